@@ -1,0 +1,1 @@
+"""Reading LaTeX: the normalisation layer around SymPy's parser, and printing LaTeX back."""

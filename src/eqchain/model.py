@@ -1,0 +1,171 @@
+"""The data eqchain works on: derivations, steps, verdicts and reports.
+
+Everything here is a frozen dataclass or an enum. Expressions are SymPy objects, built by the
+loaders; this module itself does not import SymPy so that it stays cheap to import.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Verdict(str, Enum):
+    """What the checker concluded about a step."""
+
+    VERIFIED = "verified"  # proved symbolically under the declared assumptions
+    REFUTED = "refuted"  # a concrete counterexample shows the two sides differ
+    UNKNOWN = "unknown"  # neither: a side condition is missing, or the time limit ran out
+    GIVEN = "given"  # a fact assumed from here on; asserts nothing to check
+    DEFINITION = "definition"  # introduces a symbol; asserts nothing to check
+
+    @property
+    def is_claim_verdict(self) -> bool:
+        return self in (Verdict.VERIFIED, Verdict.REFUTED, Verdict.UNKNOWN)
+
+
+class StepKind(str, Enum):
+    CLAIM = "claim"
+    GIVEN = "given"
+    DEFINITION = "definition"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something was written: a file, a 1-based line and column."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return ":".join(str(p) for p in (self.path, self.line, self.column) if p is not None)
+
+
+@dataclass(frozen=True)
+class SymbolDecl:
+    """A declared symbol, or a family of indexed symbols (``y_k``, k = 1..K).
+
+    ``assumptions`` are SymPy assumption names (``positive``, ``integer``, ...).
+    ``indices``/``ranges`` are empty for a plain symbol; for a family, ``ranges`` holds the
+    LaTeX of each index's bounds, e.g. ``(("1", "K"),)``.
+    """
+
+    name: str
+    assumptions: tuple[str, ...] = ()
+    indices: tuple[str, ...] = ()
+    ranges: tuple[tuple[str, str], ...] = ()
+    is_function: bool = False
+
+    @property
+    def is_family(self) -> bool:
+        return bool(self.indices)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a derivation: an equation ``lhs = rhs`` of a given kind.
+
+    ``continues`` marks a step written as ``= rhs``: its left side is the previous step's left
+    side, and it is checked against the previous step's right side. ``where`` binds values to
+    symbols or families for this step only (name -> tuple of values for indices 1, 2, ...).
+    ``lhs``/``rhs`` are SymPy expressions.
+    """
+
+    claim: str
+    lhs: Any
+    rhs: Any
+    kind: StepKind = StepKind.CLAIM
+    label: str | None = None
+    by: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()
+    where: tuple[tuple[str, Any], ...] = ()
+    continues: bool = False
+    place: Place | None = None
+    annotation: str | None = None  # prose written beside the formula in a document
+
+    def note(self, lang: str) -> str | None:
+        return dict(self.notes).get(lang)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A titled list of steps over declared symbols; ``scope`` holds their SymPy objects."""
+
+    title: str
+    path: str
+    symbols: tuple[SymbolDecl, ...]
+    steps: tuple[Step, ...]
+    scope: Any = field(default=None, compare=False, repr=False)
+    where: tuple[tuple[str, Any], ...] = ()
+    source: str = "toml"  # "toml", "markdown" or "latex"
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """Values that satisfy the assumptions, at which the two sides differ.
+
+    ``values`` maps each symbol (as LaTeX) to an exact value (as text); ``lhs``/``rhs`` are the
+    two sides evaluated there, as decimal text with at least 30 significant digits.
+    """
+
+    values: tuple[tuple[str, str], ...]
+    lhs: str
+    rhs: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"values": dict(self.values), "lhs": self.lhs, "rhs": self.rhs}
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """The checker's answer for one step."""
+
+    step: Step
+    verdict: Verdict
+    rules: tuple[str, ...] = ()
+    reason: str = ""
+    counterexample: Counterexample | None = None
+    warnings: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()  # side conditions that were established, as LaTeX
+    lhs_latex: str = ""
+    rhs_latex: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class DerivationReport:
+    derivation: Derivation
+    results: tuple[StepResult, ...]
+
+    @property
+    def path(self) -> str:
+        return self.derivation.path
+
+    @property
+    def title(self) -> str:
+        return self.derivation.title
+
+    def counts(self) -> Counter:
+        return Counter(r.verdict.value for r in self.results)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run checked, in a stable order; renderers read only this."""
+
+    derivations: tuple[DerivationReport, ...]
+
+    def counts(self) -> dict[str, int]:
+        total: Counter = Counter()
+        for d in self.derivations:
+            total.update(d.counts())
+        return {v.value: total.get(v.value, 0) for v in Verdict}
+
+    @property
+    def all_verified(self) -> bool:
+        """True when no claim is refuted or unknown."""
+        c = self.counts()
+        return c["refuted"] == 0 and c["unknown"] == 0

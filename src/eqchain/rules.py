@@ -1,0 +1,179 @@
+"""The rule table: every rule eqchain knows, as data.
+
+One row a rule: its name, its statement in LaTeX, its side conditions, its text in English and
+Japanese, and how the engine applies it. Rules come in four kinds (``how``):
+
+* ``rewrite``: a pattern ``lhs -> rhs`` over SymPy trees, written here in LaTeX with the
+  single letters named in ``wild`` as pattern variables. ``conditions`` are side conditions the
+  checker must establish from the declared assumptions for every match (``positive a``);
+  ``guards`` are structural requirements that decide whether a match counts at all.
+* ``engine``: a generic transformation the pattern language cannot express (expanding a sum with
+  concrete bounds, pulling constants out of a sum). ``engine`` names it; several rules share one.
+* ``evaluation``: an identity SymPy applies by itself whenever it builds a tree (``1 \\cdot a``,
+  ``y y y``, ``\\log 1``). The checker names it when the author's unevaluated text shows it, and
+  still establishes its side conditions (``0 \\cdot a`` needs ``a`` finite).
+* ``equation``: a move that uses an earlier equation (substitution, taking the log of both sides).
+
+Adding a rule means adding a row; :mod:`eqchain.check.rewrite` applies them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    statement: str  # LaTeX
+    en: str
+    ja: str
+    how: str  # "rewrite", "engine", "evaluation" or "equation"
+    family: str  # "log", "sum", "prod", "algebra", "equation"
+    lhs: str = ""  # LaTeX pattern (how == "rewrite")
+    rhs: str = ""
+    wild: str = ""  # the pattern variables, e.g. "a b"
+    conditions: tuple[str, ...] = ()  # side conditions, e.g. ("positive a", "positive b")
+    guards: tuple[str, ...] = ()  # structural requirements, e.g. ("free c k",)
+    engine: str = ""  # how == "engine": the transformation's name
+    inverse: str = ""  # the rule that undoes this one, named when applied right to left
+
+    def text(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+    def conditions_text(self) -> str:
+        return ", ".join(_condition_latex(c) for c in self.conditions)
+
+
+def _condition_latex(cond: str) -> str:
+    words = cond.split()
+    pred, args = words[0], words[1:]
+    return {
+        "positive": f"{args[0]} > 0",
+        "nonzero": f"{args[0]} \\neq 0",
+        "real": f"{args[0]} \\in \\mathbb{{R}}",
+        "finite": f"{args[0]} \\text{{ finite}}",
+        "nonnegative": f"{args[0]} \\geq 0",
+    }.get(pred, cond)
+
+
+RULES: tuple[Rule, ...] = (
+    # -- logarithms -------------------------------------------------------------------------
+    Rule("log_mul", r"\log(ab) = \log a + \log b",
+         "the log of a product is the sum of the logs",
+         "積の対数は対数の和（対数の公式①）",
+         "rewrite", "log", lhs=r"\log(a b)", rhs=r"\log a + \log b", wild="a b",
+         conditions=("positive a", "positive b")),
+    Rule("log_div", r"\log \frac{a}{b} = \log a - \log b",
+         "the log of a quotient is the difference of the logs",
+         "商の対数は対数の差",
+         "rewrite", "log", lhs=r"\log(a b^{-1})", rhs=r"\log a - \log b", wild="a b",
+         conditions=("positive a", "positive b")),
+    Rule("log_pow", r"\log a^{b} = b \log a",
+         "the log of a power is the exponent times the log",
+         "累乗の対数は指数倍の対数（対数の公式②）",
+         "rewrite", "log", lhs=r"\log(a^{b})", rhs=r"b \log a", wild="a b",
+         conditions=("positive a", "real b")),
+    Rule("log_prod", r"\log \prod_{k=m}^{n} f_k = \sum_{k=m}^{n} \log f_k",
+         "the log of a product over k is the sum of the logs over k",
+         "k についての積の対数は、対数の k についての和",
+         "rewrite", "log", lhs=r"\log \prod_{k=m}^{n} f", rhs=r"\sum_{k=m}^{n} \log f",
+         wild="f k m n", conditions=("positive f",)),
+    Rule("log_one", r"\log 1 = 0", "the log of one is zero", "1 の対数は 0",
+         "evaluation", "log", lhs=r"\log 1", rhs="0"),
+    Rule("log_exp", r"\log e^{a} = a", "the log undoes the exponential (a real)",
+         "対数は指数関数を打ち消す（a は実数）",
+         "evaluation", "log", lhs=r"\log e^{a}", rhs="a", wild="a", conditions=("real a",)),
+    Rule("exp_log", r"e^{\log a} = a", "the exponential undoes the log",
+         "指数関数は対数を打ち消す",
+         "evaluation", "log", lhs=r"e^{\log a}", rhs="a", wild="a", conditions=("positive a",)),
+    # -- sums and products ------------------------------------------------------------------
+    Rule("sum_split", r"\sum_{k} (f_k + g_k) = \sum_{k} f_k + \sum_{k} g_k",
+         "a sum of two terms splits into two sums",
+         "和の和は和に分けられる",
+         "rewrite", "sum", lhs=r"\sum_{k=m}^{n} (f + g)",
+         rhs=r"\sum_{k=m}^{n} f + \sum_{k=m}^{n} g", wild="f g k m n", inverse="sum_join"),
+    Rule("sum_const_mul", r"\sum_{k} c f_k = c \sum_{k} f_k",
+         "a factor that does not depend on k comes out of the sum",
+         "k によらない係数は和の外に出せる",
+         "engine", "sum", engine="pull_constant", inverse="sum_const_mul"),
+    Rule("sum_expand", r"\sum_{k=1}^{3} f_k = f_1 + f_2 + f_3",
+         "a sum with concrete bounds written out term by term",
+         "項数の決まった和を項ごとに書き出す",
+         "engine", "sum", engine="expand_bounds", inverse="sum_fold"),
+    Rule("sum_fold", r"f_1 + f_2 + f_3 = \sum_{k=1}^{3} f_k",
+         "terms written out gathered into one sum",
+         "書き並べた項を和の記号でまとめる",
+         "engine", "sum", engine="expand_bounds", inverse="sum_expand"),
+    Rule("prod_expand", r"\prod_{k=1}^{3} f_k = f_1 f_2 f_3",
+         "a product with concrete bounds written out factor by factor",
+         "因子の数の決まった積を因子ごとに書き出す",
+         "engine", "prod", engine="expand_bounds", inverse="prod_fold"),
+    Rule("prod_fold", r"f_1 f_2 f_3 = \prod_{k=1}^{3} f_k",
+         "factors written out gathered into one product",
+         "書き並べた因子を積の記号でまとめる",
+         "engine", "prod", engine="expand_bounds", inverse="prod_expand"),
+    Rule("prod_split", r"\prod_{k} f_k g_k = \prod_{k} f_k \prod_{k} g_k",
+         "a product of products splits into two products",
+         "積の積は二つの積に分けられる",
+         "rewrite", "prod", lhs=r"\prod_{k=m}^{n} (f g)",
+         rhs=r"\prod_{k=m}^{n} f \cdot \prod_{k=m}^{n} g", wild="f g k m n"),
+    Rule("pow_collect", r"y y y = y^{3}",
+         "repeated factors counted into a power",
+         "同じ因子を数えて累乗にまとめる",
+         "evaluation", "algebra", engine="collect"),
+    Rule("mul_one", r"1 \cdot a = a", "multiplying by one changes nothing",
+         "1 を掛けても変わらない",
+         "evaluation", "algebra", lhs=r"1 \cdot a", rhs="a", wild="a"),
+    Rule("mul_zero", r"0 \cdot a = 0", "zero times a finite quantity is zero",
+         "有限の量に 0 を掛けると 0",
+         "evaluation", "algebra", lhs=r"0 \cdot a", rhs="0", wild="a",
+         conditions=("finite a",)),
+    # -- moves that use an earlier equation -------------------------------------------------
+    Rule("substitute", r"a = b \implies f(a) = f(b)",
+         "replace a quantity by what an earlier equation says it equals",
+         "前の式を代入する",
+         "equation", "equation"),
+    Rule("log_both_sides", r"a = b \implies \log a = \log b",
+         "take the log of both sides of an earlier equation (both sides positive)",
+         "前の式の両辺の対数をとる（両辺は正）",
+         "equation", "equation", conditions=("positive a",)),
+    Rule("neg_both_sides", r"a = b \implies -a = -b",
+         "negate both sides of an earlier equation",
+         "前の式の両辺に -1 を掛ける",
+         "equation", "equation"),
+    Rule("one_hot", r"t_k = \delta_{kj}",
+         "put in the one-hot counts: one for the observed outcome, zero for the others",
+         "one-hot 表現を代入する（観測した結果だけ 1、他は 0）",
+         "equation", "equation"),
+    Rule("generalize", r"\sum_{k=1}^{6} \to \sum_{k=1}^{K}",
+         "generalise a concrete count to K; its concrete instance is an earlier equation",
+         "具体的な個数を K に一般化する（K を戻すと前の式になる）",
+         "equation", "equation"),
+    Rule("algebra", r"a = b",
+         "algebra: the two sides are equal after simplification",
+         "式変形（整理すると両辺が等しい）",
+         "engine", "algebra", engine="simplify"),
+)
+
+RULES_BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
+
+FAMILIES: dict[str, tuple[str, ...]] = {}
+for _r in RULES:
+    FAMILIES.setdefault(_r.family, ())
+    FAMILIES[_r.family] += (_r.name,)
+
+
+def get(name: str) -> Rule:
+    """The rule called ``name``; KeyError if there is none."""
+    return RULES_BY_NAME[name]
+
+
+def names_in_families(families: list[str]) -> tuple[str, ...]:
+    """Rule names of the given families (``log``, ``sum``, ...); ValueError for an unknown one."""
+    out: list[str] = []
+    for fam in families:
+        if fam not in FAMILIES:
+            raise ValueError(f"unknown rule family '{fam}' (known: {', '.join(sorted(FAMILIES))})")
+        out.extend(FAMILIES[fam])
+    return tuple(out)

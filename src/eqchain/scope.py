@@ -1,0 +1,160 @@
+"""Declared symbols and their SymPy objects; binding what the reader read to them.
+
+The reader produces assumption-free symbols (``Symbol('L')``, ``IndexedBase('y')[k]``). A
+:class:`Scope` maps them to the declared objects, which carry the declared assumptions
+(``IndexedBase('y', positive=True)``). In strict mode (derivation files) an undeclared name is an
+error; in lenient mode (documents) it becomes a symbol with no assumptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from eqchain.errors import InputError
+from eqchain.latex.tree import rebuild
+from eqchain.model import SymbolDecl
+
+ASSUMPTIONS = {
+    "positive", "negative", "nonnegative", "nonpositive", "nonzero", "real", "integer",
+    "rational", "complex", "finite", "even", "odd", "prime",
+}
+
+
+def parse_assumptions(text: str) -> tuple[str, ...]:
+    """``"integer positive"`` -> ``("integer", "positive")``; raises InputError on unknown words."""
+    words = tuple(w for w in text.replace(",", " ").split() if w)
+    for w in words:
+        if w not in ASSUMPTIONS:
+            raise InputError(f"unknown assumption '{w}' (known: {', '.join(sorted(ASSUMPTIONS))})")
+    return words
+
+
+def _kwargs(assumptions: tuple[str, ...]) -> dict[str, bool]:
+    return {a: True for a in assumptions if a != "complex"}
+
+
+@dataclass(frozen=True)
+class Family:
+    """An indexed family ``y_k``: its base, index symbols and (lo, hi) bounds per index."""
+
+    base: sp.IndexedBase
+    indices: tuple
+    ranges: tuple
+
+
+@dataclass
+class Scope:
+    """SymPy objects for declared names. Built once per derivation; never shared."""
+
+    symbols: dict[str, sp.Symbol] = field(default_factory=dict)
+    families: dict[str, Family] = field(default_factory=dict)
+    functions: dict[str, type] = field(default_factory=dict)
+    strict: bool = True
+
+    @classmethod
+    def from_decls(cls, decls: tuple[SymbolDecl, ...], strict: bool = True) -> Scope:
+        """Build a scope; family ranges are read as LaTeX over the plain symbols declared."""
+        from eqchain.latex.read import read_expression
+
+        scope = cls(strict=strict)
+        for d in decls:
+            if d.is_function:
+                scope.functions[d.name] = sp.Function(d.name, **_kwargs(d.assumptions))
+            elif not d.is_family:
+                scope.symbols[d.name] = sp.Symbol(d.name, **_kwargs(d.assumptions))
+        index_names = {i for d in decls for i in d.indices}
+        for d in decls:
+            if not d.is_family:
+                continue
+            base = sp.IndexedBase(d.name, **_kwargs(d.assumptions))
+            idx, ranges = [], []
+            for name, (lo, hi) in zip(d.indices, d.ranges, strict=True):
+                lo_e = scope.bind(read_expression(lo, frozenset(index_names)))
+                hi_e = scope.bind(read_expression(hi, frozenset(index_names)))
+                lower_ok = lo_e.is_integer and (lo_e - 1).is_nonnegative
+                idx.append(sp.Symbol(name, integer=True, positive=True if lower_ok else None))
+                ranges.append((lo_e, hi_e))
+            scope.families[d.name] = Family(base, tuple(idx), tuple(ranges))
+        return scope
+
+    @property
+    def index_names(self) -> frozenset[str]:
+        return frozenset(str(i) for f in self.families.values() for i in f.indices)
+
+    def index_symbol(self, name: str) -> sp.Symbol:
+        for f in self.families.values():
+            for i in f.indices:
+                if str(i) == name:
+                    return i
+        return sp.Symbol(name, integer=True)
+
+    def bind(self, expr):
+        """Replace reader symbols by declared ones. Bound variables of sums and products become
+        integer symbols. Raises InputError for an undeclared name in strict mode."""
+        bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
+
+        def visit(node):
+            if isinstance(node, sp.Indexed):
+                return self._bind_indexed(node)
+            if isinstance(node, sp.Symbol):
+                return self._bind_symbol(node, bound)
+            if isinstance(node, sp.core.function.AppliedUndef):
+                fn = self.functions.get(node.func.__name__)
+                if fn is None:
+                    raise InputError(f"undefined function '{node.func.__name__}'")
+                return fn(*node.args)
+            return node
+
+        return rebuild(expr, visit)
+
+    def _bind_symbol(self, node: sp.Symbol, bound: set[str]):
+        name = node.name
+        if name in self.symbols:
+            return self.symbols[name]
+        if name in bound or name in self.index_names:
+            return self.index_symbol(name)
+        if name in self.families:
+            raise InputError(f"'{name}' is a family: write it with an index, e.g. {name}_k")
+        if self.strict:
+            raise InputError(f"undefined symbol '{name}': declare it under [symbols]")
+        sym = sp.Symbol(name)
+        self.symbols[name] = sym
+        return sym
+
+    def _bind_indexed(self, node: sp.Indexed):
+        name = str(node.base.label)
+        flat = f"{name}_{'_'.join(str(i) for i in node.indices)}"
+        if name not in self.families and flat in self.symbols:
+            return self.symbols[flat]
+        fam = self.families.get(name)
+        if fam is None:
+            if self.strict:
+                raise InputError(f"undefined family '{name}': declare it under [symbols] with an "
+                                 "index, e.g. {name} = {{ index = \"k\", range = \"1..K\" }}")
+            fam = Family(sp.IndexedBase(name), tuple(sp.Symbol(f"i{j}", integer=True)
+                                                     for j in range(len(node.indices))), ())
+            self.families[name] = fam
+        if fam.indices and len(node.indices) != len(fam.indices):
+            raise InputError(f"'{name}' takes {len(fam.indices)} index(es), "
+                             f"got {len(node.indices)}")
+        for value, (lo, hi) in zip(node.indices, fam.ranges, strict=False):
+            if value.is_Integer and ((lo.is_Integer and value < lo) or
+                                     (hi.is_Integer and value > hi)):
+                raise InputError(f"{name}_{value} is outside the declared range {lo}..{hi}")
+        return fam.base[node.indices]
+
+    def to_family_values(self, name: str, values) -> dict:
+        """``t = [2, 5, 2]`` -> ``{t[1]: 2, t[2]: 5, t[3]: 2}`` (first index from the range)."""
+        fam = self.families.get(name)
+        if fam is None:
+            if name in self.symbols:
+                return {self.symbols[name]: values}
+            raise InputError(f"'where' binds undefined symbol '{name}'")
+        lo = fam.ranges[0][0] if fam.ranges else sp.Integer(1)
+        if not lo.is_Integer:
+            raise InputError(f"'where' needs a concrete lower bound for '{name}'")
+        if not isinstance(values, (list, tuple)):
+            raise InputError(f"'where' needs a list of values for the family '{name}'")
+        return {fam.base[int(lo) + j]: v for j, v in enumerate(values)}
