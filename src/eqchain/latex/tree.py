@@ -56,13 +56,16 @@ def _canonical(expr, depth: int):
     if not isinstance(expr, sp.Basic) or not expr.args:
         return expr
     if isinstance(expr, (sp.Sum, sp.Product)):
-        (var, lo, hi), *rest = expr.limits
-        if rest:
-            inner = expr.func(expr.function, *rest)
-            return _canonical(expr.func(inner, (var, lo, hi)), depth)
-        dummy = sp.Symbol(f"_i{depth}", integer=True)
-        body = _canonical(expr.function.xreplace({var: dummy}), depth + 1)
-        return expr.func(body, (dummy, _canonical(lo, depth), _canonical(hi, depth)))
+        # Rename every bound variable at once: SymPy merges nested sums into one with several
+        # limits, so peeling one limit at a time would loop.
+        body, limits, renames = expr.function, [], {}
+        for j, (var, lo, hi) in enumerate(expr.limits):
+            dummy = sp.Symbol(f"_i{depth + j}", integer=True)
+            limits.append((dummy, _canonical(lo.xreplace(renames), depth),
+                           _canonical(hi.xreplace(renames), depth)))
+            renames[var] = dummy
+        body = _canonical(body.xreplace(renames), depth + len(limits))
+        return expr.func(body, *limits)
     if isinstance(expr, sp.Indexed):
         return expr.base[tuple(_canonical(i, depth) for i in expr.indices)]
     return expr.func(*[_canonical(a, depth) for a in expr.args])
