@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """What the checker concluded about a step."""
 
     VERIFIED = "verified"  # proved symbolically under the declared assumptions
@@ -26,7 +26,7 @@ class Verdict(str, Enum):
         return self in (Verdict.VERIFIED, Verdict.REFUTED, Verdict.UNKNOWN)
 
 
-class StepKind(str, Enum):
+class StepKind(StrEnum):
     CLAIM = "claim"
     GIVEN = "given"
     DEFINITION = "definition"
@@ -85,6 +85,8 @@ class Step:
     continues: bool = False
     place: Place | None = None
     annotation: str | None = None  # prose written beside the formula in a document
+    instance: tuple[tuple[str, Any], ...] = ()  # for "generalize": values that specialise it
+    of: str | None = None  # for "generalize": the label of the equation it generalises
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)

@@ -17,8 +17,19 @@ from eqchain.latex.tree import rebuild
 from eqchain.model import SymbolDecl
 
 ASSUMPTIONS = {
-    "positive", "negative", "nonnegative", "nonpositive", "nonzero", "real", "integer",
-    "rational", "complex", "finite", "even", "odd", "prime",
+    "positive",
+    "negative",
+    "nonnegative",
+    "nonpositive",
+    "nonzero",
+    "real",
+    "integer",
+    "rational",
+    "complex",
+    "finite",
+    "even",
+    "odd",
+    "prime",
 }
 
 
@@ -90,16 +101,17 @@ class Scope:
                     return i
         return sp.Symbol(name, integer=True)
 
-    def bind(self, expr):
+    def bind(self, expr, define: bool = False):
         """Replace reader symbols by declared ones. Bound variables of sums and products become
-        integer symbols. Raises InputError for an undeclared name in strict mode."""
+        integer symbols. Raises InputError for an undeclared name in strict mode, unless
+        ``define`` (the left side of a definition introduces it)."""
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
 
         def visit(node):
             if isinstance(node, sp.Indexed):
                 return self._bind_indexed(node)
             if isinstance(node, sp.Symbol):
-                return self._bind_symbol(node, bound)
+                return self._bind_symbol(node, bound, define)
             if isinstance(node, sp.core.function.AppliedUndef):
                 fn = self.functions.get(node.func.__name__)
                 if fn is None:
@@ -109,7 +121,7 @@ class Scope:
 
         return rebuild(expr, visit)
 
-    def _bind_symbol(self, node: sp.Symbol, bound: set[str]):
+    def _bind_symbol(self, node: sp.Symbol, bound: set[str], define: bool = False):
         name = node.name
         if name in self.symbols:
             return self.symbols[name]
@@ -117,8 +129,11 @@ class Scope:
             return self.index_symbol(name)
         if name in self.families:
             raise InputError(f"'{name}' is a family: write it with an index, e.g. {name}_k")
-        if self.strict:
-            raise InputError(f"undefined symbol '{name}': declare it under [symbols]")
+        if self.strict and not define:
+            raise InputError(
+                f"undefined symbol '{name}': declare it under [symbols] or define "
+                "it in a definition step"
+            )
         sym = sp.Symbol(name)
         self.symbols[name] = sym
         return sym
@@ -131,17 +146,24 @@ class Scope:
         fam = self.families.get(name)
         if fam is None:
             if self.strict:
-                raise InputError(f"undefined family '{name}': declare it under [symbols] with an "
-                                 "index, e.g. {name} = {{ index = \"k\", range = \"1..K\" }}")
-            fam = Family(sp.IndexedBase(name), tuple(sp.Symbol(f"i{j}", integer=True)
-                                                     for j in range(len(node.indices))), ())
+                raise InputError(
+                    f"undefined family '{name}': declare it under [symbols] with an "
+                    'index, e.g. {name} = {{ index = "k", range = "1..K" }}'
+                )
+            fam = Family(
+                sp.IndexedBase(name),
+                tuple(sp.Symbol(f"i{j}", integer=True) for j in range(len(node.indices))),
+                (),
+            )
             self.families[name] = fam
         if fam.indices and len(node.indices) != len(fam.indices):
-            raise InputError(f"'{name}' takes {len(fam.indices)} index(es), "
-                             f"got {len(node.indices)}")
+            raise InputError(
+                f"'{name}' takes {len(fam.indices)} index(es), got {len(node.indices)}"
+            )
         for value, (lo, hi) in zip(node.indices, fam.ranges, strict=False):
-            if value.is_Integer and ((lo.is_Integer and value < lo) or
-                                     (hi.is_Integer and value > hi)):
+            if value.is_Integer and (
+                (lo.is_Integer and value < lo) or (hi.is_Integer and value > hi)
+            ):
                 raise InputError(f"{name}_{value} is outside the declared range {lo}..{hi}")
         return fam.base[node.indices]
 

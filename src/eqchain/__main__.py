@@ -1,0 +1,3 @@
+from eqchain.cli import main
+
+main()

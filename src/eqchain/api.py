@@ -1,0 +1,66 @@
+"""The Python API: load a derivation, check it, get a report that notebooks can show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eqchain.model import Derivation, DerivationReport, Report
+
+
+def load(path: str, **options) -> LoadedDerivation:
+    """Load a derivation file or document; raises :class:`eqchain.errors.InputError`."""
+    from eqchain.load import load as _load
+
+    return LoadedDerivation(_load(path, **options))
+
+
+@dataclass(frozen=True)
+class LoadedDerivation:
+    """The derivations of one file, ready to check."""
+
+    derivations: tuple[Derivation, ...]
+
+    def check(self, timeout: float | None = 10.0) -> CheckedReport:
+        return CheckedReport(check_derivations(self.derivations, timeout))
+
+
+def check_derivations(derivations, timeout: float | None = 10.0, on_step=None) -> Report:
+    """Check already loaded derivations, in order."""
+    from eqchain.check.engine import check_derivation
+
+    reports: list[DerivationReport] = [check_derivation(d, timeout, on_step) for d in derivations]
+    return Report(tuple(reports))
+
+
+def check_path(*paths: str, timeout: float | None = 10.0) -> CheckedReport:
+    """Load and check files or folders; raises InputError for invalid input."""
+    from eqchain.load import collect
+    from eqchain.load import load as _load
+
+    files = collect(paths)
+    return CheckedReport(check_derivations([d for f in files for d in _load(f)], timeout))
+
+
+@dataclass(frozen=True)
+class CheckedReport:
+    """A report with the representations Jupyter uses to show it."""
+
+    report: Report
+
+    def __getattr__(self, name):
+        return getattr(self.report, name)
+
+    def _repr_markdown_(self) -> str:
+        from eqchain.render.markdown import render_markdown
+
+        return render_markdown(self.report, "en")
+
+    def _repr_latex_(self) -> str:
+        from eqchain.render.latex import render_latex
+
+        return render_latex(self.report, "en", body=True)
+
+    def _repr_html_(self) -> str:
+        from eqchain.render.notebook import report_html
+
+        return report_html(self.report)

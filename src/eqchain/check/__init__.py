@@ -1,0 +1,1 @@
+"""Checking derivations: rule application, equivalence under assumptions, refutation."""

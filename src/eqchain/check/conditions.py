@@ -1,0 +1,100 @@
+"""Side conditions: establishing them from declared assumptions, and naming what is missing.
+
+A condition is a pair ``(predicate, expression)`` with predicate one of ``positive``,
+``nonnegative``, ``nonzero``, ``real``, ``finite``. It is established only when SymPy's
+assumption system proves it from the declared assumptions (never a numeric test). When it is not
+established, :func:`missing` names the smallest sub-condition that fails, e.g. ``y_{1} > 0``
+rather than ``y_{1}^{t_{1}} > 0``.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from eqchain.latex.printer import latex
+
+PREDICATES = ("positive", "nonnegative", "nonzero", "real", "finite")
+
+
+def holds(pred: str, expr) -> bool:
+    """True only when ``pred(expr)`` follows from the assumptions carried by the symbols."""
+    if pred == "positive":
+        return expr.is_positive is True and _finite(expr)
+    if pred == "nonnegative":
+        return expr.is_nonnegative is True and _finite(expr)
+    if pred == "nonzero":
+        return expr.is_zero is False and _finite(expr)
+    if pred == "real":
+        return expr.is_real is True and _finite(expr)
+    if pred == "finite":
+        return _finite(expr)
+    raise ValueError(f"unknown predicate {pred}")
+
+
+def _finite(expr) -> bool:
+    """Finiteness, proved structurally: SymPy calls ``log(x)`` finite for real ``x``, which is
+    false at 0, so logs and negative powers are checked here."""
+    if expr.is_number:
+        return bool(expr.is_finite)
+    if isinstance(expr, sp.log):
+        (arg,) = expr.args[:1]
+        return arg.is_zero is False and _finite(arg)
+    if isinstance(expr, sp.Pow):
+        base, ex = expr.args
+        if not _finite(base) or not _finite(ex):
+            return False
+        if ex.is_nonnegative:
+            return True
+        return base.is_zero is False
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        return all(_finite(a) for a in expr.args)
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        lo_hi_finite = all(_finite(b) for (_, lo, hi) in expr.limits for b in (lo, hi))
+        return lo_hi_finite and _finite(expr.function)
+    if isinstance(expr, sp.exp):
+        return expr.args[0].is_real is True and _finite(expr.args[0])
+    if isinstance(expr, (sp.Symbol, sp.Indexed)):
+        return expr.is_finite is True
+    return expr.is_finite is True
+
+
+def missing(pred: str, expr) -> tuple[str, object]:
+    """The smallest sub-condition of ``pred(expr)`` that is not established, as a pair."""
+    if pred == "positive":
+        if isinstance(expr, sp.Pow) and not holds("positive", expr.base):
+            return missing("positive", expr.base)
+        if isinstance(expr, sp.Pow) and not holds("real", expr.exp):
+            return missing("real", expr.exp)
+        if isinstance(expr, sp.Mul):
+            for factor in expr.args:
+                if not holds("positive", factor):
+                    return missing("positive", factor)
+        if isinstance(expr, sp.Product) and not holds("positive", expr.function):
+            return missing("positive", expr.function)
+    if pred == "finite":
+        if isinstance(expr, sp.log):
+            arg = expr.args[0]
+            if arg.is_zero is not False:
+                return ("nonzero", arg)
+            return missing("finite", arg)
+        if isinstance(expr, (sp.Mul, sp.Add)):
+            for a in expr.args:
+                if not holds("finite", a):
+                    return missing("finite", a)
+        if isinstance(expr, sp.Pow) and not holds("nonzero", expr.base):
+            return ("nonzero", expr.base)
+    if pred == "real" and isinstance(expr, sp.Indexed | sp.Symbol):
+        return ("real", expr)
+    return (pred, expr)
+
+
+def describe(pred: str, expr) -> str:
+    """``("positive", y[1])`` -> ``y_{1} > 0``."""
+    e = latex(expr)
+    return {
+        "positive": f"{e} > 0",
+        "nonnegative": f"{e} \\geq 0",
+        "nonzero": f"{e} \\neq 0",
+        "real": f"{e} \\in \\mathbb{{R}}",
+        "finite": f"{e} \\text{{ finite}}",
+    }[pred]

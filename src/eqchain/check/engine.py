@@ -1,0 +1,332 @@
+"""Where a step is decided.
+
+For each claim the checker tries, in order:
+
+1. the rules the author named in ``by`` (with substitution of earlier equations), then a bounded
+   search over the whole rule table: a path of rules from one side to the other. Its side
+   conditions, those of the evaluations SymPy does silently (``0 \\cdot a``) and the definedness
+   of both sides (nonzero divisors) must all be established, else the verdict is ``unknown``
+   naming the first that is not;
+2. algebra: equivalence under the assumptions (:mod:`eqchain.check.equivalence`);
+3. refutation: a counterexample (:mod:`eqchain.check.refute`);
+4. otherwise ``unknown``.
+
+Each step runs under a time limit; when it runs out the step is ``unknown`` ("time limit") and the
+next step is checked as usual.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from eqchain import rules as rule_table
+from eqchain.check import conditions as cond
+from eqchain.check.equivalence import prove_equal
+from eqchain.check.refute import find_counterexample
+from eqchain.check.rewrite import definedness, evaluation_rules
+from eqchain.check.search import Deadline, Equation, Search
+from eqchain.check.timeout import StepTimeout, time_limit
+from eqchain.errors import InputError
+from eqchain.latex.printer import latex
+from eqchain.latex.tree import canonical, substitute
+from eqchain.model import (
+    Derivation,
+    DerivationReport,
+    Step,
+    StepKind,
+    StepResult,
+    Verdict,
+)
+
+DEFAULT_TIMEOUT = 10.0
+SEARCH_DEPTH = 4
+
+
+@dataclass
+class Facts:
+    """What holds before the current step: definitions, givens and verified claims."""
+
+    definitions: dict = field(default_factory=dict)  # symbol -> expression
+    equations: list = field(default_factory=list)  # Equation
+    givens: list = field(default_factory=list)  # (lhs, rhs)
+    verified: list = field(default_factory=list)  # (label, lhs, rhs) of verified claims
+
+    def unfold(self, expr, depth: int = 8):
+        """Replace defined symbols by their definitions, repeatedly."""
+        for _ in range(depth):
+            new = substitute(expr, self.definitions)
+            if new == expr:
+                break
+            expr = new
+        return expr
+
+
+def check_derivation(
+    derivation: Derivation, timeout: float | None = DEFAULT_TIMEOUT, on_step=None
+) -> DerivationReport:
+    """Check every step in order and return the report. Never raises for a step's content:
+    a step that cannot be decided is ``unknown`` with the reason."""
+    facts = Facts()
+    base_values = _values(derivation, derivation.where)
+    results: list[StepResult] = []
+    previous: Step | None = None
+    previous_rhs = None
+    for step in derivation.steps:
+        started = time.monotonic()
+        values = {**base_values, **_values(derivation, step.where)}
+        lhs = previous.lhs if step.continues and previous is not None else step.lhs
+        if step.kind is StepKind.DEFINITION:
+            result = _define(step, lhs, facts)
+        elif step.kind is StepKind.GIVEN:
+            facts.givens.append((lhs, step.rhs))
+            facts.equations.append(
+                Equation(canonical(lhs), canonical(step.rhs), step.label, "given")
+            )
+            result = StepResult(step, Verdict.GIVEN, reason="given")
+        else:
+            source = previous_rhs if step.continues else lhs
+            try:
+                with time_limit(timeout):
+                    result = _check_claim(step, source, step.rhs, facts, values, timeout)
+            except StepTimeout:
+                result = StepResult(
+                    step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out"
+                )
+            except RecursionError:
+                result = StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
+            if result.verdict is Verdict.VERIFIED:
+                facts.verified.append((step.label, lhs, step.rhs))
+                facts.equations.append(
+                    Equation(canonical(lhs), canonical(step.rhs), step.label, "claim")
+                )
+        result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
+        results.append(result)
+        if on_step is not None:
+            on_step(result)
+        previous = Step(step.claim, lhs, step.rhs, step.kind, step.label)
+        previous_rhs = step.rhs
+    return DerivationReport(derivation, tuple(results))
+
+
+def _with_latex(result: StepResult, lhs, rhs, seconds: float) -> StepResult:
+    from dataclasses import replace
+
+    return replace(result, lhs_latex=latex(lhs), rhs_latex=latex(rhs), seconds=seconds)
+
+
+def _values(derivation: Derivation, where) -> dict:
+    out: dict = {}
+    scope = derivation.scope
+    for name, values in where:
+        if scope is None:
+            continue
+        for atom, v in scope.to_family_values(name, values).items():
+            out[atom] = v
+    return out
+
+
+def _define(step: Step, lhs, facts: Facts) -> StepResult:
+    target = lhs
+    rhs = step.rhs
+    if isinstance(target, sp.log) and isinstance(target.args[0], (sp.Symbol, sp.Indexed)):
+        target, rhs = target.args[0], sp.exp(rhs)
+    if not isinstance(target, (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef)):
+        raise InputError(
+            "a definition needs a symbol on its left side, e.g. L = ...",
+            line=step.place.line if step.place else None,
+        )
+    if target in facts.definitions:
+        raise InputError(
+            f"{latex(target)} is already defined", line=step.place.line if step.place else None
+        )
+    facts.definitions[target] = rhs
+    facts.equations.append(Equation(canonical(target), canonical(rhs), step.label, "definition"))
+    return StepResult(step, Verdict.DEFINITION, reason=f"defines {latex(target)}")
+
+
+def _check_claim(
+    step: Step, source, target, facts: Facts, values: dict, timeout: float | None
+) -> StepResult:
+    if source is None:
+        raise InputError("a continuation step ('= ...') has nothing to continue")
+    if "generalize" in step.by:
+        return _check_generalization(step, source, target, facts, values)
+    deadline_total = timeout if timeout else None
+    src = substitute(source, values)
+    tgt = substitute(target, values)
+
+    side_conditions: list[tuple[str, object]] = []
+    evaluations: list[str] = []
+    for tree in (src, tgt):
+        for name, conds in evaluation_rules(tree):
+            if name not in evaluations:
+                evaluations.append(name)
+            side_conditions.extend((name, c) for c in conds)
+        side_conditions.extend(("division", c) for c in definedness(tree))
+
+    named = tuple(step.by)
+    warnings: list[str] = []
+    path = None
+    if named:
+        search = Search(
+            facts.equations,
+            values,
+            allowed=set(named) | {"substitute"},
+            deadline=Deadline(None if deadline_total is None else deadline_total / 3),
+        )
+        path = search.find(src, tgt, SEARCH_DEPTH)
+    if path is None:
+        search = Search(
+            facts.equations,
+            values,
+            deadline=Deadline(None if deadline_total is None else deadline_total / 3),
+        )
+        path = search.find(src, tgt, SEARCH_DEPTH)
+        if path is not None and named:
+            used = {m.rule for m in path} | set(evaluations)
+            wrong = [n for n in named if n not in used]
+            if wrong:
+                warnings.append(_wrong_rule_warning(wrong, path, evaluations))
+
+    if path is not None:
+        for move in path:
+            side_conditions.extend((move.rule, c) for c in move.conditions)
+        rules = _unique([m.rule for m in path] + evaluations) or ["algebra"]
+        if named and not warnings:
+            unused = [n for n in named if n not in rules]
+            if unused:
+                warnings.append(f"named but not needed: {', '.join(unused)}")
+        return _decide(step, rules, side_conditions, warnings, values)
+
+    # No rule path: algebra.
+    lhs_full = facts.unfold(src)
+    rhs_full = facts.unfold(tgt)
+    if prove_equal(
+        lhs_full, rhs_full, [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
+    ):
+        if named:
+            warnings.append(
+                f"the named rule{'s' if len(named) > 1 else ''} "
+                f"{', '.join(named)} do{'es' if len(named) == 1 else ''} not "
+                "produce this step; it holds by algebra"
+            )
+        result = _decide(
+            step, _unique(evaluations + ["algebra"]), side_conditions, warnings, values
+        )
+        if result.verdict is Verdict.VERIFIED:
+            # A second opinion on SymPy's simplification: a counterexample overrides it.
+            cex = find_counterexample(lhs_full, rhs_full, _givens(facts), trials=6)
+            if cex is not None:
+                return StepResult(
+                    step,
+                    Verdict.REFUTED,
+                    ("algebra",),
+                    "the two sides differ (symbolic simplification disagreed)",
+                    cex,
+                )
+        return result
+
+    cex = find_counterexample(lhs_full, rhs_full, _givens(facts))
+    if cex is not None:
+        return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        (),
+        "no symbolic proof found (rule search and algebra) and no counterexample",
+        None,
+        tuple(warnings),
+    )
+
+
+def _givens(facts: Facts):
+    return [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
+
+
+def _decide(step, rules, side_conditions, warnings, values) -> StepResult:
+    """Verified when every side condition is established; else unknown naming each missing
+    one, grouped by the rule that needs it."""
+    established: list[str] = []
+    missing: dict[str, list[str]] = {}
+    for rule, (pred, expr) in side_conditions:
+        expr = canonical(expr.xreplace(values)) if values else expr
+        if cond.holds(pred, expr):
+            text = cond.describe(pred, _readable(expr))
+            if text not in established:
+                established.append(text)
+            continue
+        mp, me = cond.missing(pred, expr)
+        need = cond.describe(mp, _readable(me))
+        if need not in missing.setdefault(rule, []):
+            missing[rule].append(need)
+    if missing:
+        reason = "; ".join(f"{rule} needs {', '.join(needs)}" for rule, needs in missing.items())
+        return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
+    return StepResult(
+        step, Verdict.VERIFIED, tuple(rules), "", None, tuple(warnings), tuple(established)
+    )
+
+
+def _readable(expr):
+    """Canonical bound variables (_i0, _i1) back to k, j for messages."""
+    names = {
+        s: sp.Symbol(n, integer=True)
+        for s, n in ((sp.Symbol("_i0", integer=True), "k"), (sp.Symbol("_i1", integer=True), "j"))
+    }
+    return expr.xreplace(names)
+
+
+def _wrong_rule_warning(wrong, path, evaluations) -> str:
+    actual = _unique([m.rule for m in path] + evaluations) or ["algebra"]
+    return (
+        f"the named rule{'s' if len(wrong) > 1 else ''} {', '.join(wrong)} "
+        f"do{'' if len(wrong) > 1 else 'es'} not produce this step; "
+        f"it follows by {', '.join(actual)}"
+    )
+
+
+def _unique(items):
+    out = []
+    for i in items:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def _check_generalization(step: Step, source, target, facts: Facts, values) -> StepResult:
+    instance = {}
+    for name, value in step.instance:
+        instance[name] = value
+    if not instance:
+        raise InputError(
+            "'generalize' needs 'instance', e.g. instance = { K = 6 }",
+            line=step.place.line if step.place else None,
+        )
+    mapping = {}
+    for sym in source.free_symbols | target.free_symbols:
+        if str(sym) in instance:
+            mapping[sym] = sp.Integer(instance[str(sym)])
+    inst_l, inst_r = source.xreplace(mapping), target.xreplace(mapping)
+    shown = ", ".join(f"{k} = {v}" for k, v in instance.items())
+    candidates = [(label, a, b) for label, a, b in facts.verified]
+    candidates += [(None, a, b) for a, b in facts.givens]
+    candidates = [c for c in candidates if step.of is None or c[0] == step.of]
+    sum_rules = {"sum_expand", "sum_fold", "prod_expand", "prod_fold"}
+    for label, a, b in reversed(candidates):
+        search = Search((), values, allowed=sum_rules)
+        if search.find(inst_l, a, 2) is not None and search.find(inst_r, b, 2) is not None:
+            where = f"({label})" if label else "an earlier equation"
+            return StepResult(
+                step, Verdict.VERIFIED, ("generalize",), f"its instance {shown} is {where}"
+            )
+    which = f"({step.of})" if step.of else "any earlier verified equation"
+    return StepResult(
+        step, Verdict.UNKNOWN, ("generalize",), f"its instance {shown} is not {which}"
+    )
+
+
+def rule_names() -> tuple[str, ...]:
+    return tuple(r.name for r in rule_table.RULES)

@@ -1,0 +1,106 @@
+"""Symbolic equivalence under the declared assumptions ("algebra").
+
+Two expressions are proved equal when their normal forms coincide or SymPy's ``simplify`` takes
+their difference to zero. The normal form applies the log and sum rules of the table only where
+their side conditions are established (never ``force=True``), then expands. Givens are used by
+solving one of them for a symbol it determines linearly and substituting. Sums and products with a
+symbolic bound stay symbolic: nothing here proves only the K = 6 case.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from eqchain.check.rewrite import apply_rule
+from eqchain.latex.tree import canonical
+
+NORMALISING_RULES = (
+    "log_prod",
+    "log_mul",
+    "log_div",
+    "log_pow",
+    "sum_split",
+    "sum_const_mul",
+    "prod_split",
+)
+MAX_EXPAND = 200
+
+
+def normal_form(expr):
+    """Rules applied where their conditions hold, then expansion, in canonical form."""
+    current = canonical(expr)
+    for _ in range(4):
+        before = current
+        for name in NORMALISING_RULES:
+            if name in ("sum_const_mul",):
+                out = apply_rule(name, current)
+            else:
+                out = apply_rule(name, current, only_if_holds=True)
+            if out is not None:
+                current = out[0]
+        current = canonical(sp.expand(current))
+        if current == before:
+            break
+    return current
+
+
+def expand_concrete(expr):
+    """Write out sums and products whose bounds are concrete (and small)."""
+
+    def visit(node):
+        if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) == 1:
+            var, lo, hi = node.limits[0]
+            if lo.is_Integer and hi.is_Integer and 0 <= hi - lo < MAX_EXPAND:
+                terms = [node.function.xreplace({var: i}) for i in range(lo, hi + 1)]
+                return sp.Add(*terms) if isinstance(node, sp.Sum) else sp.Mul(*terms)
+        return node
+
+    return canonical(_bottom_up(expr, visit))
+
+
+def _bottom_up(expr, visit):
+    if not isinstance(expr, sp.Basic) or not expr.args or isinstance(expr, (sp.Symbol, sp.Indexed)):
+        return visit(expr)
+    args = tuple(_bottom_up(a, visit) for a in expr.args)
+    return visit(expr.func(*args) if args != expr.args else expr)
+
+
+def is_zero(diff) -> bool:
+    """True only when ``diff`` is proved to be zero symbolically."""
+    if diff == 0:
+        return True
+    for attempt in (sp.expand, _expand_log, sp.simplify):
+        try:
+            value = attempt(diff)
+        except (ValueError, TypeError, NotImplementedError, RecursionError):
+            continue
+        if value == 0:
+            return True
+    return False
+
+
+def _expand_log(expr):
+    return sp.expand_log(expr, force=False)
+
+
+def prove_equal(a, b, givens=()) -> bool:
+    """True only when ``a = b`` is proved symbolically (with the givens, pairs ``(l, r)``)."""
+    na, nb = normal_form(a), normal_form(b)
+    if na == nb or is_zero(na - nb):
+        return True
+    ea, eb = normal_form(expand_concrete(na)), normal_form(expand_concrete(nb))
+    if ea == eb or is_zero(ea - eb):
+        return True
+    diff = ea - eb
+    for left, right in givens:
+        g = normal_form(expand_concrete(canonical(left - right)))
+        for sym in sorted(g.free_symbols | g.atoms(sp.Indexed), key=str):
+            if not diff.has(sym):
+                continue
+            slope = sp.diff(g, sym)
+            if slope.has(sym) or slope == 0 or slope.is_zero is not False:
+                continue
+            solution = sym - g / slope
+            if is_zero(diff.xreplace({sym: solution})):
+                return True
+    return False

@@ -1,0 +1,262 @@
+"""The one engine that applies every rule of the table.
+
+Expressions are handled in two forms:
+
+* the author's *unevaluated* tree, as the reader built it: it shows what SymPy would silently do
+  (``y y y`` -> ``y^3``, ``0 \\cdot a`` -> ``0``, ``x/x`` -> ``1``), so evaluation rules and
+  their side conditions are detected there;
+* the *canonical* tree (:func:`eqchain.latex.tree.canonical`): evaluated, with bound variables
+  renamed, so that two trees compare equal exactly when they are the same expression.
+
+:func:`apply_rule` rewrites a canonical tree with one rule, everywhere it matches, until it no
+longer changes, and returns the side conditions of every match. Nothing here decides a verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import sympy as sp
+
+from eqchain import rules as rule_table
+from eqchain.check import conditions as cond
+from eqchain.latex.tree import canonical
+
+Condition = tuple[str, object]  # (predicate, expression)
+
+MAX_PASSES = 12
+MAX_EXPAND_TERMS = 1000
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lhs: object
+    rhs: object
+    conditions: tuple[tuple[str, sp.Wild], ...]
+    nontrivial: dict  # wild -> value it must not take (the identity of its operation)
+
+
+def evaluate(expr):
+    """Evaluate a tree with SymPy's automatic simplifications, keeping bound variable names."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    if isinstance(expr, sp.Indexed):
+        return expr.base[tuple(evaluate(i) for i in expr.indices)]
+    return expr.func(*[evaluate(a) for a in expr.args])
+
+
+@cache
+def pattern(name: str) -> Pattern:
+    """The compiled pattern of a rewrite or evaluation rule (read from the table's LaTeX)."""
+    from eqchain.latex.read import read_expression
+
+    rule = rule_table.get(name)
+    wilds = {w: sp.Wild(w) for w in rule.wild.split()}
+    # A bound variable of a sum pattern must match a symbol only.
+    if "k" in wilds:
+        wilds["k"] = sp.Wild("k", properties=[lambda x: isinstance(x, sp.Symbol)])
+
+    def compile_(text: str, evaluated: bool):
+        tree = read_expression(text)
+        mapping = {sp.Symbol(w): wilds[w] for w in wilds}
+        tree = _replace_symbols(tree, mapping)
+        return evaluate(tree) if evaluated else tree
+
+    evaluated = rule.how != "evaluation"
+    lhs = compile_(rule.lhs, evaluated)
+    rhs = compile_(rule.rhs, True)
+    conds = tuple((c.split()[0], wilds[c.split()[1]]) for c in rule.conditions)
+    return Pattern(lhs, rhs, conds, _identities(lhs))
+
+
+def _replace_symbols(tree, mapping):
+    from eqchain.latex.tree import rebuild
+
+    def visit(node):
+        if isinstance(node, sp.Indexed) and node.base.label in mapping:
+            return mapping[node.base.label]
+        return mapping.get(node, node)
+
+    return rebuild(tree, visit)
+
+
+def _identities(pat) -> dict:
+    """Wilds that sit directly in a product, sum or exponent must not match its identity (else
+    ``\\log y`` would "match" ``\\log(1 \\cdot y)``)."""
+    out: dict = {}
+    for node in sp.preorder_traversal(pat):
+        if isinstance(node, sp.Mul):
+            out.update({a: sp.Integer(1) for a in node.args if isinstance(a, sp.Wild)})
+        elif isinstance(node, sp.Add):
+            out.update({a: sp.Integer(0) for a in node.args if isinstance(a, sp.Wild)})
+        elif isinstance(node, sp.Pow) and isinstance(node.exp, sp.Wild):
+            out[node.exp] = sp.Integer(1)
+    return out
+
+
+# -- applying rules to canonical trees ---------------------------------------------------------
+
+
+def apply_rule(name: str, expr, only_if_holds: bool = False):
+    """Rewrite ``expr`` (canonical) with rule ``name`` to a fixpoint.
+
+    Returns ``(new_expr, conditions)`` or ``None`` when the rule does not change ``expr``. With
+    ``only_if_holds``, a match whose side conditions are not established is left alone.
+    """
+    rule = rule_table.get(name)
+    if rule.how == "rewrite":
+        step = _pattern_step(name, only_if_holds)
+    elif rule.how == "engine" and rule.engine in ENGINES:
+        step = ENGINES[rule.engine](rule)
+    else:
+        return None
+    conds: list[Condition] = []
+    current = expr
+    for _ in range(MAX_PASSES):
+        new = _rewrite_bottom_up(current, step, conds)
+        if new == current:
+            break
+        current = new
+    if current == expr:
+        return None
+    return canonical(current), tuple(conds)
+
+
+def _rewrite_bottom_up(expr, step, conds):
+    if not isinstance(expr, sp.Basic):
+        return expr
+    if expr.args and not isinstance(expr, (sp.Symbol, sp.Indexed, sp.IndexedBase)):
+        args = tuple(_rewrite_bottom_up(a, step, conds) for a in expr.args)
+        if args != expr.args:
+            expr = expr.func(*args)
+    out = step(expr)
+    if out is None:
+        return expr
+    new, new_conds = out
+    conds.extend(new_conds)
+    return new
+
+
+def _pattern_step(name: str, only_if_holds: bool):
+    pat = pattern(name)
+
+    def step(node):
+        if not isinstance(node, type(pat.lhs)):
+            return None
+        m = node.match(pat.lhs)
+        if not m:
+            return None
+        if any(m.get(w) == ident for w, ident in pat.nontrivial.items()):
+            return None
+        new = evaluate(pat.rhs.xreplace(m))
+        if new == node:
+            return None
+        conds = [(p, m[w]) for p, w in pat.conditions if w in m]
+        if only_if_holds and not all(cond.holds(p, e) for p, e in conds):
+            return None
+        return new, conds
+
+    return step
+
+
+def _pull_constant(rule):
+    def step(node):
+        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+            return None
+        var = node.limits[0][0]
+        factors = sp.Mul.make_args(node.function)
+        const = [f for f in factors if var not in f.free_symbols]
+        if not const or len(const) == len(factors):
+            return None
+        rest = [f for f in factors if var in f.free_symbols]
+        return sp.Mul(*const) * sp.Sum(sp.Mul(*rest), *node.limits), []
+
+    return step
+
+
+def _expand_bounds(rule):
+    kind = sp.Sum if rule.family == "sum" else sp.Product
+    combine = sp.Add if kind is sp.Sum else sp.Mul
+
+    def step(node):
+        if not isinstance(node, kind) or len(node.limits) != 1:
+            return None
+        var, lo, hi = node.limits[0]
+        if not (lo.is_Integer and hi.is_Integer) or not 0 <= hi - lo < MAX_EXPAND_TERMS:
+            return None
+        terms = [node.function.xreplace({var: sp.Integer(i)}) for i in range(lo, hi + 1)]
+        return combine(*[evaluate(t) for t in terms]), []
+
+    return step
+
+
+ENGINES = {"pull_constant": _pull_constant, "expand_bounds": _expand_bounds}
+
+# Rules the search applies forwards; a fold is found as its expansion applied to the other side.
+FORWARD_ONLY_EXCLUDED = {"sum_fold", "prod_fold"}
+
+
+def searchable_rules() -> tuple[str, ...]:
+    """Rules the search may apply to a canonical tree."""
+    return tuple(
+        r.name
+        for r in rule_table.RULES
+        if r.how in ("rewrite", "engine")
+        and r.engine != "simplify"
+        and r.name not in FORWARD_ONLY_EXCLUDED
+    )
+
+
+def reported_name(name: str, side: str) -> str:
+    """A rule applied to the target side is reported as its inverse (an expansion of the target
+    is a fold in the author's direction)."""
+    rule = rule_table.get(name)
+    return rule.inverse if side == "target" and rule.inverse else name
+
+
+# -- what SymPy's evaluation does silently: detected on the author's unevaluated tree -----------
+
+
+def evaluation_rules(tree) -> list[tuple[str, tuple[Condition, ...]]]:
+    """Evaluation rules visible in an unevaluated tree, each with its side conditions."""
+    found: list[tuple[str, tuple[Condition, ...]]] = []
+    for node in sp.preorder_traversal(tree):
+        if isinstance(node, sp.Mul):
+            factors = _flat_factors(node)
+            if any(f == 1 for f in factors):
+                found.append(("mul_one", ()))
+            if any(f == 0 for f in factors):
+                others = [evaluate(f) for f in factors if f != 0]
+                found.append(("mul_zero", tuple(("finite", o) for o in others)))
+            bases = [
+                evaluate(f.base if isinstance(f, sp.Pow) else f) for f in factors if not f.is_number
+            ]
+            if len(bases) != len(set(bases)):
+                found.append(("pow_collect", ()))
+        for name in ("log_one", "log_exp", "exp_log"):
+            pat = pattern(name)
+            if isinstance(node, type(pat.lhs)):
+                m = node.match(pat.lhs)
+                if m is not None:
+                    found.append((name, tuple((p, evaluate(m[w])) for p, w in pat.conditions)))
+    return found
+
+
+def _flat_factors(node) -> list:
+    out = []
+    for a in node.args:
+        if isinstance(a, sp.Mul):
+            out.extend(_flat_factors(a))
+        else:
+            out.append(a)
+    return out
+
+
+def definedness(tree) -> list[Condition]:
+    """Conditions for a tree to be defined: every divisor nonzero."""
+    out: list[Condition] = []
+    for node in sp.preorder_traversal(tree):
+        if isinstance(node, sp.Pow) and node.exp.is_negative and not node.base.is_number:
+            out.append(("nonzero", evaluate(node.base)))
+    return out

@@ -1,0 +1,140 @@
+"""Bounded search for the rules that turn one expression into another.
+
+A state is a canonical expression. A move applies one rule everywhere it matches (to a fixpoint),
+or uses an earlier equation (a definition, a given, a verified claim). The search grows the
+source and the target at once (meet in the middle), so a rule the author applied right to left
+(folding terms into a sum) is found as its expansion applied to the target. It returns the moves
+with the side conditions of every match; deciding whether those hold is the caller's job.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import sympy as sp
+
+from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
+from eqchain.latex.tree import canonical
+
+
+@dataclass(frozen=True)
+class Move:
+    rule: str  # the name reported to the author
+    conditions: tuple[Condition, ...] = ()
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Equation:
+    """An earlier equation the search may use: ``lhs`` may be replaced by ``rhs``."""
+
+    lhs: object
+    rhs: object
+    label: str | None
+    kind: str  # "definition", "given" or "claim"
+
+
+class Deadline:
+    def __init__(self, seconds: float | None):
+        self.end = None if seconds is None else time.monotonic() + seconds
+
+    def expired(self) -> bool:
+        return self.end is not None and time.monotonic() > self.end
+
+
+class Search:
+    """Search with a fixed set of equations, bound values and (optionally) allowed rule names."""
+
+    def __init__(self, equations=(), values=None, allowed=None, deadline: Deadline | None = None):
+        self.equations = tuple(equations)
+        self.values = dict(values or {})
+        self.allowed = None if allowed is None else frozenset(allowed)
+        self.deadline = deadline or Deadline(None)
+        self.rules = tuple(r for r in searchable_rules() if self._may_use(r))
+
+    def _may_use(self, name: str) -> bool:
+        if self.allowed is None:
+            return True
+        return name in self.allowed or reported_name(name, "target") in self.allowed
+
+    def normal(self, expr):
+        """The canonical form of ``expr`` with bound values put in."""
+        expr = canonical(expr)
+        if self.values:
+            expr = canonical(expr.xreplace(self.values))
+        return expr
+
+    def moves(self, state, side: str):
+        """Every (move, new_state) from ``state``."""
+        for name in self.rules:
+            if self.deadline.expired():
+                return
+            out = apply_rule(name, state)
+            if out is None:
+                continue
+            new, conds = out
+            reported = reported_name(name, side)
+            if self.allowed is not None and reported not in self.allowed:
+                continue
+            yield Move(reported, conds), self.normal(new)
+        yield from self._equation_moves(state)
+
+    def _equation_moves(self, state):
+        for eq in self.equations:
+            pairs = [(eq.lhs, eq.rhs)]
+            if eq.kind != "definition" and not eq.rhs.is_number:
+                pairs.append((eq.rhs, eq.lhs))
+            for old, new in pairs:
+                if old == state or not state.has(old):
+                    continue
+                name, conds = _equation_move_name(state, old, new)
+                if self.allowed is not None and name != "substitute" and name not in self.allowed:
+                    continue
+                replaced = self.normal(state.xreplace({old: new}))
+                if replaced != state:
+                    yield Move(name, conds, eq.label or ""), replaced
+
+    def find(self, source, target, max_depth: int = 4):
+        """Moves that take ``source`` and ``target`` to a common expression, or None.
+
+        Returns a tuple of :class:`Move` (possibly empty when the two are already equal).
+        """
+        s0, t0 = self.normal(source), self.normal(target)
+        if s0 == t0:
+            return ()
+        seen = {"source": {s0: ()}, "target": {t0: ()}}
+        frontier = {"source": [s0], "target": [t0]}
+        for depth in range(max_depth):
+            side = "source" if depth % 2 == 0 else "target"
+            other = "target" if side == "source" else "source"
+            nxt = []
+            for state in frontier[side]:
+                for move, new in self.moves(state, side):
+                    if self.deadline.expired():
+                        return None
+                    if new in seen[side]:
+                        continue
+                    path = seen[side][state] + (move,)
+                    seen[side][new] = path
+                    if new in seen[other]:
+                        return _join(side, path, seen[other][new])
+                    nxt.append(new)
+            frontier[side] = nxt
+            if not frontier["source"] and not frontier["target"]:
+                break
+        return None
+
+
+def _join(side: str, path, other_path):
+    if side == "source":
+        return tuple(path) + tuple(reversed(other_path))
+    return tuple(other_path) + tuple(reversed(path))
+
+
+def _equation_move_name(state, old, new) -> tuple[str, tuple[Condition, ...]]:
+    if isinstance(state, sp.log) and state.args[0] == old:
+        return "log_both_sides", (("positive", new),)
+    if state == -old:
+        return "neg_both_sides", ()
+    return "substitute", ()

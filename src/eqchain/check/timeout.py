@@ -1,0 +1,39 @@
+"""A per-step time limit that interrupts SymPy wherever it is.
+
+SymPy is pure Python, so a timer signal can interrupt it between bytecodes. The exception derives
+from BaseException so that SymPy's own ``except Exception`` blocks cannot swallow it. Off the main
+thread (where signals cannot be used) the limit is not enforced and the caller is told so.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+
+
+class StepTimeout(BaseException):  # noqa: N818 - it is a signal, not an error
+    """The time limit of one step ran out."""
+
+
+def _can_use_signals() -> bool:
+    return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise :class:`StepTimeout` inside the block once ``seconds`` have passed."""
+    if not seconds or seconds <= 0 or not _can_use_signals():
+        yield False
+        return
+
+    def on_alarm(signum, frame):
+        raise StepTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,145 @@
+"""The ``eqchain`` command line.
+
+Exit status: 0 when every claim is verified, 1 when any claim is refuted or unknown, 2 for
+invalid input or usage (with ``file:line:column: message`` and no traceback). Heavy modules
+(SymPy, the parsers, rich) are imported inside the commands, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from eqchain import __version__
+from eqchain.errors import EqchainError
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+
+FORMAT = click.Choice(["text", "json"])
+LANG = click.Choice(["en", "ja"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eqchain")
+def cli() -> None:
+    """Check mathematical derivations step by step, symbolically."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=FORMAT, default="text", show_default=True, help="Output format."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Time limit for one step, in seconds.",
+)
+@click.option(
+    "--lang", type=LANG, default="en", show_default=True, help="Language of the justifications."
+)
+def check(paths, fmt, timeout, lang):
+    """Check derivation files, documents, or folders of derivation files."""
+    from eqchain.api import check_derivations
+    from eqchain.load import collect, load
+
+    derivations = [d for f in collect(paths) for d in load(f)]
+    report = check_derivations(derivations, timeout)
+    _emit(report, fmt, lang, show=False)
+    sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+
+
+@cli.command()
+@click.argument("path")
+@click.option(
+    "--lang", type=LANG, default="en", show_default=True, help="Language of the justifications."
+)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+def show(path, lang, timeout):
+    """Print the proof chain with each justification in words."""
+    from eqchain.api import check_derivations
+    from eqchain.load import load
+
+    report = check_derivations(load(path), timeout)
+    _emit(report, "text", lang, show=True)
+    sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
+@click.option("--lang", type=LANG, default="en", show_default=True)
+def rules(fmt, lang):
+    """List the rule table: name, statement, side conditions, meaning."""
+    from eqchain.rules import RULES
+
+    if fmt == "json":
+        import json
+
+        rows = [
+            {
+                "name": r.name,
+                "statement": r.statement,
+                "conditions": list(r.conditions),
+                "family": r.family,
+                "en": r.en,
+                "ja": r.ja,
+            }
+            for r in RULES
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max(len(r.name) for r in RULES)
+    for r in RULES:
+        conds = f"  [needs {r.conditions_text()}]" if r.conditions else ""
+        click.echo(f"{r.name:<{width}}  {r.statement}{conds}")
+        click.echo(f"{'':<{width}}  {r.text(lang)}")
+
+
+def _emit(report, fmt: str, lang: str, show: bool) -> None:
+    if fmt == "json":
+        from eqchain.render.json import render_json
+
+        click.echo(render_json(report), nl=False)
+        return
+    from eqchain.render.terminal import make_console, render_terminal
+
+    render_terminal(report, make_console(), lang=lang, show=show)
+
+
+def main(argv=None) -> int:
+    """Entry point of the console script; returns (and exits with) the exit status."""
+    try:
+        code = cli.main(args=argv, prog_name="eqchain", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        code = e.exit_code
+    except click.ClickException as e:
+        e.show()
+        code = EXIT_INVALID
+    except click.exceptions.Abort:
+        click.echo("eqchain: aborted", err=True)
+        code = EXIT_INVALID
+    except EqchainError as e:
+        click.echo(f"eqchain: error: {e}", err=True)
+        code = EXIT_INVALID
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else EXIT_INVALID
+    except KeyboardInterrupt:
+        code = 130
+    except RecursionError:
+        click.echo("eqchain: error: input nested too deeply", err=True)
+        code = EXIT_INVALID
+    except MemoryError:
+        click.echo("eqchain: error: out of memory", err=True)
+        code = EXIT_INVALID
+    except Exception as e:  # noqa: BLE001 - last resort: never a traceback for the user
+        click.echo(f"eqchain: internal error: {type(e).__name__}: {e}", err=True)
+        code = EXIT_INTERNAL
+    code = code or 0
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Loading derivations: TOML derivation files, Markdown and LaTeX documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eqchain.errors import InputError
+
+SUFFIXES = {".toml": "toml", ".md": "markdown", ".markdown": "markdown", ".tex": "latex"}
+
+
+def load(path: str, **options) -> tuple:
+    """Load one file as a tuple of Derivations, by its suffix; InputError for anything
+    unreadable."""
+    kind = SUFFIXES.get(Path(path).suffix.lower())
+    if kind is None:
+        raise InputError(f"unsupported file type (use {', '.join(sorted(SUFFIXES))})", path)
+    if kind == "toml":
+        from eqchain.load.toml_file import load_toml
+
+        return load_toml(path)
+    from eqchain.load.document import load_document
+
+    return (load_document(path, kind, **options),)
+
+
+def collect(paths) -> list[str]:
+    """Files named, and the derivation files (``*.toml``) in folders named, in a stable order."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(str(f) for f in sorted(path.rglob("*.toml")))
+        elif path.exists():
+            out.append(str(path))
+        else:
+            raise InputError("no such file or folder", str(p))
+    if not out:
+        raise InputError("no derivation files found", ", ".join(map(str, paths)))
+    return out

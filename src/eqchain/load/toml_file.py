@@ -1,0 +1,373 @@
+"""Derivation files: TOML read with ``tomllib``, validated key by key.
+
+Every error is an :class:`InputError` with the file, the line of the offending key or step and,
+for LaTeX, the column of the offending character. Nothing from the file is ever executed: claims
+go to the LaTeX reader, values are numbers or fractions read with :class:`fractions.Fraction`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from fractions import Fraction
+
+from eqchain.errors import InputError, LatexError
+from eqchain.model import Derivation, Place, Step, StepKind, SymbolDecl
+
+TOP_KEYS = {"title", "description", "symbols", "steps", "where", "maximize", "derivations"}
+PART_KEYS = TOP_KEYS - {"derivations"}
+STEP_KEYS = {"label", "kind", "claim", "by", "note", "where", "instance", "of"}
+FAMILY_KEYS = {"index", "range", "assume"}
+MAX_BYTES = 2_000_000
+
+
+def load_toml(path: str, data: bytes | None = None) -> tuple[Derivation, ...]:
+    """Read and validate a derivation file; raise InputError (with place) on any problem.
+
+    A file holds one derivation, or several as ``[[derivations]]`` tables (each with its own
+    title, symbols and steps; top-level ``symbols`` and ``where`` are shared by all).
+    """
+    if data is None:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror}", path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"file too large (more than {MAX_BYTES} bytes)", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError("not UTF-8 text", path, line) from None
+    if "\x00" in text:
+        raise InputError(
+            "binary data (NUL byte) in a derivation file",
+            path,
+            text[: text.index("\x00")].count("\n") + 1,
+        )
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        raise InputError(f"TOML syntax error: {msg}", path, line, col) from None
+    loader = _Loader(path, text)
+    if "derivations" not in doc:
+        return (loader.derivation(doc),)
+    parts = doc["derivations"]
+    if not isinstance(parts, list) or not parts or not all(isinstance(p, dict) for p in parts):
+        raise InputError(
+            "'derivations' must be an array of tables ([[derivations]])",
+            path,
+            loader.key_line("derivations"),
+        )
+    for key in doc:
+        if key not in ("title", "description", "symbols", "where", "derivations"):
+            raise InputError(
+                f"'{key}' belongs inside each [[derivations]] entry", path, loader.key_line(key)
+            )
+    out = []
+    for part in parts:
+        merged = dict(part)
+        merged["symbols"] = {**doc.get("symbols", {}), **part.get("symbols", {})}
+        merged["where"] = {**doc.get("where", {}), **part.get("where", {})}
+        if "title" not in merged and "title" in doc:
+            merged["title"] = doc["title"]
+        out.append(loader.derivation(merged, allowed=PART_KEYS))
+    return tuple(out)
+
+
+class _Loader:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.lines = text.splitlines()
+        self.step_lines = [
+            i + 1
+            for i, ln in enumerate(self.lines)
+            if re.match(r"\s*\[\[\s*(derivations\s*\.\s*)?steps\s*\]\]", ln)
+        ]
+        self.steps_seen = 0
+
+    # -- places ---------------------------------------------------------------------------
+    def key_line(self, key: str, start: int = 1, table: str | None = None) -> int | None:
+        pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=")
+        begin = start
+        if table is not None:
+            for i, ln in enumerate(self.lines, 1):
+                if re.match(r"\s*\[\s*" + re.escape(table) + r"\s*\]", ln):
+                    begin = i
+                    break
+        for i in range(begin - 1, len(self.lines)):
+            if pattern.match(self.lines[i]) or re.match(
+                r"\s*\"" + re.escape(key) + r"\"\s*=", self.lines[i]
+            ):
+                return i + 1
+        return None
+
+    def step_line(self, index: int) -> int | None:
+        return self.step_lines[index] if index < len(self.step_lines) else self.key_line("steps")
+
+    def error(self, message: str, line: int | None = None, column: int | None = None):
+        return InputError(message, self.path, line, column)
+
+    # -- the document ---------------------------------------------------------------------
+    def derivation(self, doc: dict, allowed=TOP_KEYS) -> Derivation:
+        for key in doc:
+            if key not in allowed:
+                raise self.error(
+                    f"unknown key '{key}'{_suggest(key, TOP_KEYS)}",
+                    self.key_line(key) or self.key_line(f"[{key}]"),
+                )
+        title = doc.get("title", "")
+        if not isinstance(title, str):
+            raise self.error("'title' must be a string", self.key_line("title"))
+        decls = self.symbols(doc.get("symbols", {}))
+        from eqchain.scope import Scope
+
+        try:
+            scope = Scope.from_decls(decls, strict=True)
+        except InputError as err:
+            raise err.located(self.path, self.key_line("symbols") or 1) from None
+        steps_raw = doc.get("steps", [])
+        if not isinstance(steps_raw, list) or not steps_raw:
+            raise self.error(
+                "a derivation needs at least one [[steps]] entry", self.key_line("steps")
+            )
+        where = self.where(doc.get("where", {}), self.key_line("where"), scope)
+        steps: list[Step] = []
+        for raw in steps_raw:
+            steps.extend(self.step(self.steps_seen, raw, scope, bool(steps)))
+            self.steps_seen += 1
+        extra = ()
+        if "maximize" in doc:
+            extra = self.maximize(doc["maximize"], scope)
+        return Derivation(title or self.path, self.path, decls, tuple(steps) + extra, scope, where)
+
+    def symbols(self, table) -> tuple[SymbolDecl, ...]:
+        from eqchain.scope import parse_assumptions
+
+        if not isinstance(table, dict):
+            raise self.error("[symbols] must be a table", self.key_line("symbols"))
+        out = []
+        for name, spec in table.items():
+            line = self.key_line(name, table="symbols")
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*|\\?[A-Za-z]+", name):
+                raise self.error(f"invalid symbol name '{name}'", line)
+            name = name.lstrip("\\")
+            try:
+                if isinstance(spec, str):
+                    out.append(SymbolDecl(name, parse_assumptions(spec)))
+                elif isinstance(spec, dict):
+                    out.append(self.family(name, spec, parse_assumptions))
+                else:
+                    raise InputError(f"symbol '{name}' must be a string of assumptions or a table")
+            except InputError as err:
+                raise err.located(self.path, line) from None
+        return tuple(out)
+
+    def family(self, name, spec, parse_assumptions) -> SymbolDecl:
+        for key in spec:
+            if key not in FAMILY_KEYS | {"function"}:
+                raise InputError(
+                    f"unknown key '{key}' for symbol '{name}'{_suggest(key, FAMILY_KEYS)}"
+                )
+        assume = parse_assumptions(str(spec.get("assume", "")))
+        if spec.get("function"):
+            return SymbolDecl(name, assume, is_function=True)
+        index = spec.get("index")
+        rng = spec.get("range")
+        if index is None or rng is None:
+            raise InputError(f"family '{name}' needs 'index' and 'range'")
+        indices = [index] if isinstance(index, str) else index
+        ranges = [rng] if isinstance(rng, str) else rng
+        if not (
+            isinstance(indices, list)
+            and isinstance(ranges, list)
+            and len(indices) == len(ranges)
+            and all(isinstance(i, str) and re.fullmatch(r"[a-z]", i) for i in indices)
+        ):
+            raise InputError(f"family '{name}': 'index' must be letters matching 'range'")
+        bounds = []
+        for r in ranges:
+            m = re.fullmatch(r"\s*([^.]+?)\s*\.\.\s*([^.]+?)\s*", str(r))
+            if not m:
+                raise InputError(f"family '{name}': range must look like \"1..K\", got {r!r}")
+            bounds.append((m.group(1), m.group(2)))
+        return SymbolDecl(name, assume, tuple(indices), tuple(bounds))
+
+    def where(self, table, line, scope) -> tuple:
+        if not isinstance(table, dict):
+            raise self.error("'where' must be a table, e.g. where = { t = [2, 5] }", line)
+        out = []
+        for name, value in table.items():
+            try:
+                if isinstance(value, list):
+                    converted = tuple(_number(v) for v in value)
+                else:
+                    converted = _number(value)
+                scope.to_family_values(name, converted)
+            except InputError as err:
+                raise err.located(self.path, line) from None
+            out.append((name, converted))
+        return tuple(out)
+
+    def step(self, i: int, raw, scope, has_previous: bool) -> list[Step]:
+        line = self.step_line(i)
+        if not isinstance(raw, dict):
+            raise self.error("each [[steps]] entry must be a table", line)
+        for key in raw:
+            if key not in STEP_KEYS:
+                raise self.error(
+                    f"unknown key '{key}' in a step{_suggest(key, STEP_KEYS)}",
+                    self.key_line(key, line or 1) or line,
+                )
+        claim = raw.get("claim")
+        claim_line = self.key_line("claim", line or 1) or line
+        if not isinstance(claim, str) or not claim.strip():
+            raise self.error("a step needs a 'claim' (LaTeX text)", claim_line)
+        kind_text = raw.get("kind", "claim")
+        try:
+            kind = StepKind(kind_text)
+        except ValueError:
+            raise self.error(
+                f"unknown kind '{kind_text}' (use claim, given or definition)",
+                self.key_line("kind", line or 1) or line,
+            ) from None
+        by = raw.get("by", [])
+        if isinstance(by, str):
+            by = [by]
+        if not isinstance(by, list) or not all(isinstance(b, str) for b in by):
+            raise self.error("'by' must be a list of rule names", self.key_line("by", line or 1))
+        from eqchain.rules import RULES_BY_NAME
+
+        for name in by:
+            if name not in RULES_BY_NAME:
+                raise self.error(
+                    f"unknown rule '{name}'{_suggest(name, RULES_BY_NAME)}",
+                    self.key_line("by", line or 1) or line,
+                )
+        notes = raw.get("note", {})
+        if isinstance(notes, str):
+            notes = {"en": notes}
+        if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
+            raise self.error(
+                "'note' must be a table of texts, e.g. note.en = \"...\"",
+                self.key_line("note", line or 1) or line,
+            )
+        for lang in notes:
+            if lang not in ("en", "ja"):
+                raise self.error(f"unknown note language '{lang}' (use en or ja)", line)
+        label = raw.get("label")
+        if label is not None and not isinstance(label, (str, int, float)):
+            raise self.error("'label' must be text", line)
+        where = self.where(raw.get("where", {}), self.key_line("where", line or 1), scope)
+        instance = raw.get("instance", {})
+        if not isinstance(instance, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in instance.values()
+        ):
+            raise self.error("'instance' must map symbols to integers, e.g. { K = 6 }", line)
+        of = raw.get("of")
+        if of is not None and not isinstance(of, (str, int, float)):
+            raise self.error("'of' must be a label", line)
+
+        formula, sides = self.read_claim(
+            claim, claim_line, scope, define=kind is StepKind.DEFINITION
+        )
+        if formula.continues and not has_previous:
+            raise self.error("a continuation step ('= ...') has nothing to continue", claim_line)
+        if formula.continues and kind is not StepKind.CLAIM:
+            raise self.error(f"a {kind.value} cannot continue a chain", claim_line)
+        if not formula.continues and len(sides) < 2:
+            raise self.error("a claim must be an equation (it has no top-level '=')", claim_line)
+        place = Place(self.path, claim_line)
+        common = dict(
+            kind=kind,
+            by=tuple(by),
+            where=where,
+            place=place,
+            instance=tuple(instance.items()),
+            of=None if of is None else str(of),
+        )
+        out = []
+        pairs = (
+            [(None, s) for s in sides] if formula.continues else [(sides[0], s) for s in sides[1:]]
+        )
+        for j, (lhs, rhs) in enumerate(pairs):
+            first = j == 0
+            cont = formula.continues or not first
+            out.append(
+                Step(
+                    claim=claim.strip(),
+                    lhs=lhs,
+                    rhs=rhs,
+                    label=(None if label is None else str(label)) if first else None,
+                    notes=tuple(sorted(notes.items())) if first else (),
+                    continues=cont,
+                    annotation=formula.annotation,
+                    **common,
+                )
+            )
+        return out
+
+    def read_claim(self, claim: str, line: int | None, scope, define: bool = False):
+        from eqchain.latex.read import read_formula
+
+        column_base = self._claim_column(line)
+        try:
+            formula = read_formula(claim, scope.index_names)
+            sides = [scope.bind(s, define=define and i == 0) for i, s in enumerate(formula.sides)]
+        except LatexError as err:
+            col = (
+                None if err.column is None or column_base is None else column_base + err.column - 1
+            )
+            raise InputError(
+                f"cannot read the claim: {err.message}", self.path, line, col
+            ) from None
+        except InputError as err:
+            raise InputError(err.message, self.path, line, column_base) from None
+        return formula, sides
+
+    def _claim_column(self, line: int | None) -> int | None:
+        if line is None or line > len(self.lines):
+            return None
+        m = re.search(r"claim\s*=\s*('''|\"\"\"|'|\")", self.lines[line - 1])
+        return m.end() + 1 if m else None
+
+    def maximize(self, table, scope) -> tuple:
+        try:
+            from eqchain.optimize.derivation import steps_from_toml
+        except ImportError:
+            raise self.error(
+                "[maximize] is not supported by this version", self.key_line("maximize")
+            ) from None
+        try:
+            return tuple(steps_from_toml(table, scope, self.path))
+        except InputError as err:
+            raise err.located(self.path, self.key_line("maximize")) from None
+
+
+def _number(value):
+    import sympy as sp
+
+    if isinstance(value, bool):
+        raise InputError(f"not a number: {value!r}")
+    if isinstance(value, int):
+        return sp.Integer(value)
+    if isinstance(value, float):
+        f = Fraction(str(value))
+        return sp.Rational(f.numerator, f.denominator)
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\s*/\s*\d+)?\s*", value):
+        try:
+            f = Fraction(value.replace(" ", ""))
+        except ZeroDivisionError:
+            raise InputError(f"division by zero in {value!r}") from None
+        return sp.Rational(f.numerator, f.denominator)
+    raise InputError(f'not a number: {value!r} (use integers or fractions like "1/10")')
+
+
+def _suggest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
