@@ -13,16 +13,22 @@ class InputError(EqchainError):
     ``line`` and ``column`` are 1-based; either may be ``None`` when unknown.
     """
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 column: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
         self.column = column
 
-    def located(self, path: str | None = None, line: int | None = None,
-                column: int | None = None) -> InputError:
+    def located(
+        self, path: str | None = None, line: int | None = None, column: int | None = None
+    ) -> InputError:
         """Return a copy with the missing parts of the place filled in."""
         return InputError(
             self.message,
