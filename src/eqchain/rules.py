@@ -181,7 +181,7 @@ RULES: tuple[Rule, ...] = (
         "書き並べた項を和の記号でまとめる",
         "engine",
         "sum",
-        engine="expand_bounds",
+        engine="fold_terms",
         inverse="sum_expand",
     ),
     Rule(
@@ -201,7 +201,7 @@ RULES: tuple[Rule, ...] = (
         "書き並べた因子を積の記号でまとめる",
         "engine",
         "prod",
-        engine="expand_bounds",
+        engine="fold_terms",
         inverse="prod_expand",
     ),
     Rule(

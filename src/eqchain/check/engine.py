@@ -76,7 +76,8 @@ def check_derivation(
     previous_rhs = None
     for step in derivation.steps:
         started = time.monotonic()
-        values = {**base_values, **_values(derivation, step.where)}
+        step_values = _values(derivation, step.where)
+        values = {**base_values, **step_values}
         lhs = previous.lhs if step.continues and previous is not None else step.lhs
         if step.kind is StepKind.DEFINITION:
             result = _define(step, lhs, facts)
@@ -90,7 +91,8 @@ def check_derivation(
             source = previous_rhs if step.continues else lhs
             try:
                 with time_limit(timeout):
-                    result = _check_claim(step, source, step.rhs, facts, values, timeout)
+                    result = _check_claim(step, source, step.rhs, facts, values, timeout,
+                                          step_values)
             except StepTimeout:
                 result = StepResult(
                     step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out"
@@ -148,7 +150,13 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
 
 
 def _check_claim(
-    step: Step, source, target, facts: Facts, values: dict, timeout: float | None
+    step: Step,
+    source,
+    target,
+    facts: Facts,
+    values: dict,
+    timeout: float | None,
+    step_values: dict | None = None,
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
@@ -169,6 +177,7 @@ def _check_claim(
 
     named = tuple(step.by)
     warnings: list[str] = []
+    evaluations = _value_rules(step_values or {}, source, target, facts) + evaluations
     path = None
     if named:
         search = Search(
@@ -240,6 +249,26 @@ def _check_claim(
         None,
         tuple(warnings),
     )
+
+
+def _value_rules(step_values: dict, source, target, facts: Facts) -> list[str]:
+    """Values bound by the step itself are a move of the author's: ``one_hot`` when they are a
+    one-hot vector, else ``substitute``; named only when they change the step."""
+    if not step_values:
+        return []
+    unfolded = [facts.unfold(source), facts.unfold(target)]
+    bases = {a.base for e in unfolded for a in e.atoms(sp.Indexed)}
+    symbols = {s for e in unfolded for s in e.free_symbols}
+    used = {k: v for k, v in step_values.items()
+            if (isinstance(k, sp.Indexed) and k.base in bases) or k in symbols}
+    if not used:
+        return []
+    by_family: dict = {}
+    for k, v in used.items():
+        by_family.setdefault(k.base if isinstance(k, sp.Indexed) else k, []).append(v)
+    one_hot = any(len(vs) > 1 and sorted(vs) == [0] * (len(vs) - 1) + [1]
+                  for vs in by_family.values())
+    return ["one_hot" if one_hot else "substitute"]
 
 
 def _givens(facts: Facts):

@@ -191,10 +191,55 @@ def _expand_bounds(rule):
     return step
 
 
-ENGINES = {"pull_constant": _pull_constant, "expand_bounds": _expand_bounds}
+def _fold_terms(rule):
+    """Terms ``f(1) + f(2) + ... + f(n)`` (or factors) of one template in a consecutive index
+    range become ``\sum_{k=1}^{n} f(k)``. Only whole sums/products are folded."""
+    kind = sp.Sum if rule.family == "sum" else sp.Product
+    combine = sp.Add if kind is sp.Sum else sp.Mul
 
-# Rules the search applies forwards; a fold is found as its expansion applied to the other side.
-FORWARD_ONLY_EXCLUDED = {"sum_fold", "prod_fold"}
+    def step(node):
+        if not isinstance(node, combine) or len(node.args) < 2:
+            return None
+        templates, indices = [], []
+        var = sp.Symbol("_fold", integer=True)
+        for term in node.args:
+            found = _single_index(term)
+            if found is None:
+                return None
+            templates.append(_template(term, found, var))
+            indices.append(found)
+        if any(t != templates[0] for t in templates[1:]):
+            return None
+        lo, hi = min(indices), max(indices)
+        if sorted(indices) != list(range(lo, hi + 1)):
+            return None
+        return kind(templates[0], (var, lo, hi)), []
+
+    return step
+
+
+def _single_index(term):
+    """The one integer index all Indexed atoms of ``term`` share, else None."""
+    atoms = term.atoms(sp.Indexed)
+    if not atoms:
+        return None
+    values = {i for a in atoms for i in a.indices}
+    if len(values) != 1 or any(len(a.indices) != 1 for a in atoms):
+        return None
+    (value,) = values
+    return int(value) if value.is_Integer else None
+
+
+def _template(term, index: int, var):
+    return term.xreplace({a: a.base[var] for a in term.atoms(sp.Indexed)
+                          if a.indices == (sp.Integer(index),)})
+
+
+ENGINES = {"pull_constant": _pull_constant, "expand_bounds": _expand_bounds,
+           "fold_terms": _fold_terms}
+
+# Rules the search applies forwards only (a fold is also found as an expansion of the target).
+FORWARD_ONLY_EXCLUDED: set[str] = set()
 
 
 def searchable_rules() -> tuple[str, ...]:

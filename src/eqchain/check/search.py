@@ -86,7 +86,7 @@ class Search:
             if eq.kind != "definition" and not eq.rhs.is_number:
                 pairs.append((eq.rhs, eq.lhs))
             for old, new in pairs:
-                if old == state or not state.has(old):
+                if not state.has(old):
                     continue
                 name, conds = _equation_move_name(state, old, new)
                 if self.allowed is not None and name != "substitute" and name not in self.allowed:
@@ -105,8 +105,12 @@ class Search:
             return ()
         seen = {"source": {s0: ()}, "target": {t0: ()}}
         frontier = {"source": [s0], "target": [t0]}
-        for depth in range(max_depth):
-            side = "source" if depth % 2 == 0 else "target"
+        for _ in range(max_depth):
+            # Grow the smaller non-empty frontier: most steps move one side only.
+            live = [s for s in ("source", "target") if frontier[s]]
+            if not live:
+                break
+            side = min(live, key=lambda s: len(frontier[s]))
             other = "target" if side == "source" else "source"
             nxt = []
             for state in frontier[side]:
@@ -121,8 +125,6 @@ class Search:
                         return _join(side, path, seen[other][new])
                     nxt.append(new)
             frontier[side] = nxt
-            if not frontier["source"] and not frontier["target"]:
-                break
         return None
 
 
