@@ -91,8 +91,9 @@ def check_derivation(
             source = previous_rhs if step.continues else lhs
             try:
                 with time_limit(timeout):
-                    result = _check_claim(step, source, step.rhs, facts, values, timeout,
-                                          step_values)
+                    result = _check_claim(
+                        step, source, step.rhs, facts, values, timeout, step_values
+                    )
             except StepTimeout:
                 result = StepResult(
                     step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out"
@@ -259,15 +260,19 @@ def _value_rules(step_values: dict, source, target, facts: Facts) -> list[str]:
     unfolded = [facts.unfold(source), facts.unfold(target)]
     bases = {a.base for e in unfolded for a in e.atoms(sp.Indexed)}
     symbols = {s for e in unfolded for s in e.free_symbols}
-    used = {k: v for k, v in step_values.items()
-            if (isinstance(k, sp.Indexed) and k.base in bases) or k in symbols}
+    used = {
+        k: v
+        for k, v in step_values.items()
+        if (isinstance(k, sp.Indexed) and k.base in bases) or k in symbols
+    }
     if not used:
         return []
     by_family: dict = {}
     for k, v in used.items():
         by_family.setdefault(k.base if isinstance(k, sp.Indexed) else k, []).append(v)
-    one_hot = any(len(vs) > 1 and sorted(vs) == [0] * (len(vs) - 1) + [1]
-                  for vs in by_family.values())
+    one_hot = any(
+        len(vs) > 1 and sorted(vs) == [0] * (len(vs) - 1) + [1] for vs in by_family.values()
+    )
     return ["one_hot" if one_hot else "substitute"]
 
 

@@ -58,15 +58,13 @@ def _show(v) -> str:
 
 def _number(v) -> str:
     """An exact rational as it is; anything else as a decimal with 30 significant digits."""
-    import mpmath
-
     if isinstance(v, sp.Rational):
         return str(v)
-    re_, im = (sp.N(part, 40) for part in sp.N(v, 40).as_real_imag())
-    text = mpmath.nstr(mpmath.mpf(str(re_)), 30) if re_ != 0 else "0"
+    re_, im = sp.N(v, 40).as_real_imag()
+    text = str(sp.Float(re_, 30)) if re_ != 0 else "0"
     if im != 0:
         sign = "-" if im < 0 else "+"
-        text += f" {sign} {mpmath.nstr(mpmath.mpf(str(abs(im))), 30)} i"
+        text += f" {sign} {sp.Float(abs(im), 30)} i"
     return text
 
 

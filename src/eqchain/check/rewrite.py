@@ -192,7 +192,7 @@ def _expand_bounds(rule):
 
 
 def _fold_terms(rule):
-    """Terms ``f(1) + f(2) + ... + f(n)`` (or factors) of one template in a consecutive index
+    r"""Terms ``f(1) + f(2) + ... + f(n)`` (or factors) of one template in a consecutive index
     range become ``\sum_{k=1}^{n} f(k)``. Only whole sums/products are folded."""
     kind = sp.Sum if rule.family == "sum" else sp.Product
     combine = sp.Add if kind is sp.Sum else sp.Mul
@@ -231,12 +231,16 @@ def _single_index(term):
 
 
 def _template(term, index: int, var):
-    return term.xreplace({a: a.base[var] for a in term.atoms(sp.Indexed)
-                          if a.indices == (sp.Integer(index),)})
+    return term.xreplace(
+        {a: a.base[var] for a in term.atoms(sp.Indexed) if a.indices == (sp.Integer(index),)}
+    )
 
 
-ENGINES = {"pull_constant": _pull_constant, "expand_bounds": _expand_bounds,
-           "fold_terms": _fold_terms}
+ENGINES = {
+    "pull_constant": _pull_constant,
+    "expand_bounds": _expand_bounds,
+    "fold_terms": _fold_terms,
+}
 
 # Rules the search applies forwards only (a fold is also found as an expansion of the target).
 FORWARD_ONLY_EXCLUDED: set[str] = set()

@@ -1,0 +1,114 @@
+"""Invalid input: a clear message with file and line, exit status 2, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+GOOD_HEAD = """\
+title = "t"
+[symbols]
+a = "positive"
+b = "positive"
+"""
+
+CASES = {
+    "toml_syntax": ("title = 'x'\n[symbols\na = 1\n", 2, "TOML syntax error"),
+    "unknown_top_key": (
+        "colour = 'red'\n" + GOOD_HEAD + "[[steps]]\nclaim = 'a = a'\n",
+        1,
+        "unknown key 'colour'",
+    ),
+    "unknown_step_key": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = a'\nbye = ['log_mul']\n",
+        7,
+        "unknown key 'bye'",
+    ),
+    "unknown_rule": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = a'\nby = ['log_mull']\n",
+        7,
+        "unknown rule 'log_mull' (did you mean 'log_mul'?)",
+    ),
+    "undefined_symbol": (GOOD_HEAD + "[[steps]]\nclaim = 'a = c'\n", 6, "undefined symbol 'c'"),
+    "unreadable_latex": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = \\frac{b'\n",
+        6,
+        "cannot read the claim",
+    ),
+    "unknown_command": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = \\foo b'\n",
+        6,
+        "unknown LaTeX command \\foo",
+    ),
+    "nothing_to_continue": (GOOD_HEAD + "[[steps]]\nclaim = '= a'\n", 6, "nothing to continue"),
+    "not_an_equation": (GOOD_HEAD + "[[steps]]\nclaim = 'a + b'\n", 6, "must be an equation"),
+    "unknown_assumption": (
+        "[symbols]\na = 'positve'\n[[steps]]\nclaim = 'a = a'\n",
+        2,
+        "unknown assumption 'positve'",
+    ),
+    "no_steps": (GOOD_HEAD, None, "at least one [[steps]]"),
+    "bad_where": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = a'\nwhere = { a = 'x' }\n",
+        7,
+        "not a number",
+    ),
+}
+
+
+def run(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "eqchain", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_reported_with_place_and_exit_2(tmp_path, case):
+    text, line, message = CASES[case]
+    path = tmp_path / f"{case}.toml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    proc = run("check", str(path))
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert message in proc.stderr
+    where = f"{path}:{line}" if line else str(path)
+    assert where in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_latex_error_points_at_the_column(tmp_path):
+    path = tmp_path / "col.toml"
+    path.write_text(GOOD_HEAD + "[[steps]]\nclaim = 'a = b + \\nabla b'\n", encoding="utf-8")
+    proc = run("check", str(path))
+    assert proc.returncode == 2
+    # claim = '  starts the text at column 10; \nabla is its 9th character.
+    assert f"{path}:6:18:" in proc.stderr
+    assert "not supported" in proc.stderr
+
+
+def test_missing_file_is_exit_2(tmp_path):
+    proc = run("check", str(tmp_path / "nope.toml"))
+    assert proc.returncode == 2
+    assert "no such file" in proc.stderr
+
+
+def test_usage_error_is_exit_2():
+    proc = run("check")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+
+
+def test_non_utf8_file_is_exit_2(tmp_path):
+    path = tmp_path / "bin.toml"
+    path.write_bytes(b"title = 'x'\n\xff\xfe\x00garbage")
+    proc = run("check", str(path))
+    assert proc.returncode == 2
+    assert "not UTF-8" in proc.stderr
+    assert f"{path}:2" in proc.stderr
