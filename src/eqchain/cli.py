@@ -98,6 +98,56 @@ def rules(fmt, lang):
         click.echo(f"{'':<{width}}  {r.text(lang)}")
 
 
+@cli.command()
+@click.argument("expr")
+@click.option(
+    "--rules",
+    "families",
+    default="log,sum,prod",
+    show_default=True,
+    help="Rule families to apply, comma-separated (see `eqchain rules`).",
+)
+@click.option(
+    "--symbols",
+    "symbols_file",
+    type=click.Path(dir_okay=False),
+    help="A TOML file whose [symbols] declares the symbols and their assumptions.",
+)
+@click.option(
+    "--save",
+    type=click.Path(dir_okay=False),
+    help="Write the derivation as a derivation file that `eqchain check` reads.",
+)
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+def derive(expr, families, symbols_file, save, fmt, lang, timeout):
+    """Apply rules to EXPR (LaTeX) until none applies; every step is checked."""
+    from eqchain.api import check_derivations
+    from eqchain.derive import derive as run_derive
+
+    decls = ()
+    if symbols_file:
+        from eqchain.load.toml_file import load_symbols
+
+        decls = load_symbols(symbols_file)
+    names = [f.strip() for f in families.split(",") if f.strip()]
+    derived = run_derive(expr, decls, names)
+    if not derived.derivation.steps:
+        why = f": {derived.blocked}" if derived.blocked else ""
+        raise EqchainError(f"no rule of {', '.join(names)} applies to the expression{why}")
+    report = check_derivations([derived.derivation], timeout)
+    if save:
+        from eqchain.load.toml_file import dump_derivation
+        from eqchain.output import write_atomic
+
+        write_atomic(save, dump_derivation(derived.derivation))
+    _emit(report, fmt, lang, show=True)
+    if derived.blocked and fmt == "text":
+        click.echo(f"stopped: {derived.blocked}", err=True)
+    sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+
+
 def _emit(report, fmt: str, lang: str, show: bool) -> None:
     if fmt == "json":
         from eqchain.render.json import render_json

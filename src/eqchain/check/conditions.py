@@ -89,8 +89,8 @@ def missing(pred: str, expr) -> tuple[str, object]:
 
 
 def describe(pred: str, expr) -> str:
-    """``("positive", y[1])`` -> ``y_{1} > 0``."""
-    e = latex(expr)
+    """``("positive", y[1])`` -> ``y_{1} > 0``; canonical bound variables read as k, j, i."""
+    e = latex(_readable(expr))
     return {
         "positive": f"{e} > 0",
         "nonnegative": f"{e} \\geq 0",
@@ -98,3 +98,13 @@ def describe(pred: str, expr) -> str:
         "real": f"{e} \\in \\mathbb{{R}}",
         "finite": f"{e} \\text{{ finite}}",
     }[pred]
+
+
+_READABLE = {
+    sp.Symbol(f"_i{n}", integer=True): sp.Symbol(name, integer=True)
+    for n, name in enumerate("kjilmn")
+}
+
+
+def _readable(expr):
+    return expr.xreplace(_READABLE)

@@ -288,12 +288,12 @@ def _decide(step, rules, side_conditions, warnings, values) -> StepResult:
     for rule, (pred, expr) in side_conditions:
         expr = canonical(expr.xreplace(values)) if values else expr
         if cond.holds(pred, expr):
-            text = cond.describe(pred, _readable(expr))
+            text = cond.describe(pred, expr)
             if text not in established:
                 established.append(text)
             continue
         mp, me = cond.missing(pred, expr)
-        need = cond.describe(mp, _readable(me))
+        need = cond.describe(mp, me)
         if need not in missing.setdefault(rule, []):
             missing[rule].append(need)
     if missing:
@@ -302,15 +302,6 @@ def _decide(step, rules, side_conditions, warnings, values) -> StepResult:
     return StepResult(
         step, Verdict.VERIFIED, tuple(rules), "", None, tuple(warnings), tuple(established)
     )
-
-
-def _readable(expr):
-    """Canonical bound variables (_i0, _i1) back to k, j for messages."""
-    names = {
-        s: sp.Symbol(n, integer=True)
-        for s, n in ((sp.Symbol("_i0", integer=True), "k"), (sp.Symbol("_i1", integer=True), "j"))
-    }
-    return expr.xreplace(names)
 
 
 def _wrong_rule_warning(wrong, path, evaluations) -> str:

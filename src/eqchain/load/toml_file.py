@@ -371,3 +371,56 @@ def _number(value):
 def _suggest(name: str, known) -> str:
     close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def load_symbols(path: str):
+    """The ``[symbols]`` of a TOML file (a derivation file or a file with only symbols)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        doc = tomllib.loads(data.decode("utf-8"))
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror}", path) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", path) from None
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"TOML syntax error: {err}", path) from None
+    return _Loader(path, data.decode("utf-8")).symbols(doc.get("symbols", {}))
+
+
+def dump_derivation(derivation: Derivation) -> str:
+    """A derivation file for ``derivation`` that :func:`load_toml` reads back."""
+    import tomli_w
+
+    symbols: dict = {}
+    for d in derivation.symbols:
+        assume = " ".join(d.assumptions)
+        if d.is_function:
+            symbols[d.name] = {"function": True, "assume": assume}
+        elif d.is_family:
+            symbols[d.name] = {
+                "index": d.indices[0] if len(d.indices) == 1 else list(d.indices),
+                "range": (
+                    f"{d.ranges[0][0]}..{d.ranges[0][1]}"
+                    if len(d.ranges) == 1
+                    else [f"{lo}..{hi}" for lo, hi in d.ranges]
+                ),
+                "assume": assume,
+            }
+        else:
+            symbols[d.name] = assume
+    steps = []
+    for s in derivation.steps:
+        entry: dict = {}
+        if s.label:
+            entry["label"] = s.label
+        if s.kind is not StepKind.CLAIM:
+            entry["kind"] = s.kind.value
+        entry["claim"] = s.claim
+        if s.by:
+            entry["by"] = list(s.by)
+        if s.notes:
+            entry["note"] = dict(s.notes)
+        steps.append(entry)
+    doc = {"title": derivation.title, "symbols": symbols, "steps": steps}
+    return tomli_w.dumps(doc, multiline_strings=False)
