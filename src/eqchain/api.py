@@ -41,6 +41,20 @@ def check_path(*paths: str, timeout: float | None = 10.0) -> CheckedReport:
     return CheckedReport(check_derivations([d for f in files for d in _load(f)], timeout))
 
 
+def check_file(path: str, timeout: float | None = 10.0, assume: str | None = None):
+    """Load and check one file; returns its DerivationReports (picklable: the SymPy scope is
+    dropped, renderers do not need it). Raises InputError for invalid input."""
+    from dataclasses import replace
+
+    from eqchain.load import load as _load
+
+    options = {"assume": assume} if assume else {}
+    report = check_derivations(_load(path, **options), timeout)
+    return tuple(
+        replace(d, derivation=replace(d.derivation, scope=None)) for d in report.derivations
+    )
+
+
 @dataclass(frozen=True)
 class CheckedReport:
     """A report with the representations Jupyter uses to show it."""

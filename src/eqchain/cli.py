@@ -7,6 +7,7 @@ invalid input or usage (with ``file:line:column: message`` and no traceback). He
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -41,15 +42,69 @@ def cli() -> None:
 @click.option(
     "--lang", type=LANG, default="en", show_default=True, help="Language of the justifications."
 )
-def check(paths, fmt, timeout, lang):
+@click.option(
+    "--assume", "assume", default=None, help='Assumptions for documents, e.g. "y_k > 0, t_k >= 0".'
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the verdict cache.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Check files in this many parallel processes.",
+)
+@click.option("--watch", is_flag=True, help="Re-check on every save; show what changed.")
+@click.option("--max-rechecks", type=int, default=None, hidden=True)
+def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks):
     """Check derivation files, documents, or folders of derivation files."""
-    from eqchain.api import check_derivations
-    from eqchain.load import collect, load
+    from eqchain.load import collect
 
-    derivations = [d for f in collect(paths) for d in load(f)]
-    report = check_derivations(derivations, timeout)
+    files = collect(paths)
+    options = {"format": fmt, "timeout": timeout, "lang": lang, "assume": assume}
+    if watch:
+        from eqchain.watch import watch_and_check
+
+        watch_and_check(paths, options, max_rechecks=max_rechecks)
+        sys.exit(EXIT_OK)
+    use_cache = not no_cache and not sys.stdout.isatty()
+    if use_cache:
+        from eqchain import cache
+
+        key = cache.key("check", {**options, "no_color": "NO_COLOR" in os.environ}, files)
+        hit = cache.get(key)
+        if hit is not None:
+            sys.stdout.write(hit.stdout)
+            sys.exit(hit.exit_code)
+    report = _check_files(files, timeout, jobs, assume, fmt)
+    if use_cache:
+        import io
+
+        buffer = io.StringIO()
+        _emit(report, fmt, lang, show=False, file=buffer)
+        code = EXIT_OK if report.all_verified else EXIT_FAILED
+        sys.stdout.write(buffer.getvalue())
+        cache.put(key, cache.Entry(buffer.getvalue(), code))
+        sys.exit(code)
     _emit(report, fmt, lang, show=False)
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+
+
+def _check_files(files, timeout, jobs, assume, fmt):
+    """Load and check files, in parallel processes when ``jobs > 1``; stable order."""
+    from eqchain.api import check_file
+    from eqchain.model import Report
+
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            parts = list(pool.map(check_file, files, [timeout] * len(files), [assume] * len(files)))
+    else:
+        parts = []
+        for f in files:
+            parts.append(check_file(f, timeout, assume))
+    return Report(tuple(d for part in parts for d in part))
 
 
 @cli.command()
@@ -148,15 +203,15 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
-def _emit(report, fmt: str, lang: str, show: bool) -> None:
+def _emit(report, fmt: str, lang: str, show: bool, file=None) -> None:
     if fmt == "json":
         from eqchain.render.json import render_json
 
-        click.echo(render_json(report), nl=False)
+        (file or sys.stdout).write(render_json(report))
         return
     from eqchain.render.terminal import make_console, render_terminal
 
-    render_terminal(report, make_console(), lang=lang, show=show)
+    render_terminal(report, make_console(file), lang=lang, show=show)
 
 
 def main(argv=None) -> int:
