@@ -1,0 +1,496 @@
+"""What every renderer shows, independent of the output format.
+
+A report is laid out once here: derivations are split into chains (a step written ``= rhs``
+continues the chain of the step before it), each row gets the LaTeX of its sides, and each step's
+justification is built as a list of :class:`Span` pieces (plain text, LaTeX math, code). Each
+renderer only decides how to write a span in its format and how to escape it, so the LaTeX,
+Markdown, HTML and terminal outputs always say the same thing.
+
+Importing this module does not import SymPy: the LaTeX printer is loaded only when a step's
+sides have to be printed from its SymPy expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from eqchain.model import (
+    Counterexample,
+    Derivation,
+    DerivationReport,
+    Report,
+    Step,
+    StepResult,
+    SymbolDecl,
+    Verdict,
+)
+
+LANGS = ("en", "ja")
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "verified": "verified",
+        "refuted": "refuted",
+        "unknown": "unknown",
+        "given": "given",
+        "definition": "definition",
+        "assumptions": "Assumptions",
+        "by": "By ",
+        "under": "Under ",
+        "note": "Note: ",
+        "reason": "Reason: ",
+        "counterexample": "Counterexample: ",
+        "left": "left side",
+        "right": "right side",
+        "warning": "Warning: ",
+        "with": "With ",
+        "for": "for",
+        "summary": "Summary",
+        "source": "Source",
+    },
+    "ja": {
+        "verified": "検証済み",
+        "refuted": "反証",
+        "unknown": "未確定",
+        "given": "前提",
+        "definition": "定義",
+        "assumptions": "仮定",
+        "by": "根拠：",
+        "under": "条件：",
+        "note": "注：",
+        "reason": "理由：",
+        "counterexample": "反例：",
+        "left": "左辺",
+        "right": "右辺",
+        "warning": "警告：",
+        "with": "値：",
+        "for": "範囲",
+        "summary": "集計",
+        "source": "ファイル",
+    },
+}
+
+# A mark per verdict, in Unicode (Markdown, terminal) and in LaTeX math (amssymb).
+MARKS = {
+    Verdict.VERIFIED: "✓",
+    Verdict.REFUTED: "✗",
+    Verdict.UNKNOWN: "?",
+    Verdict.GIVEN: "•",
+    Verdict.DEFINITION: "•",
+}
+LATEX_MARKS = {
+    Verdict.VERIFIED: r"\checkmark",
+    Verdict.REFUTED: r"\times",
+    Verdict.UNKNOWN: "?",
+    Verdict.GIVEN: r"\bullet",
+    Verdict.DEFINITION: r"\bullet",
+}
+VERDICT_ORDER = (
+    Verdict.VERIFIED,
+    Verdict.REFUTED,
+    Verdict.UNKNOWN,
+    Verdict.GIVEN,
+    Verdict.DEFINITION,
+)
+
+# Declared assumptions as LaTeX conditions on the symbol, or as words when they have no
+# common notation.
+_ASSUMPTION_MATH = {
+    "positive": "> 0",
+    "negative": "< 0",
+    "nonnegative": r"\geq 0",
+    "nonpositive": r"\leq 0",
+    "nonzero": r"\neq 0",
+    "real": r"\in \mathbb{R}",
+    "integer": r"\in \mathbb{Z}",
+    "rational": r"\in \mathbb{Q}",
+    "complex": r"\in \mathbb{C}",
+}
+_ASSUMPTION_WORDS = {
+    "en": {"finite": "finite", "even": "even", "odd": "odd", "prime": "prime"},
+    "ja": {"finite": "有限", "even": "偶数", "odd": "奇数", "prime": "素数"},
+}
+_GREEK = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+    "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma",
+    "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta",
+    "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "pi",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of running text: ``kind`` is ``text`` (plain words, escape them), ``math``
+    (LaTeX to typeset inline), ``code`` (an identifier such as a rule name) or ``number`` (a
+    decimal, possibly cut with a trailing ``…``: typeset it as math where math is available)."""
+
+    kind: str
+    value: str
+
+
+def text(value: str) -> Span:
+    return Span("text", value)
+
+
+def math(value: str) -> Span:
+    return Span("math", value)
+
+
+def code(value: str) -> Span:
+    return Span("code", value)
+
+
+def number(value: str) -> Span:
+    return Span("number", value)
+
+
+def number_latex(value: str) -> str:
+    """A number span as LaTeX math: ``0.69…`` becomes ``0.69\\ldots``."""
+    return value.replace("…", r"\ldots")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One step as a row of a chain: ``lhs`` is empty for a continuation row (``= rhs``)."""
+
+    result: StepResult
+    lhs: str
+    rhs: str
+
+    @property
+    def step(self) -> Step:
+        return self.result.step
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.result.verdict
+
+    @property
+    def label(self) -> str | None:
+        return self.result.step.label or None
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Consecutive rows sharing one left side: ``a = b``, ``= c``, ``= d``."""
+
+    rows: tuple[Row, ...]
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` itself if it is a supported language; ValueError otherwise."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language '{lang}' (known: {', '.join(LANGS)})")
+    return lang
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS[lang][key]
+
+
+def verdict_word(verdict: Verdict, lang: str) -> str:
+    return WORDS[lang][verdict.value]
+
+
+def expr_latex(expr: Any) -> str:
+    """LaTeX of a SymPy expression with eqchain's printer; ``""`` for ``None``."""
+    if expr is None:
+        return ""
+    if isinstance(expr, str):
+        return expr
+    from eqchain.latex.printer import latex
+
+    return latex(expr)
+
+
+_ROW_MARKUP = re.compile(
+    r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\(?:notag|nonumber)(?![A-Za-z])|(?<!\\)&|\\\\\s*$"
+)
+
+
+def clean_side(tex: str) -> str:
+    """One side of an equation without the row markup a document may have left in it
+    (``&``, ``\\tag{...}``, ``\\label{...}``, ``\\notag``, a trailing ``\\\\``): renderers
+    place rows and tags themselves, and a stray ``&`` would break their alignment."""
+    return " ".join(_ROW_MARKUP.sub(" ", tex).split())
+
+
+def sides(result: StepResult) -> tuple[str, str]:
+    """The LaTeX of a step's two sides: the checker's text when it kept it, else printed;
+    row markup removed (:func:`clean_side`)."""
+    lhs = result.lhs_latex or expr_latex(result.step.lhs)
+    rhs = result.rhs_latex or expr_latex(result.step.rhs)
+    return clean_side(lhs), clean_side(rhs)
+
+
+def chains(dreport: DerivationReport) -> tuple[Chain, ...]:
+    """Split a derivation's steps into chains, in order; a continuation step joins the chain
+    of the step before it (a continuation with nothing before it starts its own chain and
+    shows its left side)."""
+    out: list[list[Row]] = []
+    for result in dreport.results:
+        lhs, rhs = sides(result)
+        if result.step.continues and out:
+            out[-1].append(Row(result, "", rhs))
+        else:
+            out.append([Row(result, lhs, rhs)])
+    return tuple(Chain(tuple(rows)) for rows in out)
+
+
+def summary_counts(report: Report) -> dict[str, int]:
+    """Counts per verdict plus ``total_claims`` (verified + refuted + unknown)."""
+    counts = report.counts()
+    counts["total_claims"] = counts["verified"] + counts["refuted"] + counts["unknown"]
+    return counts
+
+
+def derivation_counts(dreport: DerivationReport) -> dict[str, int]:
+    """Steps per verdict in one derivation, every verdict present (0 when none)."""
+    counts = dreport.counts()
+    return {v.value: counts.get(v.value, 0) for v in Verdict}
+
+
+def summary_spans(counts: dict[str, int], lang: str) -> list[Span]:
+    """``3 verified, 1 refuted, 0 unknown (2 given, 1 definition)`` in the chosen language."""
+    sep = "、" if lang == "ja" else ", "
+
+    def part(v: Verdict) -> str:
+        n = counts.get(v.value, 0)
+        return f"{verdict_word(v, lang)} {n}" if lang == "ja" else f"{n} {verdict_word(v, lang)}"
+
+    claims = sep.join(part(v) for v in VERDICT_ORDER[:3])
+    others = sep.join(part(v) for v in VERDICT_ORDER[3:])
+    if lang == "ja":
+        return [text(f"{claims}（{others}）")]
+    return [text(f"{claims} ({others})")]
+
+
+# -- names, values and assumptions -----------------------------------------------------------
+
+
+def name_latex(name: str) -> str:
+    """A declared name as LaTeX: ``y`` stays, ``alpha`` becomes ``\\alpha``, ``w_new`` becomes
+    ``w_{\\mathrm{new}}``, a multi-letter name is set upright as one word."""
+    if name.startswith("\\") or "{" in name:
+        return name
+    if name in _GREEK:
+        return "\\" + name
+    if "_" in name:
+        base, sub = name.split("_", 1)
+        sub_tex = sub if re.fullmatch(r"[A-Za-z0-9]", sub) else r"\mathrm{" + sub + "}"
+        return f"{name_latex(base)}_{{{sub_tex}}}"
+    if re.fullmatch(r"[A-Za-z]", name):
+        return name
+    if re.fullmatch(r"[A-Za-z]+", name):
+        return r"\mathit{" + name + "}"
+    return name
+
+
+def value_latex(value: Any) -> str:
+    """A bound value as LaTeX: tuples as ``(a, b, c)``, SymPy objects printed, numbers as is;
+    text is taken to be LaTeX already (that is how derivation files write values)."""
+    if isinstance(value, (tuple, list)):
+        return "(" + ", ".join(value_latex(v) for v in value) + ")"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return expr_latex(value)
+
+
+def decl_latex(decl: SymbolDecl) -> str:
+    """``y_{k}`` for a family, the name for a symbol, ``f(\\cdot)`` for a function."""
+    base = name_latex(decl.name)
+    if decl.is_family:
+        return f"{base}_{{{','.join(decl.indices)}}}"
+    if decl.is_function:
+        return base + r"(\cdot)"
+    return base
+
+
+def assumption_items(derivation: Derivation, lang: str) -> list[list[Span]]:
+    """One list of spans per declared symbol that says something (assumptions or index
+    ranges), in declaration order, then the derivation's ``where`` bindings."""
+    items: list[list[Span]] = []
+    for decl in derivation.symbols:
+        if not decl.assumptions and not decl.ranges:
+            continue
+        sym = decl_latex(decl)
+        parts: list[Span] = []
+        conds = [f"{sym} {_ASSUMPTION_MATH[a]}" for a in decl.assumptions if a in _ASSUMPTION_MATH]
+        if conds:
+            parts.append(math(r",\ ".join(conds)))
+        for a in decl.assumptions:
+            if a in _ASSUMPTION_MATH:
+                continue
+            if parts:
+                parts.append(text(", "))
+            words = _ASSUMPTION_WORDS[lang].get(a, a)
+            parts += [math(sym), text(f" は{words}" if lang == "ja" else f" {words}")]
+        if not parts:
+            parts.append(math(sym))
+        if decl.ranges:
+            ranges = r",\ ".join(
+                f"{i} = {lo}, \\dots, {hi}"
+                for i, (lo, hi) in zip(decl.indices, decl.ranges, strict=True)
+            )
+            if lang == "ja":
+                parts += [text("（"), math(ranges), text("）")]
+            else:
+                parts += [text(f" {word('for', lang)} "), math(ranges)]
+        items.append(_merge(parts))
+    for name, value in derivation.where:
+        items.append([math(f"{name_latex(name)} = {value_latex(value)}")])
+    return items
+
+
+# -- justifications -----------------------------------------------------------------------------
+
+
+def rule_text(name: str, lang: str) -> str | None:
+    """The rule's text in ``lang``, or None for a name the rule table does not know."""
+    from eqchain import rules
+
+    try:
+        return rules.get(name).text(lang)
+    except KeyError:
+        return None
+
+
+def step_note(step: Step, lang: str) -> str | None:
+    """The author's note in ``lang``; a document's annotation when the step has no notes."""
+    note = step.note(lang)
+    if note:
+        return note
+    if not step.notes and step.annotation:
+        return step.annotation
+    return None
+
+
+_NUMBER = re.compile(r"^([+-]?)(\d*)\.?(\d*)(?:[eE]([+-]?\d+))?$")
+
+
+def short_number(value: str, other: str, min_digits: int = 12) -> str:
+    """Cut a long decimal (the checker writes 30+ digits) for display: keep at least
+    ``min_digits`` characters of digits and two past the first place where ``value`` and
+    ``other`` differ, so two different numbers never look equal. ``…`` marks a cut; text that
+    is not a plain decimal is returned unchanged."""
+    if not _NUMBER.match(value.strip()):
+        return value
+    value = value.strip()
+    first_diff = next(
+        (i for i, (a, b) in enumerate(zip(value, other.strip(), strict=False)) if a != b),
+        min(len(value), len(other.strip())),
+    )
+    mantissa_end = len(value)
+    m = re.search(r"[eE]", value)
+    if m:
+        mantissa_end = m.start()
+    keep = max(min_digits + 2, first_diff + 3)
+    if keep >= mantissa_end:
+        return value
+    return value[:keep] + "…" + value[mantissa_end:]
+
+
+_SIMPLE_VALUE = re.compile(r"^[+-]?\d+(?:[./]\d+)?$")
+
+
+def counterexample_spans(ce: Counterexample, lang: str) -> list[Span]:
+    """``Counterexample: y_1 = 1/2, t_1 = 2; left side 0.34…, right side 0.69…``."""
+    spans: list[Span] = [text(word("counterexample", lang))]
+    for i, (name, value) in enumerate(ce.values):
+        if i:
+            spans.append(text(", "))
+        if _SIMPLE_VALUE.match(value.strip()):
+            spans.append(math(f"{name} = {value.strip()}"))
+        else:
+            spans += [math(f"{name} ="), text(" "), code(value)]
+    lhs = short_number(ce.lhs, ce.rhs)
+    rhs = short_number(ce.rhs, ce.lhs)
+    if lang == "ja":
+        spans += [text(f"；{word('left', lang)} "), number(lhs)]
+        spans += [text(f"、{word('right', lang)} "), number(rhs)]
+    else:
+        spans += [text(f"; {word('left', lang)} "), number(lhs)]
+        spans += [text(f", {word('right', lang)} "), number(rhs)]
+    return spans
+
+
+def justification(result: StepResult, lang: str) -> list[list[Span]]:
+    """The words that justify a step, as sentences (each a list of spans), in ``lang``.
+
+    In order: the rules with their texts, the side conditions that were established, the
+    step's own bindings, the reason (refuted and unknown steps), the counterexample, warnings
+    and the author's note. The verdict itself is not included: each format shows it its own
+    way (:data:`MARKS`, :func:`verdict_word`). Raises ValueError for an unknown ``lang``.
+    """
+    check_lang(lang)
+    ja = lang == "ja"
+    out: list[list[Span]] = []
+    if result.rules:
+        spans: list[Span] = [text(word("by", lang))]
+        for i, name in enumerate(result.rules):
+            if i:
+                spans.append(text("；" if ja else "; "))
+            spans.append(code(name))
+            described = rule_text(name, lang)
+            if described:
+                spans.append(text(f"（{described}）" if ja else f" ({described})"))
+        out.append(spans)
+    if result.conditions:
+        out.append([text(word("under", lang)), math(r",\ ".join(result.conditions))])
+    if result.step.where:
+        binds = r",\ ".join(f"{name_latex(n)} = {value_latex(v)}" for n, v in result.step.where)
+        out.append([text(word("with", lang)), math(binds)])
+    if result.reason and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
+        out.append([text(word("reason", lang) + one_line(result.reason))])
+    if result.counterexample is not None:
+        out.append(counterexample_spans(result.counterexample, lang))
+    for warning in result.warnings:
+        out.append([text(word("warning", lang) + one_line(warning))])
+    note = step_note(result.step, lang)
+    if note:
+        out.append([text(word("note", lang) + one_line(note))])
+    return out
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?。！？…]$")
+
+
+def join_sentences(sentences: list[list[Span]], lang: str) -> list[Span]:
+    """Sentences joined into one run of spans, each ended by a full stop unless it already
+    ends with one. In Japanese the stop is ``。``, except after English words (the checker's
+    reasons are English), which get ``. `` so that the sentence reads naturally."""
+    out: list[Span] = []
+    for sentence in sentences:
+        if out and not (out[-1].kind == "text" and out[-1].value.endswith("。")):
+            out.append(text(" "))
+        out += sentence
+        last = sentence[-1] if sentence else None
+        if last and last.kind in ("text", "number") and _ENDS_SENTENCE.search(last.value):
+            continue
+        ascii_end = last is not None and last.kind == "text" and last.value[-1:].isascii()
+        out.append(text("。" if lang == "ja" and not ascii_end else "."))
+    return _merge(out)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Adjacent text spans merged (stable, shorter output); empty text dropped."""
+    out: list[Span] = []
+    for span in spans:
+        if span.kind == "text" and not span.value:
+            continue
+        if out and span.kind == "text" and out[-1].kind == "text":
+            out[-1] = Span("text", out[-1].value + span.value)
+        else:
+            out.append(span)
+    return out
+
+
+def one_line(value: str) -> str:
+    """Whitespace (newlines included) collapsed to single spaces."""
+    return " ".join(value.split())

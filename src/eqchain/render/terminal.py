@@ -1,0 +1,238 @@
+"""A report on the terminal with ``rich``: one line per step for ``check``, the whole proof
+with its justifications in words for ``show``.
+
+Colours and styles are rich's business: :func:`make_console` builds a Console that writes
+plain text (no ANSI codes) when the output is not a terminal and honours ``NO_COLOR``. Off a
+terminal nothing is wrapped, so the text does not depend on the window width: the same report
+gives the same bytes. Formulas are shown as the author wrote them (LaTeX source); the short
+conditions beside them (``y_{k} > 0``) are shown with a few Unicode signs (``≥``, ``ℝ``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from eqchain.model import DerivationReport, Report, StepResult, Verdict
+from eqchain.render import content
+from eqchain.render.content import Span
+
+STYLES = {
+    Verdict.VERIFIED: "green",
+    Verdict.REFUTED: "bold red",
+    Verdict.UNKNOWN: "yellow",
+    Verdict.GIVEN: "dim",
+    Verdict.DEFINITION: "dim",
+}
+_REASON_WIDTH = 100
+_INDENT = 2
+
+# A few LaTeX commands that read better as Unicode in short conditions on a terminal.
+_PRETTY = (
+    (r"\\(?:dots|ldots|cdots)", "…"),
+    (r"\\geq?\b", "≥"),
+    (r"\\leq?\b", "≤"),
+    (r"\\neq?\b", "≠"),
+    (r"\\in\b", "∈"),
+    (r"\\mathbb\{R\}", "ℝ"),
+    (r"\\mathbb\{Z\}", "ℤ"),
+    (r"\\mathbb\{Q\}", "ℚ"),
+    (r"\\mathbb\{C\}", "ℂ"),
+    (r"\\cdot\b", "·"),
+    (r"\\ ", " "),
+    (r"_\{([A-Za-z0-9])\}", r"_\1"),
+)
+
+
+def make_console(file: IO[str] | None = None) -> Console:
+    """A Console for eqchain's output on ``file`` (standard output by default).
+
+    Colour only on a terminal and never with ``NO_COLOR`` set (rich's own detection); no
+    automatic highlighting or emoji, so user text is printed as it is; off a terminal, lines
+    are not wrapped, so the output does not depend on the window width.
+    """
+    console = Console(file=file, highlight=False, emoji=False, markup=False)
+    console.soft_wrap = not console.is_terminal
+    return console
+
+
+class _Ticker:
+    """What :func:`progress` yields: call ``advance()`` after each item."""
+
+    def __init__(self, bar=None, task=None):
+        self._bar = bar
+        self._task = task
+
+    def advance(self, n: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, n)
+
+
+@contextmanager
+def progress(total: int, console: Console, description: str = "checking") -> Iterator[_Ticker]:
+    """A progress bar over ``total`` items, shown only when ``console`` is an interactive
+    terminal (and removed when done); elsewhere the ticker does nothing and prints nothing."""
+    if not console.is_terminal or console.is_dumb_terminal:
+        yield _Ticker()
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield _Ticker(bar, task)
+
+
+def render_terminal(report: Report, console: Console, lang: str = "en", show: bool = False) -> None:
+    """Print the report on ``console``: with ``show=False`` one line per step (label, verdict,
+    rules, a short reason; a counterexample and warnings on indented lines below) and a summary
+    line; with ``show=True`` each derivation's proof chain with every justification in words in
+    ``lang``. ValueError for an unknown ``lang``."""
+    content.check_lang(lang)
+    for dreport in report.derivations:
+        if show:
+            _show_derivation(console, dreport, lang)
+        else:
+            _check_derivation(console, dreport, lang)
+    counts = content.summary_counts(report)
+    summary = plain(content.summary_spans(counts, lang))
+    style = "bold green" if report.all_verified else "bold red"
+    console.print(Text(summary, style=style))
+
+
+# -- check: one line per step ---------------------------------------------------------------
+
+
+def step_id(result: StepResult, position: int, lang: str = "en") -> str:
+    """How a step is named on a terminal: its label ``(3.5)``, else its line (``line 26``,
+    ``26行目``), else its position in the derivation (``#4``)."""
+    step = result.step
+    if step.label:
+        return f"({content.one_line(step.label)})"
+    if step.place is not None and step.place.line is not None:
+        return f"{step.place.line}行目" if lang == "ja" else f"line {step.place.line}"
+    return f"#{position}"
+
+
+def _check_derivation(console: Console, dreport: DerivationReport, lang: str) -> None:
+    console.print(_header(dreport))
+    ids = [step_id(r, i, lang) for i, r in enumerate(dreport.results, start=1)]
+    id_width = max((cell_len(i) for i in ids), default=0)
+    word_width = max((cell_len(_verdict_text(r.verdict, lang)) for r in dreport.results), default=0)
+    for ident, result in zip(ids, dreport.results, strict=True):
+        line = Text(" " * _INDENT)
+        line.append(_pad(ident, id_width), style="bold")
+        line.append("  ")
+        verdict = _verdict_text(result.verdict, lang)
+        line.append(verdict, STYLES[result.verdict])
+        rest = Text()
+        if result.rules:
+            rest.append(", ".join(result.rules), style="cyan")
+        if result.reason and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
+            rest.append((" — " if result.rules else "") + _short(result.reason))
+        if rest:
+            line.append(" " * (word_width - cell_len(verdict) + 2))
+            line.append(rest)
+        console.print(line)
+        below = " " * (_INDENT + id_width + 2)
+        if result.counterexample is not None:
+            spans = content.counterexample_spans(result.counterexample, lang)
+            console.print(Text(below + plain(spans)))
+        for warning in result.warnings:
+            console.print(Text(below + content.word("warning", lang) + content.one_line(warning)))
+
+
+def _header(dreport: DerivationReport) -> Text:
+    header = Text(dreport.path, style="bold")
+    if dreport.title and dreport.title != dreport.path:
+        header.append(" — " + content.one_line(dreport.title))
+    return header
+
+
+def _verdict_text(verdict: Verdict, lang: str) -> str:
+    return f"{content.MARKS[verdict]} {content.verdict_word(verdict, lang)}"
+
+
+def _pad(value: str, width: int) -> str:
+    return value + " " * (width - cell_len(value))
+
+
+def _short(reason: str) -> str:
+    reason = content.one_line(reason)
+    return reason if len(reason) <= _REASON_WIDTH else reason[: _REASON_WIDTH - 1] + "…"
+
+
+# -- show: the proof with its justifications ---------------------------------------------------
+
+
+def _show_derivation(console: Console, dreport: DerivationReport, lang: str) -> None:
+    console.print(Text(content.one_line(dreport.title or dreport.path), style="bold"))
+    if dreport.path:
+        console.print(Text(dreport.path, style="dim"))
+    items = content.assumption_items(dreport.derivation, lang)
+    if items:
+        colon = "：" if lang == "ja" else ": "
+        heading = content.word("assumptions", lang) + colon
+        sep = "；" if lang == "ja" else "; "
+        _indented(console, Text(heading + sep.join(plain(i) for i in items)), _INDENT)
+    position = 0
+    for chain in content.chains(dreport):
+        console.print()
+        for row in chain.rows:
+            position += 1
+            _show_row(console, row, position, lang)
+    console.print()
+
+
+def _show_row(console: Console, row: content.Row, position: int, lang: str) -> None:
+    ident = step_id(row.result, position, lang)
+    line = Text(" " * _INDENT)
+    line.append(ident, style="bold")
+    line.append("  ")
+    line.append(_formula(row))
+    console.print(line)
+    why = Text(_verdict_text(row.verdict, lang), style=STYLES[row.verdict])
+    sentences = content.justification(row.result, lang)
+    if sentences:
+        why.append("　" if lang == "ja" else " — ")
+        why.append(plain(content.join_sentences(sentences, lang)))
+    _indented(console, why, _INDENT + 4)
+
+
+def _formula(row: content.Row) -> str:
+    """The step as its author wrote it; printed sides when the claim text is missing."""
+    claim = content.clean_side(row.step.claim)
+    if claim:
+        return claim
+    return f"{row.lhs} = {row.rhs}" if row.lhs else f"= {row.rhs}"
+
+
+def _indented(console: Console, text: Text, indent: int) -> None:
+    """``text`` indented by ``indent`` cells; on a terminal, wrapped lines keep the indent."""
+    if console.is_terminal:
+        console.print(Padding(text, (0, 0, 0, indent)))
+    else:
+        console.print(Text(" " * indent) + text)
+
+
+def plain(spans: list[Span]) -> str:
+    """Spans as plain terminal text: math with a few signs made Unicode, code as is."""
+    out = []
+    for span in spans:
+        out.append(pretty_math(span.value) if span.kind == "math" else span.value)
+    return "".join(out)
+
+
+def pretty_math(tex: str) -> str:
+    """Short LaTeX conditions made easier to read on a terminal: ``\\geq`` as ``≥``,
+    ``\\mathbb{R}`` as ``ℝ``, ``\\dots`` as ``…``; everything else is left as written."""
+    for pattern, replacement in _PRETTY:
+        tex = re.sub(pattern, replacement, tex)
+    return tex

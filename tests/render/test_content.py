@@ -1,0 +1,74 @@
+"""The format-neutral layout every renderer shares."""
+
+from __future__ import annotations
+
+from eqchain.model import Derivation, SymbolDecl
+from eqchain.render import content
+
+
+def test_chains_start_at_each_step_that_does_not_continue(report):
+    chains = content.chains(report.derivations[0])
+    assert [len(c.rows) for c in chains] == [1, 4, 1, 1]
+
+
+def test_continuation_rows_have_no_left_side(report):
+    rows = content.chains(report.derivations[0])[1].rows
+    assert rows[0].lhs == r"\log L"
+    assert [r.lhs for r in rows[1:]] == ["", "", ""]
+
+
+def test_sides_prefer_the_checker_latex_and_print_otherwise(report):
+    results = report.derivations[0].results
+    assert content.sides(results[1]) == (r"\log L", r"\log \prod_{k=1}^{6} y_{k}^{t_{k}}")
+    assert content.sides(results[0]) == ("L", r"\prod_{k=1}^{6} y_{k}^{t_{k}}")
+
+
+def test_short_number_keeps_digits_past_the_first_difference():
+    a = "0.333333333333333333333333333331"
+    b = "0.333333333333333333333333333332"
+    assert content.short_number(a, b) == a  # they differ only at the end: nothing is cut
+    assert content.short_number("0.12345678901234567890", "5") == "0.123456789012…"
+
+
+def test_short_number_leaves_non_numbers_alone():
+    assert content.short_number("zoo", "1") == "zoo"
+
+
+def test_name_latex_handles_greek_subscripts_and_words():
+    assert content.name_latex("alpha") == r"\alpha"
+    assert content.name_latex("w_new") == r"w_{\mathrm{new}}"
+    assert content.name_latex("haty") == r"\mathit{haty}"
+    assert content.name_latex(r"\hat{y}") == r"\hat{y}"
+
+
+def test_assumptions_say_each_condition_and_range():
+    derivation = Derivation(
+        "t", "p", (SymbolDecl("y", ("positive", "finite"), ("k",), (("1", "K"),)),), ()
+    )
+    items = content.assumption_items(derivation, "en")
+    assert items == [
+        [
+            content.math("y_{k} > 0"),
+            content.text(", "),
+            content.math("y_{k}"),
+            content.text(" finite for "),
+            content.math(r"k = 1, \dots, K"),
+        ]
+    ]
+
+
+def test_justification_ends_each_sentence_once(report):
+    result = report.derivations[0].results[2]
+    spans = content.join_sentences(content.justification(result, "en"), "en")
+    text = "".join(s.value for s in spans)
+    assert text.endswith("splits (100%).")
+    assert ".." not in text
+
+
+def test_row_markup_left_in_a_side_is_removed():
+    side = r"\log L &= \sum_{k} a_{k} \tag{3.5} \label{eq:ll} \notag \\"
+    assert content.clean_side(side) == r"\log L = \sum_{k} a_{k}"
+
+
+def test_escaped_ampersand_in_a_side_is_kept():
+    assert content.clean_side(r"a \& b") == r"a \& b"

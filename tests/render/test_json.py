@@ -1,0 +1,90 @@
+"""The JSON renderer and its schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from eqchain.model import DerivationReport, Report, Step, StepResult, Verdict
+from eqchain.render.json import SCHEMA_VERSION, render_json, report_data
+from eqchain.schema import report_schema
+
+
+@pytest.fixture(scope="module")
+def validator():
+    return jsonschema.Draft202012Validator(report_schema())
+
+
+def test_schema_is_a_valid_draft_2020_12_schema():
+    jsonschema.Draft202012Validator.check_schema(report_schema())
+
+
+def test_output_validates_against_schema(report, validator):
+    validator.validate(json.loads(render_json(report)))
+
+
+def test_empty_report_validates_against_schema(empty_report, validator):
+    validator.validate(json.loads(render_json(empty_report)))
+
+
+def test_step_without_place_or_sides_validates_against_schema(report, validator):
+    step = Step(claim="a = b", lhs=None, rhs=None)
+    derivation = report.derivations[0].derivation
+    report = Report((DerivationReport(derivation, (StepResult(step, Verdict.UNKNOWN),)),))
+    data = json.loads(render_json(report))
+    validator.validate(data)
+    assert data["derivations"][0]["steps"][0]["line"] is None
+
+
+def test_schema_rejects_an_unknown_status(report, validator):
+    data = json.loads(render_json(report))
+    data["derivations"][0]["steps"][0]["status"] = "probably"
+    assert not validator.is_valid(data)
+
+
+def test_top_level_keys_come_in_schema_order(report):
+    data = json.loads(render_json(report))
+    assert list(data) == ["schema_version", "eqchain_version", "derivations", "summary"]
+    assert data["schema_version"] == SCHEMA_VERSION == "1"
+
+
+def test_step_has_every_field(report):
+    step = json.loads(render_json(report))["derivations"][0]["steps"][2]
+    assert list(step) == [
+        "label", "status", "rules", "claim", "lhs", "rhs", "reason",
+        "counterexample", "warnings", "conditions", "line", "notes",
+    ]  # fmt: skip
+    assert step["label"] == "3.5"
+    assert step["claim"] == r"= \sum_{k=1}^{6} \log y_k^{t_k}"
+    assert step["notes"]["ja"].startswith("y_k はすべて")
+
+
+def test_summary_counts_every_verdict_and_the_claims(report):
+    summary = json.loads(render_json(report))["summary"]
+    assert summary == {
+        "verified": 4, "refuted": 1, "unknown": 1, "given": 1, "definition": 1,
+        "total_claims": 6,
+    }  # fmt: skip
+
+
+def test_counterexample_keeps_full_precision(report):
+    steps = report_data(report)["derivations"][0]["steps"]
+    ce = next(s["counterexample"] for s in steps if s["status"] == "refuted")
+    assert ce == {
+        "values": {"a": "1", "b": "1/2"},
+        "lhs": "0.405465108108164381978013115464349137",
+        "rhs": "-0.693147180559945309417232121458176568",
+    }
+
+
+def test_text_is_indented_unescaped_and_ends_with_one_newline(report):
+    text = render_json(report)
+    assert text.startswith('{\n  "schema_version"')
+    assert "すべて正の確率" in text
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+
+
+def test_equal_reports_give_identical_output(fresh_report):
+    assert render_json(fresh_report()) == render_json(fresh_report())
