@@ -65,14 +65,14 @@ class CheckedReport:
         return getattr(self.report, name)
 
     def _repr_markdown_(self) -> str:
-        from eqchain.render.markdown import render_markdown
+        from eqchain.render.notebook import report_markdown
 
-        return render_markdown(self.report, "en")
+        return report_markdown(self.report)
 
     def _repr_latex_(self) -> str:
-        from eqchain.render.latex import render_latex
+        from eqchain.render.notebook import report_latex
 
-        return render_latex(self.report, "en", body=True)
+        return report_latex(self.report)
 
     def _repr_html_(self) -> str:
         from eqchain.render.notebook import report_html

@@ -203,6 +203,57 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
+def _publish(paths, lang, timeout, output, render) -> None:
+    """Check ``paths`` and write ``render(report)`` to ``output`` (atomically) or stdout.
+
+    Refuted and unknown steps are published with their counterexample or reason, and the exit
+    status says so (1); invalid input writes nothing (2)."""
+    from eqchain.api import check_derivations
+    from eqchain.load import collect, load
+
+    derivations = [d for f in collect(paths) for d in load(f)]
+    report = check_derivations(derivations, timeout)
+    text = render(report)
+    if output:
+        from eqchain.output import write_atomic
+
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+
+
+@cli.command(name="latex")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option(
+    "--lang",
+    type=LANG,
+    default="en",
+    show_default=True,
+    help="en compiles with pdflatex, ja with lualatex (luatexja).",
+)
+@click.option("--body", is_flag=True, help="A fragment to paste into an existing document.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+def latex_command(paths, output, lang, body, timeout):
+    """Publish the checked proof as a LaTeX document."""
+    from eqchain.render.latex import render_latex
+
+    _publish(paths, lang, timeout, output, lambda r: render_latex(r, lang, body=body))
+
+
+@cli.command(name="markdown")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+def markdown_command(paths, output, lang, timeout):
+    """Publish the checked proof as blog-ready Markdown ($$ blocks for MathJax/KaTeX)."""
+    from eqchain.render.markdown import render_markdown
+
+    _publish(paths, lang, timeout, output, lambda r: render_markdown(r, lang))
+
+
 def _emit(report, fmt: str, lang: str, show: bool, file=None) -> None:
     if fmt == "json":
         from eqchain.render.json import render_json

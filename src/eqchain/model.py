@@ -87,6 +87,9 @@ class Step:
     annotation: str | None = None  # prose written beside the formula in a document
     instance: tuple[tuple[str, Any], ...] = ()  # for "generalize": values that specialise it
     of: str | None = None  # for "generalize": the label of the equation it generalises
+    # Documents: the kind is decided by the checker the way a careful reader would
+    # (definition, given, claim, specialisation, generalisation, redefinition).
+    infer_kind: bool = False
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)

@@ -282,6 +282,14 @@ RULES: tuple[Rule, ...] = (
         "equation",
     ),
     Rule(
+        "specialize",
+        r"f(t) \to f(t_0)",
+        "put in values for symbols (a special case of the equation before)",
+        "記号に値を代入する（前の式の特別な場合）",
+        "equation",
+        "equation",
+    ),
+    Rule(
         "generalize",
         r"\sum_{k=1}^{6} \to \sum_{k=1}^{K}",
         "generalise a concrete count to K; its concrete instance is an earlier equation",

@@ -18,7 +18,7 @@ next step is checked as usual.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -54,6 +54,27 @@ class Facts:
     givens: list = field(default_factory=list)  # (lhs, rhs)
     verified: list = field(default_factory=list)  # (label, lhs, rhs) of verified claims
 
+    seen: set = field(default_factory=set)  # symbols and family bases met so far
+    defined_at: dict = field(default_factory=dict)  # symbol -> line of its definition
+    history: list = field(default_factory=list)  # (label, line, lhs, rhs) of usable equations
+
+    def remember(self, step: Step, lhs) -> None:
+        for e in (lhs, step.rhs):
+            if e is None:
+                continue
+            self.seen |= {s for s in e.free_symbols if isinstance(s, sp.Symbol)}
+            self.seen |= {a.base for a in e.atoms(sp.Indexed)}
+            self.seen |= {a for a in e.atoms(sp.Indexed)}
+        if lhs is not None:
+            line = step.place.line if step.place else None
+            self.history.append((step.label, line, lhs, step.rhs))
+
+    def forget_definition(self, target) -> None:
+        self.definitions.pop(target, None)
+        self.equations = [
+            e for e in self.equations if not (e.kind == "definition" and e.lhs == canonical(target))
+        ]
+
     def unfold(self, expr, depth: int = 8):
         """Replace defined symbols by their definitions, repeatedly."""
         for _ in range(depth):
@@ -79,32 +100,21 @@ def check_derivation(
         step_values = _values(derivation, step.where)
         values = {**base_values, **step_values}
         lhs = previous.lhs if step.continues and previous is not None else step.lhs
+        source = previous_rhs if step.continues else lhs
         if step.kind is StepKind.DEFINITION:
             result = _define(step, lhs, facts)
         elif step.kind is StepKind.GIVEN:
-            facts.givens.append((lhs, step.rhs))
-            facts.equations.append(
-                Equation(canonical(lhs), canonical(step.rhs), step.label, "given")
-            )
-            result = StepResult(step, Verdict.GIVEN, reason="given")
+            result = _give(step, lhs, facts)
+        elif step.infer_kind:
+            result = _infer(step, lhs, source, facts, values, timeout)
         else:
-            source = previous_rhs if step.continues else lhs
-            try:
-                with time_limit(timeout):
-                    result = _check_claim(
-                        step, source, step.rhs, facts, values, timeout, step_values
-                    )
-            except StepTimeout:
-                result = StepResult(
-                    step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out"
-                )
-            except RecursionError:
-                result = StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
-            if result.verdict is Verdict.VERIFIED:
-                facts.verified.append((step.label, lhs, step.rhs))
-                facts.equations.append(
-                    Equation(canonical(lhs), canonical(step.rhs), step.label, "claim")
-                )
+            result = _claim(step, source, facts, values, timeout, step_values)
+        if result.verdict is Verdict.VERIFIED:
+            facts.verified.append((step.label, lhs, step.rhs))
+            facts.equations.append(
+                Equation(canonical(lhs), canonical(step.rhs), step.label, "claim")
+            )
+        facts.remember(step, lhs)
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         results.append(result)
         if on_step is not None:
@@ -114,9 +124,93 @@ def check_derivation(
     return DerivationReport(derivation, tuple(results))
 
 
-def _with_latex(result: StepResult, lhs, rhs, seconds: float) -> StepResult:
-    from dataclasses import replace
+def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult:
+    """Check a claim under the time limit; the limit running out is ``unknown``."""
+    try:
+        with time_limit(timeout):
+            return _check_claim(step, source, step.rhs, facts, values, timeout, step_values)
+    except StepTimeout:
+        return StepResult(step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out")
+    except RecursionError:
+        return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
 
+
+def _give(step: Step, lhs, facts: Facts) -> StepResult:
+    facts.givens.append((lhs, step.rhs))
+    facts.equations.append(Equation(canonical(lhs), canonical(step.rhs), step.label, "given"))
+    return StepResult(step, Verdict.GIVEN, reason="given")
+
+
+def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult:
+    """Decide a document's equation the way a careful reader would.
+
+    A new symbol on the left is a definition; a bare symbol defined before, with a right side
+    that does not follow, is a redefinition (a warning naming the earlier line); an equation
+    with a number on one side that mentions no defined symbol and does not follow from what came
+    before is a given; everything else is a claim, which may turn out to be a specialisation
+    (values put in) or a generalisation (a concrete bound made symbolic) of an earlier equation.
+    """
+    from eqchain.check import moves
+
+    if not step.continues:
+        target = moves.defined_symbol(lhs)
+        if (
+            target is not None
+            and target not in facts.seen
+            and target not in facts.definitions
+            and not step.rhs.has(target)
+        ):
+            return _define(step, lhs, facts)
+    result = _claim(step, source, facts, values, timeout)
+    if result.verdict is Verdict.VERIFIED or step.continues:
+        return (
+            result
+            if result.verdict is Verdict.VERIFIED
+            else _special_moves(step, lhs, source, facts, result)
+        )
+    target = lhs if isinstance(lhs, sp.Symbol) else None
+    if target is not None and target in facts.definitions:
+        earlier = facts.defined_at.get(target)
+        where = f" (line {earlier})" if earlier else ""
+        facts.forget_definition(target)
+        redefined = _define(step, lhs, facts)
+        return replace(redefined, warnings=(f"redefines {latex(target)}, defined earlier{where}",))
+    mentioned = (
+        lhs.free_symbols
+        | step.rhs.free_symbols
+        | {a.base for e in (lhs, step.rhs) for a in e.atoms(sp.Indexed)}
+    )
+    uses_definition = any(
+        d in mentioned or (isinstance(d, sp.Indexed) and d.base in mentioned)
+        for d in facts.definitions
+    )
+    if (
+        not uses_definition
+        and (lhs.is_number or step.rhs.is_number)
+        and result.verdict is not Verdict.VERIFIED
+    ):
+        return _give(step, lhs, facts)
+    return _special_moves(step, lhs, source, facts, result)
+
+
+def _special_moves(step, lhs, source, facts: Facts, result: StepResult) -> StepResult:
+    """A claim that did not verify may be a specialisation or a generalisation."""
+    from eqchain.check import moves
+
+    candidates = [source] + [b for _, a, b in facts.verified if canonical(a) == canonical(lhs)]
+    candidates += [b for a, b in facts.givens if canonical(a) == canonical(lhs)]
+    for prev in candidates:
+        found = moves.specialization(facts.unfold(prev), step.rhs)
+        if found is not None:
+            name, shown = found
+            return StepResult(step, Verdict.VERIFIED, (name,), f"the equation before with {shown}")
+    found = moves.generalization(lhs, step.rhs, facts.history)
+    if found is not None:
+        return StepResult(step, Verdict.VERIFIED, ("generalize",), found)
+    return result
+
+
+def _with_latex(result: StepResult, lhs, rhs, seconds: float) -> StepResult:
     return replace(result, lhs_latex=latex(lhs), rhs_latex=latex(rhs), seconds=seconds)
 
 
@@ -141,6 +235,8 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
             "a definition needs a symbol on its left side, e.g. L = ...",
             line=step.place.line if step.place else None,
         )
+    if step.place and step.place.line:
+        facts.defined_at[target] = step.place.line
     if target in facts.definitions:
         raise InputError(
             f"{latex(target)} is already defined", line=step.place.line if step.place else None

@@ -90,30 +90,46 @@ def _sample(lhs, rhs, givens, rng: random.Random, trial: int):
         G = [(_expand(a.xreplace(values)), _expand(b.xreplace(values))) for a, b in givens]
     except (ValueError, TypeError, ZeroDivisionError, NotImplementedError):
         return None
+    claim_atoms = set(_atoms([L, R]))
+    # Givens about other quantities do not constrain this claim.
+    G = [g for g in G if set(_atoms(list(g))) & claim_atoms]
     atoms = _atoms([L, R] + [x for g in G for x in g])
     if any(isinstance(a, sp.Indexed) and not all(i.is_Integer for i in a.indices) for a in atoms):
         return None  # an index left symbolic: cannot evaluate
     solved = _choose_solved(G, atoms)
-    for a in atoms:
-        if a not in solved:
-            values[a] = _random_value(a, rng)
-    for atom, (a, b) in solved.items():
-        g = (a - b).xreplace({k: v for k, v in values.items() if k != atom})
-        slope = sp.diff(g, atom)
-        if slope.free_symbols or slope == 0:
-            return None
-        value = sp.simplify(-g.xreplace({atom: 0}) / slope)
-        if not value.is_number or not _satisfies(atom, value):
-            return None
-        values[atom] = value
-    for a, b in G:
-        if sp.simplify((a - b).xreplace(values)) != 0:
-            return None
+    base = dict(values)
+    # A constraint such as y_1 + ... + y_6 = 1 with positive y needs small free values: shrink
+    # them until the solved value satisfies its assumptions too.
+    for shrink in (1, 4, 16, 64):
+        values = dict(base)
+        for a in atoms:
+            if a not in solved:
+                v = _random_value(a, rng)
+                values[a] = v if a.is_integer else v / shrink
+        if _solve_givens(values, solved) and all(
+            sp.simplify((a - b).xreplace(values)) == 0 for a, b in G
+        ):
+            break
+    else:
+        return None
     L_v, R_v = L.xreplace(values), R.xreplace(values)
     if L_v.free_symbols or R_v.free_symbols:
         return None
     shown = {k: v for k, v in values.items() if k in atoms or k in _integer_symbols(exprs)}
     return Sample(shown, L_v, R_v)
+
+
+def _solve_givens(values: dict, solved: dict) -> bool:
+    for atom, (a, b) in solved.items():
+        g = (a - b).xreplace({k: v for k, v in values.items() if k != atom})
+        slope = sp.diff(g, atom)
+        if slope.free_symbols or slope == 0:
+            return False
+        value = sp.simplify(-g.xreplace({atom: 0}) / slope)
+        if not value.is_number or not _satisfies(atom, value):
+            return False
+        values[atom] = value
+    return True
 
 
 def _expand(expr):

@@ -1,0 +1,153 @@
+"""The two moves authors make that are not equalities: putting values in (specialisation) and
+making a concrete bound symbolic (generalisation).
+
+Both are *found* with help from numbers where needed, but *accepted* only on a symbolic check:
+the specialised expression must equal the row exactly, and the generalisation's instance must be
+the earlier equation.
+"""
+
+from __future__ import annotations
+
+import random
+
+import sympy as sp
+
+from eqchain.check.equivalence import expand_concrete, prove_equal
+from eqchain.check.search import Search
+from eqchain.latex.printer import latex
+from eqchain.latex.tree import canonical
+
+
+def defined_symbol(lhs):
+    """The symbol a definition ``lhs = ...`` would introduce (``L`` or ``\\log L``), or None."""
+    if isinstance(lhs, sp.log) and isinstance(lhs.args[0], (sp.Symbol, sp.Indexed)):
+        lhs = lhs.args[0]
+    if isinstance(lhs, sp.Symbol):
+        return lhs
+    if isinstance(lhs, sp.Indexed) and all(i.is_Symbol for i in lhs.indices):
+        return lhs
+    return None
+
+
+def specialization(prev, cur):
+    """Values for symbols of ``prev`` that turn it into ``cur``: returns ``(rule, text)`` with
+    rule ``one_hot`` (a one-hot vector) or ``specialize``, or None."""
+    P = expand_concrete(canonical(prev))
+    C = canonical(cur)
+    # Atoms of the row as written: 0 \cdot \log y_2 still mentions y_2.
+    cur_atoms = _atoms(cur) | _atoms(C)
+    unknowns = sorted((a for a in _atoms(P) if a not in cur_atoms), key=_natural)
+    if not unknowns or len(unknowns) > 50:
+        return None
+    for sigma in (_walk(P, C, set(unknowns)), _linear(P, C, unknowns)):
+        if not sigma or set(sigma) != set(unknowns):
+            continue
+        if prove_equal(P.xreplace(sigma), C):
+            return _name(sigma), ", ".join(
+                f"{latex(k)} = {latex(v)}"
+                for k, v in sorted(sigma.items(), key=lambda kv: _natural(kv[0]))
+            )
+    return None
+
+
+def _natural(atom):
+    import re
+
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", str(atom))]
+
+
+def _atoms(expr) -> set:
+    labels = {a.base.label for a in expr.atoms(sp.Indexed)}
+    return (
+        {a for a in expr.atoms(sp.Indexed)}
+        | {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
+    ) - labels
+
+
+def _name(sigma: dict) -> str:
+    values = list(sigma.values())
+    if len(values) > 1 and sorted(values) == [0] * (len(values) - 1) + [1]:
+        return "one_hot"
+    return "specialize"
+
+
+def _walk(P, C, unknowns: set):
+    """Match the two trees node by node, binding unknown atoms of ``P`` to numbers of ``C``."""
+    sigma: dict = {}
+
+    def go(p, c) -> bool:
+        if p in unknowns and c.is_number:
+            if p in sigma and sigma[p] != c:
+                return False
+            sigma[p] = c
+            return True
+        if p == c:
+            return True
+        if p.func != c.func or len(p.args) != len(c.args) or not p.args:
+            return False
+        return all(go(a, b) for a, b in zip(p.args, c.args, strict=True))
+
+    return sigma if go(P, C) else None
+
+
+def _linear(P, C, unknowns):
+    """When ``P - C`` is linear in the unknowns: solve at random points, keep small rationals."""
+    d = P - C
+    for u in unknowns:
+        if sp.diff(d, u, 2) != 0:
+            return None
+    others = sorted(_atoms(d) - set(unknowns), key=_natural)
+    rng = random.Random(0)
+    rows, rhs = [], []
+    for _ in range(len(unknowns) + 3):
+        point = {o: sp.Rational(rng.randint(2, 40), rng.randint(3, 17)) for o in others}
+        at = d.xreplace(point)
+        const = at.xreplace({u: 0 for u in unknowns})
+        rows.append([sp.N(sp.diff(at, u), 30) for u in unknowns])
+        rhs.append(sp.N(-const, 30))
+    try:
+        A, b = sp.Matrix(rows), sp.Matrix(rhs)
+        solution = (A.T * A).LUsolve(A.T * b)
+    except (ValueError, ZeroDivisionError, TypeError):
+        return None
+    sigma = {}
+    for u, v in zip(unknowns, solution, strict=True):
+        if not v.is_number:
+            return None
+        r = sp.nsimplify(v, tolerance=1e-20, rational=True)
+        if abs(r.q) > 1000:
+            return None
+        sigma[u] = r
+    return sigma
+
+
+def generalization(lhs, rhs, history):
+    """When a symbolic bound of ``lhs = rhs`` put to a concrete value gives an earlier equation,
+    a text naming it; else None."""
+    bounds = set()
+    for e in (lhs, rhs):
+        for node in e.atoms(sp.Sum, sp.Product):
+            for _, _, hi in node.limits:
+                if isinstance(hi, sp.Symbol):
+                    bounds.add(hi)
+    if not bounds:
+        return None
+    search = Search((), {}, allowed={"sum_expand", "sum_fold", "prod_expand", "prod_fold"})
+    for label, line, a, b in reversed(history):
+        concrete = {
+            int(hi)
+            for e in (a, b)
+            for node in e.atoms(sp.Sum, sp.Product)
+            for _, _, hi in node.limits
+            if hi.is_Integer
+        }
+        for sym in sorted(bounds, key=str):
+            for value in sorted(concrete):
+                inst = {sym: sp.Integer(value)}
+                if (
+                    search.find(lhs.xreplace(inst), a, 2) is not None
+                    and search.find(rhs.xreplace(inst), b, 2) is not None
+                ):
+                    where = f"({label})" if label else f"line {line}" if line else "earlier"
+                    return f"its instance {sym} = {value} is {where}"
+    return None
