@@ -1,14 +1,244 @@
-"""Ellipses: ``y_1 + \\cdots + y_K`` read as a sum, ``a_1 a_2 \\cdots a_n`` as a product."""
+"""Ellipses: ``y_1 + \\cdots + y_K`` read as a sum, ``y_1^{t_1} y_2^{t_2} \\cdots y_6^{t_6}``
+as a product, over a fresh index.
+
+The reader parses the formula with a marker symbol where the ``\\cdots`` was, then this module
+looks at the chain of terms (or factors) around each marker. The terms on either side must be
+written alike and differ only in integers that step together (``t_1 \\log y_1`` and
+``t_6 \\log y_6``): that gives the template ``t_i \\log y_i`` and the bounds. Explicit terms
+further out must continue the pattern (``y_1 + y_2 + \\cdots``); a term written alike that
+breaks it (``y_2 + y_4 + \\cdots + y_{2n}``) is an error, never a guess.
+"""
 
 from __future__ import annotations
 
+import sympy as sp
+
 from eqchain.errors import LatexError
+from eqchain.latex.tree import build
+
+FRESH_INDICES = ("k", "i", "j", "n", "m", "l", "p", "q", "r", "s", "u", "v")
 
 
-def expand(text: str, offset: int = 0) -> str:
-    """Rewrite ellipsis patterns as ``\\sum``/``\\prod``; raise LatexError where the pattern
-    cannot be read unambiguously."""
-    pos = text.find(r"\cdots")
-    if pos >= 0:
-        raise LatexError("cannot read the ellipsis here", column=offset + pos + 1)
-    return text
+def resolve(expr, markers: dict[str, int], middles: dict[str, object], taken: set[str]):
+    """Replace every ellipsis marker in ``expr`` (markers maps a marker's name to its column)
+    by a Sum or Product. ``middles`` receives, per marker, what the marker alone stands for
+    (the terms strictly between its neighbours), for a second reading of the same text.
+    ``taken`` are names the fresh index must avoid. Raises LatexError (at the ellipsis's
+    column) when the pattern cannot be read unambiguously."""
+    symbols = [sp.Symbol(name) for name in markers]
+    if not symbols or not expr.has(*symbols):
+        return expr
+    taken = set(taken) | {s.name for s in expr.atoms(sp.Symbol)}
+    taken |= {str(b.label) for b in expr.atoms(sp.IndexedBase)}
+    resolver = _Resolver(markers, middles, taken)
+    result = resolver.walk(expr)
+    for s in symbols:
+        if result.has(s):
+            raise LatexError(
+                "cannot read the ellipsis here: write it between terms of a sum "
+                "(y_1 + \\cdots + y_K) or factors of a product (y_1 y_2 \\cdots y_K)",
+                column=markers[s.name],
+            )
+    return result
+
+
+class _Resolver:
+    def __init__(self, markers: dict[str, int], middles: dict, taken: set[str]):
+        self.markers = markers
+        self.middles = middles
+        self.taken = taken
+        self.symbols = [sp.Symbol(name) for name in markers]
+
+    def marker(self, node) -> str | None:
+        if isinstance(node, sp.Symbol) and node.name in self.markers:
+            return node.name
+        return None
+
+    def walk(self, node):
+        if not isinstance(node, sp.Basic) or not node.args or not node.has(*self.symbols):
+            return node
+        if isinstance(node, (sp.Add, sp.Mul)):
+            kind = type(node)
+            args = _flatten(node, kind)
+            walked = [a if self._is_series_marker(a, kind) else self.walk(a) for a in args]
+            if any(self._is_series_marker(a, kind) for a in walked):
+                walked = self._series(walked, kind)
+            return walked[0] if len(walked) == 1 else build(kind, walked)
+        return build(node.func, [self.walk(a) for a in node.args])
+
+    def _is_series_marker(self, node, kind) -> bool:
+        sign, body = _split_sign(node) if kind is sp.Add else (1, node)
+        return self.marker(body) is not None
+
+    def _split(self, node, kind):
+        return _split_sign(node) if kind is sp.Add else (1, node)
+
+    def _series(self, args: list, kind) -> list:
+        op = sp.Sum if kind is sp.Add else sp.Product
+        while True:
+            m = next((k for k, a in enumerate(args) if self._is_series_marker(a, kind)), None)
+            if m is None:
+                return args
+            sign, body = self._split(args[m], kind)
+            name = self.marker(body)
+            column = self.markers[name]
+            if (
+                m == 0
+                or m == len(args) - 1
+                or self._is_series_marker(args[m - 1], kind)
+                or self._is_series_marker(args[m + 1], kind)
+            ):
+                raise LatexError(
+                    "cannot read the ellipsis: it needs an explicit term on each side "
+                    "(y_1 + \\cdots + y_K)",
+                    column=column,
+                )
+            sign_a, first = self._split(args[m - 1], kind)
+            sign_b, last = self._split(args[m + 1], kind)
+            if sign_a != sign or sign_b != sign:
+                raise LatexError(
+                    "cannot read the ellipsis: the terms around it have different signs",
+                    column=column,
+                )
+            diffs: list = []
+            if not _diff(first, last, (), diffs) or not diffs:
+                raise LatexError(
+                    "cannot read the ellipsis: the terms on either side of it must be written "
+                    "alike and differ only in their indices (t_1 \\log y_1 + \\cdots + "
+                    "t_K \\log y_K)",
+                    column=column,
+                )
+            a0, b0 = diffs[0][1], diffs[0][2]
+            steps = {sp.expand(b - a) for _, a, b in diffs}
+            if len(steps) > 1:
+                raise LatexError(
+                    "cannot read the ellipsis: the indices around it do not step together",
+                    column=column,
+                )
+            index = self._fresh(column)
+            template = _replace(first, {path: index + (a - a0) for path, a, _ in diffs})
+            paths = [(path, a) for path, a, _ in diffs]
+            lo, start = a0, m - 1
+            k = m - 2
+            while k >= 0 and not self._is_series_marker(args[k], kind):
+                s, term = self._split(args[k], kind)
+                value = _shape_value(term, first, paths, a0, column) if s == sign else None
+                if value is None:
+                    break
+                if sp.expand(value - (lo - 1)) != 0:
+                    raise LatexError(
+                        "cannot read the ellipsis: the terms before it do not follow its "
+                        "pattern one index at a time",
+                        column=column,
+                    )
+                lo, start, k = lo - 1, k, k - 1
+            hi, end = b0, m + 1
+            k = m + 2
+            while k < len(args) and not self._is_series_marker(args[k], kind):
+                s, term = self._split(args[k], kind)
+                value = _shape_value(term, first, paths, a0, column) if s == sign else None
+                if value is None:
+                    break
+                if sp.expand(value - (hi + 1)) != 0:
+                    raise LatexError(
+                        "cannot read the ellipsis: the terms after it do not follow its "
+                        "pattern one index at a time",
+                        column=column,
+                    )
+                hi, end, k = hi + 1, k, k + 1
+            hidden = sp.expand(b0 - a0 - 1)
+            if hidden.is_Integer and hidden < 1:
+                raise LatexError(
+                    "cannot read the ellipsis: it stands for no term "
+                    f"(the indices around it are {a0} and {b0})",
+                    column=column,
+                )
+            self.middles[name] = op(template, (index, a0 + 1, b0 - 1))
+            whole = op(template, (index, lo, hi))
+            element = whole if sign == 1 else sp.Mul(sp.Integer(-1), whole, evaluate=False)
+            args = args[:start] + [element] + args[end + 1 :]
+
+    def _fresh(self, column: int) -> sp.Symbol:
+        for name in FRESH_INDICES:
+            if name not in self.taken:
+                self.taken.add(name)
+                return sp.Symbol(name)
+        raise LatexError("cannot read the ellipsis: no free letter for its index", column=column)
+
+
+def _flatten(node, kind) -> list:
+    out, stack = [], [node]
+    while stack:
+        cur = stack.pop()
+        if type(cur) is kind:
+            stack.extend(reversed(cur.args))
+        else:
+            out.append(cur)
+    return out
+
+
+def _split_sign(node):
+    """``-x`` (``Mul(-1, x)``) -> (-1, x); anything else -> (1, node)."""
+    if isinstance(node, sp.Mul) and node.args and node.args[0] == sp.Integer(-1):
+        rest = node.args[1:]
+        if len(rest) == 1:
+            return -1, rest[0]
+        if rest:
+            return -1, build(sp.Mul, list(rest))
+    return 1, node
+
+
+def _diff(a, b, path: tuple, out: list) -> bool:
+    """Compare two trees; record (path, a_leaf, b_leaf) where ``a`` has an integer and ``b``
+    something else. False when they differ in any other way."""
+    if a == b:
+        return True
+    if isinstance(a, sp.Integer):
+        out.append((path, a, b))
+        return True
+    if type(a) is not type(b) or not a.args or len(a.args) != len(b.args):
+        return False
+    return all(
+        _diff(x, y, (*path, k), out) for k, (x, y) in enumerate(zip(a.args, b.args, strict=True))
+    )
+
+
+def _get(node, path: tuple):
+    for k in path:
+        if not isinstance(node, sp.Basic) or k >= len(node.args):
+            return None
+        node = node.args[k]
+    return node
+
+
+def _replace(node, mapping: dict):
+    """``node`` with the subtree at each path replaced, rebuilt without evaluation."""
+    if () in mapping:
+        return mapping[()]
+    children: dict[int, dict] = {}
+    for path, value in mapping.items():
+        children.setdefault(path[0], {})[path[1:]] = value
+    args = [_replace(arg, children[k]) if k in children else arg for k, arg in enumerate(node.args)]
+    return build(node.func, args)
+
+
+def _shape_value(term, first, paths, a0, column: int):
+    """If ``term`` is written like ``first`` except at the index positions, the index value it
+    stands for; None when it is written differently."""
+    values = []
+    for path, a in paths:
+        leaf = _get(term, path)
+        if leaf is None:
+            return None
+        values.append(sp.expand(leaf - (a - a0)))
+    try:
+        aligned = _replace(term, {path: a for path, a in paths})
+    except (TypeError, ValueError, IndexError):
+        return None
+    if aligned != first:
+        return None
+    if any(sp.expand(v - values[0]) != 0 for v in values[1:]):
+        raise LatexError(
+            "cannot read the ellipsis: a term's indices do not step together", column=column
+        )
+    return values[0]

@@ -1,26 +1,113 @@
-"""Printing SymPy expressions as LaTeX the way eqchain reads it back.
+"""Printing SymPy expressions as LaTeX that eqchain reads back to the same expression.
 
-A subclass of SymPy's LaTeX printer: ``\\log`` for the natural log, ``y_{k}`` for indexed
-symbols, and the author's term order kept where the tree is unevaluated.
+A subclass of SymPy's LaTeX printer with eqchain's notation: ``\\log`` for the natural log,
+``y_{k}`` for indexed symbols, ``e^{x}`` for exp, ``\\hat{y}`` for the symbol ``haty``, and
+everything the reader would find ambiguous written out: products with ``\\cdot``, function
+arguments in parentheses, derivatives as ``\\frac{\\partial (...)}{\\partial x}``.
 """
 
 from __future__ import annotations
 
+import sympy as sp
 from sympy.printing.latex import LatexPrinter
+
+from eqchain.latex.commands import ACCENTS, GREEK
+
+_ACCENTS_LONGEST_FIRST = sorted(ACCENTS, key=len, reverse=True)
 
 
 class EqchainLatexPrinter(LatexPrinter):
+    """SymPy's LaTeX printer with eqchain's notation (see the module docstring)."""
+
     def __init__(self, settings=None):
-        base = {"ln_notation": False, "order": "none", "mul_symbol": None}
+        base = {"ln_notation": False, "order": "none", "mul_symbol": "dot"}
         base.update(settings or {})
         super().__init__(base)
 
+    def _print_Symbol(self, expr, style="plain"):
+        return name_latex(expr.name)
+
     def _print_Indexed(self, expr):
-        base = self._print(expr.base.label)
+        # Braced so that an exponent applies to the whole name: {y_{k}}^{2}.
+        return f"{{{self._indexed(expr)}}}"
+
+    def _indexed(self, expr) -> str:
+        base = name_latex(str(expr.base.label))
         idx = ",".join(self._print(i) for i in expr.indices)
         return f"{base}_{{{idx}}}"
 
+    def _print_IndexedBase(self, expr):
+        return name_latex(str(expr.label))
+
+    def _print_log(self, expr, exp=None):
+        text = f"\\log\\left({self._print(expr.args[0])}\\right)"
+        return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
+
+    def _print_exp(self, expr, exp=None):
+        text = f"e^{{{self._print(expr.args[0])}}}"
+        return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
+
+    def _print_Function(self, expr, exp=None):
+        if isinstance(expr, sp.core.function.AppliedUndef):
+            args = ", ".join(self._print(a) for a in expr.args)
+            text = f"{name_latex(type(expr).__name__)}\\left({args}\\right)"
+            return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
+        name = type(expr).__name__
+        if name in ("sin", "cos", "tan", "sinh", "cosh", "tanh"):
+            text = f"\\{name}\\left({self._print(expr.args[0])}\\right)"
+            return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
+        return super()._print_Function(expr, exp)
+
+    def _print_Derivative(self, expr):
+        total = sum(count for _, count in expr.variable_count)
+        symbol = "\\partial"
+        top = symbol if total == 1 else f"{symbol}^{{{total}}}"
+        bottom = " ".join(
+            f"{symbol} {self._variable(var)}" + (f"^{{{count}}}" if count != 1 else "")
+            for var, count in expr.variable_count
+        )
+        inner = self._print(expr.expr)
+        if not (expr.expr.is_Symbol or isinstance(expr.expr, sp.Indexed)):
+            inner = f"\\left({inner}\\right)"
+        return f"\\frac{{{top} {inner}}}{{{bottom}}}"
+
+    def _variable(self, var) -> str:
+        return self._indexed(var) if isinstance(var, sp.Indexed) else self._print(var)
+
+
+def name_latex(name: str) -> str:
+    """LaTeX for a symbol name that the reader reads back as that name: ``x``, ``\\alpha``,
+    ``\\hat{y}`` for "haty", ``\\mathcal{L}`` for "mathcalL", ``w_{\\text{new}}`` for "w_new",
+    ``\\mathit{name}`` for other words. Names the reader cannot produce are printed as
+    ``\\mathit{...}`` of their letters, which reads back differently."""
+    if len(name) == 1 and name.isascii() and name.isalpha():
+        return name
+    if name in GREEK:
+        return "\\" + name
+    for accent in _ACCENTS_LONGEST_FIRST:
+        rest = name[len(accent) :]
+        if name.startswith(accent) and rest and _single_name(rest):
+            return f"\\{accent}{{{name_latex(rest)}}}"
+    if "_" in name:
+        base, sub = name.split("_", 1)
+        if base and _single_name(base) and sub.isascii() and sub.isalnum():
+            return f"{name_latex(base)}_{{\\text{{{sub}}}}}"
+    letters = "".join(ch for ch in name if ch.isascii() and ch.isalpha()) or "x"
+    return f"\\mathit{{{letters}}}"
+
+
+def _single_name(name: str) -> bool:
+    """Whether ``name`` prints as one letter, Greek letter or accented name."""
+    if (len(name) == 1 and name.isascii() and name.isalpha()) or name in GREEK:
+        return True
+    return any(
+        name.startswith(accent) and len(name) > len(accent) and _single_name(name[len(accent) :])
+        for accent in _ACCENTS_LONGEST_FIRST
+    )
+
 
 def latex(expr) -> str:
-    """LaTeX for ``expr`` that :func:`eqchain.latex.read.read_formula` reads back equal."""
+    """LaTeX for ``expr`` that :func:`eqchain.latex.read.read_formula` reads back to an equal
+    expression (compared with :func:`eqchain.latex.tree.canonical`) for expressions built from
+    symbols, indexed symbols, numbers, + * ^, log, exp, sums, products and derivatives."""
     return EqchainLatexPrinter().doprint(expr)

@@ -1,21 +1,22 @@
-"""Read one LaTeX formula into SymPy, faithfully or not at all.
+"""Read LaTeX formulas into SymPy, faithfully or not at all.
 
-SymPy's ``parse_latex`` (ANTLR backend, strict mode) does the parsing; this module is the thin
-normalisation layer around it:
+SymPy's ``parse_latex`` (ANTLR backend, strict mode) reads the grammar of operators; this
+module and its helpers are the normalisation layer around it:
 
-* before parsing, the text is checked against a whitelist of commands (anything unknown is an
-  error, never silently read as a product of letters), decorations (``\\left``, ``\\tag``, spacing)
-  are removed, ``\\text{...}`` becomes the formula's annotation, ``\\cdots`` patterns become sums
-  or products, and every subscripted name (``y_k``, ``t_{nk}``, ``\\hat{y}_i``) is replaced by a
-  placeholder so that its subscript is read by us, not stringified by the parser;
-* the formula is split at top-level ``=`` by us: relations are never built by SymPy, so nothing is
+* :mod:`~eqchain.latex.rows` splits displayed math into rows (environments, ``\\\\``, ``&``);
+* :mod:`~eqchain.latex.decorations` blanks out tags, labels, spacing and prose, which becomes the
+  row's annotation;
+* the row is split at top-level ``=`` by us: relations are never built by SymPy, so nothing is
   ever evaluated to ``True``/``False`` or solved;
-* after parsing, placeholders become ``Indexed`` objects (``y[k]``, ``t[n, k]``) or plain symbols,
-  ``\\log`` is the natural log, ``e`` is Euler's number and ``\\pi`` is pi.
+* :mod:`~eqchain.latex.scan` reads names, subscripts, numbers, derivatives and declared
+  functions itself and leaves only operators to the parser; unknown commands are errors,
+  never products of letters;
+* :mod:`~eqchain.latex.first` parses and rebuilds the tree unevaluated (``y_1 y_1`` stays two
+  factors), with :mod:`~eqchain.latex.ellipsis` turning ``\\cdots`` patterns into sums/products.
 
-The result keeps SymPy's unevaluated structure (``y_1 y_1`` stays a product of two factors) so
-that the checker can see which rule an author applied. The reader knows no assumptions: binding
-names to declared symbols is :mod:`eqchain.scope`'s job.
+The reader knows no assumptions: binding names to declared symbols is :mod:`eqchain.scope`'s
+job. Every error is a :class:`LatexError` (or :class:`UnsupportedLatex`) whose ``column`` is the
+1-based offset in the text that was passed in.
 """
 
 from __future__ import annotations
@@ -23,326 +24,265 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import sympy as sp
+from eqchain.errors import LatexError
+from eqchain.latex import first
+from eqchain.latex.decorations import strip_decorations
+from eqchain.latex.names import scan_name, starts_name
+from eqchain.latex.rows import Row, split_rows
+from eqchain.latex.scan import Context, Scanner, Template
+from eqchain.latex.tokens import Token, tokenize
 
-from eqchain.errors import LatexError, UnsupportedLatex
-from eqchain.latex import ellipsis
-from eqchain.latex.tree import rebuild
-
-GREEK = {
-    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
-    "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma",
-    "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta",
-    "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
-}
-# Commands SymPy's parser reads faithfully, passed through unchanged.
-PASS_THROUGH = {
-    "frac", "sum", "prod", "log", "ln", "exp", "sqrt", "cdot", "times", "div", "infty", "pi",
-    "partial", "sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan",
-    "binom", "mathit", "lfloor", "rfloor", "lceil", "rceil", "pm", "mp",
-} | GREEK
-# Commands that are pure decoration: removed (spacing, sizing, style).
-DROPPED = {
-    "left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "biggl", "biggr", "bigg",
-    "Bigg", "displaystyle", "textstyle", "limits", "nolimits", "nonumber", "notag", "quad",
-    "qquad", "middle",
-}
-ACCENTS = {"hat", "bar", "tilde", "widehat", "widetilde", "overline", "vec", "dot", "ddot",
-           "check", "breve", "mathcal", "mathbf", "boldsymbol", "mathrm", "mathsf", "bm"}
-# Constructs with no faithful SymPy meaning: a clear "not supported" error.
-UNSUPPORTED = {
-    "nabla": "the gradient \\nabla", "mathbb": "blackboard bold (\\mathbb, e.g. expectation)",
-    "argmax": "\\argmax", "argmin": "\\argmin", "arg": "\\arg (\\arg\\max)",
-    "propto": "proportionality \\propto", "sim": "distribution \\sim", "mid": "conditioning \\mid",
-    "|": "the norm \\|", "int": "integrals", "lim": "limits", "max": "\\max", "min": "\\min",
-    "approx": "\\approx", "leq": "inequalities", "geq": "inequalities", "le": "inequalities",
-    "ge": "inequalities", "neq": "\\neq", "ne": "\\neq", "in": "set membership \\in",
-    "forall": "\\forall", "exists": "\\exists", "to": "\\to", "rightarrow": "arrows",
-    "Rightarrow": "arrows", "iff": "\\iff", "implies": "\\implies", "equiv": "\\equiv",
-    "det": "determinants", "operatorname": "\\operatorname", "mathop": "\\mathop",
-    "top": "transposes", "intercal": "transposes", "otimes": "\\otimes", "odot": "\\odot",
-    "circ": "composition \\circ", "cup": "set union", "cap": "set intersection",
-    "lVert": "the norm \\lVert", "rVert": "the norm \\rVert", "Vert": "the norm \\Vert",
-    "E": "\\E (expectation)", "Pr": "\\Pr", "lt": "inequalities", "gt": "inequalities",
-    "langle": "inner products", "rangle": "inner products", "prime": "\\prime",
-}
-SPACING = re.compile(r"\\[,;:! ]|~")
-CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
-_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
-_PLACEHOLDER_PREFIX = "eqcph"
+MAX_LENGTH = 100_000
+_RANGE_VARIABLE = re.compile(
+    r"\\(?:sum|prod)\s*(?:\^\s*(?:\{[^{}]*\}|\S)\s*)?_\s*\{\s*\\?([A-Za-z]+)\s*="
+)
 
 
 @dataclass(frozen=True)
 class Formula:
-    """A formula read from LaTeX: its sides (one for an expression, two or more for a chain
-    ``a = b = c``), whether it starts with ``=`` (continues the row before), its ``\\tag`` and
-    its prose annotation."""
+    """A formula read from LaTeX.
+
+    ``sides`` holds one expression, or two or more for a chain ``a = b = c``; it is empty for
+    a row that holds only prose. ``continues`` is True when the formula starts with ``=`` (it
+    continues the row before). ``tag`` is its ``\\tag``, ``annotation`` the prose beside it.
+    ``defined_function`` names the function a definition such as ``p(x) = ...`` introduces
+    (read as a function from then on); ``definition`` is True when written with ``:=``."""
 
     sides: tuple
     continues: bool = False
     tag: str | None = None
     annotation: str | None = None
+    defined_function: str | None = None
+    definition: bool = False
+
+    @property
+    def is_prose(self) -> bool:
+        return not self.sides
 
 
-def read_formula(text: str, indices: frozenset[str] = frozenset()) -> Formula:
-    """Read a formula, possibly a chain of equations, into SymPy expressions.
+@dataclass(frozen=True)
+class Analysis:
+    """A formula with what was read on the way: one template per side and the context (for a
+    second, independent reading of the same text)."""
 
-    ``indices`` names letters known to be indices (so ``t_{nk}`` is ``t[n, k]``). Raises
-    :class:`LatexError` (with ``column`` the 1-based offset in ``text``) for anything it cannot
-    read faithfully, and :class:`UnsupportedLatex` for constructs with no SymPy meaning.
+    formula: Formula
+    templates: tuple[Template, ...]
+    context: Context | None
+
+
+def read_formula(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+) -> Formula:
+    """Read one formula (possibly a chain ``a = b = c``, possibly wrapped in one environment or
+    in ``$$``) into assumption-free SymPy expressions.
+
+    ``indices`` names letters known to be indices (so ``t_{nk}`` is ``t[n, k]``); ``functions``
+    names symbols applied to arguments as functions (``p(x)``). Any other name before
+    parentheses is a product (``\\lambda (1 - y)``), except when the parentheses hold only
+    names (``f(x)``): that is ambiguous and an error. A formula ``p(x) = ...`` defines ``p``.
+    Raises LatexError (``column`` = 1-based offset in ``text``) for anything it cannot read
+    faithfully, UnsupportedLatex for constructs with no SymPy meaning, and LatexError for text
+    with several rows (read those with :func:`read_rows`).
     """
-    if not isinstance(text, str):
-        raise LatexError("a formula must be text")
-    if len(text) > 100_000:
-        raise LatexError("formula too long (more than 100000 characters)")
-    body, tag, annotation = _strip_decorations(text)
-    parts = _split_top_level(body, "=")
+    return analyse(text, indices, functions).formula
+
+
+def read_rows(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+) -> tuple[tuple[Row, Formula], ...]:
+    """Read every row of displayed math (``aligned``, ``align``, ``gather``, ... or rows
+    separated by ``\\\\``), in order, each with its :class:`Row` (offset, line, column).
+
+    A function defined in one row (``p(x) = ...``) is a function in the rows after it. Raises
+    LatexError at the first row that cannot be read (column = offset in ``text``)."""
+    _check_text(text)
+    known = set(functions)
+    out = []
+    for row in split_rows(text):
+        analysis = _guarded(_analyse_row, row.text, row.offset, indices, frozenset(known))
+        if analysis.formula.defined_function:
+            known.add(analysis.formula.defined_function)
+        out.append((row, analysis.formula))
+    return tuple(out)
+
+
+def chain_sides(formulas) -> tuple:
+    """The sides of one chain written over several rows: ``a = b`` then ``= c`` gives
+    ``(a, b, c)``. Prose rows are skipped. Raises LatexError when a row starts a new equation
+    instead of continuing, or when the first row continues nothing."""
+    sides: list = []
+    for formula in formulas:
+        if formula.is_prose:
+            continue
+        if formula.continues and not sides:
+            raise LatexError("a row starting with '=' has no row before it")
+        if not formula.continues and sides:
+            raise LatexError("these rows are separate equations, not one chain")
+        sides.extend(formula.sides)
+    return tuple(sides)
+
+
+def read_expression(
+    text: str,
+    indices: frozenset[str] = frozenset(),
+    offset: int = 0,
+    functions: frozenset[str] = frozenset(),
+):
+    """Read one expression (no ``=``, no prose) into an unevaluated SymPy expression.
+
+    ``offset`` is added to error columns (the expression's place in a longer text). Raises
+    LatexError like :func:`read_formula`, and for an equation or prose."""
+    _check_text(text)
+
+    def run():
+        deco = strip_decorations(text, offset)
+        if deco.tag is not None or deco.annotation is not None:
+            raise LatexError("an expression cannot carry a tag or prose", column=offset + 1)
+        parts, _ = _split_equals(deco.body)
+        if len(parts) != 1:
+            raise LatexError("expected an expression, found an equation", column=offset + 1)
+        tokens = tokenize(deco.body, offset)
+        if not tokens:
+            raise LatexError("empty expression", column=offset + 1)
+        ctx = Context(_indices(deco.body, indices), frozenset(functions), first.evaluate)
+        template = Scanner(tokens, ctx).template(0, len(tokens))
+        return first.evaluate(template, ctx)
+
+    return _guarded(lambda *_: run(), None, offset)
+
+
+def analyse(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+) -> Analysis:
+    """Like :func:`read_formula`, keeping the templates and context for a second reading."""
+    _check_text(text)
+    rows = _guarded(lambda *_: split_rows(text), None, 0)
+    if not rows:
+        raise LatexError("empty formula", column=1)
+    if len(rows) > 1:
+        raise LatexError(
+            f"this text has {len(rows)} rows: read them with read_rows", column=rows[1].offset + 1
+        )
+    return _guarded(_analyse_row, rows[0].text, rows[0].offset, indices, functions)
+
+
+# -- one row ---------------------------------------------------------------------------------
+
+
+def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
+    deco = strip_decorations(text, offset)
+    body = deco.body
+    if not body.strip():
+        return Analysis(Formula((), tag=deco.tag, annotation=deco.annotation), (), None)
+    parts, definition = _split_equals(body)
     continues = False
-    if parts and not parts[0][1].strip():
+    if len(parts) > 1 and not body[parts[0][0] : parts[0][1]].strip():
         continues = True
         parts = parts[1:]
-    if not parts or any(not p.strip() for _, p in parts):
-        raise LatexError("empty side in an equation", column=_first_empty(parts, body))
-    sides = tuple(read_expression(p, indices, offset=off) for off, p in parts)
-    return Formula(sides, continues, tag, annotation)
+    for start, end in parts:
+        if not body[start:end].strip():
+            raise LatexError("empty side in an equation", column=offset + start + 1)
+    token_lists = [tokenize(body[start:end], offset + start) for start, end in parts]
+    defined, known = None, frozenset(functions)
+    found = _defined_function(token_lists[0]) if len(parts) > 1 and not continues else None
+    if found:
+        known |= {found[0]}
+        defined = found[0] if found[1] == 0 else None
+    ctx = Context(_indices(body, indices), known, first.evaluate)
+    scanners = [Scanner(tokens, ctx) for tokens in token_lists]
+    templates = tuple(s.template(0, len(s.tokens)) for s in scanners)
+    sides = tuple(first.evaluate(t, ctx) for t in templates)
+    formula = Formula(sides, continues, deco.tag, deco.annotation, defined, definition)
+    return Analysis(formula, templates, ctx)
 
 
-def read_expression(text: str, indices: frozenset[str] = frozenset(), offset: int = 0):
-    """Read one expression (no ``=``) into an unevaluated SymPy expression."""
-    _check_commands(text, offset)
-    _check_balanced(text, offset)
-    text = ellipsis.expand(text, offset)
-    bound = set(re.findall(r"\\(?:sum|prod)_\{?\s*([A-Za-z])\s*=", text)) | set(indices)
-    placeholders: dict[str, tuple[str, str | None]] = {}
-    text = _replace_names(text, placeholders)
-    try:
-        expr = _parse(text)
-    except LatexError as err:
-        raise LatexError(err.message, column=offset + 1) from None
-    return _postprocess(expr, placeholders, frozenset(bound), offset)
-
-
-# -- before parsing ------------------------------------------------------------------------------
-
-
-def _strip_decorations(text: str) -> tuple[str, str | None, str | None]:
-    tag = None
-    m = re.search(r"\\tag\*?\{([^{}]*)\}", text)
-    if m:
-        tag = m.group(1).strip()
-    text = re.sub(r"\\tag\*?\{[^{}]*\}", lambda m: " " * len(m.group(0)), text)
-    text = re.sub(r"\\label\{[^{}]*\}", lambda m: " " * len(m.group(0)), text)
-    notes: list[str] = []
-
-    def keep_note(m: re.Match) -> str:
-        notes.append(m.group(2).strip())
-        return " " * len(m.group(0))
-
-    text = re.sub(r"\\(text|textrm|textbf|mbox|textit)\{([^{}]*)\}", keep_note, text)
-
-    def cjk_note(m: re.Match) -> str:
-        notes.append(m.group(0))
-        return " " * len(m.group(0))
-
-    text = CJK.sub(cjk_note, text)
-    text = text.replace("&", " ")
-    text = SPACING.sub("  ", text)
-    text = re.sub(r"\\left\s*\.|\\right\s*\.", lambda m: " " * len(m.group(0)), text)
-    text = re.sub(r"\\(dfrac|tfrac)\b", r"\\frac ", text)
-    text = re.sub(r"\\(lbrace)\b", r"\\{", text)
-    text = re.sub(r"\\(rbrace)\b", r"\\}", text)
-    text = re.sub(r"\\(ldots|dots|cdots|dotsb|dotsc|dotsm)\b", r"\\cdots", text)
-
-    def drop(m: re.Match) -> str:
-        return " " * len(m.group(0)) if m.group(1) in DROPPED else m.group(0)
-
-    text = re.sub(r"\\([A-Za-z]+)", drop, text)
-    # A trailing lone backslash or row break left by a publishing tool.
-    text = re.sub(r"\\\\\s*$|\\\s*$", "", text.rstrip())
-    text = text.replace("\\\\", "  ")
-    annotation = " ".join(n for n in notes if n) or None
-    return text, tag, annotation
-
-
-def _check_commands(text: str, offset: int) -> None:
-    for m in _COMMAND.finditer(text):
-        name = m.group(1)
-        col = offset + m.start() + 1
-        if name in UNSUPPORTED:
-            raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=col)
-        if name in PASS_THROUGH or name in ACCENTS or name in DROPPED or name == "cdots":
+def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
+    """Split at ``=`` (and ``:=``, ``\\coloneqq``) outside brackets: (start, end) of each part
+    and whether a ``:=`` was among them."""
+    parts, depth, start, definition = [], 0, 0, False
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            if body.startswith("\\coloneqq", i) and depth == 0:
+                parts.append((start, i))
+                start, definition = i + len("\\coloneqq"), True
+                i = start
+                continue
+            i += 2
             continue
-        if name in "{}()[] ":
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == ":" and depth == 0 and body.startswith(":=", i):
+            parts.append((start, i))
+            start, definition = i + 2, True
+            i += 2
             continue
-        raise LatexError(f"unknown LaTeX command \\{name}", column=col)
-    if "'" in text:
-        raise UnsupportedLatex("not supported: primes (f'); write the derivative as \\frac{d}{dx}",
-                               column=offset + text.index("'") + 1)
-
-
-def _check_balanced(text: str, offset: int) -> None:
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == "{" and (i == 0 or text[i - 1] != "\\"):
-            depth += 1
-        elif ch == "}" and (i == 0 or text[i - 1] != "\\"):
-            depth -= 1
-            if depth < 0:
-                raise LatexError("unbalanced '}'", column=offset + i + 1)
-    if depth:
-        raise LatexError("unbalanced '{'", column=offset + len(text))
-
-
-def _split_top_level(text: str, sep: str) -> list[tuple[int, str]]:
-    """Split at ``sep`` outside braces, brackets and parentheses; keep each part's offset."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "{([":
-            depth += 1
-        elif ch in "})]":
-            depth -= 1
-        elif ch == sep and depth == 0:
-            parts.append((start, text[start:i]))
+        elif ch == "=" and depth == 0:
+            parts.append((start, i))
             start = i + 1
-    parts.append((start, text[start:]))
-    return parts
+        i += 1
+    parts.append((start, len(body)))
+    return parts, definition
 
 
-def _first_empty(parts: list[tuple[int, str]], body: str) -> int:
-    for off, p in parts:
-        if not p.strip():
-            return off + 1
-    return len(body)
+def _indices(body: str, indices) -> frozenset[str]:
+    """Declared indices and the variables of the sums and products written in the formula."""
+    return frozenset(indices) | frozenset(_RANGE_VARIABLE.findall(body))
 
 
-_BRACED = r"\{(?:[^{}]|\{[^{}]*\})*\}"
-_ACCENT = r"\\(?:" + "|".join(sorted(ACCENTS, key=len, reverse=True)) + r")\s*" + _BRACED
-_BASE = r"(?P<base>" + _ACCENT + r"|\\(?:" + "|".join(sorted(GREEK, key=len, reverse=True)) + \
-    r")(?![A-Za-z])|(?<![\\A-Za-z])[A-Za-z])"
-_SUB = r"(?:\s*_\s*(?P<sub>" + _BRACED + r"|[A-Za-z0-9]|\\[A-Za-z]+))?"
-_NAME = re.compile(_BASE + _SUB)
-
-
-def _replace_names(text: str, placeholders: dict[str, tuple[str, str | None]]) -> str:
-    """Replace accented and subscripted names by ``\\mathit{placeholder}``."""
-
-    def repl(m: re.Match) -> str:
-        base, sub = m.group("base"), m.group("sub")
-        if sub is None and not base.startswith("\\") or sub is None and base[1:] in GREEK:
-            return m.group(0)
-        name = _base_name(base)
-        if sub is not None and sub.startswith("{"):
-            sub = sub[1:-1]
-        key = _PLACEHOLDER_PREFIX + _letters(len(placeholders))
-        placeholders[key] = (name, sub)
-        return r" \mathit{" + key + "} "
-
-    return _NAME.sub(repl, text)
-
-
-def _base_name(base: str) -> str:
-    if not base.startswith("\\"):
-        return base
-    m = re.match(r"\\([A-Za-z]+)\s*\{(.*)\}$", base, re.S)
-    if m:  # an accent: \hat{y} -> "haty"
-        inner = re.sub(r"[\\{}\s]", "", m.group(2))
-        return m.group(1) + inner
-    return base[1:]
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while True:
-        out = chr(ord("a") + n % 26) + out
-        n //= 26
-        if n == 0:
-            return out
-
-
-def _parse(text: str):
-    from sympy.parsing.latex import LaTeXParsingError, parse_latex
-
-    if not text.strip():
-        raise LatexError("empty formula")
+def _defined_function(tokens: list[Token]) -> tuple[str, int] | None:
+    """``p(x)``, ``\\sigma(z)`` or ``f'(x)`` (a name, maybe primed, applied to names) as the
+    left side of a definition: (the name, the number of primes)."""
+    if not tokens or not starts_name(tokens[0]) or len(tokens) < 4:
+        return None
     try:
-        return parse_latex(text, strict=True)
-    except LaTeXParsingError as err:
-        first = str(err).strip().splitlines()[0] if str(err).strip() else "invalid LaTeX"
-        raise LatexError(f"cannot read LaTeX: {first}") from None
-    except (TypeError, ValueError, AttributeError, RecursionError, IndexError) as err:
-        raise LatexError(f"cannot read LaTeX: {type(err).__name__}") from None
+        span = scan_name(tokens, 0, {})
+    except (LatexError, KeyError):
+        return None
+    if span.sub is not None or span.base in ("e", "pi") or span.end >= len(tokens):
+        return None
+    primes = span.end
+    while primes < len(tokens) and tokens[primes].is_char("'"):
+        primes += 1
+    if primes >= len(tokens) or not tokens[primes].is_char("(") or not tokens[-1].is_char(")"):
+        return None
+    inner = tokens[primes + 1 : -1]
+    expect_name = True
+    for tok in inner:
+        if expect_name and (tok.kind == "letter" or tok.kind == "cmd"):
+            if not starts_name(tok):
+                return None
+            expect_name = False
+        elif not expect_name and tok.is_char(","):
+            expect_name = True
+        else:
+            return None
+    return None if expect_name else (span.base, primes - span.end)
 
 
-# -- after parsing -------------------------------------------------------------------------------
+# -- safety ----------------------------------------------------------------------------------
 
 
-def _postprocess(expr, placeholders, bound: frozenset[str], offset: int):
-    def visit(node):
-        if isinstance(node, sp.Symbol):
-            return _symbol(node, placeholders, bound, offset)
-        if isinstance(node, sp.log) and len(node.args) == 2:
-            arg, base = node.args
-            if base == sp.E:
-                return sp.log(arg, evaluate=False)
-            return sp.Mul(sp.log(arg, evaluate=False),
-                          sp.Pow(sp.log(base, evaluate=False), -1, evaluate=False),
-                          evaluate=False)
-        if isinstance(node, sp.Pow) and node.base == sp.E:
-            return sp.exp(node.exp, evaluate=False)
-        if isinstance(node, sp.Derivative):
-            return node
-        if isinstance(node, sp.core.function.AppliedUndef):
-            raise LatexError(
-                f"'{node.func.__name__}(...)' is not a declared function; write a product "
-                "with an explicit \\cdot", column=offset + 1)
-        return node
-
-    return rebuild(expr, visit)
+def _check_text(text) -> None:
+    if not isinstance(text, str):
+        raise LatexError("a formula must be text")
+    if len(text) > MAX_LENGTH:
+        raise LatexError(f"formula too long (more than {MAX_LENGTH} characters)")
 
 
-def _symbol(node: sp.Symbol, placeholders, bound: frozenset[str], offset: int):
-    name = node.name
-    if name in placeholders:
-        base, sub = placeholders[name]
-        if sub is None:
-            return sp.Symbol(base)
-        return _indexed(base, sub, placeholders, bound, offset)
-    if name == "e":
-        return sp.E
-    if name == "pi":
-        return sp.pi
-    if name in ("partial", "cdots") or name.startswith(_PLACEHOLDER_PREFIX):
-        raise LatexError(f"cannot read '{name}' here", column=offset + 1)
-    return node
-
-
-def _indexed(base: str, sub: str, placeholders, bound: frozenset[str], offset: int):
-    sub_clean = sub.strip()
-    if re.fullmatch(r"\d+", sub_clean):
-        return sp.IndexedBase(base)[int(sub_clean)]
-    if re.fullmatch(r"[A-Za-z]", sub_clean):
-        return sp.IndexedBase(base)[sp.Symbol(sub_clean)]
-    if re.fullmatch(r"\\[A-Za-z]+", sub_clean) and sub_clean[1:] in GREEK:
-        return sp.IndexedBase(base)[sp.Symbol(sub_clean[1:])]
-    if "," in sub_clean:
-        items = [s.strip() for s in sub_clean.split(",")]
-        idx = [_index_expr(s, placeholders, bound, offset) for s in items]
-        return sp.IndexedBase(base)[tuple(idx)]
-    if re.fullmatch(r"[A-Za-z]+", sub_clean):
-        if all(ch in bound for ch in sub_clean):
-            return sp.IndexedBase(base)[tuple(sp.Symbol(ch) for ch in sub_clean)]
-        return sp.Symbol(f"{base}_{sub_clean}")
-    if re.fullmatch(r"[A-Za-z]+\d+", sub_clean) and all(c in bound for c in sub_clean if
-                                                        c.isalpha()):
-        raise LatexError(f"ambiguous subscript '{sub}': separate the indices with a comma",
-                         column=offset + 1)
-    return sp.IndexedBase(base)[_index_expr(sub_clean, placeholders, bound, offset)]
-
-
-def _index_expr(text: str, placeholders, bound: frozenset[str], offset: int):
-    if re.fullmatch(r"\d+", text):
-        return sp.Integer(int(text))
-    if re.fullmatch(r"[A-Za-z]", text):
-        return sp.Symbol(text)
-    expr = _parse(_replace_names(text, placeholders))
-    return _postprocess(expr, placeholders, bound, offset)
+def _guarded(fn, text, offset, *args):
+    """Run a reading step; turn the parser's and SymPy's own failures (deep recursion above
+    all) into LatexError, so that callers only ever see LatexError."""
+    try:
+        return fn(text, offset, *args)
+    except LatexError:
+        raise
+    except RecursionError:
+        raise LatexError("formula nested too deeply to read", column=offset + 1) from None
+    except Exception as err:  # noqa: BLE001 - anything else is a formula we cannot read
+        raise LatexError(
+            f"cannot read this formula ({type(err).__name__}: {err})", column=offset + 1
+        ) from err

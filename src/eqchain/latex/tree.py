@@ -61,8 +61,13 @@ def _canonical(expr, depth: int):
         body, limits, renames = expr.function, [], {}
         for j, (var, lo, hi) in enumerate(expr.limits):
             dummy = sp.Symbol(f"_i{depth + j}", integer=True)
-            limits.append((dummy, _canonical(lo.xreplace(renames), depth),
-                           _canonical(hi.xreplace(renames), depth)))
+            limits.append(
+                (
+                    dummy,
+                    _canonical(lo.xreplace(renames), depth),
+                    _canonical(hi.xreplace(renames), depth),
+                )
+            )
             renames[var] = dummy
         body = _canonical(body.xreplace(renames), depth + len(limits))
         return expr.func(body, *limits)

@@ -1,0 +1,118 @@
+"""Whether two readings of the same formula mean the same thing.
+
+This is about reading, not verifying: a structural comparison after canonicalisation, then an
+expansion, then a high-precision numeric comparison at a few random points is enough. Parts
+that cannot be evaluated (derivatives, undefined functions, infinite sums) are compared as
+opaque atoms: equal when written alike in both readings.
+"""
+
+from __future__ import annotations
+
+import random
+
+import sympy as sp
+
+from eqchain.latex.tree import canonical, rebuild
+
+POINTS = 4
+DIGITS = 30
+
+
+def agree(a, b) -> tuple[bool | None, str]:
+    """(True, how) when ``a`` and ``b`` are the same expression, (False, "numeric") when they
+    differ at some point, (None, "inconclusive") when neither could be shown. Never raises for
+    SymPy expressions."""
+    try:
+        ca, cb = canonical(a), canonical(b)
+    except Exception:  # noqa: BLE001 - a reading SymPy cannot even evaluate: compare as written
+        ca, cb = a, b
+    if ca == cb:
+        return True, "structural"
+    try:
+        if sp.expand(ca - cb) == 0:
+            return True, "expansion"
+    except Exception:  # noqa: BLE001 - fall through to the numeric comparison
+        pass
+    return _numeric(ca, cb)
+
+
+def _numeric(a, b) -> tuple[bool | None, str]:
+    atoms: dict = {}
+    try:
+        a, b = _atomise(a, atoms), _atomise(b, atoms)
+    except Exception:  # noqa: BLE001
+        return None, "inconclusive"
+    integers = _integer_symbols(a) | _integer_symbols(b)
+    rng = random.Random(1729)
+    compared = 0
+    for _ in range(2 * POINTS):
+        point = {s: sp.Integer(rng.randint(1, 4)) for s in sorted(integers, key=str)}
+        values: dict = {}
+        va = _value(a, point, values, rng)
+        vb = _value(b, point, values, rng)
+        if va is None or vb is None:
+            continue
+        scale = max(1.0, abs(complex(va)), abs(complex(vb)))
+        if abs(complex(va - vb)) > 1e-20 * scale:
+            return False, "numeric"
+        compared += 1
+        if compared >= POINTS:
+            break
+    if compared >= 2:
+        return True, "numeric"
+    return None, "inconclusive"
+
+
+def _atomise(expr, atoms: dict):
+    """Replace derivatives, undefined functions and infinite sums by symbols shared between the
+    two readings (the same subtree gets the same symbol)."""
+
+    def visit(node):
+        opaque = isinstance(node, (sp.Derivative, sp.core.function.AppliedUndef)) or (
+            isinstance(node, (sp.Sum, sp.Product))
+            and any(lim.has(sp.oo, -sp.oo, sp.zoo) for _, *ends in node.limits for lim in ends)
+        )
+        if not opaque:
+            return node
+        key = sp.srepr(node)
+        if key not in atoms:
+            atoms[key] = sp.Symbol(f"_opaque{len(atoms)}")
+        return atoms[key]
+
+    return rebuild(expr, visit)
+
+
+def _integer_symbols(expr) -> set:
+    """Symbols that must take integer values: bounds of sums and products, indices."""
+    out: set = set()
+    for node in expr.atoms(sp.Sum, sp.Product):
+        for _, lo, hi in node.limits:
+            out |= lo.free_symbols | hi.free_symbols
+    for node in expr.atoms(sp.Indexed):
+        for idx in node.indices:
+            out |= idx.free_symbols
+    bound = {v for node in expr.atoms(sp.Sum, sp.Product) for v in node.variables}
+    return {s for s in out if isinstance(s, sp.Symbol) and s not in bound}
+
+
+def _value(expr, point: dict, values: dict, rng: random.Random):
+    try:
+        e = expr.xreplace(point).doit()
+        mapping = {}
+        for node in e.atoms(sp.Indexed):
+            mapping[node] = _draw(values, ("indexed", sp.srepr(node)), rng)
+        e = e.xreplace(mapping)
+        for s in e.free_symbols:
+            mapping[s] = _draw(values, ("symbol", sp.srepr(s)), rng)
+        value = e.xreplace(mapping).evalf(DIGITS)
+        if not value.is_number or value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            return None
+        return value
+    except Exception:  # noqa: BLE001 - a point where either reading cannot be evaluated
+        return None
+
+
+def _draw(values: dict, key, rng: random.Random):
+    if key not in values:
+        values[key] = sp.Rational(rng.randint(15, 85), 100)
+    return values[key]

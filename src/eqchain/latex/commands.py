@@ -1,0 +1,191 @@
+"""The LaTeX commands eqchain knows, by what the reader does with them.
+
+Every command the reader meets is in exactly one of these tables; anything else is an
+"unknown LaTeX command" error, never silently read as a product of letters.
+"""
+
+from __future__ import annotations
+
+GREEK = frozenset(
+    {
+        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+        "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma",
+        "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta",
+        "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "pi", "varpi",
+    }
+)  # fmt: skip
+
+# Accents and alphabets: ``\hat{y}`` is one symbol named "haty" (backslashes and braces removed).
+ACCENTS = frozenset(
+    {
+        "hat", "bar", "tilde", "widehat", "widetilde", "overline", "vec", "dot", "ddot", "check",
+        "breve", "mathcal", "mathbf", "boldsymbol", "mathsf", "bm", "mathscr", "mathfrak",
+    }
+)  # fmt: skip
+
+# Functions SymPy's parser reads with their usual meaning (``\log`` is the natural log).
+FUNCTIONS = frozenset(
+    {
+        "log", "ln", "exp", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh",
+        "arcsin", "arccos", "arctan",
+    }
+)  # fmt: skip
+
+# Operators and structure passed to SymPy's parser as they are.
+OPERATORS = frozenset({"frac", "sqrt", "binom", "sum", "prod", "cdot", "times", "div", "infty"})
+FLOOR_CEIL = frozenset({"lfloor", "rfloor", "lceil", "rceil"})
+
+# Other spellings of the same command.
+ALIASES = {
+    "dfrac": "frac",
+    "tfrac": "frac",
+    "dbinom": "binom",
+    "tbinom": "binom",
+    "dots": "cdots",
+    "ldots": "cdots",
+    "dotsb": "cdots",
+    "dotsc": "cdots",
+    "dotsm": "cdots",
+    "dotsi": "cdots",
+}
+
+# Pure decoration, blanked out before reading (spacing, sizing, style, numbering).
+DROPPED = frozenset(
+    {
+        "left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "biggl", "biggr", "bigg",
+        "Bigg", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "nonumber",
+        "notag", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
+        "allowbreak",
+    }
+)  # fmt: skip
+
+# Prose inside math: kept as the row's annotation.
+PROSE = frozenset({"text", "textrm", "textbf", "textit", "textsf", "mbox", "mathrm", "textnormal"})
+
+# Constructs with no faithful SymPy meaning: a clear "not supported" error naming them.
+UNSUPPORTED = {
+    "nabla": "the gradient \\nabla",
+    "mathbb": "blackboard bold \\mathbb (e.g. the expectation \\mathbb{E})",
+    "argmax": "\\argmax",
+    "argmin": "\\argmin",
+    "arg": "\\arg (as in \\arg\\max)",
+    "propto": "proportionality \\propto",
+    "sim": "the distribution sign \\sim",
+    "mid": "conditioning \\mid",
+    "|": "the norm \\|",
+    "int": "integrals \\int",
+    "iint": "integrals \\iint",
+    "oint": "integrals \\oint",
+    "lim": "limits \\lim",
+    "max": "\\max",
+    "min": "\\min",
+    "sup": "\\sup",
+    "inf": "\\inf",
+    "approx": "approximation \\approx",
+    "simeq": "approximation \\simeq",
+    "leq": "inequalities \\leq",
+    "geq": "inequalities \\geq",
+    "le": "inequalities \\le",
+    "ge": "inequalities \\ge",
+    "leqslant": "inequalities \\leqslant",
+    "geqslant": "inequalities \\geqslant",
+    "ll": "inequalities \\ll",
+    "gg": "inequalities \\gg",
+    "lt": "inequalities \\lt",
+    "gt": "inequalities \\gt",
+    "neq": "\\neq",
+    "ne": "\\neq",
+    "in": "set membership \\in",
+    "notin": "set membership \\notin",
+    "subset": "sets \\subset",
+    "subseteq": "sets \\subseteq",
+    "cup": "set union \\cup",
+    "cap": "set intersection \\cap",
+    "setminus": "sets \\setminus",
+    "emptyset": "sets \\emptyset",
+    "forall": "\\forall",
+    "exists": "\\exists",
+    "to": "\\to",
+    "mapsto": "\\mapsto",
+    "rightarrow": "arrows \\rightarrow",
+    "Rightarrow": "arrows \\Rightarrow",
+    "leftarrow": "arrows \\leftarrow",
+    "Leftarrow": "arrows \\Leftarrow",
+    "longrightarrow": "arrows \\longrightarrow",
+    "Longrightarrow": "arrows \\Longrightarrow",
+    "leftrightarrow": "arrows \\leftrightarrow",
+    "Leftrightarrow": "arrows \\Leftrightarrow",
+    "iff": "\\iff",
+    "implies": "\\implies",
+    "therefore": "\\therefore",
+    "because": "\\because",
+    "equiv": "\\equiv",
+    "det": "determinants \\det",
+    "operatorname": "\\operatorname",
+    "mathop": "\\mathop",
+    "top": "transposes \\top",
+    "intercal": "transposes \\intercal",
+    "T": "transposes",
+    "otimes": "\\otimes",
+    "oplus": "\\oplus",
+    "odot": "\\odot",
+    "circ": "composition \\circ",
+    "ast": "\\ast",
+    "star": "\\star",
+    "lVert": "the norm \\lVert",
+    "rVert": "the norm \\rVert",
+    "Vert": "the norm \\Vert",
+    "lvert": "absolute values \\lvert",
+    "rvert": "absolute values \\rvert",
+    "vert": "absolute values \\vert",
+    "E": "\\E (expectation)",
+    "Pr": "\\Pr",
+    "langle": "inner products \\langle",
+    "rangle": "inner products \\rangle",
+    "prime": "\\prime",
+    "pm": "\\pm (two formulas in one)",
+    "mp": "\\mp (two formulas in one)",
+    "{": "braces \\{ (sets)",
+    "}": "braces \\}",
+    "lbrace": "braces \\lbrace (sets)",
+    "rbrace": "braces \\rbrace",
+    "lg": "\\lg (its base is ambiguous)",
+    "gcd": "\\gcd",
+    "lcm": "\\lcm",
+    "bmod": "\\bmod",
+    "pmod": "\\pmod",
+    "mod": "\\mod",
+    "overbrace": "\\overbrace",
+    "underbrace": "\\underbrace",
+    "underline": "\\underline",
+    "boxed": "\\boxed",
+    "cancel": "\\cancel",
+    "color": "\\color",
+    "textcolor": "\\textcolor",
+    "frak": "\\frak",
+    "Re": "\\Re",
+    "Im": "\\Im",
+    "aleph": "\\aleph",
+    "hbar": "\\hbar",
+    "ell": "\\ell",
+    "imath": "\\imath",
+    "jmath": "\\jmath",
+    "parallel": "\\parallel",
+    "perp": "\\perp",
+    "triangleq": "\\triangleq (write = or :=)",
+    "stackrel": "\\stackrel",
+    "overset": "\\overset",
+    "underset": "\\underset",
+    "sqcup": "\\sqcup",
+    "bigcup": "\\bigcup",
+    "bigcap": "\\bigcap",
+    "coprod": "\\coprod",
+}
+
+# What a dot-like command reads as; ellipses are patterns, not operators.
+ELLIPSIS = "cdots"
+
+
+def canonical_name(name: str) -> str:
+    """The command name after resolving aliases (``dfrac`` -> ``frac``, ``ldots`` -> ``cdots``)."""
+    return ALIASES.get(name, name)

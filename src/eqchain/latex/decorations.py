@@ -1,0 +1,208 @@
+"""Blanking out what is not mathematics in one row: tags, labels, spacing, sizing, prose.
+
+Every function here keeps the text's length (decorations become spaces), so that offsets into
+the result are offsets into what the author wrote and errors point at the right column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex.commands import DROPPED, PROSE
+
+# Japanese/Chinese prose, full-width forms and circled numbers (①) written inside math.
+_CJK = re.compile(
+    r"[\u2460-\u24ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+)
+_SPACING_CHARS = ",;:! >"
+_WITH_ARGUMENT = {"label", "hspace", "hspace*", "vspace", "hskip", "vskip", "phantom"}
+
+
+@dataclass(frozen=True)
+class Decorated:
+    """A row with its decorations blanked out: ``body`` (same length as the input), the
+    ``\\tag`` text, and the prose written beside the formula (``annotation``)."""
+
+    body: str
+    tag: str | None
+    annotation: str | None
+
+
+def braced_argument(text: str, i: int) -> tuple[int, int] | None:
+    """If ``text[i:]`` starts (after spaces) with ``{...}``, return the offsets of the braces
+    (open, close); None otherwise or when the braces are not balanced."""
+    j = i
+    while j < len(text) and text[j] in " \t\r\n":
+        j += 1
+    if j >= len(text) or text[j] != "{":
+        return None
+    depth = 0
+    k = j
+    while k < len(text):
+        ch = text[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return j, k
+        k += 1
+    return None
+
+
+def strip_decorations(text: str, base: int = 0) -> Decorated:
+    """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
+    prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
+
+    Prose is allowed before or after the formula, not between two parts of it (that would
+    join them into one product). Raises LatexError for prose in the middle of a formula,
+    for two ``\\tag``s, and UnsupportedLatex for an operator name such as
+    ``\\mathrm{Var}(x)``. ``base`` is the row's offset in the formula, for columns.
+    """
+    out = list(text)
+    notes: list[tuple[int, int, str]] = []
+    tag: str | None = None
+    depth = 0
+    i, n = 0, len(text)
+
+    def blank(a: int, b: int) -> None:
+        for k in range(a, b):
+            if out[k] not in "\n":
+                out[k] = " "
+
+    while i < n:
+        ch = text[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == "~":
+            out[i] = " "
+        elif ch == "\\" and i + 1 < n:
+            nxt = text[i + 1]
+            if nxt in _SPACING_CHARS or nxt in "\t\r\n":
+                blank(i, i + 2)
+                i += 2
+                continue
+            m = re.match(r"[A-Za-z]+\*?", text[i + 1 :])
+            if not m:
+                i += 2  # an escaped character such as \{ or \|: judged later
+                continue
+            name = m.group(0)
+            end = i + 1 + len(name)
+            plain = name.rstrip("*")
+            if plain == "tag" and depth == 0:
+                arg = braced_argument(text, end)
+                if arg is None:
+                    raise LatexError("\\tag needs its text in braces", column=base + i + 1)
+                if tag is not None:
+                    raise LatexError("two \\tag in one row", column=base + i + 1)
+                tag = text[arg[0] + 1 : arg[1]].strip()
+                blank(i, arg[1] + 1)
+                i = arg[1] + 1
+                continue
+            if name in _WITH_ARGUMENT:
+                arg = braced_argument(text, end)
+                stop = arg[1] + 1 if arg else end
+                blank(i, stop)
+                i = stop
+                continue
+            if plain in DROPPED:
+                blank(i, end)
+                if plain in ("left", "right", "middle"):
+                    j = end
+                    while j < n and text[j] in " \t":
+                        j += 1
+                    if j < n and text[j] == ".":  # \left. and \right. are invisible
+                        blank(j, j + 1)
+                i = end
+                continue
+            if plain in PROSE and depth == 0:
+                arg = braced_argument(text, end)
+                if arg is None:
+                    raise LatexError(f"\\{plain} needs its text in braces", column=base + i + 1)
+                content = text[arg[0] + 1 : arg[1]]
+                if plain == "mathrm" and re.fullmatch(r"\s*[A-Za-z]\s*", content):
+                    i = arg[1] + 1  # \mathrm{d}, \mathrm{e}: an upright letter, read as one
+                    continue
+                _reject_operator_name(text, arg[1] + 1, plain, content, base + i + 1)
+                notes.append((i, arg[1] + 1, _clean_prose(content)))
+                blank(i, arg[1] + 1)
+                i = arg[1] + 1
+                continue
+            i = end
+            continue
+        i += 1
+
+    depths = _depths(text)
+    for m in _CJK.finditer(text):
+        if depths[m.start()] == 0:
+            notes.append((m.start(), m.end(), m.group(0)))
+            blank(m.start(), m.end())
+
+    body = "".join(out)
+    for start, end, _ in notes:
+        if body[:start].strip() and body[end:].strip():
+            raise LatexError(
+                "prose in the middle of a formula: put it before or after the formula",
+                column=base + start + 1,
+            )
+    body = _blank_final_punctuation(body)
+    notes.sort()
+    annotation = " ".join(note for _, _, note in notes if note) or None
+    return Decorated(body, tag, annotation)
+
+
+def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):
+    j = after
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j < len(text) and text[j] in "(_^":
+        raise UnsupportedLatex(
+            f"not supported: the operator \\{command}{{{content.strip()}}} applied to an argument",
+            column=column,
+        )
+    if text.startswith("\\left", j):
+        raise UnsupportedLatex(
+            f"not supported: the operator \\{command}{{{content.strip()}}} applied to an argument",
+            column=column,
+        )
+
+
+def _clean_prose(content: str) -> str:
+    return " ".join(content.replace("$", " ").split())
+
+
+def _depths(text: str) -> list[int]:
+    """Brace depth at each offset of ``text`` (escaped braces do not count)."""
+    depths = [0] * (len(text) + 1)
+    depth, i = 0, 0
+    while i < len(text):
+        depths[i] = depth
+        if text[i] == "\\" and i + 1 < len(text):
+            depths[i + 1] = depth
+            i += 2
+            continue
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+        i += 1
+    depths[len(text)] = depth
+    return depths
+
+
+def _blank_final_punctuation(body: str) -> str:
+    """A displayed formula may end its sentence: ``y = x + 1.`` The final ``.``/``,``/``;`` is
+    punctuation, not mathematics."""
+    stripped = body.rstrip()
+    if stripped and stripped[-1] in ".,;" and stripped[:-1].strip():
+        if not (len(stripped) > 1 and stripped[-2] == "\\"):
+            k = len(stripped) - 1
+            return body[:k] + " " + body[k + 1 :]
+    return body

@@ -1,0 +1,95 @@
+"""The first reading: SymPy's ``parse_latex`` on a template, then our conventions.
+
+``parse_latex`` only ever sees placeholders, numbers-as-placeholders and operators (see
+:mod:`eqchain.latex.scan`), so it cannot evaluate anything on its own; the tree it returns is
+rebuilt unevaluated with the placeholders' values, ``\\log`` made natural, ``e^{x}`` made
+``exp(x)``, and ellipses made sums and products. Any node SymPy's parser could produce that we
+did not expect is an error, not a silent reading.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from eqchain.errors import LatexError
+from eqchain.latex import ellipsis
+from eqchain.latex.scan import Composite, Context, Template
+from eqchain.latex.tree import rebuild
+
+_ALLOWED = (
+    sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot,
+    sp.sinh, sp.cosh, sp.tanh, sp.asin, sp.acos, sp.atan, sp.Sum, sp.Product, sp.factorial,
+    sp.binomial, sp.floor, sp.ceiling, sp.Tuple, sp.Integer, sp.Rational,
+    sp.core.numbers.Infinity, sp.core.numbers.Exp1,  # E only as the base of \ln
+)  # fmt: skip
+
+
+def parse(text: str, column: int):
+    """SymPy's ``parse_latex`` in strict mode; any failure is a LatexError at ``column``."""
+    from sympy.parsing.latex import LaTeXParsingError, parse_latex
+
+    try:
+        return parse_latex(text, strict=True)
+    except RecursionError:
+        raise LatexError("formula nested too deeply to read", column=column) from None
+    except LaTeXParsingError as err:
+        lines = [line for line in str(err).splitlines() if line.strip()]
+        reason = lines[0].strip() if lines else "invalid LaTeX"
+        raise LatexError(f"cannot read this LaTeX ({reason})", column=column) from None
+    except Exception as err:  # noqa: BLE001 - the parser raises many kinds; all mean "unreadable"
+        raise LatexError(f"cannot read this LaTeX ({type(err).__name__})", column=column) from None
+
+
+def evaluate(template: Template, ctx: Context):
+    """The first reading of ``template``: an unevaluated SymPy expression. Raises LatexError."""
+    tree = parse(template.a_text, template.column)
+    composites = {c.key: c for c in template.composites}
+
+    def visit(node):
+        if isinstance(node, sp.Symbol):
+            name = node.name
+            if name in ctx.atoms:
+                return ctx.atoms[name]
+            if name in composites:
+                return _composite(composites[name], ctx)
+            if name in ctx.markers:
+                return node
+            raise LatexError("cannot read this formula faithfully", column=template.column)
+        if isinstance(node, sp.log) and len(node.args) == 2:
+            arg, base = node.args
+            if base == sp.E:
+                return sp.log(arg, evaluate=False)
+            return sp.Mul(
+                sp.log(arg, evaluate=False),
+                sp.Pow(sp.log(base, evaluate=False), -1, evaluate=False),
+                evaluate=False,
+            )
+        if isinstance(node, sp.Pow) and node.base == sp.E:
+            return sp.exp(node.exp, evaluate=False)
+        if (
+            isinstance(node, sp.Mul)
+            and len(node.args) == 2
+            and node.args[0] == -1
+            and isinstance(node.args[1], sp.Integer)
+        ):
+            return sp.Integer(-node.args[1])  # "-2" is the number -2, not -1 times 2
+        if not isinstance(node, _ALLOWED):
+            raise LatexError(
+                f"cannot read this formula faithfully (SymPy read a {type(node).__name__})",
+                column=template.column,
+            )
+        return node
+
+    expr = rebuild(tree, visit)
+    return ellipsis.resolve(expr, ctx.markers, ctx.middles, ctx.names())
+
+
+def _composite(composite: Composite, ctx: Context):
+    args = [evaluate(child, ctx) for child in composite.children]
+    if composite.kind == "function":
+        return sp.Function(composite.name)(*args)
+    variables = [var if order == 1 else (var, order) for var, order in composite.variables]
+    try:
+        return sp.Derivative(args[0], *variables)
+    except ValueError as err:
+        raise LatexError(f"cannot read this derivative ({err})", column=composite.column) from None

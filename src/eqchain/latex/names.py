@@ -1,0 +1,174 @@
+"""Names: letters, Greek letters, accented letters, with their subscripts.
+
+A name is read by us, not by SymPy's parser, so that its subscript means what the corpus
+convention says: ``y_k`` -> ``y[k]``, ``y_{12}`` -> ``y[12]``, ``t_{nk}`` -> ``t[n, k]`` when n and
+k are indices, ``w_{new}`` -> the symbol ``w_new``, ``r_{t+k+1}`` -> ``r[t + k + 1]``;
+``\\hat{y}`` is the symbol ``haty``, ``\\mathcal{L}`` is ``mathcalL``; a bare ``e`` is Euler's
+number and a bare ``\\pi`` is pi.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from eqchain.errors import LatexError
+from eqchain.latex.commands import ACCENTS, GREEK
+from eqchain.latex.tokens import Token
+
+NAME_COMMANDS = GREEK | ACCENTS | {"mathit", "mathrm"}
+_TEXT_COMMANDS = {"text", "textrm", "textit", "textsf", "mathrm", "mathit", "mathsf", "mbox"}
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name found in the tokens: its base name, the token range (lo, hi) of its subscript
+    (None without one), the index of the token after it and a text key for the whole name."""
+
+    base: str
+    sub: tuple[int, int] | None
+    end: int
+    key: str
+    column: int
+
+
+def starts_name(tok: Token) -> bool:
+    """Whether a name can start at this token."""
+    return tok.kind == "letter" or (tok.kind == "cmd" and tok.text in NAME_COMMANDS)
+
+
+def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
+    """Read the name starting at ``tokens[i]`` (``starts_name`` must hold). Raises LatexError for
+    malformed accents and subscripts."""
+    tok = tokens[i]
+    if tok.kind == "letter" or tok.text in GREEK:
+        base, j = tok.text, i + 1
+    else:
+        base, j = _command_name(tokens, i, partner)
+    sub = None
+    key = base
+    if j < len(tokens) and tokens[j].is_char("_"):
+        k = j + 1
+        if k >= len(tokens):
+            raise LatexError("a subscript is missing after '_'", column=tokens[j].column)
+        nxt = tokens[k]
+        if nxt.is_char("{"):
+            close = partner[k]
+            if close == k + 1:
+                raise LatexError("an empty subscript", column=nxt.column)
+            sub, j = (k + 1, close), close + 1
+        elif nxt.kind in ("letter", "digit") or (nxt.kind == "cmd" and nxt.text in GREEK):
+            sub, j = (k, k + 1), k + 1
+        else:
+            raise LatexError("put this subscript in braces: _{...}", column=nxt.column)
+        key = base + "_{" + " ".join(t.text for t in tokens[sub[0] : sub[1]]) + "}"
+    return NameSpan(base, sub, j, key, tok.column)
+
+
+def _command_name(tokens: list[Token], i: int, partner: dict[int, int]) -> tuple[str, int]:
+    tok = tokens[i]
+    k = i + 1
+    if k >= len(tokens):
+        raise LatexError(f"\\{tok.text} needs an argument", column=tok.column)
+    arg = tokens[k]
+    if arg.is_char("{"):
+        close = partner[k]
+        inner = tokens[k + 1 : close]
+        end = close + 1
+    elif tok.text in ACCENTS and (
+        arg.kind == "letter" or (arg.kind == "cmd" and arg.text in GREEK)
+    ):
+        inner, end = [arg], k + 1
+    else:
+        raise LatexError(f"\\{tok.text} needs its argument in braces", column=tok.column)
+    if not inner:
+        raise LatexError(f"\\{tok.text}{{}} is empty", column=tok.column)
+    if tok.text == "mathit":
+        if not all(t.kind == "letter" for t in inner):
+            raise LatexError("\\mathit{...} may only hold letters", column=tok.column)
+        return "".join(t.text for t in inner), end
+    if tok.text == "mathrm":
+        if len(inner) != 1 or inner[0].kind != "letter":
+            raise LatexError("prose inside a formula: move \\mathrm{...} out", column=tok.column)
+        return inner[0].text, end
+    parts = []
+    for t in inner:
+        if t.kind == "letter" or (t.kind == "cmd" and t.text in GREEK | ACCENTS):
+            parts.append(t.text)
+        elif not t.is_char("{}"):
+            raise LatexError(
+                f"\\{tok.text}{{...}} may only hold letters (put subscripts outside it)",
+                column=t.column,
+            )
+    return tok.text + "".join(parts), end
+
+
+def name_object(
+    span: NameSpan,
+    tokens: list[Token],
+    indices: frozenset[str],
+    read_index: Callable[[int, int], object],
+):
+    """The SymPy object for a name: ``Symbol``, ``IndexedBase(base)[...]``, ``E`` or ``pi``.
+
+    ``indices`` are the letters read as separate indices in a multi-letter subscript;
+    ``read_index(lo, hi)`` reads the token range as an index expression. Raises LatexError for
+    a subscript that could mean two things (``y_{n1}``)."""
+    if span.sub is None:
+        if span.base == "e":
+            return sp.E
+        if span.base == "pi":
+            return sp.pi
+        return sp.Symbol(span.base)
+    lo, hi = span.sub
+    sub = tokens[lo:hi]
+    base = sp.IndexedBase(span.base)
+    word = _text_word(sub)
+    if word is not None:
+        return sp.Symbol(f"{span.base}_{word}")
+    if any(t.is_char(",") for t in sub):
+        items, start = [], lo
+        for k in range(lo, hi + 1):
+            if k == hi or tokens[k].is_char(","):
+                if k == start:
+                    raise LatexError("an empty index", column=tokens[min(k, hi - 1)].column)
+                items.append(_index_item(tokens, start, k, read_index))
+                start = k + 1
+        return base[tuple(items)]
+    if all(t.kind == "letter" for t in sub) and len(sub) > 1:
+        letters = [t.text for t in sub]
+        if all(ch in indices for ch in letters):
+            return base[tuple(sp.Symbol(ch) for ch in letters)]
+        return sp.Symbol(f"{span.base}_{''.join(letters)}")
+    if len(sub) > 1 and all(t.kind in ("letter", "digit") for t in sub) and sub[0].kind == "letter":
+        raise LatexError(
+            f"ambiguous subscript '{''.join(t.text for t in sub)}': separate indices with a comma "
+            "or use an expression such as n+1",
+            column=sub[0].column,
+        )
+    return base[_index_item(tokens, lo, hi, read_index)]
+
+
+def _index_item(tokens: list[Token], lo: int, hi: int, read_index):
+    sub = tokens[lo:hi]
+    if all(t.kind == "digit" for t in sub) and not any(t.space_before for t in sub[1:]):
+        return sp.Integer(int("".join(t.text for t in sub)))
+    if len(sub) == 1 and sub[0].kind == "letter":
+        return sp.Symbol(sub[0].text)
+    if len(sub) == 1 and sub[0].kind == "cmd" and sub[0].text in GREEK:
+        return sp.Symbol(sub[0].text)
+    return read_index(lo, hi)
+
+
+def _text_word(sub: list[Token]) -> str | None:
+    """``\\text{new}`` (or ``\\mathrm{new}``) as a subscript: the word ``new``."""
+    if len(sub) < 4 or sub[0].kind != "cmd" or sub[0].text not in _TEXT_COMMANDS:
+        return None
+    if not (sub[1].is_char("{") and sub[-1].is_char("}")):
+        return None
+    inner = sub[2:-1]
+    if inner and all(t.kind in ("letter", "digit") for t in inner):
+        return "".join(t.text for t in inner)
+    return None

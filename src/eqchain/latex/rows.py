@@ -1,0 +1,231 @@
+"""Splitting displayed math into rows: environments, ``\\\\`` row breaks, ``&`` columns.
+
+Documents write derivations as ``aligned``/``align``/``gather``/... environments whose rows are
+steps. A Markdown renderer often turns ``\\\\`` into a lone ``\\`` at the end of a line; that is
+a row break too. Rows keep their offset in the text, so errors point at what the author wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex.decorations import braced_argument, strip_decorations
+
+# Environments whose rows are equations; the value is how many '&' columns one equation uses
+# (the remaining columns may only hold prose, e.g. ``&& \text{(by the log rule)}``).
+ENVIRONMENTS = {
+    "aligned": 2,
+    "align": 2,
+    "align*": 2,
+    "alignat": 2,
+    "alignat*": 2,
+    "alignedat": 2,
+    "flalign": 2,
+    "flalign*": 2,
+    "split": 2,
+    "eqnarray": 3,
+    "eqnarray*": 3,
+    "equation": 0,
+    "equation*": 0,
+    "gather": 0,
+    "gather*": 0,
+    "gathered": 0,
+    "multline": 0,
+    "multline*": 0,
+    "displaymath": 0,
+    "math": 0,
+}
+_WITH_COLUMN_COUNT = {"alignat", "alignat*", "alignedat"}
+_DIMENSION = re.compile(r"\[\s*-?[0-9.]+\s*(pt|em|ex|mm|cm|in|mu|bp|pc|sp)\s*\]")
+_DELIMITERS = (("$$", "$$"), ("\\[", "\\]"), ("\\(", "\\)"), ("$", "$"))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of displayed math.
+
+    ``text`` is the row as written with ``&`` replaced by spaces (same length as in the
+    source); ``offset`` is its 0-based offset in the source; ``line``/``column`` (1-based) where
+    it starts; ``environment`` the innermost environment around it (None outside any)."""
+
+    text: str
+    offset: int
+    line: int
+    column: int
+    environment: str | None = None
+
+
+def locate(source: str, column: int) -> tuple[int, int]:
+    """Turn a 1-based offset into ``source`` (the ``column`` a LatexError carries) into a
+    1-based (line, column) pair."""
+    pos = max(0, min(column - 1, len(source)))
+    line = source.count("\n", 0, pos) + 1
+    start = source.rfind("\n", 0, pos) + 1
+    return line, pos - start + 1
+
+
+def split_rows(text: str) -> tuple[Row, ...]:
+    """Split displayed math (an environment, several nested ones, or a bare formula; with or
+    without ``$$``/``\\[`` delimiters) into its rows, in order.
+
+    A row break is ``\\\\`` (with an optional ``[2pt]``), or a lone ``\\`` ending a line or
+    standing on its own line. ``%`` comments are dropped. Rows that are empty are left out;
+    rows with only prose are kept (reading them gives a formula with no sides). Raises
+    UnsupportedLatex for environments that are not equations (``cases``, ``matrix``, ...) and
+    LatexError for unbalanced environments or a row holding several equations in ``align``
+    columns.
+    """
+    if not isinstance(text, str):
+        raise LatexError("a formula must be text")
+    chars = list(text)
+    _blank_comments(text, chars)
+    _blank_delimiters("".join(chars), chars)
+    work = "".join(chars)
+    breaks: list[tuple[int, int, str | None]] = []  # (row start, row end, environment)
+    env_stack: list[tuple[str, int]] = []
+    row_start, row_env = 0, None
+    i, n = 0, len(work)
+    while i < n:
+        ch = work[i]
+        if ch == "\\" and i + 1 < n:
+            m = re.match(r"\\(begin|end)\s*\{([A-Za-z*]+)\}", work[i:])
+            if m:
+                name = m.group(2)
+                stop = i + m.end()
+                if m.group(1) == "begin":
+                    if name not in ENVIRONMENTS:
+                        raise UnsupportedLatex(
+                            f"not supported: the environment '{name}'", column=i + 1
+                        )
+                    if name in _WITH_COLUMN_COUNT:
+                        arg = braced_argument(work, stop)
+                        if arg:
+                            stop = arg[1] + 1
+                    breaks.append((row_start, i, row_env))
+                    env_stack.append((name, i))
+                else:
+                    if not env_stack or env_stack[-1][0] != name:
+                        raise LatexError(f"\\end{{{name}}} without its \\begin", column=i + 1)
+                    env_stack.pop()
+                    breaks.append((row_start, i, row_env))
+                for k in range(i, stop):
+                    chars[k] = " " if chars[k] != "\n" else "\n"
+                row_start = stop
+                row_env = env_stack[-1][0] if env_stack else None
+                i = stop
+                continue
+            nxt = work[i + 1]
+            if nxt == "\\":
+                stop = i + 2
+                if stop < n and work[stop] == "*":
+                    stop += 1
+                m = _DIMENSION.match(work, stop)
+                if m:
+                    stop = m.end()
+                breaks.append((row_start, i, row_env))
+                row_start = stop
+                i = stop
+                continue
+            if _lone_backslash(work, i):
+                breaks.append((row_start, i, row_env))
+                row_start = i + 1
+                i += 1
+                continue
+            i += 2
+            continue
+        i += 1
+    if env_stack:
+        name, pos = env_stack[-1]
+        raise LatexError(f"\\begin{{{name}}} without its \\end", column=pos + 1)
+    breaks.append((row_start, n, row_env))
+    source = "".join(chars)
+    rows = []
+    for start, end, env in breaks:
+        row_text = _drop_columns(source[start:end], start, env)
+        if not row_text.strip():
+            continue
+        line, column = locate(text, start + 1)
+        rows.append(Row(row_text, start, line, column, env))
+    return tuple(rows)
+
+
+def _lone_backslash(text: str, i: int) -> bool:
+    """A ``\\`` followed only by blanks up to the end of its line (or of the text)."""
+    j = i + 1
+    while j < len(text) and text[j] in " \t\r":
+        j += 1
+    return j >= len(text) or text[j] == "\n"
+
+
+def _blank_comments(text: str, chars: list[str]) -> None:
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "%":
+            j = text.find("\n", i)
+            j = len(text) if j < 0 else j
+            for k in range(i, j):
+                chars[k] = " "
+            i = j
+            continue
+        i += 1
+
+
+def _blank_delimiters(text: str, chars: list[str]) -> None:
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    for opening, closing in _DELIMITERS:
+        if (
+            len(stripped) >= len(opening) + len(closing)
+            and stripped.startswith(opening)
+            and stripped.endswith(closing)
+        ):
+            for k in range(lead, lead + len(opening)):
+                chars[k] = " "
+            end = lead + len(stripped)
+            for k in range(end - len(closing), end):
+                chars[k] = " "
+            return
+
+
+def _drop_columns(row: str, offset: int, env: str | None) -> str:
+    """Replace the row's ``&`` by spaces, after checking that the columns beyond the first
+    equation hold nothing but prose."""
+    cut = _ampersands(row)
+    if not cut:
+        return row
+    per_equation = ENVIRONMENTS.get(env or "", 0)
+    if per_equation:
+        bounds = [-1, *cut, len(row)]
+        for col in range(per_equation, len(bounds) - 1):
+            extra = row[bounds[col] + 1 : bounds[col + 1]]
+            if strip_decorations(extra.replace("&", " "), offset + bounds[col] + 1).body.strip():
+                raise LatexError(
+                    "several equations on one row (align columns): write one per row",
+                    column=offset + bounds[col] + 2,
+                )
+    chars = list(row)
+    for k in cut:
+        chars[k] = " "
+    return "".join(chars)
+
+
+def _ampersands(row: str) -> list[int]:
+    found, depth, i = [], 0, 0
+    while i < len(row):
+        ch = row[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == "&" and depth == 0:
+            found.append(i)
+        i += 1
+    return found

@@ -1,0 +1,198 @@
+"""A second, independent reading of a formula with latex2sympy2_extended.
+
+The first reader (:mod:`eqchain.latex.read`) uses SymPy's parser. Both parsers resolve the same
+LaTeX grammar of operators (precedence, implicit multiplication, what a ``\\log`` or a ``\\sum``
+takes as its argument, how far a fraction reaches) with their own rules; when they read a
+formula differently, the LaTeX is ambiguous and the author should add parentheses.
+
+Both readers get the same placeholders for names, numbers' values, derivatives and declared
+functions (those are our conventions, not grammar), so the second reading lands in the same
+conventions as the first: ``Indexed`` for subscripts, natural ``\\log``. Ellipses are the first
+reader's: the second reader gets, for each ``\\cdots``, the terms the first one found hidden
+behind it. When latex2sympy2 cannot read a formula the first one reads, that is recorded, not
+an ambiguity.
+
+latex2sympy2 is imported on first use (it is slow to import); each call gets a fresh converter
+and SymPy's global evaluation flags are restored afterwards, so nothing leaks between documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from eqchain.errors import LatexError
+from eqchain.latex.agreement import agree
+from eqchain.latex.read import analyse
+from eqchain.latex.scan import Composite, Context, Template
+from eqchain.latex.tree import rebuild
+
+_TOKEN = re.compile(r"(?:\\?math(?:it)?)?\{?(Z[A-Z]+)\}?")
+
+
+class SecondReadingFailed(Exception):
+    """latex2sympy2 could not read a formula (or read something we cannot map back)."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The two readings of one formula. ``first``/``second`` are tuples of sides (``second`` is
+    None when latex2sympy2 could not read it); ``agree`` is True/False, or None when there is
+    no second reading or the comparison was inconclusive; ``method`` says how it was decided
+    ("structural", "expansion", "numeric", "inconclusive", or why there is no second
+    reading)."""
+
+    text: str
+    first: tuple
+    second: tuple | None
+    agree: bool | None
+    method: str
+
+
+def read_second(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+) -> tuple:
+    """The sides of ``text`` as latex2sympy2 reads them, mapped into eqchain's conventions.
+
+    Raises LatexError when the first reader cannot read the text, and SecondReadingFailed when
+    only latex2sympy2 cannot."""
+    analysis = analyse(text, indices, functions)
+    return tuple(_evaluate(t, analysis.context) for t in analysis.templates)
+
+
+def compare_readings(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+) -> Comparison:
+    """Read ``text`` with both readers and compare the readings side by side.
+
+    Raises LatexError (from the first reader) when the text cannot be read at all; a failure of
+    the second reader only shows in the result (``second`` None, ``agree`` None)."""
+    analysis = analyse(text, indices, functions)
+    first = analysis.formula.sides
+    try:
+        second = tuple(_evaluate(t, analysis.context) for t in analysis.templates)
+    except SecondReadingFailed as err:
+        return Comparison(text, first, None, None, f"second reader could not read it: {err}")
+    if len(second) != len(first):
+        return Comparison(text, first, second, None, "second reader found other sides")
+    verdict, method = True, "structural"
+    for a, b in zip(first, second, strict=True):
+        same, how = agree(a, b)
+        if same is False:
+            return Comparison(text, first, second, False, how)
+        if same is None:
+            verdict, method = None, how
+        elif how != "structural" and verdict:
+            method = how
+    return Comparison(text, first, second, verdict, method)
+
+
+def check_ambiguity(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+) -> None:
+    """Raise LatexError "ambiguous LaTeX: ..." showing both readings when the two readers read
+    ``text`` differently; return None when they agree, when the second reader cannot read it,
+    or when the comparison is inconclusive. Raises the first reader's LatexError when the text
+    cannot be read at all."""
+    result = compare_readings(text, indices, functions)
+    if result.agree is False:
+        raise LatexError(
+            "ambiguous LaTeX: it reads as "
+            f"{_show(result.first)} (SymPy's parser) but also as {_show(result.second)} "
+            "(latex2sympy2); add parentheses or \\cdot to say which one you mean",
+            column=1,
+        )
+
+
+def _show(sides) -> str:
+    return " = ".join(sp.sstr(s) for s in sides)
+
+
+# -- reading a template ----------------------------------------------------------------------
+
+
+def _evaluate(template: Template, ctx: Context):
+    tree = _latex2sympy(template.b_text)
+    if not isinstance(tree, sp.Expr):
+        raise SecondReadingFailed(f"it read a {type(tree).__name__}, not an expression")
+    composites = {c.key: c for c in template.composites}
+
+    def lookup(name: str):
+        m = _TOKEN.fullmatch(name)
+        if not m:
+            raise SecondReadingFailed(f"it read a symbol {name!r} we did not write")
+        key = m.group(1)
+        if key in ctx.atoms:
+            return ctx.atoms[key]
+        if key in composites:
+            return _composite(composites[key], ctx)
+        if key in ctx.middles:
+            return ctx.middles[key]
+        raise SecondReadingFailed(f"it read a symbol {name!r} we did not write")
+
+    def visit(node):
+        if isinstance(node, sp.Symbol):
+            return lookup(node.name)
+        if isinstance(node, sp.core.function.AppliedUndef):
+            # A name before parentheses: our convention makes it a product (declared functions
+            # never reach this reader as function syntax).
+            if len(node.args) != 1:
+                raise SecondReadingFailed("it read a function of several arguments")
+            return sp.Mul(lookup(type(node).__name__), node.args[0], evaluate=False)
+        if isinstance(node, sp.log) and len(node.args) == 2:
+            arg, base = node.args
+            if base == sp.E:
+                return sp.log(arg, evaluate=False)
+            return sp.Mul(
+                sp.log(arg, evaluate=False),
+                sp.Pow(sp.log(base, evaluate=False), -1, evaluate=False),
+                evaluate=False,
+            )
+        return node
+
+    try:
+        return rebuild(tree, visit)
+    except SecondReadingFailed:
+        raise
+    except Exception as err:  # noqa: BLE001 - anything SymPy refuses while mapping back
+        raise SecondReadingFailed(f"{type(err).__name__}: {err}") from None
+
+
+def _composite(composite: Composite, ctx: Context):
+    args = [_evaluate(child, ctx) for child in composite.children]
+    if composite.kind == "function":
+        return sp.Function(composite.name)(*args)
+    variables = [var if order == 1 else (var, order) for var, order in composite.variables]
+    return sp.Derivative(args[0], *variables)
+
+
+def _latex2sympy(text: str):
+    """latex2sympy2 on ``text`` with a fresh converter: no normalisation (it would rewrite
+    ``\\ldots`` as a space and quotes away), case kept, no assignments or solving."""
+    from latex2sympy2_extended import latex2sympy2 as module
+    from sympy.core.parameters import global_parameters
+
+    config = module.ConversionConfig(
+        interpret_as_mixed_fractions=False,
+        interpret_simple_eq_as_assignment=False,
+        interpret_contains_as_eq=False,
+        lowercase_symbols=False,
+    )
+    saved = (global_parameters.evaluate, global_parameters.distribute)
+    try:
+        return module.latex2sympy(
+            text, variable_values={}, normalization_config=None, conversion_config=config
+        )
+    except RecursionError:
+        raise SecondReadingFailed("nested too deeply") from None
+    except Exception as err:  # noqa: BLE001 - latex2sympy2 signals errors with bare Exception
+        first_line = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise SecondReadingFailed(first_line) from None
+    finally:
+        global_parameters.evaluate, global_parameters.distribute = saved
+        for name in ("variances", "var"):  # module-level state in older latex2sympy2 versions
+            state = getattr(module, name, None)
+            if isinstance(state, dict):
+                state.clear()
