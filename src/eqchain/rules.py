@@ -225,6 +225,15 @@ RULES: tuple[Rule, ...] = (
         engine="collect",
     ),
     Rule(
+        "distribute",
+        r"a (b + c) = a b + a c",
+        "multiply out a product with a sum",
+        "分配法則で展開する",
+        "engine",
+        "algebra",
+        engine="distribute",
+    ),
+    Rule(
         "mul_one",
         r"1 \cdot a = a",
         "multiplying by one changes nothing",

@@ -83,6 +83,7 @@ CASES = {
         [(r"\prod_{k=1}^{K} y_k t_k = \prod_{k=1}^{K} y_k", [])],
         None,
     ),
+    "distribute": ([(r"a (b + c) = a b + a c", [])], [(r"a (b + c) = a b + c", [])], None),
     "pow_collect": ([(r"a a a = a^{3}", [])], [(r"a a a = a^{2}", [])], None),
     "mul_one": ([(r"1 \cdot a = a", [])], [(r"1 \cdot a = 2 a", [])], None),
     "mul_zero": (

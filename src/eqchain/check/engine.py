@@ -43,6 +43,7 @@ from eqchain.model import (
 
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
+NAMED_SEARCH_DEPTH = 6  # the author's rules only: a narrower, cheaper search can go deeper
 
 
 @dataclass
@@ -283,7 +284,7 @@ def _check_claim(
             allowed=set(named) | {"substitute"},
             deadline=Deadline(None if deadline_total is None else deadline_total / 3),
         )
-        path = search.find(src, tgt, SEARCH_DEPTH)
+        path = search.find(src, tgt, NAMED_SEARCH_DEPTH)
     if path is None:
         search = Search(
             facts.equations,

@@ -144,26 +144,50 @@ def _pattern_step(name: str, only_if_holds: bool):
     def step(node):
         if not isinstance(node, type(pat.lhs)):
             return None
-        m = node.match(pat.lhs)
-        if not m:
-            return None
-        if any(m.get(w) == ident for w, ident in pat.nontrivial.items()):
-            return None
-        new = evaluate(pat.rhs.xreplace(m))
-        if new == node:
-            return None
-        conds = [(p, m[w]) for p, w in pat.conditions if w in m]
-        if only_if_holds and not all(cond.holds(p, e) for p, e in conds):
-            return None
-        return new, conds
+        for view in _views(node):
+            m = view.match(pat.lhs)
+            if not m:
+                continue
+            if any(m.get(w) == ident for w, ident in pat.nontrivial.items()):
+                continue
+            new = evaluate(pat.rhs.xreplace(m))
+            if new == node:
+                continue
+            conds = [(p, m[w]) for p, w in pat.conditions if w in m]
+            if only_if_holds and not all(cond.holds(p, e) for p, e in conds):
+                continue
+            return new, conds
+        return None
 
     return step
 
 
+def _peel(e):
+    """A sum or product over several indices seen as one over its outer index of one over the
+    others. SymPy merges such nests when it builds them, so the view is built unevaluated."""
+    inner = e.func(e.function, *e.limits[:-1])
+    return sp.Basic.__new__(type(e), inner, e.limits[-1])
+
+
+def _views(node):
+    """``node`` itself, then views with a multi-index sum or product peeled (node or child)."""
+    yield node
+    if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) > 1:
+        yield _peel(node)
+    for i, a in enumerate(node.args):
+        if isinstance(a, (sp.Sum, sp.Product)) and len(a.limits) > 1:
+            args = list(node.args)
+            args[i] = _peel(a)
+            yield sp.Basic.__new__(type(node), *args)
+
+
 def _pull_constant(rule):
     def step(node):
-        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+        if not isinstance(node, sp.Sum):
             return None
+        if len(node.limits) > 1:
+            out = step(_peel(node))
+            return None if out is None else (evaluate(out[0]), out[1])
         var = node.limits[0][0]
         factors = sp.Mul.make_args(node.function)
         const = [f for f in factors if var not in f.free_symbols]
@@ -236,10 +260,20 @@ def _template(term, index: int, var):
     )
 
 
+def _distribute(rule):
+    def step(node):
+        if not isinstance(node, sp.Mul) or not any(isinstance(a, sp.Add) for a in node.args):
+            return None
+        return sp.expand_mul(node, deep=False), []
+
+    return step
+
+
 ENGINES = {
     "pull_constant": _pull_constant,
     "expand_bounds": _expand_bounds,
     "fold_terms": _fold_terms,
+    "distribute": _distribute,
 }
 
 # Rules the search applies forwards only (a fold is also found as an expansion of the target).
@@ -273,7 +307,8 @@ def evaluation_rules(tree) -> list[tuple[str, tuple[Condition, ...]]]:
     for node in sp.preorder_traversal(tree):
         if isinstance(node, sp.Mul):
             factors = _flat_factors(node)
-            if any(f == 1 for f in factors):
+            fraction = all(f == 1 or (isinstance(f, sp.Pow) and f.exp.is_negative) for f in factors)
+            if any(f == 1 for f in factors) and not fraction:  # 1/x is not "1 times"
                 found.append(("mul_one", ()))
             if any(f == 0 for f in factors):
                 others = [evaluate(f) for f in factors if f != 0]

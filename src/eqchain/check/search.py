@@ -105,12 +105,15 @@ class Search:
             return ()
         seen = {"source": {s0: ()}, "target": {t0: ()}}
         frontier = {"source": [s0], "target": [t0]}
+        grown = {"source": 0, "target": 0}
         for _ in range(max_depth):
-            # Grow the smaller non-empty frontier: most steps move one side only.
+            # Grow the smaller non-empty frontier (most steps move one side only); on a tie,
+            # the side grown less often.
             live = [s for s in ("source", "target") if frontier[s]]
             if not live:
                 break
-            side = min(live, key=lambda s: len(frontier[s]))
+            side = min(live, key=lambda s: (len(frontier[s]), grown[s]))
+            grown[side] += 1
             other = "target" if side == "source" else "source"
             nxt = []
             for state in frontier[side]:
