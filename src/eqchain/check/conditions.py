@@ -88,6 +88,21 @@ def missing(pred: str, expr) -> tuple[str, object]:
     return (pred, expr)
 
 
+def atoms(pred: str, expr) -> list[tuple[str, object]]:
+    """An established condition as the simpler conditions that give it, for the report:
+    ``y_1^{t_1} y_2^{t_2} > 0`` reads as ``y_1 > 0, t_1 real, y_2 > 0, t_2 real``."""
+    if pred == "positive":
+        if isinstance(expr, sp.Mul):
+            return [c for f in expr.args for c in atoms("positive", f)]
+        if isinstance(expr, sp.Pow) and holds("positive", expr.base) and holds("real", expr.exp):
+            return atoms("positive", expr.base) + (
+                [] if expr.exp.is_number else [("real", expr.exp)]
+            )
+        if isinstance(expr, sp.Product):
+            return atoms("positive", expr.function)
+    return [(pred, expr)]
+
+
 def describe(pred: str, expr) -> str:
     """``("positive", y[1])`` -> ``y_{1} > 0``; canonical bound variables read as k, j, i."""
     e = latex(_readable(expr))

@@ -385,9 +385,10 @@ def _decide(step, rules, side_conditions, warnings, values) -> StepResult:
     for rule, (pred, expr) in side_conditions:
         expr = canonical(expr.xreplace(values)) if values else expr
         if cond.holds(pred, expr):
-            text = cond.describe(pred, expr)
-            if text not in established:
-                established.append(text)
+            for p_, e_ in cond.atoms(pred, expr):
+                text = cond.describe(p_, e_)
+                if text not in established:
+                    established.append(text)
             continue
         mp, me = cond.missing(pred, expr)
         need = cond.describe(mp, me)
