@@ -73,6 +73,8 @@ def evaluate(template: Template, ctx: Context):
             and isinstance(node.args[1], sp.Integer)
         ):
             return sp.Integer(-node.args[1])  # "-2" is the number -2, not -1 times 2
+        if isinstance(node, (sp.Add, sp.Mul)):
+            node = _flatten(node)
         if not isinstance(node, _ALLOWED):
             raise LatexError(
                 f"cannot read this formula faithfully (SymPy read a {type(node).__name__})",
@@ -82,6 +84,31 @@ def evaluate(template: Template, ctx: Context):
 
     expr = rebuild(tree, visit)
     return ellipsis.resolve(expr, ctx.markers, ctx.middles, ctx.names())
+
+
+def _flatten(node):
+    """Merge the parser's binary chains (``a + b + c`` as ``(a + b) + c``) into one node, so
+    that a product of three factors is one product, as SymPy would build it. Quotients
+    (``\\frac{a}{b}``, ``a / b``) stay whole: the author wrote them as one piece."""
+    kind = type(node)
+    args = []
+    for arg in node.args:
+        if type(arg) is kind and not _is_quotient(arg):
+            args.extend(arg.args)
+        else:
+            args.append(arg)
+    if len(args) == len(node.args):
+        return node
+    return kind(*args, evaluate=False)
+
+
+def _is_quotient(node) -> bool:
+    return (
+        isinstance(node, sp.Mul)
+        and len(node.args) == 2
+        and isinstance(node.args[1], sp.Pow)
+        and node.args[1].exp == -1
+    )
 
 
 def _composite(composite: Composite, ctx: Context):

@@ -58,6 +58,24 @@ class EqchainLatexPrinter(LatexPrinter):
             return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
         return super()._print_Function(expr, exp)
 
+    def _print_Sum(self, expr):
+        return self._big_operator(expr, "\\sum")
+
+    def _print_Product(self, expr):
+        return self._big_operator(expr, "\\prod")
+
+    def _big_operator(self, expr, command: str) -> str:
+        """One ``\\sum_{k=1}^{K}`` per limit, outermost first (SymPy's own printer stacks
+        several limits with ``\\substack`` and ``\\\\``)."""
+        prefix = "".join(
+            f"{command}_{{{self._print(var)}={self._print(lo)}}}^{{{self._print(hi)}}} "
+            for var, lo, hi in reversed(expr.limits)
+        )
+        body = self._print(expr.function)
+        if isinstance(expr.function, sp.Add):
+            body = f"\\left({body}\\right)"
+        return prefix + body
+
     def _print_Derivative(self, expr):
         total = sum(count for _, count in expr.variable_count)
         symbol = "\\partial"

@@ -105,10 +105,12 @@ class _Out:
     a: list[str] = field(default_factory=list)
     b: list[str] = field(default_factory=list)
     composites: list[Composite] = field(default_factory=list)
+    after_operand: bool = False  # whether a '-' here would be binary (a - b) or unary (-b)
 
-    def emit(self, a: str, b: str | None = None) -> None:
+    def emit(self, a: str, b: str | None = None, operand: bool = False) -> None:
         self.a.append(a)
         self.b.append(a if b is None else b)
+        self.after_operand = operand
 
 
 class Scanner:
@@ -151,6 +153,12 @@ class Scanner:
     def _char(self, i: int, hi: int, out: _Out, allow_eq: bool) -> int:
         tok = self.tokens[i]
         c = tok.text
+        if c == "-" and not out.after_operand:
+            # SymPy's parser negates with evaluation (-(a + b) becomes -a - b); a -1 factor
+            # keeps what the author wrote.
+            self._atom(out, "#-", lambda: sp.Integer(-1), b_text="-")
+            out.after_operand = False
+            return i + 1
         if c in "+-/":
             out.emit(f" {c} ")
             return i + 1
@@ -158,7 +166,7 @@ class Scanner:
             close = self.partner[i]
             out.emit(c)
             self._range(i + 1, close, out)
-            out.emit(self.tokens[close].text)
+            out.emit(self.tokens[close].text, operand=True)
             return close + 1
         if c == "{":
             close = self.partner[i]
@@ -167,7 +175,7 @@ class Scanner:
             # Grouping braces; the second reader takes bare braces for a set, so it gets ().
             out.emit("{", "(")
             self._range(i + 1, close, out)
-            out.emit("}", ")")
+            out.emit("}", ")", operand=True)
             return close + 1
         if c == "^":
             return self._superscript(i, hi, out)
@@ -176,7 +184,7 @@ class Scanner:
         if c == "!":
             if i + 1 < hi and self.tokens[i + 1].is_char("!"):
                 raise UnsupportedLatex("not supported: double factorials !!", column=tok.column)
-            out.emit("!")
+            out.emit("!", operand=True)
             return i + 1
         if c == "=" and allow_eq:
             out.emit("=")
@@ -227,12 +235,12 @@ class Scanner:
         if name in ("sum", "prod"):
             return self._big_operator(i, hi, out)
         if name in ("cdot", "times", "div", "infty") or name in FLOOR_CEIL:
-            out.emit(f" \\{name} ")
+            out.emit(f" \\{name} ", operand=name in ("infty", "rfloor", "rceil"))
             return i + 1
         if name == ELLIPSIS:
             key = self.ctx.fresh()
             self.ctx.markers[key] = tok.column
-            out.emit(f" {{\\mathit{{{key}}}}} ", f" \\mathit{{{key}}} ")
+            out.emit(f" {{\\mathit{{{key}}}}} ", f" \\mathit{{{key}}} ", operand=True)
             return i + 1
         if name == "partial":
             raise LatexError(
@@ -264,7 +272,7 @@ class Scanner:
             if b_text is not None:
                 self.ctx.b_texts[placeholder] = b_text
         b = self.ctx.b_texts.get(placeholder, f"\\mathit{{{placeholder}}}")
-        out.emit(f" {{\\mathit{{{placeholder}}}}} ", f" {b} ")
+        out.emit(f" {{\\mathit{{{placeholder}}}}} ", f" {b} ", operand=True)
 
     def _object(self, span: NameSpan):
         return name_object(span, self.tokens, self.ctx.indices, self._read_index)
@@ -366,7 +374,7 @@ class Scanner:
         composite = Composite(key, composite.kind, composite.children, composite.variables,
                               composite.name, composite.column)  # fmt: skip
         out.composites.append(composite)
-        out.emit(f" {{\\mathit{{{key}}}}} ", f" \\mathit{{{key}}} ")
+        out.emit(f" {{\\mathit{{{key}}}}} ", f" \\mathit{{{key}}} ", operand=True)
 
     def _number(self, i: int, hi: int, out: _Out) -> int:
         j = i + 1
@@ -406,21 +414,21 @@ class Scanner:
                 raise LatexError("an empty exponent", column=tok.column)
             out.emit("^{")
             self._range(k + 1, close, out)
-            out.emit("}")
+            out.emit("}", operand=True)
             j = close + 1
         elif tok.kind == "digit":
             out.emit("^{")
             self._atom(out, "#" + tok.text, lambda: sp.Integer(int(tok.text)), b_text=tok.text)
-            out.emit("}")
+            out.emit("}", operand=True)
             j = k + 1
         elif tok.kind == "letter" or (tok.kind == "cmd" and tok.text in GREEK):
             span = NameSpan(tok.text, None, k + 1, tok.text, tok.column)
             out.emit("^{")
             self._atom(out, span.key, lambda: self._object(span))
-            out.emit("}")
+            out.emit("}", operand=True)
             j = k + 1
         elif tok.is_cmd("infty"):
-            out.emit("^{\\infty}")
+            out.emit("^{\\infty}", operand=True)
             j = k + 1
         elif tok.kind == "cmd" and tok.text in UNSUPPORTED:
             raise UnsupportedLatex(f"not supported: {UNSUPPORTED[tok.text]}", column=tok.column)
@@ -450,7 +458,7 @@ class Scanner:
     def _argument(self, lo: int, hi: int, out: _Out) -> None:
         out.emit("{")
         self._range(lo, hi, out)
-        out.emit("}")
+        out.emit("}", operand=True)
 
     def _sqrt(self, i: int, hi: int, out: _Out) -> int:
         out.emit(" \\sqrt")
@@ -488,6 +496,7 @@ class Scanner:
                 seen_sup = True
         if not (seen_sub and seen_sup):
             raise LatexError(usage, column=tok.column)
+        out.after_operand = False  # the body starts here: -x is a negative body
         if j >= hi:
             raise LatexError(f"\\{tok.text} without a body", column=tok.column)
         return j
@@ -519,6 +528,7 @@ class Scanner:
             out.emit(f" \\{name} ", " \\ln " if name == "log" else f" \\{name} ")
         if j < hi and self.tokens[j].is_char("^"):
             j = self._superscript(j, hi, out)
+        out.after_operand = False  # the argument starts here
         if j >= hi:
             raise LatexError(f"\\{name} without an argument", column=tok.column)
         if self.tokens[j].is_char("("):

@@ -1,0 +1,74 @@
+"""The printer writes LaTeX that the reader reads back to an equal expression."""
+
+from __future__ import annotations
+
+import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from eqchain.latex.printer import latex, name_latex
+from eqchain.latex.read import read_formula
+from eqchain.latex.tree import canonical
+
+y, t = sp.IndexedBase("y"), sp.IndexedBase("t")
+k, K = sp.Symbol("k"), sp.Symbol("K")
+SYMBOLS = [sp.Symbol(name) for name in ("x", "a", "b", "L", "lambda", "haty", "w_new")]
+LEAVES = st.sampled_from(
+    [*SYMBOLS, K, y[k], t[k], y[1], y[2], t[1], sp.Integer(2), sp.Integer(3), sp.Rational(1, 2)]
+)
+EXPONENTS = st.sampled_from([sp.Integer(2), sp.Integer(3), sp.Integer(-1), sp.Integer(-2)])
+EXPONENTS |= st.sampled_from([sp.Symbol("x"), t[1], t[k]])
+BOUNDS = st.sampled_from([K, sp.Integer(6)])
+
+
+def _extend(children):
+    return st.one_of(
+        st.builds(sp.Add, children, children),
+        st.builds(sp.Mul, children, children),
+        st.builds(sp.Pow, children, EXPONENTS),
+        st.builds(sp.log, children),
+        st.builds(sp.exp, children),
+        st.builds(lambda body, hi: sp.Sum(body, (k, 1, hi)), children, BOUNDS),
+        st.builds(lambda body, hi: sp.Product(body, (k, 1, hi)), children, BOUNDS),
+    )
+
+
+EXPRESSIONS = st.recursive(LEAVES, _extend, max_leaves=7)
+# Reading back parses LaTeX (slow-ish): a fraction of the profile's examples is plenty here.
+ROUND_TRIPS = max(30, settings.default.max_examples // 5)
+
+
+@settings(max_examples=ROUND_TRIPS)
+@given(EXPRESSIONS)
+def test_reading_the_printed_latex_gives_the_expression_back(expr):
+    assume(not expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I))  # no LaTeX for these
+    text = latex(expr)
+    (back,) = read_formula(text).sides
+    assert canonical(back) == canonical(expr), text
+
+
+def test_natural_log_indexed_symbols_and_exp():
+    x = sp.Symbol("x")
+    assert latex(sp.log(x)) == r"\log\left(x\right)"
+    assert latex(y[k]) == "{y_{k}}"
+    assert latex(sp.exp(x)) == "e^{x}"
+
+
+def test_derivatives_print_as_fractions_that_read_back():
+    expr = sp.Derivative(sp.log(y[k]) * t[k], (y[k], 2))
+    (back,) = read_formula(latex(expr)).sides
+    assert canonical(back) == canonical(expr)
+
+
+def test_applied_functions_read_back_when_declared():
+    f = sp.Function("f")
+    (back,) = read_formula(latex(f(sp.Symbol("x")) + 1), functions=frozenset({"f"})).sides
+    assert canonical(back) == canonical(f(sp.Symbol("x")) + 1)
+
+
+def test_symbol_names_print_as_the_reader_names_them():
+    assert name_latex("haty") == r"\hat{y}"
+    assert name_latex("mathcalL") == r"\mathcal{L}"
+    assert name_latex("w_new") == r"w_{\text{new}}"
+    assert name_latex("lambda") == r"\lambda"
+    assert name_latex("softmax") == r"\mathit{softmax}"
