@@ -188,3 +188,40 @@ def test_derivative_fractions():
 def test_a_derivative_with_respect_to_a_number_is_an_error():
     with pytest.raises(LatexError):
         read_formula(r"\frac{\partial L}{\partial 2}")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (r"a / b c", "divide by"),
+        (r"a \div b c", "divide by"),
+        (r"E[x^2]", "expectation"),
+        (r"x_k [1 - x_k]", "expectation"),
+    ],
+)
+def test_notation_that_readers_resolve_differently_is_rejected(text, fragment):
+    with pytest.raises(LatexError, match="ambiguous") as info:
+        read_formula(text)
+    assert fragment in info.value.message
+
+
+@pytest.mark.parametrize("text", [r"x^{(i)}", r"a^{[l]}", r"x^{\mathrm{T}}", r"\mathbf{x}^T"])
+def test_superscripts_that_are_not_powers_are_unsupported(text):
+    with pytest.raises(UnsupportedLatex):
+        read_formula(text)
+
+
+def test_unary_minus_keeps_the_authors_grouping():
+    expr = side("-(a + b)")
+    assert isinstance(expr, sp.Mul) and isinstance(expr.args[-1], sp.Add)
+
+
+def test_products_and_sums_are_one_node_each():
+    expr = side("a b c + d + e")
+    assert isinstance(expr, sp.Add) and len(expr.args) == 3
+    assert isinstance(expr.args[0], sp.Mul) and len(expr.args[0].args) == 3
+
+
+def test_fractions_stay_whole_inside_products():
+    expr = side(r"\frac{a}{b} \cdot \frac{b}{c}")
+    assert isinstance(expr, sp.Mul) and len(expr.args) == 2

@@ -17,6 +17,7 @@ _CJK = re.compile(
     r"[\u2460-\u24ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
 )
 _SPACING_CHARS = ",;:! >"
+_COMMAND_NAME = re.compile(r"[A-Za-z]+\*?")
 _WITH_ARGUMENT = {"label", "hspace", "hspace*", "vspace", "hskip", "vskip", "phantom"}
 
 
@@ -89,7 +90,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 blank(i, i + 2)
                 i += 2
                 continue
-            m = re.match(r"[A-Za-z]+\*?", text[i + 1 :])
+            m = _COMMAND_NAME.match(text, i + 1)
             if not m:
                 i += 2  # an escaped character such as \{ or \|: judged later
                 continue
@@ -146,8 +147,11 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             blank(m.start(), m.end())
 
     body = "".join(out)
+    stripped = body.strip()
+    first = body.find(stripped[:1]) if stripped else len(body)
+    last = first + len(stripped) - 1
     for start, end, _ in notes:
-        if body[:start].strip() and body[end:].strip():
+        if first < start and last >= end:
             raise LatexError(
                 "prose in the middle of a formula: put it before or after the formula",
                 column=base + start + 1,

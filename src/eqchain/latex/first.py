@@ -83,6 +83,8 @@ def evaluate(template: Template, ctx: Context):
         return node
 
     expr = rebuild(tree, visit)
+    if not ctx.markers:
+        return expr
     return ellipsis.resolve(expr, ctx.markers, ctx.middles, ctx.names())
 
 

@@ -39,6 +39,7 @@ ENVIRONMENTS = {
 }
 _WITH_COLUMN_COUNT = {"alignat", "alignat*", "alignedat"}
 _DIMENSION = re.compile(r"\[\s*-?[0-9.]+\s*(pt|em|ex|mm|cm|in|mu|bp|pc|sp)\s*\]")
+_ENVIRONMENT = re.compile(r"\\(begin|end)\s*\{([A-Za-z*]+)\}")
 _DELIMITERS = (("$$", "$$"), ("\\[", "\\]"), ("\\(", "\\)"), ("$", "$"))
 
 
@@ -90,10 +91,10 @@ def split_rows(text: str) -> tuple[Row, ...]:
     while i < n:
         ch = work[i]
         if ch == "\\" and i + 1 < n:
-            m = re.match(r"\\(begin|end)\s*\{([A-Za-z*]+)\}", work[i:])
+            m = _ENVIRONMENT.match(work, i)
             if m:
                 name = m.group(2)
-                stop = i + m.end()
+                stop = m.end()
                 if m.group(1) == "begin":
                     if name not in ENVIRONMENTS:
                         raise UnsupportedLatex(

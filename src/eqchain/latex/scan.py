@@ -159,6 +159,8 @@ class Scanner:
             self._atom(out, "#-", lambda: sp.Integer(-1), b_text="-")
             out.after_operand = False
             return i + 1
+        if c == "/":
+            self._check_divisor(i, hi, "/")
         if c in "+-/":
             out.emit(f" {c} ")
             return i + 1
@@ -234,6 +236,8 @@ class Scanner:
             return self._sqrt(i, hi, out)
         if name in ("sum", "prod"):
             return self._big_operator(i, hi, out)
+        if name == "div":
+            self._check_divisor(i, hi, "\\div")
         if name in ("cdot", "times", "div", "infty") or name in FLOOR_CEIL:
             out.emit(f" \\{name} ", operand=name in ("infty", "rfloor", "rceil"))
             return i + 1
@@ -290,6 +294,13 @@ class Scanner:
         )
         if j < hi and self.tokens[j].is_char("'"):
             return self._prime(span, j, hi, out, is_function)
+        if j < hi and self.tokens[j].is_char("["):
+            shown = span.key.replace("_{", "_").replace("}", "")
+            raise LatexError(
+                f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
+                f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
+                column=span.column,
+            )
         if j < hi and self.tokens[j].is_char("("):
             close = self.partner[j]
             if is_function:
@@ -408,6 +419,7 @@ class Scanner:
         if k >= hi:
             raise LatexError("'^' without an exponent", column=self.tokens[i].column)
         tok = self.tokens[k]
+        self._check_exponent(i, k, hi)
         if tok.is_char("{"):
             close = self.partner[k]
             if close == k + 1:
@@ -440,6 +452,57 @@ class Scanner:
                 column=self.tokens[j].column,
             )
         return j
+
+    def _check_exponent(self, caret: int, k: int, hi: int) -> None:
+        """Reject superscripts that are not powers: ``x^{(i)}`` (the i-th sample), ``x^{[l]}``
+        (a layer), transposes ``x^{\\mathsf{T}}``, ``\\mathbf{x}^T``."""
+        tokens = self.tokens
+        braced = tokens[k].is_char("{")
+        inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
+        if (
+            braced
+            and inner
+            and inner[0].is_char("([")
+            and self.partner[k + 1] == self.partner[k] - 1
+        ):
+            raise UnsupportedLatex(
+                "not supported: a superscript in brackets such as x^{(i)} (an index, not a "
+                "power); write x_i, or ^{...} without the brackets for a power",
+                column=tokens[caret].column,
+            )
+        texts = [t.text for t in inner if not t.is_char("{}")]
+        if texts in (["mathsf", "T"], ["mathrm", "T"], ["mathsf", "top"], ["mathbf", "T"]):
+            raise UnsupportedLatex("not supported: transposes", column=tokens[caret].column)
+        base = caret - 1
+        while base >= 0 and tokens[base].is_char("}"):
+            base = self.partner[base] - 1
+        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec")
+        if bold and texts == ["T"]:
+            raise UnsupportedLatex(
+                "not supported: transposes (a bold vector to the power T)",
+                column=tokens[caret].column,
+            )
+
+    def _check_divisor(self, i: int, hi: int, what: str) -> None:
+        """``a / b c`` is a / (b c) to SymPy's parser and (a / b) c to many readers: the
+        divisor of ``/`` must be a single factor."""
+        end = self._factor_end(i + 1, hi) if i + 1 < hi else None
+        if end is not None and end < hi and self._starts_factor(self.tokens[end]):
+            raise LatexError(
+                f"ambiguous: what does '{what}' divide by? use \\frac{{...}}{{...}} or put "
+                "the divisor in parentheses",
+                column=self.tokens[i].column,
+            )
+
+    def _starts_factor(self, tok: Token) -> bool:
+        if tok.kind in ("letter", "digit") or tok.is_char("([{"):
+            return True
+        return tok.kind == "cmd" and (
+            starts_name(tok)
+            or tok.text in FUNCTIONS
+            or tok.text
+            in ("frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor")
+        )
 
     def _argument_range(self, k: int, hi: int, what: str) -> tuple[int, int, int]:
         """(lo, hi, next) of a command's argument: ``{...}`` or one token."""
