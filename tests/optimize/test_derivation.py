@@ -1,0 +1,118 @@
+"""Generated derivations: their text, their notes, the example file, and what the checker says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from eqchain import rules as rule_table
+from eqchain.check.engine import check_derivation
+from eqchain.load.toml_file import load_toml
+from eqchain.model import StepKind, Verdict
+from eqchain.optimize import Constraint, Problem, solve
+from eqchain.optimize.derivation import to_derivation
+
+from .conftest import DICE_MINORS, THROWS, dice, t_pos
+
+EXAMPLE = Path(__file__).parents[2] / "src/eqchain/optimize/examples/dice_mle.toml"
+X, Y = sp.symbols("x y", real=True)
+LAM = sp.Symbol("lambda", real=True)
+
+
+@pytest.fixture(scope="module")
+def dice_derivation():
+    return to_derivation(dice(data=((t_pos, THROWS),)))
+
+
+@pytest.fixture(scope="module")
+def dice_report(dice_derivation):
+    return check_derivation(dice_derivation, timeout=10.0)
+
+
+def _claims(derivation):
+    return [s.claim for s in derivation.steps]
+
+
+def test_lagrangian_is_the_first_step_and_a_definition(dice_derivation):
+    first = dice_derivation.steps[0]
+    assert first.kind is StepKind.DEFINITION
+    assert first.claim == (
+        r"\mathcal{L} = \sum_{k=1}^{K} t_{k} \log y_{k} - \lambda "
+        r"\left(\sum_{k=1}^{K} y_{k} - 1\right)"
+    )
+
+
+def test_dice_derivation_states_gradient_and_answer(dice_derivation):
+    claims = _claims(dice_derivation)
+    assert r"\frac{\partial \mathcal{L}}{\partial y_{k}} = \frac{t_{k}}{y_{k}} - \lambda" in claims
+    assert r"\lambda y_{k} = t_{k}" in claims
+    assert r"y_{k} = \frac{t_{k}}{N}" in claims
+    assert r"y_{2} = \frac{1}{4}" in claims
+
+
+def test_every_step_has_english_and_japanese_notes(dice_derivation):
+    for step in dice_derivation.steps:
+        if not step.continues or step.notes:
+            assert step.note("en") and step.note("ja"), step.claim
+
+
+def test_rule_names_are_in_the_rule_table(dice_derivation):
+    for step in dice_derivation.steps:
+        assert all(b in rule_table.RULES_BY_NAME for b in step.by)
+
+
+def test_minor_claims_carry_the_computed_values(dice_derivation):
+    minors = [s for s in dice_derivation.steps if s.claim.startswith(r"-\left(\prod")]
+    assert [s.rhs for s in minors] == DICE_MINORS
+    assert solve(dice(data=((t_pos, THROWS),))).certificate.minors[0].value == minors[0].rhs
+
+
+def test_certificate_note_says_what_it_certifies(dice_derivation):
+    last = dice_derivation.steps[-1]
+    assert "strict local maximum" in last.note("en")
+
+
+def test_checker_refutes_no_generated_dice_step(dice_report):
+    assert not [r.step.claim for r in dice_report.results if r.verdict is Verdict.REFUTED]
+
+
+def test_checker_verifies_dice_instance_and_certificate(dice_report):
+    verified = {r.step.claim for r in dice_report.results if r.verdict is Verdict.VERIFIED}
+    assert "N = 20" in verified
+    assert r"\lambda y_{k} = t_{k}" in verified
+    assert r"- \frac{t_{k}}{y_{k}^{2}} = - \frac{N^{2}}{t_{k}}" in verified
+    assert sum(c.startswith(r"-\left(\prod") for c in verified) == 5
+
+
+def _verdicts(problem):
+    report = check_derivation(to_derivation(problem), timeout=10.0)
+    return [(r.step.claim, r.verdict) for r in report.results if r.verdict.is_claim_verdict]
+
+
+def test_checker_verifies_every_quadratic_step():
+    problem = Problem(
+        X**2 + Y**2, (X, Y), (Constraint(X + Y, 1),), sense="minimize", multipliers=(LAM,)
+    )
+    verdicts = _verdicts(problem)
+    assert verdicts and all(v is Verdict.VERIFIED for _, v in verdicts), verdicts
+
+
+def test_checker_verifies_every_gaussian_mean_step():
+    i = sp.Symbol("i", integer=True, positive=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    x = sp.IndexedBase("x", real=True)
+    mu, sigma = sp.Symbol("mu", real=True), sp.Symbol("sigma", positive=True)
+    gauss = -sp.Sum((x[i] - mu) ** 2 / (2 * sigma**2), (i, 1, n))
+    verdicts = _verdicts(Problem(gauss, (mu,), data=((n, 4), (x, (1, 2, 3, 6)))))
+    assert verdicts and all(v is Verdict.VERIFIED for _, v in verdicts), verdicts
+    assert (r"\mu = 3", Verdict.VERIFIED) in verdicts
+
+
+def test_example_file_loads_with_generated_steps():
+    (derivation,) = load_toml(str(EXAMPLE))
+    claims = _claims(derivation)
+    assert claims[0] == r"\log L = \sum_{k=1}^{K} t_{k} \log y_{k}"
+    assert claims[1].startswith(r"\mathcal{L} = ")
+    assert r"y_{6} = \frac{1}{4}" in claims
