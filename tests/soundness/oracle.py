@@ -1,0 +1,380 @@
+"""An independent numeric judge of equations, for the soundness tests.
+
+Nothing here uses eqchain's checker: expressions are taken as the loader built them, sums and
+products with concrete bounds are written out here (an empty range is an empty sum or product),
+values are exact rationals drawn to satisfy the declared assumptions (and the givens, solved for
+one quantity each), and the two sides are compared exactly when both are rational, else with
+SymPy's arbitrary-precision evaluation at two precisions. Every answer is three-valued
+(``"equal"``, ``"different"``, ``"unsure"``) so that callers can be conservative.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from eqchain.model import Derivation, StepKind
+
+EQUAL, DIFFERENT, UNSURE = "equal", "different", "unsure"
+UNDEFINED, BOTH_UNDEFINED = "undefined", "both undefined"
+LOW, HIGH = 50, 80
+
+
+@dataclass
+class Context:
+    """What holds before one step of a derivation: definitions, givens and bound values."""
+
+    definitions: dict = field(default_factory=dict)  # symbol -> expression
+    givens: list = field(default_factory=list)  # (lhs, rhs)
+    values: dict = field(default_factory=dict)  # atom -> exact value ("where")
+
+    def unfold(self, expr, depth: int = 10):
+        for _ in range(depth):
+            new = expr.xreplace(self.definitions)
+            if new == expr:
+                break
+            expr = new
+        return expr
+
+
+def family_values(derivation: Derivation, where) -> dict:
+    """``where`` bindings (name -> value or tuple of values) as atom -> value."""
+    out: dict = {}
+    scope = derivation.scope
+    for name, values in where:
+        fam = scope.families.get(name)
+        if fam is None:
+            out[scope.symbols[name]] = values
+            continue
+        lo = int(fam.ranges[0][0]) if fam.ranges else 1
+        for j, v in enumerate(values):
+            out[fam.base[lo + j]] = v
+    return out
+
+
+def contexts(derivation: Derivation) -> list[Context]:
+    """The context before each step (index i: what steps 0..i-1 established, plus the values
+    bound for step i itself)."""
+    out: list[Context] = []
+    definitions: dict = {}
+    givens: list = []
+    base = family_values(derivation, derivation.where)
+    previous_lhs = None
+    for step in derivation.steps:
+        values = {**base, **family_values(derivation, step.where)}
+        out.append(Context(dict(definitions), list(givens), values))
+        lhs = previous_lhs if step.continues else step.lhs
+        if step.kind is StepKind.DEFINITION:
+            target, rhs = lhs, step.rhs
+            if isinstance(target, sp.log):
+                target, rhs = target.args[0], sp.exp(rhs)
+            definitions[target] = rhs
+        elif step.kind is StepKind.GIVEN:
+            givens.append((lhs, step.rhs))
+        previous_lhs = lhs
+    return out
+
+
+def sides(derivation: Derivation) -> list[tuple]:
+    """(source, target) of each step as the checker compares them: a continued step starts
+    from the previous step's right side."""
+    out, previous = [], None
+    for step in derivation.steps:
+        source = previous if step.continues else step.lhs
+        out.append((source, step.rhs))
+        previous = step.rhs
+    return out
+
+
+# -- writing out sums and products ---------------------------------------------------------------
+
+
+def expand(expr):
+    """Evaluate ``expr`` with sums and products of concrete bounds written out."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    if isinstance(expr, sp.Indexed):
+        return expr.base[tuple(expand(i) for i in expr.indices)]
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        # The last limit is the outermost: write it out, then the sum inside for each value.
+        kind = type(expr)
+        var, lo, hi = expr.limits[-1]
+        inner = kind(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
+        lo, hi = expand(lo), expand(hi)
+        if not (lo.is_Integer and hi.is_Integer):
+            raise Unevaluable("a sum with a symbolic bound")
+        if hi - lo > 2000:
+            raise Unevaluable("a sum too long to write out")
+        terms = [expand(inner.xreplace({var: sp.Integer(i)})) for i in range(int(lo), int(hi) + 1)]
+        return sp.Add(*terms) if kind is sp.Sum else sp.Mul(*terms)
+    if isinstance(expr, sp.Derivative):
+        return expand(expr.doit())
+    return expr.func(*[expand(a) for a in expr.args])
+
+
+class Unevaluable(Exception):
+    pass
+
+
+# -- drawing values ----------------------------------------------------------------------------
+
+
+def _rational(rng: random.Random, scale) -> sp.Rational:
+    return sp.Rational(rng.randint(1, 60), rng.choice([7, 8, 11, 13, 16, 19])) * scale
+
+
+def draw(atom, rng: random.Random, scale=1):
+    """A value for ``atom`` that satisfies its declared assumptions."""
+    if atom.is_integer:
+        if atom.is_positive:
+            return sp.Integer(rng.randint(1, 6))
+        if atom.is_nonnegative:
+            return sp.Integer(rng.randint(0, 6))
+        if atom.is_negative:
+            return sp.Integer(-rng.randint(1, 6))
+        return sp.Integer(rng.randint(-4, 6))
+    if atom.is_positive:
+        return _rational(rng, scale)
+    if atom.is_nonnegative:
+        return sp.Integer(0) if rng.random() < 0.2 else _rational(rng, scale)
+    if atom.is_negative:
+        return -_rational(rng, scale)
+    if atom.is_nonpositive:
+        return sp.Integer(0) if rng.random() < 0.2 else -_rational(rng, scale)
+    if atom.is_nonzero and atom.is_real:
+        return _rational(rng, scale) * rng.choice([1, -1])
+    if atom.is_real:
+        if rng.random() < 0.15:
+            return sp.Integer(0)
+        return _rational(rng, scale) * rng.choice([1, -1])
+    # No assumption: a complex number.
+    return _rational(rng, scale) * rng.choice([1, -1]) + sp.I * _rational(rng, 1) * rng.choice(
+        [1, -1]
+    )
+
+
+def satisfies(atom, value) -> bool:
+    """``value`` meets every assumption declared for ``atom`` (proved, not guessed)."""
+    for name in ("positive", "nonnegative", "negative", "nonpositive", "integer", "nonzero"):
+        if getattr(atom, f"is_{name}") and getattr(value, f"is_{name}") is not True:
+            return False
+    if atom.is_real and value.is_real is not True:
+        return False
+    return True
+
+
+def integer_symbols(exprs) -> list:
+    out = set()
+    for e in exprs:
+        bound = {v for s in e.atoms(sp.Sum, sp.Product) for v in s.variables}
+        labels = {a.base.label for a in e.atoms(sp.Indexed)}
+        for s in e.free_symbols - labels - bound:
+            if isinstance(s, sp.Symbol) and s.is_integer:
+                out.add(s)
+    return sorted(out, key=str)
+
+
+def free_atoms(exprs) -> list:
+    out, labels = set(), set()
+    for e in exprs:
+        indexed = e.atoms(sp.Indexed)
+        out |= indexed
+        labels |= {a.base.label for a in indexed}
+        out |= {s for s in e.free_symbols if isinstance(s, sp.Symbol)}
+    return sorted(out - labels, key=str)
+
+
+@dataclass(frozen=True)
+class Point:
+    values: dict
+    lhs: object  # exact closed forms
+    rhs: object
+
+
+def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
+    """Values for every quantity in ``a = b`` (and the givens) satisfying the assumptions and
+    the givens; None when none was found in a few tries."""
+    a, b = ctx.unfold(a).xreplace(ctx.values), ctx.unfold(b).xreplace(ctx.values)
+    givens = [
+        (ctx.unfold(g).xreplace(ctx.values), ctx.unfold(h).xreplace(ctx.values))
+        for g, h in ctx.givens
+    ]
+    exprs = [a, b] + [x for g in givens for x in g]
+    ints = dict(integers or {})
+    for s in integer_symbols(exprs):
+        if s not in ints:
+            ints[s] = draw(s, rng)
+    try:
+        A, B = expand(a.xreplace(ints)), expand(b.xreplace(ints))
+        G = [(expand(g.xreplace(ints)), expand(h.xreplace(ints))) for g, h in givens]
+    except Unevaluable:
+        return None
+    atoms = free_atoms([A, B] + [x for g in G for x in g])
+    if any(isinstance(x, sp.Indexed) and not all(i.is_Integer for i in x.indices) for x in atoms):
+        return None
+    for _ in range(60):
+        scale = rng.choice([1, 1, sp.Rational(1, 4), sp.Rational(1, 20)])
+        values = {x: draw(x, rng, scale) for x in atoms}
+        if _solve_givens(G, atoms, values):
+            full = {**ints, **values}
+            return Point(full, A.xreplace(values), B.xreplace(values))
+    return None
+
+
+def _solve_givens(givens, atoms, values) -> bool:
+    for g, h in givens:
+        eq = sp.expand(g - h)
+        target = next((x for x in reversed(atoms) if eq.has(x) and sp.diff(eq, x, 2) == 0), None)
+        if target is None:
+            return False
+        rest = eq.xreplace({x: v for x, v in values.items() if x != target})
+        slope = sp.diff(rest, target)
+        if slope.free_symbols or slope == 0:
+            return False
+        value = sp.nsimplify(-rest.xreplace({target: 0}) / slope)
+        if not satisfies(target, value):
+            return False
+        values[target] = value
+    for g, h in givens:
+        if sp.simplify((g - h).xreplace(values)) != 0:
+            return False
+    return True
+
+
+# -- comparing ---------------------------------------------------------------------------------
+
+
+def _numeric(v):
+    """``v`` at LOW and HIGH digits, or None when it is not a finite number; raises Unsure."""
+    try:
+        lo, hi = sp.N(v, LOW), sp.N(v, HIGH)
+    except (ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError) as err:
+        raise Unevaluable(str(err)) from None
+    for n in (lo, hi):
+        if n.free_symbols:
+            raise Unevaluable("a value is left open")
+        if not n.is_number or n.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or n.is_finite is False:
+            return None
+    return lo, hi
+
+
+def compare_values(x, y) -> str:
+    """EQUAL, DIFFERENT, UNDEFINED (one side is not a finite number, the other is),
+    BOTH_UNDEFINED or UNSURE."""
+    if x.is_Rational and y.is_Rational:
+        return EQUAL if x == y else DIFFERENT
+    try:
+        nx, ny = _numeric(x), _numeric(y)
+    except Unevaluable:
+        return UNSURE
+    if nx is None and ny is None:
+        return BOTH_UNDEFINED
+    if nx is None or ny is None:
+        return UNDEFINED
+    (xl, xh), (yl, yh) = nx, ny
+    d_lo, d_hi = abs(xl - yl), abs(xh - yh)
+    scale = max(sp.Integer(1), abs(xh), abs(yh))
+    if d_hi < scale * sp.Float(10) ** -(HIGH - 20) and d_lo < scale * sp.Float(10) ** -(LOW - 15):
+        return EQUAL
+    if d_hi > scale * sp.Float(10) ** -20 and abs(d_hi - d_lo) < d_hi * sp.Float(10) ** -10:
+        return DIFFERENT
+    return UNSURE
+
+
+def judge(a, b, ctx: Context, seed: int = 0, points: int = 6, integer_values=(2, 3, 5, 6, 7)):
+    """Statuses of ``a = b`` at several points: a list of EQUAL/DIFFERENT/UNDEFINED/UNSURE.
+
+    Integer symbols (counts such as K) take each of ``integer_values`` in turn when their
+    assumptions allow it.
+    """
+    rng = random.Random(seed)
+    out = []
+    ints_all = integer_symbols([ctx.unfold(a), ctx.unfold(b)])
+    for trial in range(points):
+        integers = {}
+        for s in ints_all:
+            v = sp.Integer(integer_values[trial % len(integer_values)])
+            integers[s] = v if satisfies(s, v) else draw(s, rng)
+        p = point(a, b, ctx, rng, integers)
+        out.append(UNSURE if p is None else compare_values(p.lhs, p.rhs))
+    return out
+
+
+def verdict(statuses) -> str:
+    """One answer for several points: DIFFERENT if any point differs, EQUAL if every point is
+    equal (and there are at least three), else UNSURE."""
+    if DIFFERENT in statuses:
+        return DIFFERENT
+    if statuses.count(EQUAL) == len(statuses) and len(statuses) >= 3:
+        return EQUAL
+    return UNSURE
+
+
+# -- counterexamples ---------------------------------------------------------------------------
+
+_INDEXED = re.compile(r"^\\?([A-Za-z]+)_\{?(-?\d+(?:,\s*-?\d+)*)\}?$")
+
+
+def counterexample_values(cex, exprs) -> dict | None:
+    """A counterexample's values as atom -> exact value, matched to the atoms of ``exprs``;
+    None when a name cannot be matched or a value cannot be read."""
+    symbols = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)}
+    bases = {str(b.label): b for e in exprs for b in e.atoms(sp.IndexedBase)}
+    out = {}
+    for name, text in cex.values:
+        while name.startswith("{") and name.endswith("}"):
+            name = name[1:-1]
+        m = _INDEXED.match(name)
+        if m and m.group(1) in bases:
+            atom = bases[m.group(1)][tuple(int(i) for i in m.group(2).split(","))]
+        elif name.lstrip("\\") in symbols:
+            atom = symbols[name.lstrip("\\")]
+        else:
+            return None
+        if not re.fullmatch(r"-?\d+(/\d+)?", text.strip()):
+            return None
+        out[atom] = sp.Rational(text.strip())
+    return out
+
+
+def check_counterexample(cex, a, b, ctx: Context) -> str:
+    """Why ``cex`` does not refute ``a = b`` under ``ctx``, or "" when it does: its values meet
+    the assumptions and the givens, and the two sides really differ there."""
+    a, b = ctx.unfold(a).xreplace(ctx.values), ctx.unfold(b).xreplace(ctx.values)
+    givens = [
+        (ctx.unfold(g).xreplace(ctx.values), ctx.unfold(h).xreplace(ctx.values))
+        for g, h in ctx.givens
+    ]
+    exprs = [a, b] + [x for g in givens for x in g]
+    values = counterexample_values(cex, [e for e in exprs] + [expand_or_same(e) for e in exprs])
+    if values is None:
+        return f"cannot read the counterexample {cex.values}"
+    for atom, v in values.items():
+        if not satisfies(atom, v):
+            return f"{atom} = {v} violates its assumptions"
+    ints = {s: v for s, v in values.items() if isinstance(s, sp.Symbol) and s.is_integer}
+    try:
+        A, B = expand(a.xreplace(ints)), expand(b.xreplace(ints))
+        G = [(expand(g.xreplace(ints)), expand(h.xreplace(ints))) for g, h in givens]
+    except Unevaluable as err:
+        return f"cannot evaluate: {err}"
+    for g, h in G:
+        if sp.simplify((g - h).xreplace(values)) != 0:
+            return "a given does not hold at the counterexample"
+    A, B = A.xreplace(values), B.xreplace(values)
+    if A.free_symbols or B.free_symbols:
+        return f"the counterexample leaves {A.free_symbols | B.free_symbols} open"
+    status = compare_values(A, B)
+    if status != DIFFERENT:
+        return f"the sides do not differ there ({status}: {A} vs {B})"
+    return ""
+
+
+def expand_or_same(e):
+    try:
+        return expand(e)
+    except Unevaluable:
+        return e

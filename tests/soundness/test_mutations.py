@@ -1,0 +1,278 @@
+"""Mutation suite: every claim of every derivation in derivations/, with small mistakes put in.
+
+A mutant is a claim with one side changed on its SymPy tree (see :mod:`mutate`). Mutants still
+equal to the original side, or that leave the step true, are discarded by an independent numeric
+judge (:mod:`oracle`): conservative, so a mutant is kept only when the judge sees the two sides
+differ at some point that satisfies the assumptions. Each kept mutant replaces its step in a copy
+of the derivation that keeps every earlier step, and the checker sees that copy. None may be
+verified; at least 95% must be refuted, each with a counterexample that the judge confirms.
+
+The campaign runs once per test session, in two worker processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from eqchain.check.engine import check_derivation
+from eqchain.load.toml_file import load_toml
+from eqchain.model import StepKind, Verdict
+
+from . import mutate, oracle
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted((ROOT / "derivations").glob("*.toml"))
+STEP_TIMEOUT = 4.0  # seconds the checker may spend on one step
+BUDGET = 220  # mutants in all, shared out among the claims ...
+PER_CLAIM = (6, 18)  # ... at least 6 and at most 18 a claim, two thirds on the right side
+CAMPAIGN_LIMIT = 900.0  # seconds: a guard against a hang, not a performance assertion
+REFUTED_SHARE = 0.95
+CRASH = "crash"  # the checker raised instead of giving a verdict
+
+# Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
+KNOWN_SHORTFALLS = {
+    "The likelihood of a loaded die": (
+        "refutation under a given: with y_1 + ... + y_6 = 1 and y positive the refuter draws "
+        "values whose sum exceeds 1, so solving the given for one y gives a negative value and "
+        "all 40 trials are dropped; false mutants end 'unknown' (or hit the time limit)"
+    ),
+    "Mean cross-entropy over N samples": (
+        "crash: mutants of this derivation make the search match log_mul against a peeled "
+        "double product (rewrite._peel builds it with Basic.__new__, without assumptions): "
+        "AttributeError: 'Product' object has no attribute 'is_commutative'"
+    ),
+    "One throw, and the generalisation to K outcomes": (
+        "a 'generalize' step whose instance does not match ends 'unknown' without trying a "
+        "counterexample, although the mutated claim is false"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    derivation: object
+    index: int  # the step mutated
+    side: str  # "lhs" or "rhs"
+    mutant: mutate.Mutant
+
+
+@dataclass(frozen=True)
+class Outcome:
+    file: str
+    title: str
+    claim: str
+    side: str
+    operator: str
+    description: str
+    judged: str  # "kept", or why the mutant was discarded
+    verdict: str = ""
+    reason: str = ""
+    counterexample_problem: str = ""  # why the counterexample does not hold, "" when it does
+    seconds: float = 0.0
+
+    def show(self) -> str:
+        return (
+            f"{Path(self.file).name} [{self.title}] {self.claim!r} {self.side} "
+            f"{self.operator}: {self.description} -> {self.verdict} ({self.reason[:120]})"
+            + (
+                f" BAD COUNTEREXAMPLE: {self.counterexample_problem}"
+                if self.counterexample_problem
+                else ""
+            )
+        )
+
+
+def _families(derivation) -> dict:
+    out = {}
+    for name, fam in derivation.scope.families.items():
+        lo, hi = fam.ranges[0]
+        lo_c = int(lo) if lo.is_Integer else 1
+        hi_c = int(hi) if hi.is_Integer else 6
+        out[name] = (fam.base, len(fam.indices), lo_c, hi_c)
+    return out
+
+
+def _claims():
+    for path in FILES:
+        for derivation in load_toml(str(path)):
+            for i, step in enumerate(derivation.steps):
+                if step.kind is StepKind.CLAIM:
+                    yield derivation, i, step
+
+
+def _jobs() -> list[Job]:
+    claims = list(_claims())
+    per_claim = max(PER_CLAIM[0], min(PER_CLAIM[1], BUDGET // max(1, len(claims))))
+    mutators: dict = {}
+    jobs = []
+    for derivation, i, step in claims:
+        mutator = mutators.setdefault(id(derivation), mutate.Mutator(_families(derivation)))
+        rhs_share = per_claim if step.continues else (2 * per_claim) // 3
+        chosen = [("rhs", m) for m in mutate.spread(mutator.mutants(step.rhs), rhs_share)]
+        if not step.continues:
+            lhs = mutate.spread(mutator.mutants(step.lhs), per_claim - rhs_share, seed=1)
+            chosen += [("lhs", m) for m in lhs]
+        jobs.extend(Job(derivation, i, side, m) for side, m in chosen)
+    return jobs
+
+
+_JOBS: list[Job] = []  # read by the worker processes (inherited when they fork)
+
+
+def _run(n: int) -> Outcome:
+    job = _JOBS[n]
+    d = job.derivation
+    step = d.steps[job.index]
+    ctx = oracle.contexts(d)[job.index]
+    source, target = oracle.sides(d)[job.index]
+    original, other = (target, source) if job.side == "rhs" else (source, target)
+    head = dict(
+        file=d.path,
+        title=d.title,
+        claim=step.claim,
+        side=job.side,
+        operator=job.mutant.operator,
+        description=job.mutant.description,
+    )
+    new = job.mutant.expr
+    if oracle.verdict(oracle.judge(new, original, ctx, seed=1)) != oracle.DIFFERENT:
+        return Outcome(**head, judged="equal to the original (or undecided)")
+    if oracle.verdict(oracle.judge(new, other, ctx, seed=2)) != oracle.DIFFERENT:
+        return Outcome(**head, judged="the mutated step may still hold")
+    mutated = replace(step, **{job.side: new}, claim=step.claim + "  [mutant]")
+    copy = replace(d, steps=d.steps[: job.index] + (mutated,))
+    started = time.monotonic()
+    try:
+        result = check_derivation(copy, STEP_TIMEOUT).results[-1]
+    except Exception as err:  # noqa: BLE001 - a crash is an outcome to report, not to raise
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        crash = f"{type(err).__name__}: {err} (at {Path(where.filename).name}:{where.lineno})"
+        return Outcome(**head, judged="kept", verdict=CRASH, reason=crash)
+    seconds = time.monotonic() - started
+    problem = ""
+    if result.verdict is Verdict.REFUTED:
+        a, b = (other, new) if job.side == "rhs" else (new, other)
+        if result.counterexample is None:
+            problem = "refuted without a counterexample"
+        else:
+            problem = oracle.check_counterexample(result.counterexample, a, b, ctx)
+    return Outcome(
+        **head,
+        judged="kept",
+        verdict=result.verdict.value,
+        reason=result.reason,
+        counterexample_problem=problem,
+        seconds=seconds,
+    )
+
+
+def _campaign() -> list[Outcome]:
+    global _JOBS
+    _JOBS = _jobs()
+    workers = max(1, min(2, os.cpu_count() or 1))
+    if workers == 1:
+        return [_run(n) for n in range(len(_JOBS))]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending = pool.map_async(_run, range(len(_JOBS)), chunksize=1)
+        return pending.get(timeout=CAMPAIGN_LIMIT)
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    started = time.monotonic()
+    out = _campaign()
+    kept = [o for o in out if o.judged == "kept"]
+    counts = Counter(o.verdict for o in kept)
+    print(
+        f"\nmutation campaign: {len(out)} mutants, {len(out) - len(kept)} discarded as "
+        f"equivalent, {len(kept)} checked: {dict(counts)} in {time.monotonic() - started:.0f} s "
+        f"({sum(o.seconds for o in kept):.0f} s of it checking)"
+    )
+    by_title: dict[str, Counter] = {}
+    for o in kept:
+        by_title.setdefault(o.title, Counter())[o.verdict] += 1
+    for title, c in by_title.items():
+        print(f"  {title}: {dict(c)}")
+    for o in kept:
+        if o.verdict != Verdict.REFUTED.value or o.counterexample_problem:
+            print("  not refuted:", o.show())
+    return out
+
+
+def _kept(outcomes):
+    return [o for o in outcomes if o.judged == "kept"]
+
+
+def _summary(kept) -> str:
+    c = Counter(o.verdict for o in kept)
+    return f"{len(kept)} mutants checked: {dict(c)}"
+
+
+def test_every_claim_of_every_derivation_gets_mutants(outcomes):
+    claims = {
+        (str(path), d.title, s.claim)
+        for path in FILES
+        for d in load_toml(str(path))
+        for s in d.steps
+        if s.kind is StepKind.CLAIM
+    }
+    mutated = {(o.file, o.title, o.claim) for o in _kept(outcomes)}
+    assert FILES
+    assert claims - mutated == set()
+
+
+def test_every_mutation_operator_is_exercised(outcomes):
+    used = {o.operator for o in _kept(outcomes)}
+    assert set(mutate.OPERATORS) - used == set()
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_SHORTFALLS["Mean cross-entropy over N samples"])
+def test_no_mutant_crashes_the_checker(outcomes):
+    kept = _kept(outcomes)
+    crashed = [o.show() for o in kept if o.verdict == CRASH]
+    assert not crashed, f"{_summary(kept)}; the checker raised:\n" + "\n".join(crashed)
+
+
+def test_no_mutant_is_verified(outcomes):
+    kept = _kept(outcomes)
+    verified = [o.show() for o in kept if o.verdict == Verdict.VERIFIED.value]
+    assert not verified, f"{_summary(kept)}; verified false steps:\n" + "\n".join(verified)
+
+
+def test_every_refutation_carries_a_real_counterexample(outcomes):
+    kept = _kept(outcomes)
+    bad = [o.show() for o in kept if o.counterexample_problem]
+    assert not bad, f"{_summary(kept)}; refutations that do not hold:\n" + "\n".join(bad)
+
+
+def _titles():
+    titles = []
+    for path in FILES:
+        for d in load_toml(str(path)):
+            if any(s.kind is StepKind.CLAIM for s in d.steps):
+                mark = ()
+                if d.title in KNOWN_SHORTFALLS:
+                    mark = pytest.mark.xfail(strict=True, reason=KNOWN_SHORTFALLS[d.title])
+                titles.append(pytest.param(d.title, id=d.title, marks=mark))
+    return titles
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("title", _titles())
+def test_at_least_95_percent_of_mutants_are_refuted(outcomes, title):
+    kept = [o for o in _kept(outcomes) if o.title == title]
+    refuted = [o for o in kept if o.verdict == Verdict.REFUTED.value]
+    share = len(refuted) / len(kept)
+    others = "\n".join(o.show() for o in kept if o.verdict != Verdict.REFUTED.value)
+    assert share >= REFUTED_SHARE, (
+        f"{title}: {_summary(kept)}, {share:.1%} refuted (need {REFUTED_SHARE:.0%}); "
+        f"not refuted:\n{others}"
+    )

@@ -1,0 +1,213 @@
+"""Known traps: steps that look right (or nearly) and are false, undefined somewhere the
+assumptions allow, or true only for one value. None may be verified.
+
+Each trap is a small derivation file; the last claim is the trap. A few more tests check the
+other direction: numerically close but different pairs are refuted (not "unknown", not a crash),
+and true steps written with decimals or principal branches are not refuted.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import check_text, claims
+
+from eqchain.model import Verdict
+
+REAL_AB = 'a = "real"\nb = "real"\n'
+FAMILY = 'K = "integer positive"\ny = { index = "k", range = "1..K", assume = "positive" }\n'
+
+
+def trap(symbols: str, *steps: str) -> str:
+    """A derivation file: ``symbols`` under [symbols], then one [[steps]] table per step; a step
+    is its claim, or a claim followed by more TOML lines."""
+    text = "[symbols]\n" + symbols + "\n"
+    for s in steps:
+        claim, _, rest = s.partition("\n")
+        text += f"[[steps]]\nclaim = '{claim}'\n{rest}\n"
+    return text
+
+
+DEFECT = "checker defect reported to the lead (tracker issue 7): "
+
+TRAPS = {
+    # -- the classics ----------------------------------------------------------------------
+    "log_of_product_for_real_factors": trap(REAL_AB, r"\log(a b) = \log a + \log b"),
+    "log_of_quotient_for_real_factors": trap(REAL_AB, r"\log \frac{a}{b} = \log a - \log b"),
+    "log_of_square_is_twice_log_for_real_x": trap('x = "real"', r"\log(x^2) = 2 \log x"),
+    "sqrt_of_square_is_x_for_real_x": trap('x = "real"', r"\sqrt{x^2} = x"),
+    "power_of_power_for_real_base": trap(
+        'x = "real"\na = "real"\nb = "real"', r"(x^{a})^{b} = x^{a b}"
+    ),
+    "x_over_x_where_x_may_be_zero": trap('x = "real"', r"\frac{x}{x} = 1"),
+    "zero_times_log_of_nonnegative": trap('y = "nonnegative"', r"0 \cdot \log y = 0"),
+    "zero_times_log_zero_by_where": trap(
+        'y = "nonnegative"\nc = "real"', "c \\cdot \\log y = 0\nwhere = { y = 0, c = 0 }"
+    ),
+    "sum_from_one_against_sum_from_zero": trap(
+        'K = "integer positive"\nt = { index = "k", range = "1..K", assume = "positive" }',
+        r"\sum_{k=1}^{K} t_k = \sum_{k=0}^{K} t_k",
+    ),
+    "sum_to_K_minus_one_against_sum_to_K": trap(
+        'K = "integer positive"', r"\sum_{k=1}^{K} (k + 1) = \sum_{k=1}^{K-1} (k + 1)"
+    ),
+    "sums_with_shifted_bounds": trap(
+        'K = "integer positive"', r"\sum_{k=1}^{K} \frac{1}{k} = \sum_{k=2}^{K+1} \frac{1}{k}"
+    ),
+    "log_base_ten_read_as_natural_log": trap('x = "positive"', r"\log_{10} x = \ln x"),
+    "log_of_exp_for_complex_x": trap('x = "complex"', r"\log(e^{x}) = x"),
+    "exp_of_log_without_x_nonzero": trap('x = "complex"', r"e^{\log x} = x"),
+    "sqrt_of_product_for_negative_reals": trap(
+        'a = "negative"\nb = "negative"', r"\sqrt{a b} = \sqrt{a} \sqrt{b}"
+    ),
+    "cube_root_of_negative_number": trap("", r"(-8)^{\frac{1}{3}} = -2"),
+    "true_only_for_K_equal_6": trap('K = "integer positive"', r"\sum_{k=1}^{K} k = 21"),
+    "true_only_for_K_equal_6_with_a_family": trap(
+        FAMILY, r"\prod_{k=1}^{K} y_k = y_1 y_2 y_3 y_4 y_5 y_6"
+    ),
+    "tiny_but_nonzero_number": trap("", r"e^{-1000} = 0"),
+    "divergent_series_assigned_a_value": trap("", r"\sum_{k=1}^{\infty} k = -\frac{1}{12}"),
+    "zero_over_zero": trap("", r"\frac{0}{0} = 1"),
+    "derivative_off_by_a_factor": trap('x = "real"', r"\frac{d}{dx} x^{2} = 3 x"),
+    # -- defects found by this suite (kept xfail until fixed) --------------------------------
+    "generalize_proves_a_claim_true_only_for_K_equal_6": trap(
+        'K = "integer positive"',
+        '\\sum_{k=1}^{6} k = 21\nlabel = "a"',
+        '\\sum_{k=1}^{K} k = 21\nby = ["generalize"]\ninstance = { K = 6 }\nof = "a"',
+    ),
+    "generalize_proves_x_equals_5_for_every_real_x": trap(
+        'x = "real"',
+        '5 = 5\nlabel = "a"',
+        'x = 5\nby = ["generalize"]\ninstance = { x = 5 }\nof = "a"',
+    ),
+    "bound_variable_taken_positive_from_a_family_index": trap(
+        FAMILY, r"\sum_{k=0}^{K} \frac{k}{k} = K + 1"
+    ),
+    "zero_times_log_zero_inside_a_sum_from_zero": trap(
+        FAMILY, r"\sum_{k=0}^{K} 0 \cdot \log k = 0"
+    ),
+    "continuation_after_a_refuted_step": trap(
+        'x = "real"', "x = x + 1", "= x + 1", "2 x = 2 x + 2"
+    ),
+    "self_referential_definition": trap("", 'L = L + 1\nkind = "definition"', "L - 1 = L"),
+    "definition_contradicting_declared_assumption": trap(
+        'x = "negative"', 'x = 2\nkind = "definition"', r"\sqrt{x^{2}} = -x"
+    ),
+    "log_of_possibly_zero_cancelled": trap('y = "nonnegative"', r"\log y - \log y = 0"),
+    "exp_of_twice_log_of_possibly_zero": trap('x = "real"', r"e^{2 \log x} = x^{2}"),
+    "exp_of_sum_of_logs_of_possibly_zero": trap(
+        'x = "real"\ny = "real"', r"e^{\log x + \log y} = x y"
+    ),
+    "power_with_exponent_of_unknown_sign_cancelled": trap(
+        'x = "real"\na = "real"', r"x^{a} x^{-a} = 1"
+    ),
+    "division_by_literal_zero": trap("", r"\frac{1}{0} = \frac{2}{0}"),
+    "log_zero_equals_minus_log_zero": trap("", r"\log 0 = -\log 0"),
+    "empty_sum_read_with_karr_convention": trap('K = "integer"', r"\sum_{k=1}^{K} 1 = K"),
+}
+
+DEFECTS = {
+    "generalize_proves_a_claim_true_only_for_K_equal_6": (
+        "'generalize' verifies any claim whose instance is an earlier equation"
+    ),
+    "generalize_proves_x_equals_5_for_every_real_x": (
+        "'generalize' verifies any claim whose instance is an earlier equation"
+    ),
+    "bound_variable_taken_positive_from_a_family_index": (
+        "a bound k shares the family index symbol k (positive): the divisor k of a sum from "
+        "k = 0 counts as nonzero"
+    ),
+    "zero_times_log_zero_inside_a_sum_from_zero": (
+        "a bound k shares the family index symbol k (positive): log k counts as finite at k = 0"
+    ),
+    "continuation_after_a_refuted_step": (
+        "a verified continuation '= c' of a chain 'a = b' whose step failed is recorded as the "
+        "fact a = c (engine: facts.equations gets (lhs of the chain, rhs)), so 'x = x + 1' "
+        "becomes usable and '2 x = 2 x + 2' is verified by substitute"
+    ),
+    "self_referential_definition": "a definition may use the symbol it defines",
+    "definition_contradicting_declared_assumption": (
+        "a definition may redefine a declared symbol against its assumptions"
+    ),
+    "log_of_possibly_zero_cancelled": "definedness checks divisors only, not log arguments",
+    "exp_of_twice_log_of_possibly_zero": "definedness checks divisors only, not log arguments",
+    "exp_of_sum_of_logs_of_possibly_zero": "definedness checks divisors only, not log arguments",
+    "power_with_exponent_of_unknown_sign_cancelled": (
+        "definedness flags x^e only when e is known negative"
+    ),
+    "division_by_literal_zero": "definedness skips numeric divisors; zoo == zoo",
+    "log_zero_equals_minus_log_zero": "log 0 evaluates to zoo on both sides; zoo == zoo",
+    "empty_sum_read_with_karr_convention": (
+        "SymPy's Karr convention makes sum_{k=1}^{-1} 1 = -1; read as an empty sum it is 0 "
+        "(a decision for the lead: reject, state the convention, or require K >= 0)"
+    ),
+}
+
+
+def _params(cases, defects):
+    out = []
+    for name in cases:
+        marks = ()
+        if name in defects:
+            marks = pytest.mark.xfail(strict=True, reason=DEFECT + defects[name])
+        out.append(pytest.param(name, id=name, marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("name", _params(TRAPS, DEFECTS))
+def test_trap_is_not_verified(tmp_path, name):
+    result = claims(check_text(tmp_path, TRAPS[name], timeout=10.0))[-1]
+    assert result.verdict is not Verdict.VERIFIED, (result.step.claim, result.rules)
+
+
+# -- numerically close but different: refuted, with both sides shown ---------------------------
+
+CLOSE = {
+    "pi_against_355_over_113": r"\pi = \frac{355}{113}",
+    "ramanujan_constant_against_integer": r"e^{\pi \sqrt{163}} = 640320^{3} + 744",
+    "sqrt_2_against_convergent": r"\sqrt{2} = \frac{665857}{470832}",
+    "e_against_partial_sum": r"e = \sum_{k=0}^{20} \frac{1}{k!}",
+    "pi_against_its_first_digits": r"\pi = 3.14159265358979323846264338327950288",
+    "one_over_2004_factorial_against_2006_factorial": r"\frac{1}{2004!} = \frac{1}{2006!}",
+    "one_over_2004_factorial_against_2005_factorial": r"\frac{1}{2004!} = \frac{1}{2005!}",
+    "huge_power_plus_one": r"2^{10000} + 1 = 2^{10000}",
+}
+CLOSE_DEFECTS = {
+    "one_over_2004_factorial_against_2006_factorial": (
+        "crash: refute._number prints a Rational with more than 4300 digits (ValueError, "
+        "exit 3 'internal error')"
+    ),
+    "one_over_2004_factorial_against_2005_factorial": (
+        "crash: refute._number prints a Rational with more than 4300 digits (ValueError, "
+        "exit 3 'internal error')"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", _params(CLOSE, CLOSE_DEFECTS))
+def test_close_but_different_numbers_are_refuted(tmp_path, name):
+    result = claims(check_text(tmp_path, trap("", CLOSE[name]), timeout=10.0))[-1]
+    assert result.verdict is Verdict.REFUTED, (result.verdict, result.reason)
+    assert result.counterexample is not None
+
+
+# -- true steps that a careless refuter would reject ---------------------------------------------
+
+TRUE_STEPS = {
+    "decimal_times_three": trap("", r"0.1 \cdot 3 = 0.3"),
+    "decimals_added": trap("", r"0.1 + 0.2 = 0.3"),
+    "exp_of_log_for_complex_x": trap('x = "complex"', r"e^{\log x} = x"),
+    "sqrt_times_sqrt_for_real_x": trap('x = "real"', r"\sqrt{x} \sqrt{x} = x"),
+    "sum_from_zero_of_a_term_zero_at_zero": trap(
+        'K = "integer positive"', r"\sum_{k=1}^{K} k^{2} = \sum_{k=0}^{K} k^{2}"
+    ),
+    "log_base_ten_as_quotient": trap('x = "positive"', r"\log_{10} x = \frac{\log x}{\log 10}"),
+    "principal_cube_root_of_negative_number": trap(
+        "", r"(-8)^{\frac{1}{3}} = 1 + \sqrt{3} \cdot \sqrt{-1}"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TRUE_STEPS))
+def test_true_step_is_not_refuted(tmp_path, name):
+    result = claims(check_text(tmp_path, TRUE_STEPS[name], timeout=10.0))[-1]
+    assert result.verdict is not Verdict.REFUTED, (result.reason, result.counterexample)
