@@ -16,6 +16,7 @@ b = "positive"
 c = "positive"
 x = "real"
 z = "real"
+w = "complex"
 n = "integer positive"
 K = "integer positive"
 y = { index = "k", range = "1..K", assume = "positive" }
@@ -46,8 +47,16 @@ CASES = {
         ([(r"\log \prod_{k=1}^{K} u_k = \sum_{k=1}^{K} \log u_k", [])], "u_{k} > 0"),
     ),
     "log_one": ([(r"\log 1 + a = a", [])], [(r"\log 1 + a = a + 1", [])], None),
-    "log_exp": ([(r"\log e^{x} = x", [])], [(r"\log e^{x} = 2 x", [])], None),
-    "exp_log": ([(r"e^{\log a} = a", [])], [(r"e^{\log a} = a + 1", [])], None),
+    "log_exp": (
+        [(r"\log e^{x} = x", [])],
+        [(r"\log e^{x} = 2 x", [])],
+        ([(r"\log e^{w} = w", [])], "w \\in \\mathbb{R}"),
+    ),
+    "exp_log": (
+        [(r"e^{\log a} = a", [])],
+        [(r"e^{\log a} = a + 1", [])],
+        ([(r"e^{\log x} = x", [])], "x \\neq 0"),
+    ),
     "sum_split": (
         [(r"\sum_{k=1}^{K} (y_k + t_k) = \sum_{k=1}^{K} y_k + \sum_{k=1}^{K} t_k", [])],
         [(r"\sum_{k=1}^{K} (y_k + t_k) = \sum_{k=1}^{K} y_k", [])],
@@ -152,3 +161,41 @@ def _check(tmp_path, steps, rule):
 
         return claims(check_text(tmp_path, text))[-1]
     return one_step(tmp_path, SYMBOLS, *named)
+
+
+def test_log_both_sides_needs_a_positive_side(tmp_path):
+    from helpers import check_text, claims
+
+    text = (
+        SYMBOLS
+        + """
+[[steps]]
+kind = "definition"
+claim = 'M = x z'
+[[steps]]
+claim = '\\log M = \\log(x z)'
+by = ["log_both_sides"]
+"""
+    )
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.UNKNOWN
+    assert "log_both_sides needs" in result.reason
+
+
+def test_log_both_sides_with_a_positive_side_is_verified(tmp_path):
+    from helpers import check_text, claims
+
+    text = (
+        SYMBOLS
+        + """
+[[steps]]
+kind = "definition"
+claim = 'M = a b'
+[[steps]]
+claim = '\\log M = \\log(a b)'
+by = ["log_both_sides"]
+"""
+    )
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.VERIFIED
+    assert result.rules == ("log_both_sides",)

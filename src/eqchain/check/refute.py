@@ -183,7 +183,11 @@ def _random_value(atom, rng: random.Random):
         return -magnitude
     if atom.is_nonpositive:
         return sp.Integer(0) if rng.random() < 0.15 else -magnitude
-    return magnitude if rng.random() < 0.5 else -magnitude
+    value = magnitude if rng.random() < 0.5 else -magnitude
+    if atom.is_real is None and rng.random() < 0.4:
+        # A symbol declared with no assumptions is complex: try values off the real line too.
+        value += sp.I * sp.Rational(rng.randint(-40, 40), rng.choice([4, 7, 8]))
+    return value
 
 
 def _satisfies(atom, value) -> bool:

@@ -105,7 +105,9 @@ def apply_rule(name: str, expr, only_if_holds: bool = False):
     ``only_if_holds``, a match whose side conditions are not established is left alone.
     """
     rule = rule_table.get(name)
-    if rule.how == "rewrite":
+    # An evaluation rule is also a rewrite for the trees SymPy leaves alone: log(exp(w)) with w
+    # complex stays as it is, so log_exp applies there and names the condition it needs.
+    if rule.how == "rewrite" or _evaluation_rewrite(rule):
         step = _pattern_step(name, only_if_holds)
     elif rule.how == "engine" and rule.engine in ENGINES:
         step = ENGINES[rule.engine](rule)
@@ -280,12 +282,18 @@ ENGINES = {
 FORWARD_ONLY_EXCLUDED: set[str] = set()
 
 
+def _evaluation_rewrite(rule) -> bool:
+    """Evaluation rules on functions (log of exp, exp of log, log 1) also rewrite trees SymPy
+    leaves alone; products (1 a, 0 a) are only ever detected, never matched."""
+    return rule.how == "evaluation" and rule.family == "log" and bool(rule.lhs)
+
+
 def searchable_rules() -> tuple[str, ...]:
     """Rules the search may apply to a canonical tree."""
     return tuple(
         r.name
         for r in rule_table.RULES
-        if r.how in ("rewrite", "engine")
+        if (r.how in ("rewrite", "engine") or _evaluation_rewrite(r))
         and r.engine != "simplify"
         and r.name not in FORWARD_ONLY_EXCLUDED
     )
