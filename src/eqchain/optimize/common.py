@@ -47,9 +47,48 @@ def warm_up() -> None:
     _WARM.append(True)
 
 
+def solve_linear(equation, unknown) -> list | None:
+    """The solutions of ``equation = 0`` when it reads ``A u + B = 0`` with ``A``, ``B`` free of
+    ``unknown`` and ``A`` not zero, ``u`` being ``unknown`` or ``1/unknown``; None otherwise.
+
+    ``A u + B = 0`` has exactly the solution ``u = -B/A`` (generically in the parameters, as
+    ``sympy.solve`` answers); for ``u = 1/unknown`` there is a solution only when ``B != 0``.
+    A solution whose sign contradicts the unknown's declared sign is dropped (``[]``).
+    """
+    u = sp.Dummy("u")
+    for target, inverted in ((unknown, False), (u, True)):
+        expr = sp.expand(equation.xreplace({unknown: 1 / u}) if inverted else equation)
+        a, b = expr.coeff(target, 1), expr.coeff(target, 0)
+        if a == 0 or a.has(target) or b.has(target) or sp.expand(expr - a * target - b) != 0:
+            continue
+        if inverted and b == 0:
+            return []
+        value = sp.simplify(-a / b if inverted else -b / a)
+        return [value] if _sign_allowed(unknown, value) else []
+    return None
+
+
+def _sign_allowed(unknown, value) -> bool:
+    s = sign_of(value)
+    if s is None:
+        return True
+    return not (
+        (unknown.is_positive and s <= 0)
+        or (unknown.is_negative and s >= 0)
+        or (unknown.is_nonnegative and s < 0)
+        or (unknown.is_nonpositive and s > 0)
+        or (unknown.is_nonzero and s == 0)
+    )
+
+
 def solve_for(equation, unknown, timeout: float) -> list | None:
     """The solutions of ``equation = 0`` for ``unknown`` as a list, or None when SymPy gave up,
-    raised or ran out of time. Runs in a child process (see :mod:`.timelimit`)."""
+    raised or ran out of time. Equations linear in ``unknown`` or in ``1/unknown`` are solved
+    directly (:func:`solve_linear`); others by ``sympy.solve`` in a child process (see
+    :mod:`.timelimit`)."""
+    direct = solve_linear(equation, unknown)
+    if direct is not None:
+        return direct
     warm_up()
     outcome = call_with_timeout(_solve, (equation, unknown), timeout)
     if outcome.status != "ok":

@@ -51,16 +51,19 @@ def sign_of(expr) -> int | None:
     expr = sp.sympify(expr)
     if expr.is_Rational:
         return 1 if expr.p > 0 else (-1 if expr.p < 0 else 0)
-    candidates = [expr]
-    if sp.count_ops(expr) <= FACTOR_LIMIT:
-        candidates.append(sp.factor(expr))
-    for candidate in candidates:
-        if candidate.is_zero:
-            return 0
-        if candidate.is_positive:
-            return 1
-        if candidate.is_negative:
-            return -1
+    decided = _sign_by_assumptions(expr)
+    if decided is None and sp.count_ops(expr) <= FACTOR_LIMIT:
+        decided = _sign_by_assumptions(sp.factor(expr))
+    return decided
+
+
+def _sign_by_assumptions(expr) -> int | None:
+    if expr.is_zero:
+        return 0
+    if expr.is_positive:
+        return 1
+    if expr.is_negative:
+        return -1
     return None
 
 
@@ -75,23 +78,37 @@ def _to_fraction(x) -> Fraction | None:
 def bordered_diagonal_minors(diagonal, border) -> list[Any]:
     """Values of ``M_2 .. M_{n+1}`` of ``[[0, a^T], [a, diag(d)]]`` by the recurrence above.
 
-    Exact: rationals stay Python Fractions (returned as SymPy Rationals), anything symbolic is a
-    SymPy expression. ``diagonal`` and ``border`` must have the same length.
+    Exact: for rational entries the recurrence runs on integers (returned as SymPy Rationals);
+    anything symbolic gives SymPy expressions. ``diagonal`` and ``border`` must have the same
+    length (ValueError otherwise).
     """
     if len(diagonal) != len(border):
         raise ValueError("diagonal and border differ in length")
     ds = [_to_fraction(d) for d in diagonal]
     as_ = [_to_fraction(a) for a in border]
     if all(x is not None for x in ds + as_):
-        p, q, out = Fraction(1), Fraction(0), []
-        for d, a in zip(ds, as_, strict=True):
-            p, q = p * d, q * d + a * a * p
-            out.append(-q)
-        return [sp.Rational(v.numerator, v.denominator) for v in out]
+        return [sp.Rational(n, d) for n, d in _integer_minors(ds, as_)]
     p, q, out = sp.Integer(1), sp.Integer(0), []
     for d, a in zip(diagonal, border, strict=True):
         p, q = p * d, q * d + a**2 * p
         out.append(-q)
+    return out
+
+
+def _integer_minors(ds: list[Fraction], as_: list[Fraction]) -> list[tuple[int, int]]:
+    """The recurrence on integers: with ``d_j = p_j/q_j`` and ``a_j = r_j/s_j`` write
+    ``P_j = Pn_j/D_j`` and ``Q_j = Qn_j/(D_j E_j)`` where ``D_j = prod q``, ``E_j = prod s^2``;
+    then ``Pn_j = Pn_{j-1} p_j`` and ``Qn_j = Qn_{j-1} p_j s_j^2 + r_j^2 Pn_{j-1} q_j E_{j-1}``.
+    Only multiplications (no gcd per step); returns ``(numerator, denominator)`` of each minor
+    ``M_{j+1} = -Qn_j/(D_j E_j)``, not reduced."""
+    pn, qn, den_d, den_e, out = 1, 0, 1, 1, []
+    for d, a in zip(ds, as_, strict=True):
+        p, q, r, s = d.numerator, d.denominator, a.numerator, a.denominator
+        qn = qn * p * s * s + r * r * pn * q * den_e
+        pn *= p
+        den_d *= q
+        den_e *= s * s
+        out.append((-qn, den_d * den_e))
     return out
 
 

@@ -206,10 +206,7 @@ class _FamilyContext:
         fam, k, y = self.fam, self.fam.index, self.fam.generic
         lam_s, stand_ins = None, {}
         if self.lam is not None:
-            sums = [
-                (h, sp.Sum(self.a * c, (k, fam.lower, fam.upper)).doit())
-                for h, c in self.stat.pieces
-            ]
+            sums = [(h, _sum_over(self.a * c, fam)) for h, c in self.stat.pieces]
             solved = _solve_multiplier(sums, self.b, self.lam, self.timeout)
             if solved is None:
                 return self._unknown("the constraint did not give a unique multiplier")
@@ -421,6 +418,8 @@ class _FamilyContext:
         c_at = ev.compile(coeff)
         for i in idx:
             c = c_at(i)
+            if c.is_number and not c.is_negative:
+                continue
             name = tex(coeff.xreplace({self.fam.index: i}))
             if not c.is_number:
                 raise InputError(f"the count {name} has no numeric value (got {tex(c)})")
@@ -513,6 +512,14 @@ class _FamilyContext:
             diagonal=tuple(ds),
             border=tuple(border),
         )
+
+
+def _sum_over(expr, fam: Family):
+    """``sum_k expr`` over the family's range: written out term by term for concrete bounds
+    (faster than ``Sum.doit``), else evaluated by ``Sum.doit`` (``sum_k 1 = K``)."""
+    if fam.is_concrete:
+        return sp.Add(*[expr.xreplace({fam.index: sp.Integer(i)}) for i in fam.indices()])
+    return sp.Sum(expr, (fam.index, fam.lower, fam.upper)).doit()
 
 
 def _in_domain(var, value) -> bool:

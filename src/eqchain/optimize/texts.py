@@ -16,7 +16,11 @@ from eqchain.latex.printer import latex
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\})?"
 _DOUBLE_BRACED = re.compile(r"\{\{(" + _NAME + r")\}\}")
 _LONE_BRACED = re.compile(r"(^|(?<=[\s({]))\{(" + _NAME + r")\}(?=[\s)}^]|\\right|$)")
-_LOG_NAME = re.compile(r"\\log\\left\((" + _NAME + r")\\right\)")
+_LOG_NAME = re.compile(
+    r"\\log\s*(?:\{\s*\\left\(\s*(" + _NAME + r")\s*\\right\)\s*\}"
+    r"|\\left\(\s*(" + _NAME + r")\s*\\right\))"
+    r"(?=\s*(?:$|[-+=)}]|\\right))"  # only where nothing multiplies it from the right
+)
 _CDOT_LOG = re.compile(r"(" + _NAME + r"|\}|\d) \\cdot \\log ")
 _CDOT_NAMES = re.compile(r"(?<![\\A-Za-z])(" + _NAME + r") \\cdot (?=" + _NAME + r"(?:\s|$))")
 
@@ -45,7 +49,7 @@ def _factor_text(term) -> str:
 def _tidy(text: str) -> str:
     text = _DOUBLE_BRACED.sub(r"{\1}", text)
     text = _LONE_BRACED.sub(r"\1\2", text)
-    text = _LOG_NAME.sub(r"\\log \1", text)
+    text = _LOG_NAME.sub(lambda m: f"\\log {m.group(1) or m.group(2)}", text)
     text = _CDOT_LOG.sub(r"\1 \\log ", text)
     text = _CDOT_NAMES.sub(r"\1 ", text)
     return text
