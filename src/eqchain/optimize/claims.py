@@ -391,12 +391,12 @@ class _FamilyWriter:
                 f"Face {member.indices[0]}: a zero count; its interior Lagrange equation has no "
                 "solution, the maximum is on the boundary (0 log 0 = 0)."
                 if boundary
-                else f"Index {member.indices[0]}."
+                else f"Index {member.indices[0]}: put k = {member.indices[0]} in the line above."
             )
             ja = (
                 "回数 0 の目：内部の停留条件は成り立たず、最大は境界上（0 log 0 = 0 とする）。"
                 if boundary
-                else f"添字 {member.indices[0]}。"
+                else f"上の式で k = {member.indices[0]} とおく。"
             )
             out.append(
                 Claim(
@@ -407,7 +407,11 @@ class _FamilyWriter:
                     ja=ja,
                 )
             )
-        out += self._minor_claims(inst, where)
+        minors = self._minor_claims(inst, where)
+        out += minors
+        if not minors:
+            wanted = S.MAXIMUM if self.problem.maximize else S.MINIMUM
+            _note_last(out, *_certificate_note(inst.certificate, wanted))
         return out
 
     def _minor_claims(self, inst: S.Solution, where) -> list[Claim]:
@@ -455,28 +459,32 @@ class _FamilyWriter:
                     ja=ja,
                 )
             )
-        if out and cert.status == wanted:
-            last = out[-1]
-            out[-1] = Claim(
-                last.text,
-                last.kind,
-                last.by,
-                last.en
-                + (
-                    f" The minors of orders {cert.minors[0].order}..{cert.minors[-1].order}"
-                    f" are {', '.join(signs)}: they alternate, the first with the sign "
-                    "(-1)^(m+1) for m = 1 constraint, so the point is a strict local "
-                    f"{wanted}"
-                    + (" (and the global one, by concavity)." if cert.is_global else ".")
-                ),
-                last.ja
-                + (
-                    "符号が交互に変わり、最初が (-1)^(m+1)（m = 1）なので狭義の極大点"
-                    + ("（凹性より大域的な最大点）。" if cert.is_global else "。")
-                ),
-                last.label,
-                last.where,
+        if not out:
+            return out
+        orders = f"{cert.minors[0].order}..{cert.minors[-1].order}"
+        if cert.status == wanted == S.MAXIMUM:
+            en = (
+                f" The minors of orders {orders} are {', '.join(signs)}: they alternate, the "
+                "first with the sign (-1)^(m+1) for m = 1 constraint, so the point is a strict "
+                "local maximum"
+                + (" (and the global one, by concavity)." if cert.is_global else ".")
             )
+            ja = "符号が交互に変わり、最初が (-1)^(m+1)（m = 1）なので狭義の極大点" + (
+                "（凹性より大域的な最大点）。" if cert.is_global else "。"
+            )
+        elif cert.status == wanted:
+            en = (
+                f" The minors of orders {orders} all have the sign (-1)^m = -1 for m = 1 "
+                "constraint, so the point is a strict local minimum"
+                + (" (and the global one, by convexity)." if cert.is_global else ".")
+            )
+            ja = "すべて (-1)^m（m = 1）の符号なので狭義の極小点" + (
+                "（凸性より大域的な最小点）。" if cert.is_global else "。"
+            )
+        else:
+            en, ja = _certificate_note(cert, wanted)
+            en = " " + en
+        _note_last(out, en.strip(), ja)
         return out
 
 
