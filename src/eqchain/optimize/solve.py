@@ -8,9 +8,10 @@ import sympy as sp
 
 from eqchain.errors import InputError
 from eqchain.optimize import solution as S
+from eqchain.optimize.family import solve_family
 from eqchain.optimize.general import solve_general
 from eqchain.optimize.problem import Constraint, Family, Problem
-from eqchain.optimize.separable import lagrangian_of, solve_family, solve_plain
+from eqchain.optimize.separable import lagrangian_of, solve_plain
 
 DEFAULT_TIMEOUT = 10.0
 
