@@ -1,7 +1,7 @@
 """Fuzzing: whatever the text, reading it gives a formula or a LatexError, quickly.
 
 The number of examples comes from the hypothesis profile (tests/latex/conftest.py): with
-HYPOTHESIS_PROFILE=ci the three reading fuzz tests below try more than 5000 inputs together.
+HYPOTHESIS_PROFILE=ci the three reading fuzz tests below try 5400 inputs together.
 """
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from eqchain.errors import LatexError
 from eqchain.latex.read import read_expression, read_formula, read_rows
 from eqchain.latex.second import compare_readings
 
+from .conftest import PROFILE, scaled
 from .corpus_cases import CASES
 
 ALPHABET = list("xyzkKe0123456789+-*/=^_{}()[]|&\\,.:;'!<>~ \n$%対①α")
@@ -45,6 +46,7 @@ def read_or_latex_error(text: str) -> None:
         pass
 
 
+@PROFILE
 @given(TEXTS)
 def test_arbitrary_text_gives_a_formula_or_a_latex_error(text):
     read_or_latex_error(text)
@@ -54,6 +56,7 @@ def test_arbitrary_text_gives_a_formula_or_a_latex_error(text):
         pass
 
 
+@PROFILE
 @given(SOUPS)
 def test_latex_token_soup_gives_a_formula_or_a_latex_error(text):
     read_or_latex_error(text)
@@ -78,12 +81,13 @@ def mutated_formulas(draw):
     return text
 
 
+@PROFILE
 @given(mutated_formulas())
 def test_mutated_corpus_formulas_give_a_formula_or_a_latex_error(text):
     read_or_latex_error(text)
 
 
-@settings(max_examples=max(20, settings.default.max_examples // 6))
+@scaled(1 / 6)
 @given(st.one_of(SOUPS, mutated_formulas()))
 def test_comparing_readings_gives_a_result_or_a_latex_error(text):
     try:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sympy as sp
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from eqchain.latex.printer import latex, name_latex
 from eqchain.latex.read import read_formula
 from eqchain.latex.tree import canonical
+
+from .conftest import scaled
 
 y, t = sp.IndexedBase("y"), sp.IndexedBase("t")
 k, K = sp.Symbol("k"), sp.Symbol("K")
@@ -34,11 +36,10 @@ def _extend(children):
 
 
 EXPRESSIONS = st.recursive(LEAVES, _extend, max_leaves=7)
-# Reading back parses LaTeX (slow-ish): a fraction of the profile's examples is plenty here.
-ROUND_TRIPS = max(30, settings.default.max_examples // 5)
 
 
-@settings(max_examples=ROUND_TRIPS)
+# Reading back parses LaTeX (slow-ish): a fifth of the profile's examples is plenty here.
+@scaled(1 / 5, at_least=30)
 @given(EXPRESSIONS)
 def test_reading_the_printed_latex_gives_the_expression_back(expr):
     assume(not expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I))  # no LaTeX for these
@@ -49,8 +50,8 @@ def test_reading_the_printed_latex_gives_the_expression_back(expr):
 
 def test_natural_log_indexed_symbols_and_exp():
     x = sp.Symbol("x")
-    assert latex(sp.log(x)) == r"\log\left(x\right)"
-    assert latex(y[k]) == "{y_{k}}"
+    assert latex(sp.log(x)) == r"\log{\left(x \right)}"
+    assert latex(y[k]) == "y_{k}"
     assert latex(sp.exp(x)) == "e^{x}"
 
 

@@ -1,9 +1,10 @@
 """Printing SymPy expressions as LaTeX that eqchain reads back to the same expression.
 
-A subclass of SymPy's LaTeX printer with eqchain's notation: ``\\log`` for the natural log,
-``y_{k}`` for indexed symbols, ``e^{x}`` for exp, ``\\hat{y}`` for the symbol ``haty``, and
-everything the reader would find ambiguous written out: products with ``\\cdot``, function
-arguments in parentheses, derivatives as ``\\frac{\\partial (...)}{\\partial x}``.
+A subclass of SymPy's LaTeX printer: ``\\log{\\left(x \\right)}`` for the natural log (the
+reader takes a braced parenthesised argument as the argument), ``y_{k}`` for indexed symbols,
+``e^{x}`` for exp, the author's term order where the tree is unevaluated; and eqchain's own
+notation where SymPy's would read back differently: symbol names (``\\hat{y}`` for "haty"),
+one ``\\sum`` per limit, derivatives as ``\\frac{\\partial (...)}{\\partial x}``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ class EqchainLatexPrinter(LatexPrinter):
     """SymPy's LaTeX printer with eqchain's notation (see the module docstring)."""
 
     def __init__(self, settings=None):
-        base = {"ln_notation": False, "order": "none", "mul_symbol": "dot"}
+        base = {"ln_notation": False, "order": "none", "mul_symbol": None}
         base.update(settings or {})
         super().__init__(base)
 
@@ -28,35 +29,12 @@ class EqchainLatexPrinter(LatexPrinter):
         return name_latex(expr.name)
 
     def _print_Indexed(self, expr):
-        # Braced so that an exponent applies to the whole name: {y_{k}}^{2}.
-        return f"{{{self._indexed(expr)}}}"
-
-    def _indexed(self, expr) -> str:
         base = name_latex(str(expr.base.label))
         idx = ",".join(self._print(i) for i in expr.indices)
         return f"{base}_{{{idx}}}"
 
     def _print_IndexedBase(self, expr):
         return name_latex(str(expr.label))
-
-    def _print_log(self, expr, exp=None):
-        text = f"\\log\\left({self._print(expr.args[0])}\\right)"
-        return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
-
-    def _print_exp(self, expr, exp=None):
-        text = f"e^{{{self._print(expr.args[0])}}}"
-        return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
-
-    def _print_Function(self, expr, exp=None):
-        if isinstance(expr, sp.core.function.AppliedUndef):
-            args = ", ".join(self._print(a) for a in expr.args)
-            text = f"{name_latex(type(expr).__name__)}\\left({args}\\right)"
-            return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
-        name = type(expr).__name__
-        if name in ("sin", "cos", "tan", "sinh", "cosh", "tanh"):
-            text = f"\\{name}\\left({self._print(expr.args[0])}\\right)"
-            return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
-        return super()._print_Function(expr, exp)
 
     def _print_Sum(self, expr):
         return self._big_operator(expr, "\\sum")
@@ -81,16 +59,13 @@ class EqchainLatexPrinter(LatexPrinter):
         symbol = "\\partial"
         top = symbol if total == 1 else f"{symbol}^{{{total}}}"
         bottom = " ".join(
-            f"{symbol} {self._variable(var)}" + (f"^{{{count}}}" if count != 1 else "")
+            f"{symbol} {self._print(var)}" + (f"^{{{count}}}" if count != 1 else "")
             for var, count in expr.variable_count
         )
         inner = self._print(expr.expr)
         if not (expr.expr.is_Symbol or isinstance(expr.expr, sp.Indexed)):
             inner = f"\\left({inner}\\right)"
         return f"\\frac{{{top} {inner}}}{{{bottom}}}"
-
-    def _variable(self, var) -> str:
-        return self._indexed(var) if isinstance(var, sp.Indexed) else self._print(var)
 
 
 def name_latex(name: str) -> str:

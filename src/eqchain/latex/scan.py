@@ -301,11 +301,13 @@ class Scanner:
                 f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
                 column=span.column,
             )
-        if j < hi and self.tokens[j].is_char("("):
-            close = self.partner[j]
+        group = self._parenthesised(j, hi)
+        if group is not None:
+            open_, close, after = group
             if is_function:
-                return self._application(span, j, close, out)
-            if self._bare_names(j + 1, close):
+                self._application(span, open_, close, out)
+                return after
+            if self._bare_names(open_ + 1, close):
                 shown = span.key.replace("_{", "_").replace("}", "")
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "
@@ -315,6 +317,24 @@ class Scanner:
                 )
         self._atom(out, span.key, lambda: self._object(span))
         return j
+
+    def _parenthesised(self, j: int, hi: int) -> tuple[int, int, int] | None:
+        """(open, close, after) of the parenthesised group at ``tokens[j]``: ``(...)``, or
+        ``{(...)}`` as SymPy prints a function's argument (``\\log{\\left(x \\right)}``),
+        which shows the same parentheses. None when there is none."""
+        if j >= hi:
+            return None
+        tok = self.tokens[j]
+        if tok.is_char("("):
+            return j, self.partner[j], self.partner[j] + 1
+        if (
+            tok.is_char("{")
+            and j + 1 < hi
+            and self.tokens[j + 1].is_char("(")
+            and self.partner[j + 1] == self.partner[j] - 1
+        ):
+            return j + 1, self.partner[j + 1], self.partner[j] + 1
+        return None
 
     def _bare_names(self, lo: int, hi: int) -> bool:
         """Whether ``tokens[lo:hi]`` is a comma-separated list of names (``x``, ``x, y_k``)."""
@@ -352,13 +372,14 @@ class Scanner:
         order = 0
         while j < hi and self.tokens[j].is_char("'"):
             order, j = order + 1, j + 1
-        if not is_function or j >= hi or not self.tokens[j].is_char("("):
+        group = self._parenthesised(j, hi)
+        if not is_function or group is None:
             raise UnsupportedLatex(
                 "not supported: primes (f') except on a declared function applied to one "
                 "variable, f'(x); write the derivative as \\frac{d}{dx}",
                 column=span.column,
             )
-        close = self.partner[j]
+        j, close, after = group
         if close != j + 2 or not starts_name(self.tokens[j + 1]):
             raise UnsupportedLatex(
                 "not supported: f'(...) of anything but one variable; write the derivative "
@@ -370,7 +391,7 @@ class Scanner:
                             column=span.column)  # fmt: skip
         self._composite(out, Composite("", "derivative", (self._wrap(applied),),
                                        ((variable, order),), column=span.column))  # fmt: skip
-        return close + 1
+        return after
 
     def _wrap(self, composite: Composite) -> Template:
         """A template holding nothing but ``composite``."""
@@ -450,6 +471,10 @@ class Scanner:
             raise LatexError(
                 "write the subscript before the superscript (y_k^2)",
                 column=self.tokens[j].column,
+            )
+        if j < hi and self.tokens[j].is_char("^"):
+            raise LatexError(
+                "double superscript: write a^{b^{c}} or {(a^b)}^c", column=self.tokens[j].column
             )
         return j
 
@@ -594,7 +619,14 @@ class Scanner:
         out.after_operand = False  # the argument starts here
         if j >= hi:
             raise LatexError(f"\\{name} without an argument", column=tok.column)
-        if self.tokens[j].is_char("("):
+        group = self._parenthesised(j, hi)
+        if group is not None and self.tokens[j].is_char("{"):
+            open_, close, after = group
+            out.emit("(")
+            self._range(open_ + 1, close, out)
+            out.emit(")", operand=True)
+            return after
+        if group is not None:
             return j
         end = self._factor_end(j, hi)
         if end == j:
@@ -680,9 +712,10 @@ class Scanner:
             child = self.template(*spec.operand)
             self._composite(out, Composite("", "derivative", (child,), variables,
                                            column=frac.column))  # fmt: skip
-            if j < hi and self.tokens[j].is_char("("):
+            group = self._parenthesised(j, hi)
+            if group is not None and self._bare_names(group[0] + 1, group[1]):
                 raise LatexError(
-                    "a derivative followed by parentheses is ambiguous: write \\cdot for a product",
+                    "ambiguous: a derivative at a point, or a product? write \\cdot for a product",
                     column=self.tokens[j].column,
                 )
             return j
