@@ -3,8 +3,9 @@
 One row a rule: its name, its statement in LaTeX, its side conditions, its text in English and
 Japanese, and how the engine applies it. Rules come in four kinds (``how``):
 
-* ``rewrite``: a pattern ``lhs -> rhs`` over SymPy trees, written here in LaTeX with the
-  single letters named in ``wild`` as pattern variables. ``conditions`` are side conditions the
+* ``rewrite``: a pattern ``lhs -> rhs`` over SymPy trees, written as an S-expression (as egg
+  writes rewrites: ``(log (* a b)) -> (+ (log a) (log b))``) with the letters named in ``wild``
+  as pattern variables; ``sum``/``prod`` take ``body index lower upper``. ``conditions`` are side conditions the
   checker must establish from the declared assumptions for every match (``positive a``);
   ``guards`` are structural requirements that decide whether a match counts at all.
 * ``engine``: a generic transformation the pattern language cannot express (expanding a sum with
@@ -30,7 +31,7 @@ class Rule:
     ja: str
     how: str  # "rewrite", "engine", "evaluation" or "equation"
     family: str  # "log", "sum", "prod", "algebra", "equation"
-    lhs: str = ""  # LaTeX pattern (how == "rewrite")
+    lhs: str = ""  # S-expression pattern (how == "rewrite"), e.g. "(log (* a b))"
     rhs: str = ""
     wild: str = ""  # the pattern variables, e.g. "a b"
     conditions: tuple[str, ...] = ()  # side conditions, e.g. ("positive a", "positive b")
@@ -66,8 +67,8 @@ RULES: tuple[Rule, ...] = (
         "積の対数は対数の和（対数の公式①）",
         "rewrite",
         "log",
-        lhs=r"\log(a b)",
-        rhs=r"\log a + \log b",
+        lhs="(log (* a b))",
+        rhs="(+ (log a) (log b))",
         wild="a b",
         conditions=("positive a", "positive b"),
     ),
@@ -78,8 +79,8 @@ RULES: tuple[Rule, ...] = (
         "商の対数は対数の差",
         "rewrite",
         "log",
-        lhs=r"\log(a b^{-1})",
-        rhs=r"\log a - \log b",
+        lhs="(log (* a (^ b -1)))",
+        rhs="(+ (log a) (* -1 (log b)))",
         wild="a b",
         conditions=("positive a", "positive b"),
     ),
@@ -90,8 +91,8 @@ RULES: tuple[Rule, ...] = (
         "累乗の対数は指数倍の対数（対数の公式②）",
         "rewrite",
         "log",
-        lhs=r"\log(a^{b})",
-        rhs=r"b \log a",
+        lhs="(log (^ a b))",
+        rhs="(* b (log a))",
         wild="a b",
         conditions=("positive a", "real b"),
     ),
@@ -102,8 +103,8 @@ RULES: tuple[Rule, ...] = (
         "k についての積の対数は、対数の k についての和",
         "rewrite",
         "log",
-        lhs=r"\log \prod_{k=m}^{n} f",
-        rhs=r"\sum_{k=m}^{n} \log f",
+        lhs="(log (prod f k m n))",
+        rhs="(sum (log f) k m n)",
         wild="f k m n",
         conditions=("positive f",),
     ),
@@ -114,7 +115,7 @@ RULES: tuple[Rule, ...] = (
         "1 の対数は 0",
         "evaluation",
         "log",
-        lhs=r"\log 1",
+        lhs="(log 1)",
         rhs="0",
     ),
     Rule(
@@ -124,7 +125,7 @@ RULES: tuple[Rule, ...] = (
         "対数は指数関数を打ち消す（a は実数）",
         "evaluation",
         "log",
-        lhs=r"\log e^{a}",
+        lhs="(log (exp a))",
         rhs="a",
         wild="a",
         conditions=("real a",),
@@ -136,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         "指数関数は対数を打ち消す",
         "evaluation",
         "log",
-        lhs=r"e^{\log a}",
+        lhs="(exp (log a))",
         rhs="a",
         wild="a",
         conditions=("nonzero a",),
@@ -149,8 +150,8 @@ RULES: tuple[Rule, ...] = (
         "和の和は和に分けられる",
         "rewrite",
         "sum",
-        lhs=r"\sum_{k=m}^{n} (f + g)",
-        rhs=r"\sum_{k=m}^{n} f + \sum_{k=m}^{n} g",
+        lhs="(sum (+ f g) k m n)",
+        rhs="(+ (sum f k m n) (sum g k m n))",
         wild="f g k m n",
         inverse="sum_join",
     ),
@@ -211,8 +212,8 @@ RULES: tuple[Rule, ...] = (
         "積の積は二つの積に分けられる",
         "rewrite",
         "prod",
-        lhs=r"\prod_{k=m}^{n} (f g)",
-        rhs=r"(\prod_{k=m}^{n} f) (\prod_{k=m}^{n} g)",
+        lhs="(prod (* f g) k m n)",
+        rhs="(* (prod f k m n) (prod g k m n))",
         wild="f g k m n",
     ),
     Rule(
@@ -240,7 +241,7 @@ RULES: tuple[Rule, ...] = (
         "1 を掛けても変わらない",
         "evaluation",
         "algebra",
-        lhs=r"1 \cdot a",
+        lhs="(* 1 a)",
         rhs="a",
         wild="a",
     ),
@@ -251,7 +252,7 @@ RULES: tuple[Rule, ...] = (
         "有限の量に 0 を掛けると 0",
         "evaluation",
         "algebra",
-        lhs=r"0 \cdot a",
+        lhs="(* 0 a)",
         rhs="0",
         wild="a",
         conditions=("finite a",),

@@ -48,37 +48,58 @@ def evaluate(expr):
 
 @cache
 def pattern(name: str) -> Pattern:
-    """The compiled pattern of a rewrite or evaluation rule (read from the table's LaTeX)."""
-    from eqchain.latex.read import read_expression
-
+    """The compiled pattern of a rewrite or evaluation rule (the table's S-expressions)."""
     rule = rule_table.get(name)
     wilds = {w: sp.Wild(w) for w in rule.wild.split()}
     # A bound variable of a sum pattern must match a symbol only.
     if "k" in wilds:
         wilds["k"] = sp.Wild("k", properties=[lambda x: isinstance(x, sp.Symbol)])
-
-    def compile_(text: str, evaluated: bool):
-        tree = read_expression(text)
-        mapping = {sp.Symbol(w): wilds[w] for w in wilds}
-        tree = _replace_symbols(tree, mapping)
-        return evaluate(tree) if evaluated else tree
-
-    evaluated = rule.how != "evaluation"
-    lhs = compile_(rule.lhs, evaluated)
-    rhs = compile_(rule.rhs, True)
+    # Evaluation rules describe what SymPy would evaluate away: their left side stays unevaluated.
+    lhs = build_sexpr(rule.lhs, wilds, evaluated=rule.how != "evaluation")
+    rhs = build_sexpr(rule.rhs, wilds, evaluated=True)
     conds = tuple((c.split()[0], wilds[c.split()[1]]) for c in rule.conditions)
     return Pattern(lhs, rhs, conds, _identities(lhs))
 
 
-def _replace_symbols(tree, mapping):
-    from eqchain.latex.tree import rebuild
+_HEADS = {"+": sp.Add, "*": sp.Mul, "^": sp.Pow, "log": sp.log, "exp": sp.exp}
 
-    def visit(node):
-        if isinstance(node, sp.Indexed) and node.base.label in mapping:
-            return mapping[node.base.label]
-        return mapping.get(node, node)
 
-    return rebuild(tree, visit)
+def build_sexpr(text: str, names: dict, evaluated: bool = True):
+    """Build a SymPy tree from an S-expression of the rule table: ``(log (* a b))``.
+
+    Atoms are integers or names looked up in ``names``; heads are ``+ * ^ log exp`` and
+    ``sum``/``prod`` (``body index lower upper``). ValueError for anything else. Only the rule
+    table's own text is read here, never input."""
+    tokens = text.replace("(", " ( ").replace(")", " ) ").split()
+    pos = 0
+
+    def read():
+        nonlocal pos
+        tok = tokens[pos]
+        pos += 1
+        if tok != "(":
+            if tok.lstrip("-").isdigit():
+                return sp.Integer(int(tok))
+            if tok not in names:
+                raise ValueError(f"unknown name {tok!r} in rule pattern {text!r}")
+            return names[tok]
+        head = tokens[pos]
+        pos += 1
+        args = []
+        while tokens[pos] != ")":
+            args.append(read())
+        pos += 1
+        if head in ("sum", "prod"):
+            body, var, lo, hi = args
+            return (sp.Sum if head == "sum" else sp.Product)(body, (var, lo, hi))
+        if head not in _HEADS:
+            raise ValueError(f"unknown head {head!r} in rule pattern {text!r}")
+        return _HEADS[head](*args, evaluate=evaluated)
+
+    tree = read()
+    if pos != len(tokens):
+        raise ValueError(f"trailing text in rule pattern {text!r}")
+    return tree
 
 
 def _identities(pat) -> dict:
