@@ -5,9 +5,9 @@ Japanese, and how the engine applies it. Rules come in four kinds (``how``):
 
 * ``rewrite``: a pattern ``lhs -> rhs`` over SymPy trees, written as an S-expression (as egg
   writes rewrites: ``(log (* a b)) -> (+ (log a) (log b))``) with the letters named in ``wild``
-  as pattern variables; ``sum``/``prod`` take ``body index lower upper``. ``conditions`` are side conditions the
-  checker must establish from the declared assumptions for every match (``positive a``);
-  ``guards`` are structural requirements that decide whether a match counts at all.
+  as pattern variables; ``sum``/``prod`` take ``body index lower upper``. ``conditions`` are
+  side conditions the checker must establish from the declared assumptions for every match
+  (``positive a``); ``guards`` are structural requirements that decide whether a match counts.
 * ``engine``: a generic transformation the pattern language cannot express (expanding a sum with
   concrete bounds, pulling constants out of a sum). ``engine`` names it; several rules share one.
 * ``evaluation``: an identity SymPy applies by itself whenever it builds a tree (``1 \\cdot a``,
