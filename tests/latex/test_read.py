@@ -225,3 +225,28 @@ def test_products_and_sums_are_one_node_each():
 def test_fractions_stay_whole_inside_products():
     expr = side(r"\frac{a}{b} \cdot \frac{b}{c}")
     assert isinstance(expr, sp.Mul) and len(expr.args) == 2
+
+
+def test_a_braced_parenthesised_argument_is_the_argument():
+    x, y = sp.Symbol("x"), sp.Symbol("y")
+    assert same(side(r"\log{\left(x \right)} y"), sp.log(x) * y)
+    assert same(side(r"\log{\left(x \right)}^{2}"), sp.log(x) ** 2)
+    f = sp.Function("f")
+    assert same(side(r"y f{\left(x \right)}", functions=frozenset({"f"})), y * f(x))
+
+
+def test_a_braced_argument_without_parentheses_takes_nothing_more():
+    with pytest.raises(LatexError, match="ambiguous argument"):
+        read_formula(r"\log{x} y")
+
+
+def test_a_derivative_before_parentheses_is_a_product_unless_they_hold_a_point():
+    L, w, x = sp.symbols("L w x")
+    assert same(side(r"\frac{\partial L}{\partial w} (x + 1)"), sp.Derivative(L, w) * (x + 1))
+    with pytest.raises(LatexError, match="at a point"):
+        read_formula(r"\frac{\partial L}{\partial w} (x)")
+
+
+def test_double_superscripts_are_errors():
+    with pytest.raises(LatexError, match="double superscript"):
+        read_formula("a^{b}^{c}")

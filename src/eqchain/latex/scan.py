@@ -14,7 +14,7 @@ Each side becomes a :class:`Template`: the text for each reader plus the composi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -350,7 +350,8 @@ class Scanner:
             i += 1
         return False
 
-    def _application(self, span: NameSpan, open_: int, close: int, out: _Out) -> int:
+    def _application(self, span: NameSpan, open_: int, close: int, out: _Out) -> None:
+        """A declared function applied to the comma-separated arguments in the group."""
         args, start, k = [], open_ + 1, open_ + 1
         while k <= close:
             if k == close or self.tokens[k].is_char(","):
@@ -365,7 +366,6 @@ class Scanner:
             k += 1
         self._composite(out, Composite("", "function", tuple(args), name=span.base,
                                        column=span.column))  # fmt: skip
-        return close + 1
 
     def _prime(self, span: NameSpan, j: int, hi: int, out: _Out, is_function: bool) -> int:
         """``f'(x)``, ``f''(x)`` for a known function f: its derivative at x."""
@@ -395,17 +395,15 @@ class Scanner:
 
     def _wrap(self, composite: Composite) -> Template:
         """A template holding nothing but ``composite``."""
-        key = self.ctx.fresh()
-        composite = Composite(key, composite.kind, composite.children, composite.variables,
-                              composite.name, composite.column)  # fmt: skip
-        return Template(f"\\mathit{{{key}}}", f"\\mathit{{{key}}}", composite.column,
-                        (composite,))  # fmt: skip
+        composite = replace(composite, key=self.ctx.fresh())
+        text = f"\\mathit{{{composite.key}}}"
+        return Template(text, text, composite.column, (composite,))
 
     def _composite(self, out: _Out, composite: Composite) -> None:
-        key = self.ctx.fresh()
-        composite = Composite(key, composite.kind, composite.children, composite.variables,
-                              composite.name, composite.column)  # fmt: skip
+        """Emit a placeholder for ``composite`` (its key is assigned here)."""
+        composite = replace(composite, key=self.ctx.fresh())
         out.composites.append(composite)
+        key = composite.key
         out.emit(f" {{\\mathit{{{key}}}}} ", f" \\mathit{{{key}}} ", operand=True)
 
     def _number(self, i: int, hi: int, out: _Out) -> int:
