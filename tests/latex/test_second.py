@@ -48,6 +48,13 @@ def test_a_mixed_number_is_ambiguous_latex():
     message = info.value.message
     assert message.startswith("ambiguous LaTeX:")
     assert "2*(1/2) = 1" in message and "5/2 = 1" in message
+    assert info.value.column == 1
+
+
+def test_the_ambiguity_points_at_the_side_read_differently():
+    with pytest.raises(LatexError) as info:
+        check_ambiguity(r"x = 3 \frac{1}{4}")
+    assert info.value.column == 5
 
 
 def test_when_the_second_reader_cannot_read_it_is_recorded_not_an_error(monkeypatch):

@@ -42,13 +42,14 @@ class Comparison:
     None when latex2sympy2 could not read it); ``agree`` is True/False, or None when there is
     no second reading or the comparison was inconclusive; ``method`` says how it was decided
     ("structural", "expansion", "numeric", "inconclusive", or why there is no second
-    reading)."""
+    reading). ``column`` is where the first side the readings differ on starts (1-based)."""
 
     text: str
     first: tuple
     second: tuple | None
     agree: bool | None
     method: str
+    column: int | None = None
 
 
 def read_second(
@@ -78,10 +79,10 @@ def compare_readings(
     if len(second) != len(first):
         return Comparison(text, first, second, None, "second reader found other sides")
     verdict, method = True, "structural"
-    for a, b in zip(first, second, strict=True):
+    for a, b, template in zip(first, second, analysis.templates, strict=True):
         same, how = agree(a, b)
         if same is False:
-            return Comparison(text, first, second, False, how)
+            return Comparison(text, first, second, False, how, template.column)
         if same is None:
             verdict, method = None, how
         elif how != "structural" and verdict:
@@ -102,7 +103,7 @@ def check_ambiguity(
             "ambiguous LaTeX: it reads as "
             f"{_show(result.first)} (SymPy's parser) but also as {_show(result.second)} "
             "(latex2sympy2); add parentheses or \\cdot to say which one you mean",
-            column=1,
+            column=result.column,
         )
 
 
