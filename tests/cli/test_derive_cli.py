@@ -23,7 +23,10 @@ def test_derive_written_out_product_and_save(tmp_path):
     sym = tmp_path / "symbols.toml"
     sym.write_text(SYMBOLS, encoding="utf-8")
     out = tmp_path / "derived.toml"
-    expr = r"\log (y_{1}^{t_{1}} y_{2}^{t_{2}} y_{3}^{t_{3}} y_{4}^{t_{4}} y_{5}^{t_{5}} y_{6}^{t_{6}})"
+    expr = (
+        r"\log (y_{1}^{t_{1}} y_{2}^{t_{2}} y_{3}^{t_{3}} "
+        r"y_{4}^{t_{4}} y_{5}^{t_{5}} y_{6}^{t_{6}})"
+    )
     proc = run("derive", expr, "--symbols", str(sym), "--save", str(out))
     assert proc.returncode == 0, proc.stderr
     for rule in ("log_mul", "log_pow", "sum_fold"):
