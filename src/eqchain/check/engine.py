@@ -56,18 +56,19 @@ class Facts:
     givens: list = field(default_factory=list)  # (lhs, rhs)
     verified: list = field(default_factory=list)  # (label, lhs, rhs) of verified claims
 
+    ranges: dict = field(default_factory=dict)  # index symbol -> [(lower, upper), ...]
     seen: set = field(default_factory=set)  # symbols and family bases met so far
     defined_at: dict = field(default_factory=dict)  # symbol -> line of its definition
     history: list = field(default_factory=list)  # (label, line, lhs, rhs) of usable equations
 
-    def remember(self, step: Step, lhs) -> None:
+    def remember(self, step: Step, lhs, usable: bool = True) -> None:
         for e in (lhs, step.rhs):
             if e is None:
                 continue
             self.seen |= {s for s in e.free_symbols if isinstance(s, sp.Symbol)}
             self.seen |= {a.base for a in e.atoms(sp.Indexed)}
             self.seen |= {a for a in e.atoms(sp.Indexed)}
-        if lhs is not None:
+        if lhs is not None and usable:
             line = step.place.line if step.place else None
             self.history.append((step.label, line, lhs, step.rhs))
 
@@ -92,12 +93,15 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
-    facts = Facts()
+    facts = Facts(ranges=_index_ranges(derivation.scope))
     base_values = _values(derivation, derivation.where)
     results: list[StepResult] = []
     previous: Step | None = None
     previous_rhs = None
+    chain_holds = True  # every link of the current chain so far is established
     for step in derivation.steps:
+        if not step.continues:
+            chain_holds = True
         started = time.monotonic()
         step_values = _values(derivation, step.where)
         values = {**base_values, **step_values}
@@ -111,12 +115,21 @@ def check_derivation(
             result = _infer(step, lhs, source, facts, values, timeout)
         else:
             result = _claim(step, source, facts, values, timeout, step_values)
+        established = result.verdict in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
         if result.verdict is Verdict.VERIFIED:
-            facts.verified.append((step.label, lhs, step.rhs))
-            facts.equations.append(
-                Equation(canonical(lhs), canonical(step.rhs), step.label, "claim")
-            )
-        facts.remember(step, lhs)
+            # The link itself always holds; the chain's "lhs = rhs" only when every earlier
+            # link held too (a refuted link in the middle breaks the chain).
+            if step.continues and source is not None:
+                facts.equations.append(
+                    Equation(canonical(source), canonical(step.rhs), step.label, "claim")
+                )
+            if chain_holds:
+                facts.verified.append((step.label, lhs, step.rhs))
+                facts.equations.append(
+                    Equation(canonical(lhs), canonical(step.rhs), step.label, "claim")
+                )
+        facts.remember(step, lhs, usable=established and chain_holds)
+        chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         results.append(result)
         if on_step is not None:
@@ -135,6 +148,24 @@ def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult
         return StepResult(step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out")
     except RecursionError:
         return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
+    except InputError:
+        raise
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        NotImplementedError,
+        ZeroDivisionError,
+        ArithmeticError,
+        IndexError,
+        KeyError,
+    ) as err:
+        # SymPy failing on an unusual tree is not a verdict on the step: say so, go on.
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason=f"could not be decided (SymPy: {type(err).__name__}: {str(err)[:120]})",
+        )
 
 
 def _give(step: Step, lhs, facts: Facts) -> StepResult:
@@ -210,6 +241,17 @@ def _special_moves(step, lhs, source, facts: Facts, result: StepResult) -> StepR
     if found is not None:
         return StepResult(step, Verdict.VERIFIED, ("generalize",), found)
     return result
+
+
+def _index_ranges(scope) -> dict:
+    """Each family index symbol with the declared bounds of every family it indexes."""
+    out: dict = {}
+    if scope is None:
+        return out
+    for fam in scope.families.values():
+        for idx, bounds in zip(fam.indices, fam.ranges, strict=False):
+            out.setdefault(idx, []).append(bounds)
+    return out
 
 
 def _with_latex(result: StepResult, lhs, rhs, seconds: float) -> StepResult:
@@ -314,7 +356,9 @@ def _check_claim(
     lhs_full = facts.unfold(src)
     rhs_full = facts.unfold(tgt)
     givens = _givens(facts)
-    cex = find_counterexample(lhs_full, rhs_full, givens, seed=0, trials=QUICK_TRIALS)
+    cex = find_counterexample(
+        lhs_full, rhs_full, givens, seed=0, trials=QUICK_TRIALS, ranges=facts.ranges
+    )
     if cex is not None:
         return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
     if prove_equal(lhs_full, rhs_full, givens):
@@ -326,7 +370,7 @@ def _check_claim(
             )
         return _decide(step, _unique(evaluations + ["algebra"]), side_conditions, warnings, values)
 
-    cex = find_counterexample(lhs_full, rhs_full, givens, seed=1)
+    cex = find_counterexample(lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges)
     if cex is not None:
         return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
     return StepResult(

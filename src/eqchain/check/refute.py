@@ -27,11 +27,13 @@ class Sample:
     rhs: object
 
 
-def find_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = TRIALS):
-    """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b."""
+def find_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = TRIALS, ranges=None):
+    """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
+    ``ranges`` maps index symbols to their declared (lower, upper) bounds, which the values
+    respect (a free k of a family y_k, k = 1..K, is never sampled above K)."""
     rng = random.Random(seed)
     for trial in range(trials):
-        sample = _sample(lhs, rhs, givens, rng, trial)
+        sample = _sample(lhs, rhs, givens, rng, trial, ranges or {})
         if sample is None:
             continue
         differs, lv, rv = _differ(sample.lhs, sample.rhs)
@@ -78,12 +80,32 @@ def _integer_symbols(exprs) -> list:
     return sorted(out, key=str)
 
 
-def _sample(lhs, rhs, givens, rng: random.Random, trial: int):
+def _sample(lhs, rhs, givens, rng: random.Random, trial: int, ranges: dict):
     exprs = [lhs, rhs] + [g for pair in givens for g in pair]
     values: dict = {}
-    # Integers first: bounds (K), counts, free indices. Small values make sums expandable.
-    for s in _integer_symbols(exprs):
-        values[s] = sp.Integer(_random_integer(s, rng, trial))
+    # Integers first: bounds (K) and counts, then free indices within their declared ranges.
+    # Small values make sums expandable.
+    integers = _integer_symbols(exprs)
+    for s in integers:
+        if s not in ranges:
+            values[s] = sp.Integer(_random_integer(s, rng, trial))
+    for s in integers:
+        if s in ranges:
+            bounds = []
+            for lo, hi in ranges[s]:
+                lo_v, hi_v = sp.sympify(lo).xreplace(values), sp.sympify(hi).xreplace(values)
+                if not (lo_v.is_Integer and hi_v.is_Integer):
+                    free = (lo_v.free_symbols | hi_v.free_symbols) - set(values)
+                    for f in free:  # a bound not met yet: give it a value first
+                        values[f] = sp.Integer(_random_integer(f, rng, trial))
+                    lo_v, hi_v = lo_v.xreplace(values), hi_v.xreplace(values)
+                if lo_v.is_Integer and hi_v.is_Integer:
+                    bounds.append((int(lo_v), int(hi_v)))
+            lo_i = max((b[0] for b in bounds), default=1)
+            hi_i = min((b[1] for b in bounds), default=lo_i + 5)
+            if hi_i < lo_i:
+                return None
+            values[s] = sp.Integer(rng.randint(lo_i, hi_i))
     try:
         L = _expand(lhs.xreplace(values))
         R = _expand(rhs.xreplace(values))

@@ -91,7 +91,10 @@ class Search:
                 name, conds = _equation_move_name(state, old, new)
                 if self.allowed is not None and name != "substitute" and name not in self.allowed:
                     continue
-                replaced = self.normal(state.xreplace({old: new}))
+                try:
+                    replaced = self.normal(state.xreplace({old: new}))
+                except (ValueError, TypeError):
+                    continue  # e.g. a derivative with respect to what is no longer a symbol
                 if replaced != state:
                     yield Move(name, conds, eq.label or ""), replaced
 
