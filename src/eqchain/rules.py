@@ -235,6 +235,23 @@ RULES: tuple[Rule, ...] = (
         engine="distribute",
     ),
     Rule(
+        "differentiate",
+        r"\frac{\partial}{\partial y_k} \sum_{j} f(y_j) = f'(y_k)",
+        "carry out the derivative (a sum over j differentiated by y_k keeps its k-th term)",
+        "微分を計算する（j についての和を y_k で微分すると k 番目の項だけが残る）",
+        "engine",
+        "algebra",
+        engine="differentiate",
+    ),
+    Rule(
+        "solve_for",
+        r"a = b c,\ c \neq 0 \implies b = \frac{a}{c}",
+        "solve an earlier equation for one quantity and put it in (its coefficient is nonzero)",
+        "前の式をある量について解いて代入する（係数は 0 でない）",
+        "equation",
+        "equation",
+    ),
+    Rule(
         "mul_one",
         r"1 \cdot a = a",
         "multiplying by one changes nothing",

@@ -92,6 +92,11 @@ CASES = {
         [(r"\prod_{k=1}^{K} y_k t_k = \prod_{k=1}^{K} y_k", [])],
         None,
     ),
+    "differentiate": (
+        [(r"\frac{d}{dx} x^{3} = 3 x^{2}", [])],
+        [(r"\frac{d}{dx} x^{3} = 2 x^{2}", [])],
+        None,
+    ),
     "distribute": ([(r"a (b + c) = a b + a c", [])], [(r"a (b + c) = a b + c", [])], None),
     "pow_collect": ([(r"a a a = a^{3}", [])], [(r"a a a = a^{2}", [])], None),
     "mul_one": ([(r"1 \cdot a = a", [])], [(r"1 \cdot a = 2 a", [])], None),
@@ -117,6 +122,7 @@ def test_every_rule_has_cases():
         "generalize",
         "specialize",
         "algebra",
+        "solve_for",
     }
     assert {r.name for r in RULES} <= checked
 
@@ -199,3 +205,38 @@ by = ["log_both_sides"]
     result = claims(check_text(tmp_path, text))[-1]
     assert result.verdict is Verdict.VERIFIED
     assert result.rules == ("log_both_sides",)
+
+
+def _solve_for(tmp_path, given: str, claim: str):
+    from helpers import check_text, claims
+
+    text = (
+        SYMBOLS
+        + f"""
+[[steps]]
+kind = "given"
+claim = '{given}'
+[[steps]]
+claim = '{claim}'
+by = ["solve_for"]
+"""
+    )
+    return claims(check_text(tmp_path, text))[-1]
+
+
+def test_solve_for_accepts_a_solved_earlier_equation(tmp_path):
+    result = _solve_for(tmp_path, "a b = c", "b = \\frac{c}{a}")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    # putting c = a b into the right side proves it as well; either move is honest
+    assert {"solve_for", "substitute"} & set(result.rules)
+
+
+def test_solve_for_rejects_a_wrong_solution(tmp_path):
+    result = _solve_for(tmp_path, "a b = c", "b = \\frac{c}{a} + 1")
+    assert result.verdict is Verdict.REFUTED
+
+
+def test_solve_for_needs_a_nonzero_coefficient(tmp_path):
+    result = _solve_for(tmp_path, "x z = c", "z = \\frac{c}{x}")
+    assert result.verdict is Verdict.UNKNOWN
+    assert "x \\neq 0" in result.reason

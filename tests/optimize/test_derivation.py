@@ -16,7 +16,7 @@ from eqchain.optimize.derivation import to_derivation
 
 from .conftest import DICE_MINORS, THROWS, dice, t_pos
 
-EXAMPLE = Path(__file__).parents[2] / "src/eqchain/optimize/examples/dice_mle.toml"
+EXAMPLE = Path(__file__).parents[2] / "derivations/dice_mle.toml"
 X, Y = sp.symbols("x y", real=True)
 LAM = sp.Symbol("lambda", real=True)
 

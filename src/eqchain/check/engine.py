@@ -324,6 +324,7 @@ def _check_claim(
         search = Search(
             facts.equations,
             values,
+            ranges=facts.ranges,
             allowed=set(named) | {"substitute"},
             deadline=Deadline(None if deadline_total is None else deadline_total / 3),
         )
@@ -332,6 +333,7 @@ def _check_claim(
         search = Search(
             facts.equations,
             values,
+            ranges=facts.ranges,
             deadline=Deadline(None if deadline_total is None else deadline_total / 3),
         )
         path = search.find(src, tgt, SEARCH_DEPTH)
@@ -345,11 +347,7 @@ def _check_claim(
         for move in path:
             side_conditions.extend((move.rule, c) for c in move.conditions)
         rules = _unique([m.rule for m in path] + evaluations) or ["algebra"]
-        if named and not warnings:
-            unused = [n for n in named if n not in rules]
-            if unused:
-                warnings.append(f"named but not needed: {', '.join(unused)}")
-        return _decide(step, rules, side_conditions, warnings, values)
+        return _decide(step, rules, side_conditions, warnings, values, facts)
 
     # No rule path. A quick look for a counterexample first: a false step is refuted without
     # asking simplify() to prove it (which is slow exactly when it cannot succeed).
@@ -361,14 +359,19 @@ def _check_claim(
     )
     if cex is not None:
         return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
-    if prove_equal(lhs_full, rhs_full, givens):
+    how = prove_equal(lhs_full, rhs_full, givens + _claims_used(facts), facts.ranges)
+    if how is not None:
+        if named and how in named:
+            return _decide(
+                step, _unique(evaluations + [how]), side_conditions, warnings, values, facts
+            )
         if named:
             warnings.append(
                 f"the named rule{'s' if len(named) > 1 else ''} "
                 f"{', '.join(named)} do{'es' if len(named) == 1 else ''} not "
                 "produce this step; it holds by algebra"
             )
-        return _decide(step, _unique(evaluations + ["algebra"]), side_conditions, warnings, values)
+        return _decide(step, _unique(evaluations + [how]), side_conditions, warnings, values, facts)
 
     cex = find_counterexample(lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges)
     if cex is not None:
@@ -407,18 +410,26 @@ def _value_rules(step_values: dict, source, target, facts: Facts) -> list[str]:
     return ["one_hot" if one_hot else "substitute"]
 
 
+def _claims_used(facts: Facts):
+    """Verified claims, as equations the algebra may solve for one of their symbols."""
+    return [(facts.unfold(a), facts.unfold(b)) for _, a, b in facts.verified]
+
+
 def _givens(facts: Facts):
     return [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
 
 
-def _decide(step, rules, side_conditions, warnings, values) -> StepResult:
-    """Verified when every side condition is established; else unknown naming each missing
-    one, grouped by the rule that needs it."""
+def _decide(step, rules, side_conditions, warnings, values, facts=None) -> StepResult:
+    r"""Verified when every side condition is established (for a defined symbol, through its
+    definition: N = \sum_k t_k is nonzero when every t_k is positive); else unknown naming each
+    missing one, grouped by the rule that needs it."""
     established: list[str] = []
     missing: dict[str, list[str]] = {}
     for rule, (pred, expr) in side_conditions:
         expr = canonical(expr.xreplace(values)) if values else expr
-        if cond.holds(pred, expr):
+        if cond.holds(pred, expr) or (
+            facts is not None and facts.definitions and _holds_unfolded(pred, expr, facts, values)
+        ):
             for p_, e_ in cond.atoms(pred, expr):
                 text = cond.describe(p_, e_)
                 if text not in established:
@@ -434,6 +445,15 @@ def _decide(step, rules, side_conditions, warnings, values) -> StepResult:
     return StepResult(
         step, Verdict.VERIFIED, tuple(rules), "", None, tuple(warnings), tuple(established)
     )
+
+
+def _holds_unfolded(pred, expr, facts, values) -> bool:
+    unfolded = facts.unfold(expr)
+    if unfolded == expr:
+        return False
+    if values:
+        unfolded = unfolded.xreplace(values)
+    return cond.holds(pred, canonical(unfolded))
 
 
 def _wrong_rule_warning(wrong, path, evaluations) -> str:

@@ -15,6 +15,7 @@ from eqchain.check.rewrite import apply_rule
 from eqchain.latex.tree import canonical
 
 NORMALISING_RULES = (
+    "differentiate",
     "log_prod",
     "log_mul",
     "log_div",
@@ -26,16 +27,16 @@ NORMALISING_RULES = (
 MAX_EXPAND = 200
 
 
-def normal_form(expr):
+def normal_form(expr, ranges: dict | None = None):
     """Rules applied where their conditions hold, then expansion, in canonical form."""
     current = canonical(expr)
     for _ in range(4):
         before = current
         for name in NORMALISING_RULES:
-            if name in ("sum_const_mul",):
-                out = apply_rule(name, current)
+            if name in ("sum_const_mul", "differentiate"):
+                out = apply_rule(name, current, ranges=ranges)
             else:
-                out = apply_rule(name, current, only_if_holds=True)
+                out = apply_rule(name, current, only_if_holds=True, ranges=ranges)
             if out is not None:
                 current = out[0]
         current = canonical(sp.expand(current))
@@ -83,24 +84,35 @@ def _expand_log(expr):
     return sp.expand_log(expr, force=False)
 
 
-def prove_equal(a, b, givens=()) -> bool:
-    """True only when ``a = b`` is proved symbolically (with the givens, pairs ``(l, r)``)."""
-    na, nb = normal_form(a), normal_form(b)
+def prove_equal(a, b, givens=(), ranges: dict | None = None) -> str | None:
+    """How ``a = b`` is proved symbolically, or None.
+
+    Returns ``"algebra"`` when the two sides are equal as they stand, ``"solve_for"`` when an
+    earlier equation (pairs ``(l, r)`` in ``givens``), solved for one symbol it determines
+    linearly with a coefficient established nonzero, makes them equal."""
+    na, nb = normal_form(a, ranges), normal_form(b, ranges)
     if na == nb or is_zero(na - nb):
-        return True
-    ea, eb = normal_form(expand_concrete(na)), normal_form(expand_concrete(nb))
+        return "algebra"
+    ea = normal_form(expand_concrete(na), ranges)
+    eb = normal_form(expand_concrete(nb), ranges)
     if ea == eb or is_zero(ea - eb):
-        return True
+        return "algebra"
     diff = ea - eb
     for left, right in givens:
-        g = normal_form(expand_concrete(canonical(left - right)))
+        g = normal_form(expand_concrete(canonical(left - right)), ranges)
         for sym in sorted(g.free_symbols | g.atoms(sp.Indexed), key=str):
-            if not diff.has(sym):
+            if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(g, sym)):
                 continue
             slope = sp.diff(g, sym)
             if slope.has(sym) or slope == 0 or slope.is_zero is not False:
                 continue
             solution = sym - g / slope
             if is_zero(diff.xreplace({sym: solution})):
-                return True
-    return False
+                return "solve_for"
+    return None
+
+
+def _only_inside_index(expr, sym) -> bool:
+    """``sym`` occurs only as an index (k in y_k): it cannot be solved for."""
+    stripped = expr.xreplace({a: sp.Dummy() for a in expr.atoms(sp.Indexed)})
+    return sym not in stripped.free_symbols

@@ -119,7 +119,7 @@ def _identities(pat) -> dict:
 # -- applying rules to canonical trees ---------------------------------------------------------
 
 
-def apply_rule(name: str, expr, only_if_holds: bool = False):
+def apply_rule(name: str, expr, only_if_holds: bool = False, ranges: dict | None = None):
     """Rewrite ``expr`` (canonical) with rule ``name`` to a fixpoint.
 
     Returns ``(new_expr, conditions)`` or ``None`` when the rule does not change ``expr``. With
@@ -131,7 +131,7 @@ def apply_rule(name: str, expr, only_if_holds: bool = False):
     if rule.how == "rewrite" or _evaluation_rewrite(rule):
         step = _pattern_step(name, only_if_holds)
     elif rule.how == "engine" and rule.engine in ENGINES:
-        step = ENGINES[rule.engine](rule)
+        step = ENGINES[rule.engine](rule, ranges or {})
     else:
         return None
     conds: list[Condition] = []
@@ -204,7 +204,7 @@ def _views(node):
             yield sp.Basic.__new__(type(node), *args)
 
 
-def _pull_constant(rule):
+def _pull_constant(rule, ranges):
     def step(node):
         if not isinstance(node, sp.Sum):
             return None
@@ -222,7 +222,7 @@ def _pull_constant(rule):
     return step
 
 
-def _expand_bounds(rule):
+def _expand_bounds(rule, ranges):
     kind = sp.Sum if rule.family == "sum" else sp.Product
     combine = sp.Add if kind is sp.Sum else sp.Mul
 
@@ -238,7 +238,7 @@ def _expand_bounds(rule):
     return step
 
 
-def _fold_terms(rule):
+def _fold_terms(rule, ranges):
     r"""Terms ``f(1) + f(2) + ... + f(n)`` (or factors) of one template in a consecutive index
     range become ``\sum_{k=1}^{n} f(k)``. Only whole sums/products are folded."""
     kind = sp.Sum if rule.family == "sum" else sp.Product
@@ -283,7 +283,7 @@ def _template(term, index: int, var):
     )
 
 
-def _distribute(rule):
+def _distribute(rule, ranges):
     def step(node):
         if not isinstance(node, sp.Mul) or not any(isinstance(a, sp.Add) for a in node.args):
             return None
@@ -292,11 +292,57 @@ def _distribute(rule):
     return step
 
 
+def _differentiate(rule, ranges):
+    """Carry out derivatives. Differentiating a sum over j with respect to y_k gives a sum of
+    Kronecker deltas; it collapses to the k-th term only when k's declared range lies within
+    the sum's bounds."""
+
+    def step(node):
+        if not isinstance(node, sp.Derivative):
+            return None
+        done = node.doit()
+        if done == node or done.has(sp.Derivative):
+            return None
+        return _collapse_deltas(done, ranges), []
+
+    return step
+
+
+def _collapse_deltas(expr, ranges):
+    def visit(node):
+        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+            return node
+        var, lo, hi = node.limits[0]
+        factors = sp.Mul.make_args(node.function)
+        deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and var in f.args]
+        if len(deltas) != 1:
+            return node
+        (other,) = [a for a in deltas[0].args if a != var] or [None]
+        if other is None or var in other.free_symbols or not _within(other, lo, hi, ranges):
+            return node
+        rest = sp.Mul(*[f for f in factors if f is not deltas[0]])
+        return rest.xreplace({var: other})
+
+    return sp.sympify(expr).replace(lambda e: isinstance(e, sp.Sum), visit)
+
+
+def _within(index, lo, hi, ranges) -> bool:
+    """``lo <= index <= hi`` established: a number in range, or an index whose declared range
+    lies within ``lo..hi``."""
+    if index.is_Integer and lo.is_Integer and hi.is_Integer:
+        return lo <= index <= hi
+    for ilo, ihi in ranges.get(index, ()):
+        if (sp.sympify(ilo) - lo).is_nonnegative and (hi - sp.sympify(ihi)).is_nonnegative:
+            return True
+    return False
+
+
 ENGINES = {
     "pull_constant": _pull_constant,
     "expand_bounds": _expand_bounds,
     "fold_terms": _fold_terms,
     "distribute": _distribute,
+    "differentiate": _differentiate,
 }
 
 # Rules the search applies forwards only (a fold is also found as an expansion of the target).
@@ -336,8 +382,11 @@ def evaluation_rules(tree) -> list[tuple[str, tuple[Condition, ...]]]:
     for node in sp.preorder_traversal(tree):
         if isinstance(node, sp.Mul):
             factors = _flat_factors(node)
-            fraction = all(f == 1 or (isinstance(f, sp.Pow) and f.exp.is_negative) for f in factors)
-            if any(f == 1 for f in factors) and not fraction:  # 1/x is not "1 times"
+            # "1 times a" is a literal 1 among the node's own factors; \frac{1}{x} is a product
+            # of 1 and x^{-1} too, but nobody wrote "1 times" there.
+            direct = node.args
+            fraction = all(f == 1 or (isinstance(f, sp.Pow) and f.exp.is_negative) for f in direct)
+            if any(f == 1 for f in direct) and not fraction:
                 found.append(("mul_one", ()))
             if any(f == 0 for f in factors):
                 others = [evaluate(f) for f in factors if f != 0]

@@ -46,7 +46,15 @@ class Deadline:
 class Search:
     """Search with a fixed set of equations, bound values and (optionally) allowed rule names."""
 
-    def __init__(self, equations=(), values=None, allowed=None, deadline: Deadline | None = None):
+    def __init__(
+        self,
+        equations=(),
+        values=None,
+        allowed=None,
+        deadline: Deadline | None = None,
+        ranges: dict | None = None,
+    ):
+        self.ranges = ranges or {}
         self.equations = tuple(equations)
         self.values = dict(values or {})
         self.allowed = None if allowed is None else frozenset(allowed)
@@ -70,7 +78,7 @@ class Search:
         for name in self.rules:
             if self.deadline.expired():
                 return
-            out = apply_rule(name, state)
+            out = apply_rule(name, state, ranges=self.ranges)
             if out is None:
                 continue
             new, conds = out
@@ -97,6 +105,64 @@ class Search:
                     continue  # e.g. a derivative with respect to what is no longer a symbol
                 if replaced != state:
                     yield Move(name, conds, eq.label or ""), replaced
+            free = [i for i in self.ranges if i in (eq.lhs.free_symbols | eq.rhs.free_symbols)]
+            if free and eq.kind != "definition":
+                for old, new in pairs:
+                    out = self._instantiate(state, old, new, free)
+                    if out is not None and out[0] != state:
+                        # at a concrete index (k = 2) it is a special case of the equation
+                        name = "specialize" if out[1] else "substitute"
+                        yield Move(name, (), eq.label or ""), out[0]
+
+    def _instantiate(self, state, old, new, free):
+        r"""Use an equation that holds for every k of its range (``\lambda y_k = t_k``) at the
+        instances found in ``state``: a concrete index in the range (k = 3), or the variable of
+        an enclosing sum whose bounds lie within the range."""
+        wilds = {i: sp.Wild(f"idx_{i}", properties=[lambda e: e.is_integer is True]) for i in free}
+        pattern = old.xreplace(wilds)
+        if not pattern.has(*wilds.values()):
+            return None
+        changed = False
+        concrete = False
+
+        def walk(node, bound):
+            nonlocal changed, concrete
+            if not isinstance(node, sp.Basic) or not node.args:
+                return node
+            m = node.match(pattern)
+            if m and all(self._in_range(i, m.get(wilds[i]), bound) for i in free):
+                changed = True
+                concrete = concrete or any(m[wilds[i]].is_Integer for i in free)
+                return new.xreplace({i: m[wilds[i]] for i in free})
+            inner = bound
+            if isinstance(node, (sp.Sum, sp.Product)):
+                inner = {**bound, **{v: (lo, hi) for v, lo, hi in node.limits}}
+            if isinstance(node, sp.Indexed):
+                return node
+            args = tuple(walk(a, inner) for a in node.args)
+            return node.func(*args) if args != node.args else node
+
+        try:
+            out = walk(state, {})
+            return (self.normal(out), concrete) if changed else None
+        except (ValueError, TypeError):
+            return None
+
+    def _in_range(self, index, value, bound) -> bool:
+        if value is None:
+            return False
+        for lo, hi in self.ranges.get(index, ()):
+            # Bounds bound by the step (where = { K = 6 }) count as their values.
+            lo, hi = sp.sympify(lo).xreplace(self.values), sp.sympify(hi).xreplace(self.values)
+            if value in bound:
+                vlo, vhi = bound[value]
+            elif value.is_Integer:
+                vlo = vhi = value
+            else:
+                continue
+            if (vlo - lo).is_nonnegative and (hi - vhi).is_nonnegative:
+                return True
+        return False
 
     def find(self, source, target, max_depth: int = 4):
         """Moves that take ``source`` and ``target`` to a common expression, or None.
