@@ -113,9 +113,15 @@ class Scope:
             if isinstance(node, sp.Symbol):
                 return self._bind_symbol(node, bound, define)
             if isinstance(node, sp.core.function.AppliedUndef):
-                fn = self.functions.get(node.func.__name__)
+                name = node.func.__name__
+                fn = self.functions.get(name)
                 if fn is None:
-                    raise InputError(f"undefined function '{node.func.__name__}'")
+                    if self.strict:
+                        raise InputError(
+                            f"undefined function '{name}': declare it under "
+                            f"[symbols] as {name} = {{ function = true }}"
+                        )
+                    fn = self.functions[name] = sp.Function(name)
                 return fn(*node.args)
             return node
 

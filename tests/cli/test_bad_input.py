@@ -112,3 +112,22 @@ def test_non_utf8_file_is_exit_2(tmp_path):
     assert proc.returncode == 2
     assert "not UTF-8" in proc.stderr
     assert f"{path}:2" in proc.stderr
+
+
+def test_formula_the_two_readers_read_differently_is_reported_as_ambiguous(tmp_path):
+    path = tmp_path / "amb.toml"
+    path.write_text(GOOD_HEAD + "[[steps]]\nclaim = 'a = 2 \\frac{1}{2}'\n", encoding="utf-8")
+    proc = run("check", str(path))
+    assert proc.returncode == 2
+    assert "ambiguous LaTeX" in proc.stderr
+    assert "SymPy's parser" in proc.stderr and "latex2sympy2" in proc.stderr
+    assert f"{path}:6:" in proc.stderr
+
+
+def test_ambiguous_formula_in_a_document_points_at_its_line(tmp_path):
+    path = tmp_path / "amb.md"
+    path.write_text("Intro\n\n$$\nx = 2 \\frac{1}{2}\n$$\n", encoding="utf-8")
+    proc = run("check", str(path))
+    assert proc.returncode == 2
+    assert "ambiguous LaTeX" in proc.stderr
+    assert f"{path}:4:" in proc.stderr

@@ -63,6 +63,17 @@ def read_second(
     return tuple(_evaluate(t, analysis.context) for t in analysis.templates)
 
 
+def read_checked(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+):
+    """The first reading of ``text`` (a :class:`eqchain.latex.read.Formula`), after checking
+    that the second reading agrees with it: LatexError "ambiguous LaTeX: ..." when the two
+    readers read it differently (see :func:`check_ambiguity`)."""
+    analysis = analyse(text, indices, functions)
+    _raise_if_ambiguous(_compare(text, analysis))
+    return analysis.formula
+
+
 def compare_readings(
     text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
 ) -> Comparison:
@@ -70,7 +81,10 @@ def compare_readings(
 
     Raises LatexError (from the first reader) when the text cannot be read at all; a failure of
     the second reader only shows in the result (``second`` None, ``agree`` None)."""
-    analysis = analyse(text, indices, functions)
+    return _compare(text, analyse(text, indices, functions))
+
+
+def _compare(text: str, analysis) -> Comparison:
     first = analysis.formula.sides
     try:
         second = tuple(_evaluate(t, analysis.context) for t in analysis.templates)
@@ -97,7 +111,10 @@ def check_ambiguity(
     ``text`` differently; return None when they agree, when the second reader cannot read it,
     or when the comparison is inconclusive. Raises the first reader's LatexError when the text
     cannot be read at all."""
-    result = compare_readings(text, indices, functions)
+    _raise_if_ambiguous(compare_readings(text, indices, functions))
+
+
+def _raise_if_ambiguous(result: Comparison) -> None:
     if result.agree is False:
         raise LatexError(
             "ambiguous LaTeX: it reads as "

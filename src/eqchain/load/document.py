@@ -239,10 +239,11 @@ class _Row:
 
 
 def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
-    from eqchain.latex.read import read_formula
     from eqchain.latex.rows import split_rows
+    from eqchain.latex.second import read_checked
 
     out = []
+    functions: set[str] = set()  # functions defined so far (p(x) = ...), for later rows
     for b_index, block in enumerate(blocks):
         try:
             rows = split_rows(block.text)
@@ -252,7 +253,7 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
         pending_note = None
         for row in rows:
             try:
-                formula = read_formula(row.text)
+                formula = read_checked(row.text, functions=frozenset(functions))
             except LatexError as err:
                 if err.column is None:
                     line, col = _row_place(block, row)
@@ -261,6 +262,8 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
                 raise InputError(
                     f"cannot read the formula: {err.message}", path, line, col
                 ) from None
+            if formula.defined_function:
+                functions.add(formula.defined_function)
             if not formula.sides:
                 pending_note = formula.annotation or pending_note
                 continue
