@@ -203,6 +203,103 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
+@cli.command()
+@click.argument("path", required=False)
+@click.option("--objective", help="The objective (LaTeX), e.g. '\\sum_{k=1}^{K} t_k \\log y_k'.")
+@click.option("--variable", "variables", multiple=True, help="A variable, e.g. y_k (repeatable).")
+@click.option(
+    "--constraint",
+    "constraints",
+    multiple=True,
+    help="An equality constraint (LaTeX, repeatable), e.g. '\\sum_{k=1}^{K} y_k = 1'.",
+)
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    help="Values, e.g. t=2,5,2,4,2,5 or N=20 (repeatable; fractions as 1/10).",
+)
+@click.option(
+    "--symbols",
+    "symbols_file",
+    type=click.Path(dir_okay=False),
+    help="A TOML file whose [symbols] declares the names and their assumptions.",
+)
+@click.option("--minimize", is_flag=True, help="Minimise instead of maximise.")
+@click.option(
+    "--save",
+    type=click.Path(dir_okay=False),
+    help="Write the solution as a derivation file that `eqchain check` reads.",
+)
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+def maximize(
+    path, objective, variables, constraints, data, symbols_file, minimize, save, fmt, lang, timeout
+):
+    """Solve a constrained maximum (Lagrange multipliers) as checked steps.
+
+    Either PATH, a derivation file with a [maximize] (or [minimize]) table, or the problem
+    given with --objective, --variable, --constraint, --data and --symbols. The solution (the
+    Lagrangian, stationarity, the point, the second-order certificate) is written as ordinary
+    steps and checked like any derivation."""
+    from eqchain.api import check_derivations
+
+    if path:
+        if objective or variables or constraints or data:
+            raise click.UsageError("give either PATH or --objective/--variable/..., not both")
+        from eqchain.load import load
+
+        derivations = load(path)
+    else:
+        derivations = (
+            _problem_from_options(objective, variables, constraints, data, symbols_file, minimize),
+        )
+    if not any(s.by or s.kind.value != "claim" for d in derivations for s in d.steps):
+        raise EqchainError("nothing to solve: the file has no [maximize] table")
+    report = check_derivations(derivations, timeout)
+    if save:
+        from eqchain.load.toml_file import dump_derivation
+        from eqchain.output import write_atomic
+
+        write_atomic(save, "".join(dump_derivation(d) for d in derivations))
+    _emit(report, fmt, lang, show=True)
+    sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+
+
+def _problem_from_options(objective, variables, constraints, data, symbols_file, minimize):
+    """A Derivation for a problem stated on the command line (the same path as a file's
+    [maximize] table, so the same checks apply)."""
+    from eqchain.load.toml_file import load_symbols
+    from eqchain.model import Derivation
+    from eqchain.optimize import steps_from_toml
+    from eqchain.scope import Scope
+
+    if not objective or not variables:
+        raise click.UsageError("--objective and at least one --variable are needed")
+    decls = load_symbols(symbols_file) if symbols_file else ()
+    scope = Scope.from_decls(decls, strict=True)
+    values: dict = {}
+    for item in data:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip():
+            raise click.UsageError(f"--data takes NAME=VALUES, got {item!r}")
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        values[name.strip()] = (
+            parts if len(parts) != 1 or name.strip() in scope.families else parts[0]
+        )
+    table = {
+        "objective": objective,
+        "variables": list(variables),
+        "constraints": list(constraints),
+        "data": values,
+        "sense": "minimize" if minimize else "maximize",
+    }
+    steps = steps_from_toml(table, scope, "<command line>")
+    title = ("Minimum" if minimize else "Maximum") + f" of {objective}"
+    return Derivation(title, "<command line>", tuple(decls), tuple(steps), scope)
+
+
 def _publish(paths, lang, timeout, output, render) -> None:
     """Check ``paths`` and write ``render(report)`` to ``output`` (atomically) or stdout.
 

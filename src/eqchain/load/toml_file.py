@@ -445,8 +445,23 @@ def dump_derivation(derivation: Derivation) -> str:
         entry["claim"] = s.claim
         if s.by:
             entry["by"] = list(s.by)
+        if s.where:
+            entry["where"] = {name: _dump_values(v) for name, v in s.where}
+        if s.instance:
+            entry["instance"] = dict(s.instance)
+        if s.of:
+            entry["of"] = s.of
         if s.notes:
             entry["note"] = dict(s.notes)
         steps.append(entry)
     doc = {"title": derivation.title, "symbols": symbols, "steps": steps}
     return tomli_w.dumps(doc, multiline_strings=False)
+
+
+def _dump_values(value):
+    """Values as the loader reads them back: integers, or fractions as text ("1/10")."""
+    if isinstance(value, (list, tuple)):
+        return [_dump_values(v) for v in value]
+    if getattr(value, "is_Integer", False) or isinstance(value, int):
+        return int(value)
+    return str(value)
