@@ -61,6 +61,8 @@ def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks
     from eqchain.load import collect
 
     files = collect(paths)
+    if no_cache:
+        os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either
     options = {"format": fmt, "timeout": timeout, "lang": lang, "assume": assume}
     if watch:
         from eqchain.watch import watch_and_check

@@ -8,6 +8,7 @@ error; in lenient mode (documents) it becomes a symbol with no assumptions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -82,8 +83,8 @@ class Scope:
             base = sp.IndexedBase(d.name, **_kwargs(d.assumptions))
             idx, ranges = [], []
             for name, (lo, hi) in zip(d.indices, d.ranges, strict=True):
-                lo_e = scope.bind(read_expression(lo, frozenset(index_names)))
-                hi_e = scope.bind(read_expression(hi, frozenset(index_names)))
+                lo_e = scope.bind(_bound(lo, read_expression, index_names))
+                hi_e = scope.bind(_bound(hi, read_expression, index_names))
                 lower_ok = lo_e.is_integer and (lo_e - 1).is_nonnegative
                 idx.append(sp.Symbol(name, integer=True, positive=True if lower_ok else None))
                 ranges.append((lo_e, hi_e))
@@ -186,3 +187,13 @@ class Scope:
         if not isinstance(values, (list, tuple)):
             raise InputError(f"'where' needs a list of values for the family '{name}'")
         return {fam.base[int(lo) + j]: v for j, v in enumerate(values)}
+
+
+def _bound(text: str, read_expression, index_names):
+    """A range bound: a number or a name directly, anything else through the LaTeX reader."""
+    stripped = text.strip()
+    if re.fullmatch(r"-?\d+", stripped):
+        return sp.Integer(int(stripped))
+    if re.fullmatch(r"[A-Za-z]", stripped):
+        return sp.Symbol(stripped)
+    return read_expression(text, frozenset(index_names))

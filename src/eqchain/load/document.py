@@ -239,8 +239,8 @@ class _Row:
 
 
 def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
+    from eqchain.latex.memo import read_cached
     from eqchain.latex.rows import split_rows
-    from eqchain.latex.second import read_checked
 
     out = []
     functions: set[str] = set()  # functions defined so far (p(x) = ...), for later rows
@@ -253,7 +253,7 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
         pending_note = None
         for row in rows:
             try:
-                formula = read_checked(row.text, functions=frozenset(functions))
+                formula = read_cached(row.text, functions=frozenset(functions))
             except LatexError as err:
                 if err.column is None:
                     line, col = _row_place(block, row)

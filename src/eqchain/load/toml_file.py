@@ -323,11 +323,11 @@ class _Loader:
         return out
 
     def read_claim(self, claim: str, line: int | None, scope, define: bool = False):
-        from eqchain.latex.second import read_checked
+        from eqchain.latex.memo import read_cached
 
         column_base = self._claim_column(line)
         try:
-            formula = read_checked(claim, scope.index_names, frozenset(scope.functions))
+            formula = read_cached(claim, scope.index_names, frozenset(scope.functions))
             sides = [scope.bind(s, define=define and i == 0) for i, s in enumerate(formula.sides)]
         except LatexError as err:
             col = (

@@ -25,13 +25,13 @@ def bind_claims(claims: list[Claim], scope, path: str = PATH) -> tuple[Step, ...
 
     Raises InputError (naming the claim) when a text cannot be read or uses an undeclared name.
     """
-    from eqchain.latex.read import read_formula
+    from eqchain.latex.memo import read_cached
 
     steps: list[Step] = []
     for claim in claims:
         define = claim.kind is StepKind.DEFINITION
         try:
-            formula = read_formula(claim.text, scope.index_names)
+            formula = read_cached(claim.text, scope.index_names, frozenset(scope.functions))
             sides = [scope.bind(s, define=define and i == 0) for i, s in enumerate(formula.sides)]
         except (LatexError, InputError) as err:
             raise InputError(f"generated claim {claim.text!r}: {err.message}", path) from None

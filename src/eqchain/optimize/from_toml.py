@@ -77,10 +77,10 @@ def _list(table: dict, key: str) -> list:
 
 
 def _read(text: str, scope, what: str):
-    from eqchain.latex.read import read_formula
+    from eqchain.latex.memo import read_cached
 
     try:
-        formula = read_formula(text, scope.index_names)
+        formula = read_cached(text, scope.index_names, frozenset(scope.functions))
         return tuple(scope.bind(side) for side in formula.sides)
     except LatexError as err:
         raise InputError(f"cannot read the {what}: {err.message}") from None

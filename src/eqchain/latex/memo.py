@@ -1,0 +1,222 @@
+"""Remembering readings: a formula read once is not parsed again.
+
+Reading a formula costs two ANTLR parses (SymPy's parser and latex2sympy2), tens of milliseconds
+each in Python. Authors re-check after editing one line, so readings are remembered in memory
+and in the user's cache directory, keyed by a SHA-256 of the reader's own source, the parsers'
+versions, the formula and the reading options: a reading is only ever reused by an identical
+reader for identical text.
+
+Stored readings are JSON trees of a closed set of SymPy classes, rebuilt here without
+evaluation and without ``eval``/``sympify``/pickle: a damaged or foreign entry is a miss, never
+code. A formula whose reading holds anything outside that set is simply not stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+import sympy as sp
+
+from eqchain.latex.read import Formula
+
+_MEMORY: dict = {}
+_VERSION = "1"
+
+
+def read_cached(text: str, indices=frozenset(), functions=frozenset(), use_disk: bool = True):
+    """The checked reading of ``text`` (see :func:`eqchain.latex.second.read_checked`),
+    from memory or the disk cache when this reader has read it before. Errors are not cached:
+    they are raised afresh."""
+    from eqchain.latex.second import read_checked
+
+    mem_key = (text, frozenset(indices), frozenset(functions))
+    if mem_key in _MEMORY:
+        return _MEMORY[mem_key]
+    key = _key(text, indices, functions) if use_disk and _enabled() else None
+    formula = _load(key) if key else None
+    if formula is None:
+        formula = read_checked(text, frozenset(indices), frozenset(functions))
+        if key:
+            _store(key, formula)
+    _MEMORY[mem_key] = formula
+    return formula
+
+
+def _enabled() -> bool:
+    return os.environ.get("EQCHAIN_NO_CACHE") != "1"
+
+
+@cache
+def _reader_fingerprint() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(_VERSION.encode())
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in ("sympy", "antlr4-python3-runtime", "latex2sympy2_extended"):
+        try:
+            h.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{name}=none".encode())
+    return h.hexdigest()
+
+
+def _key(text: str, indices, functions) -> str:
+    payload = json.dumps([text, sorted(indices), sorted(functions)], ensure_ascii=False)
+    return hashlib.sha256((_reader_fingerprint() + payload).encode("utf-8")).hexdigest()
+
+
+def _path(key: str) -> Path:
+    from eqchain.cache import cache_dir
+
+    return cache_dir() / "readings" / key[:2] / f"{key}.json"
+
+
+def _load(key: str):
+    try:
+        data = json.loads(_path(key).read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return Formula(
+            sides=tuple(decode(s) for s in data["sides"]),
+            continues=bool(data["continues"]),
+            tag=data["tag"],
+            annotation=data["annotation"],
+            defined_function=data["defined_function"],
+            definition=bool(data["definition"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def _store(key: str, formula) -> None:
+    try:
+        sides = [encode(s) for s in formula.sides]
+    except _NotStorable:
+        return
+    data = {
+        "key": key,
+        "sides": sides,
+        "continues": formula.continues,
+        "tag": formula.tag,
+        "annotation": formula.annotation,
+        "defined_function": formula.defined_function,
+        "definition": formula.definition,
+    }
+    path = _path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        from eqchain.output import write_atomic
+
+        write_atomic(path, json.dumps(data, ensure_ascii=False))
+    except OSError:
+        pass
+
+
+# -- trees as JSON ---------------------------------------------------------------------------
+
+
+class _NotStorable(Exception):
+    pass
+
+
+_UNEVALUATED = {"Add": sp.Add, "Mul": sp.Mul, "Pow": sp.Pow}
+_FUNCTIONS = {
+    "log": sp.log,
+    "exp": sp.exp,
+    "factorial": sp.factorial,
+    "binomial": sp.binomial,
+    "sin": sp.sin,
+    "cos": sp.cos,
+    "tan": sp.tan,
+    "Abs": sp.Abs,
+    "KroneckerDelta": sp.KroneckerDelta,
+}
+_CONSTANTS = {"E": sp.E, "pi": sp.pi, "oo": sp.oo, "-oo": -sp.oo, "I": sp.I}
+_ASSUMPTION_KEYS = (
+    "integer",
+    "positive",
+    "nonnegative",
+    "negative",
+    "nonpositive",
+    "real",
+    "nonzero",
+    "finite",
+)
+
+
+def encode(expr):
+    """A JSON tree for a reading; _NotStorable for anything outside the closed set."""
+    if isinstance(expr, sp.Symbol) and not isinstance(expr, (sp.Dummy, sp.Wild)):
+        given = {k: v for k, v in expr.assumptions0.items() if k in _ASSUMPTION_KEYS}
+        return ["S", expr.name, given]
+    if isinstance(expr, sp.Integer):
+        return ["I", str(int(expr))]
+    if isinstance(expr, sp.Rational):
+        return ["Q", str(expr.p), str(expr.q)]
+    for name, const in _CONSTANTS.items():
+        if expr == const:
+            return ["C", name]
+    if isinstance(expr, sp.Indexed):
+        return ["X", encode(expr.base.label), [encode(i) for i in expr.indices]]
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        limits = [[encode(v), encode(lo), encode(hi)] for v, lo, hi in expr.limits]
+        return [type(expr).__name__, encode(expr.function), limits]
+    if isinstance(expr, sp.Derivative):
+        return ["D", encode(expr.expr), [[encode(v), int(n)] for v, n in expr.variable_count]]
+    if type(expr).__name__ in _UNEVALUATED and type(expr) in _UNEVALUATED.values():
+        return [type(expr).__name__, [encode(a) for a in expr.args]]
+    if isinstance(expr, sp.core.function.AppliedUndef):
+        return ["F", expr.func.__name__, [encode(a) for a in expr.args]]
+    name = type(expr).__name__
+    if name in _FUNCTIONS and type(expr) is _FUNCTIONS[name]:
+        return ["f", name, [encode(a) for a in expr.args]]
+    raise _NotStorable(name)
+
+
+def decode(tree):
+    """The SymPy tree for a JSON tree from :func:`encode`, built without evaluation; ValueError
+    for anything else."""
+    if not isinstance(tree, list) or not tree or not isinstance(tree[0], str):
+        raise ValueError("not a stored tree")
+    head = tree[0]
+    if head == "S":
+        _, name, given = tree
+        if not isinstance(name, str) or not isinstance(given, dict):
+            raise ValueError("bad symbol")
+        return sp.Symbol(name, **{k: bool(v) for k, v in given.items() if k in _ASSUMPTION_KEYS})
+    if head == "I":
+        return sp.Integer(int(tree[1]))
+    if head == "Q":
+        return sp.Rational(int(tree[1]), int(tree[2]))
+    if head == "C":
+        return _CONSTANTS[tree[1]]
+    if head == "X":
+        return sp.IndexedBase(decode(tree[1]))[tuple(decode(i) for i in tree[2])]
+    if head in ("Sum", "Product"):
+        cls = sp.Sum if head == "Sum" else sp.Product
+        limits = [tuple(decode(x) for x in lim) for lim in tree[2]]
+        return cls(decode(tree[1]), *limits)
+    if head == "D":
+        return sp.Derivative(
+            decode(tree[1]), *[(decode(v), int(n)) for v, n in tree[2]], evaluate=False
+        )
+    if head in _UNEVALUATED:
+        return _UNEVALUATED[head](*[decode(a) for a in tree[1]], evaluate=False)
+    if head == "F":
+        if not isinstance(tree[1], str):
+            raise ValueError("bad function name")
+        return sp.Function(tree[1])(*[decode(a) for a in tree[2]])
+    if head == "f" and tree[1] in _FUNCTIONS:
+        fn = _FUNCTIONS[tree[1]]
+        args = [decode(a) for a in tree[2]]
+        try:
+            return fn(*args, evaluate=False)
+        except TypeError:
+            return fn(*args)
+    raise ValueError(f"unknown head {head!r}")
