@@ -93,7 +93,10 @@ def _sample(lhs, rhs, givens, rng: random.Random, trial: int, ranges: dict):
         if s in ranges:
             bounds = []
             for lo, hi in ranges[s]:
-                lo_v, hi_v = sp.sympify(lo).xreplace(values), sp.sympify(hi).xreplace(values)
+                lo_v, hi_v = (
+                    sp.sympify(lo, strict=True).xreplace(values),
+                    sp.sympify(hi, strict=True).xreplace(values),
+                )
                 if not (lo_v.is_Integer and hi_v.is_Integer):
                     free = (lo_v.free_symbols | hi_v.free_symbols) - set(values)
                     for f in free:  # a bound not met yet: give it a value first

@@ -323,7 +323,7 @@ def _collapse_deltas(expr, ranges):
         rest = sp.Mul(*[f for f in factors if f is not deltas[0]])
         return rest.xreplace({var: other})
 
-    return sp.sympify(expr).replace(lambda e: isinstance(e, sp.Sum), visit)
+    return sp.sympify(expr, strict=True).replace(lambda e: isinstance(e, sp.Sum), visit)
 
 
 def _within(index, lo, hi, ranges) -> bool:
@@ -332,7 +332,9 @@ def _within(index, lo, hi, ranges) -> bool:
     if index.is_Integer and lo.is_Integer and hi.is_Integer:
         return lo <= index <= hi
     for ilo, ihi in ranges.get(index, ()):
-        if (sp.sympify(ilo) - lo).is_nonnegative and (hi - sp.sympify(ihi)).is_nonnegative:
+        if (sp.sympify(ilo, strict=True) - lo).is_nonnegative and (
+            hi - sp.sympify(ihi, strict=True)
+        ).is_nonnegative:
             return True
     return False
 

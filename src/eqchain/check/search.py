@@ -153,7 +153,10 @@ class Search:
             return False
         for lo, hi in self.ranges.get(index, ()):
             # Bounds bound by the step (where = { K = 6 }) count as their values.
-            lo, hi = sp.sympify(lo).xreplace(self.values), sp.sympify(hi).xreplace(self.values)
+            lo, hi = (
+                sp.sympify(lo, strict=True).xreplace(self.values),
+                sp.sympify(hi, strict=True).xreplace(self.values),
+            )
             if value in bound:
                 vlo, vhi = bound[value]
             elif value.is_Integer:

@@ -48,7 +48,7 @@ class Minor:
 
 def sign_of(expr) -> int | None:
     """+1, -1 or 0 when SymPy's assumptions prove it; None otherwise. Never a numeric guess."""
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     if expr.is_Rational:
         return 1 if expr.p > 0 else (-1 if expr.p < 0 else 0)
     decided = _sign_by_assumptions(expr)

@@ -34,8 +34,8 @@ class Family:
     upper: Any = sp.Symbol("K", integer=True, positive=True)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", sp.sympify(self.lower))
-        object.__setattr__(self, "upper", sp.sympify(self.upper))
+        object.__setattr__(self, "lower", sp.sympify(self.lower, strict=True))
+        object.__setattr__(self, "upper", sp.sympify(self.upper, strict=True))
         if not self.lower.is_Integer:
             raise InputError(f"the lower bound of {self.base.label} must be a concrete integer")
         if not (self.upper.is_Integer or (self.upper.is_Symbol and self.upper.is_integer)):

@@ -28,7 +28,7 @@ _CDOT_NAMES = re.compile(r"(?<![\\A-Za-z])(" + _NAME + r") \\cdot (?=" + _NAME +
 def tex(expr) -> str:
     """Readable LaTeX for ``expr``: ``\\sum_{k=1}^{K} t_{k} \\log y_{k}``; in a sum the terms
     with a plus sign come first (``\\frac{t_{k}}{y_{k}} - \\lambda``)."""
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     if isinstance(expr, sp.Add):
         terms = sorted(sp.Add.make_args(expr), key=lambda t: t.could_extract_minus_sign())
         out = _tidy(latex(terms[0]))
