@@ -118,6 +118,10 @@ class Search:
         r"""Use an equation that holds for every k of its range (``\lambda y_k = t_k``) at the
         instances found in ``state``: a concrete index in the range (k = 3), or the variable of
         an enclosing sum whose bounds lie within the range."""
+        # Cheap first: the state must mention every family the pattern mentions.
+        bases = {a.base for a in old.atoms(sp.Indexed)}
+        if not bases or not all(state.has(b) for b in bases):
+            return None
         wilds = {i: sp.Wild(f"idx_{i}", properties=[lambda e: e.is_integer is True]) for i in free}
         pattern = old.xreplace(wilds)
         if not pattern.has(*wilds.values()):
