@@ -168,7 +168,10 @@ def _pattern_step(name: str, only_if_holds: bool):
         if not isinstance(node, type(pat.lhs)):
             return None
         for view in _views(node):
-            m = view.match(pat.lhs)
+            try:
+                m = view.match(pat.lhs)
+            except (AttributeError, TypeError, ValueError):
+                continue  # a peeled view SymPy cannot match against: no match
             if not m:
                 continue
             if any(m.get(w) == ident for w, ident in pat.nontrivial.items()):

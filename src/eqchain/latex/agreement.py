@@ -22,6 +22,8 @@ def agree(a, b) -> tuple[bool | None, str]:
     """(True, how) when ``a`` and ``b`` are the same expression, (False, "numeric") when they
     differ at some point, (None, "inconclusive") when neither could be shown. Never raises for
     SymPy expressions."""
+    # latex2sympy2 reads 0.1 as a binary float; the written decimal is what both mean.
+    a, b = _exact_decimals(a), _exact_decimals(b)
     try:
         ca, cb = canonical(a), canonical(b)
     except Exception:  # noqa: BLE001 - a reading SymPy cannot even evaluate: compare as written
@@ -34,6 +36,16 @@ def agree(a, b) -> tuple[bool | None, str]:
     except Exception:  # noqa: BLE001 - fall through to the numeric comparison
         pass
     return _numeric(ca, cb)
+
+
+def _exact_decimals(expr):
+    try:
+        floats = expr.atoms(sp.Float)
+    except AttributeError:
+        return expr
+    if not floats:
+        return expr
+    return expr.xreplace({f: sp.Rational(str(f)) for f in floats})
 
 
 def _numeric(a, b) -> tuple[bool | None, str]:
