@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 from eqchain.errors import InputError
@@ -38,3 +40,17 @@ def collect(paths) -> list[str]:
     if not out:
         raise InputError("no derivation files found", ", ".join(map(str, paths)))
     return out
+
+
+class _CallableModule(types.ModuleType):
+    """``eqchain.load(path)`` is the public API (:func:`eqchain.api.load`), and ``eqchain.load``
+    is also this package: once the package is imported, Python binds the name to the module,
+    so the module itself answers the call."""
+
+    def __call__(self, path: str, **options):
+        from eqchain.api import load as api_load
+
+        return api_load(path, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule
