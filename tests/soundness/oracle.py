@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import random
 import re
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sympy as sp
 
@@ -28,8 +32,9 @@ class Context:
     """What holds before one step of a derivation: definitions, givens and bound values."""
 
     definitions: dict = field(default_factory=dict)  # symbol -> expression
-    givens: list = field(default_factory=list)  # (lhs, rhs)
+    givens: list = field(default_factory=list)  # (lhs, rhs); a free index means "every k"
     values: dict = field(default_factory=dict)  # atom -> exact value ("where")
+    ranges: dict = field(default_factory=dict)  # family index symbol -> [(lo, hi), ...]
 
     def unfold(self, expr, depth: int = 10):
         for _ in range(depth):
@@ -62,10 +67,14 @@ def contexts(derivation: Derivation) -> list[Context]:
     definitions: dict = {}
     givens: list = []
     base = family_values(derivation, derivation.where)
+    ranges: dict = {}
+    for fam in derivation.scope.families.values():
+        for idx, bounds in zip(fam.indices, fam.ranges, strict=False):
+            ranges.setdefault(idx, []).append(bounds)
     previous_lhs = None
     for step in derivation.steps:
         values = {**base, **family_values(derivation, step.where)}
-        out.append(Context(dict(definitions), list(givens), values))
+        out.append(Context(dict(definitions), list(givens), values, ranges))
         lhs = previous_lhs if step.continues else step.lhs
         if step.kind is StepKind.DEFINITION:
             target, rhs = lhs, step.rhs
@@ -166,12 +175,30 @@ def satisfies(atom, value) -> bool:
     return True
 
 
+def replace_free(expr, mapping: dict):
+    """Replace the free occurrences of ``mapping``'s keys (a bound variable of a sum or product
+    with the same name stays), without any other change."""
+    if not mapping or not isinstance(expr, sp.Basic):
+        return expr
+    if expr in mapping:
+        return mapping[expr]
+    if not expr.args:
+        return expr
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        inner = {k: v for k, v in mapping.items() if k not in set(expr.variables)}
+        limits = [
+            (v, replace_free(lo, inner), replace_free(hi, inner)) for v, lo, hi in expr.limits
+        ]
+        return expr.func(replace_free(expr.function, inner), *limits)
+    return expr.func(*[replace_free(a, mapping) for a in expr.args])
+
+
 def integer_symbols(exprs) -> list:
+    """Integer symbols with a free occurrence (counts such as K, free indices such as k)."""
     out = set()
     for e in exprs:
-        bound = {v for s in e.atoms(sp.Sum, sp.Product) for v in s.variables}
         labels = {a.base.label for a in e.atoms(sp.Indexed)}
-        for s in e.free_symbols - labels - bound:
+        for s in e.free_symbols - labels:
             if isinstance(s, sp.Symbol) and s.is_integer:
                 out.add(s)
     return sorted(out, key=str)
@@ -194,9 +221,23 @@ class Point:
     rhs: object
 
 
+def _range(index, ctx: Context, ints: dict):
+    """The concrete (lo, hi) of a family index once the counts are chosen, or None."""
+    lo, hi = None, None
+    known = {**ctx.values, **ints}
+    for a, b in ctx.ranges.get(index, ()):
+        a, b = replace_free(a, known), replace_free(b, known)
+        if not (a.is_Integer and b.is_Integer):
+            return None
+        lo = int(a) if lo is None else max(lo, int(a))
+        hi = int(b) if hi is None else min(hi, int(b))
+    return None if lo is None or hi < lo else (lo, hi)
+
+
 def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
     """Values for every quantity in ``a = b`` (and the givens) satisfying the assumptions and
-    the givens; None when none was found in a few tries."""
+    the givens; None when none was found in a few tries. A free index in ``a = b`` takes one
+    value of its range; a given with a free index holds for every value of its range."""
     a, b = ctx.unfold(a).xreplace(ctx.values), ctx.unfold(b).xreplace(ctx.values)
     givens = [
         (ctx.unfold(g).xreplace(ctx.values), ctx.unfold(h).xreplace(ctx.values))
@@ -205,17 +246,40 @@ def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
     exprs = [a, b] + [x for g in givens for x in g]
     ints = dict(integers or {})
     for s in integer_symbols(exprs):
-        if s not in ints:
+        if s not in ints and s not in ctx.ranges:
             ints[s] = draw(s, rng)
+    for s in integer_symbols(exprs):  # counts that bound the range of a free index
+        for lo, hi in ctx.ranges.get(s, ()):
+            for c in (lo.free_symbols | hi.free_symbols) - set(ints) - set(ctx.values):
+                ints[c] = draw(c, rng)
+    for s in integer_symbols([a, b]):
+        if s not in ints:
+            bounds = _range(s, ctx, ints)
+            if bounds is None:
+                return None  # an empty range: the claim says nothing about such a k
+            ints[s] = sp.Integer(rng.randint(*bounds))
+    bound = ctx.values  # values bound by "where" apply to the written-out members too
     try:
-        A, B = expand(a.xreplace(ints)), expand(b.xreplace(ints))
-        G = [(expand(g.xreplace(ints)), expand(h.xreplace(ints))) for g, h in givens]
+        A = expand(replace_free(a, ints)).xreplace(bound)
+        B = expand(replace_free(b, ints)).xreplace(bound)
+        G = []
+        for g, h in givens:
+            free = [s for s in integer_symbols([g, h]) if s in ctx.ranges]
+            fixed = {k: v for k, v in ints.items() if k not in free}
+            g, h = replace_free(g, fixed), replace_free(h, fixed)
+            for values in _instances(free, ctx, ints):
+                G.append(
+                    (
+                        expand(replace_free(g, values)).xreplace(bound),
+                        expand(replace_free(h, values)).xreplace(bound),
+                    )
+                )
     except Unevaluable:
         return None
     atoms = free_atoms([A, B] + [x for g in G for x in g])
     if any(isinstance(x, sp.Indexed) and not all(i.is_Integer for i in x.indices) for x in atoms):
         return None
-    for _ in range(60):
+    for _ in range(20):
         scale = rng.choice([1, 1, sp.Rational(1, 4), sp.Rational(1, 20)])
         values = {x: draw(x, rng, scale) for x in atoms}
         if _solve_givens(G, atoms, values):
@@ -224,24 +288,104 @@ def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
     return None
 
 
+def _instances(free, ctx: Context, ints: dict, limit: int = 200):
+    """Every assignment of values in range to the free indices ``free``."""
+    combos = [{}]
+    for s in free:
+        bounds = _range(s, ctx, ints)
+        if bounds is None:
+            raise Unevaluable(f"the range of {s} is not concrete")
+        combos = [{**c, s: sp.Integer(v)} for c in combos for v in range(bounds[0], bounds[1] + 1)]
+        if len(combos) > limit:
+            raise Unevaluable("too many instances of a given")
+    return combos
+
+
 def _solve_givens(givens, atoms, values) -> bool:
-    for g, h in givens:
-        eq = sp.expand(g - h)
-        target = next((x for x in reversed(atoms) if eq.has(x) and sp.diff(eq, x, 2) == 0), None)
-        if target is None:
-            return False
-        rest = eq.xreplace({x: v for x, v in values.items() if x != target})
-        slope = sp.diff(rest, target)
-        if slope.free_symbols or slope == 0:
-            return False
-        value = sp.nsimplify(-rest.xreplace({target: 0}) / slope)
-        if not satisfies(target, value):
-            return False
-        values[target] = value
-    for g, h in givens:
-        if sp.simplify((g - h).xreplace(values)) != 0:
-            return False
-    return True
+    """Put in ``values`` the quantities the givens determine (solved for once, symbolically,
+    then evaluated at the drawn values); False when they fail the assumptions."""
+    if not givens:
+        return True
+    solutions = _solutions(tuple(givens), tuple(atoms))
+    for solution in solutions:
+        found = {}
+        for unknown, expr in solution.items():
+            value = expr.xreplace(values)
+            if value.free_symbols or not value.is_number or not satisfies(unknown, value):
+                break
+            found[unknown] = value
+        else:
+            trial = {**values, **found}
+            if all(_is_zero((g - h).xreplace(trial)) for g, h in givens):
+                values.update(found)
+                return True
+    return False
+
+
+def _is_zero(v) -> bool:
+    if v.is_Rational:
+        return v == 0
+    try:
+        return abs(sp.N(v, LOW)) < sp.Float(10) ** -(LOW - 10)
+    except (TypeError, ValueError):
+        return False
+
+
+@lru_cache(maxsize=512)
+def _solutions(givens: tuple, atoms: tuple) -> tuple:
+    """Solutions of the givens for one unknown each (distinct atoms that are not integers,
+    preferring those met in the fewest givens), as dicts unknown -> expression in the others."""
+    eqs = [sp.expand(g - h) for g, h in givens]
+    count = {a: sum(1 for e in eqs if e.has(a)) for a in atoms}
+    options = [
+        sorted(
+            (a for a in atoms if e.has(a) and not a.is_integer), key=lambda a: (count[a], str(a))
+        )
+        for e in eqs
+    ]
+    owner: dict = {}  # atom -> equation: a matching, found by augmenting paths
+
+    def assign(i: int, seen: set) -> bool:
+        for a in options[i]:
+            if a in seen:
+                continue
+            seen.add(a)
+            if a not in owner or assign(owner[a], seen):
+                owner[a] = i
+                return True
+        return False
+
+    if not all(assign(i, set()) for i in range(len(eqs))):
+        return ()
+    unknowns = sorted(owner, key=lambda a: owner[a])
+    try:
+        with _alarm(5):
+            solved = sp.solve(eqs, unknowns, dict=True)
+    except (_SolveTimeout, NotImplementedError, ValueError, TypeError, RecursionError):
+        return ()
+    return tuple(s for s in solved if set(s) == set(unknowns))
+
+
+class _SolveTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _alarm(seconds: int):
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _SolveTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # -- comparing ---------------------------------------------------------------------------------
@@ -292,7 +436,7 @@ def judge(a, b, ctx: Context, seed: int = 0, points: int = 6, integer_values=(2,
     """
     rng = random.Random(seed)
     out = []
-    ints_all = integer_symbols([ctx.unfold(a), ctx.unfold(b)])
+    ints_all = [s for s in integer_symbols([ctx.unfold(a), ctx.unfold(b)]) if s not in ctx.ranges]
     for trial in range(points):
         integers = {}
         for s in ints_all:
@@ -356,9 +500,30 @@ def check_counterexample(cex, a, b, ctx: Context) -> str:
         if not satisfies(atom, v):
             return f"{atom} = {v} violates its assumptions"
     ints = {s: v for s, v in values.items() if isinstance(s, sp.Symbol) and s.is_integer}
+    bound = ctx.values
     try:
-        A, B = expand(a.xreplace(ints)), expand(b.xreplace(ints))
-        G = [(expand(g.xreplace(ints)), expand(h.xreplace(ints))) for g, h in givens]
+        A = expand(replace_free(a, ints)).xreplace(bound)
+        B = expand(replace_free(b, ints)).xreplace(bound)
+        G = []
+        for g, h in givens:
+            free = [s for s in integer_symbols([g, h]) if s in ctx.ranges]
+            fixed = {k: v for k, v in ints.items() if k not in free}
+            try:
+                instances = _instances(free, ctx, fixed)
+            except Unevaluable:
+                # The range is open (no count in the counterexample): the given binds the members
+                # shown; the others can be chosen to meet it.
+                if not all(s in ints for s in free):
+                    raise
+                instances = [{s: ints[s] for s in free}]
+            for inst in instances:
+                m = {**fixed, **inst}
+                G.append(
+                    (
+                        expand(replace_free(g, m)).xreplace(bound),
+                        expand(replace_free(h, m)).xreplace(bound),
+                    )
+                )
     except Unevaluable as err:
         return f"cannot evaluate: {err}"
     for g, h in G:

@@ -79,23 +79,9 @@ def variants() -> list[Variant]:
 
 VARIANTS = variants()
 
-# Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
-CRASH = (
-    "checker defect: with y real the search matches log_mul against a peeled double product "
-    "(rewrite._peel builds it with Basic.__new__, without assumptions) and Mul.matches raises "
-    "AttributeError: 'Product' object has no attribute 'is_commutative'"
-)
-CHAIN = (
-    "checker defect: '= t_1 \\log y_1 + (1 - t_1) \\log (1 - y_1)' continues an unknown step; "
-    "verified against the previous right side, it is recorded as \\log L = ... (the chain's left "
-    "side), which nothing proved; 'E = -(...)' is then verified by substituting it, although "
-    "its right side is undefined at y_1 = 0, t_1 = 0 where E = 0"
-)
-ALL = ("refuted", "verified", "named")
-KNOWN = {  # variant -> (defect, the tests it fails)
-    "mean_cross_entropy:7:y:positive": (CRASH, ALL),
-    "binary_cross_entropy:5:y:positive": (CHAIN, ("verified", "named")),
-}
+# Known defects, reported to the lead (tracker issue 7): variant -> (defect, the tests it
+# fails: "refuted", "verified", "named"); remove an entry when the defect is fixed.
+KNOWN: dict = {}
 
 
 def _ids(test: str):
