@@ -538,6 +538,33 @@ def check_counterexample(cex, a, b, ctx: Context) -> str:
     return ""
 
 
+def contradicted_bindings(cex, ctx: Context) -> str:
+    """The values of ``cex`` that contradict a value bound by ``where``, as text ("" if none)."""
+    names = {}
+    for atom in ctx.values:
+        if isinstance(atom, sp.Indexed):
+            names[(str(atom.base.label), tuple(int(i) for i in atom.indices))] = atom
+        else:
+            names[(str(atom), ())] = atom
+    out = []
+    for name, text in cex.values:
+        while name.startswith("{") and name.endswith("}"):
+            name = name[1:-1]
+        m = _INDEXED.match(name)
+        key = (
+            (m.group(1), tuple(int(i) for i in m.group(2).split(",")))
+            if m
+            else (name.lstrip("\\"), ())
+        )
+        atom = names.get(key)
+        if atom is None or not re.fullmatch(r"-?\d+(/\d+)?", text.strip()):
+            continue
+        bound = sp.sympify(ctx.values[atom], strict=True)
+        if sp.Rational(text.strip()) != bound:
+            out.append(f"{name} = {text} (bound to {bound})")
+    return ", ".join(out)
+
+
 def expand_or_same(e):
     try:
         return expand(e)

@@ -194,13 +194,35 @@ TRUE_STEPS = {
         'K = "integer positive"', r"\sum_{k=1}^{K} k^{2} = \sum_{k=0}^{K} k^{2}"
     ),
     "log_base_ten_as_quotient": trap('x = "positive"', r"\log_{10} x = \frac{\log x}{\log 10}"),
+    "sum_over_a_family_bound_by_where": trap(
+        'x = "real"\nt = { index = "k", range = "1..3", assume = "nonnegative" }',
+        "\\sum_{k=1}^{3} t_k \\sin(x)^{2} + \\sum_{k=1}^{3} t_k \\cos(x)^{2} = 6\n"
+        "where = { t = [1, 2, 3] }",
+    ),
+    "members_fixed_by_a_given_for_every_k": trap(
+        'K = "integer positive"\ny = { index = "k", range = "1..K", assume = "positive" }',
+        'y_k = 1\nkind = "given"',
+        "y_1 + y_2 = 2",
+    ),
     "principal_cube_root_of_negative_number": trap(
         "", r"(-8)^{\frac{1}{3}} = 1 + \sqrt{3} \cdot \sqrt{-1}"
     ),
 }
 
 
-@pytest.mark.parametrize("name", list(TRUE_STEPS))
+TRUE_DEFECTS = {
+    "sum_over_a_family_bound_by_where": (
+        "refute ignores 'where' values for members inside a sum: t_1, t_2, t_3 are drawn "
+        "freely and the true step is refuted with a counterexample that contradicts t = (1, 2, 3)"
+    ),
+    "members_fixed_by_a_given_for_every_k": (
+        "a given with a free index (y_k = 1) holds for every k, but the refuter meets it only at "
+        "one sampled k: y_1 + y_2 = 2 is refuted with y_1 = 27/4"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", _params(TRUE_STEPS, TRUE_DEFECTS))
 def test_true_step_is_not_refuted(tmp_path, name):
     result = claims(check_text(tmp_path, TRUE_STEPS[name], timeout=10.0))[-1]
     assert result.verdict is not Verdict.REFUTED, (result.reason, result.counterexample)
