@@ -34,4 +34,8 @@ for _name, _options in PROFILES.items():
             **_options,
         )
 
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+try:
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+except InvalidArgument:  # a profile nobody registered: say so, and run the default
+    print(f"unknown HYPOTHESIS_PROFILE {os.environ.get('HYPOTHESIS_PROFILE')!r}; using 'dev'")
+    settings.load_profile("dev")

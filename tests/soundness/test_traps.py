@@ -199,6 +199,11 @@ TRUE_STEPS = {
         "\\sum_{k=1}^{3} t_k \\sin(x)^{2} + \\sum_{k=1}^{3} t_k \\cos(x)^{2} = 6\n"
         "where = { t = [1, 2, 3] }",
     ),
+    "definition_with_a_symbol_bound_by_where": trap(
+        'x = "real"\na = "real"',
+        'S = a \\sin(x)^{2} + a \\cos(x)^{2}\nkind = "definition"',
+        "S = 2\nwhere = { a = 2 }",
+    ),
     "members_fixed_by_a_given_for_every_k": trap(
         'K = "integer positive"\ny = { index = "k", range = "1..K", assume = "positive" }',
         'y_k = 1\nkind = "given"',
@@ -214,6 +219,11 @@ TRUE_DEFECTS = {
     "sum_over_a_family_bound_by_where": (
         "refute ignores 'where' values for members inside a sum: t_1, t_2, t_3 are drawn "
         "freely and the true step is refuted with a counterexample that contradicts t = (1, 2, 3)"
+    ),
+    "definition_with_a_symbol_bound_by_where": (
+        "engine: values are put in before definitions are unfolded (substitute, then "
+        "facts.unfold), so a in S's definition escapes where = { a = 2 }; the refuter draws "
+        "a = 25/13 and refutes a true step"
     ),
     "members_fixed_by_a_given_for_every_k": (
         "a given with a free index (y_k = 1) holds for every k, but the refuter meets it only at "
