@@ -80,9 +80,17 @@ def test_nothing_leaks_between_documents():
     assert global_parameters.evaluate is True and global_parameters.distribute is True
 
 
-def test_numeric_agreement_is_reported_when_structures_differ():
+def test_a_decimal_reads_the_same_exact_number_in_both_readings():
     result = compare_readings("0.1 x")
-    assert result.agree is True and result.method in ("expansion", "numeric")
+    assert result.agree is True and result.first == (sp.Symbol("x") / 10,)
+
+
+def test_numeric_agreement_is_reported_when_structures_differ():
+    from eqchain.latex.agreement import agree
+
+    x = sp.Symbol("x")
+    assert agree(sp.sin(x) ** 2 + sp.cos(x) ** 2, sp.Integer(1)) == (True, "numeric")
+    assert agree(sp.sin(x) ** 2, sp.cos(x) ** 2) == (False, "numeric")
 
 
 def test_derivatives_and_functions_are_compared_as_written():
