@@ -138,6 +138,9 @@ class StepResult:
     lhs_latex: str = ""
     rhs_latex: str = ""
     seconds: float = 0.0
+    # Checked for particular values only (a step's own 'where', a specialisation): such a claim
+    # is not a fact later steps may use.
+    conditional: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
-from eqchain.latex.tree import rebuild
+from eqchain.latex.tree import rebuild, substitute
 from eqchain.model import SymbolDecl
 
 ASSUMPTIONS = {
@@ -113,6 +113,8 @@ class Scope:
                 return self._bind_indexed(node)
             if isinstance(node, sp.Symbol):
                 return self._bind_symbol(node, bound, define)
+            if isinstance(node, (sp.Sum, sp.Product)):
+                return _plain_bound_variables(node)
             if isinstance(node, sp.core.function.AppliedUndef):
                 name = node.func.__name__
                 fn = self.functions.get(name)
@@ -197,3 +199,14 @@ def _bound(text: str, read_expression, index_names):
     if re.fullmatch(r"[A-Za-z]", stripped):
         return sp.Symbol(stripped)
     return read_expression(text, frozenset(index_names))
+
+
+def _plain_bound_variables(node):
+    """A sum's or product's variable is its own: a plain integer, whatever a family index of the
+    same name assumes (k of y_k is positive, but \\sum_{k=0}^{K} starts at 0)."""
+    mapping = {
+        v: sp.Symbol(v.name, integer=True)
+        for v in node.variables
+        if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name, integer=True)
+    }
+    return substitute(node, mapping) if mapping else node

@@ -22,13 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "derivations").glob("*.toml"))
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
-KNOWN = {
-    "One throw, and the generalisation to K outcomes": (
-        "'generalize' verifies \\log L = \\sum_{k=1}^{K} t_k \\log y_k from its K = 6 instance, "
-        "but L is defined as \\prod_{k=1}^{6}: false for K != 6, and 'E = -\\sum_{k=1}^{K} ...' "
-        "is then verified by substituting it"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 def _derivations():

@@ -18,7 +18,7 @@ next step is checked as usual.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 import sympy as sp
 
@@ -31,7 +31,7 @@ from eqchain.check.search import Deadline, Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
 from eqchain.latex.printer import latex
-from eqchain.latex.tree import canonical, substitute
+from eqchain.latex.tree import build, canonical, rebuild, substitute
 from eqchain.model import (
     Derivation,
     DerivationReport,
@@ -60,6 +60,39 @@ class Facts:
     seen: set = field(default_factory=set)  # symbols and family bases met so far
     defined_at: dict = field(default_factory=dict)  # symbol -> line of its definition
     history: list = field(default_factory=list)  # (label, line, lhs, rhs) of usable equations
+    # (label, lhs, rhs, values) of claims verified for particular values only: not facts, but
+    # usable under the same values, and what a generalisation may name as its instance
+    instances: list = field(default_factory=list)
+
+    def add(self, label, lhs, rhs, values: dict | None) -> None:
+        """A verified equation: a fact when it holds generally (``values == {}``), else an
+        instance, usable only by a step checked with the same ``values`` (never, for None)."""
+        if values == {}:
+            self.verified.append((label, lhs, rhs))
+            self.equations.append(Equation(canonical(lhs), canonical(rhs), label, "claim"))
+        else:
+            self.instances.append((label, lhs, rhs, values))
+
+    def under(self, values: dict) -> Facts:
+        """The facts for a step checked with ``values``: with the instances checked with the
+        same values (or a part of them)."""
+        extra = [
+            (label, a, b)
+            for label, a, b, vs in self.instances
+            if vs and values and all(k in values and values[k] == v for k, v in vs.items())
+        ]
+        if not extra:
+            return self
+        return replace(
+            self,
+            verified=self.verified + extra,
+            equations=self.equations
+            + [Equation(canonical(a), canonical(b), label, "claim") for label, a, b in extra],
+        )
+
+    def adopt(self, other: Facts) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(other, f.name))
 
     def remember(self, step: Step, lhs, usable: bool = True) -> None:
         for e in (lhs, step.rhs):
@@ -99,9 +132,13 @@ def check_derivation(
     previous: Step | None = None
     previous_rhs = None
     chain_holds = True  # every link of the current chain so far is established
+    # The values the current chain's links were checked with: {} when it holds generally,
+    # None when it holds for values no later step can name (a specialisation).
+    chain_values: dict | None = {}
     for step in derivation.steps:
         if not step.continues:
             chain_holds = True
+            chain_values = {}
         started = time.monotonic()
         step_values = _values(derivation, step.where)
         values = {**base_values, **step_values}
@@ -113,21 +150,24 @@ def check_derivation(
             result = _give(step, lhs, facts)
         elif step.infer_kind:
             result = _infer(step, lhs, source, facts, values, timeout)
+        elif "generalize" in step.by:
+            result = _generalize_step(step, lhs, source, facts, values, timeout)
         else:
-            result = _claim(step, source, facts, values, timeout, step_values)
+            result = _claim(step, source, facts.under(values), values, timeout, step_values)
+        if step_values and result.verdict is Verdict.VERIFIED:
+            result = replace(result, conditional=True)
         established = result.verdict in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
+        if result.conditional:
+            chain_values = _merged(chain_values, step_values or None)
         if result.verdict is Verdict.VERIFIED:
-            # The link itself always holds; the chain's "lhs = rhs" only when every earlier
-            # link held too (a refuted link in the middle breaks the chain).
+            # The link itself holds (for the step's values, if it has any); the chain's
+            # "lhs = rhs" only when every earlier link held too (a refuted link in the middle
+            # breaks the chain), and only for particular values when a link needed them.
             if step.continues and source is not None:
-                facts.equations.append(
-                    Equation(canonical(source), canonical(step.rhs), step.label, "claim")
-                )
+                link_values = (step_values or None) if result.conditional else {}
+                facts.add(step.label, source, step.rhs, link_values)
             if chain_holds:
-                facts.verified.append((step.label, lhs, step.rhs))
-                facts.equations.append(
-                    Equation(canonical(lhs), canonical(step.rhs), step.label, "claim")
-                )
+                facts.add(step.label, lhs, step.rhs, chain_values)
         facts.remember(step, lhs, usable=established and chain_holds)
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
@@ -137,6 +177,12 @@ def check_derivation(
         previous = Step(step.claim, lhs, step.rhs, step.kind, step.label)
         previous_rhs = step.rhs
     return DerivationReport(derivation, tuple(results))
+
+
+def _merged(a: dict | None, b: dict | None) -> dict | None:
+    if a is None or b is None or any(k in a and a[k] != v for k, v in b.items()):
+        return None
+    return {**a, **b}
 
 
 def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult:
@@ -159,6 +205,7 @@ def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult
         ArithmeticError,
         IndexError,
         KeyError,
+        StopIteration,  # SymPy's simplify (sum_simplify) lets one escape on some sums
     ) as err:
         # SymPy failing on an unusual tree is not a verdict on the step: say so, go on.
         return StepResult(
@@ -199,7 +246,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
         return (
             result
             if result.verdict is Verdict.VERIFIED
-            else _special_moves(step, lhs, source, facts, result)
+            else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
     target = lhs if isinstance(lhs, sp.Symbol) else None
     if target is not None and target in facts.definitions:
@@ -223,10 +270,12 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
         and result.verdict is not Verdict.VERIFIED
     ):
         return _give(step, lhs, facts)
-    return _special_moves(step, lhs, source, facts, result)
+    return _special_moves(step, lhs, source, facts, result, values, timeout)
 
 
-def _special_moves(step, lhs, source, facts: Facts, result: StepResult) -> StepResult:
+def _special_moves(
+    step, lhs, source, facts: Facts, result: StepResult, values=None, timeout=None
+) -> StepResult:
     """A claim that did not verify may be a specialisation or a generalisation."""
     from eqchain.check import moves
 
@@ -236,10 +285,17 @@ def _special_moves(step, lhs, source, facts: Facts, result: StepResult) -> StepR
         found = moves.specialization(facts.unfold(prev), step.rhs)
         if found is not None:
             name, shown = found
-            return StepResult(step, Verdict.VERIFIED, (name,), f"the equation before with {shown}")
+            return StepResult(
+                step,
+                Verdict.VERIFIED,
+                (name,),
+                f"the equation before with {shown}",
+                conditional=True,
+            )
     found = moves.generalization(lhs, step.rhs, facts.history)
     if found is not None:
-        return StepResult(step, Verdict.VERIFIED, ("generalize",), found)
+        instance, origin = found
+        return _generalize(step, source, facts, values, timeout, instance, origin)
     return result
 
 
@@ -279,8 +335,23 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
             "a definition needs a symbol on its left side, e.g. L = ...",
             line=step.place.line if step.place else None,
         )
-    if step.place and step.place.line:
-        facts.defined_at[target] = step.place.line
+    line = step.place.line if step.place else None
+    if rhs.has(target):
+        raise InputError(
+            f"the definition of {latex(target)} uses {latex(target)} itself: "
+            "a definition names a new quantity by an expression of others",
+            line=line,
+        )
+    declared = _unmet_declaration(target, rhs, facts)
+    if declared is not None:
+        raise InputError(
+            f"{latex(target)} is declared {declared}, but its definition "
+            f"{latex(rhs)} is not shown to be {declared}: drop the assumption from the "
+            "declaration or the definition",
+            line=line,
+        )
+    if line:
+        facts.defined_at[target] = line
     if target in facts.definitions:
         raise InputError(
             f"{latex(target)} is already defined", line=step.place.line if step.place else None
@@ -288,6 +359,27 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
     facts.definitions[target] = rhs
     facts.equations.append(Equation(canonical(target), canonical(rhs), step.label, "definition"))
     return StepResult(step, Verdict.DEFINITION, reason=f"defines {latex(target)}")
+
+
+_DECLARABLE = ("positive", "nonnegative", "nonzero", "negative", "nonpositive", "integer", "real")
+
+
+def _unmet_declaration(target, rhs, facts: Facts) -> str | None:
+    """The first assumption declared for ``target`` that its definition does not establish
+    (a definition must not smuggle in an assumption its value contradicts)."""
+    if not isinstance(target, sp.Symbol):
+        return None
+    value = canonical(facts.unfold(rhs))
+    for name in _DECLARABLE:
+        if getattr(target, f"is_{name}") is not True:
+            continue
+        if name in cond.PREDICATES:
+            ok = cond.holds(name, value)
+        else:
+            ok = getattr(value, f"is_{name}") is True
+        if not ok:
+            return name
+    return None
 
 
 def _check_claim(
@@ -301,8 +393,6 @@ def _check_claim(
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
-    if "generalize" in step.by:
-        return _check_generalization(step, source, target, facts, values)
     deadline_total = timeout if timeout else None
     src = substitute(source, values)
     tgt = substitute(target, values)
@@ -314,7 +404,7 @@ def _check_claim(
             if name not in evaluations:
                 evaluations.append(name)
             side_conditions.extend((name, c) for c in conds)
-        side_conditions.extend(("division", c) for c in definedness(tree))
+        side_conditions.extend(definedness(tree))
 
     named = tuple(step.by)
     warnings: list[str] = []
@@ -351,8 +441,9 @@ def _check_claim(
 
     # No rule path. A quick look for a counterexample first: a false step is refuted without
     # asking simplify() to prove it (which is slow exactly when it cannot succeed).
-    lhs_full = facts.unfold(src)
-    rhs_full = facts.unfold(tgt)
+    # Values bind symbols inside definitions too: unfold first, then put them in.
+    lhs_full = substitute(facts.unfold(src), values)
+    rhs_full = substitute(facts.unfold(tgt), values)
     givens = _givens(facts)
     cex = find_counterexample(
         lhs_full, rhs_full, givens, seed=0, trials=QUICK_TRIALS, ranges=facts.ranges
@@ -428,7 +519,11 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None) -> StepR
     for rule, (pred, expr) in side_conditions:
         expr = canonical(expr.xreplace(values)) if values else expr
         if cond.holds(pred, expr) or (
-            facts is not None and facts.definitions and _holds_unfolded(pred, expr, facts, values)
+            facts is not None
+            and (
+                (facts.definitions and _holds_unfolded(pred, expr, facts, values))
+                or _holds_by_equation(pred, expr, facts)
+            )
         ):
             for p_, e_ in cond.atoms(pred, expr):
                 text = cond.describe(p_, e_)
@@ -456,6 +551,17 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
     return cond.holds(pred, canonical(unfolded))
 
 
+def _holds_by_equation(pred, expr, facts) -> bool:
+    """``1 - y_1 \\neq 0`` from the given ``y_2 = 1 - y_1`` and ``y_2 > 0``: a condition on one
+    side of an established equation holds when it holds of the other side."""
+    target = canonical(expr)
+    for a, b in facts.givens + [(a, b) for _, a, b in facts.verified]:
+        for this, other in ((a, b), (b, a)):
+            if canonical(this) == target and cond.holds(pred, canonical(other)):
+                return True
+    return False
+
+
 def _wrong_rule_warning(wrong, path, evaluations) -> str:
     actual = _unique([m.rule for m in path] + evaluations) or ["algebra"]
     return (
@@ -473,36 +579,123 @@ def _unique(items):
     return out
 
 
-def _check_generalization(step: Step, source, target, facts: Facts, values) -> StepResult:
-    instance = {}
-    for name, value in step.instance:
-        instance[name] = value
-    if not instance:
+def _generalize_step(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult:
+    """A derivation file's ``by = ["generalize"]`` step: ``instance`` names the values of its
+    instance and ``of`` the label of the earlier equation it should be."""
+    if not step.instance:
         raise InputError(
             "'generalize' needs 'instance', e.g. instance = { K = 6 }",
             line=step.place.line if step.place else None,
         )
-    mapping = {}
-    for sym in source.free_symbols | target.free_symbols:
-        if str(sym) in instance:
-            mapping[sym] = sp.Integer(instance[str(sym)])
-    inst_l, inst_r = source.xreplace(mapping), target.xreplace(mapping)
-    shown = ", ".join(f"{k} = {v}" for k, v in instance.items())
-    candidates = [(label, a, b) for label, a, b in facts.verified]
+    if source is None:
+        raise InputError("a continuation step ('= ...') has nothing to continue")
+    names = dict(step.instance)
+    instance = {
+        sym: sp.Integer(names[str(sym)])
+        for sym in source.free_symbols | step.rhs.free_symbols
+        if str(sym) in names
+    }
+    inst_l, inst_r = source.xreplace(instance), step.rhs.xreplace(instance)
+    candidates = list(facts.verified) + [(label, a, b) for label, a, b, _ in facts.instances]
     candidates += [(None, a, b) for a, b in facts.givens]
     candidates = [c for c in candidates if step.of is None or c[0] == step.of]
     sum_rules = {"sum_expand", "sum_fold", "prod_expand", "prod_fold"}
+    origin = None
     for label, a, b in reversed(candidates):
         search = Search((), values, allowed=sum_rules)
         if search.find(inst_l, a, 2) is not None and search.find(inst_r, b, 2) is not None:
-            where = f"({label})" if label else "an earlier equation"
-            return StepResult(
-                step, Verdict.VERIFIED, ("generalize",), f"its instance {shown} is {where}"
-            )
-    which = f"({step.of})" if step.of else "any earlier verified equation"
-    return StepResult(
-        step, Verdict.UNKNOWN, ("generalize",), f"its instance {shown} is not {which}"
+            origin = f"({label})" if label else "an earlier equation"
+            break
+    result = _generalize(step, source, facts, values, timeout, instance, origin)
+    if origin is None and instance:
+        shown = ", ".join(f"{latex(k)} = {v}" for k, v in instance.items())
+        which = f"({step.of})" if step.of else "any earlier verified equation"
+        result = replace(
+            result, warnings=result.warnings + (f"its instance {shown} is not {which}",)
+        )
+    return result
+
+
+def _generalize(step, source, facts: Facts, values, timeout, instance: dict, origin):
+    """A concrete bound made symbolic (6 -> K). Its instance being an earlier equation says
+    where it came from; it is verified only when proved for every value, from the definitions
+    read generally (a defined \\prod_{k=1}^{6} becomes \\prod_{k=1}^{K}, and the report
+    says so). What held only of the old reading is no longer a fact."""
+    general, reread = _generalized_facts(facts, instance)
+    plain = replace(step, by=tuple(b for b in step.by if b != "generalize"))
+    proof = _claim(plain, source, general, values, timeout)
+    shown = ", ".join(f"{latex(k)} = {v}" for k, v in instance.items())
+    every = ", ".join(latex(k) for k in instance) or "every value"
+    came = f"its instance {shown} is {origin}" if origin else ""
+    if proof.verdict is Verdict.VERIFIED:
+        parts = [came, f"holds for every {every}"]
+        parts += [f"{latex(t)} read as {latex(r)}" for t, r in reread.items()]
+        facts.adopt(general)
+        return replace(
+            proof,
+            rules=("generalize",) + tuple(r for r in proof.rules if r != "generalize"),
+            reason="; ".join(p for p in parts if p),
+        )
+    if proof.verdict is Verdict.REFUTED:
+        reason = f"{came}, but it is false for some {every}" if came else proof.reason
+        return replace(proof, rules=("generalize",), reason=reason)
+    return replace(
+        proof,
+        rules=("generalize",),
+        reason=f"{came or 'no instance found'}; not proved for every {every}: {proof.reason}",
     )
+
+
+def _generalized_facts(facts: Facts, instance: dict) -> tuple[Facts, dict]:
+    """The facts with every sum's or product's upper bound equal to an instance value made
+    symbolic in the definitions (``{K: 6}``: \\prod_{k=1}^{6} -> \\prod_{k=1}^{K}); givens and
+    claims about a symbol so reread are dropped (they were about the old reading)."""
+    by_value = {v: k for k, v in instance.items()}
+
+    def visit(node):
+        if isinstance(node, (sp.Sum, sp.Product)) and any(
+            hi in by_value for _, _, hi in node.limits
+        ):
+            limits = [sp.Tuple(v, lo, by_value.get(hi, hi)) for v, lo, hi in node.limits]
+            return build(type(node), (node.function, *limits))
+        return node
+
+    reread = {}
+    for target, rhs in facts.definitions.items():
+        wide = rebuild(rhs, visit)
+        if wide != rhs:
+            reread[target] = wide
+    changed = set(reread)
+    grew = True
+    while grew:
+        grew = False
+        for target, rhs in facts.definitions.items():
+            if target not in changed and any(rhs.has(c) for c in changed):
+                changed.add(target)
+                grew = True
+
+    def about_changed(*exprs) -> bool:
+        return any(e.has(c) for e in exprs for c in changed)
+
+    canon = {canonical(t): t for t in reread}
+    equations = []
+    for e in facts.equations:
+        if e.kind == "definition" and e.lhs in canon:
+            equations.append(replace(e, rhs=canonical(reread[canon[e.lhs]])))
+        elif e.kind == "definition" or not about_changed(e.lhs, e.rhs):
+            equations.append(e)
+    general = Facts(
+        definitions={**facts.definitions, **reread},
+        equations=equations,
+        givens=[(a, b) for a, b in facts.givens if not about_changed(a, b)],
+        verified=[(lb, a, b) for lb, a, b in facts.verified if not about_changed(a, b)],
+        ranges=facts.ranges,
+        seen=set(facts.seen),
+        defined_at=dict(facts.defined_at),
+        history=[h for h in facts.history if not about_changed(h[2], h[3])],
+        instances=[i for i in facts.instances if not about_changed(i[1], i[2])],
+    )
+    return general, reread
 
 
 def rule_names() -> tuple[str, ...]:

@@ -2,8 +2,9 @@
 making a concrete bound symbolic (generalisation).
 
 Both are *found* with help from numbers where needed, but *accepted* only on a symbolic check:
-the specialised expression must equal the row exactly, and the generalisation's instance must be
-the earlier equation.
+the specialised expression must equal the row exactly (and holds for those values only), and a
+generalisation must be proved for every value (its instance being the earlier equation says where
+it came from, nothing more).
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ def _linear(P, C, unknowns):
 
 def generalization(lhs, rhs, history):
     """When a symbolic bound of ``lhs = rhs`` put to a concrete value gives an earlier equation,
-    a text naming it; else None."""
+    ``(instance, text)``: the values (``{K: 6}``) and where the instance is; else None. Finding
+    the instance proves nothing about other values: the caller proves the general claim."""
     bounds = set()
     for e in (lhs, rhs):
         for node in e.atoms(sp.Sum, sp.Product):
@@ -149,5 +151,5 @@ def generalization(lhs, rhs, history):
                     and search.find(rhs.xreplace(inst), b, 2) is not None
                 ):
                     where = f"({label})" if label else f"line {line}" if line else "earlier"
-                    return f"its instance {sym} = {value} is {where}"
+                    return inst, where
     return None

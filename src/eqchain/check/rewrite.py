@@ -420,10 +420,31 @@ def _flat_factors(node) -> list:
     return out
 
 
-def definedness(tree) -> list[Condition]:
-    """Conditions for a tree to be defined: every divisor nonzero."""
-    out: list[Condition] = []
+def definedness(tree) -> list[tuple[str, Condition]]:
+    """Conditions for a tree to be defined, each with what needs it: every divisor nonzero
+    (a power whose exponent is not known to be nonnegative divides by its base), every
+    logarithm's argument nonzero, every sum's and product's range of nonnegative length.
+    Numbers are included: ``1/0`` and ``\\log 0`` are undefined,
+    and SymPy's ``zoo`` on both sides must never make a step hold."""
+    out: list[tuple[str, Condition]] = []
     for node in sp.preorder_traversal(tree):
-        if isinstance(node, sp.Pow) and node.exp.is_negative and not node.base.is_number:
-            out.append(("nonzero", evaluate(node.base)))
+        if isinstance(node, sp.Pow) and node.exp.is_nonnegative is not True:
+            base = node.base
+            if base.is_number and base.is_zero is False:
+                continue
+            out.append(("division", ("nonzero", evaluate(base))))
+        elif isinstance(node, sp.log):
+            arg = node.args[0]
+            if arg.is_number and arg.is_zero is False:
+                continue
+            out.append(("log", ("nonzero", evaluate(arg))))
+        elif isinstance(node, (sp.Sum, sp.Product)):
+            # SymPy reads sum_{k=1}^{-1} with Karr's convention (= -sum_{k=0}^{0}); a reader
+            # takes it as empty. Only a range of nonnegative length means the same to both.
+            for _, lo, hi in node.limits:
+                length = hi - lo + 1
+                if length.is_nonnegative is not True:
+                    out.append((type(node).__name__.lower(), ("nonnegative", length)))
+        elif node in (sp.zoo, sp.nan) or (node.is_number and node.is_infinite):
+            out.append(("division", ("finite", node)))
     return out
