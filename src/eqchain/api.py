@@ -25,10 +25,19 @@ class LoadedDerivation:
 
 
 def check_derivations(derivations, timeout: float | None = 10.0, on_step=None) -> Report:
-    """Check already loaded derivations, in order."""
-    from eqchain.check.engine import check_derivation
+    """Check already loaded derivations, in order.
 
-    reports: list[DerivationReport] = [check_derivation(d, timeout, on_step) for d in derivations]
+    Invalid input found only while checking (an InputError from the checker, which knows the
+    line but not the file) is raised with the derivation's file filled in."""
+    from eqchain.check.engine import check_derivation
+    from eqchain.errors import InputError
+
+    reports: list[DerivationReport] = []
+    for d in derivations:
+        try:
+            reports.append(check_derivation(d, timeout, on_step))
+        except InputError as err:
+            raise err.located(d.path) from None
     return Report(tuple(reports))
 
 
@@ -46,10 +55,14 @@ def check_file(path: str, timeout: float | None = 10.0, assume: str | None = Non
     dropped, renderers do not need it). Raises InputError for invalid input."""
     from dataclasses import replace
 
+    from eqchain.errors import InputError
     from eqchain.load import load as _load
 
     options = {"assume": assume} if assume else {}
-    report = check_derivations(_load(path, **options), timeout)
+    try:
+        report = check_derivations(_load(path, **options), timeout)
+    except RecursionError:
+        raise InputError("input nested too deeply", path) from None
     return tuple(
         replace(d, derivation=replace(d.derivation, scope=None)) for d in report.derivations
     )

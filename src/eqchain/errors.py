@@ -26,6 +26,9 @@ class InputError(EqchainError):
         self.line = line
         self.column = column
 
+    def __reduce__(self):  # keep the place when sent between processes (check --jobs)
+        return (type(self), (self.message, self.path, self.line, self.column))
+
     def located(
         self, path: str | None = None, line: int | None = None, column: int | None = None
     ) -> InputError:

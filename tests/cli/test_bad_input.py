@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -56,6 +57,36 @@ CASES = {
         7,
         "not a number",
     ),
+    "where_infinity": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = a'\nwhere = { a = inf }\n",
+        7,
+        "not a finite number",
+    ),
+    "integer_of_5000_digits": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = a'\nwhere = { a = " + "9" * 5000 + " }\n",
+        7,
+        "number too long",
+    ),
+    "derivations_with_a_list_of_symbols": (
+        "[[derivations]]\nsymbols = [1]\n[[derivations.steps]]\nclaim = '1 = 1'\n",
+        2,
+        "[symbols] must be a table",
+    ),
+    "toml_nested_too_deeply": ("x = " + "[" * 5000 + "]" * 5000 + "\n", None, "nested too deeply"),
+    "definition_of_a_number": (
+        GOOD_HEAD + "[[steps]]\nkind = 'definition'\nclaim = '1 = a'\n",
+        7,
+        "definition",
+    ),
+    "maximize_a_double_sum": (
+        "[symbols]\nK = 'integer positive'\n"
+        "y = { index = 'k', range = '1..K', assume = 'positive' }\n"
+        "[[steps]]\nkind = 'definition'\nclaim = 'L = 1'\n[maximize]\n"
+        "objective = '\\sum_{k=1}^{K} \\sum_{j=1}^{K} \\log y_{k}'\n"
+        "variables = ['y_k']\nconstraints = ['\\sum_{k=1}^{K} y_{k} = 1']\n",
+        7,
+        "separable objective",
+    ),
 }
 
 
@@ -91,6 +122,24 @@ def test_latex_error_points_at_the_column(tmp_path):
     # claim = '  starts the text at column 10; \nabla is its 9th character.
     assert f"{path}:6:18:" in proc.stderr
     assert "not supported" in proc.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_without_being_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.toml")
+    proc = run("check", str(tmp_path / "pipe.toml"))
+    assert proc.returncode == 2
+    assert "pipe.toml: a named pipe (FIFO), not a regular file" in proc.stderr
+
+
+def test_input_error_keeps_its_place_across_processes():
+    import pickle
+
+    from eqchain.errors import InputError, LatexError
+
+    err = pickle.loads(pickle.dumps(LatexError("bad", "f.toml", 3, 4)))
+    assert type(err) is LatexError and str(err) == "f.toml:3:4: bad"
+    assert str(pickle.loads(pickle.dumps(InputError("m", "g.toml")))) == "g.toml: m"
 
 
 def test_missing_file_is_exit_2(tmp_path):

@@ -14,6 +14,11 @@ SUFFIXES = {".toml": "toml", ".md": "markdown", ".markdown": "markdown", ".tex":
 def load(path: str, **options) -> tuple:
     """Load one file as a tuple of Derivations, by its suffix; InputError for anything
     unreadable."""
+    from eqchain.load.files import regular_file_error
+
+    err = regular_file_error(path)
+    if err is not None:
+        raise err
     kind = SUFFIXES.get(Path(path).suffix.lower())
     if kind is None:
         raise InputError(f"unsupported file type (use {', '.join(sorted(SUFFIXES))})", path)
@@ -28,15 +33,22 @@ def load(path: str, **options) -> tuple:
 
 def collect(paths) -> list[str]:
     """Files named, and the derivation files (``*.toml``) in folders named, in a stable order."""
+    from eqchain.load.files import regular_file_error
+
     out: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*.toml")))
+            found = [str(f) for f in sorted(path.rglob("*.toml")) if not f.is_dir()]
         elif path.exists():
-            out.append(str(path))
+            found = [str(path)]
         else:
             raise InputError("no such file or folder", str(p))
+        for name in found:  # a FIFO would block the reader (and the cache) forever
+            err = regular_file_error(name)
+            if err is not None:
+                raise err
+        out.extend(found)
     if not out:
         raise InputError("no derivation files found", ", ".join(map(str, paths)))
     return out

@@ -81,11 +81,9 @@ def load_document(
     read is an error too (eqchain never guesses what an author meant).
     """
     if data is None:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
-        except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror}", path) from None
+        from eqchain.load.files import read_input
+
+        data = read_input(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise InputError(f"file too large (more than {MAX_BYTES} bytes)", path)
     try:

@@ -8,6 +8,7 @@ go to the LaTeX reader, values are numbers or fractions read with :class:`fracti
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from fractions import Fraction
@@ -37,32 +38,7 @@ def load_toml(path: str, data: bytes | None = None) -> tuple[Derivation, ...]:
     A file holds one derivation, or several as ``[[derivations]]`` tables (each with its own
     title, symbols and steps; top-level ``symbols`` and ``where`` are shared by all).
     """
-    if data is None:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
-        except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror}", path) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"file too large (more than {MAX_BYTES} bytes)", path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text", path, line) from None
-    if "\x00" in text:
-        raise InputError(
-            "binary data (NUL byte) in a derivation file",
-            path,
-            text[: text.index("\x00")].count("\n") + 1,
-        )
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        raise InputError(f"TOML syntax error: {msg}", path, line, col) from None
+    text, doc = _parse(path, data)
     loader = _Loader(path, text)
     if "derivations" not in doc:
         return (loader.derivation(doc),)
@@ -78,6 +54,17 @@ def load_toml(path: str, data: bytes | None = None) -> tuple[Derivation, ...]:
             raise InputError(
                 f"'{key}' belongs inside each [[derivations]] entry", path, loader.key_line(key)
             )
+    for key, what in (("symbols", "[symbols] must be a table"), ("where", WHERE_TABLE)):
+        if not isinstance(doc.get(key, {}), dict):
+            raise InputError(what, path, loader.key_line(key) or loader.key_line(f"[{key}]"))
+        for i, part in enumerate(parts):
+            if not isinstance(part.get(key, {}), dict):
+                raise InputError(
+                    f"{what} (in [[derivations]] entry {i + 1})",
+                    path,
+                    loader.key_line(key, loader.derivation_line(i))
+                    or loader.key_line(f"[derivations.{key}]"),
+                )
     out = []
     for part in parts:
         merged = dict(part)
@@ -87,6 +74,57 @@ def load_toml(path: str, data: bytes | None = None) -> tuple[Derivation, ...]:
             merged["title"] = doc["title"]
         out.append(loader.derivation(merged, allowed=PART_KEYS))
     return tuple(out)
+
+
+WHERE_TABLE = "'where' must be a table, e.g. where = { t = [2, 5] }"
+
+
+def _parse(path: str, data: bytes | None) -> tuple[str, dict]:
+    """The text of a derivation file and its TOML document; InputError for anything that is not
+    readable TOML (with the line and column where known)."""
+    from eqchain.load.files import read_input
+
+    if data is None:
+        data = read_input(path, MAX_BYTES)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"file too large (more than {MAX_BYTES} bytes)", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError("not UTF-8 text", path, line) from None
+    if "\x00" in text:
+        raise InputError(
+            "binary data (NUL byte) in a derivation file",
+            path,
+            text[: text.index("\x00")].count("\n") + 1,
+        )
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        raise InputError(f"TOML syntax error: {msg}", path, line, col) from None
+    except RecursionError:
+        raise InputError("TOML nested too deeply (arrays or tables)", path) from None
+    except ValueError:
+        # tomllib converts integers with int(), which refuses more than 4300 digits
+        line, col = _long_number_place(text)
+        raise InputError(
+            f"number too long (more than {MAX_DIGITS} digits)", path, line, col
+        ) from None
+
+
+MAX_DIGITS = 4000  # digits of one number in a file (Python refuses to convert 4300 and more)
+
+
+def _long_number_place(text: str) -> tuple[int | None, int | None]:
+    m = re.search(r"\d[\d_]{" + str(MAX_DIGITS) + ",}", text)
+    if not m:
+        return None, None
+    line = text.count("\n", 0, m.start()) + 1
+    return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
 
 
 class _Loader:
@@ -115,6 +153,15 @@ class _Loader:
             ):
                 return i + 1
         return None
+
+    def derivation_line(self, index: int) -> int:
+        """The line of the ``index``-th ``[[derivations]]`` header (1 when not found)."""
+        found = [
+            i + 1
+            for i, ln in enumerate(self.lines)
+            if re.match(r"\s*\[\[\s*derivations\s*\]\]", ln)
+        ]
+        return found[index] if index < len(found) else 1
 
     def step_line(self, index: int) -> int | None:
         return self.step_lines[index] if index < len(self.step_lines) else self.key_line("steps")
@@ -210,7 +257,7 @@ class _Loader:
 
     def where(self, table, line, scope) -> tuple:
         if not isinstance(table, dict):
-            raise self.error("'where' must be a table, e.g. where = { t = [2, 5] }", line)
+            raise self.error(WHERE_TABLE, line)
         out = []
         for name, value in table.items():
             try:
@@ -360,19 +407,19 @@ class _Loader:
             if table.get("sense", "minimize") != "minimize":
                 raise self.error('[minimize] cannot have sense = "maximize"', line)
             table = {**table, "sense": "minimize"}
-        steps = self._maximize(table, scope, sense)
+        steps = self._maximize(table, scope, sense, line)
         return tuple(
             s if s.place and s.place.line else replace(s, place=Place(self.path, line))
             for s in steps
         )
 
-    def _maximize(self, table, scope, sense) -> tuple:
+    def _maximize(self, table, scope, sense, line) -> tuple:
         from eqchain.optimize import steps_from_toml
 
         try:
             return tuple(steps_from_toml(table, scope, self.path))
         except InputError as err:
-            raise err.located(self.path, self.key_line(sense)) from None
+            raise err.located(self.path, self.key_line(sense) or line) from None
 
 
 def _number(value):
@@ -383,11 +430,15 @@ def _number(value):
     if isinstance(value, int):
         return sp.Integer(value)
     if isinstance(value, float):
-        f = Fraction(str(value))
+        if not math.isfinite(value):
+            raise InputError(f"not a finite number: {value!r} (use integers or fractions)")
+        f = Fraction(str(value))  # the decimal written (0.1), not its binary neighbour
         return sp.Rational(f.numerator, f.denominator)
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\s*/\s*\d+)?\s*", value):
+        if max(len(d) for d in re.findall(r"\d+", value)) > MAX_DIGITS:
+            raise InputError(f"number too long (more than {MAX_DIGITS} digits)")
         try:
-            f = Fraction(value.replace(" ", ""))
+            f = Fraction(re.sub(r"\s+", "", value))
         except ZeroDivisionError:
             raise InputError(f"division by zero in {value!r}") from None
         return sp.Rational(f.numerator, f.denominator)
@@ -401,17 +452,8 @@ def _suggest(name: str, known) -> str:
 
 def load_symbols(path: str):
     """The ``[symbols]`` of a TOML file (a derivation file or a file with only symbols)."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        doc = tomllib.loads(data.decode("utf-8"))
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror}", path) from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", path) from None
-    except tomllib.TOMLDecodeError as err:
-        raise InputError(f"TOML syntax error: {err}", path) from None
-    return _Loader(path, data.decode("utf-8")).symbols(doc.get("symbols", {}))
+    text, doc = _parse(path, None)
+    return _Loader(path, text).symbols(doc.get("symbols", {}))
 
 
 def dump_derivation(derivation: Derivation) -> str:

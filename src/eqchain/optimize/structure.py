@@ -58,6 +58,8 @@ def family_sum(expr, family: Family) -> FamilySum | None:
         if len(sums) != 1 or any(f.has(base) for f in rest):
             return None
         (s,) = sums
+        if len(s.limits) != 1:  # a double sum: not a sum of one-member terms
+            return None
         ((var, lo, hi),) = s.limits
         if sp.simplify(lo - family.lower) != 0 or sp.simplify(hi - family.upper) != 0:
             return None
