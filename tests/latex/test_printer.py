@@ -73,3 +73,45 @@ def test_symbol_names_print_as_the_reader_names_them():
     assert name_latex("w_new") == r"w_{\text{new}}"
     assert name_latex("lambda") == r"\lambda"
     assert name_latex("softmax") == r"\mathit{softmax}"
+
+
+# -- numbers too long to write out ---------------------------------------------------------------
+
+x = sp.Symbol("x")
+LONG = [
+    (sp.Rational(1, 10**1_000_000), r"\frac{1}{10^{1000000}}"),
+    (sp.Integer(10) ** 5000, "10^{5000}"),
+    (-(sp.Integer(2) ** 65536), "- 2^{65536}"),
+    (sp.Rational(3, 7) * sp.Integer(10) ** 5000, r"\frac{3 \cdot 10^{5000}}{7}"),
+    (sp.Rational(-2, 3**9000), r"- \frac{2}{3^{9000}}"),
+    (123 * sp.Integer(10) ** 2000 * x, r"123 \cdot 10^{2000} x"),
+    (x ** sp.Rational(1, 10**5000), r"x^{\frac{1}{10^{5000}}}"),
+    (x ** (sp.Integer(10) ** 5000), r"x^{10^{5000}}"),
+]
+
+
+def test_long_numbers_print_as_powers_that_read_back():
+    for expr, expected in LONG:
+        text = latex(expr)
+        assert text == expected
+        if expr.free_symbols:
+            continue
+        assert canonical(read_formula(f"a = {text}").sides[1]) == expr, text
+
+
+def test_a_power_of_a_long_number_is_parenthesised():
+    with sp.evaluate(False):
+        expr = sp.Pow(sp.Integer(7) * sp.Integer(10) ** 5000, x)
+    assert latex(expr) == r"\left(7 \cdot 10^{5000}\right)^{x}"
+
+
+def test_a_long_number_with_no_short_form_prints_as_a_float_not_an_error():
+    text = latex(sp.Integer(3) ** 10_000 * 7)  # 4772 digits, more than Python converts
+    assert text == r"1.14194512973984 \cdot 10^{4772}"
+    near = latex(sp.Integer(10) ** 1_000_000 - 1)
+    assert near == r"1.0 \cdot 10^{1000000}"
+
+
+def test_a_long_number_python_can_write_out_is_printed_exactly():
+    n = sp.Integer(12345) * sp.Integer(10) ** 2000 + 1  # (the reader reads 3000 tokens)
+    assert canonical(read_formula(f"a = {latex(n)}").sides[1]) == n

@@ -25,6 +25,34 @@ class EqchainLatexPrinter(LatexPrinter):
         base.update(settings or {})
         super().__init__(base)
 
+    def doprint(self, expr):
+        return super().doprint(compact_numbers(expr))
+
+    def _print_Pow(self, expr):
+        """A number to a negative integer power as a fraction, without evaluating it (SymPy's
+        printer evaluates ``10^{-1000000}`` to a fraction of a million digits first)."""
+        if expr.base.is_Number and expr.exp.is_Integer and expr.exp.is_negative:
+            with sp.evaluate(False):
+                positive = sp.Pow(expr.base, -expr.exp)
+            return f"\\frac{{1}}{{{self._print(positive)}}}"
+        return super()._print_Pow(expr)
+
+    def _print_Rational(self, expr):
+        """Long numbers made while printing (the doprint pass already wrote the expression's
+        own compactly) are written compactly too, in parentheses (their context is unknown)."""
+        if _is_long(expr.p) or _is_long(expr.q):
+            compact = _compact_rational(expr)
+            if not compact.is_Rational:  # else no short form: its digits, while Python can
+                return self._add_parens(self._print(compact))
+        return super()._print_Rational(expr)
+
+    def _print_int(self, expr):
+        if _is_long(expr):
+            compact = _compact_integer(abs(expr))
+            if not compact.is_Rational:
+                return self._add_parens(("- " if expr < 0 else "") + self._print(compact))
+        return super()._print_int(expr)
+
     def _print_Symbol(self, expr, style="plain"):
         return name_latex(expr.name)
 
@@ -66,6 +94,82 @@ class EqchainLatexPrinter(LatexPrinter):
         if not (expr.expr.is_Symbol or isinstance(expr.expr, sp.Indexed)):
             inner = f"\\left({inner}\\right)"
         return f"\\frac{{{top} {inner}}}{{{bottom}}}"
+
+
+LONG_DIGITS = 1000  # integers longer than this print as powers (10^{1000000}) when they are one
+_BITS_PER_DIGIT = 3.3219280948873626
+_SMALL_BASES = [b for b in range(2, 101) if sp.perfect_power(b) is False]  # 2, 3, 5, 6, 7, ...
+_MANTISSA_DIGITS = 40
+
+
+def compact_numbers(expr):
+    """``expr`` with every integer or fraction of more than LONG_DIGITS digits written
+    compactly, as an unevaluated expression the printer prints (and the reader reads back):
+    ``b^{k}`` for a power of a small base, ``m \\cdot 10^{k}`` for a short mantissa, a
+    quotient of such for a fraction. A long number with no such form is printed in full while
+    Python can convert it to digits (sys.get_int_max_str_digits), and beyond that as a float
+    of 15 significant digits (``1.234 \\cdot 10^{5000}``): an approximation, the one case where
+    the printed number is not exactly the one in ``expr``."""
+    if isinstance(expr, int) and not isinstance(expr, bool):
+        expr = sp.Integer(expr)
+    try:
+        numbers = expr.atoms(sp.Rational)
+    except (AttributeError, TypeError):
+        return expr
+    long = {r: _compact_rational(r) for r in numbers if _is_long(r.p) or _is_long(r.q)}
+    if not long:
+        return expr
+    from sympy.core.parameters import evaluate
+
+    with evaluate(False):
+        return expr.xreplace(long)
+
+
+def _is_long(n: int) -> bool:
+    return abs(n).bit_length() > LONG_DIGITS * _BITS_PER_DIGIT
+
+
+def _compact_rational(r):
+    from sympy.core.parameters import evaluate
+
+    p, q = _compact_integer(abs(r.p)), _compact_integer(r.q)
+    with evaluate(False):
+        out = p if r.q == 1 else (sp.Pow(q, -1) if abs(r.p) == 1 else sp.Mul(p, sp.Pow(q, -1)))
+        return sp.Mul(sp.Integer(-1), out) if r.p < 0 else out
+
+
+def _compact_integer(n: int):
+    """An unevaluated expression for the positive integer ``n`` (see compact_numbers)."""
+    import sys
+
+    import mpmath
+    from sympy.core.parameters import evaluate
+
+    if not _is_long(n):
+        return sp.Integer(n)
+    with mpmath.workprec(400), evaluate(False):
+        shift = max(0, n.bit_length() - 500)  # the top bits, so as not to convert all of n
+        log_n = mpmath.log(mpmath.mpf(n >> shift)) + shift * mpmath.log(2)
+        for b in _SMALL_BASES:  # n = b^k, smallest base first
+            k = mpmath.nint(log_n / mpmath.log(b))
+            if abs(log_n / mpmath.log(b) - k) < mpmath.mpf(10) ** -20 and b ** int(k) == n:
+                return sp.Pow(sp.Integer(b), sp.Integer(int(k)))
+        t = log_n / mpmath.log(10)  # n = m 10^k, m short
+        e = int(mpmath.floor(t))
+        mantissa = mpmath.power(10, t - e)
+        for j in range(_MANTISSA_DIGITS):
+            c = mantissa * mpmath.power(10, j)
+            m = int(mpmath.nint(c))
+            if m % 10 == 0:  # the same candidate as a shorter mantissa
+                continue
+            if abs(c - m) < mpmath.mpf(10) ** -20 and m * 10 ** (e - j) == n:
+                return sp.Mul(sp.Integer(m), sp.Pow(sp.Integer(10), sp.Integer(e - j)))
+    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    if not limit or n.bit_length() < (limit - 1) * _BITS_PER_DIGIT:
+        return sp.Integer(n)  # long, but Python can write its digits
+    shift = max(0, n.bit_length() - 100)
+    with mpmath.workprec(60):
+        return sp.Float(mpmath.ldexp(mpmath.mpf(n >> shift), shift), 15)
 
 
 def name_latex(name: str) -> str:
