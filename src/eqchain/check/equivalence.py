@@ -67,16 +67,20 @@ def _bottom_up(expr, visit):
 
 
 def is_zero(diff) -> bool:
-    """True only when ``diff`` is proved to be zero symbolically."""
+    """True only when ``diff`` is proved to be zero symbolically.
+
+    Whatever SymPy raises on the way (``simplify`` has been seen to raise StopIteration from
+    ``sum_simplify``) means "not proved", never a crash; the step's time limit (a
+    BaseException) still goes through."""
     if diff == 0:
         return True
     for attempt in (sp.expand, _expand_log, sp.simplify):
         try:
             value = attempt(diff)
-        except (ValueError, TypeError, NotImplementedError, RecursionError):
+            if value == 0:
+                return True
+        except Exception:  # noqa: BLE001 - a failed attempt proves nothing
             continue
-        if value == 0:
-            return True
     return False
 
 
@@ -99,17 +103,26 @@ def prove_equal(a, b, givens=(), ranges: dict | None = None) -> str | None:
         return "algebra"
     diff = ea - eb
     for left, right in givens:
-        g = normal_form(expand_concrete(canonical(left - right)), ranges)
-        for sym in sorted(g.free_symbols | g.atoms(sp.Indexed), key=str):
-            if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(g, sym)):
-                continue
-            slope = sp.diff(g, sym)
-            if slope.has(sym) or slope == 0 or slope.is_zero is not False:
-                continue
-            solution = sym - g / slope
-            if is_zero(diff.xreplace({sym: solution})):
+        try:
+            if _solves(diff, normal_form(expand_concrete(canonical(left - right)), ranges)):
                 return "solve_for"
+        except Exception:  # noqa: BLE001 - SymPy failed: this given proves nothing
+            continue
     return None
+
+
+def _solves(diff, g) -> bool:
+    """Whether solving ``g = 0`` for one symbol it determines linearly makes ``diff`` zero."""
+    for sym in sorted(g.free_symbols | g.atoms(sp.Indexed), key=str):
+        if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(g, sym)):
+            continue
+        slope = sp.diff(g, sym)
+        if slope.has(sym) or slope == 0 or slope.is_zero is not False:
+            continue
+        solution = sym - g / slope
+        if is_zero(diff.xreplace({sym: solution})):
+            return True
+    return False
 
 
 def _only_inside_index(expr, sym) -> bool:
