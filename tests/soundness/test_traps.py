@@ -200,10 +200,6 @@ TRUE_DEFECTS = {
         "refute ignores 'where' values for members inside a sum: t_1, t_2, t_3 are drawn "
         "freely and the true step is refuted with a counterexample that contradicts t = (1, 2, 3)"
     ),
-    "members_fixed_by_a_given_for_every_k": (
-        "a given with a free index (y_k = 1) holds for every k, but the refuter meets it only at "
-        "one sampled k: y_1 + y_2 = 2 is refuted with y_1 = 27/4"
-    ),
 }
 
 

@@ -8,10 +8,12 @@ when it is stable between the two precisions and far above their rounding.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample
@@ -27,24 +29,43 @@ class Sample:
     rhs: object
 
 
-def find_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = TRIALS, ranges=None):
+def find_counterexample(
+    lhs,
+    rhs,
+    givens=(),
+    seed: int = 0,
+    trials: int = TRIALS,
+    ranges=None,
+    values=None,
+):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
-    ``ranges`` maps index symbols to their declared (lower, upper) bounds, which the values
-    respect (a free k of a family y_k, k = 1..K, is never sampled above K)."""
+    a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
+    member that occurs. ``ranges`` maps index symbols to their declared (lower, upper) bounds,
+    which the values respect (a free k of a family y_k, k = 1..K, is never sampled above K).
+    ``values`` are the values bound by ``where`` (symbols and family members such as ``t_2``):
+    they hold everywhere, also for the members a sum or product with concrete bounds expands
+    to, and in the givens."""
     rng = random.Random(seed)
+    bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
+    lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
+    givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
+    cache: dict = {}
     for trial in range(trials):
-        sample = _sample(lhs, rhs, givens, rng, trial, ranges or {})
+        try:
+            sample = _sample(lhs, rhs, givens, rng, trial, ranges or {}, bound, cache)
+        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+            sample = None
         if sample is None:
             continue
         differs, lv, rv = _differ(sample.lhs, sample.rhs)
         if differs:
-            values = tuple(
+            shown = tuple(
                 sorted(
                     ((latex(k), _show(v)) for k, v in sample.values.items()),
                     key=lambda kv: _natural(kv[0]),
                 )
             )
-            return Counterexample(values, _number(lv), _number(rv))
+            return Counterexample(shown, _number(lv), _number(rv))
     return None
 
 
@@ -73,88 +94,367 @@ def _number(v) -> str:
 def _integer_symbols(exprs) -> list:
     out = set()
     for e in exprs:
-        labels = {a.base.label for a in e.atoms(sp.Indexed)}
-        for s in e.free_symbols - labels:
-            if isinstance(s, sp.Symbol) and s.is_integer:
-                out.add(s)
+        out |= {s for s in _free(e) if isinstance(s, sp.Symbol) and s.is_integer}
     return sorted(out, key=str)
 
 
-def _sample(lhs, rhs, givens, rng: random.Random, trial: int, ranges: dict):
-    exprs = [lhs, rhs] + [g for pair in givens for g in pair]
+MAX_INSTANCES = 200  # instances of one given with free indices (a guard, not a limit in use)
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """The claim and the givens once the integers have values: closed but for ``atoms``, which
+    stand as plain symbols (``names`` maps each back to its atom, y_1 for instance)."""
+
+    lhs: object
+    rhs: object
+    equations: list  # expressions that the givens make zero
+    atoms: list
+    names: dict  # stand-in symbol -> atom
+
+
+def _sample(
+    lhs, rhs, givens, rng: random.Random, trial: int, ranges: dict, bound: dict, cache: dict
+):
+    lhs, rhs = _put(lhs, bound), _put(rhs, bound)
+    givens = [(_put(a, bound), _put(b, bound)) for a, b in givens]
+    claim_ints = _integer_symbols([lhs, rhs])
+    given_ints = _integer_symbols([g for pair in givens for g in pair])
+    # A free index of a given (k in y_k = 1) is universal: the given is instantiated for every
+    # k below, not sampled. Every other integer symbol is shared by the claim and the givens.
+    universal = {s for s in given_ints if s in ranges} - set(claim_ints)
+    shared = sorted(set(claim_ints) | (set(given_ints) - universal), key=str)
+    values = _integers(shared, rng, trial, ranges, bound)
+    if values is None or not all(_satisfies(s, v) for s, v in values.items()):
+        return None
+    key = tuple(sorted(values.items(), key=lambda kv: str(kv[0])))
+    if key not in cache:
+        # Only the integers the claim and the givens mention: not a bound sampled merely to
+        # keep a free index in its range (K for the k of y_k).
+        mentioned = {s: v for s, v in values.items() if s in shared}
+        cache[key] = _problem(lhs, rhs, givens, values, mentioned, ranges, bound)
+    problem = cache[key]
+    if problem is None:
+        return None
+    unknowns = _match(problem.equations, problem.atoms, rng)
+    free = [a for a in problem.atoms if a not in unknowns]
+    # A constraint such as y_1 + ... + y_6 = 1 with positive y needs small free values: shrink
+    # them until the solved values satisfy their assumptions too.
+    for shrink in (1, 4, 16, 64):
+        chosen = {}
+        for a in free:
+            v = _random_value(a, rng)
+            chosen[a] = v if a.is_integer else v / shrink
+        if not _solve(problem.equations, unknowns, chosen, rng):
+            continue
+        # The exact check that makes the values a model of every given and assumption.
+        if all(_satisfies(a, v) for a, v in chosen.items()) and all(
+            _is_zero(e.xreplace(chosen)) for e in problem.equations
+        ):
+            break
+    else:
+        return None
+    L_v, R_v = problem.lhs.xreplace(chosen), problem.rhs.xreplace(chosen)
+    if L_v.free_symbols or R_v.free_symbols:
+        return None
+    shown = {s: v for s, v in values.items() if s in shared}
+    shown.update({problem.names[a]: v for a, v in chosen.items()})
+    return Sample(shown, L_v, R_v)
+
+
+def _problem(lhs, rhs, givens, values: dict, mentioned: dict, ranges: dict, bound: dict):
+    L = _bind(lhs, values, bound)
+    R = _bind(rhs, values, bound)
+    G = _instantiate(givens, values, mentioned, bound, ranges, [L, R])
+    if G is None:
+        return None
+    atoms = _atoms([L, R] + [x for g in G for x in g])
+    if any(isinstance(a, sp.Indexed) and not all(i.is_Integer for i in a.indices) for a in atoms):
+        return None  # an index left symbolic: cannot evaluate
+    if any(a in bound for a in atoms):
+        return None  # cannot happen: bound values are put in everywhere
+    # Plain symbols with the same assumptions stand for the atoms: SymPy is much faster with
+    # them than with Indexed objects.
+    stand = {a: sp.Dummy(str(a), **a.assumptions0) for a in atoms}
+    return _Problem(
+        L.xreplace(stand),
+        R.xreplace(stand),
+        [(a - b).xreplace(stand) for a, b in G],
+        [stand[a] for a in atoms],
+        {v: k for k, v in stand.items()},
+    )
+
+
+def _integers(symbols, rng: random.Random, trial: int, ranges: dict, bound: dict):
+    """Values for integer symbols: bounds (K) and counts first, then free indices within their
+    declared ranges. Small values make sums expandable."""
     values: dict = {}
-    # Integers first: bounds (K) and counts, then free indices within their declared ranges.
-    # Small values make sums expandable.
-    integers = _integer_symbols(exprs)
-    for s in integers:
+    for s in symbols:
         if s not in ranges:
             values[s] = sp.Integer(_random_integer(s, rng, trial))
-    for s in integers:
+    for s in symbols:
         if s in ranges:
-            bounds = []
-            for lo, hi in ranges[s]:
-                lo_v, hi_v = (
-                    sp.sympify(lo, strict=True).xreplace(values),
-                    sp.sympify(hi, strict=True).xreplace(values),
-                )
-                if not (lo_v.is_Integer and hi_v.is_Integer):
-                    free = (lo_v.free_symbols | hi_v.free_symbols) - set(values)
-                    for f in free:  # a bound not met yet: give it a value first
-                        values[f] = sp.Integer(_random_integer(f, rng, trial))
-                    lo_v, hi_v = lo_v.xreplace(values), hi_v.xreplace(values)
-                if lo_v.is_Integer and hi_v.is_Integer:
-                    bounds.append((int(lo_v), int(hi_v)))
+            bounds = _concrete_bounds(ranges[s], values, bound, rng, trial)
             lo_i = max((b[0] for b in bounds), default=1)
             hi_i = min((b[1] for b in bounds), default=lo_i + 5)
             if hi_i < lo_i:
                 return None
             values[s] = sp.Integer(rng.randint(lo_i, hi_i))
-    try:
-        L = _expand(lhs.xreplace(values))
-        R = _expand(rhs.xreplace(values))
-        G = [(_expand(a.xreplace(values)), _expand(b.xreplace(values))) for a, b in givens]
-    except (ValueError, TypeError, ZeroDivisionError, NotImplementedError):
-        return None
-    claim_atoms = set(_atoms([L, R]))
-    # Givens about other quantities do not constrain this claim.
-    G = [g for g in G if set(_atoms(list(g))) & claim_atoms]
-    atoms = _atoms([L, R] + [x for g in G for x in g])
-    if any(isinstance(a, sp.Indexed) and not all(i.is_Integer for i in a.indices) for a in atoms):
-        return None  # an index left symbolic: cannot evaluate
-    solved = _choose_solved(G, atoms)
-    base = dict(values)
-    # A constraint such as y_1 + ... + y_6 = 1 with positive y needs small free values: shrink
-    # them until the solved value satisfies its assumptions too.
-    for shrink in (1, 4, 16, 64):
-        values = dict(base)
-        for a in atoms:
-            if a not in solved:
-                v = _random_value(a, rng)
-                values[a] = v if a.is_integer else v / shrink
-        if _solve_givens(values, solved) and all(
-            sp.simplify((a - b).xreplace(values)) == 0 for a, b in G
-        ):
+    return values
+
+
+def _concrete_bounds(declared, values: dict, bound: dict, rng=None, trial: int = 0) -> list:
+    """The declared (lower, upper) bounds of an index as integers. A bound not met yet gets a
+    value first when ``rng`` is given; else a bound that is not concrete is left out."""
+    out = []
+    for lo, hi in declared:
+        lo_v = sp.sympify(lo, strict=True).xreplace(bound).xreplace(values)
+        hi_v = sp.sympify(hi, strict=True).xreplace(bound).xreplace(values)
+        if not (lo_v.is_Integer and hi_v.is_Integer) and rng is not None:
+            for f in (lo_v.free_symbols | hi_v.free_symbols) - set(values):
+                values[f] = sp.Integer(_random_integer(f, rng, trial))
+            lo_v, hi_v = lo_v.xreplace(values), hi_v.xreplace(values)
+        if lo_v.is_Integer and hi_v.is_Integer:
+            out.append((int(lo_v), int(hi_v)))
+    return out
+
+
+def _bind(expr, values: dict, bound: dict):
+    """Put in the integers, expand sums and products with concrete bounds, then put in the
+    values bound by ``where`` for the members the expansion produced (t_1, t_2, ...)."""
+    return _put(_expand(_put(expr, values)), bound)
+
+
+def _put(expr, mapping: dict):
+    """Replace the free occurrences of the keys of ``mapping`` (exact match): a variable
+    bound by a sum, product or integral is left alone, also when the free index of the claim
+    has its name (y_k = t_k / \\sum_{k=1}^{K} t_k)."""
+    if not mapping or not isinstance(expr, sp.Basic):
+        return expr
+    if expr in mapping:
+        return mapping[expr]
+    if not expr.args:
+        return expr
+    if isinstance(expr, ExprWithLimits):
+        inner, limits = dict(mapping), []
+        for limit in expr.limits:
+            var, ends = limit[0], [_put(x, inner) for x in limit[1:]]
+            inner = {k: v for k, v in inner.items() if not k.has(var)}
+            limits.append((var, *ends))
+        return expr.func(_put(expr.function, inner), *limits)
+    args = tuple(_put(a, mapping) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr
+
+
+def _free(expr) -> set:
+    """The free symbols and members of ``expr``, with the free symbols of indices: unlike
+    SymPy's ``free_symbols``, the k of a derivative by y_k counts, and the k of
+    \\sum_{k=1}^{K} y_k does not (nor does its y_k)."""
+    if isinstance(expr, sp.Symbol):
+        return {expr}
+    if isinstance(expr, sp.Indexed):
+        return {expr}.union(*(_free(i) for i in expr.indices))
+    if not isinstance(expr, sp.Basic) or not expr.args or isinstance(expr, sp.IndexedBase):
+        return set()
+    if isinstance(expr, ExprWithLimits):
+        out: set = set()
+        bound: set = set()
+        for limit in expr.limits:
+            for x in limit[1:]:
+                out |= {s for s in _free(x) if not any(s.has(b) for b in bound)}
+            bound.add(limit[0])
+        body = _free(expr.function)
+        return out | {s for s in body if not any(s.has(b) for b in bound)}
+    return set().union(*(_free(a) for a in expr.args))
+
+
+def _instantiate(givens, values: dict, mentioned: dict, bound: dict, ranges: dict, claim):
+    """The givens as closed equations: one instance of a given with a free index for every k of
+    its concrete range and for every member of its families that occurs (in the claim or in
+    another given), so that ``y_k = 1`` meets y_1 and y_2 of ``y_1 + y_2 = 2``."""
+    plain, indexed = [], []
+    for a, b in givens:
+        free = sorted(set(_integer_symbols([a, b])) & set(ranges), key=str)
+        if free:
+            indexed.append((a, b, free))
+        else:
+            plain.append((_bind(a, values, bound), _bind(b, values, bound)))
+    out = list(plain)
+    done: set = set()
+    members = _members(claim + [x for g in plain for x in g])
+    for _ in range(4):  # new instances may mention new members: a few rounds to a fixpoint
+        grew = False
+        for n, (a, b, free) in enumerate(indexed):
+            choices = []
+            for s in free:
+                ks = set()
+                for lo, hi in _concrete_bounds(ranges[s], mentioned, bound):
+                    ks |= set(range(lo, hi + 1))
+                for base, pos in _positions(a - b, s):
+                    ks |= members.get((base, pos), set())
+                choices.append(sorted(ks))
+            count = 1
+            for c in choices:
+                count *= len(c)
+            if count > MAX_INSTANCES:
+                return None
+            for combo in itertools.product(*choices):
+                if (n, combo) in done:
+                    continue
+                done.add((n, combo))
+                at = {**values, **{s: sp.Integer(k) for s, k in zip(free, combo, strict=True)}}
+                inst = (_bind(a, at, bound), _bind(b, at, bound))
+                out.append(inst)
+                new = _members(list(inst))
+                for key, ks in new.items():
+                    if not ks <= members.get(key, set()):
+                        members.setdefault(key, set()).update(ks)
+                        grew = True
+        if not grew:
             break
-    else:
-        return None
-    L_v, R_v = L.xreplace(values), R.xreplace(values)
-    if L_v.free_symbols or R_v.free_symbols:
-        return None
-    shown = {k: v for k, v in values.items() if k in atoms or k in _integer_symbols(exprs)}
-    return Sample(shown, L_v, R_v)
+    return out
 
 
-def _solve_givens(values: dict, solved: dict) -> bool:
-    for atom, (a, b) in solved.items():
-        g = (a - b).xreplace({k: v for k, v in values.items() if k != atom})
-        slope = sp.diff(g, atom)
-        if slope.free_symbols or slope == 0:
+def _members(exprs) -> dict:
+    """(base, position) -> the concrete index values met there."""
+    out: dict = {}
+    for e in exprs:
+        for a in e.atoms(sp.Indexed):
+            for pos, i in enumerate(a.indices):
+                if i.is_Integer:
+                    out.setdefault((a.base, pos), set()).add(int(i))
+    return out
+
+
+def _positions(expr, s) -> set:
+    """(base, position) where the index symbol ``s`` stands alone in ``expr``."""
+    return {
+        (a.base, pos) for a in expr.atoms(sp.Indexed) for pos, i in enumerate(a.indices) if i == s
+    }
+
+
+def _match(equations, atoms, rng: random.Random) -> list:
+    """The atoms the givens determine: one distinct atom for each given (a matching of givens
+    to the atoms they contain), preferring atoms that are not integers, whose values a solution
+    rarely meets. The other atoms get random values; the givens are then solved jointly."""
+    order = {a: (bool(a.is_integer), rng.random()) for a in atoms}
+    options = []
+    for e in equations:
+        mine = [a for a in _atoms([e]) if a in order]
+        options.append(sorted(mine, key=lambda a: order[a]))
+    owner: dict = {}  # atom -> equation
+
+    def augment(n: int, seen: set, integers: bool) -> bool:
+        for a in options[n]:
+            if a in seen or (a.is_integer and not integers):
+                continue
+            seen.add(a)
+            if a not in owner or augment(owner[a], seen, integers):
+                owner[a] = n
+                return True
+        return False
+
+    # Non-integer atoms first: a given keeps an integer atom only when it has no other.
+    for integers in (False, True):
+        for n in range(len(equations)):
+            if n not in owner.values():
+                augment(n, set(), integers)
+    return sorted(owner, key=lambda a: _natural(str(a)))
+
+
+def _numerator(e):
+    try:
+        return sp.expand(e.as_numer_denom()[0])
+    except (ValueError, TypeError, NotImplementedError, RecursionError):
+        return e
+
+
+def _solve(equations, unknowns, chosen: dict, rng: random.Random) -> bool:
+    """Complete ``chosen`` (values of every other atom) with values of ``unknowns`` that solve
+    the givens: each given in turn is solved for an unknown it contains linearly, which is put
+    in the others (a joint solution, as for λ y_k = t_k with Σ y_k = 1); a given left with one
+    unknown that it does not contain linearly is solved for its roots. Values are exact; the
+    caller checks every given at the end."""
+    left = set(unknowns)
+    pending = [_numerator(e.xreplace(chosen)) for e in equations]
+    solved: dict = {}  # unknown -> expression in the unknowns still left
+    while pending:
+        pending = [p for p in pending if p != 0]
+        if any(not _mentions(p, left) for p in pending):
+            return False  # a given that no longer has an unknown and does not hold
+        if not pending:
+            break
+        pending.sort(key=lambda p: len(_mentions(p, left)))
+        step = None
+        for n, p in enumerate(pending):
+            for a in sorted(_mentions(p, left), key=lambda a: _natural(str(a))):
+                slope = sp.diff(p, a)
+                if slope != 0 and not slope.has(a):
+                    step = (n, a, -p.xreplace({a: 0}) / slope)
+                    break
+            if step is not None:
+                break
+        if step is None:
+            p = pending[0]
+            mine = _mentions(p, left)
+            if len(mine) != 1:
+                return False  # coupled givens, none linear in an unknown: not attempted
+            (a,) = mine
+            roots = _roots(p, a)
+            if not roots:
+                return False
+            step = (0, a, rng.choice(roots))
+        n, a, value = step
+        pending.pop(n)
+        left.discard(a)
+        solved = {u: v.xreplace({a: value}) for u, v in solved.items()}
+        solved[a] = value
+        pending = [_numerator(p.xreplace({a: value})) if p.has(a) else p for p in pending]
+    for a in left:  # not determined by the givens: any value
+        chosen[a] = _random_value(a, rng)
+    for a, v in solved.items():
+        try:
+            value = v.xreplace(chosen)
+            if not value.is_Rational:
+                value = sp.cancel(value)
+        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
             return False
-        value = sp.simplify(-g.xreplace({atom: 0}) / slope)
-        if not value.is_number or not _satisfies(atom, value):
+        if not value.is_number or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
             return False
-        values[atom] = value
+        if not _satisfies(a, value):
+            return False
+        chosen[a] = value
     return True
+
+
+def _mentions(e, atoms: set) -> set:
+    return (e.free_symbols | e.atoms(sp.Indexed)) & atoms
+
+
+def _roots(e, a) -> list:
+    """Exact roots of ``e`` = 0 in ``a`` that meet the assumptions of ``a``."""
+    x = sp.Dummy("x", **_assumptions(a))
+    try:
+        roots = sp.solve(e.xreplace({a: x}), x)
+    except (NotImplementedError, ValueError, TypeError, RecursionError):
+        return []
+    return [r for r in roots if r.is_number and not r.free_symbols and _satisfies(a, r)]
+
+
+def _assumptions(atom) -> dict:
+    names = ("positive", "nonnegative", "negative", "nonpositive", "integer", "nonzero", "real")
+    return {n: True for n in names if getattr(atom, f"is_{n}")}
+
+
+def _is_zero(v) -> bool:
+    if v.is_Rational:
+        return v == 0
+    if v.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not v.is_number:
+        return False
+    try:
+        return sp.simplify(v) == 0
+    except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+        return False
 
 
 def _expand(expr):
@@ -172,28 +472,19 @@ def _atoms(exprs) -> list:
     return sorted(out - labels, key=lambda a: _natural(str(a)))
 
 
-def _choose_solved(givens, atoms) -> dict:
-    """One atom per given that it determines linearly, to be solved for after sampling."""
-    solved: dict = {}
-    for a, b in givens:
-        g = a - b
-        for atom in reversed(atoms):
-            if atom in solved or not g.has(atom):
-                continue
-            if sp.diff(g, atom, 2) == 0 and not sp.diff(g, atom).has(atom):
-                solved[atom] = (a, b)
-                break
-    return solved
-
-
 def _random_integer(s, rng: random.Random, trial: int) -> int:
     if s.is_positive or s.is_nonnegative and trial % 5:
-        return rng.choice([1, 2, 3, 3, 4, 5, 6])
-    if s.is_nonnegative:
-        return rng.choice([0, 1, 2, 3, 4])
-    if s.is_negative:
-        return -rng.choice([1, 2, 3])
-    return rng.choice([-2, -1, 0, 1, 2, 3])
+        pool = [1, 2, 3, 3, 4, 5, 6]
+    elif s.is_nonnegative:
+        pool = [0, 1, 2, 3, 4]
+    elif s.is_negative:
+        pool = [-1, -2, -3]
+    else:
+        pool = [-2, -1, 0, 1, 2, 3]
+    if s.is_even or s.is_odd or s.is_prime:  # declared even, odd or prime: only those
+        wide = pool + [-6, -5, -4, -3, 7, 8, 9, 10, 11, 12, 13]
+        pool = [n for n in wide if _satisfies(s, sp.Integer(n))] or pool
+    return rng.choice(pool)
 
 
 def _random_value(atom, rng: random.Random):
@@ -215,18 +506,29 @@ def _random_value(atom, rng: random.Random):
     return value
 
 
+ASSUMPTIONS = (
+    "positive",
+    "nonnegative",
+    "negative",
+    "nonpositive",
+    "integer",
+    "nonzero",
+    "real",
+    "rational",
+    "complex",
+    "finite",
+    "even",
+    "odd",
+    "prime",
+)
+
+
 def _satisfies(atom, value) -> bool:
-    checks = [
-        ("positive", value.is_positive),
-        ("nonnegative", value.is_nonnegative),
-        ("negative", value.is_negative),
-        ("nonpositive", value.is_nonpositive),
-        ("integer", value.is_integer),
-        ("nonzero", value.is_nonzero),
-        ("real", value.is_real),
-    ]
-    for name, holds in checks:
-        if getattr(atom, f"is_{name}") and holds is not True:
+    """Whether ``value`` has every property declared for ``atom`` (established, not merely
+    possible)."""
+    value = sp.sympify(value)
+    for name in ASSUMPTIONS:
+        if getattr(atom, f"is_{name}") and getattr(value, f"is_{name}") is not True:
             return False
     return True
 

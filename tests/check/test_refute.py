@@ -1,0 +1,105 @@
+"""The refuter on its own: values bound by 'where', givens for every k, systems of givens."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from eqchain.check.refute import find_counterexample
+
+k = sp.Symbol("k", integer=True, positive=True)
+K = sp.Symbol("K", integer=True, positive=True)
+x = sp.Symbol("x", real=True)
+a = sp.Symbol("a", real=True)
+lam = sp.Symbol("lambda", real=True)
+y = sp.IndexedBase("y", positive=True)
+t = sp.IndexedBase("t", positive=True, integer=True)
+RANGES = {k: [(1, K)]}
+
+
+def values_of(cex) -> dict:
+    return {name: sp.Rational(v) for name, v in cex.values}
+
+
+def test_where_values_reach_the_members_of_a_sum():
+    trig = sp.Sum(t[k] * sp.sin(x) ** 2, (k, 1, 3)) + sp.Sum(t[k] * sp.cos(x) ** 2, (k, 1, 3))
+    bound = {t[1]: 1, t[2]: 2, t[3]: 3}
+    for seed in range(4):
+        assert find_counterexample(trig, 6, seed=seed, ranges=RANGES, values=bound) is None
+    cex = find_counterexample(trig, 7, ranges=RANGES, values=bound)
+    assert cex is not None
+    assert not any(name.startswith("t") for name, _ in cex.values)
+
+
+def test_where_values_fix_the_bound_of_a_sum():
+    total = sp.Sum(t[k], (k, 1, K))
+    bound = {K: 3, t[1]: 1, t[2]: 2, t[3]: 3}
+    assert find_counterexample(total, 6, ranges=RANGES, values=bound) is None
+    assert find_counterexample(total, 5, ranges=RANGES, values=bound) is not None
+
+
+def test_where_values_reach_a_symbol_of_an_unfolded_definition():
+    s = a * sp.sin(x) ** 2 + a * sp.cos(x) ** 2
+    assert find_counterexample(s, 2, values={a: 2}) is None
+
+
+def test_a_given_with_a_free_index_holds_for_every_member():
+    givens = [(y[k], sp.Integer(1))]
+    for seed in range(4):
+        assert find_counterexample(y[1] + y[2], 2, givens, seed=seed, ranges=RANGES) is None
+    assert find_counterexample(y[1] + y[2], 3, givens, ranges=RANGES) is not None
+
+
+def test_a_given_with_a_free_index_holds_for_every_k_of_the_range():
+    givens = [(y[k], sp.Integer(1))]
+    total = sp.Sum(y[k], (k, 1, K))
+    assert find_counterexample(total, K, givens, ranges=RANGES) is None
+    assert find_counterexample(total, K + 1, givens, ranges=RANGES) is not None
+
+
+LAGRANGE = [(t[k] / y[k] - lam, sp.Integer(0)), (sp.Sum(y[k], (k, 1, K)), sp.Integer(1))]
+
+
+def test_a_system_of_givens_is_solved_jointly():
+    n = sp.Sum(t[k], (k, 1, K))
+    for seed in range(3):
+        assert find_counterexample(lam, n, LAGRANGE, seed=seed, ranges=RANGES) is None
+        assert find_counterexample(y[k], t[k] / n, LAGRANGE, seed=seed, ranges=RANGES) is None
+    cex = find_counterexample(lam, n + 1, LAGRANGE, ranges=RANGES)
+    assert cex is not None
+    v = values_of(cex)
+    count = int(v["K"])
+    ys = [v[f"y_{{{i}}}"] for i in range(1, count + 1)]
+    ts = [v[f"t_{{{i}}}"] for i in range(1, count + 1)]
+    assert sum(ys) == 1
+    assert all(ti / yi == v["\\lambda"] for ti, yi in zip(ts, ys, strict=True))
+
+
+def test_givens_hold_for_a_claim_that_mentions_none_of_their_symbols():
+    bound = {K: 6, **{t[i]: v for i, v in enumerate((2, 5, 2, 4, 2, 5), start=1)}}
+    n = sp.Sum(t[k], (k, 1, K))
+    assert find_counterexample(n, 20, LAGRANGE, ranges=RANGES, values=bound) is None
+    assert find_counterexample(n, 21, LAGRANGE, ranges=RANGES, values=bound) is not None
+    # The same values of y_k are fixed by the givens.
+    assert (
+        find_counterexample(y[2], sp.Rational(1, 4), LAGRANGE, ranges=RANGES, values=bound) is None
+    )
+    assert find_counterexample(y[2], sp.Rational(1, 5), LAGRANGE, ranges=RANGES, values=bound)
+
+
+def test_no_counterexample_when_the_givens_cannot_all_hold():
+    givens = [(y[1], sp.Integer(1)), (y[1], sp.Integer(2))]
+    assert find_counterexample(sp.Integer(1), sp.Integer(2), givens) is None
+    assert find_counterexample(x, x + 1, [(x, sp.Integer(1)), (x, sp.Integer(2))]) is None
+
+
+def test_a_where_binding_against_a_given_gives_no_counterexample():
+    bound = {t[1]: 2}
+    assert find_counterexample(x, x + 1, [(t[1], sp.Integer(3))], values=bound) is None
+
+
+def test_a_nonlinear_given_is_solved_for_one_symbol():
+    b = sp.Symbol("b", positive=True)
+    givens = [(b**2, sp.Integer(2))]
+    assert find_counterexample(b**4, 4, givens) is None
+    cex = find_counterexample(b**4, 5, givens)
+    assert cex is not None
