@@ -103,3 +103,10 @@ def test_a_nonlinear_given_is_solved_for_one_symbol():
     assert find_counterexample(b**4, 4, givens) is None
     cex = find_counterexample(b**4, 5, givens)
     assert cex is not None
+
+
+def test_a_huge_rational_side_is_shown_as_a_decimal():
+    cex = find_counterexample(1 / sp.factorial(2004), 1 / sp.factorial(2005))
+    assert cex is not None
+    assert "/" not in cex.lhs and "e" in cex.lhs.lower()
+    assert find_counterexample(sp.Rational(1, 3), sp.Rational(1, 4)).lhs == "1/3"

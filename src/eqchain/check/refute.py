@@ -20,6 +20,7 @@ from eqchain.model import Counterexample
 
 TRIALS = 40
 LOW_DIGITS, HIGH_DIGITS = 60, 120
+EXACT_BITS = 200  # a rational side is shown exactly up to about 60 digits
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,9 @@ def _show(v) -> str:
 
 
 def _number(v) -> str:
-    """An exact rational as it is; anything else as a decimal with 30 significant digits."""
-    if isinstance(v, sp.Rational):
+    """An exact rational as it is when it is short; anything else (1/2004! too) as a decimal
+    with 30 significant digits."""
+    if isinstance(v, sp.Rational) and max(abs(v.p), v.q).bit_length() <= EXACT_BITS:
         return str(v)
     re_, im = sp.N(v, 40).as_real_imag()
     text = str(sp.Float(re_, 30)) if re_ != 0 else "0"
