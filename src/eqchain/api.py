@@ -27,17 +27,31 @@ class LoadedDerivation:
 def check_derivations(derivations, timeout: float | None = 10.0, on_step=None) -> Report:
     """Check already loaded derivations, in order.
 
-    Invalid input found only while checking (an InputError from the checker, which knows the
-    line but not the file) is raised with the derivation's file filled in."""
+    Invalid input found only while checking is raised as an InputError with the derivation's
+    file filled in: one from the checker (which knows the line but not the file), or a number
+    too large to compute in a definition or a given (a claim with one is ``unknown``), with
+    the line of its step."""
     from eqchain.check.engine import check_derivation
     from eqchain.errors import InputError
+    from eqchain.latex.tree import TooLarge
 
     reports: list[DerivationReport] = []
     for d in derivations:
+        done: list = []
+
+        def step_done(result, done=done):
+            done.append(result)
+            if on_step is not None:
+                on_step(result)
+
         try:
-            reports.append(check_derivation(d, timeout, on_step))
+            reports.append(check_derivation(d, timeout, step_done))
         except InputError as err:
             raise err.located(d.path) from None
+        except TooLarge as err:
+            step = d.steps[len(done)] if len(done) < len(d.steps) else None
+            line = step.place.line if step is not None and step.place else None
+            raise InputError(str(err), d.path, line) from None
     return Report(tuple(reports))
 
 

@@ -3,39 +3,117 @@
 This is about reading, not verifying: a structural comparison after canonicalisation, then an
 expansion, then a high-precision numeric comparison at a few random points is enough. Parts
 that cannot be evaluated (derivatives, undefined functions, infinite sums) are compared as
-opaque atoms: equal when written alike in both readings.
+opaque atoms: equal when written alike in both readings. So are numbers too large to compute
+(``10^{10^{10}}``, ``(10^8)!``: see :class:`eqchain.latex.tree.TooLarge`), so that reading a
+formula never waits on SymPy multiplying them out; and the comparison as a whole has a time
+limit (in the main thread), after which it is inconclusive.
 """
 
 from __future__ import annotations
 
 import random
+import signal
+import threading
+import time
+from contextlib import contextmanager
 
 import sympy as sp
 
-from eqchain.latex.tree import canonical, rebuild
+from eqchain.latex.tree import TooLarge, canonical, rebuild
 
 POINTS = 4
 DIGITS = 30
+SECONDS = 3.0  # time limit of one comparison
+MAX_EXPANDED_POWER = 60  # (a + b)^n with a larger n is not expanded
+
+
+class _OutOfTime(BaseException):  # noqa: N818 - a signal, not an error
+    """The comparison's time limit ran out (a BaseException: SymPy's handlers let it by)."""
 
 
 def agree(a, b) -> tuple[bool | None, str]:
     """(True, how) when ``a`` and ``b`` are the same expression, (False, "numeric") when they
     differ at some point, (None, "inconclusive") when neither could be shown. Never raises for
-    SymPy expressions."""
+    SymPy expressions, and answers within about SECONDS."""
+    try:
+        with _time_limit(SECONDS):
+            return _agree(a, b)
+    except _OutOfTime:
+        return None, "inconclusive"
+
+
+def _agree(a, b) -> tuple[bool | None, str]:
     # latex2sympy2 reads 0.1 as a binary float; the written decimal is what both mean.
     a, b = _exact_decimals(a), _exact_decimals(b)
     try:
         ca, cb = canonical(a), canonical(b)
+    except TooLarge:  # compare huge numbers as opaque atoms, never multiplied out
+        huge: dict = {}
+        ca, cb = _canonical_with_opaque(a, huge), _canonical_with_opaque(b, huge)
     except Exception:  # noqa: BLE001 - a reading SymPy cannot even evaluate: compare as written
         ca, cb = a, b
     if ca == cb:
         return True, "structural"
     try:
-        if sp.expand(ca - cb) == 0:
+        if _expandable(ca) and _expandable(cb) and sp.expand(ca - cb) == 0:
             return True, "expansion"
     except Exception:  # noqa: BLE001 - fall through to the numeric comparison
         pass
     return _numeric(ca, cb)
+
+
+def _canonical_with_opaque(expr, huge: dict):
+    """``canonical(expr)`` with each subtree too large to compute replaced by a symbol, the
+    same for the same (canonical) subtree in both readings."""
+
+    def visit(node):
+        try:
+            return canonical(node)
+        except TooLarge:
+            key = (node.func, tuple(canonical(a) for a in node.args))
+            if key not in huge:
+                huge[key] = sp.Symbol(f"_huge{len(huge)}")
+            return huge[key]
+
+    return canonical(rebuild(expr, visit))
+
+
+def _expandable(expr) -> bool:
+    """Whether expanding ``expr`` stays small: no sum raised to a large power."""
+    return not any(
+        p.base.is_Add and p.exp.is_Integer and abs(p.exp) > MAX_EXPANDED_POWER
+        for p in expr.atoms(sp.Pow)
+    )
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise _OutOfTime inside the block after ``seconds``. Only in the main thread (signals);
+    elsewhere, or inside an outer time limit that runs out first (a step's, which then
+    interrupts as usual), no limit of its own is set, and the outer one is kept."""
+    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if not usable:
+        yield
+        return
+    outer, _ = signal.getitimer(signal.ITIMER_REAL)
+    if outer and outer <= seconds:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _OutOfTime()
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:  # give the outer limit back what is left of it
+            left = outer - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
 
 
 def _exact_decimals(expr):

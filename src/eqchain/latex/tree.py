@@ -7,9 +7,20 @@ the rule engine need the author's structure, so they rebuild trees with ``evalua
 
 from __future__ import annotations
 
+import math
+
 import sympy as sp
 
 _UNEVALUATED = (sp.Add, sp.Mul, sp.Pow)
+
+MAX_BITS = 4_000_000  # the largest number canonical() computes (10^{1000000} has 3.3 million)
+MAX_BINOMIAL_K = 20_000  # binomial(n, k) costs about k times its size
+
+
+class TooLarge(ValueError):  # noqa: N818 - reads as "the number is too large"
+    """Evaluating a formula would compute a number of more than MAX_BITS bits (10^{10^{10}},
+    (10^8)!, huge binomials): SymPy would run for hours or run out of memory, and no signal
+    interrupts it reliably."""
 
 
 def build(func, args):
@@ -73,4 +84,90 @@ def _canonical(expr, depth: int):
         return expr.func(body, *limits)
     if isinstance(expr, sp.Indexed):
         return expr.base[tuple(_canonical(i, depth) for i in expr.indices)]
-    return expr.func(*[_canonical(a, depth) for a in expr.args])
+    args = [_canonical(a, depth) for a in expr.args]
+    check_size(expr.func, args)
+    return expr.func(*args)
+
+
+def check_size(func, args) -> None:
+    """Raise :class:`TooLarge` when evaluating ``func(*args)`` would compute a number of more
+    than MAX_BITS bits."""
+    bits = result_bits(func, args)
+    if bits > MAX_BITS:
+        shown = [t if t.isdigit() else f"({t})" for t in (_short(a) for a in args)]
+        if func is sp.factorial:
+            text = f"{shown[0]}!"
+        elif func is sp.binomial:
+            text = f"binomial({shown[0]}, {shown[1]})".replace("((", "(").replace("))", ")")
+        else:
+            text = f"{shown[0]}^{shown[1]}"
+        raise TooLarge(f"a number too large to compute: {text}")
+
+
+def result_bits(func, args) -> float:
+    """An estimate (from above) of the bits of the number SymPy computes for ``func(*args)``;
+    0 when it computes none (symbolic arguments, or a function it leaves alone)."""
+    try:
+        if isinstance(func, type) and issubclass(func, sp.Pow) and len(args) == 2:
+            base, exp = args
+            if not (isinstance(exp, sp.Rational) and exp != 0):
+                return 0.0
+            height = _height_bits(base)
+            return 0.0 if height == 0 else _times(_log2(exp), height)
+        if func is sp.factorial and len(args) == 1:
+            (n,) = args
+            if isinstance(n, sp.Integer) and n > 2:
+                return _times(_log2(n), _log2(n) if _log2(n) < 64 else math.inf)
+        if func is sp.binomial and len(args) == 2:
+            n, k = args
+            if isinstance(n, sp.Integer) and isinstance(k, sp.Integer) and 0 < k < n:
+                j = min(k, n - k)
+                if j > MAX_BINOMIAL_K:
+                    return math.inf
+                return _times(_log2(j), _log2(n))  # C(n, j) <= n^j
+    except (TypeError, ValueError, OverflowError):
+        return math.inf
+    return 0.0
+
+
+def _log2(r) -> float:
+    """log2 of |r| for a Rational (no float conversion of huge numbers); 0 for |r| <= 1."""
+    p, q = abs(int(r.p)), int(r.q)
+    value = p.bit_length() - q.bit_length() + 1
+    if value < 64:
+        value = math.log2(p / q) if p > q else 0.0
+    return float(max(value, 0))
+
+
+def _times(log2_count: float, bits: float) -> float:
+    """``2^log2_count * bits``, without overflowing."""
+    if bits <= 0:
+        return 0.0
+    if log2_count >= 1000:
+        return math.inf
+    return 2.0**log2_count * bits
+
+
+def _height_bits(base) -> float:
+    """Bits of the numbers a power of ``base`` multiplies out: a rational, a rational to a
+    rational power, or a product of such; 0 for anything SymPy keeps symbolic (pi, x)."""
+    if isinstance(base, sp.Rational):
+        return _log2(sp.Integer(max(abs(int(base.p)), int(base.q))))
+    if isinstance(base, sp.Pow) and isinstance(base.exp, sp.Rational):
+        inner = _height_bits(base.base)
+        scale = abs(base.exp.p) / base.exp.q if _log2(base.exp) < 64 else math.inf
+        return inner * scale if inner else 0.0
+    if isinstance(base, sp.Mul):
+        return sum(_height_bits(f) for f in base.args)
+    return 0.0
+
+
+def _short(expr) -> str:
+    """A short text for a number (its bits when it is too long to write out)."""
+    if isinstance(expr, sp.Rational) and max(abs(int(expr.p)), int(expr.q)).bit_length() > 200:
+        return f"<a number of {max(abs(int(expr.p)), int(expr.q)).bit_length()} bits>"
+    try:
+        text = sp.sstr(expr)
+    except ValueError:
+        return "<a long number>"
+    return text if len(text) <= 60 else text[:57] + "..."
