@@ -110,3 +110,10 @@ def test_a_huge_rational_side_is_shown_as_a_decimal():
     assert cex is not None
     assert "/" not in cex.lhs and "e" in cex.lhs.lower()
     assert find_counterexample(sp.Rational(1, 3), sp.Rational(1, 4)).lhs == "1/3"
+
+
+def test_a_given_for_every_k_ties_other_symbols_when_no_member_occurs():
+    w = sp.IndexedBase("w", real=True)
+    givens = [(w[k] ** 2, -lam)]
+    for seed in range(3):
+        assert find_counterexample(sp.Min(lam, 0), lam, givens, seed=seed, ranges=RANGES) is None

@@ -210,8 +210,8 @@ def _concrete_bounds(declared, values: dict, bound: dict, rng=None, trial: int =
     value first when ``rng`` is given; else a bound that is not concrete is left out."""
     out = []
     for lo, hi in declared:
-        lo_v = sp.sympify(lo, strict=True).xreplace(bound).xreplace(values)
-        hi_v = sp.sympify(hi, strict=True).xreplace(bound).xreplace(values)
+        lo_v = _put(_put(sp.sympify(lo, strict=True), bound), values)
+        hi_v = _put(_put(sp.sympify(hi, strict=True), bound), values)
         if not (lo_v.is_Integer and hi_v.is_Integer) and rng is not None:
             for f in (lo_v.free_symbols | hi_v.free_symbols) - set(values):
                 values[f] = sp.Integer(_random_integer(f, rng, trial))
@@ -294,6 +294,10 @@ def _instantiate(givens, values: dict, mentioned: dict, bound: dict, ranges: dic
                     ks |= set(range(lo, hi + 1))
                 for base, pos in _positions(a - b, s):
                     ks |= members.get((base, pos), set())
+                if not ks:
+                    # No member occurs and the range is open: the given still holds for its
+                    # first k, which may tie other symbols (y_k^2 = -λ makes λ <= 0).
+                    ks = _first_indices(ranges[s], mentioned, bound)
                 choices.append(sorted(ks))
             count = 1
             for c in choices:
@@ -314,6 +318,15 @@ def _instantiate(givens, values: dict, mentioned: dict, bound: dict, ranges: dic
                         grew = True
         if not grew:
             break
+    return out
+
+
+def _first_indices(declared, values: dict, bound: dict) -> set:
+    out = set()
+    for lo, _ in declared:
+        lo_v = _put(_put(sp.sympify(lo, strict=True), bound), values)
+        if lo_v.is_Integer:
+            out.add(int(lo_v))
     return out
 
 
