@@ -38,18 +38,13 @@ REFUTED_SHARE = 0.95
 CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
-KNOWN_SHORTFALLS = {
-    "One throw, and the generalisation to K outcomes": (
-        "a 'generalize' step whose instance does not match ends 'unknown' without trying a "
-        "counterexample, although the mutated claim is false"
-    ),
-    "Maximum likelihood for a loaded die": (
-        "refutation under the givens '\\lambda y_k = t_k' (for every k) and '\\sum_k y_k = 1': "
-        "the refuter must draw values meeting every given, even for a claim that mentions none "
-        "of their symbols (N = 21, or -\\prod ... = -10400000), and it solves each given for one "
-        "symbol linearly, which these do not allow; false mutants end 'unknown'"
-    ),
-}
+KNOWN_SHORTFALLS: dict[str, str] = {}
+WHERE_NOT_PASSED = (
+    "engine: _check_claim does not pass the 'where' values to find_counterexample (values=), "
+    "which alone can put them in for the members a sum or product expands to: for 'N = 20' "
+    "with t = (2, 5, 2, 4, 2, 5) the refuter draws t_1, ... freely, meets the givens, and "
+    "reports values that contradict the binding (and that the oracle cannot read: K is bound)"
+)
 
 
 @dataclass(frozen=True)
@@ -248,18 +243,14 @@ def test_no_mutant_is_verified(outcomes):
     assert not verified, f"{_summary(kept)}; verified false steps:\n" + "\n".join(verified)
 
 
+@pytest.mark.xfail(strict=True, reason=WHERE_NOT_PASSED)
 def test_every_refutation_carries_a_real_counterexample(outcomes):
     kept = _kept(outcomes)
     bad = [o.show() for o in kept if o.counterexample_problem]
     assert not bad, f"{_summary(kept)}; refutations that do not hold:\n" + "\n".join(bad)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="refute ignores 'where' values for members inside a sum or product (and inside an "
-    "unfolded definition): substitute() cannot reach the bound t_k of \\sum_k t_k, so the "
-    "refuter draws t_1, ... freely and reports values that contradict the binding",
-)
+@pytest.mark.xfail(strict=True, reason=WHERE_NOT_PASSED)
 def test_every_counterexample_respects_the_where_bindings(outcomes):
     kept = _kept(outcomes)
     bad = [f"{o.show()} CONTRADICTS: {o.contradicted}" for o in kept if o.contradicted]
