@@ -39,12 +39,6 @@ CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
 KNOWN_SHORTFALLS: dict[str, str] = {}
-WHERE_NOT_PASSED = (
-    "engine: _check_claim does not pass the 'where' values to find_counterexample (values=), "
-    "which alone can put them in for the members a sum or product expands to: for 'N = 20' "
-    "with t = (2, 5, 2, 4, 2, 5) the refuter draws t_1, ... freely, meets the givens, and "
-    "reports values that contradict the binding (and that the oracle cannot read: K is bound)"
-)
 
 
 @dataclass(frozen=True)
@@ -243,14 +237,12 @@ def test_no_mutant_is_verified(outcomes):
     assert not verified, f"{_summary(kept)}; verified false steps:\n" + "\n".join(verified)
 
 
-@pytest.mark.xfail(strict=True, reason=WHERE_NOT_PASSED)
 def test_every_refutation_carries_a_real_counterexample(outcomes):
     kept = _kept(outcomes)
     bad = [o.show() for o in kept if o.counterexample_problem]
     assert not bad, f"{_summary(kept)}; refutations that do not hold:\n" + "\n".join(bad)
 
 
-@pytest.mark.xfail(strict=True, reason=WHERE_NOT_PASSED)
 def test_every_counterexample_respects_the_where_bindings(outcomes):
     kept = _kept(outcomes)
     bad = [f"{o.show()} CONTRADICTS: {o.contradicted}" for o in kept if o.contradicted]

@@ -188,13 +188,7 @@ TRUE_STEPS = {
 }
 
 
-TRUE_DEFECTS = {
-    "sum_over_a_family_bound_by_where": (
-        "engine: _check_claim does not pass the 'where' values to find_counterexample "
-        "(values=), so t_1, t_2, t_3 of the expanded sum are drawn freely and the true step is "
-        "refuted with a counterexample that contradicts t = (1, 2, 3)"
-    ),
-}
+TRUE_DEFECTS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", _params(TRUE_STEPS, TRUE_DEFECTS))

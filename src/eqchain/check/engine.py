@@ -446,7 +446,13 @@ def _check_claim(
     rhs_full = substitute(facts.unfold(tgt), values)
     givens = _givens(facts)
     cex = find_counterexample(
-        lhs_full, rhs_full, givens, seed=0, trials=QUICK_TRIALS, ranges=facts.ranges
+        lhs_full,
+        rhs_full,
+        givens,
+        seed=0,
+        trials=QUICK_TRIALS,
+        ranges=facts.ranges,
+        values=values,
     )
     if cex is not None:
         return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
@@ -464,7 +470,9 @@ def _check_claim(
             )
         return _decide(step, _unique(evaluations + [how]), side_conditions, warnings, values, facts)
 
-    cex = find_counterexample(lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges)
+    cex = find_counterexample(
+        lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges, values=values
+    )
     if cex is not None:
         return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
     return StepResult(
