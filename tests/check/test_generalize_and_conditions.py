@@ -192,7 +192,7 @@ def test_undefined_numbers_on_both_sides_are_not_equal(tmp_path, claim):
 def test_a_sum_over_a_symbolic_range_needs_it_not_to_run_backwards(
     tmp_path, k_assume, claim, verdict
 ):
-    text = f'[symbols]\nK = "{k_assume}"\n[[steps]]\nclaim = \'{claim}\'\n'
+    text = f"[symbols]\nK = \"{k_assume}\"\n[[steps]]\nclaim = '{claim}'\n"
     result = claims(check_text(tmp_path, text))[-1]
     assert result.verdict is verdict, result.reason
     if verdict is Verdict.UNKNOWN:
