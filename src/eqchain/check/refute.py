@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import random
 from dataclasses import dataclass
+from fractions import Fraction
 
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
@@ -541,7 +542,10 @@ ASSUMPTIONS = (
 def _satisfies(atom, value) -> bool:
     """Whether ``value`` has every property declared for ``atom`` (established, not merely
     possible)."""
-    value = sp.sympify(value)
+    if isinstance(value, int):
+        value = sp.Integer(value)
+    elif isinstance(value, Fraction):
+        value = sp.Rational(value.numerator, value.denominator)
     for name in ASSUMPTIONS:
         if getattr(atom, f"is_{name}") and getattr(value, f"is_{name}") is not True:
             return False
