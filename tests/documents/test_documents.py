@@ -179,3 +179,37 @@ def test_assumptions_are_read(text, expected):
 def test_unreadable_assumption_is_an_error():
     with pytest.raises(InputError):
         parse_assume("y_k is nice")
+
+
+GAUSSIAN = r"""# Gaussian
+
+$$
+p = \frac{1}{\sqrt{2 \pi \sigma^2}} e^{-\frac{(x - \mu)^2}{2 \sigma^2}}
+$$
+
+$$
+\log p = -\frac{1}{2} \log (2 \pi \sigma^2) - \frac{(x - \mu)^2}{2 \sigma^2}
+$$
+"""
+
+
+def test_a_complex_counterexample_for_an_undeclared_symbol_says_how_to_declare_it(tmp_path):
+    path = tmp_path / "gauss.md"
+    path.write_text(GAUSSIAN, encoding="utf-8")
+    claim = [r for r in check_doc(path, assume="sigma > 0") if r.verdict.is_claim_verdict][-1]
+    assert claim.verdict is Verdict.REFUTED
+    assert any("declare" in w and "'x real'" in w for w in claim.warnings), claim.warnings
+    real = check_doc(path, assume="sigma > 0, x real, mu real")
+    assert [r.verdict for r in real if r.verdict.is_claim_verdict] == [Verdict.VERIFIED]
+
+
+def test_a_false_generalisation_in_a_document_is_refuted(tmp_path):
+    path = tmp_path / "gen.md"
+    rows = [
+        r"L = \prod_{k=1}^{6} y_k",
+        r"\log L = \sum_{k=1}^{6} \log y_k",
+        r"\log L = \sum_{k=1}^{K} \log y_k + 1",
+    ]
+    path.write_text("".join(f"$$\n{r}\n$$\n\n" for r in rows), encoding="utf-8")
+    results = check_doc(path, assume="y_k > 0")
+    assert [r.verdict for r in results] == [Verdict.DEFINITION, Verdict.VERIFIED, Verdict.REFUTED]

@@ -455,7 +455,7 @@ def _check_claim(
         values=values,
     )
     if cex is not None:
-        return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
+        return _refuted(step, cex, warnings, lhs_full, rhs_full)
     how = prove_equal(lhs_full, rhs_full, givens + _claims_used(facts), facts.ranges)
     if how is not None:
         if named and how in named:
@@ -474,7 +474,7 @@ def _check_claim(
         lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges, values=values
     )
     if cex is not None:
-        return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
+        return _refuted(step, cex, warnings, lhs_full, rhs_full)
     return StepResult(
         step,
         Verdict.UNKNOWN,
@@ -483,6 +483,27 @@ def _check_claim(
         None,
         tuple(warnings),
     )
+
+
+def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
+    """A refutation; when its counterexample needs a complex value for a symbol nothing
+    declared real, a warning says so (an author who meant real numbers declares them)."""
+    undeclared = {
+        latex(a)
+        for e in (lhs, rhs)
+        for a in e.free_symbols | e.atoms(sp.Indexed)
+        if getattr(a, "is_real", None) is None
+    }
+    complex_names = [n for n, v in cex.values if n in undeclared and "I" in v]
+    if complex_names:
+        names = ", ".join(complex_names)
+        warnings = [
+            *warnings,
+            f"the counterexample takes {names} complex: nothing declares "
+            f"{'it' if len(complex_names) == 1 else 'them'} real (declare, e.g. "
+            f"'{complex_names[0]} real', to check the step for real values)",
+        ]
+    return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
 
 
 def _value_rules(step_values: dict, source, target, facts: Facts) -> list[str]:
