@@ -54,7 +54,7 @@ def test_step_has_every_field(report):
     step = json.loads(render_json(report))["derivations"][0]["steps"][2]
     assert list(step) == [
         "label", "status", "rules", "claim", "lhs", "rhs", "reason",
-        "counterexample", "warnings", "conditions", "line", "notes",
+        "counterexample", "warnings", "conditions", "conditional", "line", "notes",
     ]  # fmt: skip
     assert step["label"] == "3.5"
     assert step["claim"] == r"= \sum_{k=1}^{6} \log y_k^{t_k}"
@@ -88,3 +88,22 @@ def test_text_is_indented_unescaped_and_ends_with_one_newline(report):
 
 def test_equal_reports_give_identical_output(fresh_report):
     assert render_json(fresh_report()) == render_json(fresh_report())
+
+
+def test_a_claim_checked_for_values_is_marked_conditional(tmp_path):
+    from helpers import DIE_SYMBOLS
+
+    from eqchain.api import check_derivations
+    from eqchain.load.toml_file import load_toml
+
+    path = tmp_path / "d.toml"
+    path.write_text(
+        DIE_SYMBOLS
+        + "[[steps]]\nkind = \"definition\"\nclaim = 'L = \\prod_{k=1}^{K} y_k^{t_k}'\n"
+        + "[[steps]]\nclaim = 'L = y_1'\nwhere = { K = 2, t = [1, 0] }\n"
+        + "[[steps]]\nclaim = 'L \\cdot 1 = L'\n",
+        encoding="utf-8",
+    )
+    report = check_derivations(load_toml(str(path)))
+    steps = json.loads(render_json(report))["derivations"][0]["steps"]
+    assert [s["conditional"] for s in steps] == [False, True, False]

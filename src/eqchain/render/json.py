@@ -4,7 +4,8 @@ The shape (``schema_version`` "1")::
 
     {schema_version, eqchain_version,
      derivations: [{path, title, steps: [{label, status, rules, claim, lhs, rhs, reason,
-                    counterexample, warnings, conditions, line, notes}]}],
+                    counterexample, warnings, conditions, conditional, line,
+                    notes}]}],
      summary: {verified, refuted, unknown, given, definition, total_claims}}
 
 ``status`` is the verdict's value; ``claim`` is the equation as the author wrote it; ``lhs`` and
@@ -72,6 +73,7 @@ def _step(result: StepResult) -> dict[str, Any]:
         else {"values": dict(ce.values), "lhs": ce.lhs, "rhs": ce.rhs},
         "warnings": list(result.warnings),
         "conditions": list(result.conditions),
+        "conditional": result.conditional,
         "line": step.place.line if step.place is not None else None,
         "notes": dict(sorted(step.notes)),
     }
