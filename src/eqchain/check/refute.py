@@ -18,6 +18,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample
+from eqchain.scope import ASSUMPTIONS as _DECLARABLE
 
 TRIALS = 40
 LOW_DIGITS, HIGH_DIGITS = 60, 120
@@ -522,21 +523,7 @@ def _random_value(atom, rng: random.Random):
     return value
 
 
-ASSUMPTIONS = (
-    "positive",
-    "nonnegative",
-    "negative",
-    "nonpositive",
-    "integer",
-    "nonzero",
-    "real",
-    "rational",
-    "complex",
-    "finite",
-    "even",
-    "odd",
-    "prime",
-)
+ASSUMPTIONS = tuple(sorted(_DECLARABLE))  # every word a declaration may use
 
 
 def _satisfies(atom, value) -> bool:

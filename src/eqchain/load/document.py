@@ -80,16 +80,9 @@ def load_document(
     Raises InputError (with line and column) for unreadable input; a formula that cannot be
     read is an error too (eqchain never guesses what an author meant).
     """
-    if data is None:
-        from eqchain.load.files import read_input
+    from eqchain.load.files import read_text
 
-        data = read_input(path, MAX_BYTES)
-    if len(data) > MAX_BYTES:
-        raise InputError(f"file too large (more than {MAX_BYTES} bytes)", path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError("not UTF-8 text", path, data[: err.start].count(b"\n") + 1) from None
+    text = read_text(path, MAX_BYTES, data)
     if "\x00" in text:
         raise InputError(
             "binary data (NUL byte) in a document", path, text[: text.index("\x00")].count("\n") + 1

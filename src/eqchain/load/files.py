@@ -57,3 +57,16 @@ def read_input(path: str, max_bytes: int) -> bytes:
         raise InputError(f"cannot read file: {e.strerror}", path) from None
     finally:
         os.close(fd)
+
+
+def read_text(path: str, max_bytes: int, data: bytes | None = None) -> str:
+    """The UTF-8 text of ``path`` (or of ``data``, already read from it), at most ``max_bytes``
+    bytes; InputError, with the line of a bad byte, otherwise."""
+    if data is None:
+        data = read_input(path, max_bytes)
+    if len(data) > max_bytes:
+        raise InputError(f"file too large (more than {max_bytes} bytes)", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError("not UTF-8 text", path, data[: err.start].count(b"\n") + 1) from None

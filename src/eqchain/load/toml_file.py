@@ -82,17 +82,9 @@ WHERE_TABLE = "'where' must be a table, e.g. where = { t = [2, 5] }"
 def _parse(path: str, data: bytes | None) -> tuple[str, dict]:
     """The text of a derivation file and its TOML document; InputError for anything that is not
     readable TOML (with the line and column where known)."""
-    from eqchain.load.files import read_input
+    from eqchain.load.files import read_text
 
-    if data is None:
-        data = read_input(path, MAX_BYTES)
-    if len(data) > MAX_BYTES:
-        raise InputError(f"file too large (more than {MAX_BYTES} bytes)", path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text", path, line) from None
+    text = read_text(path, MAX_BYTES, data)
     if "\x00" in text:
         raise InputError(
             "binary data (NUL byte) in a derivation file",
