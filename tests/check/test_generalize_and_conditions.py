@@ -217,10 +217,11 @@ def test_a_bound_variable_does_not_take_a_family_index_assumptions(tmp_path):
         ("", "L = L + 1", "uses L itself"),
         ('x = "negative"', "x = 2", "declared negative"),
         ('N = "positive"', r"N = \sum_{k=1}^{K} t_k", "declared positive"),
+        ("", "y_k = -1", "declared positive"),
     ],
 )
 def test_a_definition_that_is_no_definition_is_bad_input(tmp_path, symbols, definition, message):
-    base = DIE_SYMBOLS if "t_k" in definition else "[symbols]\n"
+    base = DIE_SYMBOLS if "_k" in definition else "[symbols]\n"
     text = base + symbols + f"\n[[steps]]\nkind = \"definition\"\nclaim = '{definition}'\n"
     with pytest.raises(InputError, match=message) as err:
         check_text(tmp_path, text)
@@ -235,3 +236,10 @@ def test_a_declared_assumption_a_definition_establishes_is_fine(tmp_path):
         + "[[steps]]\nclaim = '\\frac{N}{N} = 1'\n"
     )
     assert claims(check_text(tmp_path, text))[-1].verdict is Verdict.VERIFIED
+
+
+def test_a_given_that_contradicts_a_declaration_is_bad_input(tmp_path):
+    text = '[symbols]\ny = "positive"\n[[steps]]\nkind = "given"\nclaim = \'y = -1\'\n'
+    with pytest.raises(InputError, match="contradicts the declaration of y as positive") as err:
+        check_text(tmp_path, text)
+    assert err.value.line == 5

@@ -216,6 +216,17 @@ def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult
 
 
 def _give(step: Step, lhs, facts: Facts) -> StepResult:
+    for target, value in ((lhs, step.rhs), (step.rhs, lhs)):
+        if not isinstance(target, (sp.Symbol, sp.Indexed)):
+            continue
+        value = canonical(facts.unfold(value))
+        for name in _DECLARABLE:
+            if getattr(target, f"is_{name}") is True and getattr(value, f"is_{name}") is False:
+                raise InputError(
+                    f"the given {latex(lhs)} = {latex(step.rhs)} contradicts the declaration "
+                    f"of {latex(target)} as {name}",
+                    line=step.place.line if step.place else None,
+                )
     facts.givens.append((lhs, step.rhs))
     facts.equations.append(Equation(canonical(lhs), canonical(step.rhs), step.label, "given"))
     return StepResult(step, Verdict.GIVEN, reason="given")
@@ -367,7 +378,7 @@ _DECLARABLE = ("positive", "nonnegative", "nonzero", "negative", "nonpositive", 
 def _unmet_declaration(target, rhs, facts: Facts) -> str | None:
     """The first assumption declared for ``target`` that its definition does not establish
     (a definition must not smuggle in an assumption its value contradicts)."""
-    if not isinstance(target, sp.Symbol):
+    if not isinstance(target, (sp.Symbol, sp.Indexed)):
         return None
     value = canonical(facts.unfold(rhs))
     for name in _DECLARABLE:
