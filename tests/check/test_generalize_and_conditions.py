@@ -243,3 +243,39 @@ def test_a_given_that_contradicts_a_declaration_is_bad_input(tmp_path):
     with pytest.raises(InputError, match="contradicts the declaration of y as positive") as err:
         check_text(tmp_path, text)
     assert err.value.line == 5
+
+
+# -- conditions from given equations -----------------------------------------------------------
+
+BERNOULLI = r"""
+[symbols]
+p = "positive"
+x = "nonnegative"
+{extra}
+[[steps]]
+kind = "definition"
+claim = 'L = p^{x} (1 - p)^{1 - x}'
+[[steps]]
+claim = '\log L = x \log p + (1 - x) \log (1 - p)'
+by = ["log_both_sides", "log_mul", "log_pow"]
+"""
+
+
+def test_a_condition_holds_through_a_symbol_given_equal_to_a_part_of_it(tmp_path):
+    given = 'q = "positive"\n[[steps]]\nkind = "given"\nclaim = \'q = 1 - p\''
+    result = claims(check_text(tmp_path, BERNOULLI.replace("{extra}", given)))[-1]
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_without_the_given_the_condition_is_named(tmp_path):
+    result = claims(check_text(tmp_path, BERNOULLI.replace("{extra}", "")))[-1]
+    assert result.verdict is Verdict.UNKNOWN
+    assert "1 - p > 0" in result.reason
+
+
+def test_with_the_given_a_wrong_step_is_still_refuted(tmp_path):
+    given = 'q = "positive"\n[[steps]]\nkind = "given"\nclaim = \'q = 1 - p\''
+    text = BERNOULLI.replace("{extra}", given).replace("(1 - x) \\log (1 - p)", "x \\log (1 - p)")
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.REFUTED
+    assert result.counterexample is not None

@@ -593,12 +593,24 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
 
 def _holds_by_equation(pred, expr, facts) -> bool:
     """``1 - y_1 \\neq 0`` from the given ``y_2 = 1 - y_1`` and ``y_2 > 0``: a condition on one
-    side of an established equation holds when it holds of the other side."""
+    side of an established equation holds when it holds of the other side, or once the parts an
+    equation names by a symbol are replaced by that symbol."""
     target = canonical(expr)
-    for a, b in facts.givens + [(a, b) for _, a, b in facts.verified]:
+    equations = facts.givens + [(a, b) for _, a, b in facts.verified]
+    named = {}  # an expression -> a symbol an equation says it equals (1 - p -> q)
+    for a, b in equations:
         for this, other in ((a, b), (b, a)):
             if canonical(this) == target and cond.holds(pred, canonical(other)):
                 return True
+            if isinstance(other, (sp.Symbol, sp.Indexed)) and not this.is_number:
+                named[canonical(this)] = other
+    if not named:
+        return False
+    # Equals for equals inside the condition: (1 - p)^{1 - x_i} > 0 from q = 1 - p, q > 0.
+    for e in (target, canonical(facts.unfold(target))):
+        swapped = e.xreplace(named)
+        if swapped != e and cond.holds(pred, swapped):
+            return True
     return False
 
 
