@@ -311,16 +311,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "specialize",
         r"f(t) \to f(t_0)",
-        "put in values for symbols (a special case of the equation before)",
-        "記号に値を代入する（前の式の特別な場合）",
+        "put in values for symbols (a special case of the equation before, holding for those "
+        "values)",
+        "記号に値を代入する（前の式の特別な場合で、その値のときに成り立つ）",
         "equation",
         "equation",
     ),
     Rule(
         "generalize",
         r"\sum_{k=1}^{6} \to \sum_{k=1}^{K}",
-        "generalise a concrete count to K; its concrete instance is an earlier equation",
-        "具体的な個数を K に一般化する（K を戻すと前の式になる）",
+        "generalise a concrete count to K: proved for every K; with K put back it is an earlier "
+        "equation",
+        "具体的な個数を K に一般化する（すべての K で証明する。K を戻すと前の式になる）",
         "equation",
         "equation",
     ),

@@ -100,6 +100,8 @@ def atoms(pred: str, expr) -> list[tuple[str, object]]:
             )
         if isinstance(expr, sp.Product):
             return atoms("positive", expr.function)
+    if pred == "finite" and isinstance(expr, sp.log) and holds("finite", expr):
+        return atoms("nonzero", expr.args[0])  # log y is finite because y != 0 (and finite)
     return [(pred, expr)]
 
 
