@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -115,3 +116,18 @@ def test_a_long_number_with_no_short_form_prints_as_a_float_not_an_error():
 def test_a_long_number_python_can_write_out_is_printed_exactly():
     n = sp.Integer(12345) * sp.Integer(10) ** 2000 + 1  # (the reader reads 3000 tokens)
     assert canonical(read_formula(f"a = {latex(n)}").sides[1]) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        (r"\frac{1}{x}", r"\frac{1}{x}"),
+        (r"\frac{1}{3}", r"\frac{1}{3}"),
+        (r"\frac{1}{2004!}", r"\frac{1}{2004!}"),
+        (r"- \frac{1}{x}", r"- \frac{1}{x}"),
+    ],
+)
+def test_a_fraction_with_numerator_one_prints_as_written(text, printed):
+    expr = read_formula(text).sides[0]
+    assert latex(expr) == printed
+    assert read_formula(printed).sides[0] == expr

@@ -33,7 +33,7 @@ class EqchainLatexPrinter(LatexPrinter):
         printer evaluates ``10^{-1000000}`` to a fraction of a million digits first)."""
         if expr.base.is_Number and expr.exp.is_Integer and expr.exp.is_negative:
             with sp.evaluate(False):
-                positive = sp.Pow(expr.base, -expr.exp)
+                positive = expr.base if expr.exp == -1 else sp.Pow(expr.base, -expr.exp)
             return f"\\frac{{1}}{{{self._print(positive)}}}"
         return super()._print_Pow(expr)
 
@@ -52,6 +52,15 @@ class EqchainLatexPrinter(LatexPrinter):
             if not compact.is_Rational:
                 return self._add_parens(("- " if expr < 0 else "") + self._print(compact))
         return super()._print_int(expr)
+
+    def _print_Mul(self, expr):
+        """An unevaluated ``1 \\cdot (1/x)`` (how \\frac{1}{x} is read) prints as
+        ``\\frac{1}{x}``, not ``1 \\frac{1}{x}``."""
+        args = expr.args
+        if len(args) == 2 and args[0] == 1 and isinstance(args[1], sp.Pow):
+            if args[1].exp == -1:
+                return f"\\frac{{1}}{{{self._print(args[1].base)}}}"
+        return super()._print_Mul(expr)
 
     def _print_Symbol(self, expr, style="plain"):
         return name_latex(expr.name)
