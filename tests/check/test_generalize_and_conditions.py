@@ -23,6 +23,7 @@ claim = 'L = \prod_{k=1}^{6} y_k^{t_k}'
 [[steps]]
 label = "3.6"
 claim = '\log L = \sum_{k=1}^{6} t_k \log y_k'
+where = { K = 6 }
 [[steps]]
 label = "4.2"
 claim = '\log L = \sum_{k=1}^{K} t_k \log y_k'
@@ -40,6 +41,7 @@ claim = 'E = -\sum_{k=1}^{K} t_k \log y_k'
 
 def test_generalisation_is_verified_for_every_k_and_says_how_l_is_read(tmp_path):
     results = claims(check_text(tmp_path, ARTICLE_STYLE))
+    assert results[0].verdict is Verdict.VERIFIED and results[0].conditional  # K = 6 only
     general = results[1]
     assert general.verdict is Verdict.VERIFIED
     assert general.rules[0] == "generalize"
@@ -279,3 +281,12 @@ def test_with_the_given_a_wrong_step_is_still_refuted(tmp_path):
     result = claims(check_text(tmp_path, text))[-1]
     assert result.verdict is Verdict.REFUTED
     assert result.counterexample is not None
+
+
+def test_members_beyond_the_family_need_a_range_that_holds_them(tmp_path):
+    beyond = DIE_SYMBOLS + "[[steps]]\nclaim = '\\sum_{k=1}^{K+1} \\frac{y_k}{y_k} = K + 1'\n"
+    result = claims(check_text(tmp_path, beyond))[-1]
+    assert result.verdict is Verdict.UNKNOWN
+    assert "family range" in result.reason
+    inside = DIE_SYMBOLS + "[[steps]]\nclaim = '\\sum_{k=1}^{K} \\frac{y_k}{y_k} = K'\n"
+    assert claims(check_text(tmp_path, inside))[-1].verdict is Verdict.VERIFIED

@@ -104,12 +104,39 @@ TRAPS = {
     "division_by_literal_zero": trap("", r"\frac{1}{0} = \frac{2}{0}"),
     "log_zero_equals_minus_log_zero": trap("", r"\log 0 = -\log 0"),
     "empty_sum_read_with_karr_convention": trap('K = "integer"', r"\sum_{k=1}^{K} 1 = K"),
+    # -- found by a red-team pass (fixed) -----------------------------------------------------
+    "log_zero_hidden_in_a_definition": trap("", 'L = \\log 0\nkind = "definition"', "L - L = 0"),
+    "division_by_zero_hidden_in_a_definition": trap(
+        'x = "real"', 'L = \\frac{1}{x}\nkind = "definition"', "L x = 1"
+    ),
+    "generalize_with_its_instance_bound_by_where": trap(
+        'K = "integer positive"',
+        '\\sum_{k=1}^{6} k = 21\nlabel = "a"',
+        '\\sum_{k=1}^{K} k = 21\nby = ["generalize"]\ninstance = { K = 6 }\nwhere = { K = 6 }',
+    ),
+    "tangent_times_cosine_at_its_pole": trap('x = "real"', r"\tan x \cos x = \sin x"),
+    "tangent_times_cotangent": trap('x = "real"', r"\tan x \cot x = 1"),
+    "secant_times_cosine": trap('x = "real"', r"\sec x \cos x = 1"),
+    "factorial_recursion_at_zero": trap('n = "integer nonnegative"', "n! = n (n-1)!"),
+    "sum_over_members_outside_the_family": trap(
+        'y = { index = "k", range = "1..6", assume = "positive" }',
+        r"\sum_{k=0}^{6} \frac{y_k}{y_k} = 7",
+    ),
+    "member_past_a_symbolic_range": trap(FAMILY, r"\log(y_{K+1}^{2}) = 2 \log y_{K+1}"),
+    "where_value_against_the_declaration": trap(
+        'x = "positive"', "\\sqrt{x^{2}} = x\nwhere = { x = -1 }"
+    ),
 }
 
 DEFECTS: dict[str, str] = {}
 
 # Traps whose file is bad input, not a false step.
-REJECTED = {"self_referential_definition", "definition_contradicting_declared_assumption"}
+REJECTED = {
+    "self_referential_definition",
+    "definition_contradicting_declared_assumption",
+    "generalize_with_its_instance_bound_by_where",
+    "where_value_against_the_declaration",
+}
 
 
 def _params(cases, defects):

@@ -57,6 +57,7 @@ class Facts:
     verified: list = field(default_factory=list)  # (label, lhs, rhs) of verified claims
 
     ranges: dict = field(default_factory=dict)  # index symbol -> [(lower, upper), ...]
+    families: dict = field(default_factory=dict)  # base -> (index symbol, lower, upper)
     seen: set = field(default_factory=set)  # symbols and family bases met so far
     defined_at: dict = field(default_factory=dict)  # symbol -> line of its definition
     history: list = field(default_factory=list)  # (label, line, lhs, rhs) of usable equations
@@ -126,7 +127,7 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
-    facts = Facts(ranges=_index_ranges(derivation.scope))
+    facts = Facts(ranges=_index_ranges(derivation.scope), families=_family_ranges(derivation.scope))
     base_values = _values(derivation, derivation.where)
     results: list[StepResult] = []
     previous: Step | None = None
@@ -141,7 +142,11 @@ def check_derivation(
             chain_values = {}
         started = time.monotonic()
         step_values = _values(derivation, step.where)
-        values = {**base_values, **step_values}
+        _check_values({**base_values, **step_values}, step)
+        # A continuation is checked with the values its chain was checked with so far.
+        inherited = (chain_values or {}) if step.continues else {}
+        own = {**inherited, **step_values}
+        values = {**base_values, **own}
         lhs = previous.lhs if step.continues and previous is not None else step.lhs
         source = previous_rhs if step.continues else lhs
         if step.kind is StepKind.DEFINITION:
@@ -154,17 +159,21 @@ def check_derivation(
             result = _generalize_step(step, lhs, source, facts, values, timeout)
         else:
             result = _claim(step, source, facts.under(values), values, timeout, step_values)
-        if step_values and result.verdict is Verdict.VERIFIED:
+        verified = result.verdict is Verdict.VERIFIED
+        # What the report shows is the chain's "lhs = rhs": for particular values only when the
+        # step or an earlier link of its chain was checked for them.
+        if verified and (own or (step.continues and chain_values is None)):
             result = replace(result, conditional=True)
         established = result.verdict in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
+        link_values = {}
         if result.conditional:
-            chain_values = _merged(chain_values, step_values or None)
-        if result.verdict is Verdict.VERIFIED:
-            # The link itself holds (for the step's values, if it has any); the chain's
-            # "lhs = rhs" only when every earlier link held too (a refuted link in the middle
-            # breaks the chain), and only for particular values when a link needed them.
+            link_values = own or None
+            chain_values = _merged(chain_values, link_values)
+        if verified:
+            # The link itself holds (for its values, if it has any); the chain's "lhs = rhs"
+            # only when every earlier link held too (a refuted link in the middle breaks the
+            # chain), and only for particular values when a link needed them.
             if step.continues and source is not None:
-                link_values = (step_values or None) if result.conditional else {}
                 facts.add(step.label, source, step.rhs, link_values)
             if chain_holds:
                 facts.add(step.label, lhs, step.rhs, chain_values)
@@ -177,6 +186,22 @@ def check_derivation(
         previous = Step(step.claim, lhs, step.rhs, step.kind, step.label)
         previous_rhs = step.rhs
     return DerivationReport(derivation, tuple(results))
+
+
+def _check_values(values: dict, step: Step) -> None:
+    """A 'where' value must meet its symbol's declaration (x = -1 for a positive x would make
+    every verdict about a point the assumptions exclude)."""
+    for atom, value in values.items():
+        for name in _DECLARABLE:
+            if (
+                getattr(atom, f"is_{name}", None) is True
+                and getattr(value, f"is_{name}", None) is False
+            ):
+                raise InputError(
+                    f"'where' gives {latex(atom)} = {latex(value)}, but {latex(atom)} is "
+                    f"declared {name}",
+                    line=step.place.line if step.place else None,
+                )
 
 
 def _merged(a: dict | None, b: dict | None) -> dict | None:
@@ -321,6 +346,60 @@ def _index_ranges(scope) -> dict:
     return out
 
 
+def _family_ranges(scope) -> dict:
+    """Each one-index family's base with its index symbol and declared (lower, upper)."""
+    out: dict = {}
+    if scope is None:
+        return out
+    for fam in scope.families.values():
+        if len(fam.indices) == 1 and len(fam.ranges) == 1:
+            out[fam.base] = (fam.indices[0], *fam.ranges[0])
+    return out
+
+
+def _member_ranges(tree, families: dict) -> list:
+    """Conditions that every member a tree uses through an index expression lies in its family's
+    declared range: y_{K+1} of y_1..y_K does not exist, nor does y_0 in \\sum_{k=0}^{6} y_k of
+    y_1..y_6. A member indexed by the family's own free index k is its generic member."""
+    out: list = []
+    if not families:
+        return out
+
+    def visit(node, bounds: dict) -> None:
+        if isinstance(node, sp.Indexed) and node.base in families and len(node.indices) == 1:
+            index, lower, upper = families[node.base]
+            e = node.indices[0]
+            if e == index or e.is_number:
+                # the generic member, or one the author named (the reader checks a numbered
+                # member against a concrete range; naming y_6 of y_1..y_K says K >= 6)
+                return
+            lo, hi = e, e
+            for v, (a, b) in bounds.items():
+                if e.has(v):
+                    slope = sp.diff(e, v)
+                    if not (slope.is_number and slope == 1 and sp.diff(e, v, 2) == 0):
+                        return  # not of the form v + c: not checked here
+                    lo, hi = lo.xreplace({v: a}), hi.xreplace({v: b})
+            # numbered members against a symbolic bound are the author's to name (as above)
+            if not (lo.is_number and not lower.is_number):
+                out.append(("family range", ("nonnegative", sp.expand(lo - lower))))
+            if not (hi.is_number and not upper.is_number):
+                out.append(("family range", ("nonnegative", sp.expand(upper - hi))))
+            return
+        if isinstance(node, (sp.Sum, sp.Product)):
+            inner = dict(bounds)
+            for v, a, b in node.limits:
+                inner[v] = (a, b)
+            visit(node.function, inner)
+            return
+        for arg in getattr(node, "args", ()):
+            if isinstance(arg, sp.Basic):
+                visit(arg, bounds)
+
+    visit(tree, {})
+    return out
+
+
 def _with_latex(result: StepResult, lhs, rhs, seconds: float) -> StepResult:
     return replace(result, lhs_latex=latex(lhs), rhs_latex=latex(rhs), seconds=seconds)
 
@@ -416,6 +495,14 @@ def _check_claim(
                 evaluations.append(name)
             side_conditions.extend((name, c) for c in conds)
         side_conditions.extend(definedness(tree))
+        # A definition must not hide what is undefined (L = \log 0, L = 1/x): its conditions
+        # come with every use.
+        unfolded = substitute(facts.unfold(tree), values) if facts.definitions else tree
+        if unfolded != tree:
+            side_conditions.extend(c for c in definedness(unfolded) if c not in side_conditions)
+        side_conditions.extend(
+            c for c in _member_ranges(tree, facts.families) if c not in side_conditions
+        )
 
     named = tuple(step.by)
     warnings: list[str] = []
@@ -647,6 +734,13 @@ def _generalize_step(step: Step, lhs, source, facts: Facts, values, timeout) -> 
         for sym in source.free_symbols | step.rhs.free_symbols
         if str(sym) in names
     }
+    bound = [latex(k) for k in instance if k in values]
+    if bound:
+        raise InputError(
+            f"'generalize' proves the claim for every {', '.join(bound)}: a 'where' may not "
+            "bind it",
+            line=step.place.line if step.place else None,
+        )
     inst_l, inst_r = source.xreplace(instance), step.rhs.xreplace(instance)
     candidates = list(facts.verified) + [(label, a, b) for label, a, b, _ in facts.instances]
     candidates += [(None, a, b) for a, b in facts.givens]
@@ -742,6 +836,7 @@ def _generalized_facts(facts: Facts, instance: dict) -> tuple[Facts, dict]:
         givens=[(a, b) for a, b in facts.givens if not about_changed(a, b)],
         verified=[(lb, a, b) for lb, a, b in facts.verified if not about_changed(a, b)],
         ranges=facts.ranges,
+        families=facts.families,
         seen=set(facts.seen),
         defined_at=dict(facts.defined_at),
         history=[h for h in facts.history if not about_changed(h[2], h[3])],

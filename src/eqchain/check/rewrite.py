@@ -423,7 +423,8 @@ def _flat_factors(node) -> list:
 def definedness(tree) -> list[tuple[str, Condition]]:
     """Conditions for a tree to be defined, each with what needs it: every divisor nonzero
     (a power whose exponent is not known to be nonnegative divides by its base), every
-    logarithm's argument nonzero, every sum's and product's range of nonnegative length.
+    logarithm's argument nonzero, no pole of tan, cot, sec, csc, factorial or Gamma, every sum's
+    and product's range of nonnegative length.
     Numbers are included: ``1/0`` and ``\\log 0`` are undefined,
     and SymPy's ``zoo`` on both sides must never make a step hold."""
     out: list[tuple[str, Condition]] = []
@@ -438,6 +439,15 @@ def definedness(tree) -> list[tuple[str, Condition]]:
             if arg.is_number and arg.is_zero is False:
                 continue
             out.append(("log", ("nonzero", evaluate(arg))))
+        elif isinstance(node, (sp.tan, sp.sec)):
+            out.append(("pole", ("nonzero", sp.cos(node.args[0]))))
+        elif isinstance(node, (sp.cot, sp.csc)):
+            out.append(("pole", ("nonzero", sp.sin(node.args[0]))))
+        elif isinstance(node, sp.factorial):
+            # n! is Gamma(n + 1): no value at the negative integers
+            out.append(("factorial", ("nonnegative", evaluate(node.args[0]))))
+        elif isinstance(node, sp.gamma):
+            out.append(("pole", ("positive", evaluate(node.args[0]))))
         elif isinstance(node, (sp.Sum, sp.Product)):
             # SymPy reads sum_{k=1}^{-1} with Karr's convention (= -sum_{k=0}^{0}); a reader
             # takes it as empty. Only a range of nonnegative length means the same to both.
