@@ -62,7 +62,7 @@ def family_values(derivation: Derivation, where) -> dict:
 
 def contexts(derivation: Derivation) -> list[Context]:
     """The context before each step (index i: what steps 0..i-1 established, plus the values
-    bound for step i itself)."""
+    bound for step i itself and, for a continuation, for the earlier links of its chain)."""
     out: list[Context] = []
     definitions: dict = {}
     givens: list = []
@@ -72,8 +72,12 @@ def contexts(derivation: Derivation) -> list[Context]:
         for idx, bounds in zip(fam.indices, fam.ranges, strict=False):
             ranges.setdefault(idx, []).append(bounds)
     previous_lhs = None
+    chain: dict = {}  # a continuation is checked with the values of its chain so far
     for step in derivation.steps:
-        values = {**base, **family_values(derivation, step.where)}
+        if not step.continues:
+            chain = {}
+        chain = {**chain, **family_values(derivation, step.where)}
+        values = {**base, **chain}
         out.append(Context(dict(definitions), list(givens), values, ranges))
         lhs = previous_lhs if step.continues else step.lhs
         if step.kind is StepKind.DEFINITION:
