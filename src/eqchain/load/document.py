@@ -45,22 +45,6 @@ _ASSUME_PATTERNS = (
     re.compile(r"<!--\s*eqchain\s*:\s*assume\s+(.+?)\s*-->", re.S),
     re.compile(r"^\s*%\s*eqchain\s*:\s*assume\s+(.+?)\s*$", re.M),
 )
-_RELATIONS = {
-    ">": "positive",
-    "<": "negative",
-    ">=": "nonnegative",
-    "\\geq": "nonnegative",
-    "\\ge": "nonnegative",
-    "≥": "nonnegative",
-    "<=": "nonpositive",
-    "\\leq": "nonpositive",
-    "\\le": "nonpositive",
-    "≤": "nonpositive",
-    "!=": "nonzero",
-    "\\neq": "nonzero",
-    "\\ne": "nonzero",
-    "≠": "nonzero",
-}
 
 
 @dataclass(frozen=True)
@@ -88,12 +72,15 @@ def load_document(
             "binary data (NUL byte) in a document", path, text[: text.index("\x00")].count("\n") + 1
         )
     assumptions = [a for a in ([assume] if assume else []) + _declared_assumptions(text)]
+    items = _assumption_items(path, assumptions)
+    declared = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
     blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
-    rows = _read_rows(path, blocks)
-    scope = _scope(path, rows, assumptions)
+    rows = _read_rows(path, blocks, declared)
+    scope = _scope(path, rows, items)
     steps = _steps(path, rows, scope)
     if not steps:
         raise InputError("no displayed equations found", path)
+    steps = _margin_givens(path, items, scope) + steps
     title = _title(text, kind) or Path(path).name
     return Derivation(title, path, (), tuple(steps), scope, (), kind)
 
@@ -229,12 +216,14 @@ class _Row:
     text: str
 
 
-def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
+def _read_rows(
+    path: str, blocks: list[Block], declared: frozenset[str] = frozenset()
+) -> list[tuple[int, list[_Row]]]:
     from eqchain.latex.memo import read_cached
     from eqchain.latex.rows import split_rows
 
     out = []
-    functions: set[str] = set()  # functions defined so far (p(x) = ...), for later rows
+    functions: set[str] = set(declared)  # declared, and defined so far (p(x) = ...)
     for b_index, block in enumerate(blocks):
         try:
             rows = split_rows(block.text)
@@ -301,54 +290,46 @@ def _place(err: LatexError, path: str, block: Block, source: str) -> InputError:
 # -- symbols and assumptions -----------------------------------------------------------------
 
 
-def parse_assume(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
-    """``"y_k > 0, K integer"`` -> ``[("y", "k", ("positive",)), ("K", None, ("integer",))]``.
+def _assumption_items(path: str, assumptions: list[str]) -> list:
+    from eqchain.load.assume import parse_assume
 
-    Raises InputError for an item it cannot read.
-    """
-    from eqchain.scope import ASSUMPTIONS
-
-    out = []
-    for item in (i.strip() for i in re.split(r"[,;]", text)):
-        if not item:
-            continue
-        m = re.fullmatch(r"(.+?)\s*(>=|<=|!=|\\geq|\\leq|\\neq|\\ge|\\le|\\ne|[<>≥≤≠])\s*0", item)
-        if m:
-            name, words = m.group(1), (_RELATIONS[m.group(2)],)
-        else:
-            parts = item.split()
-            if len(parts) < 2 or not all(p in ASSUMPTIONS for p in parts[1:]):
-                raise InputError(
-                    f"cannot read the assumption '{item}' (write e.g. "
-                    '"y_k > 0", "t_k >= 0" or "K integer")'
-                )
-            name, words = parts[0], tuple(parts[1:])
-        nm = re.fullmatch(r"\\?([A-Za-z]+)(?:_\{?([A-Za-z](?:,?[A-Za-z])*)\}?)?", name.strip())
-        if not nm:
-            raise InputError(f"cannot read the symbol '{name}' in an assumption")
-        out.append((nm.group(1), nm.group(2), words))
-    return out
+    items = []
+    for text in assumptions:
+        try:
+            items.extend(parse_assume(text))
+        except InputError as err:
+            raise err.located(path) from None
+    return items
 
 
-def _scope(path: str, rows, assumptions: list[str]):
+def _scope(path: str, rows, items: list):
     import sympy as sp
 
+    from eqchain.load.assume import Declaration
     from eqchain.scope import Family, Scope
 
     scope = Scope(strict=False)
-    for text in assumptions:
+    words: dict[tuple[str, str | None], set[str]] = {}
+    for item in items:
+        if isinstance(item, Declaration):
+            words.setdefault((item.name, item.index), set()).update(item.words)
+    for (name, index), found in words.items():
+        if "function" in found:
+            scope.functions[name] = sp.Function(name)
+            continue
+        kwargs = {w: True for w in sorted(found) if w != "complex"}
         try:
-            items = parse_assume(text)
-        except InputError as err:
-            raise err.located(path) from None
-        for name, index, words in items:
-            kwargs = {w: True for w in words if w != "complex"}
             if index:
                 names = index.replace(",", "")
                 idx = tuple(sp.Symbol(i, integer=True) for i in names)
                 scope.families[name] = Family(sp.IndexedBase(name, **kwargs), idx, ())
             else:
                 scope.symbols[name] = sp.Symbol(name, **kwargs)
+        except Exception as err:  # noqa: BLE001 - SymPy's InconsistentAssumptions and kin
+            raise InputError(
+                f"the assumptions on {name} contradict each other ({', '.join(sorted(found))})",
+                path,
+            ) from err
     # The upper bound of a sum over integers is an integer: the notation says so.
     for _, block_rows in rows:
         for row in block_rows:
@@ -361,6 +342,41 @@ def _scope(path: str, rows, assumptions: list[str]):
                                     bound.name, integer=True, nonnegative=True
                                 )
     return scope
+
+
+def _margin_givens(path: str, items: list, scope) -> list[Step]:
+    """A bound other than 0 (``p < 1``) as a given about a new symbol: ``p_{bound} = 1 - p``
+    with ``p_{bound}`` positive (``>=``: nonnegative, ``\\neq``: nonzero). Exact: p < 1 holds
+    exactly when some positive number equals 1 - p; side conditions such as ``1 - p > 0`` are
+    then established from the given (see :mod:`eqchain.load.assume`)."""
+    import sympy as sp
+
+    from eqchain.load.assume import Bound
+    from eqchain.model import StepKind
+
+    out: list[Step] = []
+    for item in items:
+        if not isinstance(item, Bound):
+            continue
+        symbol = scope.symbols.get(item.name)
+        if symbol is None:
+            symbol = scope.symbols[item.name] = sp.Symbol(item.name, real=item.op != "!=")
+        value = sp.Rational(item.value.numerator, item.value.denominator)
+        margin = value - symbol if item.op in ("<", "<=") else symbol - value
+        kind = {"<": "positive", ">": "positive", "<=": "nonnegative", ">=": "nonnegative"}
+        name = f"{item.name}_bound{len(out) + 1 if out else ''}"
+        aux = sp.Symbol(name, **{kind.get(item.op, "nonzero"): True})
+        out.append(
+            Step(
+                claim=item.text,
+                lhs=aux,
+                rhs=margin,
+                kind=StepKind.GIVEN,
+                place=Place(path),
+                annotation=f"assumed: {item.text}",
+            )
+        )
+    return out
 
 
 def _steps(path: str, rows, scope) -> list[Step]:

@@ -1,0 +1,225 @@
+"""Reading a document's assumptions: ``--assume``, the front matter and assumption comments.
+
+One item per comma (commas inside brackets belong to the item):
+
+* ``y_k > 0``, ``t_k >= 0``, ``x \\neq 0``: a sign, SymPy's assumption on the symbol or family;
+* ``K integer``, ``n positive integer``: SymPy's assumption words after a name;
+* ``sigma function``, ``\\sigma function``: a function, read as applied to its arguments;
+* ``p < 1``, ``0 < p < 1``, ``1 \\le x``, ``p \\in (0, 1)``, ``x \\in [0, 1]``,
+  ``x \\in \\mathbb{R}``: numeric bounds. A bound at 0 is an assumption on the symbol; any
+  other bound ``p < 1`` is carried as a margin: a new positive symbol ``p_{bound}`` with the
+  given ``p_{bound} = 1 - p``, the way derivation files say ``p < 1`` (README, "What eqchain
+  guarantees"). Exact: p < 1 holds exactly when some positive number equals 1 - p.
+
+Anything else is an InputError naming the item: an assumption is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from eqchain.errors import InputError
+
+_OPS = {
+    ">": ">",
+    "\\gt": ">",
+    "<": "<",
+    "\\lt": "<",
+    ">=": ">=",
+    "\\geq": ">=",
+    "\\ge": ">=",
+    "≥": ">=",
+    "<=": "<=",
+    "\\leq": "<=",
+    "\\le": "<=",
+    "≤": "<=",
+    "!=": "!=",
+    "\\neq": "!=",
+    "\\ne": "!=",
+    "≠": "!=",
+}
+_OP = re.compile(r"\\(?:geq|leq|neq|ge|le|ne|gt|lt)(?![A-Za-z])|>=|<=|!=|[<>≥≤≠]")
+_NAME = re.compile(r"\\?([A-Za-z]+)(?:_\{?([A-Za-z](?:,?[A-Za-z])*)\}?)?")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:/\d+)?")
+_FRAC = re.compile(r"([-+]?)\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
+_SETS = {
+    "\\mathbb{R}": ("real",),
+    "\\mathbb{R}_{>0}": ("positive",),
+    "\\mathbb{R}_{+}": ("positive",),
+    "\\mathbb{R}^{+}": ("positive",),
+    "\\mathbb{R}^+": ("positive",),
+    "\\mathbb{R}_+": ("positive",),
+    "\\mathbb{R}_{\\geq 0}": ("nonnegative",),
+    "\\mathbb{R}_{\\ge 0}": ("nonnegative",),
+    "\\mathbb{Z}": ("integer",),
+    "\\mathbb{Q}": ("rational",),
+}
+_FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "!=": "!="}
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """``name`` (with ``index`` for a family ``y_k``) has SymPy's assumptions ``words``, or is a
+    function (``words == ("function",)``)."""
+
+    name: str
+    index: str | None
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bound:
+    """``name op value`` with a number other than 0 (``p < 1``); ``text`` as written."""
+
+    name: str
+    index: str | None
+    op: str
+    value: Fraction
+    text: str
+
+
+def parse_assume(text: str) -> list[Declaration | Bound]:
+    """``"y_k > 0, K integer, 0 < p < 1"`` -> declarations and bounds. Raises InputError for an
+    item it cannot read."""
+    from eqchain.scope import ASSUMPTIONS
+
+    out: list[Declaration | Bound] = []
+    for item in _items(text):
+        if _OP.search(item):
+            out.extend(_relation(item))
+        elif re.search(r"\\in(?![A-Za-z])|∈", item):
+            out.extend(_membership(item))
+        else:
+            parts = item.split()
+            words = tuple(parts[1:])
+            if len(parts) < 2 or not all(w in ASSUMPTIONS or w == "function" for w in words):
+                raise InputError(
+                    f"cannot read the assumption '{item}' (write e.g. "
+                    '"y_k > 0", "t_k >= 0", "0 < p < 1", "K integer" or "sigma function")'
+                )
+            if "function" in words and len(words) > 1:
+                raise InputError(f"a function takes no other assumption words: '{item}'")
+            name, index = _name(parts[0])
+            if "function" in words and index:
+                raise InputError(f"a function is declared without a subscript: '{item}'")
+            out.append(Declaration(name, index, words))
+    return out
+
+
+def _items(text: str) -> list[str]:
+    """Split at commas and semicolons outside brackets."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(depth - 1, 0)
+        elif ch in ",;" and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return [i.strip() for i in items if i.strip()]
+
+
+def _name(text: str) -> tuple[str, str | None]:
+    m = _NAME.fullmatch(text.strip())
+    if not m:
+        raise InputError(f"cannot read the symbol '{text.strip()}' in an assumption")
+    return m.group(1), m.group(2).replace(",", "") if m.group(2) else None
+
+
+def _number(text: str) -> Fraction | None:
+    text = text.strip().replace(" ", "")
+    m = _FRAC.fullmatch(text)
+    if m:
+        if int(m.group(3)) == 0:
+            return None
+        value = Fraction(int(m.group(2)), int(m.group(3)))
+        return -value if m.group(1) == "-" else value
+    if _NUMBER.fullmatch(text):
+        if text.endswith("/0"):
+            return None
+        return Fraction(text)
+    return None
+
+
+def _relation(item: str) -> list[Declaration | Bound]:
+    """``a op x``, ``x op b`` or ``a op x op b`` with x a name and a, b numbers."""
+    ops = list(_OP.finditer(item))
+    terms = [item[: ops[0].start()]]
+    terms += [item[a.end() : b.start()] for a, b in zip(ops, ops[1:], strict=False)]
+    terms.append(item[ops[-1].end() :])
+    signs = [_OPS[m.group(0)] for m in ops]
+    values = [_number(t) for t in terms]
+    names = [i for i, v in enumerate(values) if v is None]
+    if len(ops) > 2 or len(names) != 1 or (len(ops) == 2 and names != [1]):
+        raise InputError(
+            f"cannot read the assumption '{item}' (a bound is a name and numbers: "
+            '"p < 1", "0 < p < 1", "x \\neq 0")'
+        )
+    if len(ops) == 2 and "!=" in signs:
+        raise InputError(f"cannot read the assumption '{item}' ('\\neq' in a chain)")
+    where = names[0]
+    name, index = _name(terms[where])
+    out: list[Declaration | Bound] = []
+    for k, op in enumerate(signs):
+        # name op value, whichever side the name is written on
+        if k == where:  # name op terms[k + 1]
+            value, rel = values[k + 1], op
+        else:  # terms[k] op name: value op name
+            value, rel = values[k], _FLIP[op]
+        out.extend(_bound(name, index, rel, value, item))
+    return out
+
+
+def _membership(item: str) -> list[Declaration | Bound]:
+    """``p \\in (0, 1)``, ``x \\in [a, b)``, ``x \\in \\mathbb{R}``."""
+    left, right = re.split(r"\\in(?![A-Za-z])|∈", item, maxsplit=1)
+    name, index = _name(left)
+    right = right.strip()
+    compact = right.replace(" ", "")
+    for written, words in _SETS.items():
+        if compact == written.replace(" ", ""):
+            return [Declaration(name, index, words)]
+    m = re.fullmatch(r"([(\[])(.+),(.+)([)\]])", compact)
+    lo = _number(m.group(2)) if m else None
+    hi = _number(m.group(3)) if m else None
+    if m is None or lo is None or hi is None or lo >= hi:
+        raise InputError(
+            f"cannot read the assumption '{item}' (write an interval of numbers such as "
+            '"p \\in (0, 1)", or \\mathbb{R}, \\mathbb{Z}, \\mathbb{R}_{>0})'
+        )
+    out = _bound(name, index, ">" if m.group(1) == "(" else ">=", lo, item)
+    return out + _bound(name, index, "<" if m.group(4) == ")" else "<=", hi, item)
+
+
+def _bound(name: str, index: str | None, op: str, value: Fraction, text: str):
+    """``name op value`` as SymPy's assumption where the bound implies one, plus a margin for a
+    bound other than 0."""
+    words: tuple[str, ...] = ()
+    if op == "!=":
+        words = ("nonzero",) if value == 0 else ()
+    elif op in (">", ">="):
+        if value > 0 or (value == 0 and op == ">"):
+            words = ("positive",)
+        elif value == 0:
+            words = ("nonnegative",)
+    elif value < 0 or (value == 0 and op == "<"):
+        words = ("negative",)
+    elif value == 0:
+        words = ("nonpositive",)
+    if not words and op != "!=":
+        words = ("real",)  # an order relation between numbers: the symbol is real
+    out: list[Declaration | Bound] = []
+    if words:
+        out.append(Declaration(name, index, words))
+    if value != 0:
+        out.append(Bound(name, index, op, value, text))
+    if index is not None and any(isinstance(b, Bound) for b in out):
+        raise InputError(
+            f"a bound other than 0 on a family is not supported yet: '{text}' (declare a "
+            "margin family yourself in a derivation file)"
+        )
+    return out
