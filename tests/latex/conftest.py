@@ -14,7 +14,8 @@ import os
 from hypothesis import HealthCheck, settings
 
 _COMMON = {
-    "deadline": 2000,
+    # No deadline: a time limit per example fails on a loaded machine (speed lives in benchmarks/).
+    "deadline": None,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.filter_too_much],
 }
 settings.register_profile("ci", max_examples=1800, derandomize=True, **_COMMON)
