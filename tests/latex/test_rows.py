@@ -124,3 +124,14 @@ def test_a_function_defined_in_one_row_is_a_function_in_the_rows_after():
     rows = read_rows("p(x) = x^2 \\\\ q = p(x) + 1")
     assert rows[0][1].defined_function == "p"
     assert "p(x)" in str(rows[1][1].sides[1])
+
+
+def test_latex_inside_japanese_prose_is_prose():
+    from eqchain.latex.decorations import strip_decorations
+
+    note = strip_decorations("対数の公式①より、 \\log のかけ算をたし算に変形")
+    assert note.body.strip() == ""
+    assert note.annotation == "対数の公式①より、 \\log のかけ算をたし算に変形"
+    # its twin: an equation between two runs of prose stays mathematics
+    eq = strip_decorations("尤度 L = y_1 の対数")
+    assert eq.body.strip() == "L = y_1"
