@@ -156,10 +156,20 @@ def unreadable_reason(row: str) -> str | None:
 def reason_category(message: str) -> str:
     """A message with its particular names and quotes generalised, for counting."""
     text = re.sub(r"^line \d+: ", "", message)
-    text = re.sub(r"'[^']{4,}'", "'…'", text)
+    text = re.sub(
+        r"'([^']*)'",
+        lambda m: m.group(0) if len(m.group(1)) == 1 and not m.group(1).isalnum() else "'…'",
+        text,
+    )
     text = re.sub(r"\\[A-Za-z]+\{[^{}]*\}", r"\\CMD{…}", text)
     text = re.sub(r"\\[A-Za-z]+", r"\\CMD", text)
     return text.strip()[:100]
+
+
+def reason_examples(message: str) -> list[str]:
+    """The particular names a message quotes (commands, quoted text)."""
+    found = re.findall(r"'([^']+)'|(\\[A-Za-z]+(?:\{[^{}]*\})?)", message)
+    return [a or b for a, b in found][:1]
 
 
 # -- checking ------------------------------------------------------------------------------
@@ -331,14 +341,18 @@ def print_table(outcomes) -> None:
                 f"  {name}:{s['line']}[{s['index']}] labelled {label} ({s['label_reason']}); "
                 f"eqchain: {s['eqchain']} {s['eqchain_reason']}"
             )
-    reasons = Counter()
+    reasons: Counter = Counter()
+    examples: dict[str, Counter] = {}
     for o in outcomes:
         for msg, n in o.reasons.items():
-            reasons[reason_category(msg)] += n
+            category = reason_category(msg)
+            reasons[category] += n
+            examples.setdefault(category, Counter()).update({e: n for e in reason_examples(msg)})
     if reasons:
         print("\nwhy rows are unreadable, each row read on its own (most frequent first):")
         for msg, n in reasons.most_common(20):
-            print(f"  {n:>4}  {msg}")
+            seen = ", ".join(e for e, _ in examples[msg].most_common(6))
+            print(f"  {n:>4}  {msg}" + (f"\n        e.g. {seen}" if seen else ""))
     errors = Counter(reason_category(o.load_error) for o in outcomes if o.load_error)
     if errors:
         print("\nwhy documents did not load (first error of each):")
