@@ -268,6 +268,11 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
 # -- reporting -----------------------------------------------------------------------------
 
 
+def is_continuous(doc: Document) -> bool:
+    """A derivation with integrals or expectations (issue 18), by its topics."""
+    return any(t in ("integral", "expectation") for t in doc.labels.get("topics", []))
+
+
 def totals(outcomes) -> dict:
     t = {"documents": 0, "rows": 0, "rows_read": 0, "loaded": 0}
     valid, wrong, taken, reasons = Counter(), Counter(), Counter(), Counter()
@@ -310,6 +315,9 @@ def print_table(outcomes) -> None:
     for o in outcomes:
         groups.setdefault(o.document.language, []).append(o)
     print("-" * 104)
+    continuous = [o for o in outcomes if is_continuous(o.document)]
+    if continuous:
+        groups["int/exp"] = continuous  # integrals or expectations
     for lang, group in sorted(groups.items()) + [("all", outcomes)]:
         t = totals(group)
         name = f"total {lang} ({t['documents']} documents, {t['labelled_steps']} labelled)"
@@ -382,6 +390,7 @@ def as_json(outcomes) -> dict:
             for o in outcomes
         ],
         "total": totals(outcomes),
+        "total_integral_expectation": totals([o for o in outcomes if is_continuous(o.document)]),
     }
 
 
