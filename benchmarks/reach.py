@@ -116,7 +116,15 @@ def display_rows(text: str, kind: str) -> list[tuple[int, str]]:
     """(line, text) of every row of display math with some mathematics in it, as eqchain's
     document reader splits them. A block eqchain cannot split counts as one row."""
     from eqchain.latex.rows import split_rows
-    from eqchain.load.document import _row_place, latex_blocks, markdown_blocks
+    from eqchain.load.document import latex_blocks, markdown_blocks
+
+    try:
+        from eqchain.load.document import _row_place
+    except ImportError:  # a private helper: fall back to the row's first line
+
+        def _row_place(block, row):
+            lead = row.text[: len(row.text) - len(row.text.lstrip())]
+            return block.line + row.line - 1 + lead.count("\n"), None
 
     try:
         blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
