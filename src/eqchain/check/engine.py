@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass, field, fields, replace
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
@@ -102,6 +103,7 @@ class Facts:
             self.seen |= {s for s in e.free_symbols if isinstance(s, sp.Symbol)}
             self.seen |= {a.base for a in e.atoms(sp.Indexed)}
             self.seen |= {a for a in e.atoms(sp.Indexed)}
+            self.seen |= {a.func for a in e.atoms(AppliedUndef)}
         if lhs is not None and usable:
             line = step.place.line if step.place else None
             self.history.append((step.label, line, lhs, step.rhs))
@@ -113,13 +115,28 @@ class Facts:
         ]
 
     def unfold(self, expr, depth: int = 8):
-        """Replace defined symbols by their definitions, repeatedly."""
+        """Replace defined symbols by their definitions, and defined functions applied to
+        arguments (``f(a)`` after ``f(x) = ...``) by their bodies with the arguments put in,
+        repeatedly."""
+        functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
         for _ in range(depth):
             new = substitute(expr, self.definitions)
+            if functions:
+                new = rebuild(new, lambda node: self._apply(node, functions))
             if new == expr:
                 break
             expr = new
         return expr
+
+    def _apply(self, node, functions: dict):
+        head = functions.get(node.func) if isinstance(node, AppliedUndef) else None
+        if head is None or node == head or len(node.args) != len(head.args):
+            return node
+        body = self.definitions[head]
+        bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+        if any(a.free_symbols & bound for a in node.args):
+            return node  # an argument would be captured by a bound variable: left as written
+        return substitute(body, dict(zip(head.args, node.args, strict=True)))
 
 
 def check_derivation(
@@ -270,11 +287,15 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
 
     if not step.continues:
         target = moves.defined_symbol(lhs)
+        head = target.func if isinstance(target, AppliedUndef) else target
+        # a function's name met before as a symbol (g(2) read as g \cdot 2) is no new name
+        seen_names = {str(s) for s in facts.seen} if head is not target else set()
         if (
             target is not None
-            and target not in facts.seen
+            and head not in facts.seen
+            and str(head) not in seen_names
             and target not in facts.definitions
-            and not step.rhs.has(target)
+            and not step.rhs.has(head)
         ):
             return _define(step, lhs, facts)
     result = _claim(step, source, facts, values, timeout)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain.check.equivalence import expand_concrete, prove_equal
 from eqchain.check.search import Search
@@ -20,13 +21,21 @@ from eqchain.latex.tree import canonical
 
 
 def defined_symbol(lhs):
-    """The symbol a definition ``lhs = ...`` would introduce (``L`` or ``\\log L``), or None."""
+    """The symbol a definition ``lhs = ...`` would introduce (``L`` or ``\\log L``), or the
+    function (``f(x)``, applied to distinct symbols), or None."""
     if isinstance(lhs, sp.log) and isinstance(lhs.args[0], (sp.Symbol, sp.Indexed)):
         lhs = lhs.args[0]
     if isinstance(lhs, sp.Symbol):
         return lhs
     if isinstance(lhs, sp.Indexed) and all(i.is_Symbol for i in lhs.indices):
         return lhs
+    if (
+        isinstance(lhs, AppliedUndef)
+        and lhs.args
+        and all(isinstance(a, sp.Symbol) for a in lhs.args)
+        and len(set(lhs.args)) == len(lhs.args)
+    ):
+        return lhs  # f(x, y) = ...: defines the function f
     return None
 
 

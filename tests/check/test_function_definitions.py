@@ -1,0 +1,79 @@
+"""A document's ``f(x) = ...`` defines the function f: later rows apply it to any argument."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from eqchain.api import check_derivations
+from eqchain.load.document import load_document
+from eqchain.model import Verdict
+
+
+def check(tmp_path, rows: list[str], assume: str | None = None):
+    text = "# f\n\n" + "".join(f"$$\n{row}\n$$\n\n" for row in rows)
+    doc = tmp_path / "post.md"
+    doc.write_text(text, encoding="utf-8")
+    d = load_document(str(doc), "markdown", assume=assume)
+    return check_derivations([d]).derivations[0].results
+
+
+SIGMOID = r"\sigma(x) = \frac{1}{1+e^{-x}}"
+
+
+def test_sigmoid_definition_then_its_identities_verified(tmp_path):
+    results = check(
+        tmp_path,
+        [
+            SIGMOID,
+            r"1 - \sigma(x) = \frac{e^{-x}}{1+e^{-x}}",
+            r"\frac{d}{dx} \sigma(x) = \sigma(x) (1 - \sigma(x))",
+            r"\sigma(-z) = 1 - \sigma(z)",
+        ],
+        "x real, z real",
+    )
+    assert [r.verdict for r in results] == [
+        Verdict.DEFINITION,
+        Verdict.VERIFIED,
+        Verdict.VERIFIED,
+        Verdict.VERIFIED,
+    ]
+
+
+def test_a_wrong_sigmoid_derivative_is_refuted_with_values(tmp_path):
+    results = check(
+        tmp_path, [SIGMOID, r"\frac{d}{dx} \sigma(x) = \sigma(x) (1 + \sigma(x))"], "x real"
+    )
+    assert results[1].verdict is Verdict.REFUTED
+    assert "x" in dict(results[1].counterexample.values)
+
+
+def test_applied_to_another_argument(tmp_path):
+    good = check(tmp_path, [r"f(x) = x^{2}", r"f(y + 1) = y^{2} + 2 y + 1"])
+    assert good[1].verdict is Verdict.VERIFIED
+    bad = check(tmp_path, [r"f(x) = x^{2}", r"f(y + 1) = y^{2} + 1"])
+    assert bad[1].verdict is Verdict.REFUTED
+    assert Fraction(dict(bad[1].counterexample.values)["y"]) != 0
+
+
+def test_a_log_rule_through_a_defined_function_still_needs_its_condition(tmp_path):
+    rows = [r"f(x) = \log x", r"f(a b) = f(a) + f(b)"]
+    refuted = check(tmp_path, rows, "a real, b real")  # false for a, b < 0 (complex log)
+    assert refuted[1].verdict is Verdict.REFUTED
+    values = dict(refuted[1].counterexample.values)
+    assert Fraction(values["a"]) < 0 or Fraction(values["b"]) < 0
+    unknown = check(tmp_path, rows, "a > 0")  # b of unknown sign: complex, not decided
+    assert unknown[1].verdict is not Verdict.VERIFIED
+    verified = check(tmp_path, rows, "a > 0, b > 0")
+    assert verified[1].verdict is Verdict.VERIFIED
+
+
+def test_a_function_used_before_it_is_defined_is_not_defined_by_a_later_row(tmp_path):
+    results = check(tmp_path, [r"g(2) = 3", r"g(x) = x", r"g(2) = 2"])
+    assert results[1].verdict is not Verdict.DEFINITION
+    assert Verdict.VERIFIED not in [r.verdict for r in results[1:]]
+
+
+def test_a_recursive_equation_is_no_definition(tmp_path):
+    results = check(tmp_path, [r"h(x) = h(x) + 1"])
+    assert results[0].verdict is not Verdict.DEFINITION
+    assert results[0].verdict is not Verdict.VERIFIED
