@@ -77,3 +77,21 @@ def test_a_recursive_equation_is_no_definition(tmp_path):
     results = check(tmp_path, [r"h(x) = h(x) + 1"])
     assert results[0].verdict is not Verdict.DEFINITION
     assert results[0].verdict is not Verdict.VERIFIED
+
+
+LOG_LIKELIHOOD = r"l(\mu) = -\frac{1}{2}\sum_{i=1}^n (x_i-\mu)^2"
+
+
+def test_a_bare_name_of_a_defined_function_is_its_value(tmp_path):
+    good = check(tmp_path, [LOG_LIKELIHOOD, r"\frac{dl}{d\mu} = \sum_{i=1}^n (x_i-\mu)"], "mu real")
+    assert good[1].verdict is Verdict.VERIFIED
+    bad = check(tmp_path, [LOG_LIKELIHOOD, r"\frac{dl}{d\mu} = \sum_{i=1}^n (x_i+\mu)"], "mu real")
+    assert bad[1].verdict is Verdict.REFUTED
+
+
+def test_a_fact_about_the_bare_name_never_differentiates_it_to_zero(tmp_path):
+    # dl/dmu = S holds; S = 0 is the author's condition, not an identity: never verified (a
+    # fact holding the bare l once let the search rewrite S to dl/dmu and then to 0)
+    results = check(tmp_path, [LOG_LIKELIHOOD, r"\frac{dl}{d\mu} =\sum_{i=1}^n (x_i-\mu)=0"])
+    assert results[1].verdict is Verdict.VERIFIED
+    assert results[2].verdict is not Verdict.VERIFIED

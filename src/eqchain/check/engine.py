@@ -69,6 +69,7 @@ class Facts:
     def add(self, label, lhs, rhs, values: dict | None) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
         instance, usable only by a step checked with the same ``values`` (never, for None)."""
+        lhs, rhs = self.named(lhs), self.named(rhs)
         if values == {}:
             self.verified.append((label, lhs, rhs))
             self.equations.append(Equation(canonical(lhs), canonical(rhs), label, "claim"))
@@ -106,13 +107,30 @@ class Facts:
             self.seen |= {a.func for a in e.atoms(AppliedUndef)}
         if lhs is not None and usable:
             line = step.place.line if step.place else None
-            self.history.append((step.label, line, lhs, step.rhs))
+            self.history.append((step.label, line, self.named(lhs), self.named(step.rhs)))
 
     def forget_definition(self, target) -> None:
         self.definitions.pop(target, None)
         self.equations = [
             e for e in self.equations if not (e.kind == "definition" and e.lhs == canonical(target))
         ]
+
+    def named(self, expr):
+        """``expr`` with each bare name of a defined function made its value: after
+        ``l(\\mu) = ...`` a bare ``l`` is ``l(\\mu)``, the value at the definition's own
+        arguments (the definition needs the name to be new, so it can mean nothing else). Facts
+        are stored this way, so that none holds a bare name whose derivative would be 0."""
+        functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
+        if expr is None or not functions:
+            return expr
+        variables = {str(v) for d in expr.atoms(sp.Derivative) for v in d.variables}
+        variables |= {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
+        named = {str(f): head for f, head in functions.items() if str(f) not in variables}
+
+        def visit(node):
+            return named.get(node.name, node) if isinstance(node, sp.Symbol) else node
+
+        return rebuild(expr, visit)
 
     def unfold(self, expr, depth: int = 8):
         """Replace defined symbols by their definitions, and defined functions applied to
@@ -122,6 +140,7 @@ class Facts:
         for _ in range(depth):
             new = substitute(expr, self.definitions)
             if functions:
+                new = self.named(new)
                 new = rebuild(new, lambda node: self._apply(node, functions))
             if new == expr:
                 break
@@ -269,8 +288,9 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
                     f"of {latex(target)} as {name}",
                     line=step.place.line if step.place else None,
                 )
-    facts.givens.append((lhs, step.rhs))
-    facts.equations.append(Equation(canonical(lhs), canonical(step.rhs), step.label, "given"))
+    lhs, rhs = facts.named(lhs), facts.named(step.rhs)
+    facts.givens.append((lhs, rhs))
+    facts.equations.append(Equation(canonical(lhs), canonical(rhs), step.label, "given"))
     return StepResult(step, Verdict.GIVEN, reason="given")
 
 
@@ -333,7 +353,16 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
 def _special_moves(
     step, lhs, source, facts: Facts, result: StepResult, values=None, timeout=None
 ) -> StepResult:
-    """A claim that did not verify may be a specialisation or a generalisation."""
+    """A claim that did not verify may be a specialisation or a generalisation. SymPy failing
+    on an unusual tree while looking for one (a value put in for a variable of
+    differentiation) means it is neither: the claim's own verdict stands."""
+    try:
+        return _special_moves_unguarded(step, lhs, source, facts, result, values, timeout)
+    except (ValueError, TypeError, AttributeError, NotImplementedError, ArithmeticError):
+        return result
+
+
+def _special_moves_unguarded(step, lhs, source, facts, result, values, timeout) -> StepResult:
     from eqchain.check import moves
 
     candidates = [source] + [b for _, a, b in facts.verified if canonical(a) == canonical(lhs)]
