@@ -53,9 +53,10 @@ class Session:
     def list_tools(self):
         return self.portal.call(self.client.list_tools)
 
-    def ping_seconds(self) -> float:
+    def list_tools_seconds(self) -> float:
+        """How long the server takes to list its tools (the client's cache bypassed)."""
         started = time.monotonic()
-        self.portal.call(self.client.send_ping)
+        self.portal.call(lambda: self.client.list_tools(cache_mode="bypass"))
         return time.monotonic() - started
 
 
