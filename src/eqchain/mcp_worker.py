@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import threading
+import time
 from typing import Any
 
 # Silence allowed beyond the step time limit: reading the input (formulas are read outside
 # the step's limit), loading the modules in a fresh worker, writing the report.
 GRACE = 60.0
+MAX_CALL = 600.0  # seconds one call may take in all, however often it reports progress
 MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for the worker, as in the hostile tests
 
 
@@ -32,14 +34,27 @@ class Worker:
     """One worker process, started on first use and replaced when it is killed or dies.
 
     Calls are served one at a time (a lock); each returns the tool's data or raises
-    ToolFailure. Thread-safe: the SDK calls tools from worker threads."""
+    ToolFailure. A call may stay silent for its step time limit plus ``grace`` seconds, and
+    take ``max_call`` seconds in all (:data:`MAX_CALL`: the worker is not held by one call for
+    hours). Thread-safe: the SDK calls tools from worker threads."""
 
-    def __init__(self, grace: float = GRACE, memory_limit: int | None = MEMORY_LIMIT):
+    def __init__(
+        self,
+        grace: float = GRACE,
+        max_call: float = MAX_CALL,
+        memory_limit: int | None = MEMORY_LIMIT,
+    ):
         self._grace = grace
+        self._max_call = max_call
         self._memory_limit = memory_limit
         self._lock = threading.Lock()
         self._process = None
         self._conn = None
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id, while there is one."""
+        return self._process.pid if self._process is not None else None
 
     def start(self) -> None:
         """Start the worker now (it loads SymPy and the checker while the client connects)."""
@@ -55,7 +70,7 @@ class Worker:
             except (OSError, ValueError):
                 self._stop()
                 raise ToolFailure(
-                    "the checker process was not running; it has been restarted"
+                    "the checker process was not running; try again (a fresh one starts)"
                 ) from None
             return self._answer(timeout + self._grace)
 
@@ -64,9 +79,16 @@ class Worker:
             self._stop()
 
     def _answer(self, silence: float) -> Any:
+        deadline = time.monotonic() + self._max_call
         while True:
-            if not self._conn.poll(silence):
+            left = deadline - time.monotonic()
+            if not self._conn.poll(max(0.0, min(silence, left))):
                 self._stop()
+                if left <= silence:
+                    raise ToolFailure(
+                        f"the call took more than {self._max_call:g} s and was stopped; "
+                        "check a shorter piece or give a smaller timeout"
+                    )
                 raise ToolFailure(
                     f"no answer within {silence:g} s (the step time limit plus {self._grace:g} s "
                     "to read the input): the computation was stopped; split the input or give a "
@@ -75,10 +97,10 @@ class Worker:
             try:
                 kind, value = self._conn.recv()
             except (EOFError, OSError):
-                code = self._process.exitcode if self._process is not None else None
-                self._stop()
+                code = self._stop(wait=1.0)
                 raise ToolFailure(
-                    f"the checker process died (exit status {code}); it has been restarted"
+                    f"the checker process died (exit status {code}); a fresh one answers the "
+                    "next call"
                 ) from None
             if kind == "progress":
                 continue
@@ -92,7 +114,8 @@ class Worker:
         if self._process is not None and self._process.is_alive():
             return
         self._stop()
-        # spawn, not fork: the server has threads (the SDK's), which a fork would not carry
+        # spawn, not fork: the server runs threads (the SDK's), and a forked child could
+        # inherit a lock one of them held
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe(duplex=True)
         process = ctx.Process(
@@ -102,15 +125,19 @@ class Worker:
         child.close()
         self._process, self._conn = process, parent
 
-    def _stop(self) -> None:
+    def _stop(self, wait: float = 0.0) -> int | None:
+        """Stop the worker, killed unless it ends within ``wait`` seconds; its exit status."""
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if conn is not None:
             conn.close()
-        if process is not None:
-            if process.is_alive():
-                process.kill()
+        if process is None:
+            return None
+        process.join(wait)
+        if process.is_alive():
+            process.kill()
             process.join(5)
+        return process.exitcode
 
 
 # -- in the worker process ---------------------------------------------------------------------
