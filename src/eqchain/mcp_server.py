@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from eqchain.mcp_worker import ToolFailure, Worker
 
@@ -140,7 +140,7 @@ class MaximizeArguments(_Arguments):
         ),
     ] = []
     data: Annotated[
-        dict[str, int | str | Annotated[list[int | str], Field(max_length=100_000)]],
+        dict[str, StrictInt | str | Annotated[list[StrictInt | str], Field(max_length=100_000)]],
         Field(
             max_length=1000,
             description='Values: a number or a list for a family, e.g. {"t": [2, 5, 2, 4, 2, 5]} '
@@ -281,6 +281,9 @@ def _check_sizes(arguments: dict[str, Any]) -> None:
             return len(value.encode("utf-8", "surrogatepass"))
         return len(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
+    for name, value in arguments.items():
+        if not _is_unicode(value):
+            raise ArgumentError(f"argument '{name}' is not valid Unicode text (a lone surrogate)")
     total = sum(size(v) for v in arguments.values())
     if total > LIMITS["arguments"]:
         raise ArgumentError(
@@ -297,6 +300,21 @@ def _check_sizes(arguments: dict[str, Any]) -> None:
                     f"argument '{name}' too large ({size(item)} bytes; the limit is "
                     f"{LIMITS[limit]} bytes)"
                 )
+
+
+def _is_unicode(value) -> bool:
+    """Whether every string in ``value`` (keys too) can be written as UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_is_unicode(k) and _is_unicode(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_is_unicode(v) for v in value)
+    return True
 
 
 def tool_list() -> list:
