@@ -340,7 +340,6 @@ def tool_list() -> list:
 
 def build_server(worker: Worker, default_timeout: float = 10.0):
     """The low-level MCP server whose tools run in ``worker``."""
-    import anyio.to_thread
     import mcp.types as types
     from mcp.server import Server
     from mcp.shared.exceptions import MCPError
@@ -362,11 +361,11 @@ def build_server(worker: Worker, default_timeout: float = 10.0):
             if spec.name == "rules":  # a table, no SymPy: answered here, even while a check runs
                 data = mcp_tools.rules()
             else:
-                data = await anyio.to_thread.run_sync(worker.call, spec.name, arguments, timeout)
+                data = await _in_worker(worker, spec.name, arguments, timeout)
         except (ArgumentError, ToolFailure) as err:
-            return types.CallToolResult(
-                content=[types.TextContent(type="text", text=str(err))], is_error=True
-            )
+            return _error(str(err))
+        except Exception as err:  # noqa: BLE001 - a tool error, never a crashed call
+            return _error(f"internal error: {type(err).__name__}: {err}")
         return tool_result(spec.name, data)
 
     return Server(
@@ -376,6 +375,32 @@ def build_server(worker: Worker, default_timeout: float = 10.0):
         instructions=INSTRUCTIONS,
         on_list_tools=list_tools,
         on_call_tool=call_tool,
+    )
+
+
+async def _in_worker(worker: Worker, tool: str, arguments: dict, timeout: float):
+    """The worker's answer, waited for in a thread; a call the client cancels stops the
+    worker instead of occupying it until the answer nobody reads."""
+    import threading
+
+    import anyio
+    import anyio.to_thread
+
+    cancelled = threading.Event()
+    try:
+        return await anyio.to_thread.run_sync(
+            worker.call, tool, arguments, timeout, cancelled, abandon_on_cancel=True
+        )
+    except anyio.get_cancelled_exc_class():
+        worker.cancel(cancelled)
+        raise
+
+
+def _error(message: str):
+    import mcp.types as types
+
+    return types.CallToolResult(
+        content=[types.TextContent(type="text", text=message)], is_error=True
     )
 
 

@@ -47,7 +47,9 @@ class Worker:
         self._grace = grace
         self._max_call = max_call
         self._memory_limit = memory_limit
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one call at a time
+        self._current_lock = threading.Lock()  # guards _current, for cancel()
+        self._current: threading.Event | None = None
         self._process = None
         self._conn = None
 
@@ -61,18 +63,41 @@ class Worker:
         with self._lock:
             self._ensure_started()
 
-    def call(self, tool: str, arguments: dict[str, Any], timeout: float) -> Any:
-        """Run ``tool`` with ``arguments`` in the worker; ``timeout`` is the per-step limit."""
+    def call(
+        self,
+        tool: str,
+        arguments: dict[str, Any],
+        timeout: float,
+        cancelled: threading.Event | None = None,
+    ) -> Any:
+        """Run ``tool`` with ``arguments`` in the worker; ``timeout`` is the per-step limit.
+        ``cancelled`` identifies the call to :meth:`cancel`."""
         with self._lock:
+            if cancelled is not None and cancelled.is_set():
+                raise ToolFailure("the call was cancelled")
             self._ensure_started()
+            with self._current_lock:
+                self._current = cancelled
             try:
-                self._conn.send((tool, arguments, timeout))
-            except (OSError, ValueError):
-                self._stop()
-                raise ToolFailure(
-                    "the checker process was not running; try again (a fresh one starts)"
-                ) from None
-            return self._answer(timeout + self._grace)
+                try:
+                    self._conn.send((tool, arguments, timeout))
+                except (OSError, ValueError):
+                    self._stop()
+                    raise ToolFailure(
+                        "the checker process was not running; try again (a fresh one starts)"
+                    ) from None
+                return self._answer(timeout + self._grace)
+            finally:
+                with self._current_lock:
+                    self._current = None
+
+    def cancel(self, cancelled: threading.Event) -> None:
+        """Cancel the call made with ``cancelled``: it will not start, or, running, its worker
+        is stopped (a fresh one answers the next call). Does not wait for the call."""
+        cancelled.set()
+        with self._current_lock:
+            if self._current is cancelled and self._process is not None:
+                self._process.kill()
 
     def close(self) -> None:
         with self._lock:

@@ -53,6 +53,16 @@ class Session:
     def list_tools(self):
         return self.portal.call(self.client.list_tools)
 
+    def call_and_cancel(self, tool: str, arguments: dict, after: float) -> None:
+        """Start a call and cancel it after ``after`` seconds (the client tells the server)."""
+        import anyio
+
+        async def call_then_cancel():
+            with anyio.move_on_after(after):
+                await self.client.call_tool(tool, arguments)
+
+        self.portal.call(call_then_cancel)
+
     def list_tools_seconds(self) -> float:
         """How long the server takes to list its tools (the client's cache bypassed)."""
         started = time.monotonic()

@@ -75,3 +75,12 @@ def test_the_server_answers_while_a_tool_computes(server):
     assert listing_seconds < 4.0
     assert still_computing
     assert result.structured_content["summary"]["unknown"] == 1
+
+
+def test_a_cancelled_call_does_not_hold_up_the_next(server):
+    # Cancelled, the call's worker is stopped: the next call waits for a fresh worker to load
+    # (a few seconds), not for the cancelled step's 50 s limit.
+    server.call_and_cancel("check", {"text": f"$$ {MINUTES} $$", "timeout": 50}, after=2.0)
+    answer = server.call("check_step", {"previous": "a", "next": "a"})
+    assert answer.data["status"] == "verified"
+    assert answer.seconds < SLACK
