@@ -48,7 +48,7 @@ Timeout = Annotated[
         ge=0.1,
         le=MAX_TIMEOUT,
         description="Time limit for one step, in seconds (as `eqchain check --timeout`); "
-        "default 10. A step that runs out of time is 'unknown'.",
+        "default 10 (the server's --timeout). A step that runs out of time is 'unknown'.",
     ),
 ]
 Assume = Annotated[

@@ -20,12 +20,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from eqchain.errors import EqchainError, InputError
+from eqchain.errors import InputError
 
 FORMATS = ("markdown", "latex", "toml")
 # The name a text is reported under (JSON "path"); a name, not a file: nothing is read from it.
 INPUT_NAMES = {"markdown": "<input>.md", "latex": "<input>.tex", "toml": "<input>.toml"}
-_TOML_KEYS = {"title", "description", "symbols", "steps", "where", "maximize", "minimize"}
 
 OnStep = Callable[[Any], None] | None
 
@@ -34,11 +33,13 @@ def infer_format(text: str) -> str:
     """``"toml"`` for a derivation file, ``"latex"`` for a LaTeX document, else
     ``"markdown"``: a TOML document whose keys are a derivation file's is one; a text with
     ``\\documentclass`` or ``\\begin{document}`` is LaTeX."""
+    from eqchain.load.toml_file import TOP_KEYS
+
     try:
         doc = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         doc = None
-    if doc and set(doc) <= _TOML_KEYS | {"derivations"}:
+    if doc and set(doc) <= TOP_KEYS:
         return "toml"
     if re.search(r"\\documentclass\b|\\begin\{document\}", text):
         return "latex"
@@ -265,15 +266,3 @@ def _symbols_table(table: dict) -> tuple:
             return load_symbols(path)
         except InputError as err:
             raise InputError(f"symbols: {err.message}") from None
-
-
-__all__ = [
-    "EqchainError",
-    "FORMATS",
-    "check_step",
-    "check_text",
-    "derive",
-    "infer_format",
-    "maximize",
-    "rules",
-]
