@@ -353,6 +353,30 @@ def markdown_command(paths, output, lang, timeout):
     _publish(paths, lang, timeout, output, lambda r: render_markdown(r, lang))
 
 
+@cli.command(name="mcp")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1, max=60.0),
+    default=10.0,
+    show_default=True,
+    help="Time limit for one step when a call gives none, in seconds.",
+)
+def mcp_command(timeout):
+    """Serve the checker to AI assistants: an MCP server over stdin/stdout.
+
+    Tools: check, check_step, derive, maximize, rules (see the README). Needs the mcp
+    package: pip install 'eqchain[mcp]'."""
+    try:
+        import mcp  # noqa: F401
+
+        from eqchain.mcp_server import serve_stdio
+    except ImportError:
+        raise EqchainError(
+            "the MCP server needs the mcp package: pip install 'eqchain[mcp]'"
+        ) from None
+    serve_stdio(timeout)
+
+
 def _emit(report, fmt: str, lang: str, show: bool, file=None) -> None:
     if fmt == "json":
         from eqchain.render.json import render_json
