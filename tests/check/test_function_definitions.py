@@ -95,3 +95,22 @@ def test_a_fact_about_the_bare_name_never_differentiates_it_to_zero(tmp_path):
     results = check(tmp_path, [LOG_LIKELIHOOD, r"\frac{dl}{d\mu} =\sum_{i=1}^n (x_i-\mu)=0"])
     assert results[1].verdict is Verdict.VERIFIED
     assert results[2].verdict is not Verdict.VERIFIED
+
+
+def test_the_square_of_a_new_symbol_is_defined_by_its_row(tmp_path):
+    rows = [
+        r"\bar{x} = \frac{1}{N} \sum_{i=1}^{N} x_i",
+        r"s^2 = \frac{1}{N} \sum_{i=1}^{N} (x_i - \bar{x})^2",
+        r"s^2 = \frac{1}{N} \sum_{i=1}^{N} x_i^2 - \frac{2 \bar{x}}{N} \sum_{i=1}^{N} x_i "
+        r"+ \bar{x}^2",
+    ]
+    results = check(tmp_path, rows, "N positive integer")
+    assert [r.verdict for r in results[:2]] == [Verdict.DEFINITION, Verdict.DEFINITION]
+    assert results[2].verdict is not Verdict.REFUTED
+    wrong = check(tmp_path, rows[:2] + [r"s^2 = \frac{1}{N} \sum_{i=1}^{N} x_i^2 + \bar{x}^2"])
+    assert wrong[2].verdict is Verdict.REFUTED
+
+
+def test_the_square_of_a_declared_symbol_is_not_redefined(tmp_path):
+    results = check(tmp_path, [r"s^2 = -1"], "s positive")
+    assert results[0].verdict is not Verdict.DEFINITION

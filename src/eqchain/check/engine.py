@@ -308,6 +308,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
     if not step.continues:
         target = moves.defined_symbol(lhs)
         head = target.func if isinstance(target, AppliedUndef) else target
+        head = head.base if isinstance(head, sp.Pow) else head
         # a function's name met before as a symbol (g(2) read as g \cdot 2) is no new name
         seen_names = {str(s) for s in facts.seen} if head is not target else set()
         if (
@@ -465,12 +466,20 @@ def _values(derivation: Derivation, where) -> dict:
     return out
 
 
+def moves_defined(target) -> bool:
+    from eqchain.check import moves
+
+    return moves.defined_symbol(target) is target
+
+
 def _define(step: Step, lhs, facts: Facts) -> StepResult:
     target = lhs
     rhs = step.rhs
     if isinstance(target, sp.log) and isinstance(target.args[0], (sp.Symbol, sp.Indexed)):
         target, rhs = target.args[0], sp.exp(rhs)
-    if not isinstance(target, (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef)):
+    if not isinstance(target, (sp.Symbol, sp.Indexed, AppliedUndef)) and not (
+        step.infer_kind and moves_defined(target)
+    ):
         raise InputError(
             "a definition needs a symbol on its left side, e.g. L = ...",
             line=step.place.line if step.place else None,

@@ -36,6 +36,14 @@ def defined_symbol(lhs):
         and len(set(lhs.args)) == len(lhs.args)
     ):
         return lhs  # f(x, y) = ...: defines the function f
+    if (
+        isinstance(lhs, sp.Pow)
+        and isinstance(lhs.base, sp.Symbol)
+        and lhs.exp.is_Integer
+        and lhs.exp > 1
+        and lhs.base.assumptions0.keys() <= {"commutative"}
+    ):
+        return lhs  # s^2 = ... names the square of a new, undeclared s (a sample variance)
     return None
 
 
