@@ -135,17 +135,7 @@ def rules(fmt, lang):
     if fmt == "json":
         import json
 
-        rows = [
-            {
-                "name": r.name,
-                "statement": r.statement,
-                "conditions": list(r.conditions),
-                "family": r.family,
-                "en": r.en,
-                "ja": r.ja,
-            }
-            for r in RULES
-        ]
+        rows = [r.as_dict() for r in RULES]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     width = max(len(r.name) for r in RULES)

@@ -196,19 +196,7 @@ def rules() -> dict:
     """The rule table, as ``eqchain rules --format json`` lists it, under ``"rules"``."""
     from eqchain.rules import RULES
 
-    return {
-        "rules": [
-            {
-                "name": r.name,
-                "statement": r.statement,
-                "conditions": list(r.conditions),
-                "family": r.family,
-                "en": r.en,
-                "ja": r.ja,
-            }
-            for r in RULES
-        ]
-    }
+    return {"rules": [r.as_dict() for r in RULES]}
 
 
 # -- helpers -----------------------------------------------------------------------------------

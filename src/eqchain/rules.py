@@ -45,6 +45,17 @@ class Rule:
     def conditions_text(self) -> str:
         return ", ".join(_condition_latex(c) for c in self.conditions)
 
+    def as_dict(self) -> dict:
+        """The row as ``eqchain rules --format json`` (and the MCP ``rules`` tool) show it."""
+        return {
+            "name": self.name,
+            "statement": self.statement,
+            "conditions": list(self.conditions),
+            "family": self.family,
+            "en": self.en,
+            "ja": self.ja,
+        }
+
 
 def _condition_latex(cond: str) -> str:
     words = cond.split()
