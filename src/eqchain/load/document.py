@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
+from eqchain.load.blocks import Block, line_col
 from eqchain.model import Derivation, Place, Step
 
 MAX_BYTES = 10_000_000
@@ -40,11 +41,7 @@ MATH_ENVIRONMENTS = (
     "alignat",
     "alignat*",
 )
-_ASSUME_PATTERNS = (
-    re.compile(r"^\s*eqchain-assume\s*:\s*(.+?)\s*$", re.M),
-    re.compile(r"<!--\s*eqchain\s*:\s*assume\s+(.+?)\s*-->", re.S),
-    re.compile(r"^\s*%\s*eqchain\s*:\s*assume\s+(.+?)\s*$", re.M),
-)
+_ASSUME_PATTERNS = (re.compile(r"^\s*%\s*eqchain\s*:\s*assume\s+(.+?)\s*$", re.M),)
 _RELATIONS = {
     ">": "positive",
     "<": "negative",
@@ -63,22 +60,19 @@ _RELATIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Block:
-    """A display-math block: its text (delimiters included) and where it starts (1-based)."""
-
-    text: str
-    line: int
-    column: int
-
-
 def load_document(
-    path: str, kind: str, assume: str | None = None, data: bytes | None = None
+    path: str,
+    kind: str,
+    assume: str | None = None,
+    data: bytes | None = None,
+    dialect: str | None = None,
 ) -> Derivation:
     """Read a Markdown (``kind="markdown"``) or LaTeX (``"latex"``) document.
 
-    Raises InputError (with line and column) for unreadable input; a formula that cannot be
-    read is an error too (eqchain never guesses what an author meant).
+    ``dialect`` names the Markdown dialect (:data:`eqchain.load.markdown.DIALECTS`); without
+    it the document's front matter or suffix says, else CommonMark. Raises InputError (with
+    line and column) for unreadable input; a formula that cannot be read is an error too
+    (eqchain never guesses what an author meant).
     """
     from eqchain.load.files import read_text
 
@@ -87,24 +81,33 @@ def load_document(
         raise InputError(
             "binary data (NUL byte) in a document", path, text[: text.index("\x00")].count("\n") + 1
         )
-    assumptions = [a for a in ([assume] if assume else []) + _declared_assumptions(text)]
-    blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
+    if kind == "markdown":
+        from eqchain.load.markdown import read_markdown
+
+        try:
+            doc = read_markdown(text, dialect, Path(path).suffix)
+        except InputError as err:
+            raise err.located(path) from None
+        blocks, declared, title = list(doc.blocks), list(doc.assumptions), doc.title
+    else:
+        blocks, declared, title = latex_blocks(text), _declared_assumptions(text), _title(text)
+    assumptions = ([assume] if assume else []) + declared
     rows = _read_rows(path, blocks)
     scope = _scope(path, rows, assumptions)
     steps = _steps(path, rows, scope)
     if not steps:
         raise InputError("no displayed equations found", path)
-    title = _title(text, kind) or Path(path).name
-    return Derivation(title, path, (), tuple(steps), scope, (), kind)
+    return Derivation(title or Path(path).name, path, (), tuple(steps), scope, (), kind)
 
 
 # -- finding display math ------------------------------------------------------------------------
 
 
-def markdown_blocks(text: str) -> list[Block]:
-    """Display math in Markdown, outside fenced code and inline code."""
-    masked = _mask_markdown_code(text)
-    return _find_blocks(text, masked)
+def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
+    """Display math in Markdown, as a CommonMark parser finds it (:mod:`eqchain.load.markdown`)."""
+    from eqchain.load.markdown import markdown_blocks as find
+
+    return find(text, dialect)
 
 
 def latex_blocks(text: str) -> list[Block]:
@@ -116,31 +119,6 @@ def latex_blocks(text: str) -> list[Block]:
         masked = " " * begin + masked[begin : end if end > begin else len(masked)]
         masked += " " * (len(text) - len(masked))
     return _find_blocks(text, masked)
-
-
-def _mask_markdown_code(text: str) -> str:
-    chars = list(text)
-    fence = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*$", re.M)
-    pos = 0
-    while True:
-        m = fence.search(text, pos)
-        if not m:
-            break
-        closing = re.compile(
-            r"^ {0,3}" + re.escape(m.group(2)[0]) + "{" + str(len(m.group(2))) + r",}\s*$", re.M
-        )
-        c = closing.search(text, m.end())
-        stop = c.end() if c else len(text)
-        for i in range(m.start(), stop):
-            if chars[i] != "\n":
-                chars[i] = " "
-        pos = stop
-    masked = "".join(chars)
-    for m in re.finditer(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", masked, re.S):
-        for i in range(m.start(), m.end()):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 def _mask_latex_comments(text: str) -> str:
@@ -157,14 +135,14 @@ def _find_blocks(text: str, masked: str) -> list[Block]:
         if masked.startswith("$$", i):
             j = masked.find("$$", i + 2)
             if j < 0:
-                raise InputError("unclosed $$", None, *_line_col(text, i))
+                raise InputError("unclosed $$", None, *line_col(text, i))
             blocks.append(_block(text, i, j + 2))
             i = j + 2
             continue
         if masked.startswith("\\[", i):
             j = masked.find("\\]", i + 2)
             if j < 0:
-                raise InputError("unclosed \\[", None, *_line_col(text, i))
+                raise InputError("unclosed \\[", None, *line_col(text, i))
             blocks.append(_block(text, i, j + 2))
             i = j + 2
             continue
@@ -173,7 +151,7 @@ def _find_blocks(text: str, masked: str) -> list[Block]:
             end_tag = f"\\end{{{m.group(1)}}}"
             j = masked.find(end_tag, m.end())
             if j < 0:
-                raise InputError(f"unclosed \\begin{{{m.group(1)}}}", None, *_line_col(text, i))
+                raise InputError(f"unclosed \\begin{{{m.group(1)}}}", None, *line_col(text, i))
             blocks.append(_block(text, i, j + len(end_tag)))
             i = j + len(end_tag)
             continue
@@ -185,37 +163,17 @@ def _find_blocks(text: str, masked: str) -> list[Block]:
 
 
 def _block(text: str, start: int, end: int) -> Block:
-    line, col = _line_col(text, start)
+    line, col = line_col(text, start)
     return Block(text[start:end], line, col)
 
 
-def _line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
-def _title(text: str, kind: str) -> str | None:
-    if kind == "markdown":
-        m = re.search(r"^\s*title\s*:\s*[\"']?(.+?)[\"']?\s*$", _front_matter(text), re.M)
-        if m:
-            return m.group(1)
-        m = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
-        return m.group(1) if m else None
+def _title(text: str) -> str | None:
     m = re.search(r"\\title\{([^{}]*)\}", text)
     return m.group(1).strip() if m else None
 
 
-def _front_matter(text: str) -> str:
-    m = re.match(r"---\s*\n(.*?)\n---\s*(\n|$)", text, re.S)
-    return m.group(1) if m else ""
-
-
 def _declared_assumptions(text: str) -> list[str]:
-    out = []
-    for pat in _ASSUME_PATTERNS:
-        source = _front_matter(text) if pat is _ASSUME_PATTERNS[0] else text
-        out.extend(m.group(1) for m in pat.finditer(source))
-    return out
+    return [m.group(1) for pat in _ASSUME_PATTERNS for m in pat.finditer(text)]
 
 
 # -- rows and formulas -----------------------------------------------------------------------
