@@ -16,7 +16,7 @@ an integer (the notation says so); nothing else is assumed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
@@ -24,24 +24,6 @@ from eqchain.load.blocks import Block, line_col
 from eqchain.model import Derivation, Place, Step
 
 MAX_BYTES = 10_000_000
-MATH_ENVIRONMENTS = (
-    "equation",
-    "equation*",
-    "align",
-    "align*",
-    "gather",
-    "gather*",
-    "multline",
-    "multline*",
-    "eqnarray",
-    "eqnarray*",
-    "displaymath",
-    "flalign",
-    "flalign*",
-    "alignat",
-    "alignat*",
-)
-_ASSUME_PATTERNS = (re.compile(r"^\s*%\s*eqchain\s*:\s*assume\s+(.+?)\s*$", re.M),)
 _RELATIONS = {
     ">": "positive",
     "<": "negative",
@@ -66,31 +48,33 @@ def load_document(
     assume: str | None = None,
     data: bytes | None = None,
     dialect: str | None = None,
+    macros: str | None = None,
 ) -> Derivation:
     """Read a Markdown (``kind="markdown"``) or LaTeX (``"latex"``) document.
 
     ``dialect`` names the Markdown dialect (:data:`eqchain.load.markdown.DIALECTS`); without
-    it the document's front matter or suffix says, else CommonMark. Raises InputError (with
-    line and column) for unreadable input; a formula that cannot be read is an error too
-    (eqchain never guesses what an author meant).
+    it the document's front matter or suffix says, else CommonMark. ``macros`` is a file of
+    macro definitions (:func:`eqchain.load.macros.load_macros`) expanded in the math, as the
+    document's own definitions are. Raises InputError (with file, line and column) for
+    unreadable input; a formula that cannot be read is an error too (eqchain never guesses
+    what an author meant).
     """
     from eqchain.load.files import read_text
+    from eqchain.load.macros import load_macros
 
     text = read_text(path, MAX_BYTES, data)
     if "\x00" in text:
         raise InputError(
             "binary data (NUL byte) in a document", path, text[: text.index("\x00")].count("\n") + 1
         )
+    table = load_macros(macros) if macros else {}
     if kind == "markdown":
-        from eqchain.load.markdown import read_markdown
-
-        try:
-            doc = read_markdown(text, dialect, Path(path).suffix)
-        except InputError as err:
-            raise err.located(path) from None
-        blocks, declared, title = list(doc.blocks), list(doc.assumptions), doc.title
+        blocks, declared, title = _markdown(path, text, dialect, table)
     else:
-        blocks, declared, title = latex_blocks(text), _declared_assumptions(text), _title(text)
+        from eqchain.load.tex import read_tex
+
+        doc = read_tex(path, text, table)
+        blocks, declared, title = list(doc.blocks), list(doc.assumptions), doc.title
     assumptions = ([assume] if assume else []) + declared
     rows = _read_rows(path, blocks)
     scope = _scope(path, rows, assumptions)
@@ -110,70 +94,33 @@ def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
     return find(text, dialect)
 
 
-def latex_blocks(text: str) -> list[Block]:
-    """Display math in a LaTeX document (inside ``document`` when there is one)."""
-    masked = _mask_latex_comments(text)
-    begin = masked.find("\\begin{document}")
-    if begin >= 0:
-        end = masked.find("\\end{document}")
-        masked = " " * begin + masked[begin : end if end > begin else len(masked)]
-        masked += " " * (len(text) - len(masked))
-    return _find_blocks(text, masked)
+def latex_blocks(text: str, path: str = "document.tex") -> list[Block]:
+    """Display math in a LaTeX document, as a LaTeX walker finds it (:mod:`eqchain.load.tex`;
+    ``\\input`` files are not followed without a real ``path``)."""
+    from eqchain.load.tex import read_tex
+
+    return list(read_tex(path, text, follow_inputs=False).blocks)
 
 
-def _mask_latex_comments(text: str) -> str:
-    return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), text)
+def _markdown(path: str, text: str, dialect: str | None, macros: dict):
+    """Blocks, declared assumptions and title of a Markdown document, macros expanded."""
+    from eqchain.load.macros import MacroError, expand
+    from eqchain.load.markdown import read_markdown
 
-
-def _find_blocks(text: str, masked: str) -> list[Block]:
-    blocks: list[Block] = []
-    i, n = 0, len(masked)
-    env_open = re.compile(
-        r"\\begin\{(" + "|".join(re.escape(e) for e in MATH_ENVIRONMENTS) + r")\}"
-    )
-    while i < n:
-        if masked.startswith("$$", i):
-            j = masked.find("$$", i + 2)
-            if j < 0:
-                raise InputError("unclosed $$", None, *line_col(text, i))
-            blocks.append(_block(text, i, j + 2))
-            i = j + 2
-            continue
-        if masked.startswith("\\[", i):
-            j = masked.find("\\]", i + 2)
-            if j < 0:
-                raise InputError("unclosed \\[", None, *line_col(text, i))
-            blocks.append(_block(text, i, j + 2))
-            i = j + 2
-            continue
-        m = env_open.match(masked, i)
-        if m:
-            end_tag = f"\\end{{{m.group(1)}}}"
-            j = masked.find(end_tag, m.end())
-            if j < 0:
-                raise InputError(f"unclosed \\begin{{{m.group(1)}}}", None, *line_col(text, i))
-            blocks.append(_block(text, i, j + len(end_tag)))
-            i = j + len(end_tag)
-            continue
-        if masked[i] == "\\" and i + 1 < n:
-            i += 2  # an escaped character, e.g. \$
-            continue
-        i += 1
-    return blocks
-
-
-def _block(text: str, start: int, end: int) -> Block:
-    line, col = line_col(text, start)
-    return Block(text[start:end], line, col)
-
-
-def _title(text: str) -> str | None:
-    m = re.search(r"\\title\{([^{}]*)\}", text)
-    return m.group(1).strip() if m else None
-
-
-def _declared_assumptions(text: str) -> list[str]:
-    return [m.group(1) for pat in _ASSUME_PATTERNS for m in pat.finditer(text)]
+    try:
+        doc = read_markdown(text, dialect, Path(path).suffix)
+    except InputError as err:
+        raise err.located(path) from None
+    blocks = []
+    for block in doc.blocks:
+        try:
+            expanded = expand(block.text, macros)
+        except MacroError as err:
+            line, column = line_col(block.text, err.offset)
+            column = block.column + column - 1 if line == 1 else column
+            raise InputError(err.message, path, block.line + line - 1, column) from None
+        blocks.append(replace(block, text=expanded))
+    return blocks, list(doc.assumptions), doc.title
 
 
 # -- rows and formulas -----------------------------------------------------------------------
@@ -185,6 +132,7 @@ class _Row:
     line: int
     column: int
     text: str
+    path: str | None = None  # the \input file it stands in, when not the document
 
 
 def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
@@ -193,7 +141,9 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
 
     out = []
     functions: set[str] = set()  # functions defined so far (p(x) = ...), for later rows
+    document = path
     for b_index, block in enumerate(blocks):
+        path = block.path or document
         try:
             rows = split_rows(block.text)
         except LatexError as err:
@@ -222,7 +172,7 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
                 formula = replace(formula, annotation=pending_note)
             pending_note = None
             line, col = _row_place(block, row)
-            read.append(_Row(formula, line, col, row.text.strip()))
+            read.append(_Row(formula, line, col, row.text.strip(), block.path))
         out.append((b_index, read))
     return out
 
@@ -330,13 +280,13 @@ def _steps(path: str, rows, scope) -> list[Step]:
             try:
                 sides = [scope.bind(s) for s in f.sides]
             except InputError as err:
-                raise InputError(err.message, path, row.line, row.column) from None
-            place = Place(path, row.line, row.column)
+                raise InputError(err.message, row.path or path, row.line, row.column) from None
+            place = Place(row.path or path, row.line, row.column)
             if f.continues:
                 if not previous_in_block and not steps:
                     raise InputError(
                         "a row starting with '=' has nothing to continue",
-                        path,
+                        row.path or path,
                         row.line,
                         row.column,
                     )
