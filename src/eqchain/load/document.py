@@ -1,16 +1,18 @@
 """Markdown and LaTeX documents: every displayed equation, with its line, as a derivation.
 
 Display math is ``$$...$$``, ``\\[...\\]`` and the equation environments (``equation``,
-``align``, ``gather``, ...), outside code (Markdown fences and inline code) and comments. Each
-block is split into rows (:mod:`eqchain.latex.rows`); a row ``= b`` continues the row before,
-a row ``a = b = c`` is a chain. The steps are marked ``infer_kind``: the checker decides, as a
-careful reader would, which equation defines a symbol, which states a given fact and which is a
-claim to check (see :mod:`eqchain.check.engine`).
+``align``, ``gather``, ...), found by real parsers: a CommonMark parser for Markdown
+(:mod:`eqchain.load.markdown`, with dialects), a LaTeX walker for .tex
+(:mod:`eqchain.load.tex`, with ``\\input`` files), the author's macros expanded
+(:mod:`eqchain.load.macros`). Each block is split into rows (:mod:`eqchain.latex.rows`); a
+row ``= b`` continues the row before, a row ``a = b = c`` is a chain. The steps are marked
+``infer_kind``: the checker decides, as a careful reader would, which equation defines a symbol,
+which states a given fact and which is a claim to check (see :mod:`eqchain.check.engine`).
 
 Assumptions come from ``--assume "y_k > 0, t_k >= 0"``, a front-matter line
-``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` /
-``% eqchain: assume ...``. A symbol used as the upper bound of a sum or product over integers is
-an integer (the notation says so); nothing else is assumed.
+``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` (Markdown)
+/ ``% eqchain: assume ...`` (LaTeX). A symbol used as the upper bound of a sum or product over
+integers is an integer (the notation says so); nothing else is assumed.
 """
 
 from __future__ import annotations
