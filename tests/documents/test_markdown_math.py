@@ -140,6 +140,13 @@ def test_kramdown_reads_dollars_in_a_paragraph_as_inline_math():
     assert lines(text) == [1, 3]
 
 
+def test_dollar_lines_right_below_text_are_display_math_except_in_kramdown():
+    text = "尤度は\n$$\nL = a b\n$$\nとなる。 Inline $$c = d$$ here.\n"
+    assert lines(text, "qiita") == [2]
+    assert lines(text) == [2, 5]
+    assert lines(text, "kramdown") == []
+
+
 def test_myst_math_directive_is_read_without_its_options():
     text = "```{math}\n:label: eq-log\n\\log(a b) = \\log a + \\log b\n```\n"
     [block] = markdown_blocks(text, "myst")

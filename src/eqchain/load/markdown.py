@@ -35,6 +35,7 @@ class Dialect:
 
     name: str
     inline_double: bool  # `$$a = b$$` inside a paragraph is display math
+    own_lines: bool  # `$$` lines right below a paragraph's text (no blank line) are display math
     brackets: bool  # `\[ ... \]` starting a line
     amsmath: bool  # `\begin{align} ... \end{align}` standing alone
     math_fences: tuple[str, ...]  # fenced-code info words whose content is display math
@@ -43,14 +44,14 @@ class Dialect:
 DIALECTS = {
     d.name: d
     for d in (
-        Dialect("commonmark", True, True, True, ("math",)),
-        Dialect("github", False, False, False, ("math",)),
-        Dialect("gitlab", False, False, False, ("math",)),
-        Dialect("qiita", False, False, False, ("math",)),
-        Dialect("zenn", False, False, False, ()),
-        Dialect("kramdown", False, False, False, ()),
-        Dialect("pandoc", True, False, True, ()),
-        Dialect("myst", False, False, True, ("{math}",)),
+        Dialect("commonmark", True, True, True, True, ("math",)),
+        Dialect("github", False, True, False, False, ("math",)),
+        Dialect("gitlab", False, True, False, False, ("math",)),
+        Dialect("qiita", False, True, False, False, ("math",)),
+        Dialect("zenn", False, True, False, False, ()),
+        Dialect("kramdown", False, False, False, False, ()),
+        Dialect("pandoc", True, True, False, True, ()),
+        Dialect("myst", False, True, False, True, ("{math}",)),
     )
 }
 DEFAULT_DIALECT = "commonmark"
@@ -142,7 +143,8 @@ def _located(rule):
         start, count = state.pos, len(state.tokens)
         found = rule(state, silent)
         if found and not silent and len(state.tokens) > count:
-            state.tokens[-1].meta = {**(state.tokens[-1].meta or {}), "offset": start}
+            meta = {**(state.tokens[-1].meta or {}), "offset": start, "end": state.pos}
+            state.tokens[-1].meta = meta
         return found
 
     return located
@@ -207,12 +209,15 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     for child in token.children or ():
         if child.type == "html_inline":
             assumptions.extend(_ASSUME_COMMENT.findall(child.content))
-        if child.type != "math_inline_double" or not dialect.inline_double:
+        if child.type != "math_inline_double":
             continue
-        offset = (child.meta or {}).get("offset")
-        if offset is None:
+        offset, end = (child.meta or {}).get("offset"), (child.meta or {}).get("end")
+        if offset is None or end is None:
             continue
         source = token.content
+        alone = (offset == 0 or source[offset - 1] == "\n") and source[end : end + 1] in ("", "\n")
+        if not (dialect.inline_double or dialect.own_lines and alone):
+            continue
         first = token.map[0] + 1 + source.count("\n", 0, offset)
         line_start = source.rfind("\n", 0, offset) + 1
         line_end = source.find("\n", offset)
