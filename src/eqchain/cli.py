@@ -93,6 +93,7 @@ def check(paths, fmt, timeout, lang, assume, dialect, macros, no_cache, jobs, wa
         watch_and_check(paths, options, max_rechecks=max_rechecks)
         sys.exit(EXIT_OK)
     use_cache = not no_cache and not sys.stdout.isatty() and not _brings_in_files(files)
+    use_cache = use_cache and (macros is None or os.path.isfile(macros))  # else: an error below
     if use_cache:
         from eqchain import cache
 

@@ -87,3 +87,35 @@ def test_the_command_line_offers_every_dialect():
 
     [option] = [p for p in check.params if p.name == "dialect"]
     assert sorted(option.type.choices) == sorted(DIALECTS)
+
+
+def cached_run(tmp_path, *args, cwd=None):
+    env = {
+        **os.environ,
+        "PYTHONPATH": SOURCE + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "EQCHAIN_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "eqchain", "check", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        env=env,
+    )
+
+
+def test_a_changed_input_file_is_checked_again_not_taken_from_the_cache(tmp_path):
+    write_paper(tmp_path)
+    assert cached_run(tmp_path, "paper.tex", cwd=tmp_path).returncode == 0
+    logs = tmp_path / "sections" / "logs.tex"
+    logs.write_text(logs.read_text(encoding="utf-8").replace("2 \\log a", "3 \\log a"), "utf-8")
+    again = cached_run(tmp_path, "paper.tex", cwd=tmp_path)
+    assert again.returncode == 1 and "refuted" in again.stdout
+
+
+def test_a_missing_macros_file_is_an_error_even_with_the_cache(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("$$ a = a $$\n", encoding="utf-8")
+    proc = cached_run(tmp_path, "--macros", tmp_path / "none.json", post)
+    assert proc.returncode == 2 and "none.json" in proc.stderr
