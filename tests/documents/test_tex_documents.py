@@ -243,3 +243,9 @@ def test_files_that_input_each_other_are_read_once(tmp_path):
         (2, Verdict.VERIFIED),
     ]
     assert results[0].step.place.path.endswith("b.tex")
+
+
+@pytest.mark.parametrize("text", ["Text \\verb", "{" * 3000 + "$$ a = b $$" + "}" * 3000])
+def test_latex_the_walker_cannot_read_is_an_input_error(text):
+    with pytest.raises(InputError):
+        latex_blocks(text)

@@ -92,7 +92,7 @@ def read_tex(
     state = _Walk(Path(path).resolve().parent, dict(macros or {}), size=len(text.encode()))
     state.seen.add(Path(path).resolve())
     state.files.append(path)
-    nodes = _nodes(text)
+    nodes = _nodes(text, path)
     has_document = any(
         getattr(n, "environmentname", None) == "document" for n in nodes if n is not None
     )
@@ -104,11 +104,18 @@ def read_tex(
     )
 
 
-def _nodes(text: str):
-    from pylatexenc.latexwalker import LatexWalker
+def _nodes(text: str, path: str):
+    """The walker's nodes of ``text``; InputError when even its tolerant parsing fails."""
+    from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
 
     walker = LatexWalker(text, latex_context=_context(), tolerant_parsing=True)
-    nodes, _, _ = walker.get_latex_nodes()
+    try:
+        nodes, _, _ = walker.get_latex_nodes()
+    except (LatexWalkerError, IndexError, ValueError) as err:
+        # pylatexenc reads past the end on e.g. a `\verb` ending the file
+        raise InputError(f"cannot read the LaTeX document: {err}", path) from None
+    except RecursionError:
+        raise InputError("input nested too deeply", path) from None
     return nodes
 
 
@@ -251,7 +258,7 @@ class _File:
             raise InputError("binary data (NUL byte) in a document", shown)
         self.state.files.append(shown)
         included = _File(self.state, shown, text, False, self.follow, self.max_bytes)
-        included.walk(_nodes(text), collect)
+        included.walk(_nodes(text, shown), collect)
 
     def _resolve(self, name: str, include: bool, line: int, column: int):
         """(the file's path, its name relative to the main document) for ``\\input{name}``,
