@@ -10,7 +10,8 @@ Expansion is TeX's for these simple macros: a use takes its arguments (a braced 
 token), ``#n`` in the body is replaced, and the result is expanded again, up to
 :data:`MAX_DEPTH` levels and :data:`MAX_EXPANDED` characters (a macro that uses itself would
 never end). Lines are kept: an expansion stands on the line of the macro's use, and the line
-breaks its arguments held are put after it, so the text after it keeps its line.
+breaks its arguments held are put after it, so the text after it keeps its line (and its
+column, padded with spaces, unless an expansion on the same line is longer than its use).
 """
 
 from __future__ import annotations
@@ -92,8 +93,8 @@ def _expand(text: str, macros: dict[str, Macro], depth: int, origin: int) -> str
             piece = body.replace("\n", " ")
             if end < n and piece[-1:].isalpha() and text[end].isalpha() and "\\" in piece:
                 piece += " "  # `\E` ending in a control word must not swallow the next letter
-            out.append(piece + "\n" * text.count("\n", i, end))
             size += len(piece)
+            out.append(piece + (_keep_columns(text, i, end, len(piece)) if not depth else ""))
             i = end
         else:
             out.append(text[i:after])
@@ -220,6 +221,16 @@ def _substitute(body: str, args: list[str]) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def _keep_columns(text: str, start: int, end: int, written: int) -> str:
+    """What follows an expansion of ``text[start:end]`` that is ``written`` characters long,
+    so that the text after it keeps its line, and its column unless the expansion is longer
+    on the same line: the line breaks of the arguments, then spaces."""
+    breaks = text.count("\n", start, end)
+    if breaks:
+        return "\n" * breaks + " " * (end - text.rfind("\n", start, end) - 1)
+    return " " * max(0, end - start - written)
 
 
 def _blank(text: str) -> str:
