@@ -150,9 +150,22 @@ def test_dollar_lines_right_below_text_are_display_math_except_in_kramdown():
 def test_myst_math_directive_is_read_without_its_options():
     text = "```{math}\n:label: eq-log\n\\log(a b) = \\log a + \\log b\n```\n"
     [block] = markdown_blocks(text, "myst")
-    assert "label" not in block.text
-    assert block.text.split("\n")[2] == "\\log(a b) = \\log a + \\log b"
+    assert ":label:" not in block.text
+    assert block.text.split("\n")[2] == "\\log(a b) = \\log a + \\log b \\tag{eq-log}"
     assert lines(text) == []
+
+
+def test_myst_labels_name_the_steps(tmp_path):
+    text = (
+        "---\njupytext:\n  formats: md:myst\n---\n\n"
+        "$$\n\\log(a b) = \\log a + \\log b\n$$ (log-mul)\n\n"
+        "```{math}\n:label: log-pow\n\\log a^{2} = 2 \\log a\n```\n"
+    )
+    results = check(tmp_path, text)
+    assert [(r.step.label, r.step.place.line, r.verdict) for r in results] == [
+        ("log-mul", 7, Verdict.VERIFIED),
+        ("log-pow", 12, Verdict.VERIFIED),
+    ]
 
 
 def test_quarto_and_r_markdown_read_as_pandoc():

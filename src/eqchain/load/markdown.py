@@ -188,7 +188,10 @@ def _bracket_math_block(state, start_line: int, end_line: int, silent: bool) -> 
 def _block(token, lines: list[str], dialect: Dialect) -> Block | None:
     first = token.map[0] + 1
     if token.type in ("math_block", "math_block_label"):
-        return _placed("$$" + token.content + "$$", lines, first)
+        content = token.content
+        if token.type == "math_block_label" and dialect.name == "myst":
+            content = _tagged(content, token.info)
+        return _placed("$$" + content + "$$", lines, first)
     if token.type == "math_block_brackets" and dialect.brackets:
         return _placed(token.content.rstrip("\n"), lines, first)
     if token.type == "amsmath" and dialect.amsmath:
@@ -198,7 +201,10 @@ def _block(token, lines: list[str], dialect: Dialect) -> Block | None:
         if words and words[0] in dialect.math_fences:
             content = token.content
             if words[0] == "{math}":
+                label = _directive_label(content)
                 content = _without_directive_options(content)
+                if label:
+                    content = _tagged(content, label)
             return _placed("$$\n" + content + "$$", lines, first, token.markup + token.info)
     return None
 
@@ -248,6 +254,29 @@ def _indent_of(part: str, lines: list[str], line: int) -> int:
     if part and source.endswith(part):
         return len(source) - len(part)
     return 0
+
+
+def _tagged(content: str, label: str) -> str:
+    """MyST's equation label as the author's ``\\tag``, at the end of the last row (so that
+    reports name the step by it, as they do a ``\\tag``), unless the math has a tag already."""
+    if not label or "\\tag" in content:
+        return content
+    lines = content.split("\n")
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=None)
+    if last is None:
+        return content
+    lines[last] += f" \\tag{{{label}}}"
+    return "\n".join(lines)
+
+
+def _directive_label(content: str) -> str | None:
+    for line in content.split("\n"):
+        if not _MYST_OPTION.match(line):
+            return None
+        key, _, value = line.strip()[1:].partition(":")
+        if key == "label":
+            return value.strip() or None
+    return None
 
 
 def _without_directive_options(content: str) -> str:
