@@ -95,7 +95,7 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
     assumptions = [v for k, v in front if k == "eqchain-assume"]
     title = next((v.strip("\"'") for k, v in front if k == "title"), None)
     for i, token in enumerate(tokens):
-        if token.type in ("html_block",):
+        if token.type == "html_block":
             assumptions.extend(_ASSUME_COMMENT.findall(token.content))
         elif token.type == "inline":
             if title is None and i > 0 and tokens[i - 1].tag == "h1":
