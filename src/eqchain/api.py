@@ -64,15 +64,24 @@ def check_path(*paths: str, timeout: float | None = 10.0) -> CheckedReport:
     return CheckedReport(check_derivations([d for f in files for d in _load(f)], timeout))
 
 
-def check_file(path: str, timeout: float | None = 10.0, assume: str | None = None):
+def check_file(
+    path: str,
+    timeout: float | None = 10.0,
+    assume: str | None = None,
+    dialect: str | None = None,
+    macros: str | None = None,
+):
     """Load and check one file; returns its DerivationReports (picklable: the SymPy scope is
-    dropped, renderers do not need it). Raises InputError for invalid input."""
+    dropped, renderers do not need it). ``assume``, ``dialect`` and ``macros`` are for
+    documents (:func:`eqchain.load.document.load_document`). Raises InputError for invalid
+    input."""
     from dataclasses import replace
 
     from eqchain.errors import InputError
     from eqchain.load import load as _load
 
-    options = {"assume": assume} if assume else {}
+    given = {"assume": assume, "dialect": dialect, "macros": macros}
+    options = {k: v for k, v in given.items() if v}
     try:
         report = check_derivations(_load(path, **options), timeout)
     except RecursionError:

@@ -45,6 +45,22 @@ def cli() -> None:
 @click.option(
     "--assume", "assume", default=None, help='Assumptions for documents, e.g. "y_k > 0, t_k >= 0".'
 )
+@click.option(
+    "--dialect",
+    type=click.Choice(
+        ["commonmark", "github", "gitlab", "qiita", "zenn", "kramdown", "pandoc", "myst"]
+    ),
+    default=None,
+    help="Markdown dialect: which blocks are display math (default: what the document's front "
+    "matter or suffix says, else CommonMark).",
+)
+@click.option(
+    "--macros",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="LaTeX macros for documents: a .tex/.sty file of \\newcommand lines, or a "
+    "MathJax/KaTeX macro table in JSON.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the verdict cache.")
 @click.option(
     "--jobs",
@@ -56,29 +72,38 @@ def cli() -> None:
 )
 @click.option("--watch", is_flag=True, help="Re-check on every save; show what changed.")
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
-def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks):
+def check(paths, fmt, timeout, lang, assume, dialect, macros, no_cache, jobs, watch, max_rechecks):
     """Check derivation files, documents, or folders of derivation files."""
     from eqchain.load import collect
 
     files = collect(paths)
     if no_cache:
         os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either
-    options = {"format": fmt, "timeout": timeout, "lang": lang, "assume": assume}
+    options = {
+        "format": fmt,
+        "timeout": timeout,
+        "lang": lang,
+        "assume": assume,
+        "dialect": dialect,
+        "macros": macros,
+    }
     if watch:
         from eqchain.watch import watch_and_check
 
         watch_and_check(paths, options, max_rechecks=max_rechecks)
         sys.exit(EXIT_OK)
-    use_cache = not no_cache and not sys.stdout.isatty()
+    use_cache = not no_cache and not sys.stdout.isatty() and not _brings_in_files(files)
+    use_cache = use_cache and (macros is None or os.path.isfile(macros))  # else: an error below
     if use_cache:
         from eqchain import cache
 
-        key = cache.key("check", {**options, "no_color": "NO_COLOR" in os.environ}, files)
+        read = files + ([macros] if macros else [])
+        key = cache.key("check", {**options, "no_color": "NO_COLOR" in os.environ}, read)
         hit = cache.get(key)
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(files, timeout, jobs, assume, fmt)
+    report = _check_files(files, timeout, jobs, assume, fmt, dialect, macros)
     if use_cache:
         import io
 
@@ -92,7 +117,22 @@ def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
-def _check_files(files, timeout, jobs, assume, fmt):
+def _brings_in_files(files) -> bool:
+    """Whether a LaTeX document may ``\\input`` other files: the cache key knows only the
+    files named, so such a run is not cached."""
+    for name in files:
+        if name.lower().endswith(".tex"):
+            try:
+                with open(name, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            if b"\\input" in data or b"\\include" in data or b"\\subfile" in data:
+                return True
+    return False
+
+
+def _check_files(files, timeout, jobs, assume, fmt, dialect=None, macros=None):
     """Load and check files, in parallel processes when ``jobs > 1``; stable order."""
     from eqchain.api import check_file
     from eqchain.model import Report
@@ -101,11 +141,16 @@ def _check_files(files, timeout, jobs, assume, fmt):
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            parts = list(pool.map(check_file, files, [timeout] * len(files), [assume] * len(files)))
+            n = len(files)
+            parts = list(
+                pool.map(
+                    check_file, files, [timeout] * n, [assume] * n, [dialect] * n, [macros] * n
+                )
+            )
     else:
         parts = []
         for f in files:
-            parts.append(check_file(f, timeout, assume))
+            parts.append(check_file(f, timeout, assume, dialect, macros))
     return Report(tuple(d for part in parts for d in part))
 
 

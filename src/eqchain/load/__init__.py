@@ -8,7 +8,14 @@ from pathlib import Path
 
 from eqchain.errors import InputError
 
-SUFFIXES = {".toml": "toml", ".md": "markdown", ".markdown": "markdown", ".tex": "latex"}
+SUFFIXES = {
+    ".toml": "toml",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".qmd": "markdown",  # Quarto: Pandoc's Markdown
+    ".rmd": "markdown",  # R Markdown: Pandoc's Markdown
+    ".tex": "latex",
+}
 
 
 def load(path: str, **options) -> tuple:

@@ -1,208 +1,114 @@
 """Markdown and LaTeX documents: every displayed equation, with its line, as a derivation.
 
 Display math is ``$$...$$``, ``\\[...\\]`` and the equation environments (``equation``,
-``align``, ``gather``, ...), outside code (Markdown fences and inline code) and comments. Each
-block is split into rows (:mod:`eqchain.latex.rows`); a row ``= b`` continues the row before,
-a row ``a = b = c`` is a chain. The steps are marked ``infer_kind``: the checker decides, as a
-careful reader would, which equation defines a symbol, which states a given fact and which is a
-claim to check (see :mod:`eqchain.check.engine`).
+``align``, ``gather``, ...), found by real parsers: a CommonMark parser for Markdown
+(:mod:`eqchain.load.markdown`, with dialects), a LaTeX walker for .tex
+(:mod:`eqchain.load.tex`, with ``\\input`` files), the author's macros expanded
+(:mod:`eqchain.load.macros`). Each block is split into rows (:mod:`eqchain.latex.rows`); a
+row ``= b`` continues the row before, a row ``a = b = c`` is a chain. The steps are marked
+``infer_kind``: the checker decides, as a careful reader would, which equation defines a symbol,
+which states a given fact and which is a claim to check (see :mod:`eqchain.check.engine`).
 
 Assumptions come from ``--assume "y_k > 0, t_k >= 0"``, a front-matter line
-``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` /
-``% eqchain: assume ...``. A symbol used as the upper bound of a sum or product over integers is
-an integer (the notation says so); nothing else is assumed.
+``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` (Markdown)
+/ ``% eqchain: assume ...`` (LaTeX). A symbol used as the upper bound of a sum or product over
+integers is an integer (the notation says so); nothing else is assumed.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
+from eqchain.load.blocks import Block, line_col
 from eqchain.model import Derivation, Place, Step
 
 MAX_BYTES = 10_000_000
-MATH_ENVIRONMENTS = (
-    "equation",
-    "equation*",
-    "align",
-    "align*",
-    "gather",
-    "gather*",
-    "multline",
-    "multline*",
-    "eqnarray",
-    "eqnarray*",
-    "displaymath",
-    "flalign",
-    "flalign*",
-    "alignat",
-    "alignat*",
-)
-_ASSUME_PATTERNS = (
-    re.compile(r"^\s*eqchain-assume\s*:\s*(.+?)\s*$", re.M),
-    re.compile(r"<!--\s*eqchain\s*:\s*assume\s+(.+?)\s*-->", re.S),
-    re.compile(r"^\s*%\s*eqchain\s*:\s*assume\s+(.+?)\s*$", re.M),
-)
-
-
-@dataclass(frozen=True)
-class Block:
-    """A display-math block: its text (delimiters included) and where it starts (1-based)."""
-
-    text: str
-    line: int
-    column: int
 
 
 def load_document(
-    path: str, kind: str, assume: str | None = None, data: bytes | None = None
+    path: str,
+    kind: str,
+    assume: str | None = None,
+    data: bytes | None = None,
+    dialect: str | None = None,
+    macros: str | None = None,
 ) -> Derivation:
     """Read a Markdown (``kind="markdown"``) or LaTeX (``"latex"``) document.
 
-    Raises InputError (with line and column) for unreadable input; a formula that cannot be
-    read is an error too (eqchain never guesses what an author meant).
+    ``dialect`` names the Markdown dialect (:data:`eqchain.load.markdown.DIALECTS`); without
+    it the document's front matter or suffix says, else CommonMark. ``macros`` is a file of
+    macro definitions (:func:`eqchain.load.macros.load_macros`) expanded in the math, as the
+    document's own definitions are. Raises InputError (with file, line and column) for
+    unreadable input; a formula that cannot be read is an error too (eqchain never guesses
+    what an author meant).
     """
     from eqchain.load.files import read_text
+    from eqchain.load.macros import load_macros
 
     text = read_text(path, MAX_BYTES, data)
     if "\x00" in text:
         raise InputError(
             "binary data (NUL byte) in a document", path, text[: text.index("\x00")].count("\n") + 1
         )
-    assumptions = [a for a in ([assume] if assume else []) + _declared_assumptions(text)]
+    table = load_macros(macros) if macros else {}
+    if kind == "markdown":
+        blocks, declared, title = _markdown(path, text, dialect, table)
+    else:
+        from eqchain.load.tex import read_tex
+
+        doc = read_tex(path, text, table)
+        blocks, declared, title = list(doc.blocks), list(doc.assumptions), doc.title
+    assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
-    declared = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
-    blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
-    rows = _read_rows(path, blocks, declared)
+    functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
+    rows = _read_rows(path, blocks, functions)
     scope = _scope(path, rows, items)
     steps = _steps(path, rows, scope)
     if not steps:
         raise InputError("no displayed equations found", path)
     steps = _margin_givens(path, items, scope) + steps
-    title = _title(text, kind) or Path(path).name
-    return Derivation(title, path, (), tuple(steps), scope, (), kind)
+    return Derivation(title or Path(path).name, path, (), tuple(steps), scope, (), kind)
 
 
 # -- finding display math ------------------------------------------------------------------------
 
 
-def markdown_blocks(text: str) -> list[Block]:
-    """Display math in Markdown, outside fenced code and inline code."""
-    masked = _mask_markdown_code(text)
-    return _find_blocks(text, masked)
+def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
+    """Display math in Markdown, as a CommonMark parser finds it (:mod:`eqchain.load.markdown`)."""
+    from eqchain.load.markdown import markdown_blocks as find
+
+    return find(text, dialect)
 
 
-def latex_blocks(text: str) -> list[Block]:
-    """Display math in a LaTeX document (inside ``document`` when there is one)."""
-    masked = _mask_latex_comments(text)
-    begin = masked.find("\\begin{document}")
-    if begin >= 0:
-        end = masked.find("\\end{document}")
-        masked = " " * begin + masked[begin : end if end > begin else len(masked)]
-        masked += " " * (len(text) - len(masked))
-    return _find_blocks(text, masked)
+def latex_blocks(text: str, path: str = "document.tex") -> list[Block]:
+    """Display math in a LaTeX document, as a LaTeX walker finds it (:mod:`eqchain.load.tex`;
+    ``\\input`` files are not followed without a real ``path``)."""
+    from eqchain.load.tex import read_tex
+
+    return list(read_tex(path, text, follow_inputs=False).blocks)
 
 
-def _mask_markdown_code(text: str) -> str:
-    chars = list(text)
-    fence = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*$", re.M)
-    pos = 0
-    while True:
-        m = fence.search(text, pos)
-        if not m:
-            break
-        closing = re.compile(
-            r"^ {0,3}" + re.escape(m.group(2)[0]) + "{" + str(len(m.group(2))) + r",}\s*$", re.M
-        )
-        c = closing.search(text, m.end())
-        stop = c.end() if c else len(text)
-        for i in range(m.start(), stop):
-            if chars[i] != "\n":
-                chars[i] = " "
-        pos = stop
-    masked = "".join(chars)
-    for m in re.finditer(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", masked, re.S):
-        for i in range(m.start(), m.end()):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+def _markdown(path: str, text: str, dialect: str | None, macros: dict):
+    """Blocks, declared assumptions and title of a Markdown document, macros expanded."""
+    from eqchain.load.macros import MacroError, expand
+    from eqchain.load.markdown import read_markdown
 
-
-def _mask_latex_comments(text: str) -> str:
-    return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), text)
-
-
-def _find_blocks(text: str, masked: str) -> list[Block]:
-    blocks: list[Block] = []
-    i, n = 0, len(masked)
-    env_open = re.compile(
-        r"\\begin\{(" + "|".join(re.escape(e) for e in MATH_ENVIRONMENTS) + r")\}"
-    )
-    while i < n:
-        if masked.startswith("$$", i):
-            j = masked.find("$$", i + 2)
-            if j < 0:
-                raise InputError("unclosed $$", None, *_line_col(text, i))
-            blocks.append(_block(text, i, j + 2))
-            i = j + 2
-            continue
-        if masked.startswith("\\[", i):
-            j = masked.find("\\]", i + 2)
-            if j < 0:
-                raise InputError("unclosed \\[", None, *_line_col(text, i))
-            blocks.append(_block(text, i, j + 2))
-            i = j + 2
-            continue
-        m = env_open.match(masked, i)
-        if m:
-            end_tag = f"\\end{{{m.group(1)}}}"
-            j = masked.find(end_tag, m.end())
-            if j < 0:
-                raise InputError(f"unclosed \\begin{{{m.group(1)}}}", None, *_line_col(text, i))
-            blocks.append(_block(text, i, j + len(end_tag)))
-            i = j + len(end_tag)
-            continue
-        if masked[i] == "\\" and i + 1 < n:
-            i += 2  # an escaped character, e.g. \$
-            continue
-        i += 1
-    return blocks
-
-
-def _block(text: str, start: int, end: int) -> Block:
-    line, col = _line_col(text, start)
-    return Block(text[start:end], line, col)
-
-
-def _line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
-def _title(text: str, kind: str) -> str | None:
-    if kind == "markdown":
-        m = re.search(r"^\s*title\s*:\s*[\"']?(.+?)[\"']?\s*$", _front_matter(text), re.M)
-        if m:
-            return m.group(1)
-        m = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
-        return m.group(1) if m else None
-    m = re.search(r"\\title\{([^{}]*)\}", text)
-    return m.group(1).strip() if m else None
-
-
-def _front_matter(text: str) -> str:
-    m = re.match(r"---\s*\n(.*?)\n---\s*(\n|$)", text, re.S)
-    return m.group(1) if m else ""
-
-
-def _declared_assumptions(text: str) -> list[str]:
-    out = []
-    for pat in _ASSUME_PATTERNS:
-        source = _front_matter(text) if pat is _ASSUME_PATTERNS[0] else text
-        out.extend(m.group(1) for m in pat.finditer(source))
-    return out
+    try:
+        doc = read_markdown(text, dialect, Path(path).suffix)
+    except InputError as err:
+        raise err.located(path) from None
+    blocks = []
+    for block in doc.blocks:
+        try:
+            expanded = expand(block.text, macros)
+        except MacroError as err:
+            line, column = line_col(block.text, err.offset)
+            column = block.column + column - 1 if line == 1 else column
+            raise InputError(err.message, path, block.line + line - 1, column) from None
+        blocks.append(replace(block, text=expanded))
+    return blocks, list(doc.assumptions), doc.title
 
 
 # -- rows and formulas -----------------------------------------------------------------------
@@ -214,6 +120,7 @@ class _Row:
     line: int
     column: int
     text: str
+    path: str | None = None  # the \input file it stands in, when not the document
 
 
 def _read_rows(
@@ -224,7 +131,9 @@ def _read_rows(
 
     out = []
     functions: set[str] = set(declared)  # declared, and defined so far (p(x) = ...)
+    document = path
     for b_index, block in enumerate(blocks):
+        path = block.path or document
         try:
             rows = split_rows(block.text)
         except LatexError as err:
@@ -253,7 +162,7 @@ def _read_rows(
                 formula = replace(formula, annotation=pending_note)
             pending_note = None
             line, col = _row_place(block, row)
-            read.append(_Row(formula, line, col, row.text.strip()))
+            read.append(_Row(formula, line, col, row.text.strip(), block.path))
         out.append((b_index, read))
     return out
 
@@ -388,13 +297,13 @@ def _steps(path: str, rows, scope) -> list[Step]:
             try:
                 sides = [scope.bind(s) for s in f.sides]
             except InputError as err:
-                raise InputError(err.message, path, row.line, row.column) from None
-            place = Place(path, row.line, row.column)
+                raise InputError(err.message, row.path or path, row.line, row.column) from None
+            place = Place(row.path or path, row.line, row.column)
             if f.continues:
                 if not previous_in_block and not steps:
                     raise InputError(
                         "a row starting with '=' has nothing to continue",
-                        path,
+                        row.path or path,
                         row.line,
                         row.column,
                     )

@@ -4,12 +4,13 @@ The shape (``schema_version`` "1")::
 
     {schema_version, eqchain_version,
      derivations: [{path, title, steps: [{label, status, rules, claim, lhs, rhs, reason,
-                    counterexample, warnings, conditions, conditional, line,
+                    counterexample, warnings, conditions, conditional, line, [file,]
                     notes}]}],
      summary: {verified, refuted, unknown, given, definition, total_claims}}
 
 ``status`` is the verdict's value; ``claim`` is the equation as the author wrote it; ``lhs`` and
-``rhs`` are LaTeX; ``counterexample`` is null or ``{values: {name: value}, lhs, rhs}`` with the
+``rhs`` are LaTeX; ``file`` is there only for a step written in a file the document brings in
+with ``\\input``; ``counterexample`` is null or ``{values: {name: value}, lhs, rhs}`` with the
 checker's full-precision numbers; ``notes`` maps a language to the author's note. Keys come in
 this fixed order and the text ends with a newline, so the same report always gives the same
 bytes. No timings or timestamps are written.
@@ -52,11 +53,11 @@ def _derivation(dreport: DerivationReport) -> dict[str, Any]:
     return {
         "path": dreport.path,
         "title": dreport.title,
-        "steps": [_step(r) for r in dreport.results],
+        "steps": [_step(r, dreport.path) for r in dreport.results],
     }
 
 
-def _step(result: StepResult) -> dict[str, Any]:
+def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:
     step = result.step
     lhs, rhs = content.sides(result)
     ce = result.counterexample
@@ -75,5 +76,13 @@ def _step(result: StepResult) -> dict[str, Any]:
         "conditions": list(result.conditions),
         "conditional": result.conditional,
         "line": step.place.line if step.place is not None else None,
+        **_file(step, path),
         "notes": dict(sorted(step.notes)),
     }
+
+
+def _file(step, path: str | None) -> dict[str, Any]:
+    """``file``, for a step written in another file than its document's (``\\input``)."""
+    if step.place is None or not step.place.path or step.place.path == path:
+        return {}
+    return {"file": step.place.path}

@@ -110,12 +110,16 @@ def render_terminal(report: Report, console: Console, lang: str = "en", show: bo
 # -- check: one line per step ---------------------------------------------------------------
 
 
-def step_id(result: StepResult, position: int, lang: str = "en") -> str:
+def step_id(result: StepResult, position: int, lang: str = "en", path: str | None = None) -> str:
     """How a step is named on a terminal: its label ``(3.5)``, else its line (``line 26``,
-    ``26行目``), else its position in the derivation (``#4``)."""
+    ``26行目``; ``sec/one.tex:6`` when it stands in another file than the document ``path``,
+    brought in by ``\\input``), else its position in the derivation (``#4``)."""
     step = result.step
     if step.label:
         return f"({content.one_line(step.label)})"
+    place = step.place
+    if place is not None and place.line is not None and path and place.path not in (None, path):
+        return f"{place.path}:{place.line}"
     if step.place is not None and step.place.line is not None:
         return f"{step.place.line}行目" if lang == "ja" else f"line {step.place.line}"
     return f"#{position}"
@@ -123,7 +127,7 @@ def step_id(result: StepResult, position: int, lang: str = "en") -> str:
 
 def _check_derivation(console: Console, dreport: DerivationReport, lang: str) -> None:
     console.print(_header(dreport))
-    ids = [step_id(r, i, lang) for i, r in enumerate(dreport.results, start=1)]
+    ids = [step_id(r, i, lang, dreport.path) for i, r in enumerate(dreport.results, start=1)]
     id_width = max((cell_len(i) for i in ids), default=0)
     word_width = max((cell_len(_verdict_text(r.verdict, lang)) for r in dreport.results), default=0)
     for ident, result in zip(ids, dreport.results, strict=True):

@@ -1,0 +1,27 @@
+"""A display-math block found in a document, and where its text stands in its file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    """A display-math block: its text (delimiters included) and where it starts (1-based).
+
+    ``line``/``column`` are those of the file the block was written in: ``path`` names it when
+    that is not the document itself (a file brought in by ``\\input``), else it is None. The
+    text keeps the block's lines as in the file, so that its n-th line is the file's
+    ``line + n - 1``; a macro's expansion stays on the line of the macro's use.
+    """
+
+    text: str
+    line: int
+    column: int
+    path: str | None = None
+
+
+def line_col(text: str, pos: int) -> tuple[int, int]:
+    """1-based (line, column) of the 0-based offset ``pos`` in ``text``."""
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1

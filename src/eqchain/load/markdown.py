@@ -1,0 +1,319 @@
+"""Display math in Markdown, found by a CommonMark parser: markdown-it-py and its plugins.
+
+What is math is decided by the parser's tokens, never by a pattern over the raw text: a
+``$$`` inside an indented or fenced code block, inline code, an HTML block or comment, or after
+an escaping backslash, is not math because CommonMark says it is something else. The tokens
+read as display math are
+
+- ``$$ ... $$`` on lines of their own, and ``$$ ... $$ (label)`` (``dollarmath``);
+- ``$$ ... $$`` inside a paragraph, in the dialects where that is display math;
+- ``\\begin{align} ... \\end{align}`` and the other amsmath environments standing alone
+  (``amsmath``);
+- ``\\[ ... \\]`` starting a line (:func:`_bracket_math_block`, a block rule of ours: the
+  ``texmath`` plugin finds these but gives them no line numbers);
+- fenced blocks whose info string names math (```` ```math ```` on GitHub, GitLab and Qiita,
+  ```` ```{math} ```` in MyST): the whole content is display math.
+
+Dialects differ in which of these they render as math (:data:`DIALECTS`); the README lists
+them. Every block keeps the lines of the document: its n-th line is the document's
+``line + n - 1``, its columns those of the file (container prefixes such as ``> `` put back
+as spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eqchain.errors import InputError
+from eqchain.load.blocks import Block
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """Which Markdown constructs a platform renders as display math."""
+
+    name: str
+    inline_double: bool  # `$$a = b$$` inside a paragraph is display math
+    own_lines: bool  # `$$` lines right below a paragraph's text (no blank line) are display math
+    brackets: bool  # `\[ ... \]` starting a line
+    amsmath: bool  # `\begin{align} ... \end{align}` standing alone
+    math_fences: tuple[str, ...]  # fenced-code info words whose content is display math
+
+
+DIALECTS = {
+    d.name: d
+    for d in (
+        Dialect("commonmark", True, True, True, True, ("math",)),
+        Dialect("github", False, True, False, False, ("math",)),
+        Dialect("gitlab", False, True, False, False, ("math",)),
+        Dialect("qiita", False, True, False, False, ("math",)),
+        Dialect("zenn", False, True, False, False, ()),
+        Dialect("kramdown", False, False, False, False, ()),
+        Dialect("pandoc", True, True, False, True, ()),
+        Dialect("myst", False, True, False, True, ("{math}",)),
+    )
+}
+DEFAULT_DIALECT = "commonmark"
+
+# Front-matter keys that say which platform a post is written for (read only when the
+# document does not name its dialect with ``eqchain-dialect:`` and none is given).
+_DIALECT_KEYS = (
+    ("zenn", ("emoji", "topics")),
+    ("qiita", ("ignorePublish", "organization_url_name")),
+    ("myst", ("jupytext", "kernelspec", "myst", "mystnb")),
+    ("kramdown", ("layout",)),
+    ("pandoc", ("output", "format")),
+)
+_PANDOC_SUFFIXES = (".qmd", ".rmd")
+_ASSUME_COMMENT = re.compile(r"<!--\s*eqchain\s*:\s*assume\s+(.+?)\s*-->", re.S)
+_MYST_OPTION = re.compile(r"\s*:[\w-]+:")
+
+
+@dataclass(frozen=True)
+class MarkdownDocument:
+    """What a Markdown document says: display math, title, assumptions, dialect."""
+
+    blocks: tuple[Block, ...]
+    title: str | None
+    assumptions: tuple[str, ...]
+    dialect: str
+
+
+def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> MarkdownDocument:
+    """Parse ``text`` as CommonMark with math; ``dialect`` (a key of :data:`DIALECTS`) wins
+    over what the document says (front matter ``eqchain-dialect:`` or a platform's keys, a
+    ``.qmd``/``.Rmd`` ``suffix``). Raises InputError for an unknown dialect name."""
+    tokens = _parser().parse(text)
+    front = _front_matter(tokens)
+    name = dialect or _detect_dialect(front, suffix.lower())
+    if name not in DIALECTS:
+        raise InputError(f"unknown Markdown dialect '{name}' (use {', '.join(DIALECTS)})")
+    chosen = DIALECTS[name]
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    assumptions = [v for k, v in front if k == "eqchain-assume"]
+    title = next((v.strip("\"'") for k, v in front if k == "title"), None)
+    for i, token in enumerate(tokens):
+        if token.type == "html_block":
+            assumptions.extend(_ASSUME_COMMENT.findall(token.content))
+        elif token.type == "inline":
+            if title is None and i > 0 and tokens[i - 1].tag == "h1":
+                title = token.content.strip() or None
+            blocks.extend(_inline_blocks(token, lines, chosen, assumptions))
+        elif token.map is not None:
+            block = _block(token, lines, chosen)
+            if block is not None:
+                blocks.append(block)
+    return MarkdownDocument(tuple(blocks), title, tuple(assumptions), name)
+
+
+def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
+    """Display math in Markdown (see the module's docstring), in document order."""
+    return list(read_markdown(text, dialect).blocks)
+
+
+# -- the parser ------------------------------------------------------------------------------
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.amsmath import amsmath_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.dollarmath.index import math_inline_dollar
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark")
+    md.use(front_matter_plugin)
+    md.use(dollarmath_plugin, double_inline=True, allow_labels=True)
+    md.use(amsmath_plugin)
+    md.block.ruler.before(
+        "amsmath",
+        "math_block_brackets",
+        _bracket_math_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    # The inline rule, wrapped to remember where in the paragraph each formula starts.
+    md.inline.ruler.at("math_inline", _located(math_inline_dollar(True, True, True)))
+    return md
+
+
+def _located(rule):
+    def located(state, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        found = rule(state, silent)
+        if found and not silent and len(state.tokens) > count:
+            meta = {**(state.tokens[-1].meta or {}), "offset": start, "end": state.pos}
+            state.tokens[-1].meta = meta
+        return found
+
+    return located
+
+
+def _bracket_math_block(state, start_line: int, end_line: int, silent: bool) -> bool:
+    """``\\[`` at the start of a block line, up to the line that ends with ``\\]``.
+
+    As the ``amsmath`` rule does for environments: never in an indented code block, the
+    closing delimiter may stand on the opening line, and without one nothing is math."""
+    if state.is_code_block(start_line):
+        return False
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("\\[", begin):
+        return False
+    line = start_line
+    while line < end_line:
+        first = begin + 2 if line == start_line else state.bMarks[line] + state.tShift[line]
+        content = state.src[first : state.eMarks[line]].rstrip()
+        if line > start_line and content and state.sCount[line] < state.blkIndent:
+            return False  # a line less indented than the list item ends it
+        if content.endswith("\\]") and not content.endswith("\\\\]"):
+            break
+        line += 1
+    else:
+        return False
+    if silent:
+        return True
+    state.line = line + 1
+    token = state.push("math_block_brackets", "math", 0)
+    token.block = True
+    token.content = state.getLines(start_line, line + 1, state.sCount[start_line], False)
+    token.markup = "\\["
+    token.map = [start_line, line + 1]
+    return True
+
+
+# -- tokens to blocks ------------------------------------------------------------------------
+
+
+def _block(token, lines: list[str], dialect: Dialect) -> Block | None:
+    first = token.map[0] + 1
+    if token.type in ("math_block", "math_block_label"):
+        content = token.content
+        if token.type == "math_block_label" and dialect.name == "myst":
+            content = _tagged(content, token.info)
+        return _placed("$$" + content + "$$", lines, first)
+    if token.type == "math_block_brackets" and dialect.brackets:
+        return _placed(token.content.rstrip("\n"), lines, first)
+    if token.type == "amsmath" and dialect.amsmath:
+        return _placed(token.content.rstrip("\n"), lines, first)
+    if token.type == "fence":
+        words = token.info.split()
+        if words and words[0] in dialect.math_fences:
+            content = token.content
+            if words[0] == "{math}":
+                label = _directive_label(content)
+                content = _without_directive_options(content)
+                if label:
+                    content = _tagged(content, label)
+            return _placed("$$\n" + content + "$$", lines, first, token.markup + token.info)
+    return None
+
+
+def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[str]):
+    """Display math inside a paragraph (``$$...$$`` where the dialect says so)."""
+    out = []
+    for child in token.children or ():
+        if child.type == "html_inline":
+            assumptions.extend(_ASSUME_COMMENT.findall(child.content))
+        if child.type != "math_inline_double":
+            continue
+        offset, end = (child.meta or {}).get("offset"), (child.meta or {}).get("end")
+        if offset is None or end is None:
+            continue
+        source = token.content
+        alone = (offset == 0 or source[offset - 1] == "\n") and source[end : end + 1] in ("", "\n")
+        if not (dialect.inline_double or dialect.own_lines and alone):
+            continue
+        first = token.map[0] + 1 + source.count("\n", 0, offset)
+        line_start = source.rfind("\n", 0, offset) + 1
+        line_end = source.find("\n", offset)
+        line_text = source[line_start : line_end if line_end >= 0 else len(source)]
+        lead = _indent_of(line_text, lines, first)
+        block = _placed("$$" + child.content + "$$", lines, first)
+        out.append(Block(block.text, first, lead + offset - line_start + 1))
+    return out
+
+
+def _placed(text: str, lines: list[str], first: int, opener: str | None = None) -> Block:
+    """The block ``text`` whose k-th line is (a suffix of) the file's line ``first + k``,
+    with each line moved back to its column in the file (a container's ``> `` or a list
+    item's indentation is left out of the parser's content)."""
+    parts = text.split("\n")
+    out = [parts[0]]
+    for k, part in enumerate(parts[1:], start=1):
+        out.append(" " * _indent_of(part, lines, first + k) + part)
+    column = _indent_of(opener if opener is not None else parts[0], lines, first) + 1
+    return Block("\n".join(out), first, column)
+
+
+def _indent_of(part: str, lines: list[str], line: int) -> int:
+    """How many characters stand before ``part`` on the file's ``line`` (0 if it is not
+    that line's end)."""
+    source = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
+    part = part.rstrip()
+    if part and source.endswith(part):
+        return len(source) - len(part)
+    return 0
+
+
+def _tagged(content: str, label: str) -> str:
+    """MyST's equation label as the author's ``\\tag``, at the end of the last row (so that
+    reports name the step by it, as they do a ``\\tag``), unless the math has a tag already."""
+    if not label or "\\tag" in content:
+        return content
+    lines = content.split("\n")
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=None)
+    if last is None:
+        return content
+    lines[last] += f" \\tag{{{label}}}"
+    return "\n".join(lines)
+
+
+def _directive_label(content: str) -> str | None:
+    for line in content.split("\n"):
+        if not _MYST_OPTION.match(line):
+            return None
+        key, _, value = line.strip()[1:].partition(":")
+        if key == "label":
+            return value.strip() or None
+    return None
+
+
+def _without_directive_options(content: str) -> str:
+    """A MyST ``{math}`` directive's content with its ``:label: ...`` option lines blanked
+    (kept as empty lines, so that the rows keep their lines)."""
+    lines = content.split("\n")
+    for i, line in enumerate(lines):
+        if not _MYST_OPTION.match(line):
+            break
+        lines[i] = ""
+    return "\n".join(lines)
+
+
+# -- front matter and dialects ---------------------------------------------------------------
+
+
+def _front_matter(tokens) -> list[tuple[str, str]]:
+    """The top-level ``key: value`` lines of the front matter (found by the plugin)."""
+    if not tokens or tokens[0].type != "front_matter":
+        return []
+    out = []
+    for line in tokens[0].content.split("\n"):
+        if line[:1].isspace() or ":" not in line or line.lstrip().startswith("#"):
+            continue
+        key, _, value = line.partition(":")
+        out.append((key.strip(), value.strip()))
+    return out
+
+
+def _detect_dialect(front: list[tuple[str, str]], suffix: str) -> str:
+    keys = {k for k, _ in front}
+    named = [v.strip("\"'").lower() for k, v in front if k == "eqchain-dialect"]
+    if named:
+        return named[0]
+    if suffix in _PANDOC_SUFFIXES:
+        return "pandoc"
+    for name, markers in _DIALECT_KEYS:
+        if keys & set(markers):
+            return name
+    return DEFAULT_DIALECT

@@ -1,0 +1,196 @@
+"""Display math in Markdown as a CommonMark parser finds it: never in code, HTML or escapes;
+each case with its twin that must still be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from eqchain.api import check_derivations
+from eqchain.errors import InputError
+from eqchain.load.document import load_document
+from eqchain.load.markdown import markdown_blocks, read_markdown
+from eqchain.model import Verdict
+
+WRONG = "$$ \\log(a b) = 2 \\log a $$"  # refuted if it were read
+RIGHT = "$$ \\log(a b) = \\log a + \\log b $$"
+
+
+def lines(text, dialect=None):
+    return [b.line for b in markdown_blocks(text, dialect)]
+
+
+def check(tmp_path, text, name="post.md", assume="a > 0, b > 0", **options):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    d = load_document(str(path), "markdown", assume=assume, **options)
+    return check_derivations([d]).derivations[0].results
+
+
+def test_math_in_an_indented_code_block_is_not_read():
+    assert lines(f"Source:\n\n    {WRONG}\n") == []
+
+
+def test_math_after_an_indented_code_block_is_read():
+    assert lines(f"Source:\n\n    {WRONG}\n\n{RIGHT}\n") == [5]
+
+
+def test_math_in_a_fenced_code_block_is_not_read():
+    assert lines(f"```latex\n{WRONG}\n```\n") == []
+    assert lines("~~~~\n$$\na = b\n$$\n~~~~\n") == []
+
+
+def test_math_after_a_fenced_code_block_is_read():
+    assert lines(f"```latex\n{WRONG}\n```\n\n{RIGHT}\n") == [5]
+
+
+def test_math_in_inline_code_is_not_read():
+    assert lines(f"Write `{WRONG}` for display math.\n") == []
+
+
+def test_math_in_an_html_comment_is_not_read():
+    assert lines(f"<!--\n{WRONG}\n-->\n") == []
+    assert lines(f"<div>\n{WRONG}\n</div>\n") == []
+
+
+def test_math_after_a_comment_closed_before_it_is_read():
+    assert lines(f"<!-- a draft -->\n\n{RIGHT}\n") == [3]
+    assert lines(f"Text <!-- $$ hidden $$ --> and\n\n{RIGHT}\n") == [3]
+
+
+def test_escaped_dollars_are_not_math():
+    assert lines("It costs \\$\\$ 5 = 6 \\$\\$ dollars.\n") == []
+
+
+def test_dollars_around_display_math_in_a_paragraph_are_read_at_their_column():
+    [block] = markdown_blocks("Text\nso $$a = b$$ holds.\n")
+    assert (block.line, block.column, block.text) == (2, 4, "$$a = b$$")
+
+
+def test_math_in_a_blockquote_keeps_its_columns():
+    [block] = markdown_blocks("> $$\n> a = b\n> $$\n")
+    assert (block.line, block.column) == (1, 3)
+    assert block.text.split("\n")[1] == "  a = b"
+
+
+def test_brackets_and_amsmath_environments_are_display_math():
+    text = "\\[\na = b\n\\]\n\n\\begin{align}\nc &= d\n\\end{align}\n"
+    assert lines(text) == [1, 5]
+
+
+def test_a_math_fence_is_display_math_with_the_documents_lines():
+    [block] = markdown_blocks("Intro\n\n```math\na = b\n```\n")
+    assert block.line == 3
+    assert block.text.split("\n")[1] == "a = b"
+
+
+QIITA = """---
+title: 対数の公式
+tags:
+  - 数学
+private: false
+ignorePublish: false
+---
+
+# 対数の公式
+
+```js
+const s = "$$ \\\\log(a b) = 2 \\\\log a $$";
+```
+
+積の対数は
+
+```math
+\\begin{aligned}
+\\log(a b) &= \\log a + \\log b \\\\
+&= \\log b + \\log a
+\\end{aligned}
+```
+
+冪の対数は
+
+```math
+\\log a^{3} = 3 \\log a
+```
+"""
+
+
+def test_a_qiita_post_with_math_fences_is_checked_at_its_lines(tmp_path):
+    results = check(tmp_path, QIITA)
+    assert [(r.step.place.line, r.verdict) for r in results] == [
+        (19, Verdict.VERIFIED),
+        (20, Verdict.VERIFIED),
+        (27, Verdict.VERIFIED),
+    ]
+
+
+def test_a_qiita_post_is_recognised_by_its_front_matter():
+    assert read_markdown(QIITA).dialect == "qiita"
+
+
+def test_zenn_reads_dollars_only():
+    text = "---\nemoji: 📐\ntopics: [math]\n---\n\n```math\na = b\n```\n\n$$\nc = d\n$$\n"
+    doc = read_markdown(text)
+    assert doc.dialect == "zenn"
+    assert [b.line for b in doc.blocks] == [10]
+
+
+def test_kramdown_reads_dollars_in_a_paragraph_as_inline_math():
+    text = "Here $$a = b$$ is inline.\n\n$$\nc = d\n$$\n"
+    assert lines(text, "kramdown") == [3]
+    assert lines(text) == [1, 3]
+
+
+def test_dollar_lines_right_below_text_are_display_math_except_in_kramdown():
+    text = "尤度は\n$$\nL = a b\n$$\nとなる。 Inline $$c = d$$ here.\n"
+    assert lines(text, "qiita") == [2]
+    assert lines(text) == [2, 5]
+    assert lines(text, "kramdown") == []
+
+
+def test_myst_math_directive_is_read_without_its_options():
+    text = "```{math}\n:label: eq-log\n\\log(a b) = \\log a + \\log b\n```\n"
+    [block] = markdown_blocks(text, "myst")
+    assert ":label:" not in block.text
+    assert block.text.split("\n")[2] == "\\log(a b) = \\log a + \\log b \\tag{eq-log}"
+    assert lines(text) == []
+
+
+def test_myst_labels_name_the_steps(tmp_path):
+    text = (
+        "---\njupytext:\n  formats: md:myst\n---\n\n"
+        "$$\n\\log(a b) = \\log a + \\log b\n$$ (log-mul)\n\n"
+        "```{math}\n:label: log-pow\n\\log a^{2} = 2 \\log a\n```\n"
+    )
+    results = check(tmp_path, text)
+    assert [(r.step.label, r.step.place.line, r.verdict) for r in results] == [
+        ("log-mul", 7, Verdict.VERIFIED),
+        ("log-pow", 12, Verdict.VERIFIED),
+    ]
+
+
+def test_quarto_and_r_markdown_read_as_pandoc():
+    assert read_markdown("$$ a = b $$\n", suffix=".qmd").dialect == "pandoc"
+    assert read_markdown("$$ a = b $$\n", suffix=".Rmd").dialect == "pandoc"
+
+
+def test_the_dialect_given_wins_and_an_unknown_one_is_an_error():
+    assert read_markdown(QIITA, "github").dialect == "github"
+    with pytest.raises(InputError, match="unknown Markdown dialect"):
+        read_markdown("$$ a = b $$\n", "wiki")
+
+
+def test_assumptions_come_from_front_matter_and_html_comments(tmp_path):
+    text = "---\neqchain-assume: a > 0\n---\n\n<!-- eqchain: assume b > 0 -->\n\n" + RIGHT + "\n"
+    results = check(tmp_path, text, assume=None)
+    assert [r.verdict for r in results] == [Verdict.VERIFIED]
+
+
+def test_an_assume_comment_shown_in_a_code_block_is_not_a_declaration(tmp_path):
+    text = "```\n<!-- eqchain: assume a > 0, b > 0 -->\n```\n\n" + RIGHT + "\n"
+    results = check(tmp_path, text, assume=None)
+    assert [r.verdict for r in results] != [Verdict.VERIFIED]
+
+
+def test_title_comes_from_front_matter_or_the_first_heading():
+    assert read_markdown(QIITA).title == "対数の公式"
+    assert read_markdown("Intro\n\n# The log rule\n\n$$ a = b $$\n").title == "The log rule"
