@@ -57,10 +57,14 @@ def cli() -> None:
 @click.option("--watch", is_flag=True, help="Re-check on every save; show what changed.")
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
 def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks):
-    """Check derivation files, documents, or folders of derivation files."""
-    from eqchain.load import collect
+    """Check derivation files, documents, or folders of derivation files.
 
-    files = collect(paths)
+    Every file is reported: one that cannot be loaded is an entry with its error, and the
+    others are still checked. Exit status 0 when every claim is verified, 1 when any claim is
+    refuted or unknown or any formula unreadable, 2 when any file could not be loaded."""
+    from eqchain.load import collect_each
+
+    inputs = collect_each(paths)
     if no_cache:
         os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either
     options = {"format": fmt, "timeout": timeout, "lang": lang, "assume": assume}
@@ -69,43 +73,69 @@ def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks
 
         watch_and_check(paths, options, max_rechecks=max_rechecks)
         sys.exit(EXIT_OK)
-    use_cache = not no_cache and not sys.stdout.isatty()
-    if use_cache:
+    files = [i for i in inputs if isinstance(i, str)]
+    key = None
+    if not no_cache and not sys.stdout.isatty() and len(files) == len(inputs):
         from eqchain import cache
 
-        key = cache.key("check", {**options, "no_color": "NO_COLOR" in os.environ}, files)
-        hit = cache.get(key)
+        try:
+            key = cache.key("check", {**options, "no_color": "NO_COLOR" in os.environ}, files)
+        except OSError:
+            key = None  # a file that cannot be read is reported by the check itself
+        hit = cache.get(key) if key is not None else None
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(files, timeout, jobs, assume, fmt)
-    if use_cache:
+    report = _check_files(inputs, timeout, jobs, assume)
+    code = exit_status(report)
+    if key is not None and not report.errors:
         import io
 
         buffer = io.StringIO()
         _emit(report, fmt, lang, show=False, file=buffer)
-        code = EXIT_OK if report.all_verified else EXIT_FAILED
         sys.stdout.write(buffer.getvalue())
         cache.put(key, cache.Entry(buffer.getvalue(), code))
         sys.exit(code)
     _emit(report, fmt, lang, show=False)
-    sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+    if fmt == "json":  # the text report shows them; JSON readers may not
+        for error in report.errors:
+            click.echo(f"eqchain: error: {error}", err=True)
+    sys.exit(code)
 
 
-def _check_files(files, timeout, jobs, assume, fmt):
-    """Load and check files, in parallel processes when ``jobs > 1``; stable order."""
-    from eqchain.api import check_file
+def exit_status(report) -> int:
+    """2 when a file could not be loaded, else 0 when every claim is verified, else 1."""
+    if report.errors:
+        return EXIT_INVALID
+    return EXIT_OK if report.all_verified else EXIT_FAILED
+
+
+def _check_files(inputs, timeout, jobs, assume):
+    """Load and check files, in parallel processes when ``jobs > 1``; stable order. An input
+    that is an error (a missing path, say) or a file that cannot be loaded is an entry with its
+    error."""
+    from eqchain.api import check_input, error_entry
     from eqchain.model import Report
 
+    files = [i for i in inputs if isinstance(i, str)]
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            parts = list(pool.map(check_file, files, [timeout] * len(files), [assume] * len(files)))
+            checked = iter(
+                pool.map(check_input, files, [timeout] * len(files), [assume] * len(files))
+            )
+            parts = [
+                next(checked) if isinstance(i, str) else (error_entry(i, i.path or ""),)
+                for i in inputs
+            ]
     else:
-        parts = []
-        for f in files:
-            parts.append(check_file(f, timeout, assume))
+        parts = [
+            check_input(i, timeout, assume)
+            if isinstance(i, str)
+            else (error_entry(i, i.path or ""),)
+            for i in inputs
+        ]
     return Report(tuple(d for part in parts for d in part))
 
 

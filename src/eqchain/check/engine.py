@@ -136,7 +136,23 @@ def check_derivation(
     # The values the current chain's links were checked with: {} when it holds generally,
     # None when it holds for values no later step can name (a specialisation).
     chain_values: dict | None = {}
+    unreadable: Step | None = None  # the unreadable step just before, if any
     for step in derivation.steps:
+        if step.unreadable is not None or (step.continues and unreadable is not None):
+            # Nothing can be checked against a formula that was not read: an unreadable step
+            # ends the chain, and a continuation right after it starts a new one.
+            result = _unreadable(step, unreadable)
+            results.append(result)
+            if on_step is not None:
+                on_step(result)
+            unreadable = step if step.unreadable is not None else None
+            previous = None if unreadable is not None else Step(step.claim, step.rhs, step.rhs)
+            previous_rhs = None if unreadable is not None else step.rhs
+            chain_holds, chain_values = True, {}
+            if unreadable is None:
+                facts.remember(step, None, usable=False)
+            continue
+        unreadable = None
         if not step.continues:
             chain_holds = True
             chain_values = {}
@@ -186,6 +202,23 @@ def check_derivation(
         previous = Step(step.claim, lhs, step.rhs, step.kind, step.label)
         previous_rhs = step.rhs
     return DerivationReport(derivation, tuple(results))
+
+
+def _unreadable(step: Step, before: Step | None) -> StepResult:
+    """An unreadable step, with the reader's message; or a continuation ``= b`` right after
+    one, which has nothing to be checked against and starts a new chain (``b = ...``)."""
+    if step.unreadable is not None:
+        return StepResult(step, Verdict.UNREADABLE, reason=step.unreadable)
+    where = ""
+    if before is not None and before.place is not None and before.place.line is not None:
+        where = f" (line {before.place.line})"
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        reason=f"not checked: the formula it continues{where} could not be read; "
+        "a new chain starts here",
+        rhs_latex=latex(step.rhs),
+    )
 
 
 def _check_values(values: dict, step: Step) -> None:

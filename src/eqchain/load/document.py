@@ -77,8 +77,11 @@ def load_document(
 ) -> Derivation:
     """Read a Markdown (``kind="markdown"``) or LaTeX (``"latex"``) document.
 
-    Raises InputError (with line and column) for unreadable input; a formula that cannot be
-    read is an error too (eqchain never guesses what an author meant).
+    Raises InputError (with line and column) for a document that cannot be read at all (not
+    UTF-8 text, binary, no displayed equations). A formula that cannot be read, a block that
+    cannot be split into rows and an unclosed block (``$$`` with no end) become unreadable
+    steps at the place of the offending token, and the rest of the document is still read
+    (eqchain never guesses what an author meant, and never stops at the first problem).
     """
     from eqchain.load.files import read_text
 
@@ -88,14 +91,33 @@ def load_document(
             "binary data (NUL byte) in a document", path, text[: text.index("\x00")].count("\n") + 1
         )
     assumptions = [a for a in ([assume] if assume else []) + _declared_assumptions(text)]
-    blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
+    blocks, unclosed = _blocks(text, kind)
     rows = _read_rows(path, blocks)
+    if unclosed is not None:
+        line, col = unclosed.line, unclosed.column
+        written = text.split("\n")[line - 1][col - 1 :].strip()
+        rows.append((len(blocks), [_Row(None, line, col, written, unclosed.message)]))
     scope = _scope(path, rows, assumptions)
     steps = _steps(path, rows, scope)
     if not steps:
         raise InputError("no displayed equations found", path)
     title = _title(text, kind) or Path(path).name
     return Derivation(title, path, (), tuple(steps), scope, (), kind)
+
+
+def _blocks(text: str, kind: str) -> tuple[list[Block], InputError | None]:
+    """The display-math blocks of the document; when a block is never closed, the blocks
+    before it and the error (at the unclosed opening), since everything after it would be
+    read as the unclosed block's math."""
+    find = markdown_blocks if kind == "markdown" else latex_blocks
+    try:
+        return find(text), None
+    except InputError as err:
+        if err.line is None or err.column is None:
+            raise
+        lines = text.split("\n")
+        position = sum(len(ln) + 1 for ln in lines[: err.line - 1]) + err.column - 1
+        return find(text[:position]), err
 
 
 # -- finding display math ------------------------------------------------------------------------
@@ -223,13 +245,20 @@ def _declared_assumptions(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Row:
-    formula: object  # eqchain.latex.read.Formula
+    """A row of a block: a read formula, or (``formula`` None) one that could not be read,
+    with the reader's message; ``line``/``column`` are then those of the offending token."""
+
+    formula: object | None  # eqchain.latex.read.Formula
     line: int
     column: int
     text: str
+    error: str | None = None
 
 
 def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
+    """Each block's rows, read. A row that cannot be read, or a block that cannot be split into
+    rows, is kept as an unreadable row at the place of the offending token: the rest of the
+    document is still read."""
     from eqchain.latex.memo import read_cached
     from eqchain.latex.rows import split_rows
 
@@ -239,7 +268,10 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
         try:
             rows = split_rows(block.text)
         except LatexError as err:
-            raise _place(err, path, block, block.text) from None
+            place = _place(err, path, block, block.text)
+            message = f"cannot read the formula: {err.message}"
+            out.append((b_index, [_Row(None, place.line, place.column, _one_line(block), message)]))
+            continue
         read = []
         pending_note = None
         for row in rows:
@@ -250,9 +282,10 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
                     line, col = _row_place(block, row)
                 else:
                     line, col = _block_place(block, row.offset + err.column)
-                raise InputError(
-                    f"cannot read the formula: {err.message}", path, line, col
-                ) from None
+                message = f"cannot read the formula: {err.message}"
+                read.append(_Row(None, line, col, row.text.strip(), message))
+                pending_note = None
+                continue
             if formula.defined_function:
                 functions.add(formula.defined_function)
             if not formula.sides:
@@ -267,6 +300,10 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
             read.append(_Row(formula, line, col, row.text.strip()))
         out.append((b_index, read))
     return out
+
+
+def _one_line(block: Block) -> str:
+    return " ".join(block.text.split())
 
 
 def _row_place(block: Block, row) -> tuple[int, int]:
@@ -352,7 +389,7 @@ def _scope(path: str, rows, assumptions: list[str]):
     # The upper bound of a sum over integers is an integer: the notation says so.
     for _, block_rows in rows:
         for row in block_rows:
-            for side in row.formula.sides:
+            for side in row.formula.sides if row.formula is not None else ():
                 for node in side.atoms(sp.Sum, sp.Product):
                     for _, lo, hi in node.limits:
                         for bound in (lo, hi):
@@ -369,10 +406,17 @@ def _steps(path: str, rows, scope) -> list[Step]:
         previous_in_block = False
         for row in block_rows:
             f = row.formula
+            if f is None:
+                steps.append(_unreadable_step(path, row.text, row.error, row.line, row.column))
+                previous_in_block = True
+                continue
             try:
                 sides = [scope.bind(s) for s in f.sides]
             except InputError as err:
-                raise InputError(err.message, path, row.line, row.column) from None
+                message = f"cannot read the formula: {err.message}"
+                steps.append(_unreadable_step(path, row.text, message, row.line, row.column))
+                previous_in_block = True
+                continue
             place = Place(path, row.line, row.column)
             if f.continues:
                 if not previous_in_block and not steps:
@@ -402,3 +446,15 @@ def _steps(path: str, rows, scope) -> list[Step]:
                 )
             previous_in_block = True
     return steps
+
+
+def _unreadable_step(path: str, text: str, message: str, line: int, column: int) -> Step:
+    """A step for a formula that could not be read, at the place of the offending token."""
+    return Step(
+        claim=text,
+        lhs=None,
+        rhs=None,
+        place=Place(path, line, column),
+        infer_kind=True,
+        unreadable=message,
+    )
