@@ -1,7 +1,9 @@
 """The ``eqchain`` command line.
 
-Exit status: 0 when every claim is verified, 1 when any claim is refuted or unknown, 2 for
-invalid input or usage (with ``file:line:column: message`` and no traceback). Heavy modules
+Exit status: 0 when every claim is verified, 1 when any claim is refuted or unknown or any
+formula unreadable, 2 for invalid input or usage (with ``file:line:column: message`` and no
+traceback). ``check`` reports every file: one that cannot be loaded is an entry of the report,
+the others are still checked, and the status is 2 only once all of them are printed. Heavy modules
 (SymPy, the parsers, rich) are imported inside the commands, so ``--help`` stays fast.
 """
 
