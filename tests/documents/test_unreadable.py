@@ -3,6 +3,7 @@ offending token, and the rest of the document or derivation file is still checke
 
 from __future__ import annotations
 
+import io
 import textwrap
 
 from helpers import check_text
@@ -154,3 +155,22 @@ def test_an_unreadable_claim_points_at_its_offending_character(tmp_path):
     # line 13 is "claim = '= a^2 + \frac{b'": the text starts at column 10, '{' is its 14th
     assert (bad.step.place.line, bad.step.place.column) == (13, 23)
     assert bad.reason == "cannot read the claim: unbalanced '{'"
+
+
+def test_a_first_row_that_continues_nothing_is_not_checked_and_the_rest_is(tmp_path):
+    results = check_doc(tmp_path, "$$\n= (a + b)^2\n$$\n\n$$ a + b = b + a $$\n")
+    assert [r.verdict for r in results] == [Verdict.UNKNOWN, Verdict.VERIFIED]
+    assert "no formula before it" in results[0].reason
+
+
+def test_show_prints_an_unreadable_step_as_written_with_its_reason(tmp_path):
+    from eqchain.render.terminal import make_console, render_terminal
+
+    path = tmp_path / "post.md"
+    path.write_text(POST, encoding="utf-8")
+    report = check_derivations([load_document(str(path), "markdown")])
+    console = make_console(io.StringIO())
+    render_terminal(report, console, show=True)
+    shown = console.file.getvalue()
+    assert "= \\foo{x}" in shown
+    assert "⊘ unreadable — Reason: column 4: cannot read the formula" in shown

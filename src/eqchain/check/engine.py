@@ -138,9 +138,11 @@ def check_derivation(
     chain_values: dict | None = {}
     unreadable: Step | None = None  # the unreadable step just before, if any
     for step in derivation.steps:
-        if step.unreadable is not None or (step.continues and unreadable is not None):
-            # Nothing can be checked against a formula that was not read: an unreadable step
-            # ends the chain, and a continuation right after it starts a new one.
+        if step.unreadable is not None or (
+            step.continues and (unreadable is not None or previous is None)
+        ):
+            # Nothing can be checked against a formula that was not read (or not written): an
+            # unreadable step ends the chain, and a continuation right after it starts a new one.
             result = _unreadable(step, unreadable)
             results.append(result)
             if on_step is not None:
@@ -206,17 +208,20 @@ def check_derivation(
 
 def _unreadable(step: Step, before: Step | None) -> StepResult:
     """An unreadable step, with the reader's message; or a continuation ``= b`` right after
-    one, which has nothing to be checked against and starts a new chain (``b = ...``)."""
+    one (``before``) or with nothing before it (``before`` None), which has nothing to be
+    checked against and starts a new chain (``b = ...``)."""
     if step.unreadable is not None:
         return StepResult(step, Verdict.UNREADABLE, reason=step.unreadable)
-    where = ""
-    if before is not None and before.place is not None and before.place.line is not None:
-        where = f" (line {before.place.line})"
+    if before is None:
+        why = "there is no formula before it to continue"
+    elif before.place is not None and before.place.line is not None:
+        why = f"the formula it continues (line {before.place.line}) could not be read"
+    else:
+        why = "the formula it continues could not be read"
     return StepResult(
         step,
         Verdict.UNKNOWN,
-        reason=f"not checked: the formula it continues{where} could not be read; "
-        "a new chain starts here",
+        reason=f"not checked: {why}; a new chain starts here",
         rhs_latex=latex(step.rhs),
     )
 

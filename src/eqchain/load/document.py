@@ -403,29 +403,19 @@ def _scope(path: str, rows, assumptions: list[str]):
 def _steps(path: str, rows, scope) -> list[Step]:
     steps: list[Step] = []
     for _, block_rows in rows:
-        previous_in_block = False
         for row in block_rows:
             f = row.formula
             if f is None:
                 steps.append(_unreadable_step(path, row.text, row.error, row.line, row.column))
-                previous_in_block = True
                 continue
             try:
                 sides = [scope.bind(s) for s in f.sides]
             except InputError as err:
                 message = f"cannot read the formula: {err.message}"
                 steps.append(_unreadable_step(path, row.text, message, row.line, row.column))
-                previous_in_block = True
                 continue
             place = Place(path, row.line, row.column)
-            if f.continues:
-                if not previous_in_block and not steps:
-                    raise InputError(
-                        "a row starting with '=' has nothing to continue",
-                        path,
-                        row.line,
-                        row.column,
-                    )
+            if f.continues:  # with nothing before it, the checker says so and goes on
                 pairs = [(None, s) for s in sides]
             else:
                 if len(sides) < 2:
@@ -444,7 +434,6 @@ def _steps(path: str, rows, scope) -> list[Step]:
                         infer_kind=True,
                     )
                 )
-            previous_in_block = True
     return steps
 
 
