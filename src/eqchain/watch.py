@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from eqchain.errors import InputError
+
 
 def _lines(path: str, options: dict) -> dict:
     """One text line per step of ``path``, keyed by (derivation, step position)."""
@@ -57,7 +59,9 @@ def watch_and_check(paths, options: dict, max_rechecks: int | None = None) -> No
     _summary(current)
     sys.stdout.flush()
     rechecks = 0
-    watched = [str(p) for p in paths]
+    watched = [str(p) for p in paths if Path(p).exists()]  # a missing one is reported above
+    if not watched:
+        raise InputError("nothing to watch: no such file or folder", ", ".join(map(str, paths)))
     for changes in watch(
         *watched, debounce=200, step=50, rust_timeout=1000, yield_on_timeout=False
     ):
