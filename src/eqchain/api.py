@@ -8,7 +8,8 @@ from eqchain.model import Derivation, DerivationReport, Report
 
 
 def load(path: str, **options) -> LoadedDerivation:
-    """Load a derivation file or document; raises :class:`eqchain.errors.InputError`."""
+    """Load a derivation file or document; raises :class:`eqchain.errors.InputError` for a file
+    that cannot be loaded (a formula that cannot be read is an unreadable step instead)."""
     from eqchain.load import load as _load
 
     return LoadedDerivation(_load(path, **options))

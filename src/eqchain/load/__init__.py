@@ -12,8 +12,9 @@ SUFFIXES = {".toml": "toml", ".md": "markdown", ".markdown": "markdown", ".tex":
 
 
 def load(path: str, **options) -> tuple:
-    """Load one file as a tuple of Derivations, by its suffix; InputError for anything
-    unreadable."""
+    """Load one file as a tuple of Derivations, by its suffix; InputError for a file that
+    cannot be loaded. A formula that cannot be read is not an error: it is a step with
+    ``unreadable`` set (the checker reports it as such)."""
     from eqchain.load.files import regular_file_error
 
     err = regular_file_error(path)
