@@ -188,3 +188,20 @@ def test_watch_lines_show_unreadable_steps_and_broken_files(folder, tmp_path):
     path.write_text(ONE_UNREADABLE, encoding="utf-8")
     lines = list(_lines(str(path), options).values())
     assert ") unreadable" in lines[1] and "cannot read the claim" in lines[1]
+
+
+def test_a_broken_file_a_document_with_a_bad_formula_and_a_good_file_are_all_reported(folder):
+    post = folder / "post.md"
+    post.write_text(POST, encoding="utf-8")
+    proc = run("check", "--format", "json", str(folder), str(post))
+    assert proc.returncode == 2
+    data = validate(proc.stdout)
+    reported = [
+        (d["path"], d["error"] is not None, [s["status"] for s in d["steps"]])
+        for d in data["derivations"]
+    ]
+    assert reported == [
+        (str(folder / "a_broken.toml"), True, []),
+        (str(folder / "b_good.toml"), False, ["verified"]),
+        (str(post), False, ["verified", "unreadable", "verified"]),
+    ]
