@@ -8,7 +8,8 @@ from eqchain.model import Derivation, DerivationReport, Report
 
 
 def load(path: str, **options) -> LoadedDerivation:
-    """Load a derivation file or document; raises :class:`eqchain.errors.InputError`."""
+    """Load a derivation file or document; raises :class:`eqchain.errors.InputError` for a file
+    that cannot be loaded (a formula that cannot be read is an unreadable step instead)."""
     from eqchain.load import load as _load
 
     return LoadedDerivation(_load(path, **options))
@@ -56,12 +57,18 @@ def check_derivations(derivations, timeout: float | None = 10.0, on_step=None) -
 
 
 def check_path(*paths: str, timeout: float | None = 10.0) -> CheckedReport:
-    """Load and check files or folders; raises InputError for invalid input."""
-    from eqchain.load import collect
-    from eqchain.load import load as _load
+    """Load and check files or folders, like ``eqchain check``: a file or path that cannot be
+    used is an entry with its error (``report.errors``; ``all_verified`` is then False) and
+    every other file is still checked."""
+    from eqchain.load import collect_each
 
-    files = collect(paths)
-    return CheckedReport(check_derivations([d for f in files for d in _load(f)], timeout))
+    parts = []
+    for item in collect_each(paths):
+        if isinstance(item, str):
+            parts.extend(check_input(item, timeout))
+        else:
+            parts.append(error_entry(item, item.path or ""))
+    return CheckedReport(Report(tuple(parts)))
 
 
 def check_file(
@@ -89,6 +96,37 @@ def check_file(
     return tuple(
         replace(d, derivation=replace(d.derivation, scope=None)) for d in report.derivations
     )
+
+
+def check_input(
+    path: str,
+    timeout: float | None = 10.0,
+    assume: str | None = None,
+    dialect: str | None = None,
+    macros: str | None = None,
+):
+    """Like :func:`check_file`, but never raises for invalid input: a file that cannot be
+    loaded or checked (invalid TOML, not UTF-8, no equations, ...) gives one entry carrying its
+    error (:meth:`DerivationReport.failed`), so that a run over many files reports them all."""
+    from eqchain.errors import EqchainError
+
+    try:
+        return check_file(path, timeout, assume, dialect, macros)
+    except EqchainError as err:
+        return (error_entry(err, path),)
+
+
+def error_entry(err, path: str) -> DerivationReport:
+    """The report entry for a file (or path) that could not be used, from its error."""
+    from eqchain.errors import InputError
+    from eqchain.model import FileError, Place
+
+    if isinstance(err, InputError):
+        err = err.located(path)
+        return DerivationReport.failed(
+            path, FileError(err.message, Place(err.path or path, err.line, err.column))
+        )
+    return DerivationReport.failed(path, FileError(str(err), Place(path)))
 
 
 @dataclass(frozen=True)

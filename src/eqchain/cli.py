@@ -1,7 +1,9 @@
 """The ``eqchain`` command line.
 
-Exit status: 0 when every claim is verified, 1 when any claim is refuted or unknown, 2 for
-invalid input or usage (with ``file:line:column: message`` and no traceback). Heavy modules
+Exit status: 0 when every claim is verified, 1 when any claim is refuted or unknown or any
+formula unreadable, 2 for invalid input or usage (with ``file:line:column: message`` and no
+traceback). ``check`` reports every file: one that cannot be loaded is an entry of the report,
+the others are still checked, and the status is 2 only once all of them are printed. Heavy modules
 (SymPy, the parsers, rich) are imported inside the commands, so ``--help`` stays fast.
 """
 
@@ -73,10 +75,14 @@ def cli() -> None:
 @click.option("--watch", is_flag=True, help="Re-check on every save; show what changed.")
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
 def check(paths, fmt, timeout, lang, assume, dialect, macros, no_cache, jobs, watch, max_rechecks):
-    """Check derivation files, documents, or folders of derivation files."""
-    from eqchain.load import collect
+    """Check derivation files, documents, or folders of derivation files.
 
-    files = collect(paths)
+    Every file is reported: one that cannot be loaded is an entry with its error, and the
+    others are still checked. Exit status 0 when every claim is verified, 1 when any claim is
+    refuted or unknown or any formula unreadable, 2 when any file could not be loaded."""
+    from eqchain.load import collect_each
+
+    inputs = collect_each(paths)
     if no_cache:
         os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either
     options = {
@@ -92,29 +98,37 @@ def check(paths, fmt, timeout, lang, assume, dialect, macros, no_cache, jobs, wa
 
         watch_and_check(paths, options, max_rechecks=max_rechecks)
         sys.exit(EXIT_OK)
-    use_cache = not no_cache and not sys.stdout.isatty() and not _brings_in_files(files)
-    use_cache = use_cache and (macros is None or os.path.isfile(macros))  # else: an error below
-    if use_cache:
+    files = [i for i in inputs if isinstance(i, str)]
+    key = None
+    use_cache = not no_cache and not sys.stdout.isatty() and len(files) == len(inputs)
+    use_cache = use_cache and not _brings_in_files(files)
+    if use_cache and (macros is None or os.path.isfile(macros)):  # else: an error below
         from eqchain import cache
 
         read = files + ([macros] if macros else [])
-        key = cache.key("check", {**options, "no_color": "NO_COLOR" in os.environ}, read)
-        hit = cache.get(key)
+        try:
+            key = cache.key("check", {**options, "no_color": "NO_COLOR" in os.environ}, read)
+        except OSError:
+            key = None  # a file that cannot be read is reported by the check itself
+        hit = cache.get(key) if key is not None else None
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(files, timeout, jobs, assume, fmt, dialect, macros)
-    if use_cache:
+    report = _check_files(inputs, timeout, jobs, assume, dialect, macros)
+    code = exit_status(report)
+    if key is not None and not report.errors:
         import io
 
         buffer = io.StringIO()
         _emit(report, fmt, lang, show=False, file=buffer)
-        code = EXIT_OK if report.all_verified else EXIT_FAILED
         sys.stdout.write(buffer.getvalue())
         cache.put(key, cache.Entry(buffer.getvalue(), code))
         sys.exit(code)
     _emit(report, fmt, lang, show=False)
-    sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
+    if fmt == "json":  # the text report shows them; JSON readers may not
+        for error in report.errors:
+            click.echo(f"eqchain: error: {error}", err=True)
+    sys.exit(code)
 
 
 def _brings_in_files(files) -> bool:
@@ -132,25 +146,42 @@ def _brings_in_files(files) -> bool:
     return False
 
 
-def _check_files(files, timeout, jobs, assume, fmt, dialect=None, macros=None):
-    """Load and check files, in parallel processes when ``jobs > 1``; stable order."""
-    from eqchain.api import check_file
+def exit_status(report) -> int:
+    """2 when a file could not be loaded, else 0 when every claim is verified, else 1."""
+    if report.errors:
+        return EXIT_INVALID
+    return EXIT_OK if report.all_verified else EXIT_FAILED
+
+
+def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None):
+    """Load and check files, in parallel processes when ``jobs > 1``; stable order. An input
+    that is an error (a missing path, say) or a file that cannot be loaded is an entry with its
+    error."""
+    from eqchain.api import check_input, error_entry
     from eqchain.model import Report
 
+    files = [i for i in inputs if isinstance(i, str)]
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             n = len(files)
-            parts = list(
+            checked = iter(
                 pool.map(
-                    check_file, files, [timeout] * n, [assume] * n, [dialect] * n, [macros] * n
+                    check_input, files, [timeout] * n, [assume] * n, [dialect] * n, [macros] * n
                 )
             )
+            parts = [
+                next(checked) if isinstance(i, str) else (error_entry(i, i.path or ""),)
+                for i in inputs
+            ]
     else:
-        parts = []
-        for f in files:
-            parts.append(check_file(f, timeout, assume, dialect, macros))
+        parts = [
+            check_input(i, timeout, assume, dialect, macros)
+            if isinstance(i, str)
+            else (error_entry(i, i.path or ""),)
+            for i in inputs
+        ]
     return Report(tuple(d for part in parts for d in part))
 
 

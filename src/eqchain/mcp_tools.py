@@ -107,16 +107,24 @@ def check_step(
         )
     except InputError as err:
         raise _in_argument(err) from None
-    steps = derivation.steps
+    from eqchain.model import StepKind
+
+    for step in derivation.steps:
+        if step.unreadable is not None:
+            line, column = (step.place.line, step.place.column) if step.place else (None, None)
+            raise _in_argument(InputError(step.unreadable, None, line, column))
+    # the givens an assumption such as 0 < p < 1 brings (p_bound = 1 - p) stay facts
+    givens = tuple(s for s in derivation.steps if s.kind is StepKind.GIVEN and not s.infer_kind)
+    steps = [s for s in derivation.steps if s not in givens]
     if len(steps) != 1 or steps[0].lhs is None:
         raise InputError(
             "'previous' and 'next' must be one expression each (not equations, not several rows)"
         )
     # Whatever a document reader would make of it, the equation is a claim to check.
     claim = replace(steps[0], claim=f"{previous.strip()} = {next.strip()}", infer_kind=False)
-    derivation = replace(derivation, title="check_step", steps=(claim,))
+    derivation = replace(derivation, title="check_step", steps=(*givens, claim))
     report = _report((derivation,), timeout, on_step)
-    return {**report["derivations"][0]["steps"][0], "line": None}
+    return {**report["derivations"][0]["steps"][-1], "line": None}
 
 
 def _in_argument(err: InputError) -> InputError:
@@ -216,9 +224,18 @@ def _declarations(symbols: dict | None, assume: str | None) -> tuple:
 
     decls: list = list(_symbols_table(symbols)) if symbols else []
     if assume:
-        from eqchain.load.document import parse_assume
+        from eqchain.load.assume import Bound, parse_assume
 
-        for name, index, words in parse_assume(assume):
+        for item in parse_assume(assume):
+            if isinstance(item, Bound):
+                raise InputError(
+                    f"'assume' for derive takes signs and words, not the bound '{item.text}'"
+                )
+            name, index, words = item.name, item.index, item.words
+            if words == ("function",):
+                decls = [d for d in decls if d.name != name]
+                decls.append(SymbolDecl(name, (), is_function=True))
+                continue
             if index:
                 raise InputError(
                     f"'assume' declares plain symbols; declare the family '{name}' in 'symbols' "

@@ -20,6 +20,7 @@ class Verdict(StrEnum):
     UNKNOWN = "unknown"  # neither: a side condition is missing, or the time limit ran out
     GIVEN = "given"  # a fact assumed from here on; asserts nothing to check
     DEFINITION = "definition"  # introduces a symbol; asserts nothing to check
+    UNREADABLE = "unreadable"  # the formula could not be read: the step's error says why
 
     @property
     def is_claim_verdict(self) -> bool:
@@ -90,6 +91,9 @@ class Step:
     # Documents: the kind is decided by the checker the way a careful reader would
     # (definition, given, claim, specialisation, generalisation, redefinition).
     infer_kind: bool = False
+    # The reader's message when the formula could not be read (``lhs``/``rhs`` are then None
+    # and ``place`` points at the offending token); the checker reports it as ``unreadable``.
+    unreadable: str | None = None
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)
@@ -144,9 +148,29 @@ class StepResult:
 
 
 @dataclass(frozen=True)
+class FileError:
+    """Why a whole file could not be loaded (invalid TOML, not UTF-8, no equations, ...)."""
+
+    message: str
+    place: Place
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+@dataclass(frozen=True)
 class DerivationReport:
+    """The results of one derivation; or, with ``error`` set, a file that could not be loaded
+    (then ``results`` is empty and ``derivation`` only names the file)."""
+
     derivation: Derivation
     results: tuple[StepResult, ...]
+    error: FileError | None = None
+
+    @classmethod
+    def failed(cls, path: str, error: FileError) -> DerivationReport:
+        """The entry for a file that could not be loaded."""
+        return cls(Derivation("", path, (), ()), (), error)
 
     @property
     def path(self) -> str:
@@ -167,13 +191,22 @@ class Report:
     derivations: tuple[DerivationReport, ...]
 
     def counts(self) -> dict[str, int]:
+        """Steps per verdict (every verdict present), and ``errors``: files not loaded."""
         total: Counter = Counter()
         for d in self.derivations:
             total.update(d.counts())
-        return {v.value: total.get(v.value, 0) for v in Verdict}
+        out = {v.value: total.get(v.value, 0) for v in Verdict}
+        out["errors"] = len(self.errors)
+        return out
+
+    @property
+    def errors(self) -> tuple[FileError, ...]:
+        """The files that could not be loaded, in order."""
+        return tuple(d.error for d in self.derivations if d.error is not None)
 
     @property
     def all_verified(self) -> bool:
-        """True when no claim is refuted or unknown."""
+        """True when no claim is refuted or unknown, no step is unreadable and every file
+        was loaded."""
         c = self.counts()
-        return c["refuted"] == 0 and c["unknown"] == 0
+        return c["refuted"] == 0 and c["unknown"] == 0 and c["unreadable"] == 0 and not c["errors"]

@@ -2,7 +2,8 @@
 
 Files are watched with ``watchfiles``. After each change the changed files are checked again and
 every step whose verdict line differs from the last check is printed, followed by a summary.
-Invalid input is reported like any other check (with file and line) and the watch goes on.
+A file that cannot be loaded is reported (with file and line) and the watch goes on; an
+unreadable formula is a step like any other.
 """
 
 from __future__ import annotations
@@ -12,25 +13,25 @@ from pathlib import Path
 
 import click
 
-from eqchain.errors import EqchainError
+from eqchain.errors import InputError
 
 
 def _lines(path: str, options: dict) -> dict:
     """One text line per step of ``path``, keyed by (derivation, step position)."""
-    from eqchain.api import check_file
+    from eqchain.api import check_input
 
     out = {}
-    try:
-        reports = check_file(
-            path,
-            options["timeout"],
-            options.get("assume"),
-            options.get("dialect"),
-            options.get("macros"),
-        )
-    except EqchainError as err:
-        return {(path, "error"): f"error: {err}"}
+    reports = check_input(
+        path,
+        options["timeout"],
+        options.get("assume"),
+        options.get("dialect"),
+        options.get("macros"),
+    )
     for d_index, d in enumerate(reports):
+        if d.error is not None:  # the file could not be loaded
+            out[(path, "error")] = f"error: {d.error}"
+            continue
         for s_index, r in enumerate(d.results):
             label = r.step.label or (
                 f"line {r.step.place.line}"
@@ -41,7 +42,7 @@ def _lines(path: str, options: dict) -> dict:
             text = f"{path}: ({label}) {r.verdict.value}"
             if rules:
                 text += f"  {rules}"
-            if r.reason and r.verdict.value in ("refuted", "unknown"):
+            if r.reason and r.verdict.value in ("refuted", "unknown", "unreadable"):
                 text += f"  [{r.reason}]"
             out[(path, d_index, s_index)] = text
     return out
@@ -52,17 +53,22 @@ def watch_and_check(paths, options: dict, max_rechecks: int | None = None) -> No
     (for tests), else run until interrupted."""
     from watchfiles import watch
 
-    from eqchain.load import SUFFIXES, collect
+    from eqchain.load import SUFFIXES, collect_each
 
     current: dict = {}
-    for f in collect(paths):
-        current.update(_lines(f, options))
+    for f in collect_each(paths):
+        if isinstance(f, str):
+            current.update(_lines(f, options))
+        else:
+            current[(f.path, "error")] = f"error: {f}"
     for text in current.values():
         click.echo(text)
     _summary(current)
     sys.stdout.flush()
     rechecks = 0
-    watched = [str(p) for p in paths]
+    watched = [str(p) for p in paths if Path(p).exists()]  # a missing one is reported above
+    if not watched:
+        raise InputError("nothing to watch: no such file or folder", ", ".join(map(str, paths)))
     for changes in watch(
         *watched, debounce=200, step=50, rust_timeout=1000, yield_on_timeout=False
     ):
@@ -89,7 +95,7 @@ def watch_and_check(paths, options: dict, max_rechecks: int | None = None) -> No
 
 
 def _summary(lines: dict) -> None:
-    counts = {"verified": 0, "refuted": 0, "unknown": 0, "error": 0}
+    counts = {"verified": 0, "refuted": 0, "unknown": 0, "unreadable": 0, "error": 0}
     for text in lines.values():
         for word in counts:
             if f") {word}" in text or text.startswith(f"{word}:"):

@@ -1,7 +1,9 @@
-"""Invalid input: a clear message with file and line, exit status 2, no traceback."""
+"""Invalid input: a clear message with file and line, exit status 2, no traceback; a claim
+that cannot be read is an unreadable step (exit status 1) and the rest is still checked."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -32,17 +34,6 @@ CASES = {
         GOOD_HEAD + "[[steps]]\nclaim = 'a = a'\nby = ['log_mull']\n",
         7,
         "unknown rule 'log_mull' (did you mean 'log_mul'?)",
-    ),
-    "undefined_symbol": (GOOD_HEAD + "[[steps]]\nclaim = 'a = c'\n", 6, "undefined symbol 'c'"),
-    "unreadable_latex": (
-        GOOD_HEAD + "[[steps]]\nclaim = 'a = \\frac{b'\n",
-        6,
-        "cannot read the claim",
-    ),
-    "unknown_command": (
-        GOOD_HEAD + "[[steps]]\nclaim = 'a = \\foo b'\n",
-        6,
-        "unknown LaTeX command \\foo",
     ),
     "nothing_to_continue": (GOOD_HEAD + "[[steps]]\nclaim = '= a'\n", 6, "nothing to continue"),
     "not_an_equation": (GOOD_HEAD + "[[steps]]\nclaim = 'a + b'\n", 6, "must be an equation"),
@@ -100,6 +91,31 @@ def run(*args, cwd=None):
     )
 
 
+# Claims that cannot be read: (file text, line, column of the offending character, message).
+UNREADABLE = {
+    "undefined_symbol": (GOOD_HEAD + "[[steps]]\nclaim = 'a = c'\n", 6, 10, "undefined symbol 'c'"),
+    "unreadable_latex": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = \\frac{b'\n",
+        6,
+        19,
+        "cannot read the claim",
+    ),
+    "unknown_command": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = \\foo b'\n",
+        6,
+        14,
+        "unknown LaTeX command \\foo",
+    ),
+    # claim = '  starts the text at column 10; \nabla is its 9th character.
+    "not_supported": (
+        GOOD_HEAD + "[[steps]]\nclaim = 'a = b + \\nabla b'\n",
+        6,
+        18,
+        "not supported",
+    ),
+}
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_is_reported_with_place_and_exit_2(tmp_path, case):
     text, line, message = CASES[case]
@@ -108,20 +124,36 @@ def test_bad_input_is_reported_with_place_and_exit_2(tmp_path, case):
     proc = run("check", str(path))
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
-    assert message in proc.stderr
+    assert message in proc.stdout
     where = f"{path}:{line}" if line else str(path)
-    assert where in proc.stderr
-    assert proc.stdout == ""
+    assert where in proc.stdout
+    assert proc.stderr == ""
 
 
-def test_latex_error_points_at_the_column(tmp_path):
-    path = tmp_path / "col.toml"
-    path.write_text(GOOD_HEAD + "[[steps]]\nclaim = 'a = b + \\nabla b'\n", encoding="utf-8")
-    proc = run("check", str(path))
-    assert proc.returncode == 2
-    # claim = '  starts the text at column 10; \nabla is its 9th character.
-    assert f"{path}:6:18:" in proc.stderr
-    assert "not supported" in proc.stderr
+@pytest.mark.parametrize("case", ["toml_syntax", "no_steps", "unknown_rule"])
+def test_bad_input_in_json_is_an_entry_with_its_error(tmp_path, case):
+    text, line, message = CASES[case]
+    path = tmp_path / f"{case}.toml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    proc = run("check", "--format", "json", str(path))
+    assert proc.returncode == 2, proc.stderr
+    (entry,) = json.loads(proc.stdout)["derivations"]
+    assert entry["path"] == str(path) and entry["steps"] == []
+    assert message in entry["error"]["message"] and entry["error"]["line"] == line
+    assert message in proc.stderr  # for whoever watches the run
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE))
+def test_an_unreadable_claim_is_a_step_at_its_offending_character(tmp_path, case):
+    text, line, column, message = UNREADABLE[case]
+    path = tmp_path / f"{case}.toml"
+    path.write_text(text + "[[steps]]\nclaim = 'a + b = b + a'\n", encoding="utf-8")
+    proc = run("check", "--format", "json", str(path))
+    assert proc.returncode == 1, proc.stderr
+    bad, good = json.loads(proc.stdout)["derivations"][0]["steps"]
+    assert (bad["status"], bad["line"], bad["column"]) == ("unreadable", line, column)
+    assert message in bad["reason"]
+    assert good["status"] == "verified"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -129,7 +161,7 @@ def test_a_named_pipe_is_refused_without_being_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.toml")
     proc = run("check", str(tmp_path / "pipe.toml"))
     assert proc.returncode == 2
-    assert "pipe.toml: a named pipe (FIFO), not a regular file" in proc.stderr
+    assert "pipe.toml: a named pipe (FIFO), not a regular file" in proc.stdout
 
 
 def test_input_error_keeps_its_place_across_processes():
@@ -145,7 +177,7 @@ def test_input_error_keeps_its_place_across_processes():
 def test_missing_file_is_exit_2(tmp_path):
     proc = run("check", str(tmp_path / "nope.toml"))
     assert proc.returncode == 2
-    assert "no such file" in proc.stderr
+    assert "no such file" in proc.stdout
 
 
 def test_usage_error_is_exit_2():
@@ -159,24 +191,26 @@ def test_non_utf8_file_is_exit_2(tmp_path):
     path.write_bytes(b"title = 'x'\n\xff\xfe\x00garbage")
     proc = run("check", str(path))
     assert proc.returncode == 2
-    assert "not UTF-8" in proc.stderr
-    assert f"{path}:2" in proc.stderr
+    assert "not UTF-8" in proc.stdout
+    assert f"{path}:2" in proc.stdout
 
 
 def test_formula_the_two_readers_read_differently_is_reported_as_ambiguous(tmp_path):
     path = tmp_path / "amb.toml"
     path.write_text(GOOD_HEAD + "[[steps]]\nclaim = 'a = 2 \\frac{1}{2}'\n", encoding="utf-8")
-    proc = run("check", str(path))
-    assert proc.returncode == 2
-    assert "ambiguous LaTeX" in proc.stderr
-    assert "SymPy's parser" in proc.stderr and "latex2sympy2" in proc.stderr
-    assert f"{path}:6:" in proc.stderr
+    proc = run("check", "--format", "json", str(path))
+    assert proc.returncode == 1
+    (step,) = json.loads(proc.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "unreadable" and step["line"] == 6
+    assert "ambiguous LaTeX" in step["reason"]
+    assert "SymPy's parser" in step["reason"] and "latex2sympy2" in step["reason"]
 
 
 def test_ambiguous_formula_in_a_document_points_at_its_line(tmp_path):
     path = tmp_path / "amb.md"
     path.write_text("Intro\n\n$$\nx = 2 \\frac{1}{2}\n$$\n", encoding="utf-8")
-    proc = run("check", str(path))
-    assert proc.returncode == 2
-    assert "ambiguous LaTeX" in proc.stderr
-    assert f"{path}:4:" in proc.stderr
+    proc = run("check", "--format", "json", str(path))
+    assert proc.returncode == 1
+    (step,) = json.loads(proc.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "unreadable" and step["line"] == 4
+    assert "ambiguous LaTeX" in step["reason"]

@@ -138,7 +138,7 @@ def test_json_is_byte_identical_across_runs():
 
 def test_failed_run_leaves_no_output_file(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text("title = 'x'\n[[steps]]\nclaim = 'a = \\frac{b'\n", encoding="utf-8")
+    bad.write_text("title = 'x'\n[steps\nclaim = 'a = b'\n", encoding="utf-8")  # invalid TOML
     out = tmp_path / "out.tex"
     proc = run("latex", str(bad), "-o", str(out))
     assert proc.returncode == 2
@@ -148,7 +148,7 @@ def test_failed_run_leaves_no_output_file(tmp_path):
 
 def test_failed_run_keeps_an_existing_output_file(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text("title = 'x'\n[[steps]]\nclaim = 'a = \\frac{b'\n", encoding="utf-8")
+    bad.write_text("title = 'x'\n[steps\nclaim = 'a = b'\n", encoding="utf-8")  # invalid TOML
     out = tmp_path / "out.md"
     out.write_text("previous", encoding="utf-8")
     assert run("markdown", str(bad), "-o", str(out)).returncode == 2

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from eqchain.model import DerivationReport, Report, Step, StepResult, Verdict
+from eqchain.model import DerivationReport, FileError, Place, Report, Step, StepResult, Verdict
 from eqchain.render.json import SCHEMA_VERSION, render_json, report_data
 from eqchain.schema import report_schema
 
@@ -47,14 +47,14 @@ def test_schema_rejects_an_unknown_status(report, validator):
 def test_top_level_keys_come_in_schema_order(report):
     data = json.loads(render_json(report))
     assert list(data) == ["schema_version", "eqchain_version", "derivations", "summary"]
-    assert data["schema_version"] == SCHEMA_VERSION == "1"
+    assert data["schema_version"] == SCHEMA_VERSION == "2"
 
 
 def test_step_has_every_field(report):
     step = json.loads(render_json(report))["derivations"][0]["steps"][2]
     assert list(step) == [
         "label", "status", "rules", "claim", "lhs", "rhs", "reason",
-        "counterexample", "warnings", "conditions", "conditional", "line", "notes",
+        "counterexample", "warnings", "conditions", "conditional", "line", "column", "notes",
     ]  # fmt: skip
     assert step["label"] == "3.5"
     assert step["claim"] == r"= \sum_{k=1}^{6} \log y_k^{t_k}"
@@ -64,8 +64,8 @@ def test_step_has_every_field(report):
 def test_summary_counts_every_verdict_and_the_claims(report):
     summary = json.loads(render_json(report))["summary"]
     assert summary == {
-        "verified": 4, "refuted": 1, "unknown": 1, "given": 1, "definition": 1,
-        "total_claims": 6,
+        "verified": 4, "refuted": 1, "unknown": 1, "unreadable": 0, "given": 1,
+        "definition": 1, "errors": 0, "total_claims": 6,
     }  # fmt: skip
 
 
@@ -107,3 +107,41 @@ def test_a_claim_checked_for_values_is_marked_conditional(tmp_path):
     report = check_derivations(load_toml(str(path)))
     steps = json.loads(render_json(report))["derivations"][0]["steps"]
     assert [s["conditional"] for s in steps] == [False, True, False]
+
+
+def test_an_unreadable_step_has_its_message_line_and_column(report, validator):
+    step = Step(
+        claim=r"a = \foo b",
+        lhs=None,
+        rhs=None,
+        place=Place("post.md", 12, 5),
+        unreadable="cannot read the formula: unknown LaTeX command \\foo",
+    )
+    derivation = report.derivations[0].derivation
+    report = Report(
+        (
+            DerivationReport(
+                derivation, (StepResult(step, Verdict.UNREADABLE, reason=step.unreadable),)
+            ),
+        )
+    )
+    data = json.loads(render_json(report))
+    validator.validate(data)
+    entry = data["derivations"][0]["steps"][0]
+    assert (entry["status"], entry["line"], entry["column"]) == ("unreadable", 12, 5)
+    assert entry["reason"].startswith("cannot read the formula: unknown LaTeX command")
+    assert data["summary"]["unreadable"] == 1 and data["summary"]["total_claims"] == 0
+
+
+def test_a_file_that_could_not_be_loaded_is_an_entry_with_its_error(validator):
+    error = FileError("TOML syntax error: Expected ']'", Place("bad.toml", 2, 9))
+    data = json.loads(render_json(Report((DerivationReport.failed("bad.toml", error),))))
+    validator.validate(data)
+    entry = data["derivations"][0]
+    assert entry["path"] == "bad.toml" and entry["steps"] == []
+    assert entry["error"] == {"message": "TOML syntax error: Expected ']'", "line": 2, "column": 9}
+    assert data["summary"]["errors"] == 1
+
+
+def test_a_loaded_derivation_has_a_null_error(report):
+    assert all(d["error"] is None for d in json.loads(render_json(report))["derivations"])

@@ -1,7 +1,8 @@
 """Hostile and malformed input through the command line, in a subprocess.
 
-Each file must end with a clear error (exit 2, a message naming the file) or verdicts (exit 0 or
-1: an overlong step is ``unknown`` at its time limit), never a traceback or an internal error
+Each file must end with a clear error (exit 2, a message naming the file), an unreadable step
+with the reader's message (exit 1), or verdicts (exit 0 or 1: an overlong step is ``unknown`` at
+its time limit), never a traceback or an internal error
 (exit 3), within bounded time (the subprocess is killed after cli.WALL seconds, a failure) and
 bounded memory (2 GiB of address space, set with RLIMIT_AS; running out is a failure too).
 
@@ -34,13 +35,22 @@ def _garbage(seed: int, size: int, nul: bool) -> bytes:
     return data if nul else data.replace(b"\x00", b"\x01")
 
 
-INVALID = {  # exit 2 with a message
+INVALID = {  # exit 2 with a message naming the file
     "unclosed_table_header": "[symbols\na = 'real'\n",
     "unclosed_string": "title = 'x\n[[steps]]\nclaim = 'a = a'\n",
     "duplicate_key": "title = 'x'\ntitle = 'y'\n[[steps]]\nclaim = '1 = 1'\n",
     "steps_not_an_array_of_tables": "steps = 5\n",
     "unknown_rule": claim("a = a") + 'by = ["log_mull"]\n',
     "rule_name_with_spaces": claim("a = a") + 'by = ["log mul; rm -rf /"]\n',
+    "not_an_equation": claim("a + b"),
+    "continuation_with_nothing_before": claim("= a"),
+    "definition_of_a_number": claim("1 = a") + 'kind = "definition"\n',
+    "unknown_assumption": "[symbols]\na = \"positiv\"\n[[steps]]\nclaim = 'a = a'\n",
+    "deep_toml_arrays": "x = " + "[" * 10_000 + "]" * 10_000 + "\n",
+    "deep_toml_inline_tables": "x = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n",
+}
+
+UNREADABLE = {  # exit 1: the claim is an unreadable step with the reader's message
     "undefined_symbol": claim("a = c"),
     "undefined_family": claim("y_1 = a"),
     "latex_unbalanced_brace": claim(r"a = \frac{b"),
@@ -49,12 +59,6 @@ INVALID = {  # exit 2 with a message
     "latex_empty_side": claim("a = "),
     "latex_only_operators": claim("+ = -"),
     "latex_stray_caret": claim("a = ^^b"),
-    "not_an_equation": claim("a + b"),
-    "continuation_with_nothing_before": claim("= a"),
-    "definition_of_a_number": claim("1 = a") + 'kind = "definition"\n',
-    "unknown_assumption": "[symbols]\na = \"positiv\"\n[[steps]]\nclaim = 'a = a'\n",
-    "deep_toml_arrays": "x = " + "[" * 10_000 + "]" * 10_000 + "\n",
-    "deep_toml_inline_tables": "x = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n",
     "expression_of_10000_terms": claim("a" + " + a" * 9_999 + " = 10000 a"),
     "expression_of_10000_distinct_terms": claim(
         " + ".join(f"y_{{{i}}}" for i in range(1, 10_001)) + r" = \sum_{k=1}^{10000} y_k",
@@ -191,7 +195,15 @@ def test_invalid_input_exits_2_without_a_traceback(invalid_runs, name):
 @pytest.mark.parametrize("name", sorted(INVALID))
 def test_invalid_input_error_names_the_file(invalid_runs, name):
     path, run = invalid_runs(name)
-    assert f"{path.name}" in run.stderr, run.show()
+    assert f"{path.name}" in run.stdout, run.show()
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_an_unreadable_claim_is_reported_as_such_without_a_traceback(tmp_path, name):
+    run = cli.check(_write(tmp_path, name, UNREADABLE[name]))
+    _assert_clean(run)
+    assert run.code == 1, run.show()
+    assert "unreadable" in run.stdout, run.show()
 
 
 @pytest.mark.parametrize("name", sorted(VERDICTS))
@@ -232,7 +244,7 @@ def test_a_huge_number_in_a_definition_is_a_clear_error(tmp_path):
     run = cli.check(_write(tmp_path, "huge_definition", text), wall=20.0)
     _assert_clean(run)
     assert run.code == 2, run.show()
-    assert "huge_definition.toml:7: a number too large to compute" in run.stderr, run.show()
+    assert "huge_definition.toml:7: a number too large to compute" in run.output, run.show()
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -249,7 +261,7 @@ def test_non_utf8_bytes_are_a_clear_error(tmp_path):
     run = cli.check(path)
     _assert_clean(run)
     assert run.code == 2, run.show()
-    assert "UTF-8" in run.stderr
+    assert "UTF-8" in run.output
 
 
 def test_utf16_file_is_a_clear_error(tmp_path):
@@ -265,7 +277,7 @@ def test_ten_megabyte_file_is_refused(tmp_path):
     run = cli.check(path)
     _assert_clean(run)
     assert run.code == 2, run.show()
-    assert "too large" in run.stderr
+    assert "too large" in run.output
 
 
 def test_file_just_under_the_size_limit_is_read(tmp_path):
@@ -290,7 +302,7 @@ def test_a_fifo_is_not_waited_on_forever(tmp_path):
     run = cli.check(fifo, wall=10.0)
     _assert_clean(run)
     assert run.code == 2, run.show()
-    assert "pipe.toml" in run.stderr and "not a regular file" in run.stderr, run.show()
+    assert "pipe.toml" in run.output and "not a regular file" in run.output, run.show()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -300,4 +312,4 @@ def test_a_fifo_in_a_folder_is_not_waited_on_forever(tmp_path):
     run = cli.check(tmp_path, wall=10.0)
     _assert_clean(run)
     assert run.code == 2, run.show()
-    assert "pipe.toml" in run.stderr, run.show()
+    assert "pipe.toml" in run.output, run.show()

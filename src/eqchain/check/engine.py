@@ -172,7 +172,25 @@ def check_derivation(
     # The values the current chain's links were checked with: {} when it holds generally,
     # None when it holds for values no later step can name (a specialisation).
     chain_values: dict | None = {}
+    unreadable: Step | None = None  # the unreadable step just before, if any
     for step in derivation.steps:
+        if step.unreadable is not None or (
+            step.continues and (unreadable is not None or previous is None)
+        ):
+            # Nothing can be checked against a formula that was not read (or not written): an
+            # unreadable step ends the chain, and a continuation right after it starts a new one.
+            result = _unreadable(step, unreadable)
+            results.append(result)
+            if on_step is not None:
+                on_step(result)
+            unreadable = step if step.unreadable is not None else None
+            previous = None if unreadable is not None else Step(step.claim, step.rhs, step.rhs)
+            previous_rhs = None if unreadable is not None else step.rhs
+            chain_holds, chain_values = True, {}
+            if unreadable is None:
+                facts.remember(step, None, usable=False)
+            continue
+        unreadable = None
         if not step.continues:
             chain_holds = True
             chain_values = {}
@@ -222,6 +240,26 @@ def check_derivation(
         previous = Step(step.claim, lhs, step.rhs, step.kind, step.label)
         previous_rhs = step.rhs
     return DerivationReport(derivation, tuple(results))
+
+
+def _unreadable(step: Step, before: Step | None) -> StepResult:
+    """An unreadable step, with the reader's message; or a continuation ``= b`` right after
+    one (``before``) or with nothing before it (``before`` None), which has nothing to be
+    checked against and starts a new chain (``b = ...``)."""
+    if step.unreadable is not None:
+        return StepResult(step, Verdict.UNREADABLE, reason=step.unreadable)
+    if before is None:
+        why = "there is no formula before it to continue"
+    elif before.place is not None and before.place.line is not None:
+        why = f"the formula it continues (line {before.place.line}) could not be read"
+    else:
+        why = "the formula it continues could not be read"
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        reason=f"not checked: {why}; a new chain starts here",
+        rhs_latex=latex(step.rhs),
+    )
 
 
 def _check_values(values: dict, step: Step) -> None:

@@ -19,8 +19,9 @@ SUFFIXES = {
 
 
 def load(path: str, **options) -> tuple:
-    """Load one file as a tuple of Derivations, by its suffix; InputError for anything
-    unreadable."""
+    """Load one file as a tuple of Derivations, by its suffix; InputError for a file that
+    cannot be loaded. A formula that cannot be read is not an error: it is a step with
+    ``unreadable`` set (the checker reports it as such)."""
     from eqchain.load.files import regular_file_error
 
     err = regular_file_error(path)
@@ -39,25 +40,38 @@ def load(path: str, **options) -> tuple:
 
 
 def collect(paths) -> list[str]:
-    """Files named, and the derivation files (``*.toml``) in folders named, in a stable order."""
+    """Files named, and the derivation files (``*.toml``) in folders named, in a stable order.
+    Raises InputError for the first path that cannot be used, or when no file is found."""
+    out: list[str] = []
+    for item in collect_each(paths):
+        if isinstance(item, InputError):
+            raise item
+        out.append(item)
+    return out
+
+
+def collect_each(paths) -> list[str | InputError]:
+    """Like :func:`collect`, but never raises: a path that cannot be used (missing, a named
+    pipe, a folder with no derivation files) is an InputError in the list, in its place."""
     from eqchain.load.files import regular_file_error
 
-    out: list[str] = []
+    out: list[str | InputError] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
             found = [str(f) for f in sorted(path.rglob("*.toml")) if not f.is_dir()]
+            if not found:
+                out.append(InputError("no derivation files found", str(p)))
         elif path.exists():
             found = [str(path)]
         else:
-            raise InputError("no such file or folder", str(p))
+            out.append(InputError("no such file or folder", str(p)))
+            continue
         for name in found:  # a FIFO would block the reader (and the cache) forever
             err = regular_file_error(name)
-            if err is not None:
-                raise err
-        out.extend(found)
+            out.append(name if err is None else err)
     if not out:
-        raise InputError("no derivation files found", ", ".join(map(str, paths)))
+        out.append(InputError("no derivation files found", ", ".join(map(str, paths))))
     return out
 
 

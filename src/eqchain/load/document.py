@@ -40,9 +40,13 @@ def load_document(
     ``dialect`` names the Markdown dialect (:data:`eqchain.load.markdown.DIALECTS`); without
     it the document's front matter or suffix says, else CommonMark. ``macros`` is a file of
     macro definitions (:func:`eqchain.load.macros.load_macros`) expanded in the math, as the
-    document's own definitions are. Raises InputError (with file, line and column) for
-    unreadable input; a formula that cannot be read is an error too (eqchain never guesses
-    what an author meant).
+    document's own definitions are.
+
+    Raises InputError (with line and column) for a document that cannot be read at all (not
+    UTF-8 text, binary, no displayed equations). A formula that cannot be read, a block that
+    cannot be split into rows and an unclosed block (``$$`` with no end) become unreadable
+    steps at the place of the offending token, and the rest of the document is still read
+    (eqchain never guesses what an author meant, and never stops at the first problem).
     """
     from eqchain.load.files import read_text
     from eqchain.load.macros import load_macros
@@ -53,23 +57,44 @@ def load_document(
             "binary data (NUL byte) in a document", path, text[: text.index("\x00")].count("\n") + 1
         )
     table = load_macros(macros) if macros else {}
-    if kind == "markdown":
-        blocks, declared, title = _markdown(path, text, dialect, table)
-    else:
-        from eqchain.load.tex import read_tex
-
-        doc = read_tex(path, text, table)
-        blocks, declared, title = list(doc.blocks), list(doc.assumptions), doc.title
+    (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
     rows = _read_rows(path, blocks, functions)
+    if unclosed is not None:
+        line, col = unclosed.line, unclosed.column
+        written = text.split("\n")[line - 1][col - 1 :].strip()
+        rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
     scope = _scope(path, rows, items)
     steps = _steps(path, rows, scope)
     if not steps:
         raise InputError("no displayed equations found", path)
     steps = _margin_givens(path, items, scope) + steps
     return Derivation(title or Path(path).name, path, (), tuple(steps), scope, (), kind)
+
+
+def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
+    """(blocks, declared assumptions, title) of the document, and None; when a block is never
+    closed, those of the text before it and the error (at the unclosed opening), since
+    everything after it would be read as the unclosed block's math."""
+
+    def find(source: str):
+        if kind == "markdown":
+            return _markdown(path, source, dialect, macros)
+        from eqchain.load.tex import read_tex
+
+        doc = read_tex(path, source, macros)
+        return list(doc.blocks), list(doc.assumptions), doc.title
+
+    try:
+        return find(text), None
+    except InputError as err:
+        if err.line is None or err.column is None or (err.path not in (None, path)):
+            raise
+        lines = text.split("\n")
+        position = sum(len(ln) + 1 for ln in lines[: err.line - 1]) + err.column - 1
+        return find(text[:position]), err
 
 
 # -- finding display math ------------------------------------------------------------------------
@@ -116,16 +141,23 @@ def _markdown(path: str, text: str, dialect: str | None, macros: dict):
 
 @dataclass(frozen=True)
 class _Row:
-    formula: object  # eqchain.latex.read.Formula
+    """A row of a block: a read formula, or (``formula`` None) one that could not be read,
+    with the reader's message; ``line``/``column`` are then those of the offending token."""
+
+    formula: object | None  # eqchain.latex.read.Formula
     line: int
     column: int
     text: str
     path: str | None = None  # the \input file it stands in, when not the document
+    error: str | None = None
 
 
 def _read_rows(
     path: str, blocks: list[Block], declared: frozenset[str] = frozenset()
 ) -> list[tuple[int, list[_Row]]]:
+    """Each block's rows, read. A row that cannot be read, or a block that cannot be split into
+    rows, is kept as an unreadable row at the place of the offending token: the rest of the
+    document is still read. ``declared`` names the functions the assumptions declare."""
     from eqchain.latex.memo import read_cached
     from eqchain.latex.rows import split_rows
 
@@ -137,7 +169,15 @@ def _read_rows(
         try:
             rows = split_rows(block.text)
         except LatexError as err:
-            raise _place(err, path, block, block.text) from None
+            place = _place(err, path, block, block.text)
+            message = f"cannot read the formula: {err.message}"
+            out.append(
+                (
+                    b_index,
+                    [_Row(None, place.line, place.column, _one_line(block), block.path, message)],
+                )
+            )
+            continue
         read = []
         pending_note = None
         for row in rows:
@@ -148,9 +188,10 @@ def _read_rows(
                     line, col = _row_place(block, row)
                 else:
                     line, col = _block_place(block, row.offset + err.column)
-                raise InputError(
-                    f"cannot read the formula: {err.message}", path, line, col
-                ) from None
+                message = f"cannot read the formula: {err.message}"
+                read.append(_Row(None, line, col, row.text.strip(), block.path, message))
+                pending_note = None
+                continue
             if formula.defined_function:
                 functions.add(formula.defined_function)
             if not formula.sides:
@@ -165,6 +206,10 @@ def _read_rows(
             read.append(_Row(formula, line, col, row.text.strip(), block.path))
         out.append((b_index, read))
     return out
+
+
+def _one_line(block: Block) -> str:
+    return " ".join(block.text.split())
 
 
 def _row_place(block: Block, row) -> tuple[int, int]:
@@ -242,7 +287,7 @@ def _scope(path: str, rows, items: list):
     # The upper bound of a sum over integers is an integer: the notation says so.
     for _, block_rows in rows:
         for row in block_rows:
-            for side in row.formula.sides:
+            for side in row.formula.sides if row.formula is not None else ():
                 for node in side.atoms(sp.Sum, sp.Product):
                     for _, lo, hi in node.limits:
                         for bound in (lo, hi):
@@ -291,22 +336,23 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
 def _steps(path: str, rows, scope) -> list[Step]:
     steps: list[Step] = []
     for _, block_rows in rows:
-        previous_in_block = False
         for row in block_rows:
             f = row.formula
+            if f is None:
+                steps.append(
+                    _unreadable_step(row.path or path, row.text, row.error, row.line, row.column)
+                )
+                continue
             try:
                 sides = [scope.bind(s) for s in f.sides]
             except InputError as err:
-                raise InputError(err.message, row.path or path, row.line, row.column) from None
+                message = f"cannot read the formula: {err.message}"
+                steps.append(
+                    _unreadable_step(row.path or path, row.text, message, row.line, row.column)
+                )
+                continue
             place = Place(row.path or path, row.line, row.column)
-            if f.continues:
-                if not previous_in_block and not steps:
-                    raise InputError(
-                        "a row starting with '=' has nothing to continue",
-                        row.path or path,
-                        row.line,
-                        row.column,
-                    )
+            if f.continues:  # with nothing before it, the checker says so and goes on
                 pairs = [(None, s) for s in sides]
             else:
                 if len(sides) < 2:
@@ -325,5 +371,16 @@ def _steps(path: str, rows, scope) -> list[Step]:
                         infer_kind=True,
                     )
                 )
-            previous_in_block = True
     return steps
+
+
+def _unreadable_step(path: str, text: str, message: str, line: int, column: int) -> Step:
+    """A step for a formula that could not be read, at the place of the offending token."""
+    return Step(
+        claim=text,
+        lhs=None,
+        rhs=None,
+        place=Place(path, line, column),
+        infer_kind=True,
+        unreadable=message,
+    )

@@ -1,7 +1,9 @@
 """Derivation files: TOML read with ``tomllib``, validated key by key.
 
 Every error is an :class:`InputError` with the file, the line of the offending key or step and,
-for LaTeX, the column of the offending character. Nothing from the file is ever executed: claims
+for LaTeX, the column of the offending character. A claim whose LaTeX cannot be read is not an
+error of the file: it becomes an unreadable step (``Step.unreadable``, placed at the offending
+character), and the other steps are still checked. Nothing from the file is ever executed: claims
 go to the LaTeX reader, values are numbers or fractions read with :class:`fractions.Fraction`.
 """
 
@@ -33,7 +35,8 @@ MAX_BYTES = 2_000_000
 
 
 def load_toml(path: str, data: bytes | None = None) -> tuple[Derivation, ...]:
-    """Read and validate a derivation file; raise InputError (with place) on any problem.
+    """Read and validate a derivation file; raise InputError (with place) for invalid TOML or
+    an invalid key or value. A claim that cannot be read is an unreadable step, not an error.
 
     A file holds one derivation, or several as ``[[derivations]]`` tables (each with its own
     title, symbols and steps; top-level ``symbols`` and ``where`` are shared by all).
@@ -322,24 +325,37 @@ class _Loader:
         if of is not None and not isinstance(of, (str, int, float)):
             raise self.error("'of' must be a label", line)
 
-        formula, sides = self.read_claim(
-            claim, claim_line, scope, define=kind is StepKind.DEFINITION
+        common = dict(
+            kind=kind,
+            by=tuple(by),
+            where=where,
+            instance=tuple(instance.items()),
+            of=None if of is None else str(of),
         )
+        try:
+            formula, sides = self.read_claim(
+                claim, claim_line, scope, define=kind is StepKind.DEFINITION
+            )
+        except InputError as err:
+            # The step is reported as unreadable and the others are still checked.
+            return [
+                Step(
+                    claim=claim.strip(),
+                    lhs=None,
+                    rhs=None,
+                    label=None if label is None else str(label),
+                    notes=tuple(sorted(notes.items())),
+                    place=Place(self.path, err.line, err.column),
+                    unreadable=err.message,
+                    **common,
+                )
+            ]
         if formula.continues and not has_previous:
             raise self.error("a continuation step ('= ...') has nothing to continue", claim_line)
         if formula.continues and kind is not StepKind.CLAIM:
             raise self.error(f"a {kind.value} cannot continue a chain", claim_line)
         if not formula.continues and len(sides) < 2:
             raise self.error("a claim must be an equation (it has no top-level '=')", claim_line)
-        place = Place(self.path, claim_line)
-        common = dict(
-            kind=kind,
-            by=tuple(by),
-            where=where,
-            place=place,
-            instance=tuple(instance.items()),
-            of=None if of is None else str(of),
-        )
         out = []
         pairs = (
             [(None, s) for s in sides] if formula.continues else [(sides[0], s) for s in sides[1:]]
@@ -356,12 +372,15 @@ class _Loader:
                     notes=tuple(sorted(notes.items())) if first else (),
                     continues=cont,
                     annotation=formula.annotation,
+                    place=Place(self.path, claim_line),
                     **common,
                 )
             )
         return out
 
     def read_claim(self, claim: str, line: int | None, scope, define: bool = False):
+        """The claim's formula and its bound sides; InputError at the offending character
+        (at the claim's start for a name that cannot be bound)."""
         from eqchain.latex.memo import read_cached
 
         column_base = self._claim_column(line)
@@ -376,7 +395,9 @@ class _Loader:
                 f"cannot read the claim: {err.message}", self.path, line, col
             ) from None
         except InputError as err:
-            raise InputError(err.message, self.path, line, column_base) from None
+            raise InputError(
+                f"cannot read the claim: {err.message}", self.path, line, column_base
+            ) from None
         return formula, sides
 
     def _claim_column(self, line: int | None) -> int | None:

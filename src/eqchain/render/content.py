@@ -36,6 +36,9 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown": "unknown",
         "given": "given",
         "definition": "definition",
+        "unreadable": "unreadable",
+        "files_not_read": "files not read",
+        "file_not_read": "file not read",
         "assumptions": "Assumptions",
         "by": "By ",
         "under": "Under ",
@@ -56,6 +59,9 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown": "未確定",
         "given": "前提",
         "definition": "定義",
+        "unreadable": "読めない式",
+        "files_not_read": "読めないファイル",
+        "file_not_read": "読めないファイル",
         "assumptions": "仮定",
         "by": "根拠：",
         "under": "条件：",
@@ -79,6 +85,7 @@ MARKS = {
     Verdict.UNKNOWN: "?",
     Verdict.GIVEN: "•",
     Verdict.DEFINITION: "•",
+    Verdict.UNREADABLE: "⊘",
 }
 LATEX_MARKS = {
     Verdict.VERIFIED: r"\checkmark",
@@ -86,6 +93,7 @@ LATEX_MARKS = {
     Verdict.UNKNOWN: "?",
     Verdict.GIVEN: r"\bullet",
     Verdict.DEFINITION: r"\bullet",
+    Verdict.UNREADABLE: r"\oslash",
 }
 VERDICT_ORDER = (
     Verdict.VERIFIED,
@@ -93,7 +101,11 @@ VERDICT_ORDER = (
     Verdict.UNKNOWN,
     Verdict.GIVEN,
     Verdict.DEFINITION,
+    Verdict.UNREADABLE,
 )
+
+# Verdicts whose reason is shown: why a claim is not verified, why a formula was not read.
+SHOWS_REASON = (Verdict.REFUTED, Verdict.UNKNOWN, Verdict.UNREADABLE)
 
 # Declared assumptions as LaTeX conditions on the symbol, or as words when they have no
 # common notation.
@@ -219,7 +231,8 @@ def clean_side(tex: str) -> str:
 
 def sides(result: StepResult) -> tuple[str, str]:
     """The LaTeX of a step's two sides: the checker's text when it kept it, else printed;
-    row markup removed (:func:`clean_side`)."""
+    row markup removed (:func:`clean_side`). Both are empty for an unreadable step (it has
+    only the text its author wrote, ``step.claim``)."""
     lhs = result.lhs_latex or expr_latex(result.step.lhs)
     rhs = result.rhs_latex or expr_latex(result.step.rhs)
     return clean_side(lhs), clean_side(rhs)
@@ -228,11 +241,13 @@ def sides(result: StepResult) -> tuple[str, str]:
 def chains(dreport: DerivationReport) -> tuple[Chain, ...]:
     """Split a derivation's steps into chains, in order; a continuation step joins the chain
     of the step before it (a continuation with nothing before it starts its own chain and
-    shows its left side)."""
+    shows its left side). An unreadable step is a chain of its own, and the step after it
+    starts a new one."""
     out: list[list[Row]] = []
     for result in dreport.results:
         lhs, rhs = sides(result)
-        if result.step.continues and out:
+        joins = result.step.continues and out and out[-1][-1].verdict is not Verdict.UNREADABLE
+        if joins and result.verdict is not Verdict.UNREADABLE:
             out[-1].append(Row(result, "", rhs))
         else:
             out.append([Row(result, lhs, rhs)])
@@ -240,7 +255,8 @@ def chains(dreport: DerivationReport) -> tuple[Chain, ...]:
 
 
 def summary_counts(report: Report) -> dict[str, int]:
-    """Counts per verdict plus ``total_claims`` (verified + refuted + unknown)."""
+    """Counts per verdict plus ``errors`` (files not loaded) and ``total_claims`` (verified +
+    refuted + unknown)."""
     counts = report.counts()
     counts["total_claims"] = counts["verified"] + counts["refuted"] + counts["unknown"]
     return counts
@@ -253,18 +269,27 @@ def derivation_counts(dreport: DerivationReport) -> dict[str, int]:
 
 
 def summary_spans(counts: dict[str, int], lang: str) -> list[Span]:
-    """``3 verified, 1 refuted, 0 unknown (2 given, 1 definition)`` in the chosen language."""
+    """``3 verified, 1 refuted, 0 unknown (2 given, 1 definition)`` in the chosen language;
+    unreadable steps (``, 1 unreadable``) and files not read (``; 1 file not read``) are
+    added only when there are some."""
     sep = "、" if lang == "ja" else ", "
 
-    def part(v: Verdict) -> str:
-        n = counts.get(v.value, 0)
-        return f"{verdict_word(v, lang)} {n}" if lang == "ja" else f"{n} {verdict_word(v, lang)}"
+    def part(key: str, count_key: str | None = None) -> str:
+        n = counts.get(count_key or key, 0)
+        return f"{word(key, lang)} {n}" if lang == "ja" else f"{n} {word(key, lang)}"
 
-    claims = sep.join(part(v) for v in VERDICT_ORDER[:3])
-    others = sep.join(part(v) for v in VERDICT_ORDER[3:])
+    keys = ["verified", "refuted", "unknown"]
+    if counts.get("unreadable"):
+        keys.append("unreadable")
+    claims = sep.join(part(k) for k in keys)
+    others = sep.join(part(k) for k in ("given", "definition"))
+    errors = ""
+    if counts.get("errors"):
+        name = "file_not_read" if counts["errors"] == 1 else "files_not_read"
+        errors = ("；" if lang == "ja" else "; ") + part(name, "errors")
     if lang == "ja":
-        return [text(f"{claims}（{others}）")]
-    return [text(f"{claims} ({others})")]
+        return [text(f"{claims}（{others}）{errors}")]
+    return [text(f"{claims} ({others}){errors}")]
 
 
 # -- names, values and assumptions -----------------------------------------------------------
@@ -446,8 +471,8 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
     if result.step.where:
         binds = r",\ ".join(f"{name_latex(n)} = {value_latex(v)}" for n, v in result.step.where)
         out.append([text(word("with", lang)), math(binds)])
-    if result.reason and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
-        out.append([text(word("reason", lang) + one_line(result.reason))])
+    if result.reason and result.verdict in SHOWS_REASON:
+        out.append([text(word("reason", lang) + one_line(reason(result, lang)))])
     if result.counterexample is not None:
         out.append(counterexample_spans(result.counterexample, lang))
     for warning in result.warnings:
@@ -456,6 +481,16 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
     if note:
         out.append([text(word("note", lang) + one_line(note))])
     return out
+
+
+def reason(result: StepResult, lang: str) -> str:
+    """The step's reason; for an unreadable formula, preceded by the column of the offending
+    token (``column 7: cannot read the formula: ...``)."""
+    place = result.step.place
+    if result.verdict is Verdict.UNREADABLE and place is not None and place.column is not None:
+        where = f"{place.column}文字目" if lang == "ja" else f"column {place.column}"
+        return f"{where}: {result.reason}"
+    return result.reason
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?。！？…]$")

@@ -1,14 +1,18 @@
 """A report as JSON, versioned and described by ``eqchain/schema/report.schema.json``.
 
-The shape (``schema_version`` "1")::
+The shape (``schema_version`` "2")::
 
     {schema_version, eqchain_version,
-     derivations: [{path, title, steps: [{label, status, rules, claim, lhs, rhs, reason,
-                    counterexample, warnings, conditions, conditional, line, [file,]
+     derivations: [{path, title, error, steps: [{label, status, rules, claim, lhs, rhs, reason,
+                    counterexample, warnings, conditions, conditional, line, column, [file,]
                     notes}]}],
-     summary: {verified, refuted, unknown, given, definition, total_claims}}
+     summary: {verified, refuted, unknown, unreadable, given, definition, errors,
+               total_claims}}
 
-``status`` is the verdict's value; ``claim`` is the equation as the author wrote it; ``lhs`` and
+``status`` is the verdict's value (``unreadable``: the formula could not be read; ``reason`` is
+the reader's message and ``line``/``column`` the offending token's place); ``error`` is null,
+or ``{message, line, column}`` for a file that could not be loaded (its ``steps`` are empty);
+``claim`` is the equation as the author wrote it; ``lhs`` and
 ``rhs`` are LaTeX; ``file`` is there only for a step written in a file the document brings in
 with ``\\input``; ``counterexample`` is null or ``{values: {name: value}, lhs, rhs}`` with the
 checker's full-precision numbers; ``notes`` maps a language to the author's note. Keys come in
@@ -24,7 +28,7 @@ from typing import Any
 from eqchain.model import DerivationReport, Report, StepResult
 from eqchain.render import content
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 def report_data(report: Report) -> dict[str, Any]:
@@ -38,7 +42,16 @@ def report_data(report: Report) -> dict[str, Any]:
         "derivations": [_derivation(d) for d in report.derivations],
         "summary": {
             key: counts[key]
-            for key in ("verified", "refuted", "unknown", "given", "definition", "total_claims")
+            for key in (
+                "verified",
+                "refuted",
+                "unknown",
+                "unreadable",
+                "given",
+                "definition",
+                "errors",
+                "total_claims",
+            )
         },
     }
 
@@ -50,9 +63,13 @@ def render_json(report: Report) -> str:
 
 
 def _derivation(dreport: DerivationReport) -> dict[str, Any]:
+    error = dreport.error
     return {
         "path": dreport.path,
         "title": dreport.title,
+        "error": None
+        if error is None
+        else {"message": error.message, "line": error.place.line, "column": error.place.column},
         "steps": [_step(r, dreport.path) for r in dreport.results],
     }
 
@@ -76,6 +93,7 @@ def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:
         "conditions": list(result.conditions),
         "conditional": result.conditional,
         "line": step.place.line if step.place is not None else None,
+        "column": step.place.column if step.place is not None else None,
         **_file(step, path),
         "notes": dict(sorted(step.notes)),
     }

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from eqchain.model import DerivationReport, Report
+from eqchain.model import DerivationReport, Report, Verdict
 from eqchain.render import content
 from eqchain.render.content import Span
 
@@ -67,6 +67,7 @@ _MACROS = r"""\ifdefined\eqchainmark\else
     \colorlet{eqchainunknown}{orange!85!black}
     \colorlet{eqchaingiven}{black!60}
     \colorlet{eqchaindefinition}{black!60}
+    \colorlet{eqchainunreadable}{magenta!70!black}
     \colorlet{eqchainjust}{black!75}
     \newcommand{\eqchainmark}[2]{\textcolor{eqchain#1}{#2}}
     \newcommand{\eqchaintextcolor}{\color{eqchainjust}}
@@ -123,6 +124,8 @@ def render_latex(report: Report, lang: str = "en", body: bool = False) -> str:
 
 
 def _derivation(dreport: DerivationReport, lang: str) -> str:
+    if dreport.error is not None:  # a file that could not be loaded
+        return r"\section*{" + escape(dreport.path) + "}\n" + escape(str(dreport.error)) + "\n"
     out = [r"\section*{" + escape(dreport.title or dreport.path) + "}"]
     if dreport.path:
         source = content.word("source", lang)
@@ -147,6 +150,17 @@ def _derivation(dreport: DerivationReport, lang: str) -> str:
 
 def _chain(chain: content.Chain, lang: str) -> str:
     first = chain.rows[0]
+    if first.verdict is Verdict.UNREADABLE:
+        # The formula as written, as text: it may not even typeset.
+        return "\n".join(
+            [
+                r"\begin{quote}\eqchainsetwidth{}",
+                r"{\ttfamily\raggedright " + escape(first.step.claim) + r"\par}\nopagebreak",
+                r"\eqchainjust{" + _justification(first, lang) + "}",
+                r"\end{quote}",
+                "",
+            ]
+        )
     lines = [r"\eqchainsetwidth{" + first.lhs + "}", r"\begin{align*}"]
     rows = []
     for row in chain.rows:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from eqchain.model import DerivationReport, Report
+from eqchain.model import DerivationReport, Report, Verdict
 from eqchain.render import content
 from eqchain.render.content import Chain, Row, Span
 
@@ -124,6 +124,8 @@ def render_markdown(report: Report, lang: str = "en") -> str:
 def _derivation(dreport: DerivationReport, lang: str) -> str:
     ja = lang == "ja"
     colon = "：" if ja else ": "
+    if dreport.error is not None:  # a file that could not be loaded
+        return f"## {escape(dreport.path)}\n\n{escape(str(dreport.error))}\n"
     out = [f"## {escape(dreport.title or dreport.path)}", ""]
     if dreport.path:
         out += [escape(content.word("source", lang) + colon) + code_span(dreport.path), ""]
@@ -133,7 +135,10 @@ def _derivation(dreport: DerivationReport, lang: str) -> str:
         out += [f"- {spans(item)}" for item in items]
         out.append("")
     for chain in content.chains(dreport):
-        out += ["$$", aligned(chain), "$$", ""]
+        if chain.rows[0].verdict is Verdict.UNREADABLE:  # as written: it may not typeset
+            out += [code_span(chain.rows[0].step.claim), ""]
+        else:
+            out += ["$$", aligned(chain), "$$", ""]
         for i, row in enumerate(chain.rows, start=1):
             out.append(f"{i}. " + _bold_label(spans(row_sentence(row, lang)), row))
         out.append("")

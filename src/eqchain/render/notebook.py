@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-from eqchain.model import Report
+from eqchain.model import Report, Verdict
 from eqchain.render import content
 from eqchain.render.content import Span
 from eqchain.render.markdown import (
@@ -35,7 +35,11 @@ def report_latex(report: Report, lang: str = "en") -> str:
         lines = [r"&\mathbf{" + math_words(dreport.title or dreport.path) + "}"]
         for chain in content.chains(dreport):
             for row in chain.rows:
-                lines.append(f"{row.lhs} &= {row.rhs} && {_side_note(row, lang)}".lstrip())
+                if row.verdict is Verdict.UNREADABLE:  # as written, as words: it may not typeset
+                    written = r"&\mathtt{" + math_words(row.step.claim) + "}"
+                    lines.append(f"{written} && {_side_note(row, lang)}")
+                else:
+                    lines.append(f"{row.lhs} &= {row.rhs} && {_side_note(row, lang)}".lstrip())
         blocks.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$")
     return "\n".join(blocks) + ("\n" if blocks else "")
 
@@ -71,8 +75,14 @@ def report_html(report: Report, lang: str = "en") -> str:
         if items:
             out.append(f"<p><strong>{_e(content.word('assumptions', lang))}</strong></p>")
             out.append("<ul>" + "".join(f"<li>{_spans(i)}</li>" for i in items) + "</ul>")
+        if dreport.error is not None:
+            out.append(f"<p><strong>{_text(str(dreport.error))}</strong></p>")
         for chain in content.chains(dreport):
-            out.append(f'<div class="eqchain-chain">\\[{_e(aligned(chain))}\\]</div>')
+            if chain.rows[0].verdict is Verdict.UNREADABLE:
+                written = f"<code>{_text(chain.rows[0].step.claim)}</code>"
+                out.append(f'<div class="eqchain-chain">{written}</div>')
+            else:
+                out.append(f'<div class="eqchain-chain">\\[{_e(aligned(chain))}\\]</div>')
             rows = "".join(f"<li>{_spans(row_sentence(r, lang))}</li>" for r in chain.rows)
             out.append(f"<ol>{rows}</ol>")
         out.append("</section>")

@@ -30,6 +30,7 @@ STYLES = {
     Verdict.UNKNOWN: "yellow",
     Verdict.GIVEN: "dim",
     Verdict.DEFINITION: "dim",
+    Verdict.UNREADABLE: "bold magenta",
 }
 _REASON_WIDTH = 100
 _INDENT = 2
@@ -97,7 +98,7 @@ def render_terminal(report: Report, console: Console, lang: str = "en", show: bo
     ``lang``. ValueError for an unknown ``lang``."""
     content.check_lang(lang)
     for dreport in report.derivations:
-        if show:
+        if show and dreport.error is None:
             _show_derivation(console, dreport, lang)
         else:
             _check_derivation(console, dreport, lang)
@@ -126,6 +127,9 @@ def step_id(result: StepResult, position: int, lang: str = "en", path: str | Non
 
 
 def _check_derivation(console: Console, dreport: DerivationReport, lang: str) -> None:
+    if dreport.error is not None:  # a file that could not be loaded: one line, path:line:col
+        console.print(Text(str(dreport.error), style="bold red"))
+        return
     console.print(_header(dreport))
     ids = [step_id(r, i, lang, dreport.path) for i, r in enumerate(dreport.results, start=1)]
     id_width = max((cell_len(i) for i in ids), default=0)
@@ -139,8 +143,8 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         rest = Text()
         if result.rules:
             rest.append(", ".join(result.rules), style="cyan")
-        if result.reason and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
-            rest.append((" — " if result.rules else "") + _short(result.reason))
+        if result.reason and result.verdict in content.SHOWS_REASON:
+            rest.append((" — " if result.rules else "") + _short(content.reason(result, lang)))
         if rest:
             line.append(" " * (word_width - cell_len(verdict) + 2))
             line.append(rest)
