@@ -64,15 +64,21 @@ def check_path(*paths: str, timeout: float | None = 10.0) -> CheckedReport:
     return CheckedReport(check_derivations([d for f in files for d in _load(f)], timeout))
 
 
-def check_file(path: str, timeout: float | None = 10.0, assume: str | None = None):
+def check_file(
+    path: str, timeout: float | None = 10.0, assume: str | None = None, cross_check: bool = False
+):
     """Load and check one file; returns its DerivationReports (picklable: the SymPy scope is
-    dropped, renderers do not need it). Raises InputError for invalid input."""
+    dropped, renderers do not need it). With ``cross_check``, every formula is also read by
+    SymPy's parser and latex2sympy2, and a difference is an error (ambiguous LaTeX). Raises
+    InputError for invalid input."""
     from dataclasses import replace
 
     from eqchain.errors import InputError
     from eqchain.load import load as _load
 
     options = {"assume": assume} if assume else {}
+    if cross_check:
+        options["cross_check"] = True
     try:
         report = check_derivations(_load(path, **options), timeout)
     except RecursionError:

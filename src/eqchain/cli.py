@@ -55,8 +55,14 @@ def cli() -> None:
     help="Check files in this many parallel processes.",
 )
 @click.option("--watch", is_flag=True, help="Re-check on every save; show what changed.")
+@click.option(
+    "--cross-check",
+    is_flag=True,
+    help="Also read every formula with SymPy's parse_latex and latex2sympy2; "
+    "a formula they read differently is an error (ambiguous LaTeX).",
+)
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
-def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks):
+def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, cross_check, max_rechecks):
     """Check derivation files, documents, or folders of derivation files."""
     from eqchain.load import collect
 
@@ -64,6 +70,8 @@ def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks
     if no_cache:
         os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either
     options = {"format": fmt, "timeout": timeout, "lang": lang, "assume": assume}
+    if cross_check:
+        options["cross_check"] = True
     if watch:
         from eqchain.watch import watch_and_check
 
@@ -78,7 +86,7 @@ def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(files, timeout, jobs, assume, fmt)
+    report = _check_files(files, timeout, jobs, assume, fmt, cross_check)
     if use_cache:
         import io
 
@@ -92,7 +100,7 @@ def check(paths, fmt, timeout, lang, assume, no_cache, jobs, watch, max_rechecks
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
-def _check_files(files, timeout, jobs, assume, fmt):
+def _check_files(files, timeout, jobs, assume, fmt, cross_check=False):
     """Load and check files, in parallel processes when ``jobs > 1``; stable order."""
     from eqchain.api import check_file
     from eqchain.model import Report
@@ -101,11 +109,14 @@ def _check_files(files, timeout, jobs, assume, fmt):
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            parts = list(pool.map(check_file, files, [timeout] * len(files), [assume] * len(files)))
+            n = len(files)
+            parts = list(
+                pool.map(check_file, files, [timeout] * n, [assume] * n, [cross_check] * n)
+            )
     else:
         parts = []
         for f in files:
-            parts.append(check_file(f, timeout, assume))
+            parts.append(check_file(f, timeout, assume, cross_check))
     return Report(tuple(d for part in parts for d in part))
 
 

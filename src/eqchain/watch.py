@@ -21,7 +21,9 @@ def _lines(path: str, options: dict) -> dict:
 
     out = {}
     try:
-        reports = check_file(path, options["timeout"], options.get("assume"))
+        reports = check_file(
+            path, options["timeout"], options.get("assume"), options.get("cross_check", False)
+        )
     except EqchainError as err:
         return {(path, "error"): f"error: {err}"}
     for d_index, d in enumerate(reports):

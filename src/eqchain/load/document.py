@@ -73,12 +73,17 @@ class Block:
 
 
 def load_document(
-    path: str, kind: str, assume: str | None = None, data: bytes | None = None
+    path: str,
+    kind: str,
+    assume: str | None = None,
+    data: bytes | None = None,
+    cross_check: bool = False,
 ) -> Derivation:
     """Read a Markdown (``kind="markdown"``) or LaTeX (``"latex"``) document.
 
     Raises InputError (with line and column) for unreadable input; a formula that cannot be
-    read is an error too (eqchain never guesses what an author meant).
+    read is an error too (eqchain never guesses what an author meant). With ``cross_check``,
+    a formula that SymPy's parser or latex2sympy2 reads differently is an error (ambiguous).
     """
     from eqchain.load.files import read_text
 
@@ -89,7 +94,7 @@ def load_document(
         )
     assumptions = [a for a in ([assume] if assume else []) + _declared_assumptions(text)]
     blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
-    rows = _read_rows(path, blocks)
+    rows = _read_rows(path, blocks, cross_check)
     scope = _scope(path, rows, assumptions)
     steps = _steps(path, rows, scope)
     if not steps:
@@ -229,7 +234,9 @@ class _Row:
     text: str
 
 
-def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
+def _read_rows(
+    path: str, blocks: list[Block], cross_check: bool = False
+) -> list[tuple[int, list[_Row]]]:
     from eqchain.latex.memo import read_cached
     from eqchain.latex.rows import split_rows
 
@@ -244,7 +251,9 @@ def _read_rows(path: str, blocks: list[Block]) -> list[tuple[int, list[_Row]]]:
         pending_note = None
         for row in rows:
             try:
-                formula = read_cached(row.text, functions=frozenset(functions))
+                formula = read_cached(
+                    row.text, functions=frozenset(functions), cross_check=cross_check
+                )
             except LatexError as err:
                 if err.column is None:
                     line, col = _row_place(block, row)
