@@ -495,7 +495,12 @@ CASES = [
     Case("argmax", r"\hat{\theta} = \arg\max_\theta L", error=UnsupportedLatex, message="\\arg"),
     Case("propto", r"p \propto q", error=UnsupportedLatex, message="\\propto"),
     Case("sim", r"x \sim N", error=UnsupportedLatex, message="\\sim"),
-    Case("mid", r"p(a \mid b)", error=UnsupportedLatex, message="\\mid"),
+    Case(
+        "mid",
+        r"p(a \mid b)",
+        Function("p", separators=((1, "\\mid"),))(a, b),
+    ),
+    Case("mid_outside_a_call", r"a \mid b", error=UnsupportedLatex, message="\\mid"),
     Case("norm", r"\|w\|^2", error=UnsupportedLatex, message="norm"),
     Case("absolute_value", r"|x|", error=UnsupportedLatex, message="'|'"),
     Case("operator_name", r"\mathrm{Var}(x) = 1", error=UnsupportedLatex, message="Var"),

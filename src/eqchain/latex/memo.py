@@ -188,7 +188,9 @@ def encode(expr):
     if type(expr).__name__ in _UNEVALUATED and type(expr) in _UNEVALUATED.values():
         return [type(expr).__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, sp.core.function.AppliedUndef):
-        return ["F", expr.func.__name__, [encode(a) for a in expr.args]]
+        tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
+        separators = getattr(expr.func, "separators", None)
+        return tree + [[list(s) for s in separators]] if separators else tree
     name = type(expr).__name__
     if name in _FUNCTIONS and type(expr) is _FUNCTIONS[name]:
         return ["f", name, [encode(a) for a in expr.args]]
@@ -227,7 +229,13 @@ def decode(tree):
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")
-        return sp.Function(tree[1])(*[decode(a) for a in tree[2]])
+        args = [decode(a) for a in tree[2]]
+        if len(tree) == 4:
+            separators = tuple((int(k), str(bar)) for k, bar in tree[3])
+            if not all(bar in ("|", ";", "\\mid") for _, bar in separators):
+                raise ValueError("bad separator")
+            return sp.Function(tree[1], separators=separators)(*args)
+        return sp.Function(tree[1])(*args)
     if head == "f" and tree[1] in _FUNCTIONS:
         fn = _FUNCTIONS[tree[1]]
         args = [decode(a) for a in tree[2]]

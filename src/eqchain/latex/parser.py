@@ -324,6 +324,8 @@ class Parser:
         group = self._parenthesised(j)
         if group is not None:
             open_, close, after = group
+            if self._conditioned(open_, close):
+                return self.conditioned_application(span, open_, close, after)
             if is_function:
                 self.pos = after
                 return sp.Function(span.base)(*self.arguments(open_, close))
@@ -355,6 +357,47 @@ class Parser:
                 continue
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
         return args
+
+    def _conditioned(self, open_: int, close: int) -> bool:
+        """Whether the brackets hold a conditioning bar or a parameter semicolon at their top
+        level: ``(x | \\theta)``, ``(x \\mid \\theta)``, ``(x \\| \\theta)``, ``(x; \\theta)``."""
+        k = open_ + 1
+        while k < close:
+            if _separator(self.tokens[k]) is not None:
+                return True
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        return False
+
+    def conditioned_application(self, span: NameSpan, open_: int, close: int, after: int):
+        """``p(x | \\theta)``, ``p(x \\mid \\theta)``, ``p(x; \\theta)``,
+        ``\\mathcal{L}(\\theta | D)`` (and ``p(x \\| \\theta)``, as Markdown escapes the bar): a
+        function of all its
+        arguments, whatever the name is declared as (nothing else reads a bar in a call).
+
+        The arguments keep their roles: the function is ``Function(name, separators=...)``,
+        where ``separators`` holds (position, bar as written) for each bar or semicolon, so
+        ``p(x | \\theta)`` is not ``p(x, \\theta)`` and prints back as written."""
+        if span.sub is not None or span.base in ("e", "pi"):
+            raise UnsupportedLatex(
+                "not supported: a conditioning bar after a subscripted name or a constant",
+                column=span.column,
+            )
+        args, separators, start, k = [], [], open_ + 1, open_ + 1
+        while k <= close:
+            tok = self.tokens[k] if k < close else None
+            bar = _separator(tok) if tok is not None else None
+            if k == close or bar is not None or tok.is_char(","):
+                if k == start:
+                    column = self.tokens[k].column
+                    raise LatexError("an empty argument before or after a bar", column=column)
+                args.append(self.within(start, k))
+                if bar is not None:
+                    separators.append((len(args), bar))
+                start = k = k + 1
+                continue
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        self.pos = after
+        return sp.Function(span.base, separators=tuple(separators))(*args)
 
     def primed(self, span: NameSpan, j: int, is_function: bool):
         """``f'(x)``, ``f''(x)`` for a declared function f: its derivative at x."""
@@ -874,6 +917,18 @@ def is_quotient(node) -> bool:
         and isinstance(node.args[1], sp.Pow)
         and node.args[1].exp == -1
     )
+
+
+def _separator(tok: Token) -> str | None:
+    """The conditioning bar or parameter semicolon ``tok`` is, as written (``\\|`` is a bar
+    that Markdown escaped); None for any other token."""
+    if tok.is_char("|;"):
+        return tok.text
+    if tok.is_cmd("mid"):
+        return "\\mid"
+    if tok.is_cmd("|"):
+        return "|"
+    return None
 
 
 def _infix(op: Token, left, right):
