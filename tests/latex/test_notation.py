@@ -102,3 +102,74 @@ def test_binding_keeps_the_bars():
 def test_unsupported_remains_for_a_bar_with_nothing_to_condition():
     with pytest.raises(UnsupportedLatex):
         read_formula(r"\mid x")
+
+
+# -- small notations: *, \ell, \lbrack, e^{(...)}, \log ab ---------------------------------------
+
+
+def test_a_star_is_a_product_like_cdot():
+    a, b, c = sp.symbols("a b c")
+    assert side("a * b") == side(r"a \cdot b") == sp.Mul(a, b, evaluate=False)
+    assert side("a * b c") == sp.Mul(a, b, c, evaluate=False)  # juxtaposition binds tighter
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"\theta^*", 8, "exponent in braces"),  # the optimum theta*, not a product
+        ("a ** b", 4, "'*' needs something before it"),
+        ("* a", 1, "'*' needs something before it"),
+        (r"\log x * y", 1, "ambiguous argument"),
+    ],
+)
+def test_a_star_that_is_not_between_two_factors_is_rejected(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+def test_ell_is_a_symbol_and_prints_back():
+    assert side(r"\ell") == sp.Symbol("ell")
+    assert side(r"\ell_k") == sp.IndexedBase("ell")[sp.Symbol("k")]
+    assert EqchainLatexPrinter().doprint(sp.Symbol("ell")) == r"\ell"
+
+
+def test_ell_before_parentheses_is_ambiguous_unless_declared():
+    with pytest.raises(LatexError, match="declare 'ell' as a function"):
+        read_formula(r"\ell(\theta)")
+    assert side(r"\ell(\theta)", functions=frozenset({"ell"})) == sp.Function("ell")(theta)
+
+
+def test_lbrack_and_rbrack_are_brackets():
+    a, b = sp.symbols("a b")
+    assert side(r"2 \lbrack a + b \rbrack") == side("2 [a + b]")
+    with pytest.raises(LatexError, match="expectation"):
+        read_formula(r"E\lbrack x \rbrack")
+    with pytest.raises(LatexError, match="unbalanced"):
+        read_formula(r"\lbrack a + b")
+
+
+def test_e_to_a_bracketed_power_is_exp():
+    a, b = sp.symbols("a b")
+    assert side(r"e^{(a + b)}") == sp.exp(a + b, evaluate=False)
+
+
+@pytest.mark.parametrize("text", [r"x^{(i)}", r"e_k^{(i)}", r"y^{[l]}"])
+def test_a_bracketed_superscript_on_anything_but_e_is_still_an_index(text):
+    with pytest.raises(UnsupportedLatex, match=r"x\^\{\(i\)\}"):
+        read_formula(text)
+
+
+def test_log_of_letters_written_together_is_the_log_of_their_product():
+    a, b = sp.symbols("a b")
+    formula = read_formula(r"\log ab = \log a + \log b")
+    assert formula.sides[0] == sp.log(sp.Mul(a, b, evaluate=False), evaluate=False)
+    assert side(r"\log xy + 1") == sp.Add(
+        sp.log(sp.Mul(sp.Symbol("x"), sp.Symbol("y"), evaluate=False)), 1, evaluate=False
+    )
+
+
+@pytest.mark.parametrize("text", [r"\log a b", r"\log ab^2", r"\log ab c", r"\log a_k b"])
+def test_log_of_letters_apart_or_with_scripts_stays_ambiguous(text):
+    with pytest.raises(LatexError, match="ambiguous argument"):
+        read_formula(text)

@@ -38,6 +38,7 @@ SUM, PRODUCT = 10, 20
 BINDING_POWER = {
     ("char", "+"): SUM,
     ("char", "-"): SUM,
+    ("char", "*"): PRODUCT,  # as in SymPy's grammar and in code: a product
     ("cmd", "cdot"): PRODUCT,
     ("cmd", "times"): PRODUCT,
     ("char", "/"): PRODUCT,
@@ -230,9 +231,7 @@ class Parser:
                 "not supported: '|' (absolute value or conditioning)", column=tok.column
             )
         if c == "*":
-            raise UnsupportedLatex(
-                "not supported: '*' (write \\cdot or \\times for a product)", column=tok.column
-            )
+            raise LatexError("'*' needs something before it", column=tok.column)
         if c in "<>":
             raise UnsupportedLatex(f"not supported: inequalities '{c}'", column=tok.column)
         if c == ":":
@@ -490,7 +489,8 @@ class Parser:
         if self.peek() is None or self._ends_product(self.peek()):
             raise LatexError(f"\\{tok.text} without an argument", column=tok.column)
         first = self.peek()
-        arg = self.factor()
+        letters = self._glued_letters()
+        arg = letters if letters is not None else self.factor()
         self.depth -= 1
         greedy = first.is_cmd("sum", "prod")  # its body already took all it could
         nxt = self.peek()
@@ -504,6 +504,29 @@ class Parser:
             if sign == "-":
                 arg = mul(sp.Integer(-1), arg)
         return arg
+
+    def _glued_letters(self):
+        """``\\log ab``: single letters written together, and nothing but an operator after
+        them, are one argument, the product ab (TeX's convention for operator names, as in
+        ``\\log ab = \\log a + \\log b``); None for anything else (``\\log a b`` stays
+        ambiguous)."""
+        k = self.pos
+        while (tok := self.at(k)) is not None and tok.kind == "letter":
+            if k > self.pos and tok.space_before:
+                return None
+            k += 1
+        after = self.at(k)
+        if k - self.pos < 2 or (after is not None and not self._ends_argument(after)):
+            return None
+        factors = [
+            self._object(NameSpan(t.text, None, j + 1, t.text, t.column))
+            for j, t in enumerate(self.tokens[self.pos : k], start=self.pos)
+        ]
+        self.pos = k
+        result = factors[-1]
+        for f in reversed(factors[:-1]):
+            result = mul(f, result)
+        return result
 
     def _ends_argument(self, tok: Token) -> bool:
         if tok.kind == "char":
@@ -552,8 +575,15 @@ class Parser:
         tokens = self.tokens
         braced = tokens[k].is_char("{")
         inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
+        euler = (
+            caret >= 1
+            and tokens[caret - 1].kind == "letter"
+            and tokens[caret - 1].text == "e"
+            and not (caret >= 2 and tokens[caret - 2].is_char("_"))
+        )
         if (
-            braced
+            not euler  # e^{(a + b)} is a power: e has no samples or layers
+            and braced
             and inner
             and inner[0].is_char("([")
             and self.partner[k + 1] == self.partner[k] - 1
