@@ -503,7 +503,13 @@ CASES = [
     Case("mid_outside_a_call", r"a \mid b", error=UnsupportedLatex, message="\\mid"),
     Case("norm", r"\|w\|^2", error=UnsupportedLatex, message="norm"),
     Case("absolute_value", r"|x|", error=UnsupportedLatex, message="'|'"),
-    Case("operator_name", r"\mathrm{Var}(x) = 1", error=UnsupportedLatex, message="Var"),
+    Case("operator_name", r"\mathrm{Var}(x) = 1", EQ(Function("Var")(x), 1)),
+    Case(
+        "operator_name_in_text",
+        r"\text{Var}(x) = 1",
+        error=UnsupportedLatex,
+        message="Var",
+    ),
     Case("inequality", r"x \leq 1", error=UnsupportedLatex, message="inequalities"),
     Case(
         "cases_environment",

@@ -173,3 +173,82 @@ def test_log_of_letters_written_together_is_the_log_of_their_product():
 def test_log_of_letters_apart_or_with_scripts_stays_ambiguous(text):
     with pytest.raises(LatexError, match="ambiguous argument"):
         read_formula(text)
+
+
+# -- sums and products without written limits -----------------------------------------------------
+
+k, i, j, N = sp.Symbol("k"), sp.Symbol("i"), sp.Symbol("j"), sp.Symbol("N")
+xk = sp.IndexedBase("x")
+
+
+@pytest.mark.parametrize("text", [r"\sum_k x_k", r"\sum_{k} x_k"])
+def test_a_sum_without_limits_runs_over_an_abstract_range_named_n_k(text):
+    assert side(text) == sp.Sum(xk[k], (k, 1, sp.Symbol("n_k")))
+
+
+def test_a_sum_with_only_an_upper_bound_starts_at_one():
+    assert side(r"\sum_{i}^{N} x_i") == sp.Sum(xk[i], (i, 1, N))
+    assert side(r"\prod^{N}_{i} x_i") == sp.Product(xk[i], (i, 1, N))
+
+
+def test_a_sum_over_two_indices_runs_over_both():
+    t = sp.IndexedBase("t")
+    expr = side(r"\sum_{i,j} t_{ij}")
+    assert expr == sp.Sum(t[i, j], (i, 1, sp.Symbol("n_i")), (j, 1, sp.Symbol("n_j")))
+
+
+def test_the_abstract_bound_prints_back_and_reads_back():
+    expr = side(r"\sum_k x_k")
+    assert read_expression(EqchainLatexPrinter().doprint(expr)) == expr
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        (r"\sum_{k \neq i} x_k", "other than one", 9),
+        (r"\sum_{x \in \mathcal{X}} p(x)", "members of a set", 9),
+        (r"\sum_{i,j}^{N} x_i", "give each index its range", 1),
+        (r"\sum_{i,i} x_i", "an index twice", 1),
+        (r"\sum_{k=1} x_k", "needs its range", 1),
+        (r"\sum x_k", "needs its range", 1),
+        (r"\sum_{2} x_k", "needs its range", 1),
+    ],
+)
+def test_sums_over_conditions_or_sets_are_rejected_with_the_reason(text, message, column):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+# -- multi-letter names and operator names ------------------------------------------------------
+
+
+def test_an_upright_word_next_to_an_operator_is_one_symbol():
+    formula = read_formula(r"\mathrm{BCE} = -\log L")
+    assert formula.sides[0] == sp.Symbol("BCE") and not formula.continues
+    assert read_formula(r"L = \mathrm{BCE}").sides[1] == sp.Symbol("BCE")
+
+
+@pytest.mark.parametrize("text", [r"\mathrm{Var}(x)", r"\operatorname{Var}(x)"])
+def test_an_operator_name_before_parentheses_is_a_function_applied(text):
+    assert side(text) == sp.Function("Var")(x)
+
+
+def test_an_operator_name_prints_back_and_reads_back():
+    expr = side(r"\operatorname{LL}(\lambda) + 1")
+    assert read_expression(EqchainLatexPrinter().doprint(expr)) == expr
+
+
+@pytest.mark.parametrize(
+    ("text", "annotation"),
+    [(r"x = 1 \quad \mathrm{where}", "where"), (r"\mathrm{hence}\; a = b", "hence")],
+)
+def test_an_upright_word_beside_the_formula_is_still_prose(text, annotation):
+    assert read_formula(text).annotation == annotation
+
+
+def test_text_before_parentheses_and_operator_names_of_non_letters_are_still_rejected():
+    with pytest.raises(UnsupportedLatex, match="operator"):
+        read_formula(r"\text{logit}(p) = 1")
+    with pytest.raises(LatexError, match="may only hold letters"):
+        read_formula(r"\operatorname{arg2}(x)")

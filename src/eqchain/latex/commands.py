@@ -125,7 +125,6 @@ UNSUPPORTED = {
     "because": "\\because",
     "equiv": "\\equiv",
     "det": "determinants \\det",
-    "operatorname": "\\operatorname",
     "mathop": "\\mathop",
     "top": "transposes \\top",
     "intercal": "transposes \\intercal",

@@ -307,8 +307,12 @@ class Parser:
         if span.end > self.end:
             raise LatexError("this name runs past the end of its group", column=span.column)
         j = span.end
-        is_function = (
-            span.sub is None and span.base in self.functions and span.base not in ("e", "pi")
+        first = self.tokens[self.pos]
+        operator_name = first.is_cmd("operatorname") or (
+            first.is_cmd("mathrm") and len(span.base) > 1
+        )
+        is_function = span.sub is None and (
+            operator_name or (span.base in self.functions and span.base not in ("e", "pi"))
         )
         nxt = self.at(j)
         if nxt is not None and nxt.is_char("'"):
@@ -738,32 +742,90 @@ class Parser:
         return power(radicand, sp.Pow(degree, -1, evaluate=False))
 
     def big_operator(self, tok: Token):
-        """``\\sum_{k=1}^{K} body`` and ``\\prod``: the body is the product after the limits."""
-        usage = f"\\{tok.text} needs its range: \\{tok.text}_{{k=1}}^{{K}}"
+        """``\\sum_{k=1}^{K} body`` and ``\\prod``: the body is the product after the limits.
+
+        Without written limits (``\\sum_k``, ``\\sum_{i,j}``, ``\\sum_{i}^{N}``) each index runs
+        from 1 to its upper bound, or to the symbol ``n_k`` (for index k) when none is written:
+        an index set left abstract, named in the reading."""
+        usage = f"\\{tok.text} needs its range: \\{tok.text}_{{k=1}}^{{K}} or \\{tok.text}_{{k}}"
         self.pos += 1
-        variable = lower = upper = None
+        variables, lower, upper = None, None, None
         for _ in range(2):
             nxt = self.peek()
-            if nxt is not None and nxt.is_char("_") and variable is None:
-                brace = self.at(self.pos + 1)
-                if brace is None or not brace.is_char("{"):
-                    raise LatexError(usage, column=tok.column)
-                close = self.partner[self.pos + 1]
-                variable, lower = self._range(self.pos + 2, close, usage, tok.column)
-                self.pos = close + 1
+            if nxt is not None and nxt.is_char("_") and variables is None:
+                variables, lower = self._subscript_range(tok, usage)
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
-        if variable is None or upper is None:
+        if variables is None or (lower is not None and upper is None):
             raise LatexError(usage, column=tok.column)
+        if upper is not None and len(variables) > 1:
+            raise LatexError(
+                f"\\{tok.text} over several indices with one upper bound: give each index its "
+                f"range (\\{tok.text}_{{i=1}}^{{N}} \\{tok.text}_{{j=1}}^{{N}})",
+                column=tok.column,
+            )
         if self.peek() is None or self.peek().is_char(")]}"):
             raise LatexError(f"\\{tok.text} without a body", column=tok.column)
         body = self.expression(SUM)
         cls = sp.Sum if tok.text == "sum" else sp.Product
+        if lower is None:
+            limits = [(v, sp.Integer(1), upper or abstract_bound(v)) for v in variables]
+        else:
+            limits = [(variables[0], lower, upper)]
         try:
-            return cls(body, (variable, lower, upper))
+            return cls(body, *limits)
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _subscript_range(self, tok: Token, usage: str):
+        """The subscript of a ``\\sum`` at ``pos``: ([variable], lower) for ``_{k=1}``, or
+        (variables, None) for ``_k``, ``_{k}``, ``_{i,j}``. Rejects conditions (``k \\neq i``)
+        and sets (``x \\in \\mathcal{X}``), which have no range to sum over."""
+        k = self.pos + 1
+        arg = self.at(k)
+        if arg is not None and (arg.kind == "letter" or arg.is_cmd(*GREEK)):
+            self.pos = k + 1
+            return [self._index_variable(arg)], None
+        if arg is None or not arg.is_char("{"):
+            raise LatexError(usage, column=tok.column)
+        close = self.partner[k]
+        inner = self.tokens[k + 1 : close]
+        for t in inner:
+            if t.is_cmd("neq", "ne"):
+                raise UnsupportedLatex(
+                    f"not supported: \\{tok.text} over the indices other than one (k \\neq i); "
+                    f"write the whole \\{tok.text} minus the i-th term",
+                    column=t.column,
+                )
+            if t.is_cmd("in", "notin", "subset", "subseteq"):
+                raise UnsupportedLatex(
+                    f"not supported: \\{tok.text} over the members of a set (x \\in X); "
+                    f"write it over an index, \\{tok.text}_{{k=1}}^{{K}}",
+                    column=t.column,
+                )
+        self.pos = close + 1
+        if any(t.is_char("=") for t in inner):
+            variable, lower = self._range(k + 1, close, usage, tok.column)
+            return [variable], lower
+        names = inner[::2]
+        if (
+            not inner
+            or len(inner) % 2 == 0
+            or not all(t.kind == "letter" or t.is_cmd(*GREEK) for t in names)
+            or not all(t.is_char(",") for t in inner[1::2])
+        ):
+            raise LatexError(usage, column=tok.column)
+        variables = [self._index_variable(t) for t in names]
+        if len({v.name for v in variables}) != len(variables):
+            raise LatexError(f"an index twice under one \\{tok.text}", column=tok.column)
+        return variables, None
+
+    def _index_variable(self, tok: Token):
+        value = self._object(NameSpan(tok.text, None, 0, tok.text, tok.column))
+        if not isinstance(value, sp.Symbol):
+            raise LatexError(f"'{tok.text}' cannot be an index", column=tok.column)
+        return value
 
     def _range(self, lo: int, hi: int, usage: str, column: int):
         """``k=1`` in ``\\sum_{k=1}``: (the variable, the lower bound)."""
@@ -983,6 +1045,11 @@ def apply_function(name: str, arg, base=None):
             evaluate=False,
         )
     return cls(arg, evaluate=False)
+
+
+def abstract_bound(index: sp.Symbol) -> sp.Symbol:
+    """The upper bound of an index whose range is not written (``\\sum_k``): ``n_k``."""
+    return sp.Symbol(f"n_{index.name}")
 
 
 def derivative(expr, variables, column: int):

@@ -30,9 +30,10 @@ from eqchain.latex.rows import Row, split_rows
 from eqchain.latex.tokens import Token, tokenize
 
 MAX_LENGTH = 100_000
-_RANGE_VARIABLE = re.compile(
-    r"\\(?:sum|prod)\s*(?:\^\s*(?:\{[^{}]*\}|\S)\s*)?_\s*\{\s*\\?([A-Za-z]+)\s*="
+_RANGE_SUBSCRIPT = re.compile(
+    r"\\(?:sum|prod)\s*(?:\^\s*(?:\{[^{}]*\}|\S)\s*)?_\s*(\{[^{}]*\}|[A-Za-z]|\\[A-Za-z]+)"
 )
+_RANGE_NAME = re.compile(r"\s*\\?([A-Za-z]+)\s*")
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,14 @@ def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
 
 def _indices(body: str, indices) -> frozenset[str]:
     """Declared indices and the variables of the sums and products written in the formula."""
-    return frozenset(indices) | frozenset(_RANGE_VARIABLE.findall(body))
+    found = set()
+    for sub in _RANGE_SUBSCRIPT.findall(body):
+        items = sub.strip("{}").split("=")[0].split(",")
+        for item in items:
+            m = _RANGE_NAME.fullmatch(item)
+            if m:
+                found.add(m.group(1))
+    return frozenset(indices) | frozenset(found)
 
 
 def _defined_function(tokens: list[Token]) -> tuple[str, int] | None:
