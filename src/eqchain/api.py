@@ -77,11 +77,13 @@ def check_file(
     assume: str | None = None,
     dialect: str | None = None,
     macros: str | None = None,
+    cross_check: bool = False,
 ):
     """Load and check one file; returns its DerivationReports (picklable: the SymPy scope is
     dropped, renderers do not need it). ``assume``, ``dialect`` and ``macros`` are for
-    documents (:func:`eqchain.load.document.load_document`). Raises InputError for invalid
-    input."""
+    documents (:func:`eqchain.load.document.load_document`). With ``cross_check``, every
+    formula is also read by SymPy's parser and latex2sympy2, and a difference makes it
+    unreadable (ambiguous LaTeX). Raises InputError for invalid input."""
     from dataclasses import replace
 
     from eqchain.errors import InputError
@@ -89,6 +91,8 @@ def check_file(
 
     given = {"assume": assume, "dialect": dialect, "macros": macros}
     options = {k: v for k, v in given.items() if v}
+    if cross_check:
+        options["cross_check"] = True
     try:
         report = check_derivations(_load(path, **options), timeout)
     except RecursionError:
@@ -104,6 +108,7 @@ def check_input(
     assume: str | None = None,
     dialect: str | None = None,
     macros: str | None = None,
+    cross_check: bool = False,
 ):
     """Like :func:`check_file`, but never raises for invalid input: a file that cannot be
     loaded or checked (invalid TOML, not UTF-8, no equations, ...) gives one entry carrying its
@@ -111,7 +116,7 @@ def check_input(
     from eqchain.errors import EqchainError
 
     try:
-        return check_file(path, timeout, assume, dialect, macros)
+        return check_file(path, timeout, assume, dialect, macros, cross_check)
     except EqchainError as err:
         return (error_entry(err, path),)
 

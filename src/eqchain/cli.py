@@ -73,8 +73,27 @@ def cli() -> None:
     help="Check files in this many parallel processes.",
 )
 @click.option("--watch", is_flag=True, help="Re-check on every save; show what changed.")
+@click.option(
+    "--cross-check",
+    is_flag=True,
+    help="Also read every formula with SymPy's parse_latex and latex2sympy2; "
+    "a formula they read differently is an error (ambiguous LaTeX).",
+)
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
-def check(paths, fmt, timeout, lang, assume, dialect, macros, no_cache, jobs, watch, max_rechecks):
+def check(
+    paths,
+    fmt,
+    timeout,
+    lang,
+    assume,
+    dialect,
+    macros,
+    no_cache,
+    jobs,
+    watch,
+    cross_check,
+    max_rechecks,
+):
     """Check derivation files, documents, or folders of derivation files.
 
     Every file is reported: one that cannot be loaded is an entry with its error, and the
@@ -93,6 +112,8 @@ def check(paths, fmt, timeout, lang, assume, dialect, macros, no_cache, jobs, wa
         "dialect": dialect,
         "macros": macros,
     }
+    if cross_check:
+        options["cross_check"] = True
     if watch:
         from eqchain.watch import watch_and_check
 
@@ -114,7 +135,7 @@ def check(paths, fmt, timeout, lang, assume, dialect, macros, no_cache, jobs, wa
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(inputs, timeout, jobs, assume, dialect, macros)
+    report = _check_files(inputs, timeout, jobs, assume, dialect, macros, cross_check)
     code = exit_status(report)
     if key is not None and not report.errors:
         import io
@@ -153,7 +174,7 @@ def exit_status(report) -> int:
     return EXIT_OK if report.all_verified else EXIT_FAILED
 
 
-def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None):
+def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None, cross_check=False):
     """Load and check files, in parallel processes when ``jobs > 1``; stable order. An input
     that is an error (a missing path, say) or a file that cannot be loaded is an entry with its
     error."""
@@ -168,7 +189,13 @@ def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None):
             n = len(files)
             checked = iter(
                 pool.map(
-                    check_input, files, [timeout] * n, [assume] * n, [dialect] * n, [macros] * n
+                    check_input,
+                    files,
+                    [timeout] * n,
+                    [assume] * n,
+                    [dialect] * n,
+                    [macros] * n,
+                    [cross_check] * n,
                 )
             )
             parts = [
@@ -177,7 +204,7 @@ def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None):
             ]
     else:
         parts = [
-            check_input(i, timeout, assume, dialect, macros)
+            check_input(i, timeout, assume, dialect, macros, cross_check)
             if isinstance(i, str)
             else (error_entry(i, i.path or ""),)
             for i in inputs

@@ -56,7 +56,7 @@ def derive(
     are allowed and carry no assumptions. Raises InputError for unreadable input or an unknown
     family.
     """
-    from eqchain.latex.second import read_checked
+    from eqchain.latex.read import read_formula
     from eqchain.scope import Scope
 
     try:
@@ -66,7 +66,7 @@ def derive(
     candidates = [n for n in ORDER if n in names]
     scope = Scope.from_decls(decls, strict=False)
     try:
-        formula = read_checked(start, scope.index_names, frozenset(scope.functions))
+        formula = read_formula(start, scope.index_names, frozenset(scope.functions))
     except InputError as err:
         raise err.located(path) from None
     if len(formula.sides) != 1 or formula.continues:

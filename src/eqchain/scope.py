@@ -125,6 +125,10 @@ class Scope:
                             f"[symbols] as {name} = {{ function = true }}"
                         )
                     fn = self.functions[name] = sp.Function(name)
+                separators = getattr(node.func, "separators", None)
+                if separators:  # p(x | theta): keep where the bars are
+                    kwargs = {k: v for k, v in fn._kwargs.items() if k != "separators"}
+                    fn = sp.Function(name, separators=separators, **kwargs)
                 return fn(*node.args)
             return node
 

@@ -27,6 +27,7 @@ def _lines(path: str, options: dict) -> dict:
         options.get("assume"),
         options.get("dialect"),
         options.get("macros"),
+        options.get("cross_check", False),
     )
     for d_index, d in enumerate(reports):
         if d.error is not None:  # the file could not be loaded

@@ -78,10 +78,18 @@ def test_the_row_after_starts_a_new_chain_checked_from_there(tmp_path):
 
 
 def test_an_unclosed_block_is_one_unreadable_entry_and_the_blocks_before_are_checked(tmp_path):
-    results = check_doc(tmp_path, "$$ a + b = b + a $$\n\ntext $$ x = 1\n\nmore text\n")
+    text = "\\[ a + b = b + a \\]\n\ntext \\[ x = 1\n\nmore text\n"
+    doc = tmp_path / "post.tex"
+    doc.write_text(text, encoding="utf-8")
+    results = check_derivations([load_document(str(doc), "latex")]).derivations[0].results
     assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.UNREADABLE]
-    assert "unclosed $$" in results[1].reason
+    assert "unclosed \\[" in results[1].reason
     assert (results[1].step.place.line, results[1].step.place.column) == (3, 6)
+
+
+def test_an_unclosed_dollar_pair_in_markdown_is_text_as_commonmark_says(tmp_path):
+    results = check_doc(tmp_path, "$$ a + b = b + a $$\n\ntext $$ x = 1\n\nmore text\n")
+    assert [r.verdict for r in results] == [Verdict.VERIFIED]
 
 
 def test_a_block_that_cannot_be_split_into_rows_is_one_unreadable_entry(tmp_path):

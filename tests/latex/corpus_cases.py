@@ -299,7 +299,7 @@ CASES = [
         EQ(s("y"), 1 / (1 + exp(-(s("w") * x + b)))),
     ),
     Case("softplus", r"\log(1 + e^{x})", log(1 + exp(x))),
-    Case("mixed_number_trap", r"2 \frac{1}{2} = 1", EQ(Mul(2, Rational(1, 2)), 1)),
+    Case("mixed_number_trap", r"2 \frac{1}{2} = 1", error=LatexError, message="mixed number"),
     Case("greek_sum", r"\alpha + \beta = \gamma", EQ(s("alpha") + s("beta"), gamma)),
     Case(
         "tag",
@@ -495,10 +495,21 @@ CASES = [
     Case("argmax", r"\hat{\theta} = \arg\max_\theta L", error=UnsupportedLatex, message="\\arg"),
     Case("propto", r"p \propto q", error=UnsupportedLatex, message="\\propto"),
     Case("sim", r"x \sim N", error=UnsupportedLatex, message="\\sim"),
-    Case("mid", r"p(a \mid b)", error=UnsupportedLatex, message="\\mid"),
+    Case(
+        "mid",
+        r"p(a \mid b)",
+        Function("p", separators=((1, "\\mid"),))(a, b),
+    ),
+    Case("mid_outside_a_call", r"a \mid b", error=UnsupportedLatex, message="\\mid"),
     Case("norm", r"\|w\|^2", error=UnsupportedLatex, message="norm"),
     Case("absolute_value", r"|x|", error=UnsupportedLatex, message="'|'"),
-    Case("operator_name", r"\mathrm{Var}(x) = 1", error=UnsupportedLatex, message="Var"),
+    Case("operator_name", r"\mathrm{Var}(x) = 1", EQ(Function("Var")(x), 1)),
+    Case(
+        "operator_name_in_text",
+        r"\text{Var}(x) = 1",
+        error=UnsupportedLatex,
+        message="Var",
+    ),
     Case("inequality", r"x \leq 1", error=UnsupportedLatex, message="inequalities"),
     Case(
         "cases_environment",

@@ -11,8 +11,9 @@ from eqchain.latex.tree import canonical
 
 from .corpus_cases import CASES
 
-# Formulas the two readers read differently on purpose: the LaTeX really is ambiguous.
-KNOWN_AMBIGUOUS = {"mixed_number_trap"}  # 2 \frac{1}{2}: a product, or the mixed number 2½
+# Formulas the other readers read differently on purpose: the LaTeX really is ambiguous (and
+# eqchain's parser rejects them itself; none is left).
+KNOWN_AMBIGUOUS: set[str] = set()
 
 
 def read_sides(case):

@@ -47,9 +47,7 @@ def test_the_disk_cache_answers_the_second_time(tmp_path, monkeypatch):
     first = memo.read_cached(text, frozenset("k"))
     assert list((tmp_path / "readings").rglob("*.json"))
     monkeypatch.setattr(memo, "_MEMORY", {})
-    monkeypatch.setattr(
-        "eqchain.latex.second.read_checked", lambda *a, **k: pytest.fail("parsed again")
-    )
+    monkeypatch.setattr("eqchain.latex.memo._read", lambda *a, **k: pytest.fail("parsed again"))
     again = memo.read_cached(text, frozenset("k"))
     assert again == first
 

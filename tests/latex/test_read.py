@@ -138,7 +138,7 @@ def test_unknown_commands_are_errors_with_their_column():
         (r"\arg\max_w L", r"\arg", 1),
         (r"p \propto q", r"\propto", 3),
         (r"x \sim p", r"\sim", 3),
-        (r"p(y \mid x)", r"\mid", 5),
+        (r"y \mid x", r"\mid", 3),
         (r"\|w\|", "norm", 1),
     ],
 )

@@ -42,19 +42,30 @@ def test_an_ellipsis_is_compared_through_the_terms_it_hides():
     assert result.agree is True
 
 
-def test_a_mixed_number_is_ambiguous_latex():
+def test_a_mixed_number_is_ambiguous_latex_rejected_by_eqchains_own_parser():
+    # latex2sympy2 reads 2 \frac{1}{2} as 5/2, SymPy's parser as 2 * 1/2: eqchain's parser
+    # rejects it itself, so that the default path (no cross-check) never misreads it.
     with pytest.raises(LatexError) as info:
         check_ambiguity(r"2 \frac{1}{2} = 1")
     message = info.value.message
-    assert message.startswith("ambiguous LaTeX:")
-    assert "2*(1/2) = 1" in message and "5/2 = 1" in message
+    assert message.startswith("ambiguous LaTeX:") and "mixed number" in message
     assert info.value.column == 1
 
 
-def test_the_ambiguity_points_at_the_side_read_differently():
+def test_the_ambiguity_points_at_the_number_before_the_fraction():
     with pytest.raises(LatexError) as info:
         check_ambiguity(r"x = 3 \frac{1}{4}")
     assert info.value.column == 5
+
+
+def test_a_reading_that_differs_is_reported_with_both_readings_and_the_reader(monkeypatch):
+    monkeypatch.setattr(second, "agree", lambda a, b: (False, "structural"))
+    with pytest.raises(LatexError) as info:
+        check_ambiguity("a = b + c")
+    message = info.value.message
+    assert message.startswith("ambiguous LaTeX:")
+    assert "eqchain's parser" in message and "SymPy's parser" in message
+    assert info.value.column == 1
 
 
 def test_when_the_second_reader_cannot_read_it_is_recorded_not_an_error(monkeypatch):

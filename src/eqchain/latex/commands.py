@@ -12,6 +12,7 @@ GREEK = frozenset(
         "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma",
         "varsigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta",
         "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "pi", "varpi",
+        "ell",  # not Greek, but a letter like them: \ell is the symbol "ell"
     }
 )  # fmt: skip
 
@@ -34,6 +35,9 @@ FUNCTIONS = frozenset(
 # Operators and structure passed to SymPy's parser as they are.
 OPERATORS = frozenset({"frac", "sqrt", "binom", "sum", "prod", "cdot", "times", "div", "infty"})
 FLOOR_CEIL = frozenset({"lfloor", "rfloor", "lceil", "rceil"})
+
+# Commands that are brackets: read as the characters they print.
+BRACKET_COMMANDS = {"lbrack": "[", "rbrack": "]"}
 
 # Other spellings of the same command.
 ALIASES = {
@@ -121,7 +125,6 @@ UNSUPPORTED = {
     "because": "\\because",
     "equiv": "\\equiv",
     "det": "determinants \\det",
-    "operatorname": "\\operatorname",
     "mathop": "\\mathop",
     "top": "transposes \\top",
     "intercal": "transposes \\intercal",
@@ -167,7 +170,6 @@ UNSUPPORTED = {
     "Im": "\\Im",
     "aleph": "\\aleph",
     "hbar": "\\hbar",
-    "ell": "\\ell",
     "imath": "\\imath",
     "jmath": "\\jmath",
     "parallel": "\\parallel",

@@ -131,6 +131,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 if plain == "mathrm" and re.fullmatch(r"\s*[A-Za-z]\s*", content):
                     i = arg[1] + 1  # \mathrm{d}, \mathrm{e}: an upright letter, read as one
                     continue
+                if plain == "mathrm" and _upright_name(text, i, arg[1] + 1, content):
+                    i = arg[1] + 1  # \mathrm{BCE} = ..., \mathrm{Var}(x): a name, read as one
+                    continue
                 _reject_operator_name(text, arg[1] + 1, plain, content, base + i + 1)
                 notes.append((i, arg[1] + 1, _clean_prose(content)))
                 blank(i, arg[1] + 1)
@@ -159,6 +162,29 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     notes.sort()
     annotation = " ".join(note for _, _, note in notes if note) or None
     return Decorated(body, tag, annotation)
+
+
+_NAME_WORD = re.compile(r"[A-Za-z]{2,}")
+_AFTER_NAME = "=+-*/^_()[],"
+_AFTER_NAME_COMMANDS = ("\\left", "\\right", "\\cdot", "\\times", "\\div", "\\coloneqq")
+
+
+def _upright_name(text: str, start: int, after: int, content: str) -> bool:
+    """Whether ``\\mathrm{content}`` (from ``start`` to before ``after``) is a multi-letter name
+    such as ``\\mathrm{BCE}`` or an operator name ``\\mathrm{Var}(x)``, not prose: one word of
+    letters followed by an operator, a bracket or a script, or ending the row after an
+    operator (``L = \\mathrm{BCE}``)."""
+    if not _NAME_WORD.fullmatch(content):
+        return False
+    j = after
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j < len(text):
+        return text[j] in _AFTER_NAME or text.startswith(_AFTER_NAME_COMMANDS, j)
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] in "=+-*/("
 
 
 def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):

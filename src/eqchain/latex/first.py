@@ -1,4 +1,10 @@
-"""The first reading: SymPy's ``parse_latex`` on a template, then our conventions.
+"""SymPy's ``parse_latex`` reading of a formula, for the cross-check only.
+
+eqchain reads formulas with its own parser (:mod:`eqchain.latex.parser`); this reading (and
+latex2sympy2's, :mod:`eqchain.latex.second`) is an independent one that ``eqchain check
+--cross-check`` and the tests compare it with. It is the reader eqchain used before it had its
+own: the scanner (:mod:`eqchain.latex.scan`) rewrites names and numbers into placeholders and
+SymPy's parser reads the operators.
 
 ``parse_latex`` only ever sees placeholders, numbers-as-placeholders and operators (see
 :mod:`eqchain.latex.scan`), so it cannot evaluate anything on its own; the tree it returns is
@@ -9,11 +15,15 @@ did not expect is an error, not a silent reading.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex import ellipsis
-from eqchain.latex.scan import Composite, Context, Template
+from eqchain.latex.read import Formula, _check_text, _guarded, row_parts
+from eqchain.latex.rows import split_rows
+from eqchain.latex.scan import Composite, Context, Scanner, Template
 from eqchain.latex.tree import rebuild
 
 _ALLOWED = (
@@ -22,6 +32,48 @@ _ALLOWED = (
     sp.binomial, sp.floor, sp.ceiling, sp.Tuple, sp.Integer, sp.Rational,
     sp.core.numbers.Infinity, sp.core.numbers.Exp1,  # E only as the base of \ln
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A formula as SymPy's parser reads it, with what was read on the way: one template per
+    side and the context (for latex2sympy2's reading of the same templates)."""
+
+    formula: Formula
+    templates: tuple[Template, ...]
+    context: Context | None
+
+
+def analyse(
+    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+) -> Analysis:
+    """Read one row of ``text`` the way eqchain did before it had its own parser (SymPy's
+    ``parse_latex`` on the scanner's templates). Raises LatexError like
+    :func:`eqchain.latex.read.read_formula`."""
+    _check_text(text)
+    rows = _guarded(lambda *_: split_rows(text), None, 0)
+    if not rows:
+        raise LatexError("empty formula", column=1)
+    if len(rows) > 1:
+        raise LatexError(
+            f"this text has {len(rows)} rows: read them one by one", column=rows[1].offset + 1
+        )
+    return _guarded(_analyse_row, rows[0].text, rows[0].offset, indices, functions)
+
+
+def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
+    parts = row_parts(text, offset, indices, functions)
+    if parts is None:
+        return Analysis(Formula(()), (), None)
+    ctx = Context(parts.indices, parts.functions, evaluate)
+    scanners = [Scanner(tokens, ctx) for tokens in parts.token_lists]
+    templates = tuple(s.template(0, len(s.tokens)) for s in scanners)
+    sides = tuple(evaluate(t, ctx) for t in templates)
+    deco = parts.deco
+    formula = Formula(
+        sides, parts.continues, deco.tag, deco.annotation, parts.defined, parts.definition
+    )
+    return Analysis(formula, templates, ctx)
 
 
 def parse(text: str, column: int):

@@ -1,10 +1,10 @@
 """Remembering readings: a formula read once is not parsed again.
 
-Reading a formula costs two ANTLR parses (SymPy's parser and latex2sympy2), tens of milliseconds
-each in Python. Authors re-check after editing one line, so readings are remembered in memory
-and in the user's cache directory, keyed by a SHA-256 of the reader's own source, the parsers'
-versions, the formula and the reading options: a reading is only ever reused by an identical
-reader for identical text.
+Reading a formula (and, with ``--cross-check``, reading it again with SymPy's parser and
+latex2sympy2) costs milliseconds to tens of milliseconds. Authors re-check after editing one
+line, so readings are remembered in memory and in the user's cache directory, keyed by a SHA-256
+of the reader's own source, the parsers' versions, the formula and the reading options: a
+reading is only ever reused by an identical reader for identical text.
 
 Stored readings are JSON trees of a closed set of SymPy classes, rebuilt here without
 evaluation and without ``eval``/``sympify``/pickle: a damaged or foreign entry is a miss, never
@@ -21,29 +21,43 @@ from pathlib import Path
 
 import sympy as sp
 
-from eqchain.latex.read import Formula
+from eqchain.latex.read import Formula, read_formula
 
 _MEMORY: dict = {}
 _VERSION = "1"
 
 
-def read_cached(text: str, indices=frozenset(), functions=frozenset(), use_disk: bool = True):
-    """The checked reading of ``text`` (see :func:`eqchain.latex.second.read_checked`),
-    from memory or the disk cache when this reader has read it before. Errors are not cached:
-    they are raised afresh."""
-    from eqchain.latex.second import read_checked
-
-    mem_key = (text, frozenset(indices), frozenset(functions))
+def read_cached(
+    text: str,
+    indices=frozenset(),
+    functions=frozenset(),
+    use_disk: bool = True,
+    cross_check: bool = False,
+):
+    """eqchain's reading of ``text`` (see :func:`eqchain.latex.read.read_formula`), from memory
+    or the disk cache when this reader has read it before. With ``cross_check``, the reading is
+    also compared with SymPy's parser's and latex2sympy2's (see
+    :func:`eqchain.latex.second.read_checked`): LatexError "ambiguous LaTeX" when they differ.
+    Errors are not cached: they are raised afresh."""
+    mem_key = (text, frozenset(indices), frozenset(functions), cross_check)
     if mem_key in _MEMORY:
         return _MEMORY[mem_key]
-    key = _key(text, indices, functions) if use_disk and _enabled() else None
+    key = _key(text, indices, functions, cross_check) if use_disk and _enabled() else None
     formula = _load(key) if key else None
     if formula is None:
-        formula = read_checked(text, frozenset(indices), frozenset(functions))
+        formula = _read(text, frozenset(indices), frozenset(functions), cross_check)
         if key:
             _store(key, formula)
     _MEMORY[mem_key] = formula
     return formula
+
+
+def _read(text: str, indices, functions, cross_check: bool):
+    if cross_check:
+        from eqchain.latex.second import read_checked
+
+        return read_checked(text, indices, functions)
+    return read_formula(text, indices, functions)
 
 
 def _enabled() -> bool:
@@ -66,8 +80,10 @@ def _reader_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _key(text: str, indices, functions) -> str:
-    payload = json.dumps([text, sorted(indices), sorted(functions)], ensure_ascii=False)
+def _key(text: str, indices, functions, cross_check: bool = False) -> str:
+    payload = json.dumps(
+        [text, sorted(indices), sorted(functions), cross_check], ensure_ascii=False
+    )
     return hashlib.sha256((_reader_fingerprint() + payload).encode("utf-8")).hexdigest()
 
 
@@ -172,7 +188,9 @@ def encode(expr):
     if type(expr).__name__ in _UNEVALUATED and type(expr) in _UNEVALUATED.values():
         return [type(expr).__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, sp.core.function.AppliedUndef):
-        return ["F", expr.func.__name__, [encode(a) for a in expr.args]]
+        tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
+        separators = getattr(expr.func, "separators", None)
+        return tree + [[list(s) for s in separators]] if separators else tree
     name = type(expr).__name__
     if name in _FUNCTIONS and type(expr) is _FUNCTIONS[name]:
         return ["f", name, [encode(a) for a in expr.args]]
@@ -211,7 +229,13 @@ def decode(tree):
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")
-        return sp.Function(tree[1])(*[decode(a) for a in tree[2]])
+        args = [decode(a) for a in tree[2]]
+        if len(tree) == 4:
+            separators = tuple((int(k), str(bar)) for k, bar in tree[3])
+            if not all(bar in ("|", ";", "\\mid") for _, bar in separators):
+                raise ValueError("bad separator")
+            return sp.Function(tree[1], separators=separators)(*args)
+        return sp.Function(tree[1])(*args)
     if head == "f" and tree[1] in _FUNCTIONS:
         fn = _FUNCTIONS[tree[1]]
         args = [decode(a) for a in tree[2]]

@@ -18,7 +18,7 @@ from eqchain.errors import LatexError
 from eqchain.latex.commands import ACCENTS, GREEK
 from eqchain.latex.tokens import Token
 
-NAME_COMMANDS = GREEK | ACCENTS | {"mathit", "mathrm"}
+NAME_COMMANDS = GREEK | ACCENTS | {"mathit", "mathrm", "operatorname"}
 _TEXT_COMMANDS = {"text", "textrm", "textit", "textsf", "mathrm", "mathit", "mathsf", "mbox"}
 
 
@@ -85,14 +85,14 @@ def _command_name(tokens: list[Token], i: int, partner: dict[int, int]) -> tuple
         raise LatexError(f"\\{tok.text} needs its argument in braces", column=tok.column)
     if not inner:
         raise LatexError(f"\\{tok.text}{{}} is empty", column=tok.column)
-    if tok.text == "mathit":
+    if tok.text in ("mathit", "operatorname"):
         if not all(t.kind == "letter" for t in inner):
-            raise LatexError("\\mathit{...} may only hold letters", column=tok.column)
+            raise LatexError(f"\\{tok.text}{{...}} may only hold letters", column=tok.column)
         return "".join(t.text for t in inner), end
     if tok.text == "mathrm":
-        if len(inner) != 1 or inner[0].kind != "letter":
+        if not all(t.kind == "letter" for t in inner):
             raise LatexError("prose inside a formula: move \\mathrm{...} out", column=tok.column)
-        return inner[0].text, end
+        return "".join(t.text for t in inner), end
     parts = []
     for t in inner:
         if t.kind == "letter" or (t.kind == "cmd" and t.text in GREEK | ACCENTS):

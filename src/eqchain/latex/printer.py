@@ -62,6 +62,21 @@ class EqchainLatexPrinter(LatexPrinter):
                 return f"\\frac{{1}}{{{self._print(args[1].base)}}}"
         return super()._print_Mul(expr)
 
+    def _print_Function(self, expr, exp=None):
+        """``p(x | \\theta)`` (a function with conditioning bars or parameter semicolons, see
+        :meth:`eqchain.latex.parser.Parser.conditioned_application`) as it was written."""
+        separators = dict(getattr(expr.func, "separators", None) or ())
+        if not separators:
+            return super()._print_Function(expr, exp)
+        parts = []
+        for k, arg in enumerate(expr.args):
+            if k:
+                bar = separators.get(k)
+                parts.append(f" {bar} " if bar else ", ")
+            parts.append(self._print(arg))
+        text = f"{name_latex(expr.func.__name__)}{{\\left({''.join(parts)} \\right)}}"
+        return f"{text}^{{{exp}}}" if exp is not None else text
+
     def _print_Symbol(self, expr, style="plain"):
         return name_latex(expr.name)
 

@@ -1,18 +1,16 @@
 """Read LaTeX formulas into SymPy, faithfully or not at all.
 
-SymPy's ``parse_latex`` (ANTLR backend, strict mode) reads the grammar of operators; this
-module and its helpers are the normalisation layer around it:
-
 * :mod:`~eqchain.latex.rows` splits displayed math into rows (environments, ``\\\\``, ``&``);
 * :mod:`~eqchain.latex.decorations` blanks out tags, labels, spacing and prose, which becomes the
   row's annotation;
-* the row is split at top-level ``=`` by us: relations are never built by SymPy, so nothing is
+* the row is split at top-level ``=`` here: relations are never built by SymPy, so nothing is
   ever evaluated to ``True``/``False`` or solved;
-* :mod:`~eqchain.latex.scan` reads names, subscripts, numbers, derivatives and declared
-  functions itself and leaves only operators to the parser; unknown commands are errors,
-  never products of letters;
-* :mod:`~eqchain.latex.first` parses and rebuilds the tree unevaluated (``y_1 y_1`` stays two
-  factors), with :mod:`~eqchain.latex.ellipsis` turning ``\\cdots`` patterns into sums/products.
+* :mod:`~eqchain.latex.tokens` splits each side into tokens, and :mod:`~eqchain.latex.parser`
+  (eqchain's own reader) reads them into unevaluated SymPy trees; unknown commands are errors,
+  never products of letters.
+
+SymPy's ``parse_latex`` and latex2sympy2 are not used here: they read formulas only for the
+opt-in cross-check (:mod:`eqchain.latex.second`, ``eqchain check --cross-check``).
 
 The reader knows no assumptions: binding names to declared symbols is :mod:`eqchain.scope`'s
 job. Every error is a :class:`LatexError` (or :class:`UnsupportedLatex`) whose ``column`` is the
@@ -25,17 +23,17 @@ import re
 from dataclasses import dataclass
 
 from eqchain.errors import LatexError
-from eqchain.latex import first
-from eqchain.latex.decorations import strip_decorations
+from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.names import scan_name, starts_name
+from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
-from eqchain.latex.scan import Context, Scanner, Template
 from eqchain.latex.tokens import Token, tokenize
 
 MAX_LENGTH = 100_000
-_RANGE_VARIABLE = re.compile(
-    r"\\(?:sum|prod)\s*(?:\^\s*(?:\{[^{}]*\}|\S)\s*)?_\s*\{\s*\\?([A-Za-z]+)\s*="
+_RANGE_SUBSCRIPT = re.compile(
+    r"\\(?:sum|prod)\s*(?:\^\s*(?:\{[^{}]*\}|\S)\s*)?_\s*(\{[^{}]*\}|[A-Za-z]|\\[A-Za-z]+)"
 )
+_RANGE_NAME = re.compile(r"\s*\\?([A-Za-z]+)\s*")
 
 
 @dataclass(frozen=True)
@@ -61,13 +59,18 @@ class Formula:
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """A formula with what was read on the way: one template per side and the context (for a
-    second, independent reading of the same text)."""
+class RowParts:
+    """One row cut up for reading: its decorations, the tokens of each side, whether it
+    continues the row before or is a ``:=`` definition, the function a definition such as
+    ``p(x) = ...`` introduces, and the indices and functions to read it with."""
 
-    formula: Formula
-    templates: tuple[Template, ...]
-    context: Context | None
+    deco: Decorated
+    token_lists: tuple[list[Token], ...]
+    continues: bool
+    definition: bool
+    defined: str | None
+    indices: frozenset[str]
+    functions: frozenset[str]
 
 
 def read_formula(
@@ -84,7 +87,15 @@ def read_formula(
     faithfully, UnsupportedLatex for constructs with no SymPy meaning, and LatexError for text
     with several rows (read those with :func:`read_rows`).
     """
-    return analyse(text, indices, functions).formula
+    _check_text(text)
+    rows = _guarded(lambda *_: split_rows(text), None, 0)
+    if not rows:
+        raise LatexError("empty formula", column=1)
+    if len(rows) > 1:
+        raise LatexError(
+            f"this text has {len(rows)} rows: read them with read_rows", column=rows[1].offset + 1
+        )
+    return _guarded(_read_row, rows[0].text, rows[0].offset, indices, functions)
 
 
 def read_rows(
@@ -99,10 +110,10 @@ def read_rows(
     known = set(functions)
     out = []
     for row in split_rows(text):
-        analysis = _guarded(_analyse_row, row.text, row.offset, indices, frozenset(known))
-        if analysis.formula.defined_function:
-            known.add(analysis.formula.defined_function)
-        out.append((row, analysis.formula))
+        formula = _guarded(_read_row, row.text, row.offset, indices, frozenset(known))
+        if formula.defined_function:
+            known.add(formula.defined_function)
+        out.append((row, formula))
     return tuple(out)
 
 
@@ -144,36 +155,34 @@ def read_expression(
         tokens = tokenize(deco.body, offset)
         if not tokens:
             raise LatexError("empty expression", column=offset + 1)
-        ctx = Context(_indices(deco.body, indices), frozenset(functions), first.evaluate)
-        template = Scanner(tokens, ctx).template(0, len(tokens))
-        return first.evaluate(template, ctx)
+        (expr,) = parse_sides([tokens], _indices(deco.body, indices), frozenset(functions))
+        return expr
 
     return _guarded(lambda *_: run(), None, offset)
-
-
-def analyse(
-    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
-) -> Analysis:
-    """Like :func:`read_formula`, keeping the templates and context for a second reading."""
-    _check_text(text)
-    rows = _guarded(lambda *_: split_rows(text), None, 0)
-    if not rows:
-        raise LatexError("empty formula", column=1)
-    if len(rows) > 1:
-        raise LatexError(
-            f"this text has {len(rows)} rows: read them with read_rows", column=rows[1].offset + 1
-        )
-    return _guarded(_analyse_row, rows[0].text, rows[0].offset, indices, functions)
 
 
 # -- one row ---------------------------------------------------------------------------------
 
 
-def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
+def _read_row(text: str, offset: int, indices, functions) -> Formula:
+    parts = row_parts(text, offset, indices, functions)
+    if parts is None:
+        deco = strip_decorations(text, offset)
+        return Formula((), tag=deco.tag, annotation=deco.annotation)
+    sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions)
+    deco = parts.deco
+    return Formula(
+        sides, parts.continues, deco.tag, deco.annotation, parts.defined, parts.definition
+    )
+
+
+def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
+    """Cut one row (at ``offset`` in the formula) into its sides' tokens; None for a row of
+    prose only. Raises LatexError for an empty side and for text that is not LaTeX math."""
     deco = strip_decorations(text, offset)
     body = deco.body
     if not body.strip():
-        return Analysis(Formula((), tag=deco.tag, annotation=deco.annotation), (), None)
+        return None
     parts, definition = _split_equals(body)
     continues = False
     if len(parts) > 1 and not body[parts[0][0] : parts[0][1]].strip():
@@ -182,18 +191,15 @@ def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
     for start, end in parts:
         if not body[start:end].strip():
             raise LatexError("empty side in an equation", column=offset + start + 1)
-    token_lists = [tokenize(body[start:end], offset + start) for start, end in parts]
+    token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in parts)
     defined, known = None, frozenset(functions)
     found = _defined_function(token_lists[0]) if len(parts) > 1 and not continues else None
     if found:
         known |= {found[0]}
         defined = found[0] if found[1] == 0 else None
-    ctx = Context(_indices(body, indices), known, first.evaluate)
-    scanners = [Scanner(tokens, ctx) for tokens in token_lists]
-    templates = tuple(s.template(0, len(s.tokens)) for s in scanners)
-    sides = tuple(first.evaluate(t, ctx) for t in templates)
-    formula = Formula(sides, continues, deco.tag, deco.annotation, defined, definition)
-    return Analysis(formula, templates, ctx)
+    return RowParts(
+        deco, token_lists, continues, definition, defined, _indices(body, indices), known
+    )
 
 
 def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
@@ -230,7 +236,14 @@ def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
 
 def _indices(body: str, indices) -> frozenset[str]:
     """Declared indices and the variables of the sums and products written in the formula."""
-    return frozenset(indices) | frozenset(_RANGE_VARIABLE.findall(body))
+    found = set()
+    for sub in _RANGE_SUBSCRIPT.findall(body):
+        items = sub.strip("{}").split("=")[0].split(",")
+        for item in items:
+            m = _RANGE_NAME.fullmatch(item)
+            if m:
+                found.add(m.group(1))
+    return frozenset(indices) | frozenset(found)
 
 
 def _defined_function(tokens: list[Token]) -> tuple[str, int] | None:

@@ -1,19 +1,19 @@
-"""A second, independent reading of a formula with latex2sympy2_extended.
+"""Independent readings of a formula, for the cross-check (``eqchain check --cross-check``).
 
-The first reader (:mod:`eqchain.latex.read`) uses SymPy's parser. Both parsers resolve the same
-LaTeX grammar of operators (precedence, implicit multiplication, what a ``\\log`` or a ``\\sum``
-takes as its argument, how far a fraction reaches) with their own rules; when they read a
-formula differently, the LaTeX is ambiguous and the author should add parentheses.
+eqchain reads formulas with its own parser (:mod:`eqchain.latex.parser`). Two readers it does
+not own read them too, on request: SymPy's ``parse_latex`` (:mod:`eqchain.latex.first`) and
+latex2sympy2_extended. Each resolves the grammar of operators (precedence, implicit
+multiplication, what a ``\\log`` or a ``\\sum`` takes as its argument, how far a fraction reaches)
+with its own rules; when one of them reads a formula differently from eqchain, the LaTeX is
+ambiguous and the author should add parentheses.
 
-Both readers get the same placeholders for names, numbers' values, derivatives and declared
-functions (those are our conventions, not grammar), so the second reading lands in the same
-conventions as the first: ``Indexed`` for subscripts, natural ``\\log``. Ellipses are the first
-reader's: the second reader gets, for each ``\\cdots``, the terms the first one found hidden
-behind it. When latex2sympy2 cannot read a formula the first one reads, that is recorded, not
-an ambiguity.
+Both get the same placeholders for names, numbers' values, derivatives and declared functions
+(those are our conventions, not grammar), so their readings land in eqchain's conventions:
+``Indexed`` for subscripts, natural ``\\log``. When a reader cannot read a formula eqchain reads
+(eqchain reads more notation than they do), that is recorded, not an ambiguity.
 
-latex2sympy2 is imported on first use (it is slow to import); each call gets a fresh converter
-and SymPy's global evaluation flags are restored afterwards, so nothing leaks between documents.
+Both are imported on first use (they are slow to import); each call gets a fresh converter and
+SymPy's global evaluation flags are restored afterwards, so nothing leaks between documents.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex.agreement import agree
-from eqchain.latex.read import analyse
+from eqchain.latex.read import read_formula
 from eqchain.latex.scan import Composite, Context, Template
 from eqchain.latex.tree import rebuild
 
@@ -38,11 +38,12 @@ class SecondReadingFailed(Exception):
 
 @dataclass(frozen=True)
 class Comparison:
-    """The two readings of one formula. ``first``/``second`` are tuples of sides (``second`` is
-    None when latex2sympy2 could not read it); ``agree`` is True/False, or None when there is
-    no second reading or the comparison was inconclusive; ``method`` says how it was decided
-    ("structural", "expansion", "numeric", "inconclusive", or why there is no second
-    reading). ``column`` is where the first side the readings differ on starts (1-based)."""
+    """eqchain's reading of one formula compared with another reader's. ``first`` is eqchain's
+    reading (a tuple of sides); ``second`` the other reader's (None when no other reader could
+    read it), ``reader`` its name; ``agree`` is True/False, or None when there is no other
+    reading or the comparison was inconclusive; ``method`` says how it was decided
+    ("structural", "expansion", "numeric", "inconclusive", or why there is no other reading).
+    ``column`` is where the first side the readings differ on starts (1-based)."""
 
     text: str
     first: tuple
@@ -50,6 +51,7 @@ class Comparison:
     agree: bool | None
     method: str
     column: int | None = None
+    reader: str = "latex2sympy2"
 
 
 def read_second(
@@ -57,8 +59,10 @@ def read_second(
 ) -> tuple:
     """The sides of ``text`` as latex2sympy2 reads them, mapped into eqchain's conventions.
 
-    Raises LatexError when the first reader cannot read the text, and SecondReadingFailed when
-    only latex2sympy2 cannot."""
+    Raises LatexError when SymPy's parser (whose placeholders latex2sympy2 reads) cannot read
+    the text, and SecondReadingFailed when only latex2sympy2 cannot."""
+    from eqchain.latex.first import analyse
+
     analysis = analyse(text, indices, functions)
     return tuple(_evaluate(t, analysis.context) for t in analysis.templates)
 
@@ -66,50 +70,66 @@ def read_second(
 def read_checked(
     text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
 ):
-    """The first reading of ``text`` (a :class:`eqchain.latex.read.Formula`), after checking
-    that the second reading agrees with it: LatexError "ambiguous LaTeX: ..." when the two
-    readers read it differently (see :func:`check_ambiguity`)."""
-    analysis = analyse(text, indices, functions)
-    _raise_if_ambiguous(_compare(text, analysis))
-    return analysis.formula
+    """eqchain's reading of ``text`` (a :class:`eqchain.latex.read.Formula`), after checking
+    that SymPy's parser and latex2sympy2 read it the same way where they can: LatexError
+    "ambiguous LaTeX: ..." when one of them reads it differently."""
+    formula = read_formula(text, indices, functions)
+    _raise_if_ambiguous(_compare(text, formula, indices, functions))
+    return formula
 
 
 def compare_readings(
     text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
 ) -> Comparison:
-    """Read ``text`` with both readers and compare the readings side by side.
+    """Read ``text`` with eqchain's parser and the two other readers and compare the readings
+    side by side: the first disagreement, else latex2sympy2's agreement.
 
-    Raises LatexError (from the first reader) when the text cannot be read at all; a failure of
-    the second reader only shows in the result (``second`` None, ``agree`` None)."""
-    return _compare(text, analyse(text, indices, functions))
+    Raises LatexError (from eqchain's parser) when the text cannot be read at all; a failure
+    of another reader only shows in the result (``second`` None, ``agree`` None)."""
+    return _compare(text, read_formula(text, indices, functions), indices, functions)
 
 
-def _compare(text: str, analysis) -> Comparison:
-    first = analysis.formula.sides
+def _compare(text: str, formula, indices, functions) -> Comparison:
+    from eqchain.latex.first import analyse
+
+    ours = formula.sides
+    try:
+        analysis = analyse(text, indices, functions)
+    except LatexError as err:
+        return Comparison(
+            text, ours, None, None, f"SymPy's parser could not read it: {err.message}"
+        )
+    result = _against(text, ours, analysis.formula.sides, analysis.templates, "SymPy's parser")
+    if result.agree is False:
+        return result
     try:
         second = tuple(_evaluate(t, analysis.context) for t in analysis.templates)
     except SecondReadingFailed as err:
-        return Comparison(text, first, None, None, f"second reader could not read it: {err}")
-    if len(second) != len(first):
-        return Comparison(text, first, second, None, "second reader found other sides")
+        return Comparison(text, ours, None, None, f"second reader could not read it: {err}")
+    return _against(text, ours, second, analysis.templates, "latex2sympy2")
+
+
+def _against(text: str, ours: tuple, other: tuple, templates, reader: str) -> Comparison:
+    if len(other) != len(ours):
+        return Comparison(text, ours, other, None, f"{reader} found other sides", reader=reader)
     verdict, method = True, "structural"
-    for a, b, template in zip(first, second, analysis.templates, strict=True):
+    for a, b, template in zip(ours, other, templates, strict=True):
         same, how = agree(a, b)
         if same is False:
-            return Comparison(text, first, second, False, how, template.column)
+            return Comparison(text, ours, other, False, how, template.column, reader)
         if same is None:
             verdict, method = None, how
         elif how != "structural" and verdict:
             method = how
-    return Comparison(text, first, second, verdict, method)
+    return Comparison(text, ours, other, verdict, method, reader=reader)
 
 
 def check_ambiguity(
     text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
 ) -> None:
-    """Raise LatexError "ambiguous LaTeX: ..." showing both readings when the two readers read
-    ``text`` differently; return None when they agree, when the second reader cannot read it,
-    or when the comparison is inconclusive. Raises the first reader's LatexError when the text
+    """Raise LatexError "ambiguous LaTeX: ..." showing both readings when another reader reads
+    ``text`` differently from eqchain; return None when they agree, when no other reader can
+    read it, or when the comparison is inconclusive. Raises eqchain's LatexError when the text
     cannot be read at all."""
     _raise_if_ambiguous(compare_readings(text, indices, functions))
 
@@ -118,8 +138,8 @@ def _raise_if_ambiguous(result: Comparison) -> None:
     if result.agree is False:
         raise LatexError(
             "ambiguous LaTeX: it reads as "
-            f"{_show(result.first)} (SymPy's parser) but also as {_show(result.second)} "
-            "(latex2sympy2); add parentheses or \\cdot to say which one you mean",
+            f"{_show(result.first)} (eqchain's parser) but also as {_show(result.second)} "
+            f"({result.reader}); add parentheses or \\cdot to say which one you mean",
             column=result.column,
         )
 

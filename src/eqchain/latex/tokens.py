@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eqchain.errors import LatexError
-from eqchain.latex.commands import canonical_name
+from eqchain.latex.commands import BRACKET_COMMANDS, canonical_name
 
 MAX_DEPTH = 40  # deeper nesting than this is never a real formula, and SymPy's parser recurses
 MAX_TOKENS = 3000  # SymPy's parser needs ~1.5 ms per term: keep any formula under a few seconds
@@ -64,7 +64,10 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             else:
                 j += 1
                 name = text[i + 1]
-            tokens.append(Token("cmd", name, base + start, base + j, space))
+            if name in BRACKET_COMMANDS:  # \lbrack is [
+                tokens.append(Token("char", BRACKET_COMMANDS[name], base + start, base + j, space))
+            else:
+                tokens.append(Token("cmd", name, base + start, base + j, space))
             i = j
         elif ch.isascii() and ch.isalpha():
             tokens.append(Token("letter", ch, base + i, base + i + 1, space))

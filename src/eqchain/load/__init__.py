@@ -33,7 +33,7 @@ def load(path: str, **options) -> tuple:
     if kind == "toml":
         from eqchain.load.toml_file import load_toml
 
-        return load_toml(path)
+        return load_toml(path, cross_check=options.get("cross_check", False))
     from eqchain.load.document import load_document
 
     return (load_document(path, kind, **options),)

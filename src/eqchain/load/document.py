@@ -34,13 +34,15 @@ def load_document(
     data: bytes | None = None,
     dialect: str | None = None,
     macros: str | None = None,
+    cross_check: bool = False,
 ) -> Derivation:
     """Read a Markdown (``kind="markdown"``) or LaTeX (``"latex"``) document.
 
     ``dialect`` names the Markdown dialect (:data:`eqchain.load.markdown.DIALECTS`); without
     it the document's front matter or suffix says, else CommonMark. ``macros`` is a file of
     macro definitions (:func:`eqchain.load.macros.load_macros`) expanded in the math, as the
-    document's own definitions are.
+    document's own definitions are. With ``cross_check``, a formula that SymPy's parser or
+    latex2sympy2 reads differently is unreadable (ambiguous).
 
     Raises InputError (with line and column) for a document that cannot be read at all (not
     UTF-8 text, binary, no displayed equations). A formula that cannot be read, a block that
@@ -61,7 +63,7 @@ def load_document(
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
-    rows = _read_rows(path, blocks, functions)
+    rows = _read_rows(path, blocks, functions, cross_check)
     if unclosed is not None:
         line, col = unclosed.line, unclosed.column
         written = text.split("\n")[line - 1][col - 1 :].strip()
@@ -90,8 +92,9 @@ def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
     try:
         return find(text), None
     except InputError as err:
-        if err.line is None or err.column is None or (err.path not in (None, path)):
-            raise
+        unclosed = err.message.startswith("unclosed") or err.message.endswith("never closed")
+        if not unclosed or err.line is None or err.column is None or err.path not in (None, path):
+            raise  # a missing \\input file, say: the document cannot be read as its author meant
         lines = text.split("\n")
         position = sum(len(ln) + 1 for ln in lines[: err.line - 1]) + err.column - 1
         return find(text[:position]), err
@@ -153,7 +156,10 @@ class _Row:
 
 
 def _read_rows(
-    path: str, blocks: list[Block], declared: frozenset[str] = frozenset()
+    path: str,
+    blocks: list[Block],
+    declared: frozenset[str] = frozenset(),
+    cross_check: bool = False,
 ) -> list[tuple[int, list[_Row]]]:
     """Each block's rows, read. A row that cannot be read, or a block that cannot be split into
     rows, is kept as an unreadable row at the place of the offending token: the rest of the
@@ -182,7 +188,9 @@ def _read_rows(
         pending_note = None
         for row in rows:
             try:
-                formula = read_cached(row.text, functions=frozenset(functions))
+                formula = read_cached(
+                    row.text, functions=frozenset(functions), cross_check=cross_check
+                )
             except LatexError as err:
                 if err.column is None:
                     line, col = _row_place(block, row)

@@ -34,15 +34,19 @@ FAMILY_KEYS = {"index", "range", "assume"}
 MAX_BYTES = 2_000_000
 
 
-def load_toml(path: str, data: bytes | None = None) -> tuple[Derivation, ...]:
+def load_toml(
+    path: str, data: bytes | None = None, cross_check: bool = False
+) -> tuple[Derivation, ...]:
     """Read and validate a derivation file; raise InputError (with place) for invalid TOML or
     an invalid key or value. A claim that cannot be read is an unreadable step, not an error.
+    With ``cross_check``, a claim that SymPy's parser or latex2sympy2 reads differently from
+    eqchain is unreadable (ambiguous LaTeX).
 
     A file holds one derivation, or several as ``[[derivations]]`` tables (each with its own
     title, symbols and steps; top-level ``symbols`` and ``where`` are shared by all).
     """
     text, doc = _parse(path, data)
-    loader = _Loader(path, text)
+    loader = _Loader(path, text, cross_check)
     if "derivations" not in doc:
         return (loader.derivation(doc),)
     parts = doc["derivations"]
@@ -123,8 +127,9 @@ def _long_number_place(text: str) -> tuple[int | None, int | None]:
 
 
 class _Loader:
-    def __init__(self, path: str, text: str):
+    def __init__(self, path: str, text: str, cross_check: bool = False):
         self.path = path
+        self.cross_check = cross_check
         self.lines = text.splitlines()
         self.step_lines = [
             i + 1
@@ -385,7 +390,12 @@ class _Loader:
 
         column_base = self._claim_column(line)
         try:
-            formula = read_cached(claim, scope.index_names, frozenset(scope.functions))
+            formula = read_cached(
+                claim,
+                scope.index_names,
+                frozenset(scope.functions),
+                cross_check=self.cross_check,
+            )
             sides = [scope.bind(s, define=define and i == 0) for i, s in enumerate(formula.sides)]
         except LatexError as err:
             col = (

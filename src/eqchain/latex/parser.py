@@ -1,0 +1,1061 @@
+"""eqchain's own reader of formulas: tokens in, unevaluated SymPy trees out.
+
+A Pratt (precedence-climbing) parser over the tokens of :func:`eqchain.latex.tokens.tokenize`.
+Precedence is data, in :data:`BINDING_POWER`; every construct is one small method; every error
+is a :class:`LatexError` (or :class:`UnsupportedLatex`) at the column of the token that is wrong.
+
+The trees follow the conventions the readers before this one produced (and that the checker,
+the rules and the printer expect):
+
+* the author's order and grouping: ``Add``/``Mul``/``Pow`` built with ``evaluate=False``;
+  ``a + b + c`` is one ``Add``, a product of factors one ``Mul``, but a quotient
+  (``\\frac{a}{b}``, ``a / b``) stays whole as ``Mul(a, Pow(b, -1))``;
+* ``-x`` is ``Mul(-1, x)``, ``-2`` the number -2; ``a - b`` is ``Add(a, Mul(-1, b))``;
+* juxtaposition binds tighter than ``\\cdot``, ``\\times``, ``/``, ``\\div`` (SymPy's grammar),
+  and whenever that could be read two ways (``a / b c``) the formula is rejected;
+* ``\\log`` is natural, ``\\log_b x`` is ``log(x)/log(b)``, ``e^{x}`` is ``exp(x)``;
+* a sum or product takes as its body the product that follows it (up to ``+``/``-``);
+* names, subscripts and accents are :mod:`eqchain.latex.names`'s, derivative fractions
+  :mod:`eqchain.latex.derivatives`'s, ellipses :mod:`eqchain.latex.ellipsis`'s.
+
+The parser knows no assumptions: binding names to declared symbols is :mod:`eqchain.scope`'s job.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex import ellipsis
+from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
+from eqchain.latex.derivatives import recognise
+from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
+from eqchain.latex.tokens import Token, match_brackets
+
+# How tightly each infix operator binds its left operand. Juxtaposition (implicit
+# multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
+SUM, PRODUCT = 10, 20
+BINDING_POWER = {
+    ("char", "+"): SUM,
+    ("char", "-"): SUM,
+    ("char", "*"): PRODUCT,  # as in SymPy's grammar and in code: a product
+    ("cmd", "cdot"): PRODUCT,
+    ("cmd", "times"): PRODUCT,
+    ("char", "/"): PRODUCT,
+    ("cmd", "div"): PRODUCT,
+}
+_DIVISIONS = {("char", "/"), ("cmd", "div")}
+
+# What may follow a function's argument written without parentheses (``\log x + 1``,
+# ``\log x \log y``): anything else would be swallowed into the argument by some readers.
+_ARGUMENT_ENDS_CHARS = "+-=)]},"
+_ARGUMENT_ENDS_CMDS = FUNCTIONS | {"sum", "prod", "sqrt", "rfloor", "rceil"}
+
+# \log and friends, by the SymPy class they build.
+_FUNCTION_CLASSES = {
+    "log": sp.log, "ln": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
+    "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh,
+    "tanh": sp.tanh, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
+}  # fmt: skip
+_FACTOR_COMMANDS = {"frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor"}
+_CLOSERS = {"rfloor", "rceil"}
+MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
+
+
+def parse_sides(
+    token_lists: list[list[Token]], indices: frozenset[str], functions: frozenset[str]
+) -> tuple:
+    """Read each token list (one side of an equation) into an unevaluated SymPy expression.
+
+    ``indices`` are letters read as separate indices in a subscript (``t_{nk}`` is ``t[n, k]``);
+    ``functions`` are names applied to parenthesised arguments (``p(x)``). Ellipses are
+    resolved once every side is read (their fresh index avoids every name of the formula).
+    Raises LatexError (UnsupportedLatex) at the column of the first token it cannot read."""
+    markers: dict[str, int] = {}
+    sides = [Parser(tokens, indices, functions, markers).whole() for tokens in token_lists]
+    if not markers:
+        return tuple(sides)
+    taken: set[str] = set()
+    for side in sides:
+        taken |= {s.name for s in side.atoms(sp.Symbol)}
+        taken |= {str(b.label) for b in side.atoms(sp.IndexedBase)}
+    taken -= set(markers)
+    return tuple(ellipsis.resolve(side, markers, {}, taken) for side in sides)
+
+
+class Parser:
+    """One side of a formula. ``pos`` is the index of the next token, ``end`` the index after
+    the last token of the group being read (groups are read by narrowing ``end``)."""
+
+    def __init__(self, tokens: list[Token], indices, functions, markers: dict[str, int]):
+        self.tokens = tokens
+        self.partner = match_brackets(tokens)
+        self.indices = frozenset(indices)
+        self.functions = frozenset(functions)
+        self.markers = markers
+        self.pos = 0
+        self.end = len(tokens)
+        self.depth = 0
+
+    # -- moving through the tokens -----------------------------------------------------------
+
+    def whole(self):
+        """The expression of all the tokens."""
+        if not self.tokens:
+            raise LatexError("an empty expression", column=1)
+        return self.within(0, len(self.tokens))
+
+    def within(self, lo: int, hi: int, what: str = "expression"):
+        """The expression of ``tokens[lo:hi]`` (a bracket-balanced range), read to its end."""
+        if lo >= hi:
+            column = self.tokens[min(lo, len(self.tokens) - 1)].column if self.tokens else 1
+            raise LatexError(f"an empty {what}", column=column)
+        saved = self.pos, self.end
+        self.pos, self.end = lo, hi
+        try:
+            expr = self.expression(0)
+            if self.pos < hi:
+                raise self._unexpected(self.tokens[self.pos])
+            return expr
+        finally:
+            self.pos, self.end = saved
+
+    def peek(self) -> Token | None:
+        return self.tokens[self.pos] if self.pos < self.end else None
+
+    def at(self, k: int) -> Token | None:
+        return self.tokens[k] if k < self.end else None
+
+    # -- operators: the Pratt loop -------------------------------------------------------------
+
+    def expression(self, min_power: int):
+        """Operands joined by infix operators that bind more tightly than ``min_power``."""
+        left = self.unary()
+        while (tok := self.peek()) is not None:
+            power = BINDING_POWER.get((tok.kind, tok.text))
+            if power is None or power <= min_power:
+                break
+            self.pos += 1
+            if (tok.kind, tok.text) in _DIVISIONS:
+                self._check_divisor(tok)
+            right = self.expression(power)  # left-associative: the right side binds tighter
+            left = _infix(tok, left, right)
+        return left
+
+    def unary(self):
+        """A signed product of juxtaposed factors: ``-2 x y^2``."""
+        tok = self.peek()
+        if tok is None:
+            raise LatexError("an operator without an operand after it", column=self._last_column())
+        if tok.is_char("+-"):
+            self.pos += 1
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise LatexError("formula nested too deeply to read", column=tok.column)
+            operand = self.unary()
+            self.depth -= 1
+            return operand if tok.text == "+" else mul(sp.Integer(-1), operand)
+        factors = [self.factor()]
+        while (tok := self.peek()) is not None and not self._ends_product(tok):
+            self._check_mixed_number(factors[-1], tok)
+            factors.append(self.factor())
+        result = factors[-1]
+        for f in reversed(factors[:-1]):  # SymPy's grammar nests juxtaposition to the right
+            result = mul(f, result)
+        return result
+
+    def _ends_product(self, tok: Token) -> bool:
+        return (tok.kind, tok.text) in BINDING_POWER or tok.is_char(")]}")
+
+    def factor(self):
+        """One factor with its exponent and factorials: ``y_k^{t_k}``, ``(1 - y)^2``, ``n!``."""
+        start = self.peek()
+        base = self.primary()
+        tok = self.peek()
+        if tok is not None and tok.is_char("^"):
+            base = power(base, self.superscript())
+        while (tok := self.peek()) is not None and tok.is_char("!"):
+            if (nxt := self.at(self.pos + 1)) is not None and nxt.is_char("!"):
+                raise UnsupportedLatex("not supported: double factorials !!", column=tok.column)
+            self.pos += 1
+            base = sp.factorial(base, evaluate=False)
+        tok = self.peek()
+        if tok is not None and tok.is_char("^"):
+            raise LatexError(
+                "put the factorial in parentheses before raising it to a power",
+                column=start.column,
+            )
+        return base
+
+    # -- primaries -----------------------------------------------------------------------------
+
+    def primary(self):
+        tok = self.peek()
+        if starts_name(tok):
+            return self.name()
+        if tok.kind == "digit":
+            return self.number()
+        if tok.kind == "char":
+            return self.character(tok)
+        return self.command(tok)
+
+    def character(self, tok: Token):
+        c = tok.text
+        if c in "([":
+            close = self.partner[self.pos]
+            if close == self.pos + 1:
+                raise LatexError("empty brackets", column=tok.column)
+            self.pos = close + 1
+            return self._group(close)
+        if c == "{":
+            close = self.partner[self.pos]
+            if close == self.pos + 1:
+                raise LatexError("empty braces", column=tok.column)
+            self.pos = close + 1
+            return self._group(close)
+        if c == "^":
+            raise LatexError("a superscript needs something before it", column=tok.column)
+        if c == "_":
+            raise LatexError("a subscript needs a name before it", column=tok.column)
+        if c == "!":
+            raise LatexError("a factorial needs something before it", column=tok.column)
+        if c == "=":
+            raise LatexError("'=' inside brackets", column=tok.column)
+        if c == "'":
+            raise UnsupportedLatex(
+                "not supported: primes (f'); write the derivative as \\frac{d}{dx}",
+                column=tok.column,
+            )
+        if c == "|":
+            raise UnsupportedLatex(
+                "not supported: '|' (absolute value or conditioning)", column=tok.column
+            )
+        if c == "*":
+            raise LatexError("'*' needs something before it", column=tok.column)
+        if c in "<>":
+            raise UnsupportedLatex(f"not supported: inequalities '{c}'", column=tok.column)
+        if c == ":":
+            raise UnsupportedLatex(
+                "not supported: ':' (write := for a definition)", column=tok.column
+            )
+        if c == ",":
+            raise LatexError(
+                "a comma outside a function's arguments or a subscript", column=tok.column
+            )
+        raise self._unexpected(tok)
+
+    def _group(self, close: int):
+        """The expression inside brackets ``(...)``, ``[...]`` or grouping braces ``{...}``:
+        the brackets only group."""
+        open_index = self.partner[close]
+        return self.within(open_index + 1, close)
+
+    def command(self, tok: Token):
+        name = tok.text
+        if name in FUNCTIONS:
+            return self.function(tok)
+        if name == "frac":
+            return self.fraction(tok)
+        if name == "binom":
+            self.pos += 1
+            top = self.argument("\\binom")
+            bottom = self.argument("\\binom")
+            return sp.binomial(top, bottom, evaluate=False)
+        if name == "sqrt":
+            return self.square_root(tok)
+        if name in ("sum", "prod"):
+            return self.big_operator(tok)
+        if name == "infty":
+            self.pos += 1
+            return sp.oo
+        if name in ("lfloor", "lceil"):
+            return self.floor_or_ceiling(tok)
+        if name == ELLIPSIS:
+            self.pos += 1
+            key = f"\u2026{len(self.markers)}"  # never a name LaTeX can spell
+            self.markers[key] = tok.column
+            return sp.Symbol(key)
+        if name == "partial":
+            raise LatexError(
+                "\\partial outside a derivative fraction \\frac{\\partial f}{\\partial x}",
+                column=tok.column,
+            )
+        if name in ("cdot", "times", "div"):
+            raise LatexError(f"\\{name} needs something before it", column=tok.column)
+        if name in _CLOSERS:
+            raise LatexError(f"\\{name} without its opening bracket", column=tok.column)
+        if name in UNSUPPORTED:
+            raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=tok.column)
+        if name in PROSE:
+            raise LatexError(
+                "prose inside a formula: move it out of the formula", column=tok.column
+            )
+        if name == "\\":
+            raise LatexError("a row break inside a formula", column=tok.column)
+        if name == "coloneqq":
+            raise LatexError("':=' inside brackets", column=tok.column)
+        if len(name) == 1 and not name.isalpha():
+            raise LatexError(f"unexpected '\\{name}'", column=tok.column)
+        raise LatexError(f"unknown LaTeX command \\{name}", column=tok.column)
+
+    # -- names, numbers, functions -------------------------------------------------------------
+
+    def name(self):
+        """A name (:mod:`eqchain.latex.names`), a declared function applied to its arguments,
+        or the derivative of one written with primes."""
+        span = scan_name(self.tokens, self.pos, self.partner)
+        if span.end > self.end:
+            raise LatexError("this name runs past the end of its group", column=span.column)
+        j = span.end
+        first = self.tokens[self.pos]
+        operator_name = first.is_cmd("operatorname") or (
+            first.is_cmd("mathrm") and len(span.base) > 1
+        )
+        is_function = span.sub is None and (
+            operator_name or (span.base in self.functions and span.base not in ("e", "pi"))
+        )
+        nxt = self.at(j)
+        if nxt is not None and nxt.is_char("'"):
+            return self.primed(span, j, is_function)
+        shown = span.key.replace("_{", "_").replace("}", "")
+        if nxt is not None and nxt.is_char("["):
+            raise LatexError(
+                f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
+                f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
+                column=span.column,
+            )
+        group = self._parenthesised(j)
+        if group is not None:
+            open_, close, after = group
+            if self._conditioned(open_, close):
+                return self.conditioned_application(span, open_, close, after)
+            if is_function:
+                self.pos = after
+                return sp.Function(span.base)(*self.arguments(open_, close))
+            if self._bare_names(open_ + 1, close):
+                raise LatexError(
+                    f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "
+                    f"product; declare '{span.base}' as a function, or write "
+                    f"'{shown} \\cdot (...)' for a product",
+                    column=span.column,
+                )
+        self.pos = j
+        return self._object(span)
+
+    def _object(self, span: NameSpan):
+        return name_object(span, self.tokens, self.indices, self._index)
+
+    def _index(self, lo: int, hi: int):
+        return self.within(lo, hi, "index")
+
+    def arguments(self, open_: int, close: int) -> list:
+        """The comma-separated arguments between the brackets at ``open_`` and ``close``."""
+        args, start, k = [], open_ + 1, open_ + 1
+        while k <= close:
+            if k == close or self.tokens[k].is_char(","):
+                if k == start:
+                    raise LatexError("an empty argument", column=self.tokens[k].column)
+                args.append(self.within(start, k))
+                start = k = k + 1
+                continue
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        return args
+
+    def _conditioned(self, open_: int, close: int) -> bool:
+        """Whether the brackets hold a conditioning bar or a parameter semicolon at their top
+        level: ``(x | \\theta)``, ``(x \\mid \\theta)``, ``(x \\| \\theta)``, ``(x; \\theta)``."""
+        k = open_ + 1
+        while k < close:
+            if _separator(self.tokens[k]) is not None:
+                return True
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        return False
+
+    def conditioned_application(self, span: NameSpan, open_: int, close: int, after: int):
+        """``p(x | \\theta)``, ``p(x \\mid \\theta)``, ``p(x; \\theta)``,
+        ``\\mathcal{L}(\\theta | D)`` (and ``p(x \\| \\theta)``, as Markdown escapes the bar): a
+        function of all its
+        arguments, whatever the name is declared as (nothing else reads a bar in a call).
+
+        The arguments keep their roles: the function is ``Function(name, separators=...)``,
+        where ``separators`` holds (position, bar as written) for each bar or semicolon, so
+        ``p(x | \\theta)`` is not ``p(x, \\theta)`` and prints back as written."""
+        if span.sub is not None or span.base in ("e", "pi"):
+            raise UnsupportedLatex(
+                "not supported: a conditioning bar after a subscripted name or a constant",
+                column=span.column,
+            )
+        args, separators, start, k = [], [], open_ + 1, open_ + 1
+        while k <= close:
+            tok = self.tokens[k] if k < close else None
+            bar = _separator(tok) if tok is not None else None
+            if k == close or bar is not None or tok.is_char(","):
+                if k == start:
+                    column = self.tokens[k].column
+                    raise LatexError("an empty argument before or after a bar", column=column)
+                args.append(self.within(start, k))
+                if bar is not None:
+                    separators.append((len(args), bar))
+                start = k = k + 1
+                continue
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        self.pos = after
+        return sp.Function(span.base, separators=tuple(separators))(*args)
+
+    def primed(self, span: NameSpan, j: int, is_function: bool):
+        """``f'(x)``, ``f''(x)`` for a declared function f: its derivative at x."""
+        order = 0
+        while (tok := self.at(j)) is not None and tok.is_char("'"):
+            order, j = order + 1, j + 1
+        group = self._parenthesised(j)
+        if not is_function or group is None:
+            raise UnsupportedLatex(
+                "not supported: primes (f') except on a declared function applied to one "
+                "variable, f'(x); write the derivative as \\frac{d}{dx}",
+                column=span.column,
+            )
+        open_, close, after = group
+        if close != open_ + 2 or not starts_name(self.tokens[open_ + 1]):
+            raise UnsupportedLatex(
+                "not supported: f'(...) of anything but one variable; write the derivative "
+                "as \\frac{d}{dx}",
+                column=span.column,
+            )
+        variable = self._variable(scan_name(self.tokens, open_ + 1, self.partner))
+        self.pos = after
+        applied = sp.Function(span.base)(variable)
+        return derivative(applied, [(variable, order)], span.column)
+
+    def number(self):
+        """Digits, with a decimal part: an exact Integer or Rational."""
+        i = self.pos
+        j = i + 1
+        while (tok := self.at(j)) is not None and tok.kind == "digit" and not tok.space_before:
+            j += 1
+        text = "".join(t.text for t in self.tokens[i:j])
+        dot, after = self.at(j), self.at(j + 1)
+        if (
+            dot is not None
+            and after is not None
+            and dot.is_char(".")
+            and not dot.space_before
+            and after.kind == "digit"
+            and not after.space_before
+        ):
+            k = j + 1
+            while (tok := self.at(k)) is not None and tok.kind == "digit" and not tok.space_before:
+                k += 1
+            text += "." + "".join(t.text for t in self.tokens[j + 1 : k])
+            j = k
+        if (tok := self.at(j)) is not None and tok.kind == "digit":
+            raise LatexError(
+                "two numbers side by side: write \\cdot between them", column=tok.column
+            )
+        self.pos = j
+        return sp.Rational(text) if "." in text else sp.Integer(int(text))
+
+    def function(self, tok: Token):
+        """``\\log x``, ``\\log_2 x``, ``\\sin^2 x``, ``\\exp(...)``: the argument is a
+        parenthesised group or one factor that nothing but an operator may follow."""
+        name = tok.text
+        self.pos += 1
+        base = None
+        if (nxt := self.peek()) is not None and nxt.is_char("_"):
+            if name != "log":
+                raise LatexError(f"\\{name} takes no subscript", column=nxt.column)
+            self.pos += 1
+            base = self.argument("the base of \\log")
+        exponent = None
+        if (nxt := self.peek()) is not None and nxt.is_char("^"):
+            exponent = self.superscript()
+        if self.peek() is None:
+            raise LatexError(f"\\{name} without an argument", column=tok.column)
+        group = self._parenthesised(self.pos)
+        if group is not None:
+            open_, close, after = group
+            if open_ == close - 1:
+                raise LatexError(f"\\{name} without an argument", column=tok.column)
+            self.pos = after
+            arg = self.within(open_ + 1, close)
+        else:
+            arg = self._argument_without_parentheses(tok)
+        value = apply_function(name, arg, base)
+        return value if exponent is None else power(value, exponent)
+
+    def _argument_without_parentheses(self, tok: Token):
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise LatexError("formula nested too deeply to read", column=tok.column)
+        signs = []
+        while (nxt := self.peek()) is not None and nxt.is_char("+-"):
+            signs.append(nxt.text)
+            self.pos += 1
+        if self.peek() is None or self._ends_product(self.peek()):
+            raise LatexError(f"\\{tok.text} without an argument", column=tok.column)
+        first = self.peek()
+        letters = self._glued_letters()
+        arg = letters if letters is not None else self.factor()
+        self.depth -= 1
+        greedy = first.is_cmd("sum", "prod")  # its body already took all it could
+        nxt = self.peek()
+        if not greedy and nxt is not None and not self._ends_argument(nxt):
+            raise LatexError(
+                f"ambiguous argument of \\{tok.text}: write \\{tok.text}(...) around the whole "
+                "argument, or put the other factors in front",
+                column=tok.column,
+            )
+        for sign in reversed(signs):
+            if sign == "-":
+                arg = mul(sp.Integer(-1), arg)
+        return arg
+
+    def _glued_letters(self):
+        """``\\log ab``: single letters written together, and nothing but an operator after
+        them, are one argument, the product ab (TeX's convention for operator names, as in
+        ``\\log ab = \\log a + \\log b``); None for anything else (``\\log a b`` stays
+        ambiguous)."""
+        k = self.pos
+        while (tok := self.at(k)) is not None and tok.kind == "letter":
+            if k > self.pos and tok.space_before:
+                return None
+            k += 1
+        after = self.at(k)
+        if k - self.pos < 2 or (after is not None and not self._ends_argument(after)):
+            return None
+        factors = [
+            self._object(NameSpan(t.text, None, j + 1, t.text, t.column))
+            for j, t in enumerate(self.tokens[self.pos : k], start=self.pos)
+        ]
+        self.pos = k
+        result = factors[-1]
+        for f in reversed(factors[:-1]):
+            result = mul(f, result)
+        return result
+
+    def _ends_argument(self, tok: Token) -> bool:
+        if tok.kind == "char":
+            return tok.text in _ARGUMENT_ENDS_CHARS
+        return tok.kind == "cmd" and tok.text in _ARGUMENT_ENDS_CMDS
+
+    # -- scripts and arguments -------------------------------------------------------------------
+
+    def superscript(self):
+        """The exponent after ``^`` (at ``pos``): ``^{...}``, ``^2``, ``^k``, ``^\\infty``."""
+        caret = self.tokens[self.pos]
+        k = self.pos + 1
+        tok = self.at(k)
+        if tok is None:
+            raise LatexError("'^' without an exponent", column=caret.column)
+        self._check_exponent(self.pos, k)
+        if tok.is_char("{"):
+            close = self.partner[k]
+            if close == k + 1:
+                raise LatexError("an empty exponent", column=tok.column)
+            value = self.within(k + 1, close)
+            j = close + 1
+        elif tok.kind == "digit":
+            value, j = sp.Integer(int(tok.text)), k + 1
+        elif tok.kind == "letter" or (tok.kind == "cmd" and tok.text in GREEK):
+            value = self._object(NameSpan(tok.text, None, k + 1, tok.text, tok.column))
+            j = k + 1
+        elif tok.is_cmd("infty"):
+            value, j = sp.oo, k + 1
+        elif tok.kind == "cmd" and tok.text in UNSUPPORTED:
+            raise UnsupportedLatex(f"not supported: {UNSUPPORTED[tok.text]}", column=tok.column)
+        else:
+            raise LatexError("put the exponent in braces: ^{...}", column=tok.column)
+        if (nxt := self.at(j)) is not None and nxt.is_char("_"):
+            raise LatexError(
+                "write the subscript before the superscript (y_k^2)", column=nxt.column
+            )
+        if (nxt := self.at(j)) is not None and nxt.is_char("^"):
+            raise LatexError("double superscript: write a^{b^{c}} or {(a^b)}^c", column=nxt.column)
+        self.pos = j
+        return value
+
+    def _check_exponent(self, caret: int, k: int) -> None:
+        """Reject superscripts that are not powers: ``x^{(i)}`` (the i-th sample), ``x^{[l]}``
+        (a layer), transposes ``x^{\\mathsf{T}}``, ``\\mathbf{x}^T``."""
+        tokens = self.tokens
+        braced = tokens[k].is_char("{")
+        inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
+        euler = (
+            caret >= 1
+            and tokens[caret - 1].kind == "letter"
+            and tokens[caret - 1].text == "e"
+            and not (caret >= 2 and tokens[caret - 2].is_char("_"))
+        )
+        if (
+            not euler  # e^{(a + b)} is a power: e has no samples or layers
+            and braced
+            and inner
+            and inner[0].is_char("([")
+            and self.partner[k + 1] == self.partner[k] - 1
+        ):
+            raise UnsupportedLatex(
+                "not supported: a superscript in brackets such as x^{(i)} (an index, not a "
+                "power); write x_i, or ^{...} without the brackets for a power",
+                column=tokens[caret].column,
+            )
+        texts = [t.text for t in inner if not t.is_char("{}")]
+        if texts in (["mathsf", "T"], ["mathrm", "T"], ["mathsf", "top"], ["mathbf", "T"]):
+            raise UnsupportedLatex("not supported: transposes", column=tokens[caret].column)
+        base = caret - 1
+        while base >= 0 and tokens[base].is_char("}"):
+            base = self.partner[base] - 1
+        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec")
+        if bold and texts == ["T"]:
+            raise UnsupportedLatex(
+                "not supported: transposes (a bold vector to the power T)",
+                column=tokens[caret].column,
+            )
+
+    def _argument_range(self, k: int, what: str) -> tuple[int, int, int]:
+        """(lo, hi, next) of a command's argument at ``tokens[k]``: ``{...}`` or one token."""
+        tok = self.at(k)
+        if tok is not None:
+            if tok.is_char("{"):
+                close = self.partner[k]
+                if close == k + 1:
+                    raise LatexError(f"{what} has an empty argument", column=tok.column)
+                return k + 1, close, close + 1
+            if tok.kind in ("digit", "letter") or tok.is_cmd("infty", *GREEK):
+                return k, k + 1, k + 1
+        column = self.tokens[min(k, self.end - 1)].column if self.end > 0 else 1
+        raise LatexError(f"{what} needs its arguments in braces", column=column)
+
+    def argument(self, what: str):
+        """A command's argument at ``pos`` (``{...}`` or one token), read."""
+        lo, hi, after = self._argument_range(self.pos, what)
+        self.pos = after
+        return self.within(lo, hi)
+
+    def _parenthesised(self, j: int) -> tuple[int, int, int] | None:
+        """(open, close, after) of the parenthesised group at ``tokens[j]``: ``(...)``, or
+        ``{(...)}`` as SymPy prints a function's argument (``\\log{\\left(x \\right)}``)."""
+        tok = self.at(j)
+        if tok is None:
+            return None
+        if tok.is_char("("):
+            return j, self.partner[j], self.partner[j] + 1
+        nxt = self.at(j + 1)
+        if (
+            tok.is_char("{")
+            and nxt is not None
+            and nxt.is_char("(")
+            and self.partner[j + 1] == self.partner[j] - 1
+        ):
+            return j + 1, self.partner[j + 1], self.partner[j] + 1
+        return None
+
+    def _bare_names(self, lo: int, hi: int) -> bool:
+        """Whether ``tokens[lo:hi]`` is a comma-separated list of names (``x``, ``x, y_k``)."""
+        i = lo
+        while i < hi:
+            if not starts_name(self.tokens[i]):
+                return False
+            i = scan_name(self.tokens, i, self.partner).end
+            if i == hi:
+                return True
+            if not self.tokens[i].is_char(","):
+                return False
+            i += 1
+        return False
+
+    # -- fractions, roots, sums, floors ----------------------------------------------------------
+
+    def fraction(self, tok: Token):
+        """``\\frac{a}{b}`` (kept whole as a quotient), or a derivative fraction."""
+        nlo, nhi, j = self._argument_range(self.pos + 1, "\\frac")
+        dlo, dhi, j = self._argument_range(j, "\\frac")
+        spec = recognise(self.tokens, (nlo, nhi), (dlo, dhi), self.partner)
+        if spec is None:
+            self.pos = j
+            numerator = self.within(nlo, nhi)
+            denominator = self.within(dlo, dhi)
+            return mul(numerator, power(denominator, sp.Integer(-1)))
+        variables = [(self._variable(span), order) for span, order in spec.variables]
+        if spec.operand is not None:
+            operand = self.within(*spec.operand)
+            group = self._parenthesised(j)
+            if group is not None and self._bare_names(group[0] + 1, group[1]):
+                raise LatexError(
+                    "ambiguous: a derivative at a point, or a product? write \\cdot for a product",
+                    column=self.tokens[j].column,
+                )
+            self.pos = j
+            return derivative(operand, variables, tok.column)
+        return derivative(self._operand_after(tok, j), variables, tok.column)
+
+    def _operand_after(self, frac: Token, j: int):
+        """What a derivative operator ``\\frac{d}{dx}`` applies to: a bracketed group (then
+        only ``+``/``-`` may follow), or the rest of the term."""
+        first = self.at(j)
+        if first is None:
+            raise LatexError(
+                "a derivative operator needs something to differentiate after it",
+                column=frac.column,
+            )
+        if first.is_char("(["):
+            close = self.partner[j]
+            after = self.at(close + 1)
+            if after is not None and not after.is_char("+-"):
+                raise LatexError(
+                    "ambiguous: what does this derivative apply to? put all of it in parentheses",
+                    column=after.column,
+                )
+            self.pos = close + 1
+            return self.within(j + 1, close)
+        if first.is_char("+-"):
+            raise LatexError(
+                "a derivative operator needs something to differentiate after it",
+                column=frac.column,
+            )
+        k = j
+        while k < self.end:
+            tok = self.tokens[k]
+            if tok.is_char("+-") and k > j:
+                break
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        self.pos = k
+        return self.within(j, k)
+
+    def _variable(self, span: NameSpan):
+        value = self._object(span)
+        if not isinstance(value, (sp.Symbol, sp.Indexed)):
+            raise LatexError(
+                f"cannot differentiate with respect to '{span.base}'", column=span.column
+            )
+        return value
+
+    def square_root(self, tok: Token):
+        """``\\sqrt{x}`` is x^(1/2); ``\\sqrt[n]{x}`` is x^(1/n)."""
+        self.pos += 1
+        degree = None
+        if (nxt := self.peek()) is not None and nxt.is_char("["):
+            close = self.partner[self.pos]
+            degree = self.within(self.pos + 1, close)
+            self.pos = close + 1
+        radicand = self.argument("\\sqrt")
+        if degree is None:
+            return power(radicand, sp.Rational(1, 2))
+        return power(radicand, sp.Pow(degree, -1, evaluate=False))
+
+    def big_operator(self, tok: Token):
+        """``\\sum_{k=1}^{K} body`` and ``\\prod``: the body is the product after the limits.
+
+        Without written limits (``\\sum_k``, ``\\sum_{i,j}``, ``\\sum_{i}^{N}``) each index runs
+        from 1 to its upper bound, or to the symbol ``n_k`` (for index k) when none is written:
+        an index set left abstract, named in the reading."""
+        usage = f"\\{tok.text} needs its range: \\{tok.text}_{{k=1}}^{{K}} or \\{tok.text}_{{k}}"
+        self.pos += 1
+        variables, lower, upper = None, None, None
+        for _ in range(2):
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("_") and variables is None:
+                variables, lower = self._subscript_range(tok, usage)
+            elif nxt is not None and nxt.is_char("^") and upper is None:
+                self.pos += 1
+                upper = self.argument(f"\\{tok.text}")
+        if variables is None or (lower is not None and upper is None):
+            raise LatexError(usage, column=tok.column)
+        if upper is not None and len(variables) > 1:
+            raise LatexError(
+                f"\\{tok.text} over several indices with one upper bound: give each index its "
+                f"range (\\{tok.text}_{{i=1}}^{{N}} \\{tok.text}_{{j=1}}^{{N}})",
+                column=tok.column,
+            )
+        if self.peek() is None or self.peek().is_char(")]}"):
+            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+        body = self.expression(SUM)
+        cls = sp.Sum if tok.text == "sum" else sp.Product
+        if lower is None:
+            limits = [(v, sp.Integer(1), upper or abstract_bound(v)) for v in variables]
+        else:
+            limits = [(variables[0], lower, upper)]
+        try:
+            return cls(body, *limits)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _subscript_range(self, tok: Token, usage: str):
+        """The subscript of a ``\\sum`` at ``pos``: ([variable], lower) for ``_{k=1}``, or
+        (variables, None) for ``_k``, ``_{k}``, ``_{i,j}``. Rejects conditions (``k \\neq i``)
+        and sets (``x \\in \\mathcal{X}``), which have no range to sum over."""
+        k = self.pos + 1
+        arg = self.at(k)
+        if arg is not None and (arg.kind == "letter" or arg.is_cmd(*GREEK)):
+            self.pos = k + 1
+            return [self._index_variable(arg)], None
+        if arg is None or not arg.is_char("{"):
+            raise LatexError(usage, column=tok.column)
+        close = self.partner[k]
+        inner = self.tokens[k + 1 : close]
+        for t in inner:
+            if t.is_cmd("neq", "ne"):
+                raise UnsupportedLatex(
+                    f"not supported: \\{tok.text} over the indices other than one (k \\neq i); "
+                    f"write the whole \\{tok.text} minus the i-th term",
+                    column=t.column,
+                )
+            if t.is_cmd("in", "notin", "subset", "subseteq"):
+                raise UnsupportedLatex(
+                    f"not supported: \\{tok.text} over the members of a set (x \\in X); "
+                    f"write it over an index, \\{tok.text}_{{k=1}}^{{K}}",
+                    column=t.column,
+                )
+        self.pos = close + 1
+        if any(t.is_char("=") for t in inner):
+            variable, lower = self._range(k + 1, close, usage, tok.column)
+            return [variable], lower
+        names = inner[::2]
+        if (
+            not inner
+            or len(inner) % 2 == 0
+            or not all(t.kind == "letter" or t.is_cmd(*GREEK) for t in names)
+            or not all(t.is_char(",") for t in inner[1::2])
+        ):
+            raise LatexError(usage, column=tok.column)
+        variables = [self._index_variable(t) for t in names]
+        if len({v.name for v in variables}) != len(variables):
+            raise LatexError(f"an index twice under one \\{tok.text}", column=tok.column)
+        return variables, None
+
+    def _index_variable(self, tok: Token):
+        value = self._object(NameSpan(tok.text, None, 0, tok.text, tok.column))
+        if not isinstance(value, sp.Symbol):
+            raise LatexError(f"'{tok.text}' cannot be an index", column=tok.column)
+        return value
+
+    def _range(self, lo: int, hi: int, usage: str, column: int):
+        """``k=1`` in ``\\sum_{k=1}``: (the variable, the lower bound)."""
+        equals = [k for k in range(lo, hi) if self.tokens[k].is_char("=")]
+        first = self.tokens[lo] if lo < hi else None
+        if (
+            len(equals) != 1
+            or equals[0] != lo + 1
+            or first is None
+            or not (first.kind == "letter" or first.is_cmd(*GREEK))
+            or equals[0] + 1 >= hi
+        ):
+            raise LatexError(usage, column=column)
+        variable = self._object(NameSpan(first.text, None, lo + 1, first.text, first.column))
+        return variable, self.within(lo + 2, hi)
+
+    def floor_or_ceiling(self, tok: Token):
+        """``\\lfloor x \\rfloor``, ``\\lceil x \\rceil``."""
+        closer = "rfloor" if tok.text == "lfloor" else "rceil"
+        depth, k = 0, self.pos + 1
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("lfloor", "lceil"):
+                depth += 1
+            elif t.is_cmd("rfloor", "rceil"):
+                if depth == 0:
+                    break
+                depth -= 1
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if k >= self.end:
+            raise LatexError(f"\\{tok.text} without \\{closer}", column=tok.column)
+        if not self.tokens[k].is_cmd(closer):
+            raise LatexError(
+                f"\\{tok.text} closed by \\{self.tokens[k].text}", column=self.tokens[k].column
+            )
+        inner = self.within(self.pos + 1, k)
+        self.pos = k + 1
+        cls = sp.floor if tok.text == "lfloor" else sp.ceiling
+        return cls(inner, evaluate=False)
+
+    # -- checks for notation that readers resolve differently -------------------------------------
+
+    def _check_divisor(self, op: Token) -> None:
+        """``a / b c`` is a / (b c) to SymPy's parser and (a / b) c to many readers: the
+        divisor of ``/`` (``\\div``) must be a single factor."""
+        shown = "/" if op.kind == "char" else "\\div"
+        end = self._factor_end(self.pos)
+        if end is not None and end < self.end and self._starts_factor(self.tokens[end]):
+            raise LatexError(
+                f"ambiguous: what does '{shown}' divide by? use \\frac{{...}}{{...}} or put "
+                "the divisor in parentheses",
+                column=op.column,
+            )
+
+    def _check_mixed_number(self, previous, tok: Token) -> None:
+        """``2 \\frac{1}{2}``: the mixed number 2½ to some readers, a product to others."""
+        if not (isinstance(previous, sp.Integer) and tok.is_cmd("frac")):
+            return
+        before = self.tokens[self.pos - 1]
+        if before.kind != "digit":
+            return
+        k = self.pos + 1
+        parts = []
+        for _ in range(2):
+            lo, hi, k = self._argument_range(k, "\\frac")
+            parts.append(self.tokens[lo:hi])
+        if all(p and all(t.kind == "digit" for t in p) for p in parts):
+            raise LatexError(
+                "ambiguous LaTeX: a number before a fraction of numbers may be a mixed number "
+                "(2 \\frac{1}{2} = 5/2) or a product (2 \\cdot \\frac{1}{2} = 1); write "
+                "\\cdot for a product, or one fraction",
+                column=self.tokens[self.pos - 1].column,
+            )
+
+    def _starts_factor(self, tok: Token) -> bool:
+        if tok.kind in ("letter", "digit") or tok.is_char("([{"):
+            return True
+        return tok.kind == "cmd" and (
+            starts_name(tok) or tok.text in FUNCTIONS or tok.text in _FACTOR_COMMANDS
+        )
+
+    def _factor_end(self, k: int) -> int | None:
+        """Index after the one factor starting at ``tokens[k]`` (with its exponents), or None
+        for a sum or product, whose body takes everything after it."""
+        tokens, hi = self.tokens, self.end
+        if k < hi and tokens[k].is_char("+-"):
+            k += 1
+        if k >= hi:
+            return k
+        tok = tokens[k]
+        if starts_name(tok):
+            j = scan_name(tokens, k, self.partner).end
+        elif tok.kind == "digit":
+            j = k + 1
+            while j < hi and (tokens[j].kind == "digit" or tokens[j].is_char(".")):
+                j += 1
+        elif tok.is_char("([{"):
+            j = self.partner[k] + 1
+        elif tok.is_cmd("frac", "binom"):
+            _, _, j = self._argument_range(k + 1, f"\\{tok.text}")
+            _, _, j = self._argument_range(j, f"\\{tok.text}")
+        elif tok.is_cmd("sqrt"):
+            j = k + 1
+            if j < hi and tokens[j].is_char("["):
+                j = self.partner[j] + 1
+            _, _, j = self._argument_range(j, "\\sqrt")
+        elif tok.is_cmd("sum", "prod"):
+            return None
+        elif tok.kind == "cmd" and tok.text in FUNCTIONS:
+            j = k + 1
+            while j < hi and tokens[j].is_char("_^"):
+                _, _, j = self._argument_range(j + 1, f"\\{tok.text}")
+            if j < hi and tokens[j].is_char("("):
+                j = self.partner[j] + 1
+            else:
+                j = self._factor_end(j)
+                if j is None:
+                    return None
+        elif tok.is_cmd(ELLIPSIS, "infty"):
+            j = k + 1
+        elif tok.is_cmd("lfloor", "lceil"):
+            j = k + 1
+            while j < hi and not tokens[j].is_cmd("rfloor", "rceil"):
+                j += 1
+            j += 1
+        else:
+            return k
+        while j < hi and tokens[j].is_char("^!"):
+            if tokens[j].text == "!":
+                j += 1
+            else:
+                _, _, j = self._argument_range(j + 1, "'^'")
+        return j
+
+    def _unexpected(self, tok: Token) -> LatexError:
+        return LatexError(f"unexpected '{tok.text}'", column=tok.column)
+
+    def _last_column(self) -> int:
+        if not self.tokens:
+            return 1
+        return self.tokens[min(self.pos, self.end) - 1].column if self.pos > 0 else 1
+
+
+# -- building trees the way the author wrote them -----------------------------------------------
+
+
+def mul(left, right):
+    """``left * right`` unevaluated: a product inside a product is merged into it, a quotient
+    stays whole; ``-1`` times an integer is that negative integer."""
+    if left == sp.Integer(-1) and isinstance(right, sp.Integer):
+        return sp.Integer(-right)
+    args = []
+    for arg in (left, right):
+        if type(arg) is sp.Mul and not is_quotient(arg):
+            args.extend(arg.args)
+        else:
+            args.append(arg)
+    return sp.Mul(*args, evaluate=False)
+
+
+def add(left, right):
+    """``left + right`` unevaluated, a sum inside a sum merged into it."""
+    args = []
+    for arg in (left, right):
+        args.extend(arg.args if type(arg) is sp.Add else (arg,))
+    return sp.Add(*args, evaluate=False)
+
+
+def power(base, exponent):
+    """``base ^ exponent`` unevaluated; a power of e is ``exp``."""
+    if base == sp.E:
+        return sp.exp(exponent, evaluate=False)
+    return sp.Pow(base, exponent, evaluate=False)
+
+
+def is_quotient(node) -> bool:
+    """Whether ``node`` is ``Mul(a, Pow(b, -1))``, as ``\\frac{a}{b}`` and ``a / b`` build."""
+    return (
+        isinstance(node, sp.Mul)
+        and len(node.args) == 2
+        and isinstance(node.args[1], sp.Pow)
+        and node.args[1].exp == -1
+    )
+
+
+def _separator(tok: Token) -> str | None:
+    """The conditioning bar or parameter semicolon ``tok`` is, as written (``\\|`` is a bar
+    that Markdown escaped); None for any other token."""
+    if tok.is_char("|;"):
+        return tok.text
+    if tok.is_cmd("mid"):
+        return "\\mid"
+    if tok.is_cmd("|"):
+        return "|"
+    return None
+
+
+def _infix(op: Token, left, right):
+    if op.is_char("+"):
+        return add(left, right)
+    if op.is_char("-"):
+        return add(left, mul(sp.Integer(-1), right))
+    if op.is_char("/") or op.is_cmd("div"):
+        return mul(left, power(right, sp.Integer(-1)))
+    return mul(left, right)
+
+
+def apply_function(name: str, arg, base=None):
+    """``\\name`` applied to ``arg``; ``\\log`` is natural, ``\\log_b x`` is log(x)/log(b)."""
+    cls = _FUNCTION_CLASSES[name]
+    if cls is sp.log:
+        if base is None or base == sp.E:
+            return sp.log(arg, evaluate=False)
+        return sp.Mul(
+            sp.log(arg, evaluate=False),
+            sp.Pow(sp.log(base, evaluate=False), -1, evaluate=False),
+            evaluate=False,
+        )
+    return cls(arg, evaluate=False)
+
+
+def abstract_bound(index: sp.Symbol) -> sp.Symbol:
+    """The upper bound of an index whose range is not written (``\\sum_k``): ``n_k``."""
+    return sp.Symbol(f"n_{index.name}")
+
+
+def derivative(expr, variables, column: int):
+    """``Derivative(expr, ...)`` with (variable, order) pairs, unevaluated."""
+    spec = [var if order == 1 else (var, order) for var, order in variables]
+    try:
+        return sp.Derivative(expr, *spec)
+    except ValueError as err:
+        raise LatexError(f"cannot read this derivative ({err})", column=column) from None

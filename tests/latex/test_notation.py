@@ -1,0 +1,254 @@
+"""The notation of ML and statistics: one documented reading each, and its rejection twin."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy as sp
+
+from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex import memo
+from eqchain.latex.printer import EqchainLatexPrinter
+from eqchain.latex.read import read_expression, read_formula
+from eqchain.scope import Scope
+
+x, theta, mu, D = sp.Symbol("x"), sp.Symbol("theta"), sp.Symbol("mu"), sp.Symbol("D")
+
+
+def side(text, **kw):
+    (expr,) = read_formula(text, **kw).sides
+    return expr
+
+
+# -- conditioning bars and parameters ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bar"),
+    [
+        (r"p(x|\theta)", "|"),
+        (r"p(x \mid \theta)", "\\mid"),
+        (r"p(x;\theta)", ";"),
+        (r"p(x \| \theta)", "|"),  # Markdown leaves \| for a bar in a table
+    ],
+)
+def test_a_bar_in_a_call_makes_an_applied_function_whose_arguments_keep_their_roles(text, bar):
+    expr = side(text)
+    assert isinstance(expr, sp.core.function.AppliedUndef)
+    assert expr.func.__name__ == "p" and expr.args == (x, theta)
+    assert expr.func.separators == ((1, bar),)
+
+
+def test_a_conditioned_call_is_not_the_call_with_commas():
+    assert side(r"p(x | \theta)") != sp.Function("p")(x, theta)
+    assert side(r"p(x | \theta)") != side(r"p(x ; \theta)")
+    assert side(r"p(x | \theta)") == side(r"p(x|\theta)")
+
+
+def test_arguments_before_and_after_the_bar_are_expressions():
+    expr = side(r"\mathcal{L}(\theta | x_1, x_2)")
+    x_ = sp.IndexedBase("x")
+    assert expr.func.__name__ == "mathcalL" and expr.args == (theta, x_[1], x_[2])
+    assert expr.func.separators == ((1, "|"),)
+    assert side(r"p(y_k | \mu + 1; \sigma)").func.separators == ((1, "|"), (2, ";"))
+
+
+def test_a_conditioned_call_is_a_factor_like_any_other():
+    p = side(r"\log p(D | \mu)")
+    assert isinstance(p, sp.log) and p.args[0].func.__name__ == "p"
+    product = side(r"\prod_{n=1}^{N} p(x_n | \mu)")
+    assert isinstance(product, sp.Product)
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"|x|", 1, "'|'"),
+        (r"a | b", 3, "'|'"),
+        (r"(x \mid \theta)", 4, "\\mid"),
+        (r"a \| b", 3, "norm"),
+        (r"x ; y", 3, "unexpected ';'"),
+        (r"p(x | )", 7, "empty argument"),
+        (r"p(| \theta)", 3, "empty argument"),
+        (r"p_k(x | \theta)", 1, "conditioning bar"),
+    ],
+)
+def test_a_bar_outside_a_call_is_still_rejected_at_its_column(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+def test_a_conditioned_call_prints_back_as_written_and_reads_back_the_same():
+    for text in (r"p(x | \theta)", r"p(x \mid \theta)", r"p(x; \theta)"):
+        expr = side(text)
+        printed = EqchainLatexPrinter().doprint(expr)
+        assert read_expression(printed) == expr, printed
+    assert EqchainLatexPrinter().doprint(side(r"p(x|\theta)")) == r"p{\left(x | \theta \right)}"
+
+
+def test_a_conditioned_call_is_remembered_with_its_bars():
+    expr = side(r"p(x \mid \mu; D)")
+    assert memo.decode(json.loads(json.dumps(memo.encode(expr)))) == expr
+
+
+def test_binding_keeps_the_bars():
+    expr = side(r"p(x | \mu)")
+    bound = Scope.from_decls((), strict=False).bind(expr)
+    assert bound.func.separators == ((1, "|"),) and bound.func.__name__ == "p"
+
+
+def test_unsupported_remains_for_a_bar_with_nothing_to_condition():
+    with pytest.raises(UnsupportedLatex):
+        read_formula(r"\mid x")
+
+
+# -- small notations: *, \ell, \lbrack, e^{(...)}, \log ab ---------------------------------------
+
+
+def test_a_star_is_a_product_like_cdot():
+    a, b, c = sp.symbols("a b c")
+    assert side("a * b") == side(r"a \cdot b") == sp.Mul(a, b, evaluate=False)
+    assert side("a * b c") == sp.Mul(a, b, c, evaluate=False)  # juxtaposition binds tighter
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"\theta^*", 8, "exponent in braces"),  # the optimum theta*, not a product
+        ("a ** b", 4, "'*' needs something before it"),
+        ("* a", 1, "'*' needs something before it"),
+        (r"\log x * y", 1, "ambiguous argument"),
+    ],
+)
+def test_a_star_that_is_not_between_two_factors_is_rejected(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+def test_ell_is_a_symbol_and_prints_back():
+    assert side(r"\ell") == sp.Symbol("ell")
+    assert side(r"\ell_k") == sp.IndexedBase("ell")[sp.Symbol("k")]
+    assert EqchainLatexPrinter().doprint(sp.Symbol("ell")) == r"\ell"
+
+
+def test_ell_before_parentheses_is_ambiguous_unless_declared():
+    with pytest.raises(LatexError, match="declare 'ell' as a function"):
+        read_formula(r"\ell(\theta)")
+    assert side(r"\ell(\theta)", functions=frozenset({"ell"})) == sp.Function("ell")(theta)
+
+
+def test_lbrack_and_rbrack_are_brackets():
+    a, b = sp.symbols("a b")
+    assert side(r"2 \lbrack a + b \rbrack") == side("2 [a + b]")
+    with pytest.raises(LatexError, match="expectation"):
+        read_formula(r"E\lbrack x \rbrack")
+    with pytest.raises(LatexError, match="unbalanced"):
+        read_formula(r"\lbrack a + b")
+
+
+def test_e_to_a_bracketed_power_is_exp():
+    a, b = sp.symbols("a b")
+    assert side(r"e^{(a + b)}") == sp.exp(a + b, evaluate=False)
+
+
+@pytest.mark.parametrize("text", [r"x^{(i)}", r"e_k^{(i)}", r"y^{[l]}"])
+def test_a_bracketed_superscript_on_anything_but_e_is_still_an_index(text):
+    with pytest.raises(UnsupportedLatex, match=r"x\^\{\(i\)\}"):
+        read_formula(text)
+
+
+def test_log_of_letters_written_together_is_the_log_of_their_product():
+    a, b = sp.symbols("a b")
+    formula = read_formula(r"\log ab = \log a + \log b")
+    assert formula.sides[0] == sp.log(sp.Mul(a, b, evaluate=False), evaluate=False)
+    assert side(r"\log xy + 1") == sp.Add(
+        sp.log(sp.Mul(sp.Symbol("x"), sp.Symbol("y"), evaluate=False)), 1, evaluate=False
+    )
+
+
+@pytest.mark.parametrize("text", [r"\log a b", r"\log ab^2", r"\log ab c", r"\log a_k b"])
+def test_log_of_letters_apart_or_with_scripts_stays_ambiguous(text):
+    with pytest.raises(LatexError, match="ambiguous argument"):
+        read_formula(text)
+
+
+# -- sums and products without written limits -----------------------------------------------------
+
+k, i, j, N = sp.Symbol("k"), sp.Symbol("i"), sp.Symbol("j"), sp.Symbol("N")
+xk = sp.IndexedBase("x")
+
+
+@pytest.mark.parametrize("text", [r"\sum_k x_k", r"\sum_{k} x_k"])
+def test_a_sum_without_limits_runs_over_an_abstract_range_named_n_k(text):
+    assert side(text) == sp.Sum(xk[k], (k, 1, sp.Symbol("n_k")))
+
+
+def test_a_sum_with_only_an_upper_bound_starts_at_one():
+    assert side(r"\sum_{i}^{N} x_i") == sp.Sum(xk[i], (i, 1, N))
+    assert side(r"\prod^{N}_{i} x_i") == sp.Product(xk[i], (i, 1, N))
+
+
+def test_a_sum_over_two_indices_runs_over_both():
+    t = sp.IndexedBase("t")
+    expr = side(r"\sum_{i,j} t_{ij}")
+    assert expr == sp.Sum(t[i, j], (i, 1, sp.Symbol("n_i")), (j, 1, sp.Symbol("n_j")))
+
+
+def test_the_abstract_bound_prints_back_and_reads_back():
+    expr = side(r"\sum_k x_k")
+    assert read_expression(EqchainLatexPrinter().doprint(expr)) == expr
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        (r"\sum_{k \neq i} x_k", "other than one", 9),
+        (r"\sum_{x \in \mathcal{X}} p(x)", "members of a set", 9),
+        (r"\sum_{i,j}^{N} x_i", "give each index its range", 1),
+        (r"\sum_{i,i} x_i", "an index twice", 1),
+        (r"\sum_{k=1} x_k", "needs its range", 1),
+        (r"\sum x_k", "needs its range", 1),
+        (r"\sum_{2} x_k", "needs its range", 1),
+    ],
+)
+def test_sums_over_conditions_or_sets_are_rejected_with_the_reason(text, message, column):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+# -- multi-letter names and operator names ------------------------------------------------------
+
+
+def test_an_upright_word_next_to_an_operator_is_one_symbol():
+    formula = read_formula(r"\mathrm{BCE} = -\log L")
+    assert formula.sides[0] == sp.Symbol("BCE") and not formula.continues
+    assert read_formula(r"L = \mathrm{BCE}").sides[1] == sp.Symbol("BCE")
+
+
+@pytest.mark.parametrize("text", [r"\mathrm{Var}(x)", r"\operatorname{Var}(x)"])
+def test_an_operator_name_before_parentheses_is_a_function_applied(text):
+    assert side(text) == sp.Function("Var")(x)
+
+
+def test_an_operator_name_prints_back_and_reads_back():
+    expr = side(r"\operatorname{LL}(\lambda) + 1")
+    assert read_expression(EqchainLatexPrinter().doprint(expr)) == expr
+
+
+@pytest.mark.parametrize(
+    ("text", "annotation"),
+    [(r"x = 1 \quad \mathrm{where}", "where"), (r"\mathrm{hence}\; a = b", "hence")],
+)
+def test_an_upright_word_beside_the_formula_is_still_prose(text, annotation):
+    assert read_formula(text).annotation == annotation
+
+
+def test_text_before_parentheses_and_operator_names_of_non_letters_are_still_rejected():
+    with pytest.raises(UnsupportedLatex, match="operator"):
+        read_formula(r"\text{logit}(p) = 1")
+    with pytest.raises(LatexError, match="may only hold letters"):
+        read_formula(r"\operatorname{arg2}(x)")
