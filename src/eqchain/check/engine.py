@@ -24,6 +24,12 @@ import sympy as sp
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
+from eqchain.check.declarations import (
+    DECLARABLE,
+    admissible_values,
+    broken_declaration,
+    given_contradiction,
+)
 from eqchain.check.equivalence import prove_equal
 from eqchain.check.refute import find_counterexample
 from eqchain.check.rewrite import definedness, evaluation_rules
@@ -192,16 +198,13 @@ def _check_values(values: dict, step: Step) -> None:
     """A 'where' value must meet its symbol's declaration (x = -1 for a positive x would make
     every verdict about a point the assumptions exclude)."""
     for atom, value in values.items():
-        for name in _DECLARABLE:
-            if (
-                getattr(atom, f"is_{name}", None) is True
-                and getattr(value, f"is_{name}", None) is False
-            ):
-                raise InputError(
-                    f"'where' gives {latex(atom)} = {latex(value)}, but {latex(atom)} is "
-                    f"declared {name}",
-                    line=step.place.line if step.place else None,
-                )
+        name = broken_declaration(atom, value)
+        if name is not None:
+            raise InputError(
+                f"'where' gives {latex(atom)} = {latex(value)}, but {latex(atom)} is "
+                f"declared {name}",
+                line=step.place.line if step.place else None,
+            )
 
 
 def _merged(a: dict | None, b: dict | None) -> dict | None:
@@ -241,20 +244,20 @@ def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult
 
 
 def _give(step: Step, lhs, facts: Facts) -> StepResult:
-    for target, value in ((lhs, step.rhs), (step.rhs, lhs)):
-        if not isinstance(target, (sp.Symbol, sp.Indexed)):
-            continue
-        value = canonical(facts.unfold(value))
-        for name in _DECLARABLE:
-            if getattr(target, f"is_{name}") is True and getattr(value, f"is_{name}") is False:
-                raise InputError(
-                    f"the given {latex(lhs)} = {latex(step.rhs)} contradicts the declaration "
-                    f"of {latex(target)} as {name}",
-                    line=step.place.line if step.place else None,
-                )
+    why = _given_contradiction(lhs, step.rhs, facts)
+    if why is not None:
+        raise InputError(
+            f"the given {latex(lhs)} = {latex(step.rhs)} contradicts {why}",
+            line=step.place.line if step.place else None,
+        )
     facts.givens.append((lhs, step.rhs))
     facts.equations.append(Equation(canonical(lhs), canonical(step.rhs), step.label, "given"))
     return StepResult(step, Verdict.GIVEN, reason="given")
+
+
+def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
+    """Why ``lhs = rhs`` cannot hold under the declarations (definitions put in), or None."""
+    return given_contradiction(canonical(facts.unfold(lhs)), canonical(facts.unfold(rhs)))
 
 
 def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult:
@@ -300,10 +303,14 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
         d in mentioned or (isinstance(d, sp.Indexed) and d.base in mentioned)
         for d in facts.definitions
     )
+    # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
+    # declarations contradict is a claim too (it is refuted or unknown, never a premise).
     if (
         not uses_definition
+        and mentioned
         and (lhs.is_number or step.rhs.is_number)
         and result.verdict is not Verdict.VERIFIED
+        and _given_contradiction(lhs, step.rhs, facts) is None
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
@@ -318,7 +325,11 @@ def _special_moves(
     candidates = [source] + [b for _, a, b in facts.verified if canonical(a) == canonical(lhs)]
     candidates += [b for a, b in facts.givens if canonical(a) == canonical(lhs)]
     for prev in candidates:
-        found = moves.specialization(facts.unfold(prev), step.rhs)
+        found = moves.specialization(
+            facts.unfold(prev),
+            step.rhs,
+            admit=lambda sigma: admissible_values(sigma, _givens(facts)),
+        )
         if found is not None:
             name, shown = found
             return StepResult(
@@ -432,6 +443,14 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
             "a definition names a new quantity by an expression of others",
             line=line,
         )
+    if isinstance(target, (sp.Symbol, sp.Indexed)):
+        broken = broken_declaration(target, canonical(facts.unfold(rhs)))
+        if broken is not None:
+            raise InputError(
+                f"{latex(target)} is declared {broken}, but its definition {latex(rhs)} is "
+                f"not {broken}: the definition contradicts the declaration",
+                line=line,
+            )
     declared = _unmet_declaration(target, rhs, facts)
     if declared is not None:
         raise InputError(
@@ -451,7 +470,7 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
     return StepResult(step, Verdict.DEFINITION, reason=f"defines {latex(target)}")
 
 
-_DECLARABLE = ("positive", "nonnegative", "nonzero", "negative", "nonpositive", "integer", "real")
+_DECLARABLE = DECLARABLE
 
 
 def _unmet_declaration(target, rhs, facts: Facts) -> str | None:

@@ -333,6 +333,7 @@ def parse_assume(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
 def _scope(path: str, rows, assumptions: list[str]):
     import sympy as sp
 
+    from eqchain.check.declarations import reserved_name_error
     from eqchain.scope import Family, Scope
 
     scope = Scope(strict=False)
@@ -342,6 +343,9 @@ def _scope(path: str, rows, assumptions: list[str]):
         except InputError as err:
             raise err.located(path) from None
         for name, index, words in items:
+            why = None if index else reserved_name_error(name)
+            if why is not None:
+                raise InputError(why).located(path)
             kwargs = {w: True for w in words if w != "complex"}
             if index:
                 names = index.replace(",", "")
