@@ -86,6 +86,41 @@ def admissible_values(sigma: dict, givens) -> bool:
     return True
 
 
+def clashing_givens(givens) -> tuple | None:
+    """Two or more givens that cannot hold together, as the first given found false once the
+    others that name a quantity (``x = 1``) are put in: ``(lhs, rhs, by)`` with ``by`` the
+    equations put in; None when SymPy proves no contradiction.
+
+    ``givens`` are (lhs, rhs) pairs, definitions already put in. Only a difference SymPy
+    proves nonzero counts (``x = 1`` and ``x = 2``; ``x + y = 1``, ``x = 2``, ``y = 3``)."""
+    names: dict = {}
+    for a, b in givens:
+        for atom, value in ((a, b), (b, a)):
+            if isinstance(atom, (sp.Symbol, sp.Indexed)) and atom not in names:
+                if not value.has(atom):
+                    names[atom] = (value, (a, b))
+                break
+    for a, b in givens:
+        try:
+            d = a - b
+            used = []
+            for _ in range(6):
+                mapping = {
+                    atom: value
+                    for atom, (value, eq) in names.items()
+                    if eq != (a, b) and d.has(atom)
+                }
+                if not mapping:
+                    break
+                used += [names[atom][1] for atom in mapping]
+                d = d.xreplace(mapping)
+            if used and d.is_zero is False:
+                return a, b, tuple(dict.fromkeys(used))
+        except (TypeError, ValueError, AttributeError, RecursionError):
+            continue
+    return None
+
+
 RESERVED_NAMES = {
     "e": "'e' is read as Euler's number e = 2.718... (e^{x} is the exponential)",
     "pi": "'\\pi' is read as the number π",
@@ -106,6 +141,7 @@ __all__ = [
     "DECLARABLE",
     "admissible_values",
     "broken_declaration",
+    "clashing_givens",
     "given_contradiction",
     "reserved_name_error",
 ]

@@ -28,6 +28,7 @@ from eqchain.check.declarations import (
     DECLARABLE,
     admissible_values,
     broken_declaration,
+    clashing_givens,
     given_contradiction,
 )
 from eqchain.check.equivalence import prove_equal
@@ -70,6 +71,8 @@ class Facts:
     # (label, lhs, rhs, values) of claims verified for particular values only: not facts, but
     # usable under the same values, and what a generalisation may name as its instance
     instances: list = field(default_factory=list)
+    # Set (to a description) once the givens contradict each other: nothing verified after.
+    inconsistent: str | None = None
 
     def add(self, label, lhs, rhs, values: dict | None) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -165,6 +168,8 @@ def check_derivation(
             result = _generalize_step(step, lhs, source, facts, values, timeout)
         else:
             result = _claim(step, source, facts.under(values), values, timeout, step_values)
+        if facts.inconsistent and result.verdict is Verdict.VERIFIED:
+            result = _vacuous(result, facts.inconsistent)
         verified = result.verdict is Verdict.VERIFIED
         # What the report shows is the chain's "lhs = rhs": for particular values only when the
         # step or an earlier link of its chain was checked for them.
@@ -252,7 +257,39 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
         )
     facts.givens.append((lhs, step.rhs))
     facts.equations.append(Equation(canonical(lhs), canonical(step.rhs), step.label, "given"))
-    return StepResult(step, Verdict.GIVEN, reason="given")
+    clash = None if facts.inconsistent else _clash(facts.givens, facts)
+    if clash is None:
+        return StepResult(step, Verdict.GIVEN, reason="given")
+    line = step.place.line if step.place else None
+    facts.inconsistent = f"the givens contradict each other{f' (line {line})' if line else ''}"
+    return StepResult(
+        step,
+        Verdict.GIVEN,
+        reason="given",
+        warnings=(f"{clash}: every claim would follow from them; no later step is verified",),
+    )
+
+
+def _clash(givens, facts: Facts) -> str | None:
+    """Which givens contradict each other (definitions put in), or None."""
+    unfolded = [(canonical(facts.unfold(a)), canonical(facts.unfold(b))) for a, b in givens]
+    found = clashing_givens(unfolded)
+    if found is None:
+        return None
+    a, b, by = found
+    others = ", ".join(f"{latex(x)} = {latex(y)}" for x, y in by)
+    return f"the givens contradict each other: {latex(a)} = {latex(b)} is false with {others}"
+
+
+def _vacuous(result: StepResult, why: str) -> StepResult:
+    """A claim after contradictory premises: it would hold vacuously, so it is not verified."""
+    return replace(
+        result,
+        verdict=Verdict.UNKNOWN,
+        rules=(),
+        reason=f"{why}: anything follows from them, so nothing after is verified",
+        conditions=(),
+    )
 
 
 def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
@@ -311,6 +348,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
         and (lhs.is_number or step.rhs.is_number)
         and result.verdict is not Verdict.VERIFIED
         and _given_contradiction(lhs, step.rhs, facts) is None
+        and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
