@@ -171,6 +171,10 @@ class Writer:
             if not c.has(self.problem.multipliers[0]):
                 return self._point_through_total(c)
         if len(self.problem.constraints) == 1 and self._in_multipliers():
+            lam = self.problem.multipliers[0]
+            products = {v: sp.simplify(v_lam * lam) for v, v_lam in self._in_multipliers()}
+            if all(not c.has(lam) for c in products.values()):
+                return self._point_through_products(products)
             return self._point_through_multiplier()
         return [
             Claim(
@@ -263,6 +267,74 @@ class Writer:
                     ja="未定乗数の値を戻す。",
                 )
             )
+        return out
+
+    def _point_through_products(self, products: dict) -> list[Claim]:
+        r"""Stationarity reads ``\lambda v = c_v`` (``1/p - \lambda = 0``): multiply the
+        constraint by the multiplier rather than divide by it, whose sign is not known."""
+        sol, con = self.general, self.problem.constraints[0]
+        lam = self.problem.multipliers[0]
+        # a_v: the coefficient of v in the (linear) constraint; "a_v lambda v = a_v c_v" is
+        # the stationarity equation times v, and the term a_v lambda v of lambda * constraint.
+        a = {v: sp.diff(con.lhs, v) for v in products}
+        if any(c == 0 or c.has(*products) for c in a.values()):
+            return self._point_through_multiplier()
+        out = [
+            Claim(
+                f"{tex(a[v] * lam * v)} = {tex(a[v] * c)}",
+                by=rules("solve_for", "algebra"),
+                en=f"Multiply the stationarity equation for {tex(v)} by {tex(v)}.",
+                ja=f"{tex(v)} の停留条件に {tex(v)} を掛ける。",
+            )
+            for v, c in products.items()
+        ]
+        expanded = sp.expand(lam * con.lhs)
+        put_in = sp.expand(expanded.xreplace({v: c / lam for v, c in products.items()}))
+        if put_in.has(lam) or put_in == expanded:
+            return self._point_through_multiplier()
+        out.append(
+            Claim(
+                f"{tex(con.rhs * lam)} = {tex(lam)} \\left({tex(con.lhs)}\\right)",
+                by=rules("substitute"),
+                en="Multiply the constraint by the multiplier.",
+                ja="制約の両辺に未定乗数を掛ける。",
+            )
+        )
+        out.append(Claim(f"= {tex(expanded)}", en="Expand.", ja="展開する。"))
+        out.append(
+            Claim(
+                f"= {tex(put_in)}",
+                by=rules("substitute"),
+                en="Put in each product of the multiplier and a variable.",
+                ja="未定乗数と各変数の積を代入する。",
+            )
+        )
+        ((_, lam_value),) = sol.multiplier_values
+        out.append(
+            Claim(
+                f"{tex(lam)} = {tex(lam_value)}",
+                by=rules("solve_for"),
+                en="Solve for the multiplier.",
+                ja="未定乗数について解く。",
+            )
+        )
+        for v, value in sol.point:
+            product = tex(a[v] * lam * v)
+            out += [
+                Claim(
+                    f"{tex(a[v] * lam_value * v)} = {product}",
+                    by=rules("substitute"),
+                    en=f"Put the multiplier into {product} = {tex(a[v] * products[v])}.",
+                    ja=f"{product} = {tex(a[v] * products[v])} に未定乗数の値を代入する。",
+                ),
+                Claim(f"= {tex(a[v] * products[v])}", by=rules("substitute"), en="", ja=""),
+                Claim(
+                    f"{tex(v)} = {tex(value)}",
+                    by=rules("solve_for"),
+                    en=f"Solve for {tex(v)}.",
+                    ja=f"{tex(v)} について解く。",
+                ),
+            ]
         return out
 
     def _put_in(self, expr, values: dict):
