@@ -67,11 +67,18 @@ class Scope:
 
     @classmethod
     def from_decls(cls, decls: tuple[SymbolDecl, ...], strict: bool = True) -> Scope:
-        """Build a scope; family ranges are read as LaTeX over the plain symbols declared."""
+        """Build a scope; family ranges are read as LaTeX over the plain symbols declared.
+
+        Raises InputError for a plain symbol named like a constant the reader knows (``e``,
+        ``pi``): its declaration could never apply."""
+        from eqchain.check.declarations import reserved_name_error
         from eqchain.latex.read import read_expression
 
         scope = cls(strict=strict)
         for d in decls:
+            why = None if d.is_family else reserved_name_error(d.name)
+            if why is not None:
+                raise InputError(why)
             if d.is_function:
                 scope.functions[d.name] = sp.Function(d.name, **_kwargs(d.assumptions))
             elif not d.is_family:

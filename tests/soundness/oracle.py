@@ -202,7 +202,10 @@ def integer_symbols(exprs) -> list:
     out = set()
     for e in exprs:
         labels = {a.base.label for a in e.atoms(sp.Indexed)}
-        for s in e.free_symbols - labels:
+        # SymPy counts the k of d/dy_k as bound, but it is the family's free index: once the
+        # derivative is carried out, k is free (KroneckerDelta(j, k)) and must lie in range.
+        variables = {s for d in e.atoms(sp.Derivative) for v in d.variables for s in v.free_symbols}
+        for s in (e.free_symbols | variables) - labels:
             if isinstance(s, sp.Symbol) and s.is_integer:
                 out.add(s)
     return sorted(out, key=str)

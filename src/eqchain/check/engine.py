@@ -25,6 +25,13 @@ from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
+from eqchain.check.declarations import (
+    DECLARABLE,
+    admissible_values,
+    broken_declaration,
+    clashing_givens,
+    given_contradiction,
+)
 from eqchain.check.equivalence import prove_equal
 from eqchain.check.refute import find_counterexample
 from eqchain.check.rewrite import definedness, evaluation_rules
@@ -65,6 +72,8 @@ class Facts:
     # (label, lhs, rhs, values) of claims verified for particular values only: not facts, but
     # usable under the same values, and what a generalisation may name as its instance
     instances: list = field(default_factory=list)
+    # Set (to a description) once the givens contradict each other: nothing verified after.
+    inconsistent: str | None = None
 
     def add(self, label, lhs, rhs, values: dict | None) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -213,6 +222,8 @@ def check_derivation(
             result = _generalize_step(step, lhs, source, facts, values, timeout)
         else:
             result = _claim(step, source, facts.under(values), values, timeout, step_values)
+        if facts.inconsistent and result.verdict is Verdict.VERIFIED:
+            result = _vacuous(result, facts.inconsistent)
         verified = result.verdict is Verdict.VERIFIED
         # What the report shows is the chain's "lhs = rhs": for particular values only when the
         # step or an earlier link of its chain was checked for them.
@@ -266,16 +277,13 @@ def _check_values(values: dict, step: Step) -> None:
     """A 'where' value must meet its symbol's declaration (x = -1 for a positive x would make
     every verdict about a point the assumptions exclude)."""
     for atom, value in values.items():
-        for name in _DECLARABLE:
-            if (
-                getattr(atom, f"is_{name}", None) is True
-                and getattr(value, f"is_{name}", None) is False
-            ):
-                raise InputError(
-                    f"'where' gives {latex(atom)} = {latex(value)}, but {latex(atom)} is "
-                    f"declared {name}",
-                    line=step.place.line if step.place else None,
-                )
+        name = broken_declaration(atom, value)
+        if name is not None:
+            raise InputError(
+                f"'where' gives {latex(atom)} = {latex(value)}, but {latex(atom)} is "
+                f"declared {name}",
+                line=step.place.line if step.place else None,
+            )
 
 
 def _merged(a: dict | None, b: dict | None) -> dict | None:
@@ -315,21 +323,53 @@ def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult
 
 
 def _give(step: Step, lhs, facts: Facts) -> StepResult:
-    for target, value in ((lhs, step.rhs), (step.rhs, lhs)):
-        if not isinstance(target, (sp.Symbol, sp.Indexed)):
-            continue
-        value = canonical(facts.unfold(value))
-        for name in _DECLARABLE:
-            if getattr(target, f"is_{name}") is True and getattr(value, f"is_{name}") is False:
-                raise InputError(
-                    f"the given {latex(lhs)} = {latex(step.rhs)} contradicts the declaration "
-                    f"of {latex(target)} as {name}",
-                    line=step.place.line if step.place else None,
-                )
+    why = _given_contradiction(lhs, step.rhs, facts)
+    if why is not None:
+        raise InputError(
+            f"the given {latex(lhs)} = {latex(step.rhs)} contradicts {why}",
+            line=step.place.line if step.place else None,
+        )
     lhs, rhs = facts.named(lhs), facts.named(step.rhs)
     facts.givens.append((lhs, rhs))
     facts.equations.append(Equation(canonical(lhs), canonical(rhs), step.label, "given"))
-    return StepResult(step, Verdict.GIVEN, reason="given")
+    clash = None if facts.inconsistent else _clash(facts.givens, facts)
+    if clash is None:
+        return StepResult(step, Verdict.GIVEN, reason="given")
+    line = step.place.line if step.place else None
+    facts.inconsistent = f"the givens contradict each other{f' (line {line})' if line else ''}"
+    return StepResult(
+        step,
+        Verdict.GIVEN,
+        reason="given",
+        warnings=(f"{clash}: every claim would follow from them; no later step is verified",),
+    )
+
+
+def _clash(givens, facts: Facts) -> str | None:
+    """Which givens contradict each other (definitions put in), or None."""
+    unfolded = [(canonical(facts.unfold(a)), canonical(facts.unfold(b))) for a, b in givens]
+    found = clashing_givens(unfolded)
+    if found is None:
+        return None
+    a, b, by = found
+    others = ", ".join(f"{latex(x)} = {latex(y)}" for x, y in by)
+    return f"the givens contradict each other: {latex(a)} = {latex(b)} is false with {others}"
+
+
+def _vacuous(result: StepResult, why: str) -> StepResult:
+    """A claim after contradictory premises: it would hold vacuously, so it is not verified."""
+    return replace(
+        result,
+        verdict=Verdict.UNKNOWN,
+        rules=(),
+        reason=f"{why}: anything follows from them, so nothing after is verified",
+        conditions=(),
+    )
+
+
+def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
+    """Why ``lhs = rhs`` cannot hold under the declarations (definitions put in), or None."""
+    return given_contradiction(canonical(facts.unfold(lhs)), canonical(facts.unfold(rhs)))
 
 
 def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult:
@@ -380,10 +420,15 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
         d in mentioned or (isinstance(d, sp.Indexed) and d.base in mentioned)
         for d in facts.definitions
     )
+    # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
+    # declarations contradict is a claim too (it is refuted or unknown, never a premise).
     if (
         not uses_definition
+        and mentioned
         and (lhs.is_number or step.rhs.is_number)
         and result.verdict is not Verdict.VERIFIED
+        and _given_contradiction(lhs, step.rhs, facts) is None
+        and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
@@ -407,7 +452,11 @@ def _special_moves_unguarded(step, lhs, source, facts, result, values, timeout) 
     candidates = [source] + [b for _, a, b in facts.verified if canonical(a) == canonical(lhs)]
     candidates += [b for a, b in facts.givens if canonical(a) == canonical(lhs)]
     for prev in candidates:
-        found = moves.specialization(facts.unfold(prev), step.rhs)
+        found = moves.specialization(
+            facts.unfold(prev),
+            step.rhs,
+            admit=lambda sigma: admissible_values(sigma, _givens(facts)),
+        )
         if found is not None:
             name, shown = found
             return StepResult(
@@ -529,6 +578,14 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
             "a definition names a new quantity by an expression of others",
             line=line,
         )
+    if isinstance(target, (sp.Symbol, sp.Indexed)):
+        broken = broken_declaration(target, canonical(facts.unfold(rhs)))
+        if broken is not None:
+            raise InputError(
+                f"{latex(target)} is declared {broken}, but its definition {latex(rhs)} is "
+                f"not {broken}: the definition contradicts the declaration",
+                line=line,
+            )
     declared = _unmet_declaration(target, rhs, facts)
     if declared is not None:
         raise InputError(
@@ -548,7 +605,7 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
     return StepResult(step, Verdict.DEFINITION, reason=f"defines {latex(target)}")
 
 
-_DECLARABLE = ("positive", "nonnegative", "nonzero", "negative", "nonpositive", "integer", "real")
+_DECLARABLE = DECLARABLE
 
 
 def _unmet_declaration(target, rhs, facts: Facts) -> str | None:

@@ -47,9 +47,11 @@ def defined_symbol(lhs):
     return None
 
 
-def specialization(prev, cur):
+def specialization(prev, cur, admit=None):
     """Values for symbols of ``prev`` that turn it into ``cur``: returns ``(rule, text)`` with
-    rule ``one_hot`` (a one-hot vector) or ``specialize``, or None."""
+    rule ``one_hot`` (a one-hot vector) or ``specialize``, or None. ``admit(values)`` says
+    whether the values are allowed at all (they must meet the declarations: putting y = -1
+    into a row about a positive y specialises nothing)."""
     P = expand_concrete(canonical(prev))
     C = canonical(cur)
     # Atoms of the row as written: 0 \cdot \log y_2 still mentions y_2.
@@ -59,6 +61,8 @@ def specialization(prev, cur):
         return None
     for sigma in (_walk(P, C, set(unknowns)), _linear(P, C, unknowns)):
         if not sigma or set(sigma) != set(unknowns):
+            continue
+        if admit is not None and not admit(sigma):
             continue
         if prove_equal(P.xreplace(sigma), C):
             return _name(sigma), ", ".join(

@@ -267,6 +267,7 @@ def _assumption_items(path: str, assumptions: list[str]) -> list:
 def _scope(path: str, rows, items: list):
     import sympy as sp
 
+    from eqchain.check.declarations import reserved_name_error
     from eqchain.load.assume import Declaration
     from eqchain.scope import Family, Scope
 
@@ -276,6 +277,9 @@ def _scope(path: str, rows, items: list):
         if isinstance(item, Declaration):
             words.setdefault((item.name, item.index), set()).update(item.words)
     for (name, index), found in words.items():
+        why = None if index else reserved_name_error(name)
+        if why is not None:
+            raise InputError(why).located(path)
         if "function" in found:
             scope.functions[name] = sp.Function(name)
             continue

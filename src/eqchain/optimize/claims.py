@@ -50,18 +50,6 @@ def rules(*names: str) -> tuple[str, ...]:
     return tuple(n for n in names if n in rule_table.RULES_BY_NAME and n != "algebra")
 
 
-def derivation_claims(problem: Problem, timeout: float = 10.0) -> list[Claim]:
-    """The claims deriving the optimum of ``problem``; raises InputError for a problem shape
-    the templates do not cover (a family under several constraints)."""
-    if problem.is_family:
-        from eqchain.optimize.write_family import FamilyWriter
-
-        return FamilyWriter(problem, timeout).claims()
-    from eqchain.optimize.write_plain import PlainWriter
-
-    return PlainWriter(problem, timeout).claims()
-
-
 def lagrangian_text(problem: Problem) -> str:
     text = tex(problem.objective)
     for lam, c in zip(problem.multipliers, problem.constraints, strict=True):
@@ -160,3 +148,44 @@ def apply_data(expr, data: dict):
         lambda e: e.doit(),
     )
     return expr.xreplace(data)
+
+
+def minors_note(cert: S.Certificate, wanted: str, signs: list[str]) -> tuple[str, str]:
+    """English and Japanese for what the signs of the written-out bordered minors show."""
+    orders = f"{cert.minors[0].order}..{cert.minors[-1].order}"
+    if cert.status == wanted == S.MAXIMUM:
+        en = (
+            f"The minors of orders {orders} are {', '.join(signs)}: they alternate, the "
+            "first with the sign (-1)^(m+1) for m = 1 constraint, so the point is a strict "
+            "local maximum" + (" (and the global one, by concavity)." if cert.is_global else ".")
+        )
+        ja = "符号が交互に変わり、最初が (-1)^(m+1)（m = 1）なので狭義の極大点" + (
+            "（凹性より大域的な最大点）。" if cert.is_global else "。"
+        )
+        return en, ja
+    if cert.status == wanted:
+        en = (
+            f"The minors of orders {orders} all have the sign (-1)^m = -1 for m = 1 "
+            "constraint, so the point is a strict local minimum"
+            + (" (and the global one, by convexity)." if cert.is_global else ".")
+        )
+        ja = "すべて (-1)^m（m = 1）の符号なので狭義の極小点" + (
+            "（凸性より大域的な最小点）。" if cert.is_global else "。"
+        )
+        return en, ja
+    return certificate_note(cert, wanted)
+
+
+def verdict_title(status: str, is_global: bool) -> str:
+    """What the second-order test proved, as the start of a title: "Global maximum", "Strict
+    local maximum", "Global minimum", "Strict local minimum", "Saddle point", or "Stationary
+    point (second-order test: unknown)"."""
+    if status in (S.MAXIMUM, S.MINIMUM):
+        return f"{'Global' if is_global else 'Strict local'} {status}"
+    if status == S.SADDLE:
+        return "Saddle point"
+    if status == S.NOT_UNIQUE:
+        return "Optimum (not unique)"
+    if status == S.NO_POINT:
+        return "No stationary point"
+    return f"Stationary point (second-order test: {status})"

@@ -11,11 +11,12 @@ import sympy as sp
 
 from eqchain.errors import InputError, LatexError
 from eqchain.model import Derivation, Place, Step, StepKind, SymbolDecl
-from eqchain.optimize.claims import Claim, derivation_claims
+from eqchain.optimize.claims import Claim
 from eqchain.optimize.common import declared
 from eqchain.optimize.from_toml import problem_from_toml
 from eqchain.optimize.problem import Family, Problem
 from eqchain.optimize.solution import Solution
+from eqchain.optimize.write import Writer
 
 PATH = "<optimize>"
 
@@ -66,36 +67,42 @@ def to_derivation(
     """A derivation (declarations, scope and steps) for a solved problem.
 
     The general derivation is written from the problem without data; when the problem has data
-    the instance follows (the total, the values, the bordered-Hessian minors). Raises InputError
-    for a problem shape the templates do not cover.
+    the instance follows (the total, the values, the bordered-Hessian minors). Unless ``title``
+    is given, the title says what the second-order certificate proved ("Strict local maximum
+    by Lagrange multipliers"; a problem's own title is followed by it). Raises InputError for a
+    problem shape the writer does not cover.
     """
     problem = solution.problem if isinstance(solution, Solution) else solution
     from eqchain.scope import Scope
 
     decls = symbol_decls(problem)
     scope = Scope.from_decls(decls, strict=True)
-    claims = derivation_claims(problem, timeout)
-    steps = bind_claims(claims, scope)
-    name = (
-        title
-        or problem.title
-        or (
-            "Maximum by Lagrange multipliers"
-            if problem.maximize
-            else "Minimum by Lagrange multipliers"
+    writer = Writer(problem, timeout)
+    steps = bind_claims(writer.claims(), scope)
+    if title is None:
+        title = (
+            f"{problem.title}: {writer.verdict.lower()}"
+            if problem.title
+            else f"{writer.verdict} by Lagrange multipliers"
         )
-    )
-    return Derivation(name, PATH, decls, steps, scope)
+    return Derivation(title, PATH, decls, steps, scope)
 
 
 def steps_from_toml(table: dict, scope, path: str) -> tuple[Step, ...]:
     """The steps a ``[maximize]`` table of a derivation file stands for (called by the loader).
 
     Raises InputError for invalid input (see :func:`problem_from_toml`) or a problem the
-    templates do not cover.
+    writer does not cover.
     """
+    return solved_from_toml(table, scope, path)[0]
+
+
+def solved_from_toml(table: dict, scope, path: str) -> tuple[tuple[Step, ...], str]:
+    """The steps of a ``[maximize]`` table and what the second-order test proved (the start of
+    a title: "Strict local maximum", "Global minimum", "Saddle point", ...)."""
     problem = problem_from_toml(table, scope)
-    return bind_claims(derivation_claims(problem), scope, path)
+    writer = Writer(problem)
+    return bind_claims(writer.claims(), scope, path), writer.verdict
 
 
 # -- declarations for problems built in Python ---------------------------------------------------

@@ -27,11 +27,10 @@ from eqchain.optimize.minors import (
 from eqchain.optimize.problem import Family, Problem
 from eqchain.optimize.separable import (
     Stationary,
-    lagrangian_of,
     solve_multiplier,
     stationary,
 )
-from eqchain.optimize.structure import family_sum, linear_family_constraint
+from eqchain.optimize.structure import family_sum, lagrangian_of, linear_family_constraint
 from eqchain.optimize.texts import tex
 
 SYMBOLIC_MINOR_LIMIT = 8  # symbolic minor values are written out up to this many variables

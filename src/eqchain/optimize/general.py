@@ -14,8 +14,7 @@ from eqchain.optimize.minors import (
     pivot_order,
 )
 from eqchain.optimize.problem import Problem
-from eqchain.optimize.separable import lagrangian_of
-from eqchain.optimize.structure import expand_sums
+from eqchain.optimize.structure import expand_sums, lagrangian_of
 from eqchain.optimize.texts import tex as latex
 from eqchain.optimize.timelimit import call_with_timeout
 

@@ -25,6 +25,7 @@ from eqchain.optimize.minors import (
 )
 from eqchain.optimize.problem import Problem
 from eqchain.optimize.structure import (
+    lagrangian_of,
     linear_constraint,
     split_by_variable,
 )
@@ -36,14 +37,6 @@ class Stationary:
 
     solution: Any
     pieces: tuple[tuple[Any, Any], ...]  # (h(lambda), c(k))
-
-
-def lagrangian_of(problem: Problem):
-    """``objective - sum_i lambda_i (lhs_i - rhs_i)``, written as the author would."""
-    out = problem.objective
-    for lam, c in zip(problem.multipliers, problem.constraints, strict=True):
-        out = out - lam * (c.lhs - c.rhs)
-    return out
 
 
 def stationary(gradient, var, lam, timeout: float) -> Stationary | None:

@@ -11,7 +11,8 @@ from eqchain.optimize import solution as S
 from eqchain.optimize.family import solve_family
 from eqchain.optimize.general import solve_general
 from eqchain.optimize.problem import Constraint, Family, Problem
-from eqchain.optimize.separable import lagrangian_of, solve_plain
+from eqchain.optimize.separable import solve_plain
+from eqchain.optimize.structure import lagrangian_of
 
 DEFAULT_TIMEOUT = 10.0
 

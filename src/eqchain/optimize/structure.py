@@ -13,7 +13,7 @@ from typing import Any
 
 import sympy as sp
 
-from eqchain.optimize.problem import Family
+from eqchain.optimize.problem import Family, Problem
 
 
 def expand_sums(expr):
@@ -137,3 +137,11 @@ def linear_constraint(residual, variables) -> LinearConstraint | None:
     if any(rest.has(v) for v in variables):
         return None
     return LinearConstraint(coeffs, -rest)
+
+
+def lagrangian_of(problem: Problem):
+    """``objective - sum_i lambda_i (lhs_i - rhs_i)``, written as the author would."""
+    out = problem.objective
+    for lam, c in zip(problem.multipliers, problem.constraints, strict=True):
+        out = out - lam * (c.lhs - c.rhs)
+    return out

@@ -1,0 +1,147 @@
+"""What the declared assumptions forbid: values, givens and specialisations that break them.
+
+A declaration (``n = "even"``, ``y_k > 0``) is a premise of every step. A value bound by
+``where``, a given equation or the values a specialisation puts in must not contradict it, or
+every verdict after would be about a situation the declarations exclude. Each test here is
+decided by SymPy's assumption system alone: a contradiction is reported only when SymPy proves
+it (``is_even`` is False for ``2m + 1`` with m integer); when SymPy cannot decide, nothing is
+said.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from eqchain.latex.printer import latex
+
+# Every assumption word a declaration may carry that a value can be checked against.
+DECLARABLE = (
+    "positive",
+    "nonnegative",
+    "nonzero",
+    "negative",
+    "nonpositive",
+    "integer",
+    "real",
+    "rational",
+    "even",
+    "odd",
+    "prime",
+)
+
+
+def _is(expr, name: str):
+    try:
+        return getattr(expr, f"is_{name}", None)
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return None
+
+
+def broken_declaration(atom, value) -> str | None:
+    """The first assumption declared for ``atom`` that ``value`` is proved not to have
+    (``3`` for an even ``n``: ``"even"``), or None when none is."""
+    for name in DECLARABLE:
+        if _is(atom, name) is True and _is(value, name) is False:
+            return name
+    return None
+
+
+def given_contradiction(lhs, rhs) -> str | None:
+    """What the equation ``lhs = rhs`` contradicts (``"the declaration of n as even"``,
+    ``"the declarations: ..."``), or None when SymPy proves no contradiction.
+
+    Either the difference of the sides is proved nonzero (``x + 1 = 0`` with x positive), or one
+    side is proved to have a property the other is proved not to have (``2n = 2m + 1`` with n
+    and m integer: the left side is even, the right side is not)."""
+    try:
+        difference_nonzero = (lhs - rhs).is_zero is False
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        difference_nonzero = False
+    for name in DECLARABLE:
+        for a, b in ((lhs, rhs), (rhs, lhs)):
+            if _is(a, name) is True and _is(b, name) is False:
+                if isinstance(a, (sp.Symbol, sp.Indexed)):
+                    return f"the declaration of {latex(a)} as {name}"
+                return f"the declarations: {latex(a)} is {name} and {latex(b)} is not"
+    if difference_nonzero:
+        return (
+            f"the declarations: {latex(lhs)} - ({latex(rhs)}) is nonzero, so the two sides "
+            "are never equal"
+        )
+    return None
+
+
+def admissible_values(sigma: dict, givens) -> bool:
+    """Whether the values ``sigma`` (symbol -> number) meet every declaration and no given
+    evaluates, with them put in, to a false equation between numbers."""
+    if any(broken_declaration(atom, value) for atom, value in sigma.items()):
+        return False
+    for lhs, rhs in givens:
+        try:
+            d = (lhs - rhs).xreplace(sigma)
+            if d.is_number and d.is_zero is False:
+                return False
+        except (TypeError, ValueError, AttributeError, RecursionError):
+            continue
+    return True
+
+
+def clashing_givens(givens) -> tuple | None:
+    """Two or more givens that cannot hold together, as the first given found false once the
+    others that name a quantity (``x = 1``) are put in: ``(lhs, rhs, by)`` with ``by`` the
+    equations put in; None when SymPy proves no contradiction.
+
+    ``givens`` are (lhs, rhs) pairs, definitions already put in. Only a difference SymPy
+    proves nonzero counts (``x = 1`` and ``x = 2``; ``x + y = 1``, ``x = 2``, ``y = 3``)."""
+    names: dict = {}
+    for a, b in givens:
+        for atom, value in ((a, b), (b, a)):
+            if isinstance(atom, (sp.Symbol, sp.Indexed)) and atom not in names:
+                if not value.has(atom):
+                    names[atom] = (value, (a, b))
+                break
+    for a, b in givens:
+        try:
+            d = a - b
+            used = []
+            for _ in range(6):
+                mapping = {
+                    atom: value
+                    for atom, (value, eq) in names.items()
+                    if eq != (a, b) and d.has(atom)
+                }
+                if not mapping:
+                    break
+                used += [names[atom][1] for atom in mapping]
+                d = d.xreplace(mapping)
+            if used and d.is_zero is False:
+                return a, b, tuple(dict.fromkeys(used))
+        except (TypeError, ValueError, AttributeError, RecursionError):
+            continue
+    return None
+
+
+RESERVED_NAMES = {
+    "e": "'e' is read as Euler's number e = 2.718... (e^{x} is the exponential)",
+    "pi": "'\\pi' is read as the number π",
+    "infty": "'\\infty' is read as infinity",
+}
+
+
+def reserved_name_error(name: str) -> str | None:
+    """Why a plain symbol named ``name`` cannot be declared (its LaTeX reads as a constant, so
+    the declaration would be silently ignored), or None."""
+    why = RESERVED_NAMES.get(name)
+    if why is None:
+        return None
+    return f"cannot declare '{name}': {why}, never as a symbol; choose another name"
+
+
+__all__ = [
+    "DECLARABLE",
+    "admissible_values",
+    "broken_declaration",
+    "clashing_givens",
+    "given_contradiction",
+    "reserved_name_error",
+]

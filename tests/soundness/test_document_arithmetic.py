@@ -1,0 +1,105 @@
+"""Issue 13, class 8: in a document, arithmetic is checked, never assumed, and a specialisation
+must put in values the assumptions allow.
+
+An equation with no free symbol (``2 + 2 = 5``) cannot be a premise the reader grants: it is a
+claim, refuted when false and verified when true. A row that puts values into the row before is
+a specialisation only when the values meet the declarations (``A = 2y + 1 = -1`` needs
+y = -1, which y > 0 excludes). Each false case has its true twin; every verified step of both
+is re-judged by the numeric oracle.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eqchain.model import Verdict
+
+from .judged import check_markdown, claims
+
+# (name, false equation, true twin): equations between numbers only
+ARITHMETIC = [
+    ("sqrt_two_squared", r"\sqrt{2}\cdot\sqrt{2} = 3", r"\sqrt{2}\cdot\sqrt{2} = 2"),
+    ("sum_one_to_six", r"\sum_{k=1}^{6} k = 20", r"\sum_{k=1}^{6} k = 21"),
+    ("two_plus_two", r"2 + 2 = 5", r"2 + 2 = 4"),
+    (
+        "fractions",
+        r"\frac{1}{2} + \frac{1}{3} = \frac{2}{5}",
+        r"\frac{1}{2} + \frac{1}{3} = \frac{5}{6}",
+    ),
+    ("product_one_to_four", r"\prod_{k=1}^{4} k = 25", r"\prod_{k=1}^{4} k = 24"),
+    ("log_one", r"\log 1 = 1", r"\log 1 = 0"),
+    ("exp_zero", r"e^{0} = 0", r"e^{0} = 1"),
+    ("power", r"3^{2} = 6", r"3^{2} = 9"),
+    ("sum_of_squares", r"\sum_{k=1}^{3} k^{2} = 15", r"\sum_{k=1}^{3} k^{2} = 14"),
+    ("reduced_fraction", r"\frac{6}{4} = \frac{2}{3}", r"\frac{6}{4} = \frac{3}{2}"),
+    ("cube", r"(1 + 1)^{3} = 6", r"(1 + 1)^{3} = 8"),
+    ("number_on_both_sides_of_a_chain", r"4 = 2 \cdot 3", r"6 = 2 \cdot 3"),
+]
+
+
+def _doc(*equations: str) -> str:
+    return "".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations)
+
+
+@pytest.mark.parametrize(
+    ("false", "true"), [c[1:] for c in ARITHMETIC], ids=[c[0] for c in ARITHMETIC]
+)
+def test_false_arithmetic_is_refuted_not_given(tmp_path, false, true):
+    (result,) = check_markdown(tmp_path, _doc(false))
+    assert result.verdict is Verdict.REFUTED, (result.verdict, result.reason)
+
+
+@pytest.mark.parametrize(
+    ("false", "true"), [c[1:] for c in ARITHMETIC], ids=[c[0] for c in ARITHMETIC]
+)
+def test_true_arithmetic_is_verified(tmp_path, false, true):
+    (result,) = check_markdown(tmp_path, _doc(true))
+    assert result.verdict is Verdict.VERIFIED, (result.verdict, result.reason)
+
+
+def test_false_arithmetic_is_no_premise_for_later_rows(tmp_path):
+    # Were "2 + 2 = 5" taken as a given, nothing could follow from it; it is a claim.
+    results = check_markdown(tmp_path, _doc("2 + 2 = 5", "x + 2 + 2 = x + 5"))
+    assert [r.verdict for r in results] == [Verdict.REFUTED, Verdict.REFUTED]
+
+
+# (name, assumption, false specialisation, true twin): "A = expr = value" in one row
+SPECIALISATIONS = [
+    ("positive_y_put_to_minus_one", "y > 0", "A = 2y + 1 = -1", "A = 2y + 1 = 3"),
+    ("positive_y_put_to_minus_one_again", "y > 0", "A = 3y - 2 = -5", "A = 3y - 2 = 1"),
+    ("positive_y_put_to_zero", "y > 0", "A = y + 4 = 4", "A = y + 4 = 5"),
+    ("nonnegative_y_put_to_minus_one", "y >= 0", "A = y + 4 = 3", "A = y + 4 = 4"),
+    ("negative_y_put_to_one", "y < 0", "A = y - 1 = 0", "A = y - 1 = -2"),
+    ("nonpositive_y_put_to_two", "y <= 0", "A = 5y = 10", "A = 5y = -10"),
+    ("integer_y_put_to_a_half", "y integer", "A = 2y = 3", "A = 2y = 4"),
+    ("even_y_put_to_three", "y even", "A = y + 1 = 4", "A = y + 1 = 5"),
+    ("odd_y_put_to_two", "y odd", "A = y + 1 = 3", "A = y + 1 = 4"),
+    ("prime_y_put_to_nine", "y prime", "A = y + 1 = 10", "A = y + 1 = 8"),
+    ("nonzero_y_put_to_zero", "y != 0", "A = 7y = 0", "A = 7y = 7"),
+]
+
+
+@pytest.mark.parametrize(
+    ("assume", "false", "true"),
+    [c[1:] for c in SPECIALISATIONS],
+    ids=[c[0] for c in SPECIALISATIONS],
+)
+def test_specialisation_to_excluded_values_is_not_verified(tmp_path, assume, false, true):
+    results = claims(check_markdown(tmp_path, _doc(false), assume=assume))
+    assert results and all(r.verdict is not Verdict.VERIFIED for r in results), [
+        (r.step.claim, r.verdict, r.reason) for r in results
+    ]
+
+
+@pytest.mark.parametrize(
+    ("assume", "false", "true"),
+    [c[1:] for c in SPECIALISATIONS],
+    ids=[c[0] for c in SPECIALISATIONS],
+)
+def test_specialisation_to_allowed_values_is_verified_for_those_values(
+    tmp_path, assume, false, true
+):
+    results = claims(check_markdown(tmp_path, _doc(true), assume=assume))
+    assert [r.verdict for r in results] == [Verdict.VERIFIED]
+    assert results[0].conditional
+    assert results[0].rules == ("specialize",)
