@@ -411,6 +411,8 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
         facts.forget_definition(target)
         redefined = _define(step, lhs, facts)
         return replace(redefined, warnings=(f"redefines {latex(target)}, defined earlier{where}",))
+    if target is not None and _named_before(target, step.rhs, facts):
+        return _define(step, lhs, facts)
     mentioned = (
         lhs.free_symbols
         | step.rhs.free_symbols
@@ -432,6 +434,21 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
+
+
+def _named_before(target, rhs, facts: Facts) -> bool:
+    """Whether ``target = rhs`` defines a symbol that earlier rows only named: the theorem
+    ``\\hat\\lambda = \\bar y`` stated before ``\\bar y = \\frac{1}{n}\\sum_i y_i``. Such a symbol
+    is unconstrained so far (no given mentions it, it is defined nowhere, and no definition
+    leads back to it), so every earlier verdict holds for every value of it, this one included:
+    naming its value is a definition, not a claim to refute."""
+    if target in facts.definitions or not isinstance(target, sp.Symbol):
+        return False
+    if any(target in (a.free_symbols | b.free_symbols) for a, b in facts.givens):
+        return False
+    if any(target in (a.free_symbols | b.free_symbols) for _, a, b, _ in facts.instances):
+        return False
+    return not facts.unfold(rhs).has(target)
 
 
 def _special_moves(
