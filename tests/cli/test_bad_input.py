@@ -1,4 +1,8 @@
-"""Invalid input: a clear message with file and line, exit status 2, no traceback."""
+"""Invalid input: a clear message with file and line, exit status 2, no traceback.
+
+The command line runs in this process (``run``, click's CliRunner, through the console script's
+entry point); a named pipe and a usage error are tried on a real ``python -m eqchain`` process
+(``run_process``: a read of the pipe would block, and it ends the test after 120 s)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import sys
 import textwrap
 
 import pytest
+from helpers import run_eqchain as run
 
 GOOD_HEAD = """\
 title = "t"
@@ -90,7 +95,7 @@ CASES = {
 }
 
 
-def run(*args, cwd=None):
+def run_process(*args, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "eqchain", *args],
         capture_output=True,
@@ -127,7 +132,7 @@ def test_latex_error_points_at_the_column(tmp_path):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_is_refused_without_being_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.toml")
-    proc = run("check", str(tmp_path / "pipe.toml"))
+    proc = run_process("check", str(tmp_path / "pipe.toml"))
     assert proc.returncode == 2
     assert "pipe.toml: a named pipe (FIFO), not a regular file" in proc.stderr
 
@@ -149,7 +154,7 @@ def test_missing_file_is_exit_2(tmp_path):
 
 
 def test_usage_error_is_exit_2():
-    proc = run("check")
+    proc = run_process("check")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
 
