@@ -137,6 +137,7 @@ def _held(path: Path, derivation: int, i: int) -> bool:
         seed=i,
         points=8,
         integer_values=STRONG_INTEGERS,
+        until=(oracle.DIFFERENT, oracle.UNDEFINED, oracle.UNSURE),  # then it did not hold
     )
     return _holds(statuses)
 
@@ -162,6 +163,7 @@ def outcomes(variant_id: str) -> tuple[StepOutcome, ...]:
                     seed=100 + i,
                     points=16,
                     integer_values=WEAK_INTEGERS,
+                    until=(oracle.DIFFERENT, oracle.UNDEFINED),  # then it fails
                 )
             )
             problem = ""

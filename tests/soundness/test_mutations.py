@@ -129,9 +129,15 @@ def _run(n: int) -> Outcome:
         description=job.mutant.description,
     )
     new = job.mutant.expr
-    if oracle.verdict(oracle.judge(new, original, ctx, seed=1)) != oracle.DIFFERENT:
+    # Only whether the sides differ somewhere matters: each judge stops at the first point where
+    # they do.
+    different = (oracle.DIFFERENT,)
+    if (
+        oracle.verdict(oracle.judge(new, original, ctx, seed=1, until=different))
+        != oracle.DIFFERENT
+    ):
         return Outcome(**head, judged="equal to the original (or undecided)")
-    if oracle.verdict(oracle.judge(new, other, ctx, seed=2)) != oracle.DIFFERENT:
+    if oracle.verdict(oracle.judge(new, other, ctx, seed=2, until=different)) != oracle.DIFFERENT:
         return Outcome(**head, judged="the mutated step may still hold")
     mutated = replace(step, **{job.side: new}, claim=step.claim + "  [mutant]")
     copy = replace(d, steps=d.steps[: job.index] + (mutated,))
