@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 from eqchain.api import check_derivations
@@ -35,3 +37,56 @@ def one_step(tmp_path: Path, symbols: str, *steps: tuple[str, list[str]], where:
         by_text = ", ".join(f'"{b}"' for b in by)
         body += f"\n[[steps]]\nclaim = '{claim}'\nby = [{by_text}]\n"
     return claims(check_text(tmp_path, body))[-1]
+
+
+# -- the command line, in this process -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a run of the command line gave: the fields of a finished subprocess that tests read."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class _ConsoleScript:
+    """What click's CliRunner invokes: the console script's entry point ``eqchain.cli.main``
+    itself (not the bare ``cli`` group), so that errors become exit statuses and messages exactly
+    as in ``python -m eqchain``."""
+
+    name = "eqchain"
+
+    def main(self, args=(), prog_name=None, **extra):
+        from eqchain.cli import main
+
+        return main(list(args))
+
+
+def _runner():
+    from click.testing import CliRunner
+
+    try:
+        return CliRunner(mix_stderr=False)  # click < 8.2 mixes stderr into stdout by default
+    except TypeError:
+        return CliRunner()  # click >= 8.2 always keeps stderr apart
+
+
+def run_eqchain(*args, cwd=None, env=None) -> Ran:
+    """``eqchain ARGS`` in this process with click's CliRunner: its own stdin, stdout and stderr
+    (not terminals, as with a subprocess's pipes), ``env`` added to the environment, ``cwd`` as
+    the working directory; the environment and the working directory are restored afterwards
+    (``--no-cache`` sets a variable for the rest of its process)."""
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = _runner().invoke(
+            _ConsoleScript(), [str(a) for a in args], env=env, catch_exceptions=False
+        )
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return Ran(result.exit_code, result.stdout, result.stderr)

@@ -1,5 +1,9 @@
 """Invalid input: a clear message with file and line, exit status 2, no traceback; a claim
-that cannot be read is an unreadable step (exit status 1) and the rest is still checked."""
+that cannot be read is an unreadable step (exit status 1) and the rest is still checked.
+
+The command line runs in this process (``run``, click's CliRunner, through the console script's
+entry point); a named pipe and a usage error are tried on a real ``python -m eqchain`` process
+(``run_process``: a read of the pipe would block, and it ends the test after 120 s)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import sys
 import textwrap
 
 import pytest
+from helpers import run_eqchain as run
 
 GOOD_HEAD = """\
 title = "t"
@@ -81,7 +86,7 @@ CASES = {
 }
 
 
-def run(*args, cwd=None):
+def run_process(*args, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "eqchain", *args],
         capture_output=True,
@@ -159,7 +164,7 @@ def test_an_unreadable_claim_is_a_step_at_its_offending_character(tmp_path, case
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_is_refused_without_being_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.toml")
-    proc = run("check", str(tmp_path / "pipe.toml"))
+    proc = run_process("check", str(tmp_path / "pipe.toml"))
     assert proc.returncode == 2
     assert "pipe.toml: a named pipe (FIFO), not a regular file" in proc.stdout
 
@@ -181,7 +186,7 @@ def test_missing_file_is_exit_2(tmp_path):
 
 
 def test_usage_error_is_exit_2():
-    proc = run("check")
+    proc = run_process("check")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from helpers import run_eqchain as run
 
 SYMBOLS = """
 [symbols]
@@ -11,12 +10,6 @@ K = "integer positive"
 y = { index = "k", range = "1..K", assume = "positive" }
 t = { index = "k", range = "1..K", assume = "nonnegative" }
 """
-
-
-def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "eqchain", *args], capture_output=True, text=True, timeout=300
-    )
 
 
 def test_derive_written_out_product_and_save(tmp_path):

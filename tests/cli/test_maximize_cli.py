@@ -3,9 +3,9 @@ steps."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from helpers import run_eqchain as run
 
 ROOT = Path(__file__).resolve().parents[2]
 SYMBOLS = """
@@ -15,12 +15,6 @@ y = { index = "k", range = "1..K", assume = "positive" }
 t = { index = "k", range = "1..K", assume = "positive integer" }
 lambda = "real"
 """
-
-
-def run(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "eqchain", *args], capture_output=True, text=True, timeout=300
-    )
 
 
 def test_maximize_the_dice_file_verifies_every_step():

@@ -1,5 +1,9 @@
 """Publishing through the CLI: every derivation compiles with real TeX, Markdown has one $$ block
-per chain, JSON validates against the shipped schema, outputs are byte-identical and atomic."""
+per chain, JSON validates against the shipped schema, outputs are byte-identical and atomic.
+
+The command line runs in this process (``run``, click's CliRunner) except where a separate
+process is the point (``run_process``): byte-identical output across processes, and a failed run
+of the console script leaving no partial output file."""
 
 from __future__ import annotations
 
@@ -12,13 +16,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_eqchain as run
 
 ROOT = Path(__file__).resolve().parents[2]
 DERIVATIONS = sorted((ROOT / "derivations").glob("*.toml"))
 ENGINES = {"en": "pdflatex", "ja": "lualatex"}
 
 
-def run(*args, cwd=None, env=None):
+def run_process(*args, cwd=None, env=None):
     return subprocess.run(
         [sys.executable, "-m", "eqchain", *args],
         capture_output=True,
@@ -124,14 +129,14 @@ def test_derive_json_validates(tmp_path, schema):
 def test_running_twice_gives_byte_identical_files(tmp_path, command, args):
     src = str(ROOT / "derivations" / "cross_entropy.toml")
     a, b = tmp_path / "a.out", tmp_path / "b.out"
-    assert run(command, src, *args, "-o", str(a)).returncode == 0
+    assert run_process(command, src, *args, "-o", str(a)).returncode == 0
     assert run(command, src, *args, "-o", str(b)).returncode == 0
     assert a.read_bytes() == b.read_bytes()
 
 
 def test_json_is_byte_identical_across_runs():
     src = str(ROOT / "derivations" / "log_likelihood.toml")
-    first = run("check", "--no-cache", "--format", "json", src).stdout
+    first = run_process("check", "--no-cache", "--format", "json", src).stdout
     second = run("check", "--no-cache", "--format", "json", src).stdout
     assert first == second
 
@@ -140,7 +145,7 @@ def test_failed_run_leaves_no_output_file(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("title = 'x'\n[steps\nclaim = 'a = b'\n", encoding="utf-8")  # invalid TOML
     out = tmp_path / "out.tex"
-    proc = run("latex", str(bad), "-o", str(out))
+    proc = run_process("latex", str(bad), "-o", str(out))
     assert proc.returncode == 2
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [bad]
@@ -151,7 +156,7 @@ def test_failed_run_keeps_an_existing_output_file(tmp_path):
     bad.write_text("title = 'x'\n[steps\nclaim = 'a = b'\n", encoding="utf-8")  # invalid TOML
     out = tmp_path / "out.md"
     out.write_text("previous", encoding="utf-8")
-    assert run("markdown", str(bad), "-o", str(out)).returncode == 2
+    assert run_process("markdown", str(bad), "-o", str(out)).returncode == 2
     assert out.read_text(encoding="utf-8") == "previous"
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_eqchain
 
 from eqchain.api import check_derivations
 from eqchain.errors import InputError
@@ -78,20 +77,8 @@ def test_article_with_the_minus_dropped_refutes_4_3_at_its_line():
 
 
 def test_cli_reports_the_refuted_line_in_json():
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "eqchain",
-            "check",
-            "--no-cache",
-            "--format",
-            "json",
-            str(FIXTURES / "article_wrong_4_3.md"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    proc = run_eqchain(
+        "check", "--no-cache", "--format", "json", str(FIXTURES / "article_wrong_4_3.md")
     )
     assert proc.returncode == 1
     steps = json.loads(proc.stdout)["derivations"][0]["steps"]

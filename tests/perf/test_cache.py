@@ -1,5 +1,9 @@
 """The verdict cache: a warm re-check answers from the cache without importing SymPy, and no
-input of the key can change without a fresh check."""
+input of the key can change without a fresh check.
+
+The warm re-check and --no-cache run in processes of their own (what a process imports, and what
+it writes from a cold start: in this process, readings are remembered in memory); a changed file
+is checked in this process (click's CliRunner)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_eqchain
 
 from eqchain import cache
 
@@ -43,9 +48,10 @@ def test_warm_recheck_is_answered_without_importing_sympy(tmp_path):
 def test_changed_file_is_checked_afresh(tmp_path):
     f = tmp_path / "d.toml"
     f.write_text(GOOD, encoding="utf-8")
-    first = run(["-m", "eqchain", "check", str(f)], tmp_path / "c")
+    env = {"EQCHAIN_CACHE_DIR": str(tmp_path / "c")}
+    first = run_eqchain("check", f, env=env)
     f.write_text(GOOD.replace(r"\log a + \log b", r"\log a - \log b"), encoding="utf-8")
-    second = run(["-m", "eqchain", "check", str(f)], tmp_path / "c")
+    second = run_eqchain("check", f, env=env)
     assert first.returncode == 0
     assert second.returncode == 1
     assert "refuted" in second.stdout

@@ -435,11 +435,21 @@ def compare_values(x, y) -> str:
     return UNSURE
 
 
-def judge(a, b, ctx: Context, seed: int = 0, points: int = 6, integer_values=(2, 3, 5, 6, 7)):
+def judge(
+    a,
+    b,
+    ctx: Context,
+    seed: int = 0,
+    points: int = 6,
+    integer_values=(2, 3, 5, 6, 7),
+    until=(),
+):
     """Statuses of ``a = b`` at several points: a list of EQUAL/DIFFERENT/UNDEFINED/UNSURE.
 
     Integer symbols (counts such as K) take each of ``integer_values`` in turn when their
-    assumptions allow it.
+    assumptions allow it. With ``until``, the list ends at the first point whose status is in
+    ``until`` (the points are drawn in the same order, so the list is the full list's beginning):
+    for a caller that only asks whether such a status occurs.
     """
     rng = random.Random(seed)
     out = []
@@ -451,6 +461,8 @@ def judge(a, b, ctx: Context, seed: int = 0, points: int = 6, integer_values=(2,
             integers[s] = v if satisfies(s, v) else draw(s, rng)
         p = point(a, b, ctx, rng, integers)
         out.append(UNSURE if p is None else compare_values(p.lhs, p.rhs))
+        if out[-1] in until:
+            break
     return out
 
 

@@ -122,23 +122,49 @@ def _fails(statuses) -> bool:
 
 
 @cache
+def _originals(path: Path) -> tuple:
+    return tuple(load_toml(str(path)))
+
+
+@cache
+def _held(path: Path, derivation: int, i: int) -> bool:
+    """Step ``i`` of the file's derivation as written (with every declared assumption) holds at
+    every point tried. The same for every variant of the file, so judged once per session."""
+    strong = _originals(path)[derivation]
+    statuses = oracle.judge(
+        *oracle.sides(strong)[i],
+        oracle.contexts(strong)[i],
+        seed=i,
+        points=8,
+        integer_values=STRONG_INTEGERS,
+        until=(oracle.DIFFERENT, oracle.UNDEFINED, oracle.UNSURE),  # then it did not hold
+    )
+    return _holds(statuses)
+
+
+@cache
 def outcomes(variant_id: str) -> tuple[StepOutcome, ...]:
     variant = next(v for v in VARIANTS if v.id == variant_id)
-    originals = load_toml(str(variant.path))
+    originals = _originals(variant.path)
     weakened = load_toml(str(variant.path), data=variant.text.encode("utf-8"))
     out = []
-    for strong, weak in zip(originals, weakened, strict=True):
+    for j, (_strong, weak) in enumerate(zip(originals, weakened, strict=True)):
         report = check_derivation(weak, STEP_TIMEOUT)
-        strong_ctx, weak_ctx = oracle.contexts(strong), oracle.contexts(weak)
-        strong_sides, weak_sides = oracle.sides(strong), oracle.sides(weak)
+        weak_ctx, weak_sides = oracle.contexts(weak), oracle.sides(weak)
         for i, result in enumerate(report.results):
             if result.step.kind is not StepKind.CLAIM:
                 continue
-            held = oracle.judge(
-                *strong_sides[i], strong_ctx[i], seed=i, points=8, integer_values=STRONG_INTEGERS
-            )
-            fails = oracle.judge(
-                *weak_sides[i], weak_ctx[i], seed=100 + i, points=16, integer_values=WEAK_INTEGERS
+            # Needed: held with the assumption, fails without it (the second judge only runs
+            # when the first says the step held).
+            needed = _held(variant.path, j, i) and _fails(
+                oracle.judge(
+                    *weak_sides[i],
+                    weak_ctx[i],
+                    seed=100 + i,
+                    points=16,
+                    integer_values=WEAK_INTEGERS,
+                    until=(oracle.DIFFERENT, oracle.UNDEFINED),  # then it fails
+                )
             )
             problem = ""
             if result.verdict is Verdict.REFUTED:
@@ -152,7 +178,7 @@ def outcomes(variant_id: str) -> tuple[StepOutcome, ...]:
                 StepOutcome(
                     weak.title,
                     result.step.claim,
-                    _holds(held) and _fails(fails),
+                    needed,
                     result.verdict.value,
                     result.reason,
                     problem,

@@ -7,7 +7,8 @@ differ at some point that satisfies the assumptions. Each kept mutant replaces i
 of the derivation that keeps every earlier step, and the checker sees that copy. None may be
 verified; at least 95% must be refuted, each with a counterexample that the judge confirms.
 
-The campaign runs once per test session, in two worker processes.
+The campaign runs once per test session, in two worker processes forked after its setup (the
+mutants, and the judge's view of each derivation).
 """
 
 from __future__ import annotations
@@ -111,14 +112,22 @@ def _jobs() -> list[Job]:
 
 
 _JOBS: list[Job] = []  # read by the worker processes (inherited when they fork)
+_JUDGED: dict = {}  # id(derivation) -> (oracle contexts, oracle sides), also inherited
+
+
+def _judged(d) -> tuple:
+    if id(d) not in _JUDGED:
+        _JUDGED[id(d)] = (oracle.contexts(d), oracle.sides(d))
+    return _JUDGED[id(d)]
 
 
 def _run(n: int) -> Outcome:
     job = _JOBS[n]
     d = job.derivation
     step = d.steps[job.index]
-    ctx = oracle.contexts(d)[job.index]
-    source, target = oracle.sides(d)[job.index]
+    contexts, sides = _judged(d)
+    ctx = contexts[job.index]
+    source, target = sides[job.index]
     original, other = (target, source) if job.side == "rhs" else (source, target)
     head = dict(
         file=d.path,
@@ -129,9 +138,15 @@ def _run(n: int) -> Outcome:
         description=job.mutant.description,
     )
     new = job.mutant.expr
-    if oracle.verdict(oracle.judge(new, original, ctx, seed=1)) != oracle.DIFFERENT:
+    # Only whether the sides differ somewhere matters: each judge stops at the first point where
+    # they do.
+    different = (oracle.DIFFERENT,)
+    if (
+        oracle.verdict(oracle.judge(new, original, ctx, seed=1, until=different))
+        != oracle.DIFFERENT
+    ):
         return Outcome(**head, judged="equal to the original (or undecided)")
-    if oracle.verdict(oracle.judge(new, other, ctx, seed=2)) != oracle.DIFFERENT:
+    if oracle.verdict(oracle.judge(new, other, ctx, seed=2, until=different)) != oracle.DIFFERENT:
         return Outcome(**head, judged="the mutated step may still hold")
     mutated = replace(step, **{job.side: new}, claim=step.claim + "  [mutant]")
     copy = replace(d, steps=d.steps[: job.index] + (mutated,))
@@ -165,6 +180,8 @@ def _run(n: int) -> Outcome:
 def _campaign() -> list[Outcome]:
     global _JOBS
     _JOBS = _jobs()
+    for job in _JOBS:  # once per derivation, before the workers fork
+        _judged(job.derivation)
     workers = max(1, min(2, os.cpu_count() or 1))
     if workers == 1:
         return [_run(n) for n in range(len(_JOBS))]
@@ -173,7 +190,7 @@ def _campaign() -> list[Outcome]:
         return pending.get(timeout=CAMPAIGN_LIMIT)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def outcomes():
     started = time.monotonic()
     out = _campaign()
