@@ -252,3 +252,27 @@ def test_text_before_parentheses_and_operator_names_of_non_letters_are_still_rej
         read_formula(r"\text{logit}(p) = 1")
     with pytest.raises(LatexError, match="may only hold letters"):
         read_formula(r"\operatorname{arg2}(x)")
+
+
+# -- subscripts of a declared family with several indices -----------------------------------------
+
+
+def _two_index_scope():
+    from eqchain.model import SymbolDecl
+
+    decls = (SymbolDecl("x", ("real",), ("i", "j"), (("1", "N"), ("1", "M"))),)
+    return Scope.from_decls(decls, strict=False)
+
+
+def test_letters_under_a_two_index_family_are_its_indices():
+    scope = _two_index_scope()
+    bound = scope.bind(side(r"x_{pq}"))
+    assert isinstance(bound, sp.Indexed) and str(bound.base.label) == "x"
+    assert [str(i) for i in bound.indices] == ["p", "q"]
+    assert sp.diff(scope.bind(side(r"x_{pq}^2")), bound) != 0
+
+
+def test_a_subscript_word_that_does_not_fit_the_family_stays_a_symbol():
+    scope = _two_index_scope()
+    assert scope.bind(side(r"x_{new}")) == sp.Symbol("x_new")
+    assert scope.bind(side(r"y_{pq}")) == sp.Symbol("y_pq")  # y is no family
