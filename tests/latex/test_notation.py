@@ -64,8 +64,7 @@ def test_a_conditioned_call_is_a_factor_like_any_other():
 @pytest.mark.parametrize(
     ("text", "column", "message"),
     [
-        (r"|x|", 1, "'|'"),
-        (r"a | b", 3, "'|'"),
+        (r"a | b", 3, "without a closing '|'"),
         (r"(x \mid \theta)", 4, "\\mid"),
         (r"a \| b", 3, "norm"),
         (r"x ; y", 3, "unexpected ';'"),
@@ -97,6 +96,41 @@ def test_binding_keeps_the_bars():
     expr = side(r"p(x | \mu)")
     bound = Scope.from_decls((), strict=False).bind(expr)
     assert bound.func.separators == ((1, "|"),) and bound.func.__name__ == "p"
+
+
+def test_bars_outside_a_call_are_the_absolute_value():
+    a, b = sp.symbols("a b")
+    assert side("|x|") == sp.Abs(x, evaluate=False)
+    assert side("|a - b| + 1") == sp.Add(
+        sp.Abs(sp.Add(a, sp.Mul(-1, b, evaluate=False), evaluate=False), evaluate=False),
+        1,
+        evaluate=False,
+    )
+    assert side("2 |a|^2") == sp.Mul(2, sp.Pow(sp.Abs(a), 2, evaluate=False), evaluate=False)
+    inner = sp.Add(a, sp.Mul(-1, sp.Abs(b, evaluate=False), evaluate=False), evaluate=False)
+    assert side("|a - (|b|)|") == sp.Abs(inner, evaluate=False)
+    expr = side(r"|a| \cdot |b|")
+    assert expr == sp.Mul(sp.Abs(a), sp.Abs(b), evaluate=False)
+
+
+def test_an_absolute_value_prints_back_and_reads_back():
+    expr = side("|x - 1|")
+    assert read_expression(EqchainLatexPrinter().doprint(expr)) == expr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("|a|b|c|", "which '|' closes which"),
+        ("|a - |b||", "which '|' closes which"),
+        ("|a| |b|", "which '|' closes which"),
+        ("||", "empty absolute value"),
+        ("|a", "without a closing"),
+    ],
+)
+def test_bars_that_could_open_or_close_are_rejected(text, message):
+    with pytest.raises(LatexError, match=message):
+        read_formula(text)
 
 
 def test_unsupported_remains_for_a_bar_with_nothing_to_condition():
