@@ -310,3 +310,23 @@ def test_a_subscript_word_that_does_not_fit_the_family_stays_a_symbol():
     scope = _two_index_scope()
     assert scope.bind(side(r"x_{new}")) == sp.Symbol("x_new")
     assert scope.bind(side(r"y_{pq}")) == sp.Symbol("y_pq")  # y is no family
+
+
+# -- a command inside Japanese prose -------------------------------------------------------------
+
+
+def test_a_command_inside_a_japanese_sentence_is_part_of_the_sentence():
+    formula = read_formula(r"対数の公式①より、 \log のかけ算をたし算に変形")
+    assert formula.is_prose
+    assert formula.annotation == r"対数の公式①より、 \log のかけ算をたし算に変形"
+
+
+def test_mathematics_between_japanese_prose_is_still_read():
+    a, b = sp.symbols("a b")
+    assert read_formula("ここで a = b とする").sides == (a, b)
+    assert read_formula("ここで a + b とする").sides == (sp.Add(a, b, evaluate=False),)
+
+
+def test_prose_inside_a_formula_is_still_rejected():
+    with pytest.raises(LatexError, match="prose in the middle"):
+        read_formula(r"a = ここで b")
