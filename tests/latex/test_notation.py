@@ -330,3 +330,19 @@ def test_mathematics_between_japanese_prose_is_still_read():
 def test_prose_inside_a_formula_is_still_rejected():
     with pytest.raises(LatexError, match="prose in the middle"):
         read_formula(r"a = ここで b")
+
+
+# -- subscripts mixing a known index and a digit ------------------------------------------------
+
+
+def test_a_known_index_and_a_digit_are_two_indices():
+    t, i = sp.IndexedBase("t"), sp.Symbol("i")
+    assert side(r"\sum_{i=1}^{N} t_{i2}") == sp.Sum(t[i, 2], (i, 1, N))
+    assert side("t_{i2}", indices=frozenset("i")) == t[i, 2]
+    assert side("t_{2i}", indices=frozenset("i")) == t[2, i]
+
+
+@pytest.mark.parametrize(("text", "indices"), [("t_{i2}", ""), ("t_{i12}", "i"), ("t_{n1}", "i")])
+def test_an_unknown_letter_or_two_digits_in_a_subscript_stay_ambiguous(text, indices):
+    with pytest.raises(LatexError, match="ambiguous subscript"):
+        read_formula(text, indices=frozenset(indices))
