@@ -149,6 +149,9 @@ class Scope:
             return self.index_symbol(name)
         if name in self.families:
             raise InputError(f"'{name}' is a family: write it with an index, e.g. {name}_k")
+        member = self._family_member(name)
+        if member is not None:
+            return member
         if self.strict and not define:
             raise InputError(
                 f"undefined symbol '{name}': declare it under [symbols] or define "
@@ -157,6 +160,22 @@ class Scope:
         sym = sp.Symbol(name)
         self.symbols[name] = sym
         return sym
+
+    def _family_member(self, name: str):
+        """``x_pq`` (the reader's symbol for ``x_{pq}`` when p and q are not known indices) is
+        ``x[p, q]`` when x is a family declared with as many indices as letters (two or
+        more); None otherwise. A declared symbol ``x_pq`` is bound before this is asked."""
+        base, sep, letters = name.partition("_")
+        fam = self.families.get(base)
+        if (
+            not sep
+            or fam is None
+            or len(fam.indices) < 2
+            or len(letters) != len(fam.indices)
+            or not (letters.isascii() and letters.isalpha())
+        ):
+            return None
+        return self._bind_indexed(sp.IndexedBase(base)[tuple(sp.Symbol(c) for c in letters)])
 
     def _bind_indexed(self, node: sp.Indexed):
         name = str(node.base.label)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sympy import (
+    Abs,
     Add,
     Derivative,
     E,
@@ -502,7 +503,8 @@ CASES = [
     ),
     Case("mid_outside_a_call", r"a \mid b", error=UnsupportedLatex, message="\\mid"),
     Case("norm", r"\|w\|^2", error=UnsupportedLatex, message="norm"),
-    Case("absolute_value", r"|x|", error=UnsupportedLatex, message="'|'"),
+    Case("absolute_value", r"|x|", Abs(x)),
+    Case("absolute_values_ambiguous", r"|a|b|c|", error=LatexError, message="closes which"),
     Case("operator_name", r"\mathrm{Var}(x) = 1", EQ(Function("Var")(x), 1)),
     Case(
         "operator_name_in_text",

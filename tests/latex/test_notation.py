@@ -64,8 +64,7 @@ def test_a_conditioned_call_is_a_factor_like_any_other():
 @pytest.mark.parametrize(
     ("text", "column", "message"),
     [
-        (r"|x|", 1, "'|'"),
-        (r"a | b", 3, "'|'"),
+        (r"a | b", 3, "without a closing '|'"),
         (r"(x \mid \theta)", 4, "\\mid"),
         (r"a \| b", 3, "norm"),
         (r"x ; y", 3, "unexpected ';'"),
@@ -97,6 +96,41 @@ def test_binding_keeps_the_bars():
     expr = side(r"p(x | \mu)")
     bound = Scope.from_decls((), strict=False).bind(expr)
     assert bound.func.separators == ((1, "|"),) and bound.func.__name__ == "p"
+
+
+def test_bars_outside_a_call_are_the_absolute_value():
+    a, b = sp.symbols("a b")
+    assert side("|x|") == sp.Abs(x, evaluate=False)
+    assert side("|a - b| + 1") == sp.Add(
+        sp.Abs(sp.Add(a, sp.Mul(-1, b, evaluate=False), evaluate=False), evaluate=False),
+        1,
+        evaluate=False,
+    )
+    assert side("2 |a|^2") == sp.Mul(2, sp.Pow(sp.Abs(a), 2, evaluate=False), evaluate=False)
+    inner = sp.Add(a, sp.Mul(-1, sp.Abs(b, evaluate=False), evaluate=False), evaluate=False)
+    assert side("|a - (|b|)|") == sp.Abs(inner, evaluate=False)
+    expr = side(r"|a| \cdot |b|")
+    assert expr == sp.Mul(sp.Abs(a), sp.Abs(b), evaluate=False)
+
+
+def test_an_absolute_value_prints_back_and_reads_back():
+    expr = side("|x - 1|")
+    assert read_expression(EqchainLatexPrinter().doprint(expr)) == expr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("|a|b|c|", "which '|' closes which"),
+        ("|a - |b||", "which '|' closes which"),
+        ("|a| |b|", "which '|' closes which"),
+        ("||", "empty absolute value"),
+        ("|a", "without a closing"),
+    ],
+)
+def test_bars_that_could_open_or_close_are_rejected(text, message):
+    with pytest.raises(LatexError, match=message):
+        read_formula(text)
 
 
 def test_unsupported_remains_for_a_bar_with_nothing_to_condition():
@@ -252,3 +286,63 @@ def test_text_before_parentheses_and_operator_names_of_non_letters_are_still_rej
         read_formula(r"\text{logit}(p) = 1")
     with pytest.raises(LatexError, match="may only hold letters"):
         read_formula(r"\operatorname{arg2}(x)")
+
+
+# -- subscripts of a declared family with several indices -----------------------------------------
+
+
+def _two_index_scope():
+    from eqchain.model import SymbolDecl
+
+    decls = (SymbolDecl("x", ("real",), ("i", "j"), (("1", "N"), ("1", "M"))),)
+    return Scope.from_decls(decls, strict=False)
+
+
+def test_letters_under_a_two_index_family_are_its_indices():
+    scope = _two_index_scope()
+    bound = scope.bind(side(r"x_{pq}"))
+    assert isinstance(bound, sp.Indexed) and str(bound.base.label) == "x"
+    assert [str(i) for i in bound.indices] == ["p", "q"]
+    assert sp.diff(scope.bind(side(r"x_{pq}^2")), bound) != 0
+
+
+def test_a_subscript_word_that_does_not_fit_the_family_stays_a_symbol():
+    scope = _two_index_scope()
+    assert scope.bind(side(r"x_{new}")) == sp.Symbol("x_new")
+    assert scope.bind(side(r"y_{pq}")) == sp.Symbol("y_pq")  # y is no family
+
+
+# -- a command inside Japanese prose -------------------------------------------------------------
+
+
+def test_a_command_inside_a_japanese_sentence_is_part_of_the_sentence():
+    formula = read_formula(r"対数の公式①より、 \log のかけ算をたし算に変形")
+    assert formula.is_prose
+    assert formula.annotation == r"対数の公式①より、 \log のかけ算をたし算に変形"
+
+
+def test_mathematics_between_japanese_prose_is_still_read():
+    a, b = sp.symbols("a b")
+    assert read_formula("ここで a = b とする").sides == (a, b)
+    assert read_formula("ここで a + b とする").sides == (sp.Add(a, b, evaluate=False),)
+
+
+def test_prose_inside_a_formula_is_still_rejected():
+    with pytest.raises(LatexError, match="prose in the middle"):
+        read_formula(r"a = ここで b")
+
+
+# -- subscripts mixing a known index and a digit ------------------------------------------------
+
+
+def test_a_known_index_and_a_digit_are_two_indices():
+    t, i = sp.IndexedBase("t"), sp.Symbol("i")
+    assert side(r"\sum_{i=1}^{N} t_{i2}") == sp.Sum(t[i, 2], (i, 1, N))
+    assert side("t_{i2}", indices=frozenset("i")) == t[i, 2]
+    assert side("t_{2i}", indices=frozenset("i")) == t[2, i]
+
+
+@pytest.mark.parametrize(("text", "indices"), [("t_{i2}", ""), ("t_{i12}", "i"), ("t_{n1}", "i")])
+def test_an_unknown_letter_or_two_digits_in_a_subscript_stay_ambiguous(text, indices):
+    with pytest.raises(LatexError, match="ambiguous subscript"):
+        read_formula(text, indices=frozenset(indices))

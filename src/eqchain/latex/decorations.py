@@ -152,6 +152,18 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     stripped = body.strip()
     first = body.find(stripped[:1]) if stripped else len(body)
     last = first + len(stripped) - 1
+    if _inside_cjk_prose(notes, first, last, body):
+        # 対数の公式①より、 \log のかけ算をたし算に変形: a command written inside a sentence
+        # is part of the sentence, not a formula (there is no relation in it).
+        start = min(s for s, _, _ in notes)
+        end = max(e for _, e, _ in notes)
+        notes = [(s, e, t) for s, e, t in notes if e <= start or s >= end]
+        notes.append((start, end, _clean_prose(text[start:end])))
+        blank(start, end)
+        body = "".join(out)
+        stripped = body.strip()
+        first = body.find(stripped[:1]) if stripped else len(body)
+        last = first + len(stripped) - 1
     for start, end, _ in notes:
         if first < start and last >= end:
             raise LatexError(
@@ -185,6 +197,22 @@ def _upright_name(text: str, start: int, after: int, content: str) -> bool:
     while k >= 0 and text[k] in " \t":
         k -= 1
     return k >= 0 and text[k] in "=+-*/("
+
+
+_WORDS = re.compile(r"[\\A-Za-z\s]+")
+
+
+def _inside_cjk_prose(notes, first: int, last: int, body: str) -> bool:
+    """Whether the row's mathematics (``body[first:last + 1]``) stands between two runs of
+    Japanese (or Chinese) prose and is only commands and letters (``\\log``, ``\\log x``: no
+    operator, number or relation): then it is a word of the sentence."""
+    if not body.strip():
+        return False
+    cjk = [(s, e) for s, e, t in notes if _CJK.search(t or "")]
+    before = any(e <= first for _, e in cjk)
+    after = any(s > last for s, _ in cjk)
+    math = body[first : last + 1]
+    return before and after and _WORDS.fullmatch(math) is not None
 
 
 def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):

@@ -142,6 +142,15 @@ def name_object(
         if all(ch in indices for ch in letters):
             return base[tuple(sp.Symbol(ch) for ch in letters)]
         return sp.Symbol(f"{span.base}_{''.join(letters)}")
+    if (
+        len(sub) > 1
+        and all(t.kind == "digit" or (t.kind == "letter" and t.text in indices) for t in sub)
+        and any(t.kind == "digit" for t in sub)
+        and not any(a.kind == b.kind == "digit" for a, b in zip(sub, sub[1:], strict=False))
+    ):
+        # t_{i2} under a sum over i: one index per letter or digit (two digits together would
+        # be a number or two indices: that stays ambiguous)
+        return base[tuple(_index_item(tokens, k, k + 1, read_index) for k in range(lo, hi))]
     if len(sub) > 1 and all(t.kind in ("letter", "digit") for t in sub) and sub[0].kind == "letter":
         raise LatexError(
             f"ambiguous subscript '{''.join(t.text for t in sub)}': separate indices with a comma "

@@ -227,9 +227,7 @@ class Parser:
                 column=tok.column,
             )
         if c == "|":
-            raise UnsupportedLatex(
-                "not supported: '|' (absolute value or conditioning)", column=tok.column
-            )
+            return self.absolute_value(tok)
         if c == "*":
             raise LatexError("'*' needs something before it", column=tok.column)
         if c in "<>":
@@ -243,6 +241,45 @@ class Parser:
                 "a comma outside a function's arguments or a subscript", column=tok.column
             )
         raise self._unexpected(tok)
+
+    def absolute_value(self, bar: Token):
+        """``|x|``: the absolute value of what stands between this bar and the next one at the
+        same bracket depth. A bar that could open or close (``|a|b|c|``, ``|x - |y||``) is
+        rejected; bars inside a call are conditioning (:meth:`conditioned_application`)."""
+        k = self.pos + 1
+        while k < self.end and not self.tokens[k].is_char("|"):
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        if k >= self.end:
+            raise UnsupportedLatex(
+                "not supported: '|' without a closing '|' (conditioning outside a function's "
+                "parentheses, such as p(x | \\theta))",
+                column=bar.column,
+            )
+        if k == self.pos + 1:
+            raise LatexError("an empty absolute value '||'", column=bar.column)
+        last = self.tokens[k - 1]
+        after = self.at(k + 1)
+        juxtaposed = after is not None and not (
+            (after.kind, after.text) in BINDING_POWER or after.is_char(")]},!^")
+        )
+        if (last.kind, last.text) in BINDING_POWER or (juxtaposed and self._bars() > 2):
+            raise LatexError(
+                "ambiguous: which '|' closes which? put an inner absolute value in parentheses, "
+                "as in |x - (|y|)|, or write \\cdot between absolute values",
+                column=self.tokens[k].column,
+            )
+        inner = self.within(self.pos + 1, k)
+        self.pos = k + 1
+        return sp.Abs(inner, evaluate=False)
+
+    def _bars(self) -> int:
+        """How many '|' stand at this bracket depth from ``pos`` to ``end``."""
+        count, k = 0, self.pos
+        while k < self.end:
+            tok = self.tokens[k]
+            count += tok.is_char("|")
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        return count
 
     def _group(self, close: int):
         """The expression inside brackets ``(...)``, ``[...]`` or grouping braces ``{...}``:
