@@ -4,8 +4,8 @@ The shape (``schema_version`` "1")::
 
     {schema_version, eqchain_version,
      derivations: [{path, title, steps: [{label, status, rules, claim, lhs, rhs, reason,
-                    counterexample, warnings, conditions, conditional, line,
-                    notes}]}],
+                    counterexample, warnings, conditions, conditional, domain, line,
+                    notes}], domain}],
      summary: {verified, refuted, unknown, given, definition, total_claims}}
 
 ``status`` is the verdict's value; ``claim`` is the equation as the author wrote it; ``lhs`` and
@@ -53,6 +53,7 @@ def _derivation(dreport: DerivationReport) -> dict[str, Any]:
         "path": dreport.path,
         "title": dreport.title,
         "steps": [_step(r) for r in dreport.results],
+        "domain": list(dreport.domain),
     }
 
 
@@ -74,6 +75,7 @@ def _step(result: StepResult) -> dict[str, Any]:
         "warnings": list(result.warnings),
         "conditions": list(result.conditions),
         "conditional": result.conditional,
+        "domain": list(result.domain),
         "line": step.place.line if step.place is not None else None,
         "notes": dict(sorted(step.notes)),
     }
