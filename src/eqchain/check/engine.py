@@ -769,13 +769,14 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
     domain condition that cannot hold."""
     established: list[str] = []
     missing: dict[str, list[str]] = {}
+    premises: list = []  # equations a condition was established through: their domains count
 
     def holds(pred, expr) -> bool:
         return cond.holds(pred, expr) or (
             facts is not None
             and (
                 (facts.definitions and _holds_unfolded(pred, expr, facts, values))
-                or _holds_by_equation(pred, expr, facts)
+                or _holds_by_equation(pred, expr, facts, premises)
             )
         )
 
@@ -823,6 +824,26 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             missing[rule].append(need)
         if rule in DOMAIN_RULES and need not in introduced:
             introduced.append(need)
+    if premises and domain is not None and facts is not None:
+        # The equations that established a condition hold within their own domains.
+        known = len(domain.entries)
+        for pair in premises:
+            domain.premise(pair, facts, values)
+        for _rule, pred, expr, key, _written, _closed in domain.entries[known:]:
+            if cond.holds(pred, expr):
+                continue
+            if _impossible(key, facts):
+                return StepResult(
+                    step,
+                    Verdict.UNKNOWN,
+                    tuple(rules),
+                    domain.impossible(facts) or "",
+                    warnings=tuple(warnings),
+                )
+            assumed.append(key)
+            text = cond.describe(pred, expr)
+            if text not in shown:
+                shown.append(text)
     if missing:
         reason = "; ".join(f"{rule} needs {', '.join(needs)}" for rule, needs in missing.items())
         if introduced:
@@ -885,25 +906,32 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
     return cond.holds(pred, canonical(unfolded))
 
 
-def _holds_by_equation(pred, expr, facts) -> bool:
+def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
     """``1 - y_1 \\neq 0`` from the given ``y_2 = 1 - y_1`` and ``y_2 > 0``: a condition on one
     side of an established equation holds when it holds of the other side, or once the parts an
-    equation names by a symbol are replaced by that symbol."""
+    equation names by a symbol are replaced by that symbol. The equations it rests on are
+    appended to ``used`` (as canonical pairs): they hold within their own domains."""
     target = canonical(expr)
     equations = facts.givens + [(a, b) for _, a, b in facts.verified]
     named = {}  # an expression -> a symbol an equation says it equals (1 - p -> q)
+    origin = {}  # the same expression -> the equation that names it
     for a, b in equations:
         for this, other in ((a, b), (b, a)):
             if canonical(this) == target and cond.holds(pred, canonical(other)):
+                if used is not None:
+                    used.append((canonical(a), canonical(b)))
                 return True
             if isinstance(other, (sp.Symbol, sp.Indexed)) and not this.is_number:
                 named[canonical(this)] = other
+                origin[canonical(this)] = (canonical(a), canonical(b))
     if not named:
         return False
     # Equals for equals inside the condition: (1 - p)^{1 - x_i} > 0 from q = 1 - p, q > 0.
     for e in (target, canonical(facts.unfold(target))):
         swapped = e.xreplace(named)
         if swapped != e and cond.holds(pred, swapped):
+            if used is not None:
+                used.extend(origin[k] for k in named if e.has(k))
             return True
     return False
 
