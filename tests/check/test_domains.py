@@ -112,10 +112,14 @@ def test_a_step_that_introduces_a_restriction_is_unknown_naming_it(tmp_path, cla
 
 
 def test_a_later_row_that_needs_more_than_the_chain_names_it(tmp_path):
-    results = one(tmp_path, 'x = "real"', r"\frac{x^2}{x} = x", r"= \frac{x (x - 1)}{x - 1}")
+    rows = (r"\frac{x^2}{x} = x", r"= \frac{x (x - 1)}{x - 1}", "= x")
+    results = one(tmp_path, 'x = "real"', *rows)
     assert results[0].verdict is Verdict.VERIFIED
     assert results[1].verdict is Verdict.UNKNOWN
     assert r"-1 + x \neq 0" in results[1].reason
+    # the row after it is judged within the chain's domain too, which does not give x - 1 != 0
+    assert results[2].verdict is Verdict.UNKNOWN
+    assert r"-1 + x \neq 0" in results[2].reason
 
 
 # -- branches are not domains ------------------------------------------------------------------

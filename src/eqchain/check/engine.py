@@ -522,11 +522,13 @@ def _check_claim(
         side_conditions.extend(
             c for c in _member_ranges(tree, facts.families) if c not in side_conditions
         )
-    # What the right side needs to be defined must hold wherever the left side is defined.
-    for need in _needs_unfolded(tgt, facts, values):
-        entry = (need.rule, (need.pred, need.expr), need.key)
-        if entry not in side_conditions:
-            side_conditions.append(entry)
+    # What the right side needs to be defined must hold wherever the left side is defined; in a
+    # chain, so must what the previous row needs (it holds when every earlier link did).
+    for tree in [tgt] + ([src] if origin is not None else []):
+        for need in _needs_unfolded(tree, facts, values):
+            entry = (need.rule, (need.pred, need.expr), need.key)
+            if entry not in side_conditions:
+                side_conditions.append(entry)
     # The step's domain: what its source (and, for a continuation, the chain's left side)
     # needs to be defined. A definition must not hide what is undefined (L = \log 0, L = 1/x):
     # its conditions come with every use.
@@ -723,7 +725,8 @@ class _Domain:
             self.entries.append(("premise", pred, expr, key, expr, True))
 
     def conditions(self) -> list:
-        return [e[3] for e in self.entries]
+        """The conditions (keys) the assumptions do not establish by themselves."""
+        return [e[3] for e in self.entries if not cond.holds(*e[3])]
 
     def impossible(self, facts: Facts) -> str | None:
         """Why the domain is empty (the conditions that cannot hold), or None."""
