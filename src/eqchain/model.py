@@ -145,6 +145,11 @@ class StepResult:
     # Checked for particular values only (a step's own 'where', a specialisation): such a claim
     # is not a fact later steps may use.
     conditional: bool = False
+    # Where the step is verified: the conditions its source (and the premises it uses) needs to
+    # be defined, as LaTeX ("b \neq 0"); empty when it is defined wherever the assumptions allow.
+    domain: tuple[str, ...] = ()
+    # The same conditions as (predicate, SymPy expression) pairs, for tools and tests.
+    domain_conditions: tuple = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,14 @@ class DerivationReport:
 
     def counts(self) -> Counter:
         return Counter(r.verdict.value for r in self.results)
+
+    @property
+    def domain(self) -> tuple[str, ...]:
+        """The domain conditions of the derivation's verified steps, each once, in order."""
+        out: list[str] = []
+        for r in self.results:
+            out.extend(c for c in r.domain if c not in out)
+        return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,8 @@ def test_missing_by_names_the_rule_found(tmp_path):
     assert result.rules == ("log_pow",)
 
 
-def test_division_by_a_quantity_that_may_be_zero_is_unknown(tmp_path):
+def test_division_by_a_quantity_that_may_be_zero_is_verified_where_it_is_not_zero(tmp_path):
+    # x/x = 1 wherever the left side is defined: the step's domain is x != 0, and it says so
     text = """
     [symbols]
     x = "real"
@@ -110,20 +111,36 @@ def test_division_by_a_quantity_that_may_be_zero_is_unknown(tmp_path):
     claim = '\\frac{x}{x} = 1'
     """
     result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == ("x \\neq 0",)
+
+
+def test_a_step_that_introduces_a_division_by_a_possible_zero_is_unknown(tmp_path):
+    text = """
+    [symbols]
+    x = "real"
+    [[steps]]
+    claim = '1 = \\frac{x}{x}'
+    """
+    result = claims(check_text(tmp_path, text))[-1]
     assert result.verdict is Verdict.UNKNOWN
-    assert "x \\neq 0" in result.reason
+    assert "x \\neq 0" in result.reason and "introduces" in result.reason
 
 
-def test_zero_times_log_of_possibly_zero_is_unknown(tmp_path):
+def test_zero_times_log_of_possibly_zero_holds_where_the_log_is_defined(tmp_path):
     text = """
     [symbols]
     x = "nonnegative"
     [[steps]]
     claim = '0 \\cdot \\log x = 0'
+    [[steps]]
+    claim = '0 = 0 \\cdot \\log x'
     """
-    result = claims(check_text(tmp_path, text))[-1]
-    assert result.verdict is Verdict.UNKNOWN
-    assert "x \\neq 0" in result.reason
+    forward, backward = claims(check_text(tmp_path, text))
+    assert forward.verdict is Verdict.VERIFIED, forward.reason
+    assert forward.domain == ("x \\neq 0",)
+    assert backward.verdict is Verdict.UNKNOWN
+    assert "x \\neq 0" in backward.reason
 
 
 def test_runaway_step_ends_unknown_at_the_time_limit_and_next_step_is_checked(tmp_path):

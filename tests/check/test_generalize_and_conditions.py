@@ -72,6 +72,24 @@ def test_generalisation_of_a_claim_true_only_for_its_instance_is_refuted(tmp_pat
 
 def test_generalisation_whose_general_claim_needs_a_missing_condition_is_unknown(tmp_path):
     # K may be negative: SymPy would read the sum with Karr's convention, a reader as empty.
+    # Read from K to the sum, the step introduces the sum, and the condition with it.
+    text = r"""
+    [symbols]
+    K = "integer"
+    [[steps]]
+    label = "a"
+    claim = '6 = \sum_{k=1}^{6} 1'
+    [[steps]]
+    claim = 'K = \sum_{k=1}^{K} 1'
+    by = ["generalize"]
+    instance = { K = 6 }
+    """
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.UNKNOWN
+    assert r"K \geq 0" in result.reason
+
+
+def test_generalisation_from_the_sum_holds_where_its_range_does_not_run_backwards(tmp_path):
     text = r"""
     [symbols]
     K = "integer"
@@ -84,8 +102,8 @@ def test_generalisation_whose_general_claim_needs_a_missing_condition_is_unknown
     instance = { K = 6 }
     """
     result = claims(check_text(tmp_path, text))[-1]
-    assert result.verdict is Verdict.UNKNOWN
-    assert r"K \geq 0" in result.reason
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == (r"K \geq 0",)
 
 
 def test_a_generalisation_whose_instance_is_not_the_named_equation_is_warned(tmp_path):
@@ -158,19 +176,25 @@ def test_a_chain_through_a_step_with_values_is_no_fact(tmp_path):
     ("assume", "claim", "verdict", "needs"),
     [
         ("positive", r"\log y - \log y = 0", Verdict.VERIFIED, None),
-        ("nonnegative", r"\log y - \log y = 0", Verdict.UNKNOWN, r"y \neq 0"),
+        # verified where the left side is defined (y != 0); the other way round, introduced
+        ("nonnegative", r"\log y - \log y = 0", Verdict.VERIFIED, r"y \neq 0"),
+        ("nonnegative", r"0 = \log y - \log y", Verdict.UNKNOWN, r"y \neq 0"),
         ("positive", r"\log y - \log y = 1", Verdict.REFUTED, None),
         ("positive", r"y^{a} y^{-a} = 1", Verdict.VERIFIED, None),
-        ("real", r"y^{a} y^{-a} = 1", Verdict.UNKNOWN, r"y \neq 0"),
+        ("real", r"y^{a} y^{-a} = 1", Verdict.VERIFIED, r"y \neq 0"),
+        ("real", r"1 = y^{a} y^{-a}", Verdict.UNKNOWN, r"y \neq 0"),
         ("positive", r"y^{a} y^{-a} = 2", Verdict.REFUTED, None),
-        ("real", r"e^{2 \log y} = y^{2}", Verdict.UNKNOWN, r"y \neq 0"),
+        ("real", r"e^{2 \log y} = y^{2}", Verdict.VERIFIED, r"y \neq 0"),
+        ("real", r"y^{2} = e^{2 \log y}", Verdict.UNKNOWN, r"y \neq 0"),
     ],
 )
 def test_logarithms_and_powers_need_a_nonzero_argument(tmp_path, assume, claim, verdict, needs):
     text = f'[symbols]\ny = "{assume}"\na = "real"\n[[steps]]\nclaim = \'{claim}\'\n'
     result = claims(check_text(tmp_path, text))[-1]
     assert result.verdict is verdict, result.reason
-    if needs:
+    if needs and verdict is Verdict.VERIFIED:
+        assert result.domain == (needs,)
+    elif needs:
         assert needs in result.reason
     if verdict is Verdict.REFUTED:
         assert result.counterexample is not None
@@ -187,7 +211,8 @@ def test_undefined_numbers_on_both_sides_are_not_equal(tmp_path, claim):
     ("k_assume", "claim", "verdict"),
     [
         ("integer positive", r"\sum_{k=1}^{K} 1 = K", Verdict.VERIFIED),
-        ("integer", r"\sum_{k=1}^{K} 1 = K", Verdict.UNKNOWN),
+        ("integer", r"\sum_{k=1}^{K} 1 = K", Verdict.VERIFIED),  # where K >= 0
+        ("integer", r"K = \sum_{k=1}^{K} 1", Verdict.UNKNOWN),
         ("integer positive", r"\sum_{k=1}^{K} 1 = K + 1", Verdict.REFUTED),
     ],
 )
@@ -199,6 +224,8 @@ def test_a_sum_over_a_symbolic_range_needs_it_not_to_run_backwards(
     assert result.verdict is verdict, result.reason
     if verdict is Verdict.UNKNOWN:
         assert r"K \geq 0" in result.reason
+    if verdict is Verdict.VERIFIED and k_assume == "integer":
+        assert result.domain == (r"K \geq 0",)
 
 
 def test_a_bound_variable_does_not_take_a_family_index_assumptions(tmp_path):

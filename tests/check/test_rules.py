@@ -55,7 +55,9 @@ CASES = {
     "exp_log": (
         [(r"e^{\log a} = a", [])],
         [(r"e^{\log a} = a + 1", [])],
-        ([(r"e^{\log x} = x", [])], "x \\neq 0"),
+        # e^{\log x} = x holds wherever the left side is defined (x != 0); read the other way
+        # round, the step introduces the logarithm and x != 0 with it
+        ([(r"x = e^{\log x}", [])], "x \\neq 0"),
     ),
     "sum_split": (
         [(r"\sum_{k=1}^{K} (y_k + t_k) = \sum_{k=1}^{K} y_k + \sum_{k=1}^{K} t_k", [])],
@@ -103,7 +105,8 @@ CASES = {
     "mul_zero": (
         [(r"0 \cdot \log a + b = b", [])],
         [(r"0 \cdot \log a + b = a", [])],
-        ([(r"0 \cdot \log x + b = b", [])], "x \\neq 0"),
+        # the other way round: the step introduces \log x, which needs x != 0
+        ([(r"b = 0 \cdot \log x + b", [])], "x \\neq 0"),
     ),
     "neg_both_sides": (
         [(r"\log a = b", []), (r"-\log a = -b", [])],

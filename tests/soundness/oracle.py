@@ -24,6 +24,7 @@ from eqchain.model import Derivation, StepKind
 
 EQUAL, DIFFERENT, UNSURE = "equal", "different", "unsure"
 UNDEFINED, BOTH_UNDEFINED = "undefined", "both undefined"
+OUTSIDE = "outside the domain"  # the point fails a condition of the step's reported domain
 LOW, HIGH = 50, 80
 
 
@@ -226,6 +227,7 @@ class Point:
     values: dict
     lhs: object  # exact closed forms
     rhs: object
+    inside: bool = True  # every condition of the domain holds there (proved for the numbers)
 
 
 def _range(index, ctx: Context, ints: dict):
@@ -241,16 +243,18 @@ def _range(index, ctx: Context, ints: dict):
     return None if lo is None or hi < lo else (lo, hi)
 
 
-def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
+def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None, domain=()):
     """Values for every quantity in ``a = b`` (and the givens) satisfying the assumptions and
     the givens; None when none was found in a few tries. A free index in ``a = b`` takes one
-    value of its range; a given with a free index holds for every value of its range."""
+    value of its range; a given with a free index holds for every value of its range.
+    ``domain``: conditions ``(pred, expr)``; ``Point.inside`` says whether all hold there."""
     a, b = ctx.unfold(a).xreplace(ctx.values), ctx.unfold(b).xreplace(ctx.values)
+    domain = [(p, ctx.unfold(e).xreplace(ctx.values)) for p, e in domain]
     givens = [
         (ctx.unfold(g).xreplace(ctx.values), ctx.unfold(h).xreplace(ctx.values))
         for g, h in ctx.givens
     ]
-    exprs = [a, b] + [x for g in givens for x in g]
+    exprs = [a, b] + [x for g in givens for x in g] + [e for _, e in domain]
     ints = dict(integers or {})
     for s in integer_symbols(exprs):
         if s not in ints and s not in ctx.ranges:
@@ -259,7 +263,7 @@ def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
         for lo, hi in ctx.ranges.get(s, ()):
             for c in (lo.free_symbols | hi.free_symbols) - set(ints) - set(ctx.values):
                 ints[c] = draw(c, rng)
-    for s in integer_symbols([a, b]):
+    for s in integer_symbols([a, b] + [e for _, e in domain]):
         if s not in ints:
             bounds = _range(s, ctx, ints)
             if bounds is None:
@@ -269,6 +273,7 @@ def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
     try:
         A = expand(replace_free(a, ints)).xreplace(bound)
         B = expand(replace_free(b, ints)).xreplace(bound)
+        D = [(p, expand(replace_free(e, ints)).xreplace(bound)) for p, e in domain]
         G = []
         for g, h in givens:
             free = [s for s in integer_symbols([g, h]) if s in ctx.ranges]
@@ -283,7 +288,7 @@ def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
                 )
     except Unevaluable:
         return None
-    atoms = free_atoms([A, B] + [x for g in G for x in g])
+    atoms = free_atoms([A, B] + [x for g in G for x in g] + [e for _, e in D])
     if any(isinstance(x, sp.Indexed) and not all(i.is_Integer for i in x.indices) for x in atoms):
         return None
     for _ in range(20):
@@ -291,8 +296,34 @@ def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None):
         values = {x: draw(x, rng, scale) for x in atoms}
         if _solve_givens(G, atoms, values):
             full = {**ints, **values}
-            return Point(full, A.xreplace(values), B.xreplace(values))
+            inside = all(_meets(p, e.xreplace(values)) for p, e in D)
+            return Point(full, A.xreplace(values), B.xreplace(values), inside)
     return None
+
+
+def _meets(pred: str, v) -> bool:
+    """A closed value meets a domain condition: decided exactly for rationals, else at two
+    precisions (a value too close to zero to tell counts as not meeting it)."""
+    if v.free_symbols or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return False
+    if not v.is_Rational:
+        try:
+            lo, hi = sp.N(v, LOW), sp.N(v, HIGH)
+        except (ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):
+            return False
+        if abs(hi) < sp.Float(10) ** -(LOW - 10) or abs(hi - lo) > abs(hi) * sp.Float(10) ** -10:
+            return False
+        v = hi
+    if pred == "nonzero":
+        return v != 0
+    re_, im = v.as_real_imag()
+    if im != 0:
+        return False
+    if pred == "positive":
+        return re_ > 0
+    if pred == "nonnegative":
+        return re_ >= 0
+    return True
 
 
 def _instances(free, ctx: Context, ints: dict, limit: int = 200):
@@ -443,8 +474,12 @@ def judge(
     points: int = 6,
     integer_values=(2, 3, 5, 6, 7),
     until=(),
+    domain=(),
 ):
-    """Statuses of ``a = b`` at several points: a list of EQUAL/DIFFERENT/UNDEFINED/UNSURE.
+    """Statuses of ``a = b`` at several points: a list of EQUAL/DIFFERENT/UNDEFINED/UNSURE,
+    and OUTSIDE for a point where a condition of ``domain`` (pairs ``(pred, expr)``: where the
+    step says it holds) fails, which says nothing about the step. Stops early after a status in
+    ``until``.
 
     Integer symbols (counts such as K) take each of ``integer_values`` in turn when their
     assumptions allow it. With ``until``, the list ends at the first point whose status is in
@@ -459,8 +494,13 @@ def judge(
         for s in ints_all:
             v = sp.Integer(integer_values[trial % len(integer_values)])
             integers[s] = v if satisfies(s, v) else draw(s, rng)
-        p = point(a, b, ctx, rng, integers)
-        out.append(UNSURE if p is None else compare_values(p.lhs, p.rhs))
+        p = point(a, b, ctx, rng, integers, domain)
+        if p is None:
+            out.append(UNSURE)
+        elif not p.inside:
+            out.append(OUTSIDE)
+        else:
+            out.append(compare_values(p.lhs, p.rhs))
         if out[-1] in until:
             break
     return out

@@ -5,8 +5,9 @@ Whether a step needed the assumption is decided independently of the checker (:m
 needed it when it holds at every point tried under the declared assumptions and fails (the sides
 differ, or one is undefined, e.g. a log of 0) at some point that only the weaker assumption allows.
 Such a step must not stay verified; it must become unknown naming the symbol whose assumption
-went missing. No step may be refuted by mistake: every counterexample must satisfy the weaker
-assumptions and really separate the two sides.
+went missing. A step the weaker assumptions leave verified within a domain ("where y_k != 0") is
+judged at the points inside that domain only. No step may be refuted by mistake: every
+counterexample must satisfy the weaker assumptions and really separate the two sides.
 """
 
 from __future__ import annotations
@@ -164,6 +165,8 @@ def outcomes(variant_id: str) -> tuple[StepOutcome, ...]:
                     points=16,
                     integer_values=WEAK_INTEGERS,
                     until=(oracle.DIFFERENT, oracle.UNDEFINED),  # then it fails
+                    # A step verified within a domain says nothing outside it: judged inside.
+                    domain=result.domain_conditions,
                 )
             )
             problem = ""

@@ -39,8 +39,8 @@ TRAPS = {
     "power_of_power_for_real_base": trap(
         'x = "real"\na = "real"\nb = "real"', r"(x^{a})^{b} = x^{a b}"
     ),
-    "x_over_x_where_x_may_be_zero": trap('x = "real"', r"\frac{x}{x} = 1"),
-    "zero_times_log_of_nonnegative": trap('y = "nonnegative"', r"0 \cdot \log y = 0"),
+    "x_over_x_where_x_may_be_zero_introduced": trap('x = "real"', r"1 = \frac{x}{x}"),
+    "zero_times_log_of_nonnegative_introduced": trap('y = "nonnegative"', r"0 = 0 \cdot \log y"),
     "zero_times_log_zero_by_where": trap(
         'y = "nonnegative"\nc = "real"', "c \\cdot \\log y = 0\nwhere = { y = 0, c = 0 }"
     ),
@@ -56,7 +56,7 @@ TRAPS = {
     ),
     "log_base_ten_read_as_natural_log": trap('x = "positive"', r"\log_{10} x = \ln x"),
     "log_of_exp_for_complex_x": trap('x = "complex"', r"\log(e^{x}) = x"),
-    "exp_of_log_without_x_nonzero": trap('x = "complex"', r"e^{\log x} = x"),
+    "exp_of_log_without_x_nonzero_introduced": trap('x = "complex"', r"x = e^{\log x}"),
     "sqrt_of_product_for_negative_reals": trap(
         'a = "negative"\nb = "negative"', r"\sqrt{a b} = \sqrt{a} \sqrt{b}"
     ),
@@ -93,30 +93,32 @@ TRAPS = {
     "definition_contradicting_declared_assumption": trap(
         'x = "negative"', 'x = 2\nkind = "definition"', r"\sqrt{x^{2}} = -x"
     ),
-    "log_of_possibly_zero_cancelled": trap('y = "nonnegative"', r"\log y - \log y = 0"),
-    "exp_of_twice_log_of_possibly_zero": trap('x = "real"', r"e^{2 \log x} = x^{2}"),
-    "exp_of_sum_of_logs_of_possibly_zero": trap(
-        'x = "real"\ny = "real"', r"e^{\log x + \log y} = x y"
+    "log_of_possibly_zero_cancelled_introduced": trap('y = "nonnegative"', r"0 = \log y - \log y"),
+    "exp_of_twice_log_of_possibly_zero_introduced": trap('x = "real"', r"x^{2} = e^{2 \log x}"),
+    "exp_of_sum_of_logs_of_possibly_zero_introduced": trap(
+        'x = "real"\ny = "real"', r"x y = e^{\log x + \log y}"
     ),
-    "power_with_exponent_of_unknown_sign_cancelled": trap(
-        'x = "real"\na = "real"', r"x^{a} x^{-a} = 1"
+    "power_with_exponent_of_unknown_sign_cancelled_introduced": trap(
+        'x = "real"\na = "real"', r"1 = x^{a} x^{-a}"
     ),
     "division_by_literal_zero": trap("", r"\frac{1}{0} = \frac{2}{0}"),
     "log_zero_equals_minus_log_zero": trap("", r"\log 0 = -\log 0"),
-    "empty_sum_read_with_karr_convention": trap('K = "integer"', r"\sum_{k=1}^{K} 1 = K"),
+    "empty_sum_read_with_karr_convention_introduced": trap(
+        'K = "integer"', r"K = \sum_{k=1}^{K} 1"
+    ),
     # -- found by a red-team pass (fixed) -----------------------------------------------------
     "log_zero_hidden_in_a_definition": trap("", 'L = \\log 0\nkind = "definition"', "L - L = 0"),
-    "division_by_zero_hidden_in_a_definition": trap(
-        'x = "real"', 'L = \\frac{1}{x}\nkind = "definition"', "L x = 1"
+    "division_by_zero_hidden_in_a_definition_introduced": trap(
+        'x = "real"', 'L = \\frac{1}{x}\nkind = "definition"', "1 = L x"
     ),
     "generalize_with_its_instance_bound_by_where": trap(
         'K = "integer positive"',
         '\\sum_{k=1}^{6} k = 21\nlabel = "a"',
         '\\sum_{k=1}^{K} k = 21\nby = ["generalize"]\ninstance = { K = 6 }\nwhere = { K = 6 }',
     ),
-    "tangent_times_cosine_at_its_pole": trap('x = "real"', r"\tan x \cos x = \sin x"),
-    "tangent_times_cotangent": trap('x = "real"', r"\tan x \cot x = 1"),
-    "secant_times_cosine": trap('x = "real"', r"\sec x \cos x = 1"),
+    "tangent_times_cosine_at_its_pole_introduced": trap('x = "real"', r"\sin x = \tan x \cos x"),
+    "tangent_times_cotangent_introduced": trap('x = "real"', r"1 = \tan x \cot x"),
+    "secant_times_cosine_introduced": trap('x = "real"', r"1 = \sec x \cos x"),
     "factorial_recursion_at_zero": trap('n = "integer nonnegative"', "n! = n (n-1)!"),
     "sum_over_members_outside_the_family": trap(
         'y = { index = "k", range = "1..6", assume = "positive" }',
@@ -227,3 +229,65 @@ def test_true_step_is_not_refuted(tmp_path, name):
 def test_decimal_literals_are_read_exactly(tmp_path):
     result = claims(check_text(tmp_path, TRUE_STEPS["decimal_times_three"], timeout=10.0))[-1]
     assert result.verdict is Verdict.VERIFIED
+
+
+# -- true where the left side is defined: verified, and the domain says where (issue 19) -------
+# These were traps while a verified step had to be defined wherever the assumptions allow; each
+# was unknown then (never refuted). Each holds wherever its left side is defined, so it is now
+# verified with that domain shown, and its reverse, which introduces the restriction, is a trap
+# above ("..._introduced").
+
+WITHIN_DOMAIN = {
+    "x_over_x": ('x = "real"', r"\frac{x}{x} = 1", (r"x \neq 0",)),
+    "zero_times_log_of_nonnegative": ('y = "nonnegative"', r"0 \cdot \log y = 0", (r"y \neq 0",)),
+    "exp_of_log_for_complex_x": ('x = "complex"', r"e^{\log x} = x", (r"x \neq 0",)),
+    "log_of_possibly_zero_cancelled": (
+        'y = "nonnegative"',
+        r"\log y - \log y = 0",
+        (r"y \neq 0",),
+    ),
+    "exp_of_twice_log": ('x = "real"', r"e^{2 \log x} = x^{2}", (r"x \neq 0",)),
+    "power_with_exponent_of_unknown_sign_cancelled": (
+        'x = "real"\na = "real"',
+        r"x^{a} x^{-a} = 1",
+        (r"x \neq 0",),
+    ),
+    "sum_over_a_range_that_may_run_backwards": (
+        'K = "integer"',
+        r"\sum_{k=1}^{K} 1 = K",
+        (r"K \geq 0",),
+    ),
+    "tangent_times_cosine": (
+        'x = "real"',
+        r"\tan x \cos x = \sin x",
+        (r"\cos{\left(x \right)} \neq 0",),
+    ),
+    "secant_times_cosine": ('x = "real"', r"\sec x \cos x = 1", (r"\cos{\left(x \right)} \neq 0",)),
+    "tangent_times_cotangent": (
+        'x = "real"',
+        r"\tan x \cot x = 1",
+        (r"\cos{\left(x \right)} \neq 0", r"\sin{\left(x \right)} \neq 0"),
+    ),
+    "exp_of_sum_of_logs": (
+        'x = "real"\ny = "real"',
+        r"e^{\log x + \log y} = x y",
+        (r"x \neq 0", r"y \neq 0"),
+    ),
+}
+
+# A definition does not hide what is undefined: its conditions come with every use.
+DEFINED_WITHIN = trap('x = "real"', 'L = \\frac{1}{x}\nkind = "definition"', "L x = 1")
+
+
+def test_a_definition_that_divides_makes_its_uses_verified_where_it_is_defined(tmp_path):
+    result = claims(check_text(tmp_path, DEFINED_WITHIN, timeout=10.0))[-1]
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == (r"x \neq 0",)
+
+
+@pytest.mark.parametrize("name", sorted(WITHIN_DOMAIN))
+def test_a_step_true_where_its_left_side_is_defined_is_verified_there(tmp_path, name):
+    symbols, claim, domain = WITHIN_DOMAIN[name]
+    result = claims(check_text(tmp_path, trap(symbols, claim), timeout=10.0))[-1]
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == domain

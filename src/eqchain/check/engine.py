@@ -32,9 +32,10 @@ from eqchain.check.declarations import (
     clashing_givens,
     given_contradiction,
 )
+from eqchain.check.domain import DOMAIN_RULES, Need, holds_within, impossible, needs
 from eqchain.check.equivalence import prove_equal
-from eqchain.check.refute import find_counterexample
-from eqchain.check.rewrite import definedness, evaluation_rules
+from eqchain.check.refute import find_counterexample, find_witness
+from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Deadline, Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
@@ -74,11 +75,17 @@ class Facts:
     instances: list = field(default_factory=list)
     # Set (to a description) once the givens contradict each other: nothing verified after.
     inconsistent: str | None = None
+    # (canonical lhs, canonical rhs) of an equation -> the domain where it holds, as keys
+    # (pred, expression): a step that uses the equation is judged within it
+    domains: dict = field(default_factory=dict)
 
-    def add(self, label, lhs, rhs, values: dict | None) -> None:
+    def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
-        instance, usable only by a step checked with the same ``values`` (never, for None)."""
+        instance, usable only by a step checked with the same ``values`` (never, for None).
+        ``domain``: the conditions where it holds (its source's definedness)."""
         lhs, rhs = self.named(lhs), self.named(rhs)
+        if domain:
+            self.domains[(canonical(lhs), canonical(rhs))] = tuple(domain)
         if values == {}:
             self.verified.append((label, lhs, rhs))
             self.equations.append(Equation(canonical(lhs), canonical(rhs), label, "claim"))
@@ -182,6 +189,8 @@ def check_derivation(
     # None when it holds for values no later step can name (a specialisation).
     chain_values: dict | None = {}
     unreadable: Step | None = None  # the unreadable step just before, if any
+    chain_domain: list = []  # where the chain's "lhs = rhs" holds: its links' domains
+    chain_first = None  # the chain's first row (lhs, rhs): what it needs is the chain's domain
     for step in derivation.steps:
         if step.unreadable is not None or (
             step.continues and (unreadable is not None or previous is None)
@@ -203,6 +212,7 @@ def check_derivation(
         if not step.continues:
             chain_holds = True
             chain_values = {}
+            chain_domain = []
         started = time.monotonic()
         step_values = _values(derivation, step.where)
         _check_values({**base_values, **step_values}, step)
@@ -212,16 +222,22 @@ def check_derivation(
         values = {**base_values, **own}
         lhs = previous.lhs if step.continues and previous is not None else step.lhs
         source = previous_rhs if step.continues else lhs
+        if not step.continues:
+            chain_first = None
+        elif chain_first is None:
+            chain_first = (lhs, source)
         if step.kind is StepKind.DEFINITION:
             result = _define(step, lhs, facts)
         elif step.kind is StepKind.GIVEN:
             result = _give(step, lhs, facts)
         elif step.infer_kind:
-            result = _infer(step, lhs, source, facts, values, timeout)
+            result = _infer(step, lhs, source, facts, values, timeout, chain_first)
         elif "generalize" in step.by:
             result = _generalize_step(step, lhs, source, facts, values, timeout)
         else:
-            result = _claim(step, source, facts.under(values), values, timeout, step_values)
+            result = _claim(
+                step, source, facts.under(values), values, timeout, step_values, chain_first
+            )
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
         verified = result.verdict is Verdict.VERIFIED
@@ -238,10 +254,12 @@ def check_derivation(
             # The link itself holds (for its values, if it has any); the chain's "lhs = rhs"
             # only when every earlier link held too (a refuted link in the middle breaks the
             # chain), and only for particular values when a link needed them.
+            link_domain = list(result.domain_conditions)
+            chain_domain += [c for c in link_domain if c not in chain_domain]
             if step.continues and source is not None:
-                facts.add(step.label, source, step.rhs, link_values)
+                facts.add(step.label, source, step.rhs, link_values, link_domain)
             if chain_holds:
-                facts.add(step.label, lhs, step.rhs, chain_values)
+                facts.add(step.label, lhs, step.rhs, chain_values, chain_domain)
         facts.remember(step, lhs, usable=established and chain_holds)
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
@@ -292,11 +310,13 @@ def _merged(a: dict | None, b: dict | None) -> dict | None:
     return {**a, **b}
 
 
-def _claim(step, source, facts, values, timeout, step_values=None) -> StepResult:
-    """Check a claim under the time limit; the limit running out is ``unknown``."""
+def _claim(step, source, facts, values, timeout, step_values=None, origin=None) -> StepResult:
+    """Check a claim under the time limit; the limit running out is ``unknown``. ``origin``:
+    for a continuation, the first row ``(lhs, rhs)`` of its chain: what it needs is the
+    chain's domain, within which every later row is judged."""
     try:
         with time_limit(timeout):
-            return _check_claim(step, source, step.rhs, facts, values, timeout, step_values)
+            return _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin)
     except StepTimeout:
         return StepResult(step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out")
     except RecursionError:
@@ -332,6 +352,10 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
     lhs, rhs = facts.named(lhs), facts.named(step.rhs)
     facts.givens.append((lhs, rhs))
     facts.equations.append(Equation(canonical(lhs), canonical(rhs), step.label, "given"))
+    # A given holds where it is defined: a step that uses it is judged there.
+    keys = [n.key for e in (lhs, rhs) for n in _needs_unfolded(e, facts, {}) if n.key]
+    if keys:
+        facts.domains[(canonical(lhs), canonical(rhs))] = tuple(dict.fromkeys(keys))
     clash = None if facts.inconsistent else _clash(facts.givens, facts)
     if clash is None:
         return StepResult(step, Verdict.GIVEN, reason="given")
@@ -372,7 +396,7 @@ def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
     return given_contradiction(canonical(facts.unfold(lhs)), canonical(facts.unfold(rhs)))
 
 
-def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult:
+def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) -> StepResult:
     """Decide a document's equation the way a careful reader would.
 
     A new symbol on the left is a definition; a bare symbol defined before, with a right side
@@ -397,7 +421,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout) -> StepResult
             and not step.rhs.has(head)
         ):
             return _define(step, lhs, facts)
-    result = _claim(step, source, facts, values, timeout)
+    result = _claim(step, source, facts, values, timeout, origin=origin)
     if result.verdict is Verdict.VERIFIED or step.continues:
         return (
             result
@@ -651,6 +675,7 @@ def _check_claim(
     values: dict,
     timeout: float | None,
     step_values: dict | None = None,
+    origin=None,
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
@@ -658,22 +683,41 @@ def _check_claim(
     src = substitute(source, values)
     tgt = substitute(target, values)
 
-    side_conditions: list[tuple[str, object]] = []
+    side_conditions: list[tuple] = []
     evaluations: list[str] = []
     for tree in (src, tgt):
         for name, conds in evaluation_rules(tree):
             if name not in evaluations:
                 evaluations.append(name)
             side_conditions.extend((name, c) for c in conds)
-        side_conditions.extend(definedness(tree))
-        # A definition must not hide what is undefined (L = \log 0, L = 1/x): its conditions
-        # come with every use.
-        unfolded = substitute(facts.unfold(tree), values) if facts.definitions else tree
-        if unfolded != tree:
-            side_conditions.extend(c for c in definedness(unfolded) if c not in side_conditions)
         side_conditions.extend(
             c for c in _member_ranges(tree, facts.families) if c not in side_conditions
         )
+    # What the right side needs to be defined must hold wherever the left side is defined; in a
+    # chain, so must what the previous row needs (it holds when every earlier link did).
+    for tree in [tgt] + ([src] if origin is not None else []):
+        for need in _needs_unfolded(tree, facts, values):
+            entry = (need.rule, (need.pred, need.expr), need.key)
+            if entry not in side_conditions:
+                side_conditions.append(entry)
+    # The step's domain: what its source (and, for a continuation, the chain's left side)
+    # needs to be defined. A definition must not hide what is undefined (L = \log 0, L = 1/x):
+    # its conditions come with every use.
+    domain = _Domain()
+    # A continuation is judged within its chain's domain (a row that needs more names it).
+    origin_trees = [substitute(t, values) for t in origin] if origin is not None else [src]
+    for tree in origin_trees:
+        for need in _needs_unfolded(tree, facts, values):
+            if need.rule in DOMAIN_RULES and need.key is not None:
+                domain.add(need, facts, values)
+            else:
+                entry = (need.rule, (need.pred, need.expr), need.key)
+                if entry not in side_conditions:
+                    side_conditions.append(entry)
+
+    empty = domain.impossible(facts)
+    if empty is not None:
+        return StepResult(step, Verdict.UNKNOWN, (), empty)
 
     named = tuple(step.by)
     warnings: list[str] = []
@@ -705,8 +749,10 @@ def _check_claim(
     if path is not None:
         for move in path:
             side_conditions.extend((move.rule, c) for c in move.conditions)
+            if move.premise is not None:
+                domain.premise(move.premise, facts, values)
         rules = _unique([m.rule for m in path] + evaluations) or ["algebra"]
-        return _decide(step, rules, side_conditions, warnings, values, facts)
+        return _decide(step, rules, side_conditions, warnings, values, facts, domain)
 
     # No rule path. A quick look for a counterexample first: a false step is refuted without
     # asking simplify() to prove it (which is slow exactly when it cannot succeed).
@@ -714,6 +760,7 @@ def _check_claim(
     lhs_full = substitute(facts.unfold(src), values)
     rhs_full = substitute(facts.unfold(tgt), values)
     givens = _givens(facts)
+    inside = domain.conditions()  # a counterexample must lie where the source is defined
     cex = find_counterexample(
         lhs_full,
         rhs_full,
@@ -722,14 +769,25 @@ def _check_claim(
         trials=QUICK_TRIALS,
         ranges=facts.ranges,
         values=values,
+        domain=inside,
     )
     if cex is not None:
         return _refuted(step, cex, warnings, lhs_full, rhs_full)
-    how = prove_equal(lhs_full, rhs_full, givens + _claims_used(facts), facts.ranges)
+    used: list[int] = []
+    premises = list(facts.givens) + [(a, b) for _, a, b in facts.verified]
+    how = prove_equal(lhs_full, rhs_full, givens + _claims_used(facts), facts.ranges, used)
+    for n in used:
+        domain.premise((canonical(premises[n][0]), canonical(premises[n][1])), facts, values)
     if how is not None:
         if named and how in named:
             return _decide(
-                step, _unique(evaluations + [how]), side_conditions, warnings, values, facts
+                step,
+                _unique(evaluations + [how]),
+                side_conditions,
+                warnings,
+                values,
+                facts,
+                domain,
             )
         if named:
             warnings.append(
@@ -737,10 +795,12 @@ def _check_claim(
                 f"{', '.join(named)} do{'es' if len(named) == 1 else ''} not "
                 "produce this step; it holds by algebra"
             )
-        return _decide(step, _unique(evaluations + [how]), side_conditions, warnings, values, facts)
+        return _decide(
+            step, _unique(evaluations + [how]), side_conditions, warnings, values, facts, domain
+        )
 
     cex = find_counterexample(
-        lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges, values=values
+        lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges, values=values, domain=inside
     )
     if cex is not None:
         return _refuted(step, cex, warnings, lhs_full, rhs_full)
@@ -808,36 +868,207 @@ def _givens(facts: Facts):
     return [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
 
 
-def _decide(step, rules, side_conditions, warnings, values, facts=None) -> StepResult:
+@dataclass
+class _Domain:
+    """The conditions a step is judged within: what its source, the chain's left side and the
+    premises it uses need to be defined. Entries are ``(rule, pred, expr, key, shown, closed)``:
+    ``expr`` as the tree has it, ``key`` the condition with definitions unfolded and bound
+    variables closed over (``\\prod_k y_k \\neq 0``), ``shown`` the part as written, ``closed``
+    when ``expr`` itself uses no bound variable."""
+
+    entries: list = field(default_factory=list)
+
+    def add(self, need: Need, facts: Facts, values: dict) -> None:
+        key = _unfolded_key(need.key, facts, values)
+        if key is None or any(e[3] == key for e in self.entries):
+            return
+        closed = need.key == (need.pred, canonical(need.expr))
+        self.entries.append((need.rule, need.pred, need.expr, key, need.shown, closed))
+
+    def premise(self, pair, facts: Facts, values: dict) -> None:
+        """The domain of an earlier equation the step uses (either way round)."""
+        lhs, rhs = pair
+        stored = facts.domains.get((lhs, rhs)) or facts.domains.get((rhs, lhs)) or ()
+        for pred, expr in stored:
+            key = _unfolded_key((pred, expr), facts, values)
+            if key is None or any(e[3] == key for e in self.entries):
+                continue
+            self.entries.append(("premise", pred, expr, key, expr, True))
+
+    def conditions(self) -> list:
+        """The conditions (keys) the assumptions do not establish by themselves."""
+        return [e[3] for e in self.entries if not cond.holds(*e[3])]
+
+    def impossible(self, facts: Facts) -> str | None:
+        """Why the domain is empty (the conditions that cannot hold), or None."""
+        failing = _unique(
+            [
+                cond.describe(pred, written)
+                for _r, pred, _e, key, written, _c in self.entries
+                if _impossible(key, facts)
+            ]
+        )
+        if not failing:
+            return None
+        return (
+            "the left side is defined nowhere under the assumptions and the givens: "
+            f"{', '.join(failing)} cannot hold"
+        )
+
+
+def _unfolded_key(key, facts: Facts, values: dict):
+    if key is None:
+        return None
+    pred, expr = key
+    try:
+        return (pred, canonical(substitute(facts.unfold(expr), values)))
+    except (ValueError, TypeError):
+        return None
+
+
+def _needs_unfolded(tree, facts: Facts, values: dict) -> list[Need]:
+    """The definedness conditions of ``tree`` and of ``tree`` with the definitions unfolded."""
+    out = needs(tree)
+    unfolded = substitute(facts.unfold(tree), values) if facts.definitions else tree
+    if unfolded != tree:
+        out += [n for n in needs(unfolded) if n not in out]
+    return out
+
+
+def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=None) -> StepResult:
     r"""Verified when every side condition is established (for a defined symbol, through its
-    definition: N = \sum_k t_k is nonzero when every t_k is positive); else unknown naming each
-    missing one, grouped by the rule that needs it."""
+    definition: N = \sum_k t_k is nonzero when every t_k is positive) under the assumptions
+    and the step's domain (what its source needs to be defined), and the domain can hold;
+    else unknown naming each missing condition, grouped by the rule that needs it, or the
+    domain condition that cannot hold."""
     established: list[str] = []
     missing: dict[str, list[str]] = {}
-    for rule, (pred, expr) in side_conditions:
-        expr = canonical(expr.xreplace(values)) if values else expr
-        if cond.holds(pred, expr) or (
+    premises: list = []  # equations a condition was established through: their domains count
+
+    def holds(pred, expr) -> bool:
+        return cond.holds(pred, expr) or (
             facts is not None
             and (
                 (facts.definitions and _holds_unfolded(pred, expr, facts, values))
-                or _holds_by_equation(pred, expr, facts)
+                or _holds_by_equation(pred, expr, facts, premises)
             )
-        ):
-            for p_, e_ in cond.atoms(pred, expr):
-                text = cond.describe(p_, e_)
-                if text not in established:
-                    established.append(text)
+        )
+
+    def note(pred, expr) -> None:
+        for p_, e_ in cond.atoms(pred, expr):
+            text = cond.describe(p_, e_)
+            if text not in established:
+                established.append(text)
+
+    # The domain: conditions that hold anyway are established; the others are assumed, but
+    # one that cannot hold empties the claim.
+    assumed: list = []  # keys (pred, expression) of the domain conditions assumed
+    within: list = []  # the same, and the conditions as the tree has them when closed
+    shown: list[str] = []
+    for _rule, pred, expr, key, _written, closed in domain.entries if domain else ():
+        expr = canonical(expr.xreplace(values)) if values else expr
+        if holds(pred, expr):
+            note(pred, expr)
             continue
+        if _impossible(key, facts):
+            reason = domain.impossible(facts) or ""
+            return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
+        assumed.append(key)
+        within.append(key)
+        if closed:
+            within.append((pred, expr))
+        text = cond.describe(pred, expr)
+        if text not in shown:
+            shown.append(text)
+    keys = set(assumed)
+
+    introduced: list[str] = []
+    for entry in side_conditions:
+        rule, (pred, expr) = entry[0], entry[1]
+        key = _unfolded_key(entry[2], facts, values) if len(entry) > 2 and facts else None
+        expr = canonical(expr.xreplace(values)) if values else expr
+        if holds(pred, expr):
+            note(pred, expr)
+            continue
+        if assumed and ((key is not None and key in keys) or holds_within(pred, expr, within)):
+            continue  # holds wherever the source is defined
         mp, me = cond.missing(pred, expr)
         need = cond.describe(mp, me)
         if need not in missing.setdefault(rule, []):
             missing[rule].append(need)
+        if rule in DOMAIN_RULES and need not in introduced:
+            introduced.append(need)
+    if premises and domain is not None and facts is not None:
+        # The equations that established a condition hold within their own domains.
+        known = len(domain.entries)
+        for pair in premises:
+            domain.premise(pair, facts, values)
+        for _rule, pred, expr, key, _written, _closed in domain.entries[known:]:
+            if cond.holds(pred, expr):
+                continue
+            if _impossible(key, facts):
+                return StepResult(
+                    step,
+                    Verdict.UNKNOWN,
+                    tuple(rules),
+                    domain.impossible(facts) or "",
+                    warnings=tuple(warnings),
+                )
+            assumed.append(key)
+            text = cond.describe(pred, expr)
+            if text not in shown:
+                shown.append(text)
     if missing:
         reason = "; ".join(f"{rule} needs {', '.join(needs)}" for rule, needs in missing.items())
+        if introduced:
+            reason += (
+                f" (the step introduces {', '.join(introduced)}: the left side is defined "
+                "without it)"
+            )
         return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
+    if assumed and facts is not None:
+        # Never vacuous: the domain must hold somewhere the declarations and the givens allow.
+        # A point checked exactly proves it; not finding one leaves the step unknown.
+        witness = find_witness(assumed, _givens(facts), facts.ranges, values)
+        if witness is None:
+            return StepResult(
+                step,
+                Verdict.UNKNOWN,
+                tuple(rules),
+                "not shown that the left side is defined anywhere under the assumptions and "
+                f"the givens: no point found where {', '.join(shown)}",
+                warnings=tuple(warnings),
+            )
     return StepResult(
-        step, Verdict.VERIFIED, tuple(rules), "", None, tuple(warnings), tuple(established)
+        step,
+        Verdict.VERIFIED,
+        tuple(rules),
+        "",
+        None,
+        tuple(warnings),
+        tuple(established),
+        domain=tuple(shown),
+        domain_conditions=tuple(assumed),
     )
+
+
+def _impossible(key, facts) -> bool:
+    """A domain condition that is false under the assumptions, or once a given (or a verified
+    claim) puts a value in for a symbol: x - 1 \\neq 0 with the given x = 1."""
+    pred, expr = key
+    if impossible(pred, expr):
+        return True
+    if facts is None:
+        return False
+    for a, b in _givens(facts):
+        for this, other in ((a, b), (b, a)):
+            if isinstance(this, (sp.Symbol, sp.Indexed)) and expr.has(this):
+                try:
+                    if impossible(pred, canonical(expr.xreplace({this: other}))):
+                        return True
+                except (ValueError, TypeError):
+                    continue
+    return False
 
 
 def _holds_unfolded(pred, expr, facts, values) -> bool:
@@ -849,25 +1080,32 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
     return cond.holds(pred, canonical(unfolded))
 
 
-def _holds_by_equation(pred, expr, facts) -> bool:
+def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
     """``1 - y_1 \\neq 0`` from the given ``y_2 = 1 - y_1`` and ``y_2 > 0``: a condition on one
     side of an established equation holds when it holds of the other side, or once the parts an
-    equation names by a symbol are replaced by that symbol."""
+    equation names by a symbol are replaced by that symbol. The equations it rests on are
+    appended to ``used`` (as canonical pairs): they hold within their own domains."""
     target = canonical(expr)
     equations = facts.givens + [(a, b) for _, a, b in facts.verified]
     named = {}  # an expression -> a symbol an equation says it equals (1 - p -> q)
+    origin = {}  # the same expression -> the equation that names it
     for a, b in equations:
         for this, other in ((a, b), (b, a)):
             if canonical(this) == target and cond.holds(pred, canonical(other)):
+                if used is not None:
+                    used.append((canonical(a), canonical(b)))
                 return True
             if isinstance(other, (sp.Symbol, sp.Indexed)) and not this.is_number:
                 named[canonical(this)] = other
+                origin[canonical(this)] = (canonical(a), canonical(b))
     if not named:
         return False
     # Equals for equals inside the condition: (1 - p)^{1 - x_i} > 0 from q = 1 - p, q > 0.
     for e in (target, canonical(facts.unfold(target))):
         swapped = e.xreplace(named)
         if swapped != e and cond.holds(pred, swapped):
+            if used is not None:
+                used.extend(origin[k] for k in named if e.has(k))
             return True
     return False
 
@@ -1012,6 +1250,7 @@ def _generalized_facts(facts: Facts, instance: dict) -> tuple[Facts, dict]:
         defined_at=dict(facts.defined_at),
         history=[h for h in facts.history if not about_changed(h[2], h[3])],
         instances=[i for i in facts.instances if not about_changed(i[1], i[2])],
+        domains=dict(facts.domains),
     )
     return general, reread
 

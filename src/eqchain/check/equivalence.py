@@ -88,12 +88,15 @@ def _expand_log(expr):
     return sp.expand_log(expr, force=False)
 
 
-def prove_equal(a, b, givens=(), ranges: dict | None = None) -> str | None:
+def prove_equal(
+    a, b, givens=(), ranges: dict | None = None, used: list | None = None
+) -> str | None:
     """How ``a = b`` is proved symbolically, or None.
 
     Returns ``"algebra"`` when the two sides are equal as they stand, ``"solve_for"`` when an
     earlier equation (pairs ``(l, r)`` in ``givens``), solved for one symbol it determines
-    linearly with a coefficient established nonzero, makes them equal."""
+    linearly with a coefficient established nonzero, makes them equal; the position of that
+    equation in ``givens`` is appended to ``used``."""
     na, nb = normal_form(a, ranges), normal_form(b, ranges)
     if na == nb or is_zero(na - nb):
         return "algebra"
@@ -102,9 +105,11 @@ def prove_equal(a, b, givens=(), ranges: dict | None = None) -> str | None:
     if ea == eb or is_zero(ea - eb):
         return "algebra"
     diff = ea - eb
-    for left, right in givens:
+    for n, (left, right) in enumerate(givens):
         try:
             if _solves(diff, normal_form(expand_concrete(canonical(left - right)), ranges)):
+                if used is not None:
+                    used.append(n)
                 return "solve_for"
         except Exception:  # noqa: BLE001 - SymPy failed: this given proves nothing
             continue

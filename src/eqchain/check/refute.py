@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
+from sympy.core.function import AppliedUndef
 
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample
@@ -40,6 +41,7 @@ def find_counterexample(
     trials: int = TRIALS,
     ranges=None,
     values=None,
+    domain=(),
 ):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
     a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
@@ -47,15 +49,17 @@ def find_counterexample(
     which the values respect (a free k of a family y_k, k = 1..K, is never sampled above K).
     ``values`` are the values bound by ``where`` (symbols and family members such as ``t_2``):
     they hold everywhere, also for the members a sum or product with concrete bounds expands
-    to, and in the givens."""
+    to, and in the givens. ``domain`` are conditions ``(pred, expr)`` (the step's domain): only
+    points where each holds exactly are tried, so a counterexample lies inside the domain."""
     rng = random.Random(seed)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
     givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
+    domain = tuple((p, sp.sympify(e, strict=True)) for p, e in domain)
     cache: dict = {}
     for trial in range(trials):
         try:
-            sample = _sample(lhs, rhs, givens, rng, trial, ranges or {}, bound, cache)
+            sample = _sample(lhs, rhs, givens, rng, trial, ranges or {}, bound, cache, domain)
         except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
             sample = None
         if sample is None:
@@ -70,6 +74,53 @@ def find_counterexample(
             )
             return Counterexample(shown, _number(lv), _number(rv))
     return None
+
+
+def find_witness(conditions, givens=(), ranges=None, values=None, trials: int = 12):
+    """Exact values (atom -> value) that satisfy the declared assumptions, the givens and every
+    condition ``(pred, expr)``, each checked exactly at those values; None when none was found.
+    A witness proves that the conditions can hold together; not finding one proves nothing."""
+    conditions = [(p, sp.sympify(e, strict=True)) for p, e in conditions]
+    givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
+    exprs = [e for _, e in conditions] + [x for g in givens for x in g]
+    # The value of an unknown function at a point is free: a symbol of its own stands for it.
+    applied = sorted({f for e in exprs for f in e.atoms(AppliedUndef)}, key=str)
+    if applied and any(e.has(sp.Derivative) for e in exprs):
+        return None  # a derivative of an unknown function is not free to choose
+    functions = {f: sp.Dummy(f"f{n}") for n, f in enumerate(applied)}
+    conditions = [(p, e.xreplace(functions)) for p, e in conditions]
+    givens = [(a.xreplace(functions), b.xreplace(functions)) for a, b in givens]
+    rng = random.Random(0)
+    bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
+    cache: dict = {}
+    zero = sp.Integer(0)
+    for trial in range(trials):
+        try:
+            sample = _sample(
+                zero, zero, givens, rng, trial, ranges or {}, bound, cache, tuple(conditions)
+            )
+        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+            sample = None
+        if sample is not None:
+            return sample.values
+    return None
+
+
+def _holds_at(pred: str, value) -> bool:
+    """Whether a closed value meets ``pred`` (proved for that number, never guessed)."""
+    if not isinstance(value, sp.Basic) or value.free_symbols or not value.is_number:
+        return False
+    if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or value.is_finite is not True:
+        return False
+    if pred == "nonzero":
+        return value.is_zero is False
+    if pred == "positive":
+        return value.is_positive is True
+    if pred == "nonnegative":
+        return value.is_nonnegative is True
+    if pred == "real":
+        return value.is_real is True
+    return pred == "finite"
 
 
 def _natural(text: str):
@@ -115,14 +166,24 @@ class _Problem:
     equations: list  # expressions that the givens make zero
     atoms: list
     names: dict  # stand-in symbol -> atom
+    domain: tuple = ()  # (pred, expression) that must hold at the point
 
 
 def _sample(
-    lhs, rhs, givens, rng: random.Random, trial: int, ranges: dict, bound: dict, cache: dict
+    lhs,
+    rhs,
+    givens,
+    rng: random.Random,
+    trial: int,
+    ranges: dict,
+    bound: dict,
+    cache: dict,
+    domain: tuple = (),
 ):
     lhs, rhs = _put(lhs, bound), _put(rhs, bound)
     givens = [(_put(a, bound), _put(b, bound)) for a, b in givens]
-    claim_ints = _integer_symbols([lhs, rhs])
+    domain = tuple((p, _put(e, bound)) for p, e in domain)
+    claim_ints = _integer_symbols([lhs, rhs] + [e for _, e in domain])
     given_ints = _integer_symbols([g for pair in givens for g in pair])
     # A free index of a given (k in y_k = 1) is universal: the given is instantiated for every
     # k below, not sampled. Every other integer symbol is shared by the claim and the givens.
@@ -136,7 +197,7 @@ def _sample(
         # Only the integers the claim and the givens mention: not a bound sampled merely to
         # keep a free index in its range (K for the k of y_k).
         mentioned = {s: v for s, v in values.items() if s in shared}
-        cache[key] = _problem(lhs, rhs, givens, values, mentioned, ranges, bound)
+        cache[key] = _problem(lhs, rhs, givens, values, mentioned, ranges, bound, domain)
     problem = cache[key]
     if problem is None:
         return None
@@ -161,18 +222,21 @@ def _sample(
     L_v, R_v = problem.lhs.xreplace(chosen), problem.rhs.xreplace(chosen)
     if L_v.free_symbols or R_v.free_symbols:
         return None
+    if not all(_holds_at(p, e.xreplace(chosen)) for p, e in problem.domain):
+        return None  # outside the domain: the step says nothing there
     shown = {s: v for s, v in values.items() if s in shared}
     shown.update({problem.names[a]: v for a, v in chosen.items()})
     return Sample(shown, L_v, R_v)
 
 
-def _problem(lhs, rhs, givens, values: dict, mentioned: dict, ranges: dict, bound: dict):
+def _problem(lhs, rhs, givens, values: dict, mentioned: dict, ranges: dict, bound: dict, domain=()):
     L = _bind(lhs, values, bound)
     R = _bind(rhs, values, bound)
-    G = _instantiate(givens, values, mentioned, bound, ranges, [L, R])
+    D = [(p, _bind(e, values, bound)) for p, e in domain]
+    G = _instantiate(givens, values, mentioned, bound, ranges, [L, R] + [e for _, e in D])
     if G is None:
         return None
-    atoms = _atoms([L, R] + [x for g in G for x in g])
+    atoms = _atoms([L, R] + [x for g in G for x in g] + [e for _, e in D])
     if any(isinstance(a, sp.Indexed) and not all(i.is_Integer for i in a.indices) for a in atoms):
         return None  # an index left symbolic: cannot evaluate
     if any(a in bound for a in atoms):
@@ -186,6 +250,7 @@ def _problem(lhs, rhs, givens, values: dict, mentioned: dict, ranges: dict, boun
         [(a - b).xreplace(stand) for a, b in G],
         [stand[a] for a in atoms],
         {v: k for k, v in stand.items()},
+        tuple((p, e.xreplace(stand)) for p, e in D),
     )
 
 

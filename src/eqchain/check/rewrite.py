@@ -429,32 +429,37 @@ def definedness(tree) -> list[tuple[str, Condition]]:
     and SymPy's ``zoo`` on both sides must never make a step hold."""
     out: list[tuple[str, Condition]] = []
     for node in sp.preorder_traversal(tree):
-        if isinstance(node, sp.Pow) and node.exp.is_nonnegative is not True:
-            base = node.base
-            if base.is_number and base.is_zero is False:
-                continue
+        out.extend(node_definedness(node))
+    return out
+
+
+def node_definedness(node) -> list[tuple[str, Condition]]:
+    """The definedness conditions of one node of a tree (not of its arguments)."""
+    out: list[tuple[str, Condition]] = []
+    if isinstance(node, sp.Pow) and node.exp.is_nonnegative is not True:
+        base = node.base
+        if not (base.is_number and base.is_zero is False):
             out.append(("division", ("nonzero", evaluate(base))))
-        elif isinstance(node, sp.log):
-            arg = node.args[0]
-            if arg.is_number and arg.is_zero is False:
-                continue
+    elif isinstance(node, sp.log):
+        arg = node.args[0]
+        if not (arg.is_number and arg.is_zero is False):
             out.append(("log", ("nonzero", evaluate(arg))))
-        elif isinstance(node, (sp.tan, sp.sec)):
-            out.append(("pole", ("nonzero", sp.cos(node.args[0]))))
-        elif isinstance(node, (sp.cot, sp.csc)):
-            out.append(("pole", ("nonzero", sp.sin(node.args[0]))))
-        elif isinstance(node, sp.factorial):
-            # n! is Gamma(n + 1): no value at the negative integers
-            out.append(("factorial", ("nonnegative", evaluate(node.args[0]))))
-        elif isinstance(node, sp.gamma):
-            out.append(("pole", ("positive", evaluate(node.args[0]))))
-        elif isinstance(node, (sp.Sum, sp.Product)):
-            # SymPy reads sum_{k=1}^{-1} with Karr's convention (= -sum_{k=0}^{0}); a reader
-            # takes it as empty. Only a range of nonnegative length means the same to both.
-            for _, lo, hi in node.limits:
-                length = hi - lo + 1
-                if length.is_nonnegative is not True:
-                    out.append((type(node).__name__.lower(), ("nonnegative", length)))
-        elif node in (sp.zoo, sp.nan) or (node.is_number and node.is_infinite):
-            out.append(("division", ("finite", node)))
+    elif isinstance(node, (sp.tan, sp.sec)):
+        out.append(("pole", ("nonzero", sp.cos(node.args[0]))))
+    elif isinstance(node, (sp.cot, sp.csc)):
+        out.append(("pole", ("nonzero", sp.sin(node.args[0]))))
+    elif isinstance(node, sp.factorial):
+        # n! is Gamma(n + 1): no value at the negative integers
+        out.append(("factorial", ("nonnegative", evaluate(node.args[0]))))
+    elif isinstance(node, sp.gamma):
+        out.append(("pole", ("positive", evaluate(node.args[0]))))
+    elif isinstance(node, (sp.Sum, sp.Product)):
+        # SymPy reads sum_{k=1}^{-1} with Karr's convention (= -sum_{k=0}^{0}); a reader
+        # takes it as empty. Only a range of nonnegative length means the same to both.
+        for _, lo, hi in node.limits:
+            length = hi - lo + 1
+            if length.is_nonnegative is not True:
+                out.append((type(node).__name__.lower(), ("nonnegative", length)))
+    elif node in (sp.zoo, sp.nan) or (node.is_number and node.is_infinite):
+        out.append(("division", ("finite", node)))
     return out

@@ -23,6 +23,7 @@ class Move:
     rule: str  # the name reported to the author
     conditions: tuple[Condition, ...] = ()
     detail: str = ""
+    premise: tuple | None = None  # (lhs, rhs) of the earlier equation the move uses
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class Search:
                 except (ValueError, TypeError):
                     continue  # e.g. a derivative with respect to what is no longer a symbol
                 if replaced != state:
-                    yield Move(name, conds, eq.label or ""), replaced
+                    yield Move(name, conds, eq.label or "", (eq.lhs, eq.rhs)), replaced
             free = [i for i in self.ranges if i in (eq.lhs.free_symbols | eq.rhs.free_symbols)]
             if free and eq.kind != "definition":
                 for old, new in pairs:
@@ -112,7 +113,7 @@ class Search:
                     if out is not None and out[0] != state:
                         # at a concrete index (k = 2) it is a special case of the equation
                         name = "specialize" if out[1] else "substitute"
-                        yield Move(name, (), eq.label or ""), out[0]
+                        yield Move(name, (), eq.label or "", (eq.lhs, eq.rhs)), out[0]
 
     def _instantiate(self, state, old, new, free):
         r"""Use an equation that holds for every k of its range (``\lambda y_k = t_k``) at the

@@ -52,6 +52,8 @@ WORDS: dict[str, dict[str, str]] = {
         "for": "for",
         "summary": "Summary",
         "source": "Source",
+        "where": "Where ",
+        "domain": "Domain",
     },
     "ja": {
         "verified": "検証済み",
@@ -75,6 +77,8 @@ WORDS: dict[str, dict[str, str]] = {
         "for": "範囲",
         "summary": "集計",
         "source": "ファイル",
+        "where": "定義域：",
+        "domain": "定義域",
     },
 }
 
@@ -448,14 +452,17 @@ def counterexample_spans(ce: Counterexample, lang: str) -> list[Span]:
 def justification(result: StepResult, lang: str) -> list[list[Span]]:
     """The words that justify a step, as sentences (each a list of spans), in ``lang``.
 
-    In order: the rules with their texts, the side conditions that were established, the
-    step's own bindings, the reason (refuted and unknown steps), the counterexample, warnings
-    and the author's note. The verdict itself is not included: each format shows it its own
-    way (:data:`MARKS`, :func:`verdict_word`). Raises ValueError for an unknown ``lang``.
+    In order: the domain the step holds within, the rules with their texts, the side
+    conditions that were established, the step's own bindings, the reason (refuted and unknown
+    steps), the counterexample, warnings and the author's note. The verdict itself is not
+    included: each format shows it its own way (:data:`MARKS`, :func:`verdict_word`). Raises
+    ValueError for an unknown ``lang``.
     """
     check_lang(lang)
     ja = lang == "ja"
     out: list[list[Span]] = []
+    if result.domain:
+        out.append(domain_spans(result.domain, lang))
     if result.rules:
         spans: list[Span] = [text(word("by", lang))]
         for i, name in enumerate(result.rules):
@@ -491,6 +498,11 @@ def reason(result: StepResult, lang: str) -> str:
         where = f"{place.column}文字目" if lang == "ja" else f"column {place.column}"
         return f"{where}: {result.reason}"
     return result.reason
+
+
+def domain_spans(domain: tuple[str, ...], lang: str) -> list[Span]:
+    """``Where b \\neq 0``: the conditions a verified step (or a derivation) holds within."""
+    return [text(word("where", lang)), math(r",\ ".join(domain))]
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?。！？…]$")

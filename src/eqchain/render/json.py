@@ -4,8 +4,8 @@ The shape (``schema_version`` "2")::
 
     {schema_version, eqchain_version,
      derivations: [{path, title, error, steps: [{label, status, rules, claim, lhs, rhs, reason,
-                    counterexample, warnings, conditions, conditional, line, column, [file,]
-                    notes}]}],
+                    counterexample, warnings, conditions, conditional, domain, line, column,
+                    [file,] notes}], domain}],
      summary: {verified, refuted, unknown, unreadable, given, definition, errors,
                total_claims}}
 
@@ -71,6 +71,7 @@ def _derivation(dreport: DerivationReport) -> dict[str, Any]:
         if error is None
         else {"message": error.message, "line": error.place.line, "column": error.place.column},
         "steps": [_step(r, dreport.path) for r in dreport.results],
+        "domain": list(dreport.domain),
     }
 
 
@@ -92,6 +93,7 @@ def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:
         "warnings": list(result.warnings),
         "conditions": list(result.conditions),
         "conditional": result.conditional,
+        "domain": list(result.domain),
         "line": step.place.line if step.place is not None else None,
         "column": step.place.column if step.place is not None else None,
         **_file(step, path),

@@ -145,6 +145,10 @@ def _derivation(dreport: DerivationReport, lang: str) -> str:
     summary = content.summary_spans(content.derivation_counts(dreport), lang)
     heading = content.word("summary", lang) + ("：" if lang == "ja" else ": ")
     out.append(r"\noindent\textbf{" + escape(heading) + "}" + spans(summary) + "\n")
+    if dreport.domain:
+        heading = content.word("domain", lang) + ("：" if lang == "ja" else ": ")
+        where = spans([content.math(r",\ ".join(dreport.domain))])
+        out.append(r"\noindent\textbf{" + escape(heading) + "}" + where + "\n")
     return "\n".join(out)
 
 

@@ -144,6 +144,9 @@ def _derivation(dreport: DerivationReport, lang: str) -> str:
         out.append("")
     summary = spans(content.summary_spans(content.derivation_counts(dreport), lang))
     out += [f"**{escape(content.word('summary', lang))}**{escape(colon)}{summary}", ""]
+    if dreport.domain:
+        where = spans([content.math(r",\ ".join(dreport.domain))])
+        out += [f"**{escape(content.word('domain', lang))}**{escape(colon)}{where}", ""]
     return "\n".join(out)
 
 

@@ -145,6 +145,9 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
             rest.append(", ".join(result.rules), style="cyan")
         if result.reason and result.verdict in content.SHOWS_REASON:
             rest.append((" — " if result.rules else "") + _short(content.reason(result, lang)))
+        if result.domain and result.verdict is Verdict.VERIFIED:
+            where = plain(content.domain_spans(result.domain, lang))
+            rest.append((" — " if result.rules else "") + where[0].lower() + where[1:])
         if rest:
             line.append(" " * (word_width - cell_len(verdict) + 2))
             line.append(rest)
@@ -155,6 +158,9 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
             console.print(Text(below + plain(spans)))
         for warning in result.warnings:
             console.print(Text(below + content.word("warning", lang) + content.one_line(warning)))
+    if dreport.domain:
+        heading = content.word("domain", lang) + ("：" if lang == "ja" else ": ")
+        console.print(Text(" " * _INDENT + heading + pretty_math(", ".join(dreport.domain))))
 
 
 def _header(dreport: DerivationReport) -> Text:

@@ -1,0 +1,188 @@
+"""The domain of a step: where the expression it transforms is defined.
+
+A claim ``A = B`` (or a link from the previous row A to B) is judged where A and the premises it
+uses are defined: the conditions that make them defined (divisors nonzero, logarithm arguments
+nonzero, no pole, ranges of nonnegative length) are the step's **domain**. Every other condition
+(what B needs beyond that, the side conditions of rules, of SymPy's silent evaluations, of family
+ranges) must be established under the assumptions *and* the domain, else the step is
+``unknown`` naming it. A domain never empties a claim: a domain condition that cannot hold under
+the assumptions and the givens makes the step ``unknown`` (:func:`impossible`).
+
+Only definedness conditions are domain conditions. The side condition of a log, power or root
+rule is about branches (``\\log(ab) = \\log a + \\log b`` needs ``a, b > 0`` even where both
+sides are defined) and stays a condition to establish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from eqchain.check import conditions as cond
+from eqchain.check.rewrite import node_definedness
+from eqchain.latex.tree import canonical
+
+# What needs a definedness condition: only these may be part of a domain.
+DOMAIN_RULES = frozenset({"division", "log", "pole", "factorial", "sum", "product"})
+
+
+@dataclass(frozen=True)
+class Need:
+    """A definedness condition ``pred(expr)`` of a tree, with what needs it (``division``, ...).
+
+    ``key`` identifies the condition for the domain: ``(pred, canonical expr)``, and for a
+    condition inside a sum or product whose expression uses the bound variable (``y_k \\neq 0``
+    in ``\\sum_k t_k / y_k``) the nonzero product over the same range, which says "for every k"
+    (None when the condition cannot be said that way: then it is never a domain condition)."""
+
+    rule: str
+    pred: str
+    expr: object
+    key: tuple | None
+    shown: object = None  # the part of the tree as the author wrote it (x - x, not 0)
+
+
+def needs(tree) -> list[Need]:
+    """Every definedness condition of ``tree``, in the order :func:`definedness` gives them."""
+    out: list[Need] = []
+    _walk(tree, (), out)
+    return out
+
+
+def _walk(node, limits: tuple, out: list) -> None:
+    if not isinstance(node, sp.Basic):
+        return
+    for rule, (pred, expr) in node_definedness(node):
+        shown = expr
+        if isinstance(node, sp.Pow):
+            shown = node.base
+        elif isinstance(node, (sp.log, sp.factorial, sp.gamma)):
+            shown = node.args[0]
+        out.append(Need(rule, pred, expr, _key(pred, expr, limits), shown))
+    if isinstance(node, (sp.Sum, sp.Product)):
+        _walk(node.function, limits + tuple(tuple(lim) for lim in node.limits), out)
+        for lim in node.limits:
+            for bound in lim[1:]:
+                _walk(bound, limits, out)
+        return
+    for arg in node.args:
+        _walk(arg, limits, out)
+
+
+def _key(pred: str, expr, limits: tuple):
+    if not isinstance(expr, sp.Basic):
+        return None
+    inner = [lim for lim in limits if expr.has(lim[0])]
+    if not inner:
+        return (pred, canonical(expr))
+    if pred != "nonzero":
+        return None
+    try:
+        return ("nonzero", canonical(sp.Product(expr, *inner)))
+    except (ValueError, TypeError):
+        return None
+
+
+def key_of(pred: str, expr):
+    """The key of a condition with no enclosing sum or product."""
+    return (pred, canonical(expr))
+
+
+# -- reasoning under a domain ------------------------------------------------------------------
+
+_REFINE = {"nonzero": {"zero": False}, "positive": {"positive": True}}
+_REFINE["nonnegative"] = {"nonnegative": True}
+_INHERITED = ("real", "integer", "rational", "positive", "negative", "nonnegative", "nonpositive")
+
+
+def _refined(expr, pred: str):
+    """A symbol standing for ``expr`` with what the assumptions say of it and ``pred``: a
+    domain condition, like a declared one, holds with finiteness (``holds`` asks for it)."""
+    assumptions = {"finite": True, **_REFINE[pred]}
+    for name in _INHERITED:
+        if getattr(expr, f"is_{name}", None) is True:
+            assumptions[name] = True
+    try:
+        return sp.Dummy("d", **assumptions)
+    except Exception:  # noqa: BLE001 - inconsistent assumptions: no refinement
+        return None
+
+
+def holds_within(pred: str, expr, domain) -> bool:
+    """``pred(expr)`` follows from the assumptions and the domain conditions ``domain``
+    (pairs ``(pred, expr)``; keys are compared for exact matches first). Never numeric."""
+    if cond.holds(pred, expr):
+        return True
+    if not domain:
+        return False
+    keys = {_safe_key(p, e) for p, e in domain}
+    target = _safe_key(pred, expr)
+    if target is not None and target in keys:
+        return True
+    if pred == "nonzero" and target is not None and ("positive", target[1]) in keys:
+        return True
+    mapping = {}
+    for p, e in domain:
+        if p in _REFINE and isinstance(e, sp.Basic) and not e.is_number:
+            stand = _refined(e, p)
+            if stand is not None:
+                mapping[canonical(e)] = stand
+    if not mapping:
+        return False
+    try:
+        swapped = canonical(canonical(expr).xreplace(mapping))
+    except (ValueError, TypeError):
+        return False
+    if cond.holds(pred, swapped):
+        return True
+    if pred in ("nonzero", "finite") and isinstance(swapped, (sp.Mul, sp.Pow)):
+        # a product is nonzero (finite) when each factor is; a power with a positive integer
+        # exponent when its base is
+        factors = sp.Mul.make_args(swapped)
+        return all(_factor_ok(pred, f) for f in factors)
+    return False
+
+
+def _factor_ok(pred: str, factor) -> bool:
+    if cond.holds(pred, factor):
+        return True
+    if isinstance(factor, sp.Pow) and factor.exp.is_integer and factor.exp.is_positive:
+        return cond.holds(pred, factor.base)
+    return False
+
+
+def _safe_key(pred, expr):
+    try:
+        return key_of(pred, expr)
+    except (ValueError, TypeError):
+        return None
+
+
+def impossible(pred: str, expr) -> bool:
+    """``pred(expr)`` is false under the assumptions (proved by SymPy's assumption system): a
+    domain condition that makes the domain empty."""
+    if not isinstance(expr, sp.Basic):
+        return False
+    try:
+        e = canonical(expr)
+    except (ValueError, TypeError):
+        return False
+    if e.has(sp.zoo, sp.nan) or (e.is_number and e.is_infinite):
+        return True
+    if pred == "nonzero" and isinstance(e, sp.Product) and len(e.limits) == 1:
+        # "for every k of a range that is not empty": a factor at an end that is zero
+        var, lo, hi = e.limits[0]
+        if (hi - lo).is_nonnegative is True and any(
+            canonical(e.function.xreplace({var: end})).is_zero is True for end in (lo, hi)
+        ):
+            return True
+    if pred == "nonzero":
+        return e.is_zero is True
+    if pred == "positive":
+        return e.is_nonpositive is True
+    if pred == "nonnegative":
+        return e.is_negative is True
+    if pred == "finite":
+        return e.is_finite is False
+    return False

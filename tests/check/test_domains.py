@@ -1,0 +1,217 @@
+"""Natural domains (issue 19): a step is judged where its source is defined, and says so.
+
+A claim ``A = B`` is verified when, wherever the assumptions, the givens, A and the premises it
+uses are defined, B is defined and equal to A. What A needs is the step's domain, shown with the
+verdict; what B needs beyond it is introduced by the step and must be established. Branch
+conditions of log and power rules are not domains, a domain never empties a claim, and a
+counterexample lies inside the domain.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+import sympy as sp
+from helpers import check_text, claims
+
+from eqchain.api import check_derivations
+from eqchain.check.refute import find_counterexample
+from eqchain.load.toml_file import load_toml
+from eqchain.model import Verdict
+
+
+def one(tmp_path, symbols: str, *steps: str, kind_of: dict | None = None):
+    body = "[symbols]\n" + symbols + "\n"
+    for n, claim in enumerate(steps):
+        kind = (kind_of or {}).get(n)
+        body += "[[steps]]\n" + (f'kind = "{kind}"\n' if kind else "") + f"claim = '{claim}'\n"
+    return claims(check_text(tmp_path, body))
+
+
+# -- shared denominators: verified where the source is defined ---------------------------------
+
+
+@pytest.mark.parametrize("declared", ['b = "real"', 'b = ""'])  # real, or nothing assumed
+def test_a_shared_denominator_is_verified_where_it_is_not_zero(tmp_path, declared):
+    (result,) = one(tmp_path, declared, r"\frac{\frac{d}{d b} \sin(b)}{b} = \frac{\cos(b)}{b}")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == (r"b \neq 0",)
+
+
+def test_fractions_of_an_ml_chain_are_verified_where_their_denominators_are_not_zero(tmp_path):
+    symbols = 'N = "integer positive"\ny = "real"\nt = "real"'
+    steps = (
+        r"\frac{t}{y} + \frac{1 - t}{y} = \frac{1}{y}",
+        r"\frac{1}{N} \cdot \frac{t}{y} = \frac{t}{N y}",
+    )
+    first, second = one(tmp_path, symbols, *steps)
+    assert first.verdict is Verdict.VERIFIED, first.reason
+    assert first.domain == (r"y \neq 0",)
+    assert second.verdict is Verdict.VERIFIED, second.reason
+    assert second.domain == (r"y \neq 0",)  # N != 0 is declared, not a domain condition
+
+
+def test_cancelling_is_verified_where_the_source_is_defined(tmp_path):
+    (result,) = one(tmp_path, 'x = "real"', r"\frac{x^2}{x} = x")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == (r"x \neq 0",)
+
+
+def test_a_chain_is_judged_within_the_domain_of_its_first_row(tmp_path):
+    results = one(tmp_path, 'x = "real"', r"\frac{x^2}{x} = x", r"= \frac{x^3}{x^2}")
+    assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.VERIFIED]
+    assert results[1].domain == (r"x \neq 0",)
+
+
+# -- premises: a given holds where it is defined -----------------------------------------------
+
+
+def test_a_step_using_a_given_is_judged_where_the_given_is_defined(tmp_path):
+    results = one(
+        tmp_path, 'x = "real"\nu = "real"', r"u = \frac{1}{x}", r"x u = 1", kind_of={0: "given"}
+    )
+    (result,) = results
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == (r"x \neq 0",)
+
+
+def test_a_step_using_a_function_given_is_judged_where_the_given_is_defined(tmp_path):
+    text = r"""
+    [symbols]
+    b = "real"
+    a = { function = true }
+    [[steps]]
+    kind = "given"
+    claim = 'a(b) = \log(b)'
+    [[steps]]
+    claim = '\frac{d}{d b} a(b) = \frac{d}{d b} \log(b)'
+    """
+    (result,) = claims(check_text(tmp_path, text))
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == (r"b \neq 0",)
+
+
+# -- introduced restrictions stay unknown, naming them -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "needs"),
+    [
+        (r"x = \frac{x^2}{x}", r"x \neq 0"),
+        (r"1 = \frac{x}{x}", r"x \neq 0"),
+        (r"\frac{1}{x} = \frac{1}{x} + \frac{1}{x - 1} - \frac{1}{x - 1}", r"-1 + x \neq 0"),
+        (r"0 = \log x - \log x", r"x \neq 0"),
+    ],
+)
+def test_a_step_that_introduces_a_restriction_is_unknown_naming_it(tmp_path, claim, needs):
+    (result,) = one(tmp_path, 'x = "real"', claim)
+    assert result.verdict is Verdict.UNKNOWN
+    assert needs in result.reason
+    assert "introduces" in result.reason
+
+
+def test_a_later_row_that_needs_more_than_the_chain_names_it(tmp_path):
+    rows = (r"\frac{x^2}{x} = x", r"= \frac{x (x - 1)}{x - 1}", "= x")
+    results = one(tmp_path, 'x = "real"', *rows)
+    assert results[0].verdict is Verdict.VERIFIED
+    assert results[1].verdict is Verdict.UNKNOWN
+    assert r"-1 + x \neq 0" in results[1].reason
+    # the row after it is judged within the chain's domain too, which does not give x - 1 != 0
+    assert results[2].verdict is Verdict.UNKNOWN
+    assert r"-1 + x \neq 0" in results[2].reason
+
+
+# -- branches are not domains ------------------------------------------------------------------
+
+
+def test_log_of_a_product_of_reals_stays_unknown(tmp_path):
+    symbols = 'y = { index = "k", range = "1..2", assume = "real" }'
+    (result,) = one(tmp_path, symbols, r"\log(y_1 y_2) = \log y_1 + \log y_2")
+    assert result.verdict is Verdict.UNKNOWN
+    assert r"y_{1} > 0" in result.reason or r"y_{2} > 0" in result.reason
+
+
+def test_log_of_a_product_of_positives_stays_verified_with_no_domain(tmp_path):
+    symbols = 'y = { index = "k", range = "1..2", assume = "positive" }'
+    (result,) = one(tmp_path, symbols, r"\log(y_1 y_2) = \log y_1 + \log y_2")
+    assert result.verdict is Verdict.VERIFIED
+    assert result.domain == ()
+
+
+def test_square_root_of_a_square_is_still_refuted_for_reals(tmp_path):
+    (result,) = one(tmp_path, 'x = "real"', r"\sqrt{x^2} = x")
+    assert result.verdict is Verdict.REFUTED
+    assert result.counterexample is not None
+
+
+# -- never vacuous -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("symbols", "claim", "cannot"),
+    [
+        ('x = "positive"', r"\frac{1}{x - x} = 1", r"x - x \neq 0"),
+        ('x = "positive"', r"\frac{1}{x - x} = \frac{2}{x - x}", r"x - x \neq 0"),
+        ('x = "positive"', r"\log(x - x) = 5", r"x - x \neq 0"),
+        ('n = "integer"', r"\frac{1}{\sin(\pi n)} = 7", r"\neq 0"),
+        ("", r"\frac{1}{0} = \frac{2}{0}", r"0 \neq 0"),
+    ],
+)
+def test_a_step_whose_source_is_defined_nowhere_is_not_verified(tmp_path, symbols, claim, cannot):
+    (result,) = one(tmp_path, symbols, claim)
+    assert result.verdict is Verdict.UNKNOWN
+    assert "defined nowhere" in result.reason
+    assert cannot in result.reason
+
+
+def test_a_source_defined_only_where_a_given_fails_is_not_verified(tmp_path):
+    results = one(tmp_path, 'x = "real"', "x = 1", r"\frac{x - 1}{x - 1} = 1", kind_of={0: "given"})
+    (result,) = results
+    assert result.verdict is Verdict.UNKNOWN
+    assert "defined nowhere" in result.reason
+
+
+def test_a_sum_whose_every_term_divides_by_zero_is_not_verified(tmp_path):
+    (result,) = one(tmp_path, 'K = "integer positive"', r"\sum_{k=0}^{K} \frac{k}{k} = K + 1")
+    assert result.verdict is Verdict.UNKNOWN
+    assert r"k \neq 0" in result.reason
+
+
+# -- refutation inside the domain --------------------------------------------------------------
+
+
+def test_a_wrong_step_under_a_domain_is_refuted_inside_it(tmp_path):
+    (result,) = one(tmp_path, 'x = "real"', r"\frac{x}{x} = x")
+    assert result.verdict is Verdict.REFUTED
+    values = dict(result.counterexample.values)
+    assert sp.Rational(values["x"]) != 0
+
+
+def test_counterexamples_are_sought_inside_the_domain_only():
+    x = sp.Symbol("x", integer=True)
+    givens = [(x * (x - 1), sp.Integer(0))]  # x is 0 or 1
+    assert find_counterexample(x, sp.Integer(1), givens) is not None  # x = 0
+    for seed in range(5):
+        assert find_counterexample(x, 1, givens, seed=seed, domain=[("nonzero", x)]) is None
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+def test_the_derivation_lists_its_domain_conditions_once(tmp_path):
+    text = r"""
+    [symbols]
+    x = "real"
+    b = "real"
+    [[steps]]
+    claim = '\frac{x^2}{x} = x'
+    [[steps]]
+    claim = '\frac{x}{x} = 1'
+    [[steps]]
+    claim = '\frac{b}{b} = 1'
+    """
+    path = tmp_path / "d.toml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    report = check_derivations(load_toml(str(path)))
+    assert report.derivations[0].domain == (r"x \neq 0", r"b \neq 0")
