@@ -20,6 +20,8 @@ from eqchain.errors import EqchainError
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
 FORMAT = click.Choice(["text", "json"])
+# check's formats: the linters' ones besides text and JSON (see eqchain.render.diagnostics)
+CHECK_FORMAT = click.Choice(["text", "concise", "json", "github", "sarif"])
 LANG = click.Choice(["en", "ja"])
 
 
@@ -32,7 +34,19 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=FORMAT, default="text", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    type=CHECK_FORMAT,
+    default="text",
+    show_default=True,
+    help="Output format: text (a table per file), concise (path:line:col: status: message), "
+    "json, github (workflow commands that annotate a pull request), sarif (SARIF 2.1.0).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="concise, github, sarif: list verified steps too (else only what needs attention).",
 )
 @click.option(
     "--timeout",
@@ -79,10 +93,24 @@ def cli() -> None:
     help="Also read every formula with SymPy's parse_latex and latex2sympy2; "
     "a formula they read differently is an error (ambiguous LaTeX).",
 )
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["markdown", "md", "latex", "tex", "toml"]),
+    default=None,
+    help="What '-' (standard input) holds; default: a derivation file when its TOML has "
+    "derivation keys, LaTeX when it has \\documentclass or \\begin{document}, else Markdown.",
+)
+@click.option(
+    "--skip-non-derivations",
+    is_flag=True,
+    help="Skip files named that hold no derivation (TOML without steps, derivations or "
+    "maximize; documents without displayed equations), as a folder walk does (pre-commit).",
+)
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
 def check(
     paths,
     fmt,
+    verbose,
     timeout,
     lang,
     assume,
@@ -92,20 +120,34 @@ def check(
     jobs,
     watch,
     cross_check,
+    stdin_format,
+    skip_non_derivations,
     max_rechecks,
 ):
-    """Check derivation files, documents, or folders of derivation files.
+    """Check derivation files, documents, or folders of them; '-' reads standard input.
 
     Every file is reported: one that cannot be loaded is an entry with its error, and the
-    others are still checked. Exit status 0 when every claim is verified, 1 when any claim is
+    others are still checked. Folders are walked for *.toml, *.md, *.markdown, *.qmd, *.Rmd
+    and *.tex; there, TOML files that are not derivation files and documents without displayed
+    equations are skipped. Exit status 0 when every claim is verified, 1 when any claim is
     refuted or unknown or any formula unreadable, 2 when any file could not be loaded."""
     from eqchain.load import collect_each
 
-    inputs = collect_each(paths)
+    if watch and "-" in paths:
+        raise click.UsageError("--watch cannot watch standard input ('-')")
+    skipped: list[str] = []
+    inputs: list = []
+    for path in paths:
+        if path == "-":
+            inputs.append(_Stdin(_read_stdin(), stdin_format))
+        else:
+            inputs += collect_each([path], skipped=skipped, skip_unrelated=skip_non_derivations)
+    inputs = _once(inputs)
     if no_cache:
         os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either
     options = {
         "format": fmt,
+        "verbose": verbose,
         "timeout": timeout,
         "lang": lang,
         "assume": assume,
@@ -135,18 +177,25 @@ def check(
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(inputs, timeout, jobs, assume, dialect, macros, cross_check)
+    report = _check_files(inputs, timeout, jobs, assume, dialect, macros, cross_check, skipped)
+    if skipped:
+        click.echo(
+            f"eqchain: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} holding no "
+            "derivation (TOML without steps, derivations or maximize; documents without "
+            "displayed equations)",
+            err=True,
+        )
     code = exit_status(report)
     if key is not None and not report.errors:
         import io
 
         buffer = io.StringIO()
-        _emit(report, fmt, lang, show=False, file=buffer)
+        _emit(report, fmt, lang, show=False, file=buffer, verbose=verbose)
         sys.stdout.write(buffer.getvalue())
         cache.put(key, cache.Entry(buffer.getvalue(), code))
         sys.exit(code)
-    _emit(report, fmt, lang, show=False)
-    if fmt == "json":  # the text report shows them; JSON readers may not
+    _emit(report, fmt, lang, show=False, verbose=verbose)
+    if fmt in ("json", "sarif"):  # text, concise and github show them; these readers may not
         for error in report.errors:
             click.echo(f"eqchain: error: {error}", err=True)
     sys.exit(code)
@@ -174,12 +223,22 @@ def exit_status(report) -> int:
     return EXIT_OK if report.all_verified else EXIT_FAILED
 
 
-def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None, cross_check=False):
+def _check_files(
+    inputs, timeout, jobs, assume, dialect=None, macros=None, cross_check=False, skipped=None
+):
     """Load and check files, in parallel processes when ``jobs > 1``; stable order. An input
     that is an error (a missing path, say) or a file that cannot be loaded is an entry with its
-    error."""
+    error; standard input is checked in this process. A document a folder walk found
+    (:class:`eqchain.load.Found`) with no displayed equation is skipped (appended to
+    ``skipped``)."""
     from eqchain.api import check_input, error_entry
+    from eqchain.load import NO_EQUATIONS, Found
     from eqchain.model import Report
+
+    def one(item):
+        if isinstance(item, _Stdin):
+            return item.check(timeout, assume, dialect, macros, cross_check)
+        return (error_entry(item, item.path or ""),)
 
     files = [i for i in inputs if isinstance(i, str)]
     if jobs > 1 and len(files) > 1:
@@ -190,7 +249,7 @@ def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None, cross
             checked = iter(
                 pool.map(
                     check_input,
-                    files,
+                    [str(f) for f in files],
                     [timeout] * n,
                     [assume] * n,
                     [dialect] * n,
@@ -198,18 +257,75 @@ def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None, cross
                     [cross_check] * n,
                 )
             )
-            parts = [
-                next(checked) if isinstance(i, str) else (error_entry(i, i.path or ""),)
-                for i in inputs
-            ]
+            parts = [next(checked) if isinstance(i, str) else one(i) for i in inputs]
     else:
         parts = [
-            check_input(i, timeout, assume, dialect, macros, cross_check)
+            check_input(str(i), timeout, assume, dialect, macros, cross_check)
             if isinstance(i, str)
-            else (error_entry(i, i.path or ""),)
+            else one(i)
             for i in inputs
         ]
-    return Report(tuple(d for part in parts for d in part))
+    kept = []
+    for item, part in zip(inputs, parts, strict=True):
+        error = part[0].error if len(part) == 1 else None
+        if isinstance(item, Found) and error is not None and error.message == NO_EQUATIONS:
+            if skipped is not None:
+                skipped.append(str(item))
+            continue
+        kept.append(part)
+    return Report(tuple(d for part in kept for d in part))
+
+
+def _once(inputs: list) -> list:
+    """``inputs`` with each file once (a file named and also in a folder named, say)."""
+    seen: set = set()
+    out = []
+    for item in inputs:
+        if isinstance(item, str):
+            key = os.path.realpath(item)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(item)
+    return out
+
+
+STDIN_KINDS = {"md": "markdown", "tex": "latex"}
+
+
+def _read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+class _Stdin:
+    """Standard input (``-``), read once; reported under the name ``-``, as ruff does."""
+
+    def __init__(self, data: bytes, kind: str | None):
+        self.data = data
+        self.kind = STDIN_KINDS.get(kind, kind) if kind else None
+
+    def check(self, timeout, assume, dialect, macros, cross_check) -> tuple:
+        from eqchain.api import check_derivations, error_entry
+        from eqchain.errors import EqchainError
+        from eqchain.load import load_text
+
+        kind = self.kind
+        try:
+            if kind is None:
+                from eqchain.mcp_tools import infer_format
+
+                kind = infer_format(self.data.decode("utf-8", errors="replace"))
+            given = {"assume": assume, "dialect": dialect, "macros": macros}
+            options = {k: v for k, v in given.items() if v and kind != "toml"}
+            if cross_check:
+                options["cross_check"] = True
+            return check_derivations(
+                load_text("-", self.data, kind, **options), timeout
+            ).derivations
+        except RecursionError:
+            return (error_entry(EqchainError("input nested too deeply"), "-"),)
+        except EqchainError as err:
+            return (error_entry(err, "-"),)
 
 
 @cli.command()
@@ -470,11 +586,17 @@ def mcp_command(timeout):
     serve_stdio(timeout)
 
 
-def _emit(report, fmt: str, lang: str, show: bool, file=None) -> None:
+def _emit(report, fmt: str, lang: str, show: bool, file=None, verbose: bool = False) -> None:
     if fmt == "json":
         from eqchain.render.json import render_json
 
         (file or sys.stdout).write(render_json(report))
+        return
+    if fmt in ("concise", "github", "sarif"):
+        from eqchain.render import diagnostics
+
+        render = getattr(diagnostics, f"render_{fmt}")
+        (file or sys.stdout).write(render(report, lang, verbose))
         return
     from eqchain.render.terminal import make_console, render_terminal
 
