@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import nullcontext
 
 import click
 
@@ -177,7 +178,12 @@ def check(
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(inputs, timeout, jobs, assume, dialect, macros, cross_check, skipped)
+    from eqchain.render.progress import CheckProgress, wanted
+
+    with CheckProgress(len(inputs)) if wanted(fmt) else nullcontext() as progress:
+        report = _check_files(
+            inputs, timeout, jobs, assume, dialect, macros, cross_check, skipped, progress
+        )
     if skipped:
         click.echo(
             f"eqchain: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} holding no "
@@ -224,23 +230,37 @@ def exit_status(report) -> int:
 
 
 def _check_files(
-    inputs, timeout, jobs, assume, dialect=None, macros=None, cross_check=False, skipped=None
+    inputs,
+    timeout,
+    jobs,
+    assume,
+    dialect=None,
+    macros=None,
+    cross_check=False,
+    skipped=None,
+    progress=None,
 ):
     """Load and check files, in parallel processes when ``jobs > 1``; stable order. An input
     that is an error (a missing path, say) or a file that cannot be loaded is an entry with its
     error; standard input is checked in this process. A document a folder walk found
     (:class:`eqchain.load.Found`) with no displayed equation is skipped (appended to
-    ``skipped``)."""
+    ``skipped``). ``progress`` (:class:`eqchain.render.progress.CheckProgress`) is told of
+    each file and, in one process, of each step."""
     from eqchain.api import check_input, error_entry
     from eqchain.load import NO_EQUATIONS, Found
     from eqchain.model import Report
 
-    def one(item):
+    def one(item, on_step=None):
         if isinstance(item, _Stdin):
-            return item.check(timeout, assume, dialect, macros, cross_check)
+            return item.check(timeout, assume, dialect, macros, cross_check, on_step)
+        if isinstance(item, str):
+            if on_step is None:
+                return check_input(str(item), timeout, assume, dialect, macros, cross_check)
+            return _check_one(str(item), timeout, assume, dialect, macros, cross_check, on_step)
         return (error_entry(item, item.path or ""),)
 
     files = [i for i in inputs if isinstance(i, str)]
+    parts = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -257,14 +277,17 @@ def _check_files(
                     [cross_check] * n,
                 )
             )
-            parts = [next(checked) if isinstance(i, str) else one(i) for i in inputs]
+            for item in inputs:
+                parts.append(next(checked) if isinstance(item, str) else one(item))
+                if progress is not None:
+                    progress.done()
     else:
-        parts = [
-            check_input(str(i), timeout, assume, dialect, macros, cross_check)
-            if isinstance(i, str)
-            else one(i)
-            for i in inputs
-        ]
+        for item in inputs:
+            if progress is not None:
+                progress.file("standard input" if isinstance(item, _Stdin) else str(item))
+            parts.append(one(item, progress.step if progress is not None else None))
+            if progress is not None:
+                progress.done()
     kept = []
     for item, part in zip(inputs, parts, strict=True):
         error = part[0].error if len(part) == 1 else None
@@ -274,6 +297,24 @@ def _check_files(
             continue
         kept.append(part)
     return Report(tuple(d for part in kept for d in part))
+
+
+def _check_one(path, timeout, assume, dialect, macros, cross_check, on_step) -> tuple:
+    """:func:`eqchain.api.check_input` telling ``on_step`` of each step checked."""
+    from eqchain.api import check_derivations, error_entry
+    from eqchain.errors import EqchainError, InputError
+    from eqchain.load import load
+
+    given = {"assume": assume, "dialect": dialect, "macros": macros}
+    options = {k: v for k, v in given.items() if v}
+    if cross_check:
+        options["cross_check"] = True
+    try:
+        return check_derivations(load(path, **options), timeout, on_step).derivations
+    except RecursionError:
+        return (error_entry(InputError("input nested too deeply", path), path),)
+    except EqchainError as err:
+        return (error_entry(err, path),)
 
 
 def _once(inputs: list) -> list:
@@ -304,7 +345,7 @@ class _Stdin:
         self.data = data
         self.kind = STDIN_KINDS.get(kind, kind) if kind else None
 
-    def check(self, timeout, assume, dialect, macros, cross_check) -> tuple:
+    def check(self, timeout, assume, dialect, macros, cross_check, on_step=None) -> tuple:
         from eqchain.api import check_derivations, error_entry
         from eqchain.errors import EqchainError
         from eqchain.load import load_text
