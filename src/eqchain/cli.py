@@ -425,10 +425,17 @@ def rules(fmt, lang):
     type=click.Path(dir_okay=False),
     help="Write the derivation as a derivation file that `eqchain check` reads.",
 )
+@click.option(
+    "--assume",
+    "assume",
+    default=None,
+    help='Plain symbols and their assumptions, as for documents: "a > 0, b > 0, n integer" '
+    "(with --symbols, these override its declarations).",
+)
 @click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
-def derive(expr, families, symbols_file, save, fmt, lang, timeout):
+def derive(expr, families, symbols_file, save, assume, fmt, lang, timeout):
     """Apply rules to EXPR (LaTeX) until none applies; every step is checked."""
     from eqchain.api import check_derivations
     from eqchain.derive import derive as run_derive
@@ -438,6 +445,7 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
         from eqchain.load.toml_file import load_symbols
 
         decls = load_symbols(symbols_file)
+    decls = _with_assumptions(decls, assume)
     names = [f.strip() for f in families.split(",") if f.strip()]
     derived = run_derive(expr, decls, names)
     if not derived.derivation.steps:
@@ -479,6 +487,13 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
 )
 @click.option("--minimize", is_flag=True, help="Minimise instead of maximise.")
 @click.option(
+    "--assume",
+    "assume",
+    default=None,
+    help='Plain symbols and their assumptions, as for documents: "a > 0, b > 0, n integer" '
+    "(with --symbols, these override its declarations).",
+)
+@click.option(
     "--save",
     type=click.Path(dir_okay=False),
     help="Write the solution as a derivation file that `eqchain check` reads.",
@@ -487,7 +502,18 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
 def maximize(
-    path, objective, variables, constraints, data, symbols_file, minimize, save, fmt, lang, timeout
+    path,
+    objective,
+    variables,
+    constraints,
+    data,
+    symbols_file,
+    minimize,
+    assume,
+    save,
+    fmt,
+    lang,
+    timeout,
 ):
     """Solve a constrained maximum (Lagrange multipliers) as checked steps.
 
@@ -498,14 +524,16 @@ def maximize(
     from eqchain.api import check_derivations
 
     if path:
-        if objective or variables or constraints or data:
+        if objective or variables or constraints or data or assume:
             raise click.UsageError("give either PATH or --objective/--variable/..., not both")
         from eqchain.load import load
 
         derivations = load(path)
     else:
         derivations = (
-            _problem_from_options(objective, variables, constraints, data, symbols_file, minimize),
+            _problem_from_options(
+                objective, variables, constraints, data, symbols_file, minimize, assume
+            ),
         )
     if not any(s.by or s.kind.value != "claim" for d in derivations for s in d.steps):
         raise EqchainError("nothing to solve: the file has no [maximize] table")
@@ -519,7 +547,9 @@ def maximize(
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
-def _problem_from_options(objective, variables, constraints, data, symbols_file, minimize):
+def _problem_from_options(
+    objective, variables, constraints, data, symbols_file, minimize, assume=None
+):
     """A Derivation for a problem stated on the command line (the same path as a file's
     [maximize] table, so the same checks apply)."""
     from eqchain.load.toml_file import load_symbols
@@ -529,7 +559,7 @@ def _problem_from_options(objective, variables, constraints, data, symbols_file,
 
     if not objective or not variables:
         raise click.UsageError("--objective and at least one --variable are needed")
-    decls = load_symbols(symbols_file) if symbols_file else ()
+    decls = _with_assumptions(load_symbols(symbols_file) if symbols_file else (), assume)
     scope = Scope.from_decls(decls, strict=True)
     values: dict = {}
     for item in data:
@@ -550,6 +580,31 @@ def _problem_from_options(objective, variables, constraints, data, symbols_file,
     steps = steps_from_toml(table, scope, "<command line>")
     title = ("Minimum" if minimize else "Maximum") + f" of {objective}"
     return Derivation(title, "<command line>", tuple(decls), tuple(steps), scope)
+
+
+def _with_assumptions(decls, assume: str | None) -> tuple:
+    """``decls`` with the plain symbols of ``--assume`` (``"a > 0, n integer, f function"``)
+    added or replacing a declaration of the same name; InputError for a family or a bound
+    (families need --symbols: their index and range)."""
+    if not assume:
+        return tuple(decls)
+    from eqchain.load.assume import Bound, parse_assume
+    from eqchain.model import SymbolDecl
+
+    out = list(decls)
+    for item in parse_assume(assume):
+        if isinstance(item, Bound):
+            raise EqchainError(f"--assume takes signs and words here, not the bound '{item.text}'")
+        if item.index:
+            raise EqchainError(
+                f"--assume declares plain symbols; declare the family '{item.name}' in a "
+                f'--symbols file, e.g. {item.name} = {{ index = "{item.index}", '
+                f'range = "1..K", assume = "{" ".join(item.words)}" }}'
+            )
+        function = item.words == ("function",)
+        decl = SymbolDecl(item.name, () if function else tuple(item.words), is_function=function)
+        out = [d for d in out if d.name != item.name] + [decl]
+    return tuple(out)
 
 
 def _publish(paths, lang, timeout, output, render) -> None:
