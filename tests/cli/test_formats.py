@@ -184,3 +184,41 @@ def test_the_official_schema_rejects_a_result_without_a_message():
     bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{}]}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(bad)
+
+
+def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_format(tmp_path):
+    """The issue's acceptance: three good files, a broken TOML file, a document with an
+    unreadable formula and a Markdown post, in text, JSON, SARIF and GitHub formats."""
+    from eqchain.schema import report_schema
+
+    for name in ("g1", "g2", "g3"):
+        (tmp_path / f"{name}.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "broken.toml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "unreadable.tex").write_text("\\[ x = \\foo{y} \\]\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text(
+        "# Post\n\n$$\n(a + b)^2 = a^2 + 2 a b + b^2\n$$\n", encoding="utf-8"
+    )
+    text = run(str(tmp_path))
+    assert text.exit_code == 2
+    assert (
+        text.stdout.count("✓ verified") == 4 and "broken.toml:2:9: TOML syntax error" in text.stdout
+    )
+    assert "⊘ unreadable" in text.stdout
+    data = json.loads(run("--format", "json", str(tmp_path)).stdout)
+    jsonschema.Draft202012Validator(report_schema()).validate(data)
+    assert [Path(d["path"]).name for d in data["derivations"]] == [
+        "broken.toml",
+        "g1.toml",
+        "g2.toml",
+        "g3.toml",
+        "post.md",
+        "unreadable.tex",
+    ]
+    sarif = json.loads(run("--format", "sarif", str(tmp_path)).stdout)
+    check_sarif_structure(sarif)
+    if sarif_schema() is not None:
+        jsonschema.Draft7Validator(sarif_schema()).validate(sarif)
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["error", "unreadable"]
+    github = run("--format", "github", str(tmp_path)).stdout.splitlines()
+    assert [ln.split(" ", 1)[0] for ln in github[:-1]] == ["::error", "::error"]
+    assert github[-1].endswith("; 1 file not read")
