@@ -107,6 +107,13 @@ def cli() -> None:
     help="Skip files named that hold no derivation (TOML without steps, derivations or "
     "maximize; documents without displayed equations), as a folder walk does (pre-commit).",
 )
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    help="What a folder walk takes, e.g. '*.md' or 'posts/*.tex' (repeatable; default: "
+    "*.toml, *.md, *.markdown, *.qmd, *.Rmd, *.tex).",
+)
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
 def check(
     paths,
@@ -123,6 +130,7 @@ def check(
     cross_check,
     stdin_format,
     skip_non_derivations,
+    globs,
     max_rechecks,
 ):
     """Check derivation files, documents, or folders of them; '-' reads standard input.
@@ -142,7 +150,9 @@ def check(
         if path == "-":
             inputs.append(_Stdin(_read_stdin(), stdin_format))
         else:
-            inputs += collect_each([path], skipped=skipped, skip_unrelated=skip_non_derivations)
+            inputs += collect_each(
+                [path], skipped=skipped, skip_unrelated=skip_non_derivations, globs=globs
+            )
     inputs = _once(inputs)
     if no_cache:
         os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either

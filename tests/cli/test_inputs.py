@@ -93,3 +93,15 @@ def test_a_folder_with_only_unrelated_files_is_reported(tmp_path):
     result = run(str(tmp_path))
     assert result.exit_code == 2
     assert "no derivation files found" in result.stdout
+
+
+def test_glob_chooses_what_a_folder_walk_takes(tmp_path):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "post.md").write_text(WRONG_POST, encoding="utf-8")
+    (tmp_path / "d.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(WRONG_POST, encoding="utf-8")
+    result = run("--format", "concise", "-v", "--glob", "posts/*.md", str(tmp_path))
+    names = [line.split(":")[0].rsplit("/", 1)[-1] for line in result.stdout.splitlines()[:-1]]
+    assert names == ["post.md"]
+    nothing = run("--glob", "*.rst", str(tmp_path))
+    assert nothing.exit_code == 2 and "no derivation files found" in nothing.stdout

@@ -65,7 +65,11 @@ def collect(paths) -> list[str]:
 
 
 def collect_each(
-    paths, documents: bool = True, skipped: list | None = None, skip_unrelated: bool = False
+    paths,
+    documents: bool = True,
+    skipped: list | None = None,
+    skip_unrelated: bool = False,
+    globs: tuple[str, ...] = (),
 ) -> list[str | InputError]:
     """Like :func:`collect`, but never raises: a path that cannot be used (missing, a named
     pipe, a folder with no derivation files) is an InputError in the list, in its place.
@@ -76,7 +80,8 @@ def collect_each(
     when given), while a TOML file named explicitly is always checked (and is an error when it
     holds no derivation). Files found are :class:`Found` strings; with ``skip_unrelated``
     (pre-commit, which names every TOML and Markdown file of a repository) named files are
-    treated as found too."""
+    treated as found too. ``globs`` (``"posts/*.md"``) choose what a folder walk takes instead
+    of the suffixes, matched against the path inside the folder as :meth:`Path.match` does."""
     from eqchain.load.files import regular_file_error
 
     suffixes = tuple(SUFFIXES) if documents else (".toml",)
@@ -87,7 +92,7 @@ def collect_each(
             found = [
                 Found(f)
                 for f in sorted(path.rglob("*"))
-                if f.suffix.lower() in suffixes and f.is_file()
+                if _wanted(f.relative_to(path), suffixes, globs) and f.is_file()
             ]
             found = _derivation_files(found, skipped)
             if not found:
@@ -107,6 +112,12 @@ def collect_each(
     if not out:
         out.append(InputError("no derivation files found", ", ".join(map(str, paths))))
     return out
+
+
+def _wanted(relative: Path, suffixes: tuple, globs: tuple) -> bool:
+    if globs:
+        return any(relative.match(g) for g in globs)
+    return relative.suffix.lower() in suffixes
 
 
 def _derivation_files(found: list, skipped: list | None) -> list:
