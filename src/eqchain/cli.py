@@ -257,7 +257,7 @@ def _check_files(
     ``skipped``). ``progress`` (:class:`eqchain.render.progress.CheckProgress`) is told of
     each file and, in one process, of each step."""
     from eqchain.api import check_input, error_entry
-    from eqchain.load import NO_EQUATIONS, Found
+    from eqchain.load import holds_no_derivation
     from eqchain.model import Report
 
     def one(item, on_step=None):
@@ -300,8 +300,7 @@ def _check_files(
                 progress.done()
     kept = []
     for item, part in zip(inputs, parts, strict=True):
-        error = part[0].error if len(part) == 1 else None
-        if isinstance(item, Found) and error is not None and error.message == NO_EQUATIONS:
+        if holds_no_derivation(item, part):
             if skipped is not None:
                 skipped.append(str(item))
             continue

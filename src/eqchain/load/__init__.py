@@ -132,6 +132,13 @@ def _derivation_files(found: list, skipped: list | None) -> list:
     return out
 
 
+def holds_no_derivation(item, part) -> bool:
+    """Whether ``part``, the report entries of input ``item``, says that a file a folder walk
+    found (:class:`Found`) is a document without displayed equations: skipped, not an error."""
+    error = part[0].error if len(part) == 1 else None
+    return isinstance(item, Found) and error is not None and error.message == NO_EQUATIONS
+
+
 def is_derivation_toml(path: str) -> bool:
     """Whether a TOML file holds a derivation (one of :data:`DERIVATION_TABLES`). A file that
     cannot be read or parsed counts as one, so that its error is reported."""
