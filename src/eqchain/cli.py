@@ -167,6 +167,8 @@ def check(
     }
     if cross_check:
         options["cross_check"] = True
+    if globs:
+        options["globs"] = tuple(globs)
     if watch:
         from eqchain.watch import watch_and_check
 

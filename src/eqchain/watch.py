@@ -92,7 +92,8 @@ def watch_and_check(
 
     files: dict[str, dict] = {}  # resolved path -> its entries
     names: dict[str, str] = {}  # resolved path -> the name it is shown by
-    for f in collect_each(paths, skipped=[]):
+    globs = options.get("globs", ())
+    for f in collect_each(paths, skipped=[], globs=globs):
         if isinstance(f, str):
             key = _key(f)
             names[key] = str(f)
@@ -118,9 +119,13 @@ def watch_and_check(
         key = _key(path)
         if key in named_files:
             return True
-        if Path(path).suffix.lower() not in SUFFIXES:
-            return False
-        return any(key.startswith(folder + os.sep) for folder in folders)
+        for folder in folders:
+            if key.startswith(folder + os.sep):
+                inside = Path(key[len(folder) + 1 :])
+                if globs:
+                    return any(inside.match(g) for g in globs)
+                return inside.suffix.lower() in SUFFIXES
+        return False
 
     rechecks = 0
     for changes in watch(

@@ -150,3 +150,32 @@ def test_watch_on_a_real_terminal_follows_sed_i_saves(tmp_path):
         "-- 2 verified, 0 refuted, 0 unknown, 0 unreadable, 0 error",
     ]
     assert len(lines) == 7  # 2 steps, summary; 1 changed line, summary; 1 changed line, summary
+
+
+def test_a_folder_watch_takes_only_what_glob_chooses(tmp_path):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text("$$\n(a + b) = b + a\n$$\n", encoding="utf-8")
+    lines: list[str] = []
+    stop = threading.Event()
+    options = {**OPTIONS, "globs": ("posts/*.md",)}
+    thread = threading.Thread(
+        target=watch_and_check, args=([str(tmp_path)], options, 1, lines.append, stop), daemon=True
+    )
+    thread.start()
+    try:
+        end = time.monotonic() + 60
+        while sum(ln.startswith("-- ") for ln in lines) < 1 and time.monotonic() < end:
+            time.sleep(0.05)
+        first = len(lines)
+        assert first == 2 and "a.md" in lines[0], lines
+        time.sleep(0.5)
+        (tmp_path / "d.toml").write_text(WRONG, encoding="utf-8")  # not chosen: not checked
+        (tmp_path / "posts" / "b.md").write_text(
+            "$$\n(a + b)^2 = a^2 + b^2\n$$\n", encoding="utf-8"
+        )
+        while sum(ln.startswith("-- ") for ln in lines) < 2 and time.monotonic() < end:
+            time.sleep(0.05)
+        assert len(lines) == first + 2 and "b.md: (line 2) refuted" in lines[first], lines
+    finally:
+        stop.set()
+        thread.join(10)
