@@ -60,12 +60,14 @@ def check_path(*paths: str, timeout: float | None = 10.0) -> CheckedReport:
     """Load and check files or folders, like ``eqchain check``: a file or path that cannot be
     used is an entry with its error (``report.errors``; ``all_verified`` is then False) and
     every other file is still checked."""
-    from eqchain.load import collect_each
+    from eqchain.load import collect_each, holds_no_derivation
 
     parts = []
     for item in collect_each(paths):
         if isinstance(item, str):
-            parts.extend(check_input(item, timeout))
+            part = check_input(str(item), timeout)
+            if not holds_no_derivation(item, part):  # a document without equations, found
+                parts.extend(part)
         else:
             parts.append(error_entry(item, item.path or ""))
     return CheckedReport(Report(tuple(parts)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import nullcontext
 
 import click
 
@@ -20,6 +21,8 @@ from eqchain.errors import EqchainError
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
 FORMAT = click.Choice(["text", "json"])
+# check's formats: the linters' ones besides text and JSON (see eqchain.render.diagnostics)
+CHECK_FORMAT = click.Choice(["text", "concise", "json", "github", "sarif"])
 LANG = click.Choice(["en", "ja"])
 
 
@@ -32,7 +35,19 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=FORMAT, default="text", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    type=CHECK_FORMAT,
+    default="text",
+    show_default=True,
+    help="Output format: text (a table per file), concise (path:line:col: status: message), "
+    "json, github (workflow commands that annotate a pull request), sarif (SARIF 2.1.0).",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="concise, github, sarif: list verified steps too (else only what needs attention).",
 )
 @click.option(
     "--timeout",
@@ -79,10 +94,31 @@ def cli() -> None:
     help="Also read every formula with SymPy's parse_latex and latex2sympy2; "
     "a formula they read differently is an error (ambiguous LaTeX).",
 )
+@click.option(
+    "--stdin-format",
+    type=click.Choice(["markdown", "md", "latex", "tex", "toml"]),
+    default=None,
+    help="What '-' (standard input) holds; default: a derivation file when its TOML has "
+    "derivation keys, LaTeX when it has \\documentclass or \\begin{document}, else Markdown.",
+)
+@click.option(
+    "--skip-non-derivations",
+    is_flag=True,
+    help="Skip files named that hold no derivation (TOML without steps, derivations or "
+    "maximize; documents without displayed equations), as a folder walk does (pre-commit).",
+)
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    help="What a folder walk takes, e.g. '*.md' or 'posts/*.tex' (repeatable; default: "
+    "*.toml, *.md, *.markdown, *.qmd, *.Rmd, *.tex).",
+)
 @click.option("--max-rechecks", type=int, default=None, hidden=True)
 def check(
     paths,
     fmt,
+    verbose,
     timeout,
     lang,
     assume,
@@ -92,20 +128,37 @@ def check(
     jobs,
     watch,
     cross_check,
+    stdin_format,
+    skip_non_derivations,
+    globs,
     max_rechecks,
 ):
-    """Check derivation files, documents, or folders of derivation files.
+    """Check derivation files, documents, or folders of them; '-' reads standard input.
 
     Every file is reported: one that cannot be loaded is an entry with its error, and the
-    others are still checked. Exit status 0 when every claim is verified, 1 when any claim is
+    others are still checked. Folders are walked for *.toml, *.md, *.markdown, *.qmd, *.Rmd
+    and *.tex; there, TOML files that are not derivation files and documents without displayed
+    equations are skipped. Exit status 0 when every claim is verified, 1 when any claim is
     refuted or unknown or any formula unreadable, 2 when any file could not be loaded."""
     from eqchain.load import collect_each
 
-    inputs = collect_each(paths)
+    if watch and "-" in paths:
+        raise click.UsageError("--watch cannot watch standard input ('-')")
+    skipped: list[str] = []
+    inputs: list = []
+    for path in paths:
+        if path == "-":
+            inputs.append(_Stdin(_read_stdin(), stdin_format))
+        else:
+            inputs += collect_each(
+                [path], skipped=skipped, skip_unrelated=skip_non_derivations, globs=globs
+            )
+    inputs = _once(inputs)
     if no_cache:
         os.environ["EQCHAIN_NO_CACHE"] = "1"  # no remembered readings either
     options = {
         "format": fmt,
+        "verbose": verbose,
         "timeout": timeout,
         "lang": lang,
         "assume": assume,
@@ -114,6 +167,8 @@ def check(
     }
     if cross_check:
         options["cross_check"] = True
+    if globs:
+        options["globs"] = tuple(globs)
     if watch:
         from eqchain.watch import watch_and_check
 
@@ -135,18 +190,30 @@ def check(
         if hit is not None:
             sys.stdout.write(hit.stdout)
             sys.exit(hit.exit_code)
-    report = _check_files(inputs, timeout, jobs, assume, dialect, macros, cross_check)
+    from eqchain.render.progress import CheckProgress, wanted
+
+    with CheckProgress(len(inputs)) if wanted(fmt) else nullcontext() as progress:
+        report = _check_files(
+            inputs, timeout, jobs, assume, dialect, macros, cross_check, skipped, progress
+        )
+    if skipped:
+        click.echo(
+            f"eqchain: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} holding no "
+            "derivation (TOML without steps, derivations or maximize; documents without "
+            "displayed equations)",
+            err=True,
+        )
     code = exit_status(report)
     if key is not None and not report.errors:
         import io
 
         buffer = io.StringIO()
-        _emit(report, fmt, lang, show=False, file=buffer)
+        _emit(report, fmt, lang, show=False, file=buffer, verbose=verbose)
         sys.stdout.write(buffer.getvalue())
         cache.put(key, cache.Entry(buffer.getvalue(), code))
         sys.exit(code)
-    _emit(report, fmt, lang, show=False)
-    if fmt == "json":  # the text report shows them; JSON readers may not
+    _emit(report, fmt, lang, show=False, verbose=verbose)
+    if fmt in ("json", "sarif"):  # text, concise and github show them; these readers may not
         for error in report.errors:
             click.echo(f"eqchain: error: {error}", err=True)
     sys.exit(code)
@@ -174,14 +241,38 @@ def exit_status(report) -> int:
     return EXIT_OK if report.all_verified else EXIT_FAILED
 
 
-def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None, cross_check=False):
+def _check_files(
+    inputs,
+    timeout,
+    jobs,
+    assume,
+    dialect=None,
+    macros=None,
+    cross_check=False,
+    skipped=None,
+    progress=None,
+):
     """Load and check files, in parallel processes when ``jobs > 1``; stable order. An input
     that is an error (a missing path, say) or a file that cannot be loaded is an entry with its
-    error."""
+    error; standard input is checked in this process. A document a folder walk found
+    (:class:`eqchain.load.Found`) with no displayed equation is skipped (appended to
+    ``skipped``). ``progress`` (:class:`eqchain.render.progress.CheckProgress`) is told of
+    each file and, in one process, of each step."""
     from eqchain.api import check_input, error_entry
+    from eqchain.load import holds_no_derivation
     from eqchain.model import Report
 
+    def one(item, on_step=None):
+        if isinstance(item, _Stdin):
+            return item.check(timeout, assume, dialect, macros, cross_check, on_step)
+        if isinstance(item, str):
+            if on_step is None:
+                return check_input(str(item), timeout, assume, dialect, macros, cross_check)
+            return _check_one(str(item), timeout, assume, dialect, macros, cross_check, on_step)
+        return (error_entry(item, item.path or ""),)
+
     files = [i for i in inputs if isinstance(i, str)]
+    parts = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -190,7 +281,7 @@ def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None, cross
             checked = iter(
                 pool.map(
                     check_input,
-                    files,
+                    [str(f) for f in files],
                     [timeout] * n,
                     [assume] * n,
                     [dialect] * n,
@@ -198,18 +289,95 @@ def _check_files(inputs, timeout, jobs, assume, dialect=None, macros=None, cross
                     [cross_check] * n,
                 )
             )
-            parts = [
-                next(checked) if isinstance(i, str) else (error_entry(i, i.path or ""),)
-                for i in inputs
-            ]
+            for item in inputs:
+                parts.append(next(checked) if isinstance(item, str) else one(item))
+                if progress is not None:
+                    progress.done()
     else:
-        parts = [
-            check_input(i, timeout, assume, dialect, macros, cross_check)
-            if isinstance(i, str)
-            else (error_entry(i, i.path or ""),)
-            for i in inputs
-        ]
-    return Report(tuple(d for part in parts for d in part))
+        for item in inputs:
+            if progress is not None:
+                progress.file("standard input" if isinstance(item, _Stdin) else str(item))
+            parts.append(one(item, progress.step if progress is not None else None))
+            if progress is not None:
+                progress.done()
+    kept = []
+    for item, part in zip(inputs, parts, strict=True):
+        if holds_no_derivation(item, part):
+            if skipped is not None:
+                skipped.append(str(item))
+            continue
+        kept.append(part)
+    return Report(tuple(d for part in kept for d in part))
+
+
+def _check_one(path, timeout, assume, dialect, macros, cross_check, on_step) -> tuple:
+    """:func:`eqchain.api.check_input` telling ``on_step`` of each step checked."""
+    from eqchain.api import check_derivations, error_entry
+    from eqchain.errors import EqchainError, InputError
+    from eqchain.load import load
+
+    given = {"assume": assume, "dialect": dialect, "macros": macros}
+    options = {k: v for k, v in given.items() if v}
+    if cross_check:
+        options["cross_check"] = True
+    try:
+        return check_derivations(load(path, **options), timeout, on_step).derivations
+    except RecursionError:
+        return (error_entry(InputError("input nested too deeply", path), path),)
+    except EqchainError as err:
+        return (error_entry(err, path),)
+
+
+def _once(inputs: list) -> list:
+    """``inputs`` with each file once (a file named and also in a folder named, say)."""
+    seen: set = set()
+    out = []
+    for item in inputs:
+        if isinstance(item, str):
+            key = os.path.realpath(item)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(item)
+    return out
+
+
+STDIN_KINDS = {"md": "markdown", "tex": "latex"}
+
+
+def _read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+class _Stdin:
+    """Standard input (``-``), read once; reported under the name ``-``, as ruff does."""
+
+    def __init__(self, data: bytes, kind: str | None):
+        self.data = data
+        self.kind = STDIN_KINDS.get(kind, kind) if kind else None
+
+    def check(self, timeout, assume, dialect, macros, cross_check, on_step=None) -> tuple:
+        from eqchain.api import check_derivations, error_entry
+        from eqchain.errors import EqchainError
+        from eqchain.load import load_text
+
+        kind = self.kind
+        try:
+            if kind is None:
+                from eqchain.mcp_tools import infer_format
+
+                kind = infer_format(self.data.decode("utf-8", errors="replace"))
+            given = {"assume": assume, "dialect": dialect, "macros": macros}
+            options = {k: v for k, v in given.items() if v and kind != "toml"}
+            if cross_check:
+                options["cross_check"] = True
+            return check_derivations(
+                load_text("-", self.data, kind, **options), timeout
+            ).derivations
+        except RecursionError:
+            return (error_entry(EqchainError("input nested too deeply"), "-"),)
+        except EqchainError as err:
+            return (error_entry(err, "-"),)
 
 
 @cli.command()
@@ -268,10 +436,17 @@ def rules(fmt, lang):
     type=click.Path(dir_okay=False),
     help="Write the derivation as a derivation file that `eqchain check` reads.",
 )
+@click.option(
+    "--assume",
+    "assume",
+    default=None,
+    help='Plain symbols and their assumptions, as for documents: "a > 0, b > 0, n integer" '
+    "(with --symbols, these override its declarations).",
+)
 @click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
-def derive(expr, families, symbols_file, save, fmt, lang, timeout):
+def derive(expr, families, symbols_file, save, assume, fmt, lang, timeout):
     """Apply rules to EXPR (LaTeX) until none applies; every step is checked."""
     from eqchain.api import check_derivations
     from eqchain.derive import derive as run_derive
@@ -281,6 +456,7 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
         from eqchain.load.toml_file import load_symbols
 
         decls = load_symbols(symbols_file)
+    decls = _with_assumptions(decls, assume)
     names = [f.strip() for f in families.split(",") if f.strip()]
     derived = run_derive(expr, decls, names)
     if not derived.derivation.steps:
@@ -322,6 +498,13 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
 )
 @click.option("--minimize", is_flag=True, help="Minimise instead of maximise.")
 @click.option(
+    "--assume",
+    "assume",
+    default=None,
+    help='Plain symbols and their assumptions, as for documents: "a > 0, b > 0, n integer" '
+    "(with --symbols, these override its declarations).",
+)
+@click.option(
     "--save",
     type=click.Path(dir_okay=False),
     help="Write the solution as a derivation file that `eqchain check` reads.",
@@ -330,7 +513,18 @@ def derive(expr, families, symbols_file, save, fmt, lang, timeout):
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
 def maximize(
-    path, objective, variables, constraints, data, symbols_file, minimize, save, fmt, lang, timeout
+    path,
+    objective,
+    variables,
+    constraints,
+    data,
+    symbols_file,
+    minimize,
+    assume,
+    save,
+    fmt,
+    lang,
+    timeout,
 ):
     """Solve a constrained maximum (Lagrange multipliers) as checked steps.
 
@@ -341,14 +535,16 @@ def maximize(
     from eqchain.api import check_derivations
 
     if path:
-        if objective or variables or constraints or data:
+        if objective or variables or constraints or data or assume:
             raise click.UsageError("give either PATH or --objective/--variable/..., not both")
         from eqchain.load import load
 
         derivations = load(path)
     else:
         derivations = (
-            _problem_from_options(objective, variables, constraints, data, symbols_file, minimize),
+            _problem_from_options(
+                objective, variables, constraints, data, symbols_file, minimize, assume
+            ),
         )
     if not any(s.by or s.kind.value != "claim" for d in derivations for s in d.steps):
         raise EqchainError("nothing to solve: the file has no [maximize] table")
@@ -362,7 +558,9 @@ def maximize(
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
-def _problem_from_options(objective, variables, constraints, data, symbols_file, minimize):
+def _problem_from_options(
+    objective, variables, constraints, data, symbols_file, minimize, assume=None
+):
     """A Derivation for a problem stated on the command line (the same path as a file's
     [maximize] table, so the same checks apply)."""
     from eqchain.load.toml_file import load_symbols
@@ -372,7 +570,7 @@ def _problem_from_options(objective, variables, constraints, data, symbols_file,
 
     if not objective or not variables:
         raise click.UsageError("--objective and at least one --variable are needed")
-    decls = load_symbols(symbols_file) if symbols_file else ()
+    decls = _with_assumptions(load_symbols(symbols_file) if symbols_file else (), assume)
     scope = Scope.from_decls(decls, strict=True)
     values: dict = {}
     for item in data:
@@ -393,6 +591,31 @@ def _problem_from_options(objective, variables, constraints, data, symbols_file,
     steps, verdict = solved_from_toml(table, scope, "<command line>")
     title = f"{verdict} of {objective}"  # what the second-order test proved, not what was asked
     return Derivation(title, "<command line>", tuple(decls), tuple(steps), scope)
+
+
+def _with_assumptions(decls, assume: str | None) -> tuple:
+    """``decls`` with the plain symbols of ``--assume`` (``"a > 0, n integer, f function"``)
+    added or replacing a declaration of the same name; InputError for a family or a bound
+    (families need --symbols: their index and range)."""
+    if not assume:
+        return tuple(decls)
+    from eqchain.load.assume import Bound, parse_assume
+    from eqchain.model import SymbolDecl
+
+    out = list(decls)
+    for item in parse_assume(assume):
+        if isinstance(item, Bound):
+            raise EqchainError(f"--assume takes signs and words here, not the bound '{item.text}'")
+        if item.index:
+            raise EqchainError(
+                f"--assume declares plain symbols; declare the family '{item.name}' in a "
+                f'--symbols file, e.g. {item.name} = {{ index = "{item.index}", '
+                f'range = "1..K", assume = "{" ".join(item.words)}" }}'
+            )
+        function = item.words == ("function",)
+        decl = SymbolDecl(item.name, () if function else tuple(item.words), is_function=function)
+        out = [d for d in out if d.name != item.name] + [decl]
+    return tuple(out)
 
 
 def _publish(paths, lang, timeout, output, render) -> None:
@@ -470,11 +693,17 @@ def mcp_command(timeout):
     serve_stdio(timeout)
 
 
-def _emit(report, fmt: str, lang: str, show: bool, file=None) -> None:
+def _emit(report, fmt: str, lang: str, show: bool, file=None, verbose: bool = False) -> None:
     if fmt == "json":
         from eqchain.render.json import render_json
 
         (file or sys.stdout).write(render_json(report))
+        return
+    if fmt in ("concise", "github", "sarif"):
+        from eqchain.render import diagnostics
+
+        render = getattr(diagnostics, f"render_{fmt}")
+        (file or sys.stdout).write(render(report, lang, verbose))
         return
     from eqchain.render.terminal import make_console, render_terminal
 

@@ -32,7 +32,6 @@ STYLES = {
     Verdict.DEFINITION: "dim",
     Verdict.UNREADABLE: "bold magenta",
 }
-_REASON_WIDTH = 100
 _INDENT = 2
 
 # A few LaTeX commands that read better as Unicode in short conditions on a terminal.
@@ -144,13 +143,24 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         if result.rules:
             rest.append(", ".join(result.rules), style="cyan")
         if result.reason and result.verdict in content.SHOWS_REASON:
-            rest.append((" — " if result.rules else "") + _short(content.reason(result, lang)))
+            rest.append(
+                (" — " if result.rules else "") + content.one_line(content.reason(result, lang))
+            )
         if result.domain and result.verdict is Verdict.VERIFIED:
             where = plain(content.domain_spans(result.domain, lang))
             rest.append((" — " if result.rules else "") + where[0].lower() + where[1:])
-        if rest:
+        if rest:  # the reason in full: off a terminal one line, on a terminal wrapped
             line.append(" " * (word_width - cell_len(verdict) + 2))
-            line.append(rest)
+            if console.is_terminal:  # wrapped lines start under the rules, not at column 0
+                from rich.table import Table
+
+                grid = Table.grid()
+                grid.add_column(no_wrap=True)
+                grid.add_column(overflow="fold")
+                grid.add_row(line, rest)
+                line = grid
+            else:
+                line.append(rest)
         console.print(line)
         below = " " * (_INDENT + id_width + 2)
         if result.counterexample is not None:
@@ -176,11 +186,6 @@ def _verdict_text(verdict: Verdict, lang: str) -> str:
 
 def _pad(value: str, width: int) -> str:
     return value + " " * (width - cell_len(value))
-
-
-def _short(reason: str) -> str:
-    reason = content.one_line(reason)
-    return reason if len(reason) <= _REASON_WIDTH else reason[: _REASON_WIDTH - 1] + "…"
 
 
 # -- show: the proof with its justifications ---------------------------------------------------
