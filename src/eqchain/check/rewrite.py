@@ -33,8 +33,10 @@ MAX_EXPAND_TERMS = 1000
 class Pattern:
     lhs: object
     rhs: object
-    conditions: tuple[tuple[str, sp.Wild], ...]
+    # each side condition as its alternatives (``positive a | integer x``): one must hold
+    conditions: tuple[tuple[tuple[str, sp.Wild], ...], ...]
     nontrivial: dict  # wild -> value it must not take (the identity of its operation)
+    guards: tuple[tuple[str, ...], ...] = ()  # structural requirements, as words
 
 
 def evaluate(expr):
@@ -57,11 +59,43 @@ def pattern(name: str) -> Pattern:
     # Evaluation rules describe what SymPy would evaluate away: their left side stays unevaluated.
     lhs = build_sexpr(rule.lhs, wilds, evaluated=rule.how != "evaluation")
     rhs = build_sexpr(rule.rhs, wilds, evaluated=True)
-    conds = tuple((c.split()[0], wilds[c.split()[1]]) for c in rule.conditions)
-    return Pattern(lhs, rhs, conds, _identities(lhs))
+    conds = tuple(
+        tuple((alt.split()[0], wilds[alt.split()[1]]) for alt in c.split("|"))
+        for c in rule.conditions
+    )
+    guards = tuple(tuple(g.split()) for g in rule.guards)
+    return Pattern(lhs, rhs, conds, _identities(lhs), guards)
 
 
-_HEADS = {"+": sp.Add, "*": sp.Mul, "^": sp.Pow, "log": sp.log, "exp": sp.exp}
+def _guards_hold(guards, m: dict) -> bool:
+    """Structural requirements of a match: ``free c k`` (what ``c`` matched does not mention
+    the bound variable ``k``), ``plain z`` (what ``z`` matched is not written with a leading
+    minus sign, so that a rule and its own output do not match each other in turn)."""
+    by_name = {w.name: v for w, v in m.items()}
+    for words in guards:
+        kind, args = words[0], [by_name.get(w) for w in words[1:]]
+        if any(a is None for a in args):
+            return False
+        if kind == "free" and args[0].has(args[1]):
+            return False
+        if kind == "plain" and args[0].could_extract_minus_sign():
+            return False
+    return True
+
+
+def _chosen_conditions(pattern_conds, m: dict) -> list:
+    """For each side condition, the first alternative that holds, else the first one (which the
+    checker then reports as missing)."""
+    out = []
+    for alts in pattern_conds:
+        found = [(p, m[w]) for p, w in alts if w in m]
+        if not found:
+            continue
+        out.append(next(((p, e) for p, e in found if cond.holds(p, e)), found[0]))
+    return out
+
+
+_HEADS = {"+": sp.Add, "*": sp.Mul, "^": sp.Pow, "log": sp.log, "exp": sp.exp, "tanh": sp.tanh}
 
 
 def build_sexpr(text: str, names: dict, evaluated: bool = True):
@@ -136,7 +170,8 @@ def apply_rule(name: str, expr, only_if_holds: bool = False, ranges: dict | None
         return None
     conds: list[Condition] = []
     current = expr
-    for _ in range(MAX_PASSES):
+    # a rule that is its own inverse (swapping two sums) is applied in one pass
+    for _ in range(1 if rule.engine in ONE_PASS else MAX_PASSES):
         new = _rewrite_bottom_up(current, step, conds)
         if new == current:
             break
@@ -165,6 +200,11 @@ def _pattern_step(name: str, only_if_holds: bool):
     pat = pattern(name)
 
     def step(node):
+        if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) > 1:
+            # the inner part of a nest SymPy merged (\prod_k \prod_n is one node)
+            out = step(type(node)(node.function, *node.limits[:-1]))
+            if out is not None:
+                return evaluate(type(node)(out[0], node.limits[-1])), out[1]
         if not isinstance(node, type(pat.lhs)):
             return None
         for view in _views(node):
@@ -176,10 +216,12 @@ def _pattern_step(name: str, only_if_holds: bool):
                 continue
             if any(m.get(w) == ident for w, ident in pat.nontrivial.items()):
                 continue
+            if not _guards_hold(pat.guards, m):
+                continue
             new = evaluate(pat.rhs.xreplace(m))
             if new == node:
                 continue
-            conds = [(p, m[w]) for p, w in pat.conditions if w in m]
+            conds = _chosen_conditions(pat.conditions, m)
             if only_if_holds and not all(cond.holds(p, e) for p, e in conds):
                 continue
             return new, conds
@@ -298,15 +340,56 @@ def _distribute(rule, ranges):
 def _differentiate(rule, ranges):
     """Carry out derivatives. Differentiating a sum over j with respect to y_k gives a sum of
     Kronecker deltas; it collapses to the k-th term only when k's declared range lies within
-    the sum's bounds."""
+    the sum's bounds. A rule with a ``shape`` guard (the chain, product and quotient rules)
+    carries out only derivatives of that shape."""
+    shapes = [g.split()[1] for g in rule.guards if g.startswith("shape ")]
 
     def step(node):
         if not isinstance(node, sp.Derivative):
+            return None
+        if shapes and _shape(node) not in shapes:
             return None
         done = node.doit()
         if done == node or done.has(sp.Derivative):
             return None
         return _collapse_deltas(done, ranges), []
+
+    return step
+
+
+def _shape(node) -> str:
+    """What a derivative differentiates: a ``quotient`` (a factor with a negative power that
+    depends on the variable), a ``product`` (two factors that depend on it), a ``chain`` (a
+    function of something other than the variable itself), else ``plain``."""
+    body, variables = node.expr, set(node.variables)
+    factors = [f for f in sp.Mul.make_args(body) if f.free_symbols & variables or f.has(*variables)]
+    if any(isinstance(f, sp.Pow) and f.exp.is_negative for f in factors):
+        return "quotient"
+    if len(factors) > 1:
+        return "product"
+    if len(factors) == 1:
+        f = factors[0]
+        inner = f.base if isinstance(f, sp.Pow) else f
+        if isinstance(f, sp.Pow) or isinstance(f, sp.Function):
+            args = inner.args if isinstance(f, sp.Function) else (inner,)
+            if any(a not in variables and a.has(*variables) for a in args):
+                return "chain"
+    return "plain"
+
+
+def _swap_order(rule, ranges):
+    """Two nested sums (or products) over ranges that do not depend on each other's variable,
+    taken in the other order: finite sums and products commute."""
+    kind = sp.Sum if rule.family == "sum" else sp.Product
+
+    def step(node):
+        if not isinstance(node, kind) or len(node.limits) < 2:
+            return None
+        inner, outer = node.limits[-2], node.limits[-1]
+        if any(b.has(outer[0]) for b in inner[1:]) or any(b.has(inner[0]) for b in outer[1:]):
+            return None
+        limits = (*node.limits[:-2], outer, inner)
+        return kind(node.function, *limits), []
 
     return step
 
@@ -348,7 +431,9 @@ ENGINES = {
     "fold_terms": _fold_terms,
     "distribute": _distribute,
     "differentiate": _differentiate,
+    "swap_order": _swap_order,
 }
+ONE_PASS = {"swap_order"}
 
 # Rules the search applies forwards only (a fold is also found as an expansion of the target).
 FORWARD_ONLY_EXCLUDED: set[str] = set()
@@ -406,7 +491,8 @@ def evaluation_rules(tree) -> list[tuple[str, tuple[Condition, ...]]]:
             if isinstance(node, type(pat.lhs)):
                 m = node.match(pat.lhs)
                 if m is not None:
-                    found.append((name, tuple((p, evaluate(m[w])) for p, w in pat.conditions)))
+                    conds = _chosen_conditions(pat.conditions, m)
+                    found.append((name, tuple((p, evaluate(e)) for p, e in conds)))
     return found
 
 

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
 from eqchain.latex.tree import canonical
@@ -90,6 +91,16 @@ class Search:
 
     def _equation_moves(self, state):
         for eq in self.equations:
+            if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
+                applied = _apply_function(state, eq.lhs, eq.rhs)
+                if applied is not None:
+                    try:
+                        replaced = self.normal(applied)
+                    except (ValueError, TypeError):
+                        continue
+                    if replaced != state:
+                        yield Move("substitute", (), eq.label or ""), replaced
+                continue
             pairs = [(eq.lhs, eq.rhs)]
             if eq.kind != "definition" and not eq.rhs.is_number:
                 pairs.append((eq.rhs, eq.lhs))
@@ -205,6 +216,37 @@ class Search:
                     nxt.append(new)
             frontier[side] = nxt
         return None
+
+
+def _apply_function(state, head, body):
+    r"""``state`` with every application of the function ``head`` defines (``\sigma(x)`` with
+    body ``1/(1+e^{-x})``) replaced by the body at its arguments (``\sigma(-z)``), or None when
+    there is none. An application whose argument a bound variable of the body would capture is
+    left as written."""
+    func, params = head.func, head.args
+    if not all(isinstance(p, sp.Symbol) for p in params):
+        return None
+    bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+    changed = False
+
+    def visit(node):
+        nonlocal changed
+        if not isinstance(node, sp.Basic) or not node.args:
+            return node
+        if isinstance(node, sp.Indexed):
+            return node
+        args = tuple(visit(a) for a in node.args)
+        if args != node.args:
+            node = node.func(*args)
+        if node.func == func and len(node.args) == len(params):
+            if any(a.free_symbols & bound for a in node.args):
+                return node
+            changed = True
+            return body.xreplace(dict(zip(params, node.args, strict=True)))
+        return node
+
+    out = visit(state)
+    return out if changed else None
 
 
 def _join(side: str, path, other_path):
