@@ -28,7 +28,7 @@ from eqchain.check import conditions as cond
 from eqchain.check.equivalence import prove_equal
 from eqchain.check.refute import find_counterexample
 from eqchain.check.rewrite import definedness, evaluation_rules
-from eqchain.check.search import Deadline, Equation, Search
+from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
 from eqchain.latex.printer import latex
@@ -46,6 +46,10 @@ DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
 QUICK_TRIALS = 6
 NAMED_SEARCH_DEPTH = 6  # the author's rules only: a narrower, cheaper search can go deeper
+# Each rule search may visit this many tree nodes (work, not seconds: a verdict must not depend
+# on the machine's load). The flagship derivations need at most about 3,000; the step's time
+# limit stays as a safety net far above what this budget takes.
+SEARCH_BUDGET = 20_000
 
 
 @dataclass
@@ -533,7 +537,6 @@ def _check_claim(
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
-    deadline_total = timeout if timeout else None
     src = substitute(source, values)
     tgt = substitute(target, values)
 
@@ -564,7 +567,7 @@ def _check_claim(
             values,
             ranges=facts.ranges,
             allowed=set(named) | {"substitute"},
-            deadline=Deadline(None if deadline_total is None else deadline_total / 3),
+            budget=SEARCH_BUDGET,
         )
         path = search.find(src, tgt, NAMED_SEARCH_DEPTH)
     if path is None:
@@ -572,7 +575,7 @@ def _check_claim(
             facts.equations,
             values,
             ranges=facts.ranges,
-            deadline=Deadline(None if deadline_total is None else deadline_total / 3),
+            budget=SEARCH_BUDGET,
         )
         path = search.find(src, tgt, SEARCH_DEPTH)
         if path is not None and named:
@@ -627,10 +630,20 @@ def _check_claim(
         step,
         Verdict.UNKNOWN,
         (),
-        "no symbolic proof found (rule search and algebra) and no counterexample",
+        "no symbolic proof found (rule search and algebra) and no counterexample"
+        + _what_would_decide(search),
         None,
         tuple(warnings),
     )
+
+
+def _what_would_decide(search: Search) -> str:
+    """What an author could do about an undecided step: the rules that brought the two sides
+    nearest each other (the search's closest state), and a smaller step."""
+    closest = search.closest[1] if search.closest else ()
+    rules = _unique([m.rule for m in closest if m.rule != "substitute"])
+    near = f"; the rule search came closest with {', '.join(rules)}" if rules else ""
+    return near + "; try a smaller step between these two rows"
 
 
 def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
