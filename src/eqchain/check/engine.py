@@ -45,7 +45,7 @@ from eqchain.model import (
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
 QUICK_TRIALS = 6
-NAMED_SEARCH_DEPTH = 6  # the author's rules only: a narrower, cheaper search can go deeper
+NAMED_SEARCH_DEPTH = 12  # the author's rules only: narrower, so it can go deeper (within budget)
 # Each rule search may visit this many tree nodes (work, not seconds: a verdict must not depend
 # on the machine's load). The flagship derivations need at most about 3,000; the step's time
 # limit stays as a safety net far above what this budget takes.

@@ -1,0 +1,91 @@
+"""Steps that machine-learning derivations take, checked as rows of the rule table compose:
+the Bernoulli likelihood collected into powers, the Gaussian log-density expanded."""
+
+from __future__ import annotations
+
+from helpers import check_text, claims
+
+from eqchain.model import Verdict
+
+BERNOULLI = r"""
+[symbols]
+theta = "positive"
+q = "positive"
+N = "integer positive"
+m = "integer nonnegative"
+x = {{ index = "i", range = "1..N", assume = "nonnegative integer" }}
+{margin}
+[[steps]]
+kind = "definition"
+claim = 'L = \prod_{{i=1}}^{{N}} \theta^{{x_i}} (1 - \theta)^{{1 - x_i}}'
+
+[[steps]]
+kind = "given"
+claim = 'm = \sum_{{i=1}}^{{N}} x_i'
+
+[[steps]]
+claim = 'L = {claim}'
+by = ["prod_split", "prod_pow_sum", "sum_split", "sum_const", "sum_const_mul"]
+"""
+MARGIN = """
+[[steps]]
+kind = "given"
+claim = 'q = 1 - \\theta'
+"""
+
+
+def _bernoulli(tmp_path, claim, margin=MARGIN):
+    return claims(check_text(tmp_path, BERNOULLI.format(margin=margin, claim=claim)))[-1]
+
+
+def test_bernoulli_likelihood_collects_into_powers_of_the_count(tmp_path):
+    result = _bernoulli(tmp_path, r"\theta^{m} (1 - \theta)^{N - m}")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert {"prod_pow_sum", "sum_const"} <= set(result.rules)
+
+
+def test_bernoulli_likelihood_with_a_wrong_exponent_is_refuted(tmp_path):
+    result = _bernoulli(tmp_path, r"\theta^{m} (1 - \theta)^{N + m}")
+    assert result.verdict is Verdict.REFUTED
+
+
+def test_bernoulli_likelihood_needs_theta_below_one(tmp_path):
+    result = _bernoulli(tmp_path, r"\theta^{m} (1 - \theta)^{N - m}", margin="")
+    assert result.verdict is Verdict.UNKNOWN, result.reason
+    assert "1 - \\theta \\neq 0" in result.reason or "\\theta \\neq 1" in result.reason
+
+
+GAUSSIAN = r"""
+[symbols]
+mu = "real"
+z = "real"
+s = "{s}"
+
+[[steps]]
+claim = '{lhs} = {rhs}'
+by = ["log_mul", "log_pow"]
+"""
+EXPANDED = r"-\frac{1}{2} \log (2 \pi) - \log s - \frac{(z - \mu)^2}{2 s^2}"
+
+
+DENSITY = r"\log \left( \frac{1}{\sqrt{2 \pi s^2}} e^{-\frac{(z - \mu)^2}{2 s^2}} \right)"
+
+
+def _gaussian(tmp_path, s, rhs):
+    return claims(check_text(tmp_path, GAUSSIAN.format(s=s, lhs=DENSITY, rhs=rhs)))[-1]
+
+
+def test_gaussian_log_density_expands(tmp_path):
+    result = _gaussian(tmp_path, "positive", EXPANDED)
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_gaussian_log_density_with_a_wrong_constant_is_refuted(tmp_path):
+    result = _gaussian(tmp_path, "positive", EXPANDED.replace(r"\log (2 \pi)", r"\log \pi"))
+    assert result.verdict is Verdict.REFUTED
+
+
+def test_gaussian_log_density_needs_a_positive_scale(tmp_path):
+    result = _gaussian(tmp_path, "real", EXPANDED)
+    assert result.verdict is not Verdict.VERIFIED
+    assert result.verdict is Verdict.REFUTED or "s" in result.reason
