@@ -89,3 +89,46 @@ def test_gaussian_log_density_needs_a_positive_scale(tmp_path):
     result = _gaussian(tmp_path, "real", EXPANDED)
     assert result.verdict is not Verdict.VERIFIED
     assert result.verdict is Verdict.REFUTED or "s" in result.reason
+
+
+TWO_INDEX = r"""
+[symbols]
+N = "integer positive"
+K = "integer positive"
+X = { index = ["i", "k"], range = ["1..N", "1..K"], assume = "real" }
+mu = { index = "k", range = "1..K", assume = "positive" }
+z = { index = "k", range = "1..K", assume = "real" }
+
+[[steps]]
+claim = '\frac{\partial}{\partial X_{ik}} \sum_{n=1}^{N} \sum_{j=1}^{K} X_{nj} \log \mu_j = RHS'
+by = ["differentiate"]
+"""
+
+
+def test_derivative_of_a_double_sum_by_one_member_of_a_two_index_family(tmp_path):
+    result = claims(check_text(tmp_path, TWO_INDEX.replace("RHS", r"\log \mu_k")))[-1]
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_derivative_of_a_double_sum_with_a_wrong_member_is_refuted(tmp_path):
+    result = claims(check_text(tmp_path, TWO_INDEX.replace("RHS", r"\log \mu_1")))[-1]
+    assert result.verdict is Verdict.REFUTED
+
+
+def test_derivative_of_a_double_sum_over_part_of_the_range_is_not_collapsed(tmp_path):
+    text = TWO_INDEX.replace("RHS", r"\log \mu_k").replace(r"\sum_{n=1}^{N}", r"\sum_{n=2}^{N}")
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is not Verdict.VERIFIED
+
+
+def test_chain_rule_through_the_log_of_a_sum_over_the_family(tmp_path):
+    claim = (
+        r"\frac{\partial}{\partial z_k} \log \sum_{j=1}^{K} e^{z_j} = "
+        r"\frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}"
+    )
+    text = (
+        TWO_INDEX.split("[[steps]]")[0] + f"[[steps]]\nclaim = '{claim}'\nby = [\"chain_rule\"]\n"
+    )
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.rules == ("chain_rule",)

@@ -362,7 +362,13 @@ def _shape(node) -> str:
     depends on the variable), a ``product`` (two factors that depend on it), a ``chain`` (a
     function of something other than the variable itself), else ``plain``."""
     body, variables = node.expr, set(node.variables)
-    factors = [f for f in sp.Mul.make_args(body) if f.free_symbols & variables or f.has(*variables)]
+    # a member y_k also varies inside \sum_j f(y_j): depending on the family counts
+    carriers = variables | {v.base for v in variables if isinstance(v, sp.Indexed)}
+
+    def depends(e) -> bool:
+        return e.has(*carriers)
+
+    factors = [f for f in sp.Mul.make_args(body) if depends(f)]
     if any(isinstance(f, sp.Pow) and f.exp.is_negative for f in factors):
         return "quotient"
     if len(factors) > 1:
@@ -372,7 +378,7 @@ def _shape(node) -> str:
         inner = f.base if isinstance(f, sp.Pow) else f
         if isinstance(f, sp.Pow) or isinstance(f, sp.Function):
             args = inner.args if isinstance(f, sp.Function) else (inner,)
-            if any(a not in variables and a.has(*variables) for a in args):
+            if any(a not in variables and depends(a) for a in args):
                 return "chain"
     return "plain"
 
@@ -395,19 +401,37 @@ def _swap_order(rule, ranges):
 
 
 def _collapse_deltas(expr, ranges):
+    """A sum of a Kronecker delta times a term, over a variable the delta pins to an index in
+    the sum's range, is that term at the index. A sum over several variables (a two-index
+    family, \\sum_n \\sum_k) collapses one variable at a time."""
+
     def visit(node):
-        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+        if not isinstance(node, sp.Sum):
             return node
-        var, lo, hi = node.limits[0]
-        factors = sp.Mul.make_args(node.function)
-        deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and var in f.args]
-        if len(deltas) != 1:
+        function, limits = node.function, list(node.limits)
+        changed = True
+        while changed and limits:
+            changed = False
+            for pos, (var, lo, hi) in enumerate(limits):
+                if any(var in b.free_symbols for _, a, c in limits for b in (a, c)):
+                    continue  # another range's bound depends on this variable
+                factors = sp.Mul.make_args(function)
+                deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and var in f.args]
+                if len(deltas) != 1:
+                    continue
+                (other,) = [a for a in deltas[0].args if a != var] or [None]
+                if other is None or var in other.free_symbols or not _within(other, lo, hi, ranges):
+                    continue
+                if any(other.has(v) for v, _, _ in limits):
+                    continue  # pinned to another bound variable: not an index in the range
+                rest = sp.Mul(*[f for f in factors if f is not deltas[0]])
+                function = rest.xreplace({var: other})
+                limits.pop(pos)
+                changed = True
+                break
+        if len(limits) == len(node.limits):
             return node
-        (other,) = [a for a in deltas[0].args if a != var] or [None]
-        if other is None or var in other.free_symbols or not _within(other, lo, hi, ranges):
-            return node
-        rest = sp.Mul(*[f for f in factors if f is not deltas[0]])
-        return rest.xreplace({var: other})
+        return sp.Sum(function, *limits) if limits else function
 
     return sp.sympify(expr, strict=True).replace(lambda e: isinstance(e, sp.Sum), visit)
 
