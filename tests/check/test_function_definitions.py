@@ -126,3 +126,22 @@ def test_logistic_rules_are_named_after_the_definition(tmp_path):
     names = ["logistic_neg", "logistic_derivative", "tanh_logistic"]
     for r, rule in zip(results[:3], names, strict=True):
         assert rule in r.rules, (rule, r.rules, r.reason)
+
+
+def test_a_document_applying_the_logistic_definition_names_the_identities(tmp_path):
+    results = check(
+        tmp_path,
+        [
+            SIGMOID,
+            r"\sigma(-z) = 1 - \sigma(z)",
+            r"\tanh(z) = 2 \sigma(2 z) - 1",
+            r"\tanh(z) = \frac{e^z-e^{-z}}{e^z+e^{-z}}",
+            r"\tanh(z) = 2 \sigma(z) - 1",
+        ],
+        "z real, x real",
+    )
+    verdicts = [r.verdict for r in results[1:]]
+    assert verdicts == [Verdict.VERIFIED] * 3 + [Verdict.REFUTED]
+    assert "logistic_neg" in results[1].rules
+    assert "tanh_logistic" in results[2].rules
+    assert "tanh_exp" in results[3].rules
