@@ -132,3 +132,19 @@ def test_chain_rule_through_the_log_of_a_sum_over_the_family(tmp_path):
     result = claims(check_text(tmp_path, text))[-1]
     assert result.verdict is Verdict.VERIFIED, result.reason
     assert result.rules == ("chain_rule",)
+
+
+def test_an_undecided_step_says_what_would_decide_it(tmp_path):
+    text = r"""
+[symbols]
+K = "integer positive"
+y = { index = "k", range = "1..K", assume = "positive" }
+t = { index = "k", range = "1..K", assume = "nonnegative" }
+
+[[steps]]
+claim = '\log \prod_{k=1}^{K} y_k^{t_k} = RHS'
+""".replace("RHS", r"\sum_{k=1}^{K} (t_k \log y_k + \frac{1}{k(k+1)}) - 1 + \frac{1}{K+1}")
+    result = claims(check_text(tmp_path, text, timeout=60.0))[-1]
+    assert result.verdict is Verdict.UNKNOWN, result.reason
+    assert "came closest with log_prod, log_pow" in result.reason
+    assert "try a smaller step between these two rows" in result.reason
