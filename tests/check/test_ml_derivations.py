@@ -148,3 +148,39 @@ claim = '\log \prod_{k=1}^{K} y_k^{t_k} = RHS'
     assert result.verdict is Verdict.UNKNOWN, result.reason
     assert "came closest with log_prod, log_pow" in result.reason
     assert "try a smaller step between these two rows" in result.reason
+
+
+DECLARED = r"""
+[symbols]
+x = "real"
+f = { function = true }
+g = { function = true }
+
+[[steps]]
+claim = 'CLAIM'
+by = ["RULE"]
+"""
+
+
+def _declared(tmp_path, claim, rule):
+    text = DECLARED.replace("CLAIM", claim).replace("RULE", rule)
+    return claims(check_text(tmp_path, text))[-1]
+
+
+def test_product_rule_on_declared_functions(tmp_path):
+    claim = r"\frac{d}{dx} (f(x) g(x)) = \frac{d f(x)}{dx} g(x) + f(x) \frac{d g(x)}{dx}"
+    result = _declared(tmp_path, claim, "product_rule")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.rules == ("product_rule",)
+
+
+def test_a_wrong_product_rule_on_declared_functions_is_not_verified(tmp_path):
+    claim = r"\frac{d}{dx} (f(x) g(x)) = \frac{d f(x)}{dx} \frac{d g(x)}{dx}"
+    result = _declared(tmp_path, claim, "product_rule")
+    assert result.verdict is not Verdict.VERIFIED
+
+
+def test_chain_rule_on_a_declared_function(tmp_path):
+    result = _declared(tmp_path, r"\frac{d}{dx} f(x)^{2} = 2 f(x) \frac{d f(x)}{dx}", "chain_rule")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.rules == ("chain_rule",)

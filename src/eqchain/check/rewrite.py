@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
@@ -350,11 +351,22 @@ def _differentiate(rule, ranges):
         if shapes and _shape(node) not in shapes:
             return None
         done = node.doit()
-        if done == node or done.has(sp.Derivative):
+        if done == node or not _derivatives_irreducible(done):
             return None
         return _collapse_deltas(done, ranges), []
 
     return step
+
+
+def _derivatives_irreducible(expr) -> bool:
+    """Every derivative left is one of a declared function by its own argument (f'(x) of an
+    f that nothing defines), which no rule can carry further; no Subs (f'(g(x)))."""
+    if expr.has(sp.Subs):
+        return False
+    return all(
+        isinstance(d.expr, AppliedUndef) and set(d.variables) <= set(d.expr.args)
+        for d in expr.atoms(sp.Derivative)
+    )
 
 
 def _shape(node) -> str:
