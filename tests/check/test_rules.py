@@ -22,6 +22,9 @@ K = "integer positive"
 y = { index = "k", range = "1..K", assume = "positive" }
 t = { index = "k", range = "1..K", assume = "nonnegative" }
 u = { index = "k", range = "1..K", assume = "real" }
+N = "integer positive"
+J = "integer nonnegative"
+X = { index = ["i", "k"], range = ["1..N", "1..K"], assume = "real" }
 """
 
 # rule: (valid steps, invalid steps, steps whose side condition is missing or None)
@@ -111,6 +114,91 @@ CASES = {
     "neg_both_sides": (
         [(r"\log a = b", []), (r"-\log a = -b", [])],
         [(r"\log a = b", []), (r"-\log a = b", [])],
+        None,
+    ),
+    "sum_swap": (
+        [(r"\sum_{i=1}^{N} \sum_{k=1}^{K} X_{ik} = \sum_{k=1}^{K} \sum_{i=1}^{N} X_{ik}", [])],
+        [(r"\sum_{i=1}^{N} \sum_{k=1}^{K} X_{ik} = \sum_{k=1}^{K} \sum_{i=1}^{N} X_{ik}^{2}", [])],
+        None,
+    ),
+    "prod_swap": (
+        [(r"\prod_{i=1}^{N} \prod_{k=1}^{K} X_{ik} = \prod_{k=1}^{K} \prod_{i=1}^{N} X_{ik}", [])],
+        [
+            (
+                r"\prod_{i=1}^{N} \prod_{k=1}^{K} X_{ik} = \prod_{k=1}^{K} \prod_{i=1}^{N} 2X_{ik}",
+                [],
+            )
+        ],
+        None,
+    ),
+    "prod_pow_sum": (
+        [(r"\prod_{k=1}^{K} a^{u_k} = a^{\sum_{k=1}^{K} u_k}", [])],
+        [(r"\prod_{k=1}^{K} a^{u_k} = a^{K \sum_{k=1}^{K} u_k}", [])],
+        # its condition (x != 0 unless every exponent is nonnegative) is the source's own
+        # definedness: under natural domains the step holds where x != 0 (tested below)
+        None,
+    ),
+    "sum_const": (
+        [(r"\sum_{k=1}^{K} a = K a", [])],
+        [(r"\sum_{k=1}^{K} a = (K - 1) a", [])],
+        None,
+    ),
+    "exp_sum": (
+        [(r"e^{\sum_{k=1}^{K} u_k} = \prod_{k=1}^{K} e^{u_k}", [])],
+        [(r"e^{\sum_{k=1}^{K} u_k} = \sum_{k=1}^{K} e^{u_k}", [])],
+        None,
+    ),
+    "log_sum_exp": (
+        [(r"\log \sum_{k=1}^{K} e^{u_k - x} = \log \sum_{k=1}^{K} e^{u_k} - x", [])],
+        [(r"\log \sum_{k=1}^{K} e^{u_k - x} = \log \sum_{k=1}^{K} e^{u_k} + x", [])],
+        (
+            [(r"\log \sum_{k=1}^{K} e^{u_k - w} = \log \sum_{k=1}^{K} e^{u_k} - w", [])],
+            "w \\in \\mathbb{R}",
+        ),
+    ),
+    "logistic_neg": (
+        [(r"\frac{1}{1 + e^{z}} = 1 - \frac{1}{1 + e^{-z}}", [])],
+        [(r"\frac{1}{1 + e^{z}} = \frac{1}{1 + e^{-z}} - 1", [])],
+        None,
+    ),
+    "logistic_derivative": (
+        [
+            (
+                r"\frac{e^{-z}}{(1 + e^{-z})^{2}} = \frac{1}{1+e^{-z}} (1 - \frac{1}{1+e^{-z}})",
+                [],
+            )
+        ],
+        [
+            (
+                r"\frac{e^{-z}}{(1 + e^{-z})^{2}} = \frac{1}{1+e^{-z}} (1 + \frac{1}{1+e^{-z}})",
+                [],
+            )
+        ],
+        None,
+    ),
+    "tanh_exp": (
+        [(r"\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}", [])],
+        [(r"\tanh(z) = \frac{e^{z} + e^{-z}}{e^{z} - e^{-z}}", [])],
+        None,
+    ),
+    "tanh_logistic": (
+        [(r"\tanh(z) = \frac{2}{1 + e^{-2 z}} - 1", [])],
+        [(r"\tanh(z) = \frac{2}{1 + e^{-z}} - 1", [])],
+        None,
+    ),
+    "chain_rule": (
+        [(r"\frac{d}{dx} e^{x^{2}} = 2 x e^{x^{2}}", [])],
+        [(r"\frac{d}{dx} e^{x^{2}} = 2 e^{x^{2}}", [])],
+        None,
+    ),
+    "product_rule": (
+        [(r"\frac{d}{dx} (x e^{x}) = e^{x} + x e^{x}", [])],
+        [(r"\frac{d}{dx} (x e^{x}) = x e^{x}", [])],
+        None,
+    ),
+    "quotient_rule": (
+        [(r"\frac{d}{da} \frac{a}{a + b} = \frac{1}{a + b} - \frac{a}{(a + b)^{2}}", [])],
+        [(r"\frac{d}{da} \frac{a}{a + b} = \frac{1}{a + b}", [])],
         None,
     ),
 }
@@ -243,3 +331,33 @@ def test_solve_for_needs_a_nonzero_coefficient(tmp_path):
     result = _solve_for(tmp_path, "x z = c", "z = \\frac{c}{x}")
     assert result.verdict is Verdict.UNKNOWN
     assert "x \\neq 0" in result.reason
+
+
+def test_nested_products_of_powers_become_one_product_of_summed_powers(tmp_path):
+    claim = (
+        r"\prod_{i=1}^{N} \prod_{k=1}^{K} y_k^{X_{ik}} = "
+        r"\prod_{k=1}^{K} y_k^{\sum_{i=1}^{N} X_{ik}}"
+    )
+    result = one_step(tmp_path, SYMBOLS, (claim, ["prod_swap", "prod_pow_sum"]))
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert {"prod_swap", "prod_pow_sum"} <= set(result.rules)
+
+
+def test_a_sum_of_positive_terms_over_a_nonempty_range_is_positive(tmp_path):
+    claim = r"\log (a \sum_{k=1}^{K} e^{u_k}) = \log a + \log \sum_{k=1}^{K} e^{u_k}"
+    result = one_step(tmp_path, SYMBOLS, (claim, ["log_mul"]))
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_a_sum_that_may_be_empty_names_its_length(tmp_path):
+    claim = r"\log (a \sum_{k=1}^{J} e^{k x}) = \log a + \log \sum_{k=1}^{J} e^{k x}"
+    result = one_step(tmp_path, SYMBOLS, (claim, ["log_mul"]))
+    assert result.verdict is Verdict.UNKNOWN, result.reason
+    assert "J > 0" in result.reason
+
+
+def test_prod_pow_sum_without_its_condition_holds_where_the_source_is_defined(tmp_path):
+    steps = [(r"\prod_{k=1}^{K} x^{u_k} = x^{\sum_{k=1}^{K} u_k}", [])]
+    result = _check(tmp_path, steps, "prod_pow_sum")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert result.domain == ("x \\neq 0",)

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import sympy as sp
 
+from eqchain.check import positivity
 from eqchain.latex.printer import latex
 
-PREDICATES = ("positive", "nonnegative", "nonzero", "real", "finite")
+PREDICATES = ("positive", "nonnegative", "nonzero", "real", "finite", "integer")
 
 
 def holds(pred: str, expr) -> bool:
     """True only when ``pred(expr)`` follows from the assumptions carried by the symbols."""
+    if pred in ("positive", "nonzero") and positivity.positive(expr, holds):
+        return True
+    if pred == "integer":
+        return expr.is_integer is True
     if pred == "positive":
         return expr.is_positive is True and _finite(expr)
     if pred == "nonnegative":
@@ -60,6 +65,8 @@ def _finite(expr) -> bool:
 
 def missing(pred: str, expr) -> tuple[str, object]:
     """The smallest sub-condition of ``pred(expr)`` that is not established, as a pair."""
+    if (in_sum := positivity.missing(pred, expr, holds)) is not None:
+        return missing(*in_sum)
     if pred == "positive":
         if isinstance(expr, sp.Pow) and not holds("positive", expr.base):
             return missing("positive", expr.base)
@@ -114,6 +121,7 @@ def describe(pred: str, expr) -> str:
         "nonzero": f"{e} \\neq 0",
         "real": f"{e} \\in \\mathbb{{R}}",
         "finite": f"{e} \\text{{ finite}}",
+        "integer": f"{e} \\in \\mathbb{{Z}}",
     }[pred]
 
 

@@ -36,7 +36,7 @@ from eqchain.check.domain import DOMAIN_RULES, Need, holds_within, impossible, n
 from eqchain.check.equivalence import prove_equal
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
-from eqchain.check.search import Deadline, Equation, Search
+from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
 from eqchain.latex.printer import latex
@@ -53,7 +53,11 @@ from eqchain.model import (
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
 QUICK_TRIALS = 6
-NAMED_SEARCH_DEPTH = 6  # the author's rules only: a narrower, cheaper search can go deeper
+NAMED_SEARCH_DEPTH = 12  # the author's rules only: narrower, so it can go deeper (within budget)
+# Each rule search may visit this many tree nodes (work, not seconds: a verdict must not depend
+# on the machine's load). The flagship derivations need at most about 3,000; the step's time
+# limit stays as a safety net far above what this budget takes.
+SEARCH_BUDGET = 20_000
 
 
 @dataclass
@@ -679,7 +683,6 @@ def _check_claim(
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
-    deadline_total = timeout if timeout else None
     src = substitute(source, values)
     tgt = substitute(target, values)
 
@@ -729,16 +732,34 @@ def _check_claim(
             values,
             ranges=facts.ranges,
             allowed=set(named) | {"substitute"},
-            deadline=Deadline(None if deadline_total is None else deadline_total / 3),
+            budget=SEARCH_BUDGET,
         )
         path = search.find(src, tgt, NAMED_SEARCH_DEPTH)
-    if path is None:
-        search = Search(
-            facts.equations,
-            values,
+    # Values bind symbols inside definitions too: unfold first, then put them in.
+    lhs_full = substitute(facts.unfold(src), values)
+    rhs_full = substitute(facts.unfold(tgt), values)
+    givens = _givens(facts)
+    refuted_first = False
+    if path is None and _symbolic_range(lhs_full, rhs_full):
+        # Refute before searching: a step over a symbolic range (a sum, a \cdots) is tried at
+        # small concrete sizes first, and the search and the algebra run only when no
+        # counterexample is found. The author's own rules have been tried already, so a step
+        # they name and whose condition is missing still says which condition.
+        refuted_first = True
+        cex = find_counterexample(
+            lhs_full,
+            rhs_full,
+            givens,
+            seed=0,
+            trials=QUICK_TRIALS,
             ranges=facts.ranges,
-            deadline=Deadline(None if deadline_total is None else deadline_total / 3),
+            values=values,
+            domain=domain.conditions(),  # inside the source's domain only
         )
+        if cex is not None:
+            return _refuted(step, cex, warnings, lhs_full, rhs_full)
+    search = Search(facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET)
+    if path is None:
         path = search.find(src, tgt, SEARCH_DEPTH)
         if path is not None and named:
             used = {m.rule for m in path} | set(evaluations)
@@ -756,23 +777,20 @@ def _check_claim(
 
     # No rule path. A quick look for a counterexample first: a false step is refuted without
     # asking simplify() to prove it (which is slow exactly when it cannot succeed).
-    # Values bind symbols inside definitions too: unfold first, then put them in.
-    lhs_full = substitute(facts.unfold(src), values)
-    rhs_full = substitute(facts.unfold(tgt), values)
-    givens = _givens(facts)
     inside = domain.conditions()  # a counterexample must lie where the source is defined
-    cex = find_counterexample(
-        lhs_full,
-        rhs_full,
-        givens,
-        seed=0,
-        trials=QUICK_TRIALS,
-        ranges=facts.ranges,
-        values=values,
-        domain=inside,
-    )
-    if cex is not None:
-        return _refuted(step, cex, warnings, lhs_full, rhs_full)
+    if not refuted_first:
+        cex = find_counterexample(
+            lhs_full,
+            rhs_full,
+            givens,
+            seed=0,
+            trials=QUICK_TRIALS,
+            ranges=facts.ranges,
+            values=values,
+            domain=inside,
+        )
+        if cex is not None:
+            return _refuted(step, cex, warnings, lhs_full, rhs_full)
     used: list[int] = []
     premises = list(facts.givens) + [(a, b) for _, a, b in facts.verified]
     how = prove_equal(lhs_full, rhs_full, givens + _claims_used(facts), facts.ranges, used)
@@ -808,10 +826,30 @@ def _check_claim(
         step,
         Verdict.UNKNOWN,
         (),
-        "no symbolic proof found (rule search and algebra) and no counterexample",
+        "no symbolic proof found (rule search and algebra) and no counterexample"
+        + _what_would_decide(search),
         None,
         tuple(warnings),
     )
+
+
+def _symbolic_range(*exprs) -> bool:
+    """Whether a sum or product runs over a range whose length is not a number."""
+    return any(
+        not (hi - lo).is_number
+        for e in exprs
+        for node in e.atoms(sp.Sum, sp.Product)
+        for _, lo, hi in node.limits
+    )
+
+
+def _what_would_decide(search: Search) -> str:
+    """What an author could do about an undecided step: the rules that brought the two sides
+    nearest each other (the search's closest state), and a smaller step."""
+    closest = search.closest[1] if search.closest else ()
+    rules = _unique([m.rule for m in closest if m.rule != "substitute"])
+    near = f"; the rule search came closest with {', '.join(rules)}" if rules else ""
+    return near + "; try a smaller step between these two rows"
 
 
 def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
@@ -33,8 +34,10 @@ MAX_EXPAND_TERMS = 1000
 class Pattern:
     lhs: object
     rhs: object
-    conditions: tuple[tuple[str, sp.Wild], ...]
+    # each side condition as its alternatives (``positive a | integer x``): one must hold
+    conditions: tuple[tuple[tuple[str, sp.Wild], ...], ...]
     nontrivial: dict  # wild -> value it must not take (the identity of its operation)
+    guards: tuple[tuple[str, ...], ...] = ()  # structural requirements, as words
 
 
 def evaluate(expr):
@@ -57,11 +60,43 @@ def pattern(name: str) -> Pattern:
     # Evaluation rules describe what SymPy would evaluate away: their left side stays unevaluated.
     lhs = build_sexpr(rule.lhs, wilds, evaluated=rule.how != "evaluation")
     rhs = build_sexpr(rule.rhs, wilds, evaluated=True)
-    conds = tuple((c.split()[0], wilds[c.split()[1]]) for c in rule.conditions)
-    return Pattern(lhs, rhs, conds, _identities(lhs))
+    conds = tuple(
+        tuple((alt.split()[0], wilds[alt.split()[1]]) for alt in c.split("|"))
+        for c in rule.conditions
+    )
+    guards = tuple(tuple(g.split()) for g in rule.guards)
+    return Pattern(lhs, rhs, conds, _identities(lhs), guards)
 
 
-_HEADS = {"+": sp.Add, "*": sp.Mul, "^": sp.Pow, "log": sp.log, "exp": sp.exp}
+def _guards_hold(guards, m: dict) -> bool:
+    """Structural requirements of a match: ``free c k`` (what ``c`` matched does not mention
+    the bound variable ``k``), ``plain z`` (what ``z`` matched is not written with a leading
+    minus sign, so that a rule and its own output do not match each other in turn)."""
+    by_name = {w.name: v for w, v in m.items()}
+    for words in guards:
+        kind, args = words[0], [by_name.get(w) for w in words[1:]]
+        if any(a is None for a in args):
+            return False
+        if kind == "free" and args[0].has(args[1]):
+            return False
+        if kind == "plain" and args[0].could_extract_minus_sign():
+            return False
+    return True
+
+
+def _chosen_conditions(pattern_conds, m: dict) -> list:
+    """For each side condition, the first alternative that holds, else the first one (which the
+    checker then reports as missing)."""
+    out = []
+    for alts in pattern_conds:
+        found = [(p, m[w]) for p, w in alts if w in m]
+        if not found:
+            continue
+        out.append(next(((p, e) for p, e in found if cond.holds(p, e)), found[0]))
+    return out
+
+
+_HEADS = {"+": sp.Add, "*": sp.Mul, "^": sp.Pow, "log": sp.log, "exp": sp.exp, "tanh": sp.tanh}
 
 
 def build_sexpr(text: str, names: dict, evaluated: bool = True):
@@ -136,7 +171,8 @@ def apply_rule(name: str, expr, only_if_holds: bool = False, ranges: dict | None
         return None
     conds: list[Condition] = []
     current = expr
-    for _ in range(MAX_PASSES):
+    # a rule that is its own inverse (swapping two sums) is applied in one pass
+    for _ in range(1 if rule.engine in ONE_PASS else MAX_PASSES):
         new = _rewrite_bottom_up(current, step, conds)
         if new == current:
             break
@@ -165,6 +201,11 @@ def _pattern_step(name: str, only_if_holds: bool):
     pat = pattern(name)
 
     def step(node):
+        if isinstance(node, (sp.Sum, sp.Product)) and len(node.limits) > 1:
+            # the inner part of a nest SymPy merged (\prod_k \prod_n is one node)
+            out = step(type(node)(node.function, *node.limits[:-1]))
+            if out is not None:
+                return evaluate(type(node)(out[0], node.limits[-1])), out[1]
         if not isinstance(node, type(pat.lhs)):
             return None
         for view in _views(node):
@@ -176,10 +217,12 @@ def _pattern_step(name: str, only_if_holds: bool):
                 continue
             if any(m.get(w) == ident for w, ident in pat.nontrivial.items()):
                 continue
+            if not _guards_hold(pat.guards, m):
+                continue
             new = evaluate(pat.rhs.xreplace(m))
             if new == node:
                 continue
-            conds = [(p, m[w]) for p, w in pat.conditions if w in m]
+            conds = _chosen_conditions(pat.conditions, m)
             if only_if_holds and not all(cond.holds(p, e) for p, e in conds):
                 continue
             return new, conds
@@ -298,33 +341,109 @@ def _distribute(rule, ranges):
 def _differentiate(rule, ranges):
     """Carry out derivatives. Differentiating a sum over j with respect to y_k gives a sum of
     Kronecker deltas; it collapses to the k-th term only when k's declared range lies within
-    the sum's bounds."""
+    the sum's bounds. A rule with a ``shape`` guard (the chain, product and quotient rules)
+    carries out only derivatives of that shape."""
+    shapes = [g.split()[1] for g in rule.guards if g.startswith("shape ")]
 
     def step(node):
         if not isinstance(node, sp.Derivative):
             return None
+        if shapes and _shape(node) not in shapes:
+            return None
         done = node.doit()
-        if done == node or done.has(sp.Derivative):
+        if done == node or not _derivatives_irreducible(done):
             return None
         return _collapse_deltas(done, ranges), []
 
     return step
 
 
+def _derivatives_irreducible(expr) -> bool:
+    """Every derivative left is one of a declared function by its own argument (f'(x) of an
+    f that nothing defines), which no rule can carry further; no Subs (f'(g(x)))."""
+    if expr.has(sp.Subs):
+        return False
+    return all(
+        isinstance(d.expr, AppliedUndef) and set(d.variables) <= set(d.expr.args)
+        for d in expr.atoms(sp.Derivative)
+    )
+
+
+def _shape(node) -> str:
+    """What a derivative differentiates: a ``quotient`` (a factor with a negative power that
+    depends on the variable), a ``product`` (two factors that depend on it), a ``chain`` (a
+    function of something other than the variable itself), else ``plain``."""
+    body, variables = node.expr, set(node.variables)
+    # a member y_k also varies inside \sum_j f(y_j): depending on the family counts
+    carriers = variables | {v.base for v in variables if isinstance(v, sp.Indexed)}
+
+    def depends(e) -> bool:
+        return e.has(*carriers)
+
+    factors = [f for f in sp.Mul.make_args(body) if depends(f)]
+    if any(isinstance(f, sp.Pow) and f.exp.is_negative for f in factors):
+        return "quotient"
+    if len(factors) > 1:
+        return "product"
+    if len(factors) == 1:
+        f = factors[0]
+        inner = f.base if isinstance(f, sp.Pow) else f
+        if isinstance(f, sp.Pow) or isinstance(f, sp.Function):
+            args = inner.args if isinstance(f, sp.Function) else (inner,)
+            if any(a not in variables and depends(a) for a in args):
+                return "chain"
+    return "plain"
+
+
+def _swap_order(rule, ranges):
+    """Two nested sums (or products) over ranges that do not depend on each other's variable,
+    taken in the other order: finite sums and products commute."""
+    kind = sp.Sum if rule.family == "sum" else sp.Product
+
+    def step(node):
+        if not isinstance(node, kind) or len(node.limits) < 2:
+            return None
+        inner, outer = node.limits[-2], node.limits[-1]
+        if any(b.has(outer[0]) for b in inner[1:]) or any(b.has(inner[0]) for b in outer[1:]):
+            return None
+        limits = (*node.limits[:-2], outer, inner)
+        return kind(node.function, *limits), []
+
+    return step
+
+
 def _collapse_deltas(expr, ranges):
+    """A sum of a Kronecker delta times a term, over a variable the delta pins to an index in
+    the sum's range, is that term at the index. A sum over several variables (a two-index
+    family, \\sum_n \\sum_k) collapses one variable at a time."""
+
     def visit(node):
-        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+        if not isinstance(node, sp.Sum):
             return node
-        var, lo, hi = node.limits[0]
-        factors = sp.Mul.make_args(node.function)
-        deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and var in f.args]
-        if len(deltas) != 1:
+        function, limits = node.function, list(node.limits)
+        changed = True
+        while changed and limits:
+            changed = False
+            for pos, (var, lo, hi) in enumerate(limits):
+                if any(var in b.free_symbols for _, a, c in limits for b in (a, c)):
+                    continue  # another range's bound depends on this variable
+                factors = sp.Mul.make_args(function)
+                deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and var in f.args]
+                if len(deltas) != 1:
+                    continue
+                (other,) = [a for a in deltas[0].args if a != var] or [None]
+                if other is None or var in other.free_symbols or not _within(other, lo, hi, ranges):
+                    continue
+                if any(other.has(v) for v, _, _ in limits):
+                    continue  # pinned to another bound variable: not an index in the range
+                rest = sp.Mul(*[f for f in factors if f is not deltas[0]])
+                function = rest.xreplace({var: other})
+                limits.pop(pos)
+                changed = True
+                break
+        if len(limits) == len(node.limits):
             return node
-        (other,) = [a for a in deltas[0].args if a != var] or [None]
-        if other is None or var in other.free_symbols or not _within(other, lo, hi, ranges):
-            return node
-        rest = sp.Mul(*[f for f in factors if f is not deltas[0]])
-        return rest.xreplace({var: other})
+        return sp.Sum(function, *limits) if limits else function
 
     return sp.sympify(expr, strict=True).replace(lambda e: isinstance(e, sp.Sum), visit)
 
@@ -348,7 +467,9 @@ ENGINES = {
     "fold_terms": _fold_terms,
     "distribute": _distribute,
     "differentiate": _differentiate,
+    "swap_order": _swap_order,
 }
+ONE_PASS = {"swap_order"}
 
 # Rules the search applies forwards only (a fold is also found as an expansion of the target).
 FORWARD_ONLY_EXCLUDED: set[str] = set()
@@ -406,7 +527,8 @@ def evaluation_rules(tree) -> list[tuple[str, tuple[Condition, ...]]]:
             if isinstance(node, type(pat.lhs)):
                 m = node.match(pat.lhs)
                 if m is not None:
-                    found.append((name, tuple((p, evaluate(m[w])) for p, w in pat.conditions)))
+                    conds = _chosen_conditions(pat.conditions, m)
+                    found.append((name, tuple((p, evaluate(e)) for p, e in conds)))
     return found
 
 

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
 from eqchain.latex.tree import canonical
@@ -45,7 +46,12 @@ class Deadline:
 
 
 class Search:
-    """Search with a fixed set of equations, bound values and (optionally) allowed rule names."""
+    """Search with a fixed set of equations, bound values and (optionally) allowed rule names.
+
+    The search is bounded by work, not by time: ``budget`` is the number of tree nodes it may
+    visit, each move (one rule applied to one state, one equation tried on one state) counting
+    the size of its state. The same step thus gets the same answer on a quiet machine and on a
+    busy one; the deadline is only a safety net."""
 
     def __init__(
         self,
@@ -54,7 +60,11 @@ class Search:
         allowed=None,
         deadline: Deadline | None = None,
         ranges: dict | None = None,
+        budget: int | None = None,
     ):
+        self.budget = budget
+        self.work = 0
+        self.closest: tuple | None = None  # (score, path) of the state nearest the other side
         self.ranges = ranges or {}
         self.equations = tuple(equations)
         self.values = dict(values or {})
@@ -74,11 +84,18 @@ class Search:
             expr = canonical(expr.xreplace(self.values))
         return expr
 
+    def exhausted(self) -> bool:
+        """The work budget is spent (or the safety-net deadline passed)."""
+        over = self.budget is not None and self.work >= self.budget
+        return over or self.deadline.expired()
+
     def moves(self, state, side: str):
         """Every (move, new_state) from ``state``."""
+        size = _size(state)
         for name in self.rules:
-            if self.deadline.expired():
+            if self.exhausted():
                 return
+            self.work += size
             out = apply_rule(name, state, ranges=self.ranges)
             if out is None:
                 continue
@@ -87,10 +104,23 @@ class Search:
             if self.allowed is not None and reported not in self.allowed:
                 continue
             yield Move(reported, conds), self.normal(new)
-        yield from self._equation_moves(state)
+        yield from self._equation_moves(state, size)
 
-    def _equation_moves(self, state):
+    def _equation_moves(self, state, size: int = 1):
         for eq in self.equations:
+            if self.exhausted():
+                return
+            self.work += size
+            if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
+                applied = _apply_function(state, eq.lhs, eq.rhs)
+                if applied is not None:
+                    try:
+                        replaced = self.normal(applied)
+                    except (ValueError, TypeError):
+                        continue
+                    if replaced != state:
+                        yield Move("substitute", (), eq.label or ""), replaced
+                continue
             pairs = [(eq.lhs, eq.rhs)]
             if eq.kind != "definition" and not eq.rhs.is_number:
                 pairs.append((eq.rhs, eq.lhs))
@@ -181,6 +211,8 @@ class Search:
         if s0 == t0:
             return ()
         seen = {"source": {s0: ()}, "target": {t0: ()}}
+        goals = {"source": _subtrees(t0), "target": _subtrees(s0)}
+        self.closest = (_likeness(_subtrees(s0), goals["source"]), ())
         frontier = {"source": [s0], "target": [t0]}
         grown = {"source": 0, "target": 0}
         for _ in range(max_depth):
@@ -195,17 +227,67 @@ class Search:
             nxt = []
             for state in frontier[side]:
                 for move, new in self.moves(state, side):
-                    if self.deadline.expired():
-                        return None
                     if new in seen[side]:
                         continue
                     path = seen[side][state] + (move,)
                     seen[side][new] = path
                     if new in seen[other]:
                         return _join(side, path, seen[other][new])
+                    self._note_closest(new, goals[side], path)
                     nxt.append(new)
             frontier[side] = nxt
+            if self.exhausted():
+                return None
         return None
+
+    def _note_closest(self, state, goal: set, path) -> None:
+        score = _likeness(_subtrees(state), goal)
+        if self.closest is None or score > self.closest[0]:
+            self.closest = (score, tuple(path))
+
+
+def _size(expr) -> int:
+    return sum(1 for _ in sp.preorder_traversal(expr))
+
+
+def _subtrees(expr) -> set:
+    return set(sp.preorder_traversal(expr))
+
+
+def _likeness(a: set, b: set) -> float:
+    """How much of two trees is the same (shared subtrees over all subtrees): 1 when equal."""
+    return len(a & b) / max(1, len(a | b))
+
+
+def _apply_function(state, head, body):
+    r"""``state`` with every application of the function ``head`` defines (``\sigma(x)`` with
+    body ``1/(1+e^{-x})``) replaced by the body at its arguments (``\sigma(-z)``), or None when
+    there is none. An application whose argument a bound variable of the body would capture is
+    left as written."""
+    func, params = head.func, head.args
+    if not all(isinstance(p, sp.Symbol) for p in params):
+        return None
+    bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+    changed = False
+
+    def visit(node):
+        nonlocal changed
+        if not isinstance(node, sp.Basic) or not node.args:
+            return node
+        if isinstance(node, sp.Indexed):
+            return node
+        args = tuple(visit(a) for a in node.args)
+        if args != node.args:
+            node = node.func(*args)
+        if node.func == func and len(node.args) == len(params):
+            if any(a.free_symbols & bound for a in node.args):
+                return node
+            changed = True
+            return body.xreplace(dict(zip(params, node.args, strict=True)))
+        return node
+
+    out = visit(state)
+    return out if changed else None
 
 
 def _join(side: str, path, other_path):

@@ -69,18 +69,24 @@ def _canonical(expr, depth: int):
     if isinstance(expr, (sp.Sum, sp.Product)):
         # Rename every bound variable at once: SymPy merges nested sums into one with several
         # limits, so peeling one limit at a time would loop.
-        body, limits, renames = expr.function, [], {}
-        for j, (var, lo, hi) in enumerate(expr.limits):
-            dummy = sp.Symbol(f"_i{depth + j}", integer=True)
-            limits.append(
-                (
-                    dummy,
-                    _canonical(lo.xreplace(renames), depth),
-                    _canonical(hi.xreplace(renames), depth),
-                )
+        # Renamed through fresh symbols first: a body already in canonical form may bind the
+        # very name this node's variable gets (an outer _i1 made _i0 around an inner sum over
+        # _i0), and renaming in place would capture it. An inner range's bounds may mention an
+        # outer variable (\sum_{k} \sum_{i=1}^{k}): every bound is renamed too.
+        renames, fresh = {}, {}
+        for j, (var, _, _) in enumerate(expr.limits):
+            temp = sp.Dummy(f"bound{j}", integer=True)
+            renames[var] = temp
+            fresh[temp] = sp.Symbol(f"_i{depth + j}", integer=True)
+        limits = [
+            (
+                fresh[renames[var]],
+                _canonical(lo.xreplace(renames), depth).xreplace(fresh),
+                _canonical(hi.xreplace(renames), depth).xreplace(fresh),
             )
-            renames[var] = dummy
-        body = _canonical(body.xreplace(renames), depth + len(limits))
+            for var, lo, hi in expr.limits
+        ]
+        body = _canonical(expr.function.xreplace(renames), depth + len(limits)).xreplace(fresh)
         return expr.func(body, *limits)
     if isinstance(expr, sp.Indexed):
         return expr.base[tuple(_canonical(i, depth) for i in expr.indices)]

@@ -1,0 +1,41 @@
+"""Sums and products of positive terms are positive: the conditions that establish it, and
+what is missing when they are not.
+
+A sum of positive terms is positive only when its range is not empty (an empty sum is 0); a
+product of positive terms is positive over any range of nonnegative length (an empty product is
+1). ``\\sum_{k=1}^{K} e^{x_k} > 0`` thus needs every ``x_k`` real and ``K \\geq 1``; so does
+``\\log \\sum_{k=1}^{K} e^{x_k}`` being defined. Established only from the declared assumptions,
+as every condition is.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+def positive(expr, holds) -> bool:
+    """True when ``expr`` is a sum or product of terms established positive (by ``holds``, the
+    checker's own test) over ranges that establish it: nonempty for a sum, of nonnegative
+    length for a product. False when that is not established."""
+    if not isinstance(expr, (sp.Sum, sp.Product)):
+        return False
+    if not holds("positive", expr.function):
+        return False
+    need = "positive" if isinstance(expr, sp.Sum) else "nonnegative"
+    return all((hi - lo + 1).is_integer and holds(need, hi - lo + 1) for _, lo, hi in expr.limits)
+
+
+def missing(pred: str, expr, holds):
+    """For a sum or product whose positivity (or being nonzero) is not established: the
+    condition that would establish it, the terms' positivity first, then the range's length
+    (``K - 1 > 0`` for ``\\sum_{k=2}^{K}``); None when neither is what is missing."""
+    if pred not in ("positive", "nonzero") or not isinstance(expr, (sp.Sum, sp.Product)):
+        return None
+    if not holds("positive", expr.function):
+        return ("positive", expr.function)
+    need = "positive" if isinstance(expr, sp.Sum) else "nonnegative"
+    for _, lo, hi in expr.limits:
+        length = sp.expand(hi - lo + 1)
+        if not holds(need, length):
+            return (need, length)
+    return None
