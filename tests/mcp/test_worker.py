@@ -21,9 +21,10 @@ def test_a_silent_worker_is_stopped_and_the_next_call_gets_a_fresh_one(monkeypat
     worker = Worker(grace=0.2)
     try:
         assert worker.call("check_step", SAME, timeout=60)["status"] == "verified"  # loaded
-        # 400 formulas to read before the first step: far more than 0.3 s of silence
-        text = "\n".join(
-            f"$$ (a + {i})^{{2}} = a^{{2}} + {2 * i} a + {i * i} $$" for i in range(400)
+        # 4000 formulas to read (and their document to parse) before the first step: far
+        # more than 0.3 s of silence, even for a reader that takes a millisecond a formula
+        text = "\n\n".join(
+            f"$$ (a + {i})^{{2}} = a^{{2}} + {2 * i} a + {i * i} $$" for i in range(4000)
         )
         started = time.monotonic()
         with pytest.raises(ToolFailure, match=r"no answer within 0\.3 s"):
