@@ -26,6 +26,7 @@ from sympy.core.function import AppliedUndef
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
 from eqchain.check.equivalence import prove_equal
+from eqchain.check.integrals import has_integral, integral_step
 from eqchain.check.refute import find_counterexample
 from eqchain.check.rewrite import definedness, evaluation_rules
 from eqchain.check.search import Deadline, Equation, Search
@@ -603,6 +604,9 @@ def _check_claim(
 
     named = tuple(step.by)
     warnings: list[str] = []
+    if has_integral(facts.unfold(src), facts.unfold(tgt)):  # integrals: check/integrals.py
+        sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
+        return integral_step(step, *sides, side_conditions, warnings, facts, values, _givens(facts))
     evaluations = _value_rules(step_values or {}, source, target, facts) + evaluations
     path = None
     if named:
