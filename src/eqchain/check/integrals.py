@@ -56,7 +56,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
     side_conditions = _outside_integrals(side_conditions, lhs, rhs)
     first_unknown = None
     pointwise = _same_range_integrands(lhs, rhs)
-    if pointwise is not None and prove_equal(*pointwise, givens, ranges) is not None:
+    if pointwise is not None and prove_equal(*_opaque(*pointwise, givens), ranges) is not None:
         simpler, other = sorted((lhs, rhs), key=sp.count_ops)  # the simpler one first
         needs = _convergence(simpler, sp.Integer(0), values_of, "integral_integrand")
         if needs:
@@ -75,7 +75,8 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         if left is None:
             continue
         needs = _unique(needs + _convergence(left, right, values_of, rules[0]))
-        how = prove_equal(*_opaque(left, right), givens, ranges)
+        opaque_left, opaque_right, opaque_givens = _opaque(left, right, givens)
+        how = prove_equal(opaque_left, opaque_right, opaque_givens, ranges)
         if how is None:
             continue
         used = rules if how == "algebra" else [*rules, how]
@@ -126,11 +127,15 @@ def _outside_integrals(side_conditions, lhs, rhs) -> list:
     """The step's conditions without those about an integrand or a limit of integration
     (``x \\neq 0`` inside ``\\int_{-1}^{1} \\frac{dx}{x}``, ``\\infty`` finite): an integral
     is defined when it converges, which :func:`_convergence` asks for instead."""
+    from eqchain.check.rewrite import definedness
+
     variables = {v for e in (lhs, rhs) for i in e.atoms(sp.Integral) for v in i.variables}
+    outside = {c for side in _opaque(lhs, rhs)[:2] for _, c in definedness(side)}
     return [
         (rule, (pred, expr))
         for rule, (pred, expr) in side_conditions
-        if not expr.has(sp.oo, -sp.oo) and not expr.free_symbols & variables
+        if (pred, expr) in outside
+        or (not expr.has(sp.oo, -sp.oo) and not expr.free_symbols & variables)
     ]
 
 
@@ -297,9 +302,9 @@ def _definite(node) -> bool:
 # -- integrals as opaque quantities -------------------------------------------------------------
 
 
-def _opaque(left, right):
-    """Both sides with each integral replaced by one symbol (the same integral, the same
-    symbol), so that nothing downstream evaluates it."""
+def _opaque(left, right, givens=()):
+    """Both sides and the earlier equations with each integral replaced by one symbol (the
+    same integral, the same symbol), so that nothing downstream evaluates it."""
     names: dict = {}
 
     def visit(node):
@@ -310,7 +315,8 @@ def _opaque(left, right):
             return names[key]
         return node
 
-    return _bottom_up(left, visit), _bottom_up(right, visit)
+    opaque_givens = [(_bottom_up(a, visit), _bottom_up(b, visit)) for a, b in givens]
+    return _bottom_up(left, visit), _bottom_up(right, visit), opaque_givens
 
 
 def _bottom_up(expr, visit):
