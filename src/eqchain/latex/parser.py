@@ -890,9 +890,17 @@ class Parser:
             elif nxt is not None and nxt.is_char("^") and upper is None and not whole_line:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
-        if (lower is None) != (upper is None):
+        if lower is not None and upper is None:
+            raise UnsupportedLatex(
+                f"not supported: \\{tok.text} with a subscript only (an integral over a set "
+                f"such as \\int_{{\\mathcal{{X}}}}, or one limit); write both limits, "
+                f"\\int_{{a}}^{{b}}, or \\int_{{\\mathbb{{R}}}}",
+                column=tok.column,
+            )
+        if lower is None and upper is not None:
             raise LatexError(
-                f"\\{tok.text} with one limit: write both, \\int_{{a}}^{{b}}", column=tok.column
+                f"\\{tok.text} with an upper limit only: write both, \\int_{{a}}^{{b}}",
+                column=tok.column,
             )
         if count == 2 and lower is not None:
             raise UnsupportedLatex(
