@@ -494,6 +494,44 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Integrals (issue 18). Applied by eqchain.check.integrals, not by the rewrite engine: each
+# names what a step with integrals was proved by; every definite integral of a verified step
+# must converge (established by a finite value from SymPy under established conditions).
+INTEGRAL_RULES: tuple[Rule, ...] = (
+    Rule(
+        "integral_integrand",
+        r"f = g \text{ on } [a, b] \implies \int_a^b f \, dx = \int_a^b g \, dx",
+        "rewrite the integrand: equal integrands over the same range (the integral converges)",
+        "被積分関数を書き換える（同じ範囲で等しい被積分関数、積分は収束する）",
+        "engine",
+        "integral",
+        conditions=("converges f",),
+        engine="integral",
+    ),
+    Rule(
+        "integral_linear",
+        r"\int_a^b (c f + g) \, dx = c \int_a^b f \, dx + \int_a^b g \, dx",
+        "split the integral over the terms of its integrand and take constant factors out "
+        "(each piece converges)",
+        "被積分関数の項ごとに積分を分け、定数を外に出す（各項の積分は収束する）",
+        "engine",
+        "integral",
+        conditions=("converges f", "converges g"),
+        engine="integral",
+    ),
+    Rule(
+        "integral_evaluate",
+        r"\int_0^1 x^2 \, dx = \frac{1}{3}",
+        "evaluate the definite integral (SymPy's integrate, under its convergence conditions)",
+        "定積分を計算する（SymPy の integrate、収束条件のもとで）",
+        "engine",
+        "integral",
+        conditions=("converges f",),
+        engine="integral",
+    ),
+)
+RULES = RULES + INTEGRAL_RULES
+
 RULES_BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 
 FAMILIES: dict[str, tuple[str, ...]] = {}

@@ -114,6 +114,8 @@ class Scope:
         integer symbols. Raises InputError for an undeclared name in strict mode, unless
         ``define`` (the left side of a definition introduces it)."""
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
+        integrated = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
+        bound |= integrated - set(self.symbols)
 
         def visit(node):
             if isinstance(node, sp.Indexed):
@@ -122,6 +124,8 @@ class Scope:
                 return self._bind_symbol(node, bound, define)
             if isinstance(node, (sp.Sum, sp.Product)):
                 return _plain_bound_variables(node)
+            if isinstance(node, sp.Integral):
+                return _real_integration_variables(node)
             if isinstance(node, sp.core.function.AppliedUndef):
                 name = node.func.__name__
                 fn = self.functions.get(name)
@@ -238,5 +242,16 @@ def _plain_bound_variables(node):
         v: sp.Symbol(v.name, integer=True)
         for v in node.variables
         if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name, integer=True)
+    }
+    return substitute(node, mapping) if mapping else node
+
+
+def _real_integration_variables(node):
+    """An integral's variable is its own real variable, whatever a symbol of the same name
+    outside the integral assumes (x positive outside, \\int_{-\\infty}^{\\infty} ... dx)."""
+    mapping = {
+        v: sp.Symbol(v.name, real=True)
+        for v in node.variables
+        if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name, real=True)
     }
     return substitute(node, mapping) if mapping else node

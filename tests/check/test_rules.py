@@ -203,6 +203,37 @@ CASES = {
     ),
 }
 
+# Integrals (issue 18): s is an integration variable, its own real variable.
+CASES |= {
+    "integral_evaluate": (
+        [(r"\int_0^1 s^2 \, ds = \frac{1}{3}", [])],
+        [(r"\int_0^1 s^2 \, ds = \frac{1}{2}", [])],
+        ([(r"\int_0^\infty e^{-x s} \, ds = \frac{1}{x}", [])], "x \\neq 0"),
+    ),
+    "integral_linear": (
+        [(r"\int_0^1 (a s + 1) \, ds = a \int_0^1 s \, ds + \int_0^1 1 \, ds", [])],
+        [(r"\int_0^1 (a s + 1) \, ds = 2 a \int_0^1 s \, ds + \int_0^1 1 \, ds", [])],
+        (
+            [
+                (
+                    r"\int_0^\infty (e^{-x s} + e^{-a s}) \, ds = "
+                    r"\int_0^\infty e^{-x s} \, ds + \int_0^\infty e^{-a s} \, ds",
+                    [],
+                )
+            ],
+            "to converge",
+        ),
+    ),
+    "integral_integrand": (
+        [(r"\int_0^1 \log e^{s} \, ds = \int_0^1 s \, ds", [])],
+        [(r"\int_0^1 \log e^{s} \, ds = \int_0^1 2 s \, ds", [])],
+        (
+            [(r"\int_0^\infty e^{-x s} \log e^{s} \, ds = \int_0^\infty e^{-x s} s \, ds", [])],
+            "converge",
+        ),
+    ),
+}
+
 
 def test_every_rule_has_cases():
     # Rules that use earlier equations are tested on whole derivations and documents.

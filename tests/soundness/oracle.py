@@ -438,6 +438,8 @@ def _numeric(v):
     for n in (lo, hi):
         if n.free_symbols:
             raise Unevaluable("a value is left open")
+        if n.has(sp.Integral):  # an integral of an undefined function, p(x): not judged
+            raise Unevaluable("an integral is left open")
         if not n.is_number or n.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or n.is_finite is False:
             return None
     return lo, hi

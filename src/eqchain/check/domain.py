@@ -60,6 +60,14 @@ def _walk(node, limits: tuple, out: list) -> None:
         elif isinstance(node, (sp.log, sp.factorial, sp.gamma)):
             shown = node.args[0]
         out.append(Need(rule, pred, expr, _key(pred, expr, limits), shown))
+    if isinstance(node, sp.Integral):
+        # an integral is defined where it converges: check/integrals.py establishes that (a
+        # finite value under the assumptions); only finite limits are walked here
+        for lim in node.limits:
+            for bound in lim[1:]:
+                if not (bound.is_number and bound.is_infinite):
+                    _walk(bound, limits, out)
+        return
     if isinstance(node, (sp.Sum, sp.Product)):
         _walk(node.function, limits + tuple(tuple(lim) for lim in node.limits), out)
         for lim in node.limits:

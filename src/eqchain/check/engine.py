@@ -34,6 +34,7 @@ from eqchain.check.declarations import (
 )
 from eqchain.check.domain import DOMAIN_RULES, Need, holds_within, impossible, needs
 from eqchain.check.equivalence import prove_equal
+from eqchain.check.integrals import has_integral, integral_step
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
@@ -724,6 +725,10 @@ def _check_claim(
 
     named = tuple(step.by)
     warnings: list[str] = []
+    if has_integral(facts.unfold(src), facts.unfold(tgt)):  # integrals: check/integrals.py
+        sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
+        givens = _givens(facts)
+        return integral_step(step, *sides, side_conditions, warnings, facts, values, givens, domain)
     evaluations = _value_rules(step_values or {}, source, target, facts) + evaluations
     path = None
     if named:

@@ -49,7 +49,7 @@ _DIVISIONS = {("char", "/"), ("cmd", "div")}
 # What may follow a function's argument written without parentheses (``\log x + 1``,
 # ``\log x \log y``): anything else would be swallowed into the argument by some readers.
 _ARGUMENT_ENDS_CHARS = "+-=)]},"
-_ARGUMENT_ENDS_CMDS = FUNCTIONS | {"sum", "prod", "sqrt", "rfloor", "rceil"}
+_ARGUMENT_ENDS_CMDS = FUNCTIONS | {"sum", "prod", "sqrt", "rfloor", "rceil", "int", "iint"}
 
 # \log and friends, by the SymPy class they build.
 _FUNCTION_CLASSES = {
@@ -302,6 +302,8 @@ class Parser:
             return self.square_root(tok)
         if name in ("sum", "prod"):
             return self.big_operator(tok)
+        if name in ("int", "iint"):
+            return self.integral(tok)
         if name == "infty":
             self.pos += 1
             return sp.oo
@@ -903,6 +905,205 @@ class Parser:
         cls = sp.floor if tok.text == "lfloor" else sp.ceiling
         return cls(inner, evaluate=False)
 
+    # -- integrals -----------------------------------------------------------------------------
+
+    def integral(self, tok: Token):
+        """``\\int_a^b f(x) \\, dx``, ``\\int dx \\, f(x)``, ``\\int_{\\mathbb{R}}``, ``\\iint``:
+        an unevaluated ``Integral``. The differential (``dx``, ``\\mathrm{d}x``, ``d\\theta``)
+        closes an integrand written before it; written first, it is followed by the integrand,
+        the product after it (up to ``+``/``-``), as a sum's body. A ``d`` followed by a name
+        inside the integrand is rejected as ambiguous (a differential or a product)."""
+        count = 2 if tok.text == "iint" else 1
+        self.pos += 1
+        lower = upper = None
+        whole_line = False
+        for _ in range(2):
+            nxt = self.peek()
+            if nxt is not None and nxt.is_char("_") and lower is None and not whole_line:
+                whole_line = self._real_line_subscript(count)
+                if not whole_line:
+                    self.pos += 1
+                    lower = self.argument(f"\\{tok.text}")
+            elif nxt is not None and nxt.is_char("^") and upper is None and not whole_line:
+                self.pos += 1
+                upper = self.argument(f"\\{tok.text}")
+        if lower is not None and upper is None:
+            raise UnsupportedLatex(
+                f"not supported: \\{tok.text} with a subscript only (an integral over a set "
+                f"such as \\int_{{\\mathcal{{X}}}}, or one limit); write both limits, "
+                f"\\int_{{a}}^{{b}}, or \\int_{{\\mathbb{{R}}}}",
+                column=tok.column,
+            )
+        if lower is None and upper is not None:
+            raise LatexError(
+                f"\\{tok.text} with an upper limit only: write both, \\int_{{a}}^{{b}}",
+                column=tok.column,
+            )
+        if count == 2 and lower is not None:
+            raise UnsupportedLatex(
+                "not supported: \\iint with limits; write two \\int, each with its limits, or "
+                "\\iint_{\\mathbb{R}^2}",
+                column=tok.column,
+            )
+        variables = self._differentials()
+        if variables:
+            if (
+                self.peek() is None
+                or self.peek().is_char(")]}+-")
+                or self._ends_product(self.peek())
+            ):
+                raise LatexError(f"\\{tok.text} without an integrand", column=tok.column)
+            start = self.pos
+            body = self.expression(SUM)
+            self._check_no_differential(start, self.pos)
+        else:
+            k = self._next_differential(tok)
+            if k == self.pos:
+                raise LatexError(f"\\{tok.text} without an integrand", column=tok.column)
+            self._check_no_differential(self.pos, k)
+            body = self.within(self.pos, k, "integrand")
+            self.pos = k
+            variables = self._differentials()
+        if len(variables) != count:
+            raise LatexError(
+                f"\\{tok.text} needs {count} differential{'s' if count > 1 else ''}, "
+                f"found {len(variables)}",
+                column=tok.column,
+            )
+        if len({v.name for v in variables}) != len(variables):
+            raise LatexError("the same differential twice", column=tok.column)
+        if whole_line:
+            limits = [(v, -sp.oo, sp.oo) for v in variables]
+        elif lower is not None:
+            limits = [(variables[0], _infinite_limit(lower), _infinite_limit(upper))]
+        else:
+            limits = [(v,) for v in variables]
+        try:
+            return sp.Integral(body, *limits)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _real_line_subscript(self, count: int) -> bool:
+        """``_{\\mathbb{R}}`` (``_{\\mathbb{R}^2}`` for ``\\iint``) at ``pos``: consume it and
+        say True; False, leaving ``pos``, for any other subscript."""
+        k = self.pos + 1
+        braced = (tok := self.at(k)) is not None and tok.is_char("{")
+        close = self.partner[k] if braced else None
+        j = k + 1 if braced else k
+        if not (
+            (t := self.at(j)) is not None
+            and t.is_cmd("mathbb")
+            and (o := self.at(j + 1)) is not None
+            and o.is_char("{")
+            and (r := self.at(j + 2)) is not None
+            and r.text == "R"
+            and (c := self.at(j + 3)) is not None
+            and c.is_char("}")
+        ):
+            return False
+        after = j + 4
+        if count == 2:
+            if not (
+                braced
+                and (h := self.at(after)) is not None
+                and h.is_char("^")
+                and (two := self.at(after + 1)) is not None
+                and two.text == "2"
+            ):
+                raise UnsupportedLatex(
+                    "not supported: \\iint over anything but \\mathbb{R}^2", column=t.column
+                )
+            after += 2
+        if braced and after != close:
+            raise UnsupportedLatex(
+                "not supported: an integral over a region other than \\mathbb{R}",
+                column=t.column,
+            )
+        self.pos = close + 1 if braced else after
+        return True
+
+    def _differential_at(self, k: int, hi: int) -> NameSpan | None:
+        """The variable's name when ``tokens[k]`` starts a differential ``d x``, ``d\\theta``,
+        ``\\mathrm{d} x`` (the variable a letter or a Greek letter, never ``d``); else None."""
+        tokens = self.tokens
+        if k < hi and tokens[k].kind == "letter" and tokens[k].text == "d":
+            j = k + 1
+        elif (
+            k + 3 < hi
+            and tokens[k].is_cmd("mathrm")
+            and tokens[k + 1].is_char("{")
+            and tokens[k + 2].text == "d"
+            and tokens[k + 3].is_char("}")
+        ):
+            j = k + 4
+        else:
+            return None
+        if j >= hi:
+            return None
+        nxt = tokens[j]
+        if not (nxt.kind == "letter" or nxt.is_cmd(*GREEK)) or nxt.text == "d":
+            return None
+        span = scan_name(tokens, j, self.partner)
+        return span if span.end <= hi else None
+
+    def _differentials(self) -> list:
+        """The differentials at ``pos`` (``dx \\, dy``), consumed: their variables."""
+        variables = []
+        while (span := self._differential_at(self.pos, self.end)) is not None:
+            value = self._object(span)
+            if not isinstance(value, sp.Symbol):
+                raise LatexError(
+                    f"cannot integrate with respect to '{span.key}'", column=span.column
+                )
+            if (nxt := self.at(span.end)) is not None and nxt.is_char("^"):
+                raise LatexError("a power after a differential", column=nxt.column)
+            variables.append(value)
+            self.pos = span.end
+        return variables
+
+    def _next_differential(self, tok: Token) -> int:
+        """Index of the first differential after ``pos`` outside brackets: it closes the
+        integrand."""
+        k = self.pos
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("int", "iint"):
+                raise UnsupportedLatex(
+                    "not supported: an integral inside an integrand written before its "
+                    "differential; put the inner integral in brackets, or write \\iint",
+                    column=t.column,
+                )
+            if self._differential_at(k, self.end) is not None:
+                return k
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        raise LatexError(
+            f"\\{tok.text} without its differential (dx, \\mathrm{{d}}x)", column=tok.column
+        )
+
+    def _check_no_differential(self, lo: int, hi: int) -> None:
+        """An integrand may not hold ``d`` followed by a name (``d x``) at any depth: it would
+        be a differential to some readers and the product d x to others. A derivative
+        fraction's ``\\frac{d}{dx}`` is not one."""
+        for k in range(lo, hi):
+            if self._differential_at(k, hi) is None or self._in_derivative_denominator(k):
+                continue
+            raise LatexError(
+                "ambiguous: 'd' followed by a name inside an integrand may be a differential "
+                "or a product; write d \\cdot x for a product",
+                column=self.tokens[k].column,
+            )
+
+    def _in_derivative_denominator(self, k: int) -> bool:
+        """Whether ``tokens[k]`` opens the denominator ``{dx}`` of ``\\frac{d...}{dx}``."""
+        tokens = self.tokens
+        if k < 2 or not tokens[k - 1].is_char("{") or not tokens[k - 2].is_char("}"):
+            return False
+        numerator = self.partner.get(k - 2)
+        if numerator is None or numerator < 1 or not tokens[numerator - 1].is_cmd("frac"):
+            return False
+        first = tokens[numerator + 1]
+        return first.text == "d" or first.is_cmd("mathrm", "partial")
+
     # -- checks for notation that readers resolve differently -------------------------------------
 
     def _check_divisor(self, op: Token) -> None:
@@ -1082,6 +1283,13 @@ def apply_function(name: str, arg, base=None):
             evaluate=False,
         )
     return cls(arg, evaluate=False)
+
+
+def _infinite_limit(bound):
+    """``-\\infty`` as a limit of integration is the number -oo, not the product -1 · oo."""
+    if bound == sp.Mul(-1, sp.oo, evaluate=False):
+        return -sp.oo
+    return bound
 
 
 def abstract_bound(index: sp.Symbol) -> sp.Symbol:

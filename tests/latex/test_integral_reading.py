@@ -1,0 +1,66 @@
+"""Reading integrals: \\int with its limits and its differential, before or after the integrand."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from eqchain.errors import LatexError
+from eqchain.latex.read import read_expression
+from eqchain.latex.tree import canonical
+
+x, y, a, b, d, theta = sp.symbols("x y a b d theta")
+f = sp.Function("f")
+
+
+def read(text):
+    return read_expression(text, functions=frozenset({"f"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\int_0^1 x^2 \, dx", sp.Integral(x**2, (x, 0, 1))),
+        (r"\int_a^b f(x)\, dx", sp.Integral(f(x), (x, a, b))),
+        (r"\int f(x)\, dx", sp.Integral(f(x), x)),
+        (r"\int x \,\mathrm{d}x", sp.Integral(x, x)),
+        (r"\int dx\, f(x)", sp.Integral(f(x), x)),
+        (r"\int_{-\infty}^{\infty} e^{-x^2} dx", sp.Integral(sp.exp(-(x**2)), (x, -sp.oo, sp.oo))),
+        (r"\int_{\mathbb{R}} e^{-x^2} dx", sp.Integral(sp.exp(-(x**2)), (x, -sp.oo, sp.oo))),
+        (r"\iint e^{x y} dx\, dy", sp.Integral(sp.exp(x * y), x, y)),
+        (
+            r"\iint_{\mathbb{R}^2} x y \, dx \, dy",
+            sp.Integral(x * y, (x, -sp.oo, sp.oo), (y, -sp.oo, sp.oo)),
+        ),
+        (r"\int_0^{\pi} \sin\theta \, d\theta", sp.Integral(sp.sin(theta), (theta, 0, sp.pi))),
+        (r"\int_0^1 x + 1 \, dx", sp.Integral(x + 1, (x, 0, 1))),
+        (r"\int_0^1 d \, dx", sp.Integral(d, (x, 0, 1))),
+        (r"2 \int_0^1 x \, dx + 1", 2 * sp.Integral(x, (x, 0, 1)) + 1),
+        (r"\int_0^1 \frac{d}{dx} (x^2) \, dx", sp.Integral(sp.Derivative(x**2, x), (x, 0, 1))),
+    ],
+)
+def test_integral_reads_as_an_unevaluated_integral(text, expected):
+    value = read(text)
+    assert canonical(value) == canonical(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        (r"\int_0^1 x", "without its differential", 1),
+        (r"\int_0 x \, dx", "one limit", 1),
+        (r"\int_{\mathcal{X}} x \, dx", "an integral over a set", 1),
+        (r"\int^1 x \, dx", "an upper limit only", 1),
+        (r"\int_0^1 (d x + 1) \, dx", "ambiguous: 'd' followed by a name", 11),
+        (r"\int_0^1 x \, dx \, dy", "needs 1 differential, found 2", 1),
+        (r"\int \int f(x) \, dx \, dy", "an integral inside an integrand", 6),
+        (r"\iint_0^1 x y \, dx \, dy", "\\iint with limits", 1),
+        (r"\int_{\mathbb{C}} x \, dx", "blackboard bold", None),
+    ],
+)
+def test_unreadable_integrals_name_the_reason_and_column(text, message, column):
+    with pytest.raises(LatexError) as err:
+        read(text)
+    assert message in str(err.value)
+    if column is not None:
+        assert err.value.column == column
