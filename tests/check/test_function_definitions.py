@@ -164,3 +164,16 @@ def test_a_document_applying_the_logistic_definition_names_the_identities(tmp_pa
     assert "logistic_neg" in results[1].rules
     assert "tanh_logistic" in results[2].rules
     assert "tanh_exp" in results[3].rules
+
+
+def test_a_derivative_set_to_zero_is_a_condition_imposed_not_an_identity(tmp_path):
+    rows = [LOG_LIKELIHOOD, r"\frac{dl}{d\mu} = \sum_{i=1}^n (x_i-\mu) = 0"]
+    results = check(tmp_path, rows, "mu real")
+    assert [r.verdict for r in results] == [Verdict.DEFINITION, Verdict.VERIFIED, Verdict.GIVEN]
+    assert "stationarity" in results[2].reason
+    # its twin: a wrong derivative before the zero is still refuted at its own link
+    wrong = check(tmp_path, [LOG_LIKELIHOOD, r"\frac{dl}{d\mu} = \sum_{i=1}^n (x_i+\mu) = 0"])
+    assert wrong[1].verdict is Verdict.REFUTED
+    # and an equation with 0 on the right and no derivative is checked as before
+    plain = check(tmp_path, [r"x - x + 1 = 0"])
+    assert plain[0].verdict is not Verdict.GIVEN or "stationarity" not in plain[0].reason

@@ -530,5 +530,9 @@ CASES = [
         message="transposes",
     ),
     Case("expectation_with_brackets", r"E[x] = \mu", error=LatexError, message="expectation"),
-    Case("power_named_T", r"\gamma^T", gamma ** s("T")),
+    # ^T is the transpose in most ML writing (X^T X in least squares, where reading it as a
+    # power refuted seven valid steps of the real corpus) and a power in some (\gamma^T):
+    # no one reading, so it is rejected, never guessed
+    Case("power_named_T", r"\gamma^T", error=UnsupportedLatex, message="transpose or a power"),
+    Case("power_named_T_plus_one", r"\gamma^{T+1}", gamma ** (s("T") + 1)),
 ]

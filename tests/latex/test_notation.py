@@ -346,3 +346,21 @@ def test_a_known_index_and_a_digit_are_two_indices():
 def test_an_unknown_letter_or_two_digits_in_a_subscript_stay_ambiguous(text, indices):
     with pytest.raises(LatexError, match="ambiguous subscript"):
         read_formula(text, indices=frozenset(indices))
+
+
+@pytest.mark.parametrize("text", ["X^T Y = 1", "x^{T} = 1", "x^\\top = 1", "\\beta^T X = 1"])
+def test_superscript_t_is_never_guessed_a_power(text):
+    from eqchain.errors import UnsupportedLatex
+    from eqchain.latex.read import read_formula
+
+    with pytest.raises(UnsupportedLatex, match="transpose or a power"):
+        read_formula(text)
+
+
+def test_other_letter_exponents_stay_powers():
+    import sympy as sp
+
+    from eqchain.latex.read import read_formula
+
+    (lhs, _) = read_formula("x^{T+1} = 1").sides
+    assert isinstance(lhs, sp.Pow)

@@ -427,6 +427,16 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         ):
             return _define(step, lhs, facts)
     result = _claim(step, source, facts, values, timeout, origin=origin)
+    if (
+        result.verdict is not Verdict.VERIFIED
+        and _stationarity(lhs, source, step.rhs)
+        and _given_contradiction(source, step.rhs, facts) is None
+        and _clash(facts.givens + [(source, step.rhs)], facts) is None
+    ):
+        # dL/dx = ... = 0: the author sets the derivative to zero (a condition imposed to find
+        # the stationary point), not an identity to check: a given from here on.
+        given = _give(step, source, facts)
+        return replace(given, reason="given: the derivative set to zero (a stationarity condition)")
     if result.verdict is Verdict.VERIFIED or step.continues:
         return (
             result
@@ -463,6 +473,20 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
+
+
+def _stationarity(lhs, source, rhs) -> bool:
+    """Whether ``source = rhs`` sets a derivative to zero: the right side is 0 and the row (or
+    its chain) starts with a derivative, ``\\frac{\\partial L}{\\partial \\mu} = ... = 0``."""
+    return (
+        rhs == 0
+        and source is not None
+        and source != 0
+        and lhs is not None
+        and isinstance(lhs, sp.Basic)
+        and lhs.has(sp.Derivative)
+        and not source.is_number
+    )
 
 
 def _named_before(target, rhs, facts: Facts) -> bool:

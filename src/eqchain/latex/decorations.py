@@ -144,9 +144,10 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
         i += 1
 
     depths = _depths(text)
-    for start, end in _cjk_prose(text, "".join(out), depths):
-        notes.append((start, end, " ".join(text[start:end].split())))
-        blank(start, end)
+    for m in _CJK.finditer(text):
+        if depths[m.start()] == 0:
+            notes.append((m.start(), m.end(), m.group(0)))
+            blank(m.start(), m.end())
 
     body = "".join(out)
     stripped = body.strip()
@@ -229,23 +230,6 @@ def _reject_operator_name(text: str, after: int, command: str, content: str, col
             f"not supported: the operator \\{command}{{{content.strip()}}} applied to an argument",
             column=column,
         )
-
-
-def _cjk_prose(text: str, body: str, depths: list[int]) -> list[tuple[int, int]]:
-    """Spans of CJK prose at brace depth 0. LaTeX written between two runs of CJK text with no
-    ``=`` between them is part of the sentence (``対数の公式①より、 \\log のかけ算をたし算に``):
-    prose, not mathematics. A run next to an equation stays apart from it."""
-    spans: list[tuple[int, int]] = []
-    for m in _CJK.finditer(text):
-        if depths[m.start()] != 0:
-            continue
-        if spans and "=" not in body[spans[-1][1] : m.start()]:
-            gap = range(spans[-1][1], m.start())
-            if all(depths[k] >= 0 for k in gap):
-                spans[-1] = (spans[-1][0], m.end())
-                continue
-        spans.append((m.start(), m.end()))
-    return spans
 
 
 def _clean_prose(content: str) -> str:

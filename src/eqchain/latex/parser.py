@@ -648,6 +648,14 @@ class Parser:
                 "not supported: transposes (a bold vector to the power T)",
                 column=tokens[caret].column,
             )
+        if texts in (["T"], ["top"], ["intercal"]) and not euler:
+            # X^T, \beta^T, x^\top: in ML notation the transpose; a power by a symbol T is
+            # possible too (\gamma^T), so the notation has no one reading: never guessed
+            raise UnsupportedLatex(
+                "ambiguous: ^T may be a transpose or a power by T (transposes are not read "
+                "yet; for a power, give the exponent another name)",
+                column=tokens[caret].column,
+            )
 
     def _argument_range(self, k: int, what: str) -> tuple[int, int, int]:
         """(lo, hi, next) of a command's argument at ``tokens[k]``: ``{...}`` or one token."""
