@@ -177,3 +177,23 @@ def test_a_derivative_set_to_zero_is_a_condition_imposed_not_an_identity(tmp_pat
     # and an equation with 0 on the right and no derivative is checked as before
     plain = check(tmp_path, [r"x - x + 1 = 0"])
     assert plain[0].verdict is not Verdict.GIVEN or "stationarity" not in plain[0].reason
+
+
+def test_a_symbol_named_before_is_defined_by_its_first_row(tmp_path):
+    rows = [
+        r"\hat{\lambda} = \bar{y}",
+        r"\bar{y} = \frac{1}{n} \sum_{i=1}^{n} y_i",
+        r"\hat{\lambda} = \frac{1}{n} \sum_{i=1}^{n} y_i",
+    ]
+    results = check(tmp_path, rows)
+    assert [r.verdict for r in results] == [
+        Verdict.DEFINITION,
+        Verdict.DEFINITION,
+        Verdict.VERIFIED,
+    ]
+    # its twins: a symbol a given constrains is not redefined; nor is a sum's bound (an
+    # integer) defined by a sum of reals: both stay claims, and the document goes on
+    given = check(tmp_path, [r"x + 1 = 3", r"x = 5"], "x real")
+    assert given[1].verdict is not Verdict.DEFINITION
+    bound = check(tmp_path, [r"S = \sum_{k=1}^{n} t_k", r"n = \sum_{k=1}^{3} t_k"])
+    assert bound[1].verdict is not Verdict.DEFINITION

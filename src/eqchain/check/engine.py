@@ -501,6 +501,8 @@ def _named_before(target, rhs, facts: Facts) -> bool:
         return False
     if any(target in (a.free_symbols | b.free_symbols) for _, a, b, _ in facts.instances):
         return False
+    if _unmet_declaration(target, rhs, facts) is not None:
+        return False  # n, a sum's bound (an integer), is not defined by a sum of reals
     return not facts.unfold(rhs).has(target)
 
 
