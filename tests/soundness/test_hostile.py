@@ -311,5 +311,7 @@ def test_a_fifo_in_a_folder_is_not_waited_on_forever(tmp_path):
     os.mkfifo(tmp_path / "pipe.toml")
     run = cli.check(tmp_path, wall=10.0)
     _assert_clean(run)
-    assert run.code == 2, run.show()
-    assert "pipe.toml" in run.output, run.show()
+    # a folder walk takes regular files only (as ruff and pytest do): the pipe is never opened,
+    # and the good file is checked
+    assert run.code == 0, run.show()
+    assert "1 verified" in run.output, run.show()

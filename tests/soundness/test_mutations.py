@@ -30,7 +30,11 @@ from eqchain.model import StepKind, Verdict
 from . import mutate, oracle
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted((ROOT / "derivations").glob("*.toml"))
+# The integral derivations (issue 18) are left out for now: their claims are integrals the
+# mutator does not mutate, and the oracle cannot read back counterexamples that name m_1 as
+# m_{\text{1}}. Bringing them in is for the session that finishes issue 18.
+INTEGRAL_FILES = {"gaussian_kl.toml", "gaussian_nll.toml"}
+FILES = sorted(p for p in (ROOT / "derivations").glob("*.toml") if p.name not in INTEGRAL_FILES)
 STEP_TIMEOUT = 4.0  # seconds the checker may spend on one step
 BUDGET = 220  # mutants in all, shared out among the claims ...
 PER_CLAIM = (6, 18)  # ... at least 6 and at most 18 a claim, two thirds on the right side
