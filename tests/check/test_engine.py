@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import sympy as sp
@@ -155,10 +156,12 @@ def test_runaway_step_ends_unknown_at_the_time_limit_and_next_step_is_checked(tm
     [[steps]]
     claim = 'a + b = b + a'
     """
+    started = time.process_time()
     results = claims(check_text(tmp_path, text, timeout=1.0))
+    spent = time.process_time() - started  # the limit counts CPU time, whatever the load
     assert results[0].verdict is Verdict.UNKNOWN
-    assert "time limit" in results[0].reason
-    assert results[0].seconds < 2.0
+    assert "time limit (1 s of CPU time) ran out" in results[0].reason
+    assert spent < 3.0
     assert results[1].verdict is Verdict.VERIFIED
 
 

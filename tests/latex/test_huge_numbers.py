@@ -1,5 +1,6 @@
 """Numbers too large to compute: the reader answers at once, canonical() refuses to build them
-(TooLarge, a ValueError), and the two readings of a formula are compared without them."""
+(TooLarge, a ValueError), and the two readings of a formula are compared without them. "At once"
+is measured in CPU time, which the machine's load does not change."""
 
 from __future__ import annotations
 
@@ -34,10 +35,10 @@ COMPUTABLE = [
 @pytest.mark.parametrize("text", sorted(HUGE))
 def test_canonical_refuses_a_number_too_large_to_compute(text):
     (side,) = read_formula(f"a = {text}").sides[1:]
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(TooLarge, match="too large to compute") as caught:
         canonical(side)
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
     assert str(caught.value).endswith(HUGE[text])
 
 
@@ -49,10 +50,10 @@ def test_canonical_computes_large_but_feasible_numbers(text):
 
 @pytest.mark.parametrize("text", sorted(HUGE))
 def test_both_readings_of_a_huge_number_agree_at_once(text):
-    started = time.monotonic()
+    started = time.process_time()
     result = compare_readings(f"{text} + x = x + {text}", frozenset(), frozenset())
     assert result.agree is True
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_huge_numbers_are_opaque_atoms_equal_only_to_themselves():
@@ -73,9 +74,9 @@ def test_a_comparison_that_runs_out_of_time_is_inconclusive(monkeypatch):
 
     monkeypatch.setattr(agreement, "_agree", slow)
     monkeypatch.setattr(agreement, "SECONDS", 0.2)
-    started = time.monotonic()
+    started = time.process_time()
     assert agree(sp.Integer(1), sp.Integer(2)) == (None, "inconclusive")
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_the_time_limit_gives_an_outer_one_back(monkeypatch):

@@ -230,7 +230,12 @@ def check_derivation(
         if not step.continues:
             chain_first = None
         elif chain_first is None:
-            chain_first = (lhs, source)
+            # The chain's domain is what its first row needs: both sides when that row holds
+            # (its right side then needs nothing its left side does not), else its left side
+            # only, so that a restriction the first row introduced is not taken as given.
+            start = results[-1].verdict if results else None
+            held = start in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
+            chain_first = (lhs, source) if held else (lhs,)
         if step.kind is StepKind.DEFINITION:
             result = _define(step, lhs, facts)
         elif step.kind is StepKind.GIVEN:
@@ -323,7 +328,9 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
         with time_limit(timeout):
             return _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin)
     except StepTimeout:
-        return StepResult(step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out")
+        return StepResult(
+            step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s of CPU time) ran out"
+        )
     except RecursionError:
         return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
     except InputError:
@@ -725,15 +732,20 @@ def _check_claim(
         )
     # What the right side needs to be defined must hold wherever the left side is defined; in a
     # chain, so must what the previous row needs (it holds when every earlier link did).
-    for tree in [tgt] + ([src] if origin is not None else []):
-        for need in _needs_unfolded(tree, facts, values):
-            entry = (need.rule, (need.pred, need.expr), need.key)
-            if entry not in side_conditions:
-                side_conditions.append(entry)
+    target_needs = _needs_unfolded(tgt, facts, values)
+    source_needs = _needs_unfolded(src, facts, values) if origin is not None else []
+    for need in target_needs + source_needs:
+        entry = (need.rule, (need.pred, need.expr), need.key)
+        if entry not in side_conditions:
+            side_conditions.append(entry)
     # The step's domain: what its source (and, for a continuation, the chain's left side)
     # needs to be defined. A definition must not hide what is undefined (L = \log 0, L = 1/x):
     # its conditions come with every use.
     domain = _Domain()
+    # What only the row before needs is not introduced by this step (the message says so).
+    domain.before = {(n.pred, n.expr) for n in source_needs} - {
+        (n.pred, n.expr) for n in target_needs
+    }
     # A continuation is judged within its chain's domain (a row that needs more names it).
     origin_trees = [substitute(t, values) for t in origin] if origin is not None else [src]
     for tree in origin_trees:
@@ -946,6 +958,7 @@ class _Domain:
     when ``expr`` itself uses no bound variable."""
 
     entries: list = field(default_factory=list)
+    before: set = field(default_factory=set)  # (pred, expr) only the row before needs
 
     def add(self, need: Need, facts: Facts, values: dict) -> None:
         key = _unfolded_key(need.key, facts, values)
@@ -1052,8 +1065,10 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
     keys = set(assumed)
 
     introduced: list[str] = []
+    inherited: list[str] = []  # needed by the row before, not by the chain's left side
     for entry in side_conditions:
         rule, (pred, expr) = entry[0], entry[1]
+        before = domain is not None and (pred, expr) in domain.before
         key = _unfolded_key(entry[2], facts, values) if len(entry) > 2 and facts else None
         expr = canonical(expr.xreplace(values)) if values else expr
         if holds(pred, expr):
@@ -1065,8 +1080,10 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         need = cond.describe(mp, me)
         if need not in missing.setdefault(rule, []):
             missing[rule].append(need)
-        if rule in DOMAIN_RULES and need not in introduced:
-            introduced.append(need)
+        if rule in DOMAIN_RULES:
+            into = inherited if before else introduced
+            if need not in into:
+                into.append(need)
     if premises and domain is not None and facts is not None:
         # The equations that established a condition hold within their own domains.
         known = len(domain.entries)
@@ -1093,6 +1110,11 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             reason += (
                 f" (the step introduces {', '.join(introduced)}: the left side is defined "
                 "without it)"
+            )
+        if inherited:
+            reason += (
+                f" (the row before needs {', '.join(inherited)}, which the chain's left side "
+                "does not need)"
             )
         return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
     if assumed and facts is not None:

@@ -1,6 +1,9 @@
 """A per-step time limit that interrupts SymPy wherever it is.
 
-SymPy is pure Python, so a timer signal can interrupt it between bytecodes. The exception derives
+The limit counts the CPU time this process spends (``ITIMER_PROF``: user and system time), not
+the wall clock: a step gets the same work whether the machine is quiet or busy with other
+processes, so its verdict does not depend on the load. SymPy is pure Python, so a timer signal can
+interrupt it between bytecodes. The exception derives
 from BaseException so that SymPy's own ``except Exception`` blocks cannot swallow it. Off the main
 thread (where signals cannot be used) the limit is not enforced and the caller is told so.
 """
@@ -17,12 +20,16 @@ class StepTimeout(BaseException):  # noqa: N818 - it is a signal, not an error
 
 
 def _can_use_signals() -> bool:
-    return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    return (
+        threading.current_thread() is threading.main_thread()
+        and hasattr(signal, "setitimer")
+        and hasattr(signal, "SIGPROF")
+    )
 
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Raise :class:`StepTimeout` inside the block once ``seconds`` have passed."""
+    """Raise :class:`StepTimeout` inside the block once it has used ``seconds`` of CPU time."""
     if not seconds or seconds <= 0 or not _can_use_signals():
         yield False
         return
@@ -30,10 +37,10 @@ def time_limit(seconds: float | None):
     def on_alarm(signum, frame):
         raise StepTimeout()
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)

@@ -88,14 +88,15 @@ def _expandable(expr) -> bool:
 
 @contextmanager
 def _time_limit(seconds: float):
-    """Raise _OutOfTime inside the block after ``seconds``. Only in the main thread (signals);
-    elsewhere, or inside an outer time limit that runs out first (a step's, which then
+    """Raise _OutOfTime inside the block after ``seconds`` of CPU time (as a step's limit,
+    :mod:`eqchain.check.timeout`, so that the load does not decide). Only in the main thread
+    (signals); elsewhere, or inside an outer time limit that runs out first (a step's, which then
     interrupts as usual), no limit of its own is set, and the outer one is kept."""
-    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGPROF")
     if not usable:
         yield
         return
-    outer, _ = signal.getitimer(signal.ITIMER_REAL)
+    outer, _ = signal.getitimer(signal.ITIMER_PROF)
     if outer and outer <= seconds:
         yield
         return
@@ -103,17 +104,17 @@ def _time_limit(seconds: float):
     def on_alarm(signum, frame):
         raise _OutOfTime()
 
-    started = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.process_time()
+    previous = signal.signal(signal.SIGPROF, on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
         if outer:  # give the outer limit back what is left of it
-            left = outer - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+            left = outer - (time.process_time() - started)
+            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
 
 
 def _exact_decimals(expr):
