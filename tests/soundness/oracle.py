@@ -118,8 +118,11 @@ def expand(expr):
         var, lo, hi = expr.limits[-1]
         inner = kind(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
         lo, hi = expand(lo), expand(hi)
-        if not (lo.is_Integer and hi.is_Integer):
+        if not (lo.is_Rational and hi.is_Rational):
             raise Unevaluable("a sum with a symbolic bound")
+        # the integers between the bounds (README: \sum_{k=1}^{5/2} is over k = 1, 2); none
+        # when the upper bound is below the lower one (an empty sum, not Karr's convention)
+        lo, hi = sp.ceiling(lo), sp.floor(hi)
         if hi - lo > 2000:
             raise Unevaluable("a sum too long to write out")
         terms = [expand(inner.xreplace({var: sp.Integer(i)})) for i in range(int(lo), int(hi) + 1)]
