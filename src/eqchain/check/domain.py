@@ -121,8 +121,9 @@ def _walk(node, limits: tuple, out: list) -> None:
 
 def holds_over(pred: str, expr, limits: tuple) -> bool:
     """``pred(expr)`` for every value the bound variables of ``limits`` take in their ranges:
-    proved with each variable written as its lower bound plus a nonnegative integer, or as its
-    upper bound minus one (either proves it for the whole range, which is not empty)."""
+    decided at every point when the ranges are concrete and small, else proved with every
+    variable written as its lower bound plus a nonnegative integer, or every one as its upper
+    bound minus a nonnegative integer (each covers the whole range). False when not proved."""
     variables = [lim[0] for lim in limits if expr.has(lim[0])]
     if not variables:
         return False

@@ -924,9 +924,9 @@ def _emptied(src, tgt):
 
 
 def _integer_bounds(tree) -> list:
-    """A sum or product runs over the integers between its bounds: SymPy's closed forms and
+    r"""A sum or product runs over the integers between its bounds: SymPy's closed forms and
     the rules read the bounds as integers, so each must be established to be one
-    (\\sum_{k=1}^{x} k = \frac{x(x+1)}{2} needs x integer; for x = 5/2 it is false)."""
+    (\sum_{k=1}^{x} k = \frac{x(x+1)}{2} needs x integer; for x = 5/2 it is false)."""
     out = []
     for node in tree.atoms(sp.Sum, sp.Product):
         rule = type(node).__name__.lower()
