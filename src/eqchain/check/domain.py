@@ -16,6 +16,7 @@ sides are defined) and stays a condition to establish.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
@@ -73,10 +74,7 @@ def _walk(node, limits: tuple, out: list) -> None:
         # A derivative exists where its value is defined: d/dx \sqrt{x} = 1/(2\sqrt{x}) has
         # none at 0, although \sqrt{x} is defined there. What the derivative carried out
         # divides by is part of what the tree needs.
-        try:
-            done = node.doit()
-        except Exception:  # noqa: BLE001 - SymPy could not differentiate: nothing learnt
-            done = None
+        done = _carried_out(node)
         if done is not None and not done.has(sp.Derivative) and done != node:
             _walk(done, limits, out)
         # Where SymPy's derivative hides a point of no derivative: |f| and sign f where f = 0
@@ -117,6 +115,15 @@ def _walk(node, limits: tuple, out: list) -> None:
         return
     for arg in node.args:
         _walk(arg, limits, out)
+
+
+@lru_cache(maxsize=1024)
+def _carried_out(derivative):
+    """The derivative carried out (asked for again and again for the same tree), or None."""
+    try:
+        return derivative.doit()
+    except Exception:  # noqa: BLE001 - SymPy could not differentiate: nothing learnt
+        return None
 
 
 def holds_over(pred: str, expr, limits: tuple) -> bool:
