@@ -70,9 +70,9 @@ def test_generalisation_of_a_claim_true_only_for_its_instance_is_refuted(tmp_pat
     assert "its instance K = 6 is (a)" in result.reason
 
 
-def test_generalisation_whose_general_claim_needs_a_missing_condition_is_unknown(tmp_path):
-    # K may be negative: SymPy would read the sum with Karr's convention, a reader as empty.
-    # Read from K to the sum, the step introduces the sum, and the condition with it.
+def test_generalisation_whose_general_claim_is_false_for_negative_values_is_refuted(tmp_path):
+    # K may be negative: SymPy would read the sum with Karr's convention (= K), a reader as
+    # empty (= 0), and so do the checker and the refuter (README): K = -1 refutes it.
     text = r"""
     [symbols]
     K = "integer"
@@ -85,8 +85,8 @@ def test_generalisation_whose_general_claim_needs_a_missing_condition_is_unknown
     instance = { K = 6 }
     """
     result = claims(check_text(tmp_path, text))[-1]
-    assert result.verdict is Verdict.UNKNOWN
-    assert r"K \geq 0" in result.reason
+    assert result.verdict is Verdict.REFUTED, result.reason
+    assert int(dict(result.counterexample.values)["K"]) < 0, result.counterexample
 
 
 def test_generalisation_from_the_sum_holds_where_its_range_does_not_run_backwards(tmp_path):
@@ -212,7 +212,8 @@ def test_undefined_numbers_on_both_sides_are_not_equal(tmp_path, claim):
     [
         ("integer positive", r"\sum_{k=1}^{K} 1 = K", Verdict.VERIFIED),
         ("integer", r"\sum_{k=1}^{K} 1 = K", Verdict.VERIFIED),  # where K >= 0
-        ("integer", r"K = \sum_{k=1}^{K} 1", Verdict.UNKNOWN),
+        # K = -2: the sum over 1..-2 is empty (0) to a reader, and the refuter reads it so
+        ("integer", r"K = \sum_{k=1}^{K} 1", Verdict.REFUTED),
         ("integer positive", r"\sum_{k=1}^{K} 1 = K + 1", Verdict.REFUTED),
     ],
 )
@@ -224,6 +225,8 @@ def test_a_sum_over_a_symbolic_range_needs_it_not_to_run_backwards(
     assert result.verdict is verdict, result.reason
     if verdict is Verdict.UNKNOWN:
         assert r"K \geq 0" in result.reason
+    if verdict is Verdict.REFUTED and k_assume == "integer":
+        assert int(dict(result.counterexample.values)["K"]) < 0, result.counterexample
     if verdict is Verdict.VERIFIED and k_assume == "integer":
         assert result.domain == (r"K \geq 0",)
 

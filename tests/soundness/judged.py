@@ -22,9 +22,16 @@ def _judged(derivation, timeout: float = 10.0):
             continue
         if result.conditional and not result.step.where:
             continue  # a document's specialisation: its values are in the reason, not a 'where'
-        statuses = oracle.judge(*sides[i], contexts[i], seed=i, points=6)
+        # judged inside the step's reported domain (where x != 0): there both sides must be
+        # defined and equal, and some drawn point must lie
+        statuses = oracle.judge(
+            *sides[i], contexts[i], seed=i, points=6, domain=result.domain_conditions
+        )
         assert oracle.DIFFERENT not in statuses and oracle.UNDEFINED not in statuses, (
             f"verified but false somewhere: {result.step.claim!r}: {statuses}"
+        )
+        assert not result.domain or oracle.OUTSIDE not in statuses or oracle.EQUAL in statuses, (
+            f"verified where {result.domain}, but no point drawn lies there: {statuses}"
         )
     return list(report.results)
 

@@ -26,6 +26,7 @@ OPERATORS = (
     "log_for_exp",
     "swap_fraction",
     "change_limit",
+    "shift_bound_variable",
 )
 
 
@@ -186,6 +187,17 @@ class Mutator:
                         yield "swap_index", f"{name}: index {i} -> {j}", at(j)
             else:
                 yield "swap_index", f"{name}: index {i} -> {lo}", at(sp.Integer(lo))
+                if not isinstance(i, sp.Symbol):
+                    # an index expression (K + 1 - k, 2k): its variable read the other way
+                    for v in sorted(i.free_symbols, key=str):
+                        if v.is_integer and v.name.islower():
+                            flipped = i.xreplace({v: sp.Integer(lo + hi) - v})
+                            if flipped != i:
+                                yield (
+                                    "shift_bound_variable",
+                                    f"{name}: index {i} with {v} -> {lo + hi} - {v}",
+                                    at(flipped),
+                                )
 
     def _power(self, node):
         base, ex = node.args
@@ -223,6 +235,19 @@ class Mutator:
                 limits = list(node.limits)
                 limits[n] = (var, new_lo, new_hi)
                 yield "change_limit", desc, func(node.function, *limits)
+            # an outer variable in an inner bound (\sum_{k} \sum_{j=k}^{k+1}) shifted by one
+            for outer, *_ in node.limits[n + 1 :]:
+                for end, bound in ((1, lo), (2, hi)):
+                    if bound.has(outer):
+                        limits = list(node.limits)
+                        moved = list(limits[n])
+                        moved[end] = bound.xreplace({outer: sp.Add(outer, sp.Integer(1))})
+                        limits[n] = tuple(moved)
+                        yield (
+                            "shift_bound_variable",
+                            f"{outer} -> {outer} + 1 in the bound of {var}",
+                            func(node.function, *limits),
+                        )
 
 
 def _is_reciprocal(f) -> bool:

@@ -79,8 +79,12 @@ def contexts(derivation: Derivation) -> list[Context]:
             chain = {}
         chain = {**chain, **family_values(derivation, step.where)}
         values = {**base, **chain}
-        out.append(Context(dict(definitions), list(givens), values, ranges))
         lhs = previous_lhs if step.continues else step.lhs
+        if "generalize" in step.by and step.instance:
+            # README: the definitions the general claim uses are read with the symbol from
+            # then on (\prod_{k=1}^{6} -> \prod_{k=1}^{K}); the others keep their bounds
+            _reread(definitions, derivation, step.instance, [lhs, step.rhs])
+        out.append(Context(dict(definitions), list(givens), values, ranges))
         if step.kind is StepKind.DEFINITION:
             target, rhs = lhs, step.rhs
             if isinstance(target, sp.log):
@@ -90,6 +94,27 @@ def contexts(derivation: Derivation) -> list[Context]:
             givens.append((lhs, step.rhs))
         previous_lhs = lhs
     return out
+
+
+def _reread(definitions: dict, derivation: Derivation, instance, exprs) -> None:
+    by_value = {}
+    for name, value in instance:
+        symbol = derivation.scope.symbols.get(name)
+        if symbol is not None:
+            by_value[sp.Integer(int(value))] = symbol
+    used, pending = set(), [e for e in exprs if e is not None]
+    while pending:
+        e = pending.pop()
+        for target, rhs in definitions.items():
+            if target not in used and e.has(target):
+                used.add(target)
+                pending.append(rhs)
+    for target in used:
+        rhs = definitions[target]
+        for node in rhs.atoms(sp.Sum, sp.Product):
+            limits = [(v, lo, by_value.get(hi, hi)) for v, lo, hi in node.limits]
+            rhs = rhs.xreplace({node: node.func(node.function, *limits)})
+        definitions[target] = rhs
 
 
 def sides(derivation: Derivation) -> list[tuple]:
@@ -118,8 +143,11 @@ def expand(expr):
         var, lo, hi = expr.limits[-1]
         inner = kind(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
         lo, hi = expand(lo), expand(hi)
-        if not (lo.is_Integer and hi.is_Integer):
+        if not (lo.is_Rational and hi.is_Rational):
             raise Unevaluable("a sum with a symbolic bound")
+        # the integers between the bounds (README: \sum_{k=1}^{5/2} is over k = 1, 2); none
+        # when the upper bound is below the lower one (an empty sum, not Karr's convention)
+        lo, hi = sp.ceiling(lo), sp.floor(hi)
         if hi - lo > 2000:
             raise Unevaluable("a sum too long to write out")
         terms = [expand(inner.xreplace({var: sp.Integer(i)})) for i in range(int(lo), int(hi) + 1)]

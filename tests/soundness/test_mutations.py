@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # m_{\text{1}}. Bringing them in is for the session that finishes issue 18.
 INTEGRAL_FILES = {"gaussian_kl.toml", "gaussian_nll.toml"}
 FILES = sorted(p for p in (ROOT / "derivations").glob("*.toml") if p.name not in INTEGRAL_FILES)
+# Issue 13: nested sums with dependent bounds, members through index expressions, declarations.
+FILES.append(ROOT / "tests/fixtures/mutation_ranges.toml")
 STEP_TIMEOUT = 4.0  # seconds the checker may spend on one step
 BUDGET = 220  # mutants in all, shared out among the claims ...
 PER_CLAIM = (6, 18)  # ... at least 6 and at most 18 a claim, two thirds on the right side

@@ -16,15 +16,16 @@ sides are defined) and stays a condition to establish.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
 from eqchain.check import conditions as cond
-from eqchain.check.rewrite import node_definedness
+from eqchain.check.rewrite import evaluate, node_definedness
 from eqchain.latex.tree import canonical
 
 # What needs a definedness condition: only these may be part of a domain.
-DOMAIN_RULES = frozenset({"division", "log", "pole", "factorial", "sum", "product"})
+DOMAIN_RULES = frozenset({"division", "log", "pole", "factorial", "sum", "product", "derivative"})
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,51 @@ def needs(tree) -> list[Need]:
 def _walk(node, limits: tuple, out: list) -> None:
     if not isinstance(node, sp.Basic):
         return
+    ranges = isinstance(node, (sp.Sum, sp.Product))
     for rule, (pred, expr) in node_definedness(node):
+        if ranges:
+            # A range's length may use the variables of the ranges around it (\sum_{k=1}^{K}
+            # \sum_{j=1}^{k}: length k): it is a condition for every value they take.
+            around = limits + tuple(tuple(lim) for lim in node.limits)
+            if holds_over(pred, expr, around):
+                continue
+            out.append(Need(rule, pred, expr, _key(pred, expr, around), expr))
+            continue
         shown = expr
         if isinstance(node, sp.Pow):
             shown = node.base
         elif isinstance(node, (sp.log, sp.factorial, sp.gamma)):
             shown = node.args[0]
         out.append(Need(rule, pred, expr, _key(pred, expr, limits), shown))
+    if isinstance(node, sp.Derivative):
+        # A derivative exists where its value is defined: d/dx \sqrt{x} = 1/(2\sqrt{x}) has
+        # none at 0, although \sqrt{x} is defined there. What the derivative carried out
+        # divides by is part of what the tree needs.
+        done = _carried_out(node)
+        if done is not None and not done.has(sp.Derivative) and done != node:
+            _walk(done, limits, out)
+        # Where SymPy's derivative hides a point of no derivative: |f| and sign f where f = 0
+        # (d/du |u| = sign u, 0 at 0), a root f^{1/2} where f = 0 (\sqrt{u^2} is |u|).
+        variables = set(node.variables)
+        for part in sp.preorder_traversal(node.expr):
+            arg = None
+            if isinstance(part, (sp.Abs, sp.sign)):
+                arg = part.args[0]
+            elif isinstance(part, sp.Pow) and part.exp.is_number and part.exp.is_integer is False:
+                if part.exp.is_real and part.exp < 1:
+                    arg = part.base
+            if arg is not None and arg.has(*variables):
+                pred_expr = evaluate(arg)
+                if not cond.holds("nonzero", pred_expr):
+                    out.append(
+                        Need(
+                            "derivative",
+                            "nonzero",
+                            pred_expr,
+                            _key("nonzero", pred_expr, limits),
+                            arg,
+                        )
+                    )
     if isinstance(node, sp.Integral):
         # an integral is defined where it converges: check/integrals.py establishes that (a
         # finite value under the assumptions); only finite limits are walked here
@@ -76,6 +115,65 @@ def _walk(node, limits: tuple, out: list) -> None:
         return
     for arg in node.args:
         _walk(arg, limits, out)
+
+
+@lru_cache(maxsize=1024)
+def _carried_out(derivative):
+    """The derivative carried out (asked for again and again for the same tree), or None."""
+    try:
+        return derivative.doit()
+    except Exception:  # noqa: BLE001 - SymPy could not differentiate: nothing learnt
+        return None
+
+
+def holds_over(pred: str, expr, limits: tuple) -> bool:
+    """``pred(expr)`` for every value the bound variables of ``limits`` take in their ranges:
+    decided at every point when the ranges are concrete and small, else proved with every
+    variable written as its lower bound plus a nonnegative integer, or every one as its upper
+    bound minus a nonnegative integer (each covers the whole range). False when not proved."""
+    variables = [lim[0] for lim in limits if expr.has(lim[0])]
+    if not variables:
+        return False
+    values = _at_every_point(expr, limits)
+    if values is not None:  # concrete ranges: each value decided
+        return all(cond.holds(pred, v) for v in values)
+    for end in (1, 2):
+        current = expr
+        for _ in range(len(limits)):  # bounds may use outer variables: until none is left
+            if not any(current.has(lim[0]) for lim in limits):
+                break
+            for var, lo, hi in limits:
+                if current.has(var):
+                    m = sp.Dummy("m", integer=True, nonnegative=True)
+                    current = current.xreplace({var: lo + m if end == 1 else hi - m})
+        if not any(current.has(lim[0]) for lim in limits) and cond.holds(pred, current):
+            return True
+    return False
+
+
+def _at_every_point(expr, limits: tuple, most: int = 2000):
+    """The values of ``expr`` at every point of the ranges ``limits`` (an inner range may use
+    an outer variable; the empty ranges have no point), when they are concrete and have at
+    most ``most`` points in all; else None."""
+    from eqchain.check.ranges import integer_range
+
+    points = [(expr, {})]  # the value so far, and the outer variables' values
+    for var, lo, hi in reversed(limits):  # the outermost first
+        out = []
+        for e, at in points:
+            if not e.has(var):
+                out.append((e, at))
+                continue
+            found = integer_range(lo.xreplace(at), hi.xreplace(at))
+            if found is None:
+                return None
+            for i in range(found[0], found[1] + 1):
+                out.append((e.xreplace({var: sp.Integer(i)}), {**at, var: sp.Integer(i)}))
+            if len(out) > most:
+                return None
+        points = out
+    values = [e for e, _ in points]
+    return values if all(not v.free_symbols for v in values) else None
 
 
 def _key(pred: str, expr, limits: tuple):

@@ -32,9 +32,17 @@ from eqchain.check.declarations import (
     clashing_givens,
     given_contradiction,
 )
-from eqchain.check.domain import DOMAIN_RULES, Need, holds_within, impossible, needs
+from eqchain.check.domain import (
+    DOMAIN_RULES,
+    Need,
+    holds_over,
+    holds_within,
+    impossible,
+    needs,
+)
 from eqchain.check.equivalence import prove_equal
 from eqchain.check.integrals import has_integral, integral_step
+from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
@@ -577,7 +585,9 @@ def _family_ranges(scope) -> dict:
 def _member_ranges(tree, families: dict) -> list:
     """Conditions that every member a tree uses through an index expression lies in its family's
     declared range: y_{K+1} of y_1..y_K does not exist, nor does y_0 in \\sum_{k=0}^{6} y_k of
-    y_1..y_6. A member indexed by the family's own free index k is its generic member."""
+    y_1..y_6, nor y_{2k} in \\sum_{k=1}^{K} (beyond y_K). A member indexed by the family's own
+    free index k is its generic member; any other index expression (K - k, 2k, k^2, ...) is
+    checked over the ranges of the sums around it."""
     out: list = []
     if not families:
         return out
@@ -590,13 +600,16 @@ def _member_ranges(tree, families: dict) -> list:
                 # the generic member, or one the author named (the reader checks a numbered
                 # member against a concrete range; naming y_6 of y_1..y_K says K >= 6)
                 return
-            lo, hi = e, e
-            for v, (a, b) in bounds.items():
-                if e.has(v):
-                    slope = sp.diff(e, v)
-                    if not (slope.is_number and slope == 1 and sp.diff(e, v, 2) == 0):
-                        return  # not of the form v + c: not checked here
-                    lo, hi = lo.xreplace({v: a}), hi.xreplace({v: b})
+            lo, hi = _extreme(e, bounds, least=True), _extreme(e, bounds, least=False)
+            linear = lo is not None and hi is not None
+            if not linear:
+                # y_{k^2}, y_{2^k}: each end condition must hold for every value of the bound
+                # variables (proved, else named with them)
+                around = tuple((v, a, b) for v, (a, b) in bounds.items())
+                for pred_expr in (sp.expand(e - lower), sp.expand(upper - e)):
+                    if not holds_over("nonnegative", pred_expr, around):
+                        out.append(("family range", ("nonnegative", pred_expr)))
+                return
             # numbered members against a symbolic bound are the author's to name (as above)
             if not (lo.is_number and not lower.is_number):
                 out.append(("family range", ("nonnegative", sp.expand(lo - lower))))
@@ -615,6 +628,23 @@ def _member_ranges(tree, families: dict) -> list:
 
     visit(tree, {})
     return out
+
+
+def _extreme(e, bounds: dict, least: bool):
+    """The least (greatest) value of ``e`` over the ranges ``bounds`` (variable -> (lower,
+    upper)) of the sums around it, when ``e`` is linear with number slopes in them (a bound
+    may use an outer variable: substituted in turn); None otherwise."""
+    for _ in range(len(bounds) + 1):
+        inside = [v for v in bounds if e.has(v)]
+        if not inside:
+            return e
+        for v in inside:
+            slope = sp.diff(e, v)
+            if not (slope.is_number and slope.is_real and sp.diff(e, v, 2) == 0):
+                return None
+            a, b = bounds[v]
+            e = e.xreplace({v: a if (slope >= 0) == least else b})
+    return None
 
 
 def _with_latex(result: StepResult, lhs, rhs, seconds: float) -> StepResult:
@@ -722,7 +752,12 @@ def _check_claim(
 
     side_conditions: list[tuple] = []
     evaluations: list[str] = []
+    # A concretely empty range is empty, the reader's way (check/ranges.py), before anything
+    # else sees it: SymPy would read it with Karr's convention.
+    src, tgt, emptied = _emptied(src, tgt)
+    evaluations += emptied
     for tree in (src, tgt):
+        side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
         for name, conds in evaluation_rules(tree):
             if name not in evaluations:
                 evaluations.append(name)
@@ -779,8 +814,11 @@ def _check_claim(
         )
         path = search.find(src, tgt, NAMED_SEARCH_DEPTH)
     # Values bind symbols inside definitions too: unfold first, then put them in.
-    lhs_full = substitute(facts.unfold(src), values)
-    rhs_full = substitute(facts.unfold(tgt), values)
+    lhs_full, rhs_full, _ = _emptied(
+        substitute(facts.unfold(src), values), substitute(facts.unfold(tgt), values)
+    )
+    for tree in (lhs_full, rhs_full):
+        side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
     givens = _givens(facts)
     refuted_first = False
     if path is None and _symbolic_range(lhs_full, rhs_full):
@@ -877,13 +915,40 @@ def _check_claim(
 
 
 def _symbolic_range(*exprs) -> bool:
-    """Whether a sum or product runs over a range whose length is not a number."""
+    r"""Whether a sum or product runs over a range whose length is not a number, or whose
+    bounds are not integers (\sum_{k=1}^{5/2}: the refuter reads it as a reader does)."""
     return any(
-        not (hi - lo).is_number
+        not (hi - lo).is_number or not (lo.is_integer and hi.is_integer)
         for e in exprs
         for node in e.atoms(sp.Sum, sp.Product)
         for _, lo, hi in node.limits
     )
+
+
+def _emptied(src, tgt):
+    r"""Both sides with every sum and product over a concretely empty range replaced by 0 or 1
+    (the reader's reading of \sum_{k=3}^{1}: written out, it has no term), and the rules that
+    name it."""
+    src, a = empty_ranges(src)
+    tgt, b = empty_ranges(tgt)
+    named = [f"{kind}_expand" for kind in ("sum", "prod") if kind in a | b]
+    return src, tgt, named
+
+
+def _integer_bounds(tree) -> list:
+    r"""A sum or product runs over the integers between its bounds: SymPy's closed forms and
+    the rules read the bounds as integers, so each must be established to be one
+    (\sum_{k=1}^{x} k = \frac{x(x+1)}{2} needs x integer; for x = 5/2 it is false)."""
+    out = []
+    for node in tree.atoms(sp.Sum, sp.Product):
+        rule = type(node).__name__.lower()
+        for _, lo, hi in node.limits:
+            for bound in (lo, hi):
+                if bound.is_integer is not True and not (bound.is_number and bound.is_infinite):
+                    entry = (f"{rule} range", ("integer", bound))
+                    if entry not in out:
+                        out.append(entry)
+    return out
 
 
 def _what_would_decide(search: Search) -> str:
@@ -1267,7 +1332,7 @@ def _generalize(step, source, facts: Facts, values, timeout, instance: dict, ori
     where it came from; it is verified only when proved for every value, from the definitions
     read generally (a defined \\prod_{k=1}^{6} becomes \\prod_{k=1}^{K}, and the report
     says so). What held only of the old reading is no longer a fact."""
-    general, reread = _generalized_facts(facts, instance)
+    general, reread = _generalized_facts(facts, instance, (source, step.rhs))
     plain = replace(step, by=tuple(b for b in step.by if b != "generalize"))
     proof = _claim(plain, source, general, values, timeout)
     shown = ", ".join(f"{latex(k)} = {v}" for k, v in instance.items())
@@ -1292,11 +1357,14 @@ def _generalize(step, source, facts: Facts, values, timeout, instance: dict, ori
     )
 
 
-def _generalized_facts(facts: Facts, instance: dict) -> tuple[Facts, dict]:
+def _generalized_facts(facts: Facts, instance: dict, claim=()) -> tuple[Facts, dict]:
     """The facts with every sum's or product's upper bound equal to an instance value made
-    symbolic in the definitions (``{K: 6}``: \\prod_{k=1}^{6} -> \\prod_{k=1}^{K}); givens and
-    claims about a symbol so reread are dropped (they were about the old reading)."""
+    symbolic in the definitions the generalised claim uses, directly or through other
+    definitions (``{K: 6}``: \\prod_{k=1}^{6} -> \\prod_{k=1}^{K}); a definition the claim
+    does not use keeps its bound, whatever its value. Givens and claims about a symbol so
+    reread are dropped (they were about the old reading)."""
     by_value = {v: k for k, v in instance.items()}
+    used = _definitions_used(facts, claim)
 
     def visit(node):
         if isinstance(node, (sp.Sum, sp.Product)) and any(
@@ -1308,6 +1376,8 @@ def _generalized_facts(facts: Facts, instance: dict) -> tuple[Facts, dict]:
 
     reread = {}
     for target, rhs in facts.definitions.items():
+        if target not in used:
+            continue
         wide = rebuild(rhs, visit)
         if wide != rhs:
             reread[target] = wide
@@ -1344,6 +1414,22 @@ def _generalized_facts(facts: Facts, instance: dict) -> tuple[Facts, dict]:
         domains=dict(facts.domains),
     )
     return general, reread
+
+
+def _definitions_used(facts: Facts, exprs) -> set:
+    """The defined symbols (and functions) ``exprs`` use, directly or through the definitions
+    of others."""
+    used: set = set()
+    pending = [e for e in exprs if e is not None]
+    while pending:
+        e = pending.pop()
+        for target, rhs in facts.definitions.items():
+            if target not in used and (
+                e.has(target) or (isinstance(target, AppliedUndef) and e.has(target.func))
+            ):
+                used.add(target)
+                pending.append(rhs)
+    return used
 
 
 def rule_names() -> tuple[str, ...]:

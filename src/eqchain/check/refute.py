@@ -17,6 +17,7 @@ import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
+from eqchain.check.ranges import put_free, write_out
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample
 from eqchain.scope import ASSUMPTIONS as _DECLARABLE
@@ -220,6 +221,9 @@ def _sample(
     else:
         return None
     L_v, R_v = problem.lhs.xreplace(chosen), problem.rhs.xreplace(chosen)
+    if L_v.has(sp.Sum, sp.Product) or R_v.has(sp.Sum, sp.Product):
+        # a bound that was a real symbol (\sum_{k=1}^{x}) has a value now
+        L_v, R_v = _expand(L_v), _expand(R_v)
     if L_v.free_symbols or R_v.free_symbols:
         return None
     if not all(_holds_at(p, e.xreplace(chosen)) for p, e in problem.domain):
@@ -295,24 +299,9 @@ def _bind(expr, values: dict, bound: dict):
 
 
 def _put(expr, mapping: dict):
-    """Replace the free occurrences of the keys of ``mapping`` (exact match): a variable
-    bound by a sum, product or integral is left alone, also when the free index of the claim
-    has its name (y_k = t_k / \\sum_{k=1}^{K} t_k)."""
-    if not mapping or not isinstance(expr, sp.Basic):
-        return expr
-    if expr in mapping:
-        return mapping[expr]
-    if not expr.args:
-        return expr
-    if isinstance(expr, ExprWithLimits):
-        inner, limits = dict(mapping), []
-        for limit in expr.limits:
-            var, ends = limit[0], [_put(x, inner) for x in limit[1:]]
-            inner = {k: v for k, v in inner.items() if not k.has(var)}
-            limits.append((var, *ends))
-        return expr.func(_put(expr.function, inner), *limits)
-    args = tuple(_put(a, mapping) for a in expr.args)
-    return expr.func(*args) if args != expr.args else expr
+    """Replace the free occurrences of the keys of ``mapping`` (a bound variable stays bound,
+    in inner ranges' bounds too): :func:`eqchain.check.ranges.put_free`."""
+    return put_free(expr, mapping)
 
 
 def _free(expr) -> set:
@@ -326,14 +315,14 @@ def _free(expr) -> set:
     if not isinstance(expr, sp.Basic) or not expr.args or isinstance(expr, sp.IndexedBase):
         return set()
     if isinstance(expr, ExprWithLimits):
-        out: set = set()
-        bound: set = set()
+        # The first limit is the innermost: its bounds may use the variables of the limits
+        # after it (\sum_{k=1}^{3} \sum_{j=k}^{k+1} is Sum(j, (j, k, k + 1), (k, 1, 3))).
+        out = _free(expr.function)
         for limit in expr.limits:
+            out = {s for s in out if not s.has(limit[0])}
             for x in limit[1:]:
-                out |= {s for s in _free(x) if not any(s.has(b) for b in bound)}
-            bound.add(limit[0])
-        body = _free(expr.function)
-        return out | {s for s in body if not any(s.has(b) for b in bound)}
+                out |= _free(x)
+        return out
     return set().union(*(_free(a) for a in expr.args))
 
 
@@ -540,8 +529,21 @@ def _is_zero(v) -> bool:
 
 
 def _expand(expr):
-    """Expand sums and products with concrete bounds and carry out derivatives."""
-    return expr.doit(deep=True)
+    """Write out sums and products with concrete ranges the reader's way (an empty range is
+    empty, not Karr's; bounds that are not integers bound the integers between them: see
+    :mod:`eqchain.check.ranges`), then carry out derivatives."""
+    out = write_out(expr)
+    # A range whose bound is not known to be an integer (\sum_{k=1}^{x} with x real) waits
+    # for its value: SymPy's closed form would take x for an integer.
+    waiting = {
+        node: sp.Dummy("range")
+        for node in out.atoms(sp.Sum, sp.Product)
+        if any(b.is_integer is not True for limit in node.limits for b in limit[1:])
+    }
+    if not waiting:
+        return out.doit(deep=True)
+    back = {v: k for k, v in waiting.items()}
+    return out.xreplace(waiting).doit(deep=True).xreplace(back)
 
 
 def _atoms(exprs) -> list:

@@ -578,9 +578,11 @@ def node_definedness(node) -> list[tuple[str, Condition]]:
     elif isinstance(node, (sp.Sum, sp.Product)):
         # SymPy reads sum_{k=1}^{-1} with Karr's convention (= -sum_{k=0}^{0}); a reader
         # takes it as empty. Only a range of nonnegative length means the same to both.
+        # A concretely empty range (\sum_{k=3}^{1}) is empty: evaluated so, not undefined
+        # (check/ranges.py).
         for _, lo, hi in node.limits:
             length = hi - lo + 1
-            if length.is_nonnegative is not True:
+            if length.is_nonnegative is not True and not length.is_number:
                 out.append((type(node).__name__.lower(), ("nonnegative", length)))
     elif node in (sp.zoo, sp.nan) or (node.is_number and node.is_infinite):
         out.append(("division", ("finite", node)))

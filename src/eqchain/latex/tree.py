@@ -78,14 +78,18 @@ def _canonical(expr, depth: int):
             temp = sp.Dummy(f"bound{j}", integer=True)
             renames[var] = temp
             fresh[temp] = sp.Symbol(f"_i{depth + j}", integer=True)
-        limits = [
-            (
-                fresh[renames[var]],
-                _canonical(lo.xreplace(renames), depth).xreplace(fresh),
-                _canonical(hi.xreplace(renames), depth).xreplace(fresh),
+        # The first limit is the innermost: its bounds may use the variables of the limits
+        # after it, never its own or those before it (a free symbol there keeps its name).
+        limits = []
+        for n, (var, lo, hi) in enumerate(expr.limits):
+            outer = {v: renames[v] for v, _, _ in expr.limits[n + 1 :]}
+            limits.append(
+                (
+                    fresh[renames[var]],
+                    _canonical(lo.xreplace(outer), depth).xreplace(fresh),
+                    _canonical(hi.xreplace(outer), depth).xreplace(fresh),
+                )
             )
-            for var, lo, hi in expr.limits
-        ]
         body = _canonical(expr.function.xreplace(renames), depth + len(limits)).xreplace(fresh)
         return expr.func(body, *limits)
     if isinstance(expr, sp.Indexed):
