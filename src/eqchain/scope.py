@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
-from eqchain.latex.tree import rebuild, substitute
 from eqchain.model import SymbolDecl
+from eqchain.tree import rebuild, substitute
 
 ASSUMPTIONS = {
     "positive",

@@ -7,7 +7,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.read import read_expression, read_formula
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 
 def side(text, **kw):

@@ -41,7 +41,6 @@ from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
 from eqchain.latex.printer import latex
-from eqchain.latex.tree import build, canonical, rebuild, substitute
 from eqchain.model import (
     Derivation,
     DerivationReport,
@@ -50,6 +49,7 @@ from eqchain.model import (
     StepResult,
     Verdict,
 )
+from eqchain.tree import build, canonical, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4

@@ -27,7 +27,7 @@ from eqchain.errors import LatexError
 from eqchain.latex.agreement import agree
 from eqchain.latex.read import read_formula
 from eqchain.latex.scan import Composite, Context, Template
-from eqchain.latex.tree import rebuild
+from eqchain.tree import rebuild
 
 _TOKEN = re.compile(r"(?:\\?math(?:it)?)?\{?(Z[A-Z]+)\}?")
 
