@@ -177,8 +177,9 @@ def test_ell_before_parentheses_is_ambiguous_unless_declared():
 def test_lbrack_and_rbrack_are_brackets():
     a, b = sp.symbols("a b")
     assert side(r"2 \lbrack a + b \rbrack") == side("2 [a + b]")
+    assert side(r"E\lbrack x \rbrack") == side("E[x]")
     with pytest.raises(LatexError, match="expectation"):
-        read_formula(r"E\lbrack x \rbrack")
+        read_formula(r"V\lbrack x \rbrack")
     with pytest.raises(LatexError, match="unbalanced"):
         read_formula(r"\lbrack a + b")
 

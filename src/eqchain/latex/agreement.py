@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 import sympy as sp
 
+from eqchain.operators import Expectation
 from eqchain.tree import TooLarge, canonical, rebuild
 
 POINTS = 4
@@ -158,7 +159,7 @@ def _atomise(expr, atoms: dict):
     two readings (the same subtree gets the same symbol)."""
 
     def visit(node):
-        opaque = isinstance(node, (sp.Derivative, sp.core.function.AppliedUndef)) or (
+        opaque = isinstance(node, (sp.Derivative, sp.core.function.AppliedUndef, Expectation)) or (
             isinstance(node, (sp.Sum, sp.Product))
             and any(lim.has(sp.oo, -sp.oo, sp.zoo) for _, *ends in node.limits for lim in ends)
         )

@@ -31,6 +31,7 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
+from eqchain.operators import Expectation
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
 # multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
@@ -314,6 +315,10 @@ class Parser:
             key = f"\u2026{len(self.markers)}"  # never a name LaTeX can spell
             self.markers[key] = tok.column
             return sp.Symbol(key)
+        if name == "mathbb":
+            return self.blackboard(tok)
+        if name == "langle":
+            return self.angle_brackets(tok)
         if name == "partial":
             raise LatexError(
                 "\\partial outside a derivative fraction \\frac{\\partial f}{\\partial x}",
@@ -357,6 +362,11 @@ class Parser:
         if nxt is not None and nxt.is_char("'"):
             return self.primed(span, j, is_function)
         shown = span.key.replace("_{", "_").replace("}", "")
+        if _expectation_name(first, span.base) and (
+            (nxt is not None and nxt.is_char("["))
+            or (first.kind == "cmd" and self._parenthesised(j) is not None)
+        ):
+            return self.expectation(span, j)
         if nxt is not None and nxt.is_char("["):
             raise LatexError(
                 f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
@@ -380,6 +390,132 @@ class Parser:
                 )
         self.pos = j
         return self._object(span)
+
+    # -- expectations ----------------------------------------------------------------------------
+
+    def expectation(self, span: NameSpan, j: int):
+        """``E[X]``, ``\\mathrm{E}[X]``, ``\\mathrm{E}(X)``, ``\\operatorname{E}[X]``,
+        ``E_{x \\sim p}[f(x)]``, ``E_{p(x)}[f(x)]``: the expectation of what the brackets hold, an
+        :class:`~eqchain.operators.Expectation` (never evaluated). ``j`` is the bracket's index;
+        the subscript, when there is one, says what the expectation is over."""
+        under = self._expectation_subscript(span.sub) if span.sub is not None else ()
+        group = self._parenthesised(j)
+        if group is not None:
+            open_, close, after = group
+        else:
+            open_, close = j, self.partner[j]
+            after = close + 1
+        if close == open_ + 1:
+            raise LatexError("an empty expectation", column=self.tokens[open_].column)
+        body = self.within(open_ + 1, close)
+        self.pos = after
+        return _expectation(body, under, span.column)
+
+    def blackboard(self, tok: Token):
+        """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
+        expectation; any other blackboard letter is not supported (a set such as \\mathbb{R},
+        or an operator eqchain does not know)."""
+        k = self.pos + 1
+        if not (
+            (o := self.at(k)) is not None
+            and o.is_char("{")
+            and (letter := self.at(k + 1)) is not None
+            and letter.text == "E"
+            and (c := self.at(k + 2)) is not None
+            and c.is_char("}")
+        ):
+            raise UnsupportedLatex(f"not supported: {UNSUPPORTED['mathbb']}", column=tok.column)
+        j = k + 3
+        sub = None
+        if (nxt := self.at(j)) is not None and nxt.is_char("_"):
+            lo, hi, j = self._argument_range(j + 1, "the subscript of \\mathbb{E}")
+            sub = (lo, hi)
+        nxt = self.at(j)
+        if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
+            raise UnsupportedLatex(
+                "not supported: \\mathbb{E} without brackets after it; write \\mathbb{E}[X]",
+                column=tok.column,
+            )
+        span = NameSpan("E", sub, j, "E", tok.column)
+        return self.expectation(span, j)
+
+    def angle_brackets(self, tok: Token):
+        """``\\langle X \\rangle``, ``\\langle f(x) \\rangle_{p(x)}``: the expectation (the
+        physicists' notation). With a comma at its top level (``\\langle a, b \\rangle``) it is
+        an inner product: not supported."""
+        depth, k = 0, self.pos + 1
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("langle"):
+                depth += 1
+            elif t.is_cmd("rangle"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif t.is_char(",") and depth == 0:
+                raise UnsupportedLatex(
+                    "not supported: inner products \\langle a, b \\rangle", column=tok.column
+                )
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if k >= self.end:
+            raise LatexError("\\langle without \\rangle", column=tok.column)
+        if k == self.pos + 1:
+            raise LatexError("an empty expectation", column=tok.column)
+        body = self.within(self.pos + 1, k)
+        j = k + 1
+        under = ()
+        if (nxt := self.at(j)) is not None and nxt.is_char("_"):
+            lo, hi, j = self._argument_range(j + 1, "the subscript of \\rangle")
+            under = self._expectation_subscript((lo, hi))
+        self.pos = j
+        return _expectation(body, under, tok.column)
+
+    def _expectation_subscript(self, sub: tuple[int, int]) -> tuple:
+        """What an expectation's subscript says: (v, D) for ``v \\sim D`` (v a name: the bound
+        variable), else the subscript read as one expression (``x``, ``p(x)``)."""
+        lo, hi = sub
+        k, sim = lo, None
+        while k < hi:
+            t = self.tokens[k]
+            if t.is_cmd("sim") and sim is None:
+                sim = k
+            elif _separator(t) is not None or t.is_char(","):
+                raise UnsupportedLatex(
+                    "not supported: this subscript of an expectation (write E_{z \\sim q} or "
+                    "E_{q(z)})",
+                    column=t.column,
+                )
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if sim is None:
+            return (self._distribution(lo, hi),)
+        first = self.tokens[lo] if lo < sim else None
+        if first is None or not starts_name(first):
+            raise LatexError("a variable is missing before \\sim", column=self.tokens[sim].column)
+        span = scan_name(self.tokens, lo, self.partner)
+        if span.end != sim:
+            raise LatexError(
+                "only a variable may stand before \\sim in an expectation's subscript",
+                column=first.column,
+            )
+        variable = self._object(span)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
+        return variable, self._distribution(sim + 1, hi)
+
+    def _distribution(self, lo: int, hi: int):
+        """What an expectation is over: ``p``, ``x``, ``\\mathcal{N}(0, 1)``, or ``p(x)``, a name
+        applied to parentheses, which names a distribution there (never a product)."""
+        if lo < hi and starts_name(self.tokens[lo]):
+            span = scan_name(self.tokens, lo, self.partner)
+            group = self._parenthesised(span.end) if span.end < hi else None
+            if span.sub is None and group is not None and group[2] == hi:
+                saved = self.functions
+                self.functions = self.functions | {span.base}
+                try:
+                    return self.within(lo, hi, "distribution")
+                finally:
+                    self.functions = saved
+        return self.within(lo, hi, "distribution")
 
     def _object(self, span: NameSpan):
         return name_object(span, self.tokens, self.indices, self._index)
@@ -1255,6 +1391,18 @@ def is_quotient(node) -> bool:
         and isinstance(node.args[1], sp.Pow)
         and node.args[1].exp == -1
     )
+
+
+def _expectation_name(first: Token, base: str) -> bool:
+    """Whether a name is the expectation's: ``E`` (italic, upright or an operator name)."""
+    return base == "E" and (first.kind == "letter" or first.is_cmd("mathrm", "operatorname"))
+
+
+def _expectation(body, under: tuple, column: int):
+    try:
+        return Expectation(body, *under)
+    except (ValueError, TypeError) as err:
+        raise LatexError(f"cannot read this expectation ({err})", column=column) from None
 
 
 def _separator(tok: Token) -> str | None:
