@@ -213,6 +213,9 @@ class Parser:
             if close == self.pos + 1:
                 raise LatexError("empty braces", column=tok.column)
             self.pos = close + 1
+            choose = self._top_level(self.partner[close] + 1, close, "choose")
+            if choose is not None:
+                return self.choose(self.partner[close], choose, close)
             return self._group(close)
         if c == "^":
             raise LatexError("a superscript needs something before it", column=tok.column)
@@ -272,6 +275,35 @@ class Parser:
         inner = self.within(self.pos + 1, k)
         self.pos = k + 1
         return sp.Abs(inner, evaluate=False)
+
+    def _top_level(self, lo: int, hi: int, command: str) -> int | None:
+        """Index of the first ``\\command`` in ``tokens[lo:hi]`` outside brackets, or None."""
+        k = lo
+        while k < hi:
+            tok = self.tokens[k]
+            if tok.is_cmd(command):
+                return k
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        return None
+
+    def _top_level_char(self, lo: int, hi: int, chars: str) -> bool:
+        """Whether one of ``chars`` stands in ``tokens[lo:hi]`` outside brackets."""
+        k = lo
+        while k < hi:
+            tok = self.tokens[k]
+            if tok.is_char(chars):
+                return True
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        return False
+
+    def choose(self, open_: int, at: int, close: int):
+        """``{n \\choose k}``: the binomial coefficient, as ``\\binom{n}{k}`` (plain TeX's
+        spelling; the braces delimit it)."""
+        if self._top_level(at + 1, close, "choose") is not None:
+            raise LatexError("two \\choose in one group", column=self.tokens[at].column)
+        top = self.within(open_ + 1, at, "top of \\choose")
+        bottom = self.within(at + 1, close, "bottom of \\choose")
+        return sp.binomial(top, bottom, evaluate=False)
 
     def _bars(self) -> int:
         """How many '|' stand at this bracket depth from ``pos`` to ``end``."""
@@ -336,6 +368,8 @@ class Parser:
             )
         if name == "\\":
             raise LatexError("a row break inside a formula", column=tok.column)
+        if name == "choose":
+            raise LatexError("\\choose needs braces around it: {n \\choose k}", column=tok.column)
         if name == "coloneqq":
             raise LatexError("':=' inside brackets", column=tok.column)
         if len(name) == 1 and not name.isalpha():
@@ -378,7 +412,14 @@ class Parser:
             open_, close, after = group
             if self._conditioned(open_, close):
                 return self.conditioned_application(span, open_, close, after)
-            if is_function:
+            listed = (
+                span.sub is None
+                and span.base not in ("e", "pi")
+                and self._top_level_char(open_ + 1, close, ",")
+            )
+            if is_function or listed:
+                # a name before a list of arguments, L(\mu, \sigma), is applied to them: a
+                # product with a list is no value
                 self.pos = after
                 return sp.Function(span.base)(*self.arguments(open_, close))
             if self._bare_names(open_ + 1, close):
