@@ -438,3 +438,24 @@ def test_other_names_before_parentheses_stay_ambiguous(text, column, message):
     with pytest.raises(LatexError) as info:
         read_formula(text)
     assert message in info.value.message and info.value.column == column
+
+
+def test_escaped_braces_around_an_expression_only_group():
+    assert side(r"\Bigl\{ x - (\mu + 1) \Bigr\}^2") == side(r"( x - (\mu + 1) )^2")
+    assert side(r"\left\{ x + \{ \mu \} \right\}") == side(r"(x + (\mu))")
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"\{a, b\}", 1, "a set"),
+        (r"\{x | x > 0\}", 1, "a set"),
+        (r"\{x : x > 0\}", 1, "a set"),
+        (r"1 + \{\}", 5, "empty set"),
+        (r"1 + \{ a", 5, "without \\}"),
+    ],
+)
+def test_escaped_braces_around_a_set_are_rejected_at_their_column(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column

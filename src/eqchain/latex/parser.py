@@ -286,6 +286,33 @@ class Parser:
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         return None
 
+    def escaped_braces(self, tok: Token):
+        """``\\{ x - (\\mu + t) \\}^2``, ``\\Bigl\\{ ... \\Bigr\\}``: brackets that only group, as
+        ``( )`` do. With a comma, a bar or a colon at their top level (``\\{a, b\\}``,
+        ``\\{x | x > 0\\}``) they hold a set: not supported."""
+        depth, k = 0, self.pos + 1
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("{"):
+                depth += 1
+            elif t.is_cmd("}"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and (t.is_char(",:") or _separator(t) is not None):
+                raise UnsupportedLatex(
+                    f"not supported: braces \\{{...\\}} around '{t.text}' (a set)",
+                    column=tok.column,
+                )
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if k >= self.end:
+            raise LatexError("\\{ without \\}", column=tok.column)
+        if k == self.pos + 1:
+            raise UnsupportedLatex("not supported: the empty set \\{\\}", column=tok.column)
+        inner = self.within(self.pos + 1, k)
+        self.pos = k + 1
+        return inner
+
     def _top_level_char(self, lo: int, hi: int, chars: str) -> bool:
         """Whether one of ``chars`` stands in ``tokens[lo:hi]`` outside brackets."""
         k = lo
@@ -347,6 +374,8 @@ class Parser:
             key = f"\u2026{len(self.markers)}"  # never a name LaTeX can spell
             self.markers[key] = tok.column
             return sp.Symbol(key)
+        if name == "{":
+            return self.escaped_braces(tok)
         if name == "mathbb":
             return self.blackboard(tok)
         if name == "langle":
