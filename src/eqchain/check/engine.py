@@ -401,6 +401,21 @@ def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
     return given_contradiction(canonical(facts.unfold(lhs)), canonical(facts.unfold(rhs)))
 
 
+def _defined_function(lhs, facts: Facts):
+    """The earlier definition ``L(p) = ...`` of the function that ``lhs``, ``L(\\sigma)``
+    (applied to names only), defines again; None otherwise."""
+    if not isinstance(lhs, AppliedUndef) or not all(isinstance(a, sp.Symbol) for a in lhs.args):
+        return None
+    return next(
+        (
+            d
+            for d in facts.definitions
+            if isinstance(d, AppliedUndef) and d.func.__name__ == lhs.func.__name__
+        ),
+        None,
+    )
+
+
 def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) -> StepResult:
     """Decide a document's equation the way a careful reader would.
 
@@ -443,7 +458,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
             if result.verdict is Verdict.VERIFIED
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
-    target = lhs if isinstance(lhs, sp.Symbol) else None
+    target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""

@@ -1,0 +1,49 @@
+"""A function defined again in a later part of a document (``L(p)`` in one example, ``L(\\sigma)``
+in the next) is a redefinition, as a bare symbol's is: a warning naming the earlier line, and
+the new meaning from then on; a value of it (``f(2) = 5``) is never a redefinition."""
+
+from __future__ import annotations
+
+import json
+
+from tests.helpers import run_eqchain
+
+DOCUMENT = r"""# Two examples
+
+$$
+f(x) = x^2
+$$
+
+$$
+f(3) = 9
+$$
+
+$$
+f(y) = y + 1
+$$
+
+$$
+f(2) = 3
+$$
+
+$$
+f(2) = 5
+$$
+"""
+
+
+def test_a_function_defined_again_is_a_redefinition_and_a_value_is_checked(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(DOCUMENT, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", str(post))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    status = [(s["line"], s["status"]) for s in steps]
+    assert status == [
+        (4, "definition"),
+        (8, "verified"),
+        (12, "definition"),
+        (16, "verified"),
+        (20, "refuted"),
+    ]
+    assert "redefines f" in steps[2]["warnings"][0] and "line 4" in steps[2]["warnings"][0]
+    assert ran.returncode == 1
