@@ -49,7 +49,7 @@ from eqchain.model import (
     StepResult,
     Verdict,
 )
-from eqchain.tree import build, canonical, rebuild, substitute
+from eqchain.tree import NotAVariable, build, canonical, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
@@ -231,17 +231,25 @@ def check_derivation(
             chain_first = None
         elif chain_first is None:
             chain_first = (lhs, source)
-        if step.kind is StepKind.DEFINITION:
-            result = _define(step, lhs, facts)
-        elif step.kind is StepKind.GIVEN:
-            result = _give(step, lhs, facts)
-        elif step.infer_kind:
-            result = _infer(step, lhs, source, facts, values, timeout, chain_first)
-        elif "generalize" in step.by:
-            result = _generalize_step(step, lhs, source, facts, values, timeout)
-        else:
-            result = _claim(
-                step, source, facts.under(values), values, timeout, step_values, chain_first
+        try:
+            if step.kind is StepKind.DEFINITION:
+                result = _define(step, lhs, facts)
+            elif step.kind is StepKind.GIVEN:
+                result = _give(step, lhs, facts)
+            elif step.infer_kind:
+                result = _infer(step, lhs, source, facts, values, timeout, chain_first)
+            elif "generalize" in step.by:
+                result = _generalize_step(step, lhs, source, facts, values, timeout)
+            else:
+                result = _claim(
+                    step, source, facts.under(values), values, timeout, step_values, chain_first
+                )
+        except NotAVariable:
+            result = StepResult(
+                step,
+                Verdict.UNKNOWN,
+                reason="not checked: a definition would replace the variable of a derivative "
+                "(d/dx with x defined as an expression)",
             )
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
