@@ -459,3 +459,22 @@ def test_escaped_braces_around_a_set_are_rejected_at_their_column(text, column, 
     with pytest.raises(LatexError) as info:
         read_formula(text)
     assert message in info.value.message and info.value.column == column
+
+
+def test_an_accent_over_a_subscripted_letter_is_the_accented_family_member():
+    assert side(r"\hat{y_i}") == side(r"\hat{y}_i") == sp.IndexedBase("haty")[sp.Symbol("i")]
+    assert side(r"\hat{\mu_{k}}") == side(r"\hat{\mu}_k")
+    assert side(r"\mathbf{x_n}") == side(r"\mathbf{x}_n")
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"\hat{\sigma_k^2}", 12, "may only hold letters"),  # the estimate of sigma_k^2
+        (r"\hat{y_i}_j", 10, "two subscripts"),
+    ],
+)
+def test_more_inside_an_accent_than_a_subscript_is_rejected(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
