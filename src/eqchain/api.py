@@ -34,7 +34,7 @@ def check_derivations(derivations, timeout: float | None = 10.0, on_step=None) -
     the line of its step."""
     from eqchain.check.engine import check_derivation
     from eqchain.errors import InputError
-    from eqchain.latex.tree import TooLarge
+    from eqchain.tree import TooLarge
 
     reports: list[DerivationReport] = []
     for d in derivations:

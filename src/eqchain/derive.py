@@ -16,8 +16,8 @@ from eqchain.check import conditions as cond
 from eqchain.check.rewrite import apply_rule
 from eqchain.errors import InputError
 from eqchain.latex.printer import latex
-from eqchain.latex.tree import canonical
 from eqchain.model import Derivation, Place, Step, SymbolDecl
+from eqchain.tree import canonical
 
 # The order in which rules are tried: take logs apart first, then tidy sums, fold last.
 ORDER = (

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
-from eqchain.latex.tree import rebuild, substitute
 from eqchain.model import SymbolDecl
+from eqchain.operators import Expectation
+from eqchain.tree import rebuild, substitute
 
 ASSUMPTIONS = {
     "positive",
@@ -126,6 +127,8 @@ class Scope:
                 return _plain_bound_variables(node)
             if isinstance(node, sp.Integral):
                 return _real_integration_variables(node)
+            if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
+                return _real_expectation_variable(node)
             if isinstance(node, sp.core.function.AppliedUndef):
                 name = node.func.__name__
                 fn = self.functions.get(name)
@@ -244,6 +247,14 @@ def _plain_bound_variables(node):
         if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name, integer=True)
     }
     return substitute(node, mapping) if mapping else node
+
+
+def _real_expectation_variable(node):
+    """The variable of ``E_{x \\sim p}[...]`` is bound there, as an integral's is: its own real
+    variable, whatever a symbol of the same name outside assumes or is defined as."""
+    v = node.variable
+    own = sp.Symbol(v.name, real=True)
+    return node if v == own else substitute(node, {v: own})
 
 
 def _real_integration_variables(node):

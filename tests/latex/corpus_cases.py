@@ -36,6 +36,7 @@ from sympy import (
 )
 
 from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.operators import Expectation
 
 y, t, z = IndexedBase("y"), IndexedBase("t"), IndexedBase("z")
 i, j, k, n = (Symbol(c) for c in "ijkn")
@@ -492,7 +493,12 @@ CASES = [
     Case("two_numbers", r"2 3", error=LatexError, message="two numbers"),
     Case("unknown_command", r"\foo x", error=LatexError, message="unknown LaTeX command"),
     Case("nabla", r"\nabla_w L = 0", error=UnsupportedLatex, message="\\nabla"),
-    Case("expectation", r"\mathbb{E}[x] = \mu", error=UnsupportedLatex, message="\\mathbb"),
+    Case("expectation", r"\mathbb{E}[x] = \mu", EQ(Expectation(x), s("mu"))),
+    Case("expectation_upright", r"\mathrm{E}(x^2)", Expectation(x**2)),
+    Case("expectation_over", r"\mathbb{E}_{x \sim q}[x]", Expectation(x, x, s("q"))),
+    Case("angle_expectation", r"\langle x \rangle_{q}", Expectation(x, s("q"))),
+    Case("inner_product", r"\langle a, b \rangle", error=UnsupportedLatex, message="inner"),
+    Case("blackboard_set", r"x = \mathbb{R}", error=UnsupportedLatex, message="\\mathbb"),
     Case("argmax", r"\hat{\theta} = \arg\max_\theta L", error=UnsupportedLatex, message="\\arg"),
     Case("propto", r"p \propto q", error=UnsupportedLatex, message="\\propto"),
     Case("sim", r"x \sim N", error=UnsupportedLatex, message="\\sim"),
@@ -529,7 +535,8 @@ CASES = [
         error=UnsupportedLatex,
         message="transposes",
     ),
-    Case("expectation_with_brackets", r"E[x] = \mu", error=LatexError, message="expectation"),
+    Case("expectation_with_brackets", r"E[x] = \mu", EQ(Expectation(x), s("mu"))),
+    Case("name_with_brackets", r"V[x] = \mu", error=LatexError, message="expectation"),
     # ^T is the transpose in most ML writing (X^T X in least squares, where reading it as a
     # power refuted seven valid steps of the real corpus) and a power in some (\gamma^T):
     # no one reading, so it is rejected, never guessed

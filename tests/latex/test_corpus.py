@@ -7,7 +7,7 @@ import pytest
 from eqchain.errors import LatexError
 from eqchain.latex.read import chain_sides, read_formula, read_rows
 from eqchain.latex.second import compare_readings
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 from .corpus_cases import CASES
 

@@ -7,7 +7,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex.read import read_formula
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 y, t = sp.IndexedBase("y"), sp.IndexedBase("t")
 K, k = sp.Symbol("K"), sp.Symbol("k")

@@ -13,7 +13,7 @@ from eqchain.latex import agreement
 from eqchain.latex.agreement import agree
 from eqchain.latex.read import read_formula
 from eqchain.latex.second import compare_readings
-from eqchain.latex.tree import TooLarge, canonical
+from eqchain.tree import TooLarge, canonical
 
 HUGE = {
     r"10^{10^{10}}": "10^10000000000",

@@ -7,7 +7,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex.read import read_expression
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 x, y, a, b, d, theta = sp.symbols("x y a b d theta")
 f = sp.Function("f")

@@ -177,8 +177,9 @@ def test_ell_before_parentheses_is_ambiguous_unless_declared():
 def test_lbrack_and_rbrack_are_brackets():
     a, b = sp.symbols("a b")
     assert side(r"2 \lbrack a + b \rbrack") == side("2 [a + b]")
+    assert side(r"E\lbrack x \rbrack") == side("E[x]")
     with pytest.raises(LatexError, match="expectation"):
-        read_formula(r"E\lbrack x \rbrack")
+        read_formula(r"V\lbrack x \rbrack")
     with pytest.raises(LatexError, match="unbalanced"):
         read_formula(r"\lbrack a + b")
 
@@ -364,3 +365,116 @@ def test_other_letter_exponents_stay_powers():
 
     (lhs, _) = read_formula("x^{T+1} = 1").sides
     assert isinstance(lhs, sp.Pow)
+
+
+# -- \cfrac, \choose, annotated equals, names before argument lists ----------------------------
+
+
+def test_cfrac_is_a_quotient_like_frac():
+    assert side(r"\cfrac{1}{1 + x}") == side(r"\frac{1}{1 + x}")
+
+
+def test_choose_in_braces_is_the_binomial_coefficient():
+    n, y = sp.symbols("n y")
+    assert side(r"{n \choose y}") == sp.binomial(n, y, evaluate=False)
+    assert side(r"\log {n \choose y} + 1") == side(r"\log \binom{n}{y} + 1")
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"n \choose k", 3, "braces around it"),
+        (r"{n \choose a \choose b}", 4, "two \\choose"),
+        (r"{\choose b}", 2, "empty top"),
+    ],
+)
+def test_choose_outside_braces_or_twice_is_rejected_at_its_column(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+def test_an_annotated_equals_is_the_relation_with_its_note():
+    formula = read_formula(r"a \overset{\eqref{eq:JP}}{=} b + 1 \stackrel{(2)}{=} c")
+    assert formula.sides == read_formula("a = b + 1 = c").sides
+    assert formula.annotation == "eq:JP (2)"
+    assert not formula.definition
+
+
+def test_an_equals_annotated_def_is_a_definition():
+    formula = read_formula(r"L \stackrel{\text{def}}{=} x + 1")
+    assert formula.definition and formula.sides == read_formula("L = x + 1").sides
+
+
+def test_an_equals_set_by_an_exclamation_mark_or_another_overset_is_rejected():
+    with pytest.raises(UnsupportedLatex, match=r"condition imposed") as info:
+        read_formula(r"f \overset{!}{=} 0")
+    assert info.value.column == 3
+    with pytest.raises(UnsupportedLatex, match=r"\\overset") as info:
+        read_formula(r"a \overset{x}{y}")
+    assert info.value.column == 3
+
+
+def test_a_name_before_a_list_of_arguments_is_applied_to_them():
+    sigma = sp.Symbol("sigma")
+    assert side(r"\ell(\mu, \sigma) + 1") == sp.Add(
+        sp.Function("ell")(mu, sigma), 1, evaluate=False
+    )
+    assert side(r"\frac{\partial}{\partial \mu} \ell(\mu, \sigma)") == sp.Derivative(
+        sp.Function("ell")(mu, sigma), mu
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"\ell(\mu)", 1, "declare 'ell' as a function"),  # one argument: a product is possible
+        (r"f_X(x, y)", 1, "declare 'f' as a function"),  # a subscripted name: not yet
+        (r"2(a, b)", 4, "comma outside"),
+        (r"e(a, b)", 1, "ambiguous"),  # e is Euler's number, never applied
+    ],
+)
+def test_other_names_before_parentheses_stay_ambiguous(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+def test_escaped_braces_around_an_expression_only_group():
+    assert side(r"\Bigl\{ x - (\mu + 1) \Bigr\}^2") == side(r"( x - (\mu + 1) )^2")
+    assert side(r"\left\{ x + \{ \mu \} \right\}") == side(r"(x + (\mu))")
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"\{a, b\}", 1, "a set"),
+        (r"\{x | x > 0\}", 1, "a set"),
+        (r"\{x : x > 0\}", 1, "a set"),
+        (r"1 + \{\}", 5, "empty set"),
+        (r"1 + \{ a", 5, "without \\}"),
+    ],
+)
+def test_escaped_braces_around_a_set_are_rejected_at_their_column(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+def test_an_accent_over_a_subscripted_letter_is_the_accented_family_member():
+    assert side(r"\hat{y_i}") == side(r"\hat{y}_i") == sp.IndexedBase("haty")[sp.Symbol("i")]
+    assert side(r"\hat{\mu_{k}}") == side(r"\hat{\mu}_k")
+    assert side(r"\mathbf{x_n}") == side(r"\mathbf{x}_n")
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        (r"\hat{\sigma_k^2}", 12, "may only hold letters"),  # the estimate of sigma_k^2
+        (r"\hat{y_i}_j", 10, "two subscripts"),
+    ],
+)
+def test_more_inside_an_accent_than_a_subscript_is_rejected(text, column, message):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from eqchain.latex.printer import latex, name_latex
 from eqchain.latex.read import read_formula
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 from .conftest import scaled
 

@@ -17,7 +17,7 @@ from eqchain.latex.second import (
     compare_readings,
     read_second,
 )
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 
 def test_the_second_reading_uses_eqchains_conventions():

@@ -6,10 +6,10 @@ import pytest
 import sympy as sp
 
 from eqchain.latex.read import read_formula
-from eqchain.latex.tree import canonical
 from eqchain.model import SymbolDecl
 from eqchain.optimize.texts import derivative, tex
 from eqchain.scope import Scope
+from eqchain.tree import canonical
 
 SCOPE = Scope.from_decls(
     (

@@ -22,7 +22,7 @@ import sympy as sp
 
 from eqchain.check import conditions as cond
 from eqchain.check.rewrite import evaluate, node_definedness
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 # What needs a definedness condition: only these may be part of a domain.
 DOMAIN_RULES = frozenset({"division", "log", "pole", "factorial", "sum", "product", "derivative"})

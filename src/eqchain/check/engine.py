@@ -49,7 +49,6 @@ from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
 from eqchain.latex.printer import latex
-from eqchain.latex.tree import build, canonical, rebuild, substitute
 from eqchain.model import (
     Derivation,
     DerivationReport,
@@ -58,6 +57,7 @@ from eqchain.model import (
     StepResult,
     Verdict,
 )
+from eqchain.tree import NotAVariable, build, canonical, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
@@ -244,17 +244,25 @@ def check_derivation(
             start = results[-1].verdict if results else None
             held = start in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
             chain_first = (lhs, source) if held else (lhs,)
-        if step.kind is StepKind.DEFINITION:
-            result = _define(step, lhs, facts)
-        elif step.kind is StepKind.GIVEN:
-            result = _give(step, lhs, facts)
-        elif step.infer_kind:
-            result = _infer(step, lhs, source, facts, values, timeout, chain_first)
-        elif "generalize" in step.by:
-            result = _generalize_step(step, lhs, source, facts, values, timeout)
-        else:
-            result = _claim(
-                step, source, facts.under(values), values, timeout, step_values, chain_first
+        try:
+            if step.kind is StepKind.DEFINITION:
+                result = _define(step, lhs, facts)
+            elif step.kind is StepKind.GIVEN:
+                result = _give(step, lhs, facts)
+            elif step.infer_kind:
+                result = _infer(step, lhs, source, facts, values, timeout, chain_first)
+            elif "generalize" in step.by:
+                result = _generalize_step(step, lhs, source, facts, values, timeout)
+            else:
+                result = _claim(
+                    step, source, facts.under(values), values, timeout, step_values, chain_first
+                )
+        except NotAVariable:
+            result = StepResult(
+                step,
+                Verdict.UNKNOWN,
+                reason="not checked: a definition would replace the variable of a derivative "
+                "(d/dx with x defined as an expression)",
             )
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
@@ -416,6 +424,21 @@ def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
     return given_contradiction(canonical(facts.unfold(lhs)), canonical(facts.unfold(rhs)))
 
 
+def _defined_function(lhs, facts: Facts):
+    """The earlier definition ``L(p) = ...`` of the function that ``lhs``, ``L(\\sigma)``
+    (applied to names only), defines again; None otherwise."""
+    if not isinstance(lhs, AppliedUndef) or not all(isinstance(a, sp.Symbol) for a in lhs.args):
+        return None
+    return next(
+        (
+            d
+            for d in facts.definitions
+            if isinstance(d, AppliedUndef) and d.func.__name__ == lhs.func.__name__
+        ),
+        None,
+    )
+
+
 def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) -> StepResult:
     """Decide a document's equation the way a careful reader would.
 
@@ -458,7 +481,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
             if result.verdict is Verdict.VERIFIED
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
-    target = lhs if isinstance(lhs, sp.Symbol) else None
+    target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""

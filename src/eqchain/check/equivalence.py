@@ -12,7 +12,7 @@ from __future__ import annotations
 import sympy as sp
 
 from eqchain.check.rewrite import apply_rule
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 NORMALISING_RULES = (
     "differentiate",

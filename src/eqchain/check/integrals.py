@@ -30,8 +30,8 @@ import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
 from eqchain.latex.printer import latex
-from eqchain.latex.tree import canonical
 from eqchain.model import Counterexample, StepResult, Verdict
+from eqchain.tree import canonical
 
 PRECISIONS = (30, 60)
 TRIALS = 6

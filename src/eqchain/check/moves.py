@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 from eqchain.check.equivalence import expand_concrete, prove_equal
 from eqchain.check.search import Search
 from eqchain.latex.printer import latex
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 
 def defined_symbol(lhs):

@@ -113,7 +113,7 @@ def empty_ranges(expr):
     r"""``expr`` with every sum (product) over a range that is concretely empty, the upper bound
     below the lower one (``\sum_{k=3}^{1}``), replaced by 0 (by 1), the reader's reading; and
     the kinds replaced (``{"sum"}``, ``{"prod"}``). Nothing else is evaluated."""
-    from eqchain.latex.tree import rebuild
+    from eqchain.tree import rebuild
 
     kinds: set[str] = set()
 

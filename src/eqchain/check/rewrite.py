@@ -5,7 +5,7 @@ Expressions are handled in two forms:
 * the author's *unevaluated* tree, as the reader built it: it shows what SymPy would silently do
   (``y y y`` -> ``y^3``, ``0 \\cdot a`` -> ``0``, ``x/x`` -> ``1``), so evaluation rules and
   their side conditions are detected there;
-* the *canonical* tree (:func:`eqchain.latex.tree.canonical`): evaluated, with bound variables
+* the *canonical* tree (:func:`eqchain.tree.canonical`): evaluated, with bound variables
   renamed, so that two trees compare equal exactly when they are the same expression.
 
 :func:`apply_rule` rewrites a canonical tree with one rule, everywhere it matches, until it no
@@ -22,7 +22,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 Condition = tuple[str, object]  # (predicate, expression)
 

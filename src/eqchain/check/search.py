@@ -16,7 +16,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ This is about reading, not verifying: a structural comparison after canonicalisa
 expansion, then a high-precision numeric comparison at a few random points is enough. Parts
 that cannot be evaluated (derivatives, undefined functions, infinite sums) are compared as
 opaque atoms: equal when written alike in both readings. So are numbers too large to compute
-(``10^{10^{10}}``, ``(10^8)!``: see :class:`eqchain.latex.tree.TooLarge`), so that reading a
+(``10^{10^{10}}``, ``(10^8)!``: see :class:`eqchain.tree.TooLarge`), so that reading a
 formula never waits on SymPy multiplying them out; and the comparison as a whole has a time
 limit (in the main thread), after which it is inconclusive.
 """
@@ -19,7 +19,8 @@ from contextlib import contextmanager
 
 import sympy as sp
 
-from eqchain.latex.tree import TooLarge, canonical, rebuild
+from eqchain.operators import Expectation
+from eqchain.tree import TooLarge, canonical, rebuild
 
 POINTS = 4
 DIGITS = 30
@@ -159,7 +160,7 @@ def _atomise(expr, atoms: dict):
     two readings (the same subtree gets the same symbol)."""
 
     def visit(node):
-        opaque = isinstance(node, (sp.Derivative, sp.core.function.AppliedUndef)) or (
+        opaque = isinstance(node, (sp.Derivative, sp.core.function.AppliedUndef, Expectation)) or (
             isinstance(node, (sp.Sum, sp.Product))
             and any(lim.has(sp.oo, -sp.oo, sp.zoo) for _, *ends in node.limits for lim in ends)
         )

@@ -43,6 +43,7 @@ BRACKET_COMMANDS = {"lbrack": "[", "rbrack": "]"}
 ALIASES = {
     "dfrac": "frac",
     "tfrac": "frac",
+    "cfrac": "frac",  # a continued-fraction style: the same quotient
     "dbinom": "binom",
     "tbinom": "binom",
     "dots": "cdots",

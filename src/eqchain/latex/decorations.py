@@ -67,6 +67,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     """
     out = list(text)
     notes: list[tuple[int, int, str]] = []
+    relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign
     tag: str | None = None
     depth = 0
     i, n = 0, len(text)
@@ -113,6 +114,18 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 blank(i, stop)
                 i = stop
                 continue
+            if plain in ("overset", "stackrel") and depth == 0:
+                annotated = _annotated_equals(text, end, base + i + 1)
+                if annotated is not None:
+                    equals, stop, note, definition = annotated
+                    blank(i, stop)
+                    out[equals] = "="
+                    if definition:
+                        out[equals - 1] = ":"
+                    if note:
+                        relation_notes.append(note)
+                    i = stop
+                    continue
             if plain in DROPPED:
                 blank(i, end)
                 if plain in ("left", "right", "middle"):
@@ -173,8 +186,32 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             )
     body = _blank_final_punctuation(body)
     notes.sort()
-    annotation = " ".join(note for _, _, note in notes if note) or None
+    annotation = " ".join([note for _, _, note in notes if note] + relation_notes) or None
     return Decorated(body, tag, annotation)
+
+
+_DEFINITION_MARKS = {"def", "def.", "\\triangle", "\\Delta", "\\mathrm{def}", "\\text{def}"}
+_REFERENCE = re.compile(r"\\(?:text|mathrm|textrm|eqref|ref)\s*\{([^{}]*)\}")
+
+
+def _annotated_equals(text: str, end: int, column: int):
+    """``\\overset{note}{=}`` or ``\\stackrel{note}{=}`` after ``end``: (offset of the ``=``,
+    offset after it all, the note as prose, whether the note says "by definition"); None when
+    the second argument is not ``=`` (then the command stays unsupported). A note ``!`` (a
+    condition imposed, "set equal") is rejected: it is not an identity to check."""
+    note_arg = braced_argument(text, end)
+    relation = braced_argument(text, note_arg[1] + 1) if note_arg else None
+    if relation is None or text[relation[0] + 1 : relation[1]].strip() != "=":
+        return None
+    note = text[note_arg[0] + 1 : note_arg[1]].strip()
+    if note == "!":
+        raise UnsupportedLatex(
+            "not supported: \\overset{!}{=} (a condition imposed, not an identity)",
+            column=column,
+        )
+    equals = text.index("=", relation[0])
+    definition = note.replace(" ", "") in _DEFINITION_MARKS
+    return equals, relation[1] + 1, _clean_prose(_REFERENCE.sub(r"\1", note)), definition
 
 
 _NAME_WORD = re.compile(r"[A-Za-z]{2,}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from eqchain.errors import LatexError
-from eqchain.latex.tree import build
+from eqchain.tree import build
 
 FRESH_INDICES = ("k", "i", "j", "n", "m", "l", "p", "q", "r", "s", "u", "v")
 

@@ -24,7 +24,7 @@ from eqchain.latex import ellipsis
 from eqchain.latex.read import Formula, _check_text, _guarded, row_parts
 from eqchain.latex.rows import split_rows
 from eqchain.latex.scan import Composite, Context, Scanner, Template
-from eqchain.latex.tree import rebuild
+from eqchain.tree import rebuild
 
 _ALLOWED = (
     sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot,

@@ -43,6 +43,9 @@ def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
     """Read the name starting at ``tokens[i]`` (``starts_name`` must hold). Raises LatexError for
     malformed accents and subscripts."""
     tok = tokens[i]
+    inside = _subscript_inside_accent(tokens, i, partner)
+    if inside is not None:
+        return inside
     if tok.kind == "letter" or tok.text in GREEK:
         base, j = tok.text, i + 1
     else:
@@ -65,6 +68,42 @@ def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
             raise LatexError("put this subscript in braces: _{...}", column=nxt.column)
         key = base + "_{" + " ".join(t.text for t in tokens[sub[0] : sub[1]]) + "}"
     return NameSpan(base, sub, j, key, tok.column)
+
+
+def _subscript_inside_accent(tokens: list[Token], i: int, partner: dict[int, int]):
+    """``\\hat{y_i}``, ``\\hat{\\mu_{k}}``, ``\\mathbf{x_n}``: the accent over a subscripted
+    letter is the accented letter with that subscript, ``\\hat{y}_i`` (the i-th estimate); None
+    for any other accent. Anything more inside (``\\hat{\\sigma_k^2}``: the estimate of
+    sigma_k^2, not the square of an estimate) is left to :func:`_command_name`, which rejects
+    it."""
+    tok = tokens[i]
+    if not (tok.kind == "cmd" and tok.text in ACCENTS and i + 1 < len(tokens)):
+        return None
+    if not tokens[i + 1].is_char("{"):
+        return None
+    close = partner[i + 1]
+    letter = tokens[i + 2] if i + 2 < close else None
+    if (
+        letter is None
+        or not (letter.kind == "letter" or (letter.kind == "cmd" and letter.text in GREEK))
+        or i + 4 >= close
+        or not tokens[i + 3].is_char("_")
+    ):
+        return None
+    first = tokens[i + 4]
+    if first.is_char("{") and partner[i + 4] == close - 1 and close - 1 > i + 5:
+        sub = (i + 5, close - 1)
+    elif i + 5 == close and (
+        first.kind in ("letter", "digit") or (first.kind == "cmd" and first.text in GREEK)
+    ):
+        sub = (i + 4, i + 5)
+    else:
+        return None
+    if close + 1 < len(tokens) and tokens[close + 1].is_char("_"):
+        raise LatexError("two subscripts on one name", column=tokens[close + 1].column)
+    base = tok.text + letter.text
+    key = base + "_{" + " ".join(t.text for t in tokens[sub[0] : sub[1]]) + "}"
+    return NameSpan(base, sub, close + 1, key, tok.column)
 
 
 def _command_name(tokens: list[Token], i: int, partner: dict[int, int]) -> tuple[str, int]:

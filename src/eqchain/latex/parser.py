@@ -31,6 +31,7 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
+from eqchain.operators import Expectation
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
 # multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
@@ -212,6 +213,9 @@ class Parser:
             if close == self.pos + 1:
                 raise LatexError("empty braces", column=tok.column)
             self.pos = close + 1
+            choose = self._top_level(self.partner[close] + 1, close, "choose")
+            if choose is not None:
+                return self.choose(self.partner[close], choose, close)
             return self._group(close)
         if c == "^":
             raise LatexError("a superscript needs something before it", column=tok.column)
@@ -272,6 +276,62 @@ class Parser:
         self.pos = k + 1
         return sp.Abs(inner, evaluate=False)
 
+    def _top_level(self, lo: int, hi: int, command: str) -> int | None:
+        """Index of the first ``\\command`` in ``tokens[lo:hi]`` outside brackets, or None."""
+        k = lo
+        while k < hi:
+            tok = self.tokens[k]
+            if tok.is_cmd(command):
+                return k
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        return None
+
+    def escaped_braces(self, tok: Token):
+        """``\\{ x - (\\mu + t) \\}^2``, ``\\Bigl\\{ ... \\Bigr\\}``: brackets that only group, as
+        ``( )`` do. With a comma, a bar or a colon at their top level (``\\{a, b\\}``,
+        ``\\{x | x > 0\\}``) they hold a set: not supported."""
+        depth, k = 0, self.pos + 1
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("{"):
+                depth += 1
+            elif t.is_cmd("}"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and (t.is_char(",:") or _separator(t) is not None):
+                raise UnsupportedLatex(
+                    f"not supported: braces \\{{...\\}} around '{t.text}' (a set)",
+                    column=tok.column,
+                )
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if k >= self.end:
+            raise LatexError("\\{ without \\}", column=tok.column)
+        if k == self.pos + 1:
+            raise UnsupportedLatex("not supported: the empty set \\{\\}", column=tok.column)
+        inner = self.within(self.pos + 1, k)
+        self.pos = k + 1
+        return inner
+
+    def _top_level_char(self, lo: int, hi: int, chars: str) -> bool:
+        """Whether one of ``chars`` stands in ``tokens[lo:hi]`` outside brackets."""
+        k = lo
+        while k < hi:
+            tok = self.tokens[k]
+            if tok.is_char(chars):
+                return True
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        return False
+
+    def choose(self, open_: int, at: int, close: int):
+        """``{n \\choose k}``: the binomial coefficient, as ``\\binom{n}{k}`` (plain TeX's
+        spelling; the braces delimit it)."""
+        if self._top_level(at + 1, close, "choose") is not None:
+            raise LatexError("two \\choose in one group", column=self.tokens[at].column)
+        top = self.within(open_ + 1, at, "top of \\choose")
+        bottom = self.within(at + 1, close, "bottom of \\choose")
+        return sp.binomial(top, bottom, evaluate=False)
+
     def _bars(self) -> int:
         """How many '|' stand at this bracket depth from ``pos`` to ``end``."""
         count, k = 0, self.pos
@@ -314,6 +374,12 @@ class Parser:
             key = f"\u2026{len(self.markers)}"  # never a name LaTeX can spell
             self.markers[key] = tok.column
             return sp.Symbol(key)
+        if name == "{":
+            return self.escaped_braces(tok)
+        if name == "mathbb":
+            return self.blackboard(tok)
+        if name == "langle":
+            return self.angle_brackets(tok)
         if name == "partial":
             raise LatexError(
                 "\\partial outside a derivative fraction \\frac{\\partial f}{\\partial x}",
@@ -331,6 +397,8 @@ class Parser:
             )
         if name == "\\":
             raise LatexError("a row break inside a formula", column=tok.column)
+        if name == "choose":
+            raise LatexError("\\choose needs braces around it: {n \\choose k}", column=tok.column)
         if name == "coloneqq":
             raise LatexError("':=' inside brackets", column=tok.column)
         if len(name) == 1 and not name.isalpha():
@@ -357,6 +425,11 @@ class Parser:
         if nxt is not None and nxt.is_char("'"):
             return self.primed(span, j, is_function)
         shown = span.key.replace("_{", "_").replace("}", "")
+        if _expectation_name(first, span.base) and (
+            (nxt is not None and nxt.is_char("["))
+            or (first.kind == "cmd" and self._parenthesised(j) is not None)
+        ):
+            return self.expectation(span, j)
         if nxt is not None and nxt.is_char("["):
             raise LatexError(
                 f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
@@ -368,7 +441,14 @@ class Parser:
             open_, close, after = group
             if self._conditioned(open_, close):
                 return self.conditioned_application(span, open_, close, after)
-            if is_function:
+            listed = (
+                span.sub is None
+                and span.base not in ("e", "pi")
+                and self._top_level_char(open_ + 1, close, ",")
+            )
+            if is_function or listed:
+                # a name before a list of arguments, L(\mu, \sigma), is applied to them: a
+                # product with a list is no value
                 self.pos = after
                 return sp.Function(span.base)(*self.arguments(open_, close))
             if self._bare_names(open_ + 1, close):
@@ -380,6 +460,132 @@ class Parser:
                 )
         self.pos = j
         return self._object(span)
+
+    # -- expectations ----------------------------------------------------------------------------
+
+    def expectation(self, span: NameSpan, j: int):
+        """``E[X]``, ``\\mathrm{E}[X]``, ``\\mathrm{E}(X)``, ``\\operatorname{E}[X]``,
+        ``E_{x \\sim p}[f(x)]``, ``E_{p(x)}[f(x)]``: the expectation of what the brackets hold, an
+        :class:`~eqchain.operators.Expectation` (never evaluated). ``j`` is the bracket's index;
+        the subscript, when there is one, says what the expectation is over."""
+        under = self._expectation_subscript(span.sub) if span.sub is not None else ()
+        group = self._parenthesised(j)
+        if group is not None:
+            open_, close, after = group
+        else:
+            open_, close = j, self.partner[j]
+            after = close + 1
+        if close == open_ + 1:
+            raise LatexError("an empty expectation", column=self.tokens[open_].column)
+        body = self.within(open_ + 1, close)
+        self.pos = after
+        return _expectation(body, under, span.column)
+
+    def blackboard(self, tok: Token):
+        """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
+        expectation; any other blackboard letter is not supported (a set such as \\mathbb{R},
+        or an operator eqchain does not know)."""
+        k = self.pos + 1
+        if not (
+            (o := self.at(k)) is not None
+            and o.is_char("{")
+            and (letter := self.at(k + 1)) is not None
+            and letter.text == "E"
+            and (c := self.at(k + 2)) is not None
+            and c.is_char("}")
+        ):
+            raise UnsupportedLatex(f"not supported: {UNSUPPORTED['mathbb']}", column=tok.column)
+        j = k + 3
+        sub = None
+        if (nxt := self.at(j)) is not None and nxt.is_char("_"):
+            lo, hi, j = self._argument_range(j + 1, "the subscript of \\mathbb{E}")
+            sub = (lo, hi)
+        nxt = self.at(j)
+        if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
+            raise UnsupportedLatex(
+                "not supported: \\mathbb{E} without brackets after it; write \\mathbb{E}[X]",
+                column=tok.column,
+            )
+        span = NameSpan("E", sub, j, "E", tok.column)
+        return self.expectation(span, j)
+
+    def angle_brackets(self, tok: Token):
+        """``\\langle X \\rangle``, ``\\langle f(x) \\rangle_{p(x)}``: the expectation (the
+        physicists' notation). With a comma at its top level (``\\langle a, b \\rangle``) it is
+        an inner product: not supported."""
+        depth, k = 0, self.pos + 1
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("langle"):
+                depth += 1
+            elif t.is_cmd("rangle"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif t.is_char(",") and depth == 0:
+                raise UnsupportedLatex(
+                    "not supported: inner products \\langle a, b \\rangle", column=tok.column
+                )
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if k >= self.end:
+            raise LatexError("\\langle without \\rangle", column=tok.column)
+        if k == self.pos + 1:
+            raise LatexError("an empty expectation", column=tok.column)
+        body = self.within(self.pos + 1, k)
+        j = k + 1
+        under = ()
+        if (nxt := self.at(j)) is not None and nxt.is_char("_"):
+            lo, hi, j = self._argument_range(j + 1, "the subscript of \\rangle")
+            under = self._expectation_subscript((lo, hi))
+        self.pos = j
+        return _expectation(body, under, tok.column)
+
+    def _expectation_subscript(self, sub: tuple[int, int]) -> tuple:
+        """What an expectation's subscript says: (v, D) for ``v \\sim D`` (v a name: the bound
+        variable), else the subscript read as one expression (``x``, ``p(x)``)."""
+        lo, hi = sub
+        k, sim = lo, None
+        while k < hi:
+            t = self.tokens[k]
+            if t.is_cmd("sim") and sim is None:
+                sim = k
+            elif _separator(t) is not None or t.is_char(","):
+                raise UnsupportedLatex(
+                    "not supported: this subscript of an expectation (write E_{z \\sim q} or "
+                    "E_{q(z)})",
+                    column=t.column,
+                )
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if sim is None:
+            return (self._distribution(lo, hi),)
+        first = self.tokens[lo] if lo < sim else None
+        if first is None or not starts_name(first):
+            raise LatexError("a variable is missing before \\sim", column=self.tokens[sim].column)
+        span = scan_name(self.tokens, lo, self.partner)
+        if span.end != sim:
+            raise LatexError(
+                "only a variable may stand before \\sim in an expectation's subscript",
+                column=first.column,
+            )
+        variable = self._object(span)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
+        return variable, self._distribution(sim + 1, hi)
+
+    def _distribution(self, lo: int, hi: int):
+        """What an expectation is over: ``p``, ``x``, ``\\mathcal{N}(0, 1)``, or ``p(x)``, a name
+        applied to parentheses, which names a distribution there (never a product)."""
+        if lo < hi and starts_name(self.tokens[lo]):
+            span = scan_name(self.tokens, lo, self.partner)
+            group = self._parenthesised(span.end) if span.end < hi else None
+            if span.sub is None and group is not None and group[2] == hi:
+                saved = self.functions
+                self.functions = self.functions | {span.base}
+                try:
+                    return self.within(lo, hi, "distribution")
+                finally:
+                    self.functions = saved
+        return self.within(lo, hi, "distribution")
 
     def _object(self, span: NameSpan):
         return name_object(span, self.tokens, self.indices, self._index)
@@ -1255,6 +1461,18 @@ def is_quotient(node) -> bool:
         and isinstance(node.args[1], sp.Pow)
         and node.args[1].exp == -1
     )
+
+
+def _expectation_name(first: Token, base: str) -> bool:
+    """Whether a name is the expectation's: ``E`` (italic, upright or an operator name)."""
+    return base == "E" and (first.kind == "letter" or first.is_cmd("mathrm", "operatorname"))
+
+
+def _expectation(body, under: tuple, column: int):
+    try:
+        return Expectation(body, *under)
+    except (ValueError, TypeError) as err:
+        raise LatexError(f"cannot read this expectation ({err})", column=column) from None
 
 
 def _separator(tok: Token) -> str | None:

@@ -229,6 +229,6 @@ def _single_name(name: str) -> bool:
 
 def latex(expr) -> str:
     """LaTeX for ``expr`` that :func:`eqchain.latex.read.read_formula` reads back to an equal
-    expression (compared with :func:`eqchain.latex.tree.canonical`) for expressions built from
+    expression (compared with :func:`eqchain.tree.canonical`) for expressions built from
     symbols, indexed symbols, numbers, + * ^, log, exp, sums, products and derivatives."""
     return EqchainLatexPrinter().doprint(expr)

@@ -27,7 +27,8 @@ from eqchain.errors import LatexError
 from eqchain.latex.agreement import agree
 from eqchain.latex.read import read_formula
 from eqchain.latex.scan import Composite, Context, Template
-from eqchain.latex.tree import rebuild
+from eqchain.operators import Expectation
+from eqchain.tree import rebuild
 
 _TOKEN = re.compile(r"(?:\\?math(?:it)?)?\{?(Z[A-Z]+)\}?")
 
@@ -93,6 +94,10 @@ def _compare(text: str, formula, indices, functions) -> Comparison:
     from eqchain.latex.first import analyse
 
     ours = formula.sides
+    if any(side.has(Expectation) for side in ours):
+        # neither other reader has an expectation (SymPy's reads \mathrm{E}(x) as e x): there
+        # is no second reading to compare with
+        return Comparison(text, ours, None, None, "the other readers read no expectations")
     try:
         analysis = analyse(text, indices, functions)
     except LatexError as err:

@@ -23,8 +23,19 @@ class TooLarge(ValueError):  # noqa: N818 - reads as "the number is too large"
     interrupts it reliably."""
 
 
+class NotAVariable(ValueError):  # noqa: N818 - reads as "this is not a variable"
+    """A substitution put an expression where a derivative's variable stands (``\\hat{p}`` of
+    ``\\frac{d LL}{d \\hat{p}}`` replaced by its definition ``y/n``): no derivative is built."""
+
+
 def build(func, args):
-    """Build ``func(*args)`` without SymPy's automatic evaluation where that is possible."""
+    """Build ``func(*args)`` without SymPy's automatic evaluation where that is possible.
+    Raises :class:`NotAVariable` for a derivative by something that is no variable."""
+    if isinstance(func, type) and issubclass(func, sp.Derivative):
+        try:
+            return func(*args)
+        except ValueError as err:
+            raise NotAVariable(str(err).strip()) from None
     if func in _UNEVALUATED or (isinstance(func, type) and issubclass(func, _UNEVALUATED)):
         return func(*args, evaluate=False)
     if isinstance(func, type) and issubclass(func, sp.Function) and func is not sp.Function:

@@ -1,0 +1,70 @@
+"""Operators of statistics that SymPy has no node for, kept whole and never evaluated.
+
+:class:`Expectation` is what the reader makes of ``\\mathbb{E}[X]``, ``\\mathrm{E}(X)``,
+``E[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]`` and ``\\langle X \\rangle_{p(x)}``. It is an applied
+operator: the checker knows nothing of it but that equal arguments give equal values (no
+linearity, no value), so a step that needs a property of expectations is ``unknown``, never
+``verified``; numbers cannot evaluate it, so it is never refuted by values either.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+class Expectation(sp.Expr):
+    """The expectation of ``body``: ``Expectation(body)``; ``Expectation(body, under)`` with
+    what its subscript names (``E_{p(x)}``, ``E_x``, ``\\langle ... \\rangle_{p(x)}``), as
+    written; ``Expectation(body, v, D)`` for ``E_{v \\sim D}``, where the variable ``v`` is
+    bound (it is not a free symbol of the node)."""
+
+    is_commutative = True
+    is_number = False  # never a number: numbers cannot evaluate it (E[2] is not computed as 2)
+
+    def __new__(cls, body, *under):
+        if len(under) > 2:
+            raise ValueError("an expectation has at most a variable and a distribution")
+        args = [sp.sympify(body, strict=True), *(sp.sympify(u, strict=True) for u in under)]
+        return sp.Expr.__new__(cls, *args)
+
+    @property
+    def body(self):
+        return self.args[0]
+
+    @property
+    def under(self) -> tuple:
+        return self.args[1:]
+
+    @property
+    def variable(self):
+        """The bound variable of ``E_{v \\sim D}``; None for the other forms."""
+        return self.args[1] if len(self.args) == 3 else None
+
+    @property
+    def free_symbols(self):
+        found = set().union(*(a.free_symbols for a in self.args))
+        if self.variable is not None:
+            found -= self.variable.free_symbols
+        return found
+
+    def _eval_subs(self, old, new):
+        """A substitution never reaches the bound variable of ``E_{v \\sim D}``."""
+        if self.variable is not None and self.variable.has(old):
+            return self
+        return None
+
+    def _eval_is_finite(self):
+        return None
+
+    def _eval_is_real(self):
+        return None
+
+    def _latex(self, printer):
+        body = printer._print(self.body)
+        if not self.under:
+            sub = ""
+        elif self.variable is not None:
+            sub = f"_{{{printer._print(self.args[1])} \\sim {printer._print(self.args[2])}}}"
+        else:
+            sub = f"_{{{printer._print(self.args[1])}}}"
+        return f"\\mathbb{{E}}{sub}\\left[{body}\\right]"

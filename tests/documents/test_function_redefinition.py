@@ -1,0 +1,80 @@
+"""A function defined again in a later part of a document (``L(p)`` in one example, ``L(\\sigma)``
+in the next) is a redefinition, as a bare symbol's is: a warning naming the earlier line, and
+the new meaning from then on; a value of it (``f(2) = 5``) is never a redefinition."""
+
+from __future__ import annotations
+
+import json
+
+from tests.helpers import run_eqchain
+
+DOCUMENT = r"""# Two examples
+
+$$
+f(x) = x^2
+$$
+
+$$
+f(3) = 9
+$$
+
+$$
+f(y) = y + 1
+$$
+
+$$
+f(2) = 3
+$$
+
+$$
+f(2) = 5
+$$
+"""
+
+
+def test_a_function_defined_again_is_a_redefinition_and_a_value_is_checked(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(DOCUMENT, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", str(post))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    status = [(s["line"], s["status"]) for s in steps]
+    assert status == [
+        (4, "definition"),
+        (8, "verified"),
+        (12, "definition"),
+        (16, "verified"),
+        (20, "refuted"),
+    ]
+    assert "redefines f" in steps[2]["warnings"][0] and "line 4" in steps[2]["warnings"][0]
+    assert ran.returncode == 1
+
+
+CRASH = r"""# A derivative by a defined symbol
+
+$$
+\hat{p} = \frac{y}{n}
+$$
+
+$$
+\frac{d}{d \hat{p}} \left( \hat{p}^2 \right) = 0
+$$
+
+$$
+a = 2
+$$
+"""
+
+
+def test_a_derivative_by_a_defined_symbol_is_unknown_and_the_document_goes_on(tmp_path):
+    """Putting the definition y/n where the derivative's variable stands builds no derivative:
+    the step is unknown, saying so (it stopped the whole document with an internal error)."""
+    post = tmp_path / "post.md"
+    post.write_text(CRASH, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", str(post))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [(s["line"], s["status"]) for s in steps] == [
+        (4, "definition"),
+        (8, "unknown"),
+        (12, "definition"),
+    ]
+    assert "variable of a derivative" in steps[1]["reason"]

@@ -1,0 +1,134 @@
+"""Expectations: ``\\mathbb{E}[X]``, ``\\mathrm{E}(X)``, ``E[X]``, ``\\mathbb{E}_{x \\sim p}[f]``
+and ``\\langle X \\rangle_{p}`` are one node, :class:`eqchain.operators.Expectation`, never
+evaluated; the notation it could be confused with stays rejected, at its column."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy as sp
+
+from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex.printer import latex
+from eqchain.latex.read import read_formula
+from eqchain.operators import Expectation
+from tests.helpers import run_eqchain
+
+X, x, mu = sp.Symbol("X"), sp.Symbol("x"), sp.Symbol("mu")
+p = sp.Function("p")
+
+
+def side(text, **kw):
+    (expr,) = read_formula(text, **kw).sides
+    return expr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\mathbb{E}[X^2]",
+        r"\mathbb{E}\left[ X^2 \right]",
+        r"\mathbb{E}(X^2)",
+        r"\mathrm{E}(X^2)",
+        r"\mathrm{E}\left[ X^2 \right]",
+        r"\operatorname{E}[X^2]",
+        r"E[X^2]",
+        r"\langle X^2 \rangle",
+        r"\left\langle X^2 \right\rangle",
+    ],
+)
+def test_every_spelling_of_the_expectation_is_one_node(text):
+    assert side(text) == Expectation(X**2)
+
+
+def test_an_expectation_is_a_factor_with_powers_and_products():
+    assert side(r"\mathrm{E}[X]^2") == sp.Pow(Expectation(X), 2, evaluate=False)
+    expr = side(r"E[X^2] - 2 E[X] \mu + \mu^2")
+    assert expr.has(Expectation(X**2)) and expr.has(Expectation(X))
+
+
+def test_the_subscript_says_what_the_expectation_is_over():
+    assert side(r"\mathbb{E}_{x \sim p(x)}[\log x]") == Expectation(sp.log(x), x, p(x))
+    assert side(r"\mathbb{E}_{x}[x]") == Expectation(x, x)
+    assert side(r"\langle (x - \mu)^2 \rangle_{p(x)}") == Expectation((x - mu) ** 2, p(x))
+
+
+def test_the_variable_of_e_over_a_distribution_is_bound():
+    expr = side(r"\mathbb{E}_{x \sim q}[x^2]")
+    assert expr.free_symbols == {sp.Symbol("q")}
+    assert expr.subs(x, 3) == expr
+
+
+def test_an_expectation_prints_back_to_itself():
+    for text in (r"\mathbb{E}[X^2 + 1]", r"\mathbb{E}_{x \sim q}[x]", r"\langle x \rangle_{q}"):
+        expr = side(text)
+        assert side(latex(expr)) == expr
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message", "error"),
+    [
+        (r"V[x]", 1, "may be an expectation or a product", LatexError),
+        (r"E(x)", 1, "declare 'E' as a function", LatexError),
+        (r"\mathbb{R}", 1, "\\mathbb", UnsupportedLatex),
+        (r"\mathbb{E} X", 1, "without brackets", UnsupportedLatex),
+        (r"\langle a, b \rangle", 1, "inner products", UnsupportedLatex),
+        (r"E_{Z|X}[Z]", 5, "subscript of an expectation", UnsupportedLatex),
+        (r"\mathbb{E}[]", 11, "empty expectation", LatexError),
+        (r"\langle x", 1, "without \\rangle", LatexError),
+        (r"\mathbb{E}_{2 \sim p}[x]", 15, "variable is missing", LatexError),
+    ],
+)
+def test_what_is_not_an_expectation_is_rejected_at_its_column(text, column, message, error):
+    with pytest.raises(error) as info:
+        read_formula(text)
+    assert message in info.value.message and info.value.column == column
+
+
+def test_a_declared_function_e_is_still_applied():
+    assert side("E(x)", functions=frozenset({"E"})) == sp.Function("E")(x)
+
+
+DOCUMENT = r"""# Variance
+
+$$
+\mathrm{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2 = \mathbb{E}[X^2] - \mathbb{E}[X] \mathbb{E}[X]
+$$
+
+$$
+\mathbb{E}[2 X] = 3 \mathbb{E}[X]
+$$
+
+$$
+\mathbb{E}[X + Y] = \mathbb{E}[X] + \mathbb{E}[Y]
+$$
+
+$$
+x = 3
+$$
+
+$$
+\mathbb{E}_{x \sim p}[x] = \mathbb{E}_{x \sim p}[3]
+$$
+"""
+
+
+def test_expectations_in_a_document_are_read_and_never_evaluated(tmp_path):
+    """Read: every row has a verdict. Algebra around an expectation is checked; a property of
+    expectations (linearity, a value) is never assumed, so those steps are unknown, never
+    verified, and never refuted by numbers; a bound variable is not the x given the value 3."""
+    post = tmp_path / "post.md"
+    post.write_text(DOCUMENT, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", str(post))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    status = [(s["line"], s["status"]) for s in steps]
+    assert "unreadable" not in {s for _, s in status}, status
+    by_line = {}
+    for line, s in status:
+        by_line.setdefault(line, []).append(s)
+    assert by_line[4][-1] == "verified"  # E[X]^2 = E[X] E[X]
+    assert by_line[8] == ["unknown"]  # E[2X] = 3 E[X]: wrong, but no value can show it
+    assert by_line[12] == ["unknown"]  # linearity is not assumed
+    assert by_line[20] == ["unknown"]  # E_{x~p}[x] is not E_{x~p}[3], whatever x = 3 says
+    assert ran.returncode == 1
