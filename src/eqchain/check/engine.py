@@ -25,6 +25,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
+from eqchain.check import relations
 from eqchain.check.declarations import (
     DECLARABLE,
     admissible_values,
@@ -196,7 +197,12 @@ def check_derivation(
     unreadable: Step | None = None  # the unreadable step just before, if any
     chain_domain: list = []  # where the chain's "lhs = rhs" holds: its links' domains
     chain_first = None  # the chain's first row (lhs, rhs): what it needs is the chain's domain
-    for step in derivation.steps:
+    # The relation the current chain states between its first and last sides (a = b \le c:
+    # "<="; None when its links state none), and its sides: an implication's premise.
+    chain_relation: str | None = "="
+    chain_sides: list = []
+    steps = derivation.steps
+    for position, step in enumerate(steps):
         if step.unreadable is not None or (
             step.continues and (unreadable is not None or previous is None)
         ):
@@ -210,14 +216,30 @@ def check_derivation(
             previous = None if unreadable is not None else Step(step.claim, step.rhs, step.rhs)
             previous_rhs = None if unreadable is not None else step.rhs
             chain_holds, chain_values = True, {}
+            chain_relation, chain_sides = "=", ([] if unreadable is not None else [step.rhs])
             if unreadable is None:
                 facts.remember(step, None, usable=False)
             continue
         unreadable = None
+        # The equation before, as an implication's premise: its sides, relation, and whether
+        # it is established (every link verified, given or a definition).
+        premise = (list(chain_sides), chain_relation, chain_holds and chain_values == {})
         if not step.continues:
             chain_holds = True
             chain_values = {}
             chain_domain = []
+            chain_relation = "="
+            chain_sides = [step.lhs]
+        link_relation = step.relation
+        chain_relation = relations.compose(chain_relation, link_relation)
+        chain_sides.append(step.rhs)
+        # An equation right before an implication is its premise: the author supposes it.
+        supposed = (
+            position + 1 < len(steps)
+            and steps[position + 1].follows is not None
+            and link_relation == "="
+            and step.kind is StepKind.CLAIM
+        )
         started = time.monotonic()
         step_values = _values(derivation, step.where)
         _check_values({**base_values, **step_values}, step)
@@ -231,7 +253,15 @@ def check_derivation(
             chain_first = None
         elif chain_first is None:
             chain_first = (lhs, source)
-        if step.kind is StepKind.DEFINITION:
+        if step.follows is not None:
+            result = _implication(step, lhs, premise, facts.under(values), values, timeout)
+            # What follows from an established equation is a fact; from a supposed one, not.
+            chain_holds = premise[2] and premise[1] == "="
+        elif link_relation != "=":
+            result = _relation_claim(
+                step, source, facts.under(values), values, timeout, derivation, origin=chain_first
+            )
+        elif step.kind is StepKind.DEFINITION:
             result = _define(step, lhs, facts)
         elif step.kind is StepKind.GIVEN:
             result = _give(step, lhs, facts)
@@ -243,6 +273,8 @@ def check_derivation(
             result = _claim(
                 step, source, facts.under(values), values, timeout, step_values, chain_first
             )
+        if supposed and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
+            result = _suppose(step, source, facts, result)
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
         verified = result.verdict is Verdict.VERIFIED
@@ -261,13 +293,15 @@ def check_derivation(
             # chain), and only for particular values when a link needed them.
             link_domain = list(result.domain_conditions)
             chain_domain += [c for c in link_domain if c not in chain_domain]
-            if step.continues and source is not None:
+            # Only equations are facts: a \le b or a \propto b is not an equation to use.
+            if step.continues and source is not None and link_relation == "=":
                 facts.add(step.label, source, step.rhs, link_values, link_domain)
-            if chain_holds:
+            if chain_holds and chain_relation == "=":
                 facts.add(step.label, lhs, step.rhs, chain_values, chain_domain)
-        facts.remember(step, lhs, usable=established and chain_holds)
+        facts.remember(step, lhs, usable=established and chain_holds and chain_relation == "=")
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
+        result = replace(result, relation=chain_relation or link_relation, follows=step.follows)
         results.append(result)
         if on_step is not None:
             on_step(result)
@@ -1322,6 +1356,324 @@ def _generalized_facts(facts: Facts, instance: dict) -> tuple[Facts, dict]:
         domains=dict(facts.domains),
     )
     return general, reread
+
+
+# -- relations other than equality (check/relations.py holds the proofs) ----------------------
+
+
+def _guarded_relation(step: Step, timeout, decide) -> StepResult:
+    """Run ``decide()`` under the step's time limit, as :func:`_claim` runs a claim."""
+    try:
+        with time_limit(timeout):
+            return decide()
+    except StepTimeout:
+        return StepResult(step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out")
+    except RecursionError:
+        return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
+    except InputError:
+        raise
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        NotImplementedError,
+        ArithmeticError,
+        IndexError,
+        KeyError,
+        StopIteration,
+    ) as err:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason=f"could not be decided (SymPy: {type(err).__name__}: {str(err)[:120]})",
+        )
+
+
+def _establisher(facts: Facts, values: dict):
+    """``holds(pred, expr)``: a condition established by the assumptions, through the
+    definitions, or by an established equation (as :func:`_decide` establishes them)."""
+
+    def holds(pred, expr) -> bool:
+        return (
+            cond.holds(pred, expr)
+            or (bool(facts.definitions) and _holds_unfolded(pred, expr, facts, values))
+            or _holds_by_equation(pred, expr, facts)
+        )
+
+    return holds
+
+
+def _unfolded(expr, facts: Facts, values: dict):
+    return canonical(substitute(facts.unfold(expr), values))
+
+
+def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult:
+    r"""An equation right before ``\Rightarrow`` that is not an identity is the implication's
+    premise, supposed by the author (as a derivative set to zero is): a given from here on,
+    unless the declarations or the givens contradict it (then its own verdict stands)."""
+    if source is None or _given_contradiction(source, step.rhs, facts) is not None:
+        return result
+    if _clash(facts.givens + [(source, step.rhs)], facts) is not None:
+        return result
+    given = _give(step, source, facts)
+    return replace(given, reason="given: the premise of the implication that follows")
+
+
+def _implication(step: Step, lhs, premise, facts: Facts, values, timeout) -> StepResult:
+    """``a = b \\Rightarrow c = d`` (``\\iff``: both ways): verified by a certificate
+    (:func:`relations.certificate`) or by checking c = d with a = b as a given; refuted by a
+    point where a = b, the givens and the assumptions hold and c = d does not; else unknown
+    naming what a certificate needs (dividing by p needs p \neq 0)."""
+    sides, relation, _established = premise
+    if len(sides) < 2 or any(x is None for x in sides):
+        return StepResult(
+            step, Verdict.UNKNOWN, reason="not checked: there is no equation before it to follow"
+        )
+    if relation != "=":
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason="not checked: an implication is checked from an equation, and the formula "
+            "before it is not one",
+        )
+    if step.relation != "=":
+        return StepResult(
+            step, Verdict.UNKNOWN, reason="not checked: an implication's conclusion is an equation"
+        )
+    return _guarded_relation(
+        step, timeout, lambda: _implication_unguarded(step, lhs, sides, facts, values, timeout)
+    )
+
+
+def _implication_unguarded(step, lhs, sides, facts: Facts, values, timeout) -> StepResult:
+    premises = [(sides[-2], sides[-1])]
+    if len(sides) > 2:
+        premises.append((sides[0], sides[-1]))
+    premises = [(_unfolded(a, facts, values), _unfolded(b, facts, values)) for a, b in premises]
+    mentioned = {x for a, b in premises for x in (a.free_symbols | b.free_symbols)}
+    target, named = lhs, None
+    if lhs not in facts.seen and lhs not in facts.definitions:
+        hat = relations.hat_target(lhs, mentioned)
+        if hat is not None:
+            target, named = hat, lhs
+    conclusion = (_unfolded(target, facts, values), _unfolded(step.rhs, facts, values))
+    forward = _follows(step, premises, conclusion, facts, values, timeout)
+    results = [forward]
+    if step.follows == "iff":
+        backward = _follows(step, [conclusion], premises[0], facts, values, timeout)
+        results.append(backward)
+    verdicts = [r.verdict for r in results]
+    if all(v is Verdict.VERIFIED for v in verdicts):
+        rules = _unique([r for res in results for r in res.rules])
+        parts = [f"it follows from the equation before ({', '.join(forward.rules)})"]
+        if len(results) > 1:
+            parts.append(f"and the equation before follows from it ({', '.join(results[1].rules)})")
+        if named is not None:
+            facts.definitions.setdefault(named, step.rhs)
+            parts.append(f"{latex(named)} names the solution for {latex(target)}")
+        conditions = _unique([c for res in results for c in res.conditions])
+        return StepResult(
+            step, Verdict.VERIFIED, tuple(rules), "; ".join(parts), conditions=tuple(conditions)
+        )
+    for n, res in enumerate(results):
+        if res.verdict is Verdict.REFUTED:
+            way = (
+                "the equation before holds and this one does not"
+                if n == 0
+                else "this equation holds and the one before does not (the converse fails)"
+            )
+            return replace(res, reason=f"it does not follow: at these values {way}")
+    reasons = []
+    for n, res in enumerate(results):
+        if res.verdict is not Verdict.VERIFIED:
+            lead = "" if n == 0 else "the converse: "
+            reasons.append(lead + res.reason)
+    rules = _unique([r for res in results for r in res.rules])
+    return StepResult(step, Verdict.UNKNOWN, tuple(rules), "; ".join(reasons))
+
+
+def _follows(step, premises, conclusion, facts: Facts, values, timeout) -> StepResult:
+    """Whether ``conclusion`` follows from every pair of ``premises`` (all hold together)."""
+    holds = _establisher(facts, values)
+    best = None
+    for premise in premises:
+        cert = relations.certificate(premise, conclusion, holds)
+        if cert is None:
+            continue
+        if not cert.missing:
+            return StepResult(step, Verdict.VERIFIED, (cert.rule,), conditions=cert.established)
+        if best is None or len(cert.missing) < len(best.missing):
+            best = cert
+    if best is not None:
+        return StepResult(
+            step, Verdict.UNKNOWN, (best.rule,), f"{best.rule} needs {', '.join(best.missing)}"
+        )
+    # No certificate: the conclusion checked as a claim with the premises as givens (a
+    # counterexample then satisfies them: a point where they hold and the conclusion fails).
+    # A premise F(a) = F(b) is also sampled as a = b when e^F undoes F (log a = log b):
+    # the sampler solves that one, and checks every given exactly at the point it finds.
+    premises = list(premises)
+    for a, b in list(premises):
+        if isinstance(a, sp.log) and isinstance(b, sp.log):
+            premises.append((a.args[0], b.args[0]))
+    supposed = replace(
+        facts,
+        givens=facts.givens + premises,
+        equations=facts.equations
+        + [Equation(canonical(a), canonical(b), None, "given") for a, b in premises],
+    )
+    plain = replace(step, follows=None, relation="=", by=())
+    result = _check_claim(plain, conclusion[0], conclusion[1], supposed, values, timeout)
+    if result.verdict is Verdict.UNKNOWN:
+        return replace(
+            result,
+            reason="no proof that it follows from the equation before (no factor relates the "
+            "two equations, and checked with it as a given: " + result.reason + ")",
+        )
+    return result
+
+
+def _relation_claim(step, source, facts: Facts, values, timeout, derivation, origin=None):
+    if source is None:
+        raise InputError("a continuation step has nothing to continue")
+    if step.relation == "propto":
+        decide = lambda: _proportional(step, source, facts, values, derivation)  # noqa: E731
+    else:
+        decide = lambda: _order(step, source, facts, values)  # noqa: E731
+    return _guarded_relation(step, timeout, decide)
+
+
+def _order(step: Step, source, facts: Facts, values) -> StepResult:
+    r"""``a < b``, ``a \le b``, ``a > b``, ``a \ge b``: verified when the difference is shown
+    to have the sign (:func:`relations.prove_sign`), both sides real; refuted by a point where
+    it has not; else unknown."""
+    a, b = _unfolded(source, facts, values), _unfolded(step.rhs, facts, values)
+    holds = _establisher(facts, values)
+    pred, diff = relations.difference(step.relation, a, b)
+    proof = relations.prove_sign(pred, diff, holds)
+    unreal = [cond.describe(*cond.missing("real", x)) for x in (a, b) if not holds("real", x)]
+    if proof is not None and not proof.missing and not unreal:
+        rules = tuple(proof.rules)
+        shown = relations.LATEX[step.relation]
+        return StepResult(
+            step,
+            Verdict.VERIFIED,
+            rules,
+            f"the difference of the two sides has the sign {shown} says",
+        )
+    # A counterexample: a point where the relation fails (a \le b: where max(a, b) is a, not b).
+    big, small = (a, b) if step.relation in ("<", "<=") else (b, a)
+    cex = find_counterexample(
+        sp.Max(big, small), small, _givens(facts), seed=0, ranges=facts.ranges, values=values
+    )
+    if cex is not None:
+        if step.relation in (">", ">="):
+            cex = replace(cex, lhs=cex.rhs, rhs=cex.lhs)
+        word = {"<": "less than", "<=": "at most", ">": "greater than", ">=": "at least"}
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            (),
+            f"the left side is not {word[step.relation]} the right side",
+            cex,
+        )
+    if proof is not None and (proof.missing or unreal):
+        missing = [f"{rule} needs {', '.join(need)}" for rule, need in proof.missing.items()]
+        if unreal:
+            missing.append(f"an order needs real sides: {', '.join(unreal)}")
+        return StepResult(step, Verdict.UNKNOWN, tuple(proof.rules), "; ".join(missing))
+    if unreal:
+        return StepResult(
+            step, Verdict.UNKNOWN, (), f"an order needs real sides: {', '.join(unreal)}"
+        )
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        (),
+        "no proof that the difference of the two sides has a sign (sums and products of "
+        "terms of known sign, the order rules of the table) and no counterexample",
+    )
+
+
+def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepResult:
+    r"""``A \propto B`` with respect to the derivation's variables: verified when A/B is shown
+    free of them (B nonzero), refuted by two values of a variable where A/B differs."""
+    a, b = _unfolded(source, facts, values), _unfolded(step.rhs, facts, values)
+    variables, how = _propto_variables(derivation, a, b)
+    if not variables:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            rf"\propto needs the variables it is taken with respect to: {how}",
+        )
+    names = ", ".join(latex(v) for v in variables)
+    holds = _establisher(facts, values)
+    nonzero = holds("nonzero", b)
+    ratio = canonical(a / b)
+    form = relations.free_of(ratio, variables)
+    if form is not None and nonzero:
+        return StepResult(
+            step,
+            Verdict.VERIFIED,
+            ("propto_ratio",),
+            f"the ratio of the two sides is {latex(form)}, free of {names} ({how})",
+        )
+    givens = _givens(facts)
+    for v in variables:
+        if any(x.has(v) for pair in givens for x in pair):
+            continue  # a given fixes v: another value of it would break the given
+        other = sp.Symbol(f"{v.name}'", **v.assumptions0)
+        cex = find_counterexample(
+            ratio, ratio.xreplace({v: other}), givens, seed=0, ranges=facts.ranges, values=values
+        )
+        if cex is not None:
+            return StepResult(
+                step,
+                Verdict.REFUTED,
+                (),
+                f"the ratio of the two sides changes with {latex(v)} ({how}): its values at "
+                f"{latex(v)} and {latex(other)} differ",
+                cex,
+            )
+    if not nonzero:
+        need = cond.describe(*cond.missing("nonzero", b))
+        return StepResult(step, Verdict.UNKNOWN, ("propto_ratio",), f"propto_ratio needs {need}")
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        (),
+        f"not shown that the ratio of the two sides is free of {names} ({how}), and no "
+        "counterexample",
+    )
+
+
+def _propto_variables(derivation, a, b) -> tuple[list, str]:
+    r"""The variables of a \propto and how they were named; ([], what to do) when none."""
+    mentioned = sorted(a.free_symbols | b.free_symbols, key=str)
+    if derivation.propto:
+        found = [s for s in mentioned if s.name in derivation.propto]
+        # a variable neither side mentions: the ratio is free of it as it stands
+        found = found or [sp.Symbol(n) for n in derivation.propto]
+        return found, f"with respect to {', '.join(derivation.propto)}, as declared"
+    variables = {
+        v
+        for st in derivation.steps
+        for e in (st.lhs, st.rhs)
+        if isinstance(e, sp.Basic)
+        for d in e.atoms(sp.Derivative)
+        for v in d.variables
+        if isinstance(v, sp.Symbol)
+    }
+    if len(variables) == 1:
+        (v,) = variables
+        return [s for s in mentioned if s == v] or [v], (
+            f"with respect to {latex(v)}, the variable of the derivative in the derivation"
+        )
+    return [], (
+        'declare them: --assume "propto theta", front matter eqchain-assume: propto theta, '
+        'or propto = ["theta"] in a derivation file'
+    )
 
 
 def rule_names() -> tuple[str, ...]:

@@ -44,7 +44,10 @@ class Formula:
     a row that holds only prose. ``continues`` is True when the formula starts with ``=`` (it
     continues the row before). ``tag`` is its ``\\tag``, ``annotation`` the prose beside it.
     ``defined_function`` names the function a definition such as ``p(x) = ...`` introduces
-    (read as a function from then on); ``definition`` is True when written with ``:=``."""
+    (read as a function from then on); ``definition`` is True when written with ``:=``.
+    ``relations`` holds, for each side, the relation written before it (see ``RELATIONS``):
+    ``""`` before a first side that continues nothing, ``"="`` before the side of a row that
+    starts with ``=``; empty when every relation is ``=`` (read it with :meth:`relation`)."""
 
     sides: tuple
     continues: bool = False
@@ -52,6 +55,14 @@ class Formula:
     annotation: str | None = None
     defined_function: str | None = None
     definition: bool = False
+    relations: tuple[str, ...] = ()
+
+    def relation(self, i: int) -> str:
+        """The relation written before side ``i``: ``""`` (nothing), ``"="``, ``"<"``,
+        ``"<="``, ``">"``, ``">="``, ``"propto"``, ``"implies"`` or ``"iff"``."""
+        if self.relations:
+            return self.relations[i]
+        return "=" if i > 0 or self.continues else ""
 
     @property
     def is_prose(self) -> bool:
@@ -71,6 +82,7 @@ class RowParts:
     defined: str | None
     indices: frozenset[str]
     functions: frozenset[str]
+    relations: tuple[str, ...] = ()  # Formula.relations
 
 
 def read_formula(
@@ -172,7 +184,13 @@ def _read_row(text: str, offset: int, indices, functions) -> Formula:
     sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions)
     deco = parts.deco
     return Formula(
-        sides, parts.continues, deco.tag, deco.annotation, parts.defined, parts.definition
+        sides,
+        parts.continues,
+        deco.tag,
+        deco.annotation,
+        parts.defined,
+        parts.definition,
+        parts.relations,
     )
 
 
@@ -183,11 +201,16 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     body = deco.body
     if not body.strip():
         return None
-    parts, definition = _split_equals(body)
+    parts, definition, relations = _split_relations(body)
     continues = False
     if len(parts) > 1 and not body[parts[0][0] : parts[0][1]].strip():
-        continues = True
+        # A row that starts with a relation continues the row before: "= b", "\le b", or
+        # "\Rightarrow c = d" (an equation that follows from the one before).
+        continues = relations[1] not in ("implies", "iff")
         parts = parts[1:]
+        relations = relations[1:]
+    else:
+        relations = ("",) + relations[1:]
     for start, end in parts:
         if not body[start:end].strip():
             raise LatexError("empty side in an equation", column=offset + start + 1)
@@ -197,23 +220,82 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     if found:
         known |= {found[0]}
         defined = found[0] if found[1] == 0 else None
+    if all(r in ("", "=") for r in relations):
+        relations = ()  # equations only: the common case keeps its plain shape
     return RowParts(
-        deco, token_lists, continues, definition, defined, _indices(body, indices), known
+        deco,
+        token_lists,
+        continues,
+        definition,
+        defined,
+        _indices(body, indices),
+        known,
+        relations,
     )
 
 
+# Relations a row is split at (outside brackets), as commands: what each means. Order
+# relations and \propto relate two sides; arrows relate two equations (the one before the
+# arrow and the one after it).
+RELATIONS = {
+    "le": "<=",
+    "leq": "<=",
+    "leqslant": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "geqslant": ">=",
+    "lt": "<",
+    "gt": ">",
+    "propto": "propto",
+    "Rightarrow": "implies",
+    "Longrightarrow": "implies",
+    "implies": "implies",
+    "therefore": "implies",
+    "iff": "iff",
+    "Leftrightarrow": "iff",
+    "Longleftrightarrow": "iff",
+}
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_DELIMITER_SIZES = frozenset(
+    {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
+)
+
+
 def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
-    """Split at ``=`` (and ``:=``, ``\\coloneqq``) outside brackets: (start, end) of each part
-    and whether a ``:=`` was among them."""
+    """Split at ``=`` (and ``:=``, ``\\coloneqq``) and the other relations outside brackets:
+    (start, end) of each part and whether a ``:=`` was among them."""
+    parts, definition, _ = _split_relations(body)
+    return parts, definition
+
+
+def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str, ...]]:
+    """Split at ``=`` (and ``:=``, ``\\coloneqq``), ``<``, ``>`` and the commands of
+    ``RELATIONS`` outside brackets: (start, end) of each part, whether a ``:=`` was among them,
+    and the relation before each part (``""`` before the first)."""
     parts, depth, start, definition = [], 0, 0, False
+    relations = [""]
     i = 0
     while i < len(body):
         ch = body[i]
         if ch == "\\":
             if body.startswith("\\coloneqq", i) and depth == 0:
                 parts.append((start, i))
+                relations.append("=")
                 start, definition = i + len("\\coloneqq"), True
                 i = start
+                continue
+            m = _COMMAND.match(body, i)
+            if m and depth == 0 and m.group(1) in RELATIONS:
+                parts.append((start, i))
+                relations.append(RELATIONS[m.group(1)])
+                start = i = m.end()
+                continue
+            if m and m.group(1) in _DELIMITER_SIZES:
+                i = m.end()  # \left< is a bracket, never a relation
+                while i < len(body) and body[i] == " ":
+                    i += 1
+                if i < len(body) and body[i] in "<>":
+                    i += 1
                 continue
             i += 2
             continue
@@ -223,15 +305,24 @@ def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
             depth -= 1
         elif ch == ":" and depth == 0 and body.startswith(":=", i):
             parts.append((start, i))
+            relations.append("=")
             start, definition = i + 2, True
             i += 2
             continue
+        elif ch in "<>" and depth == 0:
+            strict = not body.startswith("=", i + 1)
+            parts.append((start, i))
+            relations.append(ch if strict else ch + "=")
+            start = i + (1 if strict else 2)
+            i = start
+            continue
         elif ch == "=" and depth == 0:
             parts.append((start, i))
+            relations.append("=")
             start = i + 1
         i += 1
     parts.append((start, len(body)))
-    return parts, definition
+    return parts, definition, tuple(relations)
 
 
 def _indices(body: str, indices) -> frozenset[str]:
