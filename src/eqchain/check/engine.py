@@ -1623,17 +1623,20 @@ def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepR
     for v in variables:
         if any(x.has(v) for pair in givens for x in pair):
             continue  # a given fixes v: another value of it would break the given
-        other = sp.Symbol(f"{v.name}'", **v.assumptions0)
+        other = sp.Dummy(f"{v.name}_prime", **v.assumptions0)
         cex = find_counterexample(
             ratio, ratio.xreplace({v: other}), givens, seed=0, ranges=facts.ranges, values=values
         )
         if cex is not None:
+            primed = latex(v) + "'"  # the other value of v, shown as v'
+            shown = tuple((primed if k == latex(other) else k, x) for k, x in cex.values)
+            cex = replace(cex, values=shown)
             return StepResult(
                 step,
                 Verdict.REFUTED,
                 (),
                 f"the ratio of the two sides changes with {latex(v)} ({how}): its values at "
-                f"{latex(v)} and {latex(other)} differ",
+                f"{latex(v)} and {latex(v)}' differ",
                 cex,
             )
     if not nonzero:

@@ -83,25 +83,37 @@ def prove_sign(pred: str, diff, holds=cond.holds) -> SignProof | None:
     assumptions; ``missing`` non-empty when the only proof found needs a condition not
     established; None when none was found. ``holds(pred, expr)`` establishes a condition."""
     diff = canonical(diff)
-    for candidate in _variants(diff):
-        if _definite(candidate, pred, holds):
-            return SignProof(["sign_definite"])
-    merged = _merge_sums(diff)
+    quick = _variants(diff, _QUICK)
+    if any(_definite(c, pred, holds) for c in quick):
+        return SignProof(["sign_definite"])
     proof = SignProof()
-    bounded = _bound(merged, proof, holds)
-    if not proof.rules:
-        return None
-    for candidate in _variants(bounded):
-        if _definite(candidate, pred, holds):
-            return proof
+    bounded = _bound(_merge_sums(diff), proof, holds)
+    if proof.rules and any(_definite(c, pred, holds) for c in _variants(bounded, _QUICK)):
+        return proof
+    if any(_definite(c, pred, holds) for c in _variants(diff, _SLOW)[1:]):
+        return SignProof(["sign_definite"])
+    if proof.rules and any(_definite(c, pred, holds) for c in _variants(bounded, _SLOW)[1:]):
+        return proof
     return None
 
 
-def _variants(expr):
+def _expand(expr):
+    return sp.expand(expr, log=False)
+
+
+def _merged_expanded(expr):
+    return _merge_sums(_expand(expr))
+
+
+_QUICK = (_expand, _merged_expanded)
+_SLOW = (sp.factor, sp.simplify)
+
+
+def _variants(expr, attempts):
     out = [expr]
-    for attempt in (sp.expand, _merge_sums, sp.factor, sp.simplify):
+    for attempt in attempts:
         try:
-            value = canonical(attempt(out[-1] if attempt is _merge_sums else expr))
+            value = canonical(attempt(expr))
         except Exception:  # noqa: BLE001 - a failed rewriting proves nothing
             continue
         if value not in out:
@@ -118,7 +130,7 @@ def _definite(expr, pred: str, holds, sign: int = 1) -> bool:
         length = hi - lo + 1
         if not holds("positive" if pred == "positive" else "nonnegative", length):
             return False  # an empty (or backwards) range: SymPy's sum may change sign
-        return _definite(canonical(sp.expand(expr.function)), pred, holds, sign)
+        return _definite(canonical(sp.expand(expr.function, log=False)), pred, holds, sign)
     if isinstance(expr, sp.Add):
         parts = expr.args
         if not all(_definite(a, "nonnegative", holds, sign) for a in parts):
@@ -151,7 +163,7 @@ def _merge_sums(expr):
             others.append(term)
     if not any(len(v) > 1 for v in groups.values()):
         return expr
-    sums = [sp.Sum(sp.expand(sp.Add(*fs)), *limits) for limits, fs in groups.items()]
+    sums = [sp.Sum(sp.expand(sp.Add(*fs), log=False), *limits) for limits, fs in groups.items()]
     return canonical(sp.Add(*others, *sums))
 
 
@@ -176,7 +188,7 @@ def _bound(expr, proof: SignProof, holds):
         _, lo, hi = expr.limits[0]
         if not holds("nonnegative", hi - lo + 1):
             return expr  # bounding each term bounds the sum only over a forward range
-        body = _bound(canonical(sp.expand(expr.function)), proof, holds)
+        body = _bound(canonical(sp.expand(expr.function, log=False)), proof, holds)
         return sp.Sum(body, *expr.limits)
     if isinstance(expr, sp.Add):
         return sp.Add(*[_bound(a, proof, holds) for a in expr.args])
