@@ -281,13 +281,13 @@ x = "real"
 alpha = "positive"
 """
 
+# likelihood times prior, as a claim's left side (TOML literal text)
+POSTERIOR = "'e^{-\\frac{(x - \\theta)^2}{2}} e^{-\\frac{\\theta^2}{2}}"
+
 
 def test_bayes_posterior_proportional_to_likelihood_times_prior(tmp_path):
     # a normal likelihood and a normal prior: the posterior's exponent, constants dropped
-    body = """
-[[steps]]
-claim = 'e^{-\\frac{(x - \\theta)^2}{2}} e^{-\\frac{\\theta^2}{2}} \\propto e^{- \\theta^2 + x \\theta}'
-"""
+    body = "\n[[steps]]\nclaim = " + POSTERIOR + " \\propto e^{- \\theta^2 + x \\theta}'\n"
     result = claims(check_text(tmp_path, BAYES + body))[-1]
     assert result.verdict is Verdict.VERIFIED, result.reason
     assert result.rules == ("propto_ratio",)
@@ -295,10 +295,7 @@ claim = 'e^{-\\frac{(x - \\theta)^2}{2}} e^{-\\frac{\\theta^2}{2}} \\propto e^{-
 
 def test_bayes_step_dropping_a_factor_that_depends_on_the_parameter_is_refuted(tmp_path):
     # the prior e^{-theta^2/2} depends on theta: it cannot be dropped
-    body = """
-[[steps]]
-claim = 'e^{-\\frac{(x - \\theta)^2}{2}} e^{-\\frac{\\theta^2}{2}} \\propto e^{-\\frac{(x - \\theta)^2}{2}}'
-"""
+    body = "\n[[steps]]\nclaim = " + POSTERIOR + " \\propto e^{-\\frac{(x - \\theta)^2}{2}}'\n"
     result = claims(check_text(tmp_path, BAYES + body))[-1]
     assert result.verdict is Verdict.REFUTED
     assert "\\theta'" in dict(result.counterexample.values)
@@ -332,7 +329,8 @@ claim = '\\alpha \\theta \\propto \\theta'
 DOCUMENT = r"""# Poisson
 
 $$
-\frac{1}{\lambda} \sum_{i=1}^{m} c_i - m = 0 \quad \Rightarrow \quad \hat{\lambda} = \frac{1}{m} \sum_{i=1}^{m} c_i
+\frac{1}{\lambda} \sum_{i=1}^{m} c_i - m = 0 \quad \Rightarrow
+\quad \hat{\lambda} = \frac{1}{m} \sum_{i=1}^{m} c_i
 $$
 
 The Hessian entry:
