@@ -415,3 +415,25 @@ def test_latex_and_markdown_show_the_relation(tmp_path):
     assert "\\Rightarrow a &= 2" in latex and "&\\le 3" in latex
     markdown = run_eqchain("markdown", str(path)).stdout
     assert "\\Rightarrow a &= 2" in markdown and "&\\le 3" in markdown
+
+
+def test_document_poisson_estimate_with_a_count_that_may_be_zero_is_unknown(tmp_path):
+    # m is a sum's bound: a nonnegative integer, possibly 0 (no observations)
+    path = tmp_path / "post.md"
+    path.write_text(DOCUMENT.split("The Hessian")[0], encoding="utf-8")
+    ran = run_eqchain(
+        "check", "--format", "json", "--no-cache", "--assume", "lambda > 0, c_i >= 0", str(path)
+    )
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert steps[-1]["status"] == "unknown"
+    assert "m \\neq 0" in steps[-1]["reason"]
+
+
+def test_log_step_dropping_an_additive_constant_names_both_ways(tmp_path):
+    body = """
+[[steps]]
+claim = '\\log (\\alpha e^{-\\theta^2}) = - \\theta^2'
+"""
+    result = claims(check_text(tmp_path, BAYES + body))[-1]
+    assert result.verdict is Verdict.REFUTED
+    assert any("\\text{const}" in w and "\\propto" in w for w in result.warnings), result.warnings

@@ -275,6 +275,8 @@ def check_derivation(
             )
         if supposed and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
             result = _suppose(step, source, facts, result)
+        if result.verdict is Verdict.REFUTED and link_relation == "=" and source is not None:
+            result = _constant_hint(result, source, step.rhs, facts, values, derivation)
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
         verified = result.verdict is Verdict.VERIFIED
@@ -1649,6 +1651,35 @@ def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepR
         f"not shown that the ratio of the two sides is free of {names} ({how}), and no "
         "counterexample",
     )
+
+
+def _constant_hint(result: StepResult, source, rhs, facts: Facts, values, derivation):
+    """A refuted equation whose sides differ by a constant free of the \\propto variables
+    (a log-likelihood with an additive constant dropped): a warning naming the two ways to
+    write it. Nothing is said when the variables are not named or the difference is not
+    shown free of them."""
+    if not derivation.propto and not any(
+        isinstance(e, sp.Basic) and e.has(sp.Derivative)
+        for st in derivation.steps
+        for e in (st.lhs, st.rhs)
+    ):
+        return result
+    try:
+        a, b = _unfolded(source, facts, values), _unfolded(rhs, facts, values)
+        variables, _ = _propto_variables(derivation, a, b)
+        if not variables or not any(e.has(v) for e in (a, b) for v in variables):
+            return result
+        gap = relations.free_of(canonical(a - b), variables)
+    except (ValueError, TypeError, AttributeError, NotImplementedError, ArithmeticError):
+        return result
+    if gap is None or gap == 0:
+        return result
+    names = ", ".join(latex(v) for v in variables)
+    hint = (
+        f"the two sides differ by {latex(gap)}, which does not depend on {names}: write "
+        "'= ... + \\text{const}', or \\propto between the exponentials"
+    )
+    return replace(result, warnings=result.warnings + (hint,))
 
 
 def _propto_variables(derivation, a, b) -> tuple[list, str]:
