@@ -604,6 +604,24 @@ RELATION_RULES: tuple[Rule, ...] = (
         "implication",
     ),
     Rule(
+        "arg_max",
+        r"\hat{\theta} = \arg\max_{\theta} f(\theta)",
+        "the point where the objective is largest: the Lagrange solver's stationary point, "
+        "certified the global maximum",
+        "目的関数を最大にする点：ラグランジュ法で求めた停留点（大域的最大と証明済み）",
+        "relation",
+        "optimum",
+    ),
+    Rule(
+        "arg_min",
+        r"\hat{\theta} = \arg\min_{\theta} f(\theta)",
+        "the point where the objective is smallest: the Lagrange solver's stationary point, "
+        "certified the global minimum",
+        "目的関数を最小にする点：ラグランジュ法で求めた停留点（大域的最小と証明済み）",
+        "relation",
+        "optimum",
+    ),
+    Rule(
         "propto_ratio",
         r"\frac{A}{B} \text{ free of } \theta,\ B \neq 0 \implies A \propto B",
         "the ratio of the two sides does not depend on the variables (it is a constant factor)",

@@ -437,3 +437,63 @@ claim = '\\log (\\alpha e^{-\\theta^2}) = - \\theta^2'
     result = claims(check_text(tmp_path, BAYES + body))[-1]
     assert result.verdict is Verdict.REFUTED
     assert any("\\text{const}" in w and "\\propto" in w for w in result.warnings), result.warnings
+
+
+# -- arg max / arg min ------------------------------------------------------------------------
+
+OPTIMA = r"""
+$$
+\hat{\mu} = \arg\min_{\mu} \sum_{i=1}^{n} (x_i - \mu)^2
+$$
+
+$$
+3 = \arg\max_{a} \left( - (a - 3)^2 \right)
+$$
+
+$$
+2 = \arg\max_{b} \left( - (b - 3)^2 \right)
+$$
+
+$$
+c = \arg\max_{c} c^2
+$$
+
+$$
+\hat{\theta} = \arg\max_{\theta} \left( y \log \theta + (n - y) \log (1 - \theta) \right)
+$$
+"""
+
+
+def test_arg_max_and_arg_min_in_a_document(tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text(OPTIMA, encoding="utf-8")
+    ran = run_eqchain(
+        "check",
+        "--format",
+        "json",
+        "--no-cache",
+        "--assume",
+        "x_i real, mu real, n > 0, a real, b real, c real, theta > 0, y > 0",
+        str(path),
+    )
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["verified", "verified", "refuted", "refuted", "unknown"]
+    assert steps[0]["rules"] == ["arg_min"] and steps[1]["rules"] == ["arg_max"]
+    assert steps[2]["counterexample"] is not None  # the arg max is 3, not 2
+    assert "minimum, not a maximum" in steps[3]["reason"]
+    assert "y - n < 0" in steps[4]["reason"]  # the maximum needs y < n: not declared
+
+
+def test_arg_max_defines_a_new_name_for_later_steps(tmp_path):
+    body = """
+[symbols]
+a = "real"
+hata = "real"
+
+[[steps]]
+claim = '\\hat{a} = \\arg\\max_{a} \\left( 4 a - a^2 \\right)'
+[[steps]]
+claim = '\\hat{a} + 1 = 3'
+"""
+    results = claims(check_text(tmp_path, body))
+    assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.VERIFIED]

@@ -135,7 +135,7 @@ def test_unknown_commands_are_errors_with_their_column():
     [
         (r"\nabla_w L", r"\nabla", 1),
         (r"x = \mathbb{E}[y]", r"\mathbb", 5),
-        (r"\arg\max_w L", r"\arg", 1),
+        (r"f + \arg\max_w L", r"\arg", 5),
         (r"(p \propto q)", r"\propto", 4),
         (r"x \sim p", r"\sim", 3),
         (r"y \mid x", r"\mid", 3),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -34,13 +35,14 @@ from eqchain.check.declarations import (
     given_contradiction,
 )
 from eqchain.check.domain import DOMAIN_RULES, Need, holds_within, impossible, needs
-from eqchain.check.equivalence import prove_equal
+from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.integrals import has_integral, integral_step
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
+from eqchain.latex.optimum import ArgMax
 from eqchain.latex.printer import latex
 from eqchain.latex.tree import build, canonical, rebuild, substitute
 from eqchain.model import (
@@ -253,7 +255,10 @@ def check_derivation(
             chain_first = None
         elif chain_first is None:
             chain_first = (lhs, source)
-        if step.follows is not None:
+        if isinstance(step.rhs, ArgMax) and link_relation == "=":
+            decide = partial(_optimum, step, source, facts, values, timeout)
+            result = _guarded_relation(step, timeout, decide)
+        elif step.follows is not None:
             result = _implication(step, lhs, premise, facts.under(values), values, timeout)
             # What follows from an established equation is a fact; from a supposed one, not.
             chain_holds = premise[2] and premise[1] == "="
@@ -1651,6 +1656,98 @@ def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepR
         f"not shown that the ratio of the two sides is free of {names} ({how}), and no "
         "counterexample",
     )
+
+
+def _optimum(step: Step, source, facts: Facts, values, timeout) -> StepResult:
+    r"""``\hat\theta = \arg\max_{\theta} f``: the Lagrange solver's stationary point, its
+    stationarity re-checked here, is the global maximum when its certificate proves it; then a
+    new name on the left is defined as that point, and any other left side must equal it
+    (refuted when it does not). A point the certificate shows is not a maximum refutes the
+    step; an undecided certificate leaves it unknown, naming what it needs."""
+    from eqchain.optimize import Problem, solve
+    from eqchain.optimize import solution as S
+
+    node = step.rhs
+    objective = _unfolded(node.args[0], facts, values)
+    variable = node.args[1]
+    wanted = S.MAXIMUM if node.sense == "maximize" else S.MINIMUM
+    word = "max" if node.sense == "maximize" else "min"
+    if source is None or source.has(ArgMax):
+        why = f"not checked: an arg {word} on both sides"
+        return StepResult(step, Verdict.UNKNOWN, reason=why)
+    solution = solve(Problem(objective, (variable,), sense=node.sense), timeout=timeout or 10)
+    cert = solution.certificate
+    if not solution.point:
+        notes = "; ".join(solution.notes) or cert.explanation
+        return StepResult(step, Verdict.UNKNOWN, reason=f"the solver found no {wanted}: {notes}")
+    value = canonical(dict(solution.point)[variable])
+    slope = canonical(sp.diff(objective, variable).xreplace({variable: value}))
+    if not _stationary(slope):
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason=f"the solver's point {latex(value)} is not shown stationary",
+        )
+    shown = f"{latex(variable)} = {latex(value)}"
+    if cert.status in (S.MAXIMUM, S.MINIMUM, S.SADDLE) and cert.status != wanted:
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            (),
+            f"the stationary point {shown} is a {cert.status}, not a {wanted}: {cert.explanation}",
+        )
+    if cert.status != wanted or not cert.is_global:
+        needs = f" (needs {', '.join(cert.missing)})" if cert.missing else ""
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            f"not shown that {shown} is the global {wanted}{needs}: {cert.explanation}",
+        )
+    why = f"the solver's certificate proves the global {wanted} at {shown} ({cert.explanation})"
+    target = source
+    if (
+        isinstance(target, sp.Symbol)
+        and target not in facts.seen
+        and target not in facts.definitions
+    ):
+        facts.definitions[target] = value
+        return StepResult(
+            step, Verdict.VERIFIED, (f"arg_{word}",), f"{why}; defines {latex(target)}"
+        )
+    lhs_full = _unfolded(target, facts, values)
+    if prove_equal(lhs_full, value, _givens(facts), facts.ranges) is not None:
+        return StepResult(step, Verdict.VERIFIED, (f"arg_{word}",), why)
+    cex = find_counterexample(lhs_full, value, _givens(facts), seed=0, ranges=facts.ranges)
+    if cex is not None:
+        return StepResult(
+            step, Verdict.REFUTED, (), f"the arg {word} is {shown}, not the left side", cex
+        )
+    return StepResult(step, Verdict.UNKNOWN, (), f"{why}; not shown equal to the left side")
+
+
+def _stationary(slope) -> bool:
+    """Whether a derivative at a point is proved 0: sums over one range split into their
+    terms, a term free of the index counted (a forward range), numbers taken out."""
+    if is_zero(slope):
+        return True
+
+    def split(node):
+        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+            return node
+        index, lo, hi = node.limits[0]
+        if not cond.holds("nonnegative", hi - lo + 1):
+            return node
+        out = []
+        for term in sp.Add.make_args(sp.expand(node.function)):
+            coeff, rest = term.as_coeff_Mul()
+            out.append(
+                coeff
+                * (rest * (hi - lo + 1) if not rest.has(index) else sp.Sum(rest, node.limits[0]))
+            )
+        return sp.Add(*out)
+
+    return is_zero(canonical(sp.expand(rebuild(slope, split))))
 
 
 def _constant_hint(result: StepResult, source, rhs, facts: Facts, values, derivation):

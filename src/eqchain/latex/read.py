@@ -22,9 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import sympy as sp
+
 from eqchain.errors import LatexError
 from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.names import scan_name, starts_name
+from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
 from eqchain.latex.tokens import Token, tokenize
@@ -83,6 +86,8 @@ class RowParts:
     indices: frozenset[str]
     functions: frozenset[str]
     relations: tuple[str, ...] = ()  # Formula.relations
+    # per side: None, or (sense, the variable's tokens) for a side \arg\max_{v} f
+    optima: tuple = ()
 
 
 def read_formula(
@@ -182,6 +187,7 @@ def _read_row(text: str, offset: int, indices, functions) -> Formula:
         deco = strip_decorations(text, offset)
         return Formula((), tag=deco.tag, annotation=deco.annotation)
     sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions)
+    sides = _with_optima(sides, parts)
     deco = parts.deco
     return Formula(
         sides,
@@ -214,7 +220,21 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     for start, end in parts:
         if not body[start:end].strip():
             raise LatexError("empty side in an equation", column=offset + start + 1)
-    token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in parts)
+    # A whole side \arg\max_{\theta} f: the objective's tokens, the variable's on the side.
+    optima = []
+    bounds = []
+    for start, end in parts:
+        found = split_optimum(body[start:end])
+        if found is None:
+            optima.append(None)
+            bounds.append((start, end))
+            continue
+        sense, variable, at, objective = found
+        if not body[start + objective : end].strip():
+            raise LatexError("an arg max needs an objective after it", column=offset + end)
+        optima.append((sense, tokenize(variable, offset + start + at)))
+        bounds.append((start + objective, end))
+    token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in bounds)
     defined, known = None, frozenset(functions)
     found = _defined_function(token_lists[0]) if len(parts) > 1 and not continues else None
     if found:
@@ -231,6 +251,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         _indices(body, indices),
         known,
         relations,
+        tuple(optima) if any(optima) else (),
     )
 
 
@@ -259,6 +280,27 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _DELIMITER_SIZES = frozenset(
     {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
 )
+
+
+def _with_optima(sides: tuple, parts: RowParts) -> tuple:
+    """Each side read as an objective made ``ArgMax(objective, variable)`` (``ArgMin``)."""
+    if not parts.optima:
+        return sides
+    out = []
+    for side, optimum in zip(sides, parts.optima, strict=True):
+        if optimum is None:
+            out.append(side)
+            continue
+        sense, tokens = optimum
+        (variable,) = parse_sides([tokens], parts.indices, parts.functions)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise LatexError(
+                "an arg max is taken over one variable (a name)",
+                column=tokens[0].column if tokens else None,
+            )
+        node = ArgMax if sense == "maximize" else ArgMin
+        out.append(node(side, variable))
+    return tuple(out)
 
 
 def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
