@@ -279,6 +279,16 @@ CASES |= {
         [(r"\log a = \log b", []), (r"\Rightarrow a = b + 1", [])],
         None,
     ),
+    "arg_max": (
+        [(r"3 = \arg\max_{x} \left( - (x - 3)^2 \right)", [])],
+        [(r"2 = \arg\max_{x} \left( - (x - 3)^2 \right)", [])],
+        None,
+    ),
+    "arg_min": (
+        [(r"b = \arg\min_{x} (x - b)^2", [])],
+        [(r"a = \arg\min_{x} (x - b)^2", [])],
+        None,
+    ),
     "propto_ratio": (
         [(r"a e^{x} \propto e^{x}", [])],
         [(r"a e^{x} + 1 \propto e^{x}", [])],

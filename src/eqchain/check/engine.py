@@ -1706,10 +1706,15 @@ def _optimum(step: Step, source, facts: Facts, values, timeout) -> StepResult:
         )
     why = f"the solver's certificate proves the global {wanted} at {shown} ({cert.explanation})"
     target = source
+    # A name met for the first time (not the variable, not in the objective) is defined as the
+    # point: in a document, or a hatted name in a derivation file (a declared plain name is a
+    # claim about a value the author fixed elsewhere).
     if (
         isinstance(target, sp.Symbol)
         and target not in facts.seen
         and target not in facts.definitions
+        and not node.has(target)
+        and (step.infer_kind or target.name.startswith("hat"))
     ):
         facts.definitions[target] = value
         return StepResult(
