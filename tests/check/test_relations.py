@@ -497,3 +497,31 @@ claim = '\\hat{a} + 1 = 3'
 """
     results = claims(check_text(tmp_path, body))
     assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.VERIFIED]
+
+
+def test_a_wrong_derivative_before_an_implication_stays_refuted(tmp_path):
+    body = """
+[[steps]]
+kind = "definition"
+claim = 'l = y \\log \\theta + (n - y) \\log (1 - \\theta)'
+[[steps]]
+claim = '\\frac{d l}{d \\theta} = \\frac{y}{\\theta} + \\frac{n - y}{1 - \\theta}'
+[[steps]]
+claim = '\\Rightarrow y = n \\theta'
+"""
+    results = check_text(tmp_path, SYMBOLS + body)
+    assert results[1].verdict is Verdict.REFUTED
+
+
+def test_an_order_over_members_outside_the_family_is_unknown(tmp_path):
+    body = """
+[symbols]
+K = "positive integer"
+y = { index = "k", range = "1..K", assume = "positive" }
+
+[[steps]]
+claim = '\\sum_{k=1}^{K+1} y_{k} > 0'
+"""
+    result = claims(check_text(tmp_path, body))[-1]
+    assert result.verdict is Verdict.UNKNOWN
+    assert "family range" in result.reason

@@ -239,6 +239,7 @@ def check_derivation(
         supposed = (
             position + 1 < len(steps)
             and steps[position + 1].follows is not None
+            and step.follows is None
             and link_relation == "="
             and step.kind is StepKind.CLAIM
         )
@@ -1420,6 +1421,14 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
     unless the declarations or the givens contradict it (then its own verdict stands)."""
     if source is None or _given_contradiction(source, step.rhs, facts) is not None:
         return result
+    # Only a condition: no derivative computed in it (a wrong derivative stays refuted), and a
+    # number on one side or no defined symbol in it (a wrong rewriting stays refuted).
+    if any(e.has(sp.Derivative) for e in (source, step.rhs)):
+        return result
+    defined = set(facts.definitions)
+    mentions = (source.free_symbols | step.rhs.free_symbols) & defined
+    if not (source.is_number or step.rhs.is_number) and mentions:
+        return result
     if _clash(facts.givens + [(source, step.rhs)], facts) is not None:
         return result
     given = _give(step, source, facts)
@@ -1556,6 +1565,16 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
     it has not; else unknown."""
     a, b = _unfolded(source, facts, values), _unfolded(step.rhs, facts, values)
     holds = _establisher(facts, values)
+    outside = [
+        cond.describe(*c)
+        for x in (a, b)
+        for _rule, c in _member_ranges(x, facts.families)
+        if not holds(*c)
+    ]
+    if outside:
+        return StepResult(
+            step, Verdict.UNKNOWN, (), f"family range needs {', '.join(_unique(outside))}"
+        )
     pred, diff = relations.difference(step.relation, a, b)
     proof = relations.prove_sign(pred, diff, holds)
     unreal = [cond.describe(*cond.missing("real", x)) for x in (a, b) if not holds("real", x)]
