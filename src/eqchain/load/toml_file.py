@@ -550,6 +550,8 @@ def dump_derivation(derivation: Derivation) -> str:
         if s.kind is not StepKind.CLAIM:
             entry["kind"] = s.kind.value
         entry["claim"] = s.claim
+        if s.follows and not s.continues and not _starts_with_arrow(s.claim):
+            entry["relation"] = s.follows
         if s.by:
             entry["by"] = list(s.by)
         if s.where:
@@ -563,6 +565,13 @@ def dump_derivation(derivation: Derivation) -> str:
         steps.append(entry)
     doc = {"title": derivation.title, "symbols": symbols, "steps": steps}
     return tomli_w.dumps(doc, multiline_strings=False)
+
+
+def _starts_with_arrow(claim: str) -> bool:
+    from eqchain.latex.read import RELATIONS
+
+    m = re.match(r"\s*\\([A-Za-z]+)", claim)
+    return bool(m) and RELATIONS.get(m.group(1)) in STEP_RELATIONS
 
 
 def _dump_values(value):
