@@ -525,3 +525,63 @@ claim = '\\sum_{k=1}^{K+1} y_{k} > 0'
     result = claims(check_text(tmp_path, body))[-1]
     assert result.verdict is Verdict.UNKNOWN
     assert "family range" in result.reason
+
+
+# -- traps: false relations that must never be verified -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "x \\le x^2",
+        "x^2 + 1 > 1",
+        "\\log a \\le a - 2",
+        "a^2 \\ge a",
+        "- a^2 < - a",
+        "e^{x} > 1 + x",
+    ],
+)
+def test_false_orders_are_never_verified(tmp_path, claim):
+    result = _check(tmp_path, f"\n[[steps]]\nclaim = '{claim}'\n")[-1]
+    assert result.verdict is not Verdict.VERIFIED, result.rules
+
+
+def test_a_sum_over_a_possibly_empty_range_is_not_positive(tmp_path):
+    body = """
+[symbols]
+K = "nonnegative integer"
+y = { index = "k", range = "1..K", assume = "positive" }
+
+[[steps]]
+claim = '\\sum_{k=1}^{K} y_{k} > 0'
+"""
+    result = claims(check_text(tmp_path, body))[-1]
+    assert result.verdict is not Verdict.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("premise", "conclusion"),
+    [
+        ("x^2 = 1", "x = 1"),
+        ("x a = x b", "a = b"),
+        ("a = b", "a = 2 b"),
+        ("\\log a = \\log b", "a = b + 1"),
+        ("x = 0", "\\frac{1}{x} = 0"),
+    ],
+)
+def test_false_implications_are_never_verified(tmp_path, premise, conclusion):
+    body = f"""
+[[steps]]
+kind = "given"
+claim = '{premise}'
+[[steps]]
+claim = '\\Rightarrow {conclusion}'
+"""
+    result = _check(tmp_path, body)[-1]
+    assert result.verdict is not Verdict.VERIFIED, (result.rules, result.reason)
+
+
+def test_a_factor_depending_on_the_variable_is_never_dropped(tmp_path):
+    body = "\n[[steps]]\nclaim = '\\alpha \\theta e^{x} \\propto \\alpha e^{x}'\n"
+    result = claims(check_text(tmp_path, BAYES + body))[-1]
+    assert result.verdict is not Verdict.VERIFIED
