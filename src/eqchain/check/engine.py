@@ -279,6 +279,18 @@ def check_derivation(
             result = _claim(
                 step, source, facts.under(values), values, timeout, step_values, chain_first
             )
+        if result.verdict is Verdict.VERIFIED and (step.follows or link_relation != "="):
+            # A relation may not introduce a restriction either: what its right side (an
+            # implication's conclusion) needs beyond its source (the premise) must hold.
+            if step.follows:
+                # what the conclusion needs must be established outright: a fact from here on
+                # carries no domain (a restriction shared with the premise is not waived)
+                targets, origins = [lhs, step.rhs], []
+            else:
+                targets, origins = [step.rhs], [source, lhs]
+            introduced = _introduced(targets, origins, facts, values)
+            if introduced is not None:
+                result = StepResult(step, Verdict.UNKNOWN, result.rules, introduced)
         if supposed and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
             result = _suppose(step, source, facts, result)
         if result.verdict is Verdict.REFUTED and link_relation == "=" and source is not None:
@@ -1413,6 +1425,39 @@ def _establisher(facts: Facts, values: dict):
 
 def _unfolded(expr, facts: Facts, values: dict):
     return canonical(substitute(facts.unfold(expr), values))
+
+
+def _introduced(targets, origins, facts: Facts, values) -> str | None:
+    """What the ``targets`` need to be defined beyond what the ``origins`` need and the
+    assumptions (and established equations) give, as a reason naming it; None when nothing."""
+    holds = _establisher(facts, values)
+    known = {
+        n.key
+        for t in origins
+        if t is not None
+        for n in _needs_unfolded(t, facts, values)
+        if n.key is not None
+    }
+    missing: dict = {}
+    shown: list[str] = []
+    for t in targets:
+        if t is None:
+            continue
+        for n in _needs_unfolded(t, facts, values):
+            if n.key is not None and n.key in known:
+                continue
+            expr = canonical(n.expr.xreplace(values)) if values else n.expr
+            if holds(n.pred, expr):
+                continue
+            need = cond.describe(*cond.missing(n.pred, expr))
+            if need not in missing.setdefault(n.rule, []):
+                missing[n.rule].append(need)
+            if need not in shown:
+                shown.append(need)
+    if not shown:
+        return None
+    reason = "; ".join(f"{rule} needs {', '.join(v)}" for rule, v in missing.items() if v)
+    return f"{reason} (the step introduces {', '.join(shown)}: the left side is defined without it)"
 
 
 def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult:
