@@ -214,11 +214,16 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
         if loc:
             out.load_error = f"line {loc}: {out.load_error}"
 
-    # eqchain's steps by (line, index on that line)
+    # eqchain's steps by (line, index on that line). Labels count the links written with '='
+    # (corpus README): a link with another relation (\le, \propto) has no index and no label.
     by_place: dict[tuple[int, int], object] = {}
     per_line: Counter = Counter()
+    other_relations = []
     for r in results:
         line = r.step.place.line if r.step.place else None
+        if getattr(r.step, "relation", "=") != "=":
+            other_relations.append((line, r))
+            continue
         by_place[(line, per_line[line])] = r
         per_line[line] += 1
     unreadable_lines = {
@@ -269,6 +274,10 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
     for key, r in by_place.items():
         if key not in labelled:
             out.unmatched.append({"line": key[0], "index": key[1], "eqchain": _verdict(r)})
+    for line, r in other_relations:
+        out.unmatched.append(
+            {"line": line, "index": None, "relation": r.step.relation, "eqchain": _verdict(r)}
+        )
     out.seconds = time.monotonic() - started
     return out
 

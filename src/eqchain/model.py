@@ -94,6 +94,12 @@ class Step:
     # The reader's message when the formula could not be read (``lhs``/``rhs`` are then None
     # and ``place`` points at the offending token); the checker reports it as ``unreadable``.
     unreadable: str | None = None
+    # The relation the step claims between its source (the previous right side, or ``lhs``)
+    # and ``rhs``: "=", "<", "<=", ">", ">=" or "propto" (see README "Relations").
+    relation: str = "="
+    # "implies" or "iff" when the step's equation is claimed to follow from the equation
+    # before it (``\Rightarrow``, ``\iff``, a derivation file's ``relation = "implies"``).
+    follows: str | None = None
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)
@@ -101,7 +107,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Derivation:
-    """A titled list of steps over declared symbols; ``scope`` holds their SymPy objects."""
+    """A titled list of steps over declared symbols; ``scope`` holds their SymPy objects.
+    ``propto`` names the variables a ``\\propto`` is taken with respect to."""
 
     title: str
     path: str
@@ -110,6 +117,7 @@ class Derivation:
     scope: Any = field(default=None, compare=False, repr=False)
     where: tuple[tuple[str, Any], ...] = ()
     source: str = "toml"  # "toml", "markdown" or "latex"
+    propto: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,11 @@ class StepResult:
     domain: tuple[str, ...] = ()
     # The same conditions as (predicate, SymPy expression) pairs, for tools and tests.
     domain_conditions: tuple = field(default=(), compare=False, repr=False)
+    # The relation shown between ``lhs_latex`` and ``rhs_latex`` (a chain a = b \le c shows
+    # a \le c): "=", "<", "<=", ">", ">=", "propto"; and "implies"/"iff" when the step's
+    # equation is checked as following from the equation before it.
+    relation: str = "="
+    follows: str | None = None
 
 
 @dataclass(frozen=True)

@@ -530,7 +530,108 @@ INTEGRAL_RULES: tuple[Rule, ...] = (
         engine="integral",
     ),
 )
-RULES = RULES + INTEGRAL_RULES
+# Relations other than equality (issue 14): the proofs of eqchain.check.relations. They are
+# not rewrites (``how = "relation"``): the engine names them when it proves an order, an
+# implication or a proportionality.
+RELATION_RULES: tuple[Rule, ...] = (
+    Rule(
+        "sign_definite",
+        r"d \geq 0 \implies a \le a + d",
+        "the difference of the two sides has a known sign (sums and products of terms of known "
+        "sign, squares)",
+        "両辺の差の符号が定まる（符号の分かる項の和と積、平方）",
+        "relation",
+        "order",
+    ),
+    Rule(
+        "log_le_sub_one",
+        r"\log x \le x - 1",
+        "the log lies below its tangent at 1: log x is at most x - 1 (x > 0)",
+        "対数は x = 1 での接線の下にある：log x ≤ x − 1（x > 0）",
+        "relation",
+        "order",
+        conditions=("positive x",),
+    ),
+    Rule(
+        "log_ge_one_sub_inv",
+        r"\log x \ge 1 - \frac{1}{x}",
+        "log x is at least 1 - 1/x (x > 0): the tangent bound applied to 1/x",
+        "log x ≥ 1 − 1/x（x > 0）：接線の不等式を 1/x に使う",
+        "relation",
+        "order",
+        conditions=("positive x",),
+    ),
+    Rule(
+        "exp_ge_one_add",
+        r"e^{x} \ge 1 + x",
+        "the exponential lies above its tangent at 0: e^x is at least 1 + x (x real)",
+        "指数関数は x = 0 での接線の上にある：e^x ≥ 1 + x（x は実数）",
+        "relation",
+        "order",
+        conditions=("real x",),
+    ),
+    Rule(
+        "rearrange",
+        r"a = b \implies c = d \text{ when } c - d = h (a - b),\ h \neq 0 \text{ a number}",
+        "rearrange the equation before (the same equation, terms moved or scaled by a number)",
+        "前の式を移項・定数倍して整理する",
+        "relation",
+        "implication",
+    ),
+    Rule(
+        "multiply_both_sides",
+        r"a = b \implies h a = h b",
+        "multiply both sides of the equation before by a quantity defined wherever it holds",
+        "前の式の両辺に（そこで定義される）量を掛ける",
+        "relation",
+        "implication",
+    ),
+    Rule(
+        "divide_both_sides",
+        r"c a = c b,\ c \neq 0 \implies a = b",
+        "cancel a factor from both sides of the equation before (the factor is nonzero)",
+        "前の式の両辺を 0 でない因子で割る",
+        "relation",
+        "implication",
+        conditions=("nonzero c",),
+    ),
+    Rule(
+        "exp_both_sides",
+        r"a = b \implies e^{a} = e^{b}",
+        "take the exponential of both sides of the equation before",
+        "前の式の両辺の指数をとる",
+        "relation",
+        "implication",
+    ),
+    Rule(
+        "arg_max",
+        r"\hat{\theta} = \arg\max_{\theta} f(\theta)",
+        "the point where the objective is largest: the Lagrange solver's stationary point, "
+        "certified the global maximum",
+        "目的関数を最大にする点：ラグランジュ法で求めた停留点（大域的最大と証明済み）",
+        "relation",
+        "optimum",
+    ),
+    Rule(
+        "arg_min",
+        r"\hat{\theta} = \arg\min_{\theta} f(\theta)",
+        "the point where the objective is smallest: the Lagrange solver's stationary point, "
+        "certified the global minimum",
+        "目的関数を最小にする点：ラグランジュ法で求めた停留点（大域的最小と証明済み）",
+        "relation",
+        "optimum",
+    ),
+    Rule(
+        "propto_ratio",
+        r"\frac{A}{B} \text{ free of } \theta,\ B \neq 0 \implies A \propto B",
+        "the ratio of the two sides does not depend on the variables (it is a constant factor)",
+        "両辺の比が変数によらない（定数倍）",
+        "relation",
+        "propto",
+        conditions=("nonzero B",),
+    ),
+)
+RULES = RULES + INTEGRAL_RULES + RELATION_RULES
 
 RULES_BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 

@@ -10,6 +10,8 @@ from eqchain.model import Verdict
 from eqchain.rules import RULES
 
 SYMBOLS = """
+propto = ["x"]
+
 [symbols]
 a = "positive"
 b = "positive"
@@ -231,6 +233,66 @@ CASES |= {
             [(r"\int_0^\infty e^{-x s} \log e^{s} \, ds = \int_0^\infty e^{-x s} s \, ds", [])],
             "converge",
         ),
+    ),
+}
+
+# Relations beyond equality (issue 14). Two steps: the first is the equation an implication
+# follows from (given).
+CASES |= {
+    "sign_definite": (
+        [(r"a^2 + b^2 \ge 2 a b", [])],
+        [(r"a + 1 \le a", [])],
+        None,
+    ),
+    "log_le_sub_one": (
+        [(r"\log a \le a - 1", [])],
+        [(r"\log a \le a - 2", [])],
+        ([(r"\log x \le x - 1", [])], "x > 0"),
+    ),
+    "log_ge_one_sub_inv": (
+        [(r"\log a \ge 1 - \frac{1}{a}", [])],
+        [(r"\log a \ge 1 - \frac{1}{2 a}", [])],
+        ([(r"\log x \ge 1 - \frac{1}{x}", [])], "x > 0"),
+    ),
+    "exp_ge_one_add": (
+        [(r"e^{x} \ge 1 + x", [])],
+        [(r"e^{x} \ge 1 + 2 x", [])],
+        ([(r"e^{w} \ge 1 + w", [])], "w \\in"),
+    ),
+    "rearrange": (
+        [(r"a = b + 1", []), (r"\Rightarrow a - b = 1", [])],
+        [(r"a = b + 1", []), (r"\Rightarrow a - b = 2", [])],
+        None,
+    ),
+    "multiply_both_sides": (
+        [(r"\frac{a}{b} = c", []), (r"\Rightarrow a = b c", [])],
+        [(r"\frac{a}{b} = c", []), (r"\Rightarrow a = c", [])],
+        None,
+    ),
+    "divide_both_sides": (
+        [(r"c a = c b", []), (r"\Rightarrow a = b", [])],
+        [(r"c a = c b", []), (r"\Rightarrow a = 2 b", [])],
+        ([(r"x a = x b", []), (r"\Rightarrow a = b", [])], "x \\neq 0"),
+    ),
+    "exp_both_sides": (
+        [(r"\log a = \log b", []), (r"\Rightarrow a = b", [])],
+        [(r"\log a = \log b", []), (r"\Rightarrow a = b + 1", [])],
+        None,
+    ),
+    "arg_max": (
+        [(r"3 = \arg\max_{x} \left( - (x - 3)^2 \right)", [])],
+        [(r"2 = \arg\max_{x} \left( - (x - 3)^2 \right)", [])],
+        None,
+    ),
+    "arg_min": (
+        [(r"b = \arg\min_{x} (x - b)^2", [])],
+        [(r"a = \arg\min_{x} (x - b)^2", [])],
+        None,
+    ),
+    "propto_ratio": (
+        [(r"a e^{x} \propto e^{x}", [])],
+        [(r"a e^{x} + 1 \propto e^{x}", [])],
+        ([(r"a \propto z", [])], "z \\neq 0"),
     ),
 }
 

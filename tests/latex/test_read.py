@@ -135,8 +135,8 @@ def test_unknown_commands_are_errors_with_their_column():
     [
         (r"\nabla_w L", r"\nabla", 1),
         (r"x = \mathbb{R}", r"\mathbb", 5),
-        (r"\arg\max_w L", r"\arg", 1),
-        (r"p \propto q", r"\propto", 3),
+        (r"f + \arg\max_w L", r"\arg", 5),
+        (r"(p \propto q)", r"\propto", 4),
         (r"x \sim p", r"\sim", 3),
         (r"y \mid x", r"\mid", 3),
         (r"\|w\|", "norm", 1),

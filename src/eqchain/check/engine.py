@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
+from eqchain.check import relations
 from eqchain.check.declarations import (
     DECLARABLE,
     admissible_values,
@@ -40,7 +42,7 @@ from eqchain.check.domain import (
     impossible,
     needs,
 )
-from eqchain.check.equivalence import prove_equal
+from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.integrals import has_integral, integral_step
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
@@ -48,6 +50,7 @@ from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
+from eqchain.latex.optimum import ArgMax
 from eqchain.latex.printer import latex
 from eqchain.model import (
     Derivation,
@@ -204,7 +207,12 @@ def check_derivation(
     unreadable: Step | None = None  # the unreadable step just before, if any
     chain_domain: list = []  # where the chain's "lhs = rhs" holds: its links' domains
     chain_first = None  # the chain's first row (lhs, rhs): what it needs is the chain's domain
-    for step in derivation.steps:
+    # The relation the current chain states between its first and last sides (a = b \le c:
+    # "<="; None when its links state none), and its sides: an implication's premise.
+    chain_relation: str | None = "="
+    chain_sides: list = []
+    steps = derivation.steps
+    for position, step in enumerate(steps):
         if step.unreadable is not None or (
             step.continues and (unreadable is not None or previous is None)
         ):
@@ -218,14 +226,31 @@ def check_derivation(
             previous = None if unreadable is not None else Step(step.claim, step.rhs, step.rhs)
             previous_rhs = None if unreadable is not None else step.rhs
             chain_holds, chain_values = True, {}
+            chain_relation, chain_sides = "=", ([] if unreadable is not None else [step.rhs])
             if unreadable is None:
                 facts.remember(step, None, usable=False)
             continue
         unreadable = None
+        # The equation before, as an implication's premise: its sides, relation, and whether
+        # it is established (every link verified, given or a definition).
+        premise = (list(chain_sides), chain_relation, chain_holds and chain_values == {})
         if not step.continues:
             chain_holds = True
             chain_values = {}
             chain_domain = []
+            chain_relation = "="
+            chain_sides = [step.lhs]
+        link_relation = step.relation
+        chain_relation = relations.compose(chain_relation, link_relation)
+        chain_sides.append(step.rhs)
+        # An equation right before an implication is its premise: the author supposes it.
+        supposed = (
+            position + 1 < len(steps)
+            and steps[position + 1].follows is not None
+            and step.follows is None
+            and link_relation == "="
+            and step.kind is StepKind.CLAIM
+        )
         started = time.monotonic()
         step_values = _values(derivation, step.where)
         _check_values({**base_values, **step_values}, step)
@@ -245,7 +270,24 @@ def check_derivation(
             held = start in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
             chain_first = (lhs, source) if held else (lhs,)
         try:
-            if step.kind is StepKind.DEFINITION:
+            if isinstance(step.rhs, ArgMax) and link_relation == "=":
+                decide = partial(_optimum, step, source, facts, values, timeout)
+                result = _guarded_relation(step, timeout, decide)
+            elif step.follows is not None:
+                result = _implication(step, lhs, premise, facts.under(values), values, timeout)
+                # What follows from an established equation is a fact; from a supposed one, not.
+                chain_holds = premise[2] and premise[1] == "="
+            elif link_relation != "=":
+                result = _relation_claim(
+                    step,
+                    source,
+                    facts.under(values),
+                    values,
+                    timeout,
+                    derivation,
+                    origin=chain_first,
+                )
+            elif step.kind is StepKind.DEFINITION:
                 result = _define(step, lhs, facts)
             elif step.kind is StepKind.GIVEN:
                 result = _give(step, lhs, facts)
@@ -264,6 +306,22 @@ def check_derivation(
                 reason="not checked: a definition would replace the variable of a derivative "
                 "(d/dx with x defined as an expression)",
             )
+        if result.verdict is Verdict.VERIFIED and (step.follows or link_relation != "="):
+            # A relation may not introduce a restriction either: what its right side (an
+            # implication's conclusion) needs beyond its source (the premise) must hold.
+            if step.follows:
+                # what the conclusion needs must be established outright: a fact from here on
+                # carries no domain (a restriction shared with the premise is not waived)
+                targets, origins = [lhs, step.rhs], []
+            else:
+                targets, origins = [step.rhs], [source, lhs]
+            introduced = _introduced(targets, origins, facts, values)
+            if introduced is not None:
+                result = StepResult(step, Verdict.UNKNOWN, result.rules, introduced)
+        if supposed and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
+            result = _suppose(step, source, facts, result)
+        if result.verdict is Verdict.REFUTED and link_relation == "=" and source is not None:
+            result = _constant_hint(result, source, step.rhs, facts, values, derivation)
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
         verified = result.verdict is Verdict.VERIFIED
@@ -282,13 +340,15 @@ def check_derivation(
             # chain), and only for particular values when a link needed them.
             link_domain = list(result.domain_conditions)
             chain_domain += [c for c in link_domain if c not in chain_domain]
-            if step.continues and source is not None:
+            # Only equations are facts: a \le b or a \propto b is not an equation to use.
+            if step.continues and source is not None and link_relation == "=":
                 facts.add(step.label, source, step.rhs, link_values, link_domain)
-            if chain_holds:
+            if chain_holds and chain_relation == "=":
                 facts.add(step.label, lhs, step.rhs, chain_values, chain_domain)
-        facts.remember(step, lhs, usable=established and chain_holds)
+        facts.remember(step, lhs, usable=established and chain_holds and chain_relation == "=")
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
+        result = replace(result, relation=chain_relation or link_relation, follows=step.follows)
         results.append(result)
         if on_step is not None:
             on_step(result)
@@ -1453,6 +1513,506 @@ def _definitions_used(facts: Facts, exprs) -> set:
                 used.add(target)
                 pending.append(rhs)
     return used
+
+
+# -- relations other than equality (check/relations.py holds the proofs) ----------------------
+
+
+def _guarded_relation(step: Step, timeout, decide) -> StepResult:
+    """Run ``decide()`` under the step's time limit, as :func:`_claim` runs a claim."""
+    try:
+        with time_limit(timeout):
+            return decide()
+    except StepTimeout:
+        return StepResult(
+            step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s of CPU time) ran out"
+        )
+    except RecursionError:
+        return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
+    except InputError:
+        raise
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        NotImplementedError,
+        ArithmeticError,
+        IndexError,
+        KeyError,
+        StopIteration,
+    ) as err:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason=f"could not be decided (SymPy: {type(err).__name__}: {str(err)[:120]})",
+        )
+
+
+def _establisher(facts: Facts, values: dict):
+    """``holds(pred, expr)``: a condition established by the assumptions, through the
+    definitions, or by an established equation (as :func:`_decide` establishes them)."""
+
+    def holds(pred, expr) -> bool:
+        return (
+            cond.holds(pred, expr)
+            or (bool(facts.definitions) and _holds_unfolded(pred, expr, facts, values))
+            or _holds_by_equation(pred, expr, facts)
+        )
+
+    return holds
+
+
+def _unfolded(expr, facts: Facts, values: dict):
+    return canonical(substitute(facts.unfold(expr), values))
+
+
+def _introduced(targets, origins, facts: Facts, values) -> str | None:
+    """What the ``targets`` need to be defined beyond what the ``origins`` need and the
+    assumptions (and established equations) give, as a reason naming it; None when nothing."""
+    holds = _establisher(facts, values)
+    known = {
+        n.key
+        for t in origins
+        if t is not None
+        for n in _needs_unfolded(t, facts, values)
+        if n.key is not None
+    }
+    missing: dict = {}
+    shown: list[str] = []
+    for t in targets:
+        if t is None:
+            continue
+        for n in _needs_unfolded(t, facts, values):
+            if n.key is not None and n.key in known:
+                continue
+            expr = canonical(n.expr.xreplace(values)) if values else n.expr
+            if holds(n.pred, expr):
+                continue
+            need = cond.describe(*cond.missing(n.pred, expr))
+            if need not in missing.setdefault(n.rule, []):
+                missing[n.rule].append(need)
+            if need not in shown:
+                shown.append(need)
+    if not shown:
+        return None
+    reason = "; ".join(f"{rule} needs {', '.join(v)}" for rule, v in missing.items() if v)
+    return f"{reason} (the step introduces {', '.join(shown)}: the left side is defined without it)"
+
+
+def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult:
+    r"""An equation right before ``\Rightarrow`` that is not an identity is the implication's
+    premise, supposed by the author (as a derivative set to zero is): a given from here on,
+    unless the declarations or the givens contradict it (then its own verdict stands)."""
+    if source is None or _given_contradiction(source, step.rhs, facts) is not None:
+        return result
+    # Only a condition: no derivative computed in it (a wrong derivative stays refuted), and a
+    # number on one side or no defined symbol in it (a wrong rewriting stays refuted).
+    if any(e.has(sp.Derivative) for e in (source, step.rhs)):
+        return result
+    defined = set(facts.definitions)
+    mentions = (source.free_symbols | step.rhs.free_symbols) & defined
+    if not (source.is_number or step.rhs.is_number) and mentions:
+        return result
+    if _clash(facts.givens + [(source, step.rhs)], facts) is not None:
+        return result
+    given = _give(step, source, facts)
+    return replace(given, reason="given: the premise of the implication that follows")
+
+
+def _implication(step: Step, lhs, premise, facts: Facts, values, timeout) -> StepResult:
+    """``a = b \\Rightarrow c = d`` (``\\iff``: both ways): verified by a certificate
+    (:func:`relations.certificate`) or by checking c = d with a = b as a given; refuted by a
+    point where a = b, the givens and the assumptions hold and c = d does not; else unknown
+    naming what a certificate needs (dividing by p needs p \neq 0)."""
+    sides, relation, _established = premise
+    if len(sides) < 2 or any(x is None for x in sides):
+        return StepResult(
+            step, Verdict.UNKNOWN, reason="not checked: there is no equation before it to follow"
+        )
+    if relation != "=":
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason="not checked: an implication is checked from an equation, and the formula "
+            "before it is not one",
+        )
+    if step.relation != "=":
+        return StepResult(
+            step, Verdict.UNKNOWN, reason="not checked: an implication's conclusion is an equation"
+        )
+    return _guarded_relation(
+        step, timeout, lambda: _implication_unguarded(step, lhs, sides, facts, values, timeout)
+    )
+
+
+def _implication_unguarded(step, lhs, sides, facts: Facts, values, timeout) -> StepResult:
+    premises = [(sides[-2], sides[-1])]
+    if len(sides) > 2:
+        premises.append((sides[0], sides[-1]))
+    premises = [(_unfolded(a, facts, values), _unfolded(b, facts, values)) for a, b in premises]
+    mentioned = {x for a, b in premises for x in (a.free_symbols | b.free_symbols)}
+    target, named = lhs, None
+    if lhs not in facts.seen and lhs not in facts.definitions:
+        hat = relations.hat_target(lhs, mentioned)
+        if hat is not None:
+            target, named = hat, lhs
+    conclusion = (_unfolded(target, facts, values), _unfolded(step.rhs, facts, values))
+    forward = _follows(step, premises, conclusion, facts, values, timeout)
+    results = [forward]
+    if step.follows == "iff":
+        backward = _follows(step, [conclusion], premises[0], facts, values, timeout)
+        results.append(backward)
+    verdicts = [r.verdict for r in results]
+    if all(v is Verdict.VERIFIED for v in verdicts):
+        rules = _unique([r for res in results for r in res.rules])
+        parts = [f"it follows from the equation before ({', '.join(forward.rules)})"]
+        if len(results) > 1:
+            parts.append(f"and the equation before follows from it ({', '.join(results[1].rules)})")
+        if named is not None:
+            facts.definitions.setdefault(named, step.rhs)
+            parts.append(f"{latex(named)} names the solution for {latex(target)}")
+        conditions = _unique([c for res in results for c in res.conditions])
+        return StepResult(
+            step, Verdict.VERIFIED, tuple(rules), "; ".join(parts), conditions=tuple(conditions)
+        )
+    for n, res in enumerate(results):
+        if res.verdict is Verdict.REFUTED:
+            way = (
+                "the equation before holds and this one does not"
+                if n == 0
+                else "this equation holds and the one before does not (the converse fails)"
+            )
+            return replace(res, reason=f"it does not follow: at these values {way}")
+    reasons = []
+    for n, res in enumerate(results):
+        if res.verdict is not Verdict.VERIFIED:
+            lead = "" if n == 0 else "the converse: "
+            reasons.append(lead + res.reason)
+    rules = _unique([r for res in results for r in res.rules])
+    return StepResult(step, Verdict.UNKNOWN, tuple(rules), "; ".join(reasons))
+
+
+def _follows(step, premises, conclusion, facts: Facts, values, timeout) -> StepResult:
+    """Whether ``conclusion`` follows from every pair of ``premises`` (all hold together)."""
+    holds = _establisher(facts, values)
+    best = None
+    for premise in premises:
+        cert = relations.certificate(premise, conclusion, holds)
+        if cert is None:
+            continue
+        if not cert.missing:
+            return StepResult(step, Verdict.VERIFIED, (cert.rule,), conditions=cert.established)
+        if best is None or len(cert.missing) < len(best.missing):
+            best = cert
+    if best is not None:
+        return StepResult(
+            step, Verdict.UNKNOWN, (best.rule,), f"{best.rule} needs {', '.join(best.missing)}"
+        )
+    # No certificate: the conclusion checked as a claim with the premises as givens (a
+    # counterexample then satisfies them: a point where they hold and the conclusion fails).
+    # A premise F(a) = F(b) is also sampled as a = b when e^F undoes F (log a = log b):
+    # the sampler solves that one, and checks every given exactly at the point it finds.
+    premises = list(premises)
+    for a, b in list(premises):
+        if isinstance(a, sp.log) and isinstance(b, sp.log):
+            premises.append((a.args[0], b.args[0]))
+    supposed = replace(
+        facts,
+        givens=facts.givens + premises,
+        equations=facts.equations
+        + [Equation(canonical(a), canonical(b), None, "given") for a, b in premises],
+    )
+    plain = replace(step, follows=None, relation="=", by=())
+    result = _check_claim(plain, conclusion[0], conclusion[1], supposed, values, timeout)
+    if result.verdict is Verdict.UNKNOWN:
+        return replace(
+            result,
+            reason="no proof that it follows from the equation before (no factor relates the "
+            "two equations, and checked with it as a given: " + result.reason + ")",
+        )
+    return result
+
+
+def _relation_claim(step, source, facts: Facts, values, timeout, derivation, origin=None):
+    if source is None:
+        raise InputError("a continuation step has nothing to continue")
+    if step.relation == "propto":
+        decide = lambda: _proportional(step, source, facts, values, derivation)  # noqa: E731
+    else:
+        decide = lambda: _order(step, source, facts, values)  # noqa: E731
+    return _guarded_relation(step, timeout, decide)
+
+
+def _order(step: Step, source, facts: Facts, values) -> StepResult:
+    r"""``a < b``, ``a \le b``, ``a > b``, ``a \ge b``: verified when the difference is shown
+    to have the sign (:func:`relations.prove_sign`), both sides real; refuted by a point where
+    it has not; else unknown."""
+    a, b = _unfolded(source, facts, values), _unfolded(step.rhs, facts, values)
+    holds = _establisher(facts, values)
+    outside = [
+        cond.describe(*c)
+        for x in (a, b)
+        for _rule, c in _member_ranges(x, facts.families)
+        if not holds(*c)
+    ]
+    if outside:
+        return StepResult(
+            step, Verdict.UNKNOWN, (), f"family range needs {', '.join(_unique(outside))}"
+        )
+    pred, diff = relations.difference(step.relation, a, b)
+    proof = relations.prove_sign(pred, diff, holds)
+    unreal = [cond.describe(*cond.missing("real", x)) for x in (a, b) if not holds("real", x)]
+    if proof is not None and not proof.missing and not unreal:
+        rules = tuple(proof.rules)
+        shown = relations.LATEX[step.relation]
+        return StepResult(
+            step,
+            Verdict.VERIFIED,
+            rules,
+            f"the difference of the two sides has the sign {shown} says",
+        )
+    # A counterexample: a point where the relation fails (a \le b: where max(a, b) is a, not b).
+    big, small = (a, b) if step.relation in ("<", "<=") else (b, a)
+    cex = find_counterexample(
+        sp.Max(big, small), small, _givens(facts), seed=0, ranges=facts.ranges, values=values
+    )
+    if cex is not None:
+        if step.relation in (">", ">="):
+            cex = replace(cex, lhs=cex.rhs, rhs=cex.lhs)
+        word = {"<": "less than", "<=": "at most", ">": "greater than", ">=": "at least"}
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            (),
+            f"the left side is not {word[step.relation]} the right side",
+            cex,
+        )
+    if proof is not None and (proof.missing or unreal):
+        missing = [f"{rule} needs {', '.join(need)}" for rule, need in proof.missing.items()]
+        if unreal:
+            missing.append(f"an order needs real sides: {', '.join(unreal)}")
+        return StepResult(step, Verdict.UNKNOWN, tuple(proof.rules), "; ".join(missing))
+    if unreal:
+        return StepResult(
+            step, Verdict.UNKNOWN, (), f"an order needs real sides: {', '.join(unreal)}"
+        )
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        (),
+        "no proof that the difference of the two sides has a sign (sums and products of "
+        "terms of known sign, the order rules of the table) and no counterexample",
+    )
+
+
+def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepResult:
+    r"""``A \propto B`` with respect to the derivation's variables: verified when A/B is shown
+    free of them (B nonzero), refuted by two values of a variable where A/B differs."""
+    a, b = _unfolded(source, facts, values), _unfolded(step.rhs, facts, values)
+    variables, how = _propto_variables(derivation, a, b)
+    if not variables:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            rf"\propto needs the variables it is taken with respect to: {how}",
+        )
+    names = ", ".join(latex(v) for v in variables)
+    holds = _establisher(facts, values)
+    nonzero = holds("nonzero", b)
+    ratio = canonical(a / b)
+    form = relations.free_of(ratio, variables)
+    if form is not None and nonzero:
+        return StepResult(
+            step,
+            Verdict.VERIFIED,
+            ("propto_ratio",),
+            f"the ratio of the two sides is {latex(form)}, free of {names} ({how})",
+        )
+    givens = _givens(facts)
+    for v in variables:
+        if any(x.has(v) for pair in givens for x in pair):
+            continue  # a given fixes v: another value of it would break the given
+        other = sp.Dummy(f"{v.name}_prime", **v.assumptions0)
+        cex = find_counterexample(
+            ratio, ratio.xreplace({v: other}), givens, seed=0, ranges=facts.ranges, values=values
+        )
+        if cex is not None:
+            primed = latex(v) + "'"  # the other value of v, shown as v'
+            shown = tuple((primed if k == latex(other) else k, x) for k, x in cex.values)
+            cex = replace(cex, values=shown)
+            return StepResult(
+                step,
+                Verdict.REFUTED,
+                (),
+                f"the ratio of the two sides changes with {latex(v)} ({how}): its values at "
+                f"{latex(v)} and {latex(v)}' differ",
+                cex,
+            )
+    if not nonzero:
+        need = cond.describe(*cond.missing("nonzero", b))
+        return StepResult(step, Verdict.UNKNOWN, ("propto_ratio",), f"propto_ratio needs {need}")
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        (),
+        f"not shown that the ratio of the two sides is free of {names} ({how}), and no "
+        "counterexample",
+    )
+
+
+def _optimum(step: Step, source, facts: Facts, values, timeout) -> StepResult:
+    r"""``\hat\theta = \arg\max_{\theta} f``: the Lagrange solver's stationary point, its
+    stationarity re-checked here, is the global maximum when its certificate proves it; then a
+    new name on the left is defined as that point, and any other left side must equal it
+    (refuted when it does not). A point the certificate shows is not a maximum refutes the
+    step; an undecided certificate leaves it unknown, naming what it needs."""
+    from eqchain.optimize import Problem, solve
+    from eqchain.optimize import solution as S
+
+    node = step.rhs
+    objective = _unfolded(node.args[0], facts, values)
+    variable = node.args[1]
+    wanted = S.MAXIMUM if node.sense == "maximize" else S.MINIMUM
+    word = "max" if node.sense == "maximize" else "min"
+    if source is None or source.has(ArgMax):
+        why = f"not checked: an arg {word} on both sides"
+        return StepResult(step, Verdict.UNKNOWN, reason=why)
+    solution = solve(Problem(objective, (variable,), sense=node.sense), timeout=timeout or 10)
+    cert = solution.certificate
+    if not solution.point:
+        notes = "; ".join(solution.notes) or cert.explanation
+        return StepResult(step, Verdict.UNKNOWN, reason=f"the solver found no {wanted}: {notes}")
+    value = canonical(dict(solution.point)[variable])
+    slope = canonical(sp.diff(objective, variable).xreplace({variable: value}))
+    if not _stationary(slope):
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason=f"the solver's point {latex(value)} is not shown stationary",
+        )
+    shown = f"{latex(variable)} = {latex(value)}"
+    if cert.status in (S.MAXIMUM, S.MINIMUM, S.SADDLE) and cert.status != wanted:
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            (),
+            f"the stationary point {shown} is a {cert.status}, not a {wanted}: {cert.explanation}",
+        )
+    if cert.status != wanted or not cert.is_global:
+        needs = f" (needs {', '.join(cert.missing)})" if cert.missing else ""
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            f"not shown that {shown} is the global {wanted}{needs}: {cert.explanation}",
+        )
+    why = f"the solver's certificate proves the global {wanted} at {shown} ({cert.explanation})"
+    target = source
+    # A name met for the first time (not the variable, not in the objective) is defined as the
+    # point: in a document, or a hatted name in a derivation file (a declared plain name is a
+    # claim about a value the author fixed elsewhere).
+    if (
+        isinstance(target, sp.Symbol)
+        and target not in facts.seen
+        and target not in facts.definitions
+        and not node.has(target)
+        and (step.infer_kind or target.name.startswith("hat"))
+    ):
+        facts.definitions[target] = value
+        return StepResult(
+            step, Verdict.VERIFIED, (f"arg_{word}",), f"{why}; defines {latex(target)}"
+        )
+    lhs_full = _unfolded(target, facts, values)
+    if prove_equal(lhs_full, value, _givens(facts), facts.ranges) is not None:
+        return StepResult(step, Verdict.VERIFIED, (f"arg_{word}",), why)
+    cex = find_counterexample(lhs_full, value, _givens(facts), seed=0, ranges=facts.ranges)
+    if cex is not None:
+        return StepResult(
+            step, Verdict.REFUTED, (), f"the arg {word} is {shown}, not the left side", cex
+        )
+    return StepResult(step, Verdict.UNKNOWN, (), f"{why}; not shown equal to the left side")
+
+
+def _stationary(slope) -> bool:
+    """Whether a derivative at a point is proved 0: sums over one range split into their
+    terms, a term free of the index counted (a forward range), numbers taken out."""
+    if is_zero(slope):
+        return True
+
+    def split(node):
+        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+            return node
+        index, lo, hi = node.limits[0]
+        if not cond.holds("nonnegative", hi - lo + 1):
+            return node
+        out = []
+        for term in sp.Add.make_args(sp.expand(node.function)):
+            coeff, rest = term.as_coeff_Mul()
+            out.append(
+                coeff
+                * (rest * (hi - lo + 1) if not rest.has(index) else sp.Sum(rest, node.limits[0]))
+            )
+        return sp.Add(*out)
+
+    return is_zero(canonical(sp.expand(rebuild(slope, split))))
+
+
+def _constant_hint(result: StepResult, source, rhs, facts: Facts, values, derivation):
+    """A refuted equation whose sides differ by a constant free of the \\propto variables
+    (a log-likelihood with an additive constant dropped): a warning naming the two ways to
+    write it. Nothing is said when the variables are not named or the difference is not
+    shown free of them."""
+    if not derivation.propto and not any(
+        isinstance(e, sp.Basic) and e.has(sp.Derivative)
+        for st in derivation.steps
+        for e in (st.lhs, st.rhs)
+    ):
+        return result
+    try:
+        a, b = _unfolded(source, facts, values), _unfolded(rhs, facts, values)
+        variables, _ = _propto_variables(derivation, a, b)
+        if not variables or not any(e.has(v) for e in (a, b) for v in variables):
+            return result
+        gap = relations.free_of(canonical(a - b), variables)
+    except (ValueError, TypeError, AttributeError, NotImplementedError, ArithmeticError):
+        return result
+    if gap is None or gap == 0:
+        return result
+    names = ", ".join(latex(v) for v in variables)
+    hint = (
+        f"the two sides differ by {latex(gap)}, which does not depend on {names}: write "
+        "'= ... + \\text{const}', or \\propto between the exponentials"
+    )
+    return replace(result, warnings=result.warnings + (hint,))
+
+
+def _propto_variables(derivation, a, b) -> tuple[list, str]:
+    r"""The variables of a \propto and how they were named; ([], what to do) when none."""
+    mentioned = sorted(a.free_symbols | b.free_symbols, key=str)
+    if derivation.propto:
+        found = [s for s in mentioned if s.name in derivation.propto]
+        # a variable neither side mentions: the ratio is free of it as it stands
+        found = found or [sp.Symbol(n) for n in derivation.propto]
+        return found, f"with respect to {', '.join(derivation.propto)}, as declared"
+    variables = {
+        v
+        for st in derivation.steps
+        for e in (st.lhs, st.rhs)
+        if isinstance(e, sp.Basic)
+        for d in e.atoms(sp.Derivative)
+        for v in d.variables
+        if isinstance(v, sp.Symbol)
+    }
+    if len(variables) == 1:
+        (v,) = variables
+        return [s for s in mentioned if s == v] or [v], (
+            f"with respect to {latex(v)}, the variable of the derivative in the derivation"
+        )
+    return [], (
+        'declare them: --assume "propto theta", front matter eqchain-assume: propto theta, '
+        'or propto = ["theta"] in a derivation file'
+    )
 
 
 def rule_names() -> tuple[str, ...]:

@@ -71,7 +71,13 @@ def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
     sides = tuple(evaluate(t, ctx) for t in templates)
     deco = parts.deco
     formula = Formula(
-        sides, parts.continues, deco.tag, deco.annotation, parts.defined, parts.definition
+        sides,
+        parts.continues,
+        deco.tag,
+        deco.annotation,
+        parts.defined,
+        parts.definition,
+        parts.relations,
     )
     return Analysis(formula, templates, ctx)
 

@@ -105,6 +105,7 @@ def _load(key: str):
             annotation=data["annotation"],
             defined_function=data["defined_function"],
             definition=bool(data["definition"]),
+            relations=tuple(str(r) for r in data.get("relations", ())),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
@@ -123,6 +124,7 @@ def _store(key: str, formula) -> None:
         "annotation": formula.annotation,
         "defined_function": formula.defined_function,
         "definition": formula.definition,
+        "relations": list(formula.relations),
     }
     path = _path(key)
     try:

@@ -22,9 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import sympy as sp
+
 from eqchain.errors import LatexError
 from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.names import scan_name, starts_name
+from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
 from eqchain.latex.tokens import Token, tokenize
@@ -44,7 +47,10 @@ class Formula:
     a row that holds only prose. ``continues`` is True when the formula starts with ``=`` (it
     continues the row before). ``tag`` is its ``\\tag``, ``annotation`` the prose beside it.
     ``defined_function`` names the function a definition such as ``p(x) = ...`` introduces
-    (read as a function from then on); ``definition`` is True when written with ``:=``."""
+    (read as a function from then on); ``definition`` is True when written with ``:=``.
+    ``relations`` holds, for each side, the relation written before it (see ``RELATIONS``):
+    ``""`` before a first side that continues nothing, ``"="`` before the side of a row that
+    starts with ``=``; empty when every relation is ``=`` (read it with :meth:`relation`)."""
 
     sides: tuple
     continues: bool = False
@@ -52,6 +58,14 @@ class Formula:
     annotation: str | None = None
     defined_function: str | None = None
     definition: bool = False
+    relations: tuple[str, ...] = ()
+
+    def relation(self, i: int) -> str:
+        """The relation written before side ``i``: ``""`` (nothing), ``"="``, ``"<"``,
+        ``"<="``, ``">"``, ``">="``, ``"propto"``, ``"implies"`` or ``"iff"``."""
+        if self.relations:
+            return self.relations[i]
+        return "=" if i > 0 or self.continues else ""
 
     @property
     def is_prose(self) -> bool:
@@ -71,6 +85,9 @@ class RowParts:
     defined: str | None
     indices: frozenset[str]
     functions: frozenset[str]
+    relations: tuple[str, ...] = ()  # Formula.relations
+    # per side: None, or (sense, the variable's tokens) for a side \arg\max_{v} f
+    optima: tuple = ()
 
 
 def read_formula(
@@ -170,9 +187,16 @@ def _read_row(text: str, offset: int, indices, functions) -> Formula:
         deco = strip_decorations(text, offset)
         return Formula((), tag=deco.tag, annotation=deco.annotation)
     sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions)
+    sides = _with_optima(sides, parts)
     deco = parts.deco
     return Formula(
-        sides, parts.continues, deco.tag, deco.annotation, parts.defined, parts.definition
+        sides,
+        parts.continues,
+        deco.tag,
+        deco.annotation,
+        parts.defined,
+        parts.definition,
+        parts.relations,
     )
 
 
@@ -183,37 +207,137 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     body = deco.body
     if not body.strip():
         return None
-    parts, definition = _split_equals(body)
+    parts, definition, relations = _split_relations(body)
     continues = False
     if len(parts) > 1 and not body[parts[0][0] : parts[0][1]].strip():
-        continues = True
+        # A row that starts with a relation continues the row before: "= b", "\le b", or
+        # "\Rightarrow c = d" (an equation that follows from the one before).
+        continues = relations[1] not in ("implies", "iff")
         parts = parts[1:]
+        relations = relations[1:]
+    else:
+        relations = ("",) + relations[1:]
     for start, end in parts:
         if not body[start:end].strip():
             raise LatexError("empty side in an equation", column=offset + start + 1)
-    token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in parts)
+    # A whole side \arg\max_{\theta} f: the objective's tokens, the variable's on the side.
+    optima = []
+    bounds = []
+    for start, end in parts:
+        found = split_optimum(body[start:end])
+        if found is None:
+            optima.append(None)
+            bounds.append((start, end))
+            continue
+        sense, variable, at, objective = found
+        if not body[start + objective : end].strip():
+            raise LatexError("an arg max needs an objective after it", column=offset + end)
+        optima.append((sense, tokenize(variable, offset + start + at)))
+        bounds.append((start + objective, end))
+    token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in bounds)
     defined, known = None, frozenset(functions)
     found = _defined_function(token_lists[0]) if len(parts) > 1 and not continues else None
     if found:
         known |= {found[0]}
         defined = found[0] if found[1] == 0 else None
+    if all(r in ("", "=") for r in relations):
+        relations = ()  # equations only: the common case keeps its plain shape
     return RowParts(
-        deco, token_lists, continues, definition, defined, _indices(body, indices), known
+        deco,
+        token_lists,
+        continues,
+        definition,
+        defined,
+        _indices(body, indices),
+        known,
+        relations,
+        tuple(optima) if any(optima) else (),
     )
 
 
+# Relations a row is split at (outside brackets), as commands: what each means. Order
+# relations and \propto relate two sides; arrows relate two equations (the one before the
+# arrow and the one after it).
+RELATIONS = {
+    "le": "<=",
+    "leq": "<=",
+    "leqslant": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "geqslant": ">=",
+    "lt": "<",
+    "gt": ">",
+    "propto": "propto",
+    "Rightarrow": "implies",
+    "Longrightarrow": "implies",
+    "implies": "implies",
+    "therefore": "implies",
+    "iff": "iff",
+    "Leftrightarrow": "iff",
+    "Longleftrightarrow": "iff",
+}
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_DELIMITER_SIZES = frozenset(
+    {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
+)
+
+
+def _with_optima(sides: tuple, parts: RowParts) -> tuple:
+    """Each side read as an objective made ``ArgMax(objective, variable)`` (``ArgMin``)."""
+    if not parts.optima:
+        return sides
+    out = []
+    for side, optimum in zip(sides, parts.optima, strict=True):
+        if optimum is None:
+            out.append(side)
+            continue
+        sense, tokens = optimum
+        (variable,) = parse_sides([tokens], parts.indices, parts.functions)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise LatexError(
+                "an arg max is taken over one variable (a name)",
+                column=tokens[0].column if tokens else None,
+            )
+        node = ArgMax if sense == "maximize" else ArgMin
+        out.append(node(side, variable))
+    return tuple(out)
+
+
 def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
-    """Split at ``=`` (and ``:=``, ``\\coloneqq``) outside brackets: (start, end) of each part
-    and whether a ``:=`` was among them."""
+    """Split at ``=`` (and ``:=``, ``\\coloneqq``) and the other relations outside brackets:
+    (start, end) of each part and whether a ``:=`` was among them."""
+    parts, definition, _ = _split_relations(body)
+    return parts, definition
+
+
+def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str, ...]]:
+    """Split at ``=`` (and ``:=``, ``\\coloneqq``), ``<``, ``>`` and the commands of
+    ``RELATIONS`` outside brackets: (start, end) of each part, whether a ``:=`` was among them,
+    and the relation before each part (``""`` before the first)."""
     parts, depth, start, definition = [], 0, 0, False
+    relations = [""]
     i = 0
     while i < len(body):
         ch = body[i]
         if ch == "\\":
             if body.startswith("\\coloneqq", i) and depth == 0:
                 parts.append((start, i))
+                relations.append("=")
                 start, definition = i + len("\\coloneqq"), True
                 i = start
+                continue
+            m = _COMMAND.match(body, i)
+            if m and depth == 0 and m.group(1) in RELATIONS:
+                parts.append((start, i))
+                relations.append(RELATIONS[m.group(1)])
+                start = i = m.end()
+                continue
+            if m and m.group(1) in _DELIMITER_SIZES:
+                i = m.end()  # \left< is a bracket, never a relation
+                while i < len(body) and body[i] == " ":
+                    i += 1
+                if i < len(body) and body[i] in "<>":
+                    i += 1
                 continue
             i += 2
             continue
@@ -223,15 +347,24 @@ def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
             depth -= 1
         elif ch == ":" and depth == 0 and body.startswith(":=", i):
             parts.append((start, i))
+            relations.append("=")
             start, definition = i + 2, True
             i += 2
             continue
+        elif ch in "<>" and depth == 0:
+            strict = not body.startswith("=", i + 1)
+            parts.append((start, i))
+            relations.append(ch if strict else ch + "=")
+            start = i + (1 if strict else 2)
+            i = start
+            continue
         elif ch == "=" and depth == 0:
             parts.append((start, i))
+            relations.append("=")
             start = i + 1
         i += 1
     parts.append((start, len(body)))
-    return parts, definition
+    return parts, definition, tuple(relations)
 
 
 def _indices(body: str, indices) -> frozenset[str]:

@@ -80,13 +80,26 @@ class Bound:
     text: str
 
 
-def parse_assume(text: str) -> list[Declaration | Bound]:
+@dataclass(frozen=True)
+class Propto:
+    """``propto theta mu``: a ``\\propto`` is taken with respect to these variables."""
+
+    names: tuple[str, ...]
+
+
+def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
     """``"y_k > 0, K integer, 0 < p < 1"`` -> declarations and bounds. Raises InputError for an
     item it cannot read."""
     from eqchain.scope import ASSUMPTIONS
 
     out: list[Declaration | Bound] = []
     for item in _items(text):
+        words = item.split()
+        if words and words[0] in ("propto", "\\propto"):
+            if len(words) < 2:
+                raise InputError(f"'propto' names the variables, e.g. 'propto theta': '{item}'")
+            out.append(Propto(tuple(_name(w)[0] for w in words[1:])))
+            continue
         if _OP.search(item):
             out.extend(_relation(item))
         elif re.search(r"\\in(?![A-Za-z])|∈", item):

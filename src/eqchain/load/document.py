@@ -22,6 +22,7 @@ from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
 from eqchain.load.blocks import Block, line_col
+from eqchain.load.links import LinkError, links
 from eqchain.model import Derivation, Place, Step
 
 MAX_BYTES = 10_000_000
@@ -73,7 +74,10 @@ def load_document(
     if not steps:
         raise InputError("no displayed equations found", path)
     steps = _margin_givens(path, items, scope) + steps
-    return Derivation(title or Path(path).name, path, (), tuple(steps), scope, (), kind)
+    propto = tuple(n for i in items for n in getattr(i, "names", ()))
+    return Derivation(
+        title or Path(path).name, path, (), tuple(steps), scope, (), kind, tuple(propto)
+    )
 
 
 def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
@@ -364,23 +368,30 @@ def _steps(path: str, rows, scope) -> list[Step]:
                 )
                 continue
             place = Place(row.path or path, row.line, row.column)
-            if f.continues:  # with nothing before it, the checker says so and goes on
-                pairs = [(None, s) for s in sides]
-            else:
-                if len(sides) < 2:
-                    continue  # an expression alone asserts nothing
-                pairs = [(sides[0], s) for s in sides[1:]]
-            for j, (lhs, rhs) in enumerate(pairs):
+            # with nothing before a continuation, the checker says so and goes on
+            if not f.continues and len(sides) < 2 and f.relation(0) == "":
+                continue  # an expression alone asserts nothing
+            try:
+                found = links(f, sides)
+            except LinkError as err:
+                message = f"cannot read the formula: {err}"
+                steps.append(
+                    _unreadable_step(row.path or path, row.text, message, row.line, row.column)
+                )
+                continue
+            for j, link in enumerate(found):
                 steps.append(
                     Step(
                         claim=row.text,
-                        lhs=lhs,
-                        rhs=rhs,
+                        lhs=link.lhs,
+                        rhs=link.rhs,
                         label=f.tag if j == 0 else None,
-                        continues=f.continues or j > 0,
+                        continues=link.continues,
                         place=place,
                         annotation=f.annotation,
                         infer_kind=True,
+                        relation=link.relation,
+                        follows=link.follows,
                     )
                 )
     return steps

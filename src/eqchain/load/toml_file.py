@@ -16,6 +16,7 @@ import tomllib
 from fractions import Fraction
 
 from eqchain.errors import InputError, LatexError
+from eqchain.load.links import LinkError, links
 from eqchain.model import Derivation, Place, Step, StepKind, SymbolDecl
 
 TOP_KEYS = {
@@ -27,9 +28,12 @@ TOP_KEYS = {
     "maximize",
     "minimize",
     "derivations",
+    "propto",
 }
 PART_KEYS = TOP_KEYS - {"derivations"}
-STEP_KEYS = {"label", "kind", "claim", "by", "note", "where", "instance", "of"}
+STEP_KEYS = {"label", "kind", "claim", "by", "note", "where", "instance", "of", "relation"}
+# A step's relation to the step before: its equation follows from the one before.
+STEP_RELATIONS = ("implies", "iff")
 FAMILY_KEYS = {"index", "range", "assume"}
 MAX_BYTES = 2_000_000
 
@@ -201,7 +205,23 @@ class _Loader:
         for sense in ("maximize", "minimize"):
             if sense in doc:
                 extra += self.maximize(doc[sense], scope, sense)
-        return Derivation(title or self.path, self.path, decls, tuple(steps) + extra, scope, where)
+        propto = doc.get("propto", [])
+        if isinstance(propto, str):
+            propto = [propto]
+        if not isinstance(propto, list) or not all(isinstance(p, str) for p in propto):
+            raise self.error(
+                "'propto' must be a list of variable names, e.g. propto = [\"theta\"]",
+                self.key_line("propto"),
+            )
+        return Derivation(
+            title or self.path,
+            self.path,
+            decls,
+            tuple(steps) + extra,
+            scope,
+            where,
+            propto=tuple(p.strip().lstrip("\\") for p in propto),
+        )
 
     def symbols(self, table) -> tuple[SymbolDecl, ...]:
         from eqchain.scope import parse_assumptions
@@ -329,6 +349,18 @@ class _Loader:
         of = raw.get("of")
         if of is not None and not isinstance(of, (str, int, float)):
             raise self.error("'of' must be a label", line)
+        relation = raw.get("relation")
+        if relation is not None and relation not in STEP_RELATIONS:
+            raise self.error(
+                f"unknown relation '{relation}' (use {' or '.join(STEP_RELATIONS)}: the step's "
+                "equation follows from the equation before)",
+                self.key_line("relation", line or 1) or line,
+            )
+        if relation is not None and not has_previous:
+            raise self.error(
+                f"relation = '{relation}' needs an equation before it",
+                self.key_line("relation", line or 1) or line,
+            )
 
         common = dict(
             kind=kind,
@@ -361,23 +393,33 @@ class _Loader:
             raise self.error(f"a {kind.value} cannot continue a chain", claim_line)
         if not formula.continues and len(sides) < 2:
             raise self.error("a claim must be an equation (it has no top-level '=')", claim_line)
+        if formula.relation(0) in STEP_RELATIONS and not has_previous:
+            raise self.error("an implication needs an equation before it", claim_line)
+        try:
+            found = links(formula, sides)
+        except LinkError as err:
+            raise self.error(str(err), claim_line) from None
+        if kind is not StepKind.CLAIM and any(
+            link.relation != "=" or link.follows for link in found
+        ):
+            raise self.error(f"a {kind.value} is an equation (no other relation)", claim_line)
+        if relation is not None and found and found[0].continues:
+            raise self.error(f"relation = '{relation}' starts an equation, not '= ...'", claim_line)
         out = []
-        pairs = (
-            [(None, s) for s in sides] if formula.continues else [(sides[0], s) for s in sides[1:]]
-        )
-        for j, (lhs, rhs) in enumerate(pairs):
+        for j, link in enumerate(found):
             first = j == 0
-            cont = formula.continues or not first
             out.append(
                 Step(
                     claim=claim.strip(),
-                    lhs=lhs,
-                    rhs=rhs,
+                    lhs=link.lhs,
+                    rhs=link.rhs,
                     label=(None if label is None else str(label)) if first else None,
                     notes=tuple(sorted(notes.items())) if first else (),
-                    continues=cont,
+                    continues=link.continues,
                     annotation=formula.annotation,
                     place=Place(self.path, claim_line),
+                    relation=link.relation,
+                    follows=(relation or link.follows) if first else link.follows,
                     **common,
                 )
             )
@@ -508,6 +550,8 @@ def dump_derivation(derivation: Derivation) -> str:
         if s.kind is not StepKind.CLAIM:
             entry["kind"] = s.kind.value
         entry["claim"] = s.claim
+        if s.follows and not s.continues and not _starts_with_arrow(s.claim):
+            entry["relation"] = s.follows
         if s.by:
             entry["by"] = list(s.by)
         if s.where:
@@ -521,6 +565,13 @@ def dump_derivation(derivation: Derivation) -> str:
         steps.append(entry)
     doc = {"title": derivation.title, "symbols": symbols, "steps": steps}
     return tomli_w.dumps(doc, multiline_strings=False)
+
+
+def _starts_with_arrow(claim: str) -> bool:
+    from eqchain.latex.read import RELATIONS
+
+    m = re.match(r"\s*\\([A-Za-z]+)", claim)
+    return bool(m) and RELATIONS.get(m.group(1)) in STEP_RELATIONS
 
 
 def _dump_values(value):

@@ -27,6 +27,7 @@ def bind_claims(claims: list[Claim], scope, path: str = PATH) -> tuple[Step, ...
     Raises InputError (naming the claim) when a text cannot be read or uses an undeclared name.
     """
     from eqchain.latex.memo import read_cached
+    from eqchain.load.links import links
 
     steps: list[Step] = []
     for claim in claims:
@@ -40,21 +41,19 @@ def bind_claims(claims: list[Claim], scope, path: str = PATH) -> tuple[Step, ...
             sorted((lang, text) for lang, text in (("en", claim.en), ("ja", claim.ja)) if text)
         )
         common = dict(kind=claim.kind, by=claim.by, where=claim.where, place=Place(path))
-        if formula.continues:
-            if not steps:
-                raise InputError(f"generated claim {claim.text!r} continues nothing", path)
-            pairs = [(None, s) for s in sides]
-        else:
-            pairs = [(sides[0], s) for s in sides[1:]]
-        for j, (lhs, rhs) in enumerate(pairs):
+        if formula.continues and not steps:
+            raise InputError(f"generated claim {claim.text!r} continues nothing", path)
+        for j, link in enumerate(links(formula, sides)):
             steps.append(
                 Step(
                     claim=claim.text,
-                    lhs=lhs,
-                    rhs=rhs,
+                    lhs=link.lhs,
+                    rhs=link.rhs,
                     label=claim.label if j == 0 else None,
                     notes=notes if j == 0 else (),
-                    continues=formula.continues or j > 0,
+                    continues=link.continues,
+                    relation=link.relation,
+                    follows=link.follows,
                     **common,
                 )
             )

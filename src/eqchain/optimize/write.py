@@ -455,10 +455,26 @@ class Writer:
                     )
                 )
         self._hessian = self._hessian_at_point()
+        sign = self._sign_claim(self.general.certificate)
+        if sign is not None:
+            out.append(sign)
         if not out:
             return [self._verdict_claim(self.general.certificate)]
         note_last(out, *certificate_note(self.general.certificate, self.wanted))
         return out
+
+    def _sign_claim(self, cert: S.Certificate) -> Claim | None:
+        """The sign of the Hessian's diagonal entry, as a claim the checker verifies like any
+        other (``- \\frac{t_k}{y_k^2} < 0``): what a concavity certificate rests on."""
+        if cert.method != "concavity" or cert.status != self.wanted or cert.hessian_entry is None:
+            return None
+        relation = "<" if self.wanted == S.MAXIMUM else ">"
+        word = ("negative", "負") if relation == "<" else ("positive", "正")
+        return Claim(
+            f"{tex(cert.hessian_entry)} {relation} 0",
+            en=f"The Hessian's diagonal entry is {word[0]} at every point of the domain.",
+            ja=f"ヘッセ行列の対角成分は定義域のすべての点で{word[1]}。",
+        )
 
     def _verdict_claim(self, cert: S.Certificate, where=()) -> Claim:
         """A claim of its own for the verdict, when no computed value carries it: the second

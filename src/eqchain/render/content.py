@@ -187,6 +187,22 @@ class Row:
     def label(self) -> str | None:
         return self.result.step.label or None
 
+    @property
+    def relation(self) -> str:
+        """The LaTeX of the row's relation (``=``, ``\\le``, ``\\propto``, ...)."""
+        from eqchain.check.relations import LATEX
+
+        return LATEX.get(self.result.step.relation, "=")
+
+    @property
+    def arrow(self) -> str:
+        """``\\Rightarrow `` (``\\iff ``) before a row whose equation follows from the one
+        before; empty otherwise."""
+        from eqchain.check.relations import LATEX
+
+        follows = self.result.step.follows
+        return LATEX[follows] + " " if follows else ""
+
 
 @dataclass(frozen=True)
 class Chain:

@@ -94,6 +94,8 @@ def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:
         "conditions": list(result.conditions),
         "conditional": result.conditional,
         "domain": list(result.domain),
+        "relation": result.relation,
+        "follows": result.follows,
         "line": step.place.line if step.place is not None else None,
         "column": step.place.column if step.place is not None else None,
         **_file(step, path),

@@ -170,7 +170,9 @@ def _chain(chain: content.Chain, lang: str) -> str:
     for row in chain.rows:
         tag = r" \tag{" + escape(row.label) + "}" if row.label else ""
         # \\* forbids a page break between a row and its justification.
-        rows.append("  " + f"{row.lhs} &= {row.rhs}{tag}".lstrip() + " \\\\*")
+        rows.append(
+            "  " + f"{row.arrow}{row.lhs} &{row.relation} {row.rhs}{tag}".lstrip() + " \\\\*"
+        )
         rows.append(r"  &\quad\eqchainjust{" + _justification(row, lang) + "} \\\\[8pt]")
     rows[-1] = rows[-1].removesuffix(" \\\\[8pt]")
     lines += rows

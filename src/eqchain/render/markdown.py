@@ -87,7 +87,10 @@ def spans(items: list[Span]) -> str:
 def aligned(chain: Chain) -> str:
     r"""The chain as one ``\begin{aligned}...\end{aligned}``: ``lhs &= rhs`` rows with the label
     and the verdict mark in a right-hand column."""
-    rows = [f"{row.lhs} &= {row.rhs} && {_row_mark(row)}".lstrip() for row in chain.rows]
+    rows = [
+        f"{row.arrow}{row.lhs} &{row.relation} {row.rhs} && {_row_mark(row)}".lstrip()
+        for row in chain.rows
+    ]
     return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
 
 

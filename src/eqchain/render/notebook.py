@@ -39,7 +39,8 @@ def report_latex(report: Report, lang: str = "en") -> str:
                     written = r"&\mathtt{" + math_words(row.step.claim) + "}"
                     lines.append(f"{written} && {_side_note(row, lang)}")
                 else:
-                    lines.append(f"{row.lhs} &= {row.rhs} && {_side_note(row, lang)}".lstrip())
+                    shown = f"{row.arrow}{row.lhs} &{row.relation} {row.rhs}"
+                    lines.append(f"{shown} && {_side_note(row, lang)}".lstrip())
         blocks.append("$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$")
     return "\n".join(blocks) + ("\n" if blocks else "")
 

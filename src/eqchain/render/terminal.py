@@ -230,7 +230,9 @@ def _formula(row: content.Row) -> str:
     claim = content.clean_side(row.step.claim)
     if claim:
         return claim
-    return f"{row.lhs} = {row.rhs}" if row.lhs else f"= {row.rhs}"
+    if row.lhs:
+        return f"{row.arrow}{row.lhs} {row.relation} {row.rhs}"
+    return f"{row.relation} {row.rhs}"
 
 
 def _indented(console: Console, text: Text, indent: int) -> None:
