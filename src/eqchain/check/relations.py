@@ -26,7 +26,7 @@ import sympy as sp
 from eqchain.check import conditions as cond
 from eqchain.check.domain import needs
 from eqchain.check.equivalence import is_zero
-from eqchain.latex.tree import canonical
+from eqchain.tree import canonical
 
 # The relation a chain states between its first and last sides, link by link.
 ORDER = ("<", "<=", ">", ">=")
