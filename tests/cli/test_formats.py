@@ -4,11 +4,11 @@ each reporting the same steps and every file that could not be loaded (in-proces
 from __future__ import annotations
 
 import json
-import os
 import textwrap
 from pathlib import Path
 
 import jsonschema
+import jsonschema.validators
 import pytest
 from click.testing import CliRunner
 
@@ -105,14 +105,18 @@ def test_github_escapes_newlines_and_percent_signs():
     assert _escape_property("C:\\a,b") == "C%3A\\a%2Cb"
 
 
-def sarif_schema() -> dict | None:
-    """The official SARIF 2.1.0 schema (OASIS), when it is at hand: ``$EQCHAIN_SARIF_SCHEMA``.
-    It is not shipped with the tests (its licence is OASIS's); without it the structure eqchain
-    relies on is checked by :func:`check_sarif_structure` alone."""
-    name = os.environ.get("EQCHAIN_SARIF_SCHEMA")
-    if name and Path(name).is_file():
-        return json.loads(Path(name).read_text(encoding="utf-8"))
-    return None
+SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "sarif-schema-2.1.0.json"
+
+
+def validate_sarif(data: dict) -> None:
+    """Validate a SARIF log against the official SARIF 2.1.0 JSON schema (OASIS SARIF TC,
+    SARIF v2.1.0 Errata 01 OASIS Standard, ``sarif-2.1/schema/sarif-schema-2.1.0.json`` of the
+    oasis-tcs/sarif-spec repository; a draft-04 schema), vendored in ``tests/fixtures``."""
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+    validator.validate(data)
 
 
 def check_sarif_structure(data: dict) -> None:
@@ -138,9 +142,7 @@ def test_sarif_reports_every_file_and_step_that_needs_attention(folder):
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     check_sarif_structure(data)
-    schema = sarif_schema()
-    if schema is not None:
-        jsonschema.Draft7Validator(schema).validate(data)
+    validate_sarif(data)
     found = [
         (
             r["ruleId"],
@@ -162,6 +164,7 @@ def test_sarif_uri_is_relative_for_a_relative_path(tmp_path, monkeypatch):
     (tmp_path / "my post.md").write_text(POST, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     data = json.loads(run("--format", "sarif", "-v", "my post.md").stdout)
+    validate_sarif(data)
     uris = {
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         for r in data["runs"][0]["results"]
@@ -176,12 +179,17 @@ def test_a_bad_sarif_log_fails_the_structure_check():
         check_sarif_structure({"version": "2.1.0", "$schema": "x/sarif-2.1.0.json", "runs": []})
 
 
-@pytest.mark.skipif(sarif_schema() is None, reason="EQCHAIN_SARIF_SCHEMA not set")
-def test_the_official_schema_rejects_a_result_without_a_message():
-    schema = sarif_schema()
+def test_the_official_schema_is_the_one_validating():
+    """The vendored file is OASIS's schema (its id) and it rejects what SARIF forbids."""
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+    assert schema["id"].endswith("/schemas/sarif-schema-2.1.0.json")
     bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{}]}]}
+    with pytest.raises(jsonschema.ValidationError, match="message"):
+        validate_sarif(bad)
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.Draft7Validator(schema).validate(bad)
+        validate_sarif({"version": "2.0.0", "runs": []})
+    validate_sarif({"version": "2.1.0", "runs": []})
 
 
 def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_format(tmp_path):
@@ -214,8 +222,7 @@ def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_forma
     ]
     sarif = json.loads(run("--format", "sarif", str(tmp_path)).stdout)
     check_sarif_structure(sarif)
-    if sarif_schema() is not None:
-        jsonschema.Draft7Validator(sarif_schema()).validate(sarif)
+    validate_sarif(sarif)
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["error", "unreadable"]
     github = run("--format", "github", str(tmp_path)).stdout.splitlines()
     assert [ln.split(" ", 1)[0] for ln in github[:-1]] == ["::error", "::error"]
