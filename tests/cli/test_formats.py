@@ -194,36 +194,71 @@ def test_the_official_schema_is_the_one_validating():
 
 def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_format(tmp_path):
     """The issue's acceptance: three good files, a broken TOML file, a document with an
-    unreadable formula and a Markdown post, in text, JSON, SARIF and GitHub formats."""
+    unreadable formula (and a readable one, still checked) and a Markdown post, in text, JSON,
+    SARIF and GitHub formats; JSON and SARIF valid against their schemas."""
     from eqchain.schema import report_schema
 
     for name in ("g1", "g2", "g3"):
         (tmp_path / f"{name}.toml").write_text(GOOD, encoding="utf-8")
     (tmp_path / "broken.toml").write_text(BROKEN, encoding="utf-8")
-    (tmp_path / "unreadable.tex").write_text("\\[ x = \\foo{y} \\]\n", encoding="utf-8")
+    (tmp_path / "unreadable.tex").write_text(
+        "\\[ x = \\foo{y} \\]\n\nThen\n\\[ (c + d)^2 = c^2 + 2 c d + d^2 \\]\n",
+        encoding="utf-8",
+    )
     (tmp_path / "post.md").write_text(
         "# Post\n\n$$\n(a + b)^2 = a^2 + 2 a b + b^2\n$$\n", encoding="utf-8"
     )
     text = run(str(tmp_path))
     assert text.exit_code == 2
-    assert (
-        text.stdout.count("✓ verified") == 4 and "broken.toml:2:9: TOML syntax error" in text.stdout
+    assert text.stdout.count("✓ verified") == 5
+    assert "broken.toml:2:9: TOML syntax error" in text.stdout
+    assert "⊘ unreadable" in text.stdout and "unknown LaTeX command \\foo" in text.stdout
+    assert text.stdout.splitlines()[-1] == (
+        "5 verified, 0 refuted, 0 unknown, 1 unreadable (0 given, 0 definition); 1 file not read"
     )
-    assert "⊘ unreadable" in text.stdout
-    data = json.loads(run("--format", "json", str(tmp_path)).stdout)
+    result = run("--format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
     jsonschema.Draft202012Validator(report_schema()).validate(data)
-    assert [Path(d["path"]).name for d in data["derivations"]] == [
-        "broken.toml",
-        "g1.toml",
-        "g2.toml",
-        "g3.toml",
-        "post.md",
-        "unreadable.tex",
-    ]
-    sarif = json.loads(run("--format", "sarif", str(tmp_path)).stdout)
+    found = {
+        Path(d["path"]).name: (d["error"] and d["error"]["line"], [s["status"] for s in d["steps"]])
+        for d in data["derivations"]
+    }
+    assert found == {
+        "broken.toml": (2, []),
+        "g1.toml": (None, ["verified"]),
+        "g2.toml": (None, ["verified"]),
+        "g3.toml": (None, ["verified"]),
+        "post.md": (None, ["verified"]),
+        "unreadable.tex": (None, ["unreadable", "verified"]),
+    }
+    result = run("--format", "sarif", "-v", str(tmp_path))
+    assert result.exit_code == 2
+    sarif = json.loads(result.stdout)
     check_sarif_structure(sarif)
     validate_sarif(sarif)
-    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["error", "unreadable"]
-    github = run("--format", "github", str(tmp_path)).stdout.splitlines()
+    results = sorted(
+        (
+            Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name,
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["ruleId"],
+        )
+        for r in sarif["runs"][0]["results"]
+    )
+    assert results == [
+        ("broken.toml", 2, "error"),
+        ("g1.toml", 8, "verified"),
+        ("g2.toml", 8, "verified"),
+        ("g3.toml", 8, "verified"),
+        ("post.md", 4, "verified"),
+        ("unreadable.tex", 1, "unreadable"),
+        ("unreadable.tex", 4, "verified"),
+    ]
+    result = run("--format", "github", str(tmp_path))
+    assert result.exit_code == 2
+    github = result.stdout.splitlines()
     assert [ln.split(" ", 1)[0] for ln in github[:-1]] == ["::error", "::error"]
+    assert "broken.toml,line=2," in github[0] and "unreadable.tex,line=1," in github[1]
     assert github[-1].endswith("; 1 file not read")
+    verbose = run("--format", "github", "-v", str(tmp_path)).stdout.splitlines()
+    assert sum(ln.startswith("::notice ") for ln in verbose) == 5
