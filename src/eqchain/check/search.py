@@ -48,6 +48,25 @@ def mentions(expr) -> frozenset:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1 << 16)
+def _needs(eq: Equation, indices: frozenset) -> tuple[frozenset, ...]:
+    """What a state must mention for ``eq`` to touch it, one set per way of using it (see
+    :class:`EquationIndex`); remembered, as the same equations serve every later step."""
+    if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
+        return (frozenset({eq.lhs.func}),)
+    needs = [mentions(eq.lhs)]
+    if eq.kind != "definition" and not eq.rhs.is_number:
+        needs.append(mentions(eq.rhs))
+    free = indices & (eq.lhs.free_symbols | eq.rhs.free_symbols)
+    if free and eq.kind != "definition":
+        needs += [
+            frozenset(a for a in n if isinstance(a, sp.Symbol) and a not in indices)
+            | frozenset(a for a in n if isinstance(a, type))
+            for n in needs
+        ]
+    return tuple(needs)
+
+
 class EquationIndex:
     """The equations of a search, indexed by what they mention, so that a state is tried only
     against the equations that can touch it: a state costs what its own candidates cost, not a
@@ -57,28 +76,13 @@ class EquationIndex:
     equations, so that buckets stay small): for rewriting by the equation as written, every
     atom of the side replaced; for a definition of a function, the function; for an equation
     over a family's range used at an instance (``y_k`` at ``y_2``), its symbols other than the
-    range's indices (the instance's numbers differ). An equation that needs nothing (a side
-    made of numbers only, an instance pattern of indices only) is tried everywhere."""
+    range's indices (the instance's numbers differ). An equation that needs nothing (an
+    instance pattern made of indices only) is tried everywhere."""
 
     def __init__(self, equations, ranges):
         self.equations = tuple(equations)
-        indices = set(ranges)
-        self.needs: list[tuple[frozenset, ...]] = []
-        for eq in self.equations:
-            if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
-                self.needs.append((frozenset({eq.lhs.func}),))
-                continue
-            needs = [mentions(eq.lhs)]
-            if eq.kind != "definition" and not eq.rhs.is_number:
-                needs.append(mentions(eq.rhs))
-            free = indices & (eq.lhs.free_symbols | eq.rhs.free_symbols)
-            if free and eq.kind != "definition":
-                needs += [
-                    frozenset(a for a in n if isinstance(a, sp.Symbol) and a not in indices)
-                    | frozenset(a for a in n if isinstance(a, type))
-                    for n in needs
-                ]
-            self.needs.append(tuple(needs))
+        indices = frozenset(ranges)
+        self.needs = [_needs(eq, indices) for eq in self.equations]
         count: dict = {}
         for needs in self.needs:
             for need in needs:
