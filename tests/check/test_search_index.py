@@ -119,3 +119,20 @@ def test_a_path_through_an_equation_is_found_with_the_index():
     equations = [*chain_equations(30), eq(y, a + b, "given")]
     path = Search(equations, budget=20_000).find(sp.sin(y) + 1, sp.sin(a + b) + 1)
     assert path is not None and [m.rule for m in path] == ["substitute"]
+
+
+def test_a_remembered_unfolding_follows_the_definitions():
+    """Facts.unfold remembers its results (issue 17); a changed or forgotten definition is part
+    of the key, so it never gives a stale unfolding."""
+    from eqchain.check.engine import Facts
+
+    facts = Facts()
+    facts.definitions[S] = x**2
+    assert facts.unfold(S + 1) == x**2 + 1
+    assert facts.unfold(S + 1) == x**2 + 1  # remembered
+    facts.definitions[S] = x**3
+    assert facts.unfold(S + 1) == x**3 + 1
+    facts.forget_definition(S)
+    assert facts.unfold(S + 1) == S + 1
+    facts.definitions[f(y)] = y + 2
+    assert canonical(facts.unfold(f(a) + S)) == canonical(a + 2 + S)
