@@ -83,9 +83,9 @@ def cli() -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Check files in this many parallel processes.",
+    default=None,
+    help="Check files in this many parallel processes [default: the cores, when there are "
+    "more files than cores; else 1].",
 )
 @click.option("--watch", is_flag=True, help="Re-check on every save; show what changed.")
 @click.option(
@@ -273,10 +273,11 @@ def _check_files(
 
     files = [i for i in inputs if isinstance(i, str)]
     parts = []
+    if jobs is None:  # the cores, when there are more files than cores
+        cores = os.cpu_count() or 1
+        jobs = cores if len(files) > cores else 1
     if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        with _worker_pool(min(jobs, len(files)), files) as pool:
             n = len(files)
             checked = iter(
                 pool.map(
@@ -308,6 +309,24 @@ def _check_files(
             continue
         kept.append(part)
     return Report(tuple(d for part in kept for d in part))
+
+
+def _worker_pool(workers: int, files):
+    """Processes for ``--jobs``, forked (where the platform can) from this process once it has
+    imported the checker and the readers the files need, so that no worker imports them
+    again."""
+    import importlib
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    needed = ["eqchain.api", "eqchain.check.engine", "eqchain.load.toml_file"]
+    if any(not str(f).lower().endswith(".toml") for f in files):
+        needed += ["eqchain.load.document"]
+    for name in needed:
+        importlib.import_module(name)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if fork else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def _check_one(path, timeout, assume, dialect, macros, cross_check, on_step) -> tuple:

@@ -4,11 +4,11 @@ each reporting the same steps and every file that could not be loaded (in-proces
 from __future__ import annotations
 
 import json
-import os
 import textwrap
 from pathlib import Path
 
 import jsonschema
+import jsonschema.validators
 import pytest
 from click.testing import CliRunner
 
@@ -105,14 +105,18 @@ def test_github_escapes_newlines_and_percent_signs():
     assert _escape_property("C:\\a,b") == "C%3A\\a%2Cb"
 
 
-def sarif_schema() -> dict | None:
-    """The official SARIF 2.1.0 schema (OASIS), when it is at hand: ``$EQCHAIN_SARIF_SCHEMA``.
-    It is not shipped with the tests (its licence is OASIS's); without it the structure eqchain
-    relies on is checked by :func:`check_sarif_structure` alone."""
-    name = os.environ.get("EQCHAIN_SARIF_SCHEMA")
-    if name and Path(name).is_file():
-        return json.loads(Path(name).read_text(encoding="utf-8"))
-    return None
+SARIF_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "sarif-schema-2.1.0.json"
+
+
+def validate_sarif(data: dict) -> None:
+    """Validate a SARIF log against the official SARIF 2.1.0 JSON schema (OASIS SARIF TC,
+    SARIF v2.1.0 Errata 01 OASIS Standard, ``sarif-2.1/schema/sarif-schema-2.1.0.json`` of the
+    oasis-tcs/sarif-spec repository; a draft-04 schema), vendored in ``tests/fixtures``."""
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+    validator.validate(data)
 
 
 def check_sarif_structure(data: dict) -> None:
@@ -138,9 +142,7 @@ def test_sarif_reports_every_file_and_step_that_needs_attention(folder):
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     check_sarif_structure(data)
-    schema = sarif_schema()
-    if schema is not None:
-        jsonschema.Draft7Validator(schema).validate(data)
+    validate_sarif(data)
     found = [
         (
             r["ruleId"],
@@ -162,6 +164,7 @@ def test_sarif_uri_is_relative_for_a_relative_path(tmp_path, monkeypatch):
     (tmp_path / "my post.md").write_text(POST, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     data = json.loads(run("--format", "sarif", "-v", "my post.md").stdout)
+    validate_sarif(data)
     uris = {
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         for r in data["runs"][0]["results"]
@@ -176,47 +179,86 @@ def test_a_bad_sarif_log_fails_the_structure_check():
         check_sarif_structure({"version": "2.1.0", "$schema": "x/sarif-2.1.0.json", "runs": []})
 
 
-@pytest.mark.skipif(sarif_schema() is None, reason="EQCHAIN_SARIF_SCHEMA not set")
-def test_the_official_schema_rejects_a_result_without_a_message():
-    schema = sarif_schema()
+def test_the_official_schema_is_the_one_validating():
+    """The vendored file is OASIS's schema (its id) and it rejects what SARIF forbids."""
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+    assert schema["id"].endswith("/schemas/sarif-schema-2.1.0.json")
     bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{}]}]}
+    with pytest.raises(jsonschema.ValidationError, match="message"):
+        validate_sarif(bad)
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.Draft7Validator(schema).validate(bad)
+        validate_sarif({"version": "2.0.0", "runs": []})
+    validate_sarif({"version": "2.1.0", "runs": []})
 
 
 def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_format(tmp_path):
     """The issue's acceptance: three good files, a broken TOML file, a document with an
-    unreadable formula and a Markdown post, in text, JSON, SARIF and GitHub formats."""
+    unreadable formula (and a readable one, still checked) and a Markdown post, in text, JSON,
+    SARIF and GitHub formats; JSON and SARIF valid against their schemas."""
     from eqchain.schema import report_schema
 
     for name in ("g1", "g2", "g3"):
         (tmp_path / f"{name}.toml").write_text(GOOD, encoding="utf-8")
     (tmp_path / "broken.toml").write_text(BROKEN, encoding="utf-8")
-    (tmp_path / "unreadable.tex").write_text("\\[ x = \\foo{y} \\]\n", encoding="utf-8")
+    (tmp_path / "unreadable.tex").write_text(
+        "\\[ x = \\foo{y} \\]\n\nThen\n\\[ (c + d)^2 = c^2 + 2 c d + d^2 \\]\n",
+        encoding="utf-8",
+    )
     (tmp_path / "post.md").write_text(
         "# Post\n\n$$\n(a + b)^2 = a^2 + 2 a b + b^2\n$$\n", encoding="utf-8"
     )
     text = run(str(tmp_path))
     assert text.exit_code == 2
-    assert (
-        text.stdout.count("✓ verified") == 4 and "broken.toml:2:9: TOML syntax error" in text.stdout
+    assert text.stdout.count("✓ verified") == 5
+    assert "broken.toml:2:9: TOML syntax error" in text.stdout
+    assert "⊘ unreadable" in text.stdout and "unknown LaTeX command \\foo" in text.stdout
+    assert text.stdout.splitlines()[-1] == (
+        "5 verified, 0 refuted, 0 unknown, 1 unreadable (0 given, 0 definition); 1 file not read"
     )
-    assert "⊘ unreadable" in text.stdout
-    data = json.loads(run("--format", "json", str(tmp_path)).stdout)
+    result = run("--format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
     jsonschema.Draft202012Validator(report_schema()).validate(data)
-    assert [Path(d["path"]).name for d in data["derivations"]] == [
-        "broken.toml",
-        "g1.toml",
-        "g2.toml",
-        "g3.toml",
-        "post.md",
-        "unreadable.tex",
-    ]
-    sarif = json.loads(run("--format", "sarif", str(tmp_path)).stdout)
+    found = {
+        Path(d["path"]).name: (d["error"] and d["error"]["line"], [s["status"] for s in d["steps"]])
+        for d in data["derivations"]
+    }
+    assert found == {
+        "broken.toml": (2, []),
+        "g1.toml": (None, ["verified"]),
+        "g2.toml": (None, ["verified"]),
+        "g3.toml": (None, ["verified"]),
+        "post.md": (None, ["verified"]),
+        "unreadable.tex": (None, ["unreadable", "verified"]),
+    }
+    result = run("--format", "sarif", "-v", str(tmp_path))
+    assert result.exit_code == 2
+    sarif = json.loads(result.stdout)
     check_sarif_structure(sarif)
-    if sarif_schema() is not None:
-        jsonschema.Draft7Validator(sarif_schema()).validate(sarif)
-    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["error", "unreadable"]
-    github = run("--format", "github", str(tmp_path)).stdout.splitlines()
+    validate_sarif(sarif)
+    results = sorted(
+        (
+            Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name,
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["ruleId"],
+        )
+        for r in sarif["runs"][0]["results"]
+    )
+    assert results == [
+        ("broken.toml", 2, "error"),
+        ("g1.toml", 8, "verified"),
+        ("g2.toml", 8, "verified"),
+        ("g3.toml", 8, "verified"),
+        ("post.md", 4, "verified"),
+        ("unreadable.tex", 1, "unreadable"),
+        ("unreadable.tex", 4, "verified"),
+    ]
+    result = run("--format", "github", str(tmp_path))
+    assert result.exit_code == 2
+    github = result.stdout.splitlines()
     assert [ln.split(" ", 1)[0] for ln in github[:-1]] == ["::error", "::error"]
+    assert "broken.toml,line=2," in github[0] and "unreadable.tex,line=1," in github[1]
     assert github[-1].endswith("; 1 file not read")
+    verbose = run("--format", "github", "-v", str(tmp_path)).stdout.splitlines()
+    assert sum(ln.startswith("::notice ") for ln in verbose) == 5

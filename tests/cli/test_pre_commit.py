@@ -3,8 +3,11 @@ arguments run, and (where pre-commit is installed) ``pre-commit try-repo`` fails
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
+import os
 import subprocess
+import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -80,19 +83,61 @@ def test_the_hook_fails_a_wrong_step_and_passes_files_holding_no_derivation(tmp_
     assert fixed.exit_code == 0, fixed.output
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
-def test_pre_commit_try_repo_fails_a_wrong_step(tmp_path):
+def pre_commit_command() -> list[str] | None:
+    """pre-commit as the test's own interpreter runs it (the test extra installs it), else None."""
+    if importlib.util.find_spec("pre_commit") is None:
+        return None
+    return [sys.executable, "-m", "pre_commit"]
+
+
+def try_repo_environment(home: Path) -> dict[str, str]:
+    """pre-commit clones this repository, makes the hook's virtualenv and pip-installs the
+    repository into it, as for a user. Only its dependencies are not installed again (SymPy
+    alone takes a minute or two): pip installs eqchain with ``--no-deps`` and the hook's
+    interpreter finds SymPy and the rest in this test's environment (PYTHONPATH). The store is
+    fresh in tmp, so no environment of an earlier run is reused."""
+    env = dict(os.environ)
+    site_packages = sysconfig.get_paths()["purelib"]
+    env.update(
+        PRE_COMMIT_HOME=str(home),
+        PIP_NO_DEPS="1",
+        PIP_NO_COMPILE="1",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PIP_NO_INPUT="1",
+        PYTHONPATH=os.pathsep.join(p for p in (env.get("PYTHONPATH", ""), site_packages) if p),
+        EQCHAIN_CACHE_DIR=str(home / "eqchain-cache"),
+    )
+    return env
+
+
+VALID_POST = "# Post\n\n$$\n(a + b)^2 = a^2 + 2 a b + b^2\n$$\n"
+
+
+@pytest.mark.skipif(pre_commit_command() is None, reason="pre-commit is not installed")
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout: nothing to try")
+def test_pre_commit_try_repo_fails_a_wrong_step_and_passes_a_valid_one(tmp_path):
     repo = tmp_path / "blog"
     repo.mkdir()
-    (repo / "post.md").write_text(WRONG_POST, encoding="utf-8")
+    (repo / "wrong.md").write_text(WRONG_POST, encoding="utf-8")
+    (repo / "valid.md").write_text(VALID_POST, encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    subprocess.run(["git", "add", "post.md"], cwd=repo, check=True)
-    proc = subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), "eqchain", "--files", "post.md"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "post.md:4:1: refuted" in proc.stdout
+    subprocess.run(["git", "add", "wrong.md", "valid.md"], cwd=repo, check=True)
+    env = try_repo_environment(tmp_path / "pre-commit-home")
+
+    def try_repo(name: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*pre_commit_command(), "try-repo", str(ROOT), "eqchain", "--files", name],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+
+    wrong = try_repo("wrong.md")
+    assert wrong.returncode == 1, wrong.stdout + wrong.stderr
+    assert "wrong.md:4:1: refuted" in wrong.stdout
+    assert "Failed" in wrong.stdout
+    valid = try_repo("valid.md")
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    assert "Passed" in valid.stdout

@@ -94,6 +94,8 @@ class Facts:
     # (canonical lhs, canonical rhs) of an equation -> the domain where it holds, as keys
     # (pred, expression): a step that uses the equation is judged within it
     domains: dict = field(default_factory=dict)
+    # (expression, depth, definitions) -> the expression unfolded (see unfold)
+    unfolded: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -168,6 +170,19 @@ class Facts:
         """Replace defined symbols by their definitions, and defined functions applied to
         arguments (``f(a)`` after ``f(x) = ...``) by their bodies with the arguments put in,
         repeatedly."""
+        # Remembered: every step unfolds every earlier claim again (the algebra may use them).
+        # The result depends on the expression and the definitions only, both in the key.
+        key = (expr, depth, tuple(self.definitions.items()))
+        try:
+            return self.unfolded[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable expression: not remembered
+            return self._unfold(expr, depth)
+        out = self.unfolded[key] = self._unfold(expr, depth)
+        return out
+
+    def _unfold(self, expr, depth: int):
         functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
         for _ in range(depth):
             new = substitute(expr, self.definitions)

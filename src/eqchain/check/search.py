@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -35,6 +36,82 @@ class Equation:
     rhs: object
     label: str | None
     kind: str  # "definition", "given" or "claim"
+
+
+@lru_cache(maxsize=1 << 16)
+def mentions(expr) -> frozenset:
+    """What ``expr`` is built from: its atoms (symbols, bound ones too, and numbers) and the
+    undefined functions it applies. A subtree mentions nothing its tree does not, so an
+    equation side can occur in a state only if the state mentions all it mentions."""
+    found = set(expr.atoms())
+    found |= {a.func for a in expr.atoms(AppliedUndef)}
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def _needs(eq: Equation, indices: frozenset) -> tuple[frozenset, ...]:
+    """What a state must mention for ``eq`` to touch it, one set per way of using it (see
+    :class:`EquationIndex`); remembered, as the same equations serve every later step."""
+    if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
+        return (frozenset({eq.lhs.func}),)
+    needs = [mentions(eq.lhs)]
+    if eq.kind != "definition" and not eq.rhs.is_number:
+        needs.append(mentions(eq.rhs))
+    free = indices & (eq.lhs.free_symbols | eq.rhs.free_symbols)
+    if free and eq.kind != "definition":
+        needs += [
+            frozenset(a for a in n if isinstance(a, sp.Symbol) and a not in indices)
+            | frozenset(a for a in n if isinstance(a, type))
+            for n in needs
+        ]
+    return tuple(needs)
+
+
+class EquationIndex:
+    """The equations of a search, indexed by what they mention, so that a state is tried only
+    against the equations that can touch it: a state costs what its own candidates cost, not a
+    test of every earlier equation.
+
+    Each equation is filed under one thing it needs the state to mention (the rarest among the
+    equations, so that buckets stay small): for rewriting by the equation as written, every
+    atom of the side replaced; for a definition of a function, the function; for an equation
+    over a family's range used at an instance (``y_k`` at ``y_2``), its symbols other than the
+    range's indices (the instance's numbers differ). An equation that needs nothing (an
+    instance pattern made of indices only) is tried everywhere."""
+
+    def __init__(self, equations, ranges):
+        self.equations = tuple(equations)
+        indices = frozenset(ranges)
+        self.needs = [_needs(eq, indices) for eq in self.equations]
+        count: dict = {}
+        for needs in self.needs:
+            for need in needs:
+                for a in need:
+                    count[a] = count.get(a, 0) + 1
+        self.everywhere: list[int] = []
+        self.filed: dict = {}
+        for n, needs in enumerate(self.needs):
+            anchors = set()
+            for need in needs:
+                if not need:
+                    anchors = None
+                    break
+                anchors.add(min(need, key=count.__getitem__))
+            if anchors is None:
+                self.everywhere.append(n)
+            else:
+                for a in anchors:
+                    self.filed.setdefault(a, []).append(n)
+
+    def for_state(self, state) -> list[int]:
+        """The positions of the equations that can touch ``state``, in their original order."""
+        have = mentions(state)
+        picked = set(self.everywhere)
+        for a in have:
+            for n in self.filed.get(a, ()):
+                if n not in picked and any(need <= have for need in self.needs[n]):
+                    picked.add(n)
+        return sorted(picked)
 
 
 class Deadline:
@@ -67,6 +144,7 @@ class Search:
         self.closest: tuple | None = None  # (score, path) of the state nearest the other side
         self.ranges = ranges or {}
         self.equations = tuple(equations)
+        self.index = EquationIndex(self.equations, self.ranges)
         self.values = dict(values or {})
         self.allowed = None if allowed is None else frozenset(allowed)
         self.deadline = deadline or Deadline(None)
@@ -107,10 +185,21 @@ class Search:
         yield from self._equation_moves(state, size)
 
     def _equation_moves(self, state, size: int = 1):
-        for eq in self.equations:
-            if self.exhausted():
+        # The work is counted as if every equation were tried in turn (each costs the state's
+        # size), so the budget runs out where it would without the index and the search finds
+        # what it found before; only the equations that cannot touch the state are not tested.
+        start = self.work
+        stop = len(self.equations)  # the position where the budget runs out
+        if self.budget is not None:
+            stop = min(stop, max(0, -(-(self.budget - start) // size)))
+        for n in self.index.for_state(state):
+            if n >= stop:
+                break
+            self.work = start + size * n
+            if self.deadline.expired():
                 return
             self.work += size
+            eq = self.equations[n]
             if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
                 applied = _apply_function(state, eq.lhs, eq.rhs)
                 if applied is not None:
@@ -144,6 +233,7 @@ class Search:
                         # at a concrete index (k = 2) it is a special case of the equation
                         name = "specialize" if out[1] else "substitute"
                         yield Move(name, (), eq.label or "", (eq.lhs, eq.rhs)), out[0]
+        self.work = start + size * stop
 
     def _instantiate(self, state, old, new, free):
         r"""Use an equation that holds for every k of its range (``\lambda y_k = t_k``) at the

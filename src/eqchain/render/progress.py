@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:  # rich is imported only when a progress display is made
+    from rich.console import Console
 
 DELAY = 1.0  # seconds before the display appears
 
@@ -20,7 +22,11 @@ class CheckProgress:
     after each file. A no-op when ``console`` is not an interactive terminal."""
 
     def __init__(self, total: int, console: Console | None = None, delay: float = DELAY):
-        self.console = console if console is not None else Console(stderr=True)
+        if console is None:
+            from rich.console import Console
+
+            console = Console(stderr=True)
+        self.console = console
         self.active = self.console.is_terminal and not self.console.is_dumb_terminal
         self.total = total
         self.delay = delay

@@ -1,0 +1,63 @@
+"""``--jobs``: workers forked from a parent that has imported the checker, and by default as many
+as the cores when there are more files than cores (issue 17); the report is the same."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from eqchain import cli as cli_module
+from eqchain.cli import cli
+
+GOOD = "title = 'g'\n[symbols]\na = 'positive'\n[[steps]]\nclaim = '(a + 1)^2 = a^2 + 2 a + 1'\n"
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
+)
+def test_the_pool_forks_from_a_parent_with_the_checker_imported():
+    with cli_module._worker_pool(2, ["a.toml", "b.md"]) as pool:
+        assert pool._mp_context.get_start_method() == "fork"
+    assert "eqchain.check.engine" in sys.modules
+    assert "eqchain.load.document" in sys.modules  # a document among the files
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for n in range(3):
+        (tmp_path / f"g{n}.toml").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def pools_used(monkeypatch) -> list[int]:
+    used: list[int] = []
+    real = cli_module._worker_pool
+
+    def spy(workers, files):
+        used.append(workers)
+        return real(workers, files)
+
+    monkeypatch.setattr(cli_module, "_worker_pool", spy)
+    return used
+
+
+def test_more_files_than_cores_use_every_core_by_default(folder, monkeypatch):
+    used = pools_used(monkeypatch)
+    monkeypatch.setattr(cli_module.os, "cpu_count", lambda: 2)
+    parallel = CliRunner().invoke(cli, ["check", "--no-cache", str(folder)])
+    assert used == [2]
+    serial = CliRunner().invoke(cli, ["check", "--no-cache", "--jobs", "1", str(folder)])
+    assert used == [2]
+    assert parallel.exit_code == serial.exit_code == 0
+    assert parallel.stdout == serial.stdout
+    assert parallel.stdout.count("✓ verified") == 3
+
+
+def test_as_many_cores_as_files_check_in_this_process(folder, monkeypatch):
+    used = pools_used(monkeypatch)
+    monkeypatch.setattr(cli_module.os, "cpu_count", lambda: 4)
+    result = CliRunner().invoke(cli, ["check", "--no-cache", str(folder)])
+    assert result.exit_code == 0 and used == []
