@@ -1,9 +1,9 @@
 """The ``eqchain`` command line.
 
 Exit status: 0 when every claim is verified, 1 when any claim is refuted or unknown or any
-formula unreadable, 2 for invalid input or usage (with ``file:line:column: message`` and no
-traceback). ``check`` reports every file: one that cannot be loaded is an entry of the report,
-the others are still checked, and the status is 2 only once all of them are printed. Heavy modules
+formula unreadable or any file not loaded, 2 for usage errors or when no input could be loaded
+at all (with ``file:line:column: message`` and no traceback). ``check`` reports every file: one
+that cannot be loaded is an entry of the report, and the others are still checked. Heavy modules
 (SymPy, the parsers, rich) are imported inside the commands, so ``--help`` stays fast.
 """
 
@@ -235,8 +235,10 @@ def _brings_in_files(files) -> bool:
 
 
 def exit_status(report) -> int:
-    """2 when a file could not be loaded, else 0 when every claim is verified, else 1."""
-    if report.errors:
+    """2 when no input could be loaded at all; else 0 when every file was loaded and every
+    claim is verified, and 1 otherwise (a file not loaded among others is reported, as ruff
+    reports a file it cannot read, and counts as a problem, not as a usage error)."""
+    if report.errors and all(d.error is not None for d in report.derivations):
         return EXIT_INVALID
     return EXIT_OK if report.all_verified else EXIT_FAILED
 

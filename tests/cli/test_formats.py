@@ -57,7 +57,7 @@ def folder(tmp_path):
 
 def test_concise_is_one_line_per_step_that_needs_attention(folder):
     result = run("--format", "concise", str(folder))
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{folder / 'a_broken.toml'}:2:9: error: TOML syntax error")
     assert lines[1].startswith(f"{folder / 'c_wrong.toml'}:8:1: unknown: (2) ")
@@ -83,7 +83,7 @@ def test_concise_verbose_lists_verified_steps_too(tmp_path):
 
 def test_github_annotates_errors_and_warnings(folder):
     result = run("--format", "github", str(folder))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     lines = result.stdout.splitlines()
     broken = str(folder / "a_broken.toml").replace(":", "%3A").replace(",", "%2C")
     assert lines[0].startswith(
@@ -139,7 +139,7 @@ def check_sarif_structure(data: dict) -> None:
 
 def test_sarif_reports_every_file_and_step_that_needs_attention(folder):
     result = run("--format", "sarif", str(folder))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     data = json.loads(result.stdout)
     check_sarif_structure(data)
     validate_sarif(data)
@@ -209,7 +209,7 @@ def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_forma
         "# Post\n\n$$\n(a + b)^2 = a^2 + 2 a b + b^2\n$$\n", encoding="utf-8"
     )
     text = run(str(tmp_path))
-    assert text.exit_code == 2
+    assert text.exit_code == 1
     assert text.stdout.count("✓ verified") == 5
     assert "broken.toml:2:9: TOML syntax error" in text.stdout
     assert "⊘ unreadable" in text.stdout and "unknown LaTeX command \\foo" in text.stdout
@@ -217,7 +217,7 @@ def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_forma
         "5 verified, 0 refuted, 0 unknown, 1 unreadable (0 given, 0 definition); 1 file not read"
     )
     result = run("--format", "json", str(tmp_path))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     data = json.loads(result.stdout)
     jsonschema.Draft202012Validator(report_schema()).validate(data)
     found = {
@@ -233,7 +233,7 @@ def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_forma
         "unreadable.tex": (None, ["unreadable", "verified"]),
     }
     result = run("--format", "sarif", "-v", str(tmp_path))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     sarif = json.loads(result.stdout)
     check_sarif_structure(sarif)
     validate_sarif(sarif)
@@ -255,7 +255,7 @@ def test_a_folder_of_good_broken_and_unreadable_files_is_reported_in_every_forma
         ("unreadable.tex", 4, "verified"),
     ]
     result = run("--format", "github", str(tmp_path))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     github = result.stdout.splitlines()
     assert [ln.split(" ", 1)[0] for ln in github[:-1]] == ["::error", "::error"]
     assert "broken.toml,line=2," in github[0] and "unreadable.tex,line=1," in github[1]

@@ -98,7 +98,7 @@ def test_a_post_with_a_bad_formula_gives_verdicts_before_and_after_it_in_json(tm
 
 def test_a_folder_with_a_broken_file_reports_it_and_checks_the_others(folder):
     proc = run("check", str(folder))
-    assert proc.returncode == 2
+    assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert lines[0].startswith(f"{folder / 'a_broken.toml'}:2:9: TOML syntax error")
     assert any("✓ verified" in ln for ln in lines)
@@ -108,7 +108,7 @@ def test_a_folder_with_a_broken_file_reports_it_and_checks_the_others(folder):
 
 def test_a_folder_with_a_broken_file_in_json_has_an_entry_with_its_error(folder):
     proc = run("check", "--format", "json", str(folder))
-    assert proc.returncode == 2
+    assert proc.returncode == 1
     data = validate(proc.stdout)
     broken, good = data["derivations"]
     assert broken["error"]["line"] == 2 and broken["error"]["column"] == 9
@@ -128,7 +128,7 @@ def test_a_missing_path_among_others_is_reported_and_the_others_checked(tmp_path
     good = tmp_path / "good.toml"
     good.write_text(GOOD, encoding="utf-8")
     proc = run("check", str(tmp_path / "nope.toml"), str(good))
-    assert proc.returncode == 2
+    assert proc.returncode == 1
     assert f"{tmp_path / 'nope.toml'}: no such file or folder" in proc.stdout
     assert "✓ verified" in proc.stdout
 
@@ -194,7 +194,7 @@ def test_a_broken_file_a_document_with_a_bad_formula_and_a_good_file_are_all_rep
     post = folder / "post.md"
     post.write_text(POST, encoding="utf-8")
     proc = run("check", "--format", "json", str(folder), str(post))
-    assert proc.returncode == 2
+    assert proc.returncode == 1
     data = validate(proc.stdout)
     reported = [
         (d["path"], d["error"] is not None, [s["status"] for s in d["steps"]])
