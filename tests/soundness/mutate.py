@@ -17,6 +17,9 @@ from dataclasses import dataclass
 import sympy as sp
 
 OPERATORS = (
+    # first: few claims have one (nested ranges, index expressions), and with six mutants a
+    # claim, spread() would never reach it at the end
+    "shift_bound_variable",
     "flip_sign",
     "swap_index",
     "change_exponent",
@@ -26,7 +29,6 @@ OPERATORS = (
     "log_for_exp",
     "swap_fraction",
     "change_limit",
-    "shift_bound_variable",
 )
 
 
