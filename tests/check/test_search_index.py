@@ -5,10 +5,10 @@ the same work counted."""
 from __future__ import annotations
 
 import sympy as sp
-from eqchain.latex.tree import canonical
 
 from eqchain.check import search as search_module
 from eqchain.check.search import Equation, EquationIndex, Search
+from eqchain.tree import canonical
 
 x, y, a, b, S, k, K = sp.symbols("x y a b S k K")
 f = sp.Function("f")
