@@ -30,10 +30,9 @@ from eqchain.model import StepKind, Verdict
 from . import mutate, oracle
 
 ROOT = Path(__file__).resolve().parents[2]
-# The integral derivations (issue 18) are left out for now: their claims are integrals the
-# mutator does not mutate, and the oracle cannot read back counterexamples that name m_1 as
-# m_{\text{1}}. Bringing them in is for the session that finishes issue 18.
-INTEGRAL_FILES = {"gaussian_kl.toml", "gaussian_nll.toml"}
+# The integral derivations (issue 18) are in: the mutator changes integrands and limits, and
+# the oracle computes integrals by quadrature and reads eqchain's names back (m_{\text{1}}).
+INTEGRAL_FILES: set[str] = set()  # none left out
 FILES = sorted(p for p in (ROOT / "derivations").glob("*.toml") if p.name not in INTEGRAL_FILES)
 STEP_TIMEOUT = 4.0  # seconds the checker may spend on one step
 BUDGET = 220  # mutants in all, shared out among the claims ...
