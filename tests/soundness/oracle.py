@@ -474,6 +474,8 @@ def _quadrature(node, dps: int):
     variables = [limit[0] for limit in node.limits]
     if node.function.free_symbols - set(variables) or node.has(sp.Derivative):
         raise Unevaluable("an integral is left open")
+    if node.atoms(sp.core.function.AppliedUndef):  # an undefined function, p(x): not judged
+        raise Unevaluable("an integral is left open")
     bounds = []
     with mpmath.workdps(dps + 10):
         for _, lo, hi in node.limits:
@@ -488,7 +490,7 @@ def _quadrature(node, dps: int):
                     point[n] = mpmath.mpf(10) ** 4 if end > 0 else -(mpmath.mpf(10) ** 4)
                     try:
                         far = abs(f(*point))
-                    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+                    except (ValueError, ZeroDivisionError, OverflowError, TypeError, NameError):
                         raise Unevaluable("an integrand that cannot be evaluated") from None
                     if not mpmath.isfinite(far) or far > mpmath.mpf(10) ** -8:
                         raise Unevaluable("an integrand that does not decay")

@@ -154,6 +154,8 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
                 ["integral_split_range"], left, right,
                 lambda: needs_of("integral_split_range"), (),
             )  # fmt: skip
+        # one quadrature trial before the searches and SymPy's (slower) evaluation
+        yield ["quadrature"], None, None, None, ()
         candidates = _substitutions(lhs, rhs, ranges) if wanted("integral_substitute") else ()
         for left, right, blocked, shown in candidates:
             needs = lambda blocked=blocked: blocked + needs_of("integral_substitute")  # noqa: E731
@@ -163,7 +165,8 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
             if left is not None:
                 needs = lambda blocked=blocked: blocked + needs_of("integral_by_parts")  # noqa: E731
                 yield ["integral_by_parts"], left, right, needs, ()
-    yield ["quadrature"], None, None, None, ()  # one trial before SymPy's (slower) evaluation
+    else:
+        yield ["quadrature"], None, None, None, ()
     left, right, needs = _evaluate_both(lhs, rhs, values_of)
     if left is not None:
         needs = _unique(needs + _convergence(left, right, values_of, "integral_evaluate"))
