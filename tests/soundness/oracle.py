@@ -39,8 +39,18 @@ class Context:
     ranges: dict = field(default_factory=dict)  # family index symbol -> [(lo, hi), ...]
 
     def unfold(self, expr, depth: int = 10):
+        # A defined function applies to any argument: p(x) = ... read at the integration
+        # variable of \int p(x) dx, its own symbol.
+        functions = {
+            k.func: sp.Lambda(k.args, v)
+            for k, v in self.definitions.items()
+            if isinstance(k, sp.core.function.AppliedUndef)
+            and all(isinstance(a, sp.Symbol) for a in k.args)
+        }
         for _ in range(depth):
             new = expr.xreplace(self.definitions)
+            for func, body in functions.items():
+                new = new.replace(func, body)
             if new == expr:
                 break
             expr = new
