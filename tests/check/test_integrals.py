@@ -197,3 +197,10 @@ def test_substitution_is_reported_with_its_jacobian(tmp_path):
     assert result.verdict is Verdict.VERIFIED
     assert result.rules == ("integral_substitute",)
     assert any("du = 2" in c for c in result.conditions)
+
+
+def test_a_variable_of_integration_free_outside_is_not_captured(tmp_path):
+    # x outside the integral is the declared x; inside it is the integral's own: x = 1/2 only
+    result = verdict(tmp_path, r"x \int_0^1 1 \, dx = \int_0^1 x \, dx", SYMBOLS + 'x = "real"\n')
+    assert result.verdict is Verdict.REFUTED
+    assert result.counterexample.rhs.startswith("0.5")

@@ -449,6 +449,9 @@ def _combined(left, right, ranges, by_parts: list | None = None):
     if linear is None:
         return None
     pairs, rest = linear
+    bound = {v for _, integral in pairs for v in integral.variables}
+    if any((c.free_symbols | rest.free_symbols) & bound for c, _ in pairs):
+        return None  # a variable of integration also free outside: gathering would capture it
     left_integrals = set(_top_integrals(left))
     groups: dict = {}
     for c, integral in pairs:
@@ -619,6 +622,8 @@ def _moved(q, x, alpha, beta):
     that is not established (alpha nonzero; alpha positive, when its sign is not known and an
     end is infinite: the ends are kept); None when an end cannot be mapped."""
     t, c, d = q.limits[0]
+    if x in (q.function.free_symbols - {t}) or (alpha.free_symbols | beta.free_symbols) & {x, t}:
+        return None  # x also free in q, or a map that is not affine: no capture, no guess
     needs = []
     infinite = any(end in (sp.oo, -sp.oo) for end in (c, d))
     if alpha.is_nonzero is not True and not infinite:
@@ -889,7 +894,7 @@ def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = 
         for dps in PRECISIONS:
             # split an infinite range at 0 and at the parameters' values (a peak at mu)
             points = [mpmath.mpf(0)] + [mpmath.mpf(str(sp.N(v, 40))) for v in chosen.values()]
-            sides = [_numeric(e.xreplace(chosen), dps, points) for e in (lhs, rhs)]
+            sides = [_numeric(e.subs(chosen), dps, points) for e in (lhs, rhs)]  # free only
             if any(v is None for v in sides):
                 break
             results.append(sides)
