@@ -492,7 +492,12 @@ def _quadrature(node, dps: int):
             if lo.free_symbols or hi.free_symbols:
                 raise Unevaluable("an integral over a range that depends on another")
             bounds.append([_mp_bound(lo, dps), _mp_bound(hi, dps)])
-        f = sp.lambdify(variables, node.function, "mpmath")
+        if node.function.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise Unevaluable("an integrand that is not finite")  # 1/s at s = 0
+        try:
+            f = sp.lambdify(variables, node.function, "mpmath")
+        except (KeyError, NameError, TypeError, ValueError):
+            raise Unevaluable("an integrand mpmath cannot evaluate") from None
         for n, (lo, hi) in enumerate(bounds):
             for end in (lo, hi):
                 if mpmath.isinf(end):
