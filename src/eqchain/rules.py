@@ -69,6 +69,8 @@ def _condition_latex(cond: str) -> str:
         "finite": f"{args[0]} \\text{{ finite}}",
         "nonnegative": f"{args[0]} \\geq 0",
         "integer": f"{args[0]} \\in \\mathbb{{Z}}",
+        "converges": f"\\int {args[0]} \\text{{ converges}}",
+        "continuous": f"{args[0]} \\text{{ continuous}}",
     }.get(pred, cond)
 
 
@@ -517,6 +519,57 @@ INTEGRAL_RULES: tuple[Rule, ...] = (
         "engine",
         "integral",
         conditions=("converges f", "converges g"),
+        engine="integral",
+    ),
+    Rule(
+        "integral_split_range",
+        r"\int_a^b f \, dx = \int_a^c f \, dx + \int_c^b f \, dx",
+        "split the range of integration at a point (or join two adjacent ranges; reversing the "
+        "limits changes the sign); every integral converges",
+        "積分区間を途中の点で分ける（隣り合う区間をつなぐ、上端と下端を入れ替えると符号が変わる）"
+        "（各積分は収束する）",
+        "engine",
+        "integral",
+        conditions=("converges f",),
+        engine="integral",
+    ),
+    Rule(
+        "integral_substitute",
+        r"\int_{(c - \beta)/\alpha}^{(d - \beta)/\alpha} f(\alpha x + \beta) \, \alpha \, dx"
+        r" = \int_c^d f(t) \, dt",
+        "change the variable of integration, t = alpha x + beta, with its Jacobian dt = alpha dx "
+        "(alpha nonzero, of known sign for an infinite limit; the integral converges)",
+        "積分変数を変換する（t = αx + β、ヤコビアン dt = α dx。α は 0 でなく、無限の端では符号が"
+        "分かっている。積分は収束する）",
+        "engine",
+        "integral",
+        conditions=("nonzero alpha", "converges f"),
+        engine="integral",
+    ),
+    Rule(
+        "integral_by_parts",
+        r"\int_a^b u v' \, dx = \Big[u v\Big]_a^b - \int_a^b u' v \, dx",
+        "integrate by parts: the boundary term of u v, minus the integral of u' v (u v "
+        "continuous on the range, both integrals converge)",
+        "部分積分する（u v の境界項から u' v の積分を引く。"
+        "u v は区間で連続、両方の積分は収束する）",
+        "engine",
+        "integral",
+        conditions=("continuous u", "continuous v", "converges f"),
+        engine="integral",
+    ),
+    Rule(
+        "integral_differentiate",
+        r"\frac{\partial}{\partial \theta} \int_a^b f(x, \theta) \, dx"
+        r" = \int_a^b \frac{\partial f}{\partial \theta} \, dx",
+        "differentiate under the integral sign (Leibniz's rule: limits free of theta, a bounded "
+        "range, f and its derivative continuous; over an unbounded range, a dominating "
+        "integrable function)",
+        "積分記号下で微分する（ライプニッツの規則：積分の端は θ によらず、区間は有界、"
+        "f とその導関数は連続。無限区間では可積分な優関数が要る）",
+        "engine",
+        "integral",
+        conditions=("continuous f", "continuous df"),
         engine="integral",
     ),
     Rule(

@@ -168,3 +168,39 @@ def test_integrals_in_a_document_in_both_directions(tmp_path):
     ]  # fmt: skip
     assert "b \\neq 0" in results[3].reason
     assert "ambiguous" in results[4].reason
+
+
+def test_an_integral_depending_on_a_parameter_is_not_a_constant(tmp_path):
+    # Once verified: the integral was replaced by one opaque symbol, whose derivative by t is 0
+    result = verdict(tmp_path, r"\frac{d}{dt} \int_0^1 t x \, dx = 0", SYMBOLS + 't = "real"\n')
+    assert result.verdict is Verdict.REFUTED
+    assert result.counterexample.lhs.startswith("0.5")
+
+
+def test_differentiation_under_the_integral_sign_needs_limits_free_of_the_parameter(tmp_path):
+    claim = r"\frac{d}{dt} \int_0^t x^2 \, dx = \int_0^t 0 \, dx"
+    result = verdict(tmp_path, claim, SYMBOLS + 't = "real"\n')
+    assert result.verdict is Verdict.UNKNOWN
+    assert "free of t" in result.reason
+
+
+def test_a_divergent_integral_is_no_counterexample(tmp_path):
+    # \int_{-1}^{1} dx / x^2 diverges: the "value" -2 (an antiderivative's difference) is
+    # wrong, but no quadrature may call the two sides different either
+    result = verdict(tmp_path, r"\int_{-1}^{1} \frac{1}{x^2} \, dx = -2")
+    assert result.verdict is Verdict.UNKNOWN
+
+
+def test_substitution_is_reported_with_its_jacobian(tmp_path):
+    claim = r"\int_0^1 2 \sin(\sin(2 x)) \, dx = \int_0^2 \sin(\sin u) \, du"
+    result = verdict(tmp_path, claim)
+    assert result.verdict is Verdict.VERIFIED
+    assert result.rules == ("integral_substitute",)
+    assert any("du = 2" in c for c in result.conditions)
+
+
+def test_a_variable_of_integration_free_outside_is_not_captured(tmp_path):
+    # x outside the integral is the declared x; inside it is the integral's own: x = 1/2 only
+    result = verdict(tmp_path, r"x \int_0^1 1 \, dx = \int_0^1 x \, dx", SYMBOLS + 'x = "real"\n')
+    assert result.verdict is Verdict.REFUTED
+    assert result.counterexample.rhs.startswith("0.5")

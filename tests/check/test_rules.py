@@ -27,6 +27,7 @@ u = { index = "k", range = "1..K", assume = "real" }
 N = "integer positive"
 J = "integer nonnegative"
 X = { index = ["i", "k"], range = ["1..N", "1..K"], assume = "real" }
+g = { function = true }
 """
 
 # rule: (valid steps, invalid steps, steps whose side condition is missing or None)
@@ -293,6 +294,65 @@ CASES |= {
         [(r"a e^{x} \propto e^{x}", [])],
         [(r"a e^{x} + 1 \propto e^{x}", [])],
         ([(r"a \propto z", [])], "z \\neq 0"),
+    ),
+}
+
+# The other integral rules: r is an integration variable too; the integrands of the valid
+# cases are integrated by no closed form SymPy finds (sin(sin s)), so the rule, not an
+# evaluation, proves them.
+CASES |= {
+    "integral_split_range": (
+        [
+            (
+                r"\int_0^2 \sin(\sin s) \, ds = "
+                r"\int_0^1 \sin(\sin s) \, ds + \int_1^2 \sin(\sin s) \, ds",
+                [],
+            )
+        ],
+        [
+            (
+                r"\int_0^2 e^{-s^4} \, ds = "
+                r"\int_0^1 e^{-s^4} \, ds + \int_1^3 e^{-s^4} \, ds",
+                [],
+            )
+        ],
+        (
+            [
+                (
+                    r"\int_{-1}^{1} \frac{1}{s^2} \, ds = "
+                    r"\int_{-1}^{0} \frac{1}{s^2} \, ds + \int_{0}^{1} \frac{1}{s^2} \, ds",
+                    [],
+                )
+            ],
+            "to converge",
+        ),
+    ),
+    "integral_substitute": (
+        [(r"\int_0^1 2 \sin(\sin(2 s)) \, ds = \int_0^2 \sin(\sin r) \, dr", [])],
+        [(r"\int_0^1 \sin(\sin(2 s)) \, ds = \int_0^2 \sin(\sin r) \, dr", [])],
+        ([(r"\int_0^\infty x e^{-x s} \, ds = \int_0^\infty e^{-r} \, dr", [])], "x > 0"),
+    ),
+    "integral_by_parts": (
+        [(r"\int_0^1 s e^{s} \, ds = e - \int_0^1 e^{s} \, ds", [])],
+        [(r"\int_0^1 s e^{s} \, ds = e + \int_0^1 e^{s} \, ds", [])],
+        (
+            [(r"\int_0^1 s \frac{d}{ds} g(s) \, ds = g(1) - \int_0^1 g(s) \, ds", [])],
+            "continuous on the range",
+        ),
+    ),
+    "integral_differentiate": (
+        [(r"\frac{d}{dx} \int_0^1 e^{x s} \, ds = \int_0^1 s e^{x s} \, ds", [])],
+        [(r"\frac{d}{dx} \int_0^1 e^{x s} \, ds = \int_0^1 e^{x s} \, ds", [])],
+        (
+            [
+                (
+                    r"\frac{d}{dx} \int_0^\infty e^{-a s} \cos(x s) \, ds = "
+                    r"-\int_0^\infty s e^{-a s} \sin(x s) \, ds",
+                    [],
+                )
+            ],
+            "dominated convergence",
+        ),
     ),
 }
 

@@ -61,11 +61,12 @@ def flat(node, kind) -> list:
 
 def positions(expr, path=(), parent=None):
     """(path, node, parent) for every node a mutation may touch: not inside an Indexed (its
-    indices are changed by swap_index) and not inside the limits of a sum or product."""
+    indices are changed by swap_index) and not inside the limits of a sum, product or integral
+    (changed by change_limit)."""
     yield path, expr, parent
     if isinstance(expr, (sp.Indexed, sp.Symbol, sp.Number, sp.NumberSymbol)):
         return
-    if isinstance(expr, (sp.Sum, sp.Product)):
+    if isinstance(expr, (sp.Sum, sp.Product, sp.Integral)):
         yield from positions(expr.function, path + (0,), expr)
         return
     for i, a in enumerate(expr.args):
@@ -138,6 +139,8 @@ class Mutator:
             yield "log_for_exp", "exp -> log", sp.log(node.args[0], evaluate=False)
         if isinstance(node, (sp.Sum, sp.Product)):
             yield from self._limits(node)
+        if isinstance(node, sp.Integral):
+            yield from self._integral_limits(node)
 
     def _terms(self, node, kind, what):
         items = flat(node, kind)
@@ -250,6 +253,27 @@ class Mutator:
                             f"{outer} -> {outer} + 1 in the bound of {var}",
                             func(node.function, *limits),
                         )
+
+    def _integral_limits(self, node):
+        """A finite limit moved by one, an infinite one made 0 (\\int_0^\\infty for
+        \\int_{-\\infty}^\\infty)."""
+        for n, limit in enumerate(node.limits):
+            if len(limit) != 3:
+                continue
+            var, lo, hi = limit
+            changes = []
+            for which, bound in (("from", lo), ("up to", hi)):
+                if bound in (sp.oo, -sp.oo):
+                    changes.append((which, bound, [sp.Integer(0)]))
+                else:
+                    one = sp.Integer(1)
+                    changes.append((which, bound, [sp.Add(bound, one), sp.Add(bound, -one)]))
+            for which, bound, news in changes:
+                for new in news:
+                    limits = list(node.limits)
+                    limits[n] = (var, new, hi) if which == "from" else (var, lo, new)
+                    desc = f"{var} {which} {bound} -> {new}"
+                    yield "change_limit", desc, sp.Integral(node.function, *limits)
 
 
 def _is_reciprocal(f) -> bool:

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import mpmath
 import sympy as sp
 
 from eqchain.model import Derivation, StepKind
@@ -38,8 +39,18 @@ class Context:
     ranges: dict = field(default_factory=dict)  # family index symbol -> [(lo, hi), ...]
 
     def unfold(self, expr, depth: int = 10):
+        # A defined function applies to any argument: p(x) = ... read at the integration
+        # variable of \int p(x) dx, its own symbol.
+        functions = {
+            k.func: sp.Lambda(k.args, v)
+            for k, v in self.definitions.items()
+            if isinstance(k, sp.core.function.AppliedUndef)
+            and all(isinstance(a, sp.Symbol) for a in k.args)
+        }
         for _ in range(depth):
             new = expr.xreplace(self.definitions)
+            for func, body in functions.items():
+                new = new.replace(func, body)
             if new == expr:
                 break
             expr = new
@@ -460,7 +471,7 @@ def _alarm(seconds: int):
 def _numeric(v):
     """``v`` at LOW and HIGH digits, or None when it is not a finite number; raises Unsure."""
     try:
-        lo, hi = sp.N(v, LOW), sp.N(v, HIGH)
+        lo, hi = _with_integrals(v, LOW), _with_integrals(v, HIGH)
     except (ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError) as err:
         raise Unevaluable(str(err)) from None
     for n in (lo, hi):
@@ -471,6 +482,104 @@ def _numeric(v):
         if not n.is_number or n.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or n.is_finite is False:
             return None
     return lo, hi
+
+
+def _with_integrals(v, dps: int):
+    """``v`` at ``dps`` digits, each definite integral computed here by mpmath's quadrature
+    (SymPy's own numerical integration can take minutes at these precisions); Unevaluable when
+    a quadrature is not trustworthy (a large error estimate, an integrand still growing far
+    out: a divergent integral)."""
+    if not v.has(sp.Integral):
+        return sp.N(v, dps)
+
+    def visit(node):
+        if not isinstance(node, sp.Basic) or not node.args:
+            return node
+        if isinstance(node, sp.Integral):
+            return _quadrature(node, dps)
+        return node.func(*[visit(a) for a in node.args])
+
+    return sp.N(visit(v), dps)
+
+
+def _quadrature(node, dps: int):
+    # Quadrature at 80 digits takes seconds a point: 25 and 35 digits tell a difference (stable
+    # between the two) as well; equality is then never concluded (the difference left, about
+    # 1e-25, is neither EQUAL's 1e-60 nor DIFFERENT's 1e-20): "unsure"
+    dps = 25 if dps <= LOW else 35
+    if any(len(limit) != 3 for limit in node.limits):
+        raise Unevaluable("an indefinite integral")
+    variables = [limit[0] for limit in node.limits]
+    if node.function.free_symbols - set(variables) or node.has(sp.Derivative):
+        raise Unevaluable("an integral is left open")
+    if node.atoms(sp.core.function.AppliedUndef):  # an undefined function, p(x): not judged
+        raise Unevaluable("an integral is left open")
+    bounds = []
+    with mpmath.workdps(dps + 10):
+        for _, lo, hi in node.limits:
+            if lo.free_symbols or hi.free_symbols:
+                raise Unevaluable("an integral over a range that depends on another")
+            bounds.append([_mp_bound(lo, dps), _mp_bound(hi, dps)])
+        if node.function.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise Unevaluable("an integrand that is not finite")  # 1/s at s = 0
+        try:
+            f = sp.lambdify(variables, node.function, "mpmath")
+        except (KeyError, NameError, TypeError, ValueError):
+            raise Unevaluable("an integrand mpmath cannot evaluate") from None
+        for n, (lo, hi) in enumerate(bounds):
+            for end in (lo, hi):
+                if mpmath.isinf(end):
+                    point = [mpmath.mpf(0)] * len(bounds)
+                    point[n] = mpmath.mpf(10) ** 4 if end > 0 else -(mpmath.mpf(10) ** 4)
+                    try:
+                        far = abs(f(*point))
+                    except (ValueError, ZeroDivisionError, OverflowError, TypeError, NameError):
+                        raise Unevaluable("an integrand that cannot be evaluated") from None
+                    if not mpmath.isfinite(far) or far > mpmath.mpf(10) ** -8:
+                        raise Unevaluable("an integrand that does not decay")
+        if len(bounds) == 1:  # split at the integrand's peak: quadrature finds it there
+            lo, hi = bounds[0]
+            peak = _peak(f, lo, hi)
+            if peak is not None:
+                bounds = [[lo, peak, hi]]
+        try:
+            value, error = mpmath.quad(f, *bounds, error=True, maxdegree=10)
+        except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+            raise Unevaluable("a quadrature that failed") from None
+        if isinstance(value, mpmath.mpc):
+            if abs(value.imag) > mpmath.mpf(10) ** -(dps - 5):
+                raise Unevaluable("a complex integral")
+            value = value.real
+        if not mpmath.isfinite(value) or error > mpmath.mpf(10) ** -(dps - 15) * (1 + abs(value)):
+            raise Unevaluable("a quadrature with a large error estimate")
+        return sp.Float(value, dps)
+
+
+def _peak(f, lo, hi):
+    """Where |f| is largest among a coarse set of points inside (lo, hi), or None."""
+    grid = [mpmath.mpf(0)] + [
+        sign * mpmath.mpf(2) ** (k / mpmath.mpf(4)) for k in range(-16, 48) for sign in (1, -1)
+    ]
+    best, where = mpmath.mpf(-1), None
+    with mpmath.workdps(15):
+        for x in grid:
+            if not lo < x < hi:
+                continue
+            try:
+                size = abs(f(x))
+            except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+                continue
+            if mpmath.isfinite(size) and size > best:
+                best, where = size, x
+    return where
+
+
+def _mp_bound(bound, dps: int):
+    if bound == sp.oo:
+        return mpmath.inf
+    if bound == -sp.oo:
+        return -mpmath.inf
+    return mpmath.mpf(str(sp.N(bound, dps + 10)))
 
 
 def compare_values(x, y) -> str:
@@ -555,6 +664,7 @@ def counterexample_values(cex, exprs) -> dict | None:
     """A counterexample's values as atom -> exact value, matched to the atoms of ``exprs``;
     None when a name cannot be matched or a value cannot be read."""
     symbols = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol)}
+    printed = {_printed(s): s for s in symbols.values()}
     bases = {str(b.label): b for e in exprs for b in e.atoms(sp.IndexedBase)}
     out = {}
     for name, text in cex.values:
@@ -565,12 +675,20 @@ def counterexample_values(cex, exprs) -> dict | None:
             atom = bases[m.group(1)][tuple(int(i) for i in m.group(2).split(","))]
         elif name.lstrip("\\") in symbols:
             atom = symbols[name.lstrip("\\")]
+        elif name in printed:  # a name eqchain prints its own way: m_1 as m_{\\text{1}}
+            atom = printed[name]
         else:
             return None
         if not re.fullmatch(r"-?\d+(/\d+)?", text.strip()):
             return None
         out[atom] = sp.Rational(text.strip())
     return out
+
+
+def _printed(symbol) -> str:
+    from eqchain.latex.printer import latex
+
+    return latex(symbol)
 
 
 def check_counterexample(cex, a, b, ctx: Context) -> str:

@@ -30,10 +30,9 @@ from eqchain.model import StepKind, Verdict
 from . import mutate, oracle
 
 ROOT = Path(__file__).resolve().parents[2]
-# The integral derivations (issue 18) are left out for now: their claims are integrals the
-# mutator does not mutate, and the oracle cannot read back counterexamples that name m_1 as
-# m_{\text{1}}. Bringing them in is for the session that finishes issue 18.
-INTEGRAL_FILES = {"gaussian_kl.toml", "gaussian_nll.toml"}
+# The integral derivations (issue 18) are in: the mutator changes integrands and limits, and
+# the oracle computes integrals by quadrature and reads eqchain's names back (m_{\text{1}}).
+INTEGRAL_FILES: set[str] = set()  # none left out
 FILES = sorted(p for p in (ROOT / "derivations").glob("*.toml") if p.name not in INTEGRAL_FILES)
 # Issue 13: nested sums with dependent bounds, members through index expressions, declarations.
 FILES.append(ROOT / "tests/fixtures/mutation_ranges.toml")
@@ -45,7 +44,14 @@ REFUTED_SHARE = 0.95
 CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
-KNOWN_SHORTFALLS: dict[str, str] = {}
+KNOWN_SHORTFALLS: dict[str, str] = {
+    # issue 18: mutants of the step that writes out log(p/q) inside the integral are unknown
+    # (time limit), never verified: the quadrature's first points miss the difference there and
+    # the failed proofs (simplify on the integrand) take the rest of the step's time
+    "KL divergence between two univariate Gaussians": (
+        "mutants of the integrand step run out of time instead of being refuted by quadrature"
+    ),
+}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ estimate, and a difference stable between the two.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import mpmath
 import sympy as sp
@@ -55,43 +56,64 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
     values_of: dict = {}
     side_conditions = _outside_integrals(side_conditions, lhs, rhs)
     first_unknown = None
+    original = (lhs, rhs)
+    lhs, rhs, leibniz_needs = _differentiate_under(lhs, rhs)
+    prefix = ["integral_differentiate"] if (lhs, rhs) != original else []
+    if leibniz_needs:
+        first_unknown = _unknown(
+            step, prefix or ["integral_differentiate"], leibniz_needs, warnings
+        )
     pointwise = _same_range_integrands(lhs, rhs)
-    if pointwise is not None and prove_equal(*_opaque(*pointwise, givens), ranges) is not None:
+    if (
+        not leibniz_needs
+        and pointwise is not None
+        and prove_equal(*_opaque(*pointwise, givens), ranges) is not None
+    ):
         simpler, other = sorted((lhs, rhs), key=sp.count_ops)  # the simpler one first
         needs = _convergence(simpler, sp.Integer(0), values_of, "integral_integrand")
         if needs:
             needs = _convergence(other, sp.Integer(0), values_of, "integral_integrand")
+        rules = [*prefix, "integral_integrand"]
         if not needs:
-            return engine._decide(
-                step, ["integral_integrand"], side_conditions, warnings, values, facts, domain
-            )
-        first_unknown = _unknown(step, ["integral_integrand"], needs, warnings)
-    attempts = [
-        (["algebra"], lhs, rhs, []),
-        (["integral_linear"], *_split_both(lhs, rhs, values_of)),
-        (["integral_evaluate"], *_evaluate_both(lhs, rhs, values_of)),
-    ]
-    for rules, left, right, needs in attempts:
+            return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
+        first_unknown = _unknown(step, rules, needs, warnings)
+    state = {"unknown": first_unknown is not None, "named": set(step.by)}
+    attempts = () if leibniz_needs else _attempts(lhs, rhs, values_of, ranges, state)
+    for rules, left, right, needs, shown in attempts:
+        if rules == ["quadrature"]:
+            # a wrong step is usually refuted at the first point: SymPy's evaluation, which may
+            # take seconds, is left for the steps that hold (or need more points)
+            if first_unknown is None:
+                cex = quadrature_counterexample(lhs, rhs, givens, trials=1, written=original)
+                if cex is not None:
+                    return _refuted(step, cex, warnings)
+            continue
         if left is None:
             continue
-        needs = _unique(needs + _convergence(left, right, values_of, rules[0]))
         opaque_left, opaque_right, opaque_givens = _opaque(left, right, givens)
+        if _unmatched(opaque_left, opaque_right, opaque_givens):
+            continue
         how = prove_equal(opaque_left, opaque_right, opaque_givens, ranges)
         if how is None:
             continue
-        used = rules if how == "algebra" else [*rules, how]
+        if needs is None:  # the convergence of what the proof used
+            needs = _convergence(left, right, values_of, rules[0])
+        elif callable(needs):
+            needs = needs()
+        used = [*prefix, *rules] + ([] if how == "algebra" else [how])
         if not needs:
-            return engine._decide(step, used, side_conditions, warnings, values, facts, domain)
+            result = engine._decide(step, used, side_conditions, warnings, values, facts, domain)
+            if shown and result.verdict is Verdict.VERIFIED:
+                result = replace(result, conditions=(*shown, *result.conditions))
+            return result
         if first_unknown is None:
             first_unknown = _unknown(step, used, needs, warnings)
+            state["unknown"] = True
     if first_unknown is not None:
         return first_unknown
-    cex = quadrature_counterexample(lhs, rhs, givens)
+    cex = quadrature_counterexample(lhs, rhs, givens, written=original)
     if cex is not None:
-        return StepResult(
-            step, Verdict.REFUTED, (), "the two sides differ (numerical quadrature)", cex,
-            tuple(warnings),
-        )  # fmt: skip
+        return _refuted(step, cex, warnings)
     return StepResult(
         step,
         Verdict.UNKNOWN,
@@ -100,6 +122,78 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         None,
         tuple(warnings),
     )
+
+
+def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
+    """The proofs tried, in order, lazily: (rules, left, right, needs, shown). ``left`` is None
+    when the attempt does not apply; ``needs`` (a list, or a function giving it once the proof
+    is found) is what the proof needs that is not established, None meaning the convergence of
+    the integrals left in ``left`` and ``right``; ``shown`` is what the report lists with the
+    rule (a substitution and its Jacobian). Once a proof was found that needs something not
+    established (``state["unknown"]``), the searches for a substitution or a splitting are
+    left out unless the step names them (they would need the same convergence)."""
+
+    def wanted(rule):
+        return not state["unknown"] or rule in state["named"]
+
+    yield ["algebra"], lhs, rhs, None, ()
+    left, right = _split_both(lhs, rhs)
+    yield ["integral_linear"], left, right, None, ()
+    original_needs = None
+
+    def needs_of(rule):
+        nonlocal original_needs
+        if original_needs is None:
+            original_needs = _convergence(lhs, rhs, values_of, "")
+        return [(rule, text) for _, text in original_needs]
+
+    if _linear_in_integrals(lhs - rhs) is not None:
+        left, right = _ranges_joined(lhs, rhs) if wanted("integral_split_range") else (None, None)
+        if left is not None:
+            yield (
+                ["integral_split_range"], left, right,
+                lambda: needs_of("integral_split_range"), (),
+            )  # fmt: skip
+        # one quadrature trial before the searches and SymPy's (slower) evaluation
+        yield ["quadrature"], None, None, None, ()
+        candidates = _substitutions(lhs, rhs, ranges) if wanted("integral_substitute") else ()
+        for left, right, blocked, shown in candidates:
+            needs = lambda blocked=blocked: blocked + needs_of("integral_substitute")  # noqa: E731
+            yield ["integral_substitute"], left, right, needs, shown
+        if lhs.has(sp.Integral) and rhs.has(sp.Integral) and wanted("integral_by_parts"):
+            left, right, blocked = _by_parts(lhs, rhs, ranges)
+            if left is not None:
+                needs = lambda blocked=blocked: blocked + needs_of("integral_by_parts")  # noqa: E731
+                yield ["integral_by_parts"], left, right, needs, ()
+    else:
+        yield ["quadrature"], None, None, None, ()
+    left, right, needs = _evaluate_both(lhs, rhs, values_of)
+    if left is not None:
+        needs = _unique(needs + _convergence(left, right, values_of, "integral_evaluate"))
+    yield ["integral_evaluate"], left, right, needs, ()
+
+
+def _unmatched(left, right, givens) -> bool:
+    """Whether an integral (opaque) stands on one side only and no earlier equation mentions
+    it: no algebra can prove such sides equal (it stays on one side), and SymPy's simplify
+    may take seconds to fail. (A proof it misses, \\int f - \\int f + 1 = 1, is a proof lost,
+    never a wrong one.)"""
+
+    def integrals(e):
+        return {a for a in e.atoms(sp.Dummy, sp.core.function.AppliedUndef) if _is_opaque(a)}
+
+    mentioned = set().union(*(integrals(a) | integrals(b) for a, b in givens))
+    return bool((integrals(left) ^ integrals(right)) - mentioned)
+
+
+def _is_opaque(atom) -> bool:
+    name = atom.name if isinstance(atom, sp.Dummy) else atom.func.__name__
+    return name.startswith("_integral")
+
+
+def _refuted(step, cex, warnings) -> StepResult:
+    reason = "the two sides differ (numerical quadrature)"
+    return StepResult(step, Verdict.REFUTED, (), reason, cex, tuple(warnings))
 
 
 def _unknown(step, rules, needs, warnings) -> StepResult:
@@ -140,13 +234,14 @@ def _outside_integrals(side_conditions, lhs, rhs) -> list:
 
 
 def _convergence(left, right, values_of: dict, rule: str) -> list:
-    """(rule, text) for each definite integral in the two sides whose
-    convergence is not established (by a finite value from SymPy under established
-    conditions)."""
+    """(rule, text) for each definite integral in the two sides whose convergence is not
+    established: by a bounded range of integration and an integrand continuous everywhere
+    (:func:`_proper_and_continuous`), or by a finite value from SymPy under established
+    conditions."""
     needs = []
     for side in (left, right):
         for node in side.atoms(sp.Integral):
-            if not _definite(node):
+            if not _definite(node) or _proper_and_continuous(node):
                 continue
             value, condition = _evaluated(node, values_of)
             if value is None or condition is not None:
@@ -154,18 +249,111 @@ def _convergence(left, right, values_of: dict, rule: str) -> list:
     return needs
 
 
+def _proper_and_continuous(node) -> bool:
+    """A definite integral over a bounded range (real, finite, continuous limits) of an
+    integrand continuous at every real point: it converges (a continuous function is
+    integrable on a compact set)."""
+    for _var, lo, hi in node.limits:
+        for bound in (lo, hi):
+            if bound.has(sp.oo, -sp.oo, sp.zoo) or bound.is_real is not True:
+                return False
+            if not _continuous(bound):
+                return False
+    return _continuous(node.function)
+
+
+_CONTINUOUS = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh, sp.erf, sp.Abs)
+_CONTINUOUS_ON_THE_LINE = (sp.atan, sp.tanh)
+
+
+def _continuous(expr) -> bool:
+    """Whether ``expr`` is continuous at every value its symbols may take (each finite), in
+    all of them at once: built from finite symbols and numbers by sums, products, powers
+    continuous there (an exponent a nonnegative integer; or an integer and the base nonzero;
+    or positive and the base nonnegative; or the base positive), the log of a positive
+    quantity, and functions continuous on the whole line (exp, sin, cos, ...). Anything else,
+    an undefined function f(x) included, is not known to be continuous."""
+    if expr.is_Number or isinstance(expr, sp.NumberSymbol):
+        return expr.is_finite is True
+    if isinstance(expr, (sp.Symbol, sp.Indexed)):
+        return expr.is_finite is True
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        return all(_continuous(a) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        base, exponent = expr.args
+        if not (_continuous(base) and _continuous(exponent)):
+            return False
+        if exponent.is_integer and (exponent.is_nonnegative or base.is_nonzero):
+            return True
+        if exponent.is_positive and base.is_nonnegative:
+            return True
+        return base.is_positive is True
+    if isinstance(expr, _CONTINUOUS):
+        return all(_continuous(a) for a in expr.args)
+    if isinstance(expr, _CONTINUOUS_ON_THE_LINE):
+        return all(a.is_real is True and _continuous(a) for a in expr.args)
+    if isinstance(expr, sp.log):
+        return expr.args[0].is_positive is True and _continuous(expr.args[0])
+    return False
+
+
+# -- differentiation under the integral sign ----------------------------------------------------
+
+
+def _differentiate_under(lhs, rhs):
+    """Both sides with each derivative of a definite integral by a parameter taken inside the
+    integral (Leibniz's rule), and what that needs that is not established: limits free of the
+    parameter, a bounded range, and an integrand continuous together with its derivative (for
+    an unbounded range, a dominating integrable function, which is never established here)."""
+    needs: list = []
+
+    def visit(node):
+        if not isinstance(node, sp.Derivative) or not isinstance(node.expr, sp.Integral):
+            return node
+        integral = node.expr
+        variables = [v for v, n in node.variable_count for _ in range(int(n))]
+        if not _definite(integral) or set(variables) & set(integral.variables):
+            return node
+        f = integral.function
+        derivative = sp.diff(f, *variables)
+        for v in variables:
+            if any(lo.has(v) or hi.has(v) for _, lo, hi in integral.limits):
+                needs.append(
+                    ("integral_differentiate", f"limits of integration free of {latex(v)}")
+                )
+                return node
+        bounded = all(
+            not (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)) for _, lo, hi in integral.limits
+        )
+        steps = [f] + [sp.diff(f, *variables[: i + 1]) for i in range(len(variables))]
+        if not bounded:
+            v = ", ".join(latex(x) for x in integral.variables)
+            needs.append((
+                "integral_differentiate",
+                rf"|{latex(derivative)}| \leq g({v}) with \int g < \infty for every "
+                f"{', '.join(latex(p) for p in variables)} (dominated convergence)",
+            ))  # fmt: skip
+        elif not all(_continuous(g) for g in steps) or not all(v.is_real for v in variables):
+            needs.append((
+                "integral_differentiate",
+                f"{latex(f)} and {latex(derivative)} continuous",
+            ))  # fmt: skip
+        return sp.Integral(derivative, *integral.limits)
+
+    return _bottom_up(lhs, visit), _bottom_up(rhs, visit), _unique(needs)
+
+
 # -- linearity -------------------------------------------------------------------------------
 
 
-def _split_both(lhs, rhs, values_of: dict):
-    """Both sides with every definite integral split over its integrand's terms, and the
-    convergence each piece needs (as ("integral_linear", text) for each not established).
-    (None, None, []) when nothing splits."""
+def _split_both(lhs, rhs):
+    """Both sides with every definite integral split over its integrand's terms (each piece
+    must converge: the caller asks); (None, None) when nothing splits."""
     pieces: list = []
     left, right = _split(lhs, pieces), _split(rhs, pieces)
     if not pieces:
-        return None, None, []
-    return left, right, []
+        return None, None
+    return left, right
 
 
 def _split(expr, pieces: list):
@@ -192,6 +380,345 @@ def _constant_part(term, variables):
     for factor in sp.Mul.make_args(term):
         (rest if factor.free_symbols & variables else constant).append(factor)
     return sp.Mul(*constant), sp.Mul(*rest)
+
+
+# -- integrals over the same range: one integral, one antiderivative -------------------------
+
+_NOT_LINEAR = (sp.Derivative, sp.Sum, sp.Product, sp.Limit, sp.Integral)
+_U = tuple(sp.Dummy(f"u{i}", real=True) for i in range(4))  # integration variables, renamed
+
+
+def _linear_in_integrals(expr):
+    """([(c_i, I_i)], rest) with ``expr = sum c_i I_i + rest``, every I_i a definite integral
+    and no c_i or rest holding one; None otherwise (an integral under a derivative, a sum, a
+    function or a power, or an indefinite one)."""
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, _NOT_LINEAR) and not isinstance(node, sp.Integral):
+            if node.has(sp.Integral):
+                return None
+    integrals = _top_integrals(expr)
+    if not integrals or not all(_definite(i) for i in integrals):
+        return None
+    dummies = {i: sp.Dummy(f"J{n}") for n, i in enumerate(integrals)}
+    opaque = expr.xreplace(dummies)
+    pairs = []
+    for integral, d in dummies.items():
+        c = sp.diff(opaque, d)
+        if c.has(*dummies.values()):
+            return None
+        pairs.append((c, integral))
+    rest = opaque.xreplace({d: sp.Integer(0) for d in dummies.values()})
+    if rest.has(sp.nan, sp.zoo):
+        return None
+    return pairs, rest
+
+
+def _top_integrals(expr) -> list:
+    out: list = []
+
+    def walk(node):
+        if isinstance(node, sp.Integral):
+            if node not in out:
+                out.append(node)
+            return
+        for a in node.args:
+            walk(a)
+
+    walk(expr)
+    return out
+
+
+def _range_key(integral):
+    """(limits, integrand) with the variables renamed to shared real dummies: two integrals
+    over the same range have the same limits."""
+    variables = integral.variables
+    if len(variables) > len(_U):
+        return None
+    renaming = dict(zip(variables, _U, strict=False))
+    limits = tuple((lo.xreplace(renaming), hi.xreplace(renaming)) for _, lo, hi in integral.limits)
+    return limits, integral.function.xreplace(renaming)
+
+
+def _combined(left, right, ranges, by_parts: list | None = None):
+    """``left - right`` with the integrals over the same range gathered into one (linearity:
+    every integral must converge, which the caller asks), each whose integrand is zero at
+    every point dropped, and, with ``by_parts`` (a list that receives what that needs), each
+    gathered from both sides evaluated by an antiderivative; None when that leaves an integral
+    gathered from both sides standing (or when nothing was gathered)."""
+    linear = _linear_in_integrals(left - right)
+    if linear is None:
+        return None
+    pairs, rest = linear
+    bound = {v for _, integral in pairs for v in integral.variables}
+    if any((c.free_symbols | rest.free_symbols) & bound for c, _ in pairs):
+        return None  # a variable of integration also free outside: gathering would capture it
+    left_integrals = set(_top_integrals(left))
+    groups: dict = {}
+    for c, integral in pairs:
+        key = _range_key(integral)
+        if key is None:
+            return None
+        limits, f = key
+        entry = groups.setdefault(limits, [sp.Integer(0), set(), integral.variables[0], []])
+        entry[0] = entry[0] + c * f
+        entry[3].append(f)
+        entry[1].add(integral in left_integrals)
+    if all(len(entry[1]) < 2 for entry in groups.values()):
+        return None
+    out = rest
+    for limits, (f, sides, variable, parts) in groups.items():
+        if prove_equal(f, sp.Integer(0), (), ranges) is not None:
+            continue
+        if len(sides) < 2:
+            variables = _U[: len(limits)]
+            out += sp.Integral(
+                f, *[(v, lo, hi) for v, (lo, hi) in zip(variables, limits, strict=True)]
+            )
+            continue
+        if by_parts is None or len(limits) != 1:
+            return None
+        boundary = _boundary_term(f, *limits[0], ranges, variable, by_parts, parts)
+        if boundary is None:
+            return None
+        out += boundary
+    return out
+
+
+def _boundary_term(f, lo, hi, ranges, variable, needs: list, parts=()):
+    """``G(hi) - G(lo)`` for an antiderivative G of ``f`` (one whose derivative is proved to be
+    ``f``: u V for a factor u of an integrand in ``parts`` and V an antiderivative of the rest,
+    or SymPy's) with a finite limit at an infinite end; None otherwise. G and f must be
+    continuous on the range: established when they are everywhere, else appended to
+    ``needs``."""
+    u = _U[0]
+    antiderivative = None
+    for candidate in _antiderivative_candidates(f, u, parts):
+        if candidate.has(sp.Integral, sp.Piecewise):
+            continue
+        try:
+            if prove_equal(sp.diff(candidate, u), f, (), ranges) is not None:
+                antiderivative = candidate
+                break
+        except Exception:  # noqa: BLE001 - SymPy failed on this candidate
+            continue
+    if antiderivative is None:
+        return None
+    if not (_continuous(f) and _continuous(antiderivative)):
+        shown = sp.Integral(f, (u, lo, hi)).xreplace({u: variable})
+        needs.append((
+            "integral_by_parts",
+            f"the integrand of {latex(shown)} and its antiderivative "
+            f"{latex(antiderivative.xreplace({u: variable}))} continuous on the range",
+        ))  # fmt: skip
+    ends = []
+    for end in (hi, lo):
+        if end in (sp.oo, -sp.oo):
+            try:
+                value = sp.limit(antiderivative, u, end)
+            except Exception:  # noqa: BLE001
+                return None
+            if not _usable(value):
+                return None
+        elif end.has(sp.oo, -sp.oo) or end.is_real is not True:
+            return None
+        else:
+            value = antiderivative.xreplace({u: end})
+        ends.append(value)
+    return ends[0] - ends[1]
+
+
+def _antiderivative_candidates(f, u, parts):
+    """Candidates for an antiderivative of ``f``: for each integrand in ``parts`` written
+    u w (a split of its factors), u times an antiderivative of w (w itself a derivative by the
+    variable, or SymPy's); then SymPy's antiderivative of ``f``."""
+    for integrand in parts:
+        factors = sp.Mul.make_args(integrand)
+        for n in range(len(factors)):
+            rest = sp.Mul(*(factors[:n] + factors[n + 1 :]))
+            w = factors[n]
+            if isinstance(w, sp.Derivative) and w.variables == (u,):
+                yield rest * w.expr
+            elif w.has(u):
+                try:
+                    yield rest * sp.integrate(w, u)
+                except Exception:  # noqa: BLE001 - no antiderivative of w
+                    continue
+    try:
+        yield sp.integrate(f, u)
+    except Exception:  # noqa: BLE001 - no antiderivative
+        return
+
+
+def _ranges_joined(lhs, rhs):
+    """Both sides with each one-variable definite integral of f written ``A_f(b) - A_f(a)``
+    (one unknown antiderivative per integrand, the same for every range): so
+    ``\\int_a^b f = \\int_a^c f + \\int_c^b f`` and ``\\int_a^b f = -\\int_b^a f`` become
+    algebra. Sound when every integral converges (the caller asks). (None, None) when no
+    integrand is integrated over two different ranges."""
+    integrals = _top_integrals(lhs) + _top_integrals(rhs)
+    by_integrand: dict = {}
+    for integral in integrals:
+        if len(integral.limits) != 1 or not _definite(integral):
+            continue
+        (_, lo, hi) = integral.limits[0]
+        if lo.is_extended_real is not True or hi.is_extended_real is not True:
+            continue
+        (limits,), f = _range_key(integral)
+        by_integrand.setdefault(canonical(f), {})[integral] = limits
+    names: dict = {}
+    for n, (_f, found) in enumerate(by_integrand.items()):
+        if len(set(found.values())) < 2:
+            continue
+        antiderivative = sp.Function(f"_antiderivative{n}")
+        for integral, (lo, hi) in found.items():
+            names[integral] = antiderivative(hi) - antiderivative(lo)
+    if not names:
+        return None, None
+    return lhs.xreplace(names), rhs.xreplace(names)
+
+
+# -- substitution and integration by parts --------------------------------------------------
+
+
+def _substitutions(lhs, rhs, ranges):
+    """For each affine change of variable t = alpha x + beta that turns one integral of the
+    step into another's range: (left, right, needs, shown) with that integral written over x
+    (``f(alpha x + beta) alpha``, the Jacobian) and the integrals over the same range gathered
+    (:func:`_combined`); ``needs`` what the change needs that is not established (alpha
+    nonzero, and its sign for an infinite end), ``shown`` the substitution."""
+    integrals = [
+        i for i in _top_integrals(lhs) + _top_integrals(rhs) if len(i.limits) == 1 and _definite(i)
+    ]
+    tried = 0
+    for p in integrals:
+        for q in integrals:
+            if p == q:
+                continue
+            for alpha, beta in _affine_candidates(p, q):
+                tried += 1
+                if tried > 12:
+                    return
+                try:
+                    moved = _moved(q, p.limits[0][0], alpha, beta)
+                except (ValueError, TypeError):  # SymPy cannot write q over x
+                    continue
+                if moved is None:
+                    continue
+                integral, needs = moved
+                left, right = lhs.xreplace({q: integral}), rhs.xreplace({q: integral})
+                combined = _combined(left, right, ranges)
+                if combined is not None:
+                    left, right = combined, sp.Integer(0)
+                x, t = p.limits[0][0], q.limits[0][0]
+                shown = (
+                    f"{latex(t)} = {latex(alpha * x + beta)}, "
+                    f"d{latex(t)} = {latex(alpha)} \\, d{latex(x)}",
+                )
+                yield left, right, needs, shown
+
+
+def _moved(q, x, alpha, beta):
+    """The integral ``q`` (over t) written over x with t = alpha x + beta, and what that needs
+    that is not established (alpha nonzero; alpha positive, when its sign is not known and an
+    end is infinite: the ends are kept); None when an end cannot be mapped."""
+    t, c, d = q.limits[0]
+    if x in (q.function.free_symbols - {t}) or (alpha.free_symbols | beta.free_symbols) & {x, t}:
+        return None  # x also free in q, or a map that is not affine: no capture, no guess
+    needs = []
+    infinite = any(end in (sp.oo, -sp.oo) for end in (c, d))
+    if alpha.is_nonzero is not True and not infinite:
+        needs.append(("integral_substitute", f"{latex(alpha)} \\neq 0"))
+    ends = []
+    for end in (c, d):
+        if end in (sp.oo, -sp.oo):
+            if alpha.is_negative:
+                ends.append(-end)
+            else:
+                ends.append(end)
+                if not alpha.is_positive:
+                    needs.append(("integral_substitute", f"{latex(alpha)} > 0"))
+        elif end.has(sp.oo, -sp.oo):
+            return None
+        else:
+            ends.append((end - beta) / alpha)
+    body = q.function.subs(t, alpha * x + beta) * alpha  # subs: a derivative by t stays one
+    return sp.Integral(body, (x, *ends)), needs
+
+
+def _affine_candidates(p, q) -> list:
+    """Pairs (alpha, beta) for t = alpha x + beta (x the variable of ``p``, t of ``q``): the
+    map of p's finite range onto q's (either way round), and the maps that make a polynomial
+    argument of q's integrand (of a function, or a power's base) p's."""
+    x, a, b = p.limits[0]
+    t, c, d = q.limits[0]
+    out: list = []
+    finite = not any(e.has(sp.oo, -sp.oo) for e in (a, b, c, d))
+    if finite and sp.simplify(b - a) != 0:
+        for lo, hi in ((c, d), (d, c)):
+            alpha = sp.simplify((hi - lo) / (b - a))
+            out.append((alpha, sp.simplify(lo - alpha * a)))
+    for e1 in _arguments(p.function, x):
+        for e2 in _arguments(q.function, t):
+            if e1[0] != e2[0]:
+                continue
+            out.extend(_matching(e1[1], x, e2[1], t))
+    unique = []
+    for pair in out:
+        if pair not in unique and pair != (1, 0) and pair[0] != 0:
+            unique.append(pair)
+    return unique[:6]
+
+
+def _arguments(f, x) -> list:
+    """(head, argument) for each function application or power base in ``f`` that depends
+    on ``x``."""
+    out = []
+    for node in sp.preorder_traversal(f):
+        if isinstance(node, sp.Pow) and node.base.has(x):
+            out.append(("pow", node.base))
+        elif isinstance(node, sp.Function) and node.args and node.args[0].has(x):
+            out.append((node.func, node.args[0]))
+    return out
+
+
+def _matching(e1, x, e2, t) -> list:
+    """(alpha, beta) with e2(alpha x + beta) = e1(x), for polynomial arguments of one degree
+    (1 or 2)."""
+    try:
+        p1, p2 = sp.Poly(sp.expand(e1), x), sp.Poly(sp.expand(e2), t)
+    except sp.PolynomialError:
+        return []
+    n = p1.degree()
+    if n != p2.degree() or n not in (1, 2):
+        return []
+    if any(c.has(x) for c in p1.all_coeffs()) or any(c.has(t) for c in p2.all_coeffs()):
+        return []
+    c1, c2 = p1.coeff_monomial(x**n), p2.coeff_monomial(t**n)
+    out = []
+    if n == 1:
+        alpha = sp.simplify(c1 / c2)
+        out.append((alpha, sp.simplify((p1.coeff_monomial(1) - p2.coeff_monomial(1)) / c2)))
+    else:
+        for sign in (1, -1):
+            alpha = sp.simplify(sign * sp.sqrt(c1 / c2))
+            d1, d2 = p1.coeff_monomial(x), p2.coeff_monomial(t)
+            out.append((alpha, sp.simplify((d1 - d2 * alpha) / (2 * c2 * alpha))))
+    checked = []
+    for alpha, beta in out:
+        if sp.simplify(sp.expand(e2.xreplace({t: alpha * x + beta}) - e1)) == 0:
+            checked.append((alpha, beta))
+    return checked
+
+
+def _by_parts(lhs, rhs, ranges):
+    """Integration by parts, \\int_a^b u v' = [u v]_a^b - \\int_a^b u' v: the integrals of
+    both sides over one range gathered, and their integrand (u v' + u' v) evaluated by an
+    antiderivative (u v) continuous on the range. (left, right, needs) or (None, None, [])."""
+    needs: list = []
+    combined = _combined(lhs, rhs, ranges, by_parts=needs)
+    if combined is None:
+        return None, None, []
+    return combined, sp.Integer(0), _unique(needs)
 
 
 # -- evaluation --------------------------------------------------------------------------------
@@ -303,15 +830,19 @@ def _definite(node) -> bool:
 
 
 def _opaque(left, right, givens=()):
-    """Both sides and the earlier equations with each integral replaced by one symbol (the
-    same integral, the same symbol), so that nothing downstream evaluates it."""
+    """Both sides and the earlier equations with each integral replaced by one unknown
+    quantity (the same integral, the same one), so that nothing downstream evaluates it. The
+    quantity is a function of the integral's free symbols: \\frac{d}{dt} \\int_0^1 t x \\, dx
+    is not 0."""
     names: dict = {}
 
     def visit(node):
         if isinstance(node, sp.Integral):
             key = canonical(node)
             if key not in names:
-                names[key] = sp.Dummy(f"I{len(names)}")
+                free = sorted(node.free_symbols, key=sp.default_sort_key)
+                name = f"_integral{len(names)}"
+                names[key] = sp.Function(name)(*free) if free else sp.Dummy(name)
             return names[key]
         return node
 
@@ -339,13 +870,16 @@ def _unique(items):
 # -- refutation by quadrature ------------------------------------------------------------------
 
 
-def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = TRIALS):
+def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = TRIALS, written=()):
     """Values satisfying the declared assumptions at which the two sides, every integral
     computed by mpmath's quadrature, differ stably at 30 and 60 digits; or None.
 
     Nothing is reported for sides with functions, families or sums, for a step whose symbols an
-    earlier equation constrains, or where a quadrature's error estimate is not small."""
-    symbols = sorted(lhs.free_symbols | rhs.free_symbols, key=lambda s: s.name)
+    earlier equation constrains, or where a quadrature's error estimate is not small. The
+    symbols of ``written`` (the step as the author wrote it) are given values too."""
+    symbols = sorted(
+        set().union(*(e.free_symbols for e in (lhs, rhs, *written))), key=lambda s: s.name
+    )
     if any(e.atoms(sp.Indexed, sp.core.function.AppliedUndef, sp.Sum) for e in (lhs, rhs)):
         return None
     for a, b in givens:
@@ -358,7 +892,9 @@ def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = 
             return None
         results = []
         for dps in PRECISIONS:
-            sides = [_numeric(e.xreplace(chosen), dps) for e in (lhs, rhs)]
+            # split an infinite range at 0 and at the parameters' values (a peak at mu)
+            points = [mpmath.mpf(0)] + [mpmath.mpf(str(sp.N(v, 40))) for v in chosen.values()]
+            sides = [_numeric(e.subs(chosen), dps, points) for e in (lhs, rhs)]  # free only
             if any(v is None for v in sides):
                 break
             results.append(sides)
@@ -416,7 +952,7 @@ def _allows(symbol, value) -> bool:
 _IMPLIED = {"commutative", "complex", "hermitian", "algebraic", "imaginary"}
 
 
-def _numeric(expr, dps: int):
+def _numeric(expr, dps: int, points=()):
     """``expr`` (no free symbols but integration variables) as an mpmath number at ``dps``
     digits, each integral by quadrature; None when a quadrature is not trustworthy."""
     with mpmath.workdps(dps):
@@ -425,7 +961,7 @@ def _numeric(expr, dps: int):
         def visit(node):
             if not isinstance(node, sp.Integral):
                 return node
-            value = _quadrature(node, dps)
+            value = _quadrature(node, dps, points)
             if value is None:
                 failed[0] = True
                 return node
@@ -450,17 +986,23 @@ def _bottom_up_inner(expr, visit):
     return visit(expr.func(*args) if args != expr.args else expr)
 
 
-def _quadrature(node, dps: int):
+def _quadrature(node, dps: int, points=()):
     if not _definite(node) or node.function.free_symbols - set(node.variables):
         return None
     bounds = []
     for _var, lo, hi in node.limits:
         if lo.free_symbols or hi.free_symbols:
             return None
-        bounds.append([_mp(lo), _mp(hi)])
+        lo, hi = _mp(lo), _mp(hi)
+        inside = sorted({p for p in points if min(lo, hi) < p < max(lo, hi)}, reverse=hi < lo)
+        bounds.append([lo, *inside, hi])
     variables = [lim[0] for lim in node.limits]
     f = sp.lambdify(variables, node.function, "mpmath")
-    value, error = mpmath.quad(f, *bounds, error=True, maxdegree=10)
+    if not _decays(f, bounds):
+        return None
+    value, error = mpmath.quad(f, *bounds, error=True, maxdegree=8)
+    if abs(value) > mpmath.mpf(10) ** 30:
+        return None  # a divergent integral's partial sums, not a value
     if isinstance(value, mpmath.mpc):
         if abs(value.imag) > mpmath.mpf(10) ** (-dps // 2):
             return None
@@ -470,10 +1012,34 @@ def _quadrature(node, dps: int):
     # a value of a divergent integral (\int_{-1}^{1} dx/x cancels to 0) is no counterexample:
     # the integral of |f| must come out finite with a small error too
     with mpmath.workdps(15):
-        size, size_error = mpmath.quad(lambda *t: abs(f(*t)), *bounds, error=True, maxdegree=8)
+        size, size_error = mpmath.quad(lambda *t: abs(f(*t)), *bounds, error=True, maxdegree=6)
     if not mpmath.isfinite(size) or size_error > mpmath.mpf(10) ** -8 * (1 + abs(size)):
         return None
     return value
+
+
+def _decays(f, bounds) -> bool:
+    """Whether the integrand is small far out along each infinite end (else the quadrature of
+    a divergent integral, e^{x} over [0, oo), comes out as a huge finite number)."""
+    middle = [
+        mpmath.mpf(0) if mpmath.isinf(lo) and mpmath.isinf(hi)
+        else (hi - 1 if mpmath.isinf(lo) else lo + 1 if mpmath.isinf(hi) else (lo + hi) / 2)
+        for lo, hi in ((b[0], b[-1]) for b in bounds)
+    ]  # fmt: skip
+    for i, bound in enumerate(bounds):
+        for end in (bound[0], bound[-1]):
+            if not mpmath.isinf(end):
+                continue
+            for far in (mpmath.mpf(10) ** 3, mpmath.mpf(10) ** 6):
+                point = list(middle)
+                point[i] = far if end > 0 else -far
+                try:
+                    size = abs(f(*point))
+                except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+                    return False
+                if not mpmath.isfinite(size) or size > mpmath.mpf(10) ** -6:
+                    return False
+    return True
 
 
 def _mp(bound):
