@@ -134,9 +134,23 @@ def sides(derivation: Derivation) -> list[tuple]:
     out, previous = [], None
     for step in derivation.steps:
         source = previous if step.continues else step.lhs
-        out.append((source, step.rhs))
+        out.append(_relation_sides(step, source))
         previous = step.rhs
     return out
+
+
+def _relation_sides(step, source) -> tuple:
+    """Sides whose equality says what the step claims: ``a \\le b`` holds exactly where
+    max(a, b) = b. An implication (it holds where its premise does) and a proportionality are
+    not judged by values here: (0, 0)."""
+    relation = getattr(step, "relation", "=")
+    if getattr(step, "follows", None) or relation == "propto" or source is None:
+        return (sp.Integer(0), sp.Integer(0)) if source is not None else (source, step.rhs)
+    if relation in ("<", "<="):
+        return (sp.Max(source, step.rhs), step.rhs)
+    if relation in (">", ">="):
+        return (sp.Max(source, step.rhs), source)
+    return (source, step.rhs)
 
 
 # -- writing out sums and products ---------------------------------------------------------------
