@@ -159,3 +159,19 @@ def test_a_value_is_never_shown_in_sympy_input_syntax():
     assert cex is not None
     for _, text in cex.values + cex.plain_values():
         assert "*" not in text and "sqrt" not in text and "exp(" not in text, cex
+
+
+def test_a_step_refuted_stays_refuted_when_its_time_runs_out_while_simplifying(monkeypatch):
+    import eqchain.check.refute as refute
+    from eqchain.check.timeout import StepTimeout
+
+    first = refute._refuting
+
+    def out_of_time(problem, rng, trial, simple):
+        if simple is not None:
+            raise StepTimeout()
+        return first(problem, rng, trial, simple)
+
+    monkeypatch.setattr(refute, "_refuting", out_of_time)
+    total = sp.Sum(t[k] * sp.log(y[k]), (k, 1, K))
+    assert find_counterexample(-total, total, ranges=RANGES) is not None

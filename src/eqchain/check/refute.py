@@ -17,6 +17,7 @@ import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
+from eqchain.check.timeout import StepTimeout
 from eqchain.latex.printer import latex, unicode_value
 from eqchain.model import Counterexample
 from eqchain.scope import ASSUMPTIONS as _DECLARABLE
@@ -72,21 +73,7 @@ def find_counterexample(
     # small integers and simple fractions, and keep the simplest point. Every point comes out
     # of the same sampler, which has checked it against every assumption, given and domain
     # condition exactly.
-    simple = random.Random(seed + 7919)
-    last_better = 0
-    for trial in range(SIMPLE_TRIALS):
-        if not _cost(found[0])[0] and not any(
-            abs(v) > 1 for v in found[0].values.values() if v.is_Integer
-        ):
-            break  # short values at the least sizes: nothing simpler to look for
-        if trial - last_better >= SIMPLE_PATIENCE:
-            break  # no point of small values refutes it (a value needs a logarithm, say)
-        other = _refuting(problem, simple, trial, trial // 6)
-        if other is not None and _cost(other[0]) < _cost(found[0]):
-            found, last_better = other, trial
-            if not _cost(found[0])[0]:
-                break  # every value short, at the smallest sizes reached so far
-    sample, lv, rv = found
+    sample, lv, rv = _simpler(found, problem, seed)
     shown = sorted(
         ((latex(k), v) for k, v in sample.values.items()), key=lambda kv: _natural(kv[0])
     )
@@ -96,6 +83,30 @@ def find_counterexample(
         _number(rv),
         tuple(unicode_value(v) for _, v in shown),
     )
+
+
+def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:
+    """The simplest refuting point among ``found`` and those of small sizes and values. The
+    step is refuted already: running out of time here (the step's limit) keeps what was found,
+    so the verdict never depends on the machine's load, only the point shown may."""
+    simple = random.Random(seed + 7919)
+    last_better = 0
+    try:
+        for trial in range(SIMPLE_TRIALS):
+            if not _cost(found[0])[0] and not any(
+                abs(v) > 1 for v in found[0].values.values() if v.is_Integer
+            ):
+                break  # short values at the least sizes: nothing simpler to look for
+            if trial - last_better >= SIMPLE_PATIENCE:
+                break  # no point of small values refutes it (a value needs a logarithm, say)
+            other = _refuting(problem, simple, trial, trial // 6)
+            if other is not None and _cost(other[0]) < _cost(found[0]):
+                found, last_better = other, trial
+                if not _cost(found[0])[0]:
+                    break  # every value short, at the smallest sizes reached so far
+    except StepTimeout:
+        pass
+    return found
 
 
 def _refuting(problem: tuple, rng: random.Random, trial: int, simple: int | None):
