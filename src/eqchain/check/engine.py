@@ -159,7 +159,8 @@ class Facts:
         repeatedly."""
         functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
         for _ in range(depth):
-            new = substitute(expr, self.definitions)
+            new = self._by_defined(expr)
+            new = substitute(new, self.definitions)
             if functions:
                 new = self.named(new)
                 new = rebuild(new, lambda node: self._apply(node, functions))
@@ -167,6 +168,38 @@ class Facts:
                 break
             expr = new
         return expr
+
+    def _by_defined(self, expr):
+        """A derivative by a defined quantity (``\\frac{\\partial L}{\\partial \\hat y}`` after
+        ``\\hat y = \\sigma(z)``) taken with the quantity held as a variable: the expression
+        is unfolded but for it, differentiated by it, and the quantity unfolded afterwards. Read
+        so only when the expression depends on what the quantity is made of (z) through the
+        quantity alone; otherwise the derivative is left as written (it then stays undecided)."""
+        defined = {k for k in self.definitions if isinstance(k, (sp.Symbol, sp.Indexed))}
+        if not defined or not expr.has(sp.Derivative):
+            return expr
+
+        def visit(node):
+            if not isinstance(node, sp.Derivative):
+                return node
+            held = [v for v in node.variables if v in defined]
+            if not held or len(held) != len(node.variables):
+                return node
+            rest = {k: d for k, d in self.definitions.items() if k not in held}
+            body = replace(self, definitions=rest).unfold(node.expr)
+            made_of = set()
+            for v in held:
+                inner = self.unfold(v)
+                made_of |= inner.free_symbols | inner.atoms(sp.Indexed, AppliedUndef)
+            present = body.free_symbols | body.atoms(sp.Indexed, AppliedUndef)
+            if not all(body.has(v) for v in held) or present & made_of:
+                return node
+            try:
+                return sp.Derivative(body, *node.variable_count).doit()
+            except (ValueError, TypeError, NotImplementedError):
+                return node
+
+        return rebuild(expr, visit)
 
     def _apply(self, node, functions: dict):
         head = functions.get(node.func) if isinstance(node, AppliedUndef) else None

@@ -26,6 +26,7 @@ TRIALS = 40
 SIMPLE_TRIALS = 36  # tries for a simpler counterexample once one is found (sizes grow every 6)
 SIMPLE_PATIENCE = 12  # ... which stop after this many without a simpler one
 SHORT = 4  # a value of at most this many characters is one a reader takes in at a glance
+SIMPLE = 3  # ... and one of at most 3 (2, -1, 1/2, 3/2) needs no simpler one
 LOW_DIGITS, HIGH_DIGITS = 60, 120
 EXACT_BITS = 200  # a rational side is shown exactly up to about 60 digits
 
@@ -93,17 +94,17 @@ def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:
     last_better = 0
     try:
         for trial in range(SIMPLE_TRIALS):
-            if not _cost(found[0])[0] and not any(
+            if _cost(found[0])[2] <= SIMPLE and not any(
                 abs(v) > 1 for v in found[0].values.values() if v.is_Integer
             ):
-                break  # short values at the least sizes: nothing simpler to look for
+                break  # simple values at the least sizes: nothing simpler to look for
             if trial - last_better >= SIMPLE_PATIENCE:
                 break  # no point of small values refutes it (a value needs a logarithm, say)
             other = _refuting(problem, simple, trial, trial // 6)
             if other is not None and _cost(other[0]) < _cost(found[0]):
                 found, last_better = other, trial
-                if not _cost(found[0])[0]:
-                    break  # every value short, at the smallest sizes reached so far
+                if _cost(found[0])[2] <= SIMPLE:
+                    break  # every value simple, at the smallest sizes reached so far
     except StepTimeout:
         pass
     return found
@@ -651,7 +652,7 @@ def _random_value(atom, rng: random.Random, simple: int | None = None):
         wider = None if simple is None else simple + 2  # a member's value, not a size
         return sp.Integer(_random_integer(atom, rng, rng.randrange(5), wider))
     if simple is not None:
-        magnitude = rng.choice(_SIMPLE_MAGNITUDES)
+        magnitude = rng.choice(_SIMPLE_MAGNITUDES[: 2 + 3 * simple])  # 1 and 2 first
     else:
         magnitude = sp.Rational(rng.randint(1, 40), rng.choice([4, 7, 8, 13, 16]))
     if atom.is_positive:
