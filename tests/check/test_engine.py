@@ -158,6 +158,7 @@ def test_runaway_step_ends_unknown_at_the_time_limit_and_next_step_is_checked(tm
     results = claims(check_text(tmp_path, text, timeout=1.0))
     assert results[0].verdict is Verdict.UNKNOWN
     assert "time limit" in results[0].reason
+    assert "try a smaller step between these two rows" in results[0].reason  # what would decide
     assert results[0].seconds < 2.0
     assert results[1].verdict is Verdict.VERIFIED
 

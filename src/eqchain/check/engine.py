@@ -356,7 +356,7 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
         with time_limit(timeout):
             return _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin)
     except StepTimeout:
-        return StepResult(step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s) ran out")
+        return StepResult(step, Verdict.UNKNOWN, reason=_timed_out(timeout))
     except RecursionError:
         return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
     except InputError:
@@ -894,6 +894,14 @@ def _check_claim(
         + _what_would_decide(search),
         None,
         tuple(warnings),
+    )
+
+
+def _timed_out(timeout: float) -> str:
+    """Why a step whose time ran out is undecided, and what would decide it."""
+    return (
+        f"time limit ({timeout:g} s) ran out; try a smaller step between these two rows, "
+        "or a longer --timeout"
     )
 
 
