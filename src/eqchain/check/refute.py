@@ -23,8 +23,8 @@ from eqchain.model import Counterexample
 from eqchain.scope import ASSUMPTIONS as _DECLARABLE
 
 TRIALS = 40
-SIMPLE_TRIALS = 36  # tries for a simpler counterexample once one is found (sizes grow every 6)
-SIMPLE_PATIENCE = 12  # ... which stop after this many without a simpler one
+SIMPLE_TRIALS = 24  # tries for a simpler counterexample once one is found (sizes grow every 6)
+SIMPLE_PATIENCE = 6  # ... which stop after this many without a simpler one
 SHORT = 4  # a value of at most this many characters is one a reader takes in at a glance
 SIMPLE = 3  # ... and one of at most 3 (2, -1, 1/2, 3/2) needs no simpler one
 LOW_DIGITS, HIGH_DIGITS = 60, 120
@@ -94,10 +94,10 @@ def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:
     last_better = 0
     try:
         for trial in range(SIMPLE_TRIALS):
-            if _cost(found[0])[2] <= SIMPLE and not any(
-                abs(v) > 1 for v in found[0].values.values() if v.is_Integer
+            if _cost(found[0])[2] <= SHORT and not any(
+                abs(v) > 2 for v in found[0].values.values() if v.is_Integer
             ):
-                break  # simple values at the least sizes: nothing simpler to look for
+                break  # short values at small sizes already: not worth the time
             if trial - last_better >= SIMPLE_PATIENCE:
                 break  # no point of small values refutes it (a value needs a logarithm, say)
             other = _refuting(problem, simple, trial, trial // 6)
