@@ -127,6 +127,7 @@ class Counterexample:
     lhs: str
     rhs: str
     plain: tuple[str, ...] = ()
+    complex_names: tuple[str, ...] = ()  # the symbols whose value is not a real number
 
     def plain_values(self) -> tuple[tuple[str, str], ...]:
         """(name, value as Unicode text) pairs: ``plain`` where it is given."""

@@ -933,7 +933,7 @@ def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
         for a in e.free_symbols | e.atoms(sp.Indexed)
         if getattr(a, "is_real", None) is None
     }
-    complex_names = [n for n, v in cex.values if n in undeclared and "I" in v]
+    complex_names = [n for n in cex.complex_names if n in undeclared]
     if complex_names:
         names = ", ".join(complex_names)
         warnings = [

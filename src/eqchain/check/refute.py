@@ -83,6 +83,7 @@ def find_counterexample(
         _number(lv),
         _number(rv),
         tuple(unicode_value(v) for _, v in shown),
+        tuple(name for name, v in shown if v.is_real is not True),
     )
 
 
