@@ -124,13 +124,24 @@ class Derivation:
 class Counterexample:
     """Values that satisfy the assumptions, at which the two sides differ.
 
-    ``values`` maps each symbol (as LaTeX) to an exact value (as text); ``lhs``/``rhs`` are the
-    two sides evaluated there, as decimal text with at least 30 significant digits.
+    ``values`` maps each symbol (as LaTeX) to an exact value: a rational as ``p/q``, any other
+    number as LaTeX (``\\frac{\\log{\\left(2 \\right)}}{3}``), never SymPy's input syntax;
+    ``plain`` holds the same values as one-line Unicode text (``log(2)/3``) for a terminal, in
+    the same order (empty: the values themselves). ``lhs``/``rhs`` are the two sides evaluated
+    there, as decimal text with at least 30 significant digits.
     """
 
     values: tuple[tuple[str, str], ...]
     lhs: str
     rhs: str
+    plain: tuple[str, ...] = ()
+    complex_names: tuple[str, ...] = ()  # the symbols whose value is not a real number
+
+    def plain_values(self) -> tuple[tuple[str, str], ...]:
+        """(name, value as Unicode text) pairs: ``plain`` where it is given."""
+        if len(self.plain) != len(self.values):
+            return self.values
+        return tuple((name, text) for (name, _), text in zip(self.values, self.plain, strict=True))
 
     def as_dict(self) -> dict[str, Any]:
         return {"values": dict(self.values), "lhs": self.lhs, "rhs": self.rhs}

@@ -161,6 +161,7 @@ def test_runaway_step_ends_unknown_at_the_time_limit_and_next_step_is_checked(tm
     spent = time.process_time() - started  # the limit counts CPU time, whatever the load
     assert results[0].verdict is Verdict.UNKNOWN
     assert "time limit (1 s of CPU time) ran out" in results[0].reason
+    assert "try a smaller step between these two rows" in results[0].reason  # what would decide
     assert spent < 3.0
     assert results[1].verdict is Verdict.VERIFIED
 

@@ -186,3 +186,83 @@ def test_chain_rule_on_a_declared_function(tmp_path):
     result = _declared(tmp_path, r"\frac{d}{dx} f(x)^{2} = 2 f(x) \frac{d f(x)}{dx}", "chain_rule")
     assert result.verdict is Verdict.VERIFIED, result.reason
     assert result.rules == ("chain_rule",)
+
+
+# A derivative by a dependent quantity: \hat y defined from z, the loss defined from \hat y.
+DEPENDENT = r"""
+[symbols]
+z = "real"
+t = "real"
+
+[[steps]]
+kind = "definition"
+claim = '\hat y = \frac{1}{1 + e^{-z}}'
+
+[[steps]]
+kind = "definition"
+claim = 'L = LOSS'
+
+[[steps]]
+claim = 'CLAIM'
+"""
+CROSS_ENTROPY = r"-t \log \hat y - (1 - t) \log (1 - \hat y)"
+CHAIN = (
+    r"\frac{\partial L}{\partial z}"
+    r" = \frac{\partial L}{\partial \hat y} \frac{\partial \hat y}{\partial z}"
+)
+
+
+def _dependent(tmp_path, claim, loss=CROSS_ENTROPY):
+    text = DEPENDENT.replace("LOSS", loss).replace("CLAIM", claim)
+    return claims(check_text(tmp_path, text))[-1]
+
+
+def test_chain_rule_through_a_dependent_quantity(tmp_path):
+    result = _dependent(tmp_path, CHAIN)
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_derivative_by_a_dependent_quantity_holds_the_quantity_as_a_variable(tmp_path):
+    claim = r"\frac{\partial L}{\partial \hat y} = -\frac{t}{\hat y} + \frac{1 - t}{1 - \hat y}"
+    assert _dependent(tmp_path, claim).verdict is Verdict.VERIFIED
+
+
+def test_chain_rule_missing_the_inner_derivative_is_refuted(tmp_path):
+    result = _dependent(
+        tmp_path, r"\frac{\partial L}{\partial z} = \frac{\partial L}{\partial \hat y}"
+    )
+    assert result.verdict is Verdict.REFUTED
+    assert result.counterexample is not None
+
+
+def test_derivative_by_a_quantity_the_expression_also_depends_on_otherwise_is_not_read(tmp_path):
+    # L = \hat y z depends on z also directly: "the derivative by \hat y" holding what fixed is
+    # not said, so the chain-rule step is not verified.
+    result = _dependent(tmp_path, CHAIN, loss=r"\hat y z")
+    assert result.verdict is Verdict.UNKNOWN, result.reason
+
+
+DEFINED_SQUARE = r"""
+[symbols]
+z = "real"
+
+[[steps]]
+kind = "definition"
+claim = 'L = z^2'
+
+[[steps]]
+claim = 'CLAIM'
+"""
+
+
+def test_a_derivative_of_a_defined_quantity_is_never_taken_as_of_a_constant(tmp_path):
+    # The rule search once carried out dL/dz with L a plain symbol (0) before putting in L.
+    for claim in (r"\frac{\partial L}{\partial z} = 0", r"\frac{d L}{d z} = 2 \frac{d L}{d z}"):
+        result = claims(check_text(tmp_path, DEFINED_SQUARE.replace("CLAIM", claim)))[-1]
+        assert result.verdict is Verdict.REFUTED, (claim, result)
+    right = claims(
+        check_text(
+            tmp_path, DEFINED_SQUARE.replace("CLAIM", r"\frac{\partial L}{\partial z} = 2 z")
+        )
+    )[-1]
+    assert right.verdict is Verdict.VERIFIED, right.reason

@@ -117,3 +117,61 @@ def test_a_given_for_every_k_ties_other_symbols_when_no_member_occurs():
     givens = [(w[k] ** 2, -lam)]
     for seed in range(3):
         assert find_counterexample(sp.Min(lam, 0), lam, givens, seed=seed, ranges=RANGES) is None
+
+
+# -- counterexamples a reader believes -------------------------------------------------------
+
+
+def _longest(cex) -> int:
+    return max(len(text) for _, text in cex.plain_values())
+
+
+def test_a_counterexample_takes_the_smallest_size_first():
+    total = sp.Sum(t[k] * sp.log(y[k]), (k, 1, K))
+    cex = find_counterexample(-total, total, ranges=RANGES)
+    assert cex is not None
+    assert dict(cex.values)["K"] == "1", cex
+    assert _longest(cex) <= 4, cex
+
+
+def test_a_counterexample_keeps_small_values_when_a_given_is_solved():
+    # The given is solved for the symbol that keeps the values short (L = 1/2, not a t_1 that
+    # needs logarithms).
+    L = sp.Symbol("L", positive=True)
+    total = sp.Sum(t[k] * sp.log(y[k]), (k, 1, K))
+    cex = find_counterexample(-sp.log(L), total, [(sp.log(L), total)], ranges=RANGES)
+    assert cex is not None
+    assert _longest(cex) <= 4, cex
+    assert "log" not in " ".join(v for _, v in cex.values)
+
+
+def test_a_value_that_needs_a_logarithm_is_shown_as_latex_and_as_unicode():
+    # e^x = 2 fixes x = log 2: no rational point exists.
+    cex = find_counterexample(x, sp.Integer(1), [(sp.exp(x), sp.Integer(2))])
+    assert cex is not None
+    (name, value), (_, shown) = cex.values[0], cex.plain_values()[0]
+    assert name == "x"
+    assert value == r"\log{\left(2 \right)}" and shown == "log(2)"
+
+
+def test_a_value_is_never_shown_in_sympy_input_syntax():
+    cex = find_counterexample(x, sp.Integer(1), [(sp.exp(2 * x), sp.Integer(3))])
+    assert cex is not None
+    for _, text in cex.values + cex.plain_values():
+        assert "*" not in text and "sqrt" not in text and "exp(" not in text, cex
+
+
+def test_a_step_refuted_stays_refuted_when_its_time_runs_out_while_simplifying(monkeypatch):
+    import eqchain.check.refute as refute
+    from eqchain.check.timeout import StepTimeout
+
+    first = refute._refuting
+
+    def out_of_time(problem, rng, trial, simple):
+        if simple is not None:
+            raise StepTimeout()
+        return first(problem, rng, trial, simple)
+
+    monkeypatch.setattr(refute, "_refuting", out_of_time)
+    total = sp.Sum(t[k] * sp.log(y[k]), (k, 1, K))
+    assert find_counterexample(-total, total, ranges=RANGES) is not None

@@ -17,7 +17,15 @@ from click.testing import CliRunner
 from eqchain.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLES = ROOT.parent / "shared" / "reference" / "articles"
+# Beside the repository; a worktree (wt/NAME) is one level further down.
+ARTICLES = next(
+    (
+        d / "shared" / "reference" / "articles"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared" / "reference" / "articles").is_dir()
+    ),
+    ROOT.parent / "shared" / "reference" / "articles",
+)
 PART_2 = ARTICLES / "000_4dc9454ccd116a45.txt"
 PART_3 = ARTICLES / "003_93f894f2d31387c5.txt"
 ASSUME = "y_k > 0, t_k >= 0"
@@ -71,3 +79,16 @@ def test_part_3_exactly_one_refuted_step_4_3_at_its_line(tmp_path):
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "\\tag{4.3}" in row)
     assert refuted[0]["label"] == "4.3" and refuted[0]["line"] == line
     assert code == 1
+
+
+def test_part_3_the_4_3_counterexample_has_short_values_at_the_least_size(tmp_path):
+    _, report, _ = check_article(PART_3, tmp_path)
+    (refuted,) = [s for s in steps(report) if s["status"] == "refuted"]
+    values = refuted["counterexample"]["values"]
+    assert values["K"] == "1", values
+    assert all(len(v) <= 4 for v in values.values()), values
+    # And the terminal shows the same values as the JSON.
+    post = tmp_path / (PART_3.stem + ".md")
+    result = CliRunner().invoke(cli, ["check", str(post), "--assume", ASSUME, "--no-cache"])
+    shown = ", ".join(f"{k.replace('{', '').replace('}', '')} = {v}" for k, v in values.items())
+    assert shown in result.stdout, result.stdout

@@ -185,7 +185,8 @@ class Facts:
     def _unfold(self, expr, depth: int):
         functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
         for _ in range(depth):
-            new = substitute(expr, self.definitions)
+            new = self._by_defined(expr)
+            new = substitute(new, self.definitions)
             if functions:
                 new = self.named(new)
                 new = rebuild(new, lambda node: self._apply(node, functions))
@@ -193,6 +194,38 @@ class Facts:
                 break
             expr = new
         return expr
+
+    def _by_defined(self, expr):
+        """A derivative by a defined quantity (``\\frac{\\partial L}{\\partial \\hat y}`` after
+        ``\\hat y = \\sigma(z)``) taken with the quantity held as a variable: the expression
+        is unfolded but for it, differentiated by it, and the quantity unfolded afterwards. Read
+        so only when the expression depends on what the quantity is made of (z) through the
+        quantity alone; otherwise the derivative is left as written (it then stays undecided)."""
+        defined = {k for k in self.definitions if isinstance(k, (sp.Symbol, sp.Indexed))}
+        if not defined or not expr.has(sp.Derivative):
+            return expr
+
+        def visit(node):
+            if not isinstance(node, sp.Derivative):
+                return node
+            held = [v for v in node.variables if v in defined]
+            if not held or len(held) != len(node.variables):
+                return node
+            rest = {k: d for k, d in self.definitions.items() if k not in held}
+            body = replace(self, definitions=rest).unfold(node.expr)
+            made_of = set()
+            for v in held:
+                inner = self.unfold(v)
+                made_of |= inner.free_symbols | inner.atoms(sp.Indexed, AppliedUndef)
+            present = body.free_symbols | body.atoms(sp.Indexed, AppliedUndef)
+            if not all(body.has(v) for v in held) or present & made_of:
+                return node
+            try:
+                return sp.Derivative(body, *node.variable_count).doit()
+            except (ValueError, TypeError, NotImplementedError):
+                return node
+
+        return rebuild(expr, visit)
 
     def _apply(self, node, functions: dict):
         head = functions.get(node.func) if isinstance(node, AppliedUndef) else None
@@ -419,9 +452,7 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
         with time_limit(timeout):
             return _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin)
     except StepTimeout:
-        return StepResult(
-            step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s of CPU time) ran out"
-        )
+        return StepResult(step, Verdict.UNKNOWN, reason=_timed_out(timeout))
     except RecursionError:
         return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
     except InputError:
@@ -1012,6 +1043,14 @@ def _check_claim(
     )
 
 
+def _timed_out(timeout: float) -> str:
+    """Why a step whose time ran out is undecided, and what would decide it."""
+    return (
+        f"time limit ({timeout:g} s of CPU time) ran out; try a smaller step between these two "
+        "rows, or a longer --timeout"
+    )
+
+
 def _symbolic_range(*exprs) -> bool:
     r"""Whether a sum or product runs over a range whose length is not a number, or whose
     bounds are not integers (\sum_{k=1}^{5/2}: the refuter reads it as a reader does)."""
@@ -1067,7 +1106,7 @@ def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
         for a in e.free_symbols | e.atoms(sp.Indexed)
         if getattr(a, "is_real", None) is None
     }
-    complex_names = [n for n, v in cex.values if n in undeclared and "I" in v]
+    complex_names = [n for n in cex.complex_names if n in undeclared]
     if complex_names:
         names = ", ".join(complex_names)
         warnings = [
@@ -1539,9 +1578,7 @@ def _guarded_relation(step: Step, timeout, decide) -> StepResult:
         with time_limit(timeout):
             return decide()
     except StepTimeout:
-        return StepResult(
-            step, Verdict.UNKNOWN, reason=f"time limit ({timeout:g} s of CPU time) ran out"
-        )
+        return StepResult(step, Verdict.UNKNOWN, reason=_timed_out(timeout))
     except RecursionError:
         return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
     except InputError:

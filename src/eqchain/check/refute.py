@@ -18,11 +18,16 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from eqchain.check.ranges import put_free, write_out
-from eqchain.latex.printer import latex
+from eqchain.check.timeout import StepTimeout
+from eqchain.latex.printer import latex, unicode_value
 from eqchain.model import Counterexample
 from eqchain.scope import ASSUMPTIONS as _DECLARABLE
 
 TRIALS = 40
+SIMPLE_TRIALS = 24  # tries for a simpler counterexample once one is found (sizes grow every 6)
+SIMPLE_PATIENCE = 6  # ... which stop after this many without a simpler one
+SHORT = 4  # a value of at most this many characters is one a reader takes in at a glance
+SIMPLE = 3  # ... and one of at most 3 (2, -1, 1/2, 3/2) needs no simpler one
 LOW_DIGITS, HIGH_DIGITS = 60, 120
 EXACT_BITS = 200  # a rational side is shown exactly up to about 60 digits
 
@@ -58,23 +63,75 @@ def find_counterexample(
     givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
     domain = tuple((p, sp.sympify(e, strict=True)) for p, e in domain)
     cache: dict = {}
+    problem = (lhs, rhs, givens, ranges or {}, bound, cache, domain)
+    found = None
     for trial in range(trials):
-        try:
-            sample = _sample(lhs, rhs, givens, rng, trial, ranges or {}, bound, cache, domain)
-        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
-            sample = None
-        if sample is None:
-            continue
-        differs, lv, rv = _differ(sample.lhs, sample.rhs)
-        if differs:
-            shown = tuple(
-                sorted(
-                    ((latex(k), _show(v)) for k, v in sample.values.items()),
-                    key=lambda kv: _natural(kv[0]),
-                )
-            )
-            return Counterexample(shown, _number(lv), _number(rv))
-    return None
+        found = _refuting(problem, rng, trial, None)
+        if found is not None:
+            break
+    if found is None:
+        return None
+    # A reader believes small values: look again with the smallest sizes first (K = 1, 2, ...),
+    # small integers and simple fractions, and keep the simplest point. Every point comes out
+    # of the same sampler, which has checked it against every assumption, given and domain
+    # condition exactly.
+    sample, lv, rv = _simpler(found, problem, seed)
+    shown = sorted(
+        ((latex(k), v) for k, v in sample.values.items()), key=lambda kv: _natural(kv[0])
+    )
+    return Counterexample(
+        tuple((name, _show(v)) for name, v in shown),
+        _number(lv),
+        _number(rv),
+        tuple(unicode_value(v) for _, v in shown),
+        tuple(name for name, v in shown if v.is_real is not True),
+    )
+
+
+def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:
+    """The simplest refuting point among ``found`` and those of small sizes and values. The
+    step is refuted already: running out of time here (the step's limit) keeps what was found,
+    so the verdict never depends on the machine's load, only the point shown may."""
+    simple = random.Random(seed + 7919)
+    last_better = 0
+    try:
+        for trial in range(SIMPLE_TRIALS):
+            if _cost(found[0])[2] <= SHORT and not any(
+                abs(v) > 2 for v in found[0].values.values() if v.is_Integer
+            ):
+                break  # short values at small sizes already: not worth the time
+            if trial - last_better >= SIMPLE_PATIENCE:
+                break  # no point of small values refutes it (a value needs a logarithm, say)
+            other = _refuting(problem, simple, trial, trial // 6)
+            if other is not None and _cost(other[0]) < _cost(found[0]):
+                found, last_better = other, trial
+                if _cost(found[0])[2] <= SIMPLE:
+                    break  # every value simple, at the smallest sizes reached so far
+    except StepTimeout:
+        pass
+    return found
+
+
+def _refuting(problem: tuple, rng: random.Random, trial: int, simple: int | None):
+    """A sample (with both sides' values) where the two sides differ, or None."""
+    lhs, rhs, givens, ranges, bound, cache, domain = problem
+    try:
+        sample = _sample(lhs, rhs, givens, rng, trial, ranges, bound, cache, domain, simple)
+    except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+        return None
+    if sample is None:
+        return None
+    differs, lv, rv = _differ(sample.lhs, sample.rhs)
+    return (sample, lv, rv) if differs else None
+
+
+def _cost(sample: Sample) -> tuple:
+    """How hard a counterexample is to take in: any value longer than :data:`SHORT`
+    characters, then how many values (the sizes: K = 1 shows fewer members than K = 2), then
+    the longest value and all of them together, as a terminal shows them."""
+    lengths = [len(unicode_value(v)) for v in sample.values.values()]
+    longest = max(lengths, default=0)
+    return (longest > SHORT, len(lengths), longest, sum(lengths))
 
 
 def find_witness(conditions, givens=(), ranges=None, values=None, trials: int = 12):
@@ -131,7 +188,8 @@ def _natural(text: str):
 
 
 def _show(v) -> str:
-    return str(v)
+    """A value as the report keeps it: a rational as ``p/q``, anything else as LaTeX."""
+    return str(v) if isinstance(v, sp.Rational) else latex(v)
 
 
 def _number(v) -> str:
@@ -180,7 +238,11 @@ def _sample(
     bound: dict,
     cache: dict,
     domain: tuple = (),
+    simple: int | None = None,
 ):
+    """One point that satisfies the assumptions, the givens and ``domain``, with both sides
+    evaluated there; None when this trial found none. ``simple`` None draws sizes and values
+    widely; an integer draws small ones (sizes up to ``simple`` + 1 above their least)."""
     lhs, rhs = _put(lhs, bound), _put(rhs, bound)
     givens = [(_put(a, bound), _put(b, bound)) for a, b in givens]
     domain = tuple((p, _put(e, bound)) for p, e in domain)
@@ -190,7 +252,7 @@ def _sample(
     # k below, not sampled. Every other integer symbol is shared by the claim and the givens.
     universal = {s for s in given_ints if s in ranges} - set(claim_ints)
     shared = sorted(set(claim_ints) | (set(given_ints) - universal), key=str)
-    values = _integers(shared, rng, trial, ranges, bound)
+    values = _integers(shared, rng, trial, ranges, bound, simple)
     if values is None or not all(_satisfies(s, v) for s, v in values.items()):
         return None
     key = tuple(sorted(values.items(), key=lambda kv: str(kv[0])))
@@ -209,9 +271,9 @@ def _sample(
     for shrink in (1, 4, 16, 64):
         chosen = {}
         for a in free:
-            v = _random_value(a, rng)
+            v = _random_value(a, rng, simple)
             chosen[a] = v if a.is_integer else v / shrink
-        if not _solve(problem.equations, unknowns, chosen, rng):
+        if not _solve(problem.equations, unknowns, chosen, rng, simple):
             continue
         # The exact check that makes the values a model of every given and assumption.
         if all(_satisfies(a, v) for a, v in chosen.items()) and all(
@@ -258,25 +320,29 @@ def _problem(lhs, rhs, givens, values: dict, mentioned: dict, ranges: dict, boun
     )
 
 
-def _integers(symbols, rng: random.Random, trial: int, ranges: dict, bound: dict):
+def _integers(symbols, rng: random.Random, trial: int, ranges: dict, bound: dict, simple=None):
     """Values for integer symbols: bounds (K) and counts first, then free indices within their
     declared ranges. Small values make sums expandable."""
     values: dict = {}
     for s in symbols:
         if s not in ranges:
-            values[s] = sp.Integer(_random_integer(s, rng, trial))
+            values[s] = sp.Integer(_random_integer(s, rng, trial, simple))
     for s in symbols:
         if s in ranges:
-            bounds = _concrete_bounds(ranges[s], values, bound, rng, trial)
+            bounds = _concrete_bounds(ranges[s], values, bound, rng, trial, simple)
             lo_i = max((b[0] for b in bounds), default=1)
             hi_i = min((b[1] for b in bounds), default=lo_i + 5)
             if hi_i < lo_i:
                 return None
+            if simple is not None:
+                hi_i = min(hi_i, lo_i + simple)
             values[s] = sp.Integer(rng.randint(lo_i, hi_i))
     return values
 
 
-def _concrete_bounds(declared, values: dict, bound: dict, rng=None, trial: int = 0) -> list:
+def _concrete_bounds(
+    declared, values: dict, bound: dict, rng=None, trial: int = 0, simple=None
+) -> list:
     """The declared (lower, upper) bounds of an index as integers. A bound not met yet gets a
     value first when ``rng`` is given; else a bound that is not concrete is left out."""
     out = []
@@ -285,7 +351,7 @@ def _concrete_bounds(declared, values: dict, bound: dict, rng=None, trial: int =
         hi_v = _put(_put(sp.sympify(hi, strict=True), bound), values)
         if not (lo_v.is_Integer and hi_v.is_Integer) and rng is not None:
             for f in (lo_v.free_symbols | hi_v.free_symbols) - set(values):
-                values[f] = sp.Integer(_random_integer(f, rng, trial))
+                values[f] = sp.Integer(_random_integer(f, rng, trial, simple))
             lo_v, hi_v = lo_v.xreplace(values), hi_v.xreplace(values)
         if lo_v.is_Integer and hi_v.is_Integer:
             out.append((int(lo_v), int(hi_v)))
@@ -440,7 +506,7 @@ def _numerator(e):
         return e
 
 
-def _solve(equations, unknowns, chosen: dict, rng: random.Random) -> bool:
+def _solve(equations, unknowns, chosen: dict, rng: random.Random, simple=None) -> bool:
     """Complete ``chosen`` (values of every other atom) with values of ``unknowns`` that solve
     the givens: each given in turn is solved for an unknown it contains linearly, which is put
     in the others (a joint solution, as for λ y_k = t_k with Σ y_k = 1); a given left with one
@@ -482,7 +548,7 @@ def _solve(equations, unknowns, chosen: dict, rng: random.Random) -> bool:
         solved[a] = value
         pending = [_numerator(p.xreplace({a: value})) if p.has(a) else p for p in pending]
     for a in left:  # not determined by the givens: any value
-        chosen[a] = _random_value(a, rng)
+        chosen[a] = _random_value(a, rng, simple)
     for a, v in solved.items():
         try:
             value = v.xreplace(chosen)
@@ -556,7 +622,20 @@ def _atoms(exprs) -> list:
     return sorted(out - labels, key=lambda a: _natural(str(a)))
 
 
-def _random_integer(s, rng: random.Random, trial: int) -> int:
+# Small values, simplest first, for a counterexample a reader takes in at a glance.
+_SMALL_INTEGERS = [1, 0, -1, 2, -2, 3, -3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+_SIMPLE_MAGNITUDES = [sp.Rational(p, q) for p, q in ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))] + [
+    sp.Rational(p, q) for p, q in ((3, 2), (4, 1), (1, 4), (2, 3), (5, 1), (5, 2), (3, 4))
+]
+
+
+def _random_integer(s, rng: random.Random, trial: int, simple: int | None = None) -> int:
+    if simple is not None:
+        # Sizes smallest first: only the least allowed value at level 0, one more per level.
+        pool = [n for n in _SMALL_INTEGERS if _satisfies(s, sp.Integer(n))] or [1]
+        if s.is_nonnegative:  # 0 (an empty range) says little: 1 first
+            pool = sorted(pool, key=lambda n: (n == 0, n))
+        return rng.choice(pool[: simple + 1])
     if s.is_positive or s.is_nonnegative and trial % 5:
         pool = [1, 2, 3, 3, 4, 5, 6]
     elif s.is_nonnegative:
@@ -571,10 +650,14 @@ def _random_integer(s, rng: random.Random, trial: int) -> int:
     return rng.choice(pool)
 
 
-def _random_value(atom, rng: random.Random):
+def _random_value(atom, rng: random.Random, simple: int | None = None):
     if atom.is_integer:
-        return sp.Integer(_random_integer(atom, rng, rng.randrange(5)))
-    magnitude = sp.Rational(rng.randint(1, 40), rng.choice([4, 7, 8, 13, 16]))
+        wider = None if simple is None else simple + 2  # a member's value, not a size
+        return sp.Integer(_random_integer(atom, rng, rng.randrange(5), wider))
+    if simple is not None:
+        magnitude = rng.choice(_SIMPLE_MAGNITUDES[: 2 + 3 * simple])  # 1 and 2 first
+    else:
+        magnitude = sp.Rational(rng.randint(1, 40), rng.choice([4, 7, 8, 13, 16]))
     if atom.is_positive:
         return magnitude
     if atom.is_nonnegative:
@@ -584,7 +667,9 @@ def _random_value(atom, rng: random.Random):
     if atom.is_nonpositive:
         return sp.Integer(0) if rng.random() < 0.15 else -magnitude
     value = magnitude if rng.random() < 0.5 else -magnitude
-    if atom.is_real is None and rng.random() < 0.4:
+    if atom.is_real is None and simple is not None and rng.random() < 0.2:
+        return value * sp.I  # off the real line, still short
+    if atom.is_real is None and simple is None and rng.random() < 0.4:
         # A symbol declared with no assumptions is complex: try values off the real line too.
         value += sp.I * sp.Rational(rng.randint(-40, 40), rng.choice([4, 7, 8]))
     return value

@@ -149,6 +149,24 @@ class Search:
         self.allowed = None if allowed is None else frozenset(allowed)
         self.deadline = deadline or Deadline(None)
         self.rules = tuple(r for r in searchable_rules() if self._may_use(r))
+        self.defined = frozenset(
+            eq.lhs
+            for eq in self.equations
+            if eq.kind == "definition" and isinstance(eq.lhs, (sp.Symbol, sp.Indexed))
+        )
+
+    def _hidden(self, state) -> set:
+        """The derivatives in ``state`` of or by a defined quantity (dL/dz after L = z^2):
+        SymPy takes L for a constant, so no rule may carry them out or rewrite them before
+        the definition is put in (else dL/dz = 0)."""
+        if not self.defined:
+            return set()
+        bases = {d.base for d in self.defined if isinstance(d, sp.Indexed)}
+        return {
+            d
+            for d in state.atoms(sp.Derivative)
+            if d.has(*self.defined) or any(a.base in bases for a in d.atoms(sp.Indexed))
+        }
 
     def _may_use(self, name: str) -> bool:
         if self.allowed is None:
@@ -170,6 +188,7 @@ class Search:
     def moves(self, state, side: str):
         """Every (move, new_state) from ``state``."""
         size = _size(state)
+        hidden = self._hidden(state)
         for name in self.rules:
             if self.exhausted():
                 return
@@ -178,6 +197,8 @@ class Search:
             if out is None:
                 continue
             new, conds = out
+            if hidden and not hidden <= new.atoms(sp.Derivative):
+                continue  # a derivative of a defined quantity taken as if it were constant
             reported = reported_name(name, side)
             if self.allowed is not None and reported not in self.allowed:
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
 
 from eqchain.latex.commands import ACCENTS, GREEK
 
@@ -232,3 +233,54 @@ def latex(expr) -> str:
     expression (compared with :func:`eqchain.tree.canonical`) for expressions built from
     symbols, indexed symbols, numbers, + * ^, log, exp, sums, products and derivatives."""
     return EqchainLatexPrinter().doprint(expr)
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+class UnicodeValuePrinter(StrPrinter):
+    """A closed value (a counterexample's) as one line of Unicode for a terminal: ``3·log(2)``,
+    ``√2``, ``e²``, ``π/4``; never SymPy's input syntax (``3*log(2)``, ``sqrt(2)``, ``E**2``)."""
+
+    def _print_Exp1(self, expr):
+        return "e"
+
+    def _print_Pi(self, expr):
+        return "π"
+
+    def _print_ImaginaryUnit(self, expr):
+        return "i"
+
+    def _print_Infinity(self, expr):
+        return "∞"
+
+    def _print_NegativeInfinity(self, expr):
+        return "-∞"
+
+    def _print_Mul(self, expr):
+        return super()._print_Mul(expr).replace("*", "·")
+
+    def _print_exp(self, expr):
+        return self._power("e", expr.args[0])
+
+    def _print_Pow(self, expr):
+        base, exp = expr.base, expr.exp
+        if exp == sp.S.Half:
+            inner = self._print(base)
+            return f"√{inner}" if base.is_Atom else f"√({inner})"
+        if exp.is_Integer and exp < 0:
+            positive = base if exp == -1 else sp.Pow(base, -exp, evaluate=False)
+            return f"1/{self.parenthesize(positive, 60)}"
+        return self._power(self.parenthesize(base, 60), exp)
+
+    def _power(self, base: str, exp) -> str:
+        if exp.is_Integer:
+            return base + str(exp).translate(_SUPERSCRIPTS)
+        inner = self._print(exp)
+        return f"{base}^{inner}" if exp.is_Atom and not exp.is_Rational else f"{base}^({inner})"
+
+
+def unicode_value(expr) -> str:
+    """``expr`` (a closed value) as one line of Unicode text (see :class:`UnicodeValuePrinter`);
+    exact rationals print as ``p/q``."""
+    return UnicodeValuePrinter().doprint(expr)

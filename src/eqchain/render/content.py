@@ -140,18 +140,26 @@ _GREEK = {
 class Span:
     """A piece of running text: ``kind`` is ``text`` (plain words, escape them), ``math``
     (LaTeX to typeset inline), ``code`` (an identifier such as a rule name) or ``number`` (a
-    decimal, possibly cut with a trailing ``…``: typeset it as math where math is available)."""
+    decimal, possibly cut with a trailing ``…``: typeset it as math where math is available).
+    ``plain``, when given, is the same as one line of Unicode text, for outputs without
+    typesetting (the terminal, one-line diagnostics)."""
 
     kind: str
     value: str
+    plain: str | None = None
 
 
 def text(value: str) -> Span:
     return Span("text", value)
 
 
-def math(value: str) -> Span:
-    return Span("math", value)
+def math(value: str, plain: str | None = None) -> Span:
+    return Span("math", value, plain)
+
+
+def plain_text(span: Span) -> str:
+    """A span as text without typesetting: its ``plain`` form when it has one."""
+    return span.plain if span.plain is not None else span.value
 
 
 def code(value: str) -> Span:
@@ -447,11 +455,13 @@ _SIMPLE_VALUE = re.compile(r"^[+-]?\d+(?:[./]\d+)?$")
 def counterexample_spans(ce: Counterexample, lang: str) -> list[Span]:
     """``Counterexample: y_1 = 1/2, t_1 = 2; left side 0.34…, right side 0.69…``."""
     spans: list[Span] = [text(word("counterexample", lang))]
-    for i, (name, value) in enumerate(ce.values):
+    for i, ((name, value), (_, shown)) in enumerate(zip(ce.values, ce.plain_values(), strict=True)):
         if i:
             spans.append(text(", "))
         if _SIMPLE_VALUE.match(value.strip()):
             spans.append(math(f"{name} = {value.strip()}"))
+        elif shown != value:  # LaTeX, with its Unicode form for a terminal
+            spans.append(math(f"{name} = {value}", f"{name} = {shown}"))
         else:
             spans += [math(f"{name} ="), text(" "), code(value)]
     lhs = short_number(ce.lhs, ce.rhs)

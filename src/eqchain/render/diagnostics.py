@@ -112,7 +112,7 @@ def _message(result: StepResult, lang: str) -> str:
         parts.append(content.verdict_word(result.verdict, lang))
     if result.counterexample is not None:
         spans = content.counterexample_spans(result.counterexample, lang)
-        parts.append("— " + content.one_line("".join(s.value for s in spans)))
+        parts.append("— " + content.one_line("".join(map(content.plain_text, spans))))
     return " ".join(parts)
 
 

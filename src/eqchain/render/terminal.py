@@ -247,7 +247,10 @@ def plain(spans: list[Span]) -> str:
     """Spans as plain terminal text: math with a few signs made Unicode, code as is."""
     out = []
     for span in spans:
-        out.append(pretty_math(span.value) if span.kind == "math" else span.value)
+        if span.kind == "math" and span.plain is not None:
+            out.append(pretty_math(span.plain))
+        else:
+            out.append(pretty_math(span.value) if span.kind == "math" else span.value)
     return "".join(out)
 
 
