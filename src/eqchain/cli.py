@@ -385,14 +385,18 @@ class _Stdin:
 @click.option(
     "--lang", type=LANG, default="en", show_default=True, help="Language of the justifications."
 )
+@click.option(
+    "--pretty", is_flag=True, help="Lay the formulas out in two dimensions (SymPy's printer)."
+)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
-def show(path, lang, timeout):
-    """Print the proof chain with each justification in words."""
+def show(path, lang, pretty, timeout):
+    """Print the proof chain with each justification in words, the formulas in Unicode."""
     from eqchain.api import check_derivations
     from eqchain.load import load
+    from eqchain.render.terminal import make_console, render_terminal
 
     report = check_derivations(load(path), timeout)
-    _emit(report, "text", lang, show=True)
+    render_terminal(report, make_console(), lang=lang, show=True, pretty=pretty)
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 

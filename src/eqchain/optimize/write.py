@@ -39,6 +39,10 @@ from eqchain.optimize.solve import solve
 from eqchain.optimize.structure import linear_family_constraint
 from eqchain.optimize.texts import derivative, paren, tex
 
+# The leading principal minors of the bordered Hessian (border a, the constraint's
+# coefficients; diagonal d), by the Schur complement, as note math.
+_SCHUR = r"-\left(\prod_{k} d_{k}\right) \sum_{k} \frac{a_{k}^{2}}{d_{k}}"
+
 
 class Writer:
     """The claims deriving the optimum of one problem; ``certificate`` is the verdict the last
@@ -103,20 +107,20 @@ class Writer:
         out = []
         family = self.fam is not None
         for v, g in self._variables():
-            en = f"Differentiate with respect to {tex(v)}."
-            ja = f"{tex(v)} で偏微分する。"
+            en = f"Differentiate with respect to ${tex(v)}$."
+            ja = f"${tex(v)}$ で偏微分する。"
             if family:
                 en = (
-                    f"Differentiate with respect to one {tex(v)}: in each sum only the term "
+                    f"Differentiate with respect to one ${tex(v)}$: in each sum only the term "
                     "with the same index depends on it."
                 )
-                ja += f"和の中で {tex(v)} を含むのは同じ添字の項だけ。"
+                ja += f"和の中で ${tex(v)}$ を含むのは同じ添字の項だけ。"
             out.append(
                 Claim(f"{derivative(v)} = {tex(g)}", by=rules("differentiate"), en=en, ja=ja)
             )
         for v, g in self._variables():
-            en = f"Differentiate once more with respect to {tex(v)}."
-            ja = f"{tex(v)} でもう一度偏微分する。"
+            en = f"Differentiate once more with respect to ${tex(v)}$."
+            ja = f"${tex(v)}$ でもう一度偏微分する。"
             if family:
                 en = (
                     "Differentiate once more. Each term of the objective depends on one variable "
@@ -144,10 +148,10 @@ class Writer:
                     f"{tex(g)} = 0",
                     StepKind.GIVEN,
                     en=(
-                        f"Stationarity: the derivative with respect to {tex(v)} vanishes"
+                        f"Stationarity: the derivative with respect to ${tex(v)}$ vanishes"
                         + (" for every index." if self.fam is not None else ".")
                     ),
-                    ja=f"停留条件：{tex(v)} での偏微分が 0。",
+                    ja=f"停留条件：${tex(v)}$ での偏微分が $0$。",
                 )
             )
         for c in self.problem.constraints:
@@ -215,8 +219,8 @@ class Writer:
             Claim(
                 f"{tex(v)} = {tex(v_lam)}",
                 by=rules("solve_for"),
-                en=f"Solve the stationarity equation for {tex(v)}.",
-                ja=f"停留条件を {tex(v)} について解く。",
+                en=f"Solve the stationarity equation for ${tex(v)}$.",
+                ja=f"停留条件を ${tex(v)}$ について解く。",
             )
             for v, v_lam in in_multipliers
         ]
@@ -283,8 +287,8 @@ class Writer:
             Claim(
                 f"{tex(a[v] * lam * v)} = {tex(a[v] * c)}",
                 by=rules("solve_for", "algebra"),
-                en=f"Multiply the stationarity equation for {tex(v)} by {tex(v)}.",
-                ja=f"{tex(v)} の停留条件に {tex(v)} を掛ける。",
+                en=f"Multiply the stationarity equation for ${tex(v)}$ by ${tex(v)}$.",
+                ja=f"${tex(v)}$ の停留条件に ${tex(v)}$ を掛ける。",
             )
             for v, c in products.items()
         ]
@@ -324,15 +328,15 @@ class Writer:
                 Claim(
                     f"{tex(a[v] * lam_value * v)} = {product}",
                     by=rules("substitute"),
-                    en=f"Put the multiplier into {product} = {tex(a[v] * products[v])}.",
-                    ja=f"{product} = {tex(a[v] * products[v])} に未定乗数の値を代入する。",
+                    en=f"Put the multiplier into ${product} = {tex(a[v] * products[v])}$.",
+                    ja=f"${product} = {tex(a[v] * products[v])}$ に未定乗数の値を代入する。",
                 ),
                 Claim(f"= {tex(a[v] * products[v])}", by=rules("substitute"), en="", ja=""),
                 Claim(
                     f"{tex(v)} = {tex(value)}",
                     by=rules("solve_for"),
-                    en=f"Solve for {tex(v)}.",
-                    ja=f"{tex(v)} について解く。",
+                    en=f"Solve for ${tex(v)}$.",
+                    ja=f"${tex(v)}$ について解く。",
                 ),
             ]
         return out
@@ -365,16 +369,16 @@ class Writer:
                 f"{tex(lam)} {tex(y)} = {c_text}",
                 by=rules("solve_for", "algebra"),
                 en=(
-                    f"Multiply by {tex(y)} (positive) and move {tex(lam)} {tex(y)} "
+                    f"Multiply by ${tex(y)}$ (positive) and move ${tex(lam)} {tex(y)}$ "
                     "to the other side."
                 ),
-                ja=f"両辺に {tex(y)}（正）を掛けて移項する。",
+                ja=f"両辺に ${tex(y)}$（正）を掛けて移項する。",
             ),
             Claim(
                 f"{self.n_name} = {tex(total)}",
                 StepKind.DEFINITION,
-                en=f"Name the total: {self.n_name}.",
-                ja=f"合計を {self.n_name} とおく。",
+                en=f"Name the total: ${self.n_name}$.",
+                ja=f"合計を ${self.n_name}$ とおく。",
             ),
             Claim(
                 f"{lhs} = {tex(lam)} {tex(con.lhs)}",
@@ -391,24 +395,24 @@ class Writer:
             Claim(
                 f"= {tex(total)}",
                 by=rules("substitute"),
-                en=f"Put in {tex(lam)} {tex(y)} = {c_text} for every index.",
-                ja=f"各添字で {tex(lam)} {tex(y)} = {c_text} を代入する。",
+                en=f"Put in ${tex(lam)} {tex(y)} = {c_text}$ for every index.",
+                ja=f"各添字で ${tex(lam)} {tex(y)} = {c_text}$ を代入する。",
             ),
             Claim(
                 f"= {self.n_name}",
                 by=rules("substitute"),
-                en=f"By the definition of {self.n_name}.",
-                ja=f"{self.n_name} の定義より。",
+                en=f"By the definition of ${self.n_name}$.",
+                ja=f"${self.n_name}$ の定義より。",
             ),
             Claim(
                 f"{tex(y)} = {tex(y_star)}",
                 by=rules("substitute"),
                 en=(
-                    f"Divide {tex(lam)} {tex(y)} = {c_text} by {tex(lam)} = {self.n_name}: "
+                    f"Divide ${tex(lam)} {tex(y)} = {c_text}$ by ${tex(lam)} = {self.n_name}$: "
                     "the only stationary point."
                 ),
                 ja=(
-                    f"{tex(lam)} {tex(y)} = {c_text} に {tex(lam)} = {self.n_name} を代入する。"
+                    f"${tex(lam)} {tex(y)} = {c_text}$ に ${tex(lam)} = {self.n_name}$ を代入する。"
                     "停留点はこれだけ。"
                 ),
             ),
@@ -503,11 +507,11 @@ class Writer:
 
     def _instance_through_total(self) -> list[Claim]:
         inst, where = self.instance, where_of(self.problem)
-        y = self.fam.generic
+        y, k = self.fam.generic, self.fam.index
         data_text = "; ".join(
-            f"{name} = ({', '.join(tex(v) for v in vals)})"
+            f"${tex(sp.Symbol(name))} = ({', '.join(tex(v) for v in vals)})$"
             if isinstance(vals, tuple)
-            else f"{name} = {tex(vals)}"
+            else f"${tex(sp.Symbol(name))} = {tex(vals)}$"
             for name, vals in where
         )
         if inst.status == S.NOT_UNIQUE:
@@ -520,7 +524,7 @@ class Writer:
                         f"With {data_text} every count is zero: the objective is constant "
                         "and every feasible point is optimal (not unique)."
                     ),
-                    ja="回数がすべて 0：目的関数は定数で、すべての点が最適（一意でない）。",
+                    ja="回数がすべて $0$：目的関数は定数で、すべての点が最適（一意でない）。",
                 )
             ]
         ((_, lam_value),) = inst.multiplier_values
@@ -545,15 +549,16 @@ class Writer:
             boundary = member in inst.boundary
             i = member.indices[0]
             en = (
-                f"Face {i}: a zero count; its interior Lagrange equation has no "
-                "solution, the maximum is on the boundary (0 log 0 = 0)."
+                f"Face ${i}$: a zero count; its interior Lagrange equation has no "
+                "solution, the maximum is on the boundary ($0 \\log 0 = 0$)."
                 if boundary
-                else f"Index {i}: put k = {i} in the line above."
+                else f"Index ${i}$: put ${tex(k)} = {i}$ in the line above."
             )
             ja = (
-                "回数 0 の目：内部の停留条件は成り立たず、最大は境界上（0 log 0 = 0 とする）。"
+                "回数 $0$ の目：内部の停留条件は成り立たず、最大は境界上"
+                "（$0 \\log 0 = 0$ とする）。"
                 if boundary
-                else f"上の式で k = {i} とおく。"
+                else f"上の式で ${tex(k)} = {i}$ とおく。"
             )
             out.append(
                 Claim(
@@ -588,6 +593,7 @@ class Writer:
         n_value = inst.multiplier_values[0][1] * (1 if self.b == 1 else self.b)
         d_generic = sp.simplify(fpp.xreplace({y: y_star}).xreplace({total: n_value}))
         ratio = sp.simplify(self.a**2 / d_generic)
+        d_k = f"d_{{{tex(k)}}}"
         out, signs = [], []
         for minor in cert.minors:
             j = minor.order - 1
@@ -601,14 +607,16 @@ class Writer:
                     where=where,
                     by=rules("substitute", "prod_expand", "sum_expand"),
                     en=(
-                        f"Leading principal minor of order {minor.order} of the bordered Hessian "
-                        f"[[0, a^T], [a, diag(d)]] at the point, d_k = {tex(d_generic)}: by the "
-                        f"Schur complement it is -(prod d_k)(sum a_k^2/d_k) = {minor.value}, "
-                        f"{sign}."
+                        f"Leading principal minor of order ${minor.order}$ of the bordered "
+                        f"Hessian at the point (border $a_{{k}} = {tex(self.a)}$, diagonal "
+                        f"${d_k} = {tex(d_generic)}$): by the "
+                        f"Schur complement it is ${_SCHUR} = {tex(minor.value)}$, {sign}."
                     ),
                     ja=(
-                        f"縁付きヘッセ行列の {minor.order} 次の首座小行列式。シューア補行列より "
-                        f"-(Π d_k)(Σ a_k²/d_k) = {minor.value}"
+                        f"停留点での縁付きヘッセ行列（縁 $a_{{k}} = {tex(self.a)}$、対角 "
+                        f"${d_k} = {tex(d_generic)}$）の "
+                        f"${minor.order}$ 次の首座小行列式。シューア補行列より "
+                        f"${_SCHUR} = {tex(minor.value)}$"
                         f"（{'正' if minor.sign == 1 else '負'}）。"
                     ),
                 )

@@ -486,8 +486,27 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
         out.append([text(word("warning", lang) + one_line(warning))])
     note = step_note(result.step, lang)
     if note:
-        out.append([text(word("note", lang) + one_line(note))])
+        out.append(_merge([text(word("note", lang)), *text_with_math(one_line(note))]))
     return out
+
+
+# Inline math in a note: ``$...$`` not preceded by a backslash, with no space just inside the
+# dollars (``$5 and $6`` stays text, as in Pandoc); ``\$`` is a literal dollar.
+_INLINE_MATH = re.compile(r"(?<!\\)\$(?![\s$])((?:\\.|[^$\\])+?)(?<![\s\\])\$(?!\d)")
+
+
+def text_with_math(value: str) -> list[Span]:
+    """Text that may hold inline math (``Multiply by $y_{k}$``) as text and math spans; each
+    renderer then sets the math in math mode (the terminal in Unicode). A ``$`` that opens no
+    math (``costs $5``) and ``\\$`` stay text."""
+    out: list[Span] = []
+    at = 0
+    for m in _INLINE_MATH.finditer(value):
+        out.append(text(value[at : m.start()].replace("\\$", "$")))
+        out.append(math(m.group(1).strip()))
+        at = m.end()
+    out.append(text(value[at:].replace("\\$", "$")))
+    return _merge(out)
 
 
 def reason(result: StepResult, lang: str) -> str:

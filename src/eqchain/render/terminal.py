@@ -4,13 +4,13 @@ with its justifications in words for ``show``.
 Colours and styles are rich's business: :func:`make_console` builds a Console that writes
 plain text (no ANSI codes) when the output is not a terminal and honours ``NO_COLOR``. Off a
 terminal nothing is wrapped, so the text does not depend on the window width: the same report
-gives the same bytes. Formulas are shown as the author wrote them (LaTeX source); the short
-conditions beside them (``y_{k} > 0``) are shown with a few Unicode signs (``≥``, ``ℝ``).
+gives the same bytes. Formulas and the math in notes and conditions are shown in Unicode
+(:mod:`.unicode`: ``∂ℒ/∂y_k = t_k/y_k − λ``), one line each; ``show --pretty`` lays the
+formulas out in two dimensions with SymPy's pretty printer instead.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
@@ -33,22 +33,6 @@ STYLES = {
     Verdict.UNREADABLE: "bold magenta",
 }
 _INDENT = 2
-
-# A few LaTeX commands that read better as Unicode in short conditions on a terminal.
-_PRETTY = (
-    (r"\\(?:dots|ldots|cdots)", "…"),
-    (r"\\geq?\b", "≥"),
-    (r"\\leq?\b", "≤"),
-    (r"\\neq?\b", "≠"),
-    (r"\\in\b", "∈"),
-    (r"\\mathbb\{R\}", "ℝ"),
-    (r"\\mathbb\{Z\}", "ℤ"),
-    (r"\\mathbb\{Q\}", "ℚ"),
-    (r"\\mathbb\{C\}", "ℂ"),
-    (r"\\cdot\b", "·"),
-    (r"\\ ", " "),
-    (r"_\{([A-Za-z0-9])\}", r"_\1"),
-)
 
 
 def make_console(file: IO[str] | None = None) -> Console:
@@ -90,15 +74,18 @@ def progress(total: int, console: Console, description: str = "checking") -> Ite
         yield _Ticker(bar, task)
 
 
-def render_terminal(report: Report, console: Console, lang: str = "en", show: bool = False) -> None:
+def render_terminal(
+    report: Report, console: Console, lang: str = "en", show: bool = False, pretty: bool = False
+) -> None:
     """Print the report on ``console``: with ``show=False`` one line per step (label, verdict,
     rules, a short reason; a counterexample and warnings on indented lines below) and a summary
     line; with ``show=True`` each derivation's proof chain with every justification in words in
-    ``lang``. ValueError for an unknown ``lang``."""
+    ``lang``, each formula on one line in Unicode, or laid out in two dimensions by SymPy's
+    pretty printer with ``pretty=True``. ValueError for an unknown ``lang``."""
     content.check_lang(lang)
     for dreport in report.derivations:
         if show and dreport.error is None:
-            _show_derivation(console, dreport, lang)
+            _show_derivation(console, dreport, lang, pretty)
         else:
             _check_derivation(console, dreport, lang)
     counts = content.summary_counts(report)
@@ -191,7 +178,9 @@ def _pad(value: str, width: int) -> str:
 # -- show: the proof with its justifications ---------------------------------------------------
 
 
-def _show_derivation(console: Console, dreport: DerivationReport, lang: str) -> None:
+def _show_derivation(
+    console: Console, dreport: DerivationReport, lang: str, pretty: bool = False
+) -> None:
     console.print(Text(content.one_line(dreport.title or dreport.path), style="bold"))
     if dreport.path:
         console.print(Text(dreport.path, style="dim"))
@@ -206,17 +195,24 @@ def _show_derivation(console: Console, dreport: DerivationReport, lang: str) -> 
         console.print()
         for row in chain.rows:
             position += 1
-            _show_row(console, row, position, lang)
+            _show_row(console, row, position, lang, pretty)
     console.print()
 
 
-def _show_row(console: Console, row: content.Row, position: int, lang: str) -> None:
+def _show_row(
+    console: Console, row: content.Row, position: int, lang: str, pretty: bool = False
+) -> None:
     ident = step_id(row.result, position, lang)
     line = Text(" " * _INDENT)
     line.append(ident, style="bold")
-    line.append("  ")
-    line.append(_formula(row))
-    console.print(line)
+    drawing = _drawing(row) if pretty else None
+    if drawing is None:
+        line.append("  ")
+        line.append(pretty_math(_formula(row)))
+        console.print(line)
+    else:
+        console.print(line)
+        _indented(console, Text(drawing), _INDENT + 4)
     why = Text(_verdict_text(row.verdict, lang), style=STYLES[row.verdict])
     sentences = content.justification(row.result, lang)
     if sentences:
@@ -233,12 +229,50 @@ def _formula(row: content.Row) -> str:
     return f"{row.lhs} = {row.rhs}" if row.lhs else f"= {row.rhs}"
 
 
+def _drawing(row: content.Row) -> str | None:
+    """The step in SymPy's two-dimensional Unicode layout (``lhs = rhs``, or ``= rhs`` for a
+    continuation row), on SymPy's baseline; None for a step without expressions."""
+    step = row.step
+    if step.rhs is None:
+        return None
+    import sympy as sp
+    from sympy.printing.pretty.pretty import PrettyPrinter
+    from sympy.printing.pretty.stringpict import prettyForm
+
+    printer = PrettyPrinter({"use_unicode": True, "wrap_line": False})
+    if row.lhs and step.lhs is not None:
+        form = printer._print(sp.Eq(_named(step.lhs), _named(step.rhs), evaluate=False))
+    else:
+        form = prettyForm(*printer._print(_named(step.rhs)).left("= "))
+    return "\n".join(line.rstrip() for line in form.render(wrap_line=False).split("\n"))
+
+
+def _named(expr):
+    """``expr`` with each symbol and indexed symbol renamed to how eqchain writes it, in
+    Unicode (``y[k]`` as ``y_k``, which SymPy draws ``yₖ``; ``mathcalL`` as ``ℒ``)."""
+    import sympy as sp
+
+    from eqchain.latex.printer import latex
+
+    names = {}
+    for atom in expr.atoms(sp.Symbol, sp.Indexed):
+        if isinstance(atom, sp.Symbol) and any(atom in i.indices for i in expr.atoms(sp.Indexed)):
+            continue  # an index: kept as it is inside the indexed names
+        name = pretty_math(latex(atom)).replace("{", "").replace("}", "")
+        if name != str(atom):
+            names[atom] = (
+                sp.Symbol(name, **atom.assumptions0) if atom.is_Symbol else sp.Symbol(name)
+            )
+    return expr.xreplace(names)
+
+
 def _indented(console: Console, text: Text, indent: int) -> None:
     """``text`` indented by ``indent`` cells; on a terminal, wrapped lines keep the indent."""
     if console.is_terminal:
         console.print(Padding(text, (0, 0, 0, indent)))
     else:
-        console.print(Text(" " * indent) + text)
+        for line in text.split("\n"):
+            console.print(Text(" " * indent) + line)
 
 
 def plain(spans: list[Span]) -> str:
@@ -250,8 +284,8 @@ def plain(spans: list[Span]) -> str:
 
 
 def pretty_math(tex: str) -> str:
-    """Short LaTeX conditions made easier to read on a terminal: ``\\geq`` as ``≥``,
-    ``\\mathbb{R}`` as ``ℝ``, ``\\dots`` as ``…``; everything else is left as written."""
-    for pattern, replacement in _PRETTY:
-        tex = re.sub(pattern, replacement, tex)
-    return tex
+    """LaTeX math as one line of Unicode (``y_{k} \\geq 0`` as ``y_k ≥ 0``), with no
+    backslash left (:func:`eqchain.render.unicode.to_unicode`)."""
+    from eqchain.render.unicode import to_unicode
+
+    return to_unicode(tex)
