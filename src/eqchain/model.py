@@ -94,6 +94,9 @@ class Step:
     # The reader's message when the formula could not be read (``lhs``/``rhs`` are then None
     # and ``place`` points at the offending token); the checker reports it as ``unreadable``.
     unreadable: str | None = None
+    # What a generated step does ("stationarity", "solution", "second-order (minor 3)"): its
+    # name for a reader, since all the steps generated from one table share that table's line.
+    role: str | None = None
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)

@@ -38,3 +38,41 @@ def test_show_pretty_lays_formulas_out_in_two_dimensions():
     assert "\\" not in proc.stdout
     assert "___" in proc.stdout  # SymPy's drawn sum sign
     assert "yₖ" in proc.stdout
+
+
+@pytest.fixture(scope="module")
+def dice_json():
+    import json
+
+    proc = run("check", "--no-cache", "--format", "json", str(DICE_MLE))
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)["derivations"][0]["steps"]
+
+
+def _maximize_line() -> int:
+    lines = DICE_MLE.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.strip() == "[maximize]")
+
+
+def test_generated_steps_carry_their_role_and_the_table_line_in_json(dice_json):
+    generated = [s for s in dice_json if s["label"] is None]
+    assert len(generated) == 26  # 22 claims, 2 givens, 2 definitions
+    assert all(s["role"] for s in generated)
+    assert {s["line"] for s in generated} == {_maximize_line()}
+    roles = [s["role"] for s in generated]
+    for role in ("Lagrangian", "stationarity", "multiplier", "solution", "second-order"):
+        assert role in roles
+    assert [r for r in roles if r.startswith("second-order (minor")] == [
+        f"second-order (minor {m})" for m in range(3, 8)
+    ]
+    written = next(s for s in dice_json if s["label"] == "3.6")
+    assert written["role"] is None
+
+
+def test_show_and_check_name_generated_steps_by_role(shown):
+    assert "  stationarity  " in shown
+    assert "  second-order (minor 3)  " in shown
+    assert "line 24" not in shown
+    proc = run("check", "--no-cache", "--lang", "ja", str(DICE_MLE))
+    assert "  停留条件  " in proc.stdout
+    assert "二階の条件（3 次の首座小行列式）" in proc.stdout

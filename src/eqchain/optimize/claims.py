@@ -14,7 +14,7 @@ followed by the second-order certificate and, when the problem has data, the ins
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy as sp
@@ -41,6 +41,14 @@ class Claim:
     ja: str = ""
     label: str | None = None
     where: tuple[tuple[str, Any], ...] = ()
+    # What the step does in the derivation ("stationarity", "multiplier", "solution",
+    # "second-order (minor 3)"): how a reader finds it, since all share the table's line.
+    role: str | None = None
+
+
+def with_role(claims: list[Claim], role: str) -> list[Claim]:
+    """``claims`` with ``role`` given to those that have none yet."""
+    return [c if c.role else replace(c, role=role) for c in claims]
 
 
 def rules(*names: str) -> tuple[str, ...]:
@@ -135,15 +143,7 @@ def _math_list(conditions) -> str:
 def note_last(claims: list[Claim], en: str, ja: str) -> None:
     """Append a note to the last claim (the certificate's place)."""
     last = claims[-1]
-    claims[-1] = Claim(
-        last.text,
-        last.kind,
-        last.by,
-        f"{last.en} {en}".strip(),
-        f"{last.ja}{ja}",
-        last.label,
-        last.where,
-    )
+    claims[-1] = replace(last, en=f"{last.en} {en}".strip(), ja=f"{last.ja}{ja}")
 
 
 def apply_data(expr, data: dict):

@@ -32,6 +32,7 @@ from eqchain.optimize.claims import (
     rules,
     verdict_title,
     where_of,
+    with_role,
 )
 from eqchain.optimize.common import solve_linear
 from eqchain.optimize.problem import Family, Problem
@@ -87,16 +88,17 @@ class Writer:
     # -- the derivation ---------------------------------------------------------------------
 
     def claims(self) -> list[Claim]:
-        out = [definition_claim(self.problem)]
+        """The claims in order, each with its role (see :class:`Claim`)."""
+        out = with_role([definition_claim(self.problem)], "Lagrangian")
         out += self._derivatives()
         out += self._premises()
         if not self.general.point:
             note_last(out, *certificate_note(self.general.certificate, self.wanted))
             return out
-        out += self._point()
-        out += self._second_order()
+        out += with_role(self._point(), "solution")
+        out += with_role(self._second_order(), "second-order")
         if self.instance is not None:
-            out += self._instance()
+            out += with_role(self._instance(), "data")
         return out
 
     def _variables(self):
@@ -116,7 +118,13 @@ class Writer:
                 )
                 ja += f"和の中で ${tex(v)}$ を含むのは同じ添字の項だけ。"
             out.append(
-                Claim(f"{derivative(v)} = {tex(g)}", by=rules("differentiate"), en=en, ja=ja)
+                Claim(
+                    f"{derivative(v)} = {tex(g)}",
+                    by=rules("differentiate"),
+                    en=en,
+                    ja=ja,
+                    role="derivative",
+                )
             )
         for v, g in self._variables():
             en = f"Differentiate once more with respect to ${tex(v)}$."
@@ -134,7 +142,11 @@ class Writer:
             second = sp.diff(g, v)
             out.append(
                 Claim(
-                    f"{derivative(v, 2)} = {tex(second)}", by=rules("differentiate"), en=en, ja=ja
+                    f"{derivative(v, 2)} = {tex(second)}",
+                    by=rules("differentiate"),
+                    en=en,
+                    ja=ja,
+                    role="second derivative",
                 )
             )
         return out
@@ -152,6 +164,7 @@ class Writer:
                         + (" for every index." if self.fam is not None else ".")
                     ),
                     ja=f"停留条件：${tex(v)}$ での偏微分が $0$。",
+                    role="stationarity",
                 )
             )
         for c in self.problem.constraints:
@@ -161,6 +174,7 @@ class Writer:
                     StepKind.GIVEN,
                     en="The constraint.",
                     ja="制約条件。",
+                    role="constraint",
                 )
             )
         return out
@@ -231,6 +245,7 @@ class Writer:
                 by=rules("substitute"),
                 en="The constraint, read from right to left.",
                 ja="制約条件を右から左へ読む。",
+                role="multiplier",
             )
         )
         out.append(
@@ -239,11 +254,14 @@ class Writer:
                 by=rules("substitute"),
                 en="Put in each variable as a function of the multiplier.",
                 ja="各変数に未定乗数で表した式を代入する。",
+                role="multiplier",
             )
         )
         simplified = sp.simplify(substituted.doit())
         if simplified != substituted:
-            out.append(Claim(f"= {tex(simplified)}", en="Simplify.", ja="整理する。"))
+            out.append(
+                Claim(f"= {tex(simplified)}", en="Simplify.", ja="整理する。", role="multiplier")
+            )
         ((_, lam_value),) = sol.multiplier_values
         out.append(
             Claim(
@@ -251,6 +269,7 @@ class Writer:
                 by=rules("solve_for"),
                 en="Solve for the multiplier.",
                 ja="未定乗数について解く。",
+                role="multiplier",
             )
         )
         # "x = lambda/2 = 1/2": the value of x through its expression in the multiplier.
@@ -302,15 +321,17 @@ class Writer:
                 by=rules("substitute"),
                 en="Multiply the constraint by the multiplier.",
                 ja="制約の両辺に未定乗数を掛ける。",
+                role="multiplier",
             )
         )
-        out.append(Claim(f"= {tex(expanded)}", en="Expand.", ja="展開する。"))
+        out.append(Claim(f"= {tex(expanded)}", en="Expand.", ja="展開する。", role="multiplier"))
         out.append(
             Claim(
                 f"= {tex(put_in)}",
                 by=rules("substitute"),
                 en="Put in each product of the multiplier and a variable.",
                 ja="未定乗数と各変数の積を代入する。",
+                role="multiplier",
             )
         )
         ((_, lam_value),) = sol.multiplier_values
@@ -320,6 +341,7 @@ class Writer:
                 by=rules("solve_for"),
                 en="Solve for the multiplier.",
                 ja="未定乗数について解く。",
+                role="multiplier",
             )
         )
         for v, value in sol.point:
@@ -373,36 +395,42 @@ class Writer:
                     "to the other side."
                 ),
                 ja=f"両辺に ${tex(y)}$（正）を掛けて移項する。",
+                role="stationarity",
             ),
             Claim(
                 f"{self.n_name} = {tex(total)}",
                 StepKind.DEFINITION,
                 en=f"Name the total: ${self.n_name}$.",
                 ja=f"合計を ${self.n_name}$ とおく。",
+                role="total",
             ),
             Claim(
                 f"{lhs} = {tex(lam)} {tex(con.lhs)}",
                 by=rules("substitute"),
                 en="Multiply the constraint by the multiplier.",
                 ja="制約の両辺に未定乗数を掛ける。",
+                role="multiplier",
             ),
             Claim(
                 f"= \\sum_{{{tex(k)}={tex(lo)}}}^{{{tex(hi)}}} {tex(lam)} {tex(self.a * y)}",
                 by=rules("sum_const_mul"),
                 en="Take the multiplier inside the sum.",
                 ja="未定乗数を和の中に入れる。",
+                role="multiplier",
             ),
             Claim(
                 f"= {tex(total)}",
                 by=rules("substitute"),
                 en=f"Put in ${tex(lam)} {tex(y)} = {c_text}$ for every index.",
                 ja=f"各添字で ${tex(lam)} {tex(y)} = {c_text}$ を代入する。",
+                role="multiplier",
             ),
             Claim(
                 f"= {self.n_name}",
                 by=rules("substitute"),
                 en=f"By the definition of ${self.n_name}$.",
                 ja=f"${self.n_name}$ の定義より。",
+                role="multiplier",
             ),
             Claim(
                 f"{tex(y)} = {tex(y_star)}",
@@ -469,7 +497,9 @@ class Writer:
         derivatives (constant) as the certificate reads them."""
         en, ja = certificate_note(cert, self.wanted)
         texts = [f"{derivative(v, 2)} = {tex(sp.diff(g, v))}" for v, g in self._variables()]
-        return Claim(texts[-1], by=rules("differentiate"), en=en, ja=ja, where=where)
+        return Claim(
+            texts[-1], by=rules("differentiate"), en=en, ja=ja, where=where, role="second-order"
+        )
 
     # -- the instance -----------------------------------------------------------------------
 
@@ -485,6 +515,7 @@ class Writer:
                 by=rules("substitute"),
                 en="For the data: put the values in.",
                 ja="データの値を代入する。",
+                role="solution",
             )
             for v, value in (inst.values or inst.point)
         ]
@@ -498,6 +529,7 @@ class Writer:
                         by=rules("substitute"),
                         en="The second derivative at the stationary point, for the data.",
                         ja="データに対する停留点での二階偏微分の値。",
+                        role="second-order",
                     )
                 )
         if not out:
@@ -543,6 +575,7 @@ class Writer:
                 by=rules("substitute"),
                 en="The stationary point for these data.",
                 ja="このデータに対する停留点。",
+                role="solution",
             ),
         ]
         for member, value in inst.values:
@@ -567,6 +600,7 @@ class Writer:
                     by=rules("specialize", "substitute"),
                     en=en,
                     ja=ja,
+                    role="solution",
                 )
             )
         minors = self._minor_claims(where)
@@ -619,6 +653,7 @@ class Writer:
                         f"${_SCHUR} = {tex(minor.value)}$"
                         f"（{'正' if minor.sign == 1 else '負'}）。"
                     ),
+                    role=f"second-order (minor {minor.order})",
                 )
             )
         note_last(out, *minors_note(cert, self.wanted, signs))

@@ -195,6 +195,32 @@ class Chain:
     rows: tuple[Row, ...]
 
 
+_ROLES_JA = {
+    "Lagrangian": "ラグランジュ関数",
+    "derivative": "一階微分",
+    "second derivative": "二階微分",
+    "stationarity": "停留条件",
+    "constraint": "制約",
+    "multiplier": "未定乗数",
+    "total": "合計",
+    "solution": "解",
+    "second-order": "二階の条件",
+    "data": "データ",
+}
+_MINOR_ROLE = re.compile(r"second-order \(minor (\d+)\)")
+
+
+def role_text(role: str, lang: str) -> str:
+    """A generated step's role in ``lang``: ``stationarity``, ``停留条件``; ``second-order
+    (minor 3)`` is ``二階の条件（3 次の首座小行列式）``. An unknown role is shown as it is."""
+    if lang != "ja":
+        return role
+    m = _MINOR_ROLE.fullmatch(role)
+    if m:
+        return f"二階の条件（{m.group(1)} 次の首座小行列式）"
+    return _ROLES_JA.get(role, role)
+
+
 def check_lang(lang: str) -> str:
     """``lang`` itself if it is a supported language; ValueError otherwise."""
     if lang not in LANGS:

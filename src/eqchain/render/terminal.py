@@ -98,12 +98,15 @@ def render_terminal(
 
 
 def step_id(result: StepResult, position: int, lang: str = "en", path: str | None = None) -> str:
-    """How a step is named on a terminal: its label ``(3.5)``, else its line (``line 26``,
-    ``26行目``; ``sec/one.tex:6`` when it stands in another file than the document ``path``,
-    brought in by ``\\input``), else its position in the derivation (``#4``)."""
+    """How a step is named on a terminal: its label ``(3.5)``, else the role of a generated
+    step (``stationarity``, ``停留条件``), else its line (``line 26``, ``26行目``;
+    ``sec/one.tex:6`` when it stands in another file than the document ``path``, brought in by
+    ``\\input``), else its position in the derivation (``#4``)."""
     step = result.step
     if step.label:
         return f"({content.one_line(step.label)})"
+    if step.role:
+        return content.role_text(step.role, lang)
     place = step.place
     if place is not None and place.line is not None and path and place.path not in (None, path):
         return f"{place.path}:{place.line}"
