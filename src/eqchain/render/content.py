@@ -268,14 +268,61 @@ def sides(result: StepResult) -> tuple[str, str]:
     return clean_side(lhs), clean_side(rhs)
 
 
+def written_sides(step: Step) -> tuple[str, str] | None:
+    """The two sides of a step as its author wrote them (``\\log L``, not the printer's
+    ``\\log{\\left(L \\right)}``), when its text is one equation ``a = b`` (or ``= b`` for a
+    continuation); None otherwise (a chain ``a = b = c`` is split into several steps that share
+    its text)."""
+    parts = _top_level_equals(step.claim)
+    if parts is None:
+        return None
+    if step.continues and len(parts) == 2 and not parts[0].strip():
+        return "", clean_side(parts[1])
+    if not step.continues and len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        return clean_side(parts[0]), clean_side(parts[1])
+    return None
+
+
+def _top_level_equals(tex: str) -> list[str] | None:
+    """``tex`` split at each ``=`` outside braces and brackets; None when it holds another
+    relation at the top level (``\\leq``, ``<``) or unbalanced braces."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(tex):
+        ch = tex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "=" and depth == 0:
+            parts.append(tex[start:i])
+            start = i + 1
+        elif ch in "<>" and depth == 0:
+            return None
+        i += 1
+    if depth:
+        return None
+    parts.append(tex[start:])
+    return parts
+
+
 def chains(dreport: DerivationReport) -> tuple[Chain, ...]:
     """Split a derivation's steps into chains, in order; a continuation step joins the chain
     of the step before it (a continuation with nothing before it starts its own chain and
     shows its left side). An unreadable step is a chain of its own, and the step after it
-    starts a new one."""
+    starts a new one. The sides of a derivation file's step are shown as written where its
+    text is one equation (:func:`written_sides`), else as printed."""
     out: list[list[Row]] = []
+    as_written = dreport.derivation.source == "toml"
     for result in dreport.results:
         lhs, rhs = sides(result)
+        written = written_sides(result.step) if as_written and result.step.claim else None
+        if written is not None and result.verdict is not Verdict.UNREADABLE:
+            lhs, rhs = written[0] or lhs, written[1]
         joins = result.step.continues and out and out[-1][-1].verdict is not Verdict.UNREADABLE
         if joins and result.verdict is not Verdict.UNREADABLE:
             out[-1].append(Row(result, "", rhs))
@@ -496,9 +543,11 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
                 spans.append(text("；" if ja else "; "))
             spans.append(code(name))
             described = rule_text(name, lang)
-            if described:
-                spans.append(text(f"（{described}）" if ja else f" ({described})"))
-        out.append(spans)
+            if described:  # rule texts may hold inline math, as notes do
+                spans.append(text("（" if ja else " ("))
+                spans += text_with_math(described)
+                spans.append(text("）" if ja else ")"))
+        out.append(_merge(spans))
     if result.conditions:
         out.append([text(word("under", lang)), math(r",\ ".join(result.conditions))])
     if result.step.where:

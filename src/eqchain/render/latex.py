@@ -183,6 +183,9 @@ def _justification(row: content.Row, lang: str) -> str:
     mark = content.LATEX_MARKS[verdict]
     head = r"\eqchainmark{" + verdict.value + "}{$" + mark + "$~"
     head += r"\textbf{" + escape(content.verdict_word(verdict, lang)) + "}}"
+    if not row.label and row.step.role:  # a generated step: named by what it does
+        role = content.role_text(row.step.role, lang) + ("：" if lang == "ja" else ": ")
+        head = r"\textit{" + escape(role) + "}" + head
     sentences = content.justification(row.result, lang)
     if not sentences:
         return head
