@@ -113,6 +113,9 @@ class Derivation:
     scope: Any = field(default=None, compare=False, repr=False)
     where: tuple[tuple[str, Any], ...] = ()
     source: str = "toml"  # "toml", "markdown" or "latex"
+    # The title in each language a derivation file gives (``title.ja``); ``title`` is the
+    # English one (or the only one).
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

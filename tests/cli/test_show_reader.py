@@ -3,6 +3,7 @@ LaTeX source, steps named by their role (issue 16)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,31 @@ def test_show_and_check_name_generated_steps_by_role(shown):
     proc = run("check", "--no-cache", "--lang", "ja", str(DICE_MLE))
     assert "  停留条件  " in proc.stdout
     assert "二階の条件（3 次の首座小行列式）" in proc.stdout
+
+
+# Three English words in a row: a sentence (rule names are one word, math is symbols).
+ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}")
+
+
+@pytest.mark.parametrize("command", ["show", "check", "markdown"])
+def test_japanese_output_of_the_flagship_has_no_english_sentence(command):
+    proc = run(command, "--lang", "ja", str(DICE_MLE))
+    assert proc.returncode == 0, proc.stderr
+    assert ENGLISH.findall(proc.stdout) == []
+    assert "負（正）" not in proc.stdout
+
+
+def test_japanese_reasons_for_refuted_and_unknown_steps(tmp_path):
+    f = tmp_path / "wrong.toml"
+    f.write_text(
+        "[symbols]\na = 'real'\nb = 'positive'\n"
+        "[[steps]]\nclaim = '\\log b^{2} = 3 \\log b'\n"
+        "[[steps]]\nclaim = '\\log (a b) = \\log a + \\log b'\n",
+        encoding="utf-8",
+    )
+    proc = run("show", "--lang", "ja", f.name, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "両辺が一致しない" in proc.stdout
+    assert "反例：" in proc.stdout
+    assert "が必要" in proc.stdout
+    assert ENGLISH.findall(proc.stdout) == [], proc.stdout

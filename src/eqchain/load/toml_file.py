@@ -177,7 +177,17 @@ class _Loader:
                     f"unknown key '{key}'{_suggest(key, TOP_KEYS)}",
                     self.key_line(key) or self.key_line(f"[{key}]"),
                 )
-        title = doc.get("title", "")
+        title, titles = doc.get("title", ""), ()
+        if isinstance(title, dict):  # title.en = "...", title.ja = "...": one per language
+            if not title or not all(
+                k in ("en", "ja") and isinstance(v, str) for k, v in title.items()
+            ):
+                raise self.error(
+                    "'title' must be a string or a table of strings in 'en' and 'ja'",
+                    self.key_line("title") or self.key_line("title.en"),
+                )
+            titles = tuple(sorted(title.items()))
+            title = title.get("en") or next(iter(title.values()))
         if not isinstance(title, str):
             raise self.error("'title' must be a string", self.key_line("title"))
         decls = self.symbols(doc.get("symbols", {}))
@@ -201,7 +211,9 @@ class _Loader:
         for sense in ("maximize", "minimize"):
             if sense in doc:
                 extra += self.maximize(doc[sense], scope, sense)
-        return Derivation(title or self.path, self.path, decls, tuple(steps) + extra, scope, where)
+        return Derivation(
+            title or self.path, self.path, decls, tuple(steps) + extra, scope, where, titles=titles
+        )
 
     def symbols(self, table) -> tuple[SymbolDecl, ...]:
         from eqchain.scope import parse_assumptions

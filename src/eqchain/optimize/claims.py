@@ -129,10 +129,21 @@ def certificate_note(cert: S.Certificate, wanted: str) -> tuple[str, str]:
     need = f" It needs {_math_list(cert.missing)}." if cert.missing else ""
     en = f"Second-order test: {cert.status}, not a certified {wanted}. {cert.explanation}{need}"
     ja = (
-        f"二階の条件：判定は「{cert.status}」で、{'最大' if wanted == S.MAXIMUM else '最小'}"
+        f"二階の条件：判定は「{_STATUS_JA.get(cert.status, cert.status)}」で、"
+        f"{'最大' if wanted == S.MAXIMUM else '最小'}"
         f"点とは認定できない。{('必要な条件：' + _math_list(cert.missing)) if cert.missing else ''}"
     )
     return en, ja
+
+
+_STATUS_JA = {
+    S.MAXIMUM: "最大",
+    S.MINIMUM: "最小",
+    S.SADDLE: "鞍点",
+    S.UNKNOWN: "不明",
+    S.NOT_UNIQUE: "一意でない",
+    S.NO_POINT: "停留点なし",
+}
 
 
 def _math_list(conditions) -> str:

@@ -221,6 +221,12 @@ def role_text(role: str, lang: str) -> str:
     return _ROLES_JA.get(role, role)
 
 
+def title(dreport: DerivationReport, lang: str) -> str:
+    """The derivation's title in ``lang`` when its file gives one (``title.ja``), else its
+    title, else its path."""
+    return dict(dreport.derivation.titles).get(lang) or dreport.title or dreport.path
+
+
 def check_lang(lang: str) -> str:
     """``lang`` itself if it is a supported language; ValueError otherwise."""
     if lang not in LANGS:
@@ -554,7 +560,7 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
         binds = r",\ ".join(f"{name_latex(n)} = {value_latex(v)}" for n, v in result.step.where)
         out.append([text(word("with", lang)), math(binds)])
     if result.reason and result.verdict in SHOWS_REASON:
-        out.append([text(word("reason", lang) + one_line(reason(result, lang)))])
+        out.append(_merge([text(word("reason", lang)), *reason_spans(result, lang)]))
     if result.counterexample is not None:
         out.append(counterexample_spans(result.counterexample, lang))
     for warning in result.warnings:
@@ -592,6 +598,76 @@ def reason(result: StepResult, lang: str) -> str:
         where = f"{place.column}文字目" if lang == "ja" else f"column {place.column}"
         return f"{where}: {result.reason}"
     return result.reason
+
+
+def reason_spans(result: StepResult, lang: str) -> list[Span]:
+    """The reason as spans: in English the checker's text as it is; in Japanese translated
+    (:data:`_REASONS_JA`), with the conditions it names set as math."""
+    text_ = one_line(reason(result, lang))
+    if lang != "ja":
+        return [text(text_)]
+    return _reason_ja(text_)
+
+
+def _conditions_math(value: str) -> list[Span]:
+    """``y_{k} > 0, t_{k} \\in \\mathbb{R}`` (LaTeX, as the checker writes conditions)."""
+    return [math(value.strip())]
+
+
+def _needs_ja(m: re.Match) -> list[Span]:
+    out: list[Span] = []
+    for i, part in enumerate(m.group(0).split("; ")):
+        rule, _, needs = part.partition(" needs ")
+        if i:
+            out.append(text("。"))
+        out += [code(rule), text(" には "), *_conditions_math(needs), text(" が必要")]
+    return out
+
+
+# The checker's reasons (English) in Japanese: a pattern over the whole reason and the spans
+# it reads as. A reason no pattern knows is shown in English after 「（英語の理由）」.
+_REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
+    (re.compile(r"the two sides differ \(numerical quadrature\)"), lambda m: [
+        text("両辺が一致しない（数値積分による）")]),
+    (re.compile(r"the two sides differ"), lambda m: [text("両辺が一致しない")]),
+    (re.compile(r"time limit \(([\d.]+) s\) ran out"), lambda m: [
+        text(f"制限時間（{m.group(1)} 秒）を超えた")]),
+    (re.compile(r"expression nested too deeply"), lambda m: [text("式の入れ子が深すぎる")]),
+    (re.compile(r"(\w+ needs [^;()]+)(; \w+ needs [^;()]+)*"), _needs_ja),
+    (re.compile(r"\(the step introduces (.+): the left side is defined without it\)"),
+     lambda m: [text("（この式は "), math(m.group(1)),
+                text(" を新たに必要とする。左辺はそれなしで定義される）")]),
+    (re.compile(r"not shown that the left side is defined anywhere under the assumptions and "
+                r"the givens: no point found where (.+)"), lambda m: [
+        text("仮定と前提の下で左辺が定義される点が見つからない（"), math(m.group(1)),
+        text(" となる点がない）")]),
+    (re.compile(r"could not be decided \(SymPy: (.+)\)"), lambda m: [
+        text("判定できなかった（SymPy："), code(m.group(1)), text("）")]),
+    (re.compile(r"(\d+)文字目: cannot read the formula: (.+)"), lambda m: [
+        text(f"{m.group(1)}文字目：式を読めない："), code(m.group(2))]),
+    (re.compile(r"cannot read the formula: (.+)"), lambda m: [
+        text("式を読めない："), code(m.group(1))]),
+)  # fmt: skip
+
+
+def _reason_ja(value: str) -> list[Span]:
+    out: list[Span] = []
+    at = 0
+    while at < len(value):
+        for pattern, spans_of in _REASONS_JA:
+            m = pattern.match(value, at)
+            if m:
+                out += spans_of(m)
+                at = m.end()
+                break
+        else:
+            rest = value[at:].strip(" ;")
+            if rest:
+                out += [text("（英語の理由）"), code(rest)]
+            break
+        while at < len(value) and value[at] in " ;":
+            at += 1
+    return _merge(out)
 
 
 def domain_spans(domain: tuple[str, ...], lang: str) -> list[Span]:

@@ -126,7 +126,7 @@ def render_latex(report: Report, lang: str = "en", body: bool = False) -> str:
 def _derivation(dreport: DerivationReport, lang: str) -> str:
     if dreport.error is not None:  # a file that could not be loaded
         return r"\section*{" + escape(dreport.path) + "}\n" + escape(str(dreport.error)) + "\n"
-    out = [r"\section*{" + escape(dreport.title or dreport.path) + "}"]
+    out = [r"\section*{" + escape(content.title(dreport, lang)) + "}"]
     if dreport.path:
         source = content.word("source", lang)
         sep = "：" if lang == "ja" else ": "

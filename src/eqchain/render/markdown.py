@@ -218,7 +218,7 @@ def _derivation(dreport: DerivationReport, lang: str, flavor: Flavor) -> str:
     colon = "：" if ja else ": "
     if dreport.error is not None:  # a file that could not be loaded
         return f"## {escape(dreport.path)}\n\n{escape(str(dreport.error))}\n"
-    out = [f"## {escape(dreport.title or dreport.path)}", ""]
+    out = [f"## {escape(content.title(dreport, lang))}", ""]
     if dreport.path:
         out += [escape(content.word("source", lang) + colon) + code_span(dreport.path), ""]
     items = content.assumption_items(dreport.derivation, lang)

@@ -119,7 +119,7 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
     if dreport.error is not None:  # a file that could not be loaded: one line, path:line:col
         console.print(Text(str(dreport.error), style="bold red"))
         return
-    console.print(_header(dreport))
+    console.print(_header(dreport, lang))
     ids = [step_id(r, i, lang, dreport.path) for i, r in enumerate(dreport.results, start=1)]
     id_width = max((cell_len(i) for i in ids), default=0)
     word_width = max((cell_len(_verdict_text(r.verdict, lang)) for r in dreport.results), default=0)
@@ -133,9 +133,7 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         if result.rules:
             rest.append(", ".join(result.rules), style="cyan")
         if result.reason and result.verdict in content.SHOWS_REASON:
-            rest.append(
-                (" — " if result.rules else "") + content.one_line(content.reason(result, lang))
-            )
+            rest.append((" — " if result.rules else "") + plain(content.reason_spans(result, lang)))
         if result.domain and result.verdict is Verdict.VERIFIED:
             where = plain(content.domain_spans(result.domain, lang))
             rest.append((" — " if result.rules else "") + where[0].lower() + where[1:])
@@ -163,10 +161,11 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         console.print(Text(" " * _INDENT + heading + pretty_math(", ".join(dreport.domain))))
 
 
-def _header(dreport: DerivationReport) -> Text:
+def _header(dreport: DerivationReport, lang: str = "en") -> Text:
     header = Text(dreport.path, style="bold")
-    if dreport.title and dreport.title != dreport.path:
-        header.append(" — " + content.one_line(dreport.title))
+    title = content.title(dreport, lang)
+    if title and title != dreport.path:
+        header.append(" — " + content.one_line(title))
     return header
 
 
@@ -184,7 +183,7 @@ def _pad(value: str, width: int) -> str:
 def _show_derivation(
     console: Console, dreport: DerivationReport, lang: str, pretty: bool = False
 ) -> None:
-    console.print(Text(content.one_line(dreport.title or dreport.path), style="bold"))
+    console.print(Text(content.one_line(content.title(dreport, lang)), style="bold"))
     if dreport.path:
         console.print(Text(dreport.path, style="dim"))
     items = content.assumption_items(dreport.derivation, lang)
