@@ -105,3 +105,33 @@ def test_japanese_reasons_for_refuted_and_unknown_steps(tmp_path):
     assert "反例：" in proc.stdout
     assert "が必要" in proc.stdout
     assert ENGLISH.findall(proc.stdout) == [], proc.stdout
+
+
+def test_a_title_per_language_is_shown_in_that_language(tmp_path):
+    f = tmp_path / "t.toml"
+    f.write_text(
+        'title.en = "Log of a square"\ntitle.ja = "二乗の対数"\n'
+        "[symbols]\na = 'positive'\n[[steps]]\nclaim = '\\log a^{2} = 2 \\log a'\n",
+        encoding="utf-8",
+    )
+    assert "Log of a square" in run("show", f.name, cwd=tmp_path).stdout
+    ja = run("show", "--lang", "ja", f.name, cwd=tmp_path).stdout
+    assert "二乗の対数" in ja
+    assert "Log of a square" not in ja
+
+
+def test_a_title_table_with_an_unknown_language_is_an_input_error(tmp_path):
+    f = tmp_path / "t.toml"
+    f.write_text(
+        'title.fr = "Le log"\n[symbols]\na = "positive"\n[[steps]]\nclaim = "a = a"\n',
+        encoding="utf-8",
+    )
+    proc = run("check", "--no-cache", f.name, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "'title' must be a string or a table" in proc.stdout + proc.stderr
+
+
+def test_the_readme_shows_the_rendered_flagship():
+    png = ROOT / "docs" / "flagship.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "(docs/flagship.png)" in (ROOT / "README.md").read_text(encoding="utf-8")
