@@ -555,7 +555,8 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
                 spans.append(text("）" if ja else ")"))
         out.append(_merge(spans))
     if result.conditions:
-        out.append([text(word("under", lang)), math(r",\ ".join(result.conditions))])
+        shown = readable_conditions(result.conditions)
+        out.append([text(word("under", lang)), math(r",\ ".join(shown))])
     if result.step.where:
         binds = r",\ ".join(f"{name_latex(n)} = {value_latex(v)}" for n, v in result.step.where)
         out.append([text(word("with", lang)), math(binds)])
@@ -598,6 +599,16 @@ def reason(result: StepResult, lang: str) -> str:
         where = f"{place.column}文字目" if lang == "ja" else f"column {place.column}"
         return f"{where}: {result.reason}"
     return result.reason
+
+
+def readable_conditions(conditions: tuple[str, ...]) -> tuple[str, ...]:
+    """Conditions without the ones another listed condition says already: ``y_{1} \\neq 0``
+    and ``y_{1} \\geq 0`` go when ``y_{1} > 0`` is listed."""
+    positive = {c[: -len(" > 0")] for c in conditions if c.endswith(" > 0")}
+    weaker = (" \\neq 0", " \\geq 0")
+    return tuple(
+        c for c in conditions if not any(c.endswith(w) and c[: -len(w)] in positive for w in weaker)
+    )
 
 
 def reason_spans(result: StepResult, lang: str) -> list[Span]:
