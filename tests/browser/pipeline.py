@@ -80,7 +80,7 @@ function converter(pipeline) {
     md.renderer.rules.fence = (tokens, idx, options, env, self) => {
       const token = tokens[idx];
       if (token.info.trim() !== "math") return fence(tokens, idx, options, env, self);
-      return katex.renderToString(token.content, {displayMode: true, ...katexOptions});
+      return katex.renderToString(token.content, {...katexOptions, displayMode: true});
     };
   }
   return md;
