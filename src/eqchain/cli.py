@@ -406,14 +406,18 @@ class _Stdin:
 @click.option(
     "--lang", type=LANG, default="en", show_default=True, help="Language of the justifications."
 )
+@click.option(
+    "--pretty", is_flag=True, help="Lay the formulas out in two dimensions (SymPy's printer)."
+)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
-def show(path, lang, timeout):
-    """Print the proof chain with each justification in words."""
+def show(path, lang, pretty, timeout):
+    """Print the proof chain with each justification in words, the formulas in Unicode."""
     from eqchain.api import check_derivations
     from eqchain.load import load
+    from eqchain.render.terminal import make_console, render_terminal
 
     report = check_derivations(load(path), timeout)
-    _emit(report, "text", lang, show=True)
+    render_terminal(report, make_console(), lang=lang, show=True, pretty=pretty)
     sys.exit(EXIT_OK if report.all_verified else EXIT_FAILED)
 
 
@@ -682,12 +686,21 @@ def latex_command(paths, output, lang, body, timeout):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 @click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option(
+    "--flavor",
+    type=click.Choice(["github", "katex", "mathjax", "hugo", "jekyll", "qiita", "zenn"]),
+    default="github",
+    show_default=True,
+    help="The renderer the Markdown is for: its math delimiters (github also suits markdown-it "
+    "with KaTeX, Zenn and Hugo; mathjax writes inline math as \\\\(...\\\\); jekyll as $$...$$; "
+    "qiita puts display math in ```math fences).",
+)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
-def markdown_command(paths, output, lang, timeout):
-    """Publish the checked proof as blog-ready Markdown ($$ blocks for MathJax/KaTeX)."""
+def markdown_command(paths, output, lang, flavor, timeout):
+    """Publish the checked proof as blog-ready Markdown (math that survives the renderer)."""
     from eqchain.render.markdown import render_markdown
 
-    _publish(paths, lang, timeout, output, lambda r: render_markdown(r, lang))
+    _publish(paths, lang, timeout, output, lambda r: render_markdown(r, lang, flavor))
 
 
 @cli.command(name="mcp")

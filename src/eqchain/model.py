@@ -100,6 +100,9 @@ class Step:
     # "implies" or "iff" when the step's equation is claimed to follow from the equation
     # before it (``\Rightarrow``, ``\iff``, a derivation file's ``relation = "implies"``).
     follows: str | None = None
+    # What a generated step does ("stationarity", "solution", "second-order (minor 3)"): its
+    # name for a reader, since all the steps generated from one table share that table's line.
+    role: str | None = None
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)
@@ -118,6 +121,9 @@ class Derivation:
     where: tuple[tuple[str, Any], ...] = ()
     source: str = "toml"  # "toml", "markdown" or "latex"
     propto: tuple[str, ...] = ()
+    # The title in each language a derivation file gives (``title.ja``); ``title`` is the
+    # English one (or the only one).
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -115,8 +115,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "log_prod",
         r"\log \prod_{k=m}^{n} f_k = \sum_{k=m}^{n} \log f_k",
-        "the log of a product over k is the sum of the logs over k",
-        "k についての積の対数は、対数の k についての和",
+        "the log of a product over $k$ is the sum of the logs over $k$",
+        "$k$ についての積の対数は、対数の $k$ についての和",
         "rewrite",
         "log",
         lhs="(log (prod f k m n))",
@@ -137,8 +137,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "log_exp",
         r"\log e^{a} = a",
-        "the log undoes the exponential (a real)",
-        "対数は指数関数を打ち消す（a は実数）",
+        "the log undoes the exponential ($a$ real)",
+        "対数は指数関数を打ち消す（$a$ は実数）",
         "evaluation",
         "log",
         lhs="(log (exp a))",
@@ -174,8 +174,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sum_const_mul",
         r"\sum_{k} c f_k = c \sum_{k} f_k",
-        "a factor that does not depend on k comes out of the sum",
-        "k によらない係数は和の外に出せる",
+        "a factor that does not depend on $k$ comes out of the sum",
+        "$k$ によらない係数は和の外に出せる",
         "engine",
         "sum",
         engine="pull_constant",
@@ -253,9 +253,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "prod_pow_sum",
         r"\prod_{k=m}^{n} a^{x_k} = a^{\sum_{k=m}^{n} x_k}",
-        "a product of powers of one base is the base to the sum of the exponents (a nonzero, "
+        "a product of powers of one base is the base to the sum of the exponents ($a$ nonzero, "
         "or every exponent nonnegative)",
-        "同じ底の累乗の積は、指数の和を指数とする累乗（a は 0 でない、または指数がすべて非負）",
+        "同じ底の累乗の積は、指数の和を指数とする累乗（$a$ は $0$ でない、または指数がすべて非負）",
         "rewrite",
         "prod",
         lhs="(prod (^ a x) k m n)",
@@ -267,8 +267,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sum_const",
         r"\sum_{k=m}^{n} c = (n - m + 1) c",
-        "a sum of a term that does not depend on k is the number of terms times it",
-        "k によらない項の和は項数倍",
+        "a sum of a term that does not depend on $k$ is the number of terms times it",
+        "$k$ によらない項の和は項数倍",
         "rewrite",
         "sum",
         lhs="(sum c k m n)",
@@ -290,8 +290,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "log_sum_exp",
         r"\log \sum_{k} e^{x_k - c} = \log \sum_{k} e^{x_k} - c",
-        "log-sum-exp: a shift c of every exponent comes out of the log of the sum (c real)",
-        "log-sum-exp: 指数に共通のずれ c は和の対数の外に出せる（c は実数）",
+        "log-sum-exp: a shift $c$ of every exponent comes out of the log of the sum ($c$ real)",
+        "log-sum-exp: 指数に共通のずれ $c$ は和の対数の外に出せる（$c$ は実数）",
         "rewrite",
         "log",
         lhs="(log (sum (exp (+ x (* -1 c))) k m n))",
@@ -303,8 +303,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "logistic_neg",
         r"\sigma(-z) = 1 - \sigma(z),\ \sigma(z) = \frac{1}{1 + e^{-z}}",
-        "the logistic function at -z is one minus its value at z",
-        "ロジスティック関数の -z での値は 1 から z での値を引いたもの",
+        "the logistic function at $-z$ is one minus its value at $z$",
+        "ロジスティック関数の $-z$ での値は $1$ から $z$ での値を引いたもの",
         "rewrite",
         "algebra",
         lhs="(^ (+ 1 (exp z)) -1)",
@@ -366,8 +366,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "differentiate",
         r"\frac{\partial}{\partial y_k} \sum_{j} f(y_j) = f'(y_k)",
-        "carry out the derivative (a sum over j differentiated by y_k keeps its k-th term)",
-        "微分を計算する（j についての和を y_k で微分すると k 番目の項だけが残る）",
+        "carry out the derivative (a sum over $j$ differentiated by $y_{k}$ keeps its $k$-th term)",
+        "微分を計算する（$j$ についての和を $y_{k}$ で微分すると $k$ 番目の項だけが残る）",
         "engine",
         "algebra",
         engine="differentiate",
@@ -479,9 +479,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "generalize",
         r"\sum_{k=1}^{6} \to \sum_{k=1}^{K}",
-        "generalise a concrete count to K: proved for every K; with K put back it is an earlier "
-        "equation",
-        "具体的な個数を K に一般化する（すべての K で証明する。K を戻すと前の式になる）",
+        "generalise a concrete count to $K$: proved for every $K$; with $K$ put back it is an "
+        "earlier equation",
+        "具体的な個数を $K$ に一般化する（すべての $K$ で証明する。$K$ を戻すと前の式になる）",
         "equation",
         "equation",
     ),

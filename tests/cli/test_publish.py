@@ -47,7 +47,7 @@ def test_every_derivation_compiles_with_real_tex(tmp_path, lang):
     if shutil.which(engine) is None:
         pytest.skip(f"{engine} is not installed (.ci/run installs it)")
     out = tmp_path / f"all-{lang}.tex"
-    proc = run("latex", *map(str, DERIVATIONS), "--lang", lang, "-o", str(out))
+    proc = run("latex", *map(str, DERIVATIONS), "--lang", lang, "-o", str(out), "--timeout", "60")
     assert proc.returncode == 0, proc.stderr
     tex = subprocess.run(
         [engine, "-interaction=nonstopmode", "-halt-on-error", out.name],
@@ -60,6 +60,17 @@ def test_every_derivation_compiles_with_real_tex(tmp_path, lang):
     assert (tmp_path / f"all-{lang}.pdf").stat().st_size > 1000
     log = (tmp_path / f"all-{lang}.log").read_text(encoding="utf-8", errors="replace")
     assert "Overfull \\hbox" not in log
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (poppler-utils; .ci/run installs it)")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", f"all-{lang}.pdf", "-"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    # No LaTeX source typeset as text: notes, conditions and rule texts put math in math mode.
+    assert re.findall(r"\\[A-Za-z]+|[_^]\{|\$", text) == []
 
 
 def test_flagship_markdown_has_one_block_per_chain_with_the_article_labels():

@@ -72,3 +72,9 @@ def test_row_markup_left_in_a_side_is_removed():
 
 def test_escaped_ampersand_in_a_side_is_kept():
     assert content.clean_side(r"a \& b") == r"a \& b"
+
+
+def test_a_condition_that_a_listed_one_implies_is_not_repeated():
+    listed = (r"L \neq 0", r"y_{1} \neq 0", "y_{1} > 0", r"y_{2} \geq 0")
+    shown = content.readable_conditions(listed)
+    assert shown == (r"L \neq 0", "y_{1} > 0", r"y_{2} \geq 0")

@@ -53,7 +53,7 @@ def test_top_level_keys_come_in_schema_order(report):
 def test_step_has_every_field(report):
     step = json.loads(render_json(report))["derivations"][0]["steps"][2]
     assert list(step) == [
-        "label", "status", "rules", "claim", "lhs", "rhs", "reason",
+        "label", "role", "status", "rules", "claim", "lhs", "rhs", "reason",
         "counterexample", "warnings", "conditions", "conditional", "domain", "relation",
         "follows", "line", "column", "notes",
     ]  # fmt: skip

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from eqchain.latex.printer import latex
+from eqchain.render import content
 from eqchain.render.latex import escape, render_latex
 
 ENGINE_MISSING = "{} not found on PATH (CI installs TeX Live; locally: apt-get install {})"
@@ -83,7 +84,8 @@ def test_labelled_step_carries_its_tag(report):
 
 def test_unlabelled_step_has_no_tag(report):
     tex = render_latex(report, "en")
-    last = latex(report.derivations[0].results[3].step.rhs)
+    step = report.derivations[0].results[3].step
+    last = content.written_sides(step)[1] if content.written_sides(step) else latex(step.rhs)
     row = next(line for line in tex.splitlines() if last in line)
     assert r"\tag" not in row
 
@@ -104,14 +106,28 @@ def test_page_cannot_break_between_a_row_and_its_justification(report):
             assert lines[i - 1].endswith("\\\\*")
 
 
-def test_checker_latex_is_preferred_over_printed_sides(report):
-    assert r"\log L &= \log \prod_{k=1}^{6} y_{k}^{t_{k}} \tag{3.4}" in render_latex(report)
+def test_sides_are_shown_as_the_author_wrote_them(report):
+    assert r"\log L &= \log \prod_{k=1}^{6} y_k^{t_k} \tag{3.4}" in render_latex(report)
+
+
+def test_a_chain_written_on_one_line_shows_printed_sides():
+    from eqchain.model import Step
+
+    chain = Step(claim=r"a = b = c", lhs=None, rhs=None)
+    assert content.written_sides(chain) is None
+    assert content.written_sides(Step(claim=r"\log L = x", lhs=None, rhs=None)) == (
+        r"\log L",
+        "x",
+    )
+    assert content.written_sides(Step(claim=r"a \leq b", lhs=None, rhs=None)) is None
 
 
 def test_justification_gives_mark_verdict_and_rule_text(report):
     tex = render_latex(report, "en")
     assert r"\eqchainmark{verified}{$\checkmark$~\textbf{verified}}" in tex
-    assert r"\texttt{log\_prod} (the log of a product over k is the sum of the logs over k)" in tex
+    assert (
+        r"\texttt{log\_prod} (the log of a product over $k$ is the sum of the logs over $k$)" in tex
+    )
 
 
 def test_japanese_justification_uses_japanese_rule_text_and_note(report):

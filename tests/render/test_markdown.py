@@ -9,7 +9,13 @@ import pytest
 
 from eqchain.latex.printer import latex
 from eqchain.render import content
-from eqchain.render.markdown import code_span, escape, label_math, render_markdown
+from eqchain.render.markdown import (
+    code_span,
+    escape,
+    label_math,
+    markdown_safe_math,
+    render_markdown,
+)
 
 DISPLAY = re.compile(r"^\$\$\n(.*?)\n\$\$$", re.S | re.M)
 
@@ -24,6 +30,12 @@ def test_one_display_block_per_chain(report):
     assert all(b.startswith("\\begin{aligned}") and b.endswith("\\end{aligned}") for b in blocks)
 
 
+def _shown_rhs(result) -> str:
+    """A row's right side as the Markdown writes it: as written, made safe for CommonMark."""
+    written = content.written_sides(result.step)
+    return markdown_safe_math(written[1] if written else latex(result.step.rhs))
+
+
 def test_display_blocks_have_no_blank_lines(report):
     for block in DISPLAY.findall(render_markdown(report, "en")):
         assert "\n\n" not in block
@@ -31,14 +43,14 @@ def test_display_blocks_have_no_blank_lines(report):
 
 def test_labels_are_written_beside_their_rows_without_tag(report):
     md = render_markdown(report, "en")
-    rhs = latex(report.derivations[0].results[2].step.rhs)
+    rhs = _shown_rhs(report.derivations[0].results[2])
     assert "&= " + rhs + r" && \mathrm{(3.5)}" in md
     assert r"\tag" not in md
 
 
 def test_unlabelled_row_shows_only_its_mark(report):
     md = render_markdown(report, "en")
-    rhs = latex(report.derivations[0].results[3].step.rhs)
+    rhs = _shown_rhs(report.derivations[0].results[3])
     assert "&= " + rhs + r" && \checkmark" in md
 
 
@@ -60,7 +72,7 @@ def test_list_item_gives_label_mark_verdict_and_rule_text(report):
     md = render_markdown(report, "en")
     assert (
         "2. **(3.5)** ✓ verified — By `log_prod` "
-        "(the log of a product over k is the sum of the logs over k). Under $y_{k} > 0$."
+        "(the log of a product over $k$ is the sum of the logs over $k$). Under $y_{k} \\gt 0$."
     ) in md
 
 
@@ -76,7 +88,7 @@ def test_unknown_item_gives_reason(report):
 
 def test_japanese_uses_japanese_rule_texts_and_notes(report):
     md = render_markdown(report, "ja")
-    assert "`log_prod`（k についての積の対数は、対数の k についての和）" in md
+    assert "`log_prod`（$k$ についての積の対数は、対数の $k$ についての和）" in md
     assert "注：y\\_k はすべて正の確率なので" in md
 
 

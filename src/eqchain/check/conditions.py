@@ -112,6 +112,17 @@ def atoms(pred: str, expr) -> list[tuple[str, object]]:
     return [(pred, expr)]
 
 
+def worth_reading(pred: str, expr) -> bool:
+    """Whether an established condition tells a reader something: not when it is about a
+    number (``0 \\geq 0``), nor when it is the type of a symbol that its declaration gives
+    (``t_{k} \\in \\mathbb{R}`` for a declared real or positive ``t``). Sign conditions on a
+    symbol (``y_{k} > 0``) are kept: they are what a rule needed."""
+    if expr.is_number:
+        return False
+    is_name = isinstance(expr, (sp.Symbol, sp.Indexed))
+    return not (is_name and pred in ("real", "finite", "integer") and holds(pred, expr))
+
+
 def describe(pred: str, expr) -> str:
     """``("positive", y[1])`` -> ``y_{1} > 0``; canonical bound variables read as k, j, i."""
     e = latex(_readable(expr))

@@ -1240,6 +1240,8 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
 
     def note(pred, expr) -> None:
         for p_, e_ in cond.atoms(pred, expr):
+            if not cond.worth_reading(p_, e_):
+                continue  # 0 >= 0, or t_k real for a declared t: nothing a reader learns
             text = cond.describe(p_, e_)
             if text not in established:
                 established.append(text)

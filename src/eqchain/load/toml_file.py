@@ -181,7 +181,17 @@ class _Loader:
                     f"unknown key '{key}'{_suggest(key, TOP_KEYS)}",
                     self.key_line(key) or self.key_line(f"[{key}]"),
                 )
-        title = doc.get("title", "")
+        title, titles = doc.get("title", ""), ()
+        if isinstance(title, dict):  # title.en = "...", title.ja = "...": one per language
+            if not title or not all(
+                k in ("en", "ja") and isinstance(v, str) for k, v in title.items()
+            ):
+                raise self.error(
+                    "'title' must be a string or a table of strings in 'en' and 'ja'",
+                    self.key_line("title") or self.key_line("title.en"),
+                )
+            titles = tuple(sorted(title.items()))
+            title = title.get("en") or next(iter(title.values()))
         if not isinstance(title, str):
             raise self.error("'title' must be a string", self.key_line("title"))
         decls = self.symbols(doc.get("symbols", {}))
@@ -221,6 +231,7 @@ class _Loader:
             scope,
             where,
             propto=tuple(p.strip().lstrip("\\") for p in propto),
+            titles=titles,
         )
 
     def symbols(self, table) -> tuple[SymbolDecl, ...]:

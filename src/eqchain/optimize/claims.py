@@ -14,7 +14,7 @@ followed by the second-order certificate and, when the problem has data, the ins
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy as sp
@@ -41,6 +41,14 @@ class Claim:
     ja: str = ""
     label: str | None = None
     where: tuple[tuple[str, Any], ...] = ()
+    # What the step does in the derivation ("stationarity", "multiplier", "solution",
+    # "second-order (minor 3)"): how a reader finds it, since all share the table's line.
+    role: str | None = None
+
+
+def with_role(claims: list[Claim], role: str) -> list[Claim]:
+    """``claims`` with ``role`` given to those that have none yet."""
+    return [c if c.role else replace(c, role=role) for c in claims]
 
 
 def rules(*names: str) -> tuple[str, ...]:
@@ -66,7 +74,7 @@ def definition_claim(problem: Problem) -> Claim:
     if problem.constraints:
         en = (
             "The Lagrangian: the objective minus a multiplier times each constraint written as "
-            "'left side - right side', which vanishes at every feasible point."
+            "left side minus right side, which vanishes at every feasible point."
         )
         ja = (
             "ラグランジュ関数：目的関数から、各制約（左辺 − 右辺、実行可能な点では 0）に"
@@ -97,12 +105,15 @@ def certificate_note(cert: S.Certificate, wanted: str) -> tuple[str, str]:
     if cert.status == wanted and cert.method == "concavity":
         en = (
             f"Second-order certificate: {cert.explanation} Established from the declared "
-            f"assumptions: {', '.join(cert.established)}."
+            f"assumptions: {_math_list(cert.established)}."
+        )
+        sign, definite, shape = (
+            ("負", "負定値", "狭義凹") if wanted == S.MAXIMUM else ("正", "正定値", "狭義凸")
         )
         ja = (
             "二階の条件：各項は一つの変数だけに依存するのでヘッセ行列は対角行列。"
-            f"対角成分 {', '.join(cert.established)} は宣言した仮定から負（正）と分かるので"
-            "負（正）定値で、目的関数は狭義凹（凸）。線形制約の下で停留点は唯一の大域的な"
+            f"宣言した仮定から {_math_list(cert.established)} なので対角成分はすべて{sign}、"
+            f"ヘッセ行列は{definite}で、目的関数は{shape}。線形制約の下で停留点は唯一の大域的な"
             f"{'最大' if wanted == S.MAXIMUM else '最小'}点。"
         )
         return en, ja
@@ -115,27 +126,35 @@ def certificate_note(cert: S.Certificate, wanted: str) -> tuple[str, str]:
             "符号による判定）。"
         )
         return en, ja
-    need = f" It needs {', '.join(cert.missing)}." if cert.missing else ""
+    need = f" It needs {_math_list(cert.missing)}." if cert.missing else ""
     en = f"Second-order test: {cert.status}, not a certified {wanted}. {cert.explanation}{need}"
     ja = (
-        f"二階の条件：判定は「{cert.status}」で、{'最大' if wanted == S.MAXIMUM else '最小'}"
-        f"点とは認定できない。{('必要な条件: ' + ', '.join(cert.missing)) if cert.missing else ''}"
+        f"二階の条件：判定は「{_STATUS_JA.get(cert.status, cert.status)}」で、"
+        f"{'最大' if wanted == S.MAXIMUM else '最小'}"
+        f"点とは認定できない。{('必要な条件：' + _math_list(cert.missing)) if cert.missing else ''}"
     )
     return en, ja
+
+
+_STATUS_JA = {
+    S.MAXIMUM: "最大",
+    S.MINIMUM: "最小",
+    S.SADDLE: "鞍点",
+    S.UNKNOWN: "不明",
+    S.NOT_UNIQUE: "一意でない",
+    S.NO_POINT: "停留点なし",
+}
+
+
+def _math_list(conditions) -> str:
+    """Conditions (LaTeX) as inline math for a note: ``$a > 0$, $b < 0$``."""
+    return ", ".join(f"${c}$" for c in conditions)
 
 
 def note_last(claims: list[Claim], en: str, ja: str) -> None:
     """Append a note to the last claim (the certificate's place)."""
     last = claims[-1]
-    claims[-1] = Claim(
-        last.text,
-        last.kind,
-        last.by,
-        f"{last.en} {en}".strip(),
-        f"{last.ja}{ja}",
-        last.label,
-        last.where,
-    )
+    claims[-1] = replace(last, en=f"{last.en} {en}".strip(), ja=f"{last.ja}{ja}")
 
 
 def apply_data(expr, data: dict):
@@ -152,24 +171,24 @@ def apply_data(expr, data: dict):
 
 def minors_note(cert: S.Certificate, wanted: str, signs: list[str]) -> tuple[str, str]:
     """English and Japanese for what the signs of the written-out bordered minors show."""
-    orders = f"{cert.minors[0].order}..{cert.minors[-1].order}"
+    orders = f"${cert.minors[0].order}, \\dots, {cert.minors[-1].order}$"
     if cert.status == wanted == S.MAXIMUM:
         en = (
             f"The minors of orders {orders} are {', '.join(signs)}: they alternate, the "
-            "first with the sign (-1)^(m+1) for m = 1 constraint, so the point is a strict "
+            "first with the sign $(-1)^{m+1}$ for $m = 1$ constraint, so the point is a strict "
             "local maximum" + (" (and the global one, by concavity)." if cert.is_global else ".")
         )
-        ja = "符号が交互に変わり、最初が (-1)^(m+1)（m = 1）なので狭義の極大点" + (
+        ja = "符号が交互に変わり、最初が $(-1)^{m+1}$（$m = 1$）なので狭義の極大点" + (
             "（凹性より大域的な最大点）。" if cert.is_global else "。"
         )
         return en, ja
     if cert.status == wanted:
         en = (
-            f"The minors of orders {orders} all have the sign (-1)^m = -1 for m = 1 "
+            f"The minors of orders {orders} all have the sign $(-1)^{{m}} = -1$ for $m = 1$ "
             "constraint, so the point is a strict local minimum"
             + (" (and the global one, by convexity)." if cert.is_global else ".")
         )
-        ja = "すべて (-1)^m（m = 1）の符号なので狭義の極小点" + (
+        ja = "すべて $(-1)^{m}$（$m = 1$）の符号なので狭義の極小点" + (
             "（凸性より大域的な最小点）。" if cert.is_global else "。"
         )
         return en, ja

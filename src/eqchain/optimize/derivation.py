@@ -40,7 +40,9 @@ def bind_claims(claims: list[Claim], scope, path: str = PATH) -> tuple[Step, ...
         notes = tuple(
             sorted((lang, text) for lang, text in (("en", claim.en), ("ja", claim.ja)) if text)
         )
-        common = dict(kind=claim.kind, by=claim.by, where=claim.where, place=Place(path))
+        common = dict(
+            kind=claim.kind, by=claim.by, where=claim.where, place=Place(path), role=claim.role
+        )
         if formula.continues and not steps:
             raise InputError(f"generated claim {claim.text!r} continues nothing", path)
         for j, link in enumerate(links(formula, sides)):

@@ -203,8 +203,8 @@ class _FamilyContext:
                 is_global=True,
                 hessian_entry=self.fpp,
                 explanation=(
-                    f"The Hessian of the objective is diag({hess_text}), {definite} "
-                    f"definite at every point of the domain, so the objective is "
+                    f"The Hessian of the objective is $\\operatorname{{diag}}({hess_text})$, "
+                    f"{definite} definite at every point of the domain, so the objective is "
                     f"strictly {shape}; with linear constraints the stationary point is "
                     f"the unique global {status}."
                 ),
@@ -217,9 +217,9 @@ class _FamilyContext:
             missing=tuple(missing),
             hessian_entry=self.fpp,
             explanation=(
-                f"The Hessian of the objective is diag({hess_text}); the declared "
-                f"assumptions do not show it is {definite} definite with the point in "
-                f"the domain (needs {', '.join(missing)}): not certified."
+                f"The Hessian of the objective is $\\operatorname{{diag}}({hess_text})$; the "
+                f"declared assumptions do not show it is {definite} definite with the point in "
+                f"the domain (needs {', '.join(f'${c}$' for c in missing)}): not certified."
             ),
         )
 
@@ -258,8 +258,8 @@ class _FamilyContext:
         is_global = status in (S.MAXIMUM, S.MINIMUM) and conc == want
         d_text = tex(d_s.xreplace(stand_ins)) if n <= SYMBOLIC_MINOR_LIMIT else tex(d_s)
         explanation = (
-            f"Bordered Hessian with diagonal d_k = {d_text}: the signs of its last "
-            f"{n - m} leading principal minors are {signs}: {status}."
+            f"Bordered Hessian with diagonal $d_{{k}} = {d_text}$: the signs of its last "
+            f"${n - m}$ leading principal minors are {_sign_words(signs)}: {status}."
         )
         return S.Certificate(
             status,
@@ -435,9 +435,9 @@ class _FamilyContext:
         if on_boundary and not (status == S.MAXIMUM and concave):
             status = S.UNKNOWN
         explanation = (
-            f"Bordered Hessian (diagonal f_k''(y_k) at the point, bordered by the "
+            f"Bordered Hessian (diagonal $f_{{k}}''(y_{{k}})$ at the point, bordered by the "
             f"constraint gradient): leading principal minors of orders "
-            f"{2 * m + 1}..{n + m} computed exactly: {status}."
+            f"${2 * m + 1}, \\dots, {n + m}$ computed exactly: {status}."
         )
         if on_boundary:
             explanation += (
@@ -473,3 +473,9 @@ def _in_domain(var, value) -> bool:
         ("nonpositive", lambda v: v <= 0),
     )
     return all(bool(ok(value)) for name, ok in checks if getattr(var, f"is_{name}"))
+
+
+def _sign_words(signs) -> str:
+    """Signs (1, -1, 0 or None) as words: ``positive, negative, unknown``."""
+    words = {1: "positive", -1: "negative", 0: "zero"}
+    return ", ".join(words.get(s, "unknown") for s in signs)

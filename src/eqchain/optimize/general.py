@@ -61,14 +61,15 @@ def certify_point(problem: Problem, point: dict, concave: bool = False) -> S.Cer
             want = (-1) ** (mi.order - m) if want_max else (-1) ** m
             missing.append(condition_text(mi.value, want))
     is_global = concave and status == (S.MAXIMUM if want_max else S.MINIMUM)
-    text = ", ".join(f"M_{mi.order} = {latex(mi.value)}" for mi in minors)
+    text = ", ".join(f"$M_{{{mi.order}}} = {latex(mi.value)}$" for mi in minors)
     explanation = (
         f"Bordered Hessian at the point, leading principal minors {text}: {status}."
         if minors
         else "No free direction: the constraints fix the point."
     )
     if missing:
-        explanation += f" Undecided from the assumptions; needs {', '.join(missing)}."
+        needs = ", ".join(f"${c}$" for c in missing)
+        explanation += f" Undecided from the assumptions; needs {needs}."
     return S.Certificate(
         status,
         "bordered-hessian",

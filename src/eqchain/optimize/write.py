@@ -32,12 +32,17 @@ from eqchain.optimize.claims import (
     rules,
     verdict_title,
     where_of,
+    with_role,
 )
 from eqchain.optimize.common import solve_linear
 from eqchain.optimize.problem import Family, Problem
 from eqchain.optimize.solve import solve
 from eqchain.optimize.structure import linear_family_constraint
 from eqchain.optimize.texts import derivative, paren, tex
+
+# The leading principal minors of the bordered Hessian (border a, the constraint's
+# coefficients; diagonal d), by the Schur complement, as note math.
+_SCHUR = r"-\left(\prod_{k} d_{k}\right) \sum_{k} \frac{a_{k}^{2}}{d_{k}}"
 
 
 class Writer:
@@ -83,16 +88,17 @@ class Writer:
     # -- the derivation ---------------------------------------------------------------------
 
     def claims(self) -> list[Claim]:
-        out = [definition_claim(self.problem)]
+        """The claims in order, each with its role (see :class:`Claim`)."""
+        out = with_role([definition_claim(self.problem)], "Lagrangian")
         out += self._derivatives()
         out += self._premises()
         if not self.general.point:
             note_last(out, *certificate_note(self.general.certificate, self.wanted))
             return out
-        out += self._point()
-        out += self._second_order()
+        out += with_role(self._point(), "solution")
+        out += with_role(self._second_order(), "second-order")
         if self.instance is not None:
-            out += self._instance()
+            out += with_role(self._instance(), "data")
         return out
 
     def _variables(self):
@@ -103,20 +109,26 @@ class Writer:
         out = []
         family = self.fam is not None
         for v, g in self._variables():
-            en = f"Differentiate with respect to {tex(v)}."
-            ja = f"{tex(v)} で偏微分する。"
+            en = f"Differentiate with respect to ${tex(v)}$."
+            ja = f"${tex(v)}$ で偏微分する。"
             if family:
                 en = (
-                    f"Differentiate with respect to one {tex(v)}: in each sum only the term "
+                    f"Differentiate with respect to one ${tex(v)}$: in each sum only the term "
                     "with the same index depends on it."
                 )
-                ja += f"和の中で {tex(v)} を含むのは同じ添字の項だけ。"
+                ja += f"和の中で ${tex(v)}$ を含むのは同じ添字の項だけ。"
             out.append(
-                Claim(f"{derivative(v)} = {tex(g)}", by=rules("differentiate"), en=en, ja=ja)
+                Claim(
+                    f"{derivative(v)} = {tex(g)}",
+                    by=rules("differentiate"),
+                    en=en,
+                    ja=ja,
+                    role="derivative",
+                )
             )
         for v, g in self._variables():
-            en = f"Differentiate once more with respect to {tex(v)}."
-            ja = f"{tex(v)} でもう一度偏微分する。"
+            en = f"Differentiate once more with respect to ${tex(v)}$."
+            ja = f"${tex(v)}$ でもう一度偏微分する。"
             if family:
                 en = (
                     "Differentiate once more. Each term of the objective depends on one variable "
@@ -130,7 +142,11 @@ class Writer:
             second = sp.diff(g, v)
             out.append(
                 Claim(
-                    f"{derivative(v, 2)} = {tex(second)}", by=rules("differentiate"), en=en, ja=ja
+                    f"{derivative(v, 2)} = {tex(second)}",
+                    by=rules("differentiate"),
+                    en=en,
+                    ja=ja,
+                    role="second derivative",
                 )
             )
         return out
@@ -144,10 +160,11 @@ class Writer:
                     f"{tex(g)} = 0",
                     StepKind.GIVEN,
                     en=(
-                        f"Stationarity: the derivative with respect to {tex(v)} vanishes"
+                        f"Stationarity: the derivative with respect to ${tex(v)}$ vanishes"
                         + (" for every index." if self.fam is not None else ".")
                     ),
-                    ja=f"停留条件：{tex(v)} での偏微分が 0。",
+                    ja=f"停留条件：${tex(v)}$ での偏微分が $0$。",
+                    role="stationarity",
                 )
             )
         for c in self.problem.constraints:
@@ -157,6 +174,7 @@ class Writer:
                     StepKind.GIVEN,
                     en="The constraint.",
                     ja="制約条件。",
+                    role="constraint",
                 )
             )
         return out
@@ -215,8 +233,8 @@ class Writer:
             Claim(
                 f"{tex(v)} = {tex(v_lam)}",
                 by=rules("solve_for"),
-                en=f"Solve the stationarity equation for {tex(v)}.",
-                ja=f"停留条件を {tex(v)} について解く。",
+                en=f"Solve the stationarity equation for ${tex(v)}$.",
+                ja=f"停留条件を ${tex(v)}$ について解く。",
             )
             for v, v_lam in in_multipliers
         ]
@@ -227,6 +245,7 @@ class Writer:
                 by=rules("substitute"),
                 en="The constraint, read from right to left.",
                 ja="制約条件を右から左へ読む。",
+                role="multiplier",
             )
         )
         out.append(
@@ -235,11 +254,14 @@ class Writer:
                 by=rules("substitute"),
                 en="Put in each variable as a function of the multiplier.",
                 ja="各変数に未定乗数で表した式を代入する。",
+                role="multiplier",
             )
         )
         simplified = sp.simplify(substituted.doit())
         if simplified != substituted:
-            out.append(Claim(f"= {tex(simplified)}", en="Simplify.", ja="整理する。"))
+            out.append(
+                Claim(f"= {tex(simplified)}", en="Simplify.", ja="整理する。", role="multiplier")
+            )
         ((_, lam_value),) = sol.multiplier_values
         out.append(
             Claim(
@@ -247,6 +269,7 @@ class Writer:
                 by=rules("solve_for"),
                 en="Solve for the multiplier.",
                 ja="未定乗数について解く。",
+                role="multiplier",
             )
         )
         # "x = lambda/2 = 1/2": the value of x through its expression in the multiplier.
@@ -283,8 +306,8 @@ class Writer:
             Claim(
                 f"{tex(a[v] * lam * v)} = {tex(a[v] * c)}",
                 by=rules("solve_for", "algebra"),
-                en=f"Multiply the stationarity equation for {tex(v)} by {tex(v)}.",
-                ja=f"{tex(v)} の停留条件に {tex(v)} を掛ける。",
+                en=f"Multiply the stationarity equation for ${tex(v)}$ by ${tex(v)}$.",
+                ja=f"${tex(v)}$ の停留条件に ${tex(v)}$ を掛ける。",
             )
             for v, c in products.items()
         ]
@@ -298,15 +321,17 @@ class Writer:
                 by=rules("substitute"),
                 en="Multiply the constraint by the multiplier.",
                 ja="制約の両辺に未定乗数を掛ける。",
+                role="multiplier",
             )
         )
-        out.append(Claim(f"= {tex(expanded)}", en="Expand.", ja="展開する。"))
+        out.append(Claim(f"= {tex(expanded)}", en="Expand.", ja="展開する。", role="multiplier"))
         out.append(
             Claim(
                 f"= {tex(put_in)}",
                 by=rules("substitute"),
                 en="Put in each product of the multiplier and a variable.",
                 ja="未定乗数と各変数の積を代入する。",
+                role="multiplier",
             )
         )
         ((_, lam_value),) = sol.multiplier_values
@@ -316,6 +341,7 @@ class Writer:
                 by=rules("solve_for"),
                 en="Solve for the multiplier.",
                 ja="未定乗数について解く。",
+                role="multiplier",
             )
         )
         for v, value in sol.point:
@@ -324,15 +350,15 @@ class Writer:
                 Claim(
                     f"{tex(a[v] * lam_value * v)} = {product}",
                     by=rules("substitute"),
-                    en=f"Put the multiplier into {product} = {tex(a[v] * products[v])}.",
-                    ja=f"{product} = {tex(a[v] * products[v])} に未定乗数の値を代入する。",
+                    en=f"Put the multiplier into ${product} = {tex(a[v] * products[v])}$.",
+                    ja=f"${product} = {tex(a[v] * products[v])}$ に未定乗数の値を代入する。",
                 ),
                 Claim(f"= {tex(a[v] * products[v])}", by=rules("substitute"), en="", ja=""),
                 Claim(
                     f"{tex(v)} = {tex(value)}",
                     by=rules("solve_for"),
-                    en=f"Solve for {tex(v)}.",
-                    ja=f"{tex(v)} について解く。",
+                    en=f"Solve for ${tex(v)}$.",
+                    ja=f"${tex(v)}$ について解く。",
                 ),
             ]
         return out
@@ -365,50 +391,56 @@ class Writer:
                 f"{tex(lam)} {tex(y)} = {c_text}",
                 by=rules("solve_for", "algebra"),
                 en=(
-                    f"Multiply by {tex(y)} (positive) and move {tex(lam)} {tex(y)} "
+                    f"Multiply by ${tex(y)}$ (positive) and move ${tex(lam)} {tex(y)}$ "
                     "to the other side."
                 ),
-                ja=f"両辺に {tex(y)}（正）を掛けて移項する。",
+                ja=f"両辺に ${tex(y)}$（正）を掛けて移項する。",
+                role="stationarity",
             ),
             Claim(
                 f"{self.n_name} = {tex(total)}",
                 StepKind.DEFINITION,
-                en=f"Name the total: {self.n_name}.",
-                ja=f"合計を {self.n_name} とおく。",
+                en=f"Name the total: ${self.n_name}$.",
+                ja=f"合計を ${self.n_name}$ とおく。",
+                role="total",
             ),
             Claim(
                 f"{lhs} = {tex(lam)} {tex(con.lhs)}",
                 by=rules("substitute"),
                 en="Multiply the constraint by the multiplier.",
                 ja="制約の両辺に未定乗数を掛ける。",
+                role="multiplier",
             ),
             Claim(
                 f"= \\sum_{{{tex(k)}={tex(lo)}}}^{{{tex(hi)}}} {tex(lam)} {tex(self.a * y)}",
                 by=rules("sum_const_mul"),
                 en="Take the multiplier inside the sum.",
                 ja="未定乗数を和の中に入れる。",
+                role="multiplier",
             ),
             Claim(
                 f"= {tex(total)}",
                 by=rules("substitute"),
-                en=f"Put in {tex(lam)} {tex(y)} = {c_text} for every index.",
-                ja=f"各添字で {tex(lam)} {tex(y)} = {c_text} を代入する。",
+                en=f"Put in ${tex(lam)} {tex(y)} = {c_text}$ for every index.",
+                ja=f"各添字で ${tex(lam)} {tex(y)} = {c_text}$ を代入する。",
+                role="multiplier",
             ),
             Claim(
                 f"= {self.n_name}",
                 by=rules("substitute"),
-                en=f"By the definition of {self.n_name}.",
-                ja=f"{self.n_name} の定義より。",
+                en=f"By the definition of ${self.n_name}$.",
+                ja=f"${self.n_name}$ の定義より。",
+                role="multiplier",
             ),
             Claim(
                 f"{tex(y)} = {tex(y_star)}",
                 by=rules("substitute"),
                 en=(
-                    f"Divide {tex(lam)} {tex(y)} = {c_text} by {tex(lam)} = {self.n_name}: "
+                    f"Divide ${tex(lam)} {tex(y)} = {c_text}$ by ${tex(lam)} = {self.n_name}$: "
                     "the only stationary point."
                 ),
                 ja=(
-                    f"{tex(lam)} {tex(y)} = {c_text} に {tex(lam)} = {self.n_name} を代入する。"
+                    f"${tex(lam)} {tex(y)} = {c_text}$ に ${tex(lam)} = {self.n_name}$ を代入する。"
                     "停留点はこれだけ。"
                 ),
             ),
@@ -481,7 +513,9 @@ class Writer:
         derivatives (constant) as the certificate reads them."""
         en, ja = certificate_note(cert, self.wanted)
         texts = [f"{derivative(v, 2)} = {tex(sp.diff(g, v))}" for v, g in self._variables()]
-        return Claim(texts[-1], by=rules("differentiate"), en=en, ja=ja, where=where)
+        return Claim(
+            texts[-1], by=rules("differentiate"), en=en, ja=ja, where=where, role="second-order"
+        )
 
     # -- the instance -----------------------------------------------------------------------
 
@@ -497,6 +531,7 @@ class Writer:
                 by=rules("substitute"),
                 en="For the data: put the values in.",
                 ja="データの値を代入する。",
+                role="solution",
             )
             for v, value in (inst.values or inst.point)
         ]
@@ -510,6 +545,7 @@ class Writer:
                         by=rules("substitute"),
                         en="The second derivative at the stationary point, for the data.",
                         ja="データに対する停留点での二階偏微分の値。",
+                        role="second-order",
                     )
                 )
         if not out:
@@ -519,11 +555,11 @@ class Writer:
 
     def _instance_through_total(self) -> list[Claim]:
         inst, where = self.instance, where_of(self.problem)
-        y = self.fam.generic
+        y, k = self.fam.generic, self.fam.index
         data_text = "; ".join(
-            f"{name} = ({', '.join(tex(v) for v in vals)})"
+            f"${tex(sp.Symbol(name))} = ({', '.join(tex(v) for v in vals)})$"
             if isinstance(vals, tuple)
-            else f"{name} = {tex(vals)}"
+            else f"${tex(sp.Symbol(name))} = {tex(vals)}$"
             for name, vals in where
         )
         if inst.status == S.NOT_UNIQUE:
@@ -536,7 +572,7 @@ class Writer:
                         f"With {data_text} every count is zero: the objective is constant "
                         "and every feasible point is optimal (not unique)."
                     ),
-                    ja="回数がすべて 0：目的関数は定数で、すべての点が最適（一意でない）。",
+                    ja="回数がすべて $0$：目的関数は定数で、すべての点が最適（一意でない）。",
                 )
             ]
         ((_, lam_value),) = inst.multiplier_values
@@ -555,21 +591,23 @@ class Writer:
                 by=rules("substitute"),
                 en="The stationary point for these data.",
                 ja="このデータに対する停留点。",
+                role="solution",
             ),
         ]
         for member, value in inst.values:
             boundary = member in inst.boundary
             i = member.indices[0]
             en = (
-                f"Face {i}: a zero count; its interior Lagrange equation has no "
-                "solution, the maximum is on the boundary (0 log 0 = 0)."
+                f"Face ${i}$: a zero count; its interior Lagrange equation has no "
+                "solution, the maximum is on the boundary ($0 \\log 0 = 0$)."
                 if boundary
-                else f"Index {i}: put k = {i} in the line above."
+                else f"Index ${i}$: put ${tex(k)} = {i}$ in the line above."
             )
             ja = (
-                "回数 0 の目：内部の停留条件は成り立たず、最大は境界上（0 log 0 = 0 とする）。"
+                "回数 $0$ の目：内部の停留条件は成り立たず、最大は境界上"
+                "（$0 \\log 0 = 0$ とする）。"
                 if boundary
-                else f"上の式で k = {i} とおく。"
+                else f"上の式で ${tex(k)} = {i}$ とおく。"
             )
             out.append(
                 Claim(
@@ -578,6 +616,7 @@ class Writer:
                     by=rules("specialize", "substitute"),
                     en=en,
                     ja=ja,
+                    role="solution",
                 )
             )
         minors = self._minor_claims(where)
@@ -604,6 +643,7 @@ class Writer:
         n_value = inst.multiplier_values[0][1] * (1 if self.b == 1 else self.b)
         d_generic = sp.simplify(fpp.xreplace({y: y_star}).xreplace({total: n_value}))
         ratio = sp.simplify(self.a**2 / d_generic)
+        d_k = f"d_{{{tex(k)}}}"
         out, signs = [], []
         for minor in cert.minors:
             j = minor.order - 1
@@ -617,16 +657,19 @@ class Writer:
                     where=where,
                     by=rules("substitute", "prod_expand", "sum_expand"),
                     en=(
-                        f"Leading principal minor of order {minor.order} of the bordered Hessian "
-                        f"[[0, a^T], [a, diag(d)]] at the point, d_k = {tex(d_generic)}: by the "
-                        f"Schur complement it is -(prod d_k)(sum a_k^2/d_k) = {minor.value}, "
-                        f"{sign}."
+                        f"Leading principal minor of order ${minor.order}$ of the bordered "
+                        f"Hessian at the point (border $a_{{k}} = {tex(self.a)}$, diagonal "
+                        f"${d_k} = {tex(d_generic)}$): by the "
+                        f"Schur complement it is ${_SCHUR} = {tex(minor.value)}$, {sign}."
                     ),
                     ja=(
-                        f"縁付きヘッセ行列の {minor.order} 次の首座小行列式。シューア補行列より "
-                        f"-(Π d_k)(Σ a_k²/d_k) = {minor.value}"
+                        f"停留点での縁付きヘッセ行列（縁 $a_{{k}} = {tex(self.a)}$、対角 "
+                        f"${d_k} = {tex(d_generic)}$）の "
+                        f"${minor.order}$ 次の首座小行列式。シューア補行列より "
+                        f"${_SCHUR} = {tex(minor.value)}$"
                         f"（{'正' if minor.sign == 1 else '負'}）。"
                     ),
+                    role=f"second-order (minor {minor.order})",
                 )
             )
         note_last(out, *minors_note(cert, self.wanted, signs))

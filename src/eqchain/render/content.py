@@ -219,6 +219,38 @@ class Chain:
     rows: tuple[Row, ...]
 
 
+_ROLES_JA = {
+    "Lagrangian": "ラグランジュ関数",
+    "derivative": "一階微分",
+    "second derivative": "二階微分",
+    "stationarity": "停留条件",
+    "constraint": "制約",
+    "multiplier": "未定乗数",
+    "total": "合計",
+    "solution": "解",
+    "second-order": "二階の条件",
+    "data": "データ",
+}
+_MINOR_ROLE = re.compile(r"second-order \(minor (\d+)\)")
+
+
+def role_text(role: str, lang: str) -> str:
+    """A generated step's role in ``lang``: ``stationarity``, ``停留条件``; ``second-order
+    (minor 3)`` is ``二階の条件（3 次の首座小行列式）``. An unknown role is shown as it is."""
+    if lang != "ja":
+        return role
+    m = _MINOR_ROLE.fullmatch(role)
+    if m:
+        return f"二階の条件（{m.group(1)} 次の首座小行列式）"
+    return _ROLES_JA.get(role, role)
+
+
+def title(dreport: DerivationReport, lang: str) -> str:
+    """The derivation's title in ``lang`` when its file gives one (``title.ja``), else its
+    title, else its path."""
+    return dict(dreport.derivation.titles).get(lang) or dreport.title or dreport.path
+
+
 def check_lang(lang: str) -> str:
     """``lang`` itself if it is a supported language; ValueError otherwise."""
     if lang not in LANGS:
@@ -266,14 +298,61 @@ def sides(result: StepResult) -> tuple[str, str]:
     return clean_side(lhs), clean_side(rhs)
 
 
+def written_sides(step: Step) -> tuple[str, str] | None:
+    """The two sides of a step as its author wrote them (``\\log L``, not the printer's
+    ``\\log{\\left(L \\right)}``), when its text is one equation ``a = b`` (or ``= b`` for a
+    continuation); None otherwise (a chain ``a = b = c`` is split into several steps that share
+    its text)."""
+    parts = _top_level_equals(step.claim)
+    if parts is None:
+        return None
+    if step.continues and len(parts) == 2 and not parts[0].strip():
+        return "", clean_side(parts[1])
+    if not step.continues and len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        return clean_side(parts[0]), clean_side(parts[1])
+    return None
+
+
+def _top_level_equals(tex: str) -> list[str] | None:
+    """``tex`` split at each ``=`` outside braces and brackets; None when it holds another
+    relation at the top level (``\\leq``, ``<``) or unbalanced braces."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(tex):
+        ch = tex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "=" and depth == 0:
+            parts.append(tex[start:i])
+            start = i + 1
+        elif ch in "<>" and depth == 0:
+            return None
+        i += 1
+    if depth:
+        return None
+    parts.append(tex[start:])
+    return parts
+
+
 def chains(dreport: DerivationReport) -> tuple[Chain, ...]:
     """Split a derivation's steps into chains, in order; a continuation step joins the chain
     of the step before it (a continuation with nothing before it starts its own chain and
     shows its left side). An unreadable step is a chain of its own, and the step after it
-    starts a new one."""
+    starts a new one. The sides of a derivation file's step are shown as written where its
+    text is one equation (:func:`written_sides`), else as printed."""
     out: list[list[Row]] = []
+    as_written = dreport.derivation.source == "toml"
     for result in dreport.results:
         lhs, rhs = sides(result)
+        written = written_sides(result.step) if as_written and result.step.claim else None
+        if written is not None and result.verdict is not Verdict.UNREADABLE:
+            lhs, rhs = written[0] or lhs, written[1]
         joins = result.step.continues and out and out[-1][-1].verdict is not Verdict.UNREADABLE
         if joins and result.verdict is not Verdict.UNREADABLE:
             out[-1].append(Row(result, "", rhs))
@@ -496,24 +575,46 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
                 spans.append(text("；" if ja else "; "))
             spans.append(code(name))
             described = rule_text(name, lang)
-            if described:
-                spans.append(text(f"（{described}）" if ja else f" ({described})"))
-        out.append(spans)
+            if described:  # rule texts may hold inline math, as notes do
+                spans.append(text("（" if ja else " ("))
+                spans += text_with_math(described)
+                spans.append(text("）" if ja else ")"))
+        out.append(_merge(spans))
     if result.conditions:
-        out.append([text(word("under", lang)), math(r",\ ".join(result.conditions))])
+        shown = readable_conditions(result.conditions)
+        out.append([text(word("under", lang)), math(r",\ ".join(shown))])
     if result.step.where:
         binds = r",\ ".join(f"{name_latex(n)} = {value_latex(v)}" for n, v in result.step.where)
         out.append([text(word("with", lang)), math(binds)])
     if result.reason and result.verdict in SHOWS_REASON:
-        out.append([text(word("reason", lang) + one_line(reason(result, lang)))])
+        out.append(_merge([text(word("reason", lang)), *reason_spans(result, lang)]))
     if result.counterexample is not None:
         out.append(counterexample_spans(result.counterexample, lang))
     for warning in result.warnings:
         out.append([text(word("warning", lang) + one_line(warning))])
     note = step_note(result.step, lang)
     if note:
-        out.append([text(word("note", lang) + one_line(note))])
+        out.append(_merge([text(word("note", lang)), *text_with_math(one_line(note))]))
     return out
+
+
+# Inline math in a note: ``$...$`` not preceded by a backslash, with no space just inside the
+# dollars (``$5 and $6`` stays text, as in Pandoc); ``\$`` is a literal dollar.
+_INLINE_MATH = re.compile(r"(?<!\\)\$(?![\s$])((?:\\.|[^$\\])+?)(?<![\s\\])\$(?!\d)")
+
+
+def text_with_math(value: str) -> list[Span]:
+    """Text that may hold inline math (``Multiply by $y_{k}$``) as text and math spans; each
+    renderer then sets the math in math mode (the terminal in Unicode). A ``$`` that opens no
+    math (``costs $5``) and ``\\$`` stay text."""
+    out: list[Span] = []
+    at = 0
+    for m in _INLINE_MATH.finditer(value):
+        out.append(text(value[at : m.start()].replace("\\$", "$")))
+        out.append(math(m.group(1).strip()))
+        at = m.end()
+    out.append(text(value[at:].replace("\\$", "$")))
+    return _merge(out)
 
 
 def reason(result: StepResult, lang: str) -> str:
@@ -524,6 +625,86 @@ def reason(result: StepResult, lang: str) -> str:
         where = f"{place.column}文字目" if lang == "ja" else f"column {place.column}"
         return f"{where}: {result.reason}"
     return result.reason
+
+
+def readable_conditions(conditions: tuple[str, ...]) -> tuple[str, ...]:
+    """Conditions without the ones another listed condition says already: ``y_{1} \\neq 0``
+    and ``y_{1} \\geq 0`` go when ``y_{1} > 0`` is listed."""
+    positive = {c[: -len(" > 0")] for c in conditions if c.endswith(" > 0")}
+    weaker = (" \\neq 0", " \\geq 0")
+    return tuple(
+        c for c in conditions if not any(c.endswith(w) and c[: -len(w)] in positive for w in weaker)
+    )
+
+
+def reason_spans(result: StepResult, lang: str) -> list[Span]:
+    """The reason as spans: in English the checker's text as it is; in Japanese translated
+    (:data:`_REASONS_JA`), with the conditions it names set as math."""
+    text_ = one_line(reason(result, lang))
+    if lang != "ja":
+        return [text(text_)]
+    return _reason_ja(text_)
+
+
+def _conditions_math(value: str) -> list[Span]:
+    """``y_{k} > 0, t_{k} \\in \\mathbb{R}`` (LaTeX, as the checker writes conditions)."""
+    return [math(value.strip())]
+
+
+def _needs_ja(m: re.Match) -> list[Span]:
+    out: list[Span] = []
+    for i, part in enumerate(m.group(0).split("; ")):
+        rule, _, needs = part.partition(" needs ")
+        if i:
+            out.append(text("。"))
+        out += [code(rule), text(" には "), *_conditions_math(needs), text(" が必要")]
+    return out
+
+
+# The checker's reasons (English) in Japanese: a pattern over the whole reason and the spans
+# it reads as. A reason no pattern knows is shown in English after 「（英語の理由）」.
+_REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
+    (re.compile(r"the two sides differ \(numerical quadrature\)"), lambda m: [
+        text("両辺が一致しない（数値積分による）")]),
+    (re.compile(r"the two sides differ"), lambda m: [text("両辺が一致しない")]),
+    (re.compile(r"time limit \(([\d.]+) s\) ran out"), lambda m: [
+        text(f"制限時間（{m.group(1)} 秒）を超えた")]),
+    (re.compile(r"expression nested too deeply"), lambda m: [text("式の入れ子が深すぎる")]),
+    (re.compile(r"(\w+ needs [^;()]+)(; \w+ needs [^;()]+)*"), _needs_ja),
+    (re.compile(r"\(the step introduces (.+): the left side is defined without it\)"),
+     lambda m: [text("（この式は "), math(m.group(1)),
+                text(" を新たに必要とする。左辺はそれなしで定義される）")]),
+    (re.compile(r"not shown that the left side is defined anywhere under the assumptions and "
+                r"the givens: no point found where (.+)"), lambda m: [
+        text("仮定と前提の下で左辺が定義される点が見つからない（"), math(m.group(1)),
+        text(" となる点がない）")]),
+    (re.compile(r"could not be decided \(SymPy: (.+)\)"), lambda m: [
+        text("判定できなかった（SymPy："), code(m.group(1)), text("）")]),
+    (re.compile(r"(\d+)文字目: cannot read the formula: (.+)"), lambda m: [
+        text(f"{m.group(1)}文字目：式を読めない："), code(m.group(2))]),
+    (re.compile(r"cannot read the formula: (.+)"), lambda m: [
+        text("式を読めない："), code(m.group(1))]),
+)  # fmt: skip
+
+
+def _reason_ja(value: str) -> list[Span]:
+    out: list[Span] = []
+    at = 0
+    while at < len(value):
+        for pattern, spans_of in _REASONS_JA:
+            m = pattern.match(value, at)
+            if m:
+                out += spans_of(m)
+                at = m.end()
+                break
+        else:
+            rest = value[at:].strip(" ;")
+            if rest:
+                out += [text("（英語の理由）"), code(rest)]
+            break
+        while at < len(value) and value[at] in " ;":
+            at += 1
+    return _merge(out)
 
 
 def domain_spans(domain: tuple[str, ...], lang: str) -> list[Span]:

@@ -3,16 +3,17 @@
 The shape (``schema_version`` "2")::
 
     {schema_version, eqchain_version,
-     derivations: [{path, title, error, steps: [{label, status, rules, claim, lhs, rhs, reason,
-                    counterexample, warnings, conditions, conditional, domain, line, column,
-                    [file,] notes}], domain}],
+     derivations: [{path, title, error, steps: [{label, role, status, rules, claim, lhs, rhs,
+                    reason, counterexample, warnings, conditions, conditional, domain, line,
+                    column, [file,] notes}], domain}],
      summary: {verified, refuted, unknown, unreadable, given, definition, errors,
                total_claims}}
 
 ``status`` is the verdict's value (``unreadable``: the formula could not be read; ``reason`` is
 the reader's message and ``line``/``column`` the offending token's place); ``error`` is null,
 or ``{message, line, column}`` for a file that could not be loaded (its ``steps`` are empty);
-``claim`` is the equation as the author wrote it; ``lhs`` and
+``role`` names what a generated step does (``stationarity``, ``solution``), null for a step
+an author wrote; ``claim`` is the equation as the author wrote it; ``lhs`` and
 ``rhs`` are LaTeX; ``file`` is there only for a step written in a file the document brings in
 with ``\\input``; ``counterexample`` is null or ``{values: {name: value}, lhs, rhs}`` with the
 checker's full-precision numbers; ``notes`` maps a language to the author's note. Keys come in
@@ -81,6 +82,7 @@ def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:
     ce = result.counterexample
     return {
         "label": step.label or None,
+        "role": step.role,
         "status": result.verdict.value,
         "rules": list(result.rules),
         "claim": step.claim,

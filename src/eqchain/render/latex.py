@@ -126,7 +126,7 @@ def render_latex(report: Report, lang: str = "en", body: bool = False) -> str:
 def _derivation(dreport: DerivationReport, lang: str) -> str:
     if dreport.error is not None:  # a file that could not be loaded
         return r"\section*{" + escape(dreport.path) + "}\n" + escape(str(dreport.error)) + "\n"
-    out = [r"\section*{" + escape(dreport.title or dreport.path) + "}"]
+    out = [r"\section*{" + escape(content.title(dreport, lang)) + "}"]
     if dreport.path:
         source = content.word("source", lang)
         sep = "：" if lang == "ja" else ": "
@@ -185,6 +185,9 @@ def _justification(row: content.Row, lang: str) -> str:
     mark = content.LATEX_MARKS[verdict]
     head = r"\eqchainmark{" + verdict.value + "}{$" + mark + "$~"
     head += r"\textbf{" + escape(content.verdict_word(verdict, lang)) + "}}"
+    if not row.label and row.step.role:  # a generated step: named by what it does
+        role = content.role_text(row.step.role, lang) + ("：" if lang == "ja" else ": ")
+        head = r"\textit{" + escape(role) + "}" + head
     sentences = content.justification(row.result, lang)
     if not sentences:
         return head

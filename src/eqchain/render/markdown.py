@@ -22,14 +22,25 @@ therefore mean one ``$$`` block per row, breaking the chain apart. Writing the l
 ``\mathrm{(3.5)}`` in a right-hand column of ``aligned`` renders the same in MathJax and KaTeX,
 keeps each chain in one block, and keeps each label at the right of its row.
 
-User text (titles, notes, reasons) is escaped for Markdown; math is passed through. A pipeline
-that is not math-aware may still read ``_`` or ``\\`` inside ``$...$``: use a Markdown processor
-with math support (markdown-it-katex, goldmark with passthrough, pandoc).
+User text (titles, notes, reasons) is escaped for Markdown. Math is written so that a Markdown
+processor that does NOT know math leaves it intact too (markdown-it, goldmark, Python-Markdown
+with KaTeX or MathJax run over the page afterwards), not only one that does (GitHub,
+markdown-it-texmath, Zenn): :func:`markdown_safe_math` writes the same LaTeX without what
+CommonMark would rewrite (``\\`` as ``\cr``, ``\{`` as ``\lbrace``, ``<`` as ``\lt``, no
+``_`` that could open emphasis, no row that starts like a list item).
+
+``--flavor`` chooses the math delimiters the target reads (:data:`FLAVORS`): ``github`` (the
+default: ``$$`` blocks and ``$...$``; GitHub, markdown-it with or without a math plugin and
+KaTeX, Zenn, Hugo), ``katex``, ``zenn`` and ``hugo`` (the same), ``mathjax`` (inline math as
+``\\(...\\)``, which a CommonMark processor turns into MathJax's default ``\(...\)``),
+``jekyll`` (kramdown: ``$$`` inline as well) and ``qiita`` (display math in a ```` ```math ````
+fence).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from eqchain.model import DerivationReport, Report, Verdict
 from eqchain.render import content
@@ -41,6 +52,77 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~&^])")
 _MATH_SPECIAL = {"\\": r"\backslash ", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$",
                  "%": r"\%", "&": r"\&", "_": r"\_", "~": r"\sim ", "^": r"\wedge ",
                  " ": r"\ "}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Flavor:
+    """How a Markdown target wants math: display blocks between ``display`` (a line each),
+    inline math between ``inline``."""
+
+    name: str
+    display: tuple[str, str] = ("$$", "$$")
+    inline: tuple[str, str] = ("$", "$")
+
+
+FLAVORS: dict[str, Flavor] = {
+    "github": Flavor("github"),
+    "katex": Flavor("katex"),
+    "zenn": Flavor("zenn"),
+    "hugo": Flavor("hugo"),
+    "mathjax": Flavor("mathjax", inline=("\\\\(", "\\\\)")),
+    "jekyll": Flavor("jekyll", inline=("$$", "$$")),
+    "qiita": Flavor("qiita", display=("```math", "```")),
+}
+DEFAULT_FLAVOR = "github"
+
+# Control symbols that CommonMark reads as backslash escapes (it drops the backslash), written
+# as control words that KaTeX and MathJax read the same way.
+_SAFE_CONTROL = {"\\": r"\cr", "{": r"\lbrace", "}": r"\rbrace", ",": r"\thinspace",
+                 ";": r"\thickspace", ":": r"\medspace", "!": r"\negthinspace",
+                 "|": r"\Vert", ">": r"\gt", "<": r"\lt"}  # fmt: skip
+_BARE = {"<": r"\lt ", ">": r"\gt ", "*": r"\ast "}
+_DOUBLE_SPACE = re.compile(
+    r"(\\(?:lt|gt|ast|cr|[lr]brace|thinspace|thickspace|medspace|"
+    r"negthinspace|Vert))  +"
+)
+_MATH_TOKEN = re.compile(r"\\([A-Za-z]+|.)|(.)", re.DOTALL)
+# The start of a line that CommonMark would read as a list item, heading, quote or rule.
+_BLOCK_START = re.compile(r"^\s*(?:[-+*#>=_]|\d+[.)](?:\s|$))")
+
+
+def markdown_safe_math(tex: str, display: bool = False) -> str:
+    r"""``tex`` as LaTeX that KaTeX and MathJax read the same way and that a CommonMark
+    processor without math support passes through unchanged: backslash escapes of punctuation
+    as control words (``\\`` as ``\cr``), ``<``/``>`` as ``\lt``/``\gt`` (never an HTML tag),
+    ``*`` as ``\ast`` and a space after a ``_`` that follows punctuation (neither can then
+    open emphasis), and, in ``display`` math, the left side of a row that would start a list
+    item or a heading wrapped in braces."""
+    out: list[str] = []
+    prev = ""
+    for m in _MATH_TOKEN.finditer(tex):
+        word, char = m.group(1), m.group(2)
+        if word is not None:
+            piece = "\\" + word
+            if word in _SAFE_CONTROL:
+                piece = _SAFE_CONTROL[word] + " "
+        elif char in _BARE:
+            piece = _BARE[char]
+        elif char == "_" and prev and not prev.isalnum():
+            piece = "_ "
+        else:
+            piece = char
+        out.append(piece)
+        prev = piece[-1]
+    safe = _DOUBLE_SPACE.sub(r"\1 ", "".join(out))
+    return "\n".join(_guard(line) for line in safe.split("\n")) if display else safe
+
+
+def _guard(line: str) -> str:
+    """A line starting like a Markdown block (``- x &= y``) gets its first cell in braces."""
+    if not _BLOCK_START.match(line):
+        return line
+    head, amp, rest = line.partition("&")
+    return "{" + head.strip() + "} " + amp + rest
 
 
 def escape(value: str) -> str:
@@ -69,14 +151,17 @@ def label_math(label: str) -> str:
     return r"\mathrm{(" + math_words(label) + ")}"
 
 
-def spans(items: list[Span]) -> str:
-    """Spans as Markdown: text escaped, math and numbers in ``$...$``, code in backticks."""
+def spans(items: list[Span], flavor: Flavor | None = None) -> str:
+    """Spans as Markdown: text escaped, math and numbers between the flavor's inline
+    delimiters (``$...$``, made safe for CommonMark), code in backticks."""
+    flavor = flavor or FLAVORS[DEFAULT_FLAVOR]
+    left, right = flavor.inline
     out = []
     for span in items:
         if span.kind == "math":
-            out.append(f"${span.value}$")
+            out.append(f"{left}{markdown_safe_math(span.value)}{right}")
         elif span.kind == "number":
-            out.append(f"${content.number_latex(span.value)}$")
+            out.append(f"{left}{markdown_safe_math(content.number_latex(span.value))}{right}")
         elif span.kind == "code":
             out.append(code_span(span.value))
         else:
@@ -102,10 +187,14 @@ def _row_mark(row: Row) -> str:
 
 
 def row_sentence(row: Row, lang: str) -> list[Span]:
-    """The prose for one row: ``(3.5) ✓ verified — By log_prod (...). Under y_k > 0.``"""
+    """The prose for one row: ``(3.5) ✓ verified — By log_prod (...). Under y_k > 0.``; a
+    generated step is named by its role (``stationarity: ✓ verified — ...``)."""
     head: list[Span] = []
     if row.label:
         head.append(content.text(f"({row.label}) "))
+    elif row.step.role:
+        role = content.role_text(row.step.role, lang)
+        head.append(content.text(role + ("：" if lang == "ja" else ": ")))
     verdict = content.verdict_word(row.verdict, lang)
     head.append(content.text(f"{content.MARKS[row.verdict]} {verdict}"))
     sentences = content.justification(row.result, lang)
@@ -115,40 +204,44 @@ def row_sentence(row: Row, lang: str) -> list[Span]:
     return head + content.join_sentences(sentences, lang)
 
 
-def render_markdown(report: Report, lang: str = "en") -> str:
-    """The report as Markdown in ``lang`` (``en`` or ``ja``): one ``$$`` block per chain, the
-    justifications as a numbered list under it. The same report gives the same text; ValueError
-    for an unknown ``lang``."""
+def render_markdown(report: Report, lang: str = "en", flavor: str = DEFAULT_FLAVOR) -> str:
+    """The report as Markdown in ``lang`` (``en`` or ``ja``) for the target ``flavor`` (a key
+    of :data:`FLAVORS`): one display block per chain, the justifications as a numbered list
+    under it. The same report gives the same text; ValueError for an unknown ``lang`` or
+    ``flavor``."""
     content.check_lang(lang)
-    parts = [_derivation(d, lang) for d in report.derivations]
+    if flavor not in FLAVORS:
+        raise ValueError(f"unknown flavor '{flavor}' (known: {', '.join(FLAVORS)})")
+    parts = [_derivation(d, lang, FLAVORS[flavor]) for d in report.derivations]
     return "\n".join(parts)
 
 
-def _derivation(dreport: DerivationReport, lang: str) -> str:
+def _derivation(dreport: DerivationReport, lang: str, flavor: Flavor) -> str:
     ja = lang == "ja"
     colon = "：" if ja else ": "
     if dreport.error is not None:  # a file that could not be loaded
         return f"## {escape(dreport.path)}\n\n{escape(str(dreport.error))}\n"
-    out = [f"## {escape(dreport.title or dreport.path)}", ""]
+    out = [f"## {escape(content.title(dreport, lang))}", ""]
     if dreport.path:
         out += [escape(content.word("source", lang) + colon) + code_span(dreport.path), ""]
     items = content.assumption_items(dreport.derivation, lang)
     if items:
         out += [f"**{escape(content.word('assumptions', lang))}**", ""]
-        out += [f"- {spans(item)}" for item in items]
+        out += [f"- {spans(item, flavor)}" for item in items]
         out.append("")
     for chain in content.chains(dreport):
         if chain.rows[0].verdict is Verdict.UNREADABLE:  # as written: it may not typeset
             out += [code_span(chain.rows[0].step.claim), ""]
         else:
-            out += ["$$", aligned(chain), "$$", ""]
+            opening, closing = flavor.display
+            out += [opening, markdown_safe_math(aligned(chain), display=True), closing, ""]
         for i, row in enumerate(chain.rows, start=1):
-            out.append(f"{i}. " + _bold_label(spans(row_sentence(row, lang)), row))
+            out.append(f"{i}. " + _bold_label(spans(row_sentence(row, lang), flavor), row))
         out.append("")
-    summary = spans(content.summary_spans(content.derivation_counts(dreport), lang))
+    summary = spans(content.summary_spans(content.derivation_counts(dreport), lang), flavor)
     out += [f"**{escape(content.word('summary', lang))}**{escape(colon)}{summary}", ""]
     if dreport.domain:
-        where = spans([content.math(r",\ ".join(dreport.domain))])
+        where = spans([content.math(r",\ ".join(dreport.domain))], flavor)
         out += [f"**{escape(content.word('domain', lang))}**{escape(colon)}{where}", ""]
     return "\n".join(out)
 

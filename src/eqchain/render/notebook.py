@@ -32,7 +32,7 @@ def report_latex(report: Report, lang: str = "en") -> str:
     content.check_lang(lang)
     blocks = []
     for dreport in report.derivations:
-        lines = [r"&\mathbf{" + math_words(dreport.title or dreport.path) + "}"]
+        lines = [r"&\mathbf{" + math_words(content.title(dreport, lang)) + "}"]
         for chain in content.chains(dreport):
             for row in chain.rows:
                 if row.verdict is Verdict.UNREADABLE:  # as written, as words: it may not typeset
@@ -67,7 +67,7 @@ def report_html(report: Report, lang: str = "en") -> str:
     out = ['<div class="eqchain-report">']
     for dreport in report.derivations:
         out.append("<section>")
-        out.append(f"<h3>{_text(dreport.title or dreport.path)}</h3>")
+        out.append(f"<h3>{_text(content.title(dreport, lang))}</h3>")
         if dreport.path:
             colon = "：" if lang == "ja" else ": "
             source = content.word("source", lang) + colon

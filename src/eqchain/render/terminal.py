@@ -4,13 +4,13 @@ with its justifications in words for ``show``.
 Colours and styles are rich's business: :func:`make_console` builds a Console that writes
 plain text (no ANSI codes) when the output is not a terminal and honours ``NO_COLOR``. Off a
 terminal nothing is wrapped, so the text does not depend on the window width: the same report
-gives the same bytes. Formulas are shown as the author wrote them (LaTeX source); the short
-conditions beside them (``y_{k} > 0``) are shown with a few Unicode signs (``≥``, ``ℝ``).
+gives the same bytes. Formulas and the math in notes and conditions are shown in Unicode
+(:mod:`.unicode`: ``∂ℒ/∂y_k = t_k/y_k − λ``), one line each; ``show --pretty`` lays the
+formulas out in two dimensions with SymPy's pretty printer instead.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
@@ -33,22 +33,6 @@ STYLES = {
     Verdict.UNREADABLE: "bold magenta",
 }
 _INDENT = 2
-
-# A few LaTeX commands that read better as Unicode in short conditions on a terminal.
-_PRETTY = (
-    (r"\\(?:dots|ldots|cdots)", "…"),
-    (r"\\geq?\b", "≥"),
-    (r"\\leq?\b", "≤"),
-    (r"\\neq?\b", "≠"),
-    (r"\\in\b", "∈"),
-    (r"\\mathbb\{R\}", "ℝ"),
-    (r"\\mathbb\{Z\}", "ℤ"),
-    (r"\\mathbb\{Q\}", "ℚ"),
-    (r"\\mathbb\{C\}", "ℂ"),
-    (r"\\cdot\b", "·"),
-    (r"\\ ", " "),
-    (r"_\{([A-Za-z0-9])\}", r"_\1"),
-)
 
 
 def make_console(file: IO[str] | None = None) -> Console:
@@ -90,15 +74,18 @@ def progress(total: int, console: Console, description: str = "checking") -> Ite
         yield _Ticker(bar, task)
 
 
-def render_terminal(report: Report, console: Console, lang: str = "en", show: bool = False) -> None:
+def render_terminal(
+    report: Report, console: Console, lang: str = "en", show: bool = False, pretty: bool = False
+) -> None:
     """Print the report on ``console``: with ``show=False`` one line per step (label, verdict,
     rules, a short reason; a counterexample and warnings on indented lines below) and a summary
     line; with ``show=True`` each derivation's proof chain with every justification in words in
-    ``lang``. ValueError for an unknown ``lang``."""
+    ``lang``, each formula on one line in Unicode, or laid out in two dimensions by SymPy's
+    pretty printer with ``pretty=True``. ValueError for an unknown ``lang``."""
     content.check_lang(lang)
     for dreport in report.derivations:
         if show and dreport.error is None:
-            _show_derivation(console, dreport, lang)
+            _show_derivation(console, dreport, lang, pretty)
         else:
             _check_derivation(console, dreport, lang)
     counts = content.summary_counts(report)
@@ -111,12 +98,15 @@ def render_terminal(report: Report, console: Console, lang: str = "en", show: bo
 
 
 def step_id(result: StepResult, position: int, lang: str = "en", path: str | None = None) -> str:
-    """How a step is named on a terminal: its label ``(3.5)``, else its line (``line 26``,
-    ``26行目``; ``sec/one.tex:6`` when it stands in another file than the document ``path``,
-    brought in by ``\\input``), else its position in the derivation (``#4``)."""
+    """How a step is named on a terminal: its label ``(3.5)``, else the role of a generated
+    step (``stationarity``, ``停留条件``), else its line (``line 26``, ``26行目``;
+    ``sec/one.tex:6`` when it stands in another file than the document ``path``, brought in by
+    ``\\input``), else its position in the derivation (``#4``)."""
     step = result.step
     if step.label:
         return f"({content.one_line(step.label)})"
+    if step.role:
+        return content.role_text(step.role, lang)
     place = step.place
     if place is not None and place.line is not None and path and place.path not in (None, path):
         return f"{place.path}:{place.line}"
@@ -129,7 +119,7 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
     if dreport.error is not None:  # a file that could not be loaded: one line, path:line:col
         console.print(Text(str(dreport.error), style="bold red"))
         return
-    console.print(_header(dreport))
+    console.print(_header(dreport, lang))
     ids = [step_id(r, i, lang, dreport.path) for i, r in enumerate(dreport.results, start=1)]
     id_width = max((cell_len(i) for i in ids), default=0)
     word_width = max((cell_len(_verdict_text(r.verdict, lang)) for r in dreport.results), default=0)
@@ -143,9 +133,7 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         if result.rules:
             rest.append(", ".join(result.rules), style="cyan")
         if result.reason and result.verdict in content.SHOWS_REASON:
-            rest.append(
-                (" — " if result.rules else "") + content.one_line(content.reason(result, lang))
-            )
+            rest.append((" — " if result.rules else "") + plain(content.reason_spans(result, lang)))
         if result.domain and result.verdict is Verdict.VERIFIED:
             where = plain(content.domain_spans(result.domain, lang))
             rest.append((" — " if result.rules else "") + where[0].lower() + where[1:])
@@ -173,10 +161,11 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         console.print(Text(" " * _INDENT + heading + pretty_math(", ".join(dreport.domain))))
 
 
-def _header(dreport: DerivationReport) -> Text:
+def _header(dreport: DerivationReport, lang: str = "en") -> Text:
     header = Text(dreport.path, style="bold")
-    if dreport.title and dreport.title != dreport.path:
-        header.append(" — " + content.one_line(dreport.title))
+    title = content.title(dreport, lang)
+    if title and title != dreport.path:
+        header.append(" — " + content.one_line(title))
     return header
 
 
@@ -191,8 +180,10 @@ def _pad(value: str, width: int) -> str:
 # -- show: the proof with its justifications ---------------------------------------------------
 
 
-def _show_derivation(console: Console, dreport: DerivationReport, lang: str) -> None:
-    console.print(Text(content.one_line(dreport.title or dreport.path), style="bold"))
+def _show_derivation(
+    console: Console, dreport: DerivationReport, lang: str, pretty: bool = False
+) -> None:
+    console.print(Text(content.one_line(content.title(dreport, lang)), style="bold"))
     if dreport.path:
         console.print(Text(dreport.path, style="dim"))
     items = content.assumption_items(dreport.derivation, lang)
@@ -206,17 +197,24 @@ def _show_derivation(console: Console, dreport: DerivationReport, lang: str) -> 
         console.print()
         for row in chain.rows:
             position += 1
-            _show_row(console, row, position, lang)
+            _show_row(console, row, position, lang, pretty)
     console.print()
 
 
-def _show_row(console: Console, row: content.Row, position: int, lang: str) -> None:
+def _show_row(
+    console: Console, row: content.Row, position: int, lang: str, pretty: bool = False
+) -> None:
     ident = step_id(row.result, position, lang)
     line = Text(" " * _INDENT)
     line.append(ident, style="bold")
-    line.append("  ")
-    line.append(_formula(row))
-    console.print(line)
+    drawing = _drawing(row) if pretty else None
+    if drawing is None:
+        line.append("  ")
+        line.append(pretty_math(_formula(row)))
+        console.print(line)
+    else:
+        console.print(line)
+        _indented(console, Text(drawing), _INDENT + 4)
     why = Text(_verdict_text(row.verdict, lang), style=STYLES[row.verdict])
     sentences = content.justification(row.result, lang)
     if sentences:
@@ -235,12 +233,50 @@ def _formula(row: content.Row) -> str:
     return f"{row.relation} {row.rhs}"
 
 
+def _drawing(row: content.Row) -> str | None:
+    """The step in SymPy's two-dimensional Unicode layout (``lhs = rhs``, or ``= rhs`` for a
+    continuation row), on SymPy's baseline; None for a step without expressions."""
+    step = row.step
+    if step.rhs is None:
+        return None
+    import sympy as sp
+    from sympy.printing.pretty.pretty import PrettyPrinter
+    from sympy.printing.pretty.stringpict import prettyForm
+
+    printer = PrettyPrinter({"use_unicode": True, "wrap_line": False})
+    if row.lhs and step.lhs is not None:
+        form = printer._print(sp.Eq(_named(step.lhs), _named(step.rhs), evaluate=False))
+    else:
+        form = prettyForm(*printer._print(_named(step.rhs)).left("= "))
+    return "\n".join(line.rstrip() for line in form.render(wrap_line=False).split("\n"))
+
+
+def _named(expr):
+    """``expr`` with each symbol and indexed symbol renamed to how eqchain writes it, in
+    Unicode (``y[k]`` as ``y_k``, which SymPy draws ``yₖ``; ``mathcalL`` as ``ℒ``)."""
+    import sympy as sp
+
+    from eqchain.latex.printer import latex
+
+    names = {}
+    for atom in expr.atoms(sp.Symbol, sp.Indexed):
+        if isinstance(atom, sp.Symbol) and any(atom in i.indices for i in expr.atoms(sp.Indexed)):
+            continue  # an index: kept as it is inside the indexed names
+        name = pretty_math(latex(atom)).replace("{", "").replace("}", "")
+        if name != str(atom):
+            names[atom] = (
+                sp.Symbol(name, **atom.assumptions0) if atom.is_Symbol else sp.Symbol(name)
+            )
+    return expr.xreplace(names)
+
+
 def _indented(console: Console, text: Text, indent: int) -> None:
     """``text`` indented by ``indent`` cells; on a terminal, wrapped lines keep the indent."""
     if console.is_terminal:
         console.print(Padding(text, (0, 0, 0, indent)))
     else:
-        console.print(Text(" " * indent) + text)
+        for line in text.split("\n"):
+            console.print(Text(" " * indent) + line)
 
 
 def plain(spans: list[Span]) -> str:
@@ -255,8 +291,8 @@ def plain(spans: list[Span]) -> str:
 
 
 def pretty_math(tex: str) -> str:
-    """Short LaTeX conditions made easier to read on a terminal: ``\\geq`` as ``≥``,
-    ``\\mathbb{R}`` as ``ℝ``, ``\\dots`` as ``…``; everything else is left as written."""
-    for pattern, replacement in _PRETTY:
-        tex = re.sub(pattern, replacement, tex)
-    return tex
+    """LaTeX math as one line of Unicode (``y_{k} \\geq 0`` as ``y_k ≥ 0``), with no
+    backslash left (:func:`eqchain.render.unicode.to_unicode`)."""
+    from eqchain.render.unicode import to_unicode
+
+    return to_unicode(tex)
