@@ -60,6 +60,7 @@ from eqchain.model import (
     StepResult,
     Verdict,
 )
+from eqchain.operators import Expectation
 from eqchain.tree import NotAVariable, build, canonical, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
@@ -633,6 +634,10 @@ def _stationarity(lhs, source, rhs) -> bool:
     )
 
 
+# Nodes whose value depends on how their argument varies, not only on its value.
+_DEPENDENT = (sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Limit, Expectation)
+
+
 def _named_before(target, rhs, facts: Facts) -> bool:
     """Whether ``target = rhs`` defines a symbol that earlier rows only named: the theorem
     ``\\hat\\lambda = \\bar y`` stated before ``\\bar y = \\frac{1}{n}\\sum_i y_i``. Such a symbol
@@ -644,6 +649,15 @@ def _named_before(target, rhs, facts: Facts) -> bool:
     if any(target in (a.free_symbols | b.free_symbols) for a, b in facts.givens):
         return False
     if any(target in (a.free_symbols | b.free_symbols) for _, a, b, _ in facts.instances):
+        return False
+    # An earlier verdict holds for every constant value of the symbol, not for every function
+    # of other variables: a verified equation that differentiates, integrates, sums or takes
+    # an expectation where the symbol stands (dE/dw = 0 for E independent of w) is false once
+    # E = w^2. Such a symbol is not defined later: the row is a claim about it.
+    if any(
+        target in (a.free_symbols | b.free_symbols) and (a.has(*_DEPENDENT) or b.has(*_DEPENDENT))
+        for _, a, b in facts.verified
+    ):
         return False
     if _unmet_declaration(target, rhs, facts) is not None:
         return False  # n, a sum's bound (an integer), is not defined by a sum of reals

@@ -1,0 +1,48 @@
+"""A symbol an earlier verified row differentiated, integrated, summed or took an expectation
+over is not defined by a later row.
+
+Such a verdict holds for every constant value of the symbol (``dE/dw = 0`` for an E independent
+of w), not for every function of other variables: were ``E = w^2`` then a definition, the
+earlier row would stand verified and false, and ``dE/dw = 0`` after it would be verified by
+that row. The later row is a claim about E (refuted), so no row is verified of a
+w-dependent E. Each case has its twin without such an operator, where naming the value later
+is still a definition.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eqchain.model import Verdict
+
+from .judged import check_markdown
+
+# (name, earlier row about E, the later row naming E's value, a row using both)
+CASES = [
+    ("derivative", r"\frac{\partial E}{\partial w} = 0", "E = w^2", r"\frac{d E}{d w} = 0"),
+    ("second_derivative", r"\frac{d^2 E}{d w^2} = 0", "E = w^3", r"\frac{d^2 E}{d w^2} = 0"),
+    ("integral", r"\int_0^1 E \, dw = E", "E = w", r"\int_0^1 E \, dw = E"),
+    ("sum", r"\sum_{k=1}^{3} E = 3 E", "E = k", r"\sum_{k=1}^{3} E = 3 E"),
+]
+
+
+def _doc(*equations: str) -> str:
+    return "".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations)
+
+
+@pytest.mark.parametrize(("name", "before", "named", "after"), CASES, ids=[c[0] for c in CASES])
+def test_a_symbol_an_operator_saw_vary_is_not_defined_later(tmp_path, name, before, named, after):
+    results = check_markdown(tmp_path, _doc(before, named, after))
+    kinds = [r.verdict for r in results]
+    assert Verdict.DEFINITION not in kinds, [(r.verdict, r.reason) for r in results]
+    assert kinds[1] in (Verdict.REFUTED, Verdict.UNKNOWN), kinds
+
+
+@pytest.mark.parametrize(
+    ("before", "named"),
+    [("E + 1 = 1 + E", "E = w^2"), (r"2 E = E + E", r"E = \log w")],
+    ids=["sum_of_terms", "double"],
+)
+def test_a_symbol_only_named_before_is_still_defined_later(tmp_path, before, named):
+    results = check_markdown(tmp_path, _doc(before, named))
+    assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.DEFINITION]
