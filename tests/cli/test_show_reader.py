@@ -57,7 +57,7 @@ def _maximize_line() -> int:
 
 def test_generated_steps_carry_their_role_and_the_table_line_in_json(dice_json):
     generated = [s for s in dice_json if s["label"] is None]
-    assert len(generated) == 26  # 22 claims, 2 givens, 2 definitions
+    assert len(generated) == 27  # 23 claims (one the Hessian sign), 2 givens, 2 defs
     assert all(s["role"] for s in generated)
     assert {s["line"] for s in generated} == {_maximize_line()}
     roles = [s["role"] for s in generated]

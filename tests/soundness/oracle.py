@@ -350,7 +350,11 @@ def point(a, b, ctx: Context, rng: random.Random, integers: dict | None = None, 
         if _solve_givens(G, atoms, values):
             full = {**ints, **values}
             inside = all(_meets(p, e.xreplace(values)) for p, e in D)
-            return Point(full, A.xreplace(values), B.xreplace(values), inside)
+            try:
+                sides = A.xreplace(values), B.xreplace(values)
+            except (ValueError, TypeError):  # Max of a complex value: an order not judged here
+                continue
+            return Point(full, *sides, inside)
     return None
 
 

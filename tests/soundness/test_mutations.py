@@ -33,7 +33,16 @@ ROOT = Path(__file__).resolve().parents[2]
 # The integral derivations (issue 18) are in: the mutator changes integrands and limits, and
 # the oracle computes integrals by quadrature and reads eqchain's names back (m_{\text{1}}).
 INTEGRAL_FILES: set[str] = set()  # none left out
-FILES = sorted(p for p in (ROOT / "derivations").glob("*.toml") if p.name not in INTEGRAL_FILES)
+# Relations other than equality (issue 14) are left out until the campaign has a mutator and an
+# oracle for them: a mutant of an order may stay true (-t/y^2 < 0 made < 1), and the oracle
+# judges no implication nor the equation an implication supposes. Their own tests are in
+# tests/check/test_relations.py and tests/soundness/test_traps.py.
+RELATION_FILES = {"inequalities.toml"}
+FILES = sorted(
+    p
+    for p in (ROOT / "derivations").glob("*.toml")
+    if p.name not in INTEGRAL_FILES | RELATION_FILES
+)
 # Issue 13: nested sums with dependent bounds, members through index expressions, declarations.
 FILES.append(ROOT / "tests/fixtures/mutation_ranges.toml")
 STEP_TIMEOUT = 4.0  # seconds the checker may spend on one step
@@ -103,7 +112,7 @@ def _claims():
     for path in FILES:
         for derivation in load_toml(str(path)):
             for i, step in enumerate(derivation.steps):
-                if step.kind is StepKind.CLAIM:
+                if step.kind is StepKind.CLAIM and step.relation == "=" and not step.follows:
                     yield derivation, i, step
 
 

@@ -210,7 +210,9 @@ def _show_row(
     drawing = _drawing(row) if pretty else None
     if drawing is None:
         line.append("  ")
-        line.append(pretty_math(_formula(row)))
+        # A formula that could not be read is shown as written: its LaTeX is the evidence.
+        unread = row.step.unreadable is not None
+        line.append(_formula(row) if unread else pretty_math(_formula(row)))
         console.print(line)
     else:
         console.print(line)
