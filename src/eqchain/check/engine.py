@@ -321,7 +321,7 @@ def check_derivation(
         try:
             if isinstance(step.rhs, ArgMax) and link_relation == "=":
                 decide = partial(_optimum, step, source, facts, values, timeout)
-                result = _guarded_relation(step, timeout, decide)
+                result = _guarded(step, timeout, decide)
             elif step.follows is not None:
                 result = _implication(step, lhs, premise, facts.under(values), values, timeout)
                 # What follows from an established equation is a fact; from a supposed one, not.
@@ -449,9 +449,19 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     """Check a claim under the time limit; the limit running out is ``unknown``. ``origin``:
     for a continuation, the first row ``(lhs, rhs)`` of its chain: what it needs is the
     chain's domain, within which every later row is judged."""
+    return _guarded(
+        step,
+        timeout,
+        lambda: _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin),
+    )
+
+
+def _guarded(step: Step, timeout, decide) -> StepResult:
+    """Run ``decide()`` under the step's time limit: the limit running out, or SymPy failing on
+    an unusual tree, is ``unknown`` saying so (never a verdict on the step); checking goes on."""
     try:
         with time_limit(timeout):
-            return _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin)
+            return decide()
     except StepTimeout:
         return StepResult(step, Verdict.UNKNOWN, reason=_timed_out(timeout))
     except RecursionError:
@@ -469,7 +479,6 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
         KeyError,
         StopIteration,  # SymPy's simplify (sum_simplify) lets one escape on some sums
     ) as err:
-        # SymPy failing on an unusual tree is not a verdict on the step: say so, go on.
         return StepResult(
             step,
             Verdict.UNKNOWN,
@@ -1588,34 +1597,6 @@ def _definitions_used(facts: Facts, exprs) -> set:
 # -- relations other than equality (check/relations.py holds the proofs) ----------------------
 
 
-def _guarded_relation(step: Step, timeout, decide) -> StepResult:
-    """Run ``decide()`` under the step's time limit, as :func:`_claim` runs a claim."""
-    try:
-        with time_limit(timeout):
-            return decide()
-    except StepTimeout:
-        return StepResult(step, Verdict.UNKNOWN, reason=_timed_out(timeout))
-    except RecursionError:
-        return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
-    except InputError:
-        raise
-    except (
-        ValueError,
-        TypeError,
-        AttributeError,
-        NotImplementedError,
-        ArithmeticError,
-        IndexError,
-        KeyError,
-        StopIteration,
-    ) as err:
-        return StepResult(
-            step,
-            Verdict.UNKNOWN,
-            reason=f"could not be decided (SymPy: {type(err).__name__}: {str(err)[:120]})",
-        )
-
-
 def _establisher(facts: Facts, values: dict):
     """``holds(pred, expr)``: a condition established by the assumptions, through the
     definitions, or by an established equation (as :func:`_decide` establishes them)."""
@@ -1708,7 +1689,7 @@ def _implication(step: Step, lhs, premise, facts: Facts, values, timeout) -> Ste
         return StepResult(
             step, Verdict.UNKNOWN, reason="not checked: an implication's conclusion is an equation"
         )
-    return _guarded_relation(
+    return _guarded(
         step, timeout, lambda: _implication_unguarded(step, lhs, sides, facts, values, timeout)
     )
 
@@ -1808,7 +1789,7 @@ def _relation_claim(step, source, facts: Facts, values, timeout, derivation, ori
         decide = lambda: _proportional(step, source, facts, values, derivation)  # noqa: E731
     else:
         decide = lambda: _order(step, source, facts, values)  # noqa: E731
-    return _guarded_relation(step, timeout, decide)
+    return _guarded(step, timeout, decide)
 
 
 def _order(step: Step, source, facts: Facts, values) -> StepResult:
