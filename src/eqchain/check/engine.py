@@ -973,13 +973,10 @@ def _check_claim(
         side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
     givens = _givens(facts)
     refuted_first = False
-    if path is None and _symbolic_range(lhs_full, rhs_full):
-        # Refute before searching: a step over a symbolic range (a sum, a \cdots) is tried at
-        # small concrete sizes first, and the search and the algebra run only when no
-        # counterexample is found. The author's own rules have been tried already, so a step
-        # they name and whose condition is missing still says which condition.
-        refuted_first = True
-        cex = find_counterexample(
+
+    def quick_counterexample():
+        # a counterexample must lie where the source is defined
+        return find_counterexample(
             lhs_full,
             rhs_full,
             givens,
@@ -987,8 +984,16 @@ def _check_claim(
             trials=QUICK_TRIALS,
             ranges=facts.ranges,
             values=values,
-            domain=domain.conditions(),  # inside the source's domain only
+            domain=domain.conditions(),
         )
+
+    if path is None and _symbolic_range(lhs_full, rhs_full):
+        # Refute before searching: a step over a symbolic range (a sum, a \cdots) is tried at
+        # small concrete sizes first, and the search and the algebra run only when no
+        # counterexample is found. The author's own rules have been tried already, so a step
+        # they name and whose condition is missing still says which condition.
+        refuted_first = True
+        cex = quick_counterexample()
         if cex is not None:
             return _refuted(step, cex, warnings, lhs_full, rhs_full)
     search = Search(facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET)
@@ -1012,16 +1017,7 @@ def _check_claim(
     # asking simplify() to prove it (which is slow exactly when it cannot succeed).
     inside = domain.conditions()  # a counterexample must lie where the source is defined
     if not refuted_first:
-        cex = find_counterexample(
-            lhs_full,
-            rhs_full,
-            givens,
-            seed=0,
-            trials=QUICK_TRIALS,
-            ranges=facts.ranges,
-            values=values,
-            domain=inside,
-        )
+        cex = quick_counterexample()
         if cex is not None:
             return _refuted(step, cex, warnings, lhs_full, rhs_full)
     used: list[int] = []
