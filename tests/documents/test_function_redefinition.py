@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tests.helpers import run_eqchain
+from helpers import run_eqchain
 
 DOCUMENT = r"""# Two examples
 

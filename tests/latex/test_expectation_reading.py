@@ -8,12 +8,12 @@ import json
 
 import pytest
 import sympy as sp
+from helpers import run_eqchain
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.printer import latex
 from eqchain.latex.read import read_formula
 from eqchain.operators import Expectation
-from tests.helpers import run_eqchain
 
 X, x, mu = sp.Symbol("X"), sp.Symbol("x"), sp.Symbol("mu")
 p = sp.Function("p")
