@@ -5,6 +5,12 @@ One item per comma (commas inside brackets belong to the item):
 * ``y_k > 0``, ``t_k >= 0``, ``x \\neq 0``: a sign, SymPy's assumption on the symbol or family;
 * ``K integer``, ``n positive integer``: SymPy's assumption words after a name;
 * ``sigma function``, ``\\sigma function``: a function, read as applied to its arguments;
+* ``t constant``: a symbol of its own, independent of every variable (what every name not
+  defined by the document is already; the word adds no assumption);
+* ``K = 3``: a value, a given ``K = 3`` the steps may use (and the sign, and integer for a
+  whole number, as SymPy's assumptions on K);
+* ``sigma_0 > 0``, ``x_{12} \\neq 0``: a name with a numeric subscript is one symbol, the one
+  the formulas' ``\\sigma_0`` stands for (unless sigma is a declared family);
 * ``p < 1``, ``0 < p < 1``, ``1 \\le x``, ``p \\in (0, 1)``, ``x \\in [0, 1]``,
   ``x \\in \\mathbb{R}``: numeric bounds. A bound at 0 is an assumption on the symbol; any
   other bound ``p < 1`` is carried as a margin: a new positive symbol ``p_{bound}`` with the
@@ -42,6 +48,8 @@ _OPS = {
 }
 _OP = re.compile(r"\\(?:geq|leq|neq|ge|le|ne|gt|lt)(?![A-Za-z])|>=|<=|!=|[<>≥≤≠]")
 _NAME = re.compile(r"\\?([A-Za-z]+)(?:_\{?([A-Za-z](?:,?[A-Za-z])*)\}?)?")
+_NUMBERED = re.compile(r"\\?([A-Za-z]+)_(?:(\d)|\{\s*(\d+)\s*\})")
+_VALUE = re.compile(r"(?<![<>!:=\\])=(?!=)")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:/\d+)?")
 _FRAC = re.compile(r"([-+]?)\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
 _SETS = {
@@ -102,11 +110,16 @@ def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
             continue
         if _OP.search(item):
             out.extend(_relation(item))
+        elif _VALUE.search(item):
+            out.extend(_value(item))
         elif re.search(r"\\in(?![A-Za-z])|∈", item):
             out.extend(_membership(item))
         else:
             parts = item.split()
             words = tuple(parts[1:])
+            if words == ("constant",):
+                out.append(Declaration(*_name(parts[0]), words))
+                continue
             if len(parts) < 2 or not all(w in ASSUMPTIONS or w == "function" for w in words):
                 raise InputError(
                     f"cannot read the assumption '{item}' (write e.g. "
@@ -137,6 +150,9 @@ def _items(text: str) -> list[str]:
 
 
 def _name(text: str) -> tuple[str, str | None]:
+    numbered = _NUMBERED.fullmatch(text.strip())
+    if numbered:
+        return f"{numbered.group(1)}_{numbered.group(2) or numbered.group(3)}", None
     m = _NAME.fullmatch(text.strip())
     if not m:
         raise InputError(f"cannot read the symbol '{text.strip()}' in an assumption")
@@ -185,6 +201,24 @@ def _relation(item: str) -> list[Declaration | Bound]:
             value, rel = values[k], _FLIP[op]
         out.extend(_bound(name, index, rel, value, item))
     return out
+
+
+def _value(item: str) -> list[Declaration | Bound]:
+    """``K = 3`` (or ``3 = K``): a name and a number."""
+    terms = _VALUE.split(item)
+    values = [_number(t) for t in terms]
+    if len(terms) != 2 or values.count(None) != 1:
+        raise InputError(
+            f"cannot read the assumption '{item}' (a value is a name and a number: \"K = 3\")"
+        )
+    where = values.index(None)
+    name, index = _name(terms[where])
+    value = values[1 - where]
+    if index is not None:
+        raise InputError(f"a value of a family is not supported: '{item}'")
+    words = ("integer",) if value.denominator == 1 else ()
+    words += ("positive",) if value > 0 else ("negative",) if value < 0 else ()
+    return [Declaration(name, None, words or ("real",)), Bound(name, None, "=", value, item)]
 
 
 def _membership(item: str) -> list[Declaration | Bound]:
