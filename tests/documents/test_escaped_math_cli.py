@@ -74,3 +74,16 @@ def test_a_jekyll_post_with_escaped_parentheses_is_checked(tmp_path):
 def test_a_hugo_katex_shortcode_is_checked_as_written(tmp_path):
     result = run(tmp_path, "post.md", HUGO, "t constant, p > 0", "--format", "json")
     assert statuses(result) == [(4, "definition"), (4, "refuted")]  # the row starts at \\tag
+
+
+def test_font_switches_are_read_as_font_commands_end_to_end(tmp_path):
+    rows = r"{\bf w} (a + b) = { \bf w } a + {\bf w} b = {\bf w} a + 2 {\bf w} b"
+    text = f"# Bold\n\n$$\n{rows}\n$$\n"
+    result = run(tmp_path, "post.md", text, "a > 0", "--format", "json")
+    assert statuses(result) == [(4, "verified"), (4, "refuted")]
+    stray = run(
+        tmp_path, "post.md", "# Bold\n\n$$\na = b \\bf w\n$$\n", "a > 0", "--format", "json"
+    )
+    [step] = json.loads(stray.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "unreadable" and step["column"] == 7
+    assert "font switch" in step["reason"]
