@@ -12,7 +12,8 @@ One item per comma (commas inside brackets belong to the item):
 * ``sigma_0 > 0``, ``x_{12} \\neq 0``: a name with a numeric subscript is one symbol, the one
   the formulas' ``\\sigma_0`` stands for (unless sigma is a declared family);
 * ``p < 1``, ``0 < p < 1``, ``1 \\le x``, ``p \\in (0, 1)``, ``x \\in [0, 1]``,
-  ``x \\in \\mathbb{R}``: numeric bounds. A bound at 0 is an assumption on the symbol; any
+  ``x \\in \\mathbb{R}``: numeric bounds; ``k <= n``, ``0 <= k <= n``: a bound by another
+  name (a margin ``n - k``, as below). A bound at 0 is an assumption on the symbol; any
   other bound ``p < 1`` is carried as a margin: a new positive symbol ``p_{bound}`` with the
   given ``p_{bound} = 1 - p``, the way derivation files say ``p < 1`` (README, "What eqchain
   guarantees"). Exact: p < 1 holds exactly when some positive number equals 1 - p.
@@ -79,13 +80,15 @@ class Declaration:
 
 @dataclass(frozen=True)
 class Bound:
-    """``name op value`` with a number other than 0 (``p < 1``); ``text`` as written."""
+    """``name op value`` with a number other than 0 (``p < 1``), or ``name op other`` with
+    another name (``k <= n``); ``text`` as written."""
 
     name: str
     index: str | None
     op: str
     value: Fraction
     text: str
+    other: tuple[str, None] | None = None  # k <= n: the other name (value is then 0)
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,8 @@ def _number(text: str) -> Fraction | None:
 
 
 def _relation(item: str) -> list[Declaration | Bound]:
-    """``a op x``, ``x op b`` or ``a op x op b`` with x a name and a, b numbers."""
+    """``a op x``, ``x op b`` or ``a op x op b`` with x a name and a, b numbers; or one or two
+    of the terms another name (``k <= n``, ``0 <= k <= n``)."""
     ops = list(_OP.finditer(item))
     terms = [item[: ops[0].start()]]
     terms += [item[a.end() : b.start()] for a, b in zip(ops, ops[1:], strict=False)]
@@ -183,24 +187,38 @@ def _relation(item: str) -> list[Declaration | Bound]:
     signs = [_OPS[m.group(0)] for m in ops]
     values = [_number(t) for t in terms]
     names = [i for i, v in enumerate(values) if v is None]
-    if len(ops) > 2 or len(names) != 1 or (len(ops) == 2 and names != [1]):
+    two_numbers = any(values[k] is not None and values[k + 1] is not None for k in range(len(ops)))
+    if len(ops) > 2 or not names or len(names) > 2 or two_numbers:
         raise InputError(
-            f"cannot read the assumption '{item}' (a bound is a name and numbers: "
-            '"p < 1", "0 < p < 1", "x \\neq 0")'
+            f"cannot read the assumption '{item}' (a bound is a name and numbers, or two names: "
+            '"p < 1", "0 < p < 1", "x \\neq 0", "0 <= k <= n")'
         )
     if len(ops) == 2 and "!=" in signs:
         raise InputError(f"cannot read the assumption '{item}' ('\\neq' in a chain)")
-    where = names[0]
-    name, index = _name(terms[where])
     out: list[Declaration | Bound] = []
     for k, op in enumerate(signs):
-        # name op value, whichever side the name is written on
-        if k == where:  # name op terms[k + 1]
-            value, rel = values[k + 1], op
-        else:  # terms[k] op name: value op name
-            value, rel = values[k], _FLIP[op]
-        out.extend(_bound(name, index, rel, value, item))
+        left, right = terms[k], terms[k + 1]
+        if values[k] is None and values[k + 1] is None:
+            out.extend(_between_names(left, op, right, item))
+        elif values[k] is None:  # name op number
+            out.extend(_bound(*_name(left), op, values[k + 1], item))
+        else:  # number op name: name (flipped op) number
+            out.extend(_bound(*_name(right), _FLIP[op], values[k], item))
     return out
+
+
+def _between_names(left: str, op: str, right: str, text: str) -> list[Declaration | Bound]:
+    """``k <= n``: both real, and a margin ``n - k`` (see :func:`_bound`)."""
+    (a, a_index), (b, b_index) = _name(left), _name(right)
+    if a_index is not None or b_index is not None:
+        raise InputError(f"a bound between a family and a name is not supported: '{text}'")
+    if op == "!=":
+        raise InputError(f"cannot read the assumption '{text}' ('\\neq' between two names)")
+    return [
+        Declaration(a, None, ("real",)),
+        Declaration(b, None, ("real",)),
+        Bound(a, None, op, Fraction(0), text, other=(b, None)),
+    ]
 
 
 def _value(item: str) -> list[Declaration | Bound]:

@@ -332,6 +332,11 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
         if symbol is None:
             symbol = scope.symbols[item.name] = sp.Symbol(item.name, real=item.op != "!=")
         value = sp.Rational(item.value.numerator, item.value.denominator)
+        if item.other is not None:  # k <= n: the margin n - k
+            other = scope.symbols.get(item.other[0])
+            if other is None:
+                other = scope.symbols[item.other[0]] = sp.Symbol(item.other[0], real=True)
+            value = other
         if item.op == "=":  # K = 3: the value itself is the given
             out.append(
                 Step(
