@@ -95,7 +95,8 @@ class Step:
     # and ``place`` points at the offending token); the checker reports it as ``unreadable``.
     unreadable: str | None = None
     # The relation the step claims between its source (the previous right side, or ``lhs``)
-    # and ``rhs``: "=", "<", "<=", ">", ">=" or "propto" (see README "Relations").
+    # and ``rhs``: "=", "<", "<=", ">", ">=", "propto" or "sim" (a distribution stated, a
+    # given; see README "Relations").
     relation: str = "="
     # "implies" or "iff" when the step's equation is claimed to follow from the equation
     # before it (``\Rightarrow``, ``\iff``, a derivation file's ``relation = "implies"``).
@@ -176,7 +177,7 @@ class StepResult:
     # The same conditions as (predicate, SymPy expression) pairs, for tools and tests.
     domain_conditions: tuple = field(default=(), compare=False, repr=False)
     # The relation shown between ``lhs_latex`` and ``rhs_latex`` (a chain a = b \le c shows
-    # a \le c): "=", "<", "<=", ">", ">=", "propto"; and "implies"/"iff" when the step's
+    # a \le c): "=", "<", "<=", ">", ">=", "propto", "sim"; and "implies"/"iff" when the step's
     # equation is checked as following from the equation before it.
     relation: str = "="
     follows: str | None = None

@@ -112,7 +112,15 @@ def test_bounds_and_functions_are_read(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["x < y", "1 < 2", "y_k < 1", "f function real", "x \\in (1, 0)", "p \\in \\mathbb{N}", "x <"],
+    [
+        "x < y < z",
+        "1 < 2",
+        "y_k < 1",
+        "f function real",
+        "x \\in (1, 0)",
+        "p \\in \\mathbb{N}",
+        "x <",
+    ],
 )
 def test_unreadable_bounds_are_errors_never_guesses(text):
     with pytest.raises(InputError):
@@ -131,3 +139,98 @@ def test_a_declared_function_is_applied_to_its_argument(tmp_path):
     # sigma undeclared: a product or an application? unreadable, never guessed
     (undeclared,) = check(tmp_path, text, "z real")
     assert undeclared.verdict is Verdict.UNREADABLE and "ambiguous" in undeclared.reason
+
+
+# -- names with a numeric subscript, values, constants, bounds by a name ----------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("sigma_0 > 0", [Declaration("sigma_0", None, ("positive",))]),
+        ("\\sigma_{0} > 0", [Declaration("sigma_0", None, ("positive",))]),
+        ("x_{12} \\neq 0", [Declaration("x_12", None, ("nonzero",))]),
+        ("t constant", [Declaration("t", None, ("constant",))]),
+        ("K = 3", [Declaration("K", None, ("integer", "positive")), Bound("K", None, "=", 3, "")]),
+        ("c = -1/2", [Declaration("c", None, ("negative",)), Bound("c", None, "=", -0.5, "")]),
+    ],
+)
+def test_more_assumptions_are_read(text, expected):
+    test_bounds_and_functions_are_read(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["t constant real", "K = n", "K = 3 = 4", "0 = 1", "y_k = 3", "sigma_0x > 0"]
+)
+def test_values_and_constants_are_read_only_as_written(text):
+    with pytest.raises(InputError):
+        parse_assume(text)
+
+
+def test_a_numbered_name_carries_its_assumption(tmp_path):
+    text = "# t\n\n$$\n\\log(\\sigma_0^{2}) = 2 \\log \\sigma_0\n$$\n"
+    assert claims(check(tmp_path, text, "sigma_0 > 0"))[0].verdict is Verdict.VERIFIED
+    # without it the log rule's condition is missing
+    assert claims(check(tmp_path, text, "sigma > 0"))[0].verdict is Verdict.UNKNOWN
+
+
+def test_a_value_is_a_given_the_steps_use(tmp_path):
+    text = "# t\n\n$$\nx = \\sum_{k=1}^{K} k = 6\n$$\n"
+    results = check(tmp_path, text, "K = 3")
+    assert claims(results)[0].verdict is Verdict.VERIFIED
+    (given,) = [r for r in results if r.verdict is Verdict.GIVEN]
+    assert given.step.claim == "K = 3"
+    wrong = "# t\n\n$$\nx = \\sum_{k=1}^{K} k = 7\n$$\n"
+    assert claims(check(tmp_path, wrong, "K = 3"))[0].verdict is Verdict.REFUTED
+    assert claims(check(tmp_path, text, ""))[0].verdict is not Verdict.VERIFIED
+
+
+def test_a_constant_is_a_symbol_of_its_own(tmp_path):
+    text = "# t\n\n$$\n\\frac{d}{dp} (t \\log p) = \\frac{t}{p}\n$$\n"
+    assert claims(check(tmp_path, text, "t constant, p > 0"))[0].verdict is Verdict.VERIFIED
+    wrong = "# t\n\n$$\n\\frac{d}{dp} (t \\log p) = t\n$$\n"
+    assert claims(check(tmp_path, wrong, "t constant, p > 0"))[0].verdict is Verdict.REFUTED
+
+
+# -- a bound by another name: 0 <= k <= n -----------------------------------------------------
+
+
+def test_a_bound_by_a_name_is_read():
+    got = parse_assume("0 <= k <= n")
+    assert [(type(g).__name__, g.name, getattr(g, "words", None)) for g in got] == [
+        ("Declaration", "k", ("nonnegative",)),
+        ("Declaration", "k", ("real",)),
+        ("Declaration", "n", ("real",)),
+        ("Bound", "k", None),
+    ]
+    assert (got[-1].op, got[-1].other) == ("<=", ("n", None))
+
+
+@pytest.mark.parametrize("text", ["x < y < z", "y_k < n", "k < n_j", "x \\neq y"])
+def test_bounds_by_names_are_read_only_as_written(text):
+    with pytest.raises(InputError):
+        parse_assume(text)
+
+
+BINOMIAL = "# b\n\n$$\nx = \\log(k^{2} (n - k)^{3}) = 2 \\log k + 3 \\log(n - k)\n$$\n"
+
+
+def test_a_bound_by_a_name_establishes_the_margin(tmp_path):
+    results = claims(check(tmp_path, BINOMIAL, "0 < k < n"))
+    assert results[-1].verdict is Verdict.VERIFIED
+    givens = [r for r in check(tmp_path, BINOMIAL, "0 < k < n") if r.verdict is Verdict.GIVEN]
+    assert [g.step.claim for g in givens] == ["0 < k < n"]
+    # without the upper bound, n - k may be negative: the log rules' condition is missing
+    results = claims(check(tmp_path, BINOMIAL, "0 < k, n real"))
+    assert results[-1].verdict is Verdict.UNKNOWN and "n - k > 0" in results[-1].reason
+    # k <= n allows n - k = 0, where the log is undefined: not enough
+    results = claims(check(tmp_path, BINOMIAL, "0 < k <= n"))
+    assert results[-1].verdict is not Verdict.VERIFIED
+
+
+def test_a_bound_by_a_name_keeps_refutations_inside_it(tmp_path):
+    text = "# b\n\n$$\nx = n - k = k - n\n$$\n"
+    [result] = claims(check(tmp_path, text, "0 <= k <= n, n real, k real"))
+    assert result.verdict is Verdict.REFUTED
+    values = {k: Fraction(v) for k, v in result.counterexample.values}
+    assert 0 <= values["k"] <= values["n"]

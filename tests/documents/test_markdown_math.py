@@ -194,3 +194,72 @@ def test_an_assume_comment_shown_in_a_code_block_is_not_a_declaration(tmp_path):
 def test_title_comes_from_front_matter_or_the_first_heading():
     assert read_markdown(QIITA).title == "対数の公式"
     assert read_markdown("Intro\n\n# The log rule\n\n$$ a = b $$\n").title == "The log rule"
+
+
+# -- MathJax delimiters escaped for Markdown, and Hugo's katex shortcode --------------------------
+# CommonMark turns `\\[` into `\[` (and `\_` into `_`) before MathJax sees the page: mdBook and
+# Jekyll posts write display math so. A Hugo `{{< katex >}}` shortcode standing on its own lines
+# holds TeX as written (Hugo does not render Markdown inside it).
+
+
+def test_escaped_brackets_are_display_math_with_markdowns_escapes_undone():
+    text = "Text,\n\\\\[\n  x\\_k = E\\[X\\_k\\]\n\\\\]and prose.\n"
+    [block] = markdown_blocks(text)
+    assert (block.line, block.column) == (2, 1)
+    # each escape's backslash becomes a space before it: every character keeps its column
+    assert block.text.split("\n") == [" \\[", "  x _k = E [X _k ]", " \\]"]
+
+
+def test_escaped_parentheses_alone_on_their_lines_are_display_math():
+    text = (
+        "Intro\n  \\\\( a = b \\\\)\nthen \\\\(c\\\\) inline and\n"
+        "\\\\( \\begin{align}\nd &= e \\\\\\\\ & = f\n\\end{align} \\\\)\n"
+    )
+    blocks = markdown_blocks(text)
+    assert [(b.line, b.column) for b in blocks] == [(2, 3), (4, 1)]
+    assert blocks[0].text == " \\( a = b  \\)"
+    assert blocks[1].text.split("\n")[1] == "d &= e   \\\\ & = f"
+
+
+def test_escaped_parentheses_inside_a_sentence_are_inline_math():
+    assert lines("For \\\\(k \\in K\\\\) we have\n\\\\(k\\\\) is odd.\n") == []
+    assert lines("\\\\(a = b\\\\) and \\\\(c = d\\\\)\n") == []
+
+
+def test_escaped_delimiters_in_code_are_not_math():
+    assert lines("```\n\\\\[ a = b \\\\]\n```\n\n    \\\\( a = b \\\\)\n") == []
+
+
+def test_escaped_delimiters_are_read_only_where_markdown_reaches_mathjax():
+    text = "\\\\[ a = b \\\\]\n"
+    assert lines(text) == [1]
+    assert lines(text, "github") == []
+
+
+def test_a_katex_shortcode_is_display_math_as_written():
+    text = (
+        "Text\n\n{{< katex >}}\n\\tag{1}\n  a\\_k = b\n{{< /katex >}}\n\n"
+        "{{<katex display>}} c = d {{</katex>}}\n"
+    )
+    blocks = markdown_blocks(text)
+    assert [(b.line, b.column) for b in blocks] == [(3, 1), (8, 1)]
+    first = [" " * 11 + "\\[", "\\tag{1}", "  a\\_k = b", "\\]" + " " * 12]
+    assert blocks[0].text.split("\n") == first
+    assert blocks[1].text.strip() == "\\[ c = d \\]"
+
+
+def test_an_unclosed_katex_shortcode_is_not_math():
+    assert lines("{{< katex >}}\na = b\n") == []
+
+
+def test_a_post_in_escaped_delimiters_is_checked_at_its_lines(tmp_path):
+    text = (
+        "# Post\n\n\\\\[\n\\log(a b) = \\log a + \\log b\n\\\\]\n\n"
+        "\\\\( \\log(a\\_1 b) = \\log a\\_1 + \\log b = 2 \\log a\\_1 \\\\)\n"
+    )
+    results = check(tmp_path, text, assume="a > 0, b > 0, a_1 > 0")
+    assert [(r.step.place.line, r.verdict) for r in results] == [
+        (4, Verdict.VERIFIED),
+        (7, Verdict.VERIFIED),
+        (7, Verdict.REFUTED),
+    ]

@@ -478,3 +478,41 @@ def test_more_inside_an_accent_than_a_subscript_is_rejected(text, column, messag
     with pytest.raises(LatexError) as info:
         read_formula(text)
     assert message in info.value.message and info.value.column == column
+
+
+# -- TeX's font switches: {\bf w} is \mathbf{w} --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "switch,command",
+    [
+        (r"{\bf w}", r"\mathbf{w}"),
+        (r"{ \bf w }", r"\mathbf{w}"),
+        (r"{\rm Var}(X)", r"\mathrm{Var}(X)"),
+        (r"{\cal L}", r"\mathcal{L}"),
+        (r"{\it x} + {\sf y}", r"\mathit{x} + \mathsf{y}"),
+        (r"L({\bf w}, { \bf v }) + 1", r"L(\mathbf{w}, \mathbf{v}) + 1"),
+    ],
+)
+def test_a_font_switch_at_the_start_of_a_group_reads_as_the_font_command(switch, command):
+    assert read_formula(f"a = {switch}").sides == read_formula(f"a = {command}").sides
+
+
+def test_a_font_switch_keeps_the_columns_of_what_follows():
+    with pytest.raises(LatexError) as err:
+        read_formula(r"{\bf w} = \foo")
+    assert err.value.column == 11
+
+
+@pytest.mark.parametrize("text", [r"a \bf w", r"\bf w = 1", r"{a \bf w} = 1", r"\{\bf w\} = 1"])
+def test_a_font_switch_that_does_not_open_a_group_is_rejected_at_its_column(text):
+    with pytest.raises(UnsupportedLatex, match="font switch") as err:
+        read_formula(text)
+    assert err.value.column == text.index(r"\bf") + 1
+
+
+def test_prose_in_a_roman_switch_is_prose_as_in_mathrm():
+    assert (
+        read_formula(r"{\rm odds} = \frac{p}{1 - p}").sides
+        == read_formula(r"\mathrm{odds} = \frac{p}{1 - p}").sides
+    )

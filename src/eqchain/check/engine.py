@@ -322,6 +322,8 @@ def check_derivation(
             if isinstance(step.rhs, ArgMax) and link_relation == "=":
                 decide = partial(_optimum, step, source, facts, values, timeout)
                 result = _guarded(step, timeout, decide)
+            elif link_relation == "sim" and step.follows is None:
+                result = _distribution_statement(step)
             elif step.follows is not None:
                 result = _implication(step, lhs, premise, facts.under(values), values, timeout)
                 # What follows from an established equation is a fact; from a supposed one, not.
@@ -1662,6 +1664,18 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
         return result
     given = _give(step, source, facts)
     return replace(given, reason="given: the premise of the implication that follows")
+
+
+def _distribution_statement(step: Step) -> StepResult:
+    """``X \\sim \\mathcal{N}(\\mu, \\sigma^2)``: the author states a distribution. It is a
+    given, shown as written and never checked; it states no equation, so nothing later uses
+    it (only equations are facts) and an implication from it is not checked."""
+    return StepResult(
+        step,
+        Verdict.GIVEN,
+        reason="a distribution stated by the author: taken as given, never checked; it "
+        "establishes no equation",
+    )
 
 
 def _implication(step: Step, lhs, premise, facts: Facts, values, timeout) -> StepResult:

@@ -37,6 +37,7 @@ LATEX = {
     ">": ">",
     ">=": "\\ge",
     "propto": "\\propto",
+    "sim": "\\sim",
     "implies": "\\Rightarrow",
     "iff": "\\iff",
 }

@@ -52,6 +52,12 @@ ALIASES = {
     "dotsc": "cdots",
     "dotsm": "cdots",
     "dotsi": "cdots",
+    # TeX's font switches, moved before their group's brace by decorations.font_switches
+    "rm": "mathrm",
+    "bf": "mathbf",
+    "it": "mathit",
+    "sf": "mathsf",
+    "cal": "mathcal",
 }
 
 # Pure decoration, blanked out before reading (spacing, sizing, style, numbering).

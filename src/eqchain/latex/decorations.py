@@ -56,6 +56,40 @@ def braced_argument(text: str, i: int) -> tuple[int, int] | None:
     return None
 
 
+# TeX's font switches, each the font command of the rest of its group: {\bf w} is \mathbf{w}.
+FONT_SWITCHES = {
+    "rm": "mathrm",
+    "bf": "mathbf",
+    "it": "mathit",
+    "sf": "mathsf",
+    "cal": "mathcal",
+}
+_FONT_SWITCH = re.compile(r"\\(" + "|".join(FONT_SWITCHES) + r")(?![A-Za-z])")
+
+
+def font_switches(text: str, base: int = 0) -> str:
+    """``{\\bf w}`` as ``\\bf{w}``, which the tokens read as ``\\mathbf{w}``: the brace moves
+    after the switch, so the text keeps its length and every column. A switch that does not
+    open its group (``a \\bf w``, ``{a \\bf w}``) is rejected: it would set the rest of the
+    group, which no font command says."""
+    out = list(text)
+    for m in _FONT_SWITCH.finditer(text):
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t\r\n":
+            j -= 1
+        escaped = j > 0 and text[j - 1] == "\\" and (j < 2 or text[j - 2] != "\\")
+        if j < 0 or text[j] != "{" or escaped:
+            raise UnsupportedLatex(
+                f"not supported: the font switch \\{m.group(1)} outside the start of a group: "
+                f"write {{\\{m.group(1)} ...}} or \\{FONT_SWITCHES[m.group(1)]}{{...}}",
+                column=base + m.start() + 1,
+            )
+        # "{  \bf" -> "\bf{  ": the command where the brace was, the brace right after it
+        between = text[j + 1 : m.start()]
+        out[j : m.end()] = list(m.group(0) + "{" + between)
+    return "".join(out)
+
+
 def strip_decorations(text: str, base: int = 0) -> Decorated:
     """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
     prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
@@ -65,6 +99,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     for two ``\\tag``s, and UnsupportedLatex for an operator name such as
     ``\\mathrm{Var}(x)``. ``base`` is the row's offset in the formula, for columns.
     """
+    text = font_switches(text, base)
     out = list(text)
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign
@@ -98,6 +133,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             name = m.group(0)
             end = i + 1 + len(name)
             plain = name.rstrip("*")
+            plain = FONT_SWITCHES.get(plain, plain)
             if plain == "tag" and depth == 0:
                 arg = braced_argument(text, end)
                 if arg is None:
@@ -144,7 +180,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 if plain == "mathrm" and re.fullmatch(r"\s*[A-Za-z]\s*", content):
                     i = arg[1] + 1  # \mathrm{d}, \mathrm{e}: an upright letter, read as one
                     continue
-                if plain == "mathrm" and _upright_name(text, i, arg[1] + 1, content):
+                if plain == "mathrm" and _upright_name(text, i, arg[1] + 1, content.strip()):
                     i = arg[1] + 1  # \mathrm{BCE} = ..., \mathrm{Var}(x): a name, read as one
                     continue
                 _reject_operator_name(text, arg[1] + 1, plain, content, base + i + 1)

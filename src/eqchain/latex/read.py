@@ -62,7 +62,7 @@ class Formula:
 
     def relation(self, i: int) -> str:
         """The relation written before side ``i``: ``""`` (nothing), ``"="``, ``"<"``,
-        ``"<="``, ``">"``, ``">="``, ``"propto"``, ``"implies"`` or ``"iff"``."""
+        ``"<="``, ``">"``, ``">="``, ``"propto"``, ``"sim"``, ``"implies"`` or ``"iff"``."""
         if self.relations:
             return self.relations[i]
         return "=" if i > 0 or self.continues else ""
@@ -268,6 +268,7 @@ RELATIONS = {
     "lt": "<",
     "gt": ">",
     "propto": "propto",
+    "sim": "sim",  # X \sim \mathcal{N}(\mu, \sigma^2): a distribution stated, a given
     "Rightarrow": "implies",
     "Longrightarrow": "implies",
     "implies": "implies",

@@ -5,8 +5,15 @@ One item per comma (commas inside brackets belong to the item):
 * ``y_k > 0``, ``t_k >= 0``, ``x \\neq 0``: a sign, SymPy's assumption on the symbol or family;
 * ``K integer``, ``n positive integer``: SymPy's assumption words after a name;
 * ``sigma function``, ``\\sigma function``: a function, read as applied to its arguments;
+* ``t constant``: a symbol of its own, independent of every variable (what every name not
+  defined by the document is already; the word adds no assumption);
+* ``K = 3``: a value, a given ``K = 3`` the steps may use (and the sign, and integer for a
+  whole number, as SymPy's assumptions on K);
+* ``sigma_0 > 0``, ``x_{12} \\neq 0``: a name with a numeric subscript is one symbol, the one
+  the formulas' ``\\sigma_0`` stands for (unless sigma is a declared family);
 * ``p < 1``, ``0 < p < 1``, ``1 \\le x``, ``p \\in (0, 1)``, ``x \\in [0, 1]``,
-  ``x \\in \\mathbb{R}``: numeric bounds. A bound at 0 is an assumption on the symbol; any
+  ``x \\in \\mathbb{R}``: numeric bounds; ``k <= n``, ``0 <= k <= n``: a bound by another
+  name (a margin ``n - k``, as below). A bound at 0 is an assumption on the symbol; any
   other bound ``p < 1`` is carried as a margin: a new positive symbol ``p_{bound}`` with the
   given ``p_{bound} = 1 - p``, the way derivation files say ``p < 1`` (README, "What eqchain
   guarantees"). Exact: p < 1 holds exactly when some positive number equals 1 - p.
@@ -42,6 +49,8 @@ _OPS = {
 }
 _OP = re.compile(r"\\(?:geq|leq|neq|ge|le|ne|gt|lt)(?![A-Za-z])|>=|<=|!=|[<>≥≤≠]")
 _NAME = re.compile(r"\\?([A-Za-z]+)(?:_\{?([A-Za-z](?:,?[A-Za-z])*)\}?)?")
+_NUMBERED = re.compile(r"\\?([A-Za-z]+)_(?:(\d)|\{\s*(\d+)\s*\})")
+_VALUE = re.compile(r"(?<![<>!:=\\])=(?!=)")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:/\d+)?")
 _FRAC = re.compile(r"([-+]?)\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
 _SETS = {
@@ -71,13 +80,15 @@ class Declaration:
 
 @dataclass(frozen=True)
 class Bound:
-    """``name op value`` with a number other than 0 (``p < 1``); ``text`` as written."""
+    """``name op value`` with a number other than 0 (``p < 1``), or ``name op other`` with
+    another name (``k <= n``); ``text`` as written."""
 
     name: str
     index: str | None
     op: str
     value: Fraction
     text: str
+    other: tuple[str, None] | None = None  # k <= n: the other name (value is then 0)
 
 
 @dataclass(frozen=True)
@@ -102,11 +113,16 @@ def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
             continue
         if _OP.search(item):
             out.extend(_relation(item))
+        elif _VALUE.search(item):
+            out.extend(_value(item))
         elif re.search(r"\\in(?![A-Za-z])|∈", item):
             out.extend(_membership(item))
         else:
             parts = item.split()
             words = tuple(parts[1:])
+            if words == ("constant",):
+                out.append(Declaration(*_name(parts[0]), words))
+                continue
             if len(parts) < 2 or not all(w in ASSUMPTIONS or w == "function" for w in words):
                 raise InputError(
                     f"cannot read the assumption '{item}' (write e.g. "
@@ -137,6 +153,9 @@ def _items(text: str) -> list[str]:
 
 
 def _name(text: str) -> tuple[str, str | None]:
+    numbered = _NUMBERED.fullmatch(text.strip())
+    if numbered:
+        return f"{numbered.group(1)}_{numbered.group(2) or numbered.group(3)}", None
     m = _NAME.fullmatch(text.strip())
     if not m:
         raise InputError(f"cannot read the symbol '{text.strip()}' in an assumption")
@@ -159,7 +178,8 @@ def _number(text: str) -> Fraction | None:
 
 
 def _relation(item: str) -> list[Declaration | Bound]:
-    """``a op x``, ``x op b`` or ``a op x op b`` with x a name and a, b numbers."""
+    """``a op x``, ``x op b`` or ``a op x op b`` with x a name and a, b numbers; or one or two
+    of the terms another name (``k <= n``, ``0 <= k <= n``)."""
     ops = list(_OP.finditer(item))
     terms = [item[: ops[0].start()]]
     terms += [item[a.end() : b.start()] for a, b in zip(ops, ops[1:], strict=False)]
@@ -167,24 +187,56 @@ def _relation(item: str) -> list[Declaration | Bound]:
     signs = [_OPS[m.group(0)] for m in ops]
     values = [_number(t) for t in terms]
     names = [i for i, v in enumerate(values) if v is None]
-    if len(ops) > 2 or len(names) != 1 or (len(ops) == 2 and names != [1]):
+    two_numbers = any(values[k] is not None and values[k + 1] is not None for k in range(len(ops)))
+    if len(ops) > 2 or not names or len(names) > 2 or two_numbers:
         raise InputError(
-            f"cannot read the assumption '{item}' (a bound is a name and numbers: "
-            '"p < 1", "0 < p < 1", "x \\neq 0")'
+            f"cannot read the assumption '{item}' (a bound is a name and numbers, or two names: "
+            '"p < 1", "0 < p < 1", "x \\neq 0", "0 <= k <= n")'
         )
     if len(ops) == 2 and "!=" in signs:
         raise InputError(f"cannot read the assumption '{item}' ('\\neq' in a chain)")
-    where = names[0]
-    name, index = _name(terms[where])
     out: list[Declaration | Bound] = []
     for k, op in enumerate(signs):
-        # name op value, whichever side the name is written on
-        if k == where:  # name op terms[k + 1]
-            value, rel = values[k + 1], op
-        else:  # terms[k] op name: value op name
-            value, rel = values[k], _FLIP[op]
-        out.extend(_bound(name, index, rel, value, item))
+        left, right = terms[k], terms[k + 1]
+        if values[k] is None and values[k + 1] is None:
+            out.extend(_between_names(left, op, right, item))
+        elif values[k] is None:  # name op number
+            out.extend(_bound(*_name(left), op, values[k + 1], item))
+        else:  # number op name: name (flipped op) number
+            out.extend(_bound(*_name(right), _FLIP[op], values[k], item))
     return out
+
+
+def _between_names(left: str, op: str, right: str, text: str) -> list[Declaration | Bound]:
+    """``k <= n``: both real, and a margin ``n - k`` (see :func:`_bound`)."""
+    (a, a_index), (b, b_index) = _name(left), _name(right)
+    if a_index is not None or b_index is not None:
+        raise InputError(f"a bound between a family and a name is not supported: '{text}'")
+    if op == "!=":
+        raise InputError(f"cannot read the assumption '{text}' ('\\neq' between two names)")
+    return [
+        Declaration(a, None, ("real",)),
+        Declaration(b, None, ("real",)),
+        Bound(a, None, op, Fraction(0), text, other=(b, None)),
+    ]
+
+
+def _value(item: str) -> list[Declaration | Bound]:
+    """``K = 3`` (or ``3 = K``): a name and a number."""
+    terms = _VALUE.split(item)
+    values = [_number(t) for t in terms]
+    if len(terms) != 2 or values.count(None) != 1:
+        raise InputError(
+            f"cannot read the assumption '{item}' (a value is a name and a number: \"K = 3\")"
+        )
+    where = values.index(None)
+    name, index = _name(terms[where])
+    value = values[1 - where]
+    if index is not None:
+        raise InputError(f"a value of a family is not supported: '{item}'")
+    words = ("integer",) if value.denominator == 1 else ()
+    words += ("positive",) if value > 0 else ("negative",) if value < 0 else ()
+    return [Declaration(name, None, words or ("real",)), Bound(name, None, "=", value, item)]
 
 
 def _membership(item: str) -> list[Declaration | Bound]:

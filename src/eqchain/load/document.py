@@ -287,7 +287,7 @@ def _scope(path: str, rows, items: list):
         if "function" in found:
             scope.functions[name] = sp.Function(name)
             continue
-        kwargs = {w: True for w in sorted(found) if w != "complex"}
+        kwargs = {w: True for w in sorted(found) if w not in ("complex", "constant")}
         try:
             if index:
                 names = index.replace(",", "")
@@ -332,6 +332,23 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
         if symbol is None:
             symbol = scope.symbols[item.name] = sp.Symbol(item.name, real=item.op != "!=")
         value = sp.Rational(item.value.numerator, item.value.denominator)
+        if item.other is not None:  # k <= n: the margin n - k
+            other = scope.symbols.get(item.other[0])
+            if other is None:
+                other = scope.symbols[item.other[0]] = sp.Symbol(item.other[0], real=True)
+            value = other
+        if item.op == "=":  # K = 3: the value itself is the given
+            out.append(
+                Step(
+                    claim=item.text,
+                    lhs=symbol,
+                    rhs=value,
+                    kind=StepKind.GIVEN,
+                    place=Place(path),
+                    annotation=f"assumed: {item.text}",
+                )
+            )
+            continue
         margin = value - symbol if item.op in ("<", "<=") else symbol - value
         kind = {"<": "positive", ">": "positive", "<=": "nonnegative", ">=": "nonnegative"}
         name = f"{item.name}_bound{len(out) + 1 if out else ''}"

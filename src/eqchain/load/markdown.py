@@ -12,7 +12,13 @@ read as display math are
 - ``\\[ ... \\]`` starting a line (:func:`_bracket_math_block`, a block rule of ours: the
   ``texmath`` plugin finds these but gives them no line numbers);
 - fenced blocks whose info string names math (```` ```math ```` on GitHub, GitLab and Qiita,
-  ```` ```{math} ```` in MyST): the whole content is display math.
+  ```` ```{math} ```` in MyST): the whole content is display math;
+- MathJax's delimiters escaped for Markdown (:func:`_escaped_math_block`): ``\\\\[ ... \\\\]``
+  starting a line, and ``\\\\( ... \\\\)`` taking whole lines (mdBook and Jekyll posts write
+  display math so: CommonMark turns ``\\\\[`` into the ``\\[`` MathJax reads), with Markdown's
+  backslash escapes undone as CommonMark does (``\\_`` is ``_``, ``\\\\\\\\`` is ``\\\\``);
+- Hugo's ``{{< katex >}} ... {{< /katex >}}`` shortcode starting a line (:func:`_katex_shortcode`):
+  its content as written (Hugo renders no Markdown inside it).
 
 Dialects differ in which of these they render as math (:data:`DIALECTS`); the README lists
 them. Every block keeps the lines of the document: its n-th line is the document's
@@ -39,12 +45,13 @@ class Dialect:
     brackets: bool  # `\[ ... \]` starting a line
     amsmath: bool  # `\begin{align} ... \end{align}` standing alone
     math_fences: tuple[str, ...]  # fenced-code info words whose content is display math
+    escaped: bool = False  # `\\[ ... \\]`, `\\( ... \\)` alone, Hugo's `{{< katex >}}`
 
 
 DIALECTS = {
     d.name: d
     for d in (
-        Dialect("commonmark", True, True, True, True, ("math",)),
+        Dialect("commonmark", True, True, True, True, ("math",), escaped=True),
         Dialect("github", False, True, False, False, ("math",)),
         Dialect("gitlab", False, True, False, False, ("math",)),
         Dialect("qiita", False, True, False, False, ("math",)),
@@ -133,6 +140,10 @@ def _parser():
         _bracket_math_block,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+    for name, rule in (("math_block_escaped", _escaped_math_block), ("katex", _katex_shortcode)):
+        md.block.ruler.before(
+            "amsmath", name, rule, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+        )
     # The inline rule, wrapped to remember where in the paragraph each formula starts.
     md.inline.ruler.at("math_inline", _located(math_inline_dollar(True, True, True)))
     return md
@@ -182,6 +193,129 @@ def _bracket_math_block(state, start_line: int, end_line: int, silent: bool) -> 
     return True
 
 
+_ESCAPED_OPEN = re.compile(r"(\\+)([\[(])")
+_PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_KATEX_OPEN = re.compile(r"\{\{(?:<\s*katex(?:\s[^>]*)?>|%\s*katex(?:\s[^%]*)?%)\}\}")
+_KATEX_CLOSE = re.compile(r"\{\{(?:<\s*/katex\s*>|%\s*/katex\s*%)\}\}")
+
+
+def _escaped_math_block(state, start_line: int, end_line: int, silent: bool) -> bool:
+    """``\\\\[`` at the start of a block line up to the first ``\\\\]`` (the rest of that line
+    is prose), or ``\\\\(`` at the start of a line up to a ``\\\\)`` that ends a line (an
+    inline formula alone on its lines is displayed). What MathJax reads is what CommonMark
+    renders: an odd number of backslashes left after Markdown's escapes (``\\\\[``, ``\\\\\\[``
+    give ``\\[``). Never in an indented code block."""
+    if state.is_code_block(start_line):
+        return False
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    m = _ESCAPED_OPEN.match(state.src, begin, state.eMarks[start_line])
+    if m is None or not _mathjax_delimiter(m.group(1)):
+        return False
+    closer = "]" if m.group(2) == "[" else ")"
+    line, pos = start_line, m.end()
+    while line < end_line:
+        stop = state.eMarks[line]
+        if line > start_line:
+            pos = state.bMarks[line] + state.tShift[line]
+            if pos >= stop:
+                return False  # a blank line ends the paragraph (a lazy line continues it)
+        end = _closing(state.src, pos, stop, closer)
+        if end is not None:
+            if closer == ")" and state.src[end:stop].strip():
+                return False  # inline math followed by text
+            break
+        line += 1
+    else:
+        return False
+    if silent:
+        return True
+    text = _unescaped(_file_lines(state, start_line, line, begin, end))
+    _push_block(state, "math_block_escaped", text, start_line, line, begin)
+    return True
+
+
+def _mathjax_delimiter(backslashes: str) -> bool:
+    """``backslashes`` before a bracket leave an odd number after Markdown's escapes."""
+    return len(backslashes) >= 2 and (len(backslashes) // 2) % 2 == 1
+
+
+def _closing(src: str, pos: int, stop: int, closer: str) -> int | None:
+    """The end of the first MathJax closing delimiter (``\\\\]``) in ``src[pos:stop]``."""
+    for m in re.finditer(r"(\\+)" + re.escape(closer), src[pos:stop]):
+        if _mathjax_delimiter(m.group(1)):
+            return pos + m.end()
+    return None
+
+
+def _unescaped(text: str) -> str:
+    """Markdown's backslash escapes undone, each removed backslash put back as a space before
+    the run of escapes it stood in, so that every character keeps its column
+    (``x\\_k`` -> ``x _k``, ``\\\\\\\\`` -> ``  \\\\``)."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        run, j = [], i
+        while j + 1 < n and text[j] == "\\" and text[j + 1] in _PUNCTUATION:
+            run.append(text[j + 1])
+            j += 2
+        if run:
+            out.append(" " * len(run) + "".join(run))
+            i = j
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def _file_lines(state, first: int, last: int, begin: int, end: int) -> str:
+    """The source from ``begin`` (on line ``first``) to ``end`` (on line ``last``), each later
+    line from its file column 1 (a container's prefix such as ``> `` blanked)."""
+    out = [state.src[begin : min(end, state.eMarks[first])]]
+    for line in range(first + 1, last + 1):
+        start = state.bMarks[line] + state.tShift[line]
+        physical = state.src.rfind("\n", 0, start) + 1
+        out.append(" " * (start - physical) + state.src[start : min(end, state.eMarks[line])])
+    return "\n".join(out)
+
+
+def _push_block(state, kind: str, text: str, first: int, last: int, begin: int) -> None:
+    state.line = last + 1
+    token = state.push(kind, "math", 0)
+    token.block = True
+    token.content = text
+    token.map = [first, last + 1]
+    token.meta = {"column": begin - (state.src.rfind("\n", 0, begin) + 1) + 1}
+
+
+def _katex_shortcode(state, start_line: int, end_line: int, silent: bool) -> bool:
+    """Hugo's ``{{< katex >}}`` (any options, or ``{{% katex %}}``) at the start of a block
+    line, up to its ``{{< /katex >}}``: display math, the shortcodes read as ``\\[``/``\\]``
+    (padded with spaces to their width, so that columns hold)."""
+    if state.is_code_block(start_line):
+        return False
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    opening = _KATEX_OPEN.match(state.src, begin, state.eMarks[start_line])
+    if opening is None:
+        return False
+    line, pos = start_line, opening.end()
+    while line < end_line:
+        if line > start_line:
+            pos = state.bMarks[line] + state.tShift[line]
+        closing = _KATEX_CLOSE.search(state.src, pos, state.eMarks[line])
+        if closing is not None:
+            break
+        line += 1
+    else:
+        return False
+    if silent:
+        return True
+    text = _file_lines(state, start_line, line, begin, closing.end())
+    width_open, width_close = opening.end() - begin, closing.end() - closing.start()
+    text = " " * (width_open - 2) + "\\[" + text[width_open:]
+    text = text[: len(text) - width_close] + "\\]" + " " * (width_close - 2)
+    _push_block(state, "math_block_katex", text, start_line, line, begin)
+    return True
+
+
 # -- tokens to blocks ------------------------------------------------------------------------
 
 
@@ -194,6 +328,8 @@ def _block(token, lines: list[str], dialect: Dialect) -> Block | None:
         return _placed("$$" + content + "$$", lines, first)
     if token.type == "math_block_brackets" and dialect.brackets:
         return _placed(token.content.rstrip("\n"), lines, first)
+    if token.type in ("math_block_escaped", "math_block_katex") and dialect.escaped:
+        return Block(token.content, first, token.meta["column"])
     if token.type == "amsmath" and dialect.amsmath:
         return _placed(token.content.rstrip("\n"), lines, first)
     if token.type == "fence":
