@@ -104,6 +104,9 @@ class Step:
     # What a generated step does ("stationarity", "solution", "second-order (minor 3)"): its
     # name for a reader, since all the steps generated from one table share that table's line.
     role: str | None = None
+    # A given the loader made from an assumption (``p < 1`` as ``p_{bound} = 1 - p``): it is
+    # no formula of the document, so a row ``= b`` written first continues nothing.
+    from_assumption: bool = False
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)

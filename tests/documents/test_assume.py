@@ -234,3 +234,16 @@ def test_a_bound_by_a_name_keeps_refutations_inside_it(tmp_path):
     assert result.verdict is Verdict.REFUTED
     values = {k: Fraction(v) for k, v in result.counterexample.values}
     assert 0 <= values["k"] <= values["n"]
+
+
+@pytest.mark.parametrize("assume", ["0 <= p <= 1", "p < 1", "K = 3"])
+def test_a_first_row_written_as_a_continuation_continues_no_assumption(tmp_path, assume):
+    # the givens made from the assumptions (p_{bound} = 1 - p, K = 3) are no formulas of the
+    # document: a first row "= p/(1-p)" (after prose) must not be checked against one of them
+    # (it was refuted as "p_{bound} = p/(1-p)" with p = 0)
+    text = "# Odds\n\n$${\\rm odds\\ ratio} = \\frac{p}{1-p}$$\n\n$$\\log p^2 = 2 \\log p$$\n"
+    results = check(tmp_path, text, assume)
+    first = [r for r in results if r.step.place.line == 3]
+    assert [r.verdict for r in first] == [Verdict.UNKNOWN]
+    assert "no formula before it" in first[0].reason
+    assert Verdict.REFUTED not in {r.verdict for r in results}

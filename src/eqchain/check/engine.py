@@ -263,7 +263,8 @@ def check_derivation(
     steps = derivation.steps
     for position, step in enumerate(steps):
         if step.unreadable is not None or (
-            step.continues and (unreadable is not None or previous is None)
+            step.continues
+            and (unreadable is not None or previous is None or previous.from_assumption)
         ):
             # Nothing can be checked against a formula that was not read (or not written): an
             # unreadable step ends the chain, and a continuation right after it starts a new one.
@@ -403,7 +404,9 @@ def check_derivation(
         results.append(result)
         if on_step is not None:
             on_step(result)
-        previous = Step(step.claim, lhs, step.rhs, step.kind, step.label)
+        previous = Step(
+            step.claim, lhs, step.rhs, step.kind, step.label, from_assumption=step.from_assumption
+        )
         previous_rhs = step.rhs
     return DerivationReport(derivation, tuple(results))
 

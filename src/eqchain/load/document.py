@@ -346,6 +346,7 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
                     kind=StepKind.GIVEN,
                     place=Place(path),
                     annotation=f"assumed: {item.text}",
+                    from_assumption=True,
                 )
             )
             continue
@@ -361,6 +362,7 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
                 kind=StepKind.GIVEN,
                 place=Place(path),
                 annotation=f"assumed: {item.text}",
+                from_assumption=True,
             )
         )
     return out
