@@ -1523,6 +1523,29 @@ def abstract_bound(index: sp.Symbol) -> sp.Symbol:
     return sp.Symbol(f"n_{index.name}")
 
 
+def unwritten_bounds(*trees) -> set:
+    r"""The abstract bounds of the ranges an author did not write: ``n_k`` in the reading of
+    ``\sum_k x_k`` (k from 1 to n_k, :func:`eqchain.latex.parser.abstract_bound`). A step's
+    truth may depend on their value; a value the refuter gives one is invented."""
+    found = set()
+    for tree in trees:
+        if not isinstance(tree, sp.Basic):
+            continue
+        for node in tree.atoms(sp.Sum, sp.Product):
+            for limit in node.limits:
+                if len(limit) != 3:
+                    continue
+                variable, lo, hi = limit
+                if (
+                    lo == 1
+                    and isinstance(variable, sp.Symbol)
+                    and isinstance(hi, sp.Symbol)
+                    and hi.name == abstract_bound(variable).name  # with the scope's assumptions
+                ):
+                    found.add(hi)
+    return found
+
+
 def derivative(expr, variables, column: int):
     """``Derivative(expr, ...)`` with (variable, order) pairs, unevaluated."""
     spec = [var if order == 1 else (var, order) for var, order in variables]
