@@ -26,3 +26,15 @@ def test_a_step_that_depends_on_an_unwritten_range_is_unknown_in_json(tmp_path):
     assert "the range of i is not written" in steps[0]["reason"]
     assert steps[0]["counterexample"] is None
     assert ran.returncode == 1  # an unknown claim, as a refuted one, needs attention
+
+
+def test_a_divergence_and_a_factor_before_brackets_are_read_and_checked(tmp_path):
+    ran, steps = check(
+        tmp_path,
+        r"\lambda \left[ 1 + \lambda \right] = \lambda + \lambda^2",
+        r"a + \mathrm{KL}[P || Q] = a + \mathrm{KL}(P || Q)",
+        r"a + \mathrm{KL}[P || Q] = a + \mathrm{KL}[Q || P]",
+    )
+    # an opaque operator is not evaluated by numbers: swapping its arguments is never verified
+    assert [s["status"] for s in steps] == ["verified", "verified", "unknown"]
+    assert "KL" in steps[1]["lhs"] and "P || Q" in steps[1]["lhs"]  # printed as written

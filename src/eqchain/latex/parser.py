@@ -73,7 +73,8 @@ def parse_sides(
     resolved once every side is read (their fresh index avoids every name of the formula).
     Raises LatexError (UnsupportedLatex) at the column of the first token it cannot read."""
     markers: dict[str, int] = {}
-    sides = [Parser(tokens, indices, functions, markers).whole() for tokens in token_lists]
+    alone = names_alone(token_lists)
+    sides = [Parser(tokens, indices, functions, markers, alone).whole() for tokens in token_lists]
     if not markers:
         return tuple(sides)
     taken: set[str] = set()
@@ -88,8 +89,11 @@ class Parser:
     """One side of a formula. ``pos`` is the index of the next token, ``end`` the index after
     the last token of the group being read (groups are read by narrowing ``end``)."""
 
-    def __init__(self, tokens: list[Token], indices, functions, markers: dict[str, int]):
+    def __init__(
+        self, tokens: list[Token], indices, functions, markers: dict[str, int], alone=frozenset()
+    ):
         self.tokens = tokens
+        self.alone = frozenset(alone)  # names the formula uses on their own (names_alone)
         self.partner = match_brackets(tokens)
         self.indices = frozenset(indices)
         self.functions = frozenset(functions)
@@ -431,6 +435,12 @@ class Parser:
         ):
             return self.expectation(span, j)
         if nxt is not None and nxt.is_char("["):
+            if operator_name and span.sub is None:
+                return self.operator_brackets(span, j)
+            if span.key in self.alone and span.base not in self.functions:
+                # a scalar elsewhere in the formula: the brackets are a factor after it
+                self.pos = j
+                return self._object(span)
             raise LatexError(
                 f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
                 f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
@@ -630,10 +640,27 @@ class Parser:
                 "not supported: a conditioning bar after a subscripted name or a constant",
                 column=span.column,
             )
+        args, separators = self._split_arguments(open_, close)
+        self.pos = after
+        return sp.Function(span.base, separators=separators)(*args)
+
+    def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
+        """The arguments between the brackets at ``open_`` and ``close``, split at commas, bars
+        and semicolons, and (position, separator as written) for each bar or semicolon. Two bars
+        written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
+        separator, as ``\\Vert`` is."""
         args, separators, start, k = [], [], open_ + 1, open_ + 1
         while k <= close:
             tok = self.tokens[k] if k < close else None
             bar = _separator(tok) if tok is not None else None
+            width = 1
+            if (
+                bar == "|"
+                and tok.is_char("|")
+                and k + 1 < close
+                and self.tokens[k + 1].is_char("|")
+            ):
+                bar, width = "||", 2
             if k == close or bar is not None or tok.is_char(","):
                 if k == start:
                     column = self.tokens[k].column
@@ -641,11 +668,24 @@ class Parser:
                 args.append(self.within(start, k))
                 if bar is not None:
                     separators.append((len(args), bar))
-                start = k = k + 1
+                start = k = k + width
                 continue
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
-        self.pos = after
-        return sp.Function(span.base, separators=tuple(separators))(*args)
+        return args, tuple(separators)
+
+    def operator_brackets(self, span: NameSpan, j: int):
+        """``\\mathrm{KL}[P \\| Q]``, ``\\mathrm{erf}[x]``, ``\\operatorname{Var}[X]``: an operator
+        name (several upright letters) applied to what the square brackets at ``j`` hold, as
+        before parentheses: an opaque function of its arguments, whose bars are kept as written
+        (:meth:`conditioned_application`)."""
+        close = self.partner[j]
+        if close == j + 1:
+            raise LatexError("empty brackets", column=self.tokens[j].column)
+        args, separators = self._split_arguments(j, close)
+        self.pos = close + 1
+        if separators:
+            return sp.Function(span.base, separators=separators)(*args)
+        return sp.Function(span.base)(*args)
 
     def primed(self, span: NameSpan, j: int, is_function: bool):
         """``f'(x)``, ``f''(x)`` for a declared function f: its derivative at x."""
@@ -1482,9 +1522,43 @@ def _separator(tok: Token) -> str | None:
         return tok.text
     if tok.is_cmd("mid"):
         return "\\mid"
+    if tok.is_cmd("Vert"):
+        return "\\Vert"
     if tok.is_cmd("|"):
         return "|"
     return None
+
+
+def names_alone(token_lists) -> frozenset[str]:
+    """The names a formula uses on their own somewhere (not before brackets or a prime):
+    ``\\lambda`` in ``\\lambda [1 + \\lambda^2]``. Such a name is a value, so brackets after
+    it elsewhere in the formula are a factor, not an operator's argument."""
+    found = set()
+    for tokens in token_lists:
+        try:
+            partner = match_brackets(tokens)
+        except LatexError:
+            continue
+        i = 0
+        while i < len(tokens):
+            if not starts_name(tokens[i]):
+                i += 1
+                continue
+            try:
+                span = scan_name(tokens, i, partner)
+            except LatexError:
+                i += 1
+                continue
+            nxt = tokens[span.end] if span.end < len(tokens) else None
+            after = tokens[span.end + 1] if span.end + 1 < len(tokens) else None
+            called = nxt is not None and (
+                nxt.is_char("([']")
+                or (nxt.is_char("{") and after is not None and after.is_char("("))
+            )
+            if not called:
+                found.add(span.key)
+            i = max(span.end, i + 1)
+    return frozenset(found)
 
 
 def _infix(op: Token, left, right):
