@@ -55,3 +55,20 @@ def test_the_abstract_bound_is_not_a_name_the_author_wrote(tmp_path):
     is not verified by the two being taken for one."""
     (result,) = claims(check_markdown(tmp_path, document(r"\sum_k 1 = n_k")))
     assert result.verdict is not Verdict.VERIFIED
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (r"\sum x_i - p \sum x_i = (1 - p) \sum x_i", Verdict.VERIFIED),
+        (r"\sum x_i - p \sum x_i = (1 - p) \sum y_i", Verdict.UNKNOWN),
+        (r"\sum x_i = n", Verdict.UNKNOWN),
+        (r"\sum 2 x_i = 2 \sum x_i", Verdict.VERIFIED),
+        (r"\sum 2 x_i = \sum x_i", Verdict.UNKNOWN),  # 0 = 0 for the empty range
+    ],
+)
+def test_a_sum_over_the_index_its_body_names_is_checked_over_an_unwritten_range(
+    tmp_path, claim, verdict
+):
+    (result,) = claims(check_markdown(tmp_path, document(claim)))
+    assert result.verdict is verdict, (claim, result.verdict, result.reason)

@@ -1050,6 +1050,8 @@ class Parser:
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
+        if variables is None and upper is None:
+            return self._big_operator_over_its_body_index(tok, usage)
         if variables is None or (lower is not None and upper is None):
             raise LatexError(usage, column=tok.column)
         if upper is not None and len(variables) > 1:
@@ -1068,6 +1070,27 @@ class Parser:
             limits = [(variables[0], lower, upper)]
         try:
             return cls(body, *limits)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _big_operator_over_its_body_index(self, tok: Token, usage: str):
+        """``\\sum x_i``, ``\\prod x_j^2``: no subscript at all. The body names one index (the
+        subscript letter of its family members, free in the body): the sum runs over it, as
+        ``\\sum_i x_i`` does (1..n_i, :func:`abstract_bound`). No index, several, or an index
+        expression (``x_{i+1}``): rejected, the range is needed."""
+        if self.peek() is None or self.peek().is_char(")]}"):
+            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+        body = self.expression(SUM)
+        free = body.free_symbols
+        members = body.atoms(sp.Indexed)
+        found = {v for m in members for v in m.indices if isinstance(v, sp.Symbol) and v in free}
+        plain = all(isinstance(v, sp.Symbol) for m in members for v in m.indices if v.has(*found))
+        if len(found) != 1 or not plain:
+            raise LatexError(usage, column=tok.column)
+        (variable,) = found
+        cls = sp.Sum if tok.text == "sum" else sp.Product
+        try:
+            return cls(body, (variable, sp.Integer(1), abstract_bound(variable)))
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
 
