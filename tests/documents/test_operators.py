@@ -38,3 +38,14 @@ def test_a_divergence_and_a_factor_before_brackets_are_read_and_checked(tmp_path
     # an opaque operator is not evaluated by numbers: swapping its arguments is never verified
     assert [s["status"] for s in steps] == ["verified", "verified", "unknown"]
     assert "KL" in steps[1]["lhs"] and "P || Q" in steps[1]["lhs"]  # printed as written
+
+
+def test_sums_and_integrals_over_a_set_are_read_and_kept_whole(tmp_path):
+    ran, steps = check(
+        tmp_path,
+        r"a + \sum_{x \in \mathcal{X}} x^2 = a + \sum_{x \in \mathcal{X}} x^2 + 0",
+        r"b + \int_{\mathcal{X}} x \, \mathrm{d}x = b + \frac{1}{2}",
+    )
+    assert [s["status"] for s in steps] == ["verified", "unknown"]
+    assert "\\sum_{x \\in \\mathcal{X}}" in steps[0]["lhs"]
+    assert "\\int_{\\mathcal{X}}" in steps[1]["lhs"]

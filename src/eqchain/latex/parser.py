@@ -31,7 +31,7 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, SetIntegral, SetProduct, SetSum
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
 # multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
@@ -1042,6 +1042,9 @@ class Parser:
         an index set left abstract, named in the reading."""
         usage = f"\\{tok.text} needs its range: \\{tok.text}_{{k=1}}^{{K}} or \\{tok.text}_{{k}}"
         self.pos += 1
+        member = self._member_subscript(tok)
+        if member is not None:
+            return self._over_set(tok, *member)
         variables, lower, upper = None, None, None
         for _ in range(2):
             nxt = self.peek()
@@ -1072,6 +1075,82 @@ class Parser:
             return cls(body, *limits)
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _member_subscript(self, tok: Token):
+        """``_{x \\in S}`` at ``pos`` (x one name, S what follows \\in): consume it and give
+        (variable, set); None, leaving ``pos``, for any other subscript. Anything else before
+        \\in (``x + 1``, ``x, y``) is rejected: the members of a set are summed over one name."""
+        under = self.peek()
+        if under is None or not under.is_char("_"):
+            return None
+        k = self.pos + 1
+        arg = self.at(k)
+        if arg is None or not arg.is_char("{"):
+            return None
+        close = self.partner[k]
+        at = next(
+            (m for m in range(k + 1, close) if self.tokens[m].is_cmd("in")),
+            None,
+        )
+        if at is None:
+            return None
+        first = self.tokens[k + 1]
+        if (
+            at == k + 1
+            or not starts_name(first)
+            or scan_name(self.tokens, k + 1, self.partner).end != at
+        ):
+            raise UnsupportedLatex(
+                f"not supported: \\{tok.text} over the members of a set (x \\in X) with anything "
+                "but one name before \\in",
+                column=self.tokens[at].column,
+            )
+        span = scan_name(self.tokens, k + 1, self.partner)
+        variable = self._object(span)
+        if not isinstance(variable, sp.Symbol):
+            raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
+        domain = self.within(at + 1, close, "set")
+        self.pos = close + 1
+        return variable, domain
+
+    def _over_set(self, tok: Token, variable, domain):
+        """``\\sum_{x \\in \\mathcal{X}} body``, ``\\prod_{x \\in X} body``: the body is the
+        product after the subscript, as for a range; an opaque :class:`SetSum`."""
+        if (nxt := self.peek()) is not None and nxt.is_char("^"):
+            raise LatexError(f"\\{tok.text} over a set with an upper limit", column=nxt.column)
+        if self.peek() is None or self.peek().is_char(")]}"):
+            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+        body = self.expression(SUM)
+        cls = SetSum if tok.text == "sum" else SetProduct
+        try:
+            return cls(body, variable, domain)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _integration_set(self, tok: Token):
+        """``_{\\mathcal{X}}``, ``_\\Omega``, ``_{x \\in \\mathcal{X}}`` at ``pos`` after
+        ``\\int``: consume it and give (variable or None, set); None, leaving ``pos``, for a
+        subscript that is not a set (a lower limit). A set is one name in \\mathcal,
+        \\mathscr or \\mathbb, or an upper-case Greek letter."""
+        member = self._member_subscript(tok)
+        if member is not None:
+            return member
+        k = self.pos + 1
+        arg = self.at(k)
+        if arg is None:
+            return None
+        lo, hi = (k + 1, self.partner[k]) if arg.is_char("{") else (k, k + 1)
+        if lo >= hi or not starts_name(self.tokens[lo]):
+            return None
+        first = self.tokens[lo]
+        named_set = first.is_cmd("mathcal", "mathscr", "mathbb") or (
+            first.kind == "cmd" and first.text in GREEK and first.text[:1].isupper()
+        )
+        if not named_set or scan_name(self.tokens, lo, self.partner).end != hi:
+            return None
+        domain = self.within(lo, hi, "set")
+        self.pos = hi + 1 if arg.is_char("{") else hi
+        return None, domain
 
     def _big_operator_over_its_body_index(self, tok: Token, usage: str):
         """``\\sum x_i``, ``\\prod x_j^2``: no subscript at all. The body names one index (the
@@ -1194,20 +1273,31 @@ class Parser:
         self.pos += 1
         lower = upper = None
         whole_line = False
+        over = None  # (variable or None, set) of an integral over a set
         for _ in range(2):
             nxt = self.peek()
-            if nxt is not None and nxt.is_char("_") and lower is None and not whole_line:
+            if (
+                nxt is not None
+                and nxt.is_char("_")
+                and lower is None
+                and over is None
+                and not whole_line
+            ):
                 whole_line = self._real_line_subscript(count)
-                if not whole_line:
+                if not whole_line and count == 1:
+                    over = self._integration_set(tok)
+                if not whole_line and over is None:
                     self.pos += 1
                     lower = self.argument(f"\\{tok.text}")
             elif nxt is not None and nxt.is_char("^") and upper is None and not whole_line:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
+        if over is not None and upper is not None:
+            raise LatexError(f"\\{tok.text} over a set with an upper limit", column=tok.column)
         if lower is not None and upper is None:
             raise UnsupportedLatex(
-                f"not supported: \\{tok.text} with a subscript only (an integral over a set "
-                f"such as \\int_{{\\mathcal{{X}}}}, or one limit); write both limits, "
+                f"not supported: \\{tok.text} with one limit only (an integral over a set names "
+                f"it: \\int_{{\\mathcal{{X}}}}, \\int_\\Omega); write both limits, "
                 f"\\int_{{a}}^{{b}}, or \\int_{{\\mathbb{{R}}}}",
                 column=tok.column,
             )
@@ -1249,6 +1339,8 @@ class Parser:
             )
         if len({v.name for v in variables}) != len(variables):
             raise LatexError("the same differential twice", column=tok.column)
+        if over is not None:
+            return self._set_integral(tok, body, variables[0], *over)
         if whole_line:
             limits = [(v, -sp.oo, sp.oo) for v in variables]
         elif lower is not None:
@@ -1257,6 +1349,19 @@ class Parser:
             limits = [(v,) for v in variables]
         try:
             return sp.Integral(body, *limits)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _set_integral(self, tok: Token, body, variable, named, domain):
+        """An integral over a set: an opaque :class:`SetIntegral`; a variable named in the
+        subscript (``\\int_{x \\in X}``) must be the differential's."""
+        if named is not None and named != variable:
+            raise LatexError(
+                f"the differential d{variable} is not the variable {named} of the subscript",
+                column=tok.column,
+            )
+        try:
+            return SetIntegral(body, variable, domain)
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
 
