@@ -49,3 +49,16 @@ def test_sums_and_integrals_over_a_set_are_read_and_kept_whole(tmp_path):
     assert [s["status"] for s in steps] == ["verified", "unknown"]
     assert "\\sum_{x \\in \\mathcal{X}}" in steps[0]["lhs"]
     assert "\\int_{\\mathcal{X}}" in steps[1]["lhs"]
+
+
+def test_the_cross_check_has_no_second_reading_of_a_sum_over_a_set(tmp_path):
+    """The other readers read no sums over a set: with --cross-check the step is checked, not
+    reported ambiguous."""
+    path = tmp_path / "d.md"
+    path.write_text(
+        "$$\na + \\sum_{x \\in \\mathcal{X}} x^2 = a + \\sum_{x \\in \\mathcal{X}} x^2\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--cross-check", "--format", "json", path)
+    (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "verified", step["reason"]
