@@ -66,8 +66,8 @@ class Scope:
     families: dict[str, Family] = field(default_factory=dict)
     functions: dict[str, type] = field(default_factory=dict)
     strict: bool = True
-    # the bounds of ranges the author did not write (n_k in \sum_k x_k): never a name the
-    # author wrote, so neither a declared n_k nor the family member n_k is bound to one
+    # the bounds of ranges the author did not write (n_k in \sum_k x_k): never put in
+    # ``symbols``, so the author's n_k (the family member n[k]) is never bound to one
     unwritten: set[str] = field(default_factory=set)
 
     @classmethod
@@ -195,7 +195,7 @@ class Scope:
     def _bind_indexed(self, node: sp.Indexed):
         name = str(node.base.label)
         flat = f"{name}_{'_'.join(str(i) for i in node.indices)}"
-        if name not in self.families and flat in self.symbols and flat not in self.unwritten:
+        if name not in self.families and flat in self.symbols:
             return self.symbols[flat]
         fam = self.families.get(name)
         if fam is None:
