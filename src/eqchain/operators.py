@@ -68,3 +68,71 @@ class Expectation(sp.Expr):
         else:
             sub = f"_{{{printer._print(self.args[1])}}}"
         return f"\\mathbb{{E}}{sub}\\left[{body}\\right]"
+
+
+class OverSet(sp.Expr):
+    """``\\sum_{x \\in \\mathcal{X}} f(x)`` (:class:`SetSum`), ``\\prod_{x \\in X}``
+    (:class:`SetProduct`), ``\\int_{\\mathcal{X}} f(x) \\, dx`` (:class:`SetIntegral`): an
+    operator over the members of a set left abstract, ``Cls(body, variable, domain)``, with the
+    variable bound (not a free symbol of the node). Kept whole, as :class:`Expectation` is: the
+    checker knows only that equal arguments give equal values (no linearity, no value), and
+    numbers never evaluate it. It is never an integer range: x is a value, not an index."""
+
+    is_commutative = True
+    is_number = False
+    symbol = ""
+
+    def __new__(cls, body, variable, domain):
+        args = [sp.sympify(a, strict=True) for a in (body, variable, domain)]
+        if not isinstance(args[1], sp.Symbol):
+            raise ValueError("the variable of a sum or integral over a set is a name")
+        return sp.Expr.__new__(cls, *args)
+
+    @property
+    def body(self):
+        return self.args[0]
+
+    @property
+    def variable(self):
+        return self.args[1]
+
+    @property
+    def domain(self):
+        return self.args[2]
+
+    @property
+    def free_symbols(self):
+        return (self.body.free_symbols - {self.variable}) | self.domain.free_symbols
+
+    def _eval_subs(self, old, new):
+        if self.variable.has(old):
+            return self
+        return None
+
+    def _eval_is_finite(self):
+        return None
+
+    def _eval_is_real(self):
+        return None
+
+    def _latex(self, printer):
+        body = printer._print(self.body)
+        variable, domain = printer._print(self.variable), printer._print(self.domain)
+        return f"{self.symbol}_{{{variable} \\in {domain}}} \\left({body}\\right)"
+
+
+class SetSum(OverSet):
+    symbol = "\\sum"
+
+
+class SetProduct(OverSet):
+    symbol = "\\prod"
+
+
+class SetIntegral(OverSet):
+    symbol = "\\int"
+
+    def _latex(self, printer):
+        body = printer._print(self.body)
+        variable, domain = printer._print(self.variable), printer._print(self.domain)
+        return f"\\int_{{{domain}}} \\left({body}\\right) \\, d{variable}"

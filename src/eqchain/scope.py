@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
+from eqchain.latex.parser import unwritten_bounds
 from eqchain.model import SymbolDecl
 from eqchain.operators import Expectation
 from eqchain.tree import rebuild, substitute
@@ -65,6 +66,9 @@ class Scope:
     families: dict[str, Family] = field(default_factory=dict)
     functions: dict[str, type] = field(default_factory=dict)
     strict: bool = True
+    # the bounds of ranges the author did not write (n_k in \sum_k x_k): never put in
+    # ``symbols``, so the author's n_k (the family member n[k]) is never bound to one
+    unwritten: set[str] = field(default_factory=set)
 
     @classmethod
     def from_decls(cls, decls: tuple[SymbolDecl, ...], strict: bool = True) -> Scope:
@@ -117,10 +121,14 @@ class Scope:
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
         integrated = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
         bound |= integrated - set(self.symbols)
+        unwritten = {b.name for b in unwritten_bounds(expr)}
+        self.unwritten |= unwritten
 
         def visit(node):
             if isinstance(node, sp.Indexed):
                 return self._bind_indexed(node)
+            if isinstance(node, sp.Symbol) and node.name in unwritten:
+                return sp.Symbol(node.name, integer=True, nonnegative=True)
             if isinstance(node, sp.Symbol):
                 return self._bind_symbol(node, bound, define)
             if isinstance(node, (sp.Sum, sp.Product)):

@@ -49,7 +49,7 @@ def test_integral_reads_as_an_unevaluated_integral(text, expected):
     [
         (r"\int_0^1 x", "without its differential", 1),
         (r"\int_0 x \, dx", "one limit", 1),
-        (r"\int_{\mathcal{X}} x \, dx", "an integral over a set", 1),
+        (r"\int_{a} x \, dx", "an integral over a set", 1),  # a is a limit, not a set
         (r"\int^1 x \, dx", "an upper limit only", 1),
         (r"\int_0^1 (d x + 1) \, dx", "ambiguous: 'd' followed by a name", 11),
         (r"\int_0^1 x \, dx \, dy", "needs 1 differential, found 2", 1),

@@ -241,11 +241,11 @@ def test_the_abstract_bound_prints_back_and_reads_back():
     ("text", "message", "column"),
     [
         (r"\sum_{k \neq i} x_k", "other than one", 9),
-        (r"\sum_{x \in \mathcal{X}} p(x)", "members of a set", 9),
+        (r"\sum_{x + 1 \in \mathcal{X}} p(x)", "members of a set", 13),
         (r"\sum_{i,j}^{N} x_i", "give each index its range", 1),
         (r"\sum_{i,i} x_i", "an index twice", 1),
         (r"\sum_{k=1} x_k", "needs its range", 1),
-        (r"\sum x_k", "needs its range", 1),
+        (r"\sum x", "needs its range", 1),
         (r"\sum_{2} x_k", "needs its range", 1),
     ],
 )

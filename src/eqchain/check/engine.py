@@ -51,6 +51,7 @@ from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.errors import InputError
 from eqchain.latex.optimum import ArgMax
+from eqchain.latex.parser import unwritten_bounds
 from eqchain.latex.printer import latex
 from eqchain.model import (
     Derivation,
@@ -358,6 +359,8 @@ def check_derivation(
                 reason="not checked: a definition would replace the variable of a derivative "
                 "(d/dx with x defined as an expression)",
             )
+        if result.verdict is Verdict.REFUTED:
+            result = _unwritten_range(result, facts, lhs, source, step.rhs)
         if result.verdict is Verdict.VERIFIED and (step.follows or link_relation != "="):
             # A relation may not introduce a restriction either: what its right side (an
             # implication's conclusion) needs beyond its source (the premise) must hold.
@@ -409,6 +412,32 @@ def check_derivation(
         )
         previous_rhs = step.rhs
     return DerivationReport(derivation, tuple(results))
+
+
+def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
+    r"""A refutation whose counterexample gives a value to the bound of a range the author did
+    not write (``\sum_k``: k = 1..n_k) is no refutation: the author's range may be the one
+    where the step holds (``\sum_i 1 = n`` for i = 1..n). It is ``unknown``, naming it."""
+    if result.counterexample is None:
+        return result
+    bounds = unwritten_bounds(*(facts.unfold(t) for t in trees if t is not None))
+    names = {latex(b): b for b in bounds}
+    taken = [(name, value) for name, value in result.counterexample.values if name in names]
+    if not taken:
+        return result
+    shown = ", ".join(f"{name} = {value}" for name, value in taken)
+    indices = ", ".join(sorted(str(names[n].name)[2:] for n, _ in taken))
+    return StepResult(
+        result.step,
+        Verdict.UNKNOWN,
+        (),
+        f"the range of {indices} is not written (\\sum_{{{indices}}} is read over "
+        f"1..n_{{{indices}}}): the two sides differ only at an invented length ({shown}); "
+        "write the range, "
+        f"\\sum_{{k=1}}^{{K}}, to decide the step",
+        None,
+        result.warnings,
+    )
 
 
 def _unreadable(step: Step, before: Step | None) -> StepResult:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 import sympy as sp
 
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, OverSet
 from eqchain.tree import TooLarge, canonical, rebuild
 
 POINTS = 4
@@ -160,7 +160,9 @@ def _atomise(expr, atoms: dict):
     two readings (the same subtree gets the same symbol)."""
 
     def visit(node):
-        opaque = isinstance(node, (sp.Derivative, sp.core.function.AppliedUndef, Expectation)) or (
+        opaque = isinstance(
+            node, (sp.Derivative, sp.core.function.AppliedUndef, Expectation, OverSet)
+        ) or (
             isinstance(node, (sp.Sum, sp.Product))
             and any(lim.has(sp.oo, -sp.oo, sp.zoo) for _, *ends in node.limits for lim in ends)
         )

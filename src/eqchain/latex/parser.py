@@ -31,7 +31,7 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, SetIntegral, SetProduct, SetSum
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
 # multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
@@ -73,7 +73,8 @@ def parse_sides(
     resolved once every side is read (their fresh index avoids every name of the formula).
     Raises LatexError (UnsupportedLatex) at the column of the first token it cannot read."""
     markers: dict[str, int] = {}
-    sides = [Parser(tokens, indices, functions, markers).whole() for tokens in token_lists]
+    alone = names_alone(token_lists)
+    sides = [Parser(tokens, indices, functions, markers, alone).whole() for tokens in token_lists]
     if not markers:
         return tuple(sides)
     taken: set[str] = set()
@@ -88,8 +89,11 @@ class Parser:
     """One side of a formula. ``pos`` is the index of the next token, ``end`` the index after
     the last token of the group being read (groups are read by narrowing ``end``)."""
 
-    def __init__(self, tokens: list[Token], indices, functions, markers: dict[str, int]):
+    def __init__(
+        self, tokens: list[Token], indices, functions, markers: dict[str, int], alone=frozenset()
+    ):
         self.tokens = tokens
+        self.alone = frozenset(alone)  # names the formula uses on their own (names_alone)
         self.partner = match_brackets(tokens)
         self.indices = frozenset(indices)
         self.functions = frozenset(functions)
@@ -431,6 +435,12 @@ class Parser:
         ):
             return self.expectation(span, j)
         if nxt is not None and nxt.is_char("["):
+            if operator_name and span.sub is None:
+                return self.operator_brackets(span, j)
+            if span.key in self.alone and span.base not in self.functions:
+                # a scalar elsewhere in the formula: the brackets are a factor after it
+                self.pos = j
+                return self._object(span)
             raise LatexError(
                 f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
                 f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
@@ -630,10 +640,27 @@ class Parser:
                 "not supported: a conditioning bar after a subscripted name or a constant",
                 column=span.column,
             )
+        args, separators = self._split_arguments(open_, close)
+        self.pos = after
+        return sp.Function(span.base, separators=separators)(*args)
+
+    def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
+        """The arguments between the brackets at ``open_`` and ``close``, split at commas, bars
+        and semicolons, and (position, separator as written) for each bar or semicolon. Two bars
+        written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
+        separator, as ``\\Vert`` is."""
         args, separators, start, k = [], [], open_ + 1, open_ + 1
         while k <= close:
             tok = self.tokens[k] if k < close else None
             bar = _separator(tok) if tok is not None else None
+            width = 1
+            if (
+                bar == "|"
+                and tok.is_char("|")
+                and k + 1 < close
+                and self.tokens[k + 1].is_char("|")
+            ):
+                bar, width = "||", 2
             if k == close or bar is not None or tok.is_char(","):
                 if k == start:
                     column = self.tokens[k].column
@@ -641,11 +668,24 @@ class Parser:
                 args.append(self.within(start, k))
                 if bar is not None:
                     separators.append((len(args), bar))
-                start = k = k + 1
+                start = k = k + width
                 continue
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
-        self.pos = after
-        return sp.Function(span.base, separators=tuple(separators))(*args)
+        return args, tuple(separators)
+
+    def operator_brackets(self, span: NameSpan, j: int):
+        """``\\mathrm{KL}[P \\| Q]``, ``\\mathrm{erf}[x]``, ``\\operatorname{Var}[X]``: an operator
+        name (several upright letters) applied to what the square brackets at ``j`` hold, as
+        before parentheses: an opaque function of its arguments, whose bars are kept as written
+        (:meth:`conditioned_application`)."""
+        close = self.partner[j]
+        if close == j + 1:
+            raise LatexError("empty brackets", column=self.tokens[j].column)
+        args, separators = self._split_arguments(j, close)
+        self.pos = close + 1
+        if separators:
+            return sp.Function(span.base, separators=separators)(*args)
+        return sp.Function(span.base)(*args)
 
     def primed(self, span: NameSpan, j: int, is_function: bool):
         """``f'(x)``, ``f''(x)`` for a declared function f: its derivative at x."""
@@ -1002,6 +1042,9 @@ class Parser:
         an index set left abstract, named in the reading."""
         usage = f"\\{tok.text} needs its range: \\{tok.text}_{{k=1}}^{{K}} or \\{tok.text}_{{k}}"
         self.pos += 1
+        member = self._member_subscript(tok)
+        if member is not None:
+            return self._over_set(tok, *member)
         variables, lower, upper = None, None, None
         for _ in range(2):
             nxt = self.peek()
@@ -1010,6 +1053,8 @@ class Parser:
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
+        if variables is None and upper is None:
+            return self._big_operator_over_its_body_index(tok, usage)
         if variables is None or (lower is not None and upper is None):
             raise LatexError(usage, column=tok.column)
         if upper is not None and len(variables) > 1:
@@ -1028,6 +1073,103 @@ class Parser:
             limits = [(variables[0], lower, upper)]
         try:
             return cls(body, *limits)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _member_subscript(self, tok: Token):
+        """``_{x \\in S}`` at ``pos`` (x one name, S what follows \\in): consume it and give
+        (variable, set); None, leaving ``pos``, for any other subscript. Anything else before
+        \\in (``x + 1``, ``x, y``) is rejected: the members of a set are summed over one name."""
+        under = self.peek()
+        if under is None or not under.is_char("_"):
+            return None
+        k = self.pos + 1
+        arg = self.at(k)
+        if arg is None or not arg.is_char("{"):
+            return None
+        close = self.partner[k]
+        at = next(
+            (m for m in range(k + 1, close) if self.tokens[m].is_cmd("in")),
+            None,
+        )
+        if at is None:
+            return None
+        first = self.tokens[k + 1]
+        if (
+            at == k + 1
+            or not starts_name(first)
+            or scan_name(self.tokens, k + 1, self.partner).end != at
+        ):
+            raise UnsupportedLatex(
+                f"not supported: \\{tok.text} over the members of a set (x \\in X) with anything "
+                "but one name before \\in",
+                column=self.tokens[at].column,
+            )
+        span = scan_name(self.tokens, k + 1, self.partner)
+        variable = self._object(span)
+        if not isinstance(variable, sp.Symbol):
+            raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
+        domain = self.within(at + 1, close, "set")
+        self.pos = close + 1
+        return variable, domain
+
+    def _over_set(self, tok: Token, variable, domain):
+        """``\\sum_{x \\in \\mathcal{X}} body``, ``\\prod_{x \\in X} body``: the body is the
+        product after the subscript, as for a range; an opaque :class:`SetSum`."""
+        if (nxt := self.peek()) is not None and nxt.is_char("^"):
+            raise LatexError(f"\\{tok.text} over a set with an upper limit", column=nxt.column)
+        if self.peek() is None or self.peek().is_char(")]}"):
+            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+        body = self.expression(SUM)
+        cls = SetSum if tok.text == "sum" else SetProduct
+        try:
+            return cls(body, variable, domain)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _integration_set(self, tok: Token):
+        """``_{\\mathcal{X}}``, ``_\\Omega``, ``_{x \\in \\mathcal{X}}`` at ``pos`` after
+        ``\\int``: consume it and give (variable or None, set); None, leaving ``pos``, for a
+        subscript that is not a set (a lower limit). A set is one name in \\mathcal,
+        \\mathscr or \\mathbb, or an upper-case Greek letter."""
+        member = self._member_subscript(tok)
+        if member is not None:
+            return member
+        k = self.pos + 1
+        arg = self.at(k)
+        if arg is None:
+            return None
+        lo, hi = (k + 1, self.partner[k]) if arg.is_char("{") else (k, k + 1)
+        if lo >= hi or not starts_name(self.tokens[lo]):
+            return None
+        first = self.tokens[lo]
+        named_set = first.is_cmd("mathcal", "mathscr", "mathbb") or (
+            first.kind == "cmd" and first.text in GREEK and first.text[:1].isupper()
+        )
+        if not named_set or scan_name(self.tokens, lo, self.partner).end != hi:
+            return None
+        domain = self.within(lo, hi, "set")
+        self.pos = hi + 1 if arg.is_char("{") else hi
+        return None, domain
+
+    def _big_operator_over_its_body_index(self, tok: Token, usage: str):
+        """``\\sum x_i``, ``\\prod x_j^2``: no subscript at all. The body names one index (the
+        subscript letter of its family members, free in the body): the sum runs over it, as
+        ``\\sum_i x_i`` does (1..n_i, :func:`abstract_bound`). No index, several, or an index
+        expression (``x_{i+1}``): rejected, the range is needed."""
+        if self.peek() is None or self.peek().is_char(")]}"):
+            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+        body = self.expression(SUM)
+        free = body.free_symbols
+        members = body.atoms(sp.Indexed)
+        found = {v for m in members for v in m.indices if isinstance(v, sp.Symbol) and v in free}
+        plain = all(isinstance(v, sp.Symbol) for m in members for v in m.indices if v.has(*found))
+        if len(found) != 1 or not plain:
+            raise LatexError(usage, column=tok.column)
+        (variable,) = found
+        cls = sp.Sum if tok.text == "sum" else sp.Product
+        try:
+            return cls(body, (variable, sp.Integer(1), abstract_bound(variable)))
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
 
@@ -1131,20 +1273,31 @@ class Parser:
         self.pos += 1
         lower = upper = None
         whole_line = False
+        over = None  # (variable or None, set) of an integral over a set
         for _ in range(2):
             nxt = self.peek()
-            if nxt is not None and nxt.is_char("_") and lower is None and not whole_line:
+            if (
+                nxt is not None
+                and nxt.is_char("_")
+                and lower is None
+                and over is None
+                and not whole_line
+            ):
                 whole_line = self._real_line_subscript(count)
-                if not whole_line:
+                if not whole_line and count == 1:
+                    over = self._integration_set(tok)
+                if not whole_line and over is None:
                     self.pos += 1
                     lower = self.argument(f"\\{tok.text}")
             elif nxt is not None and nxt.is_char("^") and upper is None and not whole_line:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
+        if over is not None and upper is not None:
+            raise LatexError(f"\\{tok.text} over a set with an upper limit", column=tok.column)
         if lower is not None and upper is None:
             raise UnsupportedLatex(
-                f"not supported: \\{tok.text} with a subscript only (an integral over a set "
-                f"such as \\int_{{\\mathcal{{X}}}}, or one limit); write both limits, "
+                f"not supported: \\{tok.text} with one limit only (an integral over a set names "
+                f"it: \\int_{{\\mathcal{{X}}}}, \\int_\\Omega); write both limits, "
                 f"\\int_{{a}}^{{b}}, or \\int_{{\\mathbb{{R}}}}",
                 column=tok.column,
             )
@@ -1186,6 +1339,8 @@ class Parser:
             )
         if len({v.name for v in variables}) != len(variables):
             raise LatexError("the same differential twice", column=tok.column)
+        if over is not None:
+            return self._set_integral(tok, body, variables[0], *over)
         if whole_line:
             limits = [(v, -sp.oo, sp.oo) for v in variables]
         elif lower is not None:
@@ -1194,6 +1349,19 @@ class Parser:
             limits = [(v,) for v in variables]
         try:
             return sp.Integral(body, *limits)
+        except (ValueError, TypeError) as err:
+            raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _set_integral(self, tok: Token, body, variable, named, domain):
+        """An integral over a set: an opaque :class:`SetIntegral`; a variable named in the
+        subscript (``\\int_{x \\in X}``) must be the differential's."""
+        if named is not None and named != variable:
+            raise LatexError(
+                f"the differential d{variable} is not the variable {named} of the subscript",
+                column=tok.column,
+            )
+        try:
+            return SetIntegral(body, variable, domain)
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
 
@@ -1482,9 +1650,43 @@ def _separator(tok: Token) -> str | None:
         return tok.text
     if tok.is_cmd("mid"):
         return "\\mid"
+    if tok.is_cmd("Vert"):
+        return "\\Vert"
     if tok.is_cmd("|"):
         return "|"
     return None
+
+
+def names_alone(token_lists) -> frozenset[str]:
+    """The names a formula uses on their own somewhere (not before brackets or a prime):
+    ``\\lambda`` in ``\\lambda [1 + \\lambda^2]``. Such a name is a value, so brackets after
+    it elsewhere in the formula are a factor, not an operator's argument."""
+    found = set()
+    for tokens in token_lists:
+        try:
+            partner = match_brackets(tokens)
+        except LatexError:
+            continue
+        i = 0
+        while i < len(tokens):
+            if not starts_name(tokens[i]):
+                i += 1
+                continue
+            try:
+                span = scan_name(tokens, i, partner)
+            except LatexError:
+                i += 1
+                continue
+            nxt = tokens[span.end] if span.end < len(tokens) else None
+            after = tokens[span.end + 1] if span.end + 1 < len(tokens) else None
+            called = nxt is not None and (
+                nxt.is_char("([']")
+                or (nxt.is_char("{") and after is not None and after.is_char("("))
+            )
+            if not called:
+                found.add(span.key)
+            i = max(span.end, i + 1)
+    return frozenset(found)
 
 
 def _infix(op: Token, left, right):
@@ -1521,6 +1723,29 @@ def _infinite_limit(bound):
 def abstract_bound(index: sp.Symbol) -> sp.Symbol:
     """The upper bound of an index whose range is not written (``\\sum_k``): ``n_k``."""
     return sp.Symbol(f"n_{index.name}")
+
+
+def unwritten_bounds(*trees) -> set:
+    r"""The abstract bounds of the ranges an author did not write: ``n_k`` in the reading of
+    ``\sum_k x_k`` (k from 1 to n_k, :func:`eqchain.latex.parser.abstract_bound`). A step's
+    truth may depend on their value; a value the refuter gives one is invented."""
+    found = set()
+    for tree in trees:
+        if not isinstance(tree, sp.Basic):
+            continue
+        for node in tree.atoms(sp.Sum, sp.Product):
+            for limit in node.limits:
+                if len(limit) != 3:
+                    continue
+                variable, lo, hi = limit
+                if (
+                    lo == 1
+                    and isinstance(variable, sp.Symbol)
+                    and isinstance(hi, sp.Symbol)
+                    and hi.name == abstract_bound(variable).name  # with the scope's assumptions
+                ):
+                    found.add(hi)
+    return found
 
 
 def derivative(expr, variables, column: int):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
+from eqchain.latex.parser import unwritten_bounds
 from eqchain.load.blocks import Block, line_col
 from eqchain.load.links import LinkError, links
 from eqchain.model import Derivation, Place, Step
@@ -304,10 +305,15 @@ def _scope(path: str, rows, items: list):
     for _, block_rows in rows:
         for row in block_rows:
             for side in row.formula.sides if row.formula is not None else ():
+                scope.unwritten |= {b.name for b in unwritten_bounds(side)}
                 for node in side.atoms(sp.Sum, sp.Product):
                     for _, lo, hi in node.limits:
                         for bound in (lo, hi):
-                            if isinstance(bound, sp.Symbol) and bound.name not in scope.symbols:
+                            if (
+                                isinstance(bound, sp.Symbol)
+                                and bound.name not in scope.symbols
+                                and bound.name not in scope.unwritten
+                            ):
                                 scope.symbols[bound.name] = sp.Symbol(
                                     bound.name, integer=True, nonnegative=True
                                 )
