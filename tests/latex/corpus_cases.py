@@ -503,7 +503,9 @@ CASES = [
     Case("argmax", r"\hat{\theta} = \arg\max L", error=UnsupportedLatex, message="\\arg"),
     # a relation is a row's top-level link (see test_read.py); inside brackets it is unsupported
     Case("propto", r"f(p \propto q)", error=UnsupportedLatex, message="\\propto"),
-    Case("sim", r"x \sim N", error=UnsupportedLatex, message="\\sim"),
+    # at the top of a row, x \sim N states a distribution (the relation sim, a given)
+    Case("sim", r"x \sim N", [s("x"), s("N")]),
+    Case("sim_inside", r"(x \sim N)", error=UnsupportedLatex, message="\\sim"),
     Case(
         "mid",
         r"p(a \mid b)",

@@ -137,7 +137,7 @@ def test_unknown_commands_are_errors_with_their_column():
         (r"x = \mathbb{R}", r"\mathbb", 5),
         (r"f + \arg\max_w L", r"\arg", 5),
         (r"(p \propto q)", r"\propto", 4),
-        (r"x \sim p", r"\sim", 3),
+        (r"a + (x \sim p)", r"\sim", 8),  # at the top of a row: the relation sim (a given)
         (r"y \mid x", r"\mid", 3),
         (r"\|w\|", "norm", 1),
     ],
