@@ -1,0 +1,45 @@
+"""Refuting a step about unknown functions (``f(x)``, ``\\sigma(z)`` read as applied): a
+counterexample names the concrete function it used (``f(t) = t``), or there is none and the step
+stays unknown."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from eqchain.check.refute import find_counterexample
+
+x, y = sp.symbols("x y", real=True)
+f = sp.Function("f")
+g = sp.Function("g")
+
+
+def test_a_false_step_is_refuted_naming_the_function():
+    cex = find_counterexample(f(x) * f(x), 2 * f(x))
+    assert cex is not None
+    names = dict(cex.values)
+    assert r"f{\left(t \right)}" in names
+    # the sides were evaluated with that function: f(t) = t, t^2 or t + 1
+    assert names[r"f{\left(t \right)}"] in ("t", "t^{2}", "t + 1")
+
+
+def test_derivatives_of_the_function_are_taken():
+    cex = find_counterexample(sp.Derivative(f(x) ** 2, x), f(x))
+    assert cex is not None and any(name.startswith("f") for name, _ in cex.values)
+
+
+def test_functions_of_several_arguments_and_several_functions():
+    cex = find_counterexample(f(x, y) + g(x), g(x) + f(y, x) + 1)
+    assert cex is not None
+    names = [n for n, _ in cex.values]
+    assert r"f{\left(t,u \right)}" in names and r"g{\left(t \right)}" in names
+
+
+def test_a_step_true_for_every_function_is_not_refuted():
+    assert find_counterexample(f(x) + f(x), 2 * f(x)) is None
+    chain_rule = 2 * f(x) * sp.Derivative(f(x), x)
+    assert find_counterexample(sp.Derivative(f(x) ** 2, x), chain_rule) is None
+
+
+def test_a_function_with_assumptions_leaves_it_unknown():
+    h = sp.Function("h", positive=True)
+    assert find_counterexample(h(x) * h(x), 2 * h(x)) is None
