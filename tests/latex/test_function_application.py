@@ -88,3 +88,13 @@ def test_gamma_and_erf_are_the_known_functions():
     assert lhs == sp.erf(x)
     (lhs, _) = read(r"\operatorname{erf}(x) = 1", set())
     assert lhs == sp.erf(x)
+
+
+def test_the_cross_check_agrees_with_the_gamma_function():
+    from eqchain.latex.memo import read_cached
+
+    a = sp.Symbol("a")
+    formula = read_cached(
+        r"\Gamma(a) = 1", functions=frozenset({"Gamma"}), cross_check=True, use_disk=False
+    )
+    assert formula.sides[0] == sp.gamma(a)
