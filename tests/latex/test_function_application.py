@@ -32,7 +32,7 @@ from eqchain.latex.read import read_formula
         # declared a symbol in the assumptions
         ([r"p(x) = 1"], set()),
         # constants and the differential
-        ([r"e(x) = 1", r"d(x) = 2", r"\pi(x) = 3"], set()),
+        ([r"e(x) = 1", r"d(x) = 2", r"\pi(x) = 3", r"E(X) = 4"], set()),
         # a subscript something binds or varies
         ([r"\sum_{k=1}^{n} f_k(x) = 1"], set()),
         ([r"\frac{\partial}{\partial \phi} q_\phi(z) = 0"], set()),

@@ -16,7 +16,8 @@ the document uses it as a function when
   ``\\sum_k f_k(x)`` must not be one function ``f_k`` for every k, and
   ``\\frac{\\partial}{\\partial \\phi} q_\\phi(z)`` is not 0.
 
-``e``, ``\\pi`` and ``d`` are never inferred (a constant; a differential).
+``e``, ``\\pi``, ``d`` and ``E`` are never inferred (constants; a differential; the
+expectation, ``E(X)``, which an uninterpreted function would not make linear).
 
 Why the reading is sound: the checker treats such a name as an uninterpreted function, about
 which it assumes nothing. A step it verifies for an uninterpreted ``f`` holds for every function,
@@ -43,8 +44,9 @@ from eqchain.latex.decorations import strip_decorations
 from eqchain.latex.names import scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets, tokenize
 
-# Never inferred: constants and the differential.
-NOT_FUNCTIONS = frozenset({"e", "pi", "d"})
+# Never inferred: constants, the differential, and E, whose E(X) is the expectation to a
+# statistician (an uninterpreted E would not be linear: E(X) stays ambiguous; E[X] is read).
+NOT_FUNCTIONS = frozenset({"e", "pi", "d", "E"})
 # Commands whose subscript's first name is a bound variable.
 _BINDERS = frozenset(
     {"sum", "prod", "lim", "max", "min", "sup", "inf", "bigcup", "bigcap", "int", "iint", "oint"}
