@@ -18,8 +18,8 @@ def test_a_false_step_is_refuted_naming_the_function():
     assert cex is not None
     names = dict(cex.values)
     assert r"f{\left(t \right)}" in names
-    # the sides were evaluated with that function: f(t) = t, t^2 or t + 1
-    assert names[r"f{\left(t \right)}"] in ("t", "t^{2}", "t + 1")
+    # the sides were evaluated with that function: f(t) = t, 2t or -t
+    assert names[r"f{\left(t \right)}"] in ("t", "2 t", "- t")
 
 
 def test_derivatives_of_the_function_are_taken():
@@ -32,6 +32,12 @@ def test_functions_of_several_arguments_and_several_functions():
     assert cex is not None
     names = [n for n, _ in cex.values]
     assert r"f{\left(t,u \right)}" in names and r"g{\left(t \right)}" in names
+
+
+def test_a_step_true_for_the_product_reading_is_not_refuted():
+    # f(2x) = 2 f(x) is false for most functions, but true when f(x) is the product f x: only
+    # linear functions are tried, so it stays unknown whichever the author meant
+    assert find_counterexample(f(2 * x), 2 * f(x)) is None
 
 
 def test_a_step_true_for_every_function_is_not_refuted():

@@ -93,14 +93,16 @@ def find_counterexample(
 
 
 # Concrete functions tried, in order, for functions the step leaves unknown (f(x), \sigma(z)):
-# the body of f(t, u, ...) with s = t + u + ... (up to six arguments).
-_TRY_FUNCTIONS = (lambda s: s, lambda s: s**2, lambda s: s + 1)
+# the body of f(t, u, ...) with s = t + u + ... (up to six arguments). Linear ones only: f(t) = c t
+# is also the product reading of f(t) with f = c, so a step they refute is false whichever the
+# author meant (a function or a product); f(2x) = 2 f(x) is never refuted.
+_TRY_FUNCTIONS = (lambda s: s, lambda s: 2 * s, lambda s: -s)
 _ARGUMENT_NAMES = ("t", "u", "v", "w", "r", "s")
 
 
 def _with_concrete_functions(problem: tuple, rng: random.Random, trials: int):
     """(sample, the functions chosen, the problem with them put in) refuting a step about
-    unknown functions for concrete ones (f(t) = t, t^2, t + 1: every function the same), or
+    unknown functions for concrete ones (f(t) = t, 2t, -t: every function the same), or
     (None, (), problem). A step that holds for every function must hold for these: a point
     where it fails for them refutes it, and the report names the functions used. Not tried when
     a given or a domain condition mentions an unknown function (a definition f(x) = ... holds
