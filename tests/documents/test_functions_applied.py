@@ -83,3 +83,24 @@ def test_a_name_declared_a_symbol_is_no_function(tmp_path):
     ran, steps = steps_of(tmp_path, POST, "--assume", "p > 0")
     by_line = {s["line"]: s for s in steps}
     assert by_line[28]["status"] == "unreadable"
+
+
+def test_derivation_files_read_the_same_way(tmp_path):
+    # \Gamma only before parentheses: the gamma function, no declaration needed
+    gamma = tmp_path / "gamma.toml"
+    gamma.write_text(
+        "[symbols]\na = \"positive\"\n\n[[steps]]\nclaim = '\\Gamma(a + 1) = a \\Gamma(a)'\n\n"
+        "[[steps]]\nclaim = '\\Gamma(a + 1) = \\Gamma(a)'\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", str(gamma))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["verified", "refuted"]
+    # an undeclared f written only as f(x): a function, which a derivation file must declare
+    f = tmp_path / "f.toml"
+    f.write_text(
+        "[symbols]\nx = \"real\"\n\n[[steps]]\nclaim = 'f(x) + f(x) = 2 f(x)'\n", encoding="utf-8"
+    )
+    ran = run_eqchain("check", "--format", "json", str(f))
+    (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "unreadable" and "undefined function 'f'" in step["reason"]
