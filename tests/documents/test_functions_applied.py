@@ -104,3 +104,11 @@ def test_derivation_files_read_the_same_way(tmp_path):
     ran = run_eqchain("check", "--format", "json", str(f))
     (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
     assert step["status"] == "unreadable" and "undefined function 'f'" in step["reason"]
+
+
+def test_a_wrong_step_about_an_unknown_function_stays_unknown(tmp_path):
+    # p is no defined function: no value of p may refute p(x) p(x) = 2 p(x); a counterexample
+    # would have to name the function it used
+    text = "# p\n\n$$\np(x) \\cdot p(x) = 2 p(x)\n$$\n"
+    ran, steps = steps_of(tmp_path, text)
+    assert [s["status"] for s in steps] == ["unknown"]

@@ -48,6 +48,7 @@ def find_counterexample(
     ranges=None,
     values=None,
     domain=(),
+    free_functions: bool = False,
 ):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
     a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
@@ -56,7 +57,11 @@ def find_counterexample(
     ``values`` are the values bound by ``where`` (symbols and family members such as ``t_2``):
     they hold everywhere, also for the members a sum or product with concrete bounds expands
     to, and in the givens. ``domain`` are conditions ``(pred, expr)`` (the step's domain): only
-    points where each holds exactly are tried, so a counterexample lies inside the domain."""
+    points where each holds exactly are tried, so a counterexample lies inside the domain.
+    With ``free_functions`` (the caller knows that nothing before the step says anything about
+    its unknown functions), concrete linear functions are put in for them and the
+    counterexample names them (:func:`_with_concrete_functions`); without it a step about
+    unknown functions is never refuted by values of theirs (it stays unknown)."""
     rng = random.Random(seed)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
@@ -70,7 +75,7 @@ def find_counterexample(
         if found is not None:
             break
     chosen: tuple = ()
-    if found is None:
+    if found is None and free_functions:
         found, chosen, problem = _with_concrete_functions(problem, rng, trials)
     if found is None:
         return None
