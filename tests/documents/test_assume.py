@@ -136,8 +136,12 @@ def test_a_declared_function_is_applied_to_its_argument(tmp_path):
     text = "# s\n\n$$\n\\frac{d}{dz} (\\sigma(z) + z) = \\frac{d}{dz} \\sigma(z) + 1\n$$\n"
     results = claims(check(tmp_path, text, "sigma function, z real"))
     assert [r.verdict for r in results] == [Verdict.VERIFIED]
-    # sigma undeclared: a product or an application? unreadable, never guessed
+    # sigma undeclared but written only before parentheses: a function all the same
     (undeclared,) = check(tmp_path, text, "z real")
+    assert undeclared.verdict is Verdict.VERIFIED
+    # sigma also used alone (a power): a product or an application? unreadable, never guessed
+    alone = text + "\n$$\n\\sigma^2 = 4\n$$\n"
+    undeclared = check(tmp_path, alone, "z real")[0]
     assert undeclared.verdict is Verdict.UNREADABLE and "ambiguous" in undeclared.reason
 
 

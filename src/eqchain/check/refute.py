@@ -48,6 +48,7 @@ def find_counterexample(
     ranges=None,
     values=None,
     domain=(),
+    free_functions: bool = False,
 ):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
     a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
@@ -56,7 +57,11 @@ def find_counterexample(
     ``values`` are the values bound by ``where`` (symbols and family members such as ``t_2``):
     they hold everywhere, also for the members a sum or product with concrete bounds expands
     to, and in the givens. ``domain`` are conditions ``(pred, expr)`` (the step's domain): only
-    points where each holds exactly are tried, so a counterexample lies inside the domain."""
+    points where each holds exactly are tried, so a counterexample lies inside the domain.
+    With ``free_functions`` (the caller knows that nothing before the step says anything about
+    its unknown functions), concrete linear functions are put in for them and the
+    counterexample names them (:func:`_with_concrete_functions`); without it a step about
+    unknown functions is never refuted by values of theirs (it stays unknown)."""
     rng = random.Random(seed)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
@@ -69,6 +74,9 @@ def find_counterexample(
         found = _refuting(problem, rng, trial, None)
         if found is not None:
             break
+    chosen: tuple = ()
+    if found is None and free_functions:
+        found, chosen, problem = _with_concrete_functions(problem, rng, trials)
     if found is None:
         return None
     # A reader believes small values: look again with the smallest sizes first (K = 1, 2, ...),
@@ -79,13 +87,70 @@ def find_counterexample(
     shown = sorted(
         ((latex(k), v) for k, v in sample.values.items()), key=lambda kv: _natural(kv[0])
     )
+    functions = [(latex(f), latex(body), unicode_value(body)) for f, body in chosen]
     return Counterexample(
-        tuple((name, _show(v)) for name, v in shown),
+        tuple((f, body) for f, body, _ in functions) + tuple((n, _show(v)) for n, v in shown),
         _number(lv),
         _number(rv),
-        tuple(unicode_value(v) for _, v in shown),
+        tuple(text for _, _, text in functions) + tuple(unicode_value(v) for _, v in shown),
         tuple(name for name, v in shown if v.is_real is not True),
     )
+
+
+# Concrete functions tried, in order, for functions the step leaves unknown (f(x), \sigma(z)):
+# the body of f(t, u, ...) with s = t + u + ... (up to six arguments). Linear ones only: f(t) = c t
+# is also the product reading of f(t) with f = c, so a step they refute is false whichever the
+# author meant (a function or a product); f(2x) = 2 f(x) is never refuted.
+_TRY_FUNCTIONS = (lambda s: s, lambda s: 2 * s, lambda s: -s)
+_ARGUMENT_NAMES = ("t", "u", "v", "w", "r", "s")
+
+
+def _with_concrete_functions(problem: tuple, rng: random.Random, trials: int):
+    """(sample, the functions chosen, the problem with them put in) refuting a step about
+    unknown functions for concrete ones (f(t) = t, 2t, -t: every function the same), or
+    (None, (), problem). A step that holds for every function must hold for these: a point
+    where it fails for them refutes it, and the report names the functions used. Not tried when
+    a given or a domain condition mentions an unknown function (a definition f(x) = ... holds
+    for every x, not at one sampled point), or when a function carries assumptions (positive,
+    say) that these need not meet."""
+    lhs, rhs, givens, ranges, bound, cache, domain = problem
+    applied = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)}
+    context = [x for g in givens for x in g] + [e for _, e in domain]
+    if not applied or any(e.atoms(AppliedUndef) for e in context):
+        return None, (), problem
+    heads = sorted({f.func for f in applied}, key=str)
+    if any({k for k in getattr(h, "_kwargs", {}) if k != "separators"} for h in heads):
+        return None, (), problem
+    arity = {h: max(len(f.args) for f in applied if f.func == h) for h in heads}
+    if any(len(f.args) != arity[f.func] for f in applied) or max(arity.values()) > 6:
+        return None, (), problem
+    for make in _TRY_FUNCTIONS:
+        chosen, put = [], {}
+        for h in heads:
+            ts = tuple(sp.Symbol(n) for n in _ARGUMENT_NAMES[: arity[h]])
+            body = make(sp.Add(*ts))
+            chosen.append((sp.Function(h.__name__)(*ts), body))
+            put[h] = sp.Lambda(ts, body)
+        try:
+            L, R = _put_functions(lhs, put), _put_functions(rhs, put)
+        except (ValueError, TypeError, NotImplementedError, RecursionError):
+            continue
+        attempt = (L, R, givens, ranges, bound, {}, domain)
+        for trial in range(max(1, trials // len(_TRY_FUNCTIONS))):
+            found = _refuting(attempt, rng, trial, None)
+            if found is not None:
+                return found, tuple(chosen), attempt
+    return None, (), problem
+
+
+def _put_functions(expr, put: dict):
+    """``expr`` with each unknown function applied replaced by the body ``put`` gives it, and
+    the derivatives (and derivatives at a point) of what that made taken."""
+    expr = expr.replace(
+        lambda e: isinstance(e, AppliedUndef) and e.func in put,
+        lambda e: put[e.func](*e.args),
+    )
+    return expr.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)), lambda e: e.doit())
 
 
 def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:

@@ -27,6 +27,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
+from eqchain.latex.applied import function_key
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
@@ -58,6 +59,14 @@ _FUNCTION_CLASSES = {
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh,
     "tanh": sp.tanh, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
 }  # fmt: skip
+# Well-known functions applied to one argument, by (command written, name): \Gamma(x) read as a
+# function (declared, or inferred by eqchain.latex.applied) is the gamma function;
+# \mathrm{erf}(x) and \operatorname{erf}(x) are the error function.
+_KNOWN_FUNCTIONS = {
+    ("Gamma", "Gamma"): sp.gamma,
+    ("mathrm", "erf"): sp.erf,
+    ("operatorname", "erf"): sp.erf,
+}
 _FACTOR_COMMANDS = {"frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor"}
 _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
@@ -422,8 +431,10 @@ class Parser:
         operator_name = first.is_cmd("operatorname") or (
             first.is_cmd("mathrm") and len(span.base) > 1
         )
-        is_function = span.sub is None and (
-            operator_name or (span.base in self.functions and span.base not in ("e", "pi"))
+        key = self._function_key(span)
+        is_function = span.base not in ("e", "pi") and (
+            (span.sub is None and (operator_name or span.base in self.functions))
+            or (span.sub is not None and key is not None and key in self.functions)
         )
         nxt = self.at(j)
         if nxt is not None and nxt.is_char("'"):
@@ -460,7 +471,11 @@ class Parser:
                 # a name before a list of arguments, L(\mu, \sigma), is applied to them: a
                 # product with a list is no value
                 self.pos = after
-                return sp.Function(span.base)(*self.arguments(open_, close))
+                args = self.arguments(open_, close)
+                known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
+                if known is not None and span.sub is None and len(args) == 1:
+                    return known(*args, evaluate=False)
+                return sp.Function(key if is_function and key else span.base)(*args)
             if self._bare_names(open_ + 1, close):
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "
@@ -470,6 +485,12 @@ class Parser:
                 )
         self.pos = j
         return self._object(span)
+
+    def _function_key(self, span: NameSpan) -> str | None:
+        """The name of the function ``span`` names when applied (``f``, ``M_X``, ``q_phi``:
+        :func:`eqchain.latex.applied.function_key`)."""
+        sub = None if span.sub is None else self.tokens[span.sub[0] : span.sub[1]]
+        return function_key(span.base, sub)
 
     # -- expectations ----------------------------------------------------------------------------
 
@@ -708,7 +729,7 @@ class Parser:
             )
         variable = self._variable(scan_name(self.tokens, open_ + 1, self.partner))
         self.pos = after
-        applied = sp.Function(span.base)(variable)
+        applied = sp.Function(self._function_key(span) or span.base)(variable)
         return derivative(applied, [(variable, order)], span.column)
 
     def number(self):

@@ -19,7 +19,7 @@ SymPy's global evaluation flags are restored afterwards, so nothing leaks betwee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
@@ -107,14 +107,25 @@ def _compare(text: str, formula, indices, functions) -> Comparison:
         return Comparison(
             text, ours, None, None, f"SymPy's parser could not read it: {err.message}"
         )
-    result = _against(text, ours, analysis.formula.sides, analysis.templates, "SymPy's parser")
+    # \Gamma(x), which eqchain reads as the gamma function when \Gamma is a function (see
+    # eqchain.latex.applied), is the function Gamma(x) to the other readers: the same reading
+    written = tuple(_gamma_as_written(side) for side in ours)
+    other = tuple(_gamma_as_written(side) for side in analysis.formula.sides)
+    result = replace(
+        _against(text, written, other, analysis.templates, "SymPy's parser"), first=ours
+    )
     if result.agree is False:
         return result
     try:
         second = tuple(_evaluate(t, analysis.context) for t in analysis.templates)
     except SecondReadingFailed as err:
         return Comparison(text, ours, None, None, f"second reader could not read it: {err}")
-    return _against(text, ours, second, analysis.templates, "latex2sympy2")
+    second = tuple(_gamma_as_written(side) for side in second)
+    return replace(_against(text, written, second, analysis.templates, "latex2sympy2"), first=ours)
+
+
+def _gamma_as_written(side):
+    return side.replace(sp.gamma, sp.Function("Gamma")) if side.has(sp.gamma) else side
 
 
 def _against(text: str, ours: tuple, other: tuple, templates, reader: str) -> Comparison:

@@ -9,6 +9,9 @@ row ``= b`` continues the row before, a row ``a = b = c`` is a chain. The steps 
 ``infer_kind``: the checker decides, as a careful reader would, which equation defines a symbol,
 which states a given fact and which is a claim to check (see :mod:`eqchain.check.engine`).
 
+A name written before parentheses and used no other way in the document (``\\sigma(z)``,
+``L(\\theta)``, ``M_X(t)``) is a function in all of it (:mod:`eqchain.latex.applied`).
+
 Assumptions come from ``--assume "y_k > 0, t_k >= 0"``, a front-matter line
 ``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` (Markdown)
 / ``% eqchain: assume ...`` (LaTeX). A symbol used as the upper bound of a sum or product over
@@ -65,6 +68,10 @@ def load_document(
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
+    symbols = frozenset(
+        i.name for i in items if getattr(i, "name", None) and i.name not in functions
+    )
+    functions |= _inferred_functions(blocks, symbols)
     rows = _read_rows(path, blocks, functions, cross_check)
     if unclosed is not None:
         line, col = unclosed.line, unclosed.column
@@ -219,6 +226,24 @@ def _read_rows(
             read.append(_Row(formula, line, col, row.text.strip(), block.path))
         out.append((b_index, read))
     return out
+
+
+def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozenset[str]:
+    """The names the document applies to parentheses and uses no other way (``\\sigma(z)``,
+    ``L(\\theta)``, ``M_X(t)``): functions, by the rule and soundness argument of
+    :mod:`eqchain.latex.applied`. ``symbols`` are the names the assumptions declare symbols."""
+    from eqchain.latex.applied import Uses
+    from eqchain.latex.rows import split_rows
+
+    uses = Uses()
+    for block in blocks:
+        try:
+            rows = [row.text for row in split_rows(block.text)]
+        except LatexError:
+            rows = [block.text]
+        for text in rows:
+            uses.add_text(text)
+    return uses.functions(symbols)
 
 
 def _one_line(block: Block) -> str:

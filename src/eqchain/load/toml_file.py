@@ -141,6 +141,7 @@ class _Loader:
             if re.match(r"\s*\[\[\s*(derivations\s*\.\s*)?steps\s*\]\]", ln)
         ]
         self.steps_seen = 0
+        self.inferred: frozenset[str] = frozenset()  # functions of the claims (derivation())
 
     # -- places ---------------------------------------------------------------------------
     def key_line(self, key: str, start: int = 1, table: str | None = None) -> int | None:
@@ -206,6 +207,13 @@ class _Loader:
             raise self.error(
                 "a derivation needs at least one [[steps]] entry", self.key_line("steps")
             )
+        # Names the claims write only before parentheses are functions (eqchain.latex.applied):
+        # undeclared ones then fail as undeclared functions, \Gamma(x) is the gamma function
+        from eqchain.latex.applied import inferred_functions
+
+        claims = [r.get("claim") for r in steps_raw if isinstance(r, dict)]
+        declared = frozenset(d.name for d in decls if not d.is_function)
+        self.inferred = inferred_functions([c for c in claims if isinstance(c, str)], declared)
         where = self.where(doc.get("where", {}), self.key_line("where"), scope)
         steps: list[Step] = []
         for raw in steps_raw:
@@ -446,7 +454,7 @@ class _Loader:
             formula = read_cached(
                 claim,
                 scope.index_names,
-                frozenset(scope.functions),
+                frozenset(scope.functions) | self.inferred,
                 cross_check=self.cross_check,
             )
             sides = [scope.bind(s, define=define and i == 0) for i, s in enumerate(formula.sides)]

@@ -1,0 +1,114 @@
+"""A Markdown post that applies undeclared names to parentheses, as authors write them
+(``p(x)``, ``L(\\theta)``, ``\\sigma(z)``), checked end to end through the CLI: each name used
+only before parentheses is a function in the whole post (eqchain.latex.applied); one also used
+alone stays ambiguous, unreadable at its column."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import run_eqchain
+
+POST = r"""# Logistic regression, by hand
+
+The sigmoid:
+
+$$
+\sigma(z) = \frac{1}{1 + e^{-z}}
+$$
+
+Its derivative:
+
+$$
+\frac{d}{dz} \sigma(z) = \sigma(z) (1 - \sigma(z))
+$$
+
+The likelihood of three successes and two failures:
+
+$$
+L(\theta) = \theta^3 (1 - \theta)^2
+$$
+
+$$
+\frac{d}{d\theta} L(\theta) = 3 \theta^2 (1 - \theta)^2 - 2 \theta^3 (1 - \theta)
+$$
+
+A density, whatever it is:
+
+$$
+p(x) + p(x) = 2 p(x)
+$$
+
+A wrong step:
+
+$$
+\frac{d}{dz} \sigma(z) = \sigma(z)^2
+$$
+"""
+
+
+def steps_of(tmp_path, text, *extra):
+    post = tmp_path / "post.md"
+    post.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", *extra, str(post))
+    return ran, json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+def test_names_applied_to_parentheses_are_functions_in_the_post(tmp_path):
+    ran, steps = steps_of(tmp_path, POST)
+    status = [(s["line"], s["status"]) for s in steps]
+    assert status == [
+        (6, "definition"),
+        (12, "verified"),
+        (18, "definition"),
+        (22, "verified"),
+        (28, "verified"),
+        (34, "refuted"),
+    ]
+    assert ran.returncode == 1
+
+
+def test_a_name_also_used_alone_stays_ambiguous(tmp_path):
+    text = POST + "\n$$\np = \\frac{1}{2}\n$$\n"
+    ran, steps = steps_of(tmp_path, text)
+    by_line = {s["line"]: s for s in steps}
+    for line in (28,):
+        assert by_line[line]["status"] == "unreadable"
+        assert "ambiguous: 'p(...)'" in by_line[line]["reason"]
+    # the rest of the post keeps its verdicts
+    assert by_line[12]["status"] == "verified" and by_line[22]["status"] == "verified"
+
+
+def test_a_name_declared_a_symbol_is_no_function(tmp_path):
+    ran, steps = steps_of(tmp_path, POST, "--assume", "p > 0")
+    by_line = {s["line"]: s for s in steps}
+    assert by_line[28]["status"] == "unreadable"
+
+
+def test_derivation_files_read_the_same_way(tmp_path):
+    # \Gamma only before parentheses: the gamma function, no declaration needed
+    gamma = tmp_path / "gamma.toml"
+    gamma.write_text(
+        "[symbols]\na = \"positive\"\n\n[[steps]]\nclaim = '\\Gamma(a + 1) = a \\Gamma(a)'\n\n"
+        "[[steps]]\nclaim = '\\Gamma(a + 1) = \\Gamma(a)'\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", str(gamma))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["verified", "refuted"]
+    # an undeclared f written only as f(x): a function, which a derivation file must declare
+    f = tmp_path / "f.toml"
+    f.write_text(
+        "[symbols]\nx = \"real\"\n\n[[steps]]\nclaim = 'f(x) + f(x) = 2 f(x)'\n", encoding="utf-8"
+    )
+    ran = run_eqchain("check", "--format", "json", str(f))
+    (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "unreadable" and "undefined function 'f'" in step["reason"]
+
+
+def test_a_wrong_step_about_an_unknown_function_stays_unknown(tmp_path):
+    # p is no defined function: no value of p may refute p(x) p(x) = 2 p(x); a counterexample
+    # would have to name the function it used
+    text = "# p\n\n$$\np(x) \\cdot p(x) = 2 p(x)\n$$\n"
+    ran, steps = steps_of(tmp_path, text)
+    assert [s["status"] for s in steps] == ["unknown"]

@@ -1,0 +1,100 @@
+"""Names applied to parentheses (``\\sigma(z)``, ``L(\\theta)``, ``M_X(t)``): the document-wide
+pre-pass of :mod:`eqchain.latex.applied` decides which names are functions, and the reader
+applies them; a name used any other way stays ambiguous (or a product, with an expression
+inside the parentheses)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from eqchain.errors import LatexError
+from eqchain.latex.applied import inferred_functions
+from eqchain.latex.read import read_formula
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([r"\sigma(z) = \frac{1}{1+e^{-z}}", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"], {"sigma"}),
+        ([r"L(\theta) = \prod_{i=1}^{n} p(x_i)"], {"L", "p"}),
+        ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X"}),
+        ([r"q_\phi(z) = 1"], {"q_phi"}),
+        ([r"\Gamma(a+1) = a \Gamma(a)"], {"Gamma"}),
+        # used another way somewhere in the document: never a function
+        ([r"\sigma(z) = 1", r"\sigma^2 = 2"], set()),
+        ([r"\frac{\partial}{\partial \lambda} \lambda(1-p) = 1 - p"], set()),
+        ([r"f(x) = 1", r"g = f"], set()),
+        ([r"f(x) = 1", r"x_f = 2"], set()),
+        ([r"f^{-1}(x) = 1"], set()),
+        # the tail of a run of letters: Var(X) is V a r(X)
+        ([r"Var(X) = 1"], set()),
+        # declared a symbol in the assumptions
+        ([r"p(x) = 1"], set()),
+        # constants and the differential
+        ([r"e(x) = 1", r"d(x) = 2", r"\pi(x) = 3", r"E(X) = 4"], set()),
+        # a subscript something binds or varies
+        ([r"\sum_{k=1}^{n} f_k(x) = 1"], set()),
+        ([r"\frac{\partial}{\partial \phi} q_\phi(z) = 0"], set()),
+        ([r"\int_0^1 f_t(x) dt = 1"], set()),
+        ([r"f_{k+1}(x) = 1"], set()),
+        # text the tokeniser refuses: none of its names is inferred
+        ([r"f(x) = 1 \text{ où } y", r"g(x) = 2"], {"g"}),
+    ],
+)
+def test_which_names_are_functions(rows, expected):
+    symbols = frozenset({"p"}) if rows == [r"p(x) = 1"] else frozenset()
+    assert inferred_functions(rows, symbols) == expected
+
+
+def read(text, functions):
+    return tuple(s.doit() for s in read_formula(text, functions=frozenset(functions)).sides)
+
+
+def test_an_inferred_function_is_applied_to_an_expression_too():
+    z, w, b = sp.symbols("z w b")
+    (lhs, _) = read(r"\sigma(w z + b) = 1", {"sigma"})
+    assert lhs == sp.Function("sigma")(w * z + b)
+
+
+def test_a_name_not_inferred_before_an_expression_is_a_product():
+    lam, y = sp.symbols("lambda y")
+    (lhs, _) = read(r"\lambda(1 - y) = 1", set())
+    assert lhs == lam * (1 - y)
+
+
+def test_a_name_not_inferred_before_names_stays_ambiguous_at_its_column():
+    with pytest.raises(LatexError, match="ambiguous: 'f\\(...\\)'") as err:
+        read(r"y = f(x)", set())
+    assert err.value.column == 5
+
+
+def test_subscripted_functions_keep_their_name():
+    t = sp.Symbol("t")
+    (lhs, _) = read(r"M_X(t) = 1", {"M_X"})
+    assert lhs == sp.Function("M_X")(t)
+    (lhs, _) = read(r"M_X'(t) = 1", {"M_X"})
+    assert lhs == sp.Derivative(sp.Function("M_X")(t), t)
+    # M_X not a function: ambiguous, as before
+    with pytest.raises(LatexError, match="ambiguous"):
+        read(r"M_X(t) = 1", set())
+
+
+def test_gamma_and_erf_are_the_known_functions():
+    a, x = sp.symbols("a x")
+    (lhs, rhs) = read(r"\Gamma(a + 1) = a \Gamma(a)", {"Gamma"})
+    assert lhs == sp.gamma(a + 1) and rhs == a * sp.gamma(a)
+    (lhs, _) = read(r"\mathrm{erf}(x) = 1", set())
+    assert lhs == sp.erf(x)
+    (lhs, _) = read(r"\operatorname{erf}(x) = 1", set())
+    assert lhs == sp.erf(x)
+
+
+def test_the_cross_check_agrees_with_the_gamma_function():
+    from eqchain.latex.memo import read_cached
+
+    a = sp.Symbol("a")
+    formula = read_cached(
+        r"\Gamma(a) = 1", functions=frozenset({"Gamma"}), cross_check=True, use_disk=False
+    )
+    assert formula.sides[0] == sp.gamma(a)
