@@ -10,10 +10,11 @@ verified; at least 95% must be refuted, each with a counterexample that the judg
 The campaign runs once per test session, in two worker processes forked after its setup (the
 mutants, and the judge's view of each derivation).
 
-The README's ``pytest`` runs a systematic sample of the campaign (every fourth mutant in the
-order the whole campaign lists them: every claim of every derivation still gets mutants, and
-every operator is exercised, which the tests below check on the sample too); the whole campaign
-is marked ``slow`` and run by ``.ci/run`` in a second call, ``pytest -m slow`` (issue 17).
+The README's ``pytest`` runs a systematic sample of the campaign (every fourth mutant of each
+operator, and mutants of each claim that leaves out: every claim of every derivation still gets
+mutants, and every operator is exercised, which the tests below check on the sample too); the
+whole campaign is marked ``slow`` and run by ``.ci/run`` in a second call, ``pytest -m slow``
+(issue 17).
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ FILES.append(ROOT / "tests/fixtures/mutation_ranges.toml")
 STEP_TIMEOUT = 4.0  # seconds the checker may spend on one step
 BUDGET = 220  # mutants in all, shared out among the claims ...
 PER_CLAIM = (6, 18)  # ... at least 6 and at most 18 a claim, two thirds on the right side
-CAMPAIGN_LIMIT = 900.0  # seconds: a guard against a hang, not a performance assertion
+CAMPAIGN_LIMIT = 3600.0  # seconds: a guard against a hang, not a performance assertion (900 ran
+# out on the shared 2-core machine under a load of 13, with every step within its time limit)
 REFUTED_SHARE = 0.95
-SAMPLE_STEP = 4  # the sample: every fourth mutant of the whole campaign (each claim has >= 6)
+SAMPLE_STEP = 4  # the sample: every fourth mutant of each operator (see _sample)
 CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
@@ -204,10 +206,30 @@ def _run(n: int) -> Outcome:
     )
 
 
+def _sample(jobs: list[Job], step: int) -> list[Job]:
+    """A systematic sample of the campaign: every ``step``-th mutant of each operator in the
+    campaign's order (at least two of each operator, or all it has), and the first two mutants
+    of each claim the former left out; in the campaign's order."""
+    if step == 1:
+        return jobs
+    by_operator: dict[str, list[int]] = {}
+    by_claim: dict[tuple, list[int]] = {}
+    for n, job in enumerate(jobs):
+        by_operator.setdefault(job.mutant.operator, []).append(n)
+        by_claim.setdefault((id(job.derivation), job.index), []).append(n)
+    chosen: set[int] = set()
+    for ns in by_operator.values():
+        chosen |= set(ns[::step]) | set(ns[:2])
+    for ns in by_claim.values():
+        if not chosen & set(ns):
+            chosen |= set(ns[:2])
+    return [jobs[n] for n in sorted(chosen)]
+
+
 def _campaign(step: int = 1) -> list[Outcome]:
-    """The outcomes of every ``step``-th mutant of the whole campaign."""
+    """The outcomes of the whole campaign (``step`` 1) or of a sample (:func:`_sample`)."""
     global _JOBS
-    _JOBS = _jobs()[::step]
+    _JOBS = _sample(_jobs(), step)
     for job in _JOBS:  # once per derivation, before the workers fork
         _judged(job.derivation)
     workers = max(1, min(2, os.cpu_count() or 1))
@@ -225,7 +247,7 @@ def whole_campaign():
 
 @pytest.fixture(scope="session")
 def sampled_campaign():
-    return _reported(SAMPLE_STEP, f"mutation campaign, every {SAMPLE_STEP}th mutant")
+    return _reported(SAMPLE_STEP, f"mutation campaign, a sample (1 in {SAMPLE_STEP})")
 
 
 @pytest.fixture(params=[pytest.param("sample"), pytest.param("whole", marks=pytest.mark.slow)])
