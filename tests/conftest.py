@@ -9,9 +9,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_dir(tmp_path_factory):
-    """Tests never read or write the user's cache: one fresh cache directory per test run."""
+    """Tests never read or write the user's cache: one fresh cache directory per test run,
+    shared by pytest-xdist's worker processes (the cache writes each entry atomically), as it
+    is shared by the tests of a run in one process."""
     previous = os.environ.get("EQCHAIN_CACHE_DIR")
-    os.environ["EQCHAIN_CACHE_DIR"] = str(tmp_path_factory.mktemp("eqchain-cache"))
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # basetemp is <the run's folder>/popen-gwN
+        cache = tmp_path_factory.getbasetemp().parent / "eqchain-cache"
+        cache.mkdir(exist_ok=True)
+    else:
+        cache = tmp_path_factory.mktemp("eqchain-cache")
+    os.environ["EQCHAIN_CACHE_DIR"] = str(cache)
     yield
     if previous is None:
         os.environ.pop("EQCHAIN_CACHE_DIR", None)

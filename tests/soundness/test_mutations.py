@@ -9,6 +9,12 @@ verified; at least 95% must be refuted, each with a counterexample that the judg
 
 The campaign runs once per test session, in two worker processes forked after its setup (the
 mutants, and the judge's view of each derivation).
+
+The README's ``pytest`` runs a systematic sample of the campaign: every mutant is judged, and of
+those the judge keeps, every fourth of each operator (at least two of each) and two of each claim
+that leaves out are checked, so every claim of every derivation still has mutants checked and
+every operator is exercised (the tests below check both on the sample too). The whole campaign
+is marked ``slow`` and run by ``.ci/run`` in a second call, ``pytest -m slow`` (issue 17).
 """
 
 from __future__ import annotations
@@ -48,9 +54,10 @@ FILES.append(ROOT / "tests/fixtures/mutation_ranges.toml")
 STEP_TIMEOUT = 4.0  # seconds the checker may spend on one step
 BUDGET = 220  # mutants in all, shared out among the claims ...
 PER_CLAIM = (6, 18)  # ... at least 6 and at most 18 a claim, two thirds on the right side
-CAMPAIGN_LIMIT = 3000.0  # wall seconds: a guard against a hang, not a performance assertion
-# (every mutant has its own CPU-time limit; a loaded machine may take 4x the quiet time)
+CAMPAIGN_LIMIT = 3600.0  # seconds: a guard against a hang, not a performance assertion (900 ran
+# out on the shared 2-core machine under a load of 13, with every step within its time limit)
 REFUTED_SHARE = 0.95
+SAMPLE_STEP = 4  # the sample: every fourth kept mutant of each operator (see _sample)
 CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
@@ -143,7 +150,13 @@ def _judged(d) -> tuple:
     return _JUDGED[id(d)]
 
 
-def _run(n: int) -> Outcome:
+def _judge(n: int) -> Outcome | None:
+    """The outcome of a mutant the judge discards (no checking), or None when it is kept."""
+    outcome = _run(n, judge_only=True)
+    return None if outcome.judged == "kept" else outcome
+
+
+def _run(n: int, judge_only: bool = False) -> Outcome:
     job = _JOBS[n]
     d = job.derivation
     step = d.steps[job.index]
@@ -170,6 +183,8 @@ def _run(n: int) -> Outcome:
         return Outcome(**head, judged="equal to the original (or undecided)")
     if oracle.verdict(oracle.judge(new, other, ctx, seed=2, until=different)) != oracle.DIFFERENT:
         return Outcome(**head, judged="the mutated step may still hold")
+    if judge_only:
+        return Outcome(**head, judged="kept")
     mutated = replace(step, **{job.side: new}, claim=step.claim + "  [mutant]")
     copy = replace(d, steps=d.steps[: job.index] + (mutated,))
     started = time.monotonic()
@@ -199,27 +214,77 @@ def _run(n: int) -> Outcome:
     )
 
 
-def _campaign() -> list[Outcome]:
+def _sample(kept: list[int], step: int) -> list[int]:
+    """A systematic sample of the kept mutants (numbers in :data:`_JOBS`): every ``step``-th
+    of each operator in the campaign's order (at least two of each operator, or all it has),
+    and the first two of each claim the former left out; in the campaign's order."""
+    by_operator: dict[str, list[int]] = {}
+    by_claim: dict[tuple, list[int]] = {}
+    for n in kept:
+        job = _JOBS[n]
+        by_operator.setdefault(job.mutant.operator, []).append(n)
+        by_claim.setdefault((id(job.derivation), job.index), []).append(n)
+    chosen: set[int] = set()
+    for ns in by_operator.values():
+        chosen |= set(ns[::step]) | set(ns[:2])
+    for ns in by_claim.values():
+        if not chosen & set(ns):
+            chosen |= set(ns[:2])
+    return sorted(chosen)
+
+
+def _campaign(step: int = 1) -> list[Outcome]:
+    """The outcomes of the whole campaign (``step`` 1), or of a sample: every mutant judged,
+    and a sample of the kept ones (:func:`_sample`) checked."""
     global _JOBS
     _JOBS = _jobs()
     for job in _JOBS:  # once per derivation, before the workers fork
         _judged(job.derivation)
     workers = max(1, min(2, os.cpu_count() or 1))
     if workers == 1:
-        return [_run(n) for n in range(len(_JOBS))]
+        if step == 1:
+            return [_run(n) for n in range(len(_JOBS))]
+        judged = [_judge(n) for n in range(len(_JOBS))]
+        chosen = _sample([n for n, o in enumerate(judged) if o is None], step)
+        return [o for o in judged if o is not None] + [_run(n) for n in chosen]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending = pool.map_async(_run, range(len(_JOBS)), chunksize=1)
-        return pending.get(timeout=CAMPAIGN_LIMIT)
+        started = time.monotonic()
+
+        def each(f, ns):
+            left = CAMPAIGN_LIMIT - (time.monotonic() - started)
+            return pool.map_async(f, ns, chunksize=1).get(timeout=left)
+
+        if step == 1:
+            return each(_run, range(len(_JOBS)))
+        judged = each(_judge, range(len(_JOBS)))
+        chosen = _sample([n for n, o in enumerate(judged) if o is None], step)
+        return [o for o in judged if o is not None] + each(_run, chosen)
 
 
 @pytest.fixture(scope="session")
-def outcomes():
+def whole_campaign():
+    return _reported(1, "mutation campaign")
+
+
+@pytest.fixture(scope="session")
+def sampled_campaign():
+    return _reported(SAMPLE_STEP, f"mutation campaign, a sample (1 in {SAMPLE_STEP})")
+
+
+@pytest.fixture(params=[pytest.param("sample"), pytest.param("whole", marks=pytest.mark.slow)])
+def outcomes(request):
+    """The sample in the README's pytest; the whole campaign with ``-m slow`` (.ci/run)."""
+    name = "sampled_campaign" if request.param == "sample" else "whole_campaign"
+    return request.getfixturevalue(name)
+
+
+def _reported(step: int, what: str) -> list[Outcome]:
     started = time.monotonic()
-    out = _campaign()
+    out = _campaign(step)
     kept = [o for o in out if o.judged == "kept"]
     counts = Counter(o.verdict for o in kept)
     print(
-        f"\nmutation campaign: {len(out)} mutants, {len(out) - len(kept)} discarded as "
+        f"\n{what}: {len(out)} mutants, {len(out) - len(kept)} discarded as "
         f"equivalent, {len(kept)} checked: {dict(counts)} in {time.monotonic() - started:.0f} s "
         f"({sum(o.seconds for o in kept):.0f} s of it checking)"
     )
@@ -300,10 +365,22 @@ def _titles():
     return titles
 
 
+def test_at_least_95_percent_of_the_sampled_mutants_are_refuted(sampled_campaign):
+    """The share on the sample, over the derivations without a known shortfall (a derivation
+    has too few sampled mutants for a share of its own: the whole campaign checks each)."""
+    kept = [o for o in _kept(sampled_campaign) if o.title not in KNOWN_SHORTFALLS]
+    refuted = [o for o in kept if o.verdict == Verdict.REFUTED.value]
+    share = len(refuted) / len(kept)
+    others = "\n".join(o.show() for o in kept if o.verdict != Verdict.REFUTED.value)
+    assert share >= REFUTED_SHARE, (
+        f"{_summary(kept)}, {share:.1%} refuted (need {REFUTED_SHARE:.0%}); not refuted:\n{others}"
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("title", _titles())
-def test_at_least_95_percent_of_mutants_are_refuted(outcomes, title):
-    kept = [o for o in _kept(outcomes) if o.title == title]
+def test_at_least_95_percent_of_mutants_are_refuted(whole_campaign, title):
+    kept = [o for o in _kept(whole_campaign) if o.title == title]
     refuted = [o for o in kept if o.verdict == Verdict.REFUTED.value]
     share = len(refuted) / len(kept)
     others = "\n".join(o.show() for o in kept if o.verdict != Verdict.REFUTED.value)
