@@ -430,6 +430,12 @@ class Parser:
             or (first.kind == "cmd" and self._parenthesised(j) is not None)
         ):
             return self.expectation(span, j)
+        if (
+            operator_name
+            and span.base in _MOMENTS
+            and ((nxt is not None and nxt.is_char("[")) or self._parenthesised(j) is not None)
+        ):
+            return self.moment(span, j)
         if nxt is not None and nxt.is_char("["):
             raise LatexError(
                 f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
@@ -468,6 +474,14 @@ class Parser:
         ``E_{x \\sim p}[f(x)]``, ``E_{p(x)}[f(x)]``: the expectation of what the brackets hold, an
         :class:`~eqchain.operators.Expectation` (never evaluated). ``j`` is the bracket's index;
         the subscript, when there is one, says what the expectation is over."""
+        under, open_, close, after = self._operand(span, j)
+        body = self.within(open_ + 1, close)
+        self.pos = after
+        return _expectation(body, under, span.column)
+
+    def _operand(self, span: NameSpan, j: int):
+        """(under, open, close, after) of an expectation-like operator whose brackets are at
+        ``j``: what its subscript says, and where its brackets are."""
         under = self._expectation_subscript(span.sub) if span.sub is not None else ()
         group = self._parenthesised(j)
         if group is not None:
@@ -476,10 +490,30 @@ class Parser:
             open_, close = j, self.partner[j]
             after = close + 1
         if close == open_ + 1:
-            raise LatexError("an empty expectation", column=self.tokens[open_].column)
-        body = self.within(open_ + 1, close)
+            raise LatexError(
+                f"an empty {_MOMENTS.get(span.base, 'expectation')}",
+                column=self.tokens[open_].column,
+            )
+        return under, open_, close, after
+
+    def moment(self, span: NameSpan, j: int):
+        """``\\operatorname{Var}[X]``, ``\\mathrm{Var}(X)``, ``\\mathbb{V}[X]``,
+        ``\\mathrm{Cov}(X, Y)`` (with a subscript as an expectation's): read by their
+        definitions through the expectation, ``Var[X] = E[(X - E[X])^2]`` and
+        ``Cov(X, Y) = E[(X - E[X]) (Y - E[Y])]``, each expectation over what the subscript
+        says."""
+        under, open_, close, after = self._operand(span, j)
+        if span.base == "Cov":
+            args = self.arguments(open_, close)
+            if len(args) != 2:
+                raise LatexError(
+                    "a covariance takes two arguments: \\mathrm{Cov}(X, Y)", column=span.column
+                )
+        else:
+            args = [self.within(open_ + 1, close)] * 2
         self.pos = after
-        return _expectation(body, under, span.column)
+        centred = [a - _expectation(a, under, span.column) for a in args]
+        return _expectation(centred[0] * centred[1], under, span.column)
 
     def blackboard(self, tok: Token):
         """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
@@ -490,7 +524,7 @@ class Parser:
             (o := self.at(k)) is not None
             and o.is_char("{")
             and (letter := self.at(k + 1)) is not None
-            and letter.text == "E"
+            and letter.text in ("E", "V")
             and (c := self.at(k + 2)) is not None
             and c.is_char("}")
         ):
@@ -501,11 +535,15 @@ class Parser:
             lo, hi, j = self._argument_range(j + 1, "the subscript of \\mathbb{E}")
             sub = (lo, hi)
         nxt = self.at(j)
+        name = letter.text
         if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
             raise UnsupportedLatex(
-                "not supported: \\mathbb{E} without brackets after it; write \\mathbb{E}[X]",
+                f"not supported: \\mathbb{{{name}}} without brackets after it; write "
+                f"\\mathbb{{{name}}}[X]",
                 column=tok.column,
             )
+        if name == "V":
+            return self.moment(NameSpan("Var", sub, j, "Var", tok.column), j)
         span = NameSpan("E", sub, j, "E", tok.column)
         return self.expectation(span, j)
 
@@ -1461,6 +1499,10 @@ def is_quotient(node) -> bool:
         and isinstance(node.args[1], sp.Pow)
         and node.args[1].exp == -1
     )
+
+
+# operators read by their definitions through the expectation (Parser.moment)
+_MOMENTS = {"Var": "variance", "Cov": "covariance"}
 
 
 def _expectation_name(first: Token, base: str) -> bool:

@@ -1,0 +1,418 @@
+"""Steps with expectations: proved by the expectation's linearity, refuted by a small distribution.
+
+The reader makes :class:`~eqchain.operators.Expectation` of ``\\mathbb{E}[X]``,
+``\\langle X \\rangle`` and their kin, and reads ``\\operatorname{Var}`` and ``\\mathrm{Cov}``
+by their definitions through it. A step with one is decided here when the expectations kept
+whole (equal arguments, equal values) do not already prove it. Three rules of the table
+(rules.py, family ``expectation``) prove it:
+
+1. ``expectation_body``: both sides are one expectation over the same thing, with arguments
+   equal in every outcome (algebra inside the brackets). No condition.
+2. ``expectation_linear``: each expectation's argument expanded into terms, each term split
+   into a constant factor and a random part, ``E[c Y + d Z] = c E[Y] + d E[Z]``; and
+   ``expectation_constant``: ``E[c] = c``. A factor is constant when it has no symbol that may
+   be random: numbers, expectations (an expectation is a number), symbols declared
+   ``constant``; in an expectation whose subscript names its variable (``E_{x \\sim p}``,
+   ``E_x``, ``E_{p(x)}``) every other symbol is held fixed. Splitting a sum needs each random
+   part's expectation finite (so that no infinity is subtracted from another): established for
+   a polynomial in variables declared ``moments`` (finite moments of every order), otherwise
+   the step is ``unknown`` naming it. A proof that needs a symbol constant that is not declared
+   so is ``unknown`` naming the symbol.
+
+A step none of them proves may be refuted by a concrete distribution: each symbol that may be
+random takes two values (allowed by its declared assumptions) with given probabilities,
+independently, every other symbol one value; each expectation is then a finite sum, and the two
+sides are compared exactly (or at two precisions). Only expectations without a distribution
+(``E[...]``, ``\\langle ... \\rangle``, ``E_X[...]``) are refuted: any distribution is theirs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import sympy as sp
+
+from eqchain.check.equivalence import prove_equal
+from eqchain.latex.printer import latex
+from eqchain.model import Counterexample, StepResult, Verdict
+from eqchain.operators import Expectation
+from eqchain.tree import canonical
+
+# (values, probability of the first) of the two-point distributions tried, in order
+_TWO_POINTS = (
+    ((0, 1), sp.Rational(1, 2)),
+    ((1, 3), sp.Rational(1, 4)),
+    ((-1, 2), sp.Rational(1, 3)),
+    ((2, 5), sp.Rational(2, 3)),
+)
+_MOST_RANDOM = 3  # at most this many random symbols (2^3 outcomes)
+
+
+def has_expectation(*exprs) -> bool:
+    return any(isinstance(e, sp.Basic) and e.has(Expectation) for e in exprs)
+
+
+def nonrandom(symbol) -> bool:
+    """Whether ``symbol`` is declared ``constant`` (not random)."""
+    return bool(getattr(symbol, "assumptions0", {}).get("nonrandom"))
+
+
+def finite_moments(symbol) -> bool:
+    """Whether ``symbol`` is declared ``moments`` (finite moments of every order)."""
+    return bool(getattr(symbol, "assumptions0", {}).get("finite_moments"))
+
+
+def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, givens, domain):
+    """The verdict on ``lhs = rhs`` when a side holds an expectation and a rule of expectations
+    decides it; None to let the ordinary path decide (nothing to do with expectations, or no
+    proof and no counterexample here)."""
+    from eqchain.check import engine  # the engine imports this module
+
+    if not has_expectation(lhs, rhs):
+        return None
+    ranges = facts.ranges
+    left, right, opaque_givens = _opaque(lhs, rhs, givens)
+    if prove_equal(left, right, opaque_givens, ranges) is not None:
+        return None  # the expectations as they stand: the ordinary path names the algebra
+    bodies = _same_expectation_bodies(lhs, rhs)
+    if bodies is not None:
+        a, b, g = _opaque(*bodies, givens)
+        if prove_equal(a, b, g, ranges) is not None:
+            return engine._decide(
+                step, ["expectation_body"], side_conditions, warnings, values, facts, domain
+            )
+    for guess in _guesses(lhs, rhs):
+        record = _Record(guess)
+        expanded = [_linear(side, record) for side in (lhs, rhs)]
+        if not record.rules:
+            continue
+        a, b, g = _opaque(*expanded, givens)
+        how = prove_equal(a, b, g, ranges)
+        if how is None:
+            continue
+        rules = record.rules + ([] if how == "algebra" else [how])
+        needs = record.needs()
+        if not needs:
+            return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
+        reason = "; ".join(f"{rule} needs {text}" for rule, text in needs)
+        return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
+    cex = distribution_counterexample(lhs, rhs, givens)
+    if cex is not None:
+        reason = "the two sides differ for a concrete distribution"
+        return StepResult(step, Verdict.REFUTED, (), reason, cex, tuple(warnings))
+    return None
+
+
+# -- linearity -----------------------------------------------------------------------------------
+
+
+class _Record:
+    """What an expansion used: its rules, the symbols it took as constant without their being
+    declared so, the expectations it needs finite. ``guess``: None to take every symbol not
+    declared constant as random; else the symbols taken as random, every other one constant
+    (and named as a condition when a proof takes it so)."""
+
+    def __init__(self, guess: frozenset | None):
+        self.guess = guess
+        self.rules: list[str] = []
+        self.assumed_constant: list = []
+        self.finite: list = []  # expectations a split needs finite
+
+    def use(self, rule: str) -> None:
+        if rule not in self.rules:
+            self.rules.append(rule)
+
+    def needs(self) -> list[tuple[str, str]]:
+        out = []
+        if self.assumed_constant:
+            names = ", ".join(latex(s) for s in self.assumed_constant)
+            pronoun = "them" if len(self.assumed_constant) > 1 else "it"
+            out.append(
+                (
+                    "expectation_linear",
+                    f"{names} constant (not random; declare {pronoun} 'constant')",
+                )
+            )
+        missing = _unique([e for e in self.finite if not _finite(e)])
+        if missing:
+            shown = ", ".join(latex(e) for e in missing)
+            out.append(
+                (
+                    "expectation_linear",
+                    f"finite moments: {shown} finite (declare the random variable with 'moments')",
+                )
+            )
+        return out
+
+
+def _guesses(lhs, rhs):
+    """The readings tried in turn: every undeclared symbol random (None), then each undeclared
+    symbol inside an expectation alone random, the others constant (a proof under such a
+    reading is ``unknown``, naming them)."""
+    yield None
+    inside = set()
+    for side in (lhs, rhs):
+        for e in side.atoms(Expectation):
+            if _random_symbols(e) is None:
+                inside |= {s for s in e.body.free_symbols if not nonrandom(s)}
+    if len(inside) > 1:
+        for s in sorted(inside, key=lambda s: s.name):
+            yield frozenset({s})
+
+
+def _linear(expr, record: _Record):
+    """``expr`` with each expectation split by linearity (innermost first)."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    if isinstance(expr, Expectation):
+        body = _linear(expr.body, record)
+        return _split(Expectation(body, *expr.under) if body != expr.body else expr, record)
+    args = tuple(_linear(a, record) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr
+
+
+def _split(node: Expectation, record: _Record):
+    random_symbols = _random_symbols(node)
+    try:
+        terms = sp.Add.make_args(sp.expand(node.body))
+    except (TypeError, ValueError, RecursionError):
+        return node
+    out, parts, used = [], [], []
+    for term in terms:
+        constant, part = [], []
+        for factor in sp.Mul.make_args(term):
+            (constant if _is_constant(factor, random_symbols, record.guess) else part).append(
+                factor
+            )
+        c, y = sp.Mul(*constant), sp.Mul(*part)
+        if y == 1:
+            used.append("expectation_constant")
+            out.append(c)
+            continue
+        e = Expectation(y, *node.under)
+        parts.append(e)
+        out.append(c * e)
+        if c != 1:
+            used.append("expectation_linear")
+            record.finite.extend(c.atoms(Expectation))
+    if len(terms) > 1:
+        used.insert(0, "expectation_linear")
+    if not used:
+        return node
+    record.finite.extend(parts)  # E[c Y] = c E[Y] and E[Y + Z] = E[Y] + E[Z] for finite ones
+    for rule in used:
+        record.use(rule)
+    if random_symbols is None and record.guess is not None:
+        for term in terms:
+            for s in sorted(_outside(term), key=lambda s: s.name):
+                taken = s not in record.guess and not nonrandom(s)
+                if taken and s not in record.assumed_constant:
+                    record.assumed_constant.append(s)
+    return sp.Add(*out)
+
+
+def _random_symbols(node: Expectation):
+    """The symbols the expectation is over when its subscript names them, else None (any
+    symbol not declared constant may be random)."""
+    if node.variable is not None:
+        return {node.variable}
+    if len(node.under) == 1:
+        (under,) = node.under
+        if isinstance(under, sp.Symbol):
+            return {under}
+        if isinstance(under, sp.core.function.AppliedUndef):
+            return set().union(*(a.free_symbols for a in under.args))
+    return None
+
+
+def _outside(expr) -> set:
+    """The free symbols of ``expr`` outside its expectations (an expectation is a number)."""
+    masked = expr.xreplace({e: sp.Dummy() for e in expr.atoms(Expectation)})
+    return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)}
+
+
+def _is_constant(factor, random_symbols, guess) -> bool:
+    """Whether ``factor`` is constant in the expectation over ``random_symbols`` (None: any
+    symbol not declared constant, or, with a ``guess``, the symbols guessed random)."""
+    symbols = _outside(factor)
+    if random_symbols is not None:
+        return not symbols & random_symbols
+    if guess is not None:
+        return not symbols & guess
+    return all(nonrandom(s) for s in symbols)
+
+
+def _finite(e: Expectation) -> bool:
+    """Whether ``e``'s value is established finite: a polynomial in symbols declared
+    ``moments`` (or constant)."""
+    body = e.body
+    if e.variable is not None:
+        # over a Gaussian \mathcal{N}(\mu, \sigma^2): every moment is finite
+        law = e.args[2]
+        gaussian = getattr(law, "func", None) is not None and str(law.func) == "mathcalN"
+        return gaussian and len(law.args) == 2 and _polynomial_in(body, e.variable)
+    inner = body.atoms(Expectation)
+    if any(not _finite(i) for i in inner):
+        return False
+    masked = body.xreplace({i: sp.Dummy(real=True) for i in inner})
+    symbols = [s for s in masked.free_symbols if not isinstance(s, sp.Dummy)]
+    if not symbols:
+        return False
+    if not all(finite_moments(s) or nonrandom(s) for s in symbols):
+        return False
+    return masked.is_polynomial(*symbols)
+
+
+def _polynomial_in(body, variable) -> bool:
+    inner = body.atoms(Expectation)
+    if any(not _finite(i) for i in inner):
+        return False
+    masked = body.xreplace({i: sp.Dummy(real=True) for i in inner})
+    return masked.is_polynomial(variable)
+
+
+def _same_expectation_bodies(lhs, rhs):
+    if isinstance(lhs, Expectation) and isinstance(rhs, Expectation) and lhs.under == rhs.under:
+        return lhs.body, rhs.body
+    return None
+
+
+def _unique(items):
+    out = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _opaque(left, right, givens=()):
+    """Both sides and the earlier equations with each expectation replaced by one unknown
+    quantity (the same expectation, the same one), a function of its free symbols."""
+    names: dict = {}
+
+    def replace(expr):
+        found = {}
+        for e in _top(expr):
+            key = canonical(e)
+            if key not in names:
+                free = sorted(e.free_symbols, key=sp.default_sort_key)
+                name = f"_expectation{len(names)}"
+                names[key] = sp.Function(name)(*free) if free else sp.Dummy(name)
+            found[e] = names[key]
+        return expr.xreplace(found) if found else expr
+
+    return replace(left), replace(right), [(replace(a), replace(b)) for a, b in givens]
+
+
+def _top(expr) -> list:
+    """The outermost expectations of ``expr``."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, Expectation):
+            out.append(node)
+            return
+        for a in getattr(node, "args", ()):
+            walk(a)
+
+    walk(expr)
+    return out
+
+
+# -- refutation by a concrete distribution -------------------------------------------------------
+
+
+def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
+    """A :class:`Counterexample`: each symbol that may be random given a two-point distribution
+    (its values allowed by its assumptions, independent of the others), each other symbol a
+    value, where the two sides differ; or None."""
+    from eqchain.check.integrals import _allows, _sample
+    from eqchain.check.refute import _differ
+
+    nodes = [e for side in (lhs, rhs) for e in side.atoms(Expectation)]
+    if not nodes or any(_random_symbols(e) is None and e.under for e in nodes):
+        return None
+    if any(e.variable is not None for e in nodes):
+        return None  # over a named distribution: not any distribution is its
+    for side in (lhs, rhs):
+        if side.atoms(sp.Indexed, sp.core.function.AppliedUndef, sp.Sum, sp.Integral):
+            return None
+    symbols = set().union(*(e.free_symbols for e in (lhs, rhs)))
+    for a, b in givens:
+        if (a.free_symbols | b.free_symbols) & symbols:
+            return None
+    random_symbols: set = set()
+    for e in nodes:
+        over = _random_symbols(e)
+        inside = e.body.free_symbols
+        random_symbols |= over if over is not None else {s for s in inside if not nonrandom(s)}
+    if not random_symbols or len(random_symbols) > _MOST_RANDOM:
+        return None
+    ordered = sorted(random_symbols, key=lambda s: s.name)
+    fixed = sorted(symbols - random_symbols, key=lambda s: s.name)
+    rng = random.Random(seed)
+    for values, p in _TWO_POINTS:
+        laws = {}
+        for s in ordered:
+            allowed = [sp.Integer(v + k) for k in range(0, 8, 3) for v in values]
+            allowed = _unique([v for v in allowed if _allows(s, v)])
+            if len(allowed) < 2:
+                return None
+            laws[s] = ((allowed[0], p), (allowed[1], 1 - p))
+        chosen = {s: _sample(s, rng) for s in fixed}
+        if any(v is None for v in chosen.values()):
+            return None
+        outcomes = [
+            (dict(zip(ordered, (v for v, _ in combo), strict=True)), sp.Mul(*(q for _, q in combo)))
+            for combo in itertools.product(*(laws[s] for s in ordered))
+        ]
+        try:
+            sides = [_evaluate(side.xreplace(chosen), outcomes) for side in (lhs, rhs)]
+        except (ZeroDivisionError, TypeError, ValueError, RecursionError):
+            continue
+        for outcome, _q in outcomes:  # a random symbol outside an expectation: every outcome
+            left, right = (s.xreplace(outcome) for s in sides)
+            if not all(_real_number(v) for v in (left, right)):
+                break
+            differs, lv, rv = _differ(left, right)
+            if differs:
+                shown = tuple((latex(s), _law_latex(laws[s])) for s in ordered)
+                shown += tuple((latex(s), latex(v)) for s, v in chosen.items())
+                plain = tuple(_law_plain(laws[s]) for s in ordered)
+                plain += tuple(str(v) for v in chosen.values())
+                return Counterexample(shown, _decimal(lv), _decimal(rv), plain)
+    return None
+
+
+def _evaluate(expr, outcomes):
+    """``expr`` with each expectation the weighted sum over the outcomes (innermost first)."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    args = tuple(_evaluate(a, outcomes) for a in expr.args)
+    node = expr.func(*args) if args != expr.args else expr
+    if isinstance(node, Expectation):
+        body = node.body
+        return sp.Add(*(q * body.xreplace(o) for o, q in outcomes))
+    return node
+
+
+def _real_number(v) -> bool:
+    return v.is_number and v.is_real is True and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo)
+
+
+def _law_latex(law) -> str:
+    (a, p), (b, q) = law
+    return (
+        f"{latex(a)} \\text{{ with probability }} {latex(p)}, "
+        f"{latex(b)} \\text{{ with probability }} {latex(q)}"
+    )
+
+
+def _law_plain(law) -> str:
+    (a, p), (b, q) = law
+    return f"{a} with probability {p}, {b} with probability {q}"
+
+
+def _decimal(v) -> str:
+    return str(sp.N(v, 30))
