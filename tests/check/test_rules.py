@@ -28,6 +28,10 @@ N = "integer positive"
 J = "integer nonnegative"
 X = { index = ["i", "k"], range = ["1..N", "1..K"], assume = "real" }
 g = { function = true }
+V = "real moments"
+W = "real moments"
+R = "real"
+q = "real constant"
 """
 
 # rule: (valid steps, invalid steps, steps whose side condition is missing or None)
@@ -353,6 +357,22 @@ CASES |= {
             ],
             "dominated convergence",
         ),
+    ),
+    # expectations: V, W have finite moments, q is constant, R is a real random variable
+    "expectation_linear": (
+        [(r"\mathbb{E}[q V + W] = q \mathbb{E}[V] + \mathbb{E}[W]", [])],
+        [(r"\mathbb{E}[q V + W] = q \mathbb{E}[V] + 2 \mathbb{E}[W]", [])],
+        ([(r"\mathbb{E}[q R + 1] = q \mathbb{E}[R] + 1", [])], "finite moments"),
+    ),
+    "expectation_constant": (
+        [(r"\mathbb{E}[q^2 + 1] = q^2 + 1", [])],
+        [(r"\mathbb{E}[q^2 + 1] = q^2", [])],
+        ([(r"\langle x \rangle = x", [])], "x constant"),
+    ),
+    "expectation_body": (
+        [(r"\mathbb{E}[(V + 1)^2] = \mathbb{E}[V^2 + 2 V + 1]", [])],
+        [(r"\mathbb{E}[(V + 1)^2] = \mathbb{E}[V^2 + 1]", [])],
+        None,
     ),
 }
 

@@ -116,24 +116,24 @@ class _Record:
     def __init__(self, guess: frozenset | None):
         self.guess = guess
         self.rules: list[str] = []
-        self.assumed_constant: list = []
+        self.assumed_constant: dict = {}  # rule -> the symbols it took constant
         self.finite: list = []  # expectations a split needs finite
 
     def use(self, rule: str) -> None:
         if rule not in self.rules:
             self.rules.append(rule)
 
+    def assume_constant(self, rule: str, symbol) -> None:
+        taken = self.assumed_constant.setdefault(rule, [])
+        if symbol not in taken:
+            taken.append(symbol)
+
     def needs(self) -> list[tuple[str, str]]:
         out = []
-        if self.assumed_constant:
-            names = ", ".join(latex(s) for s in self.assumed_constant)
-            pronoun = "them" if len(self.assumed_constant) > 1 else "it"
-            out.append(
-                (
-                    "expectation_linear",
-                    f"{names} constant (not random; declare {pronoun} 'constant')",
-                )
-            )
+        for rule, symbols in self.assumed_constant.items():
+            names = ", ".join(latex(s) for s in symbols)
+            pronoun = "them" if len(symbols) > 1 else "it"
+            out.append((rule, f"{names} constant (not random; declare {pronoun} 'constant')"))
         missing = _unique([e for e in self.finite if not _finite(e)])
         if missing:
             shown = ", ".join(latex(e) for e in missing)
@@ -147,18 +147,33 @@ class _Record:
 
 
 def _guesses(lhs, rhs):
-    """The readings tried in turn: every undeclared symbol random (None), then each undeclared
-    symbol inside an expectation alone random, the others constant (a proof under such a
-    reading is ``unknown``, naming them)."""
+    """The readings tried in turn: every symbol not declared constant random (None); then the
+    symbols written outside every expectation taken constant (``a`` and ``b`` in
+    ``E[a X + b] = a E[X] + b``), unless declared ``moments``: a proof under that reading is
+    ``unknown``, naming them."""
     yield None
+    inside, _ = _maybe_random(lhs, rhs)
+    guess = frozenset(_random_guess(lhs, rhs))
+    if guess != inside:
+        yield guess
+
+
+def _maybe_random(lhs, rhs):
+    """(the symbols inside expectations without a subscript that are not declared constant,
+    the symbols written outside every expectation)."""
     inside = set()
     for side in (lhs, rhs):
         for e in side.atoms(Expectation):
             if _random_symbols(e) is None:
-                inside |= {s for s in e.body.free_symbols if not nonrandom(s)}
-    if len(inside) > 1:
-        for s in sorted(inside, key=lambda s: s.name):
-            yield frozenset({s})
+                inside |= {s for s in _outside(e.body) if not nonrandom(s)}
+    return frozenset(inside), _outside(lhs) | _outside(rhs)
+
+
+def _random_guess(lhs, rhs) -> set:
+    """The symbols taken random when the document does not say: those inside expectations
+    and nowhere outside them, and those declared ``moments``."""
+    inside, outside = _maybe_random(lhs, rhs)
+    return {s for s in inside if s not in outside or finite_moments(s)}
 
 
 def _linear(expr, record: _Record):
@@ -178,7 +193,7 @@ def _split(node: Expectation, record: _Record):
         terms = sp.Add.make_args(sp.expand(node.body))
     except (TypeError, ValueError, RecursionError):
         return node
-    out, parts, used = [], [], []
+    out, parts, used, taken = [], [], [], []
     for term in terms:
         constant, part = [], []
         for factor in sp.Mul.make_args(term):
@@ -186,6 +201,8 @@ def _split(node: Expectation, record: _Record):
                 factor
             )
         c, y = sp.Mul(*constant), sp.Mul(*part)
+        if random_symbols is None and record.guess is not None:
+            taken.append(("expectation_constant" if y == 1 else "expectation_linear", c))
         if y == 1:
             used.append("expectation_constant")
             out.append(c)
@@ -203,12 +220,10 @@ def _split(node: Expectation, record: _Record):
     record.finite.extend(parts)  # E[c Y] = c E[Y] and E[Y + Z] = E[Y] + E[Z] for finite ones
     for rule in used:
         record.use(rule)
-    if random_symbols is None and record.guess is not None:
-        for term in terms:
-            for s in sorted(_outside(term), key=lambda s: s.name):
-                taken = s not in record.guess and not nonrandom(s)
-                if taken and s not in record.assumed_constant:
-                    record.assumed_constant.append(s)
+    for rule, c in taken:
+        for s in sorted(_outside(c), key=lambda s: s.name):
+            if not nonrandom(s):
+                record.assume_constant(rule, s)
     return sp.Add(*out)
 
 
@@ -342,12 +357,13 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
     for a, b in givens:
         if (a.free_symbols | b.free_symbols) & symbols:
             return None
-    random_symbols: set = set()
+    # a symbol written outside the expectations is given one value (a constant is a random
+    # variable too), unless it is declared random ('moments')
+    random_symbols = _random_guess(lhs, rhs)
     for e in nodes:
         over = _random_symbols(e)
-        inside = e.body.free_symbols
-        random_symbols |= over if over is not None else {s for s in inside if not nonrandom(s)}
-    if not random_symbols or len(random_symbols) > _MOST_RANDOM:
+        random_symbols |= over if over is not None else set()
+    if len(random_symbols) > _MOST_RANDOM:
         return None
     ordered = sorted(random_symbols, key=lambda s: s.name)
     fixed = sorted(symbols - random_symbols, key=lambda s: s.name)
