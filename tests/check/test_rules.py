@@ -32,6 +32,9 @@ V = "real moments"
 W = "real moments"
 R = "real"
 q = "real constant"
+mu = "real"
+s = "positive"
+p = { function = true }
 """
 
 # rule: (valid steps, invalid steps, steps whose side condition is missing or None)
@@ -368,6 +371,14 @@ CASES |= {
         [(r"\mathbb{E}[q^2 + 1] = q^2 + 1", [])],
         [(r"\mathbb{E}[q^2 + 1] = q^2", [])],
         ([(r"\langle x \rangle = x", [])], "x constant"),
+    ),
+    "expectation_lotus": (
+        [(r"\mathbb{E}_{x \sim \mathcal{N}(\mu, s^2)}[x^2] = \mu^2 + s^2", [])],
+        [(r"\mathbb{E}_{x \sim \mathcal{N}(\mu, s^2)}[x^2] = \mu^2 + 2 s^2", [])],
+        (
+            [(r"\mathbb{E}_{x \sim p(x)}[x^2] = \int_{-\infty}^{\infty} x^2 p(x) \, dx", [])],
+            "to converge",
+        ),
     ),
     "expectation_body": (
         [(r"\mathbb{E}[(V + 1)^2] = \mathbb{E}[V^2 + 2 V + 1]", [])],

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 
 import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, Normal, gaussian_density
 from eqchain.tree import canonical
 
 # (values, probability of the first) of the two-point distributions tried, in order
@@ -46,6 +47,8 @@ _TWO_POINTS = (
     ((-1, 2), sp.Rational(1, 3)),
     ((2, 5), sp.Rational(2, 3)),
 )
+_TOGETHER = " (all take their first value together, or all their second)"
+_TOGETHER_LATEX = " \\text{" + _TOGETHER + "}"
 _MOST_RANDOM = 3  # at most this many random symbols (2^3 outcomes)
 
 
@@ -97,6 +100,22 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
             return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
         reason = "; ".join(f"{rule} needs {text}" for rule, text in needs)
         return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
+    lotus = _by_density(lhs, rhs)
+    if lotus is not None:  # the law of the unconscious statistician: integrals over the density
+        from eqchain.check.integrals import integral_step
+
+        result = integral_step(
+            step, *lotus, side_conditions, warnings, facts, values, givens, domain
+        )
+        if result is not None:
+            if result.verdict is Verdict.UNKNOWN and result.reason.startswith("no symbolic"):
+                return None
+            if result.verdict is Verdict.UNKNOWN:
+                reason = f"expectation_lotus, the expectation as an integral: {result.reason}"
+                result = replace(result, reason=reason)
+            if result.verdict is not Verdict.REFUTED:
+                result = replace(result, rules=("expectation_lotus", *result.rules))
+            return result
     cex = distribution_counterexample(lhs, rhs, givens)
     if cex is not None:
         reason = "the two sides differ for a concrete distribution"
@@ -264,9 +283,7 @@ def _finite(e: Expectation) -> bool:
     body = e.body
     if e.variable is not None:
         # over a Gaussian \mathcal{N}(\mu, \sigma^2): every moment is finite
-        law = e.args[2]
-        gaussian = getattr(law, "func", None) is not None and str(law.func) == "mathcalN"
-        return gaussian and len(law.args) == 2 and _polynomial_in(body, e.variable)
+        return isinstance(e.args[2], Normal) and _polynomial_in(body, e.variable)
     inner = body.atoms(Expectation)
     if any(not _finite(i) for i in inner):
         return False
@@ -335,6 +352,57 @@ def _top(expr) -> list:
     return out
 
 
+# -- the law of the unconscious statistician ---------------------------------------------------
+
+
+def _by_density(lhs, rhs):
+    """Both sides with each expectation over a density replaced by its integral,
+    ``E_{x \\sim p(x)}[g(x)] = \\int_{-\\infty}^{\\infty} g(x) p(x) \\, dx`` (``p`` a declared
+    function: the density the subscript names; ``\\mathcal{N}(\\mu, \\sigma^2)``: the Gaussian
+    density); None when there is none."""
+    found = {}
+    for side in (lhs, rhs):
+        for e in side.atoms(Expectation):
+            integral = _as_integral(e)
+            if integral is not None:
+                found[e] = integral
+    if not found:
+        return None
+    return tuple(_bottom_up_replace(side, found) for side in (lhs, rhs))
+
+
+def _as_integral(e: Expectation):
+    if e.body.has(Expectation):
+        return None
+    if e.variable is not None:
+        x, law = e.variable, e.args[2]
+        if isinstance(law, Normal):
+            density = gaussian_density(x, *law.args)
+        elif isinstance(law, sp.core.function.AppliedUndef) and law.args == (x,):
+            density = law
+        else:
+            return None
+    elif len(e.under) == 1 and isinstance(e.under[0], sp.core.function.AppliedUndef):
+        law = e.under[0]
+        if len(law.args) != 1 or not isinstance(law.args[0], sp.Symbol):
+            return None
+        x, density = law.args[0], law
+    else:
+        return None
+    if not isinstance(x, sp.Symbol) or x.is_real is not True:
+        return None
+    return sp.Integral(e.body * density, (x, -sp.oo, sp.oo))
+
+
+def _bottom_up_replace(expr, found):
+    if expr in found:
+        return found[expr]
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    args = tuple(_bottom_up_replace(a, found) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr
+
+
 # -- refutation by a concrete distribution -------------------------------------------------------
 
 
@@ -368,7 +436,8 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
     ordered = sorted(random_symbols, key=lambda s: s.name)
     fixed = sorted(symbols - random_symbols, key=lambda s: s.name)
     rng = random.Random(seed)
-    for values, p in _TWO_POINTS:
+    trials = [(law, joint) for law in _TWO_POINTS for joint in (False, True)]
+    for (values, p), joint in trials:
         laws = {}
         for s in ordered:
             allowed = [sp.Integer(v + k) for k in range(0, 8, 3) for v in values]
@@ -379,10 +448,20 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
         chosen = {s: _sample(s, rng) for s in fixed}
         if any(v is None for v in chosen.values()):
             return None
-        outcomes = [
-            (dict(zip(ordered, (v for v, _ in combo), strict=True)), sp.Mul(*(q for _, q in combo)))
-            for combo in itertools.product(*(laws[s] for s in ordered))
-        ]
+        if joint:  # one coin for all: each takes its first value together, or its second
+            if len(ordered) < 2:
+                continue
+            outcomes = [
+                ({s: laws[s][k][0] for s in ordered}, laws[ordered[0]][k][1]) for k in (0, 1)
+            ]
+        else:  # independent
+            outcomes = [
+                (
+                    dict(zip(ordered, (v for v, _ in combo), strict=True)),
+                    sp.Mul(*(q for _, q in combo)),
+                )
+                for combo in itertools.product(*(laws[s] for s in ordered))
+            ]
         try:
             sides = [_evaluate(side.xreplace(chosen), outcomes) for side in (lhs, rhs)]
         except (ZeroDivisionError, TypeError, ValueError, RecursionError):
@@ -394,8 +473,11 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
             differs, lv, rv = _differ(left, right)
             if differs:
                 shown = tuple((latex(s), _law_latex(laws[s])) for s in ordered)
-                shown += tuple((latex(s), latex(v)) for s, v in chosen.items())
                 plain = tuple(_law_plain(laws[s]) for s in ordered)
+                if joint:
+                    shown = tuple((k, v + _TOGETHER_LATEX) for k, v in shown)
+                    plain = tuple(v + _TOGETHER for v in plain)
+                shown += tuple((latex(s), latex(v)) for s, v in chosen.items())
                 plain += tuple(str(v) for v in chosen.values())
                 return Counterexample(shown, _decimal(lv), _decimal(rv), plain)
     return None

@@ -31,7 +31,7 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, Normal, gaussian_density
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
 # multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
@@ -620,9 +620,12 @@ class Parser:
                 saved = self.functions
                 self.functions = self.functions | {span.base}
                 try:
-                    return self.within(lo, hi, "distribution")
+                    law = self.within(lo, hi, "distribution")
                 finally:
                     self.functions = saved
+                if span.base == _GAUSSIAN and len(law.args) == 2 and not law.func._kwargs:
+                    return Normal(*law.args)  # \mathcal{N}(\mu, \sigma^2): the Gaussian law
+                return law
         return self.within(lo, hi, "distribution")
 
     def _object(self, span: NameSpan):
@@ -683,6 +686,8 @@ class Parser:
                 continue
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         self.pos = after
+        if span.base == _GAUSSIAN and separators == [(1, ";")] and len(args) == 3:
+            return gaussian_density(*args)  # \mathcal{N}(x; \mu, \sigma^2)
         return sp.Function(span.base, separators=tuple(separators))(*args)
 
     def primed(self, span: NameSpan, j: int, is_function: bool):
@@ -1500,6 +1505,8 @@ def is_quotient(node) -> bool:
         and node.args[1].exp == -1
     )
 
+
+_GAUSSIAN = "mathcalN"  # \mathcal{N}: the Gaussian law, or its density with a semicolon
 
 # operators read by their definitions through the expectation (Parser.moment)
 _MOMENTS = {"Var": "variance", "Cov": "covariance"}
