@@ -325,3 +325,37 @@ def test_a_step_that_holds_for_a_constant_is_never_refuted_by_a_random_one(tmp_p
     ran = run_eqchain("check", "--format", "json", "--no-cache", path)
     (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
     assert step["status"] == "unknown" and "a constant" in step["reason"], step
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the law may be stated where eqchain does not read it (X ~ N(mu, 1) in prose)
+        r"\mathbb{E}[X] = \mu",
+        r"\mathrm{Var}(X) = \mathbb{E}[X^2] - \mu^2",
+        r"\mathbb{E}[X^2] = \mathbb{E}[X]^2 + \mu^2",
+    ],
+)
+def test_a_step_that_may_hold_for_the_stated_law_is_never_refuted(tmp_path, claim):
+    """An expectation without a subscript is over a law eqchain may not have read: a step that
+    ties it to a symbol not declared constant is refuted only when it fails for every law."""
+    path = tmp_path / "law.md"
+    path.write_text(
+        f"# law\n\n<!-- eqchain: assume X real moments, mu real -->\n\n$$\n{claim}\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", "--no-cache", path)
+    (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "unknown", step
+
+
+def test_a_step_that_fails_for_every_law_is_refuted_whatever_its_symbols(tmp_path):
+    path = tmp_path / "every.md"
+    path.write_text(
+        "# every\n\n<!-- eqchain: assume X real moments, a real, b real -->\n\n"
+        "$$\n\\mathbb{E}[X + b] = \\mathbb{E}[X] + 2 b\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", "--no-cache", path)
+    (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "refuted", step

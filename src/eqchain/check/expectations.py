@@ -435,6 +435,17 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
         return None
     ordered = sorted(random_symbols, key=lambda s: s.name)
     fixed = sorted(symbols - random_symbols, key=lambda s: s.name)
+    # The law of an expectation without a subscript is not given, but the document may state
+    # it where eqchain does not read it (E[X] = \mu for X ~ N(\mu, 1) in prose). A concrete
+    # law refutes only a step between expectations whose other symbols are declared constant
+    # (it must hold for every law); any other step only when it fails for every law (its sides
+    # differ by a nonzero amount free of the expectations, E[a X + b] = a E[X] + 2 b).
+    between = all(side.has(Expectation) for side in (lhs, rhs)) and all(
+        nonrandom(s) or finite_moments(s) for s in _outside(lhs) | _outside(rhs)
+    )
+    gap = None if between else _gap(lhs, rhs)
+    if not between and gap is None:
+        return None
     rng = random.Random(seed)
     trials = [(law, joint) for law in _TWO_POINTS for joint in (False, True)]
     for (values, p), joint in trials:
@@ -448,6 +459,10 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
         chosen = {s: _sample(s, rng) for s in fixed}
         if any(v is None for v in chosen.values()):
             return None
+        if gap is not None:
+            at = gap.xreplace(chosen)
+            if at.free_symbols or at.atoms(sp.core.function.AppliedUndef) or at == 0:
+                continue  # at these values the sides may agree for some law
         if joint:  # one coin for all: each takes its first value together, or its second
             if len(ordered) < 2:
                 continue
@@ -481,6 +496,20 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
                 plain += tuple(str(v) for v in chosen.values())
                 return Counterexample(shown, _decimal(lv), _decimal(rv), plain)
     return None
+
+
+def _gap(lhs, rhs):
+    """The difference of the two sides with the expectations split by linearity (the symbols
+    outside them taken constant) and then kept as unknowns, when it is free of them (the
+    same for every law); else None."""
+    record = _Record(frozenset(_random_guess(lhs, rhs)))
+    a, b, _ = _opaque(*(_linear(side, record) for side in (lhs, rhs)))
+    try:
+        gap = sp.simplify(a - b)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    opaque = [f for f in gap.atoms(sp.core.function.AppliedUndef, sp.Dummy)]
+    return None if opaque else gap
 
 
 def _evaluate(expr, outcomes):
