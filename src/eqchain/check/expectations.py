@@ -78,13 +78,13 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
     left, right, opaque_givens = _opaque(lhs, rhs, givens)
     if prove_equal(left, right, opaque_givens, ranges) is not None:
         return None  # the expectations as they stand: the ordinary path names the algebra
-    bodies = _same_expectation_bodies(lhs, rhs)
-    if bodies is not None:
-        a, b, g = _opaque(*bodies, givens)
-        if prove_equal(a, b, g, ranges) is not None:
-            return engine._decide(
-                step, ["expectation_body"], side_conditions, warnings, values, facts, domain
-            )
+    matched = _bodies_matched(lhs, rhs, ranges)
+    if matched is not None:
+        a, b, g = _opaque(lhs, matched, givens)
+        how = prove_equal(a, b, g, ranges)
+        if how is not None:
+            rules = ["expectation_body"] + ([] if how == "algebra" else [how])
+            return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
     for guess in _guesses(lhs, rhs):
         record = _Record(guess)
         expanded = [_linear(side, record) for side in (lhs, rhs)]
@@ -304,10 +304,20 @@ def _polynomial_in(body, variable) -> bool:
     return masked.is_polynomial(variable)
 
 
-def _same_expectation_bodies(lhs, rhs):
-    if isinstance(lhs, Expectation) and isinstance(rhs, Expectation) and lhs.under == rhs.under:
-        return lhs.body, rhs.body
-    return None
+def _bodies_matched(lhs, rhs, ranges):
+    """``rhs`` with each of its outermost expectations replaced by one of ``lhs`` over the same
+    thing whose argument equals its own in every outcome; None when there is none."""
+    left = _top(lhs)
+    mapping = {}
+    for r in _top(rhs):
+        for candidate in left:
+            if candidate == r or candidate.under != r.under:
+                continue
+            a, b, _ = _opaque(candidate.body, r.body)
+            if prove_equal(a, b, (), ranges) is not None:
+                mapping[r] = candidate
+                break
+    return rhs.xreplace(mapping) if mapping else None
 
 
 def _unique(items):
