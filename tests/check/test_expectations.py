@@ -106,7 +106,7 @@ def test_the_variance_relation_is_verified_step_by_step(tmp_path):
 
 def test_the_variance_relation_in_angle_brackets_is_verified_step_by_step(tmp_path):
     results = _check_file("variance_angle.toml", tmp_path)
-    assert [r.verdict for r in results] == [Verdict.VERIFIED] * 6
+    assert [r.verdict for r in results] == [Verdict.VERIFIED] * 7
 
 
 @pytest.mark.parametrize(
@@ -157,8 +157,22 @@ def test_without_finite_moments_linearity_is_unknown_naming_them(tmp_path):
     assert r"\mathbb{E}\left[X^{2}\right]" in results[2].reason
 
 
+def test_a_positive_constant_dropped_is_refuted_by_a_negative_one(tmp_path):
+    """The standard deviation of a x + b is a times that of x for a positive a only."""
+    results = _check_file(
+        "variance_angle.toml", tmp_path, ('a = "positive constant"', 'a = "real constant"')
+    )
+    assert [r.verdict for r in results[:-1]] == [Verdict.VERIFIED] * 6
+    last = results[-1]
+    assert last.verdict is Verdict.REFUTED
+    shown = dict(last.counterexample.values)
+    assert shown["a"].startswith("-") and "probability" in shown["x"]
+
+
 def test_an_undeclared_constant_is_named(tmp_path):
-    results = _check_file("variance_angle.toml", tmp_path, ('a = "real constant"', 'a = "real"'))
+    results = _check_file(
+        "variance_angle.toml", tmp_path, ('a = "positive constant"', 'a = "positive"')
+    )
     assert results[3].verdict is Verdict.UNKNOWN
     assert "a constant" in results[3].reason and "expectation_linear" in results[3].reason
 
