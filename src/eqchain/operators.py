@@ -136,3 +136,25 @@ class SetIntegral(OverSet):
         body = printer._print(self.body)
         variable, domain = printer._print(self.variable), printer._print(self.domain)
         return f"\\int_{{{domain}}} \\left({body}\\right) \\, d{variable}"
+
+
+class Normal(sp.Function):
+    """The Gaussian law ``\\mathcal{N}(\\mu, \\sigma^2)`` (mean, variance) where an expectation's
+    subscript names a distribution (``\\mathbb{E}_{x \\sim \\mathcal{N}(\\mu, \\sigma^2)}``): a
+    name for the law, never evaluated. Its density, ``\\mathcal{N}(x; \\mu, \\sigma^2)``, is read
+    as the formula itself (:func:`gaussian_density`)."""
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, mean, variance):
+        return None
+
+    def _latex(self, printer):
+        mean, variance = (printer._print(a) for a in self.args)
+        return f"\\mathcal{{N}}\\left({mean}, {variance}\\right)"
+
+
+def gaussian_density(x, mean, variance):
+    """``\\mathcal{N}(x; \\mu, \\sigma^2)``: the Gaussian density at x, as its formula."""
+    return sp.exp(-((x - mean) ** 2) / (2 * variance)) / sp.sqrt(2 * sp.pi * variance)

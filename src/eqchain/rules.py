@@ -71,6 +71,7 @@ def _condition_latex(cond: str) -> str:
         "integer": f"{args[0]} \\in \\mathbb{{Z}}",
         "converges": f"\\int {args[0]} \\text{{ converges}}",
         "continuous": f"{args[0]} \\text{{ continuous}}",
+        "constant": f"{args[0]} \\text{{ constant}}",
     }.get(pred, cond)
 
 
@@ -583,6 +584,56 @@ INTEGRAL_RULES: tuple[Rule, ...] = (
         engine="integral",
     ),
 )
+# Expectations (issue 18). Applied by eqchain.check.expectations: what a step with
+# expectations (\mathbb{E}, \langle \rangle; Var and Cov are read through them) was proved by.
+# "constant" means declared constant, a number, an expectation, or a symbol other than the
+# variable a subscript names; "finite" an expectation of a polynomial in variables declared
+# with finite moments.
+EXPECTATION_RULES: tuple[Rule, ...] = (
+    Rule(
+        "expectation_body",
+        r"f = g \text{ in every outcome} \implies \mathbb{E}[f] = \mathbb{E}[g]",
+        "rewrite inside the expectation: arguments equal in every outcome have equal expectations",
+        "期待値の中を書き換える（どの結果でも等しい量の期待値は等しい）",
+        "engine",
+        "expectation",
+        engine="expectation",
+    ),
+    Rule(
+        "expectation_linear",
+        r"\mathbb{E}[a X + b Y] = a \mathbb{E}[X] + b \mathbb{E}[Y]",
+        "linearity of the expectation: split it over the terms of a sum and take constant "
+        "factors out (a, b constant; each expectation finite)",
+        "期待値の線形性：和の項ごとに分け、定数を外に出す（a, b は定数、各期待値は有限）",
+        "engine",
+        "expectation",
+        conditions=("constant a", "constant b", r"finite \mathbb{E}[X]", r"finite \mathbb{E}[Y]"),
+        engine="expectation",
+    ),
+    Rule(
+        "expectation_lotus",
+        r"\mathbb{E}_{x \sim p}[g(x)] = \int_{-\infty}^{\infty} g(x) \, p(x) \, dx",
+        "the law of the unconscious statistician: the expectation over a density is the "
+        "integral of the quantity times the density (p a declared function, or the Gaussian "
+        "\\mathcal{N}(\\mu, \\sigma^2); the integral converges)",
+        "無意識の統計学者の法則：密度についての期待値は、量と密度の積の積分"
+        "（p は宣言された関数か正規分布、積分は収束する）",
+        "engine",
+        "expectation",
+        conditions=("converges g p",),
+        engine="expectation",
+    ),
+    Rule(
+        "expectation_constant",
+        r"\mathbb{E}[c] = c",
+        "the expectation of a constant is the constant (c constant: not random)",
+        "定数の期待値はその定数（c は確率変数でない）",
+        "engine",
+        "expectation",
+        conditions=("constant c",),
+        engine="expectation",
+    ),
+)
 # Relations other than equality (issue 14): the proofs of eqchain.check.relations. They are
 # not rewrites (``how = "relation"``): the engine names them when it proves an order, an
 # implication or a proportionality.
@@ -684,7 +735,7 @@ RELATION_RULES: tuple[Rule, ...] = (
         conditions=("nonzero B",),
     ),
 )
-RULES = RULES + INTEGRAL_RULES + RELATION_RULES
+RULES = RULES + INTEGRAL_RULES + EXPECTATION_RULES + RELATION_RULES
 
 RULES_BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 

@@ -36,17 +36,29 @@ ASSUMPTIONS = {
 }
 
 
+# Words about randomness (expectations, check/expectations.py), kept as assumption keys of
+# their own on the symbol (SymPy carries them along and never reasons with them):
+# ``constant``: not random (the same value in every outcome), so it comes out of an
+# expectation; ``moments``: a random variable whose moments of every order are finite.
+RANDOMNESS = {"constant": "nonrandom", "moments": "finite_moments"}
+
+
 def parse_assumptions(text: str) -> tuple[str, ...]:
     """``"integer positive"`` -> ``("integer", "positive")``; raises InputError on unknown words."""
     words = tuple(w for w in text.replace(",", " ").split() if w)
     for w in words:
-        if w not in ASSUMPTIONS:
-            raise InputError(f"unknown assumption '{w}' (known: {', '.join(sorted(ASSUMPTIONS))})")
+        if w not in ASSUMPTIONS and w not in RANDOMNESS:
+            known = ", ".join(sorted(ASSUMPTIONS | RANDOMNESS.keys()))
+            raise InputError(f"unknown assumption '{w}' (known: {known})")
     return words
 
 
-def _kwargs(assumptions: tuple[str, ...]) -> dict[str, bool]:
-    return {a: True for a in assumptions if a != "complex"}
+def symbol_kwargs(assumptions) -> dict[str, bool]:
+    """SymPy's keyword arguments for a symbol declared with ``assumptions`` (words)."""
+    return {RANDOMNESS.get(a, a): True for a in assumptions if a != "complex"}
+
+
+_kwargs = symbol_kwargs
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,13 @@ N = "integer positive"
 J = "integer nonnegative"
 X = { index = ["i", "k"], range = ["1..N", "1..K"], assume = "real" }
 g = { function = true }
+V = "real moments"
+W = "real moments"
+R = "real"
+q = "real constant"
+mu = "real"
+s = "positive"
+p = { function = true }
 """
 
 # rule: (valid steps, invalid steps, steps whose side condition is missing or None)
@@ -353,6 +360,30 @@ CASES |= {
             ],
             "dominated convergence",
         ),
+    ),
+    # expectations: V, W have finite moments, q is constant, R is a real random variable
+    "expectation_linear": (
+        [(r"\mathbb{E}[q V + W] = q \mathbb{E}[V] + \mathbb{E}[W]", [])],
+        [(r"\mathbb{E}[q V + W] = q \mathbb{E}[V] + 2 \mathbb{E}[W]", [])],
+        ([(r"\mathbb{E}[q R + 1] = q \mathbb{E}[R] + 1", [])], "finite moments"),
+    ),
+    "expectation_constant": (
+        [(r"\mathbb{E}[q^2 + 1] = q^2 + 1", [])],
+        [(r"\mathbb{E}[q^2 + 1] = q^2", [])],
+        ([(r"\langle x \rangle = x", [])], "x constant"),
+    ),
+    "expectation_lotus": (
+        [(r"\mathbb{E}_{x \sim \mathcal{N}(\mu, s^2)}[x^2] = \mu^2 + s^2", [])],
+        [(r"\mathbb{E}_{x \sim \mathcal{N}(\mu, s^2)}[x^2] = \mu^2 + 2 s^2", [])],
+        (
+            [(r"\mathbb{E}_{x \sim p(x)}[x^2] = \int_{-\infty}^{\infty} x^2 p(x) \, dx", [])],
+            "to converge",
+        ),
+    ),
+    "expectation_body": (
+        [(r"\mathbb{E}[(V + 1)^2] = \mathbb{E}[V^2 + 2 V + 1]", [])],
+        [(r"\mathbb{E}[(V + 1)^2] = \mathbb{E}[V^2 + 1]", [])],
+        None,
     ),
 }
 

@@ -115,9 +115,10 @@ $$
 
 
 def test_expectations_in_a_document_are_read_and_never_evaluated(tmp_path):
-    """Read: every row has a verdict. Algebra around an expectation is checked; a property of
-    expectations (linearity, a value) is never assumed, so those steps are unknown, never
-    verified, and never refuted by numbers; a bound variable is not the x given the value 3."""
+    """Read: every row has a verdict. Algebra around an expectation is checked; linearity needs
+    finite expectations, which nothing here declares, so it is unknown; a wrong step is refuted
+    by a concrete distribution, never by numbers given to the expectation; a bound variable is
+    not the x given the value 3."""
     post = tmp_path / "post.md"
     post.write_text(DOCUMENT, encoding="utf-8")
     ran = run_eqchain("check", "--format", "json", str(post))
@@ -128,7 +129,7 @@ def test_expectations_in_a_document_are_read_and_never_evaluated(tmp_path):
     for line, s in status:
         by_line.setdefault(line, []).append(s)
     assert by_line[4][-1] == "verified"  # E[X]^2 = E[X] E[X]
-    assert by_line[8] == ["unknown"]  # E[2X] = 3 E[X]: wrong, but no value can show it
-    assert by_line[12] == ["unknown"]  # linearity is not assumed
+    assert by_line[8] == ["refuted"]  # E[2X] = 3 E[X]: X = 0 or 1 with probability 1/2
+    assert by_line[12] == ["unknown"]  # linearity needs E[X], E[Y] finite (not declared)
     assert by_line[20] == ["unknown"]  # E_{x~p}[x] is not E_{x~p}[3], whatever x = 3 says
     assert ran.returncode == 1

@@ -26,7 +26,11 @@ from eqchain.model import StepKind, Verdict
 from . import oracle
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted((ROOT / "derivations").glob("*.toml"))
+# The expectation derivations (issue 18) are left out: a step with an expectation is refuted by
+# a concrete distribution, which this oracle cannot read back (it evaluates sides at points).
+# Their dropped assumptions are tested in tests/check/test_expectations.py.
+EXPECTATION_FILES = {"variance.toml", "variance_angle.toml"}
+FILES = sorted(p for p in (ROOT / "derivations").glob("*.toml") if p.name not in EXPECTATION_FILES)
 DROPPED = ("positive", "nonnegative")
 STEP_TIMEOUT = 5.0
 # Counts such as K take these values when their positivity is dropped (an empty range is an

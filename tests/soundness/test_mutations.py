@@ -44,10 +44,14 @@ INTEGRAL_FILES: set[str] = set()  # none left out
 # judges no implication nor the equation an implication supposes. Their own tests are in
 # tests/check/test_relations.py and tests/soundness/test_traps.py.
 RELATION_FILES = {"inequalities.toml"}
+# Expectations (issue 18) are left out until the oracle has a meaning for them (it evaluates
+# sides at points; an expectation needs a distribution). Their mistakes are tested in
+# tests/check/test_expectations.py.
+EXPECTATION_FILES = {"variance.toml", "variance_angle.toml"}
 FILES = sorted(
     p
     for p in (ROOT / "derivations").glob("*.toml")
-    if p.name not in INTEGRAL_FILES | RELATION_FILES
+    if p.name not in INTEGRAL_FILES | RELATION_FILES | EXPECTATION_FILES
 )
 # Issue 13: nested sums with dependent bounds, members through index expressions, declarations.
 FILES.append(ROOT / "tests/fixtures/mutation_ranges.toml")

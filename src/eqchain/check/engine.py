@@ -43,6 +43,7 @@ from eqchain.check.domain import (
     needs,
 )
 from eqchain.check.equivalence import is_zero, prove_equal
+from eqchain.check.expectations import expectation_step, has_expectation
 from eqchain.check.integrals import has_integral, integral_step
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
@@ -984,6 +985,13 @@ def _check_claim(
 
     named = tuple(step.by)
     warnings: list[str] = []
+    if has_expectation(facts.unfold(src), facts.unfold(tgt)):  # check/expectations.py
+        sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
+        decided = expectation_step(
+            step, *sides, side_conditions, warnings, facts, values, _givens(facts), domain
+        )
+        if decided is not None:
+            return decided
     if has_integral(facts.unfold(src), facts.unfold(tgt)):  # integrals: check/integrals.py
         sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
         givens = _givens(facts)

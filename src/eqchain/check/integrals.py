@@ -942,6 +942,7 @@ def _allows(symbol, value) -> bool:
     # an assumption this sampler does not know (prime, ...): do not guess
     known = {"positive", "negative", "nonnegative", "nonpositive", "nonzero", "zero", "integer"}
     known |= {"even", "odd", "real", "rational", "finite", "infinite", "extended_real"}
+    known |= {"nonrandom", "finite_moments"}  # about randomness (scope.RANDOMNESS)
     return all(
         key.startswith("extended_") or key in known or key in _IMPLIED
         for key, v in symbol.assumptions0.items()

@@ -157,6 +157,8 @@ _FUNCTIONS = {
 }
 _CONSTANTS = {"E": sp.E, "pi": sp.pi, "oo": sp.oo, "-oo": -sp.oo, "I": sp.I}
 _ASSUMPTION_KEYS = (
+    "nonrandom",
+    "finite_moments",
     "integer",
     "positive",
     "nonnegative",

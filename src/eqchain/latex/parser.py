@@ -32,7 +32,14 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
-from eqchain.operators import Expectation, SetIntegral, SetProduct, SetSum
+from eqchain.operators import (
+    Expectation,
+    Normal,
+    SetIntegral,
+    SetProduct,
+    SetSum,
+    gaussian_density,
+)
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
 # multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
@@ -445,6 +452,12 @@ class Parser:
             or (first.kind == "cmd" and self._parenthesised(j) is not None)
         ):
             return self.expectation(span, j)
+        if (
+            operator_name
+            and span.base in _MOMENTS
+            and ((nxt is not None and nxt.is_char("[")) or self._parenthesised(j) is not None)
+        ):
+            return self.moment(span, j)
         if nxt is not None and nxt.is_char("["):
             if operator_name and span.sub is None:
                 return self.operator_brackets(span, j)
@@ -499,6 +512,14 @@ class Parser:
         ``E_{x \\sim p}[f(x)]``, ``E_{p(x)}[f(x)]``: the expectation of what the brackets hold, an
         :class:`~eqchain.operators.Expectation` (never evaluated). ``j`` is the bracket's index;
         the subscript, when there is one, says what the expectation is over."""
+        under, open_, close, after = self._operand(span, j)
+        body = self.within(open_ + 1, close)
+        self.pos = after
+        return _expectation(body, under, span.column)
+
+    def _operand(self, span: NameSpan, j: int):
+        """(under, open, close, after) of an expectation-like operator whose brackets are at
+        ``j``: what its subscript says, and where its brackets are."""
         under = self._expectation_subscript(span.sub) if span.sub is not None else ()
         group = self._parenthesised(j)
         if group is not None:
@@ -507,10 +528,30 @@ class Parser:
             open_, close = j, self.partner[j]
             after = close + 1
         if close == open_ + 1:
-            raise LatexError("an empty expectation", column=self.tokens[open_].column)
-        body = self.within(open_ + 1, close)
+            raise LatexError(
+                f"an empty {_MOMENTS.get(span.base, 'expectation')}",
+                column=self.tokens[open_].column,
+            )
+        return under, open_, close, after
+
+    def moment(self, span: NameSpan, j: int):
+        """``\\operatorname{Var}[X]``, ``\\mathrm{Var}(X)``, ``\\mathbb{V}[X]``,
+        ``\\mathrm{Cov}(X, Y)`` (with a subscript as an expectation's): read by their
+        definitions through the expectation, ``Var[X] = E[(X - E[X])^2]`` and
+        ``Cov(X, Y) = E[(X - E[X]) (Y - E[Y])]``, each expectation over what the subscript
+        says."""
+        under, open_, close, after = self._operand(span, j)
+        if span.base == "Cov":
+            args = self.arguments(open_, close)
+            if len(args) != 2:
+                raise LatexError(
+                    "a covariance takes two arguments: \\mathrm{Cov}(X, Y)", column=span.column
+                )
+        else:
+            args = [self.within(open_ + 1, close)] * 2
         self.pos = after
-        return _expectation(body, under, span.column)
+        centred = [a - _expectation(a, under, span.column) for a in args]
+        return _expectation(centred[0] * centred[1], under, span.column)
 
     def blackboard(self, tok: Token):
         """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
@@ -521,7 +562,7 @@ class Parser:
             (o := self.at(k)) is not None
             and o.is_char("{")
             and (letter := self.at(k + 1)) is not None
-            and letter.text == "E"
+            and letter.text in ("E", "V")
             and (c := self.at(k + 2)) is not None
             and c.is_char("}")
         ):
@@ -532,11 +573,15 @@ class Parser:
             lo, hi, j = self._argument_range(j + 1, "the subscript of \\mathbb{E}")
             sub = (lo, hi)
         nxt = self.at(j)
+        name = letter.text
         if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
             raise UnsupportedLatex(
-                "not supported: \\mathbb{E} without brackets after it; write \\mathbb{E}[X]",
+                f"not supported: \\mathbb{{{name}}} without brackets after it; write "
+                f"\\mathbb{{{name}}}[X]",
                 column=tok.column,
             )
+        if name == "V":
+            return self.moment(NameSpan("Var", sub, j, "Var", tok.column), j)
         span = NameSpan("E", sub, j, "E", tok.column)
         return self.expectation(span, j)
 
@@ -613,9 +658,12 @@ class Parser:
                 saved = self.functions
                 self.functions = self.functions | {span.base}
                 try:
-                    return self.within(lo, hi, "distribution")
+                    law = self.within(lo, hi, "distribution")
                 finally:
                     self.functions = saved
+                if span.base == _GAUSSIAN and len(law.args) == 2 and not law.func._kwargs:
+                    return Normal(*law.args)  # \mathcal{N}(\mu, \sigma^2): the Gaussian law
+                return law
         return self.within(lo, hi, "distribution")
 
     def _object(self, span: NameSpan):
@@ -663,6 +711,8 @@ class Parser:
             )
         args, separators = self._split_arguments(open_, close)
         self.pos = after
+        if span.base == _GAUSSIAN and separators == ((1, ";"),) and len(args) == 3:
+            return gaussian_density(*args)  # \mathcal{N}(x; \mu, \sigma^2)
         return sp.Function(span.base, separators=separators)(*args)
 
     def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
@@ -1650,6 +1700,12 @@ def is_quotient(node) -> bool:
         and isinstance(node.args[1], sp.Pow)
         and node.args[1].exp == -1
     )
+
+
+_GAUSSIAN = "mathcalN"  # \mathcal{N}: the Gaussian law, or its density with a semicolon
+
+# operators read by their definitions through the expectation (Parser.moment)
+_MOMENTS = {"Var": "variance", "Cov": "covariance"}
 
 
 def _expectation_name(first: Token, base: str) -> bool:

@@ -101,7 +101,7 @@ class Propto:
 def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
     """``"y_k > 0, K integer, 0 < p < 1"`` -> declarations and bounds. Raises InputError for an
     item it cannot read."""
-    from eqchain.scope import ASSUMPTIONS
+    from eqchain.scope import ASSUMPTIONS, RANDOMNESS
 
     out: list[Declaration | Bound] = []
     for item in _items(text):
@@ -120,10 +120,9 @@ def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
         else:
             parts = item.split()
             words = tuple(parts[1:])
-            if words == ("constant",):
-                out.append(Declaration(*_name(parts[0]), words))
-                continue
-            if len(parts) < 2 or not all(w in ASSUMPTIONS or w == "function" for w in words):
+            if len(parts) < 2 or not all(
+                w in ASSUMPTIONS or w in RANDOMNESS or w == "function" for w in words
+            ):
                 raise InputError(
                     f"cannot read the assumption '{item}' (write e.g. "
                     '"y_k > 0", "t_k >= 0", "0 < p < 1", "K integer" or "sigma function")'

@@ -299,7 +299,7 @@ def _scope(path: str, rows, items: list):
 
     from eqchain.check.declarations import reserved_name_error
     from eqchain.load.assume import Declaration
-    from eqchain.scope import Family, Scope
+    from eqchain.scope import Family, Scope, symbol_kwargs
 
     scope = Scope(strict=False)
     words: dict[tuple[str, str | None], set[str]] = {}
@@ -313,7 +313,7 @@ def _scope(path: str, rows, items: list):
         if "function" in found:
             scope.functions[name] = sp.Function(name)
             continue
-        kwargs = {w: True for w in sorted(found) if w not in ("complex", "constant")}
+        kwargs = symbol_kwargs(sorted(found))
         try:
             if index:
                 names = index.replace(",", "")

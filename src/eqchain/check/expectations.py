@@ -1,0 +1,555 @@
+"""Steps with expectations: proved by the expectation's linearity, refuted by a small distribution.
+
+The reader makes :class:`~eqchain.operators.Expectation` of ``\\mathbb{E}[X]``,
+``\\langle X \\rangle`` and their kin, and reads ``\\operatorname{Var}`` and ``\\mathrm{Cov}``
+by their definitions through it. A step with one is decided here when the expectations kept
+whole (equal arguments, equal values) do not already prove it. Three rules of the table
+(rules.py, family ``expectation``) prove it:
+
+1. ``expectation_body``: both sides are one expectation over the same thing, with arguments
+   equal in every outcome (algebra inside the brackets). No condition.
+2. ``expectation_linear``: each expectation's argument expanded into terms, each term split
+   into a constant factor and a random part, ``E[c Y + d Z] = c E[Y] + d E[Z]``; and
+   ``expectation_constant``: ``E[c] = c``. A factor is constant when it has no symbol that may
+   be random: numbers, expectations (an expectation is a number), symbols declared
+   ``constant``; in an expectation whose subscript names its variable (``E_{x \\sim p}``,
+   ``E_x``, ``E_{p(x)}``) every other symbol is held fixed. Splitting a sum needs each random
+   part's expectation finite (so that no infinity is subtracted from another): established for
+   a polynomial in variables declared ``moments`` (finite moments of every order), otherwise
+   the step is ``unknown`` naming it. A proof that needs a symbol constant that is not declared
+   so is ``unknown`` naming the symbol.
+
+A step none of them proves may be refuted by a concrete distribution: each symbol that may be
+random takes two values (allowed by its declared assumptions) with given probabilities,
+independently, every other symbol one value; each expectation is then a finite sum, and the two
+sides are compared exactly (or at two precisions). Only expectations without a distribution
+(``E[...]``, ``\\langle ... \\rangle``, ``E_X[...]``) are refuted: any distribution is theirs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import replace
+
+import sympy as sp
+
+from eqchain.check.equivalence import prove_equal
+from eqchain.latex.printer import latex
+from eqchain.model import Counterexample, StepResult, Verdict
+from eqchain.operators import Expectation, Normal, gaussian_density
+from eqchain.tree import canonical
+
+# (values, probability of the first) of the two-point distributions tried, in order
+_TWO_POINTS = (
+    ((0, 1), sp.Rational(1, 2)),
+    ((1, 3), sp.Rational(1, 4)),
+    ((-1, 2), sp.Rational(1, 3)),
+    ((2, 5), sp.Rational(2, 3)),
+)
+_TOGETHER = " (all take their first value together, or all their second)"
+_TOGETHER_LATEX = " \\text{" + _TOGETHER + "}"
+_MOST_RANDOM = 3  # at most this many random symbols (2^3 outcomes)
+
+
+def has_expectation(*exprs) -> bool:
+    return any(isinstance(e, sp.Basic) and e.has(Expectation) for e in exprs)
+
+
+def nonrandom(symbol) -> bool:
+    """Whether ``symbol`` is declared ``constant`` (not random)."""
+    return bool(getattr(symbol, "assumptions0", {}).get("nonrandom"))
+
+
+def finite_moments(symbol) -> bool:
+    """Whether ``symbol`` is declared ``moments`` (finite moments of every order)."""
+    return bool(getattr(symbol, "assumptions0", {}).get("finite_moments"))
+
+
+def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, givens, domain):
+    """The verdict on ``lhs = rhs`` when a side holds an expectation and a rule of expectations
+    decides it; None to let the ordinary path decide (nothing to do with expectations, or no
+    proof and no counterexample here)."""
+    from eqchain.check import engine  # the engine imports this module
+
+    if not has_expectation(lhs, rhs):
+        return None
+    ranges = facts.ranges
+    left, right, opaque_givens = _opaque(lhs, rhs, givens)
+    if prove_equal(left, right, opaque_givens, ranges) is not None:
+        return None  # the expectations as they stand: the ordinary path names the algebra
+    matched = _bodies_matched(lhs, rhs, ranges)
+    if matched is not None:
+        a, b, g = _opaque(lhs, matched, givens)
+        how = prove_equal(a, b, g, ranges)
+        if how is not None:
+            rules = ["expectation_body"] + ([] if how == "algebra" else [how])
+            return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
+    for guess in _guesses(lhs, rhs):
+        record = _Record(guess)
+        expanded = [_linear(side, record) for side in (lhs, rhs)]
+        if not record.rules:
+            continue
+        a, b, g = _opaque(*expanded, givens)
+        how = prove_equal(a, b, g, ranges)
+        if how is None:
+            continue
+        rules = record.rules + ([] if how == "algebra" else [how])
+        needs = record.needs()
+        if not needs:
+            return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
+        reason = "; ".join(f"{rule} needs {text}" for rule, text in needs)
+        return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
+    lotus = _by_density(lhs, rhs)
+    if lotus is not None:  # the law of the unconscious statistician: integrals over the density
+        from eqchain.check.integrals import integral_step
+
+        result = integral_step(
+            step, *lotus, side_conditions, warnings, facts, values, givens, domain
+        )
+        if result is not None:
+            if result.verdict is Verdict.UNKNOWN and result.reason.startswith("no symbolic"):
+                return None
+            if result.verdict is Verdict.UNKNOWN:
+                reason = f"expectation_lotus, the expectation as an integral: {result.reason}"
+                result = replace(result, reason=reason)
+            if result.verdict is not Verdict.REFUTED:
+                result = replace(result, rules=("expectation_lotus", *result.rules))
+            return result
+    cex = distribution_counterexample(lhs, rhs, givens)
+    if cex is not None:
+        reason = "the two sides differ for a concrete distribution"
+        return StepResult(step, Verdict.REFUTED, (), reason, cex, tuple(warnings))
+    return None
+
+
+# -- linearity -----------------------------------------------------------------------------------
+
+
+class _Record:
+    """What an expansion used: its rules, the symbols it took as constant without their being
+    declared so, the expectations it needs finite. ``guess``: None to take every symbol not
+    declared constant as random; else the symbols taken as random, every other one constant
+    (and named as a condition when a proof takes it so)."""
+
+    def __init__(self, guess: frozenset | None):
+        self.guess = guess
+        self.rules: list[str] = []
+        self.assumed_constant: dict = {}  # rule -> the symbols it took constant
+        self.finite: list = []  # expectations a split needs finite
+
+    def use(self, rule: str) -> None:
+        if rule not in self.rules:
+            self.rules.append(rule)
+
+    def assume_constant(self, rule: str, symbol) -> None:
+        taken = self.assumed_constant.setdefault(rule, [])
+        if symbol not in taken:
+            taken.append(symbol)
+
+    def needs(self) -> list[tuple[str, str]]:
+        out = []
+        for rule, symbols in self.assumed_constant.items():
+            names = ", ".join(latex(s) for s in symbols)
+            pronoun = "them" if len(symbols) > 1 else "it"
+            out.append((rule, f"{names} constant (not random; declare {pronoun} 'constant')"))
+        missing = _unique([e for e in self.finite if not _finite(e)])
+        if missing:
+            shown = ", ".join(latex(e) for e in missing)
+            out.append(
+                (
+                    "expectation_linear",
+                    f"finite moments: {shown} finite (declare the random variable with 'moments')",
+                )
+            )
+        return out
+
+
+def _guesses(lhs, rhs):
+    """The readings tried in turn: every symbol not declared constant random (None); then the
+    symbols written outside every expectation taken constant (``a`` and ``b`` in
+    ``E[a X + b] = a E[X] + b``), unless declared ``moments``: a proof under that reading is
+    ``unknown``, naming them."""
+    yield None
+    inside, _ = _maybe_random(lhs, rhs)
+    guess = frozenset(_random_guess(lhs, rhs))
+    if guess != inside:
+        yield guess
+
+
+def _maybe_random(lhs, rhs):
+    """(the symbols inside expectations without a subscript that are not declared constant,
+    the symbols written outside every expectation)."""
+    inside = set()
+    for side in (lhs, rhs):
+        for e in side.atoms(Expectation):
+            if _random_symbols(e) is None:
+                inside |= {s for s in _outside(e.body) if not nonrandom(s)}
+    return frozenset(inside), _outside(lhs) | _outside(rhs)
+
+
+def _random_guess(lhs, rhs) -> set:
+    """The symbols taken random when the document does not say: those inside expectations
+    and nowhere outside them, and those declared ``moments``."""
+    inside, outside = _maybe_random(lhs, rhs)
+    return {s for s in inside if s not in outside or finite_moments(s)}
+
+
+def _linear(expr, record: _Record):
+    """``expr`` with each expectation split by linearity (innermost first)."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    if isinstance(expr, Expectation):
+        body = _linear(expr.body, record)
+        return _split(Expectation(body, *expr.under) if body != expr.body else expr, record)
+    args = tuple(_linear(a, record) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr
+
+
+def _split(node: Expectation, record: _Record):
+    random_symbols = _random_symbols(node)
+    try:
+        terms = sp.Add.make_args(sp.expand(node.body))
+    except (TypeError, ValueError, RecursionError):
+        return node
+    out, parts, used, taken = [], [], [], []
+    for term in terms:
+        constant, part = [], []
+        for factor in sp.Mul.make_args(term):
+            (constant if _is_constant(factor, random_symbols, record.guess) else part).append(
+                factor
+            )
+        c, y = sp.Mul(*constant), sp.Mul(*part)
+        if random_symbols is None and record.guess is not None:
+            taken.append(("expectation_constant" if y == 1 else "expectation_linear", c))
+        if y == 1:
+            used.append("expectation_constant")
+            out.append(c)
+            continue
+        e = Expectation(y, *node.under)
+        parts.append(e)
+        out.append(c * e)
+        if c != 1:
+            used.append("expectation_linear")
+            record.finite.extend(c.atoms(Expectation))
+    if len(terms) > 1:
+        used.insert(0, "expectation_linear")
+    if not used:
+        return node
+    record.finite.extend(parts)  # E[c Y] = c E[Y] and E[Y + Z] = E[Y] + E[Z] for finite ones
+    for rule in used:
+        record.use(rule)
+    for rule, c in taken:
+        for s in sorted(_outside(c), key=lambda s: s.name):
+            if not nonrandom(s):
+                record.assume_constant(rule, s)
+    return sp.Add(*out)
+
+
+def _random_symbols(node: Expectation):
+    """The symbols the expectation is over when its subscript names them, else None (any
+    symbol not declared constant may be random)."""
+    if node.variable is not None:
+        return {node.variable}
+    if len(node.under) == 1:
+        (under,) = node.under
+        if isinstance(under, sp.Symbol):
+            return {under}
+        if isinstance(under, sp.core.function.AppliedUndef):
+            return set().union(*(a.free_symbols for a in under.args))
+    return None
+
+
+def _outside(expr) -> set:
+    """The free symbols of ``expr`` outside its expectations (an expectation is a number)."""
+    masked = expr.xreplace({e: sp.Dummy() for e in expr.atoms(Expectation)})
+    return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)}
+
+
+def _is_constant(factor, random_symbols, guess) -> bool:
+    """Whether ``factor`` is constant in the expectation over ``random_symbols`` (None: any
+    symbol not declared constant, or, with a ``guess``, the symbols guessed random)."""
+    symbols = _outside(factor)
+    if random_symbols is not None:
+        return not symbols & random_symbols
+    if guess is not None:
+        return not symbols & guess
+    return all(nonrandom(s) for s in symbols)
+
+
+def _finite(e: Expectation) -> bool:
+    """Whether ``e``'s value is established finite: a polynomial in symbols declared
+    ``moments`` (or constant)."""
+    body = e.body
+    if e.variable is not None:
+        # over a Gaussian \mathcal{N}(\mu, \sigma^2): every moment is finite
+        return isinstance(e.args[2], Normal) and _polynomial_in(body, e.variable)
+    inner = body.atoms(Expectation)
+    if any(not _finite(i) for i in inner):
+        return False
+    masked = body.xreplace({i: sp.Dummy(real=True) for i in inner})
+    symbols = [s for s in masked.free_symbols if not isinstance(s, sp.Dummy)]
+    if not symbols:
+        return False
+    if not all(finite_moments(s) or nonrandom(s) for s in symbols):
+        return False
+    return masked.is_polynomial(*symbols)
+
+
+def _polynomial_in(body, variable) -> bool:
+    inner = body.atoms(Expectation)
+    if any(not _finite(i) for i in inner):
+        return False
+    masked = body.xreplace({i: sp.Dummy(real=True) for i in inner})
+    return masked.is_polynomial(variable)
+
+
+def _bodies_matched(lhs, rhs, ranges):
+    """``rhs`` with each of its outermost expectations replaced by one of ``lhs`` over the same
+    thing whose argument equals its own in every outcome; None when there is none."""
+    left = _top(lhs)
+    mapping = {}
+    for r in _top(rhs):
+        for candidate in left:
+            if candidate == r or candidate.under != r.under:
+                continue
+            a, b, _ = _opaque(candidate.body, r.body)
+            if prove_equal(a, b, (), ranges) is not None:
+                mapping[r] = candidate
+                break
+    return rhs.xreplace(mapping) if mapping else None
+
+
+def _unique(items):
+    out = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _opaque(left, right, givens=()):
+    """Both sides and the earlier equations with each expectation replaced by one unknown
+    quantity (the same expectation, the same one), a function of its free symbols."""
+    names: dict = {}
+
+    def replace(expr):
+        found = {}
+        for e in _top(expr):
+            key = canonical(e)
+            if key not in names:
+                free = sorted(e.free_symbols, key=sp.default_sort_key)
+                name = f"_expectation{len(names)}"
+                names[key] = sp.Function(name)(*free) if free else sp.Dummy(name)
+            found[e] = names[key]
+        return expr.xreplace(found) if found else expr
+
+    return replace(left), replace(right), [(replace(a), replace(b)) for a, b in givens]
+
+
+def _top(expr) -> list:
+    """The outermost expectations of ``expr``."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, Expectation):
+            out.append(node)
+            return
+        for a in getattr(node, "args", ()):
+            walk(a)
+
+    walk(expr)
+    return out
+
+
+# -- the law of the unconscious statistician ---------------------------------------------------
+
+
+def _by_density(lhs, rhs):
+    """Both sides with each expectation over a density replaced by its integral,
+    ``E_{x \\sim p(x)}[g(x)] = \\int_{-\\infty}^{\\infty} g(x) p(x) \\, dx`` (``p`` a declared
+    function: the density the subscript names; ``\\mathcal{N}(\\mu, \\sigma^2)``: the Gaussian
+    density); None when there is none."""
+    found = {}
+    for side in (lhs, rhs):
+        for e in side.atoms(Expectation):
+            integral = _as_integral(e)
+            if integral is not None:
+                found[e] = integral
+    if not found:
+        return None
+    return tuple(_bottom_up_replace(side, found) for side in (lhs, rhs))
+
+
+def _as_integral(e: Expectation):
+    if e.body.has(Expectation):
+        return None
+    if e.variable is not None:
+        x, law = e.variable, e.args[2]
+        if isinstance(law, Normal):
+            density = gaussian_density(x, *law.args)
+        elif isinstance(law, sp.core.function.AppliedUndef) and law.args == (x,):
+            density = law
+        else:
+            return None
+    elif len(e.under) == 1 and isinstance(e.under[0], sp.core.function.AppliedUndef):
+        law = e.under[0]
+        if len(law.args) != 1 or not isinstance(law.args[0], sp.Symbol):
+            return None
+        x, density = law.args[0], law
+    else:
+        return None
+    if not isinstance(x, sp.Symbol) or x.is_real is not True:
+        return None
+    return sp.Integral(e.body * density, (x, -sp.oo, sp.oo))
+
+
+def _bottom_up_replace(expr, found):
+    if expr in found:
+        return found[expr]
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    args = tuple(_bottom_up_replace(a, found) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr
+
+
+# -- refutation by a concrete distribution -------------------------------------------------------
+
+
+def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
+    """A :class:`Counterexample`: each symbol that may be random given a two-point distribution
+    (its values allowed by its assumptions, independent of the others), each other symbol a
+    value, where the two sides differ; or None."""
+    from eqchain.check.integrals import _allows, _sample
+    from eqchain.check.refute import _differ
+
+    nodes = [e for side in (lhs, rhs) for e in side.atoms(Expectation)]
+    if not nodes or any(_random_symbols(e) is None and e.under for e in nodes):
+        return None
+    if any(e.variable is not None for e in nodes):
+        return None  # over a named distribution: not any distribution is its
+    for side in (lhs, rhs):
+        if side.atoms(sp.Indexed, sp.core.function.AppliedUndef, sp.Sum, sp.Integral):
+            return None
+    symbols = set().union(*(e.free_symbols for e in (lhs, rhs)))
+    for a, b in givens:
+        if (a.free_symbols | b.free_symbols) & symbols:
+            return None
+    # a symbol written outside the expectations is given one value (a constant is a random
+    # variable too), unless it is declared random ('moments')
+    random_symbols = _random_guess(lhs, rhs)
+    for e in nodes:
+        over = _random_symbols(e)
+        random_symbols |= over if over is not None else set()
+    if len(random_symbols) > _MOST_RANDOM:
+        return None
+    ordered = sorted(random_symbols, key=lambda s: s.name)
+    fixed = sorted(symbols - random_symbols, key=lambda s: s.name)
+    # The law of an expectation without a subscript is not given, but the document may state
+    # it where eqchain does not read it (E[X] = \mu for X ~ N(\mu, 1) in prose). A concrete
+    # law refutes only a step between expectations whose other symbols are declared constant
+    # (it must hold for every law); any other step only when it fails for every law (its sides
+    # differ by a nonzero amount free of the expectations, E[a X + b] = a E[X] + 2 b).
+    between = all(side.has(Expectation) for side in (lhs, rhs)) and all(
+        nonrandom(s) or finite_moments(s) for s in _outside(lhs) | _outside(rhs)
+    )
+    gap = None if between else _gap(lhs, rhs)
+    if not between and gap is None:
+        return None
+    rng = random.Random(seed)
+    trials = [(law, joint) for law in _TWO_POINTS for joint in (False, True)]
+    for (values, p), joint in trials:
+        laws = {}
+        for s in ordered:
+            allowed = [sp.Integer(v + k) for k in range(0, 8, 3) for v in values]
+            allowed = _unique([v for v in allowed if _allows(s, v)])
+            if len(allowed) < 2:
+                return None
+            laws[s] = ((allowed[0], p), (allowed[1], 1 - p))
+        chosen = {s: _sample(s, rng) for s in fixed}
+        if any(v is None for v in chosen.values()):
+            return None
+        if gap is not None:
+            at = gap.xreplace(chosen)
+            if at.free_symbols or at.atoms(sp.core.function.AppliedUndef) or at == 0:
+                continue  # at these values the sides may agree for some law
+        if joint:  # one coin for all: each takes its first value together, or its second
+            if len(ordered) < 2:
+                continue
+            outcomes = [
+                ({s: laws[s][k][0] for s in ordered}, laws[ordered[0]][k][1]) for k in (0, 1)
+            ]
+        else:  # independent
+            outcomes = [
+                (
+                    dict(zip(ordered, (v for v, _ in combo), strict=True)),
+                    sp.Mul(*(q for _, q in combo)),
+                )
+                for combo in itertools.product(*(laws[s] for s in ordered))
+            ]
+        try:
+            sides = [_evaluate(side.xreplace(chosen), outcomes) for side in (lhs, rhs)]
+        except (ZeroDivisionError, TypeError, ValueError, RecursionError):
+            continue
+        for outcome, _q in outcomes:  # a random symbol outside an expectation: every outcome
+            left, right = (s.xreplace(outcome) for s in sides)
+            if not all(_real_number(v) for v in (left, right)):
+                break
+            differs, lv, rv = _differ(left, right)
+            if differs:
+                shown = tuple((latex(s), _law_latex(laws[s])) for s in ordered)
+                plain = tuple(_law_plain(laws[s]) for s in ordered)
+                if joint:
+                    shown = tuple((k, v + _TOGETHER_LATEX) for k, v in shown)
+                    plain = tuple(v + _TOGETHER for v in plain)
+                shown += tuple((latex(s), latex(v)) for s, v in chosen.items())
+                plain += tuple(str(v) for v in chosen.values())
+                return Counterexample(shown, _decimal(lv), _decimal(rv), plain)
+    return None
+
+
+def _gap(lhs, rhs):
+    """The difference of the two sides with the expectations split by linearity (the symbols
+    outside them taken constant) and then kept as unknowns, when it is free of them (the
+    same for every law); else None."""
+    record = _Record(frozenset(_random_guess(lhs, rhs)))
+    a, b, _ = _opaque(*(_linear(side, record) for side in (lhs, rhs)))
+    try:
+        gap = sp.simplify(a - b)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    opaque = [f for f in gap.atoms(sp.core.function.AppliedUndef, sp.Dummy)]
+    return None if opaque else gap
+
+
+def _evaluate(expr, outcomes):
+    """``expr`` with each expectation the weighted sum over the outcomes (innermost first)."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    args = tuple(_evaluate(a, outcomes) for a in expr.args)
+    node = expr.func(*args) if args != expr.args else expr
+    if isinstance(node, Expectation):
+        body = node.body
+        return sp.Add(*(q * body.xreplace(o) for o, q in outcomes))
+    return node
+
+
+def _real_number(v) -> bool:
+    return v.is_number and v.is_real is True and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo)
+
+
+def _law_latex(law) -> str:
+    (a, p), (b, q) = law
+    return (
+        f"{latex(a)} \\text{{ with probability }} {latex(p)}, "
+        f"{latex(b)} \\text{{ with probability }} {latex(q)}"
+    )
+
+
+def _law_plain(law) -> str:
+    (a, p), (b, q) = law
+    return f"{a} with probability {p}, {b} with probability {q}"
+
+
+def _decimal(v) -> str:
+    return str(sp.N(v, 30))
