@@ -611,8 +611,14 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         | step.rhs.free_symbols
         | {a.base for e in (lhs, step.rhs) for a in e.atoms(sp.Indexed)}
     )
+    # a defined function counts by its name too: applied (l(2)) or bare (dl/d\mu)
+    names = {str(x) for x in mentioned} | {
+        str(a.func) for e in (lhs, step.rhs) for a in e.atoms(AppliedUndef)
+    }
     uses_definition = any(
-        d in mentioned or (isinstance(d, sp.Indexed) and d.base in mentioned)
+        d in mentioned
+        or (isinstance(d, sp.Indexed) and d.base in mentioned)
+        or (isinstance(d, AppliedUndef) and str(d.func) in names)
         for d in facts.definitions
     )
     # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
@@ -899,8 +905,10 @@ def _check_claim(
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
-    src = substitute(source, values)
-    tgt = substitute(target, values)
+    # A bare name of a defined function is its value (l after l(\mu) = ...), before any rule
+    # sees it: d l / d\mu of the bare symbol would be 0.
+    src = substitute(facts.named(source), values)
+    tgt = substitute(facts.named(target), values)
 
     side_conditions: list[tuple] = []
     evaluations: list[str] = []
