@@ -355,10 +355,18 @@ def check_derivation(
                 reason="not checked: a definition would replace the variable of a derivative "
                 "(d/dx with x defined as an expression)",
             )
-        if result.verdict is Verdict.VERIFIED and (step.follows or link_relation != "="):
+        implied = False
+        if _may_follow(step, result, premise):
+            # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
+            result, implied = _as_implication(
+                step, lhs, premise, result, facts.under(values), values, timeout
+            )
+            if implied:
+                chain_holds = premise[2] and premise[1] == "="
+        if result.verdict is Verdict.VERIFIED and (step.follows or implied or link_relation != "="):
             # A relation may not introduce a restriction either: what its right side (an
             # implication's conclusion) needs beyond its source (the premise) must hold.
-            if step.follows:
+            if step.follows or implied:
                 # what the conclusion needs must be established outright: a fact from here on
                 # carries no domain (a restriction shared with the premise is not waived)
                 targets, origins = [lhs, step.rhs], []
@@ -397,7 +405,11 @@ def check_derivation(
         facts.remember(step, lhs, usable=established and chain_holds and chain_relation == "=")
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
-        result = replace(result, relation=chain_relation or link_relation, follows=step.follows)
+        result = replace(
+            result,
+            relation=chain_relation or link_relation,
+            follows="implies" if implied else step.follows,
+        )
         results.append(result)
         if on_step is not None:
             on_step(result)
@@ -1670,6 +1682,45 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
         return result
     given = _give(step, source, facts)
     return replace(given, reason="given: the premise of the implication that follows")
+
+
+def _may_follow(step: Step, result: StepResult, premise) -> bool:
+    """Whether a claim that is no identity may be read as following from the equation before:
+    a document's row of one equation right after an equation row of the same display
+    (``Step.after_equation``), with that equation read."""
+    sides, relation, _established = premise
+    return (
+        step.after_equation
+        and step.follows is None
+        and not step.continues
+        and step.relation == "="
+        and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN)
+        and relation == "="
+        and len(sides) >= 2
+        and all(x is not None for x in sides)
+    )
+
+
+def _as_implication(step: Step, lhs, premise, identity: StepResult, facts, values, timeout):
+    """The row ``c = d`` after the equation ``a = b`` that is not shown an identity, read as the
+    next equation of a system the author solves: verified when it is proved to follow from
+    ``a = b`` (a nonzero factor, terms moved, ...); refuted by a point where ``a = b`` holds and
+    ``c = d`` does not (then it is no identity either); otherwise unknown, saying both. Returns
+    the result and whether it was verified as following."""
+    implied = _implication(replace(step, follows="implies"), lhs, premise, facts, values, timeout)
+    if implied.verdict is Verdict.VERIFIED:
+        rest = implied.reason.removeprefix("it follows from the equation before")
+        reason = "follows from the previous row" + rest
+        return replace(implied, step=step, reason=reason), True
+    if implied.verdict is Verdict.REFUTED:
+        return replace(implied, step=step), False
+    if identity.verdict is Verdict.UNKNOWN:
+        return identity, False
+    why = "not an identity (the two sides differ), nor shown to follow from the previous row"
+    return (
+        StepResult(step, Verdict.UNKNOWN, implied.rules, f"{why}: {implied.reason}"),
+        False,
+    )
 
 
 def _implication(step: Step, lhs, premise, facts: Facts, values, timeout) -> StepResult:
