@@ -245,6 +245,9 @@ def check_derivation(
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
     facts = Facts(ranges=_index_ranges(derivation.scope), families=_family_ranges(derivation.scope))
+    for mean, body in _sample_means(derivation.steps).items():
+        facts.definitions[mean] = body
+        facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
     base_values = _values(derivation, derivation.where)
     results: list[StepResult] = []
     previous: Step | None = None
@@ -738,6 +741,48 @@ def _index_ranges(scope) -> dict:
     for fam in scope.families.values():
         for idx, bounds in zip(fam.indices, fam.ranges, strict=False):
             out.setdefault(idx, []).append(bounds)
+    return out
+
+
+_MEAN_MARKS = ("bar", "overline")
+
+
+def _sample_means(steps) -> dict:
+    r"""The sample means a document names without defining them: ``\bar{y}`` (or
+    ``\overline{y}``) where the document sums the family ``y`` as ``\sum_{i=1}^{n} ... y_i ...``
+    with one and the same range everywhere, and no row of its own defines ``\bar{y}`` (an
+    author's definition takes its place): read as ``\frac{1}{n}\sum_{i=1}^{n} y_i``, what a
+    reader of statistics expects. Documents only (steps whose kind the checker infers)."""
+    if not steps or not all(s.infer_kind for s in steps):
+        return {}
+    trees = [e for s in steps for e in (s.lhs, s.rhs) if isinstance(e, sp.Basic)]
+    names = {str(x): x for t in trees for x in t.free_symbols if isinstance(x, sp.Symbol)}
+    defined = {
+        s.lhs
+        for s in steps
+        if not s.continues and isinstance(s.lhs, sp.Symbol) and s.unreadable is None
+    }
+    ranges: dict = {}  # family base -> set of (index, lower, upper)
+    for t in trees:
+        for total in t.atoms(sp.Sum):
+            for index, lower, upper in total.limits:
+                for member in total.function.atoms(sp.Indexed):
+                    if member.indices == (index,):
+                        ranges.setdefault(member.base, set()).add((index, lower, upper))
+    out = {}
+    for base, found in ranges.items():
+        if len({(lo, hi) for _, lo, hi in found}) != 1:
+            continue
+        index, lower, upper = min(found, key=str)
+        if lower != 1:
+            continue
+        for mark in _MEAN_MARKS:
+            mean = names.get(f"{mark}{base}")
+            if mean is None or mean in defined:
+                continue
+            out[mean] = sp.Mul(
+                sp.Pow(upper, -1), sp.Sum(sp.Indexed(base, index), (index, lower, upper))
+            )
     return out
 
 
