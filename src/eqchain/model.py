@@ -101,6 +101,10 @@ class Step:
     # "implies" or "iff" when the step's equation is claimed to follow from the equation
     # before it (``\Rightarrow``, ``\iff``, a derivation file's ``relation = "implies"``).
     follows: str | None = None
+    # Documents: a row that is one equation right after an equation row of the same display
+    # (``0 = a - b`` under ``f'(x) = 0``). When it is no identity it may be the next equation of
+    # a system the author solves: it is then checked as following from the equation before.
+    after_equation: bool = False
     # What a generated step does ("stationarity", "solution", "second-order (minor 3)"): its
     # name for a reader, since all the steps generated from one table share that table's line.
     role: str | None = None

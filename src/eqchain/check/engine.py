@@ -247,6 +247,9 @@ def check_derivation(
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
     facts = Facts(ranges=_index_ranges(derivation.scope), families=_family_ranges(derivation.scope))
+    for mean, body in _sample_means(derivation.steps).items():
+        facts.definitions[mean] = body
+        facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
     base_values = _values(derivation, derivation.where)
     results: list[StepResult] = []
     previous: Step | None = None
@@ -362,10 +365,18 @@ def check_derivation(
             )
         if result.verdict is Verdict.REFUTED:
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
-        if result.verdict is Verdict.VERIFIED and (step.follows or link_relation != "="):
+        implied = False
+        if _may_follow(step, result, premise):
+            # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
+            result, implied = _as_implication(
+                step, lhs, premise, result, facts.under(values), values, timeout
+            )
+            if implied:
+                chain_holds = premise[2] and premise[1] == "="
+        if result.verdict is Verdict.VERIFIED and (step.follows or implied or link_relation != "="):
             # A relation may not introduce a restriction either: what its right side (an
             # implication's conclusion) needs beyond its source (the premise) must hold.
-            if step.follows:
+            if step.follows or implied:
                 # what the conclusion needs must be established outright: a fact from here on
                 # carries no domain (a restriction shared with the premise is not waived)
                 targets, origins = [lhs, step.rhs], []
@@ -404,7 +415,11 @@ def check_derivation(
         facts.remember(step, lhs, usable=established and chain_holds and chain_relation == "=")
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
-        result = replace(result, relation=chain_relation or link_relation, follows=step.follows)
+        result = replace(
+            result,
+            relation=chain_relation or link_relation,
+            follows="implies" if implied else step.follows,
+        )
         results.append(result)
         if on_step is not None:
             on_step(result)
@@ -646,8 +661,14 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         | step.rhs.free_symbols
         | {a.base for e in (lhs, step.rhs) for a in e.atoms(sp.Indexed)}
     )
+    # a defined function counts by its name too: applied (l(2)) or bare (dl/d\mu)
+    names = {str(x) for x in mentioned} | {
+        str(a.func) for e in (lhs, step.rhs) for a in e.atoms(AppliedUndef)
+    }
     uses_definition = any(
-        d in mentioned or (isinstance(d, sp.Indexed) and d.base in mentioned)
+        d in mentioned
+        or (isinstance(d, sp.Indexed) and d.base in mentioned)
+        or (isinstance(d, AppliedUndef) and str(d.func) in names)
         for d in facts.definitions
     )
     # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
@@ -755,6 +776,48 @@ def _index_ranges(scope) -> dict:
     for fam in scope.families.values():
         for idx, bounds in zip(fam.indices, fam.ranges, strict=False):
             out.setdefault(idx, []).append(bounds)
+    return out
+
+
+_MEAN_MARKS = ("bar", "overline")
+
+
+def _sample_means(steps) -> dict:
+    r"""The sample means a document names without defining them: ``\bar{y}`` (or
+    ``\overline{y}``) where the document sums the family ``y`` as ``\sum_{i=1}^{n} ... y_i ...``
+    with one and the same range everywhere, and no row of its own defines ``\bar{y}`` (an
+    author's definition takes its place): read as ``\frac{1}{n}\sum_{i=1}^{n} y_i``, what a
+    reader of statistics expects. Documents only (steps whose kind the checker infers)."""
+    if not steps or not all(s.infer_kind for s in steps):
+        return {}
+    trees = [e for s in steps for e in (s.lhs, s.rhs) if isinstance(e, sp.Basic)]
+    names = {str(x): x for t in trees for x in t.free_symbols if isinstance(x, sp.Symbol)}
+    defined = {
+        s.lhs
+        for s in steps
+        if not s.continues and isinstance(s.lhs, sp.Symbol) and s.unreadable is None
+    }
+    ranges: dict = {}  # family base -> set of (index, lower, upper)
+    for t in trees:
+        for total in t.atoms(sp.Sum):
+            for index, lower, upper in total.limits:
+                for member in total.function.atoms(sp.Indexed):
+                    if member.indices == (index,):
+                        ranges.setdefault(member.base, set()).add((index, lower, upper))
+    out = {}
+    for base, found in ranges.items():
+        if len({(lo, hi) for _, lo, hi in found}) != 1:
+            continue
+        index, lower, upper = min(found, key=str)
+        if lower != 1:
+            continue
+        for mark in _MEAN_MARKS:
+            mean = names.get(f"{mark}{base}")
+            if mean is None or mean in defined:
+                continue
+            out[mean] = sp.Mul(
+                sp.Pow(upper, -1), sp.Sum(sp.Indexed(base, index), (index, lower, upper))
+            )
     return out
 
 
@@ -934,8 +997,10 @@ def _check_claim(
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
-    src = substitute(source, values)
-    tgt = substitute(target, values)
+    # A bare name of a defined function is its value (l after l(\mu) = ...), before any rule
+    # sees it: d l / d\mu of the bare symbol would be 0.
+    src = substitute(facts.named(source), values)
+    tgt = substitute(facts.named(target), values)
 
     side_conditions: list[tuple] = []
     evaluations: list[str] = []
@@ -1715,6 +1780,45 @@ def _distribution_statement(step: Step) -> StepResult:
         Verdict.GIVEN,
         reason="a distribution stated by the author: taken as given, never checked; it "
         "establishes no equation",
+    )
+
+
+def _may_follow(step: Step, result: StepResult, premise) -> bool:
+    """Whether a claim that is no identity may be read as following from the equation before:
+    a document's row of one equation right after an equation row of the same display
+    (``Step.after_equation``), with that equation read."""
+    sides, relation, _established = premise
+    return (
+        step.after_equation
+        and step.follows is None
+        and not step.continues
+        and step.relation == "="
+        and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN)
+        and relation == "="
+        and len(sides) >= 2
+        and all(x is not None for x in sides)
+    )
+
+
+def _as_implication(step: Step, lhs, premise, identity: StepResult, facts, values, timeout):
+    """The row ``c = d`` after the equation ``a = b`` that is not shown an identity, read as the
+    next equation of a system the author solves: verified when it is proved to follow from
+    ``a = b`` (a nonzero factor, terms moved, ...); refuted by a point where ``a = b`` holds and
+    ``c = d`` does not (then it is no identity either); otherwise unknown, saying both. Returns
+    the result and whether it was verified as following."""
+    implied = _implication(replace(step, follows="implies"), lhs, premise, facts, values, timeout)
+    if implied.verdict is Verdict.VERIFIED:
+        rest = implied.reason.removeprefix("it follows from the equation before")
+        reason = "follows from the previous row" + rest
+        return replace(implied, step=step, reason=reason), True
+    if implied.verdict is Verdict.REFUTED:
+        return replace(implied, step=step), False
+    if identity.verdict is Verdict.UNKNOWN:
+        return identity, False
+    why = "not an identity (the two sides differ), nor shown to follow from the previous row"
+    return (
+        StepResult(step, Verdict.UNKNOWN, implied.rules, f"{why}: {implied.reason}"),
+        False,
     )
 
 

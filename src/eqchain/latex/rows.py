@@ -142,14 +142,72 @@ def split_rows(text: str) -> tuple[Row, ...]:
         raise LatexError(f"\\begin{{{name}}} without its \\end", column=pos + 1)
     breaks.append((row_start, n, row_env))
     source = "".join(chars)
-    rows = []
+    rows: list[Row] = []
     for start, end, env in breaks:
         row_text = _drop_columns(source[start:end], start, env)
         if not row_text.strip():
             continue
+        prev = rows[-1] if rows else None
+        if prev is not None and _continues_expression(prev, source, start, end, env):
+            gap = start - (prev.offset + len(prev.text))
+            joined = prev.text + " " * gap + row_text
+            rows[-1] = Row(joined, prev.offset, prev.line, prev.column, prev.environment)
+            continue
         line, column = locate(text, start + 1)
         rows.append(Row(row_text, start, line, column, env))
     return tuple(rows)
+
+
+# A row that starts with one of these continues the expression of the row before it (the
+# author broke a long sum or product over lines: ``&= a \\ &\quad + b``).
+_LEADING_SPACE = re.compile(
+    r"(?:\s|&|~|\\(?:quad|qquad|[,;:! ]|enspace|thinspace|medspace|thickspace)(?![A-Za-z])"
+    r"|\\(?:hspace|phantom|hphantom)\*?\{[^{}]*\})*"
+)
+_BINARY = re.compile(r"(?:\+|-|\\(?:pm|mp|cdot|times)(?![A-Za-z]))")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+_BREAK_ONLY = re.compile(r"\s*(?:\\\\\*?\s*(?:\[[^\]]*\])?|\\)?\s*")
+_RELATION = re.compile(
+    r"=|<|>|\\(?:le|leq|ge|geq|neq|ne|approx|equiv|simeq|propto|to|iff|implies|Rightarrow)"
+    r"(?![A-Za-z])"
+)
+
+
+def _continues_expression(prev: Row, source: str, start: int, end: int, env: str | None) -> bool:
+    """Whether the row at ``source[start:end]`` continues the expression of ``prev``: the two
+    are in the same environment with only a row break between them, and the row starts with a
+    binary operator. ``+``, ``\\pm``, ``\\cdot``... cannot start an equation of its own; a
+    ``-`` can (``-x + y = 3`` in a system), so a row starting with ``-`` continues only when it
+    holds no relation of its own."""
+    if env != prev.environment:
+        return False
+    if not _BREAK_ONLY.fullmatch(source, prev.offset + len(prev.text), start):
+        return False
+    raw = source[start:end]
+    lead = _LEADING_SPACE.match(raw)
+    op = _BINARY.match(raw, lead.end())
+    if op is None:
+        return False
+    return op.group(0) != "-" or not _top_level_relation(raw[op.end() :])
+
+
+def _top_level_relation(text: str) -> bool:
+    depth = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "{(":
+            depth += 1
+        elif ch in "})":
+            depth -= 1
+        elif depth == 0 and _RELATION.match(text, i):
+            return True
+        if ch == "\\":
+            m = _COMMAND.match(text, i)
+            i = m.end() if m else i + 2
+            continue
+        i += 1
+    return False
 
 
 def _lone_backslash(text: str, i: int) -> bool:

@@ -402,8 +402,11 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
 def _steps(path: str, rows, scope) -> list[Step]:
     steps: list[Step] = []
     for _, block_rows in rows:
+        prev_formula = None  # the formula of the row before in this display
         for row in block_rows:
             f = row.formula
+            after_equation = _is_equation_row(prev_formula) and _is_one_equation(f)
+            prev_formula = f
             if f is None:
                 steps.append(
                     _unreadable_step(row.path or path, row.text, row.error, row.line, row.column)
@@ -442,9 +445,30 @@ def _steps(path: str, rows, scope) -> list[Step]:
                         infer_kind=True,
                         relation=link.relation,
                         follows=link.follows,
+                        after_equation=after_equation and j == 0,
                     )
                 )
     return steps
+
+
+def _is_equation_row(f) -> bool:
+    """A read row that ends with an equation (``a = b``, ``= b``, ``a = b = c``)."""
+    if f is None or not f.sides or (len(f.sides) < 2 and not f.continues):
+        return False
+    return f.relation(len(f.sides) - 1) == "="
+
+
+def _is_one_equation(f) -> bool:
+    """A read row that is one equation of its own, ``c = d``: no continuation, no chain, no
+    arrow (an arrow says how it relates to the row before)."""
+    return (
+        f is not None
+        and not f.continues
+        and not f.definition
+        and len(f.sides) == 2
+        and f.relation(0) == ""
+        and f.relation(1) == "="
+    )
 
 
 def _unreadable_step(path: str, text: str, message: str, line: int, column: int) -> Step:

@@ -1,0 +1,33 @@
+"""After ``l(\\mu) = ...`` a bare ``l`` is ``l(\\mu)`` in every step, before any rule sees it: a
+derivative of the bare symbol would be 0, which verified false steps."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from eqchain.cli import cli
+
+
+def _statuses(tmp_path, *rows: str) -> list[str]:
+    doc = tmp_path / "d.md"
+    doc.write_text("# t\n\n" + "\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(doc)])
+    return [s["status"] for s in json.loads(out.output)["derivations"][0]["steps"]]
+
+
+def test_the_derivative_of_a_bare_defined_name_is_not_zero(tmp_path):
+    rows = ("l(\\mu) = \\mu^2", "\\frac{dl}{d\\mu} + 1 = 1")
+    assert _statuses(tmp_path, *rows) == ["definition", "refuted"]
+
+
+def test_the_right_derivative_of_a_bare_defined_name_is_verified(tmp_path):
+    rows = ("l(\\mu) = \\mu^2", "\\frac{dl}{d\\mu} = 2 \\mu")
+    assert _statuses(tmp_path, *rows) == ["definition", "verified"]
+
+
+def test_an_equation_naming_a_defined_function_is_not_a_given(tmp_path):
+    # a number on one side, but it mentions the defined l: a claim, checked
+    rows = ("l(\\mu) = \\mu^2", "l(3) = 10")
+    assert _statuses(tmp_path, *rows) == ["definition", "refuted"]

@@ -1,0 +1,45 @@
+"""A row that starts with an operator (``&\\quad + ...``) continues the expression of the row
+before: the two are one formula. Dropping it would check the row before without its tail, so
+a false identity could be verified and a true one refuted."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from eqchain.cli import cli
+from eqchain.latex.rows import split_rows
+
+
+def _check(tmp_path, body: str, assume: str | None = None) -> list[dict]:
+    doc = tmp_path / "d.md"
+    text = f"# t\n\n$$\n\\begin{{aligned}}\n{body}\n\\end{{aligned}}\n$$\n"
+    doc.write_text(text, encoding="utf-8")
+    args = ["check", "--no-cache", "--format", "json", str(doc)]
+    if assume:
+        args[1:1] = ["--assume", assume]
+    out = CliRunner().invoke(cli, args)
+    return json.loads(out.output)["derivations"][0]["steps"]
+
+
+def test_a_row_starting_with_plus_is_joined_to_the_row_before():
+    rows = split_rows("\\begin{aligned} a &= b \\\\ &\\quad + c \\\\ &= d \\end{aligned}")
+    assert [" ".join(r.text.split()) for r in rows] == ["a = b \\quad + c", "= d"]
+
+
+def test_a_minus_row_with_its_own_equation_and_no_column_before_it_stays_a_row():
+    rows = split_rows("\\begin{gathered} x + y = 1 \\\\ -x + y = 3 \\end{gathered}")
+    assert len(rows) == 2
+
+
+def test_a_false_identity_split_over_two_rows_is_refuted_not_verified(tmp_path):
+    steps = _check(tmp_path, "a^2 + 2ab + b^2 &= (a+b)^2 \\\\\n&\\quad - 2ab")
+    assert [s["status"] for s in steps] == ["refuted"]
+
+
+def test_a_true_identity_split_over_rows_is_verified_and_the_chain_goes_on(tmp_path):
+    body = "(a+b)^2 &= a^2 \\\\\n&\\quad + 2ab \\\\\n&\\qquad + b^2 \\\\\n&= a^2 + b^2 + 2ab"
+    steps = _check(tmp_path, body)
+    assert [s["status"] for s in steps] == ["verified", "verified"]
+    assert steps[0]["line"] == 5
