@@ -515,7 +515,9 @@ CASES = [
     Case("norm", r"\|w\|^2", error=UnsupportedLatex, message="norm"),
     Case("absolute_value", r"|x|", Abs(x)),
     Case("absolute_values_ambiguous", r"|a|b|c|", error=LatexError, message="closes which"),
-    Case("operator_name", r"\mathrm{Var}(x) = 1", EQ(Function("Var")(x), 1)),
+    # Var is read by its definition through the expectation (issue 18)
+    Case("operator_name", r"\mathrm{Var}(x) = 1", EQ(Expectation((x - Expectation(x)) ** 2), 1)),
+    Case("operator_name_other", r"\mathrm{Risk}(x) = 1", EQ(Function("Risk")(x), 1)),
     Case(
         "operator_name_in_text",
         r"\text{Var}(x) = 1",

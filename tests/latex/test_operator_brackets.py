@@ -44,7 +44,7 @@ def test_an_operator_name_before_brackets_is_applied_to_them():
     assert side(r"\mathrm{erf} \left[ \sqrt{a} x \right]") == sp.Function("erf")(
         sp.Mul(sp.Pow(a, sp.Rational(1, 2), evaluate=False), x, evaluate=False)
     )
-    assert side(r"\operatorname{Var}[x]") == sp.Function("Var")(x)
+    assert side(r"\operatorname{Risk}[x]") == sp.Function("Risk")(x)
 
 
 def test_a_name_the_formula_uses_on_its_own_is_a_factor_before_brackets():
