@@ -158,7 +158,7 @@ def test_counts_are_consistent(outcomes):
     assert 0 <= total["rows_read"] <= total["rows"]
 
 
-DISPLAY_EQUATIONS_READ = 625  # issue 11, 2026-12-02: after the notation, operators, functions, expect and alarms branches (485 at the start of the day)
+DISPLAY_EQUATIONS_READ = 625  # issue 11, 2026-12-02 (485 at the start of the day)
 
 
 @pytest.mark.slow
