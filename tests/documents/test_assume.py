@@ -163,9 +163,7 @@ def test_more_assumptions_are_read(text, expected):
     test_bounds_and_functions_are_read(text, expected)
 
 
-@pytest.mark.parametrize(
-    "text", ["K = n", "K = 3 = 4", "0 = 1", "y_k = 3", "sigma_0x > 0"]
-)
+@pytest.mark.parametrize("text", ["K = n", "K = 3 = 4", "0 = 1", "y_k = 3", "sigma_0x > 0"])
 def test_values_and_constants_are_read_only_as_written(text):
     with pytest.raises(InputError):
         parse_assume(text)
