@@ -41,7 +41,8 @@ def test_a_divergence_is_an_opaque_function_that_keeps_its_double_bar(text, bar)
 
 
 def test_an_operator_name_before_brackets_is_applied_to_them():
-    assert side(r"\mathrm{erf} \left[ \sqrt{a} x \right]") == sp.Function("erf")(
+    # erf is the error function in brackets as in parentheses (one reading of the name)
+    assert side(r"\mathrm{erf} \left[ \sqrt{a} x \right]") == sp.erf(
         sp.Mul(sp.Pow(a, sp.Rational(1, 2), evaluate=False), x, evaluate=False)
     )
     assert side(r"\operatorname{Risk}[x]") == sp.Function("Risk")(x)

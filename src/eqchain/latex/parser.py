@@ -753,9 +753,14 @@ class Parser:
         if close == j + 1:
             raise LatexError("empty brackets", column=self.tokens[j].column)
         args, separators = self._split_arguments(j, close)
-        self.pos = close + 1
         if separators:
+            self.pos = close + 1
             return sp.Function(span.base, separators=separators)(*args)
+        first = self.tokens[self.pos]  # the name's first token (\mathrm, \operatorname)
+        self.pos = close + 1
+        known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
+        if known is not None and len(args) == 1:  # erf[x] is erf(x): one reading of a name
+            return known(*args, evaluate=False)
         return sp.Function(span.base)(*args)
 
     def primed(self, span: NameSpan, j: int, is_function: bool):
