@@ -22,7 +22,13 @@ from eqchain.model import Verdict
 from . import oracle
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted((ROOT / "derivations").glob("*.toml")) + [ROOT / "tests/fixtures/domains.toml"]
+# Expectations (issue 18) are left out, as in the mutation campaign: the oracle evaluates sides
+# at points, and an expectation needs a distribution (every point is "both undefined"). Their
+# verified and refuted steps are tested in tests/check/test_expectations.py.
+EXPECTATION_FILES = {"variance.toml", "variance_angle.toml"}
+FILES = sorted(
+    p for p in (ROOT / "derivations").glob("*.toml") if p.name not in EXPECTATION_FILES
+) + [ROOT / "tests/fixtures/domains.toml"]
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
 KNOWN: dict[str, str] = {}
