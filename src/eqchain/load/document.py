@@ -369,27 +369,17 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
                 other = scope.symbols[item.other[0]] = sp.Symbol(item.other[0], real=True)
             value = other
         if item.op == "=":  # K = 3: the value itself is the given
-            out.append(
-                Step(
-                    claim=item.text,
-                    lhs=symbol,
-                    rhs=value,
-                    kind=StepKind.GIVEN,
-                    place=Place(path),
-                    annotation=f"assumed: {item.text}",
-                    from_assumption=True,
-                )
-            )
-            continue
-        margin = value - symbol if item.op in ("<", "<=") else symbol - value
-        kind = {"<": "positive", ">": "positive", "<=": "nonnegative", ">=": "nonnegative"}
-        name = f"{item.name}_bound{len(out) + 1 if out else ''}"
-        aux = sp.Symbol(name, **{kind.get(item.op, "nonzero"): True})
+            lhs, rhs = symbol, value
+        else:
+            margin = value - symbol if item.op in ("<", "<=") else symbol - value
+            kind = {"<": "positive", ">": "positive", "<=": "nonnegative", ">=": "nonnegative"}
+            name = f"{item.name}_bound{len(out) + 1 if out else ''}"
+            lhs, rhs = sp.Symbol(name, **{kind.get(item.op, "nonzero"): True}), margin
         out.append(
             Step(
                 claim=item.text,
-                lhs=aux,
-                rhs=margin,
+                lhs=lhs,
+                rhs=rhs,
                 kind=StepKind.GIVEN,
                 place=Place(path),
                 annotation=f"assumed: {item.text}",
