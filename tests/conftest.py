@@ -24,3 +24,20 @@ def _private_cache_dir(tmp_path_factory):
         os.environ.pop("EQCHAIN_CACHE_DIR", None)
     else:
         os.environ["EQCHAIN_CACHE_DIR"] = previous
+
+
+FLAGSHIP = sorted((Path(__file__).resolve().parents[1] / "derivations").glob("*.toml"))
+FLAGSHIP_TIMEOUT = 10.0  # seconds per step: the checker's default, as `eqchain check` uses
+
+
+@pytest.fixture(scope="session")
+def flagship_reports():
+    """Every file of derivations/ checked once per test run, in this process (the API's
+    ``check_derivations`` with the default time limit): file name -> Report. Tests that read
+    the verdicts of the flagship derivations share this one run (issue 17) instead of checking
+    the folder again; a test about a different time limit, or about the command line, checks
+    for itself. Reports are frozen dataclasses: read them, never change them."""
+    from eqchain.api import check_derivations
+    from eqchain.load import load
+
+    return {path.name: check_derivations(load(str(path)), FLAGSHIP_TIMEOUT) for path in FLAGSHIP}

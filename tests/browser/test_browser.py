@@ -14,8 +14,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pipeline  # noqa: E402
 
-from eqchain.api import check_derivations  # noqa: E402
-from eqchain.load import load  # noqa: E402
 from eqchain.model import Report  # noqa: E402
 from eqchain.render.markdown import FLAVORS, render_markdown  # noqa: E402
 
@@ -24,11 +22,11 @@ DERIVATIONS = sorted((ROOT / "derivations").glob("*.toml"))
 
 
 @pytest.fixture(scope="module")
-def reports():
+def reports(request):
     why = pipeline.available()
     if why:
         pytest.skip(why)
-    return {path.name: check_derivations(load(str(path)), 10.0) for path in DERIVATIONS}
+    return request.getfixturevalue("flagship_reports")  # the session's one check (conftest.py)
 
 
 @pytest.fixture(scope="module")
