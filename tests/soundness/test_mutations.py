@@ -14,7 +14,9 @@ The README's ``pytest`` runs a systematic sample of the campaign: every mutant i
 those the judge keeps, every fourth of each operator (at least two of each) and two of each claim
 that leaves out are checked, so every claim of every derivation still has mutants checked and
 every operator is exercised (the tests below check both on the sample too). The whole campaign
-is marked ``slow`` and run by ``.ci/run`` in a second call, ``pytest -m slow`` (issue 17).
+is marked ``slow`` (``pytest -m slow``); ``.ci/run`` runs it with the README's tests in one
+call, ``pytest -m 'slow or not slow'``, where the sample is read from the whole campaign
+(issue 17).
 """
 
 from __future__ import annotations
@@ -270,14 +272,33 @@ def whole_campaign():
     return _reported(1, "mutation campaign")
 
 
+def _whole_is_selected(session) -> bool:
+    """Whether this run also runs the whole campaign (``pytest -m 'slow or not slow'``)."""
+    for item in session.items:
+        if item.path != Path(__file__):
+            continue
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "whole_campaign" in item.fixturenames or params.get("outcomes") == "whole":
+            return True
+    return False
+
+
 @pytest.fixture(scope="session")
-def sampled_campaign():
+def sampled_campaign(request):
+    """The sample run on its own; or, in a run that runs the whole campaign too, the sample
+    read from it (the mutants the judge discards, and :func:`_sample` of the kept ones: the
+    same mutants, each checked on its own) instead of checking them twice."""
+    if _whole_is_selected(request.session):
+        whole = request.getfixturevalue("whole_campaign")  # outcome n is that of _JOBS[n]
+        kept = [n for n, o in enumerate(whole) if o.judged == "kept"]
+        chosen = _sample(kept, SAMPLE_STEP)
+        return [o for o in whole if o.judged != "kept"] + [whole[n] for n in chosen]
     return _reported(SAMPLE_STEP, f"mutation campaign, a sample (1 in {SAMPLE_STEP})")
 
 
 @pytest.fixture(params=[pytest.param("sample"), pytest.param("whole", marks=pytest.mark.slow)])
 def outcomes(request):
-    """The sample in the README's pytest; the whole campaign with ``-m slow`` (.ci/run)."""
+    """The sample in the README's pytest; the whole campaign with ``-m slow`` (and .ci/run)."""
     name = "sampled_campaign" if request.param == "sample" else "whole_campaign"
     return request.getfixturevalue(name)
 
