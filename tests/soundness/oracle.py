@@ -520,7 +520,31 @@ def _with_integrals(v, dps: int):
     return sp.N(visit(v), dps)
 
 
+_QUADRATURES: dict = {}  # (integral with its values put in, precision) -> value or Unevaluable
+_QUADRATURES_MAX = 20_000
+
+
 def _quadrature(node, dps: int):
+    """:func:`_quadrature_computed`, remembered for the rest of the process: the judge meets
+    the same integral at the same point again (the unchanged side of each mutant of a step, the
+    same step judged with the same seed by several tests), and a quadrature is a pure function
+    of the integral and the precision. A failure other than Unevaluable (a time limit's alarm)
+    is not remembered."""
+    key = (node, dps <= LOW)
+    if key not in _QUADRATURES:
+        if len(_QUADRATURES) >= _QUADRATURES_MAX:
+            _QUADRATURES.clear()
+        try:
+            _QUADRATURES[key] = _quadrature_computed(node, dps)
+        except Unevaluable as err:
+            _QUADRATURES[key] = err
+    value = _QUADRATURES[key]
+    if isinstance(value, Unevaluable):
+        raise Unevaluable(*value.args)
+    return value
+
+
+def _quadrature_computed(node, dps: int):
     # Quadrature at 80 digits takes seconds a point: 25 and 35 digits tell a difference (stable
     # between the two) as well; equality is then never concluded (the difference left, about
     # 1e-25, is neither EQUAL's 1e-60 nor DIFFERENT's 1e-20): "unsure"
