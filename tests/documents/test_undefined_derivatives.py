@@ -115,3 +115,23 @@ def test_derivation_file_defined_name_derivative_is_refuted_when_wrong(tmp_path)
     ran = run_eqchain("check", "--no-cache", "--format", "json", str(path))
     steps = json.loads(ran.stdout)["derivations"][0]["steps"]
     assert [s["status"] for s in steps] == ["definition", "refuted"]
+
+
+def test_a_definition_naming_the_derivative_does_not_make_it_zero(tmp_path):
+    # the rule search put g's body in and carried the derivative out as of a constant
+    statuses = _document(
+        tmp_path,
+        r"g = \frac{\partial a}{\partial w}",
+        r"\frac{\partial a}{\partial w} = \frac{\partial a}{\partial w} + g",
+    )
+    assert statuses == ["definition", "unknown"]
+
+
+def test_a_definition_put_into_a_derivative_keeps_the_varying_name(tmp_path):
+    statuses = _document(
+        tmp_path,
+        r"\frac{\partial a}{\partial w} = \frac{\partial a}{\partial w}",
+        "h = a w",
+        r"\frac{\partial h}{\partial w} = a",
+    )
+    assert statuses[2] != "verified"

@@ -1090,6 +1090,7 @@ def _check_claim(
             ranges=facts.ranges,
             allowed=set(named) | {"substitute"},
             budget=SEARCH_BUDGET,
+            varying=varying,
         )
         path = search.find(src, tgt, NAMED_SEARCH_DEPTH)
     # Values bind symbols inside definitions too: unfold first, then put them in.
@@ -1123,7 +1124,9 @@ def _check_claim(
         cex = quick_counterexample()
         if cex is not None:
             return _refuted(step, cex, warnings, lhs_full, rhs_full)
-    search = Search(facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET)
+    search = Search(
+        facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET, varying=varying
+    )
     if path is None:
         path = search.find(src, tgt, SEARCH_DEPTH)
         if path is not None and named:
