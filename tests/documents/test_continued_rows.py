@@ -43,3 +43,33 @@ def test_a_true_identity_split_over_rows_is_verified_and_the_chain_goes_on(tmp_p
     steps = _check(tmp_path, body)
     assert [s["status"] for s in steps] == ["verified", "verified"]
     assert steps[0]["line"] == 5
+
+
+# A row with no operator and no relation after a row break continues the expression before it
+# as TeX sets it: juxtaposed, a product (an author breaking a long product over lines). Left
+# out, the row before would be checked without its tail.
+
+
+def test_a_row_with_no_operator_and_no_relation_is_joined_to_the_row_before():
+    rows = split_rows("\\begin{aligned} a &= b \\\\ &\\quad c \\\\ &= d \\end{aligned}")
+    assert [" ".join(r.text.split()) for r in rows] == ["a = b \\quad c", "= d"]
+
+
+def test_a_row_of_prose_only_is_not_joined():
+    rows = split_rows("\\begin{aligned} a &= b \\\\ &\\text{(by the log rule)} \\end{aligned}")
+    assert len(rows) == 2
+
+
+def test_a_false_identity_whose_tail_is_a_factor_on_the_next_row_is_not_verified(tmp_path):
+    steps = _check(tmp_path, "2 x &= 2 x \\\\\n&\\quad 3")
+    assert [s["status"] for s in steps] == ["refuted"]
+
+
+def test_a_true_identity_whose_tail_is_a_factor_on_the_next_row_is_verified(tmp_path):
+    steps = _check(tmp_path, "(a+b)^2 &= (a + b) \\\\\n&\\quad (a + b) \\\\\n&= a^2 + 2ab + b^2")
+    assert [s["status"] for s in steps] == ["verified", "verified"]
+
+
+def test_a_definition_whose_tail_is_on_the_next_row_defines_all_of_it(tmp_path):
+    steps = _check(tmp_path, "L &= x \\\\\n& y \\\\\nL &= x y")
+    assert [s["status"] for s in steps] == ["definition", "verified"]

@@ -50,6 +50,7 @@ from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
+from eqchain.check.varying import varying_names, with_varying
 from eqchain.errors import InputError
 from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
@@ -97,6 +98,8 @@ class Facts:
     # (canonical lhs, canonical rhs) of an equation -> the domain where it holds, as keys
     # (pred, expression): a step that uses the equation is judged within it
     domains: dict = field(default_factory=dict)
+    # name -> the variables it may vary with: names differentiated on their own (varying.py)
+    varying: dict = field(default_factory=dict)
     # (expression, depth, definitions) -> the expression unfolded (see unfold)
     unfolded: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -196,7 +199,17 @@ class Facts:
             if new == expr:
                 break
             expr = new
-        return expr
+        # what is left undefined and differentiated on its own may vary (check/varying.py)
+        return with_varying(expr, self.undefined_varying())
+
+    def undefined_varying(self) -> dict:
+        """The names that may vary with a variable of differentiation (check/varying.py) and
+        that no definition says what they are (a defined one is unfolded instead)."""
+        if not self.varying:
+            return {}
+        defined = {d for d in self.definitions if isinstance(d, sp.Symbol)}
+        defined |= {d.base for d in self.definitions if isinstance(d, sp.Indexed)}
+        return {k: v for k, v in self.varying.items() if k not in defined}
 
     def _by_defined(self, expr):
         """A derivative by a defined quantity (``\\frac{\\partial L}{\\partial \\hat y}`` after
@@ -246,7 +259,11 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
-    facts = Facts(ranges=_index_ranges(derivation.scope), families=_family_ranges(derivation.scope))
+    facts = Facts(
+        ranges=_index_ranges(derivation.scope),
+        families=_family_ranges(derivation.scope),
+        varying=varying_names(t for s in derivation.steps for t in (s.lhs, s.rhs)),
+    )
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
         facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
@@ -999,8 +1016,11 @@ def _check_claim(
         raise InputError("a continuation step ('= ...') has nothing to continue")
     # A bare name of a defined function is its value (l after l(\mu) = ...), before any rule
     # sees it: d l / d\mu of the bare symbol would be 0.
-    src = substitute(facts.named(source), values)
-    tgt = substitute(facts.named(target), values)
+    # An undefined name differentiated on its own may vary with the variable (check/varying.py):
+    # no rule may take its derivative for 0.
+    varying = facts.undefined_varying()
+    src = with_varying(substitute(facts.named(source), values), varying)
+    tgt = with_varying(substitute(facts.named(target), values), varying)
 
     side_conditions: list[tuple] = []
     evaluations: list[str] = []
@@ -1070,6 +1090,7 @@ def _check_claim(
             ranges=facts.ranges,
             allowed=set(named) | {"substitute"},
             budget=SEARCH_BUDGET,
+            varying=varying,
         )
         path = search.find(src, tgt, NAMED_SEARCH_DEPTH)
     # Values bind symbols inside definitions too: unfold first, then put them in.
@@ -1103,7 +1124,9 @@ def _check_claim(
         cex = quick_counterexample()
         if cex is not None:
             return _refuted(step, cex, warnings, lhs_full, rhs_full)
-    search = Search(facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET)
+    search = Search(
+        facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET, varying=varying
+    )
     if path is None:
         path = search.find(src, tgt, SEARCH_DEPTH)
         if path is not None and named:

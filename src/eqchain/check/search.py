@@ -17,6 +17,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
+from eqchain.check.varying import with_varying
 from eqchain.tree import canonical
 
 
@@ -138,8 +139,12 @@ class Search:
         deadline: Deadline | None = None,
         ranges: dict | None = None,
         budget: int | None = None,
+        varying: dict | None = None,
     ):
         self.budget = budget
+        # names that may vary with a variable of differentiation (check/varying.py): every
+        # state keeps them so, whatever an equation put into a derivative
+        self.varying = dict(varying or {})
         self.work = 0
         self.closest: tuple | None = None  # (score, path) of the state nearest the other side
         self.ranges = ranges or {}
@@ -174,8 +179,9 @@ class Search:
         return name in self.allowed or reported_name(name, "target") in self.allowed
 
     def normal(self, expr):
-        """The canonical form of ``expr`` with bound values put in."""
-        expr = canonical(expr)
+        """The canonical form of ``expr`` with bound values put in, and the names that may vary
+        with a variable of differentiation taken so in its derivatives."""
+        expr = canonical(with_varying(expr, self.varying))
         if self.values:
             expr = canonical(expr.xreplace(self.values))
         return expr

@@ -14,7 +14,8 @@ the rules and the printer expect):
 * juxtaposition binds tighter than ``\\cdot``, ``\\times``, ``/``, ``\\div`` (SymPy's grammar),
   and whenever that could be read two ways (``a / b c``) the formula is rejected;
 * ``\\log`` is natural, ``\\log_b x`` is ``log(x)/log(b)``, ``e^{x}`` is ``exp(x)``;
-* a sum or product takes as its body the product that follows it (up to ``+``/``-``);
+* a sum or product takes as its body the product that follows it (up to ``+``/``-``, or up to
+  a later ``\\sum``/``\\prod``/``\\int`` factor that does not use its index: two factors);
 * names, subscripts and accents are :mod:`eqchain.latex.names`'s, derivative fractions
   :mod:`eqchain.latex.derivatives`'s, ellipses :mod:`eqchain.latex.ellipsis`'s.
 
@@ -1141,16 +1142,17 @@ class Parser:
             )
         if self.peek() is None or self.peek().is_char(")]}"):
             raise LatexError(f"\\{tok.text} without a body", column=tok.column)
-        body = self.expression(SUM)
+        body, after = _body_and_next_operator(self.expression(SUM), variables)
         cls = sp.Sum if tok.text == "sum" else sp.Product
         if lower is None:
             limits = [(v, sp.Integer(1), upper or abstract_bound(v)) for v in variables]
         else:
             limits = [(variables[0], lower, upper)]
         try:
-            return cls(body, *limits)
+            whole = cls(body, *limits)
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+        return whole if after is None else mul(whole, after)
 
     def _member_subscript(self, tok: Token):
         """``_{x \\in S}`` at ``pos`` (x one name, S what follows \\in): consume it and give
@@ -1666,6 +1668,31 @@ class Parser:
 
 
 # -- building trees the way the author wrote them -----------------------------------------------
+
+
+_BIG_OPERATORS = (sp.Sum, sp.Product, sp.Integral, SetSum, SetProduct, SetIntegral)
+
+
+def _body_and_next_operator(body, variables):
+    """A big operator's body and what follows it, split before a later \\sum, \\prod or \\int
+    among the body's factors that does not use the operator's index: ``\\prod_k a_k \\prod_k
+    b_k`` is ``(prod_k a_k)(prod_k b_k)``, ``\\sum_i x_i \\sum_j y_j`` is ``(sum_i x_i)(sum_j
+    y_j)``, the conventional reading. One that uses it (``\\sum_i x_i \\sum_j y_{ij}``, its
+    range or its body naming i) stays inside: nested, the only reading where i means anything;
+    an operator first in the body is nested too (``\\sum_i \\sum_j x_{ij}``). (body, None) when
+    nothing is split off."""
+    if type(body) is not sp.Mul or is_quotient(body):
+        return body, None
+    factors = body.args
+    index = set(variables)
+    for k in range(1, len(factors)):
+        factor = factors[k]
+        if isinstance(factor, _BIG_OPERATORS) and not factor.free_symbols & index:
+            rest = factors[k:]
+            inside = factors[0] if k == 1 else sp.Mul(*factors[:k], evaluate=False)
+            outside = rest[0] if len(rest) == 1 else sp.Mul(*rest, evaluate=False)
+            return inside, outside
+    return body, None
 
 
 def mul(left, right):

@@ -176,9 +176,13 @@ _RELATION = re.compile(
 def _continues_expression(prev: Row, source: str, start: int, end: int, env: str | None) -> bool:
     """Whether the row at ``source[start:end]`` continues the expression of ``prev``: the two
     are in the same environment with only a row break between them, and the row starts with a
-    binary operator. ``+``, ``\\pm``, ``\\cdot``... cannot start an equation of its own; a
-    ``-`` can (``-x + y = 3`` in a system), so a row starting with ``-`` continues only when it
-    holds no relation of its own."""
+    binary operator, or holds math with no relation at all. ``+``, ``\\pm``, ``\\cdot``...
+    cannot start an equation of its own; a ``-`` can (``-x + y = 3`` in a system), so a row
+    starting with ``-`` continues only when it holds no relation of its own. A row with neither
+    an operator nor a relation (``&= \\frac{1}{Z} \\\\ &\\quad \\prod_k ...``) asserts
+    nothing alone: it continues the expression as TeX sets it, juxtaposed (a product), rather
+    than being left out and the row before checked without its tail (README, "What the
+    notation means to eqchain"). A row of prose alone (``\\text{...}``, a tag) stays apart."""
     if env != prev.environment:
         return False
     if not _BREAK_ONLY.fullmatch(source, prev.offset + len(prev.text), start):
@@ -187,8 +191,17 @@ def _continues_expression(prev: Row, source: str, start: int, end: int, env: str
     lead = _LEADING_SPACE.match(raw)
     op = _BINARY.match(raw, lead.end())
     if op is None:
-        return False
+        return not _top_level_relation(raw) and _holds_math(raw, start)
     return op.group(0) != "-" or not _top_level_relation(raw[op.end() :])
+
+
+def _holds_math(raw: str, offset: int) -> bool:
+    """Whether a row holds anything but blanks, spacing and prose (text, tags, labels)."""
+    try:
+        body = strip_decorations(raw.replace("&", " "), offset).body
+    except LatexError:
+        return True  # read as written: the reader reports what is wrong with it
+    return bool(_LEADING_SPACE.sub("", body).strip())
 
 
 def _top_level_relation(text: str) -> bool:

@@ -5,8 +5,9 @@ One item per comma (commas inside brackets belong to the item):
 * ``y_k > 0``, ``t_k >= 0``, ``x \\neq 0``: a sign, SymPy's assumption on the symbol or family;
 * ``K integer``, ``n positive integer``: SymPy's assumption words after a name;
 * ``sigma function``, ``\\sigma function``: a function, read as applied to its arguments;
-* ``t constant``: a symbol of its own, independent of every variable (what every name not
-  defined by the document is already; the word adds no assumption);
+* ``t constant``: a symbol of its own, independent of every variable: not random, and its
+  derivative is 0 even where the document differentiates it on its own (``\\frac{dt}{dw}``
+  otherwise says t may vary with w: :mod:`eqchain.check.varying`);
 * ``K = 3``: a value, a given ``K = 3`` the steps may use (and the sign, and integer for a
   whole number, as SymPy's assumptions on K);
 * ``sigma_0 > 0``, ``x_{12} \\neq 0``: a name with a numeric subscript is one symbol, the one

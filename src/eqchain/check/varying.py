@@ -1,0 +1,126 @@
+"""Names that may vary with a variable of differentiation.
+
+A derivation that differentiates a name on its own, ``\\frac{\\partial a}{\\partial w}``, says that
+a may depend on w; when nothing defines a (it is defined in prose, or not at all) its derivative
+is unknown, not 0. Such a name is read, inside every derivative by w, as an unknown function of
+w (``a(w)``, and ``a(n, w)`` for a family member ``a_n``): ``\\frac{\\partial a}{\\partial w} = 0``
+is then not verified, and the product rule keeps its term, ``\\frac{\\partial (a w)}{\\partial w}
+= a + w \\frac{\\partial a}{\\partial w}``. Sound: an identity that holds for every function of w
+holds for the constant one too. Outside derivatives the name stays the symbol it is.
+
+Not so for a name declared ``constant``, for the variable itself, and for a member of the
+variable's own family (``\\frac{\\partial x_i}{\\partial x_k}`` is a Kronecker delta). A name
+that the derivation never differentiates on its own is held fixed in a derivative, as partial
+derivatives hold the other variables (README, "What the notation means to eqchain").
+
+The functions are made with the marker ``varies``: the refuter does not put concrete functions
+in for them (the author's a is one particular quantity; ``a(w) = 2 w`` refutes nothing about
+it), so a claim about the value of such a derivative is ``unknown``.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from eqchain.tree import rebuild
+
+
+def varying_names(trees) -> dict:
+    """{name: variables} for each name differentiated on its own in ``trees``: a Symbol, or
+    the IndexedBase of a family member, that is not declared ``constant``, not a variable of
+    the derivative, and not of a variable's family."""
+    out: dict = {}
+    for tree in trees:
+        if not isinstance(tree, sp.Basic):
+            continue
+        for d in tree.atoms(sp.Derivative):
+            name = _bare_name(d)
+            if name is not None:
+                # by w_1: by every member of the family w (the derivative by w_k in a sum)
+                bases = {v.base for v in d.variables if isinstance(v, sp.Indexed)}
+                out.setdefault(name, set()).update(set(d.variables) | bases)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _bare_name(d: sp.Derivative):
+    body = d.expr
+    if body in d.variables:
+        return None
+    if isinstance(body, sp.Symbol):
+        return None if _constant(body) else body
+    if isinstance(body, sp.Indexed):
+        if any(isinstance(v, sp.Indexed) and v.base == body.base for v in d.variables):
+            return None
+        return body.base
+    return None
+
+
+def _constant(symbol) -> bool:
+    return bool(getattr(symbol, "assumptions0", {}).get("nonrandom"))
+
+
+def with_varying(expr, varying: dict):
+    """``expr`` with each derivative by w of a body that holds a name varying with w taken
+    with the name as an unknown function of w (the derivative done, so that a product's other
+    factors keep their symbols), else unchanged."""
+    if not varying or not isinstance(expr, sp.Basic) or not expr.has(sp.Derivative):
+        return expr
+    return rebuild(expr, lambda node: _visit(node, varying))
+
+
+def _visit(node, varying: dict):
+    if not isinstance(node, sp.Derivative):
+        return node
+    body = node.expr
+    heads: dict = {}
+
+    def as_function(e):
+        if isinstance(e, sp.Symbol) and e in varying:
+            by = _by(varying[e], node.variables)
+            if by:
+                head = sp.Function(e.name, varies=True)
+                heads[head] = (e, len(by))
+                return head(*by)
+        if isinstance(e, sp.Indexed) and e.base in varying:
+            by = _by(varying[e.base], node.variables)
+            if by:
+                head = sp.Function(str(e.base.label), varies=True)
+                heads[head] = (e.base, len(by))
+                return head(*e.indices, *by)
+        return e
+
+    made = rebuild(body, as_function)
+    if not heads:
+        return node
+    if isinstance(made, AppliedUndef):
+        return sp.Derivative(made, *node.variable_count)
+    try:
+        done = sp.Derivative(made, *node.variable_count).doit()
+    except (ValueError, TypeError, NotImplementedError):
+        return sp.Derivative(made, *node.variable_count)
+    return _names_back(done, heads)
+
+
+def _by(variables: frozenset, of_derivative) -> tuple:
+    return tuple(
+        v
+        for v in of_derivative
+        if v in variables or (isinstance(v, sp.Indexed) and v.base in variables)
+    )
+
+
+def _names_back(expr, heads: dict):
+    """``expr`` with the unknown functions' values outside derivatives written as the names
+    again (``a(w)`` is ``a``, ``a(n, w)`` is ``a_n``)."""
+    if isinstance(expr, (sp.Derivative, sp.Subs)):
+        return expr
+    if isinstance(expr, AppliedUndef) and expr.func in heads:
+        name, by = heads[expr.func]
+        if isinstance(name, sp.IndexedBase):
+            return name[expr.args[: len(expr.args) - by]]
+        return name
+    if not expr.args or isinstance(expr, (sp.Symbol, sp.Indexed)):
+        return expr
+    args = tuple(_names_back(a, heads) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr

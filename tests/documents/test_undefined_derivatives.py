@@ -1,0 +1,137 @@
+"""A name differentiated on its own that nothing defines (``\\frac{\\partial a}{\\partial w}``, a
+defined in prose only) may vary with the variable: its derivative is unknown, never 0. Read as
+0 (the derivative of a symbol of its own), ``\\frac{da}{dw} = 0`` was verified and a valid
+``\\frac{da}{dw} = 1`` refuted. A name the derivation differentiates on its own varies with that
+variable in every derivative by it (the product rule keeps its ``w \\frac{da}{dw}``); declared
+``constant`` it does not, and its derivative is 0."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from helpers import run_eqchain
+
+
+def _document(tmp_path, *equations: str, assume: str | None = None) -> list[str]:
+    doc = tmp_path / "d.md"
+    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations), encoding="utf-8")
+    args = ["check", "--no-cache", "--format", "json", str(doc)]
+    if assume:
+        args[1:1] = ["--assume", assume]
+    ran = run_eqchain(*args)
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    return [s["status"] for s in steps]
+
+
+def _file(tmp_path, symbols: str, *claims: str) -> list[str]:
+    path = tmp_path / "d.toml"
+    body = "[symbols]\n" + textwrap.dedent(symbols)
+    body += "".join(f"\n[[steps]]\nclaim = '{c}'\n" for c in claims)
+    path.write_text(body, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(path))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    return [s["status"] for s in steps]
+
+
+# A derivative set to 0 that is not verified is a first-order condition (a given) in documents.
+NOT_VERIFIED_ZERO = (["unknown"], ["given"])
+
+
+def test_the_derivative_of_an_undefined_name_is_not_verified_zero(tmp_path):
+    assert _document(tmp_path, r"\frac{\partial a}{\partial w} = 0") in NOT_VERIFIED_ZERO
+    assert _document(tmp_path, r"\frac{\partial a}{\partial w} = 0 \cdot w") == ["unknown"]
+
+
+def test_the_derivative_of_an_undefined_family_member_is_not_verified_zero(tmp_path):
+    assert _document(tmp_path, r"\frac{d a_n}{d w_1} = 0") in NOT_VERIFIED_ZERO
+    assert _document(tmp_path, r"\frac{d a_n}{d w_1} = 0 \cdot w_1") == ["unknown"]
+
+
+def test_the_derivative_of_an_undefined_name_is_not_refuted_for_a_value(tmp_path):
+    # a_n = w_0 x_n + w_1 in prose: da_n/dw_1 = 1 holds for the author's a_n
+    claim = r"\frac{\partial a_n}{\partial w_1} = \frac{\partial}{\partial w_1}(w_0 x_n + w_1)"
+    statuses = _document(tmp_path, claim)
+    assert statuses == ["unknown"]
+
+
+def test_the_derivative_of_a_name_declared_constant_is_zero(tmp_path):
+    assert _document(tmp_path, r"\frac{d a}{d w} = 0", assume="a constant") == ["verified"]
+
+
+def test_a_name_declared_constant_has_no_derivative_but_zero(tmp_path):
+    assert _document(tmp_path, r"\frac{d a}{d w} = w", assume="a constant") == ["refuted"]
+
+
+def test_the_derivative_of_a_defined_name_is_its_definitions(tmp_path):
+    assert _document(tmp_path, "a = w^2", r"\frac{d a}{d w} = 2 w") == ["definition", "verified"]
+    assert _document(tmp_path, "a = w^2", r"\frac{d a}{d w} = w") == ["definition", "refuted"]
+
+
+def test_the_product_rule_keeps_the_derivative_of_a_varying_name(tmp_path):
+    statuses = _document(
+        tmp_path, r"\frac{\partial (a w)}{\partial w} = a + w \frac{\partial a}{\partial w}"
+    )
+    assert statuses == ["verified"]
+
+
+def test_a_varying_name_is_not_held_fixed_in_a_larger_expression(tmp_path):
+    # the document differentiates a on its own by w: d(a w)/dw = a drops w da/dw
+    statuses = _document(
+        tmp_path,
+        r"\frac{\partial a}{\partial w} = \frac{\partial a}{\partial w}",
+        r"\frac{\partial}{\partial w}(a w) = a",
+    )
+    assert statuses[1] != "verified"
+
+
+def test_a_name_never_differentiated_on_its_own_is_held_fixed(tmp_path):
+    assert _document(tmp_path, r"\frac{\partial}{\partial w}(a w^2) = 2 a w") == ["verified"]
+
+
+def test_a_member_of_the_variables_family_is_not_made_unknown(tmp_path):
+    statuses = _document(tmp_path, r"\frac{\partial x_k}{\partial x_k} = 1")
+    assert statuses == ["verified"]
+
+
+def test_derivation_file_undefined_name_derivative_is_unknown(tmp_path):
+    assert _file(tmp_path, 'a = "real"\nw = "real"\n', r"\frac{d a}{d w} = 0") == ["unknown"]
+
+
+def test_derivation_file_constant_name_derivative_is_zero(tmp_path):
+    symbols = 'a = "real constant"\nw = "real"\n'
+    assert _file(tmp_path, symbols, r"\frac{d a}{d w} = 0") == ["verified"]
+
+
+def test_derivation_file_defined_name_derivative_is_refuted_when_wrong(tmp_path):
+    symbols = 'a = "real"\nw = "real"\n'
+    body = r"\frac{d a}{d w} = 0"
+    path = tmp_path / "d.toml"
+    path.write_text(
+        "[symbols]\n" + symbols + "\n[[steps]]\nkind = 'definition'\nclaim = 'a = w^2'\n"
+        f"\n[[steps]]\nclaim = '{body}'\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(path))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["definition", "refuted"]
+
+
+def test_a_definition_naming_the_derivative_does_not_make_it_zero(tmp_path):
+    # the rule search put g's body in and carried the derivative out as of a constant
+    statuses = _document(
+        tmp_path,
+        r"g = \frac{\partial a}{\partial w}",
+        r"\frac{\partial a}{\partial w} = \frac{\partial a}{\partial w} + g",
+    )
+    assert statuses == ["definition", "unknown"]
+
+
+def test_a_definition_put_into_a_derivative_keeps_the_varying_name(tmp_path):
+    statuses = _document(
+        tmp_path,
+        r"\frac{\partial a}{\partial w} = \frac{\partial a}{\partial w}",
+        "h = a w",
+        r"\frac{\partial h}{\partial w} = a",
+    )
+    assert statuses[2] != "verified"
