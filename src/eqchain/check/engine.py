@@ -50,6 +50,7 @@ from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
+from eqchain.densities import density_conditions, settled
 from eqchain.errors import InputError
 from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
@@ -196,7 +197,8 @@ class Facts:
             if new == expr:
                 break
             expr = new
-        return expr
+        # a density whose parameters' conditions are established is its formula (densities.py)
+        return settled(expr, self.givens)
 
     def _by_defined(self, expr):
         """A derivative by a defined quantity (``\\frac{\\partial L}{\\partial \\hat y}`` after
@@ -1163,7 +1165,8 @@ def _check_claim(
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
-        + _what_would_decide(search),
+        + _what_would_decide(search)
+        + density_conditions(lhs_full, rhs_full),
         None,
         tuple(warnings),
     )

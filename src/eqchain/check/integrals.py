@@ -30,6 +30,7 @@ import mpmath
 import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
+from eqchain.densities import density_conditions
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
 from eqchain.tree import canonical
@@ -118,7 +119,8 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         step,
         Verdict.UNKNOWN,
         (),
-        "no symbolic proof found (integrals kept whole, split, evaluated) and no counterexample",
+        "no symbolic proof found (integrals kept whole, split, evaluated) and no counterexample"
+        + density_conditions(lhs, rhs),
         None,
         tuple(warnings),
     )

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from eqchain.densities import density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
 from eqchain.latex.applied import function_key
@@ -38,7 +39,6 @@ from eqchain.operators import (
     SetIntegral,
     SetProduct,
     SetSum,
-    gaussian_density,
 )
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
@@ -711,8 +711,11 @@ class Parser:
             )
         args, separators = self._split_arguments(open_, close)
         self.pos = after
-        if span.base == _GAUSSIAN and separators == ((1, ";"),) and len(args) == 3:
-            return gaussian_density(*args)  # \mathcal{N}(x; \mu, \sigma^2)
+        if separators == ((1, ";"),) and span.sub is None:
+            # \mathcal{N}(x; \mu, \sigma^2), \mathrm{Exp}(x; \lambda): a density by name
+            density = density_value(span.base, args[0], args[1:])
+            if density is not None:
+                return density
         return sp.Function(span.base, separators=separators)(*args)
 
     def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
