@@ -39,6 +39,7 @@ class Density:
     formula: Callable
     source: str
     holds: Callable  # the parameters' conditions as one SymPy condition
+    discrete: bool = False  # a probability mass function (its expectation is a sum)
 
     def value(self, x, parameters):
         """The formula at x where the parameters' conditions hold; undefined (``nan``)
@@ -145,6 +146,7 @@ DENSITIES: tuple[Density, ...] = (
         _bernoulli,
         _BOOK + "bern-pmf",
         lambda p: (p >= 0) & (p <= 1),
+        True,
     ),
     Density(
         ("Bin",),
@@ -155,6 +157,7 @@ DENSITIES: tuple[Density, ...] = (
         _binomial,
         _BOOK + "bin-pmf",
         lambda n, p: _natural(n) & (p >= 0) & (p <= 1),
+        True,
     ),
     Density(
         ("Poiss", "Pois"),
@@ -165,6 +168,7 @@ DENSITIES: tuple[Density, ...] = (
         _poisson,
         _BOOK + "poiss-pmf",
         lambda rate: rate > 0,
+        True,
     ),
 )
 

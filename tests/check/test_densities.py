@@ -164,3 +164,34 @@ def test_every_density_is_in_the_readme_notation_table():
     for d in DENSITIES:
         assert f"`{d.written}`" in readme, d.written
         assert d.source in readme, d.source
+
+
+LOTUS = r"""
+[symbols]
+lambda = "positive"
+x = "real"
+
+[[steps]]
+claim = '\mathbb{E}_{x \sim \mathrm{Exp}(\lambda)}[x] = \frac{1}{\lambda}'
+
+[[steps]]
+claim = '\mathbb{E}_{x \sim \mathrm{Exp}(\lambda)}[x] = \lambda'
+"""
+
+
+def test_an_expectation_over_a_law_by_name_is_the_integral_over_its_density(tmp_path):
+    steps = _steps(tmp_path, "lotus.toml", LOTUS)
+    assert [s["status"] for s in steps] == ["verified", "refuted"]
+    assert "expectation_lotus" in steps[0]["rules"]
+    assert steps[1]["counterexample"] is not None
+
+
+def test_a_law_by_name_in_a_subscript_is_kept_whole():
+    from eqchain.operators import Expectation, Law
+
+    side = read_expression(r"\mathbb{E}_{x \sim \mathrm{Exp}(\lambda)}[x]")
+    x, lam = sp.Symbol("x", real=True), sp.Symbol("lambda")
+    assert isinstance(side, Expectation)
+    assert side.args[2] == Law("Exp", side.args[2].parameters[0])
+    assert {s.name for s in side.free_symbols} == {lam.name}
+    assert x.name not in {s.name for s in side.args[2].free_symbols}

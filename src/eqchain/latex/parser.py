@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from eqchain.densities import density_value
+from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
 from eqchain.latex.applied import function_key
@@ -35,6 +35,7 @@ from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
     Expectation,
+    Law,
     Normal,
     SetIntegral,
     SetProduct,
@@ -663,6 +664,8 @@ class Parser:
                     self.functions = saved
                 if span.base == _GAUSSIAN and len(law.args) == 2 and not law.func._kwargs:
                     return Normal(*law.args)  # \mathcal{N}(\mu, \sigma^2): the Gaussian law
+                if not law.func._kwargs and density_named(span.base, len(law.args)) is not None:
+                    return Law(span.base, *law.args)  # \mathrm{Exp}(\lambda): a law by name
                 return law
         return self.within(lo, hi, "distribution")
 
