@@ -195,3 +195,27 @@ def test_a_law_by_name_in_a_subscript_is_kept_whole():
     assert side.args[2] == Law("Exp", side.args[2].parameters[0])
     assert {s.name for s in side.free_symbols} == {lam.name}
     assert x.name not in {s.name for s in side.args[2].free_symbols}
+
+
+TRAPS = r"""# False steps with densities
+
+$$
+\int_{-1}^{1} \mathrm{Exp}(x; \mu) \, \mathrm{d}x = \int_{-1}^{1} \mu e^{-\mu x} \, \mathrm{d}x
+$$
+
+$$
+\mathrm{Bern}(2; p) = \frac{p^2}{1 - p}
+$$
+
+$$
+\mathrm{Poiss}(k; \lambda) = \frac{\lambda^k e^{-\lambda}}{k!}
+$$
+"""
+
+
+def test_false_steps_with_densities_are_never_verified(tmp_path):
+    # outside the support the density is 0, not its formula; a value of k that is no natural
+    # number (k only real) has probability 0
+    steps = _steps(tmp_path, "traps.md", TRAPS, "--assume", "mu > 0, 0 < p < 1, lambda > 0")
+    assert [s["status"] for s in steps] == ["refuted", "refuted", "refuted"]
+    assert all(s["counterexample"] is not None for s in steps)
