@@ -158,3 +158,35 @@ class Normal(sp.Function):
 def gaussian_density(x, mean, variance):
     """``\\mathcal{N}(x; \\mu, \\sigma^2)``: the Gaussian density at x, as its formula."""
     return sp.exp(-((x - mean) ** 2) / (2 * variance)) / sp.sqrt(2 * sp.pi * variance)
+
+
+class Law(sp.Expr):
+    """A law named in the table of densities (eqchain/densities.py) where an expectation's
+    subscript names a distribution: ``\\mathbb{E}_{x \\sim \\mathrm{Exp}(\\lambda)}`` is
+    ``Expectation(f, x, Law("Exp", lambda))``. A name for the law, never evaluated; its density
+    is the table's."""
+
+    is_commutative = True
+    is_number = False
+
+    def __new__(cls, name, *parameters):
+        name = name if isinstance(name, sp.core.symbol.Str) else sp.core.symbol.Str(name)
+        return sp.Expr.__new__(cls, name, *(sp.sympify(p, strict=True) for p in parameters))
+
+    @property
+    def name(self) -> str:
+        return self.args[0].name
+
+    @property
+    def parameters(self) -> tuple:
+        return self.args[1:]
+
+    @property
+    def free_symbols(self):
+        return set().union(*(p.free_symbols for p in self.parameters))
+
+    def _latex(self, printer):
+        shown = ", ".join(printer._print(p) for p in self.parameters)
+        base = self.name
+        head = f"\\mathcal{{{base[7:]}}}" if base.startswith("mathcal") else f"\\mathrm{{{base}}}"
+        return f"{head}\\left({shown}\\right)"

@@ -614,10 +614,11 @@ EXPECTATION_RULES: tuple[Rule, ...] = (
         "expectation_lotus",
         r"\mathbb{E}_{x \sim p}[g(x)] = \int_{-\infty}^{\infty} g(x) \, p(x) \, dx",
         "the law of the unconscious statistician: the expectation over a density is the "
-        "integral of the quantity times the density (p a declared function, or the Gaussian "
-        "\\mathcal{N}(\\mu, \\sigma^2); the integral converges)",
+        "integral of the quantity times the density (p a declared function, the Gaussian "
+        "\\mathcal{N}(\\mu, \\sigma^2), or a continuous law of the table of densities such "
+        "as \\mathrm{Exp}(\\lambda); the integral converges)",
         "無意識の統計学者の法則：密度についての期待値は、量と密度の積の積分"
-        "（p は宣言された関数か正規分布、積分は収束する）",
+        "（p は宣言された関数、正規分布、または密度の表の連続分布、積分は収束する）",
         "engine",
         "expectation",
         conditions=("converges g p",),

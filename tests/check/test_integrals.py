@@ -204,3 +204,28 @@ def test_a_variable_of_integration_free_outside_is_not_captured(tmp_path):
     result = verdict(tmp_path, r"x \int_0^1 1 \, dx = \int_0^1 x \, dx", SYMBOLS + 'x = "real"\n')
     assert result.verdict is Verdict.REFUTED
     assert result.counterexample.rhs.startswith("0.5")
+
+
+def test_quadrature_refutes_where_the_integrand_changes_sign():
+    """|f| has a corner where f changes sign; the check that |f| is integrable splits the
+    range there, so a wrong value of such an integral is refuted (the Gaussian KL mutants)."""
+    import sympy as sp
+
+    from eqchain.check.integrals import quadrature_counterexample
+
+    x = sp.Symbol("x", real=True)
+    s = sp.Symbol("s", positive=True)
+    integral = sp.Integral((x**2 - s**2) * sp.exp(-(x**2) / (2 * s**2)), (x, -sp.oo, sp.oo))
+    cex = quadrature_counterexample(integral, s, trials=1)
+    assert cex is not None
+    assert abs(float(cex.lhs)) < 1e-20  # the second moment equals s^2: the integral is 0
+    assert quadrature_counterexample(integral, sp.Integer(0)) is None
+
+
+def test_a_divergent_integrand_changing_sign_is_no_counterexample():
+    import sympy as sp
+
+    from eqchain.check.integrals import quadrature_counterexample
+
+    x = sp.Symbol("x", real=True)
+    assert quadrature_counterexample(sp.Integral((x - 1) / x**2, (x, -1, 2)), sp.Integer(0)) is None

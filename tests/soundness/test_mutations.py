@@ -67,14 +67,7 @@ SAMPLE_STEP = 4  # the sample: every fourth kept mutant of each operator (see _s
 CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
-KNOWN_SHORTFALLS: dict[str, str] = {
-    # issue 18: mutants of the step that writes out log(p/q) inside the integral are unknown
-    # (time limit), never verified: the quadrature's first points miss the difference there and
-    # the failed proofs (simplify on the integrand) take the rest of the step's time
-    "KL divergence between two univariate Gaussians": (
-        "mutants of the integrand step run out of time instead of being refuted by quadrature"
-    ),
-}
+KNOWN_SHORTFALLS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
+from eqchain.densities import density_conditions, settled
 from eqchain.errors import InputError
 from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
@@ -199,8 +200,9 @@ class Facts:
             if new == expr:
                 break
             expr = new
-        # what is left undefined and differentiated on its own may vary (check/varying.py)
-        return with_varying(expr, self.undefined_varying())
+        # what is left undefined and differentiated on its own may vary (check/varying.py); a
+        # density whose parameters' conditions are established is its formula (densities.py)
+        return settled(with_varying(expr, self.undefined_varying()), self.givens)
 
     def undefined_varying(self) -> dict:
         """The names that may vary with a variable of differentiation (check/varying.py) and
@@ -1186,7 +1188,8 @@ def _check_claim(
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
-        + _what_would_decide(search),
+        + _what_would_decide(search)
+        + density_conditions(lhs_full, rhs_full),
         None,
         tuple(warnings),
     )

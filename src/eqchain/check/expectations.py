@@ -35,9 +35,10 @@ from dataclasses import replace
 import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
+from eqchain.densities import density_named
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
-from eqchain.operators import Expectation, Normal, gaussian_density
+from eqchain.operators import Expectation, Law, Normal, gaussian_density
 from eqchain.tree import canonical
 
 # (values, probability of the first) of the two-point distributions tried, in order
@@ -386,8 +387,11 @@ def _as_integral(e: Expectation):
         return None
     if e.variable is not None:
         x, law = e.variable, e.args[2]
+        named = _named_density(law, x)
         if isinstance(law, Normal):
             density = gaussian_density(x, *law.args)
+        elif named is not None:
+            density = named
         elif isinstance(law, sp.core.function.AppliedUndef) and law.args == (x,):
             density = law
         else:
@@ -402,6 +406,18 @@ def _as_integral(e: Expectation):
     if not isinstance(x, sp.Symbol) or x.is_real is not True:
         return None
     return sp.Integral(e.body * density, (x, -sp.oo, sp.oo))
+
+
+def _named_density(law, x):
+    """The density of a law named in the table of densities (``\\mathrm{Exp}(\\lambda)``,
+    ``\\mathcal{U}(a, b)``: :class:`~eqchain.operators.Law`) at x, for a continuous one; else
+    None (the expectation over a probability mass function is a sum, not an integral)."""
+    if not isinstance(law, Law) or law.has(x):
+        return None
+    d = density_named(law.name, len(law.parameters))
+    if d is None or d.discrete:
+        return None
+    return d.value(x, law.parameters)
 
 
 def _bottom_up_replace(expr, found):

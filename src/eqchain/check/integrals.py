@@ -30,6 +30,7 @@ import mpmath
 import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
+from eqchain.densities import density_conditions
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
 from eqchain.tree import canonical
@@ -118,7 +119,8 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         step,
         Verdict.UNKNOWN,
         (),
-        "no symbolic proof found (integrals kept whole, split, evaluated) and no counterexample",
+        "no symbolic proof found (integrals kept whole, split, evaluated) and no counterexample"
+        + density_conditions(lhs, rhs),
         None,
         tuple(warnings),
     )
@@ -891,10 +893,11 @@ def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = 
         if any(v is None for v in chosen.values()):
             return None
         results = []
+        integrable: dict = {}  # the check of |f| does not depend on the precision: done once
         for dps in PRECISIONS:
             # split an infinite range at 0 and at the parameters' values (a peak at mu)
             points = [mpmath.mpf(0)] + [mpmath.mpf(str(sp.N(v, 40))) for v in chosen.values()]
-            sides = [_numeric(e.subs(chosen), dps, points) for e in (lhs, rhs)]  # free only
+            sides = [_numeric(e.subs(chosen), dps, points, integrable) for e in (lhs, rhs)]
             if any(v is None for v in sides):
                 break
             results.append(sides)
@@ -953,7 +956,7 @@ def _allows(symbol, value) -> bool:
 _IMPLIED = {"commutative", "complex", "hermitian", "algebraic", "imaginary"}
 
 
-def _numeric(expr, dps: int, points=()):
+def _numeric(expr, dps: int, points=(), integrable: dict | None = None):
     """``expr`` (no free symbols but integration variables) as an mpmath number at ``dps``
     digits, each integral by quadrature; None when a quadrature is not trustworthy."""
     with mpmath.workdps(dps):
@@ -962,7 +965,7 @@ def _numeric(expr, dps: int, points=()):
         def visit(node):
             if not isinstance(node, sp.Integral):
                 return node
-            value = _quadrature(node, dps, points)
+            value = _quadrature(node, dps, points, integrable)
             if value is None:
                 failed[0] = True
                 return node
@@ -987,7 +990,7 @@ def _bottom_up_inner(expr, visit):
     return visit(expr.func(*args) if args != expr.args else expr)
 
 
-def _quadrature(node, dps: int, points=()):
+def _quadrature(node, dps: int, points=(), integrable: dict | None = None):
     if not _definite(node) or node.function.free_symbols - set(node.variables):
         return None
     bounds = []
@@ -1010,13 +1013,72 @@ def _quadrature(node, dps: int, points=()):
         value = value.real
     if not mpmath.isfinite(value) or error > mpmath.mpf(10) ** (-dps // 2) * (1 + abs(value)):
         return None
-    # a value of a divergent integral (\int_{-1}^{1} dx/x cancels to 0) is no counterexample:
-    # the integral of |f| must come out finite with a small error too
+    integrable = {} if integrable is None else integrable
+    if node not in integrable:
+        integrable[node] = _absolutely_integrable(f, bounds)
+    return value if integrable[node] else None
+
+
+def _absolutely_integrable(f, bounds) -> bool:
+    """Whether the quadrature of |f| comes out finite with a small error: a value of a
+    divergent integral (\\int_{-1}^{1} dx/x cancels to 0) is no counterexample. |f| has a
+    corner where f changes sign, which the quadrature's error estimate takes for trouble: the
+    range of a one-variable integrand is split there too, so that each piece is smooth."""
     with mpmath.workdps(15):
+        if len(bounds) == 1:
+            bounds = [_with_sign_changes(f, bounds[0])]
         size, size_error = mpmath.quad(lambda *t: abs(f(*t)), *bounds, error=True, maxdegree=6)
-    if not mpmath.isfinite(size) or size_error > mpmath.mpf(10) ** -8 * (1 + abs(size)):
+    return bool(mpmath.isfinite(size) and size_error <= mpmath.mpf(10) ** -8 * (1 + abs(size)))
+
+
+_SIGN_GRID = 200  # points a piece of the range is scanned at for sign changes of f
+
+
+def _with_sign_changes(f, bound: list) -> list:
+    """``bound`` (the ends and the breakpoints of one variable's range) with the points where
+    ``f`` changes sign between two of its breakpoints added, each found by bisection from a
+    scan of the piece (an infinite end scanned through x = tan(t)). A change the scan misses
+    only leaves a corner in |f|: a larger error estimate, never a wrong value."""
+    out = [bound[0]]
+    for k in range(len(bound) - 1):
+        grid = _grid(bound[k], bound[k + 1])
+        signs = [_sign(f, x) for x in grid]
+        for i in range(len(grid) - 1):
+            if signs[i] is not None and signs[i + 1] is not None and signs[i] * signs[i + 1] < 0:
+                out.append(_bisect(f, grid[i], grid[i + 1], signs[i]))
+        out.append(bound[k + 1])
+    return out
+
+
+def _grid(lo, hi) -> list:
+    """Interior points of the piece from ``lo`` to ``hi`` (either may be infinite)."""
+    n = _SIGN_GRID
+    if mpmath.isinf(lo) or mpmath.isinf(hi):
+        t_lo = -mpmath.pi / 2 if mpmath.isinf(lo) else mpmath.atan(lo)
+        t_hi = mpmath.pi / 2 if mpmath.isinf(hi) else mpmath.atan(hi)
+        return [mpmath.tan(t_lo + (t_hi - t_lo) * k / n) for k in range(1, n)]
+    return [lo + (hi - lo) * k / n for k in range(1, n)]
+
+
+def _sign(f, x):
+    """The sign of the real value f(x) (-1, 0 or 1); None where f has no finite real value."""
+    try:
+        v = f(x)
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
         return None
-    return value
+    if not mpmath.isfinite(v) or mpmath.im(v) != 0:
+        return None
+    return int(mpmath.sign(mpmath.re(v)))
+
+
+def _bisect(f, a, b, sign_a):
+    for _ in range(60):
+        middle = (a + b) / 2
+        s = _sign(f, middle)
+        if s is None or s == 0:
+            return middle
+        a, b = (middle, b) if s == sign_a else (a, middle)
+    return (a + b) / 2
 
 
 def _decays(f, bounds) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
 from eqchain.latex.applied import function_key
@@ -35,11 +36,11 @@ from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
     Expectation,
+    Law,
     Normal,
     SetIntegral,
     SetProduct,
     SetSum,
-    gaussian_density,
 )
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
@@ -664,6 +665,8 @@ class Parser:
                     self.functions = saved
                 if span.base == _GAUSSIAN and len(law.args) == 2 and not law.func._kwargs:
                     return Normal(*law.args)  # \mathcal{N}(\mu, \sigma^2): the Gaussian law
+                if not law.func._kwargs and density_named(span.base, len(law.args)) is not None:
+                    return Law(span.base, *law.args)  # \mathrm{Exp}(\lambda): a law by name
                 return law
         return self.within(lo, hi, "distribution")
 
@@ -712,8 +715,11 @@ class Parser:
             )
         args, separators = self._split_arguments(open_, close)
         self.pos = after
-        if span.base == _GAUSSIAN and separators == ((1, ";"),) and len(args) == 3:
-            return gaussian_density(*args)  # \mathcal{N}(x; \mu, \sigma^2)
+        if separators == ((1, ";"),) and span.sub is None:
+            # \mathcal{N}(x; \mu, \sigma^2), \mathrm{Exp}(x; \lambda): a density by name
+            density = density_value(span.base, args[0], args[1:])
+            if density is not None:
+                return density
         return sp.Function(span.base, separators=separators)(*args)
 
     def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
