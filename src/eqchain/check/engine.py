@@ -99,6 +99,8 @@ class Facts:
     domains: dict = field(default_factory=dict)
     # (expression, depth, definitions) -> the expression unfolded (see unfold)
     unfolded: dict = field(default_factory=dict, repr=False, compare=False)
+    # a document's names that are real by its default only (Scope.defaulted)
+    defaulted: frozenset = frozenset()
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -246,7 +248,11 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
-    facts = Facts(ranges=_index_ranges(derivation.scope), families=_family_ranges(derivation.scope))
+    facts = Facts(
+        ranges=_index_ranges(derivation.scope),
+        families=_family_ranges(derivation.scope),
+        defaulted=frozenset(getattr(derivation.scope, "defaulted", ())),
+    )
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
         facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
@@ -946,6 +952,16 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
                 line=line,
             )
     declared = _unmet_declaration(target, rhs, facts)
+    label = target.base.label if isinstance(target, sp.Indexed) else target
+    if declared is not None and str(label) in facts.defaulted:
+        # a symbol real by a document's default (SymPy would simplify with it, |s|^2 = s^2,
+        # before the definition is unfolded): the author says what it is
+        raise InputError(
+            f"{latex(target)} is real by the document's default (symbols are real unless "
+            f"declared otherwise), but its definition {latex(rhs)} is not shown to be real: "
+            f"declare it, e.g. --assume '{label} complex'",
+            line=line,
+        )
     if declared is not None:
         raise InputError(
             f"{latex(target)} is declared {declared}, but its definition "
