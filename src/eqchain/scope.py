@@ -223,11 +223,14 @@ class Scope:
         if name not in self.families and flat in self.symbols:
             return self.symbols[flat]
         fam = self.families.get(name)
+        if fam is None and name == "delta" and len(node.indices) == 2:
+            # \delta_{ij} not declared a family: the Kronecker delta (README, notation)
+            return sp.KroneckerDelta(*node.indices)
         if fam is None:
             if self.strict:
                 raise InputError(
                     f"undefined family '{name}': declare it under [symbols] with an "
-                    'index, e.g. {name} = {{ index = "k", range = "1..K" }}'
+                    f'index, e.g. {name} = {{ index = "k", range = "1..K" }}'
                 )
             real = self.real_by_default and name not in self.undefaulted
             if real:
