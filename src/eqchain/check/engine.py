@@ -853,7 +853,8 @@ def _member_ranges(tree, families: dict, ranges: dict | None = None) -> list:
     def declared_within(e, lower, upper) -> bool:
         spans = ranges.get(e, ()) if isinstance(e, sp.Symbol) else ()
         return bool(spans) and all(
-            sp.sympify(lo - lower).is_nonnegative and sp.sympify(upper - hi).is_nonnegative
+            sp.sympify(lo - lower, strict=True).is_nonnegative
+            and sp.sympify(upper - hi, strict=True).is_nonnegative
             for lo, hi in spans
         )
 
