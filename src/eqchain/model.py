@@ -132,6 +132,8 @@ class Derivation:
     # The title in each language a derivation file gives (``title.ja``); ``title`` is the
     # English one (or the only one).
     titles: tuple[tuple[str, str], ...] = ()
+    # documents: a symbol the document does not declare is real (stated in every report)
+    real_by_default: bool = False
 
 
 @dataclass(frozen=True)

@@ -374,6 +374,16 @@ RULES: tuple[Rule, ...] = (
         engine="differentiate",
     ),
     Rule(
+        "sum_kronecker",
+        r"\sum_{k=1}^{K} \delta_{jk} f_k = f_j,\ 1 \le j \le K",
+        "the Kronecker delta picks one term of the sum: the one at its other index, which lies "
+        "in the sum's range",
+        "クロネッカーのデルタは和の中から添字が一致する項だけを取り出す（その添字は和の範囲内）",
+        "engine",
+        "sum",
+        engine="sum_kronecker",
+    ),
+    Rule(
         "chain_rule",
         r"\frac{d}{dx} f(g(x)) = f'(g(x))\, g'(x)",
         "the chain rule: the derivative of a composition",

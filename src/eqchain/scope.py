@@ -3,7 +3,9 @@
 The reader produces assumption-free symbols (``Symbol('L')``, ``IndexedBase('y')[k]``). A
 :class:`Scope` maps them to the declared objects, which carry the declared assumptions
 (``IndexedBase('y', positive=True)``). In strict mode (derivation files) an undeclared name is an
-error; in lenient mode (documents) it becomes a symbol with no assumptions.
+error; in lenient mode (documents) it becomes a symbol of its own: real when the scope is
+``real_by_default`` (documents: a name the document does not declare is real, README), else with
+no assumptions.
 """
 
 from __future__ import annotations
@@ -81,6 +83,14 @@ class Scope:
     # the bounds of ranges the author did not write (n_k in \sum_k x_k): never put in
     # ``symbols``, so the author's n_k (the family member n[k]) is never bound to one
     unwritten: set[str] = field(default_factory=set)
+    # documents: an undeclared symbol or family is real (README, "What the notation means")
+    real_by_default: bool = False
+    # the names real only by that default (never declared real or signed): a definition of
+    # one by a value not shown real is accepted, and the checks unfold it (check/engine.py)
+    defaulted: set[str] = field(default_factory=set)
+    # names a document's row may define (``s = ...``): no default, the definition says what
+    # they are (SymPy simplifies with a symbol's assumptions as it builds a tree, |s|^2 = s^2)
+    undefaulted: set[str] = field(default_factory=set)
 
     @classmethod
     def from_decls(cls, decls: tuple[SymbolDecl, ...], strict: bool = True) -> Scope:
@@ -184,7 +194,10 @@ class Scope:
                 f"undefined symbol '{name}': declare it under [symbols] or define "
                 "it in a definition step"
             )
-        sym = sp.Symbol(name)
+        real = self.real_by_default and name not in self.undefaulted
+        sym = sp.Symbol(name, real=True) if real else sp.Symbol(name)
+        if real:
+            self.defaulted.add(name)
         self.symbols[name] = sym
         return sym
 
@@ -210,14 +223,20 @@ class Scope:
         if name not in self.families and flat in self.symbols:
             return self.symbols[flat]
         fam = self.families.get(name)
+        if fam is None and name == "delta" and len(node.indices) == 2:
+            # \delta_{ij} not declared a family: the Kronecker delta (README, notation)
+            return sp.KroneckerDelta(*node.indices)
         if fam is None:
             if self.strict:
                 raise InputError(
                     f"undefined family '{name}': declare it under [symbols] with an "
-                    'index, e.g. {name} = {{ index = "k", range = "1..K" }}'
+                    f'index, e.g. {name} = {{ index = "k", range = "1..K" }}'
                 )
+            real = self.real_by_default and name not in self.undefaulted
+            if real:
+                self.defaulted.add(name)
             fam = Family(
-                sp.IndexedBase(name),
+                sp.IndexedBase(name, real=True) if real else sp.IndexedBase(name),
                 tuple(sp.Symbol(f"i{j}", integer=True) for j in range(len(node.indices))),
                 (),
             )

@@ -166,6 +166,11 @@ CASES = {
             "w \\in \\mathbb{R}",
         ),
     ),
+    "sum_kronecker": (
+        [(r"\sum_{j=1}^{K} \delta_{kj} u_j = u_k", [])],
+        [(r"\sum_{j=1}^{K} \delta_{kj} u_j = u_1", [])],
+        None,  # an index outside the sum's range: the claim is false there (test below)
+    ),
     "logistic_neg": (
         [(r"\frac{1}{1 + e^{z}} = 1 - \frac{1}{1 + e^{-z}}", [])],
         [(r"\frac{1}{1 + e^{z}} = \frac{1}{1 + e^{-z}} - 1", [])],
@@ -545,3 +550,12 @@ def test_prod_pow_sum_without_its_condition_holds_where_the_source_is_defined(tm
     result = _check(tmp_path, steps, "prod_pow_sum")
     assert result.verdict is Verdict.VERIFIED, result.reason
     assert result.domain == ("x \\neq 0",)
+
+
+def test_sum_kronecker_needs_the_index_inside_the_range(tmp_path):
+    # k runs over 1..K, the sum over 2..K: at k = 1 the left side is 0
+    result = one_step(tmp_path, SYMBOLS, (r"\sum_{j=2}^{K} \delta_{kj} u_j = u_k", []))
+    assert result.verdict is Verdict.REFUTED
+    # i runs over 1..N, a range nothing relates to 1..K: never verified
+    result = one_step(tmp_path, SYMBOLS, (r"\sum_{j=1}^{K} \delta_{ij} u_j = X_{ik}", []))
+    assert result.verdict is not Verdict.VERIFIED

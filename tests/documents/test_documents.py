@@ -180,16 +180,21 @@ $$
 """
 
 
-def test_a_complex_counterexample_for_an_undeclared_symbol_says_how_to_declare_it(tmp_path):
+def test_a_complex_counterexample_for_a_complex_symbol_says_how_to_declare_it_real(tmp_path):
     path = tmp_path / "gauss.md"
     path.write_text(GAUSSIAN, encoding="utf-8")
-    claim = [r for r in check_doc(path, assume="sigma > 0") if r.verdict.is_claim_verdict][-1]
+    claim = [
+        r
+        for r in check_doc(path, assume="sigma > 0, x complex, mu complex")
+        if r.verdict.is_claim_verdict
+    ][-1]
     assert claim.verdict is Verdict.REFUTED
     # The counterexample takes x or \mu complex (whichever its simplest point needs).
     assert any(
         "declare" in w and ("'x real'" in w or "'\\mu real'" in w) for w in claim.warnings
     ), claim.warnings
-    real = check_doc(path, assume="sigma > 0, x real, mu real")
+    # undeclared, x and \mu are real (a document's default)
+    real = check_doc(path, assume="sigma > 0")
     assert [r.verdict for r in real if r.verdict.is_claim_verdict] == [Verdict.VERIFIED]
 
 

@@ -103,6 +103,8 @@ class Facts:
     varying: dict = field(default_factory=dict)
     # (expression, depth, definitions) -> the expression unfolded (see unfold)
     unfolded: dict = field(default_factory=dict, repr=False, compare=False)
+    # a document's names that are real by its default only (Scope.defaulted)
+    defaulted: frozenset = frozenset()
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -265,6 +267,7 @@ def check_derivation(
         ranges=_index_ranges(derivation.scope),
         families=_family_ranges(derivation.scope),
         varying=varying_names(t for s in derivation.steps for t in (s.lhs, s.rhs)),
+        defaulted=frozenset(getattr(derivation.scope, "defaulted", ())),
     )
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
@@ -851,23 +854,34 @@ def _family_ranges(scope) -> dict:
     return out
 
 
-def _member_ranges(tree, families: dict) -> list:
+def _member_ranges(tree, families: dict, ranges: dict | None = None) -> list:
     """Conditions that every member a tree uses through an index expression lies in its family's
     declared range: y_{K+1} of y_1..y_K does not exist, nor does y_0 in \\sum_{k=0}^{6} y_k of
     y_1..y_6, nor y_{2k} in \\sum_{k=1}^{K} (beyond y_K). A member indexed by the family's own
     free index k is its generic member; any other index expression (K - k, 2k, k^2, ...) is
-    checked over the ranges of the sums around it."""
+    checked over the ranges of the sums around it. A free index of another family (a_i with i
+    the index of y_1..y_K, ``ranges``) is in range when every range declared for it is."""
     out: list = []
     if not families:
         return out
+    ranges = ranges or {}
+
+    def declared_within(e, lower, upper) -> bool:
+        spans = ranges.get(e, ()) if isinstance(e, sp.Symbol) else ()
+        return bool(spans) and all(
+            sp.sympify(lo - lower, strict=True).is_nonnegative
+            and sp.sympify(upper - hi, strict=True).is_nonnegative
+            for lo, hi in spans
+        )
 
     def visit(node, bounds: dict) -> None:
         if isinstance(node, sp.Indexed) and node.base in families and len(node.indices) == 1:
             index, lower, upper = families[node.base]
             e = node.indices[0]
-            if e == index or e.is_number:
+            if e == index or e.is_number or (e not in bounds and declared_within(e, lower, upper)):
                 # the generic member, or one the author named (the reader checks a numbered
-                # member against a concrete range; naming y_6 of y_1..y_K says K >= 6)
+                # member against a concrete range; naming y_6 of y_1..y_K says K >= 6), or a
+                # free index whose declared ranges lie inside the family's
                 return
             lo, hi = _extreme(e, bounds, least=True), _extreme(e, bounds, least=False)
             linear = lo is not None and hi is not None
@@ -965,6 +979,16 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
                 line=line,
             )
     declared = _unmet_declaration(target, rhs, facts)
+    label = target.base.label if isinstance(target, sp.Indexed) else target
+    if declared is not None and str(label) in facts.defaulted:
+        # a symbol real by a document's default (SymPy would simplify with it, |s|^2 = s^2,
+        # before the definition is unfolded): the author says what it is
+        raise InputError(
+            f"{latex(target)} is real by the document's default (symbols are real unless "
+            f"declared otherwise), but its definition {latex(rhs)} is not shown to be real: "
+            f"declare it, e.g. --assume '{label} complex'",
+            line=line,
+        )
     if declared is not None:
         raise InputError(
             f"{latex(target)} is declared {declared}, but its definition "
@@ -1037,7 +1061,9 @@ def _check_claim(
                 evaluations.append(name)
             side_conditions.extend((name, c) for c in conds)
         side_conditions.extend(
-            c for c in _member_ranges(tree, facts.families) if c not in side_conditions
+            c
+            for c in _member_ranges(tree, facts.families, facts.ranges)
+            if c not in side_conditions
         )
     # What the right side needs to be defined must hold wherever the left side is defined; in a
     # chain, so must what the previous row needs (it holds when every earlier link did).
@@ -1981,7 +2007,7 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
     outside = [
         cond.describe(*c)
         for x in (a, b)
-        for _rule, c in _member_ranges(x, facts.families)
+        for _rule, c in _member_ranges(x, facts.families, facts.ranges)
         if not holds(*c)
     ]
     if outside:

@@ -358,6 +358,20 @@ def _differentiate(rule, ranges):
     return step
 
 
+def _sum_kronecker(rule, ranges):
+    """A sum whose term carries a Kronecker delta of its variable and an index in its range
+    is the term at that index (``\\sum_k \\delta_{jk} f_k = f_j``, j's declared range within
+    the sum's bounds; else the sum stays)."""
+
+    def step(node):
+        if not isinstance(node, sp.Sum) or not node.function.has(sp.KroneckerDelta):
+            return None
+        done = _collapse_deltas(node, ranges)
+        return None if done == node else (done, [])
+
+    return step
+
+
 def _derivatives_irreducible(expr) -> bool:
     """Every derivative left is one of a declared function by its own argument (f'(x) of an
     f that nothing defines), which no rule can carry further; no Subs (f'(g(x)))."""
@@ -468,6 +482,7 @@ ENGINES = {
     "distribute": _distribute,
     "differentiate": _differentiate,
     "swap_order": _swap_order,
+    "sum_kronecker": _sum_kronecker,
 }
 ONE_PASS = {"swap_order"}
 

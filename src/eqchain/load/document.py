@@ -14,8 +14,12 @@ A name written before parentheses and used no other way in the document (``\\sig
 
 Assumptions come from ``--assume "y_k > 0, t_k >= 0"``, a front-matter line
 ``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` (Markdown)
-/ ``% eqchain: assume ...`` (LaTeX). A symbol used as the upper bound of a sum or product over
-integers is an integer (the notation says so); nothing else is assumed.
+/ ``% eqchain: assume ...`` (LaTeX). Every symbol and family is real unless declared
+``complex`` (``--assume "z complex"``): ML and statistics authors mean real quantities, and the
+reports say so (``symbols are real unless declared otherwise``). A name a row may define
+(``s = ...`` alone on the left) is what its definition says, and function values are not
+assumed real. A symbol used as the upper bound of a sum or product over integers is an integer (the
+notation says so); nothing else is assumed.
 """
 
 from __future__ import annotations
@@ -84,7 +88,15 @@ def load_document(
     steps = _margin_givens(path, items, scope) + steps
     propto = tuple(n for i in items for n in getattr(i, "names", ()))
     return Derivation(
-        title or Path(path).name, path, (), tuple(steps), scope, (), kind, tuple(propto)
+        title or Path(path).name,
+        path,
+        (),
+        tuple(steps),
+        scope,
+        (),
+        kind,
+        tuple(propto),
+        real_by_default=True,
     )
 
 
@@ -301,7 +313,7 @@ def _scope(path: str, rows, items: list):
     from eqchain.load.assume import Declaration
     from eqchain.scope import Family, Scope, symbol_kwargs
 
-    scope = Scope(strict=False)
+    scope = Scope(strict=False, real_by_default=True)
     words: dict[tuple[str, str | None], set[str]] = {}
     for item in items:
         if isinstance(item, Declaration):
@@ -314,6 +326,10 @@ def _scope(path: str, rows, items: list):
             scope.functions[name] = sp.Function(name)
             continue
         kwargs = symbol_kwargs(sorted(found))
+        if "complex" not in found:
+            kwargs["real"] = True  # real unless declared complex
+            if not any(sp.Symbol("_", **{w: True}).is_real for w in symbol_kwargs(found)):
+                scope.defaulted.add(name)  # real by the default alone ('t constant')
         try:
             if index:
                 names = index.replace(",", "")
@@ -326,6 +342,7 @@ def _scope(path: str, rows, items: list):
                 f"the assumptions on {name} contradict each other ({', '.join(sorted(found))})",
                 path,
             ) from err
+    scope.undefaulted = _defined_names(rows) - set(scope.symbols) - set(scope.families)
     # The upper bound of a sum over integers is an integer: the notation says so.
     for _, block_rows in rows:
         for row in block_rows:
@@ -345,6 +362,31 @@ def _scope(path: str, rows, items: list):
     return scope
 
 
+def _defined_names(rows) -> set[str]:
+    """The names a row may define: alone on the left of a row that continues nothing
+    (``s = ...``, ``y_i = ...``, ``\\log L = ...``, ``s^2 = ...``, as the checker infers
+    definitions, :func:`eqchain.check.moves.defined_symbol`). They are not real by default:
+    their definitions say what they are."""
+    import sympy as sp
+
+    out: set[str] = set()
+    for _, block_rows in rows:
+        for row in block_rows:
+            f = row.formula
+            if f is None or f.continues or len(f.sides) < 2:
+                continue
+            lhs = f.sides[0]
+            if isinstance(lhs, sp.log):
+                lhs = lhs.args[0]
+            if isinstance(lhs, sp.Pow) and lhs.exp.is_Integer:
+                lhs = lhs.base
+            if isinstance(lhs, sp.Symbol):
+                out.add(lhs.name)
+            elif isinstance(lhs, sp.Indexed):
+                out.add(str(lhs.base.label))
+    return out
+
+
 def _margin_givens(path: str, items: list, scope) -> list[Step]:
     """A bound other than 0 (``p < 1``) as a given about a new symbol: ``p_{bound} = 1 - p``
     with ``p_{bound}`` positive (``>=``: nonnegative, ``\\neq``: nonzero). Exact: p < 1 holds
@@ -361,7 +403,8 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
             continue
         symbol = scope.symbols.get(item.name)
         if symbol is None:
-            symbol = scope.symbols[item.name] = sp.Symbol(item.name, real=item.op != "!=")
+            symbol = scope.symbols[item.name] = sp.Symbol(item.name, real=True)
+            scope.defaulted.add(item.name)
         value = sp.Rational(item.value.numerator, item.value.denominator)
         if item.other is not None:  # k <= n: the margin n - k
             other = scope.symbols.get(item.other[0])

@@ -54,6 +54,7 @@ WORDS: dict[str, dict[str, str]] = {
         "source": "Source",
         "where": "Where ",
         "domain": "Domain",
+        "real_by_default": "symbols are real unless declared otherwise",
     },
     "ja": {
         "verified": "検証済み",
@@ -65,6 +66,7 @@ WORDS: dict[str, dict[str, str]] = {
         "files_not_read": "読めないファイル",
         "file_not_read": "読めないファイル",
         "assumptions": "仮定",
+        "real_by_default": "宣言のない記号は実数",
         "by": "根拠：",
         "under": "条件：",
         "note": "注：",
@@ -446,8 +448,11 @@ def decl_latex(decl: SymbolDecl) -> str:
 
 def assumption_items(derivation: Derivation, lang: str) -> list[list[Span]]:
     """One list of spans per declared symbol that says something (assumptions or index
-    ranges), in declaration order, then the derivation's ``where`` bindings."""
+    ranges), in declaration order, then the derivation's ``where`` bindings; first, for a
+    document, that its symbols are real unless declared otherwise."""
     items: list[list[Span]] = []
+    if derivation.real_by_default:
+        items.append([text(word("real_by_default", lang))])
     for decl in derivation.symbols:
         if not decl.assumptions and not decl.ranges:
             continue

@@ -3,7 +3,8 @@
 The shape (``schema_version`` "2")::
 
     {schema_version, eqchain_version,
-     derivations: [{path, title, error, steps: [{label, role, status, rules, claim, lhs, rhs,
+     derivations: [{path, title, error, assumptions,
+                    steps: [{label, role, status, rules, claim, lhs, rhs,
                     reason, counterexample, warnings, conditions, conditional, domain, line,
                     column, [file,] notes}], domain}],
      summary: {verified, refuted, unknown, unreadable, given, definition, errors,
@@ -14,9 +15,11 @@ the reader's message and ``line``/``column`` the offending token's place); ``err
 or ``{message, line, column}`` for a file that could not be loaded (its ``steps`` are empty);
 ``role`` names what a generated step does (``stationarity``, ``solution``), null for a step
 an author wrote; ``claim`` is the equation as the author wrote it; ``lhs`` and
-``rhs`` are LaTeX; ``file`` is there only for a step written in a file the document brings in
-with ``\\input``; ``counterexample`` is null or ``{values: {name: value}, lhs, rhs}`` with the
-checker's full-precision numbers; ``notes`` maps a language to the author's note. Keys come in
+``rhs`` are LaTeX; ``assumptions`` lists what the derivation assumes as one-line Unicode text
+(its declarations, and for a document ``symbols are real unless declared otherwise``);
+``file`` is there only for a step written in a file the document brings in with ``\\input``;
+``counterexample`` is null or ``{values: {name: value}, lhs, rhs}`` with the checker's
+full-precision numbers; ``notes`` maps a language to the author's note. Keys come in
 this fixed order and the text ends with a newline, so the same report always gives the same
 bytes. No timings or timestamps are written.
 """
@@ -71,9 +74,23 @@ def _derivation(dreport: DerivationReport) -> dict[str, Any]:
         "error": None
         if error is None
         else {"message": error.message, "line": error.place.line, "column": error.place.column},
+        "assumptions": _assumptions(dreport),
         "steps": [_step(r, dreport.path) for r in dreport.results],
         "domain": list(dreport.domain),
     }
+
+
+def _assumptions(dreport: DerivationReport) -> list[str]:
+    """What the derivation assumes, one item a string, as ``eqchain show`` lists it."""
+    from eqchain.render.unicode import to_unicode
+
+    return [
+        "".join(
+            to_unicode(s.plain if s.plain is not None else s.value) if s.kind == "math" else s.value
+            for s in item
+        )
+        for item in content.assumption_items(dreport.derivation, "en")
+    ]
 
 
 def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:

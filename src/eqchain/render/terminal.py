@@ -120,6 +120,12 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         console.print(Text(str(dreport.error), style="bold red"))
         return
     console.print(_header(dreport, lang))
+    if dreport.derivation.real_by_default:  # a document: say what its symbols are
+        items = content.assumption_items(dreport.derivation, lang)
+        colon = "：" if lang == "ja" else ": "
+        heading = content.word("assumptions", lang) + colon
+        sep = "；" if lang == "ja" else "; "
+        _indented(console, Text(heading + sep.join(plain(i) for i in items)), _INDENT)
     ids = [step_id(r, i, lang, dreport.path) for i, r in enumerate(dreport.results, start=1)]
     id_width = max((cell_len(i) for i in ids), default=0)
     word_width = max((cell_len(_verdict_text(r.verdict, lang)) for r in dreport.results), default=0)
