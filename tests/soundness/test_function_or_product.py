@@ -175,3 +175,14 @@ def test_a_longer_run_of_letters_is_not_the_function(tmp_path):
     # xtanh(z): not tanh (the run is longer); the letters before parentheses stay ambiguous
     steps = check(tmp_path, [r"y = xtanh(z)"])
     assert steps[-1]["status"] == "unreadable"
+
+
+def test_a_derivation_file_declares_its_symbols_so_a_symbol_applied_stays_ambiguous(tmp_path):
+    toml = tmp_path / "d.toml"
+    toml.write_text(
+        'title = "t"\n[symbols]\np = "positive"\nx = "real"\n'
+        "[[steps]]\nclaim = 'p(x) + p = p + p(x)'\n"
+    )
+    ran = run_eqchain("check", "--format", "json", str(toml))
+    (step,) = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert step["status"] == "unreadable" and "ambiguous" in step["reason"], step

@@ -254,10 +254,14 @@ class Uses:
                 self._walk(tokens, span.sub[0], span.sub[1], partner)
             i = end
 
-    def functions(self, symbols: frozenset[str] = frozenset()) -> frozenset[str]:
+    def functions(
+        self, symbols: frozenset[str] = frozenset(), values_too: bool = True
+    ) -> frozenset[str]:
         """The names the document uses as functions (see the module's rule): a name used only so
         as itself, a name also used as a value as :func:`on_names` of it; ``symbols`` are names
-        declared as symbols (values: functions before names only, as :func:`on_names`)."""
+        declared as symbols (values: functions before names only, as :func:`on_names`). Without
+        ``values_too`` (a derivation file, where every name is declared) a name used as a value
+        is no function at all: ``p(x)`` stays ambiguous."""
         out = set()
         for key, sub_names in self.applied.items():
             base = key.split("_", 1)[0]
@@ -267,7 +271,7 @@ class Uses:
                 continue
             if key not in symbols and (key in self.defined or key not in self.other):
                 out.add(key)
-            else:
+            elif values_too:
                 out.add(on_names(key))
         return frozenset(out)
 
@@ -315,10 +319,12 @@ def _opens_parenthesis(tokens: list[Token], k: int, hi: int, partner: dict[int, 
     return tok.is_char("{") and k + 1 < hi and tokens[k + 1].is_char("(")
 
 
-def inferred_functions(texts, symbols: frozenset[str] = frozenset()) -> frozenset[str]:
+def inferred_functions(
+    texts, symbols: frozenset[str] = frozenset(), values_too: bool = True
+) -> frozenset[str]:
     """The names the display math ``texts`` (rows or blocks of one document) uses as functions
-    only; ``symbols`` are names the document declares as symbols."""
+    (:meth:`Uses.functions`); ``symbols`` are names the document declares as symbols."""
     uses = Uses()
     for text in texts:
         uses.add_text(text)
-    return uses.functions(symbols)
+    return uses.functions(symbols, values_too)
