@@ -20,6 +20,9 @@ from eqchain.latex.read import read_formula
         ([r"L(\theta) = \prod_{i=1}^{n} p(x_i)"], {"L", "p"}),
         ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X"}),
         ([r"q_\phi(z) = 1"], {"q_phi"}),
+        # a joint density: a subscript of names between commas
+        ([r"y = f_{X,Y}(x, y)"], {"f_X,Y"}),
+        ([r"y = \sum_{X=1}^{2} f_{X,Y}(x, y)"], set()),
         ([r"\Gamma(a+1) = a \Gamma(a)"], {"Gamma"}),
         # used as a value somewhere in the document: a function before names only
         ([r"y = \sigma(z)", r"\sigma^2 = 2"], {on_names("sigma")}),

@@ -162,11 +162,15 @@ def defined_function(tokens: list[Token]) -> tuple[str, int] | None:
 
 
 def function_key(base: str, sub_tokens: list[Token] | None) -> str | None:
-    """The name a function is known by: ``f``, ``M_X``, ``q_phi``, ``v_kj``; None for a subscript
-    that is not names and digits only (``f_{k+1}``: never a function's name)."""
+    """The name a function is known by: ``f``, ``M_X``, ``q_phi``, ``v_kj``, ``f_X,Y`` (the joint
+    density ``f_{X,Y}``); None for a subscript that is not names, digits and commas between
+    them (``f_{k+1}``: never a function's name)."""
     if sub_tokens is None:
         return base
-    if not sub_tokens or not all(t.kind in ("letter", "digit", "cmd") for t in sub_tokens):
+    if not sub_tokens or not all(
+        t.kind in ("letter", "digit", "cmd") or (t.is_char(",") and 0 < k < len(sub_tokens) - 1)
+        for k, t in enumerate(sub_tokens)
+    ):
         return None
     if any(t.kind == "cmd" and not starts_name(t) for t in sub_tokens):
         return None
