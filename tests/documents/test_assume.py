@@ -139,9 +139,14 @@ def test_a_declared_function_is_applied_to_its_argument(tmp_path):
     # sigma undeclared but written only before parentheses: a function all the same
     (undeclared,) = check(tmp_path, text, "z real")
     assert undeclared.verdict is Verdict.VERIFIED
-    # sigma also used alone (a power): a product or an application? unreadable, never guessed
+    # sigma also used alone (a power): a function before names, and the step holds for every
+    # function, so for the product sigma z too
     alone = text + "\n$$\n\\sigma^2 = 4\n$$\n"
     undeclared = check(tmp_path, alone, "z real")[0]
+    assert undeclared.verdict is Verdict.VERIFIED
+    # sigma differentiated by: a product or an application? unreadable, never guessed
+    bound = text + "\n$$\n\\frac{d}{d\\sigma} \\sigma^2 = 2 \\sigma\n$$\n"
+    undeclared = check(tmp_path, bound, "z real")[0]
     assert undeclared.verdict is Verdict.UNREADABLE and "ambiguous" in undeclared.reason
 
 

@@ -1,7 +1,8 @@
 """A Markdown post that applies undeclared names to parentheses, as authors write them
 (``p(x)``, ``L(\\theta)``, ``\\sigma(z)``), checked end to end through the CLI: each name used
 only before parentheses is a function in the whole post (eqchain.latex.applied); one also used
-alone stays ambiguous, unreadable at its column."""
+alone is a function before names; one bound (differentiated by) stays ambiguous, unreadable at
+its column."""
 
 from __future__ import annotations
 
@@ -68,21 +69,30 @@ def test_names_applied_to_parentheses_are_functions_in_the_post(tmp_path):
     assert ran.returncode == 1
 
 
-def test_a_name_also_used_alone_stays_ambiguous(tmp_path):
+def test_a_name_also_used_alone_is_a_function_before_names(tmp_path):
+    # p(x) + p(x) = 2 p(x) holds for every function p(.), so for the product p x as well
     text = POST + "\n$$\np = \\frac{1}{2}\n$$\n"
     ran, steps = steps_of(tmp_path, text)
     by_line = {s["line"]: s for s in steps}
-    for line in (28,):
-        assert by_line[line]["status"] == "unreadable"
-        assert "ambiguous: 'p(...)'" in by_line[line]["reason"]
+    assert by_line[28]["status"] == "verified"
+    assert by_line[12]["status"] == "verified" and by_line[22]["status"] == "verified"
+
+
+def test_a_name_bound_elsewhere_stays_ambiguous(tmp_path):
+    # differentiated by p: the product p x and a function p(x) differ in their derivative by p
+    text = POST + "\n$$\n\\frac{d}{dp} p^2 = 2 p\n$$\n"
+    ran, steps = steps_of(tmp_path, text)
+    by_line = {s["line"]: s for s in steps}
+    assert by_line[28]["status"] == "unreadable"
+    assert "ambiguous: 'p(...)'" in by_line[28]["reason"]
     # the rest of the post keeps its verdicts
     assert by_line[12]["status"] == "verified" and by_line[22]["status"] == "verified"
 
 
-def test_a_name_declared_a_symbol_is_no_function(tmp_path):
+def test_a_name_declared_a_symbol_is_a_function_before_names(tmp_path):
     ran, steps = steps_of(tmp_path, POST, "--assume", "p > 0")
     by_line = {s["line"]: s for s in steps}
-    assert by_line[28]["status"] == "unreadable"
+    assert by_line[28]["status"] == "verified"
 
 
 def test_derivation_files_read_the_same_way(tmp_path):

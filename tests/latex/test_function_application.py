@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from eqchain.errors import LatexError
-from eqchain.latex.applied import inferred_functions
+from eqchain.latex.applied import inferred_functions, on_names
 from eqchain.latex.read import read_formula
 
 
@@ -20,17 +20,33 @@ from eqchain.latex.read import read_formula
         ([r"L(\theta) = \prod_{i=1}^{n} p(x_i)"], {"L", "p"}),
         ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X"}),
         ([r"q_\phi(z) = 1"], {"q_phi"}),
+        # a joint density: a subscript of names between commas
+        ([r"y = f_{X,Y}(x, y)"], {"f_X,Y"}),
+        ([r"y = \sum_{X=1}^{2} f_{X,Y}(x, y)"], set()),
         ([r"\Gamma(a+1) = a \Gamma(a)"], {"Gamma"}),
-        # used another way somewhere in the document: never a function
-        ([r"\sigma(z) = 1", r"\sigma^2 = 2"], set()),
+        # used as a value somewhere in the document: a function before names only
+        ([r"y = \sigma(z)", r"\sigma^2 = 2"], {on_names("sigma")}),
+        ([r"y = f(x)", r"g = f"], {on_names("f")}),
+        ([r"y = f(x)", r"x_f = 2"], {on_names("f")}),
+        ([r"KL(p||q) = \int p(x) \log \frac{p(x)}{q(x)} dx"], {on_names("p"), on_names("q")}),
+        # ... unless a definition row f(x) = ... defines it (arguments: distinct names)
+        ([r"\sigma(z) = 1", r"\sigma^2 = 2"], {"sigma"}),
+        ([r"y = \phi(x_j)", r"\phi^2 = 1", r"\phi(x_j) := x_j"], {"phi"}),
+        ([r"\ell(\mathbf{w}) = 1", r"\ell = 2"], {"ell"}),
+        ([r"y = f(x, x)", r"f = 2", r"f(x, x) = 1"], {on_names("f")}),
+        # bound (differentiated by, summed over): never a function, whatever else
         ([r"\frac{\partial}{\partial \lambda} \lambda(1-p) = 1 - p"], set()),
-        ([r"f(x) = 1", r"g = f"], set()),
-        ([r"f(x) = 1", r"x_f = 2"], set()),
+        ([r"\lambda(x) = 1", r"\frac{d}{d\lambda} \lambda = 1"], set()),
+        ([r"y = \sum_{f=1}^{n} f(x)"], set()),
+        # differentiating f(x) does not bind f
+        ([r"\frac{\partial \sigma(z)}{\partial z} = 1"], {"sigma"}),
         ([r"f^{-1}(x) = 1"], set()),
-        # the tail of a run of letters: Var(X) is V a r(X)
-        ([r"Var(X) = 1"], set()),
-        # declared a symbol in the assumptions
-        ([r"p(x) = 1"], set()),
+        # the tail of a run of letters: Sar(X) is S a r(X); Var(X) is the variance
+        ([r"Sar(X) = 1"], set()),
+        ([r"Var(X) = 1", r"y = r(x)"], {"r"}),
+        ([r"Sar(X) = 1", r"y = r(x)"], set()),
+        # declared a symbol in the assumptions: a value, a function before names only
+        ([r"p(x) = 1"], {on_names("p")}),
         # constants and the differential
         ([r"e(x) = 1", r"d(x) = 2", r"\pi(x) = 3", r"E(X) = 4"], set()),
         # a subscript something binds or varies

@@ -33,9 +33,9 @@ TRAPS = {
         r"y = \frac{\partial}{\partial \phi} q_\phi(z)",
         r"= 0",
     ),
-    # a run of letters: Var(X) is V a r(X), never one function r
+    # a run of letters: Sar(X) is S a r(X), never one function r (Var(X) is the variance)
     "run_of_letters": (
-        r"y = \frac{\partial}{\partial a} Var(X)",
+        r"y = \frac{\partial}{\partial a} Sar(X)",
         r"= 0",
     ),
 }

@@ -1,37 +1,47 @@
 """Which names a document applies as functions: the pre-pass behind reading ``f(x)`` undeclared.
 
-Authors write ``\\sigma(z)``, ``L(\\theta)``, ``p(x)``, ``M_X(t)`` and never declare them. A name
-written directly before parentheses could be a function applied to its argument or a product
-(``\\lambda(1 - y)``). Before reading a document, :func:`inferred_functions` looks at every row
-of its display math and decides, per name (base and subscript, ``f``, ``M_X``, ``q_\\phi``), that
-the document uses it as a function when
+Authors write ``\\sigma(z)``, ``L(\\theta)``, ``p(x)``, ``M_X(t)``, ``F_X(x)`` and never declare
+them. A name written directly before parentheses could be a function applied to its argument or
+a product (``\\lambda(1 - y)``). Before reading a document, :func:`inferred_functions` looks at
+every row of its display math and decides, per name (base and subscript, ``f``, ``M_X``,
+``q_\\phi``), that the document uses it as a function when
 
-* it is written directly before parentheses somewhere (``f(x)``, ``f'(x)``, ``f\\left(x\\right)``),
-* and it is never used any other way in the document: alone (``\\lambda``), as a factor, with a
-  power (``\\sigma^2``, ``f^{-1}(x)``), differentiated by (``\\partial \\lambda``, ``d\\lambda``),
-  summed over, inside a subscript, as the tail of a run of letters (``Var(X)`` is V·a·r(X):
-  ``r`` is not a function there), or declared a symbol in the assumptions;
-* and, for a subscripted name, no name of its subscript is bound anywhere in the document
-  (summed or multiplied over, differentiated by, integrated over (``dk``), a limit's variable):
+* it is written directly before parentheses somewhere (``f(x)``, ``f'(x)``, ``f\\left(x\\right)``)
+  other than as the tail of a run of letters (``Var(X)`` is not a function ``r``),
+* nothing binds it: it is never differentiated by (``\\partial \\lambda``, ``d\\lambda``), summed
+  or multiplied over, integrated over or a limit's variable,
+* and, for a subscripted name, no name of its subscript is bound anywhere in the document:
   ``\\sum_k f_k(x)`` must not be one function ``f_k`` for every k, and
   ``\\frac{\\partial}{\\partial \\phi} q_\\phi(z)`` is not 0.
+
+A name used only so is a function wherever it stands before parentheses. A name the document
+also uses as a value (alone, ``\\sigma^2``, a factor, an argument as in ``KL(p || q)``, or
+declared a symbol in the assumptions: ``0 < p < 1``) is a
+function only where the parentheses hold names (``p(x)``, ``p(x, y)``): ``p(1 - p)`` stays the
+product. A definition row ``f(x) = ...`` or ``f(x) := ...`` (arguments distinct names: ``x``,
+``x_j``, ``\\mathbf{w}``) makes ``f`` a function everywhere in the document.
 
 ``e``, ``\\pi``, ``d`` and ``E`` are never inferred (constants; a differential; the
 expectation, ``E(X)``, which an uninterpreted function would not make linear).
 
 Why the reading is sound: the checker treats such a name as an uninterpreted function, about
-which it assumes nothing. A step it verifies for an uninterpreted ``f`` holds for every function,
-in particular for ``t \\mapsto f \\cdot t``, the product reading: so whichever the author meant,
-the verified step is true. The argument needs ``f`` never to stand alone: if ``\\lambda`` also
-appears alone (``\\frac{\\partial}{\\partial \\lambda} \\lambda(1-p)``), the product reading makes
-``\\lambda`` itself a variable, and a step true for an uninterpreted ``\\lambda(\\cdot)`` (its
-derivative by the symbol ``\\lambda`` is 0) may be false for the product (it is ``1 - p``). Such a
-name stays ambiguous, as before. The same holds for a subscripted name, whose subscript is a
-label that nothing may bind or vary.
+which it assumes nothing, and never refutes a step by values of it (a refutation holds for every
+function). A step it verifies for an uninterpreted ``f`` holds for every function, in particular
+for ``t \\mapsto f \\cdot t``, the product reading: so whichever the author meant, the verified
+step is true, and so is a refuted step false. ``f`` written alone elsewhere is a free symbol, and
+substituting ``t \\mapsto f \\cdot t`` for the function keeps it free; the argument fails only
+where something binds ``f``: if ``\\lambda`` is differentiated by
+(``\\frac{\\partial}{\\partial \\lambda} \\lambda(x)``), the product reading's derivative is x, the
+uninterpreted function's 0. Such a name stays ambiguous, as before. The same holds for a
+subscripted name, whose subscript is a label that nothing may bind or vary.
 
 Stronger evidence makes a name a function whatever else the document does with it, as before
 this pre-pass: a list of arguments (``L(\\mu, \\sigma)``), a conditioning bar (``p(x | \\theta)``),
-a definition row (``f(x) = ...``), a declaration (``--assume "f function"``).
+a declaration (``--assume "f function"``).
+
+Known function names written without a backslash and followed by parentheses, ``tanh(z)``,
+``sigmoid(z)``, ``Var(X)``, ``max(0, z)`` (:data:`SPELLED_FUNCTIONS`), are those functions: a run
+of letters that spells one of them is never meant as a product of its letters.
 """
 
 from __future__ import annotations
@@ -53,14 +63,114 @@ _BINDERS = frozenset(
 )
 
 _ANY_NAME = re.compile(r"\\([A-Za-z]+)|([A-Za-z])")
+# In text that cannot be tokenised: the names a binder binds (\partial x, \sum_{k}, \int ... dx).
+_LOOSE_BOUND = re.compile(
+    r"(?:\\partial|\\(?:sum|prod|lim|int|iint|max|min|sup|inf)\s*_|(?<![A-Za-z\\])d\}?)"
+    r"\s*\{?\s*(\\[A-Za-z]+|[A-Za-z])"
+)
+
+_RELATIONS = ("le", "leq", "ge", "geq", "lt", "gt", "propto", "sim", "approx", "neq", "ne")
+
+# Function names people write without a backslash, by the word spelled: what each is read as.
+# "sympy": the SymPy function of the command of that name (\tanh); "logistic": the logistic
+# function 1 / (1 + e^{-x}) (sigmoid); "relu": max(0, x); "max", "min": the largest (smallest) of
+# the arguments; "moment": the variance or covariance, read through the expectation as
+# \mathrm{Var}(X), \mathrm{Cov}(X, Y).
+SPELLED_FUNCTIONS = {
+    **dict.fromkeys(
+        ("sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh",
+         "arcsin", "arccos", "arctan", "exp", "log", "ln"),
+        "sympy",
+    ),
+    "sigmoid": "logistic",
+    "relu": "relu",
+    "max": "max",
+    "min": "min",
+    "Var": "moment",
+    "Cov": "moment",
+}  # fmt: skip
+# A name the document also uses as a value is held in the set of functions as this key: a
+# function only before parentheses that hold names (p(x)), a product before an expression.
+_ON_NAMES = "{}(names)"
+
+
+def on_names(key: str) -> str:
+    """The entry of a set of functions that makes ``key`` a function only where it is applied
+    to names (``p(x)``, ``p(x, y)``), the product before any other parentheses (``p(1 - p)``)."""
+    return _ON_NAMES.format(key)
+
+
+def spelled_function(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
+    """(the word, the index of the token after it) when ``tokens[i:]`` spell a function of
+    :data:`SPELLED_FUNCTIONS` in letters written together (``tanh``, ``sigmoid``, ``Var``),
+    directly followed by parentheses (``(`` or ``\\left(``), and not the tail of a longer run
+    of letters (``xtanh(z)``); None otherwise."""
+    tok = tokens[i]
+    if tok.kind != "letter" or (i > 0 and tokens[i - 1].kind == "letter" and not tok.space_before):
+        return None
+    j = i + 1
+    while j < hi and tokens[j].kind == "letter" and not tokens[j].space_before:
+        j += 1
+    word = "".join(t.text for t in tokens[i:j])
+    if word not in SPELLED_FUNCTIONS or j >= hi:
+        return None
+    nxt = tokens[j]
+    if nxt.is_char("(") or (nxt.is_cmd("left") and j + 1 < hi and tokens[j + 1].is_char("(")):
+        return word, j
+    return None
+
+
+def defined_function(tokens: list[Token]) -> tuple[str, int] | None:
+    """``p(x)``, ``\\sigma(z)``, ``\\phi(x_j)``, ``\\ell(\\mathbf{w})``, ``f(x, y)`` or ``f'(x)``
+    (a name without subscript, maybe primed, applied to distinct names) as the left side of a
+    definition: (the name, the number of primes); None for anything else."""
+    if not tokens or not starts_name(tokens[0]) or len(tokens) < 4:
+        return None
+    try:
+        partner = match_brackets(tokens)
+        span = scan_name(tokens, 0, partner)
+    except (LatexError, KeyError):
+        return None
+    if span.sub is not None or span.base in ("e", "pi") or span.end >= len(tokens):
+        return None
+    primes = span.end
+    while primes < len(tokens) and tokens[primes].is_char("'"):
+        primes += 1
+    if primes >= len(tokens) or not tokens[primes].is_char("("):
+        return None
+    if partner.get(primes) != len(tokens) - 1:
+        return None
+    names, k = [], primes + 1
+    while k < len(tokens) - 1:
+        if not starts_name(tokens[k]):
+            return None
+        try:
+            arg = scan_name(tokens, k, partner)
+        except (LatexError, KeyError):
+            return None
+        names.append(arg.key)
+        k = arg.end
+        if k < len(tokens) - 1:
+            if not tokens[k].is_char(","):
+                return None
+            k += 1
+            if k == len(tokens) - 1:
+                return None
+    if not names or len(set(names)) != len(names):
+        return None
+    return span.base, primes - span.end
 
 
 def function_key(base: str, sub_tokens: list[Token] | None) -> str | None:
-    """The name a function is known by: ``f``, ``M_X``, ``q_phi``, ``v_kj``; None for a subscript
-    that is not names and digits only (``f_{k+1}``: never a function's name)."""
+    """The name a function is known by: ``f``, ``M_X``, ``q_phi``, ``v_kj``, ``f_X,Y`` (the joint
+    density ``f_{X,Y}``); None for a subscript that is not names, digits and commas between
+    them (``f_{k+1}``: never a function's name)."""
     if sub_tokens is None:
         return base
-    if not sub_tokens or not all(t.kind in ("letter", "digit", "cmd") for t in sub_tokens):
+    if not sub_tokens or not all(
+        t.kind in ("letter", "digit", "cmd") or (t.is_char(",") and 0 < k < len(sub_tokens) - 1)
+        for k, t in enumerate(sub_tokens)
+    ):
         return None
     if any(t.kind == "cmd" and not starts_name(t) for t in sub_tokens):
         return None
@@ -70,26 +180,30 @@ def function_key(base: str, sub_tokens: list[Token] | None) -> str | None:
 @dataclass
 class Uses:
     """How a document uses each name: applied to parentheses (name -> the names of its
-    subscript), any other way, the names it binds or differentiates by, and the letters and
-    commands of text it could not tokenise."""
+    subscript), applied only as the tail of a run of letters, any other way, the names it binds
+    or differentiates by, and the functions its definition rows define."""
 
     applied: dict[str, set[str]] = field(default_factory=dict)
     other: set[str] = field(default_factory=set)
     bound: set[str] = field(default_factory=set)
-    loose: set[str] = field(default_factory=set)  # letters and commands of untokenised text
+    run_tails: set[str] = field(default_factory=set)  # applied after letters written together
+    defined: set[str] = field(default_factory=set)  # f of a row f(x) = ... or f(x) := ...
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
-        reader leaves them out. In text that cannot be tokenised every letter and command counts
-        as a use other than a function's (whatever part of it some reader might read, no name
-        of it is inferred a function)."""
+        reader leaves them out. Text that cannot be tokenised is never read as a formula (its
+        row is unreadable, checked never, a fact never): only the names its binders bind count
+        (so that no name is inferred a function that something binds)."""
         try:
             tokens = tokenize(strip_decorations(text).body)
             partner = match_brackets(tokens)
         except LatexError:
-            self.loose.update(a or b for a, b in _ANY_NAME.findall(text))
+            self.bound.update(m.lstrip("\\") for m in _LOOSE_BOUND.findall(text))
             return
         self._walk(tokens, 0, len(tokens), partner)
+        found = _definition(tokens)
+        if found is not None:
+            self.defined.add(found)
 
     def _walk(self, tokens: list[Token], lo: int, hi: int, partner: dict[int, int]) -> None:
         i = lo
@@ -103,13 +217,18 @@ class Uses:
                 i += 1
                 continue
             if tok.is_cmd("partial", "nabla"):
-                bind_next = True
+                bind_next = not _numerator(tokens, i, lo)  # \frac{\partial L}{...}: not bound
                 i += 1
                 continue
             if not starts_name(tok):
                 if not tok.is_char("_{}"):
                     bind_next = False
                 i += 1
+                continue
+            spelled = spelled_function(tokens, i, hi)
+            if spelled is not None:  # tanh(z), Var(X): a known function, not its letters
+                bind_next = False
+                i = spelled[1]
                 continue
             try:
                 span = scan_name(tokens, i, partner)
@@ -119,33 +238,73 @@ class Uses:
             end = min(span.end, hi)
             sub = list(tokens[span.sub[0] : span.sub[1]]) if span.sub is not None else None
             key = function_key(span.base, sub)
-            if bind_next:
-                self.bound.add(span.base if sub is None else key or span.base)
-            bind_next = span.base == "d"  # dx, \mathrm{d}x: x is integrated or differentiated
             k = end
             while k < hi and tokens[k].is_char("'"):
                 k += 1
+            applied = key is not None and _opens_parenthesis(tokens, k, hi, partner)
+            if bind_next and not applied:  # \partial \sigma(z) differentiates sigma(z)
+                self.bound.add(span.base if sub is None else key or span.base)
+            # dx, \mathrm{d}x: x is integrated or differentiated (not in \frac{d y}{...})
+            bind_next = span.base == "d" and not _numerator(tokens, i, lo)
             run = i > lo and tokens[i - 1].kind == "letter" and not tok.space_before
-            if key is not None and not run and _opens_parenthesis(tokens, k, hi, partner):
-                self.applied.setdefault(key, set()).update(_names(sub))
+            if applied:
+                if run:
+                    self.run_tails.add(key)
+                else:
+                    self.applied.setdefault(key, set()).update(_names(sub))
             else:
                 self.other.add(key or span.base)
             if span.sub is not None:
                 self._walk(tokens, span.sub[0], span.sub[1], partner)
             i = end
 
-    def functions(self, symbols: frozenset[str] = frozenset()) -> frozenset[str]:
-        """The names used as functions only (see the module's rule); ``symbols`` are names
-        declared as symbols (never functions)."""
+    def functions(
+        self, symbols: frozenset[str] = frozenset(), values_too: bool = True
+    ) -> frozenset[str]:
+        """The names the document uses as functions (see the module's rule): a name used only so
+        as itself, a name also used as a value as :func:`on_names` of it; ``symbols`` are names
+        declared as symbols (values: functions before names only, as :func:`on_names`). Without
+        ``values_too`` (a derivation file, where every name is declared) a name used as a value
+        is no function at all: ``p(x)`` stays ambiguous."""
         out = set()
         for key, sub_names in self.applied.items():
             base = key.split("_", 1)[0]
-            if key in self.other or key in symbols or base in NOT_FUNCTIONS | self.loose:
+            if base in NOT_FUNCTIONS or key in self.run_tails:
                 continue
-            if sub_names & (self.bound | symbols):
+            if key in self.bound or sub_names & (self.bound | symbols):
                 continue
-            out.add(key)
+            if key not in symbols and (key in self.defined or key not in self.other):
+                out.add(key)
+            elif values_too:
+                out.add(on_names(key))
         return frozenset(out)
+
+
+def _definition(tokens: list[Token]) -> str | None:
+    """The function a definition row ``f(x) = ...`` / ``f(x) := ...`` defines (its left side is
+    the name applied to distinct names, :func:`defined_function`), or None."""
+    depth = 0
+    for k, tok in enumerate(tokens):
+        if tok.is_char("([{"):
+            depth += 1
+        elif tok.is_char(")]}"):
+            depth -= 1
+        elif depth == 0 and tok.is_char("="):
+            left = tokens[: k - 1] if k > 0 and tokens[k - 1].is_char(":") else tokens[:k]
+            found = defined_function(left)
+            return found[0] if found is not None and found[1] == 0 else None
+        elif depth == 0 and (tok.is_char("<>") or tok.is_cmd(*_RELATIONS)):
+            return None  # f(x) \le ...: no definition
+    return None
+
+
+def _numerator(tokens: list[Token], i: int, lo: int) -> bool:
+    """Whether ``tokens[i]`` opens the numerator of a fraction (``\\frac{\\partial L}{...}``)."""
+    return (
+        i >= lo + 2
+        and tokens[i - 1].is_char("{")
+        and tokens[i - 2].is_cmd("frac", "dfrac", "tfrac", "cfrac")
+    )
 
 
 def _names(sub: list[Token] | None) -> set[str]:
@@ -164,10 +323,12 @@ def _opens_parenthesis(tokens: list[Token], k: int, hi: int, partner: dict[int, 
     return tok.is_char("{") and k + 1 < hi and tokens[k + 1].is_char("(")
 
 
-def inferred_functions(texts, symbols: frozenset[str] = frozenset()) -> frozenset[str]:
+def inferred_functions(
+    texts, symbols: frozenset[str] = frozenset(), values_too: bool = True
+) -> frozenset[str]:
     """The names the display math ``texts`` (rows or blocks of one document) uses as functions
-    only; ``symbols`` are names the document declares as symbols."""
+    (:meth:`Uses.functions`); ``symbols`` are names the document declares as symbols."""
     uses = Uses()
     for text in texts:
         uses.add_text(text)
-    return uses.functions(symbols)
+    return uses.functions(symbols, values_too)

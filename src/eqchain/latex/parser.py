@@ -29,7 +29,7 @@ import sympy as sp
 from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
-from eqchain.latex.applied import function_key
+from eqchain.latex.applied import SPELLED_FUNCTIONS, function_key, on_names, spelled_function
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
@@ -432,6 +432,9 @@ class Parser:
     def name(self):
         """A name (:mod:`eqchain.latex.names`), a declared function applied to its arguments,
         or the derivative of one written with primes."""
+        spelled = spelled_function(self.tokens, self.pos, self.end)
+        if spelled is not None:
+            return self.spelled(*spelled)
         span = scan_name(self.tokens, self.pos, self.partner)
         if span.end > self.end:
             raise LatexError("this name runs past the end of its group", column=span.column)
@@ -445,9 +448,11 @@ class Parser:
             (span.sub is None and (operator_name or span.base in self.functions))
             or (span.sub is not None and key is not None and key in self.functions)
         )
+        # a name the document also uses as a value: a function before names only (p(x))
+        on_names_only = not is_function and key is not None and on_names(key) in self.functions
         nxt = self.at(j)
         if nxt is not None and nxt.is_char("'"):
-            return self.primed(span, j, is_function)
+            return self.primed(span, j, is_function or on_names_only)
         shown = span.key.replace("_{", "_").replace("}", "")
         if _expectation_name(first, span.base) and (
             (nxt is not None and nxt.is_char("["))
@@ -482,6 +487,8 @@ class Parser:
                 and span.base not in ("e", "pi")
                 and self._top_level_char(open_ + 1, close, ",")
             )
+            if on_names_only and self._bare_names(open_ + 1, close):
+                is_function = True
             if is_function or listed:
                 # a name before a list of arguments, L(\mu, \sigma), is applied to them: a
                 # product with a list is no value
@@ -500,6 +507,36 @@ class Parser:
                 )
         self.pos = j
         return self._object(span)
+
+    def spelled(self, word: str, j: int):
+        """``tanh(z)``, ``sigmoid(z)``, ``relu(z)``, ``max(0, z)``, ``Var(X)``: a function name
+        written in letters without a backslash (:data:`eqchain.latex.applied.SPELLED_FUNCTIONS`),
+        applied to the parentheses at ``tokens[j]``: ``\\tanh(z)``, the logistic function
+        ``1 / (1 + e^{-z})``, ``max(0, z)``, ``\\mathrm{Var}(X)``."""
+        column = self.tokens[self.pos].column
+        kind = SPELLED_FUNCTIONS[word]
+        if kind == "moment":
+            return self.moment(NameSpan(word, None, j, word, column), j)
+        if self.tokens[j].is_cmd("left"):
+            j += 1
+        open_, close = j, self.partner[j]
+        if close == open_ + 1:
+            raise LatexError("empty parentheses", column=self.tokens[open_].column)
+        args = self.arguments(open_, close)
+        self.pos = close + 1
+        if kind in ("max", "min"):
+            if len(args) < 2:
+                raise LatexError(f"{word}(...) needs two arguments or more", column=column)
+            return (sp.Max if kind == "max" else sp.Min)(*args, evaluate=False)
+        if len(args) != 1:
+            raise LatexError(f"{word}(...) takes one argument", column=column)
+        (arg,) = args
+        if kind == "logistic":
+            one = sp.Integer(1)
+            return power(add(one, sp.exp(mul(sp.Integer(-1), arg), evaluate=False)), -one)
+        if kind == "relu":
+            return sp.Max(sp.Integer(0), arg, evaluate=False)
+        return apply_function(word, arg)
 
     def _function_key(self, span: NameSpan) -> str | None:
         """The name of the function ``span`` names when applied (``f``, ``M_X``, ``q_phi``:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from eqchain.errors import LatexError
+from eqchain.latex.applied import defined_function
 from eqchain.latex.decorations import Decorated, strip_decorations
-from eqchain.latex.names import scan_name, starts_name
 from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
@@ -236,7 +236,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         bounds.append((start + objective, end))
     token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in bounds)
     defined, known = None, frozenset(functions)
-    found = _defined_function(token_lists[0]) if len(parts) > 1 and not continues else None
+    found = defined_function(token_lists[0]) if len(parts) > 1 and not continues else None
     if found:
         known |= {found[0]}
         defined = found[0] if found[1] == 0 else None
@@ -378,36 +378,6 @@ def _indices(body: str, indices) -> frozenset[str]:
             if m:
                 found.add(m.group(1))
     return frozenset(indices) | frozenset(found)
-
-
-def _defined_function(tokens: list[Token]) -> tuple[str, int] | None:
-    """``p(x)``, ``\\sigma(z)`` or ``f'(x)`` (a name, maybe primed, applied to names) as the
-    left side of a definition: (the name, the number of primes)."""
-    if not tokens or not starts_name(tokens[0]) or len(tokens) < 4:
-        return None
-    try:
-        span = scan_name(tokens, 0, {})
-    except (LatexError, KeyError):
-        return None
-    if span.sub is not None or span.base in ("e", "pi") or span.end >= len(tokens):
-        return None
-    primes = span.end
-    while primes < len(tokens) and tokens[primes].is_char("'"):
-        primes += 1
-    if primes >= len(tokens) or not tokens[primes].is_char("(") or not tokens[-1].is_char(")"):
-        return None
-    inner = tokens[primes + 1 : -1]
-    expect_name = True
-    for tok in inner:
-        if expect_name and (tok.kind == "letter" or tok.kind == "cmd"):
-            if not starts_name(tok):
-                return None
-            expect_name = False
-        elif not expect_name and tok.is_char(","):
-            expect_name = True
-        else:
-            return None
-    return None if expect_name else (span.base, primes - span.end)
 
 
 # -- safety ----------------------------------------------------------------------------------

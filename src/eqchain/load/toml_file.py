@@ -213,7 +213,9 @@ class _Loader:
 
         claims = [r.get("claim") for r in steps_raw if isinstance(r, dict)]
         declared = frozenset(d.name for d in decls if not d.is_function)
-        self.inferred = inferred_functions([c for c in claims if isinstance(c, str)], declared)
+        self.inferred = inferred_functions(
+            [c for c in claims if isinstance(c, str)], declared, values_too=False
+        )
         where = self.where(doc.get("where", {}), self.key_line("where"), scope)
         steps: list[Step] = []
         for raw in steps_raw:
