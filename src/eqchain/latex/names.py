@@ -64,10 +64,30 @@ def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
             sub, j = (k + 1, close), close + 1
         elif nxt.kind in ("letter", "digit") or (nxt.kind == "cmd" and nxt.text in GREEK):
             sub, j = (k, k + 1), k + 1
+        elif (end := _command_subscript(tokens, k, partner)) is not None:
+            sub, j = (k, end), end  # f_\mathrm{X}: TeX's subscript is \mathrm{X}
         else:
             raise LatexError("put this subscript in braces: _{...}", column=nxt.column)
         key = base + "_{" + " ".join(t.text for t in tokens[sub[0] : sub[1]]) + "}"
     return NameSpan(base, sub, j, key, tok.column)
+
+
+def _command_subscript(tokens: list[Token], k: int, partner: dict[int, int]) -> int | None:
+    """The end of a subscript written as a name command and its one argument without braces
+    around both (``f_\\mathrm{X}``, ``\\sigma_\\bar{X}``, ``f_\\mathbf p``): TeX takes the
+    command with its argument as the subscript, as ``_{\\mathrm{X}}``. None for anything
+    else."""
+    tok = tokens[k]
+    if not (tok.kind == "cmd" and tok.text in (NAME_COMMANDS | _TEXT_COMMANDS) - GREEK):
+        return None
+    if k + 1 >= len(tokens):
+        return None
+    arg = tokens[k + 1]
+    if arg.is_char("{") and k + 1 in partner:
+        return partner[k + 1] + 1
+    if arg.kind in ("letter", "digit") or (arg.kind == "cmd" and arg.text in GREEK):
+        return k + 2
+    return None
 
 
 def _subscript_inside_accent(tokens: list[Token], i: int, partner: dict[int, int]):
