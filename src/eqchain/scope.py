@@ -63,6 +63,15 @@ def symbol_kwargs(assumptions) -> dict[str, bool]:
 _kwargs = symbol_kwargs
 
 
+def family_base(name: str, **assumptions) -> sp.IndexedBase:
+    """The base of the family ``name``: its label is a symbol of its own (marked ``family``),
+    never the plain symbol ``name``, so that a document's scalar ``N`` and its family ``N_k`` are
+    two quantities. SymPy's label of ``IndexedBase('N')`` is ``Symbol('N')`` itself: a
+    substitution of the scalar would reach into the members (``N = 2`` made ``N_1`` into
+    ``2[1]``) and the refuter, which leaves out labels, would leave the scalar out too."""
+    return sp.IndexedBase(sp.Symbol(name, family=True, **assumptions), **assumptions)
+
+
 @dataclass(frozen=True)
 class Family:
     """An indexed family ``y_k``: its base, index symbols and (lo, hi) bounds per index."""
@@ -114,7 +123,7 @@ class Scope:
         for d in decls:
             if not d.is_family:
                 continue
-            base = sp.IndexedBase(d.name, **_kwargs(d.assumptions))
+            base = family_base(d.name, **_kwargs(d.assumptions))
             idx, ranges = [], []
             for name, (lo, hi) in zip(d.indices, d.ranges, strict=True):
                 lo_e = scope.bind(_bound(lo, read_expression, index_names))
@@ -184,7 +193,7 @@ class Scope:
             return self.symbols[name]
         if name in bound or name in self.index_names:
             return self.index_symbol(name)
-        if name in self.families:
+        if name in self.families and self.strict:
             raise InputError(f"'{name}' is a family: write it with an index, e.g. {name}_k")
         member = self._family_member(name)
         if member is not None:
@@ -236,7 +245,7 @@ class Scope:
             if real:
                 self.defaulted.add(name)
             fam = Family(
-                sp.IndexedBase(name, real=True) if real else sp.IndexedBase(name),
+                family_base(name, real=True) if real else family_base(name),
                 tuple(sp.Symbol(f"i{j}", integer=True) for j in range(len(node.indices))),
                 (),
             )

@@ -73,3 +73,32 @@ def test_a_true_identity_whose_tail_is_a_factor_on_the_next_row_is_verified(tmp_
 def test_a_definition_whose_tail_is_on_the_next_row_defines_all_of_it(tmp_path):
     steps = _check(tmp_path, "L &= x \\\\\n& y \\\\\nL &= x y")
     assert [s["status"] for s in steps] == ["definition", "verified"]
+
+
+def _check_blocks(tmp_path, *blocks: str) -> list[dict]:
+    doc = tmp_path / "d.md"
+    text = "# t\n\n" + "\n\n".join(f"$$\n{b}\n$$" for b in blocks) + "\n"
+    doc.write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(doc)])
+    return json.loads(out.output)["derivations"][0]["steps"]
+
+
+# An aligned block whose first row is an expression alone (``&x \\ &= y``) is the chain x = y:
+# its continuations are of that expression, never of a chain before the display.
+EARLIER = "\\begin{aligned} s &= (a+b)^2 \\\\ &= a^2 + 2ab + b^2 \\end{aligned}"
+
+
+def test_a_lone_first_row_heads_the_chain_of_its_display(tmp_path):
+    later = "\\begin{aligned} &\\frac{(a-b)^2}{2} \\\\ &= \\frac{a^2 - 2ab + b^2}{2} \\end{aligned}"
+    steps = _check_blocks(tmp_path, EARLIER, later)
+    assert [s["status"] for s in steps] == ["definition", "verified", "verified"]
+
+
+def test_a_wrong_row_after_a_lone_first_row_is_refuted(tmp_path):
+    later = "\\begin{aligned} &\\frac{(a-b)^2}{2} \\\\ &= \\frac{a^2 + 2ab + b^2}{2} \\end{aligned}"
+    steps = _check_blocks(tmp_path, EARLIER, later)
+    assert [s["status"] for s in steps] == ["definition", "verified", "refuted"]
+    # the earlier chain's a^2 + 2ab + b^2 = (a^2 + 2ab + b^2) / 2 would be refuted too: the
+    # counterexample must be about the expression written in this display
+    steps = _check_blocks(tmp_path, EARLIER, "\\begin{aligned} &s \\\\ &= (a+b)^2 \\end{aligned}")
+    assert [s["status"] for s in steps] == ["definition", "verified", "verified"]

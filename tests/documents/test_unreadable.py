@@ -101,10 +101,10 @@ def test_a_block_that_cannot_be_split_into_rows_is_one_unreadable_entry(tmp_path
 
 
 def test_a_row_whose_names_cannot_be_bound_is_unreadable(tmp_path):
-    text = "$$ y = 2 $$\n\n$$ a + b = b + a $$\n"
+    text = "$$ y_{1,2} = 2 $$\n\n$$ a + b = b + a $$\n"
     results = check_doc(tmp_path, text, assume="y_k > 0")
     assert [r.verdict for r in results] == [Verdict.UNREADABLE, Verdict.VERIFIED]
-    assert "is a family" in results[0].reason
+    assert "takes 1 index(es), got 2" in results[0].reason
 
 
 def test_a_latex_document_goes_on_after_an_unreadable_row(tmp_path):

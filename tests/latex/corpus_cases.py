@@ -534,7 +534,7 @@ CASES = [
     Case("prime_undeclared", r"f'(x) + 1", error=UnsupportedLatex, message="primes"),
     Case("division_then_cdot", r"a / b \cdot c", a / b * c),
     Case("division_of_a_product", r"a / b c", error=LatexError, message="divide by"),
-    Case("sample_index_superscript", r"x^{(i)} - \mu", error=UnsupportedLatex, message="x^{(i)}"),
+    Case("sample_index_superscript", r"x^{(2)} - \mu", error=UnsupportedLatex, message="x^{(i)}"),
     Case(
         "transpose",
         r"\mathbf{w}^{\mathsf{T}} \mathbf{x}",

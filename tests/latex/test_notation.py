@@ -189,7 +189,8 @@ def test_e_to_a_bracketed_power_is_exp():
     assert side(r"e^{(a + b)}") == sp.exp(a + b, evaluate=False)
 
 
-@pytest.mark.parametrize("text", [r"x^{(i)}", r"e_k^{(i)}", r"y^{[l]}"])
+# x^{(i)} with one index letter is the i-th sample, x[i]: tests/documents/test_sample_superscript.py
+@pytest.mark.parametrize("text", [r"x^{(2)}", r"e_k^{(12)}", r"y^{[l]}", r"x^{(i + 1)}"])
 def test_a_bracketed_superscript_on_anything_but_e_is_still_an_index(text):
     with pytest.raises(UnsupportedLatex, match=r"x\^\{\(i\)\}"):
         read_formula(text)

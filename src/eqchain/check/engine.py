@@ -650,6 +650,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
             and str(head) not in seen_names
             and target not in facts.definitions
             and not step.rhs.has(head)
+            and _new_member(target, step.rhs, facts)
         ):
             return _define(step, lhs, facts)
     result = _claim(step, source, facts, values, timeout, origin=origin)
@@ -705,6 +706,29 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
+
+
+def _new_member(target, rhs, facts: Facts) -> bool:
+    """Whether a family's member on a definition's left side names a new quantity (anything
+    else: True). A numbered member (``\\mu_1 = \\frac{a+b}{2}``) does while the family has been
+    written only with numbered members, and its value is not a number (``y_1 = 3`` states a
+    value: a given); the generic member (``y_k = ...``) does while no numbered member is
+    defined. Otherwise one member would have two values: its own definition and the generic
+    one's with the number put in."""
+    if not isinstance(target, sp.Indexed):
+        return True
+
+    def numbered(member) -> bool:
+        return all(i.is_Integer for i in member.indices)
+
+    members = [
+        m
+        for m in (*facts.seen, *facts.definitions)
+        if isinstance(m, sp.Indexed) and m.base == target.base
+    ]
+    if numbered(target):
+        return not rhs.is_number and all(numbered(m) for m in members)
+    return not any(numbered(m) for m in members if m in facts.definitions)
 
 
 def _stationarity(lhs, source, rhs) -> bool:

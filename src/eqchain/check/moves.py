@@ -21,14 +21,17 @@ from eqchain.tree import canonical
 
 
 def defined_symbol(lhs):
-    """The symbol a definition ``lhs = ...`` would introduce (``L`` or ``\\log L``), or the
-    function (``f(x)``, applied to distinct symbols), or None."""
+    """The symbol a definition ``lhs = ...`` would introduce (``L`` or ``\\log L``, a family's
+    member ``y_k`` or ``\\mu_1``), or the function (``f(x)``, applied to distinct symbols), or
+    None."""
     if isinstance(lhs, sp.log) and isinstance(lhs.args[0], (sp.Symbol, sp.Indexed)):
         lhs = lhs.args[0]
     if isinstance(lhs, sp.Symbol):
         return lhs
-    if isinstance(lhs, sp.Indexed) and all(i.is_Symbol for i in lhs.indices):
-        return lhs
+    if isinstance(lhs, sp.Indexed) and (
+        all(i.is_Symbol for i in lhs.indices) or all(i.is_Integer for i in lhs.indices)
+    ):
+        return lhs  # y_k = ... (the generic member), \mu_1 = ... (a numbered one)
     if (
         isinstance(lhs, AppliedUndef)
         and lhs.args

@@ -167,6 +167,15 @@ def function_key(base: str, sub_tokens: list[Token] | None) -> str | None:
     them (``f_{k+1}``: never a function's name)."""
     if sub_tokens is None:
         return base
+    if (
+        len(sub_tokens) > 3
+        and sub_tokens[0].kind == "cmd"
+        and sub_tokens[1].is_char("{")
+        and sub_tokens[-1].is_char("}")
+    ):  # f_{\mathrm{X}}, f_\mathrm{X}: the letters of its one argument (f_X, as the symbol
+        # f_{\mathrm{X}} is read), with the command when it makes another letter (\mathbf)
+        upright = sub_tokens[0].text in ("mathrm", "text", "textrm", "operatorname", "mathit")
+        sub_tokens = sub_tokens[2:-1] if upright else [sub_tokens[0], *sub_tokens[2:-1]]
     if not sub_tokens or not all(
         t.kind in ("letter", "digit", "cmd") or (t.is_char(",") and 0 < k < len(sub_tokens) - 1)
         for k, t in enumerate(sub_tokens)

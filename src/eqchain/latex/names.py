@@ -64,10 +64,30 @@ def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
             sub, j = (k + 1, close), close + 1
         elif nxt.kind in ("letter", "digit") or (nxt.kind == "cmd" and nxt.text in GREEK):
             sub, j = (k, k + 1), k + 1
+        elif (end := _command_subscript(tokens, k, partner)) is not None:
+            sub, j = (k, end), end  # f_\mathrm{X}: TeX's subscript is \mathrm{X}
         else:
             raise LatexError("put this subscript in braces: _{...}", column=nxt.column)
         key = base + "_{" + " ".join(t.text for t in tokens[sub[0] : sub[1]]) + "}"
     return NameSpan(base, sub, j, key, tok.column)
+
+
+def _command_subscript(tokens: list[Token], k: int, partner: dict[int, int]) -> int | None:
+    """The end of a subscript written as a name command and its one argument without braces
+    around both (``f_\\mathrm{X}``, ``\\sigma_\\bar{X}``, ``f_\\mathbf p``): TeX takes the
+    command with its argument as the subscript, as ``_{\\mathrm{X}}``. None for anything
+    else."""
+    tok = tokens[k]
+    if not (tok.kind == "cmd" and tok.text in (NAME_COMMANDS | _TEXT_COMMANDS) - GREEK):
+        return None
+    if k + 1 >= len(tokens):
+        return None
+    arg = tokens[k + 1]
+    if arg.is_char("{") and k + 1 in partner:
+        return partner[k + 1] + 1
+    if arg.kind in ("letter", "digit") or (arg.kind == "cmd" and arg.text in GREEK):
+        return k + 2
+    return None
 
 
 def _subscript_inside_accent(tokens: list[Token], i: int, partner: dict[int, int]):
@@ -219,4 +239,78 @@ def _text_word(sub: list[Token]) -> str | None:
     inner = sub[2:-1]
     if inner and all(t.kind in ("letter", "digit") for t in inner):
         return "".join(t.text for t in inner)
+    return None
+
+
+def sample_superscripts(tokens: list[Token]) -> list[Token]:
+    """``x^{(i)}`` (the i-th sample, ML's notation) as the member ``x_{i}``, and ``x_j^{(i)}``
+    as ``x_{i,j}`` (the sample's index first): the superscript is exactly one letter in
+    parentheses after a name (a letter, a Greek letter, a command's braced argument such as
+    ``\\boldsymbol{x}``, or a subscript). ``e^{(a)}`` stays a power of e (e has no samples);
+    ``x^{(2)}`` and ``(a + b)^{(i)}`` are left to the parser, which rejects them. The new tokens
+    keep the offsets of those they replace, so errors point at what the author wrote."""
+    out = list(tokens)
+    c = len(out) - 6
+    while c >= 1:
+        window = out[c : c + 6]
+        if not (
+            window[0].is_char("^")
+            and window[1].is_char("{")
+            and window[2].is_char("(")
+            and window[3].kind == "letter"
+            and window[4].is_char(")")
+            and window[5].is_char("}")
+        ):
+            c -= 1
+            continue
+        caret, index, close = window[0], window[3], window[5]
+        before = out[c - 1]
+        if (
+            before.kind == "letter"
+            and before.text == "e"
+            and not (c >= 2 and out[c - 2].is_char("_"))
+        ):
+            c -= 1
+            continue
+        name_end = before.kind == "letter" or (before.kind == "cmd" and before.text in GREEK)
+        opener = _opener(out, c - 1) if before.is_char("}") else None
+        if not (name_end or opener is not None):
+            c -= 1
+            continue
+
+        def char(text: str, like: Token) -> Token:
+            return Token("char", text, like.start, like.end)
+
+        comma = char(",", index)
+        if c >= 2 and out[c - 2].is_char("_") and before.kind in ("letter", "digit"):
+            # x_j^{(i)}: x_{i,j}
+            new = [
+                char("_", out[c - 2]),
+                char("{", window[1]),
+                index,
+                comma,
+                before,
+                char("}", close),
+            ]
+            out[c - 2 : c + 6] = new
+        elif opener is not None and opener >= 1 and out[opener - 1].is_char("_"):
+            # x_{jk}^{(i)}: x_{i,jk}
+            inner = out[opener + 1 : c - 1]
+            out[opener : c + 6] = [out[opener], index, comma, *inner, char("}", close)]
+        else:
+            out[c : c + 6] = [char("_", caret), char("{", window[1]), index, char("}", close)]
+        c -= 1
+    return out
+
+
+def _opener(tokens: list[Token], close: int) -> int | None:
+    """The index of the ``{`` that ``tokens[close]`` (a ``}``) closes; None if unbalanced."""
+    depth = 0
+    for k in range(close, -1, -1):
+        if tokens[k].is_char("}"):
+            depth += 1
+        elif tokens[k].is_char("{"):
+            depth -= 1
+            if depth == 0:
+                return k
     return None

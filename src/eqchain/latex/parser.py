@@ -32,7 +32,13 @@ from eqchain.latex import ellipsis
 from eqchain.latex.applied import SPELLED_FUNCTIONS, function_key, on_names, spelled_function
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
 from eqchain.latex.derivatives import recognise
-from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
+from eqchain.latex.names import (
+    NameSpan,
+    name_object,
+    sample_superscripts,
+    scan_name,
+    starts_name,
+)
 from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
     Expectation,
@@ -91,6 +97,7 @@ def parse_sides(
     resolved once every side is read (their fresh index avoids every name of the formula).
     Raises LatexError (UnsupportedLatex) at the column of the first token it cannot read."""
     markers: dict[str, int] = {}
+    token_lists = [sample_superscripts(tokens) for tokens in token_lists]  # x^{(i)}: x_{i}
     alone = names_alone(token_lists)
     sides = [Parser(tokens, indices, functions, markers, alone).whole() for tokens in token_lists]
     if not markers:

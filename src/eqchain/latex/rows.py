@@ -83,9 +83,11 @@ def split_rows(text: str) -> tuple[Row, ...]:
     chars = list(text)
     _blank_comments(text, chars)
     _blank_delimiters("".join(chars), chars)
+    _markdown_escaped_braces("".join(chars), chars)
     work = "".join(chars)
     breaks: list[tuple[int, int, str | None]] = []  # (row start, row end, environment)
     env_stack: list[tuple[str, int]] = []
+    lefts: list[tuple[int, int]] = []  # open \left: (its offset, how many environments around)
     row_start, row_env = 0, None
     i, n = 0, len(work)
     while i < n:
@@ -117,8 +119,22 @@ def split_rows(text: str) -> tuple[Row, ...]:
                 row_env = env_stack[-1][0] if env_stack else None
                 i = stop
                 continue
+            m = _LEFT_RIGHT.match(work, i)
+            if m:
+                if m.group(1) == "left":
+                    lefts.append((i, len(env_stack)))
+                elif lefts and lefts[-1][1] == len(env_stack):
+                    lefts.pop()
+                i = m.end()
+                continue
             nxt = work[i + 1]
             if nxt == "\\":
+                if lefts and lefts[-1][1] == len(env_stack):
+                    raise LatexError(
+                        "a row break \\\\ inside \\left ... \\right: close the bracket on "
+                        "the row (\\right.) and open it again on the next (\\left.)",
+                        column=i + 1,
+                    )
                 stop = i + 2
                 if stop < n and work[stop] == "*":
                     stop += 1
@@ -221,6 +237,57 @@ def _top_level_relation(text: str) -> bool:
             continue
         i += 1
     return False
+
+
+_LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")
+# Commands that take a delimiter next: '\\left\\\\{' can only be Markdown's escape of '\\left\\{'.
+_SIZED = re.compile(r"\\(?:left|right|middle|[bB]igg?[lrm]?)\s*$")
+
+
+def _markdown_escaped_braces(text: str, chars: list[str]) -> None:
+    """Read ``\\\\{`` and ``\\\\}`` as the braces ``\\{``, ``\\}`` where the author wrote them
+    escaped for Markdown (which turns ``\\\\{`` into the ``\\{`` MathJax reads): after a size
+    command (``\\left\\\\{``: a row break cannot follow ``\\left``), or everywhere in the
+    formula when a row break before each would leave a row with unbalanced braces, and reading
+    them as braces leaves none (``x = \\\\{ a \\\\}``). The first backslash becomes a space, so
+    columns stay those of the file. Anything else is left as written."""
+    found = [m.start() for m in re.finditer(r"(?<!\\)\\\\[{}]", text)]
+    if not found:
+        return
+    sized = [i for i in found if _SIZED.search(text, 0, i)]
+    rest = [i for i in found if i not in sized]
+    escaped = set(sized)
+    if rest and not _rows_balanced(text, escaped) and _rows_balanced(text, escaped | set(rest)):
+        escaped |= set(rest)
+    for i in escaped:
+        chars[i] = " "
+
+
+def _rows_balanced(text: str, escaped: set[int]) -> bool:
+    """Whether every row of ``text`` (split at its row breaks ``\\\\`` other than those at
+    ``escaped``, which start the brace ``\\{``/``\\}``) has balanced braces."""
+    depth, i, n = 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            if i in escaped:
+                i += 3
+                continue
+            if i + 1 < n and text[i + 1] == "\\":
+                if depth:
+                    return False
+                i += 2
+                continue
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
 
 
 def _lone_backslash(text: str, i: int) -> bool:

@@ -311,7 +311,7 @@ def _scope(path: str, rows, items: list):
 
     from eqchain.check.declarations import reserved_name_error
     from eqchain.load.assume import Declaration
-    from eqchain.scope import Family, Scope, symbol_kwargs
+    from eqchain.scope import Family, Scope, family_base, symbol_kwargs
 
     scope = Scope(strict=False, real_by_default=True)
     words: dict[tuple[str, str | None], set[str]] = {}
@@ -334,7 +334,7 @@ def _scope(path: str, rows, items: list):
             if index:
                 names = index.replace(",", "")
                 idx = tuple(sp.Symbol(i, integer=True) for i in names)
-                scope.families[name] = Family(sp.IndexedBase(name, **kwargs), idx, ())
+                scope.families[name] = Family(family_base(name, **kwargs), idx, ())
             else:
                 scope.symbols[name] = sp.Symbol(name, **kwargs)
         except Exception as err:  # noqa: BLE001 - SymPy's InconsistentAssumptions and kin
@@ -436,10 +436,12 @@ def _steps(path: str, rows, scope) -> list[Step]:
     steps: list[Step] = []
     for _, block_rows in rows:
         prev_formula = None  # the formula of the row before in this display
+        lone = None  # the bound expression of the row before when it stands alone
         for row in block_rows:
             f = row.formula
             after_equation = _is_equation_row(prev_formula) and _is_one_equation(f)
             prev_formula = f
+            head, lone = lone, None
             if f is None:
                 steps.append(
                     _unreadable_step(row.path or path, row.text, row.error, row.line, row.column)
@@ -456,7 +458,10 @@ def _steps(path: str, rows, scope) -> list[Step]:
             place = Place(row.path or path, row.line, row.column)
             # with nothing before a continuation, the checker says so and goes on
             if not f.continues and len(sides) < 2 and f.relation(0) == "":
-                continue  # an expression alone asserts nothing
+                # an expression alone asserts nothing; a row '= b' right after it in the same
+                # display continues it ('a \\ &= b' is a = b), not an earlier chain
+                lone = sides[0] if sides else None
+                continue
             try:
                 found = links(f, sides)
             except LinkError as err:
@@ -465,6 +470,8 @@ def _steps(path: str, rows, scope) -> list[Step]:
                     _unreadable_step(row.path or path, row.text, message, row.line, row.column)
                 )
                 continue
+            if head is not None and found and found[0].lhs is None:
+                found[0] = replace(found[0], lhs=head, continues=False)
             for j, link in enumerate(found):
                 steps.append(
                     Step(
