@@ -22,6 +22,7 @@ from pathlib import Path
 import sympy as sp
 
 from eqchain.latex.read import Formula, read_formula
+from eqchain.operators import Event
 
 _MEMORY: dict = {}
 _VERSION = "1"
@@ -191,6 +192,8 @@ def encode(expr):
         return ["D", encode(expr.expr), [[encode(v), int(n)] for v, n in expr.variable_count]]
     if type(expr).__name__ in _UNEVALUATED and type(expr) in _UNEVALUATED.values():
         return [type(expr).__name__, [encode(a) for a in expr.args]]
+    if isinstance(expr, Event):
+        return ["V", encode(expr.left), encode(expr.right)]
     if isinstance(expr, sp.core.function.AppliedUndef):
         tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
         separators = getattr(expr.func, "separators", None)
@@ -230,6 +233,8 @@ def decode(tree):
         )
     if head in _UNEVALUATED:
         return _UNEVALUATED[head](*[decode(a) for a in tree[1]], evaluate=False)
+    if head == "V":
+        return Event(decode(tree[1]), decode(tree[2]))
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")

@@ -33,6 +33,7 @@ from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
+    Event,
     Expectation,
     Normal,
     SetIntegral,
@@ -478,11 +479,11 @@ class Parser:
             listed = (
                 span.sub is None
                 and span.base not in ("e", "pi")
-                and self._top_level_char(open_ + 1, close, ",")
+                and self._top_level_char(open_ + 1, close, ",=")
             )
             if is_function or listed:
-                # a name before a list of arguments, L(\mu, \sigma), is applied to them: a
-                # product with a list is no value
+                # a name before a list of arguments, L(\mu, \sigma), or an event, P(X = x), is
+                # applied to them: a product with a list or an event is no value
                 self.pos = after
                 args = self.arguments(open_, close)
                 known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
@@ -679,11 +680,34 @@ class Parser:
             if k == close or self.tokens[k].is_char(","):
                 if k == start:
                     raise LatexError("an empty argument", column=self.tokens[k].column)
-                args.append(self.within(start, k))
+                args.append(self._argument(start, k))
                 start = k = k + 1
                 continue
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
         return args
+
+    def _argument(self, lo: int, hi: int):
+        """One argument of a function, ``tokens[lo:hi]``: an expression, or an event
+        ``X = x`` (``P(X = x)``, ``P(X_i = x | Z_i = k)``, ``I(Z_i = k)``), an
+        :class:`~eqchain.operators.Event` of its two sides as written."""
+        signs, k = [], lo
+        while k < hi:
+            if self.tokens[k].is_char("="):
+                signs.append(k)
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        if not signs:
+            return self.within(lo, hi)
+        if len(signs) > 1:
+            raise LatexError(
+                "an event with two '=' (write one equality in each argument)",
+                column=self.tokens[signs[1]].column,
+            )
+        (at,) = signs
+        if at == lo or at + 1 == hi:
+            raise LatexError("an event needs both its sides: X = x", column=self.tokens[at].column)
+        left = self.within(lo, at, "side of an event")
+        right = self.within(at + 1, hi, "side of an event")
+        return Event(left, right)
 
     def _conditioned(self, open_: int, close: int) -> bool:
         """Whether the brackets hold a conditioning bar or a parameter semicolon at their top
@@ -736,7 +760,7 @@ class Parser:
                 if k == start:
                     column = self.tokens[k].column
                     raise LatexError("an empty argument before or after a bar", column=column)
-                args.append(self.within(start, k))
+                args.append(self._argument(start, k))
                 if bar is not None:
                     separators.append((len(args), bar))
                 start = k = k + width
