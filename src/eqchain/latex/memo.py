@@ -34,31 +34,34 @@ def read_cached(
     functions=frozenset(),
     use_disk: bool = True,
     cross_check: bool = False,
+    variables: frozenset = frozenset(),
 ):
     """eqchain's reading of ``text`` (see :func:`eqchain.latex.read.read_formula`), from memory
     or the disk cache when this reader has read it before. With ``cross_check``, the reading is
     also compared with SymPy's parser's and latex2sympy2's (see
     :func:`eqchain.latex.second.read_checked`): LatexError "ambiguous LaTeX" when they differ.
-    Errors are not cached: they are raised afresh."""
-    mem_key = (text, frozenset(indices), frozenset(functions), cross_check)
+    Errors are not cached: they are raised afresh. ``variables``: those of the row before, for
+    an evaluation bar (:func:`eqchain.latex.read.read_formula`)."""
+    mem_key = (text, frozenset(indices), frozenset(functions), cross_check, frozenset(variables))
     if mem_key in _MEMORY:
         return _MEMORY[mem_key]
-    key = _key(text, indices, functions, cross_check) if use_disk and _enabled() else None
+    stored = (cross_check, sorted(str(v) for v in variables)) if variables else cross_check
+    key = _key(text, indices, functions, stored) if use_disk and _enabled() else None
     formula = _load(key) if key else None
     if formula is None:
-        formula = _read(text, frozenset(indices), frozenset(functions), cross_check)
+        formula = _read(text, frozenset(indices), frozenset(functions), cross_check, variables)
         if key:
             _store(key, formula)
     _MEMORY[mem_key] = formula
     return formula
 
 
-def _read(text: str, indices, functions, cross_check: bool):
-    if cross_check:
+def _read(text: str, indices, functions, cross_check: bool, variables=frozenset()):
+    if cross_check and not variables:
         from eqchain.latex.second import read_checked
 
         return read_checked(text, indices, functions)
-    return read_formula(text, indices, functions)
+    return read_formula(text, indices, functions, frozenset(variables))
 
 
 def _enabled() -> bool:
@@ -81,7 +84,7 @@ def _reader_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _key(text: str, indices, functions, cross_check: bool = False) -> str:
+def _key(text: str, indices, functions, cross_check=False) -> str:
     payload = json.dumps(
         [text, sorted(indices), sorted(functions), cross_check], ensure_ascii=False
     )

@@ -80,18 +80,43 @@ _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
 
 
+class BarVariableUnknown(LatexError):
+    """An evaluation bar ``[F]_a^b`` whose variable nothing in its row determines: the reader
+    of a document may try again with the variables of the row before (:func:`parse_sides`)."""
+
+
 def parse_sides(
-    token_lists: list[list[Token]], indices: frozenset[str], functions: frozenset[str]
+    token_lists: list[list[Token]],
+    indices: frozenset[str],
+    functions: frozenset[str],
+    variables: frozenset = frozenset(),
 ) -> tuple:
     """Read each token list (one side of an equation) into an unevaluated SymPy expression.
 
     ``indices`` are letters read as separate indices in a subscript (``t_{nk}`` is ``t[n, k]``);
     ``functions`` are names applied to parenthesised arguments (``p(x)``). Ellipses are
     resolved once every side is read (their fresh index avoids every name of the formula).
+    An evaluation bar ``[F]_a^b`` whose variable its subscript does not name takes the variable
+    of integration of the row's integrals (on any side), else one of ``variables`` (those of
+    the row before, given by the reader of a document), else F's one free variable that the
+    bounds do not name (:meth:`Parser.evaluation_bar`).
     Raises LatexError (UnsupportedLatex) at the column of the first token it cannot read."""
     markers: dict[str, int] = {}
     alone = names_alone(token_lists)
-    sides = [Parser(tokens, indices, functions, markers, alone).whole() for tokens in token_lists]
+    sides: list = [None] * len(token_lists)
+    around: set = set()
+    pending = []
+    for k, tokens in enumerate(token_lists):
+        try:
+            sides[k] = Parser(tokens, indices, functions, markers, alone).whole()
+        except BarVariableUnknown:
+            pending.append(k)  # read again once every side's integrals are known
+            continue
+        around |= integration_variables(sides[k])
+    for k in pending:
+        parser = Parser(token_lists[k], indices, functions, markers, alone)
+        parser.bar_variables = frozenset(around or variables)
+        sides[k] = parser.whole()
     if not markers:
         return tuple(sides)
     taken: set[str] = set()
@@ -118,6 +143,7 @@ class Parser:
         self.pos = 0
         self.end = len(tokens)
         self.depth = 0
+        self.bar_variables: frozenset = frozenset()  # variables of integration around
 
     # -- moving through the tokens -----------------------------------------------------------
 
@@ -228,6 +254,9 @@ class Parser:
             if close == self.pos + 1:
                 raise LatexError("empty brackets", column=tok.column)
             self.pos = close + 1
+            after = self.peek()
+            if c == "[" and after is not None and after.is_char("_"):
+                return self.evaluation_bar(close)
             return self._group(close)
         if c == "{":
             close = self.partner[self.pos]
@@ -266,6 +295,73 @@ class Parser:
                 "a comma outside a function's arguments or a subscript", column=tok.column
             )
         raise self._unexpected(tok)
+
+    def evaluation_bar(self, close: int):
+        """``\\left[ F \\right]_{a}^{b}``, ``[F]_{x=a}^{b}``, ``\\Big[ F \\Big]_a^b`` (``pos`` at
+        the ``_`` after the closing bracket): F at the upper bound minus F at the lower bound,
+        ``F(b) - F(a)`` (each F with the bound put in for the variable, the tree kept as
+        written). An infinite bound is a limit, ``Limit(F, x, oo)``, never F at oo. The
+        variable is the one the subscript names (``x=a``), else the one variable of
+        integration of the integrals around it (this row's, or :attr:`bar_variables`: the
+        previous row's) that F has, else the one free variable of F the bounds do not name;
+        anything else is rejected, naming the candidates."""
+        under = self.tokens[self.pos]
+        lo, hi, after = self._argument_range(self.pos + 1, "an evaluation bar's subscript")
+        caret = self.at(after)
+        if caret is None or not caret.is_char("^"):
+            raise LatexError(
+                "an evaluation bar [F]_a^b needs its upper bound after '^'", column=under.column
+            )
+        up_lo, up_hi, end = self._argument_range(after + 1, "an evaluation bar's superscript")
+        variable = None
+        signs = [k for k in range(lo, hi) if self.tokens[k].is_char("=")]
+        if len(signs) > 1:
+            raise LatexError("two '=' in an evaluation bar's subscript", column=under.column)
+        if signs:
+            variable = self.within(lo, signs[0], "variable of an evaluation bar")
+            if not isinstance(variable, sp.Symbol):
+                raise LatexError(
+                    "the variable of an evaluation bar is a name: [F]_{x=a}^{b}",
+                    column=self.tokens[lo].column,
+                )
+            lo = signs[0] + 1
+        lower = _infinite_limit(self.within(lo, hi, "lower bound"))
+        upper = _infinite_limit(self.within(up_lo, up_hi, "upper bound"))
+        body = self.within(self.partner[close] + 1, close)
+        self.pos = end
+        if variable is None:
+            variable = self._bar_variable(body, lower, upper, under)
+        if any(variable in getattr(e, "variables", ()) for e in body.atoms(*_BINDING)):
+            raise UnsupportedLatex(
+                f"not supported: an evaluation bar in {variable} around an operator bound "
+                f"by {variable}",
+                column=under.column,
+            )
+        return add(
+            _at_bound(body, variable, upper), mul(sp.Integer(-1), _at_bound(body, variable, lower))
+        )
+
+    def _bar_variable(self, body, lower, upper, under: Token):
+        """The variable an evaluation bar's bounds are for, when its subscript does not name
+        it (:meth:`evaluation_bar`)."""
+        free = {
+            s
+            for s in body.free_symbols
+            if isinstance(s, sp.Symbol) and not any(s in i.indices for i in body.atoms(sp.Indexed))
+        }
+        around = {v for v in self.bar_variables if v in free}
+        if len(around) == 1:
+            return next(iter(around))
+        candidates = free - lower.free_symbols - upper.free_symbols
+        if len(candidates) == 1 and not around:
+            return next(iter(candidates))
+        named = ", ".join(sorted(str(s) for s in (around or candidates)))
+        raise BarVariableUnknown(
+            "which variable do the bounds of this evaluation bar stand for"
+            + (f" ({named})" if named else "")
+            + "? write it in the subscript: [F]_{x=a}^{b}, or write the integral in the row",
+            column=under.column,
+        )
 
     def absolute_value(self, bar: Token):
         """``|x|``: the absolute value of what stands between this bar and the next one at the
@@ -1817,6 +1913,24 @@ def apply_function(name: str, arg, base=None):
             evaluate=False,
         )
     return cls(arg, evaluate=False)
+
+
+_BINDING = (sp.Integral, sp.Sum, sp.Product, sp.Limit)
+
+
+def integration_variables(expr) -> set:
+    """The variables of the integrals in ``expr`` and of the limits its evaluation bars make
+    (:meth:`Parser.evaluation_bar`): what a bar ``[F]_a^b`` next to them is in."""
+    found = {v for e in expr.atoms(sp.Integral) for v in e.variables}
+    return found | {e.args[1] for e in expr.atoms(sp.Limit)}
+
+
+def _at_bound(body, variable, bound):
+    """F at one bound of an evaluation bar: the bound put in for the variable without
+    evaluating (the tree as written), or the limit when the bound is infinite."""
+    if bound in (sp.oo, -sp.oo):
+        return sp.Limit(body, variable, bound)
+    return body.xreplace({variable: bound})
 
 
 def _infinite_limit(bound):
