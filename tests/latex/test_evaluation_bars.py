@@ -168,3 +168,21 @@ def test_a_limit_that_does_not_exist_never_verifies_a_step(tmp_path):
     claims = [s for s in steps if s["status"] not in ("definition", "given")]
     assert [s["status"] for s in claims] == ["unknown"] * 3, claims
     assert "\\lim_{x \\to \\infty} x" in claims[1]["reason"]
+
+
+def test_the_row_before_may_stand_in_the_display_before(tmp_path):
+    path = tmp_path / "two.md"
+    path.write_text(
+        "# Two\n\n"
+        "$$\nF(x) = \\int_0^x \\lambda e^{-\\lambda z} \\, dz\n$$\n\nso\n\n"
+        "$$\nF(x) = \\left[ -e^{-\\lambda z} \\right]_0^x\n$$\n\n"
+        "$$\nG = \\left[ -e^{-\\lambda z} \\right]_0^x\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", str(path))
+    steps = [s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]]
+    by_line = {s["line"]: s for s in steps}
+    assert by_line[10]["status"] != "unreadable", by_line[10]
+    # the row before has no integral: the bar of the last row stays undetermined
+    assert by_line[14]["status"] == "unreadable"
+    assert "lambda, z" in by_line[14]["reason"]

@@ -182,6 +182,7 @@ def _read_rows(
 
     out = []
     functions: set[str] = set(declared)  # declared, and defined so far (p(x) = ...)
+    before: frozenset = frozenset()  # the variables of integration of the row before
     document = path
     for b_index, block in enumerate(blocks):
         path = block.path or document
@@ -199,7 +200,6 @@ def _read_rows(
             continue
         read = []
         pending_note = None
-        before: frozenset = frozenset()  # the variables of integration of the row before
         for row in rows:
             try:
                 try:
@@ -224,6 +224,7 @@ def _read_rows(
                 message = f"cannot read the formula: {err.message}"
                 read.append(_Row(None, line, col, row.text.strip(), block.path, message))
                 pending_note = None
+                before = frozenset()
                 continue
             if formula.defined_function:
                 functions.add(formula.defined_function)
