@@ -479,6 +479,8 @@ class Parser:
             return self.square_root(tok)
         if name in ("sum", "prod"):
             return self.big_operator(tok)
+        if name == "lim":
+            return self.limit(tok)
         if name in ("int", "iint"):
             return self.integral(tok)
         if name == "infty":
@@ -1271,6 +1273,52 @@ class Parser:
             return cls(body, *limits)
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def limit(self, tok: Token):
+        """``\\lim_{x \\to a} f``, ``\\lim_{x \\rightarrow \\infty} f``, ``\\lim_{x \\to 0^+} f``:
+        the unevaluated ``Limit(f, x, a)``, two-sided at a finite point unless the point is
+        written ``a^+`` or ``a^-``. The body is the product after it (up to ``+``/``-``), as a
+        sum's. The checker takes it as a value only where SymPy computes it, finite, under the
+        assumptions (:func:`eqchain.check.conditions.limit_value`)."""
+        usage = "\\lim needs its variable and point: \\lim_{x \\to a}"
+        self.pos += 1
+        nxt = self.peek()
+        if nxt is None or not nxt.is_char("_"):
+            raise LatexError(usage, column=tok.column)
+        lo, hi, after = self._argument_range(self.pos + 1, "\\lim")
+        arrows = [
+            k for k in range(lo, hi) if self.tokens[k].is_cmd("to", "rightarrow", "longrightarrow")
+        ]
+        if len(arrows) != 1 or arrows[0] == lo or arrows[0] + 1 == hi:
+            raise LatexError(usage, column=tok.column)
+        (arrow,) = arrows
+        variable = self.within(lo, arrow, "variable of a limit")
+        if not isinstance(variable, sp.Symbol):
+            raise LatexError("the variable of a limit is a name", column=self.tokens[lo].column)
+        end, direction = hi, "+-"
+        if (
+            hi - arrow >= 4
+            and self.tokens[hi - 2].is_char("^")
+            and self.tokens[hi - 1].is_char("+-")
+        ):
+            end, direction = hi - 2, self.tokens[hi - 1].text
+        elif (
+            hi - arrow >= 6
+            and self.tokens[hi - 4].is_char("^")
+            and self.tokens[hi - 3].is_char("{")
+            and self.tokens[hi - 2].is_char("+-")
+        ):
+            end, direction = hi - 4, self.tokens[hi - 2].text
+        point = _infinite_limit(self.within(arrow + 1, end, "point of a limit"))
+        if point.has(variable):
+            raise LatexError("a limit's point depends on its variable", column=tok.column)
+        self.pos = after
+        if self.peek() is None or self.peek().is_char(")]}"):
+            raise LatexError("\\lim without a body", column=tok.column)
+        body = self.expression(SUM)
+        if point in (sp.oo, -sp.oo):
+            return sp.Limit(body, variable, point)
+        return sp.Limit(body, variable, point, direction)
 
     def _member_subscript(self, tok: Token):
         """``_{x \\in S}`` at ``pos`` (x one name, S what follows \\in): consume it and give
