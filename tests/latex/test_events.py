@@ -142,3 +142,22 @@ def test_a_declared_distribution_does_not_evaluate_an_event(tmp_path):
     data = json.loads(ran.stdout)
     steps = [s for d in data["derivations"] for s in d["steps"]]
     assert steps and all(s["status"] not in ("verified", "refuted") for s in steps), steps
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"P(X = 0) = P(X = 1)",
+        r"P(X = x) + P(X = y) = 2 P(X = x)",
+        r"P(X = x | Z = k) = P(X = x)",
+        r"P(X = x) = P(X = x)^2",
+        r"I(Z_i = k) = I(Z_i = j)",
+    ],
+)
+def test_a_false_step_about_events_is_never_verified(tmp_path, claim):
+    path = tmp_path / "false.md"
+    path.write_text(f"# False\n\n$$\nq = {claim.split(' = ', 1)[0]}\n$$\n\n$$\n{claim}\n$$\n")
+    ran = run_eqchain("check", "--format", "json", str(path))
+    steps = [s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]]
+    (step,) = [s for s in steps if s["line"] == 8]
+    assert step["status"] in ("unknown", "refuted"), step
