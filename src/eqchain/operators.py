@@ -190,3 +190,40 @@ class Law(sp.Expr):
         base = self.name
         head = f"\\mathcal{{{base[7:]}}}" if base.startswith("mathcal") else f"\\mathrm{{{base}}}"
         return f"{head}\\left({shown}\\right)"
+
+
+class Event(sp.Expr):
+    """The event ``X = x`` written inside a function's parentheses, as in ``P(X = x)``,
+    ``\\mathrm{Pr}(X_i = x)``, ``P(X_i = x | Z_i = k)``, ``I(Z_i = k)``: ``Event(X, x)``, its
+    two sides as written. It is no equation and no truth value: only the argument of the
+    function applied to it (a probability, an indicator), an opaque function of the event.
+    Events written the same way are equal; nothing else is assumed (``X = x`` is not
+    ``x = X``; no probability is evaluated, even where X's distribution is declared), and
+    numbers never evaluate it, so a step is never refuted through the value of an event."""
+
+    is_commutative = True
+    is_number = False
+
+    def __new__(cls, left, right):
+        args = [sp.sympify(a, strict=True) for a in (left, right)]
+        return sp.Expr.__new__(cls, *args)
+
+    @property
+    def left(self):
+        return self.args[0]
+
+    @property
+    def right(self):
+        return self.args[1]
+
+    def _eval_is_finite(self):
+        return None
+
+    def _eval_is_real(self):
+        return None
+
+    def _eval_evalf(self, prec):
+        return None  # never a number
+
+    def _latex(self, printer):
+        return f"{printer._print(self.left)} = {printer._print(self.right)}"

@@ -9,6 +9,8 @@ rather than ``y_{1}^{t_{1}} > 0``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from eqchain.check import positivity
@@ -36,6 +38,21 @@ def holds(pred: str, expr) -> bool:
     raise ValueError(f"unknown predicate {pred}")
 
 
+@lru_cache(maxsize=256)
+def limit_value(limit: sp.Limit):
+    r"""The value SymPy computes for ``limit`` under the assumptions its symbols carry, or None
+    when it cannot (its result depends on a sign the assumptions leave open: \lim_{x \to
+    \infty} e^{-\lambda x} for a real lambda), when the limit does not exist (an interval of
+    accumulation points, sin x), or when it is infinite."""
+    try:
+        value = limit.doit()
+    except Exception:  # noqa: BLE001 - SymPy could not decide: the limit stays unproved
+        return None
+    if value.has(sp.Limit, sp.AccumBounds, sp.oo, -sp.oo, sp.zoo, sp.nan):
+        return None
+    return value
+
+
 def _finite(expr) -> bool:
     """Finiteness, proved structurally: SymPy calls ``log(x)`` finite for real ``x``, which is
     false at 0, so logs and negative powers are checked here."""
@@ -56,6 +73,9 @@ def _finite(expr) -> bool:
     if isinstance(expr, (sp.Sum, sp.Product)):
         lo_hi_finite = all(_finite(b) for (_, lo, hi) in expr.limits for b in (lo, hi))
         return lo_hi_finite and _finite(expr.function)
+    if isinstance(expr, sp.Limit):
+        value = limit_value(expr)
+        return value is not None and _finite(value)
     if isinstance(expr, sp.exp):
         return expr.args[0].is_real is True and _finite(expr.args[0])
     if isinstance(expr, (sp.Symbol, sp.Indexed)):

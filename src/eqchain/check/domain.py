@@ -99,6 +99,11 @@ def _walk(node, limits: tuple, out: list) -> None:
                             arg,
                         )
                     )
+    if isinstance(node, sp.Limit):
+        # a limit (an evaluation bar's infinite bound) is defined where it exists: its
+        # condition is the limit's own (rewrite.node_definedness); its variable is bound and
+        # its point (oo) is no value to walk
+        return
     if isinstance(node, sp.Integral):
         # an integral is defined where it converges: check/integrals.py establishes that (a
         # finite value under the assumptions); only finite limits are walked here

@@ -599,6 +599,11 @@ def node_definedness(node) -> list[tuple[str, Condition]]:
             length = hi - lo + 1
             if length.is_nonnegative is not True and not length.is_number:
                 out.append((type(node).__name__.lower(), ("nonnegative", length)))
+    elif isinstance(node, sp.Limit):
+        # \lim_{x \to \infty} f (the infinite bound of [F]_a^\infty) is a value only where
+        # the limit exists and is finite: never established here, so a step with one is
+        # unknown, naming it, unless the limit is carried out
+        out.append(("limit", ("finite", node)))
     elif node in (sp.zoo, sp.nan) or (node.is_number and node.is_infinite):
         out.append(("division", ("finite", node)))
     return out

@@ -22,6 +22,7 @@ from pathlib import Path
 import sympy as sp
 
 from eqchain.latex.read import Formula, read_formula
+from eqchain.operators import Event
 
 _MEMORY: dict = {}
 _VERSION = "1"
@@ -33,31 +34,34 @@ def read_cached(
     functions=frozenset(),
     use_disk: bool = True,
     cross_check: bool = False,
+    variables: frozenset = frozenset(),
 ):
     """eqchain's reading of ``text`` (see :func:`eqchain.latex.read.read_formula`), from memory
     or the disk cache when this reader has read it before. With ``cross_check``, the reading is
     also compared with SymPy's parser's and latex2sympy2's (see
     :func:`eqchain.latex.second.read_checked`): LatexError "ambiguous LaTeX" when they differ.
-    Errors are not cached: they are raised afresh."""
-    mem_key = (text, frozenset(indices), frozenset(functions), cross_check)
+    Errors are not cached: they are raised afresh. ``variables``: those of the row before, for
+    an evaluation bar (:func:`eqchain.latex.read.read_formula`)."""
+    mem_key = (text, frozenset(indices), frozenset(functions), cross_check, frozenset(variables))
     if mem_key in _MEMORY:
         return _MEMORY[mem_key]
-    key = _key(text, indices, functions, cross_check) if use_disk and _enabled() else None
+    stored = (cross_check, sorted(str(v) for v in variables)) if variables else cross_check
+    key = _key(text, indices, functions, stored) if use_disk and _enabled() else None
     formula = _load(key) if key else None
     if formula is None:
-        formula = _read(text, frozenset(indices), frozenset(functions), cross_check)
+        formula = _read(text, frozenset(indices), frozenset(functions), cross_check, variables)
         if key:
             _store(key, formula)
     _MEMORY[mem_key] = formula
     return formula
 
 
-def _read(text: str, indices, functions, cross_check: bool):
-    if cross_check:
+def _read(text: str, indices, functions, cross_check: bool, variables=frozenset()):
+    if cross_check and not variables:
         from eqchain.latex.second import read_checked
 
         return read_checked(text, indices, functions)
-    return read_formula(text, indices, functions)
+    return read_formula(text, indices, functions, frozenset(variables))
 
 
 def _enabled() -> bool:
@@ -80,7 +84,7 @@ def _reader_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _key(text: str, indices, functions, cross_check: bool = False) -> str:
+def _key(text: str, indices, functions, cross_check=False) -> str:
     payload = json.dumps(
         [text, sorted(indices), sorted(functions), cross_check], ensure_ascii=False
     )
@@ -191,6 +195,8 @@ def encode(expr):
         return ["D", encode(expr.expr), [[encode(v), int(n)] for v, n in expr.variable_count]]
     if type(expr).__name__ in _UNEVALUATED and type(expr) in _UNEVALUATED.values():
         return [type(expr).__name__, [encode(a) for a in expr.args]]
+    if isinstance(expr, Event):
+        return ["V", encode(expr.left), encode(expr.right)]
     if isinstance(expr, sp.core.function.AppliedUndef):
         tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
         separators = getattr(expr.func, "separators", None)
@@ -230,6 +236,8 @@ def decode(tree):
         )
     if head in _UNEVALUATED:
         return _UNEVALUATED[head](*[decode(a) for a in tree[1]], evaluate=False)
+    if head == "V":
+        return Event(decode(tree[1]), decode(tree[2]))
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")

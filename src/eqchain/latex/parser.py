@@ -41,6 +41,7 @@ from eqchain.latex.names import (
 )
 from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
+    Event,
     Expectation,
     Law,
     Normal,
@@ -87,19 +88,44 @@ _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
 
 
+class BarVariableUnknown(LatexError):
+    """An evaluation bar ``[F]_a^b`` whose variable nothing in its row determines: the reader
+    of a document may try again with the variables of the row before (:func:`parse_sides`)."""
+
+
 def parse_sides(
-    token_lists: list[list[Token]], indices: frozenset[str], functions: frozenset[str]
+    token_lists: list[list[Token]],
+    indices: frozenset[str],
+    functions: frozenset[str],
+    variables: frozenset = frozenset(),
 ) -> tuple:
     """Read each token list (one side of an equation) into an unevaluated SymPy expression.
 
     ``indices`` are letters read as separate indices in a subscript (``t_{nk}`` is ``t[n, k]``);
     ``functions`` are names applied to parenthesised arguments (``p(x)``). Ellipses are
     resolved once every side is read (their fresh index avoids every name of the formula).
+    An evaluation bar ``[F]_a^b`` whose variable its subscript does not name takes the variable
+    of integration of the row's integrals (on any side), else one of ``variables`` (those of
+    the row before, given by the reader of a document), else F's one free variable that the
+    bounds do not name (:meth:`Parser.evaluation_bar`).
     Raises LatexError (UnsupportedLatex) at the column of the first token it cannot read."""
     markers: dict[str, int] = {}
     token_lists = [sample_superscripts(tokens) for tokens in token_lists]  # x^{(i)}: x_{i}
     alone = names_alone(token_lists)
-    sides = [Parser(tokens, indices, functions, markers, alone).whole() for tokens in token_lists]
+    sides: list = [None] * len(token_lists)
+    around: set = set()
+    pending = []
+    for k, tokens in enumerate(token_lists):
+        try:
+            sides[k] = Parser(tokens, indices, functions, markers, alone).whole()
+        except BarVariableUnknown:
+            pending.append(k)  # read again once every side's integrals are known
+            continue
+        around |= integration_variables(sides[k])
+    for k in pending:
+        parser = Parser(token_lists[k], indices, functions, markers, alone)
+        parser.bar_variables = frozenset(around or variables)
+        sides[k] = parser.whole()
     if not markers:
         return tuple(sides)
     taken: set[str] = set()
@@ -126,6 +152,7 @@ class Parser:
         self.pos = 0
         self.end = len(tokens)
         self.depth = 0
+        self.bar_variables: frozenset = frozenset()  # variables of integration around
 
     # -- moving through the tokens -----------------------------------------------------------
 
@@ -236,6 +263,9 @@ class Parser:
             if close == self.pos + 1:
                 raise LatexError("empty brackets", column=tok.column)
             self.pos = close + 1
+            after = self.peek()
+            if c == "[" and after is not None and after.is_char("_"):
+                return self.evaluation_bar(close)
             return self._group(close)
         if c == "{":
             close = self.partner[self.pos]
@@ -274,6 +304,73 @@ class Parser:
                 "a comma outside a function's arguments or a subscript", column=tok.column
             )
         raise self._unexpected(tok)
+
+    def evaluation_bar(self, close: int):
+        """``\\left[ F \\right]_{a}^{b}``, ``[F]_{x=a}^{b}``, ``\\Big[ F \\Big]_a^b`` (``pos`` at
+        the ``_`` after the closing bracket): F at the upper bound minus F at the lower bound,
+        ``F(b) - F(a)`` (each F with the bound put in for the variable, the tree kept as
+        written). An infinite bound is a limit, ``Limit(F, x, oo)``, never F at oo. The
+        variable is the one the subscript names (``x=a``), else the one variable of
+        integration of the integrals around it (this row's, or :attr:`bar_variables`: the
+        previous row's) that F has, else the one free variable of F the bounds do not name;
+        anything else is rejected, naming the candidates."""
+        under = self.tokens[self.pos]
+        lo, hi, after = self._argument_range(self.pos + 1, "an evaluation bar's subscript")
+        caret = self.at(after)
+        if caret is None or not caret.is_char("^"):
+            raise LatexError(
+                "an evaluation bar [F]_a^b needs its upper bound after '^'", column=under.column
+            )
+        up_lo, up_hi, end = self._argument_range(after + 1, "an evaluation bar's superscript")
+        variable = None
+        signs = [k for k in range(lo, hi) if self.tokens[k].is_char("=")]
+        if len(signs) > 1:
+            raise LatexError("two '=' in an evaluation bar's subscript", column=under.column)
+        if signs:
+            variable = self.within(lo, signs[0], "variable of an evaluation bar")
+            if not isinstance(variable, sp.Symbol):
+                raise LatexError(
+                    "the variable of an evaluation bar is a name: [F]_{x=a}^{b}",
+                    column=self.tokens[lo].column,
+                )
+            lo = signs[0] + 1
+        lower = _infinite_limit(self.within(lo, hi, "lower bound"))
+        upper = _infinite_limit(self.within(up_lo, up_hi, "upper bound"))
+        body = self.within(self.partner[close] + 1, close)
+        self.pos = end
+        if variable is None:
+            variable = self._bar_variable(body, lower, upper, under)
+        if any(variable in getattr(e, "variables", ()) for e in body.atoms(*_BINDING)):
+            raise UnsupportedLatex(
+                f"not supported: an evaluation bar in {variable} around an operator bound "
+                f"by {variable}",
+                column=under.column,
+            )
+        return add(
+            _at_bound(body, variable, upper), mul(sp.Integer(-1), _at_bound(body, variable, lower))
+        )
+
+    def _bar_variable(self, body, lower, upper, under: Token):
+        """The variable an evaluation bar's bounds are for, when its subscript does not name
+        it (:meth:`evaluation_bar`)."""
+        free = {
+            s
+            for s in body.free_symbols
+            if isinstance(s, sp.Symbol) and not any(s in i.indices for i in body.atoms(sp.Indexed))
+        }
+        around = {v for v in self.bar_variables if v in free}
+        if len(around) == 1:
+            return next(iter(around))
+        candidates = free - lower.free_symbols - upper.free_symbols
+        if len(candidates) == 1 and not around:
+            return next(iter(candidates))
+        named = ", ".join(sorted(str(s) for s in (around or candidates)))
+        raise BarVariableUnknown(
+            "which variable do the bounds of this evaluation bar stand for"
+            + (f" ({named})" if named else "")
+            + "? write it in the subscript: [F]_{x=a}^{b}, or write the integral in the row",
+            column=under.column,
+        )
 
     def absolute_value(self, bar: Token):
         """``|x|``: the absolute value of what stands between this bar and the next one at the
@@ -391,6 +488,8 @@ class Parser:
             return self.square_root(tok)
         if name in ("sum", "prod"):
             return self.big_operator(tok)
+        if name == "lim":
+            return self.limit(tok)
         if name in ("int", "iint"):
             return self.integral(tok)
         if name == "infty":
@@ -492,13 +591,13 @@ class Parser:
             listed = (
                 span.sub is None
                 and span.base not in ("e", "pi")
-                and self._top_level_char(open_ + 1, close, ",")
+                and self._top_level_char(open_ + 1, close, ",=")
             )
             if on_names_only and self._bare_names(open_ + 1, close):
                 is_function = True
             if is_function or listed:
-                # a name before a list of arguments, L(\mu, \sigma), is applied to them: a
-                # product with a list is no value
+                # a name before a list of arguments, L(\mu, \sigma), or an event, P(X = x), is
+                # applied to them: a product with a list or an event is no value
                 self.pos = after
                 args = self.arguments(open_, close)
                 known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
@@ -727,11 +826,34 @@ class Parser:
             if k == close or self.tokens[k].is_char(","):
                 if k == start:
                     raise LatexError("an empty argument", column=self.tokens[k].column)
-                args.append(self.within(start, k))
+                args.append(self._argument(start, k))
                 start = k = k + 1
                 continue
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
         return args
+
+    def _argument(self, lo: int, hi: int):
+        """One argument of a function, ``tokens[lo:hi]``: an expression, or an event
+        ``X = x`` (``P(X = x)``, ``P(X_i = x | Z_i = k)``, ``I(Z_i = k)``), an
+        :class:`~eqchain.operators.Event` of its two sides as written."""
+        signs, k = [], lo
+        while k < hi:
+            if self.tokens[k].is_char("="):
+                signs.append(k)
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        if not signs:
+            return self.within(lo, hi)
+        if len(signs) > 1:
+            raise LatexError(
+                "an event with two '=' (write one equality in each argument)",
+                column=self.tokens[signs[1]].column,
+            )
+        (at,) = signs
+        if at == lo or at + 1 == hi:
+            raise LatexError("an event needs both its sides: X = x", column=self.tokens[at].column)
+        left = self.within(lo, at, "side of an event")
+        right = self.within(at + 1, hi, "side of an event")
+        return Event(left, right)
 
     def _conditioned(self, open_: int, close: int) -> bool:
         """Whether the brackets hold a conditioning bar or a parameter semicolon at their top
@@ -787,7 +909,7 @@ class Parser:
                 if k == start:
                     column = self.tokens[k].column
                     raise LatexError("an empty argument before or after a bar", column=column)
-                args.append(self.within(start, k))
+                args.append(self._argument(start, k))
                 if bar is not None:
                     separators.append((len(args), bar))
                 start = k = k + width
@@ -1203,6 +1325,52 @@ class Parser:
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
         return whole if after is None else mul(whole, after)
+
+    def limit(self, tok: Token):
+        """``\\lim_{x \\to a} f``, ``\\lim_{x \\rightarrow \\infty} f``, ``\\lim_{x \\to 0^+} f``:
+        the unevaluated ``Limit(f, x, a)``, two-sided at a finite point unless the point is
+        written ``a^+`` or ``a^-``. The body is the product after it (up to ``+``/``-``), as a
+        sum's. The checker takes it as a value only where SymPy computes it, finite, under the
+        assumptions (:func:`eqchain.check.conditions.limit_value`)."""
+        usage = "\\lim needs its variable and point: \\lim_{x \\to a}"
+        self.pos += 1
+        nxt = self.peek()
+        if nxt is None or not nxt.is_char("_"):
+            raise LatexError(usage, column=tok.column)
+        lo, hi, after = self._argument_range(self.pos + 1, "\\lim")
+        arrows = [
+            k for k in range(lo, hi) if self.tokens[k].is_cmd("to", "rightarrow", "longrightarrow")
+        ]
+        if len(arrows) != 1 or arrows[0] == lo or arrows[0] + 1 == hi:
+            raise LatexError(usage, column=tok.column)
+        (arrow,) = arrows
+        variable = self.within(lo, arrow, "variable of a limit")
+        if not isinstance(variable, sp.Symbol):
+            raise LatexError("the variable of a limit is a name", column=self.tokens[lo].column)
+        end, direction = hi, "+-"
+        if (
+            hi - arrow >= 4
+            and self.tokens[hi - 2].is_char("^")
+            and self.tokens[hi - 1].is_char("+-")
+        ):
+            end, direction = hi - 2, self.tokens[hi - 1].text
+        elif (
+            hi - arrow >= 6
+            and self.tokens[hi - 4].is_char("^")
+            and self.tokens[hi - 3].is_char("{")
+            and self.tokens[hi - 2].is_char("+-")
+        ):
+            end, direction = hi - 4, self.tokens[hi - 2].text
+        point = _infinite_limit(self.within(arrow + 1, end, "point of a limit"))
+        if point.has(variable):
+            raise LatexError("a limit's point depends on its variable", column=tok.column)
+        self.pos = after
+        if self.peek() is None or self.peek().is_char(")]}"):
+            raise LatexError("\\lim without a body", column=tok.column)
+        body = self.expression(SUM)
+        if point in (sp.oo, -sp.oo):
+            return sp.Limit(body, variable, point)
+        return sp.Limit(body, variable, point, direction)
 
     def _member_subscript(self, tok: Token):
         """``_{x \\in S}`` at ``pos`` (x one name, S what follows \\in): consume it and give
@@ -1870,6 +2038,24 @@ def apply_function(name: str, arg, base=None):
             evaluate=False,
         )
     return cls(arg, evaluate=False)
+
+
+_BINDING = (sp.Integral, sp.Sum, sp.Product, sp.Limit)
+
+
+def integration_variables(expr) -> set:
+    """The variables of the integrals in ``expr`` and of the limits its evaluation bars make
+    (:meth:`Parser.evaluation_bar`): what a bar ``[F]_a^b`` next to them is in."""
+    found = {v for e in expr.atoms(sp.Integral) for v in e.variables}
+    return found | {e.args[1] for e in expr.atoms(sp.Limit)}
+
+
+def _at_bound(body, variable, bound):
+    """F at one bound of an evaluation bar: the bound put in for the variable without
+    evaluating (the tree as written), or the limit when the bound is infinite."""
+    if bound in (sp.oo, -sp.oo):
+        return sp.Limit(body, variable, bound)
+    return body.xreplace({variable: bound})
 
 
 def _infinite_limit(bound):

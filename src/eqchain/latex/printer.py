@@ -78,6 +78,19 @@ class EqchainLatexPrinter(LatexPrinter):
         text = f"{name_latex(expr.func.__name__)}{{\\left({''.join(parts)} \\right)}}"
         return f"{text}^{{{exp}}}" if exp is not None else text
 
+    def _print_Limit(self, expr):
+        """``\\lim_{x \\to 0^{+}} \\left(f\\right)``: as the reader reads it back (SymPy's own
+        printer writes the direction as a symbol, which this printer's names would spoil)."""
+        body, variable, point, direction = expr.args
+        side = str(direction)
+        at = self._print(point)
+        if side in ("+", "-") and not point.is_infinite:
+            at = f"{at}^{{{side}}}"
+        inner = self._print(body)
+        if not (body.is_Symbol or body.is_Atom):
+            inner = f"\\left({inner}\\right)"
+        return f"\\lim_{{{self._print(variable)} \\to {at}}} {inner}"
+
     def _print_Symbol(self, expr, style="plain"):
         return name_latex(expr.name)
 

@@ -91,7 +91,10 @@ class RowParts:
 
 
 def read_formula(
-    text: str, indices: frozenset[str] = frozenset(), functions: frozenset[str] = frozenset()
+    text: str,
+    indices: frozenset[str] = frozenset(),
+    functions: frozenset[str] = frozenset(),
+    variables: frozenset = frozenset(),
 ) -> Formula:
     """Read one formula (possibly a chain ``a = b = c``, possibly wrapped in one environment or
     in ``$$``) into assumption-free SymPy expressions.
@@ -102,7 +105,9 @@ def read_formula(
     names (``f(x)``): that is ambiguous and an error. A formula ``p(x) = ...`` defines ``p``.
     Raises LatexError (``column`` = 1-based offset in ``text``) for anything it cannot read
     faithfully, UnsupportedLatex for constructs with no SymPy meaning, and LatexError for text
-    with several rows (read those with :func:`read_rows`).
+    with several rows (read those with :func:`read_rows`). ``variables`` are the variables of
+    integration of the row before, for an evaluation bar ``[F]_a^b`` nothing else determines
+    (:func:`eqchain.latex.parser.parse_sides`).
     """
     _check_text(text)
     rows = _guarded(lambda *_: split_rows(text), None, 0)
@@ -112,7 +117,7 @@ def read_formula(
         raise LatexError(
             f"this text has {len(rows)} rows: read them with read_rows", column=rows[1].offset + 1
         )
-    return _guarded(_read_row, rows[0].text, rows[0].offset, indices, functions)
+    return _guarded(_read_row, rows[0].text, rows[0].offset, indices, functions, variables)
 
 
 def read_rows(
@@ -181,12 +186,12 @@ def read_expression(
 # -- one row ---------------------------------------------------------------------------------
 
 
-def _read_row(text: str, offset: int, indices, functions) -> Formula:
+def _read_row(text: str, offset: int, indices, functions, variables=frozenset()) -> Formula:
     parts = row_parts(text, offset, indices, functions)
     if parts is None:
         deco = strip_decorations(text, offset)
         return Formula((), tag=deco.tag, annotation=deco.annotation)
-    sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions)
+    sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions, variables)
     sides = _with_optima(sides, parts)
     deco = parts.deco
     return Formula(

@@ -189,10 +189,12 @@ def _read_rows(
     rows, is kept as an unreadable row at the place of the offending token: the rest of the
     document is still read. ``declared`` names the functions the assumptions declare."""
     from eqchain.latex.memo import read_cached
+    from eqchain.latex.parser import BarVariableUnknown, integration_variables
     from eqchain.latex.rows import split_rows
 
     out = []
     functions: set[str] = set(declared)  # declared, and defined so far (p(x) = ...)
+    before: frozenset = frozenset()  # the variables of integration of the row before
     document = path
     for b_index, block in enumerate(blocks):
         path = block.path or document
@@ -212,9 +214,20 @@ def _read_rows(
         pending_note = None
         for row in rows:
             try:
-                formula = read_cached(
-                    row.text, functions=frozenset(functions), cross_check=cross_check
-                )
+                try:
+                    formula = read_cached(
+                        row.text, functions=frozenset(functions), cross_check=cross_check
+                    )
+                except BarVariableUnknown:
+                    if not before:
+                        raise
+                    # [F]_a^b continuing \int ... dx: in the previous row's variable
+                    formula = read_cached(
+                        row.text,
+                        functions=frozenset(functions),
+                        cross_check=cross_check,
+                        variables=before,
+                    )
             except LatexError as err:
                 if err.column is None:
                     line, col = _row_place(block, row)
@@ -223,9 +236,12 @@ def _read_rows(
                 message = f"cannot read the formula: {err.message}"
                 read.append(_Row(None, line, col, row.text.strip(), block.path, message))
                 pending_note = None
+                before = frozenset()
                 continue
             if formula.defined_function:
                 functions.add(formula.defined_function)
+            if formula.sides:
+                before = frozenset().union(*(integration_variables(e) for e in formula.sides))
             if not formula.sides:
                 pending_note = formula.annotation or pending_note
                 continue

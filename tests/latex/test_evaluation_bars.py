@@ -1,0 +1,188 @@
+"""Issue 11: evaluation bars, ``\\left[ F \\right]_{a}^{b}``, ``[F]_{x=a}^{b}``,
+``\\Big[ F \\Big]_a^b``: F at the upper bound minus F at the lower bound, in the variable the
+subscript names, else the variable of integration of the row's integrals (or of the row before
+it, in a document), else F's one free variable that the bounds do not name; otherwise
+unreadable, naming the candidates. An infinite bound is a limit, never F at oo: a step with one
+is verified only when SymPy computes the limit under the assumptions, and is otherwise unknown,
+naming it. Read, checked and reported through the command line on documents."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy as sp
+from helpers import run_eqchain
+
+from eqchain.errors import LatexError
+from eqchain.latex.parser import BarVariableUnknown
+from eqchain.latex.read import read_formula
+
+x, z, a, b, r, lam = sp.symbols("x z a b r lambda")
+
+
+def sides(text):
+    return read_formula(text).sides
+
+
+def value(expr):
+    return sp.simplify(expr.doit())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\left[ \frac{x^2}{2} \right]_0^1", sp.Rational(1, 2)),
+        (r"\Big[ x^2 \Big]_a^b", b**2 - a**2),
+        (r"[z]_a^x", x - a),  # z, the one free variable the bounds do not name
+        (r"\left[ \frac{1}{2} \, \frac{x^2}{b-a} \right]_a^b", (a + b) / 2),
+        (r"\left[ \lambda z \right]_{z=0}^{x}", lam * x),  # named in the subscript
+        (r"\left[ e^{-x^2} \right]_{x=0}^{+\infty}", -1),
+    ],
+)
+def test_an_evaluation_bar_is_f_at_the_upper_bound_minus_f_at_the_lower(text, expected):
+    (expr,) = sides(text)
+    assert sp.simplify(value(expr) - expected) == 0
+
+
+def test_the_variable_of_the_row_s_integral_decides():
+    # lambda and z are free in F; the integral says the bounds are for z, on either side
+    text = r"\int_0^x \lambda e^{-\lambda z} \, dz = \left[ -e^{-\lambda z} \right]_0^x"
+    left, right = sides(text)
+    assert sp.simplify(value(right) - (1 - sp.exp(-lam * x))) == 0
+    text = r"\left[ -e^{-\lambda z} \right]_0^x = \int_0^x \lambda e^{-\lambda z} \, dz"
+    left, right = sides(text)
+    assert sp.simplify(value(left) - (1 - sp.exp(-lam * x))) == 0
+
+
+def test_an_infinite_bound_is_a_limit_never_f_at_infinity():
+    (expr,) = sides(r"\left[ x e^{-x} \right]_0^{\infty}")
+    assert expr.has(sp.Limit)
+    (limit,) = expr.atoms(sp.Limit)
+    assert limit.args[1:3] == (x, sp.oo)
+    (expr,) = sides(r"\frac{1}{2}[e^{-r^2}] _{r=0}^{\infty}")
+    assert {lim.args[1] for lim in expr.atoms(sp.Limit)} == {r}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # lambda or z? nothing in the row says
+        (r"\lambda \left[ -\frac{1}{\lambda} e^{-\lambda z} \right]_{0}^{x}", "lambda, z"),
+        (r"\left[ x y \right]_0^1", "x, y"),
+        (r"\left[ x \right]_0", "upper bound"),
+        (r"\left[ x \right]_{x=y=0}^1", "two '='"),
+    ],
+)
+def test_an_undetermined_bar_is_unreadable_naming_why(text, words):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    # at the bar's subscript
+    assert info.value.column == text.index("]_") + 2, info.value.message
+    assert words in info.value.message
+
+
+def test_the_row_before_gives_the_variable_only_when_asked():
+    text = r"= \lambda \left[ -\frac{1}{\lambda} e^{-\lambda z} \right]_{0}^{x}"
+    with pytest.raises(BarVariableUnknown):
+        read_formula(text)
+    (expr,) = read_formula(text, variables=frozenset({z})).sides
+    assert sp.simplify(value(expr) - (1 - sp.exp(-lam * x))) == 0
+
+
+DOCUMENT = r"""# Bars
+
+$$
+\int_0^1 x \, dx = \left[ \frac{x^2}{2} \right]_0^1 = \frac{1}{2}
+$$
+
+$$
+u = \left[ x^2 \right]_0^2 = 2
+$$
+
+$$
+\begin{aligned}
+F(x) &= \int_0^x \lambda e^{-\lambda z} \, dz \\
+&= \lambda \left[ -\frac{1}{\lambda} e^{-\lambda z} \right]_0^x \\
+&= 1 - e^{-\lambda x}
+\end{aligned}
+$$
+
+$$
+v = \left[ e^{-\lambda x} \right]_{x=0}^{\infty} = -1
+$$
+
+$$
+w = \left[ \sin x \right]_{0}^{\infty} = 0
+$$
+"""
+
+
+def _steps(tmp_path, *options):
+    path = tmp_path / "bars.md"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", *options, str(path))
+    data = json.loads(ran.stdout)
+    steps = [s for d in data["derivations"] for s in d["steps"]]
+    assert not any(s["status"] == "unreadable" for s in steps), steps
+    return {(s["line"], s["status"]) for s in steps}, steps
+
+
+def test_evaluation_bars_through_the_cli(tmp_path):
+    found, steps = _steps(tmp_path)
+    assert (4, "verified") in found and not any(
+        s["status"] != "verified" for s in steps if s["line"] == 4
+    )
+    assert (8, "refuted") in found  # [x^2]_0^2 is 4
+    # the variable z from the row before (read, not unreadable); the 1/lambda needs lambda != 0
+    for line in (14, 15):
+        (step,) = [s for s in steps if s["line"] == line]
+        assert step["status"] == "unknown" and "\\lambda \\neq 0" in step["reason"], step
+    # lambda only real: the limit depends on its sign; never verified nor refuted
+    assert [s for s in steps if s["line"] == 20][-1]["status"] == "unknown"
+    # sin x has no limit: never verified
+    assert [s for s in steps if s["line"] == 24][-1]["status"] == "unknown"
+
+
+def test_the_limit_is_verified_when_the_assumptions_give_it(tmp_path):
+    found, steps = _steps(tmp_path, "--assume", "lambda > 0")
+    assert (14, "verified") in found and (15, "verified") in found
+    assert [s for s in steps if s["line"] == 20][-1]["status"] == "verified"
+    assert [s for s in steps if s["line"] == 24][-1]["status"] == "unknown"
+
+
+def test_a_limit_that_does_not_exist_never_verifies_a_step(tmp_path):
+    """e^x grows without bound, x too (oo - oo is no value), sin x has no limit: whatever
+    algebra says of the sides, the step is unknown, naming the limit it needs."""
+    path = tmp_path / "bad.md"
+    path.write_text(
+        "# Bad\n\n"
+        "$$\nu = \\left[ e^{x} \\right]_0^{\\infty} = -1\n$$\n\n"
+        "$$\nw = \\left[ x \\right]_0^{\\infty} - \\left[ x \\right]_0^{\\infty} = 0\n$$\n\n"
+        "$$\ns = \\left[ \\sin x \\right]_{x=0}^{\\infty}"
+        " - \\left[ \\sin x \\right]_{x=0}^{\\infty} = 0\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", str(path))
+    steps = [s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]]
+    claims = [s for s in steps if s["status"] not in ("definition", "given")]
+    assert [s["status"] for s in claims] == ["unknown"] * 3, claims
+    assert "\\lim_{x \\to \\infty} x" in claims[1]["reason"]
+
+
+def test_the_row_before_may_stand_in_the_display_before(tmp_path):
+    path = tmp_path / "two.md"
+    path.write_text(
+        "# Two\n\n"
+        "$$\nF(x) = \\int_0^x \\lambda e^{-\\lambda z} \\, dz\n$$\n\nso\n\n"
+        "$$\nF(x) = \\left[ -e^{-\\lambda z} \\right]_0^x\n$$\n\n"
+        "$$\nG = \\left[ -e^{-\\lambda z} \\right]_0^x\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", str(path))
+    steps = [s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]]
+    by_line = {s["line"]: s for s in steps}
+    assert by_line[10]["status"] != "unreadable", by_line[10]
+    # the row before has no integral: the bar of the last row stays undetermined
+    assert by_line[14]["status"] == "unreadable"
+    assert "lambda, z" in by_line[14]["reason"]
