@@ -18,7 +18,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from eqchain.check.ranges import put_free, write_out
-from eqchain.check.timeout import StepTimeout
+from eqchain.check.timeout import StepTimeout, taken
 from eqchain.latex.printer import latex, unicode_value
 from eqchain.model import Counterexample
 from eqchain.scope import ASSUMPTIONS as _DECLARABLE
@@ -173,7 +173,7 @@ def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:
                 if _cost(found[0])[2] <= SIMPLE:
                     break  # every value simple, at the smallest sizes reached so far
     except StepTimeout:
-        pass
+        taken()  # the step's limit ran out: the values found so far are shown
     return found
 
 

@@ -6,6 +6,14 @@ processes, so its verdict does not depend on the load. SymPy is pure Python, so 
 interrupt it between bytecodes. The exception derives
 from BaseException so that SymPy's own ``except Exception`` blocks cannot swallow it. Off the main
 thread (where signals cannot be used) the limit is not enforced and the caller is told so.
+
+An exception raised by a signal handler while Python runs a garbage-collector callback or a
+``__del__`` method is not propagated: Python prints it as "Exception ignored" and the interrupted
+work goes on. (Hypothesis installs such a callback; a step checked after a property test once ran
+43 s past its 1 s limit and was decided.) So the handler arms the timer again: while the limit's
+exception has not left the block, it is raised again every :data:`REFIRE` seconds of CPU time. A
+caller that catches the exception inside the block to finish quickly (the refuter's search for
+simpler values) says so with :func:`taken`, which stops the re-firing.
 """
 
 from __future__ import annotations
@@ -13,6 +21,8 @@ from __future__ import annotations
 import signal
 import threading
 from contextlib import contextmanager
+
+REFIRE = 0.25  # seconds of CPU time between raises once the limit has run out
 
 
 class StepTimeout(BaseException):  # noqa: N818 - it is a signal, not an error
@@ -35,6 +45,7 @@ def time_limit(seconds: float | None):
         return
 
     def on_alarm(signum, frame):
+        signal.setitimer(signal.ITIMER_PROF, REFIRE)  # again, should this raise be swallowed
         raise StepTimeout()
 
     previous = signal.signal(signal.SIGPROF, on_alarm)
@@ -44,3 +55,10 @@ def time_limit(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+
+
+def taken() -> None:
+    """The limit's :class:`StepTimeout` was caught inside the block on purpose (to end a part of
+    the work early): stop raising it again. The block must then finish quickly."""
+    if _can_use_signals():
+        signal.setitimer(signal.ITIMER_PROF, 0)
