@@ -44,7 +44,11 @@ def time_limit(seconds: float | None):
         yield False
         return
 
+    active = [True]
+
     def on_alarm(signum, frame):
+        if not active[0]:
+            return  # delivered while the block is being left: nothing to interrupt
         signal.setitimer(signal.ITIMER_PROF, REFIRE)  # again, should this raise be swallowed
         raise StepTimeout()
 
@@ -53,6 +57,7 @@ def time_limit(seconds: float | None):
     try:
         yield True
     finally:
+        active[0] = False
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
 
