@@ -84,3 +84,18 @@ def test_derivation_file_two_products_are_two_factors(tmp_path):
 def test_derivation_file_two_sums_are_not_the_sum_of_products(tmp_path):
     claim = r"\sum_{k=1}^{K} a_k \sum_{k=1}^{K} b_k = \sum_{k=1}^{K} a_k b_k"
     assert _file(tmp_path, claim) == ["refuted"]
+
+
+def test_a_body_in_brackets_is_the_whole_body(tmp_path):
+    # the brackets close the body: the product over k of (a_k times the inner product) is the
+    # nested reading, (prod_k a_k)(prod_j b_j)^K, whatever the inner operator's index
+    nested = r"\prod_{k=1}^{K} \left(a_k \prod_{j=1}^{K} b_j\right)"
+    assert _document(
+        tmp_path,
+        "K = 2",
+        nested + r" = \left(\prod_{k=1}^{K} a_k\right) \left(\prod_{j=1}^{K} b_j\right)^{K}",
+    ) == ["definition", "verified"]
+    assert _document(tmp_path, "K = 2", nested + r" = \prod_{k=1}^{K} a_k \prod_{j=1}^{K} b_j") == [
+        "definition",
+        "refuted",
+    ]

@@ -1314,7 +1314,13 @@ class Parser:
             )
         if self.peek() is None or self.peek().is_char(")]}"):
             raise LatexError(f"\\{tok.text} without a body", column=tok.column)
-        body, after = _body_and_next_operator(self.expression(SUM), variables)
+        start = self.pos
+        body = self.expression(SUM)
+        first = self.tokens[start]
+        if first.is_char("([{") and self.partner.get(start) == self.pos - 1:
+            after = None  # a body in brackets is the whole body: (2 \sum_k x) stays inside
+        else:
+            body, after = _body_and_next_operator(body, variables)
         cls = sp.Sum if tok.text == "sum" else sp.Product
         if lower is None:
             limits = [(v, sp.Integer(1), upper or abstract_bound(v)) for v in variables]

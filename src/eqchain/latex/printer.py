@@ -116,7 +116,11 @@ class EqchainLatexPrinter(LatexPrinter):
             for var, lo, hi in reversed(expr.limits)
         )
         body = self._print(expr.function)
-        if isinstance(expr.function, sp.Add):
+        if isinstance(expr.function, sp.Add) or (
+            isinstance(expr.function, sp.Mul)
+            and any(isinstance(f, (sp.Sum, sp.Product, sp.Integral)) for f in expr.function.args)
+        ):  # a body's product with a big operator in it: the reader ends a body before a later
+            # big operator that does not use the index (parser._body_and_next_operator)
             body = f"\\left({body}\\right)"
         return prefix + body
 
