@@ -165,7 +165,10 @@ def _point_steps(derivation, problem):
     return [
         i
         for i, s in enumerate(derivation.steps)
-        if s.kind is StepKind.CLAIM and not s.continues and s.lhs in variables
+        # by name: a family's members in a derivation have a base of their own (scope.family_base)
+        if s.kind is StepKind.CLAIM
+        and not s.continues
+        and str(s.lhs) in {str(v) for v in variables}
     ]
 
 
