@@ -90,3 +90,16 @@ def run_eqchain(*args, cwd=None, env=None) -> Ran:
         os.environ.clear()
         os.environ.update(saved_env)
     return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def check_document_rows(tmp_path: Path, *rows: str, assume: str | None = None) -> list[dict]:
+    """Check a Markdown document of one ``$$ row $$`` block per row through the CLI (JSON); return
+    its steps."""
+    import json
+
+    doc = tmp_path / "d.md"
+    doc.write_text("# t\n\n" + "\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
+    args = ["check", "--no-cache", "--format", "json", str(doc)]
+    if assume:
+        args[1:1] = ["--assume", assume]
+    return json.loads(run_eqchain(*args).stdout)["derivations"][0]["steps"]

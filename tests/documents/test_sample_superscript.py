@@ -4,22 +4,13 @@ parenthesised superscript is one index letter; ``x_j^{(i)}`` is ``x[i, j]`` (the
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from helpers import run_eqchain
+from helpers import check_document_rows
 
 from eqchain.errors import LatexError
 from eqchain.latex.read import read_expression
 
-
-def _check(tmp_path, *rows: str, assume: str | None = None) -> list[dict]:
-    doc = tmp_path / "d.md"
-    doc.write_text("# t\n\n" + "\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
-    args = ["check", "--no-cache", "--format", "json", str(doc)]
-    if assume:
-        args[1:1] = ["--assume", assume]
-    return json.loads(run_eqchain(*args).stdout)["derivations"][0]["steps"]
+_check = check_document_rows
 
 
 def _statuses(tmp_path, *rows: str, assume: str | None = None) -> list[str]:
