@@ -37,6 +37,13 @@ def read(text):
         (r"\int_0^1 d \, dx", sp.Integral(d, (x, 0, 1))),
         (r"2 \int_0^1 x \, dx + 1", 2 * sp.Integral(x, (x, 0, 1)) + 1),
         (r"\int_0^1 \frac{d}{dx} (x^2) \, dx", sp.Integral(sp.Derivative(x**2, x), (x, 0, 1))),
+        # a lower limit that names the variable
+        (r"\int_{x=0}^{1} x^2 \, dx", sp.Integral(x**2, (x, 0, 1))),
+        (
+            r"\int_{\theta=0}^{2\pi} \frac{1}{2} d\theta",
+            sp.Integral(sp.Rational(1, 2), (theta, 0, 2 * sp.pi)),
+        ),
+        (r"\int_{x=a+b}^{\infty} e^{-x} dx", sp.Integral(sp.exp(-x), (x, a + b, sp.oo))),
     ],
 )
 def test_integral_reads_as_an_unevaluated_integral(text, expected):
@@ -56,6 +63,8 @@ def test_integral_reads_as_an_unevaluated_integral(text, expected):
         (r"\int \int f(x) \, dx \, dy", "an integral inside an integrand", 6),
         (r"\iint_0^1 x y \, dx \, dy", "\\iint with limits", 1),
         (r"\int_{\mathbb{C}} x \, dx", "blackboard bold", None),
+        (r"\int_{y=0}^{1} x \, dx", "the lower limit names y but the differential is dx", 1),
+        (r"\int_{x=0=1}^{1} x \, dx", "names its variable once", 1),
     ],
 )
 def test_unreadable_integrals_name_the_reason_and_column(text, message, column):

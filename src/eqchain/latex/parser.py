@@ -1576,6 +1576,7 @@ class Parser:
         lower = upper = None
         whole_line = False
         over = None  # (variable or None, set) of an integral over a set
+        named = None  # the variable a lower limit names (\int_{r=0})
         for _ in range(2):
             nxt = self.peek()
             if (
@@ -1590,7 +1591,9 @@ class Parser:
                     over = self._integration_set(tok)
                 if not whole_line and over is None:
                     self.pos += 1
-                    lower = self.argument(f"\\{tok.text}")
+                    named, lower = self._named_lower_limit(tok)
+                    if lower is None:
+                        lower = self.argument(f"\\{tok.text}")
             elif nxt is not None and nxt.is_char("^") and upper is None and not whole_line:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
@@ -1641,6 +1644,11 @@ class Parser:
             )
         if len({v.name for v in variables}) != len(variables):
             raise LatexError("the same differential twice", column=tok.column)
+        if named is not None and named != variables[0]:
+            raise LatexError(
+                f"the lower limit names {named} but the differential is d{variables[0]}",
+                column=tok.column,
+            )
         if over is not None:
             return self._set_integral(tok, body, variables[0], *over)
         if whole_line:
@@ -1653,6 +1661,25 @@ class Parser:
             return sp.Integral(body, *limits)
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
+
+    def _named_lower_limit(self, tok: Token):
+        """``\\int_{r=0}^{\\infty} ... dr``: the lower limit that names the variable, as
+        (variable, bound), with ``pos`` after it; (None, None) for any other lower limit (the
+        variable must then be the differential's, checked by the caller)."""
+        k = self.pos
+        group = self.at(k)
+        if group is None or not group.is_char("{"):
+            return None, None
+        close = self.partner[k]
+        inner = self.tokens[k + 1 : close]
+        if len(inner) < 3 or not inner[1].is_char("="):
+            return None, None
+        if not (inner[0].kind == "letter" or inner[0].is_cmd(*GREEK)):
+            return None, None
+        usage = f"\\{tok.text}_{{x=a}}^{{b}} names its variable once: x = a"
+        variable, lower = self._range(k + 1, close, usage, tok.column)
+        self.pos = close + 1
+        return variable, lower
 
     def _set_integral(self, tok: Token, body, variable, named, domain):
         """An integral over a set: an opaque :class:`SetIntegral`; a variable named in the
