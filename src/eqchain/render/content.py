@@ -550,11 +550,12 @@ def counterexample_spans(ce: Counterexample, lang: str) -> list[Span]:
             spans += [math(f"{name} ="), text(" "), code(value)]
     lhs = short_number(ce.lhs, ce.rhs)
     rhs = short_number(ce.rhs, ce.lhs)
+    # no values (a step between numbers): no separator before the sides
     if lang == "ja":
-        spans += [text(f"；{word('left', lang)} "), number(lhs)]
+        spans += [text(f"{'；' if ce.values else ''}{word('left', lang)} "), number(lhs)]
         spans += [text(f"、{word('right', lang)} "), number(rhs)]
     else:
-        spans += [text(f"; {word('left', lang)} "), number(lhs)]
+        spans += [text(f"{'; ' if ce.values else ''}{word('left', lang)} "), number(lhs)]
         spans += [text(f", {word('right', lang)} "), number(rhs)]
     return spans
 
