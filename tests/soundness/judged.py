@@ -4,18 +4,28 @@ re-judge every step the checker verified: a verified step the oracle sees fail i
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 from eqchain.check.engine import check_derivation
 from eqchain.load.document import load_document
 from eqchain.load.toml_file import load_toml
-from eqchain.model import Verdict
+from eqchain.model import StepKind, Verdict
 
 from . import oracle
 
 
 def _judged(derivation, timeout: float = 10.0):
     report = check_derivation(derivation, timeout)
+    if len(report.results) == len(derivation.steps):
+        # a document's kinds are the checker's to infer: the oracle reads its definitions and
+        # givens as the checker took them (the inference itself is tested on its own)
+        kinds = {Verdict.DEFINITION: StepKind.DEFINITION, Verdict.GIVEN: StepKind.GIVEN}
+        steps = tuple(
+            replace(s, kind=kinds[r.verdict]) if s.infer_kind and r.verdict in kinds else s
+            for s, r in zip(derivation.steps, report.results, strict=True)
+        )
+        derivation = replace(derivation, steps=steps)
     contexts, sides = oracle.contexts(derivation), oracle.sides(derivation)
     for i, result in enumerate(report.results):
         if result.verdict is not Verdict.VERIFIED:

@@ -47,10 +47,32 @@ class Context:
             if isinstance(k, sp.core.function.AppliedUndef)
             and all(isinstance(a, sp.Symbol) for a in k.args)
         }
+        # A family defined by its generic member (y_k = k^2) defines every member (y_2 = 4).
+        members = {
+            k.base: (k.indices, v)
+            for k, v in self.definitions.items()
+            if isinstance(k, sp.Indexed)
+            and all(isinstance(i, sp.Symbol) for i in k.indices)
+            and len(set(k.indices)) == len(k.indices)
+        }
+
+        def member(e):
+            indices, body = members[e.base]
+            return body.xreplace(dict(zip(indices, e.indices, strict=True)))
+
         for _ in range(depth):
             new = expr.xreplace(self.definitions)
             for func, body in functions.items():
                 new = new.replace(func, body)
+            if members:
+                new = new.replace(
+                    lambda e: (
+                        isinstance(e, sp.Indexed)
+                        and e.base in members
+                        and len(e.indices) == len(members[e.base][0])
+                    ),
+                    member,
+                )
             if new == expr:
                 break
             expr = new

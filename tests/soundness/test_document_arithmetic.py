@@ -103,3 +103,32 @@ def test_specialisation_to_allowed_values_is_verified_for_those_values(
     assert [r.verdict for r in results] == [Verdict.VERIFIED]
     assert results[0].conditional
     assert results[0].rules == ("specialize",)
+
+
+# A row of its own is no specialisation of itself: values that make its own left side equal its
+# right side exist for nearly any equation ("y_2 = 5, the equation before with y_2 = 5" was
+# verified). A family defined by its generic member defines every member.
+MEMBERS = [
+    ("numbered_member", r"y_2 = 5", r"y_2 = 4"),
+    ("first_member", r"y_1 = 4", r"y_1 = 1"),
+    ("sum_of_members", r"\sum_{j=1}^{3} y_j = 15", r"\sum_{j=1}^{3} y_j = 14"),
+    ("member_in_a_product", r"y_2 y_3 = 35", r"y_2 y_3 = 36"),
+]
+
+
+@pytest.mark.parametrize(("false", "true"), [c[1:] for c in MEMBERS], ids=[c[0] for c in MEMBERS])
+def test_a_member_of_a_defined_family_is_its_definition(tmp_path, false, true):
+    wrong = claims(check_markdown(tmp_path, _doc(r"y_k = k^2", false)))
+    assert [r.verdict for r in wrong] == [Verdict.REFUTED], [(r.verdict, r.reason) for r in wrong]
+    right = claims(check_markdown(tmp_path, _doc(r"y_k = k^2", true)))
+    assert [r.verdict for r in right] == [Verdict.VERIFIED], [(r.verdict, r.reason) for r in right]
+    assert right[0].rules != ("specialize",)
+
+
+def test_an_equation_naming_a_new_symbol_is_a_condition_not_a_verified_claim(tmp_path):
+    results = check_markdown(tmp_path, _doc("b = 2", "x + b = 5", "x + b + 1 = 7"))
+    verdicts = [r.verdict for r in results]
+    # b: a definition; x + b = 5: a condition on the new x (given); the last row: refuted
+    # (x = 3 by the condition), never verified as "the equation before with x = ..."
+    assert verdicts[1] is not Verdict.VERIFIED, [(r.verdict, r.reason) for r in results]
+    assert verdicts[2] is not Verdict.VERIFIED, [(r.verdict, r.reason) for r in results]

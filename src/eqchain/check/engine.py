@@ -196,6 +196,7 @@ class Facts:
         for _ in range(depth):
             new = self._by_defined(expr)
             new = substitute(new, self.definitions)
+            new = self._members(new)
             if functions:
                 new = self.named(new)
                 new = rebuild(new, lambda node: self._apply(node, functions))
@@ -244,6 +245,32 @@ class Facts:
                 return sp.Derivative(body, *node.variable_count).doit()
             except (ValueError, TypeError, NotImplementedError):
                 return node
+
+        return rebuild(expr, visit)
+
+    def _members(self, expr):
+        """Every member of a family defined by its generic member (``y_k = k^2``, for every
+        k): ``y_2`` is ``2^2``, ``y_j`` in ``\\sum_j y_j`` is ``j^2``. Left as written where the
+        member's index would be captured by a variable the definition binds (a sum's)."""
+        generic = {
+            d.base: d
+            for d in self.definitions
+            if isinstance(d, sp.Indexed)
+            and all(isinstance(i, sp.Symbol) for i in d.indices)
+            and len(set(d.indices)) == len(d.indices)
+        }
+        if not generic or not expr.has(*generic):
+            return expr
+
+        def visit(node):
+            head = generic.get(node.base) if isinstance(node, sp.Indexed) else None
+            if head is None or node == head or len(node.indices) != len(head.indices):
+                return node
+            body = self.definitions[head]
+            bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+            if any(i.free_symbols & bound for i in node.indices):
+                return node
+            return substitute(body, dict(zip(head.indices, node.indices, strict=True)))
 
         return rebuild(expr, visit)
 
@@ -696,8 +723,13 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     )
     # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
     # declarations contradict is a claim too (it is refuted or unknown, never a premise).
+    # An equation that names a symbol for the first time (x + b = 5 after b = 2) is a
+    # condition on it, as is one about undefined symbols only.
+    # (by name: a function's name met applied, l(\mu), is no new name when written bare)
+    seen_names = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
+    new_names = {x for x in mentioned if isinstance(x, sp.Symbol) and str(x) not in seen_names}
     if (
-        not uses_definition
+        (not uses_definition or new_names)
         and mentioned
         and (lhs.is_number or step.rhs.is_number)
         and result.verdict is not Verdict.VERIFIED
@@ -790,7 +822,12 @@ def _special_moves(
 def _special_moves_unguarded(step, lhs, source, facts, result, values, timeout) -> StepResult:
     from eqchain.check import moves
 
-    candidates = [source] + [b for _, a, b in facts.verified if canonical(a) == canonical(lhs)]
+    # A row of its own (no continuation) has its own left side as ``source``: values that make
+    # it equal the right side exist for nearly any equation (y_2 = 5 "with y_2 = 5"), so only
+    # a continuation's previous side, or an earlier row about the same left side, can be the
+    # equation a row specialises.
+    candidates = [source] if step.continues else []
+    candidates += [b for _, a, b in facts.verified if canonical(a) == canonical(lhs)]
     candidates += [b for a, b in facts.givens if canonical(a) == canonical(lhs)]
     for prev in candidates:
         found = moves.specialization(
