@@ -135,3 +135,49 @@ def test_a_definition_put_into_a_derivative_keeps_the_varying_name(tmp_path):
         r"\frac{\partial h}{\partial w} = a",
     )
     assert statuses[2] != "verified"
+
+
+# A function applied to arguments that do not mention the variable (J(\theta) by \theta_i, the
+# cost by one component of its parameter vector) may depend on it through them: read as the
+# derivative of a constant, \frac{\partial J(\theta)}{\partial \theta_i} = 0 was verified.
+def test_a_function_of_other_arguments_may_vary_with_the_variable(tmp_path):
+    dj = r"\frac{\partial J(\theta)}{\partial \theta_i}"
+    rows = (
+        rf"{dj} = 2",
+        r"\frac{\partial (\theta_i J(\theta))}{\partial \theta_i} = J(\theta)",
+        rf"\frac{{\partial (J(\theta) + \theta_i)}}{{\partial \theta_i}} = {dj} + 1",
+        rf"\frac{{\partial (J(\theta) + \theta_i)}}{{\partial \theta_i}} = {dj} + 2",
+    )
+    statuses = _document(tmp_path, *rows, assume="J function")
+    # the first row may be a given (a fact stated about J, named here first): never verified
+    assert "verified" not in statuses[:2] and statuses[1] == "unknown", statuses
+    assert statuses[2] == "verified", statuses
+    assert statuses[3] != "verified", statuses
+
+
+def test_the_derivative_of_a_defined_function_at_a_point(tmp_path):
+    # \frac{d^2 LL(\hat\lambda)}{d\lambda^2}: LL's second derivative at hat-lambda (as written in
+    # maximum-likelihood proofs), not the derivative of the constant LL(hat-lambda)
+    d2 = r"\frac{\mathrm{d}^2 \mathrm{LL}(\hat{\lambda})}{\mathrm{d}\lambda^2}"
+    rows = (
+        r"\mathrm{LL}(\lambda) = n \log \lambda - \lambda",
+        rf"{d2} = -\frac{{n}}{{\hat{{\lambda}}^2}}",
+        rf"{d2} = 0",
+        r"\frac{\mathrm{d} \mathrm{LL}(2 \lambda)}{\mathrm{d}\lambda} = \frac{n}{\lambda} - 2",
+    )
+    statuses = _document(tmp_path, *rows, assume="n > 0")
+    assert statuses == ["definition", "verified", "refuted", "verified"], statuses
+
+
+def test_a_derivative_at_a_point_stays_taken_inside_a_definition(tmp_path):
+    # g defined as the derivative at a point: entering the rule search as an equation, it must
+    # not be re-read as the derivative of the constant LL(hat-lambda) (0)
+    d2 = r"\frac{\mathrm{d}^2 \mathrm{LL}(\hat{\lambda})}{\mathrm{d}\lambda^2}"
+    rows = (
+        r"\mathrm{LL}(\lambda) = n \log \lambda - \lambda",
+        rf"g = {d2}",
+        r"g + 1 = 1",
+        r"g + 1 = 1 - \frac{n}{\hat{\lambda}^2}",
+    )
+    statuses = _document(tmp_path, *rows, assume="n > 0")
+    assert statuses == ["definition", "definition", "refuted", "verified"], statuses

@@ -110,7 +110,8 @@ class Facts:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
         instance, usable only by a step checked with the same ``values`` (never, for None).
         ``domain``: the conditions where it holds (its source's definedness)."""
-        lhs, rhs = self.named(lhs), self.named(rhs)
+        # a derivative at a point enters as taken (_at_point): never re-read as a constant's
+        lhs, rhs = self.at_points(self.named(lhs)), self.at_points(self.named(rhs))
         if domain:
             self.domains[(canonical(lhs), canonical(rhs))] = tuple(domain)
         if values == {}:
@@ -199,6 +200,7 @@ class Facts:
             new = self._members(new)
             if functions:
                 new = self.named(new)
+                new = self._at_point(new, functions)
                 new = rebuild(new, lambda node: self._apply(node, functions))
             if new == expr:
                 break
@@ -214,6 +216,7 @@ class Facts:
             return {}
         defined = {d for d in self.definitions if isinstance(d, sp.Symbol)}
         defined |= {d.base for d in self.definitions if isinstance(d, sp.Indexed)}
+        defined |= {d.func for d in self.definitions if isinstance(d, AppliedUndef)}
         return {k: v for k, v in self.varying.items() if k not in defined}
 
     def _by_defined(self, expr):
@@ -271,6 +274,46 @@ class Facts:
             if any(i.free_symbols & bound for i in node.indices):
                 return node
             return substitute(body, dict(zip(head.indices, node.indices, strict=True)))
+
+        return rebuild(expr, visit)
+
+    def at_points(self, expr):
+        """``expr`` with each derivative of a defined function at a point taken
+        (:meth:`_at_point`), before any rule sees the function's value at the point."""
+        functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
+        return self._at_point(expr, functions) if functions else expr
+
+    def _at_point(self, expr, functions: dict):
+        """The derivative of a defined function at a point, written with the point inside:
+        ``\\frac{d^2 LL(\\hat\\lambda)}{d\\lambda^2}`` after ``LL(\\lambda) = ...`` is the
+        second derivative of LL at the point hat-lambda (differentiated by its own parameter, then
+        evaluated), not the derivative of the constant LL(hat-lambda). Only a derivative whose
+        body is the function applied, by parameters of its definition that no argument
+        mentions; an argument that mentions the variable is the chain rule's, as written."""
+        if not expr.has(sp.Derivative):
+            return expr
+
+        def visit(node):
+            if not isinstance(node, sp.Derivative) or not isinstance(node.expr, AppliedUndef):
+                return node
+            applied = node.expr
+            head = functions.get(applied.func)
+            if head is None or applied == head or len(applied.args) != len(head.args):
+                return node
+            by = node.variables
+            if not all(v in head.args for v in by):
+                return node
+            if any(a.has(v) for a in applied.args for v in by):
+                return node
+            body = self.definitions[head]
+            bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+            if any(a.free_symbols & bound for a in applied.args):
+                return node
+            try:
+                done = sp.Derivative(body, *node.variable_count).doit()
+            except (ValueError, TypeError, NotImplementedError):
+                return node
+            return substitute(done, dict(zip(head.args, applied.args, strict=True)))
 
         return rebuild(expr, visit)
 
@@ -592,7 +635,7 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
             f"the given {latex(lhs)} = {latex(step.rhs)} contradicts {why}",
             line=step.place.line if step.place else None,
         )
-    lhs, rhs = facts.named(lhs), facts.named(step.rhs)
+    lhs, rhs = facts.at_points(facts.named(lhs)), facts.at_points(facts.named(step.rhs))
     facts.givens.append((lhs, rhs))
     facts.equations.append(Equation(canonical(lhs), canonical(rhs), step.label, "given"))
     # A given holds where it is defined: a step that uses it is judged there.
@@ -1063,6 +1106,7 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
         raise InputError(
             f"{latex(target)} is already defined", line=step.place.line if step.place else None
         )
+    rhs = facts.at_points(rhs)  # a derivative at a point, taken (_at_point)
     facts.definitions[target] = rhs
     facts.equations.append(Equation(canonical(target), canonical(rhs), step.label, "definition"))
     return StepResult(step, Verdict.DEFINITION, reason=f"defines {latex(target)}")
@@ -1106,8 +1150,8 @@ def _check_claim(
     # An undefined name differentiated on its own may vary with the variable (check/varying.py):
     # no rule may take its derivative for 0.
     varying = facts.undefined_varying()
-    src = with_varying(substitute(facts.named(source), values), varying)
-    tgt = with_varying(substitute(facts.named(target), values), varying)
+    src = with_varying(substitute(facts.at_points(facts.named(source)), values), varying)
+    tgt = with_varying(substitute(facts.at_points(facts.named(target)), values), varying)
 
     side_conditions: list[tuple] = []
     evaluations: list[str] = []

@@ -1,8 +1,10 @@
 """Names that may vary with a variable of differentiation.
 
 A derivation that differentiates a name on its own, ``\\frac{\\partial a}{\\partial w}``, says that
-a may depend on w; when nothing defines a (it is defined in prose, or not at all) its derivative
-is unknown, not 0. Such a name is read, inside every derivative by w, as an unknown function of
+a may depend on w (so does one that differentiates a function applied to arguments that do not
+mention w, ``\\frac{\\partial J(\\theta)}{\\partial \\theta_i}``: J may depend on w through
+them); when nothing defines a (it is defined in prose, or not at all) its derivative is
+unknown, not 0. Such a name is read, inside every derivative by w, as an unknown function of
 w (``a(w)``, and ``a(n, w)`` for a family member ``a_n``): ``\\frac{\\partial a}{\\partial w} = 0``
 is then not verified, and the product rule keeps its term, ``\\frac{\\partial (a w)}{\\partial w}
 = a + w \\frac{\\partial a}{\\partial w}``. Sound: an identity that holds for every function of w
@@ -53,6 +55,13 @@ def _bare_name(d: sp.Derivative):
         if any(isinstance(v, sp.Indexed) and v.base == body.base for v in d.variables):
             return None
         return body.base
+    if isinstance(body, AppliedUndef) and not getattr(body.func, "varies", False):
+        # J(\theta) by \theta_i: the function may depend on the variable through its
+        # argument (a component of theta); by a variable that an argument mentions, the chain
+        # rule's, as written
+        if any(a.has(v) for a in body.args for v in d.variables):
+            return None
+        return body.func
     return None
 
 
@@ -82,6 +91,12 @@ def _visit(node, varying: dict):
                 head = sp.Function(e.name, varies=True)
                 heads[head] = (e, len(by))
                 return head(*by)
+        if isinstance(e, AppliedUndef) and e.func in varying:
+            by = _by(varying[e.func], node.variables)
+            if by:
+                head = sp.Function(e.func.__name__, varies=True)
+                heads[head] = (e.func, len(by))
+                return head(*e.args, *by)
         if isinstance(e, sp.Indexed) and e.base in varying:
             by = _by(varying[e.base], node.variables)
             if by:
@@ -119,6 +134,8 @@ def _names_back(expr, heads: dict):
         name, by = heads[expr.func]
         if isinstance(name, sp.IndexedBase):
             return name[expr.args[: len(expr.args) - by]]
+        if isinstance(name, sp.core.function.UndefinedFunction):
+            return name(*expr.args[: len(expr.args) - by])
         return name
     if not expr.args or isinstance(expr, (sp.Symbol, sp.Indexed)):
         return expr
