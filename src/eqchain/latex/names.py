@@ -314,3 +314,14 @@ def _opener(tokens: list[Token], close: int) -> int | None:
             if depth == 0:
                 return k
     return None
+
+
+def how_to_declare(span: NameSpan) -> str:
+    """How a document makes the name of ``span`` a function, for a message: a declaration for
+    a plain name; for a subscripted one (which cannot be declared), what makes it one."""
+    if span.sub is None:
+        return f"declare '{span.base}' as a function"
+    return (
+        "a name with a subscript is a function only while no sum runs over its subscript, "
+        "where a row defines it (f_X(x) = ...) or the document applies it to names only"
+    )

@@ -34,6 +34,7 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
+    how_to_declare,
     name_object,
     sample_superscripts,
     scan_name,
@@ -607,7 +608,7 @@ class Parser:
             if self._bare_names(open_ + 1, close):
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "
-                    f"product; declare '{span.base}' as a function, or write "
+                    f"product; {how_to_declare(span)}, or write "
                     f"'{shown} \\cdot (...)' for a product",
                     column=span.column,
                 )

@@ -28,7 +28,7 @@ from eqchain.latex.commands import (
     UNSUPPORTED,
 )
 from eqchain.latex.derivatives import recognise
-from eqchain.latex.names import NameSpan, name_object, scan_name, starts_name
+from eqchain.latex.names import NameSpan, how_to_declare, name_object, scan_name, starts_name
 from eqchain.latex.tokens import Token, match_brackets
 
 # What may follow a function's argument written without parentheses (``\log x + 1``,
@@ -311,7 +311,7 @@ class Scanner:
                 shown = span.key.replace("_{", "_").replace("}", "")
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "
-                    f"product; declare '{span.base}' as a function, or write "
+                    f"product; {how_to_declare(span)}, or write "
                     f"'{shown} \\cdot (...)' for a product",
                     column=span.column,
                 )
