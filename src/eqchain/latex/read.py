@@ -26,6 +26,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex.applied import defined_function
+from eqchain.latex.conditions import Condition, read_condition, split_condition
 from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
@@ -59,6 +60,9 @@ class Formula:
     defined_function: str | None = None
     definition: bool = False
     relations: tuple[str, ...] = ()
+    # The condition written after a comma (``f(x) = ..., \\quad 0 \\le x \\le 1``): the row
+    # is claimed under it (eqchain.latex.conditions; README "Conditions")
+    condition: Condition | None = None
 
     def relation(self, i: int) -> str:
         """The relation written before side ``i``: ``""`` (nothing), ``"="``, ``"<"``,
@@ -88,6 +92,7 @@ class RowParts:
     relations: tuple[str, ...] = ()  # Formula.relations
     # per side: None, or (sense, the variable's tokens) for a side \arg\max_{v} f
     optima: tuple = ()
+    condition: Condition | None = None  # Formula.condition
 
 
 def read_formula(
@@ -202,13 +207,26 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
         parts.defined,
         parts.definition,
         parts.relations,
+        parts.condition,
     )
 
 
 def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     """Cut one row (at ``offset`` in the formula) into its sides' tokens; None for a row of
-    prose only. Raises LatexError for an empty side and for text that is not LaTeX math."""
+    prose only. Raises LatexError for an empty side and for text that is not LaTeX math.
+    A condition after a comma (:func:`eqchain.latex.conditions.split_condition`) is cut off
+    and read on its own."""
+    cut = split_condition(text)
+    tail = None
+    if cut is not None:
+        comma, after = cut
+        tail = strip_decorations(" " * after + text[after:], offset)
+        text = text[:comma] + " " * (len(text) - comma)
     deco = strip_decorations(text, offset)
+    if tail is not None and tail.tag is not None:
+        if deco.tag is not None:
+            raise LatexError("two \\tag in one row", column=offset + 1)
+        deco = Decorated(deco.body, tail.tag, deco.annotation)
     body = deco.body
     if not body.strip():
         return None
@@ -247,6 +265,15 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         defined = found[0] if found[1] == 0 else None
     if all(r in ("", "=") for r in relations):
         relations = ()  # equations only: the common case keeps its plain shape
+    condition = None
+    if tail is not None:
+        row_indices = _indices(body, indices)
+
+        def read_part(part: str, at: int):
+            return read_expression(part, row_indices, at, known)
+
+        comma, after = cut
+        condition = read_condition(tail.body[after:], offset + after, read_part, tail.annotation)
     return RowParts(
         deco,
         token_lists,
@@ -257,6 +284,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         known,
         relations,
         tuple(optima) if any(optima) else (),
+        condition,
     )
 
 

@@ -42,6 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
         "assumptions": "Assumptions",
         "by": "By ",
         "under": "Under ",
+        "condition": "Under the row's condition ",
         "note": "Note: ",
         "reason": "Reason: ",
         "counterexample": "Counterexample: ",
@@ -69,6 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "real_by_default": "宣言のない記号は実数",
         "by": "根拠：",
         "under": "条件：",
+        "condition": "行の条件：",
         "note": "注：",
         "reason": "理由：",
         "counterexample": "反例：",
@@ -573,6 +575,8 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
     out: list[list[Span]] = []
     if result.domain:
         out.append(domain_spans(result.domain, lang))
+    if result.step.condition_text and result.verdict.is_claim_verdict:
+        out.append(condition_spans(result.step.condition_text, lang))
     if result.rules:
         spans: list[Span] = [text(word("by", lang))]
         for i, name in enumerate(result.rules):
@@ -710,6 +714,11 @@ def _reason_ja(value: str) -> list[Span]:
         while at < len(value) and value[at] in " ;":
             at += 1
     return _merge(out)
+
+
+def condition_spans(condition: str, lang: str) -> list[Span]:
+    """The condition a step is checked under (written after its comma), as spans."""
+    return [text(word("condition", lang)), math(condition)]
 
 
 def domain_spans(domain: tuple[str, ...], lang: str) -> list[Span]:
