@@ -26,6 +26,7 @@ from dataclasses import fields, replace
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
+from eqchain.latex.conditions import relational  # noqa: F401 - the engine builds with it
 from eqchain.latex.printer import latex
 from eqchain.model import Step, StepResult, Verdict
 
@@ -147,26 +148,6 @@ def conditioned(step: Step, exprs: list, facts):
         margin = sp.Symbol(name, **{kind.get(op, "nonzero"): True})
         margins.append((margin, expr))
     return substitution, margins
-
-
-def relational(atoms) -> sp.Basic:
-    """The condition as one SymPy boolean (for a Piecewise): the atoms joined by And."""
-    parts = []
-    for op, a, b in atoms:
-        if op == "range":
-            lo, hi = b
-            parts += [sp.Contains(a, sp.Integers), a >= lo, a <= hi]
-        elif op == "integer":
-            parts.append(sp.Contains(a, sp.Integers))
-        elif op == "real":
-            parts.append(sp.Contains(a, sp.Reals))
-        elif op == "=":
-            parts.append(sp.Eq(a, b))
-        elif op == "!=":
-            parts.append(sp.Ne(a, b))
-        else:
-            parts.append({"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}[op](a, b))
-    return sp.And(*parts)
 
 
 def _assumptions(symbol) -> dict:

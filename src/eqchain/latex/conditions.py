@@ -17,7 +17,8 @@ The reading (README, notation table "Conditions"):
 A condition is a :class:`Condition`: ``atoms`` hold ``(op, a, b)`` with ``op`` one of ``<``,
 ``<=``, ``>``, ``>=``, ``!=``, ``=`` (two names), ``integer`` (``x \\in \\mathbb{Z}``, b None),
 ``real`` (``x \\in \\mathbb{R}``, b None) and ``range`` (b = (lower, upper), an integer index
-between them). No relational is ever built here (SymPy would evaluate ``0 < 1`` to True).
+between them). No relational is built while reading (SymPy would evaluate ``0 < 1`` to True);
+:func:`relational` builds the SymPy condition of a Piecewise from the atoms.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+
+import sympy as sp
 
 from eqchain.errors import LatexError, UnsupportedLatex
 
@@ -337,3 +340,23 @@ def _membership(name, text: str, at: int, read_part) -> list:
         "(a, b) or [a, b], \\{1, \\ldots, n\\})",
         column=lead + 1,
     )
+
+
+def relational(atoms) -> sp.Basic:
+    """The condition as one SymPy boolean (for a Piecewise): the atoms joined by And."""
+    parts = []
+    for op, a, b in atoms:
+        if op == "range":
+            lo, hi = b
+            parts += [sp.Contains(a, sp.Integers), a >= lo, a <= hi]
+        elif op == "integer":
+            parts.append(sp.Contains(a, sp.Integers))
+        elif op == "real":
+            parts.append(sp.Contains(a, sp.Reals))
+        elif op == "=":
+            parts.append(sp.Eq(a, b))
+        elif op == "!=":
+            parts.append(sp.Ne(a, b))
+        else:
+            parts.append({"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}[op](a, b))
+    return sp.And(*parts)

@@ -21,7 +21,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex import ellipsis
-from eqchain.latex.read import Formula, _check_text, _guarded, row_parts
+from eqchain.latex.read import Formula, _check_text, _guarded, row_parts, with_pieces
 from eqchain.latex.rows import split_rows
 from eqchain.latex.scan import Composite, Context, Scanner, Template
 from eqchain.tree import rebuild
@@ -68,7 +68,7 @@ def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
     ctx = Context(parts.indices, parts.functions, evaluate)
     scanners = [Scanner(tokens, ctx) for tokens in parts.token_lists]
     templates = tuple(s.template(0, len(s.tokens)) for s in scanners)
-    sides = tuple(evaluate(t, ctx) for t in templates)
+    sides = with_pieces(tuple(evaluate(t, ctx) for t in templates), parts)
     deco = parts.deco
     formula = Formula(
         sides,

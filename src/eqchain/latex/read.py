@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from eqchain.errors import LatexError
+from eqchain.latex import piecewise
 from eqchain.latex.applied import defined_function
 from eqchain.latex.conditions import Condition, read_condition, split_condition
 from eqchain.latex.decorations import Decorated, strip_decorations
@@ -93,6 +94,8 @@ class RowParts:
     # per side: None, or (sense, the variable's tokens) for a side \arg\max_{v} f
     optima: tuple = ()
     condition: Condition | None = None  # Formula.condition
+    # (placeholder symbol, Piecewise) of each piecewise definition the row holds
+    pieces: tuple = ()
 
 
 def read_formula(
@@ -198,6 +201,7 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
         return Formula((), tag=deco.tag, annotation=deco.annotation)
     sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions, variables)
     sides = _with_optima(sides, parts)
+    sides = with_pieces(sides, parts)
     deco = parts.deco
     return Formula(
         sides,
@@ -216,6 +220,20 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     prose only. Raises LatexError for an empty side and for text that is not LaTeX math.
     A condition after a comma (:func:`eqchain.latex.conditions.split_condition`) is cut off
     and read on its own."""
+    found = piecewise.spans(text)
+    pieces: tuple = ()
+    if found:
+        names = piecewise.placeholder_names(text, len(found))
+        whole_indices = _indices(text, indices)
+
+        def read_value(part: str, at: int):
+            return read_expression(part, whole_indices, at, frozenset(functions))
+
+        pieces = tuple(
+            (sp.Symbol(name), piecewise.read_piecewise(text, (a, b), offset, read_value))
+            for name, (_, _, a, b) in zip(names, found, strict=True)
+        )
+        text = piecewise.blank_pieces(text, found, names)
     cut = split_condition(text)
     tail = None
     if cut is not None:
@@ -285,6 +303,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         relations,
         tuple(optima) if any(optima) else (),
         condition,
+        pieces,
     )
 
 
@@ -314,6 +333,13 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _DELIMITER_SIZES = frozenset(
     {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
 )
+
+
+def with_pieces(sides: tuple, parts: RowParts) -> tuple:
+    """Each piecewise definition's placeholder made its Piecewise (eqchain.latex.piecewise)."""
+    if not parts.pieces:
+        return sides
+    return tuple(side.xreplace(dict(parts.pieces)) for side in sides)
 
 
 def _with_optima(sides: tuple, parts: RowParts) -> tuple:

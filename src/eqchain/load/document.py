@@ -465,7 +465,7 @@ def _steps(path: str, rows, scope) -> list[Step]:
                 continue
             try:
                 sides = [scope.bind(s) for s in f.sides]
-                condition = _bound_condition(f.condition, scope)
+                condition = bound_condition(f.condition, scope)
             except InputError as err:
                 message = f"cannot read the formula: {err.message}"
                 steps.append(
@@ -510,7 +510,7 @@ def _steps(path: str, rows, scope) -> list[Step]:
     return steps
 
 
-def _bound_condition(condition, scope) -> tuple:
+def bound_condition(condition, scope) -> tuple:
     """A row's condition (eqchain.latex.conditions.Condition) with the scope's symbols."""
     if condition is None:
         return ()
