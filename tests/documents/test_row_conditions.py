@@ -133,3 +133,42 @@ def test_an_index_range_makes_the_index_an_integer(tmp_path):
 def test_an_inequality_under_a_condition_is_never_refuted_outside_it(tmp_path):
     (step,) = check_document_rows(tmp_path, r"x^2 \leq x, \quad 0 \leq x \leq 1")
     assert step["status"] != "refuted"
+
+
+def test_a_chain_through_a_conditioned_row_is_no_fact(tmp_path):
+    steps = check_document_rows(
+        tmp_path, r"g = \sqrt{x^2}", r"g = x, \quad x > 0", r"= x + 0", r"g - x = 0"
+    )
+    assert [s["status"] for s in steps[:3]] == ["definition", "verified", "verified"]
+    assert steps[3]["status"] == "refuted"
+
+
+def test_a_derivation_files_claim_takes_a_condition(tmp_path):
+    from helpers import check_text
+
+    results = check_text(
+        tmp_path,
+        """
+        [symbols]
+        x = "real"
+        [[steps]]
+        claim = '\\sqrt{x^2} = x, \\quad x \\ge 0'
+        [[steps]]
+        claim = '\\sqrt{x^2} = x, \\quad x \\le 0'
+        """,
+    )
+    assert [r.verdict.value for r in results] == ["verified", "refuted"]
+    assert results[0].step.condition_text == r"x \ge 0"
+
+
+def test_overlapping_cases_say_nothing_where_they_overlap(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"g(x) = \begin{cases} 1 & x \ge 0 \\ 2 & x \le 0 \end{cases}",
+        r"g(1) = 1",
+        r"g(0) = 1",
+        r"g(0) = 2",
+    )
+    assert [s["status"] for s in steps[:2]] == ["definition", "verified"]
+    # at x = 0 the rows give 1 and 2: neither is verified (the first row is no better)
+    assert steps[2]["status"] != "verified" and steps[3]["status"] != "verified"

@@ -96,3 +96,31 @@ def test_an_array_that_is_no_piecewise_definition_stays_unsupported():
 def test_a_cases_without_its_end_is_unreadable():
     with pytest.raises(LatexError, match="without its"):
         read_formula(r"y = \begin{cases} 1 & x > 0")
+
+
+def test_where_two_rows_may_both_hold_with_different_values_nothing_is_defined():
+    # SymPy's Piecewise would take the first row at x = 0: a value the author did not give
+    value = rhs(r"y = \begin{cases} 1 & x \ge 0 \\ 2 & x \le 0 \end{cases}")
+    assert value.subs(x, 1) == 1 and value.subs(x, -1) == 2
+    assert value.subs(x, 0) is sp.nan
+
+
+def test_an_overlap_the_reader_cannot_exclude_is_undefined_also_for_otherwise():
+    # x < a and x > b overlap when b < a: there the definition says nothing
+    text = r"y = \begin{cases} 0 & x < a \\ 1 & x > b \\ 2 & \text{otherwise} \end{cases}"
+    value = rhs(text)
+    assert value.subs({a: 1, b: 2, x: 0}) == 0 and value.subs({a: 1, b: 2, x: 3}) == 1
+    assert value.subs({a: 1, b: 2, x: sp.Rational(3, 2)}) == 2
+    assert value.subs({a: 2, b: 1, x: sp.Rational(3, 2)}) is sp.nan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"y = \begin{cases} x & x \ge 0 \\ 0 & x \le 0 \end{cases}",  # both 0 at x = 0
+        r"y = \begin{cases} 1 & i = j \\ 0 & i \neq j \end{cases}",
+        r"y = \begin{cases} 1 & (\phi(z) \ge 0.5) \\ 0 & (\phi(z) < 0.5) \end{cases}",
+    ],
+)
+def test_rows_that_agree_where_both_hold_are_read(text):
+    assert isinstance(rhs(text), sp.Piecewise)

@@ -132,6 +132,7 @@ def _zero_by_cases(diff) -> bool:
     if not isinstance(folded, sp.Piecewise):
         return is_zero(folded)
     earlier: list = []
+    proved = 0  # pieces shown zero: none (undefined everywhere) proves nothing
     for expr, condition in folded.args:
         try:
             effective = sp.And(condition, *[sp.Not(c) for c in earlier])
@@ -142,7 +143,8 @@ def _zero_by_cases(diff) -> bool:
             continue
         if not is_zero(_under(expr, effective)):
             return False
-    return True
+        proved += 1
+    return proved > 0
 
 
 _BOUND_SIGN = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}

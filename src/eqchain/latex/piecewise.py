@@ -5,7 +5,8 @@ The reading (README, notation table "Piecewise definitions"): each row is a valu
 a condition as after a row's comma (:mod:`eqchain.latex.conditions`: ``x < 0``,
 ``\\text{if } a \\le x \\le b``, ``(i = j)``), or ``\\text{otherwise}`` / ``\\text{else}`` (true:
 the last row only). The whole is ``sympy.Piecewise`` of (value, condition) in the rows' order;
-without an ``otherwise`` row it is undefined (NaN) where no condition holds. A row without
+without an ``otherwise`` row it is undefined (NaN) where no condition holds, and so is it where
+two rows' conditions may both hold with different values (:func:`_exclusive`). A row without
 ``&``, with more than one ``&``, with an equation as its value, or with a condition eqchain
 does not read makes the formula unreadable, with the reason and the column.
 
@@ -113,7 +114,64 @@ def read_piecewise(text: str, inner: tuple[int, int], offset: int, read_part) ->
         pieces.append((expr, relational(condition.atoms)))
     if not pieces:
         raise LatexError("an empty piecewise definition", column=offset + start + 1)
-    return sp.Piecewise(*pieces, evaluate=False)
+    return sp.Piecewise(*_exclusive(pieces), evaluate=False)
+
+
+def _exclusive(pieces: list) -> list:
+    """The pieces as the author's rows say, whatever their order: where two rows' conditions
+    may hold together with different values (the overlap is not shown empty, nor a finite set
+    of points with equal values, nor are the values shown equal), the definition says two
+    things, and SymPy's Piecewise would silently take the first. Such a row's condition then
+    excludes the other's, and ``otherwise`` is where no row's condition holds: the overlap is
+    left undefined (NaN). Rows shown not to conflict keep their conditions as written."""
+    rows = [(v, c) for v, c in pieces if c is not sp.true]
+    conflicts = {
+        (k, m)
+        for k in range(len(rows))
+        for m in range(len(rows))
+        if k != m and not _agree_where_both(rows[k][0], rows[k][1], rows[m][0], rows[m][1])
+    }
+    if not conflicts:
+        return pieces
+    out = [
+        (
+            value,
+            sp.And(cond, *[sp.Not(rows[m][1]) for m in range(len(rows)) if (k, m) in conflicts]),
+        )
+        for k, (value, cond) in enumerate(rows)
+    ]
+    otherwise = [v for v, c in pieces if c is sp.true]
+    if otherwise:
+        out.append((otherwise[0], sp.And(*[sp.Not(c) for _, c in rows])))
+    return out
+
+
+def _agree_where_both(value_a, cond_a, value_b, cond_b) -> bool:
+    # what the conditions are about (phi(z), y_i) as plain real names, the same in all four
+    opaque = {
+        node: sp.Dummy(f"o{n}", real=True)
+        for n, node in enumerate(
+            sorted(
+                (cond_a.atoms(sp.Indexed) | cond_a.atoms(sp.core.function.AppliedUndef))
+                | (cond_b.atoms(sp.Indexed) | cond_b.atoms(sp.core.function.AppliedUndef)),
+                key=str,
+            )
+        )
+    }
+    try:
+        both = sp.And(cond_a.xreplace(opaque), cond_b.xreplace(opaque))
+        if both is sp.false:
+            return True
+        difference = (value_a - value_b).xreplace(opaque)
+        region = both.as_set() if len(both.free_symbols) == 1 else None
+        if region is not None and region.is_empty:
+            return True
+        if isinstance(region, sp.FiniteSet):
+            (name,) = both.free_symbols
+            return all(sp.simplify(difference.xreplace({name: p})) == 0 for p in region)
+        return sp.simplify(difference) == 0
+    except Exception:  # noqa: BLE001 - SymPy could not tell: they may conflict
+        return False
 
 
 def _rows(body: str) -> list[tuple[str, int]]:
