@@ -172,3 +172,47 @@ def test_overlapping_cases_say_nothing_where_they_overlap(tmp_path):
     assert [s["status"] for s in steps[:2]] == ["definition", "verified"]
     # at x = 0 the rows give 1 and 2: neither is verified (the first row is no better)
     assert steps[2]["status"] != "verified" and steps[3]["status"] != "verified"
+
+
+def test_a_condition_on_another_name_proves_nothing_about_this_one(tmp_path):
+    steps = check_document_rows(tmp_path, r"f(x) = \sqrt{x^2}", r"f(y) = y, \quad x > 0")
+    assert steps[1]["status"] == "refuted"
+    assert value(steps[1], "y") < 0
+
+
+def test_a_condition_on_a_defined_name_is_a_margin_never_a_false_alarm(tmp_path):
+    steps = check_document_rows(tmp_path, r"L = x - 1", r"\sqrt{L^2} = L, \quad L > 0")
+    assert steps[1]["status"] in ("verified", "unknown")
+
+
+def test_a_condition_on_an_integration_variable_is_not_used(tmp_path):
+    (step,) = check_document_rows(
+        tmp_path, r"\int_0^1 \sqrt{x^2} \, dx = -\frac{1}{2}, \quad x > 0"
+    )
+    assert step["status"] != "verified"
+
+
+def test_a_functions_own_variable_is_not_strengthened(tmp_path):
+    # f's x is its own: x > 0 on the row must not make f(y) = sqrt(y^2) simplify to y
+    steps = check_document_rows(
+        tmp_path, r"f(x) = \sqrt{x^2}", r"f(x) = x, \quad x > 0", r"f(y) = y, \quad x > 0"
+    )
+    assert [s["status"] for s in steps] == ["definition", "verified", "refuted"]
+
+
+def test_a_sums_own_variable_in_an_earlier_fact_is_not_strengthened(tmp_path):
+    # S's k runs from -1 to 1: k > 0 on a later row is about another k
+    steps = check_document_rows(
+        tmp_path, r"S = \sum_{k=-1}^{1} \sqrt{k^2}", r"S = \sum_{k=-1}^{1} k, \quad k > 0"
+    )
+    assert steps[1]["status"] != "verified"
+
+
+def test_a_definition_under_a_condition_says_nothing_outside_it(tmp_path):
+    steps = check_document_rows(
+        tmp_path, r"f(x) = 1, \quad x > 0", r"f(x) - 1 = 0", r"f(2) = 1", r"f(-2) = 1"
+    )
+    assert steps[0]["status"] == "definition"
+    assert steps[1]["status"] != "verified"  # f is undefined for x <= 0
+    assert steps[2]["status"] == "verified"
+    assert steps[3]["status"] != "verified"

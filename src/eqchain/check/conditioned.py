@@ -25,6 +25,7 @@ from dataclasses import fields, replace
 
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
+from sympy.core.function import AppliedUndef
 
 from eqchain.latex.conditions import relational  # noqa: F401 - the engine builds with it
 from eqchain.latex.printer import latex
@@ -174,7 +175,7 @@ def replaced(obj, substitution: dict):
     if not substitution:
         return obj
     if isinstance(obj, sp.Basic):
-        return obj.xreplace(substitution)
+        return _free_replaced(obj, substitution)
     if isinstance(obj, list):
         return [replaced(x, substitution) for x in obj]
     if isinstance(obj, tuple):
@@ -187,6 +188,52 @@ def replaced(obj, substitution: dict):
         changes = {f.name: replaced(getattr(obj, f.name), substitution) for f in fields(obj)}
         return replace(obj, **changes)
     return obj
+
+
+def _free_replaced(expr, substitution: dict):
+    """``expr.xreplace(substitution)`` for the free symbols only: a sum's, product's or
+    integral's own variable is left alone (giving it the condition's assumptions, k > 0 in a
+    sum from -n to n, would let SymPy simplify the body wrongly)."""
+    if not expr.args:
+        return substitution.get(expr, expr)
+    if isinstance(expr, (ExprWithLimits, sp.Lambda)):
+        bound = set(expr.variables)
+        if bound & set(substitution):
+            substitution = {k: v for k, v in substitution.items() if k not in bound}
+            if not substitution:
+                return expr
+    if expr in substitution:
+        return substitution[expr]
+    args = tuple(_free_replaced(a, substitution) for a in expr.args)
+    if args == expr.args:
+        return expr
+    return expr.func(*args)
+
+
+def facts_replaced(facts, substitution: dict):
+    """The facts with the symbols of ``substitution`` replaced (:func:`replaced`), except the
+    arguments of a function's definition ``f(x) = ...``: they are the definition's own
+    variables (bound), not the step's x; replacing them would strengthen f's argument and let
+    SymPy simplify its body with it (sqrt(x^2) to x for a positive x)."""
+    out = replaced(facts, substitution)
+    if not substitution:
+        return out
+
+    def own(head, value):
+        if isinstance(head, AppliedUndef):
+            keep = {k: v for k, v in substitution.items() if k not in head.args}
+            return replaced(head, keep), replaced(value, keep)
+        return replaced(head, substitution), replaced(value, substitution)
+
+    definitions = dict(own(k, v) for k, v in facts.definitions.items())
+    equations = []
+    for eq in facts.equations:
+        if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
+            lhs, rhs = own(eq.lhs, eq.rhs)
+            equations.append(replace(eq, lhs=lhs, rhs=rhs))
+        else:
+            equations.append(replaced(eq, substitution))
+    return replace(out, definitions=definitions, equations=equations)
 
 
 def without_margins(result: StepResult, margins) -> StepResult:

@@ -759,11 +759,12 @@ def _under_condition(step: Step, lhs, source, facts: Facts, values, timeout, ori
     except conditioned.NotUsable as err:
         return conditioned.unusable(step, str(err))
     # a copy: the margins and the unfoldings under the condition must not outlive the step
+    strengthened = conditioned.facts_replaced(facts, substitution)
     local = replace(
-        conditioned.replaced(facts, substitution),
+        strengthened,
         unfolded={},
-        givens=conditioned.replaced(facts.givens, substitution) + margins,
-        equations=conditioned.replaced(facts.equations, substitution)
+        givens=strengthened.givens + margins,
+        equations=strengthened.equations
         + [Equation(canonical(m), canonical(e), None, "given") for m, e in margins],
     )
     values = conditioned.replaced(values, substitution)

@@ -123,14 +123,16 @@ def _zero_by_cases(diff) -> bool:
     condition (and the earlier pieces' conditions false). A piece is proved zero for all the
     values its condition allows or more: a bound on a name (x >= a, x < a) is put in as
     x = a + t with t >= 0 (t > 0, ...) for one bound per name; x = c is put in; any other
-    condition is dropped, which proves the piece on a larger set. An undefined piece (NaN)
-    asserts nothing there."""
+    condition is dropped, which proves the piece on a larger set. A piece that may be reached
+    and is undefined (NaN) proves nothing: the step is not proved."""
     try:
         folded = sp.piecewise_fold(diff)
     except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
         return False
     if not isinstance(folded, sp.Piecewise):
         return is_zero(folded)
+    if not folded.args or folded.args[-1].cond is not sp.true:
+        return False  # undefined where no piece's condition holds: see the NaN piece below
     earlier: list = []
     proved = 0  # pieces shown zero: none (undefined everywhere) proves nothing
     for expr, condition in folded.args:
@@ -139,8 +141,12 @@ def _zero_by_cases(diff) -> bool:
         except Exception:  # noqa: BLE001
             return False
         earlier.append(condition)
-        if effective is sp.false or expr is sp.nan:
+        if effective is sp.false:
             continue
+        if expr.has(sp.nan):
+            # undefined there (a density outside its parameters' conditions, a definition
+            # under a condition): not proved, the step stays unknown naming what it needs
+            return False
         if not is_zero(_under(expr, effective)):
             return False
         proved += 1
