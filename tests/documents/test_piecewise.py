@@ -93,3 +93,13 @@ def test_an_unreadable_row_condition_is_reported_with_its_column(tmp_path):
     assert step["status"] == "unreadable"
     assert "set after \\in" in step["reason"]
     assert step["column"] == 32  # at \mathbb
+
+
+def test_the_cross_check_reads_a_piecewise_definition_as_eqchain_does(tmp_path):
+    doc = tmp_path / "cdf.md"
+    doc.write_text(CDF + "\n$$\n1 - F(x) = 1, \\quad x < 0\n$$\n", encoding="utf-8")
+    ran = run_eqchain(
+        "check", "--no-cache", "--cross-check", "--format", "json", "--assume", "lambda > 0", doc
+    )
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["definition", "verified"]

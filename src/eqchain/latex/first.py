@@ -42,6 +42,16 @@ class Analysis:
     formula: Formula
     templates: tuple[Template, ...]
     context: Context | None
+    # (placeholder, Piecewise) of the row's piecewise definitions (read by eqchain's reader,
+    # latex/piecewise.py): what a second reading of the templates puts in for the placeholders
+    pieces: tuple = ()
+
+    def with_pieces(self, sides: tuple) -> tuple:
+        """``sides`` (another reader's reading of the templates) with the placeholders made
+        the piecewise definitions."""
+        if not self.pieces:
+            return sides
+        return tuple(side.xreplace(dict(self.pieces)) for side in sides)
 
 
 def analyse(
@@ -79,7 +89,7 @@ def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
         parts.definition,
         parts.relations,
     )
-    return Analysis(formula, templates, ctx)
+    return Analysis(formula, templates, ctx, parts.pieces)
 
 
 def parse(text: str, column: int):
