@@ -687,6 +687,21 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
                 r"the givens: no point found where (.+)"), lambda m: [
         text("仮定と前提の下で左辺が定義される点が見つからない（"), math(m.group(1)),
         text(" となる点がない）")]),
+    (re.compile(r"not checked under the condition (.+?): the condition contradicts the "
+                r"declaration of (.+)"), lambda m: [
+        text("条件 "), math(m.group(1)), text(" のもとでは判定しない（条件が "), math(m.group(2)),
+        text(" の宣言と矛盾する）")]),
+    (re.compile(r"not checked under the condition (.+?): no values were found that satisfy it "
+                r"under the assumptions"), lambda m: [
+        text("条件 "), math(m.group(1)),
+        text(" のもとでは判定しない（仮定の下でこの条件を満たす値が見つからない）")]),
+    (re.compile(r"not checked under the condition (.+?): the condition names (.+), a bound "
+                r"variable of the step"), lambda m: [
+        text("条件 "), math(m.group(1)), text(" のもとでは判定しない（条件の "), math(m.group(2)),
+        text(" はこの式の束縛変数）")]),
+    (re.compile(r"not checked under the condition (.+?): only an equation is checked under one"),
+     lambda m: [text("条件 "), math(m.group(1)),
+                text(" のもとでは判定しない（条件のもとで判定するのは等式だけ）")]),
     (re.compile(r"could not be decided \(SymPy: (.+)\)"), lambda m: [
         text("判定できなかった（SymPy："), code(m.group(1)), text("）")]),
     (re.compile(r"(\d+)文字目: cannot read the formula: (.+)"), lambda m: [
