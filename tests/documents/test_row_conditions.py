@@ -216,3 +216,21 @@ def test_a_definition_under_a_condition_says_nothing_outside_it(tmp_path):
     assert steps[1]["status"] != "verified"  # f is undefined for x <= 0
     assert steps[2]["status"] == "verified"
     assert steps[3]["status"] != "verified"
+
+
+def test_the_next_equation_of_a_system_under_a_condition_is_never_refuted(tmp_path):
+    # x = 2 follows from x^2 = 4 for x > 0; as an identity it is false, and without the
+    # condition x = -2 would refute the implication: neither is a verdict on the author's row
+    import json
+
+    from helpers import run_eqchain
+
+    doc = tmp_path / "s.md"
+    doc.write_text(
+        "# s\n\n$$\n\\begin{aligned} x^2 &= 4 \\\\ x &= 2, \\quad x > 0 \\end{aligned}\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert steps[-1]["status"] != "refuted"
+    assert steps[-1]["status"] != "verified"

@@ -401,7 +401,14 @@ def check_derivation(
         if step.condition and result.verdict is Verdict.VERIFIED:
             result = replace(result, conditional=True)  # holds under the condition only
         implied = False
-        if _may_follow(step, result, premise):
+        if step.condition and _may_follow(step, result, premise):
+            # the next equation of a system (x = 2 under x^2 = 4, for x > 0) is not checked as
+            # following from the row before under a condition: neither refuted as an identity
+            # nor by a counterexample outside the condition
+            result = conditioned.unusable(
+                step, "it may follow from the row before, which is not checked under one"
+            )
+        elif _may_follow(step, result, premise):
             # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
             result, implied = _as_implication(
                 step, lhs, premise, result, facts.under(values), values, timeout
