@@ -191,7 +191,7 @@ def density_value(name: str, x, parameters):
 def _parameter_conditions(node) -> list:
     """The conditions of a density's parameters in ``node``: for a Piecewise with no piece
     for "otherwise" (undefined there), the relations every piece's condition holds; else []."""
-    if not isinstance(node, sp.Piecewise) or node.args[-1].cond == sp.true:
+    if not isinstance(node, sp.Piecewise) or not node.args or node.args[-1].cond == sp.true:
         return []
     common = None
     for piece in node.args:

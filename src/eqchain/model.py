@@ -111,6 +111,12 @@ class Step:
     # A given the loader made from an assumption (``p < 1`` as ``p_{bound} = 1 - p``): it is
     # no formula of the document, so a row ``= b`` written first continues nothing.
     from_assumption: bool = False
+    # The condition the row is claimed under, written after a comma (``, \\quad 0 < x < 1``):
+    # atoms ``(op, a, b)`` as eqchain.latex.conditions reads them, with the scope's symbols;
+    # ``condition_text`` is its LaTeX. The checker checks the step under it (README
+    # "Conditions").
+    condition: tuple = ()
+    condition_text: str | None = None
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)

@@ -422,6 +422,16 @@ RULES: tuple[Rule, ...] = (
         "equation",
     ),
     Rule(
+        "piecewise_cases",
+        r"f = \begin{cases} a & c \\ b & \text{otherwise} \end{cases}:\ "
+        r"(c \implies a = g) \wedge (\neg c \implies b = g) \implies f = g",
+        "by cases: each piece of a piecewise definition equals the other side where its "
+        "condition holds",
+        "場合分け：区分的な定義の各部分が、その条件のもとで他辺に等しい",
+        "equation",
+        "equation",
+    ),
+    Rule(
         "mul_one",
         r"1 \cdot a = a",
         "multiplying by one changes nothing",

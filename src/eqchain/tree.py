@@ -38,6 +38,10 @@ def build(func, args):
             raise NotAVariable(str(err).strip()) from None
     if func in _UNEVALUATED or (isinstance(func, type) and issubclass(func, _UNEVALUATED)):
         return func(*args, evaluate=False)
+    if func is sp.Piecewise:
+        # evaluated: a piece whose condition became false is dropped, and no piece left is
+        # NaN (unevaluated, SymPy leaves an empty Piecewise that nothing can print or use)
+        return func(*args)
     if isinstance(func, type) and issubclass(func, sp.Function) and func is not sp.Function:
         try:
             return func(*args, evaluate=False)

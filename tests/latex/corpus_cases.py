@@ -527,9 +527,10 @@ CASES = [
     Case("inequality", r"(x \leq 1)", error=UnsupportedLatex, message="inequalities"),
     Case(
         "cases_environment",
+        # a piecewise definition's row is "value & condition" (latex/piecewise.py)
         "\\begin{cases} 1 \\end{cases}",
-        error=UnsupportedLatex,
-        message="cases",
+        error=LatexError,
+        message="value & condition",
     ),
     Case("prime_undeclared", r"f'(x) + 1", error=UnsupportedLatex, message="primes"),
     Case("division_then_cdot", r"a / b \cdot c", a / b * c),

@@ -54,9 +54,10 @@ def test_step_has_every_field(report):
     step = json.loads(render_json(report))["derivations"][0]["steps"][2]
     assert list(step) == [
         "label", "role", "status", "rules", "claim", "lhs", "rhs", "reason",
-        "counterexample", "warnings", "conditions", "conditional", "domain", "relation",
-        "follows", "line", "column", "notes",
+        "counterexample", "warnings", "conditions", "conditional", "domain", "condition",
+        "relation", "follows", "line", "column", "notes",
     ]  # fmt: skip
+    assert step["condition"] is None  # no condition after a comma
     assert step["relation"] == "=" and step["follows"] is None
     assert step["label"] == "3.5"
     assert step["claim"] == r"= \sum_{k=1}^{6} \log y_k^{t_k}"

@@ -25,8 +25,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
+from eqchain.check import conditioned, relations
 from eqchain.check import conditions as cond
-from eqchain.check import relations
 from eqchain.check.declarations import (
     DECLARABLE,
     admissible_values,
@@ -417,7 +417,14 @@ def check_derivation(
             held = start in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
             chain_first = (lhs, source) if held else (lhs,)
         try:
-            if isinstance(step.rhs, ArgMax) and link_relation == "=":
+            if (
+                step.condition
+                and link_relation == "="
+                and step.follows is None
+                and not isinstance(step.rhs, ArgMax)
+            ):
+                result = _under_condition(step, lhs, source, facts, values, timeout, chain_first)
+            elif isinstance(step.rhs, ArgMax) and link_relation == "=":
                 decide = partial(_optimum, step, source, facts, values, timeout)
                 result = _guarded(step, timeout, decide)
             elif link_relation == "sim" and step.follows is None:
@@ -457,8 +464,21 @@ def check_derivation(
             )
         if result.verdict is Verdict.REFUTED:
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
+        if step.condition and result.verdict is Verdict.REFUTED and link_relation != "=":
+            # a relation or an implication is not checked under its row's condition: its
+            # counterexample may lie outside it
+            result = conditioned.unusable(step, "only an equation is checked under one")
+        if step.condition and result.verdict is Verdict.VERIFIED:
+            result = replace(result, conditional=True)  # holds under the condition only
         implied = False
-        if _may_follow(step, result, premise):
+        if step.condition and _may_follow(step, result, premise):
+            # the next equation of a system (x = 2 under x^2 = 4, for x > 0) is not checked as
+            # following from the row before under a condition: neither refuted as an identity
+            # nor by a counterexample outside the condition
+            result = conditioned.unusable(
+                step, "it may follow from the row before, which is not checked under one"
+            )
+        elif _may_follow(step, result, premise):
             # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
             result, implied = _as_implication(
                 step, lhs, premise, result, facts.under(values), values, timeout
@@ -504,7 +524,14 @@ def check_derivation(
                 facts.add(step.label, source, step.rhs, link_values, link_domain)
             if chain_holds and chain_relation == "=":
                 facts.add(step.label, lhs, step.rhs, chain_values, chain_domain)
-        facts.remember(step, lhs, usable=established and chain_holds and chain_relation == "=")
+        facts.remember(
+            step,
+            lhs,
+            usable=established
+            and chain_holds
+            and chain_relation == "="
+            and (not step.condition or result.verdict is Verdict.DEFINITION),
+        )
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         result = replace(
@@ -706,23 +733,9 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     before is a given; everything else is a claim, which may turn out to be a specialisation
     (values put in) or a generalisation (a concrete bound made symbolic) of an earlier equation.
     """
-    from eqchain.check import moves
 
-    if not step.continues:
-        target = moves.defined_symbol(lhs)
-        head = target.func if isinstance(target, AppliedUndef) else target
-        head = head.base if isinstance(head, sp.Pow) else head
-        # a function's name met before as a symbol (g(2) read as g \cdot 2) is no new name
-        seen_names = {str(s) for s in facts.seen} if head is not target else set()
-        if (
-            target is not None
-            and head not in facts.seen
-            and str(head) not in seen_names
-            and target not in facts.definitions
-            and not step.rhs.has(head)
-            and _new_member(target, step.rhs, facts)
-        ):
-            return _define(step, lhs, facts)
+    if _is_new_definition(step, lhs, facts):
+        return _define(step, lhs, facts)
     result = _claim(step, source, facts, values, timeout, origin=origin)
     if (
         result.verdict is not Verdict.VERIFIED
@@ -781,6 +794,82 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
+
+
+def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
+    """Whether a document's row defines a new name: a new symbol (or function, or family
+    member) alone on its left, not on its right."""
+    from eqchain.check import moves
+
+    if step.continues:
+        return False
+    target = moves.defined_symbol(lhs)
+    head = target.func if isinstance(target, AppliedUndef) else target
+    head = head.base if isinstance(head, sp.Pow) else head
+    # a function's name met before as a symbol (g(2) read as g \cdot 2) is no new name
+    seen_names = {str(s) for s in facts.seen} if head is not target else set()
+    return (
+        target is not None
+        and head not in facts.seen
+        and str(head) not in seen_names
+        and target not in facts.definitions
+        and not step.rhs.has(head)
+        and _new_member(target, step.rhs, facts)
+    )
+
+
+def _under_condition(step: Step, lhs, source, facts: Facts, values, timeout, origin):
+    """A row with a condition after its comma (check/conditioned.py). A definition of a
+    function or a family member is the Piecewise of its right side under the condition
+    (undefined elsewhere); a claim is checked under the condition."""
+    defines = step.kind is StepKind.DEFINITION or (
+        step.infer_kind and _is_new_definition(step, lhs, facts)
+    )
+    if defines:
+        if not isinstance(lhs, (AppliedUndef, sp.Indexed)):
+            return conditioned.unusable(
+                step,
+                "a definition under a condition is read for a function f(x) = ... or a "
+                "family's member y_i = ... only",
+            )
+        piece = sp.Piecewise((step.rhs, conditioned.relational(step.condition)))
+        return _define(replace(step, rhs=piece), lhs, facts)
+    if step.kind is StepKind.GIVEN:
+        return conditioned.unusable(step, "a given is not read under a condition")
+    try:
+        substitution, margins = conditioned.conditioned(step, [lhs, source, step.rhs], facts)
+    except conditioned.NotUsable as err:
+        return conditioned.unusable(step, str(err))
+    # a copy: the margins and the unfoldings under the condition must not outlive the step
+    strengthened = conditioned.facts_replaced(facts, substitution)
+    local = replace(
+        strengthened,
+        unfolded={},
+        givens=strengthened.givens + margins,
+        equations=strengthened.equations
+        + [Equation(canonical(m), canonical(e), None, "given") for m, e in margins],
+    )
+    values = conditioned.replaced(values, substitution)
+    local_step = conditioned.replaced(step, substitution)
+    result = _claim(
+        local_step,
+        conditioned.replaced(source, substitution),
+        local.under(values),
+        values,
+        timeout,
+        origin=conditioned.replaced(origin, substitution),
+    )
+    result = conditioned.without_margins(replace(result, step=step), margins)
+    if (
+        result.verdict is Verdict.VERIFIED
+        and margins
+        and find_witness([], margins, ranges=local.ranges, values=values) is None
+    ):
+        # under a condition no values satisfy, every claim holds vacuously
+        return conditioned.unusable(
+            step, "no values were found that satisfy it under the assumptions"
+        )
+    return result
 
 
 def _new_member(target, rhs, facts: Facts) -> bool:

@@ -105,6 +105,8 @@ def prove_equal(
     if ea == eb or is_zero(ea - eb):
         return "algebra"
     diff = ea - eb
+    if diff.has(sp.Piecewise) and _zero_by_cases(diff):
+        return "piecewise_cases"
     for n, (left, right) in enumerate(givens):
         try:
             if _solves(diff, normal_form(expand_concrete(canonical(left - right)), ranges)):
@@ -114,6 +116,77 @@ def prove_equal(
         except Exception:  # noqa: BLE001 - SymPy failed: this given proves nothing
             continue
     return None
+
+
+def _zero_by_cases(diff) -> bool:
+    """Whether ``diff``, folded into one Piecewise, is zero in every piece under that piece's
+    condition (and the earlier pieces' conditions false). A piece is proved zero for all the
+    values its condition allows or more: a bound on a name (x >= a, x < a) is put in as
+    x = a + t with t >= 0 (t > 0, ...) for one bound per name; x = c is put in; any other
+    condition is dropped, which proves the piece on a larger set. A piece that may be reached
+    and is undefined (NaN) proves nothing: the step is not proved."""
+    try:
+        folded = sp.piecewise_fold(diff)
+    except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
+        return False
+    if not isinstance(folded, sp.Piecewise):
+        return is_zero(folded)
+    if not folded.args or folded.args[-1].cond is not sp.true:
+        return False  # undefined where no piece's condition holds: see the NaN piece below
+    earlier: list = []
+    proved = 0  # pieces shown zero: none (undefined everywhere) proves nothing
+    for expr, condition in folded.args:
+        try:
+            effective = sp.And(condition, *[sp.Not(c) for c in earlier])
+        except Exception:  # noqa: BLE001
+            return False
+        earlier.append(condition)
+        if effective is sp.false:
+            continue
+        if expr.has(sp.nan):
+            # undefined there (a density outside its parameters' conditions, a definition
+            # under a condition): not proved, the step stays unknown naming what it needs
+            return False
+        if not is_zero(_under(expr, effective)):
+            return False
+        proved += 1
+    return proved > 0
+
+
+_BOUND_SIGN = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
+
+
+def _under(expr, condition):
+    """``expr`` with its names reparametrised by ``condition``'s bounds (see
+    :func:`_zero_by_cases`)."""
+    parts = condition.args if isinstance(condition, sp.And) else (condition,)
+    put: dict = {}
+    for part in parts:
+        if isinstance(part, sp.Eq):
+            a, b = part.args
+            if isinstance(a, sp.Symbol) and a not in put and not b.has(a):
+                put[a] = b
+            continue
+        if not isinstance(
+            part, (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan)
+        ):
+            continue
+        a, b = part.lhs, part.rhs
+        op = part.rel_op
+        if not isinstance(a, sp.Symbol):
+            a, b, op = b, a, {">": "<", ">=": "<=", "<": ">", "<=": ">="}[op]
+        if not isinstance(a, sp.Symbol) or a in put or b.has(a) or b.has(*put):
+            continue
+        if b == 0:
+            kept = {k: v for k, v in a.assumptions0.items() if v is not None}
+            try:
+                put[a] = sp.Symbol(a.name, **{**kept, _BOUND_SIGN[op]: True})
+            except ValueError:  # the bound contradicts the name's assumptions: no values
+                return sp.Integer(0)
+            continue
+        t = sp.Dummy("t", **{_BOUND_SIGN[">" if op in (">", "<") else ">="]: True})
+        put[a] = b + t if op in (">", ">=") else b - t
+    return expr.xreplace(put) if put else expr
 
 
 def _solves(diff, g) -> bool:

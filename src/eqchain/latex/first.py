@@ -21,7 +21,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex import ellipsis
-from eqchain.latex.read import Formula, _check_text, _guarded, row_parts
+from eqchain.latex.read import Formula, _check_text, _guarded, row_parts, with_pieces
 from eqchain.latex.rows import split_rows
 from eqchain.latex.scan import Composite, Context, Scanner, Template
 from eqchain.tree import rebuild
@@ -42,6 +42,16 @@ class Analysis:
     formula: Formula
     templates: tuple[Template, ...]
     context: Context | None
+    # (placeholder, Piecewise) of the row's piecewise definitions (read by eqchain's reader,
+    # latex/piecewise.py): what a second reading of the templates puts in for the placeholders
+    pieces: tuple = ()
+
+    def with_pieces(self, sides: tuple) -> tuple:
+        """``sides`` (another reader's reading of the templates) with the placeholders made
+        the piecewise definitions."""
+        if not self.pieces:
+            return sides
+        return tuple(side.xreplace(dict(self.pieces)) for side in sides)
 
 
 def analyse(
@@ -68,7 +78,7 @@ def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
     ctx = Context(parts.indices, parts.functions, evaluate)
     scanners = [Scanner(tokens, ctx) for tokens in parts.token_lists]
     templates = tuple(s.template(0, len(s.tokens)) for s in scanners)
-    sides = tuple(evaluate(t, ctx) for t in templates)
+    sides = with_pieces(tuple(evaluate(t, ctx) for t in templates), parts)
     deco = parts.deco
     formula = Formula(
         sides,
@@ -79,7 +89,7 @@ def _analyse_row(text: str, offset: int, indices, functions) -> Analysis:
         parts.definition,
         parts.relations,
     )
-    return Analysis(formula, templates, ctx)
+    return Analysis(formula, templates, ctx, parts.pieces)
 
 
 def parse(text: str, column: int):

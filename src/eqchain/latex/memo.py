@@ -116,6 +116,8 @@ def _load(key: str):
 
 
 def _store(key: str, formula) -> None:
+    if getattr(formula, "condition", None) is not None:
+        return  # a condition's atoms are not among the stored trees: read it again
     try:
         sides = [encode(s) for s in formula.sides]
     except _NotStorable:

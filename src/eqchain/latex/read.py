@@ -25,7 +25,9 @@ from dataclasses import dataclass
 import sympy as sp
 
 from eqchain.errors import LatexError
+from eqchain.latex import piecewise
 from eqchain.latex.applied import defined_function
+from eqchain.latex.conditions import Condition, read_condition, split_condition
 from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
@@ -59,6 +61,9 @@ class Formula:
     defined_function: str | None = None
     definition: bool = False
     relations: tuple[str, ...] = ()
+    # The condition written after a comma (``f(x) = ..., \\quad 0 \\le x \\le 1``): the row
+    # is claimed under it (eqchain.latex.conditions; README "Conditions")
+    condition: Condition | None = None
 
     def relation(self, i: int) -> str:
         """The relation written before side ``i``: ``""`` (nothing), ``"="``, ``"<"``,
@@ -88,6 +93,9 @@ class RowParts:
     relations: tuple[str, ...] = ()  # Formula.relations
     # per side: None, or (sense, the variable's tokens) for a side \arg\max_{v} f
     optima: tuple = ()
+    condition: Condition | None = None  # Formula.condition
+    # (placeholder symbol, Piecewise) of each piecewise definition the row holds
+    pieces: tuple = ()
 
 
 def read_formula(
@@ -193,6 +201,7 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
         return Formula((), tag=deco.tag, annotation=deco.annotation)
     sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions, variables)
     sides = _with_optima(sides, parts)
+    sides = with_pieces(sides, parts)
     deco = parts.deco
     return Formula(
         sides,
@@ -202,13 +211,40 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
         parts.defined,
         parts.definition,
         parts.relations,
+        parts.condition,
     )
 
 
 def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     """Cut one row (at ``offset`` in the formula) into its sides' tokens; None for a row of
-    prose only. Raises LatexError for an empty side and for text that is not LaTeX math."""
+    prose only. Raises LatexError for an empty side and for text that is not LaTeX math.
+    A condition after a comma (:func:`eqchain.latex.conditions.split_condition`) is cut off
+    and read on its own."""
+    found = piecewise.spans(text)
+    pieces: tuple = ()
+    if found:
+        names = piecewise.placeholder_names(text, len(found))
+        whole_indices = _indices(text, indices)
+
+        def read_value(part: str, at: int):
+            return read_expression(part, whole_indices, at, frozenset(functions))
+
+        pieces = tuple(
+            (sp.Symbol(name), piecewise.read_piecewise(text, (a, b), offset, read_value))
+            for name, (_, _, a, b) in zip(names, found, strict=True)
+        )
+        text = piecewise.blank_pieces(text, found, names)
+    cut = split_condition(text)
+    tail = None
+    if cut is not None:
+        comma, after = cut
+        tail = strip_decorations(" " * after + text[after:], offset)
+        text = text[:comma] + " " * (len(text) - comma)
     deco = strip_decorations(text, offset)
+    if tail is not None and tail.tag is not None:
+        if deco.tag is not None:
+            raise LatexError("two \\tag in one row", column=offset + 1)
+        deco = Decorated(deco.body, tail.tag, deco.annotation)
     body = deco.body
     if not body.strip():
         return None
@@ -247,6 +283,15 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         defined = found[0] if found[1] == 0 else None
     if all(r in ("", "=") for r in relations):
         relations = ()  # equations only: the common case keeps its plain shape
+    condition = None
+    if tail is not None:
+        row_indices = _indices(body, indices)
+
+        def read_part(part: str, at: int):
+            return read_expression(part, row_indices, at, known)
+
+        comma, after = cut
+        condition = read_condition(tail.body[after:], offset + after, read_part, tail.annotation)
     return RowParts(
         deco,
         token_lists,
@@ -257,6 +302,8 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         known,
         relations,
         tuple(optima) if any(optima) else (),
+        condition,
+        pieces,
     )
 
 
@@ -286,6 +333,13 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _DELIMITER_SIZES = frozenset(
     {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
 )
+
+
+def with_pieces(sides: tuple, parts: RowParts) -> tuple:
+    """Each piecewise definition's placeholder made its Piecewise (eqchain.latex.piecewise)."""
+    if not parts.pieces:
+        return sides
+    return tuple(side.xreplace(dict(parts.pieces)) for side in sides)
 
 
 def _with_optima(sides: tuple, parts: RowParts) -> tuple:

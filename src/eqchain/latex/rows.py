@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.decorations import braced_argument, strip_decorations
+from eqchain.latex.piecewise import environment_end
 
 # Environments whose rows are equations; the value is how many '&' columns one equation uses
 # (the remaining columns may only hold prose, e.g. ``&& \text{(by the log rule)}``).
@@ -74,7 +75,8 @@ def split_rows(text: str) -> tuple[Row, ...]:
     A row break is ``\\\\`` (with an optional ``[2pt]``), or a lone ``\\`` ending a line or
     standing on its own line. ``%`` comments are dropped. Rows that are empty are left out;
     rows with only prose are kept (reading them gives a formula with no sides). Raises
-    UnsupportedLatex for environments that are not equations (``cases``, ``matrix``, ...) and
+    UnsupportedLatex for environments that are not equations (``matrix``, ...; a piecewise
+    definition, ``cases`` or ``array``, is kept whole in its row: eqchain.latex.piecewise) and
     LatexError for unbalanced environments or a row holding several equations in ``align``
     columns.
     """
@@ -93,6 +95,10 @@ def split_rows(text: str) -> tuple[Row, ...]:
     while i < n:
         ch = work[i]
         if ch == "\\" and i + 1 < n:
+            piece_end = environment_end(work, i)
+            if piece_end is not None:
+                i = piece_end  # a piecewise definition is read whole, with its rows and '&'
+                continue
             m = _ENVIRONMENT.match(work, i)
             if m:
                 name = m.group(2)
@@ -358,7 +364,7 @@ def _ampersands(row: str) -> list[int]:
     while i < len(row):
         ch = row[i]
         if ch == "\\":
-            i += 2
+            i = environment_end(row, i) or i + 2  # the '&' of a piecewise definition are its own
             continue
         if ch == "{":
             depth += 1

@@ -65,7 +65,7 @@ def read_second(
     from eqchain.latex.first import analyse
 
     analysis = analyse(text, indices, functions)
-    return tuple(_evaluate(t, analysis.context) for t in analysis.templates)
+    return analysis.with_pieces(tuple(_evaluate(t, analysis.context) for t in analysis.templates))
 
 
 def read_checked(
@@ -117,7 +117,9 @@ def _compare(text: str, formula, indices, functions) -> Comparison:
     if result.agree is False:
         return result
     try:
-        second = tuple(_evaluate(t, analysis.context) for t in analysis.templates)
+        second = analysis.with_pieces(
+            tuple(_evaluate(t, analysis.context) for t in analysis.templates)
+        )
     except SecondReadingFailed as err:
         return Comparison(text, ours, None, None, f"second reader could not read it: {err}")
     second = tuple(_gamma_as_written(side) for side in second)

@@ -465,6 +465,7 @@ def _steps(path: str, rows, scope) -> list[Step]:
                 continue
             try:
                 sides = [scope.bind(s) for s in f.sides]
+                condition = bound_condition(f.condition, scope)
             except InputError as err:
                 message = f"cannot read the formula: {err.message}"
                 steps.append(
@@ -502,9 +503,25 @@ def _steps(path: str, rows, scope) -> list[Step]:
                         relation=link.relation,
                         follows=link.follows,
                         after_equation=after_equation and j == 0,
+                        condition=condition,
+                        condition_text=f.condition.text if f.condition else None,
                     )
                 )
     return steps
+
+
+def bound_condition(condition, scope) -> tuple:
+    """A row's condition (eqchain.latex.conditions.Condition) with the scope's symbols."""
+    if condition is None:
+        return ()
+    out = []
+    for op, a, b in condition.atoms:
+        if isinstance(b, tuple):
+            b = tuple(scope.bind(x) for x in b)
+        elif b is not None:
+            b = scope.bind(b)
+        out.append((op, scope.bind(a), b))
+    return tuple(out)
 
 
 def _is_equation_row(f) -> bool:

@@ -394,6 +394,7 @@ class _Loader:
             formula, sides = self.read_claim(
                 claim, claim_line, scope, define=kind is StepKind.DEFINITION
             )
+            condition = self.read_condition(formula, claim_line, scope)
         except InputError as err:
             # The step is reported as unreadable and the others are still checked.
             return [
@@ -441,10 +442,23 @@ class _Loader:
                     place=Place(self.path, claim_line),
                     relation=link.relation,
                     follows=(relation or link.follows) if first else link.follows,
+                    condition=condition,
+                    condition_text=formula.condition.text if formula.condition else None,
                     **common,
                 )
             )
         return out
+
+    def read_condition(self, formula, line: int | None, scope) -> tuple:
+        """The claim's condition (after its comma) with the declared symbols; InputError for
+        a name that is not declared."""
+        from eqchain.load.document import bound_condition
+
+        try:
+            return bound_condition(formula.condition, scope)
+        except InputError as err:
+            message = f"cannot read the claim's condition: {err.message}"
+            raise InputError(message, self.path, line) from None
 
     def read_claim(self, claim: str, line: int | None, scope, define: bool = False):
         """The claim's formula and its bound sides; InputError at the offending character

@@ -42,6 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
         "assumptions": "Assumptions",
         "by": "By ",
         "under": "Under ",
+        "condition": "Under the row's condition ",
         "note": "Note: ",
         "reason": "Reason: ",
         "counterexample": "Counterexample: ",
@@ -69,6 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "real_by_default": "宣言のない記号は実数",
         "by": "根拠：",
         "under": "条件：",
+        "condition": "行の条件：",
         "note": "注：",
         "reason": "理由：",
         "counterexample": "反例：",
@@ -574,6 +576,8 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
     out: list[list[Span]] = []
     if result.domain:
         out.append(domain_spans(result.domain, lang))
+    if result.step.condition_text and result.verdict.is_claim_verdict:
+        out.append(condition_spans(result.step.condition_text, lang))
     if result.rules:
         spans: list[Span] = [text(word("by", lang))]
         for i, name in enumerate(result.rules):
@@ -684,6 +688,21 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
                 r"the givens: no point found where (.+)"), lambda m: [
         text("仮定と前提の下で左辺が定義される点が見つからない（"), math(m.group(1)),
         text(" となる点がない）")]),
+    (re.compile(r"not checked under the condition (.+?): the condition contradicts the "
+                r"declaration of (.+)"), lambda m: [
+        text("条件 "), math(m.group(1)), text(" のもとでは判定しない（条件が "), math(m.group(2)),
+        text(" の宣言と矛盾する）")]),
+    (re.compile(r"not checked under the condition (.+?): no values were found that satisfy it "
+                r"under the assumptions"), lambda m: [
+        text("条件 "), math(m.group(1)),
+        text(" のもとでは判定しない（仮定の下でこの条件を満たす値が見つからない）")]),
+    (re.compile(r"not checked under the condition (.+?): the condition names (.+), a bound "
+                r"variable of the step"), lambda m: [
+        text("条件 "), math(m.group(1)), text(" のもとでは判定しない（条件の "), math(m.group(2)),
+        text(" はこの式の束縛変数）")]),
+    (re.compile(r"not checked under the condition (.+?): only an equation is checked under one"),
+     lambda m: [text("条件 "), math(m.group(1)),
+                text(" のもとでは判定しない（条件のもとで判定するのは等式だけ）")]),
     (re.compile(r"could not be decided \(SymPy: (.+)\)"), lambda m: [
         text("判定できなかった（SymPy："), code(m.group(1)), text("）")]),
     (re.compile(r"(\d+)文字目: cannot read the formula: (.+)"), lambda m: [
@@ -711,6 +730,11 @@ def _reason_ja(value: str) -> list[Span]:
         while at < len(value) and value[at] in " ;":
             at += 1
     return _merge(out)
+
+
+def condition_spans(condition: str, lang: str) -> list[Span]:
+    """The condition a step is checked under (written after its comma), as spans."""
+    return [text(word("condition", lang)), math(condition)]
 
 
 def domain_spans(domain: tuple[str, ...], lang: str) -> list[Span]:

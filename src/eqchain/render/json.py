@@ -113,6 +113,7 @@ def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:
         "conditions": list(result.conditions),
         "conditional": result.conditional,
         "domain": list(result.domain),
+        "condition": step.condition_text,
         "relation": result.relation,
         "follows": result.follows,
         "line": step.place.line if step.place is not None else None,

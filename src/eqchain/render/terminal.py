@@ -143,6 +143,9 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         if result.domain and result.verdict is Verdict.VERIFIED:
             where = plain(content.domain_spans(result.domain, lang))
             rest.append((" — " if result.rules else "") + where[0].lower() + where[1:])
+        if result.step.condition_text and result.verdict.is_claim_verdict:
+            under = plain(content.condition_spans(result.step.condition_text, lang))
+            rest.append((" — " if rest else "") + under[0].lower() + under[1:])
         if rest:  # the reason in full: off a terminal one line, on a terminal wrapped
             line.append(" " * (word_width - cell_len(verdict) + 2))
             if console.is_terminal:  # wrapped lines start under the rules, not at column 0

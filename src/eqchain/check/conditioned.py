@@ -1,0 +1,262 @@
+"""A step checked under the condition written after its comma (``, \\quad 0 < x < 1``).
+
+The condition's atoms (:mod:`eqchain.latex.conditions`) are used, each soundly, this way:
+
+* a bound at 0 on a name (``x > 0``, ``x \\ge 0``, ``x < 0``, ``x \\le 0``, ``x \\neq 0``),
+  ``x \\in \\mathbb{R}``, ``x \\in \\mathbb{Z}`` and an index range (``i = 1, \\ldots, n``: an
+  integer, positive when the range starts at 1 or above) strengthen the name's SymPy
+  assumptions, for this step only: the name is replaced, in the step and in the facts it may
+  use, by a symbol of the same name with the assumptions added;
+* ``i = j`` between two names: the step is checked with both made one symbol (it holds for
+  i = j exactly when it holds with j replaced by i);
+* any other bound (``x < 1``, ``a \\le x``, ``x \\neq y``) is a given of this step about a new
+  positive (nonnegative, nonzero) margin, ``m = 1 - x``: side conditions are established from
+  it and every counterexample satisfies it, as for a document's ``--assume "p < 1"``.
+
+A condition that names a bound variable of the step (``\\sum_i`` with ``i = j``), or that
+contradicts a declaration, leaves the step ``unknown`` saying so: never a verdict about other
+values than the condition's. A counterexample satisfies the condition (the refuter satisfies
+every given and assumption); the margins' own values are not shown in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+import sympy as sp
+from sympy.concrete.expr_with_limits import ExprWithLimits
+from sympy.core.function import AppliedUndef
+
+from eqchain.latex.conditions import relational  # noqa: F401 - the engine builds with it
+from eqchain.latex.printer import latex
+from eqchain.model import Step, StepResult, Verdict
+
+MARGIN = "condmargin"  # the name of a margin symbol starts so (never a LaTeX name)
+_AT_ZERO = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
+_AT_ZERO["!="] = "nonzero"
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "!=": "!="}
+
+
+class NotUsable(Exception):
+    """The condition cannot be used for this step; the message says why."""
+
+
+def condition_latex(step: Step) -> str:
+    """The step's condition as LaTeX (as written), for reasons and reports."""
+    return step.condition_text or ", ".join(
+        f"{latex(a)} {op} {latex(b)}" for op, a, b in step.condition
+    )
+
+
+def conditioned(step: Step, exprs: list, facts):
+    """The step's problem under its condition: (substitution, margins) where ``substitution``
+    maps symbols of the step (and of the facts) to strengthened ones, and ``margins`` are the
+    givens (margin symbol, expression) that say the rest. Raises NotUsable."""
+    present = [e for e in exprs if e is not None]
+    by_name = {}
+    for e in present:
+        for s in e.free_symbols:
+            if isinstance(s, sp.Symbol):
+                by_name.setdefault(s.name, s)
+        for node in e.atoms(sp.Indexed):
+            for s in node.free_symbols:
+                if isinstance(s, sp.Symbol):
+                    by_name.setdefault(s.name, s)
+    bound = {str(v) for e in present for node in e.atoms(ExprWithLimits) for v in node.variables}
+    defined = {str(k) for k in facts.definitions}
+
+    def resolve(expr):
+        if expr is None:
+            return None
+        names = {s: by_name[s.name] for s in expr.free_symbols if s.name in by_name}
+        return expr.xreplace(names)
+
+    added: dict = {}  # symbol -> assumptions to add
+    joined: list = []  # (i, j): one symbol
+    rest: list = []  # (op, a, b) for margins
+    for op, a, b in step.condition:
+        names = {str(s) for s in a.free_symbols} | (
+            {str(s) for x in b for s in x.free_symbols}
+            if isinstance(b, tuple)
+            else {str(s) for s in b.free_symbols}
+            if b is not None
+            else set()
+        )
+        clash = names & bound
+        if clash:
+            raise NotUsable(
+                f"the condition names {', '.join(sorted(clash))}, a bound variable of the step"
+            )
+        a = resolve(a)
+        b = tuple(resolve(x) for x in b) if isinstance(b, tuple) else resolve(b)
+        strengthen = isinstance(a, sp.Symbol) and str(a) not in defined
+        if op == "=":
+            if not (isinstance(a, sp.Symbol) and isinstance(b, sp.Symbol)):
+                raise NotUsable("a condition = is read between two names only")
+            if {str(a), str(b)} & defined:
+                rest.append(("==", a, b))
+            else:
+                joined.append((a, b))
+            continue
+        if op in ("real", "integer"):
+            if strengthen:
+                added.setdefault(a, {})[op] = True
+            elif op == "integer":
+                raise NotUsable(f"{latex(a)} \\in \\mathbb{{Z}} is read for a name only")
+            continue
+        if op == "range":
+            lo, hi = b
+            if strengthen:
+                added.setdefault(a, {})["integer"] = True
+                if lo.is_number and lo >= 1:
+                    added[a]["positive"] = True
+                elif lo.is_number and lo >= 0:
+                    added[a]["nonnegative"] = True
+            elif not (a.is_integer):
+                raise NotUsable(f"the range of {latex(a)} is read for a name only")
+            if not (lo.is_number and lo in (0, 1) and strengthen):
+                rest.append((">=", a, lo))
+            rest.append(("<=", a, hi))
+            continue
+        if isinstance(b, sp.Symbol) and not isinstance(a, sp.Symbol) and a == 0:
+            op, a, b = _FLIP[op], b, a
+            strengthen = str(a) not in defined
+        if strengthen and b == 0:
+            added.setdefault(a, {})[_AT_ZERO[op]] = True
+            continue
+        rest.append((op, a, b))
+
+    substitution: dict = {}
+    for symbol, more in added.items():
+        substitution[symbol] = _strengthened(symbol, more)
+    for i, j in joined:
+        i2, j2 = substitution.get(i, i), substitution.get(j, j)
+        one = _strengthened(i2, _assumptions(j2))
+        substitution[i] = one
+        substitution[j] = one
+    margins = []
+    for k, (op, a, b) in enumerate(rest, start=1):
+        a, b = a.xreplace(substitution), b.xreplace(substitution)
+        name = f"{MARGIN}{k}"
+        if op == "==":
+            margins.append((a, b))
+            continue
+        if op in ("<", "<="):
+            expr = b - a
+        else:
+            expr = a - b
+        kind = {"<": "positive", ">": "positive", "<=": "nonnegative", ">=": "nonnegative"}
+        margin = sp.Symbol(name, **{kind.get(op, "nonzero"): True})
+        margins.append((margin, expr))
+    return substitution, margins
+
+
+def _assumptions(symbol) -> dict:
+    return {k: v for k, v in symbol.assumptions0.items() if v is not None}
+
+
+def _strengthened(symbol, more: dict):
+    """A symbol of the same name with ``more`` assumptions; NotUsable when they contradict
+    its declaration."""
+    merged = _assumptions(symbol)
+    for key, value in more.items():
+        if merged.get(key) is not None and merged[key] != value:
+            raise NotUsable(f"the condition contradicts the declaration of {latex(symbol)}")
+        merged[key] = value
+    try:
+        return sp.Symbol(symbol.name, **merged)
+    except ValueError as err:  # SymPy's InconsistentAssumptions
+        raise NotUsable(f"the condition contradicts the declaration of {latex(symbol)}") from err
+
+
+def replaced(obj, substitution: dict):
+    """``obj`` (an expression, or containers and dataclasses of them) with the symbols of
+    ``substitution`` replaced; new containers throughout, so that nothing is shared."""
+    if not substitution:
+        return obj
+    if isinstance(obj, sp.Basic):
+        return _free_replaced(obj, substitution)
+    if isinstance(obj, list):
+        return [replaced(x, substitution) for x in obj]
+    if isinstance(obj, tuple):
+        return tuple(replaced(x, substitution) for x in obj)
+    if isinstance(obj, (set, frozenset)):
+        return type(obj)(replaced(x, substitution) for x in obj)
+    if isinstance(obj, dict):
+        return {replaced(k, substitution): replaced(v, substitution) for k, v in obj.items()}
+    if hasattr(obj, "__dataclass_fields__"):
+        changes = {f.name: replaced(getattr(obj, f.name), substitution) for f in fields(obj)}
+        return replace(obj, **changes)
+    return obj
+
+
+def _free_replaced(expr, substitution: dict):
+    """``expr.xreplace(substitution)`` for the free symbols only: a sum's, product's or
+    integral's own variable is left alone (giving it the condition's assumptions, k > 0 in a
+    sum from -n to n, would let SymPy simplify the body wrongly)."""
+    if not expr.args:
+        return substitution.get(expr, expr)
+    if isinstance(expr, (ExprWithLimits, sp.Lambda)):
+        bound = set(expr.variables)
+        if bound & set(substitution):
+            substitution = {k: v for k, v in substitution.items() if k not in bound}
+            if not substitution:
+                return expr
+    if expr in substitution:
+        return substitution[expr]
+    args = tuple(_free_replaced(a, substitution) for a in expr.args)
+    if args == expr.args:
+        return expr
+    return expr.func(*args)
+
+
+def facts_replaced(facts, substitution: dict):
+    """The facts with the symbols of ``substitution`` replaced (:func:`replaced`), except the
+    arguments of a function's definition ``f(x) = ...``: they are the definition's own
+    variables (bound), not the step's x; replacing them would strengthen f's argument and let
+    SymPy simplify its body with it (sqrt(x^2) to x for a positive x)."""
+    out = replaced(facts, substitution)
+    if not substitution:
+        return out
+
+    def own(head, value):
+        if isinstance(head, AppliedUndef):
+            keep = {k: v for k, v in substitution.items() if k not in head.args}
+            return replaced(head, keep), replaced(value, keep)
+        return replaced(head, substitution), replaced(value, substitution)
+
+    definitions = dict(own(k, v) for k, v in facts.definitions.items())
+    equations = []
+    for eq in facts.equations:
+        if eq.kind == "definition" and isinstance(eq.lhs, AppliedUndef):
+            lhs, rhs = own(eq.lhs, eq.rhs)
+            equations.append(replace(eq, lhs=lhs, rhs=rhs))
+        else:
+            equations.append(replaced(eq, substitution))
+    return replace(out, definitions=definitions, equations=equations)
+
+
+def without_margins(result: StepResult, margins) -> StepResult:
+    """The result with the margins' values left out of its counterexample."""
+    cex = result.counterexample
+    names = {latex(m) for m, _ in margins if isinstance(m, sp.Symbol) and str(m).startswith(MARGIN)}
+    if cex is None or not names:
+        return result
+    keep = [
+        k
+        for k, (name, _) in enumerate(cex.values)
+        if name not in names and not name.startswith(MARGIN)
+    ]
+    if len(keep) == len(cex.values):
+        return result
+    plain = tuple(cex.plain[k] for k in keep) if len(cex.plain) == len(cex.values) else ()
+    values = tuple(cex.values[k] for k in keep)
+    return replace(result, counterexample=replace(cex, values=values, plain=plain))
+
+
+def unusable(step: Step, why: str) -> StepResult:
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        reason=f"not checked under the condition {condition_latex(step)}: {why}",
+    )

@@ -1,0 +1,362 @@
+"""A row's condition: what the author writes after a comma (``f(x) = ..., \\quad 0 \\le x \\le 1``)
+or in a row of a ``cases`` environment (``1 - e^{-x} & \\text{if } x \\ge 0``).
+
+The reading (README, notation table "Conditions"):
+
+* a top-level comma after an equation (or a ``\\sim``) introduces a condition when what follows
+  it, after spacing and one word of prose (``\\text{for}``, ``\\text{if}``, ``\\text{where}``,
+  ``\\text{when}``), is a condition; otherwise the comma stays an error, as before;
+* a condition is one or more parts separated by commas; a part is a chain of order relations
+  (``0 < x < 1``, ``a \\le x \\le b``: all in one direction), ``a \\neq b``, ``i = j`` between
+  two names, ``x \\in`` a set (``\\mathbb{R}``, ``\\mathbb{Z}``, an interval ``(a, b)``,
+  ``[a, b]``, ``(a, b]``, ``[a, b)``, ``\\{1, \\ldots, n\\}``), or an index range
+  ``i = 1, \\ldots, n`` (``i = 1, 2, \\ldots, n``);
+* anything else after such a comma (``\\sim``, an equation ``f(x) = ...``) is unreadable, with
+  the reason and the column; the condition's parts are read by the same reader as the formula.
+
+A condition is a :class:`Condition`: ``atoms`` hold ``(op, a, b)`` with ``op`` one of ``<``,
+``<=``, ``>``, ``>=``, ``!=``, ``=`` (two names), ``integer`` (``x \\in \\mathbb{Z}``, b None),
+``real`` (``x \\in \\mathbb{R}``, b None) and ``range`` (b = (lower, upper), an integer index
+between them). No relational is built while reading (SymPy would evaluate ``0 < 1`` to True);
+:func:`relational` builds the SymPy condition of a Piecewise from the atoms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import sympy as sp
+
+from eqchain.errors import LatexError, UnsupportedLatex
+
+# What a condition part is split at, as commands; < and > are characters.
+_ORDER = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=", "geqslant": ">="}
+_ORDER |= {"lt": "<", "gt": ">", "neq": "!=", "ne": "!=", "in": "in"}
+# Relations that make the text after a comma a statement of its own, never a condition.
+_NOT_CONDITION = {"sim", "propto", "Rightarrow", "Longrightarrow", "implies", "iff", "therefore"}
+_NOT_CONDITION |= {"Leftrightarrow", "Longleftrightarrow", "coloneqq", "approx"}
+_PROSE_WORDS = {"for", "if", "where", "when", "for all"}
+_LEADING_SPACE = re.compile(r"\A(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s)*")
+_ELLIPSIS = re.compile(r"\s*(?:\\[lcv]?dots(?![A-Za-z])|\\ldotp|\.\.\.)\s*\Z")
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_NAME = re.compile(r"\s*(\\?[A-Za-z]+)\s*\Z")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition as read: its LaTeX (``text``) and its atoms (see the module's docstring).
+    The expressions are the reader's (assumption-free); the loader binds them."""
+
+    text: str
+    atoms: tuple[tuple[str, Any, Any], ...]
+
+
+def split_condition(text: str) -> tuple[int, int] | None:
+    """Where a row's trailing condition starts: (offset of its comma, offset after it), for
+    the first top-level comma that follows a relation of the row and is followed by a
+    relation (an order relation, ``=``, ``\\neq`` or ``\\in``) and by none of the relations
+    that make a statement of its own (``\\sim``, ``\\propto``, arrows). None when there is no
+    such comma (the row is read as before)."""
+    depth, i, seen_relation = 0, 0, False
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            m = _COMMAND.match(text, i)
+            if m is None:
+                if i + 1 < n and text[i + 1] in "{}":
+                    depth += 1 if text[i + 1] == "{" else -1
+                i += 2  # \, \; \{ ...: never a comma of the formula
+                continue
+            name = m.group(1)
+            if depth == 0 and (name in _ORDER or name in _NOT_CONDITION or name == "sim"):
+                seen_relation = True
+            i = m.end()
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and ch in "=<>":
+            seen_relation = True
+        elif depth == 0 and ch == "," and seen_relation:
+            tail = text[i + 1 :]
+            if _is_condition_like(tail):
+                return i, i + 1
+        i += 1
+    return None
+
+
+def _is_condition_like(tail: str) -> bool:
+    """Whether ``tail`` holds a top-level relation a condition may have, and none that makes a
+    statement of its own."""
+    inner = _LEADING_SPACE.sub("", tail).rstrip(" .,;")
+    if inner.startswith("(") and inner.endswith(")") and _closes_at_end(inner):
+        tail = inner[1:-1]  # (x > 0): a condition in brackets
+    found, depth, i = False, 0, 0
+    while i < len(tail):
+        ch = tail[i]
+        if ch == "\\":
+            m = _COMMAND.match(tail, i)
+            if m is None:
+                i += 2
+                continue
+            if depth == 0 and m.group(1) in _NOT_CONDITION:
+                return False
+            if depth == 0 and m.group(1) in _ORDER:
+                found = True
+            i = m.end()
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and ch in "=<>":
+            found = True
+        i += 1
+    return found
+
+
+def read_condition(body: str, offset: int, read_part, prose: str | None = None) -> Condition:
+    """Read a condition from ``body``, its text with the decorations blanked out (spacing,
+    ``\\text{if}``, final punctuation: :func:`eqchain.latex.decorations.strip_decorations`),
+    at ``offset`` in the formula, so that columns point into what the author wrote. ``prose``
+    is the prose blanked out of it: one of the words for, if, where, when (or none).
+    ``read_part(text, offset)`` reads one expression with the formula's indices and functions.
+    Raises LatexError (with the column) when a part is not a condition eqchain reads."""
+    if prose is not None and prose.strip().lower() not in _PROSE_WORDS:
+        raise LatexError(
+            f"prose '{prose}' with a condition: only for, if, where, when are read there",
+            column=offset + 1,
+        )
+    if not body.strip():
+        raise LatexError("an empty condition after the comma", column=offset + 1)
+    base = offset
+    inner = body.strip()
+    if inner.startswith("(") and inner.endswith(")") and _closes_at_end(inner):
+        # (x \in \mathbb{R}): a condition in brackets
+        lead = len(body) - len(body.lstrip())
+        body, base = inner[1:-1], offset + lead + 1
+    atoms: list = []
+    for part, at in _top_level_parts(body):
+        atoms.extend(_read_part(part, base + at, read_part))
+    return Condition(" ".join(body.split()), tuple(atoms))
+
+
+def _closes_at_end(text: str) -> bool:
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0 and k < len(text) - 1:
+                return False
+    return depth == 0
+
+
+def _top_level_parts(body: str):
+    """The parts of a condition separated by top-level commas, each with its offset; an index
+    range ``i = 1, \\ldots, n`` (or ``i = 1, 2, \\ldots, n``) stays one part."""
+    pieces, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            if i + 1 < len(body) and body[i + 1] in "{}":
+                depth += 1 if body[i + 1] == "{" else -1
+            m = _COMMAND.match(body, i)
+            i = m.end() if m else i + 2
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            pieces.append((body[start:i], start))
+            start = i + 1
+        i += 1
+    pieces.append((body[start:], start))
+    out: list = []
+    k = 0
+    while k < len(pieces):
+        part, at = pieces[k]
+        # a range: "i = 1", then numbers, then an ellipsis, then the last value
+        j = k + 1
+        while j < len(pieces) and _ELLIPSIS.match(pieces[j][0]) is None and _plain(pieces[j][0]):
+            j += 1
+        if "=" in part and j + 1 < len(pieces) and _ELLIPSIS.match(pieces[j][0]):
+            end_part, end_at = pieces[j + 1]
+            out.append((body[at : end_at + len(end_part)], at))
+            k = j + 2
+            continue
+        out.append((part, at))
+        k += 1
+    return out
+
+
+def _plain(text: str) -> bool:
+    return re.fullmatch(r"\s*[0-9A-Za-z+\- ]+\s*", text) is not None
+
+
+def _read_part(part: str, at: int, read_part) -> list:
+    if not part.strip():
+        raise LatexError("an empty part in a condition", column=at + 1)
+    lead = len(part) - len(part.lstrip())
+    part, at = part[lead:], at + lead
+    pieces = _split_at_relations(part, at)
+    ops = [op for op, _, _ in pieces[1:]]
+    if not ops:
+        raise LatexError(
+            "a condition after the comma must be a relation (x > 0, 0 < x < 1, i = j, "
+            "i = 1, \\ldots, n, x \\in \\mathbb{R})",
+            column=at + 1,
+        )
+    if ops == ["="] and "," in part:
+        return [_range(part, at, read_part)]
+    if "in" in ops:
+        if ops != ["in"]:
+            raise LatexError("\\in must be the only relation of a condition", column=at + 1)
+        (_, a, b), (_, c, d) = pieces
+        name = read_part(part[a:b], at + a)
+        return _membership(name, part[c:d], at + c, read_part)
+    if "=" in ops:
+        if ops != ["="]:
+            raise LatexError("= cannot be chained in a condition", column=at + 1)
+        (_, a, b), (_, c, d) = pieces
+        left, right = part[a:b], part[c:d]
+        if _NAME.match(left) is None or _NAME.match(right) is None:
+            raise LatexError(
+                "after the comma, an equation that is not a condition: a condition with = is "
+                "i = j between two names or a range i = 1, \\ldots, n (write two equations in "
+                "two rows)",
+                column=at + c + 1,
+            )
+        return [("=", read_part(left, at + a), read_part(right, at + c))]
+    if "!=" in ops and ops != ["!="]:
+        raise LatexError("\\neq cannot be chained in a condition", column=at + 1)
+    if any(o in ("<", "<=") for o in ops) and any(o in (">", ">=") for o in ops):
+        raise LatexError("a chain of relations in both directions", column=at + 1)
+    exprs = [read_part(part[a:b], at + a) for _, a, b in pieces]
+    return [(op, exprs[k], exprs[k + 1]) for k, op in enumerate(ops)]
+
+
+def _split_at_relations(part: str, at: int) -> list:
+    """[(op before, start, end)] of the pieces of ``part`` between top-level relations."""
+    out, depth, start, op, i = [], 0, 0, "", 0
+    while i < len(part):
+        ch = part[i]
+        if ch == "\\":
+            m = _COMMAND.match(part, i)
+            if m is None:
+                if i + 1 < len(part) and part[i + 1] in "{}":
+                    depth += 1 if part[i + 1] == "{" else -1
+                i += 2
+                continue
+            if depth == 0 and m.group(1) in _ORDER:
+                out.append((op, start, i))
+                op, start = _ORDER[m.group(1)], m.end()
+            i = m.end()
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and ch in "<>=":
+            out.append((op, start, i))
+            if ch in "<>" and part.startswith("=", i + 1):
+                op, start = ch + "=", i + 2
+                i += 2
+                continue
+            op, start = ch, i + 1
+        i += 1
+    out.append((op, start, len(part)))
+    for _, a, b in out:
+        if not part[a:b].strip():
+            raise LatexError("an empty side in a condition", column=at + a + 1)
+    return out
+
+
+def _range(part: str, at: int, read_part) -> tuple:
+    """``i = 1, \\ldots, n`` (or ``i = 1, 2, \\ldots, n``): ("range", i, (1, n))."""
+    eq = part.index("=")
+    name = part[:eq]
+    if _NAME.match(name) is None:
+        raise LatexError("a range's variable must be a name (i = 1, \\ldots, n)", column=at + 1)
+    values = part[eq + 1 :].split(",")
+    if len(values) < 3 or _ELLIPSIS.match(values[-2]) is None:
+        raise LatexError("cannot read this range: write i = 1, \\ldots, n", column=at + eq + 2)
+    first = read_part(values[0], at + eq + 1)
+    offsets = [eq + 1]
+    for v in values[:-1]:
+        offsets.append(offsets[-1] + len(v) + 1)
+    # the values between the first and the ellipsis must count up by one: 1, 2, ..., n
+    for k, v in enumerate(values[1:-2], start=1):
+        lead = len(v) - len(v.lstrip())
+        value = read_part(v, at + offsets[k])
+        if (value - first) != k:
+            raise LatexError(
+                "a range's values must count up by one (i = 1, 2, \\ldots, n)",
+                column=at + offsets[k] + lead + 1,
+            )
+    last = read_part(values[-1], at + offsets[-1])
+    return ("range", read_part(name, at), (first, last))
+
+
+_SET = re.compile(r"\s*\\(?:mathbb|Bbb)\s*\{?\s*([A-Z])\s*\}?\s*\Z")
+
+
+def _membership(name, text: str, at: int, read_part) -> list:
+    """``x \\in S`` for the sets eqchain reads; raises for any other set."""
+    m = _SET.match(text)
+    if m and m.group(1) == "R":
+        return [("real", name, None)]
+    if m and m.group(1) == "Z":
+        return [("integer", name, None)]
+    stripped = text.strip()
+    lead = at + len(text) - len(text.lstrip())
+    if stripped.startswith("\\{") and stripped.endswith("\\}"):
+        # \{1, \ldots, n\}: read as the range i = 1, \ldots, n (columns shifted by "i=")
+        _, _, bounds = _range("i=" + stripped[2:-2], lead, read_part)
+        return [("range", name, bounds)]
+    if (
+        len(stripped) > 2
+        and stripped[0] in "(["
+        and stripped[-1] in ")]"
+        and _closes_at_end("(" + stripped[1:-1] + ")")
+    ):
+        inner = stripped[1:-1]
+        pieces = [p for p, _ in _top_level_parts(inner)]
+        if len(pieces) == 2:
+            lo = read_part(pieces[0], lead + 1)
+            hi = read_part(pieces[1], lead + 2 + len(pieces[0]))
+            return [
+                (">" if stripped[0] == "(" else ">=", name, lo),
+                ("<" if stripped[-1] == ")" else "<=", name, hi),
+            ]
+    raise UnsupportedLatex(
+        "not supported: this set after \\in (read: \\mathbb{R}, \\mathbb{Z}, an interval "
+        "(a, b) or [a, b], \\{1, \\ldots, n\\})",
+        column=lead + 1,
+    )
+
+
+def relational(atoms) -> sp.Basic:
+    """The condition as one SymPy boolean (for a Piecewise): the atoms joined by And."""
+    parts = []
+    for op, a, b in atoms:
+        if op == "range":
+            lo, hi = b
+            parts += [sp.Contains(a, sp.Integers), a >= lo, a <= hi]
+        elif op == "integer":
+            parts.append(sp.Contains(a, sp.Integers))
+        elif op == "real":
+            parts.append(sp.Contains(a, sp.Reals))
+        elif op == "=":
+            parts.append(sp.Eq(a, b))
+        elif op == "!=":
+            parts.append(sp.Ne(a, b))
+        else:
+            parts.append({"<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}[op](a, b))
+    return sp.And(*parts)

@@ -1,0 +1,106 @@
+"""A row's condition after a comma (``f(x) = ..., \\quad 0 \\le x \\le 1``): what is read as a
+condition, and what stays unreadable with its reason and column (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from eqchain.errors import LatexError
+from eqchain.latex.read import read_formula
+
+x, i, j, n, K = sp.symbols("x i j n K")
+
+
+def atoms(text: str):
+    formula = read_formula(text, functions=frozenset({"p"}))
+    assert formula.condition is not None, text
+    return formula.condition.atoms
+
+
+def test_a_chained_bound_is_two_atoms():
+    f = read_formula(
+        r"p(x) = x^{a-1} (1-x)^{b-1}, \quad 0 \leq x \leq 1", functions=frozenset({"p"})
+    )
+    assert len(f.sides) == 2
+    assert f.condition.atoms == (("<=", 0, x), ("<=", x, 1))
+    assert f.condition.text == r"0 \leq x \leq 1"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"a = b, \quad x > 0", ((">", x, 0),)),
+        (r"a = b, \text{ for } x \ge 0", ((">=", x, 0),)),
+        (r"a = b, \; \text{if} \; x \neq 0", (("!=", x, 0),)),
+        (r"a = b, \quad i = j", (("=", i, j),)),
+        (r"a = b, \quad i \ne j.", (("!=", i, j),)),
+        (r"a = b, \quad x < 1, x > 0", (("<", x, 1), (">", x, 0))),
+        (r"a = b, \quad x \in [0, 1)", ((">=", x, 0), ("<", x, 1))),
+        (r"a = b, \quad x \in \mathbb{R}", (("real", x, None),)),
+        (r"a = b, \quad x \in \mathbb{Z}", (("integer", x, None),)),
+        (r"a = b, \quad i \in \{1, \ldots, K\}", (("range", i, (1, K)),)),
+        (r"a = b, \quad i = 1, \ldots, n \; .", (("range", i, (1, n)),)),
+        (r"a = b, \quad i = 1, 2, \ldots, n", (("range", i, (1, n)),)),
+        (r"a = b, \quad (x \gt 0)", ((">", x, 0),)),
+    ],
+)
+def test_conditions_read(text, expected):
+    assert atoms(text) == expected
+
+
+def test_a_distribution_statement_takes_an_index_range():
+    f = read_formula(r"y_i \sim \mathcal{N}(\mu, \sigma^2), \quad i = 1, \ldots, n \; .")
+    assert f.relation(1) == "sim"
+    assert f.condition.atoms == (("range", i, (1, n)),)
+
+
+def test_the_tag_after_a_condition_is_the_rows():
+    f = read_formula(r"a = b, \quad x > 0 \tag{3}")
+    assert f.tag == "3" and f.condition.atoms == ((">", x, 0),)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        # a second equation is no condition: it stays unreadable, at its right side
+        (r"f(x)=e^x,\qquad g(x)=e^{-x}", "equation that is not a condition", 22),
+        (r"a = b, \text{otherwise } x > 0", "prose 'otherwise'", 7),
+        (r"a = b, \quad 0 < x > 1", "both directions", 14),
+        (r"a = b, x > ", "empty side", 11),
+        (r"a = b, \quad i = 1, 3, \ldots, n", "count up by one", 21),
+        (r"a = b, \quad x \in \mathbb{N}", "this set after \\in", 20),
+        (r"a = b, \quad x < 1 \leq \frac{1}{", "", None),
+    ],
+)
+def test_unreadable_conditions_say_why_and_where(text, message, column):
+    with pytest.raises(LatexError) as err:
+        read_formula(text)
+    assert message in err.value.message
+    if column is not None:
+        assert err.value.column == column
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no relation after the comma: the comma stays an error, as before
+        r"a = b, c",
+        # a statement of its own after the comma (a distribution): not a condition
+        r"y = x + e, \; e_i \sim \mathcal{N}(0, 1), \; i = 1, \ldots, n",
+    ],
+)
+def test_a_comma_before_no_condition_stays_unreadable(text):
+    with pytest.raises(LatexError, match="comma outside"):
+        read_formula(text)
+
+
+def test_a_comma_inside_brackets_is_no_condition():
+    f = read_formula(r"q = p(x, y) > 0", functions=frozenset({"p"}))
+    assert f.condition is None
+
+
+def test_a_row_without_a_relation_before_the_comma_has_no_condition():
+    # "x_1, x_2 > 0": the comma is before the first relation
+    with pytest.raises(LatexError):
+        read_formula(r"x_1, x_2 > 0")
