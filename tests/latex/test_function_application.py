@@ -49,6 +49,12 @@ from eqchain.latex.read import read_formula
         ([r"p(x) = 1"], {on_names("p")}),
         # constants and the differential
         ([r"e(x) = 1", r"d(x) = 2", r"\pi(x) = 3", r"E(X) = 4"], set()),
+        # e defined, differentiated with a prime and written nowhere else: a function
+        ([r"e(p) = t \log p", r"e'(p) = \frac{t}{p}"], {"e"}),
+        ([r"e(p) = t \log p", r"e'(p) = \frac{t}{p}", r"y = e^{p}"], set()),
+        ([r"e(p) = t \log p", r"e(p) = 1"], set()),
+        # the prime before the subscript: M'_X(t) applies M_X
+        ([r"M'_X(t) = 1"], {"M_X"}),
         # a subscript something binds or varies
         ([r"\sum_{k=1}^{n} f_k(x) = 1"], set()),
         ([r"\frac{\partial}{\partial \phi} q_\phi(z) = 0"], set()),

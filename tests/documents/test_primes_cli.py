@@ -1,0 +1,69 @@
+"""Issue 11, end to end: primes in a Markdown post, checked through the CLI. ``M'(t)``, ``M'(0)``,
+``M''(0)`` of a function the post defines are its derivatives (at the point); a wrong value is
+refuted; the derivative at a point where there is none (``|x|`` at 0) is never verified; an
+unknown function's derivative at a point is unknown; ``e(p)`` defined and differentiated as
+``e'(p)`` is a function, not Euler's number; ``l'(p, \\lambda)`` stays unreadable."""
+
+from __future__ import annotations
+
+from helpers import check_document_rows
+
+
+def statuses(steps):
+    return [s["status"] for s in steps]
+
+
+def test_derivatives_written_with_primes_are_checked(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"M(t) = e^{2t} + t^3",
+        r"M'(t) = 2 e^{2t} + 3t^2",  # valid
+        r"M'(0) = 2",  # valid: at a point
+        r"M''(0) = 5",  # wrong: 4
+        r"M'_X(0) = M'_X(0)",
+        r"(\tanh x)' = 1 - \tanh^2 x",  # valid
+        r"(\tanh x)' = 1 + \tanh^2 x",  # wrong
+    )
+    assert statuses(steps) == [
+        "definition",
+        "verified",
+        "verified",
+        "refuted",
+        "verified",
+        "verified",
+        "refuted",
+    ]
+    assert steps[3]["counterexample"]["lhs"] == "4"
+
+
+def test_no_derivative_at_a_point_where_there_is_none(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"f(x) = |x|",
+        r"f'(0) = 0",  # |x| has no derivative at 0 (SymPy's sign(0) would say 0)
+        r"g'(0) = 1",  # g unknown: nothing says its derivative's value
+    )
+    assert statuses(steps) == ["definition", "unknown", "unknown"]
+    assert "0 \\neq 0" in steps[1]["reason"]
+    assert "u \\neq" not in steps[1]["reason"]  # never the bound variable
+
+
+def test_a_function_e_defined_and_differentiated_with_a_prime(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"e(p)=t\log(p)+(1-t)\log(1-p)",
+        r"e'(p)=\frac{t}{p}-\frac{1-t}{1-p}",
+        r"e'(p)=\frac{t-p}{p(1-p)}",
+        r"e'(p)=\frac{t+p}{p(1-p)}",
+    )
+    assert statuses(steps) == ["definition", "verified", "verified", "refuted"]
+
+
+def test_a_prime_naming_a_new_function_of_several_arguments_is_unreadable(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"l(p) = p^2",
+        r"l'(p,\lambda)  = l(p) + \lambda(1 - p)",
+    )
+    assert steps[1]["status"] == "unreadable"
+    assert "several arguments" in steps[1]["reason"]
