@@ -92,3 +92,8 @@ def test_a_value_of_the_document_primed_before_an_expression_is_unreadable():
     with pytest.raises(UnsupportedLatex, match="also a value"):
         read_formula("p'(1 - p)", functions=frozenset({"{}(names)".format("p")}))
     assert one("p'(x)", {"{}(names)".format("p")}) == sp.Derivative(sp.Function("p")(x), x)
+
+
+def test_a_prime_typed_as_a_quotation_mark_or_the_prime_sign_is_a_prime():
+    assert one("s\u2019(x)", {"s"}) == sp.Derivative(sp.Function("s")(x), x)
+    assert one("s\u2032(x)", {"s"}) == sp.Derivative(sp.Function("s")(x), x)
