@@ -67,3 +67,22 @@ def test_a_prime_naming_a_new_function_of_several_arguments_is_unreadable(tmp_pa
     )
     assert steps[1]["status"] == "unreadable"
     assert "several arguments" in steps[1]["reason"]
+
+
+def test_the_variable_of_a_derivative_at_a_point_captures_no_name_of_the_document(tmp_path):
+    # M'(0) is d/dt e^{t u} at t = 0, u: a bound variable named u would make it d/du e^{u^2}
+    steps = check_document_rows(
+        tmp_path, r"M(t) = e^{t u}", r"M'(0) = u", r"M'(0) = 2 u", r"M''(0) = u^2"
+    )
+    assert statuses(steps) == ["definition", "verified", "refuted", "verified"]
+
+
+def test_no_false_derivative_at_a_point_is_verified(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"h(x) = x^{1/3}",
+        r"h'(0) = 0",  # no derivative at 0 (infinite slope)
+        r"\left. \frac{d}{dx} |x| \right|_{x=0} = 0",  # the bar form: none either
+        r"\left. \frac{d}{dx} x^2 \right|_{x=1} = 3",  # wrong: 2
+    )
+    assert [s["status"] for s in steps[1:]] == ["unknown", "unknown", "refuted"]

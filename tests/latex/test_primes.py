@@ -12,6 +12,7 @@ import pytest
 import sympy as sp
 
 from eqchain.errors import UnsupportedLatex
+from eqchain.latex.parser import POINT_VARIABLE
 from eqchain.latex.read import read_formula
 
 x, t, u, p, lam = sp.symbols("x t u p lambda")
@@ -47,6 +48,7 @@ def test_a_prime_on_a_function_at_a_point_is_the_derivative_there(text, function
     (at,) = side.point
     assert sp.simplify(at - point) == 0
     assert variable not in at.free_symbols  # a variable of its own, bound by the Subs
+    assert variable.name == POINT_VARIABLE  # a name no document can write: nothing captured
     name = sp.Function(next(iter(functions)))
     assert side.expr == sp.Derivative(name(variable), (variable, order))
     assert side.free_symbols == point.free_symbols if hasattr(point, "free_symbols") else True

@@ -1089,7 +1089,7 @@ class Parser:
         if isinstance(argument, (sp.Symbol, sp.Indexed)):
             return derivative(name(argument), [(argument, order)], span.column)
         point = self.within(open_ + 1, close, "argument")
-        own = _fresh_variable(point)
+        own = _fresh_variable()
         return sp.Subs(derivative(name(own), [(own, order)], span.column), own, point)
 
     def primed_group(self, close: int):
@@ -2332,18 +2332,16 @@ def _variables_of(body) -> set:
     return members | (plain - inside)
 
 
+# The variable of a derivative at a point, f'(0): a name no document can write (the reader
+# reads \u2032 as a prime), so that no definition put in for f, and no value put in for a name
+# of the document, is ever captured by it (M(t) = e^{t u}: M'(0) is u, whatever u is).
+POINT_VARIABLE = "u\u2032"
+
+
 def _fresh_variable(*trees) -> sp.Symbol:
-    """A variable for a derivative at a point, ``f'(0)``: bound by its ``Subs``, named apart
-    from every name of ``trees`` (the point) so that the tree reads plainly."""
-    taken = {s.name for t in trees for s in t.atoms(sp.Symbol)}
-    taken |= {str(b.label) for t in trees for b in t.atoms(sp.IndexedBase)}
-    for name in ("u", "v", "w", "s", "t", "x", "y", "z"):
-        if name not in taken:
-            return sp.Symbol(name)
-    k = 1
-    while f"u_{k}" in taken:
-        k += 1
-    return sp.Symbol(f"u_{k}")
+    """The variable of a derivative at a point, ``f'(0)``: bound by its ``Subs``, named apart
+    from every name a document can write (:data:`POINT_VARIABLE`); printed as ``u``."""
+    return sp.Symbol(POINT_VARIABLE)
 
 
 def derivative(expr, variables, column: int):
