@@ -86,3 +86,9 @@ def test_no_false_derivative_at_a_point_is_verified(tmp_path):
         r"\left. \frac{d}{dx} x^2 \right|_{x=1} = 3",  # wrong: 2
     )
     assert [s["status"] for s in steps[1:]] == ["unknown", "unknown", "refuted"]
+
+
+def test_a_prime_on_a_function_of_two_variables_is_unreadable(tmp_path):
+    steps = check_document_rows(tmp_path, r"f(x, y) = x y", r"f'(x) = y")
+    assert steps[1]["status"] == "unreadable"
+    assert "several" in steps[1]["reason"]

@@ -99,3 +99,10 @@ def test_a_value_of_the_document_primed_before_an_expression_is_unreadable():
 def test_a_prime_typed_as_a_quotation_mark_or_the_prime_sign_is_a_prime():
     assert one("s\u2019(x)", {"s"}) == sp.Derivative(sp.Function("s")(x), x)
     assert one("s\u2032(x)", {"s"}) == sp.Derivative(sp.Function("s")(x), x)
+
+
+def test_a_prime_on_a_function_the_document_applies_to_several_arguments_is_unreadable():
+    from eqchain.latex.applied import several
+
+    with pytest.raises(UnsupportedLatex, match="several"):
+        read_formula("f'(x)", functions=frozenset({"f", several("f")}))

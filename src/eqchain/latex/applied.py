@@ -92,12 +92,20 @@ SPELLED_FUNCTIONS = {
 # A name the document also uses as a value is held in the set of functions as this key: a
 # function only before parentheses that hold names (p(x)), a product before an expression.
 _ON_NAMES = "{}(names)"
+_SEVERAL = "{}(several)"
 
 
 def on_names(key: str) -> str:
     """The entry of a set of functions that makes ``key`` a function only where it is applied
     to names (``p(x)``, ``p(x, y)``), the product before any other parentheses (``p(1 - p)``)."""
     return _ON_NAMES.format(key)
+
+
+def several(key: str) -> str:
+    """The entry of a set of functions saying that the document applies ``key`` to several
+    arguments somewhere (``f(x, y)``): a prime on it (``f'(x)``) is no derivative of a function
+    of one variable."""
+    return _SEVERAL.format(key)
 
 
 def spelled_function(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
@@ -203,6 +211,7 @@ class Uses:
     run_tails: set[str] = field(default_factory=set)  # applied after letters written together
     defined: set[str] = field(default_factory=set)  # f of a row f(x) = ... or f(x) := ...
     primed: set[str] = field(default_factory=set)  # applied with a prime, f'(x)
+    several: set[str] = field(default_factory=set)  # applied to several arguments, f(x, y)
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
@@ -271,6 +280,8 @@ class Uses:
             run = i > lo and tokens[i - 1].kind == "letter" and not tok.space_before
             if applied and primed and not run:
                 self.primed.add(key)
+            if applied and not run and _arguments(tokens, k, partner) > 1:
+                self.several.add(key)
             if applied:
                 if run:
                     self.run_tails.add(key)
@@ -303,6 +314,8 @@ class Uses:
                 out.add(key)
             elif values_too:
                 out.add(on_names(key))
+        # a function applied to several arguments somewhere: f'(x) is no derivative
+        out |= {several(k) for k in self.several if k in out or on_names(k) in out}
         return frozenset(out)
 
     def _defined_only(self, key: str) -> bool:
@@ -335,6 +348,22 @@ def _definition(tokens: list[Token]) -> str | None:
         elif depth == 0 and (tok.is_char("<>") or tok.is_cmd(*_RELATIONS)):
             return None  # f(x) \le ...: no definition
     return None
+
+
+def _arguments(tokens: list[Token], k: int, partner: dict[int, int]) -> int:
+    """How many arguments the parentheses opening at ``tokens[k]`` hold (``(x, y)``,
+    ``(x | \\theta)``, ``(x; \\theta)``: 2), as :func:`_opens_parenthesis` finds them."""
+    open_ = k if tokens[k].is_char("(") else k + 1
+    close = partner.get(open_)
+    if close is None:
+        return 1
+    count, j = 1, open_ + 1
+    while j < close:
+        tok = tokens[j]
+        if tok.is_char(",;|") or tok.is_cmd("mid", "vert", "|"):
+            count += 1
+        j = partner[j] + 1 if tok.is_char("([{") and j in partner else j + 1
+    return count
 
 
 def _numerator(tokens: list[Token], i: int, lo: int) -> bool:

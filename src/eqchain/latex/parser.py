@@ -29,7 +29,13 @@ import sympy as sp
 from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
-from eqchain.latex.applied import SPELLED_FUNCTIONS, function_key, on_names, spelled_function
+from eqchain.latex.applied import (
+    SPELLED_FUNCTIONS,
+    function_key,
+    on_names,
+    several,
+    spelled_function,
+)
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
@@ -1066,10 +1072,15 @@ class Parser:
         open_, close, after = group
         if close == open_ + 1:
             raise LatexError("empty parentheses", column=self.tokens[open_].column)
-        if self._top_level_char(open_ + 1, close, ",") or self._conditioned(open_, close):
+        if (
+            self._top_level_char(open_ + 1, close, ",")
+            or self._conditioned(open_, close)
+            or several(key or span.base) in self.functions
+        ):
             raise UnsupportedLatex(
-                "not supported: a prime on a function of several arguments (f'(x, y) is no "
-                "derivative: a new name? the derivative by which argument?); write the "
+                "not supported: a prime on a function of several arguments (f'(x, y), or f "
+                "applied to several elsewhere in the document: no derivative of a function of "
+                "one variable; a new name? the derivative by which argument?); write the "
                 "derivative as \\frac{\\partial}{\\partial x} or name it anew",
                 column=span.column,
             )
