@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
-from eqchain.latex.parser import unwritten_bounds
+from eqchain.latex.parser import POINT_VARIABLE, unwritten_bounds
 from eqchain.latex.printer import latex
 from eqchain.model import SymbolDecl
 from eqchain.operators import Expectation
@@ -153,6 +153,10 @@ class Scope:
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
         integrated = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
         bound |= integrated - set(self.symbols)
+        # the variable of a derivative at a point, f'(0): bound there, declared nowhere (a
+        # variable the author wrote, \left. ... \right|_{t=0}, is the author's t)
+        if any(v.name == POINT_VARIABLE for s in expr.atoms(sp.Subs) for v in s.variables):
+            bound.add(POINT_VARIABLE)
         unwritten = {b.name for b in unwritten_bounds(expr)}
         self.unwritten |= unwritten
 

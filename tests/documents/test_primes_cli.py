@@ -92,3 +92,22 @@ def test_a_prime_on_a_function_of_two_variables_is_unreadable(tmp_path):
     steps = check_document_rows(tmp_path, r"f(x, y) = x y", r"f'(x) = y")
     assert steps[1]["status"] == "unreadable"
     assert "several" in steps[1]["reason"]
+
+
+def test_a_derivative_at_a_point_in_a_derivation_file(tmp_path):
+    import json
+
+    from helpers import run_eqchain
+
+    path = tmp_path / "d.toml"
+    path.write_text(
+        '[symbols]\nt = "real"\nf = { function = true }\n\n'
+        "[[steps]]\nkind = \"definition\"\nclaim = 'f(t) = e^{3t}'\n\n"
+        '[[steps]]\nclaim = "f\'(0) = 3"\n\n'  # the point's variable needs no declaration
+        "[[steps]]\nclaim = \"f''(0) = 6\"\n\n"  # wrong: 9
+        "[[steps]]\nclaim = '\\left. \\frac{d}{dt} f(t) \\right|_{t=0} = 3'\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(path))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert statuses(steps) == ["definition", "verified", "refuted", "verified"]
