@@ -202,6 +202,9 @@ def test_the_row_before_may_stand_in_the_display_before(tmp_path):
         (r"-x^2 \bigg|_{x=0}^{1} + 1", 0),  # a sign before, a term after
         (r"x^2 \Big|_{x=1}", 1),
         (r"e^{-x} \Big|_{x = 0}^{x = \infty}", -1),  # an infinite bound is a limit
+        # the bar closes the derivative operator too: its slope at 1, never d/dx of 1^2
+        (r"\frac{d}{dx} x^2 \Big|_{x=1}", 2),
+        (r"2 \frac{d}{dx} x^3 \Big|_{x=0}^{1} + 1", 7),
     ],
 )
 def test_a_bar_evaluates_what_it_closes(text, expected):

@@ -20,6 +20,8 @@ TRAPS = {
     "unknown_slope_at_a_point": (r"g'(0) = g'(1)",),
     # \left. opens the bar: x stays outside, so the left side is x (x^2 evaluated would be 1)
     "bar_scope_after_left": (r"x \left. x \right|_{x=0}^{1} = \frac{x}{x}",),
+    # the bar closes the derivative operator too: d/dx x^2 at 1 is 2, d/dx (1^2) would be 0
+    "bar_after_a_derivative_operator": (r"\frac{d}{dx} x^2 \Big|_{x=1} = 0",),
     # which part a bar closes is not written: x^2 alone (a + 1) or a + x^2 (1)?
     "bar_scope_unwritten": (r"a + x^2 \Big|_{x=0}^{1} = 1",),
     # the prime on an expression of two variables: by x gives 2 a x, by a gives x^2

@@ -223,11 +223,7 @@ class Parser:
         start = self.pos
         factors = [self.factor()]
         while (tok := self.peek()) is not None and not self._ends_product(tok):
-            if (
-                tok.is_char("|")
-                and (nxt := self.at(self.pos + 1)) is not None
-                and nxt.is_char("_^")
-            ):
+            if self._closing_bar_at(self.pos):
                 return self.closing_bar(factors, start)  # F \Big|_{x=0}^{x=1}
             self._check_mixed_number(factors[-1], tok)
             factors.append(self.factor())
@@ -1422,9 +1418,18 @@ class Parser:
             tok = self.tokens[k]
             if tok.is_char("+-") and k > j:
                 break
+            if k > j and self._closing_bar_at(k):
+                break  # \frac{d}{dx} x^2 \Big|_{x=1}: the bar closes the derivative too
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         self.pos = k
         return self.within(j, k)
+
+    def _closing_bar_at(self, k: int) -> bool:
+        """Whether ``tokens[k]`` is a bar with no partner directly followed by its scripts,
+        ``\\Big|_{x=0}^{1}``: an evaluation bar closing the product before it
+        (:meth:`closing_bar`)."""
+        tok, nxt = self.at(k), self.at(k + 1)
+        return tok is not None and tok.is_char("|") and nxt is not None and nxt.is_char("_^")
 
     def _variable(self, span: NameSpan):
         value = self._object(span)
