@@ -205,6 +205,8 @@ def test_the_row_before_may_stand_in_the_display_before(tmp_path):
         # the bar closes the derivative operator too: its slope at 1, never d/dx of 1^2
         (r"\frac{d}{dx} x^2 \Big|_{x=1}", 2),
         (r"2 \frac{d}{dx} x^3 \Big|_{x=0}^{1} + 1", 7),
+        # a function's argument without parentheses ends at the bar, which closes the product
+        (r"-\cos x \Big|_0^{\pi}", 2),
     ],
 )
 def test_a_bar_evaluates_what_it_closes(text, expected):

@@ -1192,7 +1192,8 @@ class Parser:
         self.depth -= 1
         greedy = first.is_cmd("sum", "prod")  # its body already took all it could
         nxt = self.peek()
-        if not greedy and nxt is not None and not self._ends_argument(nxt):
+        ends = nxt is None or self._ends_argument(nxt) or self._closing_bar_at(self.pos)
+        if not greedy and not ends:  # -\cos x \Big|_0^{\pi}: the bar closes \cos x
             raise LatexError(
                 f"ambiguous argument of \\{tok.text}: write \\{tok.text}(...) around the whole "
                 "argument, or put the other factors in front",
