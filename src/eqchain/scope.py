@@ -151,12 +151,15 @@ class Scope:
         integer symbols. Raises InputError for an undeclared name in strict mode, unless
         ``define`` (the left side of a definition introduces it)."""
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
-        integrated = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
-        bound |= integrated - set(self.symbols)
-        # the variable of a derivative at a point, f'(0): bound there, declared nowhere (a
-        # variable the author wrote, \left. ... \right|_{t=0}, is the author's t)
+        # A name integrated over needs no declaration, and is real: inside its integral it is
+        # the integral's own real variable (_real_integration_variables); the same name outside
+        # it is a real value, never an integer index (\int_0^1 x \, dx + \sin(\pi x) = 1/2
+        # was verified with that x an integer). So is the variable of a derivative at a point,
+        # f'(0) (a variable the author wrote, \left. ... \right|_{t=0}, is the author's t).
+        real = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
         if any(v.name == POINT_VARIABLE for s in expr.atoms(sp.Subs) for v in s.variables):
-            bound.add(POINT_VARIABLE)
+            real.add(POINT_VARIABLE)
+        real -= set(self.symbols) | bound
         unwritten = {b.name for b in unwritten_bounds(expr)}
         self.unwritten |= unwritten
 
@@ -165,6 +168,10 @@ class Scope:
                 return self._bind_indexed(node)
             if isinstance(node, sp.Symbol) and node.name in unwritten:
                 return sp.Symbol(node.name, integer=True, nonnegative=True)
+            if isinstance(node, sp.Symbol) and node.name in real:
+                if node.name in self.index_names:
+                    return self.index_symbol(node.name)
+                return sp.Symbol(node.name, real=True)
             if isinstance(node, sp.Symbol):
                 return self._bind_symbol(node, bound, define)
             if isinstance(node, (sp.Sum, sp.Product)):

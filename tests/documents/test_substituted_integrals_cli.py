@@ -34,3 +34,12 @@ def test_a_complex_shift_leaves_the_limit_unread(tmp_path):
     steps = check_document_rows(tmp_path, ROWS[0], assume="mu complex")
     assert steps[0]["status"] == "unreadable"
     assert "-\\infty - \\mu" in steps[0]["reason"]
+
+
+def test_a_name_integrated_over_is_the_same_real_value_outside_its_integral(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\int_0^1 x \, dx + x = \frac{1}{2} + x",  # true: one x outside, the integral's inside
+        r"\int_0^1 x \, dx + \sin(\pi x) = \frac{1}{2} + x - x",  # false for x = 1/2
+    )
+    assert [s["status"] for s in steps] == ["verified", "refuted"]

@@ -32,6 +32,11 @@ TRAPS = {
     "euler_number_primed": (r"e(p) = p", r"y = e^{2}", r"e'(p) = 1"),
     # d(x^2) is 2x dx: read as dx the integral would be 1/2
     "differential_of_a_square": (r"\int_0^1 x \, \mathrm{d}(x^2) = \frac{1}{2}",),
+    # x integrated over in one term is a real value in the other, never an integer index
+    # (sin(pi x) = 0 for an integer x): found while reading integrals, issue 11
+    "integration_variable_outside_its_integral": (
+        r"\int_0^1 x \, dx + \sin(\pi x) = \frac{1}{2} + x - x",
+    ),
     # -oo - mu is no number for a complex mu
     "complex_shift_of_a_limit": (
         r"\int_{-\infty-\mu}^{+\infty-\mu} e^{-z^2} \, \mathrm{d}(z + \mu) = \sqrt{\pi}",
