@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
-from eqchain.latex.parser import unwritten_bounds
+from eqchain.latex.parser import POINT_VARIABLE, unwritten_bounds
+from eqchain.latex.printer import latex
 from eqchain.model import SymbolDecl
 from eqchain.operators import Expectation
-from eqchain.tree import rebuild, substitute
+from eqchain.tree import canonical, rebuild, substitute
 
 ASSUMPTIONS = {
     "positive",
@@ -150,8 +151,15 @@ class Scope:
         integer symbols. Raises InputError for an undeclared name in strict mode, unless
         ``define`` (the left side of a definition introduces it)."""
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
-        integrated = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
-        bound |= integrated - set(self.symbols)
+        # A name integrated over needs no declaration, and is real: inside its integral it is
+        # the integral's own real variable (_real_integration_variables); the same name outside
+        # it is a real value, never an integer index (\int_0^1 x \, dx + \sin(\pi x) = 1/2
+        # was verified with that x an integer). So is the variable of a derivative at a point,
+        # f'(0) (a variable the author wrote, \left. ... \right|_{t=0}, is the author's t).
+        real = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
+        if any(v.name == POINT_VARIABLE for s in expr.atoms(sp.Subs) for v in s.variables):
+            real.add(POINT_VARIABLE)
+        real -= set(self.symbols) | bound
         unwritten = {b.name for b in unwritten_bounds(expr)}
         self.unwritten |= unwritten
 
@@ -160,12 +168,18 @@ class Scope:
                 return self._bind_indexed(node)
             if isinstance(node, sp.Symbol) and node.name in unwritten:
                 return sp.Symbol(node.name, integer=True, nonnegative=True)
+            if isinstance(node, sp.Symbol) and node.name in real:
+                if node.name in self.index_names:
+                    return self.index_symbol(node.name)
+                return sp.Symbol(node.name, real=True)
             if isinstance(node, sp.Symbol):
                 return self._bind_symbol(node, bound, define)
             if isinstance(node, (sp.Sum, sp.Product)):
                 return _plain_bound_variables(node)
             if isinstance(node, sp.Integral):
-                return _real_integration_variables(node)
+                return _real_integration_variables(_infinite_bounds(node))
+            if isinstance(node, sp.Subs):
+                return _real_point_variables(node)
             if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
                 return _real_expectation_variable(node)
             if isinstance(node, sp.core.function.AppliedUndef):
@@ -303,6 +317,45 @@ def _real_expectation_variable(node):
     v = node.variable
     own = sp.Symbol(v.name, real=True)
     return node if v == own else substitute(node, {v: own})
+
+
+def _infinite_bounds(node):
+    """An integral whose limit is written with an infinity and more (``\\int_{-\\infty -
+    \\mu}^{+\\infty - \\mu}``, ``(-\\infty - \\mu)/(\\sqrt{2} \\sigma)``, the limits of x
+    after a substitution): the limit SymPy's extended arithmetic gives under the declared
+    assumptions, -oo or oo (mu real: finite; sigma positive). Raises InputError when that
+    arithmetic gives no infinity (mu complex, sigma of unknown sign): the limit is not read."""
+    limits, changed = [], False
+    for limit in node.limits:
+        bounds = list(limit[1:])
+        for k, bound in enumerate(bounds):
+            if bound in (sp.oo, -sp.oo) or not bound.has(sp.oo, -sp.oo, sp.zoo):
+                continue
+            value = canonical(bound)
+            if value not in (sp.oo, -sp.oo):
+                raise InputError(
+                    f"an integral's limit {latex(value)} is neither \\infty nor -\\infty "
+                    "under the assumptions (SymPy's extended arithmetic): declare what makes "
+                    "it one (a real, finite shift; a positive scale)"
+                )
+            bounds[k], changed = value, True
+        limits.append((limit[0], *bounds))
+    return sp.Integral(node.function, *limits) if changed else node
+
+
+def _real_point_variables(node):
+    """The variable of a derivative at a point, ``Subs(Derivative(f(u), u), u, 0)`` (``f'(0)``,
+    ``\\left. \\frac{d}{dt} M(t) \\right|_{t=0}``), is bound there: its own real variable, whatever
+    a symbol of the same name outside assumes (a positive t would make d/dt |t| at 0 be 1)."""
+    mapping = {
+        v: sp.Symbol(v.name, real=True)
+        for v in node.variables
+        if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name, real=True)
+    }
+    if not mapping:
+        return node
+    expr, variables, point = node.args
+    return sp.Subs(expr.xreplace(mapping), tuple(mapping.get(v, v) for v in variables), point)
 
 
 def _real_integration_variables(node):

@@ -186,3 +186,85 @@ def test_the_row_before_may_stand_in_the_display_before(tmp_path):
     # the row before has no integral: the bar of the last row stays undetermined
     assert by_line[14]["status"] == "unreadable"
     assert "lambda, z" in by_line[14]["reason"]
+
+
+# -- bars: \left. F \right|_{t=0}, \left. F \right|_a^b, F \Big|_{x=0}^{x=1} -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\left. x^2 + 1 \right|_{x=2}", 5),  # F at the point
+        (r"\left. x^2 \right|_{0}^{3}", 9),  # F(b) - F(a)
+        (r"\left. x^2 \right|^{3}_{x=1}", 8),  # the scripts in either order
+        (r"x \left. e^{x} \right|_{x=0}^{1}", x * (sp.E - 1)),  # only what \left. opens
+        (r"\frac{\lambda}{2} x^2 \Big|_{x=0}^{x=2}", 2 * lam),  # the whole product before it
+        (r"-x^2 \bigg|_{x=0}^{1} + 1", 0),  # a sign before, a term after
+        (r"x^2 \Big|_{x=1}", 1),
+        (r"e^{-x} \Big|_{x = 0}^{x = \infty}", -1),  # an infinite bound is a limit
+        # the bar closes the derivative operator too: its slope at 1, never d/dx of 1^2
+        (r"\frac{d}{dx} x^2 \Big|_{x=1}", 2),
+        (r"2 \frac{d}{dx} x^3 \Big|_{x=0}^{1} + 1", 7),
+        # a function's argument without parentheses ends at the bar, which closes the product
+        (r"-\cos x \Big|_0^{\pi}", 2),
+    ],
+)
+def test_a_bar_evaluates_what_it_closes(text, expected):
+    (expr,) = sides(text)
+    assert sp.simplify(value(expr) - expected) == 0
+
+
+def test_a_bar_around_a_derivative_is_the_derivative_at_the_point():
+    (expr,) = read_formula(
+        r"\left. \frac{d}{dt} M_X(t) \right|_{t=0}", functions=frozenset({"M_X"})
+    ).sides
+    t = sp.Symbol("t")
+    assert expr == sp.Subs(sp.Derivative(sp.Function("M_X")(t), t), t, 0)
+    (expr,) = sides(r"\left. \frac{d^2}{dt^2} e^{a t} \right|_{t=0}")
+    assert sp.simplify(expr.doit() - a**2) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (r"a + x^2 \Big|_0^1", "what does this evaluation bar apply to"),  # x^2, or a + x^2?
+        (r"a \cdot x^2 \Big|_0^1", "what does this evaluation bar apply to"),
+        (r"x^2 \Big|_0^1 y", "what does this evaluation bar apply to"),  # a factor after it
+        (r"\left. x y \right|_{0}^{1}", "x, y"),  # which variable?
+        (r"\left. x \right|^{1}", "point or lower bound"),
+        (r"\left. x \right|_{x=0}^{y=1}", "two variables"),
+        (r"\left. \int_0^x t \, dt \right|_{t=0}", "bound by t"),
+    ],
+)
+def test_a_bar_that_does_not_say_what_it_evaluates_is_unreadable(text, words):
+    with pytest.raises(LatexError) as info:
+        read_formula(text)
+    assert words in str(info.value)
+
+
+def test_a_left_dot_without_a_bar_is_still_invisible():
+    (expr,) = sides(r"\left. x + 1 \right. \cdot 2")
+    assert sp.simplify(expr - (x + 2)) == 0
+
+
+def test_bars_are_checked_through_the_command_line(tmp_path):
+    path = tmp_path / "bars.md"
+    path.write_text(
+        "# Bars\n\n"
+        "$$\nM(t) = e^{\\mu t + \\frac{\\sigma^2 t^2}{2}}\n$$\n\n"  # line 4
+        "$$\n\\left. \\frac{d}{dt} M(t) \\right|_{t=0} = \\mu\n$$\n\n"  # 8: valid
+        "$$\n\\left. \\frac{d^2}{dt^2} M(t) \\right|_{t=0} = \\sigma^2\n$$\n\n"  # 12: wrong
+        "$$\n\\int_0^1 2x \\, dx = x^2 \\Big|_{x=0}^{x=1}\n$$\n\n"  # 16: valid
+        "$$\n\\int_0^{\\infty} a e^{-a x} \\, dx = -e^{-a x} \\Big|_{x=0}^{x=\\infty}\n$$\n",  # 20
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(path))
+    steps = {s["line"]: s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]}
+    assert steps[8]["status"] == "verified", steps[8]
+    assert steps[12]["status"] == "refuted", steps[12]  # sigma^2 + mu^2
+    assert steps[16]["status"] == "verified", steps[16]
+    # the limit of e^{-a x} exists only for a > 0: not established for a real a
+    assert steps[20]["status"] == "unknown", steps[20]
+    ran = run_eqchain("check", "--no-cache", "--format", "json", "--assume", "a > 0", str(path))
+    steps = {s["line"]: s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]}
+    assert steps[20]["status"] == "verified", steps[20]

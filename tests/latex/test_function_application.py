@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from eqchain.errors import LatexError
-from eqchain.latex.applied import inferred_functions, on_names
+from eqchain.latex.applied import inferred_functions, on_names, several
 from eqchain.latex.read import read_formula
 
 
@@ -21,7 +21,7 @@ from eqchain.latex.read import read_formula
         ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X"}),
         ([r"q_\phi(z) = 1"], {"q_phi"}),
         # a joint density: a subscript of names between commas
-        ([r"y = f_{X,Y}(x, y)"], {"f_X,Y"}),
+        ([r"y = f_{X,Y}(x, y)"], {"f_X,Y", several("f_X,Y")}),  # several: f_{X,Y}' is no derivative
         ([r"y = \sum_{X=1}^{2} f_{X,Y}(x, y)"], set()),
         ([r"\Gamma(a+1) = a \Gamma(a)"], {"Gamma"}),
         # used as a value somewhere in the document: a function before names only
@@ -33,7 +33,7 @@ from eqchain.latex.read import read_formula
         ([r"\sigma(z) = 1", r"\sigma^2 = 2"], {"sigma"}),
         ([r"y = \phi(x_j)", r"\phi^2 = 1", r"\phi(x_j) := x_j"], {"phi"}),
         ([r"\ell(\mathbf{w}) = 1", r"\ell = 2"], {"ell"}),
-        ([r"y = f(x, x)", r"f = 2", r"f(x, x) = 1"], {on_names("f")}),
+        ([r"y = f(x, x)", r"f = 2", r"f(x, x) = 1"], {on_names("f"), several("f")}),
         # bound (differentiated by, summed over): never a function, whatever else
         ([r"\frac{\partial}{\partial \lambda} \lambda(1-p) = 1 - p"], set()),
         ([r"\lambda(x) = 1", r"\frac{d}{d\lambda} \lambda = 1"], set()),
@@ -49,6 +49,12 @@ from eqchain.latex.read import read_formula
         ([r"p(x) = 1"], {on_names("p")}),
         # constants and the differential
         ([r"e(x) = 1", r"d(x) = 2", r"\pi(x) = 3", r"E(X) = 4"], set()),
+        # e defined, differentiated with a prime and written nowhere else: a function
+        ([r"e(p) = t \log p", r"e'(p) = \frac{t}{p}"], {"e"}),
+        ([r"e(p) = t \log p", r"e'(p) = \frac{t}{p}", r"y = e^{p}"], set()),
+        ([r"e(p) = t \log p", r"e(p) = 1"], set()),
+        # the prime before the subscript: M'_X(t) applies M_X
+        ([r"M'_X(t) = 1"], {"M_X"}),
         # a subscript something binds or varies
         ([r"\sum_{k=1}^{n} f_k(x) = 1"], set()),
         ([r"\frac{\partial}{\partial \phi} q_\phi(z) = 0"], set()),

@@ -73,3 +73,58 @@ def test_unreadable_integrals_name_the_reason_and_column(text, message, column):
     assert message in str(err.value)
     if column is not None:
         assert err.value.column == column
+
+
+# -- issue 11: the differential of an expression, \mathrm{d}(z + \mu), after a substitution -----
+
+z, u, mu, sigma = sp.symbols("z u mu sigma")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # d(z + mu) = dz: the limits name mu, so z is the variable; they stay as written
+        (
+            r"\int_{-\infty-\mu}^{+\infty-\mu} z \, \mathrm{d}(z+\mu)",
+            sp.Integral(z, (z, -sp.oo - mu, sp.oo - mu)),
+        ),
+        (
+            r"\int_{(-\infty-\mu)/\sigma}^{(\infty-\mu)/\sigma} u \,"
+            r" \mathrm{d}\left(\sigma u + \mu\right)",
+            sp.Integral(u * sigma, (u, (-sp.oo - mu) / sigma, (sp.oo - mu) / sigma)),
+        ),
+        (r"\int x \, \mathrm{d}(x^2)", sp.Integral(2 * x**2, x)),  # indefinite: x alone
+    ],
+)
+def test_the_differential_of_an_expression_is_its_derivative_times_the_variable_s(text, expected):
+    got = read(text)
+    assert sp.simplify(got.function - expected.function) == 0
+    assert [tuple(canonical(v) for v in lim) for lim in got.limits] == [
+        tuple(canonical(v) for v in lim) for lim in expected.limits
+    ]
+
+
+def test_a_non_polynomial_differential_keeps_its_derivative_written_out():
+    got = read(r"\int_0^1 x \, \mathrm{d}(\sin x)")
+    assert got.function.has(sp.Derivative)
+    assert sp.simplify(got.doit() - sp.integrate(x * sp.cos(x), (x, 0, 1))) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # sigma or x? the limits name neither
+        (
+            r"\int_{-\infty}^{+\infty} x \, \mathrm{d}(\sqrt{2} \sigma x)",
+            "several variables (sigma, x)",
+        ),
+        (r"\int_0^1 x \, \mathrm{d}(2)", "in no variable"),
+        (r"\int_0^1 x \, d(x + 1)", "without its differential"),  # a plain d: maybe a product
+        (r"\int_0^1 \mathrm{d}(x^2) \, x", "without its differential"),  # it ends its integral
+        (r"\int_0^1 x \, \mathrm{d}(x^2) y", "without its differential"),
+    ],
+)
+def test_a_differential_of_an_expression_that_does_not_say_its_variable_is_unreadable(text, words):
+    with pytest.raises(LatexError) as info:
+        read(text)
+    assert words in str(info.value)

@@ -131,3 +131,15 @@ def test_a_fraction_with_numerator_one_prints_as_written(text, printed):
     expr = read_formula(text).sides[0]
     assert latex(expr) == printed
     assert read_formula(printed).sides[0] == expr
+
+
+def test_a_derivative_at_a_point_prints_as_a_bar_the_reader_reads_back():
+    t = sp.Symbol("t")
+    m = sp.Function("M")
+    for text in (r"\left. \frac{d}{dt} M(t) \right|_{t=0}", "M'(0)"):
+        (tree,) = read_formula(text, functions=frozenset({"M"})).sides
+        printed = latex(tree)
+        assert "substack" not in printed
+        (back,) = read_formula(printed, functions=frozenset({"M"})).sides
+        put = sp.Lambda(t, sp.exp(3 * t) + t**2)
+        assert back.replace(m, put).doit() == tree.replace(m, put).doit() == 3

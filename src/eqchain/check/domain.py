@@ -99,6 +99,20 @@ def _walk(node, limits: tuple, out: list) -> None:
                             arg,
                         )
                     )
+    if isinstance(node, sp.Subs):
+        # a derivative at a point (f'(0), an evaluation bar around a derivative): what its
+        # body needs, at the point: d/du |u| needs u \neq 0, so |x|'(0) needs 0 \neq 0. The
+        # variable is bound: no condition may name it.
+        inner: list = []
+        _walk(node.expr, limits, inner)
+        at = dict(zip(node.variables, node.point, strict=True))
+        for need in inner:
+            expr = need.expr.subs(at)
+            shown = need.shown.subs(at) if isinstance(need.shown, sp.Basic) else need.shown
+            out.append(Need(need.rule, need.pred, expr, _key(need.pred, expr, limits), shown))
+        for point in node.point:
+            _walk(point, limits, out)
+        return
     if isinstance(node, sp.Limit):
         # a limit (an evaluation bar's infinite bound) is defined where it exists: its
         # condition is the limit's own (rewrite.node_definedness); its variable is bound and

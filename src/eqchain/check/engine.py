@@ -906,6 +906,7 @@ def _stationarity(lhs, source, rhs) -> bool:
         and isinstance(lhs, sp.Basic)
         and lhs.has(sp.Derivative)
         and not source.is_number
+        and bool(source.free_symbols)  # f'(0) = 0 sets nothing: a claim about a value
     )
 
 
@@ -2451,7 +2452,7 @@ def _propto_variables(derivation, a, b) -> tuple[list, str]:
         if isinstance(e, sp.Basic)
         for d in e.atoms(sp.Derivative)
         for v in d.variables
-        if isinstance(v, sp.Symbol)
+        if isinstance(v, sp.Symbol) and v in e.free_symbols  # not u of f'(0), Subs-bound
     }
     if len(variables) == 1:
         (v,) = variables

@@ -764,6 +764,10 @@ def _differ(L, R):
         d = L - R
         if d.is_Rational:
             return d != 0, L, R
+        if L.atoms(AppliedUndef) or R.atoms(AppliedUndef):
+            # an unknown function has no value (and SymPy's evalf of its derivative at a
+            # point, Subs, recurses until the stack runs out)
+            return False, None, None
         lo = [x.evalf(LOW_DIGITS) for x in (L, R)]
         hi = [x.evalf(HIGH_DIGITS) for x in (L, R)]
     except (ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):

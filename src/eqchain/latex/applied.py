@@ -47,11 +47,11 @@ of letters that spells one of them is never meant as a product of its letters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eqchain.errors import LatexError
 from eqchain.latex.decorations import strip_decorations
-from eqchain.latex.names import scan_name, starts_name
+from eqchain.latex.names import scan_name, starts_name, with_subscript
 from eqchain.latex.tokens import Token, match_brackets, tokenize
 
 # Never inferred: constants, the differential, and E, whose E(X) is the expectation to a
@@ -92,12 +92,20 @@ SPELLED_FUNCTIONS = {
 # A name the document also uses as a value is held in the set of functions as this key: a
 # function only before parentheses that hold names (p(x)), a product before an expression.
 _ON_NAMES = "{}(names)"
+_SEVERAL = "{}(several)"
 
 
 def on_names(key: str) -> str:
     """The entry of a set of functions that makes ``key`` a function only where it is applied
     to names (``p(x)``, ``p(x, y)``), the product before any other parentheses (``p(1 - p)``)."""
     return _ON_NAMES.format(key)
+
+
+def several(key: str) -> str:
+    """The entry of a set of functions saying that the document applies ``key`` to several
+    arguments somewhere (``f(x, y)``): a prime on it (``f'(x)``) is no derivative of a function
+    of one variable."""
+    return _SEVERAL.format(key)
 
 
 def spelled_function(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
@@ -120,10 +128,14 @@ def spelled_function(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | 
     return None
 
 
-def defined_function(tokens: list[Token]) -> tuple[str, int] | None:
+def defined_function(
+    tokens: list[Token], known: frozenset[str] = frozenset()
+) -> tuple[str, int] | None:
     """``p(x)``, ``\\sigma(z)``, ``\\phi(x_j)``, ``\\ell(\\mathbf{w})``, ``f(x, y)`` or ``f'(x)``
     (a name without subscript, maybe primed, applied to distinct names) as the left side of a
-    definition: (the name, the number of primes); None for anything else."""
+    definition: (the name, the number of primes); None for anything else. ``e(p)`` only when
+    ``e`` is in ``known`` (a function of the document, :meth:`Uses.functions`), else it is
+    Euler's number before parentheses; ``\\pi(x)`` never."""
     if not tokens or not starts_name(tokens[0]) or len(tokens) < 4:
         return None
     try:
@@ -131,7 +143,8 @@ def defined_function(tokens: list[Token]) -> tuple[str, int] | None:
         span = scan_name(tokens, 0, partner)
     except (LatexError, KeyError):
         return None
-    if span.sub is not None or span.base in ("e", "pi") or span.end >= len(tokens):
+    constant = span.base == "pi" or (span.base == "e" and "e" not in known)
+    if span.sub is not None or constant or span.end >= len(tokens):
         return None
     primes = span.end
     while primes < len(tokens) and tokens[primes].is_char("'"):
@@ -197,6 +210,8 @@ class Uses:
     bound: set[str] = field(default_factory=set)
     run_tails: set[str] = field(default_factory=set)  # applied after letters written together
     defined: set[str] = field(default_factory=set)  # f of a row f(x) = ... or f(x) := ...
+    primed: set[str] = field(default_factory=set)  # applied with a prime, f'(x)
+    several: set[str] = field(default_factory=set)  # applied to several arguments, f(x, y)
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
@@ -244,18 +259,29 @@ class Uses:
             except LatexError:
                 i += 1
                 continue
+            k = span.end
+            while k < hi and tokens[k].is_char("'"):
+                k += 1
+            primed = k > span.end
+            if primed and span.sub is None and k < hi and tokens[k].is_char("_"):
+                try:  # M'_X(t): the prime before the subscript, the derivative of M_X
+                    span = with_subscript(replace(span, end=k), tokens, partner)
+                    k = span.end
+                except LatexError:
+                    pass
             end = min(span.end, hi)
             sub = list(tokens[span.sub[0] : span.sub[1]]) if span.sub is not None else None
             key = function_key(span.base, sub)
-            k = end
-            while k < hi and tokens[k].is_char("'"):
-                k += 1
             applied = key is not None and _opens_parenthesis(tokens, k, hi, partner)
             if bind_next and not applied:  # \partial \sigma(z) differentiates sigma(z)
                 self.bound.add(span.base if sub is None else key or span.base)
             # dx, \mathrm{d}x: x is integrated or differentiated (not in \frac{d y}{...})
             bind_next = span.base == "d" and not _numerator(tokens, i, lo)
             run = i > lo and tokens[i - 1].kind == "letter" and not tok.space_before
+            if applied and primed and not run:
+                self.primed.add(key)
+            if applied and not run and _arguments(tokens, k, partner) > 1:
+                self.several.add(key)
             if applied:
                 if run:
                     self.run_tails.add(key)
@@ -278,7 +304,9 @@ class Uses:
         out = set()
         for key, sub_names in self.applied.items():
             base = key.split("_", 1)[0]
-            if base in NOT_FUNCTIONS or key in self.run_tails:
+            if key in self.run_tails:
+                continue
+            if base in NOT_FUNCTIONS and not (key == "e" and self._defined_only("e")):
                 continue
             if key in self.bound or sub_names & (self.bound | symbols):
                 continue
@@ -286,7 +314,22 @@ class Uses:
                 out.add(key)
             elif values_too:
                 out.add(on_names(key))
+        # a function applied to several arguments somewhere: f'(x) is no derivative
+        out |= {several(k) for k in self.several if k in out or on_names(k) in out}
         return frozenset(out)
+
+    def _defined_only(self, key: str) -> bool:
+        """Whether the document defines ``key`` by a row ``e(p) = ...``, differentiates it with a
+        prime (``e'(p)``, which says nothing of Euler's number) and writes it nowhere but before
+        parentheses (never ``e^{x}``, ``e`` alone): then ``e`` is that function, and Euler's
+        number appears nowhere in the document to be mistaken for it. ``e(x) = 1`` alone stays
+        ambiguous (a function, or Euler's number times x)."""
+        return (
+            key in self.defined
+            and key in self.primed
+            and key not in self.other
+            and key not in self.bound
+        )
 
 
 def _definition(tokens: list[Token]) -> str | None:
@@ -300,11 +343,27 @@ def _definition(tokens: list[Token]) -> str | None:
             depth -= 1
         elif depth == 0 and tok.is_char("="):
             left = tokens[: k - 1] if k > 0 and tokens[k - 1].is_char(":") else tokens[:k]
-            found = defined_function(left)
+            found = defined_function(left, frozenset({"e"}))  # e: see Uses.functions
             return found[0] if found is not None and found[1] == 0 else None
         elif depth == 0 and (tok.is_char("<>") or tok.is_cmd(*_RELATIONS)):
             return None  # f(x) \le ...: no definition
     return None
+
+
+def _arguments(tokens: list[Token], k: int, partner: dict[int, int]) -> int:
+    """How many arguments the parentheses opening at ``tokens[k]`` hold (``(x, y)``,
+    ``(x | \\theta)``, ``(x; \\theta)``: 2), as :func:`_opens_parenthesis` finds them."""
+    open_ = k if tokens[k].is_char("(") else k + 1
+    close = partner.get(open_)
+    if close is None:
+        return 1
+    count, j = 1, open_ + 1
+    while j < close:
+        tok = tokens[j]
+        if tok.is_char(",;|") or tok.is_cmd("mid", "vert", "|"):
+            count += 1
+        j = partner[j] + 1 if tok.is_char("([{") and j in partner else j + 1
+    return count
 
 
 def _numerator(tokens: list[Token], i: int, lo: int) -> bool:

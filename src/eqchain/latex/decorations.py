@@ -90,6 +90,29 @@ def font_switches(text: str, base: int = 0) -> str:
     return "".join(out)
 
 
+_LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")
+
+
+def _evaluation_bar_right(text: str, after_left: int) -> int | None:
+    """Where the ``\\right`` partnering the ``\\left`` that ends at ``after_left`` stands, when
+    that ``\\left`` is ``\\left.`` and its ``\\right`` is ``\\right|`` (an evaluation bar,
+    ``\\left. F \\right|_{t=0}``); None for any other pair, whose commands are blanked."""
+    j = after_left
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j >= len(text) or text[j] != ".":
+        return None
+    depth = 1
+    for m in _LEFT_RIGHT.finditer(text, j + 1):
+        depth += 1 if m.group(1) == "left" else -1
+        if depth == 0:
+            k = m.end()
+            while k < len(text) and text[k] in " \t":
+                k += 1
+            return m.start() if k < len(text) and text[k] == "|" else None
+    return None
+
+
 def strip_decorations(text: str, base: int = 0) -> Decorated:
     """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
     prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
@@ -106,6 +129,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     tag: str | None = None
     depth = 0
     i, n = 0, len(text)
+    kept: set[int] = set()  # where the \right of an evaluation bar \left. F \right| stands
 
     def blank(a: int, b: int) -> None:
         for k in range(a, b):
@@ -161,6 +185,15 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                     if note:
                         relation_notes.append(note)
                     i = stop
+                    continue
+            if plain == "right" and i in kept:
+                i = end  # the \right of an evaluation bar \left. F \right|: read by the parser
+                continue
+            if plain == "left":
+                closing = _evaluation_bar_right(text, end)
+                if closing is not None:  # \left. F \right|_{a}^{b}: kept for the parser
+                    kept.add(closing)
+                    i = text.index(".", end) + 1
                     continue
             if plain in DROPPED:
                 blank(i, end)

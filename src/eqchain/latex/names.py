@@ -50,26 +50,33 @@ def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
         base, j = tok.text, i + 1
     else:
         base, j = _command_name(tokens, i, partner)
-    sub = None
-    key = base
-    if j < len(tokens) and tokens[j].is_char("_"):
-        k = j + 1
-        if k >= len(tokens):
-            raise LatexError("a subscript is missing after '_'", column=tokens[j].column)
-        nxt = tokens[k]
-        if nxt.is_char("{"):
-            close = partner[k]
-            if close == k + 1:
-                raise LatexError("an empty subscript", column=nxt.column)
-            sub, j = (k + 1, close), close + 1
-        elif nxt.kind in ("letter", "digit") or (nxt.kind == "cmd" and nxt.text in GREEK):
-            sub, j = (k, k + 1), k + 1
-        elif (end := _command_subscript(tokens, k, partner)) is not None:
-            sub, j = (k, end), end  # f_\mathrm{X}: TeX's subscript is \mathrm{X}
-        else:
-            raise LatexError("put this subscript in braces: _{...}", column=nxt.column)
-        key = base + "_{" + " ".join(t.text for t in tokens[sub[0] : sub[1]]) + "}"
-    return NameSpan(base, sub, j, key, tok.column)
+    return with_subscript(NameSpan(base, None, j, base, tok.column), tokens, partner)
+
+
+def with_subscript(span: NameSpan, tokens: list[Token], partner: dict[int, int]) -> NameSpan:
+    """``span`` (a name without subscript) with the subscript that starts at ``tokens[span.end]``
+    when a ``_`` stands there (``M'_X``: the subscript after a prime), else ``span`` itself.
+    Raises LatexError for a missing, empty or unbraced subscript."""
+    j = span.end
+    if span.sub is not None or j >= len(tokens) or not tokens[j].is_char("_"):
+        return span
+    k = j + 1
+    if k >= len(tokens):
+        raise LatexError("a subscript is missing after '_'", column=tokens[j].column)
+    nxt = tokens[k]
+    if nxt.is_char("{"):
+        close = partner[k]
+        if close == k + 1:
+            raise LatexError("an empty subscript", column=nxt.column)
+        sub, j = (k + 1, close), close + 1
+    elif nxt.kind in ("letter", "digit") or (nxt.kind == "cmd" and nxt.text in GREEK):
+        sub, j = (k, k + 1), k + 1
+    elif (end := _command_subscript(tokens, k, partner)) is not None:
+        sub, j = (k, end), end  # f_\mathrm{X}: TeX's subscript is \mathrm{X}
+    else:
+        raise LatexError("put this subscript in braces: _{...}", column=nxt.column)
+    key = span.base + "_{" + " ".join(t.text for t in tokens[sub[0] : sub[1]]) + "}"
+    return NameSpan(span.base, sub, j, key, span.column)
 
 
 def _command_subscript(tokens: list[Token], k: int, partner: dict[int, int]) -> int | None:

@@ -29,7 +29,13 @@ import sympy as sp
 from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
-from eqchain.latex.applied import SPELLED_FUNCTIONS, function_key, on_names, spelled_function
+from eqchain.latex.applied import (
+    SPELLED_FUNCTIONS,
+    function_key,
+    on_names,
+    several,
+    spelled_function,
+)
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
@@ -39,6 +45,7 @@ from eqchain.latex.names import (
     sample_superscripts,
     scan_name,
     starts_name,
+    with_subscript,
 )
 from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
@@ -152,6 +159,7 @@ class Parser:
         self.markers = markers
         self.pos = 0
         self.end = len(tokens)
+        self.lo = 0  # where the group being read starts
         self.depth = 0
         self.bar_variables: frozenset = frozenset()  # variables of integration around
 
@@ -168,15 +176,15 @@ class Parser:
         if lo >= hi:
             column = self.tokens[min(lo, len(self.tokens) - 1)].column if self.tokens else 1
             raise LatexError(f"an empty {what}", column=column)
-        saved = self.pos, self.end
-        self.pos, self.end = lo, hi
+        saved = self.pos, self.end, self.lo
+        self.pos, self.end, self.lo = lo, hi, lo
         try:
             expr = self.expression(0)
             if self.pos < hi:
                 raise self._unexpected(self.tokens[self.pos])
             return expr
         finally:
-            self.pos, self.end = saved
+            self.pos, self.end, self.lo = saved
 
     def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < self.end else None
@@ -213,8 +221,11 @@ class Parser:
             operand = self.unary()
             self.depth -= 1
             return operand if tok.text == "+" else mul(sp.Integer(-1), operand)
+        start = self.pos
         factors = [self.factor()]
         while (tok := self.peek()) is not None and not self._ends_product(tok):
+            if self._closing_bar_at(self.pos):
+                return self.closing_bar(factors, start)  # F \Big|_{x=0}^{x=1}
             self._check_mixed_number(factors[-1], tok)
             factors.append(self.factor())
         result = factors[-1]
@@ -267,6 +278,8 @@ class Parser:
             after = self.peek()
             if c == "[" and after is not None and after.is_char("_"):
                 return self.evaluation_bar(close)
+            if c == "(" and after is not None and after.is_char("'"):
+                return self.primed_group(close)
             return self._group(close)
         if c == "{":
             close = self.partner[self.pos]
@@ -316,37 +329,118 @@ class Parser:
         previous row's) that F has, else the one free variable of F the bounds do not name;
         anything else is rejected, naming the candidates."""
         under = self.tokens[self.pos]
-        lo, hi, after = self._argument_range(self.pos + 1, "an evaluation bar's subscript")
-        caret = self.at(after)
-        if caret is None or not caret.is_char("^"):
-            raise LatexError(
-                "an evaluation bar [F]_a^b needs its upper bound after '^'", column=under.column
-            )
-        up_lo, up_hi, end = self._argument_range(after + 1, "an evaluation bar's superscript")
-        variable = None
-        signs = [k for k in range(lo, hi) if self.tokens[k].is_char("=")]
-        if len(signs) > 1:
-            raise LatexError("two '=' in an evaluation bar's subscript", column=under.column)
-        if signs:
-            variable = self.within(lo, signs[0], "variable of an evaluation bar")
-            if not isinstance(variable, sp.Symbol):
-                raise LatexError(
-                    "the variable of an evaluation bar is a name: [F]_{x=a}^{b}",
-                    column=self.tokens[lo].column,
-                )
-            lo = signs[0] + 1
-        lower = _infinite_limit(self.within(lo, hi, "lower bound"))
-        upper = _infinite_limit(self.within(up_lo, up_hi, "upper bound"))
+        variable, lower, upper, end = self._bar_scripts(self.pos, needs_upper=True)
         body = self.within(self.partner[close] + 1, close)
         self.pos = end
+        return self._evaluated(body, variable, lower, upper, under)
+
+    def left_bar(self, tok: Token):
+        """``\\left. F \\right|_{t=0}``, ``\\left. F \\right|_{a}^{b}`` (the pair
+        :func:`eqchain.latex.decorations.strip_decorations` keeps, ``pos`` at ``\\left``): F at
+        the point, or F at the upper bound minus F at the lower, as for ``[F]_a^b``
+        (:meth:`evaluation_bar`); a derivative in F by the variable is taken before the point
+        is put in, ``Subs(Derivative(M(t), t), t, 0)``."""
+        depth, k = 0, self.pos
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("left"):
+                depth += 1
+            elif t.is_cmd("right"):
+                depth -= 1
+                if depth == 0:
+                    break
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        bar = self.at(k + 1)
+        if k >= self.end or bar is None or not bar.is_char("|"):
+            raise LatexError("\\left. without its \\right| in this group", column=tok.column)
+        after = self.at(k + 2)
+        if after is None or not after.is_char("_^"):
+            raise LatexError(
+                "an evaluation bar \\left. F \\right| needs its point: \\right|_{x=a}",
+                column=bar.column,
+            )
+        variable, lower, upper, end = self._bar_scripts(k + 2, needs_upper=False)
+        body = self.within(self.pos + 2, k, "expression before the evaluation bar")
+        self.pos = end
+        return self._evaluated(body, variable, lower, upper, self.tokens[k + 2])
+
+    def closing_bar(self, factors: list, start: int):
+        """``F \\Big|_{x=0}^{x=\\infty}``, ``F |_{t=0}`` (a bar with no partner, directly
+        followed by its scripts; ``pos`` at the bar): the bar evaluates the product ``factors``
+        before it, which must be all of its group but a sign, and it must end its term; else
+        what it applies to is not written (``a + x^2 |_0^1``: x^2, or a + x^2?) and it is
+        rejected."""
+        bar = self.tokens[self.pos]
+        signs_only = all(self.tokens[k].is_char("+-") for k in range(self.lo, start))
+        variable, lower, upper, end = self._bar_scripts(self.pos + 1, needs_upper=False)
+        after = self.at(end)
+        if not signs_only or (after is not None and not after.is_char("+-")):
+            raise LatexError(
+                "ambiguous: what does this evaluation bar apply to? write "
+                "\\left. F \\right|_{a}^{b} around all of it",
+                column=bar.column,
+            )
+        body = factors[-1]
+        for f in reversed(factors[:-1]):
+            body = mul(f, body)
+        self.pos = end
+        return self._evaluated(body, variable, lower, upper, bar)
+
+    def _bar_scripts(self, k: int, needs_upper: bool):
+        """(variable or None, lower, upper or None, the index after them) of an evaluation bar's
+        scripts at ``tokens[k]``: ``_{x=a}^{b}``, ``_{a}^{x=b}``, ``^{b}_{a}``, ``_{t=0}``. An
+        infinite bound is the number +-oo."""
+        scripts: dict[str, tuple[int, int]] = {}
+        under = self.tokens[k]
+        while (tok := self.at(k)) is not None and tok.is_char("_^") and tok.text not in scripts:
+            what = "subscript" if tok.text == "_" else "superscript"
+            lo, hi, k = self._argument_range(k + 1, f"an evaluation bar's {what}")
+            scripts[tok.text] = (lo, hi)
+        if "_" not in scripts or (needs_upper and "^" not in scripts):
+            raise LatexError(
+                "an evaluation bar [F]_a^b needs its upper bound after '^'"
+                if "_" in scripts
+                else "an evaluation bar needs its point or lower bound after '_'",
+                column=under.column,
+            )
+        variables, bounds = [], []
+        for script in ("_", "^"):
+            if script not in scripts:
+                bounds.append(None)
+                continue
+            lo, hi = scripts[script]
+            signs = [j for j in range(lo, hi) if self.tokens[j].is_char("=")]
+            if len(signs) > 1:
+                raise LatexError("two '=' in an evaluation bar's subscript", column=under.column)
+            if signs:
+                variable = self.within(lo, signs[0], "variable of an evaluation bar")
+                if not isinstance(variable, sp.Symbol):
+                    raise LatexError(
+                        "the variable of an evaluation bar is a name: [F]_{x=a}^{b}",
+                        column=self.tokens[lo].column,
+                    )
+                variables.append(variable)
+                lo = signs[0] + 1
+            bounds.append(_infinite_limit(self.within(lo, hi, "bound")))
+        if len(set(variables)) > 1:
+            raise LatexError(
+                "an evaluation bar's two bounds name two variables", column=under.column
+            )
+        return (variables[0] if variables else None), bounds[0], bounds[1], k
+
+    def _evaluated(self, body, variable, lower, upper, under: Token):
+        """F (``body``) at ``lower``, or at ``upper`` minus at ``lower``
+        (:meth:`evaluation_bar`)."""
         if variable is None:
-            variable = self._bar_variable(body, lower, upper, under)
+            variable = self._bar_variable(body, lower, lower if upper is None else upper, under)
         if any(variable in getattr(e, "variables", ()) for e in body.atoms(*_BINDING)):
             raise UnsupportedLatex(
                 f"not supported: an evaluation bar in {variable} around an operator bound "
                 f"by {variable}",
                 column=under.column,
             )
+        if upper is None:
+            return _at_bound(body, variable, lower)
         return add(
             _at_bound(body, variable, upper), mul(sp.Integer(-1), _at_bound(body, variable, lower))
         )
@@ -505,6 +599,10 @@ class Parser:
             return sp.Symbol(key)
         if name == "{":
             return self.escaped_braces(tok)
+        if name == "left":  # kept by decorations only for an evaluation bar \left. F \right|
+            return self.left_bar(tok)
+        if name == "right":
+            raise LatexError("\\right| without its \\left.", column=tok.column)
         if name == "mathbb":
             return self.blackboard(tok)
         if name == "langle":
@@ -550,16 +648,10 @@ class Parser:
         operator_name = first.is_cmd("operatorname") or (
             first.is_cmd("mathrm") and len(span.base) > 1
         )
-        key = self._function_key(span)
-        is_function = span.base not in ("e", "pi") and (
-            (span.sub is None and (operator_name or span.base in self.functions))
-            or (span.sub is not None and key is not None and key in self.functions)
-        )
-        # a name the document also uses as a value: a function before names only (p(x))
-        on_names_only = not is_function and key is not None and on_names(key) in self.functions
         nxt = self.at(j)
         if nxt is not None and nxt.is_char("'"):
-            return self.primed(span, j, is_function or on_names_only)
+            return self.primed(span, j, operator_name)
+        key, is_function, on_names_only = self._applied_as(span, operator_name)
         shown = span.key.replace("_{", "_").replace("}", "")
         if _expectation_name(first, span.base) and (
             (nxt is not None and nxt.is_char("["))
@@ -644,6 +736,17 @@ class Parser:
         if kind == "relu":
             return sp.Max(sp.Integer(0), arg, evaluate=False)
         return apply_function(word, arg)
+
+    def _applied_as(self, span: NameSpan, operator_name: bool) -> tuple[str | None, bool, bool]:
+        """(the function key of ``span``, whether it names a function, whether it names one only
+        before parentheses that hold names: a name the document also uses as a value, p(x))."""
+        key = self._function_key(span)
+        is_function = (span.base not in ("e", "pi") or key in self.functions) and (
+            (span.sub is None and (operator_name or span.base in self.functions))
+            or (span.sub is not None and key is not None and key in self.functions)
+        )
+        on_names_only = not is_function and key is not None and on_names(key) in self.functions
+        return key, is_function, on_names_only
 
     def _function_key(self, span: NameSpan) -> str | None:
         """The name of the function ``span`` names when applied (``f``, ``M_X``, ``q_phi``:
@@ -937,29 +1040,86 @@ class Parser:
             return known(*args, evaluate=False)
         return sp.Function(span.base)(*args)
 
-    def primed(self, span: NameSpan, j: int, is_function: bool):
-        """``f'(x)``, ``f''(x)`` for a declared function f: its derivative at x."""
+    def primed(self, span: NameSpan, j: int, operator_name: bool):
+        """``f'(x)``, ``f''(x)``, ``f'(0)``, ``M_X'(t)``, ``M'_X(t)`` (the prime before the
+        subscript), ``h'(b_j)`` for a function f of the document (declared, defined or
+        inferred): its derivative at the argument. A name for argument (``x``, ``b_j``) is the
+        derivative by it, ``Derivative(f(x), x)``; anything else is the derivative at that
+        point, ``Subs(Derivative(f(u), u), u, 0)`` (u a variable of its own, bound there). A
+        prime on anything else (``x'``, an undeclared f, ``f'`` without its argument) and on a
+        function of several arguments (``l'(p, q)``: a new name to its author, the
+        derivative of nothing) is rejected."""
         order = 0
         while (tok := self.at(j)) is not None and tok.is_char("'"):
             order, j = order + 1, j + 1
+        if span.sub is None and (tok := self.at(j)) is not None and tok.is_char("_"):
+            span = with_subscript(NameSpan(span.base, None, j, span.base, span.column),
+                                  self.tokens, self.partner)  # fmt: skip
+            if span.end > self.end:
+                raise LatexError("this name runs past the end of its group", column=span.column)
+            j = span.end
+        key, is_function, on_names_only = self._applied_as(span, operator_name)
         group = self._parenthesised(j)
-        if not is_function or group is None:
+        if not (is_function or on_names_only) or group is None:
             raise UnsupportedLatex(
-                "not supported: primes (f') except on a declared function applied to one "
-                "variable, f'(x); write the derivative as \\frac{d}{dx}",
+                "not supported: primes (f') except on a function of the document applied to "
+                "its argument, f'(x); write the derivative as \\frac{d}{dx}",
                 column=span.column,
             )
         open_, close, after = group
-        if close != open_ + 2 or not starts_name(self.tokens[open_ + 1]):
+        if close == open_ + 1:
+            raise LatexError("empty parentheses", column=self.tokens[open_].column)
+        if (
+            self._top_level_char(open_ + 1, close, ",")
+            or self._conditioned(open_, close)
+            or several(key or span.base) in self.functions
+        ):
             raise UnsupportedLatex(
-                "not supported: f'(...) of anything but one variable; write the derivative "
-                "as \\frac{d}{dx}",
+                "not supported: a prime on a function of several arguments (f'(x, y), or f "
+                "applied to several elsewhere in the document: no derivative of a function of "
+                "one variable; a new name? the derivative by which argument?); write the "
+                "derivative as \\frac{\\partial}{\\partial x} or name it anew",
                 column=span.column,
             )
-        variable = self._variable(scan_name(self.tokens, open_ + 1, self.partner))
+        argument = None
+        if starts_name(self.tokens[open_ + 1]):
+            named = scan_name(self.tokens, open_ + 1, self.partner)
+            if named.end == close:
+                argument = self._object(named)
+        if on_names_only and not is_function and not isinstance(argument, (sp.Symbol, sp.Indexed)):
+            raise UnsupportedLatex(
+                f"ambiguous: '{span.base}' is also a value in this document: is {span.base}' a "
+                "derivative or a new name? write the derivative as \\frac{d}{dx}",
+                column=span.column,
+            )
+        name = sp.Function(key or span.base)
         self.pos = after
-        applied = sp.Function(self._function_key(span) or span.base)(variable)
-        return derivative(applied, [(variable, order)], span.column)
+        if isinstance(argument, (sp.Symbol, sp.Indexed)):
+            return derivative(name(argument), [(argument, order)], span.column)
+        point = self.within(open_ + 1, close, "argument")
+        own = _fresh_variable()
+        return sp.Subs(derivative(name(own), [(own, order)], span.column), own, point)
+
+    def primed_group(self, close: int):
+        """``(\\tanh x)'``, ``(x^2 e^x)''`` (``pos`` at the first prime): the derivative of what
+        the parentheses hold by its one free variable. With none, or several (``(a x^2)'``: by
+        x, or by a?), nothing in the formula says which variable the prime is for: rejected,
+        naming the candidates."""
+        opening = self.tokens[self.partner[close]]
+        body = self._group(close)
+        order = 0
+        while (tok := self.peek()) is not None and tok.is_char("'"):
+            order, self.pos = order + 1, self.pos + 1
+        free = sorted(_variables_of(body), key=str)
+        if len(free) != 1:
+            named = f" ({', '.join(str(v) for v in free)})" if free else ""
+            raise UnsupportedLatex(
+                "not supported: a prime on an expression with other than one variable"
+                f"{named}: by which variable is (...)' the derivative? write "
+                "\\frac{d}{dx}(...)",
+                column=opening.column,
+            )
+        return derivative(body, [(free[0], order)], opening.column)
 
     def number(self):
         """Digits, with a decimal part: an exact Integer or Rational."""
@@ -1033,7 +1193,8 @@ class Parser:
         self.depth -= 1
         greedy = first.is_cmd("sum", "prod")  # its body already took all it could
         nxt = self.peek()
-        if not greedy and nxt is not None and not self._ends_argument(nxt):
+        ends = nxt is None or self._ends_argument(nxt) or self._closing_bar_at(self.pos)
+        if not greedy and not ends:  # -\cos x \Big|_0^{\pi}: the bar closes \cos x
             raise LatexError(
                 f"ambiguous argument of \\{tok.text}: write \\{tok.text}(...) around the whole "
                 "argument, or put the other factors in front",
@@ -1259,9 +1420,18 @@ class Parser:
             tok = self.tokens[k]
             if tok.is_char("+-") and k > j:
                 break
+            if k > j and self._closing_bar_at(k):
+                break  # \frac{d}{dx} x^2 \Big|_{x=1}: the bar closes the derivative too
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         self.pos = k
         return self.within(j, k)
+
+    def _closing_bar_at(self, k: int) -> bool:
+        """Whether ``tokens[k]`` is a bar with no partner directly followed by its scripts,
+        ``\\Big|_{x=0}^{1}``: an evaluation bar closing the product before it
+        (:meth:`closing_bar`)."""
+        tok, nxt = self.at(k), self.at(k + 1)
+        return tok is not None and tok.is_char("|") and nxt is not None and nxt.is_char("_^")
 
     def _variable(self, span: NameSpan):
         value = self._object(span)
@@ -1636,6 +1806,9 @@ class Parser:
             self._check_no_differential(self.pos, k)
             body = self.within(self.pos, k, "integrand")
             self.pos = k
+            group = self._expression_differential_at(k)
+            if group is not None and count == 1:
+                return self._substituted_integral(tok, body, group, lower, upper)
             variables = self._differentials()
         if len(variables) != count:
             raise LatexError(
@@ -1758,6 +1931,66 @@ class Parser:
         span = scan_name(tokens, j, self.partner)
         return span if span.end <= hi else None
 
+    def _expression_differential_at(self, k: int) -> tuple[int, int] | None:
+        """(open, close) of the parentheses of ``\\mathrm{d}(z + \\mu)``,
+        ``\\mathrm{d}\\left( \\sqrt{2} \\sigma u \\right)`` at ``tokens[k]``: the differential of
+        an expression, which ends its integral (nothing but ``+``, ``-`` or the end of the group
+        after it); None otherwise. An upright d only: ``d(z + \\mu)`` may be a product."""
+        tokens = self.tokens
+        if not (
+            k + 4 < self.end
+            and tokens[k].is_cmd("mathrm")
+            and tokens[k + 1].is_char("{")
+            and tokens[k + 2].text == "d"
+            and tokens[k + 3].is_char("}")
+            and tokens[k + 4].is_char("(")
+        ):
+            return None
+        close = self.partner[k + 4]
+        after = self.at(close + 1)
+        if after is not None and not after.is_char("+-"):
+            return None
+        return k + 4, close
+
+    def _substituted_integral(self, tok: Token, body, group: tuple[int, int], lower, upper):
+        """``\\int_a^b f \\, \\mathrm{d}(g)``, the differential of an expression g (written
+        after a substitution, ``\\int_{-\\infty - \\mu}^{\\infty - \\mu} f(z) \\,
+        \\mathrm{d}(z + \\mu)``): ``Integral(f \\cdot Derivative(g, v), (v, a, b))``, v being
+        g's one variable that the limits do not name (a limit is a value of v, so never names
+        it; g' is carried out when g is a polynomial in v); with none or several, which
+        variable is integrated over is not written: rejected, naming them."""
+        open_, close = group
+        inner = self.within(open_ + 1, close, "differential")
+        self.pos = close + 1
+        named = set()
+        for bound in (lower, upper):
+            if bound is not None:
+                named |= bound.free_symbols
+        candidates = sorted(
+            (v for v in _variables_of(inner) if isinstance(v, sp.Symbol) and v not in named),
+            key=str,
+        )
+        if len(candidates) != 1:
+            listed = ", ".join(str(v) for v in candidates)
+            raise UnsupportedLatex(
+                "not supported: the differential of an expression d(...) "
+                + (f"in several variables ({listed}): " if candidates else "in no variable: ")
+                + "which one is integrated over? write the substitution out, \\mathrm{d}x",
+                column=self.tokens[group[0] - 4].column,
+            )
+        (variable,) = candidates
+        # g' carried out for a polynomial g (a substitution's z + \\mu, \\sqrt{2} \\sigma u + \\mu:
+        # the same under every assumption); any other g keeps its derivative written out
+        slope = (
+            sp.diff(inner, variable)
+            if inner.is_polynomial(variable)
+            else sp.Derivative(inner, variable)
+        )
+        integrand = mul(body, slope)
+        if lower is None:
+            return sp.Integral(integrand, variable)
+        return sp.Integral(integrand, (variable, _infinite_limit(lower), _infinite_limit(upper)))
+
     def _differentials(self) -> list:
         """The differentials at ``pos`` (``dx \\, dy``), consumed: their variables."""
         variables = []
@@ -1786,6 +2019,8 @@ class Parser:
                     column=t.column,
                 )
             if self._differential_at(k, self.end) is not None:
+                return k
+            if self._expression_differential_at(k) is not None:
                 return k
             k = self.partner[k] + 1 if t.is_char("([{") else k + 1
         raise LatexError(
@@ -2086,9 +2321,13 @@ def integration_variables(expr) -> set:
 
 def _at_bound(body, variable, bound):
     """F at one bound of an evaluation bar: the bound put in for the variable without
-    evaluating (the tree as written), or the limit when the bound is infinite."""
+    evaluating (the tree as written), or the limit when the bound is infinite. F with a
+    derivative by the variable (``\\left. \\frac{d}{dt} M(t) \\right|_{t=0}``) is the derivative
+    at the point, ``Subs``: the derivative is taken first."""
     if bound in (sp.oo, -sp.oo):
         return sp.Limit(body, variable, bound)
+    if any(variable in d.variables for d in body.atoms(sp.Derivative)):
+        return sp.Subs(body, variable, bound)
     return body.xreplace({variable: bound})
 
 
@@ -2125,6 +2364,29 @@ def unwritten_bounds(*trees) -> set:
                 ):
                     found.add(hi)
     return found
+
+
+def _variables_of(body) -> set:
+    """The variables ``body`` depends on: its free symbols and family members (``y_k``), without
+    the marker of an ellipsis nor the indices of its members."""
+    members = {i for i in body.atoms(sp.Indexed) if i.free_symbols <= body.free_symbols}
+    inside = {s for i in members for s in i.free_symbols}
+    plain = {
+        s for s in body.free_symbols if isinstance(s, sp.Symbol) and not s.name.startswith("\u2026")
+    }
+    return members | (plain - inside)
+
+
+# The variable of a derivative at a point, f'(0): a name no document can write (the reader
+# reads \u2032 as a prime), so that no definition put in for f, and no value put in for a name
+# of the document, is ever captured by it (M(t) = e^{t u}: M'(0) is u, whatever u is).
+POINT_VARIABLE = "u\u2032"
+
+
+def _fresh_variable(*trees) -> sp.Symbol:
+    """The variable of a derivative at a point, ``f'(0)``: bound by its ``Subs``, named apart
+    from every name a document can write (:data:`POINT_VARIABLE`); printed as ``u``."""
+    return sp.Symbol(POINT_VARIABLE)
 
 
 def derivative(expr, variables, column: int):

@@ -91,6 +91,16 @@ class EqchainLatexPrinter(LatexPrinter):
             inner = f"\\left({inner}\\right)"
         return f"\\lim_{{{self._print(variable)} \\to {at}}} {inner}"
 
+    def _print_Subs(self, expr):
+        """``\\left. \\frac{\\partial M(t)}{\\partial t} \\right|_{t=0}``: a derivative at a point
+        (``M'(0)``, an evaluation bar around a derivative), as the reader reads it back (SymPy's
+        own printer writes ``\\substack``, which it does not)."""
+        inner, variables, points = expr.args
+        at = ", ".join(
+            f"{self._print(v)}={self._print(p)}" for v, p in zip(variables, points, strict=True)
+        )
+        return f"\\left. {self._print(inner)} \\right|_{{{at}}}"
+
     def _print_Symbol(self, expr, style="plain"):
         return name_latex(expr.name)
 

@@ -277,7 +277,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         bounds.append((start + objective, end))
     token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in bounds)
     defined, known = None, frozenset(functions)
-    found = defined_function(token_lists[0]) if len(parts) > 1 and not continues else None
+    found = defined_function(token_lists[0], known) if len(parts) > 1 and not continues else None
     if found:
         known |= {found[0]}
         defined = found[0] if found[1] == 0 else None

@@ -14,6 +14,7 @@ MAX_DEPTH = 40  # deeper nesting than this is never a real formula, and SymPy's 
 MAX_TOKENS = 3000  # SymPy's parser needs ~1.5 ms per term: keep any formula under a few seconds
 OPENERS = {"(": ")", "[": "]", "{": "}"}
 CLOSERS = {")": "(", "]": "[", "}": "{"}
+PRIMES = "\u2019\u2032"  # the right single quotation mark and the prime sign: both a prime, '
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             i += 1
         elif ch.isascii() and ch.isdigit():
             tokens.append(Token("digit", ch, base + i, base + i + 1, space))
+            i += 1
+        elif ch in PRIMES:  # s’(x), s′(x): a prime typed as a quotation mark or U+2032
+            tokens.append(Token("char", "'", base + i, base + i + 1, space))
             i += 1
         elif ch.isascii() and ch.isprintable():
             tokens.append(Token("char", ch, base + i, base + i + 1, space))
