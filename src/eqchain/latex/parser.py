@@ -1465,11 +1465,11 @@ class Parser:
         member = self._member_subscript(tok)
         if member is not None:
             return self._over_set(tok, *member)
-        variables, lower, upper = None, None, None
+        variables, lower, upper, shift = None, None, None, sp.Integer(0)
         for _ in range(2):
             nxt = self.peek()
             if nxt is not None and nxt.is_char("_") and variables is None:
-                variables, lower = self._subscript_range(tok, usage)
+                variables, lower, shift = self._subscript_range(tok, usage)
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
                 upper = self.argument(f"\\{tok.text}")
@@ -1496,7 +1496,8 @@ class Parser:
         if lower is None:
             limits = [(v, sp.Integer(1), upper or abstract_bound(v)) for v in variables]
         else:
-            limits = [(variables[0], lower, upper)]
+            # \sum_{x-1=0}^{\infty}: x - 1 runs from 0 to infinity, x from 1
+            limits = [(variables[0], lower + shift, _shifted(upper, shift))]
         try:
             whole = cls(body, *limits)
         except (ValueError, TypeError) as err:
@@ -1654,7 +1655,7 @@ class Parser:
         arg = self.at(k)
         if arg is not None and (arg.kind == "letter" or arg.is_cmd(*GREEK)):
             self.pos = k + 1
-            return [self._index_variable(arg)], None
+            return [self._index_variable(arg)], None, sp.Integer(0)
         if arg is None or not arg.is_char("{"):
             raise LatexError(usage, column=tok.column)
         close = self.partner[k]
@@ -1674,8 +1675,12 @@ class Parser:
                 )
         self.pos = close + 1
         if any(t.is_char("=") for t in inner):
+            shifted = self._shift(k + 1, close, usage, tok.column)
+            if shifted is not None:
+                variable, lower, shift = shifted
+                return [variable], lower, shift
             variable, lower = self._range(k + 1, close, usage, tok.column)
-            return [variable], lower
+            return [variable], lower, sp.Integer(0)
         names = inner[::2]
         if (
             not inner
@@ -1687,7 +1692,28 @@ class Parser:
         variables = [self._index_variable(t) for t in names]
         if len({v.name for v in variables}) != len(variables):
             raise LatexError(f"an index twice under one \\{tok.text}", column=tok.column)
-        return variables, None
+        return variables, None, sp.Integer(0)
+
+    def _shift(self, lo: int, hi: int, usage: str, column: int):
+        """A sum's index written shifted by a whole number, ``x-1=0`` or ``k+2=5``, between
+        ``lo`` and ``hi``: (the variable, the lower bound written, the shift: 1 for ``x-1``,
+        -2 for ``k+2``), the bounds then being the written ones plus the shift; None when the
+        index is written plain (``k=1``)."""
+        first, sign = self.at(lo), self.at(lo + 1)
+        if first is None or sign is None or not sign.is_char("+-"):
+            return None
+        if not (first.kind == "letter" or first.is_cmd(*GREEK)):
+            return None
+        k = lo + 2
+        while k < hi and self.tokens[k].kind == "digit":
+            k += 1
+        if k == lo + 2 or k >= hi or not self.tokens[k].is_char("="):
+            return None
+        if k + 1 >= hi or any(t.is_char("=") for t in self.tokens[k + 1 : hi]):
+            raise LatexError(usage, column=column)
+        amount = sp.Integer("".join(t.text for t in self.tokens[lo + 2 : k]))
+        variable = self._object(NameSpan(first.text, None, lo + 1, first.text, first.column))
+        return variable, self.within(k + 1, hi), amount if sign.is_char("-") else -amount
 
     def _index_variable(self, tok: Token):
         value = self._object(NameSpan(tok.text, None, 0, tok.text, tok.column))
@@ -2329,6 +2355,14 @@ def _at_bound(body, variable, bound):
     if any(variable in d.variables for d in body.atoms(sp.Derivative)):
         return sp.Subs(body, variable, bound)
     return body.xreplace({variable: bound})
+
+
+def _shifted(bound, shift):
+    """A sum's upper bound written for its shifted index (x - 1 = N): the index's own (N + 1);
+    infinity stays infinity."""
+    if bound is None or shift == 0:
+        return bound
+    return bound if bound in (sp.oo, -sp.oo) else bound + shift
 
 
 def _infinite_limit(bound):
