@@ -250,3 +250,11 @@ def test_a_derivative_before_parentheses_is_a_product_unless_they_hold_a_point()
 def test_double_superscripts_are_errors():
     with pytest.raises(LatexError, match="double superscript"):
         read_formula("a^{b}^{c}")
+
+
+def test_an_ideographic_space_is_a_space_not_prose():
+    # Japanese authors type U+3000 between parts of a formula (\frac{\partial}{\partial w}　E)
+    assert read_expression("a\u3000b") == read_expression("a b")
+    assert read_expression("\\frac{\\partial}{\\partial w}\u3000w^2") == read_expression(
+        "\\frac{\\partial}{\\partial w} w^2"
+    )

@@ -227,7 +227,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
 
     depths = _depths(text)
     for m in _CJK.finditer(text):
-        if depths[m.start()] == 0:
+        if m.group(0).isspace():
+            blank(m.start(), m.end())  # an ideographic space (U+3000) is a space, not prose
+        elif depths[m.start()] == 0:
             notes.append((m.start(), m.end(), m.group(0)))
             blank(m.start(), m.end())
 
