@@ -332,3 +332,16 @@ def how_to_declare(span: NameSpan) -> str:
         "a name with a subscript is a function only while no sum runs over its subscript, "
         "where a row defines it (f_X(x) = ...) or the document applies it to names only"
     )
+
+
+def bracketed_argument(tokens, partner: dict, j: int, hi: int) -> tuple[int, int, int] | None:
+    """(open, close, after) of ``[...]`` at ``tokens[j]`` read as a function's argument
+    (``\\exp\\left[ ... \\right]`` as ``\\exp( ... )``); None when no bracket opens there or
+    when ``_``, ``^`` or a prime follows its close (``[F]_a^b`` is an evaluation bar)."""
+    if j >= hi or not tokens[j].is_char("["):
+        return None
+    close = partner[j]
+    after = tokens[close + 1] if close + 1 < hi else None
+    if after is not None and after.is_char("_^'"):
+        return None
+    return j, close, close + 1

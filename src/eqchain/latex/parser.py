@@ -40,6 +40,7 @@ from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTE
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
+    bracketed_argument,
     how_to_declare,
     name_object,
     sample_superscripts,
@@ -1165,7 +1166,7 @@ class Parser:
             exponent = self.superscript()
         if self.peek() is None:
             raise LatexError(f"\\{name} without an argument", column=tok.column)
-        group = self._parenthesised(self.pos)
+        group = self._parenthesised(self.pos) or self._bracketed_argument(self.pos)
         if group is not None:
             open_, close, after = group
             if open_ == close - 1:
@@ -1351,6 +1352,13 @@ class Parser:
         ):
             return j + 1, self.partner[j + 1], self.partner[j] + 1
         return None
+
+    def _bracketed_argument(self, j: int) -> tuple[int, int, int] | None:
+        """(open, close, after) of ``[...]`` at ``tokens[j]`` as a function's argument
+        (``\\exp\\left[ -\\frac{x^2}{2} \\right]``, as parentheses); None when no bracket opens
+        there, or when a subscript, superscript or prime follows it (``[F]_a^b`` is an
+        evaluation bar, not the argument's end)."""
+        return bracketed_argument(self.tokens, self.partner, j, self.end)
 
     def _bare_names(self, lo: int, hi: int) -> bool:
         """Whether ``tokens[lo:hi]`` is a comma-separated list of names (``x``, ``x, y_k``)."""

@@ -28,7 +28,14 @@ from eqchain.latex.commands import (
     UNSUPPORTED,
 )
 from eqchain.latex.derivatives import recognise
-from eqchain.latex.names import NameSpan, how_to_declare, name_object, scan_name, starts_name
+from eqchain.latex.names import (
+    NameSpan,
+    bracketed_argument,
+    how_to_declare,
+    name_object,
+    scan_name,
+    starts_name,
+)
 from eqchain.latex.tokens import Token, match_brackets
 
 # What may follow a function's argument written without parentheses (``\log x + 1``,
@@ -618,7 +625,10 @@ class Scanner:
         if j >= hi:
             raise LatexError(f"\\{name} without an argument", column=tok.column)
         group = self._parenthesised(j, hi)
-        if group is not None and self.tokens[j].is_char("{"):
+        bracketed = bracketed_argument(self.tokens, self.partner, j, hi)
+        if bracketed is not None:  # \exp[...]: the brackets hold the argument, as parentheses
+            group = bracketed
+        if group is not None and self.tokens[j].is_char("{["):
             open_, close, after = group
             out.emit("(")
             self._range(open_ + 1, close, out)
