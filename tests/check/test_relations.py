@@ -585,3 +585,18 @@ def test_a_factor_depending_on_the_variable_is_never_dropped(tmp_path):
     body = "\n[[steps]]\nclaim = '\\alpha \\theta e^{x} \\propto \\alpha e^{x}'\n"
     result = claims(check_text(tmp_path, BAYES + body))[-1]
     assert result.verdict is not Verdict.VERIFIED
+
+
+def test_arg_max_spelled_in_text(tmp_path):
+    # \text{argmax}, \mathrm{arg\,max}: the arg max, as \arg\max (a blog's way to write it)
+    path = tmp_path / "post.md"
+    path.write_text(
+        "$$\n3 = \\text{argmax}_{a} \\left( - (a - 3)^2 \\right)\n$$\n\n"
+        "$$\n2 = \\mathrm{arg\\,max}_{b} \\left( - (b - 3)^2 \\right)\n$$\n\n"
+        "$$\n3 = \\text{arg min}_{c} (c - 3)^2\n$$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--format", "json", "--no-cache", str(path))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["verified", "refuted", "verified"]
+    assert steps[0]["rules"] == ["arg_max"] and steps[2]["rules"] == ["arg_min"]

@@ -17,6 +17,7 @@ _CJK = re.compile(
     r"[\u2460-\u24ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
 )
 _SPACING_CHARS = ",;:! >"
+_ARG_OPTIMUM = re.compile(r"\s*arg\s*(?:\\[,; ])?\s*(?:max|min)\s*")
 _COMMAND_NAME = re.compile(r"[A-Za-z]+\*?")
 _WITH_ARGUMENT = {"label", "hspace", "hspace*", "vspace", "hskip", "vskip", "phantom"}
 
@@ -212,6 +213,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 content = text[arg[0] + 1 : arg[1]]
                 if plain == "mathrm" and re.fullmatch(r"\s*[A-Za-z]\s*", content):
                     i = arg[1] + 1  # \mathrm{d}, \mathrm{e}: an upright letter, read as one
+                    continue
+                if _ARG_OPTIMUM.fullmatch(content):
+                    i = arg[1] + 1  # \text{argmax}: the arg max, read whole (latex/optimum.py)
                     continue
                 if plain == "mathrm" and _upright_name(text, i, arg[1] + 1, content.strip()):
                     i = arg[1] + 1  # \mathrm{BCE} = ..., \mathrm{Var}(x): a name, read as one

@@ -3,7 +3,8 @@
 Lagrange solver (:mod:`eqchain.optimize`); SymPy never evaluates it.
 
 A side of a row is read this way only when it is the whole side: ``\\arg\\max`` (or
-``\\argmax``, ``\\operatorname*{arg\\,max}``, ``\\operatorname{argmax}``) with a subscript
+``\\argmax``, ``\\operatorname*{arg\\,max}``, ``\\operatorname{argmax}``, ``\\text{argmax}``,
+``\\mathrm{arg\\,max}``) with a subscript
 naming one variable, then the objective up to the next relation.
 """
 
@@ -41,7 +42,8 @@ class ArgMin(ArgMax):
 
 _WORD = (
     r"(?:\\arg\s*\\(max|min)|\\arg(max|min)"
-    r"|\\operatorname\*?\s*\{\s*arg\s*(?:\\,)?\s*(max|min)\s*\})"
+    r"|\\(?:operatorname\*?|text|mathrm|textrm|operatorname)\s*"
+    r"\{\s*arg\s*(?:\\,|\\;|\\ )?\s*(max|min)\s*\})"
 )
 _START = re.compile(r"\s*" + _WORD + r"\s*_\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])")
 
