@@ -345,3 +345,33 @@ def bracketed_argument(tokens, partner: dict, j: int, hi: int) -> tuple[int, int
     if after is not None and after.is_char("_^'"):
         return None
     return j, close, close + 1
+
+
+def combination_parts(tokens, partner: dict, j: int, hi: int):
+    """The parts of ``{}_{n}C_{k}`` (or ``P``) whose empty braces open at ``tokens[j]``:
+    ((n's first, after n), "C" or "P", (k's first, after k), after it all); None when the
+    tokens are not so (each of n and k one token or a braced group)."""
+
+    def script(k: int):
+        if k + 1 >= hi or not tokens[k].is_char("_"):
+            return None
+        t = tokens[k + 1]
+        if t.is_char("{"):
+            close = partner[k + 1]
+            return (k + 2, close, close + 1) if close > k + 2 else None
+        if t.kind in ("digit", "letter"):
+            return (k + 1, k + 2, k + 2)
+        return None
+
+    if j + 1 >= hi or not tokens[j].is_char("{") or partner[j] != j + 1:
+        return None
+    n = script(j + 2)
+    if n is None or n[2] >= hi:
+        return None
+    letter = tokens[n[2]]
+    if letter.kind != "letter" or letter.text not in ("C", "P"):
+        return None
+    k = script(n[2] + 1)
+    if k is None:
+        return None
+    return (n[0], n[1]), letter.text, (k[0], k[1]), k[2]

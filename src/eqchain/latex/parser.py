@@ -41,6 +41,7 @@ from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
     bracketed_argument,
+    combination_parts,
     how_to_declare,
     name_object,
     sample_superscripts,
@@ -285,6 +286,9 @@ class Parser:
         if c == "{":
             close = self.partner[self.pos]
             if close == self.pos + 1:
+                combination = self.combination(tok)
+                if combination is not None:
+                    return combination
                 raise LatexError("empty braces", column=tok.column)
             self.pos = close + 1
             choose = self._top_level(self.partner[close] + 1, close, "choose")
@@ -544,6 +548,21 @@ class Parser:
                 return True
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         return False
+
+    def combination(self, tok: Token):
+        """``{}_{n}C_{k}`` (``{}_nC_k``), the binomial coefficient as Japanese textbooks write
+        it, and ``{}_{n}P_{k}``, the number of k-permutations n!/(n-k)!; None (``pos`` kept)
+        for empty braces that are not so followed."""
+        found = combination_parts(self.tokens, self.partner, self.pos, self.end)
+        if found is None:
+            return None
+        (n_lo, n_hi), letter, (k_lo, k_hi), after = found
+        n = self.within(n_lo, n_hi, "the n of {}_nC_k")
+        k = self.within(k_lo, k_hi, "the k of {}_nC_k")
+        self.pos = after
+        if letter == "C":
+            return sp.binomial(n, k, evaluate=False)
+        return sp.ff(n, k, evaluate=False)
 
     def choose(self, open_: int, at: int, close: int):
         """``{n \\choose k}``: the binomial coefficient, as ``\\binom{n}{k}`` (plain TeX's

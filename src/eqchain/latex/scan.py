@@ -31,6 +31,7 @@ from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
     bracketed_argument,
+    combination_parts,
     how_to_declare,
     name_object,
     scan_name,
@@ -179,6 +180,17 @@ class Scanner:
             return close + 1
         if c == "{":
             close = self.partner[i]
+            found = combination_parts(self.tokens, self.partner, i, hi)
+            if found is not None:  # {}_nC_k: \binom{n}{k}; {}_nP_k: n!/(n-k)!
+                (n_lo, n_hi), letter, (k_lo, k_hi), after = found
+                if letter == "P":
+                    raise UnsupportedLatex(
+                        "the second readers have no k-permutations {}_nP_k", column=tok.column
+                    )
+                out.emit(" \\binom")
+                self._argument(n_lo, n_hi, out)
+                self._argument(k_lo, k_hi, out)
+                return after
             if close == i + 1:
                 raise LatexError("empty braces", column=tok.column)
             # Grouping braces; the second reader takes bare braces for a set, so it gets ().
