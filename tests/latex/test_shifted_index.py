@@ -46,3 +46,31 @@ def test_a_shifted_index_through_the_cli(tmp_path):
     )
     assert [s["status"] for s in steps][:2] == ["verified", "refuted"]
     assert steps[2]["status"] != "refuted"  # valid: e's series, shifted
+
+
+def test_a_primed_index_is_bound_by_its_sum():
+    # \sum_{x'=0}^{\infty} \frac{\lambda^{x'+1}}{x'!}: x' is the sum's index inside its body
+    value = read_expression(r"\sum_{x'=0}^{3} x'")
+    ((index, lo, hi),) = value.limits
+    assert index.name == "x'" and (lo, hi) == (0, 3)
+    assert value.function == index
+    assert value.doit() == 6
+
+
+@pytest.mark.parametrize("text", [r"x' + \sum_{x'=0}^{3} x'", r"\sum_{x'=0}^{3} x''"])
+def test_a_primed_name_outside_its_sum_stays_unreadable(text):
+    with pytest.raises(LatexError, match="primes"):
+        read_expression(text)
+
+
+def test_a_primed_index_prints_back_as_written():
+    from eqchain.latex.printer import latex
+
+    value = read_expression(r"\sum_{x'=0}^{3} x x'")
+    assert latex(value) == r"\sum_{x'=0}^{3} x x'"
+    assert read_expression(latex(value)) == value
+
+
+def test_a_primed_index_through_the_cli(tmp_path):
+    steps = check_document_rows(tmp_path, r"\sum_{x'=0}^{3} x' = 6", r"\sum_{x'=0}^{3} x' = 7")
+    assert [s["status"] for s in steps] == ["verified", "refuted"]

@@ -163,6 +163,7 @@ class Parser:
         self.end = len(tokens)
         self.lo = 0  # where the group being read starts
         self.depth = 0
+        self.primed_indices: list[sp.Symbol] = []  # \sum_{x'=0}: x' inside the body
         self.bar_variables: frozenset = frozenset()  # variables of integration around
 
     # -- moving through the tokens -----------------------------------------------------------
@@ -1072,6 +1073,10 @@ class Parser:
         order = 0
         while (tok := self.at(j)) is not None and tok.is_char("'"):
             order, j = order + 1, j + 1
+        bound = next((v for v in self.primed_indices if v.name == f"{span.base}'"), None)
+        if bound is not None and span.sub is None and order == 1:
+            self.pos = j  # x' inside \sum_{x'=0}: the sum's index
+            return bound
         if span.sub is None and (tok := self.at(j)) is not None and tok.is_char("_"):
             span = with_subscript(NameSpan(span.base, None, j, span.base, span.column),
                                   self.tokens, self.partner)  # fmt: skip
@@ -1513,7 +1518,12 @@ class Parser:
         if self.peek() is None or self.peek().is_char(")]}"):
             raise LatexError(f"\\{tok.text} without a body", column=tok.column)
         start = self.pos
-        body = self.expression(SUM)
+        primed = [v for v in variables if v.name.endswith("'")]
+        self.primed_indices += primed
+        try:
+            body = self.expression(SUM)
+        finally:
+            del self.primed_indices[len(self.primed_indices) - len(primed) :]
         first = self.tokens[start]
         if first.is_char("([{") and self.partner.get(start) == self.pos - 1:
             after = None  # a body in brackets is the whole body: (2 \sum_k x) stays inside
@@ -1701,6 +1711,15 @@ class Parser:
                     column=t.column,
                 )
         self.pos = close + 1
+        if (
+            len(inner) > 3
+            and (inner[0].kind == "letter" or inner[0].is_cmd(*GREEK))
+            and inner[1].is_char("'")
+            and inner[2].is_char("=")
+        ):
+            # \sum_{x'=0}: a primed name for the index, bound by the sum (x' in its body)
+            variable = sp.Symbol(f"{inner[0].text}'", integer=True)
+            return [variable], self.within(k + 4, close), sp.Integer(0)
         if any(t.is_char("=") for t in inner):
             shifted = self._shift(k + 1, close, usage, tok.column)
             if shifted is not None:

@@ -233,6 +233,9 @@ def name_latex(name: str) -> str:
         return name
     if name in GREEK:
         return "\\" + name
+    if len(name) > 1 and name[-1] == "'" and _single_name(name[:-1]):
+        # x', a sum's primed index (\sum_{x'=0}): primed, never the document's own x
+        return f"{name_latex(name[:-1])}'"
     for accent in _ACCENTS_LONGEST_FIRST:
         rest = name[len(accent) :]
         if name.startswith(accent) and rest and _single_name(rest):
