@@ -205,7 +205,28 @@ def test_log_of_letters_written_together_is_the_log_of_their_product():
     )
 
 
-@pytest.mark.parametrize("text", [r"\log a b", r"\log ab^2", r"\log ab c", r"\log a_k b"])
+def test_a_whole_number_glued_to_letters_is_part_of_the_argument():
+    # the Gaussian's -\frac{n}{2} \log 2\pi, \sin 2x: TeX's convention for operator names
+    x = sp.Symbol("x")
+    assert sp.simplify(side(r"\log 2\pi - 1") - (sp.log(2 * sp.pi) - 1)) == 0
+    assert sp.simplify(side(r"\sin 2x + 1") - (sp.sin(2 * x) + 1)) == 0
+    assert side(r"\log 2 + 1") == sp.Add(sp.log(2, evaluate=False), 1, evaluate=False) or (
+        sp.simplify(side(r"\log 2 + 1") - sp.log(2) - 1) == 0
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\log a b",
+        r"\log ab^2",
+        r"\log ab c",
+        r"\log a_k b",
+        r"\log 2 \pi",
+        r"\log 2\pi\sigma^2",
+        r"\log 2x y",
+    ],
+)
 def test_log_of_letters_apart_or_with_scripts_stays_ambiguous(text):
     with pytest.raises(LatexError, match="ambiguous argument"):
         read_formula(text)

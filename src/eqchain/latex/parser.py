@@ -1231,22 +1231,36 @@ class Parser:
         return arg
 
     def _glued_letters(self):
-        """``\\log ab``: single letters written together, and nothing but an operator after
-        them, are one argument, the product ab (TeX's convention for operator names, as in
-        ``\\log ab = \\log a + \\log b``); None for anything else (``\\log a b`` stays
-        ambiguous)."""
+        """``\\log ab``, ``\\log 2\\pi``, ``\\sin 2x``: single letters (Greek letters) written
+        together, after a whole number or not, and nothing but an operator after them, are one
+        argument, the product (TeX's convention for operator names, as in ``\\log ab = \\log a +
+        \\log b`` and the Gaussian's ``-\\frac{n}{2} \\log 2\\pi``); None for anything else
+        (``\\log a b``, ``\\log 2 \\pi`` stay ambiguous)."""
         k = self.pos
-        while (tok := self.at(k)) is not None and tok.kind == "letter":
+        while (tok := self.at(k)) is not None and tok.kind == "digit":
+            if k > self.pos and tok.space_before:
+                return None
+            k += 1
+        digits = k - self.pos
+        while (tok := self.at(k)) is not None and (tok.kind == "letter" or tok.is_cmd(*GREEK)):
             if k > self.pos and tok.space_before:
                 return None
             k += 1
         after = self.at(k)
-        if k - self.pos < 2 or (after is not None and not self._ends_argument(after)):
+        names = k - self.pos - digits
+        if (
+            names < (1 if digits else 2)
+            or (after is not None and not self._ends_argument(after))
+            or (after is not None and after.is_char("_^'"))
+        ):
             return None
         factors = [
             self._object(NameSpan(t.text, None, j + 1, t.text, t.column))
-            for j, t in enumerate(self.tokens[self.pos : k], start=self.pos)
+            for j, t in enumerate(self.tokens[self.pos + digits : k], start=self.pos + digits)
         ]
+        if digits:
+            number = "".join(t.text for t in self.tokens[self.pos : self.pos + digits])
+            factors.insert(0, sp.Integer(int(number)))
         self.pos = k
         result = factors[-1]
         for f in reversed(factors[:-1]):
