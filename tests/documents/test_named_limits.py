@@ -28,3 +28,14 @@ def test_members_of_a_family_defined_by_its_generic_member(tmp_path):
     verdicts = [s["status"] for s in steps]
     assert verdicts[:4] == ["definition", "verified", "refuted", "verified"]
     assert verdicts[4] == "given"  # a condition on the new x, not "verified with x = 2"
+
+
+def test_nested_integrals_through_the_cli(tmp_path):
+    # the inner integral takes the first differential after its integrand (dy), the outer dx
+    steps = check_document_rows(
+        tmp_path,
+        r"\int_0^1 \int_0^2 x y \, dy \, dx = 1",
+        r"\int_0^1 \int_0^2 x y \, dy \, dx = 2",
+        r"\int_0^1 \int_0^2 x \, dy \, dx = \int_0^1 2 x \, dx",
+    )
+    assert [s["status"] for s in steps] == ["verified", "refuted", "verified"]

@@ -37,6 +37,13 @@ def read(text):
         (r"\int_0^1 d \, dx", sp.Integral(d, (x, 0, 1))),
         (r"2 \int_0^1 x \, dx + 1", 2 * sp.Integral(x, (x, 0, 1)) + 1),
         (r"\int_0^1 \frac{d}{dx} (x^2) \, dx", sp.Integral(sp.Derivative(x**2, x), (x, 0, 1))),
+        # nested integrals: the inner takes the first differential after its integrand
+        (r"\int \int f(x) \, dx \, dy", sp.Integral(f(x), x, y)),
+        (r"\int_0^1 \int_a^b x y \, dy \, dx", sp.Integral(x * y, (y, a, b), (x, 0, 1))),
+        (
+            r"\int_0^1 x \int_a^b y \, dy \, dx",
+            sp.Integral(x * sp.Integral(y, (y, a, b)), (x, 0, 1)),
+        ),
         # a lower limit that names the variable
         (r"\int_{x=0}^{1} x^2 \, dx", sp.Integral(x**2, (x, 0, 1))),
         (
@@ -60,10 +67,10 @@ def test_integral_reads_as_an_unevaluated_integral(text, expected):
         (r"\int^1 x \, dx", "an upper limit only", 1),
         (r"\int_0^1 (d x + 1) \, dx", "ambiguous: 'd' followed by a name", 11),
         (r"\int_0^1 x \, dx \, dy", "needs 1 differential, found 2", 1),
-        (r"\int \int f(x) \, dx \, dy", "an integral inside an integrand", 6),
         (r"\iint_0^1 x y \, dx \, dy", "\\iint with limits", 1),
         (r"\int_{\mathbb{C}} x \, dx", "blackboard bold", None),
         (r"\int_{y=0}^{1} x \, dx", "the lower limit names y but the differential is dx", 1),
+        (r"\int_0^1 \int_0^2 x y \, dy", "without its differential", 1),
         (r"\int_{x=0=1}^{1} x \, dx", "names its variable once", 1),
     ],
 )

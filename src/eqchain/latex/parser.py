@@ -1886,10 +1886,10 @@ class Parser:
             body = self.expression(SUM)
             self._check_no_differential(start, self.pos)
         else:
-            k = self._next_differential(tok)
+            k, inner = self._next_differential(tok)
             if k == self.pos:
                 raise LatexError(f"\\{tok.text} without an integrand", column=tok.column)
-            self._check_no_differential(self.pos, k)
+            self._check_no_differential(self.pos, k, inner)
             body = self.within(self.pos, k, "integrand")
             self.pos = k
             group = self._expression_differential_at(k)
@@ -2092,32 +2092,48 @@ class Parser:
             self.pos = span.end
         return variables
 
-    def _next_differential(self, tok: Token) -> int:
-        """Index of the first differential after ``pos`` outside brackets: it closes the
-        integrand."""
-        k = self.pos
+    def _next_differential(self, tok: Token) -> tuple[int, set[int]]:
+        """Index of the first differential after ``pos`` outside brackets that is this
+        integral's: it closes the integrand. An integral inside the integrand
+        (``\\int_a^b \\int_c^d f \\, dy \\, dx``) takes the first differential after its own
+        integrand, innermost first, as the nested notation is read; the positions of those
+        differentials come second."""
+        k, owed, inner = self.pos, 0, set()
         while k < self.end:
             t = self.tokens[k]
             if t.is_cmd("int", "iint"):
-                raise UnsupportedLatex(
-                    "not supported: an integral inside an integrand written before its "
-                    "differential; put the inner integral in brackets, or write \\iint",
-                    column=t.column,
-                )
-            if self._differential_at(k, self.end) is not None:
-                return k
+                owed += 2 if t.is_cmd("iint") else 1
+                k += 1
+                continue
+            span = self._differential_at(k, self.end)
+            if span is not None and owed:
+                owed -= 1
+                inner.add(k)
+                k = span.end
+                continue
+            if span is not None:
+                return k, inner
             if self._expression_differential_at(k) is not None:
-                return k
+                if owed:
+                    raise UnsupportedLatex(
+                        "not supported: the differential of an expression inside a nested "
+                        "integral; write the inner integral in brackets",
+                        column=t.column,
+                    )
+                return k, inner
             k = self.partner[k] + 1 if t.is_char("([{") else k + 1
         raise LatexError(
             f"\\{tok.text} without its differential (dx, \\mathrm{{d}}x)", column=tok.column
         )
 
-    def _check_no_differential(self, lo: int, hi: int) -> None:
+    def _check_no_differential(self, lo: int, hi: int, inner: set[int] = frozenset()) -> None:
         """An integrand may not hold ``d`` followed by a name (``d x``) at any depth: it would
         be a differential to some readers and the product d x to others. A derivative
-        fraction's ``\\frac{d}{dx}`` is not one."""
+        fraction's ``\\frac{d}{dx}`` is not one, nor the differential of an integral inside
+        (``inner``)."""
         for k in range(lo, hi):
+            if k in inner:
+                continue
             if self._differential_at(k, hi) is None or self._in_derivative_denominator(k):
                 continue
             raise LatexError(
