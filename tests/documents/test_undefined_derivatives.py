@@ -181,3 +181,18 @@ def test_a_derivative_at_a_point_stays_taken_inside_a_definition(tmp_path):
     )
     statuses = _document(tmp_path, *rows, assume="n > 0")
     assert statuses == ["definition", "definition", "refuted", "verified"], statuses
+
+
+def test_a_point_defined_by_the_variable_is_the_chain_rule(tmp_path):
+    # \hat\lambda = 2\lambda: d LL(\hat\lambda)/d\lambda is 2 LL'(2 lambda), not LL' at the point
+    d1 = r"\frac{\mathrm{d} \mathrm{LL}(\hat{\lambda})}{\mathrm{d}\lambda}"
+    rows = (
+        r"\mathrm{LL}(\lambda) = n \log \lambda - \lambda",
+        r"\hat{\lambda} = 2 \lambda",
+        rf"{d1} = \frac{{n}}{{\lambda}} - 2",
+        rf"{d1} = \frac{{n}}{{2 \lambda}} - 1",
+    )
+    statuses = _document(tmp_path, *rows, assume="n > 0, lambda > 0")
+    assert statuses[:2] == ["definition", "definition"], statuses
+    assert statuses[2] == "verified", statuses
+    assert statuses[3] != "verified", statuses

@@ -303,7 +303,9 @@ class Facts:
             by = node.variables
             if not all(v in head.args for v in by):
                 return node
-            if any(a.has(v) for a in applied.args for v in by):
+            # an argument defined in terms of the variable (\hat\lambda = 2 \lambda) is the
+            # chain rule's, as written
+            if any(self.unfold(a).has(v) for a in applied.args for v in by):
                 return node
             body = self.definitions[head]
             bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
