@@ -270,8 +270,7 @@ class Facts:
             if head is None or node == head or len(node.indices) != len(head.indices):
                 return node
             body = self.definitions[head]
-            bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
-            if any(i.free_symbols & bound for i in node.indices):
+            if _captured(body, node.indices):
                 return node
             return substitute(body, dict(zip(head.indices, node.indices, strict=True)))
 
@@ -308,8 +307,7 @@ class Facts:
             if any(self.unfold(a).has(v) for a in applied.args for v in by):
                 return node
             body = self.definitions[head]
-            bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
-            if any(a.free_symbols & bound for a in applied.args):
+            if _captured(body, applied.args):
                 return node
             try:
                 done = sp.Derivative(body, *node.variable_count).doit()
@@ -324,8 +322,7 @@ class Facts:
         if head is None or node == head or len(node.args) != len(head.args):
             return node
         body = self.definitions[head]
-        bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
-        if any(a.free_symbols & bound for a in node.args):
+        if _captured(body, node.args):
             return node  # an argument would be captured by a bound variable: left as written
         return substitute(body, dict(zip(head.args, node.args, strict=True)))
 
@@ -704,6 +701,13 @@ def _vacuous(result: StepResult, why: str) -> StepResult:
         reason=f"{why}: anything follows from them, so nothing after is verified",
         conditions=(),
     )
+
+
+def _captured(body, args) -> bool:
+    """Whether putting ``args`` into a definition's ``body`` would let a variable the body binds
+    (a sum's, a product's, a derivative's) capture one of their symbols."""
+    bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+    return any(a.free_symbols & bound for a in args)
 
 
 def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
