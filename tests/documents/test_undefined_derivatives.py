@@ -196,3 +196,28 @@ def test_a_point_defined_by_the_variable_is_the_chain_rule(tmp_path):
     assert statuses[:2] == ["definition", "definition"], statuses
     assert statuses[2] == "verified", statuses
     assert statuses[3] != "verified", statuses
+
+
+SOFTMAX = r"p_i = \frac{\exp(o_i)}{\sum_{j=1}^{K} \exp(o_j)}"
+
+
+def test_a_derivative_by_a_member_of_a_defined_family_holds_the_member(tmp_path):
+    """``\\frac{\\partial \\log p_i}{\\partial p_i}`` after the softmax ``p_i = ...``: the member
+    p_i is held as the variable (its own index i is no part of what it is made of), so the
+    chain rule's first factor is 1/p_i; the index had blocked it, and the definition put in
+    where the variable stands left the step undecided. The domain (p_i nonzero) is shown to
+    hold somewhere with i an integer. The wrong factor is not verified (no counterexample:
+    i has no declared range, and a point outside 1..K is not one the author meant)."""
+    chain = r"\frac{\partial \log p_i}{\partial p_i} \frac{\partial p_i}{\partial o_k}"
+    right = r"\frac{1}{p_i} \frac{\partial p_i}{\partial o_k}"
+    wrong = r"\frac{1}{p_i^2} \frac{\partial p_i}{\partial o_k}"
+    assert _document(tmp_path, SOFTMAX, f"{chain} = {right}") == ["definition", "verified"]
+    assert _document(tmp_path, SOFTMAX, f"{chain} = {wrong}") == ["definition", "unknown"]
+
+
+def test_a_member_whose_expression_uses_its_parts_directly_is_not_held(tmp_path):
+    """Differentiated by p_i, an expression that also mentions o_i (what p_i is made of)
+    has no one reading (which of o_i and p_i is held?): the derivative is left as written,
+    never 0 for the o_i term."""
+    claim = r"\frac{\partial (\log p_i + o_i)}{\partial p_i} = \frac{1}{p_i}"
+    assert _document(tmp_path, SOFTMAX, claim) == ["definition", "unknown"]

@@ -237,10 +237,13 @@ class Facts:
                 return node
             rest = {k: d for k, d in self.definitions.items() if k not in held}
             body = replace(self, definitions=rest).unfold(node.expr)
+            # a member's own name and index (p and i of p_i) are no part of what it is made of
+            own = set().union(*(v.free_symbols for v in held))
             made_of = set()
             for v in held:
                 inner = self.unfold(v)
                 made_of |= inner.free_symbols | inner.atoms(sp.Indexed, AppliedUndef)
+            made_of -= own
             present = body.free_symbols | body.atoms(sp.Indexed, AppliedUndef)
             if not all(body.has(v) for v in held) or present & made_of:
                 return node

@@ -220,7 +220,16 @@ def find_witness(conditions, givens=(), ranges=None, values=None, trials: int = 
     for trial in range(trials):
         try:
             sample = _sample(
-                zero, zero, givens, rng, trial, ranges or {}, bound, cache, tuple(conditions)
+                zero,
+                zero,
+                givens,
+                rng,
+                trial,
+                ranges or {},
+                bound,
+                cache,
+                tuple(conditions),
+                indices=True,
             )
         except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
             sample = None
@@ -270,10 +279,25 @@ def _number(v) -> str:
     return text
 
 
-def _integer_symbols(exprs) -> list:
+def _integer_symbols(exprs, indices: bool = False) -> list:
+    """The symbols that take integer values at a sample: those declared integer, and with
+    ``indices`` those that index a family (the i of o_i, not declared integer but only an
+    integer names a member; an integer is one of the values it may take). Left out of a
+    refutation: with no declared range, i = 5 beside \\sum_{k=1}^{3} is a point the author
+    never meant, but it shows as well as any that a domain can hold (a witness)."""
     out = set()
     for e in exprs:
-        out |= {s for s in _free(e) if isinstance(s, sp.Symbol) and s.is_integer}
+        free = _free(e)
+        index_of = set()
+        for a in free:
+            if isinstance(a, sp.Indexed):
+                index_of |= set().union(*(_free(i) for i in a.indices))
+        out |= {
+            s
+            for s in free
+            if isinstance(s, sp.Symbol)
+            and (s.is_integer or (indices and s in index_of and s.is_integer is not False))
+        }
     return sorted(out, key=str)
 
 
@@ -304,6 +328,7 @@ def _sample(
     cache: dict,
     domain: tuple = (),
     simple: int | None = None,
+    indices: bool = False,
 ):
     """One point that satisfies the assumptions, the givens and ``domain``, with both sides
     evaluated there; None when this trial found none. ``simple`` None draws sizes and values
@@ -311,7 +336,7 @@ def _sample(
     lhs, rhs = _put(lhs, bound), _put(rhs, bound)
     givens = [(_put(a, bound), _put(b, bound)) for a, b in givens]
     domain = tuple((p, _put(e, bound)) for p, e in domain)
-    claim_ints = _integer_symbols([lhs, rhs] + [e for _, e in domain])
+    claim_ints = _integer_symbols([lhs, rhs] + [e for _, e in domain], indices)
     given_ints = _integer_symbols([g for pair in givens for g in pair])
     # A free index of a given (k in y_k = 1) is universal: the given is instantiated for every
     # k below, not sampled. Every other integer symbol is shared by the claim and the givens.
