@@ -105,6 +105,8 @@ class Facts:
     unfolded: dict = field(default_factory=dict, repr=False, compare=False)
     # a document's names that are real by its default only (Scope.defaulted)
     defaulted: frozenset = frozenset()
+    # name -> line: names a continuation wrote for the first time (_named_in_passing)
+    in_passing: dict = field(default_factory=dict)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -466,6 +468,8 @@ def check_derivation(
             )
         if result.verdict is Verdict.REFUTED:
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
+        if result.verdict is Verdict.REFUTED and step.infer_kind:
+            result = _named_in_passing(result, facts, step)
         if step.condition and result.verdict is Verdict.REFUTED and link_relation != "=":
             # a relation or an implication is not checked under its row's condition: its
             # counterexample may lie outside it
@@ -572,6 +576,65 @@ def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
         f"1..n_{{{indices}}}): the two sides differ only at an invented length ({shown}); "
         "write the range, "
         f"\\sum_{{k=1}}^{{K}}, to decide the step",
+        None,
+        result.warnings,
+    )
+
+
+def _named_in_passing(result: StepResult, facts: Facts, step: Step) -> StepResult:
+    r"""A refutation of a document's continuation whose counterexample gives a value to a
+    name the continuation writes for the first time (not declared, not defined, in no row
+    before: ``= -\sum_j \ell_j`` after ``L = -\sum_j y_j \log p_j``) is no refutation: the
+    author names the new quantity in passing, and says what it is by the row itself (or in
+    prose). It is ``unknown``, naming it, and so is a later row's refutation by a value of a
+    name met so (``m`` of ``= m \ln\theta + \dots``, "where m = ..." in prose only). A row of
+    its own (``(a+b)^2 = a^2 + b^2`` with a, b new) claims its equation for every value of its
+    names, and stays refuted."""
+    if result.counterexample is None:
+        return result
+    known = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
+    known |= {str(d.base) for d in facts.definitions if isinstance(d, sp.Indexed)}
+    known |= {str(d.func) for d in facts.definitions if isinstance(d, AppliedUndef)}
+    written = []
+    for side in (step.lhs, step.rhs):
+        if side is None:
+            continue
+        written += [s for s in side.free_symbols if isinstance(s, sp.Symbol)]
+        written += [a.base for a in side.atoms(sp.Indexed)]
+        written += [a.func for a in side.atoms(AppliedUndef)]
+    new = {
+        str(n): n
+        for n in written
+        if step.continues and str(n) in facts.defaulted and str(n) not in known
+    }
+    earlier = {str(n): n for n in written if str(n) in facts.in_passing}
+    shown = {latex(n): n for n in (new | earlier).values()}
+    taken = [
+        name
+        for name, _ in result.counterexample.values
+        if name in shown or any(name.startswith(f"{t}_") for t in shown)
+    ]
+    if not taken:
+        return result
+    line = step.place.line if step.place else None
+    for name in new:
+        facts.in_passing[name] = line
+    why = []
+    if new:
+        why.append(
+            f"{', '.join(sorted(latex(n) for n in new.values()))} is written here for the "
+            "first time: the row names it in passing"
+        )
+    for name, n in sorted(earlier.items()):
+        at = facts.in_passing[name]
+        where = f" at line {at}" if at else ""
+        why.append(f"{latex(n)} was named in passing{where}, and nothing says what it is")
+    return StepResult(
+        result.step,
+        Verdict.UNKNOWN,
+        (),
+        f"{'; '.join(why)}; the counterexample found gives it a value ({', '.join(taken)}): "
+        "define it on a row of its own (or declare it) to decide the step",
         None,
         result.warnings,
     )
