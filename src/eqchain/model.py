@@ -117,6 +117,10 @@ class Step:
     # "Conditions").
     condition: tuple = ()
     condition_text: str | None = None
+    # Documents: a definition written after "where" in the row of the equation it serves
+    # (``L = -\\log \\hat y \\quad \\text{where} \\quad \\hat y = \\sigma(z)``), checked before
+    # that equation; a definition only when it names a new quantity (README "Conditions").
+    where_clause: bool = False
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)

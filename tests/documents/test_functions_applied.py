@@ -122,3 +122,29 @@ def test_a_wrong_step_about_an_unknown_function_stays_unknown(tmp_path):
     text = "# p\n\n$$\np(x) \\cdot p(x) = 2 p(x)\n$$\n"
     ran, steps = steps_of(tmp_path, text)
     assert [s["status"] for s in steps] == ["unknown"]
+
+
+def _statuses(tmp_path, *equations: str) -> list[str]:
+    doc = tmp_path / "later.md"
+    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations), encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    return [s["status"] for s in json.loads(ran.stdout)["derivations"][0]["steps"]]
+
+
+SIGMOID = r"\sigma(z) = \frac{1}{1 + e^{-z}}"
+
+
+def test_a_function_used_before_it_is_defined_is_defined_by_its_later_row(tmp_path):
+    """``\\hat y = \\sigma(z)`` then the sigmoid's formula: nothing was said about sigma but for
+    every function, so its row defines it, and the derivative after it is decided."""
+    rows = [r"\hat y = \sigma(z)", SIGMOID, r"\frac{d \hat y}{d z} = \hat y (1 - \hat y)"]
+    assert _statuses(tmp_path, *rows) == ["definition", "definition", "verified"]
+    wrong = [r"\hat y = \sigma(z)", SIGMOID, r"\frac{d \hat y}{d z} = \hat y"]
+    assert _statuses(tmp_path, *wrong)[-1] == "refuted"
+
+
+def test_a_function_a_given_constrains_is_not_defined_later(tmp_path):
+    """After the given d sigma(z)/dz = 0 (a stationarity condition), the sigmoid's formula is a
+    claim about that sigma, never a definition that would contradict the given."""
+    rows = [r"\hat y = \sigma(z)", r"\frac{d \sigma(z)}{d z} = 0", SIGMOID]
+    assert _statuses(tmp_path, *rows) == ["definition", "given", "unknown"]

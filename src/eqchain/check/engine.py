@@ -355,6 +355,7 @@ def check_derivation(
     # None when it holds for values no later step can name (a specialisation).
     chain_values: dict | None = {}
     unreadable: Step | None = None  # the unreadable step just before, if any
+    unused_where: Step | None = None  # a "where" equation just before that was not used
     chain_domain: list = []  # where the chain's "lhs = rhs" holds: its links' domains
     chain_first = None  # the chain's first row (lhs, rhs): what it needs is the chain's domain
     # The relation the current chain states between its first and last sides (a = b \le c:
@@ -447,6 +448,8 @@ def check_derivation(
                     derivation,
                     origin=chain_first,
                 )
+            elif step.where_clause:
+                result = _where_definition(step, lhs, facts)
             elif step.kind is StepKind.DEFINITION:
                 result = _define(step, lhs, facts)
             elif step.kind is StepKind.GIVEN:
@@ -470,6 +473,21 @@ def check_derivation(
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
         if result.verdict is Verdict.REFUTED and step.infer_kind:
             result = _named_in_passing(result, facts, step)
+        if result.verdict is Verdict.REFUTED and unused_where is not None:
+            # the row's "where" equation may be what makes it hold (where x = 3)
+            result = StepResult(
+                step,
+                Verdict.UNKNOWN,
+                (),
+                f"not decided: the equation after 'where' ({unused_where.claim}) was not used, "
+                "and the step may hold only with it",
+                None,
+                result.warnings,
+            )
+        if step.where_clause:
+            unused_where = step if result.verdict is not Verdict.DEFINITION else None
+        else:
+            unused_where = None
         if step.condition and result.verdict is Verdict.REFUTED and link_relation != "=":
             # a relation or an implication is not checked under its row's condition: its
             # counterexample may lie outside it
@@ -578,6 +596,26 @@ def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
         f"\\sum_{{k=1}}^{{K}}, to decide the step",
         None,
         result.warnings,
+    )
+
+
+def _where_definition(step: Step, lhs, facts: Facts) -> StepResult:
+    r"""The definition after "where" in a document's row (``\hat y = \sigma(z)``): taken as a
+    definition when it names a new quantity (a name no row before has used, alone on its left,
+    not on its right) by an expression that is no number; else it is not used, and says why
+    (``where x = 3`` gives a value for that equation only; a name met before is not redefined
+    in passing)."""
+    if step.rhs.is_number:
+        why = "it gives a value, which holds for that equation only"
+    elif not _is_new_definition(step, lhs, facts):
+        why = "it does not name a new quantity (a name alone on its left, met in no row before)"
+    else:
+        return _define(step, lhs, facts)
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        (),
+        f"not used: the equation after 'where' is read as a definition only, and {why}",
     )
 
 
@@ -882,11 +920,32 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
     seen_names = {str(s) for s in facts.seen} if head is not target else set()
     return (
         target is not None
-        and head not in facts.seen
-        and str(head) not in seen_names
+        and (
+            (head not in facts.seen and str(head) not in seen_names)
+            or _applied_only(target, head, facts)
+        )
         and target not in facts.definitions
         and not step.rhs.has(head)
         and _new_member(target, step.rhs, facts)
+    )
+
+
+def _applied_only(target, head, facts: Facts) -> bool:
+    r"""Whether a function met before only applied, as an unknown function (``\hat y =
+    \sigma(z)`` before ``\sigma(z) = \frac{1}{1 + e^{-z}}``), may be defined now: nothing said
+    about it so far but for every function (no given mentions it, no definition is its own, no
+    symbol shares its name), so what was verified about it holds for the one defined."""
+    if not isinstance(target, AppliedUndef) or head is target:
+        return False
+    name = str(head)
+    if any(isinstance(s, sp.Symbol) and str(s) == name for s in facts.seen):
+        return False
+    if any(isinstance(d, AppliedUndef) and str(d.func) == name for d in facts.definitions):
+        return False
+    return not any(
+        any(str(f.func) == name for f in side.atoms(AppliedUndef))
+        for pair in facts.givens
+        for side in pair
     )
 
 

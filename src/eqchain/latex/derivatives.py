@@ -24,6 +24,9 @@ class DerivativeSpec:
 
     variables: tuple[tuple[NameSpan, int], ...]
     operand: tuple[int, int] | None
+    # ``\\frac{\\partial f}{\\partial \\sigma^2}``: the first derivative by the square of the one
+    # variable (read by the chain rule as the derivative by sigma over 2 sigma)
+    by_square: bool = False
 
 
 def recognise(
@@ -57,13 +60,16 @@ def recognise(
             return None
     order, start = _order(tokens, start, nhi, partner)
     total = sum(n for _, n in variables)
+    operand = (start, nhi) if start < nhi else None
+    if order == 1 and len(variables) == 1 and total == 2:
+        # d f / d sigma^2: a first derivative (the numerator says so) by the square
+        return DerivativeSpec(((variables[0][0], 1),), operand, by_square=True)
     if order != total:
         raise LatexError(
             f"the derivative's order {order} in the numerator does not match the order {total} "
             "in the denominator",
             column=first.column,
         )
-    operand = (start, nhi) if start < nhi else None
     return DerivativeSpec(tuple(variables), operand)
 
 

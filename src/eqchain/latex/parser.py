@@ -1434,8 +1434,14 @@ class Parser:
                     column=self.tokens[j].column,
                 )
             self.pos = j
-            return derivative(operand, variables, tok.column)
-        return derivative(self._operand_after(tok, j), variables, tok.column)
+        else:
+            operand = self._operand_after(tok, j)
+        taken = derivative(operand, variables, tok.column)
+        if spec.by_square:
+            # by the chain rule, d f / d(sigma^2) = (d f / d sigma) / (2 sigma), sigma nonzero
+            ((variable, _),) = variables
+            return mul(taken, power(mul(sp.Integer(2), variable), sp.Integer(-1)))
+        return taken
 
     def _operand_after(self, frac: Token, j: int):
         """What a derivative operator ``\\frac{d}{dx}`` applies to: a bracketed group (then

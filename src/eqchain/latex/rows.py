@@ -57,6 +57,9 @@ class Row:
     line: int
     column: int
     environment: str | None = None
+    # a definition written after "where" in the row of the equation it serves
+    # (``L = -\\log \\hat y \\quad \\text{where} \\quad \\hat y = \\sigma(z)``): see where_split
+    where: bool = False
 
 
 def locate(source: str, column: int) -> tuple[int, int]:
@@ -177,7 +180,84 @@ def split_rows(text: str) -> tuple[Row, ...]:
             continue
         line, column = locate(text, start + 1)
         rows.append(Row(row_text, start, line, column, env))
-    return tuple(rows)
+    return tuple(_with_where_rows(text, rows))
+
+
+# "where", "with" (and Japanese ただし, ここで) written between an equation and the
+# definition it uses, optionally after a comma and spacing
+_WHERE = re.compile(
+    r"(?:,\s*)?(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s)*"
+    r"\\(?:text|textrm|mathrm|textit|mbox)\s*\{\s*,?\s*(?:where|with|ただし|ここで)\s*,?\s*\}"
+    r"(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s)*"
+)
+
+
+def where_split(text: str) -> tuple[int, int] | None:
+    """Where a row's "where" clause starts: (offset of the connector, offset of the
+    definition after it), for a connector at the top level (outside every bracket) with an
+    equation before it and one after it; None otherwise (the row is read as before)."""
+    for m in _WHERE.finditer(text):
+        before, after = text[: m.start()], text[m.end() :]
+        if _depth(before) != 0 or not after.strip():
+            continue
+        if _top_level_relation(before) and _top_level_relation(after) and not _condition(after):
+            return m.start(), m.end()
+    return None
+
+
+# what makes the text after the connector a condition (eqchain.latex.conditions), not an
+# equation: an order relation, \neq, \in, an index range (\ldots), two names (i = j)
+_CONDITION_RELATION = re.compile(
+    r"<|>|\\(?:le|leq|ge|geq|lt|gt|neq|ne|in|notin|leqslant|geqslant|[lcv]?dots)(?![A-Za-z])"
+)
+_TWO_NAMES = re.compile(r"\s*\\?[A-Za-z]+\s*=\s*\\?[A-Za-z]+\s*[.,;]?\s*\Z")
+
+
+def _condition(text: str) -> bool:
+    return bool(_CONDITION_RELATION.search(text) or _TWO_NAMES.match(text))
+
+
+def _depth(text: str) -> int:
+    depth, i = 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            m = _COMMAND.match(text, i)
+            i = m.end() if m else i + 2
+            continue
+        if ch in "{([":
+            depth += 1
+        elif ch in "})]":
+            depth -= 1
+        i += 1
+    return depth
+
+
+def _with_where_rows(text: str, rows: list[Row]) -> list[Row]:
+    """Each row with a "where" clause as two rows: the definition after the connector first
+    (it says what the equation uses), marked ``where``, then the equation with the clause
+    blanked out (columns stay those of the source)."""
+    out: list[Row] = []
+    for row in rows:
+        cut = where_split(row.text)
+        if cut is None:
+            out.append(row)
+            continue
+        start, definition = cut
+        line, column = locate(text, row.offset + definition + 1)
+        out.append(
+            Row(
+                row.text[definition:],
+                row.offset + definition,
+                line,
+                column,
+                row.environment,
+                where=True,
+            )
+        )
+        blanked = row.text[:start] + "".join(ch if ch == "\n" else " " for ch in row.text[start:])
+        out.append(Row(blanked, row.offset, row.line, row.column, row.environment))
+    return out
 
 
 # A row that starts with one of these continues the expression of the row before it (the

@@ -177,6 +177,7 @@ class _Row:
     text: str
     path: str | None = None  # the \input file it stands in, when not the document
     error: str | None = None
+    where: bool = False  # a definition after "where" (eqchain.latex.rows.where_split)
 
 
 def _read_rows(
@@ -251,7 +252,7 @@ def _read_rows(
                 formula = replace(formula, annotation=pending_note)
             pending_note = None
             line, col = _row_place(block, row)
-            read.append(_Row(formula, line, col, row.text.strip(), block.path))
+            read.append(_Row(formula, line, col, row.text.strip(), block.path, where=row.where))
         out.append((b_index, read))
     return out
 
@@ -455,6 +456,9 @@ def _steps(path: str, rows, scope) -> list[Step]:
         lone = None  # the bound expression of the row before when it stands alone
         for row in block_rows:
             f = row.formula
+            if row.where and f is not None:
+                steps.append(_where_step(path, row, f, scope))
+                continue
             after_equation = _is_equation_row(prev_formula) and _is_one_equation(f)
             prev_formula = f
             head, lone = lone, None
@@ -508,6 +512,33 @@ def _steps(path: str, rows, scope) -> list[Step]:
                     )
                 )
     return steps
+
+
+def _where_step(path: str, row, f, scope) -> Step:
+    """The definition after "where" (``\\hat y = \\sigma(z)``): one equation, a name on its
+    left, with no condition; the checker takes it as a definition only when the name is new
+    (check/engine.py, ``_where_definition``)."""
+    place_path = row.path or path
+    if not _is_one_equation(f) or f.condition is not None:
+        message = (
+            "cannot read the formula: after 'where', only one definition (name = expression) "
+            "is read"
+        )
+        return _unreadable_step(place_path, row.text, message, row.line, row.column)
+    try:
+        lhs, rhs = (scope.bind(s) for s in f.sides)
+    except InputError as err:
+        message = f"cannot read the formula: {err.message}"
+        return _unreadable_step(place_path, row.text, message, row.line, row.column)
+    return Step(
+        claim=row.text,
+        lhs=lhs,
+        rhs=rhs,
+        place=Place(place_path, row.line, row.column),
+        annotation=f.annotation,
+        infer_kind=True,
+        where_clause=True,
+    )
 
 
 def bound_condition(condition, scope) -> tuple:
