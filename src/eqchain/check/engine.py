@@ -318,7 +318,8 @@ class Facts:
                 done = sp.Derivative(body, *node.variable_count).doit()
             except (ValueError, TypeError, NotImplementedError):
                 return node
-            return substitute(done, dict(zip(head.args, applied.args, strict=True)))
+            put = _put_arguments(done, head.args, applied.args)
+            return node if put is None else put
 
         return rebuild(expr, visit)
 
@@ -329,7 +330,22 @@ class Facts:
         body = self.definitions[head]
         if _captured(body, node.args):
             return node  # an argument would be captured by a bound variable: left as written
-        return substitute(body, dict(zip(head.args, node.args, strict=True)))
+        put = _put_arguments(body, head.args, node.args)
+        return node if put is None else put
+
+
+def _put_arguments(body, parameters, arguments):
+    r"""``body`` of a definition with its parameters replaced by ``arguments``; None when that
+    cannot be done faithfully. A parameter may be the square of a name (``\ell(\mu,
+    \sigma^2) = ...``): the body must then mention the name only through that square (a
+    lone sigma left behind would keep the old sigma in ``\ell(0, 4)``)."""
+    if all(isinstance(p, sp.Symbol) for p in parameters):
+        return substitute(body, dict(zip(parameters, arguments, strict=True)))
+    fresh = {p: sp.Dummy() for p in parameters}
+    template = substitute(body, fresh)
+    if any(template.has(s) for p in parameters for s in p.free_symbols):
+        return None
+    return substitute(template, {fresh[p]: a for p, a in zip(parameters, arguments, strict=True)})
 
 
 def check_derivation(

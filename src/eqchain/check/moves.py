@@ -32,13 +32,16 @@ def defined_symbol(lhs):
         all(i.is_Symbol for i in lhs.indices) or all(i.is_Integer for i in lhs.indices)
     ):
         return lhs  # y_k = ... (the generic member), \mu_1 = ... (a numbered one)
+    names = [a.base if _square_of_name(a) else a for a in getattr(lhs, "args", ())]
     if (
         isinstance(lhs, AppliedUndef)
         and lhs.args
-        and all(isinstance(a, sp.Symbol) for a in lhs.args)
-        and len(set(lhs.args)) == len(lhs.args)
+        and all(isinstance(a, sp.Symbol) for a in names)
+        and len(set(names)) == len(names)
     ):
-        return lhs  # f(x, y) = ...: defines the function f
+        # f(x, y) = ...: defines the function f; \ell(\mu, \sigma^2) = ... too, a function
+        # of the square (engine._put_arguments puts arguments in only where that is faithful)
+        return lhs
     if (
         isinstance(lhs, sp.Pow)
         and isinstance(lhs.base, sp.Symbol)
@@ -48,6 +51,15 @@ def defined_symbol(lhs):
     ):
         return lhs  # s^2 = ... names the square of a new, undeclared s (a sample variance)
     return None
+
+
+def _square_of_name(arg) -> bool:
+    return (
+        isinstance(arg, sp.Pow)
+        and isinstance(arg.base, sp.Symbol)
+        and arg.exp.is_Integer
+        and arg.exp > 1
+    )
 
 
 def specialization(prev, cur, admit=None):
