@@ -1454,14 +1454,22 @@ class Parser:
             )
         if first.is_char("(["):
             close = self.partner[j]
-            after = self.at(close + 1)
+            end = close + 1
+            after = self.at(end)
+            if after is not None and after.is_char("^"):
+                # (1 + e^{-x})^{-1}: the group's power is what is differentiated
+                script = self.at(end + 1)
+                if script is None:
+                    raise LatexError("a superscript needs a body", column=after.column)
+                end = self.partner[end + 1] + 1 if script.is_char("{") else end + 2
+                after = self.at(end)
             if after is not None and not after.is_char("+-"):
                 raise LatexError(
                     "ambiguous: what does this derivative apply to? put all of it in parentheses",
                     column=after.column,
                 )
-            self.pos = close + 1
-            return self.within(j + 1, close)
+            self.pos = end
+            return self.within(j + 1, close) if end == close + 1 else self.within(j, end)
         if first.is_char("+-"):
             raise LatexError(
                 "a derivative operator needs something to differentiate after it",
