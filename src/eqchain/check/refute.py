@@ -380,9 +380,26 @@ def _sample(
         return None
     if not all(_holds_at(p, e.xreplace(chosen)) for p, e in problem.domain):
         return None  # outside the domain: the step says nothing there
+    if not _factorials_defined((problem.lhs, problem.rhs), chosen):
+        return None  # x! with x < 0 (Gamma's value): outside what the step means
     shown = {s: v for s, v in values.items() if s in shared}
     shown.update({problem.names[a]: v for a, v in chosen.items()})
     return Sample(shown, L_v, R_v)
+
+
+def _factorials_defined(trees, chosen: dict) -> bool:
+    """Whether every factorial the expanded sides hold has a nonnegative argument at the
+    point (``x_i!`` inside ``\\prod_{i=1}^{n}`` too, once n has a value and the product is
+    expanded): the checker's domain of ``x!`` (check/rewrite.py), which a factorial over a
+    bound index does not reach before the expansion."""
+    for tree in trees:
+        for node in tree.atoms(sp.factorial):
+            value = node.args[0].xreplace(chosen)
+            if value.free_symbols:
+                continue  # still bound (a sum left whole): its own domain is the engine's
+            if not _holds_at("nonnegative", value):
+                return False
+    return True
 
 
 def _problem(lhs, rhs, givens, values: dict, mentioned: dict, ranges: dict, bound: dict, domain=()):

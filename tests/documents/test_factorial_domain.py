@@ -1,0 +1,37 @@
+"""x! is defined for x >= 0 (the checker's domain of a factorial): a counterexample never
+takes a factorial's argument negative, also for x_i! inside a product over i, which the
+step's domain does not reach before the product is expanded (the Poisson log-likelihood was
+refuted at x_1 = -31/8, where Gamma's values make the logarithm complex)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from eqchain.cli import cli
+
+LIKELIHOOD = r"L(\lambda) = \prod_{i=1}^{n} \frac{\lambda^{x_i} e^{-\lambda}}{x_i!}"
+LOG = r"\log L(\lambda) = \sum_{i=1}^{n} x_i \log \lambda - n\lambda - \sum_{i=1}^{n} \log x_i!"
+WRONG = r"\log L(\lambda) = \sum_{i=1}^{n} x_i \log \lambda - \sum_{i=1}^{n} \log x_i!"
+
+
+def _steps(tmp_path, *equations: str) -> list[dict]:
+    doc = tmp_path / "d.md"
+    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations), encoding="utf-8")
+    args = ["check", "--no-cache", "--format", "json", "--assume", "lambda > 0", str(doc)]
+    out = CliRunner().invoke(cli, args)
+    return json.loads(out.output)["derivations"][0]["steps"]
+
+
+def test_the_poisson_log_likelihood_is_not_refuted_by_negative_counts(tmp_path):
+    steps = _steps(tmp_path, LIKELIHOOD, LOG)
+    assert steps[-1]["status"] in ("verified", "unknown"), steps[-1]
+
+
+def test_a_wrong_log_likelihood_is_refuted_at_nonnegative_counts(tmp_path):
+    steps = _steps(tmp_path, LIKELIHOOD, WRONG)
+    assert steps[-1]["status"] == "refuted"
+    values = steps[-1]["counterexample"]["values"]
+    counts = [v for k, v in values.items() if k.startswith("x_")]
+    assert counts and all(not v.startswith("-") for v in counts), values
