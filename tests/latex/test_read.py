@@ -40,6 +40,12 @@ def test_tag_label_and_prose_are_not_read_as_mathematics():
     assert formula.sides == (sp.Symbol("a"), sp.Symbol("b"))
 
 
+@pytest.mark.parametrize("phantom", ["phantom", "hphantom", "vphantom"])
+def test_a_phantom_is_space_with_its_argument(phantom):
+    formula = read_formula(rf"= a \{phantom}{{\sqrt{{2 \pi}}\sigma \;}} + b")
+    assert formula.sides == (sp.Symbol("a") + sp.Symbol("b"),)
+
+
 def test_cjk_prose_beside_a_formula_is_its_annotation():
     formula = read_formula("a = b ここで")
     assert formula.annotation == "ここで"

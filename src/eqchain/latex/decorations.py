@@ -19,7 +19,8 @@ _CJK = re.compile(
 _SPACING_CHARS = ",;:! >"
 _ARG_OPTIMUM = re.compile(r"\s*arg\s*(?:\\[,; ])?\s*(?:max|min)\s*")
 _COMMAND_NAME = re.compile(r"[A-Za-z]+\*?")
-_WITH_ARGUMENT = {"label", "hspace", "hspace*", "vspace", "hskip", "vskip", "phantom"}
+_WITH_ARGUMENT = {"label", "hspace", "hspace*", "vspace", "hskip", "vskip"}
+_WITH_ARGUMENT |= {"phantom", "hphantom", "vphantom"}
 
 
 @dataclass(frozen=True)
