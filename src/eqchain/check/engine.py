@@ -107,6 +107,8 @@ class Facts:
     defaulted: frozenset = frozenset()
     # name -> line: names a continuation wrote for the first time (_named_in_passing)
     in_passing: dict = field(default_factory=dict)
+    # names of the functions a row other than a definition mentions (_applied_only)
+    stated: set = field(default_factory=set)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -564,6 +566,12 @@ def check_derivation(
                 facts.add(step.label, source, step.rhs, link_values, link_domain)
             if chain_holds and chain_relation == "=":
                 facts.add(step.label, lhs, step.rhs, chain_values, chain_domain)
+        if result.verdict is not Verdict.DEFINITION:
+            # what a row other than a definition says about a function (g(2) = 3) keeps a
+            # later row from defining it (_applied_only)
+            for side in (lhs, step.rhs):
+                if side is not None:
+                    facts.stated |= {str(f.func) for f in side.atoms(AppliedUndef)}
         facts.remember(
             step,
             lhs,
@@ -949,11 +957,14 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
 def _applied_only(target, head, facts: Facts) -> bool:
     r"""Whether a function met before only applied, as an unknown function (``\hat y =
     \sigma(z)`` before ``\sigma(z) = \frac{1}{1 + e^{-z}}``), may be defined now: nothing said
-    about it so far but for every function (no given mentions it, no definition is its own, no
-    symbol shares its name), so what was verified about it holds for the one defined."""
+    about it so far but for every function (only definitions of other names mention it, no
+    given or claim does, no definition is its own, no symbol shares its name), so what was
+    verified about it holds for the one defined."""
     if not isinstance(target, AppliedUndef) or head is target:
         return False
     name = str(head)
+    if name in facts.stated:
+        return False  # a row other than a definition said something about it (g(2) = 3)
     if any(isinstance(s, sp.Symbol) and str(s) == name for s in facts.seen):
         return False
     if any(isinstance(d, AppliedUndef) and str(d.func) == name for d in facts.definitions):
