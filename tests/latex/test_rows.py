@@ -135,3 +135,22 @@ def test_latex_inside_japanese_prose_is_prose():
     # its twin: an equation between two runs of prose stays mathematics
     eq = strip_decorations("尤度 L = y_1 の対数")
     assert eq.body.strip() == "L = y_1"
+
+
+def test_intertext_is_prose_between_two_rows():
+    """amsmath's \\intertext{...} (and \\shortintertext) is a row of prose of its own: the row
+    after it continues the alignment, with the prose as its annotation."""
+    from eqchain.latex.read import read_formula
+
+    text = (
+        r"\begin{align*} f &= x^2 + 2x + 1 \\ \intertext{which factors as} &= (x+1)^2 \end{align*}"
+    )
+    rows = split_rows(text)
+    assert [r.text.strip() for r in rows] == [
+        "f  = x^2 + 2x + 1",
+        r"\intertext{which factors as}",
+        "= (x+1)^2",
+    ]
+    prose = read_formula(rows[1].text)
+    assert prose.sides == () and prose.annotation == "which factors as"
+    assert len(split_rows(r"a &= b \shortintertext{so} &= c")) == 3

@@ -72,6 +72,8 @@ DROPPED = frozenset(
 
 # Prose inside math: kept as the row's annotation.
 PROSE = frozenset({"text", "textrm", "textbf", "textit", "textsf", "mbox", "mathrm", "textnormal"})
+# amsmath's prose between the rows of an alignment: a row of its own (latex/rows.py)
+PROSE |= {"intertext", "shortintertext"}
 
 # Constructs with no faithful SymPy meaning: a clear "not supported" error naming them.
 UNSUPPORTED = {

@@ -128,6 +128,13 @@ def split_rows(text: str) -> tuple[Row, ...]:
                 row_env = env_stack[-1][0] if env_stack else None
                 i = stop
                 continue
+            m = _INTERTEXT.match(work, i)
+            if m and (arg := braced_argument(work, m.end())) is not None:
+                # \intertext{...}: prose between two rows, a row of its own
+                breaks.append((row_start, i, row_env))
+                breaks.append((i, arg[1] + 1, row_env))
+                row_start = i = arg[1] + 1
+                continue
             m = _LEFT_RIGHT.match(work, i)
             if m:
                 if m.group(1) == "left":
@@ -326,6 +333,7 @@ def _top_level_relation(text: str) -> bool:
 
 
 _LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")
+_INTERTEXT = re.compile(r"\\(?:short)?intertext(?![A-Za-z])")
 # Commands that take a delimiter next: '\\left\\\\{' can only be Markdown's escape of '\\left\\{'.
 _SIZED = re.compile(r"\\(?:left|right|middle|[bB]igg?[lrm]?)\s*$")
 
