@@ -195,6 +195,28 @@ def _at_every_point(expr, limits: tuple, most: int = 2000):
     return values if all(not v.free_symbols for v in values) else None
 
 
+def integrand_needs(tree) -> set:
+    """What the integrands of the indefinite integrals in ``tree`` need for every value of
+    their variable (``q(z) \\neq 0`` in ``\\int q(z) \\frac{p(x, z)}{q(z)} dz``), as
+    ``(pred, canonical Lambda(z, expr))``; conditions that hold for every real z (e^z nonzero)
+    are left out. A definite integral's are part of its convergence (check/integrals.py)."""
+    out: set = set()
+    for node in sp.preorder_traversal(tree):
+        if not isinstance(node, sp.Integral):
+            continue
+        variables = [lim[0] for lim in node.limits if len(lim) == 1]
+        if not variables:
+            continue
+        for inner in needs(node.function):
+            if not inner.expr.has(*variables) or cond.holds(inner.pred, inner.expr):
+                continue
+            try:
+                out.add((inner.pred, canonical(sp.Lambda(tuple(variables), inner.expr))))
+            except (ValueError, TypeError):
+                continue
+    return out
+
+
 def _key(pred: str, expr, limits: tuple):
     if not isinstance(expr, sp.Basic):
         return None

@@ -40,6 +40,7 @@ from eqchain.check.domain import (
     holds_over,
     holds_within,
     impossible,
+    integrand_needs,
     needs,
 )
 from eqchain.check.equivalence import is_zero, prove_equal
@@ -1417,6 +1418,23 @@ def _check_claim(
             c
             for c in _member_ranges(tree, facts.families, facts.ranges)
             if c not in side_conditions
+        )
+    # An indefinite integral's integrand must be defined for every value of its variable: one
+    # the right side needs and the left side does not (\int p dz = \int q p/q dz: q(z) nonzero)
+    # is not established by any point, and the step is unknown, naming it.
+    unfolded_src = substitute(facts.unfold(src), values)
+    unfolded_tgt = substitute(facts.unfold(tgt), values)
+    new_integrands = integrand_needs(unfolded_tgt) - integrand_needs(unfolded_src)
+    if new_integrands:
+        shown = ", ".join(
+            cond.describe(pred, lam.expr) + f" for every {', '.join(map(latex, lam.variables))}"
+            for pred, lam in sorted(new_integrands, key=str)
+        )
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            f"the right side's integrand needs {shown} (the left side's does not): not established",
         )
     # What the right side needs to be defined must hold wherever the left side is defined; in a
     # chain, so must what the previous row needs (it holds when every earlier link did).
