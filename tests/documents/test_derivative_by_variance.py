@@ -3,21 +3,11 @@ nonzero, wrong refuted, and without sigma's sign the domain (sigma nonzero) is w
 
 from __future__ import annotations
 
-import json
-
-from click.testing import CliRunner
-
-from eqchain.cli import cli
+from helpers import check_document_rows
 
 
 def _steps(tmp_path, equation: str, assume: str | None = None) -> list[dict]:
-    doc = tmp_path / "d.md"
-    doc.write_text(f"Text.\n\n$$\n{equation}\n$$\n", encoding="utf-8")
-    args = ["check", "--no-cache", "--format", "json", str(doc)]
-    if assume:
-        args += ["--assume", assume]
-    out = CliRunner().invoke(cli, args)
-    return json.loads(out.output)["derivations"][0]["steps"]
+    return check_document_rows(tmp_path, equation, assume=assume)
 
 
 LL = r"-\frac{n}{2} \log \sigma^2 - \frac{S}{2 \sigma^2}"
@@ -32,13 +22,7 @@ def test_the_variance_derivative_of_the_gaussian_log_likelihood(tmp_path):
 
 
 def _statuses(tmp_path, *equations: str, assume: str | None = None) -> list[str]:
-    doc = tmp_path / "f.md"
-    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations), encoding="utf-8")
-    args = ["check", "--no-cache", "--format", "json", str(doc)]
-    if assume:
-        args += ["--assume", assume]
-    out = CliRunner().invoke(cli, args)
-    return [s["status"] for s in json.loads(out.output)["derivations"][0]["steps"]]
+    return [s["status"] for s in check_document_rows(tmp_path, *equations, assume=assume)]
 
 
 def test_a_function_of_the_variance_is_defined_and_applied(tmp_path):

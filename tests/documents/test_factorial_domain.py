@@ -5,11 +5,7 @@ refuted at x_1 = -31/8, where Gamma's values make the logarithm complex)."""
 
 from __future__ import annotations
 
-import json
-
-from click.testing import CliRunner
-
-from eqchain.cli import cli
+from helpers import check_document_rows
 
 LIKELIHOOD = r"L(\lambda) = \prod_{i=1}^{n} \frac{\lambda^{x_i} e^{-\lambda}}{x_i!}"
 LOG = r"\log L(\lambda) = \sum_{i=1}^{n} x_i \log \lambda - n\lambda - \sum_{i=1}^{n} \log x_i!"
@@ -17,11 +13,7 @@ WRONG = r"\log L(\lambda) = \sum_{i=1}^{n} x_i \log \lambda - \sum_{i=1}^{n} \lo
 
 
 def _steps(tmp_path, *equations: str) -> list[dict]:
-    doc = tmp_path / "d.md"
-    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations), encoding="utf-8")
-    args = ["check", "--no-cache", "--format", "json", "--assume", "lambda > 0", str(doc)]
-    out = CliRunner().invoke(cli, args)
-    return json.loads(out.output)["derivations"][0]["steps"]
+    return check_document_rows(tmp_path, *equations, assume="lambda > 0")
 
 
 def test_the_poisson_log_likelihood_is_not_refuted_by_negative_counts(tmp_path):

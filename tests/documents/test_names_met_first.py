@@ -7,21 +7,11 @@ refuted."""
 
 from __future__ import annotations
 
-import json
-
-from click.testing import CliRunner
-
-from eqchain.cli import cli
+from helpers import check_document_rows
 
 
 def _steps(tmp_path, *equations: str, assume: str | None = None) -> list[dict]:
-    doc = tmp_path / "d.md"
-    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations), encoding="utf-8")
-    args = ["check", "--no-cache", "--format", "json", str(doc)]
-    if assume:
-        args += ["--assume", assume]
-    out = CliRunner().invoke(cli, args)
-    return json.loads(out.output)["derivations"][0]["steps"]
+    return check_document_rows(tmp_path, *equations, assume=assume)
 
 
 CE = r"L = -\sum_{j=1}^{C} y_j \log p_j \\ = -\sum_{j=1}^{C} \ell_j"

@@ -6,19 +6,13 @@ equation itself is read without the clause."""
 
 from __future__ import annotations
 
-import json
+from helpers import check_document_rows
 
-from click.testing import CliRunner
-
-from eqchain.cli import cli
 from eqchain.latex.rows import split_rows
 
 
 def _steps(tmp_path, *equations: str) -> list[dict]:
-    doc = tmp_path / "d.md"
-    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in equations), encoding="utf-8")
-    out = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(doc)])
-    return json.loads(out.output)["derivations"][0]["steps"]
+    return check_document_rows(tmp_path, *equations)
 
 
 def test_the_clause_is_a_row_of_its_own_before_the_equation():

@@ -7,18 +7,11 @@ the left side needs too, still lets the step be verified."""
 
 from __future__ import annotations
 
-import json
-
-from click.testing import CliRunner
-
-from eqchain.cli import cli
+from helpers import check_document_rows
 
 
 def _status(tmp_path, equation: str) -> dict:
-    doc = tmp_path / "d.md"
-    doc.write_text(f"Text.\n\n$$\n{equation}\n$$\n", encoding="utf-8")
-    out = CliRunner().invoke(cli, ["check", "--no-cache", "--format", "json", str(doc)])
-    (step,) = json.loads(out.output)["derivations"][0]["steps"]
+    (step,) = check_document_rows(tmp_path, equation)
     return step
 
 
