@@ -30,6 +30,7 @@ from typing import Any
 import sympy as sp
 
 from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex.brackets import scan
 
 # What a condition part is split at, as commands; < and > are characters.
 _ORDER = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=", "geqslant": ">="}
@@ -160,23 +161,11 @@ def _closes_at_end(text: str) -> bool:
 def _top_level_parts(body: str):
     """The parts of a condition separated by top-level commas, each with its offset; an index
     range ``i = 1, \\ldots, n`` (or ``i = 1, 2, \\ldots, n``) stays one part."""
-    pieces, depth, start, i = [], 0, 0, 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            if i + 1 < len(body) and body[i + 1] in "{}":
-                depth += 1 if body[i + 1] == "{" else -1
-            m = _COMMAND.match(body, i)
-            i = m.end() if m else i + 2
-            continue
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == "," and depth == 0:
+    pieces, start = [], 0
+    for i, ch, depth in scan(body):
+        if ch == "," and depth == 0:
             pieces.append((body[start:i], start))
             start = i + 1
-        i += 1
     pieces.append((body[start:], start))
     out: list = []
     k = 0

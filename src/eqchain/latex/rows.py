@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex.brackets import depth_after
 from eqchain.latex.decorations import braced_argument, strip_decorations
 from eqchain.latex.piecewise import environment_end
 
@@ -205,7 +206,7 @@ def where_split(text: str) -> tuple[int, int] | None:
     equation before it and one after it; None otherwise (the row is read as before)."""
     for m in _WHERE.finditer(text):
         before, after = text[: m.start()], text[m.end() :]
-        if _depth(before) != 0 or not after.strip():
+        if depth_after(before) != 0 or not after.strip():
             continue
         if _top_level_relation(before) and _top_level_relation(after) and not _condition(after):
             return m.start(), m.end()
@@ -222,22 +223,6 @@ _TWO_NAMES = re.compile(r"\s*\\?[A-Za-z]+\s*=\s*\\?[A-Za-z]+\s*[.,;]?\s*\Z")
 
 def _condition(text: str) -> bool:
     return bool(_CONDITION_RELATION.search(text) or _TWO_NAMES.match(text))
-
-
-def _depth(text: str) -> int:
-    depth, i = 0, 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            m = _COMMAND.match(text, i)
-            i = m.end() if m else i + 2
-            continue
-        if ch in "{([":
-            depth += 1
-        elif ch in "})]":
-            depth -= 1
-        i += 1
-    return depth
 
 
 def _with_where_rows(text: str, rows: list[Row]) -> list[Row]:
