@@ -27,3 +27,17 @@ def test_a_wrong_log_likelihood_is_refuted_at_nonnegative_counts(tmp_path):
     values = steps[-1]["counterexample"]["values"]
     counts = [v for k, v in values.items() if k.startswith("x_")]
     assert counts and all(not v.startswith("-") for v in counts), values
+
+
+def test_a_difference_of_2_pi_i_is_the_logs_branch_not_a_counterexample(tmp_path):
+    """\\log \\prod_i a^{x_i} = \\sum_i x_i \\log a was refuted at a = -2, where the two sides
+    differ by 2 pi i (the branch of the complex logarithm): unknown now, naming a > 0, as the
+    single log_pow step is; a wrong factor is still refuted."""
+    step = check_document_rows(
+        tmp_path, r"\log \prod_{i=1}^{n} a^{x_i} = \sum_{i=1}^{n} x_i \log a"
+    )[-1]
+    assert step["status"] == "unknown" and "a > 0" in step["reason"]
+    wrong = check_document_rows(
+        tmp_path, r"\log \prod_{i=1}^{n} a^{x_i} = \sum_{i=1}^{n} 2 x_i \log a"
+    )[-1]
+    assert wrong["status"] == "refuted"

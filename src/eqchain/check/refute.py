@@ -822,7 +822,22 @@ def _differ(L, R):
         return False, None, None
     if abs(d_hi - d_lo) > d_hi * sp.Float(10) ** -20:
         return False, None, None
+    if _branch_only(hi[0] - hi[1], scale) and (L.has(sp.log) or R.has(sp.log)):
+        # the sides differ by 2 pi i k only: the branch of the complex logarithm at a point
+        # outside what the author means (log of a negative number); the rule that needs the
+        # sign says so (log_pow needs a > 0), not a counterexample
+        return False, None, None
     return True, hi[0], hi[1]
+
+
+def _branch_only(difference, scale) -> bool:
+    """Whether ``difference`` is 2 pi i k for a nonzero integer k, to the precision used."""
+    re_part, im_part = sp.re(difference), sp.im(difference)
+    if abs(re_part) > scale * sp.Float(10) ** (-(HIGH_DIGITS - 25)):
+        return False
+    turns = im_part / (2 * sp.pi)
+    k = sp.Integer(round(float(turns)))
+    return k != 0 and abs(turns - k) < sp.Float(10) ** (-(HIGH_DIGITS - 25))
 
 
 def _finite_number(v) -> bool:
