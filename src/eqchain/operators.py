@@ -226,4 +226,60 @@ class Event(sp.Expr):
         return None  # never a number
 
     def _latex(self, printer):
-        return f"{printer._print(self.left)} = {printer._print(self.right)}"
+        left, right = self.left, self.right
+        if (
+            isinstance(left, Sequence)
+            and isinstance(right, Sequence)
+            and (left.lo, left.hi) == (right.lo, right.hi)
+        ):  # X_1 = x_1, \ldots, X_n = x_n: each member's event, as written
+            first, last = (
+                f"{printer._print(left.family[b])} = {printer._print(right.family[b])}"
+                for b in (left.lo, left.hi)
+            )
+            return f"{first}, \\ldots, {last}"
+        return f"{printer._print(left)} = {printer._print(right)}"
+
+
+class Sequence(sp.Expr):
+    """The members ``a_lo, ..., a_hi`` of the family ``a``, written with an ellipsis among a
+    function's arguments (``P(X_1, \\ldots, X_n)``, ``L(\\pi_1, ..., \\pi_p; x_1, ..., x_n)``):
+    ``Sequence(a, lo, hi)``, ``a`` the family's base. One argument, never expanded into
+    members: the same run written twice is the same value, and a value put in for a bound
+    (``n = 3``) gives ``Sequence(a, 1, 3)``. Opaque: nothing is known of it but that equal
+    runs are equal (a member's value put in elsewhere does not reach it), and numbers never
+    evaluate it. Printed back as ``a_{1}, \\ldots, a_{n}``."""
+
+    is_commutative = True
+    is_number = False
+
+    def __new__(cls, family, lo, hi):
+        if not isinstance(family, sp.IndexedBase):
+            raise ValueError("a sequence is a run of a family's members")
+        lo, hi = sp.sympify(lo, strict=True), sp.sympify(hi, strict=True)
+        return sp.Expr.__new__(cls, family, lo, hi)
+
+    @property
+    def family(self) -> sp.IndexedBase:
+        return self.args[0]
+
+    @property
+    def lo(self):
+        return self.args[1]
+
+    @property
+    def hi(self):
+        return self.args[2]
+
+    def _eval_is_finite(self):
+        return None
+
+    def _eval_is_real(self):
+        return None
+
+    def _eval_evalf(self, prec):
+        return None  # never a number
+
+    def _latex(self, printer):
+        first = printer._print(self.family[self.lo])
+        last = printer._print(self.family[self.hi])
+        return f"{first}, \\ldots, {last}"

@@ -55,6 +55,7 @@ from eqchain.operators import (
     Expectation,
     Law,
     Normal,
+    Sequence,
     SetIntegral,
     SetProduct,
     SetSum,
@@ -96,6 +97,19 @@ _KNOWN_FUNCTIONS = {
 _FACTOR_COMMANDS = {"frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor"}
 _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
+
+
+def _no_runs(args: list, what: str, column: int) -> None:
+    """Raise LatexError when a run ``a_1, \\ldots, a_n`` (a :class:`Sequence`, or events of
+    one) is among ``args`` of ``what``, a function with a value: a run is an argument only of a
+    function left opaque (``P(X_1, \\ldots, X_n)``), never a number to compute with."""
+    for a in args:
+        if isinstance(a, Sequence) or (isinstance(a, Event) and a.has(Sequence)):
+            raise LatexError(
+                f"a run a_1, \\ldots, a_n is no argument of {what}: it is read only as an "
+                "argument of a function left opaque (P(X_1, \\ldots, X_n))",
+                column=column,
+            )
 
 
 class BarVariableUnknown(LatexError):
@@ -570,6 +584,15 @@ class Parser:
         spelling; the braces delimit it)."""
         if self._top_level(at + 1, close, "choose") is not None:
             raise LatexError("two \\choose in one group", column=self.tokens[at].column)
+        lo, hi = at + 1, close
+        if hi > lo and self.tokens[lo].is_char("{") and self.partner[lo] == hi - 1:
+            lo, hi = lo + 1, hi - 1  # {n \\choose {k_1, k_2}}: the braces only group
+        if self._top_level_char(lo, hi, ","):
+            raise UnsupportedLatex(
+                "not supported: the multinomial coefficient {n \\choose k_1, \\ldots, k_m} (its "
+                "value n!/(k_1! \\cdots k_m!) is defined only where k_1 + \\cdots + k_m = n)",
+                column=self.tokens[at].column,
+            )
         top = self.within(open_ + 1, at, "top of \\choose")
         bottom = self.within(at + 1, close, "bottom of \\choose")
         return sp.binomial(top, bottom, evaluate=False)
@@ -716,6 +739,7 @@ class Parser:
                 args = self.arguments(open_, close)
                 known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
                 if known is not None and span.sub is None and len(args) == 1:
+                    _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
                     return known(*args, evaluate=False)
                 return sp.Function(key if is_function and key else span.base)(*args)
             if self._bare_names(open_ + 1, close):
@@ -743,6 +767,7 @@ class Parser:
         if close == open_ + 1:
             raise LatexError("empty parentheses", column=self.tokens[open_].column)
         args = self.arguments(open_, close)
+        _no_runs(args, word, column)
         self.pos = close + 1
         if kind in ("max", "min"):
             if len(args) < 2:
@@ -813,6 +838,7 @@ class Parser:
         under, open_, close, after = self._operand(span, j)
         if span.base == "Cov":
             args = self.arguments(open_, close)
+            _no_runs(args, "\\mathrm{Cov}", span.column)
             if len(args) != 2:
                 raise LatexError(
                     "a covariance takes two arguments: \\mathrm{Cov}(X, Y)", column=span.column
@@ -931,6 +957,8 @@ class Parser:
                     law = self.within(lo, hi, "distribution")
                 finally:
                     self.functions = saved
+                if any(isinstance(a, (Sequence, Event)) for a in law.args):
+                    return law  # a law of a run of members: a function left opaque
                 if span.base == _GAUSSIAN and len(law.args) == 2 and not law.func._kwargs:
                     return Normal(*law.args)  # \mathcal{N}(\mu, \sigma^2): the Gaussian law
                 if not law.func._kwargs and density_named(span.base, len(law.args)) is not None:
@@ -945,17 +973,31 @@ class Parser:
         return self.within(lo, hi, "index")
 
     def arguments(self, open_: int, close: int) -> list:
-        """The comma-separated arguments between the brackets at ``open_`` and ``close``."""
-        args, start, k = [], open_ + 1, open_ + 1
+        """The comma-separated arguments between the brackets at ``open_`` and ``close``; a run
+        ``a_1, \\ldots, a_n`` among them is one argument (:meth:`_listed`)."""
+        ranges, start, k = [], open_ + 1, open_ + 1
         while k <= close:
             if k == close or self.tokens[k].is_char(","):
                 if k == start:
                     raise LatexError("an empty argument", column=self.tokens[k].column)
-                args.append(self._argument(start, k))
+                ranges.append((start, k))
                 start = k = k + 1
                 continue
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
-        return args
+        return self._listed(ranges)
+
+    def _listed(self, ranges: list[tuple[int, int]]) -> list:
+        """The arguments at the token ranges ``ranges`` (one list between commas), with each
+        ellipsis among them and its neighbours read as one run, ``Sequence(a, 1, n)``
+        (:func:`eqchain.latex.ellipsis.argument_runs`)."""
+        items, columns = [], {}
+        for lo, hi in ranges:
+            if hi == lo + 1 and self.tokens[lo].is_cmd(ELLIPSIS):
+                columns[len(items)] = self.tokens[lo].column
+                items.append(None)
+            else:
+                items.append(self._argument(lo, hi))
+        return ellipsis.argument_runs(items, columns) if columns else items
 
     def _argument(self, lo: int, hi: int):
         """One argument of a function, ``tokens[lo:hi]``: an expression, or an event
@@ -1010,6 +1052,7 @@ class Parser:
             # \mathcal{N}(x; \mu, \sigma^2), \mathrm{Exp}(x; \lambda): a density by name
             density = density_value(span.base, args[0], args[1:])
             if density is not None:
+                _no_runs(args, f"the density {span.base}", span.column)
                 return density
         return sp.Function(span.base, separators=separators)(*args)
 
@@ -1018,7 +1061,7 @@ class Parser:
         and semicolons, and (position, separator as written) for each bar or semicolon. Two bars
         written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
         separator, as ``\\Vert`` is."""
-        args, separators, start, k = [], [], open_ + 1, open_ + 1
+        args, separators, group, start, k = [], [], [], open_ + 1, open_ + 1
         while k <= close:
             tok = self.tokens[k] if k < close else None
             bar = _separator(tok) if tok is not None else None
@@ -1034,7 +1077,10 @@ class Parser:
                 if k == start:
                     column = self.tokens[k].column
                     raise LatexError("an empty argument before or after a bar", column=column)
-                args.append(self._argument(start, k))
+                group.append((start, k))
+                if k == close or bar is not None:  # a run never crosses a bar
+                    args.extend(self._listed(group))
+                    group = []
                 if bar is not None:
                     separators.append((len(args), bar))
                 start = k = k + width
@@ -1058,6 +1104,7 @@ class Parser:
         self.pos = close + 1
         known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
         if known is not None and len(args) == 1:  # erf[x] is erf(x): one reading of a name
+            _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
             return known(*args, evaluate=False)
         return sp.Function(span.base)(*args)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eqchain.errors import LatexError
-from eqchain.latex.commands import BRACKET_COMMANDS, canonical_name
+from eqchain.latex.commands import BRACKET_COMMANDS, ELLIPSIS, canonical_name
 
 MAX_DEPTH = 40  # deeper nesting than this is never a real formula, and SymPy's parser recurses
 MAX_TOKENS = 3000  # SymPy's parser needs ~1.5 ms per term: keep any formula under a few seconds
@@ -76,6 +76,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         elif ch.isascii() and ch.isdigit():
             tokens.append(Token("digit", ch, base + i, base + i + 1, space))
             i += 1
+        elif text.startswith("...", i):  # three dots typed for \ldots: the ellipsis
+            tokens.append(Token("cmd", ELLIPSIS, base + i, base + i + 3, space))
+            i += 3
         elif ch in PRIMES:  # s’(x), s′(x): a prime typed as a quotation mark or U+2032
             tokens.append(Token("char", "'", base + i, base + i + 1, space))
             i += 1
