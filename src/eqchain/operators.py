@@ -283,3 +283,41 @@ class Sequence(sp.Expr):
         first = printer._print(self.family[self.lo])
         last = printer._print(self.family[self.hi])
         return f"{first}, \\ldots, {last}"
+
+
+class Given(sp.Expr):
+    """What a conditional expectation's subscript says, ``E_{Z | X, \\theta^0}``:
+    ``Given(Z, X, theta0)``, the variable the expectation is over (Z) and what it is
+    conditioned on (X, theta0), as written. In ``Expectation(body, Given(...))`` the variable
+    before the bar and its family's members (``Z_i``) are random; everything else is constant
+    there, as in ``E_{z \\sim q}`` (README, Expectations). Never evaluated."""
+
+    is_commutative = True
+    is_number = False
+
+    def __new__(cls, variable, *conditions):
+        if not conditions:
+            raise ValueError("a conditional expectation is conditioned on something")
+        args = [sp.sympify(a, strict=True) for a in (variable, *conditions)]
+        return sp.Expr.__new__(cls, *args)
+
+    @property
+    def variable(self):
+        return self.args[0]
+
+    @property
+    def conditions(self) -> tuple:
+        return self.args[1:]
+
+    def _eval_is_finite(self):
+        return None
+
+    def _eval_is_real(self):
+        return None
+
+    def _eval_evalf(self, prec):
+        return None  # never a number
+
+    def _latex(self, printer):
+        given = ", ".join(printer._print(c) for c in self.conditions)
+        return f"{printer._print(self.variable)} | {given}"

@@ -37,6 +37,7 @@ from eqchain.latex.applied import (
     spelled_function,
 )
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
+from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
@@ -53,6 +54,7 @@ from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
     Event,
     Expectation,
+    Given,
     Law,
     Normal,
     Sequence,
@@ -330,6 +332,18 @@ class Parser:
         if c in "<>":
             raise UnsupportedLatex(f"not supported: inequalities '{c}'", column=tok.column)
         if c == ":":
+            if (
+                self.lo == 0  # at the start of a side, not inside brackets
+                and self.pos > 0
+                and starts_name(self.tokens[0])
+                and scan_name(self.tokens, 0, self.partner).end == self.pos
+            ):  # P: X \sim \mathrm{Bern}(p): the law named P (statproofbook's KL pages)
+                raise UnsupportedLatex(
+                    "not supported: a name and ':' before a statement ('P: X \\sim ...', under "
+                    "the law named P): eqchain reads a distribution statement X \\sim D on its "
+                    "own, never which law it belongs to; write it without the name, or in prose",
+                    column=tok.column,
+                )
             raise UnsupportedLatex(
                 "not supported: ':' (write := for a definition)", column=tok.column
             )
@@ -662,6 +676,8 @@ class Parser:
             raise LatexError(f"\\{name} without its opening bracket", column=tok.column)
         if name in UNSUPPORTED:
             raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=tok.column)
+        if name in PROSE and (moment := self._moment_word(tok)) is not None:
+            return moment
         if name in PROSE:
             raise LatexError(
                 "prose inside a formula: move it out of the formula", column=tok.column
@@ -702,6 +718,10 @@ class Parser:
             or (first.kind == "cmd" and self._parenthesised(j) is not None)
         ):
             return self.expectation(span, j)
+        if operator_name and span.base in MOMENT_WORDS and span.base not in _MOMENTS:
+            # \mathrm{var}(X), \operatorname{cov}(X, Y): the same operators as Var, Cov
+            name = MOMENT_WORDS[span.base]
+            span = NameSpan(name, span.sub, span.end, name, span.column)
         if (
             operator_name
             and span.base in _MOMENTS
@@ -849,11 +869,49 @@ class Parser:
         centred = [a - _expectation(a, under, span.column) for a in args]
         return _expectation(centred[0] * centred[1], under, span.column)
 
+    def _moment_word(self, tok: Token):
+        """``\\text{var}(X)``, ``\\text{Var}[X]``, ``\\textrm{cov}(X, Y)`` (a text command holding
+        the name of the variance or covariance, directly before brackets): read as
+        ``\\mathrm{Var}(X)`` (:meth:`moment`); None for any other text."""
+        k = self.pos + 1
+        if (o := self.at(k)) is None or not o.is_char("{"):
+            return None
+        close = self.partner[k]
+        word = "".join(t.text for t in self.tokens[k + 1 : close])
+        if word not in MOMENT_WORDS or not all(
+            t.kind == "letter" for t in self.tokens[k + 1 : close]
+        ):
+            return None
+        j = close + 1
+        nxt = self.at(j)
+        if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
+            return None
+        name = MOMENT_WORDS[word]
+        return self.moment(NameSpan(name, None, j, name, tok.column), j)
+
     def blackboard(self, tok: Token):
         """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
-        expectation; any other blackboard letter is not supported (a set such as \\mathbb{R},
-        or an operator eqchain does not know)."""
+        expectation (``\\mathbb{V}``: the variance). Over a lower-case or Greek letter, or an
+        accent over one (``\\mathbb{w}``, ``\\mathbb{\\theta}``, ``\\mathbb{\\hat{y_i}}``), a
+        letter style, as ``\\mathbf``: a name of its own, ``mathbbw``, read by :meth:`name`
+        (:func:`eqchain.latex.tokens.tokenize` marks it). An
+        upper-case letter directly before parentheses (``\\mathbb{I}(x)``) but E, V, P and the
+        number sets is an operator applied: the opaque ``Function('mathbbI')(x)``. Anything else
+        is not supported (a set such as \\mathbb{R}, \\mathbb{P}, an operator without
+        parentheses)."""
         k = self.pos + 1
+        o, letter = self.at(k), self.at(k + 1)
+        if o is not None and o.is_char("{") and letter is not None:
+            close = self.partner[k]
+            if (
+                close == k + 2
+                and letter.kind == "letter"
+                and letter.text not in _BLACKBOARD_OPERATORS
+                and self._parenthesised(close + 1) is not None
+            ):
+                open_, close_, after = self._parenthesised(close + 1)
+                self.pos = after
+                return sp.Function(f"mathbb{letter.text}")(*self.arguments(open_, close_))
         if not (
             (o := self.at(k)) is not None
             and o.is_char("{")
@@ -916,6 +974,9 @@ class Parser:
         """What an expectation's subscript says: (v, D) for ``v \\sim D`` (v a name: the bound
         variable), else the subscript read as one expression (``x``, ``p(x)``)."""
         lo, hi = sub
+        given = self._conditional_subscript(lo, hi)
+        if given is not None:
+            return (given,)
         k, sim = lo, None
         while k < hi:
             t = self.tokens[k]
@@ -943,6 +1004,56 @@ class Parser:
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
         return variable, self._distribution(sim + 1, hi)
+
+    def _conditional_subscript(self, lo: int, hi: int):
+        """``E_{Z|X}``, ``E_{Z \\mid X, \\theta^0}`` (one bar at the top of the subscript, a
+        name before it, expressions separated by commas after it): ``Given(Z, X, theta0)``;
+        None without a bar. Raises LatexError for anything else with a bar (two bars, ``;``,
+        ``\\sim``, several variables or no name before it, an empty condition)."""
+        bars, k = [], lo
+        while k < hi:
+            t = self.tokens[k]
+            if _separator(t) is not None:
+                bars.append(k)
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if not bars:
+            return None
+        bar = bars[0]
+        if len(bars) > 1 or _separator(self.tokens[bar]) not in ("|", "\\mid"):
+            raise UnsupportedLatex(
+                "not supported: this subscript of an expectation (one bar: E_{Z | X})",
+                column=self.tokens[bars[-1]].column,
+            )
+        first = self.tokens[lo] if lo < bar else self.tokens[bar]
+        span = scan_name(self.tokens, lo, self.partner) if starts_name(first) else None
+        if span is None or span.end != bar:
+            raise UnsupportedLatex(
+                "not supported: a conditional expectation over anything but one name "
+                "(write E_{Z | X})",
+                column=first.column,
+            )
+        variable = self._object(span)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
+        ranges, start, k = [], bar + 1, bar + 1
+        while k <= hi:
+            if k == hi or self.tokens[k].is_char(","):
+                if k == start:
+                    column = self.tokens[min(k, hi - 1)].column
+                    raise LatexError(
+                        "an empty condition in an expectation's subscript", column=column
+                    )
+                ranges.append((start, k))
+                start = k + 1
+                k += 1
+                continue
+            if self.tokens[k].is_cmd("sim"):
+                raise UnsupportedLatex(
+                    "not supported: \\sim after the bar of an expectation's subscript",
+                    column=self.tokens[k].column,
+                )
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        return Given(variable, *(self.within(a, b, "condition") for a, b in ranges))
 
     def _distribution(self, lo: int, hi: int):
         """What an expectation is over: ``p``, ``x``, ``\\mathcal{N}(0, 1)``, or ``p(x)``, a name
@@ -1385,7 +1496,7 @@ class Parser:
         base = caret - 1
         while base >= 0 and tokens[base].is_char("}"):
             base = self.partner[base] - 1
-        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec")
+        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec", "mathbb")
         if bold and texts == ["T"]:
             raise UnsupportedLatex(
                 "not supported: transposes (a bold vector to the power T)",
@@ -2374,6 +2485,11 @@ _GAUSSIAN = "mathcalN"  # \mathcal{N}: the Gaussian law, or its density with a s
 
 # operators read by their definitions through the expectation (Parser.moment)
 _MOMENTS = {"Var": "variance", "Cov": "covariance"}
+
+
+# Blackboard-bold capitals that are never an operator applied to parentheses: the
+# expectation and variance (read by Parser.blackboard), probability, and the number sets.
+_BLACKBOARD_OPERATORS = frozenset("EVPNZQRC")
 
 
 def _expectation_name(first: Token, base: str) -> bool:
