@@ -247,7 +247,9 @@ class Sequence(sp.Expr):
     members: the same run written twice is the same value, and a value put in for a bound
     (``n = 3``) gives ``Sequence(a, 1, 3)``. Opaque: nothing is known of it but that equal
     runs are equal (a member's value put in elsewhere does not reach it), and numbers never
-    evaluate it. Printed back as ``a_{1}, \\ldots, a_{n}``."""
+    evaluate it. Its free symbols are the family's label (so that a derivative by a member,
+    ``X_1``, is never 0) and the bounds'; the refuter never gives the label a value. Printed
+    back as ``a_{1}, \\ldots, a_{n}``."""
 
     is_commutative = True
     is_number = False

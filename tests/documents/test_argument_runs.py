@@ -52,3 +52,33 @@ def test_a_clean_run_is_required_through_the_cli(tmp_path):
     assert steps[-1]["status"] == "unreadable"
     assert "one family" in steps[-1]["reason"]
     assert steps[-1]["column"] == 11  # the ellipsis's, in "$$ f(a_1, \ldots, b_n) = 1 $$"
+
+
+def test_false_steps_about_runs_are_never_verified(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"f(a_1, \ldots, a_n) = f(a_1, \ldots, a_{n+1})",
+        r"P(X_1=x_1,\ldots,X_n=x_n) = P(X_1, \ldots, X_n)",
+        r"P(X_1, \ldots, X_n | Y) = P(X_1, \ldots, X_n)",
+        r"P(X_1, \ldots, X_n) = P(X_1, \ldots, X_n) + 1",
+    )
+    assert "verified" not in [s["status"] for s in steps], steps
+
+
+def test_a_run_of_the_random_variable_is_random_in_its_expectation(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"E_{Z|X}[P(Z_1, \ldots, Z_n)] = P(Z_1, \ldots, Z_n)",
+        r"E_{Z|X}[P(X_1, \ldots, X_n)] = P(X_1, \ldots, X_n)",  # X held fixed: valid
+        assume="Z moments",
+    )
+    assert [s["status"] for s in steps] == ["unknown", "verified"]
+
+
+def test_a_derivative_by_a_member_of_a_run_is_never_zero(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\frac{\partial}{\partial X_1} P(X_1, \ldots, X_n)"
+        r" = 2 \frac{\partial}{\partial X_1} P(X_1, \ldots, X_n) = 0",
+    )
+    assert all(s["status"] != "verified" for s in steps), steps

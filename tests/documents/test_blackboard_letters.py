@@ -33,3 +33,12 @@ def test_a_blackboard_operator_defined_by_the_document(tmp_path):
         r"\mathbb{I}(x) + \ln x = 1",
     )
     assert [s["status"] for s in steps] == ["definition", "verified", "refuted"]
+
+
+def test_blackboard_and_bold_are_two_quantities(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\mathbb{w} + 1 = \mathbf{w} + 1",
+        r"\mathbb{\theta}_1 + 1 = \theta_1 + 1",
+    )
+    assert all(s["status"] == "refuted" for s in steps), steps

@@ -98,3 +98,10 @@ def test_what_is_not_a_clean_run_stays_unreadable(text, column):
 
 def test_three_dots_are_the_ellipsis_in_a_sum_too():
     assert read_expression(r"x_1 + ... + x_n") == read_expression(r"x_1 + \cdots + x_n")
+
+
+def test_a_run_depends_on_its_members_and_bounds_only():
+    run = P(Sequence(X, 1, n))
+    assert sp.diff(run, X[2]) != 0  # a member of the run: never 0
+    assert sp.diff(run, n) != 0
+    assert sp.diff(run, sp.Symbol("y")) == 0

@@ -288,7 +288,10 @@ def _among(s, random_symbols) -> bool:
     if isinstance(s, sp.Indexed):
         s = s.base
     if isinstance(s, sp.IndexedBase):
-        return str(s.label) in {str(r) for r in random_symbols}
+        s = s.label
+    if isinstance(s, sp.Symbol) and s.assumptions0.get("family"):
+        # a family's label (scope.family_base), as a run X_1, \ldots, X_n holds it
+        return s.name in {str(r) for r in random_symbols}
     return False
 
 
