@@ -19,7 +19,7 @@ from eqchain.errors import InputError
 from eqchain.latex.parser import POINT_VARIABLE, unwritten_bounds
 from eqchain.latex.printer import latex
 from eqchain.model import SymbolDecl
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, Sequence
 from eqchain.tree import canonical, rebuild, substitute
 
 ASSUMPTIONS = {
@@ -166,6 +166,12 @@ class Scope:
         def visit(node):
             if isinstance(node, sp.Indexed):
                 return self._bind_indexed(node)
+            if isinstance(node, Sequence):  # a_1, \ldots, a_n: the family's bound base
+                first = self._bind_indexed(node.family[node.lo])
+                last = self._bind_indexed(node.family[node.hi])
+                if isinstance(first, sp.Indexed) and isinstance(last, sp.Indexed):
+                    return Sequence(first.base, node.lo, node.hi)
+                return node
             if isinstance(node, sp.Symbol) and node.name in unwritten:
                 return sp.Symbol(node.name, integer=True, nonnegative=True)
             if isinstance(node, sp.Symbol) and node.name in real:

@@ -520,10 +520,12 @@ CASES = [
     Case("operator_name_other", r"\mathrm{Risk}(x) = 1", EQ(Function("Risk")(x), 1)),
     Case(
         "operator_name_in_text",
-        r"\text{Var}(x) = 1",
+        r"\text{Risk}(x) = 1",
         error=UnsupportedLatex,
-        message="Var",
+        message="Risk",
     ),
+    # the variance by its name in text (issue 11): read as \mathrm{Var}(x)
+    Case("variance_in_text", r"\text{Var}(x) = 1", EQ(Expectation((x - Expectation(x)) ** 2), 1)),
     Case("inequality", r"(x \leq 1)", error=UnsupportedLatex, message="inequalities"),
     Case(
         "cases_environment",

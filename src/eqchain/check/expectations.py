@@ -38,7 +38,7 @@ from eqchain.check.equivalence import prove_equal
 from eqchain.densities import density_named
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
-from eqchain.operators import Expectation, Law, Normal, gaussian_density
+from eqchain.operators import Expectation, Given, Law, Normal, gaussian_density
 from eqchain.tree import canonical
 
 # (values, probability of the first) of the two-point distributions tried, in order
@@ -254,6 +254,8 @@ def _random_symbols(node: Expectation):
         return {node.variable}
     if len(node.under) == 1:
         (under,) = node.under
+        if isinstance(under, Given):  # E_{Z | X}: over Z, X held fixed
+            return {under.variable}
         if isinstance(under, sp.Symbol):
             return {under}
         if isinstance(under, sp.core.function.AppliedUndef):
@@ -272,10 +274,25 @@ def _is_constant(factor, random_symbols, guess) -> bool:
     symbol not declared constant, or, with a ``guess``, the symbols guessed random)."""
     symbols = _outside(factor)
     if random_symbols is not None:
-        return not symbols & random_symbols
+        return not any(_among(s, random_symbols) for s in symbols)
     if guess is not None:
         return not symbols & guess
     return all(nonrandom(s) for s in symbols)
+
+
+def _among(s, random_symbols) -> bool:
+    """Whether the free symbol ``s`` is one of ``random_symbols`` or belongs to one: a member
+    ``Z_i`` (or the family ``Z``) of a random ``Z`` is random, as the vector's components are."""
+    if s in random_symbols:
+        return True
+    if isinstance(s, sp.Indexed):
+        s = s.base
+    if isinstance(s, sp.IndexedBase):
+        s = s.label
+    if isinstance(s, sp.Symbol) and s.assumptions0.get("family"):
+        # a family's label (scope.family_base), as a run X_1, \ldots, X_n holds it
+        return s.name in {str(r) for r in random_symbols}
+    return False
 
 
 def _finite(e: Expectation) -> bool:

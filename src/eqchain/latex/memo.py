@@ -22,7 +22,7 @@ from pathlib import Path
 import sympy as sp
 
 from eqchain.latex.read import Formula, read_formula
-from eqchain.operators import Event
+from eqchain.operators import Event, Sequence
 
 _MEMORY: dict = {}
 _VERSION = "1"
@@ -199,6 +199,8 @@ def encode(expr):
         return [type(expr).__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, Event):
         return ["V", encode(expr.left), encode(expr.right)]
+    if isinstance(expr, Sequence):
+        return ["R", encode(expr.family.label), encode(expr.lo), encode(expr.hi)]
     if isinstance(expr, sp.core.function.AppliedUndef):
         tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
         separators = getattr(expr.func, "separators", None)
@@ -240,6 +242,8 @@ def decode(tree):
         return _UNEVALUATED[head](*[decode(a) for a in tree[1]], evaluate=False)
     if head == "V":
         return Event(decode(tree[1]), decode(tree[2]))
+    if head == "R":
+        return Sequence(sp.IndexedBase(decode(tree[1])), decode(tree[2]), decode(tree[3]))
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")

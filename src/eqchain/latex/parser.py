@@ -37,6 +37,7 @@ from eqchain.latex.applied import (
     spelled_function,
 )
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
+from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
@@ -53,8 +54,10 @@ from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
     Event,
     Expectation,
+    Given,
     Law,
     Normal,
+    Sequence,
     SetIntegral,
     SetProduct,
     SetSum,
@@ -96,6 +99,19 @@ _KNOWN_FUNCTIONS = {
 _FACTOR_COMMANDS = {"frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor"}
 _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
+
+
+def _no_runs(args: list, what: str, column: int) -> None:
+    """Raise LatexError when a run ``a_1, \\ldots, a_n`` (a :class:`Sequence`, or events of
+    one) is among ``args`` of ``what``, a function with a value: a run is an argument only of a
+    function left opaque (``P(X_1, \\ldots, X_n)``), never a number to compute with."""
+    for a in args:
+        if isinstance(a, Sequence) or (isinstance(a, Event) and a.has(Sequence)):
+            raise LatexError(
+                f"a run a_1, \\ldots, a_n is no argument of {what}: it is read only as an "
+                "argument of a function left opaque (P(X_1, \\ldots, X_n))",
+                column=column,
+            )
 
 
 class BarVariableUnknown(LatexError):
@@ -316,6 +332,18 @@ class Parser:
         if c in "<>":
             raise UnsupportedLatex(f"not supported: inequalities '{c}'", column=tok.column)
         if c == ":":
+            if (
+                self.lo == 0  # at the start of a side, not inside brackets
+                and self.pos > 0
+                and starts_name(self.tokens[0])
+                and scan_name(self.tokens, 0, self.partner).end == self.pos
+            ):  # P: X \sim \mathrm{Bern}(p): the law named P (statproofbook's KL pages)
+                raise UnsupportedLatex(
+                    "not supported: a name and ':' before a statement ('P: X \\sim ...', under "
+                    "the law named P): eqchain reads a distribution statement X \\sim D on its "
+                    "own, never which law it belongs to; write it without the name, or in prose",
+                    column=tok.column,
+                )
             raise UnsupportedLatex(
                 "not supported: ':' (write := for a definition)", column=tok.column
             )
@@ -570,6 +598,15 @@ class Parser:
         spelling; the braces delimit it)."""
         if self._top_level(at + 1, close, "choose") is not None:
             raise LatexError("two \\choose in one group", column=self.tokens[at].column)
+        lo, hi = at + 1, close
+        if hi > lo and self.tokens[lo].is_char("{") and self.partner[lo] == hi - 1:
+            lo, hi = lo + 1, hi - 1  # {n \\choose {k_1, k_2}}: the braces only group
+        if self._top_level_char(lo, hi, ","):
+            raise UnsupportedLatex(
+                "not supported: the multinomial coefficient {n \\choose k_1, \\ldots, k_m} (its "
+                "value n!/(k_1! \\cdots k_m!) is defined only where k_1 + \\cdots + k_m = n)",
+                column=self.tokens[at].column,
+            )
         top = self.within(open_ + 1, at, "top of \\choose")
         bottom = self.within(at + 1, close, "bottom of \\choose")
         return sp.binomial(top, bottom, evaluate=False)
@@ -639,6 +676,8 @@ class Parser:
             raise LatexError(f"\\{name} without its opening bracket", column=tok.column)
         if name in UNSUPPORTED:
             raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=tok.column)
+        if name in PROSE and (moment := self._moment_word(tok)) is not None:
+            return moment
         if name in PROSE:
             raise LatexError(
                 "prose inside a formula: move it out of the formula", column=tok.column
@@ -679,6 +718,10 @@ class Parser:
             or (first.kind == "cmd" and self._parenthesised(j) is not None)
         ):
             return self.expectation(span, j)
+        if operator_name and span.base in MOMENT_WORDS and span.base not in _MOMENTS:
+            # \mathrm{var}(X), \operatorname{cov}(X, Y): the same operators as Var, Cov
+            name = MOMENT_WORDS[span.base]
+            span = NameSpan(name, span.sub, span.end, name, span.column)
         if (
             operator_name
             and span.base in _MOMENTS
@@ -716,6 +759,7 @@ class Parser:
                 args = self.arguments(open_, close)
                 known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
                 if known is not None and span.sub is None and len(args) == 1:
+                    _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
                     return known(*args, evaluate=False)
                 return sp.Function(key if is_function and key else span.base)(*args)
             if self._bare_names(open_ + 1, close):
@@ -743,6 +787,7 @@ class Parser:
         if close == open_ + 1:
             raise LatexError("empty parentheses", column=self.tokens[open_].column)
         args = self.arguments(open_, close)
+        _no_runs(args, word, column)
         self.pos = close + 1
         if kind in ("max", "min"):
             if len(args) < 2:
@@ -813,6 +858,7 @@ class Parser:
         under, open_, close, after = self._operand(span, j)
         if span.base == "Cov":
             args = self.arguments(open_, close)
+            _no_runs(args, "\\mathrm{Cov}", span.column)
             if len(args) != 2:
                 raise LatexError(
                     "a covariance takes two arguments: \\mathrm{Cov}(X, Y)", column=span.column
@@ -823,11 +869,49 @@ class Parser:
         centred = [a - _expectation(a, under, span.column) for a in args]
         return _expectation(centred[0] * centred[1], under, span.column)
 
+    def _moment_word(self, tok: Token):
+        """``\\text{var}(X)``, ``\\text{Var}[X]``, ``\\textrm{cov}(X, Y)`` (a text command holding
+        the name of the variance or covariance, directly before brackets): read as
+        ``\\mathrm{Var}(X)`` (:meth:`moment`); None for any other text."""
+        k = self.pos + 1
+        if (o := self.at(k)) is None or not o.is_char("{"):
+            return None
+        close = self.partner[k]
+        word = "".join(t.text for t in self.tokens[k + 1 : close])
+        if word not in MOMENT_WORDS or not all(
+            t.kind == "letter" for t in self.tokens[k + 1 : close]
+        ):
+            return None
+        j = close + 1
+        nxt = self.at(j)
+        if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
+            return None
+        name = MOMENT_WORDS[word]
+        return self.moment(NameSpan(name, None, j, name, tok.column), j)
+
     def blackboard(self, tok: Token):
         """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
-        expectation; any other blackboard letter is not supported (a set such as \\mathbb{R},
-        or an operator eqchain does not know)."""
+        expectation (``\\mathbb{V}``: the variance). Over a lower-case or Greek letter, or an
+        accent over one (``\\mathbb{w}``, ``\\mathbb{\\theta}``, ``\\mathbb{\\hat{y_i}}``), a
+        letter style, as ``\\mathbf``: a name of its own, ``mathbbw``, read by :meth:`name`
+        (:func:`eqchain.latex.tokens.tokenize` marks it). An
+        upper-case letter directly before parentheses (``\\mathbb{I}(x)``) but E, V, P and the
+        number sets is an operator applied: the opaque ``Function('mathbbI')(x)``. Anything else
+        is not supported (a set such as \\mathbb{R}, \\mathbb{P}, an operator without
+        parentheses)."""
         k = self.pos + 1
+        o, letter = self.at(k), self.at(k + 1)
+        if o is not None and o.is_char("{") and letter is not None:
+            close = self.partner[k]
+            if (
+                close == k + 2
+                and letter.kind == "letter"
+                and letter.text not in _BLACKBOARD_OPERATORS
+                and self._parenthesised(close + 1) is not None
+            ):
+                open_, close_, after = self._parenthesised(close + 1)
+                self.pos = after
+                return sp.Function(f"mathbb{letter.text}")(*self.arguments(open_, close_))
         if not (
             (o := self.at(k)) is not None
             and o.is_char("{")
@@ -890,6 +974,9 @@ class Parser:
         """What an expectation's subscript says: (v, D) for ``v \\sim D`` (v a name: the bound
         variable), else the subscript read as one expression (``x``, ``p(x)``)."""
         lo, hi = sub
+        given = self._conditional_subscript(lo, hi)
+        if given is not None:
+            return (given,)
         k, sim = lo, None
         while k < hi:
             t = self.tokens[k]
@@ -918,6 +1005,56 @@ class Parser:
             raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
         return variable, self._distribution(sim + 1, hi)
 
+    def _conditional_subscript(self, lo: int, hi: int):
+        """``E_{Z|X}``, ``E_{Z \\mid X, \\theta^0}`` (one bar at the top of the subscript, a
+        name before it, expressions separated by commas after it): ``Given(Z, X, theta0)``;
+        None without a bar. Raises LatexError for anything else with a bar (two bars, ``;``,
+        ``\\sim``, several variables or no name before it, an empty condition)."""
+        bars, k = [], lo
+        while k < hi:
+            t = self.tokens[k]
+            if _separator(t) is not None:
+                bars.append(k)
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if not bars:
+            return None
+        bar = bars[0]
+        if len(bars) > 1 or _separator(self.tokens[bar]) not in ("|", "\\mid"):
+            raise UnsupportedLatex(
+                "not supported: this subscript of an expectation (one bar: E_{Z | X})",
+                column=self.tokens[bars[-1]].column,
+            )
+        first = self.tokens[lo] if lo < bar else self.tokens[bar]
+        span = scan_name(self.tokens, lo, self.partner) if starts_name(first) else None
+        if span is None or span.end != bar:
+            raise UnsupportedLatex(
+                "not supported: a conditional expectation over anything but one name "
+                "(write E_{Z | X})",
+                column=first.column,
+            )
+        variable = self._object(span)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
+        ranges, start, k = [], bar + 1, bar + 1
+        while k <= hi:
+            if k == hi or self.tokens[k].is_char(","):
+                if k == start:
+                    column = self.tokens[min(k, hi - 1)].column
+                    raise LatexError(
+                        "an empty condition in an expectation's subscript", column=column
+                    )
+                ranges.append((start, k))
+                start = k + 1
+                k += 1
+                continue
+            if self.tokens[k].is_cmd("sim"):
+                raise UnsupportedLatex(
+                    "not supported: \\sim after the bar of an expectation's subscript",
+                    column=self.tokens[k].column,
+                )
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        return Given(variable, *(self.within(a, b, "condition") for a, b in ranges))
+
     def _distribution(self, lo: int, hi: int):
         """What an expectation is over: ``p``, ``x``, ``\\mathcal{N}(0, 1)``, or ``p(x)``, a name
         applied to parentheses, which names a distribution there (never a product)."""
@@ -931,6 +1068,8 @@ class Parser:
                     law = self.within(lo, hi, "distribution")
                 finally:
                     self.functions = saved
+                if any(isinstance(a, (Sequence, Event)) for a in law.args):
+                    return law  # a law of a run of members: a function left opaque
                 if span.base == _GAUSSIAN and len(law.args) == 2 and not law.func._kwargs:
                     return Normal(*law.args)  # \mathcal{N}(\mu, \sigma^2): the Gaussian law
                 if not law.func._kwargs and density_named(span.base, len(law.args)) is not None:
@@ -945,17 +1084,31 @@ class Parser:
         return self.within(lo, hi, "index")
 
     def arguments(self, open_: int, close: int) -> list:
-        """The comma-separated arguments between the brackets at ``open_`` and ``close``."""
-        args, start, k = [], open_ + 1, open_ + 1
+        """The comma-separated arguments between the brackets at ``open_`` and ``close``; a run
+        ``a_1, \\ldots, a_n`` among them is one argument (:meth:`_listed`)."""
+        ranges, start, k = [], open_ + 1, open_ + 1
         while k <= close:
             if k == close or self.tokens[k].is_char(","):
                 if k == start:
                     raise LatexError("an empty argument", column=self.tokens[k].column)
-                args.append(self._argument(start, k))
+                ranges.append((start, k))
                 start = k = k + 1
                 continue
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
-        return args
+        return self._listed(ranges)
+
+    def _listed(self, ranges: list[tuple[int, int]]) -> list:
+        """The arguments at the token ranges ``ranges`` (one list between commas), with each
+        ellipsis among them and its neighbours read as one run, ``Sequence(a, 1, n)``
+        (:func:`eqchain.latex.ellipsis.argument_runs`)."""
+        items, columns = [], {}
+        for lo, hi in ranges:
+            if hi == lo + 1 and self.tokens[lo].is_cmd(ELLIPSIS):
+                columns[len(items)] = self.tokens[lo].column
+                items.append(None)
+            else:
+                items.append(self._argument(lo, hi))
+        return ellipsis.argument_runs(items, columns) if columns else items
 
     def _argument(self, lo: int, hi: int):
         """One argument of a function, ``tokens[lo:hi]``: an expression, or an event
@@ -1010,6 +1163,7 @@ class Parser:
             # \mathcal{N}(x; \mu, \sigma^2), \mathrm{Exp}(x; \lambda): a density by name
             density = density_value(span.base, args[0], args[1:])
             if density is not None:
+                _no_runs(args, f"the density {span.base}", span.column)
                 return density
         return sp.Function(span.base, separators=separators)(*args)
 
@@ -1018,7 +1172,7 @@ class Parser:
         and semicolons, and (position, separator as written) for each bar or semicolon. Two bars
         written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
         separator, as ``\\Vert`` is."""
-        args, separators, start, k = [], [], open_ + 1, open_ + 1
+        args, separators, group, start, k = [], [], [], open_ + 1, open_ + 1
         while k <= close:
             tok = self.tokens[k] if k < close else None
             bar = _separator(tok) if tok is not None else None
@@ -1034,7 +1188,10 @@ class Parser:
                 if k == start:
                     column = self.tokens[k].column
                     raise LatexError("an empty argument before or after a bar", column=column)
-                args.append(self._argument(start, k))
+                group.append((start, k))
+                if k == close or bar is not None:  # a run never crosses a bar
+                    args.extend(self._listed(group))
+                    group = []
                 if bar is not None:
                     separators.append((len(args), bar))
                 start = k = k + width
@@ -1058,6 +1215,7 @@ class Parser:
         self.pos = close + 1
         known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
         if known is not None and len(args) == 1:  # erf[x] is erf(x): one reading of a name
+            _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
             return known(*args, evaluate=False)
         return sp.Function(span.base)(*args)
 
@@ -1338,7 +1496,7 @@ class Parser:
         base = caret - 1
         while base >= 0 and tokens[base].is_char("}"):
             base = self.partner[base] - 1
-        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec")
+        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec", "mathbb")
         if bold and texts == ["T"]:
             raise UnsupportedLatex(
                 "not supported: transposes (a bold vector to the power T)",
@@ -2341,6 +2499,11 @@ _GAUSSIAN = "mathcalN"  # \mathcal{N}: the Gaussian law, or its density with a s
 
 # operators read by their definitions through the expectation (Parser.moment)
 _MOMENTS = {"Var": "variance", "Cov": "covariance"}
+
+
+# Blackboard-bold capitals that are never an operator applied to parentheses: the
+# expectation and variance (read by Parser.blackboard), probability, and the number sets.
+_BLACKBOARD_OPERATORS = frozenset("EVPNZQRC")
 
 
 def _expectation_name(first: Token, base: str) -> bool:

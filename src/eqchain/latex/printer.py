@@ -67,7 +67,8 @@ class EqchainLatexPrinter(LatexPrinter):
         """``p(x | \\theta)`` (a function with conditioning bars or parameter semicolons, see
         :meth:`eqchain.latex.parser.Parser.conditioned_application`) as it was written."""
         separators = dict(getattr(expr.func, "separators", None) or ())
-        if not separators:
+        name = expr.func.__name__
+        if not separators and not (name.startswith("mathbb") and len(name) == 7):
             return super()._print_Function(expr, exp)
         parts = []
         for k, arg in enumerate(expr.args):
@@ -75,7 +76,8 @@ class EqchainLatexPrinter(LatexPrinter):
                 bar = separators.get(k)
                 parts.append(f" {bar} " if bar else ", ")
             parts.append(self._print(arg))
-        text = f"{name_latex(expr.func.__name__)}{{\\left({''.join(parts)} \\right)}}"
+        head = f"\\mathbb{{{name[6]}}}" if name.startswith("mathbb") else name_latex(name)
+        text = f"{head}{{\\left({''.join(parts)} \\right)}}"
         return f"{text}^{{{exp}}}" if exp is not None else text
 
     def _print_Limit(self, expr):
