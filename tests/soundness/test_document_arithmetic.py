@@ -125,6 +125,16 @@ def test_a_member_of_a_defined_family_is_its_definition(tmp_path, false, true):
     assert right[0].rules != ("specialize",)
 
 
+def test_a_labelled_member_defines_no_other_member(tmp_path):
+    """mu_X = 5 names the mean of X alone: mu_Y + 1 = 6 was verified (every member taken for
+    the generic one). A member is generic when its definition mentions its index, or the
+    document sums over that letter (a_i = 1 beside \\sum_i a_i)."""
+    results = claims(check_markdown(tmp_path, _doc(r"\mu_X = 5", r"\mu_Y + 1 = 6")))
+    assert Verdict.VERIFIED not in [r.verdict for r in results]
+    summed = claims(check_markdown(tmp_path, _doc("a_i = 1", r"\sum_{i=1}^{n} a_i = n")))
+    assert [r.verdict for r in summed] == [Verdict.VERIFIED]
+
+
 def test_an_equation_naming_a_new_symbol_is_a_condition_not_a_verified_claim(tmp_path):
     results = check_markdown(tmp_path, _doc("b = 2", "x + b = 5", "x + b + 1 = 7"))
     verdicts = [r.verdict for r in results]

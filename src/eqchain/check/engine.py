@@ -106,6 +106,8 @@ class Facts:
     unfolded: dict = field(default_factory=dict, repr=False, compare=False)
     # a document's names that are real by its default only (Scope.defaulted)
     defaulted: frozenset = frozenset()
+    # the names a sum or product of the derivation runs over (_members)
+    summed: frozenset = frozenset()
     # name -> line: names a continuation wrote for the first time (_named_in_passing)
     in_passing: dict = field(default_factory=dict)
     # names of the functions a row other than a definition mentions (_applied_only)
@@ -262,13 +264,17 @@ class Facts:
     def _members(self, expr):
         """Every member of a family defined by its generic member (``y_k = k^2``, for every
         k): ``y_2`` is ``2^2``, ``y_j`` in ``\\sum_j y_j`` is ``j^2``. Left as written where the
-        member's index would be captured by a variable the definition binds (a sum's)."""
+        member's index would be captured by a variable the definition binds (a sum's). A member
+        is generic only when its definition mentions its index (k^2) or the document sums over
+        that letter (``a_i = 1`` beside ``\\sum_i a_i``): ``\\mu_X = 5`` names the mean of X
+        alone, and says nothing of ``\\mu_Y``."""
         generic = {
             d.base: d
             for d in self.definitions
             if isinstance(d, sp.Indexed)
             and all(isinstance(i, sp.Symbol) for i in d.indices)
             and len(set(d.indices)) == len(d.indices)
+            and all(self.definitions[d].has(i) or str(i) in self.summed for i in d.indices)
         }
         if not generic or not expr.has(*generic):
             return expr
@@ -361,6 +367,14 @@ def check_derivation(
         families=_family_ranges(derivation.scope),
         varying=varying_names(t for s in derivation.steps for t in (s.lhs, s.rhs)),
         defaulted=frozenset(getattr(derivation.scope, "defaulted", ())),
+        summed=frozenset(
+            str(v)
+            for s in derivation.steps
+            for t in (s.lhs, s.rhs)
+            if isinstance(t, sp.Basic)
+            for big in t.atoms(sp.Sum, sp.Product)
+            for v in big.variables
+        ),
     )
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
