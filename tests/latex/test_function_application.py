@@ -18,11 +18,10 @@ from eqchain.latex.read import read_formula
     [
         ([r"\sigma(z) = \frac{1}{1+e^{-z}}", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"], {"sigma"}),
         ([r"L(\theta) = \prod_{i=1}^{n} p(x_i)"], {"L", "p"}),
-        # a subscripted name: a member of a family of functions, decided for the family
-        ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_", "F_"}),
-        ([r"q_\phi(z) = 1"], {"q_"}),
+        ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X"}),
+        ([r"q_\phi(z) = 1"], {"q_phi"}),
         # a joint density: a subscript of names between commas
-        ([r"y = f_{X,Y}(x, y)"], {"f_", several("f_")}),  # several: f_{X,Y}' is no derivative
+        ([r"y = f_{X,Y}(x, y)"], {"f_X,Y", several("f_X,Y")}),  # several: f_{X,Y}' is no derivative
         ([r"y = \sum_{X=1}^{2} f_{X,Y}(x, y)"], set()),
         ([r"\Gamma(a+1) = a \Gamma(a)"], {"Gamma"}),
         # used as a value somewhere in the document: a function before names only
@@ -55,16 +54,19 @@ from eqchain.latex.read import read_formula
         ([r"e(p) = t \log p", r"e'(p) = \frac{t}{p}", r"y = e^{p}"], set()),
         ([r"e(p) = t \log p", r"e(p) = 1"], set()),
         # the prime before the subscript: M'_X(t) applies M_X
-        ([r"M'_X(t) = 1"], {"M_"}),
+        ([r"M'_X(t) = 1"], {"M_X"}),
         # a subscript something binds or varies
         ([r"\sum_{k=1}^{n} f_k(x) = 1"], set()),
         # ... unless the document names the family as a whole side of an equation, E (never
-        # inferred alone: an expectation) too
+        # inferred alone: an expectation) too: then a family of functions, decided for all its
+        # members (E_1 with E_n)
         ([r"\sum_{k=1}^{n} f_k(x) = 1", r"f_k(x) = x^k"], {"f_"}),
         ([r"E_n(w) = w^2", r"E(w) = \sum_{n=1}^{N} E_n(w)"], {"E_"}),
         ([r"P(Z_i = k) = \gamma_{Z_i}(k)", r"\sum_{i=1}^{n} \gamma_{Z_i}(k) = 1"], {"P", "gamma_"}),
         ([r"L = \prod_{i=1}^{n} f X_i(x_i)"], set()),
         ([r"y = \sum_{n=1}^{N} E_n(w)"], set()),
+        ([r"E_n(w) = w", r"y = \sum_{n=1}^{N} E_n(w) + E_1(w)"], {"E_"}),
+        ([r"f_{n,Y}(x, y) = 1", r"y = \sum_{n=1}^{2} f_{n,Y}(x, y)"], {"f_", several("f_")}),
         ([r"\frac{\partial}{\partial \phi} q_\phi(z) = 0"], set()),
         ([r"\int_0^1 f_t(x) dt = 1"], set()),
         ([r"f_{k+1}(x) = 1"], set()),
@@ -99,17 +101,24 @@ def test_a_name_not_inferred_before_names_stays_ambiguous_at_its_column():
     assert err.value.column == 5
 
 
-def test_subscripted_functions_are_members_of_a_family():
-    t, X = sp.symbols("t X")
-    M = family_function("M", 1)
-    for functions in ({"M_X"}, {"M_"}):  # declared by its name, or inferred for its family
-        (lhs, _) = read(r"M_X(t) = 1", functions)
-        assert lhs == M(X, t)
-        (lhs, _) = read(r"M_X'(t) = 1", functions)
-        assert lhs == sp.Derivative(M(X, t), t)
+def test_subscripted_functions_keep_their_name():
+    t = sp.Symbol("t")
+    (lhs, _) = read(r"M_X(t) = 1", {"M_X"})
+    assert lhs == sp.Function("M_X")(t)
+    (lhs, _) = read(r"M_X'(t) = 1", {"M_X"})
+    assert lhs == sp.Derivative(sp.Function("M_X")(t), t)
     # M_X not a function: ambiguous, as before
     with pytest.raises(LatexError, match="ambiguous"):
         read(r"M_X(t) = 1", set())
+
+
+def test_members_of_a_family_decided_for_the_family():
+    t, n = sp.symbols("t n")
+    M = family_function("M", 1)
+    (lhs, _) = read(r"M_n(t) = 1", {"M_"})
+    assert lhs == M(n, t)
+    (lhs, _) = read(r"M_n'(t) = 1", {"M_"})
+    assert lhs == sp.Derivative(M(n, t), t)
 
 
 def test_gamma_and_erf_are_the_known_functions():

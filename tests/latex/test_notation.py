@@ -450,7 +450,7 @@ def test_a_name_before_a_list_of_arguments_is_applied_to_them():
     ("text", "column", "message"),
     [
         (r"\ell(\mu)", 1, "declare 'ell' as a function"),  # one argument: a product is possible
-        (r"f_X(x, y)", 1, "a name with a subscript is a family of functions"),
+        (r"f_X(x, y)", 1, "a name with a subscript is a function of its own name"),
         (r"2(a, b)", 4, "comma outside"),
         (r"e(a, b)", 1, "ambiguous"),  # e is Euler's number, never applied
     ],

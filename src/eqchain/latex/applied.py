@@ -10,11 +10,14 @@ every row of its display math and decides, per name (base and subscript, ``f``, 
   other than as the tail of a run of letters (``Var(X)`` is not a function ``r``),
 * nothing binds it: it is never differentiated by (``\\partial \\lambda``, ``d\\lambda``), summed
   or multiplied over, integrated over or a limit's variable,
-* and, for a subscripted name, a member of a family of functions (:func:`family_function`,
-  decided for the whole family, :func:`family_key`), no name of its subscript is bound anywhere
-  in the document, unless the document writes the family applied to names as a whole side of
-  an equation (``E_n(w) = ...``): the index is the family's argument, so ``\\sum_k f_k(x)`` sums
-  the members, but ``\\prod_i f X_i(x_i)`` alone gives no sign that X_i is a family.
+* and, for a subscripted name, no name of its subscript is bound anywhere in the document.
+  Where something binds the subscript of a member of its family (``\\sum_n E_n(w)``), the name
+  is a member of a family of functions (:func:`family_function`, decided for the whole family,
+  :func:`family_key`, ``E_n`` and ``E_1`` together) when the document writes the family applied
+  to names as a whole side of an equation (``E_n(w) = ...``): the index is the family's
+  argument, so ``\\sum_k f_k(x)`` sums the members; ``\\prod_i f X_i(x_i)`` alone gives no
+  sign that X_i is a family, and stays ambiguous. A subscript nothing binds names one function
+  (``M_X``): a definition of ``M_X`` must say nothing of ``M_Y``.
 
 A name used only so is a function wherever it stands before parentheses. A name the document
 also uses as a value (alone, ``\\sigma^2``, a factor, an argument as in ``KL(p || q)``, or
@@ -326,8 +329,6 @@ class Uses:
             end = min(span.end, hi)
             sub = list(tokens[span.sub[0] : span.sub[1]]) if span.sub is not None else None
             key = function_key(span.base, sub)
-            if key is not None and sub is not None:
-                key = family_key(span.base)  # E_n, E_1, E_m: one family of functions, E_
             applied = key is not None and _opens_parenthesis(tokens, k, hi, partner)
             if bind_next and not applied:  # \partial \sigma(z) differentiates sigma(z)
                 self.bound.add(span.base if sub is None else key or span.base)
@@ -358,30 +359,54 @@ class Uses:
         ``values_too`` (a derivation file, where every name is declared) a name used as a value
         is no function at all: ``p(x)`` stays ambiguous."""
         out = set()
+        families = self._bound_families(symbols)
         for key, sub_names in self.applied.items():
             base = key.split("_", 1)[0]
-            if key in self.run_tails:
+            if key in self.run_tails or (key != base and family_key(base) in families):
                 continue
-            # a family whose subscript something binds (\sum_n E_n(w)) is read with the index
-            # as an argument (family_function), but only where the document names it as a
-            # quantity of its own, a whole side of an equation (E_n(w) = ...): \prod_i
-            # f X_i(x_i) gives no sign that X_i is a family of functions
-            named = key != base and key in self.alone_sides
-            if (
-                base in NOT_FUNCTIONS
-                and not (key == "e" and self._defined_only("e"))
-                and not (named and base == "E")
-            ):
+            if base in NOT_FUNCTIONS and not (key == "e" and self._defined_only("e")):
                 continue
-            if key in self.bound or (sub_names & (self.bound | symbols) and not named):
+            if key in self.bound or sub_names & (self.bound | symbols):
                 continue
             if key not in symbols and (key in self.defined or key not in self.other):
                 out.add(key)
             elif values_too:
                 out.add(on_names(key))
+        for family, members in families.items():
+            # a family whose subscript something binds (\sum_n E_n(w)): read with the index as
+            # an argument (family_function), but only where the document names it as a
+            # quantity of its own, a whole side of an equation (E_n(w) = ...): \prod_i
+            # f X_i(x_i) gives no sign that X_i is a family of functions. E too (E(X), never).
+            base = family[:-1]
+            if family not in self.alone_sides or (base in NOT_FUNCTIONS and base != "E"):
+                continue
+            if members & (self.run_tails | self.bound) or family in self.bound:
+                continue
+            if not members & (symbols | self.other):
+                out.add(family)
+            elif values_too:
+                out.add(on_names(family))
+            if members & self.several:
+                out.add(several(family))
         # a function applied to several arguments somewhere: f'(x) is no derivative
         out |= {several(k) for k in self.several if k in out or on_names(k) in out}
         return frozenset(out)
+
+    def _bound_families(self, symbols: frozenset[str]) -> dict[str, set[str]]:
+        """The families of functions (:func:`family_key`) some member of which the document
+        applies with a subscript that something binds or declares a symbol (``\\sum_n E_n(w)``),
+        each with the keys of all its members applied or written (``E_n``, ``E_1``); the other
+        subscripted names stay one function each (``M_X``)."""
+        members: dict[str, set[str]] = {}
+        for key in (*self.applied, *self.other, *self.run_tails):
+            base, _, sub = key.partition("_")
+            if sub:
+                members.setdefault(family_key(base), set()).add(key)
+        return {
+            family: keys
+            for family, keys in members.items()
+            if any(self.applied.get(k, set()) & (self.bound | symbols) for k in keys)
+        }
 
     def _defined_only(self, key: str) -> bool:
         """Whether the document defines ``key`` by a row ``e(p) = ...``, differentiates it with a

@@ -329,10 +329,10 @@ def how_to_declare(span: NameSpan) -> str:
     if span.sub is None:
         return f"declare '{span.base}' as a function"
     return (
-        "a name with a subscript is a family of functions (its subscript an index) where the "
-        "document applies it to names only, and, where something binds its subscript "
-        "(\\sum_n E_n(w)), only where it applies it to names as a whole side of an equation "
-        "(E_n(w) = ...)"
+        "a name with a subscript is a function of its own name (M_X) where the document "
+        "applies it to names only; where something binds its subscript (\\sum_n E_n(w)), a "
+        "family of functions (its subscript an index) only where the document applies it to "
+        "names as a whole side of an equation (E_n(w) = ...)"
     )
 
 

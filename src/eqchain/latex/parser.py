@@ -720,7 +720,7 @@ class Parser:
                 known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
                 if known is not None and span.sub is None and len(args) == 1:
                     return known(*args, evaluate=False)
-                if span.sub is not None:
+                if self._in_family(span):
                     return self._family_member(span, key)(*args)
                 return sp.Function(key if is_function and key else span.base)(*args)
             if self._bare_names(open_ + 1, close):
@@ -767,8 +767,9 @@ class Parser:
         """(the function key of ``span``, whether it names a function, whether it names one only
         before parentheses that hold names: a name the document also uses as a value, p(x))."""
         key = self._function_key(span)
-        # a subscripted name is a member of a family of functions, decided for the family
-        # (family_key) or, declared, for the name itself (M_X)
+        # a subscripted name is a member of a family of functions where the document decided so
+        # for the family (family_key: something binds a subscript, \sum_n E_n(w)), else a
+        # function of its own name (M_X)
         keys = () if key is None else (key,) if span.sub is None else (key, family_key(span.base))
         is_function = (span.base not in ("e", "pi") or key in self.functions) and (
             (span.sub is None and (operator_name or span.base in self.functions))
@@ -776,6 +777,14 @@ class Parser:
         )
         on_names_only = not is_function and any(on_names(k) in self.functions for k in keys)
         return key, is_function, on_names_only
+
+    def _in_family(self, span: NameSpan) -> bool:
+        """Whether the subscripted name of ``span`` applied is a member of a family of functions
+        (the document decided so for its family, :func:`eqchain.latex.applied.family_key`)."""
+        if span.sub is None:
+            return False
+        family = family_key(span.base)
+        return family in self.functions or on_names(family) in self.functions
 
     def _family_member(self, span: NameSpan, key: str | None):
         """The function a subscripted name before parentheses names (``E_n(w)``,
@@ -1145,7 +1154,7 @@ class Parser:
                 "derivative or a new name? write the derivative as \\frac{d}{dx}",
                 column=span.column,
             )
-        name = self._family_member(span, key) if span.sub is not None else sp.Function(key)
+        name = self._family_member(span, key) if self._in_family(span) else sp.Function(key)
         self.pos = after
         if isinstance(argument, (sp.Symbol, sp.Indexed)):
             return derivative(name(argument), [(argument, order)], span.column)
