@@ -102,6 +102,9 @@ class Scope:
     # names a document's row may define (``s = ...``): no default, the definition says what
     # they are (SymPy simplifies with a symbol's assumptions as it builds a tree, |s|^2 = s^2)
     undefaulted: set[str] = field(default_factory=set)
+    # families a document writes without declaring them (their number of indices is the
+    # first one met): another number of indices is another family (_family_of_arity)
+    undeclared_families: set[str] = field(default_factory=set)
 
     @classmethod
     def from_decls(cls, decls: tuple[SymbolDecl, ...], strict: bool = True) -> Scope:
@@ -277,8 +280,9 @@ class Scope:
                 (),
             )
             self.families[name] = fam
+            self.undeclared_families.add(name)
         if fam.indices and len(node.indices) != len(fam.indices):
-            if self.strict:
+            if self.strict or name not in self.undeclared_families:
                 raise InputError(
                     f"'{name}' takes {len(fam.indices)} index(es), got {len(node.indices)}"
                 )
@@ -291,11 +295,11 @@ class Scope:
         return fam.base[node.indices]
 
     def _family_of_arity(self, name: str, arity: int) -> Family:
-        """A document's family ``name`` written with another number of indices than it was
-        first (``t_{nk}`` and ``t_{k}``, ``x_j`` and ``x_j^{(i)}``, that is ``x_{i,j}``): a family
-        of its own, as the scalar ``N`` and the family ``N_k`` are two quantities (its label a
-        symbol apart, printed with the same name), never an error that would leave every later
-        row unread; real by the document's default, as any undeclared family."""
+        """A document's undeclared family ``name`` written with another number of indices than
+        it was first (``t_{nk}`` and ``t_{k}``, ``x_j`` and ``x_j^{(i)}``, that is ``x_{i,j}``):
+        a family of its own, as the scalar ``N`` and the family ``N_k`` are two quantities (its
+        label a symbol apart, printed with the same name), never an error that would leave every
+        later row unread; real by the document's default, as any undeclared family."""
         key = f"{name}/{arity}"
         fam = self.families.get(key)
         if fam is None:
