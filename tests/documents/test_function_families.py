@@ -122,3 +122,28 @@ def test_a_wrong_softmax_step_leaving_one_index_out_is_never_verified(tmp_path):
     assert r"y_k a_k $$" in text
     status = {line: st for line, st, _ in steps_of(tmp_path, text)}
     assert status[36] in ("refuted", "unknown")
+
+
+TWO_VARIABLES = r"""# Two generating functions
+
+$$
+M_X(t) = e^{t}
+$$
+
+$$
+M_Y(t) + 1 = e^{t} + 1
+$$
+
+$$
+M_X(t) + 1 = e^{t} + 1
+$$
+"""
+
+
+def test_a_definition_of_one_subscripted_function_says_nothing_of_another(tmp_path):
+    # nothing binds X or Y: M_X and M_Y are two functions, never members of one family whose
+    # definition M_X(t) = e^t would hold for every index
+    status = {line: st for line, st, _ in steps_of(tmp_path, TWO_VARIABLES)}
+    assert status[4] == "definition"
+    assert status[8] != "verified"
+    assert status[12] == "verified"
