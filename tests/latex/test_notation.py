@@ -260,7 +260,7 @@ def test_the_abstract_bound_prints_back_and_reads_back():
 @pytest.mark.parametrize(
     ("text", "message", "column"),
     [
-        (r"\sum_{k \neq i} x_k", "other than one", 9),
+        (r"\prod_{k \neq i} x_k", "other than one", 10),
         (r"\sum_{x + 1 \in \mathcal{X}} p(x)", "members of a set", 13),
         (r"\sum_{i,j}^{N} x_i", "give each index its range", 1),
         (r"\sum_{i,i} x_i", "an index twice", 1),
@@ -450,7 +450,7 @@ def test_a_name_before_a_list_of_arguments_is_applied_to_them():
     ("text", "column", "message"),
     [
         (r"\ell(\mu)", 1, "declare 'ell' as a function"),  # one argument: a product is possible
-        (r"f_X(x, y)", 1, "a name with a subscript is a function only while"),
+        (r"f_X(x, y)", 1, "a name with a subscript is a function of its own name"),
         (r"2(a, b)", 4, "comma outside"),
         (r"e(a, b)", 1, "ambiguous"),  # e is Euler's number, never applied
     ],

@@ -202,6 +202,9 @@ def encode(expr):
     if isinstance(expr, Sequence):
         return ["R", encode(expr.family.label), encode(expr.lo), encode(expr.hi)]
     if isinstance(expr, sp.core.function.AppliedUndef):
+        count = getattr(expr.func, "family", None)
+        if count is not None:  # E_n(w): a family of functions (latex.applied)
+            return ["G", expr.func.__name__, int(count), [encode(a) for a in expr.args]]
         tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
         separators = getattr(expr.func, "separators", None)
         return tree + [[list(s) for s in separators]] if separators else tree
@@ -254,6 +257,11 @@ def decode(tree):
                 raise ValueError("bad separator")
             return sp.Function(tree[1], separators=separators)(*args)
         return sp.Function(tree[1])(*args)
+    if head == "G":
+        if not (isinstance(tree[1], str) and tree[1].endswith("_") and isinstance(tree[2], int)):
+            raise ValueError("bad function family")
+        args = [decode(a) for a in tree[3]]
+        return sp.Function(tree[1], family=tree[2])(*args)
     if head == "f" and tree[1] in _FUNCTIONS:
         fn = _FUNCTIONS[tree[1]]
         args = [decode(a) for a in tree[2]]

@@ -352,8 +352,10 @@ def how_to_declare(span: NameSpan) -> str:
     if span.sub is None:
         return f"declare '{span.base}' as a function"
     return (
-        "a name with a subscript is a function only while no sum runs over its subscript, "
-        "where a row defines it (f_X(x) = ...) or the document applies it to names only"
+        "a name with a subscript is a function of its own name (M_X) where the document "
+        "applies it to names only; where something binds its subscript (\\sum_n E_n(w)), a "
+        "family of functions (its subscript an index) only where the document applies it to "
+        "names as a whole side of an equation (E_n(w) = ...)"
     )
 
 

@@ -31,6 +31,8 @@ from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis
 from eqchain.latex.applied import (
     SPELLED_FUNCTIONS,
+    family_function,
+    family_key,
     function_key,
     on_names,
     several,
@@ -181,6 +183,7 @@ class Parser:
         self.depth = 0
         self.primed_indices: list[sp.Symbol] = []  # \sum_{x'=0}: x' inside the body
         self.bar_variables: frozenset = frozenset()  # variables of integration around
+        self.leaves_out = False  # the subscript being read is k \neq i (_excluded_index)
 
     # -- moving through the tokens -----------------------------------------------------------
 
@@ -761,6 +764,8 @@ class Parser:
                 if known is not None and span.sub is None and len(args) == 1:
                     _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
                     return known(*args, evaluate=False)
+                if self._in_family(span):
+                    return self._family_member(span, key)(*args)
                 return sp.Function(key if is_function and key else span.base)(*args)
             if self._bare_names(open_ + 1, close):
                 raise LatexError(
@@ -807,12 +812,43 @@ class Parser:
         """(the function key of ``span``, whether it names a function, whether it names one only
         before parentheses that hold names: a name the document also uses as a value, p(x))."""
         key = self._function_key(span)
+        # a subscripted name is a member of a family of functions where the document decided so
+        # for the family (family_key: something binds a subscript, \sum_n E_n(w)), else a
+        # function of its own name (M_X)
+        keys = () if key is None else (key,) if span.sub is None else (key, family_key(span.base))
         is_function = (span.base not in ("e", "pi") or key in self.functions) and (
             (span.sub is None and (operator_name or span.base in self.functions))
-            or (span.sub is not None and key is not None and key in self.functions)
+            or (span.sub is not None and any(k in self.functions for k in keys))
         )
-        on_names_only = not is_function and key is not None and on_names(key) in self.functions
+        on_names_only = not is_function and any(on_names(k) in self.functions for k in keys)
         return key, is_function, on_names_only
+
+    def _in_family(self, span: NameSpan) -> bool:
+        """Whether the subscripted name of ``span`` applied is a member of a family of functions
+        (the document decided so for its family, :func:`eqchain.latex.applied.family_key`)."""
+        if span.sub is None:
+            return False
+        family = family_key(span.base)
+        return family in self.functions or on_names(family) in self.functions
+
+    def _family_member(self, span: NameSpan, key: str | None):
+        """The function a subscripted name before parentheses names (``E_n(w)``,
+        ``\\gamma_{z_i}(k)``, ``p_X(x)``, ``f_{X,Y}(x, y)``): the member of a family of
+        functions at the subscript's indices, read as the name's subscript is read elsewhere
+        (``\\gamma_{z_i}`` at ``z[i]``, ``f_{X,Y}`` at X and Y), a callable that puts those
+        indices first (:func:`eqchain.latex.applied.family_function`). A subscript that is a
+        word (``w_{new}``, ``\\theta_{\\text{MAP}}``) names one function, ``w_new``."""
+        member = self._object(span)
+        if not isinstance(member, sp.Indexed):
+            name = sp.Function(key or str(member))
+            return name
+        family = family_function(span.base, len(member.indices))
+        indices = member.indices
+
+        def applied(*args):
+            return family(*indices, *args)
+
+        return applied
 
     def _function_key(self, span: NameSpan) -> str | None:
         """The name of the function ``span`` names when applied (``f``, ``M_X``, ``q_phi``:
@@ -1256,6 +1292,7 @@ class Parser:
             self._top_level_char(open_ + 1, close, ",")
             or self._conditioned(open_, close)
             or several(key or span.base) in self.functions
+            or (span.sub is not None and several(family_key(span.base)) in self.functions)
         ):
             raise UnsupportedLatex(
                 "not supported: a prime on a function of several arguments (f'(x, y), or f "
@@ -1275,7 +1312,7 @@ class Parser:
                 "derivative or a new name? write the derivative as \\frac{d}{dx}",
                 column=span.column,
             )
-        name = sp.Function(key or span.base)
+        name = self._family_member(span, key) if self._in_family(span) else sp.Function(key)
         self.pos = after
         if isinstance(argument, (sp.Symbol, sp.Indexed)):
             return derivative(name(argument), [(argument, order)], span.column)
@@ -1684,9 +1721,11 @@ class Parser:
         if member is not None:
             return self._over_set(tok, *member)
         variables, lower, upper, shift = None, None, None, sp.Integer(0)
+        excluded = None
         for _ in range(2):
             nxt = self.peek()
             if nxt is not None and nxt.is_char("_") and variables is None:
+                excluded = self._excluded_index(tok)
                 variables, lower, shift = self._subscript_range(tok, usage)
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
@@ -1716,6 +1755,10 @@ class Parser:
         else:
             body, after = _body_and_next_operator(body, variables)
         cls = sp.Sum if tok.text == "sum" else sp.Product
+        if excluded is not None:
+            # \sum_{k \neq i}: every k of the range, the i-th term times 0
+            delta = sp.KroneckerDelta(variables[0], excluded)
+            body = mul(body, add(sp.Integer(1), mul(sp.Integer(-1), delta)))
         if lower is None:
             limits = [(v, sp.Integer(1), upper or abstract_bound(v)) for v in variables]
         else:
@@ -1870,6 +1913,32 @@ class Parser:
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
 
+    def _excluded_index(self, tok: Token):
+        """``\\sum_{k \\neq i}``, ``\\sum_{j \\ne i}^{K}`` (``pos`` at the ``_``): the index it
+        leaves out, i (a name, or a family's member), read here; :meth:`_subscript_range` then
+        reads the subscript as ``_{k}`` (the index over its range as ``\\sum_{k}`` reads it).
+        None when the subscript is not exactly ``k \\neq name``, or for a product."""
+        k = self.pos + 1
+        arg = self.at(k)
+        if tok.text != "sum" or arg is None or not arg.is_char("{"):
+            return None
+        close = self.partner[k]
+        if close - k < 4:
+            return None
+        index, sign, other = self.tokens[k + 1], self.tokens[k + 2], self.tokens[k + 3]
+        if not (index.kind == "letter" or index.is_cmd(*GREEK)) or not sign.is_cmd("neq", "ne"):
+            return None
+        if not starts_name(other) or scan_name(self.tokens, k + 3, self.partner).end != close:
+            return None
+        excluded = self.within(k + 3, close, "index")
+        if not isinstance(excluded, (sp.Symbol, sp.Indexed)) or excluded == sp.Symbol(index.text):
+            raise LatexError(
+                f"\\{tok.text}_{{k \\neq i}} needs another index after \\neq",
+                column=other.column,
+            )
+        self.leaves_out = True
+        return excluded
+
     def _subscript_range(self, tok: Token, usage: str):
         """The subscript of a ``\\sum`` at ``pos``: ([variable], lower) for ``_{k=1}``, or
         (variables, None) for ``_k``, ``_{k}``, ``_{i,j}``. Rejects conditions (``k \\neq i``)
@@ -1883,6 +1952,11 @@ class Parser:
             raise LatexError(usage, column=tok.column)
         close = self.partner[k]
         inner = self.tokens[k + 1 : close]
+        if self.leaves_out:
+            # \sum_{k \neq i} (_excluded_index): the index k, as \sum_{k}
+            self.leaves_out = False
+            self.pos = close + 1
+            return [self._index_variable(inner[0])], None, sp.Integer(0)
         for t in inner:
             if t.is_cmd("neq", "ne"):
                 raise UnsupportedLatex(
