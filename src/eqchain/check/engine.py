@@ -45,6 +45,7 @@ from eqchain.check.domain import (
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
 from eqchain.check.integrals import has_integral, integral_step
+from eqchain.check.laws import with_stated_laws
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
@@ -332,6 +333,8 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
+    # an expectation of X after the row X \sim D is over D (check/laws.py)
+    derivation = replace(derivation, steps=with_stated_laws(derivation.steps))
     facts = Facts(
         ranges=_index_ranges(derivation.scope),
         families=_family_ranges(derivation.scope),
