@@ -195,3 +195,21 @@ def test_a_bernoulli_expectation_without_its_conditions_names_them(tmp_path):
     step = last(steps)
     assert step["status"] == "unknown"
     assert "p \\geq 0" in step["reason"] and "p \\leq 1" in step["reason"]
+
+
+def test_a_margin_establishes_a_multiple_of_itself_in_any_step(tmp_path):
+    row = r"\sqrt{(3 b - 3 a)^2} = 3 b - 3 a"
+    assert last(check_document_rows(tmp_path, row))["status"] == "refuted"
+    stated = check_document_rows(tmp_path, r"X \sim \mathcal{U}(a, b)", row)
+    assert last(stated)["status"] == "verified"
+    other = check_document_rows(
+        tmp_path, r"X \sim \mathcal{U}(a, b)", r"\sqrt{(b - 2 a)^2} = b - 2 a"
+    )
+    assert last(other)["status"] != "verified"  # b - 2a is no multiple of b - a
+
+
+def test_the_variance_of_a_stated_uniform_takes_its_mean_first(tmp_path):
+    rows = (r"X \sim \mathcal{U}(a, b)", r"\mathrm{Var}(X) = \frac{(b - a)^2}{12}")
+    assert last(check_document_rows(tmp_path, *rows))["status"] == "verified"
+    wrong = (r"X \sim \mathcal{U}(a, b)", r"\mathrm{Var}(X) = \frac{(b - a)^2}{6}")
+    assert last(check_document_rows(tmp_path, *wrong))["status"] == "refuted"

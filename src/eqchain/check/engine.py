@@ -52,7 +52,7 @@ from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
-from eqchain.densities import density_conditions, settled
+from eqchain.densities import density_conditions, established, settled
 from eqchain.errors import InputError
 from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
@@ -1759,10 +1759,18 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
 
 def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
     """``1 - y_1 \\neq 0`` from the given ``y_2 = 1 - y_1`` and ``y_2 > 0``: a condition on one
-    side of an established equation holds when it holds of the other side, or once the parts an
+    side of an established equation holds when it holds of the other side (a given's margin
+    ``m = b - a``, m positive, also makes ``24 b - 24 a`` positive), or once the parts an
     equation names by a symbol are replaced by that symbol. The equations it rests on are
     appended to ``used`` (as canonical pairs): they hold within their own domains."""
     target = canonical(expr)
+    relation = {"nonzero": sp.Ne, "positive": sp.Gt, "nonnegative": sp.Ge}.get(pred)
+    for a, b in facts.givens if relation is not None else ():
+        # a margin given m = b - a (a < b): b - a and its positive multiples, 24 b - 24 a
+        if established(relation(target, 0, evaluate=False), [(a, b)]):
+            if used is not None:
+                used.append((canonical(a), canonical(b)))
+            return True
     equations = facts.givens + [(a, b) for _, a, b in facts.verified]
     named = {}  # an expression -> a symbol an equation says it equals (1 - p -> q)
     origin = {}  # the same expression -> the equation that names it

@@ -413,16 +413,19 @@ def _by_density(lhs, rhs, givens=()):
     function: the density the subscript names; ``\\mathcal{N}(\\mu, \\sigma^2)``: the Gaussian
     density); for a law of the table whose parameters' conditions are established (by the
     assumptions or a margin among ``givens``), the integral over its support of its formula
-    (:func:`_over_support`); None when there is none."""
-    found = {}
-    for side in (lhs, rhs):
-        for e in side.atoms(Expectation):
-            integral = _over_support(e, givens) or _as_integral(e)
-            if integral is not None:
-                found[e] = integral
-    if not found:
-        return None
-    return tuple(_bottom_up_replace(side, found) for side in (lhs, rhs))
+    (:func:`_over_support`), the inner expectations first; None when there is none."""
+    sides, changed = (lhs, rhs), False
+    for _ in range(3):  # innermost first: Var(X) = E[(X - E[X])^2] takes two rounds
+        found = {}
+        for side in sides:
+            for e in side.atoms(Expectation):
+                integral = _over_support(e, givens) or _as_integral(e)
+                if integral is not None:
+                    found[e] = integral
+        if not found:
+            break
+        sides, changed = tuple(_bottom_up_replace(side, found) for side in sides), True
+    return sides if changed else None
 
 
 def _as_integral(e: Expectation):

@@ -736,6 +736,11 @@ def _evaluate_both(lhs, rhs, values_of: dict, givens=()):
     def visit(node):
         if not isinstance(node, sp.Integral) or not _definite(node):
             return node
+        if node.function.has(sp.Integral):  # the integrals inside first (a variance's mean)
+            inner = _bottom_up(node.function, visit)
+            if inner != node.function:
+                changed[0] = True
+                node = node.func(inner, *node.limits)
         value, condition = _evaluated(node, values_of)
         if value is None:
             return node
