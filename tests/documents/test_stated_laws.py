@@ -213,3 +213,19 @@ def test_the_variance_of_a_stated_uniform_takes_its_mean_first(tmp_path):
     assert last(check_document_rows(tmp_path, *rows))["status"] == "verified"
     wrong = (r"X \sim \mathcal{U}(a, b)", r"\mathrm{Var}(X) = \frac{(b - a)^2}{6}")
     assert last(check_document_rows(tmp_path, *wrong))["status"] == "refuted"
+
+
+def test_unknown_names_a_function_no_row_defines(tmp_path):
+    # issue 12: an unknown says what would decide it; here, sigma's definition
+    steps = check_document_rows(
+        tmp_path, r"\frac{d}{dx} \frac{1}{1 + e^{-x}} = \sigma(x) (1 - \sigma(x))"
+    )
+    step = last(steps)
+    assert step["status"] == "unknown"
+    assert "\\sigma stands on one side only and no row before this one defines it" in step["reason"]
+    defined = check_document_rows(
+        tmp_path,
+        r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+        r"\frac{d}{dx} \frac{1}{1 + e^{-x}} = \sigma(x) (1 - \sigma(x))",
+    )
+    assert last(defined)["status"] == "verified"

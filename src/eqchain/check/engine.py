@@ -1418,7 +1418,7 @@ def _check_claim(
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
-        + _what_would_decide(search)
+        + (_undefined_functions(lhs_full, rhs_full, facts) or _what_would_decide(search))
         + density_conditions(lhs_full, rhs_full),
         None,
         tuple(warnings),
@@ -1468,6 +1468,25 @@ def _integer_bounds(tree) -> list:
                     if entry not in out:
                         out.append(entry)
     return out
+
+
+def _undefined_functions(lhs, rhs, facts: Facts) -> str:
+    """``"; no row before this one defines f_X"`` when a function applied on one side only (its
+    definitions unfolded) is defined by no row before the step: nothing relates it to the other
+    side, so no proof can be found; "" otherwise."""
+    defined = {d.func for d in facts.definitions if isinstance(d, AppliedUndef)}
+    sides = [
+        {f.func for f in side.atoms(AppliedUndef)} if isinstance(side, sp.Basic) else set()
+        for side in (lhs, rhs)
+    ]
+    alone = sorted(str(f) for f in (sides[0] ^ sides[1]) - defined)
+    if not alone:
+        return ""
+    shown = ", ".join(latex(sp.Symbol(name)) for name in alone)
+    return (
+        f"; {shown} stands on one side only and no row before this one defines it: define it "
+        "before this row"
+    )
 
 
 def _what_would_decide(search: Search) -> str:
