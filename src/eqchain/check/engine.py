@@ -1472,9 +1472,13 @@ def _integer_bounds(tree) -> list:
 
 def _undefined_functions(lhs, rhs, facts: Facts) -> str:
     """``"; no row before this one defines f_X"`` when a function applied on one side only (its
-    definitions unfolded) is defined by no row before the step: nothing relates it to the other
+    definitions unfolded) is in no equation before the step: nothing relates it to the other
     side, so no proof can be found; "" otherwise."""
     defined = {d.func for d in facts.definitions if isinstance(d, AppliedUndef)}
+    for *_, a, b in facts.history:  # an earlier equation may say something about it
+        for e in (a, b):
+            if isinstance(e, sp.Basic):
+                defined |= {f.func for f in e.atoms(AppliedUndef)}
     sides = [
         {f.func for f in side.atoms(AppliedUndef)} if isinstance(side, sp.Basic) else set()
         for side in (lhs, rhs)
