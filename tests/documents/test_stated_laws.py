@@ -229,3 +229,26 @@ def test_unknown_names_a_function_no_row_defines(tmp_path):
         r"\frac{d}{dx} \frac{1}{1 + e^{-x}} = \sigma(x) (1 - \sigma(x))",
     )
     assert last(defined)["status"] == "verified"
+
+
+def test_a_stated_gaussian_takes_sigma_as_its_positive_standard_deviation(tmp_path):
+    law = r"X \sim \mathcal{N}(\mu, \sigma^2)"
+    density = (
+        r"\frac{1}{\sqrt{2 \pi} \sigma} "
+        r"\exp\left[-\frac{1}{2} \left(\frac{x-\mu}{\sigma}\right)^2\right]"
+    )
+    valid = check_document_rows(
+        tmp_path, law, r"\mathrm{E}(X) = \int_{-\infty}^{+\infty} x \cdot " + density + r" \, dx"
+    )
+    assert last(valid)["status"] == "verified"
+    wrong = check_document_rows(
+        tmp_path, law, r"\mathrm{E}(X) = \int_{-\infty}^{+\infty} x^2 \cdot " + density + r" \, dx"
+    )
+    assert last(wrong)["status"] == "refuted"
+    # sigma > 0 is what lets 1/(\sqrt{2\pi} sigma) be the density: with sigma < 0 the row is false
+    alone = check_document_rows(tmp_path, r"\sqrt{\sigma^2} = \sigma")
+    assert last(alone)["status"] == "refuted"
+    assert (
+        last(check_document_rows(tmp_path, law, r"\sqrt{\sigma^2} = \sigma"))["status"]
+        == "verified"
+    )

@@ -316,15 +316,15 @@ def _place(err: LatexError, path: str, block: Block, source: str) -> InputError:
 def stated_law_conditions(rows) -> list:
     """The parameters' conditions of every law a row states (``X \\sim \\mathrm{Exp}(\\lambda)``:
     ``\\lambda > 0``; ``X \\sim \\mathcal{U}(a, b)``: ``a < b``; ``X \\sim \\mathcal{N}(\\mu,
-    \\sigma^2)``: ``\\sigma \\neq 0``), as assumption items, the way ``--assume`` gives them:
-    the author who states the law states that it exists, which it does only under its
-    conditions (eqchain/densities.py). Only a law of the table of densities with its number of
-    parameters, and only a condition on a plain name (``\\lambda > 0``, ``0 \\le p \\le 1``,
-    ``a < b``, n a natural number) or on an even power of one (``\\sigma^2 > 0``: ``\\sigma
-    \\neq 0``); any other condition (on a family member, an expression) is not assumed, and
-    a step that needs it stays ``unknown`` naming it. Like every assumption it holds in the
-    whole document. A declaration that contradicts it is an InputError, as two contradicting
-    declarations are."""
+    \\sigma^2)``: ``\\sigma > 0``, the standard deviation), as assumption items, the way
+    ``--assume`` gives them: the author who states the law states that it exists, which it
+    does only under its conditions (eqchain/densities.py). Only a law of the table of densities
+    with its number of parameters, and only a condition on a plain name (``\\lambda > 0``,
+    ``0 \\le p \\le 1``, ``a < b``, n a natural number) or on its square (``\\sigma^2 > 0``:
+    ``\\sigma > 0``; another even power: not 0); any other condition (on a family member, an
+    expression) is not assumed, and a step that needs it stays ``unknown`` naming it. Like
+    every assumption it holds in the whole document. A declaration that contradicts it is an
+    InputError, as two contradicting declarations are."""
     import sympy as sp
 
     from eqchain.densities import density_named
@@ -395,8 +395,12 @@ def _condition_items(part, origin: str) -> list:
         return name if index is None and name == e.name else None
 
     if right.is_Number and left.is_Pow and left.exp.is_even and right == 0 and op == ">":
-        name = plain(left.base)  # sigma^2 > 0: sigma is not 0
-        return [Declaration(name, None, ("nonzero",))] if name else []
+        # a variance written sigma^2: sigma is the standard deviation, positive (the
+        # convention of every author who writes N(mu, sigma^2), and of the density's
+        # 1/(\sqrt{2\pi} \sigma)); another even power only says its base is not 0
+        name = plain(left.base)
+        word = "positive" if left.exp == 2 else "nonzero"
+        return [Declaration(name, None, (word,))] if name else []
     if left.is_Number and plain(right):
         left, right, op = right, left, {">": "<", "<": ">", ">=": "<=", "<=": ">="}[op]
     if plain(left) and right.is_Rational:
