@@ -320,11 +320,13 @@ def stated_law_conditions(rows) -> list:
     ``--assume`` gives them: the author who states the law states that it exists, which it
     does only under its conditions (eqchain/densities.py). Only a law of the table of densities
     with its number of parameters, and only a condition on a plain name (``\\lambda > 0``,
-    ``0 \\le p \\le 1``, ``a < b``, n a natural number) or on its square (``\\sigma^2 > 0``:
+    ``0 \\le p \\le 1``, ``a < b``) or on its square (``\\sigma^2 > 0``:
     ``\\sigma > 0``; another even power: not 0); any other condition (on a family member, an
-    expression) is not assumed, and a step that needs it stays ``unknown`` naming it. Like
-    every assumption it holds in the whole document. A declaration that contradicts it is an
-    InputError, as two contradicting declarations are."""
+    expression, the binomial's n a natural number: its pmf written without its support,
+    ``\\binom{n}{y} p^y (1-p)^{n-y}``, would then be refuted at a y outside it) is not assumed,
+    and a step that needs it stays ``unknown`` naming it. Like every assumption it holds in the
+    whole document. A declaration that contradicts it is an InputError, as two contradicting
+    declarations are."""
     import sympy as sp
 
     from eqchain.densities import density_named
@@ -364,19 +366,12 @@ def _shown(items) -> tuple:
 
 def _condition_items(part, origin: str) -> list:
     """``part`` (a relation between a plain name and a number, two plain names, or an even
-    power of a name and 0; a plain name a natural number) as assumption items, their text
+    power of a name and 0) as assumption items, their text
     saying ``origin``; [] for any other condition."""
     import sympy as sp
 
     from eqchain.load.assume import Declaration, _between_names, _bound, _name
 
-    if isinstance(part, sp.Contains) and part.args[1] == sp.Naturals0:
-        name = part.args[0].name if isinstance(part.args[0], sp.Symbol) else None
-        try:
-            plain = name is not None and _name(name) == (name, None)
-        except InputError:
-            plain = False
-        return [Declaration(name, None, ("integer", "nonnegative"))] if plain else []
     relations = {sp.StrictGreaterThan: ">", sp.GreaterThan: ">=", sp.StrictLessThan: "<"}
     relations[sp.LessThan] = "<="
     op = relations.get(type(part))
