@@ -636,9 +636,12 @@ EXPECTATION_RULES: tuple[Rule, ...] = (
         "the law of the unconscious statistician: the expectation over a density is the "
         "integral of the quantity times the density (p a declared function, the Gaussian "
         "\\mathcal{N}(\\mu, \\sigma^2), or a continuous law of the table of densities such "
-        "as \\mathrm{Exp}(\\lambda); the integral converges)",
+        "as \\mathrm{Exp}(\\lambda), over its support once its parameters' conditions are "
+        "established; the integral converges); over a discrete law of the table "
+        "(\\mathrm{Bern}(p), \\mathrm{Poiss}(\\lambda)), the sum over its support",
         "無意識の統計学者の法則：密度についての期待値は、量と密度の積の積分"
-        "（p は宣言された関数、正規分布、または密度の表の連続分布、積分は収束する）",
+        "（p は宣言された関数、正規分布、または密度の表の連続分布、積分は収束する）。"
+        "表の離散分布では台の上の和",
         "engine",
         "expectation",
         conditions=("converges g p",),

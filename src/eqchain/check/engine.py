@@ -46,13 +46,14 @@ from eqchain.check.domain import (
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
 from eqchain.check.integrals import has_integral, integral_step
+from eqchain.check.laws import with_stated_laws
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
-from eqchain.densities import density_conditions, settled
+from eqchain.densities import density_conditions, established, settled
 from eqchain.errors import InputError
 from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
@@ -362,6 +363,8 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
+    # an expectation of X after the row X \sim D is over D (check/laws.py)
+    derivation = replace(derivation, steps=with_stated_laws(derivation.steps))
     facts = Facts(
         ranges=_index_ranges(derivation.scope),
         families=_family_ranges(derivation.scope),
@@ -1599,7 +1602,7 @@ def _check_claim(
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
-        + _what_would_decide(search)
+        + (_undefined_functions(lhs_full, rhs_full, facts) or _what_would_decide(search))
         + density_conditions(lhs_full, rhs_full),
         None,
         tuple(warnings),
@@ -1649,6 +1652,29 @@ def _integer_bounds(tree) -> list:
                     if entry not in out:
                         out.append(entry)
     return out
+
+
+def _undefined_functions(lhs, rhs, facts: Facts) -> str:
+    """``"; no row before this one defines f_X"`` when a function applied on one side only (its
+    definitions unfolded) is in no equation before the step: nothing relates it to the other
+    side, so no proof can be found; "" otherwise."""
+    defined = {d.func for d in facts.definitions if isinstance(d, AppliedUndef)}
+    for *_, a, b in facts.history:  # an earlier equation may say something about it
+        for e in (a, b):
+            if isinstance(e, sp.Basic):
+                defined |= {f.func for f in e.atoms(AppliedUndef)}
+    sides = [
+        {f.func for f in side.atoms(AppliedUndef)} if isinstance(side, sp.Basic) else set()
+        for side in (lhs, rhs)
+    ]
+    alone = sorted(str(f) for f in (sides[0] ^ sides[1]) - defined)
+    if not alone:
+        return ""
+    shown = ", ".join(latex(sp.Symbol(name)) for name in alone)
+    return (
+        f"; {shown} stands on one side only and no row before this one defines it: define it "
+        "before this row"
+    )
 
 
 def _what_would_decide(search: Search) -> str:
@@ -1940,10 +1966,18 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
 
 def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
     """``1 - y_1 \\neq 0`` from the given ``y_2 = 1 - y_1`` and ``y_2 > 0``: a condition on one
-    side of an established equation holds when it holds of the other side, or once the parts an
+    side of an established equation holds when it holds of the other side (a given's margin
+    ``m = b - a``, m positive, also makes ``24 b - 24 a`` positive), or once the parts an
     equation names by a symbol are replaced by that symbol. The equations it rests on are
     appended to ``used`` (as canonical pairs): they hold within their own domains."""
     target = canonical(expr)
+    relation = {"nonzero": sp.Ne, "positive": sp.Gt, "nonnegative": sp.Ge}.get(pred)
+    for a, b in facts.givens if relation is not None else ():
+        # a margin given m = b - a (a < b): b - a and its positive multiples, 24 b - 24 a
+        if established(relation(target, 0, evaluate=False), [(a, b)]):
+            if used is not None:
+                used.append((canonical(a), canonical(b)))
+            return True
     equations = facts.givens + [(a, b) for _, a, b in facts.verified]
     named = {}  # an expression -> a symbol an equation says it equals (1 - p -> q)
     origin = {}  # the same expression -> the equation that names it
