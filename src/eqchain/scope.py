@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
+from eqchain.latex import matrices
 from eqchain.latex.parser import POINT_VARIABLE, unwritten_bounds
 from eqchain.latex.printer import latex
 from eqchain.model import SymbolDecl
@@ -182,6 +183,8 @@ class Scope:
                 return _real_point_variables(node)
             if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
                 return _real_expectation_variable(node)
+            if matrices.is_node(node):
+                return node  # a vector or matrix, its transpose, a product: the reader's
             if isinstance(node, sp.core.function.AppliedUndef):
                 name = node.func.__name__
                 fn = self.functions.get(name)

@@ -25,7 +25,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
-from eqchain.check import conditioned, relations
+from eqchain.check import conditioned, matrices, relations
 from eqchain.check import conditions as cond
 from eqchain.check.declarations import (
     DECLARABLE,
@@ -1241,6 +1241,9 @@ def _check_claim(
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
+    if matrices.involved(source, target):
+        # vectors and matrices: decided by their own algebra, never by the scalar rules
+        return matrices.decide(step, source, target)
     # A bare name of a defined function is its value (l after l(\mu) = ...), before any rule
     # sees it: d l / d\mu of the bare symbol would be 0.
     # An undefined name differentiated on its own may vary with the variable (check/varying.py):

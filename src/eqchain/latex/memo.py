@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sympy as sp
 
+from eqchain.latex import matrices
 from eqchain.latex.read import Formula, read_formula
 from eqchain.operators import Event
 
@@ -199,6 +200,8 @@ def encode(expr):
         return [type(expr).__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, Event):
         return ["V", encode(expr.left), encode(expr.right)]
+    if matrices.is_node(expr):
+        return ["M", expr.func.__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, sp.core.function.AppliedUndef):
         tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
         separators = getattr(expr.func, "separators", None)
@@ -240,6 +243,8 @@ def decode(tree):
         return _UNEVALUATED[head](*[decode(a) for a in tree[1]], evaluate=False)
     if head == "V":
         return Event(decode(tree[1]), decode(tree[2]))
+    if head == "M" and isinstance(tree[1], str) and tree[1] in matrices.NODES:
+        return matrices.NODES[tree[1]](*[decode(a) for a in tree[2]])
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")

@@ -76,6 +76,7 @@ def load_document(
         i.name for i in items if getattr(i, "name", None) and i.name not in functions
     )
     functions |= _inferred_functions(blocks, symbols)
+    functions |= _matrix_marks(blocks)
     rows = _read_rows(path, blocks, functions, cross_check)
     if unclosed is not None:
         line, col = unclosed.line, unclosed.column
@@ -272,6 +273,30 @@ def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozens
         for text in rows:
             uses.add_text(text)
     return uses.functions(symbols)
+
+
+def _matrix_marks(blocks: list[Block]) -> frozenset[str]:
+    """What the document says of transposes, for the reader of each of its rows: the names it
+    writes transposed (and its bold names, once it writes a transpose) are vectors or matrices
+    in every row, and T is no transpose where it is also a scalar
+    (:func:`eqchain.latex.matrices.document_marks`)."""
+    from eqchain.latex.decorations import strip_decorations
+    from eqchain.latex.matrices import document_marks
+    from eqchain.latex.rows import split_rows
+    from eqchain.latex.tokens import tokenize
+
+    token_rows = []
+    for block in blocks:
+        try:
+            rows = [row.text for row in split_rows(block.text)]
+        except LatexError:
+            rows = [block.text]
+        for text in rows:
+            try:
+                token_rows.append(tokenize(strip_decorations(text).body))
+            except LatexError:
+                continue
+    return document_marks(token_rows)
 
 
 def _one_line(block: Block) -> str:
