@@ -158,3 +158,40 @@ def test_a_wrong_step_with_an_inner_product_inside_sigma_is_not_verified(tmp_pat
         r"p = \sigma(\mathbf{w}^T\mathbf{x}) = \frac{1}{1 + e^{\mathbf{w}^T\mathbf{x}}}",
     )
     assert steps[2]["status"] != "verified"
+
+
+def test_a_vector_on_the_left_defines_no_function(tmp_path):
+    # MatrixName(z) = ... is no definition of a function "matrix" that would then unfold
+    # every other vector into X w
+    steps = _document(
+        tmp_path,
+        r"\mathbf{z} = X \mathbf{w}",
+        r"\mathbf{x}^T \mathbf{x} = \mathbf{x}^T X \mathbf{x}",
+    )
+    assert steps[0]["status"] != "definition"
+    assert steps[1]["status"] != "verified"
+
+
+DECLARED = (r"R = \sum_{t=1}^{T} t", r"Y^T X b = b^T X^T Y")
+
+
+def _assumed(tmp_path, assume: str, *displays: str) -> list[dict]:
+    doc = tmp_path / "d.md"
+    doc.write_text("".join(f"Text.\n\n$$\n{e}\n$$\n\n" for e in displays), encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", "--assume", assume, str(doc))
+    return json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+def test_a_name_declared_a_vector_is_transposed_where_t_is_a_scalar(tmp_path):
+    # T is the sum's bound: a plain ^T stays ambiguous, except on declared vectors and matrices
+    assert _statuses(tmp_path, *DECLARED)[1] == "unreadable"
+    steps = _assumed(tmp_path, "Y vector, X matrix, b vector", *DECLARED)
+    assert steps[1]["status"] == "verified"
+    assert steps[1]["rules"] == ["matrix_algebra", "transpose_1x1"]
+
+
+def test_a_declared_matrix_is_a_matrix_whatever_its_letter(tmp_path):
+    # u, v declared matrices: u^T v is not 1 x 1, so not its own transpose
+    steps = _assumed(tmp_path, "u matrix, v matrix", r"u^T v = v^T u")
+    assert steps[0]["status"] == "refuted"
+    assert _statuses(tmp_path, r"u^T v = v^T u") == ["verified"]

@@ -16,6 +16,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.equivalence import expand_concrete, prove_equal
 from eqchain.check.search import Search
+from eqchain.latex import matrices
 from eqchain.latex.printer import latex
 from eqchain.tree import canonical
 
@@ -34,6 +35,7 @@ def defined_symbol(lhs):
         return lhs  # y_k = ... (the generic member), \mu_1 = ... (a numbered one)
     if (
         isinstance(lhs, AppliedUndef)
+        and not matrices.is_node(lhs)  # a vector or matrix is no function being defined
         and lhs.args
         and all(isinstance(a, sp.Symbol) for a in lhs.args)
         and len(set(lhs.args)) == len(lhs.args)

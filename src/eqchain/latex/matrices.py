@@ -44,6 +44,22 @@ _ACCENTS = ("mathbf", "boldsymbol", "bm", "hat", "bar", "tilde", "vec", "check",
 # the document, and a document that writes T as a scalar somewhere.
 MATRIX_MARK = "\x00matrix "
 SCALAR_T_MARK = "\x00scalar T"
+DECLARED_MARK = "\x00declared "  # + "vector X" or "matrix X" (--assume "X matrix")
+KINDS = {"vector": 1, "matrix": 2}
+
+
+def declared_mark(name: str, kind: str) -> str:
+    return f"{DECLARED_MARK}{kind} {name}"
+
+
+def declared(marks) -> dict[str, int]:
+    """{name: 1 (a declared vector) or 2 (a declared matrix)} from the reader's marks."""
+    out = {}
+    for m in marks:
+        if m.startswith(DECLARED_MARK):
+            kind, name = m[len(DECLARED_MARK) :].split(" ", 1)
+            out[name] = KINDS[kind]
+    return out
 
 
 def _wrapped(printer, arg) -> str:
@@ -282,6 +298,7 @@ class Shapes:
         self.never_one: set = set()
         self.column = column
         self.names: dict[str, object] = {}
+        self.kinds: dict[str, int] = {}
 
     def find(self, d):
         self.parent.setdefault(d, d)
@@ -307,14 +324,20 @@ class Shapes:
             self.never_one.discard(rb)
             self.never_one.add(ra)
 
-    def name_shape(self, atom) -> tuple:
+    def name_shape(self, atom, kind: int | None = None) -> tuple:
+        """(rows, cols) of a matrix name; ``kind`` 1 or 2 when declared a vector or a
+        matrix (else its letter's case says, unless a node seen before said)."""
         key = key_of(atom)
         self.names.setdefault(key, atom)
+        if kind is not None:
+            self.kinds.setdefault(key, kind)
+        kind = self.kinds.get(key)
         rows = ("rows", key)
         if rows not in self.parent:
             self.parent[rows] = rows
             self.never_one.add(rows)
-        cols = ONE if is_vector_name(base_of(atom)) else ("cols", key)
+        vector = kind == 1 if kind is not None else is_vector_name(base_of(atom))
+        cols = ONE if vector else ("cols", key)
         return rows, cols
 
     def is_scalar(self, shape) -> bool:
@@ -326,7 +349,8 @@ class Shapes:
     def shape(self, expr):
         """The shape (rows, cols) of ``expr``, None for a scalar; unifies what must agree."""
         if isinstance(expr, AppliedUndef) and expr.func == MatrixName:
-            return self.name_shape(expr.args[0])
+            kind = int(expr.args[1]) if len(expr.args) > 1 else None
+            return self.name_shape(expr.args[0], kind)
         if isinstance(expr, AppliedUndef) and expr.func == Transposed:
             inner = self.shape(expr.args[0])
             return None if inner is None else (inner[1], inner[0])

@@ -190,6 +190,8 @@ class Parser:
             m[len(matrices.MATRIX_MARK) :] for m in marks if m.startswith(matrices.MATRIX_MARK)
         )
         self.scalar_t = matrices.SCALAR_T_MARK in marks
+        self.declared_shapes = matrices.declared(marks)  # --assume "X matrix", "y vector"
+        self.matrix_names |= set(self.declared_shapes)
         self.bar_variables: frozenset = frozenset()  # variables of integration around
 
     # -- moving through the tokens -----------------------------------------------------------
@@ -270,7 +272,7 @@ class Parser:
         start = self.peek()
         base = self.primary()
         tok = self.peek()
-        if tok is not None and tok.is_char("^") and self._transpose_at(self.pos, start):
+        if tok is not None and tok.is_char("^") and self._transpose_at(self.pos, start, base):
             base = self._transposed(base, tok)
             tok = self.peek()
             if tok is not None and tok.is_char("^_"):
@@ -980,8 +982,10 @@ class Parser:
         transposed, or bold where a transpose is written) is ``MatrixName(x)``
         (:mod:`eqchain.latex.matrices`)."""
         value = self._object(span)
-        matrix = matrices.name_key(span) in self.matrix_names
-        if matrix and isinstance(value, (sp.Symbol, sp.Indexed)):
+        key = matrices.name_key(span)
+        if key in self.matrix_names and isinstance(value, (sp.Symbol, sp.Indexed)):
+            if key in self.declared_shapes:
+                return matrices.MatrixName(value, sp.Integer(self.declared_shapes[key]))
             return matrices.MatrixName(value)
         return value
 
@@ -1352,7 +1356,7 @@ class Parser:
         self.pos = j
         return value
 
-    def _transpose_at(self, caret: int, start: Token) -> bool:
+    def _transpose_at(self, caret: int, start: Token, base) -> bool:
         """Whether the exponent after ``tokens[caret]`` is a transpose (README, notation table):
         ``\\top``, ``\\intercal``, ``\\mathrm{T}``, ``\\mathsf{T}`` always; a plain ``T`` after a
         bold name, or where the document (else the formula) writes T nowhere as a scalar.
@@ -1373,7 +1377,8 @@ class Parser:
         if euler:
             return False
         bold = start.is_cmd(*matrices._BOLD)
-        if not always and not bold and self.scalar_t:
+        declared = base.func == matrices.MatrixName and len(base.args) == 2
+        if not always and not bold and not declared and self.scalar_t:
             raise UnsupportedLatex(
                 "ambiguous: ^T may be a transpose or a power by T (T is also a scalar in this "
                 "document; write ^\\top or ^{\\mathsf{T}} for a transpose, or give the exponent "

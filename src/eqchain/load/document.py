@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
+from eqchain.latex import matrices
 from eqchain.latex.parser import unwritten_bounds
 from eqchain.load.blocks import Block, line_col
 from eqchain.load.links import LinkError, links
@@ -72,6 +73,10 @@ def load_document(
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
+    # X matrix, y vector: marks for the reader (eqchain.latex.matrices), no symbol's assumption
+    shaped = [i for i in items if getattr(i, "words", ()) in (("vector",), ("matrix",))]
+    items = [i for i in items if i not in shaped]
+    functions |= {matrices.declared_mark(i.name, i.words[0]) for i in shaped}
     symbols = frozenset(
         i.name for i in items if getattr(i, "name", None) and i.name not in functions
     )
