@@ -772,8 +772,9 @@ MATRIX_RULES: tuple[Rule, ...] = (
     Rule(
         "transpose_1x1",
         r"u^{\top} v \text{ is } 1 \times 1 \implies u^{\top} v = v^{\top} u",
-        "a 1 x 1 product is its own transpose (b^T X^T y = y^T X b)",
-        "1 × 1 の積はその転置に等しい（b^T X^T y = y^T X b）",
+        "a 1 x 1 product is a scalar: its own transpose (b^T X^T y = y^T X b), commuting with "
+        "every factor",
+        "1 × 1 の積はスカラー：その転置に等しく（b^T X^T y = y^T X b）、どの因子とも交換できる",
         "matrix",
         "matrix",
         conditions=("one_by_one u^T v",),

@@ -195,3 +195,30 @@ def test_a_declared_matrix_is_a_matrix_whatever_its_letter(tmp_path):
     steps = _assumed(tmp_path, "u matrix, v matrix", r"u^T v = v^T u")
     assert steps[0]["status"] == "refuted"
     assert _statuses(tmp_path, r"u^T v = v^T u") == ["verified"]
+
+
+def test_a_1x1_product_inside_a_product_is_a_scalar(tmp_path):
+    # (w^T x)^2 = w^T x x^T w: the 1 x 1 rule inside a product
+    assert _statuses(
+        tmp_path, r"(\mathbf{w}^T \mathbf{x})^2 = \mathbf{w}^T \mathbf{x} \mathbf{x}^T \mathbf{w}"
+    ) == ["verified"]
+    # a scalar multiple of a vector, written on either side
+    assert _statuses(
+        tmp_path, r"(\mathbf{w}^T \mathbf{x}) \mathbf{x} = \mathbf{x} (\mathbf{x}^T \mathbf{w})"
+    ) == ["verified"]
+
+
+def test_a_1x1_product_is_not_the_outer_product(tmp_path):
+    # x (w^T x) is a vector, x x^T w too; x^T x w is not x x^T w
+    steps = _document(
+        tmp_path,
+        r"\mathbf{x}^T \mathbf{x} \mathbf{w} = \mathbf{x} \mathbf{x}^T \mathbf{w}",
+    )
+    assert steps[0]["status"] == "refuted"
+
+
+def test_cauchy_schwarz_is_no_identity(tmp_path):
+    steps = _document(
+        tmp_path, r"(\mathbf{w}^T \mathbf{x})^2 = \mathbf{w}^T \mathbf{w} \mathbf{x}^T \mathbf{x}"
+    )
+    assert steps[0]["status"] == "refuted"

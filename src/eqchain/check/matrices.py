@@ -39,6 +39,7 @@ from eqchain.latex.matrices import (
     Shapes,
     Transposed,
     check_shapes,
+    has_matrices,
     is_node,
 )
 from eqchain.latex.printer import latex
@@ -71,7 +72,14 @@ def _in_arithmetic(expr) -> bool:
     return False
 
 
-# -- words ------------------------------------------------------------------------------------
+# -- words ---------------------------------------------------------------------------------------
+# A term of a polynomial is keyed (scalars, word): ``word`` the ordered product of matrix names
+# (each (atom, transposed)), ``scalars`` the sorted 1 x 1 words taken out of it (scalar mode
+# only: a 1 x 1 product is a scalar, which commutes and is its own transpose).
+
+
+class NotStrict(Exception):
+    """A product that is no matrix product as written (a 1 x 1 factor used as a scalar)."""
 
 
 def _transpose(word: tuple) -> tuple:
@@ -80,87 +88,97 @@ def _transpose(word: tuple) -> tuple:
 
 def _add(p: dict, q: dict, sign=1) -> dict:
     out = dict(p)
-    for w, c in q.items():
-        out[w] = out.get(w, 0) + sign * c
+    for k, c in q.items():
+        out[k] = out.get(k, 0) + sign * c
     return out
 
 
-def _times(p: dict, q: dict) -> dict:
-    out: dict = {}
-    for w1, c1 in p.items():
-        for w2, c2 in q.items():
-            w = w1 + w2
-            out[w] = out.get(w, 0) + c1 * c2
-    return out
+class _Algebra:
+    """Expanding a side into terms, strictly (matrix products as written) or in scalar mode
+    (1 x 1 products taken out as commuting scalars, each the least of it and its transpose)."""
 
+    def __init__(self, shapes: Shapes, scalar_mode: bool):
+        self.shapes = shapes
+        self.scalar_mode = scalar_mode
+        self.scalar_words: list = []
 
-def polynomial(expr, shapes: Shapes) -> dict:
-    """``expr`` as {word: scalar coefficient}; a word is a tuple of (atom, transposed); the
-    empty word is a scalar (1 x 1). Raises NotPolynomial."""
-    if isinstance(expr, AppliedUndef) and expr.func == MatrixName:
-        return {((expr.args[0], False),): sp.Integer(1)}
-    if isinstance(expr, AppliedUndef) and expr.func == Transposed:
-        return {_transpose(w): c for w, c in polynomial(expr.args[0], shapes).items()}
-    if isinstance(expr, AppliedUndef) and expr.func == MatrixProduct:
-        factors = [a for a in expr.args]
-        if len(factors) > 1 and any(
-            (s := shapes.shape(a)) is not None and shapes.is_scalar(s) for a in factors
-        ):
-            raise NotPolynomial("a 1 x 1 product used as a scalar factor of a product")
-        out = {(): sp.Integer(1)}
-        for a in factors:
-            out = _times(out, polynomial(a, shapes))
-        return out
-    if isinstance(expr, sp.Add):
+    def shape(self, word: tuple) -> tuple:
+        first, t1 = word[0]
+        last, t2 = word[-1]
+        rows, cols = self.shapes.shape(MatrixName(first))
+        rows2, cols2 = self.shapes.shape(MatrixName(last))
+        return (cols if t1 else rows), (rows2 if t2 else cols2)
+
+    def one_by_one(self, word: tuple) -> bool:
+        return bool(word) and self.shapes.is_scalar(self.shape(word))
+
+    def scalar(self, word: tuple) -> tuple:
+        rep = min(word, _transpose(word), key=_word_key)
+        if rep not in self.scalar_words:
+            self.scalar_words.append(rep)
+        return rep
+
+    def term(self, scalars: tuple, word: tuple) -> tuple:
+        if self.scalar_mode and self.one_by_one(word):
+            return tuple(sorted((*scalars, self.scalar(word)), key=_word_key)), ()
+        return tuple(sorted(scalars, key=_word_key)), word
+
+    def times(self, p: dict, q: dict, product: bool = False) -> dict:
         out: dict = {}
-        for a in expr.args:
-            out = _add(out, polynomial(a, shapes))
+        for (s1, w1), c1 in p.items():
+            for (s2, w2), c2 in q.items():
+                if w1 and w2 and not product:
+                    raise NotPolynomial("a product of two matrices read as a scalar product")
+                if w1 and w2 and not self.scalar_mode:
+                    if self.shapes.find(self.shape(w1)[1]) != self.shapes.find(self.shape(w2)[0]):
+                        raise NotStrict
+                key = self.term(s1 + s2, w1 + w2)
+                out[key] = out.get(key, 0) + c1 * c2
         return out
-    if isinstance(expr, sp.Mul):
-        out = {(): sp.Integer(1)}
-        for a in expr.args:
-            out = _times(out, polynomial(a, shapes))
-        return out
-    if isinstance(expr, sp.Pow) and _in_arithmetic(expr):
-        n = expr.exp
-        if _in_arithmetic(n) or not (n.is_Integer and 1 <= int(n) <= 4):
-            raise NotPolynomial("a power of a matrix product other than 1 to 4")
-        base = polynomial(expr.base, shapes)
-        out = {(): sp.Integer(1)}
-        for _ in range(int(n)):
-            out = _times(out, base)
-        return out
-    if _in_arithmetic(expr):
-        raise NotPolynomial(f"a {type(expr).__name__.lower()} over vectors or matrices")
-    return {(): expr}
 
-
-def _word_shape(word: tuple, shapes: Shapes) -> tuple:
-    first, t1 = word[0]
-    last, t2 = word[-1]
-    rows, cols = shapes.shape(MatrixName(first))
-    rows2, cols2 = shapes.shape(MatrixName(last))
-    return (cols if t1 else rows), (rows2 if t2 else cols2)
-
-
-def _one_by_one(word: tuple, shapes: Shapes) -> bool:
-    return bool(word) and shapes.is_scalar(_word_shape(word, shapes))
-
-
-def _canonical(p: dict, shapes: Shapes) -> tuple[dict, list]:
-    """``p`` with each 1 x 1 word replaced by the least of it and its transpose (a 1 x 1
-    matrix is its own transpose); also the words that rule changed."""
-    out: dict = {}
-    used = []
-    for w, c in p.items():
-        if _one_by_one(w, shapes):
-            t = _transpose(w)
-            rep = min(w, t, key=_word_key)
-            if rep != w:
-                used.append(w)
-            w = rep
-        out[w] = out.get(w, 0) + c
-    return out, used
+    def polynomial(self, expr) -> dict:
+        """``expr`` as {(scalars, word): scalar coefficient}. Raises NotPolynomial."""
+        one = {((), ()): sp.Integer(1)}
+        if isinstance(expr, AppliedUndef) and expr.func == MatrixName:
+            return {self.term((), ((expr.args[0], False),)): sp.Integer(1)}
+        if isinstance(expr, AppliedUndef) and expr.func == Transposed:
+            out: dict = {}
+            for (sc, w), c in self.polynomial(expr.args[0]).items():
+                key = self.term(sc, _transpose(w))
+                out[key] = out.get(key, 0) + c
+            return out
+        if isinstance(expr, AppliedUndef) and expr.func == MatrixProduct:
+            out = one
+            for a in expr.args:
+                factor = self.polynomial(a)
+                if not self.scalar_mode:
+                    shape = self.shapes.shape(a)
+                    if shape is not None and self.shapes.is_scalar(shape) and len(expr.args) > 1:
+                        raise NotStrict  # a 1 x 1 factor: a scalar multiple
+                out = self.times(out, factor, product=True)
+            return out
+        if isinstance(expr, sp.Add):
+            out = {}
+            for a in expr.args:
+                out = _add(out, self.polynomial(a))
+            return out
+        if isinstance(expr, sp.Mul):
+            out = one
+            for a in expr.args:
+                out = self.times(out, self.polynomial(a))
+            return out
+        if isinstance(expr, sp.Pow) and _in_arithmetic(expr):
+            n = expr.exp
+            if _in_arithmetic(n) or not (n.is_Integer and 1 <= int(n) <= 4):
+                raise NotPolynomial("a power of a matrix product other than 1 to 4")
+            base = self.polynomial(expr.base)
+            out = one
+            for _ in range(int(n)):
+                out = self.times(out, base, product=True)
+            return out
+        if _in_arithmetic(expr):
+            raise NotPolynomial(f"a {type(expr).__name__.lower()} over vectors or matrices")
+        return {((), ()): expr}
 
 
 def _word_key(word: tuple) -> str:
@@ -178,6 +196,13 @@ def _word_latex(word: tuple) -> str:
 # -- deciding -----------------------------------------------------------------------------------
 
 
+def _difference(source, target, shapes: Shapes, scalar_mode: bool):
+    algebra = _Algebra(shapes, scalar_mode)
+    left = algebra.polynomial(source)
+    right = algebra.polynomial(target)
+    return _add(left, right, -1), algebra.scalar_words
+
+
 def decide(step, source, target) -> StepResult:
     """The verdict on ``source = target`` (the step's two sides), as the module docstring
     says. Never raises for the step's content."""
@@ -188,21 +213,21 @@ def decide(step, source, target) -> StepResult:
     except LatexError as err:
         return StepResult(step, Verdict.UNKNOWN, reason=f"shapes: {err.message}")
     try:
-        left = polynomial(source, shapes)
-        right = polynomial(target, shapes)
+        try:
+            strict, _ = _difference(source, target, shapes, False)
+            if _is_zero(strict):
+                return StepResult(step, Verdict.VERIFIED, ("matrix_algebra",))
+        except NotStrict:
+            pass
+        difference, scalars = _difference(source, target, shapes, True)
     except NotPolynomial as why:
         return StepResult(
             step,
             Verdict.UNKNOWN,
             reason=f"not checked: {why} (only polynomials in vectors and matrices are)",
         )
-    if _is_zero(_add(left, right, -1)):
-        return StepResult(step, Verdict.VERIFIED, ("matrix_algebra",))
-    left1, used_l = _canonical(left, shapes)
-    right1, used_r = _canonical(right, shapes)
-    if _is_zero(_add(left1, right1, -1)):
-        words = list(dict.fromkeys(_word_latex(w) for w in used_l + used_r))
-        conditions = tuple(f"{w} \\text{{ is }} 1 \\times 1" for w in words)
+    if _is_zero(difference):
+        conditions = tuple(f"{_word_latex(w)} \\text{{ is }} 1 \\times 1" for w in scalars)
         return StepResult(
             step, Verdict.VERIFIED, ("matrix_algebra", "transpose_1x1"), conditions=conditions
         )
@@ -216,7 +241,7 @@ def decide(step, source, target) -> StepResult:
             + (" stands" if len(one_side) == 1 else " stand")
             + " on one side only (defined in the text?)",
         )
-    found = _counterexample(left, right, shapes)
+    found = _counterexample(source, target, shapes)
     if found is not None:
         cex, sizes = found
         return StepResult(step, Verdict.REFUTED, (), f"the two sides differ (sizes: {sizes})", cex)
@@ -228,8 +253,12 @@ def decide(step, source, target) -> StepResult:
     )
 
 
+def _atoms(expr) -> set:
+    return {a.args[0] for a in sp.preorder_traversal(expr) if is_node(a) and a.func == MatrixName}
+
+
 def _names(expr) -> set:
-    atoms = {a.args[0] for a in sp.preorder_traversal(expr) if is_node(a) and a.func == MatrixName}
+    atoms = _atoms(expr)
     plain = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
     inside = {s for a in atoms for s in a.free_symbols}
     return atoms | (plain - inside)
@@ -252,29 +281,22 @@ def _value_for(symbol) -> sp.Integer | None:
     return None
 
 
-def _counterexample(left: dict, right: dict, shapes: Shapes):
-    atoms = sorted({a for p in (left, right) for w in p for a, _ in w}, key=sp.srepr)
-    scalars = sorted(
-        {s for p in (left, right) for c in p.values() for s in sp.sympify(c).free_symbols},
-        key=str,
-    )
+class _NoValue(Exception):
+    """A side that numbers cannot evaluate (a function of a matrix, an unknown function)."""
+
+
+def _counterexample(source, target, shapes: Shapes):
+    atoms = sorted(_atoms(source) | _atoms(target), key=sp.srepr)
+    inside = {s for a in atoms for s in a.free_symbols}
+    scalars = sorted((_names(source) | _names(target)) - set(atoms) - inside, key=str)
     values = {}
     for s in scalars:
         if not isinstance(s, sp.Symbol) or (v := _value_for(s)) is None:
             return None
         values[s] = v
-    coefficients = {}
-    for p in (left, right):
-        for w, c in p.items():
-            c_value = sp.sympify(c).subs(values)
-            if not c_value.is_Rational:
-                return None
-            coefficients[(id(p), w)] = c_value
-    dims = sorted(
-        {shapes.find(d) for a in atoms for d in shapes.shape(MatrixName(a))}
-        - {shapes.find(("one",))},
-        key=str,
-    )
+    one = shapes.find(("one",))
+    found = {shapes.find(d) for a in atoms for d in shapes.shape(MatrixName(a))}
+    dims = sorted(found - {one}, key=str)
     rng = random.Random(20261202)
     # upper-case names as vectors first (what an author may have meant), then as matrices
     may_be_one = {d for d in dims if d not in shapes.never_one}
@@ -290,29 +312,72 @@ def _counterexample(left: dict, right: dict, shapes: Shapes):
                 n_c = sizes.get(shapes.find(c), 1)
                 concrete[a] = sp.Matrix(n_r, n_c, [rng.choice(ENTRIES) for _ in range(n_r * n_c)])
             try:
-                lv = _evaluate(left, concrete, coefficients, id(left))
-                rv = _evaluate(right, concrete, coefficients, id(right))
-            except (sp.ShapeError, ValueError):
+                lv = _as_matrix(_evaluate(source, concrete, values))
+                rv = _as_matrix(_evaluate(target, concrete, values))
+            except _NoValue:
+                return None
+            except (sp.ShapeError, ValueError, TypeError):
                 break
-            if lv != rv:
+            if lv.shape == rv.shape and lv != rv:
                 return _report(atoms, concrete, values, lv, rv)
     return None
 
 
-def _evaluate(p: dict, concrete: dict, coefficients: dict, pid: int):
-    total = None
-    for w, _ in p.items():
-        c = coefficients[(pid, w)]
-        if w:
-            m = None
-            for a, t in w:
-                x = concrete[a].T if t else concrete[a]
-                m = x if m is None else m * x
-        else:
-            m = sp.eye(1)
-        term = c * m
-        total = term if total is None else total + term
-    return total if total is not None else sp.zeros(1, 1)
+def _as_matrix(v):
+    return v if isinstance(v, sp.MatrixBase) else sp.Matrix([[v]])
+
+
+def _scalar(v):
+    """A 1 x 1 matrix as its entry; anything else as it is."""
+    if isinstance(v, sp.MatrixBase) and v.shape == (1, 1):
+        return v[0, 0]
+    return v
+
+
+def _evaluate(expr, concrete: dict, values: dict):
+    """The value of a side at concrete matrices and scalars: a matrix, or a rational."""
+    if isinstance(expr, AppliedUndef) and expr.func == MatrixName:
+        return concrete[expr.args[0]]
+    if isinstance(expr, AppliedUndef) and expr.func == Transposed:
+        v = _evaluate(expr.args[0], concrete, values)
+        return v.T if isinstance(v, sp.MatrixBase) else v
+    if isinstance(expr, AppliedUndef) and expr.func == MatrixProduct:
+        running = None
+        for a in expr.args:
+            v = _evaluate(a, concrete, values)
+            if running is None:
+                running = v
+            elif not isinstance(_scalar(running), sp.MatrixBase):
+                running = _scalar(running) * v  # a 1 x 1 product so far: a scalar multiple
+            elif not isinstance(_scalar(v), sp.MatrixBase):
+                running = running * _scalar(v)
+            else:
+                running = running * v
+        return running
+    if isinstance(expr, sp.Add):
+        parts = [_scalar(_evaluate(a, concrete, values)) for a in expr.args]
+        total = parts[0]
+        for p in parts[1:]:
+            total = total + p
+        return total
+    if isinstance(expr, sp.Mul):
+        parts = [_scalar(_evaluate(a, concrete, values)) for a in expr.args]
+        total = sp.Integer(1)
+        for p in parts:
+            total = p * total if isinstance(p, sp.MatrixBase) else total * p
+        return total
+    if isinstance(expr, sp.Pow) and _in_arithmetic(expr):
+        base = _scalar(_evaluate(expr.base, concrete, values))
+        exponent = _scalar(_evaluate(expr.exp, concrete, values))
+        if isinstance(base, sp.MatrixBase) or isinstance(exponent, sp.MatrixBase):
+            raise _NoValue
+        return base**exponent
+    if _in_arithmetic(expr) or has_matrices(expr):
+        raise _NoValue
+    v = expr.subs(values)
+    if not v.is_Rational:
+        raise _NoValue
+    return v
 
 
 def _matrix_text(m) -> tuple[str, str]:

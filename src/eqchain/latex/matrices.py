@@ -71,16 +71,21 @@ def _wrapped(printer, arg) -> str:
     return text
 
 
-def _latex_name(self, printer) -> str:
-    return printer._print(self.args[0])
+def _powered(text: str, exp) -> str:
+    return f"\\left({text}\\right)^{{{exp}}}" if exp is not None else text
 
 
-def _latex_transposed(self, printer) -> str:
-    return f"{{{_wrapped(printer, self.args[0])}}}^{{\\top}}"
+def _latex_name(self, printer, exp=None) -> str:
+    text = printer._print(self.args[0])
+    return f"{text}^{{{exp}}}" if exp is not None else text
 
 
-def _latex_product(self, printer) -> str:
-    return " ".join(_wrapped(printer, a) for a in self.args)
+def _latex_transposed(self, printer, exp=None) -> str:
+    return _powered(f"{{{_wrapped(printer, self.args[0])}}}^{{\\top}}", exp)
+
+
+def _latex_product(self, printer, exp=None) -> str:
+    return _powered(" ".join(_wrapped(printer, a) for a in self.args), exp)
 
 
 def _str_name(self, printer) -> str:
@@ -142,15 +147,24 @@ def _split(expr) -> tuple[list, object]:
 
 
 def product(left, right):
-    """``left right`` for two matrix-valued factors: the scalar factors of both, times the
-    ordered ``MatrixProduct`` of their matrix factors (products inside merged)."""
-    scalars_l, m_l = _split(left)
-    scalars_r, m_r = _split(right)
-    factors = []
-    for m in (m_l, m_r):
-        factors.extend(m.args if isinstance(m, AppliedUndef) and m.func == MatrixProduct else [m])
-    matrix = MatrixProduct(*factors)
-    scalars = scalars_l + scalars_r
+    """``left right`` for two matrix-valued factors (:func:`chain`)."""
+    return chain([left, right])
+
+
+def chain(factors: list):
+    """Juxtaposed factors, two or more of them matrices: the scalar factors (and those of
+    each matrix factor) times the ordered ``MatrixProduct`` of the matrix factors. A factor
+    that is itself a product (a group, ``(\\mathbf{w}^T \\mathbf{x}) \\mathbf{x}``) stays one
+    argument: a 1 x 1 group is a scalar multiple, which its shape decides (:class:`Shapes`)."""
+    scalars, matrices = [], []
+    for f in factors:
+        if matrix_valued(f):
+            inner, m = _split(f)
+            scalars += inner
+            matrices.append(m)
+        else:
+            scalars.append(f)
+    matrix = MatrixProduct(*matrices)
     return sp.Mul(*scalars, matrix, evaluate=False) if scalars else matrix
 
 
@@ -355,14 +369,20 @@ class Shapes:
             inner = self.shape(expr.args[0])
             return None if inner is None else (inner[1], inner[0])
         if isinstance(expr, AppliedUndef) and expr.func == MatrixProduct:
-            shapes = [self.shape(a) for a in expr.args]
-            # a 1 x 1 factor ((\mathbf{w}^T \mathbf{x}) \mathbf{x}) is a scalar multiple
-            known = [s for s in shapes if s is not None and not self.is_scalar(s)]
-            for left, right in zip(known, known[1:], strict=False):
-                self.unify(left[1], right[0], "a product")
-            if known:
-                return (known[0][0], known[-1][1])
-            return (ONE, ONE) if any(s is not None for s in shapes) else None
+            # left to right; a 1 x 1 product so far, or a 1 x 1 factor, is a scalar multiple
+            # ((\mathbf{w}^T \mathbf{x}) \mathbf{x}, read as one product \mathbf{w}^T
+            # \mathbf{x} \mathbf{x}: the only reading whose shapes agree)
+            running = None
+            for a in expr.args:
+                s = self.shape(a)
+                if s is None:
+                    continue
+                if running is None or self.is_scalar(running):
+                    running = s
+                elif not self.is_scalar(s):
+                    self.unify(running[1], s[0], "a product")
+                    running = (running[0], s[1])
+            return running
         if isinstance(expr, sp.Add):
             shapes = [self.shape(a) for a in expr.args]
             known = [s for s in shapes if s is not None]

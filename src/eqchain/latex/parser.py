@@ -259,6 +259,8 @@ class Parser:
                 return self.closing_bar(factors, start)  # F \Big|_{x=0}^{x=1}
             self._check_mixed_number(factors[-1], tok)
             factors.append(self.factor())
+        if sum(matrices.matrix_valued(f) for f in factors) > 1:
+            return matrices.chain(factors)  # one ordered product of vectors and matrices
         result = factors[-1]
         for f in reversed(factors[:-1]):  # SymPy's grammar nests juxtaposition to the right
             result = mul(f, result)
