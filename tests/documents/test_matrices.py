@@ -222,3 +222,27 @@ def test_cauchy_schwarz_is_no_identity(tmp_path):
         tmp_path, r"(\mathbf{w}^T \mathbf{x})^2 = \mathbf{w}^T \mathbf{w} \mathbf{x}^T \mathbf{x}"
     )
     assert steps[0]["status"] == "refuted"
+
+
+def test_a_1x1_product_inside_a_function_is_its_own_transpose(tmp_path):
+    steps = _document(tmp_path, r"e^{\mathbf{w}^T\mathbf{x}} = e^{\mathbf{x}^T\mathbf{w}}")
+    assert steps[0]["status"] == "verified"
+    assert "transpose_1x1" in steps[0]["rules"]
+
+
+def test_a_different_product_inside_a_function_is_not_verified(tmp_path):
+    steps = _document(tmp_path, r"e^{\mathbf{w}^T\mathbf{x}} = e^{\mathbf{w}^T\mathbf{w}}")
+    assert steps[0]["status"] != "verified"
+    # A a matrix (transposed in the document): w^T A x is x^T A^T w, not x^T A w
+    steps = _document(
+        tmp_path,
+        r"\mathbf{c} = A^T \mathbf{w}",
+        r"e^{\mathbf{w}^T A \mathbf{x}} = e^{\mathbf{x}^T A \mathbf{w}}",
+    )
+    assert steps[1]["status"] != "verified"
+    steps = _document(
+        tmp_path,
+        r"\mathbf{c} = A^T \mathbf{w}",
+        r"e^{\mathbf{w}^T A \mathbf{x}} = e^{\mathbf{x}^T A^T \mathbf{w}}",
+    )
+    assert steps[1]["status"] == "verified"

@@ -617,11 +617,26 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     """Check a claim under the time limit; the limit running out is ``unknown``. ``origin``:
     for a continuation, the first row ``(lhs, rhs)`` of its chain: what it needs is the
     chain's domain, within which every later row is judged."""
-    return _guarded(
+    target, turned = step.rhs, []
+    if (
+        source is not None
+        and not matrices.involved(source, target)
+        and (matrices.has_matrices(source) or matrices.has_matrices(target))
+    ):
+        # e^{x^T w} = e^{w^T x}: a 1 x 1 product inside a function is its own transpose
+        source, target, turned = matrices.canonical_scalars(step, source, target)
+    result = _guarded(
         step,
         timeout,
-        lambda: _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin),
+        lambda: _check_claim(step, source, target, facts, values, timeout, step_values, origin),
     )
+    if turned and result.verdict is Verdict.VERIFIED:
+        result = replace(
+            result,
+            rules=(*result.rules, "transpose_1x1"),
+            conditions=(*result.conditions, *matrices.turned_conditions(turned)),
+        )
+    return result
 
 
 def _guarded(step: Step, timeout, decide) -> StepResult:

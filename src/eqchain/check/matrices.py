@@ -42,6 +42,8 @@ from eqchain.latex.matrices import (
     has_matrices,
     is_node,
 )
+
+__all__ = ["canonical_scalars", "decide", "has_matrices", "involved", "turned_conditions"]
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
 
@@ -402,3 +404,68 @@ def _report(atoms, concrete, scalars, lv, rv):
         Counterexample(tuple(values), _matrix_text(lv)[1], _matrix_text(rv)[1], tuple(plain)),
         ", ".join(sizes),
     )
+
+
+# -- 1 x 1 products inside scalar functions ------------------------------------------------
+
+
+def canonical_scalars(step, source, target) -> tuple:
+    """``(source, target, words)``: the sides with each 1 x 1 product of names inside a scalar
+    function (``e^{\\mathbf{x}^T \\mathbf{w}}``) written as the least of it and its transpose
+    (``transpose_1x1``: equal values, so the scalar checker decides the same step), and the
+    products the rule turned. The sides unchanged when their shapes cannot be read."""
+    try:
+        sides = [t for t in (getattr(step, "lhs", None), source, target) if t is not None]
+        shapes = check_shapes(sides, None)
+    except LatexError:
+        return source, target, []
+    turned: list = []
+    nodes = {
+        a.args[0]: a
+        for t in (source, target)
+        for a in sp.preorder_traversal(t)
+        if is_node(a) and a.func == MatrixName
+    }
+
+    def rebuilt(word):
+        factors = [Transposed(nodes[a]) if t else nodes[a] for a, t in word]
+        return factors[0] if len(factors) == 1 else MatrixProduct(*factors)
+
+    def turn(node):
+        if not is_node(node) or node.func == MatrixName:
+            return None
+        shape = shapes.shape(node)
+        if shape is None or not shapes.is_scalar(shape):
+            return None
+        try:
+            terms = _Algebra(shapes, False).polynomial(node)
+        except (NotPolynomial, NotStrict):
+            return None
+        if len(terms) != 1:
+            return None
+        (((scalars, word), coefficient),) = terms.items()
+        if scalars or not word or coefficient != 1:
+            return None
+        rep = min(word, _transpose(word), key=_word_key)
+        if rep == word:
+            return None
+        turned.append(rep)
+        return rebuilt(rep)
+
+    def walk(expr):
+        new = turn(expr)
+        if new is not None:
+            return new
+        if is_node(expr) or not expr.args:
+            return expr
+        args = [walk(a) for a in expr.args]
+        return expr.func(*args, evaluate=False) if args != list(expr.args) else expr
+
+    try:
+        return walk(source), walk(target), turned
+    except (TypeError, ValueError):
+        return source, target, []
+
+
+def turned_conditions(words: list) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f"{_word_latex(w)} \\text{{ is }} 1 \\times 1" for w in words))
