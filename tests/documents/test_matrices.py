@@ -246,3 +246,23 @@ def test_a_different_product_inside_a_function_is_not_verified(tmp_path):
         r"e^{\mathbf{w}^T A \mathbf{x}} = e^{\mathbf{x}^T A^T \mathbf{w}}",
     )
     assert steps[1]["status"] == "verified"
+
+
+SQUARED_ERRORS = r"""\begin{align}
+L &= \sum_{i=1}^{n} (y_i - \mathbf{w}^T \mathbf{x}_i)^2 \\
+&= \sum_{i=1}^{n} (y_i^2 - 2 y_i \mathbf{x}_i^T \mathbf{w} + (\mathbf{w}^T \mathbf{x}_i)^2) \\
+&= \sum_{i=1}^{n} (y_i^2 - y_i \mathbf{x}_i^T \mathbf{w} + (\mathbf{w}^T \mathbf{x}_i)^2)
+\end{align}"""
+
+
+def test_inner_products_in_a_sum_are_scalars_to_the_scalar_checker(tmp_path):
+    steps = _document(tmp_path, SQUARED_ERRORS)
+    assert [s["status"] for s in steps] == ["definition", "verified", "unknown"]
+    assert steps[1]["rules"][-1] == "transpose_1x1"
+
+
+def test_vectors_in_a_sum_are_not_checked(tmp_path):
+    steps = _document(
+        tmp_path, r"\mathbf{g} = \sum_{i=1}^{n} (y_i - \mathbf{w}^T \mathbf{x}_i) \mathbf{x}_i"
+    )
+    assert steps[0]["status"] == "unknown"

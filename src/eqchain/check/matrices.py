@@ -205,9 +205,26 @@ def _difference(source, target, shapes: Shapes, scalar_mode: bool):
     return _add(left, right, -1), algebra.scalar_words
 
 
-def decide(step, source, target) -> StepResult:
+def _only_scalars(expr, shapes: Shapes) -> bool:
+    """Whether every vector or matrix in the arithmetic of ``expr`` stands in a 1 x 1 product
+    (``\\sum_i (y_i - \\mathbf{w}^T \\mathbf{x}_i)^2``): a scalar, opaque to the scalar checker."""
+    if is_node(expr):
+        shape = shapes.shape(expr)
+        return shape is not None and shapes.is_scalar(shape)
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        return all(_only_scalars(a, shapes) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        return _only_scalars(expr.base, shapes) and _only_scalars(expr.exp, shapes)
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        return _only_scalars(expr.function, shapes)
+    return True
+
+
+def decide(step, source, target) -> StepResult | None:
     """The verdict on ``source = target`` (the step's two sides), as the module docstring
-    says. Never raises for the step's content."""
+    says; None when the sides are no polynomials in the matrices but hold their vectors only
+    in 1 x 1 products (a sum over an index of them): the scalar checker decides such a step,
+    each product an opaque scalar. Never raises for the step's content."""
     try:
         # the row's left side too: a continuation's shapes are those its chain was read with
         sides = [t for t in (getattr(step, "lhs", None), source, target) if t is not None]
@@ -223,6 +240,8 @@ def decide(step, source, target) -> StepResult:
             pass
         difference, scalars = _difference(source, target, shapes, True)
     except NotPolynomial as why:
+        if _only_scalars(source, shapes) and _only_scalars(target, shapes):
+            return None  # 1 x 1 products only, in a sum: opaque scalars to the scalar checker
         return StepResult(
             step,
             Verdict.UNKNOWN,
@@ -459,7 +478,12 @@ def canonical_scalars(step, source, target) -> tuple:
         if is_node(expr) or not expr.args:
             return expr
         args = [walk(a) for a in expr.args]
-        return expr.func(*args, evaluate=False) if args != list(expr.args) else expr
+        if args == list(expr.args):
+            return expr
+        try:
+            return expr.func(*args, evaluate=False)
+        except TypeError:
+            return expr.func(*args)
 
     try:
         return walk(source), walk(target), turned
