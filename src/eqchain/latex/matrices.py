@@ -250,6 +250,12 @@ def document_marks(token_rows: list[list[Token]]) -> frozenset[str]:
     from eqchain.latex.names import scan_name, starts_name
     from eqchain.latex.tokens import match_brackets
 
+    if not any(
+        tok.kind == "letter" and tok.text == "T" or tok.is_cmd("top", "intercal")
+        for tokens in token_rows
+        for tok in tokens
+    ):
+        return frozenset()  # no transpose can be written without a T, \top or \intercal
     names: set[str] = set()
     scalar_t = False
     any_transpose = False
@@ -275,7 +281,7 @@ def document_marks(token_rows: list[list[Token]]) -> frozenset[str]:
                 continue
             try:
                 span = scan_name(tokens, k, partner)
-            except LatexError:
+            except (LatexError, IndexError, KeyError):
                 k += 1
                 continue
             if is_bold(span.base):

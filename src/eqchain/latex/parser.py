@@ -1426,7 +1426,13 @@ class Parser:
             )
         texts = [t.text for t in inner if not t.is_char("{}")]
         if texts in (["mathsf", "T"], ["mathrm", "T"], ["mathsf", "top"], ["mathbf", "T"]):
-            raise UnsupportedLatex("not supported: transposes", column=tokens[caret].column)
+            # read as the transpose before (Parser._transpose_at) unless e is its base or
+            # the exponent is bold
+            raise UnsupportedLatex(
+                "not supported: this transpose (write ^\\top or ^{\\mathsf{T}} after a vector "
+                "or matrix)",
+                column=tokens[caret].column,
+            )
         base = caret - 1
         while base >= 0 and tokens[base].is_char("}"):
             base = self.partner[base] - 1
