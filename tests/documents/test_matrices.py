@@ -266,3 +266,28 @@ def test_vectors_in_a_sum_are_not_checked(tmp_path):
         tmp_path, r"\mathbf{g} = \sum_{i=1}^{n} (y_i - \mathbf{w}^T \mathbf{x}_i) \mathbf{x}_i"
     )
     assert steps[0]["status"] == "unknown"
+
+
+def test_a_derivation_file_declares_vectors_and_matrices(tmp_path):
+    from helpers import check_text, claims
+
+    results = claims(
+        check_text(
+            tmp_path,
+            """
+            [symbols]
+            Y = "vector"
+            X = "matrix"
+            b = "vector"
+            u = "matrix"
+            v = "matrix"
+
+            [[steps]]
+            claim = 'Y^T X b = b^T X^T Y'
+
+            [[steps]]
+            claim = 'u^T v = v^T u'
+            """,
+        )
+    )
+    assert [r.verdict.value for r in results] == ["verified", "refuted"]
