@@ -291,3 +291,23 @@ def test_a_derivation_file_declares_vectors_and_matrices(tmp_path):
         )
     )
     assert [r.verdict.value for r in results] == ["verified", "refuted"]
+
+
+def test_a_declared_scalar_t_keeps_a_plain_t_ambiguous(tmp_path):
+    from helpers import check_text
+
+    results = check_text(
+        tmp_path,
+        """
+        [symbols]
+        T = "positive"
+        X = "real"
+        Y = "real"
+
+        [[steps]]
+        claim = 'X^T Y = Y^T X'
+        """,
+    )
+    assert results[-1].verdict.value == "unreadable"
+    steps = _assumed(tmp_path, "T integer", r"a = X^T X")
+    assert steps[0]["status"] == "unreadable"

@@ -82,6 +82,8 @@ def load_document(
     )
     functions |= _inferred_functions(blocks, symbols)
     functions |= _matrix_marks(blocks)
+    if "T" in symbols:  # --assume "T integer": T is a scalar, a plain ^T no transpose
+        functions |= {matrices.SCALAR_T_MARK}
     rows = _read_rows(path, blocks, functions, cross_check)
     if unclosed is not None:
         line, col = unclosed.line, unclosed.column

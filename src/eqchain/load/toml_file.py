@@ -16,7 +16,7 @@ import tomllib
 from fractions import Fraction
 
 from eqchain.errors import InputError, LatexError
-from eqchain.latex.matrices import declared_mark
+from eqchain.latex.matrices import SCALAR_T_MARK, declared_mark
 from eqchain.load.links import LinkError, links
 from eqchain.model import Derivation, Place, Step, StepKind, SymbolDecl
 
@@ -215,6 +215,8 @@ class _Loader:
 
         claims = [r.get("claim") for r in steps_raw if isinstance(r, dict)]
         declared = frozenset(d.name for d in decls if not d.is_function)
+        if "T" in declared:  # T a declared scalar: a plain ^T is no transpose in any claim
+            self.shaped = self.shaped | {SCALAR_T_MARK}
         self.inferred = inferred_functions(
             [c for c in claims if isinstance(c, str)], declared, values_too=False
         )
