@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
+from eqchain.latex import matrices
 from eqchain.latex.applied import family_of
 from eqchain.latex.parser import POINT_VARIABLE, unwritten_bounds
 from eqchain.latex.printer import latex
@@ -192,6 +193,8 @@ class Scope:
                 return _real_point_variables(node)
             if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
                 return _real_expectation_variable(node)
+            if matrices.is_node(node):
+                return node  # a vector or matrix, its transpose, a product: the reader's
             if isinstance(node, sp.core.function.AppliedUndef) and family_of(node.func):
                 # E_n(w): a family of functions, its indices first (latex.applied)
                 name = node.func.__name__

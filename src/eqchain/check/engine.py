@@ -25,7 +25,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
-from eqchain.check import conditioned, relations
+from eqchain.check import conditioned, matrices, relations
 from eqchain.check import conditions as cond
 from eqchain.check.declarations import (
     DECLARABLE,
@@ -763,11 +763,37 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     """Check a claim under the time limit; the limit running out is ``unknown``. ``origin``:
     for a continuation, the first row ``(lhs, rhs)`` of its chain: what it needs is the
     chain's domain, within which every later row is judged."""
-    return _guarded(
-        step,
-        timeout,
-        lambda: _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin),
-    )
+    target, turned, opaque = step.rhs, [], False
+    if source is not None and (matrices.has_matrices(source) or matrices.has_matrices(target)):
+        if matrices.involved(source, target):
+            decided = _guarded(step, timeout, lambda: matrices.decide(step, source, target))
+            if decided is not None:
+                return decided
+            opaque = True  # 1 x 1 products in a sum: opaque scalars to the scalar checker
+        # e^{x^T w} = e^{w^T x}: a 1 x 1 product inside a function is its own transpose
+        turned_sides = matrices.canonical_scalars(step, source, target)
+        turned = turned_sides[2]
+
+    def check(src, tgt) -> StepResult:
+        return _guarded(
+            step,
+            timeout,
+            lambda: _check_claim(
+                step, src, tgt, facts, values, timeout, step_values, origin, opaque
+            ),
+        )
+
+    result = check(source, target)
+    if turned and result.verdict is Verdict.UNKNOWN:
+        # as written first (the definitions the step uses are as written), then turned
+        again = check(*turned_sides[:2])
+        if again.verdict is Verdict.VERIFIED:
+            result = replace(
+                again,
+                rules=(*again.rules, "transpose_1x1"),
+                conditions=(*again.conditions, *matrices.turned_conditions(turned)),
+            )
+    return result
 
 
 def _guarded(step: Step, timeout, decide) -> StepResult:
@@ -1408,9 +1434,16 @@ def _check_claim(
     timeout: float | None,
     step_values: dict | None = None,
     origin=None,
+    opaque_products: bool = False,
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
+    if not opaque_products and matrices.involved(source, target):
+        # vectors and matrices: decided by their own algebra, never by the scalar rules (but
+        # 1 x 1 products in a sum over an index, opaque scalars there: None)
+        decided = matrices.decide(step, source, target)
+        if decided is not None:
+            return decided
     # A bare name of a defined function is its value (l after l(\mu) = ...), before any rule
     # sees it: d l / d\mu of the bare symbol would be 0.
     # An undefined name differentiated on its own may vary with the variable (check/varying.py):

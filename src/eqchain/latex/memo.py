@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sympy as sp
 
+from eqchain.latex import matrices
 from eqchain.latex.read import Formula, read_formula
 from eqchain.operators import Event, Sequence
 
@@ -201,6 +202,8 @@ def encode(expr):
         return ["V", encode(expr.left), encode(expr.right)]
     if isinstance(expr, Sequence):
         return ["R", encode(expr.family.label), encode(expr.lo), encode(expr.hi)]
+    if matrices.is_node(expr):
+        return ["M", expr.func.__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, sp.core.function.AppliedUndef):
         count = getattr(expr.func, "family", None)
         if count is not None:  # E_n(w): a family of functions (latex.applied)
@@ -247,6 +250,8 @@ def decode(tree):
         return Event(decode(tree[1]), decode(tree[2]))
     if head == "R":
         return Sequence(sp.IndexedBase(decode(tree[1])), decode(tree[2]), decode(tree[3]))
+    if head == "M" and isinstance(tree[1], str) and tree[1] in matrices.NODES:
+        return matrices.NODES[tree[1]](*[decode(a) for a in tree[2]])
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")

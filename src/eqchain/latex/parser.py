@@ -28,7 +28,7 @@ import sympy as sp
 
 from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
-from eqchain.latex import ellipsis
+from eqchain.latex import ellipsis, matrices
 from eqchain.latex.applied import (
     SPELLED_FUNCTIONS,
     family_function,
@@ -140,6 +140,9 @@ def parse_sides(
     markers: dict[str, int] = {}
     token_lists = [sample_superscripts(tokens) for tokens in token_lists]  # x^{(i)}: x_{i}
     alone = names_alone(token_lists)
+    # what the formula (and, in a document, the document: in ``functions``) says of
+    # transposes: the matrix names, and whether T is a scalar (eqchain.latex.matrices)
+    functions = frozenset(functions) | matrices.document_marks(token_lists)
     sides: list = [None] * len(token_lists)
     around: set = set()
     pending = []
@@ -154,6 +157,8 @@ def parse_sides(
         parser = Parser(token_lists[k], indices, functions, markers, alone)
         parser.bar_variables = frozenset(around or variables)
         sides[k] = parser.whole()
+    if any(matrices.has_matrices(side) for side in sides):
+        matrices.check_shapes(sides, _first_transpose_column(token_lists))
     if not markers:
         return tuple(sides)
     taken: set[str] = set()
@@ -162,6 +167,21 @@ def parse_sides(
         taken |= {str(b.label) for b in side.atoms(sp.IndexedBase)}
     taken -= set(markers)
     return tuple(ellipsis.resolve(side, markers, {}, taken) for side in sides)
+
+
+def _first_transpose_column(token_lists) -> int | None:
+    """The column of the formula's first ``^`` before a transpose (where a message on its
+    shapes points), else of its first token."""
+    for tokens in token_lists:
+        partner = match_brackets(tokens)
+        for k, tok in enumerate(tokens[:-1]):
+            if (
+                tok.is_char("^")
+                and not matrices.is_limit(tokens, partner, k)
+                and matrices.transpose_exponent(tokens, partner, k + 1)
+            ):
+                return tok.column
+    return next((tokens[0].column for tokens in token_lists if tokens), None)
 
 
 class Parser:
@@ -182,6 +202,14 @@ class Parser:
         self.lo = 0  # where the group being read starts
         self.depth = 0
         self.primed_indices: list[sp.Symbol] = []  # \sum_{x'=0}: x' inside the body
+        marks = self.functions
+        # names read as vectors or matrices, and whether T is a scalar (matrices.py)
+        self.matrix_names = frozenset(
+            m[len(matrices.MATRIX_MARK) :] for m in marks if m.startswith(matrices.MATRIX_MARK)
+        )
+        self.scalar_t = matrices.SCALAR_T_MARK in marks
+        self.declared_shapes = matrices.declared(marks)  # --assume "X matrix", "y vector"
+        self.matrix_names |= set(self.declared_shapes)
         self.bar_variables: frozenset = frozenset()  # variables of integration around
         self.leaves_out = False  # the subscript being read is k \neq i (_excluded_index)
 
@@ -250,6 +278,8 @@ class Parser:
                 return self.closing_bar(factors, start)  # F \Big|_{x=0}^{x=1}
             self._check_mixed_number(factors[-1], tok)
             factors.append(self.factor())
+        if sum(matrices.matrix_valued(f) for f in factors) > 1:
+            return matrices.chain(factors)  # one ordered product of vectors and matrices
         result = factors[-1]
         for f in reversed(factors[:-1]):  # SymPy's grammar nests juxtaposition to the right
             result = mul(f, result)
@@ -263,6 +293,14 @@ class Parser:
         start = self.peek()
         base = self.primary()
         tok = self.peek()
+        if tok is not None and tok.is_char("^") and self._transpose_at(self.pos, start, base):
+            base = self._transposed(base, tok)
+            tok = self.peek()
+            if tok is not None and tok.is_char("^_"):
+                raise LatexError(
+                    "a script after a transpose: put the transpose in braces or parentheses",
+                    column=tok.column,
+                )
         if tok is not None and tok.is_char("^"):
             base = power(base, self.superscript())
         while (tok := self.peek()) is not None and tok.is_char("!"):
@@ -737,7 +775,7 @@ class Parser:
             if span.key in self.alone and span.base not in self.functions:
                 # a scalar elsewhere in the formula: the brackets are a factor after it
                 self.pos = j
-                return self._object(span)
+                return self._value(span)
             raise LatexError(
                 f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
                 f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
@@ -775,7 +813,7 @@ class Parser:
                     column=span.column,
                 )
         self.pos = j
-        return self._object(span)
+        return self._value(span)
 
     def spelled(self, word: str, j: int):
         """``tanh(z)``, ``sigmoid(z)``, ``relu(z)``, ``max(0, z)``, ``Var(X)``: a function name
@@ -1115,6 +1153,18 @@ class Parser:
 
     def _object(self, span: NameSpan):
         return name_object(span, self.tokens, self.indices, self._index)
+
+    def _value(self, span: NameSpan):
+        """A name standing for a value: a matrix name of the document or formula (written
+        transposed, or bold where a transpose is written) is ``MatrixName(x)``
+        (:mod:`eqchain.latex.matrices`)."""
+        value = self._object(span)
+        key = matrices.name_key(span)
+        if key in self.matrix_names and isinstance(value, (sp.Symbol, sp.Indexed)):
+            if key in self.declared_shapes:
+                return matrices.MatrixName(value, sp.Integer(self.declared_shapes[key]))
+            return matrices.MatrixName(value)
+        return value
 
     def _index(self, lo: int, hi: int):
         return self.within(lo, hi, "index")
@@ -1503,6 +1553,48 @@ class Parser:
         self.pos = j
         return value
 
+    def _transpose_at(self, caret: int, start: Token, base) -> bool:
+        """Whether the exponent after ``tokens[caret]`` is a transpose (README, notation table):
+        ``\\top``, ``\\intercal``, ``\\mathrm{T}``, ``\\mathsf{T}`` always; a plain ``T`` after a
+        bold name, or where the document (else the formula) writes T nowhere as a scalar.
+        Moves ``pos`` past the exponent when it is one."""
+        tokens = self.tokens
+        if caret + 1 >= self.end:
+            return False
+        found = matrices.transpose_exponent(tokens, self.partner, caret + 1)
+        if found is None:
+            return False
+        after, always = found
+        euler = (
+            caret >= 1
+            and tokens[caret - 1].kind == "letter"
+            and tokens[caret - 1].text == "e"
+            and start is tokens[caret - 1]
+        )
+        if euler:
+            return False
+        bold = start.is_cmd(*matrices._BOLD)
+        declared = base.func == matrices.MatrixName and len(base.args) == 2
+        if not always and not bold and not declared and self.scalar_t:
+            raise UnsupportedLatex(
+                "ambiguous: ^T may be a transpose or a power by T (T is also a scalar in this "
+                "document; write ^\\top or ^{\\mathsf{T}} for a transpose, or give the exponent "
+                "another name for a power)",
+                column=tokens[caret].column,
+            )
+        self.pos = after
+        return True
+
+    def _transposed(self, base, caret: Token):
+        """The transpose of ``base``, which must be a vector or a matrix."""
+        if not matrices.matrix_valued(base):
+            raise LatexError(
+                "a transpose of an expression with no vector or matrix in it (a vector or "
+                "matrix is a name written transposed somewhere, or a bold name)",
+                column=caret.column,
+            )
+        return matrices.Transposed(base)
+
     def _check_exponent(self, caret: int, k: int) -> None:
         """Reject superscripts that are not powers: ``x^{(i)}`` (the i-th sample), ``x^{[l]}``
         (a layer), transposes ``x^{\\mathsf{T}}``, ``\\mathbf{x}^T``."""
@@ -1529,7 +1621,13 @@ class Parser:
             )
         texts = [t.text for t in inner if not t.is_char("{}")]
         if texts in (["mathsf", "T"], ["mathrm", "T"], ["mathsf", "top"], ["mathbf", "T"]):
-            raise UnsupportedLatex("not supported: transposes", column=tokens[caret].column)
+            # read as the transpose before (Parser._transpose_at) unless e is its base or
+            # the exponent is bold
+            raise UnsupportedLatex(
+                "not supported: this transpose (write ^\\top or ^{\\mathsf{T}} after a vector "
+                "or matrix)",
+                column=tokens[caret].column,
+            )
         base = caret - 1
         while base >= 0 and tokens[base].is_char("}"):
             base = self.partner[base] - 1
@@ -1689,6 +1787,11 @@ class Parser:
         return tok is not None and tok.is_char("|") and nxt is not None and nxt.is_char("_^")
 
     def _variable(self, span: NameSpan):
+        if matrices.name_key(span) in self.matrix_names:
+            raise UnsupportedLatex(
+                "not supported: a derivative by a vector or matrix (matrix calculus)",
+                column=span.column,
+            )
         value = self._object(span)
         if not isinstance(value, (sp.Symbol, sp.Indexed)):
             raise LatexError(
@@ -2532,7 +2635,10 @@ def _body_and_next_operator(body, variables):
 
 def mul(left, right):
     """``left * right`` unevaluated: a product inside a product is merged into it, a quotient
-    stays whole; ``-1`` times an integer is that negative integer."""
+    stays whole; ``-1`` times an integer is that negative integer. Two matrix factors make
+    an ordered ``MatrixProduct`` (:func:`eqchain.latex.matrices.product`)."""
+    if matrices.matrix_valued(left) and matrices.matrix_valued(right):
+        return matrices.product(left, right)
     if left == sp.Integer(-1) and isinstance(right, sp.Integer):
         return sp.Integer(-right)
     args = []

@@ -29,6 +29,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
+from eqchain.latex import matrices
 from eqchain.latex.parser import unwritten_bounds
 from eqchain.load.blocks import Block, line_col
 from eqchain.load.links import LinkError, links
@@ -73,10 +74,17 @@ def load_document(
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
+    # X matrix, y vector: marks for the reader (eqchain.latex.matrices), no symbol's assumption
+    shaped = [i for i in items if getattr(i, "words", ()) in (("vector",), ("matrix",))]
+    items = [i for i in items if i not in shaped]
+    functions |= {matrices.declared_mark(i.name, i.words[0]) for i in shaped}
     symbols = frozenset(
         i.name for i in items if getattr(i, "name", None) and i.name not in functions
     )
     functions |= _inferred_functions(blocks, symbols)
+    functions |= _matrix_marks(blocks)
+    if "T" in symbols:  # --assume "T integer": T is a scalar, a plain ^T no transpose
+        functions |= {matrices.SCALAR_T_MARK}
     rows = _read_rows(path, blocks, functions, cross_check)
     if unclosed is not None:
         line, col = unclosed.line, unclosed.column
@@ -276,6 +284,30 @@ def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozens
         for text in rows:
             uses.add_text(text)
     return uses.functions(symbols)
+
+
+def _matrix_marks(blocks: list[Block]) -> frozenset[str]:
+    """What the document says of transposes, for the reader of each of its rows: the names it
+    writes transposed (and its bold names, once it writes a transpose) are vectors or matrices
+    in every row, and T is no transpose where it is also a scalar
+    (:func:`eqchain.latex.matrices.document_marks`)."""
+    from eqchain.latex.decorations import strip_decorations
+    from eqchain.latex.matrices import document_marks
+    from eqchain.latex.rows import split_rows
+    from eqchain.latex.tokens import tokenize
+
+    token_rows = []
+    for block in blocks:
+        try:
+            rows = [row.text for row in split_rows(block.text)]
+        except LatexError:
+            rows = [block.text]
+        for text in rows:
+            try:
+                token_rows.append(tokenize(strip_decorations(text).body))
+            except LatexError:
+                continue
+    return document_marks(token_rows)
 
 
 def _one_line(block: Block) -> str:
