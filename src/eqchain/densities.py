@@ -10,7 +10,8 @@ one is read, as the README says: eqchain does not guess.
 The parameters' conditions (``\\lambda > 0``, ``0 \\le p \\le 1``) are not assumed by the
 reading: the formula is read for any value, and a step whose truth needs a condition is decided
 under the declared assumptions only (an integral that needs ``\\lambda > 0`` to converge is
-``unknown`` naming it). They are listed here for the README and for the reader's docstring.
+``unknown`` naming it). A row that states a law, ``X \\sim \\mathrm{Exp}(\\lambda)``, declares
+them (eqchain.load.document.stated_law_conditions).
 """
 
 from __future__ import annotations
@@ -222,15 +223,28 @@ def settled(expr, givens=()):
         return expr
     found = {}
     for node in expr.atoms(sp.Piecewise):
-        held = {c: sp.true for c in _parameter_conditions(node) if _established(c, givens)}
+        held = {c: sp.true for c in _parameter_conditions(node) if established(c, givens)}
         if held:
             found[node] = node.xreplace(held)
     return expr.xreplace(found) if found else expr
 
 
-def _established(part, givens) -> bool:
+def established(part, givens) -> bool:
+    """Whether the relation ``part`` (``a < b``, ``x \\ge 0``, ``b - a \\neq 0``) holds by the
+    symbols' declarations, or by a margin given ``m = e`` with ``m`` declared positive (or
+    nonnegative) and the relation's margin a positive multiple of ``e`` (how ``--assume "a <
+    b"`` and a stated law's ``a < b`` are carried). ``\\neq 0`` holds where ``> 0`` or
+    ``< 0`` does; ``n \\in \\mathbb{N}_0`` by n's declaration. Anything else: False."""
     from eqchain.check import conditions as cond
 
+    if isinstance(part, sp.Contains) and part.args[1] == sp.Naturals0:
+        n = part.args[0]
+        return n.is_integer is True and n.is_nonnegative is True
+    if isinstance(part, sp.Ne):
+        gap = part.lhs - part.rhs
+        return established(sp.Gt(gap, 0, evaluate=False), givens) or established(
+            sp.Lt(gap, 0, evaluate=False), givens
+        )
     relations = (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan)
     if not isinstance(part, relations):
         return False
@@ -241,7 +255,10 @@ def _established(part, givens) -> bool:
         return True
     for a, b in givens:
         for m, e in ((a, b), (b, a)):
-            if sp.expand(margin - e) == 0 and cond.holds(pred, m):
+            if e == 0 or not cond.holds(pred, m):
+                continue
+            ratio = sp.cancel(margin / e)
+            if ratio.is_Rational and ratio > 0:
                 return True
     return False
 

@@ -226,4 +226,100 @@ class Event(sp.Expr):
         return None  # never a number
 
     def _latex(self, printer):
-        return f"{printer._print(self.left)} = {printer._print(self.right)}"
+        left, right = self.left, self.right
+        if (
+            isinstance(left, Sequence)
+            and isinstance(right, Sequence)
+            and (left.lo, left.hi) == (right.lo, right.hi)
+        ):  # X_1 = x_1, \ldots, X_n = x_n: each member's event, as written
+            first, last = (
+                f"{printer._print(left.family[b])} = {printer._print(right.family[b])}"
+                for b in (left.lo, left.hi)
+            )
+            return f"{first}, \\ldots, {last}"
+        return f"{printer._print(left)} = {printer._print(right)}"
+
+
+class Sequence(sp.Expr):
+    """The members ``a_lo, ..., a_hi`` of the family ``a``, written with an ellipsis among a
+    function's arguments (``P(X_1, \\ldots, X_n)``, ``L(\\pi_1, ..., \\pi_p; x_1, ..., x_n)``):
+    ``Sequence(a, lo, hi)``, ``a`` the family's base. One argument, never expanded into
+    members: the same run written twice is the same value, and a value put in for a bound
+    (``n = 3``) gives ``Sequence(a, 1, 3)``. Opaque: nothing is known of it but that equal
+    runs are equal (a member's value put in elsewhere does not reach it), and numbers never
+    evaluate it. Its free symbols are the family's label (so that a derivative by a member,
+    ``X_1``, is never 0) and the bounds'; the refuter never gives the label a value. Printed
+    back as ``a_{1}, \\ldots, a_{n}``."""
+
+    is_commutative = True
+    is_number = False
+
+    def __new__(cls, family, lo, hi):
+        if not isinstance(family, sp.IndexedBase):
+            raise ValueError("a sequence is a run of a family's members")
+        lo, hi = sp.sympify(lo, strict=True), sp.sympify(hi, strict=True)
+        return sp.Expr.__new__(cls, family, lo, hi)
+
+    @property
+    def family(self) -> sp.IndexedBase:
+        return self.args[0]
+
+    @property
+    def lo(self):
+        return self.args[1]
+
+    @property
+    def hi(self):
+        return self.args[2]
+
+    def _eval_is_finite(self):
+        return None
+
+    def _eval_is_real(self):
+        return None
+
+    def _eval_evalf(self, prec):
+        return None  # never a number
+
+    def _latex(self, printer):
+        first = printer._print(self.family[self.lo])
+        last = printer._print(self.family[self.hi])
+        return f"{first}, \\ldots, {last}"
+
+
+class Given(sp.Expr):
+    """What a conditional expectation's subscript says, ``E_{Z | X, \\theta^0}``:
+    ``Given(Z, X, theta0)``, the variable the expectation is over (Z) and what it is
+    conditioned on (X, theta0), as written. In ``Expectation(body, Given(...))`` the variable
+    before the bar and its family's members (``Z_i``) are random; everything else is constant
+    there, as in ``E_{z \\sim q}`` (README, Expectations). Never evaluated."""
+
+    is_commutative = True
+    is_number = False
+
+    def __new__(cls, variable, *conditions):
+        if not conditions:
+            raise ValueError("a conditional expectation is conditioned on something")
+        args = [sp.sympify(a, strict=True) for a in (variable, *conditions)]
+        return sp.Expr.__new__(cls, *args)
+
+    @property
+    def variable(self):
+        return self.args[0]
+
+    @property
+    def conditions(self) -> tuple:
+        return self.args[1:]
+
+    def _eval_is_finite(self):
+        return None
+
+    def _eval_is_real(self):
+        return None
+
+    def _eval_evalf(self, prec):
+        return None  # never a number
+
+    def _latex(self, printer):
+        given = ", ".join(printer._print(c) for c in self.conditions)
+        return f"{printer._print(self.variable)} | {given}"

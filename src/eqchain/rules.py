@@ -72,6 +72,7 @@ def _condition_latex(cond: str) -> str:
         "converges": f"\\int {args[0]} \\text{{ converges}}",
         "continuous": f"{args[0]} \\text{{ continuous}}",
         "constant": f"{args[0]} \\text{{ constant}}",
+        "one_by_one": f"{' '.join(args)} \\text{{ is }} 1 \\times 1",
     }.get(pred, cond)
 
 
@@ -636,9 +637,12 @@ EXPECTATION_RULES: tuple[Rule, ...] = (
         "the law of the unconscious statistician: the expectation over a density is the "
         "integral of the quantity times the density (p a declared function, the Gaussian "
         "\\mathcal{N}(\\mu, \\sigma^2), or a continuous law of the table of densities such "
-        "as \\mathrm{Exp}(\\lambda); the integral converges)",
+        "as \\mathrm{Exp}(\\lambda), over its support once its parameters' conditions are "
+        "established; the integral converges); over a discrete law of the table "
+        "(\\mathrm{Bern}(p), \\mathrm{Poiss}(\\lambda)), the sum over its support",
         "無意識の統計学者の法則：密度についての期待値は、量と密度の積の積分"
-        "（p は宣言された関数、正規分布、または密度の表の連続分布、積分は収束する）",
+        "（p は宣言された関数、正規分布、または密度の表の連続分布、積分は収束する）。"
+        "表の離散分布では台の上の和",
         "engine",
         "expectation",
         conditions=("converges g p",),
@@ -756,7 +760,31 @@ RELATION_RULES: tuple[Rule, ...] = (
         conditions=("nonzero B",),
     ),
 )
-RULES = RULES + INTEGRAL_RULES + EXPECTATION_RULES + RELATION_RULES
+# Vectors and matrices (check/matrices.py decides such steps; never applied by the rule search)
+MATRIX_RULES: tuple[Rule, ...] = (
+    Rule(
+        "matrix_algebra",
+        r"(A + B)^{\top} (A + B) = A^{\top} A + A^{\top} B + B^{\top} A + B^{\top} B,\ "
+        r"(A B)^{\top} = B^{\top} A^{\top}",
+        "both sides are the same polynomial in non-commuting matrices (products expanded in "
+        "order, transposes pushed to the names)",
+        "両辺は非可換な行列の同じ多項式（順序を保って展開し、転置を各文字に移す）",
+        "matrix",
+        "matrix",
+    ),
+    Rule(
+        "transpose_1x1",
+        r"u^{\top} v \text{ is } 1 \times 1 \implies u^{\top} v = v^{\top} u",
+        "a 1 x 1 product is a scalar: its own transpose (b^T X^T y = y^T X b), commuting with "
+        "every factor",
+        "1 × 1 の積はスカラー：その転置に等しく（b^T X^T y = y^T X b）、どの因子とも交換できる",
+        "matrix",
+        "matrix",
+        conditions=("one_by_one u^T v",),
+    ),
+)
+
+RULES = RULES + INTEGRAL_RULES + EXPECTATION_RULES + RELATION_RULES + MATRIX_RULES
 
 RULES_BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from eqchain.errors import InputError
+from eqchain.latex import matrices
+from eqchain.latex.applied import family_of
 from eqchain.latex.parser import POINT_VARIABLE, unwritten_bounds
 from eqchain.latex.printer import latex
 from eqchain.model import SymbolDecl
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, Sequence
 from eqchain.tree import canonical, rebuild, substitute
 
 ASSUMPTIONS = {
@@ -101,6 +103,9 @@ class Scope:
     # names a document's row may define (``s = ...``): no default, the definition says what
     # they are (SymPy simplifies with a symbol's assumptions as it builds a tree, |s|^2 = s^2)
     undefaulted: set[str] = field(default_factory=set)
+    # families a document writes without declaring them (their number of indices is the
+    # first one met): another number of indices is another family (_family_of_arity)
+    undeclared_families: set[str] = field(default_factory=set)
 
     @classmethod
     def from_decls(cls, decls: tuple[SymbolDecl, ...], strict: bool = True) -> Scope:
@@ -166,6 +171,12 @@ class Scope:
         def visit(node):
             if isinstance(node, sp.Indexed):
                 return self._bind_indexed(node)
+            if isinstance(node, Sequence):  # a_1, \ldots, a_n: the family's bound base
+                first = self._bind_indexed(node.family[node.lo])
+                last = self._bind_indexed(node.family[node.hi])
+                if isinstance(first, sp.Indexed) and isinstance(last, sp.Indexed):
+                    return Sequence(first.base, node.lo, node.hi)
+                return node
             if isinstance(node, sp.Symbol) and node.name in unwritten:
                 return sp.Symbol(node.name, integer=True, nonnegative=True)
             if isinstance(node, sp.Symbol) and node.name in real:
@@ -182,6 +193,20 @@ class Scope:
                 return _real_point_variables(node)
             if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
                 return _real_expectation_variable(node)
+            if matrices.is_node(node):
+                return node  # a vector or matrix, its transpose, a product: the reader's
+            if isinstance(node, sp.core.function.AppliedUndef) and family_of(node.func):
+                # E_n(w): a family of functions, its indices first (latex.applied)
+                name = node.func.__name__
+                # declared by a member's name (M_X = { function = true }): the family M_
+                declared = any(k.startswith(name) for k in self.functions)
+                if self.strict and not declared:
+                    raise InputError(
+                        f"undefined function family '{name[:-1]}': declare it under [symbols] "
+                        "as a function"
+                    )
+                fn = self.functions.setdefault(name, node.func)
+                return fn(*node.args)
             if isinstance(node, sp.core.function.AppliedUndef):
                 name = node.func.__name__
                 fn = self.functions.get(name)
@@ -264,16 +289,40 @@ class Scope:
                 (),
             )
             self.families[name] = fam
+            self.undeclared_families.add(name)
         if fam.indices and len(node.indices) != len(fam.indices):
-            raise InputError(
-                f"'{name}' takes {len(fam.indices)} index(es), got {len(node.indices)}"
-            )
+            if self.strict or name not in self.undeclared_families:
+                raise InputError(
+                    f"'{name}' takes {len(fam.indices)} index(es), got {len(node.indices)}"
+                )
+            fam = self._family_of_arity(name, len(node.indices))
         for value, (lo, hi) in zip(node.indices, fam.ranges, strict=False):
             if value.is_Integer and (
                 (lo.is_Integer and value < lo) or (hi.is_Integer and value > hi)
             ):
                 raise InputError(f"{name}_{value} is outside the declared range {lo}..{hi}")
         return fam.base[node.indices]
+
+    def _family_of_arity(self, name: str, arity: int) -> Family:
+        """A document's undeclared family ``name`` written with another number of indices than
+        it was first (``t_{nk}`` and ``t_{k}``, ``x_j`` and ``x_j^{(i)}``, that is ``x_{i,j}``):
+        a family of its own, as the scalar ``N`` and the family ``N_k`` are two quantities (its
+        label a symbol apart, printed with the same name), never an error that would leave every
+        later row unread; real by the document's default, as any undeclared family."""
+        key = f"{name}/{arity}"
+        fam = self.families.get(key)
+        if fam is None:
+            real = self.real_by_default and name not in self.undefaulted
+            if real:
+                self.defaulted.add(name)
+            marks = {f"indices{arity}": True, **({"real": True} if real else {})}
+            fam = Family(
+                family_base(name, **marks),
+                tuple(sp.Symbol(f"i{j}", integer=True) for j in range(arity)),
+                (),
+            )
+            self.families[key] = fam
+        return fam
 
     def to_family_values(self, name: str, values) -> dict:
         """``t = [2, 5, 2]`` -> ``{t[1]: 2, t[2]: 5, t[3]: 2}`` (first index from the range)."""

@@ -390,6 +390,18 @@ CASES |= {
         [(r"\mathbb{E}[(V + 1)^2] = \mathbb{E}[V^2 + 1]", [])],
         None,
     ),
+    # vectors and matrices (check/matrices.py): V, W upper case, matrices; x, z vectors. The
+    # 1 x 1 condition is the shapes read: not 1 x 1, the step is refuted (below) or unknown
+    "matrix_algebra": (
+        [(r"(V + W)^T (V + W) = V^T V + V^T W + W^T V + W^T W", [])],
+        [(r"(V + W)^T (V + W) = V^T V + 2 V^T W + W^T W", [])],
+        None,
+    ),
+    "transpose_1x1": (
+        [(r"x^T z = z^T x", [])],
+        [(r"V^T W = W^T V", [])],
+        None,
+    ),
 }
 
 

@@ -41,7 +41,9 @@ def test_a_distribution_sign_inside_brackets_stays_unreadable(text):
 def test_a_distribution_statement_is_a_given_in_every_format(tmp_path):
     text = "# Bernoulli\n\n$$\nX \\sim \\mathrm{Bern}(p) \\; .\n$$\n"
     result = run(tmp_path, text)
-    [step] = steps(result)
+    # before it, the law's condition p <= 1 as a margin given (test_stated_laws.py)
+    margin, step = steps(result)
+    assert (margin["line"], margin["status"]) == (None, "given")
     assert (step["line"], step["status"], step["relation"]) == (4, "given", "sim")
     assert "distribution" in step["reason"]
     assert result.exit_code == 0

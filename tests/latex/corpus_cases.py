@@ -36,6 +36,7 @@ from sympy import (
 )
 
 from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex.matrices import MatrixName, MatrixProduct, Transposed
 from eqchain.operators import Expectation
 
 y, t, z = IndexedBase("y"), IndexedBase("t"), IndexedBase("z")
@@ -520,10 +521,12 @@ CASES = [
     Case("operator_name_other", r"\mathrm{Risk}(x) = 1", EQ(Function("Risk")(x), 1)),
     Case(
         "operator_name_in_text",
-        r"\text{Var}(x) = 1",
+        r"\text{Risk}(x) = 1",
         error=UnsupportedLatex,
-        message="Var",
+        message="Risk",
     ),
+    # the variance by its name in text (issue 11): read as \mathrm{Var}(x)
+    Case("variance_in_text", r"\text{Var}(x) = 1", EQ(Expectation((x - Expectation(x)) ** 2), 1)),
     Case("inequality", r"(x \leq 1)", error=UnsupportedLatex, message="inequalities"),
     Case(
         "cases_environment",
@@ -536,17 +539,23 @@ CASES = [
     Case("division_then_cdot", r"a / b \cdot c", a / b * c),
     Case("division_of_a_product", r"a / b c", error=LatexError, message="divide by"),
     Case("sample_index_superscript", r"x^{(2)} - \mu", error=UnsupportedLatex, message="x^{(i)}"),
+    # the transpose (README "Vectors and matrices"): \mathsf{T} is never a power
     Case(
         "transpose",
         r"\mathbf{w}^{\mathsf{T}} \mathbf{x}",
-        error=UnsupportedLatex,
-        message="transposes",
+        MatrixProduct(Transposed(MatrixName(s("mathbfw"))), MatrixName(s("mathbfx"))),
     ),
     Case("expectation_with_brackets", r"E[x] = \mu", EQ(Expectation(x), s("mu"))),
     Case("name_with_brackets", r"V[x] = \mu", error=LatexError, message="expectation"),
     # ^T is the transpose in most ML writing (X^T X in least squares, where reading it as a
     # power refuted seven valid steps of the real corpus) and a power in some (\gamma^T):
-    # no one reading, so it is rejected, never guessed
-    Case("power_named_T", r"\gamma^T", error=UnsupportedLatex, message="transpose or a power"),
+    # where T is also a scalar (the horizon of \sum_{t=1}^{T} \gamma^T) it is rejected, never
+    # guessed; where it is not, the transpose
+    Case(
+        "power_named_T",
+        r"\sum_{t=1}^{T} \gamma^T",
+        error=UnsupportedLatex,
+        message="transpose or a power",
+    ),
     Case("power_named_T_plus_one", r"\gamma^{T+1}", gamma ** (s("T") + 1)),
 ]

@@ -74,7 +74,8 @@ def test_an_expectation_prints_back_to_itself():
         (r"\mathbb{R}", 1, "\\mathbb", UnsupportedLatex),
         (r"\mathbb{E} X", 1, "without brackets", UnsupportedLatex),
         (r"\langle a, b \rangle", 1, "inner products", UnsupportedLatex),
-        (r"E_{Z|X}[Z]", 5, "subscript of an expectation", UnsupportedLatex),
+        # one bar is read (issue 11, test_conditional_expectation.py); two are not
+        (r"E_{Z|X|Y}[Z]", 7, "subscript of an expectation", UnsupportedLatex),
         (r"\mathbb{E}[]", 11, "empty expectation", LatexError),
         (r"\langle x", 1, "without \\rangle", LatexError),
         (r"\mathbb{E}_{2 \sim p}[x]", 15, "variable is missing", LatexError),

@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from eqchain.errors import LatexError
-from eqchain.latex.applied import inferred_functions, on_names, several
+from eqchain.latex.applied import family_function, inferred_functions, on_names, several
 from eqchain.latex.read import read_formula
 
 
@@ -57,6 +57,16 @@ from eqchain.latex.read import read_formula
         ([r"M'_X(t) = 1"], {"M_X"}),
         # a subscript something binds or varies
         ([r"\sum_{k=1}^{n} f_k(x) = 1"], set()),
+        # ... unless the document names the family as a whole side of an equation, E (never
+        # inferred alone: an expectation) too: then a family of functions, decided for all its
+        # members (E_1 with E_n)
+        ([r"\sum_{k=1}^{n} f_k(x) = 1", r"f_k(x) = x^k"], {"f_"}),
+        ([r"E_n(w) = w^2", r"E(w) = \sum_{n=1}^{N} E_n(w)"], {"E_"}),
+        ([r"P(Z_i = k) = \gamma_{Z_i}(k)", r"\sum_{i=1}^{n} \gamma_{Z_i}(k) = 1"], {"P", "gamma_"}),
+        ([r"L = \prod_{i=1}^{n} f X_i(x_i)"], set()),
+        ([r"y = \sum_{n=1}^{N} E_n(w)"], set()),
+        ([r"E_n(w) = w", r"y = \sum_{n=1}^{N} E_n(w) + E_1(w)"], {"E_"}),
+        ([r"f_{n,Y}(x, y) = 1", r"y = \sum_{n=1}^{2} f_{n,Y}(x, y)"], {"f_", several("f_")}),
         ([r"\frac{\partial}{\partial \phi} q_\phi(z) = 0"], set()),
         ([r"\int_0^1 f_t(x) dt = 1"], set()),
         ([r"f_{k+1}(x) = 1"], set()),
@@ -100,6 +110,15 @@ def test_subscripted_functions_keep_their_name():
     # M_X not a function: ambiguous, as before
     with pytest.raises(LatexError, match="ambiguous"):
         read(r"M_X(t) = 1", set())
+
+
+def test_members_of_a_family_decided_for_the_family():
+    t, n = sp.symbols("t n")
+    M = family_function("M", 1)
+    (lhs, _) = read(r"M_n(t) = 1", {"M_"})
+    assert lhs == M(n, t)
+    (lhs, _) = read(r"M_n'(t) = 1", {"M_"})
+    assert lhs == sp.Derivative(M(n, t), t)
 
 
 def test_gamma_and_erf_are_the_known_functions():

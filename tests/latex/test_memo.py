@@ -81,3 +81,17 @@ def test_a_damaged_entry_is_a_miss(tmp_path, monkeypatch):
 def test_decode_rejects_what_it_does_not_know(tree):
     with pytest.raises((ValueError, KeyError, TypeError, IndexError)):
         memo.decode(tree)
+
+
+def test_a_family_of_functions_is_stored_as_one():
+    from eqchain.latex.applied import family_function
+    from eqchain.latex.read import read_formula
+
+    (side,) = read_formula(r"\sum_{n=1}^{N} E_n(w)", functions=frozenset({"E_"})).sides
+    assert side.has(family_function("E", 1))
+    tree = memo.encode(side)
+    assert memo.decode(json.loads(json.dumps(tree))) == side
+    assert (
+        memo.decode(tree)
+        != read_formula(r"\sum_{n=1}^{N} E(n, w)", functions=frozenset({"E"})).sides[0]
+    )

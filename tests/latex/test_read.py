@@ -211,10 +211,18 @@ def test_notation_that_readers_resolve_differently_is_rejected(text, fragment):
     assert fragment in info.value.message
 
 
-@pytest.mark.parametrize("text", [r"x^{(2)}", r"a^{[l]}", r"x^{\mathrm{T}}", r"\mathbf{x}^T"])
+@pytest.mark.parametrize("text", [r"x^{(2)}", r"a^{[l]}"])
 def test_superscripts_that_are_not_powers_are_unsupported(text):
     with pytest.raises(UnsupportedLatex):
         read_formula(text)
+
+
+@pytest.mark.parametrize("text", [r"x^{\mathrm{T}}", r"\mathbf{x}^T"])
+def test_transposes_are_no_powers(text):
+    # README "Vectors and matrices": read as the transpose, never as a power
+    (side_,) = read_formula(text).sides
+    assert not isinstance(side_, sp.Pow)
+    assert side_.func.__name__ == "(transpose)"
 
 
 def test_unary_minus_keeps_the_authors_grouping():

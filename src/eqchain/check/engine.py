@@ -25,7 +25,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
-from eqchain.check import conditioned, relations
+from eqchain.check import conditioned, matrices, relations
 from eqchain.check import conditions as cond
 from eqchain.check.declarations import (
     DECLARABLE,
@@ -46,13 +46,14 @@ from eqchain.check.domain import (
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
 from eqchain.check.integrals import has_integral, integral_step
+from eqchain.check.laws import with_stated_laws
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Search
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
-from eqchain.densities import density_conditions, settled
+from eqchain.densities import density_conditions, established, settled
 from eqchain.errors import InputError
 from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
@@ -362,6 +363,8 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
+    # an expectation of X after the row X \sim D is over D (check/laws.py)
+    derivation = replace(derivation, steps=with_stated_laws(derivation.steps))
     facts = Facts(
         ranges=_index_ranges(derivation.scope),
         families=_family_ranges(derivation.scope),
@@ -760,11 +763,37 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     """Check a claim under the time limit; the limit running out is ``unknown``. ``origin``:
     for a continuation, the first row ``(lhs, rhs)`` of its chain: what it needs is the
     chain's domain, within which every later row is judged."""
-    return _guarded(
-        step,
-        timeout,
-        lambda: _check_claim(step, source, step.rhs, facts, values, timeout, step_values, origin),
-    )
+    target, turned, opaque = step.rhs, [], False
+    if source is not None and (matrices.has_matrices(source) or matrices.has_matrices(target)):
+        if matrices.involved(source, target):
+            decided = _guarded(step, timeout, lambda: matrices.decide(step, source, target))
+            if decided is not None:
+                return decided
+            opaque = True  # 1 x 1 products in a sum: opaque scalars to the scalar checker
+        # e^{x^T w} = e^{w^T x}: a 1 x 1 product inside a function is its own transpose
+        turned_sides = matrices.canonical_scalars(step, source, target)
+        turned = turned_sides[2]
+
+    def check(src, tgt) -> StepResult:
+        return _guarded(
+            step,
+            timeout,
+            lambda: _check_claim(
+                step, src, tgt, facts, values, timeout, step_values, origin, opaque
+            ),
+        )
+
+    result = check(source, target)
+    if turned and result.verdict is Verdict.UNKNOWN:
+        # as written first (the definitions the step uses are as written), then turned
+        again = check(*turned_sides[:2])
+        if again.verdict is Verdict.VERIFIED:
+            result = replace(
+                again,
+                rules=(*again.rules, "transpose_1x1"),
+                conditions=(*again.conditions, *matrices.turned_conditions(turned)),
+            )
+    return result
 
 
 def _guarded(step: Step, timeout, decide) -> StepResult:
@@ -1405,9 +1434,16 @@ def _check_claim(
     timeout: float | None,
     step_values: dict | None = None,
     origin=None,
+    opaque_products: bool = False,
 ) -> StepResult:
     if source is None:
         raise InputError("a continuation step ('= ...') has nothing to continue")
+    if not opaque_products and matrices.involved(source, target):
+        # vectors and matrices: decided by their own algebra, never by the scalar rules (but
+        # 1 x 1 products in a sum over an index, opaque scalars there: None)
+        decided = matrices.decide(step, source, target)
+        if decided is not None:
+            return decided
     # A bare name of a defined function is its value (l after l(\mu) = ...), before any rule
     # sees it: d l / d\mu of the bare symbol would be 0.
     # An undefined name differentiated on its own may vary with the variable (check/varying.py):
@@ -1599,7 +1635,7 @@ def _check_claim(
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
-        + _what_would_decide(search)
+        + (_undefined_functions(lhs_full, rhs_full, facts) or _what_would_decide(search))
         + density_conditions(lhs_full, rhs_full),
         None,
         tuple(warnings),
@@ -1649,6 +1685,29 @@ def _integer_bounds(tree) -> list:
                     if entry not in out:
                         out.append(entry)
     return out
+
+
+def _undefined_functions(lhs, rhs, facts: Facts) -> str:
+    """``"; no row before this one defines f_X"`` when a function applied on one side only (its
+    definitions unfolded) is in no equation before the step: nothing relates it to the other
+    side, so no proof can be found; "" otherwise."""
+    defined = {d.func for d in facts.definitions if isinstance(d, AppliedUndef)}
+    for *_, a, b in facts.history:  # an earlier equation may say something about it
+        for e in (a, b):
+            if isinstance(e, sp.Basic):
+                defined |= {f.func for f in e.atoms(AppliedUndef)}
+    sides = [
+        {f.func for f in side.atoms(AppliedUndef)} if isinstance(side, sp.Basic) else set()
+        for side in (lhs, rhs)
+    ]
+    alone = sorted(str(f) for f in (sides[0] ^ sides[1]) - defined)
+    if not alone:
+        return ""
+    shown = ", ".join(latex(sp.Symbol(name)) for name in alone)
+    return (
+        f"; {shown} stands on one side only and no row before this one defines it: define it "
+        "before this row"
+    )
 
 
 def _what_would_decide(search: Search) -> str:
@@ -1940,10 +1999,18 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
 
 def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
     """``1 - y_1 \\neq 0`` from the given ``y_2 = 1 - y_1`` and ``y_2 > 0``: a condition on one
-    side of an established equation holds when it holds of the other side, or once the parts an
+    side of an established equation holds when it holds of the other side (a given's margin
+    ``m = b - a``, m positive, also makes ``24 b - 24 a`` positive), or once the parts an
     equation names by a symbol are replaced by that symbol. The equations it rests on are
     appended to ``used`` (as canonical pairs): they hold within their own domains."""
     target = canonical(expr)
+    relation = {"nonzero": sp.Ne, "positive": sp.Gt, "nonnegative": sp.Ge}.get(pred)
+    for a, b in facts.givens if relation is not None else ():
+        # a margin given m = b - a (a < b): b - a and its positive multiples, 24 b - 24 a
+        if established(relation(target, 0, evaluate=False), [(a, b)]):
+            if used is not None:
+                used.append((canonical(a), canonical(b)))
+            return True
     equations = facts.givens + [(a, b) for _, a, b in facts.verified]
     named = {}  # an expression -> a symbol an equation says it equals (1 - p -> q)
     origin = {}  # the same expression -> the equation that names it

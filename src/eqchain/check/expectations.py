@@ -35,10 +35,10 @@ from dataclasses import replace
 import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
-from eqchain.densities import density_named
+from eqchain.densities import density_named, established
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
-from eqchain.operators import Expectation, Law, Normal, gaussian_density
+from eqchain.operators import Expectation, Given, Law, Normal, gaussian_density
 from eqchain.tree import canonical
 
 # (values, probability of the first) of the two-point distributions tried, in order
@@ -86,6 +86,9 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
         if how is not None:
             rules = ["expectation_body"] + ([] if how == "algebra" else [how])
             return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
+    # a proof by linearity that needs something (finite moments, a name constant): what the
+    # step gets unless an expectation over a stated law decides it (integrals or sums)
+    pending = None
     for guess in _guesses(lhs, rhs):
         record = _Record(guess)
         expanded = [_linear(side, record) for side in (lhs, rhs)]
@@ -100,8 +103,9 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
         if not needs:
             return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
         reason = "; ".join(f"{rule} needs {text}" for rule, text in needs)
-        return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
-    lotus = _by_density(lhs, rhs)
+        pending = StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
+        break
+    lotus = _by_density(lhs, rhs, givens)
     if lotus is not None:  # the law of the unconscious statistician: integrals over the density
         from eqchain.check.integrals import integral_step
 
@@ -109,19 +113,56 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
             step, *lotus, side_conditions, warnings, facts, values, givens, domain
         )
         if result is not None:
+            if pending is not None and result.verdict is Verdict.UNKNOWN:
+                return pending
             if result.verdict is Verdict.UNKNOWN and result.reason.startswith("no symbolic"):
-                return None
+                return _unsettled_law(step, lhs, rhs, givens, warnings)
             if result.verdict is Verdict.UNKNOWN:
                 reason = f"expectation_lotus, the expectation as an integral: {result.reason}"
                 result = replace(result, reason=reason)
             if result.verdict is not Verdict.REFUTED:
                 result = replace(result, rules=("expectation_lotus", *result.rules))
             return result
+    summed = _by_mass(lhs, rhs, givens)
+    if summed is not None:  # over a probability mass function: sums
+        decided = _decide_sums(step, *summed, side_conditions, warnings, facts, values, givens)
+        if decided is not None:
+            return decided
+    if pending is not None:
+        return pending
     cex = distribution_counterexample(lhs, rhs, givens)
     if cex is not None:
         reason = "the two sides differ for a concrete distribution"
         return StepResult(step, Verdict.REFUTED, (), reason, cex, tuple(warnings))
-    return None
+    return _unsettled_law(step, lhs, rhs, givens, warnings)
+
+
+def _unsettled_law(step, lhs, rhs, givens, warnings):
+    """``unknown`` naming the parameters' conditions of the laws the step's expectations are
+    over (``\\mathrm{Exp}(\\lambda + \\mu)``: ``\\lambda + \\mu > 0``) that are not established:
+    what would let the expectation be taken as its integral. None when there are none."""
+    needs = []
+    for side in (lhs, rhs):
+        for e in side.atoms(Expectation):
+            law = e.args[2] if e.variable is not None else None
+            if isinstance(law, Law):
+                d = density_named(law.name, len(law.parameters))
+                holds = d.holds(*law.parameters) if d is not None else sp.true
+            elif isinstance(law, Normal):
+                holds = law.args[1] > 0
+            else:
+                continue
+            for c in sp.And.make_args(holds):
+                if c != sp.true and not established(c, givens) and c not in needs:
+                    needs.append(c)
+    if not needs:
+        return None
+    shown = ", ".join(latex(c) for c in needs)
+    reason = (
+        f"expectation_lotus needs {shown} (the law's parameters' conditions, not established "
+        "by the assumptions)"
+    )
+    return StepResult(step, Verdict.UNKNOWN, (), reason, warnings=tuple(warnings))
 
 
 # -- linearity -----------------------------------------------------------------------------------
@@ -254,6 +295,8 @@ def _random_symbols(node: Expectation):
         return {node.variable}
     if len(node.under) == 1:
         (under,) = node.under
+        if isinstance(under, Given):  # E_{Z | X}: over Z, X held fixed
+            return {under.variable}
         if isinstance(under, sp.Symbol):
             return {under}
         if isinstance(under, sp.core.function.AppliedUndef):
@@ -272,10 +315,25 @@ def _is_constant(factor, random_symbols, guess) -> bool:
     symbol not declared constant, or, with a ``guess``, the symbols guessed random)."""
     symbols = _outside(factor)
     if random_symbols is not None:
-        return not symbols & random_symbols
+        return not any(_among(s, random_symbols) for s in symbols)
     if guess is not None:
         return not symbols & guess
     return all(nonrandom(s) for s in symbols)
+
+
+def _among(s, random_symbols) -> bool:
+    """Whether the free symbol ``s`` is one of ``random_symbols`` or belongs to one: a member
+    ``Z_i`` (or the family ``Z``) of a random ``Z`` is random, as the vector's components are."""
+    if s in random_symbols:
+        return True
+    if isinstance(s, sp.Indexed):
+        s = s.base
+    if isinstance(s, sp.IndexedBase):
+        s = s.label
+    if isinstance(s, sp.Symbol) and s.assumptions0.get("family"):
+        # a family's label (scope.family_base), as a run X_1, \ldots, X_n holds it
+        return s.name in {str(r) for r in random_symbols}
+    return False
 
 
 def _finite(e: Expectation) -> bool:
@@ -366,20 +424,25 @@ def _top(expr) -> list:
 # -- the law of the unconscious statistician ---------------------------------------------------
 
 
-def _by_density(lhs, rhs):
+def _by_density(lhs, rhs, givens=()):
     """Both sides with each expectation over a density replaced by its integral,
     ``E_{x \\sim p(x)}[g(x)] = \\int_{-\\infty}^{\\infty} g(x) p(x) \\, dx`` (``p`` a declared
     function: the density the subscript names; ``\\mathcal{N}(\\mu, \\sigma^2)``: the Gaussian
-    density); None when there is none."""
-    found = {}
-    for side in (lhs, rhs):
-        for e in side.atoms(Expectation):
-            integral = _as_integral(e)
-            if integral is not None:
-                found[e] = integral
-    if not found:
-        return None
-    return tuple(_bottom_up_replace(side, found) for side in (lhs, rhs))
+    density); for a law of the table whose parameters' conditions are established (by the
+    assumptions or a margin among ``givens``), the integral over its support of its formula
+    (:func:`_over_support`), the inner expectations first; None when there is none."""
+    sides, changed = (lhs, rhs), False
+    for _ in range(3):  # innermost first: Var(X) = E[(X - E[X])^2] takes two rounds
+        found = {}
+        for side in sides:
+            for e in side.atoms(Expectation):
+                integral = _over_support(e, givens) or _as_integral(e)
+                if integral is not None:
+                    found[e] = integral
+        if not found:
+            break
+        sides, changed = tuple(_bottom_up_replace(side, found) for side in sides), True
+    return sides if changed else None
 
 
 def _as_integral(e: Expectation):
@@ -406,6 +469,129 @@ def _as_integral(e: Expectation):
     if not isinstance(x, sp.Symbol) or x.is_real is not True:
         return None
     return sp.Integral(e.body * density, (x, -sp.oo, sp.oo))
+
+
+def _over_support(e: Expectation, givens=()):
+    """``E_{x \\sim D}[g] = \\int_{lo}^{hi} g f(x) \\, dx`` for a continuous law D of the table
+    whose density is its formula f on the support ``lo \\le x \\le hi`` (``x \\ge 0``: hi is
+    infinite) and 0 elsewhere, when D's parameters' conditions and ``lo \\le hi`` are
+    established: the density is then exactly f on [lo, hi] and 0 outside, so the two integrals
+    are one. None otherwise (the whole-line integral of the density, :func:`_as_integral`)."""
+    x, law = e.variable, (e.args[2] if e.variable is not None else None)
+    if not isinstance(law, Law) or law.has(x) or e.body.has(Expectation):
+        return None
+    if not isinstance(x, sp.Symbol) or x.is_real is not True:
+        return None
+    d = density_named(law.name, len(law.parameters))
+    if d is None or d.discrete:
+        return None
+    value = d.formula(x, *law.parameters)
+    if not isinstance(value, sp.Piecewise) or len(value.args) != 2:
+        return None
+    (formula, support), (outside, rest) = value.args
+    if outside != 0 or rest != sp.true:
+        return None
+    lo, hi = -sp.oo, sp.oo
+    for part in sp.And.make_args(support):
+        bound = part.rhs if isinstance(part, sp.Rel) and part.lhs == x else None
+        if bound is None or bound.has(x):
+            return None
+        if isinstance(part, (sp.GreaterThan, sp.StrictGreaterThan)):
+            lo = bound
+        elif isinstance(part, (sp.LessThan, sp.StrictLessThan)):
+            hi = bound
+        else:
+            return None
+    needed = list(sp.And.make_args(d.holds(*law.parameters)))
+    if lo.is_finite and hi.is_finite:
+        needed.append(sp.Le(lo, hi))
+    if not all(c == sp.true or established(c, givens) for c in needed):
+        return None
+    return sp.Integral(e.body * formula, (x, lo, hi))
+
+
+def _by_mass(lhs, rhs, givens=()):
+    """Both sides with each expectation over a discrete law of the table replaced by its sum,
+    ``E_{x \\sim D}[g] = \\sum_x g(x) f(x)`` over D's support (``\\{0, 1\\}``: the two terms
+    written out; ``x \\in \\{0, 1, \\ldots\\}``: ``\\sum_{x=0}^{\\infty}``; not the binomial's
+    ``\\sum_{x=0}^{n}``), inner expectations first, when D's parameters' conditions are
+    established; None when there is none."""
+    found = [False]
+
+    def visit(node):
+        if not isinstance(node, sp.Basic) or not node.args:
+            return node
+        args = tuple(visit(a) for a in node.args)
+        node = node.func(*args) if args != node.args else node
+        if isinstance(node, Expectation):
+            summed = _as_sum(node, givens)
+            if summed is not None:
+                found[0] = True
+                return summed
+        return node
+
+    sides = tuple(visit(side) for side in (lhs, rhs))
+    return sides if found[0] else None
+
+
+def _as_sum(e: Expectation, givens=()):
+    x, law = e.variable, (e.args[2] if e.variable is not None else None)
+    if not isinstance(law, Law) or law.has(x) or e.body.has(Expectation):
+        return None
+    d = density_named(law.name, len(law.parameters))
+    if d is None or not d.discrete or not isinstance(x, sp.Symbol):
+        return None
+    conditions = sp.And.make_args(d.holds(*law.parameters))
+    if not all(c == sp.true or established(c, givens) for c in conditions):
+        return None
+    value = d.formula(x, *law.parameters)
+    if not isinstance(value, sp.Piecewise) or len(value.args) != 2:
+        return None
+    (formula, support), (outside, rest) = value.args
+    if outside != 0 or rest != sp.true:
+        return None
+    term = e.body * formula
+    if isinstance(support, sp.Contains) and isinstance(support.args[1], sp.FiniteSet):
+        summed = sp.Add(*(term.xreplace({x: v}) for v in support.args[1]))
+        # log 0 at a point of the support: the expectation is not finite, nothing to sum
+        return None if summed.has(sp.zoo, sp.nan, sp.oo, -sp.oo) else summed
+    natural, upper = False, sp.oo
+    for part in sp.And.make_args(support):
+        if isinstance(part, sp.Contains) and part.args == (x, sp.Naturals0):
+            natural = True
+        elif isinstance(part, sp.LessThan) and part.lhs == x and not part.rhs.has(x):
+            upper = part.rhs
+        else:
+            return None
+    if not natural or upper != sp.oo:
+        # \sum_{x=0}^{n} of binomial terms: the algebra does not close it within a step's
+        # budget; such an expectation stays as written
+        return None
+    k = sp.Symbol(x.name, integer=True, nonnegative=True)
+    return sp.Sum(term.xreplace({x: k}), (k, 0, upper))
+
+
+def _decide_sums(step, lhs, rhs, side_conditions, warnings, facts, values, givens):
+    """The step with its expectations as sums: verified when algebra makes the sides equal,
+    refuted by values (satisfying the assumptions and the givens) where sides without sums or
+    expectations differ (a finite support: the terms written out); None otherwise."""
+    from eqchain.check import engine
+    from eqchain.check.refute import find_counterexample
+
+    if has_expectation(lhs, rhs):
+        return None
+    a, b, g = _opaque(lhs, rhs, givens)
+    how = prove_equal(a, b, g, facts.ranges)
+    if how is not None:
+        rules = ["expectation_lotus"] + ([] if how == "algebra" else [how])
+        return engine._decide(step, rules, side_conditions, warnings, values, facts, None)
+    if lhs.has(sp.Sum) or rhs.has(sp.Sum):
+        return None
+    cex = find_counterexample(lhs, rhs, givens, ranges=facts.ranges)
+    if cex is None:
+        return None
+    reason = "the two sides differ (the expectations as sums over the stated law)"
+    return StepResult(step, Verdict.REFUTED, ("expectation_lotus",), reason, cex, tuple(warnings))
 
 
 def _named_density(law, x):

@@ -30,7 +30,7 @@ import mpmath
 import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
-from eqchain.densities import density_conditions
+from eqchain.densities import density_conditions, established
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
 from eqchain.tree import canonical
@@ -78,7 +78,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         if not needs:
             return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
         first_unknown = _unknown(step, rules, needs, warnings)
-    state = {"unknown": first_unknown is not None, "named": set(step.by)}
+    state = {"unknown": first_unknown is not None, "named": set(step.by), "givens": givens}
     attempts = () if leibniz_needs else _attempts(lhs, rhs, values_of, ranges, state)
     for rules, left, right, needs, shown in attempts:
         if rules == ["quadrature"]:
@@ -169,7 +169,7 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
                 yield ["integral_by_parts"], left, right, needs, ()
     else:
         yield ["quadrature"], None, None, None, ()
-    left, right, needs = _evaluate_both(lhs, rhs, values_of)
+    left, right, needs = _evaluate_both(lhs, rhs, values_of, state.get("givens", ()))
     if left is not None:
         needs = _unique(needs + _convergence(left, right, values_of, "integral_evaluate"))
     yield ["integral_evaluate"], left, right, needs, ()
@@ -726,20 +726,30 @@ def _by_parts(lhs, rhs, ranges):
 # -- evaluation --------------------------------------------------------------------------------
 
 
-def _evaluate_both(lhs, rhs, values_of: dict):
+def _evaluate_both(lhs, rhs, values_of: dict, givens=()):
     """Both sides with each definite integral SymPy can evaluate replaced by its value, and the
-    conditions of those values that are not established."""
+    conditions of those values that are not established (by the assumptions, or by a margin
+    given such as ``a < b``'s, :func:`eqchain.densities.established`)."""
     needs: list = []
     changed = [False]
 
     def visit(node):
         if not isinstance(node, sp.Integral) or not _definite(node):
             return node
+        if node.function.has(sp.Integral):  # the integrals inside first (a variance's mean)
+            inner = _bottom_up(node.function, visit)
+            if inner != node.function:
+                changed[0] = True
+                node = node.func(inner, *node.limits)
         value, condition = _evaluated(node, values_of)
         if value is None:
             return node
         changed[0] = True
         if condition is not None:
+            condition = sp.And(
+                *(c for c in sp.And.make_args(condition) if not established(c, givens))
+            )
+        if condition is not None and condition is not sp.true:
             needs.append(("integral_evaluate", f"{latex(condition)} (for {latex(node)})"))
         return value
 
@@ -884,14 +894,16 @@ def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = 
     )
     if any(e.atoms(sp.Indexed, sp.core.function.AppliedUndef, sp.Sum) for e in (lhs, rhs)):
         return None
-    for a, b in givens:
-        if (a.free_symbols | b.free_symbols) & set(symbols):
-            return None
+    margins = _margins(givens, set(symbols))
+    if margins is None:
+        return None
     rng = random.Random(seed)
     for _ in range(trials):
         chosen = {s: _sample(s, rng) for s in symbols}
         if any(v is None for v in chosen.values()):
             return None
+        if not all(_sign_holds(m, e.subs(chosen)) for m, e in margins):
+            continue  # the point breaks a given a < b: no counterexample there
         results = []
         integrable: dict = {}  # the check of |f| does not depend on the precision: done once
         for dps in PRECISIONS:
@@ -911,6 +923,42 @@ def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = 
         shown = tuple((latex(s), str(v)) for s, v in chosen.items())
         return Counterexample(shown, mpmath.nstr(l60, 30), mpmath.nstr(r60, 30))
     return None
+
+
+def _margins(givens, symbols: set):
+    """The givens that mention the step's ``symbols``, when each is a margin ``m = e`` (how
+    ``a < b`` is carried: m a name declared positive, nonnegative or nonzero, in no other given
+    and not in the step, e over the step's symbols): a point satisfies it exactly when e there
+    has m's sign. [] when no given mentions them; None when another given does (then no
+    counterexample is sought: the point might break it)."""
+    out = []
+    for a, b in givens:
+        if not (a.free_symbols | b.free_symbols) & symbols:
+            continue
+        m, e = (a, b) if isinstance(a, sp.Symbol) else (b, a)
+        elsewhere = any(m in x.free_symbols for g in givens if g != (a, b) for x in g)
+        if (
+            not isinstance(m, sp.Symbol)
+            or m in symbols
+            or elsewhere
+            or not e.free_symbols <= symbols
+            or not (m.is_positive or m.is_nonnegative or m.is_nonzero)
+        ):
+            return None
+        out.append((m, e))
+    return out
+
+
+def _sign_holds(margin, value) -> bool:
+    """Whether the number ``value`` has the sign ``margin`` is declared with."""
+    value = sp.nsimplify(value) if not isinstance(value, sp.Basic) else value
+    if value.is_real is not True or not value.is_number:
+        return False
+    if margin.is_positive:
+        return bool(value > 0)
+    if margin.is_nonnegative:
+        return bool(value >= 0)
+    return bool(value != 0)
 
 
 def _sample(symbol, rng: random.Random):

@@ -16,6 +16,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.equivalence import expand_concrete, prove_equal
 from eqchain.check.search import Search
+from eqchain.latex import matrices
 from eqchain.latex.printer import latex
 from eqchain.tree import canonical
 
@@ -35,6 +36,7 @@ def defined_symbol(lhs):
     names = [a.base if _square_of_name(a) else a for a in getattr(lhs, "args", ())]
     if (
         isinstance(lhs, AppliedUndef)
+        and not matrices.is_node(lhs)  # a vector or matrix is no function being defined
         and lhs.args
         and all(isinstance(a, sp.Symbol) for a in names)
         and len(set(names)) == len(names)

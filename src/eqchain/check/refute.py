@@ -725,6 +725,8 @@ def _atoms(exprs) -> list:
         indexed = e.atoms(sp.Indexed)
         out |= indexed
         labels |= {a.base.label for a in indexed}
+        # a family written whole (a run X_1, \ldots, X_n: operators.Sequence): no value
+        labels |= {b.label for b in e.atoms(sp.IndexedBase)}
         out |= {s for s in e.free_symbols if isinstance(s, sp.Symbol)}
     return sorted(out - labels, key=lambda a: _natural(str(a)))
 

@@ -10,9 +10,14 @@ every row of its display math and decides, per name (base and subscript, ``f``, 
   other than as the tail of a run of letters (``Var(X)`` is not a function ``r``),
 * nothing binds it: it is never differentiated by (``\\partial \\lambda``, ``d\\lambda``), summed
   or multiplied over, integrated over or a limit's variable,
-* and, for a subscripted name, no name of its subscript is bound anywhere in the document:
-  ``\\sum_k f_k(x)`` must not be one function ``f_k`` for every k, and
-  ``\\frac{\\partial}{\\partial \\phi} q_\\phi(z)`` is not 0.
+* and, for a subscripted name, no name of its subscript is bound anywhere in the document.
+  Where something binds the subscript of a member of its family (``\\sum_n E_n(w)``), the name
+  is a member of a family of functions (:func:`family_function`, decided for the whole family,
+  :func:`family_key`, ``E_n`` and ``E_1`` together) when the document writes the family applied
+  to names as a whole side of an equation (``E_n(w) = ...``): the index is the family's
+  argument, so ``\\sum_k f_k(x)`` sums the members; ``\\prod_i f X_i(x_i)`` alone gives no
+  sign that X_i is a family, and stays ambiguous. A subscript nothing binds names one function
+  (``M_X``): a definition of ``M_X`` must say nothing of ``M_Y``.
 
 A name used only so is a function wherever it stands before parentheses. A name the document
 also uses as a value (alone, ``\\sigma^2``, a factor, an argument as in ``KL(p || q)``, or
@@ -48,6 +53,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+
+import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex.decorations import strip_decorations
@@ -190,13 +197,59 @@ def function_key(base: str, sub_tokens: list[Token] | None) -> str | None:
         upright = sub_tokens[0].text in ("mathrm", "text", "textrm", "operatorname", "mathit")
         sub_tokens = sub_tokens[2:-1] if upright else [sub_tokens[0], *sub_tokens[2:-1]]
     if not sub_tokens or not all(
-        t.kind in ("letter", "digit", "cmd") or (t.is_char(",") and 0 < k < len(sub_tokens) - 1)
+        t.kind in ("letter", "digit", "cmd")
+        or (t.is_char(",") and 0 < k < len(sub_tokens) - 1)
+        or (t.is_char("_") and 0 < k < len(sub_tokens) - 1 and sub_tokens[k - 1].kind != "digit")
+        or (t.is_char("{}") and k > 1 and _inner_subscript(sub_tokens, k))
         for k, t in enumerate(sub_tokens)
     ):
         return None
     if any(t.kind == "cmd" and not starts_name(t) for t in sub_tokens):
         return None
     return f"{base}_{''.join(t.text for t in sub_tokens)}"
+
+
+def _inner_subscript(sub_tokens: list[Token], k: int) -> bool:
+    """Whether the brace at ``sub_tokens[k]`` belongs to a subscript inside the subscript
+    (``\\gamma_{z_{i}}``: the braces of ``z_{i}``)."""
+    depth = 0
+    for j in range(k + 1):
+        t = sub_tokens[j]
+        if t.is_char("{"):
+            if j == 0 or not sub_tokens[j - 1].is_char("_"):
+                return False
+            depth += 1
+        elif t.is_char("}"):
+            depth -= 1
+            if depth < 0:
+                return False
+    return True
+
+
+def family_key(base: str) -> str:
+    """The key by which a document's functions name the family of functions ``base``
+    (``E_`` for ``E_n(w)``, ``E_1(w)``, ``E_m(w)``): decided once for the whole family, as
+    the name of :func:`family_function`."""
+    return f"{base}_"
+
+
+def family_function(base: str, count: int):
+    """The function family ``base`` (``E`` of ``E_n(w)``, ``\\gamma`` of ``\\gamma_{z_i}(k)``):
+    one SymPy function whose first ``count`` arguments are the subscript's indices, the
+    others the arguments in parentheses, so that ``E_n(w)`` is ``E_(n, w)``: a sum over n runs
+    over the members, ``E_1(w)`` and ``E_2(w)`` are two values (equal only where the indices
+    are), and substituting the index reaches it. Its name, ``base`` with a trailing ``_``, is
+    none a plain function can have (a function key's subscript is never empty), so the family
+    ``E_n`` and a function ``E`` of the same document stay apart; ``family`` holds ``count``
+    (printed back as written, ``E_{n}(w)``)."""
+    return sp.Function(family_key(base), family=count)
+
+
+def family_of(func) -> int | None:
+    """How many leading arguments of an applied ``func`` are a family's indices, or None for a
+    function that is no family (:func:`family_function`)."""
+    count = getattr(func, "family", None)
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
 @dataclass
@@ -212,6 +265,9 @@ class Uses:
     defined: set[str] = field(default_factory=set)  # f of a row f(x) = ... or f(x) := ...
     primed: set[str] = field(default_factory=set)  # applied with a prime, f'(x)
     several: set[str] = field(default_factory=set)  # applied to several arguments, f(x, y)
+    # subscripted names applied to names as a whole side of an equation: E_n(w) = ...,
+    # ... = \gamma_{Z_i}(k) (what a family needs when a sum runs over its subscript)
+    alone_sides: set[str] = field(default_factory=set)
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
@@ -228,6 +284,7 @@ class Uses:
         found = _definition(tokens)
         if found is not None:
             self.defined.add(found)
+        self.alone_sides.update(_family_sides(tokens, partner))
 
     def _walk(self, tokens: list[Token], lo: int, hi: int, partner: dict[int, int]) -> None:
         i = lo
@@ -302,9 +359,10 @@ class Uses:
         ``values_too`` (a derivation file, where every name is declared) a name used as a value
         is no function at all: ``p(x)`` stays ambiguous."""
         out = set()
+        families = self._bound_families(symbols)
         for key, sub_names in self.applied.items():
             base = key.split("_", 1)[0]
-            if key in self.run_tails:
+            if key in self.run_tails or (key != base and family_key(base) in families):
                 continue
             if base in NOT_FUNCTIONS and not (key == "e" and self._defined_only("e")):
                 continue
@@ -314,9 +372,41 @@ class Uses:
                 out.add(key)
             elif values_too:
                 out.add(on_names(key))
+        for family, members in families.items():
+            # a family whose subscript something binds (\sum_n E_n(w)): read with the index as
+            # an argument (family_function), but only where the document names it as a
+            # quantity of its own, a whole side of an equation (E_n(w) = ...): \prod_i
+            # f X_i(x_i) gives no sign that X_i is a family of functions. E too (E(X), never).
+            base = family[:-1]
+            if family not in self.alone_sides or (base in NOT_FUNCTIONS and base != "E"):
+                continue
+            if members & (self.run_tails | self.bound) or family in self.bound:
+                continue
+            if not members & (symbols | self.other):
+                out.add(family)
+            elif values_too:
+                out.add(on_names(family))
+            if members & self.several:
+                out.add(several(family))
         # a function applied to several arguments somewhere: f'(x) is no derivative
         out |= {several(k) for k in self.several if k in out or on_names(k) in out}
         return frozenset(out)
+
+    def _bound_families(self, symbols: frozenset[str]) -> dict[str, set[str]]:
+        """The families of functions (:func:`family_key`) some member of which the document
+        applies with a subscript that something binds or declares a symbol (``\\sum_n E_n(w)``),
+        each with the keys of all its members applied or written (``E_n``, ``E_1``); the other
+        subscripted names stay one function each (``M_X``)."""
+        members: dict[str, set[str]] = {}
+        for key in (*self.applied, *self.other, *self.run_tails):
+            base, _, sub = key.partition("_")
+            if sub:
+                members.setdefault(family_key(base), set()).add(key)
+        return {
+            family: keys
+            for family, keys in members.items()
+            if any(self.applied.get(k, set()) & (self.bound | symbols) for k in keys)
+        }
 
     def _defined_only(self, key: str) -> bool:
         """Whether the document defines ``key`` by a row ``e(p) = ...``, differentiates it with a
@@ -348,6 +438,66 @@ def _definition(tokens: list[Token]) -> str | None:
         elif depth == 0 and (tok.is_char("<>") or tok.is_cmd(*_RELATIONS)):
             return None  # f(x) \le ...: no definition
     return None
+
+
+def _family_sides(tokens: list[Token], partner: dict[int, int]) -> set[str]:
+    """The keys of the subscripted names applied to distinct names (``E_n(\\mathbf{w})``,
+    ``\\gamma_{Z_i}(k)``) that make up a whole side of one of the row's top-level ``=``."""
+    sides, start, depth = [], 0, 0
+    for k, tok in enumerate(tokens):
+        if tok.is_char("([{"):
+            depth += 1
+        elif tok.is_char(")]}"):
+            depth -= 1
+        elif depth == 0 and tok.is_char("="):
+            end = k - 1 if k > start and tokens[k - 1].is_char(":") else k
+            sides.append((start, end))
+            start = k + 1
+    if not sides:
+        return set()
+    sides.append((start, len(tokens)))
+    found = set()
+    for lo, hi in sides:
+        while lo < hi and tokens[lo].is_char("&"):
+            lo += 1
+        key = _family_applied(tokens, lo, hi, partner)
+        if key is not None:
+            found.add(key)
+    return found
+
+
+def _family_applied(tokens: list[Token], lo: int, hi: int, partner: dict[int, int]):
+    """The key of ``tokens[lo:hi]`` when they are exactly a subscripted name applied to
+    distinct names, else None."""
+    if lo >= hi or not starts_name(tokens[lo]):
+        return None
+    try:
+        span = scan_name(tokens, lo, partner)
+    except (LatexError, KeyError):
+        return None
+    if span.sub is None or span.end >= hi or not tokens[span.end].is_char("("):
+        return None
+    if partner.get(span.end) != hi - 1:
+        return None
+    names, k = [], span.end + 1
+    while k < hi - 1:
+        if not starts_name(tokens[k]):
+            return None
+        try:
+            arg = scan_name(tokens, k, partner)
+        except (LatexError, KeyError):
+            return None
+        names.append(arg.key)
+        k = arg.end
+        if k < hi - 1:
+            if not tokens[k].is_char(",") or k + 1 == hi - 1:
+                return None
+            k += 1
+    if not names or len(set(names)) != len(names):
+        return None
+    if function_key(span.base, list(tokens[span.sub[0] : span.sub[1]])) is None:
+        return None
+    return family_key(span.base)
 
 
 def _arguments(tokens: list[Token], k: int, partner: dict[int, int]) -> int:

@@ -21,6 +21,7 @@ ACCENTS = frozenset(
     {
         "hat", "bar", "tilde", "widehat", "widetilde", "overline", "vec", "dot", "ddot", "check",
         "breve", "mathcal", "mathbf", "boldsymbol", "mathsf", "bm", "mathscr", "mathfrak",
+        "mathbb",  # a style only where tokens._blackboard_styles marks it; else UNSUPPORTED
     }
 )  # fmt: skip
 
@@ -167,8 +168,6 @@ UNSUPPORTED = {
     "bmod": "\\bmod",
     "pmod": "\\pmod",
     "mod": "\\mod",
-    "overbrace": "\\overbrace",
-    "underbrace": "\\underbrace",
     "underline": "\\underline",
     "boxed": "\\boxed",
     "cancel": "\\cancel",

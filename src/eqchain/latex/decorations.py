@@ -132,6 +132,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     depth = 0
     i, n = 0, len(text)
     kept: set[int] = set()  # where the \right of an evaluation bar \left. F \right| stands
+    skip: dict[int, int] = {}  # the label of an \underbrace: from its '_' to after it
 
     def blank(a: int, b: int) -> None:
         for k in range(a, b):
@@ -139,6 +140,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 out[k] = " "
 
     while i < n:
+        if i in skip:
+            i = skip[i]
+            continue
         ch = text[i]
         if ch == "{":
             depth += 1
@@ -188,6 +192,17 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                         relation_notes.append(note)
                     i = stop
                     continue
+            if plain in _BRACES:
+                label = _brace_label(text, end, _BRACES[plain], base + i + 1)
+                blank(i, end)  # \underbrace{A}_{label} is A: its braces only group
+                if label is not None:
+                    start, stop, note = label
+                    blank(start, stop)
+                    skip[start] = stop
+                    if note:
+                        relation_notes.append(note)
+                i = end
+                continue
             if plain == "right" and i in kept:
                 i = end  # the \right of an evaluation bar \left. F \right|: read by the parser
                 continue
@@ -220,6 +235,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                     continue
                 if plain == "mathrm" and _upright_name(text, i, arg[1] + 1, content.strip()):
                     i = arg[1] + 1  # \mathrm{BCE} = ..., \mathrm{Var}(x): a name, read as one
+                    continue
+                if content.strip() in MOMENT_WORDS and _before_brackets(text, arg[1] + 1):
+                    i = arg[1] + 1  # \text{var}(X): the variance, read by the parser
                     continue
                 _reject_operator_name(text, arg[1] + 1, plain, content, base + i + 1)
                 notes.append((i, arg[1] + 1, _clean_prose(content)))
@@ -264,6 +282,54 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     notes.sort()
     annotation = " ".join([note for _, _, note in notes if note] + relation_notes) or None
     return Decorated(body, tag, annotation)
+
+
+_BRACES = {"underbrace": "_", "overbrace": "^"}
+
+
+def _brace_label(text: str, end: int, script: str, column: int):
+    """For ``\\underbrace{A}_{label}`` (``\\overbrace{A}^{label}``) with the command ending at
+    ``end``: (offset of the script sign, offset after the label, the label as prose), or None
+    without a label. The label is commentary, never a fact: it is kept as the row's annotation
+    only (``_{E[c] = c}`` is not used as an equation). Raises LatexError when the argument is
+    not in braces or the label is missing."""
+    arg = braced_argument(text, end)
+    if arg is None:
+        raise LatexError(
+            "\\underbrace and \\overbrace need their argument in braces", column=column
+        )
+    j = _after_spaces(text, arg[1] + 1)
+    if j >= len(text) or text[j] not in "_^":
+        return None
+    if text[j] != script:
+        raise LatexError(_SCRIPT_ON_BRACE, column=column)
+    label = braced_argument(text, j + 1)
+    if label is not None:
+        stop, note = label[1] + 1, text[label[0] + 1 : label[1]]
+    else:
+        k = _after_spaces(text, j + 1)
+        if k >= len(text):
+            raise LatexError("a label is missing after the brace's script", column=column)
+        m = _COMMAND_NAME.match(text, k + 1) if text[k] == "\\" else None
+        stop = k + 1 + len(m.group(0)) if m else k + 1
+        note = text[k:stop]
+    after = _after_spaces(text, stop)
+    if after < len(text) and text[after] in "_^":
+        # TeX puts a second script above (below) the brace too: a label, never a power
+        raise LatexError(_SCRIPT_ON_BRACE, column=column)
+    return j, stop, _clean_prose(_REFERENCE.sub(r"\1", note))
+
+
+_SCRIPT_ON_BRACE = (
+    "a script on \\underbrace or \\overbrace other than its label is set above or below the "
+    "brace (a label, not a power): put the brace in parentheses before raising it"
+)
+
+
+def _after_spaces(text: str, j: int) -> int:
+    while j < len(text) and text[j] in " \t\r\n":
+        j += 1
+    return j
 
 
 _DEFINITION_MARKS = {"def", "def.", "\\triangle", "\\Delta", "\\mathrm{def}", "\\text{def}"}
@@ -327,6 +393,18 @@ def _inside_cjk_prose(notes, first: int, last: int, body: str) -> bool:
     after = any(s > last for s, _ in cjk)
     math = body[first : last + 1]
     return before and after and _WORDS.fullmatch(math) is not None
+
+
+# The variance and covariance by their names in any upright spelling: \text{var}(X),
+# \mathrm{Var}(X), \operatorname{cov}(X, Y) (parser.Parser.moment reads them).
+MOMENT_WORDS = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
+
+
+def _before_brackets(text: str, j: int) -> bool:
+    """Whether parentheses or square brackets (``\\left(`` too) open at ``text[j:]``, after
+    spaces."""
+    j = _after_spaces(text, j)
+    return j < len(text) and (text[j] in "([" or text.startswith("\\left", j))
 
 
 def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from eqchain.errors import LatexError
+from eqchain.operators import Event, Sequence
 from eqchain.tree import build
 
 FRESH_INDICES = ("k", "i", "j", "n", "m", "l", "p", "q", "r", "s", "u", "v")
@@ -242,3 +243,104 @@ def _shape_value(term, first, paths, a0, column: int):
             "cannot read the ellipsis: a term's indices do not step together", column=column
         )
     return values[0]
+
+
+_RUN_HINT = (
+    "write members of one family with one index on either side of it (a_1, \\ldots, a_n; "
+    "X_1 = x_1, \\ldots, X_n = x_n)"
+)
+
+
+def argument_runs(items: list, columns: dict[int, int]) -> list:
+    """A function's arguments with each run ``a_1, \\ldots, a_n`` (``items[k]`` None where
+    an ellipsis stood, ``columns[k]`` its column) made one argument: ``Sequence(a, 1, n)``;
+    a run of events ``X_1 = x_1, \\ldots, X_n = x_n`` is ``Event(Sequence(X, 1, n),
+    Sequence(x, 1, n))``. Members written before the ellipsis must continue the run one index
+    at a time (``a_1, a_2, \\ldots, a_n``). Raises LatexError at the ellipsis's column when the
+    arguments around it are not a clean run of one family."""
+    out = list(items)
+    cols = [columns.get(k) for k in range(len(items))]
+    while (m := next((k for k, a in enumerate(out) if a is None), None)) is not None:
+        column = cols[m]
+        if m == 0 or m == len(out) - 1 or out[m - 1] is None or out[m + 1] is None:
+            raise LatexError(
+                "cannot read the ellipsis among arguments: it needs an argument on each "
+                "side (a_1, \\ldots, a_n)",
+                column=column,
+            )
+        run = _run(out[m - 1], out[m + 1], column)
+        start = m - 1
+        while start > 0 and out[start - 1] is not None:
+            before = _run_member(out[start - 1], run)
+            if before is None:
+                break
+            if sp.expand(before - (_lo(run) - 1)) != 0:
+                raise LatexError(
+                    "cannot read the ellipsis: the arguments before it do not follow its run "
+                    "one index at a time",
+                    column=column,
+                )
+            run, start = _with_lo(run, before), start - 1
+        out[start : m + 2] = [run]
+        cols[start : m + 2] = [None]
+    return out
+
+
+def _run(first, last, column: int):
+    if isinstance(first, Event) and isinstance(last, Event):
+        left = _run(first.left, last.left, column)
+        right = _run(first.right, last.right, column)
+        if (left.lo, left.hi) != (right.lo, right.hi):
+            raise LatexError(
+                "cannot read the ellipsis: the two sides of the events around it do not "
+                "run over the same indices",
+                column=column,
+            )
+        return Event(left, right)
+    if not (
+        isinstance(first, sp.Indexed)
+        and isinstance(last, sp.Indexed)
+        and first.base == last.base
+        and len(first.indices) == len(last.indices) == 1
+    ):
+        raise LatexError(f"cannot read the ellipsis among arguments: {_RUN_HINT}", column=column)
+    (lo,), (hi,) = first.indices, last.indices
+    if not lo.is_Integer:
+        raise LatexError(
+            "cannot read the ellipsis among arguments: the member before it needs a whole "
+            "number for index (a_1, \\ldots, a_n)",
+            column=column,
+        )
+    hidden = sp.expand(hi - lo - 1)
+    if hidden.is_Integer and hidden < 1:
+        raise LatexError(
+            f"cannot read the ellipsis: it stands for no member (the indices around it are "
+            f"{lo} and {hi})",
+            column=column,
+        )
+    return Sequence(first.base, lo, hi)
+
+
+def _lo(run):
+    return run.left.lo if isinstance(run, Event) else run.lo
+
+
+def _with_lo(run, lo):
+    if isinstance(run, Event):
+        return Event(_with_lo(run.left, lo), _with_lo(run.right, lo))
+    return Sequence(run.family, lo, run.hi)
+
+
+def _run_member(item, run):
+    """The index of ``item`` when it is a member of ``run``'s family (both sides' families, for
+    events, at one index); None when it is something else."""
+    if isinstance(run, Event):
+        if not isinstance(item, Event):
+            return None
+        left, right = _run_member(item.left, run.left), _run_member(item.right, run.right)
+        if left is None or right is None or sp.expand(left - right) != 0:
+            return None
+        return left
+    if isinstance(item, sp.Indexed) and item.base == run.family and len(item.indices) == 1:
+        return item.indices[0]
+    return None

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import sympy as sp
 
+from eqchain.latex import matrices
 from eqchain.latex.read import Formula, read_formula
-from eqchain.operators import Event
+from eqchain.operators import Event, Sequence
 
 _MEMORY: dict = {}
 _VERSION = "1"
@@ -199,7 +200,14 @@ def encode(expr):
         return [type(expr).__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, Event):
         return ["V", encode(expr.left), encode(expr.right)]
+    if isinstance(expr, Sequence):
+        return ["R", encode(expr.family.label), encode(expr.lo), encode(expr.hi)]
+    if matrices.is_node(expr):
+        return ["M", expr.func.__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, sp.core.function.AppliedUndef):
+        count = getattr(expr.func, "family", None)
+        if count is not None:  # E_n(w): a family of functions (latex.applied)
+            return ["G", expr.func.__name__, int(count), [encode(a) for a in expr.args]]
         tree = ["F", expr.func.__name__, [encode(a) for a in expr.args]]
         separators = getattr(expr.func, "separators", None)
         return tree + [[list(s) for s in separators]] if separators else tree
@@ -240,6 +248,10 @@ def decode(tree):
         return _UNEVALUATED[head](*[decode(a) for a in tree[1]], evaluate=False)
     if head == "V":
         return Event(decode(tree[1]), decode(tree[2]))
+    if head == "R":
+        return Sequence(sp.IndexedBase(decode(tree[1])), decode(tree[2]), decode(tree[3]))
+    if head == "M" and isinstance(tree[1], str) and tree[1] in matrices.NODES:
+        return matrices.NODES[tree[1]](*[decode(a) for a in tree[2]])
     if head == "F":
         if not isinstance(tree[1], str):
             raise ValueError("bad function name")
@@ -250,6 +262,11 @@ def decode(tree):
                 raise ValueError("bad separator")
             return sp.Function(tree[1], separators=separators)(*args)
         return sp.Function(tree[1])(*args)
+    if head == "G":
+        if not (isinstance(tree[1], str) and tree[1].endswith("_") and isinstance(tree[2], int)):
+            raise ValueError("bad function family")
+        args = [decode(a) for a in tree[3]]
+        return sp.Function(tree[1], family=tree[2])(*args)
     if head == "f" and tree[1] in _FUNCTIONS:
         fn = _FUNCTIONS[tree[1]]
         args = [decode(a) for a in tree[2]]

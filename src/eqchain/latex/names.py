@@ -18,7 +18,9 @@ from eqchain.errors import LatexError
 from eqchain.latex.commands import ACCENTS, GREEK
 from eqchain.latex.tokens import Token
 
-NAME_COMMANDS = GREEK | ACCENTS | {"mathit", "mathrm", "operatorname"}
+# \mathbb starts a name only where the parser says so (Parser.blackboard): \mathbb{E} is the
+# expectation, \mathbb{R} a set
+NAME_COMMANDS = (GREEK | ACCENTS | {"mathit", "mathrm", "operatorname"}) - {"mathbb"}
 _TEXT_COMMANDS = {"text", "textrm", "textit", "textsf", "mathrm", "mathit", "mathsf", "mbox"}
 
 
@@ -36,7 +38,9 @@ class NameSpan:
 
 def starts_name(tok: Token) -> bool:
     """Whether a name can start at this token."""
-    return tok.kind == "letter" or (tok.kind == "cmd" and tok.text in NAME_COMMANDS)
+    return tok.kind == "letter" or (
+        tok.kind == "cmd" and (tok.text in NAME_COMMANDS or tok.letter_style)
+    )
 
 
 def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
@@ -111,6 +115,20 @@ def _subscript_inside_accent(tokens: list[Token], i: int, partner: dict[int, int
     close = partner[i + 1]
     letter = tokens[i + 2] if i + 2 < close else None
     if (
+        letter is not None
+        and letter.kind == "cmd"
+        and letter.text in ACCENTS
+        and (letter.text != "mathbb" or letter.letter_style)  # \mathbb{R}: a set, no letter
+    ):
+        # \mathbb{\hat{y_i}}: the outer accent over an accented letter with its subscript
+        inner = _subscript_inside_accent(tokens, i + 2, partner)
+        if inner is None or inner.end != close:
+            return None
+        if close + 1 < len(tokens) and tokens[close + 1].is_char("_"):
+            raise LatexError("two subscripts on one name", column=tokens[close + 1].column)
+        base = tok.text + inner.base
+        return NameSpan(base, inner.sub, close + 1, base + inner.key[len(inner.base) :], tok.column)
+    if (
         letter is None
         or not (letter.kind == "letter" or (letter.kind == "cmd" and letter.text in GREEK))
         or i + 4 >= close
@@ -161,6 +179,11 @@ def _command_name(tokens: list[Token], i: int, partner: dict[int, int]) -> tuple
         return "".join(t.text for t in inner), end
     parts = []
     for t in inner:
+        if t.is_cmd("mathbb") and not t.letter_style:
+            raise LatexError(
+                "\\mathbb{...} here is a set or an operator, not a letter style",
+                column=t.column,
+            )
         if t.kind == "letter" or (t.kind == "cmd" and t.text in GREEK | ACCENTS):
             parts.append(t.text)
         elif not t.is_char("{}"):
@@ -329,8 +352,10 @@ def how_to_declare(span: NameSpan) -> str:
     if span.sub is None:
         return f"declare '{span.base}' as a function"
     return (
-        "a name with a subscript is a function only while no sum runs over its subscript, "
-        "where a row defines it (f_X(x) = ...) or the document applies it to names only"
+        "a name with a subscript is a function of its own name (M_X) where the document "
+        "applies it to names only; where something binds its subscript (\\sum_n E_n(w)), a "
+        "family of functions (its subscript an index) only where the document applies it to "
+        "names as a whole side of an equation (E_n(w) = ...)"
     )
 
 

@@ -28,15 +28,18 @@ import sympy as sp
 
 from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
-from eqchain.latex import ellipsis
+from eqchain.latex import ellipsis, matrices
 from eqchain.latex.applied import (
     SPELLED_FUNCTIONS,
+    family_function,
+    family_key,
     function_key,
     on_names,
     several,
     spelled_function,
 )
 from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
+from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
@@ -53,8 +56,10 @@ from eqchain.latex.tokens import Token, match_brackets
 from eqchain.operators import (
     Event,
     Expectation,
+    Given,
     Law,
     Normal,
+    Sequence,
     SetIntegral,
     SetProduct,
     SetSum,
@@ -98,6 +103,19 @@ _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
 
 
+def _no_runs(args: list, what: str, column: int) -> None:
+    """Raise LatexError when a run ``a_1, \\ldots, a_n`` (a :class:`Sequence`, or events of
+    one) is among ``args`` of ``what``, a function with a value: a run is an argument only of a
+    function left opaque (``P(X_1, \\ldots, X_n)``), never a number to compute with."""
+    for a in args:
+        if isinstance(a, Sequence) or (isinstance(a, Event) and a.has(Sequence)):
+            raise LatexError(
+                f"a run a_1, \\ldots, a_n is no argument of {what}: it is read only as an "
+                "argument of a function left opaque (P(X_1, \\ldots, X_n))",
+                column=column,
+            )
+
+
 class BarVariableUnknown(LatexError):
     """An evaluation bar ``[F]_a^b`` whose variable nothing in its row determines: the reader
     of a document may try again with the variables of the row before (:func:`parse_sides`)."""
@@ -122,6 +140,9 @@ def parse_sides(
     markers: dict[str, int] = {}
     token_lists = [sample_superscripts(tokens) for tokens in token_lists]  # x^{(i)}: x_{i}
     alone = names_alone(token_lists)
+    # what the formula (and, in a document, the document: in ``functions``) says of
+    # transposes: the matrix names, and whether T is a scalar (eqchain.latex.matrices)
+    functions = frozenset(functions) | matrices.document_marks(token_lists)
     sides: list = [None] * len(token_lists)
     around: set = set()
     pending = []
@@ -136,6 +157,8 @@ def parse_sides(
         parser = Parser(token_lists[k], indices, functions, markers, alone)
         parser.bar_variables = frozenset(around or variables)
         sides[k] = parser.whole()
+    if any(matrices.has_matrices(side) for side in sides):
+        matrices.check_shapes(sides, _first_transpose_column(token_lists))
     if not markers:
         return tuple(sides)
     taken: set[str] = set()
@@ -144,6 +167,21 @@ def parse_sides(
         taken |= {str(b.label) for b in side.atoms(sp.IndexedBase)}
     taken -= set(markers)
     return tuple(ellipsis.resolve(side, markers, {}, taken) for side in sides)
+
+
+def _first_transpose_column(token_lists) -> int | None:
+    """The column of the formula's first ``^`` before a transpose (where a message on its
+    shapes points), else of its first token."""
+    for tokens in token_lists:
+        partner = match_brackets(tokens)
+        for k, tok in enumerate(tokens[:-1]):
+            if (
+                tok.is_char("^")
+                and not matrices.is_limit(tokens, partner, k)
+                and matrices.transpose_exponent(tokens, partner, k + 1)
+            ):
+                return tok.column
+    return next((tokens[0].column for tokens in token_lists if tokens), None)
 
 
 class Parser:
@@ -164,7 +202,16 @@ class Parser:
         self.lo = 0  # where the group being read starts
         self.depth = 0
         self.primed_indices: list[sp.Symbol] = []  # \sum_{x'=0}: x' inside the body
+        marks = self.functions
+        # names read as vectors or matrices, and whether T is a scalar (matrices.py)
+        self.matrix_names = frozenset(
+            m[len(matrices.MATRIX_MARK) :] for m in marks if m.startswith(matrices.MATRIX_MARK)
+        )
+        self.scalar_t = matrices.SCALAR_T_MARK in marks
+        self.declared_shapes = matrices.declared(marks)  # --assume "X matrix", "y vector"
+        self.matrix_names |= set(self.declared_shapes)
         self.bar_variables: frozenset = frozenset()  # variables of integration around
+        self.leaves_out = False  # the subscript being read is k \neq i (_excluded_index)
 
     # -- moving through the tokens -----------------------------------------------------------
 
@@ -231,6 +278,8 @@ class Parser:
                 return self.closing_bar(factors, start)  # F \Big|_{x=0}^{x=1}
             self._check_mixed_number(factors[-1], tok)
             factors.append(self.factor())
+        if sum(matrices.matrix_valued(f) for f in factors) > 1:
+            return matrices.chain(factors)  # one ordered product of vectors and matrices
         result = factors[-1]
         for f in reversed(factors[:-1]):  # SymPy's grammar nests juxtaposition to the right
             result = mul(f, result)
@@ -244,6 +293,14 @@ class Parser:
         start = self.peek()
         base = self.primary()
         tok = self.peek()
+        if tok is not None and tok.is_char("^") and self._transpose_at(self.pos, start, base):
+            base = self._transposed(base, tok)
+            tok = self.peek()
+            if tok is not None and tok.is_char("^_"):
+                raise LatexError(
+                    "a script after a transpose: put the transpose in braces or parentheses",
+                    column=tok.column,
+                )
         if tok is not None and tok.is_char("^"):
             base = power(base, self.superscript())
         while (tok := self.peek()) is not None and tok.is_char("!"):
@@ -316,6 +373,18 @@ class Parser:
         if c in "<>":
             raise UnsupportedLatex(f"not supported: inequalities '{c}'", column=tok.column)
         if c == ":":
+            if (
+                self.lo == 0  # at the start of a side, not inside brackets
+                and self.pos > 0
+                and starts_name(self.tokens[0])
+                and scan_name(self.tokens, 0, self.partner).end == self.pos
+            ):  # P: X \sim \mathrm{Bern}(p): the law named P (statproofbook's KL pages)
+                raise UnsupportedLatex(
+                    "not supported: a name and ':' before a statement ('P: X \\sim ...', under "
+                    "the law named P): eqchain reads a distribution statement X \\sim D on its "
+                    "own, never which law it belongs to; write it without the name, or in prose",
+                    column=tok.column,
+                )
             raise UnsupportedLatex(
                 "not supported: ':' (write := for a definition)", column=tok.column
             )
@@ -570,6 +639,15 @@ class Parser:
         spelling; the braces delimit it)."""
         if self._top_level(at + 1, close, "choose") is not None:
             raise LatexError("two \\choose in one group", column=self.tokens[at].column)
+        lo, hi = at + 1, close
+        if hi > lo and self.tokens[lo].is_char("{") and self.partner[lo] == hi - 1:
+            lo, hi = lo + 1, hi - 1  # {n \\choose {k_1, k_2}}: the braces only group
+        if self._top_level_char(lo, hi, ","):
+            raise UnsupportedLatex(
+                "not supported: the multinomial coefficient {n \\choose k_1, \\ldots, k_m} (its "
+                "value n!/(k_1! \\cdots k_m!) is defined only where k_1 + \\cdots + k_m = n)",
+                column=self.tokens[at].column,
+            )
         top = self.within(open_ + 1, at, "top of \\choose")
         bottom = self.within(at + 1, close, "bottom of \\choose")
         return sp.binomial(top, bottom, evaluate=False)
@@ -639,6 +717,8 @@ class Parser:
             raise LatexError(f"\\{name} without its opening bracket", column=tok.column)
         if name in UNSUPPORTED:
             raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=tok.column)
+        if name in PROSE and (moment := self._moment_word(tok)) is not None:
+            return moment
         if name in PROSE:
             raise LatexError(
                 "prose inside a formula: move it out of the formula", column=tok.column
@@ -679,6 +759,10 @@ class Parser:
             or (first.kind == "cmd" and self._parenthesised(j) is not None)
         ):
             return self.expectation(span, j)
+        if operator_name and span.base in MOMENT_WORDS and span.base not in _MOMENTS:
+            # \mathrm{var}(X), \operatorname{cov}(X, Y): the same operators as Var, Cov
+            name = MOMENT_WORDS[span.base]
+            span = NameSpan(name, span.sub, span.end, name, span.column)
         if (
             operator_name
             and span.base in _MOMENTS
@@ -691,7 +775,7 @@ class Parser:
             if span.key in self.alone and span.base not in self.functions:
                 # a scalar elsewhere in the formula: the brackets are a factor after it
                 self.pos = j
-                return self._object(span)
+                return self._value(span)
             raise LatexError(
                 f"ambiguous: '{shown}[...]' may be an expectation or a product; write "
                 f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
@@ -716,7 +800,10 @@ class Parser:
                 args = self.arguments(open_, close)
                 known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
                 if known is not None and span.sub is None and len(args) == 1:
+                    _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
                     return known(*args, evaluate=False)
+                if self._in_family(span):
+                    return self._family_member(span, key)(*args)
                 return sp.Function(key if is_function and key else span.base)(*args)
             if self._bare_names(open_ + 1, close):
                 raise LatexError(
@@ -726,7 +813,7 @@ class Parser:
                     column=span.column,
                 )
         self.pos = j
-        return self._object(span)
+        return self._value(span)
 
     def spelled(self, word: str, j: int):
         """``tanh(z)``, ``sigmoid(z)``, ``relu(z)``, ``max(0, z)``, ``Var(X)``: a function name
@@ -743,6 +830,7 @@ class Parser:
         if close == open_ + 1:
             raise LatexError("empty parentheses", column=self.tokens[open_].column)
         args = self.arguments(open_, close)
+        _no_runs(args, word, column)
         self.pos = close + 1
         if kind in ("max", "min"):
             if len(args) < 2:
@@ -762,12 +850,43 @@ class Parser:
         """(the function key of ``span``, whether it names a function, whether it names one only
         before parentheses that hold names: a name the document also uses as a value, p(x))."""
         key = self._function_key(span)
+        # a subscripted name is a member of a family of functions where the document decided so
+        # for the family (family_key: something binds a subscript, \sum_n E_n(w)), else a
+        # function of its own name (M_X)
+        keys = () if key is None else (key,) if span.sub is None else (key, family_key(span.base))
         is_function = (span.base not in ("e", "pi") or key in self.functions) and (
             (span.sub is None and (operator_name or span.base in self.functions))
-            or (span.sub is not None and key is not None and key in self.functions)
+            or (span.sub is not None and any(k in self.functions for k in keys))
         )
-        on_names_only = not is_function and key is not None and on_names(key) in self.functions
+        on_names_only = not is_function and any(on_names(k) in self.functions for k in keys)
         return key, is_function, on_names_only
+
+    def _in_family(self, span: NameSpan) -> bool:
+        """Whether the subscripted name of ``span`` applied is a member of a family of functions
+        (the document decided so for its family, :func:`eqchain.latex.applied.family_key`)."""
+        if span.sub is None:
+            return False
+        family = family_key(span.base)
+        return family in self.functions or on_names(family) in self.functions
+
+    def _family_member(self, span: NameSpan, key: str | None):
+        """The function a subscripted name before parentheses names (``E_n(w)``,
+        ``\\gamma_{z_i}(k)``, ``p_X(x)``, ``f_{X,Y}(x, y)``): the member of a family of
+        functions at the subscript's indices, read as the name's subscript is read elsewhere
+        (``\\gamma_{z_i}`` at ``z[i]``, ``f_{X,Y}`` at X and Y), a callable that puts those
+        indices first (:func:`eqchain.latex.applied.family_function`). A subscript that is a
+        word (``w_{new}``, ``\\theta_{\\text{MAP}}``) names one function, ``w_new``."""
+        member = self._object(span)
+        if not isinstance(member, sp.Indexed):
+            name = sp.Function(key or str(member))
+            return name
+        family = family_function(span.base, len(member.indices))
+        indices = member.indices
+
+        def applied(*args):
+            return family(*indices, *args)
+
+        return applied
 
     def _function_key(self, span: NameSpan) -> str | None:
         """The name of the function ``span`` names when applied (``f``, ``M_X``, ``q_phi``:
@@ -813,6 +932,7 @@ class Parser:
         under, open_, close, after = self._operand(span, j)
         if span.base == "Cov":
             args = self.arguments(open_, close)
+            _no_runs(args, "\\mathrm{Cov}", span.column)
             if len(args) != 2:
                 raise LatexError(
                     "a covariance takes two arguments: \\mathrm{Cov}(X, Y)", column=span.column
@@ -823,11 +943,49 @@ class Parser:
         centred = [a - _expectation(a, under, span.column) for a in args]
         return _expectation(centred[0] * centred[1], under, span.column)
 
+    def _moment_word(self, tok: Token):
+        """``\\text{var}(X)``, ``\\text{Var}[X]``, ``\\textrm{cov}(X, Y)`` (a text command holding
+        the name of the variance or covariance, directly before brackets): read as
+        ``\\mathrm{Var}(X)`` (:meth:`moment`); None for any other text."""
+        k = self.pos + 1
+        if (o := self.at(k)) is None or not o.is_char("{"):
+            return None
+        close = self.partner[k]
+        word = "".join(t.text for t in self.tokens[k + 1 : close])
+        if word not in MOMENT_WORDS or not all(
+            t.kind == "letter" for t in self.tokens[k + 1 : close]
+        ):
+            return None
+        j = close + 1
+        nxt = self.at(j)
+        if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
+            return None
+        name = MOMENT_WORDS[word]
+        return self.moment(NameSpan(name, None, j, name, tok.column), j)
+
     def blackboard(self, tok: Token):
         """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
-        expectation; any other blackboard letter is not supported (a set such as \\mathbb{R},
-        or an operator eqchain does not know)."""
+        expectation (``\\mathbb{V}``: the variance). Over a lower-case or Greek letter, or an
+        accent over one (``\\mathbb{w}``, ``\\mathbb{\\theta}``, ``\\mathbb{\\hat{y_i}}``), a
+        letter style, as ``\\mathbf``: a name of its own, ``mathbbw``, read by :meth:`name`
+        (:func:`eqchain.latex.tokens.tokenize` marks it). An
+        upper-case letter directly before parentheses (``\\mathbb{I}(x)``) but E, V, P and the
+        number sets is an operator applied: the opaque ``Function('mathbbI')(x)``. Anything else
+        is not supported (a set such as \\mathbb{R}, \\mathbb{P}, an operator without
+        parentheses)."""
         k = self.pos + 1
+        o, letter = self.at(k), self.at(k + 1)
+        if o is not None and o.is_char("{") and letter is not None:
+            close = self.partner[k]
+            if (
+                close == k + 2
+                and letter.kind == "letter"
+                and letter.text not in _BLACKBOARD_OPERATORS
+                and self._parenthesised(close + 1) is not None
+            ):
+                open_, close_, after = self._parenthesised(close + 1)
+                self.pos = after
+                return sp.Function(f"mathbb{letter.text}")(*self.arguments(open_, close_))
         if not (
             (o := self.at(k)) is not None
             and o.is_char("{")
@@ -890,6 +1048,9 @@ class Parser:
         """What an expectation's subscript says: (v, D) for ``v \\sim D`` (v a name: the bound
         variable), else the subscript read as one expression (``x``, ``p(x)``)."""
         lo, hi = sub
+        given = self._conditional_subscript(lo, hi)
+        if given is not None:
+            return (given,)
         k, sim = lo, None
         while k < hi:
             t = self.tokens[k]
@@ -918,6 +1079,56 @@ class Parser:
             raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
         return variable, self._distribution(sim + 1, hi)
 
+    def _conditional_subscript(self, lo: int, hi: int):
+        """``E_{Z|X}``, ``E_{Z \\mid X, \\theta^0}`` (one bar at the top of the subscript, a
+        name before it, expressions separated by commas after it): ``Given(Z, X, theta0)``;
+        None without a bar. Raises LatexError for anything else with a bar (two bars, ``;``,
+        ``\\sim``, several variables or no name before it, an empty condition)."""
+        bars, k = [], lo
+        while k < hi:
+            t = self.tokens[k]
+            if _separator(t) is not None:
+                bars.append(k)
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if not bars:
+            return None
+        bar = bars[0]
+        if len(bars) > 1 or _separator(self.tokens[bar]) not in ("|", "\\mid"):
+            raise UnsupportedLatex(
+                "not supported: this subscript of an expectation (one bar: E_{Z | X})",
+                column=self.tokens[bars[-1]].column,
+            )
+        first = self.tokens[lo] if lo < bar else self.tokens[bar]
+        span = scan_name(self.tokens, lo, self.partner) if starts_name(first) else None
+        if span is None or span.end != bar:
+            raise UnsupportedLatex(
+                "not supported: a conditional expectation over anything but one name "
+                "(write E_{Z | X})",
+                column=first.column,
+            )
+        variable = self._object(span)
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
+        ranges, start, k = [], bar + 1, bar + 1
+        while k <= hi:
+            if k == hi or self.tokens[k].is_char(","):
+                if k == start:
+                    column = self.tokens[min(k, hi - 1)].column
+                    raise LatexError(
+                        "an empty condition in an expectation's subscript", column=column
+                    )
+                ranges.append((start, k))
+                start = k + 1
+                k += 1
+                continue
+            if self.tokens[k].is_cmd("sim"):
+                raise UnsupportedLatex(
+                    "not supported: \\sim after the bar of an expectation's subscript",
+                    column=self.tokens[k].column,
+                )
+            k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
+        return Given(variable, *(self.within(a, b, "condition") for a, b in ranges))
+
     def _distribution(self, lo: int, hi: int):
         """What an expectation is over: ``p``, ``x``, ``\\mathcal{N}(0, 1)``, or ``p(x)``, a name
         applied to parentheses, which names a distribution there (never a product)."""
@@ -931,6 +1142,8 @@ class Parser:
                     law = self.within(lo, hi, "distribution")
                 finally:
                     self.functions = saved
+                if any(isinstance(a, (Sequence, Event)) for a in law.args):
+                    return law  # a law of a run of members: a function left opaque
                 if span.base == _GAUSSIAN and len(law.args) == 2 and not law.func._kwargs:
                     return Normal(*law.args)  # \mathcal{N}(\mu, \sigma^2): the Gaussian law
                 if not law.func._kwargs and density_named(span.base, len(law.args)) is not None:
@@ -941,21 +1154,47 @@ class Parser:
     def _object(self, span: NameSpan):
         return name_object(span, self.tokens, self.indices, self._index)
 
+    def _value(self, span: NameSpan):
+        """A name standing for a value: a matrix name of the document or formula (written
+        transposed, or bold where a transpose is written) is ``MatrixName(x)``
+        (:mod:`eqchain.latex.matrices`)."""
+        value = self._object(span)
+        key = matrices.name_key(span)
+        if key in self.matrix_names and isinstance(value, (sp.Symbol, sp.Indexed)):
+            if key in self.declared_shapes:
+                return matrices.MatrixName(value, sp.Integer(self.declared_shapes[key]))
+            return matrices.MatrixName(value)
+        return value
+
     def _index(self, lo: int, hi: int):
         return self.within(lo, hi, "index")
 
     def arguments(self, open_: int, close: int) -> list:
-        """The comma-separated arguments between the brackets at ``open_`` and ``close``."""
-        args, start, k = [], open_ + 1, open_ + 1
+        """The comma-separated arguments between the brackets at ``open_`` and ``close``; a run
+        ``a_1, \\ldots, a_n`` among them is one argument (:meth:`_listed`)."""
+        ranges, start, k = [], open_ + 1, open_ + 1
         while k <= close:
             if k == close or self.tokens[k].is_char(","):
                 if k == start:
                     raise LatexError("an empty argument", column=self.tokens[k].column)
-                args.append(self._argument(start, k))
+                ranges.append((start, k))
                 start = k = k + 1
                 continue
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
-        return args
+        return self._listed(ranges)
+
+    def _listed(self, ranges: list[tuple[int, int]]) -> list:
+        """The arguments at the token ranges ``ranges`` (one list between commas), with each
+        ellipsis among them and its neighbours read as one run, ``Sequence(a, 1, n)``
+        (:func:`eqchain.latex.ellipsis.argument_runs`)."""
+        items, columns = [], {}
+        for lo, hi in ranges:
+            if hi == lo + 1 and self.tokens[lo].is_cmd(ELLIPSIS):
+                columns[len(items)] = self.tokens[lo].column
+                items.append(None)
+            else:
+                items.append(self._argument(lo, hi))
+        return ellipsis.argument_runs(items, columns) if columns else items
 
     def _argument(self, lo: int, hi: int):
         """One argument of a function, ``tokens[lo:hi]``: an expression, or an event
@@ -1010,6 +1249,7 @@ class Parser:
             # \mathcal{N}(x; \mu, \sigma^2), \mathrm{Exp}(x; \lambda): a density by name
             density = density_value(span.base, args[0], args[1:])
             if density is not None:
+                _no_runs(args, f"the density {span.base}", span.column)
                 return density
         return sp.Function(span.base, separators=separators)(*args)
 
@@ -1018,7 +1258,7 @@ class Parser:
         and semicolons, and (position, separator as written) for each bar or semicolon. Two bars
         written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
         separator, as ``\\Vert`` is."""
-        args, separators, start, k = [], [], open_ + 1, open_ + 1
+        args, separators, group, start, k = [], [], [], open_ + 1, open_ + 1
         while k <= close:
             tok = self.tokens[k] if k < close else None
             bar = _separator(tok) if tok is not None else None
@@ -1034,7 +1274,10 @@ class Parser:
                 if k == start:
                     column = self.tokens[k].column
                     raise LatexError("an empty argument before or after a bar", column=column)
-                args.append(self._argument(start, k))
+                group.append((start, k))
+                if k == close or bar is not None:  # a run never crosses a bar
+                    args.extend(self._listed(group))
+                    group = []
                 if bar is not None:
                     separators.append((len(args), bar))
                 start = k = k + width
@@ -1058,6 +1301,7 @@ class Parser:
         self.pos = close + 1
         known = _KNOWN_FUNCTIONS.get((first.text if first.kind == "cmd" else "", span.base))
         if known is not None and len(args) == 1:  # erf[x] is erf(x): one reading of a name
+            _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
             return known(*args, evaluate=False)
         return sp.Function(span.base)(*args)
 
@@ -1098,6 +1342,7 @@ class Parser:
             self._top_level_char(open_ + 1, close, ",")
             or self._conditioned(open_, close)
             or several(key or span.base) in self.functions
+            or (span.sub is not None and several(family_key(span.base)) in self.functions)
         ):
             raise UnsupportedLatex(
                 "not supported: a prime on a function of several arguments (f'(x, y), or f "
@@ -1117,7 +1362,7 @@ class Parser:
                 "derivative or a new name? write the derivative as \\frac{d}{dx}",
                 column=span.column,
             )
-        name = sp.Function(key or span.base)
+        name = self._family_member(span, key) if self._in_family(span) else sp.Function(key)
         self.pos = after
         if isinstance(argument, (sp.Symbol, sp.Indexed)):
             return derivative(name(argument), [(argument, order)], span.column)
@@ -1308,6 +1553,48 @@ class Parser:
         self.pos = j
         return value
 
+    def _transpose_at(self, caret: int, start: Token, base) -> bool:
+        """Whether the exponent after ``tokens[caret]`` is a transpose (README, notation table):
+        ``\\top``, ``\\intercal``, ``\\mathrm{T}``, ``\\mathsf{T}`` always; a plain ``T`` after a
+        bold name, or where the document (else the formula) writes T nowhere as a scalar.
+        Moves ``pos`` past the exponent when it is one."""
+        tokens = self.tokens
+        if caret + 1 >= self.end:
+            return False
+        found = matrices.transpose_exponent(tokens, self.partner, caret + 1)
+        if found is None:
+            return False
+        after, always = found
+        euler = (
+            caret >= 1
+            and tokens[caret - 1].kind == "letter"
+            and tokens[caret - 1].text == "e"
+            and start is tokens[caret - 1]
+        )
+        if euler:
+            return False
+        bold = start.is_cmd(*matrices._BOLD)
+        declared = base.func == matrices.MatrixName and len(base.args) == 2
+        if not always and not bold and not declared and self.scalar_t:
+            raise UnsupportedLatex(
+                "ambiguous: ^T may be a transpose or a power by T (T is also a scalar in this "
+                "document; write ^\\top or ^{\\mathsf{T}} for a transpose, or give the exponent "
+                "another name for a power)",
+                column=tokens[caret].column,
+            )
+        self.pos = after
+        return True
+
+    def _transposed(self, base, caret: Token):
+        """The transpose of ``base``, which must be a vector or a matrix."""
+        if not matrices.matrix_valued(base):
+            raise LatexError(
+                "a transpose of an expression with no vector or matrix in it (a vector or "
+                "matrix is a name written transposed somewhere, or a bold name)",
+                column=caret.column,
+            )
+        return matrices.Transposed(base)
+
     def _check_exponent(self, caret: int, k: int) -> None:
         """Reject superscripts that are not powers: ``x^{(i)}`` (the i-th sample), ``x^{[l]}``
         (a layer), transposes ``x^{\\mathsf{T}}``, ``\\mathbf{x}^T``."""
@@ -1334,11 +1621,17 @@ class Parser:
             )
         texts = [t.text for t in inner if not t.is_char("{}")]
         if texts in (["mathsf", "T"], ["mathrm", "T"], ["mathsf", "top"], ["mathbf", "T"]):
-            raise UnsupportedLatex("not supported: transposes", column=tokens[caret].column)
+            # read as the transpose before (Parser._transpose_at) unless e is its base or
+            # the exponent is bold
+            raise UnsupportedLatex(
+                "not supported: this transpose (write ^\\top or ^{\\mathsf{T}} after a vector "
+                "or matrix)",
+                column=tokens[caret].column,
+            )
         base = caret - 1
         while base >= 0 and tokens[base].is_char("}"):
             base = self.partner[base] - 1
-        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec")
+        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec", "mathbb")
         if bold and texts == ["T"]:
             raise UnsupportedLatex(
                 "not supported: transposes (a bold vector to the power T)",
@@ -1494,6 +1787,11 @@ class Parser:
         return tok is not None and tok.is_char("|") and nxt is not None and nxt.is_char("_^")
 
     def _variable(self, span: NameSpan):
+        if matrices.name_key(span) in self.matrix_names:
+            raise UnsupportedLatex(
+                "not supported: a derivative by a vector or matrix (matrix calculus)",
+                column=span.column,
+            )
         value = self._object(span)
         if not isinstance(value, (sp.Symbol, sp.Indexed)):
             raise LatexError(
@@ -1526,9 +1824,11 @@ class Parser:
         if member is not None:
             return self._over_set(tok, *member)
         variables, lower, upper, shift = None, None, None, sp.Integer(0)
+        excluded = None
         for _ in range(2):
             nxt = self.peek()
             if nxt is not None and nxt.is_char("_") and variables is None:
+                excluded = self._excluded_index(tok)
                 variables, lower, shift = self._subscript_range(tok, usage)
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
@@ -1558,6 +1858,10 @@ class Parser:
         else:
             body, after = _body_and_next_operator(body, variables)
         cls = sp.Sum if tok.text == "sum" else sp.Product
+        if excluded is not None:
+            # \sum_{k \neq i}: every k of the range, the i-th term times 0
+            delta = sp.KroneckerDelta(variables[0], excluded)
+            body = mul(body, add(sp.Integer(1), mul(sp.Integer(-1), delta)))
         if lower is None:
             limits = [(v, sp.Integer(1), upper or abstract_bound(v)) for v in variables]
         else:
@@ -1712,6 +2016,32 @@ class Parser:
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
 
+    def _excluded_index(self, tok: Token):
+        """``\\sum_{k \\neq i}``, ``\\sum_{j \\ne i}^{K}`` (``pos`` at the ``_``): the index it
+        leaves out, i (a name, or a family's member), read here; :meth:`_subscript_range` then
+        reads the subscript as ``_{k}`` (the index over its range as ``\\sum_{k}`` reads it).
+        None when the subscript is not exactly ``k \\neq name``, or for a product."""
+        k = self.pos + 1
+        arg = self.at(k)
+        if tok.text != "sum" or arg is None or not arg.is_char("{"):
+            return None
+        close = self.partner[k]
+        if close - k < 4:
+            return None
+        index, sign, other = self.tokens[k + 1], self.tokens[k + 2], self.tokens[k + 3]
+        if not (index.kind == "letter" or index.is_cmd(*GREEK)) or not sign.is_cmd("neq", "ne"):
+            return None
+        if not starts_name(other) or scan_name(self.tokens, k + 3, self.partner).end != close:
+            return None
+        excluded = self.within(k + 3, close, "index")
+        if not isinstance(excluded, (sp.Symbol, sp.Indexed)) or excluded == sp.Symbol(index.text):
+            raise LatexError(
+                f"\\{tok.text}_{{k \\neq i}} needs another index after \\neq",
+                column=other.column,
+            )
+        self.leaves_out = True
+        return excluded
+
     def _subscript_range(self, tok: Token, usage: str):
         """The subscript of a ``\\sum`` at ``pos``: ([variable], lower) for ``_{k=1}``, or
         (variables, None) for ``_k``, ``_{k}``, ``_{i,j}``. Rejects conditions (``k \\neq i``)
@@ -1725,6 +2055,11 @@ class Parser:
             raise LatexError(usage, column=tok.column)
         close = self.partner[k]
         inner = self.tokens[k + 1 : close]
+        if self.leaves_out:
+            # \sum_{k \neq i} (_excluded_index): the index k, as \sum_{k}
+            self.leaves_out = False
+            self.pos = close + 1
+            return [self._index_variable(inner[0])], None, sp.Integer(0)
         for t in inner:
             if t.is_cmd("neq", "ne"):
                 raise UnsupportedLatex(
@@ -2300,7 +2635,10 @@ def _body_and_next_operator(body, variables):
 
 def mul(left, right):
     """``left * right`` unevaluated: a product inside a product is merged into it, a quotient
-    stays whole; ``-1`` times an integer is that negative integer."""
+    stays whole; ``-1`` times an integer is that negative integer. Two matrix factors make
+    an ordered ``MatrixProduct`` (:func:`eqchain.latex.matrices.product`)."""
+    if matrices.matrix_valued(left) and matrices.matrix_valued(right):
+        return matrices.product(left, right)
     if left == sp.Integer(-1) and isinstance(right, sp.Integer):
         return sp.Integer(-right)
     args = []
@@ -2341,6 +2679,11 @@ _GAUSSIAN = "mathcalN"  # \mathcal{N}: the Gaussian law, or its density with a s
 
 # operators read by their definitions through the expectation (Parser.moment)
 _MOMENTS = {"Var": "variance", "Cov": "covariance"}
+
+
+# Blackboard-bold capitals that are never an operator applied to parentheses: the
+# expectation and variance (read by Parser.blackboard), probability, and the number sets.
+_BLACKBOARD_OPERATORS = frozenset("EVPNZQRC")
 
 
 def _expectation_name(first: Token, base: str) -> bool:

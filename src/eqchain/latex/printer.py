@@ -13,6 +13,7 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
+from eqchain.latex.applied import family_of
 from eqchain.latex.commands import ACCENTS, GREEK
 
 _ACCENTS_LONGEST_FIRST = sorted(ACCENTS, key=len, reverse=True)
@@ -66,8 +67,15 @@ class EqchainLatexPrinter(LatexPrinter):
     def _print_Function(self, expr, exp=None):
         """``p(x | \\theta)`` (a function with conditioning bars or parameter semicolons, see
         :meth:`eqchain.latex.parser.Parser.conditioned_application`) as it was written."""
+        count = family_of(expr.func)
+        if count is not None:  # E_n(w): the family's member, as written (latex.applied)
+            indices = ",".join(self._print(a) for a in expr.args[:count])
+            args = ", ".join(self._print(a) for a in expr.args[count:])
+            text = f"{name_latex(expr.func.__name__[:-1])}_{{{indices}}}{{\\left({args} \\right)}}"
+            return f"{text}^{{{exp}}}" if exp is not None else text
         separators = dict(getattr(expr.func, "separators", None) or ())
-        if not separators:
+        name = expr.func.__name__
+        if not separators and not (name.startswith("mathbb") and len(name) == 7):
             return super()._print_Function(expr, exp)
         parts = []
         for k, arg in enumerate(expr.args):
@@ -75,7 +83,8 @@ class EqchainLatexPrinter(LatexPrinter):
                 bar = separators.get(k)
                 parts.append(f" {bar} " if bar else ", ")
             parts.append(self._print(arg))
-        text = f"{name_latex(expr.func.__name__)}{{\\left({''.join(parts)} \\right)}}"
+        head = f"\\mathbb{{{name[6]}}}" if name.startswith("mathbb") else name_latex(name)
+        text = f"{head}{{\\left({''.join(parts)} \\right)}}"
         return f"{text}^{{{exp}}}" if exp is not None else text
 
     def _print_Limit(self, expr):
@@ -121,6 +130,9 @@ class EqchainLatexPrinter(LatexPrinter):
     def _big_operator(self, expr, command: str) -> str:
         """One ``\\sum_{k=1}^{K}`` per limit, outermost first (SymPy's own printer stacks
         several limits with ``\\substack`` and ``\\\\``)."""
+        leaving_out = _leaving_out(expr)
+        if leaving_out is not None:
+            return leaving_out(self)
         prefix = "".join(
             f"{command}_{{{self._print(var)}={self._print(lo)}}}^{{{self._print(hi)}}} "
             for var, lo, hi in reversed(expr.limits)
@@ -222,6 +234,42 @@ def _compact_integer(n: int):
     shift = max(0, n.bit_length() - 100)
     with mpmath.workprec(60):
         return sp.Float(mpmath.ldexp(mpmath.mpf(n >> shift), shift), 15)
+
+
+def _leaving_out(expr):
+    """``\\sum_{k \\neq i}^{K} body`` as written, for the reading of it (``Sum(body (1 -
+    \\delta_{k i}), (k, 1, K))``, :meth:`eqchain.latex.parser.Parser._excluded_index`): a
+    printer of it, or None for any other sum. The upper bound is left out when it is the one
+    the reader gives a range not written, ``n_k``."""
+    if not isinstance(expr, sp.Sum) or len(expr.limits) != 1:
+        return None
+    var, lo, hi = expr.limits[0]
+    body = expr.function
+    if lo != 1 or not isinstance(body, sp.Mul):
+        return None
+    *rest, last = body.args
+    if not (isinstance(last, sp.Add) and len(last.args) == 2 and sp.Integer(1) in last.args):
+        return None
+    other = next(a for a in last.args if a != 1)
+    if not (isinstance(other, sp.Mul) and len(other.args) == 2 and other.args[0] == -1):
+        return None
+    delta = other.args[1]
+    if not isinstance(delta, sp.KroneckerDelta) or var not in delta.args or not rest:
+        return None
+    (excluded,) = [a for a in delta.args if a != var] or [None]
+    if excluded is None:
+        return None
+    with sp.evaluate(False):
+        inner = sp.Mul(*rest) if len(rest) > 1 else rest[0]
+
+    def show(printer) -> str:
+        upper = "" if str(hi) == f"n_{var}" else f"^{{{printer._print(hi)}}}"
+        text = printer._print(inner)
+        if isinstance(inner, sp.Add):
+            text = f"\\left({text}\\right)"
+        return f"\\sum_{{{printer._print(var)} \\neq {printer._print(excluded)}}}{upper} {text}"
+
+    return show
 
 
 def name_latex(name: str) -> str:

@@ -518,7 +518,7 @@ class Scanner:
         base = caret - 1
         while base >= 0 and tokens[base].is_char("}"):
             base = self.partner[base] - 1
-        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec")
+        bold = base >= 0 and tokens[base].is_cmd("mathbf", "boldsymbol", "bm", "vec", "mathbb")
         if bold and texts == ["T"]:
             raise UnsupportedLatex(
                 "not supported: transposes (a bold vector to the power T)",

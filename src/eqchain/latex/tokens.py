@@ -5,10 +5,12 @@ Tokens keep their offset in the formula text so that every error can point at a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eqchain.errors import LatexError
-from eqchain.latex.commands import BRACKET_COMMANDS, canonical_name
+from eqchain.latex.commands import ACCENTS, BRACKET_COMMANDS, ELLIPSIS, GREEK, canonical_name
+
+STYLES = ACCENTS - {"mathbb"}  # accents and alphabets over a letter (\\hat{y}, \\mathbf{x})
 
 MAX_DEPTH = 40  # deeper nesting than this is never a real formula, and SymPy's parser recurses
 MAX_TOKENS = 3000  # SymPy's parser needs ~1.5 ms per term: keep any formula under a few seconds
@@ -28,6 +30,9 @@ class Token:
     start: int
     end: int
     space_before: bool = False
+    # \mathbb over a lower-case or Greek letter or an accent (\mathbb{w}): a letter style, as
+    # \mathbf, that starts a name (set by tokenize; \mathbb{E}, \mathbb{R} are not)
+    letter_style: bool = False
 
     @property
     def column(self) -> int:
@@ -76,6 +81,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         elif ch.isascii() and ch.isdigit():
             tokens.append(Token("digit", ch, base + i, base + i + 1, space))
             i += 1
+        elif text.startswith("...", i):  # three dots typed for \ldots: the ellipsis
+            tokens.append(Token("cmd", ELLIPSIS, base + i, base + i + 3, space))
+            i += 3
         elif ch in PRIMES:  # s’(x), s′(x): a prime typed as a quotation mark or U+2032
             tokens.append(Token("char", "'", base + i, base + i + 1, space))
             i += 1
@@ -90,7 +98,24 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
                 f"formula too long to read (more than {MAX_TOKENS} tokens); split it into steps",
                 column=base + start + 1,
             )
-    return tokens
+    return _blackboard_styles(tokens)
+
+
+def _blackboard_styles(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each ``\\mathbb`` whose braces open on a lower-case letter, a Greek
+    letter or an accent marked as a letter style (the author's bold, ``\\mathbb{w}``,
+    ``\\mathbb{\\theta}``, ``\\mathbb{\\hat{y}}``); a capital (``\\mathbb{E}``,
+    ``\\mathbb{R}``) is a set or an operator."""
+    out = list(tokens)
+    for k, tok in enumerate(tokens[:-2]):
+        if not (tok.kind == "cmd" and tok.text == "mathbb" and tokens[k + 1].is_char("{")):
+            continue
+        first = tokens[k + 2]
+        if (first.kind == "letter" and first.text.islower()) or (
+            first.kind == "cmd" and (first.text in GREEK or first.text in STYLES)
+        ):
+            out[k] = replace(tok, letter_style=True)
+    return out
 
 
 def match_brackets(tokens: list[Token]) -> dict[int, int]:

@@ -5,6 +5,8 @@ One item per comma (commas inside brackets belong to the item):
 * ``y_k > 0``, ``t_k >= 0``, ``x \\neq 0``: a sign, SymPy's assumption on the symbol or family;
 * ``K integer``, ``n positive integer``: SymPy's assumption words after a name;
 * ``sigma function``, ``\\sigma function``: a function, read as applied to its arguments;
+* ``X matrix``, ``y vector``: a matrix (n x p) or a column vector (n x 1) in every formula
+  (README, "Vectors and matrices");
 * ``t constant``: a symbol of its own, independent of every variable: not random, and its
   derivative is 0 even where the document differentiates it on its own (``\\frac{dt}{dw}``
   otherwise says t may vary with w: :mod:`eqchain.check.varying`);
@@ -99,6 +101,11 @@ class Propto:
     names: tuple[str, ...]
 
 
+# ``X matrix``, ``y vector``: a name read as a matrix (n x p) or a column vector (n x 1) in
+# every formula, and transposed by a plain ^T even where T is also a scalar
+SHAPES = ("vector", "matrix")
+
+
 def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
     """``"y_k > 0, K integer, 0 < p < 1"`` -> declarations and bounds. Raises InputError for an
     item it cannot read."""
@@ -122,17 +129,22 @@ def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
             parts = item.split()
             words = tuple(parts[1:])
             if len(parts) < 2 or not all(
-                w in ASSUMPTIONS or w in RANDOMNESS or w == "function" for w in words
+                w in ASSUMPTIONS or w in RANDOMNESS or w in ("function", *SHAPES) for w in words
             ):
                 raise InputError(
                     f"cannot read the assumption '{item}' (write e.g. "
-                    '"y_k > 0", "t_k >= 0", "0 < p < 1", "K integer" or "sigma function")'
+                    '"y_k > 0", "t_k >= 0", "0 < p < 1", "K integer", "sigma function" or '
+                    '"X matrix")'
                 )
             if "function" in words and len(words) > 1:
                 raise InputError(f"a function takes no other assumption words: '{item}'")
             name, index = _name(parts[0])
             if "function" in words and index:
                 raise InputError(f"a function is declared without a subscript: '{item}'")
+            if any(w in SHAPES for w in words) and (len(words) > 1 or index):
+                raise InputError(
+                    f"a vector or matrix is declared alone, without a subscript: '{item}'"
+                )
             out.append(Declaration(name, index, words))
     return out
 

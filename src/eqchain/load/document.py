@@ -25,9 +25,11 @@ notation says so); nothing else is assumed.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
+from eqchain.latex import matrices
 from eqchain.latex.parser import unwritten_bounds
 from eqchain.load.blocks import Block, line_col
 from eqchain.load.links import LinkError, links
@@ -72,15 +74,24 @@ def load_document(
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
+    # X matrix, y vector: marks for the reader (eqchain.latex.matrices), no symbol's assumption
+    shaped = [i for i in items if getattr(i, "words", ()) in (("vector",), ("matrix",))]
+    items = [i for i in items if i not in shaped]
+    functions |= {matrices.declared_mark(i.name, i.words[0]) for i in shaped}
     symbols = frozenset(
         i.name for i in items if getattr(i, "name", None) and i.name not in functions
     )
     functions |= _inferred_functions(blocks, symbols)
+    functions |= _matrix_marks(blocks)
+    if "T" in symbols:  # --assume "T integer": T is a scalar, a plain ^T no transpose
+        functions |= {matrices.SCALAR_T_MARK}
     rows = _read_rows(path, blocks, functions, cross_check)
     if unclosed is not None:
         line, col = unclosed.line, unclosed.column
         written = text.split("\n")[line - 1][col - 1 :].strip()
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
+    stated = stated_law_conditions(rows)
+    items = items + stated
     scope = _scope(path, rows, items)
     steps = _steps(path, rows, scope)
     if not steps:
@@ -90,7 +101,7 @@ def load_document(
     return Derivation(
         title or Path(path).name,
         path,
-        (),
+        _shown(stated),
         tuple(steps),
         scope,
         (),
@@ -275,6 +286,30 @@ def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozens
     return uses.functions(symbols)
 
 
+def _matrix_marks(blocks: list[Block]) -> frozenset[str]:
+    """What the document says of transposes, for the reader of each of its rows: the names it
+    writes transposed (and its bold names, once it writes a transpose) are vectors or matrices
+    in every row, and T is no transpose where it is also a scalar
+    (:func:`eqchain.latex.matrices.document_marks`)."""
+    from eqchain.latex.decorations import strip_decorations
+    from eqchain.latex.matrices import document_marks
+    from eqchain.latex.rows import split_rows
+    from eqchain.latex.tokens import tokenize
+
+    token_rows = []
+    for block in blocks:
+        try:
+            rows = [row.text for row in split_rows(block.text)]
+        except LatexError:
+            rows = [block.text]
+        for text in rows:
+            try:
+                token_rows.append(tokenize(strip_decorations(text).body))
+            except LatexError:
+                continue
+    return document_marks(token_rows)
+
+
 def _one_line(block: Block) -> str:
     return " ".join(block.text.split())
 
@@ -309,6 +344,99 @@ def _place(err: LatexError, path: str, block: Block, source: str) -> InputError:
 
 
 # -- symbols and assumptions -----------------------------------------------------------------
+
+
+def stated_law_conditions(rows) -> list:
+    """The parameters' conditions of every law a row states (``X \\sim \\mathrm{Exp}(\\lambda)``:
+    ``\\lambda > 0``; ``X \\sim \\mathcal{U}(a, b)``: ``a < b``; ``X \\sim \\mathcal{N}(\\mu,
+    \\sigma^2)``: ``\\sigma > 0``, the standard deviation), as assumption items, the way
+    ``--assume`` gives them: the author who states the law states that it exists, which it
+    does only under its conditions (eqchain/densities.py). Only a law of the table of densities
+    with its number of parameters, and only a condition on a plain name (``\\lambda > 0``,
+    ``0 \\le p \\le 1``, ``a < b``) or on its square (``\\sigma^2 > 0``:
+    ``\\sigma > 0``; another even power: not 0); any other condition (on a family member, an
+    expression, the binomial's n a natural number: its pmf written without its support,
+    ``\\binom{n}{y} p^y (1-p)^{n-y}``, would then be refuted at a y outside it) is not assumed,
+    and a step that needs it stays ``unknown`` naming it. Like every assumption it holds in the
+    whole document. A declaration that contradicts it is an InputError, as two contradicting
+    declarations are."""
+    import sympy as sp
+
+    from eqchain.densities import density_named
+
+    out: list = []
+    for _, block_rows in rows:
+        for row in block_rows:
+            f = row.formula
+            if f is None or len(f.sides) != 2 or f.relations[1:] != ("sim",):
+                continue
+            law = f.sides[1]
+            if not isinstance(law, sp.core.function.AppliedUndef):
+                continue
+            d = density_named(law.func.__name__, len(law.args))
+            if d is None:
+                continue
+            for part in sp.And.make_args(d.holds(*law.args)):
+                for item in _condition_items(part, f"the law stated at line {row.line}"):
+                    if item not in out:
+                        out.append(item)
+    return out
+
+
+def _shown(items) -> tuple:
+    """The signs a stated law's conditions declare, for the report's assumptions (a bound by
+    another name or number, ``a < b``, is shown as its margin given)."""
+    from eqchain.load.assume import Declaration
+    from eqchain.model import SymbolDecl
+
+    out: dict[str, list] = {}
+    for item in items:
+        if isinstance(item, Declaration) and item.words != ("real",):
+            words = out.setdefault(item.name, [])
+            words += [w for w in item.words if w not in words]
+    return tuple(SymbolDecl(name, tuple(words)) for name, words in out.items())
+
+
+def _condition_items(part, origin: str) -> list:
+    """``part`` (a relation between a plain name and a number, two plain names, or an even
+    power of a name and 0) as assumption items, their text
+    saying ``origin``; [] for any other condition."""
+    import sympy as sp
+
+    from eqchain.load.assume import Declaration, _between_names, _bound, _name
+
+    relations = {sp.StrictGreaterThan: ">", sp.GreaterThan: ">=", sp.StrictLessThan: "<"}
+    relations[sp.LessThan] = "<="
+    op = relations.get(type(part))
+    if op is None:
+        return []
+    left, right = part.args
+    text = f"{left} {op} {right} ({origin})"
+
+    def plain(e):
+        if not isinstance(e, sp.Symbol):
+            return None
+        try:
+            name, index = _name(e.name)
+        except InputError:
+            return None
+        return name if index is None and name == e.name else None
+
+    if right.is_Number and left.is_Pow and left.exp.is_even and right == 0 and op == ">":
+        # a variance written sigma^2: sigma is the standard deviation, positive (the
+        # convention of every author who writes N(mu, sigma^2), and of the density's
+        # 1/(\sqrt{2\pi} \sigma)); another even power only says its base is not 0
+        name = plain(left.base)
+        word = "positive" if left.exp == 2 else "nonzero"
+        return [Declaration(name, None, (word,))] if name else []
+    if left.is_Number and plain(right):
+        left, right, op = right, left, {">": "<", "<": ">", ">=": "<=", "<=": ">="}[op]
+    if plain(left) and right.is_Rational:
+        value = Fraction(int(right.p), int(right.q))
+        return _bound(plain(left), None, op, value, text)
+    if plain(left) and plain(right):
+        return _between_names(plain(left), op, plain(right), text)
+    return []
 
 
 def _assumption_items(path: str, assumptions: list[str]) -> list:

@@ -16,6 +16,7 @@ import tomllib
 from fractions import Fraction
 
 from eqchain.errors import InputError, LatexError
+from eqchain.latex.matrices import SCALAR_T_MARK, declared_mark
 from eqchain.load.links import LinkError, links
 from eqchain.model import Derivation, Place, Step, StepKind, SymbolDecl
 
@@ -142,6 +143,7 @@ class _Loader:
         ]
         self.steps_seen = 0
         self.inferred: frozenset[str] = frozenset()  # functions of the claims (derivation())
+        self.shaped: frozenset[str] = frozenset()  # X = "matrix", y = "vector": reader marks
 
     # -- places ---------------------------------------------------------------------------
     def key_line(self, key: str, start: int = 1, table: str | None = None) -> int | None:
@@ -213,6 +215,8 @@ class _Loader:
 
         claims = [r.get("claim") for r in steps_raw if isinstance(r, dict)]
         declared = frozenset(d.name for d in decls if not d.is_function)
+        if "T" in declared:  # T a declared scalar: a plain ^T is no transpose in any claim
+            self.shaped = self.shaped | {SCALAR_T_MARK}
         self.inferred = inferred_functions(
             [c for c in claims if isinstance(c, str)], declared, values_too=False
         )
@@ -256,7 +260,12 @@ class _Loader:
                 raise self.error(f"invalid symbol name '{name}'", line)
             name = name.lstrip("\\")
             try:
-                if isinstance(spec, str):
+                if isinstance(spec, str) and spec.strip() in ("vector", "matrix"):
+                    # X = "matrix": a real symbol the reader reads as a matrix (n x p), or a
+                    # column vector (n x 1), in every claim (eqchain.latex.matrices)
+                    self.shaped = self.shaped | {declared_mark(name, spec.strip())}
+                    out.append(SymbolDecl(name, parse_assumptions("real")))
+                elif isinstance(spec, str):
                     out.append(SymbolDecl(name, parse_assumptions(spec)))
                 elif isinstance(spec, dict):
                     out.append(self.family(name, spec, parse_assumptions))
@@ -470,7 +479,7 @@ class _Loader:
             formula = read_cached(
                 claim,
                 scope.index_names,
-                frozenset(scope.functions) | self.inferred,
+                frozenset(scope.functions) | self.inferred | self.shaped,
                 cross_check=self.cross_check,
             )
             sides = [scope.bind(s, define=define and i == 0) for i, s in enumerate(formula.sides)]

@@ -1,0 +1,97 @@
+"""A law stated by a row, ``X \\sim \\mathcal{U}(a, b)``, connected to the expectations after it.
+
+After the row ``X \\sim D`` (D a law of the table of densities, eqchain/densities.py, with its
+number of parameters, or the Gaussian ``\\mathcal{N}(\\mu, \\sigma^2)``), an expectation written
+without a subscript, ``\\mathrm{E}(X)``, ``\\mathbb{E}[g(X)]``, ``\\mathrm{Var}(X)``, is the
+expectation over that law: ``\\mathbb{E}_{X \\sim D}[g(X)]``, decided as such (the law of the
+unconscious statistician, ``expectation_lotus``, for a continuous law). Only where that is the
+one reading:
+
+* X is a plain name, stated with one law in the whole document (two laws for one name, as in
+  ``P: X \\sim \\mathcal{N}(\\mu_1, \\sigma_1^2)``, ``Q: X \\sim \\mathcal{N}(\\mu_2,
+  \\sigma_2^2)``, connect neither);
+* the rows after the statement only (before it, X's law was not said);
+* the expectation's argument mentions X, and no name but X, the law's parameters and names
+  declared ``constant``: any other name may be random too (``\\mathrm{E}(X + Y)``, or t in
+  ``\\mathbb{E}[e^{tX}]``), and holding it fixed would be a guess. Such an expectation stays as
+  written (any distribution is then its, as before).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from eqchain.check.expectations import nonrandom
+from eqchain.densities import density_named
+from eqchain.operators import Expectation, Law, Normal
+
+_GAUSSIAN = "mathcalN"
+
+
+def stated_law(step):
+    """(X, law) for a step ``X \\sim D`` with X a plain name and D a law eqchain knows (a
+    :class:`~eqchain.operators.Law` or :class:`~eqchain.operators.Normal`); else None."""
+    if step.relation != "sim" or step.continues or not isinstance(step.lhs, sp.Symbol):
+        return None
+    law = step.rhs
+    if not isinstance(law, AppliedUndef):
+        return None
+    name = law.func.__name__
+    if density_named(name, len(law.args)) is None:
+        return None
+    if name == _GAUSSIAN:
+        return step.lhs, Normal(*law.args)
+    return step.lhs, Law(name, *law.args)
+
+
+def with_stated_laws(steps: tuple) -> tuple:
+    """``steps`` with each expectation of a stated variable after its statement taken over its
+    law (see the module's docstring); the same steps when there is none."""
+    found: dict = {}  # X -> (position of its statement, law), or None when stated twice
+    for position, step in enumerate(steps):
+        stated = stated_law(step)
+        if stated is None:
+            continue
+        variable, law = stated
+        if variable in found and (found[variable] is None or found[variable][1] != law):
+            found[variable] = None
+        elif variable not in found:
+            found[variable] = (position, law)
+    laws = {x: v for x, v in found.items() if v is not None}
+    if not laws:
+        return steps
+    out = []
+    for position, step in enumerate(steps):
+        now = {x: law for x, (at, law) in laws.items() if at < position}
+        if now and step.lhs is not None and step.rhs is not None:
+            lhs, rhs = _over_laws(step.lhs, now), _over_laws(step.rhs, now)
+            if (lhs, rhs) != (step.lhs, step.rhs):
+                step = replace(step, lhs=lhs, rhs=rhs)
+        out.append(step)
+    return tuple(out)
+
+
+def _over_laws(expr, laws: dict):
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    args = tuple(_over_laws(a, laws) for a in expr.args)
+    node = expr.func(*args) if args != expr.args else expr
+    if not isinstance(node, Expectation) or node.under:
+        return node
+    body = node.body
+    for variable, law in laws.items():
+        if not body.has(variable):
+            continue
+        allowed = {variable} | law.free_symbols
+        others = body.free_symbols - allowed
+        if not all(isinstance(s, sp.Symbol) and nonrandom(s) for s in others):
+            continue
+        # its own real variable, as the reader's E_{x \sim p}: a law of the table is real
+        bound = sp.Symbol(variable.name, real=True)
+        if bound != variable and bound in body.free_symbols | law.free_symbols:
+            continue
+        return Expectation(body.xreplace({variable: bound}), bound, law)
+    return node
