@@ -51,7 +51,6 @@ def test_blackboard_bold_is_never_the_same_name_as_bold_or_plain():
         (r"\mathbb{P}(A)", 1),  # probability: as before, not read
         (r"\mathbb{R}(x)", 1),
         (r"\mathbb{I}", 1),  # a capital without parentheses
-        (r"\mathbb{w}^T \mathbb{x}", 11),  # a transpose, never a power by T
         (r"\hat{\mathbb{R}}", 6),  # a set is no letter to put an accent on
         (r"\hat{\mathbb{R_i}}", 6),
         (r"\frac{\partial J}{\partial \mathbb{R}}", 7),
