@@ -167,10 +167,10 @@ def test_a_step_refuted_stays_refuted_when_its_time_runs_out_while_simplifying(m
 
     first = refute._refuting
 
-    def out_of_time(problem, rng, trial, simple):
+    def out_of_time(problem, rng, trial, simple, off=None):
         if simple is not None:
             raise StepTimeout()
-        return first(problem, rng, trial, simple)
+        return first(problem, rng, trial, simple, off)
 
     monkeypatch.setattr(refute, "_refuting", out_of_time)
     total = sp.Sum(t[k] * sp.log(y[k]), (k, 1, K))

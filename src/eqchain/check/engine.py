@@ -1550,6 +1550,7 @@ def _check_claim(
         side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
     givens = _givens(facts)
     refuted_first = False
+    off_reals: list = []  # points of real symbols where a side is not real
 
     def quick_counterexample():
         # a counterexample must lie where the source is defined
@@ -1562,6 +1563,7 @@ def _check_claim(
             ranges=facts.ranges,
             values=values,
             domain=domain.conditions(),
+            off_reals=off_reals,
         )
 
     if path is None and _symbolic_range(lhs_full, rhs_full):
@@ -1626,7 +1628,14 @@ def _check_claim(
         )
 
     cex = find_counterexample(
-        lhs_full, rhs_full, givens, seed=1, ranges=facts.ranges, values=values, domain=inside
+        lhs_full,
+        rhs_full,
+        givens,
+        seed=1,
+        ranges=facts.ranges,
+        values=values,
+        domain=inside,
+        off_reals=off_reals,
     )
     if cex is not None:
         return _refuted(step, cex, warnings, lhs_full, rhs_full)
@@ -1635,6 +1644,7 @@ def _check_claim(
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
+        + _off_the_reals(off_reals)
         + (_undefined_functions(lhs_full, rhs_full, facts) or _what_would_decide(search))
         + density_conditions(lhs_full, rhs_full),
         None,
@@ -1707,6 +1717,20 @@ def _undefined_functions(lhs, rhs, facts: Facts) -> str:
     return (
         f"; {shown} stands on one side only and no row before this one defines it: define it "
         "before this row"
+    )
+
+
+def _off_the_reals(points: list) -> str:
+    """``"; at a = −2 a side is not real ..."`` when the refuter met a point of real symbols
+    where a side is not real (a logarithm of a negative number): the step holds, if at all,
+    where its logarithms' and roots' arguments are positive, which nothing establishes."""
+    if not points:
+        return ""
+    shown = ", ".join(f"{name} = {value}" for name, value in points[0])
+    return (
+        f"; at {shown} a side is not real (a logarithm, root or fractional power of a negative "
+        "number), so no counterexample there: declare the signs that keep the arguments "
+        "positive"
     )
 
 

@@ -49,6 +49,7 @@ def find_counterexample(
     values=None,
     domain=(),
     free_functions: bool = False,
+    off_reals: list | None = None,
 ):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
     a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
@@ -61,7 +62,13 @@ def find_counterexample(
     With ``free_functions`` (the caller knows that nothing before the step says anything about
     its unknown functions), concrete linear functions are put in for them and the
     counterexample names them (:func:`_with_concrete_functions`); without it a step about
-    unknown functions is never refuted by values of theirs (it stays unknown)."""
+    unknown functions is never refuted by values of theirs (it stays unknown).
+
+    A point of real symbols where a side is not real (a logarithm of a negative number, say)
+    is no counterexample (:func:`_off_the_reals`): the author means the real logarithm, and
+    the rule that needs the sign names it. Such a point is added to ``off_reals`` (as the
+    (name, value) pairs shown) when it is given, so an undecided step can say where its
+    logarithms leave the reals."""
     rng = random.Random(seed)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
@@ -69,15 +76,20 @@ def find_counterexample(
     domain = tuple((p, sp.sympify(e, strict=True)) for p, e in domain)
     cache: dict = {}
     problem = (lhs, rhs, givens, ranges or {}, bound, cache, domain)
+    seen: list = []  # points of real symbols where a side is not real
     found = None
     for trial in range(trials):
-        found = _refuting(problem, rng, trial, None)
+        found = _refuting(problem, rng, trial, None, seen)
         if found is not None:
             break
     chosen: tuple = ()
     if found is None and free_functions:
         found, chosen, problem = _with_concrete_functions(problem, rng, trials)
     if found is None:
+        if seen and off_reals is not None:
+            point = min(seen, key=_cost)
+            named = sorted(point.values.items(), key=lambda kv: _natural(latex(kv[0])))
+            off_reals.append(tuple((latex(k), unicode_value(v)) for k, v in named))
         return None
     # A reader believes small values: look again with the smallest sizes first (K = 1, 2, ...),
     # small integers and simple fractions, and keep the simplest point. Every point comes out
@@ -177,8 +189,10 @@ def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:
     return found
 
 
-def _refuting(problem: tuple, rng: random.Random, trial: int, simple: int | None):
-    """A sample (with both sides' values) where the two sides differ, or None."""
+def _refuting(problem: tuple, rng: random.Random, trial: int, simple: int | None, off=None):
+    """A sample (with both sides' values) where the two sides differ, or None. A point of real
+    symbols where a side is not real is none (:func:`_off_the_reals`; it is added to
+    ``off`` when given)."""
     lhs, rhs, givens, ranges, bound, cache, domain = problem
     try:
         sample = _sample(lhs, rhs, givens, rng, trial, ranges, bound, cache, domain, simple)
@@ -187,7 +201,25 @@ def _refuting(problem: tuple, rng: random.Random, trial: int, simple: int | None
     if sample is None:
         return None
     differs, lv, rv = _differ(sample.lhs, sample.rhs)
-    return (sample, lv, rv) if differs else None
+    if not differs:
+        return None
+    if _off_the_reals(sample, lv, rv):
+        if off is not None:
+            off.append(sample)
+        return None
+    return sample, lv, rv
+
+
+def _off_the_reals(sample: Sample, lv, rv) -> bool:
+    """Whether the point gives every symbol a real value, each declared real, and a side a
+    value off the real line: a logarithm of a negative number, a root or a fractional power of
+    one. An author of real quantities means the real functions, which are not defined there;
+    the point lies outside what the step says, and the rule that needs the sign names it
+    (log_pow needs a > 0). Where a symbol may be complex (declared so, or a derivation file's
+    default), the complex functions are what the step says, and the point counts."""
+    if any(getattr(atom, "is_real", None) is not True for atom in sample.values):
+        return False
+    return any(_finite_number(v) and v.is_real is False for v in (lv, rv))
 
 
 def _cost(sample: Sample) -> tuple:
@@ -824,22 +856,7 @@ def _differ(L, R):
         return False, None, None
     if abs(d_hi - d_lo) > d_hi * sp.Float(10) ** -20:
         return False, None, None
-    if _branch_only(hi[0] - hi[1], scale) and (L.has(sp.log) or R.has(sp.log)):
-        # the sides differ by 2 pi i k only: the branch of the complex logarithm at a point
-        # outside what the author means (log of a negative number); the rule that needs the
-        # sign says so (log_pow needs a > 0), not a counterexample
-        return False, None, None
     return True, hi[0], hi[1]
-
-
-def _branch_only(difference, scale) -> bool:
-    """Whether ``difference`` is 2 pi i k for a nonzero integer k, to the precision used."""
-    re_part, im_part = sp.re(difference), sp.im(difference)
-    if abs(re_part) > scale * sp.Float(10) ** (-(HIGH_DIGITS - 25)):
-        return False
-    turns = im_part / (2 * sp.pi)
-    k = sp.Integer(round(float(turns)))
-    return k != 0 and abs(turns - k) < sp.Float(10) ** (-(HIGH_DIGITS - 25))
 
 
 def _finite_number(v) -> bool:
