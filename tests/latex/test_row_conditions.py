@@ -63,8 +63,9 @@ def test_the_tag_after_a_condition_is_the_rows():
 @pytest.mark.parametrize(
     ("text", "message", "column"),
     [
-        # a second equation is no condition: it stays unreadable, at its right side
-        (r"f(x)=e^x,\qquad g(x)=e^{-x}", "equation that is not a condition", 22),
+        # a value after the comma (a condition or a second equation?) stays unreadable, at its
+        # right side; two equations side by side are two rows (test_row_structures.py)
+        (r"f(x)=e^x,\qquad x=0", "equation that is not a condition", 19),
         (r"a = b, \text{otherwise } x > 0", "prose 'otherwise'", 7),
         (r"a = b, \quad 0 < x > 1", "both directions", 14),
         (r"a = b, x > ", "empty side", 11),

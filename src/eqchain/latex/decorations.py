@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.commands import DROPPED, PROSE
+from eqchain.latex.width import ascii_punctuation
 
 # Japanese/Chinese prose, full-width forms and circled numbers (①) written inside math.
 _CJK = re.compile(
@@ -124,7 +125,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     for two ``\\tag``s, and UnsupportedLatex for an operator name such as
     ``\\mathrm{Var}(x)``. ``base`` is the row's offset in the formula, for columns.
     """
-    text = font_switches(text, base)
+    text = font_switches(ascii_punctuation(text), base)
     out = list(text)
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign

@@ -33,6 +33,7 @@ from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
 from eqchain.latex.tokens import Token, tokenize
+from eqchain.latex.width import ascii_punctuation
 
 MAX_LENGTH = 100_000
 _RANGE_SUBSCRIPT = re.compile(
@@ -174,6 +175,7 @@ def read_expression(
     ``offset`` is added to error columns (the expression's place in a longer text). Raises
     LatexError like :func:`read_formula`, and for an equation or prose."""
     _check_text(text)
+    text = ascii_punctuation(text)
 
     def run():
         deco = strip_decorations(text, offset)
@@ -245,10 +247,11 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         if deco.tag is not None:
             raise LatexError("two \\tag in one row", column=offset + 1)
         deco = Decorated(deco.body, tail.tag, deco.annotation)
-    body = deco.body
+    body = _leading_arrow(deco.body)
     if not body.strip():
         return None
     parts, definition, relations = _split_relations(body)
+    _no_question(body, parts, offset)
     continues = False
     if len(parts) > 1 and not body[parts[0][0] : parts[0][1]].strip():
         # A row that starts with a relation continues the row before: "= b", "\le b", or
@@ -258,8 +261,15 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         relations = relations[1:]
     else:
         relations = ("",) + relations[1:]
-    for start, end in parts:
+    for k, (start, end) in enumerate(parts):
         if not body[start:end].strip():
+            if k == len(parts) - 1 and body[:start].rstrip().endswith("="):
+                raise LatexError(
+                    "the row ends with '=': its right side must follow, on the next row "
+                    "(a row starting with '=' continues the chain; a row of math is the "
+                    "right side) or in the next display starting with '='",
+                    column=offset + len(body[:start].rstrip()),
+                )
             raise LatexError("empty side in an equation", column=offset + start + 1)
     # A whole side \arg\max_{\theta} f: the objective's tokens, the variable's on the side.
     optima = []
@@ -305,6 +315,37 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         condition,
         pieces,
     )
+
+
+_LEADING_ARROW = re.compile(r"\s*\\(?:long)?rightarrow(?![A-Za-z])")
+
+
+def _leading_arrow(body: str) -> str:
+    """A row that starts with ``\\rightarrow`` or ``\\longrightarrow`` (``\\rightarrow
+    \\ell'(\\mu) = 0`` under the row it follows from) as one starting with ``\\Rightarrow``
+    (``\\Longrightarrow``): the equation follows from the row before (README, notation table).
+    Only at the start of a row: ``x \\rightarrow 0`` elsewhere stays unsupported. Same length:
+    only the case of one letter changes."""
+    m = _LEADING_ARROW.match(body)
+    if m is None:
+        return body
+    r = body.index("rightarrow", m.start())
+    if body[r - 4 : r] == "long":
+        r -= 4
+    return body[:r] + body[r].upper() + body[r + 1 :]
+
+
+def _no_question(body: str, parts, offset: int) -> None:
+    """``\\int e^{-x^2} dx = ?``: a side that is a question mark asks for a value instead of
+    claiming one. Raises LatexError at the ``?``, saying so."""
+    for start, end in parts:
+        side = body[start:end]
+        if side.strip() == "?":
+            raise LatexError(
+                "a question mark as a side ('= ?') asks for the value, it claims none: write "
+                "the value the derivation finds (or the question in prose)",
+                column=offset + start + side.index("?") + 1,
+            )
 
 
 # Relations a row is split at (outside brackets), as commands: what each means. Order

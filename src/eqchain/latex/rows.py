@@ -8,12 +8,13 @@ a row break too. Rows keep their offset in the text, so errors point at what the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eqchain.errors import LatexError, UnsupportedLatex
-from eqchain.latex.brackets import depth_after
+from eqchain.latex.brackets import depth_after, scan
 from eqchain.latex.decorations import braced_argument, strip_decorations
 from eqchain.latex.piecewise import environment_end
+from eqchain.latex.width import ascii_punctuation
 
 # Environments whose rows are equations; the value is how many '&' columns one equation uses
 # (the remaining columns may only hold prose, e.g. ``&& \text{(by the log rule)}``).
@@ -61,6 +62,9 @@ class Row:
     # a definition written after "where" in the row of the equation it serves
     # (``L = -\\log \\hat y \\quad \\text{where} \\quad \\hat y = \\sigma(z)``): see where_split
     where: bool = False
+    # an equation written beside the one before it on the same row, after a comma and
+    # spacing (``f'(x) = ..., \\qquad g'(x) = ...``): a claim of its own, see beside_split
+    beside: bool = False
 
 
 def locate(source: str, column: int) -> tuple[int, int]:
@@ -86,6 +90,7 @@ def split_rows(text: str) -> tuple[Row, ...]:
     """
     if not isinstance(text, str):
         raise LatexError("a formula must be text")
+    text = ascii_punctuation(text)  # same length: offsets stay the author's
     chars = list(text)
     _blank_comments(text, chars)
     _blank_delimiters("".join(chars), chars)
@@ -181,6 +186,15 @@ def split_rows(text: str) -> tuple[Row, ...]:
         if not row_text.strip():
             continue
         prev = rows[-1] if rows else None
+        if prev is not None and _continues_after_equals(prev, source, start, end, env):
+            # 'a = b =' then '= c' (or 'c'): one chain; the '=' written twice is read once
+            lead = leading_equals(row_text)
+            if lead is not None:
+                row_text = row_text[:lead] + " " + row_text[lead + 1 :]
+            gap = start - (prev.offset + len(prev.text))
+            joined = prev.text + " " * gap + row_text
+            rows[-1] = Row(joined, prev.offset, prev.line, prev.column, prev.environment)
+            continue
         if prev is not None and _continues_expression(prev, source, start, end, env):
             gap = start - (prev.offset + len(prev.text))
             joined = prev.text + " " * gap + row_text
@@ -188,7 +202,7 @@ def split_rows(text: str) -> tuple[Row, ...]:
             continue
         line, column = locate(text, start + 1)
         rows.append(Row(row_text, start, line, column, env))
-    return tuple(_with_where_rows(text, rows))
+    return tuple(_with_beside_rows(text, _with_where_rows(text, rows)))
 
 
 # "where", "with" (and Japanese ただし, ここで) written between an equation and the
@@ -250,6 +264,157 @@ def _with_where_rows(text: str, rows: list[Row]) -> list[Row]:
         blanked = row.text[:start] + "".join(ch if ch == "\n" else " " for ch in row.text[start:])
         out.append(Row(blanked, row.offset, row.line, row.column, row.environment))
     return out
+
+
+# Spacing after a comma that sets the next equation apart (plain blanks do not: TeX drops them)
+_SPACING_COMMAND = (
+    r"(?:~|\\(?:quad|qquad|enspace|enskip|thinspace|medspace|thickspace)(?![A-Za-z])"
+    r"|\\[,;: ]|\\hspace\*?\{[^{}]*\})"
+)
+_BESIDE_SPACING = re.compile(rf"(?:\s*{_SPACING_COMMAND})+\s*")
+# what makes the text after a comma something other than an equation: order relations,
+# \neq, \in, an ellipsis, quantifiers, arrows, \sim, \propto, \approx
+_NOT_EQUATION = re.compile(
+    r"<|>|\\(?:le|leq|ge|geq|lt|gt|neq|ne|in|notin|leqslant|geqslant|[lcv]?dots|ldotp|forall"
+    r"|exists|sim|simeq|approx|propto|equiv|to|rightarrow|Rightarrow|Longrightarrow|implies|iff"
+    r"|Leftrightarrow|therefore|because|coloneqq)(?![A-Za-z])|\.\.\."
+)
+_PROSE_START = re.compile(r"\\(?:text|textrm|textit|textbf|mbox|mathrm|operatorname)\s*\{")
+# a side that is one name or one number (x, x_i, \alpha, 0, -1): an equation of two such
+# sides after a comma may be a case condition (i = j, x = 0), so it never starts an equation
+_SIMPLE_SIDE = re.compile(
+    r"\s*-?\s*(?:\\?[A-Za-z]+|[0-9]+(?:\.[0-9]+)?)\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
+)
+
+
+def beside_split(text: str) -> list[tuple[int, int]]:
+    """Where a row holding several equations side by side starts each equation after the
+    first: (offset after the comma, offset after the comma's spacing) for each top-level comma
+    that sets an equation apart, or [] when the row is not
+    such a row (it is then read as before: a condition after the comma, or unreadable).
+
+    The reading (README, notation table "Equations side by side"): the row is cut at every
+    top-level comma followed by spacing (``\\quad``, ``\\qquad``, ``\\,``, ``\\;``,
+    ``\\ ``, ``~``, ``\\hspace``) only when every part it gives is an equation: the first
+    holds a top-level ``=``; each part after a comma holds top-level ``=`` and no other
+    relation (no order relation, ``\\neq``, ``\\in``, ellipsis, quantifier, arrow), starts
+    with math (no prose such as ``\\text{for}``), and has a side that is more than one name
+    or number (``i = j``, ``x = 0`` may be a case condition: never cut). A comma with no
+    spacing after it never cuts, and a row with any other top-level comma is not cut either
+    (a condition after the last equation could belong to all of them)."""
+    if "\\begin" in text:
+        return []  # the commas of a piecewise definition are its own
+    commas = [i for i, ch, depth in scan(text) if ch == "," and depth == 0]
+    if not commas:
+        return []
+    starts: list[tuple[int, int]] = []
+    bounds = [-1, *commas, len(text)]
+    for k in range(1, len(bounds) - 1):
+        part = text[bounds[k] + 1 : bounds[k + 1]]
+        if k == len(bounds) - 2 and not _math_of(part).strip():
+            break  # a final comma: punctuation
+        space = _BESIDE_SPACING.match(part)
+        if space is None or not re.search(_SPACING_COMMAND, space.group(0)):
+            return []
+        if not _side_by_side_equation(part[space.end() :]):
+            return []
+        starts.append((bounds[k] + 1, bounds[k] + 1 + space.end()))
+    first = text[: commas[0]]
+    if not starts or not _top_level_equals(first):
+        return []
+    return starts
+
+
+def _side_by_side_equation(part: str) -> bool:
+    if _PROSE_START.match(part) or _NOT_EQUATION.search(part):
+        return False
+    sides = [part[a:b] for a, b in _top_level_equals_parts(part)]
+    if len(sides) < 2:
+        return False
+    return not all(_SIMPLE_SIDE.fullmatch(_math_of(s)) for s in sides)
+
+
+def _math_of(text: str) -> str:
+    """``text`` with its decorations blanked out, or as written when they cannot be (the
+    reader reports why)."""
+    try:
+        return strip_decorations(text).body
+    except LatexError:
+        return text
+
+
+def _top_level_equals_parts(text: str) -> list[tuple[int, int]]:
+    cuts = [i for i, ch, depth in scan(text) if ch == "=" and depth == 0]
+    bounds = [-1, *cuts, len(text)]
+    return [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+
+def _top_level_equals(text: str) -> bool:
+    return any(ch == "=" and depth == 0 for _, ch, depth in scan(text))
+
+
+def _with_beside_rows(text: str, rows: list[Row]) -> list[Row]:
+    """Each row holding equations side by side (:func:`beside_split`) as one row per
+    equation, each with the line and column where it starts; the first keeps its comma."""
+    out: list[Row] = []
+    for row in rows:
+        starts = [] if row.where else beside_split(row.text)
+        if not starts:
+            out.append(row)
+            continue
+        ends = [after for after, _ in starts[1:]] + [len(row.text)]
+        out.append(replace(row, text=row.text[: starts[0][0]]))
+        for (_, start), end in zip(starts, ends, strict=True):
+            line, column = locate(text, row.offset + start + 1)
+            out.append(
+                Row(
+                    row.text[start:end],
+                    row.offset + start,
+                    line,
+                    column,
+                    row.environment,
+                    beside=True,
+                )
+            )
+    return out
+
+
+def open_equals(text: str) -> int | None:
+    """The offset of the ``=`` a row ends with (``a = b =``, after its tag, spacing and final
+    punctuation), at the top level; None when the row does not end with ``=``."""
+    try:
+        body = strip_decorations(text.replace("&", " ")).body
+    except LatexError:
+        return None
+    end = len(body.rstrip())
+    if end == 0 or body[end - 1] != "=" or depth_after(body[:end]) != 0:
+        return None
+    return end - 1
+
+
+def leading_equals(text: str) -> int | None:
+    """The offset of the ``=`` a row starts with (after spacing and ``&``); None otherwise."""
+    lead = _LEADING_SPACE.match(text)
+    at = lead.end()
+    if text.startswith("=", at) and not text.startswith("==", at):
+        return at
+    return None
+
+
+def _continues_after_equals(prev: Row, source: str, start: int, end: int, env: str | None) -> bool:
+    """Whether ``prev`` ends with ``=`` and the row at ``source[start:end]`` is its right side:
+    same environment, only a row break between them, and the row starts with ``=`` or with no
+    relation at all (a row starting with another relation is not joined: the reader then says
+    that ``prev`` ends with ``=``)."""
+    if env != prev.environment or open_equals(prev.text) is None:
+        return False
+    if not _BREAK_ONLY.fullmatch(source, prev.offset + len(prev.text), start):
+        return False
+    raw = source[start:end]
+    if leading_equals(raw) is not None:
+        return True
+    lead = _LEADING_SPACE.match(raw)
+    return _RELATION.match(raw, lead.end()) is None and _holds_math(raw, start)
 
 
 # A row that starts with one of these continues the expression of the row before it (the

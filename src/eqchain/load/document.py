@@ -189,6 +189,9 @@ class _Row:
     path: str | None = None  # the \input file it stands in, when not the document
     error: str | None = None
     where: bool = False  # a definition after "where" (eqchain.latex.rows.where_split)
+    beside: bool = False  # an equation beside another on its row (eqchain.latex.rows.beside_split)
+    # it ended with '=', read once with the next display's leading '=' (_closed_across_displays)
+    open_end: bool = False
 
 
 def _read_rows(
@@ -222,6 +225,9 @@ def _read_rows(
                 )
             )
             continue
+        closed = _closed_across_displays(rows, blocks[b_index + 1 : b_index + 2])
+        open_last = closed is not rows
+        rows = closed
         read = []
         pending_note = None
         for row in rows:
@@ -263,9 +269,44 @@ def _read_rows(
                 formula = replace(formula, annotation=pending_note)
             pending_note = None
             line, col = _row_place(block, row)
-            read.append(_Row(formula, line, col, row.text.strip(), block.path, where=row.where))
+            read.append(
+                _Row(
+                    formula,
+                    line,
+                    col,
+                    row.text.strip(),
+                    block.path,
+                    where=row.where,
+                    beside=row.beside,
+                    open_end=open_last and row is rows[-1],
+                )
+            )
         out.append((b_index, read))
     return out
+
+
+def _closed_across_displays(rows, following: list[Block]):
+    """``rows`` with the ``=`` their last row ends with blanked out when the next display
+    starts with ``=`` (``$$ = a = $$``, prose, ``$$ = b $$``): the chain continues there, and
+    the ``=`` written at both ends is read once. Otherwise the rows as they are (a row ending
+    with ``=`` is then unreadable, saying so)."""
+    from dataclasses import replace as _replace
+
+    from eqchain.latex.rows import leading_equals, open_equals, split_rows
+
+    if not rows or not following:
+        return rows
+    at = open_equals(rows[-1].text)
+    if at is None:
+        return rows
+    try:
+        after = split_rows(following[0].text)
+    except LatexError:
+        return rows
+    if not after or leading_equals(after[0].text) is None:
+        return rows
+    last = rows[-1]
+    return (*rows[:-1], _replace(last, text=last.text[:at] + " " + last.text[at + 1 :]))
 
 
 def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozenset[str]:
@@ -579,15 +620,20 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
 
 def _steps(path: str, rows, scope) -> list[Step]:
     steps: list[Step] = []
+    carried = None  # an expression alone that ended with '=' before the display it continues in
     for _, block_rows in rows:
         prev_formula = None  # the formula of the row before in this display
-        lone = None  # the bound expression of the row before when it stands alone
+        lone, carried = carried, None  # the bound expression of the row before, standing alone
         for row in block_rows:
             f = row.formula
             if row.where and f is not None:
                 steps.append(_where_step(path, row, f, scope))
                 continue
-            after_equation = _is_equation_row(prev_formula) and _is_one_equation(f)
+            # an equation beside another on its row is a claim of its own, never the next
+            # equation of a system following from the one before it
+            after_equation = (
+                _is_equation_row(prev_formula) and _is_one_equation(f) and not row.beside
+            )
             prev_formula = f
             head, lone = lone, None
             if f is None:
@@ -610,6 +656,8 @@ def _steps(path: str, rows, scope) -> list[Step]:
                 # an expression alone asserts nothing; a row '= b' right after it in the same
                 # display continues it ('a \\ &= b' is a = b), not an earlier chain
                 lone = sides[0] if sides else None
+                if row.open_end:
+                    carried = lone  # 'a =', prose, '= b' is a = b
                 continue
             try:
                 found = links(f, sides)
