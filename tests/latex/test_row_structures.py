@@ -55,6 +55,13 @@ def test_what_is_not_two_equations_stays_one_row(text):
     assert len(split_rows(text)) == 1
 
 
+def test_one_formula_with_equations_side_by_side_says_to_write_one_per_step():
+    text = r"f(x) = 2 x, \quad g(x) = 3 x"
+    with pytest.raises(LatexError, match="side by side") as err:
+        read_formula(text)
+    assert err.value.column == text.index("g(x)") + 1
+
+
 def test_a_value_after_the_comma_is_still_unreadable_saying_why():
     with pytest.raises(LatexError, match="not a condition"):
         read_formula(r"f(x) = 2 x, \quad x = 0")

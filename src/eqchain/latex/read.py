@@ -122,6 +122,12 @@ def read_formula(
     rows = _guarded(lambda *_: split_rows(text), None, 0)
     if not rows:
         raise LatexError("empty formula", column=1)
+    if len(rows) > 1 and rows[1].beside:
+        raise LatexError(
+            "several equations side by side (after a comma and spacing): one formula holds "
+            "one equation or chain; write one per step",
+            column=rows[1].offset + 1,
+        )
     if len(rows) > 1:
         raise LatexError(
             f"this text has {len(rows)} rows: read them with read_rows", column=rows[1].offset + 1
