@@ -124,3 +124,12 @@ def test_a_question_as_the_right_side_is_unreadable_saying_why(tmp_path):
     assert _statuses(steps) == ["unreadable"]
     assert "question" in steps[0]["reason"]
     assert steps[0]["column"] == row.index("?") + 4
+
+
+def test_a_blackboard_operator_with_a_semicolon_defined_then_used(tmp_path):
+    steps = check_document_rows(tmp_path, "\\mathbb{I}(x；y) := x^2 y", "\\mathbb{I}(2; 3) = 12")
+    assert _statuses(steps) == ["definition", "verified"]
+    wrong = check_document_rows(tmp_path, "\\mathbb{I}(x；y) := x^2 y", "\\mathbb{I}(2; 3) = 18")
+    assert _statuses(wrong) == ["definition", "refuted"]
+    other = check_document_rows(tmp_path, "\\mathbb{I}(x；y) := x^2 y", "\\mathbb{I}(2, 3) = 12")
+    assert _statuses(other)[1] != "verified"  # \mathbb{I}(x, y) is another function

@@ -142,6 +142,16 @@ def test_an_equation_number_in_full_width_parentheses_never_multiplies_the_side(
         read_formula(text)
 
 
+def test_a_blackboard_operator_keeps_its_semicolon_as_a_function_of_a_name_does():
+    """``\\mathbb{I}(x；y)`` (mutual information): the full-width semicolon is ';', and the
+    operator is applied with its separator kept, as ``p(x; y)`` is: not ``\\mathbb{I}(x, y)``."""
+    semicolon = read_expression("\\mathbb{I}(x；y)")
+    assert semicolon == read_expression("\\mathbb{I}(x; y)")
+    assert semicolon != read_expression("\\mathbb{I}(x, y)")
+    assert semicolon != read_expression("\\mathbb{I}(x | y)")
+    assert semicolon.func.__name__ == "mathbbI"
+
+
 def test_full_width_columns_are_those_of_the_source():
     with pytest.raises(LatexError) as err:
         read_formula("a ＝ b ＝ \\foo")

@@ -985,6 +985,12 @@ class Parser:
             ):
                 open_, close_, after = self._parenthesised(close + 1)
                 self.pos = after
+                if self._conditioned(open_, close_):
+                    # \mathbb{I}(x; y), \mathbb{H}(x | y): the separators kept, as for p(x | y)
+                    args, separators = self._split_arguments(open_, close_)
+                    self.pos = after
+                    name = f"mathbb{letter.text}"
+                    return sp.Function(name, separators=separators)(*args)
                 return sp.Function(f"mathbb{letter.text}")(*self.arguments(open_, close_))
         if not (
             (o := self.at(k)) is not None
