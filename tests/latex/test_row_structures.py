@@ -166,3 +166,22 @@ def test_a_question_mark_as_a_side_is_unreadable_saying_why(text):
     with pytest.raises(LatexError, match="question") as err:
         read_formula(text)
     assert err.value.column == text.index("?") + 1
+
+
+# -- a number in parentheses after a wide space --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", [r"a + a = a \qquad (2)", r"a + a = a \quad (2).", r"a = b \hspace{1cm} (1.2)"]
+)
+def test_a_hand_written_equation_number_is_never_a_factor(text):
+    with pytest.raises(LatexError, match="equation number or a factor") as err:
+        read_formula(text)
+    assert err.value.column == text.index("(") + 1
+
+
+@pytest.mark.parametrize(
+    "text", [r"a + a = a (2)", r"a + a = (2) \quad a", r"f(x) = x, \quad (x > 0)"]
+)
+def test_a_factor_without_a_wide_space_or_a_condition_is_read_as_before(text):
+    read_formula(text)
