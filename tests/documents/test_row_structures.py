@@ -57,6 +57,17 @@ def test_a_value_after_the_comma_stays_unreadable(tmp_path):
     assert "not a condition" in steps[0]["reason"]
 
 
+def test_a_row_continuing_equations_side_by_side_is_unreadable(tmp_path):
+    """'= e' after 'a = b, \\qquad c = d' may continue either equation: not guessed."""
+    side_by_side = r"(x+1)^2 = x^2 + 2x + 1, \qquad (x-1)^2 = x^2 - 2x + 1"
+    for after in (r"= (1 - x)^2", r"\Rightarrow (x - 1)^2 = (1 - x)^2"):
+        steps = check_document_rows(tmp_path, side_by_side, after)
+        assert _statuses(steps) == ["verified", "verified", "unreadable"]
+        assert "side by side" in steps[2]["reason"]
+    block = rf"\begin{{aligned}} {side_by_side} \\ &= (1 - x)^2 \end{{aligned}}"
+    assert _statuses(check_document_rows(tmp_path, block))[-1] == "unreadable"
+
+
 def test_the_cli_reports_both_equations_of_a_row(tmp_path):
     doc = tmp_path / "post.md"
     doc.write_text(

@@ -32,7 +32,7 @@ from eqchain.errors import InputError, LatexError
 from eqchain.latex import matrices
 from eqchain.latex.parser import unwritten_bounds
 from eqchain.load.blocks import Block, line_col
-from eqchain.load.links import LinkError, links
+from eqchain.load.links import ARROWS, LinkError, links
 from eqchain.model import Derivation, Place, Step
 
 MAX_BYTES = 10_000_000
@@ -621,6 +621,7 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
 def _steps(path: str, rows, scope) -> list[Step]:
     steps: list[Step] = []
     carried = None  # an expression alone that ended with '=' before the display it continues in
+    beside_before = False  # the row before held equations side by side (rows.beside_split)
     for _, block_rows in rows:
         prev_formula = None  # the formula of the row before in this display
         lone, carried = carried, None  # the bound expression of the row before, standing alone
@@ -629,6 +630,21 @@ def _steps(path: str, rows, scope) -> list[Step]:
             if row.where and f is not None:
                 steps.append(_where_step(path, row, f, scope))
                 continue
+            if beside_before and f is not None and (f.continues or f.relation(0) in ARROWS):
+                # '= e' or '\Rightarrow e = f' after 'a = b, \qquad c = d': which equation
+                # it continues or follows from is not written
+                message = (
+                    "cannot read the formula: it continues a row holding several equations "
+                    "side by side, and which one is not written: continue one of them on a "
+                    "row of its own"
+                )
+                steps.append(
+                    _unreadable_step(row.path or path, row.text, message, row.line, row.column)
+                )
+                beside_before = False
+                prev_formula = None
+                continue
+            beside_before = row.beside
             # an equation beside another on its row is a claim of its own, never the next
             # equation of a system following from the one before it
             after_equation = (
