@@ -290,10 +290,10 @@ _SIMPLE_SIDE = re.compile(
 def beside_split(text: str) -> list[tuple[int, int]]:
     """Where a row holding several equations side by side starts each equation after the
     first: (offset after the comma, offset after the comma's spacing) for each top-level comma
-    that sets an equation apart, or [] when the row is not
-    such a row (it is then read as before: a condition after the comma, or unreadable).
+    that sets an equation apart, or [] when the row is not such a row (it is then read as
+    before: a condition after the comma, or unreadable).
 
-    The reading (README, notation table "Equations side by side"): the row is cut at every
+    The reading (README, notation table, equations side by side): the row is cut at every
     top-level comma followed by spacing (``\\quad``, ``\\qquad``, ``\\,``, ``\\;``,
     ``\\ ``, ``~``, ``\\hspace``) only when every part it gives is an equation: the first
     holds a top-level ``=``; each part after a comma holds top-level ``=`` and no other
