@@ -121,6 +121,9 @@ class Step:
     # (``L = -\\log \\hat y \\quad \\text{where} \\quad \\hat y = \\sigma(z)``), checked before
     # that equation; a definition only when it names a new quantity (README "Conditions").
     where_clause: bool = False
+    # Documents: the name of the law a distribution statement is under (P of ``P: X \\sim
+    # \\mathrm{Bern}(p_1)``): a given about that law; no expectation is taken over it
+    law: str | None = None
 
     def note(self, lang: str) -> str | None:
         return dict(self.notes).get(lang)

@@ -759,6 +759,15 @@ RELATION_RULES: tuple[Rule, ...] = (
         "propto",
         conditions=("nonzero B",),
     ),
+    Rule(
+        "approximation",
+        r"\left| a - 73.66 \right| \le 0.005 \implies a \approx 73.66",
+        "the exact value of the left side rounds to the decimal written, at its number of "
+        "digits after the point (an exact rational computation; a tie rounds either way)",
+        "左辺の厳密な値を、書かれた小数の桁数で丸めるとその小数になる（有理数による厳密な計算）",
+        "relation",
+        "approximation",
+    ),
 )
 # Vectors and matrices (check/matrices.py decides such steps; never applied by the rule search)
 MATRIX_RULES: tuple[Rule, ...] = (

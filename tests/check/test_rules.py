@@ -307,6 +307,11 @@ CASES |= {
         [(r"a e^{x} + 1 \propto e^{x}", [])],
         ([(r"a \propto z", [])], "z \\neq 0"),
     ),
+    "approximation": (
+        [(r"\frac{736.5795}{10} \approx 73.66", [])],
+        [(r"\frac{2}{3} \simeq 0.666", [])],
+        ([(r"a + \frac{1}{3} \approx 0.33", [])], "a number"),
+    ),
 }
 
 # The other integral rules: r is an integration variable too; the integrands of the valid

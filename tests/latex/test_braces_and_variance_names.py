@@ -69,17 +69,26 @@ def test_other_words_applied_stay_unreadable():
         read_expression(r"\text{variance}(X)")
 
 
+def test_a_law_named_before_a_distribution_statement_names_the_law():
+    """StatProofBook's ``P: \\; X \\sim \\mathrm{Bern}(p_1)``: the statement, under the law
+    named P (a given about that law, check/laws.py)."""
+    formula = read_formula(r"P: \; X \sim \mathrm{Bern}(p_1)")
+    assert formula.law == "P"
+    assert formula.relations == ("", "sim")
+    unnamed = read_formula(r"X \sim \mathrm{Bern}(p_1)")
+    assert formula.sides == unnamed.sides
+    assert unnamed.law is None
+
+
 @pytest.mark.parametrize(
     ("text", "column", "words"),
     [
-        ("P: \\; X \\sim \\mathrm{Bern}(p_1)\nQ: \\; X \\sim \\mathrm{Bern}(p_2) \\; .", 2, "law"),
-        (r"\hat{P}: X \sim \mathcal{N}(0, 1)", 8, "law"),
-        (r"f_X(x:\mu,\sigma^2) = 1", 6, ":="),  # a colon elsewhere: as before
+        (r"\hat{P}: X \sim \mathcal{N}(0, 1)", 8, "law"),  # one letter names a law
+        (r"P: X = 1", 2, "law"),  # a name before anything but a distribution statement
+        (r"P: X \sim \mathrm{Bern}(p) = Y", 2, "law"),
     ],
 )
-def test_a_law_named_before_a_distribution_statement_is_not_read(text, column, words):
-    """StatProofBook's ``P: X \\sim \\mathrm{Bern}(p_1)``: no faithful reading in eqchain's model
-    (a distribution statement belongs to no named law), so unreadable with its reason."""
+def test_a_name_and_colon_before_anything_else_is_not_read(text, column, words):
     with pytest.raises(LatexError) as info:
         read_formula(text)
     assert info.value.column == column

@@ -45,6 +45,13 @@ from eqchain.latex.read import read_formula
         ([r"Sar(X) = 1"], set()),
         ([r"Var(X) = 1", r"y = r(x)"], {"r"}),
         ([r"Sar(X) = 1", r"y = r(x)"], set()),
+        # a letter that is a one-token subscript ends the run: \sum_xp_X(x) sums p_X(x)
+        ([r"y = \sum_xp_X(x)"], {"p_X"}),
+        ([r"y = e^xf(x)"], {"f"}),
+        # a subscripted name after letters the document binds: x p_X(x), no word
+        ([r"y = \sum_xxp_X(x)"], {"p_X"}),
+        ([r"y = ap_X(x)"], set()),
+        ([r"y = \sum_x Var_X(x)", r"z = r_X(t)"], set()),
         # declared a symbol in the assumptions: a value, a function before names only
         ([r"p(x) = 1"], {on_names("p")}),
         # constants and the differential

@@ -47,6 +47,7 @@ from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
 from eqchain.check.integrals import has_integral, integral_step
 from eqchain.check.laws import with_stated_laws
+from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
@@ -59,6 +60,7 @@ from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
 from eqchain.latex.printer import latex
 from eqchain.model import (
+    Counterexample,
     Derivation,
     DerivationReport,
     Step,
@@ -363,7 +365,9 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
-    # an expectation of X after the row X \sim D is over D (check/laws.py)
+    # \sum_x g(x) p_X(x) over the values of X is E[g(X)] (check/pmf.py); then an expectation of
+    # X after the row X \sim D is over D (check/laws.py), those of the pmf sums too
+    derivation = replace(derivation, steps=with_pmf_sums(derivation.steps, derivation.scope))
     derivation = replace(derivation, steps=with_stated_laws(derivation.steps))
     facts = Facts(
         ranges=_index_ranges(derivation.scope),
@@ -1150,7 +1154,14 @@ def _special_moves(
     differentiation) means it is neither: the claim's own verdict stands."""
     try:
         return _special_moves_unguarded(step, lhs, source, facts, result, values, timeout)
-    except (ValueError, TypeError, AttributeError, NotImplementedError, ArithmeticError):
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        NotImplementedError,
+        ArithmeticError,
+        RecursionError,  # SymPy differentiating \sum_k \pi_k N(\mu_k, \sigma_k) by \pi_k
+    ):
         return result
 
 
@@ -2469,9 +2480,80 @@ def _relation_claim(step, source, facts: Facts, values, timeout, derivation, ori
         raise InputError("a continuation step has nothing to continue")
     if step.relation == "propto":
         decide = lambda: _proportional(step, source, facts, values, derivation)  # noqa: E731
+    elif relations.places(step.relation) is not None:
+        decide = lambda: _approximation(step, source, facts, values)  # noqa: E731
     else:
         decide = lambda: _order(step, source, facts, values)  # noqa: E731
     return _guarded(step, timeout, decide)
+
+
+def _approximation(step: Step, source, facts: Facts, values) -> StepResult:
+    r"""``a \approx 73.66`` (``\simeq``): verified when the exact value of a rounds to the
+    decimal written at its number of digits after the point, ``|a - 73.66| \le 0.005`` (a tie
+    rounds either way), computed exactly in rationals; refuted when it does not; unknown when a
+    is not a number (a symbol, an expectation) or not rational (no exact computation: refuted
+    only where it lies outside by far more than the error of 50 digits)."""
+    n = relations.places(step.relation)
+    half = sp.Rational(1, 2 * 10**n)
+    written = sp.simplify(step.rhs)
+    try:
+        value = sp.simplify(_unfolded(source, facts, values).doit())
+    except (TypeError, ValueError, RecursionError):
+        value = None
+    rule = ("approximation",)
+    if value is None or not value.is_number or value.free_symbols or not written.is_Rational:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            rule,
+            "approximation needs a number on the left: an approximation is checked on a value",
+        )
+    shown = lambda v: str(sp.N(v, max(n + 6, 15)))  # noqa: E731
+    if value.is_Rational:
+        if abs(value - written) <= half:
+            return StepResult(
+                step,
+                Verdict.VERIFIED,
+                rule,
+                f"the exact value {value} rounds to {written_decimal(written, n)} at {n} "
+                "digits after the point",
+            )
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            rule,
+            f"the exact value does not round to {written_decimal(written, n)} at {n} digits "
+            "after the point",
+            Counterexample((), shown(value), written_decimal(written, n)),
+        )
+    near = value.evalf(50)
+    if near.is_real and abs(near - written) - half > sp.Rational(1, 10**40):
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            rule,
+            f"the value does not round to {written_decimal(written, n)} at {n} digits after "
+            "the point",
+            Counterexample((), shown(near), written_decimal(written, n)),
+        )
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        rule,
+        "the exact value is not rational: no exact proof that it rounds to the decimal "
+        "written (numbers never verify)",
+    )
+
+
+def written_decimal(value, places: int) -> str:
+    """``value`` (a rational) as the decimal with ``places`` digits after the point."""
+    scaled = value * 10**places
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(int(scaled)))
+    if places == 0:
+        return sign + digits
+    digits = digits.rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
 def _order(step: Step, source, facts: Facts, values) -> StepResult:

@@ -36,6 +36,10 @@ def stated_law(step):
     :class:`~eqchain.operators.Law` or :class:`~eqchain.operators.Normal`); else None."""
     if step.relation != "sim" or step.continues or not isinstance(step.lhs, sp.Symbol):
         return None
+    if step.law is not None:
+        # P: X \sim D names one of several laws of X: an expectation without a subscript
+        # does not say which it is over
+        return None
     law = step.rhs
     if not isinstance(law, AppliedUndef):
         return None

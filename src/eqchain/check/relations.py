@@ -43,12 +43,30 @@ LATEX = {
 }
 
 
+def places(relation: str | None) -> int | None:
+    """The digits after the point of the decimal an approximation ``\\approx 73.66`` is to
+    (relation ``approx:2``: 2); None for any other relation."""
+    if relation is None or not relation.startswith("approx:"):
+        return None
+    return int(relation.partition(":")[2])
+
+
+def shown(relation: str) -> str:
+    """The LaTeX of ``relation`` (``\\le``; ``\\approx`` for an approximation)."""
+    return "\\approx" if places(relation) is not None else LATEX.get(relation, "=")
+
+
 def compose(first: str | None, then: str) -> str | None:
     """The relation between a chain's first and last sides after one more link: ``=`` then
     ``\\le`` is ``\\le``, ``\\le`` then ``<`` is ``<``; None when none follows (``\\le`` then
     ``\\ge``, an order relation and ``\\propto``)."""
     if first is None:
         return None
+    if places(first) is not None or places(then) is not None:
+        # a = b \\approx 0.33 = \\frac{33}{100}: a \\approx the end, to the same digits
+        # (the other links are equations); two approximations, or an order, state none
+        pair = {first, then} - {"="}
+        return pair.pop() if len(pair) == 1 and "=" in (first, then) else None
     if first == "=":
         return then
     if then == "=":

@@ -7,7 +7,9 @@ every row of its display math and decides, per name (base and subscript, ``f``, 
 ``q_\\phi``), that the document uses it as a function when
 
 * it is written directly before parentheses somewhere (``f(x)``, ``f'(x)``, ``f\\left(x\\right)``)
-  other than as the tail of a run of letters (``Var(X)`` is not a function ``r``),
+  other than as the tail of a run of letters (``Var(X)`` is not a function ``r``; a letter
+  that is a one-token script ends a run, ``\\sum_xp_X(x)``, and a subscripted name after
+  letters the document binds is applied, ``\\sum_x xp_X(x)``: a summed x is no letter of a word),
 * nothing binds it: it is never differentiated by (``\\partial \\lambda``, ``d\\lambda``), summed
   or multiplied over, integrated over or a limit's variable,
 * and, for a subscripted name, no name of its subscript is bound anywhere in the document.
@@ -262,6 +264,8 @@ class Uses:
     other: set[str] = field(default_factory=set)
     bound: set[str] = field(default_factory=set)
     run_tails: set[str] = field(default_factory=set)  # applied after letters written together
+    # for a subscripted name so applied, the letters before it in each run (xp_X(x): {x})
+    run_letters: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     defined: set[str] = field(default_factory=set)  # f of a row f(x) = ... or f(x) := ...
     primed: set[str] = field(default_factory=set)  # applied with a prime, f'(x)
     several: set[str] = field(default_factory=set)  # applied to several arguments, f(x, y)
@@ -334,7 +338,8 @@ class Uses:
                 self.bound.add(span.base if sub is None else key or span.base)
             # dx, \mathrm{d}x: x is integrated or differentiated (not in \frac{d y}{...})
             bind_next = span.base == "d" and not _numerator(tokens, i, lo)
-            run = i > lo and tokens[i - 1].kind == "letter" and not tok.space_before
+            before = _run_before(tokens, i, lo)
+            run = bool(before)
             if applied and primed and not run:
                 self.primed.add(key)
             if applied and not run and _arguments(tokens, k, partner) > 1:
@@ -342,7 +347,10 @@ class Uses:
             if applied:
                 if run:
                     self.run_tails.add(key)
-                else:
+                if run and sub is not None:  # applied, unless the run may be a word
+                    self.run_letters.setdefault(key, []).append(frozenset(before))
+                    self.applied.setdefault(key, set()).update(_names(sub))
+                elif not run:
                     self.applied.setdefault(key, set()).update(_names(sub))
             else:
                 self.other.add(key or span.base)
@@ -360,9 +368,10 @@ class Uses:
         is no function at all: ``p(x)`` stays ambiguous."""
         out = set()
         families = self._bound_families(symbols)
+        tails = self._word_tails()
         for key, sub_names in self.applied.items():
             base = key.split("_", 1)[0]
-            if key in self.run_tails or (key != base and family_key(base) in families):
+            if key in tails or (key != base and family_key(base) in families):
                 continue
             if base in NOT_FUNCTIONS and not (key == "e" and self._defined_only("e")):
                 continue
@@ -380,7 +389,7 @@ class Uses:
             base = family[:-1]
             if family not in self.alone_sides or (base in NOT_FUNCTIONS and base != "E"):
                 continue
-            if members & (self.run_tails | self.bound) or family in self.bound:
+            if members & (tails | self.bound) or family in self.bound:
                 continue
             if not members & (symbols | self.other):
                 out.add(family)
@@ -391,6 +400,19 @@ class Uses:
         # a function applied to several arguments somewhere: f'(x) is no derivative
         out |= {several(k) for k in self.several if k in out or on_names(k) in out}
         return frozenset(out)
+
+    def _word_tails(self) -> set[str]:
+        """The names applied as the tail of a run of letters that may be a word (``Var(X)``:
+        ``r``), which no such use makes a function. A subscripted name after letters that are
+        all variables the document binds (``\\sum_x xp_X(x)``: x is summed over) is the
+        product of those variables and the name applied: a summed variable is no letter of a
+        word, and TeX puts the subscript on the one letter before it."""
+        return {
+            key
+            for key in self.run_tails
+            if key not in self.run_letters
+            or any(not letters <= self.bound for letters in self.run_letters[key])
+        }
 
     def _bound_families(self, symbols: frozenset[str]) -> dict[str, set[str]]:
         """The families of functions (:func:`family_key`) some member of which the document
@@ -514,6 +536,21 @@ def _arguments(tokens: list[Token], k: int, partner: dict[int, int]) -> int:
             count += 1
         j = partner[j] + 1 if tok.is_char("([{") and j in partner else j + 1
     return count
+
+
+def _run_before(tokens: list[Token], i: int, lo: int) -> list[str]:
+    """The letters written together before ``tokens[i]`` (``Var``: V and a before r), empty when
+    it starts no run's tail. A letter that is a script of one token (``\\sum_xp_X(x)``,
+    ``e^xf(x)``) ends what comes before it: TeX takes it as the whole subscript, so the next
+    letter starts a new run."""
+    letters: list[str] = []
+    j = i - 1
+    while j >= lo and tokens[j].kind == "letter" and not tokens[j + 1].space_before:
+        if j - 1 >= lo and tokens[j - 1].is_char("_^"):
+            break
+        letters.append(tokens[j].text)
+        j -= 1
+    return letters
 
 
 def _numerator(tokens: list[Token], i: int, lo: int) -> bool:

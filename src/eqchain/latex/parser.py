@@ -380,9 +380,9 @@ class Parser:
                 and scan_name(self.tokens, 0, self.partner).end == self.pos
             ):  # P: X \sim \mathrm{Bern}(p): the law named P (statproofbook's KL pages)
                 raise UnsupportedLatex(
-                    "not supported: a name and ':' before a statement ('P: X \\sim ...', under "
-                    "the law named P): eqchain reads a distribution statement X \\sim D on its "
-                    "own, never which law it belongs to; write it without the name, or in prose",
+                    "not supported: a name and ':' before anything but a distribution statement "
+                    "('P: X \\sim D' states the law named P; 'P: X = 1' is no reading): write "
+                    "it without the name, or in prose",
                     column=tok.column,
                 )
             raise UnsupportedLatex(
@@ -1233,7 +1233,35 @@ class Parser:
             if _separator(self.tokens[k]) is not None:
                 return True
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
-        return False
+        return self._parameter_colon(open_, close) is not None
+
+    def _parameter_colon(self, open_: int, close: int) -> int | None:
+        """The index of the colon that separates a function's variables from its parameters,
+        ``f_X(x:\\mu,\\sigma^2)``, read as the semicolon of ``p(x; \\theta)``: one colon at the
+        top level of the brackets, with no bar or semicolon beside it, something before it and
+        an expression after it (not ``=``: ``:=``). None where there is none. A set after it
+        (``f(x : \\mathbb{R})``, a type) is not a parameter: rejected at the colon."""
+        colons, k = [], open_ + 1
+        while k < close:
+            tok = self.tokens[k]
+            if _separator(tok) is not None:
+                return None
+            if tok.is_char(":"):
+                colons.append(k)
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        if len(colons) != 1:
+            return None
+        (k,) = colons
+        if k == open_ + 1 or k + 1 == close or self.tokens[k + 1].is_char("=:"):
+            return None
+        after = self.tokens[k + 1]
+        if after.is_cmd("mathbb", "R", "N", "Z", "Q", "C", "mathcal", "in", "subset"):
+            raise UnsupportedLatex(
+                "not supported: a colon before a set in a function's arguments ('x : "
+                "\\mathbb{R}', a type); a colon before parameters, f(x : \\mu), is read as ';'",
+                column=self.tokens[k].column,
+            )
+        return k
 
     def conditioned_application(self, span: NameSpan, open_: int, close: int, after: int):
         """``p(x | \\theta)``, ``p(x \\mid \\theta)``, ``p(x; \\theta)``,
@@ -1244,7 +1272,15 @@ class Parser:
         The arguments keep their roles: the function is ``Function(name, separators=...)``,
         where ``separators`` holds (position, bar as written) for each bar or semicolon, so
         ``p(x | \\theta)`` is not ``p(x, \\theta)`` and prints back as written."""
-        if span.sub is not None or span.base in ("e", "pi"):
+        name = span.base
+        if span.sub is not None:
+            # f_X(x; \mu): a function of its own name where the document applies it so (the
+            # pre-pass: nothing binds its subscript), never a family's member
+            key = self._function_key(span)
+            own = key is not None and (key in self.functions or on_names(key) in self.functions)
+            if own and not self._in_family(span):
+                name = key
+        if (span.sub is not None and name == span.base) or span.base in ("e", "pi"):
             raise UnsupportedLatex(
                 "not supported: a conditioning bar after a subscripted name or a constant",
                 column=span.column,
@@ -1257,7 +1293,7 @@ class Parser:
             if density is not None:
                 _no_runs(args, f"the density {span.base}", span.column)
                 return density
-        return sp.Function(span.base, separators=separators)(*args)
+        return sp.Function(name, separators=separators)(*args)
 
     def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
         """The arguments between the brackets at ``open_`` and ``close``, split at commas, bars
@@ -1265,9 +1301,12 @@ class Parser:
         written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
         separator, as ``\\Vert`` is."""
         args, separators, group, start, k = [], [], [], open_ + 1, open_ + 1
+        colon = self._parameter_colon(open_, close)
         while k <= close:
             tok = self.tokens[k] if k < close else None
             bar = _separator(tok) if tok is not None else None
+            if k == colon:
+                bar = ";"  # f_X(x:\mu, \sigma^2) is f_X(x; \mu, \sigma^2)
             width = 1
             if (
                 bar == "|"

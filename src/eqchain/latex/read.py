@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from eqchain.errors import LatexError
+from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import piecewise
 from eqchain.latex.applied import defined_function
 from eqchain.latex.conditions import Condition, read_condition, split_condition
@@ -65,6 +65,9 @@ class Formula:
     # The condition written after a comma (``f(x) = ..., \\quad 0 \\le x \\le 1``): the row
     # is claimed under it (eqchain.latex.conditions; README "Conditions")
     condition: Condition | None = None
+    # The name of the law a distribution statement is under: P of ``P: X \\sim
+    # \\mathrm{Bern}(p_1)`` (statproofbook's two laws P and Q of one X); None without one
+    law: str | None = None
 
     def relation(self, i: int) -> str:
         """The relation written before side ``i``: ``""`` (nothing), ``"="``, ``"<"``,
@@ -97,6 +100,7 @@ class RowParts:
     condition: Condition | None = None  # Formula.condition
     # (placeholder symbol, Piecewise) of each piecewise definition the row holds
     pieces: tuple = ()
+    law: str | None = None  # Formula.law
 
 
 def read_formula(
@@ -220,6 +224,7 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
         parts.definition,
         parts.relations,
         parts.condition,
+        parts.law,
     )
 
 
@@ -257,6 +262,8 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     body = _leading_arrow(deco.body)
     if not body.strip():
         return None
+    law, body = _named_law(body)
+    deco = Decorated(body, deco.tag, deco.annotation)
     parts, definition, relations = _split_relations(body)
     _no_question(body, parts, offset)
     continues = False
@@ -278,6 +285,10 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
                     column=offset + len(body[:start].rstrip()),
                 )
             raise LatexError("empty side in an equation", column=offset + start + 1)
+    relations = tuple(
+        _approximation(body, part, offset) if rel == APPROX else rel
+        for rel, part in zip(relations, parts, strict=True)
+    )
     # A whole side \arg\max_{\theta} f: the objective's tokens, the variable's on the side.
     optima = []
     bounds = []
@@ -321,6 +332,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         tuple(optima) if any(optima) else (),
         condition,
         pieces,
+        law,
     )
 
 
@@ -391,6 +403,9 @@ RELATIONS = {
     "gt": ">",
     "propto": "propto",
     "sim": "sim",  # X \sim \mathcal{N}(\mu, \sigma^2): a distribution stated, a given
+    # \approx, \simeq before a decimal: approximately, to the digits written ("approx:2")
+    "approx": "approx",
+    "simeq": "approx",
     "Rightarrow": "implies",
     "Longrightarrow": "implies",
     "implies": "implies",
@@ -400,6 +415,26 @@ RELATIONS = {
     "Longleftrightarrow": "iff",
 }
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
+APPROX = "approx"
+# A decimal written out after \approx: its digits after the point say how close
+_DECIMAL = re.compile(r"\s*-?\s*\d+(?:\.(\d+))?\s*")
+
+
+def _approximation(body: str, part: tuple[int, int], offset: int) -> str:
+    """The relation ``approx:N`` of ``\\approx`` (``\\simeq``) before the side ``part``: the
+    side is a decimal written out with N digits after the point (``73.66``: 2, ``74``: 0).
+    Raises UnsupportedLatex for any other side: how close is not written."""
+    start, end = part
+    m = _DECIMAL.fullmatch(body[start:end])
+    if m is None:
+        raise UnsupportedLatex(
+            "not supported: an approximation (\\approx, \\simeq) before anything but a decimal "
+            "written out (\\simeq 73.66: the digits written say how close)",
+            column=offset + start + 1,
+        )
+    return f"{APPROX}:{len(m.group(1) or '')}"
+
+
 _DELIMITER_SIZES = frozenset(
     {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"}
 )
@@ -431,6 +466,24 @@ def _with_optima(sides: tuple, parts: RowParts) -> tuple:
         node = ArgMax if sense == "maximize" else ArgMin
         out.append(node(side, variable))
     return tuple(out)
+
+
+_LAW_NAME = re.compile(r"\s*([A-Za-z])\s*:(?:\s|\\[;,:! ]|\\q?quad\b|~)*")
+
+
+def _named_law(body: str) -> tuple[str | None, str]:
+    """(P, the statement) for a row ``P: \\; X \\sim \\mathrm{Bern}(p_1)``: one letter and a
+    colon before a distribution statement name the law it states (the statement is read as
+    written, the name left out: blanked, so that columns stay). (None, ``body``) for any other
+    row: a name and a colon before anything but one ``\\sim`` stay unsupported."""
+    m = _LAW_NAME.match(body)
+    if m is None or body.startswith("=", m.end()):
+        return None, body
+    rest = body[m.end() :]
+    parts, _, relations = _split_relations(rest)
+    if relations != ("", "sim") or not rest[parts[0][0] : parts[0][1]].strip():
+        return None, body
+    return m.group(1), " " * m.end() + rest
 
 
 def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:

@@ -427,7 +427,7 @@ _BINARY = re.compile(r"(?:\+|-|\\(?:pm|mp|cdot|times)(?![A-Za-z]))")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
 _BREAK_ONLY = re.compile(r"\s*(?:\\\\\*?\s*(?:\[[^\]]*\])?|\\)?\s*")
 _RELATION = re.compile(
-    r"=|<|>|\\(?:le|leq|ge|geq|neq|ne|approx|equiv|simeq|propto|to|iff|implies|Rightarrow)"
+    r"=|<|>|\\(?:le|leq|ge|geq|neq|ne|approx|equiv|simeq|sim|propto|to|iff|implies|Rightarrow)"
     r"(?![A-Za-z])"
 )
 

@@ -701,6 +701,7 @@ def _steps(path: str, rows, scope) -> list[Step]:
                         after_equation=after_equation and j == 0,
                         condition=condition,
                         condition_text=f.condition.text if f.condition else None,
+                        law=f.law,
                     )
                 )
     return steps

@@ -202,9 +202,9 @@ class Row:
     @property
     def relation(self) -> str:
         """The LaTeX of the row's relation (``=``, ``\\le``, ``\\propto``, ...)."""
-        from eqchain.check.relations import LATEX
+        from eqchain.check.relations import shown
 
-        return LATEX.get(self.result.step.relation, "=")
+        return shown(self.result.step.relation)
 
     @property
     def arrow(self) -> str:

@@ -114,7 +114,8 @@ def _step(result: StepResult, path: str | None = None) -> dict[str, Any]:
         "conditional": result.conditional,
         "domain": list(result.domain),
         "condition": step.condition_text,
-        "relation": result.relation,
+        # approx:2 (\approx 73.66, to 2 digits) is "approx" to a reader
+        "relation": result.relation.partition(":")[0],
         "follows": result.follows,
         "line": step.place.line if step.place is not None else None,
         "column": step.place.column if step.place is not None else None,
