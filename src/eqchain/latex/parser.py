@@ -802,6 +802,12 @@ class Parser:
                 if known is not None and span.sub is None and len(args) == 1:
                     _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
                     return known(*args, evaluate=False)
+                if operator_name and span.base in FUNCTIONS and span.sub is None:
+                    # \mathrm{exp}(x), \operatorname{log}(x): the function \exp, \log
+                    if len(args) != 1:
+                        raise LatexError(f"{span.base}(...) takes one argument", column=span.column)
+                    _no_runs(args, span.base, span.column)
+                    return apply_function(span.base, args[0])
                 if self._in_family(span):
                     return self._family_member(span, key)(*args)
                 return sp.Function(key if is_function and key else span.base)(*args)
@@ -1485,6 +1491,8 @@ class Parser:
             open_, close, after = group
             if open_ == close - 1:
                 raise LatexError(f"\\{name} without an argument", column=tok.column)
+            if self._top_level_char(open_ + 1, close, ","):
+                raise LatexError(f"\\{name} takes one argument", column=tok.column)
             self.pos = after
             arg = self.within(open_ + 1, close)
         else:

@@ -8,7 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from eqchain.errors import LatexError
-from eqchain.latex.commands import ACCENTS, BRACKET_COMMANDS, ELLIPSIS, GREEK, canonical_name
+from eqchain.latex.commands import (
+    ACCENTS,
+    BRACKET_COMMANDS,
+    ELLIPSIS,
+    FUNCTIONS,
+    GREEK,
+    PROSE,
+    canonical_name,
+)
 
 STYLES = ACCENTS - {"mathbb"}  # accents and alphabets over a letter (\\hat{y}, \\mathbf{x})
 
@@ -98,7 +106,76 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
                 f"formula too long to read (more than {MAX_TOKENS} tokens); split it into steps",
                 column=base + start + 1,
             )
-    return _blackboard_styles(tokens)
+    return _spelled_operators(_blackboard_styles(tokens))
+
+
+# Operator names typed without a backslash that may be glued to one letter after them: logL(\mu),
+# lnx, expx are \log L(\mu), \ln x, \exp x. A trigonometric word glued to more letters is a word
+# (cost, sinc), not sin or cos of them.
+GLUED_OPERATORS = ("log", "ln", "exp")
+# Inside these commands' braces letters are a name or prose (w_{exp}, \mathrm{log}, \text{cost}),
+# never an operator.
+_NAME_GROUPS = PROSE | {
+    "mathit", "mathsf", "mathtt", "mathbf", "boldsymbol", "bm", "mathcal", "mathscr",
+    "mathfrak", "mathbb", "operatorname", "begin", "end", "label", "tag", "textup", "hbox",
+}  # fmt: skip
+_BY_LENGTH = sorted(FUNCTIONS, key=len, reverse=True)
+
+
+def _spelled_operators(tokens: list[Token]) -> list[Token]:
+    r"""``tokens`` with each operator name typed without a backslash made the command it spells:
+    a run of letters written together (not the tail of a longer run, not in a subscript, not
+    inside ``\mathrm{}``, ``\text{}`` and the like) that is exactly ``log``, ``ln``, ``exp``,
+    ``sin``, ``cos``, ``tan``, ... reads as ``\log``, ``\sin``, ...; ``log``, ``ln`` or ``exp``
+    glued to one more letter as that command before the letter (``logL(\mu)`` is
+    ``\log L(\mu)``). Any other run of letters that holds ``log`` or ``exp`` (``logit``,
+    ``xlogx``, ``cost``) is ambiguous: LatexError at its first letter. Without this, ``log 2x``
+    would be the product l o g 2 x, and ``log 2x = 2 log x`` an identity."""
+    out: list[Token] = []
+    skipped: list[bool] = []  # per open brace: whether its letters are a name or prose
+    k, n = 0, len(tokens)
+    while k < n:
+        tok = tokens[k]
+        if tok.is_char("{"):
+            before = tokens[k - 1] if k else None
+            skipped.append(
+                bool(skipped and skipped[-1])
+                or (before is not None and (before.is_char("_") or before.is_cmd(*_NAME_GROUPS)))
+            )
+        elif tok.is_char("}") and skipped:
+            skipped.pop()
+        run_start = tok.kind == "letter" and not (
+            k
+            and (
+                (tokens[k - 1].kind == "letter" and not tok.space_before)
+                or tokens[k - 1].is_char("_^")
+            )
+        )
+        if not run_start or (skipped and skipped[-1]):
+            out.append(tok)
+            k += 1
+            continue
+        j = k + 1
+        while j < n and tokens[j].kind == "letter" and not tokens[j].space_before:
+            j += 1
+        word = "".join(t.text for t in tokens[k:j])
+        spelled = next((f for f in _BY_LENGTH if word.startswith(f)), None)
+        rest = len(word) - len(spelled) if spelled else None
+        if spelled is not None and (rest == 0 or (rest == 1 and spelled in GLUED_OPERATORS)):
+            end = tokens[k + len(spelled) - 1].end
+            out.append(Token("cmd", spelled, tok.start, end, tok.space_before))
+            out.extend(tokens[k + len(spelled) : j])
+        elif spelled is not None or "log" in word or "exp" in word:
+            raise LatexError(
+                f"ambiguous: '{word}' may be an operator name glued to letters or a word; write "
+                f"\\log, \\exp, \\sin, ... with a backslash and a space before the argument "
+                f"(\\log x), or \\mathrm{{{word}}} for a name",
+                column=tok.column,
+            )
+        else:
+            out.extend(tokens[k:j])
+        k = j
+    return out
 
 
 def _blackboard_styles(tokens: list[Token]) -> list[Token]:
