@@ -423,6 +423,14 @@ RULES: tuple[Rule, ...] = (
         "equation",
     ),
     Rule(
+        "scale_equation",
+        r"a = b \implies c\,a = c\,b",
+        "an earlier equation times a number: both sides of it moved to one side and scaled",
+        "前の式の両辺に同じ数を掛ける（一方の辺に移項して）",
+        "equation",
+        "equation",
+    ),
+    Rule(
         "piecewise_cases",
         r"f = \begin{cases} a & c \\ b & \text{otherwise} \end{cases}:\ "
         r"(c \implies a = g) \wedge (\neg c \implies b = g) \implies f = g",

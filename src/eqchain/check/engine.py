@@ -115,6 +115,9 @@ class Facts:
     in_passing: dict = field(default_factory=dict)
     # names of the functions a row other than a definition mentions (_applied_only)
     stated: set = field(default_factory=set)
+    # the names of each condition the author set (a derivative set to zero, an implication's
+    # premise): a later equation about these names only is a step from it, never a new given
+    conditions: list = field(default_factory=list)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -928,6 +931,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         # dL/dx = ... = 0: the author sets the derivative to zero (a condition imposed to find
         # the stationary point), not an identity to check: a given from here on.
         given = _give(step, source, facts)
+        facts.conditions.append(_names_of(source, step.rhs))
         return replace(given, reason="given: the derivative set to zero (a stationarity condition)")
     if result.verdict is Verdict.VERIFIED or step.continues:
         return (
@@ -973,9 +977,28 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         and result.verdict is not Verdict.VERIFIED
         and _given_contradiction(lhs, step.rhs, facts) is None
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
+        and not _from_a_condition(lhs, step.rhs, facts)
     ):
         return _give(step, lhs, facts)
     return _special_moves(step, lhs, source, facts, result, values, timeout)
+
+
+def _names_of(*exprs) -> frozenset:
+    """The names of ``exprs``: free symbols and the bases of indexed families."""
+    return frozenset(
+        {x for e in exprs for x in e.free_symbols if not isinstance(x, sp.Indexed)}
+        | {a.base.label for e in exprs for a in e.atoms(sp.Indexed)}
+    )
+
+
+def _from_a_condition(lhs, rhs, facts: Facts) -> bool:
+    r"""Whether an equation about the names of the conditions the author set before (a
+    derivative set to zero) and no other is a step from them, a claim: after ``\sum_i (x_i -
+    \mu) = 0``, ``\sum_i x_i - 2n\mu = 0`` is a wrong rewriting, never a new given."""
+    if not facts.conditions:
+        return False
+    names = _names_of(lhs, rhs)
+    return bool(names) and names <= frozenset().union(*facts.conditions)
 
 
 def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
@@ -2307,6 +2330,7 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
     if _clash(facts.givens + [(source, step.rhs)], facts) is not None:
         return result
     given = _give(step, source, facts)
+    facts.conditions.append(_names_of(source, step.rhs))
     return replace(given, reason="given: the premise of the implication that follows")
 
 

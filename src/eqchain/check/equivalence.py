@@ -22,6 +22,7 @@ NORMALISING_RULES = (
     "log_pow",
     "sum_split",
     "sum_const_mul",
+    "sum_const",
     "prod_split",
 )
 MAX_EXPAND = 200
@@ -109,10 +110,13 @@ def prove_equal(
         return "piecewise_cases"
     for n, (left, right) in enumerate(givens):
         try:
-            if _solves(diff, normal_form(expand_concrete(canonical(left - right)), ranges)):
+            g = normal_form(expand_concrete(canonical(left - right)), ranges)
+            how = "scale_equation" if _scaled(diff, g) else None
+            how = how or ("solve_for" if _solves(diff, g) else None)
+            if how is not None:
                 if used is not None:
                     used.append(n)
-                return "solve_for"
+                return how
         except Exception:  # noqa: BLE001 - SymPy failed: this given proves nothing
             continue
     return None
@@ -187,6 +191,19 @@ def _under(expr, condition):
         t = sp.Dummy("t", **{_BOUND_SIGN[">" if op in (">", "<") else ">="]: True})
         put[a] = b + t if op in (">", ">=") else b - t
     return expr.xreplace(put) if put else expr
+
+
+def _scaled(diff, g) -> bool:
+    r"""Whether ``diff`` is a number times ``g`` (so ``g = 0`` makes it zero): the claim is the
+    earlier equation moved to one side and multiplied, ``\sum_i (x_i - \mu) = 0`` after the
+    sum is split, ``\sum_i x_i - n \mu = 0``."""
+    if g == 0 or not g.free_symbols:
+        return False
+    try:
+        q = sp.cancel(sp.together(diff / g))
+    except Exception:  # noqa: BLE001 - SymPy failed: not shown to be a multiple
+        return False
+    return bool(q.is_number and q.is_finite) and is_zero(sp.expand(diff - q * g))
 
 
 def _solves(diff, g) -> bool:
