@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from eqchain.errors import LatexError
-from eqchain.latex.read import read_formula
+from eqchain.latex.read import read_expression, read_formula
 
 i, j = sp.symbols("i j")
 x, y = sp.IndexedBase("x"), sp.IndexedBase("y")
@@ -47,3 +47,32 @@ def test_a_body_that_names_no_index_or_several_is_rejected(text, column):
     with pytest.raises(LatexError) as info:
         read_formula(text)
     assert "needs its range" in info.value.message and info.value.column == column
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\sum_{i=1}^N \log\lambda - \lambda x_i",
+        r"\sum_{i=1}^N x_i + y_i",
+        r"\sum_{i} a_i + b_{ij}",
+        r"\prod_k p_k \cdot 2 + q_k",
+    ],
+)
+def test_the_index_written_after_the_body_is_ambiguous(text):
+    with pytest.raises(LatexError, match="ambiguous: the index"):
+        read_expression(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\sum_i x_i + \sum_i y_i",  # bound again
+        r"x_i - \frac{1}{n}\sum_i x_i",  # free before the sum, never after
+        r"\sum_{i=1}^N (x_i) - i",  # the body in brackets is the whole body
+        r"\sum_i x_i - w_{init}",  # a letter of a word
+        r"\sum_{i=1}^n x_i + \mathrm{Poisson}(\lambda)",
+        r"\lambda (\sum_k \pi_k - 1) + \pi_k",  # the brackets end the sum's reach
+    ],
+)
+def test_an_index_not_written_after_the_body_is_read(text):
+    read_expression(text)

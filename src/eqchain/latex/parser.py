@@ -52,7 +52,8 @@ from eqchain.latex.names import (
     starts_name,
     with_subscript,
 )
-from eqchain.latex.tokens import Token, match_brackets
+from eqchain.latex.tokens import Token, ambiguous_word, letter_run, match_brackets
+from eqchain.latex.words import word_mark
 from eqchain.operators import (
     Event,
     Expectation,
@@ -98,6 +99,8 @@ _KNOWN_FUNCTIONS = {
     ("mathrm", "erf"): sp.erf,
     ("operatorname", "erf"): sp.erf,
 }
+# commands whose braces hold a name or prose: their letters are no index
+_WORD_GROUPS = PROSE | {"mathit", "mathsf", "operatorname", "label", "tag", "textup"}
 _FACTOR_COMMANDS = {"frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor"}
 _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
@@ -741,6 +744,9 @@ class Parser:
         spelled = spelled_function(self.tokens, self.pos, self.end)
         if spelled is not None:
             return self.spelled(*spelled)
+        word = self._word()
+        if word is not None:
+            return word
         span = scan_name(self.tokens, self.pos, self.partner)
         if span.end > self.end:
             raise LatexError("this name runs past the end of its group", column=span.column)
@@ -820,6 +826,27 @@ class Parser:
                 )
         self.pos = j
         return self._value(span)
+
+    def _word(self):
+        """A run of letters the document names as one word (``BCE``, :mod:`eqchain.latex.words`)
+        as that name, moving past it; None for any other name. Raises LatexError for a run that
+        may be an operator name glued to letters (``logit``, ``xlogx``, ``cost``)."""
+        end = letter_run(self.tokens, self.pos)
+        if end is None or end - self.pos < 2 or end > self.end:
+            return None
+        text = "".join(t.text for t in self.tokens[self.pos : end])
+        after = self.at(end)
+        if word_mark(text) in self.functions and (after is None or not after.is_char("_'(")):
+            self.pos = end
+            return sp.Symbol(text)
+        if ambiguous_word(text):
+            raise LatexError(
+                f"ambiguous: '{text}' may be an operator name glued to letters or a word; write "
+                f"\\log, \\exp, \\sin, ... with a backslash and a space before the argument "
+                f"(\\log x), or \\mathrm{{{text}}} for a name",
+                column=self.tokens[self.pos].column,
+            )
+        return None
 
     def spelled(self, word: str, j: int):
         """``tanh(z)``, ``sigmoid(z)``, ``relu(z)``, ``max(0, z)``, ``Var(X)``: a function name
@@ -1910,6 +1937,7 @@ class Parser:
             after = None  # a body in brackets is the whole body: (2 \sum_k x) stays inside
         else:
             body, after = _body_and_next_operator(body, variables)
+            self._index_after_body(tok, variables)
         cls = sp.Sum if tok.text == "sum" else sp.Product
         if excluded is not None:
             # \sum_{k \neq i}: every k of the range, the i-th term times 0
@@ -1925,6 +1953,63 @@ class Parser:
         except (ValueError, TypeError) as err:
             raise LatexError(f"cannot read this \\{tok.text} ({err})", column=tok.column) from None
         return whole if after is None else mul(whole, after)
+
+    def _index_after_body(self, tok: Token, variables) -> None:
+        r"""Raise LatexError when the index of the big operator ``tok``, whose body (not in
+        brackets) ends at ``self.pos``, is written again after it before anything rebinds it:
+        ``\sum_{i=1}^{N} \log\lambda - \lambda x_i`` may mean the sum of both terms or x_i
+        outside the sum, where i is free. An index is a letter written alone (``i``, ``x_i``)
+        or in a subscript of at most two letters (``x_{ij}``, ``x_{i+1}``), never a letter of
+        a word (``\mathrm{Poisson}``, ``w_{init}``)."""
+        names = {v.name for v in variables if len(v.name) == 1}
+        if not names:
+            return
+        k, depth = self.pos, 0
+        words = 0  # open braces of a name or prose group (\mathrm{...}, \text{...})
+        brace_kinds: list[bool] = []
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("sum", "prod", "int", "iint", "lim", "max", "min", "arg"):
+                return  # what follows may bind the index again
+            if t.is_char("{"):
+                before = self.tokens[k - 1] if k else None
+                word = before is not None and before.kind == "cmd" and before.text in _WORD_GROUPS
+                brace_kinds.append(word)
+                words += word
+            elif t.is_char("}") and brace_kinds:
+                words -= brace_kinds.pop()
+            if t.is_char("([{"):
+                depth += 1
+            elif t.is_char(")]}"):
+                depth -= 1
+                if depth < 0:
+                    return
+            elif t.kind == "letter" and t.text in names and not words and self._index_letter(k):
+                raise LatexError(
+                    f"ambiguous: the index {t.text} of this \\{tok.text} is written again after "
+                    f"its body ends (column {t.column}): put the whole body in parentheses, "
+                    f"\\{tok.text}_{{{t.text}}} (...), or name the other quantity otherwise",
+                    column=tok.column,
+                )
+            k += 1
+
+    def _index_letter(self, k: int) -> bool:
+        """Whether the letter ``tokens[k]`` is written as an index or a name of its own: not
+        glued to other letters, or in a subscript of at most two letters (``x_{ij}``)."""
+        tokens = self.tokens
+
+        def glued(j: int) -> bool:
+            return 0 <= j < len(tokens) and tokens[j].kind == "letter"
+
+        left = glued(k - 1) and not tokens[k].space_before
+        right = glued(k + 1) and not tokens[k + 1].space_before
+        if not left and not right:
+            return True
+        lo = k - 1 if left else k
+        hi = k + 1 if right else k
+        if (left and glued(k - 2)) or (right and glued(k + 2)) or hi - lo > 1:
+            return False
+        return lo >= 2 and tokens[lo - 1].is_char("{") and tokens[lo - 2].is_char("_")
 
     def limit(self, tok: Token):
         """``\\lim_{x \\to a} f``, ``\\lim_{x \\rightarrow \\infty} f``, ``\\lim_{x \\to 0^+} f``:

@@ -37,7 +37,8 @@ from eqchain.latex.names import (
     scan_name,
     starts_name,
 )
-from eqchain.latex.tokens import Token, match_brackets
+from eqchain.latex.tokens import Token, letter_run, match_brackets
+from eqchain.latex.words import word_mark
 
 # What may follow a function's argument written without parentheses (``\log x + 1``,
 # ``\log x \log y``) without the parser swallowing it into the argument.
@@ -304,6 +305,15 @@ class Scanner:
         return self.ctx.evaluate(self.template(lo, hi), self.ctx)
 
     def _name(self, i: int, hi: int, out: _Out) -> int:
+        end = letter_run(self.tokens, i)
+        if end is not None and 1 < end - i and end <= hi:
+            word = "".join(t.text for t in self.tokens[i:end])
+            after = self.tokens[end] if end < hi else None
+            named = word_mark(word) in self.ctx.functions
+            if named and (after is None or not after.is_char("_'(")):
+                # a run of letters the document names as one word (eqchain.latex.words)
+                self._atom(out, word, lambda: sp.Symbol(word))
+                return end
         span = scan_name(self.tokens, i, self.partner)
         if span.end > hi:
             raise LatexError("this name runs past the end of its group", column=span.column)

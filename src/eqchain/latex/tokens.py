@@ -122,6 +122,31 @@ _NAME_GROUPS = PROSE | {
 _BY_LENGTH = sorted(FUNCTIONS, key=len, reverse=True)
 
 
+def letter_run(tokens: list[Token], k: int) -> int | None:
+    """The index after the run of letters written together that starts at ``tokens[k]``, or
+    None when no run starts there (not a letter, or the tail of a longer run, or a one-token
+    script: ``x_i``, ``e^x``)."""
+    tok = tokens[k]
+    if tok.kind != "letter":
+        return None
+    if k and (
+        (tokens[k - 1].kind == "letter" and not tok.space_before) or tokens[k - 1].is_char("_^")
+    ):
+        return None
+    j = k + 1
+    while j < len(tokens) and tokens[j].kind == "letter" and not tokens[j].space_before:
+        j += 1
+    return j
+
+
+def ambiguous_word(word: str) -> bool:
+    """Whether a run of letters may be an operator name glued to letters or a word of its own
+    (``logit``, ``xlogx``, ``cost``, ``sinc``): it holds ``log`` or ``exp``, or starts with an
+    operator name and is not one glued to one more letter (:func:`_spelled_operators`)."""
+    spelled = next((f for f in _BY_LENGTH if word.startswith(f)), None)
+    return spelled is not None or "log" in word or "exp" in word
+
+
 def _spelled_operators(tokens: list[Token]) -> list[Token]:
     r"""``tokens`` with each operator name typed without a backslash made the command it spells:
     a run of letters written together (not the tail of a longer run, not in a subscript, not
@@ -129,8 +154,9 @@ def _spelled_operators(tokens: list[Token]) -> list[Token]:
     ``sin``, ``cos``, ``tan``, ... reads as ``\log``, ``\sin``, ...; ``log``, ``ln`` or ``exp``
     glued to one more letter as that command before the letter (``logL(\mu)`` is
     ``\log L(\mu)``). Any other run of letters that holds ``log`` or ``exp`` (``logit``,
-    ``xlogx``, ``cost``) is ambiguous: LatexError at its first letter. Without this, ``log 2x``
-    would be the product l o g 2 x, and ``log 2x = 2 log x`` an identity."""
+    ``xlogx``, ``cost``) is left as letters: the reader finds it ambiguous
+    (:func:`ambiguous_word`) unless the document names it. Without this, ``log 2x`` was the
+    product l o g 2 x, and ``log 2x = 2 log x`` an identity."""
     out: list[Token] = []
     skipped: list[bool] = []  # per open brace: whether its letters are a name or prose
     k, n = 0, len(tokens)
@@ -144,20 +170,11 @@ def _spelled_operators(tokens: list[Token]) -> list[Token]:
             )
         elif tok.is_char("}") and skipped:
             skipped.pop()
-        run_start = tok.kind == "letter" and not (
-            k
-            and (
-                (tokens[k - 1].kind == "letter" and not tok.space_before)
-                or tokens[k - 1].is_char("_^")
-            )
-        )
-        if not run_start or (skipped and skipped[-1]):
+        j = letter_run(tokens, k)
+        if j is None or (skipped and skipped[-1]):
             out.append(tok)
             k += 1
             continue
-        j = k + 1
-        while j < n and tokens[j].kind == "letter" and not tokens[j].space_before:
-            j += 1
         word = "".join(t.text for t in tokens[k:j])
         spelled = next((f for f in _BY_LENGTH if word.startswith(f)), None)
         rest = len(word) - len(spelled) if spelled else None
@@ -165,13 +182,6 @@ def _spelled_operators(tokens: list[Token]) -> list[Token]:
             end = tokens[k + len(spelled) - 1].end
             out.append(Token("cmd", spelled, tok.start, end, tok.space_before))
             out.extend(tokens[k + len(spelled) : j])
-        elif spelled is not None or "log" in word or "exp" in word:
-            raise LatexError(
-                f"ambiguous: '{word}' may be an operator name glued to letters or a word; write "
-                f"\\log, \\exp, \\sin, ... with a backslash and a space before the argument "
-                f"(\\log x), or \\mathrm{{{word}}} for a name",
-                column=tok.column,
-            )
         else:
             out.extend(tokens[k:j])
         k = j

@@ -82,7 +82,8 @@ def load_document(
         i.name for i in items if getattr(i, "name", None) and i.name not in functions
     )
     functions |= _inferred_functions(blocks, symbols)
-    functions |= _matrix_marks(blocks)
+    token_rows = _token_rows(blocks)
+    functions |= _matrix_marks(token_rows) | _word_marks(token_rows)
     if "T" in symbols:  # --assume "T integer": T is a scalar, a plain ^T no transpose
         functions |= {matrices.SCALAR_T_MARK}
     rows = _read_rows(path, blocks, functions, cross_check)
@@ -327,13 +328,9 @@ def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozens
     return uses.functions(symbols)
 
 
-def _matrix_marks(blocks: list[Block]) -> frozenset[str]:
-    """What the document says of transposes, for the reader of each of its rows: the names it
-    writes transposed (and its bold names, once it writes a transpose) are vectors or matrices
-    in every row, and T is no transpose where it is also a scalar
-    (:func:`eqchain.latex.matrices.document_marks`)."""
+def _token_rows(blocks: list[Block]) -> list:
+    """The tokens of every row of display math that can be tokenised (prose left out)."""
     from eqchain.latex.decorations import strip_decorations
-    from eqchain.latex.matrices import document_marks
     from eqchain.latex.rows import split_rows
     from eqchain.latex.tokens import tokenize
 
@@ -348,6 +345,24 @@ def _matrix_marks(blocks: list[Block]) -> frozenset[str]:
                 token_rows.append(tokenize(strip_decorations(text).body))
             except LatexError:
                 continue
+    return token_rows
+
+
+def _word_marks(token_rows: list) -> frozenset[str]:
+    """The runs of letters the document names as one word (``BCE = ...``), for the reader of
+    each of its rows (:func:`eqchain.latex.words.document_words`)."""
+    from eqchain.latex.words import document_words
+
+    return document_words(token_rows)
+
+
+def _matrix_marks(token_rows: list) -> frozenset[str]:
+    """What the document says of transposes, for the reader of each of its rows: the names it
+    writes transposed (and its bold names, once it writes a transpose) are vectors or matrices
+    in every row, and T is no transpose where it is also a scalar
+    (:func:`eqchain.latex.matrices.document_marks`)."""
+    from eqchain.latex.matrices import document_marks
+
     return document_marks(token_rows)
 
 
