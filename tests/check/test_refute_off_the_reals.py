@@ -5,8 +5,10 @@ so), the complex functions are what the step says, and such a point refutes it."
 
 from __future__ import annotations
 
+import json
+
 import sympy as sp
-from helpers import check_document_rows
+from helpers import check_document_rows, run_eqchain
 
 from eqchain.check.refute import find_counterexample
 
@@ -49,3 +51,14 @@ def test_a_symbol_that_may_be_complex_is_refuted_off_the_real_line():
     a = sp.Symbol("a")  # no assumptions: complex
     cex = find_counterexample(sp.log(a**2), 2 * sp.log(a))
     assert cex is not None
+
+
+def test_a_name_a_later_row_defines_is_real_where_nothing_defines_it(tmp_path):
+    # y is defined at the second row, so it is not real by the document's default; at the
+    # first row nothing defines it and the document's names are real: no y = -i
+    post = tmp_path / "post.md"
+    post.write_text("# t\n\n$$\n2y = 4z\n$$\n\n$$\ny = 2z\n$$\n")
+    ran = run_eqchain("check", "--format", "json", str(post))
+    first = json.loads(ran.stdout)["derivations"][0]["steps"][0]
+    assert first["status"] == "refuted", first
+    assert "i" not in str(first["counterexample"]["values"]), first["counterexample"]

@@ -109,6 +109,9 @@ class Facts:
     unfolded: dict = field(default_factory=dict, repr=False, compare=False)
     # a document's names that are real by its default only (Scope.defaulted)
     defaulted: frozenset = frozenset()
+    # a document's names not real by its default because a row may define them (their
+    # definition says what they are): real variables where no definition holds (_undefined_real)
+    undefaulted: frozenset = frozenset()
     # the names a sum or product of the derivation runs over (_members)
     summed: frozenset = frozenset()
     # name -> line: names a continuation wrote for the first time (_named_in_passing)
@@ -377,6 +380,7 @@ def check_derivation(
         families=_family_ranges(derivation.scope),
         varying=varying_names(t for s in derivation.steps for t in (s.lhs, s.rhs)),
         defaulted=frozenset(getattr(derivation.scope, "defaulted", ())),
+        undefaulted=frozenset(getattr(derivation.scope, "undefaulted", ())),
         summed=frozenset(
             str(v)
             for s in derivation.steps
@@ -983,6 +987,31 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     return _special_moves(step, lhs, source, facts, result, values, timeout)
 
 
+def _undefined_real(exprs, facts: Facts) -> dict:
+    """The names of ``exprs`` (already unfolded) that the document leaves real by default but
+    for a row that may define them, which defines none of them here: each to a real symbol of
+    the same name, so that no counterexample takes ``y = -i`` in a document whose names are
+    real (``2y = 4z`` before ``y = 2z``)."""
+    if not facts.undefaulted:
+        return {}
+    return {
+        x: sp.Symbol(x.name, real=True, **{k: v for k, v in x.assumptions0.items() if v})
+        for e in exprs
+        for x in e.free_symbols
+        if isinstance(x, sp.Symbol)
+        and x.name in facts.undefaulted
+        and x.is_real is None
+        and x not in facts.definitions
+    }
+
+
+def _replaced_keys(values: dict, put: dict) -> dict:
+    """``values`` with each key replaced as ``put`` says (:func:`_undefined_real`)."""
+    if not put or not values:
+        return values
+    return {k.xreplace(put) if isinstance(k, sp.Basic) else k: v for k, v in values.items()}
+
+
 def _names_of(*exprs) -> frozenset:
     """The names of ``exprs``: free symbols and the bases of indexed families."""
     return frozenset(
@@ -1583,20 +1612,24 @@ def _check_claim(
     for tree in (lhs_full, rhs_full):
         side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
     givens = _givens(facts)
+    # what the refuter samples: names real by the document's default where nothing defines them
+    real = _undefined_real((lhs_full, rhs_full, *(e for g in givens for e in g)), facts)
+    lhs_cex, rhs_cex = lhs_full.xreplace(real), rhs_full.xreplace(real)
+    givens_cex = [(a.xreplace(real), b.xreplace(real)) for a, b in givens]
     refuted_first = False
     off_reals: list = []  # points of real symbols where a side is not real
 
     def quick_counterexample():
         # a counterexample must lie where the source is defined
         return find_counterexample(
-            lhs_full,
-            rhs_full,
-            givens,
+            lhs_cex,
+            rhs_cex,
+            givens_cex,
             seed=0,
             trials=QUICK_TRIALS,
             ranges=facts.ranges,
-            values=values,
-            domain=domain.conditions(),
+            values=_replaced_keys(values, real),
+            domain=[(pred, e.xreplace(real)) for pred, e in domain.conditions()],
             off_reals=off_reals,
         )
 
@@ -1662,13 +1695,13 @@ def _check_claim(
         )
 
     cex = find_counterexample(
-        lhs_full,
-        rhs_full,
-        givens,
+        lhs_cex,
+        rhs_cex,
+        givens_cex,
         seed=1,
         ranges=facts.ranges,
-        values=values,
-        domain=inside,
+        values=_replaced_keys(values, real),
+        domain=[(pred, e.xreplace(real)) for pred, e in inside],
         off_reals=off_reals,
     )
     if cex is not None:
