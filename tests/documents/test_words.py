@@ -69,3 +69,14 @@ def test_the_marks():
 def test_capitals_each_written_alone_are_a_product():
     assert marks("AB = I", "A = 2", "B = 3") == frozenset()
     assert marks("NLL = -\\log L", "L = 2") == {word_mark("NLL")}  # N is never alone
+
+
+def test_a_name_written_alone_in_another_row_is_a_value_before_brackets(tmp_path):
+    # mu is a value of the document (first row), so mu \left[ ... \right] is a product
+    steps = check(tmp_path, [r"m = \mu", r"\mu \left[ a + b \right] = \mu a + \mu b"])
+    assert steps[-1]["status"] == "verified", steps[-1]
+
+
+def test_a_name_never_written_alone_before_brackets_stays_ambiguous(tmp_path):
+    steps = check(tmp_path, [r"\mu \left[ a + b \right] = \mu(a) + b"])
+    assert steps[-1]["status"] == "unreadable", steps[-1]

@@ -537,3 +537,18 @@ def test_prose_in_a_roman_switch_is_prose_as_in_mathrm():
         read_formula(r"{\rm odds} = \frac{p}{1 - p}").sides
         == read_formula(r"\mathrm{odds} = \frac{p}{1 - p}").sides
     )
+
+
+def test_sqrt_before_a_fraction_without_braces_takes_the_fraction():
+    # \sqrt \frac{a}{b}: MathJax renders the root over the fraction
+    assert read_expression(r"\sqrt \frac{a}{b} c") == read_expression(r"\sqrt{\frac{a}{b}} c")
+
+
+def test_sqrt_before_a_derivative_fraction_needs_braces():
+    with pytest.raises(LatexError, match="braces"):
+        read_expression(r"\sqrt \frac{d}{dx} x")
+
+
+def test_vert_in_a_function_is_the_conditioning_bar():
+    # the same function of the same arguments (printed back with the bar as written)
+    assert str(read_expression(r"H(x \vert y)")) == str(read_expression(r"H(x | y)")) == "H(x, y)"

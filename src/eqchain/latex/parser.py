@@ -53,7 +53,7 @@ from eqchain.latex.names import (
     with_subscript,
 )
 from eqchain.latex.tokens import Token, ambiguous_word, letter_run, match_brackets
-from eqchain.latex.words import word_mark
+from eqchain.latex.words import alone_names, word_mark
 from eqchain.operators import (
     Event,
     Expectation,
@@ -142,7 +142,7 @@ def parse_sides(
     Raises LatexError (UnsupportedLatex) at the column of the first token it cannot read."""
     markers: dict[str, int] = {}
     token_lists = [sample_superscripts(tokens) for tokens in token_lists]  # x^{(i)}: x_{i}
-    alone = names_alone(token_lists)
+    alone = names_alone(token_lists) | alone_names(functions)
     # what the formula (and, in a document, the document: in ``functions``) says of
     # transposes: the matrix names, and whether T is a scalar (eqchain.latex.matrices)
     functions = frozenset(functions) | matrices.document_marks(token_lists)
@@ -1880,17 +1880,33 @@ class Parser:
         return value
 
     def square_root(self, tok: Token):
-        """``\\sqrt{x}`` is x^(1/2); ``\\sqrt[n]{x}`` is x^(1/n)."""
+        """``\\sqrt{x}`` is x^(1/2); ``\\sqrt[n]{x}`` is x^(1/n); ``\\sqrt \\frac{a}{b}`` (no
+        braces, as MathJax renders it) is the square root of the fraction."""
         self.pos += 1
         degree = None
         if (nxt := self.peek()) is not None and nxt.is_char("["):
             close = self.partner[self.pos]
             degree = self.within(self.pos + 1, close)
             self.pos = close + 1
-        radicand = self.argument("\\sqrt")
+        nxt = self.peek()
+        if nxt is not None and nxt.is_cmd("frac", "dfrac", "tfrac") and self._plain_fraction():
+            # \sqrt \frac{a}{b}: MathJax takes the fraction as the argument; one reading
+            radicand = self.fraction(nxt)
+        else:
+            radicand = self.argument("\\sqrt")
         if degree is None:
             return power(radicand, sp.Rational(1, 2))
         return power(radicand, sp.Pow(degree, -1, evaluate=False))
+
+    def _plain_fraction(self) -> bool:
+        """Whether the ``\\frac`` at ``pos`` is a quotient of two braced or one-token
+        arguments, no derivative (``\\frac{d}{dx}`` takes an operand after it)."""
+        try:
+            nlo, nhi, j = self._argument_range(self.pos + 1, "\\frac")
+            dlo, dhi, _ = self._argument_range(j, "\\frac")
+        except LatexError:
+            return False
+        return recognise(self.tokens, (nlo, nhi), (dlo, dhi), self.partner) is None
 
     def big_operator(self, tok: Token):
         """``\\sum_{k=1}^{K} body`` and ``\\prod``: the body is the product after the limits.
@@ -2843,6 +2859,8 @@ def _separator(tok: Token) -> str | None:
         return tok.text
     if tok.is_cmd("mid"):
         return "\\mid"
+    if tok.is_cmd("vert"):  # \vert is the glyph |: in a function's brackets, the bar
+        return "\\vert"
     if tok.is_cmd("Vert"):
         return "\\Vert"
     if tok.is_cmd("|"):

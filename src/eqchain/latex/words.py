@@ -20,6 +20,7 @@ from eqchain.latex.commands import ACCENTS, PROSE
 from eqchain.latex.tokens import Token, letter_run, match_brackets
 
 _WORD = "{}(word)"
+_ALONE = "{}(alone)"
 _NAMING = ACCENTS | PROSE | {"mathbb", "mathit", "mathsf", "operatorname", "mathcal"}
 _DEFINING = ("coloneqq", "triangleq", "equiv", "doteq")
 
@@ -27,6 +28,19 @@ _DEFINING = ("coloneqq", "triangleq", "equiv", "doteq")
 def word_mark(word: str) -> str:
     """The entry of a set of functions saying that ``word`` is one name of the document."""
     return _WORD.format(word)
+
+
+def alone_mark(key: str) -> str:
+    """The entry of a set of functions saying that the document writes the name ``key`` on its
+    own somewhere (:func:`eqchain.latex.parser.names_alone`): a value, so brackets after it
+    in any row are a factor (``\\mu \\left[ ... \\right]``), not an operator's argument."""
+    return _ALONE.format(key)
+
+
+def alone_names(marks) -> frozenset[str]:
+    """The names :func:`alone_mark` marks in ``marks``."""
+    tail = _ALONE.format("")
+    return frozenset(m[: -len(tail)] for m in marks if m.endswith(tail))
 
 
 def document_words(token_rows: list[list[Token]]) -> frozenset[str]:

@@ -83,7 +83,7 @@ def load_document(
     )
     functions |= _inferred_functions(blocks, symbols)
     token_rows = _token_rows(blocks)
-    functions |= _matrix_marks(token_rows) | _word_marks(token_rows)
+    functions |= _matrix_marks(token_rows) | _word_marks(token_rows) | _alone_marks(token_rows)
     if "T" in symbols:  # --assume "T integer": T is a scalar, a plain ^T no transpose
         functions |= {matrices.SCALAR_T_MARK}
     rows = _read_rows(path, blocks, functions, cross_check)
@@ -354,6 +354,15 @@ def _word_marks(token_rows: list) -> frozenset[str]:
     from eqchain.latex.words import document_words
 
     return document_words(token_rows)
+
+
+def _alone_marks(token_rows: list) -> frozenset[str]:
+    """The names the document writes on their own somewhere, values in every row: brackets
+    after one are a factor (:func:`eqchain.latex.words.alone_mark`)."""
+    from eqchain.latex.parser import names_alone
+    from eqchain.latex.words import alone_mark
+
+    return frozenset(alone_mark(n) for n in names_alone(token_rows))
 
 
 def _matrix_marks(token_rows: list) -> frozenset[str]:
