@@ -624,13 +624,13 @@ def _with_assumptions(decls, assume: str | None) -> tuple:
     (families need --symbols: their index and range)."""
     if not assume:
         return tuple(decls)
-    from eqchain.load.assume import Bound, parse_assume
+    from eqchain.load.assume import Bound, Stated, parse_assume
     from eqchain.model import SymbolDecl
 
     out = list(decls)
     for item in parse_assume(assume):
-        if isinstance(item, Bound):
-            raise EqchainError(f"--assume takes signs and words here, not the bound '{item.text}'")
+        if isinstance(item, (Bound, Stated)):
+            raise EqchainError(f"--assume takes signs and words here, not '{item.text}'")
         if item.index:
             raise EqchainError(
                 f"--assume declares plain symbols; declare the family '{item.name}' in a "

@@ -224,13 +224,11 @@ def _declarations(symbols: dict | None, assume: str | None) -> tuple:
 
     decls: list = list(_symbols_table(symbols)) if symbols else []
     if assume:
-        from eqchain.load.assume import Bound, parse_assume
+        from eqchain.load.assume import Bound, Stated, parse_assume
 
         for item in parse_assume(assume):
-            if isinstance(item, Bound):
-                raise InputError(
-                    f"'assume' for derive takes signs and words, not the bound '{item.text}'"
-                )
+            if isinstance(item, (Bound, Stated)):
+                raise InputError(f"'assume' for derive takes signs and words, not '{item.text}'")
             name, index, words = item.name, item.index, item.words
             if words == ("function",):
                 decls = [d for d in decls if d.name != name]

@@ -12,6 +12,9 @@ One item per comma (commas inside brackets belong to the item):
   otherwise says t may vary with w: :mod:`eqchain.check.varying`);
 * ``K = 3``: a value, a given ``K = 3`` the steps may use (and the sign, and integer for a
   whole number, as SymPy's assumptions on K);
+* ``u = e^{a_0} + e^{a_1}``, ``t_0 + t_1 = 1``: any other equation, in LaTeX: what the prose
+  states (``where u = ...``), read as a row written before the document's first
+  (:class:`Stated`);
 * ``sigma_0 > 0``, ``x_{12} \\neq 0``: a name with a numeric subscript is one symbol, the one
   the formulas' ``\\sigma_0`` stands for (unless sigma is a declared family);
 * ``p < 1``, ``0 < p < 1``, ``1 \\le x``, ``p \\in (0, 1)``, ``x \\in [0, 1]``,
@@ -95,6 +98,15 @@ class Bound:
 
 
 @dataclass(frozen=True)
+class Stated:
+    """``u = e^{a_0} + e^{a_1}``, ``t_0 + t_1 + t_2 = 1``: an equation the document states in
+    its prose (``where u = ...``), in LaTeX; read as a row of display math written before the
+    first (a definition of a new name, a given, as any row), marked as assumed."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Propto:
     """``propto theta mu``: a ``\\propto`` is taken with respect to these variables."""
 
@@ -122,7 +134,7 @@ def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
         if _OP.search(item):
             out.extend(_relation(item))
         elif _VALUE.search(item):
-            out.extend(_value(item))
+            out.extend(_value(item) if not _stated(item) else [Stated(item)])
         elif re.search(r"\\in(?![A-Za-z])|∈", item):
             out.extend(_membership(item))
         else:
@@ -231,6 +243,19 @@ def _between_names(left: str, op: str, right: str, text: str) -> list[Declaratio
         Declaration(b, None, ("real",)),
         Bound(a, None, op, Fraction(0), text, other=(b, None)),
     ]
+
+
+def _stated(item: str) -> bool:
+    """Whether ``item`` is an equation with more on one side than a name and a number (``K = 3``
+    is a value): both sides written, one ``=`` (or ``:=``)."""
+    terms = _VALUE.split(item)
+    if len(terms) != 2 or not all(t.strip().rstrip(":").strip() for t in terms):
+        return False
+    values = [_number(t) for t in terms]
+    if values.count(None) != 1:
+        return values.count(None) == 2
+    name = terms[values.index(None)].strip()
+    return not (_NAME.fullmatch(name) or _NUMBERED.fullmatch(name))
 
 
 def _value(item: str) -> list[Declaration | Bound]:

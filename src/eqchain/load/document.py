@@ -31,6 +31,7 @@ from pathlib import Path
 from eqchain.errors import InputError, LatexError
 from eqchain.latex import matrices
 from eqchain.latex.parser import unwritten_bounds
+from eqchain.load.assume import Stated
 from eqchain.load.blocks import Block, line_col
 from eqchain.load.links import ARROWS, LinkError, links
 from eqchain.model import Derivation, Place, Step
@@ -73,6 +74,10 @@ def load_document(
     (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
+    # equations the prose states (--assume "u = e^{a_0} + e^{a_1}"): rows before the first
+    stated = [Block(i.text, 1, 1, STATED) for i in items if isinstance(i, Stated)]
+    items = [i for i in items if not isinstance(i, Stated)]
+    blocks = stated + blocks
     functions = frozenset(i.name for i in items if getattr(i, "words", ()) == ("function",))
     # X matrix, y vector: marks for the reader (eqchain.latex.matrices), no symbol's assumption
     shaped = [i for i in items if getattr(i, "words", ()) in (("vector",), ("matrix",))]
@@ -94,7 +99,7 @@ def load_document(
     stated = stated_law_conditions(rows)
     items = items + stated
     scope = _scope(path, rows, items)
-    steps = _steps(path, rows, scope)
+    steps = [_assumed(s, path) for s in _steps(path, rows, scope)]
     if not steps:
         raise InputError("no displayed equations found", path)
     steps = _margin_givens(path, items, scope) + steps
@@ -354,6 +359,20 @@ def _word_marks(token_rows: list) -> frozenset[str]:
     from eqchain.latex.words import document_words
 
     return document_words(token_rows)
+
+
+# the path of the rows an assumption states (load.assume.Stated): no file's rows
+STATED = "(assumed)"
+
+
+def _assumed(step: Step, path: str) -> Step:
+    """A step read from an equation the assumptions state: placed in the document (no line) and
+    marked as assumed, never a formula of the document (a row ``= b`` first continues nothing)."""
+    if step.place is None or step.place.path != STATED:
+        return step
+    return replace(
+        step, place=Place(path), from_assumption=True, annotation=f"assumed: {step.claim}"
+    )
 
 
 def _alone_marks(token_rows: list) -> frozenset[str]:
