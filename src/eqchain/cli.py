@@ -630,7 +630,8 @@ def _with_assumptions(decls, assume: str | None) -> tuple:
     out = list(decls)
     for item in parse_assume(assume):
         if isinstance(item, (Bound, Stated)):
-            raise EqchainError(f"--assume takes signs and words here, not '{item.text}'")
+            what = "the bound" if isinstance(item, Bound) else "the equation"
+            raise EqchainError(f"--assume takes signs and words here, not {what} '{item.text}'")
         if item.index:
             raise EqchainError(
                 f"--assume declares plain symbols; declare the family '{item.name}' in a "

@@ -228,7 +228,10 @@ def _declarations(symbols: dict | None, assume: str | None) -> tuple:
 
         for item in parse_assume(assume):
             if isinstance(item, (Bound, Stated)):
-                raise InputError(f"'assume' for derive takes signs and words, not '{item.text}'")
+                what = "the bound" if isinstance(item, Bound) else "the equation"
+                raise InputError(
+                    f"'assume' for derive takes signs and words, not {what} '{item.text}'"
+                )
             name, index, words = item.name, item.index, item.words
             if words == ("function",):
                 decls = [d for d in decls if d.name != name]

@@ -146,6 +146,8 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         if result.step.condition_text and result.verdict.is_claim_verdict:
             under = plain(content.condition_spans(result.step.condition_text, lang))
             rest.append((" — " if rest else "") + under[0].lower() + under[1:])
+        if result.step.from_assumption and not rest:  # what is assumed: p < 1, u = ...
+            rest.append(content.word("assumed", lang) + pretty_math(result.step.claim))
         if rest:  # the reason in full: off a terminal one line, on a terminal wrapped
             line.append(" " * (word_width - cell_len(verdict) + 2))
             if console.is_terminal:  # wrapped lines start under the rules, not at column 0
