@@ -552,3 +552,24 @@ def test_sqrt_before_a_derivative_fraction_needs_braces():
 def test_vert_in_a_function_is_the_conditioning_bar():
     # the same function of the same arguments (printed back with the bar as written)
     assert str(read_expression(r"H(x \vert y)")) == str(read_expression(r"H(x | y)")) == "H(x, y)"
+
+
+@pytest.mark.parametrize(
+    ("written", "meaning"),
+    [
+        (r"{a \over b}", r"\frac{a}{b}"),
+        (r"{1 \over 2} x + {x+1 \over y}", r"\frac{1}{2} x + \frac{x+1}{y}"),
+        (r"\int_0^1 x \mathrm dx", r"\int_0^1 x \, \mathrm{d}x"),
+        (r"\mathbb E_q[x]", r"\mathbb{E}_q[x]"),
+        (r"\boxed{x + 1}", r"x + 1"),
+        (r"\left\lvert x \right\rvert", r"|x|"),
+    ],
+)
+def test_plain_tex_spellings(written, meaning):
+    assert read_expression(written) == read_expression(meaning)
+
+
+@pytest.mark.parametrize("written", [r"a \over b", r"{a \over b \over c}"])
+def test_an_over_outside_one_group_is_unreadable(written):
+    with pytest.raises(LatexError):
+        read_expression(written)

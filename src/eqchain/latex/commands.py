@@ -38,7 +38,7 @@ OPERATORS = frozenset({"frac", "sqrt", "binom", "sum", "prod", "cdot", "times", 
 FLOOR_CEIL = frozenset({"lfloor", "rfloor", "lceil", "rceil"})
 
 # Commands that are brackets: read as the characters they print.
-BRACKET_COMMANDS = {"lbrack": "[", "rbrack": "]"}
+BRACKET_COMMANDS = {"lbrack": "[", "rbrack": "]", "lvert": "|", "rvert": "|"}
 
 # Other spellings of the same command.
 ALIASES = {
@@ -67,7 +67,7 @@ DROPPED = frozenset(
         "left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "biggl", "biggr", "bigg",
         "Bigg", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "nonumber",
         "notag", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
-        "allowbreak",
+        "allowbreak", "boxed",
     }
 )  # fmt: skip
 
@@ -148,8 +148,6 @@ UNSUPPORTED = {
     "lVert": "the norm \\lVert",
     "rVert": "the norm \\rVert",
     "Vert": "the norm \\Vert",
-    "lvert": "absolute values \\lvert",
-    "rvert": "absolute values \\rvert",
     "vert": "absolute values \\vert",
     "E": "\\E (expectation)",
     "Pr": "\\Pr",
@@ -169,7 +167,6 @@ UNSUPPORTED = {
     "pmod": "\\pmod",
     "mod": "\\mod",
     "underline": "\\underline",
-    "boxed": "\\boxed",
     "cancel": "\\cancel",
     "color": "\\color",
     "textcolor": "\\textcolor",

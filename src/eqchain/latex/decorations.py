@@ -116,6 +116,14 @@ def _evaluation_bar_right(text: str, after_left: int) -> int | None:
     return None
 
 
+def _one_letter_after(text: str, end: int) -> bool:
+    """Whether a letter follows ``text[end:]`` after spaces: a command's one-token argument."""
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j < len(text) and text[j].isascii() and text[j].isalpha()
+
+
 def strip_decorations(text: str, base: int = 0) -> Decorated:
     """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
     prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
@@ -225,6 +233,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 continue
             if plain in PROSE and depth == 0:
                 arg = braced_argument(text, end)
+                if arg is None and plain == "mathrm" and _one_letter_after(text, end):
+                    i = end  # \mathrm dz: TeX's argument is the one letter d (tokens braces it)
+                    continue
                 if arg is None:
                     raise LatexError(f"\\{plain} needs its text in braces", column=base + i + 1)
                 content = text[arg[0] + 1 : arg[1]]

@@ -106,7 +106,7 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
                 f"formula too long to read (more than {MAX_TOKENS} tokens); split it into steps",
                 column=base + start + 1,
             )
-    return _spelled_operators(_blackboard_styles(tokens))
+    return _spelled_operators(_blackboard_styles(_one_token_arguments(_over_fractions(tokens))))
 
 
 # Operator names typed without a backslash that may be glued to one letter after them: logL(\mu),
@@ -185,6 +185,65 @@ def _spelled_operators(tokens: list[Token]) -> list[Token]:
         else:
             out.extend(tokens[k:j])
         k = j
+    return out
+
+
+def _over_fractions(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each ``{a \\over b}`` (TeX's primitive, one ``\\over`` in its braces)
+    made ``\\frac{a}{b}``; an ``\\over`` outside braces, or two in one group, is left (the
+    reader then rejects it)."""
+    if not any(t.is_cmd("over") for t in tokens):
+        return tokens
+    opened: list[int] = []
+    groups: dict[int, list[int]] = {}  # open brace -> the \over tokens directly inside it
+    for k, tok in enumerate(tokens):
+        if tok.is_char("{"):
+            opened.append(k)
+        elif tok.is_char("}") and opened:
+            opened.pop()
+        elif tok.is_cmd("over") and opened:
+            groups.setdefault(opened[-1], []).append(k)
+    starts = {o: ks[0] for o, ks in groups.items() if len(ks) == 1}
+    overs = set(starts.values())
+    out: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if k in starts:
+            out.append(Token("cmd", "frac", tok.start, tok.start, tok.space_before))
+            out.append(replace(tok, space_before=False))
+        elif k in overs:
+            out.append(Token("char", "}", tok.start, tok.start))
+            out.append(Token("char", "{", tok.end, tok.end))
+        else:
+            out.append(tok)
+    return out
+
+
+# Commands whose argument TeX takes as one token when it is not braced: \mathrm dz,
+# \mathbb E_q, \mathbf x are \mathrm{d}z, \mathbb{E}_q, \mathbf{x}
+_ONE_LETTER = {"mathrm", "mathbb", "mathbf", "mathcal", "mathit", "mathsf", "boldsymbol", "bm"}
+
+
+def _one_token_arguments(tokens: list[Token]) -> list[Token]:
+    r"""``tokens`` with braces (empty in the text) around the one letter after a letter-style
+    command written without braces, as TeX reads it: ``\mathrm dz`` is ``\mathrm{d}z``."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        out.append(tok)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            tok.kind == "cmd"
+            and tok.text in _ONE_LETTER
+            and nxt is not None
+            and nxt.kind == "letter"
+        ):
+            out.append(Token("char", "{", nxt.start, nxt.start, nxt.space_before))
+            out.append(replace(nxt, space_before=False))
+            out.append(Token("char", "}", nxt.end, nxt.end))
+            k += 2
+            continue
+        k += 1
     return out
 
 
