@@ -135,3 +135,10 @@ def test_a_differential_of_an_expression_that_does_not_say_its_variable_is_unrea
     with pytest.raises(LatexError) as info:
         read(text)
     assert words in str(info.value)
+
+
+def test_a_differential_alone_integrates_one():
+    # \int_a^b dx is b - a: nothing after the differential, the integrand is 1
+    assert read_expression(r"\int_{a}^{b} \, \mathrm{d}x") == sp.Integral(
+        1, (sp.Symbol("x"), sp.Symbol("a"), sp.Symbol("b"))
+    )

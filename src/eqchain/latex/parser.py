@@ -2384,10 +2384,11 @@ class Parser:
                 or self.peek().is_char(")]}+-")
                 or self._ends_product(self.peek())
             ):
-                raise LatexError(f"\\{tok.text} without an integrand", column=tok.column)
-            start = self.pos
-            body = self.expression(SUM)
-            self._check_no_differential(start, self.pos)
+                body = sp.Integer(1)  # \int_a^b dx: the differential alone, the integrand 1
+            else:
+                start = self.pos
+                body = self.expression(SUM)
+                self._check_no_differential(start, self.pos)
         else:
             k, inner = self._next_differential(tok)
             if k == self.pos:
