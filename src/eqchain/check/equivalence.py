@@ -207,17 +207,44 @@ def _scaled(diff, g) -> bool:
 
 
 def _solves(diff, g) -> bool:
-    """Whether solving ``g = 0`` for one symbol it determines linearly makes ``diff`` zero."""
-    for sym in sorted(g.free_symbols | g.atoms(sp.Indexed), key=str):
-        if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(g, sym)):
-            continue
-        slope = sp.diff(g, sym)
-        if slope.has(sym) or slope == 0 or slope.is_zero is not False:
-            continue
-        solution = sym - g / slope
-        if is_zero(diff.xreplace({sym: solution})):
-            return True
+    """Whether solving ``g = 0`` for one symbol it determines linearly makes ``diff`` zero.
+
+    The coefficient of that symbol must be nonzero: established, or a factor of a denominator
+    of the claim itself (``\\lambda = n / \\sum_i x_i`` from ``n / \\lambda - \\sum_i x_i = 0``:
+    where the sum is 0 the claim says nothing, and the step's domain says so). A quotient ``g``
+    is solved through its numerator too (the given holds only where its denominator is not 0)."""
+    forms = [g]
+    try:
+        numerator, denominator = sp.fraction(sp.together(g))
+        if denominator != 1:
+            forms.append(sp.expand(numerator))
+        claim_denominator = sp.fraction(sp.together(diff))[1]
+    except Exception:  # noqa: BLE001 - SymPy failed: only g as it stands
+        claim_denominator = sp.Integer(1)
+    for form in forms:
+        for sym in sorted(form.free_symbols | form.atoms(sp.Indexed), key=str):
+            if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(form, sym)):
+                continue
+            slope = sp.diff(form, sym)
+            if slope.has(sym) or slope == 0:
+                continue
+            if slope.is_zero is not False and not _divides(slope, claim_denominator):
+                continue
+            solution = sym - form / slope
+            if is_zero(diff.xreplace({sym: solution})):
+                return True
     return False
+
+
+def _divides(factor, denominator) -> bool:
+    """Whether ``factor`` (not a number) divides ``denominator`` exactly."""
+    if factor.is_number or denominator == 1:
+        return False
+    try:
+        quotient = sp.cancel(denominator / factor)
+    except Exception:  # noqa: BLE001 - SymPy failed: not shown
+        return False
+    return sp.fraction(sp.together(quotient))[1].is_number
 
 
 def _only_inside_index(expr, sym) -> bool:
