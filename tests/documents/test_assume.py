@@ -168,7 +168,7 @@ def test_more_assumptions_are_read(text, expected):
     test_bounds_and_functions_are_read(text, expected)
 
 
-@pytest.mark.parametrize("text", ["K = n", "K = 3 = 4", "0 = 1", "y_k = 3", "sigma_0x > 0"])
+@pytest.mark.parametrize("text", ["K = 3 = 4", "0 = 1", "y_k = 3", "sigma_0x > 0"])
 def test_values_and_constants_are_read_only_as_written(text):
     with pytest.raises(InputError):
         parse_assume(text)
@@ -254,3 +254,10 @@ def test_a_first_row_written_as_a_continuation_continues_no_assumption(tmp_path,
     assert [r.verdict for r in first] == [Verdict.UNKNOWN]
     assert "no formula before it" in first[0].reason
     assert Verdict.REFUTED not in {r.verdict for r in results}
+
+
+@pytest.mark.parametrize("text", ["K = n", "u = e^{a} + e^{b}", "t_0 + t_1 = 1"])
+def test_any_other_equation_is_stated(text):
+    from eqchain.load.assume import Stated
+
+    assert parse_assume(text) == [Stated(text)]

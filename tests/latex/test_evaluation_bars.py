@@ -16,7 +16,7 @@ from helpers import run_eqchain
 
 from eqchain.errors import LatexError
 from eqchain.latex.parser import BarVariableUnknown
-from eqchain.latex.read import read_formula
+from eqchain.latex.read import read_expression, read_formula
 
 x, z, a, b, r, lam = sp.symbols("x z a b r lambda")
 
@@ -268,3 +268,15 @@ def test_bars_are_checked_through_the_command_line(tmp_path):
     ran = run_eqchain("check", "--no-cache", "--format", "json", "--assume", "a > 0", str(path))
     steps = {s["line"]: s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]}
     assert steps[20]["status"] == "verified", steps[20]
+
+
+def test_an_evaluation_bracket_ends_a_function_argument():
+    # \ln \frac{b}{c} [x]_a^b: the bracket with its limits is a factor of its own
+    assert read_expression(r"\ln \frac{b}{c} \left[ x \right]_{a}^{b}") == read_expression(
+        r"\ln(\frac{b}{c}) \cdot \left[ x \right]_{a}^{b}"
+    )
+
+
+def test_a_plain_bracket_after_a_function_argument_stays_ambiguous():
+    with pytest.raises(LatexError, match="ambiguous argument"):
+        read_expression(r"\ln \frac{b}{c} [x]")

@@ -1543,7 +1543,12 @@ class Parser:
         self.depth -= 1
         greedy = first.is_cmd("sum", "prod")  # its body already took all it could
         nxt = self.peek()
-        ends = nxt is None or self._ends_argument(nxt) or self._closing_bar_at(self.pos)
+        ends = (
+            nxt is None
+            or self._ends_argument(nxt)
+            or self._closing_bar_at(self.pos)
+            or self._evaluation_bracket_at(self.pos)
+        )
         if not greedy and not ends:  # -\cos x \Big|_0^{\pi}: the bar closes \cos x
             raise LatexError(
                 f"ambiguous argument of \\{tok.text}: write \\{tok.text}(...) around the whole "
@@ -1554,6 +1559,15 @@ class Parser:
             if sign == "-":
                 arg = mul(sp.Integer(-1), arg)
         return arg
+
+    def _evaluation_bracket_at(self, k: int) -> bool:
+        """Whether ``tokens[k]`` opens an evaluation bracket ``[F]_{a}^{b}``: a factor of its
+        own after a function's argument (``\\ln \\frac{b}{c} \\left[ x \\right]_{a}^{b}``)."""
+        tok = self.at(k)
+        if tok is None or not tok.is_char("["):
+            return False
+        after = self.at(self.partner[k] + 1)
+        return after is not None and after.is_char("_")
 
     def _glued_letters(self):
         """``\\log ab``, ``\\log 2\\pi``, ``\\sin 2x``: single letters (Greek letters) written
