@@ -105,3 +105,27 @@ def test_a_row_without_a_relation_before_the_comma_has_no_condition():
     # "x_1, x_2 > 0": the comma is before the first relation
     with pytest.raises(LatexError):
         read_formula(r"x_1, x_2 > 0")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"a_i = b_i, \quad i = 1, 2, 3",
+        r"a_i = b_i ,\forall i = 1, 2,3",
+        r"a_i = b_i, \forall i = 1, 2",
+    ],
+)
+def test_a_listed_range_is_the_range(text):
+    atoms = read_formula(text).condition.atoms
+    assert len(atoms) == 1 and atoms[0][0] == "range"
+    assert atoms[0][2][0] == 1
+
+
+def test_a_listed_range_must_count_up_by_one():
+    with pytest.raises(LatexError, match="count up by one"):
+        read_formula(r"a_i = b_i, \quad i = 1, 3")
+
+
+def test_forall_before_a_range_is_read_as_for_all():
+    f = read_formula(r"a_i = b_i ,\forall i = 1, \ldots, n")
+    assert f.condition.atoms[0][0] == "range"

@@ -180,9 +180,19 @@ def _top_level_parts(body: str):
             out.append((body[at : end_at + len(end_part)], at))
             k = j + 2
             continue
+        listed = j - k - 1  # i = 1, 2, 3: whole numbers listed after the first
+        if "=" in part and listed >= 1 and all(_WHOLE.fullmatch(p) for p, _ in pieces[k + 1 : j]):
+            end_part, end_at = pieces[j - 1]
+            out.append((body[at : end_at + len(end_part)], at))
+            k = j
+            continue
         out.append((part, at))
         k += 1
     return out
+
+
+_WHOLE = re.compile(r"\s*\d+\s*")
+_FORALL = re.compile(r"\\forall(?![A-Za-z])\s*")
 
 
 def _plain(text: str) -> bool:
@@ -194,6 +204,9 @@ def _read_part(part: str, at: int, read_part) -> list:
         raise LatexError("an empty part in a condition", column=at + 1)
     lead = len(part) - len(part.lstrip())
     part, at = part[lead:], at + lead
+    forall = _FORALL.match(part)
+    if forall is not None and part[forall.end() :].strip():  # \forall i = 1, 2, 3: "for all"
+        part, at = part[forall.end() :], at + forall.end()
     pieces = _split_at_relations(part, at)
     ops = [op for op, _, _ in pieces[1:]]
     if not ops:
@@ -274,6 +287,15 @@ def _range(part: str, at: int, read_part) -> tuple:
     if _NAME.match(name) is None:
         raise LatexError("a range's variable must be a name (i = 1, \\ldots, n)", column=at + 1)
     values = part[eq + 1 :].split(",")
+    if len(values) >= 2 and all(_WHOLE.fullmatch(v) for v in values):
+        # i = 1, 2, 3: whole numbers listed, counting up by one
+        numbers = [int(v) for v in values]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            raise LatexError(
+                "a range's values must count up by one (i = 1, 2, 3)", column=at + eq + 2
+            )
+        first, last = sp.Integer(numbers[0]), sp.Integer(numbers[-1])
+        return ("range", read_part(name, at), (first, last))
     if len(values) < 3 or _ELLIPSIS.match(values[-2]) is None:
         raise LatexError("cannot read this range: write i = 1, \\ldots, n", column=at + eq + 2)
     first = read_part(values[0], at + eq + 1)
