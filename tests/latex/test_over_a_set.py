@@ -77,3 +77,20 @@ def test_other_subscripts_are_still_rejected(text, message):
     with pytest.raises(LatexError) as info:
         read_formula(text)
     assert message in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("written", "meaning"),
+    [
+        (r"\sum_{x \in \{1, 2, 3\}} x^2", r"1^2 + 2^2 + 3^2"),
+        (r"\sum_{x \in \left\lbrace 0,1 \right\rbrace} a_x b", r"a_0 b + a_1 b"),
+        (r"\prod_{k \in \{a, b\}} (1 + k)", r"(1 + a)(1 + b)"),
+    ],
+)
+def test_a_set_written_out_is_summed_member_by_member(written, meaning):
+    assert sp.simplify(read_expression(written) - read_expression(meaning)) == 0
+
+
+def test_a_set_written_out_with_a_member_twice_is_unreadable():
+    with pytest.raises(LatexError, match="twice"):
+        read_expression(r"\sum_{x \in \{0, 0\}} x")

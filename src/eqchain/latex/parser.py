@@ -2120,9 +2120,35 @@ class Parser:
         variable = self._object(span)
         if not isinstance(variable, sp.Symbol):
             raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
-        domain = self.within(at + 1, close, "set")
+        listed = self._listed_set(at + 1, close)
+        domain = listed if listed is not None else self.within(at + 1, close, "set")
         self.pos = close + 1
         return variable, domain
+
+    def _listed_set(self, lo: int, hi: int) -> tuple | None:
+        """The members of a set written out, ``\\{0, 1\\}`` or ``\\lbrace 0,1 \\rbrace``
+        (``tokens[lo:hi]``), each read; None for any other set."""
+        first, last = self.at(lo), self.tokens[hi - 1] if hi - 1 > lo else None
+        if (
+            first is None
+            or last is None
+            or not first.is_cmd("{", "lbrace")
+            or not last.is_cmd("}", "rbrace")
+        ):
+            return None
+        members, start, depth = [], lo + 1, 0
+        for m in range(lo + 1, hi):
+            t = self.tokens[m]
+            if t.is_char("([{"):
+                depth += 1
+            elif t.is_char(")]}"):
+                depth -= 1
+            elif depth == 0 and (t.is_char(",") or m == hi - 1):
+                members.append(self.within(start, m, "member of the set"))
+                start = m + 1
+        if len(set(members)) != len(members):
+            raise LatexError("a set written out with a member twice", column=first.column)
+        return tuple(members)
 
     def _over_set(self, tok: Token, variable, domain):
         """``\\sum_{x \\in \\mathcal{X}} body``, ``\\prod_{x \\in X} body``: the body is the
@@ -2132,6 +2158,12 @@ class Parser:
         if self.peek() is None or self.peek().is_char(")]}"):
             raise LatexError(f"\\{tok.text} without a body", column=tok.column)
         body = self.expression(SUM)
+        if isinstance(domain, tuple):  # \sum_{x \in \{0, 1\}} f(x): f(0) + f(1), as written
+            terms = [body.xreplace({variable: m}) for m in domain]
+            result = terms[0]
+            for term in terms[1:]:
+                result = add(result, term) if tok.text == "sum" else mul(result, term)
+            return result
         cls = SetSum if tok.text == "sum" else SetProduct
         try:
             return cls(body, variable, domain)
