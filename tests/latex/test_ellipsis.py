@@ -70,3 +70,18 @@ def test_the_error_names_the_ellipsis():
     with pytest.raises(LatexError, match="cannot read the ellipsis") as info:
         read_formula(r"a = y_2 + y_4 + \cdots + y_{2n}")
     assert info.value.column == 17
+
+
+@pytest.mark.parametrize("row", ["&...", r"& \vdots", r"\vdots", r"&\ldots", r"& \cdots"])
+def test_a_row_of_an_ellipsis_alone_elides_rows(row):
+    # no formula: the rows before and after are read on their own
+    assert read_formula(row).sides == ()
+
+
+def test_an_elided_row_is_no_factor_of_the_row_before():
+    from eqchain.latex.read import split_rows
+
+    rows = split_rows(
+        r"\begin{align} p_1 &= \frac{x_1}{n} \\ &... \\ p_m &= \frac{x_m}{n} \end{align}"
+    )
+    assert [r.text.strip() for r in rows][1] == "..."

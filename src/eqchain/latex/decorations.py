@@ -124,6 +124,10 @@ def _one_letter_after(text: str, end: int) -> bool:
     return j < len(text) and text[j].isascii() and text[j].isalpha()
 
 
+# A row holding nothing but an ellipsis (after '&' and spacing): the author elides rows
+_ELISION = re.compile(r"[\s&]*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*")
+
+
 def strip_decorations(text: str, base: int = 0) -> Decorated:
     """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
     prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
@@ -269,6 +273,11 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             blank(m.start(), m.end())
 
     body = "".join(out)
+    elision = _ELISION.fullmatch(body)
+    if elision is not None:  # &\vdots, &...: a row that elides the rows between, no formula
+        notes.append((elision.start(1), elision.end(1), elision.group(1)))
+        blank(elision.start(1), elision.end(1))
+        body = "".join(out)
     stripped = body.strip()
     first = body.find(stripped[:1]) if stripped else len(body)
     last = first + len(stripped) - 1

@@ -425,6 +425,9 @@ _LEADING_SPACE = re.compile(
 )
 _BINARY = re.compile(r"(?:\+|-|\\(?:pm|mp|cdot|times)(?![A-Za-z]))")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
+_ELLIPSIS_ROW = re.compile(
+    r"[\s&]*(?:\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*"
+)
 _BREAK_ONLY = re.compile(r"\s*(?:\\\\\*?\s*(?:\[[^\]]*\])?|\\)?\s*")
 _RELATION = re.compile(
     r"=|<|>|\\(?:le|leq|ge|geq|neq|ne|approx|equiv|simeq|sim|propto|to|iff|implies|Rightarrow)"
@@ -447,6 +450,8 @@ def _continues_expression(prev: Row, source: str, start: int, end: int, env: str
     if not _BREAK_ONLY.fullmatch(source, prev.offset + len(prev.text), start):
         return False
     raw = source[start:end]
+    if _ELLIPSIS_ROW.fullmatch(raw):
+        return False  # &\vdots, &...: an elision of rows, never a factor of the row before
     lead = _LEADING_SPACE.match(raw)
     op = _BINARY.match(raw, lead.end())
     if op is None:
