@@ -125,7 +125,7 @@ def _one_letter_after(text: str, end: int) -> bool:
 
 
 # A row holding nothing but an ellipsis (after '&' and spacing): the author elides rows
-_ELISION = re.compile(r"[\s&]*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*")
+ELISION = re.compile(r"[\s&]*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*")
 
 
 def strip_decorations(text: str, base: int = 0) -> Decorated:
@@ -273,7 +273,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             blank(m.start(), m.end())
 
     body = "".join(out)
-    elision = _ELISION.fullmatch(body)
+    elision = ELISION.fullmatch(body)
     if elision is not None:  # &\vdots, &...: a row that elides the rows between, no formula
         notes.append((elision.start(1), elision.end(1), elision.group(1)))
         blank(elision.start(1), elision.end(1))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.brackets import depth_after, scan
-from eqchain.latex.decorations import braced_argument, strip_decorations
+from eqchain.latex.decorations import ELISION, braced_argument, strip_decorations
 from eqchain.latex.piecewise import environment_end
 from eqchain.latex.width import ascii_punctuation
 
@@ -450,7 +450,7 @@ def _continues_expression(prev: Row, source: str, start: int, end: int, env: str
     if not _BREAK_ONLY.fullmatch(source, prev.offset + len(prev.text), start):
         return False
     raw = source[start:end]
-    if _ELLIPSIS_ROW.fullmatch(raw):
+    if ELISION.fullmatch(raw):
         return False  # &\vdots, &...: an elision of rows, never a factor of the row before
     lead = _LEADING_SPACE.match(raw)
     op = _BINARY.match(raw, lead.end())
