@@ -1,6 +1,7 @@
 """The corpus of real derivations (benchmarks/corpus/): eqchain never refutes a step labelled
-valid, never verifies a step labelled wrong, and reads at least 95% of the display equations. Thresholds are counts, never times. The corpus is checked once, in
-this process, with a modest time limit per step.
+valid, never verifies a step labelled wrong, and reads at least 95% of the display equations.
+Thresholds are counts, never times. The corpus is checked once, in this process, with a modest
+time limit per step.
 
 The README's ``pytest`` checks a systematic sample of the corpus (every third document in path
 order, from the second, so both languages and the documents with wrong steps or
