@@ -24,10 +24,11 @@ $$
 """
 
 
-def check(tmp_path, *rows: str) -> list[dict]:
+def check(tmp_path, *rows: str, assume: str | None = None) -> list[dict]:
     post = tmp_path / "post.md"
     post.write_text(START + "".join(f"\n$$\n{r}\n$$\n" for r in rows))
-    ran = run_eqchain("check", "--format", "json", str(post))
+    options = ["--assume", assume] if assume else []
+    ran = run_eqchain("check", "--format", "json", *options, str(post))
     return json.loads(ran.stdout)["derivations"][0]["steps"]
 
 
@@ -56,19 +57,13 @@ def test_an_equation_with_a_new_name_is_still_a_given(tmp_path):
 
 
 def test_solving_it_where_n_is_a_positive_integer_is_verified(tmp_path):
-    post = tmp_path / "post.md"
-    post.write_text(START + "\n$$\n\\mu = \\frac{1}{n}\\sum_{i=1}^{n} x_i\n$$\n")
-    ran = run_eqchain("check", "--format", "json", "--assume", "n positive integer", str(post))
-    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    steps = check(tmp_path, r"\mu = \frac{1}{n}\sum_{i=1}^{n} x_i", assume="n positive integer")
     assert steps[-1]["status"] == "verified", steps[-1]
     assert steps[-1]["rules"] == ["solve_for"]
 
 
 def test_a_wrong_solution_is_refuted_where_n_is_a_positive_integer(tmp_path):
-    post = tmp_path / "post.md"
-    post.write_text(START + "\n$$\n\\mu = \\frac{1}{2n}\\sum_{i=1}^{n} x_i\n$$\n")
-    ran = run_eqchain("check", "--format", "json", "--assume", "n positive integer", str(post))
-    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    steps = check(tmp_path, r"\mu = \frac{1}{2n}\sum_{i=1}^{n} x_i", assume="n positive integer")
     assert steps[-1]["status"] == "refuted", steps[-1]
 
 
