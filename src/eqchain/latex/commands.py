@@ -76,6 +76,15 @@ PROSE = frozenset({"text", "textrm", "textbf", "textit", "textsf", "mbox", "math
 # amsmath's prose between the rows of an alignment: a row of its own (latex/rows.py)
 PROSE |= {"intertext", "shortintertext"}
 
+# Commands whose braces hold a name, an alphabet's letters or prose, never formula letters on
+# their own: no operator typed without a backslash (w_{exp} aside, \mathrm{log}), no index
+# (\mathrm{Poisson}), no letter written alone (\mathbb{E}, \hat{y}) is read inside them.
+NAME_GROUPS = (
+    PROSE
+    | ACCENTS
+    | {"mathit", "mathtt", "operatorname", "begin", "end", "label", "tag", "textup", "hbox"}
+)
+
 # Constructs with no faithful SymPy meaning: a clear "not supported" error naming them.
 UNSUPPORTED = {
     "nabla": "the gradient \\nabla",

@@ -38,7 +38,14 @@ from eqchain.latex.applied import (
     several,
     spelled_function,
 )
-from eqchain.latex.commands import ELLIPSIS, FUNCTIONS, GREEK, PROSE, UNSUPPORTED
+from eqchain.latex.commands import (
+    ELLIPSIS,
+    FUNCTIONS,
+    GREEK,
+    NAME_GROUPS,
+    PROSE,
+    UNSUPPORTED,
+)
 from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
@@ -99,8 +106,6 @@ _KNOWN_FUNCTIONS = {
     ("mathrm", "erf"): sp.erf,
     ("operatorname", "erf"): sp.erf,
 }
-# commands whose braces hold a name or prose: their letters are no index
-_WORD_GROUPS = PROSE | {"mathit", "mathsf", "operatorname", "label", "tag", "textup"}
 _FACTOR_COMMANDS = {"frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor"}
 _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
@@ -2003,7 +2008,7 @@ class Parser:
                 return  # what follows may bind the index again
             if t.is_char("{"):
                 before = self.tokens[k - 1] if k else None
-                word = before is not None and before.kind == "cmd" and before.text in _WORD_GROUPS
+                word = before is not None and before.kind == "cmd" and before.text in NAME_GROUPS
                 brace_kinds.append(word)
                 words += word
             elif t.is_char("}") and brace_kinds:

@@ -14,7 +14,7 @@ from eqchain.latex.commands import (
     ELLIPSIS,
     FUNCTIONS,
     GREEK,
-    PROSE,
+    NAME_GROUPS,
     canonical_name,
 )
 
@@ -113,13 +113,12 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
 # lnx, expx are \log L(\mu), \ln x, \exp x. A trigonometric word glued to more letters is a word
 # (cost, sinc), not sin or cos of them.
 GLUED_OPERATORS = ("log", "ln", "exp")
-# Inside these commands' braces letters are a name or prose (w_{exp}, \mathrm{log}, \text{cost}),
-# never an operator.
-_NAME_GROUPS = PROSE | {
-    "mathit", "mathsf", "mathtt", "mathbf", "boldsymbol", "bm", "mathcal", "mathscr",
-    "mathfrak", "mathbb", "operatorname", "begin", "end", "label", "tag", "textup", "hbox",
-}  # fmt: skip
 _BY_LENGTH = sorted(FUNCTIONS, key=len, reverse=True)
+
+
+def _operator_prefix(word: str) -> str | None:
+    """The longest operator name (``sinh`` before ``sin``) that ``word`` starts with, or None."""
+    return next((f for f in _BY_LENGTH if word.startswith(f)), None)
 
 
 def letter_run(tokens: list[Token], k: int) -> int | None:
@@ -143,8 +142,7 @@ def ambiguous_word(word: str) -> bool:
     """Whether a run of letters may be an operator name glued to letters or a word of its own
     (``logit``, ``xlogx``, ``cost``, ``sinc``): it holds ``log`` or ``exp``, or starts with an
     operator name and is not one glued to one more letter (:func:`_spelled_operators`)."""
-    spelled = next((f for f in _BY_LENGTH if word.startswith(f)), None)
-    return spelled is not None or "log" in word or "exp" in word
+    return _operator_prefix(word) is not None or "log" in word or "exp" in word
 
 
 def _spelled_operators(tokens: list[Token]) -> list[Token]:
@@ -166,7 +164,7 @@ def _spelled_operators(tokens: list[Token]) -> list[Token]:
             before = tokens[k - 1] if k else None
             skipped.append(
                 bool(skipped and skipped[-1])
-                or (before is not None and (before.is_char("_") or before.is_cmd(*_NAME_GROUPS)))
+                or (before is not None and (before.is_char("_") or before.is_cmd(*NAME_GROUPS)))
             )
         elif tok.is_char("}") and skipped:
             skipped.pop()
@@ -176,7 +174,7 @@ def _spelled_operators(tokens: list[Token]) -> list[Token]:
             k += 1
             continue
         word = "".join(t.text for t in tokens[k:j])
-        spelled = next((f for f in _BY_LENGTH if word.startswith(f)), None)
+        spelled = _operator_prefix(word)
         rest = len(word) - len(spelled) if spelled else None
         if spelled is not None and (rest == 0 or (rest == 1 and spelled in GLUED_OPERATORS)):
             end = tokens[k + len(spelled) - 1].end

@@ -16,12 +16,11 @@ that is a word as that name.
 from __future__ import annotations
 
 from eqchain.errors import LatexError
-from eqchain.latex.commands import ACCENTS, PROSE
+from eqchain.latex.commands import NAME_GROUPS
 from eqchain.latex.tokens import Token, letter_run, match_brackets
 
 _WORD = "{}(word)"
 _ALONE = "{}(alone)"
-_NAMING = ACCENTS | PROSE | {"mathbb", "mathit", "mathsf", "operatorname", "mathcal"}
 _DEFINING = ("coloneqq", "triangleq", "equiv", "doteq")
 
 
@@ -96,7 +95,7 @@ def _letters_alone(tokens: list[Token]) -> set[str]:
         end = letter_run(tokens, k)
         if end != k + 1:
             continue
-        if k >= 2 and tokens[k - 1].is_char("{") and tokens[k - 2].is_cmd(*_NAMING):
+        if k >= 2 and tokens[k - 1].is_char("{") and tokens[k - 2].is_cmd(*NAME_GROUPS):
             continue  # \mathbb{E}, \hat{y}, \mathcal{L}: another name
         if end < len(tokens) and tokens[end].is_char("([_'"):
             continue
