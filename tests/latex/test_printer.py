@@ -143,3 +143,15 @@ def test_a_derivative_at_a_point_prints_as_a_bar_the_reader_reads_back():
         (back,) = read_formula(printed, functions=frozenset({"M"})).sides
         put = sp.Lambda(t, sp.exp(3 * t) + t**2)
         assert back.replace(m, put).doit() == tree.replace(m, put).doit() == 3
+
+
+def test_a_sum_whose_index_is_also_a_name_outside_it_is_bracketed():
+    # ``\sum_{k=1}^{K} x + \log y_k`` is ambiguous to the reader (the index written again after
+    # the body): the printer brackets the sum so that its text reads back unambiguously
+    x = sp.Symbol("x")
+    for expr in (sp.log(y[k]) + sp.Sum(x, (k, 1, K)), y[k] * sp.Sum(x, (k, 1, K))):
+        text = latex(expr)
+        assert text.count(r"\left(\sum") == 1, text
+        (back,) = read_formula(text).sides
+        assert canonical(back) == canonical(expr), text
+    assert latex(sp.Sum(y[k], (k, 1, K))) == r"\sum_{k=1}^{K} y_{k}"

@@ -26,9 +26,18 @@ class EqchainLatexPrinter(LatexPrinter):
         base = {"ln_notation": False, "order": "none", "mul_symbol": None}
         base.update(settings or {})
         super().__init__(base)
+        self._around: list[frozenset] = []  # free names of the expressions being printed
 
     def doprint(self, expr):
         return super().doprint(compact_numbers(expr))
+
+    def _print(self, expr, **kwargs):
+        free = getattr(expr, "free_symbols", None)
+        self._around.append(frozenset(free) if isinstance(free, (set, frozenset)) else frozenset())
+        try:
+            return super()._print(expr, **kwargs)
+        finally:
+            self._around.pop()
 
     def _print_Pow(self, expr):
         """A number to a negative integer power as a fraction, without evaluating it (SymPy's
@@ -144,6 +153,11 @@ class EqchainLatexPrinter(LatexPrinter):
         ):  # a body's product with a big operator in it: the reader ends a body before a later
             # big operator that does not use the index (parser._body_and_next_operator)
             body = f"\\left({body}\\right)"
+        indices = {var for var, *_ in expr.limits}
+        if any(indices & around for around in self._around[:-1]):
+            # the index is a name outside too (``\\log y_k + \\sum_k x``): the reader takes an
+            # index written again after an unbracketed body as ambiguous (parser._index_after_body)
+            return f"\\left({prefix}{body}\\right)"
         return prefix + body
 
     def _print_Derivative(self, expr):
