@@ -678,7 +678,12 @@ def _arguments(f, x) -> list:
     for node in sp.preorder_traversal(f):
         if isinstance(node, sp.Pow) and node.base.has(x):
             out.append(("pow", node.base))
-        elif isinstance(node, sp.Function) and node.args and node.args[0].has(x):
+        elif (
+            isinstance(node, sp.Function)
+            and node.args
+            and isinstance(node.args[0], sp.Expr)  # not a Piecewise's (expr, cond) pair
+            and node.args[0].has(x)
+        ):
             out.append((node.func, node.args[0]))
     return out
 

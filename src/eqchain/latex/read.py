@@ -203,6 +203,18 @@ def read_expression(
     return _guarded(lambda *_: run(), None, offset)
 
 
+def read_case(text: str, functions: frozenset[str] = frozenset()) -> Condition:
+    """Read ``text``, a condition written alone (the case a document's prose states before a
+    display, eqchain.load.prose), as a row's condition after its comma is read. Raises
+    LatexError when it is no condition eqchain reads."""
+    _check_text(text)
+
+    def read_part(part: str, at: int):
+        return read_expression(part, frozenset(), at, functions)
+
+    return _guarded(lambda *_: read_condition(text, 0, read_part), None, 0)
+
+
 # -- one row ---------------------------------------------------------------------------------
 
 

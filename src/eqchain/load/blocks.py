@@ -12,13 +12,17 @@ class Block:
     ``line``/``column`` are those of the file the block was written in: ``path`` names it when
     that is not the document itself (a file brought in by ``\\input``), else it is None. The
     text keeps the block's lines as in the file, so that its n-th line is the file's
-    ``line + n - 1``; a macro's expansion stays on the line of the macro's use.
+    ``line + n - 1``; a macro's expansion stays on the line of the macro's use. ``lead`` is
+    the prose between the display before (or the start) and this one, in Markdown the paragraph
+    (or the part of it) just before.
     """
 
     text: str
     line: int
     column: int
     path: str | None = None
+    # the prose right before the display, as written (load/prose.py reads a case from it)
+    lead: str = ""
 
 
 def line_col(text: str, pos: int) -> tuple[int, int]:

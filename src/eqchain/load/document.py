@@ -198,6 +198,7 @@ class _Row:
     beside: bool = False  # an equation beside another on its row (eqchain.latex.rows.beside_split)
     # it ended with '=', read once with the next display's leading '=' (_closed_across_displays)
     open_end: bool = False
+    case: object | None = None  # the case the prose before the display states (load/prose.py)
 
 
 def _read_rows(
@@ -231,6 +232,7 @@ def _read_rows(
                 )
             )
             continue
+        case = _stated_case(block, functions)
         closed = _closed_across_displays(rows, blocks[b_index + 1 : b_index + 2])
         open_last = closed is not rows
         rows = closed
@@ -285,10 +287,26 @@ def _read_rows(
                     where=row.where,
                     beside=row.beside,
                     open_end=open_last and row is rows[-1],
+                    case=case,
                 )
             )
         out.append((b_index, read))
     return out
+
+
+def _stated_case(block: Block, functions) -> object | None:
+    """The condition the prose before ``block`` states as its case (load/prose.py), read; None
+    when it states none or what it states is no condition eqchain reads."""
+    from eqchain.latex.read import read_case
+    from eqchain.load.prose import stated_case
+
+    text = stated_case(block.lead)
+    if text is None:
+        return None
+    try:
+        return read_case(text, frozenset(functions))
+    except LatexError:
+        return None
 
 
 def _closed_across_displays(rows, following: list[Block]):
@@ -702,7 +720,7 @@ def _steps(path: str, rows, scope) -> list[Step]:
                 continue
             try:
                 sides = [scope.bind(s) for s in f.sides]
-                condition = bound_condition(f.condition, scope)
+                condition = bound_condition(row.case, scope) + bound_condition(f.condition, scope)
             except InputError as err:
                 message = f"cannot read the formula: {err.message}"
                 steps.append(
@@ -743,7 +761,7 @@ def _steps(path: str, rows, scope) -> list[Step]:
                         follows=link.follows,
                         after_equation=after_equation and j == 0,
                         condition=condition,
-                        condition_text=f.condition.text if f.condition else None,
+                        condition_text=_condition_text(row.case, f.condition),
                         law=f.law,
                     )
                 )
@@ -775,6 +793,11 @@ def _where_step(path: str, row, f, scope) -> Step:
         infer_kind=True,
         where_clause=True,
     )
+
+
+def _condition_text(*conditions) -> str | None:
+    """The LaTeX of the conditions a row is checked under, the case first; None for none."""
+    return ", ".join(c.text for c in conditions if c is not None) or None
 
 
 def bound_condition(condition, scope) -> tuple:

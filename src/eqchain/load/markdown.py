@@ -29,7 +29,7 @@ as spaces).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eqchain.errors import InputError
 from eqchain.load.blocks import Block
@@ -101,17 +101,23 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
     blocks: list[Block] = []
     assumptions = [v for k, v in front if k == "eqchain-assume"]
     title = next((v.strip("\"'") for k, v in front if k == "title"), None)
+    lead = ""  # the paragraph just before: the prose a display follows
     for i, token in enumerate(tokens):
         if token.type == "html_block":
             assumptions.extend(_ASSUME_COMMENT.findall(token.content))
         elif token.type == "inline":
             if title is None and i > 0 and tokens[i - 1].tag == "h1":
                 title = token.content.strip() or None
-            blocks.extend(_inline_blocks(token, lines, chosen, assumptions))
+            found, lead = _inline_blocks(token, lines, chosen, assumptions)
+            blocks.extend(found)
+            if i > 0 and tokens[i - 1].type != "paragraph_open":
+                lead = ""  # a heading or a table cell is no prose a display follows
         elif token.map is not None:
             block = _block(token, lines, chosen)
             if block is not None:
-                blocks.append(block)
+                blocks.append(replace(block, lead=lead))
+            if not token.type.endswith("_close"):
+                lead = ""
     return MarkdownDocument(tuple(blocks), title, tuple(assumptions), name)
 
 
@@ -346,8 +352,10 @@ def _block(token, lines: list[str], dialect: Dialect) -> Block | None:
 
 
 def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[str]):
-    """Display math inside a paragraph (``$$...$$`` where the dialect says so)."""
+    """Display math inside a paragraph (``$$...$$`` where the dialect says so), each with the
+    prose before it in the paragraph, and the paragraph's prose after the last one."""
     out = []
+    prose_from = 0
     for child in token.children or ():
         if child.type == "html_inline":
             assumptions.extend(_ASSUME_COMMENT.findall(child.content))
@@ -366,8 +374,10 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
         line_text = source[line_start : line_end if line_end >= 0 else len(source)]
         lead = _indent_of(line_text, lines, first)
         block = _placed("$$" + child.content + "$$", lines, first)
-        out.append(Block(block.text, first, lead + offset - line_start + 1))
-    return out
+        prose = source[prose_from:offset]
+        out.append(Block(block.text, first, lead + offset - line_start + 1, lead=prose))
+        prose_from = end
+    return out, token.content[prose_from:]
 
 
 def _placed(text: str, lines: list[str], first: int, opener: str | None = None) -> Block:

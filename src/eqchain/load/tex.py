@@ -169,6 +169,7 @@ class _File:
     main: bool
     follow: bool
     max_bytes: int
+    prose_from: int = 0  # where the prose after the last display read starts
 
     def walk(self, nodes, collect: bool) -> None:  # noqa: C901 - one branch per construct
         from pylatexenc import latexwalker as lw
@@ -229,7 +230,10 @@ class _File:
         except MacroError as err:
             where = line_col(self.text, node.pos + err.offset)
             raise InputError(err.message, self.path, *where) from None
-        self.state.blocks.append(Block(text, line, column, None if self.main else self.path))
+        lead = self.text[self.prose_from : node.pos]
+        self.prose_from = node.pos + node.len
+        path = None if self.main else self.path
+        self.state.blocks.append(Block(text, line, column, path, lead=lead))
 
     def _include(self, node, collect: bool) -> None:
         name = _argument_text(self.text, node)

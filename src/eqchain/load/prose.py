@@ -1,0 +1,49 @@
+r"""A case stated in the prose right before a display: the condition of its rows.
+
+Proofs split into cases in words: "If $x < 0$, we have: $$ ... $$ If $x \geq 0$, we have: $$
+... $$". The reading (README, notation table "Conditions"): when the prose just before a display
+ends with one sentence that starts with *if*, *for*, *when*, *whenever*, *assuming* or *suppose*
+(after an optional *then*, *now* or *so*), holds exactly one inline formula right after that
+word, and has no other formula and no end of sentence after it, that formula is the condition of
+every row of the display, read as a row's condition after its comma is
+(eqchain.latex.conditions). In Japanese and Korean the sentence is the formula followed by のとき,
+の時, の場合, ならば, 일 때, 인 경우 or 이면. Anything else, or a formula that is no condition
+(``x \sim p``), gives no condition: the display is checked as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INLINE = r"(?:\$(?P<dollar>[^$]+)\$|\\\((?P<paren>.+?)\\\))"
+_START = r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
+_EN = re.compile(
+    _START
+    + r"(?:(?:then|now|so),?\s+)?(?:if|for|when|whenever|assuming|suppose)\s+"
+    + _INLINE
+    + r"(?P<tail>[^$.!?。]*)\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+_CJK = re.compile(
+    _START
+    + _INLINE
+    + r"\s*(?:のとき|の時|の場合|ならば|일\s*때|인\s*경우|이면)(?P<tail>[^$.!?。]*)\Z",
+    re.DOTALL,
+)
+_INLINE_ANYWHERE = re.compile(r"\$|\\\(")
+
+
+def stated_case(prose: str) -> str | None:
+    """The LaTeX of the condition the prose ``prose`` (the text right before a display) ends
+    by stating (see the module's docstring), or None."""
+    text = prose.strip()
+    if not text:
+        return None
+    for pattern in (_EN, _CJK):
+        m = pattern.search(text)
+        if m is None or _INLINE_ANYWHERE.search(m.group("tail")):
+            continue
+        found = m.group("dollar") or m.group("paren")
+        if found and found.strip():
+            return found.strip()
+    return None
