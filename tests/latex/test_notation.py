@@ -364,6 +364,16 @@ def test_a_known_index_and_a_digit_are_two_indices():
     assert side("t_{2i}", indices=frozenset("i")) == t[2, i]
 
 
+def test_digits_with_a_leading_zero_are_one_index_each():
+    # no number is written 01: v_{01} is v[0, 1], never v[1] (which v_1 is)
+    v, i = sp.IndexedBase("v"), sp.Symbol("i")
+    assert side("v_{01}") == v[0, 1]
+    assert side("v_{00}") == v[0, 0]
+    assert side("v_{0i}", indices=frozenset("i")) == v[0, i]
+    assert side("v_{01}") != side("v_{1}")
+    assert side("v_{10}") == v[10]  # a number: ten
+
+
 @pytest.mark.parametrize(("text", "indices"), [("t_{i2}", ""), ("t_{i12}", "i"), ("t_{n1}", "i")])
 def test_an_unknown_letter_or_two_digits_in_a_subscript_stay_ambiguous(text, indices):
     with pytest.raises(LatexError, match="ambiguous subscript"):

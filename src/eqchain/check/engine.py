@@ -121,6 +121,8 @@ class Facts:
     # the names of each condition the author set (a derivative set to zero, an implication's
     # premise): a later equation about these names only is a step from it, never a new given
     conditions: list = field(default_factory=list)
+    # variable -> the line of the first row that differentiates by it (_defined_late)
+    differentiated: dict = field(default_factory=dict)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -165,6 +167,10 @@ class Facts:
             self.seen |= {a.base for a in e.atoms(sp.Indexed)}
             self.seen |= {a for a in e.atoms(sp.Indexed)}
             self.seen |= {a.func for a in e.atoms(AppliedUndef)}
+            line = step.place.line if step.place else None
+            for d in e.atoms(sp.Derivative):
+                for v in d.variables:
+                    self.differentiated.setdefault(v, line)
         if lhs is not None and usable:
             line = step.place.line if step.place else None
             self.history.append((step.label, line, self.named(lhs), self.named(step.rhs)))
@@ -984,7 +990,33 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         and not _from_a_condition(lhs, step.rhs, facts)
     ):
         return _give(step, lhs, facts)
-    return _special_moves(step, lhs, source, facts, result, values, timeout)
+    result = _special_moves(step, lhs, source, facts, result, values, timeout)
+    late = _defined_late(lhs, step.rhs, facts) if result.verdict is Verdict.REFUTED else None
+    if late is not None:
+        return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
+    return result
+
+
+def _defined_late(lhs, rhs, facts: Facts) -> str | None:
+    r"""Why ``lhs = rhs`` is neither refuted nor a definition when it names the value of a name
+    (or family member) that earlier rows differentiate by as a variable of its own (``a_0 = v_{0,0}
+    z_0 + ...`` after ``\frac{\partial E}{\partial a_0}``): it reads as the name's definition,
+    which would change those rows, so it is not taken as one; it is no false equation either.
+    None when the row is no such definition."""
+    target = lhs
+    if not isinstance(target, (sp.Symbol, sp.Indexed)) or target in facts.definitions:
+        return None
+    line = facts.differentiated.get(target)
+    if line is None or facts.unfold(rhs).has(target):
+        return None
+    if any(target in (a.free_symbols | b.free_symbols) for a, b in facts.givens):
+        return None
+    where = f" (line {line})" if line else ""
+    return (
+        f"not decided: it defines {latex(target)}, which an earlier row differentiates by as a "
+        f"variable of its own{where}; taken as a definition it would change those rows, so it "
+        "is not used: define it before the rows that differentiate by it"
+    )
 
 
 def _undefined_real(exprs, facts: Facts) -> dict:

@@ -235,10 +235,14 @@ def name_object(
         len(sub) > 1
         and all(t.kind == "digit" or (t.kind == "letter" and t.text in indices) for t in sub)
         and any(t.kind == "digit" for t in sub)
-        and not any(a.kind == b.kind == "digit" for a, b in zip(sub, sub[1:], strict=False))
+        and (
+            not any(a.kind == b.kind == "digit" for a, b in zip(sub, sub[1:], strict=False))
+            or _leading_zero(sub)
+        )
     ):
         # t_{i2} under a sum over i: one index per letter or digit (two digits together would
-        # be a number or two indices: that stays ambiguous)
+        # be a number or two indices: that stays ambiguous); v_{01}, v_{00}: no number is
+        # written with a leading zero, so one index per digit
         return base[tuple(_index_item(tokens, k, k + 1, read_index) for k in range(lo, hi))]
     if len(sub) > 1 and all(t.kind in ("letter", "digit") for t in sub) and sub[0].kind == "letter":
         raise LatexError(
@@ -247,6 +251,23 @@ def name_object(
             column=sub[0].column,
         )
     return base[_index_item(tokens, lo, hi, read_index)]
+
+
+def _leading_zero(sub: list[Token]) -> bool:
+    """Whether every run of two or more digits in ``sub`` starts with 0 (``01``, ``i00``): no
+    number is written so, so each digit is an index of its own."""
+    runs, run = [], []
+    for t in sub:
+        if t.kind == "digit" and not t.space_before:
+            run.append(t.text)
+            continue
+        if run:
+            runs.append(run)
+        run = [t.text] if t.kind == "digit" else []
+    if run:
+        runs.append(run)
+    long = [r for r in runs if len(r) > 1]
+    return bool(long) and all(r[0] == "0" for r in long)
 
 
 def _index_item(tokens: list[Token], lo: int, hi: int, read_index):
