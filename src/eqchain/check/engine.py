@@ -526,6 +526,8 @@ def check_derivation(
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
         if result.verdict is Verdict.REFUTED and step.infer_kind:
             result = _named_in_passing(result, facts, step)
+        if result.verdict is Verdict.REFUTED and step.infer_kind and link_relation == "=":
+            result = _mean_reading(result, step, source, facts.under(values), values, timeout)
         if result.verdict is Verdict.REFUTED and unused_where is not None:
             # the row's "where" equation may be what makes it hold (where x = 3)
             result = StepResult(
@@ -774,6 +776,62 @@ def _merged(a: dict | None, b: dict | None) -> dict | None:
     if a is None or b is None or any(k in a and a[k] != v for k, v in b.items()):
         return None
     return {**a, **b}
+
+
+def _undefined_means(exprs, facts: Facts) -> dict:
+    r"""``{\bar{X}: \frac{1}{n} \sum_{k=1}^{n} X_k}`` for each barred name of ``exprs`` that
+    nothing defines or constrains (no definition, no given) and whose letter is a family the
+    expressions sum over one range only: the mean that notation conventionally names."""
+    out = {}
+    for name in {x for e in exprs for x in e.free_symbols if isinstance(x, sp.Symbol)}:
+        letter = name.name.removeprefix("bar")
+        if letter == name.name or not letter or name in facts.definitions:
+            continue
+        if any(name in (a.free_symbols | b.free_symbols) for a, b in facts.givens):
+            continue
+        ranges = {
+            (s.limits[0][1], s.limits[0][2], s.limits[0][0], a)  # a: the member as written
+            for e in exprs
+            for s in e.atoms(sp.Sum)
+            if len(s.limits) == 1
+            for a in s.function.atoms(sp.Indexed)
+            if str(a.base) == letter and a.indices == (s.limits[0][0],)
+        }
+        if len({(lo, hi) for lo, hi, _, _ in ranges}) != 1:
+            continue
+        lo, hi, k, member = next(iter(ranges))
+        out[name] = sp.Sum(member, (k, lo, hi)) / (hi - lo + 1)
+    return out
+
+
+def _mean_reading(result: StepResult, step: Step, source, facts: Facts, values, timeout):
+    r"""A refutation that needs a barred name to be a number of its own (``\bar{X} = 2`` beside
+    ``X_1 = 1``, n = 1) where nothing defines it, is no refutation when the step is not refuted
+    with the name read as the mean of its family over the range the step sums it
+    (:func:`_undefined_means`): the author uses the conventional meaning without writing it.
+    It is ``unknown``, naming the reading that would decide it."""
+    if result.counterexample is None or source is None:
+        return result
+    means = _undefined_means([source, step.rhs], facts)
+    if not means:
+        return result
+    again = _claim(
+        replace(step, rhs=step.rhs.xreplace(means)),
+        source.xreplace(means),
+        facts,
+        values,
+        timeout,
+    )
+    if again.verdict is Verdict.REFUTED:
+        return result
+    shown = ", ".join(f"{latex(bar)} = {latex(mean)}" for bar, mean in means.items())
+    outcome = "holds" if again.verdict is Verdict.VERIFIED else "is not refuted"
+    reason = (
+        f"not decided: refuted only while {', '.join(latex(b) for b in means)} is a number of "
+        f"its own, which no row defines; read as the mean, {shown}, the step {outcome}: "
+        "define it to decide the step"
+    )
+    return StepResult(step, Verdict.UNKNOWN, again.rules, reason, None, result.warnings)
 
 
 def _claim(step, source, facts, values, timeout, step_values=None, origin=None) -> StepResult:
