@@ -46,3 +46,10 @@ def test_the_authors_definition_takes_its_place(tmp_path):
     )
     statuses = _statuses(tmp_path, *rows, assume="n integer, n > 1")
     assert statuses[-2:] == ["definition", "verified"]
+
+
+def test_a_bound_assumed_other_than_zero_keeps_the_mean(tmp_path):
+    # n >= 1 is a given the loader makes (n_bound = n - 1): no row of the document, so the
+    # document still reads the bar as the mean
+    rows = ("\\sum_{i=1}^{n} (x_i - \\bar{x}) = 0",)
+    assert _statuses(tmp_path, *rows, assume="n integer, n >= 1") == ["given", "verified"]

@@ -1,7 +1,9 @@
-"""A barred name nothing defines (``\\bar{X}`` beside the family X_k summed over k = 1..n) is
-conventionally the family's mean: a step refuted only while it is a number of its own, and not
-refuted when it is read as the mean, is ``unknown``, naming that reading; it is never verified
-so (check/engine.py, ``_mean_reading``). Through the CLI."""
+"""A barred name nothing defines (``\\bar{X}`` beside the family X_k summed over k = 1..n), in
+a document that sums X over more than one range (so that it is no sample mean document-wide,
+engine._sample_means), is conventionally the mean over the range the step sums it: a step
+refuted only while it is a number of its own, and not refuted when it is read as the mean, is
+``unknown``, naming that reading; it is never verified so (check/engine.py, ``_mean_reading``).
+Through the CLI."""
 
 from __future__ import annotations
 
@@ -21,7 +23,12 @@ WRONG = r"&= \frac{1}{n} ( \sum_{k=1}^{n}(X_k - \mu)^2 + n(\mu - \bar{X})^2 )"
 def steps(tmp_path, last: str, first: str = SEEN) -> list[dict]:
     doc = tmp_path / "d.md"
     chain = "\\begin{aligned}\n" + BEFORE + " \\\\\n" + last + "\n\\end{aligned}"
-    doc.write_text(f"# t\n\n$$\n{first}\n$$\n\n$$\n{chain}\n$$\n", encoding="utf-8")
+    # a sum over another range: the document-wide reading of the bar as the sample mean
+    # (engine._sample_means) does not hold, so the step's own reading is what is tested
+    other = r"c = \sum_{j=0}^{n} X_j"
+    doc.write_text(
+        f"# t\n\n$$\n{first}\n$$\n\n$$\n{other}\n$$\n\n$$\n{chain}\n$$\n", encoding="utf-8"
+    )
     args = ["check", "--no-cache", "--format", "json", "--assume", "n integer, n >= 1", str(doc)]
     return json.loads(run_eqchain(*args).stdout)["derivations"][0]["steps"]
 

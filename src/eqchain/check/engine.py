@@ -1359,6 +1359,7 @@ def _sample_means(steps) -> dict:
     with one and the same range everywhere, and no row of its own defines ``\bar{y}`` (an
     author's definition takes its place): read as ``\frac{1}{n}\sum_{i=1}^{n} y_i``, what a
     reader of statistics expects. Documents only (steps whose kind the checker infers)."""
+    steps = [s for s in steps if not s.from_assumption]  # givens made from the assumptions
     if not steps or not all(s.infer_kind for s in steps):
         return {}
     trees = [e for s in steps for e in (s.lhs, s.rhs) if isinstance(e, sp.Basic)]

@@ -99,7 +99,9 @@ def load_document(
     stated = stated_law_conditions(rows)
     items = items + stated
     scope = _scope(path, rows, items)
-    steps = [_assumed(s, path) for s in _steps(path, rows, scope)]
+    owners: list[int] = []
+    steps = [_assumed(s, path) for s in _steps(path, rows, scope, owners)]
+    steps = _statements_after_proofs(steps, owners, blocks)
     if not steps:
         raise InputError("no displayed equations found", path)
     steps = _margin_givens(path, items, scope) + steps
@@ -679,11 +681,12 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
     return out
 
 
-def _steps(path: str, rows, scope) -> list[Step]:
+def _steps(path: str, rows, scope, owners: list | None = None) -> list[Step]:
+    """The steps of the rows read; ``owners``, when given, receives each step's block index."""
     steps: list[Step] = []
     carried = None  # an expression alone that ended with '=' before the display it continues in
     beside_before = False  # the row before held equations side by side (rows.beside_split)
-    for _, block_rows in rows:
+    for b_index, block_rows in rows:
         prev_formula = None  # the formula of the row before in this display
         lone, carried = carried, None  # the bound expression of the row before, standing alone
         for row in block_rows:
@@ -765,7 +768,67 @@ def _steps(path: str, rows, scope) -> list[Step]:
                         law=f.law,
                     )
                 )
+        if owners is not None:
+            owners.extend([b_index] * (len(steps) - len(owners)))
     return steps
+
+
+def _statements_after_proofs(steps: list[Step], owners: list[int], blocks) -> list[Step]:
+    r"""``steps`` with each theorem's statement that its proof derives again moved to the end
+    of that proof (load/prose.py, ``theorem_parts``): a row of the statement, one equation with
+    a name alone on its left (``\hat\beta_0 = \bar y - \hat\beta_1 \bar x``), whose name
+    a row of the proof writes alone on its left again, is what the proof shows, not a
+    definition the proof may use: it is checked as a claim once the proof's rows are."""
+    from eqchain.load.prose import theorem_parts
+
+    parts = theorem_parts([b.lead for b in blocks])
+    if not any(p == "statement" for p in parts):
+        return steps
+    moved: dict[int, list[Step]] = {}  # the index of a proof's last step -> statements after it
+    keep = []
+    for i, step in enumerate(steps):
+        block = owners[i] if i < len(owners) else None
+        if block is None or parts[block] != "statement" or not _alone_on_left(step):
+            keep.append(i)
+            continue
+        if i + 1 < len(steps) and steps[i + 1].continues and owners[i + 1] == block:
+            keep.append(i)  # a chain: the statement's own derivation
+            continue
+        proof = [
+            j
+            for j in range(i + 1, len(steps))
+            if parts[owners[j]] == "proof" and _in_same_theorem(parts, block, owners[j])
+        ]
+        if not any(steps[j].lhs == step.lhs and not steps[j].continues for j in proof):
+            keep.append(i)
+            continue
+        moved.setdefault(proof[-1], []).append(replace(step, after_equation=False))
+    if not moved:
+        return steps
+    out = []
+    for i in keep:
+        out.append(steps[i])
+        out.extend(moved.get(i, []))
+    return out
+
+
+def _alone_on_left(step: Step) -> bool:
+    """A document's one equation with a name alone on its left."""
+    import sympy as sp
+
+    return (
+        step.unreadable is None
+        and not step.continues
+        and step.follows is None
+        and step.relation == "="
+        and isinstance(step.lhs, (sp.Symbol, sp.Indexed))
+    )
+
+
+def _in_same_theorem(parts: list[str], statement: int, block: int) -> bool:
+    """Whether ``block`` stands in the proof that follows the statement block ``statement``:
+    no other theorem's statement between them."""
+    return block > statement and all(p != "statement" for p in parts[statement + 1 : block] if p)
 
 
 def _where_step(path: str, row, f, scope) -> Step:

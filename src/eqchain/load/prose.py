@@ -9,6 +9,11 @@ every row of the display, read as a row's condition after its comma is
 (eqchain.latex.conditions). In Japanese and Korean the sentence is the formula followed by のとき,
 の時, の場合, ならば, 일 때, 인 경우 or 이면. Anything else, or a formula that is no condition
 (``x \sim p``), gives no condition: the display is checked as before.
+
+A theorem and its proof: the displays after prose that starts a theorem (a paragraph that
+begins with Theorem, Lemma, Proposition or Corollary, bold or not, or 定理, 命題, 補題, 정리,
+명제; ``\begin{theorem}`` and the like in LaTeX) up to prose that starts its proof (Proof, 証明,
+증명, ``\begin{proof}``) state it; the displays after that prove it (:func:`theorem_parts`).
 """
 
 from __future__ import annotations
@@ -47,3 +52,29 @@ def stated_case(prose: str) -> str | None:
         if found and found.strip():
             return found.strip()
     return None
+
+
+_THEOREM = re.compile(
+    r"(?:^[\W_]*(?:theorem|lemma|proposition|corollary)(?![a-z])|^[\W_]*(?:定理|命題|補題|정리|명제)"
+    r"|\\begin\{(?:theorem|lemma|proposition|corollary|thm|lem|prop|cor)\*?\})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PROOF = re.compile(
+    r"(?:^[\W_]*proof(?![a-z])|^[\W_]*(?:証明|증명)|\\begin\{proof\})",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def theorem_parts(leads: list[str]) -> list[str]:
+    """For each display, given the prose before each (``Block.lead``): "statement" when it
+    stands in a theorem's statement, "proof" in the proof after one, "" elsewhere (see the
+    module's docstring). The last marker in a display's prose decides; a display with no
+    marker before it keeps the part of the one before."""
+    out, part = [], ""
+    for lead in leads:
+        marks = [(m.start(), "statement") for m in _THEOREM.finditer(lead)]
+        marks += [(m.start(), "proof") for m in _PROOF.finditer(lead)]
+        if marks:
+            part = max(marks)[1]
+        out.append(part)
+    return out
