@@ -83,6 +83,8 @@ def test_a_row_keeps_its_own_condition_too(tmp_path):
         r"If $x \geq 0$ and $y > 0$, we have",  # more than one formula: not read
         r"For $x \sim p$, we have:",  # not a condition
         r"If $x \geq 0$, then $y = x$ and",  # math after the case
+        r"If $x < 0$, the value is 0; otherwise we have",  # the case turned round
+        r"If $x < 0$ does not hold, we have",
     ],
 )
 def test_other_prose_gives_no_condition(tmp_path, lead):

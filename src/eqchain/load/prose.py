@@ -4,8 +4,9 @@ Proofs split into cases in words: "If $x < 0$, we have: $$ ... $$ If $x \geq 0$,
 ... $$". The reading (README, notation table "Conditions"): when the prose just before a display
 ends with one sentence that starts with *if*, *for*, *when*, *whenever*, *assuming* or *suppose*
 (after an optional *then*, *now* or *so*), holds exactly one inline formula right after that
-word, and has no other formula and no end of sentence after it, that formula is the condition of
-every row of the display, read as a row's condition after its comma is
+word, and has no other formula, no end of sentence and no clause that may turn it round (a
+semicolon, *otherwise*, *else*, *unless*, *except*, *not*) after it, that formula is the
+condition of every row of the display, read as a row's condition after its comma is
 (eqchain.latex.conditions). In Japanese and Korean the sentence is the formula followed by のとき,
 の時, の場合, ならば, 일 때, 인 경우 or 이면. Anything else, or a formula that is no condition
 (``x \sim p``), gives no condition: the display is checked as before.
@@ -36,6 +37,8 @@ _CJK = re.compile(
     re.DOTALL,
 )
 _INLINE_ANYWHERE = re.compile(r"\$|\\\(")
+# after the case: no other clause that may turn it round ("; otherwise we have")
+_TURNED = re.compile(r";|\b(?:otherwise|else|unless|except|not)\b|以外|でない|ではない|아닌", re.I)
 
 
 def stated_case(prose: str) -> str | None:
@@ -46,7 +49,7 @@ def stated_case(prose: str) -> str | None:
         return None
     for pattern in (_EN, _CJK):
         m = pattern.search(text)
-        if m is None or _INLINE_ANYWHERE.search(m.group("tail")):
+        if m is None or _INLINE_ANYWHERE.search(m.group("tail")) or _TURNED.search(m.group("tail")):
             continue
         found = m.group("dollar") or m.group("paren")
         if found and found.strip():
