@@ -583,3 +583,28 @@ def test_plain_tex_spellings(written, meaning):
 def test_an_over_outside_one_group_is_unreadable(written):
     with pytest.raises(LatexError):
         read_expression(written)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("a = 2π σ^2", r"a = 2\pi \sigma^2"),
+        ("f = μ − σ", r"f = \mu - \sigma"),
+        ("a = ∑_{k=1}^{n} x_k", r"a = \sum_{k=1}^{n} x_k"),
+        ("a = Σ_{k} + θ", r"a = \Sigma_{k} + \theta"),  # the letter, not the sum
+        ("a = x × y · z", r"a = x \times y \cdot z"),
+        ("a = ℓ + λ", r"a = \ell + \lambda"),
+        ("a = \\frac{∂ y}{∂ x}", r"a = \frac{\partial y}{\partial x}"),
+    ],
+)
+def test_characters_typed_for_commands_read_as_the_commands(typed, written):
+    assert read_formula(typed).sides == read_formula(written).sides
+
+
+def test_a_greek_capital_that_looks_latin_stays_unsupported():
+    with pytest.raises(LatexError, match="unsupported character"):
+        read_formula("a = \u0391")
+
+
+def test_size_commands_are_decoration():
+    assert read_formula(r"a = \large{x + 1}").sides == read_formula("a = {x + 1}").sides

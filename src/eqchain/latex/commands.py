@@ -16,6 +16,23 @@ GREEK = frozenset(
     }
 )  # fmt: skip
 
+# Characters typed for commands (an input method's Greek letters, a word processor's symbols):
+# each reads as the command LaTeX would print the same way, ``μ`` as ``\mu``, ``Σ`` as the
+# letter ``\Sigma`` (the summation sign is ``∑``), ``−`` (U+2212) as the minus sign. Capital
+# Greek letters that look like Latin ones (``Α``, ``Β``) and anything else stay unsupported.
+UNICODE_COMMANDS = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ϵ": "epsilon", "ε": "varepsilon",
+    "ζ": "zeta", "η": "eta", "θ": "theta", "ϑ": "vartheta", "ι": "iota", "κ": "kappa",
+    "λ": "lambda", "μ": "mu", "µ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ϖ": "varpi",
+    "ρ": "rho", "ϱ": "varrho", "σ": "sigma", "ς": "varsigma", "τ": "tau", "υ": "upsilon",
+    "ϕ": "phi", "φ": "varphi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma",
+    "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma",
+    "Υ": "Upsilon", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega", "ℓ": "ell", "×": "times",
+    "·": "cdot", "⋅": "cdot", "≤": "le", "≥": "ge", "≠": "neq", "∞": "infty", "∂": "partial",
+    "∑": "sum", "∏": "prod", "∫": "int", "∈": "in", "∇": "nabla", "→": "to",
+}  # fmt: skip
+UNICODE_CHARACTERS = {"−": "-", "∣": "|"}  # U+2212 minus, U+2223 divides (a bar)
+
 # Accents and alphabets: ``\hat{y}`` is one symbol named "haty" (backslashes and braces removed).
 ACCENTS = frozenset(
     {
@@ -67,7 +84,8 @@ DROPPED = frozenset(
         "left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "biggl", "biggr", "bigg",
         "Bigg", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "nonumber",
         "notag", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
-        "allowbreak", "boxed",
+        "allowbreak", "boxed", "scriptscriptstyle", "tiny", "scriptsize", "footnotesize",
+        "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
     }
 )  # fmt: skip
 

@@ -15,6 +15,8 @@ from eqchain.latex.commands import (
     FUNCTIONS,
     GREEK,
     NAME_GROUPS,
+    UNICODE_CHARACTERS,
+    UNICODE_COMMANDS,
     canonical_name,
 )
 
@@ -97,6 +99,12 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             i += 1
         elif ch.isascii() and ch.isprintable():
             tokens.append(Token("char", ch, base + i, base + i + 1, space))
+            i += 1
+        elif ch in UNICODE_COMMANDS:  # μ typed for \mu (commands.UNICODE_COMMANDS)
+            tokens.append(Token("cmd", UNICODE_COMMANDS[ch], base + i, base + i + 1, space))
+            i += 1
+        elif ch in UNICODE_CHARACTERS:
+            tokens.append(Token("char", UNICODE_CHARACTERS[ch], base + i, base + i + 1, space))
             i += 1
         else:
             raise LatexError(f"unsupported character {ch!r} in a formula", column=base + i + 1)
