@@ -272,3 +272,17 @@ def test_an_ideographic_space_is_a_space_not_prose():
     assert read_expression("\\frac{\\partial}{\\partial w}\u3000w^2") == read_expression(
         "\\frac{\\partial}{\\partial w} w^2"
     )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        r"\underset{\theta}{\operatorname{argmax}} \; \theta (1 - \theta)",
+        r"\underset{\theta}{\arg\max} \theta (1 - \theta)",
+        r"\mathop{\rm argmax}_\theta \theta (1 - \theta)",
+        r"\mathop{\mathrm{arg\,max}}_{\theta} \theta (1 - \theta)",
+    ],
+)
+def test_every_spelling_of_arg_max_reads_as_arg_max(written):
+    expected = read_formula(r"\hat\theta = \arg\max_{\theta} \theta (1 - \theta)").sides
+    assert read_formula(r"\hat\theta = " + written).sides == expected

@@ -40,23 +40,33 @@ class ArgMin(ArgMax):
     sense = "minimize"
 
 
+_SPACE = r"(?:\\,|\\;|\\ )?"
 _WORD = (
     r"(?:\\arg\s*\\(max|min)|\\arg(max|min)"
     r"|\\(?:operatorname\*?|text|mathrm|textrm|operatorname)\s*"
-    r"\{\s*arg\s*(?:\\,|\\;|\\ )?\s*(max|min)\s*\})"
+    r"\{\s*arg\s*" + _SPACE + r"\s*(max|min)\s*\}"
+    # \mathop{\mathrm{argmax}}; \mathop{\rm argmax}, which the reader's normalisation has
+    # made \mathop\rm{ argmax} by then
+    r"|\\mathop\s*(?:\{\s*\\mathrm\s*\{|\\rm\s*\{)\s*arg\s*" + _SPACE + r"\s*(max|min)\s*\}\s*\}?)"
 )
 _START = re.compile(r"\s*" + _WORD + r"\s*_\s*(\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])")
+# \underset{\theta}{\arg\max}, \underset{\theta}{\operatorname{argmax}}: the variable first
+_UNDER = re.compile(r"\s*\\underset\s*(\{[^{}]*\})\s*\{\s*" + _WORD + r"\s*\}")
 
 
 def split_optimum(text: str):
     """``(sense, variable text, offset of the variable, offset of the objective)`` when
     ``text`` (one side of a row) starts with an arg max or arg min, else None."""
     m = _START.match(text)
-    if m is None:
-        return None
-    word = next(g for g in m.groups()[:3] if g)
-    variable = m.group(4)
-    start = m.start(4)
+    if m is not None:
+        word = next(g for g in m.groups()[:4] if g)
+        variable, start = m.group(5), m.start(5)
+    else:
+        m = _UNDER.match(text)
+        if m is None:
+            return None
+        word = next(g for g in m.groups()[1:5] if g)
+        variable, start = m.group(1), m.start(1)
     if variable.startswith("{"):
         variable, start = variable[1:-1], start + 1
     sense = "maximize" if word == "max" else "minimize"
