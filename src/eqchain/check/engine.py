@@ -1579,6 +1579,48 @@ def _unmet_declaration(target, rhs, facts: Facts) -> str | None:
     return None
 
 
+def _derivatives_through_facts(expr, facts: Facts):
+    r"""``expr`` with the body of each derivative of a defined quantity rewritten by the
+    equations verified about that quantity (``\frac{\partial}{\partial \mu} \log L`` after
+    ``\log L = -\frac{n}{2} \log(2\pi\sigma^2) - ...`` is verified, with L defined as a
+    product): the derivative of the equation's right side, which SymPy can take, where the
+    unfolded product it cannot. Each equation holds for every value of its names (a fact, not an
+    instance), so the two bodies are one function of the variable and their derivatives are
+    equal. Returns the expression and the (lhs, rhs) of the equations used, whose domains the
+    step then lies within."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Derivative) or not facts.verified:
+        return expr, ()
+    defined = {d for d in facts.definitions if isinstance(d, (sp.Symbol, sp.Indexed))}
+    functions = {d.func for d in facts.definitions if isinstance(d, AppliedUndef)}
+    if not defined and not functions:
+        return expr, ()
+
+    def mentions_defined(e) -> bool:
+        return bool(e.free_symbols & defined) or any(
+            f.func in functions for f in e.atoms(AppliedUndef)
+        )
+
+    usable = [
+        (a, b)
+        for _, a, b in facts.verified
+        if isinstance(a, sp.Basic)
+        and not isinstance(a, (sp.Symbol, sp.Indexed, AppliedUndef))
+        and mentions_defined(a)
+        and not mentions_defined(b)
+    ]
+    used: list = []
+    mapping = {}
+    for d in expr.atoms(sp.Derivative):
+        body = d.expr
+        for a, b in usable:
+            if body.has(a):
+                body = body.xreplace({a: b})
+                used.append((canonical(a), canonical(b)))
+        if body is not d.expr:
+            mapping[d] = d.func(body, *d.variable_count)
+    return (expr.xreplace(mapping), tuple(used)) if mapping else (expr, ())
+
+
 def _check_claim(
     step: Step,
     source,
@@ -1696,9 +1738,14 @@ def _check_claim(
             varying=varying,
         )
         path = search.find(src, tgt, NAMED_SEARCH_DEPTH)
+    # A derivative of a defined quantity through an equation verified about it (d/d\mu of
+    # \log L after \log L = ...): the equation's right side, before L is unfolded.
+    src_d, tgt_d = _derivatives_through_facts(src, facts), _derivatives_through_facts(tgt, facts)
+    for pair in {*src_d[1], *tgt_d[1]}:
+        domain.premise(pair, facts, values)
     # Values bind symbols inside definitions too: unfold first, then put them in.
     lhs_full, rhs_full, _ = _emptied(
-        substitute(facts.unfold(src), values), substitute(facts.unfold(tgt), values)
+        substitute(facts.unfold(src_d[0]), values), substitute(facts.unfold(tgt_d[0]), values)
     )
     for tree in (lhs_full, rhs_full):
         side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
