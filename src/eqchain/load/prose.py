@@ -3,7 +3,8 @@ r"""A case stated in the prose right before a display: the condition of its rows
 Proofs split into cases in words: "If $x < 0$, we have: $$ ... $$ If $x \geq 0$, we have: $$
 ... $$". The reading (README, notation table "Conditions"): when the prose just before a display
 ends with one sentence that starts with *if*, *for*, *when*, *whenever*, *assuming* or *suppose*
-(after an optional *then*, *now* or *so*), holds exactly one inline formula right after that
+(after a connective of up to three words and a comma, "Moreover, ", "First of all, ", and an
+optional *then*, *now* or *so*), holds exactly one inline formula right after that
 word, and has no other formula, no end of sentence and no clause that may turn it round (a
 semicolon, *otherwise*, *else*, *unless*, *except*, *not*) after it, that formula is the
 condition of every row of the display, read as a row's condition after its comma is
@@ -25,6 +26,8 @@ _INLINE = r"(?:\$(?P<dollar>[^$]+)\$|\\\((?P<paren>.+?)\\\))"
 _START = r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
 _EN = re.compile(
     _START
+    # a connective of up to three words and a comma first: "Moreover, if", "First of all, if"
+    + r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?"
     + r"(?:(?:then|now|so),?\s+)?(?:if|for|when|whenever|assuming|suppose)\s+"
     + _INLINE
     + r"(?P<tail>[^$.!?。]*)\Z",
@@ -32,6 +35,7 @@ _EN = re.compile(
 )
 _CJK = re.compile(
     _START
+    + r"(?:[^$.!?。、,]{1,8}[、,]\s*)?"  # a connective first: 次に、
     + _INLINE
     + r"\s*(?:のとき|の時|の場合|ならば|일\s*때|인\s*경우|이면)(?P<tail>[^$.!?。]*)\Z",
     re.DOTALL,
