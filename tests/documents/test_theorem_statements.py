@@ -86,3 +86,14 @@ def test_a_tex_theorem_environment(tmp_path):
 def test_theorem_parts_follow_the_last_marker():
     leads = ["Theorem: x", "", "Proof: y", "", "Theorems are nice", "Lemma. z\n\nProof. w"]
     assert theorem_parts(leads) == ["statement", "statement", "proof", "proof", "proof", "proof"]
+
+
+def test_an_unclosed_display_after_a_theorem_is_reported(tmp_path):
+    text = (
+        "\\documentclass{article}\n\\begin{document}\n\\begin{theorem}\n"
+        "\\[ \\hat{a} = 3 \\]\n\\end{theorem}\n\\begin{proof}\n"
+        "\\[ 0 = 2 \\hat{a} - 6 \\]\n\\[ \\hat{a} = 3 \\]\n\\end{proof}\n\\[ x = 1\n"
+    )
+    steps = check(tmp_path, text, name="d.tex")
+    assert [s["line"] for s in steps] == [7, 8, 4, 10]
+    assert steps[-1]["status"] == "unreadable"

@@ -784,6 +784,7 @@ def _statements_after_proofs(steps: list[Step], owners: list[int], blocks) -> li
     parts = theorem_parts([b.lead for b in blocks])
     if not any(p == "statement" for p in parts):
         return steps
+    parts.append("")  # an unclosed display's row, after every block (_read_rows)
     moved: dict[int, list[Step]] = {}  # the index of a proof's last step -> statements after it
     keep = []
     for i, step in enumerate(steps):
