@@ -156,12 +156,6 @@ def test_no_new_valid_step_refuted(outcomes):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="issues 11, 12, 14: the known false alarms of benchmarks/corpus/false_alarms.toml "
-    "(a system of equations read as following row by row, a case and a definition stated in "
-    "prose only, a variable defined after it was differentiated by)",
-)
 def test_no_valid_step_refuted(whole_corpus):
     outcomes = whole_corpus
     assert _refuted_valid(outcomes) == []
