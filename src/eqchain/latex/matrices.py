@@ -334,7 +334,9 @@ class Shapes:
         if ONE in (ra, rb) and (ra in self.never_one or rb in self.never_one):
             raise LatexError(
                 f"the shapes of the vectors and matrices do not agree ({why}): a vector's "
-                "length or a matrix's rows would have to be 1",
+                "length or a matrix's rows would have to be 1 (a name neither bold nor written "
+                "transposed is a scalar: write a vector bold, \\mathbf{x}, or declare it, "
+                '--assume "x vector")',
                 column=self.column,
             )
         if rb == ONE:
