@@ -123,6 +123,8 @@ class Facts:
     conditions: list = field(default_factory=list)
     # variable -> the line of the first row that differentiates by it (_defined_late)
     differentiated: dict = field(default_factory=dict)
+    # the line of each given, in the order of ``givens`` (None for one the loader made)
+    given_lines: list = field(default_factory=list)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -910,6 +912,7 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
         )
     lhs, rhs = facts.at_points(facts.named(lhs)), facts.at_points(facts.named(step.rhs))
     facts.givens.append((lhs, rhs))
+    facts.given_lines.append(step.place.line if step.place and not step.from_assumption else None)
     facts.equations.append(Equation(canonical(lhs), canonical(rhs), step.label, "given"))
     # A given holds where it is defined: a step that uses it is judged there.
     keys = [n.key for e in (lhs, rhs) for n in _needs_unfolded(e, facts, {}) if n.key]
@@ -988,7 +991,11 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     """
 
     if _is_new_definition(step, lhs, facts):
-        return _define(step, lhs, facts)
+        solved = _solves_a_given(step, lhs, facts, values, timeout)
+        if solved is not None and lhs in facts.definitions:
+            return solved  # the solution named: defined by the implication (_implication)
+        defined = _define(step, lhs, facts)
+        return defined if solved is None else solved
     result = _claim(step, source, facts, values, timeout, origin=origin)
     if (
         result.verdict is not Verdict.VERIFIED
@@ -1053,6 +1060,60 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
+
+
+def _solves_a_given(step: Step, lhs, facts: Facts, values, timeout) -> StepResult | None:
+    r"""A new hatted name ``\hat\mu = v`` after a given about its letter with 0 on one side
+    (the condition the author set, ``\sum_i (x_i - \mu) = 0``, not ``\mu = 0``; the latest
+    such given) names that equation's solution: verified when the given implies ``\mu = v``
+    (as ``\Rightarrow \hat\mu = v`` is, relations.hat_target), refuted when v does not
+    solve it (a counterexample where the given, with v put in, fails); None otherwise (a root
+    among several, or undecided: the row stays the definition it reads as)."""
+    if not isinstance(lhs, sp.Symbol) or not lhs.name.startswith("hat") or not facts.givens:
+        return None
+    name = relations.hat_letter(lhs)  # p for \hat{p} and \hat{p}_{MLE}
+    for n in range(len(facts.givens) - 1, -1, -1):
+        a, b = facts.givens[n]
+        line = facts.given_lines[n] if n < len(facts.given_lines) else None
+        base = [x for x in a.free_symbols | b.free_symbols if getattr(x, "name", None) == name]
+        # an equation set to solve for the letter: one side 0 (\sum_i (x_i - \mu) = 0), the
+        # letter not alone on a side (\mu = 0 states a value, a hypothesis, not a condition)
+        if line is not None and len(base) == 1 and 0 in (a, b) and base[0] not in (a, b):
+            break
+    else:
+        return None
+    (base,) = base
+    value = step.rhs
+    if value.has(base) or value.has(lhs):
+        return None
+    where = f"the equation at line {line}"
+    implied = _implication(
+        replace(step, follows="implies"), lhs, ([a, b], "=", True), facts, values, timeout
+    )
+    if implied.verdict is Verdict.VERIFIED:
+        rest = implied.reason.removeprefix("it follows from the equation before")
+        return replace(implied, step=step, reason=f"solves {where}{rest}")
+    put = {base: value}
+    left, right = a.xreplace(put), b.xreplace(put)
+    solves = _claim(replace(step, lhs=left, rhs=right), left, facts, values, timeout)
+    if solves.verdict is Verdict.VERIFIED:
+        # a root of it; that the equation gives it is not shown (another root, or a
+        # condition not established: dividing by n needs n \neq 0)
+        return replace(
+            implied,
+            step=step,
+            rules=solves.rules,
+            reason=f"{latex(value)} solves {where}, which is not shown to give it: "
+            f"{implied.reason}",
+        )
+    if solves.verdict is not Verdict.REFUTED:
+        return None
+    return replace(
+        solves,
+        step=step,
+        reason=f"{latex(base)} = {latex(value)} does not solve {where}: "
+        f"{latex(a)} = {latex(b)} fails there",
+    )
 
 
 def _defined_late(lhs, rhs, facts: Facts) -> str | None:
@@ -2629,12 +2690,38 @@ def _implication_unguarded(step, lhs, sides, facts: Facts, values, timeout) -> S
     return StepResult(step, Verdict.UNKNOWN, tuple(rules), "; ".join(reasons))
 
 
+def _linear_sums(expr):
+    """``expr`` with each sum whose body is a sum or holds a constant factor split and the
+    constants taken out (SymPy's own ``Sum.doit`` on the expanded body: an identity, with
+    Karr's convention for a symbolic range); anything else as it is."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Sum):
+        return expr
+    try:
+        return expr.replace(
+            lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1,
+            lambda e: sp.Add(
+                *(
+                    t.doit(deep=False) if isinstance(t, sp.Sum) else t
+                    for t in sp.Add.make_args(sp.expand(e))
+                )
+            ),
+        )
+    except (ValueError, TypeError, NotImplementedError):
+        return expr
+
+
 def _follows(step, premises, conclusion, facts: Facts, values, timeout) -> StepResult:
     """Whether ``conclusion`` follows from every pair of ``premises`` (all hold together)."""
     holds = _establisher(facts, values)
     best = None
     for premise in premises:
-        cert = relations.certificate(premise, conclusion, holds)
+        # sums of sums split and constants taken out (\sum_i (x_i - \mu) = \sum_i x_i - n\mu),
+        # so that a factor may relate the two equations
+        cert = relations.certificate(
+            tuple(_linear_sums(e) for e in premise),
+            tuple(_linear_sums(e) for e in conclusion),
+            holds,
+        )
         if cert is None:
             continue
         if not cert.missing:

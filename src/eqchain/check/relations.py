@@ -332,12 +332,20 @@ def _factor_rule(factor) -> str:
     return "multiply_both_sides" if den.is_number else "divide_both_sides"
 
 
+def hat_letter(lhs) -> str:
+    """The name a hatted symbol estimates: ``p`` for ``\\hat{p}`` and for ``\\hat{p}_{MLE}``
+    (a word as its subscript names the estimator, not a member)."""
+    name = lhs.name.removeprefix("hat")
+    head, _, word = name.partition("_")
+    return head if word.isalpha() and len(word) > 1 else name
+
+
 def hat_target(lhs, premise_symbols) -> object | None:
     """The symbol a hatted name stands for in ``\\Rightarrow \\hat{p} = ...``: p when the
     premise is about p (the author names the solution p̂), else None."""
     if not isinstance(lhs, sp.Symbol) or not lhs.name.startswith("hat"):
         return None
-    name = lhs.name[3:]
+    name = hat_letter(lhs)
     found = [s for s in premise_symbols if isinstance(s, sp.Symbol) and s.name == name]
     return found[0] if len(found) == 1 else None
 
