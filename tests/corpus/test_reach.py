@@ -87,7 +87,8 @@ def outcomes(request):
 
 
 def test_the_sample_meets_what_the_tests_look_for():
-    """The sample holds steps labelled wrong, known false alarms and both languages."""
+    """The sample holds steps labelled wrong, the known false alarms while there are any, and
+    both languages."""
     sample = _sample()
     assert {p.parent.name for p in sample} == {p.parent.name for p in CORPUS.glob("*/*.toml")}
     wrong = alarms = 0
@@ -97,7 +98,7 @@ def test_the_sample_meets_what_the_tests_look_for():
         name = f"{doc.parent.name}/{doc.stem}:"  # as a false alarm names its document
         alarms += sum(step.startswith(name) for step in _known_false_alarms())
     assert wrong > 0
-    assert alarms > 0
+    assert alarms > 0 or not _known_false_alarms()  # the list is empty since stop 18
 
 
 def _label_files():
