@@ -72,13 +72,15 @@ def test_without_a_theorem_the_first_row_is_a_definition(tmp_path):
     assert lines(steps)[6]["status"] == "definition"
 
 
+TEX = (
+    "\\documentclass{article}\n\\begin{document}\n\\begin{theorem}\n"
+    "\\[ \\hat{a} = 3 \\]\n\\end{theorem}\n\\begin{proof}\n"
+    "\\[ 0 = 2 \\hat{a} - 6 \\]\n\\[ \\hat{a} = 3 \\]\n\\end{proof}\n"
+)
+
+
 def test_a_tex_theorem_environment(tmp_path):
-    text = (
-        "\\documentclass{article}\n\\begin{document}\n\\begin{theorem}\n"
-        "\\[ \\hat{a} = 3 \\]\n\\end{theorem}\n\\begin{proof}\n"
-        "\\[ 0 = 2 \\hat{a} - 6 \\]\n\\[ \\hat{a} = 3 \\]\n\\end{proof}\n\\end{document}\n"
-    )
-    steps = check(tmp_path, text, name="d.tex")
+    steps = check(tmp_path, TEX + "\\end{document}\n", name="d.tex")
     assert [s["line"] for s in steps] == [7, 8, 4]
     assert all(s["status"] in ("given", "verified") for s in steps)
 
@@ -89,11 +91,6 @@ def test_theorem_parts_follow_the_last_marker():
 
 
 def test_an_unclosed_display_after_a_theorem_is_reported(tmp_path):
-    text = (
-        "\\documentclass{article}\n\\begin{document}\n\\begin{theorem}\n"
-        "\\[ \\hat{a} = 3 \\]\n\\end{theorem}\n\\begin{proof}\n"
-        "\\[ 0 = 2 \\hat{a} - 6 \\]\n\\[ \\hat{a} = 3 \\]\n\\end{proof}\n\\[ x = 1\n"
-    )
-    steps = check(tmp_path, text, name="d.tex")
+    steps = check(tmp_path, TEX + "\\[ x = 1\n", name="d.tex")
     assert [s["line"] for s in steps] == [7, 8, 4, 10]
     assert steps[-1]["status"] == "unreadable"

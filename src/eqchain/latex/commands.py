@@ -20,16 +20,21 @@ GREEK = frozenset(
 # each reads as the command LaTeX would print the same way, ``μ`` as ``\mu``, ``Σ`` as the
 # letter ``\Sigma`` (the summation sign is ``∑``), ``−`` (U+2212) as the minus sign. Capital
 # Greek letters that look like Latin ones (``Α``, ``Β``) and anything else stay unsupported.
-UNICODE_COMMANDS = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ϵ": "epsilon", "ε": "varepsilon",
-    "ζ": "zeta", "η": "eta", "θ": "theta", "ϑ": "vartheta", "ι": "iota", "κ": "kappa",
-    "λ": "lambda", "μ": "mu", "µ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ϖ": "varpi",
-    "ρ": "rho", "ϱ": "varrho", "σ": "sigma", "ς": "varsigma", "τ": "tau", "υ": "upsilon",
-    "ϕ": "phi", "φ": "varphi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma",
-    "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma",
-    "Υ": "Upsilon", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega", "ℓ": "ell", "×": "times",
-    "·": "cdot", "⋅": "cdot", "≤": "le", "≥": "ge", "≠": "neq", "∞": "infty", "∂": "partial",
-    "∑": "sum", "∏": "prod", "∫": "int", "∈": "in", "∇": "nabla", "→": "to",
+# Each Greek letter's character, as the terminal prints it (render/unicode.py) and as an
+# input method types it (read as the command: UNICODE_COMMANDS).
+GREEK_CHARACTERS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ",
+    "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "varpi": "ϖ", "rho": "ρ",
+    "varrho": "ϱ", "sigma": "σ", "varsigma": "ς", "tau": "τ", "upsilon": "υ", "phi": "ϕ",
+    "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ",
+    "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Upsilon": "Υ",
+    "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}  # fmt: skip
+UNICODE_COMMANDS = {ch: name for name, ch in GREEK_CHARACTERS.items()} | {
+    "µ": "mu", "ℓ": "ell", "×": "times", "·": "cdot", "⋅": "cdot", "≤": "le", "≥": "ge",
+    "≠": "neq", "∞": "infty", "∂": "partial", "∑": "sum", "∏": "prod", "∫": "int", "∈": "in",
+    "∇": "nabla", "→": "to",
 }  # fmt: skip
 UNICODE_CHARACTERS = {"−": "-", "∣": "|"}  # U+2212 minus, U+2223 divides (a bar)
 
