@@ -69,3 +69,10 @@ def test_without_the_condition_the_division_needs_it_is_unknown_naming_it(tmp_pa
 def test_a_named_estimate_is_the_solution_for_its_letter(tmp_path):
     last = steps(tmp_path, CONDITION, r"\hat{\mu}_{MLE} = \frac{1}{n} \sum_{i=1}^{n} x_i")[-1]
     assert last["status"] == "verified"
+
+
+def test_an_equation_over_an_unwritten_range_does_not_refute_the_value(tmp_path):
+    # \sum x_i (no range written: 1..n_i) against \sum_{i=1}^n x_i: they differ only at an
+    # invented length
+    rows = steps(tmp_path, r"\sum x_i - n p = 0", r"\hat{p} = \frac{\sum_{i=1}^{n} x_i}{n}")
+    assert rows[-1]["status"] != "refuted"

@@ -1108,12 +1108,15 @@ def _solves_a_given(step: Step, lhs, facts: Facts, values, timeout) -> StepResul
         )
     if solves.verdict is not Verdict.REFUTED:
         return None
-    return replace(
+    refuted = replace(
         solves,
         step=step,
         reason=f"{latex(base)} = {latex(value)} does not solve {where}: "
         f"{latex(a)} = {latex(b)} fails there",
     )
+    # a sum whose range the author did not write (\sum x_i in the equation, \sum_{i=1}^n x_i
+    # in the value) differs only at an invented length: no refutation
+    return _unwritten_range(refuted, facts, a, b, value)
 
 
 def _defined_late(lhs, rhs, facts: Facts) -> str | None:
