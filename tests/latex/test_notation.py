@@ -591,7 +591,7 @@ def test_an_over_outside_one_group_is_unreadable(written):
         ("a = 2π σ^2", r"a = 2\pi \sigma^2"),
         ("f = μ − σ", r"f = \mu - \sigma"),
         ("a = ∑_{k=1}^{n} x_k", r"a = \sum_{k=1}^{n} x_k"),
-        ("a = Σ_{k} + θ", r"a = \Sigma_{k} + \theta"),  # the letter, not the sum
+        ("a = Σ + θ", r"a = \Sigma + \theta"),  # the letter, not the sum
         ("a = x × y · z", r"a = x \times y \cdot z"),
         ("a = ℓ + λ", r"a = \ell + \lambda"),
         ("a = \\frac{∂ y}{∂ x}", r"a = \frac{\partial y}{\partial x}"),
@@ -599,6 +599,17 @@ def test_an_over_outside_one_group_is_unreadable(written):
 )
 def test_characters_typed_for_commands_read_as_the_commands(typed, written):
     assert read_formula(typed).sides == read_formula(written).sides
+
+
+@pytest.mark.parametrize("typed", ["a = Σ_{i} x_i", "a = Π_{i=1}^{n} x_i"])
+def test_a_typed_capital_sigma_or_pi_with_a_subscript_is_ambiguous(typed):
+    # printed, Σ_i x_i is a sum to every reader; \Sigma_i is the letter
+    with pytest.raises(LatexError, match="ambiguous"):
+        read_formula(typed)
+
+
+def test_a_typed_capital_sigma_without_a_subscript_is_the_letter():
+    assert read_formula("a = Σ^{-1} b").sides == read_formula(r"a = \Sigma^{-1} b").sides
 
 
 def test_a_greek_capital_that_looks_latin_stays_unsupported():

@@ -100,6 +100,15 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         elif ch.isascii() and ch.isprintable():
             tokens.append(Token("char", ch, base + i, base + i + 1, space))
             i += 1
+        elif ch in _SCRIPTED_LETTERS and text[i + 1 :].lstrip()[:1] == "_":
+            # Σ_{i} x_i: the letter with a subscript reads as a sum to everyone who sees it
+            # printed (Σ^{-1} is a power of the letter)
+            operator, letter = _SCRIPTED_LETTERS[ch]
+            raise LatexError(
+                f"ambiguous: '{ch}' with a subscript may be the letter or the operator: write "
+                f"{operator} for the operator, {letter} for the letter",
+                column=base + i + 1,
+            )
         elif ch in UNICODE_COMMANDS:  # μ typed for \mu (commands.UNICODE_COMMANDS)
             tokens.append(Token("cmd", UNICODE_COMMANDS[ch], base + i, base + i + 1, space))
             i += 1
@@ -115,6 +124,10 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
                 column=base + start + 1,
             )
     return _spelled_operators(_blackboard_styles(_one_token_arguments(_over_fractions(tokens))))
+
+
+# Capital Greek letters typed as characters that, with a subscript, read as big operators.
+_SCRIPTED_LETTERS = {"Σ": ("\\sum", "\\Sigma"), "Π": ("\\prod", "\\Pi")}
 
 
 # Operator names typed without a backslash that may be glued to one letter after them: logL(\mu),
