@@ -76,3 +76,10 @@ def test_an_equation_over_an_unwritten_range_does_not_refute_the_value(tmp_path)
     # invented length
     rows = steps(tmp_path, r"\sum x_i - n p = 0", r"\hat{p} = \frac{\sum_{i=1}^{n} x_i}{n}")
     assert rows[-1]["status"] != "refuted"
+
+
+def test_a_root_beside_another_root_is_never_refuted(tmp_path):
+    # (p - 1)(p - 2) = 0 does not give p = 1 (p = 2 refutes that), but 1 is a root
+    last = steps(tmp_path, "(p - 1)(p - 2) = 0", r"\hat{p} = 1", assume="")[-1]
+    assert last["status"] == "unknown"
+    assert last["counterexample"] is None

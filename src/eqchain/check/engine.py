@@ -1099,12 +1099,14 @@ def _solves_a_given(step: Step, lhs, facts: Facts, values, timeout) -> StepResul
     if solves.verdict is Verdict.VERIFIED:
         # a root of it; that the equation gives it is not shown (another root, or a
         # condition not established: dividing by n needs n \neq 0)
-        return replace(
-            implied,
-            step=step,
-            rules=solves.rules,
-            reason=f"{latex(value)} solves {where}, which is not shown to give it: "
-            f"{implied.reason}",
+        # (unknown even when another root refutes the implication: this value is a root)
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            solves.rules,
+            f"{latex(value)} solves {where}, which is not shown to give it: {implied.reason}",
+            None,
+            implied.warnings,
         )
     if solves.verdict is not Verdict.REFUTED:
         return None
