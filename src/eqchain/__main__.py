@@ -1,3 +1,3 @@
-from eqchain.cli import main
+from eqchain.cli import run
 
-main()
+run()

@@ -11,6 +11,10 @@ import math
 
 import sympy as sp
 
+from eqchain import speedups
+
+speedups.install()
+
 _UNEVALUATED = (sp.Add, sp.Mul, sp.Pow)
 
 MAX_BITS = 4_000_000  # the largest number canonical() computes (10^{1000000} has 3.3 million)
@@ -108,7 +112,8 @@ def _canonical(expr, depth: int):
         body = _canonical(expr.function.xreplace(renames), depth + len(limits)).xreplace(fresh)
         return expr.func(body, *limits)
     if isinstance(expr, sp.Indexed):
-        return expr.base[tuple(_canonical(i, depth) for i in expr.indices)]
+        indices = tuple(_canonical(i, depth) for i in expr.indices)
+        return expr if indices == expr.indices else expr.base[indices]
     args = [_canonical(a, depth) for a in expr.args]
     check_size(expr.func, args)
     return expr.func(*args)
