@@ -72,7 +72,9 @@ def _finite(expr) -> bool:
         return all(_finite(a) for a in expr.args)
     if isinstance(expr, (sp.Sum, sp.Product)):
         lo_hi_finite = all(_finite(b) for (_, lo, hi) in expr.limits for b in (lo, hi))
-        return lo_hi_finite and _finite(expr.function)
+        if not lo_hi_finite:
+            return isinstance(expr, sp.Sum) and converges(expr)
+        return _finite(expr.function)
     if isinstance(expr, sp.Limit):
         value = limit_value(expr)
         return value is not None and _finite(value)
@@ -81,6 +83,21 @@ def _finite(expr) -> bool:
     if isinstance(expr, (sp.Symbol, sp.Indexed)):
         return expr.is_finite is True
     return expr.is_finite is True
+
+
+@lru_cache(maxsize=256)
+def converges(series: sp.Sum) -> bool:
+    """A series with an infinite bound converges: SymPy sums it to a closed form that is
+    finite under the assumptions (\\sum_{x=0}^{\\infty} \\lambda^x / x! = e^{\\lambda}). A
+    result that is still a sum, or a case split (the geometric series: |r| < 1), or infinite,
+    establishes nothing."""
+    try:
+        value = series.doit()
+    except Exception:  # noqa: BLE001 - SymPy could not sum it: convergence stays unproved
+        return False
+    if value.has(sp.Sum, sp.Product, sp.Piecewise, sp.Limit, sp.AccumBounds):
+        return False
+    return _finite(value)
 
 
 def missing(pred: str, expr) -> tuple[str, object]:
@@ -146,6 +163,8 @@ def worth_reading(pred: str, expr) -> bool:
 def describe(pred: str, expr) -> str:
     """``("positive", y[1])`` -> ``y_{1} > 0``; canonical bound variables read as k, j, i."""
     e = latex(_readable(expr))
+    if pred == "finite" and _is_series(expr):
+        return f"{e} \\text{{ converges}}"
     return {
         "positive": f"{e} > 0",
         "nonnegative": f"{e} \\geq 0",
@@ -154,6 +173,12 @@ def describe(pred: str, expr) -> str:
         "finite": f"{e} \\text{{ finite}}",
         "integer": f"{e} \\in \\mathbb{{Z}}",
     }[pred]
+
+
+def _is_series(expr) -> bool:
+    return isinstance(expr, (sp.Sum, sp.Product)) and any(
+        b.is_number and b.is_infinite for lim in expr.limits for b in lim[1:]
+    )
 
 
 _READABLE = {

@@ -55,7 +55,9 @@ def _walk(node, limits: tuple, out: list) -> None:
     if not isinstance(node, sp.Basic):
         return
     ranges = isinstance(node, (sp.Sum, sp.Product))
-    for rule, (pred, expr) in node_definedness(node):
+    # x! and \lambda^x in \sum_{x=0}^{\infty}: defined at every point of the range
+    throughout = not ranges and limits and _defined_throughout(node, limits)
+    for rule, (pred, expr) in () if throughout else node_definedness(node):
         if ranges:
             # A range's length may use the variables of the ranges around it (\sum_{k=1}^{K}
             # \sum_{j=1}^{k}: length k): it is a condition for every value they take.
@@ -130,7 +132,12 @@ def _walk(node, limits: tuple, out: list) -> None:
         _walk(node.function, limits + tuple(tuple(lim) for lim in node.limits), out)
         for lim in node.limits:
             for bound in lim[1:]:
-                _walk(bound, limits, out)
+                if not (bound.is_number and bound.is_infinite):
+                    _walk(bound, limits, out)
+        if any(b.is_number and b.is_infinite for lim in node.limits for b in lim[1:]):
+            # a series is a value where it converges (conditions.py: where SymPy sums it)
+            rule = type(node).__name__.lower()
+            out.append(Need(rule, "finite", node, _key("finite", node, limits), node))
         return
     for arg in node.args:
         _walk(arg, limits, out)
@@ -167,6 +174,39 @@ def holds_over(pred: str, expr, limits: tuple) -> bool:
                     current = current.xreplace({var: lo + m if end == 1 else hi - m})
         if not any(current.has(lim[0]) for lim in limits) and cond.holds(pred, current):
             return True
+    return False
+
+
+def _defined_throughout(node, limits: tuple) -> bool:
+    """Whether ``node``'s own definedness conditions (not its arguments') hold at every point
+    of the ranges ``limits`` of the sums and products around it: proved with every bound
+    variable written as its lower bound plus a nonnegative integer, or every one as its upper
+    bound minus one (each covers the whole range). ``x!`` and ``\\lambda^x`` need nothing in
+    ``\\sum_{x=0}^{\\infty}``; ``1/x`` needs nothing in ``\\sum_{x=1}^{n}``."""
+
+    def free(tree) -> bool:  # a sum inside may bind the same name: only free ones count
+        return any(lim[0] in tree.free_symbols for lim in limits)
+
+    if not free(node):
+        return False
+    for end in (1, 2):
+        current = node
+        try:
+            for _ in range(len(limits)):  # bounds may use outer variables: until none is left
+                if not free(current):
+                    break
+                for var, lo, hi in limits:
+                    bound = lo if end == 1 else hi
+                    if var not in current.free_symbols or (bound.is_number and bound.is_infinite):
+                        continue
+                    m = sp.Dummy("m", integer=True, nonnegative=True)
+                    current = current.subs(var, bound + m if end == 1 else bound - m)
+            if free(current):
+                continue
+            if all(cond.holds(pred, expr) for _, (pred, expr) in node_definedness(current)):
+                return True
+        except (ValueError, TypeError):  # SymPy could not build it: nothing proved
+            continue
     return False
 
 
