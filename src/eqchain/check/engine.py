@@ -2978,6 +2978,13 @@ def _optimum(step: Step, source, facts: Facts, values, timeout) -> StepResult:
     if source is None or source.has(ArgMax):
         why = f"not checked: an arg {word} on both sides"
         return StepResult(step, Verdict.UNKNOWN, reason=why)
+    undefined = sorted(
+        {f for f in objective.atoms(AppliedUndef) if f.has(variable)}, key=sp.default_sort_key
+    )
+    if undefined:  # Q(\theta, \theta^0) with Q defined nowhere: nothing to solve
+        shown = ", ".join(latex(f) for f in undefined)
+        why = f"not checked: {shown} is not defined, so its arg {word} cannot be found: define it"
+        return StepResult(step, Verdict.UNKNOWN, reason=why)
     solution = solve(Problem(objective, (variable,), sense=node.sense), timeout=timeout or 10)
     cert = solution.certificate
     if not solution.point:

@@ -57,7 +57,10 @@ def solve_linear(equation, unknown) -> list | None:
     """
     u = sp.Dummy("u")
     for target, inverted in ((unknown, False), (u, True)):
-        expr = sp.expand(equation.xreplace({unknown: 1 / u}) if inverted else equation)
+        try:
+            expr = sp.expand(equation.xreplace({unknown: 1 / u}) if inverted else equation)
+        except ValueError:  # a derivative by the unknown (d/d\theta of an undefined Q)
+            continue
         a, b = expr.coeff(target, 1), expr.coeff(target, 0)
         if a == 0 or a.has(target) or b.has(target) or sp.expand(expr - a * target - b) != 0:
             continue
