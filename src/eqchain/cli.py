@@ -788,6 +788,8 @@ def run() -> None:
         code = e.code if isinstance(e.code, int) else EXIT_INVALID
     else:  # pragma: no cover - main always exits
         code = 0
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a profiler or coverage writes its results at the interpreter's end
     _exit_now(code)
 
 

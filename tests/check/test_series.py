@@ -93,3 +93,31 @@ def test_convergence_is_established_only_by_a_finite_closed_form():
     assert not cond.holds("finite", sp.Sum((-1) ** x, (x, 0, sp.oo)))  # no sum
     assert not cond.holds("finite", sp.Product(1 + 1 / x**2, (x, 1, sp.oo)))  # products: never
     assert "converges" in cond.describe("finite", sp.Sum(r**x, (x, 0, sp.oo)))
+
+
+MGF = r"\sum_{k=0}^{\infty} \frac{e^{-\lambda} \lambda^k}{k!} e^{tk}"
+
+
+def test_a_moment_generating_function_is_summed_with_its_powers_gathered(tmp_path):
+    # SymPy sums (\lambda e^t)^k / k! but not e^{-\lambda} \lambda^k e^{tk} / k! as written
+    step = _one(tmp_path, MGF + r" = e^{\lambda(e^t - 1)}")
+    assert step["status"] == "verified", step["reason"]
+
+
+def test_a_wrong_moment_generating_function_is_refuted_at_once(tmp_path):
+    # the refuter sums the series in closed form: SymPy's numeric summation took a minute
+    step = _one(tmp_path, MGF + r" = e^{\lambda(e^t + 1)}")
+    assert step["status"] == "refuted", step["reason"]
+
+
+def test_gathering_powers_needs_an_integer_index():
+    from eqchain.check.series import closed_form
+
+    k = sp.Symbol("k", integer=True)
+    lam, t = sp.symbols("lambda t", real=True)
+    term = sp.exp(-lam) * lam**k * sp.exp(t * k) / sp.factorial(k)
+    assert (
+        sp.simplify(closed_form(sp.Sum(term, (k, 0, sp.oo))) - sp.exp(lam * (sp.exp(t) - 1))) == 0
+    )
+    x = sp.Symbol("x")  # not an integer: no closed form is claimed
+    assert closed_form(sp.Sum(term.xreplace({k: x}), (x, 0, sp.oo))) is None

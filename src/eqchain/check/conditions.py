@@ -87,17 +87,14 @@ def _finite(expr) -> bool:
 
 @lru_cache(maxsize=256)
 def converges(series: sp.Sum) -> bool:
-    """A series with an infinite bound converges: SymPy sums it to a closed form that is
-    finite under the assumptions (\\sum_{x=0}^{\\infty} \\lambda^x / x! = e^{\\lambda}). A
-    result that is still a sum, or a case split (the geometric series: |r| < 1), or infinite,
-    establishes nothing."""
-    try:
-        value = series.doit()
-    except Exception:  # noqa: BLE001 - SymPy could not sum it: convergence stays unproved
-        return False
-    if value.has(sp.Sum, sp.Product, sp.Piecewise, sp.Limit, sp.AccumBounds):
-        return False
-    return _finite(value)
+    """A series with an infinite bound converges: SymPy sums it to a closed form
+    (check/series.py) that is finite under the assumptions (\\sum_{x=0}^{\\infty}
+    \\lambda^x / x! = e^{\\lambda}). A result that is still a sum, or a case split (the
+    geometric series: |r| < 1), or infinite, establishes nothing."""
+    from eqchain.check.series import closed_form
+
+    value = closed_form(series)
+    return value is not None and _finite(value)
 
 
 def missing(pred: str, expr) -> tuple[str, object]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sympy as sp
 
 from eqchain.check.rewrite import apply_rule
+from eqchain.check.series import summed
 from eqchain.tree import canonical
 
 NORMALISING_RULES = (
@@ -75,7 +76,7 @@ def is_zero(diff) -> bool:
     BaseException) still goes through."""
     if diff == 0:
         return True
-    for attempt in (sp.expand, _expand_log, sp.simplify):
+    for attempt in (sp.expand, _expand_log, sp.simplify, _simplify_summed):
         try:
             value = attempt(diff)
             if value == 0:
@@ -83,6 +84,15 @@ def is_zero(diff) -> bool:
         except Exception:  # noqa: BLE001 - a failed attempt proves nothing
             continue
     return False
+
+
+def _simplify_summed(expr):
+    """Sums in closed form (check/series.py), then simplified; unchanged when there is none
+    (simplify has been tried on it already)."""
+    if not expr.has(sp.Sum):
+        return expr
+    done = summed(expr)
+    return sp.simplify(done) if done != expr else expr
 
 
 def _expand_log(expr):

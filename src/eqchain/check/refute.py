@@ -18,6 +18,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from eqchain.check.ranges import put_free, write_out
+from eqchain.check.series import summed
 from eqchain.check.timeout import StepTimeout, taken
 from eqchain.latex.printer import latex, unicode_value
 from eqchain.model import Counterexample
@@ -844,6 +845,9 @@ def _differ(L, R):
             # an unknown function has no value (and SymPy's evalf of its derivative at a
             # point, Subs, recurses until the stack runs out)
             return False, None, None
+        # a series in closed form first (check/series.py): SymPy's numeric summation of
+        # \sum_k e^{-\lambda} \lambda^k e^{tk}/k! ran for a minute (Euler-Maclaurin)
+        L, R = (summed(x) if x.has(sp.Sum) else x for x in (L, R))
         lo = [x.evalf(LOW_DIGITS) for x in (L, R)]
         hi = [x.evalf(HIGH_DIGITS) for x in (L, R)]
     except (ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):

@@ -1,0 +1,79 @@
+r"""Sums in closed form: what SymPy's summation gives once the powers of the index are one power.
+
+SymPy sums :math:`\sum_k (\lambda e^t)^k / k!` but not the same series written as the author
+writes a moment generating function, :math:`\sum_k e^{-\lambda} \lambda^k e^{tk} / k!`: the
+factors :math:`b^k` (and :math:`e^{ak}`) of a term are gathered into one power :math:`D^k` of a
+new symbol D, summed, and D put back as the product of the bases. For an integer index
+:math:`b_1^k b_2^k = (b_1 b_2)^k` and :math:`e^{ak + c} = e^c (e^a)^k` hold for every value
+of the bases, and D carries no assumption, so the closed form holds wherever the sum does.
+
+A result SymPy leaves as a sum or splits into cases (the geometric series: :math:`|r| < 1`) is no
+closed form here.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+def closed_form(total: sp.Sum):
+    """The value of ``total`` (one range over an integer index) as an expression without a
+    sum, or None."""
+    if not isinstance(total, sp.Sum) or len(total.limits) != 1:
+        return None
+    var = total.limits[0][0]
+    if var.is_integer is not True:
+        return None
+    body, back = _one_power(total.function, var)
+    try:
+        value = sp.Sum(body, total.limits[0]).doit()
+    except Exception:  # noqa: BLE001 - SymPy could not sum it: no closed form
+        return None
+    if value.has(sp.Sum, sp.Product, sp.Piecewise, sp.Limit, sp.AccumBounds):
+        return None
+    return value.xreplace(back) if back else value
+
+
+def _one_power(body, var):
+    """``body`` with its factors ``b^var`` and ``e^{a var}`` gathered into ``D^var`` for a new
+    symbol D, and ``{D: product of the bases}``; ``(body, {})`` when there are fewer than two
+    such factors or an exponential (nothing to gather)."""
+    bases, rest, exponentials = [], [], 0
+    for factor in sp.Mul.make_args(body):
+        if isinstance(factor, sp.Pow) and factor.exp == var and not factor.base.has(var):
+            bases.append(factor.base)
+        elif isinstance(factor, sp.exp) and factor.args[0].has(var):
+            linear, other = [], []
+            for term in sp.Add.make_args(sp.expand(factor.args[0])):
+                (linear if term.has(var) else other).append(term)
+            rate = sp.cancel(sp.Add(*linear) / var)
+            if rate.has(var):
+                rest.append(factor)
+                continue
+            bases.append(sp.exp(rate))
+            rest.append(sp.exp(sp.Add(*other)))
+            exponentials += 1
+        else:
+            rest.append(factor)
+    if len(bases) < 2 and not exponentials:
+        return body, {}
+    power = sp.Dummy("D")
+    return sp.Mul(*rest) * power**var, {power: sp.Mul(*bases)}
+
+
+def summed(expr):
+    """``expr`` with every sum SymPy can put in closed form so (innermost first) replaced by
+    it."""
+
+    def visit(node):
+        if not isinstance(node, sp.Basic) or not node.args:
+            return node
+        args = tuple(visit(a) for a in node.args)
+        node = node.func(*args) if args != node.args else node
+        if isinstance(node, sp.Sum):
+            value = closed_form(node)
+            if value is not None:
+                return value
+        return node
+
+    return visit(expr)
