@@ -79,6 +79,11 @@ def test_an_expectation_prints_back_to_itself():
         (r"\mathbb{E}[]", 11, "empty expectation", LatexError),
         (r"\langle x", 1, "without \\rangle", LatexError),
         (r"\mathbb{E}_{2 \sim p}[x]", 15, "variable is missing", LatexError),
+        # the square of an expectation to some authors, E^2 times X to the letter: E was read
+        # as a number and the variance identity E[X^2] - E^2[X] refuted
+        (r"E[X^2] - E^2[X]", 10, "a power of an expectation", LatexError),
+        (r"E(X^2) - E^{2}(X)", 10, "a power of an expectation", LatexError),
+        (r"\mathrm{E}^2\left(X\right)", 1, "a power of an expectation", LatexError),
     ],
 )
 def test_what_is_not_an_expectation_is_rejected_at_its_column(text, column, message, error):
@@ -134,3 +139,8 @@ def test_expectations_in_a_document_are_read_and_never_evaluated(tmp_path):
     assert by_line[12] == ["unknown"]  # linearity needs E[X], E[Y] finite (not declared)
     assert by_line[20] == ["unknown"]  # E_{x~p}[x] is not E_{x~p}[3], whatever x = 3 says
     assert ran.returncode == 1
+
+
+def test_a_power_of_the_letter_e_elsewhere_is_a_power():
+    assert str(side("E^2 x")) == "E**2*x"
+    assert str(side(r"E^{2} + X")) == "E**2 + X"

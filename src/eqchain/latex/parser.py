@@ -770,6 +770,8 @@ class Parser:
             or (first.kind == "cmd" and self._parenthesised(j) is not None)
         ):
             return self.expectation(span, j)
+        if _expectation_name(first, span.base) and nxt is not None and nxt.is_char("^"):
+            self._no_powered_expectation(j, shown, span.column)
         if operator_name and span.base in MOMENT_WORDS and span.base not in _MOMENTS:
             # \mathrm{var}(X), \operatorname{cov}(X, Y): the same operators as Var, Cov
             name = MOMENT_WORDS[span.base]
@@ -1764,6 +1766,26 @@ class Parser:
         lo, hi, after = self._argument_range(self.pos, what)
         self.pos = after
         return self.within(lo, hi)
+
+    def _no_powered_expectation(self, caret: int, shown: str, column: int) -> None:
+        """``E^2[X]``, ``E^{2}(X)``: the square of an expectation to some authors, ``E^2``
+        times the brackets to the letter of the formula (which read E as a number and
+        refuted the variance identity). Rejected, naming both; ``E^2`` followed by anything
+        else is a power of the letter E."""
+        arg = self.at(caret + 1)
+        if arg is None:
+            return
+        after = self.partner[caret + 1] + 1 if arg.is_char("{") else caret + 2
+        tok = self.at(after)
+        if tok is None:
+            return
+        if tok.is_char("[") or self._parenthesised(after) is not None:
+            raise LatexError(
+                f"ambiguous: '{shown}^...' before brackets may be a power of an expectation "
+                f"((E[X])^2) or a power of {shown} times the brackets; write \\mathbb{{E}}[X]^2 "
+                f"for the first, '{shown}^2 \\cdot (...)' for the second",
+                column=column,
+            )
 
     def _parenthesised(self, j: int) -> tuple[int, int, int] | None:
         """(open, close, after) of the parenthesised group at ``tokens[j]``: ``(...)``, or
