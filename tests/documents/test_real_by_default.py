@@ -105,6 +105,23 @@ def test_a_declaration_in_the_document_overrides_it(tmp_path):
     assert result.verdict is Verdict.REFUTED
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("<!-- eqchain-assume: x complex -->\n" + ABS_SQUARE, "post.md", "markdown"),
+        (
+            "% eqchain-assume: x complex\n\\begin{equation}\n|x|^2 = x^2\n\\end{equation}\n",
+            "post.tex",
+            "latex",
+        ),
+    ],
+)
+def test_a_comment_may_use_the_front_matter_key(tmp_path, text, name, kind):
+    # <!-- eqchain-assume: ... --> was ignored without a word: only "eqchain: assume" was read
+    (result,) = results(tmp_path, text, name=name, kind=kind)
+    assert result.verdict is Verdict.REFUTED
+
+
 def test_other_declared_words_keep_the_symbol_real(tmp_path):
     # 'constant' says nothing of the sign: the symbol is still real
     assert one(tmp_path, r"|x|^2 = x^2", assume="x constant").verdict is Verdict.VERIFIED

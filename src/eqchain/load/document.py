@@ -13,8 +13,9 @@ A name written before parentheses and used no other way in the document (``\\sig
 ``L(\\theta)``, ``M_X(t)``) is a function in all of it (:mod:`eqchain.latex.applied`).
 
 Assumptions come from ``--assume "y_k > 0, t_k >= 0"``, a front-matter line
-``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` (Markdown)
-/ ``% eqchain: assume ...`` (LaTeX). Every symbol and family is real unless declared
+``eqchain-assume: ...`` (Markdown), or a comment ``<!-- eqchain: assume ... -->`` or
+``<!-- eqchain-assume: ... -->`` (Markdown) / ``% eqchain: assume ...`` or
+``% eqchain-assume: ...`` (LaTeX). Every symbol and family is real unless declared
 ``complex`` (``--assume "z complex"``): ML and statistics authors mean real quantities, and the
 reports say so (``symbols are real unless declared otherwise``). A name a row may define
 (``s = ...`` alone on the left) is what its definition says, and function values are not

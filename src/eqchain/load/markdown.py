@@ -73,7 +73,8 @@ _DIALECT_KEYS = (
     ("pandoc", ("output", "format")),
 )
 _PANDOC_SUFFIXES = (".qmd", ".rmd")
-_ASSUME_COMMENT = re.compile(r"<!--\s*eqchain\s*:\s*assume\s+(.+?)\s*-->", re.S)
+# <!-- eqchain: assume ... -->, or the front matter's key as a comment: <!-- eqchain-assume: ... -->
+_ASSUME_COMMENT = re.compile(r"<!--\s*eqchain(?:\s*:\s*assume\s+|-assume\s*:\s*)(.+?)\s*-->", re.S)
 _MYST_OPTION = re.compile(r"\s*:[\w-]+:")
 
 

@@ -52,7 +52,7 @@ VERBATIM_ENVIRONMENTS = (
 )
 INCLUDERS = ("input", "include", "subfile")
 MAX_FILES = 100  # files brought in by \input for one document
-_ASSUME = re.compile(r"^\s*eqchain\s*:\s*assume\s+(.+?)\s*$")
+_ASSUME = re.compile(r"^\s*eqchain(?:\s*:\s*assume\s+|-assume\s*:\s*)(.+?)\s*$")
 
 
 @dataclass(frozen=True)
