@@ -121,3 +121,15 @@ def test_gathering_powers_needs_an_integer_index():
     )
     x = sp.Symbol("x")  # not an integer: no closed form is claimed
     assert closed_form(sp.Sum(term.xreplace({k: x}), (x, 0, sp.oo))) is None
+
+
+def test_a_wrong_series_with_a_parameter_is_refuted_where_it_converges(tmp_path):
+    # the refuter's domain check took a series at a point for infinite (its bound): no point
+    row = r"\sum_{x=0}^{\infty} x a^x = \frac{a(1+a)}{(1-a)^3}"
+    step = _one(tmp_path, row)
+    assert step["status"] == "refuted", step["reason"]
+    steps = check_document_rows(tmp_path, row, assume="0 < a < 1")
+    step = steps[-1]  # after the given the loader makes for a < 1
+    assert step["status"] == "refuted", step["reason"]
+    # the margin the loader makes for a < 1 (a_{bound} = 1 - a) is no name of the document
+    assert list(step["counterexample"]["values"]) == ["a"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, fields, replace
+from decimal import Decimal, localcontext
 from functools import partial
 
 import sympy as sp
@@ -1143,6 +1144,32 @@ def _defined_late(lhs, rhs, facts: Facts) -> str | None:
     )
 
 
+def _number_differentiated(source, target, facts: Facts) -> str | None:
+    r"""Why a step that differentiates a name defined as a number (a worked example's value,
+    ``L = -\log(0.245)``, then ``\frac{\partial L}{\partial o} = p - y``) is not decided: by
+    that definition the derivative is 0, which is not what the author differentiates; the
+    example is no definition of the function. None when no such name is differentiated."""
+    for tree in (source, target):
+        if not isinstance(tree, sp.Basic):
+            continue
+        for node in tree.atoms(sp.Derivative):
+            for name in sorted(node.expr.free_symbols, key=sp.default_sort_key):
+                value = facts.definitions.get(name)
+                if name in node.variables or not isinstance(value, sp.Basic):
+                    continue
+                if value.free_symbols or not value.is_number:
+                    continue
+                line = facts.defined_at.get(name)
+                where = f" (line {line})" if line else ""
+                return (
+                    f"not decided: {latex(name)} is defined as a number{where}, so by that "
+                    f"definition its derivative by {', '.join(latex(v) for v in node.variables)} "
+                    "is 0; a worked example's value is no definition of the function: define "
+                    f"{latex(name)} as a function, or give the example's value another name"
+                )
+    return None
+
+
 def _undefined_real(exprs, facts: Facts) -> dict:
     """The names of ``exprs`` (already unfolded) that the document leaves real by default but
     for a row that may define them, which defines none of them here: each to a real symbol of
@@ -1710,6 +1737,9 @@ def _check_claim(
     # sees it: d l / d\mu of the bare symbol would be 0.
     # An undefined name differentiated on its own may vary with the variable (check/varying.py):
     # no rule may take its derivative for 0.
+    example = _number_differentiated(source, target, facts)
+    if example is not None:
+        return StepResult(step, Verdict.UNKNOWN, (), example)
     varying = facts.undefined_varying()
     src = with_varying(substitute(facts.at_points(facts.named(source)), values), varying)
     tgt = with_varying(substitute(facts.at_points(facts.named(target)), values), varying)
@@ -1845,7 +1875,7 @@ def _check_claim(
         refuted_first = True
         cex = quick_counterexample()
         if cex is not None:
-            return _refuted(step, cex, warnings, lhs_full, rhs_full)
+            return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
     search = Search(
         facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET, varying=varying
     )
@@ -1871,7 +1901,7 @@ def _check_claim(
     if not refuted_first:
         cex = quick_counterexample()
         if cex is not None:
-            return _refuted(step, cex, warnings, lhs_full, rhs_full)
+            return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
     used: list[int] = []
     premises = list(facts.givens) + [(a, b) for _, a, b in facts.verified]
     how = prove_equal(lhs_full, rhs_full, givens + _claims_used(facts), facts.ranges, used)
@@ -1909,7 +1939,7 @@ def _check_claim(
         off_reals=off_reals,
     )
     if cex is not None:
-        return _refuted(step, cex, warnings, lhs_full, rhs_full)
+        return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
     return StepResult(
         step,
         Verdict.UNKNOWN,
@@ -2014,6 +2044,26 @@ def _what_would_decide(search: Search) -> str:
     return near + "; try a smaller step between these two rows"
 
 
+def _without_margins(cex, facts: Facts):
+    """``cex`` without the margins the loader made for assumed bounds (``a_{bound} = 1 - a``
+    for ``a < 1``): no names of the document, each fixed by a value shown."""
+    margins = {
+        latex(lhs)
+        for (lhs, _), line in zip(facts.givens, facts.given_lines, strict=False)
+        if line is None and isinstance(lhs, sp.Symbol) and "_bound" in lhs.name
+    }
+    keep = [n for n, (name, _) in enumerate(cex.values) if name not in margins]
+    if len(keep) == len(cex.values):
+        return cex
+    plain = tuple(cex.plain[n] for n in keep) if len(cex.plain) == len(cex.values) else cex.plain
+    return replace(
+        cex,
+        values=tuple(cex.values[n] for n in keep),
+        plain=plain,
+        complex_names=tuple(c for c in cex.complex_names if c not in margins),
+    )
+
+
 def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
     """A refutation; when its counterexample needs a complex value for a symbol nothing
     declared real, a warning says so (an author who meant real numbers declares them)."""
@@ -2032,7 +2082,44 @@ def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
             f"{'it' if len(complex_names) == 1 else 'them'} real (declare, e.g. "
             f"'{complex_names[0]} real', to check the step for real values)",
         ]
-    return StepResult(step, Verdict.REFUTED, (), "the two sides differ", cex, tuple(warnings))
+    return StepResult(
+        step, Verdict.REFUTED, (), "the two sides differ" + _rounded(lhs, rhs), cex, tuple(warnings)
+    )
+
+
+def _rounded(lhs, rhs) -> str:
+    r"""A hint for ``-\log(0.245) = 1.406``: a number written as a decimal that the other
+    side's exact value rounds to (at the decimal's digits) is a rounded value, which ``=``
+    does not state; ``\approx`` does (README, Relations). Empty otherwise."""
+    for decimal, other in ((rhs, lhs), (lhs, rhs)):
+        if not (isinstance(decimal, sp.Rational) and not decimal.is_Integer):
+            continue
+        q = int(decimal.q)
+        twos = fives = 0
+        while q % 2 == 0:
+            q, twos = q // 2, twos + 1
+        while q % 5 == 0:
+            q, fives = q // 5, fives + 1
+        if q != 1 or not isinstance(other, sp.Basic) or other.free_symbols:
+            continue
+        digits = max(twos, fives)
+        try:
+            value = sp.N(other, 40)
+        except (TypeError, ValueError, ArithmeticError):
+            continue
+        if not value.is_real or value.is_finite is not True:
+            continue
+        if abs(value - decimal) <= sp.Rational(5, 10 ** (digits + 1)):
+            with localcontext() as ctx:
+                ctx.prec = 60
+                exact = Decimal(int(decimal.p)) / Decimal(int(decimal.q))
+                shown = str(exact.quantize(Decimal(1).scaleb(-digits)))
+            return (
+                f" only by rounding: the exact value rounds to {shown} at the {digits} "
+                f"decimal{'s' if digits > 1 else ''} written; write \\approx {shown} for a "
+                "rounded value"
+            )
+    return ""
 
 
 def _value_rules(step_values: dict, source, target, facts: Facts) -> list[str]:

@@ -272,9 +272,12 @@ def find_witness(conditions, givens=(), ranges=None, values=None, trials: int = 
 
 
 def _holds_at(pred: str, value) -> bool:
-    """Whether a closed value meets ``pred`` (proved for that number, never guessed)."""
+    """Whether a closed value meets ``pred`` (proved for that number, never guessed); a
+    series at the point is its closed form there, if SymPy sums it (check/series.py)."""
     if not isinstance(value, sp.Basic) or value.free_symbols or not value.is_number:
         return False
+    if value.has(sp.Sum):
+        value = summed(value)
     if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or value.is_finite is not True:
         return False
     if pred == "nonzero":
