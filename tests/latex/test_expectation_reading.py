@@ -82,7 +82,9 @@ def test_an_expectation_prints_back_to_itself():
         # the square of an expectation to some authors, E^2 times X to the letter: E was read
         # as a number and the variance identity E[X^2] - E^2[X] refuted
         (r"E[X^2] - E^2[X]", 10, "a power of an expectation", LatexError),
-        (r"E(X^2) - E^{2}(X)", 10, "a power of an expectation", LatexError),
+        # E(X^2) was E times X^2: the letter read as a number (a public binomial-moments note)
+        (r"E(X^2) = n p", 1, "may be an expectation or a product", LatexError),
+        (r"a - E^{2}(X)", 5, "a power of an expectation", LatexError),
         (r"\mathrm{E}^2\left(X\right)", 1, "a power of an expectation", LatexError),
     ],
 )

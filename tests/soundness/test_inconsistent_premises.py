@@ -105,6 +105,9 @@ AMONG_GIVENS = [
         ["x = y", "y = z", "z = 1", "x = 1"],
         "x + z = 2",
     ),
+    # no name alone on a side: the two sides, moved to one, differ by a number (found on a
+    # public exponential-MLE page, where a x = 1 and a x = 5 were both givens)
+    ("same_product_two_values", R, ["x y = 1", "x y = 5"], ["x y = 1", "x + y = 5"], "y x = 1"),
     (
         "fraction_values",
         R,

@@ -92,7 +92,8 @@ def clashing_givens(givens) -> tuple | None:
     equations put in; None when SymPy proves no contradiction.
 
     ``givens`` are (lhs, rhs) pairs, definitions already put in. Only a difference SymPy
-    proves nonzero counts (``x = 1`` and ``x = 2``; ``x + y = 1``, ``x = 2``, ``y = 3``)."""
+    proves nonzero counts (``x = 1`` and ``x = 2``; ``x + y = 1``, ``x = 2``, ``y = 3``; two
+    givens whose sides, moved to one side, differ by a number: ``a x = 1``, ``a x = 5``)."""
     names: dict = {}
     for a, b in givens:
         for atom, value in ((a, b), (b, a)):
@@ -118,6 +119,16 @@ def clashing_givens(givens) -> tuple | None:
                 return a, b, tuple(dict.fromkeys(used))
         except (TypeError, ValueError, AttributeError, RecursionError):
             continue
+    # two givens that differ by a number once both are moved to one side (a x = 1 and a x = 5):
+    # a - b = 0 and c - d = 0 would make that number 0
+    for n, (a, b) in enumerate(givens):
+        for c, d in givens[:n]:
+            try:
+                gap = sp.expand((a - b) - (c - d))
+            except (TypeError, ValueError, AttributeError, RecursionError):
+                continue
+            if gap.is_number and gap.is_zero is False:
+                return a, b, ((c, d),)
     return None
 
 

@@ -2082,6 +2082,24 @@ def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
             f"{'it' if len(complex_names) == 1 else 'them'} real (declare, e.g. "
             f"'{complex_names[0]} real', to check the step for real values)",
         ]
+    in_bounds = {
+        latex(x)
+        for e in (lhs, rhs)
+        if isinstance(e, sp.Basic)
+        for node in e.atoms(sp.Sum, sp.Product)
+        for limit in node.limits
+        for b in limit[1:]
+        for x in b.free_symbols
+    }
+    fractional = [name for name, value in cex.values if name in in_bounds and "/" in value]
+    if fractional:
+        names = ", ".join(fractional)
+        warnings = [
+            *warnings,
+            f"the counterexample takes {names} between two integers in the range of a sum or "
+            f"product (read as the integers up to it); declare {fractional[0]} an integer "
+            "if it is one",
+        ]
     return StepResult(
         step, Verdict.REFUTED, (), "the two sides differ" + _rounded(lhs, rhs), cex, tuple(warnings)
     )

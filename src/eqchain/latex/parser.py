@@ -824,6 +824,14 @@ class Parser:
                 if self._in_family(span):
                     return self._family_member(span, key)(*args)
                 return sp.Function(key if is_function and key else span.base)(*args)
+            if _expectation_name(first, span.base) and span.sub is None:
+                # E(X^2): the second moment to a statistician, E times X^2 to the letter
+                raise LatexError(
+                    f"ambiguous: '{shown}(...)' may be an expectation or a product; write "
+                    f"\\mathbb{{E}}[...] for an expectation, {how_to_declare(span)}, or write "
+                    f"'{shown} \\cdot (...)' for a product",
+                    column=span.column,
+                )
             if self._bare_names(open_ + 1, close):
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "
@@ -1833,6 +1841,16 @@ class Parser:
         nlo, nhi, j = self._argument_range(self.pos + 1, "\\frac")
         dlo, dhi, j = self._argument_range(j, "\\frac")
         spec = recognise(self.tokens, (nlo, nhi), (dlo, dhi), self.partner)
+        if spec is None and nlo < nhi and dlo < dhi:
+            if self.tokens[nlo].is_cmd("delta") and self.tokens[dlo].is_cmd("delta"):
+                # \frac{\delta}{\delta x}: a derivative to its author (a variation), 1/x to
+                # the letter (which refuted d(x^2) = 2x)
+                raise LatexError(
+                    "ambiguous: \\frac{\\delta ...}{\\delta x} may be a derivative or a "
+                    "fraction of \\delta's; write \\frac{d}{dx} or \\frac{\\partial}"
+                    "{\\partial x} for a derivative",
+                    column=tok.column,
+                )
         if spec is None:
             self.pos = j
             numerator = self.within(nlo, nhi)

@@ -1,0 +1,52 @@
+"""Verdicts a hunt on public derivations found wrong (each case reduced from a real post).
+
+Every case is the valid step (never refuted), the wrong twin (refuted, or at least never
+verified), and where a condition is missing, unknown."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import check_document_rows
+
+
+def statuses(tmp_path, *rows, assume=None):
+    return [s["status"] for s in check_document_rows(tmp_path, *rows, assume=assume)]
+
+
+def test_a_derivative_of_a_sum_whose_range_waits_for_its_value(tmp_path):
+    # the sum stood for a number inside the derivative, whose derivative came out 0: refuted
+    valid = r"\frac{d}{dt} \sum_{k=0}^{2 n} t^k = \sum_{k=1}^{2 n} k t^{k-1}"
+    assert statuses(tmp_path, valid) != ["refuted"]
+    wrong = r"\frac{d}{dt} \sum_{k=0}^{2 n} t^k = \sum_{k=1}^{2 n} t^{k-1}"
+    assert statuses(tmp_path, wrong) != ["verified"]
+    assert statuses(tmp_path, wrong, assume="n nonnegative integer") == ["refuted"]
+    assert statuses(tmp_path, valid, assume="n nonnegative integer") != ["refuted"]
+
+
+def test_a_function_row_for_the_expectation_letter_defines_nothing(tmp_path):
+    # E(X) = ... made E a function, and E(X^2) = E(X) was verified by putting X^2 in
+    got = statuses(tmp_path, r"E(X) = \sum_{k=1}^{n} k p_k", r"E(X^2) = E(X)")
+    assert "verified" not in got
+    assert got == ["unreadable", "unreadable"]
+    # declared a function, it is one
+    got = statuses(tmp_path, r"E(x) = x^2", r"E(3) = 9", assume="E function")
+    assert got[-1] == "verified"
+
+
+def test_a_counterexample_between_integers_in_a_range_says_so(tmp_path):
+    (step,) = check_document_rows(
+        tmp_path,
+        r"\sum_{k=1}^{x-1} \left( \frac{t^k}{k!} - \frac{t^{k-1}}{(k-1)!} \right) "
+        r"= \frac{t^{x-1}}{(x-1)!} - 1",
+    )
+    if step["status"] == "refuted":
+        assert any("between two integers" in w for w in step["warnings"])
+
+
+@pytest.mark.parametrize(
+    "row",
+    [r"\frac{\delta}{\delta x}(x^2) = 2x", r"\frac{\delta L}{\delta \lambda} = 0"],
+)
+def test_a_delta_fraction_is_no_quotient(tmp_path, row):
+    # read as \delta / (\delta x) = 1/x, d(x^2)/dx = 2x was refuted at \delta = 2
+    assert statuses(tmp_path, row) == ["unreadable"]
