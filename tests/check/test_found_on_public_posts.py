@@ -26,8 +26,10 @@ def test_a_derivative_of_a_sum_whose_range_waits_for_its_value(tmp_path):
 def test_a_function_row_for_the_expectation_letter_defines_nothing(tmp_path):
     # E(X) = ... made E a function, and E(X^2) = E(X) was verified by putting X^2 in
     got = statuses(tmp_path, r"E(X) = \sum_{k=1}^{n} k p_k", r"E(X^2) = E(X)")
-    assert "verified" not in got
-    assert got == ["unreadable", "unreadable"]
+    assert got == ["definition", "unknown"]
+    # a right side that uses the argument: E is a function (an error function E(w))
+    got = statuses(tmp_path, r"E(w) = \frac{1}{2} (w x - t)^2", r"E(2) = \frac{1}{2} (2 x - t)^2")
+    assert got == ["definition", "verified"]
     # declared a function, it is one
     got = statuses(tmp_path, r"E(x) = x^2", r"E(3) = 9", assume="E function")
     assert got[-1] == "verified"

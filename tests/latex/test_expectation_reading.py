@@ -82,8 +82,6 @@ def test_an_expectation_prints_back_to_itself():
         # the square of an expectation to some authors, E^2 times X to the letter: E was read
         # as a number and the variance identity E[X^2] - E^2[X] refuted
         (r"E[X^2] - E^2[X]", 10, "a power of an expectation", LatexError),
-        # E(X^2) was E times X^2: the letter read as a number (a public binomial-moments note)
-        (r"E(X^2) = n p", 1, "may be an expectation or a product", LatexError),
         (r"a - E^{2}(X)", 5, "a power of an expectation", LatexError),
         (r"\mathrm{E}^2\left(X\right)", 1, "a power of an expectation", LatexError),
     ],
@@ -146,3 +144,10 @@ def test_expectations_in_a_document_are_read_and_never_evaluated(tmp_path):
 def test_a_power_of_the_letter_e_elsewhere_is_a_power():
     assert str(side("E^2 x")) == "E**2*x"
     assert str(side(r"E^{2} + X")) == "E**2 + X"
+
+
+def test_e_before_parentheses_holding_more_than_names_is_an_expectation():
+    # E(X^2) was E times X^2: the letter read as a number (a public binomial-moments note)
+    assert side("E(X^2)") == Expectation(X**2)
+    with pytest.raises(LatexError, match="may be an expectation or a product"):
+        read_formula("E(X)")

@@ -52,7 +52,7 @@ from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
-from eqchain.check.search import Equation, Search
+from eqchain.check.search import Equation, Search, faithful_application
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import density_conditions, established, settled
@@ -357,6 +357,8 @@ class Facts:
         body = self.definitions[head]
         if _captured(body, node.args):
             return node  # an argument would be captured by a bound variable: left as written
+        if not faithful_application(head, body, node.args):
+            return node  # E(X) = \sum_k k p_k is no function of X (check/search.py)
         put = _put_arguments(body, head.args, node.args)
         return node if put is None else put
 

@@ -376,6 +376,18 @@ def _likeness(a: set, b: set) -> float:
     return len(a & b) / max(1, len(a | b))
 
 
+def faithful_application(head, body, args) -> bool:
+    """Whether putting ``args`` into the definition ``head = body`` (``f(x) = ...``) reads the
+    row as its author meant: not for the expectation's letter, ``E(X) = \\sum_k k p_k`` (a body
+    without X is no function of X, the row states the expectation of X), applied to anything
+    but X (put in for X^2, E(X^2) = E(X) was verified). ``E(w) = ...w...`` is a function."""
+    return not (
+        head.func.__name__ == "E"
+        and tuple(args) != tuple(head.args)
+        and not all(p in body.free_symbols for p in head.args)
+    )
+
+
 def _apply_function(state, head, body):
     r"""``state`` with every application of the function ``head`` defines (``\sigma(x)`` with
     body ``1/(1+e^{-x})``) replaced by the body at its arguments (``\sigma(-z)``), or None when
@@ -399,6 +411,8 @@ def _apply_function(state, head, body):
         if node.func == func and len(node.args) == len(params):
             if any(a.free_symbols & bound for a in node.args):
                 return node
+            if not faithful_application(head, body, node.args):
+                return node  # E(X) = \sum_k k p_k is no function of X
             changed = True
             return body.xreplace(dict(zip(params, node.args, strict=True)))
         return node

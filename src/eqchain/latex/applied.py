@@ -144,8 +144,7 @@ def defined_function(
     (a name without subscript, maybe primed, applied to distinct names) as the left side of a
     definition: (the name, the number of primes); None for anything else. ``e(p)`` only when
     ``e`` is in ``known`` (a function of the document, :meth:`Uses.functions`), else it is
-    Euler's number before parentheses; ``E(X)`` only when ``E`` is declared a function (else
-    the expectation's letter); ``\\pi(x)`` never."""
+    Euler's number before parentheses; ``\\pi(x)`` never."""
     if not tokens or not starts_name(tokens[0]) or len(tokens) < 4:
         return None
     try:
@@ -153,9 +152,7 @@ def defined_function(
         span = scan_name(tokens, 0, partner)
     except (LatexError, KeyError):
         return None
-    # E(X) = ... is the expectation's letter (README: E(X) is never a function but declared
-    # so); read as a function defined here, E(X^2) = E(X) was verified by putting X^2 in
-    constant = span.base == "pi" or (span.base in ("e", "E") and span.base not in known)
+    constant = span.base == "pi" or (span.base == "e" and "e" not in known)
     if span.sub is not None or constant or span.end >= len(tokens):
         return None
     primes = span.end

@@ -824,8 +824,16 @@ class Parser:
                 if self._in_family(span):
                     return self._family_member(span, key)(*args)
                 return sp.Function(key if is_function and key else span.base)(*args)
+            if (
+                _expectation_name(first, span.base)
+                and span.sub is None
+                and span.key not in self.alone
+                and not self._bare_names(open_ + 1, close)
+            ):
+                # E(X^2), E(\frac{1}{n} X_1): the expectation, as E[X^2] is (read as E times
+                # X^2 before, the letter a number); E(X) stays ambiguous (a function of X?)
+                return self.expectation(span, j)
             if _expectation_name(first, span.base) and span.sub is None:
-                # E(X^2): the second moment to a statistician, E times X^2 to the letter
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be an expectation or a product; write "
                     f"\\mathbb{{E}}[...] for an expectation, {how_to_declare(span)}, or write "
