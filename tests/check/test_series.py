@@ -133,3 +133,13 @@ def test_a_wrong_series_with_a_parameter_is_refuted_where_it_converges(tmp_path)
     assert step["status"] == "refuted", step["reason"]
     # the margin the loader makes for a < 1 (a_{bound} = 1 - a) is no name of the document
     assert list(step["counterexample"]["values"]) == ["a"]
+
+
+def test_no_closed_form_is_claimed_over_bounds_that_are_not_integers():
+    from eqchain.check.series import closed_form
+
+    k = sp.Symbol("k", integer=True)
+    x = sp.Symbol("x", real=True)
+    assert closed_form(sp.Sum(k, (k, 1, x))) is None  # x real: the integers up to x
+    assert closed_form(sp.Sum(k, (k, 1, sp.Rational(5, 2)))) is None
+    assert closed_form(sp.Sum(k, (k, 1, 3))) == 6

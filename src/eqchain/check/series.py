@@ -21,9 +21,11 @@ def closed_form(total: sp.Sum):
     sum, or None."""
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         return None
-    var = total.limits[0][0]
+    var, lo, hi = total.limits[0]
     if var.is_integer is not True:
         return None
+    if not all(b.is_integer or (b.is_number and b.is_infinite) for b in (lo, hi)):
+        return None  # \sum_{k=1}^{5/2}: the reader's integers up to 5/2, not SymPy's reading
     body, back = _one_power(total.function, var)
     try:
         value = sp.Sum(body, total.limits[0]).doit()
