@@ -134,6 +134,15 @@ def test_a_counterexample_takes_the_smallest_size_first():
     assert _longest(cex) <= 4, cex
 
 
+def test_a_short_value_that_is_not_simple_is_replaced_by_a_simpler_one():
+    # A sign error in the sigmoid's derivative (a public post): the first refuting point may
+    # be x = 27/4, short but not what a reader checks by hand; a simpler one refutes it too.
+    e = sp.exp(-x)
+    cex = find_counterexample(e / (e + 1) ** 2, (1 / (e + 1)) * (-e / (e + 1)))
+    assert cex is not None
+    assert _longest(cex) <= 3, cex
+
+
 def test_a_counterexample_keeps_small_values_when_a_given_is_solved():
     # The given is solved for the symbol that keeps the values short (L = 1/2, not a t_1 that
     # needs logarithms).

@@ -174,10 +174,10 @@ def _simpler(found: tuple, problem: tuple, seed: int) -> tuple:
     last_better = 0
     try:
         for trial in range(SIMPLE_TRIALS):
-            if _cost(found[0])[2] <= SHORT and not any(
+            if _cost(found[0])[2] <= SIMPLE and not any(
                 abs(v) > 2 for v in found[0].values.values() if v.is_Integer
             ):
-                break  # short values at small sizes already: not worth the time
+                break  # simple values at small sizes already (27/4 is short, not simple)
             if trial - last_better >= SIMPLE_PATIENCE:
                 break  # no point of small values refutes it (a value needs a logarithm, say)
             other = _refuting(problem, simple, trial, trial // 6)
