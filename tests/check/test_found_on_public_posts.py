@@ -52,3 +52,30 @@ def test_a_counterexample_between_integers_in_a_range_says_so(tmp_path):
 def test_a_delta_fraction_is_no_quotient(tmp_path, row):
     # read as \delta / (\delta x) = 1/x, d(x^2)/dx = 2x was refuted at \delta = 2
     assert statuses(tmp_path, row) == ["unreadable"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # a model trained on the dataset D: its prediction varies with D (bias-variance posts)
+        r"\mathbb{E}_D[\hat{f}_D(x)^2] = \mathbb{E}_D[\hat{f}_D(x)]^2",
+        r"\mathbb{E}_{D}[L_D^2] = \mathbb{E}_{D}[L_D]^2",
+        # a component of the vector the expectation is over
+        r"\mathbb{E}_{\mathbf{x}}[x_1^2] = \mathbb{E}_{\mathbf{x}}[x_1]^2",
+        # an estimator of the parameter the subscript names (E under P_\theta)
+        r"\mathbb{E}_{\theta}[\hat{\theta}^2] = \mathbb{E}_{\theta}[\hat{\theta}]^2",
+        r"\mathbb{E}_{\theta}[\bar{X}] = \bar{X}",
+        r"\mathbb{E}_{X}[X_1 X_2] = \mathbb{E}_{X}[X_1] X_2",
+    ],
+)
+def test_a_name_of_the_expectations_letter_is_not_held_fixed(tmp_path, row):
+    # each was verified by expectation_constant: only what is not of the subscript's letter
+    # is held fixed, and a subscript nothing inside is of holds nothing fixed
+    assert statuses(tmp_path, row) != ["verified"]
+
+
+def test_what_is_not_of_the_expectations_letter_is_still_held_fixed(tmp_path):
+    row = r"\mathbb{E}_{x}[a x + b] = a \mathbb{E}_{x}[x] + b"
+    assert statuses(tmp_path, row, assume="x moments") == ["verified"]
+    got = statuses(tmp_path, r"\mathbb{E}_{\theta}[\bar{X}] = \bar{X}", assume="barX constant")
+    assert got == ["verified"]

@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from dataclasses import replace
 
 import sympy as sp
 
 from eqchain.check.equivalence import prove_equal
 from eqchain.densities import density_named, established
+from eqchain.latex.commands import ACCENTS
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
 from eqchain.operators import Expectation, Given, Law, Normal, gaussian_density
@@ -298,6 +300,11 @@ def _random_symbols(node: Expectation):
         if isinstance(under, Given):  # E_{Z | X}: over Z, X held fixed
             return {under.variable}
         if isinstance(under, sp.Symbol):
+            # E_\theta[\bar X], E_D[L]: a subscript that nothing inside the brackets is of
+            # names the law's parameter (P_\theta), not the variable the expectation is over;
+            # what is random under that law is not written, so nothing is held fixed by it
+            if not any(_among(s, {under}) for s in _names(node.body)):
+                return None
             return {under}
         if isinstance(under, sp.core.function.AppliedUndef):
             return set().union(*(a.free_symbols for a in under.args))
@@ -310,21 +317,35 @@ def _outside(expr) -> set:
     return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)}
 
 
+def _names(expr) -> set:
+    """The free symbols of ``expr`` outside its expectations, and the unknown functions applied
+    there (``\hat{f}_D(x)`` names D in its own name)."""
+    masked = expr.xreplace({e: sp.Dummy() for e in expr.atoms(Expectation)})
+    functions = masked.atoms(sp.core.function.AppliedUndef)
+    return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)} | functions
+
+
 def _is_constant(factor, random_symbols, guess) -> bool:
     """Whether ``factor`` is constant in the expectation over ``random_symbols`` (None: any
     symbol not declared constant, or, with a ``guess``, the symbols guessed random)."""
     symbols = _outside(factor)
     if random_symbols is not None:
-        return not any(_among(s, random_symbols) for s in symbols)
+        return not any(_among(s, random_symbols) for s in _names(factor))
     if guess is not None:
         return not symbols & guess
     return all(nonrandom(s) for s in symbols)
 
 
 def _among(s, random_symbols) -> bool:
-    """Whether the free symbol ``s`` is one of ``random_symbols`` or belongs to one: a member
-    ``Z_i`` (or the family ``Z``) of a random ``Z`` is random, as the vector's components are."""
+    """Whether the free symbol (or unknown function applied) ``s`` is one of
+    ``random_symbols`` or belongs to one: a member ``Z_i`` (or the family ``Z``) of a random
+    ``Z`` is random, as the vector's components are; so is a name of the same letter however
+    decorated or capitalised (``\hat\theta``, ``\bar X`` and ``x_1`` under ``E_X``,
+    ``E_{\mathbf{x}}``, ``E_\theta``: an estimator, a sample mean, a component) and a name
+    that carries it in its subscript (``\hat{f}_D(x)``, ``L_D`` under ``E_D``)."""
     if s in random_symbols:
+        return True
+    if _related(s, random_symbols):
         return True
     if isinstance(s, sp.Indexed):
         s = s.base
@@ -334,6 +355,50 @@ def _among(s, random_symbols) -> bool:
         # a family's label (scope.family_base), as a run X_1, \ldots, X_n holds it
         return s.name in {str(r) for r in random_symbols}
     return False
+
+
+def _related(s, random_symbols) -> bool:
+    """Whether ``s``'s name is of the letter of one of ``random_symbols`` (decorations and
+    case aside) or carries that letter in its subscript."""
+    letter, subscripts = _letters(s)
+    for r in random_symbols:
+        other, _ = _letters(r)
+        if other and (other == letter or other in subscripts):
+            return True
+    return False
+
+
+_DECORATIONS = tuple(sorted(ACCENTS | {"mathrm", "mathit"}, key=len, reverse=True))
+
+
+def _letters(s) -> tuple[str, frozenset]:
+    """(the letter of ``s``'s name, decorations stripped and lower-cased; the words of its
+    subscripts, the same way): ``hattheta_MLE`` is ("theta", {"mle"}), ``hatf_D`` ("f", {"d"}),
+    ``x_1`` (a member of x) is ("x", {})."""
+    if isinstance(s, sp.Indexed):
+        s = s.base
+    if isinstance(s, sp.IndexedBase):
+        s = s.label
+    if isinstance(s, sp.core.function.AppliedUndef):
+        name = s.func.__name__
+    elif isinstance(s, sp.Symbol):
+        name = s.name
+    else:
+        return "", frozenset()
+    base, *rest = name.split("_")
+    words = re.findall(r"[A-Za-z]+", " ".join(rest))
+    return _bare(base), frozenset(_bare(w) for w in words)
+
+
+def _bare(word: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for deco in _DECORATIONS:
+            if word.startswith(deco) and len(word) > len(deco):
+                word, changed = word[len(deco) :], True
+                break
+    return word.lower()
 
 
 def _finite(e: Expectation) -> bool:
