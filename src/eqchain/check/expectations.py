@@ -319,7 +319,7 @@ def _outside(expr) -> set:
 
 def _names(expr) -> set:
     """The free symbols of ``expr`` outside its expectations, and the unknown functions applied
-    there (``\hat{f}_D(x)`` names D in its own name)."""
+    there (``\\hat{f}_D(x)`` names D in its own name)."""
     masked = expr.xreplace({e: sp.Dummy() for e in expr.atoms(Expectation)})
     functions = masked.atoms(sp.core.function.AppliedUndef)
     return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)} | functions
@@ -340,9 +340,9 @@ def _among(s, random_symbols) -> bool:
     """Whether the free symbol (or unknown function applied) ``s`` is one of
     ``random_symbols`` or belongs to one: a member ``Z_i`` (or the family ``Z``) of a random
     ``Z`` is random, as the vector's components are; so is a name of the same letter however
-    decorated or capitalised (``\hat\theta``, ``\bar X`` and ``x_1`` under ``E_X``,
-    ``E_{\mathbf{x}}``, ``E_\theta``: an estimator, a sample mean, a component) and a name
-    that carries it in its subscript (``\hat{f}_D(x)``, ``L_D`` under ``E_D``)."""
+    decorated or capitalised (``\\hat\\theta``, ``\\bar X`` and ``x_1`` under ``E_X``,
+    ``E_{\\mathbf{x}}``, ``E_\\theta``: an estimator, a sample mean, a component) and a name
+    that carries it in its subscript (``\\hat{f}_D(x)``, ``L_D`` under ``E_D``)."""
     if s in random_symbols:
         return True
     if _related(s, random_symbols):
