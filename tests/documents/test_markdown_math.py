@@ -263,3 +263,32 @@ def test_a_post_in_escaped_delimiters_is_checked_at_its_lines(tmp_path):
         (7, Verdict.VERIFIED),
         (7, Verdict.REFUTED),
     ]
+
+
+def test_an_environment_inside_dollars_right_below_text_stays_inside_them(tmp_path):
+    # amsmath's environment ended the paragraph that opened '$$': both '$$' were left
+    # unpaired, the second opened a display over the prose, and the wrong step after it was
+    # never checked (a public logistic-regression post)
+    text = (
+        "Recall:\n$$\n\\begin{align*}\na &= a \\\\\n\\end{align*}\n$$\n\n"
+        "Small numbers\n\n$$\nb = 2 b\n$$\n"
+    )
+    results = check(tmp_path, text, assume="")
+    assert [(r.step.place.line, r.verdict) for r in results] == [
+        (4, Verdict.VERIFIED),
+        (11, Verdict.REFUTED),
+    ]
+    # an environment after a closed display still starts a block of its own
+    text = "Recall:\n$$\nx = x\n$$\n\\begin{align*}\nb &= 2 b\n\\end{align*}\n"
+    assert lines(text) == [2, 5]
+
+
+def test_an_unpaired_dollar_line_is_unreadable_and_the_rest_is_checked(tmp_path):
+    text = f"Intro\n$$\nx = 2x\n\nProse here\n\n{WRONG}\n"
+    results = check(tmp_path, text)
+    assert [(r.step.place.line, r.verdict) for r in results] == [
+        (2, Verdict.UNREADABLE),
+        (7, Verdict.REFUTED),
+    ]
+    assert "unclosed '$$'" in results[0].reason
+    assert lines("Text `$$` in code and $$x = y$$ inline\n") == [1]

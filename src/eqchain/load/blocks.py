@@ -23,6 +23,8 @@ class Block:
     path: str | None = None
     # the prose right before the display, as written (load/prose.py reads a case from it)
     lead: str = ""
+    # why the display cannot be read at all (an unpaired ``$$``): an unreadable row here
+    error: str | None = None
 
 
 def line_col(text: str, pos: int) -> tuple[int, int]:

@@ -171,6 +171,7 @@ def _markdown(path: str, text: str, dialect: str | None, macros: dict):
         doc = read_markdown(text, dialect, Path(path).suffix)
     except InputError as err:
         raise err.located(path) from None
+
     blocks = []
     for block in doc.blocks:
         try:
@@ -223,6 +224,10 @@ def _read_rows(
     document = path
     for b_index, block in enumerate(blocks):
         path = block.path or document
+        if block.error is not None:  # found unreadable where it was found (an unpaired $$)
+            row = _Row(None, block.line, block.column, block.text, block.path, block.error)
+            out.append((b_index, [row]))
+            continue
         try:
             rows = split_rows(block.text)
         except LatexError as err:

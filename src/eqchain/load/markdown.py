@@ -110,7 +110,8 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             if title is None and i > 0 and tokens[i - 1].tag == "h1":
                 title = token.content.strip() or None
             found, lead = _inline_blocks(token, lines, chosen, assumptions)
-            blocks.extend(found)
+            unpaired = [Block("$$", ln, col, error=UNPAIRED) for ln, col in _unpaired(token, lines)]
+            blocks.extend(sorted(found + unpaired, key=lambda b: (b.line, b.column)))
             if i > 0 and tokens[i - 1].type != "paragraph_open":
                 lead = ""  # a heading or a table cell is no prose a display follows
         elif token.map is not None:
@@ -132,7 +133,7 @@ def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
 
 def _parser():
     from markdown_it import MarkdownIt
-    from mdit_py_plugins.amsmath import amsmath_plugin
+    from mdit_py_plugins.amsmath import amsmath_block, amsmath_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin
     from mdit_py_plugins.dollarmath.index import math_inline_dollar
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -141,19 +142,42 @@ def _parser():
     md.use(front_matter_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_labels=True)
     md.use(amsmath_plugin)
-    md.block.ruler.before(
-        "amsmath",
-        "math_block_brackets",
-        _bracket_math_block,
-        {"alt": ["paragraph", "reference", "blockquote", "list"]},
-    )
-    for name, rule in (("math_block_escaped", _escaped_math_block), ("katex", _katex_shortcode)):
-        md.block.ruler.before(
-            "amsmath", name, rule, {"alt": ["paragraph", "reference", "blockquote", "list"]}
-        )
+    alt = ["paragraph", "reference", "blockquote", "list", "footnote_def"]
+    md.block.ruler.at("amsmath", _not_inside_dollars(amsmath_block), {"alt": alt})
+    for name, rule in (
+        ("math_block_brackets", _bracket_math_block),
+        ("math_block_escaped", _escaped_math_block),
+        ("katex", _katex_shortcode),
+    ):
+        md.block.ruler.before("amsmath", name, _not_inside_dollars(rule), {"alt": alt[:4]})
     # The inline rule, wrapped to remember where in the paragraph each formula starts.
     md.inline.ruler.at("math_inline", _located(math_inline_dollar(True, True, True)))
     return md
+
+
+def _not_inside_dollars(rule):
+    """``rule``, except that it does not end a paragraph whose ``$$`` is still open: in
+    ``Recall:`` / ``$$`` / ``\\begin{align*} ... \\end{align*}`` / ``$$`` the environment is the
+    display's content (the paragraph's ``$$ ... $$``), not a block that leaves both ``$$``
+    unpaired (the second then opened a display over the prose that follows)."""
+
+    def rule_outside_dollars(state, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent and state.parentType == "paragraph" and _open_dollars(state, start_line):
+            return False
+        return rule(state, start_line, end_line, silent)
+
+    return rule_outside_dollars
+
+
+def _open_dollars(state, line: int) -> bool:
+    """Whether the paragraph that ``line`` would continue has an odd number of ``$$``."""
+    count = 0
+    k = line - 1
+    while k >= 0 and not state.isEmpty(k):
+        text = state.src[state.bMarks[k] + state.tShift[k] : state.eMarks[k]]
+        count += len(re.findall(r"(?<!\\)\$\$", text))
+        k -= 1
+    return count % 2 == 1
 
 
 def _located(rule):
@@ -379,6 +403,34 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
         out.append(Block(block.text, first, lead + offset - line_start + 1, lead=prose))
         prose_from = end
     return out, token.content[prose_from:]
+
+
+UNPAIRED = (
+    "unclosed '$$': no '$$' closes this display before its paragraph ends (at a blank line), "
+    "so the math below it is read as prose; close it, or put a blank line around the display"
+)
+
+
+def _unpaired(token, lines: list[str]) -> list[tuple[int, int]]:
+    """(line, column) of each line of the paragraph ``token`` that is ``$$`` alone and that no
+    formula of the paragraph holds: a display opened and never closed before the paragraph
+    ends (a blank line), or closed by nothing."""
+    if token.map is None:
+        return []
+    held = [
+        (c.meta["offset"], c.meta["end"])
+        for c in token.children or ()
+        if c.type.startswith("math_inline") and (c.meta or {}).get("offset") is not None
+    ]
+    out = []
+    offset = 0
+    for k, text in enumerate(token.content.split("\n")):
+        at = offset + len(text) - len(text.lstrip())
+        if text.strip() == "$$" and not any(a <= at < b for a, b in held):
+            line = token.map[0] + 1 + k
+            out.append((line, _indent_of(text, lines, line) + len(text) - len(text.lstrip()) + 1))
+        offset += len(text) + 1
+    return out
 
 
 def _placed(text: str, lines: list[str], first: int, opener: str | None = None) -> Block:
