@@ -162,8 +162,10 @@ def letter_run(tokens: list[Token], k: int) -> int | None:
 def ambiguous_word(word: str) -> bool:
     """Whether a run of letters may be an operator name glued to letters or a word of its own
     (``logit``, ``xlogx``, ``cost``, ``sinc``): it holds ``log`` or ``exp``, or starts with an
-    operator name and is not one glued to one more letter (:func:`_spelled_operators`)."""
-    return _operator_prefix(word) is not None or "log" in word or "exp" in word
+    operator name and is not one glued to one more letter (:func:`_spelled_operators`);
+    capitals aside (``Log-Odds``, ``LogLik``)."""
+    lower = word.lower()
+    return _operator_prefix(word) is not None or "log" in lower or "exp" in lower
 
 
 def _spelled_operators(tokens: list[Token]) -> list[Token]:

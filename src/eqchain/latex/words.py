@@ -99,5 +99,18 @@ def _letters_alone(tokens: list[Token]) -> set[str]:
             continue  # \mathbb{E}, \hat{y}, \mathcal{L}: another name
         if end < len(tokens) and tokens[end].is_char("([_'"):
             continue
+        if tok.text == "d" and _differential_numerator(tokens, k):
+            continue  # the d of \frac{d}{dz}, \frac{d^2}{dz^2}: an operator, no value
         found.add(tok.text)
     return found
+
+
+def _differential_numerator(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` (a ``d``) opens the numerator of ``\frac{d...}{d...}``."""
+    if k < 2 or not (tokens[k - 1].is_char("{") and tokens[k - 2].is_cmd("frac")):
+        return False
+    depth, j = 1, k
+    while j < len(tokens) and depth:
+        depth += tokens[j].is_char("{") - tokens[j].is_char("}")
+        j += 1
+    return j + 1 < len(tokens) and tokens[j].is_char("{") and tokens[j + 1].text == "d"
