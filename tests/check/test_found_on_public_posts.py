@@ -79,3 +79,51 @@ def test_what_is_not_of_the_expectations_letter_is_still_held_fixed(tmp_path):
     assert statuses(tmp_path, row, assume="x moments") == ["verified"]
     got = statuses(tmp_path, r"\mathbb{E}_{\theta}[\bar{X}] = \bar{X}", assume="barX constant")
     assert got == ["verified"]
+
+
+def test_a_row_solving_an_earlier_equation_wrongly_is_no_definition(tmp_path):
+    # P was written in the row before (related to z); the wrong solution for P was taken as
+    # P's definition and never checked (a public logistic-regression post)
+    before = r"e^z = \frac{P}{1-P}"
+    wrong = statuses(tmp_path, before, r"P = \frac{e^z}{1 - e^z}")
+    assert wrong[-1] == "refuted"
+    valid = statuses(tmp_path, before, r"P = \frac{e^z}{1 + e^z}")
+    assert valid[-1] != "refuted"
+    # a name an earlier row only mentions, defined later consistently, is still defined
+    got = statuses(tmp_path, r"\hat\lambda = \bar y", r"\bar y = \frac{1}{n} \sum_{i=1}^{n} y_i")
+    assert got[-1] == "definition"
+
+
+def test_a_new_name_alone_on_the_right_is_named_by_the_row(tmp_path):
+    # "let m be the number of ones", written right to left: a claim would be refuted
+    got = statuses(
+        tmp_path,
+        r"\sum_{i=1}^{n} x_i = m",
+        r"\frac{m}{n} = \frac{1}{n} \sum_{i=1}^{n} x_i",
+    )
+    assert got == ["definition", "verified"]
+    got = statuses(tmp_path, r"a + b = c", r"c - a = 2 b")
+    assert got == ["definition", "refuted"]
+    # a number on the left states a value; a name written before is no new name
+    assert statuses(tmp_path, r"x = 2", r"3 = y")[-1] != "definition"
+    assert statuses(tmp_path, r"y^2 = 4", r"y + 1 = y")[-1] == "refuted"
+
+
+def test_the_d_of_a_derivative_does_not_split_a_defined_word(tmp_path):
+    # the d of d/dz counted as a letter written alone: Odds became O d d s, and the author's
+    # definition was refuted (a public logistic-regression post)
+    got = statuses(tmp_path, r"Odds = \frac{P}{1 - P}", r"\frac{d}{dz} z^2 = 2 z")
+    assert got == ["definition", "verified"]
+    got = statuses(tmp_path, r"Odds = \frac{P}{1 - P}", r"\frac{d^2}{dz^2} z^3 = 6 z")
+    assert got == ["definition", "verified"]
+    # a d written alone as a value still makes the run a product
+    got = statuses(tmp_path, r"Odds = \frac{P}{1 - P}", r"d + 1 = 1 + d")
+    assert got[0] != "definition"
+
+
+def test_a_capitalised_log_in_a_run_of_letters_is_ambiguous(tmp_path):
+    # Log-Odds was read L o g - O d d s and refuted
+    assert statuses(tmp_path, r"Log-Odds = \ln(\frac{P}{1-P})") == ["unreadable"]
+    assert statuses(tmp_path, r"y = Logx") == ["unreadable"]
+    # the whole left side of a definition is the document's word, as loss = ... is
+    assert statuses(tmp_path, r"LogLik = 2") == ["definition"]

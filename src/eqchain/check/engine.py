@@ -126,6 +126,9 @@ class Facts:
     differentiated: dict = field(default_factory=dict)
     # the line of each given, in the order of ``givens`` (None for one the loader made)
     given_lines: list = field(default_factory=list)
+    # (line, lhs, rhs) of the equations written and not established (refuted, unknown): what
+    # a later row naming one of their symbols must not contradict (_contradicts_written)
+    unsettled: list = field(default_factory=list)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -614,14 +617,18 @@ def check_derivation(
             for side in (lhs, step.rhs):
                 if side is not None:
                     facts.stated |= {str(f.func) for f in side.atoms(AppliedUndef)}
-        facts.remember(
-            step,
-            lhs,
-            usable=established
+        usable = (
+            established
             and chain_holds
             and chain_relation == "="
-            and (not step.condition or result.verdict is Verdict.DEFINITION),
+            and (not step.condition or result.verdict is Verdict.DEFINITION)
         )
+        facts.remember(step, lhs, usable=usable)
+        written = source if source is not None else lhs
+        if not established and link_relation == "=" and written is not None:
+            if not step.condition:
+                line = step.place.line if step.place else None
+                facts.unsettled.append((line, written, step.rhs))
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         result = replace(
@@ -999,6 +1006,13 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
             return solved  # the solution named: defined by the implication (_implication)
         defined = _define(step, lhs, facts)
         return defined if solved is None else solved
+    if _is_reversed_definition(step, lhs, facts):
+        try:
+            named = _define(replace(step, rhs=lhs), step.rhs, facts)
+        except InputError:
+            pass  # z real by the document's default, its value not shown real: a claim
+        else:
+            return replace(named, step=step)
     result = _claim(step, source, facts, values, timeout, origin=origin)
     if (
         result.verdict is not Verdict.VERIFIED
@@ -1025,7 +1039,8 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         redefined = _define(step, lhs, facts)
         return replace(redefined, warnings=(f"redefines {latex(target)}, defined earlier{where}",))
     if target is not None and _named_before(target, step.rhs, facts):
-        return _define(step, lhs, facts)
+        contradicted = _contradicts_written(step, target, facts)
+        return contradicted if contradicted is not None else _define(step, lhs, facts)
     mentioned = (
         lhs.free_symbols
         | step.rhs.free_symbols
@@ -1239,6 +1254,24 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
     )
 
 
+def _is_reversed_definition(step: Step, lhs, facts: Facts) -> bool:
+    r"""Whether a document's row names its right side: a new plain symbol alone there, an
+    expression of other names on the left (``\ln\frac{P}{1-P} = z``, the log-odds named z).
+    As a claim it would hold for no value of z but one, and be refuted; the author says what z
+    is. Not a number on the left (``3 = x`` states a value)."""
+    target = step.rhs
+    if step.continues or not isinstance(target, sp.Symbol) or lhs is None:
+        return False
+    if isinstance(lhs, sp.Symbol) or not lhs.free_symbols or lhs.has(target):
+        return False
+    names = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
+    return (
+        target not in facts.seen
+        and str(target) not in names
+        and not any(target in (a.free_symbols | b.free_symbols) for a, b in facts.givens)
+    )
+
+
 def _applied_only(target, head, facts: Facts) -> bool:
     r"""Whether a function met before only applied, as an unknown function (``\hat y =
     \sigma(z)`` before ``\sigma(z) = \frac{1}{1 + e^{-z}}``), may be defined now: nothing said
@@ -1381,6 +1414,32 @@ def _named_before(target, rhs, facts: Facts) -> bool:
     if _unmet_declaration(target, rhs, facts) is not None:
         return False  # n, a sum's bound (an integer), is not defined by a sum of reals
     return not facts.unfold(rhs).has(target)
+
+
+def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
+    r"""A refutation when naming ``target``'s value by ``step`` makes an equation written
+    before false: ``e^z = \frac{P}{1-P}`` then ``P = \frac{e^z}{1 - e^z}`` solves the first
+    for P wrongly, and is no new name's definition (P was written, related to z). None when
+    every earlier equation that writes ``target`` survives it (``\hat\lambda = \bar y``
+    stated before ``\bar y`` is defined)."""
+    for line, a, b in facts.unsettled:
+        if target not in a.free_symbols | b.free_symbols:
+            continue
+        put = {target: step.rhs}
+        try:
+            left, right = (facts.unfold(e.xreplace(put)) for e in (a, b))
+            cex = find_counterexample(left, right, facts.givens, ranges=facts.ranges)
+        except (ValueError, TypeError, NotImplementedError, RecursionError, AttributeError):
+            continue
+        if cex is None:
+            continue
+        where = f"line {line}" if line else "an earlier row"
+        reason = (
+            f"does not solve the equation at {where} for {latex(target)}: with "
+            f"{latex(target)} = {latex(step.rhs)} there, {latex(a)} = {latex(b)} fails"
+        )
+        return StepResult(step, Verdict.REFUTED, (), reason, cex)
+    return None
 
 
 def _special_moves(
