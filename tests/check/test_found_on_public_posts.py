@@ -94,21 +94,6 @@ def test_a_row_solving_an_earlier_equation_wrongly_is_no_definition(tmp_path):
     assert got[-1] == "definition"
 
 
-def test_a_new_name_alone_on_the_right_is_named_by_the_row(tmp_path):
-    # "let m be the number of ones", written right to left: a claim would be refuted
-    got = statuses(
-        tmp_path,
-        r"\sum_{i=1}^{n} x_i = m",
-        r"\frac{m}{n} = \frac{1}{n} \sum_{i=1}^{n} x_i",
-    )
-    assert got == ["definition", "verified"]
-    got = statuses(tmp_path, r"a + b = c", r"c - a = 2 b")
-    assert got == ["definition", "refuted"]
-    # a number on the left states a value; a name written before is no new name
-    assert statuses(tmp_path, r"x = 2", r"3 = y")[-1] != "definition"
-    assert statuses(tmp_path, r"y^2 = 4", r"y + 1 = y")[-1] == "refuted"
-
-
 def test_the_d_of_a_derivative_does_not_split_a_defined_word(tmp_path):
     # the d of d/dz counted as a letter written alone: Odds became O d d s, and the author's
     # definition was refuted (a public logistic-regression post)

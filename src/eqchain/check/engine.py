@@ -1006,13 +1006,6 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
             return solved  # the solution named: defined by the implication (_implication)
         defined = _define(step, lhs, facts)
         return defined if solved is None else solved
-    if _is_reversed_definition(step, lhs, facts):
-        try:
-            named = _define(replace(step, rhs=lhs), step.rhs, facts)
-        except InputError:
-            pass  # z real by the document's default, its value not shown real: a claim
-        else:
-            return replace(named, step=step)
     result = _claim(step, source, facts, values, timeout, origin=origin)
     if (
         result.verdict is not Verdict.VERIFIED
@@ -1251,24 +1244,6 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
         and target not in facts.definitions
         and not step.rhs.has(head)
         and _new_member(target, step.rhs, facts)
-    )
-
-
-def _is_reversed_definition(step: Step, lhs, facts: Facts) -> bool:
-    r"""Whether a document's row names its right side: a new plain symbol alone there, an
-    expression of other names on the left (``\ln\frac{P}{1-P} = z``, the log-odds named z).
-    As a claim it would hold for no value of z but one, and be refuted; the author says what z
-    is. Not a number on the left (``3 = x`` states a value)."""
-    target = step.rhs
-    if step.continues or not isinstance(target, sp.Symbol) or lhs is None:
-        return False
-    if isinstance(lhs, sp.Symbol) or not lhs.free_symbols or lhs.has(target):
-        return False
-    names = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
-    return (
-        target not in facts.seen
-        and str(target) not in names
-        and not any(target in (a.free_symbols | b.free_symbols) for a, b in facts.givens)
     )
 
 
