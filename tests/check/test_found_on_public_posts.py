@@ -112,3 +112,22 @@ def test_a_capitalised_log_in_a_run_of_letters_is_ambiguous(tmp_path):
     assert statuses(tmp_path, r"y = Logx") == ["unreadable"]
     # the whole left side of a definition is the document's word, as loss = ... is
     assert statuses(tmp_path, r"LogLik = 2") == ["definition"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [r"e^{-it(a-x)} = \cos(t(a-x))-i\sin(t(a-x))", r"e^{i \pi} = -1", r"\exp(i t) = 1"],
+)
+def test_i_in_an_exponent_of_e_is_ambiguous(tmp_path, row):
+    # Euler's formula in a characteristic-function post was refuted with i = 2
+    assert statuses(tmp_path, row) == ["unreadable"]
+
+
+def test_i_as_an_index_in_an_exponent_of_e_is_read(tmp_path):
+    got = statuses(
+        tmp_path,
+        r"\sum_{i=1}^{n} e^{i x} = \sum_{i=1}^{n} (e^{x})^{i}",
+        r"e^{-z^{(i)}} = \frac{1}{e^{z^{(i)}}}",
+        r"\prod_{i=1}^{n} e^{x_i} = e^{\sum_{i=1}^{n} x_i}",
+    )
+    assert got == ["verified", "verified", "verified"]

@@ -224,6 +224,7 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
         deco = strip_decorations(text, offset)
         return Formula((), tag=deco.tag, annotation=deco.annotation)
     sides = parse_sides(list(parts.token_lists), parts.indices, parts.functions, variables)
+    _no_imaginary_unit(sides, text, offset)
     sides = _with_optima(sides, parts)
     sides = with_pieces(sides, parts)
     deco = parts.deco
@@ -238,6 +239,35 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
         parts.condition,
         parts.law,
     )
+
+
+_I = sp.Symbol("i")
+_E_POWER = re.compile(r"(?:\\exp|e\s*\^)")
+
+
+def _no_imaginary_unit(sides, text: str, offset: int) -> None:
+    """Reject ``i`` as a value in an exponent of e (``e^{-it(a-x)}``, ``e^{i\\pi}``), where
+    no sum or product binds it: there it is the imaginary unit as often as a variable
+    (characteristic functions, Euler's formula), and read as a real variable a valid step is
+    refuted. ``i`` as an index (``x_i``, ``z^{(i)}``, ``\\sum_i e^{x_i}``) is read as before."""
+
+    def values(e) -> set:
+        masked = e.xreplace({a: sp.Dummy() for a in e.atoms(sp.Indexed)})
+        return masked.free_symbols
+
+    for side in sides:
+        if not isinstance(side, sp.Basic) or _I not in values(side):
+            continue
+        powers = [p.exp for p in side.atoms(sp.Pow) if p.base == sp.E]
+        powers += [f.args[0] for f in side.atoms(sp.exp)]
+        if any(_I in values(x) for x in powers):
+            at = _E_POWER.search(text)
+            raise LatexError(
+                "ambiguous: 'i' in an exponent of e may be the imaginary unit (e^{i t} = "
+                "\\cos t + i \\sin t) or a real variable, and eqchain reads no imaginary unit: "
+                "rename the variable, or write the step with \\cos and \\sin",
+                column=offset + (at.start() if at else 0) + 1,
+            )
 
 
 def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
