@@ -131,3 +131,19 @@ def test_i_as_an_index_in_an_exponent_of_e_is_read(tmp_path):
         r"\prod_{i=1}^{n} e^{x_i} = e^{\sum_{i=1}^{n} x_i}",
     )
     assert got == ["verified", "verified", "verified"]
+
+
+def test_a_matrix_inverse_is_not_read_as_a_number(tmp_path):
+    # (X^T X)^{-1} made X one column wide, and the commuted normal-equation solution was
+    # verified although the row before gives X as many columns as beta has entries
+    got = statuses(
+        tmp_path,
+        r"S = (\mathbf{y} - \mathbf{X}\boldsymbol{\beta})^T"
+        r"(\mathbf{y} - \mathbf{X}\boldsymbol{\beta})",
+        r"\hat{\boldsymbol{\beta}} = (\mathbf{X}^T\mathbf{X})^{-1}\mathbf{X}^T\mathbf{y}"
+        r" = \mathbf{X}^T\mathbf{y}(\mathbf{X}^T\mathbf{X})^{-1}",
+    )
+    assert "verified" not in got and got[-1] == "unreadable"
+    # a power of an inner product is one number
+    got = statuses(tmp_path, r"(\mathbf{w}^T \mathbf{x})^2 = (\mathbf{x}^T \mathbf{w})^2")
+    assert got == ["verified"]

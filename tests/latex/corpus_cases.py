@@ -480,7 +480,9 @@ CASES = [
         functions=frozenset({"f"}),
     ),
     Case("undeclared_function", r"f(x) + 1", error=LatexError, message="ambiguous"),
-    Case("euler_e_power", r"e^{i \pi}", exp(s("i") * pi)),
+    # i as a value in an exponent of e: the imaginary unit as often as a variable
+    Case("euler_e_power", r"e^{i \pi}", error=LatexError, message="imaginary unit"),
+    Case("e_power_summed_index", r"\sum_{i=1}^{n} e^{i x}", Sum(exp(s("i") * x), (s("i"), 1, n))),
     Case("e_with_index", r"e_k + E", ix("e", k) + s("E")),
     Case("decimal", r"0.25 x", Rational(1, 4) * x),
     Case("single_token_superscript", r"x^23", x**2 * 3),

@@ -414,8 +414,16 @@ class Shapes:
             exponent = self.shape(expr.exp)
             if exponent is not None:
                 self.scalar(exponent, "a matrix as an exponent")
-            if base is not None:
-                self.scalar(base, "a power of a matrix (only a 1 x 1 product has one)")
+            if base is not None and not self.is_scalar(base):
+                # (X^T X)^{-1}: one number only if X has one column, which another formula of
+                # the document may deny (X \beta); an author means the matrix inverse
+                raise LatexError(
+                    "a power of a matrix: only a product that its vectors make one number "
+                    "(\\mathbf{w}^T \\mathbf{x}) has one here; (X^T X)^{-1} is a matrix "
+                    "inverse, which eqchain does not read (declare X a vector if it has one "
+                    'column: --assume "X vector")',
+                    column=self.column,
+                )
             return None
         if isinstance(expr, sp.Sum):
             for lim in expr.limits:
