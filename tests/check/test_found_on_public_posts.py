@@ -147,3 +147,12 @@ def test_a_matrix_inverse_is_not_read_as_a_number(tmp_path):
     # a power of an inner product is one number
     got = statuses(tmp_path, r"(\mathbf{w}^T \mathbf{x})^2 = (\mathbf{x}^T \mathbf{w})^2")
     assert got == ["verified"]
+
+
+def test_a_boxed_result_is_read(tmp_path):
+    # \boxed{Var[X] = ...} gave "'=' inside brackets"
+    assert statuses(tmp_path, r"\boxed{a^2 - b^2 = (a-b)(a+b)}") == ["verified"]
+    assert statuses(tmp_path, r"x = \boxed{2 + 3} = 6")[-1] == "refuted"
+    # inside a side the box groups what it holds
+    assert statuses(tmp_path, r"a \boxed{b + c} = a b + a c") == ["verified"]
+    assert statuses(tmp_path, r"a \boxed{b + c} = a b + c") == ["refuted"]

@@ -225,6 +225,20 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                     kept.add(closing)
                     i = text.index(".", end) + 1
                     continue
+            if plain == "boxed":
+                arg = braced_argument(text, end)
+                if arg is not None:  # \boxed{a = b}: a box around what it holds
+                    blank(i, arg[0])
+                    before = text[:i].rstrip(" \t\r\n&$")
+                    after = text[arg[1] + 1 :].lstrip(" \t\r\n$")
+                    opened = re.search(r"(=|\\\[|\\begin\{[A-Za-z]+\*?\})$", before)
+                    whole = (not before or opened is not None) and (
+                        not after or after[0] in "=,." or after.startswith(("\\]", "\\end"))
+                    )
+                    # a whole side (or row) boxed: its braces go; inside a side, its group
+                    out[arg[0]], out[arg[1]] = (" ", " ") if whole else ("(", ")")
+                    i = arg[0] + 1
+                    continue
             if plain in DROPPED:
                 blank(i, end)
                 if plain in ("left", "right", "middle"):
