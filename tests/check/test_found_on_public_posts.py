@@ -156,3 +156,12 @@ def test_a_boxed_result_is_read(tmp_path):
     # inside a side the box groups what it holds
     assert statuses(tmp_path, r"a \boxed{b + c} = a b + a c") == ["verified"]
     assert statuses(tmp_path, r"a \boxed{b + c} = a b + c") == ["refuted"]
+
+
+def test_a_message_names_no_operator_of_the_reader(tmp_path):
+    (step, _) = check_document_rows(
+        tmp_path,
+        r"H(\mathbf y, \mathbf s) = -\sum_{i=1}^n y_i \log s_i",
+        r"\mathbf{s}^\top \mathbf{s} = 1",
+    )
+    assert "matrix" not in step["reason"], step["reason"]

@@ -57,6 +57,7 @@ from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import density_conditions, established, settled
 from eqchain.errors import InputError
+from eqchain.latex.matrices import MatrixName, MatrixProduct, Transposed
 from eqchain.latex.optimum import ArgMax
 from eqchain.latex.parser import unwritten_bounds
 from eqchain.latex.printer import latex
@@ -2047,7 +2048,9 @@ def _undefined_functions(lhs, rhs, facts: Facts) -> str:
         {f.func for f in side.atoms(AppliedUndef)} if isinstance(side, sp.Basic) else set()
         for side in (lhs, rhs)
     ]
-    alone = sorted(str(f) for f in (sides[0] ^ sides[1]) - defined)
+    # the reader's own operators (a matrix name, a transpose, a product) are no author's names
+    operators = {MatrixName, Transposed, MatrixProduct}
+    alone = sorted(str(f) for f in (sides[0] ^ sides[1]) - defined - operators)
     if not alone:
         return ""
     shown = ", ".join(latex(sp.Symbol(name)) for name in alone)
