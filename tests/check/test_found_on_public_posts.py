@@ -165,3 +165,10 @@ def test_a_message_names_no_operator_of_the_reader(tmp_path):
         r"\mathbf{s}^\top \mathbf{s} = 1",
     )
     assert "matrix" not in step["reason"], step["reason"]
+
+
+def test_a_fraction_in_a_bracketed_superscript_is_a_power(tmp_path):
+    row = r"(2\pi\sigma^2)^{(1/2)} = \sqrt{2\pi\sigma^2}"
+    assert statuses(tmp_path, row, assume="sigma > 0") == ["verified"]
+    assert statuses(tmp_path, r"x^{(1/2)} = x", assume="x > 0") == ["refuted"]
+    assert statuses(tmp_path, r"x^{(2)} = x^2") == ["unreadable"]  # a power or an index

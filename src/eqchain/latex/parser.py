@@ -1724,8 +1724,10 @@ class Parser:
             and tokens[caret - 1].text == "e"
             and not (caret >= 2 and tokens[caret - 2].is_char("_"))
         )
+        fraction = any(t.is_char("/") or t.is_cmd("frac") for t in inner)
         if (
             not euler  # e^{(a + b)} is a power: e has no samples or layers
+            and not fraction  # ^{(1/2)}: no sample or layer is numbered by a fraction
             and braced
             and inner
             and inner[0].is_char("([")

@@ -511,8 +511,10 @@ class Scanner:
         tokens = self.tokens
         braced = tokens[k].is_char("{")
         inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
+        fraction = any(t.is_char("/") or t.is_cmd("frac") for t in inner)  # ^{(1/2)}: a power
         if (
             braced
+            and not fraction
             and inner
             and inner[0].is_char("([")
             and self.partner[k + 1] == self.partner[k] - 1
