@@ -54,3 +54,9 @@ def test_a_note_with_inline_math_is_text_and_math():
 
 def test_a_dollar_that_opens_no_math_stays_text():
     assert text_with_math("It costs $5 and $6, or \\$7.") == [text("It costs $5 and $6, or $7.")]
+
+
+def test_texs_font_switches_are_not_written_by_name():
+    # {\rm var}(T) was shown "rm var(T)" by eqchain show
+    assert to_unicode(r"{\rm var}(T) = 1") == "var(T) = 1"
+    assert "bf" not in to_unicode(r"{\bf x} + 1")

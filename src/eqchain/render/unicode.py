@@ -62,8 +62,25 @@ _ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "
 _SUPERSCRIPT = dict(zip("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ", strict=True))
 _DELIMITER_SIZES = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl",
                     "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle"}  # fmt: skip
-_DROPPED = {"limits", "nolimits", "notag", "nonumber", "label", "tag", "begin", "end",
-            "phantom", "hphantom", "vphantom"}  # fmt: skip
+_DROPPED = {
+    "limits",
+    "nolimits",
+    "notag",
+    "nonumber",
+    "label",
+    "tag",
+    "begin",
+    "end",
+    "phantom",
+    "hphantom",
+    "vphantom",
+    "rm",
+    "bf",
+    "it",
+    "sf",
+    "tt",
+    "cal",
+}  # fmt: skip  (TeX's font switches: {\rm var})
 _TAKES_ARGUMENT = {"label", "tag", "begin", "end", "phantom", "hphantom", "vphantom"}
 
 _TOKEN = re.compile(r"\\([A-Za-z]+)|\\(.)|(\s+)|(.)", re.DOTALL)
