@@ -172,3 +172,14 @@ def test_a_fraction_in_a_bracketed_superscript_is_a_power(tmp_path):
     assert statuses(tmp_path, row, assume="sigma > 0") == ["verified"]
     assert statuses(tmp_path, r"x^{(1/2)} = x", assume="x > 0") == ["refuted"]
     assert statuses(tmp_path, r"x^{(2)} = x^2") == ["unreadable"]  # a power or an index
+
+
+def test_a_condition_in_brackets_after_a_quad_is_the_rows_condition(tmp_path):
+    # Japanese notes write the condition as \quad (a>0, b>0): it was "inequalities '>'"
+    row = r"\log(ab) = \log a + \log b \quad (a>0, b>0)"
+    assert statuses(tmp_path, row) == ["verified"]
+    assert statuses(tmp_path, r"\log(ab) = \log a \quad (a > 0, b > 0)") == ["refuted"]
+    # without the condition the rule's side condition is missing
+    assert statuses(tmp_path, r"\log(ab) = \log a + \log b \quad (a \neq 0)") == ["unknown"]
+    # brackets without a relation are no condition (an equation number written by hand)
+    assert statuses(tmp_path, r"x + x = 2 x \quad (1)") != ["verified"]

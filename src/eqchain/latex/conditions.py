@@ -87,6 +87,25 @@ def split_condition(text: str) -> tuple[int, int] | None:
             if _is_condition_like(tail):
                 return i, i + 1
         i += 1
+    return _spaced_bracket_condition(text)
+
+
+_SPACED_BRACKETS = re.compile(r"\\q?quad\s*(?=\(.*\)[\s.,;]*(?:\$\$|\\\])?\s*\Z)", re.DOTALL)
+_CLOSING = re.compile(r"(?:\$\$|\\\])?\s*\Z")
+
+
+def _spaced_bracket_condition(text: str) -> tuple[int, int] | None:
+    """``\\log(ab) = \\log a + \\log b \\quad (a > 0, b > 0)``: a condition in brackets at the
+    row's end, set off by ``\\quad`` or ``\\qquad`` instead of a comma (as Japanese notes write
+    it), after a relation of the row; (its ``\\quad``'s offset, twice) or None."""
+    for m in _SPACED_BRACKETS.finditer(text):
+        head, tail = text[: m.start()], _CLOSING.sub("", text[m.end() :])
+        inner = tail.strip().rstrip(" .,;")
+        if not (_closes_at_end(inner) and _is_condition_like(tail)):
+            continue
+        if re.search(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
+            continue
+        return m.start(), m.start()
     return None
 
 
