@@ -183,3 +183,16 @@ def test_a_condition_in_brackets_after_a_quad_is_the_rows_condition(tmp_path):
     assert statuses(tmp_path, r"\log(ab) = \log a + \log b \quad (a \neq 0)") == ["unknown"]
     # brackets without a relation are no condition (an equation number written by hand)
     assert statuses(tmp_path, r"x + x = 2 x \quad (1)") != ["verified"]
+
+
+def test_an_update_rule_claims_only_the_equation_after_its_arrow(tmp_path):
+    # w_j \longleftarrow w_j - \eta ... = ...: "unknown LaTeX command \longleftarrow"
+    row = r"w_j \longleftarrow w_j - \eta (2 w_j) = w_j - 2 \eta w_j"
+    assert statuses(tmp_path, row) == ["verified"]
+    assert statuses(tmp_path, r"w \leftarrow w - \eta (2 w) = w + 2 \eta w") == ["refuted"]
+    assert statuses(tmp_path, r"w \leftarrow w - 1") == ["unreadable"]  # no claim: the arrow
+
+
+def test_korean_prose_inside_math_is_prose(tmp_path):
+    assert statuses(tmp_path, r"a + a = 2 a \quad \text{이므로}") == ["verified"]
+    assert statuses(tmp_path, r"a + a = 2 a \quad 이므로") == ["verified"]

@@ -86,8 +86,19 @@ def test_prose_in_an_extra_align_column_is_the_rows_annotation():
 
 
 def test_a_second_equation_in_align_columns_is_an_error():
+    # the row's error, raised where the row is read: the display's other rows are still read
+    (row,) = split_rows("\\begin{align} a &= b & c &= d \\end{align}")
+    assert row.error is not None and "several equations" in row.error.message
     with pytest.raises(LatexError, match="several equations"):
-        split_rows("\\begin{align} a &= b & c &= d \\end{align}")
+        read_rows("\\begin{align} a &= b & c &= d \\end{align}")
+    rows = split_rows("\\begin{align} a &= b & c &= d \\\\ e &= f \\end{align}")
+    assert [r.error is None for r in rows] == [False, True]
+
+
+def test_a_remark_with_letters_in_an_align_column_is_no_equation():
+    text = "\\begin{align} x &= 2 y && \\text{group all }a s \\text{ and } b s \\end{align}"
+    ((_, formula),) = read_rows(text)
+    assert len(formula.sides) == 2
 
 
 def test_unknown_environments_are_not_supported():

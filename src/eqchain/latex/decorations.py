@@ -13,9 +13,10 @@ from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.commands import DROPPED, PROSE
 from eqchain.latex.width import ascii_punctuation
 
-# Japanese/Chinese prose, full-width forms and circled numbers (①) written inside math.
+# Japanese/Chinese/Korean prose, full-width forms and circled numbers (①) written inside math.
 _CJK = re.compile(
-    r"[\u2460-\u24ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+    r"[\u1100-\u11ff\u2460-\u24ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
 )
 _SPACING_CHARS = ",;:! >"
 _ARG_OPTIMUM = re.compile(r"\s*arg\s*(?:\\[,; ])?\s*(?:max|min)\s*")

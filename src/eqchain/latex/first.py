@@ -68,6 +68,7 @@ def analyse(
         raise LatexError(
             f"this text has {len(rows)} rows: read them one by one", column=rows[1].offset + 1
         )
+    rows[0].raise_error()
     return _guarded(_analyse_row, rows[0].text, rows[0].offset, indices, functions)
 
 

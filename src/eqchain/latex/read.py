@@ -136,6 +136,7 @@ def read_formula(
         raise LatexError(
             f"this text has {len(rows)} rows: read them with read_rows", column=rows[1].offset + 1
         )
+    rows[0].raise_error()
     return _guarded(_read_row, rows[0].text, rows[0].offset, indices, functions, variables)
 
 
@@ -151,6 +152,7 @@ def read_rows(
     known = set(functions)
     out = []
     for row in split_rows(text):
+        row.raise_error()
         formula = _guarded(_read_row, row.text, row.offset, indices, frozenset(known))
         if formula.defined_function:
             known.add(formula.defined_function)
@@ -301,7 +303,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         if deco.tag is not None:
             raise LatexError("two \\tag in one row", column=offset + 1)
         deco = Decorated(deco.body, tail.tag, deco.annotation)
-    body = _leading_arrow(deco.body)
+    body = _leading_arrow(_update_target(deco.body))
     if not body.strip():
         return None
     law, body = _named_law(body)
@@ -379,6 +381,24 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
 
 
 _LEADING_ARROW = re.compile(r"\s*\\(?:long)?rightarrow(?![A-Za-z])")
+
+
+# w_j \leftarrow ...: an update (gradient descent), the name it assigns and the arrow
+_UPDATE = re.compile(
+    r"\A\s*(?:\\[A-Za-z]+\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?"
+    r"\s*\\(?:long)?leftarrow(?![A-Za-z])"
+)
+
+
+def _update_target(body: str) -> str:
+    """``w_j \\leftarrow w_j - \\eta \\frac{\\partial J}{\\partial w_j} = w_j + \\eta \\sum_i
+    ...``: an update rule assigns, it claims nothing; the equation written after it is the
+    row (the name and the arrow blanked, same length). A row with no equation after the arrow
+    is left as it is (the arrow is then unsupported)."""
+    m = _UPDATE.match(body)
+    if m is None or "=" not in body[m.end() :]:
+        return body
+    return " " * m.end() + body[m.end() :]
 
 
 def _leading_arrow(body: str) -> str:

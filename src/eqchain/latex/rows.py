@@ -65,6 +65,13 @@ class Row:
     # an equation written beside the one before it on the same row, after a comma and
     # spacing (``f'(x) = ..., \\qquad g'(x) = ...``): a claim of its own, see beside_split
     beside: bool = False
+    # why this row cannot be read though the others can (an align column beyond its equation
+    # that is neither prose nor empty): raised where the row is read, reported at its place
+    error: LatexError | None = None
+
+    def raise_error(self) -> None:
+        if self.error is not None:
+            raise self.error
 
 
 def locate(source: str, column: int) -> tuple[int, int]:
@@ -182,7 +189,13 @@ def split_rows(text: str) -> tuple[Row, ...]:
     source = "".join(chars)
     rows: list[Row] = []
     for start, end, env in breaks:
-        row_text = _drop_columns(source[start:end], start, env)
+        try:
+            row_text, error = _drop_columns(source[start:end], start, env), None
+        except LatexError as err:  # this row only: the display's other rows are read
+            chars = list(source[start:end])
+            for k in _ampersands(source[start:end]):
+                chars[k] = " "
+            row_text, error = "".join(chars), err
         if not row_text.strip():
             continue
         prev = rows[-1] if rows else None
@@ -193,15 +206,29 @@ def split_rows(text: str) -> tuple[Row, ...]:
                 row_text = row_text[:lead] + " " + row_text[lead + 1 :]
             gap = start - (prev.offset + len(prev.text))
             joined = prev.text + " " * gap + row_text
-            rows[-1] = Row(joined, prev.offset, prev.line, prev.column, prev.environment)
+            rows[-1] = Row(
+                joined,
+                prev.offset,
+                prev.line,
+                prev.column,
+                prev.environment,
+                error=prev.error or error,
+            )
             continue
         if prev is not None and _continues_expression(prev, source, start, end, env):
             gap = start - (prev.offset + len(prev.text))
             joined = prev.text + " " * gap + row_text
-            rows[-1] = Row(joined, prev.offset, prev.line, prev.column, prev.environment)
+            rows[-1] = Row(
+                joined,
+                prev.offset,
+                prev.line,
+                prev.column,
+                prev.environment,
+                error=prev.error or error,
+            )
             continue
         line, column = locate(text, start + 1)
-        rows.append(Row(row_text, start, line, column, env))
+        rows.append(Row(row_text, start, line, column, env, error=error))
     return tuple(_with_beside_rows(text, _with_where_rows(text, rows)))
 
 
@@ -245,7 +272,7 @@ def _with_where_rows(text: str, rows: list[Row]) -> list[Row]:
     blanked out (columns stay those of the source)."""
     out: list[Row] = []
     for row in rows:
-        cut = where_split(row.text)
+        cut = where_split(row.text) if row.error is None else None
         if cut is None:
             out.append(row)
             continue
@@ -358,7 +385,7 @@ def _with_beside_rows(text: str, rows: list[Row]) -> list[Row]:
     equation, each with the line and column where it starts; the first keeps its comma."""
     out: list[Row] = []
     for row in rows:
-        starts = [] if row.where else beside_split(row.text)
+        starts = [] if row.where or row.error is not None else beside_split(row.text)
         if not starts:
             out.append(row)
             continue
@@ -587,11 +614,23 @@ def _drop_columns(row: str, offset: int, env: str | None) -> str:
     if not cut:
         return row
     per_equation = ENVIRONMENTS.get(env or "", 0)
+    remarks = []
     if per_equation:
         bounds = [-1, *cut, len(row)]
         for col in range(per_equation, len(bounds) - 1):
             extra = row[bounds[col] + 1 : bounds[col + 1]]
-            if strip_decorations(extra.replace("&", " "), offset + bounds[col] + 1).body.strip():
+            try:
+                left = strip_decorations(extra.replace("&", " "), offset + bounds[col] + 1).body
+            except LatexError:
+                left = None  # prose in the middle: a remark, if no relation stands outside it
+            if left is not None and not left.strip():
+                continue  # prose only: the row's annotation
+            if _commentary(extra):  # \text{group all }a s: a remark with a letter or two
+                remarks.append((bounds[col] + 1, bounds[col + 1]))
+                continue
+            if left is None:
+                strip_decorations(extra.replace("&", " "), offset + bounds[col] + 1)
+            if left.strip():
                 raise LatexError(
                     "several equations on one row (align columns): write one per row",
                     column=offset + bounds[col] + 2,
@@ -599,7 +638,35 @@ def _drop_columns(row: str, offset: int, env: str | None) -> str:
     chars = list(row)
     for k in cut:
         chars[k] = " "
+    for a, b in remarks:  # a remark is no part of the formula (newlines kept, for lines)
+        chars[a:b] = [c if c == "\n" else " " for c in chars[a:b]]
     return "".join(chars)
+
+
+_PROSE_COMMAND = re.compile(r"\\(?:text|textrm|textit|textbf|mbox|intertext)\s*\{")
+_RELATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|approx|sim|propto|in|to)(?![A-Za-z])")
+
+
+def _commentary(column: str) -> bool:
+    """Whether an align column beyond the row's equation is a remark: it holds prose
+    (``\\text{...}``) and no relation outside it (``\\text{group all }a s``), so that the math
+    letters in it are part of the remark, not an equation beside the row's."""
+    if _PROSE_COMMAND.search(column) is None:
+        return False
+    return _RELATION.search(_without_braced_prose(column)) is None
+
+
+def _without_braced_prose(text: str) -> str:
+    out, i = [], 0
+    for m in _PROSE_COMMAND.finditer(text):
+        out.append(text[i : m.start()])
+        depth, j = 1, m.end()
+        while j < len(text) and depth:
+            depth += (text[j] == "{") - (text[j] == "}")
+            j += 1
+        i = j
+    out.append(text[i:])
+    return "".join(out)
 
 
 def _ampersands(row: str) -> list[int]:

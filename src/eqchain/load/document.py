@@ -248,6 +248,7 @@ def _read_rows(
         pending_note = None
         for row in rows:
             try:
+                row.raise_error()  # this row only (an align column it cannot hold)
                 try:
                     formula = read_cached(
                         row.text, functions=frozenset(functions), cross_check=cross_check
@@ -265,6 +266,8 @@ def _read_rows(
             except LatexError as err:
                 if err.column is None:
                     line, col = _row_place(block, row)
+                elif err is row.error:  # found splitting the display: its column is the block's
+                    line, col = _block_place(block, err.column)
                 else:
                     line, col = _block_place(block, row.offset + err.column)
                 message = f"cannot read the formula: {err.message}"
