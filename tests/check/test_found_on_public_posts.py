@@ -196,3 +196,15 @@ def test_an_update_rule_claims_only_the_equation_after_its_arrow(tmp_path):
 def test_korean_prose_inside_math_is_prose(tmp_path):
     assert statuses(tmp_path, r"a + a = 2 a \quad \text{이므로}") == ["verified"]
     assert statuses(tmp_path, r"a + a = 2 a \quad 이므로") == ["verified"]
+
+
+def test_a_closed_integral_of_an_unknown_function_is_no_stated_value(tmp_path):
+    # two different values of the same integral were both taken as givens (a VAE answer)
+    first = (
+        r"\int_{-\infty}^{\infty} p(x) \log(p(x)) dx = -\frac{1}{2}\left(1 + \log(2\pi s^2) \right)"
+    )
+    second = r"\int_{-\infty}^{\infty} p(x) \log(p(x)) dx = -\log(2\pi s^2)"
+    got = statuses(tmp_path, first, second, assume="s > 0")
+    assert "given" not in got and "verified" not in got
+    # a value stated for names is still a given
+    assert statuses(tmp_path, r"a + b = 3")[0] == "given"

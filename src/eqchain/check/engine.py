@@ -1060,7 +1060,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     if (
         (not uses_definition or new_names)
         and mentioned
-        and (lhs.is_number or step.rhs.is_number)
+        and (_stated_value(lhs) or _stated_value(step.rhs))
         and result.verdict is not Verdict.VERIFIED
         and _given_contradiction(lhs, step.rhs, facts) is None
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
@@ -1072,6 +1072,17 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
+
+
+def _stated_value(side) -> bool:
+    """Whether ``side`` is a number as written (``3``, ``\\frac{1}{2}``, ``\\log 2``), which makes
+    an equation about undefined names a condition the author states. An integral, sum,
+    derivative or expectation of unknown functions is a number to SymPy when nothing is free
+    (``\\int_{-\\infty}^{\\infty} p(x) \\log p(x) dx``), but it is a quantity the row derives a
+    value for: a claim, not a given."""
+    if not side.is_number:
+        return False
+    return not side.has(AppliedUndef, sp.Integral, sp.Sum, sp.Product, sp.Derivative, sp.Limit)
 
 
 def _solves_a_given(step: Step, lhs, facts: Facts, values, timeout) -> StepResult | None:
