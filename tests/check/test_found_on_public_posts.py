@@ -208,3 +208,14 @@ def test_a_closed_integral_of_an_unknown_function_is_no_stated_value(tmp_path):
     assert "given" not in got and "verified" not in got
     # a value stated for names is still a given
     assert statuses(tmp_path, r"a + b = 3")[0] == "given"
+
+
+def test_a_conditional_density_is_not_the_joint_one_redefined(tmp_path):
+    # p(x|y) = x y redefined p(x, y) = x + y (a warning), and p(1, 3) = 4 was left undecided
+    rows = [r"p(x, y) = x + y", r"p(x|y) = x y"]
+    assert statuses(tmp_path, *rows, r"p(1, 3) = 4") == ["definition", "definition", "verified"]
+    assert statuses(tmp_path, *rows, r"p(1, 3) = 3")[-1] == "refuted"
+    assert statuses(tmp_path, *rows, r"p(1|3) = 3")[-1] == "verified"
+    # the same signature written again is still a redefinition (L(p), then L(\sigma))
+    (*_, again) = check_document_rows(tmp_path, r"f(x) = x^2", r"f(y) = y + 1")
+    assert any("redefines" in w for w in again["warnings"])

@@ -985,7 +985,7 @@ def _defined_function(lhs, facts: Facts):
         (
             d
             for d in facts.definitions
-            if isinstance(d, AppliedUndef) and d.func.__name__ == lhs.func.__name__
+            if isinstance(d, AppliedUndef) and d.func == lhs.func  # bars and all: p(x | y)
         ),
         None,
     )
@@ -1245,8 +1245,11 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
     target = moves.defined_symbol(lhs)
     head = target.func if isinstance(target, AppliedUndef) else target
     head = head.base if isinstance(head, sp.Pow) else head
-    # a function's name met before as a symbol (g(2) read as g \cdot 2) is no new name
-    seen_names = {str(s) for s in facts.seen} if head is not target else set()
+    # a function's name met before as a symbol (g(2) read as g \cdot 2) is no new name; a
+    # function of another signature (p(x | y) beside p(x, y): its bars) is another function
+    seen_names = (
+        {str(s) for s in facts.seen if isinstance(s, sp.Symbol)} if head is not target else set()
+    )
     return (
         target is not None
         and (
@@ -1272,7 +1275,7 @@ def _applied_only(target, head, facts: Facts) -> bool:
         return False  # a row other than a definition said something about it (g(2) = 3)
     if any(isinstance(s, sp.Symbol) and str(s) == name for s in facts.seen):
         return False
-    if any(isinstance(d, AppliedUndef) and str(d.func) == name for d in facts.definitions):
+    if any(isinstance(d, AppliedUndef) and d.func == head for d in facts.definitions):
         return False
     return not any(
         any(str(f.func) == name for f in side.atoms(AppliedUndef))
