@@ -219,3 +219,12 @@ def test_a_conditional_density_is_not_the_joint_one_redefined(tmp_path):
     # the same signature written again is still a redefinition (L(p), then L(\sigma))
     (*_, again) = check_document_rows(tmp_path, r"f(x) = x^2", r"f(y) = y + 1")
     assert any("redefines" in w for w in again["warnings"])
+
+
+def test_a_refuted_row_relating_new_names_says_so(tmp_path):
+    # moments named in prose: refuted as written, with a warning pointing at the new names
+    (step,) = check_document_rows(tmp_path, r"\mu_2 - \mu_1^2 = (n-1) n p^2 + n p - n^2 p^2")
+    assert step["status"] == "refuted"
+    assert any("share no name" in w for w in step["warnings"]), step["warnings"]
+    (step,) = check_document_rows(tmp_path, r"(a + b)^2 = a^2 + b^2")
+    assert step["status"] == "refuted" and not step["warnings"]

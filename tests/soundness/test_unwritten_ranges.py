@@ -33,6 +33,8 @@ def test_a_step_that_depends_on_an_unwritten_range_is_unknown_naming_it(tmp_path
 
 
 def test_the_same_step_with_its_range_written_is_refuted(tmp_path):
+    (result,) = claims(check_markdown(tmp_path, document(r"\sum_{i=1}^{m} 1 = 2 m")))
+    assert result.verdict is Verdict.REFUTED
     (result,) = claims(check_markdown(tmp_path, document(r"\sum_{i=1}^{m} 1 = n")))
     assert result.verdict is Verdict.REFUTED
 

@@ -535,6 +535,8 @@ def check_derivation(
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
         if result.verdict is Verdict.REFUTED and step.infer_kind:
             result = _named_in_passing(result, facts, step)
+        if result.verdict is Verdict.REFUTED and step.infer_kind and not step.continues:
+            result = _unrelated_sides(result, facts, lhs, step.rhs)
         if result.verdict is Verdict.REFUTED and step.infer_kind and link_relation == "=":
             result = _mean_reading(result, step, source, facts.under(values), values, timeout)
         if result.verdict is Verdict.REFUTED and unused_where is not None:
@@ -691,6 +693,42 @@ def _where_definition(step: Step, lhs, facts: Facts) -> StepResult:
         (),
         f"not used: the equation after 'where' is read as a definition only, and {why}",
     )
+
+
+def _unrelated_sides(result: StepResult, facts: Facts, lhs, rhs) -> StepResult:
+    r"""A refuted row of its own whose two sides share no name, even with every definition put
+    in, one side's names written for the first time (``\mu_2 - \mu_1^2 = n p (1 - p)``, the
+    moments named in prose): refuted as written (it claims the equation for every value of
+    its names), with a warning that says so and how to give the names their meaning."""
+    if result.counterexample is None or lhs is None or rhs is None:
+        return result
+
+    def names(side) -> set:
+        try:
+            e = facts.unfold(side)
+        except (ValueError, TypeError, RecursionError):
+            e = side
+        out = {str(s) for s in e.free_symbols if isinstance(s, sp.Symbol)}
+        out |= {str(a.base) for a in e.atoms(sp.Indexed)}
+        return out | {str(f.func) for f in e.atoms(AppliedUndef)}
+
+    left, right = names(lhs), names(rhs)
+    if not left or not right or left & right:
+        return result
+    # ... and one side's names all new here: no earlier row relates them to anything
+    known = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
+    known |= {str(d.func) for d in facts.definitions if isinstance(d, AppliedUndef)}
+    if left & known and right & known:
+        return result
+    fresh = right if right & known else left
+    named = ", ".join(latex(sp.Symbol(n)) for n in sorted(fresh))
+    note = (
+        f"the two sides share no name, and {named} {'is' if len(fresh) == 1 else 'are'} "
+        "written here for the first time: if the prose says what "
+        f"{'it is' if len(fresh) == 1 else 'they are'}, put that on a row of its own before "
+        "this one"
+    )
+    return replace(result, warnings=(*result.warnings, note))
 
 
 def _named_in_passing(result: StepResult, facts: Facts, step: Step) -> StepResult:
