@@ -228,3 +228,25 @@ def test_a_refuted_row_relating_new_names_says_so(tmp_path):
     assert any("share no name" in w for w in step["warnings"]), step["warnings"]
     (step,) = check_document_rows(tmp_path, r"(a + b)^2 = a^2 + b^2")
     assert step["status"] == "refuted" and not step["warnings"]
+
+
+def test_a_bare_name_of_a_defined_function_is_no_new_definition(tmp_path):
+    # after L(p) = ..., \log L = (anything) was a definition of L (a public MLE post)
+    rows = [r"L(p) = p^n (1-p)^{m}"]
+    got = statuses(tmp_path, *rows, r"\log L = 2 n \log p + m \log(1-p)", assume="0 < p < 1")
+    assert got[-1] == "refuted"
+    got = statuses(tmp_path, *rows, r"\log L = n \log p + m \log(1-p)", assume="0 < p < 1")
+    assert got[-1] == "verified"
+
+
+def test_a_value_solving_the_row_before_is_no_given(tmp_path):
+    # p = 1/2 under n/p - m/(1-p) = 0 in one display was a given: assumed, never checked
+    block = (
+        "\\begin{aligned}\n\\frac{n}{p} - \\frac{m}{1-p} &= 0 \\\\\n"
+        "p &= \\frac{1}{2}\n\\end{aligned}"
+    )
+    got = statuses(tmp_path, block, assume="n > 0, m > 0")
+    assert got[-1] not in ("given", "verified")
+    # a system of givens in one display stays a system of givens
+    block = "\\begin{aligned}\nx + y &= 3 \\\\\nx - y &= 1\n\\end{aligned}"
+    assert statuses(tmp_path, block) == ["given", "given"]

@@ -517,7 +517,7 @@ def check_derivation(
             elif step.kind is StepKind.GIVEN:
                 result = _give(step, lhs, facts)
             elif step.infer_kind:
-                result = _infer(step, lhs, source, facts, values, timeout, chain_first)
+                result = _infer(step, lhs, source, facts, values, timeout, chain_first, premise)
             elif "generalize" in step.by:
                 result = _generalize_step(step, lhs, source, facts, values, timeout)
             else:
@@ -1029,7 +1029,9 @@ def _defined_function(lhs, facts: Facts):
     )
 
 
-def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) -> StepResult:
+def _infer(
+    step: Step, lhs, source, facts: Facts, values, timeout, origin=None, premise=None
+) -> StepResult:
     """Decide a document's equation the way a careful reader would.
 
     A new symbol on the left is a definition; a bare symbol defined before, with a right side
@@ -1103,6 +1105,7 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
         and _given_contradiction(lhs, step.rhs, facts) is None
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
         and not _from_a_condition(lhs, step.rhs, facts)
+        and not _solution_of_previous(step, lhs, premise)
     ):
         return _give(step, lhs, facts)
     result = _special_moves(step, lhs, source, facts, result, values, timeout)
@@ -1110,6 +1113,24 @@ def _infer(step: Step, lhs, source, facts: Facts, values, timeout, origin=None) 
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
+
+
+def _solution_of_previous(step: Step, lhs, premise) -> bool:
+    """Whether ``x = 2`` (a name and a value) right after an equation row of the same display
+    that writes x (``\\frac{n}{p} - \\frac{m}{1-p} = 0`` then ``p = \\frac{1}{2}``) is the
+    solution the author finds: a step checked as following from that row, never a given."""
+    if premise is None or not step.after_equation:
+        return False
+    sides, relation, _ = premise
+    pair = (lhs, step.rhs)
+    name = next(
+        (a for a, b in (pair, pair[::-1]) if isinstance(a, sp.Symbol) and b.is_number), None
+    )
+    return (
+        name is not None
+        and relation == "="
+        and any(isinstance(x, sp.Basic) and name in x.free_symbols for x in sides)
+    )
 
 
 def _stated_value(side) -> bool:
@@ -1283,6 +1304,9 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
     target = moves.defined_symbol(lhs)
     head = target.func if isinstance(target, AppliedUndef) else target
     head = head.base if isinstance(head, sp.Pow) else head
+    functions = {str(d.func) for d in facts.definitions if isinstance(d, AppliedUndef)}
+    if isinstance(head, sp.Symbol) and str(head) in functions:
+        return False  # L after L(p) = ...: the function's value (Facts.named), no new name
     # a function's name met before as a symbol (g(2) read as g \cdot 2) is no new name; a
     # function of another signature (p(x | y) beside p(x, y): its bars) is another function
     seen_names = (
