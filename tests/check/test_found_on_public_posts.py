@@ -250,3 +250,15 @@ def test_a_value_solving_the_row_before_is_no_given(tmp_path):
     # a system of givens in one display stays a system of givens
     block = "\\begin{aligned}\nx + y &= 3 \\\\\nx - y &= 1\n\\end{aligned}"
     assert statuses(tmp_path, block) == ["given", "given"]
+
+
+def test_a_value_the_assumptions_contradict_is_no_given(tmp_path):
+    # both were givens, assumed and never checked (an Adam post, a test of the helper)
+    got = statuses(tmp_path, r"\int_{0}^{1} x^{a} \, dx = 0", assume="a > 0")
+    assert got == ["refuted"]
+    got = statuses(tmp_path, r"\sum_{i=0}^{\infty} (1 - \beta)\beta^i = 2", assume="0 < beta < 1")
+    assert got[-1] == "refuted"
+    # a value the assumptions allow stays a condition the author states
+    assert statuses(tmp_path, r"\int_{0}^{1} x^{a} \, dx = \frac{1}{3}", assume="a > 0") != [
+        "refuted"
+    ]

@@ -54,8 +54,16 @@ def given_contradiction(lhs, rhs) -> str | None:
     side is proved to have a property the other is proved not to have (``2n = 2m + 1`` with n
     and m integer: the left side is even, the right side is not)."""
     try:
-        difference_nonzero = (lhs - rhs).is_zero is False
-    except (TypeError, ValueError, AttributeError, RecursionError):
+        difference = lhs - rhs
+        difference_nonzero = difference.is_zero is False
+        if not difference_nonzero and difference.has(sp.Integral, sp.Sum):
+            # \int_0^1 x^a dx = 0 with a positive: evaluated, 1/(a + 1) is never 0 (a value
+            # SymPy gives only in cases, a Piecewise, decides nothing)
+            evaluated = difference.doit()
+            difference_nonzero = (
+                not evaluated.has(sp.Integral, sp.Sum, sp.Piecewise) and evaluated.is_zero is False
+            )
+    except (TypeError, ValueError, AttributeError, RecursionError, NotImplementedError):
         difference_nonzero = False
     for name in DECLARABLE:
         for a, b in ((lhs, rhs), (rhs, lhs)):
