@@ -262,3 +262,13 @@ def test_a_value_the_assumptions_contradict_is_no_given(tmp_path):
     assert statuses(tmp_path, r"\int_{0}^{1} x^{a} \, dx = \frac{1}{3}", assume="a > 0") != [
         "refuted"
     ]
+
+
+def test_no_sympy_error_reaches_a_reason(tmp_path):
+    # batch norm: d/dy_{ij} with y defined gave "could not be decided (SymPy: NotAVariable ...)"
+    steps = check_document_rows(
+        tmp_path,
+        r"y_{i,j} = \gamma_j \hat{x}_{i,j} + \beta_j",
+        r"\frac{\partial L}{\partial \hat{x}_{i,j}} = \frac{\partial L}{\partial y_{i,j}} \gamma_j",
+    )
+    assert all("SymPy" not in s["reason"] for s in steps), steps

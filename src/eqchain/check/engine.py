@@ -525,12 +525,7 @@ def check_derivation(
                     step, source, facts.under(values), values, timeout, step_values, chain_first
                 )
         except NotAVariable:
-            result = StepResult(
-                step,
-                Verdict.UNKNOWN,
-                reason="not checked: a definition would replace the variable of a derivative "
-                "(d/dx with x defined as an expression)",
-            )
+            result = StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE)
         if result.verdict is Verdict.REFUTED:
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
         if result.verdict is Verdict.REFUTED and step.infer_kind:
@@ -922,6 +917,12 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     return result
 
 
+NOT_A_VARIABLE = (
+    "not checked: a definition would replace the variable of a derivative (d/dx with x "
+    "defined as an expression)"
+)
+
+
 def _guarded(step: Step, timeout, decide) -> StepResult:
     """Run ``decide()`` under the step's time limit: the limit running out, or SymPy failing on
     an unusual tree, is ``unknown`` saying so (never a verdict on the step); checking goes on."""
@@ -934,6 +935,8 @@ def _guarded(step: Step, timeout, decide) -> StepResult:
         return StepResult(step, Verdict.UNKNOWN, reason="expression nested too deeply")
     except InputError:
         raise
+    except NotAVariable:
+        return StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE)
     except (
         ValueError,
         TypeError,
