@@ -272,3 +272,34 @@ def test_no_sympy_error_reaches_a_reason(tmp_path):
         r"\frac{\partial L}{\partial \hat{x}_{i,j}} = \frac{\partial L}{\partial y_{i,j}} \gamma_j",
     )
     assert all("SymPy" not in s["reason"] for s in steps), steps
+
+
+@pytest.mark.parametrize(
+    ("row", "assume"),
+    [
+        (r"\mathbb{E}[\mathbb{E}_{Y|X}[Y]] = \mathbb{E}_{Y|X}[Y]", None),
+        (
+            r"\mathbb{E}_X[X \, \mathbb{E}_{Y|X}[Y]] = \mathbb{E}_{Y|X}[Y] \, \mathbb{E}_X[X]",
+            "X moments, Y moments",
+        ),
+        (r"\mathbb{E}[\operatorname{Var}_{Y|X}(Y)] = \operatorname{Var}_{Y|X}(Y)", "Y moments"),
+    ],
+)
+def test_a_conditional_expectation_inside_another_is_no_constant(tmp_path, row, assume):
+    # E_{Y|X}[Y] is a function of X: it was taken out of the outer expectation as a number
+    assert statuses(tmp_path, row, assume=assume) != ["verified"]
+
+
+def test_the_tower_property_is_not_refuted(tmp_path):
+    # a two-point law made Y independent of X when evaluating E_{Y|X}[Y]: refuted
+    row = r"\mathbb{E}[X Y] = \mathbb{E}[X \, \mathbb{E}_{Y|X}[Y]]"
+    assert statuses(tmp_path, row) != ["refuted"]
+
+
+def test_a_hatted_solution_is_not_checked_against_its_own_definition(tmp_path):
+    # \hat p = 7 under p - 3 = 0 was verified: the row defined \hat p, then the conclusion
+    # read 7 = 7
+    block = "\\begin{aligned}\np - 3 &= 0 \\\\\n\\hat p &= 7\n\\end{aligned}"
+    assert statuses(tmp_path, block)[-1] == "refuted"
+    block = "\\begin{aligned}\np - 3 &= 0 \\\\\n\\hat p &= 3\n\\end{aligned}"
+    assert statuses(tmp_path, block)[-1] == "verified"

@@ -2878,10 +2878,20 @@ def _implication_unguarded(step, lhs, sides, facts: Facts, values, timeout) -> S
     premises = [(_unfolded(a, facts, values), _unfolded(b, facts, values)) for a, b in premises]
     mentioned = {x for a, b in premises for x in (a.free_symbols | b.free_symbols)}
     target, named = lhs, None
-    if lhs not in facts.seen and lhs not in facts.definitions:
+    line = step.place.line if step.place else None
+    # a name this very row defined (\hat p = 7 named as the solution) is no known value here:
+    # with its definition put in, the conclusion would read 7 = 7
+    defined_here = (
+        lhs in facts.definitions and line is not None and facts.defined_at.get(lhs) == line
+    )
+    if lhs not in facts.seen and (lhs not in facts.definitions or defined_here):
         hat = relations.hat_target(lhs, mentioned)
         if hat is not None:
             target, named = hat, lhs
+    if defined_here and target is lhs:
+        return StepResult(
+            step, Verdict.UNKNOWN, reason="not checked: the row defines the name it would solve for"
+        )
     conclusion = (_unfolded(target, facts, values), _unfolded(step.rhs, facts, values))
     forward = _follows(step, premises, conclusion, facts, values, timeout)
     results = [forward]

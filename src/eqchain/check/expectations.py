@@ -311,24 +311,45 @@ def _random_symbols(node: Expectation):
     return None
 
 
-def _outside(expr) -> set:
-    """The free symbols of ``expr`` outside its expectations (an expectation is a number)."""
-    masked = expr.xreplace({e: sp.Dummy() for e in expr.atoms(Expectation)})
+# A conditional expectation inside another, E_{Y|X}[Y], stands for a function of X
+_GIVEN_VALUE = sp.Function("conditional_expectation")
+
+
+def _masked(expr):
+    """``expr`` with each expectation made what it is to an expectation around it: a number
+    (a Dummy), but a conditional one ``E_{Y|X}[f]`` a function of what it is conditioned on
+    (X is random outside it: ``E[E_{Y|X}[Y]]`` is E[Y], not ``E_{Y|X}[Y]``)."""
+
+    def value(e):
+        given = [u for u in e.under if isinstance(u, Given)]
+        return _GIVEN_VALUE(*given[0].conditions) if given else sp.Dummy()
+
+    return expr.xreplace({e: value(e) for e in expr.atoms(Expectation)})
+
+
+def _outside(expr, conditional: bool = False) -> set:
+    """The free symbols of ``expr`` outside its expectations (an expectation is a number);
+    with ``conditional``, as an expectation around ``expr`` sees them: a conditional
+    expectation is a function of what it is conditioned on (:func:`_masked`)."""
+    if conditional:
+        masked = _masked(expr)
+    else:
+        masked = expr.xreplace({e: sp.Dummy() for e in expr.atoms(Expectation)})
     return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)}
 
 
 def _names(expr) -> set:
     """The free symbols of ``expr`` outside its expectations, and the unknown functions applied
     there (``\\hat{f}_D(x)`` names D in its own name)."""
-    masked = expr.xreplace({e: sp.Dummy() for e in expr.atoms(Expectation)})
-    functions = masked.atoms(sp.core.function.AppliedUndef)
+    masked = _masked(expr)
+    functions = {f for f in masked.atoms(sp.core.function.AppliedUndef) if f.func != _GIVEN_VALUE}
     return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)} | functions
 
 
 def _is_constant(factor, random_symbols, guess) -> bool:
     """Whether ``factor`` is constant in the expectation over ``random_symbols`` (None: any
     symbol not declared constant, or, with a ``guess``, the symbols guessed random)."""
-    symbols = _outside(factor)
+    symbols = _outside(factor, conditional=True)
     if random_symbols is not None:
         return not any(_among(s, random_symbols) for s in _names(factor))
     if guess is not None:
@@ -692,6 +713,15 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
 
     nodes = [e for side in (lhs, rhs) for e in side.atoms(Expectation)]
     if not nodes or any(_random_symbols(e) is None and e.under for e in nodes):
+        return None
+    if any(
+        isinstance(u, Given)
+        for e in nodes
+        for inner in e.body.atoms(Expectation)
+        for u in inner.under
+    ):
+        # E[X E_{Y|X}[Y]]: the inner one is a function of X under the outer law, which two
+        # independent values (or one coin for all) do not give it
         return None
     if any(e.variable is not None for e in nodes):
         return None  # over a named distribution: not any distribution is its
