@@ -303,3 +303,15 @@ def test_a_hatted_solution_is_not_checked_against_its_own_definition(tmp_path):
     assert statuses(tmp_path, block)[-1] == "refuted"
     block = "\\begin{aligned}\np - 3 &= 0 \\\\\n\\hat p &= 3\n\\end{aligned}"
     assert statuses(tmp_path, block)[-1] == "verified"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [r"3P = 6", r"\sum_{k=1}^{3} P = 6", r"\int_0^1 P \, dx = 2"],
+)
+def test_a_given_the_earlier_linear_givens_contradict_is_a_claim(tmp_path, first):
+    # 3P = 6 and P + 1 = 8 were both givens, and P + 2 = 9 was verified from them
+    got = statuses(tmp_path, first, r"P + 1 = 8", r"P + 2 = 9")
+    assert got[0] == "given" and "verified" not in got[1:] and got[1] == "refuted"
+    # a system with a solution stays a system of givens
+    assert statuses(tmp_path, r"x + y = 3", r"x - y = 1", r"x = 2")[:2] == ["given", "given"]

@@ -137,7 +137,57 @@ def clashing_givens(givens) -> tuple | None:
                 continue
             if gap.is_number and gap.is_zero is False:
                 return a, b, ((c, d),)
-    return None
+    return _inconsistent_linear(givens)
+
+
+def _constant_bodies_done(e):
+    """``e`` with each sum or integral over number bounds whose body does not use its variable
+    carried out (``\\sum_{k=1}^{3} P`` is 3P, ``\\int_0^1 P \\, dx`` is P): cheap and exact."""
+
+    def simple(node) -> bool:
+        return all(
+            len(lim) == 3
+            and lim[1].is_number
+            and lim[2].is_number
+            and lim[1].is_finite
+            and lim[2].is_finite
+            and not node.function.has(lim[0])
+            for lim in node.limits
+        )
+
+    return e.replace(
+        lambda n: isinstance(n, (sp.Sum, sp.Integral)) and simple(n), lambda n: n.doit()
+    )
+
+
+def _inconsistent_linear(givens) -> tuple | None:
+    """The givens that are linear equations in plain names with number coefficients, when
+    together they have no solution (``3P = 6`` and ``P + 1 = 8``; ``x + y = 3``, ``x - y = 1``,
+    ``x = 5``): ``(lhs, rhs, the others)``; None otherwise. Exact (SymPy's linsolve over the
+    rationals), so no solution means none."""
+    linear = []
+    for a, b in givens:
+        try:
+            e = _constant_bodies_done(sp.expand(a - b))
+            names = sorted(e.free_symbols, key=str)
+            if not names or e.atoms(sp.Indexed, sp.Function, sp.Sum, sp.Integral, sp.Derivative):
+                continue
+            poly = sp.Poly(e, *names)
+            if poly.total_degree() == 1 and (poly.domain.is_QQ or poly.domain.is_ZZ):
+                linear.append(((a, b), e))
+        except (sp.PolynomialError, TypeError, ValueError, AttributeError, RecursionError):
+            continue
+    if len(linear) < 2:
+        return None
+    names = sorted(set().union(*(e.free_symbols for _, e in linear)), key=str)
+    try:
+        solutions = sp.linsolve([e for _, e in linear], names)
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return None
+    if solutions != sp.EmptySet:
+        return None
+    (a, b), _ = linear[-1]
+    return a, b, tuple(g for g, _ in linear[:-1])
 
 
 RESERVED_NAMES = {
