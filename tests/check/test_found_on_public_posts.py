@@ -315,3 +315,11 @@ def test_a_given_the_earlier_linear_givens_contradict_is_a_claim(tmp_path, first
     assert got[0] == "given" and "verified" not in got[1:] and got[1] == "refuted"
     # a system with a solution stays a system of givens
     assert statuses(tmp_path, r"x + y = 3", r"x - y = 1", r"x = 2")[:2] == ["given", "given"]
+
+
+def test_a_definition_the_declarations_contradict_is_a_checked_claim(tmp_path):
+    # x = -1 with x declared positive stopped the whole document ("1 file not read"): the
+    # wrong step after it was never checked
+    steps = check_document_rows(tmp_path, r"x = -1", r"y = 2 y", assume="x > 0")
+    assert [s["status"] for s in steps] == ["refuted", "refuted"]
+    assert any("not a definition" in w for w in steps[0]["warnings"])

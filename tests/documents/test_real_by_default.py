@@ -203,8 +203,10 @@ def test_a_defined_family_is_what_its_definition_says(tmp_path):
 
 
 def test_a_symbol_declared_real_still_needs_a_real_definition(tmp_path):
-    from eqchain.errors import InputError
-
-    text = "# t\n\n$$\ns = \\sqrt{x}\n$$\n"
-    with pytest.raises(InputError, match="declared real"):
-        results(tmp_path, text, assume="s real")
+    # no definition: a claim, checked, with the reason as a warning (the rest of the document
+    # is still checked; it was an input error that stopped the whole document)
+    text = "# t\n\n$$\ns = \\sqrt{x}\n$$\n\n$$\ny = 2 y\n$$\n"
+    first, second = results(tmp_path, text, assume="s real")
+    assert first.verdict is not Verdict.VERIFIED
+    assert any("declared real" in w for w in first.warnings)
+    assert second.verdict is Verdict.REFUTED

@@ -1044,13 +1044,22 @@ def _infer(
     (values put in) or a generalisation (a concrete bound made symbolic) of an earlier equation.
     """
 
-    if _is_new_definition(step, lhs, facts):
+    not_defined = None
+    if _is_new_definition(step, lhs, facts) and not _contradicts_declarations(lhs, step, facts):
         solved = _solves_a_given(step, lhs, facts, values, timeout)
         if solved is not None and lhs in facts.definitions:
             return solved  # the solution named: defined by the implication (_implication)
-        defined = _define(step, lhs, facts)
-        return defined if solved is None else solved
+        try:
+            defined = _define(step, lhs, facts)
+        except InputError as err:
+            # x = -1 with x declared positive: no definition but a claim, checked (the rest of
+            # the document is still checked; in a derivation file it is an input error)
+            not_defined = err.message
+        else:
+            return defined if solved is None else solved
     result = _claim(step, source, facts, values, timeout, origin=origin)
+    if not_defined is not None:
+        result = replace(result, warnings=(*result.warnings, f"not a definition: {not_defined}"))
     if (
         result.verdict is not Verdict.VERIFIED
         and _stationarity(lhs, source, step.rhs)
@@ -1116,6 +1125,17 @@ def _infer(
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
+
+
+def _contradicts_declarations(lhs, step: Step, facts: Facts) -> bool:
+    """Whether a row that reads as a definition of an expression (``x^2 = -1`` with x real by
+    the document's default) states what the declarations make impossible: a claim, checked."""
+    if isinstance(lhs, (sp.Symbol, sp.Indexed, AppliedUndef)):
+        return False  # a name: its definition is checked against its declaration (_define)
+    try:
+        return _given_contradiction(lhs, step.rhs, facts) is not None
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return False
 
 
 def _solution_of_previous(step: Step, lhs, premise) -> bool:
