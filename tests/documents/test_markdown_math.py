@@ -292,3 +292,9 @@ def test_an_unpaired_dollar_line_is_unreadable_and_the_rest_is_checked(tmp_path)
     ]
     assert "unclosed '$$'" in results[0].reason
     assert lines("Text `$$` in code and $$x = y$$ inline\n") == [1]
+
+
+def test_dollar_lines_inside_a_code_span_are_code(tmp_path):
+    text = "Text with `code\n$$\nx = 2x\n$$\nand more` end.\n\n$$ y = y $$\n"
+    results = check(tmp_path, text, assume="")
+    assert [(r.step.place.line, r.verdict) for r in results] == [(7, Verdict.VERIFIED)]

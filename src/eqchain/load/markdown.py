@@ -411,6 +411,9 @@ UNPAIRED = (
 )
 
 
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
 def _unpaired(token, lines: list[str]) -> list[tuple[int, int]]:
     """(line, column) of each line of the paragraph ``token`` that is ``$$`` alone and that no
     formula of the paragraph holds: a display opened and never closed before the paragraph
@@ -422,6 +425,8 @@ def _unpaired(token, lines: list[str]) -> list[tuple[int, int]]:
         for c in token.children or ()
         if c.type.startswith("math_inline") and (c.meta or {}).get("offset") is not None
     ]
+    if any(c.type == "code_inline" for c in token.children or ()):  # `...$$...`: code
+        held += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(token.content)]
     out = []
     offset = 0
     for k, text in enumerate(token.content.split("\n")):
