@@ -116,7 +116,12 @@ def test_a_capitalised_log_in_a_run_of_letters_is_ambiguous(tmp_path):
 
 @pytest.mark.parametrize(
     "row",
-    [r"e^{-it(a-x)} = \cos(t(a-x))-i\sin(t(a-x))", r"e^{i \pi} = -1", r"\exp(i t) = 1"],
+    [
+        r"e^{-it(a-x)} = \cos(t(a-x))-i\sin(t(a-x))",
+        r"e^{i \pi} = -1",
+        r"\exp(i t) = 1",
+        r"e^{j \omega t} = \cos(\omega t) + j \sin(\omega t)",
+    ],
 )
 def test_i_in_an_exponent_of_e_is_ambiguous(tmp_path, row):
     # Euler's formula in a characteristic-function post was refuted with i = 2

@@ -243,7 +243,7 @@ def _read_row(text: str, offset: int, indices, functions, variables=frozenset())
     )
 
 
-_I = sp.Symbol("i")
+_UNITS = (sp.Symbol("i"), sp.Symbol("j"))  # the imaginary unit, as mathematicians and engineers
 _E_POWER = re.compile(r"(?:\\exp|e\s*\^)")
 
 
@@ -258,16 +258,20 @@ def _no_imaginary_unit(sides, text: str, offset: int) -> None:
         return masked.free_symbols
 
     for side in sides:
-        if not isinstance(side, sp.Basic) or _I not in values(side):
+        if not isinstance(side, sp.Basic):
             continue
         powers = [p.exp for p in side.atoms(sp.Pow) if p.base == sp.E]
         powers += [f.args[0] for f in side.atoms(sp.exp)]
-        if any(_I in values(x) for x in powers):
+        unit = next(
+            (u for u in _UNITS if u in values(side) and any(u in values(x) for x in powers)), None
+        )
+        if unit is not None:
             at = _E_POWER.search(text)
             raise LatexError(
-                "ambiguous: 'i' in an exponent of e may be the imaginary unit (e^{i t} = "
-                "\\cos t + i \\sin t) or a real variable, and eqchain reads no imaginary unit: "
-                "rename the variable, or write the step with \\cos and \\sin",
+                f"ambiguous: '{unit}' in an exponent of e may be the imaginary unit "
+                f"(e^{{{unit} t}} = \\cos t + {unit} \\sin t) or a real variable, and eqchain "
+                "reads no imaginary unit: rename the variable, or write the step with \\cos and "
+                "\\sin",
                 column=offset + (at.start() if at else 0) + 1,
             )
 
