@@ -328,3 +328,15 @@ def test_a_definition_the_declarations_contradict_is_a_checked_claim(tmp_path):
     steps = check_document_rows(tmp_path, r"x = -1", r"y = 2 y", assume="x > 0")
     assert [s["status"] for s in steps] == ["refuted", "refuted"]
     assert any("not a definition" in w for w in steps[0]["warnings"])
+
+
+def test_equations_side_by_side_in_an_alignment_are_each_checked(tmp_path):
+    # x &= r cos(phi) &&& r^2 &= x^2 + y^2: the whole display was unreadable
+    block = (
+        "\\begin{align} x &= r \\cos{\\phi} &&& r^2 &= x^2 + y^2 \\\\ "
+        "y &= r \\sin{\\phi} &&& s &= x + y \\end{align}"
+    )
+    got = statuses(tmp_path, block)
+    assert got == ["definition", "definition", "verified", "definition"]
+    wrong = block.replace("r^2 &= x^2 + y^2", "r^2 &= x^2 - y^2")
+    assert statuses(tmp_path, wrong)[2] == "refuted"

@@ -85,13 +85,24 @@ def test_prose_in_an_extra_align_column_is_the_rows_annotation():
     assert formula.annotation == "(by definition)" and len(formula.sides) == 2
 
 
-def test_a_second_equation_in_align_columns_is_an_error():
+def test_equations_side_by_side_in_align_columns_are_rows_of_their_own():
+    # x &= r \cos\phi &&& r^2 &= x^2 + y^2: each pair of columns one equation, the ones
+    # beside after the display's rows (they may use them)
+    rows = split_rows("\\begin{align} a &= b & c &= d \\\\ e &= f \\end{align}")
+    assert [(r.text.split(), r.beside) for r in rows] == [
+        (["a", "=", "b"], False),
+        (["e", "=", "f"], False),
+        (["c", "=", "d"], True),
+    ]
+
+
+def test_a_second_equation_in_one_align_column_is_an_error():
     # the row's error, raised where the row is read: the display's other rows are still read
-    (row,) = split_rows("\\begin{align} a &= b & c &= d \\end{align}")
+    (row,) = split_rows("\\begin{align} a &= b & c = d \\end{align}")
     assert row.error is not None and "several equations" in row.error.message
     with pytest.raises(LatexError, match="several equations"):
-        read_rows("\\begin{align} a &= b & c &= d \\end{align}")
-    rows = split_rows("\\begin{align} a &= b & c &= d \\\\ e &= f \\end{align}")
+        read_rows("\\begin{align} a &= b & c = d \\end{align}")
+    rows = split_rows("\\begin{align} a &= b & c = d \\\\ e &= f \\end{align}")
     assert [r.error is None for r in rows] == [False, True]
 
 

@@ -188,48 +188,76 @@ def split_rows(text: str) -> tuple[Row, ...]:
     breaks.append((row_start, n, row_env))
     source = "".join(chars)
     rows: list[Row] = []
+    later: list[Row] = []
     for start, end, env in breaks:
+        beside = _side_by_side(source[start:end], env)
+        chars = list(source[start:end])
+        for a, b in beside:  # read as rows of their own, after this one
+            chars[a:b] = [c if c == "\n" else " " for c in chars[a:b]]
+        written = "".join(chars)
         try:
-            row_text, error = _drop_columns(source[start:end], start, env), None
+            row_text, error = _drop_columns(written, start, env), None
         except LatexError as err:  # this row only: the display's other rows are read
-            chars = list(source[start:end])
-            for k in _ampersands(source[start:end]):
+            chars = list(written)
+            for k in _ampersands(written):
                 chars[k] = " "
             row_text, error = "".join(chars), err
-        if not row_text.strip():
-            continue
-        prev = rows[-1] if rows else None
-        if prev is not None and _continues_after_equals(prev, source, start, end, env):
-            # 'a = b =' then '= c' (or 'c'): one chain; the '=' written twice is read once
-            lead = leading_equals(row_text)
-            if lead is not None:
-                row_text = row_text[:lead] + " " + row_text[lead + 1 :]
-            gap = start - (prev.offset + len(prev.text))
-            joined = prev.text + " " * gap + row_text
-            rows[-1] = Row(
-                joined,
-                prev.offset,
-                prev.line,
-                prev.column,
-                prev.environment,
-                error=prev.error or error,
-            )
-            continue
-        if prev is not None and _continues_expression(prev, source, start, end, env):
-            gap = start - (prev.offset + len(prev.text))
-            joined = prev.text + " " * gap + row_text
-            rows[-1] = Row(
-                joined,
-                prev.offset,
-                prev.line,
-                prev.column,
-                prev.environment,
-                error=prev.error or error,
-            )
-            continue
+        _add_row(text, source, start, end, env, rows, row_text, error)
+        for a, b in beside:
+            segment = list(source[start + a : start + b])
+            for k in _ampersands(source[start + a : start + b]):
+                segment[k] = " "
+            line, column = locate(text, start + a + 1)
+            later.append(Row("".join(segment), start + a, line, column, env, beside=True))
+    # the equations written beside the rows come after all of them: the column beside may use
+    # the rows' definitions (x = r \cos\phi, y = r \sin\phi beside r^2 = x^2 + y^2)
+    rows.extend(later)
+    return tuple(_with_beside_rows(text, _with_where_rows(text, rows)))
+
+
+def _add_row(text, source, start, end, env, rows: list, row_text: str, error) -> None:
+    """Append the row ``row_text`` (``source[start:end]`` with its ``&`` blanked) to ``rows``,
+    or join it to the row before when it continues that row's chain or expression."""
+    if not row_text.strip():
+        return
+    prev = rows[-1] if rows else None
+    if prev is not None and _continues_after_equals(prev, source, start, end, env):
+        # 'a = b =' then '= c' (or 'c'): one chain; the '=' written twice is read once
+        lead = leading_equals(row_text)
+        if lead is not None:
+            row_text = row_text[:lead] + " " + row_text[lead + 1 :]
+    elif not (prev is not None and _continues_expression(prev, source, start, end, env)):
         line, column = locate(text, start + 1)
         rows.append(Row(row_text, start, line, column, env, error=error))
-    return tuple(_with_beside_rows(text, _with_where_rows(text, rows)))
+        return
+    gap = start - (prev.offset + len(prev.text))
+    joined = prev.text + " " * gap + row_text
+    rows[-1] = Row(
+        joined, prev.offset, prev.line, prev.column, prev.environment, error=prev.error or error
+    )
+
+
+_LEADING_RELATION = re.compile(r"\s*(?:=|\\(?:le|leq|ge|geq)(?![A-Za-z]))")
+
+
+def _side_by_side(row: str, env: str | None) -> list[tuple[int, int]]:
+    """Where the row holds equations side by side in an alignment's later column pairs
+    (``x &= r \\cos\\phi &&& r^2 &= x^2 + y^2``): (start, end) in the row of each pair whose
+    left column holds an expression and whose right column starts with ``=`` (``\\le``,
+    ``\\ge``), as the first pair does. A remark after ``&&`` (one column, ``&& a = b``, the
+    reason for the step) is none: its left column is empty."""
+    if ENVIRONMENTS.get(env or "", 0) != 2:
+        return []
+    cut = _ampersands(row)
+    bounds = [-1, *cut, len(row)]
+    columns = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+    found = []
+    for k in range(2, len(columns) - 1, 2):
+        (a, b), (c, d) = columns[k], columns[k + 1]
+        if row[a:b].strip() and _LEADING_RELATION.match(row[c:d]):
+            end = columns[k + 2][0] - 1 if k + 2 < len(columns) else d
+            found.append((a, end))
+    return found
 
 
 # "where", "with" (and Japanese ただし, ここで) written between an equation and the
