@@ -38,6 +38,7 @@ import sympy as sp
 from eqchain.check.equivalence import prove_equal
 from eqchain.densities import density_named, established
 from eqchain.latex.commands import ACCENTS
+from eqchain.latex.names import undecorated
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
 from eqchain.operators import Expectation, Given, Law, Normal, gaussian_density
@@ -412,14 +413,7 @@ def _letters(s) -> tuple[str, frozenset]:
 
 
 def _bare(word: str) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for deco in _DECORATIONS:
-            if word.startswith(deco) and len(word) > len(deco):
-                word, changed = word[len(deco) :], True
-                break
-    return word.lower()
+    return undecorated(word, _DECORATIONS).lower()
 
 
 def _finite(e: Expectation) -> bool:

@@ -33,6 +33,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from eqchain.errors import LatexError
+from eqchain.latex.names import undecorated
 from eqchain.latex.tokens import Token
 
 # The exponents read as a transpose whatever the document writes (never a power).
@@ -232,14 +233,7 @@ def is_bold(base: str) -> bool:
 
 def is_vector_name(base: str) -> bool:
     """A lower-case letter (Latin or Greek, under any accent) names a column vector."""
-    core = base
-    changed = True
-    while changed:
-        changed = False
-        for accent in _ACCENTS:
-            if core.startswith(accent) and len(core) > len(accent):
-                core, changed = core[len(accent) :], True
-    return core[:1].islower()
+    return undecorated(base, _ACCENTS)[:1].islower()
 
 
 def document_marks(token_rows: list[list[Token]]) -> frozenset[str]:

@@ -421,3 +421,16 @@ def combination_parts(tokens, partner: dict, j: int, hi: int):
     if k is None:
         return None
     return (n[0], n[1]), letter.text, (k[0], k[1]), k[2]
+
+
+def undecorated(name: str, prefixes) -> str:
+    """``name`` without the accent and alphabet prefixes it starts with, repeatedly
+    (``hatmathbfx`` is ``x``; a prefix alone, ``hat``, stays)."""
+    changed = True
+    while changed:
+        changed = False
+        for prefix in prefixes:
+            if name.startswith(prefix) and len(name) > len(prefix):
+                name, changed = name[len(prefix) :], True
+                break
+    return name
