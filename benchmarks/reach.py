@@ -10,7 +10,8 @@ matches eqchain's steps to the labels by (line, index): ``index`` counts the lin
 that line, in the order written. It prints, per document and in total:
 
 - display equations: rows of display math, and how many eqchain read. A document eqchain cannot
-  load at all reads 0; a row whose step is ``unreadable`` is not read;
+  load at all reads 0; a row whose step is ``unreadable`` is not read (a line's rows less its
+  unreadable steps: rows that share a line are read one by one);
 - valid steps (labelled claims): verified / unknown / refuted / unread (unreadable, or no step
   of eqchain's at that place);
 - wrong steps: refuted / unknown / verified / unread;
@@ -226,11 +227,17 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
             continue
         by_place[(line, per_line[line])] = r
         per_line[line] += 1
-    unreadable_lines = {
+    # each unreadable row is one unreadable step at its line: a line's rows are read but for
+    # as many as it has unreadable steps (equations side by side, or an align whose rows share
+    # a line, are read one by one since a row's error stays that row's: rows.Row.error)
+    unreadable_per_line = Counter(
         r.step.place.line for r in results if _verdict(r) == "unreadable" and r.step.place
-    }
+    )
     if out.load_error is None:
-        out.rows_read = sum(1 for line, _ in rows if line not in unreadable_lines)
+        rows_per_line = Counter(line for line, _ in rows)
+        out.rows_read = sum(
+            max(0, n - unreadable_per_line[line]) for line, n in rows_per_line.items()
+        )
 
     labelled = set()
     for label in doc.labels.get("steps", []):
