@@ -340,3 +340,9 @@ def test_equations_side_by_side_in_an_alignment_are_each_checked(tmp_path):
     assert got == ["definition", "definition", "verified", "definition"]
     wrong = block.replace("r^2 &= x^2 + y^2", "r^2 &= x^2 - y^2")
     assert statuses(tmp_path, wrong)[2] == "refuted"
+
+
+def test_a_row_false_whatever_its_name_is_does_not_refute_a_later_definition(tmp_path):
+    # P + 1 = P + 2 is wrong for every P: naming P afterwards is not what fails it
+    got = statuses(tmp_path, r"P + 1 = P + 2 + z", r"P = 3")
+    assert got[-1] == "definition"

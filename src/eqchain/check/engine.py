@@ -1159,7 +1159,7 @@ def _solution_of_previous(step: Step, lhs, premise) -> bool:
 def _stated_value(side) -> bool:
     """Whether ``side`` is a number as written (``3``, ``\\frac{1}{2}``, ``\\log 2``), which makes
     an equation about undefined names a condition the author states. An integral, sum,
-    derivative or expectation of unknown functions is a number to SymPy when nothing is free
+    derivative or limit of unknown functions is a number to SymPy when nothing is free
     (``\\int_{-\\infty}^{\\infty} p(x) \\log p(x) dx``), but it is a quantity the row derives a
     value for: a claim, not a given."""
     if not side.is_number:
@@ -1499,6 +1499,11 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
     stated before ``\bar y`` is defined)."""
     for line, a, b in facts.unsettled:
         if target not in a.free_symbols | b.free_symbols:
+            continue
+        try:
+            if not sp.expand(a - b).has(target):
+                continue  # P + 1 = P + 2: false whatever P is, not this row's fault
+        except (TypeError, ValueError, RecursionError):
             continue
         put = {target: step.rhs}
         try:
