@@ -600,7 +600,8 @@ def _scope(path: str, rows, items: list):
                 f"the assumptions on {name} contradict each other ({', '.join(sorted(found))})",
                 path,
             ) from err
-    scope.undefaulted = _defined_names(rows) - set(scope.symbols) - set(scope.families)
+    defined = _defined_names(rows) - set(scope.symbols) - set(scope.families)
+    scope.undefaulted = defined - _real_definitions(rows, scope, defined)
     # The upper bound of a sum over integers is an integer: the notation says so.
     for _, block_rows in rows:
         for row in block_rows:
@@ -643,6 +644,73 @@ def _defined_names(rows) -> set[str]:
             elif isinstance(lhs, sp.Indexed):
                 out.add(str(lhs.base.label))
     return out
+
+
+def _definitions(rows):
+    """(name, right side) of every row that may define a name (as :func:`_defined_names`
+    finds them); the right side is None when the left side is not the name alone (``\\log L``,
+    ``s^2``): such a definition does not say that the name is real."""
+    import sympy as sp
+
+    for _, block_rows in rows:
+        for row in block_rows:
+            f = row.formula
+            if f is None or f.continues or len(f.sides) < 2:
+                continue
+            lhs, rhs = f.sides[0], f.sides[1]
+            if isinstance(lhs, sp.log):
+                lhs, rhs = lhs.args[0], None
+            if isinstance(lhs, sp.Pow) and lhs.exp.is_Integer:
+                lhs, rhs = lhs.base, None
+            if isinstance(lhs, sp.Symbol):
+                yield lhs.name, rhs
+            elif isinstance(lhs, sp.Indexed):
+                yield str(lhs.base.label), rhs
+
+
+def _real_definitions(rows, scope, defined: set[str]) -> set[str]:
+    """Of the ``defined`` names, those that every row that may define them makes real: its
+    right side is real when every name in it is real by the document's default (or as declared)
+    but for the defined names not (yet) shown real. Such a name stays real by the default in
+    the rows before its definition too (``a_0`` differentiated by in (7), ``a_0 = v_{00} z_0 +
+    v_{01} z_1`` in (13)): it is either a name of its own there, real by the default, or the
+    quantity its definition names, real as well. A definition that is not shown real (a square
+    root, a logarithm, a function's value) leaves the name undefaulted, as before."""
+
+    found: dict[str, list] = {}
+    for name, rhs in _definitions(rows):
+        if name in defined:
+            found.setdefault(name, []).append(rhs)
+    real: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, sides in found.items():
+            if name not in real and all(
+                side is not None and _real_side(side, scope, defined - real) for side in sides
+            ):
+                real.add(name)
+                changed = True
+    return real
+
+
+def _real_side(expr, scope, unknown: set[str]) -> bool:
+    """True when ``expr`` is real with every name in it real (a declared one as declared)
+    except those in ``unknown``, which are left without assumptions."""
+    import sympy as sp
+
+    put: dict = {}
+    for x in expr.free_symbols:
+        if isinstance(x, sp.Symbol) and x.name not in unknown:
+            put[x] = scope.symbols.get(x.name) or sp.Symbol(x.name, real=True)
+    for node in expr.atoms(sp.Indexed):
+        label = str(node.base.label)
+        if label not in unknown and label not in scope.families:
+            put[node.base] = sp.IndexedBase(label, real=True)
+    try:
+        return expr.xreplace(put).is_real is True
+    except Exception:  # noqa: BLE001 - SymPy's assumption system on an odd tree: not shown
+        return False
 
 
 def _margin_givens(path: str, items: list, scope) -> list[Step]:
