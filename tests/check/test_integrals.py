@@ -229,3 +229,37 @@ def test_a_divergent_integrand_changing_sign_is_no_counterexample():
 
     x = sp.Symbol("x", real=True)
     assert quadrature_counterexample(sp.Integral((x - 1) / x**2, (x, -1, 2)), sp.Integer(0)) is None
+
+
+BY_PARTS = (
+    r"\int_{0}^{+\infty} x^2 \exp(-\lambda x) \, \mathrm{d}x = \left[ - \frac{1}{\lambda} x^2"
+    r" \exp(-\lambda x) \right]_{0}^{+\infty} - \int_{0}^{+\infty} 2x \left( - \frac{1}{\lambda}"
+    r" {factor}\exp(-\lambda x) \right) \mathrm{d}x"
+)
+
+
+def test_an_evaluation_bar_at_infinity_is_taken_as_a_limit_by_quadrature(tmp_path):
+    # StatProofBook's exponential variance: by parts with an extra factor x (4/l^4, not 2/l^3)
+    # was unknown, the bar's limit left unevaluated by N()
+    from helpers import check_document_rows
+
+    def status(row, assume=None):
+        (step,) = check_document_rows(tmp_path, row, assume=assume)
+        return step["status"]
+
+    wrong = BY_PARTS.replace("{factor}", "x ")
+    valid = BY_PARTS.replace("{factor}", "")
+    assert status(wrong, "lambda > 0") == "refuted"
+    assert status(wrong) == "refuted"  # a point where both sides converge: lambda > 0
+    assert status(valid, "lambda > 0") == "verified"
+    # without lambda > 0 the integrals may diverge: not verified, never refuted
+    assert status(valid) == "unknown"
+
+
+def test_a_bar_whose_limit_is_infinite_is_no_counterexample(tmp_path):
+    from helpers import check_document_rows
+
+    # [x e^{x}]_0^\infty is no number: the two sides are no values to compare
+    row = r"\int_{0}^{1} x \, dx = \left[ x e^{\lambda x} \right]_{0}^{+\infty}"
+    (step,) = check_document_rows(tmp_path, row, assume="lambda > 0")
+    assert step["status"] != "refuted"

@@ -1016,6 +1016,12 @@ def _numeric(expr, dps: int, points=(), integrable: dict | None = None):
         failed = [False]
 
         def visit(node):
+            if isinstance(node, sp.Limit) and not node.free_symbols:
+                try:  # an evaluation bar at an infinite bound: N() leaves a limit as it is
+                    return _limit_taken(node)
+                except ValueError:
+                    failed[0] = True
+                    return node
             if not isinstance(node, sp.Integral):
                 return node
             value = _quadrature(node, dps, points, integrable)
@@ -1034,6 +1040,17 @@ def _numeric(expr, dps: int, points=(), integrable: dict | None = None):
             return mpmath.mpf(str(value)) if value.is_real else None
         except Exception:  # noqa: BLE001 - not a number: no counterexample here
             return None
+
+
+def _limit_taken(expr):
+    """The value of the limit ``expr`` (closed: every name has its value): an evaluation
+    bar at an infinite bound (``[-x^2 e^{-x}]_0^{\\infty}``) is a limit, which evalf leaves
+    unevaluated. A limit that does not exist or is not a finite number makes the point no
+    counterexample (ValueError), as does one that only has bounds (``\\sin x`` at infinity)."""
+    value = expr.doit()
+    if value.has(sp.Limit, sp.AccumBounds) or not (value.is_number and value.is_finite is True):
+        raise ValueError("no finite limit")
+    return value
 
 
 def _bottom_up_inner(expr, visit):
