@@ -184,3 +184,17 @@ def test_a_step_refuted_stays_refuted_when_its_time_runs_out_while_simplifying(m
     monkeypatch.setattr(refute, "_refuting", out_of_time)
     total = sp.Sum(t[k] * sp.log(y[k]), (k, 1, K))
     assert find_counterexample(-total, total, ranges=RANGES) is not None
+
+
+def test_the_sampler_solves_small_equations_only():
+    # solve() on a likelihood written out at a sampled size ran nine seconds a call, and the
+    # step's time limit ran out before its search began: the work is bounded by the size
+    from eqchain.check.refute import ROOT_OPS, _roots
+
+    a = sp.Symbol("a", positive=True)  # noqa: F811 - a positive one here
+    assert _roots(a**2 - 4, a) == [2]
+    assert _roots(sp.exp(a) - 3, a) == [sp.log(3)]
+    assert _roots(a**5 - 32, a) == []  # above the degree solved
+    big = sum(sp.exp(k * a) / sp.factorial(a + k) for k in range(1, 30)) - 1
+    assert sp.count_ops(big) > ROOT_OPS
+    assert _roots(big, a) == []

@@ -718,11 +718,27 @@ def _mentions(e, atoms: set) -> set:
     return (e.free_symbols | e.atoms(sp.Indexed)) & atoms
 
 
+# The largest equation, in operations, that the sampler asks SymPy to solve when it is not a
+# polynomial in the unknown (one of degree at most ROOT_DEGREE always is): solve() on a likelihood
+# with its sum written out at a sampled size (2000 operations, factorials of the unknown) ran for
+# nine seconds a call, and the step's time limit ran out before the search began. The work is
+# bounded by the equation's size, not by the clock.
+ROOT_OPS = 80
+ROOT_DEGREE = 4
+
+
 def _roots(e, a) -> list:
-    """Exact roots of ``e`` = 0 in ``a`` that meet the assumptions of ``a``."""
+    """Exact roots of ``e`` = 0 in ``a`` that meet the assumptions of ``a``; none sought for
+    a polynomial above :data:`ROOT_DEGREE` or a larger equation than :data:`ROOT_OPS`."""
     x = sp.Dummy("x", **_assumptions(a))
+    e = e.xreplace({a: x})
     try:
-        roots = sp.solve(e.xreplace({a: x}), x)
+        if e.is_polynomial(x):
+            if sp.degree(e, x) > ROOT_DEGREE:
+                return []
+        elif sp.count_ops(e) > ROOT_OPS:
+            return []
+        roots = sp.solve(e, x)
     except (NotImplementedError, ValueError, TypeError, RecursionError):
         return []
     return [r for r in roots if r.is_number and not r.free_symbols and _satisfies(a, r)]

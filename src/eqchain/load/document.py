@@ -602,6 +602,7 @@ def _scope(path: str, rows, items: list):
             ) from err
     defined = _defined_names(rows) - set(scope.symbols) - set(scope.families)
     scope.undefaulted = defined - _real_definitions(rows, scope, defined)
+    _listed_bounds(rows, scope, defined)
     # The upper bound of a sum over integers is an integer: the notation says so.
     for _, block_rows in rows:
         for row in block_rows:
@@ -644,6 +645,39 @@ def _defined_names(rows) -> set[str]:
             elif isinstance(lhs, sp.Indexed):
                 out.add(str(lhs.base.label))
     return out
+
+
+def _listed_bounds(rows, scope, defined: set[str]) -> None:
+    """A range a row states, ``i = 1, \\ldots, n`` (``, \\quad i = 1, \\ldots, n`` after a
+    distribution statement, say), lists its first value: its last, a name not declared (or
+    that name plus or minus a whole number, ``i = 0, \\ldots, N - 1``), is an integer at
+    least the first, so ``n`` is a positive integer (``N`` one too; ``i = 0, \\ldots, n``: n
+    nonnegative). A name declared keeps its declaration, and a name a row may define is what
+    its definition says; a name whose ranges disagree on the least value gets the weakest."""
+    import sympy as sp
+
+    least: dict[str, int] = {}
+    for _, block_rows in rows:
+        for row in block_rows:
+            condition = row.formula.condition if row.formula is not None else None
+            for op, _index, bounds in condition.atoms if condition is not None else ():
+                if op != "range":
+                    continue
+                first, last = bounds
+                names = last.free_symbols
+                if not (first.is_Integer and len(names) == 1):
+                    continue
+                (name,) = names
+                shift = sp.expand(last - name)
+                if not (isinstance(name, sp.Symbol) and shift.is_Integer):
+                    continue
+                value = int(first - shift)
+                least[name.name] = min(value, least.get(name.name, value))
+    for name, value in least.items():
+        if name in scope.symbols or name in scope.families or name in defined or value < 0:
+            continue
+        sign = {"positive": True} if value >= 1 else {"nonnegative": True}
+        scope.symbols[name] = sp.Symbol(name, integer=True, **sign)
 
 
 def _definitions(rows):
