@@ -41,6 +41,9 @@ class Density:
     source: str
     holds: Callable  # the parameters' conditions as one SymPy condition
     discrete: bool = False  # a probability mass function (its expectation is a sum)
+    # what every value of the support is, as assumption words: a row stating the law of a name
+    # declares them (``y_i \\sim \\mathrm{Poiss}(\\lambda)``: y_i a nonnegative integer)
+    values: tuple[str, ...] = ()
 
     def value(self, x, parameters):
         """The formula at x where the parameters' conditions hold; undefined (``nan``)
@@ -107,6 +110,7 @@ DENSITIES: tuple[Density, ...] = (
         _exponential,
         _BOOK + "exp-pdf",
         lambda rate: rate > 0,
+        values=("nonnegative",),
     ),
     Density(
         ("Gam", "Gamma"),
@@ -117,6 +121,7 @@ DENSITIES: tuple[Density, ...] = (
         _gamma,
         _BOOK + "gam-pdf",
         lambda a, b: (a > 0) & (b > 0),
+        values=("positive",),
     ),
     Density(
         ("Bet", "Beta"),
@@ -127,6 +132,7 @@ DENSITIES: tuple[Density, ...] = (
         _beta,
         _BOOK + "beta-pdf",
         lambda a, b: (a > 0) & (b > 0),
+        values=("nonnegative",),
     ),
     Density(
         ("mathcalU", "Unif"),
@@ -148,6 +154,7 @@ DENSITIES: tuple[Density, ...] = (
         _BOOK + "bern-pmf",
         lambda p: (p >= 0) & (p <= 1),
         True,
+        ("nonnegative", "integer"),
     ),
     Density(
         ("Bin",),
@@ -159,6 +166,7 @@ DENSITIES: tuple[Density, ...] = (
         _BOOK + "bin-pmf",
         lambda n, p: _natural(n) & (p >= 0) & (p <= 1),
         True,
+        ("nonnegative", "integer"),
     ),
     Density(
         ("Poiss", "Pois"),
@@ -170,6 +178,7 @@ DENSITIES: tuple[Density, ...] = (
         _BOOK + "poiss-pmf",
         lambda rate: rate > 0,
         True,
+        ("nonnegative", "integer"),
     ),
 )
 

@@ -70,10 +70,76 @@ def rebuild(expr, visit):
 
 
 def substitute(expr, mapping: dict):
-    """Replace whole subtrees by ``mapping`` (exact match), without evaluating the rest."""
+    """Replace whole subtrees by ``mapping`` (exact match), without evaluating the rest;
+    bound variables too (renaming them is what the reader does with it). To put values or
+    definitions in for names, use :func:`put_in`."""
     if not mapping:
         return expr
     return rebuild(expr, lambda node: mapping.get(node, node))
+
+
+def put_in(expr, mapping: dict):
+    """:func:`substitute` for names only where they are free: a variable a node binds is not
+    the name outside it, so inside a sum, product, integral, limit or ``E_{x \\sim p}`` over
+    x, a key that mentions x is not replaced (``x = 3`` does not make ``\\int_0^1 x \\, dx``
+    an integral over 3, nor ``E_{x \\sim p}[x]`` the expectation of 3)."""
+    if not mapping:
+        return expr
+    names = {k: getattr(k, "free_symbols", frozenset()) for k in mapping}
+    return _substitute(expr, mapping, names)
+
+
+def _substitute(expr, mapping: dict, names: dict):
+    if not isinstance(expr, sp.Basic):
+        return expr
+    bound = _bound_by(expr)
+    if bound and any(names[k] & bound for k in mapping):
+        inner = {k: v for k, v in mapping.items() if not names[k] & bound}
+        expr = _scoped(expr, inner, names) if inner else expr
+        return mapping.get(expr, expr)
+    if expr.args and not isinstance(expr, (sp.Indexed, sp.IndexedBase, sp.Symbol)):
+        args = tuple(_substitute(a, mapping, names) for a in expr.args)
+        if args != expr.args:
+            expr = build(expr.func, args)
+    elif isinstance(expr, sp.Indexed):
+        indices = tuple(_substitute(a, mapping, names) for a in expr.indices)
+        if indices != expr.indices:
+            expr = expr.base[indices]
+    return mapping.get(expr, expr)
+
+
+def _bound_by(expr) -> frozenset:
+    """The variables ``expr`` binds for its body: a sum's, product's or integral's, a
+    limit's, an expectation's over ``x \\sim p``; empty for every other node."""
+    from eqchain.operators import Expectation
+
+    if isinstance(expr, (sp.Sum, sp.Product, sp.Integral)):
+        return frozenset(v for v, *_ in expr.limits)
+    if isinstance(expr, sp.Limit):
+        return frozenset({expr.args[1]})
+    if isinstance(expr, Expectation) and len(expr.args) == 3:
+        return frozenset({expr.args[1]})
+    return frozenset()
+
+
+def _scoped(expr, inner: dict, names: dict):
+    """``expr`` (a node that binds variables) with ``inner`` (the substitutions that do not
+    touch them) made in its body and bounds; its variables themselves stay."""
+    from eqchain.operators import Expectation
+
+    def put(e):
+        return _substitute(e, inner, names)
+
+    if isinstance(expr, (sp.Sum, sp.Product, sp.Integral)):
+        limits = [(v, *(put(b) for b in rest)) for v, *rest in expr.limits]
+        return build(expr.func, (put(expr.function), *limits))
+    if isinstance(expr, sp.Limit):
+        body, variable, point, direction = expr.args
+        return sp.Limit(put(body), variable, put(point), str(direction))
+    if isinstance(expr, Expectation):
+        body, variable, law = expr.args
+        return Expectation(put(body), variable, put(law))
+    return expr
 
 
 def canonical(expr):

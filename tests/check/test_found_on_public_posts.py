@@ -346,3 +346,29 @@ def test_a_row_false_whatever_its_name_is_does_not_refute_a_later_definition(tmp
     # P + 1 = P + 2 is wrong for every P: naming P afterwards is not what fails it
     got = statuses(tmp_path, r"P + 1 = P + 2 + z", r"P = 3")
     assert got[-1] == "definition"
+
+
+PHI = r"\phi(z) = \frac{1}{1+e^{-z}}"
+LOG_LIKELIHOOD = r"l = \sum_{i=1}^{n} y_i \log \phi(z_i)"
+
+
+def test_a_defined_function_differentiated_by_another_name_varies_through_its_argument(
+    tmp_path,
+):
+    # hkawabata's logistic regression: d phi(z^{(i)}) / d w_j with z^{(i)} = w^T x^{(i)} said in
+    # prose; z_i held fixed made both sides 0 and a row with its factor outside the sum verified
+    valid = (
+        r"\frac{\partial l}{\partial w_j} = \sum_{i=1}^{n} \frac{y_i}{\phi(z_i)}"
+        r" \frac{\partial \phi(z_i)}{\partial w_j}"
+    )
+    assert statuses(tmp_path, PHI, LOG_LIKELIHOOD, valid)[-1] == "verified"
+    outside = (
+        r"\frac{\partial l}{\partial w_j} = \left(\sum_{i=1}^{n} \frac{y_i}{\phi(z_i)}\right)"
+        r" \frac{\partial \phi(z_i)}{\partial w_j}"
+    )
+    assert statuses(tmp_path, PHI, LOG_LIKELIHOOD, outside)[-1] != "verified"
+    doubled = valid.replace(r"\frac{y_i}", r"\frac{2 y_i}")
+    assert statuses(tmp_path, PHI, LOG_LIKELIHOOD, doubled)[-1] != "verified"
+    # z complex (declared): 1 + e^{-z_i} may be 0, the division is not established
+    got = statuses(tmp_path, PHI, LOG_LIKELIHOOD, valid, assume="z_i complex")
+    assert got[-1] == "unknown"

@@ -71,7 +71,7 @@ from eqchain.model import (
     Verdict,
 )
 from eqchain.operators import Expectation
-from eqchain.tree import NotAVariable, build, canonical, rebuild, substitute
+from eqchain.tree import NotAVariable, build, canonical, put_in, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
@@ -225,7 +225,7 @@ class Facts:
         functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
         for _ in range(depth):
             new = self._by_defined(expr)
-            new = substitute(new, self.definitions)
+            new = put_in(new, self.definitions)  # a bound x is not the x defined
             new = self._members(new)
             if functions:
                 new = self.named(new)

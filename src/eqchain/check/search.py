@@ -18,7 +18,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
 from eqchain.check.varying import with_varying
-from eqchain.tree import canonical
+from eqchain.tree import canonical, put_in
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,9 @@ class Search:
                 if self.allowed is not None and name != "substitute" and name not in self.allowed:
                     continue
                 try:
-                    replaced = self.normal(state.xreplace({old: new}))
+                    # a variable bound inside (\\int_0^1 x \\, dx, E_{x \\sim p}[x]) is not
+                    # the name the equation is about (tree.put_in)
+                    replaced = self.normal(put_in(state, {old: new}))
                 except (ValueError, TypeError):
                     continue  # e.g. a derivative with respect to what is no longer a symbol
                 if replaced != state:

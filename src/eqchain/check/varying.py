@@ -37,32 +37,51 @@ def varying_names(trees) -> dict:
         if not isinstance(tree, sp.Basic):
             continue
         for d in tree.atoms(sp.Derivative):
-            name = _bare_name(d)
-            if name is not None:
-                # by w_1: by every member of the family w (the derivative by w_k in a sum)
-                bases = {v.base for v in d.variables if isinstance(v, sp.Indexed)}
+            # by w_1: by every member of the family w (the derivative by w_k in a sum)
+            bases = {v.base for v in d.variables if isinstance(v, sp.Indexed)}
+            for name in _bare_names(d):
                 out.setdefault(name, set()).update(set(d.variables) | bases)
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _bare_name(d: sp.Derivative):
+def _bare_names(d: sp.Derivative) -> list:
     body = d.expr
     if body in d.variables:
-        return None
+        return []
     if isinstance(body, sp.Symbol):
-        return None if _constant(body) else body
+        return [] if _constant(body) else [body]
     if isinstance(body, sp.Indexed):
-        if any(isinstance(v, sp.Indexed) and v.base == body.base for v in d.variables):
-            return None
-        return body.base
+        return [] if _of_a_variable(body, d) else [body.base]
     if isinstance(body, AppliedUndef) and not getattr(body.func, "varies", False):
         # J(\theta) by \theta_i: the function may depend on the variable through its
         # argument (a component of theta); by a variable that an argument mentions, the chain
         # rule's, as written
         if any(a.has(v) for a in body.args for v in d.variables):
-            return None
-        return body.func
-    return None
+            return []
+        # \phi(z^{(i)}) by w_j: through the function, or through its argument's names (a
+        # defined \phi(z) depends on nothing else: z_i is what varies, z_i = w^T x_i)
+        names: list = []
+        # J(\theta) by \theta_i: theta is the vector whose component is the variable
+        families = {str(v.base.label) for v in d.variables if isinstance(v, sp.Indexed)}
+        families |= {v.name.partition("_")[0] for v in d.variables if isinstance(v, sp.Symbol)}
+        for a in body.args:
+            members = a.atoms(sp.Indexed)
+            names += [m.base for m in members if str(m.base.label) not in families]
+            inner = {i for m in members for i in m.indices} | {m.base.label for m in members}
+            names += [
+                x
+                for x in a.atoms(sp.Symbol)
+                if x not in inner and x.name not in families and not _constant(x)
+            ]
+        names = list(dict.fromkeys(names))
+        return [body.func, *names]
+    return []
+
+
+def _of_a_variable(member: sp.Indexed, d: sp.Derivative) -> bool:
+    """Whether ``member`` is of the family of a variable of ``d`` (x_i by x_k: a Kronecker
+    delta, not a name that varies)."""
+    return any(isinstance(v, sp.Indexed) and v.base == member.base for v in d.variables)
 
 
 def _constant(symbol) -> bool:
@@ -88,7 +107,7 @@ def _visit(node, varying: dict):
         if isinstance(e, sp.Symbol) and e in varying:
             by = _by(varying[e], node.variables)
             if by:
-                head = sp.Function(e.name, varies=True)
+                head = _varying(e.name, e)
                 heads[head] = (e, len(by))
                 return head(*by)
         if isinstance(e, AppliedUndef) and e.func in varying:
@@ -100,7 +119,7 @@ def _visit(node, varying: dict):
         if isinstance(e, sp.Indexed) and e.base in varying:
             by = _by(varying[e.base], node.variables)
             if by:
-                head = sp.Function(str(e.base.label), varies=True)
+                head = _varying(str(e.base.label), e)
                 heads[head] = (e.base, len(by))
                 return head(*e.indices, *by)
         return e
@@ -115,6 +134,14 @@ def _visit(node, varying: dict):
     except (ValueError, TypeError, NotImplementedError):
         return sp.Derivative(made, *node.variable_count)
     return _names_back(done, heads)
+
+
+def _varying(name: str, value):
+    """The unknown function a name becomes inside a derivative: real-valued when the name is
+    real (a document's default), so that ``1 + e^{-z_i}`` stays positive as z_i varies."""
+    if value.is_real:
+        return sp.Function(name, varies=True, real=True)
+    return sp.Function(name, varies=True)
 
 
 def _by(variables: frozenset, of_derivative) -> tuple:

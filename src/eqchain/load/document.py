@@ -464,8 +464,9 @@ def stated_law_conditions(rows) -> list:
     ``\\lambda > 0``; ``X \\sim \\mathcal{U}(a, b)``: ``a < b``; ``X \\sim \\mathcal{N}(\\mu,
     \\sigma^2)``: ``\\sigma > 0``, the standard deviation), as assumption items, the way
     ``--assume`` gives them: the author who states the law states that it exists, which it
-    does only under its conditions (eqchain/densities.py). Only a law of the table of densities
-    with its number of parameters, and only a condition on a plain name (``\\lambda > 0``,
+    does only under its conditions (eqchain/densities.py); and what the values of the name it
+    is stated of are (the law's support, :func:`_support_items`). Only a law of the table of
+    densities with its number of parameters, and only a condition on a plain name (``\\lambda > 0``,
     ``0 \\le p \\le 1``, ``a < b``) or on its square (``\\sigma^2 > 0``:
     ``\\sigma > 0``; another even power: not 0); any other condition (on a family member, an
     expression, the binomial's n a natural number: its pmf written without its support,
@@ -489,11 +490,40 @@ def stated_law_conditions(rows) -> list:
             d = density_named(law.func.__name__, len(law.args))
             if d is None:
                 continue
-            for part in sp.And.make_args(d.holds(*law.args)):
-                for item in _condition_items(part, f"the law stated at line {row.line}"):
-                    if item not in out:
-                        out.append(item)
+            items = [
+                item
+                for part in sp.And.make_args(d.holds(*law.args))
+                for item in _condition_items(part, f"the law stated at line {row.line}")
+            ]
+            items += _support_items(f.sides[0], d.values)
+            out += [item for item in items if item not in out]
     return out
+
+
+def _support_items(variable, words: tuple) -> list:
+    """What every value of the stated law's support is (``densities.Density.values``), declared
+    for the name it is stated of: a plain name (``X \\sim \\mathrm{Poiss}(\\lambda)``: X a
+    nonnegative integer) or a family member with one index (``y_i \\sim ...``: every y_i); []
+    for anything else or a law whose support says nothing the assumptions can (the real line, an
+    interval between parameters)."""
+    import sympy as sp
+
+    from eqchain.load.assume import Declaration, _name
+
+    if not words:
+        return []
+    if isinstance(variable, sp.Indexed) and len(variable.indices) == 1:
+        (index,) = variable.indices
+        if isinstance(index, sp.Symbol):
+            return [Declaration(str(variable.base.label), index.name, words)]
+        return []
+    if not isinstance(variable, sp.Symbol):
+        return []
+    try:
+        name, index = _name(variable.name)
+    except InputError:
+        return []
+    return [Declaration(name, index, words)] if name == variable.name or index else []
 
 
 def _shown(items) -> tuple:

@@ -1,0 +1,48 @@
+"""A row stating the law of a name declares what its values are (the law's support).
+
+Found on StatProofBook's Poisson MLE: with ``y_i \\sim \\mathrm{Poiss}(\\lambda)`` stated, the
+log of the pmf was unknown, ``factorial needs y_i \\geq 0``; every value of a Poisson variable
+is a nonnegative integer (densities.Density.values)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import check_document_rows
+
+LOG_PMF = r"\log \frac{\lambda^{y_i} e^{-\lambda}}{y_i!} = y_i \log \lambda - \lambda - \log(y_i!)"
+
+
+def statuses(tmp_path, *rows, assume=None):
+    return [s["status"] for s in check_document_rows(tmp_path, *rows, assume=assume)]
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        r"y_i \sim \mathrm{Poiss}(\lambda), \quad i = 1, \ldots, n",
+        r"y_i \sim \mathrm{Poiss}(\lambda)",
+    ],
+)
+def test_a_poisson_variable_is_a_nonnegative_integer(tmp_path, stated):
+    assert statuses(tmp_path, stated, LOG_PMF)[-1] == "verified"
+
+
+def test_the_wrong_twin_is_refuted(tmp_path):
+    wrong = LOG_PMF.replace(r"- \lambda - \log", r"+ \lambda - \log")
+    got = statuses(tmp_path, r"y_i \sim \mathrm{Poiss}(\lambda)", wrong)
+    assert got[-1] == "refuted"
+
+
+def test_without_the_law_the_support_is_not_assumed(tmp_path):
+    got = statuses(tmp_path, LOG_PMF, assume="lambda > 0")
+    assert got[-1] == "unknown"
+    # a law stated of another name says nothing of y_i
+    got = statuses(tmp_path, r"x_i \sim \mathrm{Poiss}(\lambda)", LOG_PMF)
+    assert got[-1] == "unknown"
+
+
+def test_an_exponential_variable_is_nonnegative(tmp_path):
+    got = statuses(tmp_path, r"X \sim \mathrm{Exp}(\lambda)", r"\sqrt{X^2} = X")
+    assert got[-1] == "verified"
+    got = statuses(tmp_path, r"X \sim \mathcal{N}(\mu, \sigma^2)", r"\sqrt{X^2} = X")
+    assert got[-1] == "refuted"
