@@ -46,3 +46,17 @@ def test_an_exponential_variable_is_nonnegative(tmp_path):
     assert got[-1] == "verified"
     got = statuses(tmp_path, r"X \sim \mathcal{N}(\mu, \sigma^2)", r"\sqrt{X^2} = X")
     assert got[-1] == "refuted"
+
+
+SCALED = r"\mathbb{E}\left[\sigma x\right] = \sigma \mathbb{E}[x]"
+
+
+def test_a_stated_laws_parameters_are_constants(tmp_path):
+    # StatProofBook's Gaussian entropy: E[((x - mu)/sigma)^2] needed sigma not random; sigma
+    # is a parameter of the law stated of X
+    stated = r"X \sim \mathcal{N}(\mu, \sigma^2)"
+    assert statuses(tmp_path, stated, SCALED, assume="x moments")[-1] == "verified"
+    wrong = SCALED.replace(r"= \sigma", r"= 2 \sigma")
+    assert statuses(tmp_path, stated, wrong, assume="x moments")[-1] != "verified"
+    # without the law: sigma may be random
+    assert statuses(tmp_path, SCALED, assume="x moments")[-1] == "unknown"

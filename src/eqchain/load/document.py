@@ -495,14 +495,32 @@ def stated_law_conditions(rows) -> list:
                 for part in sp.And.make_args(d.holds(*law.args))
                 for item in _condition_items(part, f"the law stated at line {row.line}")
             ]
-            items += _support_items(f.sides[0], d.values)
+            items += _support_items(f.sides[0], (*d.values, "moments"))
+            items += _parameter_items(law.args)
             out += [item for item in items if item not in out]
     return out
 
 
+def _parameter_items(parameters) -> list:
+    """A stated law's parameters are numbers, not random: each plain name among them (or the
+    base of its square, ``\\sigma`` of ``\\sigma^2``) is declared ``constant``."""
+    import sympy as sp
+
+    from eqchain.load.assume import Declaration
+
+    out = []
+    for p in parameters:
+        if isinstance(p, sp.Pow) and p.exp.is_Integer:
+            p = p.base
+        if isinstance(p, sp.Symbol) and "_" not in p.name:
+            out.append(Declaration(p.name, None, ("constant",)))
+    return out
+
+
 def _support_items(variable, words: tuple) -> list:
-    """What every value of the stated law's support is (``densities.Density.values``), declared
-    for the name it is stated of: a plain name (``X \\sim \\mathrm{Poiss}(\\lambda)``: X a
+    """What every value of the stated law's support is (``densities.Density.values``), and that
+    its moments are finite (every law of the table has them all), declared for the name it is
+    stated of: a plain name (``X \\sim \\mathrm{Poiss}(\\lambda)``: X a
     nonnegative integer) or a family member with one index (``y_i \\sim ...``: every y_i); []
     for anything else or a law whose support says nothing the assumptions can (the real line, an
     interval between parameters)."""
