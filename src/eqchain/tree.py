@@ -93,9 +93,11 @@ def _substitute(expr, mapping: dict, names: dict):
     if not isinstance(expr, sp.Basic):
         return expr
     bound = _bound_by(expr)
-    if bound and any(names[k] & bound for k in mapping):
-        inner = {k: v for k, v in mapping.items() if not names[k] & bound}
-        expr = _scoped(expr, inner, names) if inner else expr
+    if bound and (
+        any(names[k] & bound for k in mapping)
+        or any(_free(v) & bound and expr.has(k) for k, v in mapping.items())
+    ):
+        expr = _scoped(expr, mapping, names)
         return mapping.get(expr, expr)
     if expr.args and not isinstance(expr, (sp.Indexed, sp.IndexedBase, sp.Symbol)):
         args = tuple(_substitute(a, mapping, names) for a in expr.args)
@@ -106,6 +108,10 @@ def _substitute(expr, mapping: dict, names: dict):
         if indices != expr.indices:
             expr = expr.base[indices]
     return mapping.get(expr, expr)
+
+
+def _free(value) -> frozenset:
+    return getattr(value, "free_symbols", frozenset())
 
 
 def _bound_by(expr) -> frozenset:
@@ -122,23 +128,46 @@ def _bound_by(expr) -> frozenset:
     return frozenset()
 
 
-def _scoped(expr, inner: dict, names: dict):
-    """``expr`` (a node that binds variables) with ``inner`` (the substitutions that do not
-    touch them) made in its body and bounds; its variables themselves stay."""
+def _scoped(expr, mapping: dict, names: dict):
+    """``expr`` (a node that binds variables) with ``mapping`` put in where its names are
+    free: in the body, none that mentions a bound variable; in a limit's bounds, none that
+    mentions the variable of a limit outside it (SymPy's first limit is the innermost: its
+    bounds may use the later ones' variables, ``\\int_0^x x \\, dx`` the outer x). A bound
+    variable that a value put in mentions is renamed first (``c = x + 1`` in ``\\int_0^1 c
+    \\, dx`` is about the outer x, not the variable of integration)."""
     from eqchain.operators import Expectation
 
-    def put(e):
-        return _substitute(e, inner, names)
+    values = set().union(*(_free(v) for k, v in mapping.items() if expr.has(k)))
+
+    def fresh(v):
+        return sp.Dummy(v.name, **v.assumptions0) if v in values else v
+
+    def visible(variables) -> dict:
+        return {k: v for k, v in mapping.items() if not names[k] & variables}
 
     if isinstance(expr, (sp.Sum, sp.Product, sp.Integral)):
-        limits = [(v, *(put(b) for b in rest)) for v, *rest in expr.limits]
-        return build(expr.func, (put(expr.function), *limits))
+        variables = [v for v, *_ in expr.limits]
+        renamed = {v: fresh(v) for v in variables}
+        limits = []
+        for m, (v, *bounds) in enumerate(expr.limits):
+            outer = variables[m + 1 :]
+            bounds = [b.xreplace({o: renamed[o] for o in outer}) for b in bounds]
+            seen = visible(frozenset(outer))
+            limits.append((renamed[v], *(_substitute(b, seen, names) for b in bounds)))
+        body = _substitute(expr.function.xreplace(renamed), visible(frozenset(variables)), names)
+        return build(expr.func, (body, *limits))
     if isinstance(expr, sp.Limit):
         body, variable, point, direction = expr.args
-        return sp.Limit(put(body), variable, put(point), str(direction))
+        new = fresh(variable)
+        inside = visible(frozenset({variable}))
+        body = _substitute(body.xreplace({variable: new}), inside, names)
+        return sp.Limit(body, new, _substitute(point, mapping, names), str(direction))
     if isinstance(expr, Expectation):
         body, variable, law = expr.args
-        return Expectation(put(body), variable, put(law))
+        new = fresh(variable)
+        inside = visible(frozenset({variable}))
+        body, law = (_substitute(e.xreplace({variable: new}), inside, names) for e in (body, law))
+        return Expectation(body, new, law)
     return expr
 
 

@@ -44,3 +44,19 @@ def test_an_integral_over_a_defined_name_integrates_the_variable(tmp_path):
 def test_a_sum_over_a_defined_name_sums_the_index(tmp_path):
     assert statuses(tmp_path, r"x = 3", r"\sum_{x=1}^{2} x = 3")[-1] == "verified"
     assert statuses(tmp_path, r"x = 3", r"\sum_{x=1}^{2} x = 6")[-1] == "refuted"
+
+
+def test_a_bound_of_the_range_is_outside_the_binder(tmp_path):
+    # red team: the upper limit x of \int_0^x x dx is the x defined, the x inside is not
+    got = statuses(tmp_path, r"x = 3", r"\int_0^{x} x \, dx = \frac{9}{2}")
+    assert got[-1] == "verified"
+    got = statuses(tmp_path, r"x = 3", r"\int_0^{x} x \, dx = 9")
+    assert got[-1] == "refuted"
+
+
+def test_a_definition_put_in_under_a_binder_is_not_captured(tmp_path):
+    # c = x + 1 is about the outer x: \int_0^1 c dx = x + 1, not 3/2
+    assert statuses(tmp_path, r"c = x + 1", r"\int_0^1 c \, dx = x + 1")[-1] == "verified"
+    assert statuses(tmp_path, r"c = x + 1", r"\int_0^1 c \, dx = \frac{3}{2}")[-1] == "refuted"
+    got = statuses(tmp_path, r"c = k + 1", r"\sum_{k=1}^{2} c = 2 k + 2")
+    assert got[-1] == "verified"

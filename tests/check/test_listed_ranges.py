@@ -50,3 +50,11 @@ def test_a_declaration_or_a_definition_of_the_name_wins(tmp_path):
     # a row defines it: the definition says what it is (n = 0 makes the division fail)
     got = statuses(tmp_path, r"n = m - 1", STATED, *DIVIDE)
     assert got[-1] == "unknown"
+
+
+def test_a_function_parameter_is_not_the_listed_name(tmp_path):
+    # red team: f(n) = sin(pi n) took n's "positive integer", so f(1/2) = 0 was verified
+    got = statuses(tmp_path, STATED, r"f(n) = \sin(\pi n)", r"f(\frac{1}{2}) = 0")
+    assert got[-1] == "refuted"
+    got = statuses(tmp_path, STATED, r"f(n) = \sin(\pi n)", r"f(\frac{1}{2}) = 1")
+    assert got[-1] == "verified"

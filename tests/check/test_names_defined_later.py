@@ -42,3 +42,13 @@ def test_a_later_definition_not_shown_real_leaves_the_condition_open(tmp_path):
     # a definition that uses a name declared complex
     got = statuses(tmp_path, CHAIN, r"a_0 = w + 1", assume=ASSUME + ", w complex")
     assert got[-2] == "unknown"
+
+
+def test_a_definition_through_a_complex_family_member_is_not_real(tmp_path):
+    # red team: the family's name z was put in as a real symbol, which made z_1 + 1 real
+    got = statuses(tmp_path, r"|a|^2 = a^2", r"a = z_1 + 1", assume="z_i complex")
+    assert got[0] != "verified"
+    got = statuses(tmp_path, r"a = z_1 + 1", assume="z_i complex")
+    assert got == ["definition"]
+    # a family left real by the default makes it real
+    assert statuses(tmp_path, r"|a|^2 = a^2", r"a = z_1 + 1")[0] == "verified"

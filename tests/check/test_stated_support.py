@@ -60,3 +60,10 @@ def test_a_stated_laws_parameters_are_constants(tmp_path):
     assert statuses(tmp_path, stated, wrong, assume="x moments")[-1] != "verified"
     # without the law: sigma may be random
     assert statuses(tmp_path, SCALED, assume="x moments")[-1] == "unknown"
+
+
+def test_a_function_parameter_is_not_the_stated_variable(tmp_path):
+    # red team: f(X) = sin(pi X) took X's "nonnegative integer" from X ~ Poiss
+    rows = (r"X \sim \mathrm{Poiss}(\lambda)", r"f(X) = \sin(\pi X)")
+    assert statuses(tmp_path, *rows, r"f(\frac{1}{2}) = 0")[-1] == "refuted"
+    assert statuses(tmp_path, *rows, r"f(3) = 0")[-1] == "verified"

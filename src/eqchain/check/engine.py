@@ -130,6 +130,9 @@ class Facts:
     # (line, lhs, rhs) of the equations written and not established (refuted, unknown): what
     # a later row naming one of their symbols must not contradict (_contradicts_written)
     unsettled: list = field(default_factory=list)
+    # function -> its definition's left side as written (before _plain_parameters): what a
+    # bare name of the function stands for (named)
+    written: dict = field(default_factory=dict)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -198,7 +201,11 @@ class Facts:
             return expr
         variables = {str(v) for d in expr.atoms(sp.Derivative) for v in d.variables}
         variables |= {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
-        named = {str(f): head for f, head in functions.items() if str(f) not in variables}
+        named = {
+            str(f): self.written.get(f, head)
+            for f, head in functions.items()
+            if str(f) not in variables
+        }
 
         def visit(node):
             return named.get(node.name, node) if isinstance(node, sp.Symbol) else node
@@ -1780,6 +1787,9 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
             "declaration or the definition",
             line=line,
         )
+    if isinstance(target, AppliedUndef):
+        facts.written[target.func] = target
+        target, rhs = _plain_parameters(target, rhs)
     if line:
         facts.defined_at[target] = line
     if target in facts.definitions:
@@ -1790,6 +1800,22 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
     facts.definitions[target] = rhs
     facts.equations.append(Equation(canonical(target), canonical(rhs), step.label, "definition"))
     return StepResult(step, Verdict.DEFINITION, reason=f"defines {latex(target)}")
+
+
+def _plain_parameters(target, rhs):
+    """A function's definition ``f(n) = \\sin(\\pi n)`` with its parameters freed of what the
+    document says of the names outside it: a parameter is a variable of the function, real as
+    the names are, not the integer n a range or a sum bound makes of that name elsewhere (or
+    f(1/2) = 0 would follow from sin(pi n) = 0)."""
+    put = {
+        a: plain
+        for a in target.args
+        if isinstance(a, sp.Symbol)
+        and a != (plain := sp.Symbol(a.name, real=True) if a.is_real else sp.Symbol(a.name))
+    }
+    if not put:
+        return target, rhs
+    return target.xreplace(put), rhs.xreplace(put)
 
 
 _DECLARABLE = DECLARABLE

@@ -58,21 +58,19 @@ def _bare_names(d: sp.Derivative) -> list:
         # rule's, as written
         if any(a.has(v) for a in body.args for v in d.variables):
             return []
-        # \phi(z^{(i)}) by w_j: through the function, or through its argument's names (a
-        # defined \phi(z) depends on nothing else: z_i is what varies, z_i = w^T x_i)
-        names: list = []
-        # J(\theta) by \theta_i: theta is the vector whose component is the variable
+        # \phi(z^{(i)}) by w_j: through the function, or through the family members in its
+        # arguments (a defined \phi(z) depends on nothing else: z^{(i)} is what varies, the
+        # per-sample z^{(i)} = w^T x^{(i)} said in prose). A plain name in the arguments is held
+        # fixed, as every name a derivative does not differentiate on its own (E_n(w) by y_n:
+        # E_n's own definition says how it depends on y_n)
         families = {str(v.base.label) for v in d.variables if isinstance(v, sp.Indexed)}
         families |= {v.name.partition("_")[0] for v in d.variables if isinstance(v, sp.Symbol)}
-        for a in body.args:
-            members = a.atoms(sp.Indexed)
-            names += [m.base for m in members if str(m.base.label) not in families]
-            inner = {i for m in members for i in m.indices} | {m.base.label for m in members}
-            names += [
-                x
-                for x in a.atoms(sp.Symbol)
-                if x not in inner and x.name not in families and not _constant(x)
-            ]
+        names = [
+            m.base
+            for a in body.args
+            for m in a.atoms(sp.Indexed)
+            if str(m.base.label) not in families
+        ]
         names = list(dict.fromkeys(names))
         return [body.func, *names]
     return []

@@ -782,13 +782,17 @@ def _real_side(expr, scope, unknown: set[str]) -> bool:
     import sympy as sp
 
     put: dict = {}
+    members = expr.atoms(sp.Indexed)
+    labels = {m.base.label for m in members}  # a family's name is no symbol of its own
     for x in expr.free_symbols:
-        if isinstance(x, sp.Symbol) and x.name not in unknown:
+        if isinstance(x, sp.Symbol) and x.name not in unknown and x not in labels:
             put[x] = scope.symbols.get(x.name) or sp.Symbol(x.name, real=True)
-    for node in expr.atoms(sp.Indexed):
+    for node in members:
         label = str(node.base.label)
-        if label not in unknown and label not in scope.families:
-            put[node.base] = sp.IndexedBase(label, real=True)
+        if label in unknown:
+            continue
+        declared = scope.families.get(label)  # a declared family is what it is declared
+        put[node.base] = declared.base if declared else sp.IndexedBase(label, real=True)
     try:
         return expr.xreplace(put).is_real is True
     except Exception:  # noqa: BLE001 - SymPy's assumption system on an odd tree: not shown
