@@ -93,10 +93,7 @@ def _substitute(expr, mapping: dict, names: dict):
     if not isinstance(expr, sp.Basic):
         return expr
     bound = _bound_by(expr)
-    if bound and (
-        any(names[k] & bound for k in mapping)
-        or any(_free(v) & bound and expr.has(k) for k, v in mapping.items())
-    ):
+    if bound and any(names[k] & bound for k in mapping):
         expr = _scoped(expr, mapping, names)
         return mapping.get(expr, expr)
     if expr.args and not isinstance(expr, (sp.Indexed, sp.IndexedBase, sp.Symbol)):
@@ -108,10 +105,6 @@ def _substitute(expr, mapping: dict, names: dict):
         if indices != expr.indices:
             expr = expr.base[indices]
     return mapping.get(expr, expr)
-
-
-def _free(value) -> frozenset:
-    return getattr(value, "free_symbols", frozenset())
 
 
 def _bound_by(expr) -> frozenset:
@@ -132,42 +125,31 @@ def _scoped(expr, mapping: dict, names: dict):
     """``expr`` (a node that binds variables) with ``mapping`` put in where its names are
     free: in the body, none that mentions a bound variable; in a limit's bounds, none that
     mentions the variable of a limit outside it (SymPy's first limit is the innermost: its
-    bounds may use the later ones' variables, ``\\int_0^x x \\, dx`` the outer x). A bound
-    variable that a value put in mentions is renamed first (``c = x + 1`` in ``\\int_0^1 c
-    \\, dx`` is about the outer x, not the variable of integration)."""
+    bounds may use the later ones' variables, ``\\int_0^x x \\, dx`` the outer x). A value
+    put in that mentions a bound variable means that variable, as authors write it: after
+    ``p = e^{-x^2/2}``, ``\\int p \\, dx`` integrates ``e^{-x^2/2}`` over x."""
     from eqchain.operators import Expectation
-
-    values = set().union(*(_free(v) for k, v in mapping.items() if expr.has(k)))
-
-    def fresh(v):
-        return sp.Dummy(v.name, **v.assumptions0) if v in values else v
 
     def visible(variables) -> dict:
         return {k: v for k, v in mapping.items() if not names[k] & variables}
 
     if isinstance(expr, (sp.Sum, sp.Product, sp.Integral)):
         variables = [v for v, *_ in expr.limits]
-        renamed = {v: fresh(v) for v in variables}
         limits = []
         for m, (v, *bounds) in enumerate(expr.limits):
-            outer = variables[m + 1 :]
-            bounds = [b.xreplace({o: renamed[o] for o in outer}) for b in bounds]
-            seen = visible(frozenset(outer))
-            limits.append((renamed[v], *(_substitute(b, seen, names) for b in bounds)))
-        body = _substitute(expr.function.xreplace(renamed), visible(frozenset(variables)), names)
+            seen = visible(frozenset(variables[m + 1 :]))
+            limits.append((v, *(_substitute(b, seen, names) for b in bounds)))
+        body = _substitute(expr.function, visible(frozenset(variables)), names)
         return build(expr.func, (body, *limits))
     if isinstance(expr, sp.Limit):
         body, variable, point, direction = expr.args
-        new = fresh(variable)
-        inside = visible(frozenset({variable}))
-        body = _substitute(body.xreplace({variable: new}), inside, names)
-        return sp.Limit(body, new, _substitute(point, mapping, names), str(direction))
+        body = _substitute(body, visible(frozenset({variable})), names)
+        return sp.Limit(body, variable, _substitute(point, mapping, names), str(direction))
     if isinstance(expr, Expectation):
         body, variable, law = expr.args
-        new = fresh(variable)
         inside = visible(frozenset({variable}))
-        body, law = (_substitute(e.xreplace({variable: new}), inside, names) for e in (body, law))
-        return Expectation(body, new, law)
+        body, law = (_substitute(e, inside, names) for e in (body, law))
+        return Expectation(body, variable, law)
     return expr
 
 

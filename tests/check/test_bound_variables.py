@@ -54,9 +54,10 @@ def test_a_bound_of_the_range_is_outside_the_binder(tmp_path):
     assert got[-1] == "refuted"
 
 
-def test_a_definition_put_in_under_a_binder_is_not_captured(tmp_path):
-    # c = x + 1 is about the outer x: \int_0^1 c dx = x + 1, not 3/2
-    assert statuses(tmp_path, r"c = x + 1", r"\int_0^1 c \, dx = x + 1")[-1] == "verified"
-    assert statuses(tmp_path, r"c = x + 1", r"\int_0^1 c \, dx = \frac{3}{2}")[-1] == "refuted"
-    got = statuses(tmp_path, r"c = k + 1", r"\sum_{k=1}^{2} c = 2 k + 2")
+def test_a_definition_put_in_under_a_binder_means_its_variable(tmp_path):
+    # authors define an expression in x and integrate it over x (p = e^{-x^2/2}, \int p dx):
+    # the x of the definition is the variable of integration there
+    assert statuses(tmp_path, r"c = x^2", r"\int_0^1 c \, dx = \frac{1}{3}")[-1] == "verified"
+    assert statuses(tmp_path, r"c = x^2", r"\int_0^1 c \, dx = \frac{1}{2}")[-1] == "refuted"
+    got = statuses(tmp_path, r"c = x^2", r"\int_0^1 \frac{\partial c}{\partial x} \, dx = 1")
     assert got[-1] == "verified"

@@ -52,3 +52,9 @@ def test_a_definition_through_a_complex_family_member_is_not_real(tmp_path):
     assert got == ["definition"]
     # a family left real by the default makes it real
     assert statuses(tmp_path, r"|a|^2 = a^2", r"a = z_1 + 1")[0] == "verified"
+
+
+def test_a_definition_through_a_member_declared_complex_is_not_real(tmp_path):
+    # red team: z_1 declared on its own (no family z) was put in as a real member
+    got = statuses(tmp_path, r"|a|^2 = a^2", r"a = z_1", assume="z_1 complex")
+    assert got[0] != "verified"

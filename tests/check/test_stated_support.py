@@ -67,3 +67,13 @@ def test_a_function_parameter_is_not_the_stated_variable(tmp_path):
     rows = (r"X \sim \mathrm{Poiss}(\lambda)", r"f(X) = \sin(\pi X)")
     assert statuses(tmp_path, *rows, r"f(\frac{1}{2}) = 0")[-1] == "refuted"
     assert statuses(tmp_path, *rows, r"f(3) = 0")[-1] == "verified"
+
+
+def test_a_derivative_of_a_defined_function_at_a_point_under_a_stated_law(tmp_path):
+    # red team: the parameter freed of lambda > 0 (the law's condition) no longer matched the
+    # variable of d^2/d lambda^2, and the derivative at hat-lambda came out 0 (verified)
+    rows = (r"X \sim \mathrm{Poiss}(\lambda)", r"\ell(\lambda) = \lambda^3")
+    second = r"\frac{d^2 \ell(\hat\lambda)}{d\lambda^2}"
+    assert statuses(tmp_path, *rows, rf"{second} = 6 \hat\lambda")[-1] == "verified"
+    assert statuses(tmp_path, *rows, rf"{second} = 5 \hat\lambda")[-1] == "refuted"
+    assert statuses(tmp_path, *rows, rf"{second} = 0")[-1] != "verified"

@@ -343,7 +343,14 @@ class Facts:
             if head is None or applied == head or len(applied.args) != len(head.args):
                 return node
             by = node.variables
-            if not all(v in head.args for v in by):
+            # a parameter is the document's name freed of its assumptions (_plain_parameters):
+            # the variable \lambda (declared positive) is the parameter \lambda
+            own = {a.name: a for a in head.args if isinstance(a, sp.Symbol)}
+            counts = [
+                (v if v in head.args else own.get(getattr(v, "name", None)), n)
+                for v, n in node.variable_count
+            ]
+            if any(v is None for v, _ in counts):
                 return node
             # an argument defined in terms of the variable (\hat\lambda = 2 \lambda) is the
             # chain rule's, as written
@@ -353,7 +360,7 @@ class Facts:
             if _captured(body, applied.args):
                 return node
             try:
-                done = sp.Derivative(body, *node.variable_count).doit()
+                done = sp.Derivative(body, *counts).doit()
             except (ValueError, TypeError, NotImplementedError):
                 return node
             put = _put_arguments(done, head.args, applied.args)

@@ -791,8 +791,12 @@ def _real_side(expr, scope, unknown: set[str]) -> bool:
         label = str(node.base.label)
         if label in unknown:
             continue
+        member = f"{label}_{'_'.join(str(i) for i in node.indices)}"
         declared = scope.families.get(label)  # a declared family is what it is declared
-        put[node.base] = declared.base if declared else sp.IndexedBase(label, real=True)
+        if declared is None and member in scope.symbols:  # z_1 declared on its own
+            put[node] = scope.symbols[member]
+        else:
+            put[node.base] = declared.base if declared else sp.IndexedBase(label, real=True)
     try:
         return expr.xreplace(put).is_real is True
     except Exception:  # noqa: BLE001 - SymPy's assumption system on an odd tree: not shown
