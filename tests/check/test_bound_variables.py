@@ -6,6 +6,7 @@ over x after ``x = 3`` became an integral over 3 (``could not be decided``)."""
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 from helpers import check_document_rows
 
@@ -33,31 +34,25 @@ def test_an_expectation_over_a_defined_name_is_not_of_its_value(tmp_path):
     assert statuses(tmp_path, r"x = 3", wrong)[-1] != "verified"
 
 
-def test_an_integral_over_a_defined_name_integrates_the_variable(tmp_path):
-    assert statuses(tmp_path, r"x = 3", r"\int_0^1 x \, dx = \frac{1}{2}")[-1] == "verified"
-    got = statuses(tmp_path, r"x = 3", r"x + \int_0^1 x \, dx = \frac{7}{2}")
-    assert got[-1] == "verified"
-    got = statuses(tmp_path, r"x = 3", r"\int_0^1 x \, dx = \int_0^1 3 \, dx")
-    assert got[-1] == "refuted"
-
-
-def test_a_sum_over_a_defined_name_sums_the_index(tmp_path):
-    assert statuses(tmp_path, r"x = 3", r"\sum_{x=1}^{2} x = 3")[-1] == "verified"
-    assert statuses(tmp_path, r"x = 3", r"\sum_{x=1}^{2} x = 6")[-1] == "refuted"
-
-
-def test_a_bound_of_the_range_is_outside_the_binder(tmp_path):
-    # red team: the upper limit x of \int_0^x x dx is the x defined, the x inside is not
-    got = statuses(tmp_path, r"x = 3", r"\int_0^{x} x \, dx = \frac{9}{2}")
-    assert got[-1] == "verified"
-    got = statuses(tmp_path, r"x = 3", r"\int_0^{x} x \, dx = 9")
-    assert got[-1] == "refuted"
-
-
-def test_a_definition_put_in_under_a_binder_means_its_variable(tmp_path):
-    # authors define an expression in x and integrate it over x (p = e^{-x^2/2}, \int p dx):
-    # the x of the definition is the variable of integration there
-    assert statuses(tmp_path, r"c = x^2", r"\int_0^1 c \, dx = \frac{1}{3}")[-1] == "verified"
-    assert statuses(tmp_path, r"c = x^2", r"\int_0^1 c \, dx = \frac{1}{2}")[-1] == "refuted"
-    got = statuses(tmp_path, r"c = x^2", r"\int_0^1 \frac{\partial c}{\partial x} \, dx = 1")
-    assert got[-1] == "verified"
+@pytest.mark.parametrize(
+    ("definition", "row", "expected"),
+    [
+        # an integral over a defined name integrates the variable
+        (r"x = 3", r"\int_0^1 x \, dx = \frac{1}{2}", "verified"),
+        (r"x = 3", r"x + \int_0^1 x \, dx = \frac{7}{2}", "verified"),
+        (r"x = 3", r"\int_0^1 x \, dx = \int_0^1 3 \, dx", "refuted"),
+        # a sum over a defined name sums the index
+        (r"x = 3", r"\sum_{x=1}^{2} x = 3", "verified"),
+        (r"x = 3", r"\sum_{x=1}^{2} x = 6", "refuted"),
+        # red team: the upper limit x of \int_0^x x dx is the x defined, the x inside is not
+        (r"x = 3", r"\int_0^{x} x \, dx = \frac{9}{2}", "verified"),
+        (r"x = 3", r"\int_0^{x} x \, dx = 9", "refuted"),
+        # authors define an expression in x and integrate it over x (p = e^{-x^2/2}, \int p
+        # dx): the x of the definition is the variable of integration there
+        (r"c = x^2", r"\int_0^1 c \, dx = \frac{1}{3}", "verified"),
+        (r"c = x^2", r"\int_0^1 c \, dx = \frac{1}{2}", "refuted"),
+        (r"c = x^2", r"\int_0^1 \frac{\partial c}{\partial x} \, dx = 1", "verified"),
+    ],
+)
+def test_a_binder_over_a_defined_name(tmp_path, definition, row, expected):
+    assert statuses(tmp_path, definition, row)[-1] == expected
