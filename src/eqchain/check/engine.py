@@ -1794,8 +1794,8 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
             "declaration or the definition",
             line=line,
         )
+    written = target
     if isinstance(target, AppliedUndef):
-        facts.written[target.func] = target
         target, rhs = _plain_parameters(target, rhs)
     if line:
         facts.defined_at[target] = line
@@ -1803,6 +1803,8 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
         raise InputError(
             f"{latex(target)} is already defined", line=step.place.line if step.place else None
         )
+    if isinstance(target, AppliedUndef):
+        facts.written[target.func] = written
     rhs = facts.at_points(rhs)  # a derivative at a point, taken (_at_point)
     facts.definitions[target] = rhs
     facts.equations.append(Equation(canonical(target), canonical(rhs), step.label, "definition"))
