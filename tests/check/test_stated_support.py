@@ -77,3 +77,14 @@ def test_a_derivative_of_a_defined_function_at_a_point_under_a_stated_law(tmp_pa
     assert statuses(tmp_path, *rows, rf"{second} = 6 \hat\lambda")[-1] == "verified"
     assert statuses(tmp_path, *rows, rf"{second} = 5 \hat\lambda")[-1] == "refuted"
     assert statuses(tmp_path, *rows, rf"{second} = 0")[-1] != "verified"
+
+
+def test_a_parameter_a_row_defines_is_what_its_definition_says(tmp_path):
+    # review: mu declared constant by the law made mu = (1/n) sum x_i (an author's estimate
+    # written without a hat) a claim, refuted; a row defining the name says what it is
+    rows = (r"x_i \sim \mathcal{N}(\mu, 1)", r"\mu = \frac{1}{n} \sum_{i=1}^{n} x_i")
+    assert statuses(tmp_path, *rows, r"\mu n = \sum_{i=1}^{n} x_i")[1:] == [
+        "definition",
+        "verified",
+    ]
+    assert statuses(tmp_path, *rows, r"\mu n = 2 \sum_{i=1}^{n} x_i")[-1] == "refuted"

@@ -479,6 +479,18 @@ def stated_law_conditions(rows) -> list:
     from eqchain.densities import density_named
 
     out: list = []
+    equations = [
+        (
+            b,
+            [
+                r
+                for r in rs
+                if r.formula and len(r.formula.sides) > 1 and r.formula.relation(1) == "="
+            ],
+        )
+        for b, rs in rows
+    ]
+    defined = _defined_names(equations)  # a law's own row defines nothing
     for _, block_rows in rows:
         for row in block_rows:
             f = row.formula
@@ -495,8 +507,11 @@ def stated_law_conditions(rows) -> list:
                 for part in sp.And.make_args(d.holds(*law.args))
                 for item in _condition_items(part, f"the law stated at line {row.line}")
             ]
-            items += _support_items(f.sides[0], (*d.values, "moments"))
-            items += _parameter_items(law.args)
+            # what a row defines is what its definition says (\mu = \frac{1}{n} \sum_i x_i
+            # names an estimate, not the constant parameter)
+            implied = _support_items(f.sides[0], (*d.values, "moments"))
+            implied += _parameter_items(law.args)
+            items += [item for item in implied if item.name not in defined]
             out += [item for item in items if item not in out]
     return out
 
