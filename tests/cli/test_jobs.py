@@ -4,6 +4,7 @@ as the cores when there are more files than cores (issue 17); the report is the 
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
 import sys
 
 import pytest
@@ -23,6 +24,38 @@ def test_the_pool_forks_from_a_parent_with_the_checker_imported():
         assert pool._mp_context.get_start_method() == "fork"
     assert "eqchain.check.engine" in sys.modules
     assert "eqchain.load.document" in sys.modules  # a document among the files
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
+)
+def test_the_parent_imports_what_sympy_and_the_solver_load_on_first_use(tmp_path):
+    # in a fresh process: in this one, earlier tests have imported them already
+    solved = tmp_path / "mle.toml"
+    solved.write_text("title = 'm'\n[maximize]\nobjective = 'x'\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from eqchain import cli\n"
+        "names = (*cli._SYMPY_LAZY, 'eqchain.optimize')\n"
+        "before = [n for n in names if n in sys.modules]\n"
+        f"with cli._worker_pool(2, [{str(solved)!r}, 'b.toml']):\n"
+        "    pass\n"
+        "print(before, [n for n in names if n not in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "[]"], out.stdout
+
+
+def test_only_a_file_with_a_maximize_or_minimize_table_needs_the_solver(tmp_path):
+    plain, solved, commented = (tmp_path / f"{n}.toml" for n in ("plain", "solved", "commented"))
+    plain.write_text(GOOD, encoding="utf-8")
+    solved.write_text(GOOD + "\n [ minimize ]\nobjective = 'x'\n", encoding="utf-8")
+    commented.write_text(GOOD + "# [maximize]\n", encoding="utf-8")
+    assert not cli_module._optimizes(plain)
+    assert cli_module._optimizes(solved)
+    assert not cli_module._optimizes(commented)
+    assert not cli_module._optimizes(tmp_path / "missing.toml")
+    assert not cli_module._optimizes("post.md")
 
 
 @pytest.fixture

@@ -260,8 +260,12 @@ def _no_imaginary_unit(sides, text: str, offset: int) -> None:
     for side in sides:
         if not isinstance(side, sp.Basic):
             continue
+        if not any(u in side.free_symbols for u in _UNITS):
+            continue  # (the masking below only removes names)
         powers = [p.exp for p in side.atoms(sp.Pow) if p.base == sp.E]
         powers += [f.args[0] for f in side.atoms(sp.exp)]
+        if not powers:
+            continue
         unit = next(
             (u for u in _UNITS if u in values(side) and any(u in values(x) for x in powers)), None
         )
