@@ -58,6 +58,15 @@ def test_only_a_file_with_a_maximize_or_minimize_table_needs_the_solver(tmp_path
     assert not cli_module._optimizes("post.md")
 
 
+def test_the_workers_start_with_a_lagrange_problem_then_the_longest_file(tmp_path):
+    short, long, solved = (tmp_path / f"{n}.toml" for n in ("short", "long", "solved"))
+    short.write_text(GOOD, encoding="utf-8")
+    long.write_text(GOOD * 3, encoding="utf-8")
+    solved.write_text("[maximize]\n", encoding="utf-8")
+    order = sorted([short, long, solved], key=cli_module._expected_cost, reverse=True)
+    assert order == [solved, long, short]
+
+
 @pytest.fixture
 def folder(tmp_path):
     for n in range(3):
