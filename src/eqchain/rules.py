@@ -603,6 +603,19 @@ INTEGRAL_RULES: tuple[Rule, ...] = (
         engine="integral",
     ),
     Rule(
+        "antiderivative",
+        r"\frac{d}{dx} F = f \implies \int f \, dx = F \quad (\text{up to a constant})",
+        "F is an antiderivative of f: its derivative is the integrand, so the indefinite "
+        "integral is F up to a constant (F real: each logarithm's argument positive, each root's "
+        "radicand nonnegative); never an equation for later steps",
+        "F は f の原始関数（F の導関数が被積分関数なので、不定積分は定数の差を除いて F）"
+        "（F は実数値：対数の中は正、根号の中は非負）。後の式変形には使わない",
+        "engine",
+        "integral",
+        conditions=("real F",),
+        engine="integral",
+    ),
+    Rule(
         "integral_evaluate",
         r"\int_0^1 x^2 \, dx = \frac{1}{3}",
         "evaluate the definite integral (SymPy's integrate, under its convergence conditions)",

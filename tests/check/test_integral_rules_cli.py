@@ -44,6 +44,13 @@ CASES = [
         "dominated convergence",
     ),
     (
+        "antiderivative",
+        r"\int x e^{a x} \, dx = \left( \frac{x}{a} - \frac{1}{a^2} \right) e^{a x}",
+        r"\int x e^{a x} \, dx = \left( \frac{x}{a} + \frac{1}{a^2} \right) e^{a x}",
+        r"\int \frac{1}{a x} \, dx = \frac{\log x}{a}",
+        "x > 0",
+    ),
+    (
         "integral_evaluate",
         r"\int_{-\infty}^{\infty} e^{-\frac{(s - x)^2}{2 a^2}} \, ds = \sqrt{2 \pi} a",
         r"\int_{-\infty}^{\infty} e^{-\frac{(s - x)^2}{2 a^2}} \, ds = \sqrt{\pi} a",

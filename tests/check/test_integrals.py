@@ -92,10 +92,16 @@ def test_integral_of_an_undeclared_variable_binds_it_as_real(tmp_path):
 
 
 def test_indefinite_integrals_are_never_evaluated(tmp_path):
-    # an antiderivative is known up to a constant: x^2/2 and x^2/2 + 1 are both "\int x dx"
+    # an antiderivative is known up to a constant: x^2/2 and x^2/2 + 1 are both "\int x dx",
+    # each verified as an antiderivative (tests/check/test_antiderivatives.py), never as an
+    # equation; with another integral beside it, no value is put in for it
     for claim in (r"\int x \, dx = \frac{x^2}{2}", r"\int x \, dx = \frac{x^2}{2} + 1"):
         result = verdict(tmp_path, claim, SYMBOLS + 'x = "real"\n')
-        assert result.verdict is Verdict.UNKNOWN
+        assert result.verdict is Verdict.VERIFIED
+        assert result.rules == ("antiderivative",)
+    claim = r"\int x \, dx + \int 1 \, dx = \frac{x^2}{2} + x"
+    result = verdict(tmp_path, claim, SYMBOLS + 'x = "real"\n')
+    assert result.verdict is Verdict.UNKNOWN
 
 
 def _check_file(name: str, tmp_path, replace: tuple[str, str] | None = None):

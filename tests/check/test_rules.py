@@ -220,6 +220,11 @@ CASES = {
 
 # Integrals (issue 18): s is an integration variable, its own real variable.
 CASES |= {
+    "antiderivative": (
+        [(r"\int x e^{a x} \, dx = \left( \frac{x}{a} - \frac{1}{a^2} \right) e^{a x}", [])],
+        [(r"\int x e^{a x} \, dx = \left( \frac{x}{a} + \frac{1}{a^2} \right) e^{a x}", [])],
+        ([(r"\int \frac{1}{a x} \, dx = \frac{\log x}{a}", [])], "x > 0"),
+    ),
     "integral_evaluate": (
         [(r"\int_0^1 s^2 \, ds = \frac{1}{3}", [])],
         [(r"\int_0^1 s^2 \, ds = \frac{1}{2}", [])],

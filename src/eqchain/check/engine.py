@@ -46,7 +46,12 @@ from eqchain.check.domain import (
 )
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
-from eqchain.check.integrals import has_integral, integral_step
+from eqchain.check.integrals import (
+    has_indefinite_integral,
+    has_integral,
+    integral_step,
+    is_antiderivative,
+)
 from eqchain.check.laws import with_stated_laws
 from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import empty_ranges
@@ -618,8 +623,11 @@ def check_derivation(
             # chain), and only for particular values when a link needed them.
             link_domain = list(result.domain_conditions)
             chain_domain += [c for c in link_domain if c not in chain_domain]
-            # Only equations are facts: a \le b or a \propto b is not an equation to use.
-            if step.continues and source is not None and link_relation == "=":
+            # Only equations are facts: a \le b or a \propto b is not an equation to use, nor
+            # an antiderivative (\int x dx = x^2/2 holds up to a constant; so does the chain).
+            if is_antiderivative(result):
+                chain_holds = False
+            elif step.continues and source is not None and link_relation == "=":
                 facts.add(step.label, source, step.rhs, link_values, link_domain)
             if chain_holds and chain_relation == "=":
                 facts.add(step.label, lhs, step.rhs, chain_values, chain_domain)
@@ -2874,6 +2882,8 @@ def _may_follow(step: Step, result: StepResult, premise) -> bool:
     return (
         step.after_equation
         and step.follows is None
+        # an indefinite integral is known up to a constant: no system to solve
+        and not has_indefinite_integral(*sides, step.lhs, step.rhs)
         and not step.continues
         and step.relation == "="
         and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN)

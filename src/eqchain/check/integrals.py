@@ -43,6 +43,15 @@ def has_integral(*exprs) -> bool:
     return any(isinstance(e, sp.Basic) and e.has(sp.Integral) for e in exprs)
 
 
+def has_indefinite_integral(*exprs) -> bool:
+    r"""Whether an integral without limits (``\int f \, dx``) occurs in any of ``exprs``."""
+    return any(
+        isinstance(e, sp.Basic)
+        and any(len(lim) == 1 for i in e.atoms(sp.Integral) for lim in i.limits)
+        for e in exprs
+    )
+
+
 def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, givens, domain=None):
     """The verdict on ``lhs = rhs`` when either side holds an integral, else None.
 
@@ -55,6 +64,11 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
 
     ranges = facts.ranges
     values_of: dict = {}
+    claimed = _antiderivative_claim(lhs, rhs)
+    if claimed is not None and not any(str(k) == str(claimed[1]) for k in values):
+        return _antiderivative_step(
+            step, *claimed, side_conditions, warnings, facts, values, givens, domain
+        )
     side_conditions = _outside_integrals(side_conditions, lhs, rhs)
     first_unknown = None
     original = (lhs, rhs)
@@ -124,6 +138,119 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         None,
         tuple(warnings),
     )
+
+
+ANTIDERIVATIVE = "antiderivative"
+
+
+def _antiderivative_claim(lhs, rhs):
+    r"""(integrand, variable, F) when one side is one indefinite integral of one variable,
+    ``\int f \, dx``, and the other side F holds no integral; else None."""
+    for integral, other in ((lhs, rhs), (rhs, lhs)):
+        if (
+            isinstance(integral, sp.Integral)
+            and len(integral.limits) == 1
+            and len(integral.limits[0]) == 1
+            and not (isinstance(other, sp.Basic) and other.has(sp.Integral))
+        ):
+            variable = integral.limits[0][0]
+            # the integral's variable is read as its own; here it is the other side's name
+            name = variable.name
+            same = [s for s in other.free_symbols if isinstance(s, sp.Symbol) and s.name == name]
+            if len(same) == 1:
+                integrand = integral.function.xreplace({variable: same[0]})
+                return integrand, same[0], other
+            return integral.function, variable, other
+    return None
+
+
+def _antiderivative_step(
+    step, integrand, variable, claimed, side_conditions, warnings, facts, values, givens, domain
+):
+    r"""``\int f \, dx = F``: F is an antiderivative of f, up to an additive constant. Verified
+    when dF/dx is proved equal to f (with what F needs to be defined established, as for any
+    right side); refuted at a point where dF/dx and f differ (no constant changes a
+    derivative). The engine keeps such a row out of the facts (``is_antiderivative``)."""
+    from eqchain.check import engine  # the engine imports this module
+    from eqchain.check.refute import find_counterexample
+
+    if claimed.has(*_BROKEN):
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            f"not shown that {latex(claimed)} has a derivative everywhere (a piecewise or "
+            "stepped function): an antiderivative needs one",
+            None,
+            tuple(warnings),
+        )
+    derivative = sp.diff(claimed, variable)
+    # an identity in the variable: no given about it may be used (it is the integral's own)
+    if prove_equal(derivative, integrand, (), facts.ranges) is not None:
+        real = _real_valued(claimed, variable)
+        conditions = list(side_conditions) + [(ANTIDERIVATIVE, c) for c in real]
+        result = engine._decide(step, [ANTIDERIVATIVE], conditions, warnings, values, facts, domain)
+        if result.verdict is Verdict.VERIFIED:
+            shown = f"d/d{latex(variable)} of {latex(claimed)} is the integrand"
+            said = (f"an antiderivative, up to a constant ({shown})", result.reason)
+            result = replace(result, reason="; ".join(r for r in said if r))
+        return result
+    # only where the claimed antiderivative is real: \sqrt{\pi/a} at a < 0 is no real function
+    inside = _real_valued(claimed, None) + _real_valued(integrand, None)
+    cex = find_counterexample(
+        derivative, integrand, givens, ranges=facts.ranges, values=values, domain=inside
+    )
+    if cex is not None:
+        reason = (
+            f"not an antiderivative: the derivative of {latex(claimed)} by {latex(variable)} "
+            "differs from the integrand (no constant changes that); the values are the "
+            "derivative's (left) and the integrand's (right) at the point shown"
+        )
+        return StepResult(step, Verdict.REFUTED, (), reason, cex, tuple(warnings))
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        (),
+        f"not shown that the derivative of {latex(claimed)} by {latex(variable)} is the "
+        "integrand (an indefinite integral is an antiderivative, up to a constant)",
+        None,
+        tuple(warnings),
+    )
+
+
+# functions whose derivative SymPy takes piece by piece, across a jump or a kink
+_BROKEN = (sp.Piecewise, sp.floor, sp.ceiling, sp.Heaviside, sp.frac, sp.Max, sp.Min)
+
+
+def _real_valued(expr, variable) -> list:
+    """What keeps ``expr`` real and differentiable as its variable varies, the real functions'
+    way: each logarithm's argument positive, each root's radicand nonnegative (log x has
+    derivative 1/x for x < 0 too, but only as a complex function), each absolute value's
+    argument nonzero (|x| has no derivative at 0). Conditions (pred, expression); with
+    ``variable`` None, those of every part of ``expr``."""
+    out: list = []
+
+    def varies(e) -> bool:
+        return variable is None or e.has(variable)
+
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.log) and varies(node.args[0]):
+            out.append(("positive", node.args[0]))
+        elif isinstance(node, (sp.Abs, sp.sign)) and varies(node.args[0]):
+            out.append(("nonzero", node.args[0]))
+        elif (
+            isinstance(node, sp.Pow)
+            and varies(node.base)
+            and node.exp.is_number
+            and node.exp.is_integer is False
+        ):
+            out.append(("nonnegative", node.base))
+    return out
+
+
+def is_antiderivative(result) -> bool:
+    """Whether a verified step was an antiderivative (true only up to a constant)."""
+    return ANTIDERIVATIVE in result.rules
 
 
 def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
