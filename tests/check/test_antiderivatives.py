@@ -143,3 +143,51 @@ def test_rows_of_antiderivatives_are_no_system_and_are_refuted_only_where_real(t
     steps = json.loads(ran.stdout)["derivations"][0]["steps"]
     assert [s["status"] for s in steps] == ["verified", "verified"]
     assert all(s["rules"] == ["antiderivative"] for s in steps)
+
+
+def _statuses(tmp_path, *rows, args=()):
+    doc = tmp_path / "d.md"
+    doc.write_text("# t\n\n" + "\n\n".join(f"$$\n{r}\n$$" for r in rows) + "\n", encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", *args, doc)
+    return [s["status"] for s in json.loads(ran.stdout)["derivations"][0]["steps"]]
+
+
+# Found by a red team (/tmp/redteam23): each was verified or refuted wrongly by the first version.
+@pytest.mark.parametrize(
+    ("rows", "args", "expected"),
+    [
+        # a sum's bound makes x an integer: cos(2 pi x) would read 1 and floor(x) x
+        ((r"\int \cos(2 \pi x) \, dx = \sum_{j=1}^{x} 1",), (), ["unknown"]),
+        ((r"S = \sum_{s=1}^{t} s", r"\int \lfloor t \rfloor \, dt = \frac{t^2}{2}"), (), None),
+        ((r"\int \cos(2 \pi t) \, dt = t",), ("--assume", "t integer"), ["unknown"]),
+        # x defined earlier: F's x would be its definition, the integral's x not
+        ((r"x = \mu + \sigma z", r"\int 2 x \, dx = x^2", r"\int 0 \, dx = x^2"), (), None),
+        # y varies with x (a row differentiates it): d/dx y is not 0
+        ((r"\frac{dy}{dx} = 2 x", r"\int 2 x \, dx = y", r"\int 0 \, dx = y"), (), None),
+        # a given fixes x: it must not supply the condition x \neq 0 of a jump at 0
+        ((r"x = 1", r"\int \frac{1}{1 + x^2} \, dx = -\arctan \frac{1}{x}"), (), None),
+        # F not real: a constant like \log(-1), \sqrt{-4}, \arcsin 2
+        ((r"\int 1 \, dx = x + \log(-1)",), (), ["unknown"]),
+        ((r"\int 2 x \, dx = x^2 + \sqrt{-4}",), (), ["unknown"]),
+        ((r"\int 1 \, dx = x + \arcsin 2",), (), ["unknown"]),
+        ((r"\int \frac{2x}{\sqrt{1-(x^2+2)^2}} \, dx = \arcsin(x^2 + 2)",), (), ["unknown"]),
+    ],
+)
+def test_an_antiderivative_needs_a_real_variable_free_of_the_document(
+    tmp_path, rows, args, expected
+):
+    statuses = _statuses(tmp_path, *rows, args=args)
+    if expected is not None:
+        assert statuses == expected
+    assert "verified" not in statuses[-1:] and "refuted" not in statuses
+
+
+def test_rows_after_a_name_defined_as_an_indefinite_integral_are_no_system(tmp_path):
+    # G = \int x dx; then x^2/2 + 1 = G and G - x^2/2 = 1 (as the next equation of a system):
+    # G is known up to a constant, so the second row does not follow from the first
+    rows = (
+        r"G = \int x \, dx",
+        r"\begin{aligned} \frac{x^2}{2} + 1 &= G \\ G - \frac{x^2}{2} &= 1 \end{aligned}",
+    )
+    statuses = _statuses(tmp_path, *rows)
+    assert statuses[-2:] == ["verified", "unknown"]

@@ -575,14 +575,14 @@ def check_derivation(
         if step.condition and result.verdict is Verdict.VERIFIED:
             result = replace(result, conditional=True)  # holds under the condition only
         implied = False
-        if step.condition and _may_follow(step, result, premise):
+        if step.condition and _may_follow(step, result, premise, facts):
             # the next equation of a system (x = 2 under x^2 = 4, for x > 0) is not checked as
             # following from the row before under a condition: neither refuted as an identity
             # nor by a counterexample outside the condition
             result = conditioned.unusable(
                 step, "it may follow from the row before, which is not checked under one"
             )
-        elif _may_follow(step, result, premise):
+        elif _may_follow(step, result, premise, facts):
             # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
             result, implied = _as_implication(
                 step, lhs, premise, result, facts.under(values), values, timeout
@@ -2874,16 +2874,19 @@ def _distribution_statement(step: Step) -> StepResult:
     )
 
 
-def _may_follow(step: Step, result: StepResult, premise) -> bool:
+def _may_follow(step: Step, result: StepResult, premise, facts: Facts | None = None) -> bool:
     """Whether a claim that is no identity may be read as following from the equation before:
     a document's row of one equation right after an equation row of the same display
     (``Step.after_equation``), with that equation read."""
     sides, relation, _established = premise
+    written = (*sides, step.lhs, step.rhs)
     return (
         step.after_equation
         and step.follows is None
         # an indefinite integral is known up to a constant: no system to solve
-        and not has_indefinite_integral(*sides, step.lhs, step.rhs)
+        and not has_indefinite_integral(
+            *(facts.unfold(e) if facts is not None and e is not None else e for e in written)
+        )
         and not step.continues
         and step.relation == "="
         and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN)

@@ -174,6 +174,16 @@ def _antiderivative_step(
     from eqchain.check import engine  # the engine imports this module
     from eqchain.check.refute import find_counterexample
 
+    held = _not_a_real_variable(variable, claimed, facts, givens)
+    if held is not None:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            f"not checked as an antiderivative: {held}",
+            None,
+            tuple(warnings),
+        )
     if claimed.has(*_BROKEN):
         return StepResult(
             step,
@@ -187,7 +197,7 @@ def _antiderivative_step(
     derivative = sp.diff(claimed, variable)
     # an identity in the variable: no given about it may be used (it is the integral's own)
     if prove_equal(derivative, integrand, (), facts.ranges) is not None:
-        real = _real_valued(claimed, variable)
+        real = _real_valued(claimed, None)  # (a constant like \log(-1) makes F no real one)
         conditions = list(side_conditions) + [(ANTIDERIVATIVE, c) for c in real]
         result = engine._decide(step, [ANTIDERIVATIVE], conditions, warnings, values, facts, domain)
         if result.verdict is Verdict.VERIFIED:
@@ -218,6 +228,27 @@ def _antiderivative_step(
     )
 
 
+def _not_a_real_variable(variable, claimed, facts, givens) -> str | None:
+    r"""Why x of ``\int f dx = F`` cannot be taken as a real variable running over an interval,
+    or None: x read or declared an integer (a sum's bound, a family's index: cos 2 pi x would
+    be 1), defined by an earlier row or fixed by a given (F's x would not be the integral's),
+    or F holding a name the document lets vary with x (dy/dx = 2x: d/dx y is not 0)."""
+    name = str(variable)
+    if variable.is_integer or variable.is_real is not True:
+        return f"{latex(variable)} is not read as a real variable here (an integer, or not real)"
+    defined = {str(getattr(d, "base", d)) for d in facts.definitions}
+    defined |= {str(getattr(d, "func", "")) for d in facts.definitions}
+    if name in defined:
+        return f"{latex(variable)} is defined by an earlier row"
+    if any(name in {str(x) for x in a.free_symbols | b.free_symbols} for a, b in givens):
+        return f"a given fixes {latex(variable)}, and the claim is for every {latex(variable)}"
+    varying = {str(k) for k in facts.undefined_varying()}
+    moving = sorted(str(x) for x in claimed.free_symbols if str(x) in varying and x != variable)
+    if moving:
+        return f"{', '.join(moving)} may vary with {latex(variable)} (a row differentiates it)"
+    return None
+
+
 # functions whose derivative SymPy takes piece by piece, across a jump or a kink
 _BROKEN = (sp.Piecewise, sp.floor, sp.ceiling, sp.Heaviside, sp.frac, sp.Max, sp.Min)
 
@@ -238,6 +269,8 @@ def _real_valued(expr, variable) -> list:
             out.append(("positive", node.args[0]))
         elif isinstance(node, (sp.Abs, sp.sign)) and varies(node.args[0]):
             out.append(("nonzero", node.args[0]))
+        elif isinstance(node, (sp.asin, sp.acos)):
+            out.append(("nonnegative", 1 - node.args[0] ** 2))  # |u| <= 1
         elif (
             isinstance(node, sp.Pow)
             and varies(node.base)
