@@ -419,6 +419,8 @@ def check_derivation(
             for v in big.variables
         ),
     )
+    for index, bounds in _summed_index_ranges(derivation.steps).items():
+        facts.ranges.setdefault(index, []).extend(bounds)
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
         facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
@@ -1639,6 +1641,75 @@ def _sample_means(steps) -> dict:
                 sp.Pow(upper, -1), sp.Sum(sp.Indexed(base, index), (index, lower, upper))
             )
     return out
+
+
+def _summed_index_ranges(steps) -> dict:
+    r"""The range of the index each free member of a document's family is written with
+    (``z_i`` beside ``\sum_{k=1}^{K} e^{z_k}``): a family that the document sums over one
+    range, ``\sum_{k=lo}^{hi} ... z_k ...``, everywhere, and writes otherwise only through
+    letters (no numbered member, no index expression), is indexed by that range, so its free
+    members' indices lie in it, what a reader of ``\frac{\partial a_j}{\partial z_i}``
+    takes for granted. Only a letter the document writes as an index and nowhere else (a
+    subscript, a Kronecker delta's, a row's condition ``i = j`` or ``i \neq j`` between two
+    letters): a letter that is also a value (``i + 1``), a bound of a range, or stated a
+    condition of its own (``, \quad i > K``, ``--assume "i > K"``) says where it lies itself.
+    Documents only (steps whose kind the checker infers): a derivation file declares its
+    families' ranges."""
+    if not steps or not all(s.infer_kind for s in steps):
+        return {}
+    trees = [e for s in steps for e in (s.lhs, s.rhs) if isinstance(e, sp.Basic)]
+    summed: dict = {}  # family base -> {(lower, upper)}
+    loose: set = set()  # letters written as values, bounds or conditions of their own
+    for t in trees:
+        loose |= _loose_symbols(t)
+        for big in t.atoms(sp.Sum, sp.Product):
+            for index, lower, upper in big.limits:
+                loose |= lower.free_symbols | upper.free_symbols
+                if not isinstance(big, sp.Sum):
+                    continue
+                for member in big.function.atoms(sp.Indexed):
+                    if member.indices == (index,):
+                        summed.setdefault(member.base, set()).add((lower, upper))
+    for s in steps:
+        for op, a, b in s.condition:
+            pair = op in ("=", "!=") and isinstance(a, sp.Symbol) and isinstance(b, sp.Symbol)
+            if not pair:
+                loose |= {x for e in (a, b) if isinstance(e, sp.Basic) for x in e.free_symbols}
+                if op == "range":
+                    loose.add(a)
+    free: dict = {}  # family base -> {letters written free}
+    spoiled: set = set()
+    for t in trees:
+        variables = {v for big in t.atoms(sp.Sum, sp.Product) for v in big.variables}
+        for member in t.atoms(sp.Indexed):
+            index = member.indices[0] if len(member.indices) == 1 else None
+            if not isinstance(index, sp.Symbol):
+                spoiled.add(member.base)
+            elif index not in variables:
+                free.setdefault(member.base, set()).add(index)
+    out: dict = {}  # letter -> [(lower, upper)], one for each family it indexes
+    for base, found in summed.items():
+        if len(found) != 1 or base in spoiled:
+            continue
+        for index in free.get(base, set()) - loose:
+            out.setdefault(index, []).extend(found)
+    return out
+
+
+def _loose_symbols(tree) -> set:
+    """The symbols ``tree`` writes other than as an index: not a family member's subscript, a
+    Kronecker delta's, or a sum's variable in its limits."""
+    if isinstance(tree, sp.Symbol):
+        return {tree}
+    if isinstance(tree, sp.Indexed):
+        return set()
+    if isinstance(tree, sp.KroneckerDelta):
+        return set().union(*(_loose_symbols(a) for a in tree.args if not a.is_Symbol))
+    if isinstance(tree, (sp.Sum, sp.Product)):
+        return _loose_symbols(tree.function)  # the limits: bounds are counted by the caller
+    if not isinstance(tree, sp.Basic):
+        return set()
+    return set().union(*(_loose_symbols(a) for a in tree.args))
 
 
 def _family_ranges(scope) -> dict:
