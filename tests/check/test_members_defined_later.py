@@ -104,3 +104,20 @@ def test_a_body_that_depends_on_what_the_member_is_made_of_is_left_as_written(tm
     rows = (SIGMOID, r"a_n = w x_n")
     row = r"\sum_{n=1}^{N} \frac{\partial (y_n + w)}{\partial a_n} = \sum_{n=1}^{N} y_n (1 - y_n)"
     assert statuses(tmp_path, *rows, row)[-1] != "verified"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # d y / d w = 0 verified with a held fixed (y = sigma(a)): a = w x is no definition after
+        (r"y = \frac{1}{1 + e^{-a}}", r"\frac{\partial y}{\partial w} = 0", r"a = w x"),
+        (r"y_n = \frac{1}{1 + e^{-a_n}}", r"\frac{\partial y_n}{\partial w} = 0", r"a_n = w x_n"),
+    ],
+)
+def test_a_verified_derivative_through_a_definition_keeps_the_row_a_claim(tmp_path, rows):
+    # found while testing issue 12: the check looked at the verified rows as written, not at
+    # what their defined names stand for, and both d y / d w = 0 and = y (1 - y) x were verified
+    got = statuses(tmp_path, *rows, rows[1].replace("= 0", "= 1"))
+    assert got[1] == "verified"
+    assert got[2] != "definition"
+    assert got[3] != "verified"
