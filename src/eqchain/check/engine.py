@@ -1562,7 +1562,8 @@ def _named_before(target, rhs, facts: Facts) -> bool:
     def mentions(*exprs) -> bool:
         # what the names defined so far stand for counts too (y = \sigma(a) mentions a), and a
         # member defines the whole family: any member written counts (a_k in \sum_k a_k)
-        exprs = tuple(facts.unfold(e) for e in exprs)
+        # (as written too: unfolded, a name that varies is a function of the variable, E(w))
+        exprs = (*exprs, *(facts.unfold(e) for e in exprs))
         if isinstance(target, sp.Symbol):
             return any(target in e.free_symbols for e in exprs)
         return any(m.base == target.base for e in exprs for m in e.atoms(sp.Indexed))
