@@ -273,10 +273,16 @@ class Facts:
         def visit(node):
             if not isinstance(node, sp.Derivative):
                 return node
-            held = [v for v in node.variables if v in defined]
+            held = [v for v in node.variables if v in defined or _member_of(v, defined)]
             if not held or len(held) != len(node.variables):
                 return node
-            rest = {k: d for k, d in self.definitions.items() if k not in held}
+            # a member held is its whole family held: y_n inside \sum_n as the y_n defined
+            families = {v.base for v in held if isinstance(v, sp.Indexed)}
+            rest = {
+                k: d
+                for k, d in self.definitions.items()
+                if k not in held and not (isinstance(k, sp.Indexed) and k.base in families)
+            }
             body = replace(self, definitions=rest).unfold(node.expr)
             # a member's own name and index (p and i of p_i) are no part of what it is made of
             own = set().union(*(v.free_symbols for v in held))
@@ -386,6 +392,18 @@ class Facts:
         return node if put is None else put
 
 
+def _member_of(variable, defined) -> bool:
+    """Whether ``variable`` is a member (``y_n``, n bound by a sum) of a family whose generic
+    member is defined: it stands for that definition at its index."""
+    return isinstance(variable, sp.Indexed) and any(
+        isinstance(k, sp.Indexed)
+        and k.base == variable.base
+        and len(k.indices) == len(variable.indices)
+        and all(isinstance(i, sp.Symbol) for i in k.indices)
+        for k in defined
+    )
+
+
 def _put_arguments(body, parameters, arguments):
     r"""``body`` of a definition with its parameters replaced by ``arguments``; None when that
     cannot be done faithfully. A parameter may be the square of a name (``\ell(\mu,
@@ -424,6 +442,8 @@ def check_derivation(
             for v in big.variables
         ),
     )
+    for index, bounds in _summed_index_ranges(derivation.steps).items():
+        facts.ranges.setdefault(index, []).extend(bounds)
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
         facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
@@ -1066,6 +1086,9 @@ def _infer(
     (values put in) or a generalisation (a concrete bound made symbolic) of an earlier equation.
     """
 
+    named = _names_the_function(step, lhs, source, facts)
+    if named is not None:
+        return named
     not_defined = None
     if _is_new_definition(step, lhs, facts) and not _contradicts_declarations(lhs, step, facts):
         solved = _solves_a_given(step, lhs, facts, values, timeout)
@@ -1100,6 +1123,8 @@ def _infer(
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
     target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
+    if target is None and _generic_member(lhs) and _new_member(lhs, step.rhs, facts):
+        target = lhs  # y_n = ... after rows that only wrote y_n: as a plain name (_named_before)
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""
@@ -1369,6 +1394,46 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
     )
 
 
+def _names_the_function(step: Step, lhs, source, facts: Facts) -> StepResult | None:
+    r"""The second link of ``y_n = \sigma(a_n) = \frac{1}{1 + e^{-a_n}}``: the link before
+    defined y_n as a function applied, a function nothing has said anything about so far
+    (:func:`_applied_only`), and this link says what the function is: it defines it, as the
+    row ``\sigma(a_n) = \frac{1}{1 + e^{-a_n}}`` on its own would. A family's member as the
+    argument is the function's variable only when the value is a function of it alone (no
+    other member of the family, not its index: ``\frac{1}{1 + e^{-a_n x_n}}`` is no function
+    of a_n); None when the link is anything else (it is then checked as a claim)."""
+    if not step.continues or source is None or facts.definitions.get(lhs) != source:
+        return None
+    if not isinstance(source, AppliedUndef) or matrices.is_node(source) or not source.args:
+        return None
+    head = source.func
+    if step.rhs.has(head) or not _applied_only(source, head, facts):
+        return None
+    if len(set(source.args)) != len(source.args):
+        return None
+    put, body = {}, step.rhs
+    for arg in source.args:
+        if isinstance(arg, sp.Symbol):
+            continue
+        if not _generic_member(arg):
+            return None
+        variable = sp.Symbol(f"{arg.base.label}\u2032", real=True) if arg.is_real else None
+        if variable is None or body.has(variable):
+            return None
+        body = body.xreplace({arg: variable})
+        if any(m.base == arg.base for m in body.atoms(sp.Indexed)) or body.free_symbols & set(
+            arg.indices
+        ):
+            return None  # the value is no function of the member alone
+        put[arg] = variable
+    if any(isinstance(a, sp.Symbol) and a in body.free_symbols for a in put):
+        return None
+    try:
+        return _define(replace(step, rhs=body), source.xreplace(put), facts)
+    except InputError:
+        return None
+
+
 def _applied_only(target, head, facts: Facts) -> bool:
     r"""Whether a function met before only applied, as an unknown function (``\hat y =
     \sigma(z)`` before ``\sigma(z) = \frac{1}{1 + e^{-z}}``), may be defined now: nothing said
@@ -1493,24 +1558,49 @@ def _named_before(target, rhs, facts: Facts) -> bool:
     is unconstrained so far (no given mentions it, it is defined nowhere, and no definition
     leads back to it), so every earlier verdict holds for every value of it, this one included:
     naming its value is a definition, not a claim to refute."""
-    if target in facts.definitions or not isinstance(target, sp.Symbol):
+    if target in facts.definitions or not (
+        isinstance(target, sp.Symbol) or _generic_member(target)
+    ):
         return False
-    if any(target in (a.free_symbols | b.free_symbols) for a, b in facts.givens):
+    if isinstance(target, sp.Indexed) and any(
+        isinstance(d, sp.Indexed) and d.base == target.base for d in facts.definitions
+    ):
+        return False  # another member of the family is defined: one value each, not two
+
+    def mentions(*exprs) -> bool:
+        # what the names defined so far stand for counts too (y = \sigma(a) mentions a), and a
+        # member defines the whole family: any member written counts (a_k in \sum_k a_k)
+        # (as written too: unfolded, a name that varies is a function of the variable, E(w))
+        exprs = (*exprs, *(facts.unfold(e) for e in exprs))
+        if isinstance(target, sp.Symbol):
+            return any(target in e.free_symbols for e in exprs)
+        return any(m.base == target.base for e in exprs for m in e.atoms(sp.Indexed))
+
+    if any(mentions(a, b) for a, b in facts.givens):
         return False
-    if any(target in (a.free_symbols | b.free_symbols) for _, a, b, _ in facts.instances):
+    if any(mentions(a, b) for _, a, b, _ in facts.instances):
         return False
     # An earlier verdict holds for every constant value of the symbol, not for every function
     # of other variables: a verified equation that differentiates, integrates, sums or takes
     # an expectation where the symbol stands (dE/dw = 0 for E independent of w) is false once
     # E = w^2. Such a symbol is not defined later: the row is a claim about it.
     if any(
-        target in (a.free_symbols | b.free_symbols) and (a.has(*_DEPENDENT) or b.has(*_DEPENDENT))
-        for _, a, b in facts.verified
+        mentions(a, b) and (a.has(*_DEPENDENT) or b.has(*_DEPENDENT)) for _, a, b in facts.verified
     ):
         return False
     if _unmet_declaration(target, rhs, facts) is not None:
         return False  # n, a sum's bound (an integer), is not defined by a sum of reals
-    return not facts.unfold(rhs).has(target)
+    return not mentions(facts.unfold(rhs))
+
+
+def _generic_member(expr) -> bool:
+    """Whether ``expr`` is a family's generic member, ``y_n`` or ``t_{nk}``: every index a
+    distinct name."""
+    return (
+        isinstance(expr, sp.Indexed)
+        and all(isinstance(i, sp.Symbol) for i in expr.indices)
+        and len(set(expr.indices)) == len(expr.indices)
+    )
 
 
 def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
@@ -1520,14 +1610,14 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
     every earlier equation that writes ``target`` survives it (``\hat\lambda = \bar y``
     stated before ``\bar y`` is defined)."""
     for line, a, b in facts.unsettled:
-        if target not in a.free_symbols | b.free_symbols:
+        put = _value_put(target, step.rhs, (a, b))
+        if not put:
             continue
         try:
-            if not sp.expand(a - b).has(target):
+            if not sp.expand(a - b).has(*put):
                 continue  # P + 1 = P + 2: false whatever P is, not this row's fault
         except (TypeError, ValueError, RecursionError):
             continue
-        put = {target: step.rhs}
         try:
             left, right = (facts.unfold(e.xreplace(put)) for e in (a, b))
             cex = find_counterexample(left, right, facts.givens, ranges=facts.ranges)
@@ -1542,6 +1632,19 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
         )
         return StepResult(step, Verdict.REFUTED, (), reason, cex)
     return None
+
+
+def _value_put(target, value, exprs) -> dict:
+    """What naming ``target``'s value puts in ``exprs``: the symbol's value, or each member
+    of the family written there (``a_2``, ``a_k``) the value at its indices."""
+    if not isinstance(target, sp.Indexed):
+        return {target: value} if any(target in e.free_symbols for e in exprs) else {}
+    return {
+        m: value.xreplace(dict(zip(target.indices, m.indices, strict=True)))
+        for e in exprs
+        for m in e.atoms(sp.Indexed)
+        if m.base == target.base and len(m.indices) == len(target.indices)
+    }
 
 
 def _special_moves(
@@ -1647,6 +1750,75 @@ def _sample_means(steps) -> dict:
                 sp.Pow(upper, -1), sp.Sum(sp.Indexed(base, index), (index, lower, upper))
             )
     return out
+
+
+def _summed_index_ranges(steps) -> dict:
+    r"""The range of the index each free member of a document's family is written with
+    (``z_i`` beside ``\sum_{k=1}^{K} e^{z_k}``): a family that the document sums over one
+    range, ``\sum_{k=lo}^{hi} ... z_k ...``, everywhere, and writes otherwise only through
+    letters (no numbered member, no index expression), is indexed by that range, so its free
+    members' indices lie in it, what a reader of ``\frac{\partial a_j}{\partial z_i}``
+    takes for granted. Only a letter the document writes as an index and nowhere else (a
+    subscript, a Kronecker delta's, a row's condition ``i = j`` or ``i \neq j`` between two
+    letters): a letter that is also a value (``i + 1``), a bound of a range, or stated a
+    condition of its own (``, \quad i > K``, ``--assume "i > K"``) says where it lies itself.
+    Documents only (steps whose kind the checker infers): a derivation file declares its
+    families' ranges."""
+    if not steps or not all(s.infer_kind for s in steps):
+        return {}
+    trees = [e for s in steps for e in (s.lhs, s.rhs) if isinstance(e, sp.Basic)]
+    summed: dict = {}  # family base -> {(lower, upper)}
+    loose: set = set()  # letters written as values, bounds or conditions of their own
+    for t in trees:
+        loose |= _loose_symbols(t)
+        for big in t.atoms(sp.Sum, sp.Product):
+            for index, lower, upper in big.limits:
+                loose |= lower.free_symbols | upper.free_symbols
+                if not isinstance(big, sp.Sum):
+                    continue
+                for member in big.function.atoms(sp.Indexed):
+                    if member.indices == (index,):
+                        summed.setdefault(member.base, set()).add((lower, upper))
+    for s in steps:
+        for op, a, b in s.condition:
+            pair = op in ("=", "!=") and isinstance(a, sp.Symbol) and isinstance(b, sp.Symbol)
+            if not pair:
+                loose |= {x for e in (a, b) if isinstance(e, sp.Basic) for x in e.free_symbols}
+                if op == "range":
+                    loose.add(a)
+    free: dict = {}  # family base -> {letters written free}
+    spoiled: set = set()
+    for t in trees:
+        variables = {v for big in t.atoms(sp.Sum, sp.Product) for v in big.variables}
+        for member in t.atoms(sp.Indexed):
+            index = member.indices[0] if len(member.indices) == 1 else None
+            if not isinstance(index, sp.Symbol):
+                spoiled.add(member.base)
+            elif index not in variables:
+                free.setdefault(member.base, set()).add(index)
+    out: dict = {}  # letter -> [(lower, upper)], one for each family it indexes
+    for base, found in summed.items():
+        if len(found) != 1 or base in spoiled:
+            continue
+        for index in free.get(base, set()) - loose:
+            out.setdefault(index, []).extend(found)
+    return out
+
+
+def _loose_symbols(tree) -> set:
+    """The symbols ``tree`` writes other than as an index: not a family member's subscript, a
+    Kronecker delta's, or a sum's variable in its limits."""
+    if isinstance(tree, sp.Symbol):
+        return {tree}
+    if isinstance(tree, sp.Indexed):
+        return set()
+    if isinstance(tree, sp.KroneckerDelta):
+        return set().union(*(_loose_symbols(a) for a in tree.args if not a.is_Symbol))
+    if isinstance(tree, (sp.Sum, sp.Product)):
+        return _loose_symbols(tree.function)  # the limits: bounds are counted by the caller
+    if not isinstance(tree, sp.Basic):
+        return set()
+    return set().union(*(_loose_symbols(a) for a in tree.args))
 
 
 def _family_ranges(scope) -> dict:

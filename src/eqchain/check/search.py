@@ -409,7 +409,12 @@ def _apply_function(state, head, body):
             return node
         args = tuple(visit(a) for a in node.args)
         if args != node.args:
-            node = node.func(*args)
+            try:
+                node = node.func(*args)
+            except ValueError:
+                # a derivative by the application (d/d\sigma(a) after y = \sigma(a)) would be
+                # by the body, no variable: left as written
+                return node
         if node.func == func and len(node.args) == len(params):
             if any(a.free_symbols & bound for a in node.args):
                 return node
@@ -420,7 +425,7 @@ def _apply_function(state, head, body):
         return node
 
     out = visit(state)
-    return out if changed else None
+    return out if changed and out != state else None
 
 
 def _join(side: str, path, other_path):

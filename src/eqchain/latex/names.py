@@ -228,7 +228,9 @@ def name_object(
         return base[tuple(items)]
     if all(t.kind == "letter" for t in sub) and len(sub) > 1:
         letters = [t.text for t in sub]
-        if all(ch in indices for ch in letters):
+        if all(ch in indices for ch in letters) or (span.base == "delta" and len(letters) == 2):
+            # \delta_{ij}: two indices (the Kronecker delta, unless a family or a symbol
+            # delta_ij is declared: scope.Scope._bind_indexed), whether or not a sum binds them
             return base[tuple(sp.Symbol(ch) for ch in letters)]
         return sp.Symbol(f"{span.base}_{''.join(letters)}")
     if (

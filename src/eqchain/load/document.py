@@ -682,7 +682,50 @@ def _scope(path: str, rows, items: list):
                                 scope.symbols[bound.name] = sp.Symbol(
                                     bound.name, integer=True, nonnegative=True
                                 )
+    _shifted_bounds(rows, scope, defined)
     return scope
+
+
+def _shifted_bounds(rows, scope, defined: set[str]) -> None:
+    """An upper bound one name plus or minus a whole number, ``\\sum_{n=0}^{N-1}``, counts the
+    terms as ``\\sum_{k=1}^{K}`` does: N is an integer, and the range is at most empty (the
+    last value at least the first less one: N - 1 >= 0 - 1, so N >= 0; from 1, N >= 1). A name
+    declared, written as a bound itself, or that a row may define keeps what those say; a name
+    whose ranges disagree gets the weakest (only an integer when a lower bound is not a number)."""
+    import sympy as sp
+
+    least: dict[str, int | None] = {}
+    for _, block_rows in rows:
+        for row in block_rows:
+            for side in row.formula.sides if row.formula is not None else ():
+                for node in side.atoms(sp.Sum, sp.Product):
+                    for _, lo, hi in node.limits:
+                        names = hi.free_symbols
+                        if len(names) != 1:
+                            continue
+                        (name,) = names
+                        shift = sp.expand(hi - name)
+                        if not (isinstance(name, sp.Symbol) and shift.is_Integer and shift != 0):
+                            continue
+                        value = int(lo - 1 - shift) if lo.is_Integer else None
+                        known = least.get(name.name, value)
+                        least[name.name] = (
+                            None if value is None or known is None else min(value, known)
+                        )
+    for name, value in least.items():
+        if (
+            name in scope.symbols
+            or name in scope.families
+            or name in scope.unwritten
+            or name in defined
+        ):
+            continue
+        sign = {}
+        if value is not None and value >= 1:
+            sign = {"positive": True}
+        elif value is not None and value >= 0:
+            sign = {"nonnegative": True}
+        scope.symbols[name] = sp.Symbol(name, integer=True, **sign)
 
 
 def _defined_names(rows) -> set[str]:
