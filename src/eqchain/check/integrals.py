@@ -205,11 +205,17 @@ def _unknown(step, rules, needs, warnings) -> StepResult:
 
 def _same_range_integrands(lhs, rhs):
     """The two integrands when both sides are one definite integral over the same range (the
-    second's variables renamed to the first's), else None: equal integrands give equal
-    integrals, and one side converging makes the other converge."""
+    second's variables renamed to the first's), or one indefinite integral in the same
+    variables, else None: equal integrands give equal integrals (one side converging makes the
+    other converge), and the same antiderivatives. An indefinite integral is a function of its
+    variable, so its variable is never renamed (\\int x \\, dx is not \\int y \\, dy)."""
     if not (isinstance(lhs, sp.Integral) and isinstance(rhs, sp.Integral)):
         return None
-    if not (_definite(lhs) and _definite(rhs)) or len(lhs.limits) != len(rhs.limits):
+    if len(lhs.limits) != len(rhs.limits):
+        return None
+    if _indefinite(lhs) and _indefinite(rhs):
+        return (lhs.function, rhs.function) if lhs.limits == rhs.limits else None
+    if not (_definite(lhs) and _definite(rhs)):
         return None
     renaming = {}
     for (v, a, b), (w, c, d) in zip(lhs.limits, rhs.limits, strict=True):
@@ -841,6 +847,10 @@ def _refined(condition):
 
 def _definite(node) -> bool:
     return all(len(limit) == 3 for limit in node.limits)
+
+
+def _indefinite(node) -> bool:
+    return all(len(limit) == 1 for limit in node.limits)
 
 
 # -- integrals as opaque quantities -------------------------------------------------------------
