@@ -370,9 +370,14 @@ class Facts:
 
     def _apply(self, node, functions: dict):
         head = functions.get(node.func) if isinstance(node, AppliedUndef) else None
-        if head is None or node == head or len(node.args) != len(head.args):
+        if head is None or len(node.args) != len(head.args):
             return node
         body = self.definitions[head]
+        if node == head:
+            # applied to its own parameters where put_in left it: a sum or an integral binds
+            # them (\int e^{tx} f(x) \, dx after f(x) = ...); the parameters are the
+            # function's, so the body is its value at the bound variable
+            return body
         if _captured(body, node.args):
             return node  # an argument would be captured by a bound variable: left as written
         if not faithful_application(head, body, node.args):
