@@ -1115,10 +1115,13 @@ def _infer(
     names = {str(x) for x in mentioned} | {
         str(a.func) for e in (lhs, step.rhs) for a in e.atoms(AppliedUndef)
     }
+    # a defined square (\sigma^2 = ...) counts where its power is written: \sigma^2 - a = 0
+    # after it is about the defined quantity, no condition on a new name
     uses_definition = any(
         d in mentioned
         or (isinstance(d, sp.Indexed) and d.base in mentioned)
         or (isinstance(d, AppliedUndef) and str(d.func) in names)
+        or (isinstance(d, sp.Pow) and (lhs.has(d) or step.rhs.has(d)))
         for d in facts.definitions
     )
     # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
