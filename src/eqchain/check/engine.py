@@ -2609,6 +2609,8 @@ def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
             if isinstance(other, (sp.Symbol, sp.Indexed)) and not this.is_number:
                 named[canonical(this)] = other
                 origin[canonical(this)] = (canonical(a), canonical(b))
+    if _holds_through_a_margin(pred, target, facts, used):
+        return True
     if not named:
         return False
     # Equals for equals inside the condition: (1 - p)^{1 - x_i} > 0 from q = 1 - p, q > 0.
@@ -2618,6 +2620,31 @@ def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
             if used is not None:
                 used.extend(origin[k] for k in named if e.has(k))
             return True
+    return False
+
+
+def _holds_through_a_margin(pred, target, facts, used: list | None = None) -> bool:
+    """``N - 1 \\neq 0`` from the margin given ``N_{bound} = N - 2`` (N >= 2) with
+    ``N_{bound}`` nonnegative: a given that writes a symbol as a name of its own (m = c x + d,
+    c a nonzero rational, d free of x) says x = (m - d) / c exactly; the condition holds when it
+    holds with that put in for x where x is free (N - 1 = N_{bound} + 1 > 0)."""
+    free = {x for x in target.free_symbols if isinstance(x, sp.Symbol)}
+    for a, b in facts.givens:
+        for m, e in ((a, b), (b, a)):
+            if not isinstance(m, sp.Symbol) or m in free:
+                continue
+            for x in free & e.free_symbols:
+                c = sp.diff(e, x)
+                if not c.is_Rational or c == 0:
+                    continue
+                rest = sp.expand(e - c * x)
+                if rest.has(x):
+                    continue
+                swapped = put_in(target, {x: (m - rest) / c})
+                if swapped != target and cond.holds(pred, canonical(swapped)):
+                    if used is not None:
+                        used.append((canonical(a), canonical(b)))
+                    return True
     return False
 
 
