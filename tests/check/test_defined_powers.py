@@ -27,3 +27,27 @@ def test_a_wrong_row_about_a_defined_square_is_refuted_not_given(tmp_path):
 def test_a_row_about_an_undefined_square_is_still_a_given(tmp_path):
     row = r"\tau^2 - \frac{1}{n} \sum_{i=1}^{n} (x_i + m)^2 = 0"
     assert statuses(tmp_path, DEFINITION, row)[-1] == "given"
+
+
+# -- the square of a family's member: \sigma_x^2 = ... names a new quantity -----------------
+
+MEMBER_SQUARE = r"\sigma_x^2 = \frac{1}{n} \sum_{i=1}^{n} (x_i - m)^2"
+
+
+def test_the_square_of_a_member_is_defined_and_put_in(tmp_path):
+    rows = (MEMBER_SQUARE, r"n \sigma_x^2 = \sum_{i=1}^{n} (x_i - m)^2")
+    results = check_document_rows(tmp_path, *rows, assume=ASSUME)
+    assert [s["status"] for s in results][-2:] == ["definition", "verified"]
+
+
+def test_a_wrong_use_of_a_defined_member_square_is_not_verified(tmp_path):
+    rows = (MEMBER_SQUARE, r"n \sigma_x^2 = \sum_{i=1}^{n} (x_i + m)^2")
+    assert statuses(tmp_path, *rows)[-1] == "refuted"
+
+
+def test_the_square_of_a_declared_members_family_is_no_definition(tmp_path):
+    # a declaration restricts the member (sigma_k > 0): its square is not a new name
+    rows = (MEMBER_SQUARE, r"n \sigma_x^2 = \sum_{i=1}^{n} (x_i - m)^2")
+    results = check_document_rows(tmp_path, *rows, assume=ASSUME + ", sigma_k > 0")
+    assert results[-2]["status"] != "definition"
+    assert results[-1]["status"] != "verified"
