@@ -57,3 +57,29 @@ def test_indefinite_integrals_in_two_variables_are_not_equal(tmp_path):
 def test_indefinite_integrand_rewritten_by_a_log_rule_needs_its_condition(tmp_path):
     result = verdict(tmp_path, r"\int \log(b x^2) \, dx = \int (\log b + 2 \log x) \, dx")
     assert result.verdict is Verdict.UNKNOWN
+
+
+# -- a constant factor of an indefinite integral's integrand: integral_linear ----------------
+# {c F + C} and {c (F + C)} are the same antiderivatives when c is not 0 (with c = 0 the
+# first is every constant, the second 0)
+
+
+def test_a_nonzero_constant_comes_out_of_an_indefinite_integral(tmp_path):
+    result = verdict(tmp_path, r"\int e^{a t} e^{-x^2} \, dx = e^{a t} \int e^{-x^2} \, dx")
+    assert result.verdict is Verdict.VERIFIED
+    assert "integral_linear" in result.rules
+
+
+def test_a_constant_that_may_be_zero_does_not_come_out_of_an_indefinite_integral(tmp_path):
+    result = verdict(tmp_path, r"\int b e^{-x^2} \, dx = b \int e^{-x^2} \, dx")
+    assert result.verdict is Verdict.UNKNOWN
+    assert "b \\neq 0" in result.reason
+
+
+def test_a_wrong_constant_out_of_an_indefinite_integral_is_not_verified(tmp_path):
+    for claim in (
+        r"\int e^{a t} e^{-x^2} \, dx = e^{-a t} \int e^{-x^2} \, dx",
+        r"\int a e^{-x^2} \, dx = 2 a \int e^{-x^2} \, dx",
+        r"\int x e^{-x^2} \, dx = x \int e^{-x^2} \, dx",  # x is the variable, no constant
+    ):
+        assert verdict(tmp_path, claim).verdict is not Verdict.VERIFIED, claim

@@ -141,6 +141,14 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
     yield ["algebra"], lhs, rhs, None, ()
     left, right = _split_both(lhs, rhs)
     yield ["integral_linear"], left, right, None, ()
+    left, right, factors = _factors_out(lhs, rhs)
+    if left is not None:
+        needs = [
+            ("integral_linear", f"{latex(c)} \\neq 0")
+            for c in factors
+            if not established(sp.Ne(c, 0, evaluate=False), state.get("givens", ()))
+        ]
+        yield ["integral_linear"], left, right, needs or None, ()
     original_needs = None
 
     def needs_of(rule):
@@ -381,6 +389,29 @@ def _split(expr, pieces: list):
         return sp.Add(*out)
 
     return _bottom_up(expr, visit)
+
+
+def _factors_out(lhs, rhs):
+    """Both sides with the constant factor of each indefinite integral's integrand taken out
+    (``\\int c f \\, dx = c \\int f \\, dx``), and the factors taken out, each of which must
+    be nonzero (the caller asks): c F + C and c (F + C) are the same antiderivatives only when
+    c is not 0. (None, None, []) when no factor comes out."""
+    factors: list = []
+
+    def visit(node):
+        if not isinstance(node, sp.Integral) or not _indefinite(node):
+            return node
+        constant, rest = _constant_part(node.function, set(node.variables))
+        if constant == 1:
+            return node
+        if constant not in factors:
+            factors.append(constant)
+        return constant * sp.Integral(rest, *node.limits)
+
+    left, right = _bottom_up(lhs, visit), _bottom_up(rhs, visit)
+    if not factors:
+        return None, None, []
+    return left, right, factors
 
 
 def _constant_part(term, variables):
