@@ -51,3 +51,22 @@ def test_the_square_of_a_declared_members_family_is_no_definition(tmp_path):
     results = check_document_rows(tmp_path, *rows, assume=ASSUME + ", sigma_k > 0")
     assert results[-2]["status"] != "definition"
     assert results[-1]["status"] != "verified"
+
+
+# -- a higher power of a name whose square is defined ----------------------------------------
+
+SQUARE = r"s^2 = a + b"
+
+
+def test_the_fourth_power_of_a_defined_square_is_its_value_squared(tmp_path):
+    # s^4 = (s^2)^2 for every s: never refuted by giving s a value of its own
+    assert statuses(tmp_path, SQUARE, r"s^4 = (a + b)^2")[-1] == "verified"
+
+
+def test_an_odd_power_of_a_defined_square_keeps_one_factor(tmp_path):
+    assert statuses(tmp_path, SQUARE, r"s^3 = s (a + b)")[-1] == "verified"
+
+
+def test_a_wrong_power_of_a_defined_square_is_refuted(tmp_path):
+    assert statuses(tmp_path, SQUARE, r"s^4 = (a + b)^3")[-1] == "refuted"
+    assert statuses(tmp_path, SQUARE, r"s^3 = a + b")[-1] != "verified"

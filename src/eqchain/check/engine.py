@@ -233,6 +233,7 @@ class Facts:
         for _ in range(depth):
             new = self._by_defined(expr)
             new = put_in(new, self.definitions)  # a bound x is not the x defined
+            new = self._powers_of_defined(new)
             new = self._members(new)
             if functions:
                 new = self.named(new)
@@ -244,6 +245,35 @@ class Facts:
         # what is left undefined and differentiated on its own may vary (check/varying.py); a
         # density whose parameters' conditions are established is its formula (densities.py)
         return settled(with_varying(expr, self.undefined_varying()), self.givens)
+
+    def _powers_of_defined(self, expr):
+        """``s^4`` after ``s^2 = v`` is ``v^2``, and ``s^3`` is ``v s``: a power of a name whose
+        power is defined, written through that power (s^4 = (s^2)^2 for every s), so that no
+        value given to s alone contradicts the definition. Left as written where a sum,
+        product or integral binds the name."""
+        powers = {
+            d.base: (int(d.exp), v)
+            for d, v in self.definitions.items()
+            if isinstance(d, sp.Pow)
+            and isinstance(d.base, (sp.Symbol, sp.Indexed))
+            and d.exp.is_Integer
+            and d.exp > 1
+        }
+        if not powers:
+            return expr
+        bound = {v for node in expr.atoms(sp.Sum, sp.Product, sp.Integral) for v in node.variables}
+        powers = {b: p for b, p in powers.items() if not b.free_symbols & bound}
+
+        def visit(node):
+            if not (isinstance(node, sp.Pow) and node.base in powers and node.exp.is_Integer):
+                return node
+            n, value = powers[node.base]
+            times, rest = divmod(int(node.exp), n)
+            if times < 1 or node.exp == n:
+                return node  # the defined power itself: put_in's
+            return value**times * node.base**rest
+
+        return rebuild(expr, visit) if powers else expr
 
     def undefined_varying(self) -> dict:
         """The names that may vary with a variable of differentiation (check/varying.py) and
