@@ -70,3 +70,12 @@ def test_an_odd_power_of_a_defined_square_keeps_one_factor(tmp_path):
 def test_a_wrong_power_of_a_defined_square_is_refuted(tmp_path):
     assert statuses(tmp_path, SQUARE, r"s^4 = (a + b)^3")[-1] == "refuted"
     assert statuses(tmp_path, SQUARE, r"s^3 = a + b")[-1] != "verified"
+
+
+def test_a_defined_square_given_a_number_again_is_a_redefinition(tmp_path):
+    # a worked example's value (the data's sum of squares over n), as a bare name given a
+    # number after its definition is: a redefinition with a warning, never refuted
+    rows = (r"\hat{s}^2 = \frac{\sum_{k=1}^{n} x_k^2}{n}", r"\hat{s}^2 = \frac{7365}{100}")
+    (*_, step) = check_document_rows(tmp_path, *rows, assume=ASSUME)
+    assert step["status"] == "definition"
+    assert any("redefines" in w for w in step.get("warnings", []))

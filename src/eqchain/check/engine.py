@@ -1127,6 +1127,8 @@ def _infer(
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
     target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
+    if target is None and isinstance(lhs, sp.Pow) and lhs in facts.definitions:
+        target = lhs  # s^2 = ... defined, then s^2 = 73.66: as a bare name defined again
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""
