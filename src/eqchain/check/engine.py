@@ -1127,8 +1127,6 @@ def _infer(
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
     target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
-    if target is None and isinstance(lhs, sp.Pow) and lhs in facts.definitions:
-        target = lhs  # s^2 = ... defined, then s^2 = 73.66: as a bare name defined again
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""
@@ -1153,7 +1151,11 @@ def _infer(
         d in mentioned
         or (isinstance(d, sp.Indexed) and d.base in mentioned)
         or (isinstance(d, AppliedUndef) and str(d.func) in names)
-        or (isinstance(d, sp.Pow) and (lhs.has(d) or step.rhs.has(d)))
+        or (
+            isinstance(d, sp.Pow)
+            and d not in (lhs, step.rhs)  # s^2 = 73.66 alone: a worked example's value
+            and (lhs.has(d) or step.rhs.has(d))
+        )
         for d in facts.definitions
     )
     # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
