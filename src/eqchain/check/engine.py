@@ -238,6 +238,7 @@ class Facts:
         for _ in range(depth):
             new = self._by_defined(expr)
             new = put_in(new, self.definitions)  # a bound x is not the x defined
+            new = self._powers_of_defined(new)
             new = self._members(new)
             if functions:
                 new = self.named(new)
@@ -249,6 +250,35 @@ class Facts:
         # what is left undefined and differentiated on its own may vary (check/varying.py); a
         # density whose parameters' conditions are established is its formula (densities.py)
         return settled(with_varying(expr, self.undefined_varying()), self.givens)
+
+    def _powers_of_defined(self, expr):
+        """``s^4`` after ``s^2 = v`` is ``v^2``, and ``s^3`` is ``v s``: a power of a name whose
+        power is defined, written through that power (s^4 = (s^2)^2 for every s), so that no
+        value given to s alone contradicts the definition. Left as written where a sum,
+        product or integral binds the name."""
+        powers = {
+            d.base: (int(d.exp), v)
+            for d, v in self.definitions.items()
+            if isinstance(d, sp.Pow)
+            and isinstance(d.base, (sp.Symbol, sp.Indexed))
+            and d.exp.is_Integer
+            and d.exp > 1
+        }
+        if not powers:
+            return expr
+        bound = {v for node in expr.atoms(sp.Sum, sp.Product, sp.Integral) for v in node.variables}
+        powers = {b: p for b, p in powers.items() if not b.free_symbols & bound}
+
+        def visit(node):
+            if not (isinstance(node, sp.Pow) and node.base in powers and node.exp.is_Integer):
+                return node
+            n, value = powers[node.base]
+            times, rest = divmod(int(node.exp), n)
+            if times < 1 or node.exp == n:
+                return node  # the defined power itself: put_in's
+            return value**times * node.base**rest
+
+        return rebuild(expr, visit) if powers else expr
 
     def undefined_varying(self) -> dict:
         """The names that may vary with a variable of differentiation (check/varying.py) and
@@ -381,9 +411,14 @@ class Facts:
 
     def _apply(self, node, functions: dict):
         head = functions.get(node.func) if isinstance(node, AppliedUndef) else None
-        if head is None or node == head or len(node.args) != len(head.args):
+        if head is None or len(node.args) != len(head.args):
             return node
         body = self.definitions[head]
+        if node == head:
+            # applied to its own parameters where put_in left it: a sum or an integral binds
+            # them (\int e^{tx} f(x) \, dx after f(x) = ...); the parameters are the
+            # function's, so the body is its value at the bound variable
+            return body
         if _captured(body, node.args):
             return node  # an argument would be captured by a bound variable: left as written
         if not faithful_application(head, body, node.args):
@@ -1143,10 +1178,17 @@ def _infer(
     names = {str(x) for x in mentioned} | {
         str(a.func) for e in (lhs, step.rhs) for a in e.atoms(AppliedUndef)
     }
+    # a defined square (\sigma^2 = ...) counts where its power is written: \sigma^2 - a = 0
+    # after it is about the defined quantity, no condition on a new name
     uses_definition = any(
         d in mentioned
         or (isinstance(d, sp.Indexed) and d.base in mentioned)
         or (isinstance(d, AppliedUndef) and str(d.func) in names)
+        or (
+            isinstance(d, sp.Pow)
+            and d not in (lhs, step.rhs)  # s^2 = 73.66 alone: a worked example's value
+            and (lhs.has(d) or step.rhs.has(d))
+        )
         for d in facts.definitions
     )
     # An equation between numbers is arithmetic: a claim, checked, never assumed. One the
@@ -2781,6 +2823,8 @@ def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
             if isinstance(other, (sp.Symbol, sp.Indexed)) and not this.is_number:
                 named[canonical(this)] = other
                 origin[canonical(this)] = (canonical(a), canonical(b))
+    if _holds_through_a_margin(pred, target, facts, used):
+        return True
     if not named:
         return False
     # Equals for equals inside the condition: (1 - p)^{1 - x_i} > 0 from q = 1 - p, q > 0.
@@ -2790,6 +2834,31 @@ def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
             if used is not None:
                 used.extend(origin[k] for k in named if e.has(k))
             return True
+    return False
+
+
+def _holds_through_a_margin(pred, target, facts, used: list | None = None) -> bool:
+    """``N - 1 \\neq 0`` from the margin given ``N_{bound} = N - 2`` (N >= 2) with
+    ``N_{bound}`` nonnegative: a given that writes a symbol as a name of its own (m = c x + d,
+    c a nonzero rational, d free of x) says x = (m - d) / c exactly; the condition holds when it
+    holds with that put in for x where x is free (N - 1 = N_{bound} + 1 > 0)."""
+    free = {x for x in target.free_symbols if isinstance(x, sp.Symbol)}
+    for a, b in facts.givens:
+        for m, e in ((a, b), (b, a)):
+            if not isinstance(m, sp.Symbol) or m in free:
+                continue
+            for x in free & e.free_symbols:
+                c = sp.diff(e, x)
+                if not c.is_Rational or c == 0:
+                    continue
+                rest = sp.expand(e - c * x)
+                if rest.has(x):
+                    continue
+                swapped = put_in(target, {x: (m - rest) / c})
+                if swapped != target and cond.holds(pred, canonical(swapped)):
+                    if used is not None:
+                        used.append((canonical(a), canonical(b)))
+                    return True
     return False
 
 

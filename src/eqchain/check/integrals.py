@@ -301,6 +301,14 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
     yield ["algebra"], lhs, rhs, None, ()
     left, right = _split_both(lhs, rhs)
     yield ["integral_linear"], left, right, None, ()
+    left, right, factors = _factors_out(lhs, rhs)
+    if left is not None:
+        needs = [
+            ("integral_linear", f"{latex(c)} \\neq 0")
+            for c in factors
+            if not established(sp.Ne(c, 0, evaluate=False), state.get("givens", ()))
+        ]
+        yield ["integral_linear"], left, right, needs or None, ()
     original_needs = None
 
     def needs_of(rule):
@@ -365,11 +373,17 @@ def _unknown(step, rules, needs, warnings) -> StepResult:
 
 def _same_range_integrands(lhs, rhs):
     """The two integrands when both sides are one definite integral over the same range (the
-    second's variables renamed to the first's), else None: equal integrands give equal
-    integrals, and one side converging makes the other converge."""
+    second's variables renamed to the first's), or one indefinite integral in the same
+    variables, else None: equal integrands give equal integrals (one side converging makes the
+    other converge), and the same antiderivatives. An indefinite integral is a function of its
+    variable, so its variable is never renamed (\\int x \\, dx is not \\int y \\, dy)."""
     if not (isinstance(lhs, sp.Integral) and isinstance(rhs, sp.Integral)):
         return None
-    if not (_definite(lhs) and _definite(rhs)) or len(lhs.limits) != len(rhs.limits):
+    if len(lhs.limits) != len(rhs.limits):
+        return None
+    if _indefinite(lhs) and _indefinite(rhs):
+        return (lhs.function, rhs.function) if lhs.limits == rhs.limits else None
+    if not (_definite(lhs) and _definite(rhs)):
         return None
     renaming = {}
     for (v, a, b), (w, c, d) in zip(lhs.limits, rhs.limits, strict=True):
@@ -535,6 +549,29 @@ def _split(expr, pieces: list):
         return sp.Add(*out)
 
     return _bottom_up(expr, visit)
+
+
+def _factors_out(lhs, rhs):
+    """Both sides with the constant factor of each indefinite integral's integrand taken out
+    (``\\int c f \\, dx = c \\int f \\, dx``), and the factors taken out, each of which must
+    be nonzero (the caller asks): c F + C and c (F + C) are the same antiderivatives only when
+    c is not 0. (None, None, []) when no factor comes out."""
+    factors: list = []
+
+    def visit(node):
+        if not isinstance(node, sp.Integral) or not _indefinite(node):
+            return node
+        constant, rest = _constant_part(node.function, set(node.variables))
+        if constant == 1:
+            return node
+        if constant not in factors:
+            factors.append(constant)
+        return constant * sp.Integral(rest, *node.limits)
+
+    left, right = _bottom_up(lhs, visit), _bottom_up(rhs, visit)
+    if not factors:
+        return None, None, []
+    return left, right, factors
 
 
 def _constant_part(term, variables):
@@ -1001,6 +1038,10 @@ def _refined(condition):
 
 def _definite(node) -> bool:
     return all(len(limit) == 3 for limit in node.limits)
+
+
+def _indefinite(node) -> bool:
+    return all(len(limit) == 1 for limit in node.limits)
 
 
 # -- integrals as opaque quantities -------------------------------------------------------------

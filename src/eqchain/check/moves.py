@@ -52,6 +52,15 @@ def defined_symbol(lhs):
         and lhs.base.assumptions0.keys() <= {"commutative"}
     ):
         return lhs  # s^2 = ... names the square of a new, undeclared s (a sample variance)
+    if (
+        isinstance(lhs, sp.Pow)
+        and isinstance(lhs.base, sp.Indexed)
+        and all(i.is_Symbol for i in lhs.base.indices)
+        and lhs.exp.is_Integer
+        and lhs.exp > 1
+        and lhs.base.assumptions0.keys() <= {"commutative", "family"}
+    ):
+        return lhs  # \sigma_x^2 = ... names the square of a member no declaration restricts
     return None
 
 
