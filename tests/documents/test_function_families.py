@@ -91,7 +91,12 @@ def test_an_undefined_family_is_read_and_kept_apart_member_by_member(tmp_path):
 
 
 def test_leaving_one_index_out_needs_the_index_in_the_range(tmp_path):
+    # x summed over 1..K everywhere, i written only as its index: i lies in 1..K (the reading
+    # of tests/check/test_summed_family_indices.py); i also written as a value: it may not
     status = {line: st for line, st, _ in steps_of(tmp_path, LEAVING_OUT)}
+    assert status[4] == "verified"
+    assert status[8] != "verified"
+    status = {line: st for line, st, _ in steps_of(tmp_path, LEAVING_OUT + "\n$$\nz = 2 i\n$$\n")}
     assert status[4] == "unknown"  # i may lie outside 1..K
     assert status[8] != "verified"
 
