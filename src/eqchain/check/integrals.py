@@ -197,7 +197,7 @@ def _antiderivative_step(
     derivative = sp.diff(claimed, variable)
     # an identity in the variable: no given about it may be used (it is the integral's own)
     if prove_equal(derivative, integrand, (), facts.ranges) is not None:
-        real = _real_valued(claimed, None)  # (a constant like \log(-1) makes F no real one)
+        real = _real_valued(claimed, variable)  # (a constant \log(-1) makes F no real one)
         conditions = list(side_conditions) + [(ANTIDERIVATIVE, c) for c in real]
         result = engine._decide(step, [ANTIDERIVATIVE], conditions, warnings, values, facts, domain)
         if result.verdict is Verdict.VERIFIED:
@@ -206,7 +206,7 @@ def _antiderivative_step(
             result = replace(result, reason="; ".join(r for r in said if r))
         return result
     # only where the claimed antiderivative is real: \sqrt{\pi/a} at a < 0 is no real function
-    inside = _real_valued(claimed, None) + _real_valued(integrand, None)
+    inside = _real_valued(claimed) + _real_valued(integrand)
     cex = find_counterexample(
         derivative, integrand, givens, ranges=facts.ranges, values=values, domain=inside
     )
@@ -253,30 +253,22 @@ def _not_a_real_variable(variable, claimed, facts, givens) -> str | None:
 _BROKEN = (sp.Piecewise, sp.floor, sp.ceiling, sp.Heaviside, sp.frac, sp.Max, sp.Min)
 
 
-def _real_valued(expr, variable) -> list:
-    """What keeps ``expr`` real and differentiable as its variable varies, the real functions'
-    way: each logarithm's argument positive, each root's radicand nonnegative (log x has
-    derivative 1/x for x < 0 too, but only as a complex function), each absolute value's
-    argument nonzero (|x| has no derivative at 0). Conditions (pred, expression); with
-    ``variable`` None, those of every part of ``expr``."""
+def _real_valued(expr, variable=None) -> list:
+    """What keeps ``expr`` real, the real functions' way: each logarithm's argument positive,
+    each root's radicand nonnegative (log x has derivative 1/x for x < 0 too, but only as a
+    complex function), each arcsin or arccos argument in [-1, 1]; and, given the ``variable``,
+    differentiable by it: each absolute value's argument that varies with it nonzero (|x| has
+    no derivative at 0). Conditions (pred, expression)."""
     out: list = []
-
-    def varies(e) -> bool:
-        return variable is None or e.has(variable)
-
     for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.log) and varies(node.args[0]):
+        if isinstance(node, sp.log):
             out.append(("positive", node.args[0]))
-        elif isinstance(node, (sp.Abs, sp.sign)) and varies(node.args[0]):
-            out.append(("nonzero", node.args[0]))
+        elif isinstance(node, (sp.Abs, sp.sign)):
+            if variable is not None and node.args[0].has(variable):
+                out.append(("nonzero", node.args[0]))
         elif isinstance(node, (sp.asin, sp.acos)):
             out.append(("nonnegative", 1 - node.args[0] ** 2))  # |u| <= 1
-        elif (
-            isinstance(node, sp.Pow)
-            and varies(node.base)
-            and node.exp.is_number
-            and node.exp.is_integer is False
-        ):
+        elif isinstance(node, sp.Pow) and node.exp.is_number and node.exp.is_integer is False:
             out.append(("nonnegative", node.base))
     return out
 
