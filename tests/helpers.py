@@ -7,8 +7,12 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from eqchain.api import check_derivations
 from eqchain.load.toml_file import load_toml
+
+_PARAM = type(pytest.param())  # pytest's ParameterSet
 
 DIE_SYMBOLS = """
 [symbols]
@@ -103,3 +107,19 @@ def check_document_rows(tmp_path: Path, *rows: str, assume: str | None = None) -
     if assume:
         args[1:1] = ["--assume", assume]
     return json.loads(run_eqchain(*args).stdout)["derivations"][0]["steps"]
+
+
+def sampled(cases, every: int, start: int = 0) -> list:
+    """A systematic sample of a parametrised test's cases for the README's ``pytest``: every
+    ``every``-th case from ``start`` runs by default, the others are marked ``slow`` (run by
+    ``pytest -m slow``, and by ``.ci/run``, which runs ``-m 'slow or not slow'``: every case
+    still runs in CI). For the costly soundness campaigns over every derivation (issue 17).
+    A case is a value, a tuple of values or a ``pytest.param`` (its id and marks are kept)."""
+    out = []
+    for n, case in enumerate(cases):
+        if not isinstance(case, _PARAM):
+            case = pytest.param(*case) if isinstance(case, tuple) else pytest.param(case)
+        if n % every != start % every:
+            case = pytest.param(*case.values, id=case.id, marks=(*case.marks, pytest.mark.slow))
+        out.append(case)
+    return out

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import sampled
 
 from eqchain.check.engine import check_derivation
 from eqchain.load.toml_file import load_toml
@@ -89,13 +90,18 @@ VARIANTS = variants()
 KNOWN: dict = {}
 
 
+# The README's pytest drops the assumptions of every third variant; `-m slow` (and .ci/run)
+# drops every one (issue 17: the campaign was an eighth of the README's run).
+SAMPLE_STEP = 3
+
+
 def _ids(test: str):
     out = []
     for v in VARIANTS:
         reason, tests = KNOWN.get(v.id, ("", ()))
         marks = pytest.mark.xfail(strict=True, reason=reason) if test in tests else ()
         out.append(pytest.param(v.id, id=v.id, marks=marks))
-    return out
+    return sampled(out, SAMPLE_STEP)
 
 
 @dataclass(frozen=True)
