@@ -337,6 +337,43 @@ def _integer_symbols(exprs, indices: bool = False) -> list:
     return sorted(out, key=str)
 
 
+def _family_indices(exprs) -> set:
+    """The free symbols that index a free member of a family (the i of y_i), declared integer
+    or not (only an integer names a member)."""
+    out: set = set()
+    for e in exprs:
+        for a in _free(e):
+            if isinstance(a, sp.Indexed):
+                out |= {s for i in a.indices for s in _free(i) if isinstance(s, sp.Symbol)}
+    return {s for s in out if s.is_integer is not False}
+
+
+def _indices_with_ranges(exprs, ranges: dict, claim_ints) -> dict:
+    """``ranges`` with a range for each free index of a family that has none but names the
+    variable of a sum or product of the claim (x_{ij} beside \\sum_i, the i written outside
+    the sum it belongs to): the index takes the values of that sum's range, the only ones the
+    author's i ranges over. A free index without a declared range and bound nowhere is left
+    alone (y_i beside \\sum_{k=1}^{3} y_k: i = 5 is a point the author never meant)."""
+    free = _family_indices(exprs) - set(claim_ints) - set(ranges or {})
+    if not free:
+        return ranges
+    found: dict = {}
+    for e in exprs:
+        for node in e.atoms(sp.Sum, sp.Product):
+            bound_here = {limit[0] for limit in node.limits}
+            for limit in node.limits:
+                s = limit[0]
+                if s not in free or len(limit) != 3:
+                    continue
+                lo, hi = limit[1], limit[2]
+                if (lo.free_symbols | hi.free_symbols) & (bound_here | free):
+                    continue  # a bound that depends on another bound variable: not one range
+                found.setdefault(s, []).append((lo, hi))
+    if not found:
+        return ranges
+    return {**(ranges or {}), **found}
+
+
 MAX_INSTANCES = 200  # instances of one given with free indices (a guard, not a limit in use)
 
 
@@ -373,6 +410,9 @@ def _sample(
     givens = [(_put(a, bound), _put(b, bound)) for a, b in givens]
     domain = tuple((p, _put(e, bound)) for p, e in domain)
     claim_ints = _integer_symbols([lhs, rhs] + [e for _, e in domain], indices)
+    if not indices:
+        ranges = _indices_with_ranges([lhs, rhs] + [e for _, e in domain], ranges, claim_ints)
+        claim_ints = sorted(set(claim_ints) | (set(ranges) & _family_indices([lhs, rhs])), key=str)
     given_ints = _integer_symbols([g for pair in givens for g in pair])
     # A free index of a given (k in y_k = 1) is universal: the given is instantiated for every
     # k below, not sampled. Every other integer symbol is shared by the claim and the givens.
@@ -738,10 +778,17 @@ def _roots(e, a) -> list:
                 return []
         elif sp.count_ops(e) > ROOT_OPS:
             return []
-        roots = sp.solve(e, x)
+        # dict=True: a list of {x: root} always (a plain call answered [(0,)] for a cubic
+        # with complex coefficients, and the tuple ended the whole search with an error)
+        found = sp.solve(e, x, dict=True)
     except (NotImplementedError, ValueError, TypeError, RecursionError):
         return []
-    return [r for r in roots if r.is_number and not r.free_symbols and _satisfies(a, r)]
+    roots = [d[x] for d in found if isinstance(d, dict) and x in d]
+    return [
+        r
+        for r in roots
+        if isinstance(r, sp.Basic) and r.is_number and not r.free_symbols and _satisfies(a, r)
+    ]
 
 
 def _assumptions(atom) -> dict:
