@@ -51,6 +51,7 @@ def find_counterexample(
     domain=(),
     free_functions: bool = False,
     off_reals: list | None = None,
+    invented=(),
 ):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
     a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
@@ -69,7 +70,13 @@ def find_counterexample(
     is no counterexample (:func:`_off_the_reals`): the author means the real logarithm, and
     the rule that needs the sign names it. Such a point is added to ``off_reals`` (as the
     (name, value) pairs shown) when it is given, so an undecided step can say where its
-    logarithms leave the reals."""
+    logarithms leave the reals.
+
+    ``invented`` are the bounds of ranges the author did not write (n_k of \\sum_k). A
+    counterexample that gives one a value is looked at again at every length (0, 1, 2, ...;
+    only when the step names no other quantity that could be the length): the bounds at all of
+    which the step is refuted too are named in its ``every_length``
+    (:func:`_fails_at_every_length`)."""
     rng = random.Random(seed)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
@@ -101,13 +108,96 @@ def find_counterexample(
         ((latex(k), v) for k, v in sample.values.items()), key=lambda kv: _natural(kv[0])
     )
     functions = [(latex(f), latex(body), unicode_value(body)) for f, body in chosen]
+    every = ()
+    taken_bounds = [b for b in invented if b in sample.values]
+    # one unwritten range only: with two (\\sum_{i,j} 1 = n^2) the author's lengths are a pair
+    if len(invented) == 1 and taken_bounds and not chosen:
+        every = tuple(latex(b) for b in _fails_at_every_length(problem, taken_bounds, seed))
     return Counterexample(
         tuple((f, body) for f, body, _ in functions) + tuple((n, _show(v)) for n, v in shown),
         _number(lv),
         _number(rv),
         tuple(text for _, _, text in functions) + tuple(unicode_value(v) for _, v in shown),
         tuple(name for name, v in shown if v.is_real is not True),
+        every,
     )
+
+
+LENGTHS = 4  # an unwritten range is tried at the lengths 0..LENGTHS at least
+MAX_LENGTH = 20  # ... and up to one above the largest integer the step writes: above, not tried
+LENGTH_TRIALS = 16  # tries for a counterexample at each length
+
+
+def _fails_at_every_length(problem: tuple, invented: list, seed: int) -> list:
+    """The invented bounds in ``invented`` (n_k of \\sum_k) at every length of which the
+    step is refuted, so that no range the author could mean makes it hold: each length
+    0..LENGTHS, and up to one above the largest integer the sides write (\\sum_k 1 = 5 holds
+    for the range 1..5). Only for a step that names nothing else that could be the length: a
+    symbol that is not an index of a family may be the author's n (\\sum_i 1 = n holds for
+    i = 1..n, \\sum_i x_i = n for x_i = 1), and the step stays unknown. An empty range is a
+    length too (\\sum_k b_k = 0 there), unless a free index of the step runs over it (a_i
+    with i = 1..n_k names a member: the range has one). Every point comes out of the same
+    sampler (assumptions, givens and domain checked exactly). Running out of the step's time
+    establishes nothing."""
+    lhs, rhs, givens, ranges, bound, _, domain = problem
+    trees = [lhs, rhs] + [e for _, e in domain] + [x for g in givens for x in g]
+    free = _family_indices(trees)
+    labels = {b.label for t in trees for b in t.atoms(sp.IndexedBase)}
+    others = {
+        s
+        for t in trees
+        for s in t.free_symbols
+        if isinstance(s, sp.Symbol)
+        and s not in free
+        and s not in labels
+        and s not in (ranges or {})
+        and s not in invented
+        and s.is_integer is not False
+        and s.is_negative is not True
+    }
+    if others:
+        return []
+    numbers = [abs(int(a)) for t in trees for a in t.atoms(sp.Integer)]
+    longest = max([LENGTHS] + [n + 1 for n in numbers])
+    if longest > MAX_LENGTH:
+        return []
+    out = []
+    rng = random.Random(seed + 104729)
+    try:
+        for b in invented:
+            runs = any(
+                sp.sympify(hi).has(b) for i, r in (ranges or {}).items() if i in free for _, hi in r
+            )
+            lengths = range(1 if runs else 0, longest + 1)
+            if all(_refuted_with(problem, b, sp.Integer(m), rng) for m in lengths):
+                out.append(b)
+    except StepTimeout:
+        taken()  # the step's limit ran out: not established
+        return []
+    return out
+
+
+def _refuted_with(problem: tuple, b, length, rng: random.Random) -> bool:
+    """Whether a point refutes the step with the invented bound ``b`` set to ``length``."""
+    lhs, rhs, givens, ranges, bound, _, domain = problem
+    at = {b: length}
+    moved = {
+        s: [(_put(sp.sympify(lo), at), _put(sp.sympify(hi), at)) for lo, hi in r]
+        for s, r in (ranges or {}).items()
+    }
+    attempt = (
+        _put(lhs, at),
+        _put(rhs, at),
+        [(_put(a, at), _put(c, at)) for a, c in givens],
+        moved,
+        bound,
+        {},
+        tuple((p, _put(e, at)) for p, e in domain),
+    )
+    for trial in range(LENGTH_TRIALS):
+        if _refuting(attempt, rng, trial, None) is not None:
+            return True
+    return False
 
 
 # Concrete functions tried, in order, for functions the step leaves unknown (f(x), \sigma(z)):
