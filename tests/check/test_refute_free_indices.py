@@ -48,10 +48,7 @@ def test_an_index_written_outside_its_sum_takes_the_sums_range():
     ii = sp.Symbol("i", real=True)
     left = sp.Sum(y[ii], (ii, 1, n)) * x[ii, j]
     right = sp.Sum(y[ii] * x[ii, j], (ii, 1, n))
-    # j is free and bound nowhere: it is no sampled index, so the step stays unrefuted
-    assert find_counterexample(left, right) is None
-    jj = sp.Symbol("j", integer=True)
-    cex = find_counterexample(left.subs(j, jj), right.subs(j, jj))
+    cex = find_counterexample(left, right)
     assert cex is not None
     shown = dict(cex.values)
     assert 1 <= int(shown["i"]) <= int(shown["n"])
@@ -60,3 +57,22 @@ def test_an_index_written_outside_its_sum_takes_the_sums_range():
 def test_a_free_index_bound_nowhere_is_not_sampled():
     # y_i beside sum_{k=1}^{3} y_k: no range for i, no counterexample from an invented i
     assert find_counterexample(y[i], sp.Sum(y[k], (k, 1, 3)) - y[i]) is None
+
+
+def test_an_index_naming_only_its_own_members_is_sampled():
+    # (sum_i y_i) x_{ij} = sum_i y_i x_{ij} with j nowhere else: j = 1 decides it for every j
+    left = sp.Sum(y[i], (i, 1, n)) * x[i, j]
+    right = sp.Sum(y[i] * x[i, j], (i, 1, n))
+    assert find_counterexample(left, right) is not None
+    # the valid step: the factor moved inside the sum, i bound there too
+    moved = (sp.Sum(y[i], (i, 1, n)) * z[j], sp.Sum(y[i] * z[j], (i, 1, n)))
+    assert find_counterexample(*moved) is None
+
+
+def test_an_index_another_member_of_its_family_meets_is_not_sampled():
+    # w_j beside sum_k w_k: j = k matters (a Kronecker delta), so no value of j is taken
+    w = sp.IndexedBase("w", real=True)
+    assert find_counterexample(w[j], sp.Sum(w[k], (k, 1, n))) is None
+    # j as a bound too: the step holds for j >= 1 only, and no j is invented for it
+    telescoped = sp.Sum(y[k], (k, 1, j)) - sp.Sum(y[k], (k, 1, j - 1))
+    assert find_counterexample(telescoped, y[j]) is None

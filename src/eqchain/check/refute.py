@@ -438,12 +438,14 @@ def _family_indices(exprs) -> set:
     return {s for s in out if s.is_integer is not False}
 
 
-def _indices_with_ranges(exprs, ranges: dict, claim_ints) -> dict:
+def _indices_with_ranges(exprs, ranges: dict, claim_ints, givens=()) -> dict:
     """``ranges`` with a range for each free index of a family that has none but names the
     variable of a sum or product of the claim (x_{ij} beside \\sum_i, the i written outside
     the sum it belongs to): the index takes the values of that sum's range, the only ones the
-    author's i ranges over. A free index without a declared range and bound nowhere is left
-    alone (y_i beside \\sum_{k=1}^{3} y_k: i = 5 is a point the author never meant)."""
+    author's i ranges over. A free index bound nowhere that only names members no other index
+    names (the j of x_{ij} with j nowhere else: :func:`_naming_only`) takes the value 1: the
+    step's truth is the same for every j. Any other free index without a declared range is
+    left alone (y_i beside \\sum_{k=1}^{3} y_k: i = 5 is a point the author never meant)."""
     free = _family_indices(exprs) - set(claim_ints) - set(ranges or {})
     if not free:
         return ranges
@@ -459,9 +461,42 @@ def _indices_with_ranges(exprs, ranges: dict, claim_ints) -> dict:
                 if (lo.free_symbols | hi.free_symbols) & (bound_here | free):
                     continue  # a bound that depends on another bound variable: not one range
                 found.setdefault(s, []).append((lo, hi))
+    for s in sorted(free - set(found), key=str):
+        if _naming_only(s, exprs, givens):
+            found[s] = [(sp.Integer(1), sp.Integer(1))]
     if not found:
         return ranges
     return {**(ranges or {}), **found}
+
+
+def _naming_only(s, exprs, givens) -> bool:
+    """Whether the free index ``s`` occurs only as a whole index of family members, at
+    places (family, position) where no member of the claim or a given has another index, and
+    in no given: then every value of ``s`` names members met nowhere else, each free, and the
+    step holds for one value exactly when it holds for all (the j of x_{ij} in \\sum_i (y_i -
+    p_i) x_{ij}). Not so for the j of w_j beside \\sum_k w_k x_k, where j = k matters."""
+    if any(s in x.free_symbols for g in givens for x in g):
+        return False
+    places = set()
+    for e in exprs:
+        for a in e.atoms(sp.Indexed):
+            for pos, i in enumerate(a.indices):
+                if i == s:
+                    places.add((a.base, pos))
+                elif i.has(s):
+                    return False  # x_{j+1}: s in arithmetic
+    if not places:
+        return False
+    trees = list(exprs) + [x for g in givens for x in g]
+    for e in trees:
+        for a in e.atoms(sp.Indexed):
+            for pos, i in enumerate(a.indices):
+                if (a.base, pos) in places and i != s:
+                    return False  # another member of the same place: s = k may matter
+        stand = {a: sp.Dummy() for a in e.atoms(sp.Indexed)}
+        if e.xreplace(stand).has(s):
+            return False  # s elsewhere than as an index (a bound, a factor, a delta)
+    return True
 
 
 MAX_INSTANCES = 200  # instances of one given with free indices (a guard, not a limit in use)
@@ -501,7 +536,9 @@ def _sample(
     domain = tuple((p, _put(e, bound)) for p, e in domain)
     claim_ints = _integer_symbols([lhs, rhs] + [e for _, e in domain], indices)
     if not indices:
-        ranges = _indices_with_ranges([lhs, rhs] + [e for _, e in domain], ranges, claim_ints)
+        ranges = _indices_with_ranges(
+            [lhs, rhs] + [e for _, e in domain], ranges, claim_ints, givens
+        )
         claim_ints = sorted(set(claim_ints) | (set(ranges) & _family_indices([lhs, rhs])), key=str)
     given_ints = _integer_symbols([g for pair in givens for g in pair])
     # A free index of a given (k in y_k = 1) is universal: the given is instantiated for every
