@@ -166,7 +166,10 @@ def _fails_at_every_length(problem: tuple, invented: list, seed: int) -> list:
     try:
         for b in invented:
             runs = any(
-                sp.sympify(hi).has(b) for i, r in (ranges or {}).items() if i in free for _, hi in r
+                sp.sympify(hi, strict=True).has(b)
+                for i, r in (ranges or {}).items()
+                if i in free
+                for _, hi in r
             )
             lengths = range(1 if runs else 0, longest + 1)
             if all(_refuted_with(problem, b, sp.Integer(m), rng) for m in lengths):
@@ -182,7 +185,7 @@ def _refuted_with(problem: tuple, b, length, rng: random.Random) -> bool:
     lhs, rhs, givens, ranges, bound, _, domain = problem
     at = {b: length}
     moved = {
-        s: [(_put(sp.sympify(lo), at), _put(sp.sympify(hi), at)) for lo, hi in r]
+        s: [tuple(_put(sp.sympify(x, strict=True), at) for x in pair) for pair in r]
         for s, r in (ranges or {}).items()
     }
     attempt = (
