@@ -735,7 +735,12 @@ def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
     if all(name in result.counterexample.every_length for name, _ in taken):
         # refuted at every length tried too (0, 1, 2, ...), in a step that names nothing else
         # that could be the length: no range the author could have meant makes it hold
-        return result
+        indices = ", ".join(sorted(str(names[n].name)[2:] for n, _ in taken))
+        note = (
+            f"the range of {indices} is not written: the two sides differ at every length "
+            "tried, not only at the one shown"
+        )
+        return replace(result, warnings=(*result.warnings, note))
     shown = ", ".join(f"{name} = {value}" for name, value in taken)
     indices = ", ".join(sorted(str(names[n].name)[2:] for n, _ in taken))
     return StepResult(
