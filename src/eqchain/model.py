@@ -165,6 +165,9 @@ class Counterexample:
     rhs: str
     plain: tuple[str, ...] = ()
     complex_names: tuple[str, ...] = ()  # the symbols whose value is not a real number
+    # The bounds of unwritten ranges (n_k of \sum_k, as LaTeX) at whose every length tried the
+    # step is refuted too (check/refute.py, _fails_at_every_length): not only at the invented one.
+    every_length: tuple[str, ...] = field(default=(), compare=False)
 
     def plain_values(self) -> tuple[tuple[str, str], ...]:
         """(name, value as Unicode text) pairs: ``plain`` where it is given."""

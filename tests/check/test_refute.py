@@ -198,3 +198,13 @@ def test_the_sampler_solves_small_equations_only():
     big = sum(sp.exp(k * a) / sp.factorial(a + k) for k in range(1, 30)) - 1
     assert sp.count_ops(big) > ROOT_OPS
     assert _roots(big, a) == []
+
+
+def test_roots_of_a_real_unknown_with_complex_coefficients_end_no_search():
+    # sp.solve answered [(0,)] for this cubic in a real unknown: the tuple had ended the whole
+    # search for a counterexample with an AttributeError
+    from eqchain.check.refute import _roots
+
+    r = sp.Symbol("r", real=True)
+    assert _roots(-196 * r**3 + 10005 * r + 8132 * r * sp.I, r) == [0]
+    assert sorted(_roots(r**2 - 4, r)) == [-2, 2]

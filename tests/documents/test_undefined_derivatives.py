@@ -206,13 +206,19 @@ def test_a_derivative_by_a_member_of_a_defined_family_holds_the_member(tmp_path)
     p_i is held as the variable (its own index i is no part of what it is made of), so the
     chain rule's first factor is 1/p_i; the index had blocked it, and the definition put in
     where the variable stands left the step undecided. The domain (p_i nonzero) is shown to
-    hold somewhere with i an integer. The wrong factor is not verified (no counterexample:
-    i has no declared range, and a point outside 1..K is not one the author meant)."""
+    hold somewhere with i an integer. The wrong factor is refuted: i and k index the family
+    o summed over 1..K, so they range over 1..K (README: a family summed over one range), and
+    the counterexample takes them there (never a point outside 1..K)."""
     chain = r"\frac{\partial \log p_i}{\partial p_i} \frac{\partial p_i}{\partial o_k}"
     right = r"\frac{1}{p_i} \frac{\partial p_i}{\partial o_k}"
     wrong = r"\frac{1}{p_i^2} \frac{\partial p_i}{\partial o_k}"
     assert _document(tmp_path, SOFTMAX, f"{chain} = {right}") == ["definition", "verified"]
-    assert _document(tmp_path, SOFTMAX, f"{chain} = {wrong}") == ["definition", "unknown"]
+    assert _document(tmp_path, SOFTMAX, f"{chain} = {wrong}") == ["definition", "refuted"]
+    doc = tmp_path / "d.md"
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    (_, step) = json.loads(ran.stdout)["derivations"][0]["steps"]
+    shown = dict(step["counterexample"]["values"])
+    assert 1 <= int(shown["i"]) <= int(shown["K"]) and 1 <= int(shown["k"]) <= int(shown["K"])
 
 
 def test_a_member_whose_expression_uses_its_parts_directly_is_not_held(tmp_path):

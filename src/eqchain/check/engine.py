@@ -732,6 +732,15 @@ def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
     taken = [(name, value) for name, value in result.counterexample.values if name in names]
     if not taken:
         return result
+    if all(name in result.counterexample.every_length for name, _ in taken):
+        # refuted at every length tried too (0, 1, 2, ...), in a step that names nothing else
+        # that could be the length: no range the author could have meant makes it hold
+        indices = ", ".join(sorted(str(names[n].name)[2:] for n, _ in taken))
+        note = (
+            f"the range of {indices} is not written: the two sides differ at every length "
+            "tried, not only at the one shown"
+        )
+        return replace(result, warnings=(*result.warnings, note))
     shown = ", ".join(f"{name} = {value}" for name, value in taken)
     indices = ", ".join(sorted(str(names[n].name)[2:] for n, _ in taken))
     return StepResult(
@@ -2250,6 +2259,8 @@ def _check_claim(
     givens_cex = [(a.xreplace(real), b.xreplace(real)) for a, b in givens]
     refuted_first = False
     off_reals: list = []  # points of real symbols where a side is not real
+    # the bounds of ranges the author did not write: a counterexample is tried at every length
+    invented = sorted(unwritten_bounds(lhs_cex, rhs_cex), key=str)
 
     def quick_counterexample():
         # a counterexample must lie where the source is defined
@@ -2263,6 +2274,7 @@ def _check_claim(
             values=_replaced_keys(values, real),
             domain=[(pred, e.xreplace(real)) for pred, e in domain.conditions()],
             off_reals=off_reals,
+            invented=invented,
         )
 
     if path is None and _symbolic_range(lhs_full, rhs_full):
@@ -2335,6 +2347,7 @@ def _check_claim(
         values=_replaced_keys(values, real),
         domain=[(pred, e.xreplace(real)) for pred, e in inside],
         off_reals=off_reals,
+        invented=invented,
     )
     if cex is not None:
         return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)

@@ -51,6 +51,7 @@ def find_counterexample(
     domain=(),
     free_functions: bool = False,
     off_reals: list | None = None,
+    invented=(),
 ):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
     a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
@@ -69,7 +70,13 @@ def find_counterexample(
     is no counterexample (:func:`_off_the_reals`): the author means the real logarithm, and
     the rule that needs the sign names it. Such a point is added to ``off_reals`` (as the
     (name, value) pairs shown) when it is given, so an undecided step can say where its
-    logarithms leave the reals."""
+    logarithms leave the reals.
+
+    ``invented`` are the bounds of ranges the author did not write (n_k of \\sum_k). A
+    counterexample that gives one a value is looked at again at every length (0, 1, 2, ...;
+    only when the step names no other quantity that could be the length): the bounds at all of
+    which the step is refuted too are named in its ``every_length``
+    (:func:`_fails_at_every_length`)."""
     rng = random.Random(seed)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
@@ -101,13 +108,99 @@ def find_counterexample(
         ((latex(k), v) for k, v in sample.values.items()), key=lambda kv: _natural(kv[0])
     )
     functions = [(latex(f), latex(body), unicode_value(body)) for f, body in chosen]
+    every = ()
+    taken_bounds = [b for b in invented if b in sample.values]
+    # one unwritten range only: with two (\\sum_{i,j} 1 = n^2) the author's lengths are a pair
+    if len(invented) == 1 and taken_bounds and not chosen:
+        every = tuple(latex(b) for b in _fails_at_every_length(problem, taken_bounds, seed))
     return Counterexample(
         tuple((f, body) for f, body, _ in functions) + tuple((n, _show(v)) for n, v in shown),
         _number(lv),
         _number(rv),
         tuple(text for _, _, text in functions) + tuple(unicode_value(v) for _, v in shown),
         tuple(name for name, v in shown if v.is_real is not True),
+        every,
     )
+
+
+LENGTHS = 4  # an unwritten range is tried at the lengths 0..LENGTHS at least
+MAX_LENGTH = 20  # ... and up to one above the largest integer the step writes: above, not tried
+LENGTH_TRIALS = 16  # tries for a counterexample at each length
+
+
+def _fails_at_every_length(problem: tuple, invented: list, seed: int) -> list:
+    """The invented bounds in ``invented`` (n_k of \\sum_k) at every length of which the
+    step is refuted, so that no range the author could mean makes it hold: each length
+    0..LENGTHS, and up to one above the largest integer the sides write (\\sum_k 1 = 5 holds
+    for the range 1..5). Only for a step that names nothing else that could be the length: a
+    symbol that is not an index of a family may be the author's n (\\sum_i 1 = n holds for
+    i = 1..n, \\sum_i x_i = n for x_i = 1), and the step stays unknown. An empty range is a
+    length too (\\sum_k b_k = 0 there), unless a free index of the step runs over it (a_i
+    with i = 1..n_k names a member: the range has one). Every point comes out of the same
+    sampler (assumptions, givens and domain checked exactly). Running out of the step's time
+    establishes nothing."""
+    lhs, rhs, givens, ranges, bound, _, domain = problem
+    trees = [lhs, rhs] + [e for _, e in domain] + [x for g in givens for x in g]
+    free = _family_indices(trees)
+    labels = {b.label for t in trees for b in t.atoms(sp.IndexedBase)}
+    others = {
+        s
+        for t in trees
+        for s in t.free_symbols
+        if isinstance(s, sp.Symbol)
+        and s not in free
+        and s not in labels
+        and s not in (ranges or {})
+        and s not in invented
+        and s.is_integer is not False
+        and s.is_negative is not True
+    }
+    if others:
+        return []
+    numbers = [abs(int(a)) for t in trees for a in t.atoms(sp.Integer)]
+    longest = max([LENGTHS] + [n + 1 for n in numbers])
+    if longest > MAX_LENGTH:
+        return []
+    out = []
+    rng = random.Random(seed + 104729)
+    try:
+        for b in invented:
+            runs = any(
+                sp.sympify(hi, strict=True).has(b)
+                for i, r in (ranges or {}).items()
+                if i in free
+                for _, hi in r
+            )
+            lengths = range(1 if runs else 0, longest + 1)
+            if all(_refuted_with(problem, b, sp.Integer(m), rng) for m in lengths):
+                out.append(b)
+    except StepTimeout:
+        taken()  # the step's limit ran out: not established
+        return []
+    return out
+
+
+def _refuted_with(problem: tuple, b, length, rng: random.Random) -> bool:
+    """Whether a point refutes the step with the invented bound ``b`` set to ``length``."""
+    lhs, rhs, givens, ranges, bound, _, domain = problem
+    at = {b: length}
+    moved = {
+        s: [tuple(_put(sp.sympify(x, strict=True), at) for x in pair) for pair in r]
+        for s, r in (ranges or {}).items()
+    }
+    attempt = (
+        _put(lhs, at),
+        _put(rhs, at),
+        [(_put(a, at), _put(c, at)) for a, c in givens],
+        moved,
+        bound,
+        {},
+        tuple((p, _put(e, at)) for p, e in domain),
+    )
+    for trial in range(LENGTH_TRIALS):
+        if _refuting(attempt, rng, trial, None) is not None:
+            return True
+    return False
 
 
 # Concrete functions tried, in order, for functions the step leaves unknown (f(x), \sigma(z)):
@@ -337,6 +430,78 @@ def _integer_symbols(exprs, indices: bool = False) -> list:
     return sorted(out, key=str)
 
 
+def _family_indices(exprs) -> set:
+    """The free symbols that index a free member of a family (the i of y_i), declared integer
+    or not (only an integer names a member)."""
+    out: set = set()
+    for e in exprs:
+        for a in _free(e):
+            if isinstance(a, sp.Indexed):
+                out |= {s for i in a.indices for s in _free(i) if isinstance(s, sp.Symbol)}
+    return {s for s in out if s.is_integer is not False}
+
+
+def _indices_with_ranges(exprs, ranges: dict, claim_ints, givens=()) -> dict:
+    """``ranges`` with a range for each free index of a family that has none but names the
+    variable of a sum or product of the claim (x_{ij} beside \\sum_i, the i written outside
+    the sum it belongs to): the index takes the values of that sum's range, the only ones the
+    author's i ranges over. A free index bound nowhere that only names members no other index
+    names (the j of x_{ij} with j nowhere else: :func:`_naming_only`) takes the value 1: the
+    step's truth is the same for every j. Any other free index without a declared range is
+    left alone (y_i beside \\sum_{k=1}^{3} y_k: i = 5 is a point the author never meant)."""
+    free = _family_indices(exprs) - set(claim_ints) - set(ranges or {})
+    if not free:
+        return ranges
+    found: dict = {}
+    for e in exprs:
+        for node in e.atoms(sp.Sum, sp.Product):
+            bound_here = {limit[0] for limit in node.limits}
+            for limit in node.limits:
+                s = limit[0]
+                if s not in free or len(limit) != 3:
+                    continue
+                lo, hi = limit[1], limit[2]
+                if (lo.free_symbols | hi.free_symbols) & (bound_here | free):
+                    continue  # a bound that depends on another bound variable: not one range
+                found.setdefault(s, []).append((lo, hi))
+    for s in sorted(free - set(found), key=str):
+        if _naming_only(s, exprs, givens):
+            found[s] = [(sp.Integer(1), sp.Integer(1))]
+    if not found:
+        return ranges
+    return {**(ranges or {}), **found}
+
+
+def _naming_only(s, exprs, givens) -> bool:
+    """Whether the free index ``s`` occurs only as a whole index of family members, at
+    places (family, position) where no member of the claim or a given has another index, and
+    in no given: then every value of ``s`` names members met nowhere else, each free, and the
+    step holds for one value exactly when it holds for all (the j of x_{ij} in \\sum_i (y_i -
+    p_i) x_{ij}). Not so for the j of w_j beside \\sum_k w_k x_k, where j = k matters."""
+    if any(s in x.free_symbols for g in givens for x in g):
+        return False
+    places = set()
+    for e in exprs:
+        for a in e.atoms(sp.Indexed):
+            for pos, i in enumerate(a.indices):
+                if i == s:
+                    places.add((a.base, pos))
+                elif i.has(s):
+                    return False  # x_{j+1}: s in arithmetic
+    if not places:
+        return False
+    trees = list(exprs) + [x for g in givens for x in g]
+    for e in trees:
+        for a in e.atoms(sp.Indexed):
+            for pos, i in enumerate(a.indices):
+                if (a.base, pos) in places and i != s:
+                    return False  # another member of the same place: s = k may matter
+        stand = {a: sp.Dummy() for a in e.atoms(sp.Indexed)}
+        if e.xreplace(stand).has(s):
+            return False  # s elsewhere than as an index (a bound, a factor, a delta)
+    return True
+
+
 MAX_INSTANCES = 200  # instances of one given with free indices (a guard, not a limit in use)
 
 
@@ -373,6 +538,11 @@ def _sample(
     givens = [(_put(a, bound), _put(b, bound)) for a, b in givens]
     domain = tuple((p, _put(e, bound)) for p, e in domain)
     claim_ints = _integer_symbols([lhs, rhs] + [e for _, e in domain], indices)
+    if not indices:
+        ranges = _indices_with_ranges(
+            [lhs, rhs] + [e for _, e in domain], ranges, claim_ints, givens
+        )
+        claim_ints = sorted(set(claim_ints) | (set(ranges) & _family_indices([lhs, rhs])), key=str)
     given_ints = _integer_symbols([g for pair in givens for g in pair])
     # A free index of a given (k in y_k = 1) is universal: the given is instantiated for every
     # k below, not sampled. Every other integer symbol is shared by the claim and the givens.
@@ -738,10 +908,17 @@ def _roots(e, a) -> list:
                 return []
         elif sp.count_ops(e) > ROOT_OPS:
             return []
-        roots = sp.solve(e, x)
+        # dict=True: a list of {x: root} always (a plain call answered [(0,)] for a cubic
+        # with complex coefficients, and the tuple ended the whole search with an error)
+        found = sp.solve(e, x, dict=True)
     except (NotImplementedError, ValueError, TypeError, RecursionError):
         return []
-    return [r for r in roots if r.is_number and not r.free_symbols and _satisfies(a, r)]
+    roots = [d[x] for d in found if isinstance(d, dict) and x in d]
+    return [
+        r
+        for r in roots
+        if isinstance(r, sp.Basic) and r.is_number and not r.free_symbols and _satisfies(a, r)
+    ]
 
 
 def _assumptions(atom) -> dict:
