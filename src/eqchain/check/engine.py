@@ -26,7 +26,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
-from eqchain.check import conditioned, matrices, relations
+from eqchain.check import conditioned, matrices, positivity, relations
 from eqchain.check import conditions as cond
 from eqchain.check.declarations import (
     DECLARABLE,
@@ -2657,6 +2657,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             and (
                 (facts.definitions and _holds_unfolded(pred, expr, facts, values))
                 or _holds_by_equation(pred, expr, facts, premises)
+                or _holds_by_index_range(pred, expr, facts, step)
             )
         )
 
@@ -2795,6 +2796,43 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
     if values:
         unfolded = unfolded.xreplace(values)
     return cond.holds(pred, canonical(unfolded))
+
+
+def _holds_by_index_range(pred, expr, facts, step) -> bool:
+    r"""``pred(expr)`` from the range of an index the step writes free: a step about ``a_i``
+    with i in ``lo..hi`` (a declared range, or the one the document sums i's family over)
+    speaks of an i with ``lo \le i \le hi``, so the range is not empty: ``hi \ge lo``. Thus
+    ``hi > 0`` when ``lo > 0`` (n_k > 0 for i in 1..n_k), and ``hi - lo + 1 > 0``. Only an
+    index free in the step's sides counts: a range no free letter lies in may be empty."""
+    if pred not in ("positive", "nonzero", "nonnegative") or facts is None or step is None:
+        return False
+    if not facts.ranges or not isinstance(expr, sp.Basic):
+        return False
+    free: set = set()
+    for side in (getattr(step, "lhs", None), getattr(step, "rhs", None)):
+        if isinstance(side, sp.Basic):
+            free |= side.free_symbols
+    if isinstance(expr, (sp.Sum, sp.Product)) and pred != "nonnegative":
+        # a sum of positive terms over a range the index shows nonempty (\sum_{k=1}^{n_k} e^{z_k})
+        return positivity.positive(
+            expr, lambda p, e: cond.holds(p, e) or _holds_by_index_range(p, e, facts, step)
+        )
+    strict = pred != "nonnegative"
+    for index in free:
+        for lo, hi in facts.ranges.get(index, ()):
+            try:
+                lo = sp.sympify(lo, strict=True)
+                hi = sp.sympify(hi, strict=True)
+                above_length = sp.expand(expr - (hi - lo))  # hi - lo >= 0
+                above_top = sp.expand(expr - hi)  # hi >= lo
+            except (sp.SympifyError, TypeError, ValueError):
+                continue
+            if cond.holds("positive" if strict else "nonnegative", above_length):
+                return True
+            if above_top == 0 or cond.holds("nonnegative", above_top):
+                if cond.holds("positive" if strict else "nonnegative", lo):
+                    return True
+    return False
 
 
 def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
