@@ -57,7 +57,7 @@ from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
-from eqchain.check.search import Equation, Search, faithful_application
+from eqchain.check.search import Equation, Move, Search, faithful_application
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import density_conditions, established, settled
@@ -2325,6 +2325,19 @@ def _check_claim(
         return _decide(
             step, _unique(evaluations + [how]), side_conditions, warnings, values, facts, domain
         )
+    near = _closest_then_algebra(search, facts)
+    if near is not None:
+        # the rules part of the way, algebra the rest
+        if named:
+            wrong = [n for n in named if n not in {m.rule for m in near} | set(evaluations)]
+            if wrong:
+                warnings.append(_wrong_rule_warning(wrong, near, evaluations))
+        for move in near:
+            side_conditions.extend((move.rule, c) for c in move.conditions)
+            if move.premise is not None:
+                domain.premise(move.premise, facts, values)
+        rules = _unique([m.rule for m in near] + evaluations)
+        return _decide(step, rules, side_conditions, warnings, values, facts, domain)
 
     cex = find_counterexample(
         lhs_cex,
@@ -2796,6 +2809,27 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
     if values:
         unfolded = unfolded.xreplace(values)
     return cond.holds(pred, canonical(unfolded))
+
+
+def _closest_then_algebra(search, facts):
+    r"""The rule search's moves to the state nearest the other side, when algebra alone (no
+    earlier equation) proves that state equal to the other side: the rules carry the step part
+    of the way (a product split, its constant factors powered, its exponentials summed), the
+    algebra the rest (``2^{-n/2} \pi^{-n/2} = (2 \pi)^{-n/2}``). The moves keep their side
+    conditions; None when there is no such state or the algebra does not close the gap."""
+    near = search.closest_path()
+    if near is None:
+        return None
+    moves, a, b = near
+    try:
+        forward, a = search.tidy(a, "source")
+        backward, b = search.tidy(b, "target")
+        how = prove_equal(a, b, (), facts.ranges)
+    except (ValueError, TypeError, ZeroDivisionError, RecursionError, AttributeError):
+        return None
+    if how != "algebra":
+        return None
+    return tuple(moves) + forward + (Move("algebra"),) + tuple(reversed(backward))
 
 
 def _holds_by_index_range(pred, expr, facts, step) -> bool:

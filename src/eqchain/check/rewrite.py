@@ -71,7 +71,8 @@ def pattern(name: str) -> Pattern:
 def _guards_hold(guards, m: dict) -> bool:
     """Structural requirements of a match: ``free c k`` (what ``c`` matched does not mention
     the bound variable ``k``), ``plain z`` (what ``z`` matched is not written with a leading
-    minus sign, so that a rule and its own output do not match each other in turn)."""
+    minus sign, so that a rule and its own output do not match each other in turn), ``number
+    m`` (what ``m`` matched is an integer written as such)."""
     by_name = {w.name: v for w, v in m.items()}
     for words in guards:
         kind, args = words[0], [by_name.get(w) for w in words[1:]]
@@ -80,6 +81,8 @@ def _guards_hold(guards, m: dict) -> bool:
         if kind == "free" and args[0].has(args[1]):
             return False
         if kind == "plain" and args[0].could_extract_minus_sign():
+            return False
+        if kind == "number" and not args[0].is_Integer:
             return False
     return True
 
