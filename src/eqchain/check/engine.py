@@ -2325,20 +2325,6 @@ def _check_claim(
         return _decide(
             step, _unique(evaluations + [how]), side_conditions, warnings, values, facts, domain
         )
-    near = _closest_then_algebra(search, facts)
-    if near is not None:
-        # the rules part of the way, algebra the rest
-        if named:
-            wrong = [n for n in named if n not in {m.rule for m in near} | set(evaluations)]
-            if wrong:
-                warnings.append(_wrong_rule_warning(wrong, near, evaluations))
-        for move in near:
-            side_conditions.extend((move.rule, c) for c in move.conditions)
-            if move.premise is not None:
-                domain.premise(move.premise, facts, values)
-        rules = _unique([m.rule for m in near] + evaluations)
-        return _decide(step, rules, side_conditions, warnings, values, facts, domain)
-
     cex = find_counterexample(
         lhs_cex,
         rhs_cex,
@@ -2351,6 +2337,21 @@ def _check_claim(
     )
     if cex is not None:
         return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
+    near = _closest_then_algebra(search, facts)
+    if near is not None:
+        # the rules part of the way, algebra the rest (tried after the counterexample search:
+        # a false step is refuted as soon as before)
+        if named:
+            wrong = [n for n in named if n not in {m.rule for m in near} | set(evaluations)]
+            if wrong:
+                warnings.append(_wrong_rule_warning(wrong, near, evaluations))
+        for move in near:
+            side_conditions.extend((move.rule, c) for c in move.conditions)
+            if move.premise is not None:
+                domain.premise(move.premise, facts, values)
+        rules = _unique([m.rule for m in near] + evaluations)
+        return _decide(step, rules, side_conditions, warnings, values, facts, domain)
+
     return StepResult(
         step,
         Verdict.UNKNOWN,
