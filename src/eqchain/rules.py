@@ -279,6 +279,20 @@ RULES: tuple[Rule, ...] = (
         guards=("free c k",),
     ),
     Rule(
+        "prod_const",
+        r"\prod_{k=m}^{n} c = c^{n - m + 1}",
+        "a product of a factor that does not depend on $k$ is the factor to the number of "
+        "factors ($c$ positive, or $n$ an integer)",
+        "$k$ によらない因子の積は、その因子の因子数乗（$c$ は正、または $n$ は整数）",
+        "rewrite",
+        "prod",
+        lhs="(prod c k m n)",
+        rhs="(^ c (+ n (* -1 m) 1))",
+        wild="c k m n",
+        conditions=("positive c | integer n",),
+        guards=("free c k", "number m"),
+    ),
+    Rule(
         "exp_sum",
         r"e^{\sum_{k=m}^{n} f_k} = \prod_{k=m}^{n} e^{f_k}",
         "the exponential of a sum is the product of the exponentials",

@@ -148,6 +148,12 @@ CASES = {
         # definedness: under natural domains the step holds where x != 0 (tested below)
         None,
     ),
+    "prod_const": (
+        [(r"\prod_{k=1}^{K} a = a^{K}", []), (r"\prod_{k=2}^{K} (-a) = (-a)^{K-1}", [])],
+        [(r"\prod_{k=1}^{K} a = a^{K - 1}", []), (r"\prod_{k=1}^{K} a = K a", [])],
+        # its condition (a > 0, or the count an integer) holds: a range's bound is an integer
+        None,
+    ),
     "sum_const": (
         [(r"\sum_{k=1}^{K} a = K a", [])],
         [(r"\sum_{k=1}^{K} a = (K - 1) a", [])],

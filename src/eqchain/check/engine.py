@@ -26,7 +26,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
-from eqchain.check import conditioned, matrices, relations
+from eqchain.check import conditioned, matrices, positivity, relations
 from eqchain.check import conditions as cond
 from eqchain.check.declarations import (
     DECLARABLE,
@@ -57,7 +57,7 @@ from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
-from eqchain.check.search import Equation, Search, faithful_application
+from eqchain.check.search import Equation, Move, Search, faithful_application
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import density_conditions, established, settled
@@ -2337,7 +2337,6 @@ def _check_claim(
         return _decide(
             step, _unique(evaluations + [how]), side_conditions, warnings, values, facts, domain
         )
-
     cex = find_counterexample(
         lhs_cex,
         rhs_cex,
@@ -2351,6 +2350,21 @@ def _check_claim(
     )
     if cex is not None:
         return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
+    near = _closest_then_algebra(search, facts)
+    if near is not None:
+        # the rules part of the way, algebra the rest (tried after the counterexample search:
+        # a false step is refuted as soon as before)
+        if named:
+            wrong = [n for n in named if n not in {m.rule for m in near} | set(evaluations)]
+            if wrong:
+                warnings.append(_wrong_rule_warning(wrong, near, evaluations))
+        for move in near:
+            side_conditions.extend((move.rule, c) for c in move.conditions)
+            if move.premise is not None:
+                domain.premise(move.premise, facts, values)
+        rules = _unique([m.rule for m in near] + evaluations)
+        return _decide(step, rules, side_conditions, warnings, values, facts, domain)
+
     return StepResult(
         step,
         Verdict.UNKNOWN,
@@ -2670,6 +2684,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             and (
                 (facts.definitions and _holds_unfolded(pred, expr, facts, values))
                 or _holds_by_equation(pred, expr, facts, premises)
+                or _holds_by_index_range(pred, expr, facts, step)
             )
         )
 
@@ -2808,6 +2823,64 @@ def _holds_unfolded(pred, expr, facts, values) -> bool:
     if values:
         unfolded = unfolded.xreplace(values)
     return cond.holds(pred, canonical(unfolded))
+
+
+def _closest_then_algebra(search, facts):
+    r"""The rule search's moves to the state nearest the other side, when algebra alone (no
+    earlier equation) proves that state equal to the other side: the rules carry the step part
+    of the way (a product split, its constant factors powered, its exponentials summed), the
+    algebra the rest (``2^{-n/2} \pi^{-n/2} = (2 \pi)^{-n/2}``). The moves keep their side
+    conditions; None when there is no such state or the algebra does not close the gap."""
+    near = search.closest_path()
+    if near is None:
+        return None
+    moves, a, b = near
+    try:
+        forward, a = search.tidy(a, "source")
+        backward, b = search.tidy(b, "target")
+        how = prove_equal(a, b, (), facts.ranges)
+    except (ValueError, TypeError, ZeroDivisionError, RecursionError, AttributeError):
+        return None
+    if how != "algebra":
+        return None
+    return tuple(moves) + forward + (Move("algebra"),) + tuple(reversed(backward))
+
+
+def _holds_by_index_range(pred, expr, facts, step) -> bool:
+    r"""``pred(expr)`` from the range of an index the step writes free: a step about ``a_i``
+    with i in ``lo..hi`` (a declared range, or the one the document sums i's family over)
+    speaks of an i with ``lo \le i \le hi``, so the range is not empty: ``hi \ge lo``. Thus
+    ``hi > 0`` when ``lo > 0`` (n_k > 0 for i in 1..n_k), and ``hi - lo + 1 > 0``. Only an
+    index free in the step's sides counts: a range no free letter lies in may be empty."""
+    if pred not in ("positive", "nonzero", "nonnegative") or facts is None or step is None:
+        return False
+    if not facts.ranges or not isinstance(expr, sp.Basic):
+        return False
+    free: set = set()
+    for side in (getattr(step, "lhs", None), getattr(step, "rhs", None)):
+        if isinstance(side, sp.Basic):
+            free |= side.free_symbols
+    if isinstance(expr, (sp.Sum, sp.Product)) and pred != "nonnegative":
+        # a sum of positive terms over a range the index shows nonempty (\sum_{k=1}^{n_k} e^{z_k})
+        return positivity.positive(
+            expr, lambda p, e: cond.holds(p, e) or _holds_by_index_range(p, e, facts, step)
+        )
+    strict = pred != "nonnegative"
+    for index in free:
+        for lo, hi in facts.ranges.get(index, ()):
+            try:
+                lo = sp.sympify(lo, strict=True)
+                hi = sp.sympify(hi, strict=True)
+                above_length = sp.expand(expr - (hi - lo))  # hi - lo >= 0
+                above_top = sp.expand(expr - hi)  # hi >= lo
+            except (sp.SympifyError, TypeError, ValueError):
+                continue
+            if cond.holds("positive" if strict else "nonnegative", above_length):
+                return True
+            if above_top == 0 or cond.holds("nonnegative", above_top):
+                if cond.holds("positive" if strict else "nonnegative", lo):
+                    return True
+    return False
 
 
 def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:

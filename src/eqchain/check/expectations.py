@@ -421,8 +421,11 @@ def _finite(e: Expectation) -> bool:
     ``moments`` (or constant)."""
     body = e.body
     if e.variable is not None:
-        # over a Gaussian \mathcal{N}(\mu, \sigma^2): every moment is finite
-        return isinstance(e.args[2], Normal) and _polynomial_in(body, e.variable)
+        # over a Gaussian \mathcal{N}(\mu, \sigma^2): every moment is finite; so over every law
+        # of the table of densities (exponential, gamma, beta, uniform, Bernoulli, binomial,
+        # Poisson: each has finite moments of every order) whose parameters' conditions the
+        # declarations establish (\mathrm{Exp}(\lambda) with \lambda > 0: a law at all)
+        return _all_moments_finite(e.args[2]) and _polynomial_in(body, e.variable)
     inner = body.atoms(Expectation)
     if any(not _finite(i) for i in inner):
         return False
@@ -433,6 +436,27 @@ def _finite(e: Expectation) -> bool:
     if not all(finite_moments(s) or nonrandom(s) for s in symbols):
         return False
     return masked.is_polynomial(*symbols)
+
+
+# the laws of the table of densities with finite moments of every order: all of them today; a
+# law added without (a Cauchy, a Student t, a Pareto) is left out of this list
+_MOMENTS_FINITE = frozenset({"Exp", "Gam", "Gamma", "Bet", "Beta", "mathcalU", "Unif", "Bern"})
+_MOMENTS_FINITE |= {"Bin", "Poiss", "Pois"}
+
+
+def _all_moments_finite(law) -> bool:
+    """Whether ``law`` has finite moments of every order: the Gaussian, or a law of the table
+    of densities named in ``_MOMENTS_FINITE`` whose parameters' conditions the declarations
+    establish."""
+    if isinstance(law, Normal):
+        return True
+    if not isinstance(law, Law) or str(law.name) not in _MOMENTS_FINITE:
+        return False
+    d = density_named(str(law.name), len(law.parameters))
+    if d is None:
+        return False
+    holds = d.holds(*law.parameters)
+    return all(c == sp.true or established(c, ()) for c in sp.And.make_args(holds))
 
 
 def _polynomial_in(body, variable) -> bool:

@@ -70,8 +70,11 @@ def with_stated_laws(steps: tuple) -> tuple:
     out = []
     for position, step in enumerate(steps):
         now = {x: law for x, (at, law) in laws.items() if at < position}
-        if now and step.lhs is not None and step.rhs is not None:
-            lhs, rhs = _over_laws(step.lhs, now), _over_laws(step.rhs, now)
+        if now and step.rhs is not None:
+            # a row continuing a chain (``= ...``) has no left side of its own: its right
+            # side is taken over the law as the chain's first row is
+            lhs = None if step.lhs is None else _over_laws(step.lhs, now)
+            rhs = _over_laws(step.rhs, now)
             if (lhs, rhs) != (step.lhs, step.rhs):
                 step = replace(step, lhs=lhs, rhs=rhs)
         out.append(step)

@@ -71,7 +71,8 @@ def pattern(name: str) -> Pattern:
 def _guards_hold(guards, m: dict) -> bool:
     """Structural requirements of a match: ``free c k`` (what ``c`` matched does not mention
     the bound variable ``k``), ``plain z`` (what ``z`` matched is not written with a leading
-    minus sign, so that a rule and its own output do not match each other in turn)."""
+    minus sign, so that a rule and its own output do not match each other in turn), ``number
+    m`` (what ``m`` matched is an integer written as such)."""
     by_name = {w.name: v for w, v in m.items()}
     for words in guards:
         kind, args = words[0], [by_name.get(w) for w in words[1:]]
@@ -80,6 +81,8 @@ def _guards_hold(guards, m: dict) -> bool:
         if kind == "free" and args[0].has(args[1]):
             return False
         if kind == "plain" and args[0].could_extract_minus_sign():
+            return False
+        if kind == "number" and not args[0].is_Integer:
             return False
     return True
 
@@ -367,9 +370,50 @@ def _sum_kronecker(rule, ranges):
         if not isinstance(node, sp.Sum) or not node.function.has(sp.KroneckerDelta):
             return None
         done = _collapse_deltas(node, ranges)
-        return None if done == node else (done, [])
+        if done != node:
+            return done, []
+        done = _leave_one_out(node, ranges)
+        return None if done is None else (done, [])
 
     return step
+
+
+def _leave_one_out(node: sp.Sum, ranges):
+    r"""A sum whose term, multiplied out, has terms with a Kronecker delta of its variable
+    (``\sum_{k \neq i} f_k``, read ``\sum_k f_k (1 - \delta_{ki})``): the sum of the other
+    terms plus each delta's term at its index, ``\sum_k f_k - f_i``, when every delta term
+    collapses (the index in the sum's range, as ``_collapse_deltas`` requires). A finite sum
+    splits term by term; None when a delta term stays (or none is there)."""
+    expanded = sp.expand_mul(node.function)
+    terms = sp.Add.make_args(expanded)
+    variables = set(node.variables)
+    with_delta = [
+        t
+        for t in terms
+        if any(
+            isinstance(f, sp.KroneckerDelta) and variables & set(f.args)
+            for f in sp.Mul.make_args(t)
+        )
+    ]
+    if not with_delta or len(with_delta) == len(terms) and len(terms) == 1:
+        return None
+    if any(not (hi - lo).is_integer or (hi - lo).is_finite is False for _, lo, hi in node.limits):
+        return None  # an infinite series is not split here
+    if any(hi.has(sp.oo) or lo.has(-sp.oo) for _, lo, hi in node.limits):
+        return None
+    collapsed = []
+    for t in with_delta:
+        one = _collapse_deltas(sp.Sum(t, *node.limits), ranges)
+        if one.has(sp.Sum) and any(
+            isinstance(s, sp.Sum) and s.function.has(sp.KroneckerDelta) for s in one.atoms(sp.Sum)
+        ):
+            return None
+        collapsed.append(one)
+    rest = [t for t in terms if t not in with_delta]
+    out = sp.Add(*collapsed)
+    if rest:
+        out += sp.Sum(sp.Add(*rest), *node.limits)
+    return out
 
 
 def _derivatives_irreducible(expr) -> bool:

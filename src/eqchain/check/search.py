@@ -147,6 +147,8 @@ class Search:
         self.varying = dict(varying or {})
         self.work = 0
         self.closest: tuple | None = None  # (score, path) of the state nearest the other side
+        self.closest_state: tuple | None = None  # (that state, the side it grew from)
+        self.start: tuple = (None, None)  # the normal forms of the source and the target
         self.ranges = ranges or {}
         self.equations = tuple(equations)
         self.index = EquationIndex(self.equations, self.ranges)
@@ -327,6 +329,8 @@ class Search:
         Returns a tuple of :class:`Move` (possibly empty when the two are already equal).
         """
         s0, t0 = self.normal(source), self.normal(target)
+        self.start = (s0, t0)
+        self.closest_state = None
         if s0 == t0:
             return ()
         seen = {"source": {s0: ()}, "target": {t0: ()}}
@@ -352,17 +356,61 @@ class Search:
                     seen[side][new] = path
                     if new in seen[other]:
                         return _join(side, path, seen[other][new])
-                    self._note_closest(new, goals[side], path)
+                    self._note_closest(new, goals[side], path, side)
                     nxt.append(new)
             frontier[side] = nxt
             if self.exhausted():
                 return None
         return None
 
-    def _note_closest(self, state, goal: set, path) -> None:
+    def _note_closest(self, state, goal: set, path, side: str = "source") -> None:
         score = _likeness(_subtrees(state), goal)
         if self.closest is None or score > self.closest[0]:
             self.closest = (score, tuple(path))
+            self.closest_state = (state, side)
+
+    def tidy(self, state, side: str):
+        """``state`` with the rules of sums and products that gather (``TIDY_RULES``) applied in
+        turn until none changes it: (the moves, as made on ``side``, the state reached). Each
+        move is an identity with its side conditions, as a move of the search is."""
+        moves: list = []
+        for _ in range(TIDY_ROUNDS):
+            changed = False
+            for name in TIDY_RULES:
+                if name not in self.rules or self.deadline.expired():
+                    continue
+                out = apply_rule(name, state, ranges=self.ranges)
+                if out is None:
+                    continue
+                new, conds = out
+                new = self.normal(new)
+                if new == state:
+                    continue
+                moves.append(Move(reported_name(name, side), conds))
+                state, changed = new, True
+            if not changed:
+                break
+        return tuple(moves), state
+
+    def closest_path(self):
+        """(the moves, as a path from the source, that reach the state nearest the other side,
+        that state, the other side's start) after a search that found no path; None when the
+        nearest state is a start itself."""
+        if not self.closest or not self.closest[1] or self.closest_state is None:
+            return None
+        state, side = self.closest_state
+        path = self.closest[1]
+        if side == "source":
+            return path, state, self.start[1]
+        return tuple(reversed(path)), self.start[0], state
+
+
+# Rules that gather a product or a sum into fewer, larger pieces (a product split into its
+# factors' products, constant factors powered, powers of one base summed in the exponent, a
+# constant factor out of a sum): applied in turn to the search's nearest state, so that the
+# algebra can close what is left (tidy)
+TIDY_RULES = ("prod_split", "prod_const", "prod_pow_sum", "sum_const", "sum_const_mul")
+TIDY_ROUNDS = 4
 
 
 def _size(expr) -> int:
