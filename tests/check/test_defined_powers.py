@@ -4,6 +4,9 @@ names: a wrong one is refuted, not assumed."""
 
 from __future__ import annotations
 
+import re
+
+import sympy as sp
 from helpers import check_document_rows
 
 DEFINITION = r"\sigma^2 = \frac{1}{n} \sum_{i=1}^{n} (x_i - m)^2"
@@ -77,3 +80,14 @@ def test_a_defined_square_given_a_number_is_a_given(tmp_path):
     # given, as before (a row s^2 = <expression> after it stays a claim, checked)
     rows = (r"\hat{s}^2 = \frac{\sum_{k=1}^{n} x_k^2}{n}", r"\hat{s}^2 = \frac{7365}{100}")
     assert statuses(tmp_path, *rows)[-1] == "given"
+
+
+def test_a_counterexample_to_a_power_of_a_defined_square_satisfies_the_definition(tmp_path):
+    # s^3 = a^{3/2} after s^2 = a is false (s = -sqrt(a)), but s = 2 with a = 2 is no point of
+    # the document: s^2 would be 4, not a (red team 24: a = 2, s = 2 was shown)
+    for claim in (r"s^3 = a^{3/2}", r"s^{2k} = a^k"):
+        (*_, last) = check_document_rows(tmp_path, r"s^2 = a", claim)
+        assert last["status"] == "refuted"
+        values = last["counterexample"]["values"].items()
+        point = {k: sp.sympify(re.sub(r"\\sqrt\{([^}]*)\}", r"sqrt(\1)", v)) for k, v in values}
+        assert sp.simplify(point["s"] ** 2 - point["a"]) == 0, point

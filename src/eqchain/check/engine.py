@@ -2212,13 +2212,13 @@ def _check_claim(
     if has_expectation(facts.unfold(src), facts.unfold(tgt)):  # check/expectations.py
         sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
         decided = expectation_step(
-            step, *sides, side_conditions, warnings, facts, values, _givens(facts), domain
+            step, *sides, side_conditions, warnings, facts, values, _givens(facts, *sides), domain
         )
         if decided is not None:
             return decided
     if has_integral(facts.unfold(src), facts.unfold(tgt)):  # integrals: check/integrals.py
         sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
-        givens = _givens(facts)
+        givens = _givens(facts, *sides)
         return integral_step(step, *sides, side_conditions, warnings, facts, values, givens, domain)
     evaluations = _value_rules(step_values or {}, source, target, facts) + evaluations
     path = None
@@ -2243,7 +2243,7 @@ def _check_claim(
     )
     for tree in (lhs_full, rhs_full):
         side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
-    givens = _givens(facts)
+    givens = _givens(facts, lhs_full, rhs_full)
     # what the refuter samples: names real by the document's default where nothing defines them
     real = _undefined_real((lhs_full, rhs_full, *(e for g in givens for e in g)), facts)
     lhs_cex, rhs_cex = lhs_full.xreplace(real), rhs_full.xreplace(real)
@@ -2569,8 +2569,22 @@ def _claims_used(facts: Facts):
     return [(facts.unfold(a), facts.unfold(b)) for _, a, b in facts.verified]
 
 
-def _givens(facts: Facts):
-    return [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
+def _givens(facts: Facts, *exprs):
+    """The givens with the definitions put in. With the step's sides ``exprs``, also each
+    defined power (``s^2 = a``) whose name they still hold, as the equation it states: the name
+    stays free (``s^3`` is ``a s``), so every value given to it must agree with the definition
+    (s = 2 with a = 2 is no point of the document: s^2 would be 4)."""
+    givens = [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
+    held = set().union(*(e.free_symbols | e.atoms(sp.Indexed) for e in exprs)) if exprs else set()
+    return givens + [
+        (d, facts.unfold(v))
+        for d, v in facts.definitions.items()
+        if isinstance(d, sp.Pow)
+        and isinstance(d.base, (sp.Symbol, sp.Indexed))
+        and d.exp.is_Integer
+        and d.exp > 1
+        and d.base in held
+    ]
 
 
 @dataclass
