@@ -47,6 +47,7 @@ from eqchain.check.domain import (
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
 from eqchain.check.integrals import (
+    antiderivative_claim,
     has_indefinite_integral,
     has_integral,
     integral_step,
@@ -1652,6 +1653,7 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
     every earlier equation that writes ``target`` survives it (``\hat\lambda = \bar y``
     stated before ``\bar y`` is defined)."""
     for line, a, b in facts.unsettled:
+        by_derivative = ""
         put = _value_put(target, step.rhs, (a, b))
         if not put:
             continue
@@ -1662,6 +1664,18 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
             continue
         try:
             left, right = (facts.unfold(e.xreplace(put)) for e in (a, b))
+            if has_indefinite_integral(left, right):
+                # \int f dx = F says F is an antiderivative of f (known up to a constant, never
+                # x^2 alone): compared by F's derivative, or not at all
+                claim = antiderivative_claim(left, right)
+                if claim is None:
+                    continue
+                integrand, variable, claimed = claim
+                left, right = sp.diff(claimed, variable), integrand
+                by_derivative = (
+                    f" (no antiderivative: the values are its derivative by {latex(variable)}"
+                    " and the integrand)"
+                )
             cex = find_counterexample(left, right, facts.givens, ranges=facts.ranges)
         except (ValueError, TypeError, NotImplementedError, RecursionError, AttributeError):
             continue
@@ -1671,6 +1685,7 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
         reason = (
             f"does not solve the equation at {where} for {latex(target)}: with "
             f"{latex(target)} = {latex(step.rhs)} there, {latex(a)} = {latex(b)} fails"
+            f"{by_derivative}"
         )
         return StepResult(step, Verdict.REFUTED, (), reason, cex)
     return None

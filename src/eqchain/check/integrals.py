@@ -64,7 +64,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
 
     ranges = facts.ranges
     values_of: dict = {}
-    claimed = _antiderivative_claim(lhs, rhs)
+    claimed = antiderivative_claim(lhs, rhs)
     if claimed is not None and not any(str(k) == str(claimed[1]) for k in values):
         return _antiderivative_step(
             step, *claimed, side_conditions, warnings, facts, values, givens, domain
@@ -143,7 +143,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
 ANTIDERIVATIVE = "antiderivative"
 
 
-def _antiderivative_claim(lhs, rhs):
+def antiderivative_claim(lhs, rhs):
     r"""(integrand, variable, F) when one side is one indefinite integral of one variable,
     ``\int f \, dx``, and the other side F holds no integral; else None."""
     for integral, other in ((lhs, rhs), (rhs, lhs)):
