@@ -91,3 +91,16 @@ def test_a_counterexample_to_a_power_of_a_defined_square_satisfies_the_definitio
         values = last["counterexample"]["values"].items()
         point = {k: sp.sympify(re.sub(r"\\sqrt\{([^}]*)\}", r"sqrt(\1)", v)) for k, v in values}
         assert sp.simplify(point["s"] ** 2 - point["a"]) == 0, point
+
+
+def test_a_value_of_the_name_that_disagrees_with_its_defined_square_is_no_definition(tmp_path):
+    # s = a after s^2 = a would make s^2 both a and a^2: a = a^2 was verified (red team 24)
+    results = check_document_rows(tmp_path, r"s^2 = a", r"s = a", r"a = a^2")
+    assert results[1]["status"] == "refuted"
+    assert results[2]["status"] != "verified"
+
+
+def test_a_root_of_a_defined_square_is_a_definition(tmp_path):
+    for root in (r"s = \sqrt{a}", r"s = -\sqrt{a}"):
+        results = check_document_rows(tmp_path, r"s^2 = a", root, r"s^3 = a s")
+        assert [r["status"] for r in results] == ["definition", "definition", "verified"]

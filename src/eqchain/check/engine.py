@@ -1434,7 +1434,26 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
         and target not in facts.definitions
         and not step.rhs.has(head)
         and _new_member(target, step.rhs, facts)
+        and not _clashes_with_defined_power(target, step.rhs, facts)
     )
+
+
+def _clashes_with_defined_power(target, rhs, facts: Facts) -> bool:
+    r"""Whether naming ``target``'s value ``rhs`` disagrees with a defined power of it: after
+    ``s^2 = a``, s = \sqrt{a} (or -\sqrt{a}) picks a root, but ``s = a`` is no definition
+    (s^2 would be a^2 as well as a, and a = a^2 would follow): a claim, checked."""
+    if not isinstance(target, (sp.Symbol, sp.Indexed)):
+        return False
+    for power, value in facts.definitions.items():
+        if not (isinstance(power, sp.Pow) and power.base == target and power.exp.is_Integer):
+            continue
+        try:
+            difference = facts.unfold(rhs) ** power.exp - facts.unfold(value)
+            if sp.simplify(difference) != 0:
+                return True
+        except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+            return True
+    return False
 
 
 def _names_the_function(step: Step, lhs, source, facts: Facts) -> StepResult | None:
@@ -1605,6 +1624,8 @@ def _named_before(target, rhs, facts: Facts) -> bool:
         isinstance(target, sp.Symbol) or _generic_member(target)
     ):
         return False
+    if _clashes_with_defined_power(target, rhs, facts):
+        return False  # s = a after s^2 = a: a claim about s
     if isinstance(target, sp.Indexed) and any(
         isinstance(d, sp.Indexed) and d.base == target.base for d in facts.definitions
     ):
@@ -2586,9 +2607,9 @@ def _claims_used(facts: Facts):
 
 def _givens(facts: Facts, *exprs):
     """The givens with the definitions put in. With the step's sides ``exprs``, also each
-    defined power (``s^2 = a``) whose name they still hold, as the equation it states: the name
-    stays free (``s^3`` is ``a s``), so every value given to it must agree with the definition
-    (s = 2 with a = 2 is no point of the document: s^2 would be 4)."""
+    defined power (``s^2 = a``) whose name or value's names they hold, as the equation it
+    states: the name stays free (``s^3`` is ``a s``), so every value given to it must agree
+    with the definition (s = 2 with a = 2 is no point of the document: s^2 would be 4)."""
     givens = [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
     held = set().union(*(e.free_symbols | e.atoms(sp.Indexed) for e in exprs)) if exprs else set()
     return givens + [
@@ -2598,7 +2619,15 @@ def _givens(facts: Facts, *exprs):
         and isinstance(d.base, (sp.Symbol, sp.Indexed))
         and d.exp.is_Integer
         and d.exp > 1
-        and d.base in held
+        and (
+            d.base in held
+            # s^2 = a with a alone in the step: a is a square (s real), a = -1 no point; a
+            # value with sums or integrals is left to the step (the sampler solves small ones)
+            or (
+                bool(held & (v.free_symbols | v.atoms(sp.Indexed)))
+                and not v.has(sp.Sum, sp.Product, sp.Integral, sp.Derivative, AppliedUndef)
+            )
+        )
     ]
 
 
