@@ -377,12 +377,15 @@ def _same_range_integrands(lhs, rhs):
         return (lhs.function, rhs.function) if lhs.limits == rhs.limits else None
     if not (_definite(lhs) and _definite(rhs)):
         return None
-    renaming = {}
+    # both variables renamed to a fresh one: the first's name may be free in the second
+    # integrand (\int_0^1 e^{t^2} dt against \int_0^1 e^{t x} dx, whose t is no variable)
+    left, right = {}, {}
     for (v, a, b), (w, c, d) in zip(lhs.limits, rhs.limits, strict=True):
         if a != c or b != d:
             return None
-        renaming[w] = v
-    return lhs.function, rhs.function.xreplace(renaming)
+        fresh = sp.Dummy(str(v), **v.assumptions0)
+        left[v], right[w] = fresh, fresh
+    return lhs.function.xreplace(left), rhs.function.xreplace(right)
 
 
 def _outside_integrals(side_conditions, lhs, rhs) -> list:
