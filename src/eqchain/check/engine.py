@@ -1084,9 +1084,12 @@ def _vacuous(result: StepResult, why: str) -> StepResult:
 
 
 def _captured(body, args) -> bool:
-    """Whether putting ``args`` into a definition's ``body`` would let a variable the body binds
-    (a sum's, a product's, a derivative's) capture one of their symbols."""
-    bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+    r"""Whether putting ``args`` into a definition's ``body`` would let a variable the body binds
+    (a sum's, a product's, a derivative's, an integral's, a limit's) capture one of their
+    symbols (f(t) after f(x) = \int_0^1 x t \, dt is t/2, not \int_0^1 t^2 \, dt)."""
+    binders = body.atoms(sp.Sum, sp.Product, sp.Derivative, sp.Integral)
+    bound = {v for s in binders for v in s.variables}
+    bound |= {node.args[1] for node in body.atoms(sp.Limit)}
     return any(a.free_symbols & bound for a in args)
 
 
