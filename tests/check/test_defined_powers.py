@@ -104,3 +104,13 @@ def test_a_root_of_a_defined_square_is_a_definition(tmp_path):
     for root in (r"s = \sqrt{a}", r"s = -\sqrt{a}"):
         results = check_document_rows(tmp_path, r"s^2 = a", root, r"s^3 = a s")
         assert [r["status"] for r in results] == ["definition", "definition", "verified"]
+
+
+def test_a_name_whose_square_is_defined_varies_with_what_defines_it(tmp_path):
+    # s^2 = x + 1: s is no constant of x (red team 24: both rows were verified, the first by
+    # differentiating s^2 as a constant before putting its definition in)
+    for row in (r"\frac{d}{dx} (s^2) + 5 = 5", r"\int_0^1 s \, dx = s"):
+        (*_, last) = check_document_rows(tmp_path, r"s^2 = x + 1", row)
+        assert last["status"] != "verified", row
+    (*_, last) = check_document_rows(tmp_path, r"s^2 = x + 1", r"\frac{d}{dx} (s^2) + 5 = 6")
+    assert last["status"] == "verified", last["reason"]

@@ -281,15 +281,30 @@ class Facts:
 
         return rebuild(expr, visit) if powers else expr
 
-    def undefined_varying(self) -> dict:
+    def undefined_varying(self, powers: bool = True) -> dict:
         """The names that may vary with a variable of differentiation (check/varying.py) and
-        that no definition says what they are (a defined one is unfolded instead)."""
-        if not self.varying:
+        that no definition says what they are (a defined one is unfolded instead); and the
+        name of a defined power, with what its value is made of (s after s^2 = x + 1 varies
+        with x: only s^2 is put in, and s^3 is (x + 1) s), unless ``powers`` is False (before
+        the definitions are put in: s^2 must stay s^2 for its definition to replace it)."""
+        made: dict = {}
+        for d, value in self.definitions.items() if powers else ():
+            if isinstance(d, sp.Pow) and isinstance(d.base, (sp.Symbol, sp.Indexed)):
+                name = d.base.base if isinstance(d.base, sp.Indexed) else d.base
+                made_of = value.free_symbols | value.atoms(sp.Indexed)
+                made_of |= {m.base for m in value.atoms(sp.Indexed)}
+                if made_of:
+                    made[name] = frozenset(made_of) | made.get(name, frozenset())
+        if not self.varying and not made:
             return {}
         defined = {d for d in self.definitions if isinstance(d, sp.Symbol)}
         defined |= {d.base for d in self.definitions if isinstance(d, sp.Indexed)}
         defined |= {d.func for d in self.definitions if isinstance(d, AppliedUndef)}
-        return {k: v for k, v in self.varying.items() if k not in defined}
+        out = {k: v for k, v in self.varying.items() if k not in defined}
+        for name, made_of in made.items():
+            if name not in defined:
+                out[name] = out.get(name, frozenset()) | made_of
+        return out
 
     def _by_defined(self, expr):
         """A derivative by a defined quantity (``\\frac{\\partial L}{\\partial \\hat y}`` after
@@ -2177,7 +2192,7 @@ def _check_claim(
     example = _number_differentiated(source, target, facts)
     if example is not None:
         return StepResult(step, Verdict.UNKNOWN, (), example)
-    varying = facts.undefined_varying()
+    varying = facts.undefined_varying(powers=False)  # put in by unfold, after the definitions
     src = with_varying(substitute(facts.at_points(facts.named(source)), values), varying)
     tgt = with_varying(substitute(facts.at_points(facts.named(target)), values), varying)
 
