@@ -1451,9 +1451,19 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
         )
         and target not in facts.definitions
         and not step.rhs.has(head)
+        and not _leads_back(step.rhs, head, facts)
         and _new_member(target, step.rhs, facts)
         and not _clashes_with_defined_power(target, step.rhs, facts)
     )
+
+
+def _leads_back(rhs, head, facts: Facts) -> bool:
+    """Whether ``rhs`` mentions ``head`` through the definitions: ``f(a) = y + 1`` after
+    ``y = f(a)`` would define f by itself (f(a) = f(a) + 1, and 3 = 4 would follow)."""
+    try:
+        return bool(facts.unfold(rhs).has(head))
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return True
 
 
 def _clashes_with_defined_power(target, rhs, facts: Facts) -> bool:
@@ -1487,7 +1497,9 @@ def _names_the_function(step: Step, lhs, source, facts: Facts) -> StepResult | N
     if not isinstance(source, AppliedUndef) or matrices.is_node(source) or not source.args:
         return None
     head = source.func
-    if step.rhs.has(head) or not _applied_only(source, head, facts):
+    if step.rhs.has(head) or _leads_back(step.rhs, head, facts):
+        return None  # y = f(a) = y + 1: f by itself
+    if not _applied_only(source, head, facts):
         return None
     if len(set(source.args)) != len(source.args):
         return None
