@@ -114,3 +114,11 @@ def test_a_name_whose_square_is_defined_varies_with_what_defines_it(tmp_path):
         assert last["status"] != "verified", row
     (*_, last) = check_document_rows(tmp_path, r"s^2 = x + 1", r"\frac{d}{dx} (s^2) + 5 = 6")
     assert last["status"] == "verified", last["reason"]
+
+
+def test_a_name_in_the_value_is_not_defined_by_the_power_s_name(tmp_path):
+    # t = s after s^2 = t would make s^2 = s: an equation about s, not two definitions (red
+    # team 24: s^2 = s and t^2 = t were verified)
+    results = check_document_rows(tmp_path, r"s^2 = t", r"t = s", r"s^2 = s", r"t^2 = t")
+    assert results[1]["status"] != "definition"
+    assert all(r["status"] != "verified" for r in results[2:])

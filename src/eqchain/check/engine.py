@@ -1469,10 +1469,17 @@ def _leads_back(rhs, head, facts: Facts) -> bool:
 def _clashes_with_defined_power(target, rhs, facts: Facts) -> bool:
     r"""Whether naming ``target``'s value ``rhs`` disagrees with a defined power of it: after
     ``s^2 = a``, s = \sqrt{a} (or -\sqrt{a}) picks a root, but ``s = a`` is no definition
-    (s^2 would be a^2 as well as a, and a = a^2 would follow): a claim, checked."""
+    (s^2 would be a^2 as well as a, and a = a^2 would follow): a claim, checked. So is a value
+    of a name the power's value mentions that mentions the power's name (t = s after s^2 = t)."""
     if not isinstance(target, (sp.Symbol, sp.Indexed)):
         return False
     for power, value in facts.definitions.items():
+        if (
+            isinstance(power, sp.Pow)
+            and target in value.free_symbols | value.atoms(sp.Indexed)
+            and _leads_back(rhs, power.base, facts)
+        ):
+            return True  # t = s after s^2 = t: s^2 = s, an equation about s, no definition
         if not (isinstance(power, sp.Pow) and power.base == target and power.exp.is_Integer):
             continue
         try:
