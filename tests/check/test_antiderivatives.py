@@ -204,3 +204,11 @@ def test_a_name_defined_after_an_antiderivative_row_is_judged_as_an_antiderivati
     (*_, last) = check_document_rows(tmp_path, r"\int 2 x \, dx = y", r"y = x^2 + x")
     assert last["status"] == "refuted"
     assert "derivative" in last["reason"]
+
+
+def test_a_defined_power_is_put_in_not_taken_for_a_given_fixing_x(tmp_path):
+    # s^2 = x + 1: \int 1 dx = s^2 is x + 1, an antiderivative; \int 2 dx = s^2 is not
+    results = check_document_rows(
+        tmp_path, r"s^2 = x + 1", r"\int 1 \, dx = s^2", r"\int 2 \, dx = s^2"
+    )
+    assert [r["status"] for r in results] == ["definition", "verified", "refuted"]

@@ -240,7 +240,9 @@ def _not_a_real_variable(variable, claimed, facts, givens) -> str | None:
     defined |= {str(getattr(d, "func", "")) for d in facts.definitions}
     if name in defined:
         return f"{latex(variable)} is defined by an earlier row"
-    if any(name in {str(x) for x in a.free_symbols | b.free_symbols} for a, b in givens):
+    # (a defined power's equation, s^2 = x + 1, is no given: the step has it put in)
+    stated = [(a, b) for a, b in givens if a not in facts.definitions]
+    if any(name in {str(x) for x in a.free_symbols | b.free_symbols} for a, b in stated):
         return f"a given fixes {latex(variable)}, and the claim is for every {latex(variable)}"
     varying = {str(k) for k in facts.undefined_varying()}
     moving = sorted(str(x) for x in claimed.free_symbols if str(x) in varying and x != variable)
