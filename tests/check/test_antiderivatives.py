@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import check_text, claims, run_eqchain
+from helpers import check_document_rows, check_text, claims, run_eqchain
 
 from eqchain.model import Verdict
 
@@ -191,3 +191,24 @@ def test_rows_after_a_name_defined_as_an_indefinite_integral_are_no_system(tmp_p
     )
     statuses = _statuses(tmp_path, *rows)
     assert statuses[-2:] == ["verified", "unknown"]
+
+
+def test_a_name_defined_after_an_antiderivative_row_is_judged_as_an_antiderivative(tmp_path):
+    # \int 2x dx = y, then y = x^2 + 1: y is an antiderivative of 2x, so the row solves the
+    # first; it was refuted as if \int 2x dx were x^2 alone (x = -1: 1 against 2; red team 24)
+    rows = (r"\int 2 x \, dx = y", r"y = x^2 + 1")
+    assert [s["status"] for s in check_document_rows(tmp_path, *rows)][-1] == "definition"
+    rows = (r"\int 2 x \, dx = y + 5", r"y = x^2 + 7")
+    assert [s["status"] for s in check_document_rows(tmp_path, *rows)][-1] == "definition"
+    # y = x^2 + x is no antiderivative of 2x: refuted by its derivative, 2x + 1
+    (*_, last) = check_document_rows(tmp_path, r"\int 2 x \, dx = y", r"y = x^2 + x")
+    assert last["status"] == "refuted"
+    assert "derivative" in last["reason"]
+
+
+def test_a_defined_power_is_put_in_not_taken_for_a_given_fixing_x(tmp_path):
+    # s^2 = x + 1: \int 1 dx = s^2 is x + 1, an antiderivative; \int 2 dx = s^2 is not
+    results = check_document_rows(
+        tmp_path, r"s^2 = x + 1", r"\int 1 \, dx = s^2", r"\int 2 \, dx = s^2"
+    )
+    assert [r["status"] for r in results] == ["definition", "verified", "refuted"]

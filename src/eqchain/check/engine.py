@@ -47,6 +47,7 @@ from eqchain.check.domain import (
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
 from eqchain.check.integrals import (
+    antiderivative_claim,
     has_indefinite_integral,
     has_integral,
     integral_step,
@@ -280,15 +281,30 @@ class Facts:
 
         return rebuild(expr, visit) if powers else expr
 
-    def undefined_varying(self) -> dict:
+    def undefined_varying(self, powers: bool = True) -> dict:
         """The names that may vary with a variable of differentiation (check/varying.py) and
-        that no definition says what they are (a defined one is unfolded instead)."""
-        if not self.varying:
+        that no definition says what they are (a defined one is unfolded instead); and the
+        name of a defined power, with what its value is made of (s after s^2 = x + 1 varies
+        with x: only s^2 is put in, and s^3 is (x + 1) s), unless ``powers`` is False (before
+        the definitions are put in: s^2 must stay s^2 for its definition to replace it)."""
+        made: dict = {}
+        for d, value in self.definitions.items() if powers else ():
+            if isinstance(d, sp.Pow) and isinstance(d.base, (sp.Symbol, sp.Indexed)):
+                name = d.base.base if isinstance(d.base, sp.Indexed) else d.base
+                made_of = value.free_symbols | value.atoms(sp.Indexed)
+                made_of |= {m.base for m in value.atoms(sp.Indexed)}
+                if made_of:
+                    made[name] = frozenset(made_of) | made.get(name, frozenset())
+        if not self.varying and not made:
             return {}
         defined = {d for d in self.definitions if isinstance(d, sp.Symbol)}
         defined |= {d.base for d in self.definitions if isinstance(d, sp.Indexed)}
         defined |= {d.func for d in self.definitions if isinstance(d, AppliedUndef)}
-        return {k: v for k, v in self.varying.items() if k not in defined}
+        out = {k: v for k, v in self.varying.items() if k not in defined}
+        for name, made_of in made.items():
+            if name not in defined:
+                out[name] = out.get(name, frozenset()) | made_of
+        return out
 
     def _by_defined(self, expr):
         """A derivative by a defined quantity (``\\frac{\\partial L}{\\partial \\hat y}`` after
@@ -1092,9 +1108,12 @@ def _vacuous(result: StepResult, why: str) -> StepResult:
 
 
 def _captured(body, args) -> bool:
-    """Whether putting ``args`` into a definition's ``body`` would let a variable the body binds
-    (a sum's, a product's, a derivative's) capture one of their symbols."""
-    bound = {v for s in body.atoms(sp.Sum, sp.Product, sp.Derivative) for v in s.variables}
+    r"""Whether putting ``args`` into a definition's ``body`` would let a variable the body binds
+    (a sum's, a product's, a derivative's, an integral's, a limit's) capture one of their
+    symbols (f(t) after f(x) = \int_0^1 x t \, dt is t/2, not \int_0^1 t^2 \, dt)."""
+    binders = body.atoms(sp.Sum, sp.Product, sp.Derivative, sp.Integral)
+    bound = {v for s in binders for v in s.variables}
+    bound |= {node.args[1] for node in body.atoms(sp.Limit)}
     return any(a.free_symbols & bound for a in args)
 
 
@@ -1441,8 +1460,44 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
         )
         and target not in facts.definitions
         and not step.rhs.has(head)
+        and not _leads_back(step.rhs, head, facts)
         and _new_member(target, step.rhs, facts)
+        and not _clashes_with_defined_power(target, step.rhs, facts)
     )
+
+
+def _leads_back(rhs, head, facts: Facts) -> bool:
+    """Whether ``rhs`` mentions ``head`` through the definitions: ``f(a) = y + 1`` after
+    ``y = f(a)`` would define f by itself (f(a) = f(a) + 1, and 3 = 4 would follow)."""
+    try:
+        return bool(facts.unfold(rhs).has(head))
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return True
+
+
+def _clashes_with_defined_power(target, rhs, facts: Facts) -> bool:
+    r"""Whether naming ``target``'s value ``rhs`` disagrees with a defined power of it: after
+    ``s^2 = a``, s = \sqrt{a} (or -\sqrt{a}) picks a root, but ``s = a`` is no definition
+    (s^2 would be a^2 as well as a, and a = a^2 would follow): a claim, checked. So is a value
+    of a name the power's value mentions that mentions the power's name (t = s after s^2 = t)."""
+    if not isinstance(target, (sp.Symbol, sp.Indexed)):
+        return False
+    for power, value in facts.definitions.items():
+        if (
+            isinstance(power, sp.Pow)
+            and target in value.free_symbols | value.atoms(sp.Indexed)
+            and _leads_back(rhs, power.base, facts)
+        ):
+            return True  # t = s after s^2 = t: s^2 = s, an equation about s, no definition
+        if not (isinstance(power, sp.Pow) and power.base == target and power.exp.is_Integer):
+            continue
+        try:
+            difference = facts.unfold(rhs) ** power.exp - facts.unfold(value)
+            if sp.simplify(difference) != 0:
+                return True
+        except (TypeError, ValueError, NotImplementedError, RecursionError, AttributeError):
+            return True
+    return False
 
 
 def _names_the_function(step: Step, lhs, source, facts: Facts) -> StepResult | None:
@@ -1458,7 +1513,9 @@ def _names_the_function(step: Step, lhs, source, facts: Facts) -> StepResult | N
     if not isinstance(source, AppliedUndef) or matrices.is_node(source) or not source.args:
         return None
     head = source.func
-    if step.rhs.has(head) or not _applied_only(source, head, facts):
+    if step.rhs.has(head) or _leads_back(step.rhs, head, facts):
+        return None  # y = f(a) = y + 1: f by itself
+    if not _applied_only(source, head, facts):
         return None
     if len(set(source.args)) != len(source.args):
         return None
@@ -1613,6 +1670,8 @@ def _named_before(target, rhs, facts: Facts) -> bool:
         isinstance(target, sp.Symbol) or _generic_member(target)
     ):
         return False
+    if _clashes_with_defined_power(target, rhs, facts):
+        return False  # s = a after s^2 = a: a claim about s
     if isinstance(target, sp.Indexed) and any(
         isinstance(d, sp.Indexed) and d.base == target.base for d in facts.definitions
     ):
@@ -1661,6 +1720,7 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
     every earlier equation that writes ``target`` survives it (``\hat\lambda = \bar y``
     stated before ``\bar y`` is defined)."""
     for line, a, b in facts.unsettled:
+        by_derivative = ""
         put = _value_put(target, step.rhs, (a, b))
         if not put:
             continue
@@ -1671,6 +1731,18 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
             continue
         try:
             left, right = (facts.unfold(e.xreplace(put)) for e in (a, b))
+            if has_indefinite_integral(left, right):
+                # \int f dx = F says F is an antiderivative of f (known up to a constant, never
+                # x^2 alone): compared by F's derivative, or not at all
+                claim = antiderivative_claim(left, right)
+                if claim is None:
+                    continue
+                integrand, variable, claimed = claim
+                left, right = sp.diff(claimed, variable), integrand
+                by_derivative = (
+                    f" (no antiderivative: the values are its derivative by {latex(variable)}"
+                    " and the integrand)"
+                )
             cex = find_counterexample(left, right, facts.givens, ranges=facts.ranges)
         except (ValueError, TypeError, NotImplementedError, RecursionError, AttributeError):
             continue
@@ -1680,6 +1752,7 @@ def _contradicts_written(step: Step, target, facts: Facts) -> StepResult | None:
         reason = (
             f"does not solve the equation at {where} for {latex(target)}: with "
             f"{latex(target)} = {latex(step.rhs)} there, {latex(a)} = {latex(b)} fails"
+            f"{by_derivative}"
         )
         return StepResult(step, Verdict.REFUTED, (), reason, cex)
     return None
@@ -2147,7 +2220,7 @@ def _check_claim(
     example = _number_differentiated(source, target, facts)
     if example is not None:
         return StepResult(step, Verdict.UNKNOWN, (), example)
-    varying = facts.undefined_varying()
+    varying = facts.undefined_varying(powers=False)  # put in by unfold, after the definitions
     src = with_varying(substitute(facts.at_points(facts.named(source)), values), varying)
     tgt = with_varying(substitute(facts.at_points(facts.named(target)), values), varying)
 
@@ -2221,13 +2294,13 @@ def _check_claim(
     if has_expectation(facts.unfold(src), facts.unfold(tgt)):  # check/expectations.py
         sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
         decided = expectation_step(
-            step, *sides, side_conditions, warnings, facts, values, _givens(facts), domain
+            step, *sides, side_conditions, warnings, facts, values, _givens(facts, *sides), domain
         )
         if decided is not None:
             return decided
     if has_integral(facts.unfold(src), facts.unfold(tgt)):  # integrals: check/integrals.py
         sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
-        givens = _givens(facts)
+        givens = _givens(facts, *sides)
         return integral_step(step, *sides, side_conditions, warnings, facts, values, givens, domain)
     evaluations = _value_rules(step_values or {}, source, target, facts) + evaluations
     path = None
@@ -2252,7 +2325,7 @@ def _check_claim(
     )
     for tree in (lhs_full, rhs_full):
         side_conditions.extend(c for c in _integer_bounds(tree) if c not in side_conditions)
-    givens = _givens(facts)
+    givens = _givens(facts, lhs_full, rhs_full)
     # what the refuter samples: names real by the document's default where nothing defines them
     real = _undefined_real((lhs_full, rhs_full, *(e for g in givens for e in g)), facts)
     lhs_cex, rhs_cex = lhs_full.xreplace(real), rhs_full.xreplace(real)
@@ -2596,8 +2669,30 @@ def _claims_used(facts: Facts):
     return [(facts.unfold(a), facts.unfold(b)) for _, a, b in facts.verified]
 
 
-def _givens(facts: Facts):
-    return [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
+def _givens(facts: Facts, *exprs):
+    """The givens with the definitions put in. With the step's sides ``exprs``, also each
+    defined power (``s^2 = a``) whose name or value's names they hold, as the equation it
+    states: the name stays free (``s^3`` is ``a s``), so every value given to it must agree
+    with the definition (s = 2 with a = 2 is no point of the document: s^2 would be 4)."""
+    givens = [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
+    held = set().union(*(e.free_symbols | e.atoms(sp.Indexed) for e in exprs)) if exprs else set()
+    return givens + [
+        (d, facts.unfold(v))
+        for d, v in facts.definitions.items()
+        if isinstance(d, sp.Pow)
+        and isinstance(d.base, (sp.Symbol, sp.Indexed))
+        and d.exp.is_Integer
+        and d.exp > 1
+        and (
+            d.base in held
+            # s^2 = a with a alone in the step: a is a square (s real), a = -1 no point; a
+            # value with sums or integrals is left to the step (the sampler solves small ones)
+            or (
+                bool(held & (v.free_symbols | v.atoms(sp.Indexed)))
+                and not v.has(sp.Sum, sp.Product, sp.Integral, sp.Derivative, AppliedUndef)
+            )
+        )
+    ]
 
 
 @dataclass

@@ -64,7 +64,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
 
     ranges = facts.ranges
     values_of: dict = {}
-    claimed = _antiderivative_claim(lhs, rhs)
+    claimed = antiderivative_claim(lhs, rhs)
     if claimed is not None and not any(str(k) == str(claimed[1]) for k in values):
         return _antiderivative_step(
             step, *claimed, side_conditions, warnings, facts, values, givens, domain
@@ -143,7 +143,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
 ANTIDERIVATIVE = "antiderivative"
 
 
-def _antiderivative_claim(lhs, rhs):
+def antiderivative_claim(lhs, rhs):
     r"""(integrand, variable, F) when one side is one indefinite integral of one variable,
     ``\int f \, dx``, and the other side F holds no integral; else None."""
     for integral, other in ((lhs, rhs), (rhs, lhs)):
@@ -240,7 +240,9 @@ def _not_a_real_variable(variable, claimed, facts, givens) -> str | None:
     defined |= {str(getattr(d, "func", "")) for d in facts.definitions}
     if name in defined:
         return f"{latex(variable)} is defined by an earlier row"
-    if any(name in {str(x) for x in a.free_symbols | b.free_symbols} for a, b in givens):
+    # (a defined power's equation, s^2 = x + 1, is no given: the step has it put in)
+    stated = [(a, b) for a, b in givens if a not in facts.definitions]
+    if any(name in {str(x) for x in a.free_symbols | b.free_symbols} for a, b in stated):
         return f"a given fixes {latex(variable)}, and the claim is for every {latex(variable)}"
     varying = {str(k) for k in facts.undefined_varying()}
     moving = sorted(str(x) for x in claimed.free_symbols if str(x) in varying and x != variable)
@@ -377,12 +379,15 @@ def _same_range_integrands(lhs, rhs):
         return (lhs.function, rhs.function) if lhs.limits == rhs.limits else None
     if not (_definite(lhs) and _definite(rhs)):
         return None
-    renaming = {}
+    # both variables renamed to a fresh one: the first's name may be free in the second
+    # integrand (\int_0^1 e^{t^2} dt against \int_0^1 e^{t x} dx, whose t is no variable)
+    left, right = {}, {}
     for (v, a, b), (w, c, d) in zip(lhs.limits, rhs.limits, strict=True):
         if a != c or b != d:
             return None
-        renaming[w] = v
-    return lhs.function, rhs.function.xreplace(renaming)
+        fresh = sp.Dummy(str(v), **v.assumptions0)
+        left[v], right[w] = fresh, fresh
+    return lhs.function.xreplace(left), rhs.function.xreplace(right)
 
 
 def _outside_integrals(side_conditions, lhs, rhs) -> list:

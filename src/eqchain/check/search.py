@@ -156,10 +156,14 @@ class Search:
         self.allowed = None if allowed is None else frozenset(allowed)
         self.deadline = deadline or Deadline(None)
         self.rules = tuple(r for r in searchable_rules() if self._may_use(r))
+        # a defined power's name (s after s^2 = x + 1) counts: s varies with what defines s^2
         self.defined = frozenset(
-            eq.lhs
+            eq.lhs.base if isinstance(eq.lhs, sp.Pow) else eq.lhs
             for eq in self.equations
-            if eq.kind == "definition" and isinstance(eq.lhs, (sp.Symbol, sp.Indexed))
+            if eq.kind == "definition"
+            and isinstance(
+                eq.lhs.base if isinstance(eq.lhs, sp.Pow) else eq.lhs, (sp.Symbol, sp.Indexed)
+            )
         )
 
     def _hidden(self, state) -> set:

@@ -90,39 +90,21 @@ def with_varying(expr, varying: dict):
     """``expr`` with each derivative by w of a body that holds a name varying with w taken
     with the name as an unknown function of w (the derivative done, so that a product's other
     factors keep their symbols), else unchanged."""
-    if not varying or not isinstance(expr, sp.Basic) or not expr.has(sp.Derivative):
+    if not varying or not isinstance(expr, sp.Basic):
+        return expr
+    if not expr.has(sp.Derivative, sp.Integral):
         return expr
     return rebuild(expr, lambda node: _visit(node, varying))
 
 
 def _visit(node, varying: dict):
+    if isinstance(node, sp.Integral):
+        return _integrated(node, varying)
     if not isinstance(node, sp.Derivative):
         return node
     body = node.expr
     heads: dict = {}
-
-    def as_function(e):
-        if isinstance(e, sp.Symbol) and e in varying:
-            by = _by(varying[e], node.variables)
-            if by:
-                head = _varying(e.name, e)
-                heads[head] = (e, len(by))
-                return head(*by)
-        if isinstance(e, AppliedUndef) and e.func in varying:
-            by = _by(varying[e.func], node.variables)
-            if by:
-                head = sp.Function(e.func.__name__, varies=True)
-                heads[head] = (e.func, len(by))
-                return head(*e.args, *by)
-        if isinstance(e, sp.Indexed) and e.base in varying:
-            by = _by(varying[e.base], node.variables)
-            if by:
-                head = _varying(str(e.base.label), e)
-                heads[head] = (e.base, len(by))
-                return head(*e.indices, *by)
-        return e
-
-    made = rebuild(body, as_function)
+    made = rebuild(body, lambda e: _as_function(e, varying, node.variables, heads))
     if not heads:
         return node
     if isinstance(made, AppliedUndef):
@@ -132,6 +114,41 @@ def _visit(node, varying: dict):
     except (ValueError, TypeError, NotImplementedError):
         return sp.Derivative(made, *node.variable_count)
     return _names_back(done, heads)
+
+
+def _integrated(node: sp.Integral, varying: dict):
+    r"""An integral over x of a body that holds a name varying with x (the document
+    differentiates it by x on its own) with the name as an unknown function of x: it is no
+    constant there (``\int_0^1 y \, dx = y`` and ``\int e^y f(x) dx = e^y \int f(x) dx`` are
+    not verified beside ``\frac{dy}{dx} = 1``)."""
+    variables = tuple(limit[0] for limit in node.limits)
+    heads: dict = {}
+    made = rebuild(node.function, lambda e: _as_function(e, varying, variables, heads))
+    return node if not heads else sp.Integral(made, *node.limits)
+
+
+def _as_function(e, varying: dict, variables, heads: dict):
+    """``e`` as an unknown function of those of ``variables`` it varies with (a name, a
+    function's name or a family), recorded in ``heads``; else ``e``."""
+    if isinstance(e, sp.Symbol) and e in varying:
+        by = _by(varying[e], variables)
+        if by:
+            head = _varying(e.name, e)
+            heads[head] = (e, len(by))
+            return head(*by)
+    if isinstance(e, AppliedUndef) and e.func in varying:
+        by = _by(varying[e.func], variables)
+        if by:
+            head = sp.Function(e.func.__name__, varies=True)
+            heads[head] = (e.func, len(by))
+            return head(*e.args, *by)
+    if isinstance(e, sp.Indexed) and e.base in varying:
+        by = _by(varying[e.base], variables)
+        if by:
+            head = _varying(str(e.base.label), e)
+            heads[head] = (e.base, len(by))
+            return head(*e.indices, *by)
+    return e
 
 
 def _varying(name: str, value):
