@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from tests.helpers import run_eqchain
+from helpers import run_eqchain
 
 
 def statuses(tmp_path, *rows: str) -> list:
