@@ -2,12 +2,15 @@
 copied, are SymPy's own."""
 
 import itertools
+from pathlib import Path
 
 import pytest
 import sympy as sp
 from sympy.core.assumptions import StdFactKB
 
 from eqchain import speedups
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FACTS = ["positive", "nonnegative", "integer", "real", "negative", "finite", "commutative"]
 
@@ -56,3 +59,53 @@ def test_facts_learnt_later_stay_with_their_object():
     c = sp.IndexedBase("c")[i]
     assert c.is_positive is None
     assert c._assumptions.get("zero") is None
+
+
+def _run(code: str) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_a_check_never_imports_the_units():
+    """simplify and solve ask whether an expression holds a unit; the stand-in answers without
+    defining the SI system, and the answers are SymPy's."""
+    out = _run(
+        "import sys\n"
+        "from eqchain.api import check_file\n"
+        f"report = check_file({str(ROOT / 'derivations' / 'dice_mle.toml')!r}, 30)\n"
+        "import sympy as sp\n"
+        "x = sp.Symbol('x')\n"
+        "print(sp.simplify(sp.sin(x)**2 + sp.cos(x)**2), sp.solve(x**2 - 4, x),"
+        " sp.checksol(x**2 - 4, x, 2), len(report) > 0,"
+        " 'sympy.physics.units.quantities' in sys.modules)"
+    )
+    assert out == "1 [-2, 2] True True False"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # the whole package first, then its names, the package attribute and a unit simplified
+        "from sympy.physics.units import meter, kilo, Quantity\n"
+        "import sympy.physics.units as u\n"
+        "import sympy.physics\n"
+        "print(sp.simplify(kilo * meter), u.Quantity is Quantity,"
+        " sympy.physics.units.second, isinstance(meter, u.Unit))",
+        # a submodule first: the real Quantity, which the stand-in then hands out
+        "from sympy.physics.units.quantities import Quantity\n"
+        "from sympy.physics.units import Quantity as Q, meter, kilo\n"
+        "import sympy.physics\n"
+        "print(sp.simplify(kilo * meter), Q is Quantity, sympy.physics.units.second,"
+        " isinstance(meter, Q))",
+    ],
+)
+def test_the_units_still_work_when_used(code):
+    """A program that imports eqchain and then uses SymPy's units gets them as without it."""
+    plain = _run("import sympy as sp\n" + code)
+    assert plain == "1000*meter True second True"
+    assert _run("import eqchain.tree\nimport sympy as sp\n" + code) == plain

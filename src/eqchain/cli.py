@@ -330,10 +330,10 @@ def _worker_pool(workers: int, files):
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-# Modules SymPy imports on first use (the first Add built, the first simplify, the first exp of
-# a set), which every checked file reaches: imported before the fork, each worker would pay them
-# again (about 0.15 s of CPU each on the project machine).
-_SYMPY_LAZY = ("sympy.tensor.tensor", "sympy.sets.setexpr", "sympy.physics.units")
+# Modules SymPy imports on first use (the first Add built, the first exp of a set), which every
+# checked file reaches: imported before the fork, each worker would pay them again. (The units
+# the first simplify imports are not needed: eqchain/speedups.py.)
+_SYMPY_LAZY = ("sympy.tensor.tensor", "sympy.sets.setexpr")
 
 
 def _expected_cost(path) -> tuple:
