@@ -3400,8 +3400,23 @@ def _as_implication(step: Step, lhs, premise, identity: StepResult, facts, value
         return replace(implied, step=step, reason=reason), True
     if implied.verdict is Verdict.REFUTED:
         return replace(implied, step=step), False
-    if identity.verdict is Verdict.UNKNOWN:
+    if identity.verdict is Verdict.UNKNOWN and not (implied.rules and implied.reason):
         return identity, False
+    if identity.verdict is Verdict.UNKNOWN:
+        # a move carries it from the row before but for a condition not established: that is
+        # what decides the row (the identity found no proof, nor a counterexample)
+        return (
+            StepResult(
+                step,
+                Verdict.UNKNOWN,
+                implied.rules,
+                "not shown an identity; it follows from the previous row once its condition "
+                f"holds: {implied.reason}",
+                None,
+                identity.warnings,
+            ),
+            False,
+        )
     why = "not an identity (the two sides differ), nor shown to follow from the previous row"
     return (
         StepResult(step, Verdict.UNKNOWN, implied.rules, f"{why}: {implied.reason}"),
