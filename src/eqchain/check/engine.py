@@ -136,6 +136,9 @@ class Facts:
     # (line, lhs, rhs) of the equations written and not established (refuted, unknown): what
     # a later row naming one of their symbols must not contradict (_contradicts_written)
     unsettled: list = field(default_factory=list)
+    # (line, lhs, rhs) of the equations left unknown (not refuted): what a later row with no
+    # proof of its own may follow from, named in its reason (_from_unproved)
+    unproved: list = field(default_factory=list)
     # function -> its definition's left side as written (before _plain_parameters): what a
     # bare name of the function stands for (named)
     written: dict = field(default_factory=dict)
@@ -616,6 +619,16 @@ def check_derivation(
                 )
         except NotAVariable:
             result = StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE)
+        if (
+            result.verdict is Verdict.UNKNOWN
+            and link_relation == "="
+            and step.follows is None
+            and not step.condition
+            and step.kind is StepKind.CLAIM
+        ):
+            result = _from_unproved(
+                result, step, source, facts.under(values), values, timeout, step_values
+            )
         if result.verdict is Verdict.REFUTED:
             result = _unwritten_range(result, facts, lhs, source, step.rhs)
         if result.verdict is Verdict.REFUTED and step.infer_kind:
@@ -720,6 +733,8 @@ def check_derivation(
             if not step.condition:
                 line = step.place.line if step.place else None
                 facts.unsettled.append((line, written, step.rhs))
+                if result.verdict is Verdict.UNKNOWN:
+                    facts.unproved.append((line, written, step.rhs))
         chain_holds = chain_holds and established
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         result = replace(
@@ -735,6 +750,60 @@ def check_derivation(
         )
         previous_rhs = step.rhs
     return DerivationReport(derivation, tuple(results))
+
+
+NO_PROOF = "no symbolic proof found (rule search and algebra)"
+UNPROVED_TRIES = 2  # the latest earlier rows a claim with no proof is tried from
+
+
+def _from_unproved(result, step, source, facts: Facts, values, timeout, step_values):
+    r"""A claim with no proof of its own that follows from an earlier row left ``unknown``
+    (``\mathbb{E}[x] = \lambda`` written again after a display that ended ``\mathbb{E}[x] =
+    \sum_x ...``, no law of x declared): still ``unknown``, since that row is not established,
+    but the reason names it, and the rules that carry the step from it. The row is used as an
+    earlier equation is (substitute), for this check only: never a fact, never a verdict. The
+    latest rows whose sides this step writes are tried, one at a time, at most
+    ``UNPROVED_TRIES``."""
+    if not result.reason.startswith(NO_PROOF) or not facts.unproved or source is None:
+        return result
+    try:
+        sides = [facts.unfold(e) for e in (source, step.rhs)]
+    except (ValueError, TypeError, RecursionError):
+        return result
+    tried = 0
+    for line, a, b in reversed(facts.unproved):
+        if tried >= UNPROVED_TRIES:
+            break
+        if a is None or b is None:
+            continue
+        written = [canonical(e) for e in (a, b) if not e.is_number]
+        if not any(side.has(e) for e in written for side in sides):
+            continue  # the step writes neither side of that row
+        tried += 1
+        lhs, rhs = facts.at_points(facts.named(a)), facts.at_points(facts.named(b))
+        premise = Equation(canonical(lhs), canonical(rhs), None, "claim")
+        extended = replace(
+            facts,
+            verified=[*facts.verified, (None, lhs, rhs)],
+            equations=[*facts.equations, premise],
+        )
+        try:
+            again = _claim(step, source, extended, values, timeout, step_values)
+        except (ValueError, TypeError, RecursionError, InputError):
+            continue
+        if again.verdict is not Verdict.VERIFIED:
+            continue
+        where = f"line {line}" if line else "an earlier row"
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            again.rules,
+            f"follows from {where} ({latex(a)} = {latex(b)}) by the rules named, but that row "
+            "is not established: settle it (declare what it needs) and this one follows",
+            None,
+            result.warnings,
+        )
+    return result
 
 
 def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
@@ -3331,8 +3400,23 @@ def _as_implication(step: Step, lhs, premise, identity: StepResult, facts, value
         return replace(implied, step=step, reason=reason), True
     if implied.verdict is Verdict.REFUTED:
         return replace(implied, step=step), False
-    if identity.verdict is Verdict.UNKNOWN:
+    if identity.verdict is Verdict.UNKNOWN and not (implied.rules and implied.reason):
         return identity, False
+    if identity.verdict is Verdict.UNKNOWN:
+        # a move carries it from the row before but for a condition not established: that is
+        # what decides the row (the identity found no proof, nor a counterexample)
+        return (
+            StepResult(
+                step,
+                Verdict.UNKNOWN,
+                implied.rules,
+                "not shown an identity; it follows from the previous row once its condition "
+                f"holds: {implied.reason}",
+                None,
+                identity.warnings,
+            ),
+            False,
+        )
     why = "not an identity (the two sides differ), nor shown to follow from the previous row"
     return (
         StepResult(step, Verdict.UNKNOWN, implied.rules, f"{why}: {implied.reason}"),

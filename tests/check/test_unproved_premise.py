@@ -1,0 +1,53 @@
+"""A claim with no proof of its own that follows from an earlier row eqchain left unknown (issue
+12): still ``unknown`` (the earlier row is not established, so neither is this one), but the
+reason names that row, what would settle both. The largest group of the corpus's valid steps
+without a proof is of this kind: a display that writes an earlier display's left side again
+(``\\mathbb{E}[x] = ...`` once more, the Poisson moments), or a row that uses what an unproved
+row said (``f(x) = 1/\\sigma(x) = 1 + e^{-x}`` with \\sigma undefined)."""
+
+from __future__ import annotations
+
+from helpers import check_document_rows
+
+SERIES = r"\mathbb{E}[x] = \sum_{k=0}^{\infty} k \frac{\lambda^k}{k!} e^{-\lambda}"
+ASSUME = "lambda > 0"
+
+
+def last(tmp_path, *rows):
+    return check_document_rows(tmp_path, *rows, assume=ASSUME)[-1]
+
+
+def test_a_restated_left_side_names_the_unproved_row_it_follows_from(tmp_path):
+    got = last(tmp_path, SERIES, r"\mathbb{E}[x] = \lambda")
+    assert got["status"] == "unknown"
+    assert "follows from line 3" in got["reason"]
+    assert "not established" in got["reason"]
+
+
+def test_a_wrong_restatement_does_not_follow(tmp_path):
+    got = last(tmp_path, SERIES, r"\mathbb{E}[x] = 2 \lambda")
+    assert got["status"] != "verified"
+    assert "follows from" not in got["reason"]
+
+
+def test_without_the_earlier_row_nothing_is_named(tmp_path):
+    got = last(tmp_path, r"\mathbb{E}[x] = \lambda")
+    assert got["status"] == "unknown"
+    assert "follows from" not in got["reason"]
+
+
+def test_with_the_earlier_row_established_the_step_is_verified(tmp_path):
+    rows = (r"m = \sum_{k=0}^{\infty} k \frac{\lambda^k}{k!} e^{-\lambda}", r"m = \lambda")
+    assert last(tmp_path, *rows)["status"] == "verified"
+
+
+def test_with_the_earlier_row_established_a_wrong_step_is_refuted(tmp_path):
+    rows = (r"m = \sum_{k=0}^{\infty} k \frac{\lambda^k}{k!} e^{-\lambda}", r"2 m = 4 \lambda")
+    assert last(tmp_path, *rows)["status"] == "refuted"
+
+
+def test_a_refuted_row_is_never_named(tmp_path):
+    # the first row is refuted (its two sides differ): nothing follows from it
+    rows = (r"a = 2", r"a + 1 = 4", r"a + 1 = 4")
+    got = check_document_rows(tmp_path, *rows)
+    assert all("follows from" not in s["reason"] for s in got)
