@@ -266,3 +266,47 @@ def test_a_given_over_a_shared_letter_shows_no_member_outside_its_range(tmp_path
     assert result.verdict.value == "refuted", result
     names = [name for name, _ in result.counterexample.values]
     assert "z_{0}" not in names and "z_0" not in names, names
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        (r"\lim_{t \to 0} f(x) = x + t", "verified"),  # the body's t is the t outside
+        (r"\lim_{t \to 0} f(x) = x", "refuted"),
+        (r"\mathbb{E}_{t \sim p}[f(x)] = x + t", "verified"),
+    ],
+)
+def test_a_limit_or_expectation_does_not_capture_the_bodys_name(tmp_path, row, expected):
+    results = check_document_rows(tmp_path, r"f(x) = x + t", row)
+    assert results[-1]["status"] == expected, results[-1]
+
+
+TWO_INDICES = """
+title.en = "t"
+[symbols]
+N = "integer positive"
+K = "integer positive"
+w = "real"
+a = { index = ["n", "k"], range = ["1..N", "1..K"] }
+x = { index = ["n", "k"], range = ["1..N", "1..K"] }
+
+[[steps]]
+kind = "definition"
+claim = 'a_{1k} = 5 x_{1k}'
+
+[[steps]]
+kind = "definition"
+claim = 'a_{nk} = w x_{nk}'
+"""
+
+
+def test_a_row_of_members_then_every_member_is_an_error(tmp_path):
+    with pytest.raises(InputError) as err:
+        check_text(tmp_path, TWO_INDICES)
+    assert "a_{1,k}" in err.value.message and err.value.line == 16, err.value
+
+
+def test_a_second_definition_of_every_member_in_a_document_is_a_claim(tmp_path):
+    steps = check_document_rows(tmp_path, "y_k = k^2", "y_j = j^3")
+    assert steps[0]["status"] == "definition"
+    assert steps[1]["status"] == "refuted", steps[1]  # y_j is j^2 by the first row

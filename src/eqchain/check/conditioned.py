@@ -109,7 +109,9 @@ def conditioned(step: Step, exprs: list, facts):
             for end in (lo, hi):
                 # the ends of an index range are integers (k = 1..n at n = 19/16 is no point
                 # the author meant); an end written otherwise is checked for it below
-                if isinstance(end, sp.Symbol) and str(end) not in defined:
+                if isinstance(end, sp.Symbol) and str(end) in defined:
+                    continue  # its definition says what it is
+                if isinstance(end, sp.Symbol):
                     if end.is_integer is False:
                         raise NotUsable(f"the range's end {latex(end)} is not an integer")
                     if not end.is_integer:

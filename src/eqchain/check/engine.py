@@ -1162,12 +1162,12 @@ def _free_member_ranges(tree, families: dict, letters: set, found: dict, bound) 
 
 
 def _rename_capturing(expr, functions: dict, definitions: dict):
-    r"""``expr`` with the variable of each sum, product, integral or limit renamed where it
-    would capture a name free in the body of a defined function applied inside it: after
-    ``f(x) = e^{tx}``, ``\sum_{t=1}^{2} f(x)`` is ``\sum_{t'=1}^{2} e^{tx}`` (the body's t
-    is the t outside the sum), never ``e^{x} + e^{2x}``. The new name is fresh: no name of
-    ``expr`` or of a definition has it."""
-    if not isinstance(expr, sp.Basic) or not expr.has(ExprWithLimits, sp.Limit):
+    r"""``expr`` with the variable of each sum, product, integral, limit or expectation over a
+    named variable (``E_{t \sim p}``) renamed where it would capture a name free in the body
+    of a defined function applied inside it: after ``f(x) = e^{tx}``, ``\sum_{t=1}^{2} f(x)``
+    is ``\sum_{t'=1}^{2} e^{tx}`` (the body's t is the t outside the sum), never ``e^{x} +
+    e^{2x}``. The new name is fresh: no name of ``expr`` or of a definition has it."""
+    if not isinstance(expr, sp.Basic) or not expr.has(ExprWithLimits, sp.Limit, Expectation):
         return expr
     free_of = {
         fn: definitions[head].free_symbols - set(head.free_symbols)
@@ -1191,11 +1191,14 @@ def _rename_capturing(expr, functions: dict, definitions: dict):
         return sp.Symbol(name, **v.assumptions0)
 
     def visit(node):
+        over = isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol)
         if isinstance(node, ExprWithLimits):
             variables = [limit[0] for limit in node.limits]
             inner = node.function
         elif isinstance(node, sp.Limit):
             variables, inner = [node.args[1]], node.args[0]
+        elif over:  # E_{t \sim p}[...]
+            variables, inner = [node.variable], node.body
         else:
             return node
         reached = set()
@@ -1204,9 +1207,16 @@ def _rename_capturing(expr, functions: dict, definitions: dict):
         renames = {}
         for v in variables:
             own = [limit[1:] for limit in getattr(node, "limits", ()) if limit[0] == v]
+            if over:
+                own = [node.args[2:]]  # the law: its names are the ones outside
             if v in reached and not any(v in x.free_symbols for ends in own for x in ends):
                 renames[v] = fresh(v)
-        return node.xreplace(renames) if renames else node
+        if not renames:
+            return node
+        if over:
+            v = node.variable
+            return Expectation(node.body.xreplace(renames), renames[v], *node.args[2:])
+        return node.xreplace(renames)
 
     return rebuild(expr, visit)
 
@@ -2251,25 +2261,25 @@ def _numbered(member) -> bool:
 
 
 def _member_defined_twice(target, rhs, facts: Facts) -> str | None:
-    """Why defining ``target`` would give one member two definitions: a numbered member
-    (``a_1 = 5``) and a definition of every member (``a_n = w x_n``) of the same family, in
-    either order (one member, one value: README, a numbered member on a definition's left
-    side). None when there is no such pair."""
+    """Why defining ``target`` would give one member two definitions: a definition of every
+    member of a family (``a_n = w x_n``) and one of any member of it (``a_1 = 5``, ``a_{1k} =
+    ...``), in either order (one member, one value: README, a numbered member on a
+    definition's left side). None when there is no such pair."""
     if not isinstance(target, sp.Indexed):
         return None
     for other, value in facts.definitions.items():
         if not isinstance(other, sp.Indexed) or other.base != target.base:
             continue
-        if len(other.indices) != len(target.indices):
+        if len(other.indices) != len(target.indices) or other == target:
             continue
         where = facts.defined_at.get(other)
         at = f" (line {where})" if where else ""
-        if _numbered(target) and _generic_definition(other, value, facts):
+        if _generic_definition(other, value, facts):
             return (
                 f"{latex(target)} is already defined: the definition of {latex(other)}{at} "
                 f"defines every member, {latex(target)} too (one member, one value)"
             )
-        if _numbered(other) and _generic_definition(target, rhs, facts):
+        if _generic_definition(target, rhs, facts):
             return (
                 f"the definition of {latex(target)} defines every member, {latex(other)} too, "
                 f"which is already defined{at} (one member, one value): define the other "
