@@ -48,12 +48,32 @@ def check_derivations(derivations, timeout: float | None = 10.0, on_step=None) -
         try:
             reports.append(check_derivation(d, timeout, step_done))
         except InputError as err:
-            raise err.located(d.path) from None
+            raise _at_claim(err.located(d.path)) from None
         except TooLarge as err:
             step = d.steps[len(done)] if len(done) < len(d.steps) else None
             line = step.place.line if step is not None and step.place else None
             raise InputError(str(err), d.path, line) from None
     return Report(tuple(reports))
+
+
+def _at_claim(err):
+    """``err`` with the column where its line's claim starts (its LaTeX) when it points at a
+    line of a derivation file and names no column: the checker knows a step's line only (a
+    member defined twice is an error at ``file:line:column``)."""
+    from eqchain.errors import InputError
+    from eqchain.load.toml_file import claim_column
+
+    if err.column is not None or not err.line or not str(err.path or "").endswith(".toml"):
+        return err
+    try:
+        with open(err.path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return err
+    column = claim_column(lines, err.line)
+    if column is None:
+        return err
+    return InputError(err.message, err.path, err.line, column)
 
 
 def check_path(*paths: str, timeout: float | None = 10.0) -> CheckedReport:

@@ -126,18 +126,34 @@ class Scope:
             elif not d.is_family:
                 scope.symbols[d.name] = sp.Symbol(d.name, **_kwargs(d.assumptions))
         index_names = {i for d in decls for i in d.indices}
+        bounds: dict = {}  # family name -> [(lower, upper)], read once
+        for d in decls:
+            if d.is_family:
+                bounds[d.name] = [
+                    (
+                        scope.bind(_bound(lo, read_expression, index_names)),
+                        scope.bind(_bound(hi, read_expression, index_names)),
+                    )
+                    for lo, hi in d.ranges
+                ]
+        # One index symbol for each letter, shared by every family it indexes (the reader binds
+        # a letter to one symbol): positive only when every range it indexes starts at 1 or
+        # above. With z over 1..n and w over 0..n, i is not positive: w_i may be w_0.
+        positive: dict = {}
+        for d in decls:
+            for name, (lo_e, _) in zip(d.indices, bounds.get(d.name, ()), strict=True):
+                lower_ok = bool(lo_e.is_integer and (lo_e - 1).is_nonnegative)
+                positive[name] = positive.get(name, True) and lower_ok
+        symbol = {
+            name: sp.Symbol(name, integer=True, positive=True if ok else None)
+            for name, ok in positive.items()
+        }
         for d in decls:
             if not d.is_family:
                 continue
             base = family_base(d.name, **_kwargs(d.assumptions))
-            idx, ranges = [], []
-            for name, (lo, hi) in zip(d.indices, d.ranges, strict=True):
-                lo_e = scope.bind(_bound(lo, read_expression, index_names))
-                hi_e = scope.bind(_bound(hi, read_expression, index_names))
-                lower_ok = lo_e.is_integer and (lo_e - 1).is_nonnegative
-                idx.append(sp.Symbol(name, integer=True, positive=True if lower_ok else None))
-                ranges.append((lo_e, hi_e))
-            scope.families[d.name] = Family(base, tuple(idx), tuple(ranges))
+            idx = tuple(symbol[name] for name in d.indices)
+            scope.families[d.name] = Family(base, idx, tuple(bounds[d.name]))
         return scope
 
     @property

@@ -106,6 +106,18 @@ def conditioned(step: Step, exprs: list, facts):
             continue
         if op == "range":
             lo, hi = b
+            for end in (lo, hi):
+                # the ends of an index range are integers (k = 1..n at n = 19/16 is no point
+                # the author meant); an end written otherwise is checked for it below
+                if isinstance(end, sp.Symbol) and str(end) in defined:
+                    continue  # its definition says what it is
+                if isinstance(end, sp.Symbol):
+                    if end.is_integer is False:
+                        raise NotUsable(f"the range's end {latex(end)} is not an integer")
+                    if not end.is_integer:
+                        added.setdefault(end, {})["integer"] = True
+                elif end.is_integer is not True:
+                    raise NotUsable(f"the range's end {latex(end)} is not known to be an integer")
             if strengthen:
                 added.setdefault(a, {})["integer"] = True
                 if lo.is_number and lo >= 1:
@@ -126,6 +138,22 @@ def conditioned(step: Step, exprs: list, facts):
             continue
         rest.append((op, a, b))
 
+    # A Kronecker delta's indices are integers: a condition i = j that collapses delta_{ij}
+    # to 1 leaves i an index (cos(2 pi i) = 1 then, never at i = 27/4).
+    deltas = {
+        x
+        for e in present
+        for d in e.atoms(sp.KroneckerDelta)
+        for x in d.free_symbols
+        if isinstance(x, sp.Symbol) and str(x) not in defined
+    }
+    for i, j in joined:
+        if {i, j} & deltas:
+            for x in (i, j):
+                if x.is_integer is False:
+                    raise NotUsable(f"{latex(x)} indexes a Kronecker delta: an integer")
+                if not x.is_integer:
+                    added.setdefault(x, {})["integer"] = True
     substitution: dict = {}
     for symbol, more in added.items():
         substitution[symbol] = _strengthened(symbol, more)

@@ -23,6 +23,7 @@ from decimal import Decimal, localcontext
 from functools import partial
 
 import sympy as sp
+from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
@@ -55,7 +56,7 @@ from eqchain.check.integrals import (
 )
 from eqchain.check.laws import with_stated_laws
 from eqchain.check.pmf import with_pmf_sums
-from eqchain.check.ranges import empty_ranges
+from eqchain.check.ranges import IndexRanges, empty_ranges
 from eqchain.check.refute import find_counterexample, find_witness
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Move, Search, faithful_application
@@ -241,12 +242,15 @@ class Facts:
         functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
         for _ in range(depth):
             new = self._by_defined(expr)
+            if functions:
+                new = _rename_capturing(new, functions, self.definitions)
             new = put_in(new, self.definitions)  # a bound x is not the x defined
             new = self._powers_of_defined(new)
             new = self._members(new)
             if functions:
                 new = self.named(new)
                 new = self._at_point(new, functions)
+                new = _rename_capturing(new, functions, self.definitions)
                 new = rebuild(new, lambda node: self._apply(node, functions))
             if new == expr:
                 break
@@ -1056,6 +1060,7 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     for a continuation, the first row ``(lhs, rhs)`` of its chain: what it needs is the
     chain's domain, within which every later row is judged."""
     target, turned, opaque = step.rhs, [], False
+    facts = _narrowed(facts, source, target)
     if source is not None and (matrices.has_matrices(source) or matrices.has_matrices(target)):
         if matrices.involved(source, target):
             decided = _guarded(step, timeout, lambda: matrices.decide(step, source, target))
@@ -1174,6 +1179,115 @@ def _vacuous(result: StepResult, why: str) -> StepResult:
         reason=f"{why}: anything follows from them, so nothing after is verified",
         conditions=(),
     )
+
+
+def _narrowed(facts: Facts, *sides) -> Facts:
+    """The facts for a step whose sides write a letter declared for several families (z over
+    1..n, w over 0..n, both indexed by i) as the index of members of some of them: the letter
+    ranges over the declared ranges of those families only (a step about z_i speaks of an i in
+    1..n, where z_i exists). A letter the step writes with no declared family keeps every
+    range declared for it; every fact about a range then holds for each of them."""
+    families = getattr(facts.ranges, "families", None)
+    if not families:
+        return facts
+    several = {s for s, spans in facts.ranges.items() if len(set(spans)) > 1}
+    if not several:
+        return facts
+    found: dict = {}
+    for side in sides:
+        if isinstance(side, sp.Basic):
+            _free_member_ranges(side, families, several, found, frozenset())
+    if not found:
+        return facts
+    ranges = IndexRanges(facts.ranges, families=families)
+    for letter, spans in found.items():
+        ranges[letter] = sorted(set(spans), key=str)
+    return replace(facts, ranges=ranges)
+
+
+def _free_member_ranges(tree, families: dict, letters: set, found: dict, bound) -> None:
+    """Into ``found``: each letter of ``letters`` written free as a whole index of a member of
+    a declared family, with that family's declared range at that position."""
+    if isinstance(tree, sp.Indexed):
+        spans = families.get(tree.base)
+        if spans is not None:
+            for i, span in zip(tree.indices, spans, strict=False):
+                if i in letters and i not in bound:
+                    found.setdefault(i, []).append(span)
+        for i in tree.indices:
+            _free_member_ranges(i, families, letters, found, bound)
+        return
+    if not isinstance(tree, sp.Basic) or not tree.args:
+        return
+    if isinstance(tree, ExprWithLimits):
+        inner = bound | {limit[0] for limit in tree.limits}
+        _free_member_ranges(tree.function, families, letters, found, inner)
+        for limit in tree.limits:
+            for b in limit[1:]:
+                _free_member_ranges(b, families, letters, found, bound)
+        return
+    for arg in tree.args:
+        _free_member_ranges(arg, families, letters, found, bound)
+
+
+def _rename_capturing(expr, functions: dict, definitions: dict):
+    r"""``expr`` with the variable of each sum, product, integral, limit or expectation over a
+    named variable (``E_{t \sim p}``) renamed where it would capture a name free in the body
+    of a defined function applied inside it: after ``f(x) = e^{tx}``, ``\sum_{t=1}^{2} f(x)``
+    is ``\sum_{t'=1}^{2} e^{tx}`` (the body's t is the t outside the sum), never ``e^{x} +
+    e^{2x}``. The new name is fresh: no name of ``expr`` or of a definition has it."""
+    if not isinstance(expr, sp.Basic) or not expr.has(ExprWithLimits, sp.Limit, Expectation):
+        return expr
+    free_of = {
+        fn: definitions[head].free_symbols - set(head.free_symbols)
+        for fn, head in functions.items()
+        if isinstance(definitions.get(head), sp.Basic)
+    }
+    if not any(free_of.values()):
+        return expr
+    taken = {str(x) for x in expr.atoms(sp.Symbol)} | {
+        str(x)
+        for body in definitions.values()
+        if isinstance(body, sp.Basic)
+        for x in body.atoms(sp.Symbol)
+    }
+
+    def fresh(v):
+        name = v.name + "'"
+        while name in taken:
+            name += "'"
+        taken.add(name)
+        return sp.Symbol(name, **v.assumptions0)
+
+    def visit(node):
+        over = isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol)
+        if isinstance(node, ExprWithLimits):
+            variables = [limit[0] for limit in node.limits]
+            inner = node.function
+        elif isinstance(node, sp.Limit):
+            variables, inner = [node.args[1]], node.args[0]
+        elif over:  # E_{t \sim p}[...]
+            variables, inner = [node.variable], node.body
+        else:
+            return node
+        reached = set()
+        for applied in inner.atoms(AppliedUndef):
+            reached |= free_of.get(applied.func, set())
+        renames = {}
+        for v in variables:
+            own = [limit[1:] for limit in getattr(node, "limits", ()) if limit[0] == v]
+            if over:
+                own = [node.args[2:]]  # the law: its names are the ones outside
+            if v in reached and not any(v in x.free_symbols for ends in own for x in ends):
+                renames[v] = fresh(v)
+        if not renames:
+            return node
+        if over:
+            v = node.variable
+            return Expectation(node.body.xreplace(renames), renames[v], *node.args[2:])
+        return node.xreplace(renames)
+
+    return rebuild(expr, visit)
 
 
 def _captured(body, args) -> bool:
@@ -1892,13 +2006,16 @@ def _special_moves_unguarded(step, lhs, source, facts, result, values, timeout) 
 
 
 def _index_ranges(scope) -> dict:
-    """Each family index symbol with the declared bounds of every family it indexes."""
-    out: dict = {}
+    """Each family index symbol with the declared bounds of every family it indexes (and the
+    families' declared ranges, which a counterexample respects: :class:`IndexRanges`)."""
+    out = IndexRanges()
     if scope is None:
         return out
     for fam in scope.families.values():
         for idx, bounds in zip(fam.indices, fam.ranges, strict=False):
             out.setdefault(idx, []).append(bounds)
+        if fam.ranges and len(fam.ranges) == len(fam.indices):
+            out.families[fam.base] = tuple(fam.ranges)
     return out
 
 
@@ -1989,11 +2106,16 @@ def _summed_index_ranges(steps) -> dict:
                 spoiled.add(member.base)
             elif index not in variables:
                 free.setdefault(member.base, set()).add(index)
+    # A letter also written free with a family whose range is not one (summed over two
+    # ranges, or written with a number or an index expression) may name a member outside the
+    # range of the others: w_i beside \sum_{k=0}^{K} w_k and \sum_{k=1}^{K} z_k may be w_0.
+    unsettled = {b for b, found in summed.items() if len(found) != 1} | spoiled
+    unplaced = {i for b in unsettled for i in free.get(b, set())}
     out: dict = {}  # letter -> [(lower, upper)], one for each family it indexes
     for base, found in summed.items():
         if len(found) != 1 or base in spoiled:
             continue
-        for index in free.get(base, set()) - loose:
+        for index in free.get(base, set()) - loose - unplaced:
             out.setdefault(index, []).extend(found)
     return out
 
@@ -2170,18 +2292,94 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
     written = target
     if isinstance(target, AppliedUndef):
         target, rhs = _plain_parameters(target, rhs)
-    if line:
-        facts.defined_at[target] = line
     if target in facts.definitions:
         raise InputError(
             f"{latex(target)} is already defined", line=step.place.line if step.place else None
         )
+    overlap = _member_defined_twice(target, rhs, facts)
+    if overlap is not None:
+        raise InputError(overlap, line=line, column=step.place.column if step.place else None)
+    if line:
+        facts.defined_at[target] = line
+    given = _member_given(target, rhs, facts)
     if isinstance(target, AppliedUndef):
         facts.written[target.func] = written
     rhs = facts.at_points(rhs)  # a derivative at a point, taken (_at_point)
     facts.definitions[target] = rhs
     facts.equations.append(Equation(canonical(target), canonical(rhs), step.label, "definition"))
-    return StepResult(step, Verdict.DEFINITION, reason=f"defines {latex(target)}")
+    warnings = (given,) if given is not None else ()
+    return StepResult(
+        step, Verdict.DEFINITION, reason=f"defines {latex(target)}", warnings=warnings
+    )
+
+
+def _generic_definition(target, rhs, facts: Facts) -> bool:
+    """Whether ``target = rhs`` defines every member of its family (``y_k = k^2``; the reading
+    of :meth:`Facts._members`): distinct letters as indices, each mentioned by the value or
+    summed over by the document."""
+    return (
+        isinstance(target, sp.Indexed)
+        and all(isinstance(i, sp.Symbol) for i in target.indices)
+        and len(set(target.indices)) == len(target.indices)
+        and all(rhs.has(i) or str(i) in facts.summed for i in target.indices)
+    )
+
+
+def _numbered(member) -> bool:
+    return isinstance(member, sp.Indexed) and all(i.is_Integer for i in member.indices)
+
+
+def _member_defined_twice(target, rhs, facts: Facts) -> str | None:
+    """Why defining ``target`` would give one member two definitions: a definition of every
+    member of a family (``a_n = w x_n``) and one of any member of it (``a_1 = 5``, ``a_{1k} =
+    ...``), in either order (one member, one value: README, a numbered member on a
+    definition's left side). None when there is no such pair."""
+    if not isinstance(target, sp.Indexed):
+        return None
+    for other, value in facts.definitions.items():
+        if not isinstance(other, sp.Indexed) or other.base != target.base:
+            continue
+        if len(other.indices) != len(target.indices) or other == target:
+            continue
+        where = facts.defined_at.get(other)
+        at = f" (line {where})" if where else ""
+        if _generic_definition(other, value, facts):
+            return (
+                f"{latex(target)} is already defined: the definition of {latex(other)}{at} "
+                f"defines every member, {latex(target)} too (one member, one value)"
+            )
+        if _generic_definition(target, rhs, facts):
+            return (
+                f"the definition of {latex(target)} defines every member, {latex(other)} too, "
+                f"which is already defined{at} (one member, one value): define the other "
+                "members by a rule that leaves it out, or write it as a claim"
+            )
+    return None
+
+
+def _member_given(target, rhs, facts: Facts) -> str | None:
+    """A warning when ``target = rhs`` defines every member of a family one of whose numbered
+    members a given states (``a_1 = 5``, then ``a_n = w x_n``): both hold from here on, so
+    the given now says something of the definition's names (``w x_1 = 5``)."""
+    if not _generic_definition(target, rhs, facts):
+        return None
+    for a, b in facts.givens:
+        for member in sorted(
+            (m for e in (a, b) for m in e.atoms(sp.Indexed)), key=sp.default_sort_key
+        ):
+            if member.base != target.base or not _numbered(member):
+                continue
+            if len(member.indices) != len(target.indices):
+                continue
+            line = next((ln for _, ln, x, y in facts.history if (x, y) == (a, b) and ln), None)
+            at = f" (line {line})" if line else ""
+            value = substitute(rhs, dict(zip(target.indices, member.indices, strict=True)))
+            return (
+                f"defines {latex(member)} too, which a given states{at}: both hold from here "
+                f"on, so {latex(sp.Eq(value, (b if a == member else a), evaluate=False))} "
+                "is taken as given"
+            )
+    return None
 
 
 def _plain_parameters(target, rhs):
@@ -3030,20 +3228,27 @@ def _holds_by_index_range(pred, expr, facts, step) -> bool:
             expr, lambda p, e: cond.holds(p, e) or _holds_by_index_range(p, e, facts, step)
         )
     strict = pred != "nonnegative"
+
+    def shown(lo, hi) -> bool:
+        try:
+            lo = sp.sympify(lo, strict=True)
+            hi = sp.sympify(hi, strict=True)
+            above_length = sp.expand(expr - (hi - lo))  # hi - lo >= 0
+            above_top = sp.expand(expr - hi)  # hi >= lo
+        except (sp.SympifyError, TypeError, ValueError):
+            return False
+        if cond.holds("positive" if strict else "nonnegative", above_length):
+            return True
+        if above_top == 0 or cond.holds("nonnegative", above_top):
+            return cond.holds("positive" if strict else "nonnegative", lo)
+        return False
+
+    # The index lies in one of its declared ranges (the one of the family the step writes it
+    # with): the condition follows when it follows from each of them.
     for index in free:
-        for lo, hi in facts.ranges.get(index, ()):
-            try:
-                lo = sp.sympify(lo, strict=True)
-                hi = sp.sympify(hi, strict=True)
-                above_length = sp.expand(expr - (hi - lo))  # hi - lo >= 0
-                above_top = sp.expand(expr - hi)  # hi >= lo
-            except (sp.SympifyError, TypeError, ValueError):
-                continue
-            if cond.holds("positive" if strict else "nonnegative", above_length):
-                return True
-            if above_top == 0 or cond.holds("nonnegative", above_top):
-                if cond.holds("positive" if strict else "nonnegative", lo):
-                    return True
+        spans = facts.ranges.get(index, ())
+        if spans and all(shown(lo, hi) for lo, hi in spans):
+            return True
     return False
 
 

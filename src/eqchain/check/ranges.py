@@ -20,6 +20,17 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 MAX_TERMS = 400  # terms one sum or product is written out to; a longer one is left to SymPy
 
 
+class IndexRanges(dict):
+    """Index symbol -> [(lower, upper), ...], the ranges declared for it, with ``families``:
+    each declared family's base -> its (lower, upper) per index position. A counterexample
+    respects the range of every family it names a member of (z_0 of z over 1..n is no value
+    a step about z can be wrong at)."""
+
+    def __init__(self, *args, families: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.families = dict(families or {})
+
+
 def put_free(expr, mapping: dict):
     """Replace the free occurrences of the keys of ``mapping`` (exact match): a variable bound
     by a sum, product or integral is left alone where it is bound, also when a free symbol has

@@ -417,7 +417,8 @@ def _integer_symbols(exprs, indices: bool = False) -> list:
     out = set()
     for e in exprs:
         free = _free(e)
-        index_of = set()
+        # a Kronecker delta's index is an index (a witness may take it an integer)
+        index_of = _delta_indices(e)
         for a in free:
             if isinstance(a, sp.Indexed):
                 index_of |= set().union(*(_free(i) for i in a.indices))
@@ -435,10 +436,27 @@ def _family_indices(exprs) -> set:
     or not (only an integer names a member)."""
     out: set = set()
     for e in exprs:
-        for a in _free(e):
+        free = _free(e)
+        for a in free:
             if isinstance(a, sp.Indexed):
                 out |= {s for i in a.indices for s in _free(i) if isinstance(s, sp.Symbol)}
+        out |= _delta_indices(e) & free
     return {s for s in out if s.is_integer is not False}
+
+
+def _delta_indices(e) -> set:
+    r"""The symbols in the indices of the Kronecker deltas of ``e`` (bound ones too: callers
+    keep the free ones). Only an integer is an index: ``\delta_{ij}`` at j = 27/4 is no
+    point the author meant."""
+    if not isinstance(e, sp.Basic):
+        return set()
+    return {
+        s
+        for d in e.atoms(sp.KroneckerDelta)
+        for a in d.args
+        for s in _free(a)
+        if isinstance(s, sp.Symbol)
+    }
 
 
 def _indices_with_ranges(exprs, ranges: dict, claim_ints, givens=()) -> dict:
@@ -534,6 +552,7 @@ def _sample(
     """One point that satisfies the assumptions, the givens and ``domain``, with both sides
     evaluated there; None when this trial found none. ``simple`` None draws sizes and values
     widely; an integer draws small ones (sizes up to ``simple`` + 1 above their least)."""
+    families = getattr(ranges, "families", {})
     lhs, rhs = _put(lhs, bound), _put(rhs, bound)
     givens = [(_put(a, bound), _put(b, bound)) for a, b in givens]
     domain = tuple((p, _put(e, bound)) for p, e in domain)
@@ -543,6 +562,14 @@ def _sample(
             [lhs, rhs] + [e for _, e in domain], ranges, claim_ints, givens
         )
         claim_ints = sorted(set(claim_ints) | (set(ranges) & _family_indices([lhs, rhs])), key=str)
+    if not indices and (
+        set().union(*(_delta_indices(e) & _free(e) for e in [lhs, rhs] + [e for _, e in domain]))
+        - set(claim_ints)
+    ):
+        # A Kronecker delta's free index that is neither declared an integer nor given a
+        # range: only an integer is an index (never j = 27/4), and which integers the author
+        # means is not said (i = 5 beside \sum_{k=1}^{3} \delta_{ik}): no counterexample.
+        return None
     given_ints = _integer_symbols([g for pair in givens for g in pair])
     # A free index of a given (k in y_k = 1) is universal: the given is instantiated for every
     # k below, not sampled. Every other integer symbol is shared by the claim and the givens.
@@ -559,6 +586,16 @@ def _sample(
         cache[key] = _problem(lhs, rhs, givens, values, mentioned, ranges, bound, domain)
     problem = cache[key]
     if problem is None:
+        return None
+    claimed = set().union(
+        problem.lhs.free_symbols,
+        problem.rhs.free_symbols,
+        *(e.free_symbols for _, e in problem.domain),
+    )
+    members = [problem.names[a] for a in claimed if a in problem.names]
+    if not _members_in_range(members, families, values, bound):
+        # z_0 of z over 1..n: no value the step can be wrong at (a given's instance at such a
+        # member, made for every index of a letter's ranges, speaks of nothing and is harmless)
         return None
     unknowns = _match(problem.equations, problem.atoms, rng)
     free = [a for a in problem.atoms if a not in unknowns]
@@ -589,8 +626,35 @@ def _sample(
     if not _factorials_defined((problem.lhs, problem.rhs), chosen):
         return None  # x! with x < 0 (Gamma's value): outside what the step means
     shown = {s: v for s, v in values.items() if s in shared}
-    shown.update({problem.names[a]: v for a, v in chosen.items()})
+    shown.update(
+        {
+            problem.names[a]: v
+            for a, v in chosen.items()
+            # a given's instance at a member outside its family's range (z_0 of z over 1..n,
+            # for an index that also runs over 0..n) names nothing: not shown
+            if _members_in_range([problem.names[a]], families, values, bound)
+        }
+    )
     return Sample(shown, L_v, R_v)
+
+
+def _members_in_range(atoms, families: dict, values: dict, bound: dict) -> bool:
+    """Whether every member among ``atoms`` of a family with declared ranges (``families``:
+    base -> (lower, upper) per position) has its indices within them at the point (bounds
+    such as n take their values there). A bound still symbolic says nothing."""
+    for a in atoms:
+        if not isinstance(a, sp.Indexed) or a.base not in families:
+            continue
+        for i, (lo, hi) in zip(a.indices, families[a.base], strict=False):
+            if not i.is_Integer:
+                continue
+            lo_v = _put(_put(sp.sympify(lo, strict=True), bound), values)
+            hi_v = _put(_put(sp.sympify(hi, strict=True), bound), values)
+            if (lo_v.is_number and (i - lo_v).is_negative) or (
+                hi_v.is_number and (hi_v - i).is_negative
+            ):
+                return False
+    return True
 
 
 def _factorials_defined(trees, chosen: dict) -> bool:

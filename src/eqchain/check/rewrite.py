@@ -507,16 +507,17 @@ def _collapse_deltas(expr, ranges):
 
 
 def _within(index, lo, hi, ranges) -> bool:
-    """``lo <= index <= hi`` established: a number in range, or an index whose declared range
-    lies within ``lo..hi``."""
+    """``lo <= index <= hi`` established: a number in range, or an index every declared range
+    of which lies within ``lo..hi`` (a letter that indexes z over 1..n and w over 0..n may be
+    0 in a step about w_i: one range inside is not enough)."""
     if index.is_Integer and lo.is_Integer and hi.is_Integer:
         return lo <= index <= hi
-    for ilo, ihi in ranges.get(index, ()):
-        if (sp.sympify(ilo, strict=True) - lo).is_nonnegative and (
-            hi - sp.sympify(ihi, strict=True)
-        ).is_nonnegative:
-            return True
-    return False
+    spans = ranges.get(index, ())
+    return bool(spans) and all(
+        (sp.sympify(ilo, strict=True) - lo).is_nonnegative
+        and (hi - sp.sympify(ihi, strict=True)).is_nonnegative
+        for ilo, ihi in spans
+    )
 
 
 ENGINES = {

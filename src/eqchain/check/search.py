@@ -311,21 +311,24 @@ class Search:
     def _in_range(self, index, value, bound) -> bool:
         if value is None:
             return False
-        for lo, hi in self.ranges.get(index, ()):
+        if value in bound:
+            vlo, vhi = bound[value]
+        elif value.is_Integer:
+            vlo = vhi = value
+        else:
+            return False
+        spans = self.ranges.get(index, ())
+        # Within every range declared for the letter: one that indexes z over 1..n and w over
+        # 0..n holds for k in both only.
+        for lo, hi in spans:
             # Bounds bound by the step (where = { K = 6 }) count as their values.
             lo, hi = (
                 sp.sympify(lo, strict=True).xreplace(self.values),
                 sp.sympify(hi, strict=True).xreplace(self.values),
             )
-            if value in bound:
-                vlo, vhi = bound[value]
-            elif value.is_Integer:
-                vlo = vhi = value
-            else:
-                continue
-            if (vlo - lo).is_nonnegative and (hi - vhi).is_nonnegative:
-                return True
-        return False
+            if not ((vlo - lo).is_nonnegative and (hi - vhi).is_nonnegative):
+                return False
+        return bool(spans)
 
     def find(self, source, target, max_depth: int = 4):
         """Moves that take ``source`` and ``target`` to a common expression, or None.
