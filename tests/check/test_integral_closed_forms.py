@@ -126,3 +126,17 @@ def test_a_mean_inside_a_variance_is_evaluated_first():
     inner = _inner_evaluated(variance)
     assert not inner.function.has(sp.Integral)
     assert sp.simplify(_closed_form(inner) - S**2) == 0
+
+
+def test_a_function_on_one_side_only_ends_quickly_unknown(tmp_path):
+    # f stands under the integral on the left only and nothing relates it to the right: no
+    # change of variable or integration by parts can prove it (they took seconds each)
+    text = (
+        SYMBOLS
+        + "f = { function = true }\n"
+        + "\n[[steps]]\nclaim = '\\int_{-\\infty}^{\\infty} f(t) e^{-(t - \\mu)^2} \\, dt"
+        + " = \\int_{-\\infty}^{\\infty} e^{-(t - \\mu)^2} e^{-t^2} \\, dt'\n"
+    )
+    (result,) = claims(check_text(tmp_path, text, timeout=FAST))
+    assert result.verdict is Verdict.UNKNOWN
+    assert "f stands on one side only" in result.reason

@@ -100,7 +100,14 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         if not needs:
             return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
         first_unknown = _unknown(step, rules, needs, warnings)
-    state = {"unknown": first_unknown is not None, "named": set(step.by), "givens": givens}
+    # a function on one side only that no earlier row mentions: named when nothing is proved
+    alone = engine._undefined_functions(lhs, rhs, facts)
+    state = {
+        "unknown": first_unknown is not None,
+        "named": set(step.by),
+        "givens": givens,
+        "one_sided": _one_sided_functions(lhs, rhs, givens),
+    }
     attempts = () if leibniz_needs else _attempts(lhs, rhs, values_of, ranges, state)
     for rules, left, right, needs, shown in attempts:
         if rules == ["quadrature"]:
@@ -142,7 +149,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (integrals kept whole, split, evaluated) and no counterexample"
-        + density_conditions(lhs, rhs),
+        + (alone or density_conditions(lhs, rhs)),
         None,
         tuple(warnings),
     )
@@ -328,11 +335,23 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
             )  # fmt: skip
         # one quadrature trial before the searches and SymPy's (slower) evaluation
         yield ["quadrature"], None, None, None, ()
-        candidates = _substitutions(lhs, rhs, ranges) if wanted("integral_substitute") else ()
+        # a change of variable or an integration by parts keeps every function applied in an
+        # integrand (f(t) becomes f(u), u' v brings v' with it): one applied on one side only,
+        # which no earlier equation mentions, stays so, and these searches (seconds each)
+        # cannot prove the step
+        searching = not state.get("one_sided")
+        candidates = (
+            _substitutions(lhs, rhs, ranges) if searching and wanted("integral_substitute") else ()
+        )
         for left, right, blocked, shown in candidates:
             needs = lambda blocked=blocked: blocked + needs_of("integral_substitute")  # noqa: E731
             yield ["integral_substitute"], left, right, needs, shown
-        if lhs.has(sp.Integral) and rhs.has(sp.Integral) and wanted("integral_by_parts"):
+        if (
+            searching
+            and lhs.has(sp.Integral)
+            and rhs.has(sp.Integral)
+            and wanted("integral_by_parts")
+        ):
             left, right, blocked = _by_parts(lhs, rhs, ranges)
             if left is not None:
                 needs = lambda blocked=blocked: blocked + needs_of("integral_by_parts")  # noqa: E731
@@ -343,6 +362,18 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
     if left is not None:
         needs = _unique(needs + _convergence(left, right, values_of, "integral_evaluate"))
     yield ["integral_evaluate"], left, right, needs, ()
+
+
+def _one_sided_functions(lhs, rhs, givens) -> set:
+    """The undefined functions applied on one side of the step and not on the other, that no
+    earlier equation (``givens``) mentions."""
+    from sympy.core.function import AppliedUndef
+
+    def applied(e):
+        return {f.func for f in e.atoms(AppliedUndef)} if isinstance(e, sp.Basic) else set()
+
+    mentioned = set().union(*(applied(a) | applied(b) for a, b in givens))
+    return (applied(lhs) ^ applied(rhs)) - mentioned
 
 
 def _unmatched(left, right, givens) -> bool:
@@ -419,11 +450,14 @@ def _convergence(left, right, values_of: dict, rule: str) -> list:
     established: by a bounded range of integration and an integrand continuous everywhere
     (:func:`_proper_and_continuous`), or by a finite value from SymPy under established
     conditions."""
-    needs = []
+    needs, seen = [], set()
     for side in (left, right):
         for node in side.atoms(sp.Integral):
             if not _definite(node) or _proper_and_continuous(node) or _converges_by_form(node):
                 continue
+            if _renamed(node) in seen:  # the same integral on both sides: named once
+                continue
+            seen.add(_renamed(node))
             missing: list = []
             if _converges_by_form(node, missing) or missing:
                 # its form decides: it converges when these hold (SymPy is not asked)
