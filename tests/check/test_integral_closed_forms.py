@@ -140,3 +140,38 @@ def test_a_function_on_one_side_only_ends_quickly_unknown(tmp_path):
     (result,) = claims(check_text(tmp_path, text, timeout=FAST))
     assert result.verdict is Verdict.UNKNOWN
     assert "f stands on one side only" in result.reason
+
+
+BETA_LAW = r"""
+$$
+X \sim \mathrm{Bet}(a, c)
+$$
+
+$$
+\mathrm{E}(X) = \int_{0}^{1} x^{K} \cdot \frac{\Gamma(a+c)}{\Gamma(a) \cdot \Gamma(c)} \, x^{a-1} \,
+(1-x)^{c-1} \, \mathrm{d}x
+$$
+"""
+
+
+def _beta_mean(tmp_path, power: str, assume: str):
+    from eqchain.api import check_derivations
+    from eqchain.load import load
+
+    path = tmp_path / "beta.md"
+    path.write_text(BETA_LAW.replace("K", power), encoding="utf-8")
+    report = check_derivations(load(str(path), assume=assume), FAST)
+    return [r for d in report.derivations for r in d.results][-1]
+
+
+def test_an_expectation_as_its_beta_integral_is_verified_quickly(tmp_path):
+    # simplify evaluated the integral itself (seconds, with no conditions) before the
+    # expectation was taken as its integral
+    result = _beta_mean(tmp_path, "1", "a > 0, c > 0")
+    assert result.verdict is Verdict.VERIFIED, result.reason
+    assert "expectation_lotus" in result.rules
+
+
+def test_an_expectation_as_a_wrong_beta_integral_is_refuted(tmp_path):
+    result = _beta_mean(tmp_path, "2", "a > 0, c > 0")
+    assert result.verdict is Verdict.REFUTED, result.reason
