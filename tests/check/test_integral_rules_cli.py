@@ -55,7 +55,7 @@ CASES = [
         r"\int_{-\infty}^{\infty} e^{-\frac{(s - x)^2}{2 a^2}} \, ds = \sqrt{2 \pi} a",
         r"\int_{-\infty}^{\infty} e^{-\frac{(s - x)^2}{2 a^2}} \, ds = \sqrt{\pi} a",
         r"\int_0^\infty e^{-x s} \, ds = \frac{1}{x}",
-        "x \\neq 0",
+        "x > 0",  # convergence; x != 0 alone does not give it
     ),
 ]
 

@@ -234,7 +234,10 @@ CASES |= {
     "integral_evaluate": (
         [(r"\int_0^1 s^2 \, ds = \frac{1}{3}", [])],
         [(r"\int_0^1 s^2 \, ds = \frac{1}{2}", [])],
-        ([(r"\int_0^\infty e^{-x s} \, ds = \frac{1}{x}", [])], "x \\neq 0"),
+        (
+            [(r"\int_0^\infty e^{-x s} \, ds = \frac{1}{x}", [])],
+            "x > 0",
+        ),  # convergence; x != 0 alone does not give it
     ),
     "integral_linear": (
         [(r"\int_0^1 (a s + 1) \, ds = a \int_0^1 s \, ds + \int_0^1 1 \, ds", [])],
@@ -247,7 +250,7 @@ CASES |= {
                     [],
                 )
             ],
-            "to converge",
+            "x > 0",  # what makes the integral of e^{-x s} over [0, oo) converge
         ),
     ),
     "integral_integrand": (

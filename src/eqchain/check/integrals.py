@@ -74,6 +74,14 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
     original = (lhs, rhs)
     lhs, rhs, leibniz_needs = _differentiate_under(lhs, rhs)
     prefix = ["integral_differentiate"] if (lhs, rhs) != original else []
+    resolved = _bottom_up(lhs, _piecewise_on_range), _bottom_up(rhs, _piecewise_on_range)
+    if resolved != (lhs, rhs):
+        lhs, rhs = resolved
+        prefix.append("integral_integrand")
+    inner = _inner_evaluated(lhs), _inner_evaluated(rhs)
+    if inner != (lhs, rhs):
+        lhs, rhs = inner
+        prefix.append("integral_evaluate")
     if leibniz_needs:
         first_unknown = _unknown(
             step, prefix or ["integral_differentiate"], leibniz_needs, warnings
@@ -88,11 +96,18 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         needs = _convergence(simpler, sp.Integer(0), values_of, "integral_integrand")
         if needs:
             needs = _convergence(other, sp.Integer(0), values_of, "integral_integrand")
-        rules = [*prefix, "integral_integrand"]
+        rules = _unique([*prefix, "integral_integrand"])
         if not needs:
             return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
         first_unknown = _unknown(step, rules, needs, warnings)
-    state = {"unknown": first_unknown is not None, "named": set(step.by), "givens": givens}
+    # a function on one side only that no earlier row mentions: named when nothing is proved
+    alone = engine._undefined_functions(lhs, rhs, facts)
+    state = {
+        "unknown": first_unknown is not None,
+        "named": set(step.by),
+        "givens": givens,
+        "one_sided": _one_sided_functions(lhs, rhs, givens),
+    }
     attempts = () if leibniz_needs else _attempts(lhs, rhs, values_of, ranges, state)
     for rules, left, right, needs, shown in attempts:
         if rules == ["quadrature"]:
@@ -115,7 +130,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
             needs = _convergence(left, right, values_of, rules[0])
         elif callable(needs):
             needs = needs()
-        used = [*prefix, *rules] + ([] if how == "algebra" else [how])
+        used = _unique([*prefix, *rules] + ([] if how == "algebra" else [how]))
         if not needs:
             result = engine._decide(step, used, side_conditions, warnings, values, facts, domain)
             if shown and result.verdict is Verdict.VERIFIED:
@@ -134,7 +149,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         Verdict.UNKNOWN,
         (),
         "no symbolic proof found (integrals kept whole, split, evaluated) and no counterexample"
-        + density_conditions(lhs, rhs),
+        + (alone or density_conditions(lhs, rhs)),
         None,
         tuple(warnings),
     )
@@ -320,11 +335,23 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
             )  # fmt: skip
         # one quadrature trial before the searches and SymPy's (slower) evaluation
         yield ["quadrature"], None, None, None, ()
-        candidates = _substitutions(lhs, rhs, ranges) if wanted("integral_substitute") else ()
+        # a change of variable or an integration by parts keeps every function applied in an
+        # integrand (f(t) becomes f(u), u' v brings v' with it): one applied on one side only,
+        # which no earlier equation mentions, stays so, and these searches (seconds each)
+        # cannot prove the step
+        searching = not state.get("one_sided")
+        candidates = (
+            _substitutions(lhs, rhs, ranges) if searching and wanted("integral_substitute") else ()
+        )
         for left, right, blocked, shown in candidates:
             needs = lambda blocked=blocked: blocked + needs_of("integral_substitute")  # noqa: E731
             yield ["integral_substitute"], left, right, needs, shown
-        if lhs.has(sp.Integral) and rhs.has(sp.Integral) and wanted("integral_by_parts"):
+        if (
+            searching
+            and lhs.has(sp.Integral)
+            and rhs.has(sp.Integral)
+            and wanted("integral_by_parts")
+        ):
             left, right, blocked = _by_parts(lhs, rhs, ranges)
             if left is not None:
                 needs = lambda blocked=blocked: blocked + needs_of("integral_by_parts")  # noqa: E731
@@ -335,6 +362,18 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
     if left is not None:
         needs = _unique(needs + _convergence(left, right, values_of, "integral_evaluate"))
     yield ["integral_evaluate"], left, right, needs, ()
+
+
+def _one_sided_functions(lhs, rhs, givens) -> set:
+    """The undefined functions applied on one side of the step and not on the other, that no
+    earlier equation (``givens``) mentions."""
+    from sympy.core.function import AppliedUndef
+
+    def applied(e):
+        return {f.func for f in e.atoms(AppliedUndef)} if isinstance(e, sp.Basic) else set()
+
+    mentioned = set().union(*(applied(a) | applied(b) for a, b in givens))
+    return (applied(lhs) ^ applied(rhs)) - mentioned
 
 
 def _unmatched(left, right, givens) -> bool:
@@ -411,14 +450,25 @@ def _convergence(left, right, values_of: dict, rule: str) -> list:
     established: by a bounded range of integration and an integrand continuous everywhere
     (:func:`_proper_and_continuous`), or by a finite value from SymPy under established
     conditions."""
-    needs = []
+    needs, seen = [], set()
     for side in (left, right):
         for node in side.atoms(sp.Integral):
-            if not _definite(node) or _proper_and_continuous(node):
+            if not _definite(node) or _proper_and_continuous(node) or _converges_by_form(node):
+                continue
+            if _renamed(node) in seen:  # the same integral on both sides: named once
+                continue
+            seen.add(_renamed(node))
+            missing: list = []
+            if _converges_by_form(node, missing) or missing:
+                # its form decides: it converges when these hold (SymPy is not asked)
+                need = (rule, f"{', '.join(latex(c) for c in missing)} (for {latex(node)})")
+                if missing and need not in needs:
+                    needs.append(need)
                 continue
             value, condition = _evaluated(node, values_of)
-            if value is None or condition is not None:
-                needs.append((rule, f"{latex(node)} to converge"))
+            need = (rule, f"{latex(node)} to converge")
+            if (value is None or condition is not None) and need not in needs:
+                needs.append(need)
     return needs
 
 
@@ -433,6 +483,146 @@ def _proper_and_continuous(node) -> bool:
             if not _continuous(bound):
                 return False
     return _continuous(node.function)
+
+
+def _piecewise_on_range(node):
+    """A definite integral in one variable with each piecewise part of its integrand whose first
+    condition holds at every point inside the range of integration (``0 \\le x \\le 1`` on
+    ``\\int_0^1``, the support of a stated density) replaced by that piece: the two integrands
+    are equal inside the range, so the integrals are equal (the limits themselves are single
+    points). Established from the declared assumptions, with the lower limit not above the
+    upper one; anything else is left as it stands."""
+    if not isinstance(node, sp.Integral) or len(node.limits) != 1 or len(node.limits[0]) != 3:
+        return node
+    if not node.function.has(sp.Piecewise):
+        return node
+    from eqchain.check import conditions as cond
+
+    x, lo, hi = node.limits[0]
+    if lo.has(x) or hi.has(x) or lo == sp.oo or hi == -sp.oo:
+        return node
+    if not (lo == -sp.oo or hi == sp.oo or cond.holds("nonnegative", hi - lo)):
+        return node
+
+    def inside(relation) -> bool:
+        if not isinstance(relation, sp.Rel) or isinstance(relation, (sp.Eq, sp.Ne)):
+            return False
+        if relation.lhs == x and not relation.rhs.has(x):
+            bound, upper = relation.rhs, isinstance(relation, (sp.LessThan, sp.StrictLessThan))
+        elif relation.rhs == x and not relation.lhs.has(x):
+            bound, upper = (
+                relation.lhs,
+                isinstance(relation, (sp.GreaterThan, sp.StrictGreaterThan)),
+            )
+        else:
+            return False
+        if upper:  # x <= b (or x < b) for every x < hi: b >= hi
+            return hi != sp.oo and (bound == hi or cond.holds("nonnegative", bound - hi))
+        return lo != -sp.oo and (bound == lo or cond.holds("nonnegative", lo - bound))
+
+    def visit(part):
+        if isinstance(part, sp.Piecewise):
+            (piece, condition), *_ = part.args
+            if condition == sp.true or all(inside(c) for c in sp.And.make_args(condition)):
+                return piece
+        return part
+
+    function = _bottom_up_inner(node.function, visit)
+    return node if function == node.function else sp.Integral(function, *node.limits)
+
+
+def _converges_by_form(node, missing: list | None = None) -> bool:
+    """A definite integral in one variable that converges by the form of its integrand, decided
+    without integrating (SymPy's ``integrate`` may take many seconds on a beta or Gaussian
+    integrand with symbolic parameters). The integrand is a sum of terms, each a product of
+
+    * factors free of the variable, each finite;
+    * a power ``(x - a)^p`` at a finite lower limit ``a``, or ``(b - x)^p`` at a finite upper
+      limit ``b``, with ``p`` real and ``p + 1 > 0`` (integrable there, as ``\\int_0 t^p dt``;
+      continuous and positive inside the range);
+    * ``e^{P(x)}`` (every exponential of the term together), ``P`` a polynomial with real
+      coefficients;
+    * any other factor continuous at every real point (:func:`_continuous`), and for an infinite
+      limit a polynomial in the variable.
+
+    For an infinite limit, ``P`` must tend to ``-\\infty`` there (its leading coefficient
+    negative towards ``+\\infty``; towards ``-\\infty`` its sign times ``(-1)^{\\deg P}``): the
+    exponential then beats every power. A finite range must have its upper limit above the
+    lower one. Every condition is established from the declared assumptions; anything else is
+    not known to converge here (SymPy is asked next). ``missing``, when given, receives the
+    conditions on the parameters (``r > 0``) that are not established for an integrand of this
+    form: they decide its convergence (SymPy need not be asked)."""
+    found: list = []
+    ok = _form_converges(node, found)
+    if missing is not None and ok:
+        missing.extend(c for c in found if c not in missing)
+    return ok and not found
+
+
+def _form_converges(node, found: list) -> bool:
+    """Whether the integrand has the form of :func:`_converges_by_form`; each condition on a
+    parameter that is not established is put in ``found``."""
+    from eqchain.check import conditions as cond
+
+    if len(node.limits) != 1 or len(node.limits[0]) != 3 or node.function.has(sp.Integral):
+        return False
+    x, lo, hi = node.limits[0]
+    low_infinite, high_infinite = lo == -sp.oo, hi == sp.oo
+    for bound, infinite in ((lo, low_infinite), (hi, high_infinite)):
+        if not infinite and (bound.has(x) or not _continuous(bound) or bound.is_real is not True):
+            return False
+    if not (low_infinite or high_infinite) and not cond.holds("positive", hi - lo):
+        found.append(sp.Gt(hi, lo))
+    return all(
+        _term_converges(term, x, lo, hi, low_infinite, high_infinite, found)
+        for term in sp.Add.make_args(node.function)
+    )
+
+
+def _term_converges(term, x, lo, hi, low_infinite, high_infinite, found) -> bool:
+    from eqchain.check import conditions as cond
+
+    exponent = sp.Integer(0)
+    # powers of one base together (expand writes x^{a - 1} as x^a x^{-1})
+    for factor in sp.Mul.make_args(sp.powsimp(term, combine="exp")):
+        if not factor.has(x):
+            if not cond.holds("finite", factor):
+                return False
+            continue
+        if isinstance(factor, sp.exp) or (isinstance(factor, sp.Pow) and factor.base == sp.E):
+            exponent += factor.exp if isinstance(factor, sp.Pow) else factor.args[0]
+            continue
+        if isinstance(factor, sp.Pow) and not factor.exp.has(x):
+            base, p = factor.args
+            endpoint = (
+                (not low_infinite and sp.expand(base - (x - lo)) == 0)
+                or (not high_infinite and sp.expand(base - (hi - x)) == 0)
+            )  # fmt: skip
+            if endpoint:
+                if not cond.holds("real", p):
+                    return False
+                if not cond.holds("positive", p + 1):
+                    found.append(sp.Gt(p + 1, 0))
+                continue
+        if not _continuous(factor):
+            return False
+        if (low_infinite or high_infinite) and not factor.is_polynomial(x):
+            return False
+    if not (low_infinite or high_infinite):
+        return _continuous(sp.exp(exponent)) if exponent != 0 else True
+    exponent = sp.expand(exponent)
+    if exponent == 0 or not exponent.is_polynomial(x):
+        return False
+    poly = sp.Poly(exponent, x)
+    if poly.degree() < 1 or not all(cond.holds("real", c) for c in poly.coeffs()):
+        return False
+    lead = poly.LC()
+    if high_infinite and not cond.holds("positive", -lead):
+        found.append(sp.Gt(-lead, 0))
+    sign = -1 if poly.degree() % 2 else 1
+    if low_infinite and not cond.holds("positive", -sign * lead):
+        found.append(sp.Gt(-sign * lead, 0))
+    return True
 
 
 _CONTINUOUS = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh, sp.erf, sp.Abs)
@@ -535,12 +725,14 @@ def _split(expr, pieces: list):
             return node
         variables = set(node.variables)
         terms = sp.Add.make_args(sp.expand(node.function))
+        # powers of one base together (x x^{a - 1} and x^a: one integral, the same a.e.)
         if len(terms) == 1 and _constant_part(terms[0], variables)[0] == 1:
-            return node
+            function = sp.powsimp(node.function, combine="exp")
+            return node if function == node.function else sp.Integral(function, *node.limits)
         out = []
         for term in terms:
             constant, rest = _constant_part(term, variables)
-            piece = sp.Integral(rest, *node.limits)
+            piece = sp.Integral(sp.powsimp(rest, combine="exp"), *node.limits)
             pieces.append(piece)
             out.append(constant * piece)
         return sp.Add(*out)
@@ -965,6 +1157,11 @@ def _evaluated(integral, cache: dict):
     if key in cache:
         return cache[key]
     result = (None, None)
+    missing: list = []
+    known = _closed_form(integral, missing)
+    if known is not None:  # by its formula, under the conditions it needs
+        cache[key] = (known, sp.And(*missing) if missing else None)
+        return cache[key]
     try:
         out = sp.integrate(_centered(integral), *integral.limits, conds="separate")
         value, condition = out if isinstance(out, tuple) else (out, sp.true)
@@ -976,6 +1173,117 @@ def _evaluated(integral, cache: dict):
         result = (None, None)
     cache[key] = result
     return result
+
+
+def _inner_evaluated(expr):
+    """``expr`` with each integral that stands inside another integral's integrand (the mean
+    inside a variance, ``\\int (x - \\int t p(t) dt)^2 p(x) dx``) replaced by its value from
+    :func:`_closed_form`, when it has one: the outer integral then has a plain integrand."""
+
+    def visit(node):
+        if isinstance(node, sp.Integral) and node.function.has(sp.Integral):
+            function = node.function.replace(
+                lambda e: isinstance(e, sp.Integral) and not e.function.has(sp.Integral),
+                lambda e: _closed_form(e) if _closed_form(e) is not None else e,
+            )
+            if function != node.function:
+                return sp.Integral(function, *node.limits)
+        return node
+
+    return _bottom_up_inner(expr, visit)
+
+
+def _closed_form(integral, missing: list | None = None):
+    """The value of a definite integral of a classical form, by its formula, without
+    integrating: over the whole line, a polynomial times ``e^{a x^2 + b x + c}`` (the Gaussian
+    moments: ``\\int y^{2k} e^{a y^2} dy = \\Gamma(k + 1/2) / (-a)^{k + 1/2}``, odd ones 0,
+    after ``y = x + b / (2a)``); over ``[0, \\infty)``, ``x^p`` times a polynomial times
+    ``e^{-r x + c}`` (``\\int_0^\\infty x^p e^{-r x} dx = \\Gamma(p + 1) / r^{p + 1}``); over
+    ``[0, 1]``, ``x^p (1 - x)^q`` (``\\mathrm{B}(p + 1, q + 1)``). Used only when the
+    integral converges by :func:`_converges_by_form` (``a < 0``, ``r > 0``, ``p, q > -1``:
+    the formulas' own conditions); None for anything else. With ``missing``, also for an
+    integrand of the form whose conditions are not established: they are put there."""
+    found: list = []
+    if not _converges_by_form(integral, found) and (missing is None or not found):
+        return None
+    x, lo, hi = integral.limits[0]
+    total = sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(integral.function)):
+        value = _term_closed_form(sp.powsimp(term, combine="exp"), x, lo, hi)
+        if value is None:
+            return None
+        total += value
+    if missing is not None:
+        missing.extend(c for c in found if c not in missing)
+    return total
+
+
+def _term_closed_form(term, x, lo, hi):
+    constant, exponent, power, other_power, rest = sp.Integer(1), sp.Integer(0), None, None, []
+    for factor in sp.Mul.make_args(term):
+        if not factor.has(x):
+            constant *= factor
+        elif isinstance(factor, sp.exp):
+            exponent += factor.args[0]
+        elif factor.is_polynomial(x) and (lo, hi) != (0, 1):
+            rest.append(factor)
+        elif isinstance(factor, sp.Pow) and factor.base == x and not factor.exp.has(x):
+            if power is not None:
+                return None
+            power = factor.exp
+        elif isinstance(factor, sp.Pow) and factor.base == 1 - x and not factor.exp.has(x):
+            if other_power is not None:
+                return None
+            other_power = factor.exp
+        elif factor == 1 - x:
+            if other_power is not None:
+                return None
+            other_power = sp.Integer(1)
+        elif factor.is_polynomial(x):
+            rest.append(factor)
+        else:
+            return None
+    polynomial = sp.Poly(sp.Mul(*rest), x)
+    exponent = sp.Poly(sp.expand(exponent), x)
+    if lo == -sp.oo and hi == sp.oo:
+        if power is not None or other_power is not None or exponent.degree() != 2:
+            return None
+        a, b, c = (exponent.coeff_monomial(x**k) for k in (2, 1, 0))
+        shifted = sp.Poly(polynomial.as_expr().xreplace({x: x - b / (2 * a)}), x)
+        value = sp.Integer(0)
+        for (degree,), coefficient in shifted.terms():
+            if degree % 2 == 0:
+                k = degree // 2
+                value += coefficient * sp.gamma(sp.Rational(1, 2) + k) / (-a) ** (k + sp.S.Half)
+        return constant * sp.exp(c - b**2 / (4 * a)) * value
+    if lo == 0 and hi == sp.oo:
+        if other_power is not None or exponent.degree() != 1:
+            return None
+        rate, c = -exponent.coeff_monomial(x), exponent.coeff_monomial(1)
+        p = power if power is not None else sp.Integer(0)
+        value = sp.Add(
+            *(
+                coefficient * sp.gamma(p + degree + 1) / rate ** (p + degree + 1)
+                for (degree,), coefficient in polynomial.terms()
+            )
+        )
+        return constant * sp.exp(c) * value
+    if lo == 0 and hi == 1:
+        if exponent.as_expr() != 0:
+            return None
+        p = power if power is not None else sp.Integer(0)
+        q = other_power if other_power is not None else sp.Integer(0)
+        value = sp.Add(
+            *(
+                coefficient
+                * sp.gamma(p + degree + 1)
+                * sp.gamma(q + 1)
+                / sp.gamma(p + q + degree + 2)
+                for (degree,), coefficient in polynomial.terms()
+            )
+        )
+        return constant * value
+    return None
 
 
 def _centered(integral):
@@ -1018,6 +1326,11 @@ def _undefined(value):
 def _usable(value) -> bool:
     if not isinstance(value, sp.Expr) or value.has(sp.Integral, sp.AccumBounds, sp.Piecewise):
         return False
+    # a hypergeometric value is a series whose convergence SymPy does not report: the beta
+    # integral \int_0^1 x^a (1 - x)^{r - 1} dx came back as 2F1(a + 1, 1 - r; a + 2; 1) with no
+    # condition, a series that diverges for r <= 0
+    if value.has(sp.hyper, sp.meijerg):
+        return False
     if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         return False
     return not value.atoms(sp.Limit)
@@ -1044,6 +1357,26 @@ def _indefinite(node) -> bool:
 # -- integrals as opaque quantities -------------------------------------------------------------
 
 
+def _renamed(node):
+    """``node`` in canonical form with the variable of each definite limit renamed to a name
+    of its own (keeping the variable's assumptions): \\int_0^1 f(X) \\, dX and \\int_0^1
+    f(x) \\, dx are one integral. An indefinite integral keeps its variable (a function of it)."""
+    renames = {}
+    limits = []
+    for j, limit in enumerate(node.limits):
+        if len(limit) != 3 or limit[1].has(*renames) or limit[2].has(*renames):
+            return canonical(node)
+        var = limit[0]
+        fresh = sp.Symbol(f"_bound{j}", **var.assumptions0)
+        renames[var] = fresh
+        limits.append((fresh, limit[1], limit[2]))
+    if node.function.has(*renames.values()) or any(
+        lim[1].has(*renames.values()) or lim[2].has(*renames.values()) for lim in node.limits
+    ):
+        return canonical(node)
+    return canonical(sp.Integral(node.function.xreplace(renames), *limits))
+
+
 def _opaque(left, right, givens=()):
     """Both sides and the earlier equations with each integral replaced by one unknown
     quantity (the same integral, the same one), so that nothing downstream evaluates it. The
@@ -1053,7 +1386,7 @@ def _opaque(left, right, givens=()):
 
     def visit(node):
         if isinstance(node, sp.Integral):
-            key = canonical(node)
+            key = _renamed(node)
             if key not in names:
                 free = sorted(node.free_symbols, key=sp.default_sort_key)
                 name = f"_integral{len(names)}"
