@@ -32,6 +32,19 @@ def side(text):
         (r"\lim_{x \to -\infty} x", x, -sp.oo, "+"),
         (r"\lim_{x \to 0^+} x \log x", x, 0, "+"),
         (r"\lim_{x \to 0^{-}} x", x, 0, "-"),
+        # the signed zero of Japanese and German textbooks: one side, never the number 0 added
+        (r"\lim_{x \to +0} x \log x", x, 0, "+"),
+        (r"\lim_{x \to -0} x", x, 0, "-"),
+        (r"\lim_{x \to t + 0} x", x, t, "+"),
+        (r"\lim_{x \to t-0} x", x, t, "-"),
+        (r"\lim_{x \to 0+} x", x, 0, "+"),
+        (r"\lim_{x \to 10} x", x, 10, "+-"),
+        # the side in the arrow: from above (\downarrow, \searrow), from below (\uparrow, \nearrow)
+        (r"\lim_{x \downarrow 0} x", x, 0, "+"),
+        (r"\lim_{x \searrow 0^+} x", x, 0, "+"),
+        (r"\lim_{x \uparrow 1} x", x, 1, "-"),
+        (r"\lim_{x \nearrow 1} x", x, 1, "-"),
+        (r"\lim_{n \uparrow \infty} n", n, sp.oo, "-"),
     ],
 )
 def test_a_limit_is_read_unevaluated(text, variable, point, direction):
@@ -49,7 +62,15 @@ def test_the_body_is_the_product_after_it():
 
 @pytest.mark.parametrize(
     "text",
-    [r"\lim x", r"\lim_{x} x", r"\lim_{x \to x} x", r"\lim_{x \to 0}", r"\lim_{2 \to 0} x"],
+    [
+        r"\lim x",
+        r"\lim_{x} x",
+        r"\lim_{x \to x} x",
+        r"\lim_{x \to 0}",
+        r"\lim_{2 \to 0} x",
+        r"\lim_{x \downarrow 0^-} x",  # the arrow and the point name opposite sides
+        r"\lim_{x \downarrow \infty} x",  # from beyond infinity
+    ],
 )
 def test_what_a_limit_cannot_be(text):
     with pytest.raises(LatexError):
@@ -77,6 +98,14 @@ $$
 $$
 g = \lim_{x \to 0} \frac{1}{x} - \lim_{x \to 0} \frac{1}{x} = 0
 $$
+
+$$
+h = \lim_{x \to +0} \frac{|x|}{x} = 1
+$$
+
+$$
+k = \lim_{x \to -0} \frac{|x|}{x} = 1
+$$
 """
 
 
@@ -94,3 +123,7 @@ def test_limits_through_the_cli(tmp_path):
     # 1/x has no limit at 0: oo - oo is no value, whatever algebra says
     assert claims[20]["status"] == "unknown"
     assert "\\lim_{x \\to 0}" in claims[20]["reason"]
+    # x -> +0 is the limit from the right (|x|/x = 1 there), x -> -0 from the left (-1): read
+    # as the two-sided limit, which does not exist, neither would be decided
+    assert claims[24]["status"] == "verified"
+    assert claims[28]["status"] == "refuted"

@@ -2108,30 +2108,29 @@ class Parser:
         if nxt is None or not nxt.is_char("_"):
             raise LatexError(usage, column=tok.column)
         lo, hi, after = self._argument_range(self.pos + 1, "\\lim")
-        arrows = [
-            k for k in range(lo, hi) if self.tokens[k].is_cmd("to", "rightarrow", "longrightarrow")
-        ]
+        arrows = [k for k in range(lo, hi) if self.tokens[k].is_cmd(*_LIMIT_ARROWS)]
         if len(arrows) != 1 or arrows[0] == lo or arrows[0] + 1 == hi:
             raise LatexError(usage, column=tok.column)
         (arrow,) = arrows
         variable = self.within(lo, arrow, "variable of a limit")
         if not isinstance(variable, sp.Symbol):
             raise LatexError("the variable of a limit is a name", column=self.tokens[lo].column)
-        end, direction = hi, "+-"
-        if (
-            hi - arrow >= 4
-            and self.tokens[hi - 2].is_char("^")
-            and self.tokens[hi - 1].is_char("+-")
-        ):
-            end, direction = hi - 2, self.tokens[hi - 1].text
-        elif (
-            hi - arrow >= 6
-            and self.tokens[hi - 4].is_char("^")
-            and self.tokens[hi - 3].is_char("{")
-            and self.tokens[hi - 2].is_char("+-")
-        ):
-            end, direction = hi - 4, self.tokens[hi - 2].text
+        end, direction = self._limit_side(arrow, hi)
+        side = _LIMIT_ARROWS[self.tokens[arrow].text]
+        if side != "+-":
+            if direction not in ("+-", side):
+                raise LatexError(
+                    "the arrow and the point of a limit name opposite sides",
+                    column=self.tokens[arrow].column,
+                )
+            direction = side
         point = _infinite_limit(self.within(arrow + 1, end, "point of a limit"))
+        if direction not in ("+-", {sp.oo: "-", -sp.oo: "+"}.get(point, direction)):
+            # n \uparrow \infty is the limit at infinity; \infty approached from above is not
+            raise LatexError(
+                "a limit at infinity from beyond it: write n \\to \\infty or n \\to -\\infty",
+                column=self.tokens[arrow].column,
+            )
         if point.has(variable):
             raise LatexError("a limit's point depends on its variable", column=tok.column)
         self.pos = after
@@ -2141,6 +2140,35 @@ class Parser:
         if point in (sp.oo, -sp.oo):
             return sp.Limit(body, variable, point)
         return sp.Limit(body, variable, point, direction)
+
+    def _limit_side(self, arrow: int, hi: int) -> tuple[int, str]:
+        """Where a limit's point ends (a token index) and its side: "+" (from above), "-" (from
+        below) or "+-" (both). One reading for each way a side is written at the point:
+        ``a^+``, ``a^{+}``, ``a+`` (a trailing sign) and ``a+0``, ``+0`` (the Japanese and
+        German textbooks' ``x \\to +0``, ``x \\to a-0``: a signed zero ending the point, never
+        the number 0 added). Any other point is two-sided."""
+        t = self.tokens
+        if hi - arrow >= 4 and t[hi - 2].is_char("^") and t[hi - 1].is_char("+-"):
+            return hi - 2, t[hi - 1].text
+        if (
+            hi - arrow >= 6
+            and t[hi - 4].is_char("^")
+            and t[hi - 3].is_char("{")
+            and t[hi - 2].is_char("+-")
+        ):
+            return hi - 4, t[hi - 2].text
+        if hi - arrow >= 3 and t[hi - 1].is_char("+-"):
+            return hi - 1, t[hi - 1].text
+        if (
+            hi - arrow >= 3
+            and t[hi - 1].kind == "digit"
+            and t[hi - 1].text == "0"
+            and t[hi - 2].is_char("+-")
+        ):
+            if hi - arrow == 3:  # \to +0: the point 0 itself, approached from one side
+                return hi, t[hi - 2].text
+            return hi - 2, t[hi - 2].text
+        return hi, "+-"
 
     def _member_subscript(self, tok: Token):
         """``_{x \\in S}`` at ``pos`` (x one name, S what follows \\in): consume it and give
@@ -3025,6 +3053,18 @@ def apply_function(name: str, arg, base=None):
         )
     return cls(arg, evaluate=False)
 
+
+# A limit's arrow and the side it approaches from: \downarrow and \searrow from above (the
+# right), \uparrow and \nearrow from below; the others from both sides unless the point says.
+_LIMIT_ARROWS = {
+    "to": "+-",
+    "rightarrow": "+-",
+    "longrightarrow": "+-",
+    "downarrow": "+",
+    "searrow": "+",
+    "uparrow": "-",
+    "nearrow": "-",
+}
 
 _BINDING = (sp.Integral, sp.Sum, sp.Product, sp.Limit)
 
