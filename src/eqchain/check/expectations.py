@@ -563,10 +563,18 @@ def _by_density(lhs, rhs, givens=()):
 
 
 def _as_integral(e: Expectation):
+    """``E_{x \\sim D}[g] = \\int_{-\\infty}^{\\infty} g f(x) \\, dx`` with D's density f (its
+    support a Piecewise), or over a density named by a function of the variable; None
+    otherwise. The integration variable is real and nothing more: the values a stated law
+    gives its random variable (X >= 0 for X ~ Exp) would make the density's support condition
+    true and drop it, leaving f integrated over the whole line."""
     if e.body.has(Expectation):
         return None
     if e.variable is not None:
         x, law = e.variable, e.args[2]
+        if isinstance(x, sp.Symbol) and x.is_real and _declared_beyond_real(x):
+            plain = sp.Dummy(x.name, real=True)
+            return _as_integral(Expectation(e.body.xreplace({x: plain}), plain, law))
         named = _named_density(law, x)
         if isinstance(law, Normal):
             density = gaussian_density(x, *law.args)
@@ -586,6 +594,13 @@ def _as_integral(e: Expectation):
     if not isinstance(x, sp.Symbol) or x.is_real is not True:
         return None
     return sp.Integral(e.body * density, (x, -sp.oo, sp.oo))
+
+
+def _declared_beyond_real(x) -> bool:
+    return any(
+        getattr(x, f"is_{name}")
+        for name in ("positive", "nonnegative", "negative", "nonpositive", "integer", "nonzero")
+    )
 
 
 def _over_support(e: Expectation, givens=()):

@@ -1553,7 +1553,9 @@ def _numeric(expr, dps: int, points=(), integrable: dict | None = None):
                 except ValueError:
                     failed[0] = True
                     return node
-            if not isinstance(node, sp.Integral):
+            if not isinstance(node, sp.Integral) or failed[0]:
+                # once an integral inside has no value, neither has the whole: no quadrature
+                # of an integrand that still holds an integral (seconds each, for nothing)
                 return node
             value = _quadrature(node, dps, points, integrable)
             if value is None:
@@ -1594,6 +1596,8 @@ def _bottom_up_inner(expr, visit):
 def _quadrature(node, dps: int, points=(), integrable: dict | None = None):
     if not _definite(node) or node.function.free_symbols - set(node.variables):
         return None
+    if node.function.has(sp.Integral, sp.Limit):
+        return None  # an inner integral without a value (those with one are numbers by now)
     bounds = []
     for _var, lo, hi in node.limits:
         if lo.free_symbols or hi.free_symbols:

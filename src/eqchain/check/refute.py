@@ -909,8 +909,8 @@ def _solve(equations, unknowns, chosen: dict, rng: random.Random, simple=None) -
         step = None
         for n, p in enumerate(pending):
             for a in sorted(_mentions(p, left), key=lambda a: _natural(str(a))):
-                slope = sp.diff(p, a)
-                if slope != 0 and not slope.has(a):
+                slope = _slope(p, a)
+                if slope is not None:
                     step = (n, a, -p.xreplace({a: 0}) / slope)
                     break
             if step is not None:
@@ -948,6 +948,30 @@ def _solve(equations, unknowns, chosen: dict, rng: random.Random, simple=None) -
     return True
 
 
+def _slope(p, a):
+    """The coefficient of ``a`` when ``p`` is linear in it (a nonzero one free of ``a``), else
+    None: read off the terms (each a coefficient times ``a``, or free of it), as the derivative
+    would give it at a fraction of its cost (thousands of calls a step); the derivative where a
+    term is not of that form."""
+    slope = sp.S.Zero
+    for term in sp.Add.make_args(p):
+        if not term.has(a):
+            continue
+        coefficient, rest = term.as_independent(a, as_Add=False)
+        if rest == a:
+            slope += coefficient
+            continue
+        if rest.is_Pow or isinstance(rest, (sp.Function, sp.Derivative)):
+            # a power of it, a function of it, a derivative: not linear (the terms of a sum
+            # are collected, so no other term cancels this one)
+            return None
+        slope = sp.diff(p, a)  # a sum not multiplied out, a \sum: the derivative decides
+        break
+    if slope == 0 or slope.has(a):
+        return None
+    return slope
+
+
 def _mentions(e, atoms: set) -> set:
     return (e.free_symbols | e.atoms(sp.Indexed)) & atoms
 
@@ -967,17 +991,26 @@ def _roots(e, a) -> list:
     x = sp.Dummy("x", **_assumptions(a))
     e = e.xreplace({a: x})
     try:
+        roots = None
         if e.is_polynomial(x):
-            if sp.degree(e, x) > ROOT_DEGREE:
+            degree = sp.degree(e, x)
+            if degree > ROOT_DEGREE:
                 return []
+            # the formulas up to the quartic, without solve()'s checks of every root against
+            # the assumptions (those are checked below): a twentieth of its time on the
+            # quadratics a given such as a sum of squares set to 0 leaves (seconds a step)
+            found = sp.roots(sp.Poly(e, x))
+            if sum(found.values()) == degree:
+                roots = sorted(found, key=sp.default_sort_key)
         elif sp.count_ops(e) > ROOT_OPS:
             return []
-        # dict=True: a list of {x: root} always (a plain call answered [(0,)] for a cubic
-        # with complex coefficients, and the tuple ended the whole search with an error)
-        found = sp.solve(e, x, dict=True)
-    except (NotImplementedError, ValueError, TypeError, RecursionError):
+        if roots is None:
+            # dict=True: a list of {x: root} always (a plain call answered [(0,)] for a cubic
+            # with complex coefficients, and the tuple ended the whole search with an error)
+            found = sp.solve(e, x, dict=True)
+            roots = [d[x] for d in found if isinstance(d, dict) and x in d]
+    except (NotImplementedError, ValueError, TypeError, RecursionError, sp.PolynomialError):
         return []
-    roots = [d[x] for d in found if isinstance(d, dict) and x in d]
     return [
         r
         for r in roots
