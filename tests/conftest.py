@@ -41,3 +41,29 @@ def flagship_reports():
     from eqchain.load import load
 
     return {path.name: check_derivations(load(str(path)), FLAGSHIP_TIMEOUT) for path in FLAGSHIP}
+
+
+# The test files that take the most CPU, run first: pytest-xdist hands each worker one file at a
+# time (``--dist loadfile``) in the order collected, so a long file collected last (the mutation
+# campaign sorts after most folders) ran alone at the end while the other worker sat idle.
+# Longest first evens the two workers' loads (issue 17); every other file keeps its order.
+HEAVY_FIRST = (
+    "tests/soundness/test_mutations.py",
+    "tests/corpus/test_reach.py",
+    "tests/check/test_law_moments.py",
+    "tests/soundness/test_hostile.py",
+    "tests/soundness/test_dropped_assumptions.py",
+)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    root = Path(__file__).resolve().parents[1]
+
+    def rank(item) -> int:
+        try:
+            name = Path(item.fspath).resolve().relative_to(root).as_posix()
+        except ValueError:
+            return len(HEAVY_FIRST)
+        return HEAVY_FIRST.index(name) if name in HEAVY_FIRST else len(HEAVY_FIRST)
+
+    items.sort(key=rank)

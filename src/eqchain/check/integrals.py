@@ -452,7 +452,9 @@ def _convergence(left, right, values_of: dict, rule: str) -> list:
     conditions."""
     needs, seen = [], set()
     for side in (left, right):
-        for node in side.atoms(sp.Integral):
+        # in a fixed order (a set's changes from run to run with the hash seed): the reason
+        # names them in this order
+        for node in sorted(side.atoms(sp.Integral), key=sp.default_sort_key):
             if not _definite(node) or _proper_and_continuous(node) or _converges_by_form(node):
                 continue
             if _renamed(node) in seen:  # the same integral on both sides: named once
