@@ -541,6 +541,10 @@ CASES = [
     Case("division_then_cdot", r"a / b \cdot c", a / b * c),
     Case("division_of_a_product", r"a / b c", error=LatexError, message="divide by"),
     Case("sample_index_superscript", r"x^{(2)} - \mu", error=UnsupportedLatex, message="x^{(i)}"),
+    # x^*: an optimum to ML authors, a conjugate to physicists; neither a power nor guessed
+    Case("starred_name", r"\theta^* - 1", error=UnsupportedLatex, message="starred name"),
+    Case("starred_name_braced", r"\theta^{*} - 1", error=UnsupportedLatex, message="starred"),
+    Case("starred_name_ast", r"w^{\ast} + w", error=UnsupportedLatex, message="starred name"),
     # the transpose (README "Vectors and matrices"): \mathsf{T} is never a power
     Case(
         "transpose",

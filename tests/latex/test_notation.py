@@ -150,7 +150,7 @@ def test_a_star_is_a_product_like_cdot():
 @pytest.mark.parametrize(
     ("text", "column", "message"),
     [
-        (r"\theta^*", 8, "exponent in braces"),  # the optimum theta*, not a product
+        (r"\theta^*", 8, "starred name"),  # the optimum theta*, not a product or a power
         ("a ** b", 4, "'*' needs something before it"),
         ("* a", 1, "'*' needs something before it"),
         (r"\log x * y", 1, "ambiguous argument"),

@@ -109,6 +109,13 @@ NAME_GROUPS = (
 )
 
 # Constructs with no faithful SymPy meaning: a clear "not supported" error naming them.
+# x^*, \theta^{*}, w^\ast: an optimum to ML authors, a complex conjugate to physicists, never a
+# power; eqchain makes no name of it (one reading or none: the row is unreadable, saying so)
+STARRED = (
+    "not supported: a starred name such as x^* (an optimum, or a conjugate: not a power); "
+    "name the value otherwise, \\hat{x} or x_{\\text{opt}}"
+)
+
 UNSUPPORTED = {
     "nabla": "the gradient \\nabla",
     "mathbb": "blackboard bold \\mathbb (e.g. the expectation \\mathbb{E})",

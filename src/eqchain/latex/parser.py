@@ -44,6 +44,7 @@ from eqchain.latex.commands import (
     GREEK,
     NAME_GROUPS,
     PROSE,
+    STARRED,
     UNSUPPORTED,
 )
 from eqchain.latex.decorations import MOMENT_WORDS
@@ -1718,6 +1719,8 @@ class Parser:
         tokens = self.tokens
         braced = tokens[k].is_char("{")
         inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
+        if len(inner) == 1 and (inner[0].is_char("*") or inner[0].is_cmd("ast", "star")):
+            raise UnsupportedLatex(STARRED, column=inner[0].column)
         euler = (
             caret >= 1
             and tokens[caret - 1].kind == "letter"

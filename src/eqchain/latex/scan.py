@@ -25,6 +25,7 @@ from eqchain.latex.commands import (
     FUNCTIONS,
     GREEK,
     PROSE,
+    STARRED,
     UNSUPPORTED,
 )
 from eqchain.latex.derivatives import recognise
@@ -511,6 +512,8 @@ class Scanner:
         tokens = self.tokens
         braced = tokens[k].is_char("{")
         inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
+        if len(inner) == 1 and (inner[0].is_char("*") or inner[0].is_cmd("ast", "star")):
+            raise UnsupportedLatex(STARRED, column=inner[0].column)
         fraction = any(t.is_char("/") or t.is_cmd("frac") for t in inner)  # ^{(1/2)}: a power
         if (
             braced
