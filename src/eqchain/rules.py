@@ -455,6 +455,16 @@ RULES: tuple[Rule, ...] = (
         "equation",
     ),
     Rule(
+        "max_min_cases",
+        r"\max(a, b) = \begin{cases} a & a \ge b \\ b & \text{otherwise} \end{cases},\ "
+        r"\min(a, b) = \begin{cases} a & a \le b \\ b & \text{otherwise} \end{cases}",
+        "by cases: the largest (smallest) of real values written as the value in each case, "
+        "and each case shown equal to the other side",
+        "場合分け：実数の最大値（最小値）を各場合の値に書き直し、各場合で他辺に等しいことを示す",
+        "equation",
+        "equation",
+    ),
+    Rule(
         "mul_one",
         r"1 \cdot a = a",
         "multiplying by one changes nothing",

@@ -115,6 +115,12 @@ CASES = {
     "distribute": ([(r"a (b + c) = a b + a c", [])], [(r"a (b + c) = a b + c", [])], None),
     "pow_collect": ([(r"a a a = a^{3}", [])], [(r"a a a = a^{2}", [])], None),
     "mul_one": ([(r"1 \cdot a = a", [])], [(r"1 \cdot a = 2 a", [])], None),
+    # its side condition, real values, is tested with a complex z in tests/check/test_max_min.py
+    "max_min_cases": (
+        [(r"\max(0, x) + \min(0, x) = x", [])],
+        [(r"\max(0, x) = x", [])],
+        None,
+    ),
     "mul_zero": (
         [(r"0 \cdot \log a + b = b", [])],
         [(r"0 \cdot \log a + b = a", [])],

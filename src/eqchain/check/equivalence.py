@@ -118,6 +118,8 @@ def prove_equal(
     diff = ea - eb
     if diff.has(sp.Piecewise) and _zero_by_cases(diff):
         return "piecewise_cases"
+    if _zero_by_max_min_cases(diff):
+        return "max_min_cases"
     for n, (left, right) in enumerate(givens):
         try:
             g = normal_form(expand_concrete(canonical(left - right)), ranges)
@@ -130,6 +132,19 @@ def prove_equal(
         except Exception:  # noqa: BLE001 - SymPy failed: this given proves nothing
             continue
     return None
+
+
+def _zero_by_max_min_cases(diff) -> bool:
+    """Whether ``diff``, each max and min of real values written as its cases
+    (``\\max(a, b)`` is a where a >= b, else b), is zero in every case."""
+    found = diff.atoms(sp.Max, sp.Min)
+    if not found or not all(a.is_real is True for m in found for a in m.args):
+        return False
+    try:
+        cases = diff.rewrite(sp.Piecewise)
+    except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
+        return False
+    return cases.has(sp.Piecewise) and not cases.has(sp.Max, sp.Min) and _zero_by_cases(cases)
 
 
 def _zero_by_cases(diff) -> bool:
@@ -157,14 +172,43 @@ def _zero_by_cases(diff) -> bool:
         earlier.append(condition)
         if effective is sp.false:
             continue
+        region = _region(effective)
+        if region is sp.S.EmptySet:
+            continue  # no real value reaches this piece (z >= 0, z <= 0 and neither)
         if expr.has(sp.nan):
             # undefined there (a density outside its parameters' conditions, a definition
             # under a condition): not proved, the step stays unknown naming what it needs
             return False
-        if not is_zero(_under(expr, effective)):
+        if isinstance(region, tuple):
+            # the piece holds at these values of its one name only (z >= 0 and z <= 0: z = 0)
+            name, values = region
+            if not all(is_zero(expr.xreplace({name: v})) for v in values):
+                return False
+        elif not is_zero(_under(expr, effective)):
             return False
         proved += 1
     return proved > 0
+
+
+def _region(condition):
+    """Where a piece's condition in one real name holds: EmptySet when at no real value,
+    (name, values) when at finitely many, else None (the piece is proved by :func:`_under`).
+    The name's other assumptions are not used: the region found may only be larger."""
+    names = condition.free_symbols
+    if len(names) != 1:
+        return None
+    (name,) = names
+    if name.is_real is not True:
+        return None
+    try:
+        region = condition.as_set()
+    except Exception:  # noqa: BLE001 - SymPy cannot solve it: decided piece by piece
+        return None
+    if region is sp.S.EmptySet:
+        return region
+    if isinstance(region, sp.FiniteSet) and all(v.is_real for v in region):
+        return name, tuple(region)
+    return None
 
 
 _BOUND_SIGN = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}

@@ -724,6 +724,14 @@ class Parser:
             raise LatexError(f"\\{name} needs something before it", column=tok.column)
         if name in _CLOSERS:
             raise LatexError(f"\\{name} without its opening bracket", column=tok.column)
+        if (
+            name in ("max", "min")
+            and (nxt := self.at(self.pos + 1)) is not None
+            and nxt.is_char("(")
+        ):
+            # \max(0, z), \min(a, b, c): the largest (smallest) of the values listed, as
+            # max(0, z) spelled without the backslash; \max_{\theta} f stays an optimisation
+            return self.spelled(name, self.pos + 1)
         if name in UNSUPPORTED:
             raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=tok.column)
         if name in PROSE and (moment := self._moment_word(tok)) is not None:
