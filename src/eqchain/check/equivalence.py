@@ -193,13 +193,17 @@ def _zero_by_cases(diff) -> bool:
 def _region(condition):
     """Where a piece's condition in one real name holds: EmptySet when at no real value,
     (name, values) when at finitely many, else None (the piece is proved by :func:`_under`).
-    The name's other assumptions are not used: the region found may only be larger."""
+    Only for conditions of polynomial (in)equalities, which SymPy solves exactly. The name's
+    other assumptions are not used: the region found may only be larger."""
     names = condition.free_symbols
     if len(names) != 1:
         return None
     (name,) = names
     if name.is_real is not True:
         return None
+    relations = condition.atoms(sp.core.relational.Relational)
+    if not relations or not all((r.lhs - r.rhs).is_polynomial(name) for r in relations):
+        return None  # solved only where SymPy decides inequalities exactly: polynomials
     try:
         region = condition.as_set()
     except Exception:  # noqa: BLE001 - SymPy cannot solve it: decided piece by piece
