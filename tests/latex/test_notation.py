@@ -619,3 +619,11 @@ def test_a_greek_capital_that_looks_latin_stays_unsupported():
 
 def test_size_commands_are_decoration():
     assert read_formula(r"a = \large{x + 1}").sides == read_formula("a = {x + 1}").sides
+
+
+def test_triangleq_is_a_definition_as_colon_equals():
+    # a \triangleq b, "equal by definition": the row defines a, as a := b and
+    # \stackrel{\triangle}{=} do (it was rejected: "write = or :=")
+    written = read_formula(r"f(x) \triangleq x^2 + 1")
+    assert written.definition
+    assert written.sides == read_formula(r"f(x) := x^2 + 1").sides

@@ -194,6 +194,12 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 blank(i, stop)
                 i = stop
                 continue
+            if name == "triangleq" and depth == 0:
+                # a \triangleq b: "equal by definition", as \stackrel{\triangle}{=} and :=
+                blank(i, end)
+                out[end - 2], out[end - 1] = ":", "="
+                i = end
+                continue
             if plain in ("overset", "stackrel") and depth == 0:
                 annotated = _annotated_equals(text, end, base + i + 1)
                 if annotated is not None:
