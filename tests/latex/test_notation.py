@@ -627,3 +627,27 @@ def test_triangleq_is_a_definition_as_colon_equals():
     written = read_formula(r"f(x) \triangleq x^2 + 1")
     assert written.definition
     assert written.sides == read_formula(r"f(x) := x^2 + 1").sides
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (r"a = b \quad (\because x > 0)", "∵ x > 0"),
+        (r"a = b \quad \left( \because x > 0 \right).", "∵ x > 0"),
+        (r"a = b \qquad \because \text{(1)}", "∵ (1)"),
+        (r"a = b \quad (\because 対数の公式)", "∵ 対数の公式"),
+    ],
+)
+def test_a_reason_after_because_is_prose_after_the_formula(text, reason):
+    # the author's justification, shown with the row; never a condition of the row (it is
+    # why the step holds, not where) and never part of the formula
+    written = read_formula(text)
+    assert written.sides == read_formula("a = b").sides
+    assert written.annotation == reason
+    assert written.condition is None
+
+
+@pytest.mark.parametrize("text", [r"(\because x) + a = b", r"a = b (\because x) + c"])
+def test_because_inside_a_formula_is_not_read(text):
+    with pytest.raises(UnsupportedLatex):
+        read_formula(text)

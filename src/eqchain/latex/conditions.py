@@ -38,6 +38,7 @@ _ORDER |= {"lt": "<", "gt": ">", "neq": "!=", "ne": "!=", "in": "in"}
 # Relations that make the text after a comma a statement of its own, never a condition.
 _NOT_CONDITION = {"sim", "propto", "Rightarrow", "Longrightarrow", "implies", "iff", "therefore"}
 _NOT_CONDITION |= {"Leftrightarrow", "Longleftrightarrow", "coloneqq", "approx"}
+_NOT_CONDITION |= {"because"}  # (\because x > 0): the author's reason, prose after the formula
 _PROSE_WORDS = {"for", "if", "where", "when", "for all"}
 _LEADING_SPACE = re.compile(r"\A(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s)*")
 _ELLIPSIS = re.compile(r"\s*(?:\\[lcv]?dots(?![A-Za-z])|\\ldotp|\.\.\.)\s*\Z")

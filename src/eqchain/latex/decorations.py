@@ -153,6 +153,14 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             if out[k] not in "\n":
                 out[k] = " "
 
+    justification = _justification(text)
+    if justification is not None:
+        # a = b \quad (\because x > 0): the reason the author gives, prose after the formula
+        start, note = justification
+        notes.append((start, n, note))
+        blank(start, n)
+        n = start
+
     while i < n:
         if i in skip:
             i = skip[i]
@@ -286,7 +294,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
         i += 1
 
     depths = _depths(text)
-    for m in _CJK.finditer(text):
+    for m in _CJK.finditer(text, 0, n):
         if m.group(0).isspace():
             blank(m.start(), m.end())  # an ideographic space (U+3000) is a space, not prose
         elif depths[m.start()] == 0:
@@ -467,6 +475,42 @@ def _reject_operator_name(text: str, after: int, command: str, content: str, col
 
 def _clean_prose(content: str) -> str:
     return " ".join(content.replace("$", " ").split())
+
+
+_BECAUSE = re.compile(r"\\because(?![A-Za-z])")
+_OPENING = re.compile(r"(?:\\(?:left|bigl|Bigl|biggl|Biggl|big|Big)\s*)?\($")
+
+
+def _justification(text: str) -> tuple[int, str] | None:
+    """A reason written after the formula with ``\\because`` (∵): ``a = b \\quad (\\because
+    x > 0)``, ``a = b \\ \\because (1)``: (offset where it starts, its text as prose), when it
+    runs to the end of the row (its parentheses closing last) outside braces; None otherwise
+    (a \\because anywhere else stays unsupported)."""
+    m = _BECAUSE.search(text)
+    if m is None or _BECAUSE.search(text, m.end()) is not None:
+        return None
+    if _depths(text)[m.start()] != 0:
+        return None
+    before = text[: m.start()].rstrip()
+    opening = _OPENING.search(before)
+    start = m.start() if opening is None else opening.start()
+    if opening is not None:
+        depth, k = 1, m.end()
+        while k < len(text) and depth:
+            if text[k] == "(":
+                depth += 1
+            elif text[k] == ")":
+                depth -= 1
+            k += 1
+        if depth:
+            return None
+        if text[k:].strip(" \t\r\n.,;"):
+            return None  # more formula after the parentheses
+    reason = text[m.end() :].strip(" \t\r\n.,;")
+    if opening is not None:  # its closing parenthesis (and \right, \bigr) is no part of it
+        reason = re.sub(r"(?:\\(?:right|bigr|Bigr|biggr|Biggr|big|Big)\s*)?\)$", "", reason)
+    reason = _clean_prose(_REFERENCE.sub(r"\1", reason)).strip()
+    return start, f"∵ {reason}" if reason else "∵"
 
 
 def _depths(text: str) -> list[int]:
