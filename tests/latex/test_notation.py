@@ -651,3 +651,20 @@ def test_a_reason_after_because_is_prose_after_the_formula(text, reason):
 def test_because_inside_a_formula_is_not_read(text):
     with pytest.raises(UnsupportedLatex):
         read_formula(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "same"),
+    [
+        (r"\sigma^2_{ML}", r"\sigma_{ML}^2"),
+        (r"x^2_i + 1", r"x_i^2 + 1"),
+        (r"\hat{\sigma}^{2}_{k}", r"\hat{\sigma}_{k}^{2}"),
+        (r"\prod^N_{n=1} p_n", r"\prod_{n=1}^N p_n"),
+        (r"\int^b_a x \, dx", r"\int_a^b x \, dx"),
+        (r"\sum^{n}_{i=1} x_i", r"\sum_{i=1}^{n} x_i"),
+    ],
+)
+def test_a_superscript_before_the_subscript_is_read_as_tex_sets_it(written, same):
+    # TeX puts both scripts on one base whatever their order: x^2_i is x_i^2 (it was
+    # rejected: "write the subscript before the superscript"; \prod^N_{n=1} was misparsed)
+    assert read_formula(written).sides == read_formula(same).sides

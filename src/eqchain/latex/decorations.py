@@ -328,7 +328,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 "prose in the middle of a formula: put it before or after the formula",
                 column=base + start + 1,
             )
-    body = _blank_final_punctuation(body)
+    body = _blank_final_punctuation(scripts_in_order(body))
     notes.sort()
     annotation = " ".join([note for _, _, note in notes if note] + relation_notes) or None
     return Decorated(body, tag, annotation)
@@ -511,6 +511,61 @@ def _justification(text: str) -> tuple[int, str] | None:
         reason = re.sub(r"(?:\\(?:right|bigr|Bigr|biggr|Biggr|big|Big)\s*)?\)$", "", reason)
     reason = _clean_prose(_REFERENCE.sub(r"\1", reason)).strip()
     return start, f"∵ {reason}" if reason else "∵"
+
+
+def scripts_in_order(text: str) -> str:
+    """``text`` with every superscript written before its subscript moved after it:
+    ``\\sigma^2_{ML}`` is ``\\sigma_{ML}^2``, ``\\prod^N_{n=1}`` is ``\\prod_{n=1}^N``,
+    ``\\int^b_a`` is ``\\int_a^b``. TeX sets both scripts on the same base whatever their order,
+    so the two spellings mean one thing; the reader reads subscript first. The length is kept
+    (offsets point at what the author wrote, within the two scripts' span)."""
+    if "^" not in text or "_" not in text:
+        return text
+    out = text
+    i = 0
+    while True:
+        i = out.find("^", i)
+        if i < 0:
+            return out
+        if i > 0 and out[i - 1] == "\\":
+            i += 1
+            continue
+        sup_end = _script_end(out, i + 1)
+        j = sup_end
+        while j < len(out) and out[j] in " \t":
+            j += 1
+        if sup_end is None or j >= len(out) or out[j] != "_":
+            i += 1
+            continue
+        sub_end = _script_end(out, j + 1)
+        if sub_end is None:
+            i += 1
+            continue
+        out = out[:i] + out[j:sub_end] + out[sup_end:j] + out[i:sup_end] + out[sub_end:]
+        i = sub_end
+
+
+def _script_end(text: str, k: int) -> int | None:
+    """The offset after the script that starts at ``text[k]`` (after ``^`` or ``_``): a braced
+    group, a command (with its braced argument: ``\\mathrm{T}``) or one character; None when
+    there is none or its braces do not close."""
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k >= len(text):
+        return None
+    if text[k] == "{":
+        arg = braced_argument(text, k)
+        return None if arg is None else arg[1] + 1
+    if text[k] == "\\":
+        m = _COMMAND_NAME.match(text, k + 1)
+        if m is None:
+            return k + 2 if k + 1 < len(text) else None
+        end = k + 1 + len(m.group(0))
+        if end < len(text) and text[end] == "{":
+            arg = braced_argument(text, end)
+            return None if arg is None else arg[1] + 1
+        return end
+    return None if text[k] in "^_}" else k + 1
 
 
 def _depths(text: str) -> list[int]:
