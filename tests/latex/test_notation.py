@@ -668,3 +668,21 @@ def test_a_superscript_before_the_subscript_is_read_as_tex_sets_it(written, same
     # TeX puts both scripts on one base whatever their order: x^2_i is x_i^2 (it was
     # rejected: "write the subscript before the superscript"; \prod^N_{n=1} was misparsed)
     assert read_formula(written).sides == read_formula(same).sides
+
+
+def test_a_prime_on_a_known_function_is_its_derivative():
+    assert read_formula(r"\tanh'(x)").sides == read_formula(r"\frac{d}{dx} \tanh(x)").sides
+    assert read_formula(r"\sin''(x)").sides == read_formula(r"\frac{d^2}{dx^2} \sin(x)").sides
+    (at,) = read_formula(r"\log'(1 + x)").sides  # at a point: the derivative there
+    (expected,) = read_formula(r"\frac{1}{1 + x}").sides
+    assert isinstance(at, sp.Subs) and str(at.doit()) == str(expected)
+    with pytest.raises(UnsupportedLatex):
+        read_formula(r"\tanh' x")  # how far does the argument run?
+
+
+def test_a_primed_known_function_through_the_cli(tmp_path):
+    from helpers import check_document_rows
+
+    rows = (r"\tanh'(x) = 1 - \tanh^2(x)", r"\sin''(t) = \sin(t)")
+    got = [s["status"] for s in check_document_rows(tmp_path, *rows)]
+    assert got == ["verified", "refuted"]

@@ -1534,6 +1534,8 @@ class Parser:
         parenthesised group or one factor that nothing but an operator may follow."""
         name = tok.text
         self.pos += 1
+        if (nxt := self.peek()) is not None and nxt.is_char("'"):
+            return self._primed_function(tok)
         base = None
         if (nxt := self.peek()) is not None and nxt.is_char("_"):
             if name != "log":
@@ -1558,6 +1560,40 @@ class Parser:
             arg = self._argument_without_parentheses(tok)
         value = apply_function(name, arg, base)
         return value if exponent is None else power(value, exponent)
+
+    def _primed_function(self, tok: Token):
+        """``\\tanh'(x)``, ``\\sin''(t)``, ``\\log'(1 + x)`` (``pos`` at the first prime): the
+        derivative of the function the command names, by the name in the parentheses, or at
+        the point they hold, as ``f'(x)`` for a function of the document (:meth:`primed`).
+        Without parentheses (``\\tanh' x``) the argument's extent is not said: rejected."""
+        order = 0
+        while (nxt := self.peek()) is not None and nxt.is_char("'"):
+            order, self.pos = order + 1, self.pos + 1
+        group = self._parenthesised(self.pos)
+        if group is None:
+            raise UnsupportedLatex(
+                f"not supported: a prime on \\{tok.text} without parentheses: write "
+                f"\\{tok.text}'(x)",
+                column=tok.column,
+            )
+        open_, close, after = group
+        if close == open_ + 1:
+            raise LatexError(f"\\{tok.text} without an argument", column=tok.column)
+        if self._top_level_char(open_ + 1, close, ","):
+            raise LatexError(f"\\{tok.text} takes one argument", column=tok.column)
+        argument = None
+        if starts_name(self.tokens[open_ + 1]):
+            named = scan_name(self.tokens, open_ + 1, self.partner)
+            if named.end == close:
+                argument = self._object(named)
+        self.pos = after
+        if isinstance(argument, (sp.Symbol, sp.Indexed)):
+            applied = apply_function(tok.text, argument)
+            return derivative(applied, [(argument, order)], tok.column)
+        point = self.within(open_ + 1, close, "argument")
+        own = _fresh_variable()
+        inner = derivative(apply_function(tok.text, own), [(own, order)], tok.column)
+        return sp.Subs(inner, own, point)
 
     def _argument_without_parentheses(self, tok: Token):
         self.depth += 1
