@@ -686,3 +686,8 @@ def test_a_primed_known_function_through_the_cli(tmp_path):
     rows = (r"\tanh'(x) = 1 - \tanh^2(x)", r"\sin''(t) = \sin(t)")
     got = [s["status"] for s in check_document_rows(tmp_path, *rows)]
     assert got == ["verified", "refuted"]
+
+
+def test_parallel_is_the_double_bar_of_a_divergence():
+    # D(P \parallel Q): the double bar, the same function as D(P || Q) and D(P \Vert Q)
+    assert read_formula(r"D(P \parallel Q)").sides == read_formula(r"D(P || Q)").sides

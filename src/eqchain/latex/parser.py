@@ -3040,6 +3040,8 @@ def _separator(tok: Token) -> str | None:
         return "\\vert"
     if tok.is_cmd("Vert"):
         return "\\Vert"
+    if tok.is_cmd("parallel"):  # KL(P \parallel Q): the double bar, as || and \Vert
+        return "||"
     if tok.is_cmd("|"):
         return "|"
     return None
