@@ -691,3 +691,14 @@ def test_a_primed_known_function_through_the_cli(tmp_path):
 def test_parallel_is_the_double_bar_of_a_divergence():
     # D(P \parallel Q): the double bar, the same function as D(P || Q) and D(P \Vert Q)
     assert read_formula(r"D(P \parallel Q)").sides == read_formula(r"D(P || Q)").sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [r"\theta^{\mathrm{MAP}} = 1", r"w^{\text{new}} + 1", r"\hat{\theta}^{\operatorname{MLE}}"],
+)
+def test_a_word_as_a_superscript_is_a_label_not_a_power(text):
+    # the MAP estimate, never theta to the power M A P
+    with pytest.raises(UnsupportedLatex) as info:
+        read_formula(text)
+    assert "a word as a superscript" in info.value.message

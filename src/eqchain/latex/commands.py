@@ -116,6 +116,13 @@ STARRED = (
     "name the value otherwise, \\hat{x} or x_{\\text{opt}}"
 )
 
+# \theta^{\mathrm{MAP}}, w^{\text{new}}: a word over a name labels it; read as a power, the
+# estimate would be theta to the power M A P
+WORD_SUPERSCRIPT = (
+    "not supported: a word as a superscript, such as \\theta^{\\mathrm{MAP}} (a label, not a "
+    "power); write it as a subscript, \\theta_{\\mathrm{MAP}}"
+)
+
 UNSUPPORTED = {
     "nabla": "the gradient \\nabla",
     "mathbb": "blackboard bold \\mathbb (e.g. the expectation \\mathbb{E})",

@@ -46,6 +46,7 @@ from eqchain.latex.commands import (
     PROSE,
     STARRED,
     UNSUPPORTED,
+    WORD_SUPERSCRIPT,
 )
 from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import recognise
@@ -60,7 +61,13 @@ from eqchain.latex.names import (
     starts_name,
     with_subscript,
 )
-from eqchain.latex.tokens import Token, ambiguous_word, letter_run, match_brackets
+from eqchain.latex.tokens import (
+    Token,
+    ambiguous_word,
+    letter_run,
+    match_brackets,
+    upright_word_script,
+)
 from eqchain.latex.words import alone_names, word_mark
 from eqchain.operators import (
     Event,
@@ -1765,6 +1772,8 @@ class Parser:
         inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
         if len(inner) == 1 and (inner[0].is_char("*") or inner[0].is_cmd("ast", "star")):
             raise UnsupportedLatex(STARRED, column=inner[0].column)
+        if braced and upright_word_script(tokens, self.partner, k):
+            raise UnsupportedLatex(WORD_SUPERSCRIPT, column=inner[0].column)
         euler = (
             caret >= 1
             and tokens[caret - 1].kind == "letter"

@@ -27,6 +27,7 @@ from eqchain.latex.commands import (
     PROSE,
     STARRED,
     UNSUPPORTED,
+    WORD_SUPERSCRIPT,
 )
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
@@ -38,7 +39,7 @@ from eqchain.latex.names import (
     scan_name,
     starts_name,
 )
-from eqchain.latex.tokens import Token, letter_run, match_brackets
+from eqchain.latex.tokens import Token, letter_run, match_brackets, upright_word_script
 from eqchain.latex.words import word_mark
 
 # What may follow a function's argument written without parentheses (``\log x + 1``,
@@ -514,6 +515,8 @@ class Scanner:
         inner = tokens[k + 1 : self.partner[k]] if braced else [tokens[k]]
         if len(inner) == 1 and (inner[0].is_char("*") or inner[0].is_cmd("ast", "star")):
             raise UnsupportedLatex(STARRED, column=inner[0].column)
+        if braced and upright_word_script(tokens, self.partner, k):
+            raise UnsupportedLatex(WORD_SUPERSCRIPT, column=inner[0].column)
         fraction = any(t.is_char("/") or t.is_cmd("frac") for t in inner)  # ^{(1/2)}: a power
         if (
             braced

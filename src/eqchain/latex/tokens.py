@@ -314,3 +314,23 @@ def match_brackets(tokens: list[Token]) -> dict[int, int]:
         tok = tokens[stack[-1]]
         raise LatexError(f"unbalanced '{tok.text}'", column=tok.column)
     return partner
+
+
+WORD_COMMANDS = ("mathrm", "text", "textrm", "operatorname", "mathit", "textit", "mathsf")
+
+
+def upright_word_script(tokens: list[Token], partner: dict[int, int], k: int) -> bool:
+    """Whether the braced script at ``tokens[k]`` (the ``{`` after ``^``) is one word of two
+    letters or more in a word command, ``^{\\mathrm{MAP}}``, ``^{\\text{new}}``: a label, never
+    a power (``^{\\mathrm{T}}``, one letter, is a transpose's)."""
+    close = partner.get(k)
+    if close is None or not tokens[k].is_char("{"):
+        return False
+    lo = k + 1
+    if lo >= close or not tokens[lo].is_cmd(*WORD_COMMANDS):
+        return False
+    o = lo + 1
+    if o >= close or not tokens[o].is_char("{") or partner.get(o) != close - 1:
+        return False
+    letters = tokens[o + 1 : close - 1]
+    return len(letters) >= 2 and all(t.kind == "letter" for t in letters)
