@@ -46,3 +46,10 @@ def test_a_different_divisor_is_still_named(tmp_path):
     )
     assert step["status"] == "unknown", step["reason"]
     assert "a - c" in step["reason"] or "- c + a" in step["reason"] or "a \\neq c" in step["reason"]
+
+
+def test_a_condition_for_every_index_is_not_taken_from_one_index(tmp_path):
+    # x_j \neq 0 for the j of the left side says nothing of every x_j the sum divides by
+    (step,) = check_document_rows(tmp_path, r"n \frac{x_j}{x_j} = \sum_{j=1}^{n} \frac{x_j}{x_j}")
+    assert step["status"] == "unknown", step["reason"]
+    assert "x_{j} \\neq 0" in step["reason"]
