@@ -3090,7 +3090,11 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         if holds(pred, expr):
             note(pred, expr)
             continue
-        if assumed and ((key is not None and key in keys) or holds_within(pred, expr, within)):
+        if assumed and (
+            (key is not None and key in keys)
+            or holds_within(pred, expr, within)
+            or _equal_within(pred, expr, within, facts, values)
+        ):
             continue  # holds wherever the source is defined
         mp, me = cond.missing(pred, expr)
         need = cond.describe(mp, me)
@@ -3502,6 +3506,38 @@ def _establisher(facts: Facts, values: dict):
 
 def _unfolded(expr, facts: Facts, values: dict):
     return canonical(substitute(facts.unfold(expr), values))
+
+
+# what a domain condition may stand for: pred(e) gives pred(x) for x = e (nonzero also for -e)
+_IMPLIED_BY = {"nonzero": ("nonzero", "positive"), "nonnegative": ("nonnegative", "positive")}
+
+
+def _equal_within(pred: str, expr, within, facts: Facts | None, values: dict) -> bool:
+    r"""``pred(expr)`` is a condition of the domain written in another form: ``expr``, with the
+    definitions unfolded, proved equal (symbolically, with no givens) to the expression of a
+    condition the source needs (a nonzero one also to its negation). ``\frac{1}{a^2 - 2ac + c^2}
+    = \frac{1}{(a - c)^2}`` introduces nothing: where the left side is defined,
+    a^2 - 2ac + c^2 = (a - c)^2 is nonzero. Both expressions are defined there (the source's
+    by the domain, the target's by its own conditions, checked one by one)."""
+    if facts is None or not within or not isinstance(expr, sp.Basic) or expr.is_number:
+        return False
+    target = _unfolded(expr, facts, values) if facts.definitions else expr
+    for key in within:
+        if not key or len(key) != 2:
+            continue
+        p, e = key
+        if p not in _IMPLIED_BY.get(pred, (pred,)) or not isinstance(e, sp.Basic):
+            continue
+        e = _unfolded(e, facts, values) if facts.definitions else e
+        if _names_of(e) != _names_of(target):
+            continue  # a cheap test first: equal expressions mention the same names
+        for sign in (1, -1) if pred == "nonzero" else (1,):
+            try:
+                if prove_equal(e, sign * target, ranges=facts.ranges) == "algebra":
+                    return True
+            except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
+                continue
+    return False
 
 
 def _introduced(targets, origins, facts: Facts, values) -> str | None:

@@ -259,6 +259,8 @@ def _pull_constant(rule, ranges):
             return None
         if len(node.limits) > 1:
             out = step(_peel(node))
+            if out is None:
+                out = _pull_out_of_inner(node)
             return None if out is None else (evaluate(out[0]), out[1])
         var = node.limits[0][0]
         factors = sp.Mul.make_args(node.function)
@@ -269,6 +271,24 @@ def _pull_constant(rule, ranges):
         return sp.Mul(*const) * sp.Sum(sp.Mul(*rest), *node.limits), []
 
     return step
+
+
+def _pull_out_of_inner(node: sp.Sum):
+    r"""A nest SymPy merged (\sum_x \sum_y x g(x, y) is one node over y, then x): the
+    factors free of the inner indices come out of the inner sums and stay in the outer ones,
+    \sum_x x \sum_y g(x, y). The innermost levels first; None when no factor is free of them
+    (or every factor is)."""
+    factors = sp.Mul.make_args(node.function)
+    for j in range(1, len(node.limits)):
+        inner = node.limits[:j]
+        variables = {lim[0] for lim in inner}
+        const = [f for f in factors if not (variables & f.free_symbols)]
+        if not const or len(const) == len(factors):
+            continue
+        rest = [f for f in factors if variables & f.free_symbols]
+        pulled = sp.Mul(*const) * sp.Sum(sp.Mul(*rest), *inner)
+        return sp.Sum(pulled, *node.limits[j:]), []
+    return None
 
 
 def _expand_bounds(rule, ranges):
