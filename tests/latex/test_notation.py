@@ -702,3 +702,10 @@ def test_a_word_as_a_superscript_is_a_label_not_a_power(text):
     with pytest.raises(UnsupportedLatex) as info:
         read_formula(text)
     assert "a word as a superscript" in info.value.message
+
+
+def test_a_left_superscript_is_named_as_such():
+    # {}^t A: the transpose as Japanese textbooks write it; not read, and said so
+    with pytest.raises(LatexError) as info:
+        read_formula(r"{}^t\!A = B")
+    assert "superscript on the left" in info.value.message

@@ -64,6 +64,7 @@ from eqchain.latex.names import (
 from eqchain.latex.tokens import (
     Token,
     ambiguous_word,
+    empty_braces_message,
     letter_run,
     match_brackets,
     upright_word_script,
@@ -363,7 +364,7 @@ class Parser:
                 combination = self.combination(tok)
                 if combination is not None:
                     return combination
-                raise LatexError("empty braces", column=tok.column)
+                raise LatexError(empty_braces_message(self.tokens, self.pos + 2), column=tok.column)
             self.pos = close + 1
             choose = self._top_level(self.partner[close] + 1, close, "choose")
             if choose is not None:

@@ -39,7 +39,13 @@ from eqchain.latex.names import (
     scan_name,
     starts_name,
 )
-from eqchain.latex.tokens import Token, letter_run, match_brackets, upright_word_script
+from eqchain.latex.tokens import (
+    Token,
+    empty_braces_message,
+    letter_run,
+    match_brackets,
+    upright_word_script,
+)
 from eqchain.latex.words import word_mark
 
 # What may follow a function's argument written without parentheses (``\log x + 1``,
@@ -195,7 +201,7 @@ class Scanner:
                 self._argument(k_lo, k_hi, out)
                 return after
             if close == i + 1:
-                raise LatexError("empty braces", column=tok.column)
+                raise LatexError(empty_braces_message(self.tokens, i + 2), column=tok.column)
             # Grouping braces; the second reader takes bare braces for a set, so it gets ().
             out.emit("{", "(")
             self._range(i + 1, close, out)

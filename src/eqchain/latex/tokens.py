@@ -334,3 +334,14 @@ def upright_word_script(tokens: list[Token], partner: dict[int, int], k: int) ->
         return False
     letters = tokens[o + 1 : close - 1]
     return len(letters) >= 2 and all(t.kind == "letter" for t in letters)
+
+
+def empty_braces_message(tokens: list[Token], k: int) -> str:
+    """Why ``{}`` before ``tokens[k]`` is not read: a left superscript, ``{}^t A`` (the transpose
+    as Japanese textbooks write it) or ``{}^2 x``, is no notation eqchain reads."""
+    if k < len(tokens) and tokens[k].is_char("^"):
+        return (
+            "not supported: a superscript on the left, {}^t A (write the transpose A^\\top, "
+            "or the power after its base)"
+        )
+    return "empty braces"
