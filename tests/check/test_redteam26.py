@@ -20,6 +20,7 @@ import pytest
 import sympy as sp
 from helpers import check_document_rows, check_text, claims
 
+from eqchain.check.integrals import _renamed
 from eqchain.errors import LatexError
 from eqchain.latex.read import read_formula
 
@@ -94,3 +95,64 @@ def test_a_point_naming_its_side_twice_is_rejected(text):
 def test_a_limit_at_zero_from_above_read_once():
     ((expr,),) = [read_formula(r"\lim_{x \to +0} x").sides]
     assert expr.args[2:] == (0, sp.Symbol("+"))
+
+
+# -- 3. integrals equal up to their variables' names --------------------------------------------
+
+
+def test_an_end_naming_an_outer_variable_is_renamed_with_it():
+    x, y, t = sp.symbols("x y t", real=True)
+    inner_to_outer = sp.Integral(1, (x, 0, y), (y, 0, 1))  # 1/2
+    inner_to_free = sp.Integral(1, (x, 0, y), (t, 0, 1))  # y
+    assert _renamed(inner_to_outer) != _renamed(inner_to_free)
+    same = sp.Integral(1, (x, 0, t), (t, 0, 1))  # the first, its outer variable named t
+    assert _renamed(inner_to_outer) == _renamed(same)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (r"\int_0^1 \int_0^y 1 \, dx \, dy = \int_0^1 \int_0^y 1 \, dx \, dt", "unknown"),
+        (r"\int_0^1 \int_0^y x \, dx \, dy = \int_0^1 \int_0^y x \, dx \, dt", "unknown"),
+        (r"\int_0^1 \int_0^y x \, dx \, dy = \int_0^1 \int_0^t x \, dx \, dt", "verified"),
+    ],
+)
+def test_double_integrals_equal_up_to_names(tmp_path, row, expected):
+    (result,) = check_document_rows(tmp_path, row)
+    assert result["status"] == expected, result
+
+
+# -- regressions: integrals by form --------------------------------------------------------------
+
+SYMBOLS = """
+title.en = "t"
+[symbols]
+a = "positive"
+c = "positive"
+r = "real"
+"""
+BETA = r"\frac{{\Gamma({p}) \Gamma(c)}}{{\Gamma({p}+c)}}"
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected", "named"),
+    [
+        # a parameter of undeclared sign: the convergence is named, never assumed
+        (rf"\int_0^1 x^{{r-1}} (1-x)^{{c-1}} \, dx = {BETA.format(p='r')}", "unknown", "r > 0"),
+        (r"\int_0^\infty x^{a} e^{-r x} \, dx = \frac{\Gamma(a+1)}{r^{a+1}}", "unknown", "r > 0"),
+        (r"\int_{-\infty}^\infty e^{c x^2} \, dx = \sqrt{\frac{\pi}{c}}", "unknown", ""),
+        # half the line is half the Gaussian integral; swapped ends change the sign
+        (r"\int_0^\infty e^{-c x^2} \, dx = \sqrt{\frac{\pi}{c}}", "refuted", ""),
+        (r"\int_0^\infty e^{-c x^2} \, dx = \frac{1}{2} \sqrt{\frac{\pi}{c}}", "verified", ""),
+        (rf"\int_1^0 x^{{a-1}} (1-x)^{{c-1}} \, dx = {BETA.format(p='a')}", "refuted", ""),
+        (r"\int_{0}^{\infty} x^{-1} e^{-c x} \, dx = 0", "unknown", ""),
+        # a stated density's support inside a wider range
+        (r"\int_{-1}^{1} \mathrm{Exp}(x; c) \, dx = 1 - e^{-c}", "verified", ""),
+        (r"\int_{-1}^{1} \mathrm{Exp}(x; c) \, dx = e^{c} - e^{-c}", "refuted", ""),
+    ],
+)
+def test_integrals_by_form(tmp_path, claim, expected, named):
+    text = SYMBOLS + f"\n[[steps]]\nclaim = '{claim}'\n"
+    (result,) = claims(check_text(tmp_path, text, timeout=5.0))
+    assert result.verdict.value == expected, result
+    assert named in result.reason
