@@ -10,9 +10,10 @@ that follow from an unproved row), each attack through a derivation file or a do
 3. Integrals equal up to the names of their variables: a limit's end naming an outer variable
    is renamed with it, any other name there is free (``\\int_0^1 \\int_0^y dx dy``, 1/2, was one
    integral with ``\\int_0^1 \\int_0^y dx dt``, y: verified).
-4. A row that follows from the row before, in a display whose earlier row is a claim of its
-   own left unknown or refuted (no equation of a system the author solves): unknown, naming
-   that row, never verified (``8 \\sum 1/k^2 = \\pi^2`` after ``\\sum 1/k^2 = \\pi^2/8``)."""
+4. A row read as following from the row before (the next equation of a system), when that row
+   is an equation between numbers (nothing to solve for) not established: no system, the row is
+   what it is alone (``2 s^2 = 20`` after ``s^2 = 10``, s = 3, was verified: 18 = 20), or
+   unknown naming that row."""
 
 from __future__ import annotations
 
@@ -120,6 +121,55 @@ def test_an_end_naming_an_outer_variable_is_renamed_with_it():
 def test_double_integrals_equal_up_to_names(tmp_path, row, expected):
     (result,) = check_document_rows(tmp_path, row)
     assert result["status"] == expected, result
+
+
+# -- 4. a row that follows from an equation between numbers ----------------------------------
+
+HALF_GAUSS = r"\int_0^\infty e^{-x^2} \, dx"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # 18 = 20, carried from 9 = 10 (s = 3): verified as "following from the previous row"
+        ("s = 3", r"s^2 = 10 \\ 2 s^2 = 20"),
+        # twice the half-line Gaussian integral is \sqrt{\pi}, not 2 \sqrt{\pi}
+        (rf"{HALF_GAUSS} = \sqrt{{\pi}} \\ 2 {HALF_GAUSS} = 2 \sqrt{{\pi}}",),
+        (
+            r"\sum_{k=1}^{\infty} \frac{1}{k^2} = \frac{\pi^2}{8} \\"
+            r" 8 \sum_{k=1}^{\infty} \frac{1}{k^2} = \pi^2",
+        ),
+    ],
+)
+def test_a_row_after_a_false_equation_between_numbers_is_refuted(tmp_path, rows):
+    *_, before, last = check_document_rows(tmp_path, *rows)
+    assert before["status"] == "refuted", before
+    assert last["status"] == "refuted", last
+
+
+def test_a_row_after_an_unsettled_equation_between_numbers_is_unknown(tmp_path):
+    # the two-sided limit does not exist: the first row is unknown, the second follows from it
+    display = r"\lim_{x \to 0} e^{-1/x} = 0 \\ 2 \lim_{x \to 0} e^{-1/x} = 0"
+    first, second = check_document_rows(tmp_path, display)
+    assert first["status"] == "unknown", first
+    assert second["status"] == "unknown", second
+    assert "follows from line" in second["reason"], second
+    assert "not established" in second["reason"], second
+
+
+@pytest.mark.parametrize(
+    "display",
+    [
+        # an equation with an unknown: the next row of the system follows from it
+        r"(x+1)^2 = x^2 + 1 \\ x^2 + 2 x + 1 = x^2 + 1",
+        r"\frac{d}{dp} (p^2 - 2 p) = 0 \\ 2 p - 2 = 0 \\ p - 1 = 0",
+        # a true equation between numbers: what follows from it holds
+        rf"{HALF_GAUSS} = \frac{{\sqrt{{\pi}}}}{{2}} \\ 2 {HALF_GAUSS} = \sqrt{{\pi}}",
+    ],
+)
+def test_a_system_still_follows(tmp_path, display):
+    *_, last = check_document_rows(tmp_path, display)
+    assert last["status"] == "verified", last
 
 
 # -- regressions: integrals by form --------------------------------------------------------------
