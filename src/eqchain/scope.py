@@ -436,10 +436,16 @@ _LIMIT_SIDES = ("+", "-", "+-")
 def _real_limit_variable(node):
     """A limit's variable is bound there, as an integral's is: its own real variable, whatever
     a symbol of the same name outside assumes (x positive outside would make \\lim_{x \\to
-    0^-} \\frac{|x|}{x} be 1, and \\lim_{x \\to -1} |x| be -1)."""
+    0^-} \\frac{|x|}{x} be 1, and \\lim_{x \\to -1} |x| be -1); an integer at infinity (a
+    sequence's index) stays an integer, with no sign."""
     body, variable, point, side = node.args
-    own = sp.Symbol(variable.name, real=True)
-    if not isinstance(variable, sp.Symbol) or variable == own:
+    if not isinstance(variable, sp.Symbol):
+        return node
+    # a sequence's index declared an integer stays one (\lim_{n \to \infty} \sum_{k=1}^{n}):
+    # where the limit over the reals exists, the sequence's is the same
+    integer = variable.is_integer is True and point in (sp.oo, -sp.oo)
+    own = sp.Symbol(variable.name, integer=True) if integer else sp.Symbol(variable.name, real=True)
+    if variable == own:
         return node
     return sp.Limit(substitute(body, {variable: own}), own, point, str(side))
 

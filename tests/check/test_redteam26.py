@@ -4,7 +4,9 @@ that follow from an unproved row), each attack through a derivation file or a do
 1. A limit's variable is bound, as an integral's: its own real variable, whatever a symbol of
    the same name outside assumes (x declared positive made ``\\lim_{x \\to 0^-} |x|/x`` be 1,
    verified, and refuted the true -1). A limit in a derivation file was unreadable (its side,
-   SymPy's ``dir``, was taken for an undeclared symbol '+').
+   SymPy's ``dir``, was taken for an undeclared symbol '+'). A sum to the limit's variable
+   inside the limit left it free to a counterexample (``\\lim_{n \\to \\infty}
+   \\sum_{k=1}^{n} 2^{-k} = 1`` refuted at n = 1).
 2. A limit's point naming its side twice (``2 - 0 + 0``, ``a - 0^+``), or a superscript +0
    (``0^{+0}``: a side, or the power 0^0 = 1?), is rejected, never read one way.
 3. Integrals equal up to the names of their variables: a limit's end naming an outer variable
@@ -71,6 +73,41 @@ claim = '{claim}'
 )
 def test_limits_in_a_derivation_file(tmp_path, claim, expected):
     (result,) = claims(check_text(tmp_path, LIMITS.format(claim=claim)))
+    assert result.verdict.value == expected, result
+
+
+GEOMETRIC = r"\lim_{n \to \infty} \sum_{k=1}^{n} \frac{1}{2^k}"
+
+
+def test_a_limit_of_a_sum_to_its_variable_is_not_refuted_at_a_point(tmp_path):
+    # the sum stood for a number inside the limit, which took it for its value: n came out free
+    # and the step was refuted at n = 1 (left side 1/2)
+    (result,) = check_document_rows(tmp_path, f"{GEOMETRIC} = 1", assume="n > 0")
+    assert result["status"] != "refuted", result
+
+
+SEQUENCES = """
+title.en = "t"
+[symbols]
+n = "integer positive"
+
+[[steps]]
+claim = '{claim}'
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        (f"{GEOMETRIC} = 1", "verified"),
+        (f"{GEOMETRIC} = 2", "refuted"),
+        # an index declared an integer stays one at infinity (a sequence)
+        (r"\lim_{n \to \infty} \cos(2 \pi n) = 1", "verified"),
+        (r"\lim_{n \to \infty} \cos(2 \pi n) = 0", "refuted"),
+    ],
+)
+def test_limits_of_sequences_in_a_derivation_file(tmp_path, claim, expected):
+    (result,) = claims(check_text(tmp_path, SEQUENCES.format(claim=claim)))
     assert result.verdict.value == expected, result
 
 
