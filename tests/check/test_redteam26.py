@@ -11,7 +11,9 @@ that follow from an unproved row), each attack through a derivation file or a do
    (``0^{+0}``: a side, or the power 0^0 = 1?), is rejected, never read one way.
 3. Integrals equal up to the names of their variables: a limit's end naming an outer variable
    is renamed with it, any other name there is free (``\\int_0^1 \\int_0^y dx dy``, 1/2, was one
-   integral with ``\\int_0^1 \\int_0^y dx dt``, y: verified).
+   integral with ``\\int_0^1 \\int_0^y dx dt``, y: verified). An integral repeating its
+   variable (``\\int_0^1 \\int_{-1}^{1} f \\, dx \\, dx``) is not given to SymPy's integrate,
+   which evaluated a density's inner integral over its whole range.
 4. A row read as following from the row before (the next equation of a system), when that row
    is an equation between numbers (nothing to solve for) not established: no system, the row is
    what it is alone (``2 s^2 = 20`` after ``s^2 = 10``, s = 3, was verified: 18 = 20), or
@@ -158,6 +160,23 @@ def test_an_end_naming_an_outer_variable_is_renamed_with_it():
 def test_double_integrals_equal_up_to_names(tmp_path, row, expected):
     (result,) = check_document_rows(tmp_path, row)
     assert result["status"] == expected, result
+
+
+REPEATED = """
+title.en = "t"
+[symbols]
+c = "positive"
+
+[[steps]]
+claim = '\\int_{{0}}^{{1}} \\int_{{-1}}^{{1}} \\mathrm{{Exp}}(x; c) \\, dx \\, dx = {value}'
+"""
+
+
+def test_an_integral_repeating_its_variable_is_not_evaluated_by_sympy(tmp_path):
+    # SymPy's integrate took the inner integral of the density over [-1, 1] by its formula:
+    # e^c - e^{-c}, where the density's support gives 1 - e^{-c}
+    (result,) = claims(check_text(tmp_path, REPEATED.format(value=r"e^{c} - e^{-c}")))
+    assert result.verdict.value != "verified", result
 
 
 # -- 4. a row that follows from an equation between numbers ----------------------------------

@@ -1168,6 +1168,12 @@ def _evaluated(integral, cache: dict):
     if key in cache:
         return cache[key]
     result = (None, None)
+    variables = [limit[0] for limit in integral.limits]
+    if len(set(variables)) != len(variables):
+        # \int_0^1 \int_{-1}^{1} f \, dx \, dx: SymPy's integrate gave the inner integral of
+        # a density by its formula over the whole range (e^c - e^{-c} for 1 - e^{-c})
+        cache[key] = result
+        return result
     missing: list = []
     known = _closed_form(integral, missing)
     if known is not None:  # by its formula, under the conditions it needs
