@@ -178,6 +178,9 @@ class Scope:
         # was verified with that x an integer). So is the variable of a derivative at a point,
         # f'(0) (a variable the author wrote, \left. ... \right|_{t=0}, is the author's t).
         real = {str(v) for s in expr.atoms(sp.Integral) for v in s.variables}
+        # a limit's variable is bound as an integral's (\lim_{x \to 0^-} with x declared
+        # positive is still the limit from the left)
+        real |= {str(s.args[1]) for s in expr.atoms(sp.Limit)}
         if any(v.name == POINT_VARIABLE for s in expr.atoms(sp.Subs) for v in s.variables):
             real.add(POINT_VARIABLE)
         real -= set(self.symbols) | bound
@@ -193,6 +196,8 @@ class Scope:
                 if isinstance(first, sp.Indexed) and isinstance(last, sp.Indexed):
                     return Sequence(first.base, node.lo, node.hi)
                 return node
+            if isinstance(node, sp.Symbol) and node.name in _LIMIT_SIDES:
+                return node  # a limit's side, SymPy's dir='+' (no name is written so)
             if isinstance(node, sp.Symbol) and node.name in unwritten:
                 return sp.Symbol(node.name, integer=True, nonnegative=True)
             if isinstance(node, sp.Symbol) and node.name in real:
@@ -207,6 +212,8 @@ class Scope:
                 return _real_integration_variables(_infinite_bounds(node))
             if isinstance(node, sp.Subs):
                 return _real_point_variables(node)
+            if isinstance(node, sp.Limit):
+                return _real_limit_variable(node)
             if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
                 return _real_expectation_variable(node)
             if matrices.is_node(node):
@@ -421,6 +428,26 @@ def _real_point_variables(node):
         return node
     expr, variables, point = node.args
     return sp.Subs(expr.xreplace(mapping), tuple(mapping.get(v, v) for v in variables), point)
+
+
+_LIMIT_SIDES = ("+", "-", "+-")
+
+
+def _real_limit_variable(node):
+    """A limit's variable is bound there, as an integral's is: its own real variable, whatever
+    a symbol of the same name outside assumes (x positive outside would make \\lim_{x \\to
+    0^-} \\frac{|x|}{x} be 1, and \\lim_{x \\to -1} |x| be -1); an integer at infinity (a
+    sequence's index) stays an integer, with no sign."""
+    body, variable, point, side = node.args
+    if not isinstance(variable, sp.Symbol):
+        return node
+    # a sequence's index declared an integer stays one (\lim_{n \to \infty} \sum_{k=1}^{n}):
+    # where the limit over the reals exists, the sequence's is the same
+    integer = variable.is_integer is True and point in (sp.oo, -sp.oo)
+    own = sp.Symbol(variable.name, integer=True) if integer else sp.Symbol(variable.name, real=True)
+    if variable == own:
+        return node
+    return sp.Limit(substitute(body, {variable: own}), own, point, str(side))
 
 
 def _real_integration_variables(node):

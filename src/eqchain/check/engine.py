@@ -672,9 +672,19 @@ def check_derivation(
             )
         elif _may_follow(step, result, premise, facts):
             # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
+            alone = result
             result, implied = _as_implication(
                 step, lhs, premise, result, facts.under(values), values, timeout
             )
+            if implied and not premise[2] and _nothing_to_solve(premise, facts, values):
+                # an equation between numbers, not established, is no equation of a system:
+                # what follows from a false one follows vacuously; the row is what it is alone
+                # (refuted), or unknown naming that row (_from_unproved)
+                before = results[-1] if results else None
+                if alone.verdict is Verdict.REFUTED:
+                    result, implied = alone, False
+                else:
+                    result, implied = _from_unsettled_row(result, before, alone)
             if implied:
                 chain_holds = premise[2] and premise[1] == "="
         if result.verdict is Verdict.VERIFIED and (step.follows or implied or link_relation != "="):
@@ -757,6 +767,45 @@ def check_derivation(
 
 
 NO_PROOF = "no symbolic proof found (rule search and algebra)"
+
+
+def _nothing_to_solve(premise, facts: Facts, values) -> bool:
+    """Whether the equation before (an implication's premise) names no unknown once the
+    definitions and values are put in: a statement about numbers (``\\sum_{k=1}^{\\infty}
+    1/k^2 = \\pi^2/8``), true or false, and no equation a system solves."""
+    sides, _relation, _established = premise
+    try:
+        unfolded = [_unfolded(side, facts, values) for side in sides]
+    except (ValueError, TypeError, RecursionError):
+        return False
+    return all(isinstance(side, sp.Basic) and not side.free_symbols for side in unfolded)
+
+
+def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: StepResult):
+    r"""A row shown to follow from the row before, when that row is a statement about numbers
+    that is not established: no equation of a system, so that what follows from it (from a
+    false one, anything does) is unknown, naming that row, as :func:`_from_unproved` says
+    (``\sum_{k=1}^{\infty} 1/k^2 = \pi^2/8``, refuted, then ``8 \sum_{k=1}^{\infty} 1/k^2 =
+    \pi^2`` carried from it: never verified). Returns the result and False (the row is not
+    implied). What the row needs as an identity of its own (``alone``, when that names a
+    condition) is said too."""
+    place = before.step.place if before is not None else None
+    where = f"line {place.line}" if place and place.line else "the row before"
+    refuted = before is not None and before.verdict is Verdict.REFUTED
+    state = "refuted" if refuted else "not established"
+    rules = ", ".join(implied.rules)
+    settle = "" if refuted else ": settle it (declare what it needs) and this one follows"
+    reason = (
+        f"follows from {where}, the row before ({rules}), but that row, an equation between "
+        f"numbers with nothing to solve for, is {state}{settle}"
+    )
+    if alone.verdict is Verdict.UNKNOWN and " needs " in alone.reason:
+        reason += f"; as an identity of its own: {alone.reason}"
+    return StepResult(
+        implied.step, Verdict.UNKNOWN, implied.rules, reason, None, implied.warnings
+    ), False
+
+
 UNPROVED_TRIES = 2  # the latest earlier rows a claim with no proof is tried from
 
 

@@ -420,12 +420,23 @@ def _same_range_integrands(lhs, rhs):
         return None
     # both variables renamed to a fresh one: the first's name may be free in the second
     # integrand (\int_0^1 e^{t^2} dt against \int_0^1 e^{t x} dx, whose t is no variable)
-    left, right = {}, {}
-    for (v, a, b), (w, c, d) in zip(lhs.limits, rhs.limits, strict=True):
-        if a != c or b != d:
+    left_vars = [limit[0] for limit in lhs.limits]
+    right_vars = [limit[0] for limit in rhs.limits]
+    if len(set(left_vars)) != len(left_vars) or len(set(right_vars)) != len(right_vars):
+        return None
+    fresh = [sp.Dummy(str(v), **v.assumptions0) for v in left_vars]
+    for j, ((_, a, b), (_, c, d)) in enumerate(zip(lhs.limits, rhs.limits, strict=True)):
+        # a limit's ends may name the variables of the integrals around it (the limits after
+        # it), renamed alike, and no other: \int_0^1 \int_0^y dx dy is 1/2, \int_0^1
+        # \int_0^y dx dt is y
+        outer_left = dict(zip(left_vars[j + 1 :], fresh[j + 1 :], strict=True))
+        outer_right = dict(zip(right_vars[j + 1 :], fresh[j + 1 :], strict=True))
+        if a.xreplace(outer_left) != c.xreplace(outer_right):
             return None
-        fresh = sp.Dummy(str(v), **v.assumptions0)
-        left[v], right[w] = fresh, fresh
+        if b.xreplace(outer_left) != d.xreplace(outer_right):
+            return None
+    left = dict(zip(left_vars, fresh, strict=True))
+    right = dict(zip(right_vars, fresh, strict=True))
     return lhs.function.xreplace(left), rhs.function.xreplace(right)
 
 
@@ -1159,6 +1170,12 @@ def _evaluated(integral, cache: dict):
     if key in cache:
         return cache[key]
     result = (None, None)
+    variables = [limit[0] for limit in integral.limits]
+    if len(set(variables)) != len(variables):
+        # \int_0^1 \int_{-1}^{1} f \, dx \, dx: SymPy's integrate gave the inner integral of
+        # a density by its formula over the whole range (e^c - e^{-c} for 1 - e^{-c})
+        cache[key] = result
+        return result
     missing: list = []
     known = _closed_form(integral, missing)
     if known is not None:  # by its formula, under the conditions it needs
@@ -1363,19 +1380,20 @@ def _renamed(node):
     """``node`` in canonical form with the variable of each definite limit renamed to a name
     of its own (keeping the variable's assumptions): \\int_0^1 f(X) \\, dX and \\int_0^1
     f(x) \\, dx are one integral. An indefinite integral keeps its variable (a function of it)."""
-    renames = {}
-    limits = []
-    for j, limit in enumerate(node.limits):
-        if len(limit) != 3 or limit[1].has(*renames) or limit[2].has(*renames):
-            return canonical(node)
-        var = limit[0]
-        fresh = sp.Symbol(f"_bound{j}", **var.assumptions0)
-        renames[var] = fresh
-        limits.append((fresh, limit[1], limit[2]))
-    if node.function.has(*renames.values()) or any(
-        lim[1].has(*renames.values()) or lim[2].has(*renames.values()) for lim in node.limits
-    ):
+    if any(len(limit) != 3 for limit in node.limits):
         return canonical(node)
+    variables = [limit[0] for limit in node.limits]
+    fresh = [sp.Symbol(f"_bound{j}", **v.assumptions0) for j, v in enumerate(variables)]
+    if len(set(variables)) != len(variables) or node.has(*fresh):
+        return canonical(node)
+    limits = []
+    for j, (_var, lo, hi) in enumerate(node.limits):
+        # the ends of a limit may name the variables of the integrals around it (the limits
+        # after it): renamed with them; any other name there is free (\int_0^1 \int_0^y dx dy
+        # is a number, \int_0^1 \int_0^y dx dt a function of y: never one integral)
+        outer = dict(zip(variables[j + 1 :], fresh[j + 1 :], strict=True))
+        limits.append((fresh[j], lo.xreplace(outer), hi.xreplace(outer)))
+    renames = dict(zip(variables, fresh, strict=True))
     return canonical(sp.Integral(node.function.xreplace(renames), *limits))
 
 

@@ -33,9 +33,9 @@ class IndexRanges(dict):
 
 def put_free(expr, mapping: dict):
     """Replace the free occurrences of the keys of ``mapping`` (exact match): a variable bound
-    by a sum, product or integral is left alone where it is bound, also when a free symbol has
-    its name (y_k = t_k / \\sum_{k=1}^{K} t_k), and an inner range's bound that uses an outer
-    variable (\\sum_{k=1}^{3} \\sum_{j=k}^{4}) keeps it bound."""
+    by a sum, product, integral or limit is left alone where it is bound, also when a free
+    symbol has its name (y_k = t_k / \\sum_{k=1}^{K} t_k), and an inner range's bound that
+    uses an outer variable (\\sum_{k=1}^{3} \\sum_{j=k}^{4}) keeps it bound."""
     if not mapping or not isinstance(expr, sp.Basic):
         return expr
     if expr in mapping:
@@ -54,6 +54,11 @@ def put_free(expr, mapping: dict):
             inner = outside(variables[n + 1 :])
             limits.append((limit[0], *[put_free(x, inner) for x in limit[1:]]))
         return expr.func(put_free(expr.function, outside(variables)), *limits)
+    if isinstance(expr, sp.Limit):
+        # a limit binds its variable (SymPy's subs would replace it: Limit(f(1), 1, oo))
+        body, variable, point, side = expr.args
+        inside = {k: v for k, v in mapping.items() if not k.has(variable)}
+        return sp.Limit(put_free(body, inside), variable, put_free(point, mapping), str(side))
     args = tuple(put_free(a, mapping) for a in expr.args)
     return expr.func(*args) if args != expr.args else expr
 

@@ -773,6 +773,11 @@ def _free(expr) -> set:
             for x in limit[1:]:
                 out |= _free(x)
         return out
+    if isinstance(expr, sp.Limit):
+        # \lim_{n \to \infty} binds n (and its side is no symbol): values are never put in
+        # for it (SymPy's subs would make Limit(f(1), 1, oo))
+        body, variable, point = expr.args[:3]
+        return {s for s in _free(body) if not s.has(variable)} | _free(point)
     return set().union(*(_free(a) for a in expr.args))
 
 
@@ -1054,6 +1059,16 @@ def _expand(expr):
         # d/dt \sum_{k=0}^{2n} t^k: a waiting sum stood for a number inside the derivative,
         # whose derivative came out 0 (a valid step was refuted); it is not carried out
         raise NotCarriedOut("a derivative of a sum whose range waits for its value")
+    if any(
+        node.has(limit.args[1])
+        for limit in out.atoms(sp.Limit)
+        for node in waiting
+        if limit.has(node)
+    ):
+        # \lim_{n \to \infty} \sum_{k=1}^{n}: a waiting sum stood for a number inside the limit,
+        # which then took it for its value, and its n came out free (a valid step was refuted
+        # at n = 1); it is not carried out
+        raise NotCarriedOut("a limit of a sum whose range waits for its value")
     back = {v: k for k, v in waiting.items()}
     return out.xreplace(waiting).doit(deep=True).xreplace(back)
 

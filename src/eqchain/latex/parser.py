@@ -2173,6 +2173,11 @@ class Parser:
         if not isinstance(variable, sp.Symbol):
             raise LatexError("the variable of a limit is a name", column=self.tokens[lo].column)
         end, direction = self._limit_side(arrow, hi)
+        if direction != "+-" and end < hi and self._limit_side(arrow, end)[1] != "+-":
+            # 2 - 0 + 0, a - 0^+: which side is meant is not one reading
+            raise LatexError(
+                "a limit's point names its side twice", column=self.tokens[arrow].column
+            )
         side = _LIMIT_ARROWS[self.tokens[arrow].text]
         if side != "+-":
             if direction not in ("+-", side):
@@ -2203,8 +2208,22 @@ class Parser:
         below) or "+-" (both). One reading for each way a side is written at the point:
         ``a^+``, ``a^{+}``, ``a+`` (a trailing sign) and ``a+0``, ``+0`` (the Japanese and
         German textbooks' ``x \\to +0``, ``x \\to a-0``: a signed zero ending the point, never
-        the number 0 added). Any other point is two-sided."""
+        the number 0 added). Any other point is two-sided. A superscript +0 or -0 (``0^{+0}``)
+        is rejected: a side, or the power 0^0 = 1?"""
         t = self.tokens
+        if (
+            hi - arrow >= 6
+            and t[hi - 5].is_char("^")
+            and t[hi - 4].is_char("{")
+            and t[hi - 3].is_char("+-")
+            and t[hi - 2].kind == "digit"
+            and t[hi - 2].text == "0"
+        ):
+            # 0^{+0}: a side (0^+, +0) or the power 0^0 = 1? Not one reading
+            raise LatexError(
+                "a limit's point with the superscript +0 or -0: write a^+ or a + 0 for a side",
+                column=t[hi - 5].column,
+            )
         if hi - arrow >= 4 and t[hi - 2].is_char("^") and t[hi - 1].is_char("+-"):
             return hi - 2, t[hi - 1].text
         if (
