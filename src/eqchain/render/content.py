@@ -117,6 +117,19 @@ VERDICT_ORDER = (
 # Verdicts whose reason is shown: why a claim is not verified, why a formula was not read.
 SHOWS_REASON = (Verdict.REFUTED, Verdict.UNKNOWN, Verdict.UNREADABLE)
 
+
+def shows_reason(result: StepResult) -> bool:
+    """Whether a report shows the step's reason: for refuted, unknown and unreadable steps, and
+    for a row verified as following from the row before (an equation of a system the author
+    solves, not an identity: ``x^2 + 2x + 1 = x^2 + 1`` after ``(x + 1)^2 = x^2 + 1`` follows
+    from it, false as it is), which a bare check mark would pass off as an identity."""
+    if not result.reason:
+        return False
+    if result.verdict in SHOWS_REASON:
+        return True
+    return result.verdict is Verdict.VERIFIED and result.reason.startswith("follows from")
+
+
 # Declared assumptions as LaTeX conditions on the symbol, or as words when they have no
 # common notation.
 _ASSUMPTION_MATH = {
@@ -598,7 +611,7 @@ def justification(result: StepResult, lang: str) -> list[list[Span]]:
     if result.step.where:
         binds = r",\ ".join(f"{name_latex(n)} = {value_latex(v)}" for n, v in result.step.where)
         out.append([text(word("with", lang)), math(binds)])
-    if result.reason and result.verdict in SHOWS_REASON:
+    if shows_reason(result):
         out.append(_merge([text(word("reason", lang)), *reason_spans(result, lang)]))
     if result.counterexample is not None:
         out.append(counterexample_spans(result.counterexample, lang))
@@ -679,6 +692,8 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
     (re.compile(r"the two sides differ \(numerical quadrature\)"), lambda m: [
         text("両辺が一致しない（数値積分による）")]),
     (re.compile(r"the two sides differ"), lambda m: [text("両辺が一致しない")]),
+    (re.compile(r"follows from the previous row(?: \(([^()]*)\))?"), lambda m: [
+        text("前の行から従う" + (f"（{m.group(1)}）" if m.group(1) else ""))]),
     (re.compile(r"time limit \(([\d.]+) s\) ran out"), lambda m: [
         text(f"制限時間（{m.group(1)} 秒）を超えた")]),
     (re.compile(r"expression nested too deeply"), lambda m: [text("式の入れ子が深すぎる")]),

@@ -138,7 +138,7 @@ def _check_derivation(console: Console, dreport: DerivationReport, lang: str) ->
         rest = Text()
         if result.rules:
             rest.append(", ".join(result.rules), style="cyan")
-        if result.reason and result.verdict in content.SHOWS_REASON:
+        if content.shows_reason(result):
             rest.append((" — " if result.rules else "") + plain(content.reason_spans(result, lang)))
         if result.domain and result.verdict is Verdict.VERIFIED:
             where = plain(content.domain_spans(result.domain, lang))
