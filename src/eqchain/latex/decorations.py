@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from eqchain.errors import LatexError, UnsupportedLatex
-from eqchain.latex.commands import DROPPED, PROSE
+from eqchain.latex.commands import DROPPED, FUNCTIONS, PROSE
 from eqchain.latex.width import ascii_punctuation
 
 # Japanese/Chinese/Korean prose, full-width forms and circled numbers (①) written inside math.
@@ -69,6 +69,30 @@ FONT_SWITCHES = {
     "cal": "mathcal",
 }
 _FONT_SWITCH = re.compile(r"\\(" + "|".join(FONT_SWITCHES) + r")(?![A-Za-z])")
+
+
+# \mathrm{ln}, \operatorname{log}, \text{exp}, {\rm sin} (after font_switches: \rm{ sin}): the
+# function's name set upright by hand, which is what \ln, \log, \exp, \sin typeset.
+_UPRIGHT_FUNCTION = re.compile(
+    r"\\(?:mathrm|operatorname|text|textrm|rm)\*?\s*\{\s*("
+    + "|".join(sorted(FUNCTIONS, key=len, reverse=True))
+    + r")\s*\}"
+)
+
+
+def upright_functions(text: str) -> str:
+    """``\\mathrm{ln}`` (``\\operatorname{log}``, ``\\text{exp}``, ``{\\rm sin}``) as ``\\ln``: an
+    elementary function's name written upright by hand is that function (README, notation
+    table), never prose or a product of letters (``\\mathrm{ln}\\, x`` was read as ``x``, its
+    name dropped as prose before the formula; ``\\operatorname{ln} x`` as the product of a
+    symbol ln and x). The command is padded with spaces: the text keeps its length and every
+    column."""
+
+    def command(m: re.Match) -> str:
+        written = "\\" + m.group(1)
+        return written + " " * (len(m.group(0)) - len(written))
+
+    return _UPRIGHT_FUNCTION.sub(command, text)
 
 
 def font_switches(text: str, base: int = 0) -> str:
@@ -138,7 +162,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     for two ``\\tag``s, and UnsupportedLatex for an operator name such as
     ``\\mathrm{Var}(x)``. ``base`` is the row's offset in the formula, for columns.
     """
-    text = font_switches(ascii_punctuation(text), base)
+    text = upright_functions(font_switches(ascii_punctuation(text), base))
     out = list(text)
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign

@@ -43,9 +43,13 @@ def starts_name(tok: Token) -> bool:
     )
 
 
-def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
+def scan_name(
+    tokens: list[Token], i: int, partner: dict[int, int], end: int | None = None
+) -> NameSpan:
     """Read the name starting at ``tokens[i]`` (``starts_name`` must hold). Raises LatexError for
-    malformed accents and subscripts."""
+    malformed accents and subscripts. ``end``: where the group being read ends; a ``_`` at or
+    after it is not this name's (``\\sum^N_{n=1}``: TeX's argument of ``^`` is the one token
+    ``N``, the subscript is the sum's)."""
     tok = tokens[i]
     inside = _subscript_inside_accent(tokens, i, partner)
     if inside is not None:
@@ -54,6 +58,8 @@ def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
         base, j = tok.text, i + 1
     else:
         base, j = _command_name(tokens, i, partner)
+    if end is not None and j >= end:
+        return NameSpan(base, None, j, base, tok.column)
     return with_subscript(NameSpan(base, None, j, base, tok.column), tokens, partner)
 
 

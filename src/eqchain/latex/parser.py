@@ -752,7 +752,7 @@ class Parser:
         word = self._word()
         if word is not None:
             return word
-        span = scan_name(self.tokens, self.pos, self.partner)
+        span = scan_name(self.tokens, self.pos, self.partner, self.end)
         if span.end > self.end:
             raise LatexError("this name runs past the end of its group", column=span.column)
         j = span.end

@@ -1,0 +1,156 @@
+"""Notation from real documents written by hand: an elementary function's name set upright
+(``\\mathrm{ln}``), a big operator's bounds in either order (``\\sum^N_{n=1}``), a variable of
+differentiation in braces of its own (``\\partial {w_m}``). One reading each (README, notation
+table), and what stays unreadable."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy as sp
+from helpers import run_eqchain
+
+from eqchain.errors import LatexError
+from eqchain.latex.read import read_formula
+
+x, k, N = sp.Symbol("x"), sp.Symbol("k"), sp.Symbol("N")
+
+
+def sides(text):
+    return read_formula(text).sides
+
+
+# -- an elementary function's name written upright -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\mathrm{ln}\, x", sp.log(x)),  # was x: the name dropped as prose before the formula
+        (r"\mathrm{ln} x", sp.log(x)),
+        (r"\operatorname{ln} x", sp.log(x)),  # was the product of a symbol ln and x
+        (r"\operatorname*{log} x", sp.log(x)),
+        (r"\text{ln}\, x", sp.log(x)),
+        (r"{\rm ln}\, x", sp.log(x)),
+        (r"\mathrm{sin}\, x", sp.sin(x)),
+        (r"\mathrm{exp}(x)", sp.exp(x)),
+        (r"\mathrm{ln}\,k", sp.log(k)),
+    ],
+)
+def test_an_upright_function_name_is_the_function(text, expected):
+    (side,) = sides(text)
+    assert side == expected
+
+
+def test_an_upright_function_name_inside_a_formula():
+    # was "prose in the middle of a formula"
+    lhs, rhs = sides(r"y = - \mathrm{ln}\, x + \mathrm{log}\, k")
+    assert rhs == -sp.log(x) + sp.log(k)
+    # and at the start of a formula the name is never dropped: ln x = y, not x = y
+    lhs, rhs = sides(r"\mathrm{ln}\, x = y")
+    assert lhs == sp.log(x)
+
+
+def test_other_upright_words_keep_their_reading():
+    assert sides(r"\mathrm{BCE} = x")[0] == sp.Symbol("BCE")
+    with pytest.raises(LatexError, match="without an argument"):
+        sides(r"y = \mathrm{ln}")
+
+
+# -- a big operator's bounds in either order --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [r"\sum^N_{n=1} a_n", r"\sum^{N}_{n=1} a_n", r"\sum\limits^N_{n=1} a_n", r"\sum_{n=1}^N a_n"],
+)
+def test_a_sums_upper_bound_may_come_first(text):
+    (side,) = sides(text)
+    n, a = sp.Symbol("n", integer=True), sp.IndexedBase("a")
+    assert side.dummy_eq(sp.Sum(a[n], (n, 1, N)), n)
+
+
+def test_a_products_upper_bound_may_come_first():
+    (side,) = sides(r"\prod^N_{n=1} { p_n }")
+    assert isinstance(side, sp.Product) and side.limits[0][1:] == (1, N)
+
+
+def test_a_names_scripts_in_the_wrong_order_stay_rejected():
+    # x^N_1: the subscript of x after its superscript, as before (only a big operator's
+    # one-token bound ends where TeX ends it)
+    with pytest.raises(LatexError, match="subscript before the superscript"):
+        sides(r"x^N_1")
+
+
+# -- a variable of differentiation in braces ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\frac{\partial x^2}{\partial {x}}", sp.Derivative(x**2, x)),
+        (r"\frac{d x^2}{d{x}}", sp.Derivative(x**2, x)),
+        (r"\frac{\partial^2 x^3}{\partial {x}^2}", sp.Derivative(x**3, (x, 2))),
+        (r"\frac{\partial}{\partial {x}} x^2", sp.Derivative(x**2, x)),
+    ],
+)
+def test_a_braced_variable_of_differentiation_is_that_variable(text, expected):
+    (side,) = sides(text)
+    assert side == expected
+
+
+def test_a_braced_member_of_a_family():
+    (side,) = sides(r"\frac{\partial \ln P}{\partial {w_m}}")
+    assert isinstance(side, sp.Derivative) and str(side.variables) == "(w[m],)"
+    assert side == sides(r"\frac{\partial \ln P}{\partial w_m}")[0]
+
+
+@pytest.mark.parametrize(
+    "text", [r"\frac{\partial x^2}{\partial {x + 1}}", r"\frac{\partial^2 x^3}{\partial {x^2}}"]
+)
+def test_braces_holding_more_than_a_name_stay_unreadable(text):
+    with pytest.raises(LatexError, match="cannot read this derivative"):
+        sides(text)
+
+
+DOCUMENT = r"""# written by hand
+
+$$
+\mathrm{ln}\, x + \mathrm{ln}\, k = \mathrm{ln}\,(x k)
+$$
+
+$$
+\mathrm{ln}\, x + \mathrm{ln}\, k = \mathrm{ln}\,(x + k)
+$$
+
+$$
+\mathrm{ln}\, x = x
+$$
+
+$$
+\sum^N_{n=1} n = \frac{N(N+1)}{2}
+$$
+
+$$
+\frac{\partial}{\partial {x}} \mathrm{ln}\, x = \frac{1}{x}
+$$
+
+$$
+\frac{\partial}{\partial {x}} \mathrm{ln}\, x = x
+$$
+"""
+
+
+def test_through_the_cli(tmp_path):
+    path = tmp_path / "hand.md"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", "--assume", "x > 0, k > 0", str(path))
+    steps = [s for d in json.loads(ran.stdout)["derivations"] for s in d["steps"]]
+    by_line = {s["line"]: s for s in steps}
+    assert by_line[4]["status"] == "verified"  # log x + log k = log(xk) for x, k > 0
+    assert by_line[8]["status"] == "refuted"
+    assert by_line[12]["status"] == "refuted"  # read as x = x, it was verified
+    assert by_line[16]["status"] == "verified"
+    assert by_line[20]["status"] == "verified"
+    assert by_line[24]["status"] == "refuted"
