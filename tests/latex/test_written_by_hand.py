@@ -114,6 +114,35 @@ def test_braces_holding_more_than_a_name_stay_unreadable(text):
         sides(text)
 
 
+# -- colour ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\color{red}{x} + 1", x + 1),
+        (r"\color{red} x + 1", x + 1),
+        (r"\textcolor{blue}{x^2} + 1", x**2 + 1),
+        (r"\frac{\color{#1F618D}{x}}{k}", x / k),
+    ],
+)
+def test_a_colour_is_presentation_only(text, expected):
+    (side,) = sides(text)
+    assert str(side) == str(expected)
+
+
+def test_the_braces_a_colour_opens_are_not_brackets():
+    # a\color{red}{x + 1} typesets as a x + 1: the braces are TeX's group, never parentheses
+    (side,) = sides(r"k \color{red}{x + 1}")
+    assert str(side) == str(k * x + 1)
+
+
+@pytest.mark.parametrize("text", [r"\color x + 1", r"\textcolor{red} x"])
+def test_a_colour_without_its_braces_is_rejected(text):
+    with pytest.raises(LatexError, match="in braces"):
+        sides(text)
+
+
 DOCUMENT = r"""# written by hand
 
 $$
@@ -139,6 +168,15 @@ $$
 $$
 \frac{\partial}{\partial {x}} \mathrm{ln}\, x = x
 $$
+
+$$
+\color{#1F618D}{
+\begin{eqnarray*}
+    (x + k)^2 &=& x^2 + 2 x k + k^2 \\
+    &=& x^2 + k^2
+\end{eqnarray*}
+}
+$$
 """
 
 
@@ -154,3 +192,6 @@ def test_through_the_cli(tmp_path):
     assert by_line[16]["status"] == "verified"
     assert by_line[20]["status"] == "verified"
     assert by_line[24]["status"] == "refuted"
+    # a display wrapped in \color{...}{...} (was unreadable: unbalanced braces)
+    assert by_line[30]["status"] == "verified"
+    assert by_line[31]["status"] == "refuted"

@@ -60,6 +60,39 @@ def braced_argument(text: str, i: int) -> tuple[int, int] | None:
     return None
 
 
+_COLOUR = re.compile(r"\\(color|textcolor)(?![A-Za-z])")
+
+
+def colours(text: str, base: int = 0) -> str:
+    """``\\color{c}{X}`` and ``\\textcolor{c}{X}`` as X, ``\\color{c} X`` as X: a colour is
+    presentation only, and the braces after it group what it colours, which the reader sees
+    without them (``\\color{#1F618D}{ \\begin{eqnarray*} ... \\end{eqnarray*} }`` around a whole
+    display, as Jekyll posts write it). Blanked with spaces: the text keeps its length and
+    every column. A colour without its braced colour name is rejected."""
+    out = list(text)
+    for m in _COLOUR.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == "\\":
+            continue  # \\color: a row break, then a word
+        spec = braced_argument(text, m.end())
+        if spec is None:
+            raise LatexError(
+                f"\\{m.group(1)} needs its colour in braces: \\{m.group(1)}{{red}}",
+                column=base + m.start() + 1,
+            )
+        for k in range(m.start(), spec[1] + 1):
+            if out[k] != "\n":
+                out[k] = " "
+        group = braced_argument(text, spec[1] + 1)
+        if group is not None:
+            out[group[0]] = out[group[1]] = " "
+        elif m.group(1) == "textcolor":
+            raise LatexError(
+                "\\textcolor needs its text in braces: \\textcolor{red}{x}",
+                column=base + m.start() + 1,
+            )
+    return "".join(out)
+
+
 # TeX's font switches, each the font command of the rest of its group: {\bf w} is \mathbf{w}.
 FONT_SWITCHES = {
     "rm": "mathrm",
@@ -162,7 +195,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     for two ``\\tag``s, and UnsupportedLatex for an operator name such as
     ``\\mathrm{Var}(x)``. ``base`` is the row's offset in the formula, for columns.
     """
-    text = upright_functions(font_switches(ascii_punctuation(text), base))
+    text = upright_functions(font_switches(colours(ascii_punctuation(text), base), base))
     out = list(text)
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign
