@@ -143,6 +143,24 @@ def test_a_colour_without_its_braces_is_rejected(text):
         sides(text)
 
 
+# -- an upright letter under an accent; the double bar \parallel of a divergence -------------
+
+
+def test_an_upright_letter_under_an_accent_is_the_letter():
+    lhs, rhs = sides(r"\widetilde{\mathrm{H}} = \widetilde{H}")
+    assert lhs == rhs and str(lhs) == "widetildeH"
+
+
+def test_parallel_in_a_divergences_brackets_is_its_double_bar():
+    (side,) = sides(r"\mathrm{KL}(q \parallel p)")
+    assert isinstance(side, sp.core.function.AppliedUndef)
+    assert side.func.__name__ == "KL" and [str(a) for a in side.args] == ["q", "p"]
+    assert side.func.separators == ((1, "\\parallel"),)
+    # outside a function's brackets it is no operator eqchain reads
+    with pytest.raises(Exception, match="parallel"):
+        sides(r"a \parallel b")
+
+
 DOCUMENT = r"""# written by hand
 
 $$

@@ -192,6 +192,8 @@ def _command_name(tokens: list[Token], i: int, partner: dict[int, int]) -> tuple
             )
         if t.kind == "letter" or (t.kind == "cmd" and t.text in GREEK | ACCENTS):
             parts.append(t.text)
+        elif t.is_cmd("mathrm", "rm"):
+            continue  # \widetilde{\mathrm{H}}: an upright letter is the letter, as outside
         elif not t.is_char("{}"):
             raise LatexError(
                 f"\\{tok.text}{{...}} may only hold letters (put subscripts outside it)",

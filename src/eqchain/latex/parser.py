@@ -2993,6 +2993,8 @@ def _separator(tok: Token) -> str | None:
         return "\\vert"
     if tok.is_cmd("Vert"):
         return "\\Vert"
+    if tok.is_cmd("parallel"):  # D_{KL}(q \parallel p): the double bar of a divergence
+        return "\\parallel"
     if tok.is_cmd("|"):
         return "|"
     return None
