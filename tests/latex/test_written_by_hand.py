@@ -161,6 +161,54 @@ def test_parallel_in_a_divergences_brackets_is_its_double_bar():
         sides(r"a \parallel b")
 
 
+# -- a sample-indexed name before a number in parentheses ------------------------------------
+
+
+@pytest.mark.parametrize("text", [r"f^{(k)}(0)", r"y = f^{(k)}(-1) x", r"g = x^{(i)}(2.5)"])
+def test_a_kth_derivative_at_a_point_is_never_a_product_by_the_number(text):
+    # f^{(k)}(0) (Maclaurin's k-th derivative at 0) was read f_k times 0: f^{(k)}(0) = 0 verified
+    with pytest.raises(LatexError, match="derivative at that point"):
+        sides(text)
+
+
+def test_a_sample_indexed_name_before_an_expression_stays_a_product():
+    (side,) = sides(r"y^{(i)}(1 - y^{(i)})")
+    assert str(side) == "(1 - y[i])*y[i]"
+
+
+# -- dots and a number ending a row: the equation's number ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        (r"e^x = \sum_{k=0}^{\infty} \frac{x^k}{k!} \cdots (1)", "1"),
+        (r"y = x \quad \cdots \quad (2.3)", "2.3"),
+        (r"&= x^2 \cdots(4)", "4"),
+    ],
+)
+def test_dots_and_a_number_ending_an_equation_are_its_number(text, tag):
+    from eqchain.latex.decorations import strip_decorations
+
+    decorated = strip_decorations(text)
+    assert decorated.tag == tag and "cdots" not in decorated.body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"y = a_1 + \cdots + (1)",
+        r"y = x \cdot \cdots (1)",
+        r"x_1 x_2 \cdots (1)",
+        r"y = x \cdots (a)",
+    ],
+)
+def test_other_dots_stay_an_ellipsis(text):
+    from eqchain.latex.decorations import strip_decorations
+
+    assert strip_decorations(text).tag is None
+
+
 DOCUMENT = r"""# written by hand
 
 $$
@@ -188,6 +236,14 @@ $$
 $$
 
 $$
+f^{(k)}(0) = 0
+$$
+
+$$
+(x + 1)^2 = x^2 + 2 x + 1 \cdots (1)
+$$
+
+$$
 \color{#1F618D}{
 \begin{eqnarray*}
     (x + k)^2 &=& x^2 + 2 x k + k^2 \\
@@ -210,6 +266,9 @@ def test_through_the_cli(tmp_path):
     assert by_line[16]["status"] == "verified"
     assert by_line[20]["status"] == "verified"
     assert by_line[24]["status"] == "refuted"
+    assert by_line[28]["status"] == "unreadable"  # was verified, read as f_k 0 = 0
+    tagged = next(s for s in steps if s.get("label") == "1")
+    assert tagged["status"] == "verified" and tagged["line"] == 32
     # a display wrapped in \color{...}{...} (was unreadable: unbalanced braces)
-    assert by_line[30]["status"] == "verified"
-    assert by_line[31]["status"] == "refuted"
+    assert by_line[38]["status"] == "verified"
+    assert by_line[39]["status"] == "refuted"

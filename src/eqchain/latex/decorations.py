@@ -200,6 +200,13 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign
     tag: str | None = None
+    number = _dots_number(text)
+    if number is not None:  # e^x = \sum_k \frac{x^k}{k!} \cdots (1): the equation's number
+        start, tag = number
+        for k in range(start, len(text)):
+            if out[k] != "\n":
+                out[k] = " "
+        text = "".join(out)
     depth = 0
     i, n = 0, len(text)
     kept: set[int] = set()  # where the \right of an evaluation bar \left. F \right| stands
@@ -375,6 +382,32 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     notes.sort()
     annotation = " ".join([note for _, _, note in notes if note] + relation_notes) or None
     return Decorated(body, tag, annotation)
+
+
+# A row ending in dots and a number in parentheses, \cdots (1), \quad \cdots \quad (2.3): the
+# equation's number, as Japanese textbooks write it (式 (1)).
+_DOTS_NUMBER = re.compile(
+    r"(?:\\q?quad|\\[,;:! ]|\s)*\\(?:cdots|ldots|dots)(?![A-Za-z])(?:\\q?quad|\\[,;:! ]|\s)*"
+    r"\(\s*(\d+(?:[.-]\d+)*)\s*\)\s*$"
+)
+_RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|lt|gt|neq|approx)(?![A-Za-z])")
+_BEFORE_DOTS = re.compile(r"(?:[-+=,(\[{&]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|lt|gt|neq))\s*$")
+
+
+def _dots_number(text: str) -> tuple[int, str] | None:
+    """``(offset, number)`` when ``text`` ends in dots and a number in parentheses after a
+    whole formula (``\\frac{x^k}{k!} \\cdots (1)``): an equation number, as ``\\tag{1}``;
+    None otherwise. Dots after an operator (``a_1 + \\cdots + (1)``, ``x \\cdot \\cdots (1)``)
+    are an ellipsis of the formula, read (or rejected) as such."""
+    m = _DOTS_NUMBER.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()]
+    if not before.strip() or _BEFORE_DOTS.search(before) or "\\tag" in before:
+        return None
+    if not _RELATION.search(before):
+        return None  # x_1 x_2 \cdots (1): no equation to number
+    return m.start(), m.group(1)
 
 
 _BRACES = {"underbrace": "_", "overbrace": "^"}

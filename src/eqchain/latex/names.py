@@ -325,6 +325,14 @@ def sample_superscripts(tokens: list[Token]) -> list[Token]:
             c -= 1
             continue
         caret, index, close = window[0], window[3], window[5]
+        if _number_in_parentheses(out, c + 6):
+            raise LatexError(
+                f"ambiguous: a name^{{({index.text})}}(number) may be the "
+                f"{index.text}-th derivative at that point or the {index.text}-th sample's "
+                f"function there, never a product by the number; write the product with "
+                f"\\cdot",
+                column=out[c + 6].column,
+            )
         before = out[c - 1]
         if (
             before.kind == "letter"
@@ -362,6 +370,20 @@ def sample_superscripts(tokens: list[Token]) -> list[Token]:
             out[c : c + 6] = [char("_", caret), char("{", window[1]), index, char("}", close)]
         c -= 1
     return out
+
+
+def _number_in_parentheses(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k:]`` starts with a number in parentheses, ``(0)``, ``(-1)``, ``(2.5)``:
+    after ``f^{(k)}`` the k-th derivative's point (``f^{(k)}(0)`` was read f_k times 0)."""
+    if k >= len(tokens) or not tokens[k].is_char("("):
+        return False
+    j = k + 1
+    if j < len(tokens) and tokens[j].is_char("-"):
+        j += 1
+    start = j
+    while j < len(tokens) and (tokens[j].kind == "digit" or tokens[j].is_char(".")):
+        j += 1
+    return j > start and j < len(tokens) and tokens[j].is_char(")")
 
 
 def _opener(tokens: list[Token], close: int) -> int | None:
