@@ -76,6 +76,14 @@ def test_a_products_upper_bound_may_come_first():
     assert isinstance(side, sp.Product) and side.limits[0][1:] == (1, N)
 
 
+def test_an_empty_upper_bound_is_no_bound():
+    # \prod_{i}^{}: TeX typesets nothing above; read as \prod_{i}
+    assert sides(r"\sum_{i}^{} a_i") == sides(r"\sum_{i} a_i")
+    assert sides(r"\sum^{}_{i} a_i") == sides(r"\sum_{i} a_i")
+    with pytest.raises(LatexError, match="needs its range"):
+        sides(r"\sum_{i=1}^{} a_i")  # a lower bound without an upper one, as before
+
+
 def test_a_names_scripts_in_the_wrong_order_stay_rejected():
     # x^N_1: the subscript of x after its superscript, as before (only a big operator's
     # one-token bound ends where TeX ends it)
