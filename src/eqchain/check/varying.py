@@ -73,7 +73,7 @@ def _bare_names(d: sp.Derivative) -> list:
         ]
         names = list(dict.fromkeys(names))
         return [body.func, *names]
-    if not any(body.has(v) for v in d.variables):
+    if not any(body.has(v.base if isinstance(v, sp.Indexed) else v) for v in d.variables):
         # \frac{\partial \ln P}{\partial w}, \frac{\partial a^2}{\partial w}: a body that does not
         # mention the variable is differentiated only because what it holds varies with it, as
         # a name on its own (it was held fixed, the derivative 0, and \frac{\partial \ln
