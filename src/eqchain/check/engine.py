@@ -308,9 +308,55 @@ class Facts:
         defined |= {d.base for d in self.definitions if isinstance(d, sp.Indexed)}
         defined |= {d.func for d in self.definitions if isinstance(d, AppliedUndef)}
         out = {k: v for k, v in self.varying.items() if k not in defined}
+        if not powers:
+            # s after s^2 = x + 1: put in by its definition first (a derivative of s^2 that
+            # varies would keep s^2 from being replaced)
+            powered = {
+                d.base.base if isinstance(d.base, sp.Indexed) else d.base
+                for d in self.definitions
+                if isinstance(d, sp.Pow) and isinstance(d.base, (sp.Symbol, sp.Indexed))
+            }
+            out = {k: v for k, v in out.items() if k not in powered}
         for name, made_of in made.items():
             if name not in defined:
                 out[name] = out.get(name, frozenset()) | made_of
+        for name, by in self._through_definitions(defined).items():
+            out[name] = out.get(name, frozenset()) | by
+        return out
+
+    def _through_definitions(self, defined: set) -> dict:
+        """{function: variables} for the undefined functions applied in the definition of a name
+        that varies with a variable the definition does not mention: the
+        derivation differentiates P by w (``\\frac{\\partial \\ln P}{\\partial w_m}``) after
+        ``P = \\prod_n p(y_n | x_n)``, so P depends on w through what it is made of (the
+        likelihood through the model's p), never a constant whose derivative is 0 (the chain
+        rule without its sum over n was verified as 0 = 0). A definition that mentions the
+        variable (``L = \\sum_n (y_n - w x_n)^2``) says how it depends on it: nothing added."""
+        out: dict = {}
+        for key, value in self.definitions.items():
+            # a name or a family's generic member; a function's dependence on the variable is
+            # through its arguments (check/varying.py), never through its parameters
+            if not isinstance(key, (sp.Symbol, sp.Indexed)) or not isinstance(value, sp.Basic):
+                continue
+            head = key.base if isinstance(key, sp.Indexed) else key
+            by = self.varying.get(head)
+            if not by:
+                continue
+            absent = frozenset(
+                v
+                for v in by
+                if not value.has(v)
+                and not (isinstance(v, sp.Indexed) and value.has(v.base))
+                and not (isinstance(v, sp.IndexedBase) and value.has(v))
+            )
+            if not absent:
+                continue
+            # the undefined functions it applies (the model's p): a function may depend on
+            # more than its written arguments; its data (y_n, x_n) are what they are
+            for name in {f.func for f in value.atoms(AppliedUndef)} - defined:
+                if getattr(name, "varies", False):
+                    continue
+                out[name] = out.get(name, frozenset()) | absent
         return out
 
     def _by_defined(self, expr):

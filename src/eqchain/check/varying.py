@@ -73,7 +73,21 @@ def _bare_names(d: sp.Derivative) -> list:
         ]
         names = list(dict.fromkeys(names))
         return [body.func, *names]
+    if not any(body.has(v.base if isinstance(v, sp.Indexed) else v) for v in d.variables):
+        # \frac{\partial \ln P}{\partial w}, \frac{\partial a^2}{\partial w}: a body that does not
+        # mention the variable is differentiated only because what it holds varies with it, as
+        # a name on its own (it was held fixed, the derivative 0, and \frac{\partial \ln
+        # P}{\partial w_m} = \frac{\partial \ln P}{\partial z_n} \frac{\partial z_n}{\partial
+        # w_m} was verified as 0 = 0)
+        names = [s for s in body.free_symbols if isinstance(s, sp.Symbol) and not _constant(s)]
+        names += [m.base for m in body.atoms(sp.Indexed) if not _of_a_variable(m, d)]
+        return [n for n in dict.fromkeys(names) if not _bound_in(n, body)]
     return []
+
+
+def _bound_in(name, body) -> bool:
+    """Whether ``name`` is only a bound variable of a sum, product or integral in ``body``."""
+    return isinstance(name, sp.Symbol) and name not in body.free_symbols
 
 
 def _of_a_variable(member: sp.Indexed, d: sp.Derivative) -> bool:

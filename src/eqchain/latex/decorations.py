@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from eqchain.errors import LatexError, UnsupportedLatex
-from eqchain.latex.commands import DROPPED, PROSE
+from eqchain.latex.commands import DROPPED, FUNCTIONS, PROSE
 from eqchain.latex.width import ascii_punctuation
 
 # Japanese/Chinese/Korean prose, full-width forms and circled numbers (①) written inside math.
@@ -60,6 +60,39 @@ def braced_argument(text: str, i: int) -> tuple[int, int] | None:
     return None
 
 
+_COLOUR = re.compile(r"\\(color|textcolor)(?![A-Za-z])")
+
+
+def colours(text: str, base: int = 0) -> str:
+    """``\\color{c}{X}`` and ``\\textcolor{c}{X}`` as X, ``\\color{c} X`` as X: a colour is
+    presentation only, and the braces after it group what it colours, which the reader sees
+    without them (``\\color{#1F618D}{ \\begin{eqnarray*} ... \\end{eqnarray*} }`` around a whole
+    display, as Jekyll posts write it). Blanked with spaces: the text keeps its length and
+    every column. A colour without its braced colour name is rejected."""
+    out = list(text)
+    for m in _COLOUR.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == "\\":
+            continue  # \\color: a row break, then a word
+        spec = braced_argument(text, m.end())
+        if spec is None:
+            raise LatexError(
+                f"\\{m.group(1)} needs its colour in braces: \\{m.group(1)}{{red}}",
+                column=base + m.start() + 1,
+            )
+        for k in range(m.start(), spec[1] + 1):
+            if out[k] != "\n":
+                out[k] = " "
+        group = braced_argument(text, spec[1] + 1)
+        if group is not None:
+            out[group[0]] = out[group[1]] = " "
+        elif m.group(1) == "textcolor":
+            raise LatexError(
+                "\\textcolor needs its text in braces: \\textcolor{red}{x}",
+                column=base + m.start() + 1,
+            )
+    return "".join(out)
+
+
 # TeX's font switches, each the font command of the rest of its group: {\bf w} is \mathbf{w}.
 FONT_SWITCHES = {
     "rm": "mathrm",
@@ -69,6 +102,30 @@ FONT_SWITCHES = {
     "cal": "mathcal",
 }
 _FONT_SWITCH = re.compile(r"\\(" + "|".join(FONT_SWITCHES) + r")(?![A-Za-z])")
+
+
+# \mathrm{ln}, \operatorname{log}, \text{exp}, {\rm sin} (after font_switches: \rm{ sin}): the
+# function's name set upright by hand, which is what \ln, \log, \exp, \sin typeset.
+_UPRIGHT_FUNCTION = re.compile(
+    r"\\(?:mathrm|operatorname|text|textrm|rm)\*?\s*\{\s*("
+    + "|".join(sorted(FUNCTIONS, key=len, reverse=True))
+    + r")\s*\}"
+)
+
+
+def upright_functions(text: str) -> str:
+    """``\\mathrm{ln}`` (``\\operatorname{log}``, ``\\text{exp}``, ``{\\rm sin}``) as ``\\ln``: an
+    elementary function's name written upright by hand is that function (README, notation
+    table), never prose or a product of letters (``\\mathrm{ln}\\, x`` was read as ``x``, its
+    name dropped as prose before the formula; ``\\operatorname{ln} x`` as the product of a
+    symbol ln and x). The command is padded with spaces: the text keeps its length and every
+    column."""
+
+    def command(m: re.Match) -> str:
+        written = "\\" + m.group(1)
+        return written + " " * (len(m.group(0)) - len(written))
+
+    return _UPRIGHT_FUNCTION.sub(command, text)
 
 
 def font_switches(text: str, base: int = 0) -> str:
@@ -138,11 +195,18 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     for two ``\\tag``s, and UnsupportedLatex for an operator name such as
     ``\\mathrm{Var}(x)``. ``base`` is the row's offset in the formula, for columns.
     """
-    text = font_switches(ascii_punctuation(text), base)
+    text = upright_functions(font_switches(colours(ascii_punctuation(text), base), base))
     out = list(text)
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign
     tag: str | None = None
+    number = _dots_number(text)
+    if number is not None:  # e^x = \sum_k \frac{x^k}{k!} \cdots (1): the equation's number
+        start, tag = number
+        for k in range(start, len(text)):
+            if out[k] != "\n":
+                out[k] = " "
+        text = "".join(out)
     depth = 0
     i, n = 0, len(text)
     kept: set[int] = set()  # where the \right of an evaluation bar \left. F \right| stands
@@ -332,6 +396,32 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     notes.sort()
     annotation = " ".join([note for _, _, note in notes if note] + relation_notes) or None
     return Decorated(body, tag, annotation)
+
+
+# A row ending in dots and a number in parentheses, \cdots (1), \quad \cdots \quad (2.3): the
+# equation's number, as Japanese textbooks write it (式 (1)).
+_DOTS_NUMBER = re.compile(
+    r"(?:\\q?quad|\\[,;:! ]|\s)*\\(?:cdots|ldots|dots)(?![A-Za-z])(?:\\q?quad|\\[,;:! ]|\s)*"
+    r"\(\s*(\d+(?:[.-]\d+)*)\s*\)\s*$"
+)
+_RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|lt|gt|neq|approx)(?![A-Za-z])")
+_BEFORE_DOTS = re.compile(r"(?:[-+=,(\[{&]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|lt|gt|neq))\s*$")
+
+
+def _dots_number(text: str) -> tuple[int, str] | None:
+    """``(offset, number)`` when ``text`` ends in dots and a number in parentheses after a
+    whole formula (``\\frac{x^k}{k!} \\cdots (1)``): an equation number, as ``\\tag{1}``;
+    None otherwise. Dots after an operator (``a_1 + \\cdots + (1)``, ``x \\cdot \\cdots (1)``)
+    are an ellipsis of the formula, read (or rejected) as such."""
+    m = _DOTS_NUMBER.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()]
+    if not before.strip() or _BEFORE_DOTS.search(before) or "\\tag" in before:
+        return None
+    if not _RELATION.search(before):
+        return None  # x_1 x_2 \cdots (1): no equation to number
+    return m.start(), m.group(1)
 
 
 _BRACES = {"underbrace": "_", "overbrace": "^"}

@@ -127,6 +127,17 @@ def _denominator(tokens, lo: int, hi: int, partner, partial: bool):
             if nxt is None:
                 return None
             i = nxt
+        if i < hi and tokens[i].is_char("{") and i in partner:
+            # \partial {w_m}: a name in braces of its own is that name (TeX's braces group)
+            close = partner[i]
+            if close > hi or i + 1 >= close or not starts_name(tokens[i + 1]):
+                return None
+            span = scan_name(tokens, i + 1, partner)
+            if span.end != close:
+                return None
+            order, i = _order(tokens, close + 1, hi, partner)
+            variables.append((span, order))
+            continue
         if i >= hi or not starts_name(tokens[i]):
             return None
         span = scan_name(tokens, i, partner)

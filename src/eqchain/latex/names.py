@@ -43,9 +43,13 @@ def starts_name(tok: Token) -> bool:
     )
 
 
-def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
+def scan_name(
+    tokens: list[Token], i: int, partner: dict[int, int], end: int | None = None
+) -> NameSpan:
     """Read the name starting at ``tokens[i]`` (``starts_name`` must hold). Raises LatexError for
-    malformed accents and subscripts."""
+    malformed accents and subscripts. ``end``: where the group being read ends; a ``_`` at or
+    after it is not this name's (``\\sum^N_{n=1}``: TeX's argument of ``^`` is the one token
+    ``N``, the subscript is the sum's)."""
     tok = tokens[i]
     inside = _subscript_inside_accent(tokens, i, partner)
     if inside is not None:
@@ -54,6 +58,8 @@ def scan_name(tokens: list[Token], i: int, partner: dict[int, int]) -> NameSpan:
         base, j = tok.text, i + 1
     else:
         base, j = _command_name(tokens, i, partner)
+    if end is not None and j >= end:
+        return NameSpan(base, None, j, base, tok.column)
     return with_subscript(NameSpan(base, None, j, base, tok.column), tokens, partner)
 
 
@@ -186,6 +192,8 @@ def _command_name(tokens: list[Token], i: int, partner: dict[int, int]) -> tuple
             )
         if t.kind == "letter" or (t.kind == "cmd" and t.text in GREEK | ACCENTS):
             parts.append(t.text)
+        elif t.is_cmd("mathrm", "rm"):
+            continue  # \widetilde{\mathrm{H}}: an upright letter is the letter, as outside
         elif not t.is_char("{}"):
             raise LatexError(
                 f"\\{tok.text}{{...}} may only hold letters (put subscripts outside it)",
@@ -317,6 +325,14 @@ def sample_superscripts(tokens: list[Token]) -> list[Token]:
             c -= 1
             continue
         caret, index, close = window[0], window[3], window[5]
+        if _number_in_parentheses(out, c + 6):
+            raise LatexError(
+                f"ambiguous: a name^{{({index.text})}}(number) may be the "
+                f"{index.text}-th derivative at that point or the {index.text}-th sample's "
+                f"function there, never a product by the number; write the product with "
+                f"\\cdot",
+                column=out[c + 6].column,
+            )
         before = out[c - 1]
         if (
             before.kind == "letter"
@@ -354,6 +370,20 @@ def sample_superscripts(tokens: list[Token]) -> list[Token]:
             out[c : c + 6] = [char("_", caret), char("{", window[1]), index, char("}", close)]
         c -= 1
     return out
+
+
+def _number_in_parentheses(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k:]`` starts with a number in parentheses, ``(0)``, ``(-1)``, ``(2.5)``:
+    after ``f^{(k)}`` the k-th derivative's point (``f^{(k)}(0)`` was read f_k times 0)."""
+    if k >= len(tokens) or not tokens[k].is_char("("):
+        return False
+    j = k + 1
+    if j < len(tokens) and tokens[j].is_char("-"):
+        j += 1
+    start = j
+    while j < len(tokens) and (tokens[j].kind == "digit" or tokens[j].is_char(".")):
+        j += 1
+    return j > start and j < len(tokens) and tokens[j].is_char(")")
 
 
 def _opener(tokens: list[Token], close: int) -> int | None:

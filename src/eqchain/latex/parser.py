@@ -769,7 +769,7 @@ class Parser:
         word = self._word()
         if word is not None:
             return word
-        span = scan_name(self.tokens, self.pos, self.partner)
+        span = scan_name(self.tokens, self.pos, self.partner, self.end)
         if span.end > self.end:
             raise LatexError("this name runs past the end of its group", column=span.column)
         j = span.end
@@ -2054,6 +2054,14 @@ class Parser:
                 variables, lower, shift = self._subscript_range(tok, usage)
             elif nxt is not None and nxt.is_char("^") and upper is None:
                 self.pos += 1
+                brace = self.peek()
+                if (
+                    brace is not None
+                    and brace.is_char("{")
+                    and self.partner[self.pos] == self.pos + 1
+                ):
+                    self.pos += 2  # \prod_{i}^{}: an empty upper bound typesets nothing
+                    continue
                 upper = self.argument(f"\\{tok.text}")
         if variables is None and upper is None:
             return self._big_operator_over_its_body_index(tok, usage)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.brackets import depth_after, scan
-from eqchain.latex.decorations import ELISION, braced_argument, strip_decorations
+from eqchain.latex.decorations import ELISION, braced_argument, colours, strip_decorations
 from eqchain.latex.piecewise import environment_end
 from eqchain.latex.width import ascii_punctuation
 
@@ -102,6 +102,7 @@ def split_rows(text: str) -> tuple[Row, ...]:
     _blank_comments(text, chars)
     _blank_delimiters("".join(chars), chars)
     _markdown_escaped_braces("".join(chars), chars)
+    chars = list(colours("".join(chars)))  # \color{c}{ \begin{eqnarray*} ... }: presentation
     work = "".join(chars)
     breaks: list[tuple[int, int, str | None]] = []  # (row start, row end, environment)
     env_stack: list[tuple[str, int]] = []

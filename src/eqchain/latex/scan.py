@@ -322,7 +322,7 @@ class Scanner:
                 # a run of letters the document names as one word (eqchain.latex.words)
                 self._atom(out, word, lambda: sp.Symbol(word))
                 return end
-        span = scan_name(self.tokens, i, self.partner)
+        span = scan_name(self.tokens, i, self.partner, hi)
         if span.end > hi:
             raise LatexError("this name runs past the end of its group", column=span.column)
         j = span.end
