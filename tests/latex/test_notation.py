@@ -709,3 +709,10 @@ def test_a_left_superscript_is_named_as_such():
     with pytest.raises(LatexError) as info:
         read_formula(r"{}^t\!A = B")
     assert "superscript on the left" in info.value.message
+
+
+def test_kl_spelled_without_a_backslash_is_the_divergence():
+    # KL(q || p): never K times a function L applied to q and p
+    assert read_formula(r"KL(q || p)").sides == read_formula(r"\mathrm{KL}(q || p)").sides
+    (side,) = read_formula(r"KL(q || p)").sides
+    assert not side.is_Mul

@@ -97,6 +97,7 @@ SPELLED_FUNCTIONS = {
     "min": "min",
     "Var": "moment",
     "Cov": "moment",
+    "KL": "operator",
 }  # fmt: skip
 # A name the document also uses as a value is held in the set of functions as this key: a
 # function only before parentheses that hold names (p(x)), a product before an expression.

@@ -902,6 +902,13 @@ class Parser:
         open_, close = j, self.partner[j]
         if close == open_ + 1:
             raise LatexError("empty parentheses", column=self.tokens[open_].column)
+        if kind == "operator":
+            # KL(q || p): the divergence, as \mathrm{KL}(q || p) (never K times L(q || p))
+            span = NameSpan(word, None, j, word, column)
+            if self._conditioned(open_, close):
+                return self.conditioned_application(span, open_, close, close + 1)
+            self.pos = close + 1
+            return sp.Function(word)(*self.arguments(open_, close))
         args = self.arguments(open_, close)
         _no_runs(args, word, column)
         self.pos = close + 1
