@@ -716,3 +716,10 @@ def test_kl_spelled_without_a_backslash_is_the_divergence():
     assert read_formula(r"KL(q || p)").sides == read_formula(r"\mathrm{KL}(q || p)").sides
     (side,) = read_formula(r"KL(q || p)").sides
     assert not side.is_Mul
+
+
+@pytest.mark.parametrize("text", [r"y_k^_k} = 1", r"x^{a}_ = 1", r"a^^b_c = 1", r"x^ = 1"])
+def test_broken_scripts_are_a_latex_error_not_a_crash(text):
+    # a superscript with no script after it met the reordering of scripts (a TypeError)
+    with pytest.raises(LatexError):
+        read_formula(text)

@@ -621,10 +621,13 @@ def scripts_in_order(text: str) -> str:
             i += 1
             continue
         sup_end = _script_end(out, i + 1)
+        if sup_end is None:
+            i += 1
+            continue
         j = sup_end
         while j < len(out) and out[j] in " \t":
             j += 1
-        if sup_end is None or j >= len(out) or out[j] != "_":
+        if j >= len(out) or out[j] != "_":
             i += 1
             continue
         sub_end = _script_end(out, j + 1)
