@@ -56,6 +56,7 @@ def test_a_wrong_derivative_is_refuted(tmp_path):
     assert step["counterexample"] is not None
 
 
+@pytest.mark.slow  # 10 s of CPU (SymPy's simplify on the expansion), run in CI (issue 17)
 def test_without_sigma_positive_it_is_verified_only_where_sigma_is_nonzero(tmp_path):
     # sigma may be negative or zero. For a real sigma != 0 the density is positive and the
     # derivative is (1/sigma^2) sum (x_i - mu) whatever sigma's sign (stop 23: the products are
