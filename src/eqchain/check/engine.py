@@ -1357,7 +1357,9 @@ def _rename_capturing(expr, functions: dict, definitions: dict):
     def visit(node):
         over = isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol)
         if isinstance(node, ExprWithLimits):
-            variables = [limit[0] for limit in node.limits]
+            # an indefinite integral's variable is free in its value (an antiderivative in
+            # it): no binder, nothing to capture, and renaming it would change the value
+            variables = [limit[0] for limit in node.limits if len(limit) > 1]
             inner = node.function
         elif isinstance(node, sp.Limit):
             variables, inner = [node.args[1]], node.args[0]
