@@ -78,3 +78,28 @@ def test_a_derivative_by_a_defined_symbol_is_checked_and_the_document_goes_on(tm
         (8, "verified"),
         (12, "definition"),
     ]
+
+
+RESTATED = r"""# A name stated again
+
+$$
+g = a + b
+$$
+
+$$
+g = {second}
+$$
+"""
+
+
+def test_a_restatement_that_is_false_as_a_claim_says_so_in_its_warning(tmp_path):
+    """A name defined again with a different right side takes the new meaning (a warning, never a
+    refutation: a second example may reuse the name); when the new row, read as a claim about the
+    earlier name, is false, the warning says so with the values (a student's wrong restatement)."""
+    post = tmp_path / "post.md"
+    post.write_text(RESTATED.replace("{second}", "2 a"), encoding="utf-8")
+    steps = json.loads(run_eqchain("check", "--format", "json", str(post)).stdout)
+    last = steps["derivations"][0]["steps"][-1]
+    assert last["status"] == "definition", last
+    assert "redefines g, defined earlier (line 4)" in last["warnings"][0]
+    assert "as a claim about that g it is false (at a = " in last["warnings"][0]

@@ -1471,9 +1471,16 @@ def _infer(
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""
+        warning = f"redefines {latex(target)}, defined earlier{where}"
+        if result.verdict is Verdict.REFUTED and result.counterexample is not None:
+            # a restatement that is wrong and a new meaning read alike: the reader is told both
+            at = ", ".join(f"{name} = {value}" for name, value in result.counterexample.values)
+            warning += f"; as a claim about that {latex(target)} it is false" + (
+                f" (at {at})" if at else ""
+            )
         facts.forget_definition(target)
         redefined = _define(step, lhs, facts)
-        return replace(redefined, warnings=(f"redefines {latex(target)}, defined earlier{where}",))
+        return replace(redefined, warnings=(warning,))
     if target is not None and _named_before(target, step.rhs, facts):
         contradicted = _contradicts_written(step, target, facts)
         return contradicted if contradicted is not None else _define(step, lhs, facts)
