@@ -691,6 +691,7 @@ def test_a_primed_known_function_through_the_cli(tmp_path):
 def test_parallel_is_the_double_bar_of_a_divergence():
     # D(P \parallel Q): the double bar, the same function as D(P || Q) and D(P \Vert Q)
     assert read_formula(r"D(P \parallel Q)").sides == read_formula(r"D(P || Q)").sides
+    assert read_formula(r"D(P \Vert Q)").sides == read_formula(r"D(P || Q)").sides
 
 
 @pytest.mark.parametrize(

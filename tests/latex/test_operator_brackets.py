@@ -27,8 +27,8 @@ def side(text):
     [
         (r"\mathrm{KL}[P\,||\,Q]", "||"),
         (r"\mathrm{KL}[P || Q]", "||"),
-        (r"\operatorname{KL}[P \Vert Q]", "\\Vert"),
-        (r"\mathrm{KL}(P \Vert Q)", "\\Vert"),
+        (r"\operatorname{KL}[P \Vert Q]", "||"),
+        (r"\mathrm{KL}(P \Vert Q)", "||"),
         (r"\mathrm{KL}(P || Q)", "||"),
     ],
 )

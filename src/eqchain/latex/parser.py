@@ -1379,7 +1379,7 @@ class Parser:
         """The arguments between the brackets at ``open_`` and ``close``, split at commas, bars
         and semicolons, and (position, separator as written) for each bar or semicolon. Two bars
         written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
-        separator, as ``\\Vert`` is."""
+        separator, as ``\\Vert`` and ``\\parallel`` are (one function whichever is written)."""
         args, separators, group, start, k = [], [], [], open_ + 1, open_ + 1
         colon = self._parameter_colon(open_, close)
         while k <= close:
@@ -3082,9 +3082,7 @@ def _separator(tok: Token) -> str | None:
         return "\\mid"
     if tok.is_cmd("vert"):  # \vert is the glyph |: in a function's brackets, the bar
         return "\\vert"
-    if tok.is_cmd("Vert"):
-        return "\\Vert"
-    if tok.is_cmd("parallel"):  # KL(P \parallel Q): the double bar, as || and \Vert
+    if tok.is_cmd("Vert", "parallel"):  # KL(P \Vert Q), KL(P \parallel Q): the double bar ||
         return "||"
     if tok.is_cmd("|"):
         return "|"
