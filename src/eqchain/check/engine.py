@@ -78,7 +78,7 @@ from eqchain.model import (
     Verdict,
 )
 from eqchain.operators import Expectation
-from eqchain.tree import NotAVariable, build, canonical, put_in, rebuild, substitute
+from eqchain.tree import NotAVariable, TooLarge, build, canonical, put_in, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
 SEARCH_DEPTH = 4
@@ -627,128 +627,143 @@ def check_derivation(
             held = start in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
             chain_first = (lhs, source) if held else (lhs,)
         try:
+            try:
+                if (
+                    step.condition
+                    and link_relation == "="
+                    and step.follows is None
+                    and not isinstance(step.rhs, ArgMax)
+                ):
+                    result = _under_condition(
+                        step, lhs, source, facts, values, timeout, chain_first
+                    )
+                elif isinstance(step.rhs, ArgMax) and link_relation == "=":
+                    decide = partial(_optimum, step, source, facts, values, timeout)
+                    result = _guarded(step, timeout, decide)
+                elif link_relation == "sim" and step.follows is None:
+                    result = _distribution_statement(step)
+                elif step.follows is not None:
+                    result = _implication(step, lhs, premise, facts.under(values), values, timeout)
+                    # What follows from an established equation is a fact; from a supposed one, not.
+                    chain_holds = premise[2] and premise[1] == "="
+                elif link_relation != "=":
+                    result = _relation_claim(
+                        step,
+                        source,
+                        facts.under(values),
+                        values,
+                        timeout,
+                        derivation,
+                        origin=chain_first,
+                    )
+                elif step.where_clause:
+                    result = _where_definition(step, lhs, facts)
+                elif step.kind is StepKind.DEFINITION:
+                    result = _define(step, lhs, facts)
+                elif step.kind is StepKind.GIVEN:
+                    result = _give(step, lhs, facts)
+                elif step.infer_kind:
+                    result = _infer(step, lhs, source, facts, values, timeout, chain_first, premise)
+                elif "generalize" in step.by:
+                    result = _generalize_step(step, lhs, source, facts, values, timeout)
+                else:
+                    result = _claim(
+                        step, source, facts.under(values), values, timeout, step_values, chain_first
+                    )
+            except NotAVariable:
+                result = StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE)
             if (
-                step.condition
+                result.verdict is Verdict.UNKNOWN
                 and link_relation == "="
                 and step.follows is None
-                and not isinstance(step.rhs, ArgMax)
+                and not step.condition
+                and step.kind is StepKind.CLAIM
             ):
-                result = _under_condition(step, lhs, source, facts, values, timeout, chain_first)
-            elif isinstance(step.rhs, ArgMax) and link_relation == "=":
-                decide = partial(_optimum, step, source, facts, values, timeout)
-                result = _guarded(step, timeout, decide)
-            elif link_relation == "sim" and step.follows is None:
-                result = _distribution_statement(step)
-            elif step.follows is not None:
-                result = _implication(step, lhs, premise, facts.under(values), values, timeout)
-                # What follows from an established equation is a fact; from a supposed one, not.
-                chain_holds = premise[2] and premise[1] == "="
-            elif link_relation != "=":
-                result = _relation_claim(
+                result = _from_unproved(
+                    result, step, source, facts.under(values), values, timeout, step_values
+                )
+            if result.verdict is Verdict.REFUTED:
+                result = _unwritten_range(result, facts, lhs, source, step.rhs)
+            if result.verdict is Verdict.REFUTED and step.infer_kind:
+                result = _named_in_passing(result, facts, step)
+            if result.verdict is Verdict.REFUTED and step.infer_kind and not step.continues:
+                result = _unrelated_sides(result, facts, lhs, step.rhs)
+            if result.verdict is Verdict.REFUTED and step.infer_kind and link_relation == "=":
+                result = _mean_reading(result, step, source, facts.under(values), values, timeout)
+            if result.verdict is Verdict.REFUTED and unused_where is not None:
+                # the row's "where" equation may be what makes it hold (where x = 3)
+                result = StepResult(
                     step,
-                    source,
-                    facts.under(values),
-                    values,
-                    timeout,
-                    derivation,
-                    origin=chain_first,
+                    Verdict.UNKNOWN,
+                    (),
+                    f"not decided: the equation after 'where' ({unused_where.claim}) was not used, "
+                    "and the step may hold only with it",
+                    None,
+                    result.warnings,
                 )
-            elif step.where_clause:
-                result = _where_definition(step, lhs, facts)
-            elif step.kind is StepKind.DEFINITION:
-                result = _define(step, lhs, facts)
-            elif step.kind is StepKind.GIVEN:
-                result = _give(step, lhs, facts)
-            elif step.infer_kind:
-                result = _infer(step, lhs, source, facts, values, timeout, chain_first, premise)
-            elif "generalize" in step.by:
-                result = _generalize_step(step, lhs, source, facts, values, timeout)
+            if step.where_clause:
+                unused_where = step if result.verdict is not Verdict.DEFINITION else None
             else:
-                result = _claim(
-                    step, source, facts.under(values), values, timeout, step_values, chain_first
+                unused_where = None
+            if step.condition and result.verdict is Verdict.REFUTED and link_relation != "=":
+                # a relation or an implication is not checked under its row's condition: its
+                # counterexample may lie outside it
+                result = conditioned.unusable(step, "only an equation is checked under one")
+            if step.condition and result.verdict is Verdict.VERIFIED:
+                result = replace(result, conditional=True)  # holds under the condition only
+            implied = False
+            if step.condition and _may_follow(step, result, premise, facts):
+                # the next equation of a system (x = 2 under x^2 = 4, for x > 0) is not checked as
+                # following from the row before under a condition: neither refuted as an identity
+                # nor by a counterexample outside the condition
+                result = conditioned.unusable(
+                    step, "it may follow from the row before, which is not checked under one"
                 )
-        except NotAVariable:
-            result = StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE)
-        if (
-            result.verdict is Verdict.UNKNOWN
-            and link_relation == "="
-            and step.follows is None
-            and not step.condition
-            and step.kind is StepKind.CLAIM
-        ):
-            result = _from_unproved(
-                result, step, source, facts.under(values), values, timeout, step_values
-            )
-        if result.verdict is Verdict.REFUTED:
-            result = _unwritten_range(result, facts, lhs, source, step.rhs)
-        if result.verdict is Verdict.REFUTED and step.infer_kind:
-            result = _named_in_passing(result, facts, step)
-        if result.verdict is Verdict.REFUTED and step.infer_kind and not step.continues:
-            result = _unrelated_sides(result, facts, lhs, step.rhs)
-        if result.verdict is Verdict.REFUTED and step.infer_kind and link_relation == "=":
-            result = _mean_reading(result, step, source, facts.under(values), values, timeout)
-        if result.verdict is Verdict.REFUTED and unused_where is not None:
-            # the row's "where" equation may be what makes it hold (where x = 3)
-            result = StepResult(
-                step,
-                Verdict.UNKNOWN,
-                (),
-                f"not decided: the equation after 'where' ({unused_where.claim}) was not used, "
-                "and the step may hold only with it",
-                None,
-                result.warnings,
-            )
-        if step.where_clause:
-            unused_where = step if result.verdict is not Verdict.DEFINITION else None
-        else:
-            unused_where = None
-        if step.condition and result.verdict is Verdict.REFUTED and link_relation != "=":
-            # a relation or an implication is not checked under its row's condition: its
-            # counterexample may lie outside it
-            result = conditioned.unusable(step, "only an equation is checked under one")
-        if step.condition and result.verdict is Verdict.VERIFIED:
-            result = replace(result, conditional=True)  # holds under the condition only
-        implied = False
-        if step.condition and _may_follow(step, result, premise, facts):
-            # the next equation of a system (x = 2 under x^2 = 4, for x > 0) is not checked as
-            # following from the row before under a condition: neither refuted as an identity
-            # nor by a counterexample outside the condition
-            result = conditioned.unusable(
-                step, "it may follow from the row before, which is not checked under one"
-            )
-        elif _may_follow(step, result, premise, facts):
-            # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
-            alone = result
-            result, implied = _as_implication(
-                step, lhs, premise, result, facts.under(values), values, timeout
-            )
-            if implied and not premise[2] and _nothing_to_solve(premise, facts, values):
-                # an equation between numbers, not established, is no equation of a system:
-                # what follows from a false one follows vacuously; the row is what it is alone
-                # (refuted), or unknown naming that row (_from_unproved)
-                before = results[-1] if results else None
-                if alone.verdict is Verdict.REFUTED:
-                    result, implied = alone, False
+            elif _may_follow(step, result, premise, facts):
+                # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
+                alone = result
+                result, implied = _as_implication(
+                    step, lhs, premise, result, facts.under(values), values, timeout
+                )
+                if implied and not premise[2] and _nothing_to_solve(premise, facts, values):
+                    # an equation between numbers, not established, is no equation of a system:
+                    # what follows from a false one follows vacuously; the row is what it is alone
+                    # (refuted), or unknown naming that row (_from_unproved)
+                    before = results[-1] if results else None
+                    if alone.verdict is Verdict.REFUTED:
+                        result, implied = alone, False
+                    else:
+                        result, implied = _from_unsettled_row(result, before, alone)
+                if implied:
+                    chain_holds = premise[2] and premise[1] == "="
+            if result.verdict is Verdict.VERIFIED and (
+                step.follows or implied or link_relation != "="
+            ):
+                # A relation may not introduce a restriction either: what its right side (an
+                # implication's conclusion) needs beyond its source (the premise) must hold.
+                if step.follows or implied:
+                    # what the conclusion needs must be established outright: a fact from here on
+                    # carries no domain (a restriction shared with the premise is not waived)
+                    targets, origins = [lhs, step.rhs], []
                 else:
-                    result, implied = _from_unsettled_row(result, before, alone)
-            if implied:
-                chain_holds = premise[2] and premise[1] == "="
-        if result.verdict is Verdict.VERIFIED and (step.follows or implied or link_relation != "="):
-            # A relation may not introduce a restriction either: what its right side (an
-            # implication's conclusion) needs beyond its source (the premise) must hold.
-            if step.follows or implied:
-                # what the conclusion needs must be established outright: a fact from here on
-                # carries no domain (a restriction shared with the premise is not waived)
-                targets, origins = [lhs, step.rhs], []
-            else:
-                targets, origins = [step.rhs], [source, lhs]
-            introduced = _introduced(targets, origins, facts, values)
-            if introduced is not None:
-                result = StepResult(step, Verdict.UNKNOWN, result.rules, introduced)
-        if supposed and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
-            result = _suppose(step, source, facts, result)
-        if result.verdict is Verdict.REFUTED and link_relation == "=" and source is not None:
-            result = _constant_hint(result, source, step.rhs, facts, values, derivation)
+                    targets, origins = [step.rhs], [source, lhs]
+                introduced = _introduced(targets, origins, facts, values)
+                if introduced is not None:
+                    result = StepResult(step, Verdict.UNKNOWN, result.rules, introduced)
+            if supposed and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
+                result = _suppose(step, source, facts, result)
+            if result.verdict is Verdict.REFUTED and link_relation == "=" and source is not None:
+                result = _constant_hint(result, source, step.rhs, facts, values, derivation)
+        except NotAVariable:
+            result, implied = StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE), False
+        except TooLarge:
+            raise  # a definition's or a given's: invalid input (api.check_derivations)
+        except SYMPY_FAILURES as err:
+            # SymPy failing outside a guarded decision (deciding what kind of row this is,
+            # unfolding definitions, whether it follows from the row before): this step is
+            # unknown, saying so, and the rest of the document is checked
+            result = StepResult(step, Verdict.UNKNOWN, reason=_sympy_failed(err))
+            implied = False
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
         verified = result.verdict is Verdict.VERIFIED
@@ -1208,22 +1223,31 @@ def _guarded(step: Step, timeout, decide) -> StepResult:
         raise
     except NotAVariable:
         return StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE)
-    except (
-        ValueError,
-        TypeError,
-        AttributeError,
-        NotImplementedError,
-        ZeroDivisionError,
-        ArithmeticError,
-        IndexError,
-        KeyError,
-        StopIteration,  # SymPy's simplify (sum_simplify) lets one escape on some sums
-    ) as err:
-        return StepResult(
-            step,
-            Verdict.UNKNOWN,
-            reason=f"could not be decided (SymPy: {type(err).__name__}: {str(err)[:120]})",
-        )
+    except SYMPY_FAILURES as err:
+        return StepResult(step, Verdict.UNKNOWN, reason=_sympy_failed(err))
+
+
+# What SymPy raises on a tree it cannot handle: the step is unknown, saying so.
+SYMPY_FAILURES = (
+    ValueError,
+    TypeError,
+    AttributeError,
+    NotImplementedError,
+    ZeroDivisionError,
+    ArithmeticError,
+    IndexError,
+    KeyError,
+    StopIteration,  # SymPy's simplify (sum_simplify) lets one escape on some sums
+    AssertionError,  # SymPy's piecewise_fold asserts on conditions holding pieces
+    RecursionError,
+)
+
+
+def _sympy_failed(err: Exception) -> str:
+    if isinstance(err, RecursionError):
+        return "expression nested too deeply"
+    text = " ".join(str(err).split())  # SymPy's messages are wrapped over several lines
+    return f"could not be decided (SymPy: {type(err).__name__}: {text[:120]})"
 
 
 def _give(step: Step, lhs, facts: Facts) -> StepResult:

@@ -1,0 +1,33 @@
+"""SymPy failing on a tree outside a step's guarded decision (here while unfolding a row that
+names a law of the table as a function's value, ``\\mathrm{p}(y|p) = \\mathrm{Bin}(y; n, p)``,
+with no ``y \\sim \\mathrm{Bin}(n, p)`` before it: SymPy cannot fold the support's conditions)
+stopped the whole document with "internal error" (exit 3). The step is now unknown, saying that
+SymPy could not decide it, and every other row is checked (found by mutating corpus documents)."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import run_eqchain
+
+DOCUMENT = r"""# A binomial likelihood written without its law
+
+$$
+\mathrm{p}(y|p) = \mathrm{Bin}(y; n, p) = {n \choose y} \, p^y \, (1-p)^{n-y}
+$$
+
+$$
+\log e^{a} = a
+$$
+"""
+
+
+def test_a_sympy_failure_makes_one_step_unknown_and_the_document_goes_on(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(DOCUMENT, encoding="utf-8")
+    ran = run_eqchain("check", "--format", "json", str(post))
+    assert ran.returncode != 3, ran.output
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["definition", "unknown", "verified"]
+    assert steps[1]["reason"].startswith("could not be decided (SymPy: ")
+    assert "\n" not in steps[1]["reason"]
