@@ -318,7 +318,13 @@ def _worker_pool(workers: int, files):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    needed = ["eqchain.api", "eqchain.check.engine", "eqchain.load.toml_file", *_SYMPY_LAZY]
+    needed = [
+        "eqchain.api",
+        "eqchain.check.engine",
+        "eqchain.load.toml_file",
+        "eqchain.latex.memo",  # the reader, which loading any file uses
+        *_SYMPY_LAZY,
+    ]
     if any(not str(f).lower().endswith(".toml") for f in files):
         needed += ["eqchain.load.document"]
     if any(_optimizes(f) for f in files):
@@ -330,10 +336,10 @@ def _worker_pool(workers: int, files):
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-# Modules SymPy imports on first use (the first Add built, the first exp of a set), which every
-# checked file reaches: imported before the fork, each worker would pay them again. (The units
-# the first simplify imports are not needed: eqchain/speedups.py.)
-_SYMPY_LAZY = ("sympy.tensor.tensor", "sympy.sets.setexpr")
+# Modules SymPy imports on first use (the first exp of a set), which every checked file
+# reaches: imported before the fork, each worker would pay them again. (The units the first
+# simplify imports and the tensors the first Add imports are not needed: eqchain/speedups.py.)
+_SYMPY_LAZY = ("sympy.sets.setexpr",)
 
 
 def _expected_cost(path) -> tuple:

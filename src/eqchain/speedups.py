@@ -14,6 +14,13 @@ eqchain never builds a unit. Until something uses the module, a stand-in answers
 no object is an instance of its ``Quantity`` while the module defining the real one has not been
 imported, so ``has`` answers what it would. Any other use loads the real module, to which the
 stand-in then hands every attribute; a submodule imported directly works as before.
+
+SymPy's ``Add.flatten`` imports ``sympy.tensor.tensor`` on every call, only to ask whether a
+term is a tensor expression (``isinstance(o, TensExpr)``). The first import defines the tensor
+algebra and, through ``sympy.combinatorics``, builds the symmetry groups of the polyhedra: 50 ms
+on the project machine, paid by the first sum any program builds, and eqchain never builds a
+tensor. The same kind of stand-in answers ``TensExpr`` and ``TensAdd`` with a class no object is
+an instance of while the real module is not imported; any other name loads it.
 """
 
 from __future__ import annotations
@@ -54,55 +61,100 @@ def _set_assumptions(obj, assumptions: dict) -> None:
 
 _UNITS = "sympy.physics.units"
 _QUANTITIES = "sympy.physics.units.quantities"  # where Quantity (= Unit) is defined
+_TENSORS = "sympy.tensor.tensor"  # a module (no package): it defines TensExpr itself
 
 
-class _NoQuantity:
-    """What the stand-in gives for ``Quantity`` and ``Unit`` while the real class is not
-    defined: no SymPy object is an instance of it, as none can be of a class not yet made."""
+class _NoInstance:
+    """What a stand-in gives for a class (``Quantity``, ``TensExpr``) while the module defining
+    the real one has not been imported: no SymPy object is an instance of it, as none can be
+    of a class not yet made."""
 
 
-class _UnitsOnDemand(types.ModuleType):
-    """``sympy.physics.units`` until it is needed (see the module's docstring)."""
+_NoQuantity = _NoInstance
+
+
+class _OnDemand(types.ModuleType):
+    """A SymPy module until it is needed (see the module's docstring): ``_placeholders`` are
+    answered with :class:`_NoInstance` while ``_defining`` (the module that defines them) is not
+    imported; every other name imports the real module."""
+
+    _placeholders: frozenset = frozenset()
+    _defining: str = ""
 
     def __getattr__(self, name: str):
-        if name in ("Quantity", "Unit") and _QUANTITIES not in sys.modules:
-            return _NoQuantity
+        if name in self._placeholders and isinstance(
+            sys.modules.get(self._defining, self), _OnDemand
+        ):
+            return _NoInstance
         if name.startswith("__") and name.endswith("__") and name != "__all__":
             raise AttributeError(name)
-        return getattr(_real_units(self), name)
+        return getattr(_real_module(self), name)
 
 
-def _real_units(stand_in: types.ModuleType) -> types.ModuleType:
-    """Import the real ``sympy.physics.units`` in the stand-in's place (once)."""
-    if sys.modules.get(_UNITS) is stand_in:
-        del sys.modules[_UNITS]
+class _UnitsOnDemand(_OnDemand):
+    """``sympy.physics.units`` until it is needed."""
+
+    _placeholders = frozenset({"Quantity", "Unit"})
+    _defining = _QUANTITIES
+
+
+class _TensorsOnDemand(_OnDemand):
+    """``sympy.tensor.tensor`` until it is needed."""
+
+    _placeholders = frozenset({"TensExpr", "TensAdd"})
+    _defining = _TENSORS
+
+
+def _real_module(stand_in: types.ModuleType) -> types.ModuleType:
+    """Import the real module in the stand-in's place (once)."""
+    name = stand_in.__name__
+    if sys.modules.get(name) is stand_in:
+        del sys.modules[name]
     try:
-        real = importlib.import_module(_UNITS)
+        real = importlib.import_module(name)
     except BaseException:
-        sys.modules.setdefault(_UNITS, stand_in)
+        sys.modules.setdefault(name, stand_in)
         raise
-    physics = sys.modules.get("sympy.physics")
-    if physics is not None and getattr(physics, "units", None) is stand_in:
-        physics.units = real
+    parent_name, _, child = name.rpartition(".")
+    parent = sys.modules.get(parent_name)
+    if parent is not None and getattr(parent, child, None) is stand_in:
+        setattr(parent, child, real)
     return real
 
 
-def _install_units_on_demand() -> None:
-    if _UNITS in sys.modules:  # imported already (by the user's program): nothing to save
+def _install_on_demand(name: str, kind: type, folder: str) -> None:
+    if name in sys.modules:  # imported already (by the user's program): nothing to save
         return
+    spec = importlib.machinery.PathFinder.find_spec(name, [folder])
+    if spec is None:  # SymPy laid out otherwise
+        return
+    stand_in = kind(name, f"{name}, imported when first used")
+    stand_in.__spec__ = spec
+    if spec.submodule_search_locations:
+        stand_in.__path__ = list(spec.submodule_search_locations)
+    stand_in.__file__ = spec.origin
+    stand_in.__package__ = name if spec.submodule_search_locations else name.rpartition(".")[0]
+    sys.modules[name] = stand_in
+    parent_name, _, child = name.rpartition(".")
+    parent = sys.modules.get(parent_name)
+    if parent is not None and not hasattr(parent, child):
+        setattr(parent, child, stand_in)  # as an import would: sympy.tensor.tensor
+
+
+def _install_units_on_demand() -> None:
     folder = str(Path(sympy.__file__).parent / "physics")
     spec = importlib.machinery.PathFinder.find_spec(_UNITS, [folder])
     if spec is None or not spec.submodule_search_locations:  # SymPy laid out otherwise
         return
-    stand_in = _UnitsOnDemand(_UNITS, "sympy.physics.units, imported when first used")
-    stand_in.__spec__ = spec
-    stand_in.__path__ = list(spec.submodule_search_locations)
-    stand_in.__file__ = spec.origin
-    stand_in.__package__ = _UNITS
-    sys.modules[_UNITS] = stand_in
+    _install_on_demand(_UNITS, _UnitsOnDemand, folder)
+
+
+def _install_tensors_on_demand() -> None:
+    _install_on_demand(_TENSORS, _TensorsOnDemand, str(Path(sympy.__file__).parent / "tensor"))
 
 
 def install() -> None:
     """Put the speed-ups in place (idempotent)."""
     IndexedBase._set_assumptions = staticmethod(_set_assumptions)
     _install_units_on_demand()
+    _install_tensors_on_demand()

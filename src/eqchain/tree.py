@@ -8,8 +8,10 @@ the rule engine need the author's structure, so they rebuild trees with ``evalua
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import sympy as sp
+from sympy.core.parameters import global_parameters
 
 from eqchain import speedups
 
@@ -155,7 +157,24 @@ def _scoped(expr, mapping: dict, names: dict):
 
 def canonical(expr):
     """Evaluate ``expr`` with SymPy's automatic simplifications and name bound variables
-    canonically, so that two trees that differ only in those compare equal."""
+    canonically, so that two trees that differ only in those compare equal.
+
+    Remembered (the same tree is asked for again and again: a row is the target of one link
+    and the source of the next, the facts are compared with every state of the search); the
+    result is a function of the tree and of SymPy's evaluation switches, which key it. A tree
+    too large to compute raises :class:`TooLarge` every time (errors are not remembered)."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    switches = (global_parameters.evaluate, global_parameters.distribute)
+    try:
+        hash(expr)
+    except TypeError:  # a tree that cannot be hashed: evaluated afresh
+        return _canonical(expr, 0)
+    return _remembered(expr, switches)
+
+
+@lru_cache(maxsize=4096)
+def _remembered(expr, switches: tuple):
     return _canonical(expr, 0)
 
 

@@ -29,14 +29,14 @@ def test_the_pool_forks_from_a_parent_with_the_checker_imported():
 @pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
 )
-def test_the_parent_imports_what_sympy_and_the_solver_load_on_first_use(tmp_path):
+def test_the_parent_imports_what_sympy_the_reader_and_the_solver_load_on_first_use(tmp_path):
     # in a fresh process: in this one, earlier tests have imported them already
     solved = tmp_path / "mle.toml"
     solved.write_text("title = 'm'\n[maximize]\nobjective = 'x'\n", encoding="utf-8")
     script = (
         "import sys\n"
         "from eqchain import cli\n"
-        "names = (*cli._SYMPY_LAZY, 'eqchain.optimize')\n"
+        "names = (*cli._SYMPY_LAZY, 'eqchain.optimize', 'eqchain.latex.memo')\n"
         "before = [n for n in names if n in sys.modules]\n"
         f"with cli._worker_pool(2, [{str(solved)!r}, 'b.toml']):\n"
         "    pass\n"

@@ -46,9 +46,25 @@ class Need:
 
 def needs(tree) -> list[Need]:
     """Every definedness condition of ``tree``, in the order :func:`definedness` gives them."""
+    if not isinstance(tree, sp.Basic):
+        return []
+    try:
+        hash(tree)
+    except TypeError:  # a tree that cannot be hashed: walked afresh
+        out: list[Need] = []
+        _walk(tree, (), out)
+        return out
+    return list(_needs(tree))
+
+
+@lru_cache(maxsize=2048)
+def _needs(tree) -> tuple[Need, ...]:
+    """:func:`needs`, remembered: a function of the tree alone (its symbols carry their
+    assumptions), asked again for each row of a chain (a row is the target of one link and the
+    source of the next) and for the trees with definitions unfolded."""
     out: list[Need] = []
     _walk(tree, (), out)
-    return out
+    return tuple(out)
 
 
 def _walk(node, limits: tuple, out: list) -> None:
@@ -177,6 +193,7 @@ def holds_over(pred: str, expr, limits: tuple) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _defined_throughout(node, limits: tuple) -> bool:
     """Whether ``node``'s own definedness conditions (not its arguments') hold at every point
     of the ranges ``limits`` of the sums and products around it: proved with every bound

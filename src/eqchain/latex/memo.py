@@ -13,8 +13,6 @@ code. A formula whose reading holds anything outside that set is simply not stor
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from functools import cache
 from pathlib import Path
@@ -71,6 +69,7 @@ def _enabled() -> bool:
 
 @cache
 def _reader_fingerprint() -> str:
+    import hashlib  # here: a run without the cache (--no-cache) never loads OpenSSL's hashes
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha256(_VERSION.encode())
@@ -86,6 +85,9 @@ def _reader_fingerprint() -> str:
 
 
 def _key(text: str, indices, functions, cross_check=False) -> str:
+    import hashlib
+    import json
+
     payload = json.dumps(
         [text, sorted(indices), sorted(functions), cross_check], ensure_ascii=False
     )
@@ -99,6 +101,8 @@ def _path(key: str) -> Path:
 
 
 def _load(key: str):
+    import json
+
     try:
         data = json.loads(_path(key).read_text(encoding="utf-8"))
         if data.get("key") != key:
@@ -133,6 +137,8 @@ def _store(key: str, formula) -> None:
         "definition": formula.definition,
         "relations": list(formula.relations),
     }
+    import json
+
     path = _path(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
