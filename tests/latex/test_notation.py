@@ -719,6 +719,23 @@ def test_kl_spelled_without_a_backslash_is_the_divergence():
     assert not side.is_Mul
 
 
+@pytest.mark.parametrize(
+    ("spelled", "upright"),
+    [(r"cov(X, Y)", r"\mathrm{Cov}(X, Y)"), (r"2 var(X)", r"2 \mathrm{Var}(X)")],
+)
+def test_the_variance_and_covariance_spelled_in_lower_case(spelled, upright):
+    # cov(X, Y) was c o v(X, Y), a product of letters and a function v of two arguments
+    assert read_formula(spelled).sides == read_formula(upright).sides
+
+
+def test_the_covariance_spelled_in_lower_case_in_a_document(tmp_path):
+    from helpers import check_document_rows
+
+    rows = (r"cov(X, Y) = \mathbb{E}[XY] - \mathbb{E}[X] \mathbb{E}[Y]", r"cov(X, Y) = c o v")
+    got = [s["status"] for s in check_document_rows(tmp_path, *rows, assume="X moments, Y moments")]
+    assert got[0] == "verified" and got[1] != "verified", got
+
+
 @pytest.mark.parametrize("text", [r"y_k^_k} = 1", r"x^{a}_ = 1", r"a^^b_c = 1", r"x^ = 1"])
 def test_broken_scripts_are_a_latex_error_not_a_crash(text):
     # a superscript with no script after it met the reordering of scripts (a TypeError)

@@ -97,6 +97,8 @@ SPELLED_FUNCTIONS = {
     "min": "min",
     "Var": "moment",
     "Cov": "moment",
+    "var": "moment",  # var(X), cov(X, Y): the variance and covariance, never v a r(X)
+    "cov": "moment",
     "KL": "operator",
 }  # fmt: skip
 # A name the document also uses as a value is held in the set of functions as this key: a

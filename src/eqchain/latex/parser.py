@@ -896,7 +896,8 @@ class Parser:
         column = self.tokens[self.pos].column
         kind = SPELLED_FUNCTIONS[word]
         if kind == "moment":
-            return self.moment(NameSpan(word, None, j, word, column), j)
+            name = MOMENT_WORDS[word]  # var(X) is Var(X), cov(X, Y) is Cov(X, Y)
+            return self.moment(NameSpan(name, None, j, name, column), j)
         if self.tokens[j].is_cmd("left"):
             j += 1
         open_, close = j, self.partner[j]
