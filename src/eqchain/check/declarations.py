@@ -90,8 +90,8 @@ def _a_nonzero_number(difference) -> bool:
     (``\\sin^2 b + \\cos^2 b - 2`` is -1, ``\\lim_{x \\to d^-} |x - d|/(x - d) - 1`` is -2):
     the equation holds at no value, whatever the declarations. SymPy failing decides nothing."""
     try:
-        if sp.count_ops(difference) > _SIMPLIFIED_OPS:
-            return False
+        if difference.has(sp.Piecewise) or sp.count_ops(difference) > _SIMPLIFIED_OPS:
+            return False  # SymPy's simplify drops a piece reached at one point only
         if difference.has(sp.Limit):
             difference = difference.replace(lambda e: isinstance(e, sp.Limit), lambda e: e.doit())
             if difference.has(sp.Limit):
