@@ -34,3 +34,11 @@ def test_with_n_a_natural_number_no_domain_is_needed(tmp_path):
     (result,) = check_markdown(tmp_path, _doc("\\binom{n}{n+1} = 0"), assume="n integer, n >= 0")
     assert result.verdict is Verdict.VERIFIED, (result.verdict, result.reason)
     assert not result.domain
+
+
+def test_the_permutations_past_the_top_are_verified_only_where_n_exceeds_minus_one(tmp_path):
+    # {}_nP_k is n!/(n-k)!, the falling factorial ff(n, k) = Gamma(n + 1) / Gamma(n - k + 1):
+    # SymPy's simplify takes ff(n, n + 1) to 0, but ff(-1, 0) is 1
+    (result,) = check_markdown(tmp_path, _doc("{}_{n}P_{n+1} = 0"))
+    assert result.verdict is Verdict.VERIFIED, (result.verdict, result.reason)
+    assert result.domain, "the step holds only where n > -1"
