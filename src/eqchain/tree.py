@@ -44,6 +44,10 @@ def build(func, args):
             raise NotAVariable(str(err).strip()) from None
     if func in _UNEVALUATED or (isinstance(func, type) and issubclass(func, _UNEVALUATED)):
         return func(*args, evaluate=False)
+    if isinstance(func, type) and issubclass(func, (sp.Max, sp.Min)):
+        # a LatticeOp, no Function: evaluated, Max(0, x) with the declared positive x was x
+        # before an integral made x its own real variable (\int_{-1}^{0} \max(0, x) dx = -1/2)
+        return func(*args, evaluate=False)
     if func is sp.Piecewise:
         # evaluated: a piece whose condition became false is dropped, and no piece left is
         # NaN (unevaluated, SymPy leaves an empty Piecewise that nothing can print or use)

@@ -65,6 +65,8 @@ def given_contradiction(lhs, rhs) -> str | None:
             )
     except (TypeError, ValueError, AttributeError, RecursionError, NotImplementedError):
         difference_nonzero = False
+    if not difference_nonzero:
+        difference_nonzero = _a_nonzero_number(difference)
     for name in DECLARABLE:
         for a, b in ((lhs, rhs), (rhs, lhs)):
             if _is(a, name) is True and _is(b, name) is False:
@@ -77,6 +79,32 @@ def given_contradiction(lhs, rhs) -> str | None:
             "are never equal"
         )
     return None
+
+
+# Above this many operations a difference is not simplified to find a contradiction.
+_SIMPLIFIED_OPS = 150
+
+
+def _a_nonzero_number(difference) -> bool:
+    """Whether ``difference``, its limits carried out and simplified, is a number proved nonzero
+    (``\\sin^2 b + \\cos^2 b - 2`` is -1, ``\\lim_{x \\to d^-} |x - d|/(x - d) - 1`` is -2):
+    the equation holds at no value, whatever the declarations. SymPy failing decides nothing."""
+    try:
+        if difference.has(sp.Piecewise) or sp.count_ops(difference) > _SIMPLIFIED_OPS:
+            return False  # SymPy's simplify drops a piece reached at one point only
+        if difference.has(sp.Limit):
+            difference = difference.replace(lambda e: isinstance(e, sp.Limit), lambda e: e.doit())
+            if difference.has(sp.Limit):
+                return False
+        value = sp.simplify(difference)
+        return (
+            not value.free_symbols
+            and value.is_number
+            and value.is_finite is True
+            and value.is_zero is False
+        )
+    except (TypeError, ValueError, AttributeError, RecursionError, NotImplementedError):
+        return False
 
 
 def admissible_values(sigma: dict, givens) -> bool:

@@ -73,10 +73,17 @@ def is_zero(diff) -> bool:
 
     Whatever SymPy raises on the way (``simplify`` has been seen to raise StopIteration from
     ``sum_simplify``) means "not proved", never a crash; the step's time limit (a
-    BaseException) still goes through."""
+    BaseException) still goes through. A difference holding a Piecewise is not simplified
+    (see below)."""
     if diff == 0:
         return True
-    for attempt in (sp.expand, _expand_log, sp.simplify, _simplify_summed):
+    attempts = (sp.expand, _expand_log, sp.simplify, _simplify_summed)
+    if diff.has(sp.Piecewise):
+        # SymPy's simplify drops a piece reached at one point only (Piecewise((1, x**2 <= 0),
+        # (0, True)) is 0 to it): a piecewise difference is proved piece by piece, by
+        # _zero_by_cases, never by simplify
+        attempts = (sp.expand, _expand_log)
+    for attempt in attempts:
         try:
             value = attempt(diff)
             if value == 0:

@@ -858,7 +858,8 @@ def _gap(lhs, rhs):
     record = _Record(frozenset(_random_guess(lhs, rhs)))
     a, b, _ = _opaque(*(_linear(side, record) for side in (lhs, rhs)))
     try:
-        gap = sp.simplify(a - b)
+        # a Piecewise is not simplified: SymPy drops a piece reached at one point only
+        gap = a - b if (a - b).has(sp.Piecewise) else sp.simplify(a - b)
     except (TypeError, ValueError, RecursionError):
         return None
     opaque = [f for f in gap.atoms(sp.core.function.AppliedUndef, sp.Dummy)]

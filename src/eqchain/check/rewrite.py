@@ -655,6 +655,12 @@ def node_definedness(node) -> list[tuple[str, Condition]]:
         out.append(("factorial", ("nonnegative", evaluate(node.args[0]))))
     elif isinstance(node, sp.gamma):
         out.append(("pole", ("positive", evaluate(node.args[0]))))
+    elif isinstance(node, (sp.binomial, sp.FallingFactorial)):
+        # read through the gamma function, Gamma(n + 1) / (Gamma(k + 1) Gamma(n - k + 1)) (the
+        # permutations {}_nP_k: Gamma(n + 1) / Gamma(n - k + 1)), as SymPy's simplify reads it:
+        # it cancels the poles at a negative integer n (binomial(n, n + 1) and ff(n, n + 1)
+        # are 0 to it, binomial(-1, 0) and ff(-1, 0) are 1), so n + 1 > 0
+        out.append(("pole", ("positive", evaluate(node.args[0] + 1))))
     elif isinstance(node, (sp.Sum, sp.Product)):
         # SymPy reads sum_{k=1}^{-1} with Karr's convention (= -sum_{k=0}^{0}); a reader
         # takes it as empty. Only a range of nonnegative length means the same to both.
