@@ -2680,7 +2680,7 @@ def _check_claim_written(
             step,
             Verdict.UNKNOWN,
             (),
-            "the step writes a member of a family that does not "
+            "family range: the step writes a member of a family that does not "
             f"exist: {'; '.join(_unique(missing))}",
         )
     # An indefinite integral's integrand must be defined for every value of its variable: one
