@@ -208,6 +208,35 @@ class Unevaluable(Exception):
     pass
 
 
+def members_outside(expr, derivation: Derivation, counts=(2, 3, 5, 6, 7)) -> list:
+    """The members of declared one-index families that ``expr`` writes outside their declared
+    range at some value of the counts (the symbols of the ranges' bounds, all set to each of
+    ``counts`` in turn), as (member, count); the judge's own reading, independent of eqchain:
+    ``\\sum_{k=1}^{K+1} y_k`` of y_1..y_K writes y_3 at K = 2, outside 1..2."""
+    families = {
+        f.base: f.ranges[0]
+        for f in derivation.scope.families.values()
+        if len(f.indices) == 1 and len(f.ranges) == 1
+    }
+    symbols = set()
+    for lo, hi in families.values():
+        symbols |= sp.sympify(lo).free_symbols | sp.sympify(hi).free_symbols
+    out = []
+    for c in counts:
+        put = {x: sp.Integer(c) for x in symbols}
+        try:
+            written = expand(expr.xreplace(put))
+        except Unevaluable:
+            continue
+        for m in written.atoms(sp.Indexed) if isinstance(written, sp.Basic) else ():
+            if m.base not in families or len(m.indices) != 1 or not m.indices[0].is_Integer:
+                continue
+            lo, hi = (sp.sympify(b).xreplace(put) for b in families[m.base])
+            if lo.is_Integer and hi.is_Integer and not lo <= m.indices[0] <= hi:
+                out.append((m, c))
+    return out
+
+
 # -- drawing values ----------------------------------------------------------------------------
 
 

@@ -2334,6 +2334,59 @@ def _member_ranges(tree, families: dict, ranges: dict | None = None) -> list:
     return out
 
 
+def _missing_members(tree, families: dict, possibly: bool = False) -> list[str]:
+    r"""The members of declared families that ``tree`` writes inside sums and products and that
+    lie outside the family's declared range for every value of the counts, as text: the sum
+    ``\sum_{k=1}^{K+1} y_k`` of y_1..y_K writes y_{K+1}, ``\sum_{k=1}^{4} z_{2k+1}`` of z_1..z_8
+    writes z_9, and neither exists. Only ends proved outside (the gap a negative number under the
+    assumptions) in ranges proved nonempty (so the member is written). With ``possibly``, the
+    ends neither proved inside nor outside instead, each with the condition under which it
+    exists (y_N of y_1..y_K exists only when K - N \ge 0)."""
+    out: list[str] = []
+    if not families:
+        return out
+
+    def visit(node, bounds: dict) -> None:
+        if isinstance(node, sp.Indexed) and node.base in families and len(node.indices) == 1:
+            index, lower, upper = families[node.base]
+            e = node.indices[0]
+            if not (e.free_symbols & set(bounds)):
+                return  # a free index or a numbered member: not a member the sums write
+            for least, gap in ((True, lambda v: v - lower), (False, lambda v: upper - v)):
+                end = _extreme(e, bounds, least=least)
+                if end is None or end.free_symbols & set(bounds):
+                    continue
+                g = sp.expand(gap(end))
+                member = latex(sp.Indexed(node.base, end))
+                if g.is_negative and not possibly:
+                    text = (
+                        f"{member} lies outside the declared range {latex(lower)} \\le "
+                        f"{latex(index)} \\le {latex(upper)} of {latex(node.base)}: it does "
+                        "not exist"
+                    )
+                elif possibly and g.is_nonnegative is None and g.is_negative is None:
+                    text = f"{member} exists only when {cond.describe('nonnegative', g)}"
+                else:
+                    continue
+                if text not in out:
+                    out.append(text)
+            return
+        if isinstance(node, (sp.Sum, sp.Product)):
+            inner = dict(bounds)
+            for v, a, b in node.limits:
+                if not sp.expand(b - a).is_nonnegative:
+                    return  # a range perhaps empty: its members perhaps not written
+                inner[v] = (a, b)
+            visit(node.function, inner)
+            return
+        for arg in getattr(node, "args", ()):
+            if isinstance(arg, sp.Basic):
+                visit(arg, bounds)
+
+    visit(tree, {})
+    return out
+
+
 def _extreme(e, bounds: dict, least: bool):
     """The least (greatest) value of ``e`` over the ranges ``bounds`` (variable -> (lower,
     upper)) of the sums around it, when ``e`` is linear with number slopes in them (a bound
@@ -2589,7 +2642,23 @@ def _derivatives_through_facts(expr, facts: Facts):
     return (expr.xreplace(mapping), tuple(used)) if mapping else (expr, ())
 
 
-def _check_claim(
+def _check_claim(step: Step, source, target, facts: Facts, *args, **kwargs) -> StepResult:
+    """:func:`_check_claim_written`; an unknown step that writes members of a family that exist
+    only for some values of the counts (y_{K-5} of y_1..y_K when K \\ge 6) says so."""
+    result = _check_claim_written(step, source, target, facts, *args, **kwargs)
+    if result.verdict is Verdict.UNKNOWN and source is not None and facts.families:
+        notes = [
+            m
+            for tree in (source, target)
+            for m in _missing_members(tree, facts.families, possibly=True)
+            if m not in result.reason
+        ]
+        if notes:
+            result = replace(result, reason=f"{result.reason}; {'; '.join(_unique(notes))}")
+    return result
+
+
+def _check_claim_written(
     step: Step,
     source,
     target,
@@ -2635,6 +2704,17 @@ def _check_claim(
             c
             for c in _member_ranges(tree, facts.families, facts.ranges)
             if c not in side_conditions
+        )
+    # A member that does not exist (red team 25): the step is no claim about existing values, and
+    # no counterexample over them decides it. Unknown, naming the member (issue 12).
+    missing = [m for tree in (src, tgt) for m in _missing_members(tree, facts.families)]
+    if missing:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            "family range: the step writes a member of a family that does not "
+            f"exist: {'; '.join(_unique(missing))}",
         )
     # An indefinite integral's integrand must be defined for every value of its variable: one
     # the right side needs and the left side does not (\int p dz = \int q p/q dz: q(z) nonzero)
