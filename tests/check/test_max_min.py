@@ -65,3 +65,15 @@ def test_a_case_at_one_point_is_checked_there_and_an_empty_one_skipped():
     # folded, one piece holds where z >= 0 and z <= 0 (z = 0 only), one where neither holds
     assert _zero_by_cases(d)
     assert not _zero_by_cases((sp.Max(0, z) - sp.Abs(z)).rewrite(sp.Piecewise))
+
+
+def test_cases_are_not_taken_through_a_bound_variable_of_the_same_name():
+    # red team 27: SymPy's piecewise_fold pulled |z| out of an integral over z and merged it
+    # with the cases of max(0, z) outside: a false identity was proved max_min_cases
+    from eqchain.check.equivalence import prove_equal
+
+    f = sp.Function("f")
+    inside = sp.Integral(f(sp.Abs(z)), (z, -1, 1))
+    plain = sp.Integral(f(z), (z, -1, 1))
+    assert prove_equal(sp.Max(0, z) * inside, sp.Max(0, z) * plain) is None
+    assert prove_equal(sp.Max(0, z), (z + sp.Abs(z)) / 2) == "max_min_cases"

@@ -13,7 +13,7 @@ import sympy as sp
 
 from eqchain.check.rewrite import apply_rule
 from eqchain.check.series import summed
-from eqchain.tree import canonical
+from eqchain.tree import canonical, put_in
 
 NORMALISING_RULES = (
     "differentiate",
@@ -154,6 +154,15 @@ def _zero_by_max_min_cases(diff) -> bool:
     return cases.has(sp.Piecewise) and not cases.has(sp.Max, sp.Min) and _zero_by_cases(cases)
 
 
+def _pieces_under_a_binder(expr) -> bool:
+    """Whether a piecewise value stands inside an integral, sum, product, limit or derivative:
+    SymPy's piecewise_fold pulls such pieces out with their conditions on the bound variable
+    and merges them with the pieces outside (``\\max(0, z) \\int_{-1}^{1} f(|z|) \\, dz``
+    folded into cases of the z outside: a false identity was proved), so no cases are taken."""
+    binders = (sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Derivative)
+    return any(node.has(sp.Piecewise) for node in expr.atoms(*binders))
+
+
 def _zero_by_cases(diff) -> bool:
     """Whether ``diff``, folded into one Piecewise, is zero in every piece under that piece's
     condition (and the earlier pieces' conditions false). A piece is proved zero for all the
@@ -161,6 +170,8 @@ def _zero_by_cases(diff) -> bool:
     x = a + t with t >= 0 (t > 0, ...) for one bound per name; x = c is put in; any other
     condition is dropped, which proves the piece on a larger set. A piece that may be reached
     and is undefined (NaN) proves nothing: the step is not proved."""
+    if _pieces_under_a_binder(diff):
+        return False
     try:
         folded = sp.piecewise_fold(diff)
     except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
@@ -189,7 +200,8 @@ def _zero_by_cases(diff) -> bool:
         if isinstance(region, tuple):
             # the piece holds at these values of its one name only (z >= 0 and z <= 0: z = 0)
             name, values = region
-            if not all(is_zero(expr.xreplace({name: v})) for v in values):
+            # (a variable some node of the piece binds is not the name: put_in leaves it)
+            if not all(is_zero(put_in(expr, {name: v})) for v in values):
                 return False
         elif not is_zero(_under(expr, effective)):
             return False
@@ -255,7 +267,7 @@ def _under(expr, condition):
             continue
         t = sp.Dummy("t", **{_BOUND_SIGN[">" if op in (">", "<") else ">="]: True})
         put[a] = b + t if op in (">", ">=") else b - t
-    return expr.xreplace(put) if put else expr
+    return put_in(expr, put) if put else expr  # a variable bound inside is not the name
 
 
 def _scaled(diff, g) -> bool:
