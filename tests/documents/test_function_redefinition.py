@@ -103,3 +103,12 @@ def test_a_restatement_that_is_false_as_a_claim_says_so_in_its_warning(tmp_path)
     assert last["status"] == "definition", last
     assert "redefines g, defined earlier (line 4)" in last["warnings"][0]
     assert "as a claim about that g it is false (at a = " in last["warnings"][0]
+
+
+def test_a_restatement_not_decided_says_it_was_not_shown_equal(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(RESTATED.replace("{second}", r"h(a, b)"), encoding="utf-8")
+    steps = json.loads(run_eqchain("check", "--format", "json", str(post)).stdout)
+    last = steps["derivations"][0]["steps"][-1]
+    assert last["status"] == "definition", last
+    assert last["warnings"][0].endswith("; not shown equal to that g"), last

@@ -1502,6 +1502,10 @@ def _infer(
             warning += f"; as a claim about that {latex(target)} it is false" + (
                 f" (at {at})" if at else ""
             )
+        elif result.verdict is Verdict.UNKNOWN:
+            # a restatement eqchain could not prove is taken as a new meaning all the same:
+            # the reader is told it was not shown to be the earlier one
+            warning += f"; not shown equal to that {latex(target)}"
         facts.forget_definition(target)
         redefined = _define(step, lhs, facts)
         return replace(redefined, warnings=(warning,))
