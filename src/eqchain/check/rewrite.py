@@ -22,6 +22,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
+from eqchain.operators import SetIntegral, SetSum
 from eqchain.tree import canonical
 
 Condition = tuple[str, object]  # (predicate, expression)
@@ -540,6 +541,31 @@ def _within(index, lo, hi, ranges) -> bool:
     )
 
 
+def _set_linear(rule, ranges):
+    r"""A sum (integral) over a set left abstract, split over the terms of its body, each piece
+    needing its convergence; a factor free of the variable taken out, needing it nonzero (then
+    the two sides converge together, as ``integral_linear`` asks)."""
+    kind = SetSum if rule.family == "sum" else SetIntegral
+
+    def step(node):
+        if type(node) is not kind:
+            return None
+        body, var, domain = node.args
+        terms = sp.Add.make_args(body)
+        if len(terms) > 1:
+            pieces = [kind(t, var, domain) for t in terms]
+            return sp.Add(*pieces), [("finite", p) for p in pieces]
+        factors = sp.Mul.make_args(body)
+        const = [f for f in factors if var not in f.free_symbols]
+        if not const or len(const) == len(factors):
+            return None
+        rest = [f for f in factors if var in f.free_symbols]
+        c = sp.Mul(*const)
+        return c * kind(sp.Mul(*rest), var, domain), [("nonzero", c)]
+
+    return step
+
+
 ENGINES = {
     "pull_constant": _pull_constant,
     "expand_bounds": _expand_bounds,
@@ -548,6 +574,7 @@ ENGINES = {
     "differentiate": _differentiate,
     "swap_order": _swap_order,
     "sum_kronecker": _sum_kronecker,
+    "set_linear": _set_linear,
 }
 ONE_PASS = {"swap_order"}
 
