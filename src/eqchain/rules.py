@@ -244,6 +244,58 @@ RULES: tuple[Rule, ...] = (
         engine="swap_order",
     ),
     Rule(
+        "set_sum_linear",
+        r"\sum_{x \in \mathcal{X}} (c f(x) + g(x)) = c \sum_{x \in \mathcal{X}} f(x) + "
+        r"\sum_{x \in \mathcal{X}} g(x)",
+        "a sum over a set left abstract splits over the terms of its body when each piece "
+        "converges, and a factor that does not depend on $x$ comes out of it when it is nonzero "
+        "or the rest converges",
+        "抽象的な集合上の和は、各部分が収束するとき項ごとに分けられ、$x$ によらない $0$ でない"
+        "係数は外に出せる",
+        "engine",
+        "sum",
+        conditions=("nonzero c | converges f", "converges f", "converges g"),
+        engine="set_linear",
+    ),
+    Rule(
+        "set_integral_linear",
+        r"\int_{\mathcal{X}} (c f(x) + g(x)) \, dx = c \int_{\mathcal{X}} f(x) \, dx + "
+        r"\int_{\mathcal{X}} g(x) \, dx",
+        "an integral over a set left abstract splits over the terms of its integrand when each "
+        "piece converges, and a factor that does not depend on $x$ comes out of it when it is "
+        "nonzero or the rest converges",
+        "抽象的な集合上の積分は、各部分が収束するとき被積分関数の項ごとに分けられ、$x$ によらない"
+        " $0$ でない係数は外に出せる",
+        "engine",
+        "integral",
+        conditions=("nonzero c | converges f", "converges f", "converges g"),
+        engine="set_linear",
+    ),
+    Rule(
+        "set_sum_swap",
+        r"\sum_{x \in \mathcal{X}} \sum_{y \in \mathcal{Y}} f(x, y) = "
+        r"\sum_{y \in \mathcal{Y}} \sum_{x \in \mathcal{X}} f(x, y)",
+        "two sums over sets left abstract taken in the other order, when the sum of the "
+        "absolute values converges (Fubini)",
+        "抽象的な集合上の二重和は、絶対値の和が収束するとき順序を入れ替えられる（Fubini）",
+        "engine",
+        "sum",
+        conditions=("converges |f|",),
+        engine="set_swap",
+    ),
+    Rule(
+        "set_integral_swap",
+        r"\int_{\mathcal{X}} \int_{\mathcal{Y}} f(x, y) \, dy \, dx = "
+        r"\int_{\mathcal{Y}} \int_{\mathcal{X}} f(x, y) \, dx \, dy",
+        "two integrals over sets left abstract taken in the other order, when the integral of "
+        "the absolute value converges (Fubini)",
+        "抽象的な集合上の二重積分は、絶対値の積分が収束するとき順序を入れ替えられる（Fubini）",
+        "engine",
+        "integral",
+        conditions=("converges |f|",),
+        engine="set_swap",
+    ),
+    Rule(
         "prod_swap",
         r"\prod_{n} \prod_{k} f_{nk} = \prod_{k} \prod_{n} f_{nk}",
         "two products over independent ranges taken in the other order",

@@ -442,6 +442,12 @@ def test_every_rule_has_cases():
         "solve_for",
         "piecewise_cases",  # tests/documents/test_piecewise.py
         "scale_equation",  # tests/documents/test_steps_after_a_condition.py
+        # over a set left abstract, never evaluated by numbers (a wrong instance is unknown,
+        # not refuted): tests/check/test_set_linearity.py
+        "set_sum_linear",
+        "set_integral_linear",
+        "set_sum_swap",
+        "set_integral_swap",
     }
     assert {r.name for r in RULES} <= checked
 

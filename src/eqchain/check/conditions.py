@@ -15,6 +15,7 @@ import sympy as sp
 
 from eqchain.check import positivity
 from eqchain.latex.printer import latex
+from eqchain.operators import OverSet, SetProduct
 
 PREDICATES = ("positive", "nonnegative", "nonzero", "real", "finite", "integer")
 
@@ -173,6 +174,8 @@ def describe(pred: str, expr) -> str:
 
 
 def _is_series(expr) -> bool:
+    if isinstance(expr, OverSet):  # over a set left abstract: finite means it converges
+        return not isinstance(expr, SetProduct)
     return isinstance(expr, (sp.Sum, sp.Product)) and any(
         b.is_number and b.is_infinite for lim in expr.limits for b in lim[1:]
     )

@@ -22,6 +22,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
+from eqchain.operators import SetIntegral, SetSum
 from eqchain.tree import canonical
 
 Condition = tuple[str, object]  # (predicate, expression)
@@ -540,6 +541,52 @@ def _within(index, lo, hi, ranges) -> bool:
     )
 
 
+def _set_linear(rule, ranges):
+    r"""A sum (integral) over a set left abstract, split over the terms of its body, each piece
+    needing its convergence; a factor free of the variable taken out, needing it nonzero (then
+    the two sides converge together, as ``integral_linear`` asks) or else the rest convergent."""
+    kind = SetSum if rule.family == "sum" else SetIntegral
+
+    def step(node):
+        if type(node) is not kind:
+            return None
+        body, var, domain = node.args
+        terms = sp.Add.make_args(body)
+        if len(terms) > 1:
+            pieces = [kind(t, var, domain) for t in terms]
+            return sp.Add(*pieces), [("finite", p) for p in pieces]
+        factors = sp.Mul.make_args(body)
+        const = [f for f in factors if var not in f.free_symbols]
+        if not const or len(const) == len(factors):
+            return None
+        rest = [f for f in factors if var in f.free_symbols]
+        c, piece = sp.Mul(*const), kind(sp.Mul(*rest), var, domain)
+        # c nonzero, or else the piece convergent (named then: c may hold an outer variable)
+        need = ("nonzero", c) if cond.holds("nonzero", c) else ("finite", piece)
+        return c * piece, [need]
+
+    return step
+
+
+def _set_swap(rule, ranges):
+    r"""Two sums (integrals) over sets left abstract, the inner set free of the outer variable
+    and the outer set free of the inner one, taken in the other order; it needs the double sum
+    of the absolute values to converge (Fubini)."""
+    kind = SetSum if rule.family == "sum" else SetIntegral
+
+    def step(node):
+        if type(node) is not kind or type(node.body) is not kind:
+            return None
+        inner = node.body
+        x, xs, y, ys = node.variable, node.domain, inner.variable, inner.domain
+        if x == y or x in ys.free_symbols or y in xs.free_symbols:
+            return None
+        absolute = kind(kind(sp.Abs(inner.body), y, ys), x, xs)
+        return kind(kind(inner.body, x, xs), y, ys), [("finite", absolute)]
+
+    return step
+
+
 ENGINES = {
     "pull_constant": _pull_constant,
     "expand_bounds": _expand_bounds,
@@ -548,8 +595,10 @@ ENGINES = {
     "differentiate": _differentiate,
     "swap_order": _swap_order,
     "sum_kronecker": _sum_kronecker,
+    "set_linear": _set_linear,
+    "set_swap": _set_swap,
 }
-ONE_PASS = {"swap_order"}
+ONE_PASS = {"swap_order", "set_swap"}
 
 # Rules the search applies forwards only (a fold is also found as an expansion of the target).
 FORWARD_ONLY_EXCLUDED: set[str] = set()
