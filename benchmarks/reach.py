@@ -233,6 +233,10 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
     unreadable_per_line = Counter(
         r.step.place.line for r in results if _verdict(r) == "unreadable" and r.step.place
     )
+    unreadable_at = {}  # line -> why its (first) unreadable row is unreadable
+    for r in results:
+        if _verdict(r) == "unreadable" and r.step.place:
+            unreadable_at.setdefault(r.step.place.line, getattr(r, "reason", ""))
     if out.load_error is None:
         rows_per_line = Counter(line for line, _ in rows)
         out.rows_read = sum(
@@ -274,7 +278,13 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
                 "kind": kind,
                 "label_reason": label.get("reason", ""),
                 "eqchain": verdict,
-                "eqchain_reason": getattr(result, "reason", "") if result is not None else "",
+                "eqchain_reason": (
+                    getattr(result, "reason", "")
+                    if result is not None
+                    else _missing_step(
+                        key, out.load_error, per_line, other_relations, unreadable_at
+                    )
+                ),
                 "column": column,
             }
         )
@@ -287,6 +297,36 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
         )
     out.seconds = time.monotonic() - started
     return out
+
+
+def _missing_step(key, load_error, per_line: Counter, other_relations, unreadable_at) -> str:
+    """Why eqchain has no step at a label's place (line, index): the document did not load, the
+    line's row is unreadable (one unreadable step stands for all its links), or eqchain reports
+    no link there; the links it reports on nearby lines are named, so a label on the wrong line
+    shows."""
+    if load_error is not None:
+        return f"the document did not load: {load_error}"
+    line, index = key
+    if line in unreadable_at:
+        return f"the row at line {line} is unreadable: {unreadable_at[line]}"
+    if per_line[line]:
+        n = per_line[line]
+        return (
+            f"eqchain reports no step at line {line} index {index}: "
+            f"{n} link{'s' if n != 1 else ''} written with '=' on that line"
+        )
+    others = sorted({str(r.step.relation) for at, r in other_relations if at == line})
+    if others:
+        return (
+            f"eqchain reports no step at line {line}: it reads that line's link as "
+            + ", ".join(others)
+            + " (labels count the links written with '=')"
+        )
+    near = sorted(at for at in per_line if at is not None and abs(at - line) <= 3)
+    if near:
+        where = ", ".join(f"line {at} ({per_line[at]})" for at in near)
+        return f"eqchain reports no step at line {line}; its steps nearby: {where}"
+    return f"eqchain reports no step at line {line} nor within 3 lines of it"
 
 
 # -- reporting -----------------------------------------------------------------------------
