@@ -220,8 +220,22 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
     by_place: dict[tuple[int, int], object] = {}
     per_line: Counter = Counter()
     other_relations = []
+    # an unreadable row is reported where its error stands, which may be a later line of the
+    # row; labels and the count of rows read take the line where the row starts
+    spans = sorted((line, line + text.count("\n")) for line, text in rows)
+
+    def row_start(line):
+        starts = [a for a, b in spans if a <= line <= b]
+        return max(starts) if starts else line
+
+    def place_line(r):
+        if not r.step.place:
+            return None
+        line = r.step.place.line
+        return row_start(line) if _verdict(r) == "unreadable" else line
+
     for r in results:
-        line = r.step.place.line if r.step.place else None
+        line = place_line(r)
         if getattr(r.step, "relation", "=") != "=":
             other_relations.append((line, r))
             continue
@@ -231,12 +245,12 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
     # as many as it has unreadable steps (equations side by side, or an align whose rows share
     # a line, are read one by one since a row's error stays that row's: rows.Row.error)
     unreadable_per_line = Counter(
-        r.step.place.line for r in results if _verdict(r) == "unreadable" and r.step.place
+        place_line(r) for r in results if _verdict(r) == "unreadable" and r.step.place
     )
     unreadable_at = {}  # line -> why its (first) unreadable row is unreadable
     for r in results:
         if _verdict(r) == "unreadable" and r.step.place:
-            unreadable_at.setdefault(r.step.place.line, getattr(r, "reason", ""))
+            unreadable_at.setdefault(place_line(r), getattr(r, "reason", ""))
     if out.load_error is None:
         rows_per_line = Counter(line for line, _ in rows)
         out.rows_read = sum(

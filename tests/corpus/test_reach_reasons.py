@@ -80,3 +80,13 @@ def test_a_second_link_of_an_unreadable_row_names_why_the_row_is_unreadable(tmp_
     [step] = out.steps
     assert step["column"] == "unread"
     assert "unreadable" in step["eqchain_reason"] and "neq" in step["eqchain_reason"]
+
+
+def test_an_unreadable_row_counts_at_the_line_where_it_starts(tmp_path):
+    # eqchain reports the error on the row's third line; the label is on its first
+    text = "# t\n\n$$\n\\begin{aligned}\nf(x)\n&=\na \\neq b\n\\end{aligned}\n$$\n"
+    out = _outcome(tmp_path, text, 5)
+    [step] = out.steps
+    assert step["eqchain"] == "unreadable" and step["column"] == "unread"
+    assert "neq" in step["eqchain_reason"]
+    assert out.rows == 1 and out.rows_read == 0
