@@ -1088,6 +1088,14 @@ class Parser:
             sub = (lo, hi)
         nxt = self.at(j)
         name = letter.text
+        if (
+            nxt is not None
+            and name == "E"
+            and not (nxt.is_char("[") or self._parenthesised(j) is not None)
+        ):
+            bare = self._bare_expectation(j, sub, tok)
+            if bare is not None:
+                return bare
         if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
             raise UnsupportedLatex(
                 f"not supported: \\mathbb{{{name}}} without brackets after it; write "
@@ -1098,6 +1106,31 @@ class Parser:
             return self.moment(NameSpan("Var", sub, j, "Var", tok.column), j)
         span = NameSpan("E", sub, j, "E", tok.column)
         return self.expectation(span, j)
+
+    def _bare_expectation(self, j: int, sub, tok: Token):
+        """``\\mathbb{E}_q \\log \\frac{a}{b}``: \\mathbb{E} without brackets is the expectation
+        of the one term after it, up to the next ``+`` or ``-`` at its level or the end of the
+        side (as a ``\\sum``'s body, ``\\log a + b``). None when nothing stands before that
+        end (the caller says brackets are needed). A term that is a product or holds another
+        expectation (``\\mathbb{E} X Y``: E[XY] or E[X] Y?) is ambiguous: rejected."""
+        k = j
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_char("+-") or t.is_cmd("pm", "mp"):
+                break
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if k == j:
+            return None
+        under = self._expectation_subscript(sub) if sub is not None else ()
+        body = self.within(j, k, "argument of \\mathbb{E}")
+        if isinstance(body, sp.Mul) or body.atoms(Expectation):
+            raise LatexError(
+                "ambiguous: \\mathbb{E} without brackets before a product: the expectation of "
+                "the product, or a factor of it? write \\mathbb{E}[...] around its argument",
+                column=tok.column,
+            )
+        self.pos = k
+        return _expectation(body, under, tok.column)
 
     def angle_brackets(self, tok: Token):
         """``\\langle X \\rangle``, ``\\langle f(x) \\rangle_{p(x)}``: the expectation (the
