@@ -47,6 +47,7 @@ from eqchain.latex.commands import (
     STARRED,
     UNSUPPORTED,
     WORD_SUPERSCRIPT,
+    without_a_body,
 )
 from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import recognise
@@ -488,6 +489,16 @@ class Parser:
             what = "subscript" if tok.text == "_" else "superscript"
             lo, hi, k = self._argument_range(k + 1, f"an evaluation bar's {what}")
             scripts[tok.text] = (lo, hi)
+        if needs_upper and "_" in scripts and "^" not in scripts:
+            lo, hi = scripts["_"]
+            if not any(self.tokens[j].is_char("=") for j in range(lo, hi)):
+                raise LatexError(
+                    "an evaluation bar [F]_a^b needs its upper bound after '^'; a bracket with "
+                    "a subscript only may also be an entry of a vector ([x_n]_m, the m-th "
+                    "entry of x_n), which is not read: write it as a name with its indices, "
+                    "x_{n,m}",
+                    column=under.column,
+                )
         if "_" not in scripts or (needs_upper and "^" not in scripts):
             raise LatexError(
                 "an evaluation bar [F]_a^b needs its upper bound after '^'"
@@ -2035,7 +2046,9 @@ class Parser:
     def _variable(self, span: NameSpan):
         if matrices.name_key(span) in self.matrix_names:
             raise UnsupportedLatex(
-                "not supported: a derivative by a vector or matrix (matrix calculus)",
+                "not supported: a derivative by a vector or matrix (matrix calculus); eqchain "
+                "reads derivatives by one variable: write it by the entries, "
+                "\\frac{\\partial S}{\\partial w_j}",
                 column=span.column,
             )
         value = self._object(span)
@@ -2114,7 +2127,7 @@ class Parser:
                 column=tok.column,
             )
         if self.peek() is None or self.peek().is_char(")]}"):
-            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+            raise LatexError(without_a_body(tok.text), column=tok.column)
         start = self.pos
         primed = [v for v in variables if v.name.endswith("'")]
         self.primed_indices += primed
@@ -2363,7 +2376,7 @@ class Parser:
         if (nxt := self.peek()) is not None and nxt.is_char("^"):
             raise LatexError(f"\\{tok.text} over a set with an upper limit", column=nxt.column)
         if self.peek() is None or self.peek().is_char(")]}"):
-            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+            raise LatexError(without_a_body(tok.text), column=tok.column)
         body = self.expression(SUM)
         if isinstance(domain, tuple):  # \sum_{x \in \{0, 1\}} f(x): f(0) + f(1), as written
             terms = [body.xreplace({variable: m}) for m in domain]
@@ -2408,7 +2421,7 @@ class Parser:
         ``\\sum_i x_i`` does (1..n_i, :func:`abstract_bound`). No index, several, or an index
         expression (``x_{i+1}``): rejected, the range is needed."""
         if self.peek() is None or self.peek().is_char(")]}"):
-            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+            raise LatexError(without_a_body(tok.text), column=tok.column)
         body = self.expression(SUM)
         free = body.free_symbols
         members = body.atoms(sp.Indexed)
