@@ -323,11 +323,14 @@ def _missing_step(key, load_error, per_line: Counter, other_relations, unreadabl
     line, index = key
     if line in unreadable_at:
         return f"the row at line {line} is unreadable: {unreadable_at[line]}"
+    near = sorted(at for at in per_line if at is not None and at != line and abs(at - line) <= 3)
+    nearby = ", ".join(f"line {at} ({per_line[at]})" for at in near)
     if per_line[line]:
         n = per_line[line]
         return (
             f"eqchain reports no step at line {line} index {index}: "
             f"{n} link{'s' if n != 1 else ''} written with '=' on that line"
+            + (f"; its steps nearby: {nearby}" if nearby else "")
         )
     others = sorted({str(r.step.relation) for at, r in other_relations if at == line})
     if others:
@@ -336,10 +339,8 @@ def _missing_step(key, load_error, per_line: Counter, other_relations, unreadabl
             + ", ".join(others)
             + " (labels count the links written with '=')"
         )
-    near = sorted(at for at in per_line if at is not None and abs(at - line) <= 3)
     if near:
-        where = ", ".join(f"line {at} ({per_line[at]})" for at in near)
-        return f"eqchain reports no step at line {line}; its steps nearby: {where}"
+        return f"eqchain reports no step at line {line}; its steps nearby: {nearby}"
     return f"eqchain reports no step at line {line} nor within 3 lines of it"
 
 

@@ -90,3 +90,10 @@ def test_an_unreadable_row_counts_at_the_line_where_it_starts(tmp_path):
     assert step["eqchain"] == "unreadable" and step["column"] == "unread"
     assert "neq" in step["eqchain_reason"]
     assert out.rows == 1 and out.rows_read == 0
+
+
+def test_a_label_past_its_lines_links_names_the_steps_nearby(tmp_path):
+    text = "# t\n\n$$\na = a,\n\\qquad\nb + b = 2 b\n$$\n"
+    out = _outcome(tmp_path, text, 4, index=1)
+    [step] = out.steps
+    assert "1 link" in step["eqchain_reason"] and "line 6 (1)" in step["eqchain_reason"]
