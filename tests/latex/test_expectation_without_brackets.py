@@ -1,8 +1,9 @@
 """``\\mathbb{E}`` without brackets (``\\mathbb{E}_q \\log \\frac{p}{q}``): the expectation of the
 one term after it, up to the next ``+`` or ``-`` at its level or the end of the side (as a
 ``\\sum``'s body and ``\\log a + b``). Where that term is a product (``\\mathbb{E} X Y``,
-``\\mathbb{E} X \\cdot Y``: E[XY] or E[X] Y?) or holds another expectation, it is ambiguous and
-rejected, naming the column and what to write instead."""
+``\\mathbb{E} X \\cdot Y``: E[XY] or E[X] Y?) or holds another expectation, or a sign follows it
+that another ``\\mathbb{E}`` does not (``\\mathbb{E} X + 1``), it is ambiguous and rejected,
+naming the column and what to write instead."""
 
 from __future__ import annotations
 
@@ -33,9 +34,16 @@ def test_the_argument_ends_at_plus_or_minus():
 
 
 def test_a_power_is_one_term():
-    [plain] = side(r"\mathbb{E} X^2 + 1")
-    [bracketed] = side(r"\mathbb{E}[X^2] + 1")
+    [plain] = side(r"1 + \mathbb{E} X^2")
+    [bracketed] = side(r"1 + \mathbb{E}[X^2]")
     assert sp.srepr(plain) == sp.srepr(bracketed)
+
+
+@pytest.mark.parametrize("text", [r"\mathbb{E} X^2 + 1", r"\mathbb{E}_q \log a - \log b"])
+def test_a_sign_after_it_not_followed_by_another_expectation_is_ambiguous(text):
+    with pytest.raises(LatexError, match=r"ambiguous: where does the argument") as info:
+        read_formula(text)
+    assert info.value.column == 1
 
 
 @pytest.mark.parametrize(
@@ -74,7 +82,7 @@ def test_cli_verifies_linearity_written_without_brackets(tmp_path):
 
 
 def test_cli_refutes_a_wrong_step_without_brackets(tmp_path):
-    steps = _steps(tmp_path, r"\mathbb{E} (X + 1) = \mathbb{E} X + 2")
+    steps = _steps(tmp_path, r"\mathbb{E} (X + 1) = 2 + \mathbb{E} X")
     assert steps[-1][1] == "refuted"
 
 

@@ -1122,8 +1122,10 @@ class Parser:
         """``\\mathbb{E}_q \\log \\frac{a}{b}``: \\mathbb{E} without brackets is the expectation
         of the one term after it, up to the next ``+`` or ``-`` at its level or the end of the
         side (as a ``\\sum``'s body, ``\\log a + b``). None when nothing stands before that
-        end (the caller says brackets are needed). A term that is a product or holds another
-        expectation (``\\mathbb{E} X Y``: E[XY] or E[X] Y?) is ambiguous: rejected."""
+        end (the caller says brackets are needed). Rejected as ambiguous: a term that is a
+        product or holds another expectation (``\\mathbb{E} X Y``: E[XY] or E[X] Y?), and a
+        sign after it that another ``\\mathbb{E}`` does not follow (``\\mathbb{E} X + 1``:
+        E[X] + 1 or E[X + 1]?); ``\\mathbb{E}_q \\log a - \\mathbb{E}_q \\log b`` is read."""
         k = j
         while k < self.end:
             t = self.tokens[k]
@@ -1132,6 +1134,12 @@ class Parser:
             k = self.partner[k] + 1 if t.is_char("([{") else k + 1
         if k == j:
             return None
+        if k < self.end and not self._starts_expectation(k + 1):
+            raise LatexError(
+                "ambiguous: where does the argument of \\mathbb{E} without brackets end, "
+                "before this sign or after what follows it? write \\mathbb{E}[...] around it",
+                column=tok.column,
+            )
         under = self._expectation_subscript(sub) if sub is not None else ()
         body = self.within(j, k, "argument of \\mathbb{E}")
         if isinstance(body, sp.Mul) or body.atoms(Expectation):
@@ -1142,6 +1150,18 @@ class Parser:
             )
         self.pos = k
         return _expectation(body, under, tok.column)
+
+    def _starts_expectation(self, k: int) -> bool:
+        """Whether ``tokens[k:]`` starts with ``\\mathbb{E}``."""
+        o, letter = self.at(k + 1), self.at(k + 2)
+        return (
+            (t := self.at(k)) is not None
+            and t.is_cmd("mathbb")
+            and o is not None
+            and o.is_char("{")
+            and letter is not None
+            and letter.text == "E"
+        )
 
     def angle_brackets(self, tok: Token):
         """``\\langle X \\rangle``, ``\\langle f(x) \\rangle_{p(x)}``: the expectation (the
