@@ -220,8 +220,22 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
     by_place: dict[tuple[int, int], object] = {}
     per_line: Counter = Counter()
     other_relations = []
+    # an unreadable row is reported where its error stands, which may be a later line of the
+    # row; labels and the count of rows read take the line where the row starts
+    spans = sorted((line, line + text.count("\n")) for line, text in rows)
+
+    def row_start(line):
+        starts = [a for a, b in spans if a <= line <= b]
+        return max(starts) if starts else line
+
+    def place_line(r):
+        if not r.step.place:
+            return None
+        line = r.step.place.line
+        return row_start(line) if _verdict(r) == "unreadable" else line
+
     for r in results:
-        line = r.step.place.line if r.step.place else None
+        line = place_line(r)
         if getattr(r.step, "relation", "=") != "=":
             other_relations.append((line, r))
             continue
@@ -231,8 +245,12 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
     # as many as it has unreadable steps (equations side by side, or an align whose rows share
     # a line, are read one by one since a row's error stays that row's: rows.Row.error)
     unreadable_per_line = Counter(
-        r.step.place.line for r in results if _verdict(r) == "unreadable" and r.step.place
+        place_line(r) for r in results if _verdict(r) == "unreadable" and r.step.place
     )
+    unreadable_at = {}  # line -> why its (first) unreadable row is unreadable
+    for r in results:
+        if _verdict(r) == "unreadable" and r.step.place:
+            unreadable_at.setdefault(place_line(r), getattr(r, "reason", ""))
     if out.load_error is None:
         rows_per_line = Counter(line for line, _ in rows)
         out.rows_read = sum(
@@ -274,7 +292,13 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
                 "kind": kind,
                 "label_reason": label.get("reason", ""),
                 "eqchain": verdict,
-                "eqchain_reason": getattr(result, "reason", "") if result is not None else "",
+                "eqchain_reason": (
+                    getattr(result, "reason", "")
+                    if result is not None
+                    else _missing_step(
+                        key, out.load_error, per_line, other_relations, unreadable_at
+                    )
+                ),
                 "column": column,
             }
         )
@@ -287,6 +311,37 @@ def check_document(doc: Document, timeout: float, reasons: bool = True) -> Outco
         )
     out.seconds = time.monotonic() - started
     return out
+
+
+def _missing_step(key, load_error, per_line: Counter, other_relations, unreadable_at) -> str:
+    """Why eqchain has no step at a label's place (line, index): the document did not load, the
+    line's row is unreadable (one unreadable step stands for all its links), or eqchain reports
+    no link there; the links it reports on nearby lines are named, so a label on the wrong line
+    shows."""
+    if load_error is not None:
+        return f"the document did not load: {load_error}"
+    line, index = key
+    if line in unreadable_at:
+        return f"the row at line {line} is unreadable: {unreadable_at[line]}"
+    near = sorted(at for at in per_line if at is not None and at != line and abs(at - line) <= 3)
+    nearby = ", ".join(f"line {at} ({per_line[at]})" for at in near)
+    if per_line[line]:
+        n = per_line[line]
+        return (
+            f"eqchain reports no step at line {line} index {index}: "
+            f"{n} link{'s' if n != 1 else ''} written with '=' on that line"
+            + (f"; its steps nearby: {nearby}" if nearby else "")
+        )
+    others = sorted({str(r.step.relation) for at, r in other_relations if at == line})
+    if others:
+        return (
+            f"eqchain reports no step at line {line}: it reads that line's link as "
+            + ", ".join(others)
+            + " (labels count the links written with '=')"
+        )
+    if near:
+        return f"eqchain reports no step at line {line}; its steps nearby: {nearby}"
+    return f"eqchain reports no step at line {line} nor within 3 lines of it"
 
 
 # -- reporting -----------------------------------------------------------------------------

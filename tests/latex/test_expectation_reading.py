@@ -72,7 +72,9 @@ def test_an_expectation_prints_back_to_itself():
         (r"V[x]", 1, "may be an expectation or a product", LatexError),
         (r"E(x)", 1, "declare 'E' as a function", LatexError),
         (r"\mathbb{R}", 1, "\\mathbb", UnsupportedLatex),
-        (r"\mathbb{E} X", 1, "without brackets", UnsupportedLatex),
+        # \mathbb{E} X alone is E[X] (test_expectation_without_brackets.py); a product is not
+        (r"\mathbb{E} X Y", 1, "without brackets before a product", LatexError),
+        (r"\mathbb{E} + X", 1, "without brackets", UnsupportedLatex),
         (r"\langle a, b \rangle", 1, "inner products", UnsupportedLatex),
         # one bar is read (issue 11, test_conditional_expectation.py); two are not
         (r"E_{Z|X|Y}[Z]", 7, "subscript of an expectation", UnsupportedLatex),

@@ -242,3 +242,12 @@ ELLIPSIS = "cdots"
 def canonical_name(name: str) -> str:
     """The command name after resolving aliases (``dfrac`` -> ``frac``, ``ldots`` -> ``cdots``)."""
     return ALIASES.get(name, name)
+
+
+def without_a_body(name: str) -> str:
+    """The message for ``\\sum_K`` (``\\prod``) with nothing after it: an author's abbreviation
+    of a sum (``\\frac{e^{a}}{\\sum_K}``), which eqchain does not guess."""
+    return (
+        f"\\{name} without a body: write the terms after it (\\{name}_{{k=1}}^{{K}} a_k), or "
+        f"name it first (S = \\{name}_{{k=1}}^{{K}} a_k) and write S"
+    )

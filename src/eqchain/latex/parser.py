@@ -47,6 +47,7 @@ from eqchain.latex.commands import (
     STARRED,
     UNSUPPORTED,
     WORD_SUPERSCRIPT,
+    without_a_body,
 )
 from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import recognise
@@ -488,6 +489,16 @@ class Parser:
             what = "subscript" if tok.text == "_" else "superscript"
             lo, hi, k = self._argument_range(k + 1, f"an evaluation bar's {what}")
             scripts[tok.text] = (lo, hi)
+        if needs_upper and "_" in scripts and "^" not in scripts:
+            lo, hi = scripts["_"]
+            if not any(self.tokens[j].is_char("=") for j in range(lo, hi)):
+                raise LatexError(
+                    "an evaluation bar [F]_a^b needs its upper bound after '^'; a bracket with "
+                    "a subscript only may also be an entry of a vector ([x_n]_m, the m-th "
+                    "entry of x_n), which is not read: write it as a name with its indices, "
+                    "x_{n,m}",
+                    column=under.column,
+                )
         if "_" not in scripts or (needs_upper and "^" not in scripts):
             raise LatexError(
                 "an evaluation bar [F]_a^b needs its upper bound after '^'"
@@ -1089,6 +1100,14 @@ class Parser:
             sub = (lo, hi)
         nxt = self.at(j)
         name = letter.text
+        if (
+            nxt is not None
+            and name == "E"
+            and not (nxt.is_char("[") or self._parenthesised(j) is not None)
+        ):
+            bare = self._bare_expectation(j, sub, tok)
+            if bare is not None:
+                return bare
         if nxt is None or not (nxt.is_char("[") or self._parenthesised(j) is not None):
             raise UnsupportedLatex(
                 f"not supported: \\mathbb{{{name}}} without brackets after it; write "
@@ -1099,6 +1118,51 @@ class Parser:
             return self.moment(NameSpan("Var", sub, j, "Var", tok.column), j)
         span = NameSpan("E", sub, j, "E", tok.column)
         return self.expectation(span, j)
+
+    def _bare_expectation(self, j: int, sub, tok: Token):
+        """``\\mathbb{E}_q \\log \\frac{a}{b}``: \\mathbb{E} without brackets is the expectation
+        of the one term after it, up to the next ``+`` or ``-`` at its level or the end of the
+        side (as a ``\\sum``'s body, ``\\log a + b``). None when nothing stands before that
+        end (the caller says brackets are needed). Rejected as ambiguous: a term that is a
+        product or holds another expectation (``\\mathbb{E} X Y``: E[XY] or E[X] Y?), and a
+        sign after it that another ``\\mathbb{E}`` does not follow (``\\mathbb{E} X + 1``:
+        E[X] + 1 or E[X + 1]?); ``\\mathbb{E}_q \\log a - \\mathbb{E}_q \\log b`` is read."""
+        k = j
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_char("+-") or t.is_cmd("pm", "mp"):
+                break
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        if k == j:
+            return None
+        if k < self.end and not self._starts_expectation(k + 1):
+            raise LatexError(
+                "ambiguous: where does the argument of \\mathbb{E} without brackets end, "
+                "before this sign or after what follows it? write \\mathbb{E}[...] around it",
+                column=tok.column,
+            )
+        under = self._expectation_subscript(sub) if sub is not None else ()
+        body = self.within(j, k, "argument of \\mathbb{E}")
+        if isinstance(body, sp.Mul) or body.atoms(Expectation):
+            raise LatexError(
+                "ambiguous: \\mathbb{E} without brackets before a product: the expectation of "
+                "the product, or a factor of it? write \\mathbb{E}[...] around its argument",
+                column=tok.column,
+            )
+        self.pos = k
+        return _expectation(body, under, tok.column)
+
+    def _starts_expectation(self, k: int) -> bool:
+        """Whether ``tokens[k:]`` starts with ``\\mathbb{E}``."""
+        o, letter = self.at(k + 1), self.at(k + 2)
+        return (
+            (t := self.at(k)) is not None
+            and t.is_cmd("mathbb")
+            and o is not None
+            and o.is_char("{")
+            and letter is not None
+            and letter.text == "E"
+        )
 
     def angle_brackets(self, tok: Token):
         """``\\langle X \\rangle``, ``\\langle f(x) \\rangle_{p(x)}``: the expectation (the
@@ -2003,7 +2067,9 @@ class Parser:
     def _variable(self, span: NameSpan):
         if matrices.name_key(span) in self.matrix_names:
             raise UnsupportedLatex(
-                "not supported: a derivative by a vector or matrix (matrix calculus)",
+                "not supported: a derivative by a vector or matrix (matrix calculus); eqchain "
+                "reads derivatives by one variable: write it by the entries, "
+                "\\frac{\\partial S}{\\partial w_j}",
                 column=span.column,
             )
         value = self._object(span)
@@ -2082,7 +2148,7 @@ class Parser:
                 column=tok.column,
             )
         if self.peek() is None or self.peek().is_char(")]}"):
-            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+            raise LatexError(without_a_body(tok.text), column=tok.column)
         start = self.pos
         primed = [v for v in variables if v.name.endswith("'")]
         self.primed_indices += primed
@@ -2331,7 +2397,7 @@ class Parser:
         if (nxt := self.peek()) is not None and nxt.is_char("^"):
             raise LatexError(f"\\{tok.text} over a set with an upper limit", column=nxt.column)
         if self.peek() is None or self.peek().is_char(")]}"):
-            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+            raise LatexError(without_a_body(tok.text), column=tok.column)
         body = self.expression(SUM)
         if isinstance(domain, tuple):  # \sum_{x \in \{0, 1\}} f(x): f(0) + f(1), as written
             terms = [body.xreplace({variable: m}) for m in domain]
@@ -2376,7 +2442,7 @@ class Parser:
         ``\\sum_i x_i`` does (1..n_i, :func:`abstract_bound`). No index, several, or an index
         expression (``x_{i+1}``): rejected, the range is needed."""
         if self.peek() is None or self.peek().is_char(")]}"):
-            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+            raise LatexError(without_a_body(tok.text), column=tok.column)
         body = self.expression(SUM)
         free = body.free_symbols
         members = body.atoms(sp.Indexed)

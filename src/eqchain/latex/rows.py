@@ -509,6 +509,8 @@ def _continues_expression(prev: Row, source: str, start: int, end: int, env: str
     if ELISION.fullmatch(raw):
         return False  # &\vdots, &...: an elision of rows, never a factor of the row before
     lead = _LEADING_SPACE.match(raw)
+    if _annotated_relation(raw, lead.end()):
+        return False  # &\overset{\eqref{eq:a}}{=} ...: a link of its own, as '&= ...' is
     op = _BINARY.match(raw, lead.end())
     if op is None:
         return not _top_level_relation(raw) and _holds_math(raw, start)
@@ -524,6 +526,20 @@ def _holds_math(raw: str, offset: int) -> bool:
     return bool(_LEADING_SPACE.sub("", body).strip())
 
 
+_ANNOTATED = re.compile(r"\\(?:overset|stackrel)(?![A-Za-z])\s*")
+
+
+def _annotated_relation(text: str, at: int) -> bool:
+    """Whether ``text`` has at ``at`` a relation with a note over it, ``\\overset{note}{=}`` or
+    ``\\stackrel{note}{\\le}`` (the reader reads the note as the step's reason)."""
+    m = _ANNOTATED.match(text, at)
+    note = braced_argument(text, m.end()) if m else None
+    below = braced_argument(text, note[1] + 1) if note else None
+    if below is None:
+        return False
+    return _RELATION.fullmatch(text[below[0] + 1 : below[1]].strip()) is not None
+
+
 def _top_level_relation(text: str) -> bool:
     depth = 0
     i = 0
@@ -533,7 +549,7 @@ def _top_level_relation(text: str) -> bool:
             depth += 1
         elif ch in "})":
             depth -= 1
-        elif depth == 0 and _RELATION.match(text, i):
+        elif depth == 0 and (_RELATION.match(text, i) or _annotated_relation(text, i)):
             return True
         if ch == "\\":
             m = _COMMAND.match(text, i)

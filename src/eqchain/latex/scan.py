@@ -28,6 +28,7 @@ from eqchain.latex.commands import (
     STARRED,
     UNSUPPORTED,
     WORD_SUPERSCRIPT,
+    without_a_body,
 )
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
@@ -627,7 +628,7 @@ class Scanner:
             raise LatexError(usage, column=tok.column)
         out.after_operand = False  # the body starts here: -x is a negative body
         if j >= hi:
-            raise LatexError(f"\\{tok.text} without a body", column=tok.column)
+            raise LatexError(without_a_body(tok.text), column=tok.column)
         return j
 
     def _check_range(self, lo: int, hi: int, usage: str, column: int) -> None:

@@ -1,0 +1,91 @@
+"""``\\mathbb{E}`` without brackets (``\\mathbb{E}_q \\log \\frac{p}{q}``): the expectation of the
+one term after it, up to the next ``+`` or ``-`` at its level or the end of the side (as a
+``\\sum``'s body and ``\\log a + b``). Where that term is a product (``\\mathbb{E} X Y``,
+``\\mathbb{E} X \\cdot Y``: E[XY] or E[X] Y?) or holds another expectation, or a sign follows it
+that another ``\\mathbb{E}`` does not (``\\mathbb{E} X + 1``), it is ambiguous and rejected,
+naming the column and what to write instead."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy as sp
+from helpers import run_eqchain
+
+from eqchain.errors import LatexError
+from eqchain.latex.read import read_formula
+
+
+def side(text):
+    return read_formula(text).sides
+
+
+def test_the_term_after_it_is_the_expectations_argument():
+    [plain] = side(r"\mathbb{E}_q \log \frac{a}{b}")
+    [bracketed] = side(r"\mathbb{E}_q \left[ \log \frac{a}{b} \right]")
+    assert sp.srepr(plain) == sp.srepr(bracketed)
+
+
+def test_the_argument_ends_at_plus_or_minus():
+    [plain] = side(r"-\mathbb E_q \log\frac{a}{c} - \mathbb E_q \log\frac{1}{b}")
+    [bracketed] = side(r"-\mathbb E_q [\log\frac{a}{c}] - \mathbb E_q [\log\frac{1}{b}]")
+    assert sp.srepr(plain) == sp.srepr(bracketed)
+
+
+def test_a_power_is_one_term():
+    [plain] = side(r"1 + \mathbb{E} X^2")
+    [bracketed] = side(r"1 + \mathbb{E}[X^2]")
+    assert sp.srepr(plain) == sp.srepr(bracketed)
+
+
+@pytest.mark.parametrize("text", [r"\mathbb{E} X^2 + 1", r"\mathbb{E}_q \log a - \log b"])
+def test_a_sign_after_it_not_followed_by_another_expectation_is_ambiguous(text):
+    with pytest.raises(LatexError, match=r"ambiguous: where does the argument") as info:
+        read_formula(text)
+    assert info.value.column == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\mathbb{E} X Y",
+        r"\mathbb{E} X \cdot Y",
+        r"\mathbb{E} X \mathbb{E} Y",
+        r"\mathbb{E} 2 X",
+        r"\mathbb{E} \frac{X}{2}",
+    ],
+)
+def test_a_product_after_it_is_ambiguous(text):
+    with pytest.raises(LatexError, match=r"ambiguous.*\\mathbb\{E\}\[") as info:
+        read_formula(text)
+    assert info.value.column == text.index("\\mathbb") + 1
+
+
+def test_nothing_after_it_is_still_rejected():
+    with pytest.raises(LatexError, match="without"):
+        read_formula(r"\mathbb{E} + 1")
+
+
+def _steps(tmp_path, *rows):
+    doc = tmp_path / "d.md"
+    doc.write_text("# t\n\n" + "\n\n".join(f"$$\n{r}\n$$" for r in rows) + "\n", encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    return [(s["line"], s["status"]) for s in json.loads(ran.stdout)["derivations"][0]["steps"]]
+
+
+def test_cli_verifies_linearity_written_without_brackets(tmp_path):
+    rows = r"\mathbb{E}_q \log (a b) = \mathbb{E}_q \log a + \mathbb{E}_q \log b"
+    steps = _steps(tmp_path, rows)
+    assert steps[-1][1] in ("verified", "unknown")
+    assert all(status != "unreadable" for _, status in steps)
+
+
+def test_cli_refutes_a_wrong_step_without_brackets(tmp_path):
+    steps = _steps(tmp_path, r"\mathbb{E} (X + 1) = 2 + \mathbb{E} X")
+    assert steps[-1][1] == "refuted"
+
+
+def test_cli_reports_the_ambiguous_product_unreadable(tmp_path):
+    steps = _steps(tmp_path, r"\mathbb{E} X Y = \mathbb{E} X Y")
+    assert steps[-1][1] == "unreadable"
