@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from eqchain.errors import LatexError, UnsupportedLatex
-from eqchain.latex.commands import DROPPED, FUNCTIONS, PROSE
+from eqchain.latex.commands import DROPPED, FUNCTIONS, GREEK, PROSE
 from eqchain.latex.width import ascii_punctuation
 
 # Japanese/Chinese/Korean prose, full-width forms and circled numbers (①) written inside math.
@@ -182,6 +182,21 @@ def _one_letter_after(text: str, end: int) -> bool:
     return j < len(text) and text[j].isascii() and text[j].isalpha()
 
 
+_INTEGRAL = re.compile(r"\\(?:i+nt|oint)(?![A-Za-z])")
+_DIFFERENTIAL_VARIABLE = re.compile(r"\s*(?:[A-Za-z(]|\\left\s*\(|\\([A-Za-z]+))")
+
+
+def _integral_differential(text: str, start: int, content: str, arg: tuple[int, int]) -> bool:
+    """Whether ``\\text{d}`` at ``text[start:]`` (its argument ``content`` at ``arg``) may be an
+    integral's differential, read as ``\\mathrm{d}`` is: an integral sign before it in the row,
+    and a letter, a Greek letter or a bracket after it. Anywhere else it is prose (and a kept one
+    that the parser does not take as a differential is unreadable, never the letter d)."""
+    if content.strip() != "d" or not _INTEGRAL.search(text, 0, start):
+        return False
+    m = _DIFFERENTIAL_VARIABLE.match(text, arg[1] + 1)
+    return m is not None and (m.group(1) is None or m.group(1) in GREEK)
+
+
 # A row holding nothing but an ellipsis (after '&' and spacing): the author elides rows
 ELISION = re.compile(r"[\s&]*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*")
 
@@ -338,6 +353,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 content = text[arg[0] + 1 : arg[1]]
                 if plain == "mathrm" and re.fullmatch(r"\s*[A-Za-z]\s*", content):
                     i = arg[1] + 1  # \mathrm{d}, \mathrm{e}: an upright letter, read as one
+                    continue
+                if plain in ("text", "textrm") and _integral_differential(text, i, content, arg):
+                    i = arg[1] + 1  # \int f \, \text{d}x: the differential, as \mathrm{d}x
                     continue
                 if _ARG_OPTIMUM.fullmatch(content):
                     i = arg[1] + 1  # \text{argmax}: the arg max, read whole (latex/optimum.py)

@@ -73,20 +73,30 @@ def recognise(
     return DerivativeSpec(tuple(variables), operand)
 
 
+# The upright d of a differential: \mathrm{d}, and \text{d}, \textrm{d}, \operatorname{d}
+# (read so only in a differential's place: decorations.differential_texts keeps \text{d} from
+# the prose only where one may stand, and anywhere else the parser knows no \text)
+UPRIGHT_D = ("mathrm", "text", "textrm", "operatorname")
+
+
+def upright_d_at(tokens: list[Token], i: int, hi: int) -> bool:
+    """Whether ``tokens[i:i+4]`` (before ``hi``) is ``\\mathrm{d}`` (or :data:`UPRIGHT_D`'s)."""
+    return (
+        i + 3 < hi
+        and tokens[i].is_cmd(*UPRIGHT_D)
+        and tokens[i + 1].is_char("{")
+        and tokens[i + 2].kind == "letter"
+        and tokens[i + 2].text == "d"
+        and tokens[i + 3].is_char("}")
+    )
+
+
 def _upright_d(tokens: list[Token], i: int, hi: int, partner: dict[int, int]) -> int | None:
     """Index after a differential ``d`` (or ``\\mathrm{d}``) at ``tokens[i]``, else None."""
     tok = tokens[i]
     if tok.kind == "letter" and tok.text == "d":
         nxt = i + 1
-    elif (
-        tok.is_cmd("mathrm")
-        and i + 3 < len(tokens) + 1
-        and i + 1 < hi
-        and tokens[i + 1].is_char("{")
-        and partner.get(i + 1) == i + 3
-        and tokens[i + 2].kind == "letter"
-        and tokens[i + 2].text == "d"
-    ):
+    elif upright_d_at(tokens, i, min(hi + 1, len(tokens))) and partner.get(i + 1) == i + 3:
         nxt = i + 4
     else:
         return None

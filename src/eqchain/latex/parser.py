@@ -50,7 +50,7 @@ from eqchain.latex.commands import (
     without_a_body,
 )
 from eqchain.latex.decorations import MOMENT_WORDS
-from eqchain.latex.derivatives import recognise
+from eqchain.latex.derivatives import UPRIGHT_D, recognise, upright_d_at
 from eqchain.latex.names import (
     NameSpan,
     bracketed_argument,
@@ -2790,13 +2790,7 @@ class Parser:
         tokens = self.tokens
         if k < hi and tokens[k].kind == "letter" and tokens[k].text == "d":
             j = k + 1
-        elif (
-            k + 3 < hi
-            and tokens[k].is_cmd("mathrm")
-            and tokens[k + 1].is_char("{")
-            and tokens[k + 2].text == "d"
-            and tokens[k + 3].is_char("}")
-        ):
+        elif upright_d_at(tokens, k, hi):
             j = k + 4
         else:
             return None
@@ -2815,12 +2809,7 @@ class Parser:
         after it); None otherwise. An upright d only: ``d(z + \\mu)`` may be a product."""
         tokens = self.tokens
         if not (
-            k + 4 < self.end
-            and tokens[k].is_cmd("mathrm")
-            and tokens[k + 1].is_char("{")
-            and tokens[k + 2].text == "d"
-            and tokens[k + 3].is_char("}")
-            and tokens[k + 4].is_char("(")
+            k + 4 < self.end and upright_d_at(tokens, k, self.end) and tokens[k + 4].is_char("(")
         ):
             return None
         close = self.partner[k + 4]
@@ -2942,7 +2931,7 @@ class Parser:
         if numerator is None or numerator < 1 or not tokens[numerator - 1].is_cmd("frac"):
             return False
         first = tokens[numerator + 1]
-        return first.text == "d" or first.is_cmd("mathrm", "partial")
+        return first.text == "d" or first.is_cmd("partial", *UPRIGHT_D)
 
     # -- checks for notation that readers resolve differently -------------------------------------
 

@@ -7,6 +7,9 @@ read as display math are
 
 - ``$$ ... $$`` on lines of their own, and ``$$ ... $$ (label)`` (``dollarmath``);
 - ``$$ ... $$`` inside a paragraph, in the dialects where that is display math;
+- ``$ ... $`` that is a whole paragraph and spans several lines, holds ``\\displaystyle`` or an
+  ``aligned``/``align``/``gathered``/``cases`` environment (Jupyter's Markdown writes display
+  math so), in the dialects where that is display math (:func:`_lone_single_dollar`);
 - ``\\begin{align} ... \\end{align}`` and the other amsmath environments standing alone
   (``amsmath``);
 - ``\\[ ... \\]`` starting a line (:func:`_bracket_math_block`, a block rule of ours: the
@@ -46,19 +49,20 @@ class Dialect:
     amsmath: bool  # `\begin{align} ... \end{align}` standing alone
     math_fences: tuple[str, ...]  # fenced-code info words whose content is display math
     escaped: bool = False  # `\\[ ... \\]`, `\\( ... \\)` alone, Hugo's `{{< katex >}}`
+    lone_dollar: bool = False  # `$ ... $` that is a whole paragraph, display-like (Jupyter)
 
 
 DIALECTS = {
     d.name: d
     for d in (
-        Dialect("commonmark", True, True, True, True, ("math",), escaped=True),
+        Dialect("commonmark", True, True, True, True, ("math",), escaped=True, lone_dollar=True),
         Dialect("github", False, True, False, False, ("math",)),
         Dialect("gitlab", False, True, False, False, ("math",)),
         Dialect("qiita", False, True, False, False, ("math",)),
         Dialect("zenn", False, True, False, False, ()),
         Dialect("kramdown", False, False, False, False, ()),
         Dialect("pandoc", True, True, False, True, ()),
-        Dialect("myst", False, True, False, True, ("{math}",)),
+        Dialect("myst", False, True, False, True, ("{math}",), lone_dollar=True),
     )
 }
 DEFAULT_DIALECT = "commonmark"
@@ -109,7 +113,7 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
         elif token.type == "inline":
             if title is None and i > 0 and tokens[i - 1].tag == "h1":
                 title = token.content.strip() or None
-            found, lead = _inline_blocks(token, lines, chosen, assumptions)
+            found, lead = _inline_blocks(token, lines, chosen, assumptions, lead)
             unpaired = [Block("$$", ln, col, error=UNPAIRED) for ln, col in _unpaired(token, lines)]
             blocks.extend(sorted(found + unpaired, key=lambda b: (b.line, b.column)))
             if i > 0 and tokens[i - 1].type != "paragraph_open":
@@ -118,8 +122,8 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             block = _block(token, lines, chosen)
             if block is not None:
                 blocks.append(replace(block, lead=lead))
-            if not token.type.endswith("_close"):
-                lead = ""
+            if not token.type.endswith("_close") and token.type != "paragraph_open":
+                lead = ""  # (a paragraph's own text is read from its inline token)
     return MarkdownDocument(tuple(blocks), title, tuple(assumptions), name)
 
 
@@ -376,20 +380,33 @@ def _block(token, lines: list[str], dialect: Dialect) -> Block | None:
     return None
 
 
-def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[str]):
-    """Display math inside a paragraph (``$$...$$`` where the dialect says so), each with the
-    prose before it in the paragraph, and the paragraph's prose after the last one."""
+def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[str], previous=""):
+    """Display math inside a paragraph (``$$...$$`` where the dialect says so, and a display-like
+    ``$...$`` that is the whole paragraph: :func:`_lone_single_dollar`), each with the prose
+    before it in the paragraph (``previous``, the paragraph before, for a whole-paragraph
+    ``$...$``), and the paragraph's prose after the last one."""
     out = []
     prose_from = 0
     for child in token.children or ():
         if child.type == "html_inline":
             assumptions.extend(_ASSUME_COMMENT.findall(child.content))
-        if child.type != "math_inline_double":
-            continue
         offset, end = (child.meta or {}).get("offset"), (child.meta or {}).get("end")
         if offset is None or end is None:
             continue
         source = token.content
+        if child.type == "math_inline":
+            lone = _lone_single_dollar(child.content, source, offset, end)
+            if not (dialect.lone_dollar and lone):
+                continue
+            first = token.map[0] + 1 + source.count("\n", 0, offset)
+            line_start = source.rfind("\n", 0, offset) + 1
+            lead = _indent_of(source[line_start:].split("\n", 1)[0], lines, first)
+            block = _placed("$" + child.content + "$", lines, first)
+            out.append(Block(block.text, first, lead + offset - line_start + 1, lead=previous))
+            prose_from = end
+            continue
+        if child.type != "math_inline_double":
+            continue
         alone = (offset == 0 or source[offset - 1] == "\n") and source[end : end + 1] in ("", "\n")
         if not (dialect.inline_double or dialect.own_lines and alone):
             continue
@@ -403,6 +420,21 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
         out.append(Block(block.text, first, lead + offset - line_start + 1, lead=prose))
         prose_from = end
     return out, token.content[prose_from:]
+
+
+_DISPLAY_LIKE = re.compile(
+    r"\\displaystyle(?![A-Za-z])|\\begin\s*\{\s*(?:aligned|align|gathered|gather|cases|split)\*?\s*\}"
+)
+
+
+def _lone_single_dollar(content: str, source: str, offset: int, end: int) -> bool:
+    """Whether the ``$...$`` at ``source[offset:end]`` is display math as Jupyter writes it:
+    nothing else in its paragraph, and display-like (it spans several lines, or holds
+    ``\\displaystyle`` or an ``aligned``/``align``/``gathered``/``cases`` environment). An
+    inline formula inside a sentence never is."""
+    if source[:offset].strip() or source[end:].strip():
+        return False
+    return "\n" in content or _DISPLAY_LIKE.search(content) is not None
 
 
 UNPAIRED = (
