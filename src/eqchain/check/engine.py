@@ -2300,42 +2300,57 @@ def _member_ranges(tree, families: dict, ranges: dict | None = None) -> list:
         )
 
     def visit(node, bounds: dict) -> None:
+        index, lower, upper = families[node.base]
+        e = node.indices[0]
+        if e == index or e.is_number or (e not in bounds and declared_within(e, lower, upper)):
+            # the generic member, or one the author named (the reader checks a numbered
+            # member against a concrete range; naming y_6 of y_1..y_K says K >= 6), or a
+            # free index whose declared ranges lie inside the family's
+            return
+        lo, hi = _extreme(e, bounds, least=True), _extreme(e, bounds, least=False)
+        linear = lo is not None and hi is not None
+        if not linear:
+            # y_{k^2}, y_{2^k}: each end condition must hold for every value of the bound
+            # variables (proved, else named with them)
+            around = tuple((v, a, b) for v, (a, b) in bounds.items())
+            for pred_expr in (sp.expand(e - lower), sp.expand(upper - e)):
+                if not holds_over("nonnegative", pred_expr, around):
+                    out.append(("family range", ("nonnegative", pred_expr)))
+            return
+        # numbered members against a symbolic bound are the author's to name (as above)
+        if not (lo.is_number and not lower.is_number):
+            out.append(("family range", ("nonnegative", sp.expand(lo - lower))))
+        if not (hi.is_number and not upper.is_number):
+            out.append(("family range", ("nonnegative", sp.expand(upper - hi))))
+
+    for node, bounds in _written_members(tree, families):
+        visit(node, bounds)
+    return out
+
+
+def _written_members(tree, families: dict, nonempty: bool = False):
+    """(member, bounds) for each member of a declared family (one index) that ``tree`` writes,
+    with the ranges of the sums and products around it (variable -> (lower, upper)). With
+    ``nonempty``, only inside ranges proved nonempty (a member of a range perhaps empty is
+    perhaps not written)."""
+
+    def walk(node, bounds: dict):
         if isinstance(node, sp.Indexed) and node.base in families and len(node.indices) == 1:
-            index, lower, upper = families[node.base]
-            e = node.indices[0]
-            if e == index or e.is_number or (e not in bounds and declared_within(e, lower, upper)):
-                # the generic member, or one the author named (the reader checks a numbered
-                # member against a concrete range; naming y_6 of y_1..y_K says K >= 6), or a
-                # free index whose declared ranges lie inside the family's
-                return
-            lo, hi = _extreme(e, bounds, least=True), _extreme(e, bounds, least=False)
-            linear = lo is not None and hi is not None
-            if not linear:
-                # y_{k^2}, y_{2^k}: each end condition must hold for every value of the bound
-                # variables (proved, else named with them)
-                around = tuple((v, a, b) for v, (a, b) in bounds.items())
-                for pred_expr in (sp.expand(e - lower), sp.expand(upper - e)):
-                    if not holds_over("nonnegative", pred_expr, around):
-                        out.append(("family range", ("nonnegative", pred_expr)))
-                return
-            # numbered members against a symbolic bound are the author's to name (as above)
-            if not (lo.is_number and not lower.is_number):
-                out.append(("family range", ("nonnegative", sp.expand(lo - lower))))
-            if not (hi.is_number and not upper.is_number):
-                out.append(("family range", ("nonnegative", sp.expand(upper - hi))))
+            yield node, bounds
             return
         if isinstance(node, (sp.Sum, sp.Product)):
             inner = dict(bounds)
             for v, a, b in node.limits:
+                if nonempty and not sp.expand(b - a).is_nonnegative:
+                    return
                 inner[v] = (a, b)
-            visit(node.function, inner)
+            yield from walk(node.function, inner)
             return
         for arg in getattr(node, "args", ()):
             if isinstance(arg, sp.Basic):
-                visit(arg, bounds)
+                yield from walk(arg, bounds)
 
-    visit(tree, {})
-    return out
+    yield from walk(tree, {})
 
 
 def _missing_members(tree, families: dict, possibly: bool = False) -> list[str]:
@@ -2351,43 +2366,31 @@ def _missing_members(tree, families: dict, possibly: bool = False) -> list[str]:
         return out
 
     def visit(node, bounds: dict) -> None:
-        if isinstance(node, sp.Indexed) and node.base in families and len(node.indices) == 1:
-            index, lower, upper = families[node.base]
-            e = node.indices[0]
-            if not (e.free_symbols & set(bounds)):
-                return  # a free index or a numbered member: not a member the sums write
-            for least, gap in ((True, lambda v: v - lower), (False, lambda v: upper - v)):
-                end = _extreme(e, bounds, least=least)
-                if end is None or end.free_symbols & set(bounds):
-                    continue
-                g = sp.expand(gap(end))
-                member = latex(sp.Indexed(node.base, end))
-                if g.is_negative and not possibly:
-                    text = (
-                        f"{member} lies outside the declared range {latex(lower)} \\le "
-                        f"{latex(index)} \\le {latex(upper)} of {latex(node.base)}: it does "
-                        "not exist"
-                    )
-                elif possibly and g.is_nonnegative is None and g.is_negative is None:
-                    text = f"{member} exists only when {cond.describe('nonnegative', g)}"
-                else:
-                    continue
-                if text not in out:
-                    out.append(text)
-            return
-        if isinstance(node, (sp.Sum, sp.Product)):
-            inner = dict(bounds)
-            for v, a, b in node.limits:
-                if not sp.expand(b - a).is_nonnegative:
-                    return  # a range perhaps empty: its members perhaps not written
-                inner[v] = (a, b)
-            visit(node.function, inner)
-            return
-        for arg in getattr(node, "args", ()):
-            if isinstance(arg, sp.Basic):
-                visit(arg, bounds)
+        index, lower, upper = families[node.base]
+        e = node.indices[0]
+        if not (e.free_symbols & set(bounds)):
+            return  # a free index or a numbered member: not a member the sums write
+        for least, gap in ((True, lambda v: v - lower), (False, lambda v: upper - v)):
+            end = _extreme(e, bounds, least=least)
+            if end is None or end.free_symbols & set(bounds):
+                continue
+            g = sp.expand(gap(end))
+            member = latex(sp.Indexed(node.base, end))
+            if g.is_negative and not possibly:
+                text = (
+                    f"{member} lies outside the declared range {latex(lower)} \\le "
+                    f"{latex(index)} \\le {latex(upper)} of {latex(node.base)}: it does "
+                    "not exist"
+                )
+            elif possibly and g.is_nonnegative is None and g.is_negative is None:
+                text = f"{member} exists only when {cond.describe('nonnegative', g)}"
+            else:
+                continue
+            if text not in out:
+                out.append(text)
 
-    visit(tree, {})
+    for node, bounds in _written_members(tree, families, nonempty=True):
+        visit(node, bounds)
     return out
 
 
