@@ -521,9 +521,9 @@ def _renamed(node, fresh):
             if not isinstance(v, sp.Symbol):
                 continue
             mapping = {v: fresh(v, node)}
-            body = substitute(body, mapping)
+            body = _by_name(body, mapping)
             for j in range(m):  # the bounds of the limits inside this one
-                limits[j] = (limits[j][0], *(substitute(b, mapping) for b in limits[j][1:]))
+                limits[j] = (limits[j][0], *(_by_name(b, mapping) for b in limits[j][1:]))
             limits[m] = (mapping[v], *limits[m][1:])
         return build(node.func, (body, *limits))
     if isinstance(node, sp.Limit):
@@ -531,17 +531,30 @@ def _renamed(node, fresh):
         if not isinstance(variable, sp.Symbol):
             return node
         mapping = {variable: fresh(variable, node)}
-        return sp.Limit(substitute(body, mapping), mapping[variable], point, str(side))
+        return sp.Limit(_by_name(body, mapping), mapping[variable], point, str(side))
     if isinstance(node, sp.Subs):
         body, variables, points = node.args
         mapping = {v: fresh(v, node) for v in variables if isinstance(v, sp.Symbol)}
         if not mapping:
             return node
-        return sp.Subs(
-            substitute(body, mapping), tuple(mapping.get(v, v) for v in variables), points
-        )
+        return sp.Subs(_by_name(body, mapping), tuple(mapping.get(v, v) for v in variables), points)
     if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
         body, variable, law = node.args
         mapping = {variable: fresh(variable, node)}
-        return Expectation(substitute(body, mapping), mapping[variable], substitute(law, mapping))
+        return Expectation(_by_name(body, mapping), mapping[variable], _by_name(law, mapping))
     return node
+
+
+def _by_name(expr, mapping: dict):
+    """``expr`` with each variable of ``mapping`` replaced, and every plain symbol of its name
+    (names bind, as in :meth:`Scope.bind`, whatever assumptions a reader's symbol carries)."""
+    names = {v.name: d for v, d in mapping.items() if not isinstance(v, sp.Dummy)}
+
+    def visit(node):
+        if node in mapping:
+            return mapping[node]
+        if isinstance(node, sp.Symbol) and not isinstance(node, sp.Dummy):
+            return names.get(node.name, node)
+        return node
+
+    return rebuild(expr, visit)
