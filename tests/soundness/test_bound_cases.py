@@ -67,3 +67,18 @@ def test_a_bound_of_the_integral_is_the_outside_name(tmp_path):
     claim = f"\\int_{{0}}^{{x}} {_cases('x', value='1')} \\, dt = x"
     (result,) = check_file(tmp_path, _file('x = "positive"\nt = "real"\n', claim))
     assert result.verdict is Verdict.VERIFIED, (result.verdict, result.reason)
+
+
+@pytest.mark.parametrize(
+    ("symbols", "claim"),
+    [
+        ('k = "negative integer"\n', "\\sum_{k=1}^{2} |k| = -3"),
+        ('k = "negative integer"\n', "\\prod_{k=1}^{2} \\max(k, 0) = 0"),
+        ('x = "negative"\n', "\\lim_{x \\to 1} \\sqrt{x^2} = -1"),
+        ('x = "negative"\n', "\\left. \\frac{d}{dx} |x| \\right|_{x=1} = -1"),
+    ],
+)
+def test_an_absolute_value_max_or_root_is_refuted_too(tmp_path, symbols, claim):
+    # guards: these nodes are built unevaluated, and were refuted before the fix as after it
+    (result,) = check_file(tmp_path, _file(symbols, claim))
+    assert result.verdict is Verdict.REFUTED, (result.verdict, result.reason)
