@@ -157,7 +157,8 @@ class Counterexample:
     number as LaTeX (``\\frac{\\log{\\left(2 \\right)}}{3}``), never SymPy's input syntax;
     ``plain`` holds the same values as one-line Unicode text (``log(2)/3``) for a terminal, in
     the same order (empty: the values themselves). ``lhs``/``rhs`` are the two sides evaluated
-    there, as decimal text with at least 30 significant digits.
+    there, as decimal text with at least 30 significant digits (a side holding an unknown
+    function's value, whose sides differ by a number whatever it is, as plain text: f(-1) + 1).
     """
 
     values: tuple[tuple[str, str], ...]

@@ -22,7 +22,7 @@ from eqchain.latex.parser import POINT_VARIABLE, unwritten_bounds
 from eqchain.latex.printer import latex
 from eqchain.model import SymbolDecl
 from eqchain.operators import Expectation, Sequence
-from eqchain.tree import canonical, rebuild, substitute
+from eqchain.tree import build, canonical, rebuild, substitute
 
 ASSUMPTIONS = {
     "positive",
@@ -186,8 +186,15 @@ class Scope:
         real -= set(self.symbols) | bound
         unwritten = {b.name for b in unwritten_bounds(expr)}
         self.unwritten |= unwritten
+        # every binder's variable is renamed in its scope before anything there is bound: the
+        # tree is rebuilt bottom-up, and a node built with the declaration outside evaluates
+        # with it (x > 0 with x declared positive is true, and a cases block keeps that piece
+        # alone) before the binder could make the name its own
+        expr, own = _own_bound_variables(expr, lambda v, node: self._own_variable(v, node, bound))
 
         def visit(node):
+            if isinstance(node, sp.Dummy) and node in own:
+                return own[node]
             if isinstance(node, sp.Indexed):
                 return self._bind_indexed(node)
             if isinstance(node, Sequence):  # a_1, \ldots, a_n: the family's bound base
@@ -248,6 +255,21 @@ class Scope:
             return node
 
         return rebuild(expr, visit)
+
+    def _own_variable(self, variable: sp.Symbol, node, bound: set[str]) -> sp.Symbol:
+        """The symbol ``variable`` is inside ``node``, which binds it: a sum's or product's
+        index a plain integer; a limit's at infinity an integer when the name outside is one
+        (a sequence's index, _real_limit_variable); every other a plain real."""
+        name = variable.name
+        if isinstance(node, (sp.Sum, sp.Product)):
+            return sp.Symbol(name, integer=True)
+        if isinstance(node, sp.Limit) and node.args[2] in (sp.oo, -sp.oo):
+            outside = self.symbols.get(name)
+            if outside is None and (name in self.index_names or name in bound):
+                outside = self.index_symbol(name)
+            if getattr(outside, "is_integer", None) is True:
+                return sp.Symbol(name, integer=True)
+        return sp.Symbol(name, real=True)
 
     def _bind_symbol(self, node: sp.Symbol, bound: set[str], define: bool = False):
         name = node.name
@@ -459,3 +481,80 @@ def _real_integration_variables(node):
         if isinstance(v, sp.Symbol) and v != sp.Symbol(v.name, real=True)
     }
     return substitute(node, mapping) if mapping else node
+
+
+def _own_bound_variables(expr, own_variable):
+    """``expr`` with each variable a sum, product, integral, limit, derivative at a point or
+    ``E_{x \\sim p}`` binds replaced in its scope by a fresh dummy, top-down (an inner binder of
+    the same name takes it back), and the symbol each dummy stands for: ``own_variable(v,
+    node)``. A binder's bounds, point and the like are outside its scope (an integral's first
+    limit is the innermost: its bounds are inside the later limits' scopes)."""
+    own: dict = {}
+
+    def fresh(v, node):
+        dummy = sp.Dummy(v.name)
+        own[dummy] = own_variable(v, node)
+        return dummy
+
+    def walk(node):
+        if not isinstance(node, sp.Basic) or not node.args:
+            return node
+        if isinstance(node, (sp.Indexed, sp.IndexedBase, sp.Symbol)):
+            if isinstance(node, sp.Indexed):
+                indices = tuple(walk(i) for i in node.indices)
+                if indices != node.indices:
+                    return node.base[indices]
+            return node
+        node = _renamed(node, fresh)
+        args = tuple(walk(a) for a in node.args)
+        return build(node.func, args) if args != node.args else node
+
+    return walk(expr), own
+
+
+def _renamed(node, fresh):
+    """``node`` with the variables it binds (plain symbols) renamed by ``fresh`` in its scope."""
+    if isinstance(node, (sp.Sum, sp.Product, sp.Integral)):
+        limits = [tuple(limit) for limit in node.limits]
+        body = node.function
+        for m, (v, *_) in enumerate(limits):
+            if not isinstance(v, sp.Symbol):
+                continue
+            mapping = {v: fresh(v, node)}
+            body = _by_name(body, mapping)
+            for j in range(m):  # the bounds of the limits inside this one
+                limits[j] = (limits[j][0], *(_by_name(b, mapping) for b in limits[j][1:]))
+            limits[m] = (mapping[v], *limits[m][1:])
+        return build(node.func, (body, *limits))
+    if isinstance(node, sp.Limit):
+        body, variable, point, side = node.args
+        if not isinstance(variable, sp.Symbol):
+            return node
+        mapping = {variable: fresh(variable, node)}
+        return sp.Limit(_by_name(body, mapping), mapping[variable], point, str(side))
+    if isinstance(node, sp.Subs):
+        body, variables, points = node.args
+        mapping = {v: fresh(v, node) for v in variables if isinstance(v, sp.Symbol)}
+        if not mapping:
+            return node
+        return sp.Subs(_by_name(body, mapping), tuple(mapping.get(v, v) for v in variables), points)
+    if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
+        body, variable, law = node.args
+        mapping = {variable: fresh(variable, node)}
+        return Expectation(_by_name(body, mapping), mapping[variable], _by_name(law, mapping))
+    return node
+
+
+def _by_name(expr, mapping: dict):
+    """``expr`` with each variable of ``mapping`` replaced, and every plain symbol of its name
+    (names bind, as in :meth:`Scope.bind`, whatever assumptions a reader's symbol carries)."""
+    names = {v.name: d for v, d in mapping.items() if not isinstance(v, sp.Dummy)}
+
+    def visit(node):
+        if node in mapping:
+            return mapping[node]
+        if isinstance(node, sp.Symbol) and not isinstance(node, sp.Dummy):
+            return names.get(node.name, node)
+        return node
+
+    return rebuild(expr, visit)

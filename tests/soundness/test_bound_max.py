@@ -39,12 +39,6 @@ def test_the_true_integral_is_verified(tmp_path):
     assert result.verdict is Verdict.VERIFIED, (result.verdict, result.reason)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left by red team 27: a cases block inside an integral is evaluated (tree.build "
-    "evaluates Piecewise, to drop false pieces) with the declared positive x before the "
-    "integral makes x its own real variable, so the piece x > 0 is taken whole",
-)
 def test_a_cases_block_inside_the_integral_is_not_evaluated_with_the_outside_sign(tmp_path):
     claim = (
         "\\int_{-1}^{0} \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases} "

@@ -1422,8 +1422,27 @@ def _captured(body, args) -> bool:
 
 
 def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
-    """Why ``lhs = rhs`` cannot hold under the declarations (definitions put in), or None."""
+    """Why ``lhs = rhs`` cannot hold under the declarations (definitions put in), or None: a
+    side defined nowhere (``\\frac{x - x}{x - x} = 1``, 0/0 = 1) holds at no value either."""
+    nowhere = _defined_nowhere(lhs, rhs, facts)
+    if nowhere is not None:
+        return nowhere
     return given_contradiction(canonical(facts.unfold(lhs)), canonical(facts.unfold(rhs)))
+
+
+def _defined_nowhere(lhs, rhs, facts: Facts) -> str | None:
+    """Which side of ``lhs = rhs`` is defined at no value the declarations and the givens allow
+    (a definedness condition that cannot hold: x - x \\neq 0), said as a contradiction; None."""
+    for name, side in (("left", lhs), ("right", rhs)):
+        for need in _needs_unfolded(side, facts, {}):
+            key = _unfolded_key(need.key, facts, {})
+            if key is not None and _impossible(key, facts):
+                shown = need.shown if need.shown is not None else need.expr
+                return (
+                    f"the declarations and the givens: its {name} side is defined nowhere "
+                    f"({cond.describe(need.pred, shown)} cannot hold)"
+                )
+    return None
 
 
 def _defined_function(lhs, facts: Facts):

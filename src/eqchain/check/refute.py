@@ -396,10 +396,14 @@ def _show(v) -> str:
 
 
 def _number(v) -> str:
-    """An exact rational as it is when it is short; anything else (1/2004! too) as a decimal
-    with 30 significant digits."""
+    """An exact rational as it is when it is short; a value holding an unknown function's as
+    plain text (1 + f(-1)); anything else (1/2004! too) as a decimal with 30 significant digits."""
     if isinstance(v, sp.Rational) and max(abs(v.p), v.q).bit_length() <= EXACT_BITS:
         return str(v)
+    if v.atoms(AppliedUndef):
+        # an unknown function's value, f(-1) + 1 against f(-1): the sides differ by a number
+        # whatever f is (_differ), and the side is shown as it is, in plain text
+        return unicode_value(v)
     re_, im = sp.N(v, 40).as_real_imag()
     text = str(sp.Float(re_, 30)) if re_ != 0 else "0"
     if im != 0:
