@@ -186,7 +186,11 @@ def test_counts_are_consistent(outcomes):
 # read wrongly are now rejected as ambiguous (e^{itX} with i a real variable, (X^T X)^{-1} as a
 # number), an update rule and equations side by side are read, and rows are counted one by
 # one (a line's rows less its unreadable steps)
-DISPLAY_EQUATIONS_READ = 894  # of 954 at stop 24: six new documents, 61 of their 81 rows read
+# 894 of 954 at stop 24: six new documents, 61 of their 81 rows read.
+# Stop 25: 928 of 1012. Six more documents (37 of their 51 rows read), and rows counted where
+# they start: a row over several lines whose error eqchain reports on a later line had counted
+# as read (reach.py, 14f9c9f), so the 66 older documents read 830 of 880 (94.3%), not 833 of 873
+DISPLAY_EQUATIONS_READ = 928
 
 # The documents added at stop 24, collected to find what eqchain cannot read yet (a vector's
 # m-th component [x_n]_m, matrix inverses, update rules with \leftarrow, \mathbb{E}_q \log x
@@ -199,6 +203,16 @@ ADDED_AT_STOP_24 = {
     "ja/0h-n0-ridge-regression",
     "ja/shundeveloper-poisson-moments",
     "ja/ssshun3-binary-logistic-regression",
+}
+# ... and at stop 25 (a sign error in binary cross-entropy's derivative, Jupyter notebooks'
+# single-dollar displays, \text{d} as the differential, cov(X, Y) in lower case)
+ADDED_AT_STOP_25 = {
+    "en/bce-derivative-signs-math-stackexchange",
+    "en/exponential-normal-loglik-sillians",
+    "en/poisson-mle-cwksc",
+    "en/variance-of-sum-wikia",
+    "ja/scenesk-likelihood-logistic-linear",
+    "ja/scenesk-mean-variance-properties",
 }
 
 
@@ -215,10 +229,13 @@ def test_most_display_equations_are_read(whole_corpus):
     outcomes = whole_corpus
     total = reach.totals(outcomes)
     assert total["rows"] > 0
-    assert total["rows_read"] >= 0.93 * total["rows"]  # 894 of 954 at stop 24
-    before = reach.totals([o for o in outcomes if o.document.name not in ADDED_AT_STOP_24])
-    assert before["rows_read"] >= 0.95 * before["rows"]  # 833 of 873
-    assert ADDED_AT_STOP_24 <= {o.document.name for o in outcomes}
+    assert total["rows_read"] >= 0.91 * total["rows"]  # 928 of 1012 at stop 25
+    added = ADDED_AT_STOP_24 | ADDED_AT_STOP_25
+    before = reach.totals([o for o in outcomes if o.document.name not in added])
+    # 830 of 880 at stop 25, rows counted where they start (833 of 873 at stop 24 counted a row
+    # whose error stood on a later line as read); the aim stays 95%
+    assert before["rows_read"] >= 0.94 * before["rows"]
+    assert added <= {o.document.name for o in outcomes}
 
 
 @pytest.mark.xfail(
