@@ -69,7 +69,7 @@ def _condition_latex(cond: str) -> str:
         "finite": f"{args[0]} \\text{{ finite}}",
         "nonnegative": f"{args[0]} \\geq 0",
         "integer": f"{args[0]} \\in \\mathbb{{Z}}",
-        "converges": f"\\int {args[0]} \\text{{ converges}}",
+        "converges": f"\\int {' '.join(args)} \\text{{ converges}}",
         "continuous": f"{args[0]} \\text{{ continuous}}",
         "constant": f"{args[0]} \\text{{ constant}}",
         "one_by_one": f"{' '.join(args)} \\text{{ is }} 1 \\times 1",
@@ -280,7 +280,7 @@ RULES: tuple[Rule, ...] = (
         "抽象的な集合上の二重和は、絶対値の和が収束するとき順序を入れ替えられる（Fubini）",
         "engine",
         "sum",
-        conditions=("converges |f|",),
+        conditions=("converges \\lvert f \\rvert",),
         engine="set_swap",
     ),
     Rule(
@@ -292,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         "抽象的な集合上の二重積分は、絶対値の積分が収束するとき順序を入れ替えられる（Fubini）",
         "engine",
         "integral",
-        conditions=("converges |f|",),
+        conditions=("converges \\lvert f \\rvert",),
         engine="set_swap",
     ),
     Rule(

@@ -604,3 +604,11 @@ def test_sum_kronecker_needs_the_index_inside_the_range(tmp_path):
     # i runs over 1..N, a range nothing relates to 1..K: never verified
     result = one_step(tmp_path, SYMBOLS, (r"\sum_{j=1}^{K} \delta_{ij} u_j = X_{ik}", []))
     assert result.verdict is not Verdict.VERIFIED
+
+
+def test_every_rule_s_conditions_are_written_out():
+    # "converges |f|" split at its bars as alternatives: `eqchain rules` ended with an
+    # internal error (IndexError) for the set_*_swap rules
+    for r in RULES:
+        text = r.conditions_text()
+        assert all(part.strip() for part in text.split(",")) if r.conditions else text == ""
