@@ -112,7 +112,7 @@ def test_labels_are_well_formed():
     for path in _label_files():
         with open(path, "rb") as fh:
             labels = tomllib.load(fh)
-        docs = [d for d in (path.with_suffix(".md"), path.with_suffix(".tex")) if d.exists()]
+        docs = [d for d in map(path.with_suffix, (".md", ".tex", ".rst")) if d.exists()]
         assert len(docs) == 1, f"{path}: one document beside it"
         first = docs[0].read_text(encoding="utf-8").splitlines()[0]
         assert "source:" in first, f"{docs[0]}: first line names the source"
