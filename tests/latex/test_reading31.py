@@ -81,6 +81,7 @@ def read(text, functions=()):
         ("L = D_\\text{KL} + 1", "L = D_{\\text{KL}} + 1"),
         ("L = D_\\mathrm{KL}", "L = D_{\\mathrm{KL}}"),
         ("y = w_ \\text{new} - w_{\\text{old}}", "y = w_{\\text{new}} - w_{\\text{old}}"),
+        ("y = w_\\text{old} g", "y = w_{\\text{old}} g"),  # the script is old, not g
     ],
 )
 def test_a_text_command_right_after_a_script_sign_is_the_script(unbraced, braced):
