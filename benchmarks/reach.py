@@ -2,8 +2,8 @@
 
     python benchmarks/reach.py [--json] [--timeout S] [paths...]
 
-Every corpus document (``benchmarks/corpus/<lang>/<slug>.md`` or ``.tex``) has a label file
-``<slug>.toml`` beside it: its source, its assumptions, and every link of every display
+Every corpus document (``benchmarks/corpus/<lang>/<slug>.md``, ``.tex`` or ``.rst``) has a label
+file ``<slug>.toml`` beside it: its source, its assumptions, and every link of every display
 equation labelled by hand (``line``, ``index``, ``valid``, ``kind``, ``reason``); see
 ``benchmarks/corpus/README.md``. This script checks each document in-process with eqchain and
 matches eqchain's steps to the labels by (line, index): ``index`` counts the links reported on
@@ -39,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus"
-SUFFIXES = {".md": "markdown", ".tex": "latex"}
+SUFFIXES = {".md": "markdown", ".tex": "latex", ".rst": "rest"}
 CLAIM_COLUMNS = ("verified", "unknown", "refuted", "unread")
 TAKEN_COLUMNS = ("taken", "checked", "refuted", "unread")
 
@@ -120,6 +120,11 @@ def display_rows(text: str, kind: str) -> list[tuple[int, str]]:
     from eqchain.load.document import latex_blocks, markdown_blocks
 
     try:
+        from eqchain.load.document import rest_blocks
+    except ImportError:  # a tree without the reST reader reads no reST document
+        rest_blocks = None
+
+    try:
         from eqchain.load.document import _row_place
     except ImportError:  # a private helper: fall back to the row's first line
 
@@ -128,7 +133,10 @@ def display_rows(text: str, kind: str) -> list[tuple[int, str]]:
             return block.line + row.line - 1 + lead.count("\n"), None
 
     try:
-        blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
+        if kind == "rest":
+            blocks = rest_blocks(text) if rest_blocks is not None else []
+        else:
+            blocks = markdown_blocks(text) if kind == "markdown" else latex_blocks(text)
     except Exception:  # an unclosed block: eqchain reads nothing, and neither do we
         return []
     out = []

@@ -98,7 +98,7 @@ def cli() -> None:
 )
 @click.option(
     "--stdin-format",
-    type=click.Choice(["markdown", "md", "latex", "tex", "toml"]),
+    type=click.Choice(["markdown", "md", "latex", "tex", "rst", "rest", "toml"]),
     default=None,
     help="What '-' (standard input) holds; default: a derivation file when its TOML has "
     "derivation keys, LaTeX when it has \\documentclass or \\begin{document}, else Markdown.",
@@ -138,8 +138,8 @@ def check(
     """Check derivation files, documents, or folders of them; '-' reads standard input.
 
     Every file is reported: one that cannot be loaded is an entry with its error, and the
-    others are still checked. Folders are walked for *.toml, *.md, *.markdown, *.qmd, *.Rmd
-    and *.tex; there, TOML files that are not derivation files and documents without displayed
+    others are still checked. Folders are walked for *.toml, *.md, *.markdown, *.qmd, *.Rmd,
+    *.tex and *.rst; there, TOML files that are not derivation files and documents without displayed
     equations are skipped. Exit status 0 when every claim is verified, 1 when any claim is
     refuted or unknown or any formula unreadable, 2 when any file could not be loaded."""
     from eqchain.load import collect_each
@@ -395,7 +395,7 @@ def _once(inputs: list) -> list:
     return out
 
 
-STDIN_KINDS = {"md": "markdown", "tex": "latex"}
+STDIN_KINDS = {"md": "markdown", "tex": "latex", "rst": "rest"}
 
 
 def _read_stdin() -> bytes:

@@ -298,3 +298,33 @@ def test_dollar_lines_inside_a_code_span_are_code(tmp_path):
     text = "Text with `code\n$$\nx = 2x\n$$\nand more` end.\n\n$$ y = y $$\n"
     results = check(tmp_path, text, assume="")
     assert [(r.step.place.line, r.verdict) for r in results] == [(7, Verdict.VERIFIED)]
+
+
+# -- MkDocs admonitions (!!! note, ??? note, ???+ note): their indented body is Markdown ------
+
+
+ADMONITION = '!!! note "Jensen gap"\n    Recall:\n\n    {math}\n\nAfter.\n'
+
+
+def test_math_in_an_admonition_body_is_read_in_commonmark():
+    blocks = markdown_blocks(ADMONITION.format(math=RIGHT))
+    assert [(b.line, b.column) for b in blocks] == [(4, 5)]  # the file's own line and column
+    assert "\\log(a b)" in blocks[0].text
+    for marker in ("???", "???+"):
+        text = ADMONITION.replace("!!!", marker).format(math=RIGHT)
+        assert lines(text) == [4]
+
+
+def test_a_wrong_step_in_an_admonition_is_refuted_at_its_line(tmp_path):
+    (result,) = check(tmp_path, "# t\n\n" + ADMONITION.format(math=WRONG))
+    assert result.verdict == Verdict.REFUTED and result.step.place.line == 6  # 2 lines above
+
+
+def test_an_admonition_is_no_container_elsewhere():
+    # GitHub, GitLab, Qiita...: the indented body is a code block
+    assert lines(ADMONITION.format(math=WRONG), "github") == []
+    # an admonition written inside a code block is code; so is math indented past its body
+    assert lines("```\n" + ADMONITION.format(math=WRONG) + "```\n") == []
+    assert lines('!!! note "x"\n        $$ a = 2 a $$\n') == []
+    # the body ends where the indentation ends: math after it is read as usual
+    assert lines('!!! note "x"\n    text\n\n$$ a = a $$\n') == [4]

@@ -351,6 +351,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 if arg is None:
                     raise LatexError(f"\\{plain} needs its text in braces", column=base + i + 1)
                 content = text[arg[0] + 1 : arg[1]]
+                if _after_script_sign(text, i):
+                    i = arg[1] + 1  # D_\text{KL}: the script's argument, as D_{\text{KL}}
+                    continue
                 if plain == "mathrm" and re.fullmatch(r"\s*[A-Za-z]\s*", content):
                     i = arg[1] + 1  # \mathrm{d}, \mathrm{e}: an upright letter, read as one
                     continue
@@ -579,6 +582,16 @@ def _reject_operator_name(text: str, after: int, command: str, content: str, col
             f"not supported: the operator \\{command}{{{content.strip()}}} applied to an argument",
             column=column,
         )
+
+
+def _after_script_sign(text: str, i: int) -> bool:
+    """Whether the command at ``text[i]`` stands right after ``_`` or ``^`` (spaces between):
+    written without braces (``D_\\text{KL}``), it is the script's one-token argument, which
+    TeX expands with its braced text, so the script is that text (``D_{\\text{KL}}``)."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 0 and text[j] in "_^" and (j == 0 or text[j - 1] != "\\")
 
 
 def _clean_prose(content: str) -> str:

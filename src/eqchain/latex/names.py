@@ -36,6 +36,14 @@ class NameSpan:
     column: int
 
 
+def applied(span: NameSpan, functions) -> bool:
+    """Whether the name ``span``, written before parentheses, is a function the document
+    applies (declared, or inferred: load/document.py): a plain name among ``functions``,
+    never ``e`` or ``\\pi``. Its parentheses are then its argument, part of one factor (the
+    divisor of ``p(x, z)/p(x)`` is ``p(x)``)."""
+    return span.sub is None and span.base in functions and span.base not in ("e", "pi")
+
+
 def starts_name(tok: Token) -> bool:
     """Whether a name can start at this token."""
     return tok.kind == "letter" or (

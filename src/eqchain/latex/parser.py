@@ -53,6 +53,7 @@ from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.derivatives import UPRIGHT_D, recognise, upright_d_at
 from eqchain.latex.names import (
     NameSpan,
+    applied,
     bracketed_argument,
     combination_parts,
     how_to_declare,
@@ -2984,7 +2985,10 @@ class Parser:
             return k
         tok = tokens[k]
         if starts_name(tok):
-            j = scan_name(tokens, k, self.partner).end
+            span = scan_name(tokens, k, self.partner)
+            j = span.end
+            if j < hi and tokens[j].is_char("(") and applied(span, self.functions):
+                j = self.partner[j] + 1  # p(x): the document's function applied, one factor
         elif tok.kind == "digit":
             j = k + 1
             while j < hi and (tokens[j].kind == "digit" or tokens[j].is_char(".")):

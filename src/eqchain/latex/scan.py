@@ -33,6 +33,7 @@ from eqchain.latex.commands import (
 from eqchain.latex.derivatives import recognise
 from eqchain.latex.names import (
     NameSpan,
+    applied,
     bracketed_argument,
     combination_parts,
     how_to_declare,
@@ -699,7 +700,10 @@ class Scanner:
             return k
         tok = tokens[k]
         if starts_name(tok):
-            j = scan_name(tokens, k, self.partner).end
+            span = scan_name(tokens, k, self.partner)
+            j = span.end
+            if j < hi and tokens[j].is_char("(") and applied(span, self.ctx.functions):
+                j = self.partner[j] + 1  # p(x): the document's function applied, one factor
         elif tok.kind == "digit":
             j = k + 1
             while j < hi and (tokens[j].kind == "digit" or tokens[j].is_char(".")):

@@ -1,4 +1,4 @@
-"""Loading derivations: TOML derivation files, Markdown and LaTeX documents."""
+"""Loading derivations: TOML derivation files, Markdown, LaTeX and reST documents."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ SUFFIXES = {
     ".qmd": "markdown",  # Quarto: Pandoc's Markdown
     ".rmd": "markdown",  # R Markdown: Pandoc's Markdown
     ".tex": "latex",
+    ".rst": "rest",  # reStructuredText: Sphinx's math directives (eqchain.load.rest)
 }
 
 

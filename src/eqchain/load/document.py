@@ -49,7 +49,8 @@ def load_document(
     macros: str | None = None,
     cross_check: bool = False,
 ) -> Derivation:
-    """Read a Markdown (``kind="markdown"``) or LaTeX (``"latex"``) document.
+    """Read a Markdown (``kind="markdown"``), LaTeX (``"latex"``) or reStructuredText
+    (``"rest"``: Sphinx's ``.. math::`` directives) document.
 
     ``dialect`` names the Markdown dialect (:data:`eqchain.load.markdown.DIALECTS`); without
     it the document's front matter or suffix says, else CommonMark. ``macros`` is a file of
@@ -128,6 +129,8 @@ def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
     def find(source: str):
         if kind == "markdown":
             return _markdown(path, source, dialect, macros)
+        if kind == "rest":
+            return _rest(path, source, macros)
         from eqchain.load.tex import read_tex
 
         doc = read_tex(path, source, macros)
@@ -162,18 +165,40 @@ def latex_blocks(text: str, path: str = "document.tex") -> list[Block]:
     return list(read_tex(path, text, follow_inputs=False).blocks)
 
 
+def rest_blocks(text: str) -> list[Block]:
+    """Display math in a reST document: Sphinx's ``.. math::`` directives
+    (:mod:`eqchain.load.rest`)."""
+    from eqchain.load.rest import read_rest
+
+    return list(read_rest(text).blocks)
+
+
 def _markdown(path: str, text: str, dialect: str | None, macros: dict):
     """Blocks, declared assumptions and title of a Markdown document, macros expanded."""
-    from eqchain.load.macros import MacroError, expand
     from eqchain.load.markdown import read_markdown
 
     try:
         doc = read_markdown(text, dialect, Path(path).suffix)
     except InputError as err:
         raise err.located(path) from None
+    return _expanded(path, doc.blocks, macros), list(doc.assumptions), doc.title
+
+
+def _rest(path: str, text: str, macros: dict):
+    """Blocks, declared assumptions and title of a reST document (Sphinx's ``.. math::``
+    directives, :mod:`eqchain.load.rest`), macros expanded."""
+    from eqchain.load.rest import read_rest
+
+    doc = read_rest(text)
+    return _expanded(path, doc.blocks, macros), list(doc.assumptions), doc.title
+
+
+def _expanded(path: str, found, macros: dict) -> list[Block]:
+    """The blocks with the macros of ``macros`` expanded in their math."""
+    from eqchain.load.macros import MacroError, expand
 
     blocks = []
-    for block in doc.blocks:
+    for block in found:
         try:
             expanded = expand(block.text, macros)
         except MacroError as err:
@@ -181,7 +206,7 @@ def _markdown(path: str, text: str, dialect: str | None, macros: dict):
             column = block.column + column - 1 if line == 1 else column
             raise InputError(err.message, path, block.line + line - 1, column) from None
         blocks.append(replace(block, text=expanded))
-    return blocks, list(doc.assumptions), doc.title
+    return blocks
 
 
 # -- rows and formulas -----------------------------------------------------------------------

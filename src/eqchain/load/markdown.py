@@ -22,6 +22,8 @@ read as display math are
   backslash escapes undone as CommonMark does (``\\_`` is ``_``, ``\\\\\\\\`` is ``\\\\``);
 - Hugo's ``{{< katex >}} ... {{< /katex >}}`` shortcode starting a line (:func:`_katex_shortcode`):
   its content as written (Hugo renders no Markdown inside it).
+- in an MkDocs admonition (``!!! note``, ``??? note``, ``???+ note``), its indented body, which
+  MkDocs renders as Markdown (:data:`_ADMONITION`, mdit_py_plugins' ``admon``).
 
 Dialects differ in which of these they render as math (:data:`DIALECTS`); the README lists
 them. Every block keeps the lines of the document: its n-th line is the document's
@@ -50,12 +52,23 @@ class Dialect:
     math_fences: tuple[str, ...]  # fenced-code info words whose content is display math
     escaped: bool = False  # `\\[ ... \\]`, `\\( ... \\)` alone, Hugo's `{{< katex >}}`
     lone_dollar: bool = False  # `$ ... $` that is a whole paragraph, display-like (Jupyter)
+    admonitions: bool = False  # `!!! note` / `??? note` and their indented body (MkDocs)
 
 
 DIALECTS = {
     d.name: d
     for d in (
-        Dialect("commonmark", True, True, True, True, ("math",), escaped=True, lone_dollar=True),
+        Dialect(
+            "commonmark",
+            True,
+            True,
+            True,
+            True,
+            ("math",),
+            escaped=True,
+            lone_dollar=True,
+            admonitions=True,
+        ),
         Dialect("github", False, True, False, False, ("math",)),
         Dialect("gitlab", False, True, False, False, ("math",)),
         Dialect("qiita", False, True, False, False, ("math",)),
@@ -102,6 +115,8 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
     if name not in DIALECTS:
         raise InputError(f"unknown Markdown dialect '{name}' (use {', '.join(DIALECTS)})")
     chosen = DIALECTS[name]
+    if chosen.admonitions and _ADMONITION.search(text):
+        tokens = _parser(admonitions=True).parse(text)  # their bodies are Markdown
     lines = text.split("\n")
     blocks: list[Block] = []
     assumptions = [v for k, v in front if k == "eqchain-assume"]
@@ -135,7 +150,15 @@ def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
 # -- the parser ------------------------------------------------------------------------------
 
 
-def _parser():
+# A line that may open an admonition (Python-Markdown's `!!! note "Title"`, pymdownx.details'
+# `??? note` and `???+ note`): the document is parsed again with the admonition rule.
+_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+\S", re.M)
+
+
+def _parser(admonitions: bool = False):
+    """The CommonMark parser with the math rules; with ``admonitions``, also MkDocs'
+    admonitions (``!!! note`` and an indented body, which is Markdown: mdit_py_plugins' admon,
+    as Python-Markdown's admonition extension and pymdownx.details read them)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.amsmath import amsmath_block, amsmath_plugin
     from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -144,6 +167,10 @@ def _parser():
 
     md = MarkdownIt("commonmark")
     md.use(front_matter_plugin)
+    if admonitions:
+        from mdit_py_plugins.admon import admon_plugin
+
+        md.use(admon_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_labels=True)
     md.use(amsmath_plugin)
     alt = ["paragraph", "reference", "blockquote", "list", "footnote_def"]
