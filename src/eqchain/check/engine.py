@@ -515,11 +515,21 @@ def _put_arguments(body, parameters, arguments):
     lone sigma left behind would keep the old sigma in ``\ell(0, 4)``)."""
     if all(isinstance(p, sp.Symbol) for p in parameters):
         return substitute(body, dict(zip(parameters, arguments, strict=True)))
-    fresh = {p: sp.Dummy() for p in parameters}
+    for p, a in zip(parameters, arguments, strict=True):
+        # a function defined at a family's generic member (_defines_at_members) is defined at
+        # the members of that family only: p(y_j | mu) after p(y_i | mu) = ..., never p(y | mu)
+        if isinstance(p, sp.Indexed) and not (
+            isinstance(a, sp.Indexed) and a.base == p.base and len(a.indices) == len(p.indices)
+        ):
+            return None
+    # a parameter given itself as the argument stays as it is (\sigma^2 in p(y_j | \mu,
+    # \sigma^2) after p(y_i | \mu, \sigma^2) = ...): nothing to put in, whatever the body says
+    pairs = [(p, a) for p, a in zip(parameters, arguments, strict=True) if p != a]
+    fresh = {p: sp.Dummy() for p, _ in pairs}
     template = substitute(body, fresh)
-    if any(template.has(s) for p in parameters for s in p.free_symbols):
+    if any(template.has(s) for p, _ in pairs for s in p.free_symbols):
         return None
-    return substitute(template, {fresh[p]: a for p, a in zip(parameters, arguments, strict=True)})
+    return substitute(template, {fresh[p]: a for p, a in pairs})
 
 
 def check_derivation(
@@ -1475,6 +1485,9 @@ def _infer(
     named = _names_the_function(step, lhs, source, facts)
     if named is not None:
         return named
+    at_members = _defines_at_members(step, lhs, facts)
+    if at_members is not None:
+        return at_members
     not_defined = None
     if _is_new_definition(step, lhs, facts) and not _contradicts_declarations(lhs, step, facts):
         solved = _solves_a_given(step, lhs, facts, values, timeout)
@@ -1872,6 +1885,54 @@ def _names_the_function(step: Step, lhs, source, facts: Facts) -> StepResult | N
         return None
     try:
         return _define(replace(step, rhs=body), source.xreplace(put), facts)
+    except InputError:
+        return None
+
+
+def _defines_at_members(step: Step, lhs, facts: Facts) -> StepResult | None:
+    r"""A row ``p(y_i \mid \mu, \sigma^2) = \frac{1}{\sqrt{2 \pi \sigma^2}} e^{-(y_i -
+    \mu)^2 / (2 \sigma^2)}`` that names the value of a new function at a family's generic
+    member (the density of one observation): a definition of the function at every member of
+    that family, ``p(y_j \mid \mu, \sigma^2)`` for any j, and nowhere else (``p(y \mid \mu,
+    \sigma^2)``, the joint density an author often writes with the same letter, stays
+    undefined: :func:`_put_arguments` puts in a member of the same family only). Read so only
+    when the value is a function of the member alone (no other member of its family, not its
+    index, :func:`_put_arguments`) and the function is new (:func:`_is_new_definition`'s
+    conditions); None otherwise (the row is then read as before)."""
+    if step.continues or step.kind is not StepKind.CLAIM or not step.infer_kind:
+        return None
+    if not isinstance(lhs, AppliedUndef) or matrices.is_node(lhs) or not lhs.args:
+        return None
+    from eqchain.check import moves
+
+    members = [a for a in lhs.args if isinstance(a, sp.Indexed)]
+    if not members or not all(_generic_member(m) for m in members):
+        return None
+    if not all(
+        a in members or isinstance(a, sp.Symbol) or moves._square_of_name(a) for a in lhs.args
+    ):
+        return None
+    if len(set(lhs.args)) != len(lhs.args) or len({m.base for m in members}) != len(members):
+        return None
+    indices = {i for m in members for i in m.indices}
+    if indices & set(lhs.args) or {m.base.label for m in members} & set(lhs.args):
+        return None
+    head = lhs.func
+    if step.rhs.has(head) or _leads_back(step.rhs, head, facts):
+        return None
+    seen_names = {str(s) for s in facts.seen if isinstance(s, sp.Symbol)}
+    if (head in facts.seen or str(head) in seen_names) and not _applied_only(lhs, head, facts):
+        return None
+    if any(isinstance(d, AppliedUndef) and str(d.func) == str(head) for d in facts.definitions):
+        return None
+    fresh = {m: sp.Dummy() for m in members}
+    template = substitute(step.rhs, fresh)
+    if any(template.has(m.base) or template.free_symbols & set(m.indices) for m in members):
+        return None  # the value is no function of the member alone
+    if not template.has(*fresh.values()):
+        return None
+    try:
+        return _define(step, lhs, facts)
     except InputError:
         return None
 
