@@ -92,3 +92,21 @@ def test_product_of_a_constant_needs_its_condition(tmp_path):
         [r"\prod_{k=1}^{n} c e^{x_k} = c^{n} e^{\sum_{k=1}^{n} 2 x_k}"],
     )
     assert bad[0].verdict is Verdict.REFUTED
+
+
+def test_the_joint_density_row_is_no_redefinition_of_the_members(tmp_path):
+    # p(y | lambda) = prod_i p(y_i | lambda): a claim about the undefined joint value (unknown),
+    # never a new definition of p that would replace (and mention) the members' one
+    results = check(
+        tmp_path,
+        [
+            r"y_i \sim \mathrm{Poiss}(\lambda), \quad i = 1, \ldots, n",
+            r"p(y_i|\lambda) = \mathrm{Poiss}(y_i; \lambda)",
+            r"p(y|\lambda) = \prod_{i=1}^n p(y_i|\lambda) = \prod_{i=1}^n \frac{\lambda^{y_i}"
+            r" \exp(-\lambda)}{y_i !}",
+        ],
+    )
+    verdicts = [r.verdict for r in results]
+    assert verdicts[1] is Verdict.DEFINITION
+    assert verdicts[2] is Verdict.UNKNOWN and not results[2].warnings
+    assert verdicts[3] is Verdict.VERIFIED, results[3].reason

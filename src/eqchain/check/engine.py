@@ -1464,7 +1464,11 @@ def _defined_function(lhs, facts: Facts):
         (
             d
             for d in facts.definitions
-            if isinstance(d, AppliedUndef) and d.func == lhs.func  # bars and all: p(x | y)
+            if isinstance(d, AppliedUndef)
+            and d.func == lhs.func  # bars and all: p(x | y)
+            # a function defined at a family's members only (_defines_at_members) is no
+            # function of p(y | ...): that row is a claim about an undefined value
+            and not any(isinstance(a, sp.Indexed) for a in d.args)
         ),
         None,
     )
