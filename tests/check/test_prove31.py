@@ -76,8 +76,13 @@ def test_a_value_that_depends_on_the_index_is_no_function_of_the_member(tmp_path
 def test_a_member_definition_applied_at_another_member(tmp_path):
     good = check(tmp_path, [r"r(y_i) = y_i^{2} + 1", r"r(y_j) - 1 = y_j^{2}"])
     assert [r.verdict for r in good] == [Verdict.DEFINITION, Verdict.VERIFIED]
-    bad = check(tmp_path, [r"r(y_i) = y_i^{2} + 1", r"r(y_j) = y_j^{2}"])
+    bad = check(tmp_path, [r"r(y_i) = y_i^{2} + 1", r"r(y_1) = y_1^{2}"])
     assert bad[1].verdict is Verdict.REFUTED
+    # at another generic member it defines the function anew, as L(sigma) after L(p) does,
+    # with a warning that says the row is false as a claim about the earlier function
+    again = check(tmp_path, [r"r(y_i) = y_i^{2} + 1", r"r(y_j) = y_j^{2}"])
+    assert again[1].verdict is Verdict.DEFINITION
+    assert "it is false" in again[1].warnings[0]
 
 
 def test_product_of_a_constant_needs_its_condition(tmp_path):
@@ -110,3 +115,20 @@ def test_the_joint_density_row_is_no_redefinition_of_the_members(tmp_path):
     assert verdicts[1] is Verdict.DEFINITION
     assert verdicts[2] is Verdict.UNKNOWN and not results[2].warnings
     assert verdicts[3] is Verdict.VERIFIED, results[3].reason
+
+
+def test_a_function_at_members_defined_again_is_a_redefinition(tmp_path):
+    # ja/hkawabata-softmax-activation-gradients: phi(x_j) is the logistic function in one
+    # section, ReLU in another: each row defines it anew (a warning names the earlier line),
+    # never a claim refuted by the earlier meaning
+    results = check(
+        tmp_path,
+        [
+            r"\phi(x_j) := \cfrac{1}{1 + e^{-x_j}}",
+            r"\phi(x_j) := \begin{cases} 0 & (x_j \le 0) \\ x_j & (x_j \gt 0) \end{cases}",
+            r"\phi(x_1) = \begin{cases} 0 & (x_1 \le 0) \\ x_1 & (x_1 \gt 0) \end{cases}",
+        ],
+    )
+    assert [r.verdict for r in results][:2] == [Verdict.DEFINITION, Verdict.DEFINITION]
+    assert "redefines" in results[1].warnings[0]
+    assert results[2].verdict is not Verdict.REFUTED

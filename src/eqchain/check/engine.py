@@ -1526,6 +1526,8 @@ def _infer(
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
     target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
+    if target is None:
+        target = _defined_at_members(lhs, step, facts)
     if target is None and _generic_member(lhs) and _new_member(lhs, step.rhs, facts):
         target = lhs  # y_n = ... after rows that only wrote y_n: as a plain name (_named_before)
     if target is not None and target in facts.definitions:
@@ -1905,40 +1907,70 @@ def _defines_at_members(step: Step, lhs, facts: Facts) -> StepResult | None:
     conditions); None otherwise (the row is then read as before)."""
     if step.continues or step.kind is not StepKind.CLAIM or not step.infer_kind:
         return None
-    if not isinstance(lhs, AppliedUndef) or matrices.is_node(lhs) or not lhs.args:
-        return None
-    from eqchain.check import moves
-
-    members = [a for a in lhs.args if isinstance(a, sp.Indexed)]
-    if not members or not all(_generic_member(m) for m in members):
-        return None
-    if not all(
-        a in members or isinstance(a, sp.Symbol) or moves._square_of_name(a) for a in lhs.args
-    ):
-        return None
-    if len(set(lhs.args)) != len(lhs.args) or len({m.base for m in members}) != len(members):
-        return None
-    indices = {i for m in members for i in m.indices}
-    if indices & set(lhs.args) or {m.base.label for m in members} & set(lhs.args):
+    if not _at_members(step, lhs, facts):
         return None
     head = lhs.func
-    if step.rhs.has(head) or _leads_back(step.rhs, head, facts):
-        return None
     seen_names = {str(s) for s in facts.seen if isinstance(s, sp.Symbol)}
     if (head in facts.seen or str(head) in seen_names) and not _applied_only(lhs, head, facts):
         return None
     if any(isinstance(d, AppliedUndef) and str(d.func) == str(head) for d in facts.definitions):
         return None
-    fresh = {m: sp.Dummy() for m in members}
-    template = substitute(step.rhs, fresh)
-    if any(template.has(m.base) or template.free_symbols & set(m.indices) for m in members):
-        return None  # the value is no function of the member alone
-    if not template.has(*fresh.values()):
-        return None
     try:
         return _define(step, lhs, facts)
     except InputError:
         return None
+
+
+def _at_members(step: Step, lhs, facts: Facts) -> bool:
+    """Whether ``lhs = step.rhs`` has the shape of a function's value at a family's generic
+    member (:func:`_defines_at_members`): the function applied to generic members of distinct
+    families and names (or squares of names), the value a function of these alone."""
+    if not isinstance(lhs, AppliedUndef) or matrices.is_node(lhs) or not lhs.args:
+        return False
+    from eqchain.check import moves
+
+    members = [a for a in lhs.args if isinstance(a, sp.Indexed)]
+    if not members or not all(_generic_member(m) for m in members):
+        return False
+    if not all(
+        a in members or isinstance(a, sp.Symbol) or moves._square_of_name(a) for a in lhs.args
+    ):
+        return False
+    if len(set(lhs.args)) != len(lhs.args) or len({m.base for m in members}) != len(members):
+        return False
+    indices = {i for m in members for i in m.indices}
+    if indices & set(lhs.args) or {m.base.label for m in members} & set(lhs.args):
+        return False
+    head = lhs.func
+    if step.rhs.has(head) or _leads_back(step.rhs, head, facts):
+        return False
+    fresh = {m: sp.Dummy() for m in members}
+    template = substitute(step.rhs, fresh)
+    if any(template.has(m.base) or template.free_symbols & set(m.indices) for m in members):
+        return False  # the value is no function of the member alone
+    return template.has(*fresh.values())
+
+
+def _defined_at_members(lhs, step: Step, facts: Facts):
+    r"""The earlier definition of the function ``lhs`` applies at a family's members
+    (:func:`_defines_at_members`), when this row, of the same shape, would define it again
+    (an activation function φ(x_j) defined once as the logistic function, later as ReLU: a
+    redefinition, as for ``L(p)`` then ``L(\sigma)``); None otherwise."""
+    if not isinstance(lhs, AppliedUndef):
+        return None
+    earlier = [
+        d
+        for d in facts.definitions
+        if isinstance(d, AppliedUndef)
+        and d.func == lhs.func
+        and any(isinstance(a, sp.Indexed) for a in d.args)
+    ]
+    if len(earlier) != 1:
+        return None
+    rest = {k: v for k, v in facts.definitions.items() if k != earlier[0]}
+    if not _at_members(step, lhs, replace(facts, definitions=rest, unfolded={})):
+        return None
+    return earlier[0]
 
 
 def _applied_only(target, head, facts: Facts) -> bool:
