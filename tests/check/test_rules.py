@@ -170,6 +170,11 @@ CASES = {
         [(r"e^{\sum_{k=1}^{K} u_k} = \sum_{k=1}^{K} e^{u_k}", [])],
         None,
     ),
+    "prod_exp": (
+        [(r"\prod_{k=1}^{K} e^{u_k} = e^{\sum_{k=1}^{K} u_k}", [])],
+        [(r"\prod_{k=1}^{K} e^{u_k} = e^{\prod_{k=1}^{K} u_k}", [])],
+        None,
+    ),
     "log_sum_exp": (
         [(r"\log \sum_{k=1}^{K} e^{u_k - x} = \log \sum_{k=1}^{K} e^{u_k} - x", [])],
         [(r"\log \sum_{k=1}^{K} e^{u_k - x} = \log \sum_{k=1}^{K} e^{u_k} + x", [])],

@@ -515,11 +515,21 @@ def _put_arguments(body, parameters, arguments):
     lone sigma left behind would keep the old sigma in ``\ell(0, 4)``)."""
     if all(isinstance(p, sp.Symbol) for p in parameters):
         return substitute(body, dict(zip(parameters, arguments, strict=True)))
-    fresh = {p: sp.Dummy() for p in parameters}
+    for p, a in zip(parameters, arguments, strict=True):
+        # a function defined at a family's generic member (_defines_at_members) is defined at
+        # the members of that family only: p(y_j | mu) after p(y_i | mu) = ..., never p(y | mu)
+        if isinstance(p, sp.Indexed) and not (
+            isinstance(a, sp.Indexed) and a.base == p.base and len(a.indices) == len(p.indices)
+        ):
+            return None
+    # a parameter given itself as the argument stays as it is (\sigma^2 in p(y_j | \mu,
+    # \sigma^2) after p(y_i | \mu, \sigma^2) = ...): nothing to put in, whatever the body says
+    pairs = [(p, a) for p, a in zip(parameters, arguments, strict=True) if p != a]
+    fresh = {p: sp.Dummy() for p, _ in pairs}
     template = substitute(body, fresh)
-    if any(template.has(s) for p in parameters for s in p.free_symbols):
+    if any(template.has(s) for p, _ in pairs for s in p.free_symbols):
         return None
-    return substitute(template, {fresh[p]: a for p, a in zip(parameters, arguments, strict=True)})
+    return substitute(template, {fresh[p]: a for p, a in pairs})
 
 
 def check_derivation(
@@ -1454,7 +1464,11 @@ def _defined_function(lhs, facts: Facts):
         (
             d
             for d in facts.definitions
-            if isinstance(d, AppliedUndef) and d.func == lhs.func  # bars and all: p(x | y)
+            if isinstance(d, AppliedUndef)
+            and d.func == lhs.func  # bars and all: p(x | y)
+            # a function defined at a family's members only (_defines_at_members) is no
+            # function of p(y | ...): that row is a claim about an undefined value
+            and not any(isinstance(a, sp.Indexed) for a in d.args)
         ),
         None,
     )
@@ -1475,6 +1489,9 @@ def _infer(
     named = _names_the_function(step, lhs, source, facts)
     if named is not None:
         return named
+    at_members = _defines_at_members(step, lhs, facts)
+    if at_members is not None:
+        return at_members
     not_defined = None
     if _is_new_definition(step, lhs, facts) and not _contradicts_declarations(lhs, step, facts):
         solved = _solves_a_given(step, lhs, facts, values, timeout)
@@ -1509,6 +1526,8 @@ def _infer(
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
     target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
+    if target is None:
+        target = _defined_at_members(lhs, step, facts)
     if target is None and _generic_member(lhs) and _new_member(lhs, step.rhs, facts):
         target = lhs  # y_n = ... after rows that only wrote y_n: as a plain name (_named_before)
     if target is not None and target in facts.definitions:
@@ -1874,6 +1893,84 @@ def _names_the_function(step: Step, lhs, source, facts: Facts) -> StepResult | N
         return _define(replace(step, rhs=body), source.xreplace(put), facts)
     except InputError:
         return None
+
+
+def _defines_at_members(step: Step, lhs, facts: Facts) -> StepResult | None:
+    r"""A row ``p(y_i \mid \mu, \sigma^2) = \frac{1}{\sqrt{2 \pi \sigma^2}} e^{-(y_i -
+    \mu)^2 / (2 \sigma^2)}`` that names the value of a new function at a family's generic
+    member (the density of one observation): a definition of the function at every member of
+    that family, ``p(y_j \mid \mu, \sigma^2)`` for any j, and nowhere else (``p(y \mid \mu,
+    \sigma^2)``, the joint density an author often writes with the same letter, stays
+    undefined: :func:`_put_arguments` puts in a member of the same family only). Read so only
+    when the value is a function of the member alone (no other member of its family, not its
+    index, :func:`_put_arguments`) and the function is new (:func:`_is_new_definition`'s
+    conditions); None otherwise (the row is then read as before)."""
+    if step.continues or step.kind is not StepKind.CLAIM or not step.infer_kind:
+        return None
+    if not _at_members(step, lhs, facts):
+        return None
+    head = lhs.func
+    seen_names = {str(s) for s in facts.seen if isinstance(s, sp.Symbol)}
+    if (head in facts.seen or str(head) in seen_names) and not _applied_only(lhs, head, facts):
+        return None
+    if any(isinstance(d, AppliedUndef) and str(d.func) == str(head) for d in facts.definitions):
+        return None
+    try:
+        return _define(step, lhs, facts)
+    except InputError:
+        return None
+
+
+def _at_members(step: Step, lhs, facts: Facts) -> bool:
+    """Whether ``lhs = step.rhs`` has the shape of a function's value at a family's generic
+    member (:func:`_defines_at_members`): the function applied to generic members of distinct
+    families and names (or squares of names), the value a function of these alone."""
+    if not isinstance(lhs, AppliedUndef) or matrices.is_node(lhs) or not lhs.args:
+        return False
+    from eqchain.check import moves
+
+    members = [a for a in lhs.args if isinstance(a, sp.Indexed)]
+    if not members or not all(_generic_member(m) for m in members):
+        return False
+    if not all(
+        a in members or isinstance(a, sp.Symbol) or moves._square_of_name(a) for a in lhs.args
+    ):
+        return False
+    if len(set(lhs.args)) != len(lhs.args) or len({m.base for m in members}) != len(members):
+        return False
+    indices = {i for m in members for i in m.indices}
+    if indices & set(lhs.args) or {m.base.label for m in members} & set(lhs.args):
+        return False
+    head = lhs.func
+    if step.rhs.has(head) or _leads_back(step.rhs, head, facts):
+        return False
+    fresh = {m: sp.Dummy() for m in members}
+    template = substitute(step.rhs, fresh)
+    if any(template.has(m.base) or template.free_symbols & set(m.indices) for m in members):
+        return False  # the value is no function of the member alone
+    return template.has(*fresh.values())
+
+
+def _defined_at_members(lhs, step: Step, facts: Facts):
+    r"""The earlier definition of the function ``lhs`` applies at a family's members
+    (:func:`_defines_at_members`), when this row, of the same shape, would define it again
+    (an activation function φ(x_j) defined once as the logistic function, later as ReLU: a
+    redefinition, as for ``L(p)`` then ``L(\sigma)``); None otherwise."""
+    if not isinstance(lhs, AppliedUndef):
+        return None
+    earlier = [
+        d
+        for d in facts.definitions
+        if isinstance(d, AppliedUndef)
+        and d.func == lhs.func
+        and any(isinstance(a, sp.Indexed) for a in d.args)
+    ]
+    if len(earlier) != 1:
+        return None
+    rest = {k: v for k, v in facts.definitions.items() if k != earlier[0]}
+    if not _at_members(step, lhs, replace(facts, definitions=rest, unfolded={})):
+        return None
+    return earlier[0]
 
 
 def _applied_only(target, head, facts: Facts) -> bool:

@@ -25,6 +25,8 @@ NORMALISING_RULES = (
     "sum_const_mul",
     "sum_const",
     "prod_split",
+    "prod_exp",
+    "prod_const",
 )
 MAX_EXPAND = 200
 
