@@ -75,3 +75,10 @@ def test_no_point_of_the_assumptions_puts_the_term_in_its_range(tmp_path):
     row = r"\sum_{k=0}^{n} \frac{k}{k!} = \sum_{k=0}^{n} \frac{1}{(k-1)!}"
     (step,) = check_document_rows(tmp_path, row, assume="n negative integer")
     assert step["status"] != "refuted", step
+
+
+def test_zero_times_a_term_with_no_value_is_left_alone():
+    # 0 log 0 is 0 by the convention of entropies: k log k at k = 0 is not taken as undefined
+    assert undefined_term(sp.Sum(k * sp.log(k), (k, 0, n))) is None
+    # ... nor 0 times (-1)! (x \frac{\lambda^{x-1}}{(x-1)!} at x = 0)
+    assert undefined_term(sp.Sum(x * lam ** (x - 1) / sp.factorial(x - 1), (x, 0, sp.oo))) is None

@@ -1229,35 +1229,55 @@ def undefined_term(tree) -> UndefinedTerm | None:
         return None
 
 
-def _undefined_in(node, limits: tuple):
+def _undefined_in(node, limits: tuple, factors: tuple = ()):
+    """``factors``: the products between the innermost range and ``node``, each with the factor
+    that leads to ``node`` (a point where another of their factors is 0 is left alone: 0 log 0
+    is 0 by a convention the author may use, as in an entropy)."""
     if isinstance(node, (sp.Sum, sp.Product)):
         # node.limits are innermost first: ``limits`` keeps the outermost first
         inner = limits + tuple(tuple(lim) for lim in reversed(node.limits))
-        return _undefined_in(node.function, inner)
+        return _undefined_in(node.function, inner, ())
     if isinstance(node, _NOT_WALKED) or not isinstance(node, sp.Expr) or node.is_Atom:
         return None
     if isinstance(node, sp.Indexed):
         return None
     if limits and isinstance(node, (sp.Pow, sp.log, sp.factorial, sp.gamma)):
-        found = _fails_in_range(node, limits)
+        found = _fails_in_range(node, limits, factors)
         if found is not None:
             return found
     for arg in node.args:
-        found = _undefined_in(arg, limits)
+        inside = factors + ((node, arg),) if isinstance(node, sp.Mul) else factors
+        found = _undefined_in(arg, limits, inside)
         if found is not None:
             return found
     return None
 
 
-def _fails_in_range(node, limits: tuple):
+def _fails_in_range(node, limits: tuple, factors: tuple = ()):
     if not any(node.has(lim[0]) for lim in limits):
         return None  # no index in it: its definedness is the free symbols', not decided here
     for at, conditions in _range_points(node, limits):
         what = _no_value(node, at)
-        if what is not None:
-            shown = tuple((var, at[var]) for var, _, _ in limits if node.has(var))
-            return UndefinedTerm(shown, what, tuple(conditions))
+        if what is None or _times_zero(factors, at):
+            continue
+        shown = tuple((var, at[var]) for var, _, _ in limits if node.has(var))
+        return UndefinedTerm(shown, what, tuple(conditions))
     return None
+
+
+def _times_zero(factors: tuple, at: dict) -> bool:
+    """Whether a product around the failing part has another factor that is exactly 0 at
+    ``at`` (k log k at k = 0)."""
+    for product, child in factors:
+        for other in product.args:
+            if other is child:
+                continue
+            try:
+                if other.xreplace(at).is_zero is True:
+                    return True
+            except (ValueError, TypeError):
+                return True  # not decided: left alone
+    return False
 
 
 def _range_points(node, limits: tuple) -> list:
