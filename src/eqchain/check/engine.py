@@ -57,7 +57,12 @@ from eqchain.check.integrals import (
 from eqchain.check.laws import with_stated_laws
 from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import IndexRanges, empty_ranges
-from eqchain.check.refute import find_counterexample, find_witness
+from eqchain.check.refute import (
+    find_counterexample,
+    find_witness,
+    undefined_side_counterexample,
+    undefined_term,
+)
 from eqchain.check.rewrite import evaluation_rules
 from eqchain.check.search import Equation, Move, Search, faithful_application
 from eqchain.check.timeout import StepTimeout, time_limit
@@ -2886,6 +2891,11 @@ def _check_claim_written(
     empty = domain.impossible(facts)
     if empty is not None:
         return StepResult(step, Verdict.UNKNOWN, (), empty)
+    # A side with a term no values make defined ((-1)! at x = 0 of \sum_{x=0}^{\infty}),
+    # where the other side has a value: refuted at such a point, before any search.
+    lacking = _undefined_side(step, unfolded_src, unfolded_tgt, facts, values, domain)
+    if lacking is not None:
+        return lacking
 
     named = tuple(step.by)
     warnings: list[str] = []
@@ -3047,6 +3057,38 @@ def _check_claim_written(
         None,
         tuple(warnings),
     )
+
+
+def _undefined_side(step, src, tgt, facts: Facts, values: dict, domain) -> StepResult | None:
+    """Refuted when one side holds a term of a sum or product that has no value whatever the
+    symbols are (a factorial of a negative integer, a division by zero, log 0 at the first
+    index of its range) and the other side has a value at a point of the assumptions, the
+    givens and the step's domain where that term is in its ranges (check/refute.py,
+    :func:`undefined_side_counterexample`); None otherwise."""
+    if not (undefined_term(src) or undefined_term(tgt)):
+        return None
+    givens = _givens(facts, src, tgt)
+    real = _undefined_real((src, tgt, *(e for g in givens for e in g)), facts)
+    src, tgt = src.xreplace(real), tgt.xreplace(real)
+    givens = [(a.xreplace(real), b.xreplace(real)) for a, b in givens]
+    inside = [(pred, e.xreplace(real)) for pred, e in domain.conditions()]
+    for defined, undefined, side in ((src, tgt, "right"), (tgt, src, "left")):
+        found = undefined_side_counterexample(
+            defined, undefined, givens, facts.ranges, _replaced_keys(values, real), inside
+        )
+        if found is None:
+            continue
+        cex, term = found
+        if side == "left":
+            cex = replace(cex, lhs=cex.rhs, rhs=cex.lhs)
+        where = ", ".join(f"{latex(var)} = {n}" for var, n in term.at)
+        other = "left" if side == "right" else "right"
+        reason = (
+            f"the {side} side has no value: its term at {where} has {term.what}, whatever the "
+            f"other values are, while the {other} side has one"
+        )
+        return StepResult(step, Verdict.REFUTED, (), reason, _without_margins(cex, facts))
+    return None
 
 
 def _timed_out(timeout: float) -> str:
@@ -4454,6 +4496,9 @@ def _constant_hint(result: StepResult, source, rhs, facts: Facts, values, deriva
     (a log-likelihood with an additive constant dropped): a warning naming the two ways to
     write it. Nothing is said when the variables are not named or the difference is not
     shown free of them."""
+    shown = result.counterexample
+    if shown is not None and "undefined" in (shown.lhs.split(" ")[0], shown.rhs.split(" ")[0]):
+        return result  # a side with no value (_undefined_side): no difference to speak of
     if not derivation.propto and not any(
         isinstance(e, sp.Basic) and e.has(sp.Derivative)
         for st in derivation.steps

@@ -1190,3 +1190,261 @@ def _differ(L, R):
 
 def _finite_number(v) -> bool:
     return v.is_number and v.is_finite is True and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo)
+
+
+# -- a side with no value: a term of a sum or product undefined whatever the values ------------
+
+# Nodes whose arguments are not simply evaluated at the point (a branch of a case split, an
+# integrand, a derivative's body, a limit, an unknown function): nothing inside them is walked.
+_NOT_WALKED = (sp.Piecewise, sp.Integral, sp.Derivative, sp.Subs, sp.Limit, AppliedUndef)
+CANDIDATES = 3  # each index of a range is tried at its first (and last) three values
+MOST_POINTS = 64  # points of the ranges tried for one tree
+
+
+@dataclass(frozen=True)
+class UndefinedTerm:
+    """A term of a sum or product that has no value whatever the free symbols are: at the
+    indices ``at`` (variable -> integer) a part of it (``what``, as Unicode text: ``(-1)!``,
+    ``1/0``, ``log(0)``) is a factorial of a negative integer, a division by zero, a logarithm
+    of zero or a pole of the gamma function. The term is in its ranges where each of
+    ``conditions`` ((pred, expr) on the range bounds: n >= 0) holds."""
+
+    at: tuple  # ((variable, integer), ...)
+    what: str
+    conditions: tuple
+
+
+def undefined_term(tree) -> UndefinedTerm | None:
+    """The first term of a sum or product of ``tree`` that is undefined at every point where it
+    is in its ranges (:class:`UndefinedTerm`), or None. Only failures that are necessary are
+    taken: n! at a negative integer n (not at -1/2, where it is Gamma(1/2)), Gamma at 0, -1,
+    ...; a negative power of exactly 0; log 0. The term's factors do not rescue it: 0 times a
+    value that does not exist has none (the x = 0 term of \\sum_{x=0}^{\\infty} x
+    \\frac{\\lambda^{x-1}}{x (x-1)!})."""
+    if not isinstance(tree, sp.Basic):
+        return None
+    try:
+        return _undefined_in(tree, ())
+    except (ValueError, TypeError, NotImplementedError, RecursionError, AttributeError):
+        return None
+
+
+def _undefined_in(node, limits: tuple, factors: tuple = ()):
+    """``factors``: the products between the innermost range and ``node``, each with the factor
+    that leads to ``node`` (a point where another of their factors is 0 is left alone: 0 log 0
+    is 0 by a convention the author may use, as in an entropy)."""
+    if isinstance(node, (sp.Sum, sp.Product)):
+        # node.limits are innermost first: ``limits`` keeps the outermost first
+        inner = limits + tuple(tuple(lim) for lim in reversed(node.limits))
+        return _undefined_in(node.function, inner, ())
+    if isinstance(node, _NOT_WALKED) or not isinstance(node, sp.Expr) or node.is_Atom:
+        return None
+    if isinstance(node, sp.Indexed):
+        return None
+    if limits and isinstance(node, (sp.Pow, sp.log, sp.factorial, sp.gamma)):
+        found = _fails_in_range(node, limits, factors)
+        if found is not None:
+            return found
+    for arg in node.args:
+        inside = factors + ((node, arg),) if isinstance(node, sp.Mul) else factors
+        found = _undefined_in(arg, limits, inside)
+        if found is not None:
+            return found
+    return None
+
+
+def _fails_in_range(node, limits: tuple, factors: tuple = ()):
+    if not any(node.has(lim[0]) for lim in limits):
+        return None  # no index in it: its definedness is the free symbols', not decided here
+    for at, conditions in _range_points(node, limits):
+        what = _no_value(node, at)
+        if what is None or _times_zero(factors, at):
+            continue
+        shown = tuple((var, at[var]) for var, _, _ in limits if node.has(var))
+        return UndefinedTerm(shown, what, tuple(conditions))
+    return None
+
+
+def _times_zero(factors: tuple, at: dict) -> bool:
+    """Whether a product around the failing part has another factor that is exactly 0 at
+    ``at`` (k log k at k = 0)."""
+    for product, child in factors:
+        for other in product.args:
+            if other is child:
+                continue
+            try:
+                if other.xreplace(at).is_zero is True:
+                    return True
+            except (ValueError, TypeError):
+                return True  # not decided: left alone
+    return False
+
+
+def _range_points(node, limits: tuple) -> list:
+    """Points of the ranges ``limits`` (outermost first): each index at its first and last
+    :data:`CANDIDATES` values (one value for an index ``node`` does not use: its range must
+    only hold one), with the conditions on symbolic bounds under which the point is in the
+    ranges. A point outside a concrete range is left out."""
+    points: list = [({}, [])]
+    for var, lo, hi in limits:
+        used = node.has(var)
+        out = []
+        for at, conditions in points:
+            lo_v, hi_v = lo.xreplace(at), hi.xreplace(at)
+            candidates = []
+            for n in range(CANDIDATES if used else 1):
+                if lo_v.is_Integer:
+                    candidates.append(lo_v + n)
+                if hi_v.is_Integer:
+                    candidates.append(hi_v - n)
+            for value in dict.fromkeys(candidates):
+                extra = []
+                inside = True
+                for gap in (value - lo_v, hi_v - value):
+                    if gap.is_number and gap.is_infinite:
+                        if gap.is_extended_positive is not True:
+                            inside = False
+                        continue
+                    if gap.is_number:
+                        inside = inside and gap.is_nonnegative is True
+                    elif gap.free_symbols & {v for v, _, _ in limits}:
+                        inside = False  # a bound of a bound variable not yet met
+                    else:
+                        extra.append(("nonnegative", gap))
+                if inside:
+                    out.append(({**at, var: value}, conditions + extra))
+        points = out[:MOST_POINTS]
+    return points
+
+
+def _no_value(node, at: dict) -> str | None:
+    """What makes ``node`` have no value at the indices ``at`` (its own operation, its
+    arguments' values taken there), as Unicode text; None when it has one or it depends."""
+    args = [a.xreplace(at) for a in node.args]
+    if any(a.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for a in args):
+        return None  # an argument's own part has no value: found when walking it
+    if isinstance(node, sp.factorial):
+        (a,) = args
+        if a.is_Integer and a.is_negative:
+            return f"({a})!"
+    elif isinstance(node, sp.gamma):
+        (a,) = args
+        if a.is_Integer and a.is_nonpositive:
+            return f"Γ({a})"
+    elif isinstance(node, sp.log):
+        if args[0].is_zero is True:
+            return "log(0)"
+    elif isinstance(node, sp.Pow):
+        base, exp = args
+        if base.is_zero is True and exp.is_negative is True:
+            return f"0^({exp})" if exp != -1 else "1/0"
+    return None
+
+
+def undefined_side_counterexample(
+    defined,
+    undefined,
+    givens=(),
+    ranges=None,
+    values=None,
+    domain=(),
+    trials: int = 12,
+):
+    """A point where ``defined`` has a value and ``undefined`` has none, or None: ``undefined``
+    holds a term that no values make defined (:func:`undefined_term`), the point puts that
+    term in its ranges, meets the assumptions, the givens and ``domain``, and there every
+    definedness condition of ``defined`` holds exactly and its value is a finite number.
+    Returns (Counterexample with the defined side's value and ``undefined`` for the other
+    side, the term), the counterexample's sides in the order (defined, undefined)."""
+    from eqchain.check.domain import needs
+
+    term = undefined_term(undefined)
+    if term is None:
+        return None
+    defined = sp.sympify(defined, strict=True)
+    bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
+    givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
+    if undefined_term(defined) is not None:
+        return None  # neither side has a value there
+    # the term's conditions (n >= 0 for \sum_{k=0}^{n}) are the sampler's domain: their
+    # symbols take values that meet them
+    conditions = tuple((p, sp.sympify(e, strict=True)) for p, e in domain) + term.conditions
+    cache: dict = {}
+    rng = random.Random(0)
+    for trial in range(trials):
+        try:
+            sample = _sample(
+                defined,
+                sp.S.Zero,
+                givens,
+                rng,
+                trial,
+                ranges or {},
+                bound,
+                cache,
+                conditions,
+                trial // 3,  # the smallest sizes and values first
+            )
+        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+            sample = None
+        if sample is None:
+            continue
+        value = sample.lhs
+        try:
+            if any(not _need_holds(n.pred, n.expr) for n in needs(value)):
+                continue  # the defined side has no value here either (or none shown)
+            if value.free_symbols:
+                continue
+            if value.is_Rational:
+                number = value
+            else:
+                lo, hi = value.evalf(LOW_DIGITS), value.evalf(HIGH_DIGITS)
+                if not (_finite_number(lo) and _finite_number(hi)) or lo.is_real is not True:
+                    continue
+                if abs(hi - lo) > max(sp.Integer(1), abs(hi)) * sp.Float(10) ** -(LOW_DIGITS - 10):
+                    continue  # no stable value to show
+                number = hi
+        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+            continue
+        shown = sorted(
+            ((latex(k), v) for k, v in sample.values.items()), key=lambda kv: _natural(kv[0])
+        )
+        where = ", ".join(f"{latex(var)} = {n}" for var, n in term.at)
+        missing = f"undefined ({term.what} in its term at {where})"
+        return Counterexample(
+            tuple((n, _show(v)) for n, v in shown),
+            _number(number),
+            missing,
+            tuple(unicode_value(v) for _, v in shown),
+            tuple(n for n, v in shown if v.is_real is not True),
+        ), term
+    return None
+
+
+def _need_holds(pred: str, expr) -> bool:
+    """Whether a definedness condition of a closed value holds: a series is finite where SymPy
+    sums it to a finite closed form (check/conditions.py, ``converges``)."""
+    from eqchain.check import conditions
+
+    if pred == "finite" and isinstance(expr, sp.Sum) and not expr.free_symbols:
+        return _converges_by_ratio(expr)
+    return conditions.holds(pred, expr)
+
+
+def _converges_by_ratio(series: sp.Sum) -> bool:
+    """Whether a closed series over one index converges absolutely by the ratio test: the
+    limit of |a(k+1)/a(k)| as k grows is a number below 1 (proved by SymPy's limit, a
+    fraction of the time its summation takes: 9 s for a Poisson moment at lambda = 2)."""
+    if len(series.limits) != 1:
+        return False
+    var, lo, hi = series.limits[0]
+    if not (hi is sp.oo and lo.is_Integer):
+        return False
+    k = sp.Dummy("k", integer=True, positive=True)
+    term = series.function.xreplace({var: k + lo})
+    try:
+        ratio = sp.combsimp(term.xreplace({k: k + 1}) / term)
+        limit = sp.limit(sp.Abs(ratio), k, sp.oo)
+    except Exception:  # noqa: BLE001 - SymPy could not take it: nothing proved
+        return False
+    return bool(limit.is_number and limit.is_real and limit.is_finite and (limit < 1) is sp.true)
