@@ -9,7 +9,7 @@ import sympy as sp
 from helpers import check_text, claims
 
 import eqchain.check.engine as engine
-from eqchain.check import equivalence
+from eqchain.check import declarations, equivalence
 from eqchain.model import Verdict
 
 SYMBOLS = """
@@ -75,3 +75,13 @@ def test_the_quick_proof_never_simplifies(monkeypatch):
     assert equivalence.prove_equal(identity, sp.Integer(1), quick=True) is None
     monkeypatch.undo()
     assert equivalence.prove_equal(identity, sp.Integer(1)) == "algebra"
+
+
+def test_a_given_that_varies_is_no_contradiction_and_a_constant_one_still_is():
+    t, y = sp.symbols("t y", positive=True)
+    lam, b = sp.Symbol("lambda", real=True), sp.Symbol("b", real=True)
+    assert declarations._varies(t / y - lam)
+    assert not declarations._varies(sp.sin(b) ** 2 + sp.cos(b) ** 2 - 2)
+    assert declarations.given_contradiction(t / y - lam, sp.Integer(0)) is None
+    found = declarations.given_contradiction(sp.sin(b) ** 2 + sp.cos(b) ** 2, sp.Integer(2))
+    assert found is not None and "never equal" in found
