@@ -196,7 +196,16 @@ def check(
 
     with CheckProgress(len(inputs)) if wanted(fmt) else nullcontext() as progress:
         report = _check_files(
-            inputs, timeout, jobs, assume, dialect, macros, cross_check, skipped, progress
+            inputs,
+            timeout,
+            jobs,
+            assume,
+            dialect,
+            macros,
+            cross_check,
+            skipped,
+            progress,
+            while_waiting=lambda: _output_modules(fmt),
         )
     if skipped:
         click.echo(
@@ -255,13 +264,16 @@ def _check_files(
     cross_check=False,
     skipped=None,
     progress=None,
+    while_waiting=None,
 ):
     """Load and check files, in parallel processes when ``jobs > 1``; stable order. An input
     that is an error (a missing path, say) or a file that cannot be loaded is an entry with its
     error; standard input is checked in this process. A document a folder walk found
     (:class:`eqchain.load.Found`) with no displayed equation is skipped (appended to
     ``skipped``). ``progress`` (:class:`eqchain.render.progress.CheckProgress`) is told of
-    each file and, in one process, of each step."""
+    each file and, in one process, of each step. ``while_waiting``: called in this process
+    once a worker has no file left to take (a core is free), while the last files are
+    checked (the output's modules are imported then, not after)."""
     from eqchain.api import check_input, error_entry
     from eqchain.load import holds_no_derivation
     from eqchain.model import Report
@@ -288,6 +300,9 @@ def _check_files(
                 f: pool.submit(check_input, str(f), timeout, assume, dialect, macros, cross_check)
                 for f in sorted(files, key=_expected_cost, reverse=True)
             }
+            if while_waiting is not None:
+                _when_a_worker_is_free(list(futures.values()), min(jobs, len(files)))
+                while_waiting()
             checked = (futures[f].result() for f in files)
             for item in inputs:
                 parts.append(next(checked) if isinstance(item, str) else one(item))
@@ -308,6 +323,25 @@ def _check_files(
             continue
         kept.append(part)
     return Report(tuple(d for part in kept for d in part))
+
+
+def _when_a_worker_is_free(futures: list, workers: int) -> None:
+    """Return once fewer of ``futures`` are running than there are ``workers``."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    pending = set(futures)
+    while pending and len(pending) >= workers:
+        pending = wait(pending, return_when=FIRST_COMPLETED).not_done
+
+
+def _output_modules(fmt: str) -> None:
+    """Import what :func:`_emit` needs for ``fmt`` (rich for the text table)."""
+    if fmt == "json":
+        import eqchain.render.json  # noqa: F401
+    elif fmt in ("concise", "github", "sarif"):
+        import eqchain.render.diagnostics  # noqa: F401
+    else:
+        import eqchain.render.terminal  # noqa: F401
 
 
 def _worker_pool(workers: int, files):

@@ -70,6 +70,8 @@ def toml_text():
 def test_a_text_check_of_a_toml_file_imports_nothing_it_does_not_use(toml_text):
     assert loaded(toml_text, *NEVER) == []
     assert loaded(toml_text, "markdown_it", "mdit_py_plugins", "pylatexenc") == []
+    # nor the document loader, which a claim without a condition does not need
+    assert loaded(toml_text, "eqchain.load.document", "eqchain.load.assume") == []
     assert "rich.console" in toml_text  # the text table is drawn with rich
 
 

@@ -96,6 +96,8 @@ def _a_nonzero_number(difference) -> bool:
             difference = difference.replace(lambda e: isinstance(e, sp.Limit), lambda e: e.doit())
             if difference.has(sp.Limit):
                 return False
+        if _varies(difference):
+            return False  # no simplification makes it a number (what simplify costs is saved)
         value = sp.simplify(difference)
         return (
             not value.free_symbols
@@ -105,6 +107,18 @@ def _a_nonzero_number(difference) -> bool:
         )
     except (TypeError, ValueError, AttributeError, RecursionError, NotImplementedError):
         return False
+
+
+def _varies(expr) -> bool:
+    """Whether ``expr`` is proved to vary with one of its symbols: its derivative by it is a
+    nonzero number (``t_k / y_k - \\lambda`` by ``\\lambda``: -1), so that ``expr`` is that
+    number times the symbol plus what does not depend on it, and no value of it is a number."""
+    for symbol in sorted(expr.free_symbols, key=str):
+        if isinstance(symbol, sp.Symbol):
+            slope = sp.diff(expr, symbol)
+            if slope.is_Number and slope != 0:
+                return True
+    return False
 
 
 def admissible_values(sigma: dict, givens) -> bool:

@@ -70,17 +70,18 @@ def _bottom_up(expr, visit):
     return visit(expr.func(*args) if args != expr.args else expr)
 
 
-def is_zero(diff) -> bool:
+def is_zero(diff, quick: bool = False) -> bool:
     """True only when ``diff`` is proved to be zero symbolically.
 
     Whatever SymPy raises on the way (``simplify`` has been seen to raise StopIteration from
     ``sum_simplify``) means "not proved", never a crash; the step's time limit (a
     BaseException) still goes through. A difference holding a Piecewise is not simplified
-    (see below)."""
+    (see below). ``quick``: expansion only, never ``simplify`` (the first attempts of the full
+    call, so what is proved quickly is proved by the full call too)."""
     if diff == 0:
         return True
     attempts = (sp.expand, _expand_log, sp.simplify, _simplify_summed)
-    if diff.has(sp.Piecewise):
+    if quick or diff.has(sp.Piecewise):
         # SymPy's simplify drops a piece reached at one point only (Piecewise((1, x**2 <= 0),
         # (0, True)) is 0 to it): a piecewise difference is proved piece by piece, by
         # _zero_by_cases, never by simplify
@@ -109,31 +110,41 @@ def _expand_log(expr):
 
 
 def prove_equal(
-    a, b, givens=(), ranges: dict | None = None, used: list | None = None
+    a,
+    b,
+    givens=(),
+    ranges: dict | None = None,
+    used: list | None = None,
+    quick: bool = False,
 ) -> str | None:
     """How ``a = b`` is proved symbolically, or None.
 
     Returns ``"algebra"`` when the two sides are equal as they stand, ``"solve_for"`` when an
     earlier equation (pairs ``(l, r)`` in ``givens``), solved for one symbol it determines
     linearly with a coefficient established nonzero, makes them equal; the position of that
-    equation in ``givens`` is appended to ``used``."""
+    equation in ``givens`` is appended to ``used``.
+
+    ``quick``: the same stages with expansion only (no ``simplify``, no case splits): a cheap
+    proof, found before a counterexample is looked for (none exists where it succeeds). The
+    full call proves whatever the quick one does, at the same stage or an earlier one (whose
+    name it then returns): the name is the full call's."""
     na, nb = normal_form(a, ranges), normal_form(b, ranges)
-    if na == nb or is_zero(na - nb):
+    if na == nb or is_zero(na - nb, quick):
         return "algebra"
     ea = normal_form(expand_concrete(na), ranges)
     eb = normal_form(expand_concrete(nb), ranges)
-    if ea == eb or is_zero(ea - eb):
+    if ea == eb or is_zero(ea - eb, quick):
         return "algebra"
     diff = ea - eb
-    if diff.has(sp.Piecewise) and _zero_by_cases(diff):
+    if not quick and diff.has(sp.Piecewise) and _zero_by_cases(diff):
         return "piecewise_cases"
-    if _zero_by_max_min_cases(diff):
+    if not quick and _zero_by_max_min_cases(diff):
         return "max_min_cases"
     for n, (left, right) in enumerate(givens):
         try:
             g = normal_form(expand_concrete(canonical(left - right)), ranges)
-            how = "scale_equation" if _scaled(diff, g) else None
-            how = how or ("solve_for" if _solves(diff, g) else None)
+            how = "scale_equation" if _scaled(diff, g, quick) else None
+            how = how or ("solve_for" if _solves(diff, g, quick) else None)
             if how is not None:
                 if used is not None:
                     used.append(n)
@@ -272,7 +283,7 @@ def _under(expr, condition):
     return put_in(expr, put) if put else expr  # a variable bound inside is not the name
 
 
-def _scaled(diff, g) -> bool:
+def _scaled(diff, g, quick: bool = False) -> bool:
     r"""Whether ``diff`` is a number times ``g`` (so ``g = 0`` makes it zero): the claim is the
     earlier equation moved to one side and multiplied, ``\sum_i (x_i - \mu) = 0`` after the
     sum is split, ``\sum_i x_i - n \mu = 0``."""
@@ -282,10 +293,10 @@ def _scaled(diff, g) -> bool:
         q = sp.cancel(sp.together(diff / g))
     except Exception:  # noqa: BLE001 - SymPy failed: not shown to be a multiple
         return False
-    return bool(q.is_number and q.is_finite) and is_zero(sp.expand(diff - q * g))
+    return bool(q.is_number and q.is_finite) and is_zero(sp.expand(diff - q * g), quick)
 
 
-def _solves(diff, g) -> bool:
+def _solves(diff, g, quick: bool = False) -> bool:
     """Whether solving ``g = 0`` for one symbol it determines linearly makes ``diff`` zero.
 
     The coefficient of that symbol must be nonzero: established, or a factor of a denominator
@@ -310,7 +321,7 @@ def _solves(diff, g) -> bool:
             if slope.is_zero is not False and not _divides(slope, claim_denominator):
                 continue
             solution = sym - form / slope
-            if is_zero(diff.xreplace({sym: solution})):
+            if is_zero(diff.xreplace({sym: solution}), quick):
                 return True
     return False
 

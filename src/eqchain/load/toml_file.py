@@ -461,6 +461,8 @@ class _Loader:
     def read_condition(self, formula, line: int | None, scope) -> tuple:
         """The claim's condition (after its comma) with the declared symbols; InputError for
         a name that is not declared."""
+        if formula.condition is None:
+            return ()  # the usual case: the document loader's modules are not imported for it
         from eqchain.load.document import bound_condition
 
         try:
