@@ -16,9 +16,11 @@ fix with both directions tested:
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 from helpers import check_document_rows
 
 from eqchain.errors import InputError
+from eqchain.latex.read import read_formula
 from eqchain.load.assume import Bound, Stated, parse_assume
 
 SUM = r"S = \sum_{i=1}^{n} x_i"
@@ -42,3 +44,56 @@ def test_the_stated_sum_decides_a_step_both_ways(tmp_path):
     wrong = [r"b = \frac{S}{n} = \frac{2}{n} \sum_{i=1}^{n} x_i"]
     steps = check_document_rows(tmp_path, *wrong, assume="n integer, n >= 1, " + SUM)
     assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+# -- a colour switch opening a group: the group is the colour's scope, not brackets --------------
+# benchmarks/corpus/ja/qnqn1927-binomial-moments writes n! as {\color{red}n(n-1)(n-2)}!, which
+# typesets n(n-1)(n-2)! with the first part red; read as (n(n-1)(n-2))!, two valid rows were
+# compared through the factorial of a product (a misreading: 1140/169 against 1.19e196).
+
+n_, x_, y_, k_ = sp.symbols("n x y k")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"{\color{red}n(n-1)(n-2)}!", n_ * (n_ - 1) * sp.factorial(n_ - 2)),
+        (r"\frac{ {\color{red}n(n-1)(n-2)}!}{k}", n_ * (n_ - 1) * sp.factorial(n_ - 2) / k_),
+        (r"x {\color{red} y + 1}", x_ * y_ + 1),
+        (r"{\color{red}x + 1}^2", x_ + 1**2),
+    ],
+)
+def test_a_colour_switch_at_the_start_of_a_group_leaves_no_brackets(text, expected):
+    (side,) = read_formula(text).sides
+    assert sp.simplify(side - expected) == 0, side
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the group is a script's or a command's argument: its braces delimit that argument
+        (r"q^{\color{red}n-1}", sp.Symbol("q") ** (n_ - 1)),
+        (r"\frac{\color{red}n + 1}{k}", (n_ + 1) / k_),
+        (r"\frac{k}{\color{red}n + 1}", k_ / (n_ + 1)),
+        (r"\sqrt{\color{red}n + 1}", sp.sqrt(n_ + 1)),
+    ],
+)
+def test_a_colour_switch_opening_an_argument_keeps_its_braces(text, expected):
+    (side,) = read_formula(text).sides
+    assert sp.simplify(side - expected) == 0, side
+
+
+def test_the_coloured_factorial_step_is_verified_and_a_wrong_one_refuted(tmp_path):
+    rows = [r"a = \frac{n!}{x!}", r"= \frac{ {\color{red}n(n-1)(n-2)}!}{x!}"]
+    steps = check_document_rows(tmp_path, *rows, assume="n integer, n >= 2, x integer, x >= 0")
+    assert steps[-1]["status"] == "verified", steps[-1]
+    wrong = [r"a = \frac{n!}{x!}", r"= \frac{ {\color{red}n(n-2)}!}{x!}"]
+    steps = check_document_rows(tmp_path, *wrong, assume="n integer, n >= 2, x integer, x >= 0")
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_a_root_s_degree_makes_its_group_an_argument_and_a_bracket_does_not():
+    (side,) = read_formula(r"\sqrt[3]{\color{red}n + 1}").sides
+    assert sp.simplify(side - sp.root(n_ + 1, 3)) == 0, side
+    (side,) = read_formula(r"[x] {\color{red} y + 1}").sides
+    assert sp.simplify(side - (x_ * y_ + 1)) == 0, side
