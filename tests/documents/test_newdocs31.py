@@ -97,3 +97,39 @@ def test_a_root_s_degree_makes_its_group_an_argument_and_a_bracket_does_not():
     assert sp.simplify(side - sp.root(n_ + 1, 3)) == 0, side
     (side,) = read_formula(r"[x] {\color{red} y + 1}").sides
     assert sp.simplify(side - (x_ * y_ + 1)) == 0, side
+
+
+# -- a derivative's value set to zero in a display of its own ----------------------------------
+# benchmarks/corpus/en/laplace-mle-back2basics: d ell/db = -n/b + S/b^2, then (its own display)
+# -n/b + S/b^2 = 0, the stationarity condition. With S defined (S = sum |x_i - mu|, stated in
+# the prose) the row mentions a defined name, so it was checked as a claim and refuted, and the
+# rows solving it for b after it with it.
+
+LAPLACE = [
+    r"\ell = -n \log b - \frac{S}{b}",
+    r"\frac{\partial \ell}{\partial b} = -\frac{n}{b} + \frac{S}{b^2}",
+    r"-\frac{n}{b} + \frac{S}{b^2} = 0",
+    r"-nb + S = 0",
+    r"b = \frac{S}{n} = \frac{1}{n} \sum_{i=1}^{n} x_i",
+]
+STATED_S = "b > 0, n integer, n >= 1, " + SUM
+
+
+def test_the_value_of_a_derivative_set_to_zero_is_a_given(tmp_path):
+    steps = check_document_rows(tmp_path, *LAPLACE, assume=STATED_S)
+    by_row = [s for s in steps if s["line"] is not None]
+    assert by_row[2]["status"] == "given", by_row[2]
+    assert "stationarity" in by_row[2]["reason"]
+    assert [s["status"] for s in by_row[3:]] == ["verified"] * 3, by_row[3:]
+
+
+def test_a_wrong_solution_of_it_is_still_refuted(tmp_path):
+    rows = [*LAPLACE[:3], r"-nb + 2S = 0"]
+    steps = check_document_rows(tmp_path, *rows, assume=STATED_S)
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_an_expression_no_derivative_had_set_to_zero_stays_a_claim(tmp_path):
+    rows = [LAPLACE[0], r"-\frac{n}{b} + \frac{S}{b^2} = 0"]
+    steps = check_document_rows(tmp_path, *rows, assume=STATED_S)
+    assert steps[-1]["status"] == "refuted", steps[-1]
