@@ -10,11 +10,13 @@ consistent counts); the whole corpus, with the ratchet on the count read and the
 marked ``slow`` (``pytest -m slow``); ``.ci/run`` runs it with the README's tests in one call,
 ``pytest -m 'slow or not slow'``, where the sample is read from the whole corpus (issue 17).
 
-The sample holds 13 documents of both languages with steps labelled wrong (checked by
+The sample holds 14 documents of both languages, 8 steps labelled wrong among them (checked by
 ``test_the_sample_meets_what_the_tests_look_for``). Of the six samples of every sixth document,
 the one from the first is checked because it costs least among those that meet that (reach.py's
 times at stop 25, 78 documents: 63 s against 131 for the one from the fourth, chosen at stop 24
-before six more documents shifted the order). Every document is checked by the whole corpus in
+before six more documents shifted the order). At stop 26 six more documents shifted it again:
+it now holds en/binomial-moments-datainquiry, whose sums time out (ten steps of up to 3 s each);
+the six samples were not timed again. Every document is checked by the whole corpus in
 ``-m slow``."""
 
 from __future__ import annotations
@@ -188,11 +190,11 @@ def test_counts_are_consistent(outcomes):
 # Stop 25: 928 of 1012. Six more documents (37 of their 51 rows read), and rows counted where
 # they start: a row over several lines whose error eqchain reports on a later line had counted
 # as read (reach.py, 14f9c9f), so the 66 older documents read 830 of 880 (94.3%), not 833 of 873
-# reading31 (2026-12-04): 935 of 1014. MkDocs admonition bodies are read (two rows of
-# en/elbo-emptymalei that were code to CommonMark, hence two more rows), with D_\text{KL} and
-# p(x, z)/p(x) all 21 of its rows; hand-written align numbers '& ( 1)' read three rows of
-# ja/scenesk-mean-variance-properties
-DISPLAY_EQUATIONS_READ = 935
+# Stop 26: 1018 of 1147: reading31 (935 of the older 1014 rows: MkDocs admonition bodies, two
+# more rows of en/elbo-emptymalei that were code to CommonMark, with D_\text{KL} and p(x, z)/p(x)
+# all 21 of its rows; hand-written align numbers '& ( 1)' read three rows of
+# ja/scenesk-mean-variance-properties) and the six documents added at stop 26, 83 of their 133 rows
+DISPLAY_EQUATIONS_READ = 1018
 
 # The documents added at stop 24, collected to find what eqchain cannot read yet (a vector's
 # m-th component [x_n]_m, matrix inverses, update rules with \leftarrow, \mathbb{E}_q \log x
@@ -216,6 +218,19 @@ ADDED_AT_STOP_25 = {
     "ja/scenesk-likelihood-logistic-linear",
     "ja/scenesk-mean-variance-properties",
 }
+# ... and at stop 26 (binomial moments by sums, a Laplace MLE with limits of |h|/h, a softmax
+# cross-entropy draft with five wrong links, the least-squares gradient in index notation, the
+# Poisson limit in Korean): 83 of their 133 rows are read; what stops the rest is
+# {}_n\mathrm{C}_x (the upright C of Japanese textbooks, 23 rows of qnqn1927), E(X) without
+# brackets, \text{sign}(x), P(T > t), and \quad \text{for} \quad x = 0, 1, \dots after a formula
+ADDED_AT_STOP_26 = {
+    "en/binomial-moments-datainquiry",
+    "en/laplace-mle-back2basics",
+    "en/softmax-cross-entropy-purepisces",
+    "ja/masuun-normal-equations",
+    "ja/qnqn1927-binomial-moments",
+    "ko/bluehorn07-poisson-limit",
+}
 
 
 @pytest.mark.slow
@@ -231,8 +246,13 @@ def test_most_display_equations_are_read(whole_corpus):
     outcomes = whole_corpus
     total = reach.totals(outcomes)
     assert total["rows"] > 0
-    assert total["rows_read"] >= 0.91 * total["rows"]  # 928 of 1012 at stop 25
-    added = ADDED_AT_STOP_24 | ADDED_AT_STOP_25
+    # 1018 of 1147 (88.8%) at stop 26, lowered from 0.91 (928 of 1012 at stop 25) because the six
+    # documents added at stop 26 read 83 of their 133 rows (62%); the documents of stop 25 keep
+    # their bar, below
+    assert total["rows_read"] >= 0.88 * total["rows"]
+    until_25 = reach.totals([o for o in outcomes if o.document.name not in ADDED_AT_STOP_26])
+    assert until_25["rows_read"] >= 0.91 * until_25["rows"]  # 928 of 1012 at stop 25
+    added = ADDED_AT_STOP_24 | ADDED_AT_STOP_25 | ADDED_AT_STOP_26
     before = reach.totals([o for o in outcomes if o.document.name not in added])
     # 830 of 880 at stop 25, rows counted where they start (833 of 873 at stop 24 counted a row
     # whose error stood on a later line as read); the aim stays 95%

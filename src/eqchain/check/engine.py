@@ -1515,7 +1515,10 @@ def _infer(
         result = replace(result, warnings=(*result.warnings, f"not a definition: {not_defined}"))
     if (
         result.verdict is not Verdict.VERIFIED
-        and _stationarity(lhs, source, step.rhs)
+        and (
+            _stationarity(lhs, source, step.rhs)
+            or _derivative_value_set_to_zero(source, step.rhs, facts)
+        )
         and _given_contradiction(source, step.rhs, facts) is None
         and _clash(facts.givens + [(source, step.rhs)], facts) is None
     ):
@@ -2089,6 +2092,23 @@ def _stationarity(lhs, source, rhs) -> bool:
         and lhs.has(sp.Derivative)
         and not source.is_number
         and bool(source.free_symbols)  # f'(0) = 0 sets nothing: a claim about a value
+    )
+
+
+def _derivative_value_set_to_zero(source, rhs, facts: Facts) -> bool:
+    """Whether ``source = 0`` sets to zero the value an earlier row gave a derivative
+    (``\\frac{\\partial \\ell}{\\partial b} = -\\frac{n}{b} + \\frac{S}{b^2}``, then, in a display
+    of its own, ``-\\frac{n}{b} + \\frac{S}{b^2} = 0``): the stationarity condition, as
+    ``\\frac{\\partial \\ell}{\\partial b} = ... = 0`` in one chain is (:func:`_stationarity`).
+    The value must be written as that row wrote it (the same expression)."""
+    if rhs != 0 or not isinstance(source, sp.Basic) or source.is_number:
+        return False
+    if not source.free_symbols:
+        return False
+    written = {source, facts.named(source)}
+    return any(
+        isinstance(a, sp.Basic) and a.has(sp.Derivative) and b in written
+        for *_, a, b in facts.history
     )
 
 

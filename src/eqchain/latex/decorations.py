@@ -90,7 +90,72 @@ def colours(text: str, base: int = 0) -> str:
                 "\\textcolor needs its text in braces: \\textcolor{red}{x}",
                 column=base + m.start() + 1,
             )
+        else:  # {\color{red} X}: the switch opens its group, the group is its scope
+            scope = _scope_opened(text, m.start())
+            if scope is not None:
+                out[scope[0]] = out[scope[1]] = " "
     return "".join(out)
+
+
+# commands whose second braced argument follows the first: {a}{b} after them is an argument
+_TWO_ARGUMENTS = re.compile(r"\\(?:[dtc]?frac|[dt]?binom|overset|underset|stackrel|textcolor)\s*$")
+
+
+def _scope_opened(text: str, at: int) -> tuple[int, int] | None:
+    """The braces of the group a colour switch at ``at`` opens (``{\\color{red} n(n-1)}!``),
+    which the reader sees without them: n(n-1)! with its first part red. None when the switch
+    does not open a group, or when the group is a script's or a command's argument
+    (``q^{\\color{red} n-1}``, ``\\frac{\\color{red} a}{b}``), whose braces delimit it."""
+    j = at - 1
+    while j >= 0 and text[j] in " \t\r\n":
+        j -= 1
+    if j < 0 or text[j] != "{" or (j > 0 and text[j - 1] == "\\"):
+        return None
+    group = braced_argument(text, j)
+    if group is None or _is_argument(text, j):
+        return None
+    return group
+
+
+def _is_argument(text: str, brace: int) -> bool:
+    """Whether the group opening at ``brace`` is a script's (``_{...}``, ``^{...}``) or a
+    command's argument (``\\sqrt{...}``, the second of ``\\frac{a}{...}``)."""
+    j = brace - 1
+    while j >= 0 and text[j] in " \t\r\n":
+        j -= 1
+    if j < 0:
+        return False
+    if text[j] in "_^":
+        return True
+    if text[j].isalpha():  # a command's name ends here: \sqrt{, \mathrm{, \frac{
+        k = j
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        return k >= 0 and text[k] == "\\"
+    if text[j] in "]}":  # the group before it: \frac{a}{...}, \sqrt[3]{...}
+        opening = _opening(text, j)
+        if opening is None:
+            return False
+        if text[j] == "]":  # \sqrt[n]{...}: a root's degree before its braces
+            return bool(re.search(r"\\sqrt\s*$", text[:opening]))
+        return bool(_TWO_ARGUMENTS.search(text[:opening]))
+    return False
+
+
+def _opening(text: str, close: int) -> int | None:
+    """The offset of the bracket that the ``}`` or ``]`` at ``close`` closes."""
+    pair = {"}": "{", "]": "["}[text[close]]
+    depth = 0
+    for k in range(close, -1, -1):
+        if k > 0 and text[k - 1] == "\\":
+            continue
+        if text[k] == text[close]:
+            depth += 1
+        elif text[k] == pair:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
 
 
 # TeX's font switches, each the font command of the rest of its group: {\bf w} is \mathbf{w}.

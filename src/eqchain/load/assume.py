@@ -161,6 +161,24 @@ def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
     return out
 
 
+def _sides(item: str) -> list[str]:
+    r"""``item`` split at each ``=`` outside brackets: the sides of an equation. An ``=`` inside
+    braces belongs to the formula (a sum's lower bound, ``S = \sum_{i=1}^{n} x_i``): splitting
+    there rejected a stated equation with a sum as an unreadable value."""
+    sides, depth, start = [], 0, 0
+    for m in re.finditer(r"[(\[{]|[)\]}]|" + _VALUE.pattern, item):
+        ch = m.group(0)
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            sides.append(item[start : m.start()])
+            start = m.end()
+    sides.append(item[start:])
+    return sides
+
+
 def _items(text: str) -> list[str]:
     """Split at commas and semicolons outside brackets."""
     items, depth, start = [], 0, 0
@@ -248,7 +266,7 @@ def _between_names(left: str, op: str, right: str, text: str) -> list[Declaratio
 def _stated(item: str) -> bool:
     """Whether ``item`` is an equation with more on one side than a name and a number (``K = 3``
     is a value): both sides written, one ``=`` (or ``:=``)."""
-    terms = _VALUE.split(item)
+    terms = _sides(item)
     if len(terms) != 2 or not all(t.strip().rstrip(":").strip() for t in terms):
         return False
     values = [_number(t) for t in terms]
@@ -260,7 +278,7 @@ def _stated(item: str) -> bool:
 
 def _value(item: str) -> list[Declaration | Bound]:
     """``K = 3`` (or ``3 = K``): a name and a number."""
-    terms = _VALUE.split(item)
+    terms = _sides(item)
     values = [_number(t) for t in terms]
     if len(terms) != 2 or values.count(None) != 1:
         raise InputError(
