@@ -367,6 +367,12 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             if plain in _BRACES:
                 label = _brace_label(text, end, _BRACES[plain], base + i + 1)
                 blank(i, end)  # \underbrace{A}_{label} is A: its braces only group
+                arg = braced_argument(text, end)
+                if arg is not None:
+                    # the brace typeset under (over) A shows A as one group, as \boxed's box
+                    # does: its braces are brackets, never the invisible braces of plain TeX
+                    # (Parser._check_invisible_braces)
+                    out[arg[0]], out[arg[1]] = "(", ")"
                 if label is not None:
                     start, stop, note = label
                     blank(start, stop)

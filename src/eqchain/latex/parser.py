@@ -102,6 +102,15 @@ _DIVISIONS = {("char", "/"), ("cmd", "div")}
 # ``\log x \log y``): anything else would be swallowed into the argument by some readers.
 _ARGUMENT_ENDS_CHARS = "+-=)]},"
 _ARGUMENT_ENDS_CMDS = FUNCTIONS | {"sum", "prod", "sqrt", "rfloor", "rceil", "int", "iint"}
+# Commands after a braced group that bind no more tightly than the + or - inside it (spacing,
+# relations, line and cell ends, tags): the group's braces change nothing before them
+# (Parser._check_invisible_braces).
+_LOOSE_AFTER_BRACES = frozenset(
+    {"quad", "qquad", ",", ";", ":", " ", "!", "\\", "right", "end", "pm", "mp", "tag",
+     "label", "nonumber", "notag", "text", "le", "leq", "ge", "geq", "lt", "gt", "neq", "ne",
+     "approx", "equiv", "sim", "propto", "to", "rightarrow", "Rightarrow", "iff", "implies",
+     "leftarrow", "mapsto", "in", "cdots", "ldots", "dots", "}"}
+)  # fmt: skip
 
 # \log and friends, by the SymPy class they build.
 _FUNCTION_CLASSES = {
@@ -371,6 +380,7 @@ class Parser:
             choose = self._top_level(self.partner[close] + 1, close, "choose")
             if choose is not None:
                 return self.choose(self.partner[close], choose, close)
+            self._check_invisible_braces(self.partner[close], close)
             return self._group(close)
         if c == "^":
             raise LatexError("a superscript needs something before it", column=tok.column)
@@ -689,6 +699,43 @@ class Parser:
             count += tok.is_char("|")
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         return count
+
+    def _check_invisible_braces(self, open_: int, close: int) -> None:
+        """Braces only group for TeX: ``{a+b}c`` is typeset a+bc, which a reader reads
+        a + b c. A braced group with a + or - between its terms is read as one operand only
+        where that changes nothing (a term of a sum: ``c + {a+b} - d``); where something binds
+        to it more tightly than its own + or - (a factor or ``\\cdot`` beside it, a script, a
+        factorial, a prime, a minus before it) the formula is unreadable here (README, notation
+        table: braces). The body of a big operator (``\\sum_{i}^{n} {a_i + b_i}``) is its
+        operand as written and stays read."""
+        k, binary = open_ + 1, False
+        while k < close:
+            tok = self.tokens[k]
+            if k > open_ + 1 and (tok.is_char("+-") or tok.is_cmd("pm", "mp")):
+                binary = True
+                break
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        if not binary:
+            return
+        after = self.at(close + 1)
+        before = self.tokens[open_ - 1] if open_ > 0 else None
+        tight_after = after is not None and (
+            after.is_char("^_!'({")
+            or after.kind in ("letter", "digit")
+            or (after.kind == "cmd" and after.text not in _LOOSE_AFTER_BRACES)
+        )
+        script_before = open_ >= 2 and self.tokens[open_ - 2].is_char("^_")
+        tight_before = before is not None and (
+            before.is_char("-)")
+            or before.is_cmd("cdot", "times")
+            or (before.kind in ("letter", "digit") and not script_before)
+        )
+        if tight_after or tight_before:
+            raise LatexError(
+                "braces only group: a reader sees the + or - inside them unbracketed; "
+                "write parentheses (...) if they are meant, or drop the braces",
+                column=self.tokens[open_].column,
+            )
 
     def _group(self, close: int):
         """The expression inside brackets ``(...)``, ``[...]`` or grouping braces ``{...}``:
