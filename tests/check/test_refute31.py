@@ -82,3 +82,15 @@ def test_zero_times_a_term_with_no_value_is_left_alone():
     assert undefined_term(sp.Sum(k * sp.log(k), (k, 0, n))) is None
     # ... nor 0 times (-1)! (x \frac{\lambda^{x-1}}{(x-1)!} at x = 0)
     assert undefined_term(sp.Sum(x * lam ** (x - 1) / sp.factorial(x - 1), (x, 0, sp.oo))) is None
+
+
+def test_no_refutation_when_the_other_side_has_a_value_only_by_zero_times_none():
+    # ja/qnqn1927-binomial-moments line 122: x(x-1) cancelled against x(x-1)(x-2)! at x = 1
+    # leaves (-1)! on the right; the left's x = 1 term is x(x-1) / (x(x-1)(x-2)!), 0 over a
+    # denominator without a value: neither side has one there, so nothing is refuted
+    a = sp.Symbol("a", positive=True)
+    nn = sp.Symbol("n", integer=True, positive=True)
+    left = sp.Sum(x * (x - 1) * a / (x * (x - 1) * sp.factorial(x - 2)), (x, 1, nn))
+    right = sp.Sum(a / sp.factorial(x - 2), (x, 1, nn))
+    assert undefined_term(right) is not None
+    assert undefined_side_counterexample(left, right) is None

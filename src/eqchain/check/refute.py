@@ -1214,7 +1214,7 @@ class UndefinedTerm:
     conditions: tuple
 
 
-def undefined_term(tree) -> UndefinedTerm | None:
+def undefined_term(tree, zero_rescues: bool = True) -> UndefinedTerm | None:
     """The first term of a sum or product of ``tree`` that is undefined at every point where it
     is in its ranges (:class:`UndefinedTerm`), or None. Only failures that are necessary are
     taken: n! at a negative integer n (not at -1/2, where it is Gamma(1/2)), Gamma at 0, -1,
@@ -1224,30 +1224,30 @@ def undefined_term(tree) -> UndefinedTerm | None:
     if not isinstance(tree, sp.Basic):
         return None
     try:
-        return _undefined_in(tree, ())
+        return _undefined_in(tree, (), (), zero_rescues)
     except (ValueError, TypeError, NotImplementedError, RecursionError, AttributeError):
         return None
 
 
-def _undefined_in(node, limits: tuple, factors: tuple = ()):
+def _undefined_in(node, limits: tuple, factors: tuple = (), zero_rescues: bool = True):
     """``factors``: the products between the innermost range and ``node``, each with the factor
     that leads to ``node`` (a point where another of their factors is 0 is left alone: 0 log 0
     is 0 by a convention the author may use, as in an entropy)."""
     if isinstance(node, (sp.Sum, sp.Product)):
         # node.limits are innermost first: ``limits`` keeps the outermost first
         inner = limits + tuple(tuple(lim) for lim in reversed(node.limits))
-        return _undefined_in(node.function, inner, ())
+        return _undefined_in(node.function, inner, (), zero_rescues)
     if isinstance(node, _NOT_WALKED) or not isinstance(node, sp.Expr) or node.is_Atom:
         return None
     if isinstance(node, sp.Indexed):
         return None
     if limits and isinstance(node, (sp.Pow, sp.log, sp.factorial, sp.gamma)):
-        found = _fails_in_range(node, limits, factors)
+        found = _fails_in_range(node, limits, factors if zero_rescues else ())
         if found is not None:
             return found
     for arg in node.args:
         inside = factors + ((node, arg),) if isinstance(node, sp.Mul) else factors
-        found = _undefined_in(arg, limits, inside)
+        found = _undefined_in(arg, limits, inside, zero_rescues)
         if found is not None:
             return found
     return None
@@ -1364,8 +1364,10 @@ def undefined_side_counterexample(
     defined = sp.sympify(defined, strict=True)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
-    if undefined_term(defined) is not None:
-        return None  # neither side has a value there
+    if undefined_term(defined, zero_rescues=False) is not None:
+        # neither side has a value there, or the defined side only by 0 times a term without
+        # one (x(x-1)(x-2)! at x = 1 in a denominator): no refutation either way
+        return None
     # the term's conditions (n >= 0 for \sum_{k=0}^{n}) are the sampler's domain: their
     # symbols take values that meet them
     conditions = tuple((p, sp.sympify(e, strict=True)) for p, e in domain) + term.conditions
