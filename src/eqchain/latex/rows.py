@@ -670,11 +670,6 @@ def _drop_columns(row: str, offset: int, env: str | None) -> str:
                 left = None  # prose in the middle: a remark, if no relation stands outside it
             if left is not None and not left.strip():
                 continue  # prose only: the row's annotation
-            if _COLUMN_NUMBER.fullmatch(extra.replace("&", " ")):
-                # '& (1)': the row's number written by hand in a column of its own (Jupyter's
-                # Markdown has no \tag), no factor of the equation: blanked as a remark
-                remarks.append((bounds[col] + 1, bounds[col + 1]))
-                continue
             if _commentary(extra):  # \text{group all }a s: a remark with a letter or two
                 remarks.append((bounds[col] + 1, bounds[col + 1]))
                 continue
@@ -693,8 +688,6 @@ def _drop_columns(row: str, offset: int, env: str | None) -> str:
     return "".join(chars)
 
 
-# An align column holding only an equation number in parentheses: (1), ( 2), (3.1), (4a)
-_COLUMN_NUMBER = re.compile(r"\s*\(\s*\d+(?:[.-]\d+)*[a-z]?\s*\)\s*")
 _PROSE_COMMAND = re.compile(r"\\(?:text|textrm|textit|textbf|mbox|intertext)\s*\{")
 _RELATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|approx|sim|propto|in|to)(?![A-Za-z])")
 
