@@ -190,11 +190,14 @@ def test_counts_are_consistent(outcomes):
 # Stop 25: 928 of 1012. Six more documents (37 of their 51 rows read), and rows counted where
 # they start: a row over several lines whose error eqchain reports on a later line had counted
 # as read (reach.py, 14f9c9f), so the 66 older documents read 830 of 880 (94.3%), not 833 of 873
-# Stop 26: 1018 of 1147: reading31 (935 of the older 1014 rows: MkDocs admonition bodies, two
-# more rows of en/elbo-emptymalei that were code to CommonMark, with D_\text{KL} and p(x, z)/p(x)
-# all 21 of its rows; hand-written align numbers '& ( 1)' read three rows of
-# ja/scenesk-mean-variance-properties) and the six documents added at stop 26, 83 of their 133 rows
-DISPLAY_EQUATIONS_READ = 1018
+# Stop 26: 1025 of 1147 read by the whole corpus on the merged tree (reading31's MkDocs
+# admonitions, D_\text{KL} and p(x, z)/p(x); the six documents added at stop 26), less 11 rows
+# by the count of unreadable rows per document after two later changes: hand-written align
+# numbers '& (1)' no longer read (reverted: they made ja/qnqn1927-binomial-moments' E a defined
+# function and refuted a valid step; 7 rows there, 3 of ja/scenesk-mean-variance-properties) and
+# invisible braces around a sum beside a factor (ja/seokhoonj-sample-variance line 42): 1014.
+# Set two below that until a whole run on this tree confirms it.
+DISPLAY_EQUATIONS_READ = 1012
 
 # The documents added at stop 24, collected to find what eqchain cannot read yet (a vector's
 # m-th component [x_n]_m, matrix inverses, update rules with \leftarrow, \mathbb{E}_q \log x
@@ -246,7 +249,7 @@ def test_most_display_equations_are_read(whole_corpus):
     outcomes = whole_corpus
     total = reach.totals(outcomes)
     assert total["rows"] > 0
-    # 1018 of 1147 (88.8%) at stop 26, lowered from 0.91 (928 of 1012 at stop 25) because the six
+    # 1014 of 1147 (88.4%) at stop 26, lowered from 0.91 (928 of 1012 at stop 25) because the six
     # documents added at stop 26 read 83 of their 133 rows (62%); the documents of stop 25 keep
     # their bar, below
     assert total["rows_read"] >= 0.88 * total["rows"]
