@@ -112,11 +112,14 @@ def _a_nonzero_number(difference) -> bool:
 def _varies(expr) -> bool:
     """Whether ``expr`` is proved to vary with one of its symbols: its derivative by it is a
     nonzero number (``t_k / y_k - \\lambda`` by ``\\lambda``: -1), so that ``expr`` is that
-    number times the symbol plus what does not depend on it, and no value of it is a number."""
+    number times the symbol plus what does not depend on it, and no value of it is a number.
+    An entry of a family counts as a symbol (``y_2 - 1 + y_1`` by ``y_1``: 1); beside an entry
+    with a symbolic index the slope is a Kronecker delta, which proves nothing. A slope that is
+    not a finite number (SymPy's nan for the derivative by an index) proves nothing either."""
     for symbol in sorted(expr.free_symbols, key=str):
-        if isinstance(symbol, sp.Symbol):
+        if isinstance(symbol, (sp.Symbol, sp.Indexed)):
             slope = sp.diff(expr, symbol)
-            if slope.is_Number and slope != 0:
+            if (slope.is_Rational or slope.is_Float) and slope != 0:
                 return True
     return False
 
