@@ -96,9 +96,11 @@ def run_eqchain(*args, cwd=None, env=None) -> Ran:
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 
-def check_document_rows(tmp_path: Path, *rows: str, assume: str | None = None) -> list[dict]:
+def check_document_rows(
+    tmp_path: Path, *rows: str, assume: str | None = None, timeout: float | None = None
+) -> list[dict]:
     """Check a Markdown document of one ``$$ row $$`` block per row through the CLI (JSON); return
-    its steps."""
+    its steps. ``timeout``: the CLI's ``--timeout`` (seconds of CPU time per step)."""
     import json
 
     doc = tmp_path / "d.md"
@@ -106,6 +108,8 @@ def check_document_rows(tmp_path: Path, *rows: str, assume: str | None = None) -
     args = ["check", "--no-cache", "--format", "json", str(doc)]
     if assume:
         args[1:1] = ["--assume", assume]
+    if timeout is not None:
+        args[1:1] = ["--timeout", str(timeout)]
     return json.loads(run_eqchain(*args).stdout)["derivations"][0]["steps"]
 
 

@@ -57,7 +57,14 @@ def _sample() -> list[Path]:
 
 @pytest.fixture(scope="module")
 def whole_corpus():
-    return reach.run([CORPUS], TIMEOUT, reasons=False)
+    # two processes: in .ci/run the whole corpus is the longest part of one xdist worker's
+    # share; each document is checked on its own, so the outcomes are those of one process
+    outcomes = reach.run([CORPUS], TIMEOUT, reasons=False, jobs=2)
+    if os.environ.get("EQCHAIN_REACH_JSON"):  # the whole run's figures, as reach.py --json
+        Path(os.environ["EQCHAIN_REACH_JSON"]).write_text(
+            json.dumps(reach.as_json(outcomes), indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+    return outcomes
 
 
 def _whole_is_selected(session) -> bool:
@@ -280,15 +287,34 @@ def test_corpus_size():
 
 
 HOGS = 2  # processes spinning beside the check: "a machine running two other checks at once"
+BUSY_DOCUMENTS = 3
+
+
+def _nearest_the_time_limit(whole_corpus) -> list[Path]:
+    """The documents of the sample whose steps a busy machine could change: those with a step
+    that ran out of its time limit in the whole check (a limit counted on the clock would run
+    out sooner under load), the cheapest first. The hogs burn the CI machine's CPU for as long
+    as the check runs, so it checks a few such documents, not the whole sample."""
+    sample = set(_sample())
+    timed_out = [
+        o
+        for o in whole_corpus
+        if o.document.path in sample
+        and any("time limit" in (s.get("eqchain_reason") or "") for s in o.steps)
+    ]
+    timed_out.sort(key=lambda o: o.seconds)
+    return [o.document.path for o in timed_out[:BUSY_DOCUMENTS]]
 
 
 @pytest.mark.slow
 def test_a_busy_machine_changes_no_verdict(whole_corpus):
     """Issue 12: the verdicts do not depend on the machine's load. The time limit counts the
-    CPU time of the step, not the clock: with two processes spinning beside it, the sample of
-    the corpus is checked again in a fresh process (no reading remembered, as in the whole
-    check) and every step's verdict is the one the whole check gave."""
-    sample = _sample()
+    CPU time of the step, not the clock: with two processes spinning beside it, documents of the
+    sample with a step at the time limit are checked again in a fresh process (no reading
+    remembered, as in the whole check) and every step's verdict is the one the whole check
+    gave."""
+    sample = _nearest_the_time_limit(whole_corpus)
+    assert len(sample) == BUSY_DOCUMENTS
     hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(HOGS)]
     try:
         ran = subprocess.run(
@@ -316,6 +342,6 @@ def test_a_busy_machine_changes_no_verdict(whole_corpus):
         if o.document.path in chosen
         for s in o.steps
     }
-    assert len(busy) > 100 and busy.keys() == quiet.keys()
+    assert len(busy) > 20 and busy.keys() == quiet.keys()
     changed = {k: (quiet[k], busy[k]) for k in quiet if quiet[k] != busy[k]}
     assert not changed, f"verdicts changed under load (quiet, busy): {changed}"
