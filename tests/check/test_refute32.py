@@ -40,6 +40,16 @@ def test_a_denominator_with_a_factor_zero_has_no_value_whatever_the_numerator():
     assert term is not None and term.at == ((x, 0),) and term.what == "1/0", term
 
 
+def test_zero_over_zero_is_no_value_either():
+    # k (k+1) / k at k = 0: a reader who cancels k first means the range from 1 (until session
+    # 32 the factor k of the numerator rescued the term, as 0 log 0 is rescued, and the step
+    # \sum_{k=0}^{n} (k+1) = \sum_{k=0}^{n} k(k+1)/k was unknown naming k \neq 0)
+    k, n = sp.Symbol("k", integer=True), sp.Symbol("n", integer=True, nonnegative=True)
+    term = sp.Mul(k, k + 1, sp.Pow(k, -1, evaluate=False), evaluate=False)
+    found = undefined_term(sp.Sum(term, (k, 0, n)))
+    assert found is not None and found.what == "1/0" and found.at == ((k, 0),), found
+
+
 def test_zero_times_one_over_a_negative_factorial_is_still_left_alone():
     # x lambda^{x-1} / (x-1)! at x = 0: 0 times 1/(-1)!, which reads 0 with 1/Gamma(0) = 0
     assert undefined_term(sp.Sum(x * lam ** (x - 1) / sp.factorial(x - 1), (x, 0, sp.oo))) is None
