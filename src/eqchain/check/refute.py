@@ -1268,7 +1268,9 @@ def _fails_in_range(node, limits: tuple, factors: tuple = ()):
         return None  # no index in it: its definedness is the free symbols', not decided here
     for at, conditions in _range_points(node, limits):
         what = _no_value(node, at)
-        if what is None or _times_zero(factors, at):
+        if what is None:
+            continue
+        if _times_zero(factors, at) and not _divides_by_zero(node, at):
             continue
         shown = tuple((var, at[var]) for var, _, _ in limits if node.has(var))
         return UndefinedTerm(shown, what, tuple(conditions))
@@ -1288,6 +1290,15 @@ def _times_zero(factors: tuple, at: dict) -> bool:
             except (ValueError, TypeError):
                 return True  # not decided: left alone
     return False
+
+
+def _divides_by_zero(node, at: dict) -> bool:
+    """Whether ``node`` is a division whose denominator is 0 at ``at``, or a product with a
+    factor 0 there (x (x-1)! at x = 0): no factor 0 beside it rescues that (0/0 has no value by
+    any convention, unlike 0 log 0, or 0 times 1/(-1)! read as 0 times 1/Gamma(0))."""
+    if not isinstance(node, sp.Pow) or node.exp.xreplace(at).is_negative is not True:
+        return False
+    return any(f.xreplace(at).is_zero is True for f in sp.Mul.make_args(node.base))
 
 
 def _range_points(node, limits: tuple) -> list:
@@ -1330,6 +1341,9 @@ def _range_points(node, limits: tuple) -> list:
 def _no_value(node, at: dict) -> str | None:
     """What makes ``node`` have no value at the indices ``at`` (its own operation, its
     arguments' values taken there), as Unicode text; None when it has one or it depends."""
+    if _divides_by_zero(node, at):
+        # a denominator with a factor 0 (x (x-1)! at x = 0), whatever its other factors are
+        return "1/0"
     args = [a.xreplace(at) for a in node.args]
     if any(a.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for a in args):
         return None  # an argument's own part has no value: found when walking it
