@@ -266,6 +266,14 @@ def _integral_differential(text: str, start: int, content: str, arg: tuple[int, 
 ELISION = re.compile(r"[\s&]*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*")
 
 
+# The end-of-proof mark ending a row after spacing (\quad \Box, \qquad \blacksquare, \hfill
+# \square), or \qed: the row's annotation (README, notation table).
+PROOF_END = re.compile(
+    r"(?:(?:\\q?quad|\\hfill|\\[,;: ]|~)\s*|\s*(?=\\qed))"
+    r"(\\(?:Box|square|blacksquare|qed))(?![A-Za-z])[\s.]*\Z"
+)
+
+
 def strip_decorations(text: str, base: int = 0) -> Decorated:
     """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
     prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
@@ -473,6 +481,10 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             notes.append((m.start(), m.end(), m.group(0)))
             blank(m.start(), m.end())
 
+    proof_end = PROOF_END.search(text)
+    if proof_end is not None:  # E[K] = np \quad \Box: the end of a proof, no factor
+        notes.append((proof_end.start(1), proof_end.end(1), proof_end.group(1)))
+        blank(proof_end.start(), proof_end.end())  # with the spacing and a full stop
     body = "".join(out)
     elision = ELISION.fullmatch(body)
     if elision is not None:  # &\vdots, &...: a row that elides the rows between, no formula
