@@ -94,3 +94,17 @@ def test_no_refutation_when_the_other_side_has_a_value_only_by_zero_times_none()
     right = sp.Sum(a / sp.factorial(x - 2), (x, 1, nn))
     assert undefined_term(right) is not None
     assert undefined_side_counterexample(left, right) is None
+
+
+def test_no_refutation_when_the_other_side_has_a_value_only_by_the_binomials_convention():
+    # ja/qnqn1927-binomial-moments line 128: (n-2)!/((n-x)!(x-2)!) written {}_{n-2}C_{x-2}; at
+    # x = 1 the left has (-1)! and the right C(n-2, -1), 0 only by the convention that extends
+    # the factorial quotient (1/(-1)! = 1/Gamma(0) = 0): no side has a value the other lacks
+    nn = sp.Symbol("n", integer=True, positive=True)
+    left = sp.Sum(sp.factorial(nn - 2) / (sp.factorial(nn - x) * sp.factorial(x - 2)), (x, 1, nn))
+    right = sp.Sum(sp.binomial(nn - 2, x - 2, evaluate=False), (x, 1, nn))
+    assert undefined_term(left) is not None
+    assert undefined_side_counterexample(right, left) is None
+    # a binomial within its range at that point does not stop the refutation
+    inside = sp.Sum(sp.binomial(nn + 2, x + 2, evaluate=False), (x, 1, nn))
+    assert undefined_side_counterexample(inside, left) is not None

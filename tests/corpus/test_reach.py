@@ -204,7 +204,12 @@ def test_counts_are_consistent(outcomes):
 # function and refuted a valid step; 7 rows there, 3 of ja/scenesk-mean-variance-properties) and
 # invisible braces around a sum beside a factor (ja/seokhoonj-sample-variance line 42): 1014.
 # Set two below that until a whole run on this tree confirms it.
-DISPLAY_EQUATIONS_READ = 1012
+# Reading32: +32 rows measured document by document with reach.py (ja/qnqn1927-binomial-moments
+# 22 -> 49: {}_n\mathrm{C}_x; en/laplace-mle-back2basics 20 -> 25: \text{sign}(x) and
+# \frac{\partial}{\partial \mu} \lvert x_i - \mu \rvert); the load-only scan of every document
+# finds no other row read or lost (135 unreadable steps -> 102). Then +2: en/binomial-moments-
+# datainquiry 15 -> 17 (a condition after '\quad \text{for }', the mark '\quad \Box'; 100 left).
+DISPLAY_EQUATIONS_READ = 1046
 
 # The documents added at stop 24, collected to find what eqchain cannot read yet (a vector's
 # m-th component [x_n]_m, matrix inverses, update rules with \leftarrow, \mathbb{E}_q \log x
@@ -233,6 +238,7 @@ ADDED_AT_STOP_25 = {
 # Poisson limit in Korean): 83 of their 133 rows are read; what stops the rest is
 # {}_n\mathrm{C}_x (the upright C of Japanese textbooks, 23 rows of qnqn1927), E(X) without
 # brackets, \text{sign}(x), P(T > t), and \quad \text{for} \quad x = 0, 1, \dots after a formula
+# (reading32 reads {}_n\mathrm{C}_x, \text{sign}(x), \quad \text{for} k \geq 2: 117 of the 133 rows)
 ADDED_AT_STOP_26 = {
     "en/binomial-moments-datainquiry",
     "en/laplace-mle-back2basics",

@@ -38,3 +38,33 @@ def test_a_factor_after_the_group_and_its_power_is_ambiguous():
     with pytest.raises(LatexError, match="what does this derivative apply to") as err:
         read_expression(r"\frac{d}{dx}(x+1)^2 y")
     assert err.value.column == 21
+
+
+# -- an absolute value in the rest of the term (en/laplace-mle-back2basics line 60) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "operand"),
+    [
+        (r"\frac{d}{dx} |x - 1|", sp.Abs(x - 1)),
+        (r"\frac{d}{dx} \lvert x - y \rvert", sp.Abs(x - y)),
+        (r"\frac{d}{dx} 2 |x - 1| y", 2 * sp.Abs(x - 1) * y),
+    ],
+)
+def test_an_absolute_value_with_a_sum_inside_is_one_factor_of_the_operand(text, operand):
+    # the term's end is the first + or - outside the bars, never one between them (it was
+    # rejected: the bar without its partner)
+    got = read_expression(text)
+    assert isinstance(got, sp.Derivative)
+    assert sp.simplify(got.expr - operand) == 0
+
+
+def test_what_follows_the_absolute_value_after_a_sign_is_outside_the_derivative():
+    got = read_expression(r"\frac{d}{dx} |x - y| - x")
+    assert isinstance(got, sp.Add)
+    assert sp.Derivative(sp.Abs(x - y), x) in got.args
+
+
+def test_bars_that_pair_ambiguously_stay_rejected():
+    with pytest.raises(LatexError):
+        read_expression(r"\frac{d}{dx} |x - |y||")

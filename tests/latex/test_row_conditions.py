@@ -129,3 +129,36 @@ def test_a_listed_range_must_count_up_by_one():
 def test_forall_before_a_range_is_read_as_for_all():
     f = read_formula(r"a_i = b_i ,\forall i = 1, \ldots, n")
     assert f.condition.atoms[0][0] == "range"
+
+
+# -- a condition set off by \quad and a word, without a comma (reading32) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # en/binomial-moments-datainquiry line 55
+        (r"a = b \quad \text{for } x \geq 2", ((">=", x, 2),)),
+        (r"a = b \qquad \text{if } x \neq 0", (("!=", x, 0),)),
+        (r"a = b \quad \text{for} \quad x > 0", ((">", x, 0),)),
+        (r"a = b \quad \textrm{when } x < 1", (("<", x, 1),)),
+    ],
+)
+def test_a_worded_condition_after_quad_is_the_rows_condition(text, expected):
+    formula = read_formula(text)
+    assert len(formula.sides) == 2
+    assert formula.condition is not None and formula.condition.atoms == expected
+    assert formula.sides == read_formula(text.split(r"\q")[0]).sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"a = b \quad \text{for all } x > 0",  # another word: not read as a condition
+        r"a \quad \text{for } x > 0",  # no relation before it: nothing to condition
+        r"a = b \quad \text{for } x",  # no relation after the word
+    ],
+)
+def test_other_words_or_no_relation_stay_unreadable(text):
+    with pytest.raises(LatexError):
+        read_formula(text)

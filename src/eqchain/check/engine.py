@@ -1150,6 +1150,35 @@ def _undefined_means(exprs, facts: Facts) -> dict:
     return out
 
 
+def _undefined_mu(exprs, facts: Facts) -> dict:
+    r"""``{\mu: E(X)}`` when ``\mu`` (the plain letter) stands in ``exprs``, nothing defines or
+    constrains it (no definition, no given), and the expressions hold the expectation of one
+    name and of no other, ``E(X)`` (the applied ``E`` of a document that defines or declares it,
+    or an expectation ``\mathbb{E}[X]``): the mean that letter conventionally names (the
+    variance written ``E(X^2) - 2 \mu E(X) + \mu^2``, ja/qnqn1927-binomial-moments line 94)."""
+    mus = {x for e in exprs for x in e.free_symbols if isinstance(x, sp.Symbol) and x.name == "mu"}
+    if len(mus) != 1:
+        return {}
+    (mu,) = mus
+    if mu in facts.definitions or any(
+        mu in (a.free_symbols | b.free_symbols) for a, b in facts.givens
+    ):
+        return {}
+    candidates = set()
+    for e in exprs:
+        for node in e.atoms(Expectation, AppliedUndef):
+            if isinstance(node, AppliedUndef) and node.func.__name__ != "E":
+                continue
+            if isinstance(node, Expectation) and len(node.args) != 1:
+                continue
+            (body, *_) = node.args
+            if len(node.args) == 1 and isinstance(body, sp.Symbol):
+                candidates.add(node)
+    if len(candidates) != 1:
+        return {}
+    return {mu: candidates.pop()}
+
+
 def _mean_reading(result: StepResult, step: Step, source, facts: Facts, values, timeout):
     r"""A refutation that needs a barred name to be a number of its own (``\bar{X} = 2`` beside
     ``X_1 = 1``, n = 1) where nothing defines it, is no refutation when the step is not refuted
@@ -1158,7 +1187,10 @@ def _mean_reading(result: StepResult, step: Step, source, facts: Facts, values, 
     It is ``unknown``, naming the reading that would decide it."""
     if result.counterexample is None or source is None:
         return result
-    means = _undefined_means([source, step.rhs], facts)
+    means = {
+        **_undefined_means([source, step.rhs], facts),
+        **_undefined_mu([source, step.rhs], facts),
+    }
     if not means:
         return result
     again = _claim(

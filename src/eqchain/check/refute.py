@@ -1392,6 +1392,11 @@ def undefined_side_counterexample(
         # neither side has a value there, or the defined side only by 0 times a term without
         # one (x(x-1)(x-2)! at x = 1 in a denominator): no refutation either way
         return None
+    if _binomial_beyond_its_range(defined, term.at):
+        # {}_{n-2}C_{x-2} at x = 1: 0 by the convention that extends n!/(k!(n-k)!) through
+        # 1/(-1)! = 1/Gamma(0) = 0, the value the undefined side's quotient takes the same way
+        # (ja/qnqn1927-binomial-moments line 128): which side has a value is a convention here
+        return None
     # the term's conditions (n >= 0 for \sum_{k=0}^{n}) are the sampler's domain: their
     # symbols take values that meet them
     conditions = tuple((p, sp.sympify(e, strict=True)) for p, e in domain) + term.conditions
@@ -1445,6 +1450,22 @@ def undefined_side_counterexample(
             tuple(n for n, v in shown if v.is_real is not True),
         ), term
     return None
+
+
+def _binomial_beyond_its_range(tree, at: tuple) -> bool:
+    """Whether ``tree`` holds a binomial coefficient C(n, k) whose k, or n - k, is a negative
+    integer at the indices ``at`` ((variable, value) pairs, matched by name): a value (0) only
+    by the convention that extends the factorial quotient past its range."""
+    values = {getattr(var, "name", var): value for var, value in at}
+    for b in sp.sympify(tree).atoms(sp.binomial):
+        subs = {s: values[s.name] for s in b.free_symbols if s.name in values}
+        if not subs:
+            continue
+        n, k = (arg.xreplace(subs) for arg in b.args)
+        for part in (k, n - k):
+            if part.is_Integer and part.is_negative:
+                return True
+    return False
 
 
 def _need_holds(pred: str, expr) -> bool:

@@ -88,7 +88,7 @@ def split_condition(text: str) -> tuple[int, int] | None:
             if _is_condition_like(tail):
                 return i, i + 1
         i += 1
-    return _spaced_bracket_condition(text)
+    return _spaced_bracket_condition(text) or _worded_condition(text)
 
 
 _SPACED_BRACKETS = re.compile(r"\\q?quad\s*(?=\(.*\)[\s.,;]*(?:\$\$|\\\])?\s*\Z)", re.DOTALL)
@@ -108,6 +108,37 @@ def _spaced_bracket_condition(text: str) -> tuple[int, int] | None:
             continue
         return m.start(), m.start()
     return None
+
+
+_WORDED = re.compile(
+    r"\\q?quad\s*\\(?:text|textrm|mathrm)\s*\{\s*(?:for|if|where|when)\s*\}", re.IGNORECASE
+)
+
+
+def _worded_condition(text: str) -> tuple[int, int] | None:
+    """``k(k-1) \\binom{n}{k} = n(n-1) \\binom{n-2}{k-2} \\quad \\text{for } k \\geq 2``: a
+    condition set off by ``\\quad`` (or ``\\qquad``) and one of the words for, if, where, when,
+    instead of a comma, at the row's top level after a relation of the row; (its ``\\quad``'s
+    offset, twice) or None. The word is the condition's prose (:func:`read_condition`)."""
+    for m in _WORDED.finditer(text):
+        head, tail = text[: m.start()], text[m.end() :]
+        if _depth(head) != 0 or not _is_condition_like(tail):
+            continue
+        if re.search(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
+            continue
+        return m.start(), m.start()
+    return None
+
+
+def _depth(text: str) -> int:
+    """The bracket depth at the end of ``text`` (an escaped ``\\{`` counts as a bracket)."""
+    depth = 0
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+    return depth
 
 
 def _is_condition_like(tail: str) -> bool:

@@ -266,6 +266,14 @@ def _integral_differential(text: str, start: int, content: str, arg: tuple[int, 
 ELISION = re.compile(r"[\s&]*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*")
 
 
+# The end-of-proof mark ending a row after spacing (\quad \Box, \qquad \blacksquare, \hfill
+# \square), or \qed: the row's annotation (README, notation table).
+PROOF_END = re.compile(
+    r"(?:(?:\\q?quad|\\hfill|\\[,;: ]|~)\s*|\s*(?=\\qed))"
+    r"(\\(?:Box|square|blacksquare|qed))(?![A-Za-z])[\s.]*\Z"
+)
+
+
 def strip_decorations(text: str, base: int = 0) -> Decorated:
     """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
     prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
@@ -434,8 +442,24 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 if _ARG_OPTIMUM.fullmatch(content):
                     i = arg[1] + 1  # \text{argmax}: the arg max, read whole (latex/optimum.py)
                     continue
+                if content.strip() in UPRIGHT_FUNCTION_WORDS:
+                    if _before_parentheses(text, arg[1] + 1):
+                        i = arg[1] + 1  # \text{sign}(x): the sign function, read by the parser
+                        continue
+                    if plain != "mathrm" or not _before_brackets(text, arg[1] + 1):
+                        # \mathrm{erf}[x] is the parser's (Parser.operator_brackets)
+                        raise UnsupportedLatex(
+                            f"not supported: \\{plain}{{{content.strip()}}} without its argument "
+                            f"in parentheses: write \\{plain}{{{content.strip()}}}(x)",
+                            column=base + i + 1,
+                        )
                 if plain == "mathrm" and _upright_name(text, i, arg[1] + 1, content.strip()):
                     i = arg[1] + 1  # \mathrm{BCE} = ..., \mathrm{Var}(x): a name, read as one
+                    continue
+                if plain in ("text", "textrm") and _combination_letter(
+                    text, i, arg[1] + 1, content
+                ):
+                    i = arg[1] + 1  # {}_n\text{C}_k: the parser reads the binomial coefficient
                     continue
                 if content.strip() in MOMENT_WORDS and _before_brackets(text, arg[1] + 1):
                     i = arg[1] + 1  # \text{var}(X): the variance, read by the parser
@@ -457,6 +481,10 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             notes.append((m.start(), m.end(), m.group(0)))
             blank(m.start(), m.end())
 
+    proof_end = PROOF_END.search(text)
+    if proof_end is not None:  # E[K] = np \quad \Box: the end of a proof, no factor
+        notes.append((proof_end.start(1), proof_end.end(1), proof_end.group(1)))
+        blank(proof_end.start(), proof_end.end())  # with the spacing and a full stop
     body = "".join(out)
     elision = ELISION.fullmatch(body)
     if elision is not None:  # &\vdots, &...: a row that elides the rows between, no formula
@@ -632,11 +660,36 @@ def _inside_cjk_prose(notes, first: int, last: int, body: str) -> bool:
 MOMENT_WORDS = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 
 
+# Well-known functions by the names a text command may hold before parentheses, \text{sign}(x)
+# (parser._UPRIGHT_FUNCTIONS reads them).
+UPRIGHT_FUNCTION_WORDS = frozenset({"erf", "sign", "sgn"})
+
+
+def _before_parentheses(text: str, j: int) -> bool:
+    """Whether parentheses (``\\left(`` too) open at ``text[j:]``, after spaces."""
+    j = _after_spaces(text, j)
+    return j < len(text) and (text[j] == "(" or re.match(r"\\left\s*\(", text[j:]) is not None)
+
+
 def _before_brackets(text: str, j: int) -> bool:
     """Whether parentheses or square brackets (``\\left(`` too) open at ``text[j:]``, after
     spaces."""
     j = _after_spaces(text, j)
     return j < len(text) and (text[j] in "([" or text.startswith("\\left", j))
+
+
+# The end of a left subscript on nothing, ``{}_n``, ``{}_{n-1}``, ``{_n}``, ``_n``, before the C
+# of a combination (the parser decides, names.combination_parts; this only keeps the letter).
+_LEFT_SUBSCRIPT_END = re.compile(r"_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*\}?\s*$")
+
+
+def _combination_letter(text: str, start: int, after: int, content: str) -> bool:
+    """Whether ``\\text{C}`` (or ``P``) from ``text[start]`` to ``text[after]`` is the letter of
+    ``{}_n\\text{C}_k``: one letter C or P, a left subscript before it and ``_`` after it."""
+    if content.strip() not in ("C", "P"):
+        return False
+    j = _after_spaces(text, after)
+    return j < len(text) and text[j] == "_" and _LEFT_SUBSCRIPT_END.search(text[:start]) is not None
 
 
 def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):

@@ -433,13 +433,21 @@ def bracketed_argument(tokens, partner: dict, j: int, hi: int) -> tuple[int, int
     return j, close, close + 1
 
 
-def combination_parts(tokens, partner: dict, j: int, hi: int):
+# The commands an author sets the C (or P) of ``{}_n\mathrm{C}_k`` upright with (``{\rm C}`` and
+# ``\mathrm C`` reach the tokens as ``\mathrm{C}``).
+COMBINATION_UPRIGHT = ("mathrm", "text", "textrm")
+
+
+def combination_parts(tokens, partner: dict, j: int, hi: int, bare: bool = False):
     """The parts of ``{}_{n}C_{k}`` (or ``P``) whose empty braces open at ``tokens[j]``:
     ((n's first, after n), "C" or "P", (k's first, after k), after it all); None when the
-    tokens are not so (each of n and k one token or a braced group)."""
+    tokens are not so (each of n and k one token or a braced group). The left subscript may
+    also be braced on its own, ``{_n}C_k``, and the letter upright, ``\\mathrm{C}``,
+    ``\\text{C}``. With ``bare``, the ``_`` of ``_nC_k`` at ``tokens[j]`` (the caller has seen
+    that no atom stands before it for TeX to set the subscript on)."""
 
-    def script(k: int):
-        if k + 1 >= hi or not tokens[k].is_char("_"):
+    def script(k: int, end: int = hi):
+        if k + 1 >= end or not tokens[k].is_char("_"):
             return None
         t = tokens[k + 1]
         if t.is_char("{"):
@@ -449,18 +457,44 @@ def combination_parts(tokens, partner: dict, j: int, hi: int):
             return (k + 1, k + 2, k + 2)
         return None
 
-    if j + 1 >= hi or not tokens[j].is_char("{") or partner[j] != j + 1:
+    def letter_at(k: int):
+        """(the letter, after it) of ``C``, ``P``, ``\\mathrm{C}``, ``\\text{P}`` at k."""
+        if k >= hi:
+            return None
+        t = tokens[k]
+        if t.kind == "letter":
+            return (t.text, k + 1) if t.text in ("C", "P") else None
+        if (
+            t.is_cmd(*COMBINATION_UPRIGHT)
+            and k + 3 < hi
+            and tokens[k + 1].is_char("{")
+            and partner[k + 1] == k + 3
+            and tokens[k + 2].kind == "letter"
+            and tokens[k + 2].text in ("C", "P")
+        ):
+            return tokens[k + 2].text, k + 4
         return None
-    n = script(j + 2)
+
+    if bare:
+        n = script(j)
+    elif j + 1 < hi and tokens[j].is_char("{") and partner[j] == j + 1:
+        n = script(j + 2)  # {}_nC_k
+    elif j < hi and tokens[j].is_char("{"):
+        close = partner[j]
+        n = script(j + 1, close)  # {_n}C_k: the braces hold the subscript and nothing else
+        n = (n[0], n[1], close + 1) if n is not None and n[2] == close else None
+    else:
+        return None
     if n is None or n[2] >= hi:
         return None
-    letter = tokens[n[2]]
-    if letter.kind != "letter" or letter.text not in ("C", "P"):
+    found = letter_at(n[2])
+    if found is None:
         return None
-    k = script(n[2] + 1)
+    letter, after = found
+    k = script(after)
     if k is None:
         return None
-    return (n[0], n[1]), letter.text, (k[0], k[1]), k[2]
+    return (n[0], n[1]), letter, (k[0], k[1]), k[2]
 
 
 def undecorated(name: str, prefixes) -> str:

@@ -120,12 +120,16 @@ _FUNCTION_CLASSES = {
 }  # fmt: skip
 # Well-known functions applied to one argument, by (command written, name): \Gamma(x) read as a
 # function (declared, or inferred by eqchain.latex.applied) is the gamma function;
-# \mathrm{erf}(x) and \operatorname{erf}(x) are the error function.
+# \mathrm{erf}(x) and \operatorname{erf}(x) are the error function; \mathrm{sign}(x),
+# \operatorname{sgn}(x) the sign function, -1, 0 or 1 for a real x (SymPy's sign, sign(0) = 0).
+# A text command holding one of these names before parentheses, \text{sign}(x), is the same
+# function (Parser._known_word).
+_UPRIGHT_FUNCTIONS = {"erf": sp.erf, "sign": sp.sign, "sgn": sp.sign}
 _KNOWN_FUNCTIONS = {
     ("Gamma", "Gamma"): sp.gamma,
-    ("mathrm", "erf"): sp.erf,
-    ("operatorname", "erf"): sp.erf,
-}
+    **{(command, name): f for name, f in _UPRIGHT_FUNCTIONS.items() for command in
+       ("mathrm", "operatorname")},
+}  # fmt: skip
 _FACTOR_COMMANDS = {"frac", "sqrt", "binom", "sum", "prod", "infty", ELLIPSIS, "partial", "lfloor"}
 _CLOSERS = {"rfloor", "rceil"}
 MAX_NESTING = 200  # prefix operators nested deeper than this are never a real formula
@@ -371,10 +375,10 @@ class Parser:
             return self._group(close)
         if c == "{":
             close = self.partner[self.pos]
+            combination = self.combination(tok)
+            if combination is not None:
+                return combination
             if close == self.pos + 1:
-                combination = self.combination(tok)
-                if combination is not None:
-                    return combination
                 raise LatexError(empty_braces_message(self.tokens, self.pos + 2), column=tok.column)
             self.pos = close + 1
             choose = self._top_level(self.partner[close] + 1, close, "choose")
@@ -385,6 +389,10 @@ class Parser:
         if c == "^":
             raise LatexError("a superscript needs something before it", column=tok.column)
         if c == "_":
+            if self._nothing_before(self.pos):  # _nC_k: a left subscript on nothing
+                combination = self.combination(tok, bare=True)
+                if combination is not None:
+                    return combination
             raise LatexError("a subscript needs a name before it", column=tok.column)
         if c == "!":
             raise LatexError("a factorial needs something before it", column=tok.column)
@@ -658,11 +666,12 @@ class Parser:
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         return False
 
-    def combination(self, tok: Token):
-        """``{}_{n}C_{k}`` (``{}_nC_k``), the binomial coefficient as Japanese textbooks write
-        it, and ``{}_{n}P_{k}``, the number of k-permutations n!/(n-k)!; None (``pos`` kept)
-        for empty braces that are not so followed."""
-        found = combination_parts(self.tokens, self.partner, self.pos, self.end)
+    def combination(self, tok: Token, bare: bool = False):
+        """``{}_{n}C_{k}`` (``{}_nC_k``, ``{}_n\\mathrm{C}_k``, ``{_n}C_k``; ``_nC_k`` with
+        ``bare``), the binomial coefficient as Japanese textbooks write it, and ``{}_{n}P_{k}``,
+        the number of k-permutations n!/(n-k)!; None (``pos`` kept) for braces or a subscript
+        that are not so followed (README, notation table)."""
+        found = combination_parts(self.tokens, self.partner, self.pos, self.end, bare)
         if found is None:
             return None
         (n_lo, n_hi), letter, (k_lo, k_hi), after = found
@@ -672,6 +681,16 @@ class Parser:
         if letter == "C":
             return sp.binomial(n, k, evaluate=False)
         return sp.ff(n, k, evaluate=False)
+
+    def _nothing_before(self, k: int) -> bool:
+        """Whether no atom stands before ``tokens[k]`` for TeX to set a script on: the start of
+        the range read, or an operator (``1 + _nC_k``, ``2 \\cdot _nC_k``) whose script TeX sets
+        on the sign and a reader sees on the letter after it; never a name, number, bracket or
+        group (``2_nC_k`` is 2 with the subscript n)."""
+        if k == self.lo:
+            return True
+        before = self.tokens[k - 1]
+        return before.is_char("+-") or before.is_cmd("cdot", "times", "pm", "mp")
 
     def choose(self, open_: int, at: int, close: int):
         """``{n \\choose k}``: the binomial coefficient, as ``\\binom{n}{k}`` (plain TeX's
@@ -803,6 +822,8 @@ class Parser:
             raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=tok.column)
         if name in PROSE and (moment := self._moment_word(tok)) is not None:
             return moment
+        if name in ("text", "textrm") and (known := self._known_word(tok)) is not None:
+            return known
         if name in PROSE:
             raise LatexError(
                 "prose inside a formula: move it out of the formula", column=tok.column
@@ -841,6 +862,19 @@ class Parser:
             return self.primed(span, j, operator_name)
         key, is_function, on_names_only = self._applied_as(span, operator_name)
         shown = span.key.replace("_{", "_").replace("}", "")
+        if (
+            operator_name
+            and span.base in _UPRIGHT_FUNCTIONS
+            and span.sub is None
+            and not (nxt is not None and nxt.is_char("["))
+            and self._parenthesised(j) is None
+        ):
+            # \operatorname{sign} x: the function, never a symbol sign times x
+            raise UnsupportedLatex(
+                f"not supported: \\{first.text}{{{span.base}}} without its argument in "
+                f"parentheses: write \\{first.text}{{{span.base}}}(x)",
+                column=span.column,
+            )
         if _expectation_name(first, span.base) and (
             (nxt is not None and nxt.is_char("["))
             or (first.kind == "cmd" and self._parenthesised(j) is not None)
@@ -891,6 +925,11 @@ class Parser:
                 if known is not None and span.sub is None and len(args) == 1:
                     _no_runs(args, f"\\{first.text}{{{span.base}}}", span.column)
                     return known(*args, evaluate=False)
+                if known is not None and span.sub is None and span.base in _UPRIGHT_FUNCTIONS:
+                    raise LatexError(
+                        f"\\{first.text}{{{span.base}}}(...) takes one argument",
+                        column=span.column,
+                    )
                 if operator_name and span.base in FUNCTIONS and span.sub is None:
                     # \mathrm{exp}(x), \operatorname{log}(x): the function \exp, \log
                     if len(args) != 1:
@@ -1102,6 +1141,29 @@ class Parser:
             return None
         name = MOMENT_WORDS[word]
         return self.moment(NameSpan(name, None, j, name, tok.column), j)
+
+    def _known_word(self, tok: Token):
+        """``\\text{sign}(x)``, ``\\textrm{erf}(x)`` (a text command holding the name of a
+        well-known function, ``_UPRIGHT_FUNCTIONS``, directly before parentheses): that function
+        of its one argument, as ``\\mathrm{sign}(x)``; None for any other text."""
+        k = self.pos + 1
+        if (o := self.at(k)) is None or not o.is_char("{"):
+            return None
+        close = self.partner[k]
+        letters = self.tokens[k + 1 : close]
+        word = "".join(t.text for t in letters)
+        if word not in _UPRIGHT_FUNCTIONS or not all(t.kind == "letter" for t in letters):
+            return None
+        group = self._parenthesised(close + 1)
+        if group is None:
+            return None
+        open_, end, after = group
+        self.pos = after
+        args = self.arguments(open_, end)
+        if len(args) != 1:
+            raise LatexError(f"\\{tok.text}{{{word}}}(...) takes one argument", column=tok.column)
+        _no_runs(args, f"\\{tok.text}{{{word}}}", tok.column)
+        return _UPRIGHT_FUNCTIONS[word](*args, evaluate=False)
 
     def blackboard(self, tok: Token):
         """``\\mathbb{E}[X]``, ``\\mathbb{E}_{x \\sim p}[f(x)]``, ``\\mathbb{E}(X)``: the
@@ -2101,9 +2163,21 @@ class Parser:
                 break
             if k > j and self._closing_bar_at(k):
                 break  # \frac{d}{dx} x^2 \Big|_{x=1}: the bar closes the derivative too
+            if tok.is_char("|") and (close := self._partner_bar(k)) is not None:
+                k = close + 1  # \frac{d}{dx} |x - 1|: the + or - between the bars is inside
+                continue
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         self.pos = k
         return self.within(j, k)
+
+    def _partner_bar(self, k: int) -> int | None:
+        """The bar closing the absolute value that ``tokens[k]`` opens, as
+        :meth:`absolute_value` finds it (the next bar at the same bracket depth); None when
+        there is none."""
+        m = k + 1
+        while m < self.end and not self.tokens[m].is_char("|"):
+            m = self.partner[m] + 1 if self.tokens[m].is_char("([{") else m + 1
+        return m if m < self.end else None
 
     def _closing_bar_at(self, k: int) -> bool:
         """Whether ``tokens[k]`` is a bar with no partner directly followed by its scripts,

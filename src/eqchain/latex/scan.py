@@ -193,15 +193,7 @@ class Scanner:
             close = self.partner[i]
             found = combination_parts(self.tokens, self.partner, i, hi)
             if found is not None:  # {}_nC_k: \binom{n}{k}; {}_nP_k: n!/(n-k)!
-                (n_lo, n_hi), letter, (k_lo, k_hi), after = found
-                if letter == "P":
-                    raise UnsupportedLatex(
-                        "the second readers have no k-permutations {}_nP_k", column=tok.column
-                    )
-                out.emit(" \\binom")
-                self._argument(n_lo, n_hi, out)
-                self._argument(k_lo, k_hi, out)
-                return after
+                return self._combination(found, tok, out)
             if close == i + 1:
                 raise LatexError(empty_braces_message(self.tokens, i + 2), column=tok.column)
             # Grouping braces; the second reader takes bare braces for a set, so it gets ().
@@ -212,6 +204,13 @@ class Scanner:
         if c == "^":
             return self._superscript(i, hi, out)
         if c == "_":
+            found = (
+                None
+                if out.after_operand
+                else combination_parts(self.tokens, self.partner, i, hi, bare=True)
+            )
+            if found is not None:  # _nC_k, a left subscript on nothing: as {}_nC_k
+                return self._combination(found, tok, out)
             raise LatexError("a subscript needs a name before it", column=tok.column)
         if c == "!":
             if i + 1 < hi and self.tokens[i + 1].is_char("!"):
@@ -247,6 +246,19 @@ class Scanner:
                 "a comma outside a function's arguments or a subscript", column=tok.column
             )
         raise LatexError(f"unexpected '{c}'", column=tok.column)
+
+    def _combination(self, found, tok: Token, out: _Out) -> int:
+        """``{}_nC_k`` (names.combination_parts' parts): ``\\binom{n}{k}``; the second readers
+        have no k-permutations."""
+        (n_lo, n_hi), letter, (k_lo, k_hi), after = found
+        if letter == "P":
+            raise UnsupportedLatex(
+                "the second readers have no k-permutations {}_nP_k", column=tok.column
+            )
+        out.emit(" \\binom")
+        self._argument(n_lo, n_hi, out)
+        self._argument(k_lo, k_hi, out)
+        return after
 
     def _command(self, i: int, hi: int, out: _Out) -> int:
         tok = self.tokens[i]
