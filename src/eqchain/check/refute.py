@@ -1456,8 +1456,10 @@ def _binomial_beyond_its_range(tree, at: tuple) -> bool:
     """Whether ``tree`` holds a binomial coefficient C(n, k) whose k, or n - k, is a negative
     integer at the indices ``at`` ((variable, value) pairs, matched by name): a value (0) only
     by the convention that extends the factorial quotient past its range."""
+    if not isinstance(tree, sp.Basic):
+        return False
     values = {getattr(var, "name", var): value for var, value in at}
-    for b in sp.sympify(tree).atoms(sp.binomial):
+    for b in tree.atoms(sp.binomial):
         subs = {s: values[s.name] for s in b.free_symbols if s.name in values}
         if not subs:
             continue
