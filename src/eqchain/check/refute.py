@@ -1433,7 +1433,7 @@ def _binomial_beyond_its_range(tree, at: tuple) -> bool:
     integer at the indices ``at`` ((variable, value) pairs, matched by name): a value (0) only
     by the convention that extends the factorial quotient past its range."""
     values = {getattr(var, "name", var): value for var, value in at}
-    for b in sp.sympify(tree).atoms(sp.binomial):
+    for b in sp.sympify(tree, strict=True).atoms(sp.binomial):
         subs = {s: values[s.name] for s in b.free_symbols if s.name in values}
         if not subs:
             continue
