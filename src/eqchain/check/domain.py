@@ -22,7 +22,7 @@ import sympy as sp
 
 from eqchain.check import conditions as cond
 from eqchain.check.rewrite import evaluate, node_definedness
-from eqchain.tree import canonical
+from eqchain.tree import build, canonical
 
 # What needs a definedness condition: only these may be part of a domain.
 DOMAIN_RULES = frozenset({"division", "log", "pole", "factorial", "sum", "product", "derivative"})
@@ -217,7 +217,11 @@ def _defined_throughout(node, limits: tuple) -> bool:
                     if var not in current.free_symbols or (bound.is_number and bound.is_infinite):
                         continue
                     m = sp.Dummy("m", integer=True, nonnegative=True)
-                    current = current.subs(var, bound + m if end == 1 else bound - m)
+                    # in the arguments only: SymPy's subs on the node turned 1/(a k) at
+                    # k = m + 1 into 1/a times 1/(m + 1), a product with no condition of its
+                    # own, and a != 0, not about the bound variable, was lost (a false
+                    # verified: \sum_{k=1}^{n} 1/k = \sum_{k=1}^{n} a/(a k))
+                    current = _put_in_arguments(current, var, bound + m if end == 1 else bound - m)
             if free(current):
                 continue
             if all(cond.holds(pred, expr) for _, (pred, expr) in node_definedness(current)):
@@ -225,6 +229,15 @@ def _defined_throughout(node, limits: tuple) -> bool:
         except (ValueError, TypeError):  # SymPy could not build it: nothing proved
             continue
     return False
+
+
+def _put_in_arguments(node, var, value):
+    """``node`` with ``value`` put in for ``var`` in each of its arguments (which SymPy may
+    evaluate: (m + 1) - 1 is m, so \\lambda^{x-1} at x = m + 1 is \\lambda^m, with a
+    nonnegative exponent), the node itself built again without evaluation: its own conditions
+    are read on it as written (1/(a k) stays one division by a (m + 1))."""
+    args = [a.subs(var, value) if var in getattr(a, "free_symbols", ()) else a for a in node.args]
+    return build(node.func, args)
 
 
 def _at_every_point(expr, limits: tuple, most: int = 2000):
