@@ -20,6 +20,7 @@ from helpers import check_document_rows
 from eqchain.check import conditions as cond
 from eqchain.check.refute import undefined_side_counterexample, undefined_term
 from eqchain.check.series import closed_form
+from eqchain.latex.printer import latex
 
 x = sp.Symbol("x", integer=True)
 lam = sp.Symbol("lambda", real=True)
@@ -120,3 +121,11 @@ def test_a_series_summed_by_the_hypergeometric_method_has_the_same_value():
     r = sp.Symbol("r", real=True)
     assert closed_form(sp.Sum(r**x, (x, 0, sp.oo))) is None
     assert not cond.holds("finite", sp.Sum(1 / x, (x, 1, sp.oo)))
+
+
+def test_the_defined_side_is_shown_exactly_when_it_sums_to_a_rational():
+    # the Poisson mean at lambda = 2 is 2, not 2.000... with 30 digits
+    defined = sp.Sum(x * lam**x * sp.exp(-lam) / sp.factorial(x), (x, 0, sp.oo))
+    cex, _ = undefined_side_counterexample(defined, _zero_over_zero())
+    assert "." not in cex.lhs, cex
+    assert cex.lhs == dict(cex.values)[latex(lam)], cex

@@ -1434,7 +1434,7 @@ def undefined_side_counterexample(
                     continue
                 if abs(hi - lo) > max(sp.Integer(1), abs(hi)) * sp.Float(10) ** -(LOW_DIGITS - 10):
                     continue  # no stable value to show
-                number = hi
+                number = _exact_when_rational(value, hi)
         except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
             continue
         shown = sorted(
@@ -1450,6 +1450,22 @@ def undefined_side_counterexample(
             tuple(n for n, v in shown if v.is_real is not True),
         ), term
     return None
+
+
+def _exact_when_rational(value, approximate):
+    r"""``value``'s exact value when SymPy sums or carries it out to a rational that agrees with
+    ``approximate`` (its stable value at the higher precision): shown as 2, not as 2.000...
+    with 30 digits (\sum_{x=0}^{\infty} x \lambda^x e^{-\lambda}/x! at \lambda = 2); else
+    ``approximate``. Only the display changes: the value was established numerically."""
+    try:
+        exact = summed(value) if value.has(sp.Sum) else value.doit()
+        if exact.is_Rational and abs(exact - approximate) <= max(
+            sp.Integer(1), abs(approximate)
+        ) * sp.Float(10) ** -(LOW_DIGITS - 10):
+            return exact
+    except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+        pass
+    return approximate
 
 
 def _binomial_beyond_its_range(tree, at: tuple) -> bool:
