@@ -616,7 +616,8 @@ def _quadrature_computed(node, dps: int):
         if node.function.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             raise Unevaluable("an integrand that is not finite")  # 1/s at s = 0
         try:
-            f = sp.lambdify(variables, node.function, "mpmath")
+            # the integrand's numbers (sqrt(2*pi), log(3)) evaluated once, not at each point
+            f = sp.lambdify(variables, node.function.evalf(dps + 10), "mpmath")
         except (KeyError, NameError, TypeError, ValueError):
             raise Unevaluable("an integrand mpmath cannot evaluate") from None
         for n, (lo, hi) in enumerate(bounds):

@@ -129,13 +129,15 @@ def prove_equal(
     full call proves whatever the quick one does, at the same stage or an earlier one (whose
     name it then returns): the name is the full call's."""
     na, nb = normal_form(a, ranges), normal_form(b, ranges)
-    if na == nb or is_zero(na - nb, quick):
+    first = na - nb
+    if na == nb or is_zero(first, quick):
         return "algebra"
     ea = normal_form(expand_concrete(na), ranges)
     eb = normal_form(expand_concrete(nb), ranges)
-    if ea == eb or is_zero(ea - eb, quick):
-        return "algebra"
     diff = ea - eb
+    # the same difference again (no concrete sum to write out) is not simplified twice
+    if ea == eb or (diff != first and is_zero(diff, quick)):
+        return "algebra"
     if not quick and diff.has(sp.Piecewise) and _zero_by_cases(diff):
         return "piecewise_cases"
     if not quick and _zero_by_max_min_cases(diff):

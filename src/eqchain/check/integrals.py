@@ -1460,11 +1460,13 @@ def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = 
             return None
         if not all(_sign_holds(m, e.subs(chosen)) for m, e in margins):
             continue  # the point breaks a given a < b: no counterexample there
+        # split an infinite range at 0 and at the parameters' values (a peak at mu)
+        points = [mpmath.mpf(0)] + [mpmath.mpf(str(sp.N(v, 40))) for v in chosen.values()]
+        if _agree_at_first(lhs, rhs, chosen, points):
+            continue  # as on every point of a valid step: no 60-digit quadrature, no |f|
         results = []
         integrable: dict = {}  # the check of |f| does not depend on the precision: done once
         for dps in PRECISIONS:
-            # split an infinite range at 0 and at the parameters' values (a peak at mu)
-            points = [mpmath.mpf(0)] + [mpmath.mpf(str(sp.N(v, 40))) for v in chosen.values()]
             sides = [_numeric(e.subs(chosen), dps, points, integrable) for e in (lhs, rhs)]
             if any(v is None for v in sides):
                 break
@@ -1560,7 +1562,21 @@ def _allows(symbol, value) -> bool:
 _IMPLIED = {"commutative", "complex", "hermitian", "algebraic", "imaginary"}
 
 
-def _numeric(expr, dps: int, points=(), integrable: dict | None = None):
+def _agree_at_first(lhs, rhs, chosen: dict, points) -> bool:
+    """Whether the two sides agree so closely at the first precision (no check of |f| yet)
+    that the point cannot refute: a refutation needs a difference d60 above 1e-12 of the
+    values' scale that is stable to 1e-8 between the precisions, so d30 is then within 1e-8
+    of d60; a d30 below a quarter of that bound rules it out (the 30-digit values, whose error
+    estimates are below 1e-15, give the scale). A side with no value at the first precision
+    skips the point, as it does in the full comparison."""
+    low = [_numeric(e.subs(chosen), PRECISIONS[0], points, absolute=False) for e in (lhs, rhs)]
+    if any(v is None for v in low):
+        return True
+    scale = max(mpmath.mpf(1), abs(low[0]), abs(low[1]))
+    return abs(low[0] - low[1]) <= scale * mpmath.mpf(10) ** -12 / 4
+
+
+def _numeric(expr, dps: int, points=(), integrable: dict | None = None, absolute: bool = True):
     """``expr`` (no free symbols but integration variables) as an mpmath number at ``dps``
     digits, each integral by quadrature; None when a quadrature is not trustworthy."""
     with mpmath.workdps(dps):
@@ -1577,7 +1593,7 @@ def _numeric(expr, dps: int, points=(), integrable: dict | None = None):
                 # once an integral inside has no value, neither has the whole: no quadrature
                 # of an integrand that still holds an integral (seconds each, for nothing)
                 return node
-            value = _quadrature(node, dps, points, integrable)
+            value = _quadrature(node, dps, points, integrable, absolute)
             if value is None:
                 failed[0] = True
                 return node
@@ -1613,7 +1629,10 @@ def _bottom_up_inner(expr, visit):
     return visit(expr.func(*args) if args != expr.args else expr)
 
 
-def _quadrature(node, dps: int, points=(), integrable: dict | None = None):
+def _quadrature(node, dps: int, points=(), integrable: dict | None = None, absolute=True):
+    """The integral's value by quadrature at ``dps`` digits, or None when it is not
+    trustworthy; with ``absolute``, also None when |f| is not integrable (a divergent
+    integral's cancelling value)."""
     if not _definite(node) or node.function.free_symbols - set(node.variables):
         return None
     if node.function.has(sp.Integral, sp.Limit):
@@ -1640,6 +1659,8 @@ def _quadrature(node, dps: int, points=(), integrable: dict | None = None):
         value = value.real
     if not mpmath.isfinite(value) or error > mpmath.mpf(10) ** (-dps // 2) * (1 + abs(value)):
         return None
+    if not absolute:
+        return value
     integrable = {} if integrable is None else integrable
     if node not in integrable:
         integrable[node] = _absolutely_integrable(f, bounds)

@@ -278,7 +278,7 @@ class Search:
         bases = {a.base for a in old.atoms(sp.Indexed)}
         if not bases or not all(state.has(b) for b in bases):
             return None
-        wilds = {i: sp.Wild(f"idx_{i}", properties=[lambda e: e.is_integer is True]) for i in free}
+        wilds = {i: sp.Wild(f"idx_{i}", properties=[_is_integer]) for i in free}
         pattern = old.xreplace(wilds)
         if not pattern.has(*wilds.values()):
             return None
@@ -289,7 +289,11 @@ class Search:
             nonlocal changed, concrete
             if not isinstance(node, sp.Basic) or not node.args:
                 return node
-            m = node.match(pattern)
+            if not all(node.has(b) for b in bases):
+                # an instance names every family the pattern names (the index values are
+                # integers, which cannot cancel a member): nothing below can match either
+                return node
+            m = _match(node, pattern)
             if m and all(self._in_range(i, m.get(wilds[i]), bound) for i in free):
                 changed = True
                 concrete = concrete or any(m[wilds[i]].is_Integer for i in free)
@@ -418,6 +422,25 @@ class Search:
 # algebra can close what is left (tidy)
 TIDY_RULES = ("prod_split", "prod_const", "prod_pow_sum", "sum_const", "sum_const_mul")
 TIDY_ROUNDS = 4
+
+
+_MATCHED: dict = {}  # (node, pattern) -> node.match(pattern), for the rest of the process
+_MATCHED_MAX = 50_000
+
+
+def _match(node, pattern):
+    """``node.match(pattern)``, remembered: the states of a search, and the searches of the
+    steps of a derivation, share subtrees and equations (a pure function of the two trees)."""
+    key = (node, pattern)
+    if key not in _MATCHED:
+        if len(_MATCHED) >= _MATCHED_MAX:
+            _MATCHED.clear()
+        _MATCHED[key] = node.match(pattern)
+    return _MATCHED[key]
+
+
+def _is_integer(e) -> bool:
+    return e.is_integer is True
 
 
 def _size(expr) -> int:

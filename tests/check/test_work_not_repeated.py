@@ -1,0 +1,99 @@
+"""Work the checker need not do twice (issue 17: CI time; issue 12: a verdict within the step's
+budget). Each change keeps every verdict: these tests pin the work saved, beside the verdict
+tests that already cover the outcomes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mpmath
+import sympy as sp
+
+from eqchain.check import equivalence, integrals
+from eqchain.check.engine import check_derivation
+from eqchain.load.toml_file import load_toml
+from eqchain.model import Verdict
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_difference_with_no_concrete_sum_is_simplified_once(monkeypatch):
+    seen = []
+    real = equivalence.is_zero
+    monkeypatch.setattr(equivalence, "is_zero", lambda d, quick=False: seen.append(d) or real(d))
+    x = sp.Symbol("x", real=True)
+    assert equivalence.prove_equal(sp.exp(x) + 1, sp.exp(x) + 2) is None
+    assert len(seen) == 1
+
+
+def test_a_concrete_sum_written_out_is_tried_again(monkeypatch):
+    seen = []
+    real = equivalence.is_zero
+    monkeypatch.setattr(equivalence, "is_zero", lambda d, quick=False: seen.append(d) or real(d))
+    k = sp.Symbol("k", integer=True)
+    y = sp.IndexedBase("y", real=True)
+    written = sp.Sum(y[k], (k, 1, 3))
+    assert equivalence.prove_equal(written, y[1] + y[2] + y[3]) == "algebra"
+    assert equivalence.prove_equal(written, y[1] + y[2]) is None
+    assert len(seen) >= 2
+
+
+def _sixty_digit_quadratures(monkeypatch) -> list:
+    calls = []
+    real = integrals._numeric
+
+    def counted(expr, dps, *args, **kwargs):
+        if dps == integrals.PRECISIONS[-1]:
+            calls.append(expr)
+        return real(expr, dps, *args, **kwargs)
+
+    monkeypatch.setattr(integrals, "_numeric", counted)
+    return calls
+
+
+def test_a_valid_integral_is_not_computed_at_sixty_digits(monkeypatch):
+    """Sides that agree at 30 digits cannot refute the step (a refutation needs the difference
+    stable between 30 and 60 digits): the 60-digit quadrature is left out."""
+    calls = _sixty_digit_quadratures(monkeypatch)
+    x = sp.Symbol("x", real=True)
+    s = sp.Symbol("s", positive=True)
+    integral = sp.Integral(x**2 * sp.exp(-(x**2) / (2 * s**2)), (x, -sp.oo, sp.oo))
+    assert integrals.quadrature_counterexample(integral, sp.sqrt(2 * sp.pi) * s**3) is None
+    assert calls == []
+
+
+def test_a_wrong_integral_is_still_refuted_at_both_precisions(monkeypatch):
+    calls = _sixty_digit_quadratures(monkeypatch)
+    x = sp.Symbol("x", real=True)
+    s = sp.Symbol("s", positive=True)
+    integral = sp.Integral(x**2 * sp.exp(-(x**2) / (2 * s**2)), (x, -sp.oo, sp.oo))
+    cex = integrals.quadrature_counterexample(integral, sp.sqrt(2 * sp.pi) * s**2, trials=3)
+    assert cex is not None
+    assert calls  # confirmed at 60 digits before it is shown
+    assert abs(mpmath.mpf(cex.lhs) - mpmath.mpf(cex.rhs)) > mpmath.mpf(10) ** -12
+
+
+def test_a_divergent_integral_is_still_no_counterexample():
+    """The check that |f| is integrable runs before any refutation, as before."""
+    x = sp.Symbol("x", real=True)
+    integral = sp.Integral((x - 1) / x**2, (x, -1, 2))
+    assert integrals.quadrature_counterexample(integral, sp.Integer(1)) is None
+
+
+def test_the_rule_search_matches_a_subtree_against_a_pattern_once(monkeypatch):
+    """States of the search share subtrees: an equation instantiated at each state matches
+    each (subtree, pattern) pair once (the index wildcards are the same from state to state)."""
+    pairs = []
+    real = sp.Basic.match
+
+    def counted(self, pattern, *args, **kwargs):
+        if any(w.name.startswith("idx_") for w in pattern.atoms(sp.Wild)):  # the search's
+            pairs.append((self, pattern))
+        return real(self, pattern, *args, **kwargs)
+
+    monkeypatch.setattr(sp.Basic, "match", counted)
+    (derivation,) = load_toml(str(ROOT / "derivations" / "dice_mle.toml"))
+    report = check_derivation(derivation, 60)
+    assert all(r.verdict is not Verdict.REFUTED for r in report.results)
+    assert pairs
+    assert len(pairs) == len(set(pairs))
