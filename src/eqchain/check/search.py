@@ -289,10 +289,6 @@ class Search:
             nonlocal changed, concrete
             if not isinstance(node, sp.Basic) or not node.args:
                 return node
-            if not all(node.has(b) for b in bases):
-                # an instance names every family the pattern names (the index values are
-                # integers, which cannot cancel a member): nothing below can match either
-                return node
             m = _match(node, pattern)
             if m and all(self._in_range(i, m.get(wilds[i]), bound) for i in free):
                 changed = True
