@@ -12,6 +12,7 @@ from __future__ import annotations
 import sympy as sp
 
 from eqchain.check.rewrite import apply_rule
+from eqchain.check.screen import clearly_nonzero
 from eqchain.check.series import summed
 from eqchain.tree import canonical, put_in
 
@@ -80,6 +81,8 @@ def is_zero(diff, quick: bool = False) -> bool:
     call, so what is proved quickly is proved by the full call too)."""
     if diff == 0:
         return True
+    if not quick and clearly_nonzero(diff):
+        return False  # not zero at a point meeting the assumptions: nothing to prove
     attempts = (sp.expand, _expand_log, sp.simplify, _simplify_summed)
     if quick or diff.has(sp.Piecewise):
         # SymPy's simplify drops a piece reached at one point only (Piecewise((1, x**2 <= 0),
