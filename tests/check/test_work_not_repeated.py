@@ -101,3 +101,21 @@ def test_the_rule_search_matches_a_subtree_against_a_pattern_once(monkeypatch):
     assert all(r.verdict is not Verdict.REFUTED for r in report.results)
     assert pairs
     assert len(pairs) == len(set(pairs))
+
+
+def test_a_series_met_again_is_summed_once(monkeypatch):
+    """The refuter meets the same series at the same point in step after step: SymPy sums it
+    once (check/series.py remembers closed forms for the process)."""
+    from eqchain.check import series
+
+    monkeypatch.setattr(series, "_CLOSED", {})
+    calls = []
+    real = series._hypergeometric
+    monkeypatch.setattr(series, "_hypergeometric", lambda *a: calls.append(a) or real(*a))
+    x = sp.Symbol("x", integer=True, nonnegative=True)
+    lam = sp.Rational(3, 2)
+    poisson = sp.Sum(x * lam**x * sp.exp(-lam) / sp.factorial(x), (x, 0, sp.oo))
+    first = series.summed(poisson + 1)
+    again = series.summed(2 * poisson)
+    assert first == lam + 1 and again == 2 * lam
+    assert len(calls) == 1

@@ -15,10 +15,29 @@ from __future__ import annotations
 
 import sympy as sp
 
+_CLOSED: dict = {}  # Sum -> its closed form or None, for the rest of the process
+_CLOSED_MAX = 10_000
+
 
 def closed_form(total: sp.Sum):
     """The value of ``total`` (one range over an integer index) as an expression without a
-    sum, or None."""
+    sum, or None.
+
+    Remembered for the process (a pure function of the tree: symbols with other assumptions
+    are other keys): the refuter meets the same series at the same point in step after step
+    (its points are drawn from a fixed seed), and the proofs the same symbolic series; SymPy's
+    summation of one series takes up to seconds. A computation cut short by the step's time
+    limit (a BaseException) is not remembered."""
+    if total in _CLOSED:
+        return _CLOSED[total]
+    value = _closed_form(total)
+    if len(_CLOSED) >= _CLOSED_MAX:
+        _CLOSED.clear()
+    _CLOSED[total] = value
+    return value
+
+
+def _closed_form(total):
     if not isinstance(total, sp.Sum) or len(total.limits) != 1:
         return None
     var, lo, hi = total.limits[0]
