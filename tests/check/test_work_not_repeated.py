@@ -119,3 +119,15 @@ def test_a_series_met_again_is_summed_once(monkeypatch):
     again = series.summed(2 * poisson)
     assert first == lam + 1 and again == 2 * lam
     assert len(calls) == 1
+
+
+def test_a_difference_met_again_is_not_simplified_again(monkeypatch):
+    monkeypatch.setattr(equivalence, "_ZERO", {})
+    calls = []
+    real = equivalence._is_zero
+    monkeypatch.setattr(equivalence, "_is_zero", lambda d, q=False: calls.append(d) or real(d, q))
+    x = sp.Symbol("x", positive=True)
+    difference = sp.log(x**2) - 2 * sp.log(x)
+    assert equivalence.is_zero(difference) and equivalence.is_zero(difference)
+    assert not equivalence.is_zero(sp.log(x) - x) and not equivalence.is_zero(sp.log(x) - x)
+    assert len(calls) == 2

@@ -71,7 +71,26 @@ def _bottom_up(expr, visit):
     return visit(expr.func(*args) if args != expr.args else expr)
 
 
+_ZERO: dict = {}  # (difference, quick) -> is_zero's answer, for the rest of the process
+_ZERO_MAX = 20_000
+
+
 def is_zero(diff, quick: bool = False) -> bool:
+    """:func:`_is_zero`, remembered for the process: a pure function of the tree (symbols with
+    other assumptions are other keys), and the same difference comes back from step to step
+    and from one attempt to the next (a sixth of is_zero's time on four corpus documents). An
+    answer cut short by the step's time limit (a BaseException) is not remembered."""
+    key = (diff, quick)
+    if key in _ZERO:
+        return _ZERO[key]
+    answer = _is_zero(diff, quick)
+    if len(_ZERO) >= _ZERO_MAX:
+        _ZERO.clear()
+    _ZERO[key] = answer
+    return answer
+
+
+def _is_zero(diff, quick: bool = False) -> bool:
     """True only when ``diff`` is proved to be zero symbolically.
 
     Whatever SymPy raises on the way (``simplify`` has been seen to raise StopIteration from
