@@ -72,7 +72,7 @@ def _bottom_up(expr, visit):
 
 
 _ZERO: dict = {}  # (difference, quick) -> is_zero's answer, for the rest of the process
-_ZERO_MAX = 20_000
+_ZERO_MAX = 5_000
 
 
 def is_zero(diff, quick: bool = False) -> bool:

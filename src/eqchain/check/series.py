@@ -16,7 +16,7 @@ from __future__ import annotations
 import sympy as sp
 
 _CLOSED: dict = {}  # Sum -> its closed form or None, for the rest of the process
-_CLOSED_MAX = 10_000
+_CLOSED_MAX = 2_000
 
 
 def closed_form(total: sp.Sum):
