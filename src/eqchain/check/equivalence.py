@@ -78,7 +78,7 @@ _ZERO_MAX = 5_000
 def is_zero(diff, quick: bool = False) -> bool:
     """:func:`_is_zero`, remembered for the process: a pure function of the tree (symbols with
     other assumptions are other keys), and the same difference comes back from step to step
-    and from one attempt to the next (a sixth of is_zero's time on four corpus documents). An
+    and from one attempt to the next (about a fifth of is_zero's time on four corpus documents). An
     answer cut short by the step's time limit (a BaseException) is not remembered."""
     key = (diff, quick)
     if key in _ZERO:
