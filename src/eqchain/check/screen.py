@@ -145,6 +145,25 @@ def _evaluate(expr, at: dict, digits: int):
         return value, scale[0]
 
 
+def _evaluable(expr) -> bool:
+    """Whether every node of ``expr`` is one :func:`_evaluate` computes, and there are at most
+    _MOST_NODES: one walk that stops at the first other node (a sum, a family member, an
+    unknown function), so a tree the screen cannot evaluate costs little."""
+    nodes = 0
+    for node in sp.preorder_traversal(expr):
+        nodes += 1
+        if nodes > _MOST_NODES:
+            return False
+        if node.is_Symbol or node.is_Number or node in (sp.pi, sp.E, sp.I):
+            continue
+        if node.is_Add or node.is_Mul or node.is_Pow or isinstance(node, sp.Abs):
+            continue
+        if node.func in _FUNCTIONS and len(node.args) == 1:
+            continue
+        return False
+    return True
+
+
 def clearly_nonzero(diff) -> bool:
     """Whether ``diff`` takes a value clearly away from zero at a point meeting every
     assumption of its symbols (so it is not identically zero under them). False whenever that
@@ -155,14 +174,9 @@ def clearly_nonzero(diff) -> bool:
         return False
     if diff.is_Rational:
         return diff != 0
-    nodes = 0
-    for _ in sp.preorder_traversal(diff):
-        nodes += 1
-        if nodes > _MOST_NODES:
-            return False
-    symbols = sorted(diff.free_symbols, key=sp.default_sort_key)
-    if any(not isinstance(s, sp.Symbol) for s in symbols):
+    if not _evaluable(diff):
         return False
+    symbols = sorted(diff.free_symbols, key=sp.default_sort_key)
     for shift in range(_POINTS):
         at = _point(symbols, shift)
         if at is None:
