@@ -61,10 +61,18 @@ def test_what_it_cannot_evaluate_is_left_to_simplify():
         assert not clearly_nonzero(expr), expr
 
 
-def test_a_value_only_where_a_side_is_undefined_is_no_evidence():
-    # 1/r at r = 0 has no value; the screen skips such a point, never takes it for nonzero
-    assert clearly_nonzero(1 / r - 1 / r + 1)
-    assert not clearly_nonzero(sp.log(r - r))
+def test_a_value_only_where_a_side_is_undefined_is_no_evidence(monkeypatch):
+    """A point where the difference has no value (1/r at r = 0) is skipped, never taken for
+    nonzero: the next point decides, and with no other point nothing is shown."""
+    from eqchain.check import screen
+
+    monkeypatch.setattr(screen, "_REALS", (sp.Integer(0), sp.Rational(7, 10)))
+    assert screen._point([r], 0) == {r: 0}  # the first point puts r = 0
+    assert clearly_nonzero(1 / r + 1)  # decided at the second point, r = 7/10
+    monkeypatch.setattr(screen, "_REALS", (sp.Integer(0),))
+    assert not clearly_nonzero(1 / r + 1)  # no point with a value: nothing shown
+    assert clearly_nonzero(1 / r - 1 / r + 1)  # SymPy cancels it to 1 as it is built
+    assert not clearly_nonzero(sp.log(r - r))  # log(0): no value
 
 
 def test_clearly_nonzero_differences():
