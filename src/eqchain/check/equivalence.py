@@ -164,7 +164,14 @@ def prove_equal(
         return "piecewise_cases"
     if not quick and _zero_by_max_min_cases(diff):
         return "max_min_cases"
+    plain = not diff.has(sp.Integral)
     for n, (left, right) in enumerate(givens):
+        if plain and (left.has(sp.Integral) or right.has(sp.Integral)):
+            # an integral stays one in normal form, and no multiple of such a given nor a
+            # symbol solved from it makes a difference without integrals zero (the integral
+            # would stay in it): an earlier row of an integral chain is not tried, at the cost
+            # of differentiating under its sign
+            continue
         try:
             g = normal_form(expand_concrete(canonical(left - right)), ranges)
             how = "scale_equation" if _scaled(diff, g, quick) else None
@@ -335,9 +342,14 @@ def _solves(diff, g, quick: bool = False) -> bool:
         claim_denominator = sp.fraction(sp.together(diff))[1]
     except Exception:  # noqa: BLE001 - SymPy failed: only g as it stands
         claim_denominator = sp.Integer(1)
+    # a symbol inside an integral is not solved for: its slope is an integral again (SymPy
+    # differentiates under the sign, seconds for a Gaussian density), never free of it in practice
+    integrated = set().union(*(i.free_symbols for i in g.atoms(sp.Integral)))
     for form in forms:
         for sym in sorted(form.free_symbols | form.atoms(sp.Indexed), key=str):
             if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(form, sym)):
+                continue
+            if sym in integrated:
                 continue
             slope = sp.diff(form, sym)
             if slope.has(sym) or slope == 0:
