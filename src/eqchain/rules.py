@@ -520,6 +520,15 @@ RULES: tuple[Rule, ...] = (
         "equation",
     ),
     Rule(
+        "sum_termwise",
+        r"f_k = g_k\ (m \le k \le n) \implies \sum_{k=m}^{n} f_k = \sum_{k=m}^{n} g_k",
+        "term by term: the sums run over one range (up to a shift of the index) and their terms "
+        "are equal at every index of it",
+        "項ごと：和が同じ範囲を（添字のずらしを除いて）動き、各添字で項が等しい",
+        "equation",
+        "sum",
+    ),
+    Rule(
         "max_min_cases",
         r"\max(a, b) = \begin{cases} a & a \ge b \\ b & \text{otherwise} \end{cases},\ "
         r"\min(a, b) = \begin{cases} a & a \le b \\ b & \text{otherwise} \end{cases}",

@@ -36,3 +36,14 @@ def test_a_time_limit_inside_simplify_is_not_swallowed(monkeypatch):
     monkeypatch.setattr(equivalence, "_ZERO", {})  # not answered from an earlier proof
     with pytest.raises(StepTimeout):
         is_zero(sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1)
+
+
+def test_an_earlier_equation_is_solved_for_an_unknown_functions_value():
+    """An expectation kept as one unknown quantity (check/expectations.py ``_opaque``: a value
+    of an unknown function) is solved for like a symbol: E = A gives x E + 1 = x A + 1, and not
+    x E + 1 = x A + 2."""
+    x = sp.Symbol("x", real=True)
+    e = sp.Function("_expectation0")(x)
+    a = x**2 + 1
+    assert equivalence.prove_equal(x * e + 1, x * a + 1, [(e, a)]) == "solve_for"
+    assert equivalence.prove_equal(x * e + 1, x * a + 2, [(e, a)]) is None

@@ -447,6 +447,8 @@ def test_every_rule_has_cases():
         "solve_for",
         "piecewise_cases",  # tests/documents/test_piecewise.py
         "scale_equation",  # tests/documents/test_steps_after_a_condition.py
+        # valid, wrong, and a range where the terms differ at one end: test_sum_termwise.py
+        "sum_termwise",
         # over a set left abstract, never evaluated by numbers (a wrong instance is unknown,
         # not refuted): tests/check/test_set_linearity.py
         "set_sum_linear",

@@ -10,6 +10,7 @@ symbolic bound stay symbolic: nothing here proves only the K = 6 case.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import apply_rule
 from eqchain.check.screen import clearly_nonzero
@@ -152,7 +153,13 @@ def prove_equal(
     name it then returns): the name is the full call's."""
     na, nb = normal_form(a, ranges), normal_form(b, ranges)
     first = na - nb
-    if na == nb or is_zero(first, quick):
+    if na == nb:
+        return "algebra"
+    # sums over one range term by term first: simplify would try to sum them in closed form
+    # (SymPy's hypergeometric and telescoping summation, seconds on a binomial sum)
+    if not quick and first.has(sp.Sum) and _zero_termwise(first):
+        return "sum_termwise"
+    if is_zero(first, quick):
         return "algebra"
     ea = normal_form(expand_concrete(na), ranges)
     eb = normal_form(expand_concrete(nb), ranges)
@@ -164,6 +171,8 @@ def prove_equal(
         return "piecewise_cases"
     if not quick and _zero_by_max_min_cases(diff):
         return "max_min_cases"
+    if not quick and diff != first and diff.has(sp.Sum) and _zero_termwise(diff):
+        return "sum_termwise"
     plain = not diff.has(sp.Integral)
     for n, (left, right) in enumerate(givens):
         if plain and (left.has(sp.Integral) or right.has(sp.Integral)):
@@ -183,6 +192,82 @@ def prove_equal(
         except Exception:  # noqa: BLE001 - SymPy failed: this given proves nothing
             continue
     return None
+
+
+_ENDS = 2  # the summand is also shown zero at this many points at each end of the range
+_PEEL = 2  # at most this many terms written out at the start of a range to align it
+
+
+def _zero_termwise(diff) -> bool:
+    r"""Whether ``diff`` is a combination of sums over one range whose summands, joined into
+    one and the index an integer, are zero: ``\sum_{k=0}^{n} k \binom{n}{k} p^k =
+    \sum_{k=0}^{n} n \binom{n-1}{k-1} p^k`` by ``k \binom{n}{k} = n \binom{n-1}{k-1}``.
+
+    The sums are brought onto one range: their index shifted so that the ranges end together
+    (``\sum_{j=0}^{n-1} g_j = \sum_{k=1}^{n} g_{k-1}``), then the first terms of a range that
+    starts earlier written out (at most ``_PEEL``: ``\sum_{k=0}^{n} f_k = f_0 + \sum_{k=1}^{n}
+    f_k``, an identity in SymPy's reading of a range, which is the reader's for every range the
+    step writes, since each has a length of at least 0 in the step's domain). Every term of
+    ``diff`` is a factor free of the index times such a sum, or a term without one; those and
+    the terms written out must add up to zero. simplify proves the joined summand zero for a
+    generic integer index, so it is also shown zero at the first and last points of the range
+    (where the gamma functions behind binomials and factorials have their poles:
+    ``\binom{n-1}{k-1}`` at k = 0), each point put in and the value shown zero."""
+    k = sp.Dummy("k", integer=True)
+    parts = []  # (coefficient, body in k, first index) over ranges ending at `hi`
+    rest = []
+    hi = lo0 = None
+    for term in sp.Add.make_args(diff):
+        sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
+        if not sums:
+            rest.append(term)
+            continue
+        if len(sums) != 1 or len(sums[0].limits) != 1:
+            return False
+        (total,) = sums
+        coefficient = sp.Mul(*(f for f in sp.Mul.make_args(term) if f is not total))
+        var, lo, top = total.limits[0]
+        if hi is None:
+            hi, lo0, shift = top, lo, sp.Integer(0)
+        else:
+            shift = top - hi
+            if not (shift.is_Integer and (lo - shift - lo0).is_Integer):
+                return False  # two ranges not one shift apart: not term by term
+        parts.append((coefficient, total.function.xreplace({var: k + shift}), lo - shift))
+    if len(parts) < 2:
+        return False  # one sum: nothing to join
+    start = max((first for _, _, first in parts), key=lambda f: f - lo0)
+    written = list(rest)
+    for coefficient, body, first in parts:
+        count = start - first
+        if count > _PEEL:
+            return False
+        written.extend(coefficient * body.xreplace({k: first + i}) for i in range(count))
+    summand = sp.Add(*(coefficient * body for coefficient, body, _ in parts))
+    if summand.has(sp.Sum, sp.Product, sp.Integral) or not is_zero(summand):
+        return False
+    if written and not _zero_value(sp.Add(*written)):
+        return False
+    ends = [start + i for i in range(_ENDS)] + [hi - i for i in range(_ENDS)]
+    return all(_zero_value(summand.xreplace({k: point})) for point in ends)
+
+
+def _zero_value(value) -> bool:
+    """Whether ``value`` (the summand at one index, or terms written out) is zero: binomials
+    and factorials at that index evaluated, no undefined value in it."""
+    try:
+        value = value.doit() if value.has(sp.binomial, sp.factorial) else value
+    except Exception:  # noqa: BLE001 - SymPy failed: not shown
+        return False
+    return not value.has(sp.nan, sp.zoo) and is_zero(value)
+
+
+def _zero_or_termwise(diff, quick: bool) -> bool:
+    """:func:`_zero_termwise` for a difference of sums (not quick: before simplify, which would
+    try to sum them in closed form), or :func:`is_zero`."""
+    if not quick and diff.has(sp.Sum) and _zero_termwise(canonical(sp.expand(diff))):
+        return True
+    return is_zero(diff, quick)
 
 
 def _zero_by_max_min_cases(diff) -> bool:
@@ -346,7 +431,7 @@ def _solves(diff, g, quick: bool = False) -> bool:
     # differentiates under the sign, seconds for a Gaussian density), never free of it in practice
     integrated = set().union(*(i.free_symbols for i in g.atoms(sp.Integral)))
     for form in forms:
-        for sym in sorted(form.free_symbols | form.atoms(sp.Indexed), key=str):
+        for sym in sorted(form.free_symbols | form.atoms(sp.Indexed, AppliedUndef), key=str):
             if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(form, sym)):
                 continue
             if sym in integrated:
@@ -357,7 +442,7 @@ def _solves(diff, g, quick: bool = False) -> bool:
             if slope.is_zero is not False and not _divides(slope, claim_denominator):
                 continue
             solution = sym - form / slope
-            if is_zero(diff.xreplace({sym: solution}), quick):
+            if _zero_or_termwise(diff.xreplace({sym: solution}), quick):
                 return True
     return False
 
