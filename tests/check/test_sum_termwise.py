@@ -151,3 +151,55 @@ def test_a_first_term_written_out_beside_the_sum_is_accounted_for():
     assert not equivalence._zero_termwise(whole - 1 - sp.Sum(body, (k, 2, n)))
     # more than _PEEL terms are not written out
     assert not equivalence._zero_termwise(whole - 1 - x - x**2 / 2 - sp.Sum(body, (k, 3, n)))
+
+
+POISSON = """
+[symbols]
+lambda = "positive"
+"""
+
+
+def test_a_series_with_its_first_term_left_out_and_shifted_is_verified(tmp_path):
+    first = one_step(
+        tmp_path,
+        POISSON,
+        (
+            r"\sum_{k=0}^{\infty} k \frac{\lambda^k e^{-\lambda}}{k!} = "
+            r"\lambda e^{-\lambda} \sum_{k=1}^{\infty} \frac{\lambda^{k-1}}{(k-1)!}",
+            [],
+        ),
+    )
+    assert first.verdict is Verdict.VERIFIED, first.reason
+    shifted = one_step(
+        tmp_path,
+        POISSON,
+        (
+            r"\sum_{k=1}^{\infty} \frac{\lambda^{k-1}}{(k-1)!} = "
+            r"\sum_{j=0}^{\infty} \frac{\lambda^{j}}{j!}",
+            [],
+        ),
+    )
+    assert shifted.verdict is Verdict.VERIFIED, shifted.reason
+
+
+def test_a_series_with_a_first_term_that_is_not_zero_left_out_is_not_verified(tmp_path):
+    r = one_step(
+        tmp_path,
+        POISSON,
+        (
+            r"\sum_{k=0}^{\infty} \frac{\lambda^k}{k!} = \sum_{k=1}^{\infty} \frac{\lambda^{k}}{k!}",
+            [],
+        ),
+    )
+    assert r.verdict is not Verdict.VERIFIED
+
+
+def test_series_are_joined_term_by_term_without_being_summed():
+    k = sp.Symbol("k", integer=True)
+    f = sp.Function("f")
+    # no closed form: only term by term
+    left = sp.Sum(k * f(k) / sp.factorial(k), (k, 0, sp.oo))
+    right = sp.Sum(f(k + 1) / sp.factorial(k), (k, 0, sp.oo))
+    assert not equivalence._zero_termwise(left - right)  # f(k) is not f(k + 1)
+    right = sp.Sum(f(k) / sp.factorial(k - 1), (k, 1, sp.oo))
+    assert equivalence._zero_termwise(sp.expand(left - right))

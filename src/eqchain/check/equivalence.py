@@ -212,30 +212,50 @@ def _zero_termwise(diff) -> bool:
     the terms written out must add up to zero. simplify proves the joined summand zero for a
     generic integer index, so it is also shown zero at the first and last points of the range
     (where the gamma functions behind binomials and factorials have their poles:
-    ``\binom{n-1}{k-1}`` at k = 0), each point put in and the value shown zero."""
-    k = sp.Dummy("k", integer=True)
-    parts = []  # (coefficient, body in k, first index) over ranges ending at `hi`
+    ``\binom{n-1}{k-1}`` at k = 0), each point put in and the value shown zero.
+
+    Series (every range running to infinity) are taken with the same index, the first terms of
+    one written out, or with their first indices brought together by a shift. Each series the
+    step writes is finite in its domain (check/domain.py: a series is a value where it
+    converges), so they add term by term."""
+    sums = []  # (coefficient, index, first, last, body)
     rest = []
-    hi = lo0 = None
     for term in sp.Add.make_args(diff):
-        sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
-        if not sums:
+        found = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Sum)]
+        if not found:
             rest.append(term)
             continue
-        if len(sums) != 1 or len(sums[0].limits) != 1:
+        if len(found) != 1 or len(found[0].limits) != 1:
             return False
-        (total,) = sums
+        (total,) = found
         coefficient = sp.Mul(*(f for f in sp.Mul.make_args(term) if f is not total))
-        var, lo, top = total.limits[0]
-        if hi is None:
-            hi, lo0, shift = top, lo, sp.Integer(0)
-        else:
-            shift = top - hi
-            if not (shift.is_Integer and (lo - shift - lo0).is_Integer):
-                return False  # two ranges not one shift apart: not term by term
-        parts.append((coefficient, total.function.xreplace({var: k + shift}), lo - shift))
-    if len(parts) < 2:
+        var, lo, hi = total.limits[0]
+        sums.append((coefficient, var, lo, hi, total.function))
+    if len(sums) < 2:
         return False  # one sum: nothing to join
+    lo0, hi0 = sums[0][2], sums[0][3]
+    if all(hi == sp.oo for *_, hi, _ in sums):
+        # series: the same index (the first terms of one written out), or the first indices
+        # brought together by a shift
+        same = [sp.Integer(0)] * len(sums)
+        aligned = [lo - lo0 for _, _, lo, _, _ in sums]
+        return _joined_zero(sums, rest, same, hi0) or (
+            aligned != same and _joined_zero(sums, rest, aligned, hi0)
+        )
+    # finite ranges: shifted so that they end together
+    return _joined_zero(sums, rest, [hi - hi0 for *_, hi, _ in sums], hi0)
+
+
+def _joined_zero(sums, rest, shifts, hi) -> bool:
+    """:func:`_zero_termwise` with each sum's index moved by its shift, the first terms of the
+    ranges that start earlier written out."""
+    k = sp.Dummy("k", integer=True)
+    lo0 = sums[0][2] - shifts[0]
+    parts = []  # (coefficient, body in k, first index)
+    for (coefficient, var, lo, _, body), shift in zip(sums, shifts, strict=True):
+        if not (shift.is_Integer and (lo - shift - lo0).is_Integer):
+            return False  # two ranges not one shift apart: not term by term
+        parts.append((coefficient, body.xreplace({var: k + shift}), lo - shift))
     start = max((first for _, _, first in parts), key=lambda f: f - lo0)
     written = list(rest)
     for coefficient, body, first in parts:
@@ -248,7 +268,9 @@ def _zero_termwise(diff) -> bool:
         return False
     if written and not _zero_value(sp.Add(*written)):
         return False
-    ends = [start + i for i in range(_ENDS)] + [hi - i for i in range(_ENDS)]
+    ends = [start + i for i in range(_ENDS)]
+    if hi != sp.oo:
+        ends += [hi - i for i in range(_ENDS)]
     return all(_zero_value(summand.xreplace({k: point})) for point in ends)
 
 
