@@ -187,7 +187,8 @@ def test_a_series_with_a_first_term_that_is_not_zero_left_out_is_not_verified(tm
         tmp_path,
         POISSON,
         (
-            r"\sum_{k=0}^{\infty} \frac{\lambda^k}{k!} = \sum_{k=1}^{\infty} \frac{\lambda^{k}}{k!}",
+            r"\sum_{k=0}^{\infty} \frac{\lambda^k}{k!} = "
+            r"\sum_{k=1}^{\infty} \frac{\lambda^{k}}{k!}",
             [],
         ),
     )
