@@ -279,6 +279,18 @@ def test_no_sympy_error_reaches_a_reason(tmp_path):
     assert all("SymPy" not in s["reason"] for s in steps), steps
 
 
+def test_a_stopiteration_from_sympys_sum_simplify_decides_nothing(tmp_path):
+    # a Gaussian mixture's stationarity condition: SymPy's sum_combine let a StopIteration
+    # out of simplify while the row was tested for a contradiction with the declarations,
+    # and the row ended "could not be decided (SymPy: StopIteration: )"
+    steps = check_document_rows(
+        tmp_path,
+        r"\sum_{i=1}^n \frac{1}{\sum_{k=1}^K\pi_k N(x_i;\mu_k, \sigma_k)}\pi_k "
+        r"N(x_i;\mu_k,\sigma_k) \frac{(x_i-\mu_k)}{\sigma_k^2} = 0",
+    )
+    assert steps and all("SymPy" not in s["reason"] for s in steps), steps
+
+
 @pytest.mark.parametrize(
     ("row", "assume"),
     [
