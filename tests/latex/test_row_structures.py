@@ -185,3 +185,35 @@ def test_a_hand_written_equation_number_is_never_a_factor(text):
 )
 def test_a_factor_without_a_wide_space_or_a_condition_is_read_as_before(text):
     read_formula(text)
+
+
+# -- an equation number in an align column -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        r"E(X) &= n p &\quad&(1)",  # a spacing column, then the number
+        r"f(x) & = x + 1 & ( 2)",  # a space inside the brackets
+        r"f(x) &= x + 1 && (3.1)",
+        r"f(x) &= x + 1 && (4a)",
+    ],
+)
+def test_a_number_alone_in_a_column_is_the_rows_number(row):
+    ((_, formula),) = read_rows("\\begin{aligned}" + row + "\\end{aligned}")
+    assert len(formula.sides) == 2
+    assert "1" not in str(formula.sides[0]) and "(" not in str(formula.sides[1])
+
+
+@pytest.mark.parametrize(
+    ("row", "at"),
+    [
+        (r"f(x) &= x + 1 & (x + 1)", "(x + 1)"),  # an expression, not a number
+        (r"f(x) &= x + 1 & (1) = 2", "(1) = 2"),
+    ],
+)
+def test_anything_else_in_a_column_beside_the_equation_stays_unreadable(row, at):
+    text = "\\begin{aligned}" + row + "\\end{aligned}"
+    with pytest.raises(LatexError, match="several equations on one row") as err:
+        read_rows(text)
+    assert err.value.column == text.index("& " + at) + 2  # the column's start, after its &

@@ -673,6 +673,10 @@ def _drop_columns(row: str, offset: int, env: str | None) -> str:
             if _commentary(extra):  # \text{group all }a s: a remark with a letter or two
                 remarks.append((bounds[col] + 1, bounds[col + 1]))
                 continue
+            if left is not None and _EQUATION_NUMBER.fullmatch(left.strip()):
+                # (1), ( 2), (3.1), (4a) alone in a column: the row's number, as \tag{1} is
+                remarks.append((bounds[col] + 1, bounds[col + 1]))
+                continue
             if left is None:
                 strip_decorations(extra.replace("&", " "), offset + bounds[col] + 1)
             if left.strip():
@@ -688,6 +692,7 @@ def _drop_columns(row: str, offset: int, env: str | None) -> str:
     return "".join(chars)
 
 
+_EQUATION_NUMBER = re.compile(r"\(\s*\d+(?:\.\d+)*[a-z]?\s*\)")
 _PROSE_COMMAND = re.compile(r"\\(?:text|textrm|textit|textbf|mbox|intertext)\s*\{")
 _RELATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|approx|sim|propto|in|to)(?![A-Za-z])")
 
