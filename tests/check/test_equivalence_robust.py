@@ -47,3 +47,11 @@ def test_an_earlier_equation_is_solved_for_an_unknown_functions_value():
     a = x**2 + 1
     assert equivalence.prove_equal(x * e + 1, x * a + 1, [(e, a)]) == "solve_for"
     assert equivalence.prove_equal(x * e + 1, x * a + 2, [(e, a)]) is None
+
+
+def test_an_unknown_functions_value_is_not_put_in_under_a_derivative():
+    """f(x) = 3 (at some x, or everywhere: not known) says nothing of f'(x)."""
+    x = sp.Symbol("x", real=True)
+    f = sp.Function("f")(x)
+    derivative = sp.Derivative(f, x)
+    assert equivalence.prove_equal(x * f + derivative, 3 * x, [(f, sp.Integer(3))]) is None

@@ -458,6 +458,8 @@ def _solves(diff, g, quick: bool = False) -> bool:
                 continue
             if sym in integrated:
                 continue
+            if isinstance(sym, AppliedUndef) and _under_an_operator(sym, diff, form):
+                continue
             slope = sp.diff(form, sym)
             if slope.has(sym) or slope == 0:
                 continue
@@ -467,6 +469,16 @@ def _solves(diff, g, quick: bool = False) -> bool:
             if _zero_or_termwise(diff.xreplace({sym: solution}), quick):
                 return True
     return False
+
+
+_OPERATORS = (sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Limit)
+
+
+def _under_an_operator(value, *trees) -> bool:
+    """Whether an unknown function's value stands inside a derivative, integral, sum, product
+    or limit of one of ``trees``: an earlier equation about f(x) is not put in there (f(x) = 3
+    says nothing of the derivative of f, if it holds at one x only)."""
+    return any(node.has(value) for tree in trees for node in tree.atoms(*_OPERATORS))
 
 
 def _divides(factor, denominator) -> bool:
