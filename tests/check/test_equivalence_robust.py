@@ -38,19 +38,10 @@ def test_a_time_limit_inside_simplify_is_not_swallowed(monkeypatch):
         is_zero(sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1)
 
 
-def test_an_earlier_equation_is_solved_for_an_unknown_functions_value():
-    """An expectation kept as one unknown quantity (check/expectations.py ``_opaque``: a value
-    of an unknown function) is solved for like a symbol: E = A gives x E + 1 = x A + 1, and not
-    x E + 1 = x A + 2."""
-    x = sp.Symbol("x", real=True)
-    e = sp.Function("_expectation0")(x)
-    a = x**2 + 1
-    assert equivalence.prove_equal(x * e + 1, x * a + 1, [(e, a)]) == "solve_for"
-    assert equivalence.prove_equal(x * e + 1, x * a + 2, [(e, a)]) is None
-
-
 def test_an_unknown_functions_value_is_not_put_in_under_a_derivative():
-    """f(x) = 3 (at some x, or everywhere: not known) says nothing of f'(x)."""
+    """f(x) = 3 (at some x, or everywhere: not known) says nothing of f'(x): an unknown
+    function's value is not solved for (stop 30 tried it for expectations kept whole: no step
+    gained, documents with unknown functions 10% slower; this pins the danger if it returns)."""
     x = sp.Symbol("x", real=True)
     f = sp.Function("f")(x)
     derivative = sp.Derivative(f, x)

@@ -10,7 +10,6 @@ symbolic bound stay symbolic: nothing here proves only the K = 6 case.
 from __future__ import annotations
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import apply_rule
 from eqchain.check.screen import clearly_nonzero
@@ -453,12 +452,10 @@ def _solves(diff, g, quick: bool = False) -> bool:
     # differentiates under the sign, seconds for a Gaussian density), never free of it in practice
     integrated = set().union(*(i.free_symbols for i in g.atoms(sp.Integral)))
     for form in forms:
-        for sym in sorted(form.free_symbols | form.atoms(sp.Indexed, AppliedUndef), key=str):
+        for sym in sorted(form.free_symbols | form.atoms(sp.Indexed), key=str):
             if not diff.has(sym) or (isinstance(sym, sp.Symbol) and _only_inside_index(form, sym)):
                 continue
             if sym in integrated:
-                continue
-            if isinstance(sym, AppliedUndef) and _under_an_operator(sym, diff, form):
                 continue
             slope = sp.diff(form, sym)
             if slope.has(sym) or slope == 0:
@@ -469,16 +466,6 @@ def _solves(diff, g, quick: bool = False) -> bool:
             if _zero_or_termwise(diff.xreplace({sym: solution}), quick):
                 return True
     return False
-
-
-_OPERATORS = (sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Limit)
-
-
-def _under_an_operator(value, *trees) -> bool:
-    """Whether an unknown function's value stands inside a derivative, integral, sum, product
-    or limit of one of ``trees``: an earlier equation about f(x) is not put in there (f(x) = 3
-    says nothing of the derivative of f, if it holds at one x only)."""
-    return any(node.has(value) for tree in trees for node in tree.atoms(*_OPERATORS))
 
 
 def _divides(factor, denominator) -> bool:
