@@ -520,9 +520,13 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
 
 # A row ending in dots and a number in parentheses, \cdots (1), \quad \cdots \quad (2.3): the
 # equation's number, as Japanese textbooks write it (式 (1)).
+# An equation number in parentheses, (1), ( 2), (3.1), (2-4), (4a): the one grammar for it
+# (here after dots, in latex/rows.py alone in an align column).
+NUMBER_IN_PARENTHESES = r"\(\s*(\d+(?:[.-]\d+)*[a-z]?)\s*\)"
 _DOTS_NUMBER = re.compile(
     r"(?:\\q?quad|\\[,;:! ]|\s)*\\(?:cdots|ldots|dots)(?![A-Za-z])(?:\\q?quad|\\[,;:! ]|\s)*"
-    r"\(\s*(\d+(?:[.-]\d+)*)\s*\)\s*$"
+    + NUMBER_IN_PARENTHESES
+    + r"\s*$"
 )
 _RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|lt|gt|neq|approx)(?![A-Za-z])")
 _BEFORE_DOTS = re.compile(r"(?:[-+=,(\[{&]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|lt|gt|neq))\s*$")

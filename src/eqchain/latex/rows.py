@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex.brackets import depth_after, scan
-from eqchain.latex.decorations import ELISION, braced_argument, colours, strip_decorations
+from eqchain.latex.decorations import (
+    ELISION,
+    NUMBER_IN_PARENTHESES,
+    braced_argument,
+    colours,
+    strip_decorations,
+)
 from eqchain.latex.piecewise import environment_end
 from eqchain.latex.width import ascii_punctuation
 
@@ -692,7 +698,7 @@ def _drop_columns(row: str, offset: int, env: str | None) -> str:
     return "".join(chars)
 
 
-_EQUATION_NUMBER = re.compile(r"\(\s*\d+(?:\.\d+)*[a-z]?\s*\)")
+_EQUATION_NUMBER = re.compile(NUMBER_IN_PARENTHESES)  # as after \cdots (decorations)
 _PROSE_COMMAND = re.compile(r"\\(?:text|textrm|textit|textbf|mbox|intertext)\s*\{")
 _RELATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|approx|sim|propto|in|to)(?![A-Za-z])")
 
