@@ -38,3 +38,38 @@ def test_a_timeout_taken_on_purpose_is_not_raised_again():
         except StepTimeout:
             taken()
         _burn(0.6)  # finishing up after the limit: no second raise
+
+
+def test_a_limit_inside_a_limit_gives_the_outer_one_back():
+    with time_limit(30.0):
+        with time_limit(0.2):
+            try:
+                _burn(5.0)
+            except StepTimeout:
+                pass
+        import signal
+
+        left, _ = signal.getitimer(signal.ITIMER_PROF)
+        assert 25 < left <= 30
+
+
+def test_an_outer_limit_that_runs_out_first_interrupts_the_inner_block():
+    started = time.process_time()
+    with pytest.raises(StepTimeout):
+        with time_limit(0.3):
+            with time_limit(20.0):
+                _burn(5.0)
+    assert time.process_time() - started < 2.0
+
+
+def test_an_outer_limit_spent_inside_the_inner_block_fires_after_it():
+    started = time.process_time()
+    with pytest.raises(StepTimeout):
+        with time_limit(0.3):
+            with time_limit(0.5):  # the outer 0.3 is earlier: the inner sets none of its own
+                try:
+                    _burn(5.0)
+                except StepTimeout:
+                    taken()  # the inner caller finishes quickly...
+            _burn(5.0)  # ...and the outer limit still ends the outer block
+    assert time.process_time() - started < 2.0

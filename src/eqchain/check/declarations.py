@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import sympy as sp
 
+from eqchain.check.timeout import StepTimeout, time_left, time_limit
 from eqchain.latex.printer import latex
+
+# CPU seconds SymPy may spend showing the two sides of a given different (carrying out its sums
+# and integrals, simplifying): a contradiction not shown in that time is not reported, as one
+# SymPy cannot prove (the given is taken).
+CONTRADICTION_SECONDS = 1.0
+# given_contradiction's answers, by the two sides (emptied when it holds more than this many)
+_REMEMBERED: dict = {}
+_REMEMBERED_AT_MOST = 1024
 
 # Every assumption word a declaration may carry that a value can be checked against.
 DECLARABLE = (
@@ -52,21 +61,28 @@ def given_contradiction(lhs, rhs) -> str | None:
 
     Either the difference of the sides is proved nonzero (``x + 1 = 0`` with x positive), or one
     side is proved to have a property the other is proved not to have (``2n = 2m + 1`` with n
-    and m integer: the left side is even, the right side is not)."""
+    and m integer: the left side is even, the right side is not). The answer depends on the two
+    trees alone (the declarations are their symbols' assumptions): it is remembered, as a row is
+    asked about more than once (whether it may be a given, then when it is given), unless the
+    search was cut short by an outer time limit (a step's) rather than its own."""
+    key = (lhs, rhs)
+    if key in _REMEMBERED:
+        return _REMEMBERED[key]
+    outer = time_left()
     try:
-        difference = lhs - rhs
-        difference_nonzero = difference.is_zero is False
-        if not difference_nonzero and difference.has(sp.Integral, sp.Sum):
-            # \int_0^1 x^a dx = 0 with a positive: evaluated, 1/(a + 1) is never 0 (a value
-            # SymPy gives only in cases, a Piecewise, decides nothing)
-            evaluated = difference.doit()
-            difference_nonzero = (
-                not evaluated.has(sp.Integral, sp.Sum, sp.Piecewise) and evaluated.is_zero is False
-            )
-    except Exception:  # noqa: BLE001 - SymPy failed (sum_simplify lets a StopIteration out)
+        with time_limit(CONTRADICTION_SECONDS):
+            difference_nonzero = _proved_nonzero(lhs, rhs)
+    except StepTimeout:
         difference_nonzero = False
-    if not difference_nonzero:
-        difference_nonzero = _a_nonzero_number(difference)
+        if outer is not None and outer <= CONTRADICTION_SECONDS:
+            return _contradiction(lhs, rhs, difference_nonzero)
+    if len(_REMEMBERED) > _REMEMBERED_AT_MOST:
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = _contradiction(lhs, rhs, difference_nonzero)
+    return _REMEMBERED[key]
+
+
+def _contradiction(lhs, rhs, difference_nonzero: bool) -> str | None:
     for name in DECLARABLE:
         for a, b in ((lhs, rhs), (rhs, lhs)):
             if _is(a, name) is True and _is(b, name) is False:
@@ -79,6 +95,22 @@ def given_contradiction(lhs, rhs) -> str | None:
             "are never equal"
         )
     return None
+
+
+def _proved_nonzero(lhs, rhs) -> bool:
+    try:
+        difference = lhs - rhs
+        if difference.is_zero is False:
+            return True
+        if difference.has(sp.Integral, sp.Sum):
+            # \int_0^1 x^a dx = 0 with a positive: evaluated, 1/(a + 1) is never 0 (a value
+            # SymPy gives only in cases, a Piecewise, decides nothing)
+            evaluated = difference.doit()
+            if not evaluated.has(sp.Integral, sp.Sum, sp.Piecewise) and evaluated.is_zero is False:
+                return True
+    except Exception:  # noqa: BLE001 - SymPy failed (sum_simplify lets a StopIteration out)
+        return False
+    return _a_nonzero_number(difference)
 
 
 # Above this many operations a difference is not simplified to find a contradiction.

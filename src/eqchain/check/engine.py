@@ -1588,7 +1588,11 @@ def _infer(
         redefined = _define(step, lhs, facts)
         return replace(redefined, warnings=(warning,))
     if target is not None and _named_before(target, step.rhs, facts):
-        contradicted = _contradicts_written(step, target, facts)
+        try:
+            with time_limit(timeout):
+                contradicted = _contradicts_written(step, target, facts)
+        except StepTimeout:  # no earlier equation shown false in the step's time: a definition
+            contradicted = None
         return contradicted if contradicted is not None else _define(step, lhs, facts)
     mentioned = (
         lhs.free_symbols
@@ -2281,6 +2285,24 @@ def _special_moves(
 def _special_moves_unguarded(step, lhs, source, facts, result, values, timeout) -> StepResult:
     from eqchain.check import moves
 
+    try:
+        with time_limit(timeout):
+            specialised = _specialisation(step, lhs, source, facts)
+    except StepTimeout:  # none found in the step's time
+        specialised = None
+    if specialised is not None:
+        return specialised
+    found = moves.generalization(lhs, step.rhs, facts.history)
+    if found is not None:
+        instance, origin = found
+        return _generalize(step, source, facts, values, timeout, instance, origin)
+    return result
+
+
+def _specialisation(step, lhs, source, facts) -> StepResult | None:
+    """The row as an earlier equation with values put in for some of its symbols, or None."""
+    from eqchain.check import moves
+
     # A row of its own (no continuation) has its own left side as ``source``: values that make
     # it equal the right side exist for nearly any equation (y_2 = 5 "with y_2 = 5"), so only
     # a continuation's previous side, or an earlier row about the same left side, can be the
@@ -2303,11 +2325,7 @@ def _special_moves_unguarded(step, lhs, source, facts, result, values, timeout) 
                 f"the equation before with {shown}",
                 conditional=True,
             )
-    found = moves.generalization(lhs, step.rhs, facts.history)
-    if found is not None:
-        instance, origin = found
-        return _generalize(step, source, facts, values, timeout, instance, origin)
-    return result
+    return None
 
 
 def _index_ranges(scope) -> dict:

@@ -14,12 +14,17 @@ work goes on. (Hypothesis installs such a callback; a step checked after a prope
 exception has not left the block, it is raised again every :data:`REFIRE` seconds of CPU time. A
 caller that catches the exception inside the block to finish quickly (the refuter's search for
 simpler values) says so with :func:`taken`, which stops the re-firing.
+
+Limits nest: inside a running limit (a step's), a part of the work with a limit of its own (the
+check of a given for a contradiction) runs under the earlier of the two, and the outer limit gets
+back what is left of it when the inner block ends (spent, it fires at once).
 """
 
 from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 
 REFIRE = 0.25  # seconds of CPU time between raises once the limit has run out
@@ -39,9 +44,22 @@ def _can_use_signals() -> bool:
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Raise :class:`StepTimeout` inside the block once it has used ``seconds`` of CPU time."""
+    """Raise :class:`StepTimeout` inside the block once it has used ``seconds`` of CPU time (or
+    an outer limit that runs out first has: that one then interrupts the block as usual)."""
     if not seconds or seconds <= 0 or not _can_use_signals():
         yield False
+        return
+    outer, _ = signal.getitimer(signal.ITIMER_PROF)  # 0.0: no limit running
+    if outer and outer <= seconds:
+        started = time.process_time()
+        try:
+            yield True
+        finally:
+            # the outer limit's raise caught in the block on purpose (:func:`taken`) stopped
+            # its timer: arm it again with what is left, so that it still ends the outer block
+            if signal.getitimer(signal.ITIMER_PROF)[0] == 0:
+                left = outer - (time.process_time() - started)
+                signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
         return
 
     active = [True]
@@ -52,6 +70,7 @@ def time_limit(seconds: float | None):
         signal.setitimer(signal.ITIMER_PROF, REFIRE)  # again, should this raise be swallowed
         raise StepTimeout()
 
+    started = time.process_time()
     previous = signal.signal(signal.SIGPROF, on_alarm)
     signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
@@ -60,6 +79,17 @@ def time_limit(seconds: float | None):
         active[0] = False
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+        if outer:  # give the outer limit back what is left of it
+            left = outer - (time.process_time() - started)
+            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
+
+
+def time_left() -> float | None:
+    """CPU seconds left of the time limit running, or None when none is (or none can be)."""
+    if not _can_use_signals():
+        return None
+    left, _ = signal.getitimer(signal.ITIMER_PROF)
+    return left or None
 
 
 def taken() -> None:
