@@ -44,13 +44,9 @@ def test_a_specialisation_search_that_never_ends_ends_at_the_limit(tmp_path, mon
     assert verdicts == [Verdict.REFUTED, Verdict.REFUTED, Verdict.VERIFIED]
 
 
-def test_an_earlier_equation_checked_against_a_named_value_ends_at_the_limit(
-    tmp_path, monkeypatch
-):
+def test_an_earlier_equation_checked_against_a_named_value_ends_at_the_limit(tmp_path, monkeypatch):
     called = []
-    monkeypatch.setattr(
-        engine, "find_counterexample", lambda *a, **k: called.append(1) or _burn()
-    )
+    monkeypatch.setattr(engine, "find_counterexample", lambda *a, **k: called.append(1) or _burn())
     text = "$$ e^z = \\frac{P}{1-P} $$\n\n$$ P = \\frac{e^z}{1 - e^z} $$\n\n$$ b + b = 2b $$\n"
     results, spent = _check(tmp_path, text)
     assert called

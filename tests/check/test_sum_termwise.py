@@ -92,6 +92,43 @@ def test_a_summand_zero_only_generically_is_not_zero_at_the_end_of_its_range():
     assert not equivalence._zero_termwise(sp.expand(from_zero))
 
 
+def test_a_term_of_family_members_is_not_tried_again_at_the_ends(tmp_path, monkeypatch):
+    """ja/wat36-logistic-cee-gradient (11): a chain-rule product of members of families cancelled
+    under the sum (here a quotient that simplify cancels). With k only picking members, the term
+    at one index is the generic term with other members: the four points at the ends (each a
+    simplify) prove nothing more, and cost the step its time limit."""
+    at_points = []
+    real_zero_value = equivalence._zero_value
+    monkeypatch.setattr(
+        equivalence, "_zero_value", lambda v: at_points.append(v) or real_zero_value(v)
+    )
+    symbols = """
+[symbols]
+N = "integer positive"
+y = { index = "n", range = "0..N-1", assume = "positive" }
+t = { index = "n", range = "0..N-1", assume = "positive" }
+x = { index = "n", range = "0..N-1", assume = "real" }
+"""
+    left = r"\frac{1}{N} \sum_{n=0}^{N-1} \frac{y_n^2 - t_n^2}{y_n + t_n} x_n"
+    r = one_step(tmp_path, symbols, (left + r" = \frac{1}{N} \sum_{n=0}^{N-1} (y_n - t_n) x_n", []))
+    assert r.verdict is Verdict.VERIFIED, r.reason
+    assert "sum_termwise" in r.rules
+    assert at_points == []
+    r = one_step(tmp_path, symbols, (left + r" = \frac{1}{N} \sum_{n=0}^{N-1} (y_n + t_n) x_n", []))
+    assert r.verdict is Verdict.REFUTED, r.reason
+
+
+def test_a_term_with_the_index_outside_its_members_is_still_tried_at_the_ends():
+    k = sp.Symbol("k", integer=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    y = sp.IndexedBase("y", real=True)
+    body = sp.gamma(k) * k / sp.gamma(k + 1) * y[k]
+    from_one = sp.Sum(body, (k, 1, n)) - sp.Sum(y[k], (k, 1, n))
+    from_zero = sp.Sum(body, (k, 0, n)) - sp.Sum(y[k], (k, 0, n))
+    assert equivalence._zero_termwise(sp.expand(from_one))
+    assert not equivalence._zero_termwise(sp.expand(from_zero))
+
+
 def test_sums_over_different_ranges_are_not_compared_term_by_term():
     k = sp.Symbol("k", integer=True)
     n = sp.Symbol("n", integer=True, positive=True)

@@ -267,10 +267,22 @@ def _joined_zero(sums, rest, shifts, hi) -> bool:
         return False
     if written and not _zero_value(sp.Add(*written)):
         return False
+    if not _explicit(summand, k):
+        return True  # k only picks members: at each index the term is the generic one renamed
     ends = [start + i for i in range(_ENDS)]
     if hi != sp.oo:
         ends += [hi - i for i in range(_ENDS)]
     return all(_zero_value(summand.xreplace({k: point})) for point in ends)
+
+
+def _explicit(summand, k) -> bool:
+    """Whether the index ``k`` stands in ``summand`` elsewhere than in the indices of family
+    members (``y_k``, ``x_{k+1}``): in a binomial, a factorial, a power, a coefficient. Only
+    then may the term at one index differ from what the generic proof shows (a pole of a gamma
+    function that simplify cancelled); members at distinct indices are distinct symbols with
+    the family's declarations, as they are for a generic k."""
+    members = {m: sp.Dummy() for m in summand.atoms(sp.Indexed) if k in m.free_symbols}
+    return k in summand.xreplace(members).free_symbols
 
 
 def _zero_value(value) -> bool:
