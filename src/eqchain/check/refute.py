@@ -1002,7 +1002,10 @@ def _roots(e, a) -> list:
     e = e.xreplace({a: x})
     try:
         roots = None
-        if e.is_polynomial(x):
+        signs = sorted((s for s in e.atoms(sp.sign) if s.has(x)), key=sp.default_sort_key)
+        if signs:
+            roots = _roots_through_signs(e, x, signs)
+        elif e.is_polynomial(x):
             degree = sp.degree(e, x)
             if degree > ROOT_DEGREE:
                 return []
@@ -1026,6 +1029,42 @@ def _roots(e, a) -> list:
         for r in roots
         if isinstance(r, sp.Basic) and r.is_number and not r.free_symbols and _satisfies(a, r)
     ]
+
+
+# The most sign terms of the unknown an equation may hold for its cases to be solved one by one
+# (3 values each), and the most for the points between their breaks to be tried.
+SIGN_CASES = 3
+SIGN_TERMS = 8
+
+
+def _roots_through_signs(e, x, signs: list) -> list:
+    """Roots of ``e`` = 0 where ``x`` stands inside sign functions (the derivative of |x - m|;
+    SymPy's solve has no algorithm for them, and spent a third of a second a call finding
+    that out): each sign is -1, 0 or 1, so the equation is solved in each case (for at most
+    :data:`SIGN_CASES` signs), and where it does not depend on ``x`` in a case (a sum of signs
+    set to 0: a median) the points where a sign's argument is 0, between two such points and
+    beyond them (and between 0 and the first, for an ``x`` declared positive) are tried. Each candidate is kept only when ``e`` is exactly 0 there."""
+    if len(signs) > SIGN_TERMS:
+        return []
+    breaks: set = set()
+    for s in signs:
+        breaks.update(_roots(s.args[0], x))
+    candidates = set(breaks)
+    ordered = sorted((b for b in breaks if b.is_real), key=lambda b: float(b))
+    if ordered:
+        candidates.update((b + c) / 2 for b, c in itertools.pairwise(ordered))
+        candidates.update((ordered[0] - 1, ordered[-1] + 1, ordered[0] / 2))
+    else:
+        candidates.update((sp.Integer(0), sp.Integer(1), sp.Integer(-1)))
+    if len(signs) <= SIGN_CASES:
+        for case in itertools.product((-1, 0, 1), repeat=len(signs)):
+            within = e.xreplace(dict(zip(signs, map(sp.Integer, case), strict=True)))
+            if within.has(x):
+                candidates.update(_roots(within, x))
+    return sorted(
+        (r for r in candidates if r.is_number and _is_zero(e.xreplace({x: r}))),
+        key=sp.default_sort_key,
+    )
 
 
 def _assumptions(atom) -> dict:

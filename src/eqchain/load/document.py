@@ -74,6 +74,7 @@ def load_document(
         )
     table = load_macros(macros) if macros else {}
     (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
+    blocks = _with_prose_definitions(blocks, text)
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     # equations the prose states (--assume "u = e^{a_0} + e^{a_1}"): rows before the first
@@ -327,6 +328,29 @@ def _read_rows(
                 )
             )
         out.append((b_index, read))
+    return out
+
+
+def _with_prose_definitions(blocks: list[Block], text: str) -> list[Block]:
+    """``blocks`` with a block of its own before each display whose prose ends by defining a
+    name (``With $S = ...$:``, load/prose.py), placed where that formula stands in the prose
+    (the last place before the display that writes it); none when it is not found there (a
+    macro expanded, a file brought in by ``\\input``)."""
+    from eqchain.load.prose import stated_definition
+
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    out = []
+    for block in blocks:
+        found = stated_definition(block.lead) if block.path is None and block.lead else None
+        if found is not None and 0 < block.line <= len(starts):
+            at = text.rfind(found, 0, starts[block.line - 1])
+            if at > 0:
+                line = text.count("\n", 0, at) + 1
+                column = at - starts[line - 1]  # the delimiter's column, 1-based
+                out.append(Block("$" + found + "$", line, column))
+        out.append(block)
     return out
 
 

@@ -12,6 +12,18 @@ condition of every row of the display, read as a row's condition after its comma
 の時, の場合, ならば, 일 때, 인 경우 or 이면. Anything else, or a formula that is no condition
 (``x \sim p``), gives no condition: the display is checked as before.
 
+A name defined in the prose right before a display: "With $S = \sum_i |x_i - \mu|$:", "Let
+$S = ...$.", "where $m = ...$," (the sentence starts with *with*, *let*, *where*, *define*,
+*defining*, *write*, *writing*, *denote* or *denoting*, after an optional connective (or a
+label and a colon, "Step 7: with") and *we* or *let us*; exactly one inline formula right
+after that word; after it only punctuation or *we have*, *we get*, *we obtain*, *we find*),
+or in Japanese "$S = ...$ とおくと、" (とおく, と置く, とする, とすると, とおけば,
+と置けば). The formula must be a name, a letter possibly with a hat, bar or tilde and a
+subscript, then ``=`` and an expression with no other ``=``: it is a row of its own before
+the display's rows, at the formula's place in the prose, checked as any row (a definition
+when the name is new; :func:`stated_definition`). *Setting*, *putting* and *substituting*
+give values, not names: no row.
+
 A theorem and its proof: the displays after prose that starts a theorem (a paragraph that
 begins with Theorem, Lemma, Proposition or Corollary, bold or not, or 定理, 命題, 補題, 정리,
 명제; ``\begin{theorem}`` and the like in LaTeX) up to prose that starts its proof (Proof, 証明,
@@ -59,6 +71,61 @@ def stated_case(prose: str) -> str | None:
         if found and found.strip():
             return found.strip()
     return None
+
+
+# a name a prose sentence may define: a letter (Latin or Greek), optionally with a hat, bar,
+# tilde or check, and a subscript
+_NAME = (
+    r"(?:\\(?:hat|bar|tilde|widehat|overline|check)\s*\{\s*)?"
+    r"(?:[A-Za-z]|\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota"
+    r"|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta"
+    r"|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z]))\s*\}?"
+    r"(?:\s*_\s*(?:[A-Za-z0-9]|\{\s*[A-Za-z0-9]+\s*\}))?"
+)
+_DEFINED = re.compile(r"\A\s*" + _NAME + r"\s*=(?P<body>.+)\Z", re.DOTALL)
+_DEF_EN = re.compile(
+    r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)"
+    + r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?"
+    + r"(?:(?:then|now|so),?\s+)?(?:(?:we|let\s+us)\s+)?"
+    + r"(?:with|let|where|define|defining|write|writing|denote|denoting)\s+"
+    + _INLINE
+    + r"\s*(?:,\s*)?(?:(?:we|then)\s+(?:have|get|obtain|find)\s*)?[:,.;]?\s*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+_DEF_CJK = re.compile(
+    r"(?:\A|(?<=[.!?。．、,])\s*|\n\s*)"
+    + _INLINE
+    + r"\s*(?:とおくと|と置くと|とおけば|と置けば|とすると|とおく|と置く|とする)"
+    + r"\s*[、,。.:：]?\s*\Z",
+    re.DOTALL,
+)
+
+
+def stated_definition(prose: str) -> str | None:
+    """The LaTeX of the definition (``S = ...``) the prose ``prose`` (the text right before a
+    display) ends by stating (see the module's docstring), or None."""
+    text = prose.strip()
+    if not text:
+        return None
+    for pattern in (_DEF_EN, _DEF_CJK):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        found = (m.group("dollar") or m.group("paren") or "").strip()
+        if found and _DEFINED.match(found) and _top_level(found).count("=") == 1:
+            return found
+    return None
+
+
+def _top_level(latex: str) -> str:
+    """``latex`` with what stands inside braces left out (the ``=`` of ``\\sum_{i=1}``)."""
+    out, depth = [], 0
+    for ch in latex:
+        depth += ch == "{"
+        if depth == 0:
+            out.append(ch)
+        depth -= ch == "}" and depth > 0
+    return "".join(out)
 
 
 _THEOREM = re.compile(

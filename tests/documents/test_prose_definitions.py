@@ -1,0 +1,91 @@
+"""A name defined in the prose right before a display ("With $S = \\sum_i |x_i - \\mu|$:",
+"$S = ...$ とおくと、") is a row of its own before that display, at the formula's place in the
+prose (load/prose.py): through the CLI, the display's step that uses S is verified through the
+definition, a wrong one is refuted, and prose that defines nothing (a value set, a case, two
+formulas, a function) gives no row. Found on en/laplace-mle-back2basics (line 78): without the
+definition, S stood free in rows 92 and 104, which a refuter able to meet the document's sign
+given refutes although the author defined S."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import run_eqchain
+
+from eqchain.load.prose import stated_definition
+
+DISPLAY = r"""
+$$
+\frac{S}{b} = \frac{1}{b} \sum_{i=1}^{n} \lvert x_i - \mu \rvert
+$$
+"""
+WRONG = r"""
+$$
+\frac{S}{b} = \frac{1}{b} \sum_{i=1}^{n} (x_i - \mu)
+$$
+"""
+
+
+def check(tmp_path, text: str, name: str = "d.md") -> list[dict]:
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    return json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        r"With $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$:",
+        r"Step 7: with $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$, we have",
+        r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$.",
+        r"We define $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$, we have",
+        r"$S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$ とおくと、",
+    ],
+)
+def test_the_name_defined_before_a_display_is_a_row_of_its_own(tmp_path, lead):
+    definition, step = check(tmp_path, f"# t\n\n{lead}\n{DISPLAY}")
+    assert definition["status"] == "definition", definition
+    assert definition["line"] == 3
+    assert step["status"] == "verified", step
+
+
+def test_a_wrong_step_after_the_definition_is_refuted(tmp_path):
+    lead = r"With $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$:"
+    definition, step = check(tmp_path, f"# t\n\n{lead}\n{WRONG}")
+    assert definition["status"] == "definition"
+    assert step["status"] == "refuted", step
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        r"Setting $S = 0$:",  # a value put in, not a name defined
+        r"Putting $S = \sum_{i=1}^{n} x_i$:",
+        r"If $S = 1$, we have:",  # a case
+        r"With $S = a$ and $T = b$:",  # two formulas
+        r"With $S = a = b$:",  # a chain, not a definition
+        r"With $f(x) = x^2$:",  # a function: not read from prose
+        r"where $\lvert x_i - \mu \rvert = x_i - \mu$:",  # no name on the left
+        r"We define $S = \sum_{i=1}^{n} x_i$. Then the sum is",  # a sentence after it
+        r"The sum, with $S = \sum_i x_i$ as before, becomes",
+    ],
+)
+def test_prose_that_defines_no_name_gives_no_row(lead):
+    assert stated_definition(lead) is None
+
+
+def test_without_the_prose_the_name_stands_free(tmp_path):
+    (step,) = check(tmp_path, f"# t\n\nThe third term:\n{DISPLAY}")
+    assert step["status"] != "verified"
+
+
+def test_a_tex_document_reads_the_definition_too(tmp_path):
+    text = (
+        "\\documentclass{article}\n\\begin{document}\nWith $S = \\sum_{i=1}^{n} x_i$, we get\n"
+        "\\[ \\frac{S}{n} = \\frac{1}{n} \\sum_{i=1}^{n} x_i \\]\n\\end{document}\n"
+    )
+    definition, step = check(tmp_path, text, name="d.tex")
+    assert definition["status"] == "definition" and definition["line"] == 3
+    assert step["status"] == "verified", step
