@@ -89,3 +89,11 @@ def test_a_tex_document_reads_the_definition_too(tmp_path):
     definition, step = check(tmp_path, text, name="d.tex")
     assert definition["status"] == "definition" and definition["line"] == 3
     assert step["status"] == "verified", step
+
+
+def test_a_definition_in_the_prose_that_cannot_be_read_gives_no_row(tmp_path):
+    """Prose is not display math: a formula there eqchain cannot read (an unknown command) is
+    left as prose, never reported as an unreadable row."""
+    steps = check(tmp_path, f"# t\n\nWith $S = \\foo{{x}}$:\n{DISPLAY}")
+    assert len(steps) == 1 and steps[0]["line"] == 6, steps
+    assert steps[0]["status"] != "unreadable"

@@ -74,7 +74,7 @@ def load_document(
         )
     table = load_macros(macros) if macros else {}
     (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
-    blocks = _with_prose_definitions(blocks, text)
+    blocks = _with_prose_definitions(blocks, text, table)
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
     # equations the prose states (--assume "u = e^{a_0} + e^{a_1}"): rows before the first
@@ -254,9 +254,12 @@ def _read_rows(
             row = _Row(None, block.line, block.column, block.text, block.path, block.error)
             out.append((b_index, [row]))
             continue
+        prose = block.lead == PROSE_DEFINITION
         try:
             rows = split_rows(block.text)
         except LatexError as err:
+            if prose:
+                continue
             place = _place(err, path, block, block.text)
             message = f"cannot read the formula: {err.message}"
             out.append(
@@ -290,6 +293,8 @@ def _read_rows(
                         variables=before,
                     )
             except LatexError as err:
+                if prose:
+                    continue
                 if err.column is None:
                     line, col = _row_place(block, row)
                 elif err is row.error:  # found splitting the display: its column is the block's
@@ -331,11 +336,17 @@ def _read_rows(
     return out
 
 
-def _with_prose_definitions(blocks: list[Block], text: str) -> list[Block]:
+# the lead of a block made from a definition in the prose (load/prose.stated_definition)
+PROSE_DEFINITION = "(defined in the prose)"
+
+
+def _with_prose_definitions(blocks: list[Block], text: str, macros: dict) -> list[Block]:
     """``blocks`` with a block of its own before each display whose prose ends by defining a
     name (``With $S = ...$:``, load/prose.py), placed where that formula stands in the prose
-    (the last place before the display that writes it); none when it is not found there (a
-    macro expanded, a file brought in by ``\\input``)."""
+    (the last place before the display that writes it), the macros of ``macros`` expanded;
+    none when it is not found there (a file brought in by ``\\input``). Such a block that
+    cannot be read gives no row (:func:`_read_rows`): the prose was not meant as a display."""
+    from eqchain.load.macros import MacroError, expand
     from eqchain.load.prose import stated_definition
 
     starts = [0]
@@ -346,10 +357,14 @@ def _with_prose_definitions(blocks: list[Block], text: str) -> list[Block]:
         found = stated_definition(block.lead) if block.path is None and block.lead else None
         if found is not None and 0 < block.line <= len(starts):
             at = text.rfind(found, 0, starts[block.line - 1])
+            try:
+                expanded = expand("$" + found + "$", macros)
+            except MacroError:
+                at = -1
             if at > 0:
                 line = text.count("\n", 0, at) + 1
                 column = at - starts[line - 1]  # the delimiter's column, 1-based
-                out.append(Block("$" + found + "$", line, column))
+                out.append(Block(expanded, line, column, lead=PROSE_DEFINITION))
         out.append(block)
     return out
 
