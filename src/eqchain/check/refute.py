@@ -1043,7 +1043,8 @@ def _roots_through_signs(e, x, signs: list) -> list:
     that out): each sign is -1, 0 or 1, so the equation is solved in each case (for at most
     :data:`SIGN_CASES` signs), and where it does not depend on ``x`` in a case (a sum of signs
     set to 0: a median) the points where a sign's argument is 0, between two such points and
-    beyond them (and between 0 and the first, for an ``x`` declared positive) are tried. Each candidate is kept only when ``e`` is exactly 0 there."""
+    beyond them (and between 0 and the first, for an ``x`` declared positive) are tried. Each
+    candidate is kept only when ``e`` is exactly 0 there."""
     if len(signs) > SIGN_TERMS:
         return []
     breaks: set = set()
