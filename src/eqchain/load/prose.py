@@ -36,11 +36,13 @@ import re
 
 _INLINE = r"(?:\$(?P<dollar>[^$]+)\$|\\\((?P<paren>.+?)\\\))"
 _START = r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
+# a connective of up to three words and a comma first ("Moreover, if", "First of all, if"),
+# then an optional then, now or so
+_CONNECTIVE = r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?(?:(?:then|now|so),?\s+)?"
 _EN = re.compile(
     _START
-    # a connective of up to three words and a comma first: "Moreover, if", "First of all, if"
-    + r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?"
-    + r"(?:(?:then|now|so),?\s+)?(?:if|for|when|whenever|assuming|suppose)\s+"
+    + _CONNECTIVE
+    + r"(?:if|for|when|whenever|assuming|suppose)\s+"
     + _INLINE
     + r"(?P<tail>[^$.!?。]*)\Z",
     re.IGNORECASE | re.DOTALL,
@@ -85,8 +87,8 @@ _NAME = (
 _DEFINED = re.compile(r"\A\s*" + _NAME + r"\s*=(?P<body>.+)\Z", re.DOTALL)
 _DEF_EN = re.compile(
     r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)"
-    + r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?"
-    + r"(?:(?:then|now|so),?\s+)?(?:(?:we|let\s+us)\s+)?"
+    + _CONNECTIVE
+    + r"(?:(?:we|let\s+us)\s+)?"
     + r"(?:with|let|where|define|defining|write|writing|denote|denoting)\s+"
     + _INLINE
     + r"\s*(?:,\s*)?(?:(?:we|then)\s+(?:have|get|obtain|find)\s*)?[:,.;]?\s*\Z",
