@@ -80,6 +80,23 @@ def test_a_comparison_that_runs_out_of_time_is_inconclusive(monkeypatch):
     assert time.process_time() - started < 2
 
 
+def test_a_steps_limit_that_runs_out_first_ends_the_comparison_and_the_step(monkeypatch):
+    """Inside a step's shorter limit the comparison sets none of its own: the step's
+    StepTimeout passes through (never an "inconclusive" that lets the step go on)."""
+    from eqchain.check.timeout import StepTimeout, time_limit
+
+    def slow(a, b):
+        while True:
+            pass
+
+    monkeypatch.setattr(agreement, "_agree", slow)
+    started = time.process_time()
+    with pytest.raises(StepTimeout):
+        with time_limit(0.3):
+            agree(sp.Integer(1), sp.Integer(2))
+    assert time.process_time() - started < 2
+
+
 def test_the_time_limit_gives_an_outer_one_back(monkeypatch):
     import signal
 

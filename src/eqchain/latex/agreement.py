@@ -12,13 +12,10 @@ limit (in the main thread), after which it is inconclusive.
 from __future__ import annotations
 
 import random
-import signal
-import threading
-import time
-from contextlib import contextmanager
 
 import sympy as sp
 
+from eqchain.check.timeout import StepTimeout, time_left, time_limit
 from eqchain.operators import Expectation, OverSet
 from eqchain.tree import TooLarge, canonical, rebuild
 
@@ -28,18 +25,19 @@ SECONDS = 3.0  # time limit of one comparison
 MAX_EXPANDED_POWER = 60  # (a + b)^n with a larger n is not expanded
 
 
-class _OutOfTime(BaseException):  # noqa: N818 - a signal, not an error
-    """The comparison's time limit ran out (a BaseException: SymPy's handlers let it by)."""
-
-
 def agree(a, b) -> tuple[bool | None, str]:
     """(True, how) when ``a`` and ``b`` are the same expression, (False, "numeric") when they
     differ at some point, (None, "inconclusive") when neither could be shown. Never raises for
     SymPy expressions, and answers within about SECONDS."""
+    # the time limit of check/timeout.py (CPU time, so that the load does not decide); inside a
+    # step's limit that runs out first, that one ends the comparison and the step
+    outer = time_left()
     try:
-        with _time_limit(SECONDS):
+        with time_limit(SECONDS):
             return _agree(a, b)
-    except _OutOfTime:
+    except StepTimeout:
+        if outer is not None and outer <= SECONDS:
+            raise
         return None, "inconclusive"
 
 
@@ -85,37 +83,6 @@ def _expandable(expr) -> bool:
         p.base.is_Add and p.exp.is_Integer and abs(p.exp) > MAX_EXPANDED_POWER
         for p in expr.atoms(sp.Pow)
     )
-
-
-@contextmanager
-def _time_limit(seconds: float):
-    """Raise _OutOfTime inside the block after ``seconds`` of CPU time (as a step's limit,
-    :mod:`eqchain.check.timeout`, so that the load does not decide). Only in the main thread
-    (signals); elsewhere, or inside an outer time limit that runs out first (a step's, which then
-    interrupts as usual), no limit of its own is set, and the outer one is kept."""
-    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGPROF")
-    if not usable:
-        yield
-        return
-    outer, _ = signal.getitimer(signal.ITIMER_PROF)
-    if outer and outer <= seconds:
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise _OutOfTime()
-
-    started = time.process_time()
-    previous = signal.signal(signal.SIGPROF, on_alarm)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-        if outer:  # give the outer limit back what is left of it
-            left = outer - (time.process_time() - started)
-            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
 
 
 def _exact_decimals(expr):
