@@ -369,6 +369,16 @@ RULES: tuple[Rule, ...] = (
         inverse="exp_sum",
     ),
     Rule(
+        "binomial_theorem",
+        r"\sum_{k=0}^{n} \binom{n}{k} x^{k} y^{n-k} = (x + y)^{n}",
+        "the binomial theorem: the sum of the terms of $(x + y)^n$ ($n$ a nonnegative integer; "
+        "the index may be shifted, $\\sum_{k=1}^{n+1} \\binom{n}{k-1} x^{k-1} y^{n-k+1}$)",
+        "二項定理：$(x + y)^n$ の展開の項の和（$n$ は非負の整数。添字はずらしてもよい）",
+        "engine",
+        "sum",
+        engine="binomial_sum",
+    ),
+    Rule(
         "log_sum_exp",
         r"\log \sum_{k} e^{x_k - c} = \log \sum_{k} e^{x_k} - c",
         "log-sum-exp: a shift $c$ of every exponent comes out of the log of the sum ($c$ real)",

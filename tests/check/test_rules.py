@@ -188,6 +188,12 @@ CASES = {
         [(r"\sum_{j=1}^{K} \delta_{kj} u_j = u_1", [])],
         None,  # an index outside the sum's range: the claim is false there (test below)
     ),
+    "binomial_theorem": (
+        [(r"\sum_{k=0}^{n} \binom{n}{k} x^{k} z^{n-k} = (x + z)^{n}", [])],
+        [(r"\sum_{k=0}^{n} \binom{n}{k} x^{k} z^{n-k} = (x + z)^{n + 1}", [])],
+        # x may be negative or not a whole number: the theorem is for a count of terms
+        ([(r"\sum_{k=0}^{x} \binom{x}{k} a^{k} b^{x-k} = (a + b)^{x}", [])], "x \\geq 0"),
+    ),
     "logistic_neg": (
         [(r"\frac{1}{1 + e^{z}} = 1 - \frac{1}{1 + e^{-z}}", [])],
         [(r"\frac{1}{1 + e^{z}} = \frac{1}{1 + e^{-z}} - 1", [])],

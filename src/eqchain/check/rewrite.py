@@ -587,7 +587,52 @@ def _set_swap(rule, ranges):
     return step
 
 
+def _binomial_sum(rule, ranges):
+    r"""The binomial theorem: \sum_{k=s}^{s+n} c \binom{n}{k-s} x^{k-s} y^{n-k+s} = c (x + y)^n,
+    the range exactly the terms of the expansion (s an integer, c free of k; x or y may be 1 and
+    then not written, \sum_{k=0}^{n} \binom{n}{k} = 2^n). The side conditions: n a nonnegative
+    integer. SymPy's 0^0 is 1, as the theorem takes it, so x and y are any numbers."""
+
+    def step(node):
+        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+            return None
+        k, lo, hi = node.limits[0]
+        factors = sp.Mul.make_args(node.function)
+        chosen = [f for f in factors if isinstance(f, sp.binomial) and f.has(k)]
+        if len(chosen) != 1 or not lo.is_integer:
+            return None
+        n, bottom = chosen[0].args
+        shift = sp.expand(k - bottom)
+        if n.has(k) or shift.has(k) or sp.expand(lo - shift) != 0:
+            return None
+        if sp.expand(hi - shift - n) != 0:
+            return None
+        i = sp.Dummy("i", integer=True, nonnegative=True)
+        const, x, y = [], None, None
+        for f in factors:
+            if f is chosen[0]:
+                continue
+            if not f.has(k):
+                const.append(f)
+                continue
+            f = f.xreplace({k: i + shift})
+            if not isinstance(f, sp.Pow) or f.base.has(i):
+                return None
+            exponent = sp.expand(f.exp)
+            if exponent == i and x is None:
+                x = f.base
+            elif sp.expand(exponent - n + i) == 0 and y is None:
+                y = f.base
+            else:
+                return None
+        whole = (sp.Integer(1) if x is None else x) + (sp.Integer(1) if y is None else y)
+        return sp.Mul(*const) * whole**n, [("integer", n), ("nonnegative", n)]
+
+    return step
+
+
 ENGINES = {
+    "binomial_sum": _binomial_sum,
     "pull_constant": _pull_constant,
     "expand_bounds": _expand_bounds,
     "fold_terms": _fold_terms,
