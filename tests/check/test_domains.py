@@ -215,3 +215,77 @@ def test_the_derivation_lists_its_domain_conditions_once(tmp_path):
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     report = check_derivations(load_toml(str(path)))
     assert report.derivations[0].domain == (r"x \neq 0", r"b \neq 0")
+
+
+def test_a_domain_condition_is_shown_as_its_plainest_parts(tmp_path):
+    # the Gaussian's derivative by sigma^2: 2 sigma^2, 2 pi sigma^2 and sigma are nonzero
+    # exactly where sigma is; a reader is shown that once (the checker keeps each as found)
+    derivative = (
+        r"\frac{d}{d s} \left(-\frac{1}{2} \log(2 \pi s^2) - \frac{(x - \mu)^2}{2 s^2}\right)"
+        r" = -\frac{1}{s} + \frac{(x - \mu)^2}{s^3}"
+    )
+    text = r"""
+    [symbols]
+    x = "real"
+    mu = "real"
+    s = "real"
+    n = "integer"
+    [[steps]]
+    claim = 'DERIVATIVE'
+    [[steps]]
+    claim = '\frac{x^{n}}{x^{n}} + \frac{2 x}{2 x} = 2'
+    """
+    path = tmp_path / "d.toml"
+    path.write_text(textwrap.dedent(text).replace("DERIVATIVE", derivative), encoding="utf-8")
+    report = check_derivations(load_toml(str(path)))
+    first, second = report.derivations[0].results
+    assert first.verdict is Verdict.VERIFIED, first.reason
+    assert first.domain == (r"s \neq 0",)
+    # x^n with n an integer that may be 0 or negative: the power itself is what must be
+    # nonzero (no part of it says the same); 2x is nonzero exactly where x is
+    assert second.verdict is Verdict.VERIFIED, second.reason
+    assert r"x \neq 0" in second.domain
+    assert all("2 x" not in d for d in second.domain)
+
+
+def test_plain_parts_say_exactly_the_condition():
+    from eqchain.check.conditions import plain_parts
+
+    s, x, n = sp.Symbol("s", real=True), sp.Symbol("x", real=True), sp.Symbol("n", integer=True)
+    k = sp.Symbol("k", positive=True)
+    assert plain_parts("nonzero", sp.sqrt(2) * sp.sqrt(sp.pi) * sp.Abs(s)) == [("nonzero", s)]
+    assert plain_parts("nonzero", 2 * sp.pi * s**2) == [("nonzero", s)]
+    assert set(plain_parts("nonzero", (x - 1) ** k * s)) == {("nonzero", x - 1), ("nonzero", s)}
+    # an exponent that may be 0: x^0 = 1 is nonzero at x = 0
+    assert plain_parts("nonzero", x**n) == [("nonzero", x**n)]
+    # 1/x is defined, and then nonzero, exactly where x is nonzero
+    assert plain_parts("nonzero", 1 / (2 * x**2)) == [("nonzero", x)]
+    assert plain_parts("positive", 2 * x) == [("positive", x)]
+    assert plain_parts("positive", -2 * x) == [("positive", -2 * x)]
+    assert plain_parts("nonzero", sp.Integer(3)) == [("nonzero", sp.Integer(3))]
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        # the Gaussian likelihood's constant: the left side needs sqrt(2) sqrt(pi) |s| != 0,
+        # which says s != 0, under which (2 pi s^2)^n is positive for every real n
+        (
+            r"\left(\frac{1}{\sqrt{2 \pi s^2}}\right)^{n} = \sqrt{\frac{1}{(2 \pi s^2)^{n}}}",
+            Verdict.VERIFIED,
+        ),
+        (
+            r"\left(\frac{1}{\sqrt{2 \pi s^2}}\right)^{n} = \sqrt{\frac{1}{(2 \pi s^2)^{n+1}}}",
+            Verdict.REFUTED,
+        ),
+        # the left side needs nothing: s != 0 is introduced
+        (r"x = \frac{(2 \pi s^2)^{n} x}{(2 \pi s^2)^{n}}", Verdict.UNKNOWN),
+    ],
+)
+def test_a_condition_of_the_source_holds_through_its_plainest_parts(tmp_path, claim, verdict):
+    (result,) = one(tmp_path, 's = "real"\nn = "real"\nx = "real"', claim)
+    assert result.verdict is verdict, result.reason
+    if verdict is Verdict.VERIFIED:
+        assert result.domain == (r"s \neq 0",)
+    if verdict is Verdict.UNKNOWN:
+        assert "the step introduces" in result.reason, result.reason

@@ -173,6 +173,39 @@ def describe(pred: str, expr) -> str:
     }[pred]
 
 
+def plain_parts(pred: str, expr) -> list[tuple[str, object]]:
+    r"""``pred(expr)`` as the plainest conditions that together say exactly the same, for a
+    reader: a product is nonzero exactly when each factor is (a number that is not 0 says
+    nothing), a power with a positive or negative exponent when its base is (1/x is defined,
+    and then not 0, exactly where x is not 0), |x| when x is
+    (``\sqrt{2} \sqrt{\pi} |\sigma| \neq 0`` and ``2 \pi \sigma^2 \neq 0`` are both
+    ``\sigma \neq 0``); a positive number factor of a product says nothing of its sign
+    (``2 a > 0`` is ``a > 0``). Anything else is kept as it is. For what is shown only: the
+    checker keeps the condition as it was found."""
+    if not isinstance(expr, sp.Basic) or expr.is_number:
+        return [(pred, expr)]
+    if pred == "nonzero":
+        if isinstance(expr, sp.Mul):
+            parts = [
+                part
+                for f in expr.args
+                if not (f.is_number and f.is_zero is False and f.is_finite)
+                for part in plain_parts("nonzero", f)
+            ]
+            return parts or [(pred, expr)]
+        if isinstance(expr, sp.Pow) and (expr.exp.is_positive or expr.exp.is_negative):
+            # b^e, e > 0, is 0 exactly where b is; b^e, e < 0, is defined, and then not 0,
+            # exactly where b is not 0
+            return plain_parts("nonzero", expr.base)
+        if isinstance(expr, sp.Abs):
+            return plain_parts("nonzero", expr.args[0])
+    if pred == "positive" and isinstance(expr, sp.Mul):
+        rest = [f for f in expr.args if not (f.is_number and f.is_positive and f.is_finite)]
+        if rest and len(rest) < len(expr.args):
+            return [(pred, sp.Mul(*rest))]
+    return [(pred, expr)]
+
+
 def _is_series(expr) -> bool:
     if isinstance(expr, OverSet):  # over a set left abstract: finite means it converges
         return not isinstance(expr, SetProduct)

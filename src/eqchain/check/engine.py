@@ -3525,9 +3525,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         within.append(key)
         if closed:
             within.append((pred, expr))
-        text = cond.describe(pred, expr)
-        if text not in shown:
-            shown.append(text)
+        _show(shown, pred, expr)
     keys = set(assumed)
 
     introduced: list[str] = []
@@ -3546,14 +3544,13 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             or _equal_within(pred, expr, within, facts, values)
         ):
             continue  # holds wherever the source is defined
-        mp, me = cond.missing(pred, expr)
-        need = cond.describe(mp, me)
-        if need not in missing.setdefault(rule, []):
-            missing[rule].append(need)
-        if rule in DOMAIN_RULES:
-            into = inherited if before else introduced
-            if need not in into:
-                into.append(need)
+        for need in _needs_text(pred, expr, holds):
+            if need not in missing.setdefault(rule, []):
+                missing[rule].append(need)
+            if rule in DOMAIN_RULES:
+                into = inherited if before else introduced
+                if need not in into:
+                    into.append(need)
     if premises and domain is not None and facts is not None:
         # The equations that established a condition hold within their own domains.
         known = len(domain.entries)
@@ -3571,9 +3568,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
                     warnings=tuple(warnings),
                 )
             assumed.append(key)
-            text = cond.describe(pred, expr)
-            if text not in shown:
-                shown.append(text)
+            _show(shown, pred, expr)
     if missing:
         reason = "; ".join(f"{rule} needs {', '.join(needs)}" for rule, needs in missing.items())
         if introduced:
@@ -3611,6 +3606,25 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         domain=tuple(shown),
         domain_conditions=tuple(assumed),
     )
+
+
+def _needs_text(pred: str, expr, holds) -> list[str]:
+    """What a reader is told is missing of the condition ``pred(expr)``, not established: the
+    smallest part not established, as its plainest parts that are not (``2 \\pi \\sigma^2
+    \\neq 0``: ``\\sigma \\neq 0``)."""
+    mp, me = cond.missing(pred, expr)
+    parts = cond.plain_parts(mp, me)
+    left = [(p, e) for p, e in parts if not holds(p, e)] or [(mp, me)]
+    return [cond.describe(p, e) for p, e in left]
+
+
+def _show(shown: list[str], pred: str, expr) -> None:
+    """Add what a reader is shown of the domain condition ``pred(expr)``: its plainest parts
+    (:func:`eqchain.check.conditions.plain_parts`), each once."""
+    for p, e in cond.plain_parts(pred, expr):
+        text = cond.describe(p, e)
+        if text not in shown:
+            shown.append(text)
 
 
 def _impossible(key, facts) -> bool:
@@ -4012,11 +4026,11 @@ def _introduced(targets, origins, facts: Facts, values) -> str | None:
             expr = canonical(n.expr.xreplace(values)) if values else n.expr
             if holds(n.pred, expr):
                 continue
-            need = cond.describe(*cond.missing(n.pred, expr))
-            if need not in missing.setdefault(n.rule, []):
-                missing[n.rule].append(need)
-            if need not in shown:
-                shown.append(need)
+            for need in _needs_text(n.pred, expr, holds):
+                if need not in missing.setdefault(n.rule, []):
+                    missing[n.rule].append(need)
+                if need not in shown:
+                    shown.append(need)
     if not shown:
         return None
     reason = "; ".join(f"{rule} needs {', '.join(v)}" for rule, v in missing.items() if v)
