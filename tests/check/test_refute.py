@@ -208,3 +208,22 @@ def test_roots_of_a_real_unknown_with_complex_coefficients_end_no_search():
     r = sp.Symbol("r", real=True)
     assert _roots(-196 * r**3 + 10005 * r + 8132 * r * sp.I, r) == [0]
     assert sorted(_roots(r**2 - 4, r)) == [-2, 2]
+
+
+def test_roots_of_a_line_or_a_quadratic_with_i_by_their_formulas():
+    # with i in a coefficient, the formulas, not roots()' factoring over Q(i): the same roots,
+    # only those the unknown's assumptions allow; real coefficients keep roots()' radicals
+    from eqchain.check.refute import _roots
+
+    a = sp.Symbol("a", real=True)
+    p = sp.Symbol("p", positive=True)
+    assert _roots(a**2 - 2, a) == sorted([-sp.sqrt(2), sp.sqrt(2)], key=sp.default_sort_key)
+    assert _roots(p**2 - 2, p) == [sp.sqrt(2)]
+    assert _roots(sp.expand((a - sp.sqrt(2)) * (a - sp.pi)), a) == sorted(
+        [sp.sqrt(2), sp.pi], key=sp.default_sort_key
+    )
+    assert _roots(a**2 + 2 * sp.I * a - 1, a) == []  # the double root -i is not real
+    assert _roots(sp.expand((a - 1) * (a - sp.I)), a) == [1]
+    assert _roots(sp.expand((a - 2) * (a - 3 * sp.I)), a) == [2]
+    assert _roots(3 * a - sp.sqrt(3), a) == [sp.sqrt(3) / 3]
+    assert _roots((a - 1) ** 2, a) == [1]

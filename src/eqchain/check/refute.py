@@ -16,6 +16,7 @@ from fractions import Fraction
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
+from sympy.polys.polyroots import roots_linear, roots_quadratic
 
 from eqchain.check.ranges import put_free, write_out
 from eqchain.check.series import summed
@@ -1012,9 +1013,15 @@ def _roots(e, a) -> list:
             # the formulas up to the quartic, without solve()'s checks of every root against
             # the assumptions (those are checked below): a twentieth of its time on the
             # quadratics a given such as a sum of squares set to 0 leaves (seconds a step)
-            found = sp.roots(sp.Poly(e, x))
-            if sum(found.values()) == degree:
-                roots = sorted(found, key=sp.default_sort_key)
+            poly = sp.Poly(e, x)
+            if x.is_real and degree in (1, 2) and _no_real_root(poly, degree):
+                # no real root: roots() would factor over Q(i) first, a sixth of a second a
+                # call at points sampled off the reals, for roots the assumptions then drop
+                roots = []
+            else:
+                found = sp.roots(poly)
+                if sum(found.values()) == degree:
+                    roots = sorted(found, key=sp.default_sort_key)
         elif sp.count_ops(e) > ROOT_OPS:
             return []
         if roots is None:
@@ -1029,6 +1036,20 @@ def _roots(e, a) -> list:
         for r in roots
         if isinstance(r, sp.Basic) and r.is_number and not r.free_symbols and _satisfies(a, r)
     ]
+
+
+def _no_real_root(poly, degree: int) -> bool:
+    """Whether no root of a line or a quadratic with i in a coefficient is real: each root by
+    its formula, evaluated to 30 digits, has an imaginary part clearly away from 0 (the
+    formula's radicals are not simplified, so an exact test would cost what roots() does)."""
+    if not any(c.has(sp.I) for c in poly.all_coeffs()):
+        return False
+    try:
+        found = roots_linear(poly) if degree == 1 else roots_quadratic(poly)
+        parts = [abs(sp.im(sp.N(r, 30))) for r in found]
+    except (ValueError, TypeError, ZeroDivisionError):
+        return False
+    return all(p.is_Number and p > sp.Float("1e-20") for p in parts)
 
 
 # The most sign terms of the unknown an equation may hold for its cases to be solved one by one
