@@ -25,6 +25,8 @@ def _verdict(tmp_path, row, assume=None):
         # no second base written: (1 + 1)^n
         r"\sum_{k=0}^{n} \binom{n}{k} = 2^{n}",
         r"\sum_{k=0}^{n} \binom{n}{k} a^{k} = (1 + a)^{n}",
+        # the binomial's moment generating function: e^{tk} p^k is (p e^t)^k
+        r"\sum_{k=0}^{n} e^{t k} \binom{n}{k} p^{k} (1 - p)^{n - k} = (p e^{t} + 1 - p)^{n}",
     ],
 )
 def test_the_expansion_summed_back_is_verified(tmp_path, row):
@@ -42,6 +44,8 @@ def test_the_expansion_summed_back_is_verified(tmp_path, row):
         r"\sum_{k=0}^{n} \binom{n}{k} a^{k} b^{n + 1 - k} = (a + b)^{n}",
         # the shift applied to the range only
         r"\sum_{k=1}^{n+1} \binom{n}{k} a^{k} b^{n - k} = (a + b)^{n}",
+        # e^{t} where e^{2t} is summed
+        r"\sum_{k=0}^{n} e^{2 t k} \binom{n}{k} p^{k} (1 - p)^{n - k} = (p e^{t} + 1 - p)^{n}",
     ],
 )
 def test_a_term_missing_or_added_is_refuted(tmp_path, row):

@@ -590,8 +590,10 @@ def _set_swap(rule, ranges):
 def _binomial_sum(rule, ranges):
     r"""The binomial theorem: \sum_{k=s}^{s+n} c \binom{n}{k-s} x^{k-s} y^{n-k+s} = c (x + y)^n,
     the range exactly the terms of the expansion (s an integer, c free of k; x or y may be 1 and
-    then not written, \sum_{k=0}^{n} \binom{n}{k} = 2^n). The side conditions: n a nonnegative
-    integer. SymPy's 0^0 is 1, as the theorem takes it, so x and y are any numbers."""
+    then not written, \sum_{k=0}^{n} \binom{n}{k} = 2^n; x or y a product of powers with the
+    same exponent, e^{tk} p^k as (p e^t)^k: the binomial's moment generating function). The
+    side conditions: n a nonnegative integer. SymPy's 0^0 is 1, as the theorem takes it, so x
+    and y are any numbers."""
 
     def step(node):
         if not isinstance(node, sp.Sum) or len(node.limits) != 1:
@@ -608,7 +610,7 @@ def _binomial_sum(rule, ranges):
         if sp.expand(hi - shift - n) != 0:
             return None
         i = sp.Dummy("i", integer=True, nonnegative=True)
-        const, x, y = [], None, None
+        const, xs, ys = [], [], []
         for f in factors:
             if f is chosen[0]:
                 continue
@@ -616,16 +618,25 @@ def _binomial_sum(rule, ranges):
                 const.append(f)
                 continue
             f = f.xreplace({k: i + shift})
-            if not isinstance(f, sp.Pow) or f.base.has(i):
-                return None
-            exponent = sp.expand(f.exp)
-            if exponent == i and x is None:
-                x = f.base
-            elif sp.expand(exponent - n + i) == 0 and y is None:
-                y = f.base
+            if isinstance(f, sp.exp):  # e^{c i} = (e^c)^i, i an integer
+                base, exponent = sp.exp(sp.Integer(1)), sp.expand(f.args[0])
+                c = exponent.coeff(i)
+                if c.has(i) or sp.expand(exponent - c * i) != 0:
+                    return None
+                base, exponent = sp.exp(c), i
+            elif isinstance(f, sp.Pow):
+                base, exponent = f.base, sp.expand(f.exp)
             else:
                 return None
-        whole = (sp.Integer(1) if x is None else x) + (sp.Integer(1) if y is None else y)
+            if base.has(i):
+                return None
+            if exponent == i:
+                xs.append(base)  # x1^i x2^i = (x1 x2)^i
+            elif sp.expand(exponent - n + i) == 0:
+                ys.append(base)
+            else:
+                return None
+        whole = sp.Mul(*xs) + sp.Mul(*ys)  # a base not written is 1
         return sp.Mul(*const) * whole**n, [("integer", n), ("nonnegative", n)]
 
     return step
