@@ -180,8 +180,9 @@ def plain_parts(pred: str, expr) -> list[tuple[str, object]]:
     and then not 0, exactly where x is not 0), |x| when x is
     (``\sqrt{2} \sqrt{\pi} |\sigma| \neq 0`` and ``2 \pi \sigma^2 \neq 0`` are both
     ``\sigma \neq 0``); a positive number factor of a product says nothing of its sign
-    (``2 a > 0`` is ``a > 0``). Anything else is kept as it is. For what is shown only: the
-    checker keeps the condition as it was found."""
+    (``2 a > 0`` is ``a > 0``). Anything else is kept as it is. What a reader is shown, and
+    what :func:`eqchain.check.domain.holds_within` refines the symbols of; the checker keeps
+    the condition itself as it was found."""
     if not isinstance(expr, sp.Basic) or expr.is_number:
         return [(pred, expr)]
     if pred == "nonzero":
