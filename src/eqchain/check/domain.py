@@ -341,7 +341,7 @@ def holds_within(pred: str, expr, domain) -> bool:
         return True
     mapping = {}
     # each condition and its plainest parts, which it implies (2 pi sigma^2 != 0: sigma != 0)
-    parts = [q for p, e in domain for q in [(p, e), *_parts(p, e)]]
+    parts = [q for p, e in domain for q in [(p, e), *cond.plain_parts(p, e)]]
     for p, e in parts:
         if p in _REFINE and isinstance(e, sp.Basic) and not e.is_number:
             stand = _refined(e, p)
@@ -361,13 +361,6 @@ def holds_within(pred: str, expr, domain) -> bool:
         factors = sp.Mul.make_args(swapped)
         return all(_factor_ok(pred, f) for f in factors)
     return False
-
-
-def _parts(pred: str, expr) -> list:
-    if not isinstance(expr, sp.Basic):
-        return []
-    found = cond.plain_parts(pred, expr)
-    return [] if found == [(pred, expr)] else found
 
 
 def _factor_ok(pred: str, factor) -> bool:

@@ -619,9 +619,9 @@ def _binomial_sum(rule, ranges):
                 continue
             f = f.xreplace({k: i + shift})
             if isinstance(f, sp.exp):  # e^{c i} = (e^c)^i, i an integer
-                base, exponent = sp.exp(sp.Integer(1)), sp.expand(f.args[0])
-                c = exponent.coeff(i)
-                if c.has(i) or sp.expand(exponent - c * i) != 0:
+                argument = sp.expand(f.args[0])
+                c = argument.coeff(i)
+                if c.has(i) or sp.expand(argument - c * i) != 0:
                     return None
                 base, exponent = sp.exp(c), i
             elif isinstance(f, sp.Pow):
