@@ -71,3 +71,52 @@ def test_a_definition_that_mentions_the_variable_says_how_it_depends_on_it(tmp_p
     assert statuses(tmp_path, *rows)[-1] == "verified"
     rows = (r"A = a^2 w", r"\frac{d A}{d w} = 2 a^2")
     assert statuses(tmp_path, *rows)[-1] == "refuted"
+
+
+# The index of the variable (the i of \theta_i) and the counts are no names that vary with it:
+# read as a function of \theta_i, i was written inside its own argument and SymPy's
+# differentiation recursed without end ("expression nested too deeply" on every softmax row of a
+# public post, en/softmax-cross-entropy-deeplearningpractice).
+SOFTMAX = r"\frac{e^{u_i}}{\sum_{j=1}^{K} e^{u_j}}"
+
+
+def test_the_variables_index_is_held_fixed(tmp_path):
+    lhs = r"\frac{\partial (u_i)^2}{\partial \theta_i}"
+    row = lhs + r" = 2 u_i \frac{\partial u_i}{\partial \theta_i}"
+    assert statuses(tmp_path, "x = 1", row)[-1] == "verified"
+    row = lhs + r" = u_i \frac{\partial u_i}{\partial \theta_i}"
+    step = check_document_rows(tmp_path, "x = 1", row)[-1]
+    assert step["status"] != "verified"
+    assert "nested" not in step.get("reason", "")
+
+
+def test_the_quotient_rule_through_names_that_vary(tmp_path):
+    right = (
+        rf"\frac{{\partial}}{{\partial \theta_i}} {SOFTMAX} = {SOFTMAX} \frac{{\partial u_i}}"
+        r"{\partial \theta_i} - \frac{e^{u_i}}{(\sum_{j=1}^{K} e^{u_j})^2} \sum_{j=1}^{K} e^{u_j}"
+        r" \frac{\partial u_j}{\partial \theta_i}"
+    )
+    rows = check_document_rows(tmp_path, "x = 1", right)
+    # (\sum_j e^{u_j})^2 \neq 0 as its plain part, the sum of positive terms over 1..K, K >= 1
+    # since i lies in it
+    assert rows[-1]["status"] == "verified", rows[-1]
+    wrong = right.replace("(\\sum_{j=1}^{K} e^{u_j})^2", "\\sum_{j=1}^{K} e^{u_j}")
+    rows = check_document_rows(tmp_path, "x = 1", wrong)
+    assert rows[-1]["status"] != "verified"
+    assert "nested" not in rows[-1].get("reason", "")
+
+
+def test_a_square_of_a_sum_not_shown_nonzero_is_named(tmp_path):
+    # where the left side is defined its plain part holds: verified there, the domain shown
+    row = (
+        r"\frac{d}{dw} \frac{1}{\sum_{j=1}^{K} e^{w u_j}} = "
+        r"- \frac{\sum_{j=1}^{K} u_j e^{w u_j}}{(\sum_{j=1}^{K} e^{w u_j})^2}"
+    )
+    rows = check_document_rows(tmp_path, "x = 1", row)
+    assert rows[-1]["status"] == "verified", rows[-1]
+    # no index free in the step: the range 1..K may be empty, the sum 0; the left side does not
+    # need it, so the right side introduces it
+    row = r"2 w = \frac{2 w (\sum_{j=1}^{K} e^{u_j})^2}{(\sum_{j=1}^{K} e^{u_j})^2}"
+    rows = check_document_rows(tmp_path, "x = 1", row)
+    assert rows[-1]["status"] == "unknown", rows[-1]
+    assert r"\neq 0" in rows[-1]["reason"]

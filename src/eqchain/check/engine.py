@@ -3490,7 +3490,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
     missing: dict[str, list[str]] = {}
     premises: list = []  # equations a condition was established through: their domains count
 
-    def holds(pred, expr) -> bool:
+    def holds_as_is(pred, expr) -> bool:
         return cond.holds(pred, expr) or (
             facts is not None
             and (
@@ -3499,6 +3499,14 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
                 or _holds_by_index_range(pred, expr, facts, step)
             )
         )
+
+    def holds(pred, expr) -> bool:
+        if holds_as_is(pred, expr):
+            return True
+        # or as its plainest parts, which say exactly the same together: (\sum_j e^{u_j})^2
+        # \neq 0 where \sum_j e^{u_j} \neq 0 holds
+        parts = cond.plain_parts(pred, expr)
+        return parts != [(pred, expr)] and all(holds_as_is(p, e) for p, e in parts)
 
     def note(pred, expr) -> None:
         for p_, e_ in cond.atoms(pred, expr):

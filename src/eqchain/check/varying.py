@@ -49,7 +49,7 @@ def _bare_names(d: sp.Derivative) -> list:
     if body in d.variables:
         return []
     if isinstance(body, sp.Symbol):
-        return [] if _constant(body) else [body]
+        return [body] if _may_vary(body, d) else []
     if isinstance(body, sp.Indexed):
         return [] if _of_a_variable(body, d) else [body.base]
     if isinstance(body, AppliedUndef) and not getattr(body.func, "varies", False):
@@ -79,7 +79,7 @@ def _bare_names(d: sp.Derivative) -> list:
         # a name on its own (it was held fixed, the derivative 0, and \frac{\partial \ln
         # P}{\partial w_m} = \frac{\partial \ln P}{\partial z_n} \frac{\partial z_n}{\partial
         # w_m} was verified as 0 = 0)
-        names = [s for s in body.free_symbols if isinstance(s, sp.Symbol) and not _constant(s)]
+        names = [s for s in body.free_symbols if isinstance(s, sp.Symbol) and _may_vary(s, d)]
         names += [m.base for m in body.atoms(sp.Indexed) if not _of_a_variable(m, d)]
         return [n for n in dict.fromkeys(names) if not _bound_in(n, body)]
     return []
@@ -94,6 +94,17 @@ def _of_a_variable(member: sp.Indexed, d: sp.Derivative) -> bool:
     """Whether ``member`` is of the family of a variable of ``d`` (x_i by x_k: a Kronecker
     delta, not a name that varies)."""
     return any(isinstance(v, sp.Indexed) and v.base == member.base for v in d.variables)
+
+
+def _may_vary(symbol: sp.Symbol, d: sp.Derivative) -> bool:
+    """Whether a plain name in a derivative's body may vary with its variables: not a name
+    declared ``constant``, not an integer (an index or a count: a differentiable function of a
+    real variable with integer values is constant), and not a name in a variable's subscript
+    (the i of \\theta_i labels the variable; read as a function of \\theta_i it would be
+    written inside its own argument, and SymPy's differentiation recursed without end)."""
+    if _constant(symbol) or symbol.is_integer:
+        return False
+    return not any(symbol in v.free_symbols for v in d.variables if isinstance(v, sp.Indexed))
 
 
 def _constant(symbol) -> bool:
