@@ -63,7 +63,7 @@ from eqchain.check.refute import (
     undefined_side_counterexample,
     undefined_term,
 )
-from eqchain.check.rewrite import evaluation_rules
+from eqchain.check.rewrite import evaluation_rules, index_within
 from eqchain.check.search import Equation, Move, Search, faithful_application
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
@@ -3550,6 +3550,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             (key is not None and key in keys)
             or holds_within(pred, expr, within)
             or _equal_within(pred, expr, within, facts, values)
+            or _member_of_a_range(pred, expr, assumed, facts)
         ):
             continue  # holds wherever the source is defined
         for need in _needs_text(pred, expr, holds):
@@ -3682,6 +3683,30 @@ def _closest_then_algebra(search, facts):
     if how != "algebra":
         return None
     return tuple(moves) + forward + (Move("algebra"),) + tuple(reversed(backward))
+
+
+def _member_of_a_range(pred, expr, keys, facts) -> bool:
+    r"""``expr
+    eq 0`` is one member of a domain condition over a range: the source needs
+        f_k
+    eq 0 for every k in lo..hi (key: the product over that range nonzero) and ``expr`` is
+        f_i with i's range established within lo..hi (\sigma(A_i) beside \log \sigma(A_k) summed
+        over k = 1..C, i indexing A over 1..C)."""
+    if pred != "nonzero" or facts is None or not isinstance(expr, sp.Basic):
+        return False
+    for key in keys:
+        if key is None or key[0] != "nonzero" or not isinstance(key[1], sp.Product):
+            continue
+        product = key[1]
+        if len(product.limits) != 1:
+            continue
+        k, lo, hi = product.limits[0]
+        for index in expr.free_symbols - product.free_symbols:
+            if product.function.xreplace({k: index}) == expr and index_within(
+                index, lo, hi, facts.ranges
+            ):
+                return True
+    return False
 
 
 def _holds_by_index_range(pred, expr, facts, step) -> bool:

@@ -18,6 +18,7 @@ from eqchain.tree import canonical, put_in
 
 NORMALISING_RULES = (
     "differentiate",
+    "sum_kronecker",  # what differentiating a sum by one member leaves: \sum_k \delta_{ik} f_k
     "log_prod",
     "log_mul",
     "log_div",

@@ -375,6 +375,13 @@ def _differentiate(rule, ranges):
         if shapes and _shape(node) not in shapes:
             return None
         done = node.doit()
+        if done.has(sp.Piecewise) and not node.has(sp.Piecewise):
+            # SymPy sums \sum_k \delta_{ik} f_k out to a Piecewise on lo <= i <= hi: its
+            # value where i's range is established; else the sum kept (-\sum_k ... by A_i
+            # keeps it), whose delta collapses where that range is established
+            done = _in_range(done, ranges)
+            if done.has(sp.Piecewise):
+                done = node.doit(deep=False)
         if done == node or not _derivatives_irreducible(done):
             return None
         return _collapse_deltas(done, ranges), []
@@ -511,7 +518,11 @@ def _collapse_deltas(expr, ranges):
                 if len(deltas) != 1:
                     continue
                 (other,) = [a for a in deltas[0].args if a != var] or [None]
-                if other is None or var in other.free_symbols or not _within(other, lo, hi, ranges):
+                if (
+                    other is None
+                    or var in other.free_symbols
+                    or not index_within(other, lo, hi, ranges)
+                ):
                     continue
                 if any(other.has(v) for v, _, _ in limits):
                     continue  # pinned to another bound variable: not an index in the range
@@ -527,7 +538,32 @@ def _collapse_deltas(expr, ranges):
     return sp.sympify(expr, strict=True).replace(lambda e: isinstance(e, sp.Sum), visit)
 
 
-def _within(index, lo, hi, ranges) -> bool:
+def _in_range(expr, ranges):
+    """``expr`` with each ``Piecewise((e, (i >= lo) & (hi >= i)), (0, True))`` (what SymPy
+    makes of a sum of a Kronecker delta) written ``e`` where i's range lies within lo..hi."""
+
+    def visit(node):
+        if len(node.args) != 2 or node.args[1] != (0, True):
+            return node
+        value, condition = node.args[0]
+        bounds = [c for c in sp.And.make_args(condition) if isinstance(c, sp.GreaterThan)]
+        if len(bounds) != 2 or len(sp.And.make_args(condition)) != 2:
+            return node
+        for index in condition.free_symbols:
+            lower = [c.rhs for c in bounds if c.lhs == index]
+            upper = [c.lhs for c in bounds if c.rhs == index]
+            if (
+                len(lower) == 1
+                and len(upper) == 1
+                and index_within(index, lower[0], upper[0], ranges)
+            ):
+                return value
+        return node
+
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), visit)
+
+
+def index_within(index, lo, hi, ranges) -> bool:
     """``lo <= index <= hi`` established: a number in range, or an index every declared range
     of which lies within ``lo..hi`` (a letter that indexes z over 1..n and w over 0..n may be
     0 in a step about w_i: one range inside is not enough)."""
