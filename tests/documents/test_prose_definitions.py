@@ -1,10 +1,15 @@
 """A name defined in the prose right before a display ("With $S = \\sum_i |x_i - \\mu|$:",
 "$S = ...$ とおくと、") is a row of its own before that display, at the formula's place in the
 prose (load/prose.py): through the CLI, the display's step that uses S is verified through the
-definition, a wrong one is refuted, and prose that defines nothing (a value set, a case, two
-formulas, a function) gives no row. Found on en/laplace-mle-back2basics (line 78): without the
-definition, S stood free in rows 92 and 104, which a refuter able to meet the document's sign
-given refutes although the author defined S."""
+definition, a wrong one is refuted, and prose that defines nothing (a value set, a case, a
+formula that is no definition among others) gives no row. Found on en/laplace-mle-back2basics
+(line 78): without the definition, S stood free in rows 92 and 104, which a refuter able to
+meet the document's sign given refutes although the author defined S.
+
+Several definitions in one sentence ("Let $f(x) = ...$ and $g(x) = ...$", "分子を
+$f(x)=...$，分母を $g(x)=...$ とおく") are a row each, and a function of names is defined as a
+display's row f(x) = ... is (found on ja/makaishi-tanh-derivative: the quotient rule's f and g
+were defined in the prose only)."""
 
 from __future__ import annotations
 
@@ -64,9 +69,9 @@ def test_a_wrong_step_after_the_definition_is_refuted(tmp_path):
         r"Setting $S = 0$:",  # a value put in, not a name defined
         r"Putting $S = \sum_{i=1}^{n} x_i$:",
         r"If $S = 1$, we have:",  # a case
-        r"With $S = a$ and $T = b$:",  # two formulas
+        r"With $S = a$ and $x > 0$:",  # one of the formulas defines nothing: none is taken
         r"With $S = a = b$:",  # a chain, not a definition
-        r"With $f(x) = x^2$:",  # a function: not read from prose
+        r"With $f(x + 1) = x^2$:",  # a function's arguments are names
         r"where $\lvert x_i - \mu \rvert = x_i - \mu$:",  # no name on the left
         r"We define $S = \sum_{i=1}^{n} x_i$. Then the sum is",  # a sentence after it
         r"The sum, with $S = \sum_i x_i$ as before, becomes",
@@ -97,3 +102,32 @@ def test_a_definition_in_the_prose_that_cannot_be_read_gives_no_row(tmp_path):
     steps = check(tmp_path, f"# t\n\nWith $S = \\foo{{x}}$:\n{DISPLAY}")
     assert len(steps) == 1 and steps[0]["line"] == 6, steps
     assert steps[0]["status"] != "unreadable"
+
+
+TANH = r"""
+$$
+\frac{d}{dx} \tanh(x) = \frac{f'(x)g(x)-f(x)g'(x)}{g(x)^2}
+$$
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        r"Let $f(x)=e^x-e^{-x}$ and $g(x)=e^x+e^{-x}$.",
+        r"where $f(x)=e^x-e^{-x}$, $g(x)=e^x+e^{-x}$:",
+        r"分子を $f(x)=e^x-e^{-x}$，分母を $g(x)=e^x+e^{-x}$ とおく。",
+    ],
+)
+def test_functions_defined_together_in_the_prose_are_rows_of_their_own(tmp_path, lead):
+    f, g, step = check(tmp_path, f"# t\n\n{lead}\n{TANH}")
+    assert (f["status"], g["status"]) == ("definition", "definition"), (f, g)
+    assert f["line"] == g["line"] == 3 and f["column"] < g["column"]
+    assert step["status"] == "verified", step
+
+
+def test_a_wrong_quotient_rule_after_them_is_refuted(tmp_path):
+    lead = r"Let $f(x)=e^x-e^{-x}$ and $g(x)=e^x+e^{-x}$."
+    wrong = TANH.replace("f'(x)g(x)-f(x)g'(x)", "f'(x)g(x)+f(x)g'(x)")
+    *_, step = check(tmp_path, f"# t\n\n{lead}\n{wrong}")
+    assert step["status"] == "refuted", step

@@ -103,7 +103,7 @@ def _is_zero(diff, quick: bool = False) -> bool:
         return True
     if not quick and clearly_nonzero(diff):
         return False  # not zero at a point meeting the assumptions: nothing to prove
-    attempts = (sp.expand, _expand_log, sp.simplify, _simplify_summed)
+    attempts = (sp.expand, _expand_log, sp.simplify, _simplify_summed, _hyperbolic_in_exp)
     if quick or diff.has(sp.Piecewise):
         # SymPy's simplify drops a piece reached at one point only (Piecewise((1, x**2 <= 0),
         # (0, True)) is 0 to it): a piecewise difference is proved piece by piece, by
@@ -126,6 +126,18 @@ def _simplify_summed(expr):
         return expr
     done = summed(expr)
     return sp.simplify(done) if done != expr else expr
+
+
+_HYPERBOLIC = (sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch)
+
+
+def _hyperbolic_in_exp(expr):
+    """The hyperbolic functions written with exp (an identity: tanh x = (e^x - e^{-x})/(e^x +
+    e^{-x})), then simplified; unchanged when there is none. SymPy's simplify leaves
+    1 - tanh(x)^2 - 4/(e^x + e^{-x})^2 as cosh(x)^{-2} + tanh(x)^2 - 1."""
+    if not expr.has(*_HYPERBOLIC):
+        return expr
+    return sp.simplify(expr.rewrite(sp.exp))
 
 
 def _expand_log(expr):

@@ -336,7 +336,7 @@ def _read_rows(
     return out
 
 
-# the lead of a block made from a definition in the prose (load/prose.stated_definition)
+# the lead of a block made from a definition in the prose (load/prose.stated_definitions)
 PROSE_DEFINITION = "(defined in the prose)"
 
 
@@ -347,24 +347,29 @@ def _with_prose_definitions(blocks: list[Block], text: str, macros: dict) -> lis
     none when it is not found there (a file brought in by ``\\input``). Such a block that
     cannot be read gives no row (:func:`_read_rows`): the prose was not meant as a display."""
     from eqchain.load.macros import MacroError, expand
-    from eqchain.load.prose import stated_definition
+    from eqchain.load.prose import stated_definitions
 
     starts = [0]
     for line in text.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     out = []
     for block in blocks:
-        found = stated_definition(block.lead) if block.path is None and block.lead else None
-        if found is not None and 0 < block.line <= len(starts):
-            at = text.rfind(found, 0, starts[block.line - 1])
-            try:
-                expanded = expand("$" + found + "$", macros)
-            except MacroError:
-                at = -1
-            if at > 0:
-                line = text.count("\n", 0, at) + 1
-                column = at - starts[line - 1]  # the delimiter's column, 1-based
-                out.append(Block(expanded, line, column, lead=PROSE_DEFINITION))
+        found = stated_definitions(block.lead) if block.path is None and block.lead else []
+        if found and 0 < block.line <= len(starts):
+            made = []
+            end = starts[block.line - 1]
+            for formula in reversed(found):  # each the last place before the next that writes it
+                at = text.rfind(formula, 0, end)
+                try:
+                    expanded = expand("$" + formula + "$", macros)
+                except MacroError:
+                    at = -1
+                if at > 0:
+                    line = text.count("\n", 0, at) + 1
+                    column = at - starts[line - 1]  # the delimiter's column, 1-based
+                    made.append(Block(expanded, line, column, lead=PROSE_DEFINITION))
+                    end = at
+            out.extend(reversed(made))
         out.append(block)
     return out
 

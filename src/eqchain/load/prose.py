@@ -12,17 +12,19 @@ condition of every row of the display, read as a row's condition after its comma
 の時, の場合, ならば, 일 때, 인 경우 or 이면. Anything else, or a formula that is no condition
 (``x \sim p``), gives no condition: the display is checked as before.
 
-A name defined in the prose right before a display: "With $S = \sum_i |x_i - \mu|$:", "Let
-$S = ...$.", "where $m = ...$," (the sentence starts with *with*, *let*, *where*, *define*,
-*defining*, *write*, *writing*, *denote* or *denoting*, after an optional connective (or a
-label and a colon, "Step 7: with") and *we* or *let us*; exactly one inline formula right
-after that word; after it only punctuation or *we have*, *we get*, *we obtain*, *we find*),
-or in Japanese "$S = ...$ とおくと、" (とおく, と置く, とする, とすると, とおけば,
-と置けば). The formula must be a name, a letter possibly with a hat, bar or tilde and a
-subscript, then ``=`` and an expression with no other ``=``: it is a row of its own before
-the display's rows, at the formula's place in the prose, checked as any row (a definition
-when the name is new; :func:`stated_definition`). *Setting*, *putting* and *substituting*
-give values, not names: no row.
+A name or a function defined in the prose right before a display: "With $S = \\sum_i |x_i -
+\\mu|$:", "Let $S = ...$.", "where $\\sigma(z) = ...$," (the sentence starts with *with*, *let*,
+*where*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, after an optional
+connective (or a label and a colon, "Step 7: with") and *we* or *let us*; right after that word
+one inline formula, or several joined by commas and *and*; after them only punctuation or *we
+have*, *we get*, *we obtain*, *we find*), or in Japanese "$S = ...$ とおくと、" (とおく, と置く,
+とする, とすると, とおけば, と置けば), each formula possibly after what it names ("分子を
+$f(x) = ...$，分母を $g(x) = ...$ とおく"). Each formula must be a name, a letter possibly with a
+hat, bar or tilde and a subscript, or such a name applied to such names (``f(x)``), then ``=``
+and an expression with no other ``=``; one that is not makes the sentence define nothing. Each
+is a row of its own before the display's rows, at the formula's place in the prose, checked as
+any row (a definition when the name is new; :func:`stated_definitions`). *Setting*, *putting*
+and *substituting* give values, not names: no row.
 
 A theorem and its proof: the displays after prose that starts a theorem (a paragraph that
 begins with Theorem, Lemma, Proposition or Corollary, bold or not, or 定理, 命題, 補題, 정리,
@@ -84,39 +86,72 @@ _NAME = (
     r"|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z]))\s*\}?"
     r"(?:\s*_\s*(?:[A-Za-z0-9]|\{\s*[A-Za-z0-9]+\s*\}))?"
 )
-_DEFINED = re.compile(r"\A\s*" + _NAME + r"\s*=(?P<body>.+)\Z", re.DOTALL)
+# ... or a function of names it defines, f(x) or \sigma(z) (as a display's row f(x) = ... whose
+# left side is the whole side: README, "Functions")
+_DEFINES = _NAME + r"(?:\s*\(\s*" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*\))?"
+_DEFINED = re.compile(r"\A\s*" + _DEFINES + r"\s*=(?P<body>.+)\Z", re.DOTALL)
+# one formula, or several joined by commas and "and" ("where $a = ...$ and $b = ...$")
+_FORMULAS = (
+    r"(?P<formulas>"
+    + _INLINE
+    + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
+    + _INLINE.replace("?P<dollar>", "?:").replace("?P<paren>", "?:")
+    + r")*)"
+)
 _DEF_EN = re.compile(
     r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)"
     + _CONNECTIVE
     + r"(?:(?:we|let\s+us)\s+)?"
     + r"(?:with|let|where|define|defining|write|writing|denote|denoting)\s+"
-    + _INLINE
+    + _FORMULAS
     + r"\s*(?:,\s*)?(?:(?:we|then)\s+(?:have|get|obtain|find)\s*)?[:,.;]?\s*\Z",
     re.IGNORECASE | re.DOTALL,
 )
+# in Japanese each formula may follow what it names ("分子を $f(x) = ...$、分母を $g(x) = ...$
+# とおく")
+_NAMED_AS = r"(?:[^$.!?。、,，]{1,8}を\s*)?"
+_PLAIN_INLINE = _INLINE.replace("?P<dollar>", "?:").replace("?P<paren>", "?:")
 _DEF_CJK = re.compile(
     r"(?:\A|(?<=[.!?。．、,])\s*|\n\s*)"
-    + _INLINE
+    + r"(?P<formulas>"
+    + _NAMED_AS
+    + _PLAIN_INLINE
+    + r"(?:\s*[、,，]\s*"
+    + _NAMED_AS
+    + _PLAIN_INLINE
+    + r")*)"
     + r"\s*(?:とおくと|と置くと|とおけば|と置けば|とすると|とおく|と置く|とする)"
     + r"\s*[、,。.:：]?\s*\Z",
     re.DOTALL,
 )
+_ONE_INLINE = re.compile(_INLINE, re.DOTALL)
 
 
 def stated_definition(prose: str) -> str | None:
-    """The LaTeX of the definition (``S = ...``) the prose ``prose`` (the text right before a
-    display) ends by stating (see the module's docstring), or None."""
+    """The LaTeX of the one definition (``S = ...``) the prose ``prose`` (the text right before
+    a display) ends by stating (see the module's docstring), or None (none, or several)."""
+    found = stated_definitions(prose)
+    return found[0] if len(found) == 1 else None
+
+
+def stated_definitions(prose: str) -> list[str]:
+    """The LaTeX of each definition (``S = ...``, ``f(x) = ...``) the prose ``prose`` (the text
+    right before a display) ends by stating, in order (see the module's docstring); [] when
+    it states none, or when one of its formulas defines nothing (all or none)."""
     text = prose.strip()
     if not text:
-        return None
+        return []
     for pattern in (_DEF_EN, _DEF_CJK):
         m = pattern.search(text)
         if m is None:
             continue
-        found = (m.group("dollar") or m.group("paren") or "").strip()
-        if found and _DEFINED.match(found) and _top_level(found).count("=") == 1:
+        found = [
+            (f.group("dollar") or f.group("paren") or "").strip()
+            for f in _ONE_INLINE.finditer(m.group("formulas"))
+        ]
+        if found and all(f and _DEFINED.match(f) and _top_level(f).count("=") == 1 for f in found):
             return found
-    return None
+    return []
 
 
 def _top_level(latex: str) -> str:
