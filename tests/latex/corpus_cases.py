@@ -541,6 +541,11 @@ CASES = [
     Case("division_then_cdot", r"a / b \cdot c", a / b * c),
     Case("division_of_a_product", r"a / b c", error=LatexError, message="divide by"),
     Case("sample_index_superscript", r"x^{(2)} - \mu", error=UnsupportedLatex, message="x^{(i)}"),
+    # a bracketed base with a sum or difference in the exponent's brackets: a power (binomial
+    # pmfs written (1 - p)^{(n - k)}); a name's (an iterate's index) or one letter's stays out
+    Case("bracketed_power_of_a_group", r"(1 - a)^{(n - k)}", (1 - a) ** (n - k)),
+    Case("iterate_superscript", r"x^{(k + 1)} - x", error=UnsupportedLatex, message="x^{(i)}"),
+    Case("order_of_a_group", r"(a b)^{(n)} - x", error=UnsupportedLatex, message="x^{(i)}"),
     # x^*: an optimum to ML authors, a conjugate to physicists; neither a power nor guessed
     Case("starred_name", r"\theta^* - 1", error=UnsupportedLatex, message="starred name"),
     Case("starred_name_braced", r"\theta^{*} - 1", error=UnsupportedLatex, message="starred"),

@@ -69,6 +69,7 @@ from eqchain.latex.tokens import (
     empty_braces_message,
     letter_run,
     match_brackets,
+    power_of_group,
     upright_word_script,
 )
 from eqchain.latex.words import alone_names, word_mark
@@ -1967,6 +1968,7 @@ class Parser:
         if (
             not euler  # e^{(a + b)} is a power: e has no samples or layers
             and not fraction  # ^{(1/2)}: no sample or layer is numbered by a fraction
+            and not power_of_group(tokens, caret, inner)  # (1 - p)^{(n - k)}
             and braced
             and inner
             and inner[0].is_char("([")

@@ -46,6 +46,7 @@ from eqchain.latex.tokens import (
     empty_braces_message,
     letter_run,
     match_brackets,
+    power_of_group,
     upright_word_script,
 )
 from eqchain.latex.words import word_mark
@@ -539,7 +540,8 @@ class Scanner:
             raise UnsupportedLatex(WORD_SUPERSCRIPT, column=inner[0].column)
         fraction = any(t.is_char("/") or t.is_cmd("frac") for t in inner)  # ^{(1/2)}: a power
         if (
-            braced
+            not power_of_group(tokens, caret, inner)  # (1 - p)^{(n - k)}
+            and braced
             and not fraction
             and inner
             and inner[0].is_char("([")

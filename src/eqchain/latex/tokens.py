@@ -336,6 +336,18 @@ def upright_word_script(tokens: list[Token], partner: dict[int, int], k: int) ->
     return len(letters) >= 2 and all(t.kind == "letter" for t in letters)
 
 
+def power_of_group(tokens: list[Token], caret: int, inner: list[Token]) -> bool:
+    """Whether ``^{(...)}`` at ``tokens[caret]`` (``inner``: the tokens inside the braces) is a
+    power for certain: a bracketed base, ``(1 - p)^{(n - k)}``, with a sum or difference in the
+    brackets of the exponent. A sample's or iterate's index labels a name (x^{(i)}, \\theta^{(t +
+    1)}), never a bracketed expression; a derivative's order (fg)^{(n)} is one letter or number."""
+    if caret < 1 or not tokens[caret - 1].is_char(")"):
+        return False
+    if len(inner) < 3 or not inner[0].is_char("(") or not inner[-1].is_char(")"):
+        return False
+    return any(t.is_char("+-") for t in inner[1:-1])
+
+
 def empty_braces_message(tokens: list[Token], k: int) -> str:
     """Why ``{}`` before ``tokens[k]`` is not read: a left superscript, ``{}^t A`` (the transpose
     as Japanese textbooks write it) or ``{}^2 x``, is no notation eqchain reads."""
