@@ -10,10 +10,12 @@ symbolic bound stay symbolic: nothing here proves only the K = 6 case.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import apply_rule
 from eqchain.check.screen import clearly_nonzero
 from eqchain.check.series import summed
+from eqchain.operators import Expectation
 from eqchain.tree import canonical, put_in
 
 NORMALISING_RULES = (
@@ -167,6 +169,8 @@ def prove_equal(
     first = na - nb
     if na == nb:
         return "algebra"
+    if _one_side_alone(na, nb, givens):
+        return None
     # sums over one range term by term first: simplify would try to sum them in closed form
     # (SymPy's hypergeometric and telescoping summation, seconds on a binomial sum)
     if not quick and first.has(sp.Sum) and _zero_termwise(first):
@@ -204,6 +208,26 @@ def prove_equal(
         except Exception:  # noqa: BLE001 - SymPy failed: this given proves nothing
             continue
     return None
+
+
+def _one_side_alone(a, b, givens) -> bool:
+    """Whether one side is an opaque quantity alone (a name, an undefined function's value, an
+    expectation SymPy cannot take) that the other side and the givens do not mention: then no
+    stage below can make the two equal (the difference is that quantity less what does not hold
+    it), and SymPy's simplify was spending the step's whole limit summing the other side
+    (\\mathbb{E}[K] = \\sum_{k=0}^{n} k \\binom{n}{k} p^k (1 - p)^{n - k}: 20 s of hypergeometric
+    summation, then unknown anyway)."""
+    for one, other in ((a, b), (b, a)):
+        if not isinstance(one, (sp.Symbol, AppliedUndef, Expectation)):
+            continue
+        if isinstance(one, sp.Symbol) and one in other.free_symbols:
+            continue
+        if other.has(one) or any(side.has(one) for pair in givens for side in pair):
+            continue
+        if isinstance(one, Expectation) and one.doit() != one:
+            continue
+        return True
+    return False
 
 
 _ENDS = 2  # the summand is also shown zero at this many points at each end of the range
