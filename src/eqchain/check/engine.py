@@ -1626,7 +1626,11 @@ def _infer(
     if (
         (not uses_definition or new_names)
         and mentioned
-        and (_stated_value(lhs) or _stated_value(step.rhs))
+        and (
+            _stated_value(lhs)
+            or _stated_value(step.rhs)
+            or _determines_new_names(lhs, step.rhs, new_names, seen_names)
+        )
         and result.verdict is not Verdict.VERIFIED
         and _given_contradiction(lhs, step.rhs, facts) is None
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
@@ -1668,6 +1672,39 @@ def _solution_of_previous(step: Step, lhs, premise) -> bool:
         and relation == "="
         and any(isinstance(x, sp.Basic) and name in x.free_symbols for x in sides)
     )
+
+
+_COMPUTED = (sp.Derivative, sp.Integral, sp.Limit, Expectation)
+
+
+def _determines_new_names(lhs, rhs, new_names: set, seen_names: set) -> bool:
+    r"""Whether the equation sets names written here for the first time, all on one side, by
+    what the other side says of names met before: ``\frac{N}{\sigma^2} + \frac{1}{\sigma_0^2} =
+    \frac{1}{\hat\sigma^2}`` after rows that wrote N, \sigma and \sigma_0 (a posterior's
+    coefficients matched) determines \hat\sigma; an identity in a name nothing has said
+    anything of is no claim a reader would make. A condition the author states, as a value set
+    is (``x + b = 5``): a given, never refuted for the values the new names could take."""
+    if not new_names:
+        return False
+    for side, other in ((lhs, rhs), (rhs, lhs)):
+        if any(other.has(n) for n in new_names):
+            continue
+        # the new names in plain algebra; the other side no quantity the row computes (a
+        # derivative, an integral, a limit: \frac{\partial l}{\partial w_j} = ... with a new z
+        # is a claim about the derivative), nor a value of an undefined function
+        if side.has(*_COMPUTED, sp.Sum, sp.Product, AppliedUndef):
+            continue
+        if other.has(*_COMPUTED, AppliedUndef):
+            continue
+        # a name alone on either side is a value named (y_1 = a, E = w^2 after dE/dw): the
+        # readings of definitions and of values decide those rows
+        if isinstance(side, (sp.Symbol, sp.Indexed)) or isinstance(other, (sp.Symbol, sp.Indexed)):
+            continue
+        known = {x for x in other.free_symbols if isinstance(x, sp.Symbol)}
+        known |= {a.base for a in other.atoms(sp.Indexed)}
+        if known and all(str(x) in seen_names for x in known):
+            return True
+    return False
 
 
 def _stated_value(side) -> bool:
