@@ -25,6 +25,7 @@ The parser knows no assumptions: binding names to declared symbols is :mod:`eqch
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
@@ -288,6 +289,8 @@ class Parser:
             if (tok.kind, tok.text) in _DIVISIONS:
                 self._check_divisor(tok)
             right = self.expression(power)  # left-associative: the right side binds tighter
+            if (tok.kind, tok.text) not in _DIVISIONS and not tok.is_char("+-"):
+                _check_bold_product([left, right], tok.column)
             left = _infix(tok, left, right)
         return left
 
@@ -313,6 +316,7 @@ class Parser:
             factors.append(self.factor())
         if sum(matrices.matrix_valued(f) for f in factors) > 1:
             return matrices.chain(factors)  # one ordered product of vectors and matrices
+        _check_bold_product(factors, self.tokens[start].column)
         result = factors[-1]
         for f in reversed(factors[:-1]):  # SymPy's grammar nests juxtaposition to the right
             result = mul(f, result)
@@ -3302,6 +3306,38 @@ def names_alone(token_lists) -> frozenset[str]:
                 found.add(span.key)
             i = max(span.end, i + 1)
     return frozenset(found)
+
+
+BOLD_PRODUCT = (
+    "ambiguous: a product of bold names (\\mathbf{A} \\mathbf{x}, \\mathbf{w} \\cdot "
+    "\\mathbf{x}) may be one of matrices and vectors or of numbers, and this document writes no "
+    "transpose, which would make its bold names vectors and matrices: write the product by "
+    "entries (\\sum_j A_{ij} x_j), write a transpose (\\mathbf{w}^\\top \\mathbf{x}), or use "
+    "plain letters for numbers"
+)
+
+
+def _check_bold_product(factors, column: int) -> None:
+    """Reject a product of two or more factors that hold bold names, where the bold names are
+    no vectors or matrices (a document without a transpose: matrices.document_marks): read as
+    numbers they commute, and \\mathbf{A}\\mathbf{x} = \\mathbf{x}\\mathbf{A} was verified.
+    A bold name alone, times numbers or plain names, or as an argument (L(\\mathbf{w})), stays
+    a number as before."""
+    if any(matrices.matrix_valued(f) for f in factors):
+        return
+    if sum(_holds_bold(f) for f in factors) > 1:
+        raise LatexError(BOLD_PRODUCT, column=column)
+
+
+def _holds_bold(expr) -> bool:
+    """Whether ``expr`` holds a bold name outside an applied function's arguments."""
+    if isinstance(expr, AppliedUndef):
+        return False
+    if isinstance(expr, sp.Symbol):
+        return matrices.is_bold(expr.name)
+    if isinstance(expr, sp.Indexed):
+        return matrices.is_bold(str(expr.base))
+    return isinstance(expr, sp.Basic) and any(_holds_bold(a) for a in expr.args)
 
 
 def _infix(op: Token, left, right):
