@@ -56,7 +56,7 @@ def _bare_names(d: sp.Derivative) -> list:
         # J(\theta) by \theta_i: the function may depend on the variable through its
         # argument (a component of theta); by a variable that an argument mentions, the chain
         # rule's, as written
-        if any(_mentions(body.args, v) for v in d.variables):
+        if any(a.has(v) for a in body.args for v in d.variables):
             return []
         # \phi(z^{(i)}) by w_j: through the function, or through the family members in its
         # arguments (a defined \phi(z) depends on nothing else: z^{(i)} is what varies, the
@@ -83,13 +83,6 @@ def _bare_names(d: sp.Derivative) -> list:
         names += [m.base for m in body.atoms(sp.Indexed) if not _of_a_variable(m, d)]
         return [n for n in dict.fromkeys(names) if not _bound_in(n, body)]
     return []
-
-
-def _mentions(args, variable) -> bool:
-    """Whether an argument holds ``variable``, or a member of its family (\\sigma(A_k) by A_i:
-    through its argument, a Kronecker delta)."""
-    base = variable.base if isinstance(variable, sp.Indexed) else None
-    return any(a.has(variable) or (base is not None and a.has(base)) for a in args)
 
 
 def _bound_in(name, body) -> bool:
@@ -169,9 +162,9 @@ def _as_function(e, varying: dict, variables, heads: dict):
             heads[head] = (e, len(by))
             return head(*by)
     if isinstance(e, AppliedUndef) and e.func in varying:
-        # a variable its arguments hold already (f(w_k) by w_i) acts through them: the chain
+        # a variable its arguments hold already (f(w_i) by w_i) acts through them: the chain
         # rule's; written once more as an argument, SymPy's differentiation recursed
-        by = tuple(v for v in _by(varying[e.func], variables) if not _mentions(e.args, v))
+        by = tuple(v for v in _by(varying[e.func], variables) if not any(a.has(v) for a in e.args))
         if by:
             head = sp.Function(e.func.__name__, varies=True)
             heads[head] = (e.func, len(by))
