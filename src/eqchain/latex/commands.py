@@ -125,7 +125,10 @@ WORD_SUPERSCRIPT = (
 
 UNSUPPORTED = {
     "nabla": "the gradient \\nabla",
-    "mathbb": "blackboard bold \\mathbb (e.g. the expectation \\mathbb{E})",
+    "mathbb": (
+        "blackboard bold \\mathbb here (read: \\mathbb{E}[X] or \\mathbb{E}(X), the expectation; "
+        "\\mathbb{V}, the variance; a letter as a name; not a probability \\mathbb{P} or a set)"
+    ),
     "argmax": "\\argmax",
     "argmin": "\\argmin",
     "arg": "\\arg (as in \\arg\\max)",
