@@ -3723,12 +3723,10 @@ def _closest_then_algebra(search, facts):
 
 
 def _member_of_a_range(pred, expr, keys, facts) -> bool:
-    r"""``expr
-    eq 0`` is one member of a domain condition over a range: the source needs
-        f_k
-    eq 0 for every k in lo..hi (key: the product over that range nonzero) and ``expr`` is
-        f_i with i's range established within lo..hi (\sigma(A_i) beside \log \sigma(A_k) summed
-        over k = 1..C, i indexing A over 1..C)."""
+    r"""``expr \neq 0`` is one member of a domain condition over a range: the source needs
+    f_k \neq 0 for every k in lo..hi (key: the product over that range nonzero) and ``expr`` is
+    f_i with i's range established within lo..hi (\sigma(A_i) beside \log \sigma(A_k) summed
+    over k = 1..C, i indexing A over 1..C)."""
     if pred != "nonzero" or facts is None or not isinstance(expr, sp.Basic):
         return False
     for key in keys:

@@ -12,8 +12,8 @@ condition of every row of the display, read as a row's condition after its comma
 の時, の場合, ならば, 일 때, 인 경우 or 이면. Anything else, or a formula that is no condition
 (``x \sim p``), gives no condition: the display is checked as before.
 
-A name or a function defined in the prose right before a display: "With $S = \\sum_i |x_i -
-\\mu|$:", "Let $S = ...$.", "where $\\sigma(z) = ...$," (the sentence starts with *with*, *let*,
+A name or a function defined in the prose right before a display: "With $S = \sum_i |x_i -
+\mu|$:", "Let $S = ...$.", "where $\sigma(z) = ...$," (the sentence starts with *with*, *let*,
 *where*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, after an optional
 connective (or a label and a colon, "Step 7: with") and *we* or *let us*; right after that word
 one inline formula, or several joined by commas and *and*; after them only punctuation or *we
@@ -91,12 +91,9 @@ _NAME = (
 _DEFINES = _NAME + r"(?:\s*\(\s*" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*\))?"
 _DEFINED = re.compile(r"\A\s*" + _DEFINES + r"\s*=(?P<body>.+)\Z", re.DOTALL)
 # one formula, or several joined by commas and "and" ("where $a = ...$ and $b = ...$")
+_PLAIN_INLINE = _INLINE.replace("?P<dollar>", "?:").replace("?P<paren>", "?:")
 _FORMULAS = (
-    r"(?P<formulas>"
-    + _INLINE
-    + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
-    + _INLINE.replace("?P<dollar>", "?:").replace("?P<paren>", "?:")
-    + r")*)"
+    r"(?P<formulas>" + _INLINE + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)" + _PLAIN_INLINE + r")*)"
 )
 _DEF_EN = re.compile(
     r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)"
@@ -110,7 +107,6 @@ _DEF_EN = re.compile(
 # in Japanese each formula may follow what it names ("分子を $f(x) = ...$、分母を $g(x) = ...$
 # とおく")
 _NAMED_AS = r"(?:[^$.!?。、,，]{1,8}を\s*)?"
-_PLAIN_INLINE = _INLINE.replace("?P<dollar>", "?:").replace("?P<paren>", "?:")
 _DEF_CJK = re.compile(
     r"(?:\A|(?<=[.!?。．、,])\s*|\n\s*)"
     + r"(?P<formulas>"
