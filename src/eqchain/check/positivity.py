@@ -27,11 +27,18 @@ def positive(expr, holds) -> bool:
 
 def missing(pred: str, expr, holds):
     """For a sum or product whose positivity (or being nonzero) is not established: the
-    condition that would establish it, the terms' positivity first, then the range's length
-    (``K - 1 > 0`` for ``\\sum_{k=2}^{K}``); None when neither is what is missing."""
+    condition that would establish it, the terms' positivity first (a term that does not name
+    the bound index: ``c > 0`` for ``\\sum_{k=1}^{K} c``), then the range's length (``K - 1 > 0``
+    for ``\\sum_{k=2}^{K}``); None when neither is what is missing, or when it would be a
+    term that names the bound index."""
     if pred not in ("positive", "nonzero") or not isinstance(expr, (sp.Sum, sp.Product)):
         return None
     if not holds("positive", expr.function):
+        if expr.function.has(*expr.variables):
+            # a term that names the bound index: outside the sum the condition would name
+            # nothing (k is bound), and every term positive is not what the sum needs (a sum
+            # of squares is nonzero when one term is): the sum itself is what is missing
+            return None
         return ("positive", expr.function)
     need = "positive" if isinstance(expr, sp.Sum) else "nonnegative"
     for _, lo, hi in expr.limits:
