@@ -51,3 +51,28 @@ def test_a_refuted_row_is_never_named(tmp_path):
     rows = (r"a = 2", r"a + 1 = 4", r"a + 1 = 4")
     got = check_document_rows(tmp_path, *rows)
     assert all("follows from" not in s["reason"] for s in got)
+
+
+def test_the_tries_get_only_what_is_left_of_the_steps_limit(monkeypatch):
+    # the step's own search spent its limit: no second search begins (a step never gets its
+    # limit twice; a binomial's moment rows took 20 s at --timeout 10)
+    from types import SimpleNamespace
+
+    import sympy as sp
+
+    from eqchain.check import engine
+    from eqchain.model import StepResult, Verdict
+
+    def no_second_search(*args, **kwargs):
+        raise AssertionError("a try begun with nothing left of the limit")
+
+    monkeypatch.setattr(engine, "_claim", no_second_search)
+    x = sp.Symbol("x")
+    step = SimpleNamespace(rhs=x)
+    facts = SimpleNamespace(unproved=[(3, x, sp.Integer(2))], unfold=lambda e: e)
+    result = StepResult(step, Verdict.UNKNOWN, (), engine.NO_PROOF)
+    got = engine._from_unproved(result, step, x, facts, {}, 0.0001, {})
+    assert got is result
+    left = engine._left_of(5, __import__("time").process_time() - 6)
+    assert left is not None and left < 0
+    assert engine._left_of(None, 0.0) is None

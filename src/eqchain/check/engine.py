@@ -623,7 +623,7 @@ def check_derivation(
             and link_relation == "="
             and step.kind is StepKind.CLAIM
         )
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.process_time()
         step_values = _values(derivation, step.where)
         _check_values({**base_values, **step_values}, step)
         # A continuation is checked with the values its chain was checked with so far.
@@ -695,7 +695,13 @@ def check_derivation(
                 and step.kind is StepKind.CLAIM
             ):
                 result = _from_unproved(
-                    result, step, source, facts.under(values), values, timeout, step_values
+                    result,
+                    step,
+                    source,
+                    facts.under(values),
+                    values,
+                    _left_of(timeout, cpu_started),
+                    step_values,
                 )
             if result.verdict is Verdict.REFUTED:
                 result = _unwritten_range(result, facts, lhs, source, step.rhs)
@@ -883,6 +889,14 @@ def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: S
 
 
 UNPROVED_TRIES = 2  # the latest earlier rows a claim with no proof is tried from
+MIN_UNPROVED_TRY = 0.05  # CPU seconds: less left of the step's limit, no try is begun
+
+
+def _left_of(timeout, cpu_started: float):
+    """What is left of a step's time limit (CPU seconds) begun at ``cpu_started``; None: none."""
+    if not timeout:
+        return None
+    return timeout - (time.process_time() - cpu_started)
 
 
 def _from_unproved(result, step, source, facts: Facts, values, timeout, step_values):
@@ -892,9 +906,14 @@ def _from_unproved(result, step, source, facts: Facts, values, timeout, step_val
     but the reason names it, and the rules that carry the step from it. The row is used as an
     earlier equation is (substitute), for this check only: never a fact, never a verdict. The
     latest rows whose sides this step writes are tried, one at a time, at most
-    ``UNPROVED_TRIES``."""
+    ``UNPROVED_TRIES``. ``timeout``: what is left of the step's time limit (CPU seconds), shared
+    by the tries: the step's own search has spent the rest, and a step never gets its limit
+    twice (a row of a binomial's moments took 20 s at ``--timeout 10``)."""
     if not result.reason.startswith(NO_PROOF) or not facts.unproved or source is None:
         return result
+    if timeout is not None and timeout < MIN_UNPROVED_TRY:
+        return result
+    deadline = None if timeout is None else time.process_time() + timeout
     try:
         sides = [facts.unfold(e) for e in (source, step.rhs)]
     except (ValueError, TypeError, RecursionError):
@@ -916,8 +935,11 @@ def _from_unproved(result, step, source, facts: Facts, values, timeout, step_val
             verified=[*facts.verified, (None, lhs, rhs)],
             equations=[*facts.equations, premise],
         )
+        left = None if deadline is None else deadline - time.process_time()
+        if left is not None and left < MIN_UNPROVED_TRY:
+            break
         try:
-            again = _claim(step, source, extended, values, timeout, step_values)
+            again = _claim(step, source, extended, values, left, step_values)
         except (ValueError, TypeError, RecursionError, InputError):
             continue
         if again.verdict is not Verdict.VERIFIED:
