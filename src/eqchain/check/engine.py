@@ -216,10 +216,12 @@ class Facts:
             return expr
         variables = {str(v) for d in expr.atoms(sp.Derivative) for v in d.variables}
         variables |= {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
+        # a name among its own definition's arguments is that argument, never the function's
+        # value: \mathrm{p}(y|p) takes the number p (an upright letter is the letter)
         named = {
             str(f): self.written.get(f, head)
             for f, head in functions.items()
-            if str(f) not in variables
+            if str(f) not in variables and str(f) not in {str(s) for s in head.free_symbols}
         }
 
         def visit(node):
