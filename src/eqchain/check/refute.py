@@ -428,6 +428,9 @@ def _integer_symbols(exprs, indices: bool = False) -> list:
         for a in free:
             if isinstance(a, sp.Indexed):
                 index_of |= set().union(*(_free(i) for i in a.indices))
+        # and a free index of a member inside a sum (the p of \sum_k x_{p,k})
+        for a in e.atoms(sp.Indexed) if isinstance(e, sp.Basic) else ():
+            index_of |= {s for i in a.indices for s in i.free_symbols} & free
         out |= {
             s
             for s in free

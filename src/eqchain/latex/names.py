@@ -508,3 +508,111 @@ def undecorated(name: str, prefixes) -> str:
                 name, changed = name[len(prefix) :], True
                 break
     return name
+
+
+# -- families written with several letter indices -------------------------------------------
+
+# A mark for the reader (carried with the document's functions, as matrices.py's are): the
+# base ``base`` is written as a family of ``n`` indices somewhere in the document.
+FAMILY_MARK = "\x00family "
+
+
+def family_mark(base: str, arity: int) -> str:
+    return f"{FAMILY_MARK}{base} {arity}"
+
+
+def _bound_letters(tokens: list[Token], partner: dict[int, int]) -> set[str]:
+    """The letters a ``\\sum`` or ``\\prod`` of the row binds (``\\sum_{i,j}``, ``\\sum_{k=1}^{n}``,
+    ``\\prod_{n \\in S}``)."""
+    out: set[str] = set()
+    for k, tok in enumerate(tokens):
+        if not tok.is_cmd("sum", "prod"):
+            continue
+        j = k + 1
+        while j < len(tokens) and (tokens[j].is_cmd("limits", "nolimits") or tokens[j].is_char("^")):
+            if tokens[j].is_char("^"):  # \sum^{N}_{n=1}: skip the upper bound
+                j += 1
+                j = partner.get(j, j) + 1 if j < len(tokens) else j
+            else:
+                j += 1
+        if j + 1 >= len(tokens) or not tokens[j].is_char("_"):
+            continue
+        lo = j + 1
+        hi = partner.get(lo, lo) if tokens[lo].is_char("{") else lo + 1
+        if tokens[lo].is_char("{"):
+            lo += 1
+        item: list[Token] = []
+        for t in [*tokens[lo:hi], None]:
+            if t is None or t.is_char(",") or t.is_char("=") or t.is_cmd("in"):
+                if len(item) == 1 and item[0].kind == "letter":
+                    out.add(item[0].text)
+                if t is not None and not t.is_char(","):
+                    break
+                item = []
+                continue
+            item.append(t)
+    return out
+
+
+def _letter_subscripts(tokens: list[Token], partner: dict[int, int]):
+    """Each name of the row with a subscript of letters only, as ``(base, letters, commas)``:
+    ``x_{ik}`` is ``("x", ["i", "k"], False)``, ``x_{i,k}`` is ``("x", ["i", "k"], True)``."""
+    k = 0
+    while k < len(tokens):
+        if not starts_name(tokens[k]):
+            k += 1
+            continue
+        try:
+            span = scan_name(tokens, k, partner)
+        except LatexError:
+            k += 1
+            continue
+        k = max(span.end, k + 1)
+        if span.sub is None:
+            continue
+        sub = tokens[span.sub[0] : span.sub[1]]
+        letters = [t.text for t in sub if not t.is_char(",")]
+        commas = len(letters) < len(sub)
+        if len(letters) > 1 and all(t.kind == "letter" or t.is_char(",") for t in sub):
+            if not commas or len(sub) == 2 * len(letters) - 1:
+                yield span.base, letters, commas
+
+
+def written_families(token_rows) -> frozenset[str]:
+    """The family marks of rows (a document's, or one formula's sides): a base written with a
+    comma between letter indices (``x_{i,j}``), or with a subscript of letters a sum or product
+    of the row binds, all of them or one of two (``t_{ij}`` under ``\\sum_i \\sum_j``, ``x_{pk}``
+    under ``\\sum_k``). ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
+    from eqchain.latex.tokens import match_brackets
+
+    marks: set[str] = set()
+    for tokens in token_rows:
+        try:
+            partner = match_brackets(tokens)
+        except LatexError:
+            continue
+        bound = _bound_letters(tokens, partner)
+        for base, letters, commas in _letter_subscripts(tokens, partner):
+            inside = [ch in bound for ch in letters]
+            if commas or all(inside) or (len(letters) == 2 and any(inside)):
+                marks.add(family_mark(base, len(letters)))
+    return frozenset(marks)
+
+
+def family_letters(token_rows, marks) -> frozenset[str]:
+    """The letters a row writes as the indices of a family marked in ``marks``: indices in the
+    whole row (``y_{pq}`` beside ``x_{pq}``, x a family of two, is ``y[p, q]``)."""
+    from eqchain.latex.tokens import match_brackets
+
+    if not any(m.startswith(FAMILY_MARK) for m in marks):
+        return frozenset()
+    out: set[str] = set()
+    for tokens in token_rows:
+        try:
+            partner = match_brackets(tokens)
+        except LatexError:
+            continue
+        for base, letters, _ in _letter_subscripts(tokens, partner):
+            if family_mark(base, len(letters)) in marks:
+                out.update(letters)
+    return frozenset(out)

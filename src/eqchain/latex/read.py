@@ -29,6 +29,7 @@ from eqchain.latex import piecewise
 from eqchain.latex.applied import defined_function
 from eqchain.latex.conditions import Condition, read_condition, split_condition
 from eqchain.latex.decorations import Decorated, strip_decorations
+from eqchain.latex.names import family_letters, written_families
 from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
@@ -378,7 +379,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         continues,
         definition,
         defined,
-        _indices(body, indices),
+        _indices(body, indices) | _family_indices(token_lists, known),
         known,
         relations,
         tuple(optima) if any(optima) else (),
@@ -618,6 +619,14 @@ def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str,
         i += 1
     parts.append((start, len(body)))
     return parts, definition, tuple(relations)
+
+
+def _family_indices(token_lists, functions) -> frozenset[str]:
+    """The letters a row writes as indices of a family of several letter indices, the document's
+    (marks among ``functions``, load/document.py) or the row's own (``x_{pk}`` under
+    ``\\sum_k``): :func:`eqchain.latex.names.family_letters`."""
+    marks = frozenset(functions) | written_families(token_lists)
+    return family_letters(token_lists, marks)
 
 
 def _indices(body: str, indices) -> frozenset[str]:

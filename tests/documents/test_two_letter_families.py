@@ -1,0 +1,64 @@
+"""A family written with two letter indices is one family in the whole document.
+
+Found on a Qiita softmax/cross-entropy post (matchlab): the document defines
+``y_{ij} = \\frac{\\exp(x_{ij})}{\\sum_k \\exp(x_{ik})}`` and later writes ``y_{pq}`` and
+``\\sum_{i}\\sum_{j} \\log y_{ij}``. eqchain read ``y_{ij}`` outside a sum as one name
+``y_ij``, the same letters under the sums as the member ``y[i, j]``, and ``x_{pk}`` under
+``\\sum_k`` as a name ``x_pk`` that does not change with k: valid steps were REFUTED with values
+that break the author's own definition (y_{1,1} = 2 beside x_{1,1} = 1). The reading now: a base
+the document writes with indices a sum binds (all of its letters, or one of two, ``x_{pk}``
+under ``\\sum_k``) or with a comma (``x_{i,j}``) is a family of that many indices; in every row,
+the letters written as such a family's indices are indices, so ``y_{ij}`` beside ``x_{ij}`` and
+``y_{pq}`` beside ``x_{pq}`` are members too."""
+
+from __future__ import annotations
+
+import sympy as sp
+from helpers import check_document_rows
+
+from eqchain.latex.read import read_formula
+
+
+def statuses(tmp_path, *rows, assume=None):
+    return [s["status"] for s in check_document_rows(tmp_path, *rows, assume=assume)]
+
+
+def test_a_member_defined_outside_the_sums_is_the_member_under_them(tmp_path):
+    rows = (
+        r"y_{ij} = e^{x_{ij}}",
+        r"\sum_{i=1}^{m} \sum_{j=1}^{n} \log y_{ij} = \sum_{i=1}^{m} \sum_{j=1}^{n} x_{ij}",
+    )
+    assert statuses(tmp_path, *rows) == ["definition", "verified"]
+
+
+def test_a_wrong_step_about_the_members_is_still_refuted(tmp_path):
+    rows = (
+        r"y_{ij} = e^{x_{ij}}",
+        r"\sum_{i=1}^{m} \sum_{j=1}^{n} \log y_{ij} = \sum_{i=1}^{m} \sum_{j=1}^{n} 2 x_{ij}",
+    )
+    assert statuses(tmp_path, *rows)[-1] == "refuted"
+
+
+def test_the_softmax_substitution_with_other_letters(tmp_path):
+    rows = (
+        r"y_{ij} = \frac{\exp(x_{ij})}{\sum_{k=1}^n \exp(x_{ik})}",
+        r"\frac{1}{m} \frac{\exp(x_{pq})}{\sum_{k=1}^n \exp(x_{pk})} \sum_{j=1}^n t_{pj} "
+        r"= \frac{1}{m} y_{pq} \sum_{j=1}^n t_{pj}",
+    )
+    assert statuses(tmp_path, *rows) == ["definition", "verified"]
+
+
+def test_one_letter_of_two_bound_by_a_sum_makes_both_indices():
+    (_, rhs) = read_formula(r"s = \sum_{k=1}^{n} x_{pk}").sides
+    assert {str(m) for m in rhs.atoms(sp.Indexed)} == {"x[p, k]"}
+
+
+def test_a_word_subscript_under_a_sum_stays_a_name():
+    # w_{new} under \sum_n: three letters, one bound: a name, as before
+    (_, rhs) = read_formula(r"a = w_{new} - \sum_{n=1}^{N} x_n").sides
+    assert "w_new" in {str(s) for s in rhs.free_symbols}
+
+
+def test_without_any_family_the_letters_stay_one_name(tmp_path):
+    steps = check_document_rows(tmp_path, r"y_{ij} = 3", r"2 y_{ij} = 6")
+    assert [s["status"] for s in steps] == ["definition", "verified"]
