@@ -529,7 +529,9 @@ def _bound_letters(tokens: list[Token], partner: dict[int, int]) -> set[str]:
         if not tok.is_cmd("sum", "prod"):
             continue
         j = k + 1
-        while j < len(tokens) and (tokens[j].is_cmd("limits", "nolimits") or tokens[j].is_char("^")):
+        while j < len(tokens) and (
+            tokens[j].is_cmd("limits", "nolimits") or tokens[j].is_char("^")
+        ):
             if tokens[j].is_char("^"):  # \sum^{N}_{n=1}: skip the upper bound
                 j += 1
                 j = partner.get(j, j) + 1 if j < len(tokens) else j
