@@ -11,8 +11,8 @@ import pytest
 from helpers import check_document_rows
 
 
-def statuses(tmp_path, *rows):
-    return [s["status"] for s in check_document_rows(tmp_path, *rows)]
+def statuses(tmp_path, *rows, assume=None):
+    return [s["status"] for s in check_document_rows(tmp_path, *rows, assume=assume)]
 
 
 @pytest.mark.parametrize(
@@ -56,9 +56,12 @@ def test_a_defined_name_varies_through_what_it_is_made_of(tmp_path):
     assert statuses(tmp_path, *rows)[-1] != "verified"
     rows = (r"A = g(a)^2", r"\frac{d A}{d w} = 0")
     assert statuses(tmp_path, *rows)[-1] != "verified"
-    # a name in the definition is data, held fixed as every name not differentiated on its own
+    # nor through the plain names it is made of (A = a^2 by w: the author differentiates A by
+    # w because a may depend on it; tests/check/test_varying_through_a_definition.py): not
+    # proved, the derivative set to 0 is the author's given; a declared constant is held fixed
     rows = (r"A = a^2", r"\frac{d A}{d w} = 0")
-    assert statuses(tmp_path, *rows)[-1] == "verified"
+    assert statuses(tmp_path, *rows)[-1] == "given"
+    assert statuses(tmp_path, *rows, assume="a constant")[-1] == "verified"
 
 
 def test_a_definition_that_mentions_the_variable_says_how_it_depends_on_it(tmp_path):

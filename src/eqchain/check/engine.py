@@ -360,10 +360,21 @@ class Facts:
                 continue
             # the undefined functions it applies (the model's p): a function may depend on
             # more than its written arguments; its data (y_n, x_n) are what they are
-            for name in {f.func for f in value.atoms(AppliedUndef)} - defined:
+            functions = {f.func for f in value.atoms(AppliedUndef)} - defined
+            for name in functions:
                 if getattr(name, "varies", False):
                     continue
                 out[name] = out.get(name, frozenset()) | absent
+            held = value.free_symbols | {m.base for m in value.atoms(sp.Indexed)}
+            if not value.atoms(AppliedUndef) and not held & defined:
+                # no function and no defined name to carry the dependence (a defined \phi(z_i)
+                # carries it through its argument, check/varying.py; \hat y = \sigma(z) in
+                # L = -t \log \hat y through its definition) (L = \sum_i e_i^2 by w, the residuals
+                # defined in prose or not at all): the names it is made of may vary with the
+                # variable, as a name differentiated on its own does (its derivative was
+                # taken as 0: \frac{\partial L}{\partial w} = 0 was verified)
+                for name in _made_of(value) - defined:
+                    out[name] = out.get(name, frozenset()) | absent
         return out
 
     def _by_defined(self, expr):
@@ -3520,6 +3531,17 @@ class _Domain:
             "the left side is defined nowhere under the assumptions and the givens: "
             f"{', '.join(failing)} cannot hold"
         )
+
+
+def _made_of(value) -> set:
+    """The plain names (not integers: indices and counts; not declared constant) and the
+    families of the members ``value`` holds free: what may vary with a variable it does not
+    mention (Facts._through_definitions)."""
+    from eqchain.check.varying import may_vary_name
+
+    names = {s for s in value.free_symbols if isinstance(s, sp.Symbol) and may_vary_name(s)}
+    names |= {m.base for m in value.atoms(sp.Indexed) if may_vary_name(m.base)}
+    return names
 
 
 def _unfolded_key(key, facts: Facts, values: dict):

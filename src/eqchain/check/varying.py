@@ -107,6 +107,14 @@ def _may_vary(symbol: sp.Symbol, d: sp.Derivative) -> bool:
     return not any(symbol in v.free_symbols for v in d.variables if isinstance(v, sp.Indexed))
 
 
+def may_vary_name(name) -> bool:
+    """Whether a plain name or a family (its IndexedBase) may vary with a variable at all: not
+    declared ``constant``, not an integer (an index or a count)."""
+    if isinstance(name, sp.IndexedBase):
+        return not _constant(name.label) and not _constant(name)
+    return not _constant(name) and not name.is_integer
+
+
 def _constant(symbol) -> bool:
     return bool(getattr(symbol, "assumptions0", {}).get("nonrandom"))
 
