@@ -745,16 +745,31 @@ def _scope(path: str, rows, items: list):
                 for node in side.atoms(sp.Sum, sp.Product):
                     for _, lo, hi in node.limits:
                         for bound in (lo, hi):
-                            if (
-                                isinstance(bound, sp.Symbol)
-                                and bound.name not in scope.symbols
-                                and bound.name not in scope.unwritten
-                            ):
+                            if not isinstance(bound, sp.Symbol) or bound.name in scope.unwritten:
+                                continue
+                            if bound.name not in scope.symbols:
                                 scope.symbols[bound.name] = sp.Symbol(
                                     bound.name, integer=True, nonnegative=True
                                 )
+                            else:
+                                _integer_too(scope, bound.name)
     _shifted_bounds(rows, scope, defined)
     return scope
+
+
+def _integer_too(scope, name: str) -> None:
+    """A declared symbol written as a sum's bound is an integer too (``--assume "N >= 1"``
+    says N's sign, the range says it counts: it was real, and every step over the range was
+    "sum range needs N \\in \\mathbb{Z}"), unless its declaration says otherwise."""
+    import sympy as sp
+
+    symbol = scope.symbols[name]
+    if symbol.is_integer is not None:
+        return  # declared an integer, or declared what no integer is
+    try:
+        scope.symbols[name] = sp.Symbol(name, **{**symbol.assumptions0, "integer": True})
+    except (ValueError, TypeError):  # SymPy's InconsistentAssumptions: as declared
+        return
 
 
 def _shifted_bounds(rows, scope, defined: set[str]) -> None:
