@@ -351,9 +351,14 @@ def holds_within(pred: str, expr, domain) -> bool:
         return False
     try:
         swapped = canonical(canonical(expr).xreplace(mapping))
+        # the names alone refined too: a larger part refined as a whole keeps only the domain's
+        # condition (e^{-x^2/s^2} as a nonzero number is not known positive; with s nonzero it
+        # is)
+        names = {k: v for k, v in mapping.items() if isinstance(k, (sp.Symbol, sp.Indexed))}
+        by_names = canonical(canonical(expr).xreplace(names)) if names else swapped
     except (ValueError, TypeError):
         return False
-    if cond.holds(pred, swapped):
+    if cond.holds(pred, swapped) or (by_names != swapped and cond.holds(pred, by_names)):
         return True
     if pred in ("nonzero", "finite") and isinstance(swapped, (sp.Mul, sp.Pow)):
         # a product is nonzero (finite) when each factor is; a power with a positive integer
