@@ -2387,6 +2387,7 @@ def _specialisation(step, lhs, source, facts) -> StepResult | None:
             facts.unfold(prev),
             step.rhs,
             admit=lambda sigma: admissible_values(sigma, _givens(facts)),
+            kept=lhs,
         )
         if found is not None:
             name, shown = found

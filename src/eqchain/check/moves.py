@@ -73,15 +73,20 @@ def _square_of_name(arg) -> bool:
     )
 
 
-def specialization(prev, cur, admit=None):
+def specialization(prev, cur, admit=None, kept=None):
     """Values for symbols of ``prev`` that turn it into ``cur``: returns ``(rule, text)`` with
     rule ``one_hot`` (a one-hot vector) or ``specialize``, or None. ``admit(values)`` says
     whether the values are allowed at all (they must meet the declarations: putting y = -1
-    into a row about a positive y specialises nothing)."""
+    into a row about a positive y specialises nothing). ``kept``: the row's left side as
+    written; a symbol it names keeps its meaning, no value is put in for it
+    (``\frac{d}{dt}(a e^t + 1 - a) = e^t`` after ``= a e^t`` is no case a = 1: its left side
+    still holds a)."""
     P = expand_concrete(canonical(prev))
     C = canonical(cur)
     # Atoms of the row as written: 0 \cdot \log y_2 still mentions y_2.
     cur_atoms = _atoms(cur) | _atoms(C)
+    if isinstance(kept, sp.Basic):
+        cur_atoms |= _atoms(kept) | _atoms(canonical(kept))
     unknowns = sorted((a for a in _atoms(P) if a not in cur_atoms), key=_natural)
     if not unknowns or len(unknowns) > 50:
         return None

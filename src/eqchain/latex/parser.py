@@ -2139,8 +2139,9 @@ class Parser:
                 "a derivative operator needs something to differentiate after it",
                 column=frac.column,
             )
-        if first.is_char("(["):
-            close = self.partner[j]
+        if first.is_char("([") or first.is_cmd("{"):
+            # \frac{d}{dt} \{ a e^t + b \}: escaped braces group as brackets do
+            close = self.partner[j] if first.is_char("([") else self._escaped_close(j)
             end = close + 1
             after = self.at(end)
             if after is not None and after.is_char("^"):
@@ -2156,6 +2157,8 @@ class Parser:
                     column=after.column,
                 )
             self.pos = end
+            if first.is_cmd("{"):
+                return self.within(j, end)  # read as escaped braces are (a set is rejected)
             return self.within(j + 1, close) if end == close + 1 else self.within(j, end)
         if first.is_char("+-"):
             raise LatexError(
@@ -2175,6 +2178,20 @@ class Parser:
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         self.pos = k
         return self.within(j, k)
+
+    def _escaped_close(self, j: int) -> int:
+        """The ``\\}`` closing the ``\\{`` at ``tokens[j]`` (braces nested in it counted)."""
+        depth, k = 0, j + 1
+        while k < self.end:
+            t = self.tokens[k]
+            if t.is_cmd("{"):
+                depth += 1
+            elif t.is_cmd("}"):
+                if depth == 0:
+                    return k
+                depth -= 1
+            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
+        raise LatexError("\\{ without \\}", column=self.tokens[j].column)
 
     def _partner_bar(self, k: int) -> int | None:
         """The bar closing the absolute value that ``tokens[k]`` opens, as
