@@ -605,6 +605,13 @@ def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str,
             start, definition = i + 2, True
             i += 2
             continue
+        elif ch in "<=" and depth == 0 and body.startswith(("=>", "<=>"), i):
+            # the ASCII arrows an author types for \Rightarrow and \Leftrightarrow
+            arrow = 2 if ch == "=" else 3
+            parts.append((start, i))
+            relations.append(RELATIONS["Rightarrow" if ch == "=" else "Leftrightarrow"])
+            start = i = i + arrow
+            continue
         elif ch in "<>" and depth == 0:
             strict = not body.startswith("=", i + 1)
             parts.append((start, i))
