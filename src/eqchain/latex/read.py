@@ -564,6 +564,14 @@ def _split_equals(body: str) -> tuple[list[tuple[int, int]], bool]:
     return parts, definition
 
 
+def relation_parts(text: str) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
+    """The sides of a row's text as (start, end) offsets in ``text`` and the relation before
+    each (``""`` before the first), split as :func:`_split_relations` splits a row's body
+    (the loader re-reads the links of a chain around a side that cannot be read)."""
+    parts, _, relations = _split_relations(text)
+    return parts, relations
+
+
 def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str, ...]]:
     """Split at ``=`` (and ``:=``, ``\\coloneqq``), ``<``, ``>`` and the commands of
     ``RELATIONS`` outside brackets: (start, end) of each part, whether a ``:=`` was among them,

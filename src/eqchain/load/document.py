@@ -25,6 +25,7 @@ notation says so); nothing else is assumed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
@@ -277,7 +278,14 @@ def _read_rows(
         rows = closed
         read = []
         pending_note = None
-        for row in rows:
+        queue = list(rows)
+        while queue:
+            row = queue.pop(0)
+            if isinstance(row, _Row):  # an unreadable side of a chain, placed by its links
+                read.append(row)
+                pending_note = None
+                before = frozenset()
+                continue
             try:
                 row.raise_error()  # this row only (an align column it cannot hold)
                 try:
@@ -304,6 +312,15 @@ def _read_rows(
                 else:
                     line, col = _block_place(block, row.offset + err.column)
                 message = f"cannot read the formula: {err.message}"
+                continued = bool(queue) and queue[0].text.lstrip().startswith("=")
+                before_side, after_side = _around_unreadable_side(row, err, continued, functions)
+                if before_side is not None or after_side is not None:
+                    # a chain a = b = c = d with one side unreadable: the links that do not
+                    # touch it are read and checked (the whole row was lost); the rest
+                    # continues the unreadable side, as a row after an unreadable row does
+                    unread = _Row(None, line, col, row.text.strip(), block.path, message)
+                    queue[:0] = [r for r in (before_side, unread, after_side) if r is not None]
+                    continue
                 read.append(_Row(None, line, col, row.text.strip(), block.path, message))
                 pending_note = None
                 before = frozenset()
@@ -336,6 +353,67 @@ def _read_rows(
             )
         out.append((b_index, read))
     return out
+
+
+# commands that relate two things: a part of a row holding one is no side of a chain
+_RELATION_WORDS = re.compile(
+    r"\\(?:neq|ne|not|equiv|approx|simeq|cong|sim|to|mapsto|in|notin|leftarrow|gets"
+    r"|longleftarrow|subset|subseteq|supset|perp|mid|parallel)(?![A-Za-z])"
+)
+
+
+def _around_unreadable_side(row, err: LatexError, continued: bool = False, functions=()):
+    """For a row ``a = b = c = d`` whose side at ``err``'s column cannot be read: the row of the
+    sides before it (when two or more) and the row from the relation after it (``= c = d``, a
+    continuation of the unreadable side), as rows of the same offsets (the text around them
+    blanked, so columns stay); ``(None, None)`` when the row is not such a chain or the column
+    is not known. A row of one equation is split only when its first side is the unreadable
+    one and the next row continues it (``a &= b`` then ``&= c``: b = c is checked)."""
+    from dataclasses import replace
+
+    from eqchain.latex.conditions import split_condition
+    from eqchain.latex.memo import read_cached
+    from eqchain.latex.read import relation_parts
+
+    if err.column is None or row.error is not None or row.where or row.beside:
+        return None, None
+    if split_condition(row.text) is not None or "\\{" in row.text:
+        return None, None  # a condition after a comma, a set: not a chain's sides
+    try:
+        parts, relations = relation_parts(row.text)
+    except (LatexError, ValueError):
+        return None, None
+    if len(parts) < 2 or any(r not in ("=", "") for r in relations):
+        return None, None
+    if len(parts) == 2 and not continued:
+        return None, None  # one equation: nothing but its own link, which is unreadable
+    at = err.column - 1
+    found = [k for k, (start, end) in enumerate(parts) if start <= at < end]
+    if not found:
+        return None, None
+    (k,) = found
+    if len(parts) == 2 and k != 0:
+        return None, None
+    text = row.text
+    if _RELATION_WORDS.search(text[parts[k][0] : parts[k][1]]):
+        return None, None  # b \neq c between two = is no side: the row is not a chain of sides
+    before = after = None
+    if k >= 2 and text[: parts[0][0]].strip() == "":
+        cut = parts[k - 1][1]
+        before = replace(row, text=text[:cut] + " " * (len(text) - cut))
+    if k + 1 < len(parts):
+        start = parts[k][1]  # the relation after the unreadable side starts the rest
+        # blanked but for its line breaks: placed where its text starts (load._row_place)
+        blank = "".join(c if c == "\n" else " " for c in text[:start])
+        after = replace(row, text=blank + text[start:])
+    for part in (before, after):
+        if part is None:
+            continue
+        try:  # the other sides are sides indeed: each row read (else the whole row is lost)
+            read_cached(part.text, functions=frozenset(functions))
+        except LatexError:
+            return None, None
+    return before, after
 
 
 # the lead of a block made from a definition in the prose (load/prose.stated_definitions)
