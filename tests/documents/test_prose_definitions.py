@@ -47,6 +47,9 @@ def check(tmp_path, text: str, name: str = "d.md") -> list[dict]:
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$.",
         r"We define $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$, we have",
         r"$S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$ とおくと、",
+        # "then" closing the sentence (a helper's bias-variance post: "Let $\mu = E[Z]$, then:")
+        r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$, then:",
+        r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$, then we have",
     ],
 )
 def test_the_name_defined_before_a_display_is_a_row_of_its_own(tmp_path, lead):
@@ -74,6 +77,7 @@ def test_a_wrong_step_after_the_definition_is_refuted(tmp_path):
         r"With $f(x + 1) = x^2$:",  # a function's arguments are names
         r"where $\lvert x_i - \mu \rvert = x_i - \mu$:",  # no name on the left
         r"We define $S = \sum_{i=1}^{n} x_i$. Then the sum is",  # a sentence after it
+        r"Let $S = \sum_{i=1}^{n} x_i$, then the sum is",
         r"The sum, with $S = \sum_i x_i$ as before, becomes",
     ],
 )

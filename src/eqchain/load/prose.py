@@ -101,7 +101,7 @@ _DEF_EN = re.compile(
     + r"(?:(?:we|let\s+us)\s+)?"
     + r"(?:with|let|where|define|defining|write|writing|denote|denoting)\s+"
     + _FORMULAS
-    + r"\s*(?:,\s*)?(?:(?:we|then)\s+(?:have|get|obtain|find)\s*)?[:,.;]?\s*\Z",
+    + r"\s*(?:,\s*)?(?:(?:(?:then\s+)?we|then)(?:\s+(?:have|get|obtain|find))?\s*)?[:,.;]?\s*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 # in Japanese each formula may follow what it names ("分子を $f(x) = ...$、分母を $g(x) = ...$
