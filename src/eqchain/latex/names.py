@@ -251,7 +251,11 @@ def name_object(
         return sp.Symbol(f"{span.base}_{''.join(letters)}")
     if (
         len(sub) > 1
-        and all(t.kind == "digit" or (t.kind == "letter" and t.text in indices) for t in sub)
+        and all(
+            t.kind == "digit"
+            or (t.kind == "letter" and (t.text in indices or INDEX_MARK + t.text in indices))
+            for t in sub
+        )
         and any(t.kind == "digit" for t in sub)
         and (
             not any(a.kind == b.kind == "digit" for a, b in zip(sub, sub[1:], strict=False))
@@ -511,6 +515,40 @@ def undecorated(name: str, prefixes) -> str:
 
 
 # -- families written with several letter indices -------------------------------------------
+
+# A mark among a row's indices: the letter is written as a subscript of its own in the row
+# (z_i): with digits it is an index, x_{i1} is x[i, 1] (two letters stay a name: w_{in})
+INDEX_MARK = "\x00index "
+
+
+def subscript_letters(token_rows) -> frozenset[str]:
+    """Marks (:data:`INDEX_MARK`) of the letters rows write as a subscript of their own:
+    ``z_i``, ``w_{j}``."""
+    from eqchain.latex.tokens import match_brackets
+
+    out: set[str] = set()
+    for tokens in token_rows:
+        try:
+            partner = match_brackets(tokens)
+        except LatexError:
+            continue
+        k = 0
+        while k < len(tokens):
+            if not starts_name(tokens[k]):
+                k += 1
+                continue
+            try:
+                span = scan_name(tokens, k, partner)
+            except LatexError:
+                k += 1
+                continue
+            k = max(span.end, k + 1)
+            if span.sub is not None:
+                sub = tokens[span.sub[0] : span.sub[1]]
+                if len(sub) == 1 and sub[0].kind == "letter":
+                    out.add(INDEX_MARK + sub[0].text)
+    return frozenset(out)
+
 
 # A mark for the reader (carried with the document's functions, as matrices.py's are): the
 # base ``base`` is written as a family of ``n`` indices somewhere in the document.

@@ -29,7 +29,12 @@ from eqchain.latex import piecewise
 from eqchain.latex.applied import defined_function
 from eqchain.latex.conditions import Condition, read_condition, split_condition
 from eqchain.latex.decorations import Decorated, strip_decorations
-from eqchain.latex.names import family_letters, written_families
+from eqchain.latex.names import (
+    INDEX_MARK,
+    family_letters,
+    subscript_letters,
+    written_families,
+)
 from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
@@ -641,7 +646,8 @@ def _family_indices(token_lists, functions) -> frozenset[str]:
     (marks among ``functions``, load/document.py) or the row's own (``x_{pk}`` under
     ``\\sum_k``): :func:`eqchain.latex.names.family_letters`."""
     marks = frozenset(functions) | written_families(token_lists)
-    return family_letters(token_lists, marks)
+    letters = frozenset(m for m in functions if m.startswith(INDEX_MARK))  # the document's
+    return family_letters(token_lists, marks) | subscript_letters(token_lists) | letters
 
 
 def _indices(body: str, indices) -> frozenset[str]:
