@@ -153,3 +153,15 @@ def test_a_hand_written_equation_number_is_unreadable_never_a_factor(tmp_path):
     assert _statuses(steps) == ["unreadable"]
     assert "equation number" in steps[0]["reason"]
     assert _statuses(check_document_rows(tmp_path, r"a + a = a \qquad \tag{2}")) == ["refuted"]
+
+
+def test_equations_joined_by_and_between_spacing_are_each_checked(tmp_path):
+    # a helper's simple-regression post: "\qquad\text{and}\qquad" between two equations was
+    # "prose in the middle of a formula"
+    row = r"(x+1)^2 = x^2 + 2x + 1 \qquad\text{and}\qquad (x-1)^2 = x^2 - 2x + 1"
+    assert _statuses(check_document_rows(tmp_path, row)) == ["verified", "verified"]
+    wrong = row.replace("- 2x + 1", "+ 2x + 1")
+    assert _statuses(check_document_rows(tmp_path, wrong)) == ["verified", "refuted"]
+    # and a condition written so is no equation: the row is read as before
+    cases = r"f(x) = x^2 \quad\text{and}\quad x > 0"
+    assert "verified" not in _statuses(check_document_rows(tmp_path, cases))

@@ -368,7 +368,7 @@ def beside_split(text: str) -> list[tuple[int, int]]:
         return []  # the commas of a piecewise definition are its own
     commas = [i for i, ch, depth in scan(text) if ch == "," and depth == 0]
     if not commas:
-        return []
+        return _and_split(text)
     starts: list[tuple[int, int]] = []
     bounds = [-1, *commas, len(text)]
     for k in range(1, len(bounds) - 1):
@@ -385,6 +385,27 @@ def beside_split(text: str) -> list[tuple[int, int]]:
     if not starts or not _top_level_equals(first):
         return []
     return starts
+
+
+# "\qquad \text{and} \qquad" between two equations: the word between spacing on both sides
+_AND = re.compile(
+    rf"(?:\s*{_SPACING_COMMAND})+\s*\\(?:text|textrm|mbox|mathrm)\s*\{{\s*and\s*\}}"
+    rf"(?:\s*{_SPACING_COMMAND})+\s*"
+)
+
+
+def _and_split(text: str) -> list[tuple[int, int]]:
+    """:func:`beside_split` for equations joined by the word and between spacing,
+    ``a = b \\qquad \\text{and} \\qquad c = d``: (where the word's spacing starts, where the
+    next equation starts) for each, when every part is an equation as after a comma."""
+    found = [m for m in _AND.finditer(text) if depth_after(text[: m.start()]) == 0]
+    if not found:
+        return []
+    bounds = [0, *[x for m in found for x in (m.start(), m.end())], len(text)]
+    parts = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+    if not _top_level_equals(parts[0]) or not all(_side_by_side_equation(p) for p in parts[1:]):
+        return []
+    return [(m.start(), m.end()) for m in found]
 
 
 def _side_by_side_equation(part: str) -> bool:
