@@ -865,6 +865,9 @@ class Parser:
         nxt = self.at(j)
         if nxt is not None and nxt.is_char("'"):
             return self.primed(span, j, operator_name)
+        if nxt is not None and nxt.is_char("(") and (group := self._parenthesised(j)) is not None:
+            if (t := self.at(group[2])) is not None and t.is_char("'"):
+                return self.primed(span, j, operator_name, trailing=True)  # f(x)'
         key, is_function, on_names_only = self._applied_as(span, operator_name)
         shown = span.key.replace("_{", "_").replace("}", "")
         if (
@@ -1610,7 +1613,7 @@ class Parser:
             return known(*args, evaluate=False)
         return sp.Function(span.base)(*args)
 
-    def primed(self, span: NameSpan, j: int, operator_name: bool):
+    def primed(self, span: NameSpan, j: int, operator_name: bool, trailing: bool = False):
         """``f'(x)``, ``f''(x)``, ``f'(0)``, ``M_X'(t)``, ``M'_X(t)`` (the prime before the
         subscript), ``h'(b_j)`` for a function f of the document (declared, defined or
         inferred): its derivative at the argument. A name for argument (``x``, ``b_j``) is the
@@ -1618,9 +1621,10 @@ class Parser:
         point, ``Subs(Derivative(f(u), u), u, 0)`` (u a variable of its own, bound there). A
         prime on anything else (``x'``, an undeclared f, ``f'`` without its argument) and on a
         function of several arguments (``l'(p, q)``: a new name to its author, the
-        derivative of nothing) is rejected."""
+        derivative of nothing) is rejected. ``trailing``: the primes follow the parentheses,
+        ``f(x)'``, read as ``f'(x)``."""
         order = 0
-        while (tok := self.at(j)) is not None and tok.is_char("'"):
+        while not trailing and (tok := self.at(j)) is not None and tok.is_char("'"):
             order, j = order + 1, j + 1
         bound = next((v for v in self.primed_indices if v.name == f"{span.base}'"), None)
         if bound is not None and span.sub is None and order == 1:
@@ -1641,6 +1645,8 @@ class Parser:
                 column=span.column,
             )
         open_, close, after = group
+        while trailing and (tok := self.at(after)) is not None and tok.is_char("'"):
+            order, after = order + 1, after + 1
         if close == open_ + 1:
             raise LatexError("empty parentheses", column=self.tokens[open_].column)
         if (
@@ -1671,6 +1677,13 @@ class Parser:
         self.pos = after
         if isinstance(argument, (sp.Symbol, sp.Indexed)):
             return derivative(name(argument), [(argument, order)], span.column)
+        if trailing:
+            # f(0)': the derivative of the number f(0) (0), or f'(0)? not guessed
+            raise UnsupportedLatex(
+                "ambiguous: a prime after a function's value at a point, f(0)': the derivative "
+                "of that number, or f'(0)? write f'(0)",
+                column=span.column,
+            )
         point = self.within(open_ + 1, close, "argument")
         own = _fresh_variable()
         return sp.Subs(derivative(name(own), [(own, order)], span.column), own, point)
