@@ -534,6 +534,13 @@ def _put_arguments(body, parameters, arguments):
     if all(isinstance(p, sp.Symbol) for p in parameters):
         return substitute(body, dict(zip(parameters, arguments, strict=True)))
     for p, a in zip(parameters, arguments, strict=True):
+        if isinstance(p, sp.Indexed) and all(i.is_Integer for i in p.indices):
+            # J(\theta_0, \theta_1) = ...: numbered members are parameters as names are, when
+            # the body holds no other member of their family (\sum_j \theta_j x_j would keep
+            # \theta_0 inside the sum)
+            if {m for m in body.atoms(sp.Indexed) if m.base == p.base} - set(parameters):
+                return None
+            continue
         # a function defined at a family's generic member (_defines_at_members) is defined at
         # the members of that family only: p(y_j | mu) after p(y_i | mu) = ..., never p(y | mu)
         if isinstance(p, sp.Indexed) and not (

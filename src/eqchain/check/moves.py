@@ -38,7 +38,11 @@ def defined_symbol(lhs):
         isinstance(lhs, AppliedUndef)
         and not matrices.is_node(lhs)  # a vector or matrix is no function being defined
         and lhs.args
-        and all(isinstance(a, sp.Symbol) for a in names)
+        and all(
+            isinstance(a, sp.Symbol)
+            or (isinstance(a, sp.Indexed) and all(i.is_Integer for i in a.indices))
+            for a in names
+        )
         and len(set(names)) == len(names)
     ):
         # f(x, y) = ...: defines the function f; \ell(\mu, \sigma^2) = ... too, a function
