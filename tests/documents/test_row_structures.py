@@ -165,3 +165,19 @@ def test_equations_joined_by_and_between_spacing_are_each_checked(tmp_path):
     # and a condition written so is no equation: the row is read as before
     cases = r"f(x) = x^2 \quad\text{and}\quad x > 0"
     assert "verified" not in _statuses(check_document_rows(tmp_path, cases))
+
+
+def test_an_inequality_in_brackets_at_the_end_is_the_rows_condition(tmp_path):
+    # a Japanese sigmoid post: f(x) = \frac{1}{1+e^{-ax}} (a > 0), then f(x)' = a f(x)(1 - f(x))
+    # (the definition was unreadable, and the next row with it: f not known as a function)
+    rows = (
+        r"f(x) = \frac{1}{1+e^{-ax}} (a > 0)",
+        r"f(x)' = a f(x)(1 - f(x))",
+    )
+    steps = check_document_rows(tmp_path, *rows, assume="a > 0")
+    assert _statuses(steps) == ["definition", "verified"]
+    wrong = check_document_rows(tmp_path, rows[0], r"f(x)' = f(x)(1 - f(x))", assume="a > 0")
+    assert _statuses(wrong)[-1] == "refuted"
+    # a bracket holding no relation stays a factor, and an inequality as a whole side is read
+    # as before
+    assert _statuses(check_document_rows(tmp_path, r"(x + 1)(x - 1) = x^2 - 1"))[-1] == "verified"

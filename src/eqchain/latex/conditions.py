@@ -88,7 +88,44 @@ def split_condition(text: str) -> tuple[int, int] | None:
             if _is_condition_like(tail):
                 return i, i + 1
         i += 1
-    return _spaced_bracket_condition(text) or _worded_condition(text)
+    return _spaced_bracket_condition(text) or _worded_condition(text) or _bracketed_inequality(text)
+
+
+_INEQUALITY = re.compile(r"[<>]|\\(?:le|ge|leq|geq|neq|ne|lt|gt)(?![A-Za-z])")
+
+
+def _bracketed_inequality(text: str) -> tuple[int, int] | None:
+    """``f(x) = \\frac{1}{1 + e^{-ax}} (a > 0)``: brackets at the row's end holding an order
+    relation (or \\neq) at their top level, after a relation of the row, are its condition,
+    with or without spacing before them: a bracket holding an inequality is no factor. (the
+    bracket's offset, twice) or None."""
+    body = _CLOSING.sub("", text).rstrip(" .,;")
+    if not body.endswith(")"):
+        return None
+    depth, start = 0, None
+    for i in range(len(body) - 1, -1, -1):
+        ch = body[i]
+        if ch == ")" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif ch == "(" and (i == 0 or body[i - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                start = i
+                break
+    if start is None or start == 0:
+        return None
+    inner, head = body[start + 1 : -1], body[:start]
+    if body[start - 1] == "\\" or head.rstrip().endswith("\\left"):
+        return None
+    if _depth(inner) != 0 or _INEQUALITY.search(inner) is None or _depth(head) != 0:
+        return None
+    if re.search(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
+        return None
+    if re.search(r"(?:[=<>]|\\[A-Za-z]+)\s*\Z", head):
+        return None  # y = (a > 0): the bracket is the whole side, no condition of a side
+    if not _is_condition_like(body[start:]):
+        return None
+    return start, start
 
 
 _SPACED_BRACKETS = re.compile(r"\\q?quad\s*(?=\(.*\)[\s.,;]*(?:\$\$|\\\])?\s*\Z)", re.DOTALL)

@@ -407,11 +407,10 @@ def _around_unreadable_side(row, err: LatexError, continued: bool = False, funct
         # blanked but for its line breaks: placed where its text starts (load._row_place)
         blank = "".join(c if c == "\n" else " " for c in text[:start])
         after = replace(row, text=blank + text[start:])
-    for part in (before, after):
-        if part is None:
-            continue
-        try:  # the other sides are sides indeed: each row read (else the whole row is lost)
-            read_cached(part.text, functions=frozenset(functions))
+    if before is not None:
+        try:  # the sides before are sides indeed (else the whole row is lost); the rest is
+            # split again where it has a side that cannot be read
+            read_cached(before.text, functions=frozenset(functions))
         except LatexError:
             return None, None
     return before, after
