@@ -88,6 +88,12 @@ def test_a_row_keeps_its_own_condition_too(tmp_path):
         r"If $x \geq 0$, then $y = x$ and",  # math after the case
         r"If $x < 0$, the value is 0; otherwise we have",  # the case turned round
         r"If $x < 0$ does not hold, we have",
+        # words after the case that turn it round (a red-team helper: "fails" was VERIFIED
+        # sqrt(x^2) = x as the case x >= 0); only "holds" and "we have"-like words may follow
+        r"If $x \geq 0$ fails, we have:",
+        r"Assuming $x \geq 0$ is false, we get:",
+        r"If $x \geq 0$ is violated, then",
+        r"When $x \geq 0$ is no longer true:",
     ],
 )
 def test_other_prose_gives_no_condition(tmp_path, lead):

@@ -57,6 +57,15 @@ _CJK = re.compile(
     re.DOTALL,
 )
 _INLINE_ANYWHERE = re.compile(r"\$|\\\(")
+# what may follow an English case (a whitelist: "If $x \geq 0$ fails, we have" and "is false"
+# turned the case round and were read as the case): an optional "holds", then "(then) we
+# have/get/obtain/find/see/write (using/by/from ...)" or "then" or "it follows (that)"
+_EN_TAIL = re.compile(
+    r"\s*(?:holds\s*)?,?\s*(?:(?:then\s+)?(?:we|one)\s+(?:can\s+)?"
+    r"(?:have|get|obtain|find|see|write)(?:\s+(?:using|by|from)\s+.*?)?"
+    r"|then|it\s+follows(?:\s+that)?)?\s*[:,.]?\s*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
 # after the case: no other clause that may turn it round ("; otherwise we have")
 _TURNED = re.compile(r";|\b(?:otherwise|else|unless|except|not)\b|以外|でない|ではない|아닌", re.I)
 
@@ -70,6 +79,8 @@ def stated_case(prose: str) -> str | None:
     for pattern in (_EN, _CJK):
         m = pattern.search(text)
         if m is None or _INLINE_ANYWHERE.search(m.group("tail")) or _TURNED.search(m.group("tail")):
+            continue
+        if pattern is _EN and not _EN_TAIL.match(m.group("tail")):
             continue
         found = m.group("dollar") or m.group("paren")
         if found and found.strip():
