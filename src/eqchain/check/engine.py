@@ -4574,7 +4574,12 @@ def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepR
             continue  # a given fixes v: another value of it would break the given
         other = sp.Dummy(f"{v.name}_prime", **v.assumptions0)
         cex = find_counterexample(
-            ratio, ratio.xreplace({v: other}), givens, seed=0, ranges=facts.ranges, values=values
+            ratio,
+            relations.put_for(ratio, v, other),
+            givens,
+            seed=0,
+            ranges=facts.ranges,
+            values=values,
         )
         if cex is not None:
             primed = latex(v) + "'"  # the other value of v, shown as v'
