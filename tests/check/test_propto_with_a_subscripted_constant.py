@@ -1,9 +1,10 @@
 """``\\propto`` with respect to \\mu beside a prior mean written \\mu_0.
 
 Found by a red-team helper on a normal-normal conjugate derivation: the TRUE step
-``\\exp(-\\frac{M}{2\\sigma^2}(\\mu - \\mu_0)^2) \\propto \\exp(-\\frac{M\\mu^2 - 2M\\mu_0\\mu}{2\\sigma^2})``
-was REFUTED: the other value of \\mu was put in for the label of the member \\mu_0 too (its
-counterexample changed \\mu_0), and the ratio, free of \\mu, was not seen so."""
+``\\exp(-\\frac{M}{2\\sigma^2}(\\mu - \\mu_0)^2) \\propto
+\\exp(-\\frac{M\\mu^2 - 2M\\mu_0\\mu}{2\\sigma^2})`` was REFUTED: the other value of \\mu
+was put in for the label of the member \\mu_0 too (its counterexample changed \\mu_0), and the
+ratio, free of \\mu, was not seen so."""
 
 from __future__ import annotations
 

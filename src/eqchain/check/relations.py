@@ -387,17 +387,17 @@ def free_of(ratio, variables) -> object | None:
 
 
 def mentions(expr, variable) -> bool:
-    """Whether ``expr`` holds the symbol ``variable`` itself: the label of a family member
+    r"""Whether ``expr`` holds the symbol ``variable`` itself: the label of a family member
     written with the same letter is no mention (\mu_0, a prior's mean, beside \mu)."""
     if not isinstance(expr, sp.Basic):
         return False
-    return variable in expr.free_symbols - {
-        m.base.label for m in expr.atoms(sp.Indexed)
-    } or any(variable in i.free_symbols for m in expr.atoms(sp.Indexed) for i in m.indices)
+    return variable in expr.free_symbols - {m.base.label for m in expr.atoms(sp.Indexed)} or any(
+        variable in i.free_symbols for m in expr.atoms(sp.Indexed) for i in m.indices
+    )
 
 
 def put_for(expr, variable, value):
-    """``expr`` with ``value`` put in for the symbol ``variable`` only: a family member
+    r"""``expr`` with ``value`` put in for the symbol ``variable`` only: a family member
     written with the same letter keeps its label (\mu_0 stays \mu_0 when \mu changes)."""
     members = {m: sp.Dummy() for m in expr.atoms(sp.Indexed) if m.base.label == variable}
     back = {d: m for m, d in members.items()}
