@@ -148,6 +148,9 @@ class Facts:
     # function -> its definition's left side as written (before _plain_parameters): what a
     # bare name of the function stands for (named)
     written: dict = field(default_factory=dict)
+    # the positions in ``givens`` of the derivatives set to zero (stationarity conditions): a
+    # step proved through one holds at the stationary point only, and says so
+    stationary: set = field(default_factory=set)
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -1599,6 +1602,7 @@ def _infer(
         # dL/dx = ... = 0: the author sets the derivative to zero (a condition imposed to find
         # the stationary point), not an identity to check: a given from here on.
         given = _give(step, source, facts)
+        facts.stationary.add(len(facts.givens) - 1)
         facts.conditions.append(_names_of(source, step.rhs))
         return replace(given, reason="given: the derivative set to zero (a stationarity condition)")
     if result.verdict is Verdict.VERIFIED or step.continues:
@@ -3155,6 +3159,9 @@ def _check_claim_written(
     how = prove_equal(lhs_full, rhs_full, proof_givens, facts.ranges, used)
     for n in used:
         domain.premise((canonical(premises[n][0]), canonical(premises[n][1])), facts, values)
+    at_the_point = _at_the_stationary_point(used, facts)
+    if at_the_point and how is not None:
+        warnings.append(at_the_point)
     if how is not None:
         if named and how in named:
             return _decide(
@@ -3550,6 +3557,21 @@ def _made_of(value) -> set:
     names = {s for s in value.free_symbols if isinstance(s, sp.Symbol) and may_vary_name(s)}
     names |= {m.base for m in value.atoms(sp.Indexed) if may_vary_name(m.base)}
     return names
+
+
+def _at_the_stationary_point(used: list, facts: Facts) -> str | None:
+    r"""A note for a step proved through a derivative set to zero (the givens at positions
+    ``used``): it holds where that condition does, at the stationary point, not for every
+    value of the variable (\frac{d^2\ell}{dp^2} = -\frac{n}{p(1-p)} after \ell'(p) = 0: true
+    at p = k/n only)."""
+    lines = [facts.given_lines[n] for n in used if n in facts.stationary]
+    if not lines and not any(n in facts.stationary for n in used):
+        return None
+    where = ", ".join(f"line {n}" for n in lines if n) or "an earlier row"
+    return (
+        f"holds at the stationary point only: the proof uses the derivative set to zero "
+        f"({where}), not an identity in the variable"
+    )
 
 
 def _unfolded_key(key, facts: Facts, values: dict):
