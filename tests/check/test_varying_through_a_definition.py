@@ -63,3 +63,24 @@ def test_a_definition_that_mentions_the_variable_holds_the_rest_fixed(tmp_path):
         r"\frac{\partial L}{\partial w} = \sum_{i=1}^{n} 2 x_i (y_i - w x_i)",
     )
     assert statuses(tmp_path, *wrong)[-1] == "refuted"
+
+
+def test_a_function_whose_body_does_not_mention_its_parameter(tmp_path):
+    # RSS(\beta_0, \beta_1) = \sum_i \varepsilon_i^2 (StatProofBook): its derivative by
+    # \beta_1 was 0 and the valid gradient refuted ("it does not follow"); L(w) = \sum_i e_i^2
+    rows = (r"L(w) = \sum_{i=1}^{n} e_i^2", r"\frac{d L(w)}{d w} = 0 + 0")
+    assert statuses(tmp_path, *rows)[-1] != "verified"
+    rows = (
+        r"\mathrm{RSS}(\beta_0,\beta_1) = \sum_{i=1}^n \varepsilon_i^2",
+        r"\frac{\mathrm{d}\mathrm{RSS}(\beta_0,\beta_1)}{\mathrm{d}\beta_1} = "
+        r"\sum_{i=1}^n 2 (y_i - \beta_0 - \beta_1 x_i) (-x_i)",
+    )
+    assert statuses(tmp_path, *rows)[-1] != "refuted"
+
+
+def test_a_constant_function_of_plain_names_stays_constant(tmp_path):
+    # a uniform density: its body mentions no x, and a, b stay what they are inside the
+    # integral over x
+    rows = (r"f(x) = \frac{1}{b - a}", r"\int_a^b f(x) \, dx = 1")
+    got = check_document_rows(tmp_path, *rows, assume="b > a")
+    assert got[-1]["status"] == "verified", got[-1]

@@ -312,7 +312,7 @@ class Facts:
                 made_of |= {m.base for m in value.atoms(sp.Indexed)}
                 if made_of:
                     made[name] = frozenset(made_of) | made.get(name, frozenset())
-        if not self.varying and not made:
+        if not self.varying and not made and not self._functions_defined():
             return {}
         defined = {d for d in self.definitions if isinstance(d, sp.Symbol)}
         defined |= {d.base for d in self.definitions if isinstance(d, sp.Indexed)}
@@ -334,6 +334,9 @@ class Facts:
             out[name] = out.get(name, frozenset()) | by
         return out
 
+    def _functions_defined(self) -> bool:
+        return any(isinstance(d, AppliedUndef) for d in self.definitions)
+
     def _through_definitions(self, defined: set) -> dict:
         """{function: variables} for the undefined functions applied in the definition of a name
         that varies with a variable the definition does not mention: the
@@ -344,6 +347,23 @@ class Facts:
         variable (``L = \\sum_n (y_n - w x_n)^2``) says how it depends on it: nothing added."""
         out: dict = {}
         for key, value in self.definitions.items():
+            if isinstance(key, AppliedUndef) and isinstance(value, sp.Basic):
+                # L(w) = \sum_i e_i^2: a function of w whose body does not mention w depends on
+                # it through the families it is made of (the residuals defined in prose): they
+                # vary with w (its derivative was 0: dL/dw = 0 verified, the valid gradient of
+                # RSS(\beta_0, \beta_1) = \sum_i \varepsilon_i^2 refuted). Families only: a
+                # constant function of plain names (a uniform density 1/(b - a)) stays one
+                held = value.free_symbols | {m.base for m in value.atoms(sp.Indexed)}
+                absent = frozenset(
+                    a
+                    for a in key.args
+                    if isinstance(a, (sp.Symbol, sp.Indexed)) and not value.has(a)
+                )
+                if absent and not value.atoms(AppliedUndef) and not held & defined:
+                    for name in _made_of(value) - defined:
+                        if isinstance(name, sp.IndexedBase):
+                            out[name] = out.get(name, frozenset()) | absent
+                continue
             # a name or a family's generic member; a function's dependence on the variable is
             # through its arguments (check/varying.py), never through its parameters
             if not isinstance(key, (sp.Symbol, sp.Indexed)) or not isinstance(value, sp.Basic):
