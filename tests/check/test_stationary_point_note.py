@@ -36,3 +36,9 @@ def test_an_identity_in_p_carries_no_such_note(tmp_path):
 def test_a_wrong_second_derivative_is_refuted(tmp_path):
     got = last(tmp_path, r"\frac{d^2\ell}{dp^2} = -\frac{k}{p^2} + \frac{n-k}{(1-p)^2}")
     assert got["status"] == "refuted"
+
+
+def test_a_rule_path_through_the_condition_says_so_too(tmp_path):
+    got = last(tmp_path, r"\log\left(e^{\frac{k}{p} - \frac{n-k}{1-p}}\right) = 0")
+    assert got["status"] == "verified"
+    assert any("stationary point only" in w for w in got["warnings"]), got

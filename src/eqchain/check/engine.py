@@ -3157,6 +3157,8 @@ def _check_claim_written(
             side_conditions.extend((move.rule, c) for c in move.conditions)
             if move.premise is not None:
                 domain.premise(move.premise, facts, values)
+        if (note := _at_the_stationary_point(_premises_used(path, facts), facts)) is not None:
+            warnings.append(note)
         rules = _unique([m.rule for m in path] + evaluations) or ["algebra"]
         return _decide(step, rules, side_conditions, warnings, values, facts, domain)
 
@@ -3577,6 +3579,16 @@ def _made_of(value) -> set:
     names = {s for s in value.free_symbols if isinstance(s, sp.Symbol) and may_vary_name(s)}
     names |= {m.base for m in value.atoms(sp.Indexed) if may_vary_name(m.base)}
     return names
+
+
+def _premises_used(path, facts: Facts) -> list:
+    """The positions in ``facts.givens`` of the givens the moves of ``path`` used."""
+    wanted = {m.premise for m in path if m.premise is not None}
+    return [
+        n
+        for n, (a, b) in enumerate(facts.givens)
+        if (canonical(a), canonical(b)) in wanted or (canonical(b), canonical(a)) in wanted
+    ]
 
 
 def _at_the_stationary_point(used: list, facts: Facts) -> str | None:
