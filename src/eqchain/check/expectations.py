@@ -322,6 +322,8 @@ def _random_symbols(node: Expectation):
             return {under}
         if isinstance(under, sp.core.function.AppliedUndef):
             return set().union(*(a.free_symbols for a in under.args))
+        if isinstance(under, sp.Tuple):  # E_{D, \varepsilon}: over those names together
+            return set().union(*(u.free_symbols for u in under))
     return None
 
 

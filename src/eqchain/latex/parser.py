@@ -1320,6 +1320,11 @@ class Parser:
         given = self._conditional_subscript(lo, hi)
         if given is not None:
             return (given,)
+        names = self._names_listed(lo, hi)
+        if names is not None:
+            # E_{D, \varepsilon}: over several variables together (those names random, every
+            # other held fixed, as under E_x: expectations._random_symbols)
+            return (sp.Tuple(*names),)
         k, sim = lo, None
         while k < hi:
             t = self.tokens[k]
@@ -1347,6 +1352,27 @@ class Parser:
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             raise LatexError(f"'{span.key}' cannot be a variable", column=first.column)
         return variable, self._distribution(sim + 1, hi)
+
+    def _names_listed(self, lo: int, hi: int):
+        """The names of a subscript that is two or more names separated by commas
+        (``D, \\varepsilon``), or None."""
+        items, start, k = [], lo, lo
+        while k <= hi:
+            if k == hi or self.tokens[k].is_char(","):
+                if k == start or not starts_name(self.tokens[start]):
+                    return None
+                span = scan_name(self.tokens, start, self.partner)
+                if span.end != k:
+                    return None
+                name = self._object(span)
+                if not isinstance(name, (sp.Symbol, sp.Indexed)):
+                    return None
+                items.append(name)
+                start = k + 1
+            elif self.tokens[k].is_char("([{"):
+                return None
+            k += 1
+        return items if len(items) > 1 else None
 
     def _conditional_subscript(self, lo: int, hi: int):
         """``E_{Z|X}``, ``E_{Z \\mid X, \\theta^0}`` (one bar at the top of the subscript, a
