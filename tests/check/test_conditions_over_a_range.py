@@ -46,3 +46,17 @@ def test_a_step_that_introduces_the_division_names_the_sum(tmp_path):
     assert step["status"] == "unknown"
     assert "x_{k} > 0" not in step["reason"], step["reason"]
     assert "\\sum_{k=1}^{n}" in step["reason"], step["reason"]
+
+
+def test_a_condition_inside_a_sum_says_for_which_values(tmp_path):
+    from helpers import check_document_rows
+
+    row = r"\sum_{k=1}^{n} \log(a_k b_k) = \sum_{k=1}^{n} \log a_k + \sum_{k=1}^{n} \log b_k"
+    (step,) = check_document_rows(tmp_path, row)
+    assert step["status"] == "unknown"
+    assert "a_{k} > 0 for 1 \\leq k \\leq n" in step["reason"], step["reason"]
+    (step,) = check_document_rows(tmp_path, row, assume="a_k > 0, b_k > 0")
+    assert step["status"] == "verified"
+    wrong = row.replace(r"+ \sum_{k=1}^{n} \log b_k", r"- \sum_{k=1}^{n} \log b_k")
+    (step,) = check_document_rows(tmp_path, wrong, assume="a_k > 0, b_k > 0")
+    assert step["status"] == "refuted"

@@ -223,3 +223,8 @@ _READABLE = {
 
 def _readable(expr):
     return expr.xreplace(_READABLE)
+
+
+def readable(expr):
+    """``expr`` with canonical bound variables named as :func:`describe` names them (k, j, i)."""
+    return _readable(expr)

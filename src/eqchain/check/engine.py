@@ -3631,6 +3631,14 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
     and the step's domain (what its source needs to be defined), and the domain can hold;
     else unknown naming each missing condition, grouped by the rule that needs it, or the
     domain condition that cannot hold."""
+    bound = (
+        {
+            **_bound_ranges(step.lhs, step.rhs),
+            **_bound_ranges(canonical(step.lhs), canonical(step.rhs)),
+        }
+        if isinstance(step.lhs, sp.Basic) and isinstance(step.rhs, sp.Basic)
+        else {}
+    )
     established: list[str] = []
     missing: dict[str, list[str]] = {}
     premises: list = []  # equations a condition was established through: their domains count
@@ -3698,7 +3706,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             or _member_of_a_range(pred, expr, assumed, facts)
         ):
             continue  # holds wherever the source is defined
-        for need in _needs_text(pred, expr, holds):
+        for need in _needs_text(pred, expr, holds, bound):
             if need not in missing.setdefault(rule, []):
                 missing[rule].append(need)
             if rule in DOMAIN_RULES:
@@ -3762,14 +3770,46 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
     )
 
 
-def _needs_text(pred: str, expr, holds) -> list[str]:
+def _needs_text(pred: str, expr, holds, bound: dict | None = None) -> list[str]:
     """What a reader is told is missing of the condition ``pred(expr)``, not established: the
     smallest part not established, as its plainest parts that are not (``2 \\pi \\sigma^2
-    \\neq 0``: ``\\sigma \\neq 0``)."""
+    \\neq 0``: ``\\sigma \\neq 0``). A part that names the variable of a sum or product of the
+    step (``bound``: variable -> (lower, upper)) says for which values (``a_{k} > 0`` for
+    ``1 \\leq k \\leq n``): outside the sum the variable names nothing."""
     mp, me = cond.missing(pred, expr)
     parts = cond.plain_parts(mp, me)
     left = [(p, e) for p, e in parts if not holds(p, e)] or [(mp, me)]
-    return [cond.describe(p, e) for p, e in left]
+    out = []
+    for p, e in left:
+        text = cond.describe(p, e)
+        free = getattr(e, "free_symbols", set())
+        over = [(v, lo, hi) for v, (lo, hi) in (bound or {}).items() if v in free]
+        if over:
+            text += " for " + ", ".join(
+                f"{latex(lo)} \\leq {latex(cond.readable(v))} \\leq {latex(hi)}"
+                for v, lo, hi in over
+            )
+        out.append(text)
+    return out
+
+
+def _bound_ranges(*trees) -> dict:
+    """The variables the sums and products of ``trees`` bind and that are free in none of
+    them, with their bounds: variable -> (lower, upper) (one range per variable, else none)."""
+    out: dict = {}
+    clash: set = set()
+    free = set().union(*(t.free_symbols for t in trees if isinstance(t, sp.Basic)))
+    for tree in trees:
+        if not isinstance(tree, sp.Basic):
+            continue
+        for node in tree.atoms(sp.Sum, sp.Product):
+            for v, lo, hi in node.limits:
+                if v in free:
+                    continue
+                if v in out and out[v] != (lo, hi):
+                    clash.add(v)
+                out[v] = (lo, hi)
+    return {v: r for v, r in out.items() if v not in clash}
 
 
 def _show(shown: list[str], pred: str, expr) -> None:
