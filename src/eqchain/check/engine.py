@@ -666,6 +666,16 @@ def check_derivation(
             and link_relation == "="
             and step.kind is StepKind.CLAIM
         )
+        # an inequality right before an implication is its premise too (\sigma \geq 0
+        # \Rightarrow \sqrt{\sigma^2} = \sigma): supposed, never refuted as a claim; it states
+        # no equation, so nothing later uses it
+        supposed_relation = (
+            position + 1 < len(steps)
+            and steps[position + 1].follows is not None
+            and step.follows is None
+            and link_relation not in ("=", "sim")
+            and step.kind is StepKind.CLAIM
+        )
         started, cpu_started = time.monotonic(), time.process_time()
         step_values = _values(derivation, step.where)
         _check_values({**base_values, **step_values}, step)
@@ -816,6 +826,12 @@ def check_derivation(
                     result = StepResult(step, Verdict.UNKNOWN, result.rules, introduced)
             if supposed and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
                 result = _suppose(step, source, facts, result)
+            if supposed_relation and result.verdict in (Verdict.REFUTED, Verdict.UNKNOWN):
+                result = StepResult(
+                    step,
+                    Verdict.GIVEN,
+                    reason="supposed: the premise of the implication that follows (not checked)",
+                )
             if result.verdict is Verdict.REFUTED and link_relation == "=" and source is not None:
                 result = _constant_hint(result, source, step.rhs, facts, values, derivation)
         except NotAVariable:
@@ -4396,7 +4412,19 @@ def _implication_unguarded(step, lhs, sides, facts: Facts, values, timeout) -> S
     forward = _follows(step, premises, conclusion, facts, values, timeout)
     results = [forward]
     if step.follows == "iff":
-        backward = _follows(step, [conclusion], premises[0], facts, values, timeout)
+        # the converse may not use the premise's own definition (q = 0 <=> q(1 - q) = 0: the
+        # premise read as defining q made the way back hold by definition; it was verified)
+        own = _defined_by(sides[-2], sides[-1], facts)
+        back_facts = facts
+        if own:
+            back_facts = replace(
+                facts, definitions={k: v for k, v in facts.definitions.items() if k not in own}
+            )
+            raw = (canonical(sides[-2]), canonical(sides[-1]))
+            conclusion_raw = (canonical(target), canonical(step.rhs))
+            backward = _follows(step, [conclusion_raw], raw, back_facts, values, timeout)
+        else:
+            backward = _follows(step, [conclusion], premises[0], facts, values, timeout)
         results.append(backward)
     verdicts = [r.verdict for r in results]
     if all(v is Verdict.VERIFIED for v in verdicts):
@@ -4426,6 +4454,18 @@ def _implication_unguarded(step, lhs, sides, facts: Facts, values, timeout) -> S
             reasons.append(lead + res.reason)
     rules = _unique([r for res in results for r in res.rules])
     return StepResult(step, Verdict.UNKNOWN, tuple(rules), "; ".join(reasons))
+
+
+def _defined_by(lhs, rhs, facts: Facts) -> set:
+    """The names the equation ``lhs = rhs`` itself defined (its left side, a name whose
+    definition is its right side): what a converse must not take as known."""
+    if lhs is None or rhs is None or lhs not in facts.definitions:
+        return set()
+    try:
+        same = canonical(facts.definitions[lhs]) == canonical(rhs)
+    except (TypeError, ValueError):
+        return set()
+    return {lhs} if same else set()
 
 
 def _linear_sums(expr):
