@@ -259,6 +259,7 @@ class Facts:
             new = self._members(new)
             if functions:
                 new = self.named(new)
+                new = self._derivative_at_a_name(new, functions)
                 new = self._at_point(new, functions)
                 new = _rename_capturing(new, functions, self.definitions)
                 new = rebuild(new, lambda node: self._apply(node, functions))
@@ -268,6 +269,35 @@ class Facts:
         # what is left undefined and differentiated on its own may vary (check/varying.py); a
         # density whose parameters' conditions are established is its formula (densities.py)
         return settled(with_varying(expr, self.undefined_varying()), self.givens)
+
+    def _derivative_at_a_name(self, expr, functions: dict):
+        """``f'(a)`` read as the derivative of f(a) by a, where f's body names a otherwise
+        (``f(x) = a x^2``): the derivative of f at the point a, ``Subs(Derivative(f(u), u), u,
+        a)`` (by a, f(a) = a^3 would give 3a^2 for f'(a) = 2a^2: a false row was verified)."""
+        if not expr.has(sp.Derivative):
+            return expr
+
+        def visit(node):
+            if not (isinstance(node, sp.Derivative) and isinstance(node.expr, AppliedUndef)):
+                return node
+            head = functions.get(node.expr.func)
+            if head is None or len(node.expr.args) != len(head.args):
+                return node
+            body = self.definitions.get(head)
+            variables = set(node.variables)
+            if body is None or len(variables) != 1:
+                return node
+            (var,) = variables
+            params = set(head.args)
+            if var in params or var not in body.free_symbols:
+                return node
+            if list(node.expr.args).count(var) != 1:
+                return node
+            u = sp.Dummy("u", **var.assumptions0)
+            inner = node.expr.func(*(u if a == var else a for a in node.expr.args))
+            return sp.Subs(sp.Derivative(inner, (u, node.derivative_count)), u, var)
+
+        return rebuild(expr, visit)
 
     def _powers_of_defined(self, expr):
         """``s^4`` after ``s^2 = v`` is ``v^2``, and ``s^3`` is ``v s``: a power of a name whose
@@ -3005,6 +3035,10 @@ def _check_claim_written(
     varying = facts.undefined_varying(powers=False)  # put in by unfold, after the definitions
     src = with_varying(substitute(facts.at_points(facts.named(source)), values), varying)
     tgt = with_varying(substitute(facts.at_points(facts.named(target)), values), varying)
+    functions = {d.func: d for d in facts.definitions if isinstance(d, AppliedUndef)}
+    if functions:  # f'(a) with a in f's body otherwise: the derivative at the point a
+        src = facts._derivative_at_a_name(src, functions)
+        tgt = facts._derivative_at_a_name(tgt, functions)
 
     side_conditions: list[tuple] = []
     evaluations: list[str] = []
