@@ -62,3 +62,15 @@ def test_a_word_subscript_under_a_sum_stays_a_name():
 def test_without_any_family_the_letters_stay_one_name(tmp_path):
     steps = check_document_rows(tmp_path, r"y_{ij} = 3", r"2 y_{ij} = 6")
     assert [s["status"] for s in steps] == ["definition", "verified"]
+
+
+def test_numbered_members_of_a_family_of_two_indices(tmp_path):
+    # a red-team helper: the double sum written out was refuted (y_{11} read as y[11])
+    row = r"\sum_{i=1}^{2} \sum_{j=1}^{2} y_{ij} = y_{11} + y_{12} + y_{21} + y_{22}"
+    assert statuses(tmp_path, row) == ["verified"]
+    assert statuses(tmp_path, row.replace("y_{22}", "y_{21}")) == ["refuted"]
+    # x_{i1} beside z_i: x is a family of two indices, x_{21} its member x[2, 1]
+    rows = (r"z_i = \beta_1 x_{i1}", r"z_2 = \beta_1 x_{21}", r"z_2 = \beta_1 x_{12}")
+    assert statuses(tmp_path, *rows) == ["definition", "verified", "refuted"]
+    # without such a family y_{12} stays the member y[12] of a family of one index
+    assert statuses(tmp_path, r"\sum_{k=12}^{12} y_k = y_{12}") == ["verified"]

@@ -251,6 +251,15 @@ def name_object(
         return sp.Symbol(f"{span.base}_{''.join(letters)}")
     if (
         len(sub) > 1
+        and all(t.kind == "digit" and not t.space_before for t in sub)
+        and family_mark(span.base, len(sub)) in indices
+    ):
+        # y_{11} where y is a family of two indices in the document (\sum_i \sum_j y_{ij}):
+        # one digit per index, y[1, 1] (it was the number 11: the double sum written out was
+        # refuted)
+        return base[tuple(sp.Integer(int(t.text)) for t in sub)]
+    if (
+        len(sub) > 1
         and all(
             t.kind == "digit"
             or (t.kind == "letter" and (t.text in indices or INDEX_MARK + t.text in indices))
@@ -637,6 +646,43 @@ def written_families(token_rows) -> frozenset[str]:
             if commas or all(inside) or (len(letters) == 2 and any(inside)):
                 marks.add(family_mark(base, len(letters)))
     return frozenset(marks)
+
+
+def mixed_families(token_rows, marks) -> frozenset[str]:
+    """Family marks of names written with a letter index and digits, each letter one that
+    ``marks`` says is written alone as a subscript (``x_{i1}`` beside ``z_i``): x is a family of
+    two indices, so ``x_{21}`` elsewhere is ``x[2, 1]``."""
+    from eqchain.latex.tokens import match_brackets
+
+    out: set[str] = set()
+    for tokens in token_rows:
+        try:
+            partner = match_brackets(tokens)
+        except LatexError:
+            continue
+        k = 0
+        while k < len(tokens):
+            if not starts_name(tokens[k]):
+                k += 1
+                continue
+            try:
+                span = scan_name(tokens, k, partner)
+            except LatexError:
+                k += 1
+                continue
+            k = max(span.end, k + 1)
+            if span.sub is None:
+                continue
+            sub = tokens[span.sub[0] : span.sub[1]]
+            if (
+                len(sub) > 1
+                and all(t.kind in ("letter", "digit") and not t.space_before for t in sub)
+                and any(t.kind == "digit" for t in sub)
+                and any(t.kind == "letter" for t in sub)
+                and all(INDEX_MARK + t.text in marks for t in sub if t.kind == "letter")
+            ):
+                out.add(family_mark(span.base, len(sub)))
+    return frozenset(out)
 
 
 def family_letters(token_rows, marks) -> frozenset[str]:

@@ -30,6 +30,7 @@ from eqchain.latex.applied import defined_function
 from eqchain.latex.conditions import Condition, read_condition, split_condition
 from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.names import (
+    FAMILY_MARK,
     INDEX_MARK,
     family_letters,
     subscript_letters,
@@ -647,7 +648,8 @@ def _family_indices(token_lists, functions) -> frozenset[str]:
     ``\\sum_k``): :func:`eqchain.latex.names.family_letters`."""
     marks = frozenset(functions) | written_families(token_lists)
     letters = frozenset(m for m in functions if m.startswith(INDEX_MARK))  # the document's
-    return family_letters(token_lists, marks) | subscript_letters(token_lists) | letters
+    families = frozenset(m for m in marks if m.startswith(FAMILY_MARK))  # y_{11}: y[1, 1]
+    return family_letters(token_lists, marks) | subscript_letters(token_lists) | letters | families
 
 
 def _indices(body: str, indices) -> frozenset[str]:

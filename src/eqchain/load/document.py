@@ -32,7 +32,7 @@ from pathlib import Path
 
 from eqchain.errors import InputError, LatexError
 from eqchain.latex import matrices
-from eqchain.latex.names import subscript_letters, written_families
+from eqchain.latex.names import mixed_families, subscript_letters, written_families
 from eqchain.latex.parser import unwritten_bounds
 from eqchain.load.assume import Stated
 from eqchain.load.blocks import Block, line_col
@@ -96,6 +96,7 @@ def load_document(
     functions |= _matrix_marks(token_rows) | _word_marks(token_rows) | _alone_marks(token_rows)
     functions |= written_families(token_rows)  # y_{ij} under sums: y[i, j] in every row
     functions |= subscript_letters(token_rows)  # z_i somewhere: x_{i1} is x[i, 1] everywhere
+    functions |= mixed_families(token_rows, functions)  # and then x_{21} is x[2, 1]
     if "T" in symbols:  # --assume "T integer": T is a scalar, a plain ^T no transpose
         functions |= {matrices.SCALAR_T_MARK}
     rows = _read_rows(path, blocks, functions, cross_check)
