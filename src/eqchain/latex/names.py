@@ -530,12 +530,12 @@ def undecorated(name: str, prefixes) -> str:
 INDEX_MARK = "\x00index "
 
 
-def subscript_letters(token_rows) -> frozenset[str]:
-    """Marks (:data:`INDEX_MARK`) of the letters rows write as a subscript of their own:
-    ``z_i``, ``w_{j}``."""
+def subscripted_names(token_rows):
+    """Each name written with a subscript in ``token_rows``, as ``(span, subscript tokens,
+    the row's tokens, its bracket partners)``; a row or a name that cannot be scanned is left
+    out (it stays unreadable where it is read)."""
     from eqchain.latex.tokens import match_brackets
 
-    out: set[str] = set()
     for tokens in token_rows:
         try:
             partner = match_brackets(tokens)
@@ -553,10 +553,17 @@ def subscript_letters(token_rows) -> frozenset[str]:
                 continue
             k = max(span.end, k + 1)
             if span.sub is not None:
-                sub = tokens[span.sub[0] : span.sub[1]]
-                if len(sub) == 1 and sub[0].kind == "letter":
-                    out.add(INDEX_MARK + sub[0].text)
-    return frozenset(out)
+                yield span, tokens[span.sub[0] : span.sub[1]], tokens, partner
+
+
+def subscript_letters(token_rows) -> frozenset[str]:
+    """Marks (:data:`INDEX_MARK`) of the letters rows write as a subscript of their own:
+    ``z_i``, ``w_{j}``."""
+    return frozenset(
+        INDEX_MARK + sub[0].text
+        for _, sub, _, _ in subscripted_names(token_rows)
+        if len(sub) == 1 and sub[0].kind == "letter"
+    )
 
 
 # A mark for the reader (carried with the document's functions, as matrices.py's are): the
@@ -603,28 +610,15 @@ def _bound_letters(tokens: list[Token], partner: dict[int, int]) -> set[str]:
     return out
 
 
-def _letter_subscripts(tokens: list[Token], partner: dict[int, int]):
-    """Each name of the row with a subscript of letters only, as ``(base, letters, commas)``:
-    ``x_{ik}`` is ``("x", ["i", "k"], False)``, ``x_{i,k}`` is ``("x", ["i", "k"], True)``."""
-    k = 0
-    while k < len(tokens):
-        if not starts_name(tokens[k]):
-            k += 1
-            continue
-        try:
-            span = scan_name(tokens, k, partner)
-        except LatexError:
-            k += 1
-            continue
-        k = max(span.end, k + 1)
-        if span.sub is None:
-            continue
-        sub = tokens[span.sub[0] : span.sub[1]]
-        letters = [t.text for t in sub if not t.is_char(",")]
-        commas = len(letters) < len(sub)
-        if len(letters) > 1 and all(t.kind == "letter" or t.is_char(",") for t in sub):
-            if not commas or len(sub) == 2 * len(letters) - 1:
-                yield span.base, letters, commas
+def _letter_indices(sub: list[Token]):
+    """A subscript of letters only, as ``(letters, commas)``: ``ik`` is ``(["i", "k"], False)``,
+    ``i,k`` is ``(["i", "k"], True)``; None for anything else (one letter, a digit, ``i,,k``)."""
+    letters = [t.text for t in sub if not t.is_char(",")]
+    commas = len(letters) < len(sub)
+    if len(letters) > 1 and all(t.kind == "letter" or t.is_char(",") for t in sub):
+        if not commas or len(sub) == 2 * len(letters) - 1:
+            return letters, commas
+    return None
 
 
 def written_families(token_rows) -> frozenset[str]:
@@ -632,19 +626,18 @@ def written_families(token_rows) -> frozenset[str]:
     comma between letter indices (``x_{i,j}``), or with a subscript of letters a sum or product
     of the row binds, all of them or one of two (``t_{ij}`` under ``\\sum_i \\sum_j``, ``x_{pk}``
     under ``\\sum_k``). ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
-    from eqchain.latex.tokens import match_brackets
-
     marks: set[str] = set()
-    for tokens in token_rows:
-        try:
-            partner = match_brackets(tokens)
-        except LatexError:
+    bound: dict = {}  # the row (by identity) -> the letters its sums bind
+    for span, sub, tokens, partner in subscripted_names(token_rows):
+        found = _letter_indices(sub)
+        if found is None:
             continue
-        bound = _bound_letters(tokens, partner)
-        for base, letters, commas in _letter_subscripts(tokens, partner):
-            inside = [ch in bound for ch in letters]
-            if commas or all(inside) or (len(letters) == 2 and any(inside)):
-                marks.add(family_mark(base, len(letters)))
+        letters, commas = found
+        if id(tokens) not in bound:
+            bound[id(tokens)] = _bound_letters(tokens, partner)
+        inside = [ch in bound[id(tokens)] for ch in letters]
+        if commas or all(inside) or (len(letters) == 2 and any(inside)):
+            marks.add(family_mark(span.base, len(letters)))
     return frozenset(marks)
 
 
@@ -652,53 +645,25 @@ def mixed_families(token_rows, marks) -> frozenset[str]:
     """Family marks of names written with a letter index and digits, each letter one that
     ``marks`` says is written alone as a subscript (``x_{i1}`` beside ``z_i``): x is a family of
     two indices, so ``x_{21}`` elsewhere is ``x[2, 1]``."""
-    from eqchain.latex.tokens import match_brackets
-
-    out: set[str] = set()
-    for tokens in token_rows:
-        try:
-            partner = match_brackets(tokens)
-        except LatexError:
-            continue
-        k = 0
-        while k < len(tokens):
-            if not starts_name(tokens[k]):
-                k += 1
-                continue
-            try:
-                span = scan_name(tokens, k, partner)
-            except LatexError:
-                k += 1
-                continue
-            k = max(span.end, k + 1)
-            if span.sub is None:
-                continue
-            sub = tokens[span.sub[0] : span.sub[1]]
-            if (
-                len(sub) > 1
-                and all(t.kind in ("letter", "digit") and not t.space_before for t in sub)
-                and any(t.kind == "digit" for t in sub)
-                and any(t.kind == "letter" for t in sub)
-                and all(INDEX_MARK + t.text in marks for t in sub if t.kind == "letter")
-            ):
-                out.add(family_mark(span.base, len(sub)))
-    return frozenset(out)
+    return frozenset(
+        family_mark(span.base, len(sub))
+        for span, sub, _, _ in subscripted_names(token_rows)
+        if len(sub) > 1
+        and all(t.kind in ("letter", "digit") and not t.space_before for t in sub)
+        and any(t.kind == "digit" for t in sub)
+        and any(t.kind == "letter" for t in sub)
+        and all(INDEX_MARK + t.text in marks for t in sub if t.kind == "letter")
+    )
 
 
 def family_letters(token_rows, marks) -> frozenset[str]:
     """The letters a row writes as the indices of a family marked in ``marks``: indices in the
     whole row (``y_{pq}`` beside ``x_{pq}``, x a family of two, is ``y[p, q]``)."""
-    from eqchain.latex.tokens import match_brackets
-
     if not any(m.startswith(FAMILY_MARK) for m in marks):
         return frozenset()
     out: set[str] = set()
-    for tokens in token_rows:
-        try:
-            partner = match_brackets(tokens)
-        except LatexError:
-            continue
-        for base, letters, _ in _letter_subscripts(tokens, partner):
-            if family_mark(base, len(letters)) in marks:
-                out.update(letters)
+    for span, sub, _, _ in subscripted_names(token_rows):
+        found = _letter_indices(sub)
+        if found is not None and family_mark(span.base, len(found[0])) in marks:
+            out.update(found[0])
     return frozenset(out)
