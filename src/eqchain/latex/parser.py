@@ -638,23 +638,15 @@ class Parser:
         """``\\{ x - (\\mu + t) \\}^2``, ``\\Bigl\\{ ... \\Bigr\\}``: brackets that only group, as
         ``( )`` do. With a comma, a bar or a colon at their top level (``\\{a, b\\}``,
         ``\\{x | x > 0\\}``) they hold a set: not supported."""
-        depth, k = 0, self.pos + 1
-        while k < self.end:
-            t = self.tokens[k]
-            if t.is_cmd("{"):
-                depth += 1
-            elif t.is_cmd("}"):
-                if depth == 0:
-                    break
-                depth -= 1
-            elif depth == 0 and (t.is_char(",:") or _separator(t) is not None):
+
+        def no_set(t: Token) -> None:
+            if t.is_char(",:") or _separator(t) is not None:
                 raise UnsupportedLatex(
                     f"not supported: braces \\{{...\\}} around '{t.text}' (a set)",
                     column=tok.column,
                 )
-            k = self.partner[k] + 1 if t.is_char("([{") else k + 1
-        if k >= self.end:
-            raise LatexError("\\{ without \\}", column=tok.column)
+
+        k = self._escaped_close(self.pos, no_set)
         if k == self.pos + 1:
             raise UnsupportedLatex("not supported: the empty set \\{\\}", column=tok.column)
         inner = self.within(self.pos + 1, k)
@@ -2218,8 +2210,9 @@ class Parser:
         self.pos = k
         return self.within(j, k)
 
-    def _escaped_close(self, j: int) -> int:
-        """The ``\\}`` closing the ``\\{`` at ``tokens[j]`` (braces nested in it counted)."""
+    def _escaped_close(self, j: int, at_top=None) -> int:
+        """The ``\\}`` closing the ``\\{`` at ``tokens[j]`` (braces nested in it counted);
+        ``at_top(token)`` sees each token at its top level (it may raise)."""
         depth, k = 0, j + 1
         while k < self.end:
             t = self.tokens[k]
@@ -2229,6 +2222,8 @@ class Parser:
                 if depth == 0:
                     return k
                 depth -= 1
+            elif depth == 0 and at_top is not None:
+                at_top(t)
             k = self.partner[k] + 1 if t.is_char("([{") else k + 1
         raise LatexError("\\{ without \\}", column=self.tokens[j].column)
 
