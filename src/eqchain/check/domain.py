@@ -163,7 +163,7 @@ def _walk(node, limits: tuple, out: list) -> None:
 def _carried_out(derivative):
     """The derivative carried out (asked for again and again for the same tree), or None."""
     try:
-        return derivative.doit(deep=False)
+        return derivative.doit()
     except Exception:  # noqa: BLE001 - SymPy could not differentiate: nothing learnt
         return None
 
