@@ -151,6 +151,61 @@ class Facts:
     # the positions in ``givens`` of the derivatives set to zero (stationarity conditions): a
     # step proved through one holds at the stationary point only, and says so
     stationary: set = field(default_factory=set)
+    # where the facts stood (the lengths of givens, verified, instances, history, equations)
+    # before the premise of the implication under way: what was added since (the premise and
+    # what follows from it) stops holding where the implication ends (retract_supposed)
+    supposed_from: tuple | None = None
+    # the definitions, their equations and the names seen before that premise: a name written
+    # before and defined by the premise (b = 0 \Rightarrow bc = 0) is supposed, not defined
+    supposed_names: tuple = ()
+    # (lhs, rhs, line) of the premises supposed for implications that ended: no facts, but what
+    # a hatted name may name the solution of (_solves_a_given)
+    retracted: list = field(default_factory=list)
+
+    def suppose(self) -> None:
+        """An implication's premise is about to be checked: remember where the facts stood."""
+        if self.supposed_from is None:
+            self.supposed_from = (
+                len(self.givens),
+                len(self.verified),
+                len(self.instances),
+                len(self.history),
+                len(self.equations),
+            )
+            kept = [e for e in self.equations if e.kind == "definition"]
+            self.supposed_names = (dict(self.definitions), kept, frozenset(self.seen))
+
+    def retract_supposed(self) -> None:
+        """The premises supposed for the implication that just ended stop holding, and so does
+        what was established under them: a premise is the author's supposition for that
+        implication only (``\\sqrt{a} = b \\Rightarrow a = b^2``, then ``a = b^2 \\Rightarrow
+        \\sqrt{a} = b`` may not use the first premise or its conclusion). Definitions made
+        meanwhile stay."""
+        if self.supposed_from is None:
+            return
+        givens, verified, instances, history, equations = self.supposed_from
+        for (a, b), line in zip(self.givens[givens:], self.given_lines[givens:], strict=False):
+            self.retracted.append((a, b, line))
+        del self.givens[givens:], self.given_lines[givens:], self.verified[verified:]
+        del self.instances[instances:], self.history[history:]
+        self.stationary = {i for i in self.stationary if i < givens}
+        self.equations = self.equations[:equations] + [
+            e for e in self.equations[equations:] if e.kind == "definition"
+        ]
+        definitions, kept, seen = self.supposed_names
+        for target in list(self.definitions):
+            head = target.func if isinstance(target, AppliedUndef) else target
+            if definitions.get(target) is self.definitions[target] or not (
+                target in seen or head in seen
+            ):
+                continue  # unchanged, or a new name the premise defined (u = 1 - x): kept
+            self.forget_definition(target)
+            self.defined_at.pop(target, None)
+            if target in definitions:  # a definition the premise changed: back as it was
+                self.definitions[target] = definitions[target]
+                self.equations += [e for e in kept if e.lhs == canonical(target)]
+        self.unfolded.clear()  # an unfolding may have settled a density by a given
+        self.supposed_from, self.supposed_names = None, ()
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -676,6 +731,8 @@ def check_derivation(
                 facts.remember(step, None, usable=False)
             continue
         unreadable = None
+        if not step.continues and step.follows is None:
+            facts.retract_supposed()  # the implication before (if any) has ended
         # The equation before, as an implication's premise: its sides, relation, and whether
         # it is established (every link verified, given or a definition).
         premise = (list(chain_sides), chain_relation, chain_holds and chain_values == {})
@@ -706,6 +763,8 @@ def check_derivation(
             and link_relation not in ("=", "sim")
             and step.kind is StepKind.CLAIM
         )
+        if supposed or supposed_relation:
+            facts.suppose()  # what holds from here on holds until the implication ends
         started, cpu_started = time.monotonic(), time.process_time()
         step_values = _values(derivation, step.where)
         _check_values({**base_values, **step_values}, step)
@@ -1831,29 +1890,48 @@ def _stated_value(side) -> bool:
 
 
 def _solves_a_given(step: Step, lhs, facts: Facts, values, timeout) -> StepResult | None:
-    r"""A new hatted name ``\hat\mu = v`` after a given about its letter with 0 on one side
-    (the condition the author set, ``\sum_i (x_i - \mu) = 0``, not ``\mu = 0``; the latest
-    such given) names that equation's solution: verified when the given implies ``\mu = v``
-    (as ``\Rightarrow \hat\mu = v`` is, relations.hat_target), refuted when v does not
-    solve it (a counterexample where the given, with v put in, fails); None otherwise (a root
-    among several, or undecided: the row stays the definition it reads as)."""
-    if not isinstance(lhs, sp.Symbol) or not lhs.name.startswith("hat") or not facts.givens:
+    r"""A new hatted name ``\hat\mu = v`` after a condition about its letter with 0 on one side
+    (the equation the author set, ``\sum_i (x_i - \mu) = 0``, not ``\mu = 0``: a given, or the
+    premise of an implication that ended) names that equation's solution: verified when one
+    such equation (the latest first) implies ``\mu = v`` (as ``\Rightarrow \hat\mu = v`` is,
+    relations.hat_target); unknown when v is a root of one not shown to give it; refuted when v
+    solves none of them (a counterexample where the latest, with v put in, fails); None
+    otherwise (undecided: the row stays the definition it reads as)."""
+    if not isinstance(lhs, sp.Symbol) or not lhs.name.startswith("hat"):
         return None
+    # the givens, and the premises supposed for implications that ended, latest last
+    candidates = [
+        (a, b, facts.given_lines[n] if n < len(facts.given_lines) else None)
+        for n, (a, b) in enumerate(facts.givens)
+    ]
+    candidates = sorted(facts.retracted + candidates, key=lambda c: -1 if c[2] is None else c[2])
     name = relations.hat_letter(lhs)  # p for \hat{p} and \hat{p}_{MLE}
-    for n in range(len(facts.givens) - 1, -1, -1):
-        a, b = facts.givens[n]
-        line = facts.given_lines[n] if n < len(facts.given_lines) else None
+    outcomes = []
+    for a, b, line in reversed(candidates):
         base = [x for x in a.free_symbols | b.free_symbols if getattr(x, "name", None) == name]
         # an equation set to solve for the letter: one side 0 (\sum_i (x_i - \mu) = 0), the
         # letter not alone on a side (\mu = 0 states a value, a hypothesis, not a condition)
-        if line is not None and len(base) == 1 and 0 in (a, b) and base[0] not in (a, b):
-            break
-    else:
-        return None
-    (base,) = base
+        if line is None or len(base) != 1 or 0 not in (a, b) or base[0] in (a, b):
+            continue
+        if step.rhs.has(base[0]) or step.rhs.has(lhs):
+            return None
+        outcome = _solves(step, lhs, base[0], a, b, line, facts, values, timeout)
+        if outcome is None:
+            return None
+        if outcome.verdict is Verdict.VERIFIED:
+            return outcome
+        outcomes.append(outcome)
+    roots = [o for o in outcomes if o.verdict is Verdict.UNKNOWN]
+    if roots:
+        return roots[0]
+    return outcomes[0] if outcomes else None
+
+
+def _solves(step: Step, lhs, base, a, b, line, facts: Facts, values, timeout):
+    r"""What ``\hat\mu = v`` is as the solution of ``a = b`` (line ``line``) for ``base``:
+    verified (implied), unknown (a root not shown to be given by it), refuted (no root), or
+    None (undecided)."""
     value = step.rhs
-    if value.has(base) or value.has(lhs):
-        return None
     where = f"the equation at line {line}"
     implied = _implication(
         replace(step, follows="implies"), lhs, ([a, b], "=", True), facts, values, timeout
@@ -4303,10 +4381,14 @@ def _introduced(targets, origins, facts: Facts, values) -> str | None:
     return f"{reason} (the step introduces {', '.join(shown)}: the left side is defined without it)"
 
 
+SUPPOSED = "given: the premise of the implication that follows"
+
+
 def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult:
     r"""An equation right before ``\Rightarrow`` that is not an identity is the implication's
-    premise, supposed by the author (as a derivative set to zero is): a given from here on,
-    unless the declarations or the givens contradict it (then its own verdict stands)."""
+    premise, supposed by the author: a given until the implication ends (the next row that
+    neither continues it nor follows from it: Facts.retract_supposed), unless the declarations
+    or the givens contradict it (then its own verdict stands)."""
     if source is None or _given_contradiction(source, step.rhs, facts) is not None:
         return result
     # Only a condition: no derivative computed in it (a wrong derivative stays refuted), and a
@@ -4321,7 +4403,7 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
         return result
     given = _give(step, source, facts)
     facts.conditions.append(_names_of(source, step.rhs))
-    return replace(given, reason="given: the premise of the implication that follows")
+    return replace(given, reason=SUPPOSED)
 
 
 def _distribution_statement(step: Step) -> StepResult:

@@ -1,0 +1,108 @@
+r"""The premise of an implication is supposed for that implication only.
+
+Found by a red-team helper: in a list of independent implications about the same names,
+``\sqrt{a} = b \Rightarrow a = b^2`` then ``a = b^2 \Rightarrow \sqrt{a} = b`` (false: b = -1)
+VERIFIED the second, because the first premise stayed a given for the rest of the document.
+A premise the author supposes (no identity, no derivative set to zero) now holds until its
+implication ends (the next row that neither continues it nor follows from it). What the
+hatted-solution rule needs of it (the equation the author set, ``\hat\mu = ...`` solves it) is
+kept."""
+
+from __future__ import annotations
+
+from helpers import check_document_rows
+
+
+def test_a_false_implication_after_another_is_not_verified(tmp_path):
+    steps = check_document_rows(
+        tmp_path, r"\sqrt{a} = b \Rightarrow a = b^2", r"a = b^2 \Rightarrow \sqrt{a} = b"
+    )
+    got = [s["status"] for s in steps]
+    assert got[:2] == ["given", "verified"], got
+    assert got[2] in ("given", "definition"), got  # its own premise (a is no longer supposed)
+    assert got[3] == "refuted", got
+    assert "verified" not in got[2:], got
+
+
+def test_earlier_premises_do_not_prove_a_later_row(tmp_path):
+    # x + 1 = 4 is supposed for its implication only: x^2 = 9 in a row of its own is no identity
+    steps = check_document_rows(tmp_path, r"x + 1 = 4 \Rightarrow x = 3", r"x^2 = 9")
+    got = [s["status"] for s in steps]
+    assert got[:2] == ["given", "verified"], got
+    assert got[2] != "verified", got
+
+
+def test_nor_what_was_verified_under_them(tmp_path):
+    # red-team: after b = 0 \Rightarrow bc = 0 (b written before), (b + c)^2 = c^2 was verified
+    steps = check_document_rows(
+        tmp_path,
+        r"(b + c)^2 = b^2 + 2 b c + c^2",
+        r"b = 0 \Rightarrow b c = 0",
+        r"(b + c)^2 = c^2",
+    )
+    assert steps[-1]["status"] != "verified", steps[-1]
+    # the two sides of an equivalence are asserted by neither
+    steps = check_document_rows(
+        tmp_path, r"x^2 - x = x (x - 1)", r"x - 1 = 0 \iff x = 1", r"x^2 - x = 0"
+    )
+    assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_two_cases_by_implication(tmp_path):
+    # each premise is the author's case: the second is no claim refuted by the first
+    steps = check_document_rows(
+        tmp_path,
+        r"a - 1 = 0 \Rightarrow a^2 = 1",
+        r"a + 1 = 0 \Rightarrow a^3 = -1",
+        r"a^2 = a",
+    )
+    got = [s["status"] for s in steps]
+    assert got == ["given", "verified", "given", "verified", "refuted"], got
+
+
+def test_a_premise_holds_along_its_own_chain(tmp_path):
+    # the premise holds for every link of its implication, continued in the next display
+    steps = check_document_rows(
+        tmp_path, r"x + 1 = 4 \Rightarrow x = 3 \Rightarrow x^2 = 9", r"\Rightarrow x^2 + 1 = 10"
+    )
+    assert [s["status"] for s in steps] == ["given", "verified", "verified", "verified"]
+
+
+def test_a_hatted_solution_of_a_supposed_equation(tmp_path):
+    # the equation the author set (one side 0) is what \hat\mu solves, in a later display
+    steps = check_document_rows(
+        tmp_path,
+        r"\sum_{i=1}^{n} (x_i - \mu) = 0 \Rightarrow \sum_{i=1}^{n} x_i = n \mu",
+        r"\hat{\mu} = \frac{1}{n} \sum_{i=1}^{n} x_i",
+        assume="n >= 1",
+    )
+    got = [s["status"] for s in steps]
+    assert got[-1] == "verified", steps[-1]
+    wrong = check_document_rows(
+        tmp_path,
+        r"\sum_{i=1}^{n} (x_i - \mu) = 0 \Rightarrow \sum_{i=1}^{n} x_i = n \mu",
+        r"\hat{\mu} = \frac{1}{n + 1} \sum_{i=1}^{n} x_i",
+        assume="n >= 1",
+    )
+    assert wrong[-1]["status"] == "refuted", wrong[-1]
+
+
+def test_a_stationary_point_found_by_implication_is_no_general_fact(tmp_path):
+    # red-team: x^3 = x "for the curvature in general" was verified through x = 1
+    steps = check_document_rows(
+        tmp_path, r"f(x) = x^2 - 2 x", r"f'(x) = 2 x - 2 = 0 \Rightarrow x = 1", r"x^3 = x"
+    )
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_the_hatted_solution_names_the_equation_that_gives_it(tmp_path):
+    # two conditions mention \mu (the second, about sigma, set later): \hat\mu solves the first
+    steps = check_document_rows(
+        tmp_path,
+        r"\sum_{i=1}^{n} (x_i - \mu) = 0 \Rightarrow \sum_{i=1}^{n} x_i = n \mu",
+        r"-\frac{n}{\sigma} + \frac{1}{\sigma^3} \sum_{i=1}^{n} (x_i - \mu)^2 = 0"
+        r" \Rightarrow \sigma^2 = \frac{1}{n} \sum_{i=1}^{n} (x_i - \mu)^2",
+        r"\hat{\mu} = \frac{1}{n} \sum_{i=1}^{n} x_i",
+        assume="n >= 1, sigma > 0",
+    )
+    assert steps[-1]["status"] == "verified", steps[-1]
