@@ -258,6 +258,54 @@ class Facts:
             line = step.place.line if step.place else None
             self.history.append((step.label, line, self.named(lhs), self.named(step.rhs)))
 
+    def forget_about(self, target) -> None:
+        """``target`` is redefined: what was shown or given about its earlier meaning (facts,
+        givens, instances, equations written and not settled) mentions another quantity and
+        proves nothing about the new one (``L = 2 + 3 = 5``, then ``L = x^2``: ``x^2 = 5`` was
+        verified). Its definition itself is forgotten by :meth:`forget_definition`."""
+        head = target.func if isinstance(target, AppliedUndef) else target
+        if isinstance(head, sp.Indexed):
+            head = head.base.label
+
+        def about(*exprs) -> bool:
+            return any(isinstance(e, sp.Basic) and e.has(head) for e in exprs)
+
+        def kept(items: list, sides, start: int | None = None) -> tuple[list, int | None]:
+            out, before = [], start
+            for n, item in enumerate(items):
+                if about(*sides(item)):
+                    if start is not None and n < start:
+                        before -= 1
+                    continue
+                out.append(item)
+            return out, before
+
+        mark = list(self.supposed_from) if self.supposed_from is not None else [None] * 5
+        gone = {n for n, pair in enumerate(self.givens) if about(*pair)}
+        if gone:
+            old = self.givens
+            self.givens = [g for n, g in enumerate(old) if n not in gone]
+            lines = self.given_lines
+            self.given_lines = [x for n, x in enumerate(lines) if n not in gone]
+            self.stationary = {
+                i - sum(1 for g in gone if g < i) for i in self.stationary if i not in gone
+            }
+            if mark[0] is not None:
+                mark[0] -= sum(1 for g in gone if g < mark[0])
+        self.verified, mark[1] = kept(self.verified, lambda v: v[1:], mark[1])
+        self.instances, mark[2] = kept(self.instances, lambda v: v[1:3], mark[2])
+        self.history, mark[3] = kept(self.history, lambda v: v[2:], mark[3])
+        self.equations, mark[4] = kept(
+            self.equations,
+            lambda e: () if e.kind == "definition" else (e.lhs, e.rhs),
+            mark[4],
+        )
+        if self.supposed_from is not None:
+            self.supposed_from = tuple(mark)
+        self.unsettled = [u for u in self.unsettled if not about(*u[1:])]
+        self.unproved = [u for u in self.unproved if not about(*u[1:])]
+        self.unfolded.clear()
+
     def forget_definition(self, target) -> None:
         self.definitions.pop(target, None)
         self.equations = [
@@ -1756,6 +1804,7 @@ def _infer(
             # the reader is told it was not shown to be the earlier one
             warning += f"; not shown equal to that {latex(target)}"
         facts.forget_definition(target)
+        facts.forget_about(target)
         redefined = _define(step, lhs, facts)
         return replace(redefined, warnings=(warning,))
     if target is not None and _named_before(target, step.rhs, facts):

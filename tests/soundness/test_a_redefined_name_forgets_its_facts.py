@@ -1,0 +1,33 @@
+r"""What was shown about a name holds for the meaning it had then, not after a redefinition.
+
+Found by a helper on a real post (a binary cross-entropy walk-through reusing ``L_i`` for each
+example): ``L = 2 + 3 = 5``, then ``L = x^2`` (a redefinition, with its warning), then the false
+``x^2 = 5`` was VERIFIED: the verified ``L = 5`` about the earlier L was still a fact. A
+redefinition now takes back every fact, given and instance that mentions the name."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import check_document_rows
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (r"L = 2 + 3 = 5", r"L = x^2", r"x^2 = 5"),
+        (r"f(x) = x + 1 = 1 + x", r"f(x) = x^2", r"x^2 = 1 + x"),
+        (r"L = 2 + 3 = 5", r"L = x^2", r"L = 2 + 3 = 5", r"x^2 = 5"),
+    ],
+)
+def test_a_fact_about_the_old_meaning_proves_nothing(tmp_path, rows):
+    steps = check_document_rows(tmp_path, *rows)
+    assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_the_new_meaning_is_used(tmp_path):
+    steps = check_document_rows(tmp_path, r"L = 2 + 3 = 5", r"L = x^2", r"L = x \cdot x")
+    assert steps[-1]["status"] == "verified", steps[-1]
+    # a false restatement is read as a redefinition, and the reader is told it is false
+    wrong = check_document_rows(tmp_path, r"L = 2 + 3 = 5", r"L = x^2", r"L = 2 x")
+    assert wrong[-1]["status"] == "definition", wrong[-1]
+    assert "it is false" in " ".join(wrong[-1]["warnings"]), wrong[-1]
