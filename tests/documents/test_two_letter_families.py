@@ -74,3 +74,24 @@ def test_numbered_members_of_a_family_of_two_indices(tmp_path):
     assert statuses(tmp_path, *rows) == ["definition", "verified", "refuted"]
     # without such a family y_{12} stays the member y[12] of a family of one index
     assert statuses(tmp_path, r"\sum_{k=12}^{12} y_k = y_{12}") == ["verified"]
+
+
+def test_a_base_written_with_two_letters_and_with_two_digits(tmp_path):
+    # a red-team helper: y_{ij} = i + 2j, then y_{21} = 5 was a given about a name y_21, and
+    # y_{21}^2 = 25 was verified: y_{21} is the member y[2, 1], which is 4
+    rows = (r"y_{ij} = i + 2 j", r"y_{21} = 5", r"y_{21}^2 = 25")
+    got = statuses(tmp_path, *rows)
+    assert got[:2] == ["definition", "refuted"], got
+    assert "verified" not in got[1:], got
+    assert statuses(tmp_path, r"y_{ij} = i + 2 j", r"y_{21} = 4") == ["definition", "verified"]
+    rows = (r"a_{ij} = x_i y_j", r"a_{21} = x_2 y_1", r"a_{21} = x_1 y_2")
+    assert statuses(tmp_path, *rows) == ["definition", "verified", "refuted"]
+
+
+def test_a_letter_and_a_digit_under_a_sum(tmp_path):
+    # a red-team helper: y_{i2} under \sum_i is y[i, 2]; y_{12} beside it was a name (refuted)
+    row = r"\sum_{i=1}^{2} y_{i2} = y_{12} + y_{22}"
+    assert statuses(tmp_path, row) == ["verified"]
+    assert statuses(tmp_path, row.replace("y_{22}", "y_{21}")) == ["refuted"]
+    row = r"\sum_{j=1}^{2} w_{1j} = w_{11} + w_{12}"
+    assert statuses(tmp_path, row) == ["verified"]

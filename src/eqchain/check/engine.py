@@ -3673,12 +3673,23 @@ def _claims_used(facts: Facts):
 
 
 def _givens(facts: Facts, *exprs):
-    """The givens with the definitions put in. With the step's sides ``exprs``, also each
+    r"""The givens with the definitions put in. With the step's sides ``exprs``, also each
     defined power (``s^2 = a``) whose name or value's names they hold, as the equation it
     states: the name stays free (``s^3`` is ``a s``), so every value given to it must agree
     with the definition (s = 2 with a = 2 is no point of the document: s^2 would be 4)."""
     givens = [(facts.unfold(a), facts.unfold(b)) for a, b in facts.givens]
     held = set().union(*(e.free_symbols | e.atoms(sp.Indexed) for e in exprs)) if exprs else set()
+    families = {x.base for x in held if isinstance(x, sp.Indexed)}
+    # a member defined at a named index (p_m = 1 - \sum_{j=1}^{m-1} p_j) whose family the step
+    # holds under a sum (\sum_{j=1}^{m} p_j): at m = 6 the member p_6 is that value, never free
+    givens += [
+        (d, facts.unfold(v))
+        for d, v in facts.definitions.items()
+        if isinstance(d, sp.Indexed)
+        and d.base in families
+        and any(i.free_symbols for i in d.indices)
+        and d not in held
+    ]
     return givens + [
         (d, facts.unfold(v))
         for d, v in facts.definitions.items()

@@ -625,19 +625,43 @@ def written_families(token_rows) -> frozenset[str]:
     """The family marks of rows (a document's, or one formula's sides): a base written with a
     comma between letter indices (``x_{i,j}``), or with a subscript of letters a sum or product
     of the row binds, all of them or one of two (``t_{ij}`` under ``\\sum_i \\sum_j``, ``x_{pk}``
-    under ``\\sum_k``). ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
+    under ``\\sum_k``), or of letters and digits whose letters the row's sums bind (``y_{i2}``
+    under ``\\sum_i``), or written both with n letters and with n digits (``y_{ij}`` and
+    ``y_{21}``). ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
     marks: set[str] = set()
     bound: dict = {}  # the row (by identity) -> the letters its sums bind
+    lettered: set[tuple] = set()  # (base, n): written with n letters (y_{ij})
+    numbered: set[tuple] = set()  # (base, n): written with n digits (y_{21})
     for span, sub, tokens, partner in subscripted_names(token_rows):
+        plain = len(sub) > 1 and not any(t.space_before for t in sub)
+        if plain and all(t.kind == "digit" for t in sub):
+            numbered.add((span.base, len(sub)))
+        if (
+            plain
+            and all(t.kind in ("letter", "digit") for t in sub)
+            and {t.kind for t in sub} == {"letter", "digit"}
+        ):
+            # a letter index and digits, every letter bound by the row's sums (y_{i2} under
+            # \sum_i): a family of as many indices
+            if id(tokens) not in bound:
+                bound[id(tokens)] = _bound_letters(tokens, partner)
+            if all(t.text in bound[id(tokens)] for t in sub if t.kind == "letter"):
+                marks.add(family_mark(span.base, len(sub)))
+            continue
         found = _letter_indices(sub)
         if found is None:
             continue
+        if not found[1]:
+            lettered.add((span.base, len(found[0])))
         letters, commas = found
         if id(tokens) not in bound:
             bound[id(tokens)] = _bound_letters(tokens, partner)
         inside = [ch in bound[id(tokens)] for ch in letters]
         if commas or all(inside) or (len(letters) == 2 and any(inside)):
             marks.add(family_mark(span.base, len(letters)))
+    # a base written with n letters and with n digits (y_{ij} = i + 2j, then y_{21}): the digits
+    # are a member's indices, y[2, 1]; read as names, the member and y_21 were two quantities
+    marks |= {family_mark(base, n) for base, n in lettered & numbered}
     return frozenset(marks)
 
 
