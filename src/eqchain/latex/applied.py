@@ -553,6 +553,8 @@ def _run_before(tokens: list[Token], i: int, lo: int) -> list[str]:
             break
         letters.append(tokens[j].text)
         j -= 1
+    if letters == ["d"] and _numerator(tokens, i - 1, lo):
+        return []  # \frac{d\sigma(x)}{dx}: the differential before the name, no word's letter
     return letters
 
 
