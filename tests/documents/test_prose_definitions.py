@@ -50,6 +50,11 @@ def check(tmp_path, text: str, name: str = "d.md") -> list[dict]:
         # "then" closing the sentence (a helper's bias-variance post: "Let $\mu = E[Z]$, then:")
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$, then:",
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$, then we have",
+        # a short sentence leading into the display (a red-team: "Let $a = 2$. Then" left a
+        # defined nowhere, and the false a^2 = 5 became a definition of a^2)
+        r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then",
+        r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then we have:",
+        r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. We get",
     ],
 )
 def test_the_name_defined_before_a_display_is_a_row_of_its_own(tmp_path, lead):

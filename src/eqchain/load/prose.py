@@ -112,7 +112,11 @@ _DEF_EN = re.compile(
     + r"(?:(?:we|let\s+us)\s+)?"
     + r"(?:with|let|where|define|defining|write|writing|denote|denoting)\s+"
     + _FORMULAS
-    + r"\s*(?:,\s*)?(?:(?:(?:then\s+)?we|then)(?:\s+(?:have|get|obtain|find))?\s*)?[:,.;]?\s*\Z",
+    + r"\s*(?:,\s*)?(?:(?:(?:then\s+)?we|then)(?:\s+(?:have|get|obtain|find))?\s*)?[:,.;]?"
+    # a short sentence that only leads into the display ("Let $a = 2$. Then", ". We have:")
+    + r"(?:\s*(?:then|so|thus|hence|now|therefore|we\s+(?:have|get|obtain|find))"
+    + r"(?:,?\s*(?:we\s+(?:have|get|obtain|find)|it\s+follows(?:\s+that)?))?\s*[:,.]?)?"
+    + r"\s*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 # in Japanese each formula may follow what it names ("分子を $f(x) = ...$、分母を $g(x) = ...$
