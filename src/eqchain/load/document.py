@@ -105,6 +105,7 @@ def load_document(
         written = text.split("\n")[line - 1][col - 1 :].strip()
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
     stated = stated_law_conditions(rows)
+    stated += _prose_assumptions(path, blocks, rows, items + stated)
     items = items + stated
     scope = _scope(path, rows, items)
     owners: list[int] = []
@@ -664,6 +665,77 @@ def stated_law_conditions(rows) -> list:
             items += [item for item in implied if item.name not in defined]
             out += [item for item in items if item not in out]
     return out
+
+
+def _prose_assumptions(path: str, blocks: list[Block], rows, items: list) -> list:
+    r"""The conditions the prose states as standing assumptions ("Assume $\sigma > 0$.",
+    "ただし $\sigma > 0$ とする。": load/prose.stated_assumptions), as assumption items, the way
+    ``--assume`` gives them, for the whole document. Only a condition none of whose names a
+    display before it writes (so that it holds for every row that mentions them: nothing
+    written before is judged under it), on names no other assumption declares, and that
+    ``--assume`` reads (``\sigma > 0``, ``0 < p < 1``, ``n \geq 1``, ``x \neq 0``); anything
+    else is left as prose. When the conditions taken cannot hold together (``x > 0``, then
+    ``x < 0``: a case analysis written as assumptions) none is taken."""
+    from eqchain.load.assume import parse_assume
+    from eqchain.load.prose import stated_assumptions
+
+    declared = {getattr(i, "name", None) for i in items} - {None}
+    written: set[str] = set()  # the names the displays before the current one write
+    by_block: dict[int, list] = {}
+    for b, block_rows in rows:
+        by_block.setdefault(b, []).extend(block_rows)
+    out: list = []
+    contested: set[str] = set()
+    for b, block in enumerate(blocks):
+        if block.path is None and block.lead:
+            for text in stated_assumptions(block.lead):
+                try:
+                    found = parse_assume(text)
+                except InputError:
+                    continue
+                names = {n for i in found for n in (getattr(i, "name", None),) if n}
+                names |= {i.other[0] for i in found if getattr(i, "other", None)}
+                if all(i in out for i in found):
+                    continue  # said again
+                taken = {n: i for i in out for n in _item_names(i)}
+                if names & set(taken):
+                    # a name assumed again otherwise (x > 0, then "now assume x < 0"): cases
+                    # in words, so neither holds for the whole document
+                    contested |= names
+                if not found or not names or names & (written | declared | contested):
+                    continue
+                out += [i for i in found if i not in out]
+        for row in by_block.get(b, ()):
+            formula = getattr(row, "formula", None)
+            for side in getattr(formula, "sides", ()) or ():
+                written |= _written_names(side)
+    out = [i for i in out if not _item_names(i) & contested]
+    if out:
+        try:
+            _scope(path, rows, items + out)
+        except Exception:  # noqa: BLE001 - conditions that cannot hold together: none taken
+            return []
+    return out
+
+
+def _item_names(item) -> set[str]:
+    """The names an assumption item is about."""
+    names = {getattr(item, "name", None)} - {None}
+    if getattr(item, "other", None):
+        names.add(item.other[0])
+    return names
+
+
+def _written_names(tree) -> set[str]:
+    """The names ``tree`` writes: its symbols, families and functions."""
+    import sympy as sp
+
+    if not isinstance(tree, sp.Basic):
+        return set()
+    names = {str(s) for s in tree.free_symbols if isinstance(s, sp.Symbol)}
+    names |= {str(a.base.label) for a in tree.atoms(sp.Indexed)}
+    names |= {str(f.func) for f in tree.atoms(sp.core.function.AppliedUndef)}
+    return names
 
 
 def _parameter_items(parameters) -> list:

@@ -165,6 +165,58 @@ def stated_definitions(prose: str) -> list[str]:
     return []
 
 
+# a standing assumption the prose states (README, "Assumptions"): a whole sentence "Assume $\sigma
+# > 0$.", "We assume that $0 < p < 1$ and $n \geq 1$.", "Let $a > 0$.", "Throughout, suppose
+# $x \neq 0$."; "ただし $\sigma > 0$ とする。", "$n \geq 1$ と仮定する。"
+_ASSUME_EN = re.compile(
+    r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
+    + r"(?:(?:now|so|then|here|throughout|below|from\s+now\s+on|in\s+what\s+follows),?\s+)?"
+    + r"(?:(?:we|let\s+us)\s+)?"
+    + r"(?:assume|suppose|let)\s+(?:that\s+)?"
+    + _FORMULAS
+    + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ASSUME_CJK = re.compile(
+    r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
+    + r"(?:(?:ただし|但し|なお|ここで|また|以下)[、,，]?\s*)?"
+    + r"(?P<formulas>"
+    + _PLAIN_INLINE
+    + r"(?:\s*(?:[、,，]|かつ|および|及び|と)\s*"
+    + _PLAIN_INLINE
+    + r")*)"
+    + r"\s*(?:とする|とします|と仮定する|と仮定します|を仮定する|を仮定します"
+    + r"|であるとする|であるとします)"
+    + r"\s*(?:[。.．]|\Z)",
+    re.DOTALL,
+)
+_ORDER = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in)(?![A-Za-z])|[<>≥≤≠]")
+
+
+def stated_assumptions(prose: str) -> list[str]:
+    """The LaTeX of each condition the prose ``prose`` states as a standing assumption, in
+    whole sentences (see the comment above); [] when it states none. Each formula must be a
+    condition (an order, ``\\neq`` or ``\\in``, no equation); a sentence with a formula that is
+    none gives nothing. The case of the next display (a last sentence :func:`stated_case`
+    reads) is no standing assumption."""
+    text = prose.strip()
+    if not text:
+        return []
+    case = stated_case(text)
+    out: list[str] = []
+    for pattern in (_ASSUME_EN, _ASSUME_CJK):
+        for m in pattern.finditer(text):
+            if case is not None and not text[m.end() :].strip():
+                continue  # the case of the display that follows
+            found = [
+                (f.group("dollar") or f.group("paren") or "").strip()
+                for f in _ONE_INLINE.finditer(m.group("formulas"))
+            ]
+            if found and all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
+                out += [f for f in found if f not in out]
+    return out
+
+
 def _top_level(latex: str) -> str:
     """``latex`` with what stands inside braces left out (the ``=`` of ``\\sum_{i=1}``)."""
     out, depth = [], 0

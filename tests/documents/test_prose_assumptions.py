@@ -1,0 +1,77 @@
+r"""Conditions the prose states as standing assumptions ("Assume $\sigma > 0$.", "ただし
+$\sigma > 0$ とする。") are assumptions of the document, as ``--assume`` gives them.
+
+Found by helpers on real posts (Japanese Gaussian MLE, English exponential MLE): the author's
+「ただし $\sigma > 0$ とする。」 was not read, and the valid log expansion stayed unknown, naming
+sigma = -13/4. Only a condition none of whose names a display before it writes is taken (nothing
+written earlier is judged under it), and never one about a name assumed otherwise elsewhere in
+the prose (cases in words)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import check_document_rows, run_eqchain
+
+ROW = r"\log \frac{1}{\sqrt{2\pi\sigma^2}} = -\frac{1}{2}\log(2\pi) - \log \sigma"
+WRONG = r"\log \frac{1}{\sqrt{2\pi\sigma^2}} = -\frac{1}{2}\log(2\pi) + \log \sigma"
+
+
+def check(tmp_path, text: str) -> list[dict]:
+    import json
+
+    doc = tmp_path / "d.md"
+    doc.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    return json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        r"Assume $\sigma > 0$.",
+        r"We assume that $\sigma > 0$ throughout.",
+        r"Let $\sigma > 0$. Then",
+        r"ただし $\sigma > 0$ とする。",
+        r"$\sigma > 0$ と仮定する。",
+    ],
+)
+def test_a_stated_assumption_is_used(tmp_path, lead):
+    (step,) = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{ROW}\n$$\n")
+    assert step["status"] == "verified", step
+    (wrong,) = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{WRONG}\n$$\n")
+    assert wrong["status"] == "refuted", wrong
+
+
+def test_without_it_the_step_names_the_condition(tmp_path):
+    steps = check_document_rows(tmp_path, ROW)
+    assert steps[-1]["status"] == "unknown", steps[-1]
+
+
+def test_an_assumption_about_a_name_written_before_is_not_taken(tmp_path):
+    # the first row, written before the sentence, is false in general: never verified
+    text = "# t\n\n$$ \\sqrt{x^2} = x $$\n\nAssume $x > 0$.\n\n$$ \\sqrt{x^2} = x $$\n"
+    steps = check(tmp_path, text)
+    assert [s["status"] for s in steps] == ["refuted", "refuted"], steps
+
+
+def test_cases_in_words_are_no_assumptions(tmp_path):
+    text = (
+        "# t\n\nAssume $x > 0$.\n\n$$ \\sqrt{x^2} = x $$\n\n"
+        "Now assume $x < 0$.\n\n$$ \\sqrt{x^2} = -x $$\n"
+    )
+    steps = check(tmp_path, text)
+    assert "verified" not in [s["status"] for s in steps], steps
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        r"If $\sigma > 0$, the density is",  # a case sentence that says more: nothing
+        r"Let $\sigma > 0$ be the scale.",  # more words: not read
+        r"Let $S = \sigma$.",  # a definition, no condition
+        r"We assume $\sigma > 0$ and $S = 1$.",  # one formula is no condition: none taken
+    ],
+)
+def test_other_sentences_assume_nothing(tmp_path, lead):
+    step = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{ROW}\n$$\n")[-1]
+    assert step["status"] != "verified", step
