@@ -976,8 +976,8 @@ def _defined_names(rows) -> set[str]:
     for _, block_rows in rows:
         for row in block_rows:
             f = row.formula
-            if f is None or f.continues or len(f.sides) < 2:
-                continue
+            if f is None or f.continues or len(f.sides) < 2 or f.relation(1) != "=":
+                continue  # x < x + 1 defines nothing: x stays real by the default
             lhs = f.sides[0]
             if isinstance(lhs, sp.log):
                 lhs = lhs.args[0]
