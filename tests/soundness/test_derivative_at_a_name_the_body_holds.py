@@ -23,3 +23,13 @@ def test_by_its_own_parameter_as_before(tmp_path):
     rows = (F, r"f'(x) = 2 a x", r"f'(x) = 3 a x")
     got = [s["status"] for s in check_document_rows(tmp_path, *rows)]
     assert got == ["definition", "verified", "refuted"], got
+
+
+def test_a_derivative_at_a_sum_index(tmp_path):
+    # a red-team helper: \sum_{a=1}^{3} f'(a) ended "could not be decided (SymPy: ValueError:
+    # Can't calculate derivative wrt 1.)": a took numbers, and f'(a) was the derivative by a
+    steps = check_document_rows(tmp_path, r"f(x) = x^2", r"\sum_{a=1}^{3} f'(a) = 12")
+    assert steps[-1]["status"] == "verified", steps[-1]
+    wrong = check_document_rows(tmp_path, r"f(x) = x^2", r"\sum_{a=1}^{3} f'(a) = 13")
+    assert wrong[-1]["status"] != "verified", wrong[-1]
+    assert "SymPy" not in wrong[-1]["reason"], wrong[-1]

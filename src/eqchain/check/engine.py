@@ -374,11 +374,14 @@ class Facts:
         return settled(with_varying(expr, self.undefined_varying()), self.givens)
 
     def _derivative_at_a_name(self, expr, functions: dict):
-        """``f'(a)`` read as the derivative of f(a) by a, where f's body names a otherwise
+        r"""``f'(a)`` read as the derivative of f(a) by a, where f's body names a otherwise
         (``f(x) = a x^2``): the derivative of f at the point a, ``Subs(Derivative(f(u), u), u,
         a)`` (by a, f(a) = a^3 would give 3a^2 for f'(a) = 2a^2: a false row was verified)."""
         if not expr.has(sp.Derivative):
             return expr
+        # and where a sum or product runs a over numbers (\sum_{a=1}^{3} f'(a): SymPy failed
+        # to take the derivative by 1 once a was put in)
+        bound = {v for node in expr.atoms(sp.Sum, sp.Product) for v in node.variables}
 
         def visit(node):
             if not (isinstance(node, sp.Derivative) and isinstance(node.expr, AppliedUndef)):
@@ -392,7 +395,7 @@ class Facts:
                 return node
             (var,) = variables
             params = set(head.args)
-            if var in params or var not in body.free_symbols:
+            if var in params or (var not in body.free_symbols and var not in bound):
                 return node
             if list(node.expr.args).count(var) != 1:
                 return node
