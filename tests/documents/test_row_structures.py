@@ -146,12 +146,13 @@ def test_a_blackboard_operator_with_a_semicolon_defined_then_used(tmp_path):
     assert _statuses(other)[1] != "verified"  # \mathbb{I}(x, y) is another function
 
 
-def test_a_hand_written_equation_number_is_unreadable_never_a_factor(tmp_path):
+def test_a_hand_written_equation_number_is_the_row_s_number_never_a_factor(tmp_path):
     """Read as a factor, ``a + a = a \\qquad (2)`` would be verified (a + a = 2 a) while the
-    author claims a + a = a."""
+    author claims a + a = a: it is the row's number, as ``\\tag{2}``."""
     steps = check_document_rows(tmp_path, r"a + a = a \qquad (2)")
-    assert _statuses(steps) == ["unreadable"]
-    assert "equation number" in steps[0]["reason"]
+    assert _statuses(steps) == ["refuted"]
+    assert steps[0]["label"] == "2"
+    assert _statuses(check_document_rows(tmp_path, r"a + a = 2a \quad (1.113)")) == ["verified"]
     assert _statuses(check_document_rows(tmp_path, r"a + a = a \qquad \tag{2}")) == ["refuted"]
 
 

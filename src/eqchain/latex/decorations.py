@@ -528,16 +528,25 @@ _DOTS_NUMBER = re.compile(
     + NUMBER_IN_PARENTHESES
     + r"\s*$"
 )
+# ... and a number in parentheses set apart by a wide space at the end of a row, a = b \quad
+# (1.113): how authors number an equation by hand (a factor is never set apart by \quad)
+_SPACED_NUMBER = re.compile(
+    r"\\(?:q?quad|hspace\*?\{[^{}]*\})(?![A-Za-z])(?:\\q?quad|\\[,;:! ]|\s)*"
+    + NUMBER_IN_PARENTHESES
+    + r"\s*[.,]?\s*$"
+)
 _RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|lt|gt|neq|approx)(?![A-Za-z])")
 _BEFORE_DOTS = re.compile(r"(?:[-+=,(\[{&]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|lt|gt|neq))\s*$")
 
 
 def _dots_number(text: str) -> tuple[int, str] | None:
-    """``(offset, number)`` when ``text`` ends in dots and a number in parentheses after a
-    whole formula (``\\frac{x^k}{k!} \\cdots (1)``): an equation number, as ``\\tag{1}``;
+    """``(offset, number)`` when ``text`` ends in dots, or a wide space (``\\quad``,
+    ``\\qquad``, ``\\hspace``), and a number in parentheses after a whole formula
+    (``\\frac{x^k}{k!} \\cdots (1)``, ``a = b \\quad (1.113)``): an equation number, as
+    ``\\tag{1}``;
     None otherwise. Dots after an operator (``a_1 + \\cdots + (1)``, ``x \\cdot \\cdots (1)``)
     are an ellipsis of the formula, read (or rejected) as such."""
-    m = _DOTS_NUMBER.search(text)
+    m = _DOTS_NUMBER.search(text) or _SPACED_NUMBER.search(text)
     if m is None:
         return None
     before = text[: m.start()]

@@ -312,7 +312,6 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
         comma, after = cut
         tail = strip_decorations(" " * after + text[after:], offset)
         text = text[:comma] + " " * (len(text) - comma)
-    _no_spaced_number(text, offset)
     deco = strip_decorations(text, offset)
     if tail is not None and tail.tag is not None:
         if deco.tag is not None:
@@ -429,28 +428,6 @@ def _leading_arrow(body: str) -> str:
     if body[r - 4 : r] == "long":
         r -= 4
     return body[:r] + body[r].upper() + body[r + 1 :]
-
-
-# ``a + a = a \\qquad (2)``: a number in parentheses after a wide space at the end of a row
-_SPACED_NUMBER = re.compile(
-    r"\\(?:quad|qquad|hspace\*?\{[^{}]*\})(?![A-Za-z])\s*(\(\s*[0-9]+(?:\.[0-9]+)*\s*\))\s*[.,]?\s*\Z"
-)
-
-
-def _no_spaced_number(text: str, offset: int) -> None:
-    """``a = b \\qquad (2)``: a number in parentheses set apart by ``\\quad``, ``\\qquad``
-    or ``\\hspace`` at the end of a row is how authors number an equation by hand, and a
-    factor as written (``a (2)`` is ``2 a``): ambiguous, so rejected at the ``(`` rather than
-    read as either (README, notation table)."""
-    m = _SPACED_NUMBER.search(text)
-    if m is not None:
-        number = " ".join(m.group(1).split())
-        raise LatexError(
-            f"ambiguous: '{number}' after a wide space at the end of the row may be an "
-            f"equation number or a factor: write \\tag{{{number[1:-1]}}} for a number, or the "
-            "product without the space",
-            column=offset + m.start(1) + 1,
-        )
 
 
 def _no_question(body: str, parts, offset: int) -> None:
