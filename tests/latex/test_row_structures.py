@@ -218,3 +218,9 @@ def test_anything_else_in_a_column_beside_the_equation_stays_unreadable(row, at)
     with pytest.raises(LatexError, match="several equations on one row") as err:
         read_rows(text)
     assert err.value.column == text.index("& " + at) + 2  # the column's start, after its &
+
+
+def test_varpropto_is_propto():
+    # a helper's Japanese Beta-Bernoulli post: \varpropto was an unknown command
+    same = read_formula(r"q^a \propto q^b").relations
+    assert read_formula(r"q^a \varpropto q^b").relations == same

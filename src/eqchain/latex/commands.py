@@ -75,6 +75,7 @@ ALIASES = {
     "dotsc": "cdots",
     "dotsm": "cdots",
     "dotsi": "cdots",
+    "varpropto": "propto",  # amssymb's proportional sign: the same relation
     # TeX's font switches, moved before their group's brace by decorations.font_switches
     "rm": "mathrm",
     "bf": "mathbf",

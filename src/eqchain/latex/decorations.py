@@ -284,6 +284,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     ``\\mathrm{Var}(x)``. ``base`` is the row's offset in the formula, for columns.
     """
     text = upright_functions(font_switches(colours(ascii_punctuation(text), base), base))
+    text = _VARPROPTO.sub(r"\\propto   ", text)  # the same relation, the same length
     out = list(text)
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign
@@ -516,6 +517,10 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     notes.sort()
     annotation = " ".join([note for _, _, note in notes if note] + relation_notes) or None
     return Decorated(body, tag, annotation)
+
+
+# amssymb's \varpropto is \propto (read where rows are split by their relations)
+_VARPROPTO = re.compile(r"\\varpropto(?![A-Za-z])")
 
 
 # A row ending in dots and a number in parentheses, \cdots (1), \quad \cdots \quad (2.3): the
