@@ -90,6 +90,10 @@ def conditioned(step: Step, exprs: list, facts):
         a = resolve(a)
         b = tuple(resolve(x) for x in b) if isinstance(b, tuple) else resolve(b)
         strengthen = isinstance(a, sp.Symbol) and str(a) not in defined
+        if op == "=" and isinstance(a, sp.Symbol) and b.is_number:
+            # a case "When $y = 1$": the step is checked with the given y = 1
+            rest.append(("==", a, b))
+            continue
         if op == "=":
             if not (isinstance(a, sp.Symbol) and isinstance(b, sp.Symbol)):
                 raise NotUsable("a condition = is read between two names only")

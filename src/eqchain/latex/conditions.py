@@ -208,12 +208,16 @@ def _is_condition_like(tail: str) -> bool:
     return found
 
 
-def read_condition(body: str, offset: int, read_part, prose: str | None = None) -> Condition:
+def read_condition(
+    body: str, offset: int, read_part, prose: str | None = None, values: bool = False
+) -> Condition:
     """Read a condition from ``body``, its text with the decorations blanked out (spacing,
     ``\\text{if}``, final punctuation: :func:`eqchain.latex.decorations.strip_decorations`),
     at ``offset`` in the formula, so that columns point into what the author wrote. ``prose``
     is the prose blanked out of it: one of the words for, if, where, when (or none).
     ``read_part(text, offset)`` reads one expression with the formula's indices and functions.
+    With ``values`` (a case the prose states, "When $y = 1$"), a name equal to a number is
+    a condition too: the row holds where the name has that value.
     Raises LatexError (with the column) when a part is not a condition eqchain reads."""
     if prose is not None and prose.strip().lower() not in _PROSE_WORDS:
         raise LatexError(
@@ -230,7 +234,7 @@ def read_condition(body: str, offset: int, read_part, prose: str | None = None) 
         body, base = inner[1:-1], offset + lead + 1
     atoms: list = []
     for part, at in _top_level_parts(body):
-        atoms.extend(_read_part(part, base + at, read_part))
+        atoms.extend(_read_part(part, base + at, read_part, values))
     return Condition(" ".join(body.split()), tuple(atoms))
 
 
@@ -287,7 +291,10 @@ def _plain(text: str) -> bool:
     return re.fullmatch(r"\s*[0-9A-Za-z+\- ]+\s*", text) is not None
 
 
-def _read_part(part: str, at: int, read_part) -> list:
+_NUMBER_VALUE = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*\Z")
+
+
+def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
     if not part.strip():
         raise LatexError("an empty part in a condition", column=at + 1)
     lead = len(part) - len(part.lstrip())
@@ -316,6 +323,8 @@ def _read_part(part: str, at: int, read_part) -> list:
             raise LatexError("= cannot be chained in a condition", column=at + 1)
         (_, a, b), (_, c, d) = pieces
         left, right = part[a:b], part[c:d]
+        if values and _NAME.match(left) is not None and _NUMBER_VALUE.match(right):
+            return [("=", read_part(left, at + a), read_part(right, at + c))]
         if _NAME.match(left) is None or _NAME.match(right) is None:
             raise LatexError(
                 "after the comma, an equation that is not a condition: a condition with = is "

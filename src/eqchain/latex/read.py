@@ -221,7 +221,7 @@ def read_case(text: str, functions: frozenset[str] = frozenset()) -> Condition:
     def read_part(part: str, at: int):
         return read_expression(part, frozenset(), at, functions)
 
-    return _guarded(lambda *_: read_condition(text, 0, read_part), None, 0)
+    return _guarded(lambda *_: read_condition(text, 0, read_part, values=True), None, 0)
 
 
 # -- one row ---------------------------------------------------------------------------------

@@ -44,7 +44,10 @@ _CONNECTIVE = r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?(?:(?:then|now|so),?\s+)?
 _EN = re.compile(
     _START
     + _CONNECTIVE
-    + r"(?:if|for|when|whenever|assuming|suppose)\s+"
+    + r"(?:if|for|when|whenever|assuming|suppose|in\s+the\s+case)\s+"
+    # up to three words naming what the formula is about ("When the true label $y = 1$")
+    + r"(?P<about>(?:(?:the|a|an|true|label|case|class|value|values|target|input|output|"
+    + r"outcome|sample|parameter|parameters|variable|where|that|of|our)\s+){0,3})"
     + _INLINE
     + r"(?P<tail>[^$.!?。]*)\Z",
     re.IGNORECASE | re.DOTALL,
@@ -63,7 +66,10 @@ _INLINE_ANYWHERE = re.compile(r"\$|\\\(")
 _EN_TAIL = re.compile(
     r"\s*(?:holds\s*)?,?\s*(?:(?:then\s+)?(?:we|one)\s+(?:can\s+)?"
     r"(?:have|get|obtain|find|see|write)(?:\s+(?:using|by|from)\s+.*?)?"
-    r"|then|it\s+follows(?:\s+that)?)?\s*[:,.]?\s*\Z",
+    r"|then|it\s+follows(?:\s+that)?"
+    # "the loss becomes", "this reduces to"
+    r"|(?:the|this|our|it)(?:\s+[a-z]+){0,2}\s+(?:becomes|reads|is|reduces\s+to|simplifies\s+to)"
+    r")?\s*[:,.]?\s*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 # after the case: no other clause that may turn it round ("; otherwise we have")
