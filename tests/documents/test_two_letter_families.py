@@ -77,15 +77,28 @@ def test_numbered_members_of_a_family_of_two_indices(tmp_path):
 
 
 def test_a_base_written_with_two_letters_and_with_two_digits(tmp_path):
-    # a red-team helper: y_{ij} = i + 2j, then y_{21} = 5 was a given about a name y_21, and
-    # y_{21}^2 = 25 was verified: y_{21} is the member y[2, 1], which is 4
-    rows = (r"y_{ij} = i + 2 j", r"y_{21} = 5", r"y_{21}^2 = 25")
-    got = statuses(tmp_path, *rows)
-    assert got[:2] == ["definition", "refuted"], got
-    assert "verified" not in got[1:], got
-    assert statuses(tmp_path, r"y_{ij} = i + 2 j", r"y_{21} = 4") == ["definition", "verified"]
-    rows = (r"a_{ij} = x_i y_j", r"a_{21} = x_2 y_1", r"a_{21} = x_1 y_2")
-    assert statuses(tmp_path, *rows) == ["definition", "verified", "refuted"]
+    # a red-team helper: y_{ij} = i + 2j, then y_{21} = 5 was a given about a name y_21 and
+    # y_{21}^2 = 25 was verified; read as the member y[2, 1] instead, \sigma_{12} beside
+    # \sigma_{xy} = xy - \mu_x \mu_y made x and y indices (a second red-team: verified
+    # \sigma_{12} = 2 - \mu_1 \mu_2). With nothing else to say which, the digits are ambiguous
+    steps = check_document_rows(tmp_path, r"y_{ij} = i + 2 j", r"y_{21} = 5", r"y_{21}^2 = 25")
+    got = [s["status"] for s in steps]
+    assert got == ["definition", "unreadable", "unreadable"], got
+    assert "y_{2,1}" in steps[1]["reason"]
+    rows = (r"\sigma_{xy} = xy - \mu_x \mu_y", r"\sigma_{12} = 2 - \mu_1 \mu_2")
+    assert "verified" not in statuses(tmp_path, *rows)
+    # written with commas, the family and its member are read
+    assert statuses(tmp_path, r"y_{i,j} = i + 2 j", r"y_{2,1} = 4") == ["definition", "verified"]
+    # and a family the sums make is read as before
+    row = r"\sum_{i=1}^{2} \sum_{j=1}^{2} y_{ij} = y_{11} + y_{12} + y_{21} + y_{22}"
+    assert statuses(tmp_path, row) == ["verified"]
+
+
+def test_samples_beside_a_two_index_family(tmp_path):
+    # a red-team helper: x_{10} beside x_k and x_{ij} = ij was read as x[1, 0] and the valid
+    # sum refuted: it is ambiguous, never refuted
+    rows = (r"x_{ij} = i j", r"\sum_{k=1}^{10} x_k = x_{10} + \sum_{k=1}^{9} x_k")
+    assert "refuted" not in statuses(tmp_path, *rows)
 
 
 def test_a_letter_and_a_digit_under_a_sum(tmp_path):

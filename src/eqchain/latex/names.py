@@ -260,6 +260,19 @@ def name_object(
         return base[tuple(sp.Integer(int(t.text)) for t in sub)]
     if (
         len(sub) > 1
+        and all(t.kind == "digit" and not t.space_before for t in sub)
+        and numbered_mark(span.base, len(sub)) in indices
+    ):
+        digits = "".join(t.text for t in sub)
+        raise LatexError(
+            f"ambiguous subscript '{digits}': the document also writes {span.base} with "
+            f"{len(sub)} letter indices, so it may be the member "
+            f"{span.base}[{', '.join(t.text for t in sub)}] or a name of its own: write "
+            f"{span.base}_{{{','.join(t.text for t in sub)}}} for the member",
+            column=sub[0].column,
+        )
+    if (
+        len(sub) > 1
         and all(
             t.kind == "digit"
             or (t.kind == "letter" and (t.text in indices or INDEX_MARK + t.text in indices))
@@ -571,6 +584,15 @@ def subscript_letters(token_rows) -> frozenset[str]:
 FAMILY_MARK = "\x00family "
 
 
+# A mark: the base is written with n letter indices and with n digits (y_{ij}, y_{21}) and with
+# no other sign of a family: its digits are ambiguous (names.written_families).
+NUMBERED_MARK = "\x00numbered "
+
+
+def numbered_mark(base: str, arity: int) -> str:
+    return f"{NUMBERED_MARK}{base} {arity}"
+
+
 def family_mark(base: str, arity: int) -> str:
     return f"{FAMILY_MARK}{base} {arity}"
 
@@ -626,8 +648,9 @@ def written_families(token_rows) -> frozenset[str]:
     comma between letter indices (``x_{i,j}``), or with a subscript of letters a sum or product
     of the row binds, all of them or one of two (``t_{ij}`` under ``\\sum_i \\sum_j``, ``x_{pk}``
     under ``\\sum_k``), or of letters and digits whose letters the row's sums bind (``y_{i2}``
-    under ``\\sum_i``), or written both with n letters and with n digits (``y_{ij}`` and
-    ``y_{21}``). ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
+    under ``\\sum_i``). A base written both with n letters and with n digits and nothing else
+    (``y_{ij}`` and ``y_{21}``) gets :data:`NUMBERED_MARK`: its digits are ambiguous.
+    ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
     marks: set[str] = set()
     bound: dict = {}  # the row (by identity) -> the letters its sums bind
     lettered: set[tuple] = set()  # (base, n): written with n letters (y_{ij})
@@ -659,9 +682,15 @@ def written_families(token_rows) -> frozenset[str]:
         inside = [ch in bound[id(tokens)] for ch in letters]
         if commas or all(inside) or (len(letters) == 2 and any(inside)):
             marks.add(family_mark(span.base, len(letters)))
-    # a base written with n letters and with n digits (y_{ij} = i + 2j, then y_{21}): the digits
-    # are a member's indices, y[2, 1]; read as names, the member and y_21 were two quantities
-    marks |= {family_mark(base, n) for base, n in lettered & numbered}
+    # a base written with n letters and with n digits and no other sign of a family (y_{ij} =
+    # i + 2j, then y_{21}; \sigma_{xy} beside \sigma_{12}): the digits are ambiguous, a member
+    # y[2, 1] or a name y_21 (read as names, y_{21} = 5 was a given and y_{21}^2 = 25 verified;
+    # read as members, x and y of \sigma_{xy} = xy - \mu_x \mu_y became indices)
+    marks |= {
+        numbered_mark(base, n)
+        for base, n in lettered & numbered
+        if family_mark(base, n) not in marks
+    }
     return frozenset(marks)
 
 

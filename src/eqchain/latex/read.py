@@ -32,6 +32,7 @@ from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.names import (
     FAMILY_MARK,
     INDEX_MARK,
+    NUMBERED_MARK,
     family_letters,
     subscript_letters,
     written_families,
@@ -625,7 +626,8 @@ def _family_indices(token_lists, functions) -> frozenset[str]:
     ``\\sum_k``): :func:`eqchain.latex.names.family_letters`."""
     marks = frozenset(functions) | written_families(token_lists)
     letters = frozenset(m for m in functions if m.startswith(INDEX_MARK))  # the document's
-    families = frozenset(m for m in marks if m.startswith(FAMILY_MARK))  # y_{11}: y[1, 1]
+    # y_{11}: y[1, 1]; or ambiguous, when only y_{ij} says y may be a family
+    families = frozenset(m for m in marks if m.startswith((FAMILY_MARK, NUMBERED_MARK)))
     return family_letters(token_lists, marks) | subscript_letters(token_lists) | letters | families
 
 
