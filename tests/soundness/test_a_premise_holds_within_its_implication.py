@@ -106,3 +106,29 @@ def test_the_hatted_solution_names_the_equation_that_gives_it(tmp_path):
         assume="n >= 1, sigma > 0",
     )
     assert steps[-1]["status"] == "verified", steps[-1]
+
+
+def test_a_definition_the_premise_makes_ends_with_it(tmp_path):
+    # a second red-team: an induction's base case n = 1 => ... then the general claim was
+    # verified with n = 1; two cases x = 1 => ..., x = -1 => ... then x^2 = x verified
+    steps = check_document_rows(
+        tmp_path, r"n = 1 \Rightarrow \sum_{k=1}^{n} k = 1", r"\sum_{k=1}^{n} k = n^2"
+    )
+    assert steps[-1]["status"] == "refuted", steps[-1]
+    steps = check_document_rows(
+        tmp_path, r"x = 1 \Rightarrow x^2 = 1", r"x = -1 \Rightarrow x^2 = 1", r"x^2 = x"
+    )
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_a_hypothesis_that_ended_does_not_decide_a_later_hat(tmp_path):
+    # a second red-team: p - 1/2 = 0 => p = 1/2 (a hypothesis), then the score equation; the
+    # hat was verified as solving the hypothesis: the latest equation about p decides
+    steps = check_document_rows(
+        tmp_path,
+        r"p - \frac{1}{2} = 0 \Rightarrow p = \frac{1}{2}",
+        r"\frac{y}{p} - \frac{n-y}{1-p} = 0 \Rightarrow y(1-p) = (n-y)p",
+        r"\hat{p} = \frac{1}{2}",
+        assume="0 < p < 1, n >= 1",
+    )
+    assert steps[-1]["status"] != "verified", steps[-1]

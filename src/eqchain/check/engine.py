@@ -155,12 +155,16 @@ class Facts:
     # before the premise of the implication under way: what was added since (the premise and
     # what follows from it) stops holding where the implication ends (retract_supposed)
     supposed_from: tuple | None = None
-    # the definitions, their equations and the names seen before that premise: a name written
-    # before and defined by the premise (b = 0 \Rightarrow bc = 0) is supposed, not defined
+    # the definitions, their equations and the names seen before that premise: a name the
+    # premise defines (b = 0 \Rightarrow bc = 0, n = 1 \Rightarrow ...) is supposed for the
+    # implication only
     supposed_names: tuple = ()
-    # (lhs, rhs, line) of the premises supposed for implications that ended: no facts, but what
-    # a hatted name may name the solution of (_solves_a_given)
+    # (lhs, rhs, line, about) of the premises supposed for implications that ended: no facts,
+    # but what a hatted name may name the solution of (_solves_a_given), when the implication
+    # concluded about its letter (``about``: the names of its conclusions' left sides)
     retracted: list = field(default_factory=list)
+    # the names the latest conclusion of the implication under way is about (_concluded_about)
+    supposed_about: set = field(default_factory=set)
 
     def suppose(self) -> None:
         """An implication's premise is about to be checked: remember where the facts stood."""
@@ -179,33 +183,33 @@ class Facts:
         """The premises supposed for the implication that just ended stop holding, and so does
         what was established under them: a premise is the author's supposition for that
         implication only (``\\sqrt{a} = b \\Rightarrow a = b^2``, then ``a = b^2 \\Rightarrow
-        \\sqrt{a} = b`` may not use the first premise or its conclusion). Definitions made
-        meanwhile stay."""
+        \\sqrt{a} = b`` may not use the first premise or its conclusion), and so does a
+        definition made meanwhile (a changed one is as it was)."""
         if self.supposed_from is None:
             return
         givens, verified, instances, history, equations = self.supposed_from
+        about = frozenset(self.supposed_about)
         for (a, b), line in zip(self.givens[givens:], self.given_lines[givens:], strict=False):
-            self.retracted.append((a, b, line))
+            self.retracted.append((a, b, line, about))
         del self.givens[givens:], self.given_lines[givens:], self.verified[verified:]
         del self.instances[instances:], self.history[history:]
         self.stationary = {i for i in self.stationary if i < givens}
         self.equations = self.equations[:equations] + [
             e for e in self.equations[equations:] if e.kind == "definition"
         ]
-        definitions, kept, seen = self.supposed_names
+        definitions, kept, _seen = self.supposed_names
         for target in list(self.definitions):
-            head = target.func if isinstance(target, AppliedUndef) else target
-            if definitions.get(target) is self.definitions[target] or not (
-                target in seen or head in seen
-            ):
-                continue  # unchanged, or a new name the premise defined (u = 1 - x): kept
+            if definitions.get(target) is self.definitions[target]:
+                continue  # unchanged
+            # defined by the premise, a new name too: n = 1 \Rightarrow \sum_{k=1}^{n} k = 1 (an
+            # induction's base case), then \sum_{k=1}^{n} k = n^2 was verified with n = 1
             self.forget_definition(target)
             self.defined_at.pop(target, None)
             if target in definitions:  # a definition the premise changed: back as it was
                 self.definitions[target] = definitions[target]
                 self.equations += [e for e in kept if e.lhs == canonical(target)]
         self.unfolded.clear()  # an unfolding may have settled a density by a given
-        self.supposed_from, self.supposed_names = None, ()
+        self.supposed_from, self.supposed_names, self.supposed_about = None, (), set()
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -816,6 +820,8 @@ def check_derivation(
         )
         if supposed or supposed_relation:
             facts.suppose()  # what holds from here on holds until the implication ends
+        if step.follows is not None and facts.supposed_from is not None:
+            facts.supposed_about = _concluded_about(step.lhs, step.rhs)
         started, cpu_started = time.monotonic(), time.process_time()
         step_values = _values(derivation, step.where)
         _check_values({**base_values, **step_values}, step)
@@ -1944,39 +1950,35 @@ def _stated_value(side) -> bool:
 def _solves_a_given(step: Step, lhs, facts: Facts, values, timeout) -> StepResult | None:
     r"""A new hatted name ``\hat\mu = v`` after a condition about its letter with 0 on one side
     (the equation the author set, ``\sum_i (x_i - \mu) = 0``, not ``\mu = 0``: a given, or the
-    premise of an implication that ended) names that equation's solution: verified when one
-    such equation (the latest first) implies ``\mu = v`` (as ``\Rightarrow \hat\mu = v`` is,
-    relations.hat_target); unknown when v is a root of one not shown to give it; refuted when v
-    solves none of them (a counterexample where the latest, with v put in, fails); None
-    otherwise (undecided: the row stays the definition it reads as)."""
+    premise of an implication that ended and concluded about the letter) names that equation's
+    solution; the latest such equation decides (:func:`_solves`): verified when it implies ``\mu
+    = v`` (as ``\Rightarrow \hat\mu = v`` is, relations.hat_target), unknown when v is a root
+    not shown to be given by it, refuted when v does not solve it (a counterexample where it,
+    with v put in, fails); None otherwise (undecided: the row stays the definition it reads
+    as)."""
     if not isinstance(lhs, sp.Symbol) or not lhs.name.startswith("hat"):
         return None
     # the givens, and the premises supposed for implications that ended, latest last
     candidates = [
-        (a, b, facts.given_lines[n] if n < len(facts.given_lines) else None)
+        (a, b, facts.given_lines[n] if n < len(facts.given_lines) else None, None)
         for n, (a, b) in enumerate(facts.givens)
     ]
     candidates = sorted(facts.retracted + candidates, key=lambda c: -1 if c[2] is None else c[2])
     name = relations.hat_letter(lhs)  # p for \hat{p} and \hat{p}_{MLE}
-    outcomes = []
-    for a, b, line in reversed(candidates):
+    for a, b, line, about in reversed(candidates):
         base = [x for x in a.free_symbols | b.free_symbols if getattr(x, "name", None) == name]
         # an equation set to solve for the letter: one side 0 (\sum_i (x_i - \mu) = 0), the
-        # letter not alone on a side (\mu = 0 states a value, a hypothesis, not a condition)
+        # letter not alone on a side (\mu = 0 states a value, a hypothesis, not a condition);
+        # an ended premise only when its implication concluded about the letter (the premise
+        # solved for \sigma that mentions \mu says nothing of \hat\mu)
         if line is None or len(base) != 1 or 0 not in (a, b) or base[0] in (a, b):
+            continue
+        if about is not None and base[0] not in about:
             continue
         if step.rhs.has(base[0]) or step.rhs.has(lhs):
             return None
-        outcome = _solves(step, lhs, base[0], a, b, line, facts, values, timeout)
-        if outcome is None:
-            return None
-        if outcome.verdict is Verdict.VERIFIED:
-            return outcome
-        outcomes.append(outcome)
-    roots = [o for o in outcomes if o.verdict is Verdict.UNKNOWN]
-    if roots:
-        return roots[0]
-    return outcomes[0] if outcomes else None
+        return _solves(step, lhs, base[0], a, b, line, facts, values, timeout)
+    return None
 
 
 def _solves(step: Step, lhs, base, a, b, line, facts: Facts, values, timeout):
@@ -4442,6 +4444,23 @@ def _introduced(targets, origins, facts: Facts, values) -> str | None:
         return None
     reason = "; ".join(f"{rule} needs {', '.join(v)}" for rule, v in missing.items() if v)
     return f"{reason} (the step introduces {', '.join(shown)}: the left side is defined without it)"
+
+
+def _concluded_about(lhs, rhs) -> set:
+    """What an implication's conclusion ``lhs = rhs`` is about: the name alone on a side (or its
+    power: ``\\sigma^2 = ...`` is about sigma), else every name in it."""
+    for side in (lhs, rhs):
+        if isinstance(side, sp.Pow) and side.exp.is_Integer:
+            side = side.base
+        if isinstance(side, sp.Symbol):
+            return {side}
+    return {
+        x
+        for side in (lhs, rhs)
+        if isinstance(side, sp.Basic)
+        for x in side.free_symbols
+        if isinstance(x, sp.Symbol)
+    }
 
 
 SUPPOSED = "given: the premise of the implication that follows"
