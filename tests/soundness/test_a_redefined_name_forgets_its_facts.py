@@ -31,3 +31,23 @@ def test_the_new_meaning_is_used(tmp_path):
     wrong = check_document_rows(tmp_path, r"L = 2 + 3 = 5", r"L = x^2", r"L = 2 x")
     assert wrong[-1]["status"] == "definition", wrong[-1]
     assert "it is false" in " ".join(wrong[-1]["warnings"]), wrong[-1]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a second red-team: facts about names defined from the earlier meaning
+        (r"L = 5", r"M = L + 1 = 6", r"L = x^2", r"x^2 = 5"),
+        (r"L = 2 + 3 = 5", r"g(t) = L t", r"g(1) = 5", r"L = x^2", r"x^2 = 5"),
+        (r"L = 3 z^2", r"M = L + z", r"\frac{dM}{dz} = 6z + 1", r"L = z^3", r"3z^2 + 1 = 6z + 1"),
+        (r"f(x) = x + 1", r"g(x) = f(x) + 1 = x + 2", r"f(x) = x^2", r"x^2 + 1 = x + 2"),
+    ],
+)
+def test_names_defined_from_it_keep_the_earlier_meaning(tmp_path, rows):
+    steps = check_document_rows(tmp_path, *rows)
+    assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_what_was_shown_about_them_still_holds(tmp_path):
+    steps = check_document_rows(tmp_path, r"L = 5", r"M = L + 1", r"L = x^2", r"M = 6")
+    assert steps[-1]["status"] == "verified", steps[-1]

@@ -262,6 +262,47 @@ class Facts:
             line = step.place.line if step.place else None
             self.history.append((step.label, line, self.named(lhs), self.named(step.rhs)))
 
+    def bind_dependents(self, target) -> None:
+        """``target`` is about to be redefined: every other definition that uses it keeps the
+        meaning it had (``M = L + 1`` after ``L = 5`` is 5 + 1 from here on), so that what was
+        shown about those names stays true (``M = L + 1 = 6``, then ``L = x^2``: ``x^2 = 5`` was
+        verified through M; so through ``g(t) = L t`` and a derivative of M)."""
+        old = self.definitions.get(target)
+        if old is None:
+            return
+        if isinstance(target, AppliedUndef):
+            if not all(isinstance(a, sp.Symbol) for a in target.args):
+                return
+            head = target.func
+            meaning = sp.Lambda(tuple(target.args), old)
+
+            def bind(body):
+                return body.replace(head, meaning)  # g(t) = f(t) + 1: f's old body applied
+
+        elif isinstance(target, sp.Symbol):
+            head = target
+
+            def bind(body):
+                return body.xreplace({target: old})
+
+        else:
+            return
+        for d, body in list(self.definitions.items()):
+            if d == target or not isinstance(body, sp.Basic) or not body.has(head):
+                continue
+            try:
+                bound = bind(body)
+            except (TypeError, ValueError, AttributeError, RecursionError):
+                continue
+            self.definitions[d] = bound
+            self.equations = [
+                Equation(e.lhs, canonical(bound), e.label, e.kind)
+                if e.kind == "definition" and e.lhs == canonical(d)
+                else e
+                for e in self.equations
+            ]
+        self.unfolded.clear()
+
     def forget_about(self, target) -> None:
         """``target`` is redefined: what was shown or given about its earlier meaning (facts,
         givens, instances, equations written and not settled) mentions another quantity and
@@ -1812,6 +1853,7 @@ def _infer(
             # a restatement eqchain could not prove is taken as a new meaning all the same:
             # the reader is told it was not shown to be the earlier one
             warning += f"; not shown equal to that {latex(target)}"
+        facts.bind_dependents(target)
         facts.forget_definition(target)
         facts.forget_about(target)
         redefined = _define(step, lhs, facts)
