@@ -66,7 +66,7 @@ def test_cases_in_words_are_no_assumptions(tmp_path):
 @pytest.mark.parametrize(
     "lead",
     [
-        r"If $\sigma > 0$, the density is",  # a case sentence that says more: nothing
+        r"We know $\sigma > 0$ is true here.",  # no assumption sentence
         r"Let $\sigma > 0$ be the scale.",  # more words: not read
         r"Let $S = \sigma$.",  # a definition, no condition
         r"We assume $\sigma > 0$ and $S = 1$.",  # one formula is no condition: none taken
@@ -75,3 +75,19 @@ def test_cases_in_words_are_no_assumptions(tmp_path):
 def test_other_sentences_assume_nothing(tmp_path, lead):
     step = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{ROW}\n$$\n")[-1]
     assert step["status"] != "verified", step
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "For negative $t$ instead:",  # a case in words (a second red-team: |t|/t = 1 verified)
+        "Otherwise, when $t \\le 0$, we have",
+        "次に $t<0$ の場合を考える。",
+        "Hence $t \\ge 0$.",
+        "Now for any real $t$:",
+    ],
+)
+def test_a_name_the_prose_writes_again_is_assumed_by_none(tmp_path, later):
+    text = f"# t\n\nLet $t > 0$.\n\n$$ |t| = t $$\n\n{later}\n\n$$ \\frac{{|t|}}{{t}} = 1 $$\n"
+    steps = check(tmp_path, text)
+    assert "verified" not in [s["status"] for s in steps], steps

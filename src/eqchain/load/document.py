@@ -105,7 +105,7 @@ def load_document(
         written = text.split("\n")[line - 1][col - 1 :].strip()
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
     stated = stated_law_conditions(rows)
-    stated += _prose_assumptions(path, blocks, rows, items + stated)
+    stated += _prose_assumptions(path, blocks, rows, items + stated, _inline_names(text, blocks))
     items = items + stated
     scope = _scope(path, rows, items)
     owners: list[int] = []
@@ -667,15 +667,40 @@ def stated_law_conditions(rows) -> list:
     return out
 
 
-def _prose_assumptions(path: str, blocks: list[Block], rows, items: list) -> list:
+def _inline_names(text: str, blocks: list[Block]) -> list[frozenset[str]]:
+    r"""The names each inline formula of the prose writes (``$t$``, ``\(x \le 0\)``): the
+    document's text without its displays. A formula that cannot be tokenised names nothing."""
+    from eqchain.latex.tokens import tokenize
+    from eqchain.load.prose import inline_formulas
+
+    prose = text
+    for block in blocks:
+        if block.path is None and block.text:
+            prose = prose.replace(block.text, " ")
+    out = []
+    for formula in inline_formulas(prose):
+        try:
+            tokens = tokenize(formula)
+        except LatexError:
+            continue
+        out.append(frozenset(t.text for t in tokens if t.kind in ("letter", "cmd")))
+    return out
+
+
+def _prose_assumptions(
+    path: str, blocks: list[Block], rows, items: list, inline: list[frozenset[str]] = ()
+) -> list:
     r"""The conditions the prose states as standing assumptions ("Assume $\sigma > 0$.",
     "ただし $\sigma > 0$ とする。": load/prose.stated_assumptions), as assumption items, the way
     ``--assume`` gives them, for the whole document. Only a condition none of whose names a
     display before it writes (so that it holds for every row that mentions them: nothing
     written before is judged under it), on names no other assumption declares, and that
     ``--assume`` reads (``\sigma > 0``, ``0 < p < 1``, ``n \geq 1``, ``x \neq 0``); anything
-    else is left as prose. When the conditions taken cannot hold together (``x > 0``, then
-    ``x < 0``: a case analysis written as assumptions) none is taken."""
+    else is left as prose. A name the prose writes in any other inline formula ("For negative
+    $t$ instead", "Otherwise, when $x \le 0$", "Hence $a \ge 0$", "where $n$ is ...") is
+    assumed by none: the prose may turn to other values of it (``inline``: the names of each
+    inline formula, :func:`_inline_names`). When the conditions taken cannot hold together none
+    is taken."""
     from eqchain.load.assume import parse_assume
     from eqchain.load.prose import stated_assumptions
 
@@ -695,6 +720,11 @@ def _prose_assumptions(path: str, blocks: list[Block], rows, items: list) -> lis
                     continue
                 names = {n for i in found for n in (getattr(i, "name", None),) if n}
                 names |= {i.other[0] for i in found if getattr(i, "other", None)}
+                own = sum(1 for f in stated_assumptions(block.lead) if f == text)
+                mentioned = {
+                    n for n in names if sum(1 for f in inline if n in f) > own
+                }  # written in another inline formula of the prose
+                contested |= mentioned
                 if all(i in out for i in found):
                     continue  # said again
                 taken = {n: i for i in out for n in _item_names(i)}

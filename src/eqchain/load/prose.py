@@ -199,6 +199,13 @@ _ASSUME_CJK = re.compile(
 _ORDER = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in)(?![A-Za-z])|[<>≥≤≠]")
 
 
+def inline_formulas(prose: str) -> list[str]:
+    """The LaTeX of every inline formula of ``prose`` (``$...$``, ``\\(...\\)``), in order."""
+    return [
+        (m.group("dollar") or m.group("paren") or "").strip() for m in _ONE_INLINE.finditer(prose)
+    ]
+
+
 def stated_assumptions(prose: str) -> list[str]:
     """The LaTeX of each condition the prose ``prose`` states as a standing assumption, in
     whole sentences (see the comment above); [] when it states none. Each formula must be a
