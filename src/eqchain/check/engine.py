@@ -1811,6 +1811,15 @@ def _infer(
         else:
             return defined if solved is None else solved
     result = _claim(step, source, facts, values, timeout, origin=origin)
+    if (
+        not_defined is not None
+        and result.verdict is Verdict.REFUTED
+        and "is not shown" in (not_defined)
+    ):
+        # a new name whose definition could not be taken (its value not shown real): refuted
+        # only by a value of that name, which the author defines, never a counterexample
+        # (S = \sum_{i=1}^{n} (x_i - \bar{x})^2 was refuted at S = 2; a red-team)
+        return StepResult(step, Verdict.UNKNOWN, reason=f"not a definition: {not_defined}")
     if not_defined is not None:
         result = replace(result, warnings=(*result.warnings, f"not a definition: {not_defined}"))
     if (
