@@ -182,3 +182,18 @@ def test_an_inequality_in_brackets_at_the_end_is_the_rows_condition(tmp_path):
     # a bracket holding no relation stays a factor, and an inequality as a whole side is read
     # as before
     assert _statuses(check_document_rows(tmp_path, r"(x + 1)(x - 1) = x^2 - 1"))[-1] == "verified"
+
+
+def test_an_arrow_at_a_row_s_end_and_the_next_row_s_start_is_read_once(tmp_path):
+    # a helper's activation-function notes (14 rows were "empty side in an equation")
+    block = (
+        "\\begin{gather*} (x+1)^2 = y \\Rightarrow \\\\ \\Rightarrow x^2 + 2x + 1 = y "
+        "\\end{gather*}"
+    )
+    steps = check_document_rows(tmp_path, block)
+    assert _statuses(steps)[-1] == "verified", steps
+    wrong = block.replace("+ 2x + 1", "+ x + 1")
+    assert _statuses(check_document_rows(tmp_path, wrong))[-1] == "refuted"
+    # the arrow written at the end only: the next row follows too
+    block = "\\begin{gather*} x + 1 = 4 \\Rightarrow \\\\ x = 3 \\end{gather*}"
+    assert _statuses(check_document_rows(tmp_path, block)) == ["given", "verified"]

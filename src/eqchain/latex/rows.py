@@ -228,7 +228,14 @@ def _add_row(text, source, start, end, env, rows: list, row_text: str, error) ->
     if not row_text.strip():
         return
     prev = rows[-1] if rows else None
-    if prev is not None and _continues_after_equals(prev, source, start, end, env):
+    arrow = _open_arrow(prev, source, start, env) if prev is not None else None
+    if arrow is not None:
+        # 'a = b \Rightarrow' then '\Rightarrow c = d' (or 'c = d'): one implication, the
+        # arrow written at both ends read once (it was "empty side in an equation")
+        if _LEADING_ARROW_ROW.match(row_text):
+            a, b = arrow
+            prev = replace(prev, text=prev.text[:a] + " " * (b - a) + prev.text[b:])
+    elif prev is not None and _continues_after_equals(prev, source, start, end, env):
         # 'a = b =' then '= c' (or 'c'): one chain; the '=' written twice is read once
         lead = leading_equals(row_text)
         if lead is not None:
@@ -242,6 +249,29 @@ def _add_row(text, source, start, end, env, rows: list, row_text: str, error) ->
     rows[-1] = Row(
         joined, prev.offset, prev.line, prev.column, prev.environment, error=prev.error or error
     )
+
+
+# an arrow between two equations, written at a row's end or start
+_ARROWS = (
+    r"(?:\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow)"
+    r"(?![A-Za-z])|<=>|=>)"
+)
+_ARROW_AT_END = re.compile(_ARROWS + r"(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))*\Z")
+_LEADING_ARROW_ROW = re.compile(r"(?:\s|&|\\[,;:! ]|\\q?quad(?![A-Za-z]))*" + _ARROWS)
+
+
+def _open_arrow(prev: Row, source: str, start: int, env: str | None) -> tuple[int, int] | None:
+    """Where (start, end in ``prev.text``) the arrow ``prev`` ends with stands, when the row at
+    ``source[start:]`` continues it (same environment, only a row break between); else None."""
+    if env != prev.environment or prev.error is not None:
+        return None
+    m = _ARROW_AT_END.search(prev.text.replace("&", " "))
+    if m is None or depth_after(prev.text[: m.start()]) != 0:
+        return None
+    if not _BREAK_ONLY.fullmatch(source, prev.offset + len(prev.text), start):
+        return None
+    arrow = re.match(_ARROWS, prev.text[m.start() :])
+    return m.start(), m.start() + arrow.end()
 
 
 _LEADING_RELATION = re.compile(r"\s*(?:=|\\(?:le|leq|ge|geq)(?![A-Za-z]))")
