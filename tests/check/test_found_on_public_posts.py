@@ -186,8 +186,10 @@ def test_a_condition_in_brackets_after_a_quad_is_the_rows_condition(tmp_path):
     assert statuses(tmp_path, r"\log(ab) = \log a \quad (a > 0, b > 0)") == ["refuted"]
     # without the condition the rule's side condition is missing
     assert statuses(tmp_path, r"\log(ab) = \log a + \log b \quad (a \neq 0)") == ["unknown"]
-    # brackets without a relation are no condition (an equation number written by hand)
-    assert statuses(tmp_path, r"x + x = 2 x \quad (1)") != ["verified"]
+    # brackets without a relation are no condition: an equation number written by hand, the
+    # row's number as \tag{1} (never the factor 1 of the right side)
+    assert statuses(tmp_path, r"x + x = 2 x \quad (1)") == ["verified"]
+    assert statuses(tmp_path, r"x + x = x \quad (2)") == ["refuted"]
 
 
 def test_an_update_rule_claims_only_the_equation_after_its_arrow(tmp_path):
