@@ -328,3 +328,18 @@ def test_an_admonition_is_no_container_elsewhere():
     assert lines('!!! note "x"\n        $$ a = 2 a $$\n') == []
     # the body ends where the indentation ends: math after it is read as usual
     assert lines('!!! note "x"\n    text\n\n$$ a = a $$\n') == [4]
+
+
+def test_two_displays_on_one_line_with_prose_between():
+    # a helper's uniform-MLE post: "$$x + x = 2x.$$ So ... $a$ ... Hence $$ y + y = 2y.$$" was one
+    # display holding the prose ("unexpected '.'")
+    text = "# t\n\n$$x + x = 2x.$$ So we can say that $a$ is small. Hence $$ y + y = 2y.$$\n"
+    blocks = markdown_blocks(text)
+    assert [b.text for b in blocks] == ["$$x + x = 2x.$$", "$$ y + y = 2y.$$"]
+    assert [(b.line, b.column) for b in blocks] == [(3, 1), (3, 56)]
+    assert "Hence" in blocks[1].lead
+
+
+def test_one_display_with_dollars_inside_text_is_one():
+    text = "# t\n\n$$\n\\text{costs \\$\\$ 5} + x = x + 5\n$$\n"
+    assert len(markdown_blocks(text)) == 1

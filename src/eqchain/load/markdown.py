@@ -136,7 +136,8 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
         elif token.map is not None:
             block = _block(token, lines, chosen)
             if block is not None:
-                blocks.append(replace(block, lead=lead))
+                for k, part in enumerate(_split_displays(token, block)):
+                    blocks.append(part if k else replace(part, lead=lead))
             if not token.type.endswith("_close") and token.type != "paragraph_open":
                 lead = ""  # (a paragraph's own text is read from its inline token)
     return MarkdownDocument(tuple(blocks), title, tuple(assumptions), name)
@@ -405,6 +406,29 @@ def _block(token, lines: list[str], dialect: Dialect) -> Block | None:
                     content = _tagged(content, label)
             return _placed("$$\n" + content + "$$", lines, first, token.markup + token.info)
     return None
+
+
+def _split_displays(token, block: Block) -> list[Block]:
+    """``block`` as the displays it holds: a ``$$...$$`` block whose line goes on after its
+    closing ``$$`` (``$$x + x = 2x.$$ So ... Hence $$y + y = 2y.$$``) is taken by the parser
+    as one display up to the last ``$$`` of a line, prose and all; it is each ``$$...$$`` of it,
+    the prose between them the lead of the next. Anything else: ``[block]``."""
+    if token.type != "math_block" or "$$" not in token.content:
+        return [block]
+    text = block.text  # "$$" + content + "$$", as written from block.column on
+    cuts = [m.start() for m in re.finditer(r"(?<!\\)\$\$", text)]
+    if len(cuts) < 4 or len(cuts) % 2:
+        return [block]
+    out = []
+    prose_from = None
+    for open_at, close_at in zip(cuts[::2], cuts[1::2], strict=True):
+        line = block.line + text.count("\n", 0, open_at)
+        start = text.rfind("\n", 0, open_at) + 1
+        column = (block.column + open_at) if start == 0 else (open_at - start + 1)
+        lead = text[prose_from:open_at] if prose_from is not None else block.lead
+        out.append(Block(text[open_at : close_at + 2], line, column, lead=lead))
+        prose_from = close_at + 2
+    return out
 
 
 def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[str], previous=""):
