@@ -146,3 +146,24 @@ def test_the_cross_check_agrees_with_the_gamma_function():
         r"\Gamma(a) = 1", functions=frozenset({"Gamma"}), cross_check=True, use_disk=False
     )
     assert formula.sides[0] == sp.gamma(a)
+
+
+def test_a_word_after_a_function_of_names_is_ambiguous(tmp_path):
+    # a helper's Bayes post: P(Sick | Pos) was the function P, P(Sick) beside it the product
+    # P S i c k (Pos has a letter P: P is also a value, a function only before names)
+    from helpers import check_document_rows
+
+    steps = check_document_rows(
+        tmp_path,
+        r"P(Sick | Pos) = \frac{P(Pos | Sick) P(Sick)}{P(Pos)}",
+        r"P(Sick | Pos) = P(Sick)",
+    )
+    assert [s["status"] for s in steps] == ["unreadable", "unreadable"], steps
+    assert "holds a word" in steps[0]["reason"]
+    # names written as one: read, the function applied
+    steps = check_document_rows(
+        tmp_path,
+        r"P(\mathit{Sick} | \mathit{Pos}) = \frac{P(\mathit{Pos} | \mathit{Sick})"
+        r" P(\mathit{Sick})}{P(\mathit{Pos})}",
+    )
+    assert steps[0]["status"] != "unreadable", steps

@@ -916,6 +916,15 @@ class Parser:
             )
             if on_names_only and self._bare_names(open_ + 1, close):
                 is_function = True
+            if on_names_only and not is_function and self._letters_only(open_ + 1, close):
+                # P(Sick) where P(Pos | Sick) is the function P: the product P S i c k beside
+                # it was read; an event's name written as letters is no reading eqchain makes
+                raise LatexError(
+                    f"ambiguous: '{shown}(...)' holds a word, and {shown} is applied to names "
+                    "elsewhere: write the word as one name, \\mathit{...}, for an event or an "
+                    f"argument, or '{shown} \\cdot (...)' for a product",
+                    column=span.column,
+                )
             if is_function or listed:
                 # a name before a list of arguments, L(\mu, \sigma), or an event, P(X = x), is
                 # applied to them: a product with a list or an event is no value
@@ -1575,6 +1584,16 @@ class Parser:
                 _no_runs(args, f"the density {span.base}", span.column)
                 return density
         return sp.Function(name, separators=separators)(*args)
+
+    def _letters_only(self, lo: int, hi: int) -> bool:
+        """Whether ``tokens[lo:hi]`` is one run of two or more letters written together
+        (``Sick``, ``Pos``), nothing else."""
+        run = self.tokens[lo:hi]
+        return (
+            len(run) > 1
+            and all(t.kind == "letter" for t in run)
+            and not any(t.space_before for t in run[1:])
+        )
 
     def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
         """The arguments between the brackets at ``open_`` and ``close``, split at commas, bars
