@@ -51,3 +51,10 @@ def test_names_defined_from_it_keep_the_earlier_meaning(tmp_path, rows):
 def test_what_was_shown_about_them_still_holds(tmp_path):
     steps = check_document_rows(tmp_path, r"L = 5", r"M = L + 1", r"L = x^2", r"M = 6")
     assert steps[-1]["status"] == "verified", steps[-1]
+
+
+def test_a_row_about_the_name_by_itself_is_a_claim_and_the_rest_is_checked(tmp_path):
+    # a third red-team: L = L + 1 after L = 5 stopped the whole document (exit 2) as "the
+    # definition of L uses L itself", so the false 2 + 2 = 5 after it was never checked
+    steps = check_document_rows(tmp_path, r"L = 5", r"L = L + 1", r"2 + 2 = 5")
+    assert [s["status"] for s in steps] == ["definition", "refuted", "refuted"], steps

@@ -1848,6 +1848,11 @@ def _infer(
         target = _defined_at_members(lhs, step, facts)
     if target is None and _generic_member(lhs) and _new_member(lhs, step.rhs, facts):
         target = lhs  # y_n = ... after rows that only wrote y_n: as a plain name (_named_before)
+    head = target.func if isinstance(target, AppliedUndef) else target
+    if target is not None and target in facts.definitions and step.rhs.has(head):
+        # L = L + 1 after L = 5: no new meaning (a definition names a quantity by others), a
+        # claim about L, as checked (it stopped the whole document as invalid input)
+        return result
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""
