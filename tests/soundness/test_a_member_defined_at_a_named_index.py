@@ -20,3 +20,13 @@ def test_the_valid_step_is_not_refuted(tmp_path):
 def test_a_wrong_one_is_refuted_with_the_member_the_definition_gives(tmp_path):
     steps = check_document_rows(tmp_path, DEFINITION, r"\sum_{j=1}^m p_j = 2", assume="m >= 2")
     assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_the_definition_holds_at_its_own_index_only(tmp_path):
+    # a third red-team: read as a rule for every member (its body names m), p_1 = 1 was verified
+    steps = check_document_rows(tmp_path, DEFINITION, r"p_1 = 1", assume="m >= 2")
+    assert steps[-1]["status"] != "verified", steps[-1]
+    steps = check_document_rows(
+        tmp_path, DEFINITION, r"p_{m-1} = 1 - \sum_{j=1}^{m-2} p_j", assume="m >= 2"
+    )
+    assert steps[-1]["status"] != "verified", steps[-1]

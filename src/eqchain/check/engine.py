@@ -636,6 +636,9 @@ class Facts:
             and all(isinstance(i, sp.Symbol) for i in d.indices)
             and len(set(d.indices)) == len(d.indices)
             and all(self.definitions[d].has(i) or str(i) in self.summed for i in d.indices)
+            # a body that uses the family itself (p_m = 1 - \sum_{j=1}^{m-1} p_j) defines the
+            # member at that index only: as a rule for every member p_1 = 1 was verified
+            and not self.definitions[d].has(d.base)
         }
         if not generic or not expr.has(*generic):
             return expr
