@@ -41,6 +41,9 @@ def test_the_new_meaning_is_used(tmp_path):
         (r"L = 2 + 3 = 5", r"g(t) = L t", r"g(1) = 5", r"L = x^2", r"x^2 = 5"),
         (r"L = 3 z^2", r"M = L + z", r"\frac{dM}{dz} = 6z + 1", r"L = z^3", r"3z^2 + 1 = 6z + 1"),
         (r"f(x) = x + 1", r"g(x) = f(x) + 1 = x + 2", r"f(x) = x^2", r"x^2 + 1 = x + 2"),
+        # a third red-team: a family redefined (its generic member)
+        (r"a_k = k", r"b_k = 2 a_k", r"a_k = k^2", r"b_3 = 18"),
+        (r"a_k = k", r"S = \sum_{k=1}^{3} a_k = 6", r"a_k = k^2", r"\sum_{k=1}^{3} k^2 = 6"),
     ],
 )
 def test_names_defined_from_it_keep_the_earlier_meaning(tmp_path, rows):

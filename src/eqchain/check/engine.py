@@ -285,6 +285,28 @@ class Facts:
             def bind(body):
                 return body.xreplace({target: old})
 
+        elif isinstance(target, sp.Indexed) and all(
+            isinstance(i, sp.Symbol) for i in target.indices
+        ):
+            # a family by its generic member (a_k = k): each member a name defined from it
+            # writes is the earlier body at its indices (S = \sum_k a_k, b_k = 2 a_k)
+            head = target.base
+
+            def member(node):
+                return (
+                    isinstance(node, sp.Indexed)
+                    and node.base == target.base
+                    and len(node.indices) == len(target.indices)
+                )
+
+            def bind(body):
+                return body.replace(
+                    member,
+                    lambda node: substitute(
+                        old, dict(zip(target.indices, node.indices, strict=True))
+                    ),
+                )
+
         else:
             return
         for d, body in list(self.definitions.items()):
