@@ -87,8 +87,11 @@ def test_a_base_written_with_two_letters_and_with_two_digits(tmp_path):
     assert "y_{2,1}" in steps[1]["reason"]
     rows = (r"\sigma_{xy} = xy - \mu_x \mu_y", r"\sigma_{12} = 2 - \mu_1 \mu_2")
     assert "verified" not in statuses(tmp_path, *rows)
-    # written with commas, the family and its member are read
+    # written with commas, the family and its member are read; the member spelled as the
+    # message asks makes y a family (a third red-team: y_{2,1} = 5 was a given)
     assert statuses(tmp_path, r"y_{i,j} = i + 2 j", r"y_{2,1} = 4") == ["definition", "verified"]
+    assert statuses(tmp_path, r"y_{ij} = i + 2 j", r"y_{2,1} = 4") == ["definition", "verified"]
+    assert statuses(tmp_path, r"y_{ij} = i + 2 j", r"y_{2,1} = 5") == ["definition", "refuted"]
     # and a family the sums make is read as before
     row = r"\sum_{i=1}^{2} \sum_{j=1}^{2} y_{ij} = y_{11} + y_{12} + y_{21} + y_{22}"
     assert statuses(tmp_path, row) == ["verified"]

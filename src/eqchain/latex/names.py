@@ -645,12 +645,12 @@ def _letter_indices(sub: list[Token]):
 
 def written_families(token_rows) -> frozenset[str]:
     """The family marks of rows (a document's, or one formula's sides): a base written with a
-    comma between letter indices (``x_{i,j}``), or with a subscript of letters a sum or product
-    of the row binds, all of them or one of two (``t_{ij}`` under ``\\sum_i \\sum_j``, ``x_{pk}``
-    under ``\\sum_k``), or of letters and digits whose letters the row's sums bind (``y_{i2}``
-    under ``\\sum_i``). A base written both with n letters and with n digits and nothing else
-    (``y_{ij}`` and ``y_{21}``) gets :data:`NUMBERED_MARK`: its digits are ambiguous.
-    ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
+    comma between indices (``x_{i,j}``, ``y_{2,1}``), or with a subscript of letters a sum or
+    product of the row binds, all of them or one of two (``t_{ij}`` under ``\\sum_i
+    \\sum_j``, ``x_{pk}`` under ``\\sum_k``), or of letters and digits whose letters the row's
+    sums bind (``y_{i2}`` under ``\\sum_i``). A base written both with n letters and with n
+    digits and nothing else (``y_{ij}`` and ``y_{21}``) gets :data:`NUMBERED_MARK`: its digits
+    are ambiguous. ``w_{new}`` under ``\\sum_n`` is no family: three letters, one bound."""
     marks: set[str] = set()
     bound: dict = {}  # the row (by identity) -> the letters its sums bind
     lettered: set[tuple] = set()  # (base, n): written with n letters (y_{ij})
@@ -659,6 +659,18 @@ def written_families(token_rows) -> frozenset[str]:
         plain = len(sub) > 1 and not any(t.space_before for t in sub)
         if plain and all(t.kind == "digit" for t in sub):
             numbered.add((span.base, len(sub)))
+        items = [t for t in sub if not t.is_char(",")]
+        if (
+            len(items) > 1
+            and len(sub) == 2 * len(items) - 1
+            and all(t.is_char(",") for t in sub[1::2])
+            and all(t.kind in ("letter", "digit") for t in items)
+            and any(t.kind == "digit" for t in items)
+        ):
+            # y_{2,1}, y_{i,1}: indices a comma separates, a family's member (the spelling the
+            # message for an ambiguous y_{21} asks for)
+            marks.add(family_mark(span.base, len(items)))
+            continue
         if (
             plain
             and all(t.kind in ("letter", "digit") for t in sub)
