@@ -132,3 +132,14 @@ def test_a_hypothesis_that_ended_does_not_decide_a_later_hat(tmp_path):
         assume="0 < p < 1, n >= 1",
     )
     assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_a_hat_at_a_derivative_set_to_zero(tmp_path):
+    # a third red-team: "could not be decided (SymPy: ValueError: Can't calculate derivative
+    # wrt 3.)": the value was put in for the derivative's variable
+    rows = (r"\frac{d}{d\theta}\left(\theta^2 - 4\theta\right) = 0", r"\hat\theta = 3")
+    steps = check_document_rows(tmp_path, *rows)
+    assert steps[-1]["status"] == "refuted", steps[-1]
+    assert "SymPy" not in steps[-1]["reason"]
+    steps = check_document_rows(tmp_path, rows[0], r"\hat\theta = 2")
+    assert steps[-1]["status"] != "refuted", steps[-1]

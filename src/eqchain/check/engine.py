@@ -2075,7 +2075,9 @@ def _solves(step: Step, lhs, base, a, b, line, facts: Facts, values, timeout):
         rest = implied.reason.removeprefix("it follows from the equation before")
         return replace(implied, step=step, reason=f"solves {where}{rest}")
     put = {base: value}
-    left, right = a.xreplace(put), b.xreplace(put)
+    # a derivative by the letter (d/d\theta (\theta^2 - 4\theta) = 0) at the value: Subs, as
+    # SymPy's subs writes it (put in as written, it was a derivative by 3: SymPy's ValueError)
+    left, right = (e.subs(put) if e.has(sp.Derivative) else e.xreplace(put) for e in (a, b))
     solves = _claim(replace(step, lhs=left, rhs=right), left, facts, values, timeout)
     if solves.verdict is Verdict.VERIFIED:
         # a root of it; that the equation gives it is not shown (another root, or a
