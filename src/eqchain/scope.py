@@ -172,6 +172,13 @@ class Scope:
         integer symbols. Raises InputError for an undeclared name in strict mode, unless
         ``define`` (the left side of a definition introduces it)."""
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
+        if bound and any(
+            str(x) in bound for s in expr.atoms(sp.Subs) for p in s.point for x in p.free_symbols
+        ):
+            # SymPy's Subs at 2a equals the one at the integer a (its point's assumptions are
+            # not compared), so its cache hands the rebuilt sum the reader's point back
+            # (\sum_{a=1}^{3} f'(2a) kept a free a there): start from an empty cache
+            sp.core.cache.clear_cache()
         # A name integrated over needs no declaration, and is real: inside its integral it is
         # the integral's own real variable (_real_integration_variables); the same name outside
         # it is a real value, never an integer index (\int_0^1 x \, dx + \sin(\pi x) = 1/2

@@ -33,3 +33,12 @@ def test_a_derivative_at_a_sum_index(tmp_path):
     wrong = check_document_rows(tmp_path, r"f(x) = x^2", r"\sum_{a=1}^{3} f'(a) = 13")
     assert wrong[-1]["status"] != "verified", wrong[-1]
     assert "SymPy" not in wrong[-1]["reason"], wrong[-1]
+
+
+def test_a_derivative_at_an_expression_of_a_sum_index(tmp_path):
+    # a third red-team: \sum_{a=1}^{3} f'(2a) = 48 (true: 24) was a given, and a row verified
+    # from it: the a of the point stayed free (SymPy's cache gave the reader's point back)
+    steps = check_document_rows(tmp_path, r"f(x) = x^2", r"\sum_{a=1}^{3} f'(2a) = 48")
+    assert steps[-1]["status"] == "refuted", steps[-1]
+    steps = check_document_rows(tmp_path, r"f(x) = x^2", r"\sum_{a=1}^{3} f'(2a) = 24")
+    assert steps[-1]["status"] == "verified", steps[-1]
