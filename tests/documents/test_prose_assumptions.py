@@ -91,3 +91,18 @@ def test_a_name_the_prose_writes_again_is_assumed_by_none(tmp_path, later):
     text = f"# t\n\nLet $t > 0$.\n\n$$ |t| = t $$\n\n{later}\n\n$$ \\frac{{|t|}}{{t}} = 1 $$\n"
     steps = check(tmp_path, text)
     assert "verified" not in [s["status"] for s in steps], steps
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["## Derivation", "The sample is given.", "Let $X$ be the sample."],
+)
+def test_an_assumption_a_few_paragraphs_before_the_display(tmp_path, between):
+    # a third red-team: anything between the sentence and the first display dropped it
+    text = f"# t\n\nAssume $x > 0$.\n\n{between}\n\n$$ |x| = x $$\n"
+    assert check(tmp_path, text)[-1]["status"] == "verified"
+
+
+def test_never_from_a_code_block(tmp_path):
+    text = "# t\n\n```\nAssume $x > 0$.\n```\n\n$$ |x| = x $$\n"
+    assert check(tmp_path, text)[-1]["status"] == "refuted"

@@ -25,6 +25,9 @@ class Block:
     lead: str = ""
     # why the display cannot be read at all (an unpaired ``$$``): an unreadable row here
     error: str | None = None
+    # every paragraph of prose since the display before (Markdown: headings and code left
+    # out), where a standing assumption may be stated; None: the lead only
+    prose: str | None = None
 
 
 def line_col(text: str, pos: int) -> tuple[int, int]:

@@ -712,15 +712,18 @@ def _prose_assumptions(
     out: list = []
     contested: set[str] = set()
     for b, block in enumerate(blocks):
-        if block.path is None and block.lead:
-            for text in stated_assumptions(block.lead):
+        # the prose since the display before (a heading or another paragraph between the
+        # assumption and the display: it was not read), else the paragraph right before it
+        prose = block.prose if block.prose is not None else block.lead
+        if block.path is None and prose:
+            for text in stated_assumptions(prose):
                 try:
                     found = parse_assume(text)
                 except InputError:
                     continue
                 names = {n for i in found for n in (getattr(i, "name", None),) if n}
                 names |= {i.other[0] for i in found if getattr(i, "other", None)}
-                own = sum(1 for f in stated_assumptions(block.lead) if f == text)
+                own = sum(1 for f in stated_assumptions(prose) if f == text)
                 mentioned = {
                     n for n in names if sum(1 for f in inline if n in f) > own
                 }  # written in another inline formula of the prose

@@ -122,22 +122,33 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
     assumptions = [v for k, v in front if k == "eqchain-assume"]
     title = next((v.strip("\"'") for k, v in front if k == "title"), None)
     lead = ""  # the paragraph just before: the prose a display follows
+    since: list[str] = []  # the paragraphs since the display before (Block.prose)
     for i, token in enumerate(tokens):
         if token.type == "html_block":
             assumptions.extend(_ASSUME_COMMENT.findall(token.content))
         elif token.type == "inline":
             if title is None and i > 0 and tokens[i - 1].tag == "h1":
                 title = token.content.strip() or None
+            paragraph = i > 0 and tokens[i - 1].type == "paragraph_open"
             found, lead = _inline_blocks(token, lines, chosen, assumptions, lead)
+            if found:
+                found[0] = replace(found[0], prose="\n".join([*since, found[0].lead]))
+                since = []
+            if paragraph:
+                since.append(lead)
             unpaired = [Block("$$", ln, col, error=UNPAIRED) for ln, col in _unpaired(token, lines)]
             blocks.extend(sorted(found + unpaired, key=lambda b: (b.line, b.column)))
-            if i > 0 and tokens[i - 1].type != "paragraph_open":
+            if not paragraph:
                 lead = ""  # a heading or a table cell is no prose a display follows
         elif token.map is not None:
             block = _block(token, lines, chosen)
             if block is not None:
                 for k, part in enumerate(_split_displays(token, block)):
-                    blocks.append(part if k else replace(part, lead=lead))
+                    if k:
+                        blocks.append(part)
+                    else:
+                        blocks.append(replace(part, lead=lead, prose="\n".join(since)))
+                        since = []
             if not token.type.endswith("_close") and token.type != "paragraph_open":
                 lead = ""  # (a paragraph's own text is read from its inline token)
     return MarkdownDocument(tuple(blocks), title, tuple(assumptions), name)
