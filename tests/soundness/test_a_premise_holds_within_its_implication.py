@@ -143,3 +143,20 @@ def test_a_hat_at_a_derivative_set_to_zero(tmp_path):
     assert "SymPy" not in steps[-1]["reason"]
     steps = check_document_rows(tmp_path, rows[0], r"\hat\theta = 2")
     assert steps[-1]["status"] != "refuted", steps[-1]
+
+
+def test_a_hat_the_conclusion_names_stays_defined(tmp_path):
+    # the first version took back every definition made during the implication: the hat the
+    # conclusion names was gone, and the valid row using it was REFUTED
+    premise = (
+        r"\frac{y}{p} - \frac{n-y}{1-p} = 0 \Rightarrow y(1-p) = (n-y)p"
+        r" \Rightarrow \hat{p} = \frac{y}{n}"
+    )
+    steps = check_document_rows(
+        tmp_path, premise, r"\hat{p}(1 - \hat{p}) = \frac{y(n-y)}{n^2}", assume="0 < p < 1, n >= 1"
+    )
+    assert steps[-1]["status"] == "verified", steps[-1]
+    steps = check_document_rows(
+        tmp_path, premise, r"\hat{p}(1 - \hat{p}) = \frac{y(n+y)}{n^2}", assume="0 < p < 1, n >= 1"
+    )
+    assert steps[-1]["status"] == "refuted", steps[-1]

@@ -165,6 +165,9 @@ class Facts:
     retracted: list = field(default_factory=list)
     # the names the latest conclusion of the implication under way is about (_concluded_about)
     supposed_about: set = field(default_factory=set)
+    # target -> body of the definitions the premise row itself made (premise_made): what a
+    # conclusion defines (\Rightarrow \hat{p} = \frac{y}{n} names the solution) stays
+    premise_defined: dict = field(default_factory=dict)
 
     def suppose(self) -> None:
         """An implication's premise is about to be checked: remember where the facts stood."""
@@ -179,12 +182,22 @@ class Facts:
             kept = [e for e in self.equations if e.kind == "definition"]
             self.supposed_names = (dict(self.definitions), kept, frozenset(self.seen))
 
+    def premise_made(self) -> None:
+        """The premise row has been checked: remember the definitions it made (or changed)."""
+        if self.supposed_from is None:
+            return
+        definitions = self.supposed_names[0]
+        for target, body in self.definitions.items():
+            if definitions.get(target) is not body:
+                self.premise_defined.setdefault(target, body)
+
     def retract_supposed(self) -> None:
         """The premises supposed for the implication that just ended stop holding, and so does
         what was established under them: a premise is the author's supposition for that
         implication only (``\\sqrt{a} = b \\Rightarrow a = b^2``, then ``a = b^2 \\Rightarrow
         \\sqrt{a} = b`` may not use the first premise or its conclusion), and so does a
-        definition made meanwhile (a changed one is as it was)."""
+        definition the premise made (a changed one is as it was); a name a conclusion defines
+        (a hat naming the solution) stays."""
         if self.supposed_from is None:
             return
         givens, verified, instances, history, equations = self.supposed_from
@@ -198,9 +211,9 @@ class Facts:
             e for e in self.equations[equations:] if e.kind == "definition"
         ]
         definitions, kept, _seen = self.supposed_names
-        for target in list(self.definitions):
-            if definitions.get(target) is self.definitions[target]:
-                continue  # unchanged
+        for target, body in self.premise_defined.items():
+            if self.definitions.get(target) is not body:
+                continue  # changed again since (a conclusion's own definition stays)
             # defined by the premise, a new name too: n = 1 \Rightarrow \sum_{k=1}^{n} k = 1 (an
             # induction's base case), then \sum_{k=1}^{n} k = n^2 was verified with n = 1
             self.forget_definition(target)
@@ -210,6 +223,7 @@ class Facts:
                 self.equations += [e for e in kept if e.lhs == canonical(target)]
         self.unfolded.clear()  # an unfolding may have settled a density by a given
         self.supposed_from, self.supposed_names, self.supposed_about = None, (), set()
+        self.premise_defined = {}
 
     def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
@@ -1095,6 +1109,8 @@ def check_derivation(
             and (not step.condition or result.verdict is Verdict.DEFINITION)
         )
         facts.remember(step, lhs, usable=usable)
+        if supposed or supposed_relation:
+            facts.premise_made()  # what the premise defined ends with the implication
         written = source if source is not None else lhs
         if not established and link_relation == "=" and written is not None:
             if not step.condition:
