@@ -276,68 +276,31 @@ class Facts:
             line = step.place.line if step.place else None
             self.history.append((step.label, line, self.named(lhs), self.named(step.rhs)))
 
-    def bind_dependents(self, target) -> None:
-        """``target`` is about to be redefined: every other definition that uses it keeps the
-        meaning it had (``M = L + 1`` after ``L = 5`` is 5 + 1 from here on), so that what was
-        shown about those names stays true (``M = L + 1 = 6``, then ``L = x^2``: ``x^2 = 5`` was
-        verified through M; so through ``g(t) = L t`` and a derivative of M)."""
-        old = self.definitions.get(target)
-        if old is None:
-            return
-        if isinstance(target, AppliedUndef):
-            if not all(isinstance(a, sp.Symbol) for a in target.args):
-                return
-            head = target.func
-            meaning = sp.Lambda(tuple(target.args), old)
+    def dependents(self, target) -> list:
+        """The defined names whose definitions use ``target``, directly or through another such
+        name (``M = L + 1``, ``g(t) = L t``, ``b_k = 2 a_k``): they follow a redefinition of it
+        (a formula reused in the next example), so what was shown about them held for its
+        earlier meaning (``M = L + 1 = 6``, then ``L = x^2``: ``x^2 = 5`` was verified through
+        M = 6)."""
 
-            def bind(body):
-                return body.replace(head, meaning)  # g(t) = f(t) + 1: f's old body applied
+        def head(name):
+            if isinstance(name, AppliedUndef):
+                return name.func
+            if isinstance(name, sp.Indexed):
+                return name.base
+            return name
 
-        elif isinstance(target, sp.Symbol):
-            head = target
-
-            def bind(body):
-                return body.xreplace({target: old})
-
-        elif isinstance(target, sp.Indexed) and all(
-            isinstance(i, sp.Symbol) for i in target.indices
-        ):
-            # a family by its generic member (a_k = k): each member a name defined from it
-            # writes is the earlier body at its indices (S = \sum_k a_k, b_k = 2 a_k)
-            head = target.base
-
-            def member(node):
-                return (
-                    isinstance(node, sp.Indexed)
-                    and node.base == target.base
-                    and len(node.indices) == len(target.indices)
-                )
-
-            def bind(body):
-                return body.replace(
-                    member,
-                    lambda node: substitute(
-                        old, dict(zip(target.indices, node.indices, strict=True))
-                    ),
-                )
-
-        else:
-            return
-        for d, body in list(self.definitions.items()):
-            if d == target or not isinstance(body, sp.Basic) or not body.has(head):
-                continue
-            try:
-                bound = bind(body)
-            except (TypeError, ValueError, AttributeError, RecursionError):
-                continue
-            self.definitions[d] = bound
-            self.equations = [
-                Equation(e.lhs, canonical(bound), e.label, e.kind)
-                if e.kind == "definition" and e.lhs == canonical(d)
-                else e
-                for e in self.equations
-            ]
-        self.unfolded.clear()
+        found: list = []
+        frontier = [head(target)]
+        while frontier:
+            h = frontier.pop()
+            for d, body in self.definitions.items():
+                if d in found or head(d) == head(target) or not isinstance(body, sp.Basic):
+                    continue
+                if body.has(h):
+                    found.append(d)
+                    frontier.append(head(d))
+        return found
 
     def forget_about(self, target) -> None:
         """``target`` is redefined: what was shown or given about its earlier meaning (facts,
@@ -1908,7 +1871,8 @@ def _infer(
             # a restatement eqchain could not prove is taken as a new meaning all the same:
             # the reader is told it was not shown to be the earlier one
             warning += f"; not shown equal to that {latex(target)}"
-        facts.bind_dependents(target)
+        for dependent in facts.dependents(target):
+            facts.forget_about(dependent)  # M = L + 1 = 6 held for the earlier L
         facts.forget_definition(target)
         facts.forget_about(target)
         redefined = _define(step, lhs, facts)
