@@ -197,3 +197,6 @@ def test_an_arrow_at_a_row_s_end_and_the_next_row_s_start_is_read_once(tmp_path)
     # the arrow written at the end only: the next row follows too
     block = "\\begin{gather*} x + 1 = 4 \\Rightarrow \\\\ x = 3 \\end{gather*}"
     assert _statuses(check_document_rows(tmp_path, block)) == ["given", "verified"]
+    # two different arrows (\iff, then \Rightarrow) are not read as one
+    block = "\\begin{gather*} x + 1 = 4 \\iff \\\\ \\Rightarrow x = 3 \\end{gather*}"
+    assert "unreadable" in _statuses(check_document_rows(tmp_path, block))

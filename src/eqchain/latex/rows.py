@@ -229,10 +229,15 @@ def _add_row(text, source, start, end, env, rows: list, row_text: str, error) ->
         return
     prev = rows[-1] if rows else None
     arrow = _open_arrow(prev, source, start, env) if prev is not None else None
+    leading = _LEADING_ARROW_ROW.match(row_text) if arrow is not None else None
+    if leading is not None and _ARROW_KIND.get(
+        prev.text[arrow[0] : arrow[1]].strip()
+    ) != _ARROW_KIND.get(re.search(_ARROWS, leading.group()).group()):
+        arrow = None  # \iff at the end, \Rightarrow at the start: which one? not read once
     if arrow is not None:
         # 'a = b \Rightarrow' then '\Rightarrow c = d' (or 'c = d'): one implication, the
         # arrow written at both ends read once (it was "empty side in an equation")
-        if _LEADING_ARROW_ROW.match(row_text):
+        if leading is not None:
             a, b = arrow
             prev = replace(prev, text=prev.text[:a] + " " * (b - a) + prev.text[b:])
     elif prev is not None and _continues_after_equals(prev, source, start, end, env):
@@ -256,6 +261,17 @@ _ARROWS = (
     r"(?:\\(?:Rightarrow|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow)"
     r"(?![A-Za-z])|<=>|=>)"
 )
+# which arrow each spelling is: one way or both ways
+_ARROW_KIND = {
+    "\\Rightarrow": "=>",
+    "\\Longrightarrow": "=>",
+    "\\implies": "=>",
+    "=>": "=>",
+    "\\iff": "<=>",
+    "\\Leftrightarrow": "<=>",
+    "\\Longleftrightarrow": "<=>",
+    "<=>": "<=>",
+}
 _ARROW_AT_END = re.compile(_ARROWS + r"(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z]))*\Z")
 _LEADING_ARROW_ROW = re.compile(r"(?:\s|&|\\[,;:! ]|\\q?quad(?![A-Za-z]))*" + _ARROWS)
 
