@@ -226,9 +226,14 @@ def _carried_out(d):
     try:
         with time_limit(CONTRADICTION_SECONDS):
             return d.doit()
-    except (StepTimeout, TypeError, ValueError, AttributeError, RecursionError):
-        return d
-    except NotImplementedError:
+    except (
+        StepTimeout,
+        TypeError,
+        ValueError,
+        AttributeError,
+        RecursionError,
+        NotImplementedError,
+    ):
         return d
 
 

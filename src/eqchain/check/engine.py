@@ -155,9 +155,8 @@ class Facts:
     # before the premise of the implication under way: what was added since (the premise and
     # what follows from it) stops holding where the implication ends (retract_supposed)
     supposed_from: tuple | None = None
-    # the definitions, their equations and the names seen before that premise: a name the
-    # premise defines (b = 0 \Rightarrow bc = 0, n = 1 \Rightarrow ...) is supposed for the
-    # implication only
+    # the definitions and their equations before that premise: what the premise defines (b = 0
+    # \Rightarrow bc = 0, n = 1 \Rightarrow ...) is supposed for the implication only
     supposed_names: tuple = ()
     # (lhs, rhs, line, about) of the premises supposed for implications that ended: no facts,
     # but what a hatted name may name the solution of (_solves_a_given), when the implication
@@ -180,7 +179,7 @@ class Facts:
                 len(self.equations),
             )
             kept = [e for e in self.equations if e.kind == "definition"]
-            self.supposed_names = (dict(self.definitions), kept, frozenset(self.seen))
+            self.supposed_names = (dict(self.definitions), kept)
 
     def premise_made(self) -> None:
         """The premise row has been checked: remember the definitions it made (or changed)."""
@@ -210,7 +209,7 @@ class Facts:
         self.equations = self.equations[:equations] + [
             e for e in self.equations[equations:] if e.kind == "definition"
         ]
-        definitions, kept, _seen = self.supposed_names
+        definitions, kept = self.supposed_names
         for target, body in self.premise_defined.items():
             if self.definitions.get(target) is not body:
                 continue  # changed again since (a conclusion's own definition stays)

@@ -715,29 +715,25 @@ def _prose_assumptions(
         # the prose since the display before (a heading or another paragraph between the
         # assumption and the display: it was not read), else the paragraph right before it
         prose = block.prose if block.prose is not None else block.lead
-        if block.path is None and prose:
-            for text in stated_assumptions(prose):
-                try:
-                    found = parse_assume(text)
-                except InputError:
-                    continue
-                names = {n for i in found for n in (getattr(i, "name", None),) if n}
-                names |= {i.other[0] for i in found if getattr(i, "other", None)}
-                own = sum(1 for f in stated_assumptions(prose) if f == text)
-                mentioned = {
-                    n for n in names if sum(1 for f in inline if n in f) > own
-                }  # written in another inline formula of the prose
-                contested |= mentioned
-                if all(i in out for i in found):
-                    continue  # said again
-                taken = {n: i for i in out for n in _item_names(i)}
-                if names & set(taken):
-                    # a name assumed again otherwise (x > 0, then "now assume x < 0"): cases
-                    # in words, so neither holds for the whole document
-                    contested |= names
-                if not found or not names or names & (written | declared | contested):
-                    continue
-                out += [i for i in found if i not in out]
+        stated = stated_assumptions(prose) if block.path is None and prose else []
+        for text in stated:
+            try:
+                found = parse_assume(text)
+            except InputError:
+                continue
+            names = set().union(*(_item_names(i) for i in found))
+            own = stated.count(text)
+            # written in another inline formula of the prose
+            contested |= {n for n in names if sum(1 for f in inline if n in f) > own}
+            if all(i in out for i in found):
+                continue  # said again
+            if names & set().union(*(_item_names(i) for i in out)):
+                # a name assumed again otherwise (x > 0, then "now assume x < 0"): cases in
+                # words, so neither holds for the whole document
+                contested |= names
+            if not found or not names or names & (written | declared | contested):
+                continue
+            out += [i for i in found if i not in out]
         for row in by_block.get(b, ()):
             formula = getattr(row, "formula", None)
             for side in getattr(formula, "sides", ()) or ():
