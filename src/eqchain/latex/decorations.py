@@ -274,6 +274,16 @@ PROOF_END = re.compile(
 )
 
 
+_ONE_WORD = re.compile(r"\\(?:text|textrm|textit|mathrm)\s*\{\s*[A-Za-z]+\s*\}\s*")
+_OPERATOR_FIRST = re.compile(r"(?:[-+*/^_!=<>]|\\(?:cdot|times|div)(?![A-Za-z]))")
+
+
+def _used_as_a_name(word: str, after: str) -> bool:
+    """Whether prose before a formula is one word in a text command (``\\text{cost}``) that a
+    binary operator follows (``- 5``): a term of the formula, not a label of it."""
+    return bool(_ONE_WORD.fullmatch(word)) and bool(_OPERATOR_FIRST.match(after))
+
+
 def strip_decorations(text: str, base: int = 0) -> Decorated:
     """Blank out ``\\tag``, ``\\label``, ``\\nonumber``, spacing, ``\\left``/``\\right`` and
     prose (``\\text{}``, multi-letter ``\\mathrm{}``, CJK text) from one row.
@@ -513,6 +523,15 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 "prose in the middle of a formula: put it before or after the formula",
                 column=base + start + 1,
             )
+        word = text[start:end]
+        if end <= first and _used_as_a_name(word, body[first:]):
+            # \text{cost} - 5 = -5 was read as -5 = -5 (the word dropped as prose): verified
+            raise LatexError(
+                f"a word in text, {word.strip()}, is a term of the formula here (an operator "
+                "follows it): write it as a name, \\mathrm{...}, or put the words outside "
+                "the formula",
+                column=base + start + 1,
+            )
     body = _blank_final_punctuation(scripts_in_order(body))
     notes.sort()
     annotation = " ".join([note for _, _, note in notes if note] + relation_notes) or None
@@ -680,12 +699,19 @@ MOMENT_WORDS = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 
 # Well-known functions by the names a text command may hold before parentheses, \text{sign}(x)
 # (parser._UPRIGHT_FUNCTIONS reads them).
-UPRIGHT_FUNCTION_WORDS = frozenset({"erf", "sign", "sgn"})
+UPRIGHT_FUNCTION_WORDS = frozenset(
+    {"erf", "sign", "sgn", "sech", "csch", "coth", "arsinh", "arcsinh", "arcosh", "arccosh"}
+    | {"artanh", "arctanh"}
+)  # the parser's _UPRIGHT_FUNCTIONS: never prose (\mathrm{sech} z was read as z)
 
 
 def _before_parentheses(text: str, j: int) -> bool:
-    """Whether parentheses (``\\left(`` too) open at ``text[j:]``, after spaces."""
+    """Whether parentheses (``\\left(`` too) open at ``text[j:]``, after spaces and a power
+    (``\\mathrm{sech}^2(z)``, ``^{2}``)."""
     j = _after_spaces(text, j)
+    power = re.match(r"\^\s*(?:\{[^{}]*\}|\w)", text[j:])
+    if power is not None:
+        j = _after_spaces(text, j + power.end())
     return j < len(text) and (text[j] == "(" or re.match(r"\\left\s*\(", text[j:]) is not None)
 
 

@@ -110,6 +110,20 @@ class _Resolver:
                     column=column,
                 )
             a0, b0 = diffs[0][1], diffs[0][2]
+            if (
+                len(diffs) == 1
+                and diffs[0][0] == ()
+                and first.is_number
+                and _power_of_a_number(sp.expand(b0))
+            ):
+                # 1 + 2 + \cdots + 2^n: consecutive integers up to 2^n, or the powers of 2?
+                # (read as the first, the textbook geometric sum was refuted)
+                raise LatexError(
+                    "ambiguous ellipsis: numbers before it and a power of a number after it "
+                    "(1 + 2 + \\cdots + 2^n: consecutive integers, or powers?); write the sum, "
+                    "\\sum_{k=0}^{n} 2^k",
+                    column=column,
+                )
             steps = {sp.expand(b - a) for _, a, b in diffs}
             if len(steps) > 1:
                 raise LatexError(
@@ -165,6 +179,16 @@ class _Resolver:
                 self.taken.add(name)
                 return sp.Symbol(name)
         raise LatexError("cannot read the ellipsis: no free letter for its index", column=column)
+
+
+def _power_of_a_number(expr) -> bool:
+    r"""Whether ``expr`` is a number to a symbolic power, possibly times a number (2^n, 3^{n-1},
+    5 \cdot 2^n): the last term of a geometric series as much as an integer."""
+    if isinstance(expr, sp.Mul):
+        numbers = [a for a in expr.args if a.is_number]
+        rest = [a for a in expr.args if not a.is_number]
+        return len(rest) == 1 and bool(numbers) and _power_of_a_number(rest[0])
+    return isinstance(expr, sp.Pow) and expr.base.is_number and not expr.exp.is_number
 
 
 def _flatten(node, kind) -> list:

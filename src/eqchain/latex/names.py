@@ -271,6 +271,8 @@ def name_object(
             f"{span.base}_{{{','.join(t.text for t in sub)}}} for the member",
             column=sub[0].column,
         )
+    if _multiple_of_an_index(span, sub, indices):
+        return base[_index_item(tokens, lo, hi, read_index)]  # a_{2n} beside a_n: at 2n
     if (
         len(sub) > 1
         and all(
@@ -571,11 +573,35 @@ def subscripted_names(token_rows):
 
 def subscript_letters(token_rows) -> frozenset[str]:
     """Marks (:data:`INDEX_MARK`) of the letters rows write as a subscript of their own:
-    ``z_i``, ``w_{j}``."""
-    return frozenset(
-        INDEX_MARK + sub[0].text
-        for _, sub, _, _ in subscripted_names(token_rows)
-        if len(sub) == 1 and sub[0].kind == "letter"
+    ``z_i``, ``w_{j}``; and (:func:`single_mark`) of each base written so, with its letter."""
+    out = set()
+    for span, sub, _, _ in subscripted_names(token_rows):
+        if len(sub) == 1 and sub[0].kind == "letter":
+            out.add(INDEX_MARK + sub[0].text)
+            out.add(single_mark(span.base, sub[0].text))
+    return frozenset(out)
+
+
+# A mark: the base is written with one letter as its whole subscript (a_n).
+SINGLE_MARK = "\x00single "
+
+
+def single_mark(base: str, letter: str) -> str:
+    return f"{SINGLE_MARK}{base} {letter}"
+
+
+def _multiple_of_an_index(span, sub, marks) -> bool:
+    """Whether the subscript is a whole number of at least 2 and then a letter the document
+    writes as the base's whole subscript (``a_{2n}`` beside ``a_n``, ``S_{3k}`` beside ``S_k``):
+    the member at 2n, as a sequence is read (it was a[2, n], and ``a_{2n} = 4 a_n`` after
+    ``a_n = n^2`` was refuted). ``w_{1j}`` (a matrix's first row) is never the member at 1j."""
+    return (
+        len(sub) >= 2
+        and all(t.kind == "digit" and not t.space_before for t in sub[:-1])
+        and int("".join(t.text for t in sub[:-1])) >= 2
+        and sub[-1].kind == "letter"
+        and not sub[-1].space_before
+        and single_mark(span.base, sub[-1].text) in marks
     )
 
 
@@ -718,6 +744,7 @@ def mixed_families(token_rows, marks) -> frozenset[str]:
         and any(t.kind == "digit" for t in sub)
         and any(t.kind == "letter" for t in sub)
         and all(INDEX_MARK + t.text in marks for t in sub if t.kind == "letter")
+        and not _multiple_of_an_index(span, sub, marks)
     )
 
 

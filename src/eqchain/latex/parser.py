@@ -126,7 +126,13 @@ _FUNCTION_CLASSES = {
 # \operatorname{sgn}(x) the sign function, -1, 0 or 1 for a real x (SymPy's sign, sign(0) = 0).
 # A text command holding one of these names before parentheses, \text{sign}(x), is the same
 # function (Parser._known_word).
-_UPRIGHT_FUNCTIONS = {"erf": sp.erf, "sign": sp.sign, "sgn": sp.sign}
+# \mathrm{sech}, \operatorname{artanh}: the hyperbolic functions LaTeX has no command for (read
+# as an unknown function sech before, and \mathrm{sech}^2(z) as a product).
+_UPRIGHT_FUNCTIONS = {
+    "erf": sp.erf, "sign": sp.sign, "sgn": sp.sign, "sech": sp.sech, "csch": sp.csch,
+    "coth": sp.coth, "arsinh": sp.asinh, "arcsinh": sp.asinh, "arcosh": sp.acosh,
+    "arccosh": sp.acosh, "artanh": sp.atanh, "arctanh": sp.atanh,
+}  # fmt: skip
 _KNOWN_FUNCTIONS = {
     ("Gamma", "Gamma"): sp.gamma,
     **{(command, name): f for name, f in _UPRIGHT_FUNCTIONS.items() for command in
@@ -867,6 +873,7 @@ class Parser:
             and span.base in _UPRIGHT_FUNCTIONS
             and span.sub is None
             and not (nxt is not None and nxt.is_char("["))
+            and not (nxt is not None and nxt.is_char("^"))  # \mathrm{sech}^2(z): below
             and self._parenthesised(j) is None
         ):
             # \operatorname{sign} x: the function, never a symbol sign times x
@@ -882,6 +889,11 @@ class Parser:
             return self.expectation(span, j)
         if _expectation_name(first, span.base) and nxt is not None and nxt.is_char("^"):
             self._no_powered_expectation(j, shown, span.column)
+        if nxt is not None and nxt.is_char("^"):
+            applied_as = (key, is_function, on_names_only)
+            powered = self._powered_application(span, j, first, operator_name, applied_as, shown)
+            if powered is not None:
+                return powered
         if operator_name and span.base in MOMENT_WORDS and span.base not in _MOMENTS:
             # \mathrm{var}(X), \operatorname{cov}(X, Y): the same operators as Var, Cov
             name = MOMENT_WORDS[span.base]
@@ -904,6 +916,15 @@ class Parser:
                 f"'{shown} \\cdot [...]' or '{shown} (...)' for a product",
                 column=span.column,
             )
+        applied = self._application(span, j, first, key, is_function, on_names_only, shown)
+        if applied is not None:
+            return applied
+        self.pos = j
+        return self._value(span)
+
+    def _application(self, span, j, first, key, is_function, on_names_only, shown):
+        """The name of ``span`` applied to the parenthesised group at ``j`` (moving past it), or
+        None when it is no application (a product with the group: ``pos`` is left alone)."""
         group = self._parenthesised(j)
         if group is not None:
             open_, close, after = group
@@ -939,7 +960,7 @@ class Parser:
                         f"\\{first.text}{{{span.base}}}(...) takes one argument",
                         column=span.column,
                     )
-                if operator_name and span.base in FUNCTIONS and span.sub is None:
+                if self._operator_name(first, span) and span.base in FUNCTIONS and span.sub is None:
                     # \mathrm{exp}(x), \operatorname{log}(x): the function \exp, \log
                     if len(args) != 1:
                         raise LatexError(f"{span.base}(...) takes one argument", column=span.column)
@@ -971,8 +992,64 @@ class Parser:
                     f"'{shown} \\cdot (...)' for a product",
                     column=span.column,
                 )
+        return None
+
+    @staticmethod
+    def _operator_name(first, span) -> bool:
+        """Whether the name is an upright operator name (``\\operatorname{...}``, a
+        ``\\mathrm{...}`` of two letters or more)."""
+        return first.is_cmd("operatorname") or (first.is_cmd("mathrm") and len(span.base) > 1)
+
+    def _powered_application(self, span, j, first, operator_name, applied_as, shown):
+        r"""``\sigma^2(0)`` with sigma a function of the document, ``\operatorname{sech}^2(z)``,
+        ``\mathrm{ReLU}^2(x)`` (``j`` at the ``^``): the power of the function's value, as
+        ``\sin^2(x)`` is; both were read as a product (sigma^2 times 0: ``\sigma^2(0) = 0`` was
+        verified). A name that is no function there stays a product (``x^2(1 - x)``), but not
+        before parentheses holding names only (``\sigma^2(x)``: the variance function at x, or
+        sigma^2 times x?). None when no parenthesised group follows the exponent."""
+        key, is_function, on_names_only = applied_as
+        if span.base in ("e", "pi") and not is_function:
+            return None
+        saved = self.pos
         self.pos = j
-        return self._value(span)
+        try:
+            exponent = self.superscript()
+        except LatexError:
+            self.pos = saved
+            return None
+        at = self.pos
+        group = self._parenthesised(at)
+        self.pos = saved
+        if group is None:
+            if operator_name and span.base in _UPRIGHT_FUNCTIONS and span.sub is None:
+                raise UnsupportedLatex(
+                    f"not supported: \\{first.text}{{{span.base}}} without its argument in "
+                    f"parentheses: write \\{first.text}{{{span.base}}}^2(x)",
+                    column=span.column,
+                )
+            return None
+        written = "".join(t.text for t in self.tokens[j + 1 : at])
+        bare = self._bare_names(group[0] + 1, group[1])
+        if not (is_function or operator_name or (on_names_only and bare)):
+            if bare:
+                raise LatexError(
+                    f"ambiguous: '{shown}^{written}(...)' may be the power of a function's value "
+                    f"or a product; {how_to_declare(span)} (then it is ({shown}(...))^{written}), "
+                    f"or write '{shown}^{written} \\cdot (...)' for a product",
+                    column=span.column,
+                )
+            return None
+        if not (exponent.is_Integer and exponent > 1):
+            raise LatexError(
+                f"ambiguous: '{shown}^{written}(...)' may be a power of the function's value or "
+                f"another function (its inverse, an iterate): write ({shown}(...))^{written} for "
+                "the power",
+                column=span.column,
+            )
+        value = self._application(span, at, first, key, True, False, shown)
+        if value is None:
+            return None
+        return power(value, exponent)
 
     def _word(self):
         """A run of letters the document names as one word (``BCE``, :mod:`eqchain.latex.words`)
@@ -1790,6 +1867,14 @@ class Parser:
         exponent = None
         if (nxt := self.peek()) is not None and nxt.is_char("^"):
             exponent = self.superscript()
+            if exponent.is_negative:
+                # \sin^{-1} x is arcsin to most readers (it was read 1/\sin x)
+                raise LatexError(
+                    f"ambiguous: \\{name}^{{{exponent}}} may be the inverse function or a power "
+                    "of the value: write the inverse by its name (\\arcsin x), or "
+                    f"(\\{name} x)^{{{exponent}}} for the power",
+                    column=nxt.column,
+                )
         if self.peek() is None:
             raise LatexError(f"\\{name} without an argument", column=tok.column)
         group = self._parenthesised(self.pos) or self._bracketed_argument(self.pos)
@@ -2154,6 +2239,15 @@ class Parser:
                     "ambiguous: \\frac{\\delta ...}{\\delta x} may be a derivative or a "
                     "fraction of \\delta's; write \\frac{d}{dx} or \\frac{\\partial}"
                     "{\\partial x} for a derivative",
+                    column=tok.column,
+                )
+            if _only_the_letter_d(self.tokens, (nlo, nhi)) and _only_the_letter_d(
+                self.tokens, (dlo, dhi)
+            ):
+                # \frac{d}{d}(x^3): a derivative without its variable, never d/d = 1 (read so,
+                # \frac{d}{d}(x^3) = x^3 was verified)
+                raise LatexError(
+                    "a derivative without its variable: write \\frac{d}{dx}",
                     column=tok.column,
                 )
         if spec is None:
@@ -3288,6 +3382,12 @@ def add(left, right):
     for arg in (left, right):
         args.extend(arg.args if type(arg) is sp.Add else (arg,))
     return sp.Add(*args, evaluate=False)
+
+
+def _only_the_letter_d(tokens, span) -> bool:
+    """Whether a fraction's part holds the letter d alone (``d``, ``\\mathrm{d}``)."""
+    text = "".join(t.text for t in tokens[span[0] : span[1]] if t.kind != "space")
+    return text in ("d", "mathrm{d}", "mathrmd")
 
 
 def power(base, exponent):

@@ -33,6 +33,7 @@ from eqchain.latex.names import (
     FAMILY_MARK,
     INDEX_MARK,
     NUMBERED_MARK,
+    SINGLE_MARK,
     family_letters,
     subscript_letters,
     written_families,
@@ -625,7 +626,8 @@ def _family_indices(token_lists, functions) -> frozenset[str]:
     (marks among ``functions``, load/document.py) or the row's own (``x_{pk}`` under
     ``\\sum_k``): :func:`eqchain.latex.names.family_letters`."""
     marks = frozenset(functions) | written_families(token_lists)
-    letters = frozenset(m for m in functions if m.startswith(INDEX_MARK))  # the document's
+    # the document's index letters, and its bases written with one letter (a_n: names.single_mark)
+    letters = frozenset(m for m in functions if m.startswith((INDEX_MARK, SINGLE_MARK)))
     # y_{11}: y[1, 1]; or ambiguous, when only y_{ij} says y may be a family
     families = frozenset(m for m in marks if m.startswith((FAMILY_MARK, NUMBERED_MARK)))
     return family_letters(token_lists, marks) | subscript_letters(token_lists) | letters | families
