@@ -95,6 +95,13 @@ def _walk(node, limits: tuple, out: list) -> None:
         done = _carried_out(node)
         if done is not None and not done.has(sp.Derivative) and done != node:
             _walk(done, limits, out)
+        for integral in done.atoms(sp.Integral) if done is not None else ():
+            # differentiated under the integral sign (Leibniz): what the derivative of its
+            # integrand needs at every point, as far as it does not name the point
+            bound = {lim[0] for lim in integral.limits}
+            inner: list = []
+            _walk(integral.function, limits, inner)
+            out.extend(n for n in inner if not (n.expr.free_symbols & bound))
         # Where SymPy's derivative hides a point of no derivative: |f| and sign f where f = 0
         # (d/du |u| = sign u, 0 at 0), a root f^{1/2} where f = 0 (\sqrt{u^2} is |u|).
         variables = set(node.variables)
@@ -161,8 +168,13 @@ def _walk(node, limits: tuple, out: list) -> None:
 
 @lru_cache(maxsize=1024)
 def _carried_out(derivative):
-    """The derivative carried out (asked for again and again for the same tree), or None."""
+    """The derivative carried out (asked for again and again for the same tree), or None. A
+    derivative of an integral is taken under the integral sign, not of the integral's value:
+    SymPy writes a value in forms that divide by what the integral does not (an integral in
+    t comes back over t), which are no condition of the derivative."""
     try:
+        if derivative.expr.has(sp.Integral):
+            return derivative.doit(deep=False)
         return derivative.doit()
     except Exception:  # noqa: BLE001 - SymPy could not differentiate: nothing learnt
         return None

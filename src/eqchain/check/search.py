@@ -68,6 +68,82 @@ def _needs(eq: Equation, indices: frozenset) -> tuple[frozenset, ...]:
     return tuple(needs)
 
 
+class Pins:
+    r"""Where each variable stops being free: the position of the first equation (in the order
+    the rows came) that ties it down, a given that mentions it (``x^2 = 1``, or ``L = 3`` with
+    L defined from x) or a definition of the name itself (``x = 1``; a name bound to a value is
+    tied down from the start). An equation that is not a definition (a given, a verified claim)
+    holds where the givens in force hold, not for every value of a variable they tie down: it
+    may not be put inside a derivative by that variable when it came at or after the tie and
+    mentions it (``x = 1``, ``x^3 = x^2``: d/dx x^3 is not d/dx x^2). A definition of a name
+    as an expression is an identity and may."""
+
+    def __init__(self, equations, values=()):
+        self.made_of: dict = {}  # a defined name -> the names its definition uses
+        for eq in equations:
+            if eq.kind == "definition" and isinstance(eq.lhs, sp.Symbol):
+                self.made_of.setdefault(eq.lhs, set()).update(eq.rhs.free_symbols)
+        self.at: dict = {v: -1 for v in values if isinstance(v, sp.Symbol)}
+        for n, eq in enumerate(equations):
+            tied = set()
+            if eq.kind == "given":
+                tied = self.closure(_names(eq.lhs) | _names(eq.rhs)) - _arguments(eq)
+            elif eq.kind == "definition":
+                tied = _defines(eq)
+            for v in tied:
+                self.at.setdefault(v, n)
+
+    def closure(self, names) -> set:
+        """``names`` and every name their definitions use, through definitions."""
+        out, todo = set(), list(names)
+        while todo:
+            v = todo.pop()
+            if v not in out:
+                out.add(v)
+                todo.extend(self.made_of.get(v, ()))
+        return out
+
+    def blocked(self, n: int, eq, state, old) -> bool:
+        """Whether equation ``n`` (not a definition) may not replace ``old`` in ``state``: some
+        derivative around an occurrence of ``old`` is by a variable the equation mentions and
+        that was tied down at or before it."""
+        if not self.at:
+            return False
+        derivatives = [d for d in state.atoms(sp.Derivative) if d.expr.has(old)]
+        if not derivatives:
+            return False
+        if eq.kind == "definition":  # x^4 = 1 defines x: no identity in x
+            return any(v in _defines(eq) for d in derivatives for v in d.variables)
+        mentioned = self.closure(_names(eq.lhs) | _names(eq.rhs))
+        return any(
+            v in mentioned and self.at.get(v, n + 1) <= n for d in derivatives for v in d.variables
+        )
+
+
+def _defines(eq) -> set:
+    """The name a definition ties down: its left side's (``x = 1``, ``s^2 = x + 1``)."""
+    lhs = eq.lhs.base if isinstance(eq.lhs, sp.Pow) else eq.lhs
+    return {lhs} if isinstance(lhs, sp.Symbol) else set()
+
+
+def _arguments(eq) -> set:
+    r"""The variables of a given that states a function (``a(b) = \log b``, a side that is an
+    undefined function applied to names): it holds for every value of them."""
+    for side in (eq.lhs, eq.rhs):
+        if isinstance(side, AppliedUndef) and all(isinstance(a, sp.Symbol) for a in side.args):
+            return set(side.args)
+    return set()
+
+
+def _names(expr) -> set:
+    """The names ``expr`` holds free, derivatives' variables and families' bases included."""
+    if not isinstance(expr, sp.Basic):
+        return set()
+    out = set(expr.free_symbols)
+    out |= {i.base.label for i in expr.atoms(sp.Indexed)}
+    return out
+
+
 class EquationIndex:
     """The equations of a search, indexed by what they mention, so that a state is tried only
     against the equations that can touch it: a state costs what its own candidates cost, not a
@@ -153,6 +229,7 @@ class Search:
         self.equations = tuple(equations)
         self.index = EquationIndex(self.equations, self.ranges)
         self.values = dict(values or {})
+        self.pins = Pins(self.equations, self.values)
         self.allowed = None if allowed is None else frozenset(allowed)
         self.deadline = deadline or Deadline(None)
         self.rules = tuple(r for r in searchable_rules() if self._may_use(r))
@@ -247,7 +324,7 @@ class Search:
             if eq.kind != "definition" and not eq.rhs.is_number:
                 pairs.append((eq.rhs, eq.lhs))
             for old, new in pairs:
-                if not state.has(old):
+                if not state.has(old) or self.pins.blocked(n, eq, state, old):
                     continue
                 name, conds = _equation_move_name(state, old, new)
                 if self.allowed is not None and name != "substitute" and name not in self.allowed:
@@ -263,6 +340,8 @@ class Search:
             free = [i for i in self.ranges if i in (eq.lhs.free_symbols | eq.rhs.free_symbols)]
             if free and eq.kind != "definition":
                 for old, new in pairs:
+                    if self.pins.blocked(n, eq, state, state):
+                        break  # an instance may lie inside a derivative by what it ties down
                     out = self._instantiate(state, old, new, free)
                     if out is not None and out[0] != state:
                         # at a concrete index (k = 2) it is a special case of the equation
