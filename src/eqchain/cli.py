@@ -28,6 +28,21 @@ CHECK_FORMAT = click.Choice(["text", "concise", "json", "github", "sarif"])
 LANG = click.Choice(["en", "ja"])
 
 
+class Seconds(click.FloatRange):
+    """A time limit in seconds: a finite number in the range (``nan`` and ``inf`` passed
+    FloatRange's comparisons, and every step ended in a SymPy error)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        import math
+
+        out = super().convert(value, param, ctx)
+        if not math.isfinite(out):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        return out
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eqchain")
 def cli() -> None:
@@ -53,7 +68,7 @@ def cli() -> None:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0.1),
+    type=Seconds(min=0.1),
     default=10.0,
     show_default=True,
     help="Time limit for one step, in seconds.",
@@ -475,7 +490,7 @@ class _Stdin:
 @click.option(
     "--pretty", is_flag=True, help="Lay the formulas out in two dimensions (SymPy's printer)."
 )
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+@click.option("--timeout", type=Seconds(min=0.1), default=10.0, show_default=True)
 def show(path, lang, pretty, timeout):
     """Print the proof chain with each justification in words, the formulas in Unicode."""
     from eqchain.api import check_derivations
@@ -536,7 +551,7 @@ def rules(fmt, lang):
 )
 @click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
 @click.option("--lang", type=LANG, default="en", show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+@click.option("--timeout", type=Seconds(min=0.1), default=10.0, show_default=True)
 def derive(expr, families, symbols_file, save, assume, fmt, lang, timeout):
     """Apply rules to EXPR (LaTeX) until none applies; every step is checked."""
     from eqchain.api import check_derivations
@@ -602,7 +617,7 @@ def derive(expr, families, symbols_file, save, assume, fmt, lang, timeout):
 )
 @click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
 @click.option("--lang", type=LANG, default="en", show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+@click.option("--timeout", type=Seconds(min=0.1), default=10.0, show_default=True)
 def maximize(
     path,
     objective,
@@ -741,7 +756,7 @@ def _publish(paths, lang, timeout, output, render) -> None:
     help="en compiles with pdflatex, ja with lualatex (luatexja).",
 )
 @click.option("--body", is_flag=True, help="A fragment to paste into an existing document.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+@click.option("--timeout", type=Seconds(min=0.1), default=10.0, show_default=True)
 def latex_command(paths, output, lang, body, timeout):
     """Publish the checked proof as a LaTeX document."""
     from eqchain.render.latex import render_latex
@@ -762,7 +777,7 @@ def latex_command(paths, output, lang, body, timeout):
     "with KaTeX, Zenn and Hugo; mathjax writes inline math as \\\\(...\\\\); jekyll as $$...$$; "
     "qiita puts display math in ```math fences).",
 )
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+@click.option("--timeout", type=Seconds(min=0.1), default=10.0, show_default=True)
 def markdown_command(paths, output, lang, flavor, timeout):
     """Publish the checked proof as blog-ready Markdown (math that survives the renderer)."""
     from eqchain.render.markdown import render_markdown
@@ -773,7 +788,7 @@ def markdown_command(paths, output, lang, flavor, timeout):
 @cli.command(name="mcp")
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0.1, max=60.0),
+    type=Seconds(min=0.1, max=60.0),
     default=10.0,
     show_default=True,
     help="Time limit for one step when a call gives none, in seconds.",

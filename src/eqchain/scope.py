@@ -103,6 +103,9 @@ class Scope:
     # names a document's row may define (``s = ...``): no default, the definition says what
     # they are (SymPy simplifies with a symbol's assumptions as it builds a tree, |s|^2 = s^2)
     undefaulted: set[str] = field(default_factory=set)
+    # documents: the names declared complex (--assume "z complex"), the only ones a
+    # counterexample may give a value off the real line (check/refute.REAL_VALUES)
+    complex_names: set[str] = field(default_factory=set)
     # families a document writes without declaring them (their number of indices is the
     # first one met): another number of indices is another family (_family_of_arity)
     undeclared_families: set[str] = field(default_factory=set)
@@ -121,6 +124,13 @@ class Scope:
             why = None if d.is_family else reserved_name_error(d.name)
             if why is not None:
                 raise InputError(why)
+            try:  # positive and negative, even and odd: SymPy's InconsistentAssumptions
+                sp.Symbol("_", **_kwargs(d.assumptions))
+            except Exception as err:  # noqa: BLE001 - SymPy's own exception class
+                raise InputError(
+                    f"the assumptions on {d.name} contradict each other "
+                    f"({', '.join(d.assumptions)})"
+                ) from err
             if d.is_function:
                 scope.functions[d.name] = sp.Function(d.name, **_kwargs(d.assumptions))
             elif not d.is_family:
@@ -282,8 +292,11 @@ class Scope:
         name = node.name
         if name in self.symbols:
             return self.symbols[name]
-        if name in bound or name in self.index_names:
+        if name in self.index_names:
             return self.index_symbol(name)
+        # a name a sum or product binds, written outside it too (\sin(\pi k) + \sum_{k=1}^{3}
+        # k), is no index there: its own value, real by the document's default (it was made an
+        # integer, and \sin(\pi k) + \sum_{k=1}^{3} k = 6 was verified)
         if name in self.families and self.strict:
             raise InputError(f"'{name}' is a family: write it with an index, e.g. {name}_k")
         member = self._family_member(name)

@@ -210,13 +210,39 @@ def _canonical(expr, depth: int):
                 )
             )
         body = _canonical(expr.function.xreplace(renames), depth + len(limits)).xreplace(fresh)
-        return expr.func(body, *limits)
+        return expr.func(zero_powers(body, limits), *limits)
     if isinstance(expr, sp.Indexed):
         indices = tuple(_canonical(i, depth) for i in expr.indices)
         return expr if indices == expr.indices else expr.base[indices]
     args = [_canonical(a, depth) for a in expr.args]
     check_size(expr.func, args)
     return expr.func(*args)
+
+
+def zero_powers(body, limits):
+    r"""``body`` with each power of 0 whose exponent runs over the range, nonnegative there
+    (``0^{k-1}`` for k from 1), written as the Kronecker delta of the exponent: 1 where it is 0
+    (0^0 = 1), 0 elsewhere. SymPy sums ``\sum_{k=1}^{\infty} 0^{k-1}`` to 0, dropping the first
+    term (a geometric series at p = 1 was verified 0)."""
+    powers = [
+        q
+        for q in body.atoms(sp.Pow)
+        if q.base == 0 and q.exp.free_symbols & {v for v, *_ in limits}
+    ]
+    if not powers:
+        return body
+    m = sp.Dummy("m", integer=True, nonnegative=True)
+    out = {}
+    for q in powers:
+        e = q.exp
+        for var, lo, _ in limits:
+            if e.has(var):
+                e_lo = e.xreplace({var: lo + m})
+                if not (e_lo.is_integer and e_lo.is_nonnegative):
+                    break
+        else:
+            out[q] = sp.KroneckerDelta(q.exp, 0)
+    return body.xreplace(out) if out else body
 
 
 def check_size(func, args) -> None:

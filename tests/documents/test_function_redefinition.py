@@ -92,17 +92,16 @@ $$
 """
 
 
-def test_a_restatement_that_is_false_as_a_claim_says_so_in_its_warning(tmp_path):
-    """A name defined again with a different right side takes the new meaning (a warning, never a
-    refutation: a second example may reuse the name); when the new row, read as a claim about the
-    earlier name, is false, the warning says so with the values (a student's wrong restatement)."""
+def test_a_restatement_that_is_false_as_a_claim_is_refuted(tmp_path):
+    """A name written again in the names of its definition (g = 2a after g = a + b) restates it:
+    a claim about the earlier g, refuted when false, with a warning naming that line (it was a
+    new meaning with a warning, exit 0; stop 36). A new meaning brings names of its own (below)."""
     post = tmp_path / "post.md"
     post.write_text(RESTATED.replace("{second}", "2 a"), encoding="utf-8")
     steps = json.loads(run_eqchain("check", "--format", "json", str(post)).stdout)
     last = steps["derivations"][0]["steps"][-1]
-    assert last["status"] == "definition", last
-    assert "redefines g, defined earlier (line 4)" in last["warnings"][0]
-    assert "as a claim about that g it is false (at a = " in last["warnings"][0]
+    assert last["status"] == "refuted", last
+    assert "a claim about g, defined earlier (line 4)" in last["warnings"][0]
 
 
 def test_a_restatement_not_decided_says_it_was_not_shown_equal(tmp_path):

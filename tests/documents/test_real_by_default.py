@@ -211,3 +211,31 @@ def test_a_symbol_declared_real_still_needs_a_real_definition(tmp_path):
     # unknown, saying why (refuted at a value of s it was, which the author defines)
     assert "declared real" in first.reason or any("declared real" in w for w in first.warnings)
     assert second.verdict is Verdict.REFUTED
+
+
+# -- what --assume and the document's own line declare is shown with the verdicts -------------
+
+
+def test_the_assumptions_given_on_the_command_line_are_shown(tmp_path):
+    import json
+
+    from helpers import run_eqchain
+
+    doc = tmp_path / "s.md"
+    doc.write_text("$$ \\sqrt{\\sigma^2} = \\sigma $$\n", encoding="utf-8")
+    args = ("check", "--no-cache", "--assume", "sigma > 0, y_k > 0, f function", str(doc))
+    text = run_eqchain(*args).stdout
+    assert "σ > 0" in text and "y_k > 0" in text
+    report = json.loads(run_eqchain(*args[:1], "--format", "json", *args[1:]).stdout)
+    (derivation,) = report["derivations"]
+    assert "σ > 0" in derivation["assumptions"], derivation["assumptions"]
+    assert derivation["steps"][0]["status"] == "verified"
+
+
+def test_the_assumptions_of_the_documents_own_line_are_shown(tmp_path):
+    from helpers import run_eqchain
+
+    doc = tmp_path / "s.md"
+    body = "<!-- eqchain: assume sigma > 0 -->\n\n$$ \\sqrt{\\sigma^2} = \\sigma $$\n"
+    doc.write_text(body, encoding="utf-8")
+    assert "σ > 0" in run_eqchain("check", "--no-cache", str(doc)).stdout

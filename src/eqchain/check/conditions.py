@@ -31,7 +31,7 @@ def holds(pred: str, expr) -> bool:
     if pred == "nonnegative":
         return expr.is_nonnegative is True and _finite(expr)
     if pred == "nonzero":
-        return expr.is_zero is False and _finite(expr)
+        return (expr.is_zero is False and _finite(expr)) or _never_zero(expr)
     if pred == "real":
         return expr.is_real is True and _finite(expr)
     if pred == "finite":
@@ -52,6 +52,22 @@ def limit_value(limit: sp.Limit):
     if value.has(sp.Limit, sp.AccumBounds, sp.oo, -sp.oo, sp.zoo, sp.nan):
         return None
     return value
+
+
+def _never_zero(expr) -> bool:
+    """Whether ``expr`` is zero nowhere it is defined: a factorial or a Gamma value (Gamma has
+    no zeros; where it has a pole, the factorial's own condition says so), a product or integer
+    power of such, and nonzero numbers. ``\frac{n!}{(n-x)! x!}`` asked for (n - x)! \neq 0 and
+    x! \neq 0, which held wherever the factorials are defined."""
+    if isinstance(expr, (sp.factorial, sp.gamma)):
+        return True
+    if expr.is_number:
+        return expr.is_zero is False
+    if isinstance(expr, sp.Mul):
+        return all(_never_zero(a) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        return expr.exp.is_integer is True and _never_zero(expr.base)
+    return False
 
 
 def _finite(expr) -> bool:

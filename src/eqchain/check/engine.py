@@ -58,13 +58,14 @@ from eqchain.check.laws import with_stated_laws
 from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import IndexRanges, empty_ranges
 from eqchain.check.refute import (
+    REAL_VALUES,
     find_counterexample,
     find_witness,
     undefined_side_counterexample,
     undefined_term,
 )
 from eqchain.check.rewrite import evaluation_rules, index_within
-from eqchain.check.search import Equation, Move, Search, faithful_application
+from eqchain.check.search import Equation, Move, Pins, Search, faithful_application
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import density_conditions, established, settled
@@ -108,6 +109,11 @@ class Facts:
     families: dict = field(default_factory=dict)  # base -> (index symbol, lower, upper)
     seen: set = field(default_factory=set)  # symbols and family bases met so far
     defined_at: dict = field(default_factory=dict)  # symbol -> line of its definition
+    statements: int = 0  # the rows seen that start a statement (not a chain's later links)
+    # a document's names written alone on a row's left side (LaTeX) -> the first such row's line
+    written_later: dict = field(default_factory=dict)
+    # symbol -> the statement (count) that defined it: a restatement follows it directly
+    defined_in: dict = field(default_factory=dict)
     history: list = field(default_factory=list)  # (label, line, lhs, rhs) of usable equations
     # (label, lhs, rhs, values) of claims verified for particular values only: not facts, but
     # usable under the same values, and what a generalisation may name as its instance
@@ -126,6 +132,9 @@ class Facts:
     # a document's names not real by its default because a row may define them (their
     # definition says what they are): real variables where no definition holds (_undefined_real)
     undefaulted: frozenset = frozenset()
+    # a document's values stated in its prose (Derivation.stated_values); None for a
+    # derivation file, whose specialisations need no statement
+    stated_values: frozenset | None = None
     # the names a sum or product of the derivation runs over (_members)
     summed: frozenset = frozenset()
     # name -> line: names a continuation wrote for the first time (_named_in_passing)
@@ -400,6 +409,7 @@ class Facts:
             new = self._by_defined(expr)
             if functions:
                 new = _rename_capturing(new, functions, self.definitions)
+            _no_derivative_by_a_defined_power(new, self.definitions)
             new = put_in(new, self.definitions)  # a bound x is not the x defined
             new = self._powers_of_defined(new)
             new = self._members(new)
@@ -767,6 +777,15 @@ def check_derivation(
 ) -> DerivationReport:
     """Check every step in order and return the report. Never raises for a step's content:
     a step that cannot be decided is ``unknown`` with the reason."""
+    complex_names = frozenset(getattr(derivation.scope, "complex_names", ()))
+    token = REAL_VALUES.set(complex_names if derivation.real_by_default else None)
+    try:
+        return _check_derivation(derivation, timeout, on_step)
+    finally:
+        REAL_VALUES.reset(token)
+
+
+def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationReport:
     # \sum_x g(x) p_X(x) over the values of X is E[g(X)] (check/pmf.py); then an expectation of
     # X after the row X \sim D is over D (check/laws.py), those of the pmf sums too
     derivation = replace(derivation, steps=with_pmf_sums(derivation.steps, derivation.scope))
@@ -777,6 +796,7 @@ def check_derivation(
         varying=varying_names(t for s in derivation.steps for t in (s.lhs, s.rhs)),
         defaulted=frozenset(getattr(derivation.scope, "defaulted", ())),
         undefaulted=frozenset(getattr(derivation.scope, "undefaulted", ())),
+        stated_values=derivation.stated_values if derivation.real_by_default else None,
         summed=frozenset(
             str(v)
             for s in derivation.steps
@@ -788,6 +808,15 @@ def check_derivation(
     )
     for index, bounds in _summed_index_ranges(derivation.steps).items():
         facts.ranges.setdefault(index, []).extend(bounds)
+    for s in derivation.steps:
+        if (
+            s.infer_kind
+            and not s.continues
+            and isinstance(s.lhs, (sp.Symbol, sp.Indexed))
+            and s.place is not None
+            and s.place.line
+        ):
+            facts.written_later.setdefault(latex(s.lhs), s.place.line)
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
         facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
@@ -809,6 +838,8 @@ def check_derivation(
     chain_sides: list = []
     steps = derivation.steps
     for position, step in enumerate(steps):
+        if not step.continues:
+            facts.statements += 1  # a row that starts a statement (a chain's links are one)
         if step.unreadable is not None or (
             step.continues
             and (unreadable is not None or previous is None or previous.from_assumption)
@@ -1521,6 +1552,17 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     return result
 
 
+def _no_derivative_by_a_defined_power(expr, definitions) -> None:
+    """Raise :class:`NotAVariable` for a derivative by a name whose power is defined (``x^4 =
+    1``, then d/dx x^4): the definition ties the name down, as ``x = 1`` does, and put into the
+    derivative's body it would make d/dx x^4 the derivative of a number."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Derivative):
+        return
+    bases = {d.base for d in definitions if isinstance(d, sp.Pow)}
+    if bases and any(v in bases for d in expr.atoms(sp.Derivative) for v in d.variables):
+        raise NotAVariable("a derivative by a name whose power is defined")
+
+
 NOT_A_VARIABLE = (
     "not checked: a definition would replace the variable of a derivative (d/dx with x "
     "defined as an expression)"
@@ -1763,11 +1805,44 @@ def _defined_nowhere(lhs, rhs, facts: Facts) -> str | None:
     return None
 
 
+def _written_as_a_definition(step: Step) -> bool:
+    """Whether the row defines by its sign, ``:=``, ``\\coloneqq``, ``\\equiv``, ``\\triangleq``
+    (\\phi(x_j) := ReLU in a second section: a new meaning, never a restatement)."""
+    return any(mark in (step.claim or "") for mark in (":=", "coloneqq", "equiv", "triangleq"))
+
+
+def _restates(target, lhs, rhs, facts: Facts) -> bool:
+    r"""Whether ``lhs = rhs``, about a name (or function) defined earlier, writes it again in
+    the names its definition uses (with the same arguments), in the statement right after the
+    definition's ("so, collecting terms"): a restatement, checked as a claim.
+    A new meaning brings names of its own (``L = x^2`` after ``L = 5``, ``L = \sum_i e_i^2``
+    after ``L = (y - \hat y)^2``) or gives a worked example's value (a number, before or now)."""
+    old = facts.definitions.get(target)
+    if not isinstance(old, sp.Basic) or not isinstance(rhs, sp.Basic):
+        return False
+    if facts.statements - facts.defined_in.get(target, -9) > 1:
+        return False  # rows between: a later example may reuse the name (f(x) = \sin x)
+    if any(len(lim) == 1 for e in (old, rhs) for i in e.atoms(sp.Integral) for lim in i.limits):
+        # M(t) = \int e^{tx} p(x) dx, then M(t) = e^{\mu t + ...}: the author's integral has
+        # bounds the row does not write; as an antiderivative it is no claim to hold them to
+        return False
+    own_old = set(target.args) if isinstance(target, AppliedUndef) else set()
+    own_new = set(lhs.args) if isinstance(lhs, AppliedUndef) else set()
+    if own_old != own_new or not old.free_symbols or not rhs.free_symbols:
+        return False
+    functions = {f.func for f in rhs.atoms(AppliedUndef)} - {
+        f.func for f in old.atoms(AppliedUndef)
+    }
+    return not functions and rhs.free_symbols - own_new <= old.free_symbols - own_old
+
+
 def _defined_function(lhs, facts: Facts):
     """The earlier definition ``L(p) = ...`` of the function that ``lhs``, ``L(\\sigma)``
     (applied to names only), defines again; None otherwise."""
     if not isinstance(lhs, AppliedUndef) or not all(isinstance(a, sp.Symbol) for a in lhs.args):
         return None
+    if len(set(lhs.args)) < len(lhs.args):
+        return None  # I(X;X) after I(X;Y) = ...: the function at a repeated argument, a claim
     return next(
         (
             d
@@ -1859,6 +1934,11 @@ def _infer(
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""
+        if _restates(target, lhs, step.rhs, facts) and not _written_as_a_definition(step):
+            # H(p) = ... again, in the names its definition uses: the author restates what H(p)
+            # is ("so, collecting terms"), a claim; a wrong one passed as a new meaning (exit 0)
+            note = f"a claim about {latex(target)}, defined earlier{where}"
+            return replace(result, warnings=(*result.warnings, note))
         warning = f"redefines {latex(target)}, defined earlier{where}"
         if result.verdict is Verdict.REFUTED and result.counterexample is not None:
             # a restatement that is wrong and a new meaning read alike: the reader is told both
@@ -1925,13 +2005,52 @@ def _infer(
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
         and not _from_a_condition(lhs, step.rhs, facts)
         and not _solution_of_previous(step, lhs, premise)
+        and not _only_sizes(lhs, step.rhs)
     ):
         return _give(step, lhs, facts)
     result = _special_moves(step, lhs, source, facts, result, values, timeout)
     late = _defined_late(lhs, step.rhs, facts) if result.verdict is Verdict.REFUTED else None
+    if late is None and result.verdict is Verdict.REFUTED:
+        late = _refuted_at_a_name_defined_later(step, result, facts)
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
+
+
+def _refuted_at_a_name_defined_later(step: Step, result: StepResult, facts: Facts) -> str | None:
+    r"""Why a refutation is no counterexample when it gives a value to a name a later row of the
+    document defines (``\prod_i \lambda^{y_i} = \lambda^{n \bar{y}}``, then "where $\bar{y}$
+    is the mean": refuted at a free \bar{y} = 2): the author's name has the later row's value,
+    not any. None otherwise."""
+    cex = result.counterexample
+    here = step.place.line if step.place is not None else None
+    if cex is None or here is None:
+        return None
+    defined = {latex(d) for d in facts.definitions}
+    for name, _value in cex.values:
+        line = facts.written_later.get(name)
+        if line is not None and line > here and name not in defined:
+            return (
+                f"not decided: the values that refute it give {name} a value of its own, and a "
+                f"later row defines {name} (line {line}): define it before this row"
+            )
+    return None
+
+
+def _only_sizes(lhs, rhs) -> bool:
+    r"""Whether the row names nothing but the bounds of its sums and products (the n of
+    ``\sum_{k=0}^{n} \binom{n}{k} (-1)^k = 0``): an identity for every size, a claim, never a
+    worked example's value (it was a given, false at n = 0)."""
+    free = lhs.free_symbols | rhs.free_symbols
+    bounds = {
+        x
+        for e in (lhs, rhs)
+        for node in e.atoms(sp.Sum, sp.Product)
+        for limit in node.limits
+        for b in limit[1:]
+        for x in b.free_symbols
+    }
+    return bool(free) and free <= bounds
 
 
 def _contradicts_declarations(lhs, step: Step, facts: Facts) -> bool:
@@ -2427,13 +2546,42 @@ def _under_condition(step: Step, lhs, source, facts: Facts, values, timeout, ori
     if (
         result.verdict is Verdict.VERIFIED
         and margins
-        and find_witness([], margins, ranges=local.ranges, values=values) is None
+        and find_witness(
+            [], _with_related_givens(margins, local, values), ranges=local.ranges, values=values
+        )
+        is None
     ):
         # under a condition no values satisfy, every claim holds vacuously
         return conditioned.unusable(
             step, "no values were found that satisfy it under the assumptions"
         )
     return result
+
+
+def _with_related_givens(margins: list, facts: Facts, values: dict) -> list:
+    r"""A condition's margins with the definitions put in (x < 0 after ``x = 2``: -2 > 0), and
+    the givens that share a name with them (u = 5 after ``u + v = 3``, ``v = 1``): the condition
+    must hold somewhere together with them, or every claim under it holds vacuously (a row
+    "If $x < 0$: \sqrt{x^2} = x" after "Let $x = 2$" was verified)."""
+
+    def put(e):
+        return substitute(facts.unfold(e), values)
+
+    out = [(put(m), put(e)) for m, e in margins]
+    names = set().union(*(m.free_symbols | e.free_symbols for m, e in out))
+    others = [(put(a), put(b)) for a, b in facts.givens]
+    others = [g for g in others if g not in out and g not in margins]
+    changed = True
+    while changed:
+        changed = False
+        for g in list(others):
+            free = g[0].free_symbols | g[1].free_symbols
+            if free & names:
+                out.append(g)
+                others.remove(g)
+                names |= free
+                changed = True
+    return out
 
 
 def _new_member(target, rhs, facts: Facts) -> bool:
@@ -2661,7 +2809,19 @@ def _specialisation(step, lhs, source, facts) -> StepResult | None:
             kept=lhs,
         )
         if found is not None:
-            name, shown = found
+            name, shown, sigma = found
+            unstated = _unstated_values(sigma, facts) if name == "specialize" else ""
+            if unstated:
+                # f = a x + b, then = a x: "the equation before with b = 0", which no one wrote
+                # (it was verified, exit 0): a dropped term is no case the document states
+                return StepResult(
+                    step,
+                    Verdict.UNKNOWN,
+                    (name,),
+                    f"the equation before with {shown}, which the document does not state "
+                    f"({unstated}): write the values in the prose ('with ${unstated}$') if the "
+                    "row is that case, else the step is not shown",
+                )
             return StepResult(
                 step,
                 Verdict.VERIFIED,
@@ -2670,6 +2830,19 @@ def _specialisation(step, lhs, source, facts) -> StepResult | None:
                 conditional=True,
             )
     return None
+
+
+def _unstated_values(sigma: dict, facts: Facts) -> str:
+    """The values of ``sigma`` a document's prose does not state (``b = 0``), as LaTeX; empty
+    when every one is stated, or for a derivation file."""
+    if facts.stated_values is None:
+        return ""
+    missing = [
+        f"{latex(k)} = {latex(v)}"
+        for k, v in sorted(sigma.items(), key=lambda kv: str(kv[0]))
+        if (latex(k), latex(v)) not in facts.stated_values
+    ]
+    return ", ".join(missing)
 
 
 def _index_ranges(scope) -> dict:
@@ -3024,6 +3197,7 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
         raise InputError(overlap, line=line, column=step.place.column if step.place else None)
     if line:
         facts.defined_at[target] = line
+    facts.defined_in[target] = facts.statements
     given = _member_given(target, rhs, facts)
     if isinstance(target, AppliedUndef):
         facts.written[target.func] = written
@@ -3142,6 +3316,33 @@ def _unmet_declaration(target, rhs, facts: Facts) -> str | None:
     return None
 
 
+def _integrals_evaluated_before(src, tgt, facts: Facts):
+    r"""``src`` and ``tgt`` with each integral an earlier given or verified row equates to a
+    value without integrals (``\int e^{tx} e^{-x^2} dx = \sqrt{\pi} e^{t^2/4}``) put in as
+    that value, and the (lhs, rhs) of the rows used. Not inside a derivative by a variable a
+    given ties down (search.Pins): such a row holds where the given does only."""
+    known = []
+    for n, eq in enumerate(facts.equations):
+        if eq.kind == "definition":
+            continue
+        lhs, rhs = (canonical(facts.unfold(e)) for e in (eq.lhs, eq.rhs))
+        for a, b in ((lhs, rhs), (rhs, lhs)):
+            if isinstance(a, sp.Integral) and not b.has(sp.Integral):
+                known.append((n, eq, a, b))
+    if not known:
+        return src, tgt, ()
+    pins = Pins(facts.equations)
+    used: list = []
+    out = []
+    for side in (canonical(src), canonical(tgt)):
+        for n, eq, a, b in known:
+            if isinstance(side, sp.Basic) and side.has(a) and not pins.blocked(n, eq, side, a):
+                side = put_in(side, {a: b})
+                used.append((eq.lhs, eq.rhs))
+        out.append(side)
+    return out[0], out[1], tuple(_unique(used))
+
+
 def _derivatives_through_facts(expr, facts: Facts):
     r"""``expr`` with the body of each derivative of a defined quantity rewritten by the
     equations verified about that quantity (``\frac{\partial}{\partial \mu} \log L`` after
@@ -3171,11 +3372,18 @@ def _derivatives_through_facts(expr, facts: Facts):
         and mentions_defined(a)
         and not mentions_defined(b)
     ]
+    # ... unless a given ties the variable down (\mu + \nu = 2) before the equation came:
+    # then it holds where the given does, not for every value of the variable (search.Pins)
+    pins = Pins(facts.equations)
+    position = {(e.lhs, e.rhs): n for n, e in enumerate(facts.equations) if e.kind == "claim"}
     used: list = []
     mapping = {}
     for d in expr.atoms(sp.Derivative):
         body = d.expr
         for a, b in usable:
+            n = position.get((canonical(a), canonical(b)), len(facts.equations))
+            if pins.blocked(n, Equation(a, b, None, "claim"), d, a):
+                continue
             if body.has(a):
                 body = body.xreplace({a: b})
                 used.append((canonical(a), canonical(b)))
@@ -3324,6 +3532,18 @@ def _check_claim_written(
         )
         if decided is not None:
             return decided
+    if has_integral(facts.unfold(src), facts.unfold(tgt)):
+        # an integral an earlier row evaluated is that row's value: put in, the step is checked
+        # as one without integrals (d/dt of an integral in t is the derivative of its value:
+        # no condition for differentiating under the integral sign)
+        src_v, tgt_v, used_rows = _integrals_evaluated_before(
+            facts.unfold(src), facts.unfold(tgt), facts
+        )
+        if used_rows and not has_integral(src_v, tgt_v):
+            for pair in used_rows:
+                domain.premise(pair, facts, values)
+            src, tgt = src_v, tgt_v
+            evaluations = ["substitute", *evaluations]
     if has_integral(facts.unfold(src), facts.unfold(tgt)):  # integrals: check/integrals.py
         sides = [substitute(facts.unfold(e), values) for e in (src, tgt)]
         givens = _givens(facts, *sides)

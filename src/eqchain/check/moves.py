@@ -78,8 +78,8 @@ def _square_of_name(arg) -> bool:
 
 
 def specialization(prev, cur, admit=None, kept=None):
-    """Values for symbols of ``prev`` that turn it into ``cur``: returns ``(rule, text)`` with
-    rule ``one_hot`` (a one-hot vector) or ``specialize``, or None. ``admit(values)`` says
+    """Values for symbols of ``prev`` that turn it into ``cur``: returns ``(rule, text, values)``
+    with rule ``one_hot`` (a one-hot vector) or ``specialize``, or None. ``admit(values)`` says
     whether the values are allowed at all (they must meet the declarations: putting y = -1
     into a row about a positive y specialises nothing). ``kept``: the row's left side as
     written; a symbol it names keeps its meaning, no value is put in for it
@@ -100,10 +100,11 @@ def specialization(prev, cur, admit=None, kept=None):
         if admit is not None and not admit(sigma):
             continue
         if prove_equal(P.xreplace(sigma), C):
-            return _name(sigma), ", ".join(
+            shown = ", ".join(
                 f"{latex(k)} = {latex(v)}"
                 for k, v in sorted(sigma.items(), key=lambda kv: _natural(kv[0]))
             )
+            return _name(sigma), shown, sigma
     return None
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from eqchain.tree import zero_powers
+
 _CLOSED: dict = {}  # Sum -> its closed form or None, for the rest of the process
 _CLOSED_MAX = 2_000
 
@@ -45,7 +47,7 @@ def _closed_form(total):
         return None
     if not all(b.is_integer or (b.is_number and b.is_infinite) for b in (lo, hi)):
         return None  # \sum_{k=1}^{5/2}: the reader's integers up to 5/2, not SymPy's reading
-    body, back = _one_power(total.function, var)
+    body, back = _one_power(zero_powers(total.function, total.limits), var)
     value = _hypergeometric(body, var, lo, hi)
     if value is None:
         try:

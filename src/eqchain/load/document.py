@@ -118,14 +118,44 @@ def load_document(
     return Derivation(
         title or Path(path).name,
         path,
-        _shown(stated),
+        _shown(items),
         tuple(steps),
         scope,
         (),
         kind,
         tuple(propto),
         real_by_default=True,
+        stated_values=_stated_values(text, blocks, functions),
     )
+
+
+def _stated_values(text: str, blocks: list[Block], functions) -> frozenset:
+    r"""The values the prose states: each inline formula ``name = number`` (``$b = 0$``,
+    ``$t_1 = 1$``), as (the name's LaTeX, the number's LaTeX). A formula that cannot be read
+    states nothing."""
+    import sympy as sp
+
+    from eqchain.latex.printer import latex
+    from eqchain.latex.read import read_formula
+    from eqchain.load.prose import inline_formulas
+
+    prose = text
+    for block in blocks:
+        if block.path is None and block.text:
+            prose = prose.replace(block.text, " ")
+    out = set()
+    for formula in inline_formulas(prose):
+        if "=" not in formula:
+            continue
+        try:
+            sides = read_formula(formula, functions=functions).sides
+        except (LatexError, ValueError, TypeError, RecursionError):
+            continue
+        if len(sides) >= 2 and sides[-1].is_number:
+            for name in sides[:-1]:
+                if isinstance(name, (sp.Symbol, sp.Indexed)):
+                    out.add((latex(name), latex(sides[-1])))
+    return frozenset(out)
 
 
 def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
@@ -811,17 +841,24 @@ def _support_items(variable, words: tuple) -> list:
 
 
 def _shown(items) -> tuple:
-    """The signs a stated law's conditions declare, for the report's assumptions (a bound by
-    another name or number, ``a < b``, is shown as its margin given)."""
+    """What the declarations (``--assume``, the document's own ``eqchain: assume`` line, the
+    prose's assumptions, a stated law's conditions) declare, for the report's assumptions: a
+    reader of the published proof sees every assumption its verdicts rest on (a bound by another
+    name or number, ``a < b``, is shown as its margin given)."""
     from eqchain.load.assume import Declaration
     from eqchain.model import SymbolDecl
 
-    out: dict[str, list] = {}
+    out: dict[tuple, list] = {}
     for item in items:
         if isinstance(item, Declaration) and item.words != ("real",):
-            words = out.setdefault(item.name, [])
+            words = out.setdefault((item.name, item.index or ""), [])
             words += [w for w in item.words if w not in words]
-    return tuple(SymbolDecl(name, tuple(words)) for name, words in out.items())
+    return tuple(
+        SymbolDecl(name, (), is_function=True)
+        if words == ["function"]
+        else SymbolDecl(name, tuple(words), tuple(index.replace(",", "")))
+        for (name, index), words in out.items()
+    )
 
 
 def _condition_items(part, origin: str) -> list:
@@ -898,6 +935,8 @@ def _scope(path: str, rows, items: list):
             scope.functions[name] = sp.Function(name)
             continue
         kwargs = symbol_kwargs(sorted(found))
+        if "complex" in found:
+            scope.complex_names.add(name)
         if "complex" not in found:
             kwargs["real"] = True  # real unless declared complex
             if not any(sp.Symbol("_", **{w: True}).is_real for w in symbol_kwargs(found)):
@@ -928,8 +967,13 @@ def _scope(path: str, rows, items: list):
                             if not isinstance(bound, sp.Symbol) or bound.name in scope.unwritten:
                                 continue
                             if bound.name not in scope.symbols:
-                                scope.symbols[bound.name] = sp.Symbol(
-                                    bound.name, integer=True, nonnegative=True
+                                # a count (the upper bound) is nonnegative; a lower bound is an
+                                # integer only (\sum_{k=m}^{m+1} |k| = 2m + 1 was verified
+                                # with m made nonnegative, false at m = -1)
+                                scope.symbols[bound.name] = (
+                                    sp.Symbol(bound.name, integer=True, nonnegative=True)
+                                    if bound is hi and bound != lo
+                                    else sp.Symbol(bound.name, integer=True)
                                 )
                             else:
                                 _integer_too(scope, bound.name)
@@ -1259,6 +1303,11 @@ def _steps(path: str, rows, scope, owners: list | None = None) -> list[Step]:
                         law=f.law,
                     )
                 )
+        if lone is not None:
+            # an expression alone ends the display and the next starts '= b': it continues that
+            # expression (\int_0^1 2x \, dx, then = 1: "no formula before it", or the chain
+            # before the lone expression was continued)
+            carried = lone
         if owners is not None:
             owners.extend([b_index] * (len(steps) - len(owners)))
     return steps

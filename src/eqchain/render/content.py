@@ -676,6 +676,11 @@ def _conditions_math(value: str) -> list[Span]:
     return [math(value.strip())]
 
 
+# a condition as the checker writes it: up to a parenthesis or a semicolon, its own \left( and
+# \right) excepted (they were taken for its end: "division には  が必要", the rest in English)
+_CONDITION = r"(?:\\left\(|\\right\)|[^;()])+"
+
+
 def _needs_ja(m: re.Match) -> list[Span]:
     out: list[Span] = []
     for i, part in enumerate(m.group(0).split("; ")):
@@ -697,7 +702,7 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
     (re.compile(r"time limit \(([\d.]+) s\) ran out"), lambda m: [
         text(f"制限時間（{m.group(1)} 秒）を超えた")]),
     (re.compile(r"expression nested too deeply"), lambda m: [text("式の入れ子が深すぎる")]),
-    (re.compile(r"(\w+ needs [^;()]+)(; \w+ needs [^;()]+)*"), _needs_ja),
+    (re.compile(rf"(\w+ needs {_CONDITION})(; \w+ needs {_CONDITION})*"), _needs_ja),
     (re.compile(r"\(the step introduces (.+): the left side is defined without it\)"),
      lambda m: [text("（この式は "), math(m.group(1)),
                 text(" を新たに必要とする。左辺はそれなしで定義される）")]),

@@ -19,7 +19,7 @@ only with ``verbose``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -40,8 +40,15 @@ KINDS = {
     "verified": ("StepVerified", "none", "notice", "Proved under the declared assumptions."),
     "given": ("StepGiven", "none", "notice", "A fact assumed from here on."),
     "definition": ("StepDefinition", "none", "notice", "Introduces a symbol."),
+    "warning": (
+        "StepWarning",
+        "warning",
+        "warning",
+        "Taken or proved, with a warning to read: a name defined again, a rule named that the "
+        "proof did not use.",
+    ),
 }
-NEEDS_ATTENTION = ("refuted", "unknown", "unreadable", "error")
+NEEDS_ATTENTION = ("refuted", "unknown", "unreadable", "error", "warning")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -79,6 +86,10 @@ def diagnostics(report: Report, lang: str = "en", verbose: bool = False) -> list
             status = result.verdict.value
             if status in NEEDS_ATTENTION or verbose:
                 out.append(_step(dreport, result, lang))
+            elif result.warnings:
+                # a verified, given or defined step with a warning (a redefinition, as a claim
+                # false: it was printed by the text format only)
+                out.append(replace(_step(dreport, result, lang), status="warning"))
     return out
 
 
@@ -113,6 +124,7 @@ def _message(result: StepResult, lang: str) -> str:
     if result.counterexample is not None:
         spans = content.counterexample_spans(result.counterexample, lang)
         parts.append("— " + content.one_line("".join(map(content.plain_text, spans))))
+    parts += [f"— warning: {content.one_line(w)}" for w in result.warnings]
     return " ".join(parts)
 
 

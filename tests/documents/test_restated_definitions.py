@@ -1,0 +1,56 @@
+r"""A name or function defined earlier and written again in the names its definition uses is a
+restatement, checked as a claim: ``H(p) = -p\log p + (1-p)\log(1-p)`` after the entropy's
+definition is refuted (it was taken as a new meaning, exit 0). A new meaning (names of its own,
+a worked example's value) is still a redefinition, with its warning, and that warning is now a
+diagnostic in the concise, github and SARIF formats too (it was printed by the text format only).
+``I(X;X)`` after ``I(X;Y) = ...`` is the function at a repeated argument, never a definition."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import check_document_rows, run_eqchain
+
+ENTROPY = r"H(p) = -p\log p - (1-p)\log(1-p)"
+
+
+def steps(tmp_path, *rows):
+    return check_document_rows(tmp_path, *rows)
+
+
+def test_a_wrong_restatement_is_refuted(tmp_path):
+    out = steps(tmp_path, ENTROPY, r"H(p) = -p \log p + (1-p)\log(1-p)")
+    assert [s["status"] for s in out] == ["definition", "refuted"]
+
+
+def test_a_right_restatement_is_verified(tmp_path):
+    out = steps(tmp_path, ENTROPY, r"H(p) = -(p \log p + (1-p)\log(1-p))")
+    assert [s["status"] for s in out] == ["definition", "verified"]
+
+
+def test_a_restatement_of_a_name_is_a_claim(tmp_path):
+    out = steps(tmp_path, r"L = x^2 + 2x", r"L = x(x + 3)")
+    assert [s["status"] for s in out] == ["definition", "refuted"]
+
+
+def test_a_new_meaning_is_still_a_redefinition(tmp_path):
+    out = steps(tmp_path, r"L = 5", r"L = x^2", r"L = 2 + 2")
+    assert [s["status"] for s in out] == ["definition"] * 3
+    assert all("redefines L" in " ".join(s["warnings"]) for s in out[1:])
+
+
+def test_the_function_at_a_repeated_argument_is_no_definition(tmp_path):
+    out = steps(tmp_path, r"I(X;Y) = X + Y", r"I(X;X) = 3X")
+    assert [s["status"] for s in out] == ["definition", "refuted"]
+
+
+def test_a_redefinition_warning_is_a_diagnostic_in_every_format(tmp_path):
+    doc = tmp_path / "d.md"
+    doc.write_text("$$ L = 5 $$\n\n$$ L = x^2 $$\n", encoding="utf-8")
+    concise = run_eqchain("check", "--no-cache", "--format", "concise", str(doc)).stdout
+    assert "d.md:3:" in concise and "warning: redefines L" in concise
+    github = run_eqchain("check", "--no-cache", "--format", "github", str(doc)).stdout
+    assert "::warning file=" in github and "redefines L" in github
+    sarif = json.loads(run_eqchain("check", "--no-cache", "--format", "sarif", str(doc)).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "warning" and result["level"] == "warning"
