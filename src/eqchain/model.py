@@ -147,9 +147,6 @@ class Derivation:
     titles: tuple[tuple[str, str], ...] = ()
     # documents: a symbol the document does not declare is real (stated in every report)
     real_by_default: bool = False
-    # documents: the values the prose states, ``$b = 0$`` (the name and the value, as LaTeX):
-    # a row that is the one before with values put in holds for stated values only
-    stated_values: frozenset = frozenset()
 
 
 @dataclass(frozen=True)

@@ -60,5 +60,7 @@ def test_a_name_a_later_row_defines_is_real_where_nothing_defines_it(tmp_path):
     post.write_text("# t\n\n$$\n2y = 4z\n$$\n\n$$\ny = 2z\n$$\n")
     ran = run_eqchain("check", "--format", "json", str(post))
     first = json.loads(ran.stdout)["derivations"][0]["steps"][0]
-    assert first["status"] == "refuted", first
-    assert "i" not in str(first["counterexample"]["values"]), first["counterexample"]
+    # with the later row's y = 2z the row holds: unknown, naming that row (stop 36); never a
+    # refutation at a complex y
+    assert first["status"] == "unknown", first
+    assert "a later row defines y" in first["reason"], first

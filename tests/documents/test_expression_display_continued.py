@@ -42,3 +42,8 @@ def test_a_name_defined_by_a_later_row_is_not_refuted_at_a_value_of_its_own(tmp_
 def test_a_wrong_row_without_later_definitions_is_still_refuted(tmp_path):
     body = "$$ \\prod_{i=1}^n \\lambda^{y_i} = \\lambda^{n c} $$\n"
     assert [s for _, s in statuses(tmp_path, body)] == ["refuted"]
+
+
+def test_a_row_false_at_the_later_rows_value_too_is_still_refuted(tmp_path):
+    body = "$$ \\frac{d}{dx} x^3 = x^2 $$\n\nIn the next example,\n\n$$ x = 2 $$\n"
+    assert [s for _, s in statuses(tmp_path, body)] == ["refuted", "definition"]

@@ -92,16 +92,17 @@ $$
 """
 
 
-def test_a_restatement_that_is_false_as_a_claim_is_refuted(tmp_path):
-    """A name written again in the names of its definition (g = 2a after g = a + b) restates it:
-    a claim about the earlier g, refuted when false, with a warning naming that line (it was a
-    new meaning with a warning, exit 0; stop 36). A new meaning brings names of its own (below)."""
+def test_a_restatement_that_is_false_as_a_claim_is_not_passed(tmp_path):
+    """A name written again right after, in the names of its definition (g = 2a after g = a +
+    b), reads as a restatement: false as one, it is unknown saying so (it was a new meaning with
+    a warning, exit 0; stop 36). A new meaning brings names of its own (below)."""
     post = tmp_path / "post.md"
     post.write_text(RESTATED.replace("{second}", "2 a"), encoding="utf-8")
     steps = json.loads(run_eqchain("check", "--format", "json", str(post)).stdout)
     last = steps["derivations"][0]["steps"][-1]
-    assert last["status"] == "refuted", last
-    assert "a claim about g, defined earlier (line 4)" in last["warnings"][0]
+    assert last["status"] == "unknown", last
+    assert "redefines g, defined earlier (line 4)" in last["reason"]
+    assert "as a claim about that g it is false (at a = " in last["reason"]
 
 
 def test_a_restatement_not_decided_says_it_was_not_shown_equal(tmp_path):

@@ -1,8 +1,10 @@
-r"""A name or function defined earlier and written again in the names its definition uses is a
-restatement, checked as a claim: ``H(p) = -p\log p + (1-p)\log(1-p)`` after the entropy's
-definition is refuted (it was taken as a new meaning, exit 0). A new meaning (names of its own,
-a worked example's value) is still a redefinition, with its warning, and that warning is now a
-diagnostic in the concise, github and SARIF formats too (it was printed by the text format only).
+r"""A name or function defined earlier and written again, right after, in the names its definition
+uses reads as a restatement: ``H(p) = -p\log p + (1-p)\log(1-p)`` after the entropy's definition
+is false as one, so it is ``unknown`` saying so (it was taken as a new meaning, exit 0); it is
+still taken as the new meaning for later rows, as a new example would be. A new meaning (names
+of its own, a worked example's value, a row between) is still a redefinition, with its
+warning, and that warning is now a diagnostic in the concise, github and SARIF formats too (it
+was printed by the text format only).
 ``I(X;X)`` after ``I(X;Y) = ...`` is the function at a repeated argument, never a definition."""
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ def steps(tmp_path, *rows):
     return check_document_rows(tmp_path, *rows)
 
 
-def test_a_wrong_restatement_is_refuted(tmp_path):
+def test_a_wrong_restatement_is_not_passed(tmp_path):
     out = steps(tmp_path, ENTROPY, r"H(p) = -p \log p + (1-p)\log(1-p)")
-    assert [s["status"] for s in out] == ["definition", "refuted"]
+    assert [s["status"] for s in out] == ["definition", "unknown"]
+    assert "reads as a restatement, which is false" in out[-1]["reason"]
 
 
 def test_a_right_restatement_is_verified(tmp_path):
@@ -30,7 +33,12 @@ def test_a_right_restatement_is_verified(tmp_path):
 
 def test_a_restatement_of_a_name_is_a_claim(tmp_path):
     out = steps(tmp_path, r"L = x^2 + 2x", r"L = x(x + 3)")
-    assert [s["status"] for s in out] == ["definition", "refuted"]
+    assert [s["status"] for s in out] == ["definition", "unknown"]
+
+
+def test_a_marked_definition_or_a_later_row_is_a_new_meaning(tmp_path):
+    rows = (r"f(x) = x^2", r"f(x) \stackrel{\text{def}}{=} x^3", r"f(2) = 8")
+    assert [s["status"] for s in steps(tmp_path, *rows)] == ["definition", "definition", "verified"]
 
 
 def test_a_new_meaning_is_still_a_redefinition(tmp_path):
@@ -41,7 +49,7 @@ def test_a_new_meaning_is_still_a_redefinition(tmp_path):
 
 def test_the_function_at_a_repeated_argument_is_no_definition(tmp_path):
     out = steps(tmp_path, r"I(X;Y) = X + Y", r"I(X;X) = 3X")
-    assert [s["status"] for s in out] == ["definition", "refuted"]
+    assert [s["status"] for s in out] == ["definition", "refuted"]  # a claim, I applied
 
 
 def test_a_redefinition_warning_is_a_diagnostic_in_every_format(tmp_path):

@@ -1,9 +1,9 @@
 r"""A row that is the one before with values put in (``f = a x + b``, then ``= a x``: b = 0)
 holds for values the document states; in a document whose prose does not state them it is
 ``unknown``, naming them (it was verified, exit 0, for a dropped term). The one-hot case of the
-flagship article (``1 \cdot \log y_1 + 0 \cdot \log y_2 + ...``) and values the prose writes
-(``$b = 0$``) stay verified. Counterexamples in a document are real (a name a row may define,
-a posterior's a_n beside a_0, got a complex value)."""
+flagship article (``1 \cdot \log y_1 + 0 \cdot \log y_2 + ...``) stays verified, and a case
+written as the row's condition is checked as such. Counterexamples in a document are real (a
+name a row may define, a posterior's a_n beside a_0, got a complex value)."""
 
 from __future__ import annotations
 
@@ -28,16 +28,21 @@ def test_a_dropped_term_is_no_specialisation(tmp_path):
     body = "$$\n\\begin{aligned}\nf &= a x + b \\\\\n&= a x\n\\end{aligned}\n$$\n"
     steps = check(tmp_path, body)
     assert steps[-1]["status"] == "unknown"
-    assert "b = 0" in steps[-1]["reason"] and "does not state" in steps[-1]["reason"]
+    assert "b = 0" in steps[-1]["reason"] and "no row states" in steps[-1]["reason"]
 
 
-def test_a_specialisation_the_prose_states_is_verified(tmp_path):
+def test_a_value_in_the_prose_is_no_statement_of_the_case(tmp_path):
+    # an inline $b = 0$ anywhere (negated, in a comment, after the chain) was taken as stated
     body = (
-        "The line is $f = a x + b$. Through the origin, $b = 0$, and\n\n"
+        "We never have $b = 0$. <!-- $b = 0$ -->\n\n"
         "$$\n\\begin{aligned}\nf &= a x + b \\\\\n&= a x\n\\end{aligned}\n$$\n"
     )
-    steps = check(tmp_path, body)
-    assert steps[-1]["status"] == "verified"
+    assert check(tmp_path, body)[-1]["status"] == "unknown"
+
+
+def test_the_case_written_as_the_rows_condition_is_checked(tmp_path):
+    body = "When $b = 0$, we have\n\n$$\nf = a x + b = a x\n$$\n"
+    assert check(tmp_path, body)[-1]["status"] == "verified"
 
 
 def test_a_wrong_specialisation_is_refuted(tmp_path):

@@ -27,11 +27,11 @@ def test_a_fact_about_the_old_meaning_proves_nothing(tmp_path, rows):
 def test_the_new_meaning_is_used(tmp_path):
     steps = check_document_rows(tmp_path, r"L = 2 + 3 = 5", r"L = x^2", r"L = x \cdot x")
     assert steps[-1]["status"] == "verified", steps[-1]
-    # written again right after, in the same names, it is a restatement: a claim, refuted when
-    # false (stop 36; it was a redefinition with a warning, exit 0)
+    # written again right after, in the same names, it reads as a restatement: false as one,
+    # unknown (stop 36; it was a redefinition with a warning, exit 0)
     wrong = check_document_rows(tmp_path, r"L = 2 + 3 = 5", r"L = x^2", r"L = 2 x")
-    assert wrong[-1]["status"] == "refuted", wrong[-1]
-    assert "a claim about L" in " ".join(wrong[-1]["warnings"]), wrong[-1]
+    assert wrong[-1]["status"] == "unknown", wrong[-1]
+    assert "reads as a restatement" in wrong[-1]["reason"], wrong[-1]
     # with a row between, a new meaning (a later example reusing the name), told if false
     later = check_document_rows(tmp_path, r"L = x^2", r"y = 1", r"L = 2 x")
     assert later[-1]["status"] == "definition", later[-1]

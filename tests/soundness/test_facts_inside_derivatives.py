@@ -63,3 +63,21 @@ def test_a_claim_made_before_the_given_is_still_used(tmp_path):
 def test_a_function_definition_is_still_put_in(tmp_path):
     rows = (r"f(x) = x^3", r"f(1) = 1", r"\frac{d}{dx} f(x) = 3x^2")
     assert statuses(tmp_path, *rows)[-1] == "verified"
+
+
+# -- limits and indefinite integrals run their variables over every value (red team 2) -------
+
+
+def test_a_given_is_not_used_inside_a_limit_over_its_variable(tmp_path):
+    rows = (r"k + m = 3", r"\lim_{k \to \infty} \frac{k + m}{k} = \lim_{k \to \infty} \frac{3}{k}")
+    assert statuses(tmp_path, *rows)[-1] != "verified"
+
+
+def test_a_given_is_not_used_inside_an_indefinite_integral_over_its_variable(tmp_path):
+    rows = (r"a + b = 2", r"\int (a^2 + ab) \, da = \int 2a \, da")
+    assert statuses(tmp_path, *rows)[-1] != "verified"
+
+
+def test_an_identity_is_still_used_inside_a_limit(tmp_path):
+    rows = (r"\lim_{k \to \infty} \frac{k + 1}{k} = 1",)
+    assert statuses(tmp_path, *rows)[-1] == "verified"

@@ -62,15 +62,17 @@ def test_a_name_outside_a_sum_over_its_letter_is_no_index(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "row",
+    ("row", "status"),
     [
-        r"\sum_{k=0}^{n} \binom{n}{k} (-1)^k = 0",
-        r"\sum_{k=1}^{n} (-1)^{k} \binom{n}{k} = -1",
-        r"\sum_{k=0}^{n-1} \binom{n}{k} (-1)^k = (-1)^{n+1}",
+        # a number on one side: a given (an equation to solve for n, as \prod_{k=1}^{N} k = 120
+        # is), never verified by SymPy's closed form
+        (r"\sum_{k=0}^{n} \binom{n}{k} (-1)^k = 0", "given"),
+        (r"\sum_{k=1}^{n} (-1)^{k} \binom{n}{k} = -1", "given"),
+        (r"\sum_{k=0}^{n-1} \binom{n}{k} (-1)^k = (-1)^{n+1}", "refuted"),
     ],
 )
-def test_identities_over_sizes_that_fail_at_zero_are_refuted(tmp_path, row):
-    assert statuses(tmp_path, row) == ["refuted"]
+def test_identities_over_sizes_that_fail_at_zero_are_not_verified(tmp_path, row, status):
+    assert statuses(tmp_path, row) == [status]
 
 
 def test_an_identity_over_sizes_that_holds_is_verified(tmp_path):
@@ -149,7 +151,14 @@ def test_a_matrix_row_one_stays_two_indices():
 
 
 @pytest.mark.parametrize(
-    "row", [r"1 + 2 + \cdots + 2^n = 2^{n+1} - 1", r"1 + 2 + \cdots + 2^{n-1} = 1"]
+    "row",
+    [
+        r"1 + 2 + \cdots + 2^n = 2^{n+1} - 1",
+        r"1 + 2 + \cdots + 2^{n-1} = 1",
+        r"1 + \frac12 + \cdots + \frac{1}{2^n} = 2 - \frac{1}{2^n}",
+        r"1 + 2^{-1} + \cdots + 2^{-n} = 2 - 2^{-n}",
+        r"1 + 2 + \cdots + 2^{10} = 2047",
+    ],
 )
 def test_numbers_then_a_power_of_a_number_around_an_ellipsis_are_ambiguous(tmp_path, row):
     # consecutive integers up to 2^n, or the powers of 2? (read as the first, the textbook
@@ -159,3 +168,64 @@ def test_numbers_then_a_power_of_a_number_around_an_ellipsis_are_ambiguous(tmp_p
 
 def test_consecutive_integers_around_an_ellipsis_are_read(tmp_path):
     assert statuses(tmp_path, r"1 + 2 + \cdots + n = \frac{n(n+1)}{2}") == ["verified"]
+
+
+def test_a_declared_member_name_is_one_symbol_everywhere(tmp_path):
+    # --assume "a_0 > 0" beside a_n: a_0 was the family member a[0] in one row and the declared
+    # a_0 in another, and one counterexample gave both values (one of them negative)
+    doc = tmp_path / "d.md"
+    doc.write_text(
+        "$$ a_n = a_0 + n $$\n\n$$ q = \\frac{1}{a_0} $$\n\n$$ q \\cdot a_0 = 2 $$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--assume", "a_0 > 0", str(doc))
+    assert "a_0 = −" not in ran.stdout and "a_0 = -" not in ran.stdout
+    assert ran.stdout.count("a_0 =") <= 1, ran.stdout
+
+
+@pytest.mark.parametrize(
+    "row", [r"\textbf{cost} - 5 = -5", r"\mbox{cost} - 5 = -5", r"\text{total cost} - 5 = -5"]
+)
+def test_words_in_other_text_commands_before_an_operator_are_unreadable(tmp_path, row):
+    assert statuses(tmp_path, row) == ["unreadable"]
+
+
+@pytest.mark.parametrize("row", [r"\frac{{d}}{{d}}(x^3) = x^3", r"\frac{d x^3}{d} = x^3"])
+def test_other_derivatives_without_their_variable_are_unreadable(tmp_path, row):
+    assert statuses(tmp_path, row) == ["unreadable"]
+
+
+def test_fractions_over_d_stay_fractions(tmp_path):
+    assert statuses(tmp_path, r"\frac{d + 1}{d} = 1 + \frac{1}{d}")[-1] != "unreadable"
+
+
+@pytest.mark.parametrize("assume", ["x > 2, x < 1", "x negative, x > 1", "y_k > 0, y_1 < 0"])
+def test_assumptions_that_leave_a_name_no_value_are_an_input_error(tmp_path, assume):
+    # every claim held vacuously under them (sqrt((x-1)^2) = 1 - x was verified, exit 0)
+    doc = tmp_path / "d.md"
+    doc.write_text("$$ \\sqrt{(x-1)^2} = 1 - x $$\n\n$$ \\sqrt{y_1^2} = -y_1 $$\n")
+    ran = run_eqchain("check", "--no-cache", "--assume", assume, str(doc))
+    assert ran.returncode == 2, ran.stdout
+    assert "no value" in ran.stdout + ran.stderr or "contradict" in ran.stdout + ran.stderr
+
+
+def test_assumptions_that_leave_a_value_are_used(tmp_path):
+    doc = tmp_path / "d.md"
+    doc.write_text("$$ \\sqrt{(x-1)^2} = 1 - x $$\n")
+    ran = run_eqchain("check", "--no-cache", "--assume", "x > 0, x < 1", str(doc))
+    assert ran.returncode == 0, ran.stdout
+
+
+def test_coth_is_read_and_has_its_pole(tmp_path):
+    # \coth was an unknown command; its pole at 0 is part of its domain
+    got = check_document_rows(tmp_path, r"\coth x = \frac{\cosh x}{\sinh x}")[-1]
+    assert got["status"] in ("verified", "unknown") and "unknown LaTeX" not in got["reason"]
+    assert statuses(tmp_path, r"\coth x = \tanh x") == ["refuted"]
+
+
+def test_a_spaced_multiple_of_an_index_is_one_index(tmp_path):
+    assert statuses(tmp_path, r"a_n = n^2", r"a_{2 n} = 4 a_n") == ["definition", "verified"]
+
+
+def test_a_symbolic_negative_power_of_a_function_is_ambiguous(tmp_path):
+    assert statuses(tmp_path, r"\sin^{-a}(x) = 1") == ["unreadable"]

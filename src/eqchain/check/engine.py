@@ -132,9 +132,8 @@ class Facts:
     # a document's names not real by its default because a row may define them (their
     # definition says what they are): real variables where no definition holds (_undefined_real)
     undefaulted: frozenset = frozenset()
-    # a document's values stated in its prose (Derivation.stated_values); None for a
-    # derivation file, whose specialisations need no statement
-    stated_values: frozenset | None = None
+    # a document (not a derivation file): a specialisation there is no step shown
+    document: bool = False
     # the names a sum or product of the derivation runs over (_members)
     summed: frozenset = frozenset()
     # name -> line: names a continuation wrote for the first time (_named_in_passing)
@@ -796,7 +795,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         varying=varying_names(t for s in derivation.steps for t in (s.lhs, s.rhs)),
         defaulted=frozenset(getattr(derivation.scope, "defaulted", ())),
         undefaulted=frozenset(getattr(derivation.scope, "undefaulted", ())),
-        stated_values=derivation.stated_values if derivation.real_by_default else None,
+        document=derivation.real_by_default,
         summed=frozenset(
             str(v)
             for s in derivation.steps
@@ -816,7 +815,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             and s.place is not None
             and s.place.line
         ):
-            facts.written_later.setdefault(latex(s.lhs), s.place.line)
+            facts.written_later.setdefault(latex(s.lhs), (s.place.line, s.lhs, s.rhs))
     for mean, body in _sample_means(derivation.steps).items():
         facts.definitions[mean] = body
         facts.equations.append(Equation(canonical(mean), canonical(body), None, "definition"))
@@ -1808,7 +1807,9 @@ def _defined_nowhere(lhs, rhs, facts: Facts) -> str | None:
 def _written_as_a_definition(step: Step) -> bool:
     """Whether the row defines by its sign, ``:=``, ``\\coloneqq``, ``\\equiv``, ``\\triangleq``
     (\\phi(x_j) := ReLU in a second section: a new meaning, never a restatement)."""
-    return any(mark in (step.claim or "") for mark in (":=", "coloneqq", "equiv", "triangleq"))
+    text = step.claim or ""
+    marks = (":=", "coloneqq", "equiv", "triangleq", "stackrel", "overset", "text{def", "Define")
+    return any(mark in text for mark in marks)
 
 
 def _restates(target, lhs, rhs, facts: Facts) -> bool:
@@ -1934,11 +1935,7 @@ def _infer(
     if target is not None and target in facts.definitions:
         earlier = facts.defined_at.get(target)
         where = f" (line {earlier})" if earlier else ""
-        if _restates(target, lhs, step.rhs, facts) and not _written_as_a_definition(step):
-            # H(p) = ... again, in the names its definition uses: the author restates what H(p)
-            # is ("so, collecting terms"), a claim; a wrong one passed as a new meaning (exit 0)
-            note = f"a claim about {latex(target)}, defined earlier{where}"
-            return replace(result, warnings=(*result.warnings, note))
+        restated = _restates(target, lhs, step.rhs, facts) and not _written_as_a_definition(step)
         warning = f"redefines {latex(target)}, defined earlier{where}"
         if result.verdict is Verdict.REFUTED and result.counterexample is not None:
             # a restatement that is wrong and a new meaning read alike: the reader is told both
@@ -1955,6 +1952,18 @@ def _infer(
         facts.forget_definition(target)
         facts.forget_about(target)
         redefined = _define(step, lhs, facts)
+        if restated and result.verdict is Verdict.REFUTED:
+            # H(p) = ... again right after its definition, in its own names: a restatement to
+            # its author ("so, collecting terms"), a new meaning to a reader of a new example;
+            # false as the first, it passed as the second (exit 0). Taken as the new meaning
+            # (later rows follow it), but not shown: unknown, saying both
+            return StepResult(
+                step,
+                Verdict.UNKNOWN,
+                (),
+                f"{warning}; written again in its own names right after, it reads as a "
+                "restatement, which is false: write := (or another name) for a new meaning",
+            )
         return replace(redefined, warnings=(warning,))
     if target is not None and _named_before(target, step.rhs, facts):
         try:
@@ -2005,19 +2014,41 @@ def _infer(
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
         and not _from_a_condition(lhs, step.rhs, facts)
         and not _solution_of_previous(step, lhs, premise)
-        and not _only_sizes(lhs, step.rhs)
     ):
         return _give(step, lhs, facts)
     result = _special_moves(step, lhs, source, facts, result, values, timeout)
     late = _defined_late(lhs, step.rhs, facts) if result.verdict is Verdict.REFUTED else None
     if late is None and result.verdict is Verdict.REFUTED:
-        late = _refuted_at_a_name_defined_later(step, result, facts)
+        late = _refuted_at_a_name_defined_later(step, lhs, result, facts)
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
 
 
-def _refuted_at_a_name_defined_later(step: Step, result: StepResult, facts: Facts) -> str | None:
+def _outside_binders(pairs: list, *trees) -> list:
+    r"""The equations of ``pairs`` that mention no variable a limit or an indefinite integral of
+    ``trees`` runs (``k + m = 3`` solved for m inside ``\lim_{k \to \infty}``: that k is the
+    limit's own, every value of it, and the given holds at some only; 1 = 0 was verified)."""
+    running = set()
+    for tree in trees:
+        if not isinstance(tree, sp.Basic):
+            continue
+        running |= {node.args[1] for node in tree.atoms(sp.Limit)}
+        running |= {
+            lim[0] for node in tree.atoms(sp.Integral) for lim in node.limits if len(lim) == 1
+        }
+    if not running:
+        return pairs
+    return [
+        (a, b)
+        for a, b in pairs
+        if not ((getattr(a, "free_symbols", set()) | getattr(b, "free_symbols", set())) & running)
+    ]
+
+
+def _refuted_at_a_name_defined_later(
+    step: Step, lhs, result: StepResult, facts: Facts
+) -> str | None:
     r"""Why a refutation is no counterexample when it gives a value to a name a later row of the
     document defines (``\prod_i \lambda^{y_i} = \lambda^{n \bar{y}}``, then "where $\bar{y}$
     is the mean": refuted at a free \bar{y} = 2): the author's name has the later row's value,
@@ -2028,29 +2059,22 @@ def _refuted_at_a_name_defined_later(step: Step, result: StepResult, facts: Fact
         return None
     defined = {latex(d) for d in facts.definitions}
     for name, _value in cex.values:
-        line = facts.written_later.get(name)
+        line, name_tree, value = facts.written_later.get(name, (None, None, None))
         if line is not None and line > here and name not in defined:
+            try:  # with the later row's value put in, still refuted: a counterexample after all
+                # derivatives carried out first: a later x = 2 is no variable to differentiate
+                sides = [
+                    put_in(facts.unfold(e).doit(), {name_tree: value}) for e in (lhs, step.rhs)
+                ]
+                if find_counterexample(*sides, trials=QUICK_TRIALS) is not None:
+                    return None
+            except Exception:  # noqa: BLE001 - SymPy failing on the row: left undecided
+                pass
             return (
                 f"not decided: the values that refute it give {name} a value of its own, and a "
                 f"later row defines {name} (line {line}): define it before this row"
             )
     return None
-
-
-def _only_sizes(lhs, rhs) -> bool:
-    r"""Whether the row names nothing but the bounds of its sums and products (the n of
-    ``\sum_{k=0}^{n} \binom{n}{k} (-1)^k = 0``): an identity for every size, a claim, never a
-    worked example's value (it was a given, false at n = 0)."""
-    free = lhs.free_symbols | rhs.free_symbols
-    bounds = {
-        x
-        for e in (lhs, rhs)
-        for node in e.atoms(sp.Sum, sp.Product)
-        for limit in node.limits
-        for b in limit[1:]
-        for x in b.free_symbols
-    }
-    return bool(free) and free <= bounds
 
 
 def _contradicts_declarations(lhs, step: Step, facts: Facts) -> bool:
@@ -2818,9 +2842,9 @@ def _specialisation(step, lhs, source, facts) -> StepResult | None:
                     step,
                     Verdict.UNKNOWN,
                     (name,),
-                    f"the equation before with {shown}, which the document does not state "
-                    f"({unstated}): write the values in the prose ('with ${unstated}$') if the "
-                    "row is that case, else the step is not shown",
+                    f"the equation before with {shown}, which no row states: if the row is "
+                    f"that case, write it as its condition (', \\quad {unstated}', or 'When "
+                    f"${unstated}$,' before the display), else the step is not shown",
                 )
             return StepResult(
                 step,
@@ -2833,16 +2857,15 @@ def _specialisation(step, lhs, source, facts) -> StepResult | None:
 
 
 def _unstated_values(sigma: dict, facts: Facts) -> str:
-    """The values of ``sigma`` a document's prose does not state (``b = 0``), as LaTeX; empty
-    when every one is stated, or for a derivation file."""
-    if facts.stated_values is None:
+    """The values of ``sigma`` as LaTeX, for a document (no row states them: an inline ``$b =
+    0$`` anywhere in the text, in a comment, after the chain or negated, was taken as stated, a
+    red team found); empty for a derivation file. A case the author means is written as the
+    row's condition (``, \\quad b = 0``, "When $b = 0$,"), which is checked as such."""
+    if not facts.document:
         return ""
-    missing = [
-        f"{latex(k)} = {latex(v)}"
-        for k, v in sorted(sigma.items(), key=lambda kv: str(kv[0]))
-        if (latex(k), latex(v)) not in facts.stated_values
-    ]
-    return ", ".join(missing)
+    return ", ".join(
+        f"{latex(k)} = {latex(v)}" for k, v in sorted(sigma.items(), key=lambda kv: str(kv[0]))
+    )
 
 
 def _index_ranges(scope) -> dict:
@@ -3631,7 +3654,7 @@ def _check_claim_written(
     inside = domain.conditions()  # a counterexample must lie where the source is defined
     used: list[int] = []
     premises = list(facts.givens) + [(a, b) for _, a, b in facts.verified]
-    proof_givens = givens + _claims_used(facts)
+    proof_givens = _outside_binders(givens + _claims_used(facts), lhs_full, rhs_full)
     # ... unless expansion alone proves the step (no simplify, which is what is slow on a false
     # step): then there is no counterexample to look for (dice_mle's \lambda y_k = t_k by
     # solve_for: a third of a second of sampling saved), and the full call below names the proof

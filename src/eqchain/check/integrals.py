@@ -87,10 +87,14 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
             step, prefix or ["integral_differentiate"], leibniz_needs, warnings
         )
     pointwise = _same_range_integrands(lhs, rhs)
+    # an indefinite integral's variable runs over every value: a given that ties it (a + b = 2,
+    # then \int (a^2 + ab) da = \int 2a da) holds at some of them only (it was verified)
+    variables = {v for e in (lhs, rhs) if isinstance(e, sp.Integral) for v in e.variables}
+    free_givens = [g for g in givens if not ((g[0].free_symbols | g[1].free_symbols) & variables)]
     if (
         not leibniz_needs
         and pointwise is not None
-        and prove_equal(*_opaque(*pointwise, givens), ranges) is not None
+        and prove_equal(*_opaque(*pointwise, free_givens), ranges) is not None
     ):
         simpler, other = sorted((lhs, rhs), key=sp.count_ops)  # the simpler one first
         needs = _convergence(simpler, sp.Integer(0), values_of, "integral_integrand")

@@ -791,6 +791,9 @@ def node_definedness(node) -> list[tuple[str, Condition]]:
         out.append(("pole", ("nonzero", sp.cos(node.args[0]))))
     elif isinstance(node, (sp.cot, sp.csc)):
         out.append(("pole", ("nonzero", sp.sin(node.args[0]))))
+    elif isinstance(node, (sp.coth, sp.csch)):
+        # coth and csch have a pole at 0 (sinh vanishes there only, for a real argument)
+        out.append(("pole", ("nonzero", evaluate(node.args[0]))))
     elif isinstance(node, sp.factorial):
         # n! is Gamma(n + 1): no value at the negative integers
         out.append(("factorial", ("nonnegative", evaluate(node.args[0]))))

@@ -103,13 +103,24 @@ class Pins:
                 todo.extend(self.made_of.get(v, ()))
         return out
 
-    def blocked(self, n: int, eq, state, old) -> bool:
-        """Whether equation ``n`` (not a definition) may not replace ``old`` in ``state``: some
-        derivative around an occurrence of ``old`` is by a variable the equation mentions and
-        that was tied down at or before it."""
-        if not self.at:
+    def blocked(self, n: int, eq, state, old, nodes=None) -> bool:
+        """Whether equation ``n`` may not replace ``old`` in ``state``: some derivative around an
+        occurrence of ``old`` is by a variable the equation (not a definition) mentions and that
+        was tied down at or before it; or a limit around it runs a variable the equation
+        mentions (``k + m = 3`` solved for m inside \\lim_{k \\to \\infty}: that k is the
+        limit's own, and the given's value of m is no value there; it was verified)."""
+        derivatives, limits = nodes if nodes is not None else binders(state)
+        if not derivatives and not limits:
             return False
-        derivatives = [d for d in state.atoms(sp.Derivative) if d.expr.has(old)]
+        if eq.kind != "definition":
+            limits = [d for d in limits if d.args[0].has(old)]
+            if limits:
+                mentioned = self.closure(_names(eq.lhs) | _names(eq.rhs))
+                if any(d.args[1] in mentioned for d in limits):
+                    return True
+        if not self.at or not derivatives:
+            return False
+        derivatives = [d for d in derivatives if d.expr.has(old)]
         if not derivatives:
             return False
         if eq.kind == "definition":  # x^4 = 1 defines x: no identity in x
@@ -118,6 +129,13 @@ class Pins:
         return any(
             v in mentioned and self.at.get(v, n + 1) <= n for d in derivatives for v in d.variables
         )
+
+
+def binders(state) -> tuple:
+    """The derivatives and the limits in ``state`` (what :meth:`Pins.blocked` looks inside)."""
+    if not isinstance(state, sp.Basic) or not state.has(sp.Derivative, sp.Limit):
+        return (), ()
+    return tuple(state.atoms(sp.Derivative)), tuple(state.atoms(sp.Limit))
 
 
 def _defines(eq) -> set:
@@ -299,6 +317,7 @@ class Search:
         # size), so the budget runs out where it would without the index and the search finds
         # what it found before; only the equations that cannot touch the state are not tested.
         start = self.work
+        nodes = binders(state)  # looked inside once for every equation (Pins.blocked)
         stop = len(self.equations)  # the position where the budget runs out
         if self.budget is not None:
             stop = min(stop, max(0, -(-(self.budget - start) // size)))
@@ -324,7 +343,7 @@ class Search:
             if eq.kind != "definition" and not eq.rhs.is_number:
                 pairs.append((eq.rhs, eq.lhs))
             for old, new in pairs:
-                if not state.has(old) or self.pins.blocked(n, eq, state, old):
+                if not state.has(old) or self.pins.blocked(n, eq, state, old, nodes):
                     continue
                 name, conds = _equation_move_name(state, old, new)
                 if self.allowed is not None and name != "substitute" and name not in self.allowed:
@@ -340,7 +359,7 @@ class Search:
             free = [i for i in self.ranges if i in (eq.lhs.free_symbols | eq.rhs.free_symbols)]
             if free and eq.kind != "definition":
                 for old, new in pairs:
-                    if self.pins.blocked(n, eq, state, state):
+                    if self.pins.blocked(n, eq, state, state, nodes):
                         break  # an instance may lie inside a derivative by what it ties down
                     out = self._instantiate(state, old, new, free)
                     if out is not None and out[0] != state:

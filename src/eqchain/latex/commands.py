@@ -51,7 +51,7 @@ ACCENTS = frozenset(
 FUNCTIONS = frozenset(
     {
         "log", "ln", "exp", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh",
-        "arcsin", "arccos", "arctan",
+        "coth", "arcsin", "arccos", "arctan",
     }
 )  # fmt: skip
 

@@ -274,13 +274,39 @@ PROOF_END = re.compile(
 )
 
 
-_ONE_WORD = re.compile(r"\\(?:text|textrm|textit|mathrm)\s*\{\s*[A-Za-z]+\s*\}\s*")
+_ONE_WORD = re.compile(
+    r"\\(?:text|textrm|textit|textbf|textsf|texttt|textnormal|mbox|mathrm)\s*"
+    r"\{\s*[A-Za-z][A-Za-z ]*\s*\}\s*"
+)
 _OPERATOR_FIRST = re.compile(r"(?:[-+*/^_!=<>]|\\(?:cdot|times|div)(?![A-Za-z]))")
 
 
+def _parenthesised_cjk_tail(text: str, n: int) -> tuple[int, int] | None:
+    """The span of a parenthesised group (``(...)``, full-width ``（...）`` too) that ends the row
+    (before ``n``, after spaces and a full stop) and holds CJK prose, or None."""
+    end = len(text[:n].rstrip(" \t\n.,。、"))
+    if end == 0 or text[end - 1] not in ")）":
+        return None
+    opener = "(" if text[end - 1] == ")" else "（"
+    depth = 0
+    for k in range(end - 1, -1, -1):
+        if text[k] in ")）":
+            depth += 1
+        elif text[k] in "(（":
+            depth -= 1
+            if depth == 0:
+                if text[k] != opener or not _CJK.search(text, k, end):
+                    return None
+                if any(ch.isspace() for ch in _CJK.findall(text[k:end])):
+                    return None
+                return k, end
+    return None
+
+
 def _used_as_a_name(word: str, after: str) -> bool:
-    """Whether prose before a formula is one word in a text command (``\\text{cost}``) that a
-    binary operator follows (``- 5``): a term of the formula, not a label of it."""
+    """Whether prose before a formula is words in a text command (``\\text{cost}``,
+    ``\\textbf{total cost}``, ``\\mbox{cost}``), no label's colon, that a binary operator or a
+    relation follows (``- 5``): a term of the formula, not a label of it."""
     return bool(_ONE_WORD.fullmatch(word)) and bool(_OPERATOR_FIRST.match(after))
 
 
@@ -485,6 +511,17 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
         i += 1
 
     depths = _depths(text)
+    tail = _parenthesised_cjk_tail(text, n)
+    if tail is not None:
+        # (XとYが無相関なら), (独立を仮定), (ただし正): words after the formula, which may be a
+        # condition the row holds only under (read as a note, E[XY] = E[X]E[Y] was refuted at
+        # dependent X, Y); its letters were left as a factor before ("prose in the middle")
+        raise LatexError(
+            "words in brackets after the formula (a condition? なら, 仮定, ただし): eqchain does "
+            "not read them; write a condition after a comma as a relation, or the words in the "
+            "prose before or after the display",
+            column=base + tail[0] + 1,
+        )
     for m in _CJK.finditer(text, 0, n):
         if m.group(0).isspace():
             blank(m.start(), m.end())  # an ideographic space (U+3000) is a space, not prose

@@ -110,11 +110,9 @@ class _Resolver:
                     column=column,
                 )
             a0, b0 = diffs[0][1], diffs[0][2]
-            if (
-                len(diffs) == 1
-                and diffs[0][0] == ()
-                and first.is_number
-                and _power_of_a_number(sp.expand(b0))
+            if first.is_number and (
+                _power_of_a_number(sp.expand(b0))
+                or any(_power_of_a_number(q) for q in last.atoms(sp.Pow))
             ):
                 # 1 + 2 + \cdots + 2^n: consecutive integers up to 2^n, or the powers of 2?
                 # (read as the first, the textbook geometric sum was refuted)
@@ -188,7 +186,12 @@ def _power_of_a_number(expr) -> bool:
         numbers = [a for a in expr.args if a.is_number]
         rest = [a for a in expr.args if not a.is_number]
         return len(rest) == 1 and bool(numbers) and _power_of_a_number(rest[0])
-    return isinstance(expr, sp.Pow) and expr.base.is_number and not expr.exp.is_number
+    return (
+        isinstance(expr, sp.Pow)
+        and expr.base.is_number
+        and expr.base not in (-1, 1)
+        and (not expr.exp.is_number or abs(expr.exp) > 1)
+    )
 
 
 def _flatten(node, kind) -> list:

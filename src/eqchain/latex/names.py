@@ -600,7 +600,6 @@ def _multiple_of_an_index(span, sub, marks) -> bool:
         and all(t.kind == "digit" and not t.space_before for t in sub[:-1])
         and int("".join(t.text for t in sub[:-1])) >= 2
         and sub[-1].kind == "letter"
-        and not sub[-1].space_before
         and single_mark(span.base, sub[-1].text) in marks
     )
 

@@ -118,7 +118,7 @@ _LOOSE_AFTER_BRACES = frozenset(
 _FUNCTION_CLASSES = {
     "log": sp.log, "ln": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "sec": sp.sec, "csc": sp.csc, "cot": sp.cot, "sinh": sp.sinh, "cosh": sp.cosh,
-    "tanh": sp.tanh, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
+    "tanh": sp.tanh, "coth": sp.coth, "arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
 }  # fmt: skip
 # Well-known functions applied to one argument, by (command written, name): \Gamma(x) read as a
 # function (declared, or inferred by eqchain.latex.applied) is the gamma function;
@@ -1030,8 +1030,10 @@ class Parser:
             return None
         written = "".join(t.text for t in self.tokens[j + 1 : at])
         bare = self._bare_names(group[0] + 1, group[1])
+        inside = [t for t in self.tokens[group[0] + 1 : group[1]] if t.kind != "space"]
+        number = bool(inside) and all(t.kind == "digit" or t.is_char(".") for t in inside)
         if not (is_function or operator_name or (on_names_only and bare)):
-            if bare:
+            if bare or number:  # \Gamma^2(0): a value at 0, or Gamma^2 times 0?
                 raise LatexError(
                     f"ambiguous: '{shown}^{written}(...)' may be the power of a function's value "
                     f"or a product; {how_to_declare(span)} (then it is ({shown}(...))^{written}), "
@@ -1039,11 +1041,14 @@ class Parser:
                     column=span.column,
                 )
             return None
-        if not (exponent.is_Integer and exponent > 1):
+        if not (exponent.is_Integer and exponent > 1) or not operator_name:
+            # g^2(x) with g a function of the document: (g(x))^2 to an ML author, g(g(x)) in
+            # dynamics; g^{-1}: the inverse. Upright operator names (\operatorname{sech}^2,
+            # \mathrm{ReLU}^2) follow \sin^2: the power
             raise LatexError(
                 f"ambiguous: '{shown}^{written}(...)' may be a power of the function's value or "
                 f"another function (its inverse, an iterate): write ({shown}(...))^{written} for "
-                "the power",
+                f"the power, or {shown}({shown}(...)) for the iterate",
                 column=span.column,
             )
         value = self._application(span, at, first, key, True, False, shown)
@@ -1867,7 +1872,7 @@ class Parser:
         exponent = None
         if (nxt := self.peek()) is not None and nxt.is_char("^"):
             exponent = self.superscript()
-            if exponent.is_negative:
+            if exponent.is_negative or exponent.could_extract_minus_sign():
                 # \sin^{-1} x is arcsin to most readers (it was read 1/\sin x)
                 raise LatexError(
                     f"ambiguous: \\{name}^{{{exponent}}} may be the inverse function or a power "
@@ -2241,8 +2246,8 @@ class Parser:
                     "{\\partial x} for a derivative",
                     column=tok.column,
                 )
-            if _only_the_letter_d(self.tokens, (nlo, nhi)) and _only_the_letter_d(
-                self.tokens, (dlo, dhi)
+            if _only_the_letter_d(self.tokens, (dlo, dhi)) and _starts_with_d(
+                self.tokens, (nlo, nhi)
             ):
                 # \frac{d}{d}(x^3): a derivative without its variable, never d/d = 1 (read so,
                 # \frac{d}{d}(x^3) = x^3 was verified)
@@ -3385,9 +3390,18 @@ def add(left, right):
 
 
 def _only_the_letter_d(tokens, span) -> bool:
-    """Whether a fraction's part holds the letter d alone (``d``, ``\\mathrm{d}``)."""
+    """Whether a fraction's part holds the letter d alone (``d``, ``\\mathrm{d}``, ``{d}``)."""
     text = "".join(t.text for t in tokens[span[0] : span[1]] if t.kind != "space")
-    return text in ("d", "mathrm{d}", "mathrmd")
+    return text.replace("{", "").replace("}", "") in ("d", "mathrmd", "partial")
+
+
+def _starts_with_d(tokens, span) -> bool:
+    """Whether a fraction's numerator starts with the letter d (``d``, ``d x^3``, ``{d}``)."""
+    text = "".join(t.text for t in tokens[span[0] : span[1]] if t.kind != "space")
+    text = text.replace("{", "").replace("}", "")
+    if text.startswith(("mathrmd", "partial")):
+        return True
+    return text == "d" or (text[:1] == "d" and text[1:2].isalpha())  # not d_1, d + 1
 
 
 def power(base, exponent):

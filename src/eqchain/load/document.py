@@ -113,6 +113,7 @@ def load_document(
     steps = _statements_after_proofs(steps, owners, blocks)
     if not steps:
         raise InputError("no displayed equations found", path)
+    _consistent_bounds(path, items)
     steps = _margin_givens(path, items, scope) + steps
     propto = tuple(n for i in items for n in getattr(i, "names", ()))
     return Derivation(
@@ -125,37 +126,7 @@ def load_document(
         kind,
         tuple(propto),
         real_by_default=True,
-        stated_values=_stated_values(text, blocks, functions),
     )
-
-
-def _stated_values(text: str, blocks: list[Block], functions) -> frozenset:
-    r"""The values the prose states: each inline formula ``name = number`` (``$b = 0$``,
-    ``$t_1 = 1$``), as (the name's LaTeX, the number's LaTeX). A formula that cannot be read
-    states nothing."""
-    import sympy as sp
-
-    from eqchain.latex.printer import latex
-    from eqchain.latex.read import read_formula
-    from eqchain.load.prose import inline_formulas
-
-    prose = text
-    for block in blocks:
-        if block.path is None and block.text:
-            prose = prose.replace(block.text, " ")
-    out = set()
-    for formula in inline_formulas(prose):
-        if "=" not in formula:
-            continue
-        try:
-            sides = read_formula(formula, functions=functions).sides
-        except (LatexError, ValueError, TypeError, RecursionError):
-            continue
-        if len(sides) >= 2 and sides[-1].is_number:
-            for name in sides[:-1]:
-                if isinstance(name, (sp.Symbol, sp.Indexed)):
-                    out.add((latex(name), latex(sides[-1])))
-    return frozenset(out)
 
 
 def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
@@ -1169,6 +1140,57 @@ def _real_side(expr, scope, unknown: set[str]) -> bool:
         return expr.xreplace(put).is_real is True
     except Exception:  # noqa: BLE001 - SymPy's assumption system on an odd tree: not shown
         return False
+
+
+def _consistent_bounds(path: str, items: list) -> None:
+    """Raise InputError when the bounds and signs declared for one plain name leave it no value
+    (``--assume "x > 2, x < 1"``: every claim about x held vacuously, and was verified)."""
+    import sympy as sp
+
+    from eqchain.load.assume import Bound, Declaration
+
+    signs = {
+        "positive": sp.Interval.open(0, sp.oo),
+        "negative": sp.Interval.open(-sp.oo, 0),
+        "nonnegative": sp.Interval(0, sp.oo),
+        "nonpositive": sp.Interval(-sp.oo, 0),
+    }
+    allowed: dict[str, sp.Set] = {}
+    said: dict[str, list[str]] = {}
+    for item in items:
+        if isinstance(item, Declaration) and item.index is None:
+            for word in item.words:
+                if word in signs:
+                    allowed[item.name] = allowed.get(item.name, sp.S.Reals) & signs[word]
+                    said.setdefault(item.name, []).append(f"{item.name} {word}")
+        elif isinstance(item, Bound) and item.index is None and item.other is None:
+            v = sp.Rational(item.value.numerator, item.value.denominator)
+            region = {
+                "<": sp.Interval.open(-sp.oo, v),
+                "<=": sp.Interval(-sp.oo, v),
+                ">": sp.Interval.open(v, sp.oo),
+                ">=": sp.Interval(v, sp.oo),
+                "=": sp.FiniteSet(v),
+                "!=": sp.S.Reals - sp.FiniteSet(v),
+            }.get(item.op)
+            if region is not None:
+                allowed[item.name] = allowed.get(item.name, sp.S.Reals) & region
+                said.setdefault(item.name, []).append(item.text)
+    # a numbered member of a family declared with a sign (y_k > 0, then y_1 < 0)
+    for item in items:
+        if isinstance(item, Declaration) and item.index is not None:
+            for name in list(allowed):
+                base, _, number = name.rpartition("_")
+                if base == item.name and number.strip("{}").isdigit():
+                    for word in item.words:
+                        if word in signs:
+                            allowed[name] &= signs[word]
+                            said[name].append(f"{item.name}_{item.index} {word}")
+    for name, region in allowed.items():
+        if region is sp.S.EmptySet:
+            raise InputError(
+                f"the assumptions on {name} leave it no value ({', '.join(said[name])})", path
+            )
 
 
 def _margin_givens(path: str, items: list, scope) -> list[Step]:
