@@ -21,8 +21,14 @@ def test_a_lone_expression_is_continued_by_the_next_display(tmp_path):
 
 
 def test_a_wrong_continuation_of_a_lone_expression_is_refuted(tmp_path):
-    body = "$$ a = a $$\n\n$$ \\int_0^1 2x \\, dx $$\n\nwhich is\n\n$$ = 2 $$\n"
-    assert statuses(tmp_path, body) == [(1, "verified"), (7, "refuted")]
+    body = "$$ \\int_0^1 2x \\, dx $$\n\nwhich is\n\n$$ = 2 $$\n"
+    assert statuses(tmp_path, body) == [(5, "refuted")]
+
+
+def test_after_other_rows_a_lone_expression_is_an_aside(tmp_path):
+    # the chain before it goes on (read as continuing the aside, a valid row was refuted)
+    body = "$$ f(x) = (x+1)^2 $$\n\nwhere\n\n$$ x + 1 $$\n\nExpanding,\n\n$$ = x^2 + 2x + 1 $$\n"
+    assert [s for _, s in statuses(tmp_path, body)] == ["definition", "verified"]
 
 
 def test_a_display_that_does_not_continue_is_its_own(tmp_path):

@@ -229,3 +229,18 @@ def test_a_spaced_multiple_of_an_index_is_one_index(tmp_path):
 
 def test_a_symbolic_negative_power_of_a_function_is_ambiguous(tmp_path):
     assert statuses(tmp_path, r"\sin^{-a}(x) = 1") == ["unreadable"]
+
+
+def test_an_ellipsis_of_powers_written_alike_is_read(tmp_path):
+    # every term a power of 2: nothing ambiguous (red team 3: it became unreadable)
+    assert statuses(tmp_path, r"2^0 + 2^1 + \cdots + 2^n = 2^{n+1} - 1") == ["verified"]
+
+
+def test_coefficients_put_to_one_and_zero_are_no_one_hot(tmp_path):
+    # f = ax + b, then = x: a = 1, b = 0 was named one_hot and verified
+    rows = (r"\begin{aligned} f &= a x + b \\ &= x \end{aligned}",)
+    assert statuses(tmp_path, *rows)[-1] == "unknown"
+
+
+def test_a_connective_in_text_before_a_minus_sign_stays_prose(tmp_path):
+    assert statuses(tmp_path, r"\text{so} \quad -x + 3 = 3 - x") == ["verified"]

@@ -1815,7 +1815,7 @@ def _written_as_a_definition(step: Step) -> bool:
 def _restates(target, lhs, rhs, facts: Facts) -> bool:
     r"""Whether ``lhs = rhs``, about a name (or function) defined earlier, writes it again in
     the names its definition uses (with the same arguments), in the statement right after the
-    definition's ("so, collecting terms"): a restatement, checked as a claim.
+    definition's ("so, collecting terms"): it reads as a restatement (a false one is unknown).
     A new meaning brings names of its own (``L = x^2`` after ``L = 5``, ``L = \sum_i e_i^2``
     after ``L = (y - \hat y)^2``) or gives a worked example's value (a number, before or now)."""
     old = facts.definitions.get(target)
@@ -2025,6 +2025,13 @@ def _infer(
     return result
 
 
+def _derivatives_taken(tree):
+    """``tree`` with its derivatives carried out (nothing else: a sum is left for the refuter)."""
+    if not isinstance(tree, sp.Basic) or not tree.has(sp.Derivative):
+        return tree
+    return tree.replace(lambda node: isinstance(node, sp.Derivative), lambda node: node.doit())
+
+
 def _outside_binders(pairs: list, *trees) -> list:
     r"""The equations of ``pairs`` that mention no variable a limit or an indefinite integral of
     ``trees`` runs (``k + m = 3`` solved for m inside ``\lim_{k \to \infty}``: that k is the
@@ -2064,7 +2071,8 @@ def _refuted_at_a_name_defined_later(
             try:  # with the later row's value put in, still refuted: a counterexample after all
                 # derivatives carried out first: a later x = 2 is no variable to differentiate
                 sides = [
-                    put_in(facts.unfold(e).doit(), {name_tree: value}) for e in (lhs, step.rhs)
+                    put_in(_derivatives_taken(facts.unfold(e)), {name_tree: value})
+                    for e in (lhs, step.rhs)
                 ]
                 if find_counterexample(*sides, trials=QUICK_TRIALS) is not None:
                     return None

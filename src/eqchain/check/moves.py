@@ -123,8 +123,16 @@ def _atoms(expr) -> set:
 
 
 def _name(sigma: dict) -> str:
+    """``one_hot`` for the members of one family put to 0 but one put to 1 (t = (1, 0, ...));
+    coefficients of other names so put (f = a x + b, then = x) are a ``specialize``."""
     values = list(sigma.values())
-    if len(values) > 1 and sorted(values) == [0] * (len(values) - 1) + [1]:
+    bases = {k.base for k in sigma if isinstance(k, sp.Indexed)}
+    if (
+        len(values) > 1
+        and sorted(values) == [0] * (len(values) - 1) + [1]
+        and len(bases) == 1
+        and all(isinstance(k, sp.Indexed) for k in sigma)
+    ):
         return "one_hot"
     return "specialize"
 

@@ -104,23 +104,23 @@ class Pins:
         return out
 
     def blocked(self, n: int, eq, state, old, nodes=None) -> bool:
-        """Whether equation ``n`` may not replace ``old`` in ``state``: some derivative around an
-        occurrence of ``old`` is by a variable the equation (not a definition) mentions and that
-        was tied down at or before it; or a limit around it runs a variable the equation
-        mentions (``k + m = 3`` solved for m inside \\lim_{k \\to \\infty}: that k is the
-        limit's own, and the given's value of m is no value there; it was verified)."""
+        """Whether equation ``n`` may not replace ``old`` (None: anything) in ``state``: some
+        derivative around an occurrence of ``old`` is by a variable the equation (not a
+        definition) mentions and that was tied down at or before it; or a limit around it runs
+        a variable the equation mentions (``k + m = 3`` solved for m inside \\lim_{k \\to
+        \\infty}: that k is the limit's own, and the given's value of m is no value there)."""
         derivatives, limits = nodes if nodes is not None else binders(state)
         if not derivatives and not limits:
             return False
         if eq.kind != "definition":
-            limits = [d for d in limits if d.args[0].has(old)]
+            limits = [d for d in limits if old is None or d.args[0].has(old)]
             if limits:
                 mentioned = self.closure(_names(eq.lhs) | _names(eq.rhs))
                 if any(d.args[1] in mentioned for d in limits):
                     return True
         if not self.at or not derivatives:
             return False
-        derivatives = [d for d in derivatives if d.expr.has(old)]
+        derivatives = [d for d in derivatives if old is None or d.expr.has(old)]
         if not derivatives:
             return False
         if eq.kind == "definition":  # x^4 = 1 defines x: no identity in x
@@ -359,7 +359,7 @@ class Search:
             free = [i for i in self.ranges if i in (eq.lhs.free_symbols | eq.rhs.free_symbols)]
             if free and eq.kind != "definition":
                 for old, new in pairs:
-                    if self.pins.blocked(n, eq, state, state, nodes):
+                    if self.pins.blocked(n, eq, state, None, nodes):
                         break  # an instance may lie inside a derivative by what it ties down
                     out = self._instantiate(state, old, new, free)
                     if out is not None and out[0] != state:

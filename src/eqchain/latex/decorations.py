@@ -303,11 +303,22 @@ def _parenthesised_cjk_tail(text: str, n: int) -> tuple[int, int] | None:
     return None
 
 
+# words that start a sentence before a formula, never a term of it (\text{so} \quad -x = -3)
+_CONNECTIVES = frozenset(
+    "so then hence thus therefore and or where with since because now finally also i.e. e.g. "
+    "note we get gives yields".split()
+)
+
+
 def _used_as_a_name(word: str, after: str) -> bool:
     """Whether prose before a formula is words in a text command (``\\text{cost}``,
     ``\\textbf{total cost}``, ``\\mbox{cost}``), no label's colon, that a binary operator or a
     relation follows (``- 5``): a term of the formula, not a label of it."""
-    return bool(_ONE_WORD.fullmatch(word)) and bool(_OPERATOR_FIRST.match(after))
+    m = _ONE_WORD.fullmatch(word)
+    if m is None or not _OPERATOR_FIRST.match(after):
+        return False
+    inner = word[word.index("{") + 1 : word.rindex("}")].strip().lower()
+    return not set(inner.split()) & _CONNECTIVES
 
 
 def strip_decorations(text: str, base: int = 0) -> Decorated:

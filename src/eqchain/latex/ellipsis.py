@@ -110,9 +110,11 @@ class _Resolver:
                     column=column,
                 )
             a0, b0 = diffs[0][1], diffs[0][2]
-            if first.is_number and (
-                _power_of_a_number(sp.expand(b0))
-                or any(_power_of_a_number(q) for q in last.atoms(sp.Pow))
+            if any(
+                a.is_number
+                and not isinstance(a, sp.Pow)  # 2^0 + 2^1 + \cdots + 2^n: written alike
+                and _power_of_a_number(sp.expand(b))
+                for _, a, b in diffs
             ):
                 # 1 + 2 + \cdots + 2^n: consecutive integers up to 2^n, or the powers of 2?
                 # (read as the first, the textbook geometric sum was refuted)
@@ -120,6 +122,14 @@ class _Resolver:
                     "ambiguous ellipsis: numbers before it and a power of a number after it "
                     "(1 + 2 + \\cdots + 2^n: consecutive integers, or powers?); write the sum, "
                     "\\sum_{k=0}^{n} 2^k",
+                    column=column,
+                )
+            if sp.expand(b0 - a0).could_extract_minus_sign():
+                # 2^{-1} + \cdots + 2^{-n}: the index runs down (read as \sum_{k=-1}^{-n} 2^k,
+                # an empty range; the geometric sum was refuted)
+                raise LatexError(
+                    "cannot read the ellipsis: its index decreases from one side to the other; "
+                    "write the sum, \\sum_{k=1}^{n} 2^{-k}",
                     column=column,
                 )
             steps = {sp.expand(b - a) for _, a, b in diffs}

@@ -1325,10 +1325,11 @@ def _steps(path: str, rows, scope, owners: list | None = None) -> list[Step]:
                         law=f.law,
                     )
                 )
-        if lone is not None:
-            # an expression alone ends the display and the next starts '= b': it continues that
-            # expression (\int_0^1 2x \, dx, then = 1: "no formula before it", or the chain
-            # before the lone expression was continued)
+        if lone is not None and not steps:
+            # an expression alone, with no row before it, ends the display and the next starts
+            # '= b': it continues that expression (\int_0^1 2x \, dx, then = 1: "no formula
+            # before it"). After other rows a lone expression may be an aside, and '= b' the
+            # chain before it going on: left as it was (read so, a valid row was refuted)
             carried = lone
         if owners is not None:
             owners.extend([b_index] * (len(steps) - len(owners)))
