@@ -333,10 +333,7 @@ class Scope:
     def _bind_indexed(self, node: sp.Indexed):
         name = str(node.base.label)
         flat = f"{name}_{'_'.join(str(i) for i in node.indices)}"
-        if flat in self.symbols and (name not in self.families or self.real_by_default):
-            # a_0 declared (--assume "a_0 > 0"): that symbol wherever a_0 is written, also once
-            # a_n made a a family (a_0 was read as the member a[0] there, the declared a_0
-            # elsewhere: one counterexample gave both values, one against the declaration)
+        if name not in self.families and flat in self.symbols:
             return self.symbols[flat]
         fam = self.families.get(name)
         if fam is None and name == "delta" and len(node.indices) == 2:

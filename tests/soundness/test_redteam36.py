@@ -170,19 +170,6 @@ def test_consecutive_integers_around_an_ellipsis_are_read(tmp_path):
     assert statuses(tmp_path, r"1 + 2 + \cdots + n = \frac{n(n+1)}{2}") == ["verified"]
 
 
-def test_a_declared_member_name_is_one_symbol_everywhere(tmp_path):
-    # --assume "a_0 > 0" beside a_n: a_0 was the family member a[0] in one row and the declared
-    # a_0 in another, and one counterexample gave both values (one of them negative)
-    doc = tmp_path / "d.md"
-    doc.write_text(
-        "$$ a_n = a_0 + n $$\n\n$$ q = \\frac{1}{a_0} $$\n\n$$ q \\cdot a_0 = 2 $$\n",
-        encoding="utf-8",
-    )
-    ran = run_eqchain("check", "--no-cache", "--assume", "a_0 > 0", str(doc))
-    assert "a_0 = −" not in ran.stdout and "a_0 = -" not in ran.stdout
-    assert ran.stdout.count("a_0 =") <= 1, ran.stdout
-
-
 @pytest.mark.parametrize(
     "row", [r"\textbf{cost} - 5 = -5", r"\mbox{cost} - 5 = -5", r"\text{total cost} - 5 = -5"]
 )

@@ -119,7 +119,7 @@ def load_document(
     return Derivation(
         title or Path(path).name,
         path,
-        _shown(items),
+        _shown(items, scope),
         tuple(steps),
         scope,
         (),
@@ -811,7 +811,7 @@ def _support_items(variable, words: tuple) -> list:
     return [Declaration(name, index, words)] if name == variable.name or index else []
 
 
-def _shown(items) -> tuple:
+def _shown(items, scope=None) -> tuple:
     """What the declarations (``--assume``, the document's own ``eqchain: assume`` line, the
     prose's assumptions, a stated law's conditions) declare, for the report's assumptions: a
     reader of the published proof sees every assumption its verdicts rest on (a bound by another
@@ -819,8 +819,14 @@ def _shown(items) -> tuple:
     from eqchain.load.assume import Declaration
     from eqchain.model import SymbolDecl
 
+    families = set(getattr(scope, "families", {}) or {})
     out: dict[tuple, list] = {}
     for item in items:
+        base = item.name.split("_")[0] if isinstance(item, Declaration) else ""
+        if isinstance(item, Declaration) and item.index is None and base in families:
+            # y_1 declared while the document writes the family y: its rows read y_1 as the
+            # member y[1], which the declaration does not reach; not shown as if it did
+            continue
         if isinstance(item, Declaration) and item.words != ("real",):
             words = out.setdefault((item.name, item.index or ""), [])
             words += [w for w in item.words if w not in words]
