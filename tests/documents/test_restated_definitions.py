@@ -62,3 +62,11 @@ def test_a_redefinition_warning_is_a_diagnostic_in_every_format(tmp_path):
     sarif = json.loads(run_eqchain("check", "--no-cache", "--format", "sarif", str(doc)).stdout)
     (result,) = sarif["runs"][0]["results"]
     assert result["ruleId"] == "warning" and result["level"] == "warning"
+
+
+def test_a_reason_over_the_sign_is_no_definition_mark(tmp_path):
+    # a = b with (2) over its sign names the step's reason; \stackrel{\text{def}} defines
+    rows = (r"h(x) = x^2", r"h(x) \overset{(2)}{=} x^3")
+    assert [s["status"] for s in steps(tmp_path, *rows)] == ["definition", "unknown"]
+    rows = (r"g(x) = x^2", r"g(x) \stackrel{\triangle}{=} x^3")
+    assert [s["status"] for s in steps(tmp_path, *rows)] == ["definition", "definition"]

@@ -1808,7 +1808,9 @@ def _written_as_a_definition(step: Step) -> bool:
     """Whether the row defines by its sign, ``:=``, ``\\coloneqq``, ``\\equiv``, ``\\triangleq``
     (\\phi(x_j) := ReLU in a second section: a new meaning, never a restatement)."""
     text = step.claim or ""
-    marks = (":=", "coloneqq", "equiv", "triangleq", "stackrel", "overset", "text{def", "Define")
+    # \stackrel{\text{def}}{=}, \overset{\triangle}{=}; not any \overset (a = b with (2) over
+    # its sign is a step's reason, not a definition)
+    marks = (":=", "coloneqq", "equiv", "triangle", "{def", "Define")
     return any(mark in text for mark in marks)
 
 
@@ -2842,8 +2844,8 @@ def _specialisation(step, lhs, source, facts) -> StepResult | None:
         )
         if found is not None:
             name, shown, sigma = found
-            unstated = _unstated_values(sigma, facts) if name == "specialize" else ""
-            if unstated:
+            unstated = _document_values(sigma, facts) if name == "specialize" else ""
+            if unstated:  # a document's specialisation: its values, which no row states
                 # f = a x + b, then = a x: "the equation before with b = 0", which no one wrote
                 # (it was verified, exit 0): a dropped term is no case the document states
                 return StepResult(
@@ -2864,7 +2866,7 @@ def _specialisation(step, lhs, source, facts) -> StepResult | None:
     return None
 
 
-def _unstated_values(sigma: dict, facts: Facts) -> str:
+def _document_values(sigma: dict, facts: Facts) -> str:
     """The values of ``sigma`` as LaTeX, for a document (no row states them: an inline ``$b =
     0$`` anywhere in the text, in a comment, after the chain or negated, was taken as stated, a
     red team found); empty for a derivation file. A case the author means is written as the
