@@ -145,7 +145,7 @@ DENSITIES: tuple[Density, ...] = (
         lambda a, b: a < b,
     ),
     Density(
-        ("Bern",),
+        ("Bern", "Bernoulli"),
         "\\mathrm{Bern}(x; p)",
         ("success probability",),
         "0 \\le p \\le 1",
@@ -157,7 +157,7 @@ DENSITIES: tuple[Density, ...] = (
         ("nonnegative", "integer"),
     ),
     Density(
-        ("Bin",),
+        ("Bin", "Binomial"),
         "\\mathrm{Bin}(x; n, p)",
         ("number of trials", "success probability"),
         "n a natural number, 0 \\le p \\le 1",
@@ -169,7 +169,7 @@ DENSITIES: tuple[Density, ...] = (
         ("nonnegative", "integer"),
     ),
     Density(
-        ("Poiss", "Pois"),
+        ("Poiss", "Pois", "Poisson"),
         "\\mathrm{Poiss}(x; \\lambda)",
         ("rate",),
         "\\lambda > 0",

@@ -94,6 +94,10 @@ class Step:
     # The reader's message when the formula could not be read (``lhs``/``rhs`` are then None
     # and ``place`` points at the offending token); the checker reports it as ``unreadable``.
     unreadable: str | None = None
+    # Documents: what an unreadable row defines, read from its left side alone (z of ``z = w^T
+    # x + b``, a name): the rows after it do not know what it depends on (engine.
+    # _through_an_unread_definition).
+    unread_target: Any = None
     # The relation the step claims between its source (the previous right side, or ``lhs``)
     # and ``rhs``: "=", "<", "<=", ">", ">=", "propto" or "sim" (a distribution stated, a
     # given; see README "Relations").

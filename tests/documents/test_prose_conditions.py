@@ -39,6 +39,10 @@ def check(tmp_path, text: str, name: str = "d.md", assume: str | None = None) ->
         r"次に、$x \geq 0$ のとき、",
         r"$x \geq 0$ のとき、",
         r"$x \geq 0$ 일 때,",
+        # a worked example's phrasing (a public geometric-mean post: "If p=0.20, then the
+        # expected value ... is"): read as the row's value, a wrong number was a redefinition
+        r"If $x \geq 0$, then the result is",
+        r"If $x \geq 0$, then the value of the root is",
     ],
 )
 def test_the_case_before_a_display_is_its_condition(tmp_path, lead):
@@ -94,12 +98,25 @@ def test_a_row_keeps_its_own_condition_too(tmp_path):
         r"Assuming $x \geq 0$ is false, we get:",
         r"If $x \geq 0$ is violated, then",
         r"When $x \geq 0$ is no longer true:",
+        r"If $x \geq 0$ is false, then the result is",
+        r"If $x \geq 0$, then the result is not",
     ],
 )
 def test_other_prose_gives_no_condition(tmp_path, lead):
     (step,) = check(tmp_path, f"# t\n\n{lead}\n{CASE}")
     assert step["condition"] is None
     assert step["status"] == "refuted"
+
+
+def test_a_worked_example_with_a_wrong_value_is_refuted_under_its_case(tmp_path):
+    text = (
+        "# t\n\n$$ m = \\frac{1}{p} $$\n\nIf $p=0.20$, then the mean is\n\n"
+        "$$ m=\\frac{1}{0.30}. $$\n"
+    )
+    steps = check(tmp_path, text)
+    assert steps[-1]["status"] == "refuted"
+    text = text.replace("0.30", "0.20")
+    assert check(tmp_path, text)[-1]["status"] == "verified"
 
 
 def test_a_tex_document_reads_the_case_too(tmp_path):

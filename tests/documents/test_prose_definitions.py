@@ -55,6 +55,8 @@ def check(tmp_path, text: str, name: str = "d.md") -> list[dict]:
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then",
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then we have:",
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. We get",
+        # a public geometric-distribution note: "Since $W=X-1$," (E[W] = E[X] - 1 was refuted)
+        r"Since $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$,",
     ],
 )
 def test_the_name_defined_before_a_display_is_a_row_of_its_own(tmp_path, lead):

@@ -70,3 +70,27 @@ def test_a_reason_over_the_sign_is_no_definition_mark(tmp_path):
     assert [s["status"] for s in steps(tmp_path, *rows)] == ["definition", "unknown"]
     rows = (r"g(x) = x^2", r"g(x) \stackrel{\triangle}{=} x^3")
     assert [s["status"] for s in steps(tmp_path, *rows)] == ["definition", "definition"]
+
+
+LIKELIHOOD = r"L(a) = a^2 b"
+LOG_LIKELIHOOD = r"l(a) = \log L(a)"
+
+
+def test_a_restatement_in_the_names_of_the_definitions_it_uses_is_a_claim(tmp_path):
+    # a public normal-MLE answer: l(\mu) = \log L(\mu), then l(\mu) worked out from L's product;
+    # a wrong coefficient was a redefinition, with a warning only
+    rows = (LIKELIHOOD, LOG_LIKELIHOOD, r"l(a) = 3 \log a + \log b")
+    out = check_document_rows(tmp_path, *rows, assume="a > 0, b > 0")
+    assert [s["status"] for s in out] == ["definition", "definition", "unknown"]
+    assert "reads as a restatement, which is false" in out[-1]["reason"]
+
+
+def test_a_right_one_is_verified(tmp_path):
+    rows = (LIKELIHOOD, LOG_LIKELIHOOD, r"l(a) = 2 \log a + \log b")
+    out = check_document_rows(tmp_path, *rows, assume="a > 0, b > 0")
+    assert [s["status"] for s in out] == ["definition", "definition", "verified"]
+
+
+def test_without_the_conditions_the_right_one_is_not_refuted(tmp_path):
+    rows = (LIKELIHOOD, LOG_LIKELIHOOD, r"l(a) = 2 \log a + \log b")
+    assert check_document_rows(tmp_path, *rows)[-1]["status"] != "refuted"

@@ -89,3 +89,24 @@ def test_cli_refutes_a_wrong_step_without_brackets(tmp_path):
 def test_cli_reports_the_ambiguous_product_unreadable(tmp_path):
     steps = _steps(tmp_path, r"\mathbb{E} X Y = \mathbb{E} X Y")
     assert steps[-1][1] == "unreadable"
+
+
+@pytest.mark.parametrize("text", [r"E X = 1", r"EX^2 = 1", r"\mathrm{E} Y + 2", r"1 + E Z"])
+def test_an_italic_e_before_a_capital_letter_is_ambiguous(text):
+    # Markov's inequality as a public note writes it, E X = \int_0^\infty x e^{-x} dx = 1: read
+    # as E times X it was refuted at E = -9/4, X = -12
+    with pytest.raises(LatexError, match="may be the expectation of"):
+        read_formula(text)
+
+
+@pytest.mark.parametrize("text", [r"E x", r"E = m c^2", r"E_n X", r"\frac{\partial E}{\partial W}"])
+def test_an_e_before_anything_else_is_a_name(text):
+    assert read_formula(text).sides
+
+
+def test_the_document_row_is_unreadable_not_refuted(tmp_path):
+    doc = tmp_path / "d.md"
+    doc.write_text("$$ E X = \\int_0^\\infty x e^{-x} dx = 1 $$\n", encoding="utf-8")
+    steps = json.loads(run_eqchain("check", "--format", "json", str(doc)).stdout)
+    statuses = {s["status"] for s in steps["derivations"][0]["steps"]}
+    assert "refuted" not in statuses and "unreadable" in statuses

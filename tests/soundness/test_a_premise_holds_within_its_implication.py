@@ -92,7 +92,14 @@ def test_a_stationary_point_found_by_implication_is_no_general_fact(tmp_path):
     steps = check_document_rows(
         tmp_path, r"f(x) = x^2 - 2 x", r"f'(x) = 2 x - 2 = 0 \Rightarrow x = 1", r"x^3 = x"
     )
-    assert steps[-1]["status"] == "refuted", steps[-1]
+    # refuted only where the ended premise fails (x = 2): unknown, naming it, never verified
+    # (engine._refuted_without_an_earlier_premise; a Lagrange condition then its constraint)
+    assert steps[-1]["status"] == "unknown", steps[-1]
+    assert "supposed at line" in steps[-1]["reason"]
+    wrong = check_document_rows(
+        tmp_path, r"f(x) = x^2 - 2 x", r"f'(x) = 2 x - 2 = 0 \Rightarrow x = 1", r"x^3 = 2 x"
+    )
+    assert wrong[-1]["status"] == "refuted", wrong[-1]
 
 
 def test_the_hatted_solution_names_the_equation_that_gives_it(tmp_path):

@@ -27,11 +27,17 @@ def holds(pred: str, expr) -> bool:
     if pred == "integer":
         return expr.is_integer is True
     if pred == "positive":
-        return expr.is_positive is True and _finite(expr)
+        if expr.is_positive is True and _finite(expr):
+            return True
+        return positivity.positive_terms(expr, holds) and _finite(expr)
     if pred == "nonnegative":
-        return expr.is_nonnegative is True and _finite(expr)
+        if expr.is_nonnegative is True and _finite(expr):
+            return True
+        return positivity.nonnegative(expr, holds) and _finite(expr)
     if pred == "nonzero":
-        return (expr.is_zero is False and _finite(expr)) or _never_zero(expr)
+        if (expr.is_zero is False and _finite(expr)) or _never_zero(expr):
+            return True
+        return positivity.positive_terms(expr, holds) and _finite(expr)
     if pred == "real":
         return expr.is_real is True and _finite(expr)
     if pred == "finite":

@@ -65,21 +65,92 @@ def given_contradiction(lhs, rhs) -> str | None:
     trees alone (the declarations are their symbols' assumptions): it is remembered, as a row is
     asked about more than once (whether it may be a given, then when it is given), unless the
     search was cut short by an outer time limit (a step's) rather than its own."""
-    key = (lhs, rhs)
+    from eqchain.check.refute import REAL_VALUES
+
+    key = (lhs, rhs, REAL_VALUES.get())
     if key in _REMEMBERED:
         return _REMEMBERED[key]
     outer = time_left()
+    real = None
     try:
         with time_limit(CONTRADICTION_SECONDS):
             difference_nonzero = _proved_nonzero(lhs, rhs)
+            if not difference_nonzero and _contradiction(lhs, rhs, False) is None:
+                real = _no_real_value(lhs, rhs)
     except StepTimeout:
         difference_nonzero = False
         if outer is not None and outer <= CONTRADICTION_SECONDS:
             return _contradiction(lhs, rhs, difference_nonzero)
     if len(_REMEMBERED) > _REMEMBERED_AT_MOST:
         _REMEMBERED.clear()
-    _REMEMBERED[key] = _contradiction(lhs, rhs, difference_nonzero)
+    _REMEMBERED[key] = real or _contradiction(lhs, rhs, difference_nonzero)
     return _REMEMBERED[key]
+
+
+# How a contradiction with the real line starts (engine._said_off_the_real_line).
+REAL_LINE = "the real line: "
+# Above this many operations no real solution of a given in one unknown is looked for.
+_SOLVED_OPS = 40
+
+
+def _no_real_value(lhs, rhs) -> str | None:
+    r"""Why no real values of its names satisfy ``lhs = rhs``, in a document whose symbols are
+    real unless declared otherwise (refute.REAL_VALUES: ``\cos x = 2``, ``x^2 + 1 = 0``,
+    ``a^2 + b^2 = -1``), or None. Its names that no declaration makes real or complex are put
+    in as real ones; then SymPy proves the difference of the sides nonzero, or, for one such
+    name alone in plain algebra and elementary functions, ``solveset`` over the reals finds no
+    solution. Taken as a premise, such a given would make every row after it follow vacuously.
+    A derivation file has no such default (None)."""
+    from eqchain.check.refute import REAL_VALUES
+
+    declared = REAL_VALUES.get()
+    if declared is None:
+        return None
+    try:
+        difference = lhs - rhs
+        names = sorted(
+            (
+                a
+                for a in difference.free_symbols
+                if isinstance(a, (sp.Symbol, sp.Indexed))
+                and a.is_real is not False
+                and str(a).lstrip("_").split("[")[0] not in declared
+            ),
+            key=str,
+        )
+        if not names:
+            return None
+        real = {a: a if a.is_real else sp.Dummy(str(a), real=True) for a in names}
+        difference = difference.xreplace(real)
+        if difference.has(sp.Derivative):
+            # a derivative set to zero (d\sigma(x)/dx = 0 after \sigma(x) = 1/(1 + e^{-x})):
+            # carried out, e^{-x}/(1 + e^{-x})^2, which is never 0
+            difference = difference.replace(
+                lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()
+            )
+        if any(a.is_real is None for a in difference.free_symbols):
+            return None  # a name that may still be complex (an entry's index, a base)
+        shown = ", ".join(latex(a) for a in names)
+        why = (
+            f"{REAL_LINE}no real value of {shown} satisfies it (symbols are real unless "
+            "declared otherwise)"
+        )
+        if difference.is_zero is False:
+            return why
+        if (
+            len(names) == 1
+            and not difference.has(sp.Sum, sp.Product, sp.Integral, sp.Derivative, sp.Limit)
+            and not difference.atoms(sp.core.function.AppliedUndef)
+            and sp.count_ops(difference) <= _SOLVED_OPS
+        ):
+            solutions = sp.solveset(difference, real[names[0]], sp.S.Reals)
+            if solutions is sp.S.EmptySet:
+                return why
+    except StepTimeout:
+        raise
+    except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
+        return None
+    return None
 
 
 def _contradiction(lhs, rhs, difference_nonzero: bool) -> str | None:

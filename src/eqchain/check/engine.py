@@ -31,6 +31,7 @@ from eqchain.check import conditioned, matrices, positivity, relations
 from eqchain.check import conditions as cond
 from eqchain.check.declarations import (
     DECLARABLE,
+    REAL_LINE,
     admissible_values,
     broken_declaration,
     clashing_givens,
@@ -120,6 +121,9 @@ class Facts:
     instances: list = field(default_factory=list)
     # Set (to a description) once the givens contradict each other: nothing verified after.
     inconsistent: str | None = None
+    # name -> line of an unreadable row that defines it (z = w^T x + b, not read): what the
+    # name depends on is not known (_through_an_unread_definition)
+    unread: dict = field(default_factory=dict)
     # (canonical lhs, canonical rhs) of an equation -> the domain where it holds, as keys
     # (pred, expression): a step that uses the equation is judged within it
     domains: dict = field(default_factory=dict)
@@ -850,6 +854,9 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             if on_step is not None:
                 on_step(result)
             unreadable = step if step.unreadable is not None else None
+            if step.unread_target is not None:
+                line = step.place.line if step.place else None
+                facts.unread[step.unread_target] = line
             previous = None if unreadable is not None else Step(step.claim, step.rhs, step.rhs)
             previous_rhs = None if unreadable is not None else step.rhs
             chain_holds, chain_values = True, {}
@@ -1050,6 +1057,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     Verdict.GIVEN,
                     reason="supposed: the premise of the implication that follows (not checked)",
                 )
+            if result.verdict is Verdict.REFUTED and facts.retracted and link_relation == "=":
+                result = _refuted_without_an_earlier_premise(
+                    result, step, lhs, source, premise, facts, values, timeout
+                )
             if result.verdict is Verdict.REFUTED and link_relation == "=" and source is not None:
                 result = _constant_hint(result, source, step.rhs, facts, values, derivation)
         except NotAVariable:
@@ -1064,6 +1075,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             implied = False
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
+        if facts.unread and result.verdict in (Verdict.VERIFIED, Verdict.REFUTED):
+            result = _through_an_unread_definition(result, (lhs, source, step.rhs), facts)
         verified = result.verdict is Verdict.VERIFIED
         # What the report shows is the chain's "lhs = rhs": for particular values only when the
         # step or an earlier link of its chain was checked for them.
@@ -1648,6 +1661,129 @@ def _clash(givens, facts: Facts) -> str | None:
     return f"the givens contradict each other: {latex(a)} = {latex(b)} is false with {others}"
 
 
+def _refuted_without_an_earlier_premise(
+    result: StepResult, step: Step, lhs, source, premise, facts: Facts, values, timeout
+) -> StepResult:
+    r"""A refuted row that an earlier implication's premise, supposed there and retracted when
+    that implication ended (:meth:`Facts.retract_supposed`), would decide otherwise: ``\frac{N_k}
+    {\theta_k} - \lambda = 0 \Rightarrow \theta_k = \frac{N_k}{\lambda}``, then ``\sum_k
+    \theta_k = 1 \Rightarrow \sum_k \frac{N_k}{\lambda} = 1`` was refuted at a point where the
+    first premise fails, although the author solves both together (a Lagrange condition, then
+    the constraint). Checked again with the earlier premises sharing its names as givens: when
+    the refutation is gone, the row is unknown, naming them (a premise is no fact: never
+    verified through it); else it stays refuted."""
+    if not result.reason.startswith(("the two sides differ", "it does not follow")):
+        return result  # refuted otherwise (no solution of the equation at line N): as it is
+    names = {str(x) for x in _names_of(lhs, source, step.rhs)}
+    # never the row's own equation (a = b^2 \Rightarrow \sqrt{a} = b after \sqrt{a} = b
+    # \Rightarrow a = b^2: the converse, false, holds trivially with the first premise)
+    claimed = (lhs if step.follows is not None else source, step.rhs)
+    own = set()
+    if all(isinstance(e, sp.Basic) for e in claimed):
+        own = {canonical(claimed[0] - claimed[1]), canonical(claimed[1] - claimed[0])}
+    earlier = [
+        (a, b, line)
+        for a, b, line, _ in facts.retracted
+        if line is not None
+        and {str(x) for x in _names_of(a, b)} & names
+        and canonical(a - b) not in own
+    ]
+    if not earlier:
+        return result
+    extra = [(a, b) for a, b, _ in earlier]
+    if _clash(facts.givens + extra, facts) is not None:
+        return result  # two cases (a - 1 = 0, a + 1 = 0): together they prove anything
+    supposed = replace(
+        facts,
+        givens=facts.givens + extra,
+        given_lines=facts.given_lines + [line for _, _, line in earlier],
+        equations=facts.equations
+        + [Equation(canonical(a), canonical(b), None, "given") for a, b in extra],
+    )
+    try:
+        if step.follows is not None:
+            again = _implication(step, lhs, premise, supposed.under(values), values, timeout)
+        else:
+            again = _claim(step, source, supposed.under(values), values, timeout)
+    except (NotAVariable, *SYMPY_FAILURES):
+        return result
+    if again.verdict is Verdict.REFUTED:
+        return result
+    lines = ", ".join(str(line) for _, _, line in earlier)
+    shown = "; ".join(f"{latex(a)} = {latex(b)}" for a, b in extra)
+    outcome = "holds" if again.verdict is Verdict.VERIFIED else "is not refuted"
+    why = (
+        f"not decided: refuted only where the equation supposed at line {lines} ({shown}) fails; "
+        f"with it the step {outcome}, but a premise holds for its own implication only: state "
+        "it as a given (a row of its own) to decide the step"
+    )
+    return StepResult(step, Verdict.UNKNOWN, again.rules, why, None, result.warnings)
+
+
+def _names_of(*trees) -> set:
+    """The symbols and families (their bases) of ``trees``."""
+    out: set = set()
+    for tree in trees:
+        if isinstance(tree, sp.Basic):
+            out |= tree.free_symbols
+            out |= {a.base for a in tree.atoms(sp.Indexed)}
+    return out
+
+
+def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> StepResult:
+    r"""A verdict on a row that mentions a name an unreadable row defined (``z = w^T x + b``,
+    not read), its definitions put in: refuted only with the name a number of its own, which
+    its definition may exclude; verified through a derivative, integral or limit over another
+    variable, which the name may depend on (``\frac{\partial \sigma(z)}
+    {\partial b} = 0`` was verified). Either is unknown, naming that row. What holds for every
+    value of the name in plain algebra holds for the value it was given: still verified, and so
+    does what holds through a sum or product over an index the name is written without."""
+    hit = []
+    for name, line in facts.unread.items():
+        if name in facts.definitions:
+            continue  # defined again by a row that was read
+        for side in sides:
+            if not isinstance(side, sp.Basic):
+                continue
+            try:
+                unfolded = facts.unfold(side)
+            except Exception:  # noqa: BLE001 - SymPy failed unfolding: as written
+                unfolded = side
+            if unfolded.has(name) or side.has(name):
+                hit.append((name, line, unfolded))
+                break
+    if not hit:
+        return result
+    names = ", ".join(dict.fromkeys(latex(n) for n, _, _ in hit))
+    lines = ", ".join(dict.fromkeys(str(line) for _, line, _ in hit if line))
+    row = f"the row defining {names}" + (f" (line {lines})" if lines else "")
+    if result.verdict is Verdict.REFUTED:
+        why = (
+            f"not decided: refuted only with {names} a number of its own; {row} could not "
+            "be read, and its definition may exclude that value: make that row readable"
+        )
+        # what explained the refutation (the sides differ by a constant) goes with it
+        kept = tuple(w for w in result.warnings if not w.startswith("the two sides differ by"))
+        return StepResult(result.step, Verdict.UNKNOWN, (), why, None, kept)
+    # a sum or product over k of a name written without k (\mu of a sample variance's sums):
+    # such a name is written as not varying with k, whatever its definition; a derivative's,
+    # an integral's or a limit's variable is what such a name hides (z of \sigma(z), by b)
+    binders = (sp.Derivative, sp.Integral, sp.Limit)
+    names_hit = {n for n, _, _ in hit}
+    for _, _, unfolded in hit:
+        for node in unfolded.atoms(*binders):
+            variables = node.args[1] if isinstance(node, sp.Limit) else node.variables
+            variables = variables if isinstance(variables, (tuple, list)) else (variables,)
+            if node.has(*names_hit) and not set(variables) <= names_hit:
+                why = (
+                    f"not decided: {row} could not be read, so what it depends on is not known, "
+                    "and the step differentiates, integrates or takes a limit over another "
+                    "variable: make that row readable"
+                )
+                return StepResult(result.step, Verdict.UNKNOWN, (), why, None, result.warnings)
+    return result
+
+
 def _vacuous(result: StepResult, why: str) -> StepResult:
     """A claim after contradictory premises: it would hold vacuously, so it is not verified."""
     return replace(
@@ -1829,14 +1965,29 @@ def _restates(target, lhs, rhs, facts: Facts) -> bool:
         # M(t) = \int e^{tx} p(x) dx, then M(t) = e^{\mu t + ...}: the author's integral has
         # bounds the row does not write; as an antiderivative it is no claim to hold them to
         return False
-    own_old = set(target.args) if isinstance(target, AppliedUndef) else set()
-    own_new = set(lhs.args) if isinstance(lhs, AppliedUndef) else set()
+    # by name: a function's parameter (l(a) = ...) is a symbol of its own, without the
+    # assumptions declared for the a written elsewhere
+    own_old = {str(x) for x in target.args} if isinstance(target, AppliedUndef) else set()
+    own_new = {str(x) for x in lhs.args} if isinstance(lhs, AppliedUndef) else set()
     if own_old != own_new or not old.free_symbols or not rhs.free_symbols:
         return False
     functions = {f.func for f in rhs.atoms(AppliedUndef)} - {
         f.func for f in old.atoms(AppliedUndef)
     }
-    return not functions and rhs.free_symbols - own_new <= old.free_symbols - own_old
+    new_names = {str(x) for x in rhs.free_symbols} - own_new
+    if not functions and new_names <= {str(x) for x in old.free_symbols} - own_old:
+        return True
+    # in the names of the definitions it uses (l(\mu) = \log L(\mu), then l(\mu) = -\frac{n}{2}
+    # \log(2\pi\sigma^2) - ...: the log-likelihood worked out from L's product, a claim; it was
+    # a redefinition, a wrong coefficient passing with a warning)
+    try:
+        unfolded = facts.unfold(old)
+    except (NotAVariable, *SYMPY_FAILURES):
+        return False
+    if unfolded == old:
+        return False
+    functions -= {f.func for f in unfolded.atoms(AppliedUndef)}
+    return not functions and new_names <= {str(x) for x in unfolded.free_symbols} - own_old
 
 
 def _defined_function(lhs, facts: Facts):
@@ -2019,12 +2170,28 @@ def _infer(
     ):
         return _give(step, lhs, facts)
     result = _special_moves(step, lhs, source, facts, result, values, timeout)
+    if result.verdict is Verdict.REFUTED and mentioned and not uses_definition:
+        result = _said_off_the_real_line(result, lhs, step.rhs, facts)
     late = _defined_late(lhs, step.rhs, facts) if result.verdict is Verdict.REFUTED else None
     if late is None and result.verdict is Verdict.REFUTED:
         late = _refuted_at_a_name_defined_later(step, lhs, result, facts)
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
+
+
+def _said_off_the_real_line(result: StepResult, lhs, rhs, facts: Facts) -> StepResult:
+    """A refuted row that no real values satisfy (``\\cos x = 2`` in a document, whose symbols
+    are real unless declared otherwise): not taken as a given, for every row after would follow
+    from it vacuously; its reason says why, and how to declare a name complex."""
+    why = _given_contradiction(lhs, rhs, facts)
+    if why is None or not why.startswith(REAL_LINE):
+        return result
+    return replace(
+        result,
+        reason=f"{why[len(REAL_LINE) :]}: not taken as a given, as every row after it would "
+        'follow from it (declare a name complex if it may be, --assume "z complex")',
+    )
 
 
 def _derivatives_taken(tree):

@@ -25,6 +25,38 @@ def positive(expr, holds) -> bool:
     return all((hi - lo + 1).is_integer and holds(need, hi - lo + 1) for _, lo, hi in expr.limits)
 
 
+def nonnegative(expr, holds) -> bool:
+    """True when ``expr`` is a sum or product of terms established nonnegative (by ``holds``)
+    over a range of nonnegative length (an empty sum is 0, an empty product 1; a range written
+    backwards is SymPy's reversed sum, whose sign is the other one), or a sum or product of
+    such and of terms SymPy knows nonnegative: ``\\sum_{i=1}^{n} x_i^2 \\geq 0``."""
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        if not holds("nonnegative", expr.function):
+            return False
+        return all(
+            (hi - lo + 1).is_integer and holds("nonnegative", hi - lo + 1)
+            for _, lo, hi in expr.limits
+        )
+    if isinstance(expr, (sp.Add, sp.Mul)) and expr.has(sp.Sum, sp.Product):
+        return all(holds("nonnegative", term) for term in expr.args)
+    return False
+
+
+def positive_terms(expr, holds) -> bool:
+    """True when ``expr`` is a sum (``+``) holding a sum or product of terms whose every term is
+    established nonnegative and one positive (``\\lambda + \\sum_{i=1}^{n} x_i^2`` with lambda
+    positive: a ridge regression's denominator), or a product of such positive factors."""
+    if not expr.has(sp.Sum, sp.Product):
+        return False
+    if isinstance(expr, sp.Add):
+        return all(holds("nonnegative", t) for t in expr.args) and any(
+            holds("positive", t) for t in expr.args
+        )
+    if isinstance(expr, sp.Mul):
+        return all(holds("positive", t) for t in expr.args)
+    return False
+
+
 def missing(pred: str, expr, holds):
     """For a sum or product whose positivity (or being nonzero) is not established: the
     condition that would establish it, the terms' positivity first (a term that does not name

@@ -512,6 +512,9 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 if content.strip() in MOMENT_WORDS and _before_brackets(text, arg[1] + 1):
                     i = arg[1] + 1  # \text{var}(X): the variance, read by the parser
                     continue
+                if law_name(content) and _before_parentheses(text, arg[1] + 1):
+                    i = arg[1] + 1  # X \sim \text{Exp}(\lambda): the law, as \mathrm{Exp}
+                    continue
                 _reject_operator_name(text, arg[1] + 1, plain, content, base + i + 1)
                 notes.append((i, arg[1] + 1, _clean_prose(content)))
                 blank(i, arg[1] + 1)
@@ -751,6 +754,15 @@ UPRIGHT_FUNCTION_WORDS = frozenset(
     {"erf", "sign", "sgn", "sech", "csch", "coth", "arsinh", "arcsinh", "arcosh", "arccosh"}
     | {"artanh", "arctanh"}
 )  # the parser's _UPRIGHT_FUNCTIONS: never prose (\mathrm{sech} z was read as z)
+
+
+def law_name(content: str) -> bool:
+    """Whether ``content`` names a law of the table of densities (``Exp``, ``Bern``, ``Poisson``),
+    which a text command may hold before its parameters as \\mathrm does."""
+    from eqchain.densities import DENSITIES
+
+    word = content.strip()
+    return len(word) > 1 and any(word in d.names for d in DENSITIES)
 
 
 def _before_parentheses(text: str, j: int) -> bool:

@@ -51,6 +51,7 @@ from eqchain.latex.commands import (
     without_a_body,
 )
 from eqchain.latex.decorations import MOMENT_WORDS
+from eqchain.latex.decorations import law_name as _law_name
 from eqchain.latex.derivatives import UPRIGHT_D, recognise, upright_d_at
 from eqchain.latex.names import (
     NameSpan,
@@ -919,6 +920,23 @@ class Parser:
         applied = self._application(span, j, first, key, is_function, on_names_only, shown)
         if applied is not None:
             return applied
+        if (
+            _expectation_name(first, span.base)
+            and span.sub is None
+            and span.base not in self.functions
+            and nxt is not None
+            and nxt.kind == "letter"
+            and nxt.text.isascii()
+            and nxt.text.isupper()
+        ):
+            # E X, E X^2 (Markov's inequality as written in a public note): the expectation of
+            # X to a reader of probability, E times X to SymPy (refuted at E = -9/4)
+            raise LatexError(
+                f"ambiguous: '{shown} {nxt.text}' may be the expectation of {nxt.text} or a "
+                f"product; write \\mathbb{{E}}[{nxt.text}] for the expectation, or "
+                f"'{shown} \\cdot {nxt.text}' for a product",
+                column=span.column,
+            )
         self.pos = j
         return self._value(span)
 
@@ -1236,14 +1254,19 @@ class Parser:
     def _known_word(self, tok: Token):
         """``\\text{sign}(x)``, ``\\textrm{erf}(x)`` (a text command holding the name of a
         well-known function, ``_UPRIGHT_FUNCTIONS``, directly before parentheses): that function
-        of its one argument, as ``\\mathrm{sign}(x)``; None for any other text."""
+        of its one argument, as ``\\mathrm{sign}(x)``; ``\\text{Exp}(\\lambda)`` (the name of a
+        law of the table of densities) that law, as ``\\mathrm{Exp}(\\lambda)``; None for any
+        other text."""
         k = self.pos + 1
         if (o := self.at(k)) is None or not o.is_char("{"):
             return None
         close = self.partner[k]
         letters = self.tokens[k + 1 : close]
         word = "".join(t.text for t in letters)
-        if word not in _UPRIGHT_FUNCTIONS or not all(t.kind == "letter" for t in letters):
+        law = len(word) > 1 and _law_name(word)
+        if (word not in _UPRIGHT_FUNCTIONS and not law) or not all(
+            t.kind == "letter" for t in letters
+        ):
             return None
         group = self._parenthesised(close + 1)
         if group is None:
@@ -1251,6 +1274,8 @@ class Parser:
         open_, end, after = group
         self.pos = after
         args = self.arguments(open_, end)
+        if law:  # X \sim \text{Exp}(\lambda): the law, as \mathrm{Exp}(\lambda) reads
+            return sp.Function(word)(*args)
         if len(args) != 1:
             raise LatexError(f"\\{tok.text}{{{word}}}(...) takes one argument", column=tok.column)
         _no_runs(args, f"\\{tok.text}{{{word}}}", tok.column)

@@ -1280,8 +1280,12 @@ def _steps(path: str, rows, scope, owners: list | None = None) -> list[Step]:
             prev_formula = f
             head, lone = lone, None
             if f is None:
+                unread = _unreadable_step(
+                    row.path or path, row.text, row.error, row.line, row.column
+                )
+                target = _unread_target(row.text, scope)
                 steps.append(
-                    _unreadable_step(row.path or path, row.text, row.error, row.line, row.column)
+                    replace(unread, unread_target=target) if target is not None else unread
                 )
                 continue
             try:
@@ -1465,6 +1469,29 @@ def _is_one_equation(f) -> bool:
         and f.relation(0) == ""
         and f.relation(1) == "="
     )
+
+
+def _unread_target(text: str, scope):
+    r"""The name an unreadable row ``name = ...`` defines (``z`` of ``z = w^T x + b``, ``y_i``,
+    ``\hat{y}``), its left side read alone, or None (a left side that is no name, or that
+    cannot be read either)."""
+    import sympy as sp
+
+    from eqchain.latex.memo import read_cached
+    from eqchain.latex.read import relation_parts
+
+    try:
+        parts, relations = relation_parts(text)
+        if len(parts) < 2 or relations[1] != "=":
+            return None
+        start, end = parts[0]
+        formula = read_cached(text[start:end])
+        if len(formula.sides) != 1 or formula.continues:
+            return None
+        target = scope.bind(formula.sides[0])
+    except (LatexError, InputError, ValueError, TypeError, RecursionError):
+        return None
+    return target if isinstance(target, (sp.Symbol, sp.Indexed)) else None
 
 
 def _unreadable_step(path: str, text: str, message: str, line: int, column: int) -> Step:

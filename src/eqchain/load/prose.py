@@ -14,11 +14,11 @@ condition of every row of the display, read as a row's condition after its comma
 
 A name or a function defined in the prose right before a display: "With $S = \sum_i |x_i -
 \mu|$:", "Let $S = ...$.", "where $\sigma(z) = ...$," (the sentence starts with *with*, *let*,
-*where*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, after an optional
-connective (or a label and a colon, "Step 7: with") and *we* or *let us*; right after that word
-one inline formula, or several joined by commas and *and*; after them only punctuation or *we
-have*, *we get*, *we obtain*, *we find*), or in Japanese "$S = ...$ とおくと、" (とおく, と置く,
-とする, とすると, とおけば, と置けば), each formula possibly after what it names ("分子を
+*where*, *since*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, after an
+optional connective (or a label and a colon, "Step 7: with") and *we* or *let us*; right after
+that word one inline formula, or several joined by commas and *and*; after them only punctuation
+or *we have*, *we get*, *we obtain*, *we find*), or in Japanese "$S = ...$ とおくと、" (とおく,
+と置く, とする, とすると, とおけば, と置けば), each formula possibly after what it names ("分子を
 $f(x) = ...$，分母を $g(x) = ...$ とおく"). Each formula must be a name, a letter possibly with a
 hat, bar or tilde and a subscript, or such a name applied to such names (``f(x)``), then ``=``
 and an expression with no other ``=``; one that is not makes the sentence define nothing. Each
@@ -67,8 +67,9 @@ _EN_TAIL = re.compile(
     r"\s*(?:holds\s*)?,?\s*(?:(?:then\s+)?(?:we|one)\s+(?:can\s+)?"
     r"(?:have|get|obtain|find|see|write)(?:\s+(?:using|by|from)\s+.*?)?"
     r"|then|it\s+follows(?:\s+that)?"
-    # "the loss becomes", "this reduces to"
-    r"|(?:the|this|our|it)(?:\s+[a-z]+){0,2}\s+(?:becomes|reads|is|reduces\s+to|simplifies\s+to)"
+    # "the loss becomes", "this reduces to", "then the expected value of X is"
+    r"|(?:then\s+)?(?:the|this|our|it)(?:\s+[A-Za-z]+){0,4}\s+"
+    r"(?:becomes|reads|is|reduces\s+to|simplifies\s+to)"
     r")?\s*[:,.]?\s*\Z",
     re.IGNORECASE | re.DOTALL,
 )
@@ -116,7 +117,7 @@ _DEF_EN = re.compile(
     r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)"
     + _CONNECTIVE
     + r"(?:(?:we|let\s+us)\s+)?"
-    + r"(?:with|let|where|define|defining|write|writing|denote|denoting)\s+"
+    + r"(?:with|let|where|since|define|defining|write|writing|denote|denoting)\s+"
     + _FORMULAS
     + r"\s*(?:,\s*)?(?:(?:(?:then\s+)?we|then)(?:\s+(?:have|get|obtain|find))?\s*)?[:,.;]?"
     # a short sentence that only leads into the display ("Let $a = 2$. Then", ". We have:")

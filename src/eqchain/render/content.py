@@ -697,6 +697,37 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
     (re.compile(r"the two sides differ \(numerical quadrature\)"), lambda m: [
         text("両辺が一致しない（数値積分による）")]),
     (re.compile(r"the two sides differ"), lambda m: [text("両辺が一致しない")]),
+    (re.compile(
+        r"not decided: refuted only where the equation supposed at line ([0-9, ]+) \((.+)\) "
+        r"fails; with it the step (holds|is not refuted), but a premise holds for its own "
+        r"implication only: state it as a given \(a row of its own\) to decide the step"),
+        lambda m: [
+        text(f"未決定：{m.group(1)}行目で仮定した式 "), math(m.group(2)),
+        text(" が成り立たないところでだけ反証される。それがあればこのステップは"
+             + ("成り立つ" if m.group(3) == "holds" else "反証されない")
+             + "が、仮定はその含意の中だけのもの：決めるにはそれを前提として独立した行に書く")]),
+    (re.compile(
+        r"not decided: refuted only with (.+?) a number of its own; the row defining .+? "
+        r"(?:\(line ([0-9, ]+)\) )?could not be read, and its definition may exclude that "
+        r"value: make that row readable"), lambda m: [
+        text("未決定："), math(m.group(1)), text(" を独立な数とみなしたときだけ反証される。"),
+        text(f"それを定義する行（{m.group(2)}行目）" if m.group(2) else "それを定義する行"),
+        text("が読めず、その定義がその値を除くかもしれない：その行を読める形にする")]),
+    (re.compile(
+        r"not decided: the row defining (.+?) (?:\(line ([0-9, ]+)\) )?could not be read, so "
+        r"what it depends on is not known, and the step differentiates, integrates or takes a "
+        r"limit over another variable: make that row readable"), lambda m: [
+        text("未決定："), math(m.group(1)),
+        text(f" を定義する行（{m.group(2)}行目）" if m.group(2) else " を定義する行"),
+        text("が読めないので、それが何に依存するか分からない。この行は別の変数で微分・積分・"
+             "極限をとっている：その行を読める形にする")]),
+    (re.compile(
+        r"no real value of (.+?) satisfies it \(symbols are real unless declared otherwise\): "
+        r"not taken as a given, as every row after it would follow from it \(declare a name "
+        r"complex if it may be, --assume \"z complex\"\)"), lambda m: [
+        text("これを満たす実数 "), math(m.group(1)),
+        text(" はない（宣言のない記号は実数）。前提とするとその後のどの行も成り立って"
+             "しまうので前提にしない（複素数なら宣言する：--assume \"z complex\"）")]),
     (re.compile(r"follows from the previous row(?: \(([^()]*)\))?"), lambda m: [
         text("前の行から従う" + (f"（{m.group(1)}）" if m.group(1) else ""))]),
     (re.compile(r"time limit \(([\d.]+) s\) ran out"), lambda m: [

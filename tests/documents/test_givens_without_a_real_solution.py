@@ -1,0 +1,67 @@
+r"""A given that no real value satisfies, in a document whose symbols are real unless declared
+otherwise (``\cos x = 2``, ``x^2 + 1 = 0``), is no premise: taken as one, every row after it
+followed vacuously (``\cos^2 x = 4`` verified by substitution). Such a row is a claim, refuted
+at a real value; one with a real solution stays a given; a name declared complex may solve it.
+Found by the red team (stop 36, red/repro/04)."""
+
+from __future__ import annotations
+
+from helpers import check_document_rows
+
+
+def _steps(tmp_path, *rows, assume=None):
+    return [
+        (s["status"], s.get("reason", ""))
+        for s in check_document_rows(tmp_path, *rows, assume=assume)
+    ]
+
+
+def test_a_given_with_a_real_solution_is_taken_and_what_follows_is_verified(tmp_path):
+    steps = _steps(tmp_path, r"\cos x = \frac{1}{2}", r"\cos^2 x = \frac{1}{4}")
+    assert [s for s, _ in steps] == ["given", "verified"]
+
+
+def test_a_cosine_equal_to_two_is_refuted_not_given(tmp_path):
+    steps = _steps(tmp_path, r"\cos x = 2", r"\cos^2 x = 4")
+    assert steps[0][0] == "refuted"
+    assert steps[1][0] != "verified"
+
+
+def test_a_square_equal_to_minus_one_is_refuted_not_given(tmp_path):
+    steps = _steps(tmp_path, r"x^2 + 1 = 0", r"x^2 = -1")
+    assert steps[0][0] == "refuted"
+    assert steps[1][0] != "verified"
+
+
+def test_a_sine_squared_equal_to_four_is_refuted(tmp_path):
+    steps = _steps(tmp_path, r"\sin^2 t = 4", r"\sin t = 2")
+    assert steps[0][0] == "refuted"
+    assert steps[1][0] != "verified"
+
+
+def test_a_name_declared_complex_may_solve_it(tmp_path):
+    steps = _steps(tmp_path, r"z^2 + 1 = 0", r"z^2 = -1", assume="z complex")
+    assert [s for s, _ in steps] == ["given", "verified"]
+
+
+def test_an_equation_of_two_unknowns_with_no_real_solution_is_refuted(tmp_path):
+    steps = _steps(tmp_path, r"a^2 + b^2 = -1", r"a^2 = -1 - b^2")
+    assert steps[0][0] == "refuted"
+    assert steps[1][0] != "verified"
+
+
+def test_an_equation_solvable_in_reals_stays_a_given(tmp_path):
+    # e^a = 2 has the real solution log 2, a^3 = -8 has -2
+    for given, after in ((r"e^{a} = 2", r"2 e^{a} = 4"), (r"a^3 = -8", r"a^3 + 8 = 0")):
+        steps = _steps(tmp_path, given, after)
+        assert steps[0][0] in ("given", "definition"), given
+        assert steps[1][0] == "verified", given
+
+
+def test_the_reason_says_why_in_english_and_japanese(tmp_path):
+    from helpers import run_eqchain
+
+    steps = _steps(tmp_path, r"\cos x = 2")
+    assert "no real value of x satisfies it" in steps[0][1]
+    ran = run_eqchain("check", "--no-cache", "--lang", "ja", str(tmp_path / "d.md"))
+    assert "これを満たす実数" in ran.stdout and "英語の理由" not in ran.stdout
