@@ -169,7 +169,7 @@ DENSITIES: tuple[Density, ...] = (
         ("nonnegative", "integer"),
     ),
     Density(
-        ("Poiss", "Pois", "Poisson"),
+        ("Poiss", "Pois", "Poisson", "Poi", "Po"),
         "\\mathrm{Poiss}(x; \\lambda)",
         ("rate",),
         "\\lambda > 0",

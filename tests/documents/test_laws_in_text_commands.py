@@ -54,3 +54,11 @@ def test_a_law_by_its_long_name_is_checked_as_by_its_short_one(tmp_path):
         by_long = check_document_rows(tmp_path, rf"X \sim \mathrm{{{long}}}", *rows)
         by_short = check_document_rows(tmp_path, rf"X \sim \mathrm{{{short}}}", *rows)
         assert statuses(by_long) == statuses(by_short)
+
+
+@pytest.mark.parametrize("name", ["Poi", "Po", "Pois"])
+def test_japanese_spellings_of_poisson(tmp_path, name):
+    steps = check_document_rows(
+        tmp_path, rf"X \sim \mathrm{{{name}}}(\lambda)", r"\log \lambda^2 = 2 \log \lambda"
+    )
+    assert statuses(steps) == ["given", "verified"]

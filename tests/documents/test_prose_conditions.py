@@ -166,3 +166,15 @@ def test_a_wrong_last_row_of_a_case_is_refuted(tmp_path):
     steps = check(tmp_path, PIECES.replace("END", r"1 + \exp[-2 x]"))
     assert steps[-1]["status"] == "refuted"
     assert Fraction(dict(steps[-1]["counterexample"]["values"])["x"]) >= 0
+
+
+def test_a_case_on_a_family_member_gives_its_value(tmp_path):
+    # a Qiita softmax example: "$x_1 = 1$ のとき、" then e^{x_1} + e^{x_2} = e^1 + e^{x_2} was
+    # refuted at x_1 = 2, the case ignored
+    text = "# t\n\n$x_1 = 1$ のとき、\n\n$$\ne^{x_1} + e^{x_2} = e^1 + e^{x_2}\n$$\n"
+    (step,) = check(tmp_path, text)
+    assert step["status"] == "verified" and step["condition"] == "x_1 = 1"
+    wrong = text.replace("e^1 + e^{x_2}", "e^2 + e^{x_2}")
+    (step,) = check(tmp_path, wrong)
+    assert step["status"] == "refuted"
+    assert dict(step["counterexample"]["values"]).get("x_{1}", "1") == "1"

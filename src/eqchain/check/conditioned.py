@@ -90,8 +90,10 @@ def conditioned(step: Step, exprs: list, facts):
         a = resolve(a)
         b = tuple(resolve(x) for x in b) if isinstance(b, tuple) else resolve(b)
         strengthen = isinstance(a, sp.Symbol) and str(a) not in defined
-        if op == "=" and isinstance(a, sp.Symbol) and b.is_number:
-            # a case "When $y = 1$": the step is checked with the given y = 1
+        member = isinstance(a, sp.Indexed) and all(i.is_Integer for i in a.indices)
+        if op == "=" and (isinstance(a, sp.Symbol) or member) and b.is_number:
+            # a case "When $y = 1$" ("$x_1 = 1$ のとき", a member with concrete indices): the
+            # step is checked with the given y = 1
             rest.append(("==", a, b))
             continue
         if op == "=":

@@ -292,6 +292,8 @@ def _plain(text: str) -> bool:
 
 
 _NUMBER_VALUE = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*\Z")
+# a name with a one-token subscript, x_1, x_{1}, \theta_0
+_SUBSCRIPTED = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*(?:\{\s*[A-Za-z0-9]+\s*\}|[A-Za-z0-9])\s*\Z")
 
 
 def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
@@ -323,7 +325,12 @@ def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
             raise LatexError("= cannot be chained in a condition", column=at + 1)
         (_, a, b), (_, c, d) = pieces
         left, right = part[a:b], part[c:d]
-        if values and _NAME.match(left) is not None and _NUMBER_VALUE.match(right):
+        if (
+            values
+            and (_NAME.match(left) is not None or _SUBSCRIPTED.match(left) is not None)
+            and _NUMBER_VALUE.match(right)
+        ):
+            # a case's value: "If $a = 1$", "$x_1 = 1$ のとき" (a family's member)
             return [("=", read_part(left, at + a), read_part(right, at + c))]
         if _NAME.match(left) is None or _NAME.match(right) is None:
             raise LatexError(

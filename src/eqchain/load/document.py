@@ -106,6 +106,9 @@ def load_document(
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
     stated = stated_law_conditions(rows)
     stated += _prose_assumptions(path, blocks, rows, items + stated, _inline_names(text, blocks))
+    bounds, bound_rows = _display_assumptions(path, rows, items + stated)
+    stated += bounds
+    rows = [(b, [r for r in rs if id(r) not in bound_rows]) for b, rs in rows]
     items = items + stated
     scope = _scope(path, rows, items)
     owners: list[int] = []
@@ -746,6 +749,60 @@ def _prose_assumptions(
         except Exception:  # noqa: BLE001 - conditions that cannot hold together: none taken
             return []
     return out
+
+
+# spaces and separators a row of bounds may hold between them (\alpha > 0,\ \beta > 0)
+_BOUND_SPACING = re.compile(r"\\(?:quad|qquad|[ ,;:!])|~|\\text\s*\{\s*(?:and|,)?\s*\}")
+_BOUND_RELATIONS = frozenset({"<", ">", "<=", ">="})
+
+
+def _display_assumptions(path: str, rows, items: list) -> tuple[list, set[int]]:
+    r"""A display row that only bounds names no display before it writes (``\alpha > 0,\
+    \beta > 0``, ``\lambda > 0``, ``0 < p < 1``: a law's parameters, before 「を満たす必要が
+    ある」), as assumption items for the whole document, the way the prose's "Assume $\lambda >
+    0$." gives them, and the rows (by ``id``) it takes: no claim (it was refuted at \lambda =
+    -1, and not used: a later \log \lambda stayed unknown). Only bounds ``--assume`` reads, on
+    names no declaration or other such row bounds otherwise; anything else is a row as before.
+    When the conditions taken cannot hold together none is taken."""
+    from eqchain.load.assume import parse_assume
+
+    declared = {n for i in items for n in _item_names(i)}
+    written: set[str] = set()
+    out: list = []
+    taken: set[int] = set()
+    for _, block_rows in rows:
+        for row in block_rows:
+            formula = getattr(row, "formula", None)
+            if formula is None:
+                continue
+            sides = formula.sides or ()
+            relations = set(formula.relations[1:]) if len(sides) > 1 else set()
+            found = None
+            if relations and relations <= _BOUND_RELATIONS and not formula.continues:
+                text = _BOUND_SPACING.sub(" ", row.text).strip().rstrip(".,。、")
+                try:
+                    found = parse_assume(text)
+                except InputError:
+                    found = None
+            names = set().union(*(_item_names(i) for i in found)) if found else set()
+            if (
+                found
+                and names
+                and not names & (written | declared | {"e", "pi", "i"})
+                and all(type(i).__name__ == "Bound" or getattr(i, "words", ()) for i in found)
+            ):
+                out += [i for i in found if i not in out]
+                declared |= names
+                taken.add(id(row))
+                continue
+            for side in sides:
+                written |= _written_names(side)
+    if out:
+        try:
+            _scope(path, rows, items + out)
+        except Exception:  # noqa: BLE001 - conditions that cannot hold together: none taken
+            return [], set()
+    return out, taken
 
 
 def _item_names(item) -> set[str]:
