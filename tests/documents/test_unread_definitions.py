@@ -73,3 +73,16 @@ def test_a_sum_over_an_index_the_name_is_written_without_is_verified(tmp_path):
     )
     steps = _steps(tmp_path, *rows)
     assert [s for s, _ in steps] == ["unreadable", "verified"]
+
+
+def test_a_column_of_members_names_its_family(tmp_path):
+    # a softmax post defines y_1, ..., y_n by a pmatrix (not read): y_i(1 - y_i) was refuted
+    column = r"\begin{pmatrix} y_1 \\ \vdots \\ y_n \end{pmatrix}"
+    rows = (
+        column
+        + r" = \frac{1}{\sum_{j=1}^n e^{x_j}} \begin{pmatrix} e^{x_1} \\ e^{x_n} \end{pmatrix}",
+        r"\frac{e^{x_i}}{Z} - \left(\frac{e^{x_i}}{Z}\right)^2 = y_i (1 - y_i)",
+    )
+    steps = _steps(tmp_path, *rows)
+    assert steps[0][0] == "unreadable"
+    assert steps[-1][0] == "unknown" and "the row defining y" in steps[-1][1]

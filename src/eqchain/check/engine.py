@@ -1739,8 +1739,9 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
     value of the name in plain algebra holds for the value it was given: still verified, and so
     does what holds through a sum or product over an index the name is written without."""
     hit = []
+    defined = {str(d.base) if isinstance(d, sp.Indexed) else str(d) for d in facts.definitions}
     for name, line in facts.unread.items():
-        if name in facts.definitions:
+        if name in defined:
             continue  # defined again by a row that was read
         for side in sides:
             if not isinstance(side, sp.Basic):
@@ -1749,12 +1750,12 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
                 unfolded = facts.unfold(side)
             except Exception:  # noqa: BLE001 - SymPy failed unfolding: as written
                 unfolded = side
-            if unfolded.has(name) or side.has(name):
+            if name in _name_texts(unfolded) | _name_texts(side):
                 hit.append((name, line, unfolded))
                 break
     if not hit:
         return result
-    names = ", ".join(dict.fromkeys(latex(n) for n, _, _ in hit))
+    names = ", ".join(dict.fromkeys(latex(sp.Symbol(n)) for n, _, _ in hit))
     lines = ", ".join(dict.fromkeys(str(line) for _, line, _ in hit if line))
     row = f"the row defining {names}" + (f" (line {lines})" if lines else "")
     if result.verdict is Verdict.REFUTED:
@@ -1774,7 +1775,8 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
         for node in unfolded.atoms(*binders):
             variables = node.args[1] if isinstance(node, sp.Limit) else node.variables
             variables = variables if isinstance(variables, (tuple, list)) else (variables,)
-            if node.has(*names_hit) and not set(variables) <= names_hit:
+            by = set().union(*(_name_texts(v) for v in variables))
+            if _name_texts(node) & names_hit and not by <= names_hit:
                 why = (
                     f"not decided: {row} could not be read, so what it depends on is not known, "
                     "and the step differentiates, integrates or takes a limit over another "
@@ -1782,6 +1784,14 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
                 )
                 return StepResult(result.step, Verdict.UNKNOWN, (), why, None, result.warnings)
     return result
+
+
+def _name_texts(tree) -> set[str]:
+    """The names ``tree`` writes, as text: its symbols, and its families by their bases."""
+    if not isinstance(tree, sp.Basic):
+        return set()
+    out = {str(s) for s in tree.free_symbols if isinstance(s, sp.Symbol)}
+    return out | {str(a.base) for a in tree.atoms(sp.Indexed)}
 
 
 def _vacuous(result: StepResult, why: str) -> StepResult:

@@ -1537,18 +1537,34 @@ def _unread_target(text: str, scope):
     from eqchain.latex.memo import read_cached
     from eqchain.latex.read import relation_parts
 
+    text = text.strip().strip("$").strip()  # a whole display that could not be split
     try:
         parts, relations = relation_parts(text)
         if len(parts) < 2 or relations[1] != "=":
             return None
         start, end = parts[0]
-        formula = read_cached(text[start:end])
+        left = text[start:end]
+        column = _MATRIX_COLUMN.fullmatch(left.strip())
+        if column is not None:
+            # (y_1, \vdots, y_n) written as a column: the family y
+            entries = [e.strip() for e in column.group(2).split("\\\\")]
+            entries = [e for e in entries if e and not _DOTS.fullmatch(e)]
+            members = [scope.bind(read_cached(e).sides[0]) for e in entries]
+            bases = {str(m.base) for m in members if isinstance(m, sp.Indexed)}
+            if len(bases) == 1 and len(members) == len(entries) >= 1:
+                return bases.pop()
+            return None
+        formula = read_cached(left)
         if len(formula.sides) != 1 or formula.continues:
             return None
         target = scope.bind(formula.sides[0])
-    except (LatexError, InputError, ValueError, TypeError, RecursionError):
+    except (LatexError, InputError, ValueError, TypeError, RecursionError, IndexError):
         return None
-    return target if isinstance(target, (sp.Symbol, sp.Indexed)) else None
+    return str(target) if isinstance(target, (sp.Symbol, sp.Indexed)) else None
+
+
+_MATRIX_COLUMN = re.compile(r"\\begin\{([pbBvV]?matrix)\}(.*)\\end\{\1\}", re.DOTALL)
+_DOTS = re.compile(r"\\(?:vdots|cdots|ldots|dots)")
 
 
 def _unreadable_step(path: str, text: str, message: str, line: int, column: int) -> Step:
