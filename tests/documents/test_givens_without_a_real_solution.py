@@ -65,3 +65,31 @@ def test_the_reason_says_why_in_english_and_japanese(tmp_path):
     assert "no real value of x satisfies it" in steps[0][1]
     ran = run_eqchain("check", "--no-cache", "--lang", "ja", str(tmp_path / "d.md"))
     assert "これを満たす実数" in ran.stdout and "英語の理由" not in ran.stdout
+
+
+def test_a_name_declared_complex_in_the_prose_or_by_set_may_solve_it(tmp_path):
+    from helpers import run_eqchain
+
+    doc = tmp_path / "c.md"
+    doc.write_text("# t\n\nLet $z \\in \\mathbb{C}$.\n\n$$ z^2 + 1 = 0 $$\n\n$$ z^2 = -1 $$\n")
+    ran = run_eqchain("check", "--no-cache", str(doc))
+    assert ran.returncode == 0, ran.stdout
+    steps = _steps(tmp_path, r"w^2 + 1 = 0", r"w^2 = -1", assume=r"w \in \mathbb{C}")
+    assert [s for s, _ in steps] == ["given", "verified"]
+
+
+def test_the_imaginary_unit_stated_is_not_refuted(tmp_path):
+    assert _steps(tmp_path, r"i^2 = -1")[0][0] != "refuted"
+
+
+def test_a_sum_of_squares_equal_to_a_negative_number_is_refuted(tmp_path):
+    # the red team: \sum_i x_i^2 = -1 was a given and \sum_i x_i^2 + 5 = 4 verified
+    rows = (r"\sum_{i=1}^{n} x_i^2 = -1", r"\sum_{i=1}^{n} x_i^2 + 5 = 4")
+    steps = _steps(tmp_path, *rows)
+    assert steps[0][0] == "refuted" and steps[1][0] != "verified"
+
+
+def test_members_are_named_not_their_family(tmp_path):
+    (first, _) = _steps(tmp_path, r"x_1^2 + x_2^2 = -1", r"x_1^2 = -1 - x_2^2")
+    assert first[0] == "refuted"
+    assert "no real value of x_{1}, x_{2} satisfies" in first[1]

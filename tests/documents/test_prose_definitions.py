@@ -55,8 +55,6 @@ def check(tmp_path, text: str, name: str = "d.md") -> list[dict]:
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then",
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then we have:",
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. We get",
-        # a public geometric-distribution note: "Since $W=X-1$," (E[W] = E[X] - 1 was refuted)
-        r"Since $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$,",
     ],
 )
 def test_the_name_defined_before_a_display_is_a_row_of_its_own(tmp_path, lead):
@@ -85,6 +83,9 @@ def test_a_wrong_step_after_the_definition_is_refuted(tmp_path):
         r"where $\lvert x_i - \mu \rvert = x_i - \mu$:",  # no name on the left
         r"We define $S = \sum_{i=1}^{n} x_i$. Then the sum is",  # a sentence after it
         r"Let $S = \sum_{i=1}^{n} x_i$, then the sum is",
+        # "since" states a fact, not a definition: "Since $\mu = 3$" after \mu = 2 was taken as
+        # a redefinition and \mu^2 = 9 verified (a red team, stop 37)
+        r"Since $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$,",
         r"The sum, with $S = \sum_i x_i$ as before, becomes",
     ],
 )
@@ -107,10 +108,19 @@ def test_a_tex_document_reads_the_definition_too(tmp_path):
     assert step["status"] == "verified", step
 
 
-def test_a_definition_in_the_prose_that_cannot_be_read_gives_no_row(tmp_path):
-    """Prose is not display math: a formula there eqchain cannot read (an unknown command) is
-    left as prose, never reported as an unreadable row."""
+def test_a_definition_in_the_prose_that_cannot_be_read_is_an_unreadable_row(tmp_path):
+    """A definition of a name in the prose that eqchain cannot read (an unknown command) is an
+    unreadable row: left as prose, the name stood free in the rows after it (a red team, stop
+    37: "Let $z = w^T x + b$." dropped, then d(z + b)/db = 1 verified)."""
     steps = check(tmp_path, f"# t\n\nWith $S = \\foo{{x}}$:\n{DISPLAY}")
+    assert [s["status"] for s in steps][0] == "unreadable" and steps[0]["line"] == 3, steps
+    assert steps[-1]["status"] != "verified"
+
+
+def test_another_formula_in_the_prose_that_cannot_be_read_gives_no_row(tmp_path):
+    """Prose is not display math: a formula there that defines no name and cannot be read is
+    left as prose, never reported as an unreadable row."""
+    steps = check(tmp_path, f"# t\n\nWith $\\foo{{S}} = x$:\n{DISPLAY}")
     assert len(steps) == 1 and steps[0]["line"] == 6, steps
     assert steps[0]["status"] != "unreadable"
 

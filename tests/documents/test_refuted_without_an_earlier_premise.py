@@ -66,3 +66,13 @@ def test_the_reason_reads_in_japanese(tmp_path):
     args = ("check", "--no-cache", "--lang", "ja", "--assume", r"\lambda > 0, N > 0")
     ran = run_eqchain(*args, str(tmp_path / "d.md"))
     assert "3行目で仮定した式" in ran.stdout and "英語の理由" not in ran.stdout
+
+
+def test_a_row_false_whatever_the_premise_stays_refuted(tmp_path):
+    # the red team: a premise no sampled point meets made any later row "not refuted with it"
+    for premise in (
+        r"x^5 + x = 1 \Rightarrow x^5 = 1 - x",
+        r"x = \cos x \Rightarrow x - \cos x = 0",
+    ):
+        steps = _steps(tmp_path, premise, r"2x = x + 1 + x", assume=None)
+        assert steps[-1][0] == "refuted", premise

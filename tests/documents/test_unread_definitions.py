@@ -86,3 +86,21 @@ def test_a_column_of_members_names_its_family(tmp_path):
     steps = _steps(tmp_path, *rows)
     assert steps[0][0] == "unreadable"
     assert steps[-1][0] == "unknown" and "the row defining y" in steps[-1][1]
+
+
+def test_members_functions_and_expectations_of_an_unread_definition(tmp_path):
+    # the red team: z_1, z_j after an unreadable z_i = ...; f(x) = ... unreadable; E_{b ~ p}
+    family = (r"z_i = w^T x_i + b",)
+    for claim in (
+        r"\frac{\partial}{\partial b} (z_1 + b) = 1",
+        r"\frac{\partial}{\partial b} (z_j + b) = 1",
+        r"\mathbb{E}_{b \sim p}[z_1] = z_1",
+    ):
+        assert _steps(tmp_path, *family, claim)[-1][0] == "unknown", claim
+    steps = _steps(tmp_path, r"f(x) = w^T x + b", r"\frac{\partial}{\partial b} (f(x) + b) = 1")
+    assert steps[-1][0] == "unknown"
+
+
+def test_a_count_in_a_sum_bound_is_no_dependence(tmp_path):
+    rows = (r"n = \#\mathcal{D}", r"\frac{d}{dw} \sum_{i=1}^{n} w x_i = \sum_{i=1}^{n} x_i")
+    assert _steps(tmp_path, *rows)[-1][0] == "verified"

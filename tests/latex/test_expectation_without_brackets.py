@@ -99,7 +99,19 @@ def test_an_italic_e_before_a_capital_letter_is_ambiguous(text):
         read_formula(text)
 
 
-@pytest.mark.parametrize("text", [r"E x", r"E = m c^2", r"E_n X", r"\frac{\partial E}{\partial W}"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"E x",
+        r"E = m c^2",
+        r"E_n X",
+        r"\frac{\partial E}{\partial W}",
+        # Young's modulus times the second moment of area, E I; E A; events E F (a red team)
+        r"M = E I \kappa",
+        r"E A",
+        r"P(E F)",
+    ],
+)
 def test_an_e_before_anything_else_is_a_name(text):
     assert read_formula(text).sides
 

@@ -101,6 +101,7 @@ def _no_real_value(lhs, rhs) -> str | None:
     name alone in plain algebra and elementary functions, ``solveset`` over the reals finds no
     solution. Taken as a premise, such a given would make every row after it follow vacuously.
     A derivation file has no such default (None)."""
+    from eqchain.check import conditions as cond
     from eqchain.check.refute import REAL_VALUES
 
     declared = REAL_VALUES.get()
@@ -108,19 +109,34 @@ def _no_real_value(lhs, rhs) -> str | None:
         return None
     try:
         difference = lhs - rhs
+        # families: their members real through a real base (x_1, and x_i in \sum_i x_i^2)
+        bases = {
+            a.base
+            for a in difference.atoms(sp.Indexed)
+            if str(a.base.label).lstrip("_") not in declared and a.is_real is not False
+        }
+        labels = {b.label for b in bases}
         names = sorted(
             (
                 a
                 for a in difference.free_symbols
                 if isinstance(a, (sp.Symbol, sp.Indexed))
+                and a not in labels
                 and a.is_real is not False
                 and str(a).lstrip("_").split("[")[0] not in declared
             ),
             key=str,
         )
-        if not names:
-            return None
-        real = {a: a if a.is_real else sp.Dummy(str(a), real=True) for a in names}
+        if not names or {str(a) for a in names} <= {"i", "j"}:
+            return None  # i^2 = -1: the imaginary unit, stated (j in engineering)
+        real = {
+            a: a if a.is_real else sp.Dummy(str(a), real=True)
+            for a in names
+            if not isinstance(a, sp.Indexed)
+        }
+        real.update(
+            {b: sp.IndexedBase(b.label, real=True) for b in bases if not b.assumptions0.get("real")}
+        )
         difference = difference.xreplace(real)
         if difference.has(sp.Derivative):
             # a derivative set to zero (d\sigma(x)/dx = 0 after \sigma(x) = 1/(1 + e^{-x})):
@@ -128,17 +144,31 @@ def _no_real_value(lhs, rhs) -> str | None:
             difference = difference.replace(
                 lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()
             )
-        if any(a.is_real is None for a in difference.free_symbols):
-            return None  # a name that may still be complex (an entry's index, a base)
-        shown = ", ".join(latex(a) for a in names)
+        labels = {a.base.label for a in difference.atoms(sp.Indexed)}
+        if any(a.is_real is None for a in difference.free_symbols - labels):
+            return None  # a name that may still be complex (an entry's index)
+        # shown: the names, a family summed over by its base (x of \sum_i x_i^2)
+        shown = ", ".join(
+            dict.fromkeys(
+                latex(a.base.label)
+                if isinstance(a, sp.Indexed) and not all(i.is_Integer for i in a.indices)
+                else latex(a)
+                for a in names
+            )
+        )
         why = (
             f"{REAL_LINE}no real value of {shown} satisfies it (symbols are real unless "
             "declared otherwise)"
         )
         if difference.is_zero is False:
             return why
+        if difference.has(sp.Sum) and (
+            cond.holds("positive", difference) or cond.holds("positive", -difference)
+        ):
+            return why  # \sum_{i=1}^{n} x_i^2 + 1 = 0: a sum of squares and a positive number
         if (
             len(names) == 1
+            and not isinstance(names[0], sp.Indexed)
             and not difference.has(sp.Sum, sp.Product, sp.Integral, sp.Derivative, sp.Limit)
             and not difference.atoms(sp.core.function.AppliedUndef)
             and sp.count_ops(difference) <= _SOLVED_OPS

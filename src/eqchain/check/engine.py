@@ -17,6 +17,7 @@ next step is checked as usual.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal, localcontext
@@ -1075,8 +1076,12 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             implied = False
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
+        # the link's own sides (a continuation's verdict is about its source and right side)
+        link_sides = (source if source is not None else lhs, step.rhs)
         if facts.unread and result.verdict in (Verdict.VERIFIED, Verdict.REFUTED):
-            result = _through_an_unread_definition(result, (lhs, source, step.rhs), facts)
+            result = _through_an_unread_definition(result, link_sides, facts)
+        if result.verdict in (Verdict.VERIFIED, Verdict.REFUTED) and step.infer_kind:
+            result = _through_a_hidden_dependence(result, link_sides, facts)
         verified = result.verdict is Verdict.VERIFIED
         # What the report shows is the chain's "lhs = rhs": for particular values only when the
         # step or an earlier link of its chain was checked for them.
@@ -1681,12 +1686,17 @@ def _refuted_without_an_earlier_premise(
     own = set()
     if all(isinstance(e, sp.Basic) for e in claimed):
         own = {canonical(claimed[0] - claimed[1]), canonical(claimed[1] - claimed[0])}
+    try:  # what the row's truth depends on (2x = x + 1 + x is false whatever x is)
+        depends = {str(x) for x in _names_of(sp.simplify(claimed[0] - claimed[1]))}
+    except Exception:  # noqa: BLE001 - SymPy failed: as written
+        depends = names
     earlier = [
         (a, b, line)
         for a, b, line, _ in facts.retracted
         if line is not None
-        and {str(x) for x in _names_of(a, b)} & names
+        and {str(x) for x in _names_of(a, b)} & depends
         and canonical(a - b) not in own
+        and _solvable_for_a_name(a - b)
     ]
     if not earlier:
         return result
@@ -1718,6 +1728,23 @@ def _refuted_without_an_earlier_premise(
         "it as a given (a row of its own) to decide the step"
     )
     return StepResult(step, Verdict.UNKNOWN, again.rules, why, None, result.warnings)
+
+
+def _solvable_for_a_name(difference) -> bool:
+    """Whether ``difference = 0`` is linear in one of its names (its derivative by it a nonzero
+    expression free of it: N_k/theta_k - lambda in lambda): points where it holds are then found
+    (the refuter solves it), so "not refuted with it" means something. A premise no sampled
+    point meets (x^5 + x = 1, x = cos x) would make every row after it "not refuted"."""
+    for x in sorted(_names_of(difference), key=str):
+        if not isinstance(x, (sp.Symbol, sp.Indexed)):
+            continue
+        try:
+            slope = sp.diff(difference, x)
+        except Exception:  # noqa: BLE001 - SymPy failed: not this name
+            continue
+        if slope != 0 and not slope.has(x):
+            return True
+    return False
 
 
 def _names_of(*trees) -> set:
@@ -1769,29 +1796,97 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
     # a sum or product over k of a name written without k (\mu of a sample variance's sums):
     # such a name is written as not varying with k, whatever its definition; a derivative's,
     # an integral's or a limit's variable is what such a name hides (z of \sigma(z), by b)
-    binders = (sp.Derivative, sp.Integral, sp.Limit)
+    binders = (sp.Derivative, sp.Integral, sp.Limit, Expectation)
     names_hit = {n for n, _, _ in hit}
     for _, _, unfolded in hit:
         for node in unfolded.atoms(*binders):
-            variables = node.args[1] if isinstance(node, sp.Limit) else node.variables
-            variables = variables if isinstance(variables, (tuple, list)) else (variables,)
+            if isinstance(node, Expectation):
+                # over what is random: E_{b \sim p}[z_1] (its subscript), else every name
+                variables = node.args[1:2] or (sp.Dummy(),)
+            elif isinstance(node, sp.Limit):
+                variables = (node.args[1],)
+            else:
+                variables = node.variables
             by = set().union(*(_name_texts(v) for v in variables))
-            if _name_texts(node) & names_hit and not by <= names_hit:
+            # a sum's bound in it is a count (n of \sum_{i=1}^{n}), never differentiated
+            if _names_in_bodies(node) & names_hit and not by <= names_hit:
                 why = (
                     f"not decided: {row} could not be read, so what it depends on is not known, "
-                    "and the step differentiates, integrates or takes a limit over another "
-                    "variable: make that row readable"
+                    "and the step differentiates, integrates or takes a limit or an expectation "
+                    "over another variable: make that row readable"
                 )
                 return StepResult(result.step, Verdict.UNKNOWN, (), why, None, result.warnings)
     return result
 
 
+def _through_a_hidden_dependence(result: StepResult, sides, facts: Facts) -> StepResult:
+    r"""A verdict through a derivative by v of a function the document never defines, applied to
+    arguments that do not mention v (``E(\mathbf{w}) = -\log P(\mathbf{T} \mid \mathbf{X})``,
+    then ``\frac{\partial E}{\partial w_0} = 0`` was verified): to SymPy that value does not
+    vary with v, but the author, differentiating it by v, writes it as one that does (the
+    likelihood of the weights, its dependence left unwritten). Unknown, naming it; a function
+    of v (``p(x \mid \theta)`` by \theta) or a defined one is differentiated as before."""
+    defined = {d.func for d in facts.definitions if isinstance(d, AppliedUndef)}
+    # an application an equation states (a given P(T | X) = \prod_n ..., a verified claim)
+    stated = {
+        e.func
+        for a, b in facts.givens + [(a, b) for _, a, b in facts.verified]
+        for e in (a, b)
+        if isinstance(e, AppliedUndef)
+    }
+    for side in sides:
+        if not isinstance(side, sp.Basic) or not side.has(sp.Derivative):
+            continue
+        for node in side.atoms(sp.Derivative):
+            by = {_bare(n) for v in node.variables for n in _name_texts(v)}
+            try:  # the body with the definitions put in (a derivative of it may vanish at once)
+                body = facts.unfold(node.expr)
+            except Exception:  # noqa: BLE001 - SymPy failed unfolding: as written
+                body = node.expr
+            for applied in body.atoms(AppliedUndef) | node.expr.atoms(AppliedUndef):
+                if (
+                    applied.func in defined | stated
+                    or isinstance(applied, (MatrixName, MatrixProduct, Transposed))
+                    or not applied.args
+                    or {_bare(n) for n in _name_texts(applied)} & by
+                ):
+                    continue
+                shown = latex(applied)
+                names = ", ".join(latex(v) for v in node.variables)
+                why = (
+                    f"not decided: {shown} is differentiated by {names}, which it is not written "
+                    f"to depend on, and no row defines it: how it depends on {names} is not "
+                    "known (write its arguments, or define it)"
+                )
+                return StepResult(result.step, Verdict.UNKNOWN, (), why, None, result.warnings)
+    return result
+
+
+def _bare(name: str) -> str:
+    """A name's letters without its typeface (``mathbf{theta}``, ``boldsymbol{w}``: theta, w):
+    the entry theta_i of the vector theta is written with the bare letter."""
+    return re.sub(r"mathbf|mathbb|boldsymbol|bm|vec|[{}\\ ]", "", name)
+
+
 def _name_texts(tree) -> set[str]:
-    """The names ``tree`` writes, as text: its symbols, and its families by their bases."""
+    """The names ``tree`` writes, as text: its symbols, its families by their bases, and the
+    functions it applies."""
     if not isinstance(tree, sp.Basic):
         return set()
     out = {str(s) for s in tree.free_symbols if isinstance(s, sp.Symbol)}
+    out |= {str(f.func) for f in tree.atoms(AppliedUndef)}
     return out | {str(a.base) for a in tree.atoms(sp.Indexed)}
+
+
+def _names_in_bodies(tree) -> set[str]:
+    """:func:`_name_texts` outside the bounds of sums and products (their counts)."""
+    if isinstance(tree, (sp.Sum, sp.Product)):
+        return _names_in_bodies(tree.function)
+    if not isinstance(tree, sp.Basic) or not tree.args:
+        return _name_texts(tree)
+    if isinstance(tree, (sp.Symbol, sp.Indexed, AppliedUndef)):
+        return _name_texts(tree)
+    return set().union(*(_names_in_bodies(a) for a in tree.args))
 
 
 def _vacuous(result: StepResult, why: str) -> StepResult:
@@ -4649,6 +4744,8 @@ def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
                 origin[canonical(this)] = (canonical(a), canonical(b))
     if _holds_through_a_margin(pred, target, facts, used):
         return True
+    if pred == "nonzero" and _nonzero_by_factors(target, facts, used):
+        return True
     if not named:
         return False
     # Equals for equals inside the condition: (1 - p)^{1 - x_i} > 0 from q = 1 - p, q > 0.
@@ -4659,6 +4756,38 @@ def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
                 used.extend(origin[k] for k in named if e.has(k))
             return True
     return False
+
+
+def _nonzero_by_factors(target, facts, used: list | None = None) -> bool:
+    r"""``p^2 - p \neq 0`` with 0 < p < 1: a polynomial that factors (p (p - 1)) is nonzero
+    where each factor is, each established as any condition is (p > 0 declared, p - 1 through
+    the margin given p_{bound} = 1 - p). Only a sum of few operations that SymPy factors into
+    two or more factors."""
+    if not isinstance(target, sp.Add) or sp.count_ops(target) > 40:
+        return False
+    try:
+        factored = sp.factor(target)
+    except Exception:  # noqa: BLE001 - SymPy could not factor it: nothing proved
+        return False
+    factors = [
+        f.base if isinstance(f, sp.Pow) and f.exp.is_positive else f
+        for f in sp.Mul.make_args(factored)
+        if not f.is_number
+    ]
+    if len(factors) < 2 or any(f.is_number for f in factors):
+        return False
+    found: list = []
+    for f in factors:
+        f = canonical(f)
+        if not (
+            cond.holds("nonzero", f)
+            or _holds_through_a_margin("nonzero", f, facts, found)
+            or _holds_by_equation("nonzero", f, facts, found)
+        ):
+            return False
+    if used is not None:
+        used.extend(found)
+    return True
 
 
 def _holds_through_a_margin(pred, target, facts, used: list | None = None) -> bool:

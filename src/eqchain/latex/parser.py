@@ -926,8 +926,7 @@ class Parser:
             and span.base not in self.functions
             and nxt is not None
             and nxt.kind == "letter"
-            and nxt.text.isascii()
-            and nxt.text.isupper()
+            and nxt.text in ("X", "Y", "Z")  # a random variable's letter (E I, E A: a product)
         ):
             # E X, E X^2 (Markov's inequality as written in a public note): the expectation of
             # X to a reader of probability, E times X to SymPy (refuted at E = -9/4)

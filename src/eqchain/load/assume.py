@@ -70,6 +70,7 @@ _SETS = {
     "\\mathbb{R}_{\\ge 0}": ("nonnegative",),
     "\\mathbb{Z}": ("integer",),
     "\\mathbb{Q}": ("rational",),
+    "\\mathbb{C}": ("complex",),  # z \in \mathbb{C}: not real (a document's default dropped)
 }
 _FLIP = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "!=": "!="}
 

@@ -310,7 +310,7 @@ def _read_rows(
                         variables=before,
                     )
             except LatexError as err:
-                if prose:
+                if prose and not _defines_a_name(row.text):
                     continue
                 if err.column is None:
                     line, col = _row_place(block, row)
@@ -1528,6 +1528,28 @@ def _is_one_equation(f) -> bool:
     )
 
 
+def _defines_a_name(text: str) -> bool:
+    r"""Whether ``text`` reads as ``name = ...`` with a name (or a function of names) on the
+    left: a definition in the prose that cannot be read is then a row of its own, unreadable
+    (it was left as prose: "Let $z = w^T x + b$." dropped, and z stood free in the rows after
+    it); any other formula there stays prose."""
+    import sympy as sp
+
+    from eqchain.latex.memo import read_cached
+    from eqchain.latex.read import relation_parts
+
+    try:
+        parts, relations = relation_parts(text)
+        if len(parts) < 2 or relations[1] != "=":
+            return False
+        left = read_cached(text[parts[0][0] : parts[0][1]])
+    except (LatexError, ValueError, TypeError, RecursionError):
+        return False
+    if len(left.sides) != 1 or left.continues:
+        return False
+    return isinstance(left.sides[0], (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef))
+
+
 def _unread_target(text: str, scope):
     r"""The name an unreadable row ``name = ...`` defines (``z`` of ``z = w^T x + b``, ``y_i``,
     ``\hat{y}``), its left side read alone, or None (a left side that is no name, or that
@@ -1560,7 +1582,11 @@ def _unread_target(text: str, scope):
         target = scope.bind(formula.sides[0])
     except (LatexError, InputError, ValueError, TypeError, RecursionError, IndexError):
         return None
-    return str(target) if isinstance(target, (sp.Symbol, sp.Indexed)) else None
+    if isinstance(target, sp.Indexed):
+        return str(target.base)  # z_i = ...: the family z (z_1, z_j after it are its members)
+    if isinstance(target, sp.core.function.AppliedUndef):
+        return str(target.func)  # f(x) = ...: the function f
+    return str(target) if isinstance(target, sp.Symbol) else None
 
 
 _MATRIX_COLUMN = re.compile(r"\\begin\{([pbBvV]?matrix)\}(.*)\\end\{\1\}", re.DOTALL)

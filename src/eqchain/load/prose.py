@@ -14,7 +14,7 @@ condition of every row of the display, read as a row's condition after its comma
 
 A name or a function defined in the prose right before a display: "With $S = \sum_i |x_i -
 \mu|$:", "Let $S = ...$.", "where $\sigma(z) = ...$," (the sentence starts with *with*, *let*,
-*where*, *since*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, after an
+*where*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, after an
 optional connective (or a label and a colon, "Step 7: with") and *we* or *let us*; right after
 that word one inline formula, or several joined by commas and *and*; after them only punctuation
 or *we have*, *we get*, *we obtain*, *we find*), or in Japanese "$S = ...$ とおくと、" (とおく,
@@ -117,7 +117,7 @@ _DEF_EN = re.compile(
     r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)"
     + _CONNECTIVE
     + r"(?:(?:we|let\s+us)\s+)?"
-    + r"(?:with|let|where|since|define|defining|write|writing|denote|denoting)\s+"
+    + r"(?:with|let|where|define|defining|write|writing|denote|denoting)\s+"
     + _FORMULAS
     + r"\s*(?:,\s*)?(?:(?:(?:then\s+)?we|then)(?:\s+(?:have|get|obtain|find))?\s*)?[:,.;]?"
     # a short sentence that only leads into the display ("Let $a = 2$. Then", ". We have:")

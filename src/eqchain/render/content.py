@@ -698,6 +698,13 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
         text("両辺が一致しない（数値積分による）")]),
     (re.compile(r"the two sides differ"), lambda m: [text("両辺が一致しない")]),
     (re.compile(
+        r"not decided: (.+?) is differentiated by (.+?), which it is not written to depend on, "
+        r"and no row defines it: how it depends on .+? is not known \(write its arguments, or "
+        r"define it\)"), lambda m: [
+        text("未決定："), math(m.group(1)), text(" を "), math(m.group(2)),
+        text(" で微分しているが、それに依存するとは書かれておらず、定義する行もない："
+             "どう依存するか分からない（引数を書くか、定義する）")]),
+    (re.compile(
         r"not decided: refuted only where the equation supposed at line ([0-9, ]+) \((.+)\) "
         r"fails; with it the step (holds|is not refuted), but a premise holds for its own "
         r"implication only: state it as a given \(a row of its own\) to decide the step"),
@@ -716,11 +723,11 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
     (re.compile(
         r"not decided: the row defining (.+?) (?:\(line ([0-9, ]+)\) )?could not be read, so "
         r"what it depends on is not known, and the step differentiates, integrates or takes a "
-        r"limit over another variable: make that row readable"), lambda m: [
+        r"limit or an expectation over another variable: make that row readable"), lambda m: [
         text("未決定："), math(m.group(1)),
         text(f" を定義する行（{m.group(2)}行目）" if m.group(2) else " を定義する行"),
         text("が読めないので、それが何に依存するか分からない。この行は別の変数で微分・積分・"
-             "極限をとっている：その行を読める形にする")]),
+             "極限・期待値をとっている：その行を読める形にする")]),
     (re.compile(
         r"no real value of (.+?) satisfies it \(symbols are real unless declared otherwise\): "
         r"not taken as a given, as every row after it would follow from it \(declare a name "
