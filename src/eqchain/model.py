@@ -97,6 +97,9 @@ class Step:
     # Documents: what an unreadable row defines, read from its left side alone (z of ``z = w^T
     # x + b``, a name): the rows after it do not know what it depends on (engine.
     # _through_an_unread_definition).
+    # Documents: a row that only bounds names written nowhere before (\lambda > 0 on a row of
+    # its own): a condition the author states, neither checked nor assumed (unknown)
+    stated_bound: bool = False
     unread_target: str | None = None  # the name's text: str of the SymPy symbol or family base
     # The relation the step claims between its source (the previous right side, or ``lhs``)
     # and ``rhs``: "=", "<", "<=", ">", ">=", "propto" or "sim" (a distribution stated, a

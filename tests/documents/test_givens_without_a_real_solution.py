@@ -93,3 +93,8 @@ def test_members_are_named_not_their_family(tmp_path):
     (first, _) = _steps(tmp_path, r"x_1^2 + x_2^2 = -1", r"x_1^2 = -1 - x_2^2")
     assert first[0] == "refuted"
     assert "no real value of x_{1}, x_{2} satisfies" in first[1]
+
+
+def test_only_polynomial_equations_in_i_or_j_state_the_imaginary_unit(tmp_path):
+    steps = _steps(tmp_path, r"\cos j = 2", r"\cos^2 j = 4")
+    assert steps[0][0] == "refuted" and steps[1][0] != "verified"

@@ -46,3 +46,13 @@ def test_the_reason_reads_in_japanese(tmp_path):
     _steps(tmp_path, DEFINITION, r"\frac{\partial}{\partial w_0} E(\mathbf{w}) = 0")
     ran = run_eqchain("check", "--no-cache", "--lang", "ja", str(tmp_path / "d.md"))
     assert "で微分しているが" in ran.stdout and "英語の理由" not in ran.stdout
+
+
+def test_a_mixed_derivative_by_an_argument_and_another_variable_is_unknown(tmp_path):
+    # the red team: X among P(T | X)'s arguments let the derivative by w through
+    row = (
+        r"\frac{\partial^2 E(\mathbf{w})}{\partial w \partial X} = "
+        r"\frac{\partial^2 E(\mathbf{w})}{\partial w \partial T}"
+    )
+    steps = _steps(tmp_path, r"E(\mathbf{w}) = -\log P(T \mid X)", row)
+    assert steps[-1][0] == "unknown" and "differentiated by w," in steps[-1][1]

@@ -98,6 +98,10 @@ def test_a_row_keeps_its_own_condition_too(tmp_path):
         r"Assuming $x \geq 0$ is false, we get:",
         r"If $x \geq 0$ is violated, then",
         r"When $x \geq 0$ is no longer true:",
+        # Japanese words after the case that turn it round (a red team, stop 37)
+        r"$x \geq 0$ の場合を除くと、",
+        r"$x \geq 0$ のときは成り立たないので、一般には",
+        r"$x \geq 0$ ならば矛盾するので",
         r"If $x \geq 0$ is false, then the result is",
         r"If $x \geq 0$, then the result is not",
     ],
@@ -178,3 +182,13 @@ def test_a_case_on_a_family_member_gives_its_value(tmp_path):
     (step,) = check(tmp_path, wrong)
     assert step["status"] == "refuted"
     assert dict(step["counterexample"]["values"]).get("x_{1}", "1") == "1"
+
+
+def test_a_function_defined_under_a_case_applied_outside_it_says_so(tmp_path):
+    # the red team: "\text{NaN} \text{ finite} cannot hold" leaked into the reason
+    text = "# t\n\nIf $x = 2$, then the value is\n\n$$ f(x) = 4 $$\n\n$$ f(3) = 4 $$\n"
+    step = check(tmp_path, text)[-1]
+    assert step["status"] == "unknown"
+    assert "outside the case" in step["reason"] and "NaN" not in step["reason"]
+    ran = run_eqchain("check", "--no-cache", "--lang", "ja", str(tmp_path / "d.md"))
+    assert "定義が書かれた場合の外" in ran.stdout

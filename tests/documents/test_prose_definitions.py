@@ -55,6 +55,9 @@ def check(tmp_path, text: str, name: str = "d.md") -> list[dict]:
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then",
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. Then we have:",
         r"Let $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$. We get",
+        # a definition's sign (a red team: "Let $z := 2b$." was left as prose)
+        r"Let $S := \sum_{i=1}^{n}\lvert x_i - \mu \rvert$.",
+        r"Define $S \coloneqq \sum_{i=1}^{n}\lvert x_i - \mu \rvert$.",
     ],
 )
 def test_the_name_defined_before_a_display_is_a_row_of_its_own(tmp_path, lead):
@@ -152,3 +155,9 @@ def test_a_wrong_quotient_rule_after_them_is_refuted(tmp_path):
     wrong = TANH.replace("f'(x)g(x)-f(x)g'(x)", "f'(x)g(x)+f(x)g'(x)")
     *_, step = check(tmp_path, f"# t\n\n{lead}\n{wrong}")
     assert step["status"] == "refuted", step
+
+
+def test_an_unread_prose_definition_of_a_name_no_display_writes_gives_no_row(tmp_path):
+    # the red team: "Let $\theta = (\mu, \sigma^2)$." became an unreadable row, exit 1
+    steps = check(tmp_path, f"# t\n\nLet $\\theta = (\\mu, \\sigma^2)$.\n{DISPLAY}")
+    assert len(steps) == 1 and steps[0]["status"] != "unreadable", steps

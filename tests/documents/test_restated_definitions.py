@@ -94,3 +94,12 @@ def test_a_right_one_is_verified(tmp_path):
 def test_without_the_conditions_the_right_one_is_not_refuted(tmp_path):
     rows = (LIKELIHOOD, LOG_LIKELIHOOD, r"l(a) = 2 \log a + \log b")
     assert check_document_rows(tmp_path, *rows)[-1]["status"] != "refuted"
+
+
+def test_a_wrong_restatement_after_a_right_one_is_not_passed(tmp_path):
+    # the red team: v(x) = x^2 + 2 after the verified v(x) = x^2 + 1 was a silent redefinition
+    rows = (r"u(x) = x^2", r"v(x) = u(x) + 1", r"v(x) = x^2 + 1", r"v(x) = x^2 + 2")
+    out = check_document_rows(tmp_path, *rows)
+    assert [s["status"] for s in out] == ["definition", "definition", "verified", "unknown"]
+    right = check_document_rows(tmp_path, *rows[:3], r"v(x) = (x + 1)^2 - 2x")
+    assert right[-1]["status"] == "verified"

@@ -104,3 +104,7 @@ def test_members_functions_and_expectations_of_an_unread_definition(tmp_path):
 def test_a_count_in_a_sum_bound_is_no_dependence(tmp_path):
     rows = (r"n = \#\mathcal{D}", r"\frac{d}{dw} \sum_{i=1}^{n} w x_i = \sum_{i=1}^{n} x_i")
     assert _steps(tmp_path, *rows)[-1][0] == "verified"
+
+
+def test_a_row_false_whatever_the_name_stays_refuted(tmp_path):
+    assert _steps(tmp_path, r"z = \foo{x}", r"z + 1 = z + 2")[-1][0] == "refuted"

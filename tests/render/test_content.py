@@ -78,3 +78,26 @@ def test_a_condition_that_a_listed_one_implies_is_not_repeated():
     listed = (r"L \neq 0", r"y_{1} \neq 0", "y_{1} > 0", r"y_{2} \geq 0")
     shown = content.readable_conditions(listed)
     assert shown == (r"L \neq 0", "y_{1} > 0", r"y_{2} \geq 0")
+
+
+def test_the_commonest_reasons_read_in_japanese():
+    # stop 37: the commonest unknown reasons were shown in English behind 「（英語の理由）」
+    # (256 of them over the Japanese corpus and a helper's nine posts; 42 after)
+    reasons = [
+        "no symbolic proof found (rule search and algebra) and no counterexample; try a smaller "
+        "step between these two rows",
+        "no symbolic proof found (rule search and algebra) and no counterexample; the rule search "
+        "came closest with distribute; try a smaller step between these two rows",
+        "no symbolic proof found (rule search and algebra) and no counterexample; P stands on one "
+        "side only and no row before this one defines it: define it before this row",
+        "time limit (5 s of CPU time) ran out; try a smaller step between these two rows, or a "
+        "longer --timeout",
+        "no symbolic proof found (integrals kept whole, split, evaluated) and no counterexample",
+        "not checked: the formula it continues (line 18) could not be read; a new chain starts "
+        "here",
+        "the left side is not greater than the right side",
+    ]
+    for reason in reasons:
+        spans = content._reason_ja(reason)
+        shown = "".join(s.value for s in spans)
+        assert "英語の理由" not in shown, reason

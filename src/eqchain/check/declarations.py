@@ -127,7 +127,9 @@ def _no_real_value(lhs, rhs) -> str | None:
             ),
             key=str,
         )
-        if not names or {str(a) for a in names} <= {"i", "j"}:
+        if not names:
+            return None
+        if {str(a) for a in names} <= {"i", "j"} and difference.is_polynomial(*names):
             return None  # i^2 = -1: the imaginary unit, stated (j in engineering)
         real = {
             a: a if a.is_real else sp.Dummy(str(a), real=True)

@@ -89,6 +89,10 @@ from eqchain.operators import Expectation
 from eqchain.tree import NotAVariable, TooLarge, build, canonical, put_in, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
+STATED_BOUND = (
+    "not checked: a condition on names written nowhere before, stated, not derived; to assume "
+    "it for the whole document write it in the prose (Assume $\\lambda > 0$.) or with --assume"
+)
 SEARCH_DEPTH = 4
 QUICK_TRIALS = 6
 NAMED_SEARCH_DEPTH = 12  # the author's rules only: narrower, so it can go deeper (within budget)
@@ -864,6 +868,14 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             chain_relation, chain_sides = "=", ([] if unreadable is not None else [step.rhs])
             if unreadable is None:
                 facts.remember(step, None, usable=False)
+            continue
+        if step.stated_bound:
+            # \lambda > 0 on a row of its own: the author states a condition (document.
+            # _display_bounds); refuting it at \lambda = -1 told the author nothing
+            result = StepResult(step, Verdict.UNKNOWN, reason=STATED_BOUND)
+            results.append(result)
+            if on_step is not None:
+                on_step(result)
             continue
         unreadable = None
         if not step.continues and step.follows is None:
@@ -1786,6 +1798,12 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
     lines = ", ".join(dict.fromkeys(str(line) for _, line, _ in hit if line))
     row = f"the row defining {names}" + (f" (line {lines})" if lines else "")
     if result.verdict is Verdict.REFUTED:
+        try:  # z + 1 = z + 2 is false whatever z is (its definitions put in)
+            depends = _name_texts(sp.simplify(facts.unfold(sides[0] - sides[1])))
+        except Exception:  # noqa: BLE001 - SymPy failed: as written
+            depends = {n for n, _, _ in hit}
+        if not depends & {n for n, _, _ in hit}:
+            return result
         why = (
             f"not decided: refuted only with {names} a number of its own; {row} could not "
             "be read, and its definition may exclude that value: make that row readable"
@@ -1838,7 +1856,10 @@ def _through_a_hidden_dependence(result: StepResult, sides, facts: Facts) -> Ste
         if not isinstance(side, sp.Basic) or not side.has(sp.Derivative):
             continue
         for node in side.atoms(sp.Derivative):
-            by = {_bare(n) for v in node.variables for n in _name_texts(v)}
+            # a variable by its name (theta_i by theta's: an entry; never its index i)
+            by = {
+                _bare(str(v.base) if isinstance(v, sp.Indexed) else str(v)) for v in node.variables
+            }
             try:  # the body with the definitions put in (a derivative of it may vanish at once)
                 body = facts.unfold(node.expr)
             except Exception:  # noqa: BLE001 - SymPy failed unfolding: as written
@@ -1848,11 +1869,18 @@ def _through_a_hidden_dependence(result: StepResult, sides, facts: Facts) -> Ste
                     applied.func in defined | stated
                     or isinstance(applied, (MatrixName, MatrixProduct, Transposed))
                     or not applied.args
-                    or {_bare(n) for n in _name_texts(applied)} & by
+                    or by <= {_bare(n) for n in _name_texts(applied)}
                 ):
-                    continue
+                    continue  # a function of every variable it is differentiated by
                 shown = latex(applied)
-                names = ", ".join(latex(v) for v in node.variables)
+                own = {_bare(n) for n in _name_texts(applied)}
+                names = ", ".join(
+                    dict.fromkeys(
+                        latex(v)
+                        for v in node.variables
+                        if _bare(str(v.base) if isinstance(v, sp.Indexed) else str(v)) not in own
+                    )
+                )
                 why = (
                     f"not decided: {shown} is differentiated by {names}, which it is not written "
                     f"to depend on, and no row defines it: how it depends on {names} is not "
@@ -1865,7 +1893,8 @@ def _through_a_hidden_dependence(result: StepResult, sides, facts: Facts) -> Ste
 def _bare(name: str) -> str:
     """A name's letters without its typeface (``mathbf{theta}``, ``boldsymbol{w}``: theta, w):
     the entry theta_i of the vector theta is written with the bare letter."""
-    return re.sub(r"mathbf|mathbb|boldsymbol|bm|vec|[{}\\ ]", "", name)
+    bare = re.sub(r"mathbf|mathbb|boldsymbol|bm|vec|[{}\\ ]", "", name)
+    return bare.split("_")[0] if not bare.startswith("_") else bare  # theta_i: of theta
 
 
 def _name_texts(tree) -> set[str]:
@@ -2174,6 +2203,12 @@ def _infer(
         facts.stationary.add(len(facts.givens) - 1)
         facts.conditions.append(_names_of(source, step.rhs))
         return replace(given, reason="given: the derivative set to zero (a stationarity condition)")
+    if result.verdict is Verdict.VERIFIED and not step.continues:
+        again = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
+        if again is not None and again in facts.definitions:
+            # v(x) = x^2 + 1 verified after v(x) = u(x) + 1: the row after it is right after
+            # the name's latest statement (v(x) = x^2 + 2 then was a silent redefinition)
+            facts.defined_in[again] = facts.statements
     if result.verdict is Verdict.VERIFIED or step.continues:
         return (
             result
@@ -4344,6 +4379,18 @@ class _Domain:
         )
         if not failing:
             return None
+        if any(
+            isinstance(written, sp.Basic) and written.has(sp.nan)
+            for _r, _p, _e, key, written, _c in self.entries
+            if _impossible(key, facts)
+        ):
+            # f(3) after f(x) = 4 written under the case x = 2: SymPy's Piecewise with no piece
+            # there is nan ("\text{NaN} finite cannot hold" leaked into the report)
+            return (
+                "the left side is defined nowhere under the assumptions and the givens: it "
+                "takes a definition at a value outside the case that definition was written "
+                "under"
+            )
         return (
             "the left side is defined nowhere under the assumptions and the givens: "
             f"{', '.join(failing)} cannot hold"

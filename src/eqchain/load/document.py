@@ -106,13 +106,11 @@ def load_document(
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
     stated = stated_law_conditions(rows)
     stated += _prose_assumptions(path, blocks, rows, items + stated, _inline_names(text, blocks))
-    bounds, bound_rows = _display_assumptions(path, rows, items + stated)
-    stated += bounds
-    rows = [(b, [r for r in rs if id(r) not in bound_rows]) for b, rs in rows]
+    bound_rows = _display_bounds(rows, items + stated)
     items = items + stated
     scope = _scope(path, rows, items)
     owners: list[int] = []
-    steps = [_assumed(s, path) for s in _steps(path, rows, scope, owners)]
+    steps = [_assumed(s, path) for s in _steps(path, rows, scope, owners, bound_rows)]
     steps = _statements_after_proofs(steps, owners, blocks)
     if not steps:
         raise InputError("no displayed equations found", path)
@@ -238,6 +236,7 @@ class _Row:
     beside: bool = False  # an equation beside another on its row (eqchain.latex.rows.beside_split)
     # it ended with '=', read once with the next display's leading '=' (_closed_across_displays)
     open_end: bool = False
+    prose: bool = False  # a definition in the prose, not read (kept when its name is used)
     case: object | None = None  # the case the prose before the display states (load/prose.py)
 
 
@@ -328,7 +327,9 @@ def _read_rows(
                     unread = _Row(None, line, col, row.text.strip(), block.path, message)
                     queue[:0] = [r for r in (before_side, unread, after_side) if r is not None]
                     continue
-                read.append(_Row(None, line, col, row.text.strip(), block.path, message))
+                read.append(
+                    _Row(None, line, col, row.text.strip(), block.path, message, prose=prose)
+                )
                 pending_note = None
                 before = frozenset()
                 continue
@@ -756,19 +757,18 @@ _BOUND_SPACING = re.compile(r"\\(?:quad|qquad|[ ,;:!])|~|\\text\s*\{\s*(?:and|,)
 _BOUND_RELATIONS = frozenset({"<", ">", "<=", ">="})
 
 
-def _display_assumptions(path: str, rows, items: list) -> tuple[list, set[int]]:
-    r"""A display row that only bounds names no display before it writes (``\alpha > 0,\
-    \beta > 0``, ``\lambda > 0``, ``0 < p < 1``: a law's parameters, before 「を満たす必要が
-    ある」), as assumption items for the whole document, the way the prose's "Assume $\lambda >
-    0$." gives them, and the rows (by ``id``) it takes: no claim (it was refuted at \lambda =
-    -1, and not used: a later \log \lambda stayed unknown). Only bounds ``--assume`` reads, on
-    names no declaration or other such row bounds otherwise; anything else is a row as before.
-    When the conditions taken cannot hold together none is taken."""
+def _display_bounds(rows, items: list) -> frozenset[int]:
+    r"""The display rows (by ``id``) that only bound names no display before them writes
+    (``\alpha > 0,\ \beta > 0``, ``\lambda > 0`` on a row of their own: a law's parameters,
+    before 「を満たす必要がある」): a condition the author states, never a claim refuted at
+    \lambda = -1 (it was). It is no assumption either: a bound row may be one case of a proof by
+    cases (``x > 0``, then "Now assume $x < 0$."), and taken for the whole document it verified
+    a row false in the other case. Such a row is ``unknown``, saying how to assume it. Only
+    bounds ``--assume`` reads, on names no declaration bounds."""
     from eqchain.load.assume import parse_assume
 
     declared = {n for i in items for n in _item_names(i)}
     written: set[str] = set()
-    out: list = []
     taken: set[int] = set()
     for _, block_rows in rows:
         for row in block_rows:
@@ -785,24 +785,11 @@ def _display_assumptions(path: str, rows, items: list) -> tuple[list, set[int]]:
                 except InputError:
                     found = None
             names = set().union(*(_item_names(i) for i in found)) if found else set()
-            if (
-                found
-                and names
-                and not names & (written | declared | {"e", "pi", "i"})
-                and all(type(i).__name__ == "Bound" or getattr(i, "words", ()) for i in found)
-            ):
-                out += [i for i in found if i not in out]
-                declared |= names
+            if found and names and not names & (written | declared | {"e", "pi", "i"}):
                 taken.add(id(row))
-                continue
             for side in sides:
                 written |= _written_names(side)
-    if out:
-        try:
-            _scope(path, rows, items + out)
-        except Exception:  # noqa: BLE001 - conditions that cannot hold together: none taken
-            return [], set()
-    return out, taken
+    return frozenset(taken)
 
 
 def _item_names(item) -> set[str]:
@@ -1301,9 +1288,19 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
     return out
 
 
-def _steps(path: str, rows, scope, owners: list | None = None) -> list[Step]:
+def _steps(
+    path: str, rows, scope, owners: list | None = None, bound_rows: frozenset = frozenset()
+) -> list[Step]:
     """The steps of the rows read; ``owners``, when given, receives each step's block index."""
     steps: list[Step] = []
+    used: set[str] = set()  # the names the rows read write (an unread prose definition's use)
+    for _, block_rows in rows:
+        for row in block_rows:
+            for side in getattr(row.formula, "sides", ()) or ():
+                try:
+                    used |= _written_names(scope.bind(side))
+                except (InputError, TypeError, ValueError):
+                    continue
     carried = None  # an expression alone that ended with '=' before the display it continues in
     beside_before = False  # the row before held equations side by side (rows.beside_split)
     for b_index, block_rows in rows:
@@ -1341,6 +1338,8 @@ def _steps(path: str, rows, scope, owners: list | None = None) -> list[Step]:
                     row.path or path, row.text, row.error, row.line, row.column
                 )
                 target = _unread_target(row.text, scope)
+                if row.prose and target not in used:
+                    continue  # Let $\theta = (\mu, \sigma^2)$. and no display writes theta
                 steps.append(
                     replace(unread, unread_target=target) if target is not None else unread
                 )
@@ -1390,6 +1389,7 @@ def _steps(path: str, rows, scope, owners: list | None = None) -> list[Step]:
                         condition=condition,
                         condition_text=_condition_text(row.case, f.condition),
                         law=f.law,
+                        stated_bound=id(row) in bound_rows,
                     )
                 )
         if lone is not None and not steps:

@@ -73,6 +73,9 @@ _EN_TAIL = re.compile(
     r")?\s*[:,.]?\s*\Z",
     re.IGNORECASE | re.DOTALL,
 )
+# what may follow a Japanese or Korean case (a whitelist, as in English: 「$x_1 = 1$ の場合を
+# 除くと、」 was read as the case x_1 = 1): punctuation and は, には, では only
+_CJK_TAIL = re.compile(r"[\s、,，:：]*(?:は|には|では)?[\s、,，:：]*\Z")
 # after the case: no other clause that may turn it round ("; otherwise we have")
 _TURNED = re.compile(r";|\b(?:otherwise|else|unless|except|not)\b|以外|でない|ではない|아닌", re.I)
 
@@ -89,6 +92,8 @@ def stated_case(prose: str) -> str | None:
             continue
         if pattern is _EN and not _EN_TAIL.match(m.group("tail")):
             continue
+        if pattern is _CJK and not _CJK_TAIL.match(m.group("tail")):
+            continue  # 「の場合を除くと」「のときは成り立たないので」: no case
         found = m.group("dollar") or m.group("paren")
         if found and found.strip():
             return found.strip()
@@ -107,7 +112,8 @@ _NAME = (
 # ... or a function of names it defines, f(x) or \sigma(z) (as a display's row f(x) = ... whose
 # left side is the whole side: README, "Functions")
 _DEFINES = _NAME + r"(?:\s*\(\s*" + _NAME + r"(?:\s*,\s*" + _NAME + r")*\s*\))?"
-_DEFINED = re.compile(r"\A\s*" + _DEFINES + r"\s*=(?P<body>.+)\Z", re.DOTALL)
+# = or a definition's sign (Let $z := 2b$.: it was left as prose, z free in the rows after it)
+_DEFINED = re.compile(r"\A\s*" + _DEFINES + r"\s*(?::=|\\coloneqq|=)(?P<body>.+)\Z", re.DOTALL)
 # one formula, or several joined by commas and "and" ("where $a = ...$ and $b = ...$")
 _PLAIN_INLINE = _INLINE.replace("?P<dollar>", "?:").replace("?P<paren>", "?:")
 _FORMULAS = (
@@ -152,6 +158,12 @@ def stated_definition(prose: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _signs(formula: str) -> int:
+    """How many equals signs (``=``, ``:=``, ``\\coloneqq``) ``formula`` has outside braces."""
+    top = _top_level(formula)
+    return top.count("=") + top.count("\\coloneqq")
+
+
 def stated_definitions(prose: str) -> list[str]:
     """The LaTeX of each definition (``S = ...``, ``f(x) = ...``) the prose ``prose`` (the text
     right before a display) ends by stating, in order (see the module's docstring); [] when
@@ -167,7 +179,7 @@ def stated_definitions(prose: str) -> list[str]:
             (f.group("dollar") or f.group("paren") or "").strip()
             for f in _ONE_INLINE.finditer(m.group("formulas"))
         ]
-        if found and all(f and _DEFINED.match(f) and _top_level(f).count("=") == 1 for f in found):
+        if found and all(f and _DEFINED.match(f) and _signs(f) == 1 for f in found):
             return found
     return []
 

@@ -698,6 +698,56 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
         text("両辺が一致しない（数値積分による）")]),
     (re.compile(r"the two sides differ"), lambda m: [text("両辺が一致しない")]),
     (re.compile(
+        r"not checked: a condition on names written nowhere before, stated, not derived; to "
+        r"assume it for the whole document write it in the prose \(Assume \$.+?\$\.\) or with "
+        r"--assume"), lambda m: [
+        text("未検査：それまでどこにも書かれていない名前への条件（導かれたものではなく述べたもの）。"
+             "文書全体の仮定にするには本文に書く（「ただし $\\lambda > 0$ とする。」）か --assume "
+             "で与える")]),
+    (re.compile(r"\(declare the random variable with 'moments'\)"), lambda m: [
+        text("（確率変数を moments 付きで宣言する）")]),
+    (re.compile(
+        r"\(the row before needs (.+?), which the chain's left side does not need\)"), lambda m: [
+        text("（前の行は "), math(m.group(1)),
+        text(" を必要とするが、連鎖の左辺は必要としない）")]),
+    (re.compile(r"\(for (\\int.+)\)$"), lambda m: [
+        text("（"), math(m.group(1)), text(" について）")]),
+    (re.compile(r"the left side is not greater than the right side"), lambda m: [
+        text("左辺は右辺より大きくない")]),
+    (re.compile(r"no symbolic proof found \(rule search and algebra\) and no counterexample"),
+     lambda m: [text("記号的な証明も反例も見つからない（規則の探索と代数）")]),
+    (re.compile(
+        r"no symbolic proof found \(integrals kept whole, split, evaluated\) and no "
+        r"counterexample"), lambda m: [
+        text("記号的な証明も反例も見つからない（積分はそのまま・分割・計算して試した）")]),
+    (re.compile(r"try a smaller step between these two rows, or a longer --timeout"),
+     lambda m: [text("この2行の間にもっと小さなステップを入れるか、--timeout を長くする")]),
+    (re.compile(r"try a smaller step between these two rows"),
+     lambda m: [text("この2行の間にもっと小さなステップを入れてみる")]),
+    (re.compile(r"the rule search came closest with ([A-Za-z_, ]+?)(?=;|$)"), lambda m: [
+        text("規則の探索で最も近づいたのは "), code(m.group(1)), text(" ")]),
+    (re.compile(
+        r"(.+?) stands? on one side only and no row before this one defines it: define it "
+        r"before this row"), lambda m: [
+        math(m.group(1)), text(" は片側にしか現れず、この行より前に定義する行がない："
+                               "この行より前で定義する")]),
+    (re.compile(r"time limit \(([0-9.]+) s of CPU time\) ran out"), lambda m: [
+        text(f"時間制限（CPU時間 {m.group(1)} 秒）に達した")]),
+    (re.compile(
+        r"not checked: the formula it continues \(line ([0-9]+)\) could not be read; a new "
+        r"chain starts here"), lambda m: [
+        text(f"未検査：続く元の式（{m.group(1)}行目）が読めない。ここから新しい連鎖が始まる")]),
+    (re.compile(
+        r"the left side is defined nowhere under the assumptions and the givens: it takes a "
+        r"definition at a value outside the case that definition was written under"),
+        lambda m: [text("仮定と前提のもとで左辺はどこでも定義されない：定義が書かれた場合の外の値で"
+                        "その定義を使っている")]),
+    (re.compile(
+        r"the left side is defined nowhere under the assumptions and the givens: (.+) cannot "
+        r"hold"), lambda m: [
+        text("仮定と前提のもとで左辺はどこでも定義されない："), math(m.group(1)),
+        text(" は成り立ちえない")]),
+    (re.compile(
         r"not decided: (.+?) is differentiated by (.+?), which it is not written to depend on, "
         r"and no row defines it: how it depends on .+? is not known \(write its arguments, or "
         r"define it\)"), lambda m: [
