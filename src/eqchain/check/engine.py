@@ -1691,7 +1691,7 @@ def _refuted_without_an_earlier_premise(
     verified through it); else it stays refuted."""
     if not result.reason.startswith(("the two sides differ", "it does not follow")):
         return result  # refuted otherwise (no solution of the equation at line N): as it is
-    names = {str(x) for x in _names_of(lhs, source, step.rhs)}
+    names = {str(x) for x in _names_of(*(e for e in (lhs, source, step.rhs) if e is not None))}
     # never the row's own equation (a = b^2 \Rightarrow \sqrt{a} = b after \sqrt{a} = b
     # \Rightarrow a = b^2: the converse, false, holds trivially with the first premise)
     claimed = (lhs if step.follows is not None else source, step.rhs)
@@ -1757,16 +1757,6 @@ def _solvable_for_a_name(difference) -> bool:
         if slope != 0 and not slope.has(x):
             return True
     return False
-
-
-def _names_of(*trees) -> set:
-    """The symbols and families (their bases) of ``trees``."""
-    out: set = set()
-    for tree in trees:
-        if isinstance(tree, sp.Basic):
-            out |= tree.free_symbols
-            out |= {a.base for a in tree.atoms(sp.Indexed)}
-    return out
 
 
 def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> StepResult:
