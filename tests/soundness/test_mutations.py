@@ -11,7 +11,7 @@ The campaign runs once per test session, in two worker processes forked after it
 mutants, and the judge's view of each derivation).
 
 The README's ``pytest`` runs a systematic sample of the campaign: every mutant is judged, and of
-those the judge keeps, every sixteenth of each operator (at least two of each) and two of each claim
+those the judge keeps, every 24th of each operator (at least two of each) and two of each claim
 that leaves out are checked, so every claim of every derivation still has mutants checked and
 every operator is exercised (the tests below check both on the sample too). The whole campaign
 is marked ``slow`` (``pytest -m slow``); ``.ci/run`` runs it with the README's tests in one
@@ -66,7 +66,8 @@ PER_CLAIM = (6, 18)  # ... at least 6 and at most 18 a claim, two thirds on the 
 CAMPAIGN_LIMIT = 3600.0  # seconds: a guard against a hang, not a performance assertion (900 ran
 # out on the shared 2-core machine under a load of 13, with every step within its time limit)
 REFUTED_SHARE = 0.95
-SAMPLE_STEP = 16  # the sample: every sixteenth kept mutant of each operator (see _sample)
+SAMPLE_STEP = 24  # the sample: every 24th kept mutant of each operator (see _sample; 16 until
+# stop 37: the README's run reached 5 min 11 s); `-m slow` and .ci/run check every one
 CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
