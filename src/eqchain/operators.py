@@ -63,6 +63,9 @@ class Expectation(sp.Expr):
         body = printer._print(self.body)
         if not self.under:
             sub = ""
+        elif isinstance(self.args[1], Given) and self.args[1].unnamed:
+            given = ", ".join(printer._print(c) for c in self.args[1].conditions)
+            return f"\\mathbb{{E}}\\left[{body} \\;\\middle|\\; {given}\\right]"
         elif self.variable is not None:
             sub = f"_{{{printer._print(self.args[1])} \\sim {printer._print(self.args[2])}}}"
         else:
@@ -305,7 +308,15 @@ class Given(sp.Expr):
 
     @property
     def variable(self):
+        """The variable before the bar of ``E_{Z | X}``; the empty ``Tuple()`` for a bar in the
+        brackets, ``E[Y \\mid X]`` (:attr:`unnamed`)."""
         return self.args[0]
+
+    @property
+    def unnamed(self) -> bool:
+        """Whether this is ``E[Y \\mid X]``'s condition (no variable named): X held fixed, every
+        other symbol that is not declared constant may be random, as in ``E[Y]``."""
+        return self.args[0] == sp.Tuple()
 
     @property
     def conditions(self) -> tuple:

@@ -778,6 +778,19 @@ EXPECTATION_RULES: tuple[Rule, ...] = (
         engine="expectation",
     ),
     Rule(
+        "expectation_tower",
+        r"\mathbb{E}\left[\mathbb{E}[Y \mid X]\right] = \mathbb{E}[Y]",
+        "the law of total expectation (the tower property): the expectation of a conditional "
+        "expectation is the expectation itself; conditioned on fewer names, "
+        "E[E[Y | X, Z] | X] = E[Y | X] (Y's expectation finite)",
+        "全期待値の法則（タワー性）：条件付き期待値の期待値はもとの期待値。"
+        "条件を減らしても同じ：E[E[Y | X, Z] | X] = E[Y | X]（Y の期待値は有限）",
+        "engine",
+        "expectation",
+        conditions=(r"finite \mathbb{E}[Y]",),
+        engine="expectation",
+    ),
+    Rule(
         "expectation_constant",
         r"\mathbb{E}[c] = c",
         "the expectation of a constant is the constant (c constant: not random)",

@@ -413,6 +413,11 @@ CASES |= {
         [(r"\mathbb{E}[q^2 + 1] = q^2", [])],
         ([(r"\langle x \rangle = x", [])], "x constant"),
     ),
+    "expectation_tower": (
+        [(r"\mathbb{E}[\mathbb{E}[V \mid W]] = \mathbb{E}[V]", [])],
+        [(r"\mathbb{E}[\mathbb{E}[V \mid W]^2] = \mathbb{E}[V]^2", [])],
+        ([(r"\mathbb{E}[\mathbb{E}[R \mid W]] = \mathbb{E}[R]", [])], "finite moments"),
+    ),
     "expectation_lotus": (
         [(r"\mathbb{E}_{x \sim \mathcal{N}(\mu, s^2)}[x^2] = \mu^2 + s^2", [])],
         [(r"\mathbb{E}_{x \sim \mathcal{N}(\mu, s^2)}[x^2] = \mu^2 + 2 s^2", [])],

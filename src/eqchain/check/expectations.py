@@ -41,7 +41,7 @@ from eqchain.latex.commands import ACCENTS
 from eqchain.latex.names import undecorated
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
-from eqchain.operators import Expectation, Given, Law, Normal, gaussian_density
+from eqchain.operators import Expectation, Given, Law, Normal, Sequence, gaussian_density
 from eqchain.tree import canonical
 
 # (values, probability of the first) of the two-point distributions tried, in order
@@ -195,6 +195,7 @@ class _Record:
         self.rules: list[str] = []
         self.assumed_constant: dict = {}  # rule -> the symbols it took constant
         self.finite: list = []  # expectations a split needs finite
+        self.tower_finite: list = []  # expectations the law of total expectation needs finite
 
     def use(self, rule: str) -> None:
         if rule not in self.rules:
@@ -211,15 +212,17 @@ class _Record:
             names = ", ".join(latex(s) for s in symbols)
             pronoun = "them" if len(symbols) > 1 else "it"
             out.append((rule, f"{names} constant (not random; declare {pronoun} 'constant')"))
-        missing = _unique([e for e in self.finite if not _finite(e)])
-        if missing:
-            shown = ", ".join(latex(e) for e in missing)
-            out.append(
-                (
-                    "expectation_linear",
-                    f"finite moments: {shown} finite (declare the random variable with 'moments')",
+        for rule, finite in (
+            ("expectation_tower", self.tower_finite),
+            ("expectation_linear", self.finite),
+        ):
+            missing = _unique([e for e in finite if not _finite(e)])
+            if missing:
+                shown = ", ".join(latex(e) for e in missing)
+                text = (
+                    f"finite moments: {shown} finite (declare the random variable with 'moments')"
                 )
-            )
+                out.append((rule, text))
         return out
 
 
@@ -243,6 +246,8 @@ def _maybe_random(lhs, rhs):
         for e in side.atoms(Expectation):
             if _random_symbols(e) is None:
                 inside |= {s for s in _outside(e.body) if not nonrandom(s)}
+            for c in _conditioned_on(e):  # E[Y | X]: X may be random too
+                inside |= {s for s in c.free_symbols if not nonrandom(s)}
     return frozenset(inside), _outside(lhs) | _outside(rhs)
 
 
@@ -266,6 +271,7 @@ def _linear(expr, record: _Record):
 
 def _split(node: Expectation, record: _Record):
     random_symbols = _random_symbols(node)
+    conditions = _conditioned_on(node)
     try:
         terms = sp.Add.make_args(sp.expand(node.body))
     except (TypeError, ValueError, RecursionError):
@@ -274,9 +280,8 @@ def _split(node: Expectation, record: _Record):
     for term in terms:
         constant, part = [], []
         for factor in sp.Mul.make_args(term):
-            (constant if _is_constant(factor, random_symbols, record.guess) else part).append(
-                factor
-            )
+            held = _is_constant(factor, random_symbols, record.guess, conditions)
+            (constant if held else part).append(factor)
         c, y = sp.Mul(*constant), sp.Mul(*part)
         if random_symbols is None and record.guess is not None:
             taken.append(("expectation_constant" if y == 1 else "expectation_linear", c))
@@ -285,6 +290,19 @@ def _split(node: Expectation, record: _Record):
             out.append(c)
             continue
         e = Expectation(y, *node.under)
+        inner = _tower(e)
+        if inner is not None:  # E[E[Y | X]] = E[Y]: taken apart again under the outer one
+            used.append("expectation_tower")
+            record.tower_finite.append(Expectation(inner.body))
+            e = inner
+            split = _split(e, record)
+            if split != e:
+                parts.extend(split.atoms(Expectation) - {e})
+                out.append(c * split)
+                if c != 1:
+                    used.append("expectation_linear")
+                    record.finite.extend(c.atoms(Expectation))
+                continue
         parts.append(e)
         out.append(c * e)
         if c != 1:
@@ -304,6 +322,22 @@ def _split(node: Expectation, record: _Record):
     return sp.Add(*out)
 
 
+def _tower(e: Expectation):
+    """``E[E[Y | X]]`` as ``E[Y]``, ``E[E[Y | X, Z] | X]`` as ``E[Y | X]`` (the law of total
+    expectation): ``e``'s argument one conditional expectation (``E[Y | X]``, not
+    ``E_{Y|X}[Y]``, whose subscript holds every other name fixed) and ``e`` unconditioned, or
+    conditioned on some of the same names; None otherwise."""
+    inner = e.body
+    if not isinstance(inner, Expectation) or not _conditioned_on(inner):
+        return None
+    if not e.under:
+        return Expectation(inner.body)
+    outer = _conditioned_on(e)
+    if len(e.under) == 1 and outer and set(outer) <= set(_conditioned_on(inner)):
+        return Expectation(inner.body, *e.under)
+    return None
+
+
 def _random_symbols(node: Expectation):
     """The symbols the expectation is over when its subscript names them, else None (any
     symbol not declared constant may be random)."""
@@ -311,6 +345,8 @@ def _random_symbols(node: Expectation):
         return {node.variable}
     if len(node.under) == 1:
         (under,) = node.under
+        if isinstance(under, Given) and under.unnamed:
+            return None  # E[Y | X]: as E[Y], X held fixed (_held)
         if isinstance(under, Given):  # E_{Z | X}: over Z, X held fixed
             return {under.variable}
         if isinstance(under, sp.Symbol):
@@ -362,10 +398,40 @@ def _names(expr) -> set:
     return {s for s in masked.free_symbols if not isinstance(s, sp.Dummy)} | functions
 
 
-def _is_constant(factor, random_symbols, guess) -> bool:
+def _conditioned_on(node: Expectation) -> tuple:
+    """What ``E[Y \\mid X, Z]`` is conditioned on (X, Z); () for any other expectation."""
+    return tuple(c for u in node.under if isinstance(u, Given) and u.unnamed for c in u.conditions)
+
+
+def _held(s, conditions) -> bool:
+    """Whether the symbol ``s`` is held fixed by conditioning on ``conditions``: one of them,
+    or a member of a run ``X_1, \\ldots, X_n`` whose index lies in the run's bounds by its
+    value (``X_2`` with n >= 2 declared; a symbolic index, ``X_j``, may lie outside: not
+    held). A name
+    merely alike (``x``, ``\\bar X``, ``X_2`` beside a plain X) is not held: conditioning on X
+    says nothing of it."""
+    for c in conditions:
+        if s == c:
+            return True
+        if isinstance(s, sp.Indexed) and len(s.indices) == 1:
+            if isinstance(c, Sequence) and s.base == c.args[0]:
+                (i,) = s.indices
+                lo, hi = c.args[1], c.args[2]
+                if (i - lo).is_nonnegative and (hi - i).is_nonnegative:
+                    return True
+    return False
+
+
+def _is_constant(factor, random_symbols, guess, conditions=()) -> bool:
     """Whether ``factor`` is constant in the expectation over ``random_symbols`` (None: any
-    symbol not declared constant, or, with a ``guess``, the symbols guessed random)."""
+    symbol not declared constant, or, with a ``guess``, the symbols guessed random), the
+    symbols ``conditions`` hold fixed (:func:`_held`) aside."""
     symbols = _outside(factor, conditional=True)
+    if conditions:
+        held = {s for s in symbols if _held(s, conditions)}
+        # a member held fixed takes its family's label with it (X_1's free symbols hold X)
+        labels = {s.base.label for s in held if isinstance(s, sp.Indexed)}
+        symbols = symbols - held - labels
     if random_symbols is not None:
         return not any(_among(s, random_symbols) for s in _names(factor))
     if guess is not None:
@@ -441,16 +507,20 @@ def _finite(e: Expectation) -> bool:
         # Poisson: each has finite moments of every order) whose parameters' conditions the
         # declarations establish (\mathrm{Exp}(\lambda) with \lambda > 0: a law at all)
         return _all_moments_finite(e.args[2]) and _polynomial_in(body, e.variable)
-    inner = body.atoms(Expectation)
+    inner = _top(body)
     if any(not _finite(i) for i in inner):
         return False
-    masked = body.xreplace({i: sp.Dummy(real=True) for i in inner})
+    # an inner expectation is a number, but a conditional one, E[Y | X], a random variable:
+    # with Y's moments finite (a polynomial in names declared 'moments'), so are its own
+    # (|E[Y | X]|^k <= E[|Y|^k | X], Jensen's inequality)
+    conditional = {i: sp.Dummy(real=True) for i in inner if _conditioned_on(i)}
+    masked = body.xreplace({i: conditional.get(i) or sp.Dummy(real=True) for i in inner})
     symbols = [s for s in masked.free_symbols if not isinstance(s, sp.Dummy)]
-    if not symbols:
+    if not symbols and not conditional:
         return False
     if not all(finite_moments(s) or nonrandom(s) for s in symbols):
         return False
-    return masked.is_polynomial(*symbols)
+    return masked.is_polynomial(*symbols, *conditional.values())
 
 
 # the laws of the table of densities with finite moments of every order: all of them today; a
@@ -760,10 +830,14 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
     from eqchain.check.refute import _differ
 
     nodes = [e for side in (lhs, rhs) for e in side.atoms(Expectation)]
-    if not nodes or any(_random_symbols(e) is None and e.under for e in nodes):
+    if not nodes or any(
+        _random_symbols(e) is None and e.under and not _conditioned_on(e) for e in nodes
+    ):
+        return None
+    if any(s.atoms(Sequence) for s in (lhs, rhs)):
         return None
     if any(
-        isinstance(u, Given)
+        isinstance(u, Given) and not u.unnamed
         for e in nodes
         for inner in e.body.atoms(Expectation)
         for u in inner.under
@@ -832,12 +906,12 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
                 )
                 for combo in itertools.product(*(laws[s] for s in ordered))
             ]
-        try:
-            sides = [_evaluate(side.xreplace(chosen), outcomes) for side in (lhs, rhs)]
-        except (ZeroDivisionError, TypeError, ValueError, RecursionError):
-            continue
+        sides = [side.xreplace(chosen) for side in (lhs, rhs)]
         for outcome, _q in outcomes:  # a random symbol outside an expectation: every outcome
-            left, right = (s.xreplace(outcome) for s in sides)
+            try:
+                left, right = (_evaluate(s, outcomes, outcome) for s in sides)
+            except (ZeroDivisionError, TypeError, ValueError, RecursionError):
+                break
             if not all(_real_number(v) for v in (left, right)):
                 break
             differs, lv, rv = _differ(left, right)
@@ -868,16 +942,25 @@ def _gap(lhs, rhs):
     return None if opaque else gap
 
 
-def _evaluate(expr, outcomes):
-    """``expr`` with each expectation the weighted sum over the outcomes (innermost first)."""
-    if not isinstance(expr, sp.Basic) or not expr.args:
+def _evaluate(expr, outcomes, at: dict):
+    """``expr``'s value at the outcome ``at``: each expectation the weighted sum of its
+    argument's values over the outcomes; a conditional one, ``E[Y | X]``, over the outcomes
+    where what it is conditioned on takes the values it takes at ``at``, divided by their
+    probability (the conditional expectation of a discrete law, exactly)."""
+    if isinstance(expr, Expectation):
+        over = outcomes
+        conditions = _conditioned_on(expr)
+        if conditions:
+            here = [c.xreplace(at) for c in conditions]
+            over = [(o, q) for o, q in outcomes if [c.xreplace(o) for c in conditions] == here]
+        total = sp.Add(*(q for _, q in over))
+        return sp.Add(*(q * _evaluate(expr.body, outcomes, o) for o, q in over)) / total
+    if not isinstance(expr, sp.Basic):
         return expr
-    args = tuple(_evaluate(a, outcomes) for a in expr.args)
-    node = expr.func(*args) if args != expr.args else expr
-    if isinstance(node, Expectation):
-        body = node.body
-        return sp.Add(*(q * body.xreplace(o) for o, q in outcomes))
-    return node
+    if not expr.args:
+        return expr.xreplace(at)
+    args = tuple(_evaluate(a, outcomes, at) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr
 
 
 def _real_number(v) -> bool:
@@ -898,4 +981,5 @@ def _law_plain(law) -> str:
 
 
 def _decimal(v) -> str:
-    return str(sp.N(v, 30))
+    """A side's value as the counterexample shows it: exact when rational (``-1/4``)."""
+    return str(v) if isinstance(v, sp.Basic) and v.is_Rational else str(sp.N(v, 30))

@@ -91,7 +91,8 @@ DROPPED = frozenset(
         "Bigg", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "nonumber",
         "notag", "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "negthinspace",
         "allowbreak", "boxed", "scriptscriptstyle", "tiny", "scriptsize", "footnotesize",
-        "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
+        "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge", "middle", "bigm",
+        "Bigm", "biggm", "Biggm",
     }
 )  # fmt: skip
 

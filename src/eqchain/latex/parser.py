@@ -946,6 +946,16 @@ class Parser:
         if group is not None:
             open_, close, after = group
             if self._conditioned(open_, close):
+                if (
+                    _expectation_name(first, span.base)
+                    and span.sub is None
+                    and span.base not in self.functions
+                    and span.key not in self.alone
+                    and self._parameter_colon(open_, close) is None
+                ):
+                    # E(Y | X): the conditional expectation, as E[Y | X] (E is no function
+                    # the document declares or defines; a product with a bar is no value)
+                    return self.expectation(span, j)
                 return self.conditioned_application(span, open_, close, after)
             listed = (
                 span.sub is None
@@ -1189,9 +1199,60 @@ class Parser:
         :class:`~eqchain.operators.Expectation` (never evaluated). ``j`` is the bracket's index;
         the subscript, when there is one, says what the expectation is over."""
         under, open_, close, after = self._operand(span, j)
-        body = self.within(open_ + 1, close)
+        end, under = self._conditioned_operand(span, open_, close, under)
+        body = self.within(open_ + 1, end)
         self.pos = after
         return _expectation(body, under, span.column)
+
+    def _conditioned_operand(self, span: NameSpan, open_: int, close: int, under: tuple):
+        """(where the argument ends, what the expectation is over) for the brackets of an
+        expectation-like operator at ``open_`` and ``close``: with a bar at their top level
+        (``\\mathbb{E}[Y \\mid X]``, ``E[Y | X, Z]``, ``\\mathrm{Var}(Y | X)``), the argument
+        ends at the bar and the operator is conditioned on the names after it,
+        ``Given((), X, Z)`` (:class:`~eqchain.operators.Given` without a variable of its own:
+        what is conditioned on is held fixed, everything else may be random, as without the
+        bar). Only names, family members and runs of them (``X_1, \\ldots, X_n``) are read
+        after the bar; an event (``X = x``) or an expression is rejected there, as are two bars
+        and a bar beside a subscript that already says what the expectation is over."""
+        bars, k = [], open_ + 1
+        while k < close:
+            tok = self.tokens[k]
+            if _separator(tok) is not None:
+                bars.append(k)
+            k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        if not bars:
+            return close, under
+        bar = bars[0]
+        what = _MOMENTS.get(span.base, "expectation")
+        if len(bars) > 1 or _separator(self.tokens[bar]) not in ("|", "\\mid", "\\vert"):
+            raise UnsupportedLatex(
+                f"not supported: this conditional {what} (one bar, then the names it is "
+                "conditioned on: E[Y \\mid X, Z])",
+                column=self.tokens[bars[-1]].column,
+            )
+        if under:
+            raise UnsupportedLatex(
+                f"not supported: a conditional {what} with a subscript (write E[Y \\mid X] or "
+                "E_{Y | X}[Y], not both)",
+                column=self.tokens[bar].column,
+            )
+        if bar == open_ + 1 or bar + 1 == close:
+            raise LatexError(
+                f"a conditional {what} needs something on each side of its bar",
+                column=self.tokens[bar].column,
+            )
+        conditions = self.arguments(bar, close)
+        for c, item in zip(
+            conditions, _top_items(self.tokens, self.partner, bar + 1, close), strict=False
+        ):
+            if not _conditioning_name(c):
+                raise UnsupportedLatex(
+                    f"not supported: a conditional {what} on anything but names (E[Y \\mid X], "
+                    "E[Y \\mid X_1, \\ldots, X_n]); an event such as X = x, or an expression, "
+                    "after the bar is not read",
+                    column=self.tokens[item].column,
+                )
+        return bar, (Given(sp.Tuple(), *conditions),)
 
     def _operand(self, span: NameSpan, j: int):
         """(under, open, close, after) of an expectation-like operator whose brackets are at
@@ -1218,14 +1279,16 @@ class Parser:
         says."""
         under, open_, close, after = self._operand(span, j)
         if span.base == "Cov":
-            args = self.arguments(open_, close)
+            end, under = self._conditioned_operand(span, open_, close, under)
+            args = self.arguments(open_, end)
             _no_runs(args, "\\mathrm{Cov}", span.column)
             if len(args) != 2:
                 raise LatexError(
                     "a covariance takes two arguments: \\mathrm{Cov}(X, Y)", column=span.column
                 )
         else:
-            args = [self.within(open_ + 1, close)] * 2
+            end, under = self._conditioned_operand(span, open_, close, under)
+            args = [self.within(open_ + 1, end)] * 2
         self.pos = after
         centred = [a - _expectation(a, under, span.column) for a in args]
         return _expectation(centred[0] * centred[1], under, span.column)
@@ -3466,6 +3529,23 @@ def _expectation(body, under: tuple, column: int):
         return Expectation(body, *under)
     except (ValueError, TypeError) as err:
         raise LatexError(f"cannot read this expectation ({err})", column=column) from None
+
+
+def _top_items(tokens, partner, lo: int, hi: int) -> list[int]:
+    """The index of the first token of each comma-separated item of ``tokens[lo:hi]`` (at the
+    top level of its brackets)."""
+    starts, k = [lo], lo
+    while k < hi:
+        if tokens[k].is_char(","):
+            starts.append(k + 1)
+        k = partner[k] + 1 if tokens[k].is_char("([{") else k + 1
+    return starts
+
+
+def _conditioning_name(c) -> bool:
+    """Whether ``c`` may stand after the bar of a conditional expectation: a name, a family's
+    member, a run of members (``X_1, \\ldots, X_n``)."""
+    return isinstance(c, (sp.Symbol, sp.Indexed, Sequence))
 
 
 def _separator(tok: Token) -> str | None:
