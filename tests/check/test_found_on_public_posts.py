@@ -386,3 +386,101 @@ def test_a_defined_function_differentiated_by_another_name_varies_through_its_ar
     # z complex (declared): 1 + e^{-z_i} may be 0, the division is not established
     got = statuses(tmp_path, PHI, LOG_LIKELIHOOD, valid, assume="z_i complex")
     assert got[-1] == "unknown"
+
+
+# -- stop 38: two helpers tried 18 new public derivations (English and Japanese) -------------
+
+
+def _document(tmp_path, text: str) -> list[dict]:
+    import json
+
+    from helpers import run_eqchain
+
+    doc = tmp_path / "post.md"
+    doc.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    return json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+def test_a_proof_that_writes_the_defined_name_again_at_every_step_checks_each_step(tmp_path):
+    # StatProofBook's mutual information: I(X,Y) = ... at every step; each was a new meaning
+    # (a warning), a sign flipped passed with exit 0
+    defined = r"\mathrm{I}(X,Y) = \sum_{x \in \mathcal{X}} p(x) \log \frac{1}{p(x)}"
+    wrong = r"\mathrm{I}(X,Y) = -\sum_{x \in \mathcal{X}} p(x) \log p(x) + 1"
+    steps = check_document_rows(tmp_path, defined, wrong)
+    assert steps[1]["status"] == "unknown"
+    assert "restatement" in steps[1]["reason"]
+    # written with := it is a new meaning, as before
+    again = check_document_rows(tmp_path, defined, wrong.replace(" = ", " := ", 1))
+    assert again[1]["status"] == "definition"
+
+
+def test_a_conditional_density_is_not_put_in_at_other_roles(tmp_path):
+    # p(x | mu) defined: p(mu | x), the posterior, was the same function, and a wrong posterior
+    # verified by substitution
+    likelihood = r"p(x|\mu) = \frac{1}{\sqrt{2\pi}} e^{-(x-\mu)^2/2}"
+    posterior = r"p(\mu|x) = \frac{1}{\sqrt{2\pi}} e^{-(x-\mu)^2/2}"
+    got = statuses(tmp_path, likelihood, posterior)
+    assert got[1] != "verified"
+    # at an observation x_i, or at a number, it is this density
+    sample = r"p(x_i|\mu) = \frac{1}{\sqrt{2\pi}} e^{-(x_i-\mu)^2/2}"
+    assert statuses(tmp_path, likelihood, sample)[1] == "verified"
+    wrong = r"p(x_i|\mu) = \frac{1}{\sqrt{2\pi}} e^{-(x_i-\mu)^2/3}"
+    assert statuses(tmp_path, likelihood, wrong)[1] == "refuted"
+
+
+def test_the_probability_of_an_event_is_no_condition_of_the_row(tmp_path):
+    # S = 4 P(|x - mu| >= 1) was read as 4 P under the condition |x - mu| >= 1, and the next
+    # row, with >= 2, verified
+    steps = check_document_rows(tmp_path, r"S = 4 P(|x - \mu| \ge 1) = 4 P(|x - \mu| \ge 2)")
+    assert all(s["status"] != "verified" for s in steps)
+    assert all(s["condition"] is None for s in steps)
+    # a condition in brackets after a space or a closing brace still is one
+    (step,) = check_document_rows(tmp_path, r"\sqrt{x^2} = x \quad (x \ge 0)")
+    assert step["status"] == "verified"
+
+
+def test_a_display_the_prose_says_follows_is_a_claim_never_a_given(tmp_path):
+    text = (
+        "The density integrates to one:\n\n$$\\int p(x) \\, dx = 1$$\n\n"
+        "so, multiplying by two,\n\n$$\\int 2 p(x) \\, dx = 3$$\n"
+    )
+    steps = _document(tmp_path, text)
+    assert steps[0]["status"] == "given"
+    assert steps[1]["status"] != "given"
+    # without the word of consequence the second is a given, as before
+    steps = _document(tmp_path, text.replace("so, multiplying by two,", "Also,"))
+    assert steps[1]["status"] == "given"
+
+
+def test_a_run_of_factorials_is_read(tmp_path):
+    # x_1! \cdots x_k! stopped the reader with a TypeError shown to the user
+    valid = r"\frac{N!}{x_1! \cdots x_k!} = \frac{N!}{\prod_{i=1}^{k} x_i!}"
+    assert statuses(tmp_path, valid) in (["verified"], ["unknown"])
+    wrong = r"\frac{N!}{x_1! \cdots x_k!} = \frac{N!}{\prod_{i=1}^{k} (x_i + 1)!}"
+    assert statuses(tmp_path, wrong) == ["refuted"]
+
+
+def test_the_log_of_a_fraction_before_exp_is_ambiguous(tmp_path):
+    # \ln \frac{1}{a} \exp(x) was ln(1/a) e^x; its author meant ln(e^x / a)
+    (step,) = check_document_rows(tmp_path, r"\ln \frac{1}{a}\exp(x) = x - \ln a")
+    assert step["status"] == "unreadable"
+    assert "ambiguous argument" in step["reason"]
+
+
+def test_equiv_after_a_name_defines_it(tmp_path):
+    # M(t) \equiv e^t + 1 ("defined as") was unsupported; a congruence stays unsupported
+    got = statuses(tmp_path, r"M(t) \equiv e^{t} + 1", r"M(t) - 1 = e^{t}")
+    assert got == ["definition", "verified"]
+    got = statuses(tmp_path, r"M(t) \equiv e^{t} + 1", r"M(t) - 1 = e^{2t}")
+    assert got == ["definition", "refuted"]
+    assert statuses(tmp_path, r"a \equiv b \pmod{3}") == ["unreadable"]
+    assert statuses(tmp_path, r"x + 1 \equiv 2") == ["unreadable"]
+
+
+def test_var_in_letters_before_brackets_is_the_variance(tmp_path):
+    # Var[X] was read as V a r[X], with a message about 'r[...]'
+    steps = check_document_rows(tmp_path, r"Var[X] = E[X^2] - E[X]^2", assume="X moments")
+    assert steps[0]["status"] == "verified"
+    steps = check_document_rows(tmp_path, r"Var[X] = E[X^2] + E[X]^2", assume="X moments")
+    assert steps[0]["status"] == "refuted"

@@ -2127,6 +2127,8 @@ def _defined_function(lhs, facts: Facts):
             for d in facts.definitions
             if isinstance(d, AppliedUndef)
             and d.func == lhs.func  # bars and all: p(x | y)
+            # p(\mu | x) after p(x | \mu) = ...: another density of the same letter
+            and faithful_application(d, facts.definitions[d], lhs.args)
             # a function defined at a family's members only (_defines_at_members) is no
             # function of p(y | ...): that row is a claim about an undefined value
             and not any(isinstance(a, sp.Indexed) for a in d.args)
@@ -2247,6 +2249,20 @@ def _infer(
                 f"{warning}; written again in its own names right after, it reads as a "
                 "restatement, which is false: write := (or another name) for a new meaning",
             )
+        if restated and result.verdict is Verdict.UNKNOWN:
+            # I(X,Y) = ... again and again, a proof's steps each written from the defined
+            # name: a wrong one passed as a new meaning, exit 0 (StatProofBook's mutual
+            # information, a sign flipped). Taken as the new meaning all the same (later rows
+            # follow it, as a chain's rows follow the row before), but not shown: unknown
+            return StepResult(
+                step,
+                Verdict.UNKNOWN,
+                (),
+                f"{result.reason}; {warning}. Written again in its own names right after, it "
+                "reads as a restatement that eqchain could not prove: write := (or another "
+                "name) for a new meaning",
+                warnings=result.warnings,
+            )
         return replace(redefined, warnings=(warning,))
     if target is not None and _named_before(target, step.rhs, facts):
         try:
@@ -2293,6 +2309,7 @@ def _infer(
             or _determines_new_names(lhs, step.rhs, new_names, seen_names)
         )
         and result.verdict is not Verdict.VERIFIED
+        and not step.derived  # "so, multiplying by two," a claim: it was a given, exit 0
         and _given_contradiction(lhs, step.rhs, facts) is None
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
         and not _from_a_condition(lhs, step.rhs, facts)

@@ -555,11 +555,42 @@ def faithful_application(head, body, args) -> bool:
     row as its author meant: not for the expectation's letter, ``E(X) = \\sum_k k p_k`` (a body
     without X is no function of X, the row states the expectation of X), applied to anything
     but X (put in for X^2, E(X^2) = E(X) was verified). ``E(w) = ...w...`` is a function."""
+    if (
+        getattr(head.func, "separators", None)
+        and head.func.__name__.split("_")[0] in _DENSITY_LETTERS
+        and not all(_same_role(p, a) for p, a in zip(head.args, args, strict=False))
+    ):
+        # p(x | \mu) = \mathcal{N}(x | \mu, \sigma^2) names the density of x given mu:
+        # p(\mu | x), the posterior, is another density of the same letter (it was put in,
+        # and a wrong posterior verified); p(x_i | \mu) and p(2 | \mu) are this one's
+        return False
     return not (
         head.func.__name__ == "E"
         and tuple(args) != tuple(head.args)
         and not all(p in body.free_symbols for p in head.args)
     )
+
+
+# the letters probability texts overload, a density named by its arguments (p(x | mu) and
+# p(mu | x) two densities); I(X; Y), H(X | Y), \mathcal{N}(x | mu, s^2) are each one function
+_DENSITY_LETTERS = frozenset({"p", "q", "P", "f", "pi", "Pr"})
+
+
+def _same_role(parameter, argument) -> bool:
+    """Whether ``argument`` may stand where a conditional density's definition has
+    ``parameter``: the parameter itself, a number, or a name of its letter (``x_i``, ``x_1``
+    for x: a member, an observation)."""
+    # by name: a function's parameter is a symbol of its own, without the assumptions
+    # declared for the name written elsewhere
+    if argument == parameter or str(argument) == str(parameter) or argument.is_number:
+        return True
+    if isinstance(parameter, sp.Indexed):  # defined at a member y_i: any member y_j
+        return isinstance(argument, sp.Indexed) and str(argument.base) == str(parameter.base)
+    if not isinstance(parameter, sp.Symbol):
+        return False
+    if isinstance(argument, sp.Indexed):
+        return str(argument.base.label) == parameter.name
+    return isinstance(argument, sp.Symbol) and argument.name.startswith(parameter.name + "_")
 
 
 def _apply_function(state, head, body):

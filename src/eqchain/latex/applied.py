@@ -137,6 +137,8 @@ def spelled_function(tokens: list[Token], i: int, hi: int) -> tuple[str, int] | 
     nxt = tokens[j]
     if nxt.is_char("(") or (nxt.is_cmd("left") and j + 1 < hi and tokens[j + 1].is_char("(")):
         return word, j
+    if nxt.is_char("[") and SPELLED_FUNCTIONS[word] == "moment":
+        return word, j  # Var[X], Cov[X, Y]: as \mathrm{Var}[X] (it was r[...] after V a)
     return None
 
 

@@ -266,8 +266,8 @@ def _shape_value(term, first, paths, a0, column: int):
     values = []
     for path, a in paths:
         leaf = _get(term, path)
-        if leaf is None:
-            return None
+        if not isinstance(leaf, sp.Expr):
+            return None  # no value there (a Tuple of a factorial's product, x_1! \cdots x_k!)
         values.append(sp.expand(leaf - (a - a0)))
     try:
         aligned = _replace(term, {path: a for path, a in paths})

@@ -2039,6 +2039,10 @@ class Parser:
             or self._closing_bar_at(self.pos)
             or self._evaluation_bracket_at(self.pos)
         )
+        if ends and nxt is not None and nxt.is_cmd("exp") and tok.is_cmd("log", "ln"):
+            # \ln \frac{1}{\sqrt{2\pi}\sigma} \exp(...): the log of a density to its author,
+            # log(1/a) times exp(...) as read (as e^{...} after it, ambiguous)
+            ends = False
         if not greedy and not ends:  # -\cos x \Big|_0^{\pi}: the bar closes \cos x
             raise LatexError(
                 f"ambiguous argument of \\{tok.text}: write \\{tok.text}(...) around the whole "

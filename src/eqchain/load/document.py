@@ -238,6 +238,7 @@ class _Row:
     open_end: bool = False
     prose: bool = False  # a definition in the prose, not read (kept when its name is used)
     case: object | None = None  # the case the prose before the display states (load/prose.py)
+    derived: bool = False  # the prose before the display says it follows ("so", "therefore")
 
 
 def _read_rows(
@@ -279,6 +280,7 @@ def _read_rows(
             )
             continue
         case = _stated_case(block, functions)
+        derived = _states_a_consequence(block)
         closed = _closed_across_displays(rows, blocks[b_index + 1 : b_index + 2])
         open_last = closed is not rows
         rows = closed
@@ -357,6 +359,7 @@ def _read_rows(
                     beside=row.beside,
                     open_end=open_last and row is rows[-1],
                     case=case,
+                    derived=derived,
                 )
             )
         out.append((b_index, read))
@@ -459,6 +462,15 @@ def _with_prose_definitions(blocks: list[Block], text: str, macros: dict) -> lis
             out.extend(reversed(made))
         out.append(block)
     return out
+
+
+def _states_a_consequence(block: Block) -> bool:
+    """Whether the prose before ``block`` says that what it displays follows
+    (:func:`eqchain.load.prose.states_a_consequence`)."""
+    from eqchain.load.prose import states_a_consequence
+
+    lead = block.lead
+    return bool(lead) and lead != PROSE_DEFINITION and states_a_consequence(lead)
 
 
 def _stated_case(block: Block, functions) -> object | None:
@@ -1390,6 +1402,7 @@ def _steps(
                         condition_text=_condition_text(row.case, f.condition),
                         law=f.law,
                         stated_bound=id(row) in bound_rows,
+                        derived=row.derived,
                     )
                 )
         if lone is not None and not steps:

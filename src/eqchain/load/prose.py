@@ -80,6 +80,36 @@ _CJK_TAIL = re.compile(r"[\s、,，:：]*(?:は|には|では)?[\s、,，:：]*\
 _TURNED = re.compile(r";|\b(?:otherwise|else|unless|except|not)\b|以外|でない|ではない|아닌", re.I)
 
 
+# a word of consequence in the prose's last sentence: what the display says is derived, not
+# supposed ("so, multiplying by two,", "Therefore:", 「したがって」): its rows are claims
+_CONSEQUENCE_EN = re.compile(
+    r"\b(?:so|thus|therefore|hence|consequently|it\s+follows)\b(?!\s+that\s+(?:we|one)\s+"
+    r"(?:can|may)\b)",
+    re.IGNORECASE,
+)
+_CONSEQUENCE_CJK = re.compile(r"したがって|従って|よって|ゆえに|故に|∴|그러므로|따라서")
+_NOT_CONSEQUENCE = re.compile(
+    r"\bso\s+that\b|\bso\s+(?:we|let)\s+(?:set|define|choose)\b"
+    # a condition imposed, however it is introduced: "At the maximum the derivative is zero,
+    # so from (3):" sets the derivative to zero (a stationarity condition, a given)
+    r"|\b(?:zero|maxim|minim|stationar|optim|extrem|setting|set\s+to|equat)"
+    r"|0\s*と(?:お|置)|０\s*と(?:お|置)|最大|最小|極値|極大|極小|ゼロ|とおく|と置く|とする",
+    re.I,
+)
+
+
+def states_a_consequence(prose: str) -> bool:
+    """Whether the prose right before a display says the display follows (see
+    ``_CONSEQUENCE_EN``): a word of consequence in its last sentence, outside inline math.
+    "so that" (a purpose: "choose c so that ...") and "so we set/define" are none."""
+    text = re.sub(_INLINE, " ", prose or "")
+    last = re.split(r"(?<=[.!?。．])\s*", text.strip())
+    sentence = next((t for t in reversed(last) if t.strip()), "")
+    if _NOT_CONSEQUENCE.search(sentence):
+        return False
+    return bool(_CONSEQUENCE_EN.search(sentence) or _CONSEQUENCE_CJK.search(sentence))
+
+
 def stated_case(prose: str) -> str | None:
     """The LaTeX of the condition the prose ``prose`` (the text right before a display) ends
     by stating (see the module's docstring), or None."""
