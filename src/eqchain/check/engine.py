@@ -2309,12 +2309,24 @@ def _infer(
             or _determines_new_names(lhs, step.rhs, new_names, seen_names)
         )
         and result.verdict is not Verdict.VERIFIED
-        and not step.derived  # "so, multiplying by two," a claim: it was a given, exit 0
         and _given_contradiction(lhs, step.rhs, facts) is None
         and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
         and not _from_a_condition(lhs, step.rhs, facts)
         and not _solution_of_previous(step, lhs, premise)
     ):
+        if step.derived:
+            # "so, multiplying by two," \int 2 p(x) dx = 3: the prose says it follows, so it is
+            # no premise (it was a given, exit 0); nor is it refuted by a value of a name no
+            # row fixes ("Thus we impose u + v = 1": a premise after all)
+            return StepResult(
+                step,
+                Verdict.UNKNOWN,
+                result.rules if result.verdict is Verdict.UNKNOWN else (),
+                "the prose before it says it follows, but it does not follow from the rows "
+                "before it (no symbolic proof); if it is a premise, state it so ('Assume', "
+                "'Suppose'), and it is taken as given",
+                warnings=result.warnings,
+            )
         return _give(step, lhs, facts)
     result = _special_moves(step, lhs, source, facts, result, values, timeout)
     if result.verdict is Verdict.REFUTED and mentioned and not uses_definition:

@@ -949,7 +949,11 @@ def _evaluate(expr, outcomes, at: dict):
     probability (the conditional expectation of a discrete law, exactly)."""
     if isinstance(expr, Expectation):
         over = outcomes
-        conditions = _conditioned_on(expr)
+        conditions = list(_conditioned_on(expr))
+        for u in expr.under:
+            if isinstance(u, Given) and not u.unnamed:
+                # E_{Y|X}[f]: over Y, every other name held fixed (conditioned on)
+                conditions += [s for s in at if not _among(s, {u.variable})]
         if conditions:
             here = [c.xreplace(at) for c in conditions]
             over = [(o, q) for o, q in outcomes if [c.xreplace(o) for c in conditions] == here]

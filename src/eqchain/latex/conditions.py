@@ -123,11 +123,12 @@ def _bracketed_inequality(text: str) -> tuple[int, int] | None:
         return None
     if re.search(r"(?:[=<>]|\\[A-Za-z]+)\s*\Z", head):
         return None  # y = (a > 0): the bracket is the whole side, no condition of a side
-    if re.search(r"[A-Za-z]\Z", head) or re.search(
-        r"\\(?:mathbb|mathrm|operatorname)\{\w+\}\Z", head
+    if re.search(
+        r"(?:(?<![A-Za-z])(?:P|Pr|I)|\\(?:mathbb|mathrm|operatorname)\{(?:P|Pr|I|1)\})\Z", head
     ):
-        # S = 4 P(|x - \mu| \ge 1): brackets right after a name are its argument (the
-        # probability of an event), never the row's condition (it was 4 P under the condition)
+        # S = 4 P(|x - \mu| \ge 1): brackets right after a probability's (an indicator's)
+        # name are its argument, the event, never the row's condition (it was 4 P under the
+        # condition); |x| = x(x \ge 0) keeps its condition
         return None
     if not _is_condition_like(body[start:]):
         return None

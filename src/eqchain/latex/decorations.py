@@ -402,13 +402,6 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 blank(i, stop)
                 i = stop
                 continue
-            if name == "equiv" and depth == 0 and _defines_by_equiv(text, i):
-                # M(t) \equiv e^{t} + 1: "defined as" (physics and ML notes), as \triangleq;
-                # only after a name or a function of names, in a row without a modulus
-                blank(i, end)
-                out[end - 2], out[end - 1] = ":", "="
-                i = end
-                continue
             if name == "triangleq" and depth == 0:
                 # a \triangleq b: "equal by definition", as \stackrel{\triangle}{=} and :=
                 blank(i, end)
@@ -689,22 +682,6 @@ def _after_spaces(text: str, j: int) -> int:
 
 _DEFINITION_MARKS = {"def", "def.", "\\triangle", "\\Delta", "\\mathrm{def}", "\\text{def}"}
 _REFERENCE = re.compile(r"\\(?:text|mathrm|textrm|eqref|ref)\s*\{([^{}]*)\}")
-
-
-_DEFINED_SIDE = re.compile(
-    r"(?:\A|\\\\|&)\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?"
-    r"\s*(?:\([^()]*\))?\s*&?\s*\Z"
-)
-
-
-def _defines_by_equiv(text: str, at: int) -> bool:
-    """Whether the ``\\equiv`` at ``at`` follows a name or a function of names alone (its
-    row's left side, ``M(t)``, ``f_X(x)``, ``\\lambda``) in a formula with no modulus: then it
-    says "defined as". Anything else stays unsupported (a congruence, ``f \\equiv 0`` on a
-    longer side)."""
-    if re.search(r"\\(?:p?mod|bmod)(?![A-Za-z])|\bmod\b", text):
-        return False
-    return _DEFINED_SIDE.search(text[:at]) is not None
 
 
 def _annotated_equals(text: str, end: int, column: int):
