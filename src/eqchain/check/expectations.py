@@ -407,9 +407,8 @@ def _held(s, conditions) -> bool:
     """Whether the symbol ``s`` is held fixed by conditioning on ``conditions``: one of them,
     or a member of a run ``X_1, \\ldots, X_n`` whose index lies in the run's bounds by its
     value (``X_2`` with n >= 2 declared; a symbolic index, ``X_j``, may lie outside: not
-    held). A name
-    merely alike (``x``, ``\\bar X``, ``X_2`` beside a plain X) is not held: conditioning on X
-    says nothing of it."""
+    held). A name merely alike (``x``, ``\\bar X``, ``X_2`` beside a plain X) is not held:
+    conditioning on X says nothing of it."""
     for c in conditions:
         if s == c:
             return True
