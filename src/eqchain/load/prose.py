@@ -83,17 +83,21 @@ _TURNED = re.compile(r";|\b(?:otherwise|else|unless|except|not)\b|以外|でな�
 # a word of consequence in the prose's last sentence: what the display says is derived, not
 # supposed ("so, multiplying by two,", "Therefore:", 「したがって」): its rows are claims
 _CONSEQUENCE_EN = re.compile(
-    r"\b(?:so|thus|therefore|hence|consequently|accordingly|as\s+a\s+result|it\s+follows)\b(?!\s+that\s+(?:we|one)\s+"
+    r"\b(?:so|thus|therefore|hence|consequently|accordingly|as\s+a\s+result|it\s+follows"
+    r"|we\s+(?:get|obtain|conclude|find)|this\s+(?:gives|yields)|which\s+(?:gives|yields))\b(?!\s+that\s+(?:we|one)\s+"
     r"(?:can|may)\b)",
     re.IGNORECASE,
 )
-_CONSEQUENCE_CJK = re.compile(r"したがって|従って|よって|ゆえに|故に|それゆえ|∴|그러므로|따라서")
+_CONSEQUENCE_CJK = re.compile(
+    r"したがって|従って|よって|ゆえに|故に|それゆえ|だから|なので|以上より|以上から|∴|그러므로|따라서"
+)
 _NOT_CONSEQUENCE = re.compile(
     r"\bso\s+that\b|\bso\s+(?:we|let)\s+(?:set|define|choose)\b"
     # a condition imposed, however it is introduced: "At the maximum the derivative is zero,
     # so from (3):" sets the derivative to zero (a stationarity condition, a given)
-    r"|\b(?:derivative|gradient)s?\b[^.]*\bzero\b|\bsett?(?:ing)?\b[^.]*\bto\s+zero\b"
-    r"|微分[^。]*(?:0|０)\s*と(?:お|置)",
+    r"|\b(?:derivative|gradient)s?\b[^.]*(?:\bzero\b|\b0\b)"
+    r"|\bsett?(?:ing)?\b[^.]*\b(?:to|equal\s+to)\s+(?:zero\b|0\b)"
+    r"|(?:微分|勾配)[^。]*(?:0|０|ゼロ)\s*と(?:お|置)",
     re.I,
 )
 
