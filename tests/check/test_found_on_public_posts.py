@@ -481,3 +481,64 @@ def test_var_in_letters_before_brackets_is_the_variance(tmp_path):
     assert steps[0]["status"] == "verified"
     steps = check_document_rows(tmp_path, r"Var[X] = E[X^2] + E[X]^2", assume="X moments")
     assert steps[0]["status"] == "refuted"
+
+
+# -- stop 38, second round (nine Japanese and eleven English posts) --------------------------
+
+
+def test_bayesian_posterior_members_beside_the_prior_s_are_new_names(tmp_path):
+    # mu_n, tau_n (the posterior's) beside mu_0, tau_0 (the prior's): mu_n defined after h
+    # used it was refuted, and 1/tau_n^2 = ... at a free tau_1
+    mean = (
+        r"\mu_n = \frac{\frac{\mu_0}{\tau_0^2} + \frac{\sum_{i=1}^n y_i}{\sigma^2}}"
+        r"{\frac{1}{\tau_0^2} + \frac{n}{\sigma^2}}"
+    )
+    h = r"h = \exp \left( -\frac{1}{2} \frac{(\theta - \mu_n)^2}{\tau_n^2} \right)"
+    got = statuses(tmp_path, h, mean)
+    assert got == ["definition", "definition"]
+    precision = r"\frac{1}{\tau_n^2} = \frac{1}{\tau_0^2} + \frac{n}{\sigma^2}"
+    got = statuses(tmp_path, mean, precision)
+    assert got[1] != "refuted"
+    # a member that was written generically before is no new name: a claim, refuted
+    wrong = statuses(tmp_path, r"s = \sum_{n=1}^{3} \tau_n", r"\tau_n = \tau_0 + 1", r"s = 3")
+    assert wrong[-1] != "verified"
+
+
+def test_a_numbered_member_used_before_is_defined_by_its_row(tmp_path):
+    # lambda_0 = sigma^2 / tau_0^2 after a loss that only wrote lambda_0: refuted at a free
+    # lambda_0 (the MAP-equals-ridge post)
+    loss = r"L(w_0, w_1) = \sum_{i=1}^n (y_i - w_0 - w_1 x_i)^2 + \lambda_0 w_0^2 + \lambda_1 w_1^2"
+    got = statuses(tmp_path, loss, r"\lambda_0 = \frac{\sigma^2}{\tau_0^2}")
+    assert got == ["definition", "definition"]
+    # a number is a value given, as for a plain name
+    got = statuses(tmp_path, r"L = \lambda_0 w_0^2", r"\lambda_0 = 3", r"L = 3 w_0^2")
+    assert got == ["definition", "given", "verified"]
+
+
+def test_a_premise_before_therefore_about_a_defined_power_is_checked(tmp_path):
+    # sigma^2 = (a + 2b)^2 after sigma^2 = a^2 + 2ab + b^2, then \therefore: the premise of the
+    # implication, never checked, exit 0
+    got = statuses(
+        tmp_path,
+        r"\sigma^2 = a^2 + 2ab + b^2",
+        r"\sigma^2 = (a+2b)^2",
+        r"\therefore \sigma^2 - 4ab = a^2 + 4b^2",
+    )
+    assert got[1] == "refuted"
+
+
+def test_absolute_values_inside_an_expectation_are_no_condition(tmp_path):
+    # E(|X - a|^2): the bars were read as a conditioning bar ("not supported")
+    (step,) = check_document_rows(
+        tmp_path, r"\mathbb{E} \left( |X - a|^2 \right) = \mathbb{E} \left( (X - a)^2 \right)"
+    )
+    assert step["status"] == "verified"
+    (step,) = check_document_rows(tmp_path, r"\mathbb{E}[|X| | Y] = 1")
+    assert step["status"] == "unreadable" and "\\mid" in step["reason"]
+
+
+def test_the_expectation_s_letter_on_both_sides_defines_no_function(tmp_path):
+    # E(X) = E(E(X|Z)) made E a function of the document: "E stands on one side only"
+    (step,) = check_document_rows(tmp_path, r"E(X)=E(E(X|Z))")
+    assert step["status"] != "definition"
+    assert "stands on one side" not in (step["reason"] or "")

@@ -2210,8 +2210,12 @@ def _infer(
     target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
     if target is None:
         target = _defined_at_members(lhs, step, facts)
-    if target is None and _generic_member(lhs) and _new_member(lhs, step.rhs, facts):
-        target = lhs  # y_n = ... after rows that only wrote y_n: as a plain name (_named_before)
+    numbered = isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices)
+    if target is None and (_generic_member(lhs) or numbered) and _new_member(lhs, step.rhs, facts):
+        # y_n = ... after rows that only wrote y_n, \lambda_0 = \sigma^2 / \tau_0^2 after a loss
+        # that only wrote \lambda_0 (it was refuted at a free \lambda_0): as a plain name
+        # (_named_before)
+        target = lhs
     head = target.func if isinstance(target, AppliedUndef) else target
     if target is not None and target in facts.definitions and step.rhs.has(head):
         # L = L + 1 after L = 5: no new meaning (a definition names a quantity by others), a
@@ -2300,6 +2304,7 @@ def _infer(
     # (by name: a function's name met applied, l(\mu), is no new name when written bare)
     seen_names = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
     new_names = {x for x in mentioned if isinstance(x, sp.Symbol) and str(x) not in seen_names}
+    new_names |= _new_generic_members(lhs, step.rhs, facts)
     if (
         (not uses_definition or new_names)
         and mentioned
@@ -2443,6 +2448,31 @@ def _solution_of_previous(step: Step, lhs, premise) -> bool:
 
 
 _COMPUTED = (sp.Derivative, sp.Integral, sp.Limit, Expectation)
+
+
+def _new_generic_members(lhs, rhs, facts: Facts) -> set:
+    r"""The generic members written here for the first time (``\tau_n`` in ``\frac{1}{\tau_n^2} =
+    \frac{1}{\tau_0^2} + \frac{n}{\sigma^2}``) of families written so far only at numbered
+    members (``\tau_0``, a prior's) and defined nowhere: a new name, as a symbol written for the
+    first time is (a posterior's precision was refuted at a free \tau_1)."""
+    out = set()
+    for side in (lhs, rhs):
+        if not isinstance(side, sp.Basic):
+            continue
+        for x in side.free_symbols:
+            if not _generic_member(x) or x in facts.seen:
+                continue
+            family = [
+                m
+                for m in (*facts.seen, *facts.definitions)
+                if isinstance(m, sp.Indexed) and m.base == x.base
+            ]
+            if any(m in facts.definitions for m in family) or not all(
+                all(i.is_Integer for i in m.indices) for m in family
+            ):
+                continue
+            out.add(x)
+    return out
 
 
 def _determines_new_names(lhs, rhs, new_names: set, seen_names: set) -> bool:
@@ -3009,8 +3039,9 @@ def _named_before(target, rhs, facts: Facts) -> bool:
     is unconstrained so far (no given mentions it, it is defined nowhere, and no definition
     leads back to it), so every earlier verdict holds for every value of it, this one included:
     naming its value is a definition, not a claim to refute."""
+    numbered = isinstance(target, sp.Indexed) and all(i.is_Integer for i in target.indices)
     if target in facts.definitions or not (
-        isinstance(target, sp.Symbol) or _generic_member(target)
+        isinstance(target, sp.Symbol) or _generic_member(target) or numbered
     ):
         return False
     if _clashes_with_defined_power(target, rhs, facts):
@@ -3027,7 +3058,14 @@ def _named_before(target, rhs, facts: Facts) -> bool:
         exprs = (*exprs, *(facts.unfold(e) for e in exprs))
         if isinstance(target, sp.Symbol):
             return any(target in e.free_symbols for e in exprs)
-        return any(m.base == target.base for e in exprs for m in e.atoms(sp.Indexed))
+        # a numbered member beside the generic one is another quantity (\mu_0, the prior's
+        # mean, in \mu_n = ..., the posterior's), unless the family was defined or written
+        # with other generic members
+        return any(
+            m.base == target.base and (m == target or not all(i.is_Integer for i in m.indices))
+            for e in exprs
+            for m in e.atoms(sp.Indexed)
+        )
 
     if any(mentions(a, b) for a, b in facts.givens):
         return False
@@ -5166,6 +5204,13 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
         return result
     defined = set(facts.definitions)
     mentions = (source.free_symbols | step.rhs.free_symbols) & defined
+    # a defined power or function counts where it is written (\sigma^2 = (a + 2b)^2 after
+    # \sigma^2 = a^2 + 2ab + b^2, then \therefore: a premise, never checked, exit 0)
+    mentions |= {
+        d
+        for d in defined
+        if isinstance(d, (sp.Pow, AppliedUndef)) and (source.has(d) or step.rhs.has(d))
+    }
     if not (source.is_number or step.rhs.is_number) and mentions:
         return result
     if _clash(facts.givens + [(source, step.rhs)], facts) is not None:

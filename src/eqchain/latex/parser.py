@@ -1222,8 +1222,19 @@ class Parser:
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
         if not bars:
             return close, under
-        bar = bars[0]
         what = _MOMENTS.get(span.base, "expectation")
+        mids = [k for k in bars if _separator(self.tokens[k]) == "\\mid"]
+        if not mids and len(bars) == 2:
+            return close, under  # E(|X - a|^2): an absolute value's two bars, no condition
+        if not mids and len(bars) > 2:
+            raise LatexError(
+                f"ambiguous: which bar of this {what} conditions it and which close an absolute "
+                "value? write the conditioning bar as \\mid",
+                column=self.tokens[bars[0]].column,
+            )
+        if len(mids) == 1:
+            bars = mids + [k for k in bars if k not in mids and not self.tokens[k].is_char("|")]
+        bar = bars[0]
         if len(bars) > 1 or _separator(self.tokens[bar]) not in ("|", "\\mid", "\\vert"):
             raise UnsupportedLatex(
                 f"not supported: this conditional {what} (one bar, then the names it is "

@@ -229,6 +229,15 @@ def read_case(text: str, functions: frozenset[str] = frozenset()) -> Condition:
 # -- one row ---------------------------------------------------------------------------------
 
 
+def _applies(token_lists, name: str) -> bool:
+    """Whether ``name`` stands directly before a parenthesis in any of ``token_lists``."""
+    return any(
+        t.kind == "letter" and t.text == name and k + 1 < len(tokens) and tokens[k + 1].is_char("(")
+        for tokens in token_lists
+        for k, t in enumerate(tokens)
+    )
+
+
 def _read_row(text: str, offset: int, indices, functions, variables=frozenset()) -> Formula:
     parts = row_parts(text, offset, indices, functions)
     if parts is None:
@@ -366,6 +375,9 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     token_lists = tuple(tokenize(body[start:end], offset + start) for start, end in bounds)
     defined, known = None, frozenset(functions)
     found = defined_function(token_lists[0], known) if len(parts) > 1 and not continues else None
+    if found and found[0] == "E" and _applies(token_lists[1:], "E"):
+        # E(X) = E(E(X | Z)): the expectation's letter on both sides, no function defined
+        found = None
     if found:
         known |= {found[0]}
         defined = found[0] if found[1] == 0 else None
