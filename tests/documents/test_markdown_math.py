@@ -343,3 +343,26 @@ def test_two_displays_on_one_line_with_prose_between():
 def test_one_display_with_dollars_inside_text_is_one():
     text = "# t\n\n$$\n\\text{costs \\$\\$ 5} + x = x + 5\n$$\n"
     assert len(markdown_blocks(text)) == 1
+
+
+def test_displays_written_one_after_another_on_a_line_are_each_read(tmp_path):
+    # \[a = b + c\] \[b = a - c\] on one line was one formula ("unexpected '\]'"), and prose
+    # between amsmath environments on one line was read as rows of math
+    import json
+
+    from helpers import run_eqchain
+
+    doc = tmp_path / "d.md"
+    doc.write_text(
+        "We need some basic results first.\n\\[a = b + c\\] \\[b = a - c\\]\n\n"
+        "\\begin{equation} x + x = 2 x \\end{equation} For a Bernoulli RV, we know "
+        "\\begin{align} z + z &= 2 z \\end{align} Now, we get "
+        "\\begin{equation} y + y = 3 y \\end{equation}\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    statuses = [s["status"] for s in steps]
+    assert "unreadable" not in statuses, statuses
+    assert statuses[-1] == "refuted"  # y + y = 3y, read on its own
+    assert "Bernoulli" not in json.dumps(steps)

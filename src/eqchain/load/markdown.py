@@ -424,22 +424,82 @@ def _split_displays(token, block: Block) -> list[Block]:
     closing ``$$`` (``$$x + x = 2x.$$ So ... Hence $$y + y = 2y.$$``) is taken by the parser
     as one display up to the last ``$$`` of a line, prose and all; it is each ``$$...$$`` of it,
     the prose between them the lead of the next. Anything else: ``[block]``."""
-    if token.type != "math_block" or "$$" not in token.content:
+    text = block.text  # as written from block.column on
+    if token.type == "math_block" and "$$" in token.content:
+        cuts = [m.start() for m in re.finditer(r"(?<!\\)\$\$", text)]
+        if len(cuts) < 4 or len(cuts) % 2:
+            return [block]
+        spans = [(a, b + 2) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+    elif token.type == "math_block_brackets":
+        spans = _delimited(text, re.compile(r"(?<!\\)\\\["), re.compile(r"(?<!\\)\\\]"))
+    elif token.type == "amsmath":
+        spans = _environments(text)
+    else:
         return [block]
-    text = block.text  # "$$" + content + "$$", as written from block.column on
-    cuts = [m.start() for m in re.finditer(r"(?<!\\)\$\$", text)]
-    if len(cuts) < 4 or len(cuts) % 2:
-        return [block]
+    if spans is None or (len(spans) < 2 and not text[spans[0][1] :].strip()):
+        return [block]  # one display, nothing after it on its line
     out = []
     prose_from = None
-    for open_at, close_at in zip(cuts[::2], cuts[1::2], strict=True):
+    for open_at, end in spans:
         line = block.line + text.count("\n", 0, open_at)
         start = text.rfind("\n", 0, open_at) + 1
         column = (block.column + open_at) if start == 0 else (open_at - start + 1)
         lead = text[prose_from:open_at] if prose_from is not None else block.lead
-        out.append(Block(text[open_at : close_at + 2], line, column, lead=lead))
-        prose_from = close_at + 2
+        out.append(Block(text[open_at:end], line, column, lead=lead))
+        prose_from = end
     return out
+
+
+def _delimited(text: str, opener: re.Pattern, closer: re.Pattern):
+    """The spans of ``\\[ ... \\]`` displays written one after another in ``text`` (``\\[a = b\\]
+    \\[c = d\\]`` on one line, read as one formula before: "unexpected '\\]'"), when the
+    delimiters alternate, the first opening the text; None otherwise."""
+    marks = sorted(
+        [(m.start(), "open", m.end()) for m in opener.finditer(text)]
+        + [(m.start(), "close", m.end()) for m in closer.finditer(text)]
+    )
+    spans, at = [], None
+    for pos, kind, end in marks:
+        if kind == "open":
+            if at is not None:
+                return None
+            at = pos
+        else:
+            if at is None:
+                return None
+            spans.append((at, end))
+            at = None
+    if at is not None or not spans or text[: spans[0][0]].strip():
+        return None
+    return spans
+
+
+_ENVIRONMENT = re.compile(r"\\(begin|end)\s*\{\s*([A-Za-z]+\*?)\s*\}")
+
+
+def _environments(text: str):
+    """The spans of the amsmath environments written one after another in ``text`` with prose
+    between them (``\\begin{equation} ... \\end{equation} For a Bernoulli RV, we know
+    \\begin{align} ... \\end{align}``: the prose was read as rows of math), each from its
+    ``\\begin`` to its ``\\end`` at the same depth; None when they do not pair up."""
+    spans, depth, at, name = [], 0, None, None
+    for m in _ENVIRONMENT.finditer(text):
+        kind, env = m.group(1), m.group(2)
+        if kind == "begin":
+            if depth == 0:
+                at, name = m.start(), env
+            depth += 1
+        else:
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                if env != name:
+                    return None
+                spans.append((at, m.end()))
+    if depth != 0 or not spans or text[: spans[0][0]].strip():
+        return None
+    return spans
 
 
 def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[str], previous=""):
