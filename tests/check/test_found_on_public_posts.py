@@ -542,3 +542,12 @@ def test_the_expectation_s_letter_on_both_sides_defines_no_function(tmp_path):
     (step,) = check_document_rows(tmp_path, r"E(X)=E(E(X|Z))")
     assert step["status"] != "definition"
     assert "stands on one side" not in (step["reason"] or "")
+
+
+def test_dots_leading_to_a_japanese_reason_are_no_ellipsis(tmp_path):
+    # E(Y) = ... \cdots 期待値の定義より: the dots lead to the reason ("cannot read the ellipsis")
+    assert statuses(tmp_path, r"z + z = 2z \cdots 定義より") == ["verified"]
+    assert statuses(tmp_path, r"z + z = 3z \cdots 定義より") == ["refuted"]
+    # an ellipsis between terms is still one
+    (step,) = check_document_rows(tmp_path, r"S = x_1 + \cdots + x_n \cdots 定義より")
+    assert step["status"] != "unreadable"
