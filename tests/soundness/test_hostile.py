@@ -198,12 +198,38 @@ def test_invalid_input_error_names_the_file(invalid_runs, name):
     assert f"{path.name}" in run.stdout, run.show()
 
 
-@pytest.mark.parametrize("name", sorted(UNREADABLE))
-def test_an_unreadable_claim_is_reported_as_such_without_a_traceback(tmp_path, name):
-    run = cli.check(_write(tmp_path, name, UNREADABLE[name]))
+@pytest.fixture(scope="module")
+def unreadable_run(tmp_path_factory):
+    """Every UNREADABLE file checked in one process (each a process of its own cost 12 s of the
+    README's pytest, issue 17): the run, and each file's derivation in its JSON by name."""
+    import json
+
+    folder = tmp_path_factory.mktemp("unreadable")
+    for name, content in UNREADABLE.items():
+        _write(folder, name, content)
+    run = cli.check(folder, "--format", "json")
+    found = {}
+    if run.code in (0, 1):
+        for d in json.loads(run.stdout)["derivations"]:
+            found[os.path.basename(d["path"])[: -len(".toml")]] = d
+    return run, found
+
+
+def test_unreadable_claims_end_the_run_with_exit_1_without_a_traceback(unreadable_run):
+    run, _ = unreadable_run
     _assert_clean(run)
-    assert run.code == 1, run.show()
-    assert "unreadable" in run.stdout, run.show()
+    assert run.code == 1, run.show()  # no file an input error (2) or an internal error (3)
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_an_unreadable_claim_is_reported_as_such_without_a_traceback(unreadable_run, name):
+    run, found = unreadable_run
+    _assert_clean(run)
+    assert name in found, run.show()
+    derivation = found[name]
+    assert derivation["error"] is None, derivation["error"]
+    statuses = [step["status"] for step in derivation["steps"]]
+    assert "unreadable" in statuses, statuses
 
 
 @pytest.mark.parametrize("name", sorted(VERDICTS))
