@@ -101,3 +101,27 @@ def test_the_commonest_reasons_read_in_japanese():
         spans = content._reason_ja(reason)
         shown = "".join(s.value for s in spans)
         assert "英語の理由" not in shown, reason
+
+
+def test_the_commonest_unreadable_messages_read_in_japanese():
+    # stop 38: 「式を読めない：」 then the reader's message in English
+    messages = {
+        "12文字目: cannot read the formula: not supported: primes (f'); write the derivative "
+        "as \\frac{d}{dx}": "プライム",
+        "cannot read the formula: ambiguous argument of \\log: write \\log(...) around the whole "
+        "argument, or put the other factors in front": "引数があいまい",
+        "cannot read the formula: ambiguous: 'p(...)' may be a function applied to its argument "
+        "or a product; declare 'p' as a function, or write 'p \\cdot (...)' for a product": (
+            "関数の適用とも積とも"
+        ),
+        "cannot read the formula: prose in the middle of a formula: put it before or after the "
+        "formula": "式の途中に文章",
+        "cannot read the formula: \\int without its differential (dx, \\mathrm{d}x)": "積分変数",
+    }
+    for reason, says in messages.items():
+        shown = "".join(s.value for s in content._reason_ja(reason))
+        assert says in shown, shown
+        assert "cannot read" not in shown and "英語の理由" not in shown, shown
+    # a message the table does not have stays as written, after the Japanese head
+    shown = "".join(s.value for s in content._reason_ja("cannot read the formula: odd thing"))
+    assert shown.startswith("式を読めない") and "odd thing" in shown

@@ -816,10 +816,54 @@ _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
     (re.compile(r"could not be decided \(SymPy: (.+)\)"), lambda m: [
         text("判定できなかった（SymPy："), code(m.group(1)), text("）")]),
     (re.compile(r"(\d+)文字目: cannot read the formula: (.+)"), lambda m: [
-        text(f"{m.group(1)}文字目：式を読めない："), code(m.group(2))]),
+        text(f"{m.group(1)}文字目：式を読めない："), *_unreadable_ja(m.group(2))]),
     (re.compile(r"cannot read the formula: (.+)"), lambda m: [
-        text("式を読めない："), code(m.group(1))]),
+        text("式を読めない："), *_unreadable_ja(m.group(1))]),
 )  # fmt: skip
+
+# The reader's commonest messages (the unreadable rows of the Japanese corpus and of the posts
+# tried at stops 37 and 38), in Japanese; any other stays in English, as written
+_UNREADABLE_JA: tuple[tuple[re.Pattern, Any], ...] = (
+    (re.compile(r"ambiguous: '(.+?)\(\.\.\.\)' may be an expectation or a product.*"), lambda m: [
+        text("「"), code(f"{m.group(1)}(...)"),
+        text("」は期待値とも積とも読める：期待値なら \\mathbb{E}[...] と書き、"
+             "関数なら宣言し、積なら "),
+        code(f"{m.group(1)} \\cdot (...)"), text(" と書く")]),
+    (re.compile(r"ambiguous: '(.+?)\(\.\.\.\)' may be a function applied to its argument or a "
+                r"product.*"), lambda m: [
+        text("「"), code(f"{m.group(1)}(...)"),
+        text("」は関数の適用とも積とも読める：関数なら宣言し（--assume \""), code(m.group(1)),
+        text(" function\"）、積なら "), code(f"{m.group(1)} \\cdot (...)"), text(" と書く")]),
+    (re.compile(r"ambiguous argument of \\(\w+): .*"), lambda m: [
+        text("\\" + m.group(1) + " の引数があいまい：引数全体を "),
+        code(f"\\{m.group(1)}(...)"), text(" で囲むか、ほかの因子を前に出す")]),
+    (re.compile(r"not supported: primes \(f'\).*"), lambda m: [
+        text("プライム (f') による微分は読めない（文書の関数をその引数に適用した f'(x) を除く）："
+             "微分は \\frac{d}{dx} で書く")]),
+    (re.compile(r"prose in the middle of a formula.*"), lambda m: [
+        text("式の途中に文章がある：文章は式の前か後に書く")]),
+    (re.compile(r"an empty argument before or after a bar"), lambda m: [
+        text("縦線の前か後の引数が空（絶対値の縦線なら括弧で囲む）")]),
+    (re.compile(r"\\int without its differential.*"), lambda m: [
+        text("\\int に積分変数の微分（dx, \\mathrm{d}x）がない")]),
+    (re.compile(r"\\sum without a body.*"), lambda m: [
+        text("\\sum の後に項がない：項を書くか、"
+             "先に名前を付けて（S = \\sum_{k=1}^{K} a_k）S と書く")]),
+    (re.compile(r"\\sum needs its range.*"), lambda m: [
+        text("\\sum に範囲がない：\\sum_{k=1}^{K} または \\sum_{k} と書く")]),
+    (re.compile(r"cannot read the ellipsis: (.+)"), lambda m: [
+        text("省略記号を読めない："), code(m.group(1))]),
+    (re.compile(r"not supported: (.+)"), lambda m: [text("未対応："), code(m.group(1))]),
+)  # fmt: skip
+
+
+def _unreadable_ja(message: str) -> list[Span]:
+    """A reader's message in Japanese where :data:`_UNREADABLE_JA` has it, else as written."""
+    for pattern, spans_of in _UNREADABLE_JA:
+        m = pattern.fullmatch(message)
+        if m:
+            return spans_of(m)
+    return [code(message)]
 
 
 def _reason_ja(value: str) -> list[Span]:
