@@ -166,3 +166,17 @@ def test_a_derivation_of_the_law_of_total_variance_through_the_cli(tmp_path):
     assert "refuted" in lines[2], ran.stdout
     assert "Counterexample" in ran.stdout
     assert ran.returncode == 1
+
+
+def test_two_random_variables_of_different_names_get_different_laws(tmp_path):
+    # E[aX + bY] = aE[X] + bE[y] (a typo in a Japanese post): Y and y always had the same law
+    # in a trial, so their means never differed and the step stayed unknown
+    row = r"E[aX+bY]=aE[X]+bE[y]"
+    (step,) = check_document_rows(
+        tmp_path, row, assume="a constant, b constant, X moments, Y moments"
+    )
+    assert step["status"] == "refuted", step["reason"]
+    (step,) = check_document_rows(
+        tmp_path, r"E[aX+bY]=aE[X]+bE[Y]", assume="a constant, b constant, X moments, Y moments"
+    )
+    assert step["status"] == "verified"

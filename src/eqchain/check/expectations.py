@@ -875,10 +875,16 @@ def distribution_counterexample(lhs, rhs, givens=(), seed: int = 0):
     if not between and gap is None:
         return None
     rng = random.Random(seed)
-    trials = [(law, joint) for law in _TWO_POINTS for joint in (False, True)]
-    for (values, p), joint in trials:
+    # each symbol its own law in the later trials (Y and y alike never differed in mean:
+    # E[a X + b Y] = a E[X] + b E[y] was never refuted)
+    trials = [(t, joint, apart) for apart in (False, True) for t in range(len(_TWO_POINTS))
+              for joint in (False, True)]  # fmt: skip
+    for t, joint, apart in trials:
         laws = {}
-        for s in ordered:
+        for idx, s in enumerate(ordered):
+            values, p = _TWO_POINTS[(t + idx * apart) % len(_TWO_POINTS)]
+            if joint:  # one coin for all: the first symbol's probabilities for every one
+                p = _TWO_POINTS[t][1]
             allowed = [sp.Integer(v + k) for k in range(0, 8, 3) for v in values]
             allowed = _unique([v for v in allowed if _allows(s, v)])
             if len(allowed) < 2:
