@@ -101,8 +101,9 @@ class Step:
     # its own): a condition the author states, neither checked nor assumed (unknown)
     stated_bound: bool = False
     # Documents: the prose before the display says it follows ("so", "therefore", 「よって」):
-    # its rows are claims, never taken as givens (engine: a row with a value stated)
-    derived: bool = False
+    # "follows", its rows claims, never taken as givens (engine: a row with a value stated);
+    # "condition", the sentence also sets something to zero (a row stating a zero may be one)
+    derived: str | None = None
     unread_target: str | None = None  # the name's text: str of the SymPy symbol or family base
     # The relation the step claims between its source (the previous right side, or ``lhs``)
     # and ``rhs``: "=", "<", "<=", ">", ">=", "propto" or "sim" (a distribution stated, a

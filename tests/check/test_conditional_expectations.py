@@ -63,6 +63,9 @@ def test_several_names_after_the_bar():
         (r"\mathbb{E}[Y \mid X \mid Z]", "one bar"),
         (r"\mathbb{E}_{Y}[Y \mid X]", "with a subscript"),
         (r"\mathbb{E}[\mid X]", "each side of its bar"),
+        # a condition and an absolute value, or an absolute value? (read as X |Y| Z: red team)
+        (r"\mathbb{E}[X | Y | Z]", "two bars"),
+        (r"\mathrm{Var}(X | Y | Z)", "two bars"),
     ],
 )
 def test_what_is_not_read_after_a_bar_is_rejected_with_a_reason(text, says):

@@ -2319,7 +2319,8 @@ def _infer(
         and not _from_a_condition(lhs, step.rhs, facts)
         and not _solution_of_previous(step, lhs, premise)
     ):
-        if step.derived:
+        zero = any(isinstance(e, sp.Basic) and e.is_zero for e in (lhs, step.rhs))
+        if step.derived == "follows" or (step.derived == "condition" and not zero):
             # "so, multiplying by two," \int 2 p(x) dx = 3: the prose says it follows, so it is
             # no premise (it was a given, exit 0); nor is it refuted by a value of a name no
             # row fixes ("Thus we impose u + v = 1": a premise after all)

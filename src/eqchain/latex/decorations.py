@@ -281,9 +281,6 @@ _ONE_WORD = re.compile(
 _OPERATOR_FIRST = re.compile(r"(?:[-+*/^_!=<>]|\\(?:cdot|times|div)(?![A-Za-z]))")
 
 
-_LEADER = re.compile(r"(?:\\(?:cdots|ldots|dots)(?![A-Za-z])|…|\.\.\.)\s*$")
-
-
 def _parenthesised_cjk_tail(text: str, n: int) -> tuple[int, int] | None:
     """The span of a parenthesised group (``(...)``, full-width ``（...）`` too) that ends the row
     (before ``n``, after spaces and a full stop) and holds CJK prose, or None."""
@@ -546,15 +543,6 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
             notes.append((m.start(), m.end(), m.group(0)))
             blank(m.start(), m.end())
 
-    cjk_notes = [(a, b) for a, b, t in notes if _CJK.search(t or "")]
-    if cjk_notes:
-        start, end = max(cjk_notes)
-        rest = "".join(out)
-        leader = _LEADER.search(rest, 0, start)
-        if not rest[end:].strip() and leader is not None and not rest[leader.end() : start].strip():
-            # E(Y) = \sum_i y_i P(y_i) \cdots 期待値の定義より: the dots lead to the reason
-            # written after the formula (read as an ellipsis with nothing after it before)
-            blank(leader.start(), leader.end())
     proof_end = PROOF_END.search(text)
     if proof_end is not None:  # E[K] = np \quad \Box: the end of a proof, no factor
         notes.append((proof_end.start(1), proof_end.end(1), proof_end.group(1)))

@@ -1204,6 +1204,13 @@ class Parser:
         self.pos = after
         return _expectation(body, under, span.column)
 
+    def _opens_a_term(self, k: int, open_: int) -> bool:
+        """Whether the bar at ``k`` stands where a term starts: right after the bracket that
+        opens at ``open_``, or after an operator (``E[2 + |X|]``), never after a term
+        (``E[X | Y | Z]``)."""
+        before = self.tokens[k - 1] if k - 1 > open_ else None
+        return before is None or before.is_char("+-*/(=,") or before.is_cmd("cdot", "times")
+
     def _conditioned_operand(self, span: NameSpan, open_: int, close: int, under: tuple):
         """(where the argument ends, what the expectation is over) for the brackets of an
         expectation-like operator at ``open_`` and ``close``: with a bar at their top level
@@ -1224,8 +1231,16 @@ class Parser:
             return close, under
         what = _MOMENTS.get(span.base, "expectation")
         mids = [k for k in bars if _separator(self.tokens[k]) == "\\mid"]
-        if not mids and len(bars) == 2:
+        if not mids and len(bars) == 2 and self._opens_a_term(bars[0], open_):
             return close, under  # E(|X - a|^2): an absolute value's two bars, no condition
+        if not mids and len(bars) == 2:
+            # E[X | Y | Z]: X given Y times Z, or X |Y| Z? (it was read as the latter)
+            raise LatexError(
+                f"ambiguous: two bars in this {what}: a condition and an absolute value, or an "
+                "absolute value? write the conditioning bar as \\mid, or put the absolute "
+                "value in parentheses",
+                column=self.tokens[bars[0]].column,
+            )
         if not mids and len(bars) > 2:
             raise LatexError(
                 f"ambiguous: which bar of this {what} conditions it and which close an absolute "

@@ -238,7 +238,7 @@ class _Row:
     open_end: bool = False
     prose: bool = False  # a definition in the prose, not read (kept when its name is used)
     case: object | None = None  # the case the prose before the display states (load/prose.py)
-    derived: bool = False  # the prose before the display says it follows ("so", "therefore")
+    derived: str | None = None  # the prose before says it follows (prose.states_a_consequence)
 
 
 def _read_rows(
@@ -464,13 +464,13 @@ def _with_prose_definitions(blocks: list[Block], text: str, macros: dict) -> lis
     return out
 
 
-def _states_a_consequence(block: Block) -> bool:
-    """Whether the prose before ``block`` says that what it displays follows
+def _states_a_consequence(block: Block) -> str | None:
+    """What the prose before ``block`` says of what it displays by a word of consequence
     (:func:`eqchain.load.prose.states_a_consequence`)."""
     from eqchain.load.prose import states_a_consequence
 
     lead = block.lead
-    return bool(lead) and lead != PROSE_DEFINITION and states_a_consequence(lead)
+    return states_a_consequence(lead) if lead and lead != PROSE_DEFINITION else None
 
 
 def _stated_case(block: Block, functions) -> object | None:

@@ -91,27 +91,33 @@ _CONSEQUENCE_EN = re.compile(
 _CONSEQUENCE_CJK = re.compile(
     r"したがって|従って|よって|ゆえに|故に|それゆえ|だから|なので|以上より|以上から|∴|그러므로|따라서"
 )
-_NOT_CONSEQUENCE = re.compile(
-    r"\bso\s+that\b|\bso\s+(?:we|let)\s+(?:set|define|choose)\b"
-    # a condition imposed, however it is introduced: "At the maximum the derivative is zero,
-    # so from (3):" sets the derivative to zero (a stationarity condition, a given)
-    r"|\b(?:derivative|gradient)s?\b[^.]*(?:\bzero\b|\b0\b)"
-    r"|\bsett?(?:ing)?\b[^.]*\b(?:to|equal\s+to)\s+(?:zero\b|0\b)"
-    r"|(?:微分|勾配)[^。]*(?:0|０|ゼロ)\s*と(?:お|置)",
+_NOT_CONSEQUENCE = re.compile(r"\bso\s+that\b|\bso\s+(?:we|let)\s+(?:set|define|choose)\b", re.I)
+# a condition imposed, however it is introduced ("At the maximum the derivative is zero, so",
+# "Setting $\frac{\partial L}{\partial \mu} = 0$, we get", 「微分を0とおくと」): words of
+# setting, of zero, of an optimum, or a derivative in the sentence's math
+_IMPOSED = re.compile(
+    r"\b(?:set|sets|setting|equat\w*|zero|stationar\w*|maxim\w*|minim\w*|optim\w*|extrem\w*)\b"
+    r"|=\s*0(?![\d.])|\\partial|\\nabla|\\frac\s*\{\s*d|ゼロ|とお|と置|極値|極大|極小|最大|最小|停留",
     re.I,
 )
 
 
-def states_a_consequence(prose: str) -> bool:
-    """Whether the prose right before a display says the display follows (see
-    ``_CONSEQUENCE_EN``): a word of consequence in its last sentence, outside inline math.
-    "so that" (a purpose: "choose c so that ...") and "so we set/define" are none."""
-    text = re.sub(_INLINE, " ", prose or "")
+def states_a_consequence(prose: str) -> str | None:
+    """What the prose right before a display says of it by a word of consequence in its last
+    sentence (see ``_CONSEQUENCE_EN``): "follows" (what the display says is derived), or
+    "condition" when the sentence also sets something, speaks of zero or an optimum, or holds a
+    derivative in its math ("Setting $\\partial L / \\partial \\mu = 0$, we get": a condition
+    imposed, which the engine takes as given when the row states a zero); None without one, or
+    for "so that" (a purpose) and "so we set/define/choose"."""
+    text = prose or ""
     last = re.split(r"(?<=[.!?。．])\s*", text.strip())
     sentence = next((t for t in reversed(last) if t.strip()), "")
-    if _NOT_CONSEQUENCE.search(sentence):
-        return False
-    return bool(_CONSEQUENCE_EN.search(sentence) or _CONSEQUENCE_CJK.search(sentence))
+    words = re.sub(_INLINE, " ", sentence)
+    if _NOT_CONSEQUENCE.search(words):
+        return None
+    if not (_CONSEQUENCE_EN.search(words) or _CONSEQUENCE_CJK.search(words)):
+        return None
+    return "condition" if _IMPOSED.search(sentence) else "follows"
 
 
 def stated_case(prose: str) -> str | None:
