@@ -3059,12 +3059,17 @@ def _named_before(target, rhs, facts: Facts) -> bool:
         exprs = (*exprs, *(facts.unfold(e) for e in exprs))
         if isinstance(target, sp.Symbol):
             return any(target in e.free_symbols for e in exprs)
-        # a numbered member beside the generic one is another quantity (\mu_0, the prior's
-        # mean, in \mu_n = ..., the posterior's), unless the family was defined or written
-        # with other generic members
+        return any(m.base == target.base for e in exprs for m in e.atoms(sp.Indexed))
+
+    def mentioned_in_body(expr) -> bool:
+        # a numbered member beside the generic one in the row's own right side is another
+        # quantity (\mu_0, the prior's mean, in \mu_n = ..., the posterior's); in a given, an
+        # instance or a verified row any member still counts
+        if isinstance(target, sp.Symbol):
+            return mentions(expr)
         return any(
             m.base == target.base and (m == target or not all(i.is_Integer for i in m.indices))
-            for e in exprs
+            for e in (expr, facts.unfold(expr))
             for m in e.atoms(sp.Indexed)
         )
 
@@ -3082,7 +3087,7 @@ def _named_before(target, rhs, facts: Facts) -> bool:
         return False
     if _unmet_declaration(target, rhs, facts) is not None:
         return False  # n, a sum's bound (an integer), is not defined by a sum of reals
-    return not mentions(facts.unfold(rhs))
+    return not mentioned_in_body(facts.unfold(rhs))
 
 
 def _generic_member(expr) -> bool:
