@@ -88,8 +88,9 @@ _CONSEQUENCE_EN = re.compile(
     r"(?:can|may)\b)",
     re.IGNORECASE,
 )
+# (not なので, だから: "likelihood に相当する単語なので、L をつかって" names, it derives nothing)
 _CONSEQUENCE_CJK = re.compile(
-    r"したがって|従って|よって|ゆえに|故に|それゆえ|だから|なので|以上より|以上から|∴|그러므로|따라서"
+    r"したがって|従って|よって|ゆえに|故に|それゆえ|以上より|以上から|∴|그러므로|따라서"
 )
 _NOT_CONSEQUENCE = re.compile(r"\bso\s+that\b|\bso\s+(?:we|let)\s+(?:set|define|choose)\b", re.I)
 # a condition imposed, however it is introduced ("At the maximum the derivative is zero, so",
