@@ -51,6 +51,29 @@ def test_the_conditional_variance_and_covariance_are_read_by_their_definitions()
     assert _side(r"\mathrm{Cov}(X, Y \mid Z)") == E((X - E(X, given)) * (Y - E(Y, given)), given)
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # an absolute value's two bars: after an operator, or closing the brackets (review:
+        # E[a |X|] had become ambiguous, and a norm's \| a bar)
+        (r"\mathbb{E}[a |X|]", E(sp.Symbol("a") * sp.Abs(X))),
+        (r"\mathbb{E}[X |Y|^2]", E(X * sp.Abs(Y) ** 2)),
+        (r"\mathbb{E}(|X - Z|^2)", E(sp.Abs(X - Z) ** 2)),
+        # one \| alone is the bar Markdown escaped
+        (r"\mathbb{E}[Y \| X]", E(Y, Given(sp.Tuple(), X))),
+    ],
+)
+def test_bars_that_are_no_condition_are_read_as_before(text, read):
+    assert _side(text) == read
+
+
+@pytest.mark.parametrize("text", [r"\mathbb{E}[\lambda \|w\|^2]", r"\mathbb{E}[X; \theta]"])
+def test_a_norm_or_a_semicolon_in_an_expectation_is_no_conditional_expectation(text):
+    with pytest.raises(LatexError) as err:
+        read_formula(text)
+    assert "conditional" not in str(err.value) and "two bars" not in str(err.value)
+
+
 def test_several_names_after_the_bar():
     assert _side(r"\mathbb{E}[Y \mid X, Z]") == E(Y, Given(sp.Tuple(), X, Z))
 

@@ -1211,6 +1211,13 @@ class Parser:
         before = self.tokens[k - 1] if k - 1 > open_ else None
         return before is None or before.is_char("+-*/(=,") or before.is_cmd("cdot", "times")
 
+    def _closes_a_term(self, k: int, close: int) -> bool:
+        """Whether the bar at ``k`` can only close an absolute value: the last thing in the
+        brackets that close at ``close``, or followed by a power or an operator (``E[a |X|]``,
+        ``E[X |Y|^2]``); after it a term (``E[X | Y | Z]``) may be a condition's."""
+        after = self.tokens[k + 1] if k + 1 < close else None
+        return after is None or after.is_char("^+-*/),=") or after.is_cmd("cdot", "times")
+
     def _conditioned_operand(self, span: NameSpan, open_: int, close: int, under: tuple):
         """(where the argument ends, what the expectation is over) for the brackets of an
         expectation-like operator at ``open_`` and ``close``: with a bar at their top level
@@ -1221,18 +1228,27 @@ class Parser:
         bar). Only names, family members and runs of them (``X_1, \\ldots, X_n``) are read
         after the bar; an event (``X = x``) or an expression is rejected there, as are two bars
         and a bar beside a subscript that already says what the expectation is over."""
-        bars, k = [], open_ + 1
+        bars, norms, k = [], [], open_ + 1
         while k < close:
             tok = self.tokens[k]
-            if _separator(tok) is not None:
+            if tok.is_cmd("|", "Vert", "parallel"):
+                norms.append(k)  # \| (Markdown's escaped bar, or a norm's), \Vert
+            elif _separator(tok) in ("|", "\\mid", "\\vert"):
                 bars.append(k)
             k = self.partner[k] + 1 if tok.is_char("([{") else k + 1
+        if len(norms) == 1 and not bars:
+            bars = norms  # E[Y \| X]: the bar Markdown escaped
         if not bars:
-            return close, under
+            return close, under  # E[\lambda \|w\|^2]: a norm, read (or rejected) as before
         what = _MOMENTS.get(span.base, "expectation")
         mids = [k for k in bars if _separator(self.tokens[k]) == "\\mid"]
-        if not mids and len(bars) == 2 and self._opens_a_term(bars[0], open_):
-            return close, under  # E(|X - a|^2): an absolute value's two bars, no condition
+        if (
+            not mids
+            and len(bars) == 2
+            and (self._opens_a_term(bars[0], open_) or self._closes_a_term(bars[1], close))
+        ):
+            # E(|X - a|^2), E[a |X|]: an absolute value's two bars, no condition
+            return close, under
         if not mids and len(bars) == 2:
             # E[X | Y | Z]: X given Y times Z, or X |Y| Z? (it was read as the latter)
             raise LatexError(

@@ -431,7 +431,7 @@ def _split_displays(token, block: Block) -> list[Block]:
             return [block]
         spans = [(a, b + 2) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
     elif token.type == "math_block_brackets":
-        spans = _delimited(text, re.compile(r"(?<!\\)\\\["), re.compile(r"(?<!\\)\\\]"))
+        spans = _delimited(text, _BRACKET_OPEN, _BRACKET_CLOSE)
     elif token.type == "amsmath":
         spans = _environments(text)
     else:
@@ -448,6 +448,10 @@ def _split_displays(token, block: Block) -> list[Block]:
         out.append(Block(text[open_at:end], line, column, lead=lead))
         prose_from = end
     return out
+
+
+_BRACKET_OPEN = re.compile(r"(?<!\\)\\\[")
+_BRACKET_CLOSE = re.compile(r"(?<!\\)\\\]")
 
 
 def _delimited(text: str, opener: re.Pattern, closer: re.Pattern):
