@@ -104,6 +104,9 @@ class Step:
     # "follows", its rows claims, never taken as givens (engine: a row with a value stated);
     # "condition", the sentence also sets something to zero (a row stating a zero may be one)
     derived: str | None = None
+    # Documents: how many headings stand before the row's display (load/blocks.Block.section):
+    # a left side written again in another section starts anew (engine._repeated_left_side)
+    section: int = 0
     unread_target: str | None = None  # the name's text: str of the SymPy symbol or family base
     # The relation the step claims between its source (the previous right side, or ``lhs``)
     # and ``rhs``: "=", "<", "<=", ">", ">=", "propto" or "sim" (a distribution stated, a

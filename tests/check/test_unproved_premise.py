@@ -1,9 +1,9 @@
 """A claim with no proof of its own that follows from an earlier row eqchain left unknown (issue
 12): still ``unknown`` (the earlier row is not established, so neither is this one), but the
-reason names that row, what would settle both. The largest group of the corpus's valid steps
-without a proof is of this kind: a display that writes an earlier display's left side again
-(``\\mathbb{E}[x] = ...`` once more, the Poisson moments), or a row that uses what an unproved
-row said (``f(x) = 1/\\sigma(x) = 1 + e^{-x}`` with \\sigma undefined)."""
+reason names that row, what would settle both: a row that uses what an unproved row said
+(``f(x) = 1/\\sigma(x) = 1 + e^{-x}`` with \\sigma undefined). A display that writes an earlier
+display's left side again (``\\mathbb{E}[x] = ...`` once more, the Poisson moments) is the step
+from that row, as a chain's link is (tests/check/test_repeated_left_side.py)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ def last(tmp_path, *rows):
     return check_document_rows(tmp_path, *rows, assume=ASSUME)[-1]
 
 
-def test_a_restated_left_side_names_the_unproved_row_it_follows_from(tmp_path):
+def test_a_restated_left_side_is_the_step_from_the_unproved_row(tmp_path):
+    # the step from the series to lambda is what the author shows, as a chain's link would be
+    # (tests/check/test_repeated_left_side.py); the row before stays unknown, and is named
     got = last(tmp_path, SERIES, r"\mathbb{E}[x] = \lambda")
-    assert got["status"] == "unknown"
-    assert "follows from line 3" in got["reason"]
+    assert got["status"] == "verified"
+    assert "the step from line 3" in got["reason"]
     assert "not established" in got["reason"]
 
 

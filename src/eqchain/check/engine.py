@@ -844,6 +844,9 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     # "<="; None when its links state none), and its sides: an implication's premise.
     chain_relation: str | None = "="
     chain_sides: list = []
+    # each left side written so far, by its canonical text: (line, the last right side written
+    # for it, its section, whether that row holds): a left side written again (_repeated_left_side)
+    written_about: dict = {}
     steps = derivation.steps
     for position, step in enumerate(steps):
         if not step.continues:
@@ -855,6 +858,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             # Nothing can be checked against a formula that was not read (or not written): an
             # unreadable step ends the chain, and a continuation right after it starts a new one.
             result = _unreadable(step, unreadable)
+            written_about.clear()  # the row unread may have been the step between
             results.append(result)
             if on_step is not None:
                 on_step(result)
@@ -985,15 +989,29 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 and not step.condition
                 and step.kind is StepKind.CLAIM
             ):
-                result = _from_unproved(
+                again = _repeated_left_side(
                     result,
                     step,
-                    source,
+                    lhs,
+                    written_about,
                     facts.under(values),
                     values,
                     _left_of(timeout, cpu_started),
                     step_values,
                 )
+                if again is not None:
+                    result, earlier_holds = again
+                    chain_holds = chain_holds and earlier_holds
+                else:
+                    result = _from_unproved(
+                        result,
+                        step,
+                        source,
+                        facts.under(values),
+                        values,
+                        _left_of(timeout, cpu_started),
+                        step_values,
+                    )
             if result.verdict is Verdict.REFUTED:
                 result = _unwritten_range(result, facts, lhs, source, step.rhs)
             if result.verdict is Verdict.REFUTED and step.infer_kind:
@@ -1141,6 +1159,9 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 if result.verdict is Verdict.UNKNOWN:
                     facts.unproved.append((line, written, step.rhs))
         chain_holds = chain_holds and established
+        if lhs is not None and link_relation == "=" and not step.condition:
+            line = step.place.line if step.place else None
+            written_about[_about_key(lhs)] = (line, step.rhs, step.section, chain_holds)
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         result = replace(
             result,
@@ -1195,6 +1216,70 @@ def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: S
     return StepResult(
         implied.step, Verdict.UNKNOWN, implied.rules, reason, None, implied.warnings
     ), False
+
+
+def _about_key(lhs) -> str:
+    """The text a left side is known by (``written_about``): its canonical form's."""
+    try:
+        return sp.srepr(canonical(lhs))
+    except (ValueError, TypeError, RecursionError):
+        return repr(lhs)
+
+
+def _repeated_left_side(result, step, lhs, written_about, facts, values, timeout, step_values):
+    r"""A row of a document that writes again the left side of an earlier row of its section
+    (``\mathbb{E}[K] = A``, then a display later ``\mathbb{E}[K] = B``: authors write a chain so,
+    one row per display), when it is ``unknown`` as a claim of its own: the step from that
+    row's right side, as a chain's link is checked (verified: a symbolic proof of A = B;
+    refuted: a counterexample where A and B differ, so that the two rows cannot both hold).
+    Returns the result and whether the earlier row holds (what the row adds to the facts
+    then), or None when the row is no such step. A refutation needs the row to write no name
+    the earlier one does not (``\mathbb{E}[X] = \lambda`` after ``\mathbb{E}[X] = np``: another
+    law, no step); a row of another section (a heading between) starts anew."""
+    if (
+        not step.infer_kind
+        or step.continues
+        or lhs is None
+        or result.verdict is not (Verdict.UNKNOWN)
+    ):
+        return None
+    if not result.reason.startswith(NO_PROOF):
+        return None
+    if timeout is not None and timeout < MIN_UNPROVED_TRY:
+        return None
+    earlier = written_about.get(_about_key(lhs))
+    if earlier is None:
+        return None
+    line, before, section, holds = earlier
+    if section != step.section or before is None:
+        return None
+    try:
+        again = _claim(step, before, facts, values, timeout, step_values)
+    except (ValueError, TypeError, RecursionError, InputError):
+        return None
+    where = f"line {line}" if line else "an earlier row"
+    said = f"{latex(lhs)} = {latex(before)}"
+    if again.verdict is Verdict.VERIFIED:
+        reason = f"the step from {where} ({said}), which writes the same left side"
+        if again.reason:
+            reason += f": {again.reason}"
+        if not holds:
+            reason += "; that equation itself is not established"
+        return replace(again, reason=reason), holds
+    if again.verdict is Verdict.REFUTED and again.counterexample is not None:
+        names = _names_of(lhs, before, *facts.definitions)
+        own = _names_of(step.rhs)
+        if not own or not own <= names:
+            return None
+        reason = f"does not follow from {where} ({said}), which writes the same left side"
+        if again.reason:
+            reason += f": {again.reason}"
+        return replace(again, reason=reason), holds
+    if again.verdict is Verdict.UNKNOWN and again.rules:
+        # a rule carries the step but for a condition: that says more than "no proof found"
+        reason = f"the step from {where} ({said}), which writes the same left side: {again.reason}"
+        return replace(again, reason=reason), holds
+    return None
 
 
 UNPROVED_TRIES = 2  # the latest earlier rows a claim with no proof is tried from

@@ -28,6 +28,10 @@ class Block:
     # every paragraph of prose since the display before (Markdown: headings and code left
     # out), where a standing assumption may be stated; None: the lead only
     prose: str | None = None
+    # how many headings stand before the display (Markdown headings, LaTeX's \\section and
+    # the like, reStructuredText titles): rows of different sections never make one chain
+    # (engine: a left side written again)
+    section: int = 0
 
 
 def line_col(text: str, pos: int) -> tuple[int, int]:

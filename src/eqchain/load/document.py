@@ -239,6 +239,7 @@ class _Row:
     prose: bool = False  # a definition in the prose, not read (kept when its name is used)
     case: object | None = None  # the case the prose before the display states (load/prose.py)
     derived: str | None = None  # the prose before says it follows (prose.states_a_consequence)
+    section: int = 0  # the headings before its display (Block.section)
 
 
 def _read_rows(
@@ -360,6 +361,7 @@ def _read_rows(
                     open_end=open_last and row is rows[-1],
                     case=case,
                     derived=derived,
+                    section=block.section,
                 )
             )
         out.append((b_index, read))
@@ -1403,6 +1405,7 @@ def _steps(
                         law=f.law,
                         stated_bound=id(row) in bound_rows,
                         derived=row.derived,
+                        section=row.section,
                     )
                 )
         if lone is not None and not steps:

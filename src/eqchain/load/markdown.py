@@ -123,7 +123,10 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
     title = next((v.strip("\"'") for k, v in front if k == "title"), None)
     lead = ""  # the paragraph just before: the prose a display follows
     since: list[str] = []  # the paragraphs since the display before (Block.prose)
+    section = 0  # the headings so far (Block.section)
     for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            section += 1
         if token.type == "html_block":
             assumptions.extend(_ASSUME_COMMENT.findall(token.content))
         elif token.type == "inline":
@@ -137,7 +140,8 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             if paragraph:
                 since.append(lead)
             unpaired = [Block("$$", ln, col, error=UNPAIRED) for ln, col in _unpaired(token, lines)]
-            blocks.extend(sorted(found + unpaired, key=lambda b: (b.line, b.column)))
+            found = [replace(b, section=section) for b in found + unpaired]
+            blocks.extend(sorted(found, key=lambda b: (b.line, b.column)))
             if not paragraph:
                 lead = ""  # a heading or a table cell is no prose a display follows
         elif token.map is not None:
@@ -145,9 +149,11 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             if block is not None:
                 for k, part in enumerate(_split_displays(token, block)):
                     if k:
-                        blocks.append(part)
+                        blocks.append(replace(part, section=section))
                     else:
-                        blocks.append(replace(part, lead=lead, prose="\n".join(since)))
+                        blocks.append(
+                            replace(part, lead=lead, prose="\n".join(since), section=section)
+                        )
                         since = []
             if not token.type.endswith("_close") and token.type != "paragraph_open":
                 lead = ""  # (a paragraph's own text is read from its inline token)

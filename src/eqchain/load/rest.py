@@ -26,7 +26,7 @@ or ``.. eqchain-assume: y_k > 0`` (what a Markdown post writes in ``<!-- ... -->
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eqchain.load.blocks import Block
 
@@ -113,6 +113,7 @@ def read_rest(text: str) -> RestDocument:
     title: str | None = None
     paragraph: list[str] = []  # the prose paragraph being read (the lead of a display)
     lead = ""  # the last paragraph before the next display
+    section = 0  # the titles so far (Block.section)
     k = 0
     while k < len(lines):
         line = lines[k]
@@ -128,12 +129,14 @@ def read_rest(text: str) -> RestDocument:
                 if title is None:
                     title = lines[k + 1].strip() or None
                 lead = ""
+                section += 1
                 k += 3
                 continue
             if paragraph and _UNDERLINE.match(line.strip()) and len(paragraph) == 1:
                 if title is None:
                     title = paragraph[0].strip() or None
                 paragraph, lead = [], ""  # a section title: no prose a display follows
+                section += 1
                 k += 1
                 continue
             paragraph.append(_ROLE.sub(lambda r: f"${r.group(1)}$", line.strip()))
@@ -157,7 +160,8 @@ def read_rest(text: str) -> RestDocument:
             continue
         name = directive.group("name").lower()
         if name == "math":
-            blocks.extend(_math_directive(lines, k, body_end, directive, line, lead))
+            found = _math_directive(lines, k, body_end, directive, line, lead)
+            blocks.extend(replace(b, section=section) for b in found)
             lead = ""
             k = body_end
         elif name in LITERAL_DIRECTIVES:

@@ -77,6 +77,14 @@ class _Walk:
     seen: set[Path] = field(default_factory=set)
     size: int = 0
     title: str | None = None
+    sections: int = 0  # the sectioning commands so far (Block.section)
+
+
+# a sectioning command in the prose between two displays (Block.section)
+_SECTIONING = re.compile(
+    r"^[^%\n]*\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?\s*[\[{]",
+    re.MULTILINE,
+)
 
 
 def read_tex(
@@ -233,7 +241,10 @@ class _File:
         lead = self.text[self.prose_from : node.pos]
         self.prose_from = node.pos + node.len
         path = None if self.main else self.path
-        self.state.blocks.append(Block(text, line, column, path, lead=lead))
+        self.state.sections += len(_SECTIONING.findall(lead))
+        self.state.blocks.append(
+            Block(text, line, column, path, lead=lead, section=self.state.sections)
+        )
 
     def _include(self, node, collect: bool) -> None:
         name = _argument_text(self.text, node)
