@@ -106,3 +106,54 @@ def test_an_assumption_a_few_paragraphs_before_the_display(tmp_path, between):
 def test_never_from_a_code_block(tmp_path):
     text = "# t\n\n```\nAssume $x > 0$.\n```\n\n$$ |x| = x $$\n"
     assert check(tmp_path, text)[-1]["status"] == "refuted"
+
+
+# n k binom(n, k) = n binom(n-1, k-1) termwise: binom(n-1, k-1) needs n > 0
+BINOMIAL = r"S = \sum_{k=0}^{n} k \binom{n}{k} p^k = \sum_{k=0}^{n} n \binom{n-1}{k-1} p^k"
+WRONG_BINOMIAL = r"S = \sum_{k=0}^{n} k \binom{n}{k} p^k = \sum_{k=0}^{n} n \binom{n}{k-1} p^k"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # two conditions on n in one sentence are one assumption, not cases in words
+        r"Let $n \in \mathbb{N}$, $n > 0$ and $0 < p < 1$.",
+        r"Let $n \geq 1$ be an integer.",
+        r"Let $n$ be a positive integer.",
+        r"Let $n$ and $k$ be positive integers.",
+        r"Let $n \in \mathbb{Z}^+$.",
+    ],
+)
+def test_conditions_and_types_in_words_on_one_name(tmp_path, lead):
+    steps = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{BINOMIAL}\n$$\n")
+    assert steps[-1]["status"] == "verified", steps[-1]
+    steps = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{WRONG_BINOMIAL}\n$$\n")
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # \mathbb{N}, a natural number: with 0 or without, so n > 0 is not assumed
+        r"Let $n \in \mathbb{N}$.",
+        r"Let $n$ be a natural number.",
+        r"Let $n$ be an integer.",
+        # a type of something that is no name: nothing assumed
+        r"Let $n - 1 > 0$ be an integer.",
+        # cases in words across sentences still assume nothing
+        r"Assume $n > 0$. Now assume $n < 0$.",
+    ],
+)
+def test_without_n_positive_the_step_names_the_condition(tmp_path, lead):
+    steps = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{BINOMIAL}\n$$\n")
+    assert steps[-1]["status"] == "unknown", steps[-1]
+    assert "n > 0" in steps[-1]["reason"]
+
+
+def test_the_natural_numbers_are_read_as_nonnegative_integers():
+    from eqchain.load.assume import parse_assume
+
+    (n,) = parse_assume(r"n \in \mathbb{N}")
+    assert n.words == ("integer", "nonnegative")
+    (m,) = parse_assume(r"m \in \mathbb{Z}_{>0}")
+    assert m.words == ("integer", "positive")

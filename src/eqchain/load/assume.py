@@ -69,6 +69,22 @@ _SETS = {
     "\\mathbb{R}_{\\geq 0}": ("nonnegative",),
     "\\mathbb{R}_{\\ge 0}": ("nonnegative",),
     "\\mathbb{Z}": ("integer",),
+    # \mathbb{N}: with 0 or without, as authors differ; what both readings give is assumed
+    "\\mathbb{N}": ("integer", "nonnegative"),
+    "\\mathbb{N}_0": ("integer", "nonnegative"),
+    "\\mathbb{N}_{0}": ("integer", "nonnegative"),
+    "\\mathbb{Z}_{\\geq 0}": ("integer", "nonnegative"),
+    "\\mathbb{Z}_{\\ge 0}": ("integer", "nonnegative"),
+    "\\mathbb{N}^+": ("integer", "positive"),
+    "\\mathbb{N}^{+}": ("integer", "positive"),
+    "\\mathbb{N}_{>0}": ("integer", "positive"),
+    "\\mathbb{N}_{+}": ("integer", "positive"),
+    "\\mathbb{N}_+": ("integer", "positive"),
+    "\\mathbb{Z}_{>0}": ("integer", "positive"),
+    "\\mathbb{Z}^+": ("integer", "positive"),
+    "\\mathbb{Z}^{+}": ("integer", "positive"),
+    "\\mathbb{Z}_{+}": ("integer", "positive"),
+    "\\mathbb{Z}_+": ("integer", "positive"),
     "\\mathbb{Q}": ("rational",),
     "\\mathbb{C}": ("complex",),  # z \in \mathbb{C}: not real (a document's default dropped)
 }
@@ -132,7 +148,7 @@ def parse_assume(text: str) -> list[Declaration | Bound | Propto]:
                 raise InputError(f"'propto' names the variables, e.g. 'propto theta': '{item}'")
             out.append(Propto(tuple(_name(w)[0] for w in words[1:])))
             continue
-        if _OP.search(item):
+        if _OP.search(item) and not _named_set(item):
             out.extend(_relation(item))
         elif _VALUE.search(item):
             out.extend(_value(item) if not _stated(item) else [Stated(item)])
@@ -293,6 +309,16 @@ def _value(item: str) -> list[Declaration | Bound]:
     words = ("integer",) if value.denominator == 1 else ()
     words += ("positive",) if value > 0 else ("negative",) if value < 0 else ()
     return [Declaration(name, None, words or ("real",)), Bound(name, None, "=", value, item)]
+
+
+def _named_set(item: str) -> bool:
+    """Whether ``item`` is membership of a set written by name (``n \\in \\mathbb{Z}_{>0}``:
+    its ``>`` no relation of the item)."""
+    parts = re.split(r"\\in(?![A-Za-z])|∈", item, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    compact = parts[1].replace(" ", "")
+    return any(compact == written.replace(" ", "") for written in _SETS)
 
 
 def _membership(item: str) -> list[Declaration | Bound]:

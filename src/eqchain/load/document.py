@@ -721,7 +721,7 @@ def _prose_assumptions(
     inline formula, :func:`_inline_names`). When the conditions taken cannot hold together none
     is taken."""
     from eqchain.load.assume import parse_assume
-    from eqchain.load.prose import stated_assumptions
+    from eqchain.load.prose import stated_assumption_sentences
 
     declared = {getattr(i, "name", None) for i in items} - {None}
     written: set[str] = set()  # the names the displays before the current one write
@@ -734,25 +734,35 @@ def _prose_assumptions(
         # the prose since the display before (a heading or another paragraph between the
         # assumption and the display: it was not read), else the paragraph right before it
         prose = block.prose if block.prose is not None else block.lead
-        stated = stated_assumptions(prose) if block.path is None and prose else []
-        for text in stated:
-            try:
-                found = parse_assume(text)
-            except InputError:
-                continue
-            names = set().union(*(_item_names(i) for i in found))
-            own = stated.count(text)
-            # written in another inline formula of the prose
-            contested |= {n for n in names if sum(1 for f in inline if n in f) > own}
-            if all(i in out for i in found):
-                continue  # said again
-            if names & set().union(*(_item_names(i) for i in out)):
-                # a name assumed again otherwise (x > 0, then "now assume x < 0"): cases in
-                # words, so neither holds for the whole document
-                contested |= names
-            if not found or not names or names & (written | declared | contested):
-                continue
-            out += [i for i in found if i not in out]
+        sentences = stated_assumption_sentences(prose) if block.path is None and prose else []
+        stated = [text for sentence in sentences for text in sentence]
+        for sentence in sentences:
+            own_sentence: list = []  # what this sentence assumed: "Let $n \in \mathbb{N}$, $n > 0$"
+            for text in sentence:
+                try:
+                    found = parse_assume(text)
+                except InputError:
+                    continue
+                names = set().union(*(_item_names(i) for i in found))
+                # written in another inline formula of the prose (than the stated conditions)
+                contested |= {
+                    n
+                    for n in names
+                    if sum(1 for f in inline if n in f)
+                    > sum(1 for t in stated if n in _tex_names(t))
+                }
+                if all(i in out for i in found):
+                    continue  # said again
+                earlier = [i for i in out if i not in own_sentence]
+                if names & set().union(*(_item_names(i) for i in earlier)):
+                    # a name assumed again otherwise (x > 0, then "now assume x < 0"): cases in
+                    # words, so neither holds for the whole document
+                    contested |= names
+                if not found or not names or names & (written | declared | contested):
+                    continue
+                new = [i for i in found if i not in out]
+                out += new
+                own_sentence += new
         for row in by_block.get(b, ()):
             formula = getattr(row, "formula", None)
             for side in getattr(formula, "sides", ()) or ():
@@ -804,6 +814,16 @@ def _display_bounds(rows, items: list) -> frozenset[int]:
             for side in sides:
                 written |= _written_names(side)
     return frozenset(taken)
+
+
+def _tex_names(formula: str) -> frozenset[str]:
+    """The names the inline formula ``formula`` writes, as :func:`_inline_names` counts them."""
+    from eqchain.latex.tokens import tokenize
+
+    try:
+        return frozenset(t.text for t in tokenize(formula) if t.kind in ("letter", "cmd"))
+    except LatexError:
+        return frozenset()
 
 
 def _item_names(item) -> set[str]:

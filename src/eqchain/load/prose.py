@@ -234,8 +234,27 @@ _ASSUME_EN = re.compile(
     + r"(?:(?:we|let\s+us)\s+)?"
     + r"(?:assume|suppose|let)\s+(?:that\s+)?"
     + _FORMULAS
+    # "Let $n \geq 1$ be an integer", "Let $n$ and $k$ be positive integers"
+    + r"(?:\s+(?:be|is|are)\s+(?:an?\s+)?(?P<kind>(?:positive|nonnegative|non-negative)\s+)?"
+    + r"(?P<type>integers?|natural\s+numbers?|real\s+numbers?|reals?))?"
     + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)",
     re.IGNORECASE | re.DOTALL,
+)
+# what a type in words says of each name (a natural number: 0 or not, as authors differ; only
+# what both readings give, a nonnegative integer, is assumed)
+_TYPES = {
+    "integer": (r"\in \mathbb{Z}",),
+    "natural": (r"\in \mathbb{Z}", r"\geq 0"),
+    "real": (r"\in \mathbb{R}",),
+}
+_KINDS = {"positive": r"> 0", "nonnegative": r"\geq 0", "non-negative": r"\geq 0"}
+# a name alone, as the type's subject: n, k_1, \lambda, \sigma_{k}
+_BARE_NAME = re.compile(r"(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?")
+# a condition on one name and numbers only (n \geq 1, 0 < p < 1): the type's subject is its name
+_ONE_NAME_CONDITION = re.compile(
+    r"\s*(?:-?\d+(?:\.\d+)?\s*(?:<|>|\\leq?|\\geq?|\\lt|\\gt)\s*)?"
+    r"(?P<name>(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?)"
+    r"\s*(?:<|>|\\leq?|\\geq?|\\lt|\\gt|\\neq?)\s*-?\d+(?:\.\d+)?\s*"
 )
 _ASSUME_CJK = re.compile(
     r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
@@ -262,15 +281,27 @@ def inline_formulas(prose: str) -> list[str]:
 
 def stated_assumptions(prose: str) -> list[str]:
     """The LaTeX of each condition the prose ``prose`` states as a standing assumption, in
-    whole sentences (see the comment above); [] when it states none. Each formula must be a
-    condition (an order, ``\\neq`` or ``\\in``, no equation); a sentence with a formula that is
-    none gives nothing. The case of the next display (a last sentence :func:`stated_case`
-    reads) is no standing assumption."""
+    whole sentences (see the comment above); [] when it states none
+    (:func:`stated_assumption_sentences`, one list)."""
+    out: list[str] = []
+    for sentence in stated_assumption_sentences(prose):
+        out += [f for f in sentence if f not in out]
+    return out
+
+
+def stated_assumption_sentences(prose: str) -> list[list[str]]:
+    """The conditions each sentence of ``prose`` states as a standing assumption, as LaTeX, one
+    list a sentence. Each formula must be a condition (an order, ``\\neq`` or ``\\in``, no
+    equation); a sentence with a formula that is none gives nothing. A type in words after the
+    formulas ("be an integer", "be positive integers", "be a natural number") is each one's
+    about its name: the formula a name alone (``$n$``) or a condition on one name and numbers
+    (``$n \\geq 1$``); else the sentence gives nothing. The case of the next display (a last
+    sentence :func:`stated_case` reads) is no standing assumption."""
     text = prose.strip()
     if not text:
         return []
     case = stated_case(text)
-    out: list[str] = []
+    out: list[list[str]] = []
     for pattern in (_ASSUME_EN, _ASSUME_CJK):
         for m in pattern.finditer(text):
             if case is not None and not text[m.end() :].strip():
@@ -279,8 +310,30 @@ def stated_assumptions(prose: str) -> list[str]:
                 (f.group("dollar") or f.group("paren") or "").strip()
                 for f in _ONE_INLINE.finditer(m.group("formulas"))
             ]
+            typed = m.groupdict().get("type")
+            if typed:
+                found = _typed(found, typed, m.group("kind"))
             if found and all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
-                out += [f for f in found if f not in out]
+                out.append(found)
+    return out
+
+
+def _typed(formulas: list[str], typed: str, kind: str | None) -> list[str]:
+    """``formulas`` with what a type in words says of each one's name ("be a positive
+    integer"): [] when a formula is neither a name alone nor a condition on one name."""
+    words = _TYPES[typed.lower().split()[0].rstrip("s")]
+    if kind:
+        words = (*words, _KINDS[kind.strip().lower()])
+    out: list[str] = []
+    for formula in formulas:
+        if _BARE_NAME.fullmatch(formula.strip()):
+            name, kept = formula.strip(), []
+        else:
+            m = _ONE_NAME_CONDITION.fullmatch(formula)
+            if m is None:
+                return []
+            name, kept = m.group("name"), [formula]
+        out += kept + [f"{name} {w}" for w in words]
     return out
 
 
