@@ -118,7 +118,8 @@ def test_bounds_and_functions_are_read(text, expected):
         "y_k < 1",
         "f function real",
         "x \\in (1, 0)",
-        "p \\in \\mathbb{N}",
+        # \mathbb{N} is read (a nonnegative integer: what its two readings share), \mathbb{H} not
+        "p \\in \\mathbb{H}",
         "x <",
     ],
 )

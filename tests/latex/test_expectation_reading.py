@@ -153,3 +153,30 @@ def test_e_before_parentheses_holding_more_than_names_is_an_expectation():
     assert side("E(X^2)") == Expectation(X**2)
     with pytest.raises(LatexError, match="may be an expectation or a product"):
         read_formula("E(X)")
+
+
+def test_e_of_a_name_beside_e_written_as_the_expectation_is_that_expectation(tmp_path):
+    # a Japanese note of E's properties (benchmarks/corpus ja/scenesk): E( X+c) =E( X) +c had
+    # been unreadable ('E(X)' ambiguous) though E( X+c) beside it is read as the expectation
+    doc = tmp_path / "d.md"
+    rows = [
+        r"E(X^2) - E(X)^2 = E(X^2) - (E(X))^2",
+        r"E(2X + 1) = 2E(X) + 1",
+        r"E(2X) = 3E(X)",
+    ]
+    doc.write_text("\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", "--assume", "X moments", doc)
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["verified", "verified", "refuted"], steps
+    # E(X) alone (a row defining a function E), E a value elsewhere (ambiguous), or E defined
+    # as a function (E(X^2) is X^4 then): not the expectation
+    cases = {
+        ("E(X) = 3",): ["definition"],
+        ("E(X^2) = E(X)", "E = 2"): ["unreadable", "definition"],
+        ("E(w) = w^2", "E(X^2) = E(X)"): ["definition", "refuted"],
+    }
+    for rows, expected in cases.items():
+        doc.write_text("\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
+        ran = run_eqchain("check", "--no-cache", "--format", "json", doc)
+        steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+        assert [s["status"] for s in steps] == expected, (rows, steps)

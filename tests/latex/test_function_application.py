@@ -9,7 +9,13 @@ import pytest
 import sympy as sp
 
 from eqchain.errors import LatexError
-from eqchain.latex.applied import family_function, inferred_functions, on_names, several
+from eqchain.latex.applied import (
+    EXPECTATION_MARK,
+    family_function,
+    inferred_functions,
+    on_names,
+    several,
+)
 from eqchain.latex.read import read_formula
 
 
@@ -18,7 +24,15 @@ from eqchain.latex.read import read_formula
     [
         ([r"\sigma(z) = \frac{1}{1+e^{-z}}", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"], {"sigma"}),
         ([r"L(\theta) = \prod_{i=1}^{n} p(x_i)"], {"L", "p"}),
-        ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X"}),
+        ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X", EXPECTATION_MARK}),
+        # E written as the expectation (E[...], E(...) holding more than names) and never as a
+        # value or a function: E(X) is the expectation too
+        ([r"E(X^2) = 1", r"y = E(X)"], {EXPECTATION_MARK}),
+        ([r"\mathrm{E}(X + c) = \mathrm{E}(X) + c"], {EXPECTATION_MARK}),
+        ([r"y = E(X)"], set()),
+        ([r"E(X^2) = 1", r"E = m c^2"], set()),
+        ([r"E(w) = w^2", r"y = E(X^2)"], set()),
+        ([r"E'(X^2) = 1", r"y = E(X)"], set()),
         ([r"q_\phi(z) = 1"], {"q_phi"}),
         # a joint density: a subscript of names between commas
         ([r"y = f_{X,Y}(x, y)"], {"f_X,Y", several("f_X,Y")}),  # several: f_{X,Y}' is no derivative

@@ -104,6 +104,9 @@ SPELLED_FUNCTIONS = {
 # A name the document also uses as a value is held in the set of functions as this key: a
 # function only before parentheses that hold names (p(x)), a product before an expression.
 _ON_NAMES = "{}(names)"
+# The document writes E as the expectation (E[X], E(X^2)) and never otherwise: E(X) is the
+# expectation there too (Parser._application), one reading of E in one document
+EXPECTATION_MARK = "E(expectation)"
 _SEVERAL = "{}(several)"
 
 
@@ -277,6 +280,9 @@ class Uses:
     # subscripted names applied to names as a whole side of an equation: E_n(w) = ...,
     # ... = \gamma_{Z_i}(k) (what a family needs when a sum runs over its subscript)
     alone_sides: set[str] = field(default_factory=set)
+    # the document writes E as the expectation somewhere: E[...], or E(...) holding more than
+    # names (E(X^2), E(X + c)): its E(X) is that expectation too (EXPECTATION_MARK)
+    expectation: bool = False
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
@@ -345,6 +351,10 @@ class Uses:
             bind_next = span.base == "d" and not _numerator(tokens, i, lo)
             before = _run_before(tokens, i, lo)
             run = bool(before)
+            as_expectation = (key == "E" and not run and not primed) and _expectation_written(
+                tokens, i, k, hi, partner
+            )
+            self.expectation |= as_expectation
             if applied and primed and not run:
                 self.primed.add(key)
             if applied and not run and _arguments(tokens, k, partner) > 1:
@@ -357,7 +367,7 @@ class Uses:
                     self.applied.setdefault(key, set()).update(_names(sub))
                 elif not run:
                     self.applied.setdefault(key, set()).update(_names(sub))
-            else:
+            elif not as_expectation:  # E[X] is no value of E
                 self.other.add(key or span.base)
             if span.sub is not None:
                 self._walk(tokens, span.sub[0], span.sub[1], partner)
@@ -404,6 +414,9 @@ class Uses:
                 out.add(several(family))
         # a function applied to several arguments somewhere: f'(x) is no derivative
         out |= {several(k) for k in self.several if k in out or on_names(k) in out}
+        if self.expectation and not {"E", on_names("E")} & out and "E" not in self.defined:
+            if "E" not in self.bound | self.other | symbols:
+                out.add(EXPECTATION_MARK)
         return frozenset(out)
 
     def _word_tails(self) -> set[str]:
@@ -571,6 +584,34 @@ def _numerator(tokens: list[Token], i: int, lo: int) -> bool:
 
 def _names(sub: list[Token] | None) -> set[str]:
     return {t.text for t in sub or () if t.kind in ("letter", "cmd")}
+
+
+def _expectation_written(tokens, i: int, k: int, hi: int, partner: dict[int, int]) -> bool:
+    """Whether the name E at ``tokens[i]`` (its name ending before ``k``), italic, upright or an
+    operator name, is written as the expectation: before brackets, ``E[X]``, or before
+    parentheses that hold more than names, ``E(X^2)`` (as the reader reads them)."""
+    first = tokens[i]
+    if not (first.kind == "letter" or first.is_cmd("mathrm", "operatorname")):
+        return False
+    j = k + 1 if k < hi and tokens[k].is_cmd("left") else k
+    if j >= hi:
+        return False
+    if tokens[j].is_char("["):
+        return True
+    if not tokens[j].is_char("(") or j not in partner:
+        return False
+    close, m = partner[j], j + 1
+    while m < close:  # a comma-separated list of names: no sign of the expectation
+        if not starts_name(tokens[m]):
+            return True
+        try:
+            m = scan_name(tokens, m, partner).end
+        except LatexError:
+            return True
+        if m < close and not tokens[m].is_char(","):
+            return True
+        m += m < close
+    return False
 
 
 def _opens_parenthesis(tokens: list[Token], k: int, hi: int, partner: dict[int, int]) -> bool:

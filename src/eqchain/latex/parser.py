@@ -31,6 +31,7 @@ from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis, matrices
 from eqchain.latex.applied import (
+    EXPECTATION_MARK,
     SPELLED_FUNCTIONS,
     family_function,
     family_key,
@@ -1004,6 +1005,15 @@ class Parser:
             ):
                 # E(X^2), E(\frac{1}{n} X_1): the expectation, as E[X^2] is (read as E times
                 # X^2 before, the letter a number); E(X) stays ambiguous (a function of X?)
+                return self.expectation(span, j)
+            if (
+                _expectation_name(first, span.base)
+                and span.sub is None
+                and EXPECTATION_MARK in self.functions
+                and span.key not in self.alone
+            ):
+                # E(X) where the document writes E as the expectation elsewhere (E[X^2],
+                # E(X + c)) and never as a value or a function: that expectation
                 return self.expectation(span, j)
             if _expectation_name(first, span.base) and span.sub is None:
                 raise LatexError(
