@@ -157,3 +157,48 @@ def test_the_natural_numbers_are_read_as_nonnegative_integers():
     assert n.words == ("integer", "nonnegative")
     (m,) = parse_assume(r"m \in \mathbb{Z}_{>0}")
     assert m.words == ("integer", "positive")
+
+
+LINEAR = r"\mathbb{E}[aX + b] = a\mathbb{E}[X] + b"
+WRONG_LINEAR = r"\mathbb{E}[aX + b] = b\mathbb{E}[X] + a"
+
+
+def check_with_moments(tmp_path, text: str) -> list[dict]:
+    import json
+
+    doc = tmp_path / "d.md"
+    doc.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", "--assume", "X moments", doc)
+    return json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        r"For a random variable $X$, where $a$ and $b$ are constants:",
+        r"Here $a$ and $b$ are constants.",
+        r"Let $a$, $b$ be constants.",
+        r"ただし、$a, b$ は定数とする。",
+        r"$a$ と $b$ は定数である。",
+    ],
+)
+def test_constants_in_words_come_out_of_an_expectation(tmp_path, lead):
+    steps = check_with_moments(tmp_path, f"# t\n\n{lead}\n\n$$\n{LINEAR}\n$$\n")
+    assert steps[-1]["status"] == "verified", steps[-1]
+    steps = check_with_moments(tmp_path, f"# t\n\n{lead}\n\n$$\n{WRONG_LINEAR}\n$$\n")
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        r"Here $X$ is a random variable and $a$, $b$ are numbers.",  # numbers: no type
+        r"where $a$ is the slope and $b$ the intercept.",
+        r"The coefficients $a$ and $b$ are constants.",  # not the sentence's first words
+        r"Let $a + b$ be a constant.",  # no name alone
+    ],
+)
+def test_other_words_make_no_constant(tmp_path, lead):
+    steps = check_with_moments(tmp_path, f"# t\n\n{lead}\n\n$$\n{LINEAR}\n$$\n")
+    assert steps[-1]["status"] == "unknown", steps[-1]
+    assert "constant" in steps[-1]["reason"]

@@ -847,6 +847,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     # each left side written so far, by its canonical text: (line, the last right side written
     # for it, its section, whether that row holds): a left side written again (_repeated_left_side)
     written_about: dict = {}
+    chain_states = True
     steps = derivation.steps
     for position, step in enumerate(steps):
         if not step.continues:
@@ -889,6 +890,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         premise = (list(chain_sides), chain_relation, chain_holds and chain_values == {})
         if not step.continues:
             chain_holds = True
+            chain_states = True  # every link so far an equation stated outright (written_about)
             chain_values = {}
             chain_domain = []
             chain_relation = "="
@@ -1159,9 +1161,28 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 if result.verdict is Verdict.UNKNOWN:
                     facts.unproved.append((line, written, step.rhs))
         chain_holds = chain_holds and established
-        if lhs is not None and link_relation == "=" and not step.condition:
-            line = step.place.line if step.place else None
-            written_about[_about_key(lhs)] = (line, step.rhs, step.section, chain_holds)
+        if lhs is not None:
+            # what the chain says of its left side, for a row that writes it again: only an
+            # equation stated outright (no premise, conclusion, condition, given, other relation)
+            chain_states = chain_states and not (
+                step.condition
+                or supposed
+                or supposed_relation
+                or step.follows
+                or implied
+                or result.verdict is Verdict.GIVEN
+            )
+            key = _about_key(lhs)
+            if chain_states and chain_relation == "=" and link_relation == "=":
+                line = step.place.line if step.place else None
+                written_about[key] = (line, step.rhs, step.section, chain_holds)
+            else:
+                written_about.pop(key, None)
+            if result.verdict is Verdict.DEFINITION or result.reason.startswith("redefines"):
+                # a name given a (new) value: what earlier equations said through it is stale
+                for other, (_, before, _, _) in list(written_about.items()):
+                    if other != key and before is not None and before.has(lhs):
+                        written_about.pop(other, None)
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         result = replace(
             result,
@@ -1227,23 +1248,26 @@ def _about_key(lhs) -> str:
 
 
 def _repeated_left_side(result, step, lhs, written_about, facts, values, timeout, step_values):
-    r"""A row of a document that writes again the left side of an earlier row of its section
-    (``\mathbb{E}[K] = A``, then a display later ``\mathbb{E}[K] = B``: authors write a chain so,
-    one row per display), when it is ``unknown`` as a claim of its own: the step from that
-    row's right side, as a chain's link is checked (verified: a symbolic proof of A = B;
-    refuted: a counterexample where A and B differ, so that the two rows cannot both hold).
-    Returns the result and whether the earlier row holds (what the row adds to the facts
-    then), or None when the row is no such step. A refutation needs the row to write no name
-    the earlier one does not (``\mathbb{E}[X] = \lambda`` after ``\mathbb{E}[X] = np``: another
-    law, no step); a row of another section (a heading between) starts anew."""
+    r"""A row of a document that writes again the left side of an earlier equation of its
+    section (``\mathbb{E}[K] = A``, then a display later ``\mathbb{E}[K] = B``: authors write a
+    chain so, one row per display), when it is ``unknown`` as a claim of its own: the step from
+    that row's right side, checked as a chain's link is. Verified with a symbolic proof of A =
+    B, a warning saying so when the earlier equation is not established (then neither is
+    this row, and it adds no fact); unknown naming a condition the step needs. Never refuted
+    by it: A and B differing may be the author's new case or example, or a correction (red
+    team: "For a fair coin, E[K] = n/2" after E[K] = np); the row stays unknown, its reason
+    saying where the right sides differ. Returns the result and whether the earlier equation
+    holds, or None when the row is no such step: the same right side written again (a
+    restatement shows no step: a theorem's claim repeated at the end of its proof), another
+    section, or no earlier equation (``written_about``: only equations stated outright, no
+    premise, condition, given or relation other than =)."""
     if (
         not step.infer_kind
         or step.continues
         or lhs is None
-        or result.verdict is not (Verdict.UNKNOWN)
+        or result.verdict is not Verdict.UNKNOWN
+        or not result.reason.startswith(NO_PROOF)
     ):
-        return None
-    if not result.reason.startswith(NO_PROOF):
         return None
     if timeout is not None and timeout < MIN_UNPROVED_TRY:
         return None
@@ -1251,7 +1275,7 @@ def _repeated_left_side(result, step, lhs, written_about, facts, values, timeout
     if earlier is None:
         return None
     line, before, section, holds = earlier
-    if section != step.section or before is None:
+    if section != step.section or before is None or before == step.rhs:
         return None
     try:
         again = _claim(step, before, facts, values, timeout, step_values)
@@ -1263,18 +1287,20 @@ def _repeated_left_side(result, step, lhs, written_about, facts, values, timeout
         reason = f"the step from {where} ({said}), which writes the same left side"
         if again.reason:
             reason += f": {again.reason}"
+        warnings = again.warnings
         if not holds:
-            reason += "; that equation itself is not established"
-        return replace(again, reason=reason), holds
+            warnings += (
+                f"the step from {where}, which writes the same left side; the equation there "
+                "is not established, so neither is this row's",
+            )
+        return replace(again, reason=reason, warnings=warnings), holds
     if again.verdict is Verdict.REFUTED and again.counterexample is not None:
-        names = _names_of(lhs, before, *facts.definitions)
-        own = _names_of(step.rhs)
-        if not own or not own <= names:
-            return None
-        reason = f"does not follow from {where} ({said}), which writes the same left side"
-        if again.reason:
-            reason += f": {again.reason}"
-        return replace(again, reason=reason), holds
+        at = ", ".join(f"{k} = {v}" for k, v in again.counterexample.values)
+        reason = (
+            f"{result.reason}; nor is it the step from {where} ({said}), which writes the same "
+            f"left side: the two right sides differ at {at} (a new case or example? say so)"
+        )
+        return replace(result, reason=reason), False
     if again.verdict is Verdict.UNKNOWN and again.rules:
         # a rule carries the step but for a condition: that says more than "no proof found"
         reason = f"the step from {where} ({said}), which writes the same left side: {again.reason}"

@@ -735,8 +735,9 @@ def _prose_assumptions(
         # assumption and the display: it was not read), else the paragraph right before it
         prose = block.prose if block.prose is not None else block.lead
         sentences = stated_assumption_sentences(prose) if block.path is None and prose else []
-        stated = [text for sentence in sentences for text in sentence]
-        for sentence in sentences:
+        # the inline formulas the conditions come from ("Let $n$ be a positive integer": one)
+        stating = [_tex_names(f) for _, formulas in sentences for f in formulas]
+        for sentence, _formulas in sentences:
             own_sentence: list = []  # what this sentence assumed: "Let $n \in \mathbb{N}$, $n > 0$"
             for text in sentence:
                 try:
@@ -748,8 +749,7 @@ def _prose_assumptions(
                 contested |= {
                     n
                     for n in names
-                    if sum(1 for f in inline if n in f)
-                    > sum(1 for t in stated if n in _tex_names(t))
+                    if sum(1 for f in inline if n in f) > sum(1 for f in stating if n in f)
                 }
                 if all(i in out for i in found):
                     continue  # said again

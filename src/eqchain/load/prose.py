@@ -228,6 +228,13 @@ def stated_definitions(prose: str) -> list[str]:
 # a standing assumption the prose states (README, "Assumptions"): a whole sentence "Assume $\sigma
 # > 0$.", "We assume that $0 < p < 1$ and $n \geq 1$.", "Let $a > 0$.", "Throughout, suppose
 # $x \neq 0$."; "ただし $\sigma > 0$ とする。", "$n \geq 1$ と仮定する。"
+# a type in words: an optional positive or nonnegative, then integer, natural number, real
+# number, constant or number (the last says nothing without positive or nonnegative)
+_TYPE = (
+    r"(?:(?P<kind>positive|nonnegative|non-negative)\s+)?"
+    r"(?P<type>integers?|natural\s+numbers?|real\s+numbers?|reals?|constants?|numbers?)"
+    r"|(?P<kind_only>positive|nonnegative|non-negative)"
+)
 _ASSUME_EN = re.compile(
     r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
     + r"(?:(?:now|so|then|here|throughout|below|from\s+now\s+on|in\s+what\s+follows),?\s+)?"
@@ -235,19 +242,58 @@ _ASSUME_EN = re.compile(
     + r"(?:assume|suppose|let)\s+(?:that\s+)?"
     + _FORMULAS
     # "Let $n \geq 1$ be an integer", "Let $n$ and $k$ be positive integers"
-    + r"(?:\s+(?:be|is|are)\s+(?:an?\s+)?(?P<kind>(?:positive|nonnegative|non-negative)\s+)?"
-    + r"(?P<type>integers?|natural\s+numbers?|real\s+numbers?|reals?))?"
+    + r"(?:\s+(?:be|is|are)\s+(?:an?\s+|all\s+)?(?:"
+    + _TYPE
+    + r"))?"
     + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "where $a$ and $b$ are constants", "$c$ is a positive integer.", "Here $\sigma$ is positive.":
+# the formulas, then is or are and a type in words, the sentence's first words or after where or
+# here, nothing after it but the sentence's end
+_TYPED_EN = re.compile(
+    r"(?:(?:\A|(?<=[.!?。．])\s*|\n\s*)(?:(?:where|here),?\s+)?|(?:\bwhere|\bhere),?\s+)"
+    + _FORMULAS
+    + r"\s+(?:is|are)\s+(?:an?\s+|all\s+)?(?:"
+    + _TYPE
+    + ")"
+    + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;:,]|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
 # what a type in words says of each name (a natural number: 0 or not, as authors differ; only
 # what both readings give, a nonnegative integer, is assumed)
+# (what follows the name in the condition: "n \in \mathbb{Z}", "c constant", not random)
 _TYPES = {
     "integer": (r"\in \mathbb{Z}",),
     "natural": (r"\in \mathbb{Z}", r"\geq 0"),
     "real": (r"\in \mathbb{R}",),
+    "constant": ("constant",),
+    "number": (),
+    "整数": (r"\in \mathbb{Z}",),
+    "自然数": (r"\in \mathbb{Z}", r"\geq 0"),
+    "実数": (r"\in \mathbb{R}",),
+    "定数": ("constant",),
 }
-_KINDS = {"positive": r"> 0", "nonnegative": r"\geq 0", "non-negative": r"\geq 0"}
+_KINDS = {
+    "positive": r"> 0",
+    "nonnegative": r"\geq 0",
+    "non-negative": r"\geq 0",
+    "正の": r"> 0",
+    "非負の": r"\geq 0",
+}
+# 「$c$ は定数とする」「ただし $a, b$ は定数。」「$n$ を自然数とする」「$\sigma$ は正の実数」
+_TYPED_CJK = re.compile(
+    r"(?:\A|(?<=[.!?。．])\s*|\n\s*|(?:ただし|但し|なお|ここで|また)[、,，]?\s*)"
+    + r"(?P<formulas>"
+    + _PLAIN_INLINE
+    + r"(?:\s*(?:[、,，]|および|及び|と)\s*"
+    + _PLAIN_INLINE
+    + r")*)"
+    + r"\s*(?:は|を)\s*(?:(?P<kind>正の|非負の)\s*)?(?P<type>定数|整数|自然数|実数)"
+    + r"\s*(?:とする|とします|と仮定する|と仮定します|である|です|であるとする|であるとします)?"
+    + r"\s*(?:[。.．]|\Z)",
+    re.DOTALL,
+)
 # a name alone, as the type's subject: n, k_1, \lambda, \sigma_{k}
 _BARE_NAME = re.compile(r"(?:[A-Za-z]|\\[A-Za-z]+)(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?")
 # a condition on one name and numbers only (n \geq 1, 0 < p < 1): the type's subject is its name
@@ -284,56 +330,73 @@ def stated_assumptions(prose: str) -> list[str]:
     whole sentences (see the comment above); [] when it states none
     (:func:`stated_assumption_sentences`, one list)."""
     out: list[str] = []
-    for sentence in stated_assumption_sentences(prose):
-        out += [f for f in sentence if f not in out]
+    for conditions, _formulas in stated_assumption_sentences(prose):
+        out += [f for f in conditions if f not in out]
     return out
 
 
-def stated_assumption_sentences(prose: str) -> list[list[str]]:
-    """The conditions each sentence of ``prose`` states as a standing assumption, as LaTeX, one
-    list a sentence. Each formula must be a condition (an order, ``\\neq`` or ``\\in``, no
-    equation); a sentence with a formula that is none gives nothing. A type in words after the
-    formulas ("be an integer", "be positive integers", "be a natural number") is each one's
-    about its name: the formula a name alone (``$n$``) or a condition on one name and numbers
-    (``$n \\geq 1$``); else the sentence gives nothing. The case of the next display (a last
-    sentence :func:`stated_case` reads) is no standing assumption."""
+def stated_assumption_sentences(prose: str) -> list[tuple[list[str], list[str]]]:
+    """The conditions each sentence of ``prose`` states as a standing assumption, one pair a
+    sentence: the conditions (as ``--assume`` reads them) and the inline formulas they come
+    from. Each formula must be a condition (an order, ``\\neq`` or ``\\in``, no equation); a
+    sentence with a formula that is none gives nothing. A type in words after the formulas
+    ("be an integer", "are positive integers", "is a constant", "is positive", 「は定数とする」) is
+    each one's about its name: the formula a name alone (``$n$``, a list of names ``$a, b$``)
+    or a condition on one name and numbers (``$n \\geq 1$``); else the sentence gives nothing.
+    The case of the next display (a last sentence :func:`stated_case` reads) is no standing
+    assumption."""
     text = prose.strip()
     if not text:
         return []
     case = stated_case(text)
-    out: list[list[str]] = []
-    for pattern in (_ASSUME_EN, _ASSUME_CJK):
+    out: list[tuple[list[str], list[str]]] = []
+    seen: set[tuple[int, int]] = set()
+    for pattern in (_ASSUME_EN, _TYPED_EN, _ASSUME_CJK, _TYPED_CJK):
         for m in pattern.finditer(text):
             if case is not None and not text[m.end() :].strip():
                 continue  # the case of the display that follows
+            if m.span("formulas") in seen:
+                continue  # read by another pattern
             found = [
                 (f.group("dollar") or f.group("paren") or "").strip()
                 for f in _ONE_INLINE.finditer(m.group("formulas"))
             ]
-            typed = m.groupdict().get("type")
-            if typed:
-                found = _typed(found, typed, m.group("kind"))
-            if found and all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
-                out.append(found)
+            groups = m.groupdict()
+            typed, kind = groups.get("type"), groups.get("kind") or groups.get("kind_only")
+            if typed or kind:
+                conditions = _typed(found, typed, kind)
+            elif all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
+                conditions = found
+            else:
+                conditions = []
+            if conditions:
+                seen.add(m.span("formulas"))
+                out.append((conditions, found))
     return out
 
 
-def _typed(formulas: list[str], typed: str, kind: str | None) -> list[str]:
+def _typed(formulas: list[str], typed: str | None, kind: str | None) -> list[str]:
     """``formulas`` with what a type in words says of each one's name ("be a positive
-    integer"): [] when a formula is neither a name alone nor a condition on one name."""
-    words = _TYPES[typed.lower().split()[0].rstrip("s")]
+    integer"): [] when a formula is neither a name alone (or a list of names) nor a condition
+    on one name and numbers, or when the type says nothing."""
+    words: tuple[str, ...] = ()
+    if typed:
+        word = typed.lower().split()[0]
+        words = _TYPES.get(word, _TYPES.get(word.rstrip("s"), ()))
     if kind:
         words = (*words, _KINDS[kind.strip().lower()])
+    if not words:
+        return []
     out: list[str] = []
     for formula in formulas:
-        if _BARE_NAME.fullmatch(formula.strip()):
-            name, kept = formula.strip(), []
-        else:
-            m = _ONE_NAME_CONDITION.fullmatch(formula)
-            if m is None:
-                return []
-            name, kept = m.group("name"), [formula]
-        out += kept + [f"{name} {w}" for w in words]
+        names = [n.strip() for n in formula.split(",")]
+        if all(_BARE_NAME.fullmatch(n) for n in names):
+            out += [f"{n} {w}" for n in names for w in words]
+            continue
+        m = _ONE_NAME_CONDITION.fullmatch(formula)
+        if m is None:
+            return []
+        out += [formula] + [f"{m.group('name')} {w}" for w in words]
     return out
 
 
