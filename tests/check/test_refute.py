@@ -227,3 +227,25 @@ def test_roots_of_a_line_or_a_quadratic_with_i_by_their_formulas():
     assert _roots(sp.expand((a - 2) * (a - 3 * sp.I)), a) == [2]
     assert _roots(3 * a - sp.sqrt(3), a) == [sp.sqrt(3) / 3]
     assert _roots((a - 1) ** 2, a) == [1]
+
+
+def test_a_given_about_other_names_does_not_stop_a_refutation():
+    # a public logistic-regression post: after the given dz/db = 1 (z an unknown function of
+    # b) no later row of the document was refuted, not even 3a = a + a
+    a, b = sp.Symbol("a", real=True), sp.Symbol("b", real=True)
+    z = sp.Function("z")
+    given = [(sp.Derivative(z(b), b), sp.Integer(1))]
+    assert find_counterexample(3 * a, 2 * a, given) is not None
+    # a given about other names that some value meets: its value is shown beside
+    p = sp.Symbol("p", positive=True)
+    cex = find_counterexample(a, a + 1, [(p**2, sp.Integer(2))])
+    assert dict(cex.values)["p"] == r"\sqrt{2}"
+    # one about the claim's names still bears on it
+    assert find_counterexample(a**2, 4, [(a, sp.Integer(2))]) is None
+
+
+def test_the_document_given_a_derivative_still_refutes_later_rows(tmp_path):
+    from helpers import check_document_rows
+
+    got = check_document_rows(tmp_path, r"\frac{\partial z}{\partial b} = 1", "3a = a + a")
+    assert [s["status"] for s in got] == ["given", "refuted"]

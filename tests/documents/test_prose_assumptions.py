@@ -121,7 +121,8 @@ WRONG_BINOMIAL = r"S = \sum_{k=0}^{n} k \binom{n}{k} p^k = \sum_{k=0}^{n} n \bin
         r"Let $n \geq 1$ be an integer.",
         r"Let $n$ be a positive integer.",
         r"Let $n$ and $k$ be positive integers.",
-        r"Let $n \in \mathbb{Z}^+$.",
+        r"Let $n \in \mathbb{Z}_{>0}$.",
+        r"**Lemma 1.** Let $n$ be a positive integer.",
     ],
 )
 def test_conditions_and_types_in_words_on_one_name(tmp_path, lead):
@@ -138,6 +139,8 @@ def test_conditions_and_types_in_words_on_one_name(tmp_path, lead):
         r"Let $n \in \mathbb{N}$.",
         r"Let $n$ be a natural number.",
         r"Let $n$ be an integer.",
+        # \mathbb{Z}^+, \mathbb{N}_+: with 0 in some texts
+        r"Let $n \in \mathbb{Z}^+$.",
         # a type of something that is no name: nothing assumed
         r"Let $n - 1 > 0$ be an integer.",
         # cases in words across sentences still assume nothing
@@ -179,7 +182,7 @@ def check_with_moments(tmp_path, text: str) -> list[dict]:
         r"Here $a$ and $b$ are constants.",
         r"Let $a$, $b$ be constants.",
         r"ただし、$a, b$ は定数とする。",
-        r"$a$ と $b$ は定数である。",
+        r"ここで $a$ と $b$ は定数である。",
     ],
 )
 def test_constants_in_words_come_out_of_an_expectation(tmp_path, lead):
@@ -196,9 +199,40 @@ def test_constants_in_words_come_out_of_an_expectation(tmp_path, lead):
         r"where $a$ is the slope and $b$ the intercept.",
         r"The coefficients $a$ and $b$ are constants.",  # not the sentence's first words
         r"Let $a + b$ be a constant.",  # no name alone
+        r"$a$ と $b$ は定数である。",  # a statement alone may be a claim to prove
+        r"Claim. $a$ and $b$ are constants.",
     ],
 )
 def test_other_words_make_no_constant(tmp_path, lead):
     steps = check_with_moments(tmp_path, f"# t\n\n{lead}\n\n$$\n{LINEAR}\n$$\n")
     assert steps[-1]["status"] == "unknown", steps[-1]
     assert "constant" in steps[-1]["reason"]
+
+
+ABS = r"\sqrt{x^2} = x"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # red team: a sentence that takes the type back, a clause, an abbreviation's period, a
+        # line break inside a paragraph, a supposition to refute, a claim
+        r"Here $x$ is positive, zero or negative.",
+        r"Except where $x$ is positive, we have:",
+        r"That is, i.e. $x$ is positive; it fails otherwise.",
+        "It is not true in general that\n$x$ is positive.",
+        "We do not\nassume $x > 0$.",
+        r"Suppose, for contradiction, that $x > 0$.",
+        r"Suppose $x$ is positive. We derive a contradiction.",
+        r"背理法のため $x > 0$ と仮定する。",
+        r"示すべきことは $x$ は正の実数である。",
+        # a second case the assumption reader cannot read still names x
+        r"Assume $x > 0$. Otherwise $x \in (-\infty, 0)$.",
+        # a member of a family named elsewhere in the prose
+        r"Let $x_1 > 0$. For negative $x_1$ instead, the sign flips.",
+    ],
+)
+def test_words_that_assume_nothing(tmp_path, lead):
+    row = ABS.replace("x", "x_1") if "x_1" in lead else ABS
+    steps = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{row}\n$$\n")
+    assert steps[-1]["status"] == "refuted", (lead, steps[-1])

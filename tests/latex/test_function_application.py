@@ -10,7 +10,7 @@ import sympy as sp
 
 from eqchain.errors import LatexError
 from eqchain.latex.applied import (
-    EXPECTATION_MARK,
+    expectation_mark,
     family_function,
     inferred_functions,
     on_names,
@@ -24,11 +24,20 @@ from eqchain.latex.read import read_formula
     [
         ([r"\sigma(z) = \frac{1}{1+e^{-z}}", r"\sigma'(z) = \sigma(z)(1 - \sigma(z))"], {"sigma"}),
         ([r"L(\theta) = \prod_{i=1}^{n} p(x_i)"], {"L", "p"}),
-        ([r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"], {"M_X", "F_X", EXPECTATION_MARK}),
+        (
+            [r"M_X(t) = E[e^{tX}]", r"F_X\left(x\right) = 1"],
+            {"M_X", "F_X", *(expectation_mark("italic", n) for n in "etX")},
+        ),
         # E written as the expectation (E[...], E(...) holding more than names) and never as a
-        # value or a function: E(X) is the expectation too
-        ([r"E(X^2) = 1", r"y = E(X)"], {EXPECTATION_MARK}),
-        ([r"\mathrm{E}(X + c) = \mathrm{E}(X) + c"], {EXPECTATION_MARK}),
+        # value or a function: E(X) of the names written in those bodies is the expectation too
+        ([r"E(X^2) = 1", r"y = E(X)"], {expectation_mark("italic", "X")}),
+        (
+            [r"\mathrm{E}(X + c) = \mathrm{E}(X) + c"],
+            {expectation_mark("upright", "X"), expectation_mark("upright", "c")},
+        ),
+        # ... not the argument of an E(...) inside the body, nor the E that ends a word
+        ([r"E[|E(G)|] = 1"], set()),
+        ([r"E[X] = 0", r"y = SE(Y^2)"], {expectation_mark("italic", "X")}),
         ([r"y = E(X)"], set()),
         ([r"E(X^2) = 1", r"E = m c^2"], set()),
         ([r"E(w) = w^2", r"y = E(X^2)"], set()),

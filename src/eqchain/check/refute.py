@@ -102,6 +102,8 @@ def find_counterexample(
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
     givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
     domain = tuple((p, sp.sympify(e, strict=True)) for p, e in domain)
+    bearing = _bearing_givens([lhs, rhs, *(e for _, e in domain), *bound], givens)
+    apart, givens = [g for g in givens if g not in bearing], bearing
     cache: dict = {}
     problem = (lhs, rhs, givens, ranges or {}, bound, cache, domain)
     seen: list = []  # points of real symbols where a side is not real
@@ -124,9 +126,21 @@ def find_counterexample(
     # of the same sampler, which has checked it against every assumption, given and domain
     # condition exactly.
     sample, lv, rv = _simpler(found, problem, seed)
-    shown = sorted(
-        ((latex(k), v) for k, v in sample.values.items()), key=lambda kv: _natural(kv[0])
-    )
+    point = dict(sample.values)
+    if apart:
+        # the givens about other names: values of theirs that meet them, shown beside, so that
+        # a reader can redo every given. None found: only a given about an unknown function
+        # (its derivative set, \frac{\partial z}{\partial b} = 1), which some function meets,
+        # lets the claim's values stand alone; others may not all hold (y_1 = 1, y_1 = 2)
+        try:
+            witness = find_witness((), apart, ranges, values)
+        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+            witness = None
+        about_functions = all(a.has(AppliedUndef) or b.has(AppliedUndef) for a, b in apart)
+        if witness is None and not about_functions:
+            return None
+        point.update(witness or {})
+    shown = sorted(((latex(k), v) for k, v in point.items()), key=lambda kv: _natural(kv[0]))
     functions = [(latex(f), latex(body), unicode_value(body)) for f, body in chosen]
     every = ()
     taken_bounds = [b for b in invented if b in sample.values]
@@ -141,6 +155,41 @@ def find_counterexample(
         tuple(name for name, v in shown if v.is_real is not True),
         every,
     )
+
+
+def _names(tree) -> set:
+    """What ``tree`` is about: its free symbols, families and unknown functions."""
+    if not isinstance(tree, sp.Basic):
+        return set()
+    out = set(tree.free_symbols)
+    out |= {i.base.label for i in tree.atoms(sp.Indexed)}
+    out |= {f.func for f in tree.atoms(AppliedUndef)}
+    return out
+
+
+def _bearing_givens(trees, givens: list) -> list:
+    """The givens that bear on ``trees`` (the claim's sides, its domain, the names ``where``
+    binds): those sharing a name, a family or a function with them or with a given that does,
+    to a fixpoint. The others hold of names the claim does not write, whatever values the claim's
+    names take (a given ``\\frac{\\partial z}{\\partial b} = 1`` says nothing of ``3a = a +
+    a``): a point of the claim's names extends to theirs as the author's givens can be met at
+    all. Keeping them made every point fail a given that cannot be evaluated there, and no
+    later row of the document could be refuted (a public logistic-regression post)."""
+    names: set = set()
+    for t in trees:
+        names |= _names(t)
+    pending = [(g, _names(g[0]) | _names(g[1])) for g in givens]
+    kept: list = []
+    changed = True
+    while changed:
+        changed = False
+        for g, its in list(pending):
+            if its & names:
+                kept.append(g)
+                names |= its
+                pending.remove((g, its))
+                changed = True
+    return [g for g in givens if g in kept]
 
 
 LENGTHS = 4  # an unwritten range is tried at the lengths 0..LENGTHS at least

@@ -104,9 +104,6 @@ SPELLED_FUNCTIONS = {
 # A name the document also uses as a value is held in the set of functions as this key: a
 # function only before parentheses that hold names (p(x)), a product before an expression.
 _ON_NAMES = "{}(names)"
-# The document writes E as the expectation (E[X], E(X^2)) and never otherwise: E(X) is the
-# expectation there too (Parser._application), one reading of E in one document
-EXPECTATION_MARK = "E(expectation)"
 _SEVERAL = "{}(several)"
 
 
@@ -280,9 +277,11 @@ class Uses:
     # subscripted names applied to names as a whole side of an equation: E_n(w) = ...,
     # ... = \gamma_{Z_i}(k) (what a family needs when a sum runs over its subscript)
     alone_sides: set[str] = field(default_factory=set)
-    # the document writes E as the expectation somewhere: E[...], or E(...) holding more than
-    # names (E(X^2), E(X + c)): its E(X) is that expectation too (EXPECTATION_MARK)
-    expectation: bool = False
+    # where the document writes E as the expectation: E[...], or E(...) holding more than
+    # names (E(X^2), E(X + c)), by its style ("italic", "upright"): the names written in those
+    # bodies (not in an E(...) of names there): its E(X) of those names is that expectation too
+    # (expectation_mark)
+    expectation: dict[str, set[str]] = field(default_factory=dict)
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
@@ -351,10 +350,15 @@ class Uses:
             bind_next = span.base == "d" and not _numerator(tokens, i, lo)
             before = _run_before(tokens, i, lo)
             run = bool(before)
-            as_expectation = (key == "E" and not run and not primed) and _expectation_written(
-                tokens, i, k, hi, partner
-            )
-            self.expectation |= as_expectation
+            body = None
+            if key == "E" and not run and not primed:
+                body = _expectation_written(tokens, i, k, hi, partner)
+            as_expectation = body is not None
+            if body is not None:
+                style = "italic" if tok.kind == "letter" else "upright"
+                self.expectation.setdefault(style, set()).update(
+                    _body_names(tokens, *body, partner)
+                )
             if applied and primed and not run:
                 self.primed.add(key)
             if applied and not run and _arguments(tokens, k, partner) > 1:
@@ -416,7 +420,11 @@ class Uses:
         out |= {several(k) for k in self.several if k in out or on_names(k) in out}
         if self.expectation and not {"E", on_names("E")} & out and "E" not in self.defined:
             if "E" not in self.bound | self.other | symbols:
-                out.add(EXPECTATION_MARK)
+                out |= {
+                    expectation_mark(style, name)
+                    for style, names in self.expectation.items()
+                    for name in names
+                }
         return frozenset(out)
 
     def _word_tails(self) -> set[str]:
@@ -586,32 +594,75 @@ def _names(sub: list[Token] | None) -> set[str]:
     return {t.text for t in sub or () if t.kind in ("letter", "cmd")}
 
 
-def _expectation_written(tokens, i: int, k: int, hi: int, partner: dict[int, int]) -> bool:
-    """Whether the name E at ``tokens[i]`` (its name ending before ``k``), italic, upright or an
-    operator name, is written as the expectation: before brackets, ``E[X]``, or before
-    parentheses that hold more than names, ``E(X^2)`` (as the reader reads them)."""
+def _expectation_written(tokens, i: int, k: int, hi: int, partner: dict[int, int]):
+    """The body (first and last token index, exclusive) when the name E at ``tokens[i]`` (its
+    name ending before ``k``), italic, upright or an operator name, is written as the
+    expectation: before brackets, ``E[X]``, or before parentheses that hold more than names,
+    ``E(X^2)`` (as the reader reads them); else None."""
     first = tokens[i]
     if not (first.kind == "letter" or first.is_cmd("mathrm", "operatorname")):
-        return False
+        return None
+    if glued_to_a_letter(tokens, i):
+        return None  # SE(\hat\beta), MSE(\theta): a word's last letter
     j = k + 1 if k < hi and tokens[k].is_cmd("left") else k
-    if j >= hi:
-        return False
+    if j >= hi or j not in partner:
+        return None
     if tokens[j].is_char("["):
-        return True
-    if not tokens[j].is_char("(") or j not in partner:
-        return False
-    close, m = partner[j], j + 1
-    while m < close:  # a comma-separated list of names: no sign of the expectation
+        return j + 1, partner[j]
+    if not tokens[j].is_char("("):
+        return None
+    close = partner[j]
+    return (j + 1, close) if not _bare_names(tokens, j + 1, close, partner) else None
+
+
+def _bare_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
+    """Whether ``tokens[lo:hi]`` is a comma-separated list of names (``X``, ``X, Y``)."""
+    m = lo
+    while m < hi:
         if not starts_name(tokens[m]):
-            return True
+            return False
         try:
             m = scan_name(tokens, m, partner).end
         except LatexError:
-            return True
-        if m < close and not tokens[m].is_char(","):
-            return True
-        m += m < close
-    return False
+            return False
+        if m < hi and not tokens[m].is_char(","):
+            return False
+        m += m < hi
+    return lo < hi
+
+
+def _body_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> set[str]:
+    """The letters and commands of an expectation's body, but those of the names an ``E(...)``
+    inside it is applied to (``E[|E(G)|]``: G is written there as E's argument only)."""
+    out: set[str] = set()
+    m = lo
+    while m < hi:
+        tok = tokens[m]
+        if tok.kind == "letter" and tok.text == "E" and m + 1 < hi and tokens[m + 1].is_char("("):
+            m = partner.get(m + 1, m) + 1
+            continue
+        if tok.kind in ("letter", "cmd"):
+            out.add(tok.text)
+        m += 1
+    return out
+
+
+def glued_to_a_letter(tokens, i: int) -> bool:
+    """Whether ``tokens[i]`` is a letter written right after another letter, no space between
+    (the E of ``SE``, ``MSE``): the tail of a word, never a name of its own."""
+    return (
+        i > 0
+        and tokens[i].kind == "letter"
+        and not tokens[i].space_before
+        and tokens[i - 1].kind == "letter"
+    )
+
+
+def expectation_mark(style: str, name: str) -> str:
+    """The mark (in a document's set of functions) that E of ``style`` ("italic" for ``E``,
+    "upright" for ``\\mathrm{E}``) is the expectation where applied to names ``name`` is
+    among (:class:`Uses`)."""
+    return f"E(expectation:{style}:{name})"
 
 
 def _opens_parenthesis(tokens: list[Token], k: int, hi: int, partner: dict[int, int]) -> bool:

@@ -31,11 +31,12 @@ from eqchain.densities import density_named, density_value
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis, matrices
 from eqchain.latex.applied import (
-    EXPECTATION_MARK,
     SPELLED_FUNCTIONS,
+    expectation_mark,
     family_function,
     family_key,
     function_key,
+    glued_to_a_letter,
     on_names,
     several,
     spelled_function,
@@ -1002,6 +1003,7 @@ class Parser:
                 and span.sub is None
                 and span.key not in self.alone
                 and not self._bare_names(open_ + 1, close)
+                and not glued_to_a_letter(self.tokens, self.pos)
             ):
                 # E(X^2), E(\frac{1}{n} X_1): the expectation, as E[X^2] is (read as E times
                 # X^2 before, the letter a number); E(X) stays ambiguous (a function of X?)
@@ -1009,11 +1011,13 @@ class Parser:
             if (
                 _expectation_name(first, span.base)
                 and span.sub is None
-                and EXPECTATION_MARK in self.functions
                 and span.key not in self.alone
+                and not glued_to_a_letter(self.tokens, self.pos)
+                and self._expectation_of_names(first, open_ + 1, close)
             ):
-                # E(X) where the document writes E as the expectation elsewhere (E[X^2],
-                # E(X + c)) and never as a value or a function: that expectation
+                # E(X) where the document writes E, in this style, as the expectation of X
+                # elsewhere (E[X^2], E(X + c)) and never as a value or a function: that
+                # expectation
                 return self.expectation(span, j)
             if _expectation_name(first, span.base) and span.sub is None:
                 raise LatexError(
@@ -1030,6 +1034,13 @@ class Parser:
                     column=span.column,
                 )
         return None
+
+    def _expectation_of_names(self, first, lo: int, hi: int) -> bool:
+        """Whether the document writes E in the style of ``first`` as the expectation of every
+        name of ``tokens[lo:hi]`` elsewhere (applied.expectation_mark)."""
+        style = "italic" if first.kind == "letter" else "upright"
+        names = {t.text for t in self.tokens[lo:hi] if t.kind in ("letter", "cmd")}
+        return bool(names) and all(expectation_mark(style, n) in self.functions for n in names)
 
     @staticmethod
     def _operator_name(first, span) -> bool:

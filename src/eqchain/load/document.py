@@ -743,13 +743,18 @@ def _prose_assumptions(
                 try:
                     found = parse_assume(text)
                 except InputError:
+                    # a condition --assume cannot read ($x \in (-\infty, 0)$, the other case)
+                    # still speaks of its names: they are assumed by none
+                    contested |= _tex_names(text)
                     continue
                 names = set().union(*(_item_names(i) for i in found))
-                # written in another inline formula of the prose (than the stated conditions)
+                # written in another inline formula of the prose (than the stated conditions),
+                # a member x_1 by its letter
                 contested |= {
                     n
                     for n in names
-                    if sum(1 for f in inline if n in f) > sum(1 for f in stating if n in f)
+                    if sum(1 for f in inline if _letter(n) in f)
+                    > sum(1 for f in stating if _letter(n) in f)
                 }
                 if all(i in out for i in found):
                     continue  # said again
@@ -767,7 +772,7 @@ def _prose_assumptions(
             formula = getattr(row, "formula", None)
             for side in getattr(formula, "sides", ()) or ():
                 written |= _written_names(side)
-    out = [i for i in out if not _item_names(i) & contested]
+    out = [i for i in out if not {_letter(n) for n in _item_names(i)} & contested]
     if out:
         try:
             _scope(path, rows, items + out)
@@ -814,6 +819,12 @@ def _display_bounds(rows, items: list) -> frozenset[int]:
             for side in sides:
                 written |= _written_names(side)
     return frozenset(taken)
+
+
+def _letter(name: str) -> str:
+    """The letter of an assumption's name (``x`` of ``x_1``), as an inline formula's tokens
+    write it."""
+    return name.split("_", 1)[0].lstrip("\\")
 
 
 def _tex_names(formula: str) -> frozenset[str]:

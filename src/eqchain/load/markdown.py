@@ -135,7 +135,7 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             paragraph = i > 0 and tokens[i - 1].type == "paragraph_open"
             found, lead = _inline_blocks(token, lines, chosen, assumptions, lead)
             if found:
-                found[0] = replace(found[0], prose="\n".join([*since, found[0].lead]))
+                found[0] = replace(found[0], prose="\n\n".join([*since, found[0].lead]))
                 since = []
             if paragraph:
                 since.append(lead)
@@ -152,7 +152,7 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
                         blocks.append(replace(part, section=section))
                     else:
                         blocks.append(
-                            replace(part, lead=lead, prose="\n".join(since), section=section)
+                            replace(part, lead=lead, prose="\n\n".join(since), section=section)
                         )
                         since = []
             if not token.type.endswith("_close") and token.type != "paragraph_open":

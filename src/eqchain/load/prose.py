@@ -235,8 +235,13 @@ _TYPE = (
     r"(?P<type>integers?|natural\s+numbers?|real\s+numbers?|reals?|constants?|numbers?)"
     r"|(?P<kind_only>positive|nonnegative|non-negative)"
 )
+# where a sentence of an assumption starts: the prose's start, after a sentence's end, or a
+# paragraph's (a blank line; a line break inside a paragraph is no sentence's end: "We do
+# not\nassume $x > 0$." assumed x > 0), with a bold or italic label's closing marks after it
+# ("**Lemma 1.** Let $n$ be ...")
+_SENTENCE = r"(?:\A|(?<=[.!?。．])\s*|\n[ \t]*\n\s*)(?:[*_]{1,2}\s*)?"
 _ASSUME_EN = re.compile(
-    r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
+    _SENTENCE
     + r"(?:(?:now|so|then|here|throughout|below|from\s+now\s+on|in\s+what\s+follows),?\s+)?"
     + r"(?:(?:we|let\s+us)\s+)?"
     + r"(?:assume|suppose|let)\s+(?:that\s+)?"
@@ -248,16 +253,20 @@ _ASSUME_EN = re.compile(
     + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
-# "where $a$ and $b$ are constants", "$c$ is a positive integer.", "Here $\sigma$ is positive.":
-# the formulas, then is or are and a type in words, the sentence's first words or after where or
-# here, nothing after it but the sentence's end
+# ", where $a$ and $b$ are constants.", "Here $\sigma$ is positive.": the formulas after "here"
+# starting a sentence or after ", where", then is or are and a type in words, then the
+# sentence's end (a period or a colon: "Here $x$ is positive, zero or negative." assumes
+# nothing). A sentence that only says so ("$x$ is positive.", "Claim. $x$ is nonnegative.")
+# may be a claim to prove: no assumption
 _TYPED_EN = re.compile(
-    r"(?:(?:\A|(?<=[.!?。．])\s*|\n\s*)(?:(?:where|here),?\s+)?|(?:\bwhere|\bhere),?\s+)"
+    r"(?:"
+    + _SENTENCE
+    + r"here,?\s+|,\s*where\s+)"
     + _FORMULAS
     + r"\s+(?:is|are)\s+(?:an?\s+|all\s+)?(?:"
     + _TYPE
     + ")"
-    + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;:,]|\Z)",
+    + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.:](?!\w)|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
 # what a type in words says of each name (a natural number: 0 or not, as authors differ; only
@@ -282,15 +291,19 @@ _KINDS = {
     "非負の": r"\geq 0",
 }
 # 「$c$ は定数とする」「ただし $a, b$ は定数。」「$n$ を自然数とする」「$\sigma$ は正の実数」
+# (Japanese: after ただし or ここで, or ending とする: 「$x$ は正の実数である。」 alone may be a
+# claim, 「示すべきことは…」)
 _TYPED_CJK = re.compile(
-    r"(?:\A|(?<=[.!?。．])\s*|\n\s*|(?:ただし|但し|なお|ここで|また)[、,，]?\s*)"
+    _SENTENCE
+    + r"(?:(?P<lead>ただし|但し|ここで)[、,，]?\s*)?"
     + r"(?P<formulas>"
     + _PLAIN_INLINE
     + r"(?:\s*(?:[、,，]|および|及び|と)\s*"
     + _PLAIN_INLINE
     + r")*)"
     + r"\s*(?:は|を)\s*(?:(?P<kind>正の|非負の)\s*)?(?P<type>定数|整数|自然数|実数)"
-    + r"\s*(?:とする|とします|と仮定する|と仮定します|である|です|であるとする|であるとします)?"
+    + r"\s*(?:(?P<suppose>とする|とします|と仮定する|と仮定します|であるとする|であるとします)"
+    + r"|である|です)?"
     + r"\s*(?:[。.．]|\Z)",
     re.DOTALL,
 )
@@ -303,7 +316,7 @@ _ONE_NAME_CONDITION = re.compile(
     r"\s*(?:<|>|\\leq?|\\geq?|\\lt|\\gt|\\neq?)\s*-?\d+(?:\.\d+)?\s*"
 )
 _ASSUME_CJK = re.compile(
-    r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
+    _SENTENCE
     + r"(?:(?:ただし|但し|なお|ここで|また|以下)[、,，]?\s*)?"
     + r"(?P<formulas>"
     + _PLAIN_INLINE
@@ -362,6 +375,12 @@ def stated_assumption_sentences(prose: str) -> list[tuple[list[str], list[str]]]
                 for f in _ONE_INLINE.finditer(m.group("formulas"))
             ]
             groups = m.groupdict()
+            if pattern is _TYPED_CJK and not (groups.get("lead") or groups.get("suppose")):
+                continue  # 「$x$ は正の実数である。」 alone: perhaps a claim
+            if _ABBREVIATION.search(text[: m.start("formulas")]) or _SUPPOSED_FALSE.search(text):
+                # "i.e. $x$ is positive": no sentence starts there; a proof by contradiction
+                # anywhere in the prose: what it supposes is to be refuted
+                continue
             typed, kind = groups.get("type"), groups.get("kind") or groups.get("kind_only")
             if typed or kind:
                 conditions = _typed(found, typed, kind)
@@ -373,6 +392,14 @@ def stated_assumption_sentences(prose: str) -> list[tuple[list[str], list[str]]]
                 seen.add(m.span("formulas"))
                 out.append((conditions, found))
     return out
+
+
+# a sentence "started" by the period of an abbreviation ("i.e. $x$ is positive; ...")
+_ABBREVIATION = re.compile(r"\b(?:i\.\s*e|e\.\s*g|cf|vs|resp|etc)\.[*_\s]*(?:here,?\s+)?\Z", re.I)
+# a supposition made to be refuted: a proof by contradiction (背理法)
+_SUPPOSED_FALSE = re.compile(
+    r"contradiction|absurd|to\s+the\s+contrary|背理|矛盾|反して|귀류|모순", re.IGNORECASE
+)
 
 
 def _typed(formulas: list[str], typed: str | None, kind: str | None) -> list[str]:
