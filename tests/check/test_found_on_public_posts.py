@@ -554,3 +554,23 @@ def test_the_expectation_s_letter_on_both_sides_defines_no_function(tmp_path):
     (step,) = check_document_rows(tmp_path, r"E(X)=E(E(X|Z))")
     assert step["status"] != "definition"
     assert "stands on one side" not in (step["reason"] or "")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        r"w := w - \alpha \frac{dJ}{dw}",
+        r"b \stackrel{\text{def}}{=} b - \eta (b - 1)",
+        r"\theta_j := \theta_j - \alpha \frac{\partial J}{\partial \theta_j}",
+    ],
+)
+def test_an_update_rule_written_with_a_sign_of_definition_is_an_assignment(tmp_path, row):
+    # gradient descent in a public logistic-regression post: w := w - alpha dJ/dw was refuted
+    # (w = 2, alpha = 2: 2 against 6); it gives w a new value, no equation states it
+    got = check_document_rows(tmp_path, r"J = (w - 3)^2", row)
+    assert got[-1]["status"] == "unknown"
+    assert "assignment" in got[-1]["reason"]
+    # the same with = is an equation, checked as written
+    plain = row.replace(":=", "=").replace(r"\stackrel{\text{def}}{=}", "=")
+    got = check_document_rows(tmp_path, r"J = (w - 3)^2", plain)
+    assert "assignment" not in got[-1]["reason"]

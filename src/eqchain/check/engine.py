@@ -2175,6 +2175,25 @@ def _defined_nowhere(lhs, rhs, facts: Facts) -> str | None:
     return None
 
 
+ASSIGNMENT = (
+    "not checked: an assignment, {name} given a new value from its old one (an update rule, "
+    "w := w - \\alpha \\nabla J), no equation"
+)
+
+
+def _assignment(step: Step, lhs) -> bool:
+    """Whether the row is an update rule written with a sign of definition, its name on both
+    sides (``w := w - \\alpha \\frac{dJ}{dw}``, ``b \\stackrel{def}{=} b - \\eta g``): an
+    assignment, which no equation states (it was refuted: w = w - 2 fails)."""
+    return (
+        not step.continues
+        and isinstance(lhs, (sp.Symbol, sp.Indexed))
+        and isinstance(step.rhs, sp.Basic)
+        and step.rhs.has(lhs)
+        and _written_as_a_definition(step)
+    )
+
+
 def _written_as_a_definition(step: Step) -> bool:
     """Whether the row defines by its sign, ``:=``, ``\\coloneqq``, ``\\equiv``, ``\\triangleq``
     (\\phi(x_j) := ReLU in a second section: a new meaning, never a restatement)."""
@@ -2260,6 +2279,8 @@ def _infer(
     (values put in) or a generalisation (a concrete bound made symbolic) of an earlier equation.
     """
 
+    if _assignment(step, lhs):
+        return StepResult(step, Verdict.UNKNOWN, reason=ASSIGNMENT.format(name=latex(lhs)))
     named = _names_the_function(step, lhs, source, facts)
     if named is not None:
         return named
