@@ -574,3 +574,17 @@ def test_an_update_rule_written_with_a_sign_of_definition_is_an_assignment(tmp_p
     plain = row.replace(":=", "=").replace(r"\stackrel{\text{def}}{=}", "=")
     got = check_document_rows(tmp_path, r"J = (w - 3)^2", plain)
     assert "assignment" not in got[-1]["reason"]
+
+
+def test_a_mean_named_by_its_variable_s_letter_is_no_family(tmp_path):
+    # a Poisson post sums over x, then names the means mu_x = E[X], mu_y = E[Y]: mu_x had
+    # defined every member of mu (mu_y = E[X] too) and the true covariance identity was refuted
+    rows = (
+        r"\mathbb{E}[N] = \sum_{x=0}^{\infty} x \frac{e^{-\lambda}\lambda^x}{x!}",
+        r"\mu_x = \mathbb{E}[X]",
+        r"\mu_y = \mathbb{E}[Y]",
+        r"\mathrm{Cov}(X,Y) = \mathbb{E}[XY] - \mu_y \mu_x",
+        r"\mathrm{Cov}(X,Y) = \mathbb{E}[XY] - \mu_x \mu_x",
+    )
+    got = check_document_rows(tmp_path, *rows, assume="X moments, Y moments")
+    assert [s["status"] for s in got[1:]] == ["definition", "definition", "verified", "refuted"]

@@ -651,7 +651,7 @@ class Facts:
             if isinstance(d, sp.Indexed)
             and all(isinstance(i, sp.Symbol) for i in d.indices)
             and len(set(d.indices)) == len(d.indices)
-            and all(self.definitions[d].has(i) or str(i) in self.summed for i in d.indices)
+            and all(_every_member(i, self.definitions[d], self.summed) for i in d.indices)
             # a body that uses the family itself (p_m = 1 - \sum_{j=1}^{m-1} p_j) defines the
             # member at that index only: as a rule for every member p_1 = 1 was verified
             and not self.definitions[d].has(d.base)
@@ -3753,8 +3753,23 @@ def _generic_definition(target, rhs, facts: Facts) -> bool:
         isinstance(target, sp.Indexed)
         and all(isinstance(i, sp.Symbol) for i in target.indices)
         and len(set(target.indices)) == len(target.indices)
-        and all(rhs.has(i) or str(i) in facts.summed for i in target.indices)
+        and all(_every_member(i, rhs, facts.summed) for i in target.indices)
     )
+
+
+def _every_member(index, body, summed) -> bool:
+    """Whether a definition whose generic member has ``index`` and value ``body`` is one for
+    every member: the value mentions the index (``y_k = k^2``), or the document sums over that
+    letter (``\\pi_k = \\frac{1}{K}`` beside ``\\sum_k``) and the value does not write the letter
+    in its other case, which the subscript then names (``\\mu_x = \\mathbb{E}[X]``: the mean of
+    X, nothing of ``\\mu_y``, though the document sums over x elsewhere; a true covariance
+    identity with ``\\mu_y`` was refuted)."""
+    if body.has(index):
+        return True
+    if str(index) not in summed:
+        return False
+    other = str(index).swapcase()
+    return not any(str(x) == other for x in body.free_symbols)
 
 
 def _numbered(member) -> bool:
