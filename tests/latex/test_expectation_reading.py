@@ -180,3 +180,20 @@ def test_e_of_a_name_beside_e_written_as_the_expectation_is_that_expectation(tmp
         ran = run_eqchain("check", "--no-cache", "--format", "json", doc)
         steps = json.loads(ran.stdout)["derivations"][0]["steps"]
         assert [s["status"] for s in steps] == expected, (rows, steps)
+
+
+def test_v_before_brackets_beside_e_as_the_expectation_is_the_variance(tmp_path):
+    # Japanese texts write V[X] for the variance (a new user's fuki9216 posts: unreadable)
+    doc = tmp_path / "d.md"
+    rows = [r"V[X] = E[X^2] - (E[X])^2", r"V[2X] = 4V[X]", r"V[X + 1] = V[X] + 1"]
+    doc.write_text("\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", "--assume", "X moments", doc)
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert [s["status"] for s in steps] == ["verified", "verified", "refuted"], steps
+    # V[X] with no expectation written: ambiguous; V a value elsewhere: V times [X]
+    cases = {("V[X] = 3",): "unreadable", ("V = 3", "V[X] = 3X", "E[X] = 1"): "verified"}
+    for rows, expected in cases.items():
+        doc.write_text("\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
+        ran = run_eqchain("check", "--no-cache", "--format", "json", doc)
+        steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+        assert steps[len(rows) > 1]["status"] == expected, (rows, steps)

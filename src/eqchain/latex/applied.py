@@ -282,6 +282,9 @@ class Uses:
     # bodies (not in an E(...) of names there): its E(X) of those names is that expectation too
     # (expectation_mark)
     expectation: dict[str, set[str]] = field(default_factory=dict)
+    # names written before brackets (V[X]) and names written alone, as values (V = 3)
+    bracketed: set[str] = field(default_factory=set)
+    valued: set[str] = field(default_factory=set)
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
@@ -373,6 +376,10 @@ class Uses:
                     self.applied.setdefault(key, set()).update(_names(sub))
             elif not as_expectation:  # E[X] is no value of E
                 self.other.add(key or span.base)
+                if k < hi and tokens[k].is_char("["):
+                    self.bracketed.add(key or span.base)
+                elif not primed:
+                    self.valued.add(key or span.base)
             if span.sub is not None:
                 self._walk(tokens, span.sub[0], span.sub[1], partner)
             i = end
@@ -425,6 +432,9 @@ class Uses:
                     for style, names in self.expectation.items()
                     for name in names
                 }
+                if "italic" in self.expectation and "V" in self.bracketed - self.valued:
+                    if "V" not in self.applied and "V" not in self.bound | symbols:
+                        out.add(VARIANCE_MARK)
         return frozenset(out)
 
     def _word_tails(self) -> set[str]:
@@ -656,6 +666,11 @@ def glued_to_a_letter(tokens, i: int) -> bool:
         and not tokens[i].space_before
         and tokens[i - 1].kind == "letter"
     )
+
+
+# V written only before brackets (V[X]) in a document that writes E[...] as the expectation:
+# the variance, as Japanese texts write it (Parser.name)
+VARIANCE_MARK = "V(variance)"
 
 
 def expectation_mark(style: str, name: str) -> str:

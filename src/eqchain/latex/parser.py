@@ -32,6 +32,7 @@ from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import ellipsis, matrices
 from eqchain.latex.applied import (
     SPELLED_FUNCTIONS,
+    VARIANCE_MARK,
     expectation_mark,
     family_function,
     family_key,
@@ -907,6 +908,18 @@ class Parser:
             and ((nxt is not None and nxt.is_char("[")) or self._parenthesised(j) is not None)
         ):
             return self.moment(span, j)
+        if (
+            nxt is not None
+            and nxt.is_char("[")
+            and span.base == "V"
+            and span.sub is None
+            and first.kind == "letter"
+            and span.key not in self.alone
+            and VARIANCE_MARK in self.functions
+        ):
+            # V[X] in a document that writes E[...] as the expectation: the variance, as
+            # Japanese texts write it (V[X] = E[X^2] - E[X]^2), never V times a bracket
+            return self.moment(NameSpan("Var", None, span.end, "Var", span.column), j)
         if nxt is not None and nxt.is_char("["):
             if operator_name and span.sub is None:
                 return self.operator_brackets(span, j)
