@@ -595,6 +595,9 @@ def test_an_over_outside_one_group_is_unreadable(written):
         ("a = x × y · z", r"a = x \times y \cdot z"),
         ("a = ℓ + λ", r"a = \ell + \lambda"),
         ("a = \\frac{∂ y}{∂ x}", r"a = \frac{\partial y}{\partial x}"),
+        # superscript digits typed (a new user's German Poisson notes: x² was unreadable)
+        ("a = x² + y¹⁰", r"a = x^{2} + y^{10}"),
+        ("a = (x + 1)³ σ⁻¹", r"a = (x + 1)^{3} \sigma^{-1}"),
     ],
 )
 def test_characters_typed_for_commands_read_as_the_commands(typed, written):

@@ -55,6 +55,10 @@ class Token:
         return self.kind == "cmd" and self.text in names
 
 
+# Unicode superscript digits and minus (x², σ⁻¹): a power, as ^{2}, ^{-1}
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-", strict=True))
+
+
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Tokens of ``text``, whose first character is at offset ``base`` of the formula.
 
@@ -109,6 +113,16 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
                 f"{operator} for the operator, {letter} for the letter",
                 column=base + i + 1,
             )
+        elif ch in _SUPERSCRIPTS:
+            # x², σ⁻¹ typed: the power written with ^{...}, each character at its place
+            at = base + i
+            tokens.append(Token("char", "^", at, at + 1, space))
+            tokens.append(Token("char", "{", at, at, False))
+            while i < n and text[i] in _SUPERSCRIPTS:
+                kind = "digit" if _SUPERSCRIPTS[text[i]].isdigit() else "char"
+                tokens.append(Token(kind, _SUPERSCRIPTS[text[i]], base + i, base + i + 1, False))
+                i += 1
+            tokens.append(Token("char", "}", base + i, base + i, False))
         elif ch in UNICODE_COMMANDS:  # μ typed for \mu (commands.UNICODE_COMMANDS)
             tokens.append(Token("cmd", UNICODE_COMMANDS[ch], base + i, base + i + 1, space))
             i += 1
