@@ -588,3 +588,56 @@ def test_a_mean_named_by_its_variable_s_letter_is_no_family(tmp_path):
     )
     got = check_document_rows(tmp_path, *rows, assume="X moments, Y moments")
     assert [s["status"] for s in got[1:]] == ["definition", "definition", "verified", "refuted"]
+
+
+def test_rows_about_a_name_after_its_assignment_are_not_checked(tmp_path):
+    # red team 3: after m := m + (c - m)/3 the old m = (a + b)/2 still decided 2m = a + b
+    # (verified, exit 0), and the assignment served as the equation a later row restated
+    rows = (r"m = \frac{a + b}{2}", r"m := m + \frac{c - m}{3}", r"2m = a + b", r"m = m + 0")
+    got = check_document_rows(tmp_path, *rows)
+    assert [s["status"] for s in got] == ["definition", "unknown", "unknown", "unknown"], got
+    assert "assignment" in got[2]["reason"] and "assignment" in got[3]["reason"]
+
+
+@pytest.mark.parametrize(
+    "rows, last",
+    [
+        # a sum in the value binds the letter: mu_x is one mean, mu_y another
+        ((r"\mu_x = \sum_{x} x p(x)", r"\mu_y = \sum_{y} y q(y)", r"\mu_x - \mu_y = 0"), "unknown"),
+        # the document sums pi over k: pi_k = 1/K is every member's value
+        ((r"\pi_k = \frac{1}{K}", r"Z = \sum_{k=1}^{K} \pi_k", r"\pi_1 = \frac{1}{2}"), "refuted"),
+        ((r"\pi_k = \frac{1}{K}", r"Z = \sum_{k=1}^{K} \pi_k", r"\pi_2 = \frac{1}{K}"), "verified"),
+    ],
+)
+def test_a_generic_member_defines_every_member_only_for_its_own_family(tmp_path, rows, last):
+    got = check_document_rows(tmp_path, *rows)
+    assert got[-1]["status"] == last, got[-1]
+
+
+def test_a_prose_definition_of_e_keeps_e_a_function(tmp_path):
+    # red team 3: "Let $E(y) = (y - t)^2$." then E(t) was read as the expectation of t
+    import json
+
+    from helpers import run_eqchain
+
+    doc = tmp_path / "d.md"
+    doc.write_text(
+        "Let $E(y) = (y - t)^2$. The expected target is\n\n$$ \\mu = E[t] $$\n\n"
+        "$$ W = E(t) = \\mu $$\n",
+        encoding="utf-8",
+    )
+    ran = run_eqchain("check", "--no-cache", "--format", "json", doc)
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert all(s["status"] != "verified" for s in steps), steps
+
+
+def test_a_given_on_a_range_bound_bears_on_the_claim(tmp_path):
+    # red team 3: K - 2 = 0 was set aside as about other names than (z_i - z_j)(z_i - z_l)...,
+    # and the claim refuted at K = 2, i = 3 (i runs over 1..K)
+    rows = (
+        r"Z = \sum_{k=1}^{K} e^{z_k}",
+        r"K - 2 = 0",
+        r"g = (z_i - z_j)(z_i - z_l)(z_j - z_l) = 0",
+    )
+    got = check_document_rows(tmp_path, *rows)
+    assert got[-1]["status"] != "refuted", got[-1]

@@ -127,3 +127,11 @@ def test_an_unread_row_between_is_no_step_skipped(tmp_path):
     got = check_document_rows(tmp_path, *rows)
     assert statuses(got) == ["unknown", "unreadable", "unknown"]
     assert "step from" not in got[-1]["reason"]
+
+
+def test_no_step_through_a_left_side_whose_name_was_redefined(tmp_path):
+    # red team 3: q^2 written again after q was redefined was checked from q's old square
+    rows = (r"q = f(x) + 1", r"q^2 = f(x)^2 + 2 f(x) + 1", r"q = f(x) - 1", r"q^2 = (f(x) + 1)^2")
+    got = check_document_rows(tmp_path, *rows)
+    assert got[-1]["status"] != "verified", got[-1]
+    assert "the step from line" not in got[-1]["reason"]

@@ -197,3 +197,14 @@ def test_v_before_brackets_beside_e_as_the_expectation_is_the_variance(tmp_path)
         ran = run_eqchain("check", "--no-cache", "--format", "json", doc)
         steps = json.loads(ran.stdout)["derivations"][0]["steps"]
         assert steps[len(rows) > 1]["status"] == expected, (rows, steps)
+
+
+def test_v_of_a_number_or_of_a_name_no_expectation_holds_is_no_variance(tmp_path):
+    # red team 3: V[1] (a value table's entry) was Var(1) = 0, U = E[r] + V[1] = E[r] verified;
+    # the Bellman V[s] = E[G] was refuted as a variance
+    doc = tmp_path / "d.md"
+    for rows in (["U = E[r] + V[1] = E[r]"], ["V[s] = E[G]", "V[s] = E[r]"]):
+        doc.write_text("\n\n".join(f"$$ {r} $$" for r in rows) + "\n", encoding="utf-8")
+        ran = run_eqchain("check", "--no-cache", "--format", "json", doc)
+        steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+        assert all(s["status"] not in ("verified", "refuted") for s in steps), steps

@@ -143,8 +143,12 @@ class Facts:
     undefaulted: frozenset = frozenset()
     # a document (not a derivation file): a specialisation there is no step shown
     document: bool = False
-    # the names a sum or product of the derivation runs over (_members)
+    # (family, index letter) of every sum or product of a family's members over a letter
+    # (\sum_k \pi_k: ("pi", "k")): a definition of the generic member is one for every member
     summed: frozenset = frozenset()
+    # name -> line of an assignment that gave it a new value (w := w - \alpha g): rows about it
+    # after that are not checked (_assignment)
+    assigned: dict = field(default_factory=dict)
     # name -> line: names a continuation wrote for the first time (_named_in_passing)
     in_passing: dict = field(default_factory=dict)
     # names of the functions a row other than a definition mentions (_applied_only)
@@ -651,7 +655,7 @@ class Facts:
             if isinstance(d, sp.Indexed)
             and all(isinstance(i, sp.Symbol) for i in d.indices)
             and len(set(d.indices)) == len(d.indices)
-            and all(_every_member(i, self.definitions[d], self.summed) for i in d.indices)
+            and all(_every_member(d, i, self.definitions[d], self.summed) for i in d.indices)
             # a body that uses the family itself (p_m = 1 - \sum_{j=1}^{m-1} p_j) defines the
             # member at that index only: as a rule for every member p_1 = 1 was verified
             and not self.definitions[d].has(d.base)
@@ -806,12 +810,14 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         undefaulted=frozenset(getattr(derivation.scope, "undefaulted", ())),
         document=derivation.real_by_default,
         summed=frozenset(
-            str(v)
+            (str(member.base.label), str(v))
             for s in derivation.steps
             for t in (s.lhs, s.rhs)
             if isinstance(t, sp.Basic)
             for big in t.atoms(sp.Sum, sp.Product)
             for v in big.variables
+            for member in big.function.atoms(sp.Indexed)
+            if v in member.indices
         ),
     )
     for index, bounds in _summed_index_ranges(derivation.steps).items():
@@ -1164,24 +1170,33 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         if lhs is not None:
             # what the chain says of its left side, for a row that writes it again: only an
             # equation stated outright (no premise, conclusion, condition, given, other relation)
+            assigned = result.reason.startswith("not checked: an assignment")
             chain_states = chain_states and not (
                 step.condition
                 or supposed
                 or supposed_relation
                 or step.follows
                 or implied
+                or assigned
                 or result.verdict is Verdict.GIVEN
             )
             key = _about_key(lhs)
             if chain_states and chain_relation == "=" and link_relation == "=":
                 line = step.place.line if step.place else None
-                written_about[key] = (line, step.rhs, step.section, chain_holds)
+                written_about[key] = (line, step.rhs, step.section, chain_holds, lhs)
             else:
                 written_about.pop(key, None)
-            if result.verdict is Verdict.DEFINITION or result.reason.startswith("redefines"):
+            renamed = (
+                result.verdict is Verdict.DEFINITION
+                or result.reason.startswith("redefines")
+                or assigned
+            )
+            if renamed:
                 # a name given a (new) value: what earlier equations said through it is stale
-                for other, (_, before, _, _) in list(written_about.items()):
-                    if other != key and before is not None and before.has(lhs):
+                for other, (_, before, _, _, about) in list(written_about.items()):
+                    if other != key and any(
+                        isinstance(e, sp.Basic) and e.has(lhs) for e in (before, about)
+                    ):
                         written_about.pop(other, None)
         result = _with_latex(result, lhs, step.rhs, time.monotonic() - started)
         result = replace(
@@ -1274,7 +1289,7 @@ def _repeated_left_side(result, step, lhs, written_about, facts, values, timeout
     earlier = written_about.get(_about_key(lhs))
     if earlier is None:
         return None
-    line, before, section, holds = earlier
+    line, before, section, holds, _ = earlier
     if section != step.section or before is None or before == step.rhs:
         return None
     try:
@@ -2280,7 +2295,29 @@ def _infer(
     """
 
     if _assignment(step, lhs):
+        # its old meaning is gone: what was defined, given or shown about it, and the names
+        # defined through it
+        for dependent in facts.dependents(lhs):
+            facts.forget_about(dependent)
+        facts.forget_definition(lhs)
+        facts.forget_about(lhs)
+        facts.assigned[lhs] = step.place.line if step.place else None
         return StepResult(step, Verdict.UNKNOWN, reason=ASSIGNMENT.format(name=latex(lhs)))
+    reassigned = [
+        n
+        for n in facts.assigned
+        if any(isinstance(e, sp.Basic) and e.has(n) for e in (lhs, source, step.rhs))
+    ]
+    if reassigned:
+        name = reassigned[0]
+        line = facts.assigned[name]
+        where = f"line {line}" if line else "an earlier row"
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            reason=f"not checked: {latex(name)} was given a new value by an assignment ({where}), "
+            "which no equation states",
+        )
     named = _names_the_function(step, lhs, source, facts)
     if named is not None:
         return named
@@ -3753,23 +3790,22 @@ def _generic_definition(target, rhs, facts: Facts) -> bool:
         isinstance(target, sp.Indexed)
         and all(isinstance(i, sp.Symbol) for i in target.indices)
         and len(set(target.indices)) == len(target.indices)
-        and all(_every_member(i, rhs, facts.summed) for i in target.indices)
+        and all(_every_member(target, i, rhs, facts.summed) for i in target.indices)
     )
 
 
-def _every_member(index, body, summed) -> bool:
-    """Whether a definition whose generic member has ``index`` and value ``body`` is one for
-    every member: the value mentions the index (``y_k = k^2``), or the document sums over that
-    letter (``\\pi_k = \\frac{1}{K}`` beside ``\\sum_k``) and the value does not write the letter
-    in its other case, which the subscript then names (``\\mu_x = \\mathbb{E}[X]``: the mean of
-    X, nothing of ``\\mu_y``, though the document sums over x elsewhere; a true covariance
-    identity with ``\\mu_y`` was refuted)."""
-    if body.has(index):
+def _every_member(member, index, body, summed) -> bool:
+    """Whether a definition of the generic ``member`` (its ``index`` a letter) with value
+    ``body`` is one for every member: the value mentions the index outside any sum or product
+    of its own (``y_k = k^2``), or the document sums or multiplies this family's members over
+    that letter (``\\pi_k = \\frac{1}{K}`` beside ``\\sum_k \\pi_k``). A sum over the letter
+    elsewhere says nothing of this family (``\\mu_x = \\mathbb{E}[X]`` in a post that sums a
+    Poisson series over x had defined every member of mu, and a true covariance identity with
+    ``\\mu_y`` was refuted); nor does a sum in the value that binds the letter (``\\mu_x =
+    \\sum_x x p(x)``: ``\\mu_x - \\mu_y = 0`` was verified)."""
+    if index in body.free_symbols:
         return True
-    if str(index) not in summed:
-        return False
-    other = str(index).swapcase()
-    return not any(str(x) == other for x in body.free_symbols)
+    return (str(member.base.label), str(index)) in summed
 
 
 def _numbered(member) -> bool:

@@ -102,7 +102,7 @@ def find_counterexample(
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
     givens = [(sp.sympify(a, strict=True), sp.sympify(b, strict=True)) for a, b in givens]
     domain = tuple((p, sp.sympify(e, strict=True)) for p, e in domain)
-    bearing = _bearing_givens([lhs, rhs, *(e for _, e in domain), *bound], givens)
+    bearing = _bearing_givens([lhs, rhs, *(e for _, e in domain), *bound], givens, ranges)
     apart, givens = [g for g in givens if g not in bearing], bearing
     cache: dict = {}
     problem = (lhs, rhs, givens, ranges or {}, bound, cache, domain)
@@ -167,7 +167,16 @@ def _names(tree) -> set:
     return out
 
 
-def _bearing_givens(trees, givens: list) -> list:
+def _flat(item) -> list:
+    """The SymPy trees in ``item``, a tree or nested tuples and lists of them."""
+    if isinstance(item, sp.Basic):
+        return [item]
+    if isinstance(item, (tuple, list)):
+        return [t for part in item for t in _flat(part)]
+    return []
+
+
+def _bearing_givens(trees, givens: list, ranges=None) -> list:
     """The givens that bear on ``trees`` (the claim's sides, its domain, the names ``where``
     binds): those sharing a name, a family or a function with them or with a given that does,
     to a fixpoint. The others hold of names the claim does not write, whatever values the claim's
@@ -183,6 +192,11 @@ def _bearing_givens(trees, givens: list) -> list:
     changed = True
     while changed:
         changed = False
+        # the bounds of the declared ranges of the indices named so far bear on them too (a
+        # given K = 2 on the range 1..K of the claim's i)
+        for index, bounds in (ranges or {}).items():
+            if index in names:
+                names |= {x for b in bounds for e in _flat(b) for x in _names(e)}
         for g, its in list(pending):
             if its & names:
                 kept.append(g)

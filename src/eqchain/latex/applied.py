@@ -303,6 +303,17 @@ class Uses:
             self.defined.add(found)
         self.alone_sides.update(_family_sides(tokens, partner))
 
+    def add_definition(self, text: str) -> None:
+        """Add the function an inline formula of the prose defines (``E(y) = (y - t)^2``), if
+        any: only that, its other uses are the prose's."""
+        try:
+            tokens = tokenize(strip_decorations(text).body)
+        except LatexError:
+            return
+        found = _definition(tokens)
+        if found is not None:
+            self.defined.add(found)
+
     def _walk(self, tokens: list[Token], lo: int, hi: int, partner: dict[int, int]) -> None:
         i = lo
         bind_next = False

@@ -916,9 +916,12 @@ class Parser:
             and first.kind == "letter"
             and span.key not in self.alone
             and VARIANCE_MARK in self.functions
+            and j in self.partner
+            and self._expectation_of_names(first, j + 1, self.partner[j])
         ):
-            # V[X] in a document that writes E[...] as the expectation: the variance, as
-            # Japanese texts write it (V[X] = E[X^2] - E[X]^2), never V times a bracket
+            # V[X] in a document that writes E[...] as the expectation of X: the variance, as
+            # Japanese texts write it (V[X] = E[X^2] - E[X]^2), never V times a bracket; V[1],
+            # V[s] (a value table, a Bellman equation) are not
             return self.moment(NameSpan("Var", None, span.end, "Var", span.column), j)
         if nxt is not None and nxt.is_char("["):
             if operator_name and span.sub is None:

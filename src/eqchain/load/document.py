@@ -520,6 +520,7 @@ def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozens
     :mod:`eqchain.latex.applied`. ``symbols`` are the names the assumptions declare symbols."""
     from eqchain.latex.applied import Uses
     from eqchain.latex.rows import split_rows
+    from eqchain.load.prose import inline_formulas
 
     uses = Uses()
     for block in blocks:
@@ -529,6 +530,10 @@ def _inferred_functions(blocks: list[Block], symbols: frozenset[str]) -> frozens
             rows = [block.text]
         for text in rows:
             uses.add_text(text)
+        # a function the prose defines ("Let $E(y) = (y - t)^2$.", anywhere in it): E is no
+        # expectation of this document, whatever its displays write
+        for formula in inline_formulas(block.prose or block.lead or ""):
+            uses.add_definition(formula)
     return uses.functions(symbols)
 
 
