@@ -851,7 +851,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     chain_relation: str | None = "="
     chain_sides: list = []
     # each left side written so far, by its canonical text: (line, the last right side written
-    # for it, its section, whether that row holds): a left side written again (_repeated_left_side)
+    # for it, its section, whether that row holds, the left side): a left side written again
+    # (_repeated_left_side)
     written_about: dict = {}
     chain_states = True
     steps = derivation.steps
