@@ -580,7 +580,7 @@ def test_a_mean_named_by_its_variable_s_letter_is_no_family(tmp_path):
     # a Poisson post sums over x, then names the means mu_x = E[X], mu_y = E[Y]: mu_x had
     # defined every member of mu (mu_y = E[X] too) and the true covariance identity was refuted
     rows = (
-        r"\mathbb{E}[N] = \sum_{x=0}^{\infty} x \frac{e^{-\lambda}\lambda^x}{x!}",
+        r"m = \sum_{x=0}^{n} x^2",
         r"\mu_x = \mathbb{E}[X]",
         r"\mu_y = \mathbb{E}[Y]",
         r"\mathrm{Cov}(X,Y) = \mathbb{E}[XY] - \mu_y \mu_x",

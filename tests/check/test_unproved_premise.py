@@ -20,7 +20,7 @@ def last(tmp_path, *rows):
 def test_a_restated_left_side_is_the_step_from_the_unproved_row(tmp_path):
     # the step from the series to lambda is what the author shows, as a chain's link would be
     # (tests/check/test_repeated_left_side.py); the row before stays unknown, and is named
-    got = last(tmp_path, SERIES, r"\mathbb{E}[x] = \lambda")
+    got = last(tmp_path, r"\mathbb{E}[x] = \sum_{k=1}^{3} k \lambda", r"\mathbb{E}[x] = 6 \lambda")
     assert got["status"] == "verified"
     assert "the step from line 3" in got["reason"]
     assert any("not established" in w for w in got["warnings"])
