@@ -27,7 +27,7 @@ def test_a_restated_left_side_is_the_step_from_the_unproved_row(tmp_path):
 
 
 def test_a_wrong_restatement_does_not_follow(tmp_path):
-    got = last(tmp_path, SERIES, r"\mathbb{E}[x] = 2 \lambda")
+    got = last(tmp_path, r"\mathbb{E}[x] = \sum_{k=1}^{3} k \lambda", r"\mathbb{E}[x] = 7 \lambda")
     assert got["status"] != "verified"
     assert "follows from" not in got["reason"]
 
