@@ -641,3 +641,12 @@ def test_a_given_on_a_range_bound_bears_on_the_claim(tmp_path):
     )
     got = check_document_rows(tmp_path, *rows)
     assert got[-1]["status"] != "refuted", got[-1]
+
+
+def test_a_name_defined_through_an_assigned_one_is_not_checked_after_it(tmp_path):
+    # v = 2w, then w := w + 1: which w does v hold of? v + 1 = 5 (true of the old w) is unknown
+    rows = (r"w = 2", r"v = 2w", r"w := w + 1", r"v + 1 = 5", r"3a = a + a")
+    got = check_document_rows(tmp_path, *rows)
+    expected = ["definition", "definition", "unknown", "unknown", "refuted"]
+    assert [s["status"] for s in got] == expected
+    assert "assignment" in got[3]["reason"]

@@ -2298,11 +2298,13 @@ def _infer(
     if _assignment(step, lhs):
         # its old meaning is gone: what was defined, given or shown about it, and the names
         # defined through it
+        line = step.place.line if step.place else None
         for dependent in facts.dependents(lhs):
             facts.forget_about(dependent)
+            facts.assigned[dependent] = line  # v = 2w: which w it holds of is not said
         facts.forget_definition(lhs)
         facts.forget_about(lhs)
-        facts.assigned[lhs] = step.place.line if step.place else None
+        facts.assigned[lhs] = line
         return StepResult(step, Verdict.UNKNOWN, reason=ASSIGNMENT.format(name=latex(lhs)))
     reassigned = [
         n
@@ -2316,8 +2318,8 @@ def _infer(
         return StepResult(
             step,
             Verdict.UNKNOWN,
-            reason=f"not checked: {latex(name)} was given a new value by an assignment ({where}), "
-            "which no equation states",
+            reason=f"not checked: an assignment ({where}) gave {latex(name)}, or a name it is "
+            "defined through, a new value, which no equation states",
         )
     named = _names_the_function(step, lhs, source, facts)
     if named is not None:
