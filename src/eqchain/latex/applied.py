@@ -633,11 +633,12 @@ def _expectation_written(tokens, i: int, k: int, hi: int, partner: dict[int, int
     if not tokens[j].is_char("("):
         return None
     close = partner[j]
-    return (j + 1, close) if not _bare_names(tokens, j + 1, close, partner) else None
+    return (j + 1, close) if not bare_names(tokens, j + 1, close, partner) else None
 
 
-def _bare_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
-    """Whether ``tokens[lo:hi]`` is a comma-separated list of names (``X``, ``X, Y``)."""
+def bare_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
+    """Whether ``tokens[lo:hi]`` is a comma-separated list of names (``X``, ``X, Y``), no
+    comma left at its end."""
     m = lo
     while m < hi:
         if not starts_name(tokens[m]):
@@ -646,10 +647,12 @@ def _bare_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
             m = scan_name(tokens, m, partner).end
         except LatexError:
             return False
-        if m < hi and not tokens[m].is_char(","):
+        if m == hi:
+            return True
+        if not tokens[m].is_char(","):
             return False
-        m += m < hi
-    return lo < hi
+        m += 1
+    return False
 
 
 def _body_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> set[str]:

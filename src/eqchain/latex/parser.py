@@ -33,6 +33,7 @@ from eqchain.latex import ellipsis, matrices
 from eqchain.latex.applied import (
     SPELLED_FUNCTIONS,
     VARIANCE_MARK,
+    bare_names,
     expectation_mark,
     family_function,
     family_key,
@@ -2387,17 +2388,7 @@ class Parser:
 
     def _bare_names(self, lo: int, hi: int) -> bool:
         """Whether ``tokens[lo:hi]`` is a comma-separated list of names (``x``, ``x, y_k``)."""
-        i = lo
-        while i < hi:
-            if not starts_name(self.tokens[i]):
-                return False
-            i = scan_name(self.tokens, i, self.partner).end
-            if i == hi:
-                return True
-            if not self.tokens[i].is_char(","):
-                return False
-            i += 1
-        return False
+        return bare_names(self.tokens, lo, hi, self.partner)
 
     # -- fractions, roots, sums, floors ----------------------------------------------------------
 

@@ -694,21 +694,13 @@ def stated_law_conditions(rows) -> list:
 def _inline_names(text: str, blocks: list[Block]) -> list[frozenset[str]]:
     r"""The names each inline formula of the prose writes (``$t$``, ``\(x \le 0\)``): the
     document's text without its displays. A formula that cannot be tokenised names nothing."""
-    from eqchain.latex.tokens import tokenize
     from eqchain.load.prose import inline_formulas
 
     prose = text
     for block in blocks:
         if block.path is None and block.text:
             prose = prose.replace(block.text, " ")
-    out = []
-    for formula in inline_formulas(prose):
-        try:
-            tokens = tokenize(formula)
-        except LatexError:
-            continue
-        out.append(frozenset(t.text for t in tokens if t.kind in ("letter", "cmd")))
-    return out
+    return [_tex_names(formula) for formula in inline_formulas(prose)]
 
 
 def _prose_assumptions(
@@ -833,7 +825,8 @@ def _letter(name: str) -> str:
 
 
 def _tex_names(formula: str) -> frozenset[str]:
-    """The names the inline formula ``formula`` writes, as :func:`_inline_names` counts them."""
+    """The names the inline formula ``formula`` writes (its letters and commands); none when it
+    cannot be tokenised."""
     from eqchain.latex.tokens import tokenize
 
     try:
