@@ -11,7 +11,7 @@ The campaign runs once per test session, in two worker processes forked after it
 mutants, and the judge's view of each derivation).
 
 The README's ``pytest`` runs a systematic sample of the campaign: every mutant is judged, and of
-those the judge keeps, every 24th of each operator (at least two of each) and two of each claim
+those the judge keeps, every 24th of each operator (at least two of each) and one of each claim
 that leaves out are checked, so every claim of every derivation still has mutants checked and
 every operator is exercised (the tests below check both on the sample too). The whole campaign
 is marked ``slow`` (``pytest -m slow``); ``.ci/run`` runs it with the README's tests in one
@@ -249,7 +249,8 @@ def _run(n: int, judge_only: bool = False) -> Outcome:
 def _sample(kept: list[int], step: int) -> list[int]:
     """A systematic sample of the kept mutants (numbers in :data:`_JOBS`): every ``step``-th
     of each operator in the campaign's order (at least two of each operator, or all it has),
-    and the first two of each claim the former left out; in the campaign's order."""
+    and the first of each claim the former left out (two until stop 40: 127 mutants checked
+    instead of 79, a quarter of the README's pytest); in the campaign's order."""
     by_operator: dict[str, list[int]] = {}
     by_claim: dict[tuple, list[int]] = {}
     for n in kept:
@@ -261,7 +262,7 @@ def _sample(kept: list[int], step: int) -> list[int]:
         chosen |= set(ns[::step]) | set(ns[:2])
     for ns in by_claim.values():
         if not chosen & set(ns):
-            chosen |= set(ns[:2])
+            chosen.add(ns[0])
     return sorted(chosen)
 
 
