@@ -269,7 +269,44 @@ def established(part, givens) -> bool:
             ratio = sp.cancel(margin / e)
             if ratio.is_Rational and ratio > 0:
                 return True
-    return False
+    # the margin written through the margins' symbols: p - 1 < 1 is 1 + m > 0 with m = 1 - p
+    return any(cond.holds(pred, sp.expand(margin.xreplace(put))) for put in through_margins(givens))
+
+
+def through_margins(givens) -> list[dict]:
+    """Ways to write symbols through the margins among ``givens``, each ``{symbol: value}``:
+    an equation ``m = e`` with m a symbol declared nonnegative or positive and e linear in one
+    other symbol with a rational coefficient gives ``p -> 1 - m`` from ``m = 1 - p``. One way
+    a margin, then one with every margin whose symbol is not yet written (``-1 < r < 1`` has
+    two margins for r: either bound may be the one that shows a condition). An expression that
+    holds a condition once so written holds it as written (each margin equation holds)."""
+    from eqchain.check import conditions as cond
+
+    ways: list[dict] = []
+    every: dict = {}
+    for a, b in givens:
+        for m, e in ((a, b), (b, a)):
+            plain = isinstance(m, sp.Symbol) and isinstance(e, sp.Basic)
+            if plain and cond.holds("nonnegative", m) and (one := _solved_for_one(m, e, {})):
+                ways.append(one)
+                every.update(_solved_for_one(m, e, every))
+    if len(ways) > 1:
+        ways.append(every)
+    return ways
+
+
+def _solved_for_one(m, e, taken: dict) -> dict:
+    """``{s: value}`` for the one symbol ``s`` of ``e`` (not yet in ``taken``) that the
+    equation ``m = e`` gives linearly with a rational coefficient; {} when there is none."""
+    free = [s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in taken]
+    if len(free) != 1 or m in e.free_symbols:
+        return {}
+    (s,) = free
+    coefficient = sp.expand(e).coeff(s)
+    rest = sp.expand(e - coefficient * s)
+    if not coefficient.is_Rational or coefficient == 0 or rest.has(s):
+        return {}
+    return {s: (m - rest) / coefficient}
 
 
 def density_conditions(*exprs) -> str:

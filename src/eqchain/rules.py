@@ -539,6 +539,15 @@ RULES: tuple[Rule, ...] = (
         "sum",
     ),
     Rule(
+        "series_sum",
+        r"\sum_{k=0}^{\infty} r^{k} = \frac{1}{1 - r},\ |r| < 1",
+        "a series summed in closed form where its condition of convergence holds (the "
+        "geometric series: $|r| < 1$)",
+        "級数を、収束の条件が成り立つところで閉じた形に和をとる（等比級数：$|r| < 1$）",
+        "equation",
+        "sum",
+    ),
+    Rule(
         "max_min_cases",
         r"\max(a, b) = \begin{cases} a & a \ge b \\ b & \text{otherwise} \end{cases},\ "
         r"\min(a, b) = \begin{cases} a & a \le b \\ b & \text{otherwise} \end{cases}",

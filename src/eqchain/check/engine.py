@@ -28,7 +28,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 from sympy.core.function import AppliedUndef
 
 from eqchain import rules as rule_table
-from eqchain.check import conditioned, matrices, positivity, relations
+from eqchain.check import conditioned, matrices, positivity, relations, series
 from eqchain.check import conditions as cond
 from eqchain.check.declarations import (
     DECLARABLE,
@@ -70,7 +70,7 @@ from eqchain.check.rewrite import evaluation_rules, index_within
 from eqchain.check.search import Equation, Move, Pins, Search, faithful_application
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
-from eqchain.densities import density_conditions, established, settled
+from eqchain.densities import density_conditions, established, settled, through_margins
 from eqchain.errors import InputError
 from eqchain.latex.matrices import MatrixName, MatrixProduct, Transposed
 from eqchain.latex.optimum import ArgMax
@@ -4291,7 +4291,11 @@ def _check_claim_written(
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
         + _off_the_reals(off_reals)
-        + (_undefined_functions(lhs_full, rhs_full, facts) or _what_would_decide(search))
+        + (
+            _undefined_functions(lhs_full, rhs_full, facts)
+            or _series_conditions(lhs_full, rhs_full, proof_givens)
+            or _what_would_decide(search)
+        )
         + density_conditions(lhs_full, rhs_full),
         None,
         tuple(warnings),
@@ -4397,6 +4401,19 @@ def _undefined_functions(lhs, rhs, facts: Facts) -> str:
     return (
         f"; {shown} stands on one side only and no row before this one defines it: define it "
         "before this row"
+    )
+
+
+def _series_conditions(lhs, rhs, givens) -> str:
+    """``"; series_sum needs |q| < 1 ..."`` when a side holds a series whose closed form holds
+    only under a condition (:func:`series.unsettled`) that the assumptions do not establish."""
+    needs = _unique([c for side in (lhs, rhs) for c in series.unsettled(side, givens)])
+    if not needs:
+        return ""
+    shown = ", ".join(latex(c) for c in needs)
+    return (
+        f"; series_sum needs {shown} (where the series' closed form holds), not established: "
+        "declare it"
     )
 
 
@@ -5018,6 +5035,8 @@ def _holds_by_equation(pred, expr, facts, used: list | None = None) -> bool:
     ``m = b - a``, m positive, also makes ``24 b - 24 a`` positive), or once the parts an
     equation names by a symbol are replaced by that symbol. The equations it rests on are
     appended to ``used`` (as canonical pairs): they hold within their own domains."""
+    if pred == "finite" and _converges_by_givens(expr, facts):
+        return True
     target = canonical(expr)
     relation = {"nonzero": sp.Ne, "positive": sp.Gt, "nonnegative": sp.Ge}.get(pred)
     for a, b in facts.givens if relation is not None else ():
@@ -5292,6 +5311,20 @@ def _establisher(facts: Facts, values: dict):
         )
 
     return holds
+
+
+def _converges_by_givens(expr, facts: Facts) -> bool:
+    r"""A series is finite where SymPy's closed form of it holds by cases whose first case the
+    assumed bounds establish (``\sum_{k=0}^{\infty} p^k`` under ``0 < p < 1``), and whose value
+    is finite there (``\frac{r^2}{1 - r}`` written through the margin ``m = 1 - r``)."""
+    if not isinstance(expr, sp.Sum) or not expr.has(sp.oo):
+        return False
+    value = series.closed_form(expr, facts.givens)
+    if value is None:
+        return False
+    return cond.holds("finite", value) or any(
+        cond.holds("finite", value.xreplace(put)) for put in through_margins(facts.givens)
+    )
 
 
 def _unfolded(expr, facts: Facts, values: dict):

@@ -14,7 +14,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import apply_rule
 from eqchain.check.screen import clearly_nonzero
-from eqchain.check.series import summed
+from eqchain.check.series import settled, summed
 from eqchain.operators import Expectation
 from eqchain.tree import canonical, put_in
 
@@ -165,6 +165,11 @@ def prove_equal(
     proof, found before a counterexample is looked for (none exists where it succeeds). The
     full call proves whatever the quick one does, at the same stage or an earlier one (whose
     name it then returns): the name is the full call's."""
+    sa, sb = settled(a, givens), settled(b, givens)
+    if (sa, sb) != (a, b):  # a series summed where its convergence is established
+        how = prove_equal(sa, sb, givens, ranges, used, quick)
+        if how is not None:
+            return "series_sum" if how == "algebra" else how
     na, nb = normal_form(a, ranges), normal_form(b, ranges)
     first = na - nb
     if na == nb:
