@@ -458,6 +458,9 @@ def test_every_rule_has_cases():
         "solve_for",
         "piecewise_cases",  # tests/documents/test_piecewise.py
         "scale_equation",  # tests/documents/test_steps_after_a_condition.py
+        # under assumed bounds (0 < p < 1), valid, wrong and without the bound:
+        # tests/check/test_geometric_series.py
+        "series_sum",
         # valid, wrong, and a range where the terms differ at one end: test_sum_termwise.py
         "sum_termwise",
         # over a set left abstract, never evaluated by numbers (a wrong instance is unknown,
