@@ -650,3 +650,32 @@ def test_a_name_defined_through_an_assigned_one_is_not_checked_after_it(tmp_path
     expected = ["definition", "definition", "unknown", "unknown", "refuted"]
     assert [s["status"] for s in got] == expected
     assert "assignment" in got[3]["reason"]
+
+
+VARIANCE_LINK = r"\mathrm{Var}[X] = \frac{2}{\lambda^2} - (\frac{1}{\lambda})^2 \\ = "
+
+
+@pytest.mark.parametrize(
+    ("last", "status"),
+    [(r"\frac{1}{\lambda^2}", "verified"), (r"\frac{1}{\lambda}", "refuted")],
+)
+def test_a_link_after_an_unestablished_first_row_is_judged_where_that_row_is_defined(
+    tmp_path, last, status
+):
+    # a new user (exponential law's variance): the first row, about an undefined Var[X], is
+    # unknown; the next link needs lambda != 0 as the row before does, and was unknown "the
+    # row before needs \lambda \neq 0, which the chain's left side does not need"
+    (first, link) = check_document_rows(tmp_path, VARIANCE_LINK + last)
+    assert first["status"] == "unknown"
+    assert link["status"] == status, link
+
+
+def test_a_chain_after_an_unread_row_has_its_own_domain(tmp_path):
+    # the display before (whose left side needs nothing) decided the domain of a chain started
+    # after an unreadable row: the link was unknown as introducing lambda != 0
+    rows = (
+        r"(\lambda - \theta)^{-2} = \frac{2}{\lambda^3}",
+        r"V[X] = \frac{2}{\lambda^2} - (\frac{1}{\lambda})^2 \\ = \frac{1}{\lambda^2}",
+    )
+    got = check_document_rows(tmp_path, *rows)
+    assert got[-1]["status"] == "verified", got[-1]

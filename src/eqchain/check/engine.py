@@ -877,6 +877,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             previous = None if unreadable is not None else Step(step.claim, step.rhs, step.rhs)
             previous_rhs = None if unreadable is not None else step.rhs
             chain_holds, chain_values = True, {}
+            chain_first = None  # the new chain's domain is its own (not the display's before)
             chain_relation, chain_sides = "=", ([] if unreadable is not None else [step.rhs])
             if unreadable is None:
                 facts.remember(step, None, usable=False)
@@ -945,6 +946,12 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             start = results[-1].verdict if results else None
             held = start in (Verdict.VERIFIED, Verdict.DEFINITION, Verdict.GIVEN)
             chain_first = (lhs, source) if held else (lhs,)
+        # A link of a chain not established so far is judged where the row before is defined
+        # too: what that row needs is then no restriction taken as given (the chain, and so its
+        # left side, says nothing either way), and the link holds, if at all, within it
+        # (\mathrm{Var}[X] = \frac{2}{\lambda^2} - \frac{1}{\lambda^2}, unknown, then
+        # = \frac{1}{\lambda^2}: "the row before needs \lambda \neq 0")
+        within = chain_first if chain_holds or chain_first is None else (lhs, source)
         try:
             try:
                 if (
@@ -982,12 +989,12 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 elif step.kind is StepKind.GIVEN:
                     result = _give(step, lhs, facts)
                 elif step.infer_kind:
-                    result = _infer(step, lhs, source, facts, values, timeout, chain_first, premise)
+                    result = _infer(step, lhs, source, facts, values, timeout, within, premise)
                 elif "generalize" in step.by:
                     result = _generalize_step(step, lhs, source, facts, values, timeout)
                 else:
                     result = _claim(
-                        step, source, facts.under(values), values, timeout, step_values, chain_first
+                        step, source, facts.under(values), values, timeout, step_values, within
                     )
             except NotAVariable:
                 result = StepResult(step, Verdict.UNKNOWN, reason=NOT_A_VARIABLE)
