@@ -143,7 +143,20 @@ def test_the_braces_a_colour_opens_are_not_brackets():
     assert str(side) == str(k * x + 1)
 
 
-@pytest.mark.parametrize("text", [r"\color x + 1", r"\textcolor{red} x"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(r"\textcolor{red} x + 1", x + 1), (r"\textcolor{magenta}\lambda k", sp.Symbol("lambda") * k)],
+)
+def test_textcolor_takes_the_one_token_after_it(text, expected):
+    # TeX's argument without braces is the next token (a new user's post: the rows of a
+    # block with \textcolor{magenta}\lambda were all unread)
+    (side,) = sides(text)
+    assert str(side) == str(expected)
+
+
+@pytest.mark.parametrize(
+    "text", [r"\color x + 1", r"\textcolor{red}\frac{a}{b}", r"\textcolor{red}(x)"]
+)
 def test_a_colour_without_its_braces_is_rejected(text):
     with pytest.raises(LatexError, match="in braces"):
         sides(text)

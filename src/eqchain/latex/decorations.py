@@ -85,6 +85,8 @@ def colours(text: str, base: int = 0) -> str:
         group = braced_argument(text, spec[1] + 1)
         if group is not None:
             out[group[0]] = out[group[1]] = " "
+        elif m.group(1) == "textcolor" and _one_token(text, spec[1] + 1):
+            pass  # \textcolor{magenta}\lambda: TeX's argument is the one token after it
         elif m.group(1) == "textcolor":
             raise LatexError(
                 "\\textcolor needs its text in braces: \\textcolor{red}{x}",
@@ -95,6 +97,19 @@ def colours(text: str, base: int = 0) -> str:
             if scope is not None:
                 out[scope[0]] = out[scope[1]] = " "
     return "".join(out)
+
+
+_TOKEN = re.compile(r"\s*(?:\\([A-Za-z]+)(?![A-Za-z])|[A-Za-z0-9])")
+
+
+def _one_token(text: str, start: int) -> bool:
+    """Whether an unbraced argument at ``start`` is one token that is a whole formula part: a
+    letter, a digit or a Greek letter (``\textcolor{red}\frac{a}{b}`` would colour \frac
+    alone, which TeX rejects)."""
+    from eqchain.latex.commands import GREEK
+
+    m = _TOKEN.match(text, start)
+    return m is not None and (m.group(1) is None or m.group(1) in GREEK)
 
 
 # commands whose second braced argument follows the first: {a}{b} after them is an argument
