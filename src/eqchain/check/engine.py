@@ -4174,6 +4174,7 @@ def _check_claim_written(
     givens_cex = [(a.xreplace(real), b.xreplace(real)) for a, b in givens]
     refuted_first = False
     off_reals: list = []  # points of real symbols where a side is not real
+    empty_only: list = []  # ranges the only counterexamples found make empty (n = 0)
     # the bounds of ranges the author did not write: a counterexample is tried at every length
     invented = sorted(unwritten_bounds(lhs_cex, rhs_cex), key=str)
 
@@ -4190,6 +4191,7 @@ def _check_claim_written(
             domain=[(pred, e.xreplace(real)) for pred, e in domain.conditions()],
             off_reals=off_reals,
             invented=invented,
+            empty_only=empty_only,
         )
 
     if path is None and _symbolic_range(lhs_full, rhs_full):
@@ -4274,6 +4276,7 @@ def _check_claim_written(
         domain=[(pred, e.xreplace(real)) for pred, e in inside],
         off_reals=off_reals,
         invented=invented,
+        empty_only=empty_only,
     )
     if cex is not None:
         return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
@@ -4298,6 +4301,7 @@ def _check_claim_written(
         (),
         "no symbolic proof found (rule search and algebra) and no counterexample"
         + _off_the_reals(off_reals)
+        + _empty_ranges_only(empty_only)
         + (
             _undefined_functions(lhs_full, rhs_full, facts)
             or _series_conditions(lhs_full, rhs_full, proof_givens)
@@ -4408,6 +4412,20 @@ def _undefined_functions(lhs, rhs, facts: Facts) -> str:
     return (
         f"; {shown} stands on one side only and no row before this one defines it: define it "
         "before this row"
+    )
+
+
+def _empty_ranges_only(conditions: list) -> str:
+    r"""``"; refuted only where a range is empty ..."`` when every counterexample found makes a
+    range the step writes empty (``\sum_{i=2}^{n}`` at n = 0, where a first term peeled off
+    the sum is no term of it): the step holds, if at all, where each range has a term."""
+    if not conditions:
+        return ""
+    shown = ", ".join(f"{latex(e)} \\geq 0" for _, e in conditions)
+    return (
+        f"; the two sides differ only where a range is empty (found with {shown} false): "
+        f"it holds, if at all, where every range has a term ({shown}), which is not "
+        "established: declare it"
     )
 
 

@@ -72,6 +72,7 @@ def find_counterexample(
     free_functions: bool = False,
     off_reals: list | None = None,
     invented=(),
+    empty_only: list | None = None,
 ):
     """Return a :class:`Counterexample` or None. ``givens`` are pairs (a, b) meaning a = b;
     a given with a free family index (``y_k = 1``) holds for every k and is imposed on every
@@ -96,7 +97,14 @@ def find_counterexample(
     counterexample that gives one a value is looked at again at every length (0, 1, 2, ...;
     only when the step names no other quantity that could be the length): the bounds at all of
     which the step is refuted too are named in its ``every_length``
-    (:func:`_fails_at_every_length`)."""
+    (:func:`_fails_at_every_length`).
+
+    A counterexample where a range the step writes is empty (``\\sum_{i=1}^{n} x_i = x_1 +
+    \\sum_{i=2}^{n} x_i`` at n = 0, where x_1 is no term of the left side) is looked for again
+    with every such range holding a term (:func:`_nonempty`): the author who peels a first term
+    off a sum means a sum that has one. None found then: no counterexample, and the conditions
+    that made the ranges nonempty are appended to ``empty_only`` when it is given (the step is
+    refuted only where a range is empty)."""
     rng = random.Random(seed)
     bound = {k: sp.sympify(v, strict=True) for k, v in (values or {}).items()}
     lhs, rhs = sp.sympify(lhs, strict=True), sp.sympify(rhs, strict=True)
@@ -126,6 +134,21 @@ def find_counterexample(
     # of the same sampler, which has checked it against every assumption, given and domain
     # condition exactly.
     sample, lv, rv = _simpler(found, problem, seed)
+    for condition in _nonempty((lhs, rhs), sample.values, invented):
+        # one range at a time (\\sum_{i=2}^{n} may be empty where \\sum_{i=1}^{n} is not: the
+        # peel holds at n = 1): a fresh cache, since it holds problems with their domain
+        within = (*problem[:5], {}, problem[6] + (condition,))
+        found = None
+        for trial in range(trials):
+            found = _refuting(within, rng, trial, None, None)
+            if found is not None:
+                break
+        if found is None:
+            if empty_only is not None and condition not in empty_only:
+                empty_only.append(condition)
+            return None
+        problem = within
+        sample, lv, rv = _simpler(found, problem, seed)
     point = dict(sample.values)
     if apart:
         # the givens about other names: values of theirs that meet them, shown beside, so that
@@ -155,6 +178,30 @@ def find_counterexample(
         tuple(name for name, v in shown if v.is_real is not True),
         every,
     )
+
+
+def _nonempty(trees, point: dict, invented=()) -> list:
+    """``("nonnegative", upper - lower)`` for each range of a sum or product in ``trees`` whose
+    bounds hold no bound variable nor an unwritten bound (``invented``) and that ``point``
+    makes empty (``\\sum_{i=2}^{n}`` at n = 0); [] when none is."""
+    out: list = []
+    for tree in trees:
+        if not isinstance(tree, sp.Basic):
+            continue
+        for node in tree.atoms(sp.Sum, sp.Product):
+            for _var, lo, hi in node.limits:
+                gap = sp.sympify(hi - lo)
+                if gap.is_number or any(b in gap.free_symbols for b in invented):
+                    continue
+                if gap.free_symbols & set(node.bound_symbols):
+                    continue
+                try:
+                    at = gap.xreplace(point)
+                except (TypeError, ValueError):
+                    continue
+                if at.is_number and at.is_negative and ("nonnegative", gap) not in out:
+                    out.append(("nonnegative", gap))
+    return out
 
 
 def _names(tree) -> set:

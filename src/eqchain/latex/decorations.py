@@ -60,6 +60,7 @@ def braced_argument(text: str, i: int) -> tuple[int, int] | None:
     return None
 
 
+_MODULO = re.compile(r"\\(?:pmod|bmod|mod)(?![A-Za-z])|\bmod\b|\\pod(?![A-Za-z])")
 _COLOUR = re.compile(r"\\(color|textcolor)(?![A-Za-z])")
 
 
@@ -417,8 +418,13 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 blank(i, stop)
                 i = stop
                 continue
-            if name == "triangleq" and depth == 0:
-                # a \triangleq b: "equal by definition", as \stackrel{\triangle}{=} and :=
+            if depth == 0 and (
+                name == "triangleq" or (name == "equiv" and not _MODULO.search(text))
+            ):
+                # a \triangleq b: "equal by definition", as \stackrel{\triangle}{=} and :=;
+                # so a \equiv b, "defined as" or "identically equal" (both an equation: := on
+                # a name is its definition, between expressions a claim); never a congruence
+                # (a \equiv b \pmod{n}), which stays unread
                 blank(i, end)
                 out[end - 2], out[end - 1] = ":", "="
                 i = end
