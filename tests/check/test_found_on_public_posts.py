@@ -679,3 +679,16 @@ def test_a_chain_after_an_unread_row_has_its_own_domain(tmp_path):
     )
     got = check_document_rows(tmp_path, *rows)
     assert got[-1]["status"] == "verified", got[-1]
+
+
+def test_equiv_on_a_row_is_an_equation(tmp_path):
+    # "S \equiv ..." (defined as) was unreadable, and the later rows about S were refuted with S
+    # a free number; "identically equal" between expressions is a claim; a congruence is unread
+    rows = (
+        r"S \equiv \sum_{i=1}^{n} x_i",
+        r"S = \sum_{i=1}^{n} x_i + 0",
+        r"(a+b)^2 \equiv a^2 + b^2",
+        r"a \equiv b \pmod{n}",
+    )
+    got = check_document_rows(tmp_path, *rows)
+    assert [s["status"] for s in got] == ["definition", "verified", "refuted", "unreadable"]
