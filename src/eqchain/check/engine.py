@@ -5719,7 +5719,8 @@ def _relation_claim(step, source, facts: Facts, values, timeout, derivation, ori
     if source is None:
         raise InputError("a continuation step has nothing to continue")
     if step.relation == "propto":
-        decide = lambda: _proportional(step, source, facts, values, derivation)  # noqa: E731
+        left = origin[0] if origin else source
+        decide = lambda: _proportional(step, source, facts, values, derivation, left)  # noqa: E731
     elif relations.places(step.relation) is not None:
         decide = lambda: _approximation(step, source, facts, values)  # noqa: E731
     else:
@@ -5858,11 +5859,12 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
     )
 
 
-def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepResult:
+def _proportional(step: Step, source, facts: Facts, values, derivation, left=None) -> StepResult:
     r"""``A \propto B`` with respect to the derivation's variables: verified when A/B is shown
-    free of them (B nonzero), refuted by two values of a variable where A/B differs."""
+    free of them (B nonzero), refuted by two values of a variable where A/B differs. ``left``:
+    the chain's left side (a posterior ``p(\theta \mid x)`` names the variables)."""
     a, b = _unfolded(source, facts, values), _unfolded(step.rhs, facts, values)
-    variables, how = _propto_variables(derivation, a, b)
+    variables, how = _propto_variables(derivation, a, b, left)
     if not variables:
         return StepResult(
             step,
@@ -5875,6 +5877,8 @@ def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepR
     nonzero = holds("nonzero", b)
     ratio = canonical(a / b)
     form = relations.free_of(ratio, variables)
+    if form is None:
+        form = _free_of_through_positive_bases(ratio, variables, holds)
     if form is not None and nonzero:
         return StepResult(
             step,
@@ -5884,21 +5888,34 @@ def _proportional(step: Step, source, facts: Facts, values, derivation) -> StepR
         )
     givens = _givens(facts)
     for v in variables:
-        if any(x.has(v) for pair in givens for x in pair):
+        margins = [g for g in givens if _is_margin(g, facts) and g[1].has(v)]
+        if any(x.has(v) for pair in givens if pair not in margins for x in pair):
             continue  # a given fixes v: another value of it would break the given
         other = sp.Dummy(f"{v.name}_prime", **v.assumptions0)
+        # v' within the assumed bounds too: each margin of v again, of v' (m' = 1 - v')
+        again = [
+            (sp.Dummy(f"{m.name}_prime", **m.assumptions0), e.xreplace({v: other}))
+            for m, e in margins
+        ]
         cex = find_counterexample(
             ratio,
             relations.put_for(ratio, v, other),
-            givens,
+            givens + again,
             seed=0,
             ranges=facts.ranges,
             values=values,
         )
         if cex is not None:
             primed = latex(v) + "'"  # the other value of v, shown as v'
-            shown = tuple((primed if k == latex(other) else k, x) for k, x in cex.values)
-            cex = replace(cex, values=shown)
+            hidden = {latex(m) for m, _ in again}  # the margins of v': no names of the author
+            keep = [n for n, (k, _) in enumerate(cex.values) if k not in hidden]
+            shown = tuple(
+                (primed if k == latex(other) else k, x) for k, x in (cex.values[n] for n in keep)
+            )
+            plain = cex.plain
+            if len(plain) == len(cex.values):
+                plain = tuple(plain[n] for n in keep)
+            cex = _without_margins(replace(cex, values=shown, plain=plain), facts)
             return StepResult(
                 step,
                 Verdict.REFUTED,
@@ -6055,14 +6072,21 @@ def _constant_hint(result: StepResult, source, rhs, facts: Facts, values, deriva
     return replace(result, warnings=result.warnings + (hint,))
 
 
-def _propto_variables(derivation, a, b) -> tuple[list, str]:
-    r"""The variables of a \propto and how they were named; ([], what to do) when none."""
+def _propto_variables(derivation, a, b, left=None) -> tuple[list, str]:
+    r"""The variables of a \propto and how they were named; ([], what to do) when none: as
+    declared; else, when the chain's left side is a density of names given others
+    (``p(\theta \mid x)``, the posterior: :func:`_density_variables`), those names; else the
+    one variable of the derivation's derivatives."""
     mentioned = sorted(a.free_symbols | b.free_symbols, key=str)
     if derivation.propto:
         found = [s for s in mentioned if s.name in derivation.propto]
         # a variable neither side mentions: the ratio is free of it as it stands
         found = found or [sp.Symbol(n) for n in derivation.propto]
         return found, f"with respect to {', '.join(derivation.propto)}, as declared"
+    of = _density_variables(left)
+    if of:
+        names = ", ".join(latex(v) for v in of)
+        return of, f"with respect to {names}, the left side's density being of {names}"
     variables = {
         v
         for st in derivation.steps
@@ -6081,6 +6105,65 @@ def _propto_variables(derivation, a, b) -> tuple[list, str]:
         'declare them: --assume "propto theta", front matter eqchain-assume: propto theta, '
         'or propto = ["theta"] in a derivation file'
     )
+
+
+def _is_margin(given, facts: Facts) -> bool:
+    """Whether ``given`` is a margin the loader made for an assumed bound (``a_{bound} = 1 -
+    a`` for ``a < 1``): it bounds a, it fixes no value."""
+    lhs = given[0]
+    return (
+        isinstance(lhs, sp.Symbol)
+        and "_bound" in lhs.name
+        and any(
+            line is None and g[0] == lhs
+            for g, line in zip(facts.givens, facts.given_lines, strict=False)
+        )
+    )
+
+
+def _free_of_through_positive_bases(ratio, variables, holds):
+    r"""A form of ``ratio`` free of ``variables`` once the bases of its powers that are
+    established positive (``1 - \theta`` under ``0 < \theta < 1``, through its margin) are
+    positive symbols, whose powers SymPy then joins (``\theta^{a} \theta^{k} / \theta^{a + k}
+    = 1``), or None. A base that holds a variable stays one: the form must be free of its
+    symbol too."""
+    bases = {
+        p.base
+        for p in ratio.atoms(sp.Pow)
+        if not p.base.is_number and not p.exp.is_number and holds("positive", p.base)
+    }
+    if not bases:
+        return None
+    named = {base: sp.Dummy("b", positive=True) for base in bases}
+    varying = [d for base, d in named.items() if any(base.has(v) for v in variables)]
+    form = relations.free_of(ratio.xreplace(named), [*variables, *varying])
+    if form is None:
+        return None
+    return form.xreplace({d: base for base, d in named.items()})
+
+
+def _density_variables(left) -> list:
+    r"""The names a conditional density on the left of a \propto is of: ``p(\theta \mid x)``,
+    ``\pi(\mu, \sigma \mid D)``, ``P(w | X, y)`` give theta; mu and sigma; w (the arguments
+    before the one bar, each a plain name). A Bayesian author writes the posterior so and means
+    "up to a factor free of theta". [] for anything else (no bar, a semicolon, two bars, an
+    argument before the bar that is no plain name)."""
+    if not isinstance(left, AppliedUndef):
+        return []
+    separators = tuple(getattr(left.func, "separators", None) or ())
+    name = left.func.__name__.split("_")[0]
+    if name not in _DENSITY_LETTERS or len(separators) != 1:
+        return []
+    (position, bar) = separators[0]
+    if bar.strip() not in ("|", "\\mid", "\\vert") or not 0 < position < len(left.args):
+        return []
+    before = left.args[:position]
+    if not all(isinstance(v, sp.Symbol) for v in before):
+        return []
+    return list(before)
+
+
+_DENSITY_LETTERS = frozenset({"p", "q", "P", "f", "pi", "Pr"})  # as search._DENSITY_LETTERS
 
 
 def rule_names() -> tuple[str, ...]:
