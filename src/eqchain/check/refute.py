@@ -190,7 +190,7 @@ def _nonempty(trees, point: dict, invented=()) -> list:
             continue
         for node in tree.atoms(sp.Sum, sp.Product):
             for _var, lo, hi in node.limits:
-                gap = sp.sympify(hi - lo)
+                gap = sp.Integer(0) + hi - lo
                 if gap.is_number or any(b in gap.free_symbols for b in invented):
                     continue
                 if gap.free_symbols & set(node.bound_symbols):
