@@ -692,3 +692,42 @@ def test_equiv_on_a_row_is_an_equation(tmp_path):
     )
     got = check_document_rows(tmp_path, *rows)
     assert [s["status"] for s in got] == ["definition", "verified", "refuted", "unreadable"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "status"),
+    [
+        # a section on Poisson counts X, a later one on Gamma waiting times X: X was taken to be
+        # a positive integer, and |X - 1| + 1 = X (false at X = 0) was verified
+        (
+            (
+                r"X \sim \mathrm{Poisson}(\lambda)",
+                r"|X - 1| + 1 = X",
+                r"X \sim \mathrm{Gamma}(a, b)",
+            ),
+            "refuted",
+        ),
+        # a Gamma example, then a standard normal one: X was positive, \sqrt{X^2} = X verified
+        (
+            (r"X \sim \mathrm{Gamma}(a, b)", r"X \sim \mathcal{N}(0, 1)", r"\sqrt{X^2} = X"),
+            "refuted",
+        ),
+        # both laws give X >= 0: what they share is kept
+        (
+            (r"X \sim \mathrm{Poisson}(\lambda)", r"X \sim \mathrm{Gamma}(a, b)", r"|X| = X"),
+            "verified",
+        ),
+    ],
+)
+def test_a_name_stated_of_two_laws_has_only_what_both_give_it(tmp_path, rows, status):
+    got = check_document_rows(tmp_path, *rows)
+    claims = [s for s in got if s["status"] not in ("given", "definition")]
+    assert claims[-1]["status"] == status, claims[-1]
+
+
+def test_a_member_indexed_by_a_count_is_that_member(tmp_path):
+    # \pi_K with K the sum's upper bound is the last weight: read as every member's definition,
+    # \pi_1 = \frac{S_1}{S} was verified; now it names pi_1 on its own
+    rows = (r"S = \sum_{k=1}^{K} S_k", r"\pi_K = \frac{S_K}{S}", r"\pi_1 = \frac{S_1}{S}")
+    got = check_document_rows(tmp_path, *rows)
+    assert [s["status"] for s in got] == ["definition", "definition", "definition"]

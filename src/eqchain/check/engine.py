@@ -146,6 +146,9 @@ class Facts:
     # (family, index letter) of every sum or product of a family's members over a letter
     # (\sum_k \pi_k: ("pi", "k")): a definition of the generic member is one for every member
     summed: frozenset = frozenset()
+    # the names that bound a range of a sum or product the document writes (K of \sum_{k=1}^{K}):
+    # a member with such an index is that one member (\pi_K, the last), never the generic one
+    counts: frozenset = frozenset()
     # name -> line of an assignment that gave it a new value (w := w - \alpha g): rows about it
     # after that are not checked (_assignment)
     assigned: dict = field(default_factory=dict)
@@ -655,7 +658,10 @@ class Facts:
             if isinstance(d, sp.Indexed)
             and all(isinstance(i, sp.Symbol) for i in d.indices)
             and len(set(d.indices)) == len(d.indices)
-            and all(_every_member(d, i, self.definitions[d], self.summed) for i in d.indices)
+            and all(
+                _every_member(d, i, self.definitions[d], self.summed, self.counts)
+                for i in d.indices
+            )
             # a body that uses the family itself (p_m = 1 - \sum_{j=1}^{m-1} p_j) defines the
             # member at that index only: as a rule for every member p_1 = 1 was verified
             and not self.definitions[d].has(d.base)
@@ -819,6 +825,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             for member in big.function.atoms(sp.Indexed)
             if v in member.indices
         ),
+        counts=_counts(derivation),
     )
     for index, bounds in _summed_index_ranges(derivation.steps).items():
         facts.ranges.setdefault(index, []).extend(bounds)
@@ -3165,7 +3172,8 @@ def _new_member(target, rhs, facts: Facts) -> bool:
         return True
 
     def numbered(member) -> bool:
-        return all(i.is_Integer for i in member.indices)
+        # a count (\pi_K, K of \sum_{k=1}^{K}) names one member as a number does
+        return all(i.is_Integer or str(i) in facts.counts for i in member.indices)
 
     members = [
         m
@@ -3800,11 +3808,39 @@ def _generic_definition(target, rhs, facts: Facts) -> bool:
         isinstance(target, sp.Indexed)
         and all(isinstance(i, sp.Symbol) for i in target.indices)
         and len(set(target.indices)) == len(target.indices)
-        and all(_every_member(target, i, rhs, facts.summed) for i in target.indices)
+        and all(_every_member(target, i, rhs, facts.summed, facts.counts) for i in target.indices)
     )
 
 
-def _every_member(member, index, body, summed) -> bool:
+def _counts(derivation) -> frozenset:
+    """The names that bound the range of a sum or product the derivation writes, or a declared
+    range (K of ``\\sum_{k=1}^{K}``), that no sum or product binds (the i of ``\\sum_i
+    \\sum_{j=1}^{i}`` is an index): what a member's index names one member by."""
+    bigs = [
+        big
+        for s in derivation.steps
+        for t in (s.lhs, s.rhs)
+        if isinstance(t, sp.Basic)
+        for big in t.atoms(sp.Sum, sp.Product)
+    ]
+    bounds = {
+        x for big in bigs for _v, lo, hi in big.limits for x in lo.free_symbols | hi.free_symbols
+    }
+    bounds |= {
+        x
+        for spans in _index_ranges(derivation.scope).values()
+        for span in spans
+        for bound in span
+        if isinstance(bound, sp.Basic)
+        for x in bound.free_symbols
+    }
+    bound_variables = {str(v) for big in bigs for v in big.variables}
+    return frozenset(
+        str(x) for x in bounds if isinstance(x, sp.Symbol) and str(x) not in bound_variables
+    )
+
+
+def _every_member(member, index, body, summed, counts=frozenset()) -> bool:
     """Whether a definition of the generic ``member`` (its ``index`` a letter) with value
     ``body`` is one for every member: the value mentions the index outside any sum or product
     of its own (``y_k = k^2``), or the document sums or multiplies this family's members over
@@ -3812,7 +3848,12 @@ def _every_member(member, index, body, summed) -> bool:
     elsewhere says nothing of this family (``\\mu_x = \\mathbb{E}[X]`` in a post that sums a
     Poisson series over x had defined every member of mu, and a true covariance identity with
     ``\\mu_y`` was refuted); nor does a sum in the value that binds the letter (``\\mu_x =
-    \\sum_x x p(x)``: ``\\mu_x - \\mu_y = 0`` was verified)."""
+    \\sum_x x p(x)``: ``\\mu_x - \\mu_y = 0`` was verified). An index that bounds a range the
+    document writes (``counts``: K of ``\\sum_{k=1}^{K}``) names one member: ``\\pi_K =
+    \\frac{S_K}{S}`` is the last weight (read as every member's, ``\\pi_1 = \\frac{S_1}{S}`` was
+    verified)."""
+    if str(index) in counts:
+        return False
     if index in body.free_symbols:
         return True
     return (str(member.base.label), str(index)) in summed

@@ -652,6 +652,7 @@ def stated_law_conditions(rows) -> list:
     import sympy as sp
 
     from eqchain.densities import density_named
+    from eqchain.load.assume import Declaration
 
     out: list = []
     equations = [
@@ -666,6 +667,7 @@ def stated_law_conditions(rows) -> list:
         for b, rs in rows
     ]
     defined = _defined_names(equations)  # a law's own row defines nothing
+    supports: dict = {}  # (name, index) -> the support's words of each law stated of it
     for _, block_rows in rows:
         for row in block_rows:
             f = row.formula
@@ -684,10 +686,29 @@ def stated_law_conditions(rows) -> list:
             ]
             # what a row defines is what its definition says (\mu = \frac{1}{n} \sum_i x_i
             # names an estimate, not the constant parameter)
-            implied = _support_items(f.sides[0], (*d.values, "moments"))
-            implied += _parameter_items(law.args)
+            for item in _support_items(f.sides[0], (*d.values, "moments")):
+                if item.name not in defined:
+                    supports.setdefault((item.name, item.index), []).append(item.words)
+            implied = _parameter_items(law.args)
             items += [item for item in implied if item.name not in defined]
             out += [item for item in items if item not in out]
+    # A name stated of two laws (a section on Poisson counts X, another on Gamma waiting times
+    # X; a Gamma example, then a standard normal one) has only what every statement gives it:
+    # the union made X a positive integer, and |X - 1| + 1 = X was verified
+    for (name, index), stated in supports.items():
+        common = [w for w in _implied(stated[0]) if all(w in _implied(ws) for ws in stated[1:])]
+        if len(stated) > 1 and "positive" in common:
+            common.remove("nonnegative")
+        if common:
+            out.append(Declaration(name, index, tuple(common)))
+    return out
+
+
+def _implied(words: tuple) -> list:
+    """The words of a support with what they imply (positive: nonnegative too)."""
+    out = list(words)
+    if "positive" in out and "nonnegative" not in out:
+        out.append("nonnegative")
     return out
 
 
