@@ -731,3 +731,16 @@ def test_a_member_indexed_by_a_count_is_that_member(tmp_path):
     rows = (r"S = \sum_{k=1}^{K} S_k", r"\pi_K = \frac{S_K}{S}", r"\pi_1 = \frac{S_1}{S}")
     got = check_document_rows(tmp_path, *rows)
     assert [s["status"] for s in got] == ["definition", "definition", "definition"]
+
+
+def test_a_refuted_link_is_no_equation_a_later_value_must_solve(tmp_path):
+    # a typo (x for x_i) refuted the likelihood's second link; the right MLE written after it
+    # was refuted as "does not solve the equation at line 3" (that link, an identity claimed)
+    rows = (
+        r"\mathcal{L}(\lambda)=\prod_{i=1}^n \lambda e^{-\lambda x}"
+        r"=\lambda^ne^{-\lambda\sum_{i=1}^nx_i}",
+        r"\lambda = \frac{n}{\sum_{i=1}^n x_i}",
+    )
+    got = check_document_rows(tmp_path, *rows)
+    assert got[1]["status"] == "refuted"
+    assert got[-1]["status"] != "refuted", got[-1]

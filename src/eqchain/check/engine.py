@@ -163,8 +163,9 @@ class Facts:
     differentiated: dict = field(default_factory=dict)
     # the line of each given, in the order of ``givens`` (None for one the loader made)
     given_lines: list = field(default_factory=list)
-    # (line, lhs, rhs) of the equations written and not established (refuted, unknown): what
-    # a later row naming one of their symbols must not contradict (_contradicts_written)
+    # (line, lhs, rhs) of the equations written on a row of their own (no chain's link) and not
+    # established (refuted, unknown): what a later row naming one of their symbols must not
+    # contradict (_contradicts_written)
     unsettled: list = field(default_factory=list)
     # (line, lhs, rhs) of the equations left unknown (not refuted): what a later row with no
     # proof of its own may follow from, named in its reason (_from_unproved)
@@ -1178,7 +1179,12 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         if not established and link_relation == "=" and written is not None:
             if not step.condition:
                 line = step.place.line if step.place else None
-                facts.unsettled.append((line, written, step.rhs))
+                if not step.continues:
+                    # a chain's link rewrites (an identity claimed, L(\lambda) = \prod ... =
+                    # \lambda^n ...); a row of its own may be an equation to solve (e^z =
+                    # \frac{P}{1-P}): only that is one a later value must not contradict (a
+                    # typo's refuted link refuted the right MLE after it)
+                    facts.unsettled.append((line, written, step.rhs))
                 if result.verdict is Verdict.UNKNOWN:
                     facts.unproved.append((line, written, step.rhs))
         chain_holds = chain_holds and established
