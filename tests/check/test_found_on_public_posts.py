@@ -744,3 +744,27 @@ def test_a_refuted_link_is_no_equation_a_later_value_must_solve(tmp_path):
     got = check_document_rows(tmp_path, *rows)
     assert got[1]["status"] == "refuted"
     assert got[-1]["status"] != "refuted", got[-1]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # M's integral names lambda through p's definition only: the wrong mean after it was a
+        # new meaning of M with a warning, exit 0
+        (
+            r"p(x) = \lambda e^{-\lambda x}",
+            r"M = \int_{0}^{\infty} x\, p(x) \, dx",
+            r"M = \frac{2}{\lambda}",
+        ),
+        # a family's members by their family: P_1 is in the names of \sum_k P_k ...
+        (
+            r"D(P \| Q) = \sum_{k=1}^{2} P_k \log\frac{P_k}{Q_k}",
+            r"D(P \| Q) = P_1 \log\frac{P_1}{Q_1} + P_2 \log\frac{P_2}{Q_2} + 1",
+        ),
+    ],
+)
+def test_a_false_restatement_through_definitions_or_members_is_unknown(tmp_path, rows):
+    got = check_document_rows(tmp_path, *rows, assume="lambda > 0")
+    last = [s for s in got if s.get("line")][-1]
+    assert last["status"] == "unknown", last
+    assert "restatement" in last["reason"]

@@ -2259,13 +2259,16 @@ def _restates(target, lhs, rhs, facts: Facts) -> bool:
     # assumptions declared for the a written elsewhere
     own_old = {str(x) for x in target.args} if isinstance(target, AppliedUndef) else set()
     own_new = {str(x) for x in lhs.args} if isinstance(lhs, AppliedUndef) else set()
-    if own_old != own_new or not old.free_symbols or not rhs.free_symbols:
+    if own_old != own_new or not _plain_names(rhs):
+        return False
+    if old.is_number and not old.atoms(AppliedUndef):  # a value (\int_0^1 x\,p(x) dx is none)
         return False
     functions = {f.func for f in rhs.atoms(AppliedUndef)} - {
         f.func for f in old.atoms(AppliedUndef)
     }
-    new_names = {str(x) for x in rhs.free_symbols} - own_new
-    if not functions and new_names <= {str(x) for x in old.free_symbols} - own_old:
+    # by name, a family's members by their family (P_1 after \sum_k P_k \log ...)
+    new_names = _plain_names(rhs) - own_new
+    if not functions and new_names <= _plain_names(old) - own_old:
         return True
     # in the names of the definitions it uses (l(\mu) = \log L(\mu), then l(\mu) = -\frac{n}{2}
     # \log(2\pi\sigma^2) - ...: the log-likelihood worked out from L's product, a claim; it was
@@ -2277,7 +2280,15 @@ def _restates(target, lhs, rhs, facts: Facts) -> bool:
     if unfolded == old:
         return False
     functions -= {f.func for f in unfolded.atoms(AppliedUndef)}
-    return not functions and new_names <= {str(x) for x in unfolded.free_symbols} - own_old
+    # (M = \int_0^\infty x p(x) dx names lambda through p's definition: M = \frac{2}{\lambda}
+    # after it is a claim, and a wrong mean passed as a redefinition, exit 0)
+    return not functions and new_names <= _plain_names(unfolded) - own_old
+
+
+def _plain_names(expr) -> set:
+    """The names ``expr`` writes free, as strings: symbols, and a family's label for its
+    members (``P`` for ``P_1``, ``P_k``)."""
+    return {str(x) for x in expr.free_symbols if isinstance(x, sp.Symbol)}
 
 
 def _defined_function(lhs, facts: Facts):
