@@ -366,3 +366,25 @@ def test_displays_written_one_after_another_on_a_line_are_each_read(tmp_path):
     assert "unreadable" not in statuses, statuses
     assert statuses[-1] == "refuted"  # y + y = 3y, read on its own
     assert "Bernoulli" not in json.dumps(steps)
+
+
+def test_an_amsmath_environment_inside_a_paragraph_is_display_math():
+    # MathJax renders it as a display wherever it stands (a Blogger post's wrong step sat in
+    # one after "That is," and was never read)
+    text = "# t\n\nThat is,\\begin{align} a &= b \\end{align}Simplifying, we get more.\n"
+    [block] = markdown_blocks(text)
+    assert (block.line, block.column) == (3, 9)
+    assert block.text.startswith("\\begin{align}") and block.text.endswith("\\end{align}")
+    assert "That is," in block.lead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inline $\\begin{aligned} a &= b \\end{aligned}$ only.\n",
+        "Code `\\begin{align} a &= b \\end{align}` only.\n",
+        "Cases \\begin{cases} a & b \\end{cases} are no display.\n",
+    ],
+)
+def test_no_display_from_an_environment_in_inline_math_code_or_of_another_kind(text):
+    assert markdown_blocks(text) == []

@@ -519,7 +519,30 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     ``$...$``), and the paragraph's prose after the last one."""
     out = []
     prose_from = 0
-    for child in token.children or ():
+    children = list(token.children or ())
+    for at, stop in _environments_in_prose(token, dialect):
+        children.append(_EnvironmentSpan(at, stop))
+    children.sort(key=lambda c: (c.meta or {}).get("offset", -1))
+    for child in children:
+        if child.type == "environment":
+            offset, end = child.meta["offset"], child.meta["end"]
+            source = token.content
+            first = token.map[0] + 1 + source.count("\n", 0, offset)
+            line_start = source.rfind("\n", 0, offset) + 1
+            line_end = source.find("\n", offset)
+            line_text = source[line_start : line_end if line_end >= 0 else len(source)]
+            lead = _indent_of(line_text, lines, first)
+            block = _placed(source[offset:end], lines, first)
+            out.append(
+                Block(
+                    block.text,
+                    first,
+                    lead + offset - line_start + 1,
+                    lead=source[prose_from:offset],
+                )
+            )
+            prose_from = end
+            continue
         if child.type == "html_inline":
             assumptions.extend(_ASSUME_COMMENT.findall(child.content))
         offset, end = (child.meta or {}).get("offset"), (child.meta or {}).get("end")
@@ -552,6 +575,55 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
         out.append(Block(block.text, first, lead + offset - line_start + 1, lead=prose))
         prose_from = end
     return out, token.content[prose_from:]
+
+
+@dataclass
+class _EnvironmentSpan:
+    """An amsmath environment inside a paragraph's prose, as a child of its inline token."""
+
+    start: int
+    end: int
+    type: str = "environment"
+
+    @property
+    def meta(self) -> dict:
+        return {"offset": self.start, "end": self.end}
+
+
+def _environments_in_prose(token, dialect) -> list[tuple[int, int]]:
+    """The spans of amsmath environments written inside a paragraph's prose (``That is,
+    \\begin{align} (a+b)^2 &= a^2 + b^2 \\end{align} Simplifying``), which MathJax renders as
+    displays wherever they stand (a Blogger post's wrong step there was never read), in the
+    dialects that read environments standing alone; none inside an inline formula or code."""
+    if not dialect.amsmath or "\\begin" not in token.content:
+        return []
+    text = token.content
+    held = [
+        (c.meta["offset"], c.meta["end"])
+        for c in token.children or ()
+        if c.type.startswith("math_inline") and (c.meta or {}).get("offset") is not None
+    ]
+    held += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    out, depth, at, name = [], 0, None, None
+    for m in _ENVIRONMENT.finditer(text):
+        if any(a <= m.start() < b for a, b in held):
+            continue
+        kind, env = m.group(1), m.group(2)
+        if kind == "begin":
+            if depth == 0:
+                at, name = m.start(), env
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0 and env == name and name.rstrip("*") in _DISPLAY_ENVIRONMENTS:
+                out.append((at, m.end()))
+    return out
+
+
+# the amsmath environments MathJax renders as displays of their own
+_DISPLAY_ENVIRONMENTS = frozenset(
+    {"align", "equation", "gather", "multline", "eqnarray", "alignat", "flalign"}
+)
 
 
 _DISPLAY_LIKE = re.compile(
