@@ -46,3 +46,21 @@ def test_a_symbol_an_operator_saw_vary_is_not_defined_later(tmp_path, name, befo
 def test_a_symbol_only_named_before_is_still_defined_later(tmp_path, before, named):
     results = check_markdown(tmp_path, _doc(before, named))
     assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.DEFINITION]
+
+
+@pytest.mark.parametrize(
+    ("before", "named"),
+    [
+        # the derivative of a sum is the sum of the derivatives whatever y_n depends on: a
+        # logistic-loss post verified it first, then defined y_n = \sigma(a_n) (refused since
+        # the verified row "saw y_n constant", and every later row was left unchecked)
+        (r"\frac{d}{dw} \sum_{n=1}^{N} y_n = \sum_{n=1}^{N} \frac{d y_n}{dw}", r"y_n = w n"),
+        (r"\sum_{n=1}^{N} 2 y_n = 2 \sum_{n=1}^{N} y_n", r"y_n = n^2"),
+    ],
+    ids=["derivative_of_a_sum", "constant_out_of_a_sum"],
+)
+def test_a_row_that_holds_whatever_the_symbol_depends_on_does_not_stop_its_definition(
+    tmp_path, before, named
+):
+    results = check_markdown(tmp_path, _doc(before, named))
+    assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.DEFINITION]

@@ -3286,12 +3286,54 @@ def _named_before(target, rhs, facts: Facts) -> bool:
     # an expectation where the symbol stands (dE/dw = 0 for E independent of w) is false once
     # E = w^2. Such a symbol is not defined later: the row is a claim about it.
     if any(
-        mentions(a, b) and (a.has(*_DEPENDENT) or b.has(*_DEPENDENT)) for _, a, b in facts.verified
+        mentions(a, b)
+        and (a.has(*_DEPENDENT) or b.has(*_DEPENDENT))
+        and not _holds_for_any_dependence(a, b, target, facts)
+        for _, a, b in facts.verified
     ):
         return False
     if _unmet_declaration(target, rhs, facts) is not None:
         return False  # n, a sum's bound (an integer), is not defined by a sum of reals
     return not mentioned_in_body(facts.unfold(rhs))
+
+
+def _holds_for_any_dependence(a, b, target, facts: Facts) -> bool:
+    r"""Whether the verified ``a = b`` holds whatever ``target`` depends on among the variables
+    its derivatives take (``\frac{\partial}{\partial w} \sum_n E_n = \sum_n \frac{\partial
+    E_n}{\partial w}`` with E_n made of y_n: it holds with y_n any function of w): ``target``
+    (a name, or every member of its family) made an unknown function of those variables and of
+    its indices, and the two sides proved equal. Only derivatives and sums: an integral, a
+    limit or an expectation keeps its verdict one for constant values."""
+    if a.has(sp.Integral, sp.Product, sp.Limit, Expectation) or b.has(
+        sp.Integral, sp.Product, sp.Limit, Expectation
+    ):
+        return False
+    try:
+        a, b = facts.unfold(a), facts.unfold(b)
+    except (*SYMPY_FAILURES, NotAVariable):
+        return False
+    variables = sorted(
+        {v for e in (a, b) for d in e.atoms(sp.Derivative) for v in d.variables}
+        | {v for e in (a, b) for s in e.atoms(sp.Sum) for v in s.variables},
+        key=str,
+    )
+    if not variables or not all(isinstance(v, (sp.Symbol, sp.Indexed)) for v in variables):
+        return False
+    dependent = sp.Function(f"{target.base.label if isinstance(target, sp.Indexed) else target}_of")
+
+    def made_a_function(node):
+        if isinstance(target, sp.Indexed) and isinstance(node, sp.Indexed):
+            if node.base == target.base:
+                return dependent(*node.indices, *variables)
+        elif node == target:
+            return dependent(*variables)
+        return node
+
+    try:
+        left, right = (rebuild(e, made_a_function) for e in (a, b))
+        return is_zero(sp.expand((left - right).doit()))
+    except (*SYMPY_FAILURES, NotAVariable):
+        return False
 
 
 def _generic_member(expr) -> bool:
