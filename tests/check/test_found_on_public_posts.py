@@ -768,3 +768,29 @@ def test_a_false_restatement_through_definitions_or_members_is_unknown(tmp_path,
     last = [s for s in got if s.get("line")][-1]
     assert last["status"] == "unknown", last
     assert "restatement" in last["reason"]
+
+
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        (r"\sum_{k=1}^{n} z_k = 1", "verified"),
+        (r"\sum_{k=1}^{n} z_k = 2", "refuted"),
+        (
+            r"\sum_{k=1}^{n} g_k z_i z_k = "
+            r"z_i \sum_{k=1}^{n} g_k \frac{e^{x_k}}{\sum_{l=1}^{n} e^{x_l}}",
+            "verified",
+        ),
+        (
+            r"\sum_{k=1}^{n} g_k z_i z_k = "
+            r"z_i \sum_{k=1}^{n} g_k \frac{e^{x_i}}{\sum_{l=1}^{n} e^{x_l}}",
+            "refuted",
+        ),
+    ],
+)
+def test_a_generic_definition_whose_sum_binds_the_members_index_is_renamed_apart(
+    tmp_path, row, status
+):
+    # z_k in \sum_k after z_i = e^{x_i} / \sum_k e^{x_k}: the definition's k would capture the
+    # member's k, and z_k was left a free value (a true softmax row refuted at z_2 = -31/13)
+    got = check_document_rows(tmp_path, r"z_i = \frac{e^{x_i}}{\sum_{k=1}^{n} e^{x_k}}", row)
+    assert got[-1]["status"] == status, got[-1]

@@ -676,7 +676,11 @@ class Facts:
                 return node
             body = self.definitions[head]
             if _captured(body, node.indices):
-                return node
+                # z_k after z_i = \frac{e^{x_i}}{\sum_k e^{x_k}}: the sum's k renamed apart
+                # first (left as written, z_k was a free value, and a true row was refuted)
+                body = _renamed_apart(body, set().union(*(i.free_symbols for i in node.indices)))
+                if _captured(body, node.indices):
+                    return node
             return substitute(body, dict(zip(head.indices, node.indices, strict=True)))
 
         return rebuild(expr, visit)
@@ -2185,6 +2189,26 @@ def _captured(body, args) -> bool:
     bound = {v for s in binders for v in s.variables}
     bound |= {node.args[1] for node in body.atoms(sp.Limit)}
     return any(a.free_symbols & bound for a in args)
+
+
+def _renamed_apart(body, avoid: set):
+    """``body`` with the variables its sums and products bind that are in ``avoid`` renamed to
+    fresh ones (the same assumptions): the same value, and nothing put in for ``avoid`` is
+    captured. Other binders (derivatives, integrals, limits) are left as they are."""
+
+    def visit(node):
+        if not isinstance(node, (sp.Sum, sp.Product)):
+            return node
+        clash = [v for v in node.variables if v in avoid]
+        if not clash:
+            return node
+        fresh = {v: sp.Dummy(v.name, **v.assumptions0) for v in clash}
+        limits = [(fresh.get(v, v), *bounds) for v, *bounds in node.limits]
+        return build(
+            type(node), (node.function.xreplace(fresh), *(sp.Tuple(*lim) for lim in limits))
+        )
+
+    return rebuild(body, visit)
 
 
 def _given_contradiction(lhs, rhs, facts: Facts) -> str | None:
