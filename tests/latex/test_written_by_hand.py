@@ -292,3 +292,23 @@ def test_through_the_cli(tmp_path):
     # a display wrapped in \color{...}{...} (was unreadable: unbalanced braces)
     assert by_line[38]["status"] == "verified"
     assert by_line[39]["status"] == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a WordPress habit: the style switch, then a plain group around the whole row
+        (r"\displaystyle{(a+b)^2 = a^2 + 2ab + b^2}", 2),
+        # a result boxed after a relation of the chain
+        (r"2p - 1 = 0 \Leftrightarrow \boxed{p = \frac{1}{2}}", 2),
+        (r"\boxed{p = \frac{1}{2}} \Rightarrow 2p = 1", 2),
+    ],
+)
+def test_a_group_or_box_around_a_relation_is_no_bracket(text, expected):
+    # both read "'=' inside brackets" (new users' posts)
+    assert len(sides(text)) >= expected
+
+
+def test_a_box_inside_a_side_still_groups():
+    (side,) = sides(r"2\boxed{x + 1}")
+    assert str(side) == "2*(x + 1)"

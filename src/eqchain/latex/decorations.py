@@ -61,6 +61,14 @@ def braced_argument(text: str, i: int) -> tuple[int, int] | None:
 
 
 _MODULO = re.compile(r"\\(?:pmod|bmod|mod)(?![A-Za-z])|\bmod\b|\\pod(?![A-Za-z])")
+# a box around a whole side: after the start of the row, a relation or a row break, and before
+# the end, a relation or punctuation (2p - 1 = 0 \Leftrightarrow \boxed{p = \frac{1}{2}})
+_RELATION_WORDS = (
+    r"Leftrightarrow|Longleftrightarrow|Rightarrow|Longrightarrow|iff|implies|therefore|le|leq|"
+    r"ge|geq|neq|ne|approx|propto|quad|qquad"
+)
+_BOX_OPENED = re.compile(r"(=|<|>|\\\[|\\begin\{[A-Za-z]+\*?\}|\\(?:" + _RELATION_WORDS + r"))$")
+_BOX_CLOSED = re.compile(r"\\(?:" + _RELATION_WORDS + r")(?![A-Za-z])")
 _COLOUR = re.compile(r"\\(color|textcolor)(?![A-Za-z])")
 
 
@@ -473,13 +481,25 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                     blank(i, arg[0])
                     before = text[:i].rstrip(" \t\r\n&$")
                     after = text[arg[1] + 1 :].lstrip(" \t\r\n$")
-                    opened = re.search(r"(=|\\\[|\\begin\{[A-Za-z]+\*?\})$", before)
+                    opened = _BOX_OPENED.search(before)
                     whole = (not before or opened is not None) and (
-                        not after or after[0] in "=,." or after.startswith(("\\]", "\\end"))
+                        not after
+                        or after[0] in "=,.<>"
+                        or after.startswith(("\\]", "\\end"))
+                        or _BOX_CLOSED.match(after) is not None
                     )
                     # a whole side (or row) boxed: its braces go; inside a side, its group
                     out[arg[0]], out[arg[1]] = (" ", " ") if whole else ("(", ")")
                     i = arg[0] + 1
+                    continue
+            if plain in ("displaystyle", "textstyle") and depth == 0:
+                group = braced_argument(text, end)
+                if group is not None and not text[end : group[0]].strip():
+                    # \displaystyle{a = b} (a WordPress habit): a style switch, then a plain
+                    # group, which typesets nothing ('=' inside brackets before)
+                    blank(i, end)
+                    out[group[0]] = out[group[1]] = " "
+                    i = end
                     continue
             if plain in DROPPED:
                 blank(i, end)
