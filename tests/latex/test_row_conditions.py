@@ -162,3 +162,25 @@ def test_a_worded_condition_after_quad_is_the_rows_condition(text, expected):
 def test_other_words_or_no_relation_stay_unreadable(text):
     with pytest.raises(LatexError):
         read_formula(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (r"P(X=k) = p(1-p)^k, \quad k=0,1,2,\dots", 0),
+        (r"a_k = b_k, \quad k = 1, 2, \ldots", 1),
+    ],
+)
+def test_a_list_that_runs_on_is_an_integer_from_its_first_value(text, first):
+    # the support of a pmf (a new user's geometric law: 3 rows unread)
+    found = atoms(text)
+    assert [op for op, _, _ in found] == ["integer", ">="]
+    assert found[1][2] == first
+
+
+@pytest.mark.parametrize(
+    "text", [r"a_k = b_k, \quad k = 0, \dots", r"a_k = b_k, \quad k = 0, 2, \dots"]
+)
+def test_a_list_that_runs_on_needs_two_values_counting_up_by_one(text):
+    with pytest.raises(LatexError):
+        read_formula(text)

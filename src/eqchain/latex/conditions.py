@@ -279,6 +279,12 @@ def _top_level_parts(body: str):
             out.append((body[at : end_at + len(end_part)], at))
             k = j + 2
             continue
+        if "=" in part and j + 1 == len(pieces) and j > k + 1 and _ELLIPSIS.match(pieces[j][0]):
+            # k = 0, 1, 2, \dots: the list runs on (the support of a pmf)
+            end_part, end_at = pieces[j]
+            out.append((body[at : end_at + len(end_part)], at))
+            k = j + 1
+            continue
         listed = j - k - 1  # i = 1, 2, 3: whole numbers listed after the first
         if "=" in part and listed >= 1 and all(_WHOLE.fullmatch(p) for p, _ in pieces[k + 1 : j]):
             end_part, end_at = pieces[j - 1]
@@ -320,6 +326,8 @@ def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
             column=at + 1,
         )
     if ops == ["="] and "," in part:
+        if _ELLIPSIS.match(part.rsplit(",", 1)[1]):
+            return _open_range(part, at, read_part)
         return [_range(part, at, read_part)]
     if "in" in ops:
         if ops != ["in"]:
@@ -389,6 +397,29 @@ def _split_at_relations(part: str, at: int) -> list:
         if not part[a:b].strip():
             raise LatexError("an empty side in a condition", column=at + a + 1)
     return out
+
+
+def _open_range(part: str, at: int, read_part) -> list:
+    """``k = 0, 1, 2, \\dots`` (whole numbers counting up by one, then an ellipsis that ends
+    the list): k an integer of at least the first value, as [("integer", k, None), (">=", k,
+    first)]. At least two values before the ellipsis (``k = 0, \\dots`` says too little)."""
+    eq = part.index("=")
+    name = part[:eq]
+    if _NAME.match(name) is None:
+        raise LatexError("a range's variable must be a name (k = 0, 1, 2, \\dots)", column=at + 1)
+    values = part[eq + 1 :].split(",")[:-1]
+    if len(values) < 2 or not all(_WHOLE.fullmatch(v) for v in values):
+        raise LatexError(
+            "cannot read this range: write k = 0, 1, 2, \\dots or i = 1, \\ldots, n",
+            column=at + eq + 2,
+        )
+    numbers = [int(v) for v in values]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        raise LatexError(
+            "a range's values must count up by one (k = 0, 1, 2, \\dots)", column=at + eq + 2
+        )
+    variable = read_part(name, at)
+    return [("integer", variable, None), (">=", variable, sp.Integer(numbers[0]))]
 
 
 def _range(part: str, at: int, read_part) -> tuple:
