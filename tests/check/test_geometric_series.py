@@ -113,3 +113,24 @@ def test_the_cases_are_taken_only_when_established():
     assert sp.simplify(series.closed_form(total, [(m, 1 - p)]) - 1 / (1 - p)) == 0
     assert series.settled(total + 1, [(m, 2 - p)]) == total + 1  # p < 2: not the condition
     assert series.unsettled(total, ()) == [sp.Lt(p, 1)]
+
+
+def test_a_convergent_series_of_positive_terms_is_positive(tmp_path):
+    # a new user's Poisson normalisation divided by \sum_n \lambda^n / n!: "needs \neq 0"
+    row = (
+        r"\sum_{x=0}^{\infty} \frac{\lambda^x}{x!} e^{-\lambda} = \frac{\sum_{x=0}^{\infty} "
+        r"\frac{\lambda^x}{x!}}{\sum_{n=0}^{\infty} \frac{\lambda^n}{n!}} = 1"
+    )
+    got = rows(tmp_path, row, assume="lambda > 0")
+    assert [s["status"] for s in got] == ["verified", "verified"], got
+    assert not got[0]["domain"]
+
+
+def test_a_series_that_may_diverge_or_vanish_is_not_positive():
+    from eqchain.check import conditions as cond
+
+    n = sp.Symbol("n", integer=True)
+    lam = sp.Symbol("lambda", positive=True)
+    assert cond.holds("nonzero", sp.Sum(lam**n / sp.factorial(n), (n, 0, sp.oo)))
+    assert not cond.holds("nonzero", sp.Sum(1 / n, (n, 1, sp.oo)))  # diverges
+    assert not cond.holds("nonzero", sp.Sum((-1) ** n * lam**n, (n, 0, sp.oo)))  # signs

@@ -19,10 +19,37 @@ def positive(expr, holds) -> bool:
     length for a product. False when that is not established."""
     if not isinstance(expr, (sp.Sum, sp.Product)):
         return False
-    if not holds("positive", expr.function):
+    if not holds("positive", expr.function) and not holds("positive", _in_range(expr)):
         return False
+    if isinstance(expr, sp.Sum) and _a_series(expr):
+        # a series of positive terms (\sum_{n=0}^{\infty} \frac{\lambda^n}{n!}): nonempty,
+        # and positive where it converges, which must be established (it is a value there)
+        return all(_runs_on(lo, hi) for _, lo, hi in expr.limits) and holds("finite", expr)
     need = "positive" if isinstance(expr, sp.Sum) else "nonnegative"
     return all((hi - lo + 1).is_integer and holds(need, hi - lo + 1) for _, lo, hi in expr.limits)
+
+
+def _in_range(expr):
+    """The term of a sum or product with each bound variable that starts at a whole number
+    (and has no lower end below it) written as an integer symbol of that sign: every index of
+    ``\\sum_{n=0}^{\\infty}`` is a nonnegative integer (so n! > 0 there)."""
+    put = {}
+    for var, lo, _hi in expr.limits:
+        if isinstance(var, sp.Symbol) and lo.is_Integer:
+            sign = {"positive": True} if lo >= 1 else {"nonnegative": True} if lo >= 0 else {}
+            put[var] = sp.Dummy(var.name, integer=True, **sign)
+    return expr.function.xreplace(put)
+
+
+def _a_series(expr) -> bool:
+    return any(b.is_number and b.is_infinite for _, lo, hi in expr.limits for b in (lo, hi))
+
+
+def _runs_on(lo, hi) -> bool:
+    """A range with a finite integer start and no end (k = 0, 1, 2, ...), or all integers."""
+    if hi is sp.oo:
+        return lo.is_integer is True or lo is -sp.oo
+    return False
 
 
 def nonnegative(expr, holds) -> bool:
