@@ -794,3 +794,23 @@ def test_a_generic_definition_whose_sum_binds_the_members_index_is_renamed_apart
     # member's k, and z_k was left a free value (a true softmax row refuted at z_2 = -31/13)
     got = check_document_rows(tmp_path, r"z_i = \frac{e^{x_i}}{\sum_{k=1}^{n} e^{x_k}}", row)
     assert got[-1]["status"] == status, got[-1]
+
+
+def test_functions_named_as_a_definitions_parameters_may_be_defined_after_it(tmp_path):
+    # KL(P || Q) = \int P(x) \log \frac{P(x)}{Q(x)} dx names the densities P and Q; defined
+    # after it, they were claims about unknown functions (and the Gaussian integrals unknown)
+    rows = (
+        r"KL(P \| Q) = \int P(x) \log\frac{P(x)}{Q(x)} dx",
+        r"P(x) = \frac{1}{\sqrt{2\pi}\sigma} \exp\left(-\frac{(x - \mu)^2}{2\sigma^2}\right)",
+        r"\int_{-\infty}^{\infty}(x - \mu)^2 P(x) dx = \sigma^2",
+        r"\int_{-\infty}^{\infty}(x - \mu)^2 P(x) dx = 2 \sigma^2",
+    )
+    got = [s for s in check_document_rows(tmp_path, *rows, assume="sigma > 0") if s.get("line")]
+    assert [s["status"] for s in got] == ["definition", "definition", "verified", "refuted"]
+
+
+def test_a_function_a_given_writes_as_a_name_is_not_defined_later(tmp_path):
+    # P written as a value in an equation stated before: no definition of the function P
+    rows = (r"KL(P \| Q) = \int P(x) \log\frac{P(x)}{Q(x)} dx", r"P = 2", r"P(x) = x^2")
+    got = check_document_rows(tmp_path, *rows)
+    assert got[-1]["status"] != "definition", got[-1]

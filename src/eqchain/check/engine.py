@@ -3108,7 +3108,9 @@ def _applied_only(target, head, facts: Facts) -> bool:
     name = str(head)
     if name in facts.stated:
         return False  # a row other than a definition said something about it (g(2) = 3)
-    if any(isinstance(s, sp.Symbol) and str(s) == name for s in facts.seen):
+    if any(isinstance(s, sp.Symbol) and str(s) == name for s in facts.seen) and not (
+        _function_parameter(name, facts)
+    ):
         return False
     if any(isinstance(d, AppliedUndef) and d.func == head for d in facts.definitions):
         return False
@@ -3116,6 +3118,35 @@ def _applied_only(target, head, facts: Facts) -> bool:
         any(str(f.func) == name for f in side.atoms(AppliedUndef))
         for pair in facts.givens
         for side in pair
+    )
+
+
+def _function_parameter(name: str, facts: Facts) -> bool:
+    r"""Whether the symbol ``name`` was met only as a parameter of a defined function whose
+    value applies it (``KL(P \| Q) = \int P(x) \log \frac{P(x)}{Q(x)} dx``: P and Q name the
+    densities the divergence is of), and in no given nor established equation: then the
+    function P may still be defined (a KL post's densities, defined after the divergence, were
+    claims about an unknown P, and every Gaussian integral after them unknown)."""
+    heads = [
+        d
+        for d, body in facts.definitions.items()
+        if isinstance(d, AppliedUndef)
+        and any(str(a) == name for a in d.args)
+        and isinstance(body, sp.Basic)
+        and any(str(f.func) == name for f in body.atoms(AppliedUndef))
+    ]
+    if not heads:
+        return False
+    sides = [x for pair in facts.givens for x in pair]
+    sides += [x for _, a, b in facts.verified for x in (a, b)]
+    # a definition of the name, or one whose value writes it as a value (R = P + 1)
+    sides += [d for d in facts.definitions if isinstance(d, sp.Symbol)]
+    sides += [body for d, body in facts.definitions.items() if d not in heads]
+    return not any(
+        isinstance(s, sp.Symbol) and str(s) == name
+        for side in sides
+        if isinstance(side, sp.Basic)
+        for s in side.free_symbols
     )
 
 
