@@ -258,3 +258,37 @@ def test_a_stated_gaussian_takes_sigma_as_its_positive_standard_deviation(tmp_pa
         last(check_document_rows(tmp_path, law, r"\sqrt{\sigma^2} = \sigma"))["status"]
         == "verified"
     )
+
+
+# -- the probability of an event under a stated discrete law ----------------------------------
+
+
+def test_the_probability_of_a_value_under_a_stated_discrete_law(tmp_path):
+    # E(X^2) = 0^2 Pr(X = 0) + 1^2 Pr(X = 1): Pr was an unknown function
+    steps = check_document_rows(
+        tmp_path,
+        r"X \sim \mathrm{Bern}(p)",
+        r"\mathrm{E}(X^2) = 0^2 \cdot \mathrm{Pr}(X = 0) + 1^2 \cdot \mathrm{Pr}(X = 1)"
+        r" = 0 \cdot (1-p) + 1 \cdot p",
+        r"\mathrm{Pr}(X = 0) = p",
+        r"P(X = 2) = 0",
+        r"Y \sim \mathrm{Poisson}(\lambda)",
+        r"P(Y = 1) = \lambda e^{-\lambda}",
+        r"P(Y = 1) = e^{-\lambda}",
+    )
+    got = [status for line, status in statuses(steps) if status not in ("given", "definition")]
+    assert got == ["verified", "verified", "refuted", "verified", "verified", "refuted"]
+
+
+def test_the_probability_at_a_name_or_under_a_continuous_law_is_not_evaluated(tmp_path):
+    # P(X = x) = p^x (1-p)^{1-x} is the author's pmf, without its support: never refuted at
+    # x = 2; under a continuous law P(X = x) may mean the density
+    steps = check_document_rows(
+        tmp_path,
+        r"X \sim \mathrm{Bern}(p)",
+        r"P(X = x) = p^x (1-p)^{1-x}",
+        r"Z \sim \mathrm{Exp}(\lambda)",
+        r"P(Z = 1) = \lambda e^{-\lambda}",
+    )
+    assert all(s["status"] != "refuted" for s in steps), steps
+    assert all(s["status"] != "verified" for s in steps), steps

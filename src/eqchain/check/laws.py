@@ -26,7 +26,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.expectations import nonrandom
 from eqchain.densities import density_named
-from eqchain.operators import Expectation, Law, Normal
+from eqchain.operators import Event, Expectation, Law, Normal
 
 _GAUSSIAN = "mathcalN"
 
@@ -81,11 +81,40 @@ def with_stated_laws(steps: tuple) -> tuple:
     return tuple(out)
 
 
+# the probability of an event, as posts write it: P(X = 1), \mathrm{Pr}(X = 0), \mathbb{P}(X = k)
+_PROBABILITY = frozenset({"P", "Pr", "mathbbP", "mathrmP", "operatornamePr", "mathrmPr"})
+
+
+def _probability(node, laws: dict):
+    """``P(X = c)`` with X stated of a discrete law of the table (Bernoulli, binomial, Poisson:
+    one parameterisation each), c a number: the law's probability mass at c (0 outside its
+    support, undefined where its parameters' conditions fail); None for anything else (a
+    continuous law, whose P(X = c) an author may mean as its density, another event, a
+    function the document defines)."""
+    if not (isinstance(node, AppliedUndef) and node.func.__name__ in _PROBABILITY):
+        return None
+    if len(node.args) != 1 or not isinstance(node.args[0], Event):
+        return None
+    variable, value = node.args[0].args
+    law = laws.get(variable)
+    if not isinstance(law, Law) or not value.is_number:
+        # P(X = x) with x a name: the author's pmf, written as such (P(X = x) = p^x
+        # (1-p)^{1-x}), whose support the row does not write: no value put in
+        return None
+    density = density_named(law.name, len(law.parameters))
+    if density is None or not density.discrete:
+        return None
+    return density.value(value, law.parameters)
+
+
 def _over_laws(expr, laws: dict):
     if not isinstance(expr, sp.Basic) or not expr.args:
         return expr
     args = tuple(_over_laws(a, laws) for a in expr.args)
     node = expr.func(*args) if args != expr.args else expr
+    mass = _probability(node, laws)
+    if mass is not None:
+        return mass
     if not isinstance(node, Expectation) or node.under:
         return node
     body = node.body
