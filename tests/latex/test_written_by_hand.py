@@ -312,3 +312,23 @@ def test_a_group_or_box_around_a_relation_is_no_bracket(text, expected):
 def test_a_box_inside_a_side_still_groups():
     (side,) = sides(r"2\boxed{x + 1}")
     assert str(side) == "2*(x + 1)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"m_k^{(t+1)}", "m[t + 1, k]"),
+        (r"\theta^{(t-1)}", "theta[t - 1]"),
+        (r"x^{(i)}", "x[i]"),
+    ],
+)
+def test_an_iterates_superscript_is_its_index(text, expected):
+    # EM and gradient descent posts: m_k^{(t+1)} was "a superscript in brackets, not supported"
+    (side,) = sides(text)
+    assert str(side) == expected
+
+
+@pytest.mark.parametrize("text", [r"x^{(2)}", r"x^{(t+a)}", r"x^{(t \cdot 2)}"])
+def test_other_superscripts_in_brackets_stay_unread(text):
+    with pytest.raises(LatexError):
+        sides(text)

@@ -349,25 +349,21 @@ def sample_superscripts(tokens: list[Token]) -> list[Token]:
     out = list(tokens)
     c = len(out) - 6
     while c >= 1:
-        window = out[c : c + 6]
-        if not (
-            window[0].is_char("^")
-            and window[1].is_char("{")
-            and window[2].is_char("(")
-            and window[3].kind == "letter"
-            and window[4].is_char(")")
-            and window[5].is_char("}")
-        ):
+        width = _sample_superscript(out, c)
+        if width is None:
             c -= 1
             continue
-        caret, index, close = window[0], window[3], window[5]
-        if _number_in_parentheses(out, c + 6):
+        window = out[c : c + width]
+        caret, close = window[0], window[-1]
+        index_tokens = window[3:-2]  # i, or t + 1: the iterate after t
+        index = index_tokens[0]
+        if _number_in_parentheses(out, c + width):
             raise LatexError(
                 f"ambiguous: a name^{{({index.text})}}(number) may be the "
                 f"{index.text}-th derivative at that point or the {index.text}-th sample's "
                 f"function there, never a product by the number; write the product with "
                 f"\\cdot",
-                column=out[c + 6].column,
+                column=out[c + width].column,
             )
         before = out[c - 1]
         if (
@@ -392,20 +388,52 @@ def sample_superscripts(tokens: list[Token]) -> list[Token]:
             new = [
                 char("_", out[c - 2]),
                 char("{", window[1]),
-                index,
+                *index_tokens,
                 comma,
                 before,
                 char("}", close),
             ]
-            out[c - 2 : c + 6] = new
+            out[c - 2 : c + width] = new
         elif opener is not None and opener >= 1 and out[opener - 1].is_char("_"):
             # x_{jk}^{(i)}: x_{i,jk}
             inner = out[opener + 1 : c - 1]
-            out[opener : c + 6] = [out[opener], index, comma, *inner, char("}", close)]
+            out[opener : c + width] = [
+                out[opener],
+                *index_tokens,
+                comma,
+                *inner,
+                char("}", close),
+            ]
         else:
-            out[c : c + 6] = [char("_", caret), char("{", window[1]), index, char("}", close)]
+            out[c : c + width] = [
+                char("_", caret),
+                char("{", window[1]),
+                *index_tokens,
+                char("}", close),
+            ]
         c -= 1
     return out
+
+
+def _sample_superscript(tokens: list[Token], c: int) -> int | None:
+    """The number of tokens of ``^{(i)}`` or ``^{(t + 1)}`` (an iterate: one letter, then
+    optionally + or - and a whole number) at ``tokens[c]``, or None."""
+    if not (
+        c + 5 < len(tokens) + 0
+        and tokens[c].is_char("^")
+        and tokens[c + 1].is_char("{")
+        and tokens[c + 2].is_char("(")
+        and tokens[c + 3].kind == "letter"
+    ):
+        return None
+    k = c + 4
+    if k + 1 < len(tokens) and tokens[k].is_char("+-") and tokens[k + 1].kind == "digit":
+        k += 1
+        while k < len(tokens) and tokens[k].kind == "digit":
+            k += 1
+    if k + 1 < len(tokens) and tokens[k].is_char(")") and tokens[k + 1].is_char("}"):
+        return k + 2 - c
+    return None
 
 
 def _number_in_parentheses(tokens: list[Token], k: int) -> bool:
