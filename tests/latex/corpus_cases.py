@@ -544,7 +544,16 @@ CASES = [
     # a bracketed base with a sum or difference in the exponent's brackets: a power (binomial
     # pmfs written (1 - p)^{(n - k)}); a name's (an iterate's index) or one letter's stays out
     Case("bracketed_power_of_a_group", r"(1 - a)^{(n - k)}", (1 - a) ** (n - k)),
-    Case("iterate_superscript", r"x^{(k + 1)} - x", error=UnsupportedLatex, message="x^{(i)}"),
+    # an iterate's index (stop 40: EM and gradient-descent posts), as x^{(i)} is a sample's
+    Case(
+        "iterate_superscript", r"x^{(k + 1)} - x", IndexedBase("x")[Symbol("k") + 1] - Symbol("x")
+    ),
+    Case(
+        "derivative_order_at_a_point",
+        r"f^{(n + 1)}(\xi) - x",
+        error=UnsupportedLatex,
+        message="x^{(i)}",
+    ),
     Case("order_of_a_group", r"(a b)^{(n)} - x", error=UnsupportedLatex, message="x^{(i)}"),
     # x^*: an optimum to ML authors, a conjugate to physicists; neither a power nor guessed
     Case("starred_name", r"\theta^* - 1", error=UnsupportedLatex, message="starred name"),

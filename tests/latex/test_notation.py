@@ -190,7 +190,7 @@ def test_e_to_a_bracketed_power_is_exp():
 
 
 # x^{(i)} with one index letter is the i-th sample, x[i]: tests/documents/test_sample_superscript.py
-@pytest.mark.parametrize("text", [r"x^{(2)}", r"e_k^{(12)}", r"y^{[l]}", r"x^{(i + 1)}"])
+@pytest.mark.parametrize("text", [r"x^{(2)}", r"e_k^{(12)}", r"y^{[l]}", r"x^{(i + 1)}(2)"])
 def test_a_bracketed_superscript_on_anything_but_e_is_still_an_index(text):
     with pytest.raises(UnsupportedLatex, match=r"x\^\{\(i\)\}"):
         read_formula(text)

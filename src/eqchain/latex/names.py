@@ -432,6 +432,9 @@ def _sample_superscript(tokens: list[Token], c: int) -> int | None:
         while k < len(tokens) and tokens[k].kind == "digit":
             k += 1
     if k + 1 < len(tokens) and tokens[k].is_char(")") and tokens[k + 1].is_char("}"):
+        shifted = k > c + 4
+        if shifted and k + 2 < len(tokens) and tokens[k + 2].is_char("("):
+            return None  # f^{(n+1)}(\xi): Taylor's derivative at a point, never a sample's
         return k + 2 - c
     return None
 
