@@ -22,7 +22,6 @@ def rows(tmp_path, *written, assume=None):
     "row",
     [
         r"\sum_{i=1}^{n} x_i = x_1 + \sum_{i=2}^{n} x_i",
-        r"\sum_{i=1}^{n} i = 1 + \sum_{i=2}^{n} i",
         r"\sum_{i=1}^{n} x_i = x_1 + x_2 + \sum_{i=3}^{n} x_i",
     ],
 )
@@ -53,6 +52,8 @@ def test_with_the_length_declared_the_peel_is_verified(tmp_path, row, assume):
         r"\sum_{i=1}^{n} x_i = x_2 + \sum_{i=2}^{n} x_i",
         r"\sum_{i=1}^{n} i = 2 + \sum_{i=2}^{n} i",
         r"\sum_{i=1}^{n} x_i = x_1 + \sum_{i=1}^{n} x_i",
+        # x_1 counted twice at n = 1, where every member written is a term (red team)
+        r"\sum_{i=1}^{n} x_i = x_1 + x_n + \sum_{i=2}^{n-1} x_i",
     ],
 )
 def test_a_wrong_peel_is_refuted_where_every_range_has_a_term(tmp_path, row):
@@ -62,14 +63,21 @@ def test_a_wrong_peel_is_refuted_where_every_range_has_a_term(tmp_path, row):
     assert int(values["n"]) >= 1, values
 
 
+def test_a_step_false_at_an_empty_range_writing_no_member_is_refuted(tmp_path):
+    # no member outside its range: false at n = 0 as written (red team 36's identities)
+    (got,) = rows(tmp_path, r"\sum_{i=1}^{n} i = 1 + \sum_{i=2}^{n} i")
+    assert got["status"] == "refuted", got
+
+
 def test_the_condition_is_reported_to_the_caller():
     n = sp.Symbol("n", integer=True, nonnegative=True)
     i = sp.Symbol("i", integer=True)
     empty: list = []
-    left, right = sp.Sum(i, (i, 1, n)), 1 + sp.Sum(i, (i, 2, n))
+    x = sp.IndexedBase("x")
+    left, right = sp.Sum(x[i], (i, 1, n)), x[1] + sp.Sum(x[i], (i, 2, n))
     assert find_counterexample(left, right, empty_only=empty) is None
     assert empty == [("nonnegative", n - 1)]
     # a false step: refuted, and nothing reported
     empty = []
-    cex = find_counterexample(left, 2 + sp.Sum(i, (i, 2, n)), empty_only=empty)
+    cex = find_counterexample(left, x[2] + sp.Sum(x[i], (i, 2, n)), empty_only=empty)
     assert cex is not None and empty == []

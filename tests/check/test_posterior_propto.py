@@ -16,8 +16,14 @@ PRIOR_TIMES_LIKELIHOOD = (
 )
 
 
-def rows(tmp_path, *written, assume=None):
-    return [s for s in check_document_rows(tmp_path, *written, assume=assume) if s.get("line")]
+# Bayes' rule as the posts write it first: theta is what the likelihood is conditioned on
+BAYES = r"p(\theta \mid x) \propto p(x \mid \theta) p(\theta)"
+
+
+def rows(tmp_path, *written, assume=None, bayes=True):
+    first = (BAYES,) if bayes else ()
+    got = check_document_rows(tmp_path, *first, *written, assume=assume)
+    return [s for s in got if s.get("line")][len(first) :]
 
 
 def test_the_posteriors_kernel_is_proportional_with_respect_to_theta(tmp_path):
@@ -59,10 +65,13 @@ def eval_fraction(text: str) -> float:
         r"p(\theta)",  # no bar: a density of theta alone, but no posterior reading
         r"p(x; \theta)",  # a semicolon: the parameters after it, of which it is no density
         r"p(\theta \mid x \mid y)",  # two bars
+        # a likelihood: x is conditioned on nowhere (the data), "proportional" in mu (red team:
+        # refuted as if in x)
+        r"p(x \mid \mu)",
     ],
 )
 def test_no_variables_are_taken_from_other_left_sides(tmp_path, left):
     row = left + r" \propto \theta^{a} \cdot 2"
-    got = rows(tmp_path, row)
+    got = rows(tmp_path, row, bayes=False)
     assert got[-1]["status"] == "unknown", got[-1]
     assert "needs the variables" in got[-1]["reason"]

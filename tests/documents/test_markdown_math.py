@@ -388,3 +388,9 @@ def test_an_amsmath_environment_inside_a_paragraph_is_display_math():
 )
 def test_no_display_from_an_environment_in_inline_math_code_or_of_another_kind(text):
     assert markdown_blocks(text) == []
+
+
+def test_an_environment_in_an_inline_html_comment_is_not_math():
+    # red team: a draft kept in a comment was checked (and refuted)
+    text = "Text <!-- old: \\begin{align} (a+b)^2 &= a^2 + b^2 \\end{align} --> more.\n"
+    assert markdown_blocks(text) == []

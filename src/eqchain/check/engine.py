@@ -1183,11 +1183,12 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         if not established and link_relation == "=" and written is not None:
             if not step.condition:
                 line = step.place.line if step.place else None
-                if not step.continues:
+                if not step.continues or step.rhs.is_number:
                     # a chain's link rewrites (an identity claimed, L(\lambda) = \prod ... =
                     # \lambda^n ...); a row of its own may be an equation to solve (e^z =
-                    # \frac{P}{1-P}): only that is one a later value must not contradict (a
-                    # typo's refuted link refuted the right MLE after it)
+                    # \frac{P}{1-P}), and so may a link to a number (x^2 - 5x + 6 = (x-2)(x-3)
+                    # = 0): only those are ones a later value must not contradict (a typo's
+                    # refuted link refuted the right MLE after it)
                     facts.unsettled.append((line, written, step.rhs))
                 if result.verdict is Verdict.UNKNOWN:
                     facts.unproved.append((line, written, step.rhs))
@@ -2255,12 +2256,14 @@ def _assignment(step: Step, lhs) -> bool:
 
 
 def _written_as_a_definition(step: Step) -> bool:
-    """Whether the row defines by its sign, ``:=``, ``\\coloneqq``, ``\\equiv``, ``\\triangleq``
-    (\\phi(x_j) := ReLU in a second section: a new meaning, never a restatement)."""
+    """Whether the row defines by its sign, ``:=``, ``\\coloneqq``, ``\\triangleq``
+    (\\phi(x_j) := ReLU in a second section: a new meaning, never a restatement). Not
+    ``\\equiv``: "identically equal" as much as "defined as", read as = (a false ``D \\equiv
+    2ab`` right after D's definition passed as a new meaning)."""
     text = step.claim or ""
     # \stackrel{\text{def}}{=}, \overset{\triangle}{=}; not any \overset (a = b with (2) over
     # its sign is a step's reason, not a definition)
-    marks = (":=", "coloneqq", "equiv", "triangle", "{def", "Define")
+    marks = (":=", "coloneqq", "triangle", "{def", "Define")
     return any(mark in text for mark in marks)
 
 
@@ -3244,8 +3247,13 @@ def _new_member(target, rhs, facts: Facts) -> bool:
         return True
 
     def numbered(member) -> bool:
-        # a count (\pi_K, K of \sum_{k=1}^{K}) names one member as a number does
-        return all(i.is_Integer or str(i) in facts.counts for i in member.indices)
+        # a count (\pi_K, K of \sum_{k=1}^{K}) names one member as a number does, where the
+        # value only writes it as members' index (_one_member)
+        value = facts.definitions.get(member, rhs if member == target else None)
+        return all(
+            i.is_Integer or (value is not None and _one_member(i, value, facts.counts))
+            for i in member.indices
+        )
 
     members = [
         m
@@ -3374,6 +3382,9 @@ def _holds_for_any_dependence(a, b, target, facts: Facts) -> bool:
     )
     if not variables or not all(isinstance(v, (sp.Symbol, sp.Indexed)) for v in variables):
         return False
+    family = target.base if isinstance(target, sp.Indexed) else target
+    if any(v == target or (isinstance(v, sp.Indexed) and v.base == family) for v in variables):
+        return False  # the variable of a derivative itself (d/d a_0 before a_0 = ...)
     dependent = sp.Function(f"{target.base.label if isinstance(target, sp.Indexed) else target}_of")
 
     def made_a_function(node):
@@ -3954,6 +3965,20 @@ def _counts(derivation) -> frozenset:
     )
 
 
+def _one_member(index, body, counts) -> bool:
+    """Whether a member's index names one member: a range's bound (``counts``: K of
+    ``\\sum_{k=1}^{K}``) that the value writes only as its members' index (``\\pi_K =
+    \\frac{S_K}{S}``, the last weight). A value that computes with it (``a_n = 2n - 1``, ``S_n =
+    \\sum_{k=1}^{n} a_k``: a sequence, its partial sums) defines every member (red team: the
+    partial sums and the odd numbers were refuted as one member's)."""
+    if str(index) not in counts or not isinstance(body, sp.Basic):
+        return False
+    hidden = body.xreplace(
+        {m: sp.Dummy() for m in body.atoms(sp.Indexed) if index in m.free_symbols}
+    )
+    return index not in hidden.free_symbols
+
+
 def _every_member(member, index, body, summed, counts=frozenset()) -> bool:
     """Whether a definition of the generic ``member`` (its ``index`` a letter) with value
     ``body`` is one for every member: the value mentions the index outside any sum or product
@@ -3966,7 +3991,7 @@ def _every_member(member, index, body, summed, counts=frozenset()) -> bool:
     document writes (``counts``: K of ``\\sum_{k=1}^{K}``) names one member: ``\\pi_K =
     \\frac{S_K}{S}`` is the last weight (read as every member's, ``\\pi_1 = \\frac{S_1}{S}`` was
     verified)."""
-    if str(index) in counts:
+    if _one_member(index, body, counts):
         return False
     if index in body.free_symbols:
         return True
@@ -6239,6 +6264,8 @@ def _propto_variables(derivation, a, b, left=None) -> tuple[list, str]:
         found = found or [sp.Symbol(n) for n in derivation.propto]
         return found, f"with respect to {', '.join(derivation.propto)}, as declared"
     of = _density_variables(left)
+    if of and not set(of) <= _conditioned_on(derivation):
+        of = []  # p(x \mid \mu) \propto ...: a likelihood, of \mu to its author, not of x
     if of:
         names = ", ".join(latex(v) for v in of)
         return of, f"with respect to {names}, the left side's density being of {names}"
@@ -6319,6 +6346,23 @@ def _density_variables(left) -> list:
 
 
 _DENSITY_LETTERS = frozenset({"p", "q", "P", "f", "pi", "Pr"})  # as search._DENSITY_LETTERS
+
+
+def _conditioned_on(derivation) -> set:
+    r"""The names some density of the derivation is conditioned on (after its bar): a
+    posterior's parameter is its likelihood's condition (``p(\theta \mid x) \propto p(x \mid
+    \theta) p(\theta)``); a name only ever before a bar is the data (``p(x \mid \mu) \propto
+    e^{x\mu - \mu^2/2}``: a likelihood, proportional in mu, was refuted as if in x)."""
+    out: set = set()
+    for step in derivation.steps:
+        for side in (step.lhs, step.rhs):
+            if not isinstance(side, sp.Basic):
+                continue
+            for f in side.atoms(AppliedUndef):
+                for position, bar in tuple(getattr(f.func, "separators", None) or ()):
+                    if bar.strip() in ("|", "\\mid", "\\vert"):
+                        out |= {a for a in f.args[position:] if isinstance(a, sp.Symbol)}
+    return out
 
 
 def rule_names() -> tuple[str, ...]:

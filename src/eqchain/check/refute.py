@@ -181,26 +181,47 @@ def find_counterexample(
 
 
 def _nonempty(trees, point: dict, invented=()) -> list:
-    """``("nonnegative", upper - lower)`` for each range of a sum or product in ``trees`` whose
-    bounds hold no bound variable nor an unwritten bound (``invented``) and that ``point``
-    makes empty (``\\sum_{i=2}^{n}`` at n = 0); [] when none is."""
+    """``("nonnegative", upper - c)`` (and ``c - lower``) for each member ``x_c`` written with a
+    number c that ``point`` puts outside every range a sum or product of the step runs that
+    family over (``x_1`` beside ``\\sum_{i=1}^{n} x_i`` at n = 0: no term of the sum, no
+    member the author meant), the range's bounds holding no bound variable nor an unwritten
+    bound (``invented``); [] when there is none. A step false where no member is written
+    outside its range (``\\sum_{k=0}^{n-1} \\binom{n}{k} (-1)^k = (-1)^{n+1}`` at n = 0) keeps
+    its counterexample."""
     out: list = []
+    trees = [t for t in trees if isinstance(t, sp.Basic)]
+    spans: dict = {}  # family base -> [(lower, upper)] of the sums over its members
     for tree in trees:
-        if not isinstance(tree, sp.Basic):
-            continue
         for node in tree.atoms(sp.Sum, sp.Product):
-            for _var, lo, hi in node.limits:
-                gap = sp.Integer(0) + hi - lo
-                if gap.is_number or any(b in gap.free_symbols for b in invented):
+            for var, lo, hi in node.limits:
+                bounds = (sp.Integer(0) + lo).free_symbols | (sp.Integer(0) + hi).free_symbols
+                if bounds & set(node.bound_symbols) or any(b in bounds for b in invented):
                     continue
-                if gap.free_symbols & set(node.bound_symbols):
-                    continue
+                for member in node.function.atoms(sp.Indexed):
+                    if member.indices == (var,):
+                        spans.setdefault(member.base, []).append((lo, hi))
+    for tree in trees:
+        for member in tree.atoms(sp.Indexed):
+            if len(member.indices) != 1 or not member.indices[0].is_Integer:
+                continue
+            c = member.indices[0]
+            placed = []  # (lower, upper) of each range the family runs over, at the point
+            for lo, hi in spans.get(member.base, ()):
                 try:
-                    at = gap.xreplace(point)
+                    ends = [(sp.Integer(0) + b).xreplace(point) for b in (lo, hi)]
                 except (TypeError, ValueError):
                     continue
-                if at.is_number and at.is_negative and ("nonnegative", gap) not in out:
-                    out.append(("nonnegative", gap))
+                if all(e.is_number for e in ends):
+                    placed.append((lo, hi, *ends))
+            if not placed or any(low <= c <= high for _, _, low, high in placed):
+                continue  # a member of some range there: a term the author wrote
+            # the range the member belongs to: one that starts at or below it (x_1 of 1..n)
+            for lo, hi, _low, _high in placed:
+                if lo.is_number and lo <= c:
+                    gap = sp.Integer(0) + hi - c
+                    if not gap.is_number and ("nonnegative", gap) not in out:
+                        out.append(("nonnegative", gap))
+                    break
     return out
 
 

@@ -69,6 +69,20 @@ _RELATION_WORDS = (
 )
 _BOX_OPENED = re.compile(r"(=|<|>|\\\[|\\begin\{[A-Za-z]+\*?\}|\\(?:" + _RELATION_WORDS + r"))$")
 _BOX_CLOSED = re.compile(r"\\(?:" + _RELATION_WORDS + r")(?![A-Za-z])")
+
+
+def _identity(text: str, start: int, end: int) -> bool:
+    """Whether ``\\equiv`` at ``text[start:end]`` reads as an equation: no modulus in the row,
+    and not a number on both sides (``17 \\equiv 2``: a congruence whose modulus the prose
+    gives)."""
+    if _MODULO.search(text):
+        return False
+    left = re.split(r"\\\\|&|=", text[:start])[-1]
+    right = re.split(r"\\\\|&|=|\\equiv", text[end:])[0]
+    numbers = re.compile(r"[\s\d.,+\-{}()]*")
+    return not (numbers.fullmatch(left) and numbers.fullmatch(right))
+
+
 _COLOUR = re.compile(r"\\(color|textcolor)(?![A-Za-z])")
 
 
@@ -426,15 +440,19 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 blank(i, stop)
                 i = stop
                 continue
-            if depth == 0 and (
-                name == "triangleq" or (name == "equiv" and not _MODULO.search(text))
-            ):
-                # a \triangleq b: "equal by definition", as \stackrel{\triangle}{=} and :=;
-                # so a \equiv b, "defined as" or "identically equal" (both an equation: := on
-                # a name is its definition, between expressions a claim); never a congruence
-                # (a \equiv b \pmod{n}), which stays unread
+            if name == "triangleq" and depth == 0:
+                # a \triangleq b: "equal by definition", as \stackrel{\triangle}{=} and :=
                 blank(i, end)
                 out[end - 2], out[end - 1] = ":", "="
+                i = end
+                continue
+            if name == "equiv" and depth == 0 and _identity(text, i, end):
+                # a \equiv b, "defined as" or "identically equal": an equation as = is (a new
+                # name on its left is defined, a defined one restated, expressions a claim: as
+                # := a false identity on a defined name passed as a new meaning); never a
+                # congruence (\pmod, mod, or numbers on both sides: 17 \equiv 2), unread
+                blank(i, end)
+                out[end - 1] = "="
                 i = end
                 continue
             if plain in ("overset", "stackrel") and depth == 0:

@@ -686,20 +686,30 @@ def stated_law_conditions(rows) -> list:
             ]
             # what a row defines is what its definition says (\mu = \frac{1}{n} \sum_i x_i
             # names an estimate, not the constant parameter)
-            for item in _support_items(f.sides[0], (*d.values, "moments")):
+            words = (*d.values, "moments")
+            for item in _support_items(f.sides[0], words):
                 if item.name not in defined:
                     supports.setdefault((item.name, item.index), []).append(item.words)
+            member = f.sides[0]
+            if isinstance(member, sp.Indexed) and all(i.is_Integer for i in member.indices):
+                # X_1 \sim ...: declares nothing of its own, but counts against X_i's law
+                key = (str(member.base.label), ",".join(map(str, member.indices)))
+                supports.setdefault(key, []).append(words)
             implied = _parameter_items(law.args)
             items += [item for item in implied if item.name not in defined]
             out += [item for item in items if item not in out]
     # A name stated of two laws (a section on Poisson counts X, another on Gamma waiting times
     # X; a Gamma example, then a standard normal one) has only what every statement gives it:
     # the union made X a positive integer, and |X - 1| + 1 = X was verified
-    for (name, index), stated in supports.items():
+    for (name, index), _ in supports.items():
+        # a member and its family are one name (X_1 \sim \mathcal{N}(0, 1) beside X_i \sim
+        # \mathrm{Gamma}(2, 1): X_1 is one of the X_i, and |X_1| = X_1 was verified)
+        stated = [ws for (n, _i), wss in supports.items() if n == name for ws in wss]
         common = [w for w in _implied(stated[0]) if all(w in _implied(ws) for ws in stated[1:])]
-        if len(stated) > 1 and "positive" in common:
+        if "positive" in common:
             common.remove("nonnegative")
-        if common:
+        numbered = index is not None and all(part.isdigit() for part in index.split(","))
+        if common and not numbered:
             out.append(Declaration(name, index, tuple(common)))
     return out
 

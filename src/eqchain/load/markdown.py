@@ -604,6 +604,7 @@ def _environments_in_prose(token, dialect) -> list[tuple[int, int]]:
         if c.type.startswith("math_inline") and (c.meta or {}).get("offset") is not None
     ]
     held += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    held += [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]  # never rendered
     out, depth, at, name = [], 0, None, None
     for m in _ENVIRONMENT.finditer(text):
         if any(a <= m.start() < b for a, b in held):
@@ -619,6 +620,8 @@ def _environments_in_prose(token, dialect) -> list[tuple[int, int]]:
                 out.append((at, m.end()))
     return out
 
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 # the amsmath environments MathJax renders as displays of their own
 _DISPLAY_ENVIRONMENTS = frozenset(
