@@ -332,3 +332,22 @@ def test_an_iterates_superscript_is_its_index(text, expected):
 def test_other_superscripts_in_brackets_stay_unread(text):
     with pytest.raises(LatexError):
         sides(text)
+
+
+def test_a_vdots_row_between_two_chains_elides_and_joins_nothing():
+    # & ~ \vdots\\ then &f(a, 3): the row after was read as continuing the elision
+    # ("unknown LaTeX command \vdots", the next chain unread)
+    from eqchain.latex.read import read_rows
+
+    text = (
+        "\\begin{aligned}\n&f(a, 1)\\\\\n&=a + 1,\\\\\n& ~ \\vdots\\\\\n"
+        "&f(a, 3)\\\\\n&=a + 3,\n\\end{aligned}"
+    )
+    rows = read_rows(text, functions=frozenset({"f"}))
+    assert [(len(f.sides), f.continues) for _, f in rows] == [
+        (1, False),
+        (1, True),
+        (0, False),
+        (1, False),
+        (1, True),
+    ]

@@ -301,7 +301,10 @@ def _integral_differential(text: str, start: int, content: str, arg: tuple[int, 
 
 
 # A row holding nothing but an ellipsis (after '&' and spacing): the author elides rows
-ELISION = re.compile(r"[\s&]*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*")
+ELISION = re.compile(
+    r"(?:[\s&~]|\\[,;: !])*(\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))"
+    r"(?:[\s&.~]|\\[,;: !])*"
+)
 
 
 # The end-of-proof mark ending a row after spacing (\quad \Box, \qquad \blacksquare, \hfill

@@ -554,9 +554,6 @@ _LEADING_SPACE = re.compile(
 )
 _BINARY = re.compile(r"(?:\+|-|\\(?:pm|mp|cdot|times)(?![A-Za-z]))")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
-_ELLIPSIS_ROW = re.compile(
-    r"[\s&]*(?:\.\.\.|\\(?:ldots|cdots|dots|vdots|ddots)(?![A-Za-z]))[\s&.]*"
-)
 _BREAK_ONLY = re.compile(r"\s*(?:\\\\\*?\s*(?:\[[^\]]*\])?|\\)?\s*")
 _RELATION = re.compile(
     r"=|<|>|\\(?:le|leq|ge|geq|neq|ne|approx|equiv|simeq|sim|propto|to|iff|implies|Rightarrow)"
@@ -579,8 +576,10 @@ def _continues_expression(prev: Row, source: str, start: int, end: int, env: str
     if not _BREAK_ONLY.fullmatch(source, prev.offset + len(prev.text), start):
         return False
     raw = source[start:end]
-    if ELISION.fullmatch(raw):
-        return False  # &\vdots, &...: an elision of rows, never a factor of the row before
+    if ELISION.fullmatch(raw) or ELISION.fullmatch(prev.text):
+        # &\vdots, &...: an elision of rows, never a factor of the row before, nor one the
+        # row after continues (\vdots then f(a, 3): the next chain's first row)
+        return False
     lead = _LEADING_SPACE.match(raw)
     if _annotated_relation(raw, lead.end()):
         return False  # &\overset{\eqref{eq:a}}{=} ...: a link of its own, as '&= ...' is
