@@ -184,6 +184,16 @@ RULES: tuple[Rule, ...] = (
         inverse="sum_const_mul",
     ),
     Rule(
+        "limit_const_mul",
+        r"\lim_{x \to a} c\, f(x) = c \lim_{x \to a} f(x)",
+        "a factor free of the limit's variable comes out of the limit (both sides defined: "
+        "the limit of the rest exists)",
+        "極限の変数を含まない因子は極限の外に出せる（両辺が定義される、すなわち残りの極限が存在するところで）",
+        "engine",
+        "algebra",
+        engine="pull_constant_limit",
+    ),
+    Rule(
         "sum_expand",
         r"\sum_{k=1}^{3} f_k = f_1 + f_2 + f_3",
         "a sum with concrete bounds written out term by term",

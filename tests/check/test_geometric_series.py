@@ -134,3 +134,18 @@ def test_a_series_that_may_diverge_or_vanish_is_not_positive():
     assert cond.holds("nonzero", sp.Sum(lam**n / sp.factorial(n), (n, 0, sp.oo)))
     assert not cond.holds("nonzero", sp.Sum(1 / n, (n, 1, sp.oo)))  # diverges
     assert not cond.holds("nonzero", sp.Sum((-1) ** n * lam**n, (n, 0, sp.oo)))  # signs
+
+
+def test_a_constant_out_of_a_limit_needs_the_limit_to_exist(tmp_path):
+    # the exponential law's MGF: \lim e^{x(t - \lambda)} exists for t < \lambda only
+    row = (
+        r"M = \lim_{x\rightarrow \infty} \left[ \frac{\lambda}{t-\lambda} e^{x(t-\lambda)} \right]"
+        r" - \frac{\lambda}{t-\lambda} = \frac{\lambda}{t-\lambda} \left[ \lim_{x\rightarrow "
+        r"\infty} e^{x(t-\lambda)} -1 \right]"
+    )
+    (unbounded,) = [s for s in rows(tmp_path, row, "lambda > 0") if s["status"] != "definition"]
+    assert unbounded["status"] == "unknown" and "limit needs" in unbounded["reason"]
+    (bounded,) = [
+        s for s in rows(tmp_path, row, "lambda > 0, t < lambda") if s["status"] != "definition"
+    ]
+    assert bounded["status"] == "verified" and "limit_const_mul" in bounded["rules"]

@@ -82,6 +82,13 @@ CASES = {
         [(r"\sum_{k=1}^{K} a y_k = a + \sum_{k=1}^{K} y_k", [])],
         None,
     ),
+    "limit_const_mul": (
+        [(r"\lim_{x \to \infty} 3 e^{-x} = 3 \lim_{x \to \infty} e^{-x}", [])],
+        [(r"\lim_{x \to \infty} 3 e^{-x} = 2 \lim_{x \to \infty} e^{-x} + 1", [])],
+        # no side condition: where the limit of the rest does not exist, the right side is
+        # undefined and the step's domain names it (tests/check/test_geometric_series.py)
+        None,
+    ),
     "sum_expand": (
         [(r"\sum_{k=1}^{3} y_k = y_1 + y_2 + y_3", [])],
         [(r"\sum_{k=1}^{3} y_k = y_1 + y_2", [])],

@@ -27,6 +27,7 @@ NORMALISING_RULES = (
     "log_pow",
     "sum_split",
     "sum_const_mul",
+    "limit_const_mul",
     "sum_const",
     "prod_split",
     "prod_exp",

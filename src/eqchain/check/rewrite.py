@@ -274,6 +274,25 @@ def _pull_constant(rule, ranges):
     return step
 
 
+def _pull_constant_limit(rule, ranges):
+    r"""``\lim_{x \to a} c f = c \lim_{x \to a} f`` for the factors c free of x: equal wherever
+    both sides are defined (c = 0: the right side is defined only where the limit of f exists,
+    which the step's domain then names)."""
+
+    def step(node):
+        if not isinstance(node, sp.Limit):
+            return None
+        body, var = node.args[0], node.args[1]
+        factors = sp.Mul.make_args(body)
+        const = [f for f in factors if var not in f.free_symbols]
+        if not const or len(const) == len(factors):
+            return None
+        rest = [f for f in factors if var in f.free_symbols]
+        return sp.Mul(*const) * sp.Limit(sp.Mul(*rest), *node.args[1:]), []
+
+    return step
+
+
 def _pull_out_of_inner(node: sp.Sum):
     r"""A nest SymPy merged (\sum_x \sum_y x g(x, y) is one node over y, then x): the
     factors free of the inner indices come out of the inner sums and stay in the outer ones,
@@ -681,6 +700,7 @@ def _binomial_sum(rule, ranges):
 ENGINES = {
     "binomial_sum": _binomial_sum,
     "pull_constant": _pull_constant,
+    "pull_constant_limit": _pull_constant_limit,
     "expand_bounds": _expand_bounds,
     "fold_terms": _fold_terms,
     "distribute": _distribute,
