@@ -814,3 +814,16 @@ def test_a_function_a_given_writes_as_a_name_is_not_defined_later(tmp_path):
     rows = (r"KL(P \| Q) = \int P(x) \log\frac{P(x)}{Q(x)} dx", r"P = 2", r"P(x) = x^2")
     got = check_document_rows(tmp_path, *rows)
     assert got[-1]["status"] != "definition", got[-1]
+
+
+def test_a_semicolon_written_as_a_comma_with_the_same_parameters_is_one_function(tmp_path):
+    # f(x; \lambda) defined, applied as f(x_i, \lambda): "f stands on one side only"
+    rows = (
+        r"f(x;\lambda) = \lambda e^{-\lambda x}",
+        r"\prod_{i=1}^{n} f(x_i,\lambda) = \lambda^n e^{-\lambda \sum_{i=1}^{n} x_i}",
+        r"\prod_{i=1}^{n} f(x_i,\lambda) = \lambda^{n+1} e^{-\lambda \sum_{i=1}^{n} x_i}",
+        # other names after the comma: a function of its own (a joint density), defined anew
+        r"f(x, y) = x + y",
+    )
+    got = check_document_rows(tmp_path, *rows)
+    assert [s["status"] for s in got] == ["definition", "verified", "refuted", "definition"]

@@ -285,6 +285,9 @@ class Uses:
     # names written before brackets (V[X]) and names written alone, as values (V = 3)
     bracketed: set[str] = field(default_factory=set)
     valued: set[str] = field(default_factory=set)
+    # applied with its parameters after one semicolon, f(x; \lambda): key -> {(position, the
+    # parameters as written)} (parameter_mark)
+    parameters: dict[str, set[tuple]] = field(default_factory=dict)
 
     def add_text(self, text: str) -> None:
         """Add the uses of one row (or block) of display math. Tags and prose are left out as the
@@ -377,6 +380,9 @@ class Uses:
                 self.primed.add(key)
             if applied and not run and _arguments(tokens, k, partner) > 1:
                 self.several.add(key)
+                signature = _after_semicolon(tokens, k, partner)
+                if signature is not None:
+                    self.parameters.setdefault(key, set()).add(signature)
             if applied:
                 if run:
                     self.run_tails.add(key)
@@ -436,6 +442,9 @@ class Uses:
                 out.add(several(family))
         # a function applied to several arguments somewhere: f'(x) is no derivative
         out |= {several(k) for k in self.several if k in out or on_names(k) in out}
+        for key, signatures in self.parameters.items():
+            if len(signatures) == 1 and (key in out or on_names(key) in out):
+                out.add(parameter_mark(key, *next(iter(signatures))))
         if self.expectation and not {"E", on_names("E")} & out and "E" not in self.defined:
             if "E" not in self.bound | self.other | symbols:
                 out |= {
@@ -692,6 +701,47 @@ def expectation_mark(style: str, name: str) -> str:
     "upright" for ``\\mathrm{E}``) is the expectation where applied to names ``name`` is
     among (:class:`Uses`)."""
     return f"E(expectation:{style}:{name})"
+
+
+def parameter_mark(key: str, position: int, names: tuple) -> str:
+    """The entry of a set of functions saying that the document applies ``key`` with its
+    parameters ``names`` after a semicolon at argument ``position`` (``f(x; \\lambda)``): the
+    same function applied with a comma there, ``f(x_i, \\lambda)``, with those very parameters
+    written, is read with the semicolon (Parser, plain application). A joint density ``f(x,
+    y)`` writes other names there and stays a function of its own."""
+    return f"{key}(;{position}:{','.join(names)})"
+
+
+def _after_semicolon(tokens: list[Token], k: int, partner: dict[int, int]) -> tuple | None:
+    """(position of the first parameter, the parameters as written) for parentheses at
+    ``tokens[k]`` holding one top-level semicolon and no bar, each parameter one token (a
+    letter or a command: \\lambda, \\theta); None otherwise."""
+    open_ = k if tokens[k].is_char("(") else k + 1
+    close = partner.get(open_)
+    if close is None:
+        return None
+    parts: list[list[Token]] = [[]]
+    semicolon = None
+    j = open_ + 1
+    while j < close:
+        tok = tokens[j]
+        if tok.is_char("|") or tok.is_cmd("mid", "vert", "|"):
+            return None
+        if tok.is_char(",;"):
+            if tok.is_char(";"):
+                if semicolon is not None:
+                    return None
+                semicolon = len(parts)
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+        j = partner[j] + 1 if tok.is_char("([{") and j in partner else j + 1
+    if semicolon is None:
+        return None
+    after = parts[semicolon:]
+    if not all(len(p) == 1 and p[0].kind in ("letter", "cmd") for p in after):
+        return None
+    return semicolon, tuple(p[0].text for p in after)
 
 
 def _opens_parenthesis(tokens: list[Token], k: int, hi: int, partner: dict[int, int]) -> bool:

@@ -40,6 +40,7 @@ from eqchain.latex.applied import (
     function_key,
     glued_to_a_letter,
     on_names,
+    parameter_mark,
     several,
     spelled_function,
 )
@@ -1014,7 +1015,11 @@ class Parser:
                     return apply_function(span.base, args[0])
                 if self._in_family(span):
                     return self._family_member(span, key)(*args)
-                return sp.Function(key if is_function and key else span.base)(*args)
+                name = key if is_function and key else span.base
+                separators = self._parameters_written(name, open_, close, len(args))
+                if separators:
+                    return sp.Function(name, separators=separators)(*args)
+                return sp.Function(name)(*args)
             if (
                 _expectation_name(first, span.base)
                 and span.sub is None
@@ -1801,6 +1806,31 @@ class Parser:
                 column=self.tokens[k].column,
             )
         return k
+
+    def _parameters_written(self, name: str, open_: int, close: int, count: int) -> tuple:
+        """``((position, ";"),)`` when the document applies ``name`` with its parameters after a
+        semicolon (``f(x; \\lambda)``) and these parentheses write those very parameters at
+        that position after commas (``f(x_i, \\lambda)``): the same function, its semicolon
+        written as a comma; () otherwise (:func:`eqchain.latex.applied.parameter_mark`)."""
+        marks = [m for m in self.functions if m.startswith(f"{name}(;")]
+        if not marks:
+            return ()
+        texts: list[list[str]] = [[]]
+        k = open_ + 1
+        while k < close:
+            tok = self.tokens[k]
+            if tok.is_char(","):
+                texts.append([])
+            else:
+                texts[-1].append(tok.text)
+            k = self.partner[k] + 1 if tok.is_char("([{") and k in self.partner else k + 1
+        if len(texts) != count:
+            return ()
+        for position in range(1, count):
+            names = tuple("".join(t) for t in texts[position:])
+            if parameter_mark(name, position, names) in self.functions:
+                return ((position, ";"),)
+        return ()
 
     def conditioned_application(self, span: NameSpan, open_: int, close: int, after: int):
         """``p(x | \\theta)``, ``p(x \\mid \\theta)``, ``p(x; \\theta)``,
