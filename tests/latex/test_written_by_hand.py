@@ -351,3 +351,9 @@ def test_a_vdots_row_between_two_chains_elides_and_joins_nothing():
         (1, False),
         (1, True),
     ]
+
+
+def test_an_index_excluded_from_a_sum_is_no_imaginary_unit():
+    # e^{-\sum_{i \ne j} \lambda_i}: j only in the sum's condition (a new user's Poisson post)
+    (side,) = sides(r"e^{-\sum_{i \ne j} \lambda_i}")
+    assert side.has(sp.KroneckerDelta)

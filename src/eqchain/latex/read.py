@@ -272,7 +272,9 @@ def _no_imaginary_unit(sides, text: str, offset: int) -> None:
     refuted. ``i`` as an index (``x_i``, ``z^{(i)}``, ``\\sum_i e^{x_i}``) is read as before."""
 
     def values(e) -> set:
-        masked = e.xreplace({a: sp.Dummy() for a in e.atoms(sp.Indexed)})
+        # an index (x_i) or a sum's excluded index (\sum_{i \ne j}: a Kronecker delta) is no
+        # value
+        masked = e.xreplace({a: sp.Dummy() for a in e.atoms(sp.Indexed, sp.KroneckerDelta)})
         return masked.free_symbols
 
     for side in sides:
