@@ -696,7 +696,19 @@ def _needs_ja(m: re.Match) -> list[Span]:
 _REASONS_JA: tuple[tuple[re.Pattern, Any], ...] = (
     (re.compile(r"the two sides differ \(numerical quadrature\)"), lambda m: [
         text("両辺が一致しない（数値積分による）")]),
+    (re.compile(
+        r"the two sides differ only where a range is empty \(found with (.+?) false\): it "
+        r"holds, if at all, where every range has a term \((.+?)\), which is not established: "
+        r"declare it"), lambda m: [
+        text("両辺が異なるのは和の範囲が空になるところだけ（"), math(m.group(1)),
+        text(" が成り立たない点で見つかった）：成り立つとしても各範囲に項があるところ（"),
+        math(m.group(2)), text("）で、それは確立していない：仮定として宣言する")]),
     (re.compile(r"the two sides differ"), lambda m: [text("両辺が一致しない")]),
+    (re.compile(
+        r"series_sum needs (.+?) \(where the series' closed form holds\), not established: "
+        r"declare it"), lambda m: [
+        code("series_sum"), text(" には "), math(m.group(1)),
+        text(" が必要（級数の閉じた形が成り立つところ）だが、確立していない：仮定として宣言する")]),
     (re.compile(
         r"not checked: a condition on names written nowhere before, stated, not derived; to "
         r"assume it for the whole document write it in the prose \(Assume \$.+?\$\.\) or with "
