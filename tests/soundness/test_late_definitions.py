@@ -64,3 +64,13 @@ def test_a_row_that_holds_whatever_the_symbol_depends_on_does_not_stop_its_defin
 ):
     results = check_markdown(tmp_path, _doc(before, named))
     assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.DEFINITION]
+
+
+def test_a_chain_about_a_function_of_the_symbol_does_not_stop_its_definition(tmp_path):
+    # E(X) = \sum_{k=0}^{n} k f(k) = \sum_{k=1}^{n} k f(k), then X = \sum_i Y_i (a new user's
+    # binomial mean): X was refuted at a free value; the chain holds whatever X is
+    results = check_markdown(
+        tmp_path,
+        _doc(r"E(X) = \sum_{k=0}^{n} k f(k) = \sum_{k=1}^{n} k f(k)", r"X = \sum_{i=1}^n Y_i"),
+    )
+    assert [r.verdict for r in results][-1] is Verdict.DEFINITION

@@ -3397,7 +3397,9 @@ def _holds_for_any_dependence(a, b, target, facts: Facts) -> bool:
 
     try:
         left, right = (rebuild(e, made_a_function) for e in (a, b))
-        return is_zero(sp.expand((left - right).doit()))
+        if is_zero(sp.expand((left - right).doit())):
+            return True
+        return prove_equal(left, right) is not None  # sums term by term, too
     except (*SYMPY_FAILURES, NotAVariable):
         return False
 
