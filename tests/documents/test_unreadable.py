@@ -182,3 +182,13 @@ def test_show_prints_an_unreadable_step_as_written_with_its_reason(tmp_path):
     shown = console.file.getvalue()
     assert "= \\foo{x}" in shown
     assert "⊘ unreadable — Reason: column 4: cannot read the formula" in shown
+
+
+def test_the_rest_of_a_chain_after_an_unread_first_side_is_a_row_of_its_own(tmp_path):
+    # \|a\|^2 = \sum_j a_j^2 = 1 (a PCA post's unit-length condition, the norm unread): "= 1"
+    # was checked as a link of a chain and refuted at a_1 = 2; it is the condition
+    # \sum_j a_j^2 = 1, a given as on a row of its own
+    from helpers import check_document_rows
+
+    got = check_document_rows(tmp_path, r"\| a \|^2 = \sum_{j=1}^m a_j^2 = 1")
+    assert [s["status"] for s in got] == ["unreadable", "unknown", "given"]

@@ -868,7 +868,15 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     written_about: dict = {}
     chain_states = True
     steps = derivation.steps
+    restarted = False  # the row before started a chain after an unread formula
     for position, step in enumerate(steps):
+        if restarted and step.continues and step.follows is None and previous is not None:
+            # \|a\|^2 = \sum_j a_j^2 = 1 with its first side unread: the rest is the row
+            # \sum_j a_j^2 = 1 of its own, its kind inferred as any row's (a condition, a
+            # definition), never a link of a chain that has lost its left side (the unit-length
+            # condition was refuted as an identity)
+            step = replace(step, lhs=previous.rhs, continues=False)
+        restarted = False
         if not step.continues:
             facts.statements += 1  # a row that starts a statement (a chain's links are one)
         if step.unreadable is not None or (
@@ -893,6 +901,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             chain_relation, chain_sides = "=", ([] if unreadable is not None else [step.rhs])
             if unreadable is None:
                 facts.remember(step, None, usable=False)
+                restarted = True
             continue
         if step.stated_bound:
             # \lambda > 0 on a row of its own: the author states a condition (document.
