@@ -357,3 +357,19 @@ def test_an_index_excluded_from_a_sum_is_no_imaginary_unit():
     # e^{-\sum_{i \ne j} \lambda_i}: j only in the sum's condition (a new user's Poisson post)
     (side,) = sides(r"e^{-\sum_{i \ne j} \lambda_i}")
     assert side.has(sp.KroneckerDelta)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"{(a+b)^2=a^2+2ab+b^2}",  # note.com writes every formula $${...}$$
+        r"\exp \Big\lbrace x \Big\rbrace = \exp \left\{ x \right\}",  # \lbrace is \{
+    ],
+)
+def test_a_group_around_the_whole_formula_and_lbrace_are_read(text):
+    assert len(sides(text)) == 2
+
+
+def test_two_groups_or_a_set_are_no_whole_group():
+    (side,) = sides(r"{a} + {b}")
+    assert str(side) == "a + b"

@@ -76,6 +76,8 @@ ALIASES = {
     "dotsm": "cdots",
     "dotsi": "cdots",
     "varpropto": "propto",  # amssymb's proportional sign: the same relation
+    "lbrace": "{",  # \lbrace is \{ (grouping after \exp, a set's braces: read as \{ is)
+    "rbrace": "}",
     # TeX's font switches, moved before their group's brace by decorations.font_switches
     "rm": "mathrm",
     "bf": "mathbf",
@@ -209,8 +211,6 @@ UNSUPPORTED = {
     "mp": "\\mp (two formulas in one)",
     "{": "braces \\{ (sets)",
     "}": "braces \\}",
-    "lbrace": "braces \\lbrace (sets)",
-    "rbrace": "braces \\rbrace",
     "lg": "\\lg (its base is ambiguous)",
     "gcd": "\\gcd",
     "lcm": "\\lcm",

@@ -71,6 +71,28 @@ _BOX_OPENED = re.compile(r"(=|<|>|\\\[|\\begin\{[A-Za-z]+\*?\}|\\(?:" + _RELATIO
 _BOX_CLOSED = re.compile(r"\\(?:" + _RELATION_WORDS + r")(?![A-Za-z])")
 
 
+_GENERALISED_FRACTION = re.compile(r"\\(?:over|choose|atop|above|brace|brack)(?![A-Za-z])")
+
+
+def _whole_group(text: str) -> str:
+    """``text`` without the braces of one group around all of it (note.com writes every
+    formula ``$${a = b}$$``: TeX's group typesets nothing, and '=' was read inside brackets);
+    blanked with spaces, columns kept. Unchanged otherwise."""
+    stripped = text.strip()
+    if len(stripped) < 2 or stripped[0] != "{" or stripped[-1] != "}":
+        return text
+    start = text.index("{")
+    end = text.rindex("}")
+    if start > 0 and text[start - 1] == "\\":
+        return text  # \{ ... \}: a set's braces
+    closing = braced_argument(text, start)
+    if closing is None or closing[1] != end:
+        return text  # {a} + {b}: two groups
+    if _GENERALISED_FRACTION.search(text[start + 1 : end]):
+        return text  # {n \choose k}, {a \over b}: plain TeX's group delimits its operands
+    return text[:start] + " " + text[start + 1 : end] + " " + text[end + 1 :]
+
+
 def _identity(text: str, start: int, end: int) -> bool:
     """Whether ``\\equiv`` at ``text[start:end]`` reads as an equation: no modulus in the row,
     and not a number on both sides (``17 \\equiv 2``: a congruence whose modulus the prose
@@ -373,6 +395,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
     """
     text = upright_functions(font_switches(colours(ascii_punctuation(text), base), base))
     text = _VARPROPTO.sub(r"\\propto   ", text)  # the same relation, the same length
+    text = _whole_group(text)
     out = list(text)
     notes: list[tuple[int, int, str]] = []
     relation_notes: list[str] = []  # \overset{(2)}{=}: the reason written over an equals sign
