@@ -67,7 +67,14 @@ from eqchain.check.refute import (
     undefined_term,
 )
 from eqchain.check.rewrite import evaluation_rules, index_within
-from eqchain.check.search import Equation, Move, Pins, Search, faithful_application
+from eqchain.check.search import (
+    DENSITY_LETTERS,
+    Equation,
+    Move,
+    Pins,
+    Search,
+    faithful_application,
+)
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import density_conditions, established, settled, through_margins
@@ -6345,7 +6352,7 @@ def _density_variables(left) -> list:
         return []
     separators = tuple(getattr(left.func, "separators", None) or ())
     name = left.func.__name__.split("_")[0]
-    if name not in _DENSITY_LETTERS or len(separators) != 1:
+    if name not in DENSITY_LETTERS or len(separators) != 1:
         return []
     (position, bar) = separators[0]
     if bar.strip() not in ("|", "\\mid", "\\vert") or not 0 < position < len(left.args):
@@ -6354,9 +6361,6 @@ def _density_variables(left) -> list:
     if not all(isinstance(v, sp.Symbol) for v in before):
         return []
     return list(before)
-
-
-_DENSITY_LETTERS = frozenset({"p", "q", "P", "f", "pi", "Pr"})  # as search._DENSITY_LETTERS
 
 
 def _conditioned_on(derivation) -> set:

@@ -557,7 +557,7 @@ def faithful_application(head, body, args) -> bool:
     but X (put in for X^2, E(X^2) = E(X) was verified). ``E(w) = ...w...`` is a function."""
     if (
         getattr(head.func, "separators", None)
-        and head.func.__name__.split("_")[0] in _DENSITY_LETTERS
+        and head.func.__name__.split("_")[0] in DENSITY_LETTERS
         and not all(_same_role(p, a) for p, a in zip(head.args, args, strict=False))
     ):
         # p(x | \mu) = \mathcal{N}(x | \mu, \sigma^2) names the density of x given mu:
@@ -573,7 +573,7 @@ def faithful_application(head, body, args) -> bool:
 
 # the letters probability texts overload, a density named by its arguments (p(x | mu) and
 # p(mu | x) two densities); I(X; Y), H(X | Y), \mathcal{N}(x | mu, s^2) are each one function
-_DENSITY_LETTERS = frozenset({"p", "q", "P", "f", "pi", "Pr"})
+DENSITY_LETTERS = frozenset({"p", "q", "P", "f", "pi", "Pr"})
 
 
 def _same_role(parameter, argument) -> bool:

@@ -413,13 +413,17 @@ def _open_range(part: str, at: int, read_part) -> list:
             "cannot read this range: write k = 0, 1, 2, \\dots or i = 1, \\ldots, n",
             column=at + eq + 2,
         )
-    numbers = [int(v) for v in values]
-    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-        raise LatexError(
-            "a range's values must count up by one (k = 0, 1, 2, \\dots)", column=at + eq + 2
-        )
+    numbers = _counting_up(values, "k = 0, 1, 2, \\dots", at + eq + 2)
     variable = read_part(name, at)
     return [("integer", variable, None), (">=", variable, sp.Integer(numbers[0]))]
+
+
+def _counting_up(values: list[str], example: str, column: int) -> list[int]:
+    """The whole numbers ``values`` lists, which must count up by one (else raises)."""
+    numbers = [int(v) for v in values]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        raise LatexError(f"a range's values must count up by one ({example})", column=column)
+    return numbers
 
 
 def _range(part: str, at: int, read_part) -> tuple:
@@ -431,11 +435,7 @@ def _range(part: str, at: int, read_part) -> tuple:
     values = part[eq + 1 :].split(",")
     if len(values) >= 2 and all(_WHOLE.fullmatch(v) for v in values):
         # i = 1, 2, 3: whole numbers listed, counting up by one
-        numbers = [int(v) for v in values]
-        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-            raise LatexError(
-                "a range's values must count up by one (i = 1, 2, 3)", column=at + eq + 2
-            )
+        numbers = _counting_up(values, "i = 1, 2, 3", at + eq + 2)
         first, last = sp.Integer(numbers[0]), sp.Integer(numbers[-1])
         return ("range", read_part(name, at), (first, last))
     if len(values) < 3 or _ELLIPSIS.match(values[-2]) is None:

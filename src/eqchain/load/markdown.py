@@ -529,21 +529,8 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     for child in children:
         if child.type == "environment":
             offset, end = child.meta["offset"], child.meta["end"]
-            source = token.content
-            first = token.map[0] + 1 + source.count("\n", 0, offset)
-            line_start = source.rfind("\n", 0, offset) + 1
-            line_end = source.find("\n", offset)
-            line_text = source[line_start : line_end if line_end >= 0 else len(source)]
-            lead = _indent_of(line_text, lines, first)
-            block = _placed(source[offset:end], lines, first)
-            out.append(
-                Block(
-                    block.text,
-                    first,
-                    lead + offset - line_start + 1,
-                    lead=source[prose_from:offset],
-                )
-            )
+            text = token.content[offset:end]
+            out.append(_in_paragraph(token, lines, offset, text, token.content[prose_from:offset]))
             prose_from = end
             continue
         if child.type == "html_inline":
@@ -568,16 +555,35 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
         alone = (offset == 0 or source[offset - 1] == "\n") and source[end : end + 1] in ("", "\n")
         if not (dialect.inline_double or dialect.own_lines and alone):
             continue
-        first = token.map[0] + 1 + source.count("\n", 0, offset)
-        line_start = source.rfind("\n", 0, offset) + 1
-        line_end = source.find("\n", offset)
-        line_text = source[line_start : line_end if line_end >= 0 else len(source)]
-        lead = _indent_of(line_text, lines, first)
-        block = _placed("$$" + child.content + "$$", lines, first)
-        prose = source[prose_from:offset]
-        out.append(Block(block.text, first, lead + offset - line_start + 1, lead=prose))
+        text = "$$" + child.content + "$$"
+        out.append(_in_paragraph(token, lines, offset, text, source[prose_from:offset]))
         prose_from = end
     return out, token.content[prose_from:]
+
+
+def _in_paragraph(token, lines: list[str], offset: int, text: str, prose: str) -> Block:
+    """The display ``text`` written at ``offset`` of a paragraph's source, at its line and
+    column in the document, with ``prose`` as its lead."""
+    source = token.content
+    first = token.map[0] + 1 + source.count("\n", 0, offset)
+    line_start = source.rfind("\n", 0, offset) + 1
+    line_end = source.find("\n", offset)
+    line_text = source[line_start : line_end if line_end >= 0 else len(source)]
+    lead = _indent_of(line_text, lines, first)
+    block = _placed(text, lines, first)
+    return Block(block.text, first, lead + offset - line_start + 1, lead=prose)
+
+
+def _held(token) -> list[tuple[int, int]]:
+    """The spans of a paragraph's source that its inline formulas and code spans hold."""
+    held = [
+        (c.meta["offset"], c.meta["end"])
+        for c in token.children or ()
+        if c.type.startswith("math_inline") and (c.meta or {}).get("offset") is not None
+    ]
+    if any(c.type == "code_inline" for c in token.children or ()):  # `...$$...`: code
+        held += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(token.content)]
+    return held
 
 
 @dataclass
@@ -601,12 +607,7 @@ def _environments_in_prose(token, dialect) -> list[tuple[int, int]]:
     if not dialect.amsmath or "\\begin" not in token.content:
         return []
     text = token.content
-    held = [
-        (c.meta["offset"], c.meta["end"])
-        for c in token.children or ()
-        if c.type.startswith("math_inline") and (c.meta or {}).get("offset") is not None
-    ]
-    held += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    held = _held(token)
     held += [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]  # never rendered
     out, depth, at, name = [], 0, None, None
     for m in _ENVIRONMENT.finditer(text):
@@ -688,13 +689,7 @@ def _unpaired(token, lines: list[str]) -> list[tuple[int, int]]:
     ends (a blank line), or closed by nothing."""
     if token.map is None:
         return []
-    held = [
-        (c.meta["offset"], c.meta["end"])
-        for c in token.children or ()
-        if c.type.startswith("math_inline") and (c.meta or {}).get("offset") is not None
-    ]
-    if any(c.type == "code_inline" for c in token.children or ()):  # `...$$...`: code
-        held += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(token.content)]
+    held = _held(token)
     out = []
     offset = 0
     for k, text in enumerate(token.content.split("\n")):
