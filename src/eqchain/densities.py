@@ -296,17 +296,24 @@ def through_margins(givens) -> list[dict]:
 
 
 def _solved_for_one(m, e, taken: dict) -> dict:
-    """``{s: value}`` for the one symbol ``s`` of ``e`` (not yet in ``taken``) that the
-    equation ``m = e`` gives linearly with a rational coefficient; {} when there is none."""
-    free = [s for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in taken]
-    if len(free) != 1 or m in e.free_symbols:
+    """``{s: value}`` for a symbol ``s`` of ``e`` (not yet in ``taken``) that the equation
+    ``m = e`` gives linearly with a rational coefficient; {} when there is none. Of a margin
+    between two names (``m = b - a``, ``m = b_1 - a_1``) the first in the order of their
+    names: either writes every expression of the two through m and the other."""
+    if m in e.free_symbols:
         return {}
-    (s,) = free
-    coefficient = sp.expand(e).coeff(s)
-    rest = sp.expand(e - coefficient * s)
-    if not coefficient.is_Rational or coefficient == 0 or rest.has(s):
-        return {}
-    return {s: (m - rest) / coefficient}
+    labels = {i.base.label for i in e.atoms(sp.Indexed)}
+    members = [i for i in e.atoms(sp.Indexed) if all(j.is_Integer for j in i.indices)]
+    names = [s for s in e.atoms(sp.Symbol) if s not in labels]
+    if any(i not in members for i in e.atoms(sp.Indexed)):
+        return {}  # a member at a symbolic index: the index is no name to solve for
+    expanded = sp.expand(e)
+    for s in sorted((x for x in (*names, *members) if x not in taken), key=sp.default_sort_key):
+        coefficient = expanded.coeff(s)
+        rest = sp.expand(expanded - coefficient * s)
+        if coefficient.is_Rational and coefficient != 0 and not rest.has(s):
+            return {s: (m - rest) / coefficient}
+    return {}
 
 
 def density_conditions(*exprs) -> str:

@@ -264,6 +264,30 @@ def test_plain_parts_say_exactly_the_condition():
     assert plain_parts("positive", 2 * x) == [("positive", x)]
     assert plain_parts("positive", -2 * x) == [("positive", -2 * x)]
     assert plain_parts("nonzero", sp.Integer(3)) == [("nonzero", sp.Integer(3))]
+    # a factor positive under the assumptions says nothing of the product's sign, and an odd
+    # power is positive exactly where its base is: lambda^k e^{-lambda} / k! > 0 is k! > 0
+    lam, m = sp.Symbol("lambda", positive=True), sp.Symbol("m", integer=True)
+    mass = lam**x * sp.exp(-lam) / sp.factorial(m)
+    assert plain_parts("positive", mass) == [("positive", sp.factorial(m))]
+    assert plain_parts("positive", 1 / x**3) == [("positive", x)]
+    assert plain_parts("positive", x**2) == [("positive", x**2)]  # x^2 > 0 is x != 0
+    assert plain_parts("positive", x * s) == [("positive", x * s)]  # either sign of each
+
+
+def test_a_log_of_a_mass_splits_where_the_mass_is_positive(tmp_path):
+    from helpers import check_document_rows
+
+    # ln(lambda^k e^{-lambda} / k!): the left side is defined where k! > 0, which log_mul needs
+    mass = r"\ln\left(\frac{1}{k!} e^{-\lambda} \lambda^{k}\right)"
+    row = mass + r" = -\ln(k!) - \lambda + k \ln \lambda"
+    valid = check_document_rows(tmp_path, row, assume="lambda > 0")[-1]
+    assert valid["status"] == "verified", valid["reason"]
+    assert valid["domain"] == ["k \\geq 0"]
+    wrong = mass + r" = \ln(k!) - \lambda + k \ln \lambda"
+    assert check_document_rows(tmp_path, wrong, assume="lambda > 0")[-1]["status"] == "refuted"
+    # without lambda > 0 the factor lambda^k may carry the sign: unknown, naming it
+    open_ = check_document_rows(tmp_path, row)[-1]
+    assert open_["status"] == "unknown" and "lambda" in open_["reason"]
 
 
 @pytest.mark.parametrize(
@@ -290,3 +314,50 @@ def test_a_condition_of_the_source_holds_through_its_plainest_parts(tmp_path, cl
         assert result.domain == (r"s \neq 0",)
     if verdict is Verdict.UNKNOWN:
         assert "the step introduces" in result.reason, result.reason
+
+
+def test_a_condition_every_member_of_a_sum_needs_is_the_left_sides_too(tmp_path):
+    from helpers import check_document_rows
+
+    # \sum_i \ln(1/k_i! ...) needs k_i >= 0 for every i, and so does the right side: not
+    # introduced by the step; log_mul's k_i! > 0 follows for each member
+    mass = r"\ln\left( \frac{1}{k_i!}e^{-\lambda}\lambda^{k_i} \right)"
+    left = r"\sum_{i=1}^N " + mass
+    right = r"\sum_{i=1}^N \left( -\ln(k_i!) - \lambda + k_i \ln\lambda \right)"
+    valid = check_document_rows(tmp_path, left + " = " + right, assume="lambda > 0")[-1]
+    assert valid["status"] == "verified", valid["reason"]
+    assert valid["domain"] == ["k_{i} \\geq 0"]
+    wrong = right.replace(r"-\ln(k_i!)", r"\ln(k_i!)")
+    refuted = check_document_rows(tmp_path, left + " = " + wrong, assume="lambda > 0")[-1]
+    assert refuted["status"] == "refuted"
+    open_ = check_document_rows(tmp_path, left + " = " + right)[-1]
+    assert open_["status"] == "unknown" and "lambda" in open_["reason"]
+
+
+def test_a_product_nonnegative_is_not_every_factor_nonnegative(tmp_path):
+    from helpers import check_document_rows
+
+    # \sqrt{\prod_i x_i} needs the product >= 0 only; \prod_i \sqrt{x_i} needs each x_i >= 0:
+    # at x = (-1, -1) the left side is 1 and the right side -1
+    row = r"\sqrt{\prod_{i=1}^{n} x_i} = \prod_{i=1}^{n} \sqrt{x_i}"
+    step = check_document_rows(tmp_path, row)[-1]
+    assert step["status"] != "verified"
+    # a range of other ends is no member's range: x_i >= 0 for i <= m says nothing of i <= n
+    from types import SimpleNamespace
+
+    from eqchain.check.domain import _key, over_a_range
+    from eqchain.check.engine import _member_of_a_range
+
+    x, i, k = sp.IndexedBase("x"), sp.Symbol("i", integer=True), sp.Symbol("k", integer=True)
+    m, n = sp.Symbol("m", integer=True), sp.Symbol("n", integer=True)
+    key = _key("nonnegative", x[i], ((i, 1, m),))
+    assert over_a_range(key) is not None and over_a_range(key)[0] == "nonnegative"
+    facts = SimpleNamespace(ranges={})
+    member = sp.factorial(x[k])
+    assert _member_of_a_range("positive", member, [key], facts, {k: (1, m)})
+    assert _member_of_a_range("positive", member, [key], facts, {k: (2, m)})
+    assert not _member_of_a_range("positive", member, [key], facts, {k: (1, n)})
+    assert not _member_of_a_range("positive", member, [key], facts, {k: (0, m)})
+    assert not _member_of_a_range("positive", member, [key], facts)
+    # x_k >= 0 is no reason for x_k > 0
+    assert not _member_of_a_range("positive", x[k], [key], facts, {k: (1, m)})

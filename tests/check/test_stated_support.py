@@ -34,11 +34,15 @@ def test_the_wrong_twin_is_refuted(tmp_path):
 
 
 def test_without_the_law_the_support_is_not_assumed(tmp_path):
-    got = statuses(tmp_path, LOG_PMF, assume="lambda > 0")
-    assert got[-1] == "unknown"
-    # a law stated of another name says nothing of y_i
-    got = statuses(tmp_path, r"x_i \sim \mathrm{Poiss}(\lambda)", LOG_PMF)
-    assert got[-1] == "unknown"
+    # the left side's y_i! is defined where y_i >= 0 (and y_i! > 0 there, Gamma(y_i + 1) of a
+    # positive number): verified within that domain, which is shown, not assumed
+    step = check_document_rows(tmp_path, LOG_PMF, assume="lambda > 0")[-1]
+    assert step["status"] == "verified" and step["domain"] == ["y_{i} \\geq 0"]
+    stated = check_document_rows(tmp_path, r"y_i \sim \mathrm{Poiss}(\lambda)", LOG_PMF)[-1]
+    assert stated["status"] == "verified" and stated["domain"] == []
+    # a law stated of another name says nothing of y_i: its support is still only a domain
+    other = check_document_rows(tmp_path, r"x_i \sim \mathrm{Poiss}(\lambda)", LOG_PMF)[-1]
+    assert other["status"] == "verified" and other["domain"] == ["y_{i} \\geq 0"]
 
 
 def test_an_exponential_variable_is_nonnegative(tmp_path):

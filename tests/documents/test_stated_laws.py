@@ -292,3 +292,37 @@ def test_the_probability_at_a_name_or_under_a_continuous_law_is_not_evaluated(tm
     )
     assert all(s["status"] != "refuted" for s in steps), steps
     assert all(s["status"] != "verified" for s in steps), steps
+
+
+def test_a_stated_law_of_numbered_parameters_gives_their_conditions(tmp_path):
+    # two uniforms, X \sim U(a_1, b_1) and Y \sim U(a_2, b_2) (a KL divergence between them)
+    row = r"\sqrt{(b_1-a_1)^2} = b_1 - a_1"
+    assert last(check_document_rows(tmp_path, row))["status"] == "refuted"  # a_1 > b_1
+    stated = check_document_rows(tmp_path, r"X \sim \mathcal{U}(a_1, b_1)", row)
+    assert last(stated)["status"] == "verified"
+    wrong = check_document_rows(
+        tmp_path, r"X \sim \mathcal{U}(a_1, b_1)", r"\sqrt{(b_1-a_1)^2} = a_1 - b_1"
+    )
+    assert last(wrong)["status"] == "refuted"
+    # the other uniform's ends are not these
+    other = check_document_rows(
+        tmp_path, r"X \sim \mathcal{U}(a_1, b_1)", r"\sqrt{(b_2-a_2)^2} = b_2 - a_2"
+    )
+    assert last(other)["status"] == "refuted"
+    rate = check_document_rows(
+        tmp_path, r"X \sim \mathrm{Exp}(\lambda_1)", r"\log(\lambda_1^2) = 2 \log \lambda_1"
+    )
+    assert last(rate)["status"] == "verified"
+
+
+def test_the_margins_of_two_laws_make_a_ratio_of_their_widths_positive(tmp_path):
+    row = r"\log \frac{d-c}{b-a} = \log(d-c) - \log(b-a)"
+    alone = last(check_document_rows(tmp_path, row))
+    assert alone["status"] == "unknown" and "b > 0" not in alone["reason"]
+    laws = (r"X \sim \mathcal{U}(a, b)", r"Y \sim \mathcal{U}(c, d)")
+    assert last(check_document_rows(tmp_path, *laws, row))["status"] == "verified"
+    wrong = r"\log \frac{d-c}{b-a} = \log(d-c) + \log(b-a)"
+    assert last(check_document_rows(tmp_path, *laws, wrong))["status"] == "refuted"
+    # one law only: the other width may be negative
+    one = last(check_document_rows(tmp_path, laws[0], row))
+    assert one["status"] == "unknown" and "c" in one["reason"]

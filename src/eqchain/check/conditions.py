@@ -22,7 +22,9 @@ PREDICATES = ("positive", "nonnegative", "nonzero", "real", "finite", "integer")
 
 def holds(pred: str, expr) -> bool:
     """True only when ``pred(expr)`` follows from the assumptions carried by the symbols."""
-    if pred in ("positive", "nonzero") and positivity.positive(expr, holds):
+    if pred in ("positive", "nonzero") and (
+        positivity.positive(expr, holds) or positivity.gamma_positive(expr, holds)
+    ):
         return True
     if pred == "integer":
         return expr.is_integer is True
@@ -223,9 +225,23 @@ def plain_parts(pred: str, expr) -> list[tuple[str, object]]:
         if isinstance(expr, sp.Abs):
             return plain_parts("nonzero", expr.args[0])
     if pred == "positive" and isinstance(expr, sp.Mul):
+        # a factor positive under the assumptions says nothing of the product's sign (e^{-x}
+        # and lambda^k with lambda > 0 declared: lambda^k e^{-lambda} / k! > 0 is k! > 0)
         rest = [f for f in expr.args if not (f.is_number and f.is_positive and f.is_finite)]
+        rest = [f for f in rest if f.is_number or not holds("positive", f)]
+        if len(rest) == 1:
+            return plain_parts(pred, rest[0])
         if rest and len(rest) < len(expr.args):
             return [(pred, sp.Mul(*rest))]
+    if (
+        pred == "positive"
+        and isinstance(expr, sp.Pow)
+        and expr.exp.is_integer
+        and expr.exp.is_odd
+        and (expr.exp == -1 or holds("real", expr.base))
+    ):
+        # 1/x is positive exactly where x is, and so is an odd power of a real base (x^3)
+        return plain_parts(pred, expr.base)
     return [(pred, expr)]
 
 

@@ -80,7 +80,9 @@ def _walk(node, limits: tuple, out: list) -> None:
             around = limits + tuple(tuple(lim) for lim in node.limits)
             if holds_over(pred, expr, around):
                 continue
-            out.append(Need(rule, pred, expr, _key(pred, expr, around), expr))
+            # (a length that may be negative over the ranges around it is the reader's empty
+            # range, which a step is checked at: no sign condition over them, check/ranges.py)
+            out.append(Need(rule, pred, expr, _key(pred, expr, around, signs=False), expr))
             continue
         shown = expr
         if isinstance(node, sp.Pow):
@@ -145,11 +147,18 @@ def _walk(node, limits: tuple, out: list) -> None:
         return
     if isinstance(node, sp.Integral):
         # an integral is defined where it converges: check/integrals.py establishes that (a
-        # finite value under the assumptions); only finite limits are walked here
+        # finite value under the assumptions); only finite limits are walked here, and what
+        # the integrand needs of the names it does not integrate over: \int_a^b \frac{1}{b -
+        # a} \, dx is no number at b = a, whatever x is (a need that names x is the
+        # integrand's at a point, which convergence settles)
         for lim in node.limits:
             for bound in lim[1:]:
                 if not (bound.is_number and bound.is_infinite):
                     _walk(bound, limits, out)
+        bound = {lim[0] for lim in node.limits}
+        inner: list = []
+        _walk(node.function, limits, inner)
+        out.extend(n for n in inner if not (n.expr.free_symbols & bound))
         return
     if isinstance(node, (sp.Sum, sp.Product)):
         _walk(node.function, limits + tuple(tuple(lim) for lim in node.limits), out)
@@ -299,18 +308,54 @@ def integrand_needs(tree) -> set:
     return out
 
 
-def _key(pred: str, expr, limits: tuple):
+# A sign condition over a range, as one condition: f_k > 0 for every k of lo..hi is the product
+# over the range of (1 where f_k > 0, else 0) not being 0 (exact, and a number at any point).
+_SIGN_OVER = {"positive": sp.StrictGreaterThan, "nonnegative": sp.GreaterThan}
+
+
+def _key(pred: str, expr, limits: tuple, signs: bool = True):
+    """The condition ``pred(expr)`` as one key: closed over the ranges ``expr`` names a variable
+    of (f_k \neq 0 for every k: the product of f_k not 0; f_k > 0 or f_k \\ge 0 for every k:
+    :data:`_SIGN_OVER`); None when it cannot be (another condition over a range)."""
     if not isinstance(expr, sp.Basic):
         return None
     inner = [lim for lim in limits if expr.has(lim[0])]
     if not inner:
         return (pred, canonical(expr))
-    if pred != "nonzero":
-        return None
     try:
-        return ("nonzero", canonical(sp.Product(expr, *inner)))
+        if pred == "nonzero":
+            return ("nonzero", canonical(sp.Product(expr, *inner)))
+        if pred in _SIGN_OVER and signs:
+            indicator = sp.Piecewise((1, _SIGN_OVER[pred](expr, 0)), (0, True))
+            return ("nonzero", canonical(sp.Product(indicator, *inner)))
     except (ValueError, TypeError):
         return None
+    return None
+
+
+def over_a_range(key):
+    """``(pred, f, (k, lo, hi))`` for a key that says ``pred(f)`` for every k of lo..hi (one
+    range; see :func:`_key`), else None."""
+    if key is None or key[0] != "nonzero" or not isinstance(key[1], sp.Product):
+        return None
+    product = key[1]
+    if len(product.limits) != 1:
+        return None
+    f = product.function
+    if isinstance(f, sp.Piecewise) and len(f.args) == 2 and f.args[0][0] == 1:
+        (one, relation), (zero, otherwise) = f.args
+        strict = isinstance(relation, (sp.StrictGreaterThan, sp.StrictLessThan))
+        if (
+            zero == 0
+            and otherwise is sp.true
+            and isinstance(relation, sp.core.relational.Relational)
+        ):
+            if isinstance(relation, (sp.Eq, sp.Ne)):
+                return None
+            pred = "positive" if strict else "nonnegative"
+            return (pred, relation.gts - relation.lts, tuple(product.limits[0]))
+        return None
+    return ("nonzero", f, tuple(product.limits[0]))
 
 
 def key_of(pred: str, expr):

@@ -46,6 +46,7 @@ from eqchain.check.domain import (
     impossible,
     integrand_needs,
     needs,
+    over_a_range,
 )
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
@@ -5019,7 +5020,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             (key is not None and key in keys)
             or holds_within(pred, expr, within)
             or _equal_within(pred, expr, within, facts, values)
-            or _member_of_a_range(pred, expr, assumed, facts)
+            or _member_of_a_range(pred, expr, assumed, facts, bound)
         ):
             continue  # holds wherever the source is defined
         for need in _needs_text(pred, expr, holds, bound):
@@ -5186,26 +5187,30 @@ def _closest_then_algebra(search, facts):
     return tuple(moves) + forward + (Move("algebra"),) + tuple(reversed(backward))
 
 
-def _member_of_a_range(pred, expr, keys, facts) -> bool:
-    r"""``expr \neq 0`` is one member of a domain condition over a range: the source needs
-    f_k \neq 0 for every k in lo..hi (key: the product over that range nonzero) and ``expr`` is
-    f_i with i's range established within lo..hi (\sigma(A_i) beside \log \sigma(A_k) summed
-    over k = 1..C, i indexing A over 1..C)."""
-    if pred != "nonzero" or facts is None or not isinstance(expr, sp.Basic):
+def _member_of_a_range(pred, expr, keys, facts, bound=None) -> bool:
+    r"""``pred(expr)`` follows from members of domain conditions over a range: the source needs
+    f_k \neq 0 (f_k > 0, f_k \ge 0) for every k in lo..hi (:func:`domain.over_a_range`), and
+    ``expr`` names an index i whose range is established within lo..hi, so f_i's condition
+    holds (\sigma(A_i) beside \log \sigma(A_k) summed over k = 1..C, i indexing A over 1..C;
+    k_i! > 0 beside \sum_i \log(1/k_i!), which needs k_i \ge 0 for every i). ``bound``: the ranges
+    the step's own sums give their variables (a rule's condition under one of them)."""
+    if facts is None or not isinstance(expr, sp.Basic):
         return False
+    members = []
     for key in keys:
-        if key is None or key[0] != "nonzero" or not isinstance(key[1], sp.Product):
+        over = over_a_range(key)
+        if over is None:
             continue
-        product = key[1]
-        if len(product.limits) != 1:
-            continue
-        k, lo, hi = product.limits[0]
-        for index in expr.free_symbols - product.free_symbols:
-            if product.function.xreplace({k: index}) == expr and index_within(
-                index, lo, hi, facts.ranges
+        p, f, (k, lo, hi) = over
+        for index in expr.free_symbols - key[1].free_symbols:
+            inside = (bound or {}).get(index)
+            if index_within(index, lo, hi, facts.ranges) or (
+                inside is not None
+                and (inside[0] - lo).is_nonnegative is True
+                and (hi - inside[1]).is_nonnegative is True
             ):
-                return True
-    return False
+                members.append((p, f.xreplace({k: index})))
+    return bool(members) and holds_within(pred, expr, members)
 
 
 def _holds_by_index_range(pred, expr, facts, step) -> bool:

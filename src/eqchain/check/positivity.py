@@ -69,6 +69,24 @@ def nonnegative(expr, holds) -> bool:
     return False
 
 
+def gamma_positive(expr, holds) -> bool:
+    """True when ``expr`` is x! with x established nonnegative or Gamma(x) with x established
+    positive (both are then Gamma of a positive number: positive, for every real x, not only
+    the integers SymPy knows it for), or a product or real power of such factors and factors
+    established positive (lambda^k e^{-lambda} / k!)."""
+    if not expr.has(sp.factorial, sp.gamma):
+        return False
+    if isinstance(expr, sp.factorial):
+        return holds("nonnegative", expr.args[0])
+    if isinstance(expr, sp.gamma):
+        return holds("positive", expr.args[0])
+    if isinstance(expr, sp.Mul):
+        return all(holds("positive", f) for f in expr.args)
+    if isinstance(expr, sp.Pow):
+        return holds("real", expr.exp) and holds("positive", expr.base)
+    return False
+
+
 def positive_terms(expr, holds) -> bool:
     """True when ``expr`` is a sum (``+``) holding a sum or product of terms whose every term is
     established nonnegative and one positive (``\\lambda + \\sum_{i=1}^{n} x_i^2`` with lambda

@@ -962,7 +962,7 @@ def _condition_items(part, origin: str) -> list:
     saying ``origin``; [] for any other condition."""
     import sympy as sp
 
-    from eqchain.load.assume import Declaration, _between_names, _bound, _name
+    from eqchain.load.assume import _NAME, Declaration, _between_names, _bound, _name
 
     relations = {sp.StrictGreaterThan: ">", sp.GreaterThan: ">=", sp.StrictLessThan: "<"}
     relations[sp.LessThan] = "<="
@@ -970,9 +970,19 @@ def _condition_items(part, origin: str) -> list:
     if op is None:
         return []
     left, right = part.args
-    text = f"{left} {op} {right} ({origin})"
 
     def plain(e):
+        if (
+            isinstance(e, sp.Indexed)
+            and len(e.indices) == 1
+            and e.indices[0].is_Integer
+            and e.indices[0] >= 0
+        ):
+            # a numbered member, a_1 in X \sim U(a_1, b_1): the name an assumption gives it
+            label = str(e.base.label)
+            if not _NAME.fullmatch(label):
+                return None
+            return _name(label + "_{" + str(e.indices[0]) + "}")[0]
         if not isinstance(e, sp.Symbol):
             return None
         try:
@@ -981,6 +991,7 @@ def _condition_items(part, origin: str) -> list:
             return None
         return name if index is None and name == e.name else None
 
+    text = f"{plain(left) or left} {op} {plain(right) or right} ({origin})"
     if right.is_Number and left.is_Pow and left.exp.is_even and right == 0 and op == ">":
         # a variance written sigma^2: sigma is the standard deviation, positive (the
         # convention of every author who writes N(mu, sigma^2), and of the density's
