@@ -361,3 +361,16 @@ def test_a_product_nonnegative_is_not_every_factor_nonnegative(tmp_path):
     assert not _member_of_a_range("positive", member, [key], facts)
     # x_k >= 0 is no reason for x_k > 0
     assert not _member_of_a_range("positive", x[k], [key], facts, {k: (1, m)})
+
+
+def test_a_member_with_no_value_at_an_end_of_its_range_is_still_refuted(tmp_path):
+    from helpers import check_document_rows
+
+    # (x - 1)! at x = 0: not a condition on the names every member must meet (the domain would
+    # be empty), a term with no value, so the step is refuted where the other side has one
+    row = r"\sum_{x=0}^{\infty} \frac{\lambda^{x-1}}{(x-1)!} = e^{\lambda}"
+    step = check_document_rows(tmp_path, row, assume="lambda > 0")[-1]
+    assert step["status"] == "refuted"
+    assert "(-1)!" in step["reason"]
+    fixed = check_document_rows(tmp_path, row.replace("x=0", "x=1"), assume="lambda > 0")[-1]
+    assert fixed["status"] != "refuted"

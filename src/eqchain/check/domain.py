@@ -326,11 +326,30 @@ def _key(pred: str, expr, limits: tuple, signs: bool = True):
         if pred == "nonzero":
             return ("nonzero", canonical(sp.Product(expr, *inner)))
         if pred in _SIGN_OVER and signs:
+            if _fails_at_an_end(pred, expr, inner):
+                # (-1)! at x = 0 of \sum_{x=0}^{\infty}: no condition on the names, a term
+                # with no value (refute.undefined_term decides the step)
+                return None
             indicator = sp.Piecewise((1, _SIGN_OVER[pred](expr, 0)), (0, True))
             return ("nonzero", canonical(sp.Product(indicator, *inner)))
     except (ValueError, TypeError):
         return None
     return None
+
+
+def _fails_at_an_end(pred: str, expr, inner) -> bool:
+    """Whether ``pred(expr)`` is false at a numeric end of one of the ranges ``inner``."""
+    for var, *ends in inner:
+        for end in ends:
+            if not (end.is_number and end.is_finite):
+                continue
+            value = expr.xreplace({var: end})
+            if value.is_number and (
+                (pred == "positive" and value.is_positive is False)
+                or (pred == "nonnegative" and value.is_nonnegative is False)
+            ):
+                return True
+    return False
 
 
 def over_a_range(key):
