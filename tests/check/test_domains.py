@@ -326,7 +326,7 @@ def test_a_condition_every_member_of_a_sum_needs_is_the_left_sides_too(tmp_path)
     right = r"\sum_{i=1}^N \left( -\ln(k_i!) - \lambda + k_i \ln\lambda \right)"
     valid = check_document_rows(tmp_path, left + " = " + right, assume="lambda > 0")[-1]
     assert valid["status"] == "verified", valid["reason"]
-    assert valid["domain"] == ["k_{i} \\geq 0"]
+    assert valid["domain"] == ["k_{i} \\geq 0 for 1 \\leq i \\leq N"]
     wrong = right.replace(r"-\ln(k_i!)", r"\ln(k_i!)")
     refuted = check_document_rows(tmp_path, left + " = " + wrong, assume="lambda > 0")[-1]
     assert refuted["status"] == "refuted"
@@ -350,7 +350,7 @@ def test_a_product_nonnegative_is_not_every_factor_nonnegative(tmp_path):
 
     x, i, k = sp.IndexedBase("x"), sp.Symbol("i", integer=True), sp.Symbol("k", integer=True)
     m, n = sp.Symbol("m", integer=True), sp.Symbol("n", integer=True)
-    key = _key("nonnegative", x[i], ((i, 1, m),))
+    key = _key("nonnegative", x[i], ((i, sp.Integer(1), m),))
     assert over_a_range(key) is not None and over_a_range(key)[0] == "nonnegative"
     facts = SimpleNamespace(ranges={})
     member = sp.factorial(x[k])
@@ -374,3 +374,17 @@ def test_a_member_with_no_value_at_an_end_of_its_range_is_still_refuted(tmp_path
     assert "(-1)!" in step["reason"]
     fixed = check_document_rows(tmp_path, row.replace("x=0", "x=1"), assume="lambda > 0")[-1]
     assert fixed["status"] != "refuted"
+
+
+def test_a_range_condition_is_shown_with_its_range(tmp_path):
+    from helpers import check_document_rows
+
+    row = r"\sum_{i=1}^N \frac{1}{x_i} = \sum_{i=1}^N \frac{2}{2 x_i}"
+    step = check_document_rows(tmp_path, row)[-1]
+    assert step["status"] == "verified", step["reason"]
+    assert step["domain"] == ["x_{i} \\neq 0 for 1 \\leq i \\leq N"]
+    wrong = r"\sum_{i=1}^N \frac{1}{x_i} = \sum_{i=1}^N \frac{2}{x_i}"
+    assert check_document_rows(tmp_path, wrong)[-1]["status"] == "refuted"
+    # the right side divides by x_{i+1}: a member the left side's range does not hold at i = N
+    shifted = r"\sum_{i=1}^N \frac{1}{x_i} = \sum_{i=1}^N \frac{x_{i+1}}{x_{i+1} x_i}"
+    assert check_document_rows(tmp_path, shifted)[-1]["status"] != "verified"

@@ -5003,7 +5003,11 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         within.append(key)
         if closed:
             within.append((pred, expr))
-        _show(shown, pred, expr)
+            _show(shown, pred, expr)
+        else:  # a condition on every member of a range says which (k_i \geq 0 for 1 \leq i \leq N)
+            for text in _needs_text(pred, expr, lambda p, e: False, bound):
+                if text not in shown:
+                    shown.append(text)
     keys = set(assumed)
 
     introduced: list[str] = []
