@@ -54,3 +54,38 @@ def test_the_uniform_kl_row_is_verified_under_the_stated_laws(tmp_path):
     )
     assert [s["status"] for s in steps if s["line"] is not None][-2:] == ["verified", "verified"]
     assert last(steps)["domain"] == []
+
+
+def test_an_integrand_zero_outside_a_bounded_interval_converges_from_minus_infinity(tmp_path):
+    # a uniform CDF split at a (StatProofBook): every integral of the density converges
+    law = r"X \sim \mathcal{U}(a, b)"
+    split = (
+        r"\int_{-\infty}^{x} \mathcal{U}(z; a, b) \, \mathrm{d}z = \int_{-\infty}^{a}"
+        r" \mathcal{U}(z; a, b) \, \mathrm{d}z + \int_{a}^{x} \mathcal{U}(z; a, b) \, \mathrm{d}z"
+    )
+    step = last(check_document_rows(tmp_path, law, split))
+    assert step["status"] == "verified", step["reason"]
+    assert "integral_split_range" in step["rules"]
+    wrong = split.replace(r"+ \int_{a}^{x}", r"- \int_{a}^{x}")
+    assert last(check_document_rows(tmp_path, law, wrong))["status"] != "verified"
+    # without the law, b - a may be 0: 1/(b - a) is no number, the convergence is not shown
+    alone = last(check_document_rows(tmp_path, split))
+    assert alone["status"] != "verified"
+
+
+def test_a_piece_bounded_on_one_side_only_is_no_compact_support():
+    import sympy as sp
+
+    from eqchain.check.integrals import _compact_support
+
+    x, a, b = sp.symbols("x a b", real=True)
+    one_side = sp.Integral(sp.Piecewise((1, x >= a), (0, True)), (x, -sp.oo, sp.oo))
+    assert not _compact_support(one_side)
+    both = sp.Integral(sp.Piecewise((x**2, (x >= a) & (x <= b)), (0, True)), (x, -sp.oo, sp.oo))
+    assert _compact_support(both)
+    # a value that is no number at a point of the interval
+    pole = sp.Integral(sp.Piecewise((1 / x, (x >= a) & (x <= b)), (0, True)), (x, -sp.oo, 0))
+    assert not _compact_support(pole)
+    # a last piece that is not 0
+    rest = sp.Integral(sp.Piecewise((1, (x >= a) & (x <= b)), (2, True)), (x, -sp.oo, 0))
+    assert not _compact_support(rest)

@@ -157,7 +157,10 @@ def _walk(node, limits: tuple, out: list) -> None:
                     _walk(bound, limits, out)
         bound = {lim[0] for lim in node.limits}
         inner: list = []
-        _walk(node.function, limits, inner)
+        # (a piece of a piecewise integrand holds where its condition does, which may be
+        # nowhere in the range: its needs are not the integral's)
+        pieces = {p: sp.Dummy("piece") for p in node.function.atoms(sp.Piecewise)}
+        _walk(node.function.xreplace(pieces), limits, inner)
         out.extend(n for n in inner if not (n.expr.free_symbols & bound))
         return
     if isinstance(node, (sp.Sum, sp.Product)):

@@ -3658,8 +3658,8 @@ def _summed_index_ranges(steps) -> dict:
         for big in t.atoms(sp.Sum, sp.Product):
             for index, lower, upper in big.limits:
                 loose |= lower.free_symbols | upper.free_symbols
-                if not isinstance(big, sp.Sum):
-                    continue
+                # a product's range counts as a sum's (\prod_{i=0}^{N} x_i beside
+                # \sum_{i=1}^{N} \ln x_i: x_0 exists, so x_j may be it; a red team's)
                 for member in big.function.atoms(sp.Indexed):
                     if member.indices == (index,):
                         summed.setdefault(member.base, set()).add((lower, upper))

@@ -97,9 +97,9 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         and prove_equal(*_opaque(*pointwise, free_givens), ranges) is not None
     ):
         simpler, other = sorted((lhs, rhs), key=sp.count_ops)  # the simpler one first
-        needs = _convergence(simpler, sp.Integer(0), values_of, "integral_integrand")
+        needs = _convergence(simpler, sp.Integer(0), values_of, "integral_integrand", givens)
         if needs:
-            needs = _convergence(other, sp.Integer(0), values_of, "integral_integrand")
+            needs = _convergence(other, sp.Integer(0), values_of, "integral_integrand", givens)
         rules = _unique([*prefix, "integral_integrand"])
         if not needs:
             return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
@@ -131,7 +131,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
         if how is None:
             continue
         if needs is None:  # the convergence of what the proof used
-            needs = _convergence(left, right, values_of, rules[0])
+            needs = _convergence(left, right, values_of, rules[0], givens)
         elif callable(needs):
             needs = needs()
         used = _unique([*prefix, *rules] + ([] if how == "algebra" else [how]))
@@ -327,7 +327,7 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
     def needs_of(rule):
         nonlocal original_needs
         if original_needs is None:
-            original_needs = _convergence(lhs, rhs, values_of, "")
+            original_needs = _convergence(lhs, rhs, values_of, "", state.get("givens", ()))
         return [(rule, text) for _, text in original_needs]
 
     if _linear_in_integrals(lhs - rhs) is not None:
@@ -364,7 +364,8 @@ def _attempts(lhs, rhs, values_of: dict, ranges, state: dict):
         yield ["quadrature"], None, None, None, ()
     left, right, needs = _evaluate_both(lhs, rhs, values_of, state.get("givens", ()))
     if left is not None:
-        needs = _unique(needs + _convergence(left, right, values_of, "integral_evaluate"))
+        givens = state.get("givens", ())
+        needs = _unique(needs + _convergence(left, right, values_of, "integral_evaluate", givens))
     yield ["integral_evaluate"], left, right, needs, ()
 
 
@@ -460,17 +461,23 @@ def _outside_integrals(side_conditions, lhs, rhs) -> list:
     ]
 
 
-def _convergence(left, right, values_of: dict, rule: str) -> list:
+def _convergence(left, right, values_of: dict, rule: str, givens=()) -> list:
     """(rule, text) for each definite integral in the two sides whose convergence is not
     established: by a bounded range of integration and an integrand continuous everywhere
-    (:func:`_proper_and_continuous`), or by a finite value from SymPy under established
-    conditions."""
+    (:func:`_proper_and_continuous`), by an integrand 0 outside a bounded interval
+    (:func:`_compact_support`, under the givens' margins), or by a finite value from SymPy
+    under established conditions."""
     needs, seen = [], set()
     for side in (left, right):
         # in a fixed order (a set's changes from run to run with the hash seed): the reason
         # names them in this order
         for node in sorted(side.atoms(sp.Integral), key=sp.default_sort_key):
-            if not _definite(node) or _proper_and_continuous(node) or _converges_by_form(node):
+            if (
+                not _definite(node)
+                or _proper_and_continuous(node)
+                or _converges_by_form(node)
+                or _compact_support(node, givens)
+            ):
                 continue
             if _renamed(node) in seen:  # the same integral on both sides: named once
                 continue
@@ -487,6 +494,71 @@ def _convergence(left, right, values_of: dict, rule: str) -> list:
             if (value is None or condition is not None) and need not in needs:
                 needs.append(need)
     return needs
+
+
+def _compact_support(node, givens=()) -> bool:
+    """A definite integral in one variable x whose integrand is a piecewise expression, 0
+    otherwise, each other piece under a condition that bounds x on both sides by finite
+    expressions free of it (``a \\le x \\le b``, a stated uniform density), its value continuous
+    in x or free of it and finite (``\\frac{1}{b - a}`` where the givens' margin makes b - a
+    positive), times factors free of x and finite: the integrand is bounded and 0 outside a
+    bounded interval, so the integral converges over any range, infinite ends included."""
+    if len(node.limits) != 1 or len(node.limits[0]) != 3:
+        return False
+    x, lo, hi = node.limits[0]
+    for end in (lo, hi):
+        if end in (sp.oo, -sp.oo):
+            continue
+        if end.has(x) or end.is_real is not True or not _continuous(end):
+            return False
+    factors = sp.Mul.make_args(node.function)
+    pieces = [f for f in factors if isinstance(f, sp.Piecewise)]
+    if len(pieces) != 1:
+        return False
+    others = [f for f in factors if f is not pieces[0]]
+    if any(f.has(x) or not _finite_under(f, givens) for f in others):
+        return False
+    *inner, (last, otherwise) = pieces[0].args
+    if not inner or last != 0 or otherwise is not sp.true:
+        return False
+    for value, condition in inner:
+        if not _bounded_both_ways(condition, x):
+            return False
+        if value.has(x) and not _continuous(value):
+            return False
+        if not value.has(x) and not _finite_under(value, givens):
+            return False
+    return True
+
+
+def _bounded_both_ways(condition, x) -> bool:
+    """Whether ``condition`` (relations joined by And) bounds x below and above by finite real
+    expressions free of x."""
+    below = above = False
+    for part in sp.And.make_args(condition):
+        if not isinstance(part, sp.Rel) or isinstance(part, (sp.Eq, sp.Ne)):
+            continue
+        small, big = part.lts, part.gts
+        if big == x and not small.has(x) and small.is_real is True and _continuous(small):
+            below = True
+        elif small == x and not big.has(x) and big.is_real is True and _continuous(big):
+            above = True
+    return below and above
+
+
+def _finite_under(expr, givens) -> bool:
+    """``expr`` (free of the variable) is finite: by the assumptions, or a quotient whose
+    denominator the givens' margins show nonzero (1/(b - a) with a < b stated)."""
+    from eqchain.check import conditions as cond
+
+    if cond.holds("finite", expr):
+        return True
+    numerator, denominator = sp.fraction(sp.together(expr))
+    return (
+        cond.holds("finite", numerator)
+        and _continuous(denominator)
+        and established(sp.Ne(denominator, 0, evaluate=False), givens)
+    )
 
 
 def _proper_and_continuous(node) -> bool:

@@ -667,6 +667,18 @@ def stated_law_conditions(rows) -> list:
         for b, rs in rows
     ]
     defined = _defined_names(equations)  # a law's own row defines nothing
+    # families the document writes at a letter (b_i in \sum_i (b_i - a_i)): their numbered
+    # members are members, which an assumption on the name b_1 does not reach
+    families = {
+        str(member.base.label)
+        for _, rs in rows
+        for r in rs
+        if r.formula is not None
+        for side in r.formula.sides
+        if isinstance(side, sp.Basic)
+        for member in side.atoms(sp.Indexed)
+        if not all(i.is_Integer for i in member.indices)
+    }
     supports: dict = {}  # (name, index) -> the support's words of each law stated of it
     for _, block_rows in rows:
         for row in block_rows:
@@ -682,7 +694,7 @@ def stated_law_conditions(rows) -> list:
             items = [
                 item
                 for part in sp.And.make_args(d.holds(*law.args))
-                for item in _condition_items(part, f"the law stated at line {row.line}")
+                for item in _condition_items(part, f"the law stated at line {row.line}", families)
             ]
             # what a row defines is what its definition says (\mu = \frac{1}{n} \sum_i x_i
             # names an estimate, not the constant parameter)
@@ -956,7 +968,7 @@ def _shown(items, scope=None) -> tuple:
     )
 
 
-def _condition_items(part, origin: str) -> list:
+def _condition_items(part, origin: str, families=frozenset()) -> list:
     """``part`` (a relation between a plain name and a number, two plain names, or an even
     power of a name and 0) as assumption items, their text
     saying ``origin``; [] for any other condition."""
@@ -979,8 +991,9 @@ def _condition_items(part, origin: str) -> list:
             and e.indices[0] >= 0
         ):
             # a numbered member, a_1 in X \sim U(a_1, b_1): the name an assumption gives it
+            # (not one of a family the document also writes at a letter, ``families``)
             label = str(e.base.label)
-            if not _NAME.fullmatch(label):
+            if not _NAME.fullmatch(label) or label in families:
                 return None
             return _name(label + "_{" + str(e.indices[0]) + "}")[0]
         if not isinstance(e, sp.Symbol):
@@ -991,7 +1004,26 @@ def _condition_items(part, origin: str) -> list:
             return None
         return name if index is None and name == e.name else None
 
+    def family(e):
+        """(name, index) of a member at a letter (lambda_i of X_i \\sim Exp(lambda_i))."""
+        if isinstance(e, sp.Indexed) and len(e.indices) == 1 and e.indices[0].is_Symbol:
+            label = str(e.base.label)
+            if _NAME.fullmatch(label) and _NAME.fullmatch(str(e.indices[0])):
+                return label, str(e.indices[0])
+        return None
+
     text = f"{plain(left) or left} {op} {plain(right) or right} ({origin})"
+    if left.is_Number and not right.is_Number:
+        left, right, op = right, left, {">": "<", "<": ">", ">=": "<=", "<=": ">="}[op]
+    if right == 0 and op in (">", ">=", "<", "<="):
+        # a sign of every member: lambda_i > 0, p_i >= 0 (a bound other than 0 on a family
+        # is no declaration, so p_i <= 1 is not assumed)
+        base = left.base if left.is_Pow and left.exp.is_even and op == ">" else left
+        member = family(base)
+        if member is not None:
+            word = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
+            chosen = word[op] if base is left else ("positive" if left.exp == 2 else "nonzero")
+            return [Declaration(member[0], member[1], (chosen,))]
     if right.is_Number and left.is_Pow and left.exp.is_even and right == 0 and op == ">":
         # a variance written sigma^2: sigma is the standard deviation, positive (the
         # convention of every author who writes N(mu, sigma^2), and of the density's
@@ -1326,6 +1358,76 @@ def _consistent_bounds(path: str, items: list) -> None:
             raise InputError(
                 f"the assumptions on {name} leave it no value ({', '.join(said[name])})", path
             )
+    cycle = _contradicting_order(items)
+    if cycle:
+        raise InputError(
+            f"the assumptions leave {', '.join(cycle[0])} no values ({', '.join(cycle[1])})",
+            path,
+        )
+
+
+def _contradicting_order(items) -> tuple[list[str], list[str]] | None:
+    """The names and the assumptions of a set of bounds between plain names, numbers and
+    signs that no values meet together (``a < b`` and ``b < a``; ``a < b``, ``b < c``, ``c <
+    a``; ``x > 0``, ``x < y``, ``y < 0``), or None. Each bound is a difference constraint ``u -
+    v < c`` (or ``<=``): they contradict exactly when some cycle of them sums to less than 0,
+    or to 0 through a strict one (shortest paths, Floyd-Warshall)."""
+    from eqchain.load.assume import Bound, Declaration
+
+    zero = "0"
+    edges: list[tuple[str, str, Fraction, bool, str]] = []  # u - v (<, <=) c: v -> u
+
+    def add(u: str, v: str, c: Fraction, strict: bool, text: str) -> None:
+        edges.append((v, u, c, strict, text))
+
+    signs = {
+        "positive": (zero, True),  # 0 - x < 0
+        "nonnegative": (zero, False),
+        "negative": (None, True),  # x - 0 < 0
+        "nonpositive": (None, False),
+    }
+    for item in items:
+        if isinstance(item, Declaration) and item.index is None:
+            for word in item.words:
+                if word in signs:
+                    first, strict = signs[word]
+                    text = f"{item.name} {word}"
+                    if first == zero:
+                        add(zero, item.name, Fraction(0), strict, text)
+                    else:
+                        add(item.name, zero, Fraction(0), strict, text)
+        elif isinstance(item, Bound) and item.index is None and item.op != "!=":
+            other = item.other[0] if item.other is not None else zero
+            value = item.value if item.other is None else Fraction(0)
+            if item.op in ("<", "<=", "="):  # x - other (<, <=) value
+                add(item.name, other, value, item.op == "<", item.text)
+            if item.op in (">", ">=", "="):  # other - x (<, <=) -value
+                add(other, item.name, -value, item.op == ">", item.text)
+    names = sorted({e[0] for e in edges} | {e[1] for e in edges})
+    if len(names) < 2:
+        return None
+    inf = None
+    dist = {(a, b): inf for a in names for b in names}
+    for a, b, c, strict, _ in edges:
+        old = dist[(a, b)]
+        if old is None or (c, not strict) < old:
+            dist[(a, b)] = (c, not strict)  # (sum, all non-strict): smaller is tighter
+    for k in names:
+        for i in names:
+            if dist[(i, k)] is None:
+                continue
+            for j in names:
+                if dist[(k, j)] is None:
+                    continue
+                through = (dist[(i, k)][0] + dist[(k, j)][0], dist[(i, k)][1] and dist[(k, j)][1])
+                if dist[(i, j)] is None or through < dist[(i, j)]:
+                    dist[(i, j)] = through
+    bad = [n for n in names if dist[(n, n)] is not None and dist[(n, n)] < (0, True)]
+    if not bad:
+        return None
+    texts = [text for a, b, _c, _s, text in edges if a in bad and b in bad]
+    shown = [n for n in bad if n != zero]
+    return shown, list(dict.fromkeys(texts))
 
 
 def _margin_givens(path: str, items: list, scope) -> list[Step]:
