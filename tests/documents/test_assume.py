@@ -231,9 +231,11 @@ def test_a_bound_by_a_name_establishes_the_margin(tmp_path):
     # without the upper bound, n - k may be negative: the log rules' condition is missing
     results = claims(check(tmp_path, BINOMIAL, "0 < k, n real"))
     assert results[-1].verdict is Verdict.UNKNOWN and "n - k > 0" in results[-1].reason
-    # k <= n allows n - k = 0, where the log is undefined: not enough
+    # k <= n allows n - k = 0, where the left side's log is undefined: verified where it is
+    # defined, n - k nonzero (so positive), and the domain says so
     results = claims(check(tmp_path, BINOMIAL, "0 < k <= n"))
-    assert results[-1].verdict is not Verdict.VERIFIED
+    assert results[-1].verdict is Verdict.VERIFIED
+    assert "n - k \\neq 0" in results[-1].domain
 
 
 def test_a_bound_by_a_name_keeps_refutations_inside_it(tmp_path):

@@ -326,3 +326,21 @@ def test_the_margins_of_two_laws_make_a_ratio_of_their_widths_positive(tmp_path)
     # one law only: the other width may be negative
     one = last(check_document_rows(tmp_path, laws[0], row))
     assert one["status"] == "unknown" and "c" in one["reason"]
+
+
+def test_a_bounded_parameter_not_zero_where_the_left_side_is_defined_is_positive(tmp_path):
+    # 0 <= p_1 <= 1 stated; the left side divides by 1 - p_2 and takes the log of the ratio:
+    # there 1 - p_1 and 1 - p_2 are not 0, so positive, and the log splits (the Bernoulli KL)
+    laws = (r"P: \; X \sim \mathrm{Bern}(p_1)", r"Q: \; Y \sim \mathrm{Bern}(p_2)")
+    row = r"\ln \frac{1-p_1}{1-p_2} = \ln(1-p_1) - \ln(1-p_2)"
+    step = last(check_document_rows(tmp_path, *laws, row))
+    assert step["status"] == "verified", step["reason"]
+    assert step["domain"] == ["1 - p_{\\text{2}} \\neq 0", "1 - p_{\\text{1}} \\neq 0"]
+    wrong = r"\ln \frac{1-p_1}{1-p_2} = \ln(1-p_1) + \ln(1-p_2)"
+    assert last(check_document_rows(tmp_path, *laws, wrong))["status"] == "refuted"
+    # without the laws 1 - p_1 may be negative: unknown, naming it
+    alone = last(check_document_rows(tmp_path, row))
+    assert alone["status"] == "unknown" and "p_{1}" in alone["reason"]
+    # a product of such factors, p_1 (1 - p_2) / p_2
+    split = r"\ln \frac{p_1 (1-p_2)}{p_2} = \ln p_1 + \ln(1-p_2) - \ln p_2"
+    assert last(check_document_rows(tmp_path, *laws, split))["status"] == "verified"

@@ -5023,6 +5023,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         if assumed and (
             (key is not None and key in keys)
             or holds_within(pred, expr, within)
+            or _within_margins(pred, expr, within, facts)
             or _equal_within(pred, expr, within, facts, values)
             or _member_of_a_range(pred, expr, assumed, facts, bound)
         ):
@@ -5189,6 +5190,41 @@ def _closest_then_algebra(search, facts):
     if how != "algebra":
         return None
     return tuple(moves) + forward + (Move("algebra"),) + tuple(reversed(backward))
+
+
+def _within_margins(pred, expr, within, facts) -> bool:
+    """``pred(expr)`` (positive or nonzero) follows factor by factor: each factor positive as
+    nonnegative (by the declarations, or through the margins of assumed bounds:
+    :func:`eqchain.densities.established`) and nonzero within the domain conditions ``within``
+    (``1 - p_1 \\neq 0`` in the domain and ``p_1 \\le 1`` stated: 1 - p_1 > 0, which log_div
+    asks); an odd integer power of a positive base, or an even one of a nonzero real base, is
+    positive too."""
+    if facts is None or pred not in ("positive", "nonzero") or not isinstance(expr, sp.Basic):
+        return False
+    givens = facts.givens
+
+    def nonzero(e) -> bool:
+        return cond.holds("nonzero", e) or holds_within("nonzero", e, within)
+
+    def positive(e) -> bool:
+        if cond.holds("positive", e) or holds_within("positive", e, within):
+            return True
+        nonnegative = cond.holds("nonnegative", e) or established(
+            sp.Ge(e, 0, evaluate=False), givens
+        )
+        return nonnegative and nonzero(e)
+
+    for factor in sp.Mul.make_args(expr):
+        base, exponent = factor.as_base_exp()
+        if factor.is_number and factor.is_positive:
+            continue
+        if exponent.is_integer and exponent.is_odd and positive(base):
+            continue
+        if exponent.is_integer and exponent.is_even and cond.holds("real", base) and nonzero(base):
+            continue
+        if not (exponent == 1 and positive(factor)):
+            return False
+    return True
 
 
 def _member_of_a_range(pred, expr, keys, facts, bound=None) -> bool:
