@@ -134,6 +134,10 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
             needs = _convergence(left, right, values_of, rules[0], givens)
         elif callable(needs):
             needs = needs()
+        if not needs and rules[0] in ("algebra", "integral_linear"):
+            # and of every integral the step writes: pieces that cancel once split or gathered
+            # (\int_0^1 rac{1}{t} dt - \int_0^1 rac{1}{t} dt) are no 0 where they diverge
+            needs = _convergence(lhs, rhs, values_of, rules[0], givens)
         used = _unique([*prefix, *rules] + ([] if how == "algebra" else [how]))
         if not needs:
             result = engine._decide(step, used, side_conditions, warnings, values, facts, domain)
@@ -484,8 +488,12 @@ def _convergence(left, right, values_of: dict, rule: str, givens=()) -> list:
             seen.add(_renamed(node))
             missing: list = []
             if _converges_by_form(node, missing) or missing:
-                # its form decides: it converges when these hold (SymPy is not asked)
-                need = (rule, f"{', '.join(latex(c) for c in missing)} (for {latex(node)})")
+                # its form decides: it converges when these hold (SymPy is not asked); a
+                # condition that cannot hold (1/t at 0: -1 + 1 > 0) leaves it not shown
+                if any(c is sp.false for c in missing):
+                    need = (rule, f"{latex(node)} to converge")
+                else:
+                    need = (rule, f"{', '.join(latex(c) for c in missing)} (for {latex(node)})")
                 if missing and need not in needs:
                     needs.append(need)
                 continue

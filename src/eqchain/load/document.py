@@ -104,7 +104,7 @@ def load_document(
         line, col = unclosed.line, unclosed.column
         written = text.split("\n")[line - 1][col - 1 :].strip()
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
-    stated = stated_law_conditions(rows)
+    stated = _not_of_declared_families(stated_law_conditions(rows), items)
     stated += _prose_assumptions(path, blocks, rows, items + stated, _inline_names(text, blocks))
     bound_rows = _display_bounds(rows, items + stated)
     items = items + stated
@@ -634,6 +634,28 @@ def _place(err: LatexError, path: str, block: Block, source: str) -> InputError:
 # -- symbols and assumptions -----------------------------------------------------------------
 
 
+def _not_of_declared_families(stated: list, items: list) -> list:
+    """The stated laws' assumption items less those on a numbered name of a family the
+    assumptions declare (``--assume "p_k > 0"`` and ``\\mathrm{Bern}(p_1)``: p_1 is that
+    family's member, which an assumption on the name p_1 does not reach; it was listed as
+    assumed and a true step refuted at p_1 = 2)."""
+    from eqchain.load.assume import _NUMBERED, Bound, Declaration
+
+    families = {i.name for i in items if isinstance(i, Declaration) and i.index is not None}
+    families |= {i.name for i in items if isinstance(i, Bound) and i.index is not None}
+
+    def of_a_family(name) -> bool:
+        numbered = _NUMBERED.fullmatch(name or "")
+        return numbered is not None and numbered.group(1) in families
+
+    return [
+        i
+        for i in stated
+        if not of_a_family(getattr(i, "name", None))
+        and not (isinstance(i, Bound) and i.other is not None and of_a_family(i.other[0]))
+    ]
+
+
 def stated_law_conditions(rows) -> list:
     """The parameters' conditions of every law a row states (``X \\sim \\mathrm{Exp}(\\lambda)``:
     ``\\lambda > 0``; ``X \\sim \\mathcal{U}(a, b)``: ``a < b``; ``X \\sim \\mathcal{N}(\\mu,
@@ -1004,26 +1026,7 @@ def _condition_items(part, origin: str, families=frozenset()) -> list:
             return None
         return name if index is None and name == e.name else None
 
-    def family(e):
-        """(name, index) of a member at a letter (lambda_i of X_i \\sim Exp(lambda_i))."""
-        if isinstance(e, sp.Indexed) and len(e.indices) == 1 and e.indices[0].is_Symbol:
-            label = str(e.base.label)
-            if _NAME.fullmatch(label) and _NAME.fullmatch(str(e.indices[0])):
-                return label, str(e.indices[0])
-        return None
-
     text = f"{plain(left) or left} {op} {plain(right) or right} ({origin})"
-    if left.is_Number and not right.is_Number:
-        left, right, op = right, left, {">": "<", "<": ">", ">=": "<=", "<=": ">="}[op]
-    if right == 0 and op in (">", ">=", "<", "<="):
-        # a sign of every member: lambda_i > 0, p_i >= 0 (a bound other than 0 on a family
-        # is no declaration, so p_i <= 1 is not assumed)
-        base = left.base if left.is_Pow and left.exp.is_even and op == ">" else left
-        member = family(base)
-        if member is not None:
-            word = {">": "positive", ">=": "nonnegative", "<": "negative", "<=": "nonpositive"}
-            chosen = word[op] if base is left else ("positive" if left.exp == 2 else "nonzero")
-            return [Declaration(member[0], member[1], (chosen,))]
     if right.is_Number and left.is_Pow and left.exp.is_even and right == 0 and op == ">":
         # a variance written sigma^2: sigma is the standard deviation, positive (the
         # convention of every author who writes N(mu, sigma^2), and of the density's
