@@ -5023,7 +5023,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         if assumed and (
             (key is not None and key in keys)
             or holds_within(pred, expr, within)
-            or _within_margins(pred, expr, within, facts)
+            or _positive_factor_by_factor(pred, expr, within, facts)
             or _equal_within(pred, expr, within, facts, values)
             or _member_of_a_range(pred, expr, assumed, facts, bound)
         ):
@@ -5192,7 +5192,7 @@ def _closest_then_algebra(search, facts):
     return tuple(moves) + forward + (Move("algebra"),) + tuple(reversed(backward))
 
 
-def _within_margins(pred, expr, within, facts) -> bool:
+def _positive_factor_by_factor(pred, expr, within, facts) -> bool:
     """``pred(expr)`` (positive or nonzero) follows factor by factor: each factor positive as
     nonnegative (by the declarations, or through the margins of assumed bounds:
     :func:`eqchain.densities.established`) and nonzero within the domain conditions ``within``
