@@ -3638,8 +3638,8 @@ def _sample_means(steps) -> dict:
 
 def _summed_index_ranges(steps) -> dict:
     r"""The range of the index each free member of a document's family is written with
-    (``z_i`` beside ``\sum_{k=1}^{K} e^{z_k}``): a family that the document sums over one
-    range, ``\sum_{k=lo}^{hi} ... z_k ...``, everywhere, and writes otherwise only through
+    (``z_i`` beside ``\sum_{k=1}^{K} e^{z_k}``): a family that the document sums (or multiplies)
+    over one range, ``\sum_{k=lo}^{hi} ... z_k ...``, everywhere, and writes otherwise only through
     letters (no numbered member, no index expression), is indexed by that range, so its free
     members' indices lie in it, what a reader of ``\frac{\partial a_j}{\partial z_i}``
     takes for granted. Only a letter the document writes as an index and nowhere else (a

@@ -136,7 +136,7 @@ def integral_step(step, lhs, rhs, side_conditions, warnings, facts, values, give
             needs = needs()
         if not needs and rules[0] in ("algebra", "integral_linear"):
             # and of every integral the step writes: pieces that cancel once split or gathered
-            # (\int_0^1 rac{1}{t} dt - \int_0^1 rac{1}{t} dt) are no 0 where they diverge
+            # (\int_0^1 \frac{1}{t} dt - \int_0^1 \frac{1}{t} dt) are no 0 where they diverge
             needs = _convergence(lhs, rhs, values_of, rules[0], givens)
         used = _unique([*prefix, *rules] + ([] if how == "algebra" else [how]))
         if not needs:

@@ -104,7 +104,7 @@ def load_document(
         line, col = unclosed.line, unclosed.column
         written = text.split("\n")[line - 1][col - 1 :].strip()
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
-    stated = _not_of_declared_families(stated_law_conditions(rows), items)
+    stated = _not_of_families(stated_law_conditions(rows), items, rows)
     stated += _prose_assumptions(path, blocks, rows, items + stated, _inline_names(text, blocks))
     bound_rows = _display_bounds(rows, items + stated)
     items = items + stated
@@ -634,15 +634,29 @@ def _place(err: LatexError, path: str, block: Block, source: str) -> InputError:
 # -- symbols and assumptions -----------------------------------------------------------------
 
 
-def _not_of_declared_families(stated: list, items: list) -> list:
-    """The stated laws' assumption items less those on a numbered name of a family the
-    assumptions declare (``--assume "p_k > 0"`` and ``\\mathrm{Bern}(p_1)``: p_1 is that
-    family's member, which an assumption on the name p_1 does not reach; it was listed as
-    assumed and a true step refuted at p_1 = 2)."""
+def _not_of_families(stated: list, items: list, rows) -> list:
+    """The stated laws' assumption items less those on a numbered name of a family: one the
+    rows write at a letter (b_1 beside ``\\sum_i (b_i - a_i)``) or the assumptions declare
+    (``--assume "p_k > 0"`` with ``\\mathrm{Bern}(p_1)``). Such a p_1 is the family's member,
+    which an assumption on the name p_1 does not reach (it was listed as assumed while a true
+    step was refuted at p_1 = 2)."""
+    import sympy as sp
+
     from eqchain.load.assume import _NUMBERED, Bound, Declaration
 
-    families = {i.name for i in items if isinstance(i, Declaration) and i.index is not None}
-    families |= {i.name for i in items if isinstance(i, Bound) and i.index is not None}
+    families = {
+        str(member.base.label)
+        for _, rs in rows
+        for r in rs
+        if r.formula is not None
+        for side in r.formula.sides
+        if isinstance(side, sp.Basic)
+        for member in side.atoms(sp.Indexed)
+        if not all(i.is_Integer for i in member.indices)
+    }
+    families |= {
+        i.name for i in items if isinstance(i, (Declaration, Bound)) and i.index is not None
+    }
 
     def of_a_family(name) -> bool:
         numbered = _NUMBERED.fullmatch(name or "")
@@ -689,18 +703,6 @@ def stated_law_conditions(rows) -> list:
         for b, rs in rows
     ]
     defined = _defined_names(equations)  # a law's own row defines nothing
-    # families the document writes at a letter (b_i in \sum_i (b_i - a_i)): their numbered
-    # members are members, which an assumption on the name b_1 does not reach
-    families = {
-        str(member.base.label)
-        for _, rs in rows
-        for r in rs
-        if r.formula is not None
-        for side in r.formula.sides
-        if isinstance(side, sp.Basic)
-        for member in side.atoms(sp.Indexed)
-        if not all(i.is_Integer for i in member.indices)
-    }
     supports: dict = {}  # (name, index) -> the support's words of each law stated of it
     for _, block_rows in rows:
         for row in block_rows:
@@ -716,7 +718,7 @@ def stated_law_conditions(rows) -> list:
             items = [
                 item
                 for part in sp.And.make_args(d.holds(*law.args))
-                for item in _condition_items(part, f"the law stated at line {row.line}", families)
+                for item in _condition_items(part, f"the law stated at line {row.line}")
             ]
             # what a row defines is what its definition says (\mu = \frac{1}{n} \sum_i x_i
             # names an estimate, not the constant parameter)
@@ -990,7 +992,7 @@ def _shown(items, scope=None) -> tuple:
     )
 
 
-def _condition_items(part, origin: str, families=frozenset()) -> list:
+def _condition_items(part, origin: str) -> list:
     """``part`` (a relation between a plain name and a number, two plain names, or an even
     power of a name and 0) as assumption items, their text
     saying ``origin``; [] for any other condition."""
@@ -1013,9 +1015,9 @@ def _condition_items(part, origin: str, families=frozenset()) -> list:
             and e.indices[0] >= 0
         ):
             # a numbered member, a_1 in X \sim U(a_1, b_1): the name an assumption gives it
-            # (not one of a family the document also writes at a letter, ``families``)
+            # (none for a family's member: _not_of_families)
             label = str(e.base.label)
-            if not _NAME.fullmatch(label) or label in families:
+            if not _NAME.fullmatch(label):
                 return None
             return _name(label + "_{" + str(e.indices[0]) + "}")[0]
         if not isinstance(e, sp.Symbol):
