@@ -33,7 +33,7 @@ from eqchain.check.equivalence import prove_equal
 from eqchain.densities import density_conditions, established
 from eqchain.latex.printer import latex
 from eqchain.model import Counterexample, StepResult, Verdict
-from eqchain.tree import canonical
+from eqchain.tree import build, canonical, rebuild
 
 PRECISIONS = (30, 60)
 TRIALS = 6
@@ -1285,10 +1285,13 @@ def _inner_evaluated(expr):
 
     def visit(node):
         if isinstance(node, sp.Integral) and node.function.has(sp.Integral):
-            function = node.function.replace(
-                lambda e: isinstance(e, sp.Integral) and not e.function.has(sp.Integral),
-                lambda e: _closed_form(e) if _closed_form(e) is not None else e,
-            )
+
+            def valued(e):
+                if isinstance(e, sp.Integral) and not e.function.has(sp.Integral):
+                    return value if (value := _closed_form(e)) is not None else e
+                return e
+
+            function = rebuild(node.function, valued)
             if function != node.function:
                 return sp.Integral(function, *node.limits)
         return node
@@ -1498,17 +1501,23 @@ def _opaque(left, right, givens=()):
             return names[key]
         return node
 
-    opaque_givens = [(_bottom_up(a, visit), _bottom_up(b, visit)) for a, b in givens]
-    return _bottom_up(left, visit), _bottom_up(right, visit), opaque_givens
+    opaque_givens = [(_bottom_up(a, visit, True), _bottom_up(b, visit, True)) for a, b in givens]
+    return _bottom_up(left, visit, True), _bottom_up(right, visit, True), opaque_givens
 
 
-def _bottom_up(expr, visit):
+def _bottom_up(expr, visit, evaluate: bool = False):
+    """``expr`` with each node replaced by ``visit(node)``, bottom up, an integral as a whole.
+    Rebuilt as written unless ``evaluate``: SymPy's evaluation would cancel two identical
+    integrals, which is no 0 where they diverge (only the opaque quantities of
+    :func:`_opaque`, whose convergence is asked for apart, are evaluated)."""
     if not isinstance(expr, sp.Basic) or not expr.args or isinstance(expr, (sp.Symbol, sp.Indexed)):
         return visit(expr)
     if isinstance(expr, sp.Integral):
         return visit(expr)  # an integral is replaced as a whole (its integrand may be split)
-    args = tuple(_bottom_up(a, visit) for a in expr.args)
-    return visit(expr.func(*args) if args != expr.args else expr)
+    args = tuple(_bottom_up(a, visit, evaluate) for a in expr.args)
+    if args == expr.args:
+        return visit(expr)
+    return visit(expr.func(*args) if evaluate else build(expr.func, args))
 
 
 def _unique(items):
@@ -1710,7 +1719,7 @@ def _bottom_up_inner(expr, visit):
     if not isinstance(expr, sp.Basic) or not expr.args or isinstance(expr, sp.Symbol):
         return visit(expr)
     args = tuple(_bottom_up_inner(a, visit) for a in expr.args)
-    return visit(expr.func(*args) if args != expr.args else expr)
+    return visit(build(expr.func, args) if args != expr.args else expr)
 
 
 def _quadrature(node, dps: int, points=(), integrable: dict | None = None, absolute=True):

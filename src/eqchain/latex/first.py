@@ -24,7 +24,7 @@ from eqchain.latex import ellipsis
 from eqchain.latex.read import Formula, _check_text, _guarded, row_parts, with_pieces
 from eqchain.latex.rows import split_rows
 from eqchain.latex.scan import Composite, Context, Scanner, Template
-from eqchain.tree import rebuild
+from eqchain.tree import rebuild, substitute
 
 _ALLOWED = (
     sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp, sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot,
@@ -51,7 +51,7 @@ class Analysis:
         the piecewise definitions."""
         if not self.pieces:
             return sides
-        return tuple(side.xreplace(dict(self.pieces)) for side in sides)
+        return tuple(substitute(side, dict(self.pieces)) for side in sides)
 
 
 def analyse(

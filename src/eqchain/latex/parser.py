@@ -91,6 +91,7 @@ from eqchain.operators import (
     SetProduct,
     SetSum,
 )
+from eqchain.tree import put_in
 
 # How tightly each infix operator binds its left operand. Juxtaposition (implicit
 # multiplication) binds tighter than all of them; a sum's body is parsed at PRODUCT.
@@ -2888,7 +2889,7 @@ class Parser:
             raise LatexError(without_a_body(tok.text), column=tok.column)
         body = self.expression(SUM)
         if isinstance(domain, tuple):  # \sum_{x \in \{0, 1\}} f(x): f(0) + f(1), as written
-            terms = [body.xreplace({variable: m}) for m in domain]
+            terms = [put_in(body, {variable: m}) for m in domain]
             result = terms[0]
             for term in terms[1:]:
                 result = add(result, term) if tok.text == "sum" else mul(result, term)
@@ -3787,7 +3788,7 @@ def _at_bound(body, variable, bound):
         return sp.Limit(body, variable, bound)
     if any(variable in d.variables for d in body.atoms(sp.Derivative)):
         return sp.Subs(body, variable, bound)
-    return body.xreplace({variable: bound})
+    return put_in(body, {variable: bound})
 
 
 def _shifted(bound, shift):

@@ -43,6 +43,7 @@ from eqchain.latex.parser import parse_sides
 from eqchain.latex.rows import Row, split_rows
 from eqchain.latex.tokens import Token, tokenize
 from eqchain.latex.width import ascii_punctuation
+from eqchain.tree import substitute
 
 MAX_LENGTH = 100_000
 _RANGE_SUBSCRIPT = re.compile(
@@ -514,7 +515,7 @@ def with_pieces(sides: tuple, parts: RowParts) -> tuple:
     """Each piecewise definition's placeholder made its Piecewise (eqchain.latex.piecewise)."""
     if not parts.pieces:
         return sides
-    return tuple(side.xreplace(dict(parts.pieces)) for side in sides)
+    return tuple(substitute(side, dict(parts.pieces)) for side in sides)
 
 
 def _with_optima(sides: tuple, parts: RowParts) -> tuple:
