@@ -27,6 +27,7 @@ import sympy as sp
 from eqchain.errors import LatexError, UnsupportedLatex
 from eqchain.latex import piecewise
 from eqchain.latex.applied import defined_function
+from eqchain.latex.brackets import depth_after
 from eqchain.latex.conditions import Condition, read_condition, split_condition
 from eqchain.latex.decorations import Decorated, strip_decorations
 from eqchain.latex.names import (
@@ -138,7 +139,8 @@ def read_formula(
         raise LatexError("empty formula", column=1)
     if len(rows) > 1 and rows[1].beside:
         raise LatexError(
-            "several equations side by side (after a comma and spacing): one formula holds "
+            "several equations side by side (after a comma and spacing, or a wide space): one "
+            "formula holds "
             "one equation or chain; write one per step",
             column=rows[1].offset + 1,
         )
@@ -338,6 +340,7 @@ def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     deco = Decorated(body, deco.tag, deco.annotation)
     parts, definition, relations = _split_relations(body)
     _no_question(body, parts, offset)
+    _no_wide_space_product(text, body, parts, offset)
     continues = False
     if len(parts) > 1 and not body[parts[0][0] : parts[0][1]].strip():
         # A row that starts with a relation continues the row before: "= b", "\le b", or
@@ -570,6 +573,46 @@ def relation_parts(text: str) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
     (the loader re-reads the links of a chain around a side that cannot be read)."""
     parts, _, relations = _split_relations(text)
     return parts, relations
+
+
+_WIDE_SPACE = re.compile(r"\\(?:q?quad(?![A-Za-z])|hspace\*?\{[^{}]*\})")
+# what may stand right before a wide space (an operator, an opening bracket, a script sign)
+# or right after it (an operator, a closing bracket, a line end) without making a product
+_OPEN_BEFORE = re.compile(
+    r"(?:[-+*/(\[{,&|^_]|\\(?:cdot|times|pm|mp|div|ast|circ|left|[bB]igg?l?|middle))\Z"
+)
+_CLOSE_AFTER = re.compile(
+    r"\A(?:[-+*/)\]},&|!^_']|\\(?:cdot|times|pm|mp|div|ast|circ|right|[bB]igg?r?|middle)"
+    r"(?![A-Za-z])|\\\\)"
+)
+
+
+def _no_wide_space_product(text: str, body: str, parts, offset: int) -> None:
+    """Reject a wide space (``\\quad``, ``\\qquad``, ``\\hspace``) outside brackets between two
+    terms of one side: nobody sets a factor apart with one, so ``f(x) = x^2 \\quad x > 0`` is
+    no chain through the product ``x^2 x`` (it was read so); two formulas side by side (two
+    equations, two laws) were cut into rows before (``rows.beside_split``); a condition, a
+    number or a proof's end after one was cut off (the body has them blank)."""
+    for m in _WIDE_SPACE.finditer(text):
+        if depth_after(text[: m.start()]) != 0:
+            continue
+        for start, end in parts:
+            if not start <= m.start() < end:
+                continue
+            before, after = body[start : m.start()].rstrip(), body[m.end() : end].lstrip()
+            if not before or not after:
+                break
+            if _OPEN_BEFORE.search(before) or _CLOSE_AFTER.match(after):
+                break
+            if text[: m.start()].rstrip(" \t").endswith("\n") and (start, end) == parts[-1]:
+                break  # a product's tail indented on the next line (an alignment's row joined)
+            raise LatexError(
+                "ambiguous: a wide space (\\quad, \\qquad, \\hspace) between two terms sets "
+                "two formulas apart, never a factor: put a comma before a condition "
+                "(f(x) = x^2, \\quad x > 0), write each equation in a row of its own, or write "
+                "the product with \\cdot",
+                column=offset + m.start() + 1,
+            )
 
 
 def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str, ...]]:

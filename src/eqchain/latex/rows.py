@@ -414,7 +414,7 @@ def beside_split(text: str) -> list[tuple[int, int]]:
         return []  # the commas of a piecewise definition are its own
     commas = [i for i, ch, depth in scan(text) if ch == "," and depth == 0]
     if not commas:
-        return _and_split(text)
+        return _and_split(text) or _wide_space_split(text)
     starts: list[tuple[int, int]] = []
     bounds = [-1, *commas, len(text)]
     for k in range(1, len(bounds) - 1):
@@ -452,6 +452,46 @@ def _and_split(text: str) -> list[tuple[int, int]]:
     if not _top_level_equals(parts[0]) or not all(_side_by_side_equation(p) for p in parts[1:]):
         return []
     return [(m.start(), m.end()) for m in found]
+
+
+# a run of spacing holding a wide space (\quad, \qquad, \hspace): what sets two formulas
+# apart without a comma (a factor is never set apart so: latex/read._no_wide_space_product)
+_WIDE_SPACING = re.compile(
+    rf"(?:\s*{_SPACING_COMMAND})*\s*\\(?:q?quad(?![A-Za-z])|hspace\*?\{{[^{{}}]*\}})"
+    rf"(?:\s*{_SPACING_COMMAND})*\s*"
+)
+_LAW_STATED = re.compile(r"\\sim(?![A-Za-z])")
+
+
+def _wide_space_split(text: str) -> list[tuple[int, int]]:
+    """:func:`beside_split` for formulas set apart by a wide space alone, ``a + 1 = b \\quad
+    c + 1 = d``, ``X \\sim \\mathrm{Exp}(\\lambda) \\quad Y \\sim \\mathrm{Exp}(\\mu)``: (where
+    the spacing starts, where the next formula starts) for each top-level run of spacing that
+    holds one, when every part is an equation as after a comma or every part states a law
+    (one top-level ``\\sim`` and no other relation)."""
+    found = [m for m in _WIDE_SPACING.finditer(text) if depth_after(text[: m.start()]) == 0]
+    found = [m for m in found if text[: m.start()].strip() and text[m.end() :].strip()]
+    if not found:
+        return []
+    bounds = [0, *[x for m in found for x in (m.start(), m.end())], len(text)]
+    parts = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+    equations = _top_level_equals(parts[0]) and all(_side_by_side_equation(p) for p in parts[1:])
+    if not (equations or all(_states_a_law(p) for p in parts)):
+        return []
+    return [(m.start(), m.end()) for m in found]
+
+
+def _states_a_law(part: str) -> bool:
+    """``X \\sim \\mathcal{N}(0, 1)``: one top-level ``\\sim`` with something on either side,
+    and no other relation."""
+    math = _math_of(part)
+    if _PROSE_START.match(part.lstrip()) or _top_level_equals(math):
+        return False
+    laws = [m for m in _LAW_STATED.finditer(math) if depth_after(math[: m.start()]) == 0]
+    if len(laws) != 1 or not math[: laws[0].start()].strip() or not math[laws[0].end() :].strip():
+        return False
+    rest = math[: laws[0].start()] + " " * (laws[0].end() - laws[0].start()) + math[laws[0].end() :]
+    return _NOT_EQUATION.search(rest) is None
 
 
 def _side_by_side_equation(part: str) -> bool:
