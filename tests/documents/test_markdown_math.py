@@ -401,3 +401,31 @@ def test_an_environment_in_an_inline_html_comment_is_not_math():
     # red team: a draft kept in a comment was checked (and refuted)
     text = "Text <!-- old: \\begin{align} (a+b)^2 &= a^2 + b^2 \\end{align} --> more.\n"
     assert markdown_blocks(text) == []
+
+
+def test_bracket_displays_inside_a_paragraph_are_each_read():
+    # a paragraph going on after its closing \] held its displays unread, in silence: a wrong
+    # step there exited 0 (a helper's post, its text extracted from a rendered page)
+    text = "# t\nWe have\n\\[a + a = 3a\\]and\n\\[b + b = 2b\\]so.\n"
+    blocks = markdown_blocks(text)
+    assert [b.text for b in blocks] == ["\\[a + a = 3a\\]", "\\[b + b = 2b\\]"]
+    assert [(b.line, b.column) for b in blocks] == [(3, 1), (4, 1)]
+
+
+def test_a_wrong_bracket_display_inside_a_paragraph_is_refuted(tmp_path):
+    text = "# t\nWe have\n\\[a + a = 3a\\]and\n\\begin{equation} b + b = 2b \\end{equation}so.\n"
+    results = check(tmp_path, text)
+    assert [r.verdict for r in results] == [Verdict.REFUTED, Verdict.VERIFIED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# t\n\nThe set `\\[a + a = 3a\\]` is code.\n",
+        "# t\n\nInline $\\[a + a = 3a\\]$ math.\n",
+        "# t\n\nA comment <!-- \\[a + a = 3a\\] --> here.\n",
+        "# t\n\nAn opening \\[ with no closing one.\n",
+    ],
+)
+def test_brackets_in_code_inline_math_comments_or_unclosed_are_not_displays(text):
+    assert markdown_blocks(text) == []

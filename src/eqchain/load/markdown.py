@@ -523,7 +523,8 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     out = []
     prose_from = 0
     children = list(token.children or ())
-    for at, stop in _environments_in_prose(token, dialect):
+    environments = _environments_in_prose(token, dialect)
+    for at, stop in environments + _brackets_in_prose(token, dialect, environments):
         children.append(_EnvironmentSpan(at, stop))
     children.sort(key=lambda c: (c.meta or {}).get("offset", -1))
     for child in children:
@@ -622,6 +623,33 @@ def _environments_in_prose(token, dialect) -> list[tuple[int, int]]:
             depth -= 1
             if depth == 0 and env == name and name.rstrip("*") in _DISPLAY_ENVIRONMENTS:
                 out.append((at, m.end()))
+    return out
+
+
+def _brackets_in_prose(token, dialect, environments) -> list[tuple[int, int]]:
+    """The spans of ``\\[ ... \\]`` displays written inside a paragraph's prose (``We have
+    \\[a + a = 3a\\] and so``), which MathJax renders as displays wherever they stand, in the
+    dialects that read them on lines of their own; none inside an inline formula, code, an
+    HTML comment, or around an environment read as one (:func:`_environments_in_prose`).
+    A paragraph whose line went on after its closing ``\\]`` held them unread, in silence (a
+    wrong step there exited 0)."""
+    if not dialect.brackets or "\\[" not in token.content:
+        return []
+    text = token.content
+    held = _held(token) + [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+    out, at = [], 0
+    while (opened := _BRACKET_OPEN.search(text, at)) is not None:
+        closed = _BRACKET_CLOSE.search(text, opened.end())
+        if closed is None:
+            break
+        span = (opened.start(), closed.end())
+        at = closed.end()
+        if any(a <= opened.start() < b for a, b in held):
+            at = opened.end()
+            continue
+        if any(a < span[1] and span[0] < b for a, b in environments):
+            continue
+        out.append(span)
     return out
 
 
