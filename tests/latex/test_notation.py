@@ -590,6 +590,8 @@ def test_an_over_outside_one_group_is_unreadable(written):
     [
         ("a = 2π σ^2", r"a = 2\pi \sigma^2"),
         ("f = μ − σ", r"f = \mu - \sigma"),
+        # the en dash WordPress prints for a minus (a helper's copied posts: (y – x)^2)
+        ("f = (y \u2013 x)^2 \u2013 1", r"f = (y - x)^2 - 1"),
         ("a = ∑_{k=1}^{n} x_k", r"a = \sum_{k=1}^{n} x_k"),
         ("a = Σ + θ", r"a = \Sigma + \theta"),  # the letter, not the sum
         ("a = x × y · z", r"a = x \times y \cdot z"),

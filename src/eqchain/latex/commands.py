@@ -36,7 +36,9 @@ UNICODE_COMMANDS = {ch: name for name, ch in GREEK_CHARACTERS.items()} | {
     "≠": "neq", "∞": "infty", "∂": "partial", "∑": "sum", "∏": "prod", "∫": "int", "∈": "in",
     "∇": "nabla", "→": "to",
 }  # fmt: skip
-UNICODE_CHARACTERS = {"−": "-", "∣": "|"}  # U+2212 minus, U+2223 divides (a bar)
+# U+2212 minus; U+2013 en dash, a minus as WordPress's typography prints it (its pages copied
+# into a post write (y – x)^2: in a formula it has no other meaning); U+2223 divides (a bar)
+UNICODE_CHARACTERS = {"−": "-", "\u2013": "-", "∣": "|"}
 
 # Accents and alphabets: ``\hat{y}`` is one symbol named "haty" (backslashes and braces removed).
 ACCENTS = frozenset(
