@@ -3651,18 +3651,28 @@ def _summed_index_ranges(steps) -> dict:
     if not steps or not all(s.infer_kind for s in steps):
         return {}
     trees = [e for s in steps for e in (s.lhs, s.rhs) if isinstance(e, sp.Basic)]
-    summed: dict = {}  # family base -> {(lower, upper)}
+    # keyed by (family base, position of the index): x_{pq} beside \sum_{i=1}^{m} \sum_{j=1}^{n}
+    # x_{ij} puts p in 1..m and q in 1..n (a two-index family, each position its own range)
+    summed: dict = {}  # (base, position) -> {(lower, upper)}
     loose: set = set()  # letters written as values, bounds or conditions of their own
+    spoiled: set = set()  # (base, position) not indexed by one range of letters
+    arities: dict = {}  # base -> the numbers of indices it is written with
     for t in trees:
         loose |= _loose_symbols(t)
+        bound_anywhere = {v for big in t.atoms(sp.Sum, sp.Product) for v in big.variables}
         for big in t.atoms(sp.Sum, sp.Product):
             for index, lower, upper in big.limits:
                 loose |= lower.free_symbols | upper.free_symbols
                 # a product's range counts as a sum's (\prod_{i=0}^{N} x_i beside
                 # \sum_{i=1}^{N} \ln x_i: x_0 exists, so x_j may be it; a red team's)
                 for member in big.function.atoms(sp.Indexed):
-                    if member.indices == (index,):
-                        summed.setdefault(member.base, set()).add((lower, upper))
+                    for position, at in enumerate(member.indices):
+                        if at != index:
+                            continue
+                        key = (member.base, position)
+                        if (lower.free_symbols | upper.free_symbols) & bound_anywhere:
+                            spoiled.add(key)  # \sum_{j=1}^{i} x_{ij}: no range of its own
+                        summed.setdefault(key, set()).add((lower, upper))
     for s in steps:
         for op, a, b in s.condition:
             pair = op in ("=", "!=") and isinstance(a, sp.Symbol) and isinstance(b, sp.Symbol)
@@ -3670,26 +3680,28 @@ def _summed_index_ranges(steps) -> dict:
                 loose |= {x for e in (a, b) if isinstance(e, sp.Basic) for x in e.free_symbols}
                 if op == "range":
                     loose.add(a)
-    free: dict = {}  # family base -> {letters written free}
-    spoiled: set = set()
+    free: dict = {}  # (base, position) -> {letters written free}
     for t in trees:
         variables = {v for big in t.atoms(sp.Sum, sp.Product) for v in big.variables}
         for member in t.atoms(sp.Indexed):
-            index = member.indices[0] if len(member.indices) == 1 else None
-            if not isinstance(index, sp.Symbol):
-                spoiled.add(member.base)
-            elif index not in variables:
-                free.setdefault(member.base, set()).add(index)
+            arities.setdefault(member.base, set()).add(len(member.indices))
+            for position, index in enumerate(member.indices):
+                if not isinstance(index, sp.Symbol):
+                    spoiled.add((member.base, position))
+                elif index not in variables:
+                    free.setdefault((member.base, position), set()).add(index)
+    # a family written with several numbers of indices (x_i and x_{ij}) is no one family
+    spoiled |= {k for k in set(summed) | set(free) if len(arities.get(k[0], ())) > 1}
     # A letter also written free with a family whose range is not one (summed over two
     # ranges, or written with a number or an index expression) may name a member outside the
     # range of the others: w_i beside \sum_{k=0}^{K} w_k and \sum_{k=1}^{K} z_k may be w_0.
-    unsettled = {b for b, found in summed.items() if len(found) != 1} | spoiled
-    unplaced = {i for b in unsettled for i in free.get(b, set())}
+    unsettled = {k for k, found in summed.items() if len(found) != 1} | spoiled
+    unplaced = {i for k in unsettled for i in free.get(k, set())}
     out: dict = {}  # letter -> [(lower, upper)], one for each family it indexes
-    for base, found in summed.items():
-        if len(found) != 1 or base in spoiled:
+    for key, found in summed.items():
+        if len(found) != 1 or key in spoiled:
             continue
-        for index in free.get(base, set()) - loose - unplaced:
+        for index in free.get(key, set()) - loose - unplaced:
             out.setdefault(index, []).extend(found)
     return out
 
