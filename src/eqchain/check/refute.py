@@ -1157,6 +1157,15 @@ def _roots(e, a) -> list:
     x = sp.Dummy("x", **_assumptions(a))
     e = e.xreplace({a: x})
     try:
+        # a product's roots are its factors' (a likelihood's stationarity condition at sampled
+        # k, n: p^{1/16} (221 - 320 p), which solve() took a second to find by p = t^{16})
+        product = sp.factor_terms(e) if isinstance(e, sp.Add) else e
+        factors = [f for f in sp.Mul.make_args(product) if f.has(x)]
+        if isinstance(product, sp.Mul) and len(factors) > 1 or factors and factors[0] != e:
+            found = [r for f in factors for r in _roots(f, x)]
+            return sorted(set(found), key=sp.default_sort_key)
+        if isinstance(e, sp.Pow) and e.base.has(x) and e.exp.is_positive and not e.exp.has(x):
+            return _roots(e.base, x)  # (1 - p)^{3/2} = 0 where 1 - p = 0
         roots = None
         signs = sorted((s for s in e.atoms(sp.sign) if s.has(x)), key=sp.default_sort_key)
         if signs:
