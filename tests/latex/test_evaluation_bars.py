@@ -282,3 +282,17 @@ def test_an_evaluation_bracket_ends_a_function_argument():
 def test_a_plain_bracket_after_a_function_argument_stays_ambiguous():
     with pytest.raises(LatexError, match="ambiguous argument"):
         read_expression(r"\ln \frac{b}{c} [x]")
+
+
+def test_a_bar_takes_the_variable_of_an_integral_on_its_own_side():
+    # integration by parts written on one side ([F]_0^\infty + p \int ... dx): the side's own
+    # integral was not seen ("which variable ... (p, x)?"), though another side's was
+    text = r"G = [-x^p e^{-x}]_0^\infty + p\int_0^\infty x^{p-1}e^{-x}dx"
+    side = read_formula(text).sides[1]
+    (limit,) = side.atoms(sp.Limit)
+    assert str(limit.args[1]) == "x"
+
+
+def test_a_bar_with_no_integral_in_its_row_is_still_ambiguous():
+    with pytest.raises(LatexError, match="which variable"):
+        read_formula(r"G = [p x]_0^1")

@@ -198,6 +198,13 @@ def parse_sides(
             sides[k] = Parser(tokens, indices, functions, markers, alone).whole()
         except BarVariableUnknown:
             pending.append(k)  # read again once every side's integrals are known
+            # ... its own among them ([F]_0^\infty + p \int_0^\infty ... dx on one side)
+            probe = Parser(tokens, indices, functions, dict(markers), alone)
+            probe.deferred_bars = True
+            try:
+                around |= integration_variables(probe.whole()) - {_DEFERRED_BAR}
+            except LatexError:
+                pass
             continue
         around |= integration_variables(sides[k])
     for k in pending:
@@ -258,6 +265,7 @@ class Parser:
         self.declared_shapes = matrices.declared(marks)  # --assume "X matrix", "y vector"
         self.matrix_names |= set(self.declared_shapes)
         self.bar_variables: frozenset = frozenset()  # variables of integration around
+        self.deferred_bars = False  # a bar whose variable is unknown takes _DEFERRED_BAR
         self.leaves_out = False  # the subscript being read is k \neq i (_excluded_index)
 
     # -- moving through the tokens -----------------------------------------------------------
@@ -593,6 +601,8 @@ class Parser:
             for s in body.free_symbols
             if isinstance(s, sp.Symbol) and not any(s in i.indices for i in body.atoms(sp.Indexed))
         }
+        if self.deferred_bars:
+            return _DEFERRED_BAR  # a first reading, for the side's own integrals only
         around = {v for v in self.bar_variables if v in free}
         if len(around) == 1:
             return next(iter(around))
@@ -3770,6 +3780,10 @@ _LIMIT_ARROWS = {
 }
 
 _BINDING = (sp.Integral, sp.Sum, sp.Product, sp.Limit)
+
+
+# the variable a bar is read with on a first reading of its side, whose integrals are sought
+_DEFERRED_BAR = sp.Dummy("bar")
 
 
 def integration_variables(expr) -> set:
