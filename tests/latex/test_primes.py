@@ -106,3 +106,19 @@ def test_a_prime_on_a_function_the_document_applies_to_several_arguments_is_unre
 
     with pytest.raises(UnsupportedLatex, match="several"):
         read_formula("f'(x)", functions=frozenset({"f", several("f")}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [r"\{x^2 e^{x}\}' = 2x e^x + x^2 e^x", r"\left\{ x^2 e^{x} \right\}' = 2x e^x + x^2 e^x",
+     r"[x^2 e^{x}]' = 2x e^x + x^2 e^x"],
+)  # fmt: skip
+def test_a_prime_after_braces_or_square_brackets_is_the_derivative(text):
+    # \{f(x) g(x)\}' in a Japanese post on the product rule was unreadable
+    left = read_formula(text).sides[0]
+    assert isinstance(left, sp.Derivative) and str(left.variables) == "(x,)"
+
+
+def test_a_prime_after_braces_with_two_variables_is_rejected():
+    with pytest.raises(UnsupportedLatex, match="other than one variable"):
+        read_formula(r"\{a x^2\}' = 2ax")

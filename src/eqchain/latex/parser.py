@@ -396,8 +396,8 @@ class Parser:
             after = self.peek()
             if c == "[" and after is not None and after.is_char("_"):
                 return self.evaluation_bar(close)
-            if c == "(" and after is not None and after.is_char("'"):
-                return self.primed_group(close)
+            if after is not None and after.is_char("'"):
+                return self.primed_group(close)  # (x^2 e^x)', [x^2 e^x]
             return self._group(close)
         if c == "{":
             close = self.partner[self.pos]
@@ -674,6 +674,8 @@ class Parser:
             raise UnsupportedLatex("not supported: the empty set \\{\\}", column=tok.column)
         inner = self.within(self.pos + 1, k)
         self.pos = k + 1
+        if (after := self.peek()) is not None and after.is_char("'"):
+            return self._primed(inner, tok)  # \{f(x) g(x)\}': as (f(x) g(x))'
         return inner
 
     def _top_level_char(self, lo: int, hi: int, chars: str) -> bool:
@@ -2020,8 +2022,11 @@ class Parser:
         the parentheses hold by its one free variable. With none, or several (``(a x^2)'``: by
         x, or by a?), nothing in the formula says which variable the prime is for: rejected,
         naming the candidates."""
-        opening = self.tokens[self.partner[close]]
-        body = self._group(close)
+        return self._primed(self._group(close), self.tokens[self.partner[close]])
+
+    def _primed(self, body, opening: Token):
+        """The derivative of ``body`` (a bracket's content, ``pos`` at the first prime after
+        it) by its one free variable, of the order the primes give (:meth:`primed_group`)."""
         order = 0
         while (tok := self.peek()) is not None and tok.is_char("'"):
             order, self.pos = order + 1, self.pos + 1
