@@ -536,7 +536,7 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                     out[arg[0]], out[arg[1]] = (" ", " ") if whole else ("(", ")")
                     i = arg[0] + 1
                     continue
-            if plain in ("displaystyle", "textstyle") and depth == 0:
+            if plain in ("displaystyle", "textstyle", *_SIZES) and depth == 0:
                 group = braced_argument(text, end)
                 if group is not None and not text[end : group[0]].strip():
                     # \displaystyle{a = b} (a WordPress habit): a style switch, then a plain
@@ -791,7 +791,13 @@ def _annotated_equals(text: str, end: int, column: int):
 
 _NAME_WORD = re.compile(r"[A-Za-z]{2,}")
 _AFTER_NAME = "=+-*/^_()[],"
-_AFTER_NAME_COMMANDS = ("\\left", "\\right", "\\cdot", "\\times", "\\div", "\\coloneqq")
+# the font sizes: \Large{a + a = 2a} sets its group in a size, which typesets nothing else
+_SIZES = ("tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE",
+          "huge", "Huge")  # fmt: skip
+# (a sizing command, \mathrm{KL} \big( q || p \big), before its bracket, as \left is)
+_AFTER_NAME_COMMANDS = (
+    "\\left", "\\right", "\\cdot", "\\times", "\\div", "\\coloneqq", "\\big", "\\Big",
+)  # fmt: skip
 
 
 def _upright_name(text: str, start: int, after: int, content: str) -> bool:
