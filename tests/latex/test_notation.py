@@ -746,3 +746,10 @@ def test_broken_scripts_are_a_latex_error_not_a_crash(text):
     # a superscript with no script after it met the reordering of scripts (a TypeError)
     with pytest.raises(LatexError):
         read_formula(text)
+
+
+@pytest.mark.parametrize("text", ["k = 0\u20139", "x_{1\u20133} = 2", "f = y\u2013x"])
+def test_an_unspaced_en_dash_is_a_range_and_unsupported(text):
+    # k = 0–9 was read k = 0 - 9, and a definition f(k) = k^2 under it verified f(k) = 81
+    with pytest.raises(LatexError, match="unsupported character"):
+        read_expression(text) if "=" not in text else read_formula(text)

@@ -37,7 +37,8 @@ UNICODE_COMMANDS = {ch: name for name, ch in GREEK_CHARACTERS.items()} | {
     "∇": "nabla", "→": "to",
 }  # fmt: skip
 # U+2212 minus; U+2013 en dash, a minus as WordPress's typography prints it (its pages copied
-# into a post write (y – x)^2: in a formula it has no other meaning); U+2223 divides (a bar)
+# into a post write (y – x)^2), with white space on both sides only (tokens._spaced: 0–9 is a
+# range); U+2223 divides (a bar)
 UNICODE_CHARACTERS = {"−": "-", "\u2013": "-", "∣": "|"}
 
 # Accents and alphabets: ``\hat{y}`` is one symbol named "haty" (backslashes and braces removed).

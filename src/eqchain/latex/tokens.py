@@ -59,6 +59,16 @@ class Token:
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-", strict=True))
 
 
+EN_DASH = "\u2013"
+
+
+def _spaced(text: str, i: int) -> bool:
+    """Whether the character at ``i`` has white space on both sides: an en dash so set is a
+    minus as WordPress prints one (``y – x``, typed ``y - x``); unspaced (``0–9``, ``x_{1–3}``)
+    it is a range, which is no minus (it was read as one: ``k = 0–9`` became ``k = -9``)."""
+    return 0 < i < len(text) - 1 and text[i - 1].isspace() and text[i + 1].isspace()
+
+
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Tokens of ``text``, whose first character is at offset ``base`` of the formula.
 
@@ -126,7 +136,7 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         elif ch in UNICODE_COMMANDS:  # μ typed for \mu (commands.UNICODE_COMMANDS)
             tokens.append(Token("cmd", UNICODE_COMMANDS[ch], base + i, base + i + 1, space))
             i += 1
-        elif ch in UNICODE_CHARACTERS:
+        elif ch in UNICODE_CHARACTERS and (ch != EN_DASH or _spaced(text, i)):
             tokens.append(Token("char", UNICODE_CHARACTERS[ch], base + i, base + i + 1, space))
             i += 1
         else:
