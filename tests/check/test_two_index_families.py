@@ -47,3 +47,13 @@ def test_a_member_of_a_family_summed_over_two_ranges_is_not_placed(tmp_path):
         rf"\frac{{\partial}}{{\partial x_{{pq}}}} {DOUBLE} x_{{ij}} y = y",
     )
     assert steps[-1]["status"] != "verified"  # refuted at a p outside every range
+
+
+def test_a_family_also_written_with_one_index_is_not_placed(tmp_path):
+    # x_i beside x_{ij}: no one family (a red team's: verified, p outside 1..m at m = 1)
+    steps = check_document_rows(
+        tmp_path,
+        r"\sum_{i=1}^{m} x_i = 1",
+        rf"\frac{{\partial}}{{\partial x_{{pq}}}} {DOUBLE} x_{{ij}} y = y",
+    )
+    assert steps[-1]["status"] != "verified"

@@ -3656,7 +3656,7 @@ def _summed_index_ranges(steps) -> dict:
     summed: dict = {}  # (base, position) -> {(lower, upper)}
     loose: set = set()  # letters written as values, bounds or conditions of their own
     spoiled: set = set()  # (base, position) not indexed by one range of letters
-    arities: dict = {}  # base -> the numbers of indices it is written with
+    arities: dict = {}  # a base's name -> the numbers of indices it is written with
     for t in trees:
         loose |= _loose_symbols(t)
         bound_anywhere = {v for big in t.atoms(sp.Sum, sp.Product) for v in big.variables}
@@ -3684,14 +3684,15 @@ def _summed_index_ranges(steps) -> dict:
     for t in trees:
         variables = {v for big in t.atoms(sp.Sum, sp.Product) for v in big.variables}
         for member in t.atoms(sp.Indexed):
-            arities.setdefault(member.base, set()).add(len(member.indices))
+            # by name: x_{ij}'s base carries its number of indices, so is no x_i's
+            arities.setdefault(str(member.base.label), set()).add(len(member.indices))
             for position, index in enumerate(member.indices):
                 if not isinstance(index, sp.Symbol):
                     spoiled.add((member.base, position))
                 elif index not in variables:
                     free.setdefault((member.base, position), set()).add(index)
     # a family written with several numbers of indices (x_i and x_{ij}) is no one family
-    spoiled |= {k for k in set(summed) | set(free) if len(arities.get(k[0], ())) > 1}
+    spoiled |= {k for k in set(summed) | set(free) if len(arities.get(str(k[0].label), ())) > 1}
     # A letter also written free with a family whose range is not one (summed over two
     # ranges, or written with a number or an index expression) may name a member outside the
     # range of the others: w_i beside \sum_{k=0}^{K} w_k and \sum_{k=1}^{K} z_k may be w_0.
