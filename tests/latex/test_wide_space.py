@@ -34,8 +34,6 @@ def test_two_laws_side_by_side_are_two_rows():
 @pytest.mark.parametrize(
     "text",
     [
-        r"f(x) = x^2 \quad x > 0",
-        r"y = 2 x \qquad y \le 3",
         r"a = b \quad c",
         r"p(x) = x \quad p(y)",
         r"X \sim \mathcal{N}(0, 1) \quad a = b",
@@ -81,6 +79,42 @@ def test_a_product_tail_indented_on_the_next_line_is_a_factor():
     assert str(formula.sides[1]) == "(a + b)*(a + b)"
 
 
-def test_a_formula_after_a_wide_space_on_the_next_line_is_unreadable():
-    with pytest.raises(LatexError, match="wide space"):
-        read_formula("f(x) = x^2\n\\quad x > 0")
+def test_a_condition_after_a_wide_space_on_the_next_line_is_the_rows():
+    assert read_formula("f(x) = x^2\n\\quad x > 0").condition.text == "x > 0"
+
+
+@pytest.mark.parametrize(
+    "text, condition",
+    [
+        (r"f(x) = x^2 \quad x > 0", "x > 0"),  # it was the chain f(x) = x^3 > 0
+        (r"f(x) = |x| \quad x > 0", "x > 0"),  # a bar is no operator beside the space
+        (r"\sum_{k=0}^{\infty} x^k = \frac{1}{1 - x} \qquad |x| < 1", "|x| < 1"),
+        (r"y = 2 x \qquad y \le 3", "y \\le 3"),
+    ],
+)
+def test_a_condition_after_a_wide_space_is_the_rows(text, condition):
+    formula = read_formula(text)
+    assert len(formula.sides) == 2 and formula.condition.text == condition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\int_0^1 x^2 \quad dx = \frac{1}{3}",
+        r"\int_0^1 2x \hspace{1em} dx = 1",
+        r"\sum_{i=1}^{n} \quad 2 x_i = 2 \sum_{i=1}^{n} x_i",
+        r"\prod_{i=1}^{n} \quad e^{x_i} = e^{\sum_{i=1}^{n} x_i}",
+        r"\lim_{x \to 0} \quad \frac{\sin x}{x} = 1",
+        r"\frac{d}{dx} \quad x^2 = 2x",
+        r"\hat{\theta} = \arg\max_{\theta} \quad \theta (1 - \theta)",
+    ],
+)
+def test_a_wide_space_after_a_big_operator_or_before_a_differential_reads_as_before(text):
+    assert len(read_formula(text).sides) == 2
+
+
+@pytest.mark.parametrize("kern", [r"\hspace{1pt}", r"\hspace{-1pt}", r"\hspace{0.2em}"])
+def test_a_kern_is_no_wide_space(kern):
+    # 4/2 = 2\hspace{1pt}(x - x + 1) = 1 was cut into two true equations
+    formula = read_formula(rf"\frac{{4}}{{2}} = 2{kern}(x - x + 1) = 1")
+    assert len(formula.sides) == 3

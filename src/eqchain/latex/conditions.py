@@ -88,7 +88,12 @@ def split_condition(text: str) -> tuple[int, int] | None:
             if _is_condition_like(tail):
                 return i, i + 1
         i += 1
-    return _spaced_bracket_condition(text) or _worded_condition(text) or _bracketed_inequality(text)
+    return (
+        _spaced_bracket_condition(text)
+        or _worded_condition(text)
+        or _bracketed_inequality(text)
+        or _spaced_condition(text)
+    )
 
 
 _INEQUALITY = re.compile(r"[<>]|\\(?:le|ge|leq|geq|neq|ne|lt|gt)(?![A-Za-z])")
@@ -169,6 +174,28 @@ def _worded_condition(text: str) -> tuple[int, int] | None:
         if _depth(head) != 0 or not _is_condition_like(tail):
             continue
         if re.search(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
+            continue
+        return m.start(), m.start()
+    return None
+
+
+_SPACED = re.compile(r"\\q?quad(?![A-Za-z])")
+_PROSE_IN = re.compile(r"\\(?:text[a-z]*|mbox|mathrm\s*\{\s*[A-Za-z]{2,})(?![A-Za-z])")
+
+
+def _spaced_condition(text: str) -> tuple[int, int] | None:
+    """``\\sum_{k=0}^{\\infty} x^k = \\frac{1}{1 - x} \\qquad |x| < 1``: a condition set off by
+    ``\\quad`` or ``\\qquad`` alone, without a comma, running to the row's end, at its top level
+    after a relation of the row (a wide space sets no factor apart: it was the chain through
+    the product ``\\frac{1}{1 - x} |x| < 1``); (its ``\\quad``'s offset, twice) or None. Two
+    equations so set apart were cut into rows before (``rows.beside_split``)."""
+    for m in _SPACED.finditer(text):
+        head, tail = text[: m.start()], _CLOSING.sub("", text[m.end() :])
+        if _depth(head) != 0 or not tail.strip() or not _is_condition_like(tail):
+            continue
+        if _PROSE_IN.search(tail):
+            continue  # \quad \text{for all } x > 0: words, which _worded_condition reads or not
+        if not _is_condition_like(head):  # a relation of the row, outside brackets
             continue
         return m.start(), m.start()
     return None

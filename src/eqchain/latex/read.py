@@ -41,7 +41,7 @@ from eqchain.latex.names import (
 )
 from eqchain.latex.optimum import ArgMax, ArgMin, split_optimum
 from eqchain.latex.parser import parse_sides
-from eqchain.latex.rows import Row, split_rows
+from eqchain.latex.rows import WIDE_SPACE, Row, split_rows, wide
 from eqchain.latex.tokens import Token, tokenize
 from eqchain.latex.width import ascii_punctuation
 from eqchain.tree import substitute
@@ -575,15 +575,28 @@ def relation_parts(text: str) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
     return parts, relations
 
 
-_WIDE_SPACE = re.compile(r"\\(?:q?quad(?![A-Za-z])|hspace\*?\{[^{}]*\})")
 # what may stand right before a wide space (an operator, an opening bracket, a script sign)
-# or right after it (an operator, a closing bracket, a line end) without making a product
+# or right after it (an operator, a closing bracket, a line end) without making a product; a
+# bar | may open or close an absolute value, so it is neither (|x| \quad x > 0 is no product)
 _OPEN_BEFORE = re.compile(
-    r"(?:[-+*/(\[{,&|^_]|\\(?:cdot|times|pm|mp|div|ast|circ|left|[bB]igg?l?|middle))\Z"
+    r"(?:[-+*/(\[{,&^_]|\\(?:cdot|times|pm|mp|div|ast|circ|left|[bB]igg?l?|middle))\Z"
 )
 _CLOSE_AFTER = re.compile(
-    r"\A(?:[-+*/)\]},&|!^_']|\\(?:cdot|times|pm|mp|div|ast|circ|right|[bB]igg?r?|middle)"
+    r"\A(?:[-+*/)\]},&!^_']|\\(?:cdot|times|pm|mp|div|ast|circ|right|[bB]igg?r?|middle)"
     r"(?![A-Za-z])|\\\\)"
+)
+# a big operator with its scripts (\sum_{i=1}^{n}, \int_0^1, \lim_{x \to 0}, \arg\max_\theta)
+# or a derivative's operator (\frac{d}{dx}) before a wide space: what follows is its operand
+_SCRIPT = r"(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9]))*"
+_OPERATOR_BEFORE = re.compile(
+    r"(?:\\(?:sum|prod|int|iint|iiint|oint|lim|max|min|sup|inf|argmax|argmin|limsup|liminf)"
+    r"(?:\s*\\(?:limits|nolimits))?"
+    + _SCRIPT
+    + r"|\\frac\s*\{\s*(?:d|\\partial|\\mathrm\{d\})\s*\}\s*\{[^{}]*\})\s*\Z"
+)
+# ... and an integral's differential after one (\int_0^1 x^2 \quad dx)
+_DIFFERENTIAL_AFTER = re.compile(
+    r"\A(?:d|\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\}|\\,)\s*(?:\\?[A-Za-z]+)?\s*\Z"
 )
 
 
@@ -593,8 +606,8 @@ def _no_wide_space_product(text: str, body: str, parts, offset: int) -> None:
     no chain through the product ``x^2 x`` (it was read so); two formulas side by side (two
     equations, two laws) were cut into rows before (``rows.beside_split``); a condition, a
     number or a proof's end after one was cut off (the body has them blank)."""
-    for m in _WIDE_SPACE.finditer(text):
-        if depth_after(text[: m.start()]) != 0:
+    for m in WIDE_SPACE.finditer(text):
+        if depth_after(text[: m.start()]) != 0 or not wide(m.group(0)):
             continue
         for start, end in parts:
             if not start <= m.start() < end:
@@ -604,6 +617,10 @@ def _no_wide_space_product(text: str, body: str, parts, offset: int) -> None:
                 break
             if _OPEN_BEFORE.search(before) or _CLOSE_AFTER.match(after):
                 break
+            if _OPERATOR_BEFORE.search(before):
+                break  # \sum_{i=1}^{n} \quad 2 x_i, \frac{d}{dx} \quad x^2
+            if "\\int" in before and _DIFFERENTIAL_AFTER.match(after):
+                break  # \int_0^1 x^2 \quad dx
             if text[: m.start()].rstrip(" \t").endswith("\n") and (start, end) == parts[-1]:
                 break  # a product's tail indented on the next line (an alignment's row joined)
             raise LatexError(

@@ -461,6 +461,21 @@ _WIDE_SPACING = re.compile(
     rf"(?:\s*{_SPACING_COMMAND})*\s*"
 )
 _LAW_STATED = re.compile(r"\\sim(?![A-Za-z])")
+WIDE_SPACE = re.compile(r"\\(?:q?quad(?![A-Za-z])|hspace\*?\{[^{}]*\})")
+_LENGTH = re.compile(r"\s*(-?\d*\.?\d+)\s*(em|ex|pt|mm|cm|in|bp|pc|mu)\s*")
+_POINTS = {"em": 10, "ex": 4.3, "pt": 1, "mm": 2.85, "cm": 28.5, "in": 72, "bp": 1, "pc": 12,
+           "mu": 10 / 18}  # fmt: skip
+
+
+def wide(space: str) -> bool:
+    """Whether the spacing command ``space`` (a match of :data:`WIDE_SPACE`) is a wide space:
+    ``\\quad``, ``\\qquad``, an ``\\hspace`` of at least 5pt (about half an em); a kern
+    (``\\hspace{1pt}``, ``\\hspace{-1pt}``) sets nothing apart. An ``\\hspace`` whose length
+    is no number and unit is wide."""
+    if not space.startswith("\\hspace"):
+        return True
+    found = _LENGTH.fullmatch(space[space.index("{") + 1 : -1])
+    return found is None or float(found.group(1)) * _POINTS[found.group(2)] >= 5
 
 
 def _wide_space_split(text: str) -> list[tuple[int, int]]:
@@ -469,7 +484,12 @@ def _wide_space_split(text: str) -> list[tuple[int, int]]:
     the spacing starts, where the next formula starts) for each top-level run of spacing that
     holds one, when every part is an equation as after a comma or every part states a law
     (one top-level ``\\sim`` and no other relation)."""
-    found = [m for m in _WIDE_SPACING.finditer(text) if depth_after(text[: m.start()]) == 0]
+    found = [
+        m
+        for m in _WIDE_SPACING.finditer(text)
+        if depth_after(text[: m.start()]) == 0
+        and any(wide(w.group(0)) for w in WIDE_SPACE.finditer(m.group(0)))
+    ]
     found = [m for m in found if text[: m.start()].strip() and text[m.end() :].strip()]
     if not found:
         return []
