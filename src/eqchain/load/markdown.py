@@ -524,8 +524,11 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     prose_from = 0
     children = list(token.children or ())
     environments = _environments_in_prose(token, dialect)
-    for at, stop in environments + _brackets_in_prose(token, dialect, environments):
+    for at, stop in environments:
         children.append(_EnvironmentSpan(at, stop))
+    for at, stop in _brackets_in_prose(token, dialect, environments):
+        text = token.content[at:stop]
+        out.append(replace(_in_paragraph(token, lines, at, text, ""), error=PROSE_BRACKETS))
     children.sort(key=lambda c: (c.meta or {}).get("offset", -1))
     for child in children:
         if child.type == "environment":
@@ -626,30 +629,44 @@ def _environments_in_prose(token, dialect) -> list[tuple[int, int]]:
     return out
 
 
+PROSE_BRACKETS = (
+    "display math \\[ ... \\] inside a paragraph's prose is not read: CommonMark renders an "
+    "escaped \\[ as a bracket there (it is math only on lines of its own, or where the page's "
+    "pipeline keeps it for MathJax); put the display on lines of its own to have it checked"
+)
+# a relation: what makes \[ ... \] in prose a formula rather than a bracketed note ([1], [sic])
+_RELATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|sim|approx|propto)(?![A-Za-z])")
+
+
 def _brackets_in_prose(token, dialect, environments) -> list[tuple[int, int]]:
-    """The spans of ``\\[ ... \\]`` displays written inside a paragraph's prose (``We have
-    \\[a + a = 3a\\] and so``), which MathJax renders as displays wherever they stand, in the
-    dialects that read them on lines of their own; none inside an inline formula, code, an
-    HTML comment, or around an environment read as one (:func:`_environments_in_prose`).
-    A paragraph whose line went on after its closing ``\\]`` held them unread, in silence (a
-    wrong step there exited 0)."""
+    """The spans of ``\\[ ... \\]`` holding a relation inside a paragraph's prose (``We have
+    \\[a + a = 3a\\]and``), in the dialects that read them on lines of their own: each is
+    reported unread (:data:`PROSE_BRACKETS`), never skipped in silence (a wrong step there exited
+    0) and never read (CommonMark's ``\\[n = 1\\]`` is the text "[n = 1]"); none inside an inline
+    formula, code, an HTML comment, or around an environment read as a display
+    (:func:`_environments_in_prose`)."""
     if not dialect.brackets or "\\[" not in token.content:
         return []
     text = token.content
     held = _held(token) + [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+
+    def free(m) -> bool:
+        return not any(a <= m.start() < b for a, b in held)
+
     out, at = [], 0
     while (opened := _BRACKET_OPEN.search(text, at)) is not None:
-        closed = _BRACKET_CLOSE.search(text, opened.end())
+        at = opened.end()
+        if not free(opened):
+            continue
+        closed = next((m for m in _BRACKET_CLOSE.finditer(text, opened.end()) if free(m)), None)
         if closed is None:
             break
         span = (opened.start(), closed.end())
         at = closed.end()
-        if any(a <= opened.start() < b for a, b in held):
-            at = opened.end()
-            continue
         if any(a < span[1] and span[0] < b for a, b in environments):
             continue
-        out.append(span)
+        if _RELATION.search(text, opened.end(), closed.start()):
+            out.append(span)
     return out
 
 
