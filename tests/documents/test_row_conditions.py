@@ -234,3 +234,14 @@ def test_the_next_equation_of_a_system_under_a_condition_is_never_refuted(tmp_pa
     steps = json.loads(ran.stdout)["derivations"][0]["steps"]
     assert steps[-1]["status"] != "refuted"
     assert steps[-1]["status"] != "verified"
+
+
+def test_a_bar_condition_is_the_interval(tmp_path):
+    # |x| < 1 is -1 < x < 1: the geometric series under it (it named |x| < 1 as not established)
+    steps = check_document_rows(
+        tmp_path,
+        r"\sum_{k=0}^{\infty} x^k = \frac{1}{1 - x} \qquad |x| < 1",
+        r"\sqrt{x^2} = x, \quad |x| < 1",
+        r"\sum_{k=0}^{\infty} x^k = \frac{1}{1 - x}, \quad |x| < 2",
+    )
+    assert [s["status"] for s in steps] == ["verified", "refuted", "unknown"]

@@ -48,6 +48,20 @@ def condition_latex(step: Step) -> str:
     )
 
 
+def _without_bars(atoms) -> list:
+    """The condition's atoms with ``|x| < c`` (``\\le``) written ``x < c`` and ``x > -c`` (the
+    same set for a real x: the geometric series' ``|x| < 1`` is ``-1 < x < 1``, which the
+    series' closed form needs); a bar on the greater side (``|x| > c``, two intervals) is kept."""
+    out = []
+    for op, a, b in atoms:
+        if op in ("<", "<=") and isinstance(a, sp.Abs) and isinstance(b, sp.Expr):
+            x = a.args[0]
+            out += [(op, x, b), (">" if op == "<" else ">=", x, -b)]
+        else:
+            out.append((op, a, b))
+    return out
+
+
 def conditioned(step: Step, exprs: list, facts):
     """The step's problem under its condition: (substitution, margins) where ``substitution``
     maps symbols of the step (and of the facts) to strengthened ones, and ``margins`` are the
@@ -74,7 +88,7 @@ def conditioned(step: Step, exprs: list, facts):
     added: dict = {}  # symbol -> assumptions to add
     joined: list = []  # (i, j): one symbol
     rest: list = []  # (op, a, b) for margins
-    for op, a, b in step.condition:
+    for op, a, b in _without_bars(step.condition):
         names = {str(s) for s in a.free_symbols} | (
             {str(s) for x in b for s in x.free_symbols}
             if isinstance(b, tuple)
