@@ -75,3 +75,19 @@ def test_only_a_lone_equation_after_an_equation_row_may_follow(tmp_path):
         (10, True),
         (12, False),
     ]
+
+
+def test_an_arrow_with_nothing_before_it_verifies_an_identity_only(tmp_path):
+    # "=> a = b" as a display's first row (an arrow written as a bullet, a helper's collected
+    # logistic-regression post): an identity is verified; anything else may follow from the
+    # prose, so it is not refuted
+    from helpers import check_document_rows
+
+    steps = check_document_rows(
+        tmp_path, r"\Rightarrow \frac{1}{1 + e^z} = \frac{e^{-z}}{1 + e^{-z}}"
+    )
+    assert steps[0]["status"] == "verified"
+    steps = check_document_rows(tmp_path, r"\Rightarrow x = 3")
+    assert steps[0]["status"] == "unknown"
+    steps = check_document_rows(tmp_path, r"\Rightarrow a + a = 3 a")
+    assert steps[0]["status"] == "unknown"

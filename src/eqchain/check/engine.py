@@ -5804,6 +5804,12 @@ def _implication(step: Step, lhs, premise, facts: Facts, values, timeout) -> Ste
     naming what a certificate needs (dividing by p needs p \neq 0)."""
     sides, relation, _established = premise
     if len(sides) < 2 or any(x is None for x in sides):
+        # "\Rightarrow a = b" with nothing before it (an arrow written as a bullet): an
+        # identity is verified as one; anything else may follow from what the prose said
+        if step.relation == "=" and lhs is not None:
+            identity = _claim(replace(step, follows=None), lhs, facts, values, timeout)
+            if identity.verdict is Verdict.VERIFIED:
+                return identity
         return StepResult(
             step, Verdict.UNKNOWN, reason="not checked: there is no equation before it to follow"
         )
