@@ -118,3 +118,17 @@ def test_a_kern_is_no_wide_space(kern):
     # 4/2 = 2\hspace{1pt}(x - x + 1) = 1 was cut into two true equations
     formula = read_formula(rf"\frac{{4}}{{2}} = 2{kern}(x - x + 1) = 1")
     assert len(formula.sides) == 3
+
+
+def test_an_upright_operator_starts_an_equation_beside_another():
+    # \mathrm{Var}[X] after \qquad was taken for prose: the row was unreadable (before this
+    # stop, the chain E[X] = mu Var[X] = sigma^2)
+    first, second = formulas(r"\mathbb{E}[X] = \mu \qquad \mathrm{Var}[X] = \sigma^2")
+    assert str(first.sides[1]) == "mu" and str(second.sides[1]) == "sigma**2"
+
+
+@pytest.mark.parametrize("text", [r"a = 1 \quad b = 2", r"a = b \quad i = 1"])
+def test_two_equations_of_names_and_numbers_beside_each_other_are_unreadable(text):
+    # b = 2 may be a condition (i = j is one) or an equation: neither is guessed
+    with pytest.raises(LatexError, match="wide space"):
+        read_rows(text)[0][1]

@@ -376,7 +376,8 @@ def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
             return [("=", read_part(left, at + a), read_part(right, at + c))]
         if _NAME.match(left) is None or _NAME.match(right) is None:
             raise LatexError(
-                "after the comma, an equation that is not a condition: a condition with = is "
+                "after the comma (or wide space), an equation that is not a condition: a "
+                "condition with = is "
                 "i = j between two names or a range i = 1, \\ldots, n (write two equations in "
                 "two rows)",
                 column=at + c + 1,

@@ -387,7 +387,12 @@ _NOT_EQUATION = re.compile(
     r"|exists|sim|simeq|approx|propto|equiv|to|rightarrow|Rightarrow|Longrightarrow|implies|iff"
     r"|Leftrightarrow|therefore|because|coloneqq)(?![A-Za-z])|\.\.\."
 )
-_PROSE_START = re.compile(r"\\(?:text|textrm|textit|textbf|mbox|mathrm|operatorname)\s*\{")
+# prose: a text command's words; an upright operator name before its bracket
+# (\mathrm{Var}[X] = \sigma^2 beside another equation) is mathematics
+_PROSE_START = re.compile(
+    r"\\(?:text|textrm|textit|textbf|mbox|mathrm|operatorname)\s*\{"
+    r"(?!\s*[A-Za-z]+\s*\}\s*(?:\\left|\\[bB]ig[lr]?)?\s*[(\[])"
+)
 # a side that is one name or one number (x, x_i, \alpha, 0, -1): an equation of two such
 # sides after a comma may be a case condition (i = j, x = 0), so it never starts an equation
 _SIMPLE_SIDE = re.compile(
