@@ -245,3 +245,16 @@ def test_a_bar_condition_is_the_interval(tmp_path):
         r"\sum_{k=0}^{\infty} x^k = \frac{1}{1 - x}, \quad |x| < 2",
     )
     assert [s["status"] for s in steps] == ["verified", "refuted", "unknown"]
+
+
+def test_a_bar_condition_on_a_complex_name_is_no_interval(tmp_path):
+    # |z| < 1 is a disc for a complex z: |z|^2 = z^2 was verified under it (a red team's)
+    doc = tmp_path / "d.md"
+    doc.write_text(
+        "# t\n\nLet $z \\in \\mathbb{C}$.\n\n$$ |z|^2 = z^2 \\quad |z| < 1 $$\n", encoding="utf-8"
+    )
+    from helpers import run_eqchain
+
+    assert "verified" not in run_eqchain("check", "--no-cache", str(doc)).stdout.replace(
+        "0 verified", ""
+    )

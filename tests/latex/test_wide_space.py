@@ -113,7 +113,12 @@ def test_a_wide_space_after_a_big_operator_or_before_a_differential_reads_as_bef
     assert len(read_formula(text).sides) == 2
 
 
-@pytest.mark.parametrize("kern", [r"\hspace{1pt}", r"\hspace{-1pt}", r"\hspace{0.2em}"])
+@pytest.mark.parametrize(
+    "kern",
+    [r"\hspace{1pt}", r"\hspace{-1pt}", r"\hspace{0.2em}", r"\hspace{1px}", r"\hspace{0,5pt}",
+     r"\hspace{1PT}", r"\hspace{+1pt}", r"\hspace{100sp}", r"\hspace{2pt plus 10pt}",
+     r"\hspace{-1em}"],
+)  # fmt: skip
 def test_a_kern_is_no_wide_space(kern):
     # 4/2 = 2\hspace{1pt}(x - x + 1) = 1 was cut into two true equations
     formula = read_formula(rf"\frac{{4}}{{2}} = 2{kern}(x - x + 1) = 1")
@@ -131,4 +136,18 @@ def test_an_upright_operator_starts_an_equation_beside_another():
 def test_two_equations_of_names_and_numbers_beside_each_other_are_unreadable(text):
     # b = 2 may be a condition (i = j is one) or an equation: neither is guessed
     with pytest.raises(LatexError, match="wide space"):
+        read_rows(text)[0][1]
+
+
+def test_an_hspace_of_a_length_not_read_between_two_terms_is_unreadable():
+    # it was taken for wide: 4/2 = 2\hspace{...}(x - x + 1) = 1 became two true equations
+    with pytest.raises(LatexError, match="wide space"):
+        read_formula(r"\frac{4}{2} = 2\hspace{\fill}(x - x + 1) = 1")
+
+
+@pytest.mark.parametrize("word", ["d", "and"])
+def test_an_upright_word_or_the_differential_starts_no_equation(word):
+    # \mathrm{d}(x) = 3 after a wide space became a definition of a function d (a red team's)
+    text = rf"y = 2x \quad \mathrm{{{word}}}(x) = 3"
+    with pytest.raises(LatexError):
         read_rows(text)[0][1]

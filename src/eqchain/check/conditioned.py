@@ -54,7 +54,12 @@ def _without_bars(atoms) -> list:
     series' closed form needs); a bar on the greater side (``|x| > c``, two intervals) is kept."""
     out = []
     for op, a, b in atoms:
-        if op in ("<", "<=") and isinstance(a, sp.Abs) and isinstance(b, sp.Expr):
+        if (
+            op in ("<", "<=")
+            and isinstance(a, sp.Abs)
+            and isinstance(b, sp.Expr)
+            and a.args[0].is_real is True  # |z| < 1 for a complex z is a disc
+        ):
             x = a.args[0]
             out += [(op, x, b), (">" if op == "<" else ">=", x, -b)]
         else:

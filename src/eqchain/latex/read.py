@@ -607,7 +607,7 @@ def _no_wide_space_product(text: str, body: str, parts, offset: int) -> None:
     equations, two laws) were cut into rows before (``rows.beside_split``); a condition, a
     number or a proof's end after one was cut off (the body has them blank)."""
     for m in WIDE_SPACE.finditer(text):
-        if depth_after(text[: m.start()]) != 0 or not wide(m.group(0)):
+        if depth_after(text[: m.start()]) != 0 or wide(m.group(0)) is False:
             continue
         for start, end in parts:
             if not start <= m.start() < end:

@@ -391,7 +391,8 @@ _NOT_EQUATION = re.compile(
 # (\mathrm{Var}[X] = \sigma^2 beside another equation) is mathematics
 _PROSE_START = re.compile(
     r"\\(?:text|textrm|textit|textbf|mbox|mathrm|operatorname)\s*\{"
-    r"(?!\s*[A-Za-z]+\s*\}\s*(?:\\left|\\[bB]ig[lr]?)?\s*[(\[])"
+    r"(?!\s*(?!(?:d|and|or|for|if|when|where|with|then|so|since|let)\s*\})[A-Za-z]+\s*\}"
+    r"\s*(?:\\left|\\[bB]ig[lr]?)?\s*[(\[])"
 )
 # a side that is one name or one number (x, x_i, \alpha, 0, -1): an equation of two such
 # sides after a comma may be a case condition (i = j, x = 0), so it never starts an equation
@@ -467,20 +468,31 @@ _WIDE_SPACING = re.compile(
 )
 _LAW_STATED = re.compile(r"\\sim(?![A-Za-z])")
 WIDE_SPACE = re.compile(r"\\(?:q?quad(?![A-Za-z])|hspace\*?\{[^{}]*\})")
-_LENGTH = re.compile(r"\s*(-?\d*\.?\d+)\s*(em|ex|pt|mm|cm|in|bp|pc|mu)\s*")
+# a TeX length: a signed decimal (a comma may be its mark), a unit in any case, and the glue's
+# stretch and shrink (ignored: the natural width counts)
+_LENGTH = re.compile(
+    r"\s*([+-]?)\s*(\d*[.,]?\d+)\s*(em|ex|pt|mm|cm|in|bp|pc|mu|px|sp|dd|cc)"
+    r"(?:\s+(?:plus|minus)\b.*)?\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 _POINTS = {"em": 10, "ex": 4.3, "pt": 1, "mm": 2.85, "cm": 28.5, "in": 72, "bp": 1, "pc": 12,
-           "mu": 10 / 18}  # fmt: skip
+           "mu": 10 / 18, "px": 1, "sp": 1 / 65536, "dd": 1.07, "cc": 12.84}  # fmt: skip
 
 
-def wide(space: str) -> bool:
+def wide(space: str) -> bool | None:
     """Whether the spacing command ``space`` (a match of :data:`WIDE_SPACE`) is a wide space:
     ``\\quad``, ``\\qquad``, an ``\\hspace`` of at least 5pt (about half an em); a kern
-    (``\\hspace{1pt}``, ``\\hspace{-1pt}``) sets nothing apart. An ``\\hspace`` whose length
-    is no number and unit is wide."""
+    (``\\hspace{1pt}``, ``\\hspace{-1pt}``, ``\\hspace{1px}``) sets nothing apart. None for an
+    ``\\hspace`` whose length eqchain does not read (``\\hspace{\\fill}``): no split there,
+    and between two terms it is unreadable (read._no_wide_space_product)."""
     if not space.startswith("\\hspace"):
         return True
     found = _LENGTH.fullmatch(space[space.index("{") + 1 : -1])
-    return found is None or float(found.group(1)) * _POINTS[found.group(2)] >= 5
+    if found is None:
+        return None
+    sign, number, unit = found.groups()
+    size = float(number.replace(",", ".")) * _POINTS[unit.lower()]
+    return sign != "-" and size >= 5
 
 
 def _wide_space_split(text: str) -> list[tuple[int, int]]:
@@ -493,7 +505,7 @@ def _wide_space_split(text: str) -> list[tuple[int, int]]:
         m
         for m in _WIDE_SPACING.finditer(text)
         if depth_after(text[: m.start()]) == 0
-        and any(wide(w.group(0)) for w in WIDE_SPACE.finditer(m.group(0)))
+        and any(wide(w.group(0)) is True for w in WIDE_SPACE.finditer(m.group(0)))
     ]
     found = [m for m in found if text[: m.start()].strip() and text[m.end() :].strip()]
     if not found:
