@@ -432,3 +432,12 @@ def test_a_bracket_display_inside_a_paragraph_is_unread_and_the_rest_checked(tmp
 )
 def test_brackets_in_code_inline_math_comments_or_unclosed_are_not_displays(text):
     assert markdown_blocks(text) == []
+
+
+def test_an_escaped_bracket_display_inside_a_paragraph_is_reported_unread():
+    # \\[ ... \\] in prose is \[ ... \] to MathJax on a CommonMark page: it was skipped in
+    # silence (a red team's); a citation \\[1\\] is left alone, and GitHub's dialect reads none
+    text = "# t\n\nWe have \\\\[a + a = 3a\\\\] and \\\\[1\\\\] so on.\n"
+    (block,) = markdown_blocks(text)
+    assert (block.line, block.column) == (3, 9) and "inside a paragraph" in block.error
+    assert markdown_blocks(text, "github") == []

@@ -526,9 +526,9 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     environments = _environments_in_prose(token, dialect)
     for at, stop in environments:
         children.append(_EnvironmentSpan(at, stop))
-    for at, stop in _brackets_in_prose(token, dialect, environments):
+    for at, stop, why in _brackets_in_prose(token, dialect, environments):
         text = token.content[at:stop]
-        out.append(replace(_in_paragraph(token, lines, at, text, ""), error=PROSE_BRACKETS))
+        out.append(replace(_in_paragraph(token, lines, at, text, ""), error=why))
     children.sort(key=lambda c: (c.meta or {}).get("offset", -1))
     for child in children:
         if child.type == "environment":
@@ -634,18 +634,24 @@ PROSE_BRACKETS = (
     "escaped \\[ as a bracket there (it is math only on lines of its own, or where the page's "
     "pipeline keeps it for MathJax); put the display on lines of its own to have it checked"
 )
+PROSE_ESCAPED_BRACKETS = (
+    "display math \\\\[ ... \\\\] inside a paragraph's prose is not read (MathJax renders it "
+    "there): put the display on lines of its own to have it checked"
+)
+_DOUBLE_OPEN = re.compile(r"(?<!\\)\\\\\[")
+_DOUBLE_CLOSE = re.compile(r"(?<!\\)\\\\\]")
 # a relation: what makes \[ ... \] in prose a formula rather than a bracketed note ([1], [sic])
 _RELATION = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne|sim|approx|propto)(?![A-Za-z])")
 
 
-def _brackets_in_prose(token, dialect, environments) -> list[tuple[int, int]]:
+def _brackets_in_prose(token, dialect, environments) -> list[tuple[int, int, str]]:
     """The spans of ``\\[ ... \\]`` holding a relation inside a paragraph's prose (``We have
     \\[a + a = 3a\\]and``), in the dialects that read them on lines of their own: each is
     reported unread (:data:`PROSE_BRACKETS`), never skipped in silence (a wrong step there exited
     0) and never read (CommonMark's ``\\[n = 1\\]`` is the text "[n = 1]"); none inside an inline
     formula, code, an HTML comment, or around an environment read as a display
     (:func:`_environments_in_prose`)."""
-    if not dialect.brackets or "\\[" not in token.content:
+    if "\\[" not in token.content:
         return []
     text = token.content
     held = _held(token) + [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
@@ -653,20 +659,25 @@ def _brackets_in_prose(token, dialect, environments) -> list[tuple[int, int]]:
     def free(m) -> bool:
         return not any(a <= m.start() < b for a, b in held)
 
-    out, at = [], 0
-    while (opened := _BRACKET_OPEN.search(text, at)) is not None:
-        at = opened.end()
-        if not free(opened):
-            continue
-        closed = next((m for m in _BRACKET_CLOSE.finditer(text, opened.end()) if free(m)), None)
-        if closed is None:
-            break
-        span = (opened.start(), closed.end())
-        at = closed.end()
-        if any(a < span[1] and span[0] < b for a, b in environments):
-            continue
-        if _RELATION.search(text, opened.end(), closed.start()):
-            out.append(span)
+    out: list = []
+    kinds = [(_BRACKET_OPEN, _BRACKET_CLOSE, PROSE_BRACKETS)] if dialect.brackets else []
+    if dialect.escaped:  # \\[ ... \\]: Markdown's escape leaves MathJax its \[ (a red team's)
+        kinds.append((_DOUBLE_OPEN, _DOUBLE_CLOSE, PROSE_ESCAPED_BRACKETS))
+    for opener, closer, why in kinds:
+        at = 0
+        while (opened := opener.search(text, at)) is not None:
+            at = opened.end()
+            if not free(opened):
+                continue
+            closed = next((m for m in closer.finditer(text, opened.end()) if free(m)), None)
+            if closed is None:
+                break
+            span = (opened.start(), closed.end())
+            at = closed.end()
+            if any(a < span[1] and span[0] < b for a, b in environments):
+                continue
+            if _RELATION.search(text, opened.end(), closed.start()):
+                out.append((*span, why))
     return out
 
 
