@@ -91,3 +91,12 @@ def test_an_arrow_with_nothing_before_it_verifies_an_identity_only(tmp_path):
     assert steps[0]["status"] == "unknown"
     steps = check_document_rows(tmp_path, r"\Rightarrow a + a = 3 a")
     assert steps[0]["status"] == "unknown"
+
+
+def test_an_arrow_with_nothing_before_it_verifies_an_identity_under_its_condition(tmp_path):
+    from helpers import check_document_rows
+
+    steps = check_document_rows(tmp_path, r"\Rightarrow \sqrt{x^2} = x, \quad x > 0")
+    assert steps[0]["status"] == "verified"
+    steps = check_document_rows(tmp_path, r"\Rightarrow \sqrt{x^2} = x, \quad x > -1")
+    assert steps[0]["status"] == "unknown"  # false at x = -1/2, but the prose may say more

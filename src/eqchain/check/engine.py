@@ -5807,7 +5807,11 @@ def _implication(step: Step, lhs, premise, facts: Facts, values, timeout) -> Ste
         # "\Rightarrow a = b" with nothing before it (an arrow written as a bullet): an
         # identity is verified as one; anything else may follow from what the prose said
         if step.relation == "=" and lhs is not None:
-            identity = _claim(replace(step, follows=None), lhs, facts, values, timeout)
+            alone = replace(step, follows=None)
+            if step.condition:  # \Rightarrow \sqrt{x^2} = x, \quad x > 0: under its condition
+                identity = _under_condition(alone, lhs, lhs, facts, values, timeout, None)
+            else:
+                identity = _claim(alone, lhs, facts, values, timeout)
             if identity.verdict is Verdict.VERIFIED:
                 return identity
         return StepResult(
