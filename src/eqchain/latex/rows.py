@@ -462,12 +462,11 @@ def _and_split(text: str) -> list[tuple[int, int]]:
 
 # a run of spacing holding a wide space (\quad, \qquad, \hspace): what sets two formulas
 # apart without a comma (a factor is never set apart so: latex/read._no_wide_space_product)
+WIDE_SPACE = re.compile(r"\\(?:q?quad(?![A-Za-z])|hspace\*?\{[^{}]*\})")
 _WIDE_SPACING = re.compile(
-    rf"(?:\s*{_SPACING_COMMAND})*\s*\\(?:q?quad(?![A-Za-z])|hspace\*?\{{[^{{}}]*\}})"
-    rf"(?:\s*{_SPACING_COMMAND})*\s*"
+    rf"(?:\s*{_SPACING_COMMAND})*\s*{WIDE_SPACE.pattern}(?:\s*{_SPACING_COMMAND})*\s*"
 )
 _LAW_STATED = re.compile(r"\\sim(?![A-Za-z])")
-WIDE_SPACE = re.compile(r"\\(?:q?quad(?![A-Za-z])|hspace\*?\{[^{}]*\})")
 # a TeX length: a signed decimal (a comma may be its mark), a unit in any case, and the glue's
 # stretch and shrink (ignored: the natural width counts)
 _LENGTH = re.compile(
