@@ -441,3 +441,30 @@ def test_an_escaped_bracket_display_inside_a_paragraph_is_reported_unread():
     (block,) = markdown_blocks(text)
     assert (block.line, block.column) == (3, 9) and "inside a paragraph" in block.error
     assert markdown_blocks(text, "github") == []
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<script type="math/tex; mode=display">\na + a = 3a\n</script>',
+        '<script type="math/tex; mode=display">a + a = 3a</script>',
+        "<script type='math/tex; mode=display'>\n\\begin{aligned}\na + a &= 3a\n\\end{aligned}\n"
+        "</script>",
+    ],
+)
+def test_mathjax_display_scripts_are_read_as_displays(tmp_path, script):
+    # kramdown writes display math so, and MathJax 2 renders it: a wrong step in one without an
+    # environment was skipped in silence (exit 0), one with an environment reported unread
+    from helpers import run_eqchain
+
+    doc = tmp_path / "post.md"
+    doc.write_text(f"$$x = 1$$\n\n{script}\n", encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "concise", str(doc))
+    assert ran.returncode == 1
+    row = {0: 3, 2: 4}.get(script.count("\n"), 5)  # the file's line of "a + a = 3a"
+    assert f"post.md:{row}:" in ran.stdout and "refuted" in ran.stdout
+
+
+def test_an_inline_mathjax_script_is_not_a_display():
+    text = '$$x = 1$$\n\nSo <script type="math/tex">a + a = 3a</script> holds.\n'
+    assert len(markdown_blocks(text)) == 1

@@ -606,6 +606,27 @@ def test_characters_typed_for_commands_read_as_the_commands(typed, written):
     assert read_formula(typed).sides == read_formula(written).sides
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("x ≤ x + 1", r"x \le x + 1"),
+        ("x ≥ y ≧ z", r"x \ge y \geq z"),
+        ("a ⩽ b", r"a \leqslant b"),
+        ("a ≈ 0.33", r"a \approx 0.33"),
+        ("p(x) ∝ x^2", r"p(x) \propto x^2"),
+        ("x = 1 ⇒ x^2 = 1", r"x = 1 \Rightarrow x^2 = 1"),
+    ],
+)
+def test_relations_typed_as_characters_read_as_the_commands(typed, written):
+    # x ≤ x + 1 was "not supported: inequalities \le", a ≈ 0.33 an unsupported character (a
+    # red team's)
+    a, b = (
+        read_formula(typed, functions=frozenset({"p"})),
+        read_formula(written, functions=frozenset({"p"})),
+    )
+    assert (a.sides, a.relations) == (b.sides, b.relations)
+
+
 @pytest.mark.parametrize("typed", ["a = Σ_{i} x_i", "a = Π_{i=1}^{n} x_i"])
 def test_a_typed_capital_sigma_or_pi_with_a_subscript_is_ambiguous(typed):
     # printed, Σ_i x_i is a sum to every reader; \Sigma_i is the letter
@@ -753,3 +774,40 @@ def test_an_unspaced_en_dash_is_a_range_and_unsupported(text):
     # k = 0–9 was read k = 0 - 9, and a definition f(k) = k^2 under it verified f(k) = 81
     with pytest.raises(LatexError, match="unsupported character"):
         read_expression(text) if "=" not in text else read_formula(text)
+
+
+@pytest.mark.parametrize("text", [r"\eta = 1e-3", "a = 2.5E+4", "a = 3e5", r"\alpha = 10e-4 x"])
+def test_a_number_in_a_computer_s_notation_is_ambiguous(text):
+    # 1e-3: 1 \times 10^{-3} to an ML post, 1 \cdot e - 3 to the letters (read so, a learning
+    # rate's row refuted 100 \eta = 0.1; a red team's)
+    with pytest.raises(LatexError, match="computer's notation"):
+        read_formula(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("a = 2e - 1", r"a = 2 e - 1"), ("a = 3e^{-1} + 2e", r"a = 3 e^{-1} + 2 e")],
+)
+def test_the_letter_e_after_a_number_reads_as_before(text, written):
+    assert read_formula(text).sides == read_formula(written).sides
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # TeX's own ' is ^{\prime}: g^{\prime}(t) was "not supported: \prime" (16 rows of an
+        # Obsidian note on moment generating functions)
+        (r"g^{\prime}(t) = 3 t^2", "g'(t) = 3 t^2"),
+        (r"g^\prime(t) = 3 t^2", "g'(t) = 3 t^2"),
+        (r"g^{\prime\prime}(t) = 6 t", "g''(t) = 6 t"),
+        # a script of one command and its arguments, as TeX reads it
+        (r"f = e^\frac{x}{2}", r"f = e^{\frac{x}{2}}"),
+        (r"a = y_1 + \dotso + y_n", r"a = y_1 + \cdots + y_n"),
+    ],
+)
+def test_tex_spellings_read_as_their_usual_form(text, written):
+    functions = frozenset({"g"})
+    assert (
+        read_formula(text, functions=functions).sides
+        == read_formula(written, functions=functions).sides
+    )

@@ -229,3 +229,13 @@ def test_varpropto_is_propto():
     # a helper's Japanese Beta-Bernoulli post: \varpropto was an unknown command
     same = read_formula(r"q^a \propto q^b").relations
     assert read_formula(r"q^a \varpropto q^b").relations == same
+
+
+def test_newline_is_a_row_break():
+    # \newline breaks a display's line in MathJax and KaTeX, as \\ does (it was "unknown LaTeX
+    # command \newline" in a helper's collected post)
+    from eqchain.latex.rows import split_rows
+
+    rows = split_rows(r"a = b + c \newline d = a - c")
+    assert [r.text.strip() for r in rows] == ["a = b + c", "d = a - c"]
+    assert [r.text.strip() for r in split_rows(r"a = b \newlines")] == [r"a = b \newlines"]

@@ -664,6 +664,37 @@ def bare_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
     return False
 
 
+def bare_arguments(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
+    """Whether ``tokens[lo:hi]`` is a comma-separated list of names and written numbers
+    (``x``, ``0``, ``-1``, ``2.5``, ``x, 1``): what a name before it is evaluated at, if it is
+    a function (``h(0)``, ``L(1)``), or multiplies (h times 0, which no one writes so). Numbers
+    count only in parentheses written right after the name (``a (2)``, spaced, is a product
+    or an equation's number, as before)."""
+    if lo >= 2 and tokens[lo - 1].space_before and not bare_names(tokens, lo, hi, partner):
+        return False
+    m, numbers = lo, False
+    while m < hi:
+        start = m + 1 if tokens[m].is_char("-") else m
+        if start < hi and tokens[start].kind == "digit":
+            m = start
+            while m < hi and (tokens[m].kind == "digit" or tokens[m].is_char(".")):
+                m += 1
+            numbers = True
+        elif start == m and starts_name(tokens[m]):
+            try:
+                m = scan_name(tokens, m, partner).end
+            except LatexError:
+                return False
+        else:
+            return False
+        if m == hi:
+            return numbers or bare_names(tokens, lo, hi, partner)
+        if not tokens[m].is_char(","):
+            return False
+        m += 1
+    return False
+
+
 def _body_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> set[str]:
     """The letters and commands of an expectation's body, but those of the names an ``E(...)``
     inside it is applied to (``E[|E(G)|]``: G is written there as E's argument only)."""

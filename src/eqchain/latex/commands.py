@@ -78,6 +78,7 @@ ALIASES = {
     "dotsc": "cdots",
     "dotsm": "cdots",
     "dotsi": "cdots",
+    "dotso": "cdots",
     "varpropto": "propto",  # amssymb's proportional sign: the same relation
     "lbrace": "{",  # \lbrace is \{ (grouping after \exp, a set's braces: read as \{ is)
     "rbrace": "}",

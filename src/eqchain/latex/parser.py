@@ -33,6 +33,7 @@ from eqchain.latex import ellipsis, matrices
 from eqchain.latex.applied import (
     SPELLED_FUNCTIONS,
     VARIANCE_MARK,
+    bare_arguments,
     bare_names,
     expectation_mark,
     family_function,
@@ -1061,7 +1062,7 @@ class Parser:
                     f"'{shown} \\cdot (...)' for a product",
                     column=span.column,
                 )
-            if self._bare_names(open_ + 1, close):
+            if bare_arguments(self.tokens, open_ + 1, close, self.partner):
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "
                     f"product; {how_to_declare(span)}, or write "

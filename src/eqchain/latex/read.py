@@ -488,6 +488,21 @@ RELATIONS = {
     "Leftrightarrow": "iff",
     "Longleftrightarrow": "iff",
 }
+# The same relations typed as Unicode characters (≤ for \le, as a word processor writes them)
+UNICODE_RELATIONS = {
+    "≤": "<=",
+    "≦": "<=",
+    "⩽": "<=",
+    "≥": ">=",
+    "≧": ">=",
+    "⩾": ">=",
+    "∝": "propto",
+    "≈": "approx",
+    "⇒": "implies",
+    "⟹": "implies",
+    "⇔": "iff",
+    "⟺": "iff",
+}
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 APPROX = "approx"
 # A decimal written out after \approx: its digits after the point say how close
@@ -679,6 +694,11 @@ def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str,
             parts.append((start, i))
             relations.append(RELATIONS["Rightarrow" if ch == "=" else "Leftrightarrow"])
             start = i = i + arrow
+            continue
+        elif ch in UNICODE_RELATIONS and depth == 0:
+            parts.append((start, i))
+            relations.append(UNICODE_RELATIONS[ch])
+            start = i = i + 1
             continue
         elif ch in "<>" and depth == 0:
             strict = not body.startswith("=", i + 1)

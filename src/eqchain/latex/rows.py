@@ -89,6 +89,9 @@ def locate(source: str, column: int) -> tuple[int, int]:
     return line, pos - start + 1
 
 
+_NEWLINE = re.compile(r"\\newline(?![A-Za-z])")
+
+
 def split_rows(text: str) -> tuple[Row, ...]:
     """Split displayed math (an environment, several nested ones, or a bare formula; with or
     without ``$$``/``\\[`` delimiters) into its rows, in order.
@@ -185,6 +188,11 @@ def split_rows(text: str) -> tuple[Row, ...]:
                 breaks.append((row_start, i, row_env))
                 row_start = i + 1
                 i += 1
+                continue
+            m = _NEWLINE.match(work, i)
+            if m:  # \newline: a row break to MathJax and KaTeX, as \\ is
+                breaks.append((row_start, i, row_env))
+                row_start = i = m.end()
                 continue
             i += 2
             continue

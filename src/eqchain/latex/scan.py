@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from eqchain.errors import LatexError, UnsupportedLatex
+from eqchain.latex.applied import bare_arguments
 from eqchain.latex.commands import (
     ELLIPSIS,
     FLOOR_CEIL,
@@ -359,7 +360,7 @@ class Scanner:
             if is_function:
                 self._application(span, open_, close, out)
                 return after
-            if self._bare_names(open_ + 1, close):
+            if bare_arguments(self.tokens, open_ + 1, close, self.partner):
                 shown = span.key.replace("_{", "_").replace("}", "")
                 raise LatexError(
                     f"ambiguous: '{shown}(...)' may be a function applied to its argument or a "

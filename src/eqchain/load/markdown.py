@@ -129,6 +129,13 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             section += 1
         if token.type == "html_block":
             assumptions.extend(_ASSUME_COMMENT.findall(token.content))
+            scripts = _script_displays(token)
+            for k, block in enumerate(scripts):
+                prose = "\n\n".join(since) if k == 0 else ""
+                blocks.append(replace(block, lead=lead if k == 0 else "", prose=prose))
+                blocks[-1] = replace(blocks[-1], section=section)
+            if scripts:
+                since, lead = [], ""
             hidden = _math_in_html(token, lines)
             if hidden is not None:
                 blocks.append(Block("$$", *hidden, error=HTML_MATH, section=section))
@@ -714,6 +721,31 @@ _HTML_DISPLAY = re.compile(
 )
 
 
+# MathJax 2's display math, as kramdown writes it (and MathJax renders it on the page):
+# <script type="math/tex; mode=display">...</script>; "math/tex" alone is inline math
+_SCRIPT_DISPLAY = re.compile(
+    r"<script\s+type\s*=\s*([\"'])math/tex;\s*mode\s*=\s*display\1\s*>(.*?)</script\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _script_displays(token) -> list[Block]:
+    """The displays of an HTML block's ``<script type="math/tex; mode=display">`` tags, each a
+    ``$$`` block at its content's place: MathJax renders them as display math, so their
+    equations are checked (one without an environment was skipped in silence, exit 0)."""
+    if token.map is None:
+        return []
+    out = []
+    content = token.content
+    for m in _SCRIPT_DISPLAY.finditer(content):
+        at = m.start(2)
+        line = token.map[0] + 1 + content.count("\n", 0, at)
+        column = at - (content.rfind("\n", 0, at) + 1) + 1
+        # the two characters of "$$" stand before the content: its columns stay the file's
+        out.append(Block(f"$${m.group(2)}$$", line, max(column - 2, 1)))
+    return out
+
+
 def _math_in_html(token, lines: list[str]) -> tuple[int, int] | None:
     """(line, column) of the first display (``$$...$$``, ``\\[...\\]``, an environment) an
     HTML block holds, outside its comments; None when it holds none. Such math is no
@@ -722,6 +754,8 @@ def _math_in_html(token, lines: list[str]) -> tuple[int, int] | None:
     if token.map is None:
         return None
     content = _HTML_COMMENT.sub(lambda m: " " * len(m.group(0)), token.content)
+    # (MathJax's display scripts are read: _script_displays)
+    content = _SCRIPT_DISPLAY.sub(lambda m: " " * len(m.group(0)), content)
     found = _HTML_DISPLAY.search(content)
     if found is None:
         return None
