@@ -1,8 +1,8 @@
 """Densities by name (issue 18): ``\\mathrm{Exp}(x; \\lambda)``, ``\\mathrm{Gam}(x; a, b)``,
 ``\\mathrm{Poiss}(k; \\lambda)``, ... read as their formulas (eqchain/densities.py), in a
 derivation file and in a document, through the command line: valid steps verified, wrong ones
-refuted with a counterexample, a step whose parameters' condition is not declared unknown
-naming it."""
+refuted with a counterexample, a step whose parameters' condition is not declared verified where
+it holds (the density is defined there only), or unknown naming it."""
 
 from __future__ import annotations
 
@@ -85,12 +85,14 @@ def test_densities_in_a_file_in_the_three_directions(tmp_path):
     steps = _steps(tmp_path, "d.toml", FILE)
     verdicts = [s["status"] for s in steps]
     assert verdicts == [
-        "verified", "verified", "refuted", "unknown", "verified", "refuted", "unknown", "unknown"
+        "verified", "verified", "refuted", "verified", "verified", "refuted", "verified", "unknown"
     ]  # fmt: skip
     assert steps[2]["counterexample"] is not None
     assert steps[5]["counterexample"] is not None
-    assert "l > 0" in steps[3]["reason"]  # the rate's condition, not declared
-    assert "p \\geq 0, p \\leq 1" in steps[6]["reason"]
+    # the parameters' conditions, not declared: verified where they hold (the density is
+    # defined there only)
+    assert steps[3]["domain"] == ["l > 0"]
+    assert steps[6]["domain"] == ["p \\geq 0", "p \\leq 1"]
     # c > d is no uniform law: no counterexample is taken there
     assert "c < d" in steps[7]["reason"]
 
@@ -102,11 +104,11 @@ def test_densities_in_a_document_verified_under_the_assumed_conditions(tmp_path)
     assert steps[1]["counterexample"] is not None
 
 
-def test_densities_in_a_document_unknown_naming_the_conditions_not_assumed(tmp_path):
+def test_densities_in_a_document_verified_where_the_conditions_not_assumed_hold(tmp_path):
     steps = _steps(tmp_path, "post.md", DOCUMENT, "--assume", "lambda > 0, x > 0")
-    assert [s["status"] for s in steps] == ["verified", "refuted", "unknown", "unknown"]
-    assert "p \\geq 0, p \\leq 1" in steps[2]["reason"]
-    assert "a > 0, b > 0" in steps[3]["reason"]
+    assert [s["status"] for s in steps] == ["verified", "refuted", "verified", "verified"]
+    assert steps[2]["domain"] == ["p \\geq 0", "p \\leq 1"]
+    assert steps[3]["domain"] == ["a > 0", "b > 0"]
 
 
 @pytest.mark.parametrize(

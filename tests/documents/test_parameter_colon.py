@@ -21,14 +21,14 @@ def test_a_wrong_step_with_a_colon_is_refuted(tmp_path):
     assert statuses(steps) == ["definition", "refuted"]
 
 
-def test_a_density_by_name_with_a_colon_needs_its_parameters_conditions(tmp_path):
+def test_a_density_by_name_with_a_colon_holds_where_its_parameters_conditions_do(tmp_path):
     row = (
         r"\mathcal{N}(x : \mu, \sigma^2) = \frac{1}{\sqrt{2\pi\sigma^2}}"
         r" \exp\left( -\frac{(x-\mu)^2}{2\sigma^2}\right)"
     )
     step = check_document_rows(tmp_path, row)[-1]
-    assert step["status"] == "unknown"
-    assert "\\sigma^{2} > 0" in step["reason"]
+    assert step["status"] == "verified"
+    assert "\\sigma^{2} > 0" in step["domain"]
     assert check_document_rows(tmp_path, row, assume="sigma > 0")[-1]["status"] == "verified"
 
 

@@ -213,7 +213,8 @@ def test_a_definition_under_a_condition_says_nothing_outside_it(tmp_path):
         tmp_path, r"f(x) = 1, \quad x > 0", r"f(x) - 1 = 0", r"f(2) = 1", r"f(-2) = 1"
     )
     assert steps[0]["status"] == "definition"
-    assert steps[1]["status"] != "verified"  # f is undefined for x <= 0
+    # f is undefined for x <= 0: the claim holds where f is defined, and says so
+    assert (steps[1]["status"], steps[1]["domain"]) == ("verified", ["x > 0"])
     assert steps[2]["status"] == "verified"
     assert steps[3]["status"] != "verified"
 
@@ -258,3 +259,19 @@ def test_a_bar_condition_on_a_complex_name_is_no_interval(tmp_path):
     assert "verified" not in run_eqchain("check", "--no-cache", str(doc)).stdout.replace(
         "0 verified", ""
     )
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        r"\sum_{k=1}^{n} k^2 = \frac{n(n+1)(2n+1)}{6}, \quad n \in \mathbb{Z}",
+        r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad n \ge -5",
+        r"\prod_{k=1}^{n} 2 = 2^n, \quad n \in \mathbb{Z}",
+    ],
+)
+def test_a_condition_wider_than_a_counting_bound_is_not_taken(tmp_path, row):
+    # n, a sum's upper bound, is read a nonnegative integer: checked so, the claim would be
+    # verified "under the condition n \in \mathbb{Z}", false at n = -2 (a red team's)
+    (step,) = check_document_rows(tmp_path, row)
+    assert step["status"] == "unknown"
+    assert "negative" in step["reason"]

@@ -80,8 +80,11 @@ def test_the_scalar_first_then_the_family(tmp_path):
 def test_a_member_defined_once_only(tmp_path):
     # a numbered member is defined while the family is written only with numbered members; once
     # the generic member is defined, a numbered one is no new name (it would have two values)
-    rows = (r"y_k = k^2", r"y_1 = a")
+    rows = (r"y_k = k^2", r"y_1 = 2")
     assert _statuses(tmp_path, *rows) == ["definition", "refuted"]
+    # a new name on the right is named by y_1 (engine._is_reversed_definition): y_1 keeps 1
+    rows = (r"y_k = k^2", r"y_1 = a", r"a = 1")
+    assert _statuses(tmp_path, *rows) == ["definition", "definition", "verified"]
     rows = (r"y_1 = a", r"y_k = k^2", r"a = 1")
     statuses = _statuses(tmp_path, *rows)
     assert statuses[1] != "definition"

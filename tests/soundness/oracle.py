@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from eqchain.model import Derivation, StepKind
 
@@ -120,6 +121,14 @@ def contexts(derivation: Derivation) -> list[Context]:
         out.append(Context(dict(definitions), list(givens), values, ranges))
         if step.kind is StepKind.DEFINITION:
             target, rhs = lhs, step.rhs
+            named = (sp.Symbol, sp.Indexed, sp.Pow, sp.log, AppliedUndef)
+            if (
+                isinstance(rhs, sp.Symbol)
+                and rhs not in definitions
+                and (not isinstance(target, named) or target in definitions)
+            ):
+                # a new name alone on the right names the left side (\sum_i p_i x_i = M)
+                target, rhs = rhs, target
             if isinstance(target, sp.log):
                 target, rhs = target.args[0], sp.exp(rhs)
             definitions[target] = rhs

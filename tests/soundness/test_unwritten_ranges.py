@@ -35,8 +35,12 @@ def test_a_step_that_depends_on_an_unwritten_range_is_unknown_naming_it(tmp_path
 def test_the_same_step_with_its_range_written_is_refuted(tmp_path):
     (result,) = claims(check_markdown(tmp_path, document(r"\sum_{i=1}^{m} 1 = 2 m")))
     assert result.verdict is Verdict.REFUTED
-    (result,) = claims(check_markdown(tmp_path, document(r"\sum_{i=1}^{m} 1 = n")))
+    (result,) = claims(check_markdown(tmp_path, document(r"\sum_{i=1}^{m} 1 = m + n")))
     assert result.verdict is Verdict.REFUTED
+    # a new name alone on the right names the left side (engine._is_reversed_definition): no
+    # claim about every n, never refuted by a value of n no row fixes
+    results = check_markdown(tmp_path, document(r"\sum_{i=1}^{m} 1 = n", "n - m = 0"))
+    assert [r.verdict for r in results] == [Verdict.DEFINITION, Verdict.VERIFIED]
 
 
 @pytest.mark.parametrize(

@@ -108,6 +108,14 @@ def conditioned(step: Step, exprs: list, facts):
             )
         a = resolve(a)
         b = tuple(resolve(x) for x in b) if isinstance(b, tuple) else resolve(b)
+        if _wider_than_counting(op, a, b):
+            # \sum_{k=1}^{n} k^2 = ..., \quad n \in \mathbb{Z} claims negative n too, where the
+            # range runs backwards; the reading (an upper bound counts: n \geq 0) excludes them
+            raise NotUsable(
+                f"the condition lets {latex(a)} be negative, which the reading of "
+                f"{latex(a)} excludes (a nonnegative integer: a sum's or product's upper bound, "
+                "or declared so)"
+            )
         strengthen = isinstance(a, sp.Symbol) and str(a) not in defined
         member = isinstance(a, sp.Indexed) and all(i.is_Integer for i in a.indices)
         if op == "=" and (isinstance(a, sp.Symbol) or member) and b.is_number:
@@ -202,6 +210,17 @@ def conditioned(step: Step, exprs: list, facts):
         margin = sp.Symbol(name, **{kind.get(op, "nonzero"): True})
         margins.append((margin, expr))
     return substitution, margins
+
+
+def _wider_than_counting(op: str, a, b) -> bool:
+    """Whether the condition atom ``(op, a, b)`` admits negative values of a name that is a
+    nonnegative integer (``n \\in \\mathbb{Z}``, ``n \\ge -5``): checked under its reading, the
+    claim would be verified for fewer values than the condition says."""
+    if not (isinstance(a, sp.Symbol) and a.is_integer and a.is_nonnegative):
+        return False
+    if op == "integer":
+        return True
+    return op in (">", ">=") and isinstance(b, sp.Expr) and b.is_number and b.is_negative is True
 
 
 def _assumptions(symbol) -> dict:

@@ -78,7 +78,13 @@ from eqchain.check.search import (
 )
 from eqchain.check.timeout import StepTimeout, time_limit
 from eqchain.check.varying import varying_names, with_varying
-from eqchain.densities import density_conditions, established, settled, through_margins
+from eqchain.densities import (
+    density_conditions,
+    established,
+    parameter_needs,
+    settled,
+    through_margins,
+)
 from eqchain.errors import InputError
 from eqchain.latex.matrices import MatrixName, MatrixProduct, Transposed
 from eqchain.latex.optimum import ArgMax
@@ -407,7 +413,15 @@ class Facts:
         }
 
         def visit(node):
-            return named.get(node.name, node) if isinstance(node, sp.Symbol) else node
+            if isinstance(node, sp.Symbol):
+                return named.get(node.name, node)
+            if isinstance(node, sp.Indexed) and named:
+                # J_i after J_i(a) = ...: the member written with the function's own subscript
+                # (a family member to the reader) is the function's value, as a bare J is
+                for name in _subscripted_names(node):
+                    if name in named:
+                        return named[name]
+            return node
 
         return rebuild(expr, visit)
 
@@ -1738,6 +1752,10 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
         )
 
     result = check(source, target)
+    if result.verdict is Verdict.UNKNOWN and not step.condition and source is not None:
+        result = _within_conditioned_definitions(
+            step, source, facts, values, timeout, origin, result
+        )
     if turned and result.verdict is Verdict.UNKNOWN:
         # as written first (the definitions the step uses are as written), then turned
         again = check(*turned_sides[:2])
@@ -1748,6 +1766,78 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
                 conditions=(*again.conditions, *matrices.turned_conditions(turned)),
             )
     return result
+
+
+def _within_conditioned_definitions(step, source, facts, values, timeout, origin, result):
+    r"""A claim about quantities defined under a condition (``f(x) = \frac{1}{1+e^{-ax}} \quad
+    (a > 0)``, a density of parameters not declared: a Piecewise with no piece for "otherwise")
+    that its source, or its chain's first row, uses: checked again where they are defined, its
+    names strengthened by the conditions (check/conditioned.py). Verified there, it is verified
+    *where* they hold (its domain, shown); refuted there, by a point where they hold. Otherwise
+    (or when a condition is not one of <, \le, >, \ge, \neq, or names a bound variable) the
+    first ``result`` stands. Conditions only the right side needs are not taken: the step would
+    introduce them."""
+    if result.reason == _timed_out(timeout):
+        return result
+    trees = [source, *(origin or ())]
+    needs = parameter_needs(*(facts.unfold(t) for t in trees if isinstance(t, sp.Basic)))
+    atoms, keys = [], []
+    for need in needs:
+        op = _CONDITION_OPS.get(type(need))
+        if op is None:
+            return result
+        a, b = need.args
+        atoms.append((op, a, b))
+        if op == "!=":
+            keys.append(("nonzero", canonical(a - b)))
+        else:
+            pred = "positive" if op in ("<", ">") else "nonnegative"
+            keys.append((pred, canonical(a - b if op in (">", ">=") else b - a)))
+    if not atoms:
+        return result
+    shown = tuple(latex(need) for need in needs)
+    under = replace(step, condition=tuple(atoms), condition_text=", ".join(shown))
+    try:
+        again = _claim_under(under, step.lhs, source, facts, values, timeout, origin)
+    except conditioned.NotUsable:
+        return result
+    if again.verdict is Verdict.VERIFIED:
+        # The domain in the names as written: a strengthened name holds the conditions by its
+        # assumptions, and a fact whose domain held so would be used anywhere. What names a
+        # margin (the conditions' own) is said by the conditions themselves.
+        written = {
+            s.name: s
+            for t in (*trees, step.rhs)
+            if isinstance(t, sp.Basic)
+            for s in t.free_symbols
+            if isinstance(s, sp.Symbol)
+        }
+        inner = []
+        for pred, expr in again.domain_conditions:
+            names = {s for s in expr.free_symbols if isinstance(s, sp.Symbol)}
+            if any(s.name.startswith(conditioned.MARGIN) for s in names):
+                continue
+            plain = (pred, canonical(expr.xreplace({s: written.get(s.name, s) for s in names})))
+            if plain not in keys and plain not in inner:
+                inner.append(plain)
+        return replace(
+            again,
+            step=step,
+            domain=tuple(_unique([*shown, *again.domain])),
+            domain_conditions=(*keys, *inner),
+        )
+    if again.verdict is Verdict.REFUTED:
+        return replace(again, step=step)
+    return result
+
+
+_CONDITION_OPS = {
+    sp.StrictGreaterThan: ">",
+    sp.GreaterThan: ">=",
+    sp.StrictLessThan: "<",
+    sp.LessThan: "<=",
+    sp.Unequality: "!=",
+}
 
 
 def _no_derivative_by_a_defined_power(expr, definitions) -> None:
@@ -2415,7 +2505,22 @@ def _infer(
             not_defined = err.message
         else:
             return defined if solved is None else solved
+    reversed_definition = not_defined is None and _is_reversed_definition(step, lhs, facts)
     result = _claim(step, source, facts, values, timeout, origin=origin)
+    if (
+        reversed_definition
+        and result.verdict is Verdict.REFUTED
+        and not unwritten_bounds(lhs, step.rhs)  # (a length eqchain invented: as before)
+    ):
+        # \sum_{i=1}^{n} p_i x_i = M, M written here for the first time, refuted only by a value
+        # of M no row fixes: M names the left side (as M = \sum_{i=1}^{n} p_i x_i would), never
+        # a claim about every M (the moment constraint of a maximum-entropy problem was refuted
+        # at M = 2). What holds, or stays undecided, for every M is checked as before.
+        flipped = replace(step, lhs=step.rhs, rhs=lhs)
+        try:
+            return replace(_define(flipped, step.rhs, facts), step=step)
+        except InputError:
+            pass
     if (
         not_defined is not None
         and result.verdict is Verdict.REFUTED
@@ -2963,6 +3068,31 @@ def _is_new_definition(step: Step, lhs, facts: Facts) -> bool:
     )
 
 
+def _subscripted_names(member) -> list[str]:
+    """The names a function written with a subscript has, ``J_i``, ``J_{i}``, ``J_{ij}``, for
+    the family member ``member`` (J[i], J[i, j]) written with the same letters."""
+    base, indices = str(member.base), [str(i) for i in member.indices]
+    joined = "".join(indices)
+    names = [f"{base}_{{{joined}}}"]
+    if len(indices) == 1 and len(joined) == 1:
+        names.append(f"{base}_{joined}")
+    return names
+
+
+def _is_reversed_definition(step: Step, lhs, facts: Facts) -> bool:
+    """Whether a document's row names its left side by a new plain name alone on its right
+    (``\\sum_i p_i x_i = M``): a definition read right to left, as :func:`_is_new_definition`
+    reads one left to right, when the left side is no new name itself (``a = b``, both new,
+    defines a) and is not a bare number (``5 = M`` is a value stated: a given)."""
+    rhs = step.rhs
+    if step.continues or step.kind is not StepKind.CLAIM or not isinstance(rhs, sp.Symbol):
+        return False
+    if not isinstance(lhs, sp.Expr) or lhs.is_number or isinstance(lhs, sp.Symbol):
+        return False
+    flipped = replace(step, lhs=rhs, rhs=lhs)
+    return _is_new_definition(flipped, rhs, facts)
+
+
 def _leads_back(rhs, head, facts: Facts) -> bool:
     """Whether ``rhs`` mentions ``head`` through the definitions: ``f(a) = y + 1`` after
     ``y = f(a)`` would define f by itself (f(a) = f(a) + 1, and 3 = 4 would follow)."""
@@ -3189,9 +3319,15 @@ def _under_condition(step: Step, lhs, source, facts: Facts, values, timeout, ori
     if step.kind is StepKind.GIVEN:
         return conditioned.unusable(step, "a given is not read under a condition")
     try:
-        substitution, margins = conditioned.conditioned(step, [lhs, source, step.rhs], facts)
+        return _claim_under(step, lhs, source, facts, values, timeout, origin)
     except conditioned.NotUsable as err:
         return conditioned.unusable(step, str(err))
+
+
+def _claim_under(step: Step, lhs, source, facts: Facts, values, timeout, origin):
+    """The claim ``step`` checked under its condition (``step.condition``): its names
+    strengthened, the rest as margins given (check/conditioned.py). Raises NotUsable."""
+    substitution, margins = conditioned.conditioned(step, [lhs, source, step.rhs], facts)
     # a copy: the margins and the unfoldings under the condition must not outlive the step
     strengthened = conditioned.facts_replaced(facts, substitution)
     local = replace(
@@ -4858,14 +4994,20 @@ class _Domain:
         self.entries.append((need.rule, need.pred, need.expr, key, need.shown, closed))
 
     def premise(self, pair, facts: Facts, values: dict) -> None:
-        """The domain of an earlier equation the step uses (either way round)."""
+        """The domain of an earlier equation the step uses (either way round). A given's holds
+        (the author states the given, and so that it is defined: ``u = \\frac{1}{x}`` says x
+        is not 0); a verified equation's says where it holds, which the step's source must
+        need (rule "premise", :func:`_decide`)."""
         lhs, rhs = pair
         stored = facts.domains.get((lhs, rhs)) or facts.domains.get((rhs, lhs)) or ()
+        given = any({canonical(a), canonical(b)} == {lhs, rhs} for a, b in facts.givens) or any(
+            e.kind != "claim" and {e.lhs, e.rhs} == {lhs, rhs} for e in facts.equations
+        )
         for pred, expr in stored:
             key = _unfolded_key((pred, expr), facts, values)
             if key is None or any(e[3] == key for e in self.entries):
                 continue
-            self.entries.append(("premise", pred, expr, key, expr, True))
+            self.entries.append(("given" if given else "premise", pred, expr, key, expr, True))
 
     def conditions(self) -> list:
         """The conditions (keys) the assumptions do not establish by themselves."""
@@ -5004,10 +5146,20 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
     assumed: list = []  # keys (pred, expression) of the domain conditions assumed
     within: list = []  # the same, and the conditions as the tree has them when closed
     shown: list[str] = []
-    for _rule, pred, expr, key, _written, closed in domain.entries if domain else ():
+    beyond: list[str] = []  # what an equation used needs that the source does not
+    entries = domain.entries if domain else ()
+    # the source's own conditions first: an equation used holds within its domain, which must
+    # lie within the source's (else the step would be verified for fewer values than it says)
+    entries = sorted(entries, key=lambda e: e[0] == "premise")
+    for rule, pred, expr, key, _written, closed in entries:
         expr = canonical(expr.xreplace(values)) if values else expr
         if holds(pred, expr):
             note(pred, expr)
+            continue
+        if rule == "premise" and not (key in assumed or holds_within(pred, expr, within)):
+            for text in _needs_text(pred, expr, lambda p, e: False, bound):
+                if text not in beyond:
+                    beyond.append(text)
             continue
         if _impossible(key, facts):
             reason = domain.impossible(facts) or ""
@@ -5053,7 +5205,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         known = len(domain.entries)
         for pair in premises:
             domain.premise(pair, facts, values)
-        for _rule, pred, expr, key, _written, _closed in domain.entries[known:]:
+        for rule, pred, expr, key, _written, _closed in domain.entries[known:]:
             if cond.holds(pred, expr):
                 continue
             if _impossible(key, facts):
@@ -5064,8 +5216,18 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
                     domain.impossible(facts) or "",
                     warnings=tuple(warnings),
                 )
-            assumed.append(key)
-            _show(shown, pred, expr)
+            if rule != "premise":  # a given's domain holds: it is assumed, and shown
+                assumed.append(key)
+                _show(shown, pred, expr)
+            elif not (key in assumed or holds_within(pred, expr, within)):
+                text = cond.describe(pred, expr)
+                if text not in beyond:
+                    beyond.append(text)
+    if beyond:
+        missing.setdefault("an equation it uses", []).extend(
+            n for n in beyond if n not in missing.get("an equation it uses", [])
+        )
+        introduced.extend(n for n in beyond if n not in introduced)
     if missing:
         reason = "; ".join(f"{rule} needs {', '.join(needs)}" for rule, needs in missing.items())
         if introduced:
