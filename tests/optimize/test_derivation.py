@@ -117,3 +117,31 @@ def test_example_file_loads_with_generated_steps():
     assert claims[0] == r"\log L = \sum_{k=1}^{K} t_{k} \log y_{k}"
     assert claims[1].startswith(r"\mathcal{L} = ")
     assert r"y_{6} = \frac{1}{4}" in claims
+
+
+@pytest.mark.parametrize(
+    ("sense", "objective", "constraints"),
+    [
+        ("maximize", "x^3 - 3 x", []),  # stationary at x = 1 and x = -1
+        ("maximize", "x + y", ["x^2 + y^2 = 2"]),  # at (1, 1) and (-1, -1)
+        ("minimize", "x^2 + y^2", ["x y = 1"]),
+    ],
+)
+def test_a_point_among_several_is_checked_where_it_lies(tmp_path, sense, objective, constraints):
+    # x = -1 does not follow from 3x^2 - 3 = 0: the generated derivation stated it as if it did,
+    # and the checker refuted its own solver (a red team's); each stationarity equation, each
+    # constraint and the Hessian are now checked at the point
+    from helpers import run_eqchain
+
+    listed = ", ".join(f"'{c}'" for c in constraints)
+    variables = '"x", "y"' if "y" in objective else '"x"'
+    text = (
+        '[symbols]\nx = "real"\ny = "real"\n\n'
+        f"[{sense}]\nobjective = '{objective}'\n"
+        f"variables = [{variables}]\nconstraints = [{listed}]\n"
+    )
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", str(path))
+    assert ran.returncode == 0, ran.stdout  # every claim verified
+    assert ", 0 refuted, 0 unknown" in ran.stdout

@@ -205,9 +205,13 @@ class _Loader:
         except InputError as err:
             raise err.located(self.path, self.key_line("symbols") or 1) from None
         steps_raw = doc.get("steps", [])
-        if not isinstance(steps_raw, list) or not steps_raw:
+        solved = any(sense in doc for sense in ("maximize", "minimize"))
+        if not isinstance(steps_raw, list) or not (steps_raw or solved):
+            # (a [maximize] or [minimize] table writes steps of its own)
             raise self.error(
-                "a derivation needs at least one [[steps]] entry", self.key_line("steps")
+                "a derivation needs at least one [[steps]] entry (or a [maximize] or "
+                "[minimize] table)",
+                self.key_line("steps"),
             )
         # Names the claims write only before parentheses are functions (eqchain.latex.applied):
         # undeclared ones then fail as undeclared functions, \Gamma(x) is the gamma function

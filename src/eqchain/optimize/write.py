@@ -188,12 +188,39 @@ class Writer:
             c = sp.simplify(y_of_lam * self.problem.multipliers[0])
             if not c.has(self.problem.multipliers[0]):
                 return self._point_through_total(c)
-        if len(self.problem.constraints) == 1 and self._in_multipliers():
+        at = self._one_of_several()
+        if len(self.problem.constraints) == 1 and self._in_multipliers() and not at:
             lam = self.problem.multipliers[0]
             products = {v: sp.simplify(v_lam * lam) for v, v_lam in self._in_multipliers()}
             if all(not c.has(lam) for c in products.values()):
                 return self._point_through_products(products)
             return self._point_through_multiplier()
+        if at:
+            # x = -1 does not follow from 3x^2 - 3 = 0 (x = 1 does too): each stationarity
+            # equation is checked at the point instead (it was refuted, a red team's)
+            others = "; ".join(
+                ", ".join(f"${tex(v)} = {tex(value)}$" for v, value in point)
+                for point in sol.other_points
+            )
+            return [
+                Claim(
+                    f"{tex(g)} = 0",
+                    by=rules("substitute"),
+                    en=f"The stationarity equations hold at the point (and at {others}).",
+                    ja=f"停留条件はこの点で成り立つ（{others} でも成り立つ）。",
+                    where=at,
+                )
+                for _, g in sol.gradient
+            ] + [
+                Claim(
+                    f"{tex(con.lhs)} = {tex(con.rhs)}",
+                    by=rules("substitute"),
+                    en="The constraint holds at the point.",
+                    ja="制約条件はこの点で成り立つ。",
+                    where=at,
+                )
+                for con in self.problem.constraints
+            ]
         return [
             Claim(
                 f"{tex(v)} = {tex(value)}",
@@ -203,6 +230,19 @@ class Writer:
             )
             for v, value in sol.point
         ]
+
+    def _one_of_several(self) -> tuple:
+        """The point as ``where`` values when it is one of several stationary points with
+        numbers for values (each claim about it is then checked there); () otherwise."""
+        sol = self.general
+        if not sol.other_points or self.fam is not None:
+            return ()
+        pairs = [*sol.point, *sol.multiplier_values]
+        if not all(isinstance(v, sp.Symbol) and value is not None for v, value in pairs):
+            return ()
+        if not all(isinstance(value, sp.Rational) for _, value in pairs):
+            return ()
+        return tuple((str(v), value) for v, value in pairs)
 
     def _in_multipliers(self) -> tuple:
         """Each variable as a function of the multipliers only, read off one stationarity
@@ -479,11 +519,16 @@ class Writer:
             if self.fam is not None
             else "停留点での二階偏微分の値。"
         )
+        where = self._one_of_several()
         for second, at in self._hessian_at_point():
             if at != second:
                 out.append(
                     Claim(
-                        f"{tex(second)} = {tex(at)}", by=rules("substitute"), en=lead_en, ja=lead_ja
+                        f"{tex(second)} = {tex(at)}",
+                        by=rules("substitute"),
+                        en=lead_en,
+                        ja=lead_ja,
+                        where=where,
                     )
                 )
         self._hessian = self._hessian_at_point()
