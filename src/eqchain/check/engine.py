@@ -146,6 +146,9 @@ class Facts:
     # (canonical lhs, canonical rhs) of an equation -> the domain where it holds, as keys
     # (pred, expression): a step that uses the equation is judged within it
     domains: dict = field(default_factory=dict)
+    # the keys among those that are the conditions of a definition under a condition: an
+    # equation holds only there, never where a step's source is defined without them
+    defined_where: set = field(default_factory=set)
     # name -> the variables it may vary with: names differentiated on their own (varying.py)
     varying: dict = field(default_factory=dict)
     # (expression, depth, definitions) -> the expression unfolded (see unfold)
@@ -1186,6 +1189,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             # only when every earlier link held too (a refuted link in the middle breaks the
             # chain), and only for particular values when a link needed them.
             link_domain = list(result.domain_conditions)
+            facts.defined_where.update(result.defined_where)
             chain_domain += [c for c in link_domain if c not in chain_domain]
             # Only equations are facts: a \le b or a \propto b is not an equation to use, nor
             # an antiderivative (\int x dx = x^2/2 holds up to a constant; so does the chain).
@@ -1825,6 +1829,7 @@ def _within_conditioned_definitions(step, source, facts, values, timeout, origin
             step=step,
             domain=tuple(_unique([*shown, *again.domain])),
             domain_conditions=(*keys, *inner),
+            defined_where=tuple(keys),
         )
     if again.verdict is Verdict.REFUTED:
         return replace(again, step=step)
@@ -4994,20 +4999,20 @@ class _Domain:
         self.entries.append((need.rule, need.pred, need.expr, key, need.shown, closed))
 
     def premise(self, pair, facts: Facts, values: dict) -> None:
-        """The domain of an earlier equation the step uses (either way round). A given's holds
-        (the author states the given, and so that it is defined: ``u = \\frac{1}{x}`` says x
-        is not 0); a verified equation's says where it holds, which the step's source must
-        need (rule "premise", :func:`_decide`)."""
+        """The domain of an earlier equation the step uses (either way round). Where a
+        definition under a condition holds (:func:`_within_conditioned_definitions`: its
+        conditions, ``Facts.defined_where``) is where the equation holds, which the step's
+        source must need (rule "premise", :func:`_decide`); the rest (a given's, u =
+        \\frac{1}{x} says x is not 0; what the equation's own source needs) is the step's
+        domain as well."""
         lhs, rhs = pair
         stored = facts.domains.get((lhs, rhs)) or facts.domains.get((rhs, lhs)) or ()
-        given = any({canonical(a), canonical(b)} == {lhs, rhs} for a, b in facts.givens) or any(
-            e.kind != "claim" and {e.lhs, e.rhs} == {lhs, rhs} for e in facts.equations
-        )
         for pred, expr in stored:
             key = _unfolded_key((pred, expr), facts, values)
             if key is None or any(e[3] == key for e in self.entries):
                 continue
-            self.entries.append(("given" if given else "premise", pred, expr, key, expr, True))
+            rule = "premise" if (pred, expr) in facts.defined_where else "held"
+            self.entries.append((rule, pred, expr, key, expr, True))
 
     def conditions(self) -> list:
         """The conditions (keys) the assumptions do not establish by themselves."""
