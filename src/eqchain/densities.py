@@ -317,7 +317,7 @@ def _solved_for_one(m, e, taken: dict) -> dict:
 
 
 def density_conditions(*exprs) -> str:
-    """``"; the density needs λ > 0 (...)"`` for the
+    """``"; the definitions it uses need λ > 0 (...)"`` for the
     densities in ``exprs`` whose conditions the assumptions do not establish; "" when none."""
     from eqchain.latex.printer import latex
 
@@ -325,5 +325,8 @@ def density_conditions(*exprs) -> str:
     if not needs:
         return ""
     shown = ", ".join(latex(c) for c in needs)
-    why = "its parameters' conditions, not established by the assumptions"
-    return f"; the density needs {shown} ({why})"
+    why = (
+        "what a density's parameters or a definition under a condition are written under, "
+        "not established by the assumptions"
+    )
+    return f"; the definitions it uses need {shown} ({why})"

@@ -76,3 +76,18 @@ def test_an_equation_verified_within_a_domain_is_not_used_outside_it(tmp_path):
 def test_a_condition_naming_a_summed_index_stays_unknown(tmp_path):
     steps = _steps(tmp_path, SQUARE, r"\sum_{i=1}^{n} \sqrt{g(x_i)} = \sum_{i=1}^{n} x_i")
     assert steps[1]["status"] == "unknown"
+
+
+def test_a_condition_on_a_variable_something_binds_is_not_taken(tmp_path):
+    # g'(-1) puts the derivative's own variable at -1; a limit and an evaluation bar bind t:
+    # strengthened by t > 0 they verified g'(-1) = 1 and \lim_{t \to -1} g(t) = -1 (a red
+    # team's), where g is not defined
+    definition = r"g(t) = |t| \quad (t > 0)"
+    for row in (
+        "g'(-1) = 1",
+        r"\left. \frac{d}{dt} g(t) \right|_{t=-1} = 1",
+        r"\lim_{t \to -1} g(t) = 1",
+    ):
+        assert _steps(tmp_path, definition, row)[1]["status"] != "verified", row
+    steps = _steps(tmp_path, r"h(t) = \sqrt{t^2} \quad (t > 0)", r"\lim_{t \to -1} h(t) = -1")
+    assert steps[1]["status"] != "verified"

@@ -450,6 +450,11 @@ def test_an_escaped_bracket_display_inside_a_paragraph_is_reported_unread():
         '<script type="math/tex; mode=display">a + a = 3a</script>',
         "<script type='math/tex; mode=display'>\n\\begin{aligned}\na + a &= 3a\n\\end{aligned}\n"
         "</script>",
+        # an attribute before the type; kramdown's CDATA wrapper (%]]> commented the closing $$)
+        '<script id="e1" type="math/tex; mode=display">\na + a = 3a\n</script>',
+        '<script type="math/tex; mode=display">% <![CDATA[\na + a = 3a\n%]]></script>',
+        # inside a paragraph
+        'So <script type="math/tex; mode=display">a + a = 3a</script> holds.',
     ],
 )
 def test_mathjax_display_scripts_are_read_as_displays(tmp_path, script):
@@ -461,8 +466,9 @@ def test_mathjax_display_scripts_are_read_as_displays(tmp_path, script):
     doc.write_text(f"$$x = 1$$\n\n{script}\n", encoding="utf-8")
     ran = run_eqchain("check", "--no-cache", "--format", "concise", str(doc))
     assert ran.returncode == 1
-    row = {0: 3, 2: 4}.get(script.count("\n"), 5)  # the file's line of "a + a = 3a"
-    assert f"post.md:{row}:" in ran.stdout and "refuted" in ran.stdout
+    # the file's line of "a + a = 3a"
+    row = 3 + script.split("a + a")[0].count("\n")
+    assert f"post.md:{row}:" in ran.stdout and "refuted" in ran.stdout, ran.stdout
 
 
 def test_an_inline_mathjax_script_is_not_a_display():

@@ -267,6 +267,12 @@ def test_a_bar_condition_on_a_complex_name_is_no_interval(tmp_path):
         r"\sum_{k=1}^{n} k^2 = \frac{n(n+1)(2n+1)}{6}, \quad n \in \mathbb{Z}",
         r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad n \ge -5",
         r"\prod_{k=1}^{n} 2 = 2^n, \quad n \in \mathbb{Z}",
+        # other phrasings of the same (a second red team's)
+        r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad -5 \le n",
+        r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad -5 \le n \le 5",
+        r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad n + 5 \ge 0",
+        r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad n^2 \le 9",
+        r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad n \in \mathbb{R}",
     ],
 )
 def test_a_condition_wider_than_a_counting_bound_is_not_taken(tmp_path, row):
@@ -275,3 +281,21 @@ def test_a_condition_wider_than_a_counting_bound_is_not_taken(tmp_path, row):
     (step,) = check_document_rows(tmp_path, row)
     assert step["status"] == "unknown"
     assert "negative" in step["reason"]
+
+
+def test_a_condition_admitting_no_negative_count_is_taken(tmp_path):
+    row = r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}, \quad n \ge -\frac{1}{2}"
+    assert check_document_rows(tmp_path, row)[-1]["status"] == "verified"
+
+
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        (r"\sqrt{x^2} = x, \quad x ≥ 0", "verified"),
+        (r"\sqrt{x^2} = -x, \quad x ≤ 0", "verified"),
+        (r"\sqrt{x^2} = x, \quad x ≠ 0", "refuted"),
+    ],
+)
+def test_a_condition_typed_with_characters(tmp_path, row, status):
+    # x ≥ 0 typed: it was unreadable ("a comma outside a function's arguments")
+    assert check_document_rows(tmp_path, row)[-1]["status"] == status

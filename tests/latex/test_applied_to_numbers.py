@@ -19,6 +19,11 @@ from helpers import check_document_rows
         ("f = x^2", "f(3) = 9"),
         ("g = x + 1", "g(-1) = 0"),
         ("g = x + 1", "g(0.5) = 1.5"),
+        # a second red team's: brackets sized, spaced, a fraction of numbers
+        ("h = x + 1", "h\\left(0\\right) = 0"),
+        ("h = x + 1", "h (0) = 0"),
+        ("h = x + 1", "h(\\tfrac12) = 0"),
+        ("k = x + 1", "k\\left(\\frac{1}{2}\\right) = x"),
     ],
 )
 def test_a_name_before_numbers_in_parentheses_is_unreadable(tmp_path, definition, row):

@@ -776,7 +776,18 @@ def test_an_unspaced_en_dash_is_a_range_and_unsupported(text):
         read_expression(text) if "=" not in text else read_formula(text)
 
 
-@pytest.mark.parametrize("text", [r"\eta = 1e-3", "a = 2.5E+4", "a = 3e5", r"\alpha = 10e-4 x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\eta = 1e-3",
+        "a = 2.5E+4",
+        "a = 3e5",
+        r"\alpha = 10e-4 x",
+        r"\eta = 1e{-3}",
+        r"\eta = 1 e-3",  # printed as 1e-3
+        r"\eta = 2\mathrm{e}{-3}",
+    ],
+)
 def test_a_number_in_a_computer_s_notation_is_ambiguous(text):
     # 1e-3: 1 \times 10^{-3} to an ML post, 1 \cdot e - 3 to the letters (read so, a learning
     # rate's row refuted 100 \eta = 0.1; a red team's)

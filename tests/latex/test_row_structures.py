@@ -181,7 +181,7 @@ def test_a_hand_written_equation_number_is_never_a_factor(text):
     assert len(formula.sides) == 2 and "2" not in str(formula.sides[1])
 
 
-@pytest.mark.parametrize("text", [r"a + a = a (2)", r"f(x) = x, \quad (x > 0)"])
+@pytest.mark.parametrize("text", [r"a + a = (2) a", r"f(x) = x, \quad (x > 0)"])
 def test_a_factor_without_a_wide_space_or_a_condition_is_read_as_before(text):
     read_formula(text)
 

@@ -108,13 +108,14 @@ def conditioned(step: Step, exprs: list, facts):
             )
         a = resolve(a)
         b = tuple(resolve(x) for x in b) if isinstance(b, tuple) else resolve(b)
-        if _wider_than_counting(op, a, b):
+        wider = _wider_than_counting(op, a, b)
+        if wider is not None:
             # \sum_{k=1}^{n} k^2 = ..., \quad n \in \mathbb{Z} claims negative n too, where the
             # range runs backwards; the reading (an upper bound counts: n \geq 0) excludes them
             raise NotUsable(
-                f"the condition lets {latex(a)} be negative, which the reading of "
-                f"{latex(a)} excludes (a nonnegative integer: a sum's or product's upper bound, "
-                "or declared so)"
+                f"the condition lets {latex(wider)} be negative, which the reading of "
+                f"{latex(wider)} excludes (a nonnegative integer: a sum's or product's upper "
+                "bound, or declared so)"
             )
         strengthen = isinstance(a, sp.Symbol) and str(a) not in defined
         member = isinstance(a, sp.Indexed) and all(i.is_Integer for i in a.indices)
@@ -212,15 +213,44 @@ def conditioned(step: Step, exprs: list, facts):
     return substitution, margins
 
 
-def _wider_than_counting(op: str, a, b) -> bool:
-    """Whether the condition atom ``(op, a, b)`` admits negative values of a name that is a
-    nonnegative integer (``n \\in \\mathbb{Z}``, ``n \\ge -5``): checked under its reading, the
-    claim would be verified for fewer values than the condition says."""
-    if not (isinstance(a, sp.Symbol) and a.is_integer and a.is_nonnegative):
-        return False
-    if op == "integer":
-        return True
-    return op in (">", ">=") and isinstance(b, sp.Expr) and b.is_number and b.is_negative is True
+def _wider_than_counting(op: str, a, b):
+    """The name, a nonnegative integer (a sum's or product's upper bound, or declared so),
+    that the condition atom ``(op, a, b)`` admits negative values of (``n \\in \\mathbb{Z}``,
+    ``n \\in \\mathbb{R}``, ``-5 \\le n``, ``n + 5 \\ge 0``, ``n^2 \\le 9``, a range from -3):
+    checked under its reading, the claim would be verified for fewer values than the condition
+    says; None when there is none. An order between that name and others (``k \\le n``) says
+    nothing of its sign: None."""
+
+    def counting(x) -> bool:
+        return isinstance(x, sp.Symbol) and x.is_integer is True and x.is_nonnegative is True
+
+    if op in ("integer", "real"):
+        return a if counting(a) else None
+    if op == "range":
+        lo = b[0] if isinstance(b, tuple) else None
+        if counting(a) and not (isinstance(lo, sp.Expr) and lo.is_nonnegative is True):
+            return a
+        return None
+    if op not in ("<", "<=", ">", ">=", "=", "!="):
+        return None
+    if not (isinstance(a, sp.Expr) and isinstance(b, sp.Expr)):
+        return None
+    names = a.free_symbols | b.free_symbols
+    if len(names) != 1 or not counting(next(iter(names))):
+        return None
+    (name,) = names
+    compare = {
+        "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge, "=": sp.Eq, "!=": sp.Ne,
+    }[op]  # fmt: skip
+    for value in range(-1, -7, -1):
+        at = {name: sp.Integer(value)}
+        try:
+            holds = compare(a.xreplace(at), b.xreplace(at))
+        except (TypeError, ValueError):
+            return name
+        if holds is not sp.false:
+            return name
+    return None
 
 
 def _assumptions(symbol) -> dict:

@@ -1784,11 +1784,15 @@ def _within_conditioned_definitions(step, source, facts, values, timeout, origin
     if result.reason == _timed_out(timeout):
         return result
     trees = [source, *(origin or ())]
-    needs = parameter_needs(*(facts.unfold(t) for t in trees if isinstance(t, sp.Basic)))
+    unfolded = [facts.unfold(t) for t in trees if isinstance(t, sp.Basic)]
+    needs = parameter_needs(*unfolded)
+    # a condition on a variable something binds (g'(-1): the derivative's own variable, put
+    # at -1; \lim_{t \to -1} g(t); an evaluation bar) is no condition on the step's names
+    free = set().union(*(t.free_symbols for t in unfolded)) if unfolded else set()
     atoms, keys = [], []
     for need in needs:
         op = _CONDITION_OPS.get(type(need))
-        if op is None:
+        if op is None or not need.free_symbols <= free or _binds(unfolded, need.free_symbols):
             return result
         a, b = need.args
         atoms.append((op, a, b))
@@ -1834,6 +1838,20 @@ def _within_conditioned_definitions(step, source, facts, values, timeout, origin
     if again.verdict is Verdict.REFUTED:
         return replace(again, step=step)
     return result
+
+
+def _binds(trees, names) -> bool:
+    """Whether a derivative's point, a limit, a substitution or a range in ``trees`` binds one
+    of ``names`` somewhere (it may be free elsewhere in the same tree)."""
+    for tree in trees:
+        for node in sp.preorder_traversal(tree):
+            if isinstance(node, sp.Subs) and set(node.variables) & names:
+                return True
+            if isinstance(node, sp.Limit) and node.args[1] in names:
+                return True
+            if isinstance(node, ExprWithLimits) and set(node.variables) & names:
+                return True
+    return False
 
 
 _CONDITION_OPS = {

@@ -667,15 +667,17 @@ def bare_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
 def bare_arguments(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
     """Whether ``tokens[lo:hi]`` is a comma-separated list of names and written numbers
     (``x``, ``0``, ``-1``, ``2.5``, ``x, 1``): what a name before it is evaluated at, if it is
-    a function (``h(0)``, ``L(1)``), or multiplies (h times 0, which no one writes so). Numbers
-    count only in parentheses written right after the name (``a (2)``, spaced, is a product
-    or an equation's number, as before)."""
-    if lo >= 2 and tokens[lo - 1].space_before and not bare_names(tokens, lo, hi, partner):
-        return False
+    a function (``h(0)``, ``L(1)``, ``h\\left(\\frac{1}{2}\\right)``), or multiplies (h times 0,
+    which no one writes so)."""
+    while hi > lo and tokens[hi - 1].kind == "cmd" and tokens[hi - 1].text in _CLOSING_SIZES:
+        hi -= 1  # \left( 0 \right): the size command before the closing parenthesis
     m, numbers = lo, False
     while m < hi:
         start = m + 1 if tokens[m].is_char("-") else m
-        if start < hi and tokens[start].kind == "digit":
+        fraction = _written_fraction(tokens, start, hi)
+        if fraction is not None:
+            m, numbers = fraction, True
+        elif start < hi and tokens[start].kind == "digit":
             m = start
             while m < hi and (tokens[m].kind == "digit" or tokens[m].is_char(".")):
                 m += 1
@@ -693,6 +695,32 @@ def bare_arguments(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
             return False
         m += 1
     return False
+
+
+_CLOSING_SIZES = frozenset({"right", "bigr", "Bigr", "biggr", "Biggr", "big", "Big"})
+
+
+def _written_fraction(tokens, k: int, hi: int) -> int | None:
+    """The index after a fraction of written numbers at ``tokens[k]`` (``\\frac{1}{2}``,
+    ``\\tfrac12``), or None."""
+    if not (k < hi and tokens[k].kind == "cmd" and tokens[k].text == "frac"):
+        return None
+    m = k + 1
+    for _ in range(2):
+        if m < hi and tokens[m].kind == "digit":
+            m += 1
+            continue
+        if not (m < hi and tokens[m].is_char("{")):
+            return None
+        m += 1
+        if not (m < hi and tokens[m].kind == "digit"):
+            return None
+        while m < hi and tokens[m].kind == "digit":
+            m += 1
+        if not (m < hi and tokens[m].is_char("}")):
+            return None
+        m += 1
+    return m
 
 
 def _body_names(tokens, lo: int, hi: int, partner: dict[int, int]) -> set[str]:

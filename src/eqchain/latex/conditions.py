@@ -35,6 +35,8 @@ from eqchain.latex.brackets import scan
 # What a condition part is split at, as commands; < and > are characters.
 _ORDER = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=", "geqslant": ">="}
 _ORDER |= {"lt": "<", "gt": ">", "neq": "!=", "ne": "!=", "in": "in"}
+# the same relations typed as characters (≤ for \le)
+_TYPED_ORDER = {"≤": "<=", "≦": "<=", "⩽": "<=", "≥": ">=", "≧": ">=", "⩾": ">=", "≠": "!="}
 # Relations that make the text after a comma a statement of its own, never a condition.
 _NOT_CONDITION = {"sim", "propto", "Rightarrow", "Longrightarrow", "implies", "iff", "therefore"}
 _NOT_CONDITION |= {"Leftrightarrow", "Longleftrightarrow", "coloneqq", "approx"}
@@ -81,7 +83,7 @@ def split_condition(text: str) -> tuple[int, int] | None:
             depth += 1
         elif ch in ")]}":
             depth -= 1
-        elif depth == 0 and ch in "=<>":
+        elif depth == 0 and ch in "=<>≤≥≦≧⩽⩾≠":
             seen_relation = True
         elif depth == 0 and ch == "," and seen_relation:
             tail = text[i + 1 :]
@@ -96,7 +98,7 @@ def split_condition(text: str) -> tuple[int, int] | None:
     )
 
 
-_INEQUALITY = re.compile(r"[<>]|\\(?:le|ge|leq|geq|neq|ne|lt|gt)(?![A-Za-z])")
+_INEQUALITY = re.compile(r"[<>≤≥≦≧⩽⩾≠]|\\(?:le|ge|leq|geq|neq|ne|lt|gt)(?![A-Za-z])")
 
 
 def _bracketed_inequality(text: str) -> tuple[int, int] | None:
@@ -124,7 +126,7 @@ def _bracketed_inequality(text: str) -> tuple[int, int] | None:
         return None
     if _depth(inner) != 0 or _INEQUALITY.search(inner) is None or _depth(head) != 0:
         return None
-    if re.search(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
+    if re.search(r"[=<>≤≥≦≧⩽⩾≠]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
         return None
     if re.search(r"(?:[=<>]|\\[A-Za-z]+)\s*\Z", head):
         return None  # y = (a > 0): the bracket is the whole side, no condition of a side
@@ -153,7 +155,7 @@ def _spaced_bracket_condition(text: str) -> tuple[int, int] | None:
         inner = tail.strip().rstrip(" .,;")
         if not (_closes_at_end(inner) and _is_condition_like(tail)):
             continue
-        if re.search(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
+        if re.search(r"[=<>≤≥≦≧⩽⩾≠]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
             continue
         return m.start(), m.start()
     return None
@@ -173,7 +175,7 @@ def _worded_condition(text: str) -> tuple[int, int] | None:
         head, tail = text[: m.start()], text[m.end() :]
         if _depth(head) != 0 or not _is_condition_like(tail):
             continue
-        if re.search(r"[=<>]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
+        if re.search(r"[=<>≤≥≦≧⩽⩾≠]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
             continue
         return m.start(), m.start()
     return None
@@ -236,7 +238,7 @@ def _is_condition_like(tail: str) -> bool:
             depth += 1
         elif ch in ")]}":
             depth -= 1
-        elif depth == 0 and ch in "=<>":
+        elif depth == 0 and ch in "=<>≤≥≦≧⩽⩾≠":
             found = True
         i += 1
     return found
@@ -412,6 +414,9 @@ def _split_at_relations(part: str, at: int) -> list:
             depth += 1
         elif ch in ")]}":
             depth -= 1
+        elif depth == 0 and ch in _TYPED_ORDER:  # x ≥ 0 typed: x \ge 0
+            out.append((op, start, i))
+            op, start = _TYPED_ORDER[ch], i + 1
         elif depth == 0 and ch in "<>=":
             out.append((op, start, i))
             if ch in "<>" and part.startswith("=", i + 1):

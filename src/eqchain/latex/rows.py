@@ -346,7 +346,7 @@ def where_split(text: str) -> tuple[int, int] | None:
 # what makes the text after the connector a condition (eqchain.latex.conditions), not an
 # equation: an order relation, \neq, \in, an index range (\ldots), two names (i = j)
 _CONDITION_RELATION = re.compile(
-    r"<|>|\\(?:le|leq|ge|geq|lt|gt|neq|ne|in|notin|leqslant|geqslant|[lcv]?dots)(?![A-Za-z])"
+    r"[<>≤≥≦≧⩽⩾≠]|\\(?:le|leq|ge|geq|lt|gt|neq|ne|in|notin|leqslant|geqslant|[lcv]?dots)(?![A-Za-z])"
 )
 _TWO_NAMES = re.compile(r"\s*\\?[A-Za-z]+\s*=\s*\\?[A-Za-z]+\s*[.,;]?\s*\Z")
 

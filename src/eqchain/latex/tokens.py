@@ -231,19 +231,35 @@ def _no_computer_exponent(tokens: list[Token]) -> None:
     ``3e5`` (digits, then e or E, then a sign and digits or digits, nothing spaced): 1 × 10^{-3}
     to the ML posts that write a learning rate so, 1·e − 3 to the letters (read so, ``\\eta =
     1e-3`` then ``100 \\eta = 0.1`` was refuted; a red team's). Neither is guessed."""
-    for k in range(1, len(tokens) - 1):
+    n = len(tokens)
+    for k in range(1, n - 1):
         e, before = tokens[k], tokens[k - 1]
-        if not (e.kind == "letter" and e.text in "eE" and not e.space_before):
-            continue
         if before.kind != "digit":
             continue
-        after = tokens[k + 1]
-        if after.space_before:
+        if e.kind == "letter" and e.text in "eE":
+            j = k + 1
+        elif (
+            e.is_cmd("mathrm", "text", "textrm", "rm", "mathit")
+            and k + 3 < n
+            and tokens[k + 1].is_char("{")
+            and tokens[k + 2].kind == "letter"
+            and tokens[k + 2].text in "eE"
+            and tokens[k + 3].is_char("}")
+        ):
+            j = k + 4  # 2\mathrm{e}{-3}
+        else:
             continue
-        if after.is_char("+-"):
-            if k + 2 >= len(tokens) or tokens[k + 2].kind != "digit" or tokens[k + 2].space_before:
+        braced = j < n and tokens[j].is_char("{")  # 1e{-3}
+        if braced:
+            j += 1
+        if j < n and tokens[j].is_char("+-"):
+            # 1e-3, 1 e-3 (printed alike); never 2e - 1, spaced as a subtraction
+            if tokens[j].space_before and not braced:
                 continue
-        elif after.kind != "digit":
+            j += 1
+        elif e.space_before and not braced:
+            continue  # 2 e 5: a product
+        if j >= n or tokens[j].kind != "digit" or (tokens[j].space_before and not braced):
             continue
         start = k - 1
         while start > 0 and (tokens[start - 1].kind == "digit" or tokens[start - 1].is_char(".")):

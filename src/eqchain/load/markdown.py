@@ -536,6 +536,10 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     for at, stop, why in _brackets_in_prose(token, dialect, environments):
         text = token.content[at:stop]
         out.append(replace(_in_paragraph(token, lines, at, text, ""), error=why))
+    for m in _SCRIPT_DISPLAY.finditer(token.content):
+        # MathJax's display script written inside a paragraph: a display all the same
+        text = f"$${m.group(2)}\n$$"
+        out.append(_in_paragraph(token, lines, m.start(2), text, token.content[: m.start()]))
     children.sort(key=lambda c: (c.meta or {}).get("offset", -1))
     for child in children:
         if child.type == "environment":
@@ -724,7 +728,8 @@ _HTML_DISPLAY = re.compile(
 # MathJax 2's display math, as kramdown writes it (and MathJax renders it on the page):
 # <script type="math/tex; mode=display">...</script>; "math/tex" alone is inline math
 _SCRIPT_DISPLAY = re.compile(
-    r"<script\s+type\s*=\s*([\"'])math/tex;\s*mode\s*=\s*display\1\s*>(.*?)</script\s*>",
+    r"<script\b[^>]*?\btype\s*=\s*([\"'])math/tex;\s*mode\s*=\s*display\1[^>]*>(.*?)"
+    r"</script\s*>",
     re.DOTALL | re.IGNORECASE,
 )
 
@@ -742,7 +747,8 @@ def _script_displays(token) -> list[Block]:
         line = token.map[0] + 1 + content.count("\n", 0, at)
         column = at - (content.rfind("\n", 0, at) + 1) + 1
         # the two characters of "$$" stand before the content: its columns stay the file's
-        out.append(Block(f"$${m.group(2)}$$", line, max(column - 2, 1)))
+        # (the closing "$$" on a line of its own: kramdown's "%]]>" comments out its line)
+        out.append(Block(f"$${m.group(2)}\n$$", line, max(column - 2, 1)))
     return out
 
 
