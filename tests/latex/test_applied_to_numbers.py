@@ -38,6 +38,8 @@ def test_a_name_before_numbers_in_parentheses_is_unreadable(tmp_path, definition
         ("f(x) = x^2", "f(3) = 9"),  # a function: evaluated
         ("n(n + 1) = n^2 + n",),  # an expression in the parentheses: a product
         ("2(3) = 6",),
+        # spaced, and raised to a power: the bracket's power (a binomial mean's row)
+        ("n p (1)^{n - 1} = n p",),
     ],
 )
 def test_a_function_or_an_expression_is_read_as_before(tmp_path, rows):

@@ -669,6 +669,14 @@ def bare_arguments(tokens, lo: int, hi: int, partner: dict[int, int]) -> bool:
     (``x``, ``0``, ``-1``, ``2.5``, ``x, 1``): what a name before it is evaluated at, if it is
     a function (``h(0)``, ``L(1)``, ``h\\left(\\frac{1}{2}\\right)``), or multiplies (h times 0,
     which no one writes so)."""
+    opening = lo - 2 if lo >= 2 and tokens[lo - 2].is_cmd("left") else lo - 1
+    if (
+        opening >= 0
+        and tokens[opening].space_before
+        and hi + 1 < len(tokens)
+        and tokens[hi + 1].is_char("^")
+    ):
+        return bare_names(tokens, lo, hi, partner)  # n p (1)^{n - 1}: a power of the bracket
     while hi > lo and tokens[hi - 1].kind == "cmd" and tokens[hi - 1].text in _CLOSING_SIZES:
         hi -= 1  # \left( 0 \right): the size command before the closing parenthesis
     m, numbers = lo, False
