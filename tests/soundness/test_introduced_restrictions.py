@@ -71,7 +71,7 @@ def _mutated(derivation, parity: int):
 
 
 def _derivations():
-    """Every derivation; the README's pytest checks every second one, `-m slow` (and .ci/run)
+    """Every derivation; the README's pytest checks every third one, `-m slow` (and .ci/run)
     every one (issue 17)."""
     return sampled(
         [
@@ -79,7 +79,7 @@ def _derivations():
             for path in FILES
             for d in load_toml(str(path))
         ],
-        2,
+        3,
     )
 
 
