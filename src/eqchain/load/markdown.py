@@ -129,11 +129,11 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             section += 1
         if token.type == "html_block":
             assumptions.extend(_ASSUME_COMMENT.findall(token.content))
-            scripts = _script_displays(token)
+            scripts = _script_displays(token, lines)
             for k, block in enumerate(scripts):
-                prose = "\n\n".join(since) if k == 0 else ""
-                blocks.append(replace(block, lead=lead if k == 0 else "", prose=prose))
-                blocks[-1] = replace(blocks[-1], section=section)
+                first = k == 0  # the prose since the display before leads the first only
+                prose, before = ("\n\n".join(since), lead) if first else ("", "")
+                blocks.append(replace(block, lead=before, prose=prose, section=section))
             if scripts:
                 since, lead = [], ""
             hidden = _math_in_html(token, lines)
@@ -536,10 +536,8 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
     for at, stop, why in _brackets_in_prose(token, dialect, environments):
         text = token.content[at:stop]
         out.append(replace(_in_paragraph(token, lines, at, text, ""), error=why))
-    for m in _SCRIPT_DISPLAY.finditer(token.content):
-        # MathJax's display script written inside a paragraph: a display all the same
-        text = f"$${m.group(2)}\n$$"
-        out.append(_in_paragraph(token, lines, m.start(2), text, token.content[: m.start()]))
+    # MathJax's display scripts written inside a paragraph: displays all the same
+    out.extend(_script_displays(token, lines))
     children.sort(key=lambda c: (c.meta or {}).get("offset", -1))
     for child in children:
         if child.type == "environment":
@@ -734,22 +732,19 @@ _SCRIPT_DISPLAY = re.compile(
 )
 
 
-def _script_displays(token) -> list[Block]:
-    """The displays of an HTML block's ``<script type="math/tex; mode=display">`` tags, each a
-    ``$$`` block at its content's place: MathJax renders them as display math, so their
+def _script_displays(token, lines: list[str]) -> list[Block]:
+    """The displays of the ``<script type="math/tex; mode=display">`` tags in the source of
+    ``token`` (an HTML block, or a paragraph), each a ``$$`` block at its content's place, with
+    the paragraph's text before it as its lead: MathJax renders them as display math, so their
     equations are checked (one without an environment was skipped in silence, exit 0)."""
     if token.map is None:
         return []
-    out = []
-    content = token.content
-    for m in _SCRIPT_DISPLAY.finditer(content):
-        at = m.start(2)
-        line = token.map[0] + 1 + content.count("\n", 0, at)
-        column = at - (content.rfind("\n", 0, at) + 1) + 1
-        # the two characters of "$$" stand before the content: its columns stay the file's
-        # (the closing "$$" on a line of its own: kramdown's "%]]>" comments out its line)
-        out.append(Block(f"$${m.group(2)}\n$$", line, max(column - 2, 1)))
-    return out
+    source = token.content
+    return [
+        # the closing "$$" on a line of its own: kramdown's "%]]>" comments out its line
+        _in_paragraph(token, lines, m.start(2), f"$${m.group(2)}\n$$", source[: m.start()])
+        for m in _SCRIPT_DISPLAY.finditer(source)
+    ]
 
 
 def _math_in_html(token, lines: list[str]) -> tuple[int, int] | None:
