@@ -240,6 +240,8 @@ class Scope:
                 return _real_limit_variable(node)
             if isinstance(node, Expectation) and isinstance(node.variable, sp.Symbol):
                 return _real_expectation_variable(node)
+            if isinstance(node, sp.Piecewise) and (delta := _equality_indicator(node)) is not None:
+                return delta
             if matrices.is_node(node):
                 return node  # a vector or matrix, its transpose, a product: the reader's
             if isinstance(node, sp.core.function.AppliedUndef) and family_of(node.func):
@@ -412,6 +414,27 @@ def _bound(text: str, read_expression, index_names):
     if re.fullmatch(r"[A-Za-z]", stripped):
         return sp.Symbol(stripped)
     return read_expression(text, frozenset(index_names))
+
+
+def _equality_indicator(node: sp.Piecewise):
+    r"""A value where integers are equal, 0 elsewhere: ``Piecewise((e, Eq(i, j)), (0, True))``
+    (``\mathbb{1}\{i = j\} e``, latex.indicators; SymPy folds a factor of a sum's term into
+    the Piecewise) is e δ_ij, with the Kronecker delta (1 - δ_ij for ``\neq``; one per part of
+    a conjunction): one reading, whose rules (sum_kronecker) apply. None otherwise: a condition
+    on reals, or another relation, stays the Piecewise."""
+    if len(node.args) != 2 or tuple(node.args[1]) != (0, True):
+        return None
+    value, condition = node.args[0]
+    parts = sp.And.make_args(condition)
+    if not all(isinstance(c, (sp.Eq, sp.Ne)) for c in parts):
+        return None
+    if not all(a.is_integer for c in parts for a in c.args):
+        return None
+    factors = [
+        sp.KroneckerDelta(*c.args) if isinstance(c, sp.Eq) else 1 - sp.KroneckerDelta(*c.args)
+        for c in parts
+    ]
+    return sp.Mul(value, *factors)
 
 
 def _plain_bound_variables(node):

@@ -191,6 +191,8 @@ def prove_equal(
         return "algebra"
     if not quick and diff.has(sp.Piecewise) and _zero_by_cases(diff):
         return "piecewise_cases"
+    if not quick and diff.has(sp.Piecewise) and _zero_by_delta_cases(diff):
+        return "piecewise_cases"
     if not quick and _zero_by_max_min_cases(diff):
         return "max_min_cases"
     if not quick and diff != first and diff.has(sp.Sum) and _zero_termwise(diff):
@@ -357,6 +359,19 @@ def _zero_by_max_min_cases(diff) -> bool:
     except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
         return False
     return cases.has(sp.Piecewise) and not cases.has(sp.Max, sp.Min) and _zero_by_cases(cases)
+
+
+def _zero_by_delta_cases(diff) -> bool:
+    r"""Whether ``diff``, each Kronecker delta written as its cases (δ_ij is 1 where i = j, else
+    0: what the derivative of z_j by z_i gives), is zero in every case: a delta beside an
+    indicator ``\mathbb{1}\{i = j\}`` of names not known to be integers (latex.indicators)."""
+    found = diff.atoms(sp.KroneckerDelta)
+    if not found:
+        return False
+    cases = diff.xreplace(
+        {d: sp.Piecewise((sp.Integer(1), sp.Eq(*d.args)), (sp.Integer(0), True)) for d in found}
+    )
+    return not cases.has(sp.KroneckerDelta) and _zero_by_cases(cases)
 
 
 def _pieces_under_a_binder(expr) -> bool:

@@ -59,6 +59,7 @@ from eqchain.latex.commands import (
 from eqchain.latex.decorations import MOMENT_WORDS
 from eqchain.latex.decorations import law_name as _law_name
 from eqchain.latex.derivatives import UPRIGHT_D, recognise, upright_d_at
+from eqchain.latex.indicators import read_indicator
 from eqchain.latex.names import (
     NameSpan,
     applied,
@@ -379,6 +380,8 @@ class Parser:
 
     def primary(self):
         tok = self.peek()
+        if (indicator := read_indicator(self)) is not None:
+            return indicator
         if starts_name(tok):
             return self.name()
         if tok.kind == "digit":

@@ -653,10 +653,17 @@ def _split_relations(body: str) -> tuple[list[tuple[int, int]], bool, tuple[str,
     and the relation before each part (``""`` before the first)."""
     parts, depth, start, definition = [], 0, 0, False
     relations = [""]
+    # the escaped braces \{ \} group (an indicator's condition 1\{y = k\}, a set) when they
+    # pair up; a \left\{ that a \right. closes (a cases block) does not count
+    braces = body.count("\\{") == body.count("\\}")
     i = 0
     while i < len(body):
         ch = body[i]
         if ch == "\\":
+            if braces and body[i + 1 : i + 2] in ("{", "}"):
+                depth += 1 if body[i + 1] == "{" else -1
+                i += 2
+                continue
             if body.startswith("\\coloneqq", i) and depth == 0:
                 parts.append((start, i))
                 relations.append("=")
