@@ -38,6 +38,8 @@ from eqchain.latex.tokens import Token
 
 # The exponents read as a transpose whatever the document writes (never a power).
 _ALWAYS = (["top"], ["intercal"], ["mathrm", "T"], ["mathsf", "T"], ["mathsf", "top"])
+# a bold T raised (PRML notes' \trans, ^{\bm{T}}): no one raises to the power of a bold name
+_ALWAYS += (["mathbf", "T"], ["bm", "T"], ["boldsymbol", "T"])
 _BOLD = ("mathbf", "boldsymbol", "bm")
 _ACCENTS = ("mathbf", "boldsymbol", "bm", "hat", "bar", "tilde", "vec", "check", "dot")
 
@@ -178,7 +180,11 @@ def transpose_exponent(tokens: list[Token], partner: dict, k: int) -> tuple[int,
         close = partner[k]
         inner = tokens[k + 1 : close]
         after = close + 1
-    elif tok.kind == "cmd" and tok.text in ("mathrm", "mathsf", "rm") and k + 1 < len(tokens):
+    elif (
+        tok.kind == "cmd"
+        and tok.text in ("mathrm", "mathsf", "rm", "mathbf", "bm", "boldsymbol")
+        and k + 1 < len(tokens)
+    ):
         nxt = tokens[k + 1]
         if not nxt.is_char("{"):
             return None

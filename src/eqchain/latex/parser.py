@@ -2345,7 +2345,9 @@ class Parser:
                 column=tokens[caret].column,
             )
         texts = [t.text for t in inner if not t.is_char("{}")]
-        if texts in (["mathsf", "T"], ["mathrm", "T"], ["mathsf", "top"], ["mathbf", "T"]):
+        if texts in (["mathsf", "T"], ["mathrm", "T"], ["mathsf", "top"], ["mathbf", "T"]) or (
+            texts in (["bm", "T"], ["boldsymbol", "T"])
+        ):
             # read as the transpose before (Parser._transpose_at) unless e is its base or
             # the exponent is bold
             raise UnsupportedLatex(
