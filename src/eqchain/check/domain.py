@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 import sympy as sp
 
@@ -67,6 +68,27 @@ def _needs(tree) -> tuple[Need, ...]:
     return tuple(out)
 
 
+def _kinks(part) -> list:
+    """What must be nonzero where ``part`` has a derivative, as far as its own kind tells: the
+    argument of |f|, sign f and a step (Heaviside), the base of a root (f^{1/2}), the difference
+    of each two arguments of a max or min (where they cross), each side's difference of a
+    relation in a cases block's conditions (its boundary: the pieces meet or jump there), and
+    sin(π f) for the steps of floor, ceiling and frac (f an integer). More than needed is safe:
+    a point that is no break is excluded from the domain, never let in."""
+    if isinstance(part, (sp.Abs, sp.sign, sp.Heaviside)):
+        return [part.args[0]]
+    if isinstance(part, sp.Pow) and part.exp.is_number and part.exp.is_integer is False:
+        return [part.base] if part.exp.is_real and part.exp < 1 else []
+    if isinstance(part, (sp.Max, sp.Min)):
+        return [a - b for a, b in combinations(part.args, 2)]
+    if isinstance(part, sp.Piecewise):
+        relations = set().union(*(c.cond.atoms(sp.core.relational.Relational) for c in part.args))
+        return [r.lhs - r.rhs for r in relations]
+    if isinstance(part, (sp.floor, sp.ceiling, sp.frac)):
+        return [sp.sin(sp.pi * part.args[0])]
+    return []
+
+
 def _walk(node, limits: tuple, out: list) -> None:
     if not isinstance(node, sp.Basic):
         return
@@ -105,16 +127,14 @@ def _walk(node, limits: tuple, out: list) -> None:
             _walk(integral.function, limits, inner)
             out.extend(n for n in inner if not (n.expr.free_symbols & bound))
         # Where SymPy's derivative hides a point of no derivative: |f| and sign f where f = 0
-        # (d/du |u| = sign u, 0 at 0), a root f^{1/2} where f = 0 (\sqrt{u^2} is |u|).
+        # (d/du |u| = sign u, 0 at 0), a root f^{1/2} where f = 0 (\sqrt{u^2} is |u|), and
+        # every break of _kinks (max, min, cases, steps: d/dx \max(x, 0) is Heaviside(x),
+        # 1/2 at 0 to SymPy; cases are differentiated piece by piece, their boundary not seen).
         variables = set(node.variables)
         for part in sp.preorder_traversal(node.expr):
-            arg = None
-            if isinstance(part, (sp.Abs, sp.sign)):
-                arg = part.args[0]
-            elif isinstance(part, sp.Pow) and part.exp.is_number and part.exp.is_integer is False:
-                if part.exp.is_real and part.exp < 1:
-                    arg = part.base
-            if arg is not None and arg.has(*variables):
+            for arg in _kinks(part):
+                if not arg.has(*variables):
+                    continue
                 pred_expr = evaluate(arg)
                 if not cond.holds("nonzero", pred_expr):
                     out.append(

@@ -894,6 +894,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     chain_states = True
     steps = derivation.steps
     restarted = False  # the row before started a chain after an unread formula
+    stated = False  # the row before is a condition the author states (step.stated_bound)
     for position, step in enumerate(steps):
         if restarted and step.continues and step.follows is None and previous is not None:
             # \|a\|^2 = \sum_j a_j^2 = 1 with its first side unread: the rest is the row
@@ -928,14 +929,18 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 facts.remember(step, None, usable=False)
                 restarted = True
             continue
-        if step.stated_bound:
+        if step.stated_bound or (stated and step.continues):
             # \lambda > 0 on a row of its own: the author states a condition (document.
-            # _display_bounds); refuting it at \lambda = -1 told the author nothing
+            # _display_bounds); refuting it at \lambda = -1 told the author nothing. A row
+            # continuing it (X \le Y then \le 3) states more of it: it continues no chain
+            # before (it was checked as \sigma \le 3 against an earlier display's \sigma = 2)
             result = StepResult(step, Verdict.UNKNOWN, reason=STATED_BOUND)
             results.append(result)
             if on_step is not None:
                 on_step(result)
+            stated = True
             continue
+        stated = False
         unreadable = None
         if not step.continues and step.follows is None:
             facts.retract_supposed()  # the implication before (if any) has ended
