@@ -54,6 +54,12 @@ def _without_bars(atoms) -> list:
     series' closed form needs); a bar on the greater side (``|x| > c``, two intervals) is kept."""
     out = []
     for op, a, b in atoms:
+        if op == "real" and isinstance(a, sp.log):
+            out.append((">", a.args[0], sp.Integer(0)))  # \log x \in \mathbb{R}: x > 0
+            continue
+        if op == "real" and isinstance(a, sp.Pow) and a.exp == sp.S.Half:
+            out.append((">=", a.base, sp.Integer(0)))  # \sqrt{x} \in \mathbb{R}: x \ge 0
+            continue
         if (
             op in ("<", "<=")
             and isinstance(a, sp.Abs)
@@ -132,6 +138,12 @@ def conditioned(step: Step, exprs: list, facts):
             else:
                 joined.append((a, b))
             continue
+        if op == "real" and not isinstance(a, (sp.Symbol, sp.Indexed)):
+            # \log x \in \mathbb{R} is _without_bars' x > 0; another expression's reality is no
+            # bound the checker can put in (it was dropped, and the step refuted at x = -1)
+            raise NotUsable(
+                f"{latex(a)} \\in \\mathbb{{R}} is read for a name, a logarithm or a root only"
+            )
         if op in ("real", "integer"):
             if strengthen:
                 added.setdefault(a, {})[op] = True

@@ -10,6 +10,8 @@ said.
 
 from __future__ import annotations
 
+from itertools import product
+
 import sympy as sp
 
 from eqchain.check.timeout import StepTimeout, time_left, time_limit
@@ -164,6 +166,8 @@ def _no_real_value(lhs, rhs) -> str | None:
         )
         if difference.is_zero is False:
             return why
+        if _never_zero_by_signs(difference, [real[a] for a in names if a in real]):
+            return why
         if difference.has(sp.Sum) and (
             cond.holds("positive", difference) or cond.holds("positive", -difference)
         ):
@@ -183,6 +187,64 @@ def _no_real_value(lhs, rhs) -> str | None:
     except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
         return None
     return None
+
+
+# Names whose signs _never_zero_by_signs splits (3 cases each).
+_SPLIT_NAMES = 2
+
+
+def _never_zero_by_signs(difference, names: list) -> bool:
+    r"""Whether ``difference``, with integrals, is nonzero (or no number: a divergent or
+    undefined integral) at every real value of ``names``: a name (or all of them) positive,
+    negative or 0, every combination, the integrals evaluated in each (a normal density with
+    a wrong constant, integrating to 2: 1 for σ > 0, -1 for σ < 0, undefined at 0, was taken
+    as a given). The cases cover the real line, so a value nonzero in each is nonzero
+    everywhere; a case SymPy leaves an integral in, or any doubt, proves nothing (False)."""
+    if not difference.has(sp.Integral) or not names or len(names) > _SPLIT_NAMES:
+        return False
+    if difference.has(sp.Sum, sp.Product, sp.Derivative, sp.Limit):
+        return False
+    if difference.atoms(sp.core.function.AppliedUndef):
+        return False
+    outside = difference.replace(lambda e: isinstance(e, sp.Integral), lambda e: sp.Integer(1))
+    if outside.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+        return False  # = \infty: a divergent integral is then what the author claims
+    # one name split at a time (the others kept real: a Gaussian's mean needs no sign), then
+    # all of them together
+    splits = [[n] for n in names] + ([names] if len(names) > 1 else [])
+    for split in splits:
+        choices = [
+            (sp.Dummy(str(n), positive=True), sp.Dummy(str(n), negative=True), sp.Integer(0))
+            for n in split
+        ]
+        if all(
+            _never_zero(_evaluated(difference.xreplace(dict(zip(split, values, strict=True)))))
+            for values in product(*choices)
+        ):
+            return True
+    return False
+
+
+def _evaluated(case):
+    """``case`` with its integrals evaluated; an integrand undefined everywhere (1/σ at σ = 0)
+    is left as it stands, no number (SymPy's integrator raises on it)."""
+    if case.has(sp.zoo, sp.nan):
+        return case
+    return case.doit()
+
+
+def _never_zero(value) -> bool:
+    """Whether ``value`` (evaluated) is no number or nonzero wherever it is one: infinite,
+    undefined, nonzero by its assumptions, or cases each of which is so."""
+    if value.has(sp.nan):
+        return False  # \infty - \infty: two divergent integrals, no proof either way
+    if value.has(sp.zoo) or value in (sp.oo, -sp.oo):
+        return True
+    if value.has(sp.Integral):
+        return False
+    if isinstance(value, sp.Piecewise):
+        return all(_never_zero(piece.expr) for piece in value.args)
+    return value.is_zero is False
 
 
 def _contradiction(lhs, rhs, difference_nonzero: bool) -> str | None:

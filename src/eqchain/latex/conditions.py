@@ -517,10 +517,14 @@ def _membership(name, text: str, at: int, read_part) -> list:
         if len(pieces) == 2:
             lo = read_part(pieces[0], lead + 1)
             hi = read_part(pieces[1], lead + 2 + len(pieces[0]))
-            return [
+            # an infinite end bounds nothing (x \in [0, \infty) is x \ge 0: read as x < \infty
+            # too, no point was found that satisfies it)
+            atoms = [
                 (">" if stripped[0] == "(" else ">=", name, lo),
                 ("<" if stripped[-1] == ")" else "<=", name, hi),
             ]
+            atoms = [a for a in atoms if getattr(a[2], "is_infinite", None) is not True]
+            return atoms or [("real", name, None)]
     raise UnsupportedLatex(
         "not supported: this set after \\in (read: \\mathbb{R}, \\mathbb{Z}, an interval "
         "(a, b) or [a, b], \\{1, \\ldots, n\\})",
