@@ -137,6 +137,7 @@ def _visit(node, varying: dict):
         return node
     body = node.expr
     heads: dict = {}
+    varying = _without_indices(varying, body)
     made = rebuild(body, lambda e: _as_function(e, varying, node.variables, heads))
     if not heads:
         return node
@@ -144,7 +145,9 @@ def _visit(node, varying: dict):
         return sp.Derivative(made, *node.variable_count)
     try:
         done = sp.Derivative(made, *node.variable_count).doit()
-    except (ValueError, TypeError, NotImplementedError):
+    except (ValueError, TypeError, NotImplementedError, RecursionError):
+        # (SymPy's doit recursed without end on log y_k(x_n, w) by a_j, y_k varying: the step
+        # was "expression nested too deeply"; the derivative stays written, the names varying)
         return sp.Derivative(made, *node.variable_count)
     return _names_back(done, heads)
 
@@ -156,8 +159,27 @@ def _integrated(node: sp.Integral, varying: dict):
     not verified beside ``\frac{dy}{dx} = 1``)."""
     variables = tuple(limit[0] for limit in node.limits)
     heads: dict = {}
+    varying = _without_indices(varying, node.function)
     made = rebuild(node.function, lambda e: _as_function(e, varying, variables, heads))
     return node if not heads else sp.Integral(made, *node.limits)
+
+
+def _without_indices(varying: dict, body) -> dict:
+    """``varying`` without the names ``body`` writes as a family member's index (the n of
+    x_n labels the member: made a function of a_j, x(n(a_j), a_j), SymPy's differentiation
+    recursed without end) or as an argument of a name already made a function of a variable."""
+    indices = {s for e in body.atoms(sp.Indexed) for i in e.indices for s in i.free_symbols}
+    # ... and once made a function (x(n, a_j) when the tree comes back for another pass)
+    indices |= {
+        s
+        for f in body.atoms(AppliedUndef)
+        if getattr(f.func, "_kwargs", {}).get("varies")
+        for a in f.args
+        for s in a.free_symbols
+    }
+    if not indices & set(varying):
+        return varying
+    return {k: v for k, v in varying.items() if k not in indices}
 
 
 def _as_function(e, varying: dict, variables, heads: dict):

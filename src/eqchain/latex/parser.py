@@ -2330,9 +2330,12 @@ class Parser:
             and not (caret >= 2 and tokens[caret - 2].is_char("_"))
         )
         fraction = any(t.is_char("/") or t.is_cmd("frac") for t in inner)
+        # ^{(\sum_{i=1}^{n} x_i)}: a sum, product, integral or root labels no sample or layer
+        operator = any(t.is_cmd("sum", "prod", "int", "sqrt") for t in inner)
         if (
             not euler  # e^{(a + b)} is a power: e has no samples or layers
             and not fraction  # ^{(1/2)}: no sample or layer is numbered by a fraction
+            and not operator
             and not power_of_group(tokens, caret, inner)  # (1 - p)^{(n - k)}
             and braced
             and inner
