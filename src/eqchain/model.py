@@ -100,6 +100,9 @@ class Step:
     # Documents: a row that only bounds names written nowhere before (\lambda > 0 on a row of
     # its own): a condition the author states, neither checked nor assumed (unknown)
     stated_bound: bool = False
+    # Documents: the case the prose before the display states that eqchain cannot read as a
+    # condition (If $x^2 = x$, then): its LaTeX; a counterexample may lie outside it (unknown)
+    unread_case: str | None = None
     # Documents: the prose before the display says it follows ("so", "therefore", 「よって」):
     # "follows", its rows claims, never taken as givens (engine: a row with a value stated);
     # "condition", the sentence also sets something to zero (a row stating a zero may be one)

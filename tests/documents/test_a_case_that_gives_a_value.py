@@ -44,7 +44,6 @@ def test_the_case_row_is_checked_with_the_value(tmp_path, lead):
         r"When not $y = 1$, we have",
         r"If $y = 1$ fails, we have",
         r"When $y = 1$, the loss is not",
-        r"When $y = a + 1$, we have",  # a value that is no number: no case
     ],
 )
 def test_no_case(lead):
@@ -55,3 +54,13 @@ def test_no_case(lead):
 
         with pytest.raises(LatexError):
             read_case(found)
+
+
+def test_a_case_stated_as_an_equation_is_a_given_of_the_display(tmp_path):
+    # an equation that gives no number (s44: "If $x^2 = x$", 「$t^2=t$だから」) holds in the
+    # display's rows: the rows are checked with it given, and refuted only where it holds
+    lead = r"When $y = a + 1$, we have"
+    steps = check(tmp_path, lead, r"L = - (a + 1) \log(s) + a \log(1 - s)")
+    assert steps[-1]["status"] == "verified", steps[-1]
+    steps = check(tmp_path, lead, r"L = - (a + 1) \log(s) - a \log(1 - s)")
+    assert steps[-1]["status"] == "refuted", steps[-1]

@@ -125,6 +125,9 @@ def conditioned(step: Step, exprs: list, facts):
             )
         strengthen = isinstance(a, sp.Symbol) and str(a) not in defined
         member = isinstance(a, sp.Indexed) and all(i.is_Integer for i in a.indices)
+        if op == "eq":
+            rest.append(("==", a, b))  # a stated case's equation: a given of the row
+            continue
         if op == "=" and (isinstance(a, sp.Symbol) or member) and b.is_number:
             # a case "When $y = 1$" ("$x_1 = 1$ のとき", a member with concrete indices): the
             # step is checked with the given y = 1

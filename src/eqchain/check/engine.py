@@ -1087,6 +1087,18 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 result = _unrelated_sides(result, facts, lhs, step.rhs)
             if result.verdict is Verdict.REFUTED and step.infer_kind and link_relation == "=":
                 result = _mean_reading(result, step, source, facts.under(values), values, timeout)
+            if result.verdict is Verdict.REFUTED and step.unread_case:
+                # If $x^2 = x$, then x^3 = x: refuted at x = 2, outside the stated case
+                result = StepResult(
+                    step,
+                    Verdict.UNKNOWN,
+                    (),
+                    f"not decided: the prose before it states the case ${step.unread_case}$, which "
+                    "eqchain does not read as a condition, and the values that refute it may lie "
+                    "outside it (state it with --assume, or as a condition after a comma)",
+                    None,
+                    result.warnings,
+                )
             if result.verdict is Verdict.REFUTED and unused_where is not None:
                 # the row's "where" equation may be what makes it hold (where x = 3)
                 result = StepResult(

@@ -16,8 +16,9 @@ The reading (README, notation table "Conditions"):
 
 A condition is a :class:`Condition`: ``atoms`` hold ``(op, a, b)`` with ``op`` one of ``<``,
 ``<=``, ``>``, ``>=``, ``!=``, ``=`` (two names), ``integer`` (``x \\in \\mathbb{Z}``, b None),
-``real`` (``x \\in \\mathbb{R}``, b None) and ``range`` (b = (lower, upper), an integer index
-between them). No relational is built while reading (SymPy would evaluate ``0 < 1`` to True);
+``real`` (``x \\in \\mathbb{R}``, b None), ``range`` (b = (lower, upper), an integer index
+between them) and ``eq`` (an equation a case the prose states holds: "If $x^2 = x$"). No
+relational is built while reading (SymPy would evaluate ``0 < 1`` to True);
 :func:`relational` builds the SymPy condition of a Piecewise from the atoms.
 """
 
@@ -376,6 +377,10 @@ def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
         ):
             # a case's value: "If $a = 1$", "$x_1 = 1$ のとき" (a family's member)
             return [("=", read_part(left, at + a), read_part(right, at + c))]
+        if values and not (_NAME.match(left) and _NAME.match(right)):
+            # a case the prose states as an equation ("If $x^2 = x$", 「$t^2 = t$ だから」): the
+            # display's rows hold where it does, a given of theirs (check/conditioned.py)
+            return [("eq", read_part(left, at + a), read_part(right, at + c))]
         if _NAME.match(left) is None or _NAME.match(right) is None:
             raise LatexError(
                 "after the comma (or wide space), an equation that is not a condition: a "
@@ -543,7 +548,7 @@ def relational(atoms) -> sp.Basic:
             parts.append(sp.Contains(a, sp.Integers))
         elif op == "real":
             parts.append(sp.Contains(a, sp.Reals))
-        elif op == "=":
+        elif op in ("=", "eq"):
             parts.append(sp.Eq(a, b))
         elif op == "!=":
             parts.append(sp.Ne(a, b))

@@ -238,6 +238,8 @@ class _Row:
     open_end: bool = False
     prose: bool = False  # a definition in the prose, not read (kept when its name is used)
     case: object | None = None  # the case the prose before the display states (load/prose.py)
+    # ... when eqchain cannot read it as a condition (If $x^2 = x$, ...): its LaTeX
+    unread_case: str | None = None
     derived: str | None = None  # the prose before says it follows (prose.states_a_consequence)
     section: int = 0  # the headings before its display (Block.section)
 
@@ -281,6 +283,7 @@ def _read_rows(
             )
             continue
         case = _stated_case(block, functions)
+        unread_case = _unread_case(block) if case is None else None
         derived = _states_a_consequence(block)
         closed = _closed_across_displays(rows, blocks[b_index + 1 : b_index + 2])
         open_last = closed is not rows
@@ -360,6 +363,7 @@ def _read_rows(
                     beside=row.beside,
                     open_end=open_last and row is rows[-1],
                     case=case,
+                    unread_case=unread_case,
                     derived=derived,
                     section=block.section,
                 )
@@ -488,6 +492,15 @@ def _stated_case(block: Block, functions) -> object | None:
         return read_case(text, frozenset(functions))
     except LatexError:
         return None
+
+
+def _unread_case(block: Block) -> str | None:
+    """The case the prose before ``block`` states when eqchain cannot read it as a condition
+    (``If $x^2 = x$, then``, 「$t^2=t$だから」): its LaTeX, so that no row of the display is
+    refuted at a point that may lie outside it (engine); None otherwise."""
+    from eqchain.load.prose import stated_case
+
+    return stated_case(block.lead)
 
 
 def _closed_across_displays(rows, following: list[Block]):
@@ -1582,6 +1595,7 @@ def _steps(
                         condition_text=_condition_text(row.case, f.condition),
                         law=f.law,
                         stated_bound=id(row) in bound_rows,
+                        unread_case=row.unread_case,
                         derived=row.derived,
                         section=row.section,
                     )

@@ -44,7 +44,8 @@ _CONNECTIVE = r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?(?:(?:then|now|so),?\s+)?
 _EN = re.compile(
     _START
     + _CONNECTIVE
-    + r"(?:if|for|when|whenever|assuming|suppose|in\s+the\s+case)\s+"
+    + r"(?:if|for|when|whenever|assuming|suppose|in\s+the\s+case|since|because"
+    + r"|given(?:\s+that)?)\s+"
     # up to three words naming what the formula is about ("When the true label $y = 1$")
     + r"(?P<about>(?:(?:the|a|an|true|label|case|class|value|values|target|input|output|"
     + r"outcome|sample|parameter|parameters|variable|where|that|of|our)\s+){0,3})"
@@ -56,7 +57,8 @@ _CJK = re.compile(
     _START
     + r"(?:[^$.!?。、,]{1,8}[、,]\s*)?"  # a connective first: 次に、
     + _INLINE
-    + r"\s*(?:のとき|の時|の場合|ならば|일\s*때|인\s*경우|이면)(?P<tail>[^$.!?。]*)\Z",
+    + r"\s*(?:のとき|の時|の場合|ならば|だから|なので|であるから|であるので|일\s*때|인\s*경우|이면)"
+    + r"(?P<tail>[^$.!?。]*)\Z",
     re.DOTALL,
 )
 _INLINE_ANYWHERE = re.compile(r"\$|\\\(")
