@@ -263,6 +263,12 @@ def font_switches(text: str, base: int = 0) -> str:
         j = m.start() - 1
         while j >= 0 and text[j] in " \t\r\n":
             j -= 1
+        if j < 0 and m.group(1) in _PLAIN_SWITCHES:
+            # \sf{\log L = ...} (a Math.SE answer): the whole formula set in one font, its
+            # letters the names they are; the switch (and braces around all the rest) blanked
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+            _blank_whole_group(text, m.end(), out)
+            continue
         escaped = j > 0 and text[j - 1] == "\\" and (j < 2 or text[j - 2] != "\\")
         if j < 0 or text[j] != "{" or escaped:
             raise UnsupportedLatex(
@@ -274,6 +280,32 @@ def font_switches(text: str, base: int = 0) -> str:
         between = text[j + 1 : m.start()]
         out[j : m.end()] = list(m.group(0) + "{" + between)
     return "".join(out)
+
+
+# switches that set a whole formula without changing what its letters name
+_PLAIN_SWITCHES = ("sf", "rm", "it")
+
+
+def _blank_whole_group(text: str, at: int, out: list) -> None:
+    """Blank the braces at ``at`` (after spaces) in ``out`` when they hold the rest of ``text``."""
+    k = at
+    while k < len(text) and text[k] in " \t\r\n":
+        k += 1
+    if k >= len(text) or text[k] != "{":
+        return
+    depth = 0
+    for i in range(k, len(text)):
+        if text[i] == "\\":
+            continue
+        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == "}" and text[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                if text[i + 1 :].strip(" \t\r\n.,"):
+                    return  # the group ends before the formula does
+                out[k] = out[i] = " "
+                return
 
 
 _LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")

@@ -1894,8 +1894,9 @@ class Parser:
     def _split_arguments(self, open_: int, close: int) -> tuple[list, tuple]:
         """The arguments between the brackets at ``open_`` and ``close``, split at commas, bars
         and semicolons, and (position, separator as written) for each bar or semicolon. Two bars
-        written together, ``||`` (the double bar of a divergence, ``KL[P || Q]``), are one
-        separator, as ``\\Vert`` and ``\\parallel`` are (one function whichever is written)."""
+        written together, ``||`` or ``\\vert\\vert`` (the double bar of a divergence,
+        ``KL[P || Q]``), are one separator, as ``\\Vert`` and ``\\parallel`` are (one function
+        whichever is written)."""
         args, separators, group, start, k = [], [], [], open_ + 1, open_ + 1
         colon = self._parameter_colon(open_, close)
         while k <= close:
@@ -1911,6 +1912,8 @@ class Parser:
                 and self.tokens[k + 1].is_char("|")
             ):
                 bar, width = "||", 2
+            elif bar == "\\vert" and k + 1 < close and self.tokens[k + 1].is_cmd("vert"):
+                bar, width = "||", 2  # D_{KL}(q \vert\vert p): the glyphs of ||
             if k == close or bar is not None or tok.is_char(","):
                 if k == start:
                     column = self.tokens[k].column
@@ -2928,7 +2931,8 @@ class Parser:
         """``_{\\mathcal{X}}``, ``_\\Omega``, ``_{x \\in \\mathcal{X}}`` at ``pos`` after
         ``\\int``: consume it and give (variable or None, set); None, leaving ``pos``, for a
         subscript that is not a set (a lower limit). A set is one name in \\mathcal,
-        \\mathscr or \\mathbb, or an upper-case Greek letter."""
+        \\mathscr or \\mathbb, an upper-case Greek letter, or one upper-case letter with no
+        upper limit after it (``\\int_Z``)."""
         member = self._member_subscript(tok)
         if member is not None:
             return member
@@ -2940,8 +2944,17 @@ class Parser:
         if lo >= hi or not starts_name(self.tokens[lo]):
             return None
         first = self.tokens[lo]
+        after = self.at(self.partner[k] + 1 if arg.is_char("{") else k + 1)
         named_set = first.is_cmd("mathcal", "mathscr", "mathbb") or (
             first.kind == "cmd" and first.text in GREEK and first.text[:1].isupper()
+        )
+        # \int_Z q(z) dz: one capital letter and no upper limit, a set (no integral runs from
+        # a point to nowhere)
+        named_set = named_set or (
+            first.kind == "letter"
+            and first.text.isupper()
+            and hi == lo + 1
+            and not (after is not None and after.is_char("^"))
         )
         if not named_set or scan_name(self.tokens, lo, self.partner).end != hi:
             return None

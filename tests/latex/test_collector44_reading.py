@@ -1,0 +1,43 @@
+"""Notations found on derivations collected in session 44: ``D_{KL}(q \\vert\\vert p)`` (the glyphs
+of ``||``), ``\\int_Z`` (an integral over a set named by one capital letter), and a whole
+formula set in one font, ``\\sf{...}`` (a Math.SE answer)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from helpers import check_document_rows
+
+from eqchain.errors import LatexError
+from eqchain.latex.read import read_expression, read_formula
+
+
+def test_vert_vert_is_the_double_bar():
+    assert read_expression(r"D(q \vert\vert p)") == read_expression(r"D(q || p)")
+
+
+def test_an_integral_over_one_capital_letter_is_over_a_set():
+    assert read_expression(r"\int_Z z^2 dz") == read_expression(r"\int_{\Omega} z^2 dz").subs(
+        sp.Symbol("Omega"), sp.Symbol("Z")
+    )
+    # with an upper limit it is a lower limit; a small letter alone stays one limit only
+    assert read_expression(r"\int_Z^W x dx") != read_expression(r"\int_{\mathcal{Z}} x dx")
+    with pytest.raises(LatexError, match="one limit only"):
+        read_expression(r"\int_a x dx")
+
+
+def test_a_formula_set_in_one_font():
+    assert read_formula(r"\sf{a + b = b + a}").sides == read_formula(r"a + b = b + a").sides
+    assert read_formula(r"\sf a + b = c").sides == read_formula(r"a + b = c").sides
+    with pytest.raises(LatexError, match="font switch"):
+        read_formula(r"\bf{w} = 1")  # bold names a vector: not dropped
+
+
+def test_through_the_cli(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\sf{\log L = y \log p + (5 - y) \log (1 - p)}",
+        r"\sf{\frac{\partial \log L}{\partial p} = \frac{y}{p} - \frac{5 - y}{1 - p}}",
+        r"\sf{\frac{\partial \log L}{\partial p} = \frac{y}{p} - \frac{1 - y}{1 - p}}",
+    )
+    assert [s["status"] for s in steps] == ["definition", "verified", "refuted"], steps
