@@ -463,6 +463,7 @@ class Facts:
             if new == expr:
                 break
             expr = new
+        expr = _pieces_in_range(expr)
         # what is left undefined and differentiated on its own may vary (check/varying.py); a
         # density whose parameters' conditions are established is its formula (densities.py)
         return settled(with_varying(expr, self.undefined_varying()), self.givens)
@@ -2735,6 +2736,62 @@ def _infer(
     if late is not None:
         return StepResult(step, Verdict.UNKNOWN, result.rules, late, None, result.warnings)
     return result
+
+
+def _pieces_in_range(expr):
+    r"""``expr`` with each value defined under a condition (a Piecewise without "otherwise",
+    ``y_c = ..., \quad c = 1, \ldots, C``) inside a sum or product whose range meets that
+    condition at every term (``\sum_{c=1}^{C} y_c``) written as its value: the definition
+    holds at each term. A condition the range does not imply, or one on another name, keeps
+    the piece (the sum of the softmax over its own range was unknown, "the definitions it uses
+    need C \geq c, c \geq 1")."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Piecewise):
+        return expr
+    if not any(node.has(sp.Piecewise) for node in expr.atoms(sp.Sum, sp.Product)):
+        return expr
+
+    def implied(condition, limits) -> bool:
+        for atom in sp.And.make_args(condition):
+            if atom is sp.true:
+                continue
+            if not isinstance(atom, sp.core.relational.Relational) or isinstance(
+                atom, (sp.Eq, sp.Ne)
+            ):
+                return False
+            small, large = (
+                (atom.lhs, atom.rhs) if isinstance(atom, (sp.Le, sp.Lt)) else (atom.rhs, atom.lhs)
+            )
+            strict = isinstance(atom, (sp.Lt, sp.Gt))
+            pred = "positive" if strict else "nonnegative"
+            ok = False
+            for var, lo, hi in limits:
+                if large == var and not small.has(var):
+                    ok = cond.holds(pred, lo - small)  # c >= a: the range starts at a or above
+                elif small == var and not large.has(var):
+                    ok = cond.holds(pred, large - hi)  # c <= b: the range ends at b or below
+                if ok:
+                    break
+            if not ok:
+                return False
+        return True
+
+    def visit(node):
+        if not isinstance(node, (sp.Sum, sp.Product)) or not node.function.has(sp.Piecewise):
+            return node
+        limits = [tuple(lim) for lim in node.limits]
+
+        def piece(p):
+            if isinstance(p, sp.Piecewise) and len(p.args) == 1 and implied(p.args[0].cond, limits):
+                return p.args[0].expr
+            return p
+
+        function = rebuild(node.function, piece)
+        return node if function == node.function else node.func(function, *node.limits)
+
+    try:
+        return rebuild(expr, visit)
+    except (TypeError, ValueError):  # a condition SymPy cannot compare: kept as written
+        return expr
 
 
 def _said_off_the_real_line(result: StepResult, lhs, rhs, facts: Facts) -> StepResult:

@@ -339,6 +339,13 @@ _NUMBER_VALUE = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*\Z")
 _SUBSCRIPTED = re.compile(r"\s*\\?[A-Za-z]+\s*_\s*(?:\{\s*[A-Za-z0-9]+\s*\}|[A-Za-z0-9])\s*\Z")
 
 
+# i = 1 \cdots n, i = 1 \ldots n, i = 1..n: a range written without commas
+_BARE_RANGE = re.compile(
+    r"\s*(?P<name>\\?[A-Za-z]+)\s*=\s*(?P<first>[A-Za-z0-9]+)\s*"
+    r"(?:\\(?:[lc]?dots|dotsc)(?![A-Za-z])|\.\.\.?)\s*(?P<last>[A-Za-z0-9]+|\{[^{}]*\})\s*\Z"
+)
+
+
 def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
     if not part.strip():
         raise LatexError("an empty part in a condition", column=at + 1)
@@ -359,6 +366,16 @@ def _read_part(part: str, at: int, read_part, values: bool = False) -> list:
         if _ELLIPSIS.match(part.rsplit(",", 1)[1]):
             return _open_range(part, at, read_part)
         return [_range(part, at, read_part)]
+    if ops == ["="] and (m := _BARE_RANGE.match(part)) is not None:
+        # c = 1 \cdots C, i = 1..n (no commas around the ellipsis): the range 1, ..., C
+        name, first, last = m.group("name", "first", "last")
+        return [
+            (
+                "range",
+                read_part(name, at + m.start("name")),
+                (read_part(first, at + m.start("first")), read_part(last, at + m.start("last"))),
+            )
+        ]
     if "in" in ops:
         if ops != ["in"]:
             raise LatexError("\\in must be the only relation of a condition", column=at + 1)
