@@ -53,3 +53,9 @@ def test_a_derivative_of_cases_holds_away_from_the_boundary(tmp_path):
     )
     assert step["status"] == "verified"
     assert step["domain"] == ["x \\neq 0"], step
+
+
+def test_the_reason_says_no_derivative_exists_there(tmp_path):
+    steps = check_document_rows(tmp_path, r"r(x) = \max(x, 0)", r"r^{\prime}(0) = \frac{1}{2}")
+    assert "no derivative is shown to exist at the point" in steps[1]["reason"], steps
+    assert "defined nowhere" not in steps[1]["reason"]

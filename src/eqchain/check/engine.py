@@ -5133,6 +5133,17 @@ class _Domain:
                 "takes a definition at a value outside the case that definition was written "
                 "under"
             )
+        if all(
+            rule == "derivative"
+            for rule, _p, _e, key, _w, _c in self.entries
+            if _impossible(key, facts)
+        ):
+            # |x|'(0), \max(x, 0)' at 0: the derivative is what is not shown to exist there
+            return (
+                "no derivative is shown to exist at the point: it needs "
+                f"{', '.join(failing)}, which cannot hold there (a kink or a jump: |f|, max, "
+                "min, cases, a step; or a root's zero)"
+            )
         return (
             "the left side is defined nowhere under the assumptions and the givens: "
             f"{', '.join(failing)} cannot hold"
