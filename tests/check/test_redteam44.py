@@ -58,3 +58,12 @@ def test_an_integral_equation_no_real_value_satisfies_is_refuted(tmp_path):
     )
     assert statuses(steps) == ["refuted", "refuted", "given", "given"], steps
     assert "no real value of" in steps[0]["reason"]
+
+
+def test_counterexamples_show_no_margin_of_the_loader(tmp_path):
+    law = check_document_rows(tmp_path, r"B \sim \mathrm{Bern}(p)", r"\mathbb{E}[B^2] = p^2")
+    assert law[-1]["status"] == "refuted", law
+    assert not any("bound" in name for name in law[-1]["counterexample"]["values"]), law
+    (order,) = [s for s in check_document_rows(tmp_path, r"a c < b c", assume="a < b") if s["line"]]
+    assert order["status"] == "refuted", order
+    assert not any("bound" in name for name in order["counterexample"]["values"]), order

@@ -1082,6 +1082,12 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     )
             if result.verdict is Verdict.REFUTED:
                 result = _unwritten_range(result, facts, lhs, source, step.rhs)
+            if result.counterexample is not None:
+                # every path's counterexample without the loader's margins (p_{bound} of a
+                # law's or an assumption's bound: no name of the document)
+                result = replace(
+                    result, counterexample=_without_margins(result.counterexample, facts)
+                )
             if result.verdict is Verdict.REFUTED and step.infer_kind:
                 result = _named_in_passing(result, facts, step)
             if result.verdict is Verdict.REFUTED and step.infer_kind and not step.continues:
