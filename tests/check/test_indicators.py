@@ -67,3 +67,48 @@ def test_an_indicator_is_shown_as_one(tmp_path):
     )
     assert step["status"] == "verified"
     assert "\\mathbf{1}\\{x > 0\\}" in step["lhs"] + step["rhs"]
+
+
+def test_an_indicator_keeps_the_index_ranges_of_the_document(tmp_path):
+    # red team s44 (second round): the letters of an indicator's i = j counted as values, and
+    # the range of j (a's index, summed over 1..K) was no longer inferred: a true derivative
+    # was refuted at j = 2 > K
+    steps = check_document_rows(
+        tmp_path,
+        r"S = \sum_{k=1}^{K} a_k",
+        r"\frac{\partial S}{\partial a_j} = 1",
+        r"\sum_{k=1}^{K} \mathbb{1}[j = k] a_k = a_j",
+        r"\sum_{k=1}^{K} \mathbb{1}[j = k] a_k = 2 a_j",
+    )
+    assert [s["status"] for s in steps] == ["definition", "verified", "verified", "refuted"]
+    assert steps[2]["rules"] == ["sum_kronecker"], steps[2]
+
+
+def test_the_softmax_gradient_with_an_indicator_in_a_document(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\frac{\partial}{\partial z_i} \sum_{k=1}^{K} e^{z_k}"
+        r" = \sum_{k=1}^{K} \mathbb{1}\{i = k\} e^{z_k} = e^{z_i}",
+    )
+    assert [s["status"] for s in steps] == ["verified", "verified"], steps
+
+
+def test_indicators_squared_and_in_brackets(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\mathbb{1}\{x > 0\}^2 = \mathbb{1}\{x > 0\}",  # printed back without a crash
+        r"|x| = x (2\,\mathbb{1}\{x \ge 0\} - 1)",  # the bracket is no row condition
+        r"\mathbf{1}(x > 0) = \mathbf{1}(x \ge 0)",  # they differ at the edge x = 0 only
+    )
+    assert [s["status"] for s in steps] == ["verified", "verified", "refuted"], steps
+    assert steps[2]["counterexample"]["values"]["x"] == "0"
+
+
+def test_a_vector_of_ones_is_no_indicator():
+    from eqchain.errors import LatexError
+    from eqchain.latex.read import read_expression
+
+    try:
+        read_expression(r"\mathbf{1}_n^T \mathbf{x}")
+    except LatexError as err:
+        assert "indicator" not in str(err)

@@ -67,3 +67,13 @@ def test_counterexamples_show_no_margin_of_the_loader(tmp_path):
     (order,) = [s for s in check_document_rows(tmp_path, r"a c < b c", assume="a < b") if s["line"]]
     assert order["status"] == "refuted", order
     assert not any("bound" in name for name in order["counterexample"]["values"]), order
+
+
+def test_conditions_second_round(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\sqrt{x^2} = x, \quad x^{1/2} \in \mathbb{R}",  # a root written as a power
+        r"\sqrt{x^2} = x, \quad x \in (\infty, 0)",  # empty: never refuted as x < 0
+    )
+    assert steps[0]["status"] == "verified", steps
+    assert steps[1]["status"] != "refuted", steps

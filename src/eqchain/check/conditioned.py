@@ -57,7 +57,7 @@ def _without_bars(atoms) -> list:
         if op == "real" and isinstance(a, sp.log):
             out.append((">", a.args[0], sp.Integer(0)))  # \log x \in \mathbb{R}: x > 0
             continue
-        if op == "real" and isinstance(a, sp.Pow) and a.exp == sp.S.Half:
+        if op == "real" and isinstance(a, sp.Pow) and (a.exp - sp.S.Half).is_zero:
             out.append((">=", a.base, sp.Integer(0)))  # \sqrt{x} \in \mathbb{R}: x \ge 0
             continue
         if (

@@ -3948,12 +3948,13 @@ def _summed_index_ranges(steps) -> dict:
 
 def _loose_symbols(tree) -> set:
     """The symbols ``tree`` writes other than as an index: not a family member's subscript, a
-    Kronecker delta's, or a sum's variable in its limits."""
+    Kronecker delta's (or an indicator's equality), or a sum's variable in its limits."""
     if isinstance(tree, sp.Symbol):
         return {tree}
     if isinstance(tree, sp.Indexed):
         return set()
-    if isinstance(tree, sp.KroneckerDelta):
+    if isinstance(tree, (sp.KroneckerDelta, sp.Eq, sp.Ne)):
+        # (an indicator's i = j, \mathbb{1}\{i = j\}, compares indices as a delta does)
         return set().union(*(_loose_symbols(a) for a in tree.args if not a.is_Symbol))
     if isinstance(tree, (sp.Sum, sp.Product)):
         return _loose_symbols(tree.function)  # the limits: bounds are counted by the caller

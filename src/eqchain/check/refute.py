@@ -760,9 +760,15 @@ def _sample(
     free = [a for a in problem.atoms if a not in unknowns]
     # A constraint such as y_1 + ... + y_6 = 1 with positive y needs small free values: shrink
     # them until the solved values satisfy their assumptions too.
+    edges = _piece_edges((problem.lhs, problem.rhs), free)
     for shrink in (1, 4, 16, 64):
         chosen = {}
         for a in free:
+            if a in edges and rng.random() < 0.3:
+                # the edge of a piece (x = 0 of \mathbb{1}\{x > 0\} = \mathbb{1}\{x \ge 0\}),
+                # where cases differ on one point only: a random value never falls there
+                chosen[a] = rng.choice(edges[a])
+                continue
             v = _random_value(a, rng, simple)
             chosen[a] = v if a.is_integer else v / shrink
         if not _solve(problem.equations, unknowns, chosen, rng, simple):
@@ -1347,6 +1353,22 @@ def _random_integer(s, rng: random.Random, trial: int, simple: int | None = None
         wide = pool + [-6, -5, -4, -3, 7, 8, 9, 10, 11, 12, 13]
         pool = [n for n in wide if _satisfies(s, sp.Integer(n))] or pool
     return rng.choice(pool)
+
+
+def _piece_edges(trees, atoms) -> dict:
+    """For each of ``atoms`` that a Piecewise condition of ``trees`` compares with a number
+    (``x > 0``, ``x \\le 3``), those numbers: the edges of the pieces."""
+    out: dict = {}
+    for tree in trees:
+        if not isinstance(tree, sp.Basic) or not tree.has(sp.Piecewise):
+            continue
+        for piece in tree.atoms(sp.Piecewise):
+            for _, condition in piece.args:
+                for rel in condition.atoms(sp.core.relational.Relational):
+                    for a, b in ((rel.lhs, rel.rhs), (rel.rhs, rel.lhs)):
+                        if a in atoms and b.is_Rational and b not in out.get(a, []):
+                            out.setdefault(a, []).append(b)
+    return out
 
 
 def _random_value(atom, rng: random.Random, simple: int | None = None):

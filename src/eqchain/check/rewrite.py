@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
 from eqchain.operators import SetIntegral, SetSum
-from eqchain.tree import canonical
+from eqchain.tree import canonical, rebuild
 
 Condition = tuple[str, object]  # (predicate, expression)
 
@@ -419,6 +419,8 @@ def _sum_kronecker(rule, ranges):
     the sum's bounds; else the sum stays)."""
 
     def step(node):
+        if isinstance(node, sp.Sum) and node.function.has(sp.Piecewise):
+            node = _indicators_as_deltas(node, ranges)
         if not isinstance(node, sp.Sum) or not node.function.has(sp.KroneckerDelta):
             return None
         done = _collapse_deltas(node, ranges)
@@ -428,6 +430,31 @@ def _sum_kronecker(rule, ranges):
         return None if done is None else (done, [])
 
     return step
+
+
+def _indicators_as_deltas(node: sp.Sum, ranges):
+    r"""``node`` with each indicator of its variable's equality with an index established in
+    its range (``\sum_{k=1}^{K} \mathbb{1}[j = k] a_k``, j an index over 1..K; SymPy folds the
+    factor into ``Piecewise((a_k, Eq(j, k)), (0, True))``) written with the Kronecker delta,
+    ``a_k \delta_{jk}``: both indices integers there, the indicator is the delta."""
+    limits = [tuple(lim) for lim in node.limits]
+
+    def visit(p):
+        if not (isinstance(p, sp.Piecewise) and len(p.args) == 2):
+            return p
+        (value, condition), (rest, otherwise) = p.args
+        if rest != 0 or otherwise is not sp.true or not isinstance(condition, sp.Eq):
+            return p
+        for var, lo, hi in limits:
+            if var not in condition.args:
+                continue
+            (other,) = [a for a in condition.args if a != var] or [None]
+            if other is not None and not other.has(var) and index_within(other, lo, hi, ranges):
+                return value * sp.KroneckerDelta(var, other)
+        return p
+
+    function = rebuild(node.function, visit)
+    return node if function == node.function else sp.Sum(function, *node.limits)
 
 
 def _leave_one_out(node: sp.Sum, ranges):

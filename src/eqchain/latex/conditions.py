@@ -125,14 +125,18 @@ def _bracketed_inequality(text: str) -> tuple[int, int] | None:
     inner, head = body[start + 1 : -1], body[:start]
     if body[start - 1] == "\\" or head.rstrip().endswith("\\left"):
         return None
-    if _depth(inner) != 0 or _INEQUALITY.search(inner) is None or _depth(head) != 0:
+    if _depth(inner) != 0 or _INEQUALITY.search(_top_level_text(inner)) is None:
+        return None  # s (\mathbb{1}\{x > y\} - t): the relation is the indicator's
+    if _depth(head) != 0:
         return None
     if re.search(r"[=<>≤≥≦≧⩽⩾≠]|\\(?:le|ge|leq|geq|neq|ne)(?![A-Za-z])", head) is None:
         return None
     if re.search(r"(?:[=<>]|\\[A-Za-z]+)\s*\Z", head):
         return None  # y = (a > 0): the bracket is the whole side, no condition of a side
     if re.search(
-        r"(?:(?<![A-Za-z])(?:P|Pr|I)|\\(?:mathbb|mathrm|operatorname)\{(?:P|Pr|I|1)\})\Z", head
+        r"(?:(?<![A-Za-z])(?:P|Pr|I)|\\(?:mathbb|mathrm|operatorname)\{(?:P|Pr|I|1)\}"
+        r"|\\(?:mathbf|mathds|mathbbm|boldsymbol|bm)\{[1I]\})\Z",
+        head,
     ):
         # S = 4 P(|x - \mu| \ge 1): brackets right after a probability's (an indicator's)
         # name are its argument, the event, never the row's condition (it was 4 P under the
@@ -141,6 +145,25 @@ def _bracketed_inequality(text: str) -> tuple[int, int] | None:
     if not _is_condition_like(body[start:]):
         return None
     return start, start
+
+
+def _top_level_text(text: str) -> str:
+    """``text`` with everything inside brackets (``( [ {`` and ``\\{ \\}``) blanked."""
+    out, depth, i = [], 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and text[i + 1 : i + 2] in ("{", "}"):
+            depth += 1 if text[i + 1] == "{" else -1
+            out.append("  ")
+            i += 2
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        out.append(ch if depth == 0 and ch not in ")]}" else " ")
+        i += 1
+    return "".join(out)
 
 
 _SPACED_BRACKETS = re.compile(r"\\q?quad\s*(?=\(.*\)[\s.,;]*(?:\$\$|\\\])?\s*\Z)", re.DOTALL)
@@ -545,7 +568,14 @@ def _membership(name, text: str, at: int, read_part) -> list:
                 (">" if stripped[0] == "(" else ">=", name, lo),
                 ("<" if stripped[-1] == ")" else "<=", name, hi),
             ]
-            atoms = [a for a in atoms if getattr(a[2], "is_infinite", None) is not True]
+            atoms = [
+                a
+                for a, end in zip(atoms, (lo, hi), strict=True)
+                if not (
+                    getattr(end, "is_infinite", None) is True
+                    and (end.is_extended_negative if a is atoms[0] else end.is_extended_positive)
+                )
+            ]
             return atoms or [("real", name, None)]
     raise UnsupportedLatex(
         "not supported: this set after \\in (read: \\mathbb{R}, \\mathbb{Z}, an interval "

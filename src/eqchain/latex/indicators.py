@@ -51,6 +51,9 @@ def read_indicator(parser):
         if letter_i or tokens[k].kind == "digit":
             return None  # \mathbb{I}(x), 1 (x + 1): as before
         nxt = parser.at(after)
+        bold = tokens[k].text in ("mathbf", "bm", "boldsymbol")
+        if bold and nxt is not None and nxt.is_char("_"):
+            return None  # \mathbf{1}_n: the vector of ones, as before
         if nxt is not None and (nxt.is_char("[_") or nxt.is_cmd("{")):
             raise UnsupportedLatex(
                 "not supported: an indicator needs a condition in its brackets "

@@ -1771,6 +1771,9 @@ class Parser:
         while k < hi:
             if self.tokens[k].is_char("="):
                 signs.append(k)
+            if self.tokens[k].is_cmd("{"):  # an indicator's \{x = y\} holds its own =
+                k = self._escaped_close(k) + 1
+                continue
             k = self.partner[k] + 1 if self.tokens[k].is_char("([{") else k + 1
         if not signs:
             return self.within(lo, hi)

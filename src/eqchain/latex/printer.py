@@ -48,14 +48,18 @@ class EqchainLatexPrinter(LatexPrinter):
             return f"\\frac{{1}}{{{self._print(positive)}}}"
         return super()._print_Pow(expr)
 
-    def _print_Piecewise(self, expr):
+    def _print_Piecewise(self, expr, exp=None):
         """An indicator, 1 where its condition holds and 0 elsewhere, as the reader's
         ``\\mathbf{1}\\{...\\}`` (latex.indicators: \\mathbb{1} has no glyph in TeX's
         amsfonts); other cases as SymPy's cases block."""
         first, rest = expr.args[0], expr.args[-1]
         if len(expr.args) == 2 and first.expr == 1 and rest.expr == 0 and rest.cond is sp.true:
-            return f"\\mathbf{{1}}\\{{{self._print(first.cond)}\\}}"
-        return super()._print_Piecewise(expr)
+            text = f"\\mathbf{{1}}\\{{{self._print(first.cond)}\\}}"
+        else:
+            text = super()._print_Piecewise(expr)
+        if exp is not None:  # raised to a power (SymPy's printer passes the exponent in)
+            return f"\\left({text}\\right)^{{{exp}}}"
+        return text
 
     def _print_Rational(self, expr):
         """Long numbers made while printing (the doprint pass already wrote the expression's
