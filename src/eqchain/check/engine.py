@@ -4901,6 +4901,12 @@ def _off_the_reals(points: list) -> str:
     if not points:
         return ""
     shown = ", ".join(f"{name} = {value}" for name, value in points[0])
+    if not shown:
+        # (-8)^{1/3} = -2, \log(-1) = 0: numbers only, no names to give signs to
+        return (
+            "; a side is not real (a logarithm, root or fractional power of a negative "
+            "number: SymPy's principal value is complex), so no counterexample"
+        )
     return (
         f"; at {shown} a side is not real (a logarithm, root or fractional power of a negative "
         "number), so no counterexample there: declare the signs that keep the arguments "

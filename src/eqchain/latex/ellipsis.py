@@ -129,7 +129,11 @@ class _Resolver:
                 # an empty range; the geometric sum was refuted)
                 raise LatexError(
                     "cannot read the ellipsis: its index decreases from one side to the other; "
-                    "write the sum, \\sum_{k=1}^{n} 2^{-k}",
+                    + (
+                        "write the sum, \\sum_{k=1}^{n} 2^{-k}"
+                        if op is sp.Sum
+                        else "write the product with its index, \\prod_{k=1}^{n} 2k"
+                    ),
                     column=column,
                 )
             steps = {sp.expand(b - a) for _, a, b in diffs}
