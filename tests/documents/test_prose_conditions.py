@@ -88,7 +88,6 @@ def test_a_row_keeps_its_own_condition_too(tmp_path):
         r"If $x \geq 0$, the next line fails. Consider",  # the case's sentence has ended
         r"We check whether $x \geq 0$:",  # no word that states a case
         r"If $x \geq 0$ and $y > 0$, we have",  # more than one formula: not read
-        r"For $x \sim p$, we have:",  # not a condition
         r"If $x \geq 0$, then $y = x$ and",  # math after the case
         r"If $x < 0$, the value is 0; otherwise we have",  # the case turned round
         r"If $x < 0$ does not hold, we have",
@@ -110,6 +109,15 @@ def test_other_prose_gives_no_condition(tmp_path, lead):
     (step,) = check(tmp_path, f"# t\n\n{lead}\n{CASE}")
     assert step["condition"] is None
     assert step["status"] == "refuted"
+
+
+def test_a_case_that_is_no_condition_leaves_a_refutation_undecided(tmp_path):
+    # "For $x \sim p$": stated as the case, and no condition eqchain reads (p's support may
+    # be where the row holds): no counterexample is taken for a refutation (s44)
+    (step,) = check(tmp_path, f"# t\n\nFor $x \\sim p$, we have:\n{CASE}")
+    assert step["condition"] is None
+    assert step["status"] == "unknown"
+    assert "does not read as a condition" in step["reason"]
 
 
 def test_a_worked_example_with_a_wrong_value_is_refuted_under_its_case(tmp_path):
