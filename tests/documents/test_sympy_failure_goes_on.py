@@ -52,4 +52,7 @@ def test_the_binomial_row_itself_is_checked_and_the_document_goes_on(tmp_path):
     ran = run_eqchain("check", "--format", "json", str(post))
     assert ran.returncode != 3, ran.output
     steps = json.loads(ran.stdout)["derivations"][0]["steps"]
-    assert [s["status"] for s in steps] == ["definition", "unknown", "verified"]
+    # the law by name is 0 off its support (README), its formula is not: refuted when the
+    # refuter meets such a y (-5/13), else unknown; either way the document goes on
+    assert [s["status"] for s in steps][::2] == ["definition", "verified"]
+    assert steps[1]["status"] in ("unknown", "refuted")

@@ -305,6 +305,7 @@ class Uses:
         if found is not None:
             self.defined.add(found)
         self.alone_sides.update(_family_sides(tokens, partner))
+        self.alone_sides.update(_families_on_parameters(tokens, partner))
 
     def add_definition(self, text: str) -> None:
         """Add the function an inline formula of the prose defines (``E(y) = (y - t)^2``), if
@@ -542,6 +543,79 @@ def _family_sides(tokens: list[Token], partner: dict[int, int]) -> set[str]:
         if key is not None:
             found.add(key)
     return found
+
+
+def _families_on_parameters(tokens: list[Token], partner: dict[int, int]) -> set[str]:
+    r"""The keys of the subscripted names a definition row ``f(x, w) = ...`` applies, on its
+    right side, to some of f's own parameters (``y(x, w) = w_0 + \sum_j w_j \phi_j(x)``: the
+    basis functions of x; a product \phi_j \cdot x is never bracketed so): a family of
+    functions, as a whole side ``\phi_j(x) = ...`` says."""
+    depth, equals = 0, None
+    for k, tok in enumerate(tokens):
+        if tok.is_char("([{"):
+            depth += 1
+        elif tok.is_char(")]}"):
+            depth -= 1
+        elif depth == 0 and tok.is_char("="):
+            equals = k
+            break
+    if equals is None or equals == 0:
+        return set()
+    left_end = equals - 1 if tokens[equals - 1].is_char(":") else equals
+    if not starts_name(tokens[0]):
+        return set()
+    try:
+        head = scan_name(tokens, 0, partner)
+    except (LatexError, KeyError):
+        return set()
+    if head.end >= left_end or not tokens[head.end].is_char("("):
+        return set()
+    if partner.get(head.end) != left_end - 1:
+        return set()
+    parameters = _distinct_names(tokens, head.end + 1, left_end - 1, partner)
+    if not parameters:
+        return set()
+    found, k = set(), equals + 1
+    while k < len(tokens):
+        if not starts_name(tokens[k]):
+            k += 1
+            continue
+        try:
+            span = scan_name(tokens, k, partner)
+        except (LatexError, KeyError):
+            k += 1
+            continue
+        end = span.end
+        if span.sub is not None and end < len(tokens) and tokens[end].is_char("("):
+            close = partner.get(end)
+            inner = _distinct_names(tokens, end + 1, close, partner) if close else None
+            if inner and set(inner) <= set(parameters):
+                if function_key(span.base, list(tokens[span.sub[0] : span.sub[1]])) is not None:
+                    found.add(family_key(span.base))
+        k = max(end, k + 1)
+    return found
+
+
+def _distinct_names(tokens: list[Token], lo: int, hi: int, partner: dict[int, int]):
+    """The keys of the distinct names ``tokens[lo:hi]`` lists, separated by commas; None
+    when they hold anything else."""
+    names, k = [], lo
+    while k < hi:
+        if not starts_name(tokens[k]):
+            return None
+        try:
+            arg = scan_name(tokens, k, partner)
+        except (LatexError, KeyError):
+            return None
+        names.append(arg.key)
+        k = arg.end
+        if k < hi:
+            if not tokens[k].is_char(",") or k + 1 == hi:
+                return None
+            k += 1
+    if not names or len(set(names)) != len(names):
+        return None
+    return names
 
 
 def _family_applied(tokens: list[Token], lo: int, hi: int, partner: dict[int, int]):
