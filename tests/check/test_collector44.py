@@ -40,3 +40,17 @@ def test_an_exponent_in_parentheses_holding_a_sum_is_a_power(tmp_path):
         r"\prod_{i=1}^n p^{x_i} = p^{(\sum_{i=1}^n 2 x_i)}",
     )
     assert [s["status"] for s in steps] == ["verified", "refuted"], steps
+
+
+def test_a_sign_dropped_after_an_unknown_left_side_is_refuted(tmp_path):
+    # a notebook's cross-entropy before its fix (PR #24, "lost a negative sign"): the link
+    # after -\log \mathcal{L}(...) (a function nothing defines) found no point where the
+    # unknown logarithm was defined, and was never refuted
+    row = (
+        r"-\log \mathcal{L}(\theta|\mathbf{t},\mathbf{z}) = - \log \prod_{c=1}^{C} y_c^{t_c}"
+        r" = {} \sum_{c=1}^{C} t_c \cdot \log(y_c)"
+    )
+    wrong = check_document_rows(tmp_path, row.replace("{}", ""))
+    assert [s["status"] for s in wrong] == ["unknown", "refuted"], wrong
+    right = check_document_rows(tmp_path, row.replace("{}", "-"))
+    assert right[1]["status"] != "refuted", right

@@ -4640,7 +4640,9 @@ def _check_claim_written(
             trials=QUICK_TRIALS,
             ranges=facts.ranges,
             values=_replaced_keys(values, real),
-            domain=[(pred, e.xreplace(real)) for pred, e in domain.conditions()],
+            domain=_sampled_domain(
+                [(pred, e.xreplace(real)) for pred, e in domain.conditions()], lhs_cex, rhs_cex
+            ),
             off_reals=off_reals,
             invented=invented,
             empty_only=empty_only,
@@ -4725,7 +4727,7 @@ def _check_claim_written(
         seed=1,
         ranges=facts.ranges,
         values=_replaced_keys(values, real),
-        domain=[(pred, e.xreplace(real)) for pred, e in inside],
+        domain=_sampled_domain([(pred, e.xreplace(real)) for pred, e in inside], lhs_cex, rhs_cex),
         off_reals=off_reals,
         invented=invented,
         empty_only=empty_only,
@@ -4892,6 +4894,34 @@ def _series_conditions(lhs, rhs, givens) -> str:
         f"; series_sum needs {shown} (where the series' closed form holds), not established: "
         "declare it"
     )
+
+
+def _sampled_domain(conditions: list, lhs, rhs) -> list:
+    r"""The domain conditions a counterexample must meet, without those on the value of a
+    function nothing defines and neither side of the link writes (the chain's left side
+    ``-\log \mathcal{L}(\theta | t, z)``, unknown: its value is free, some value meets them;
+    a sign dropped in the link after it was never refuted, no point being found where the
+    unknown function's logarithm is defined)."""
+    written = {
+        f.func
+        for side in (lhs, rhs)
+        if isinstance(side, sp.Basic)
+        for f in side.atoms(AppliedUndef)
+    }
+    out = []
+    for pred, e in conditions:
+        free = {f.func for f in e.atoms(AppliedUndef)} if isinstance(e, sp.Basic) else set()
+        if free and not free & written and not (e.free_symbols - _arguments_symbols(e)):
+            continue
+        out.append((pred, e))
+    return out
+
+
+def _arguments_symbols(e) -> set:
+    """The symbols ``e`` writes inside the arguments of its unknown functions only."""
+    inside = set().union(*(f.free_symbols for f in e.atoms(AppliedUndef)))
+    outside = e.xreplace({f: sp.Dummy() for f in e.atoms(AppliedUndef)}).free_symbols
+    return inside - outside
 
 
 def _off_the_reals(points: list) -> str:
