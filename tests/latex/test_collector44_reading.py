@@ -60,3 +60,15 @@ def test_a_family_applied_to_the_parameters_of_the_function_defined(tmp_path):
 def test_a_name_applied_to_other_names_stays_ambiguous(tmp_path):
     steps = check_document_rows(tmp_path, r"y(x) = \sum_{j=0}^{2} w_j \phi_j(t)")
     assert steps[0]["status"] == "unreadable", steps
+
+
+def test_a_typical_term_between_two_ellipses(tmp_path):
+    assert read_expression(r"e^{x_1}+\dots+e^{x_j}+\dots+e^{x_n}") == read_expression(
+        r"e^{x_1}+\dots+e^{x_n}"
+    )
+    steps = check_document_rows(
+        tmp_path,
+        r"e^{x_1}+\dots+e^{x_j}+\dots+e^{x_n} = \sum_{i=1}^{n} e^{x_i}",
+        r"e^{x_1}+\dots+e^{x_j}+\dots+e^{x_n} = \sum_{i=1}^{n-1} e^{x_i}",
+    )
+    assert [s["status"] for s in steps] == ["verified", "refuted"], steps

@@ -94,6 +94,7 @@ class _Resolver:
                     "(y_1 + \\cdots + y_K)",
                     column=column,
                 )
+            args = self._typical_term_dropped(args, m, kind)
             sign_a, first = self._split(args[m - 1], kind)
             sign_b, last = self._split(args[m + 1], kind)
             if sign_a != sign or sign_b != sign:
@@ -184,6 +185,37 @@ class _Resolver:
             whole = op(template, (index, lo, hi))
             element = whole if sign == 1 else sp.Mul(sp.Integer(-1), whole, evaluate=False)
             args = args[:start] + [element] + args[end + 1 :]
+
+    def _typical_term_dropped(self, args: list, m: int, kind) -> list:
+        r"""``e^{x_1} + \cdots + e^{x_j} + \cdots + e^{x_n}``: a typical term, its index a name,
+        between two ellipses whose ends are written alike (a softmax's denominator, the j-th
+        term shown): one series from the first to the last, the middle term one of its terms.
+        ``args`` without the middle term and its second ellipsis; unchanged otherwise."""
+        if m + 3 >= len(args) or not self._is_series_marker(args[m + 2], kind):
+            return args
+        if self._is_series_marker(args[m + 1], kind) or self._is_series_marker(args[m + 3], kind):
+            return args
+        signs, terms = zip(
+            *(self._split(args[k], kind) for k in (m - 1, m + 1, m + 3)), strict=True
+        )
+        if len(set(signs)) != 1 or self.marker(self._split(args[m + 2], kind)[1]) is None:
+            return args
+        first, middle, last = terms
+        to_middle, to_last = [], []
+        if not (_diff(first, middle, (), to_middle) and _diff(first, last, (), to_last)):
+            return args
+        if not to_middle or [p for p, _, _ in to_middle] != [p for p, _, _ in to_last]:
+            return args
+        steps = {sp.expand(b - a) for _, a, b in to_middle}
+        if len(steps) != 1:
+            return args
+        (step,) = steps
+        # the middle's index a name of its own (j, not n - 1: x_{n-1} + \cdots ends a list)
+        if not (isinstance(step + to_middle[0][1], sp.Symbol)):
+            return args
+        if sp.expand(to_last[0][2] - to_middle[0][2]).is_number:
+            return args
+        return args[: m + 1] + args[m + 3 :]
 
     def _fresh(self, column: int) -> sp.Symbol:
         for name in FRESH_INDICES:
