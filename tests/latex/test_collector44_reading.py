@@ -72,3 +72,11 @@ def test_a_typical_term_between_two_ellipses(tmp_path):
         r"e^{x_1}+\dots+e^{x_j}+\dots+e^{x_n} = \sum_{i=1}^{n-1} e^{x_i}",
     )
     assert [s["status"] for s in steps] == ["verified", "refuted"], steps
+
+
+def test_a_reference_mark_ending_a_row_is_its_label(tmp_path):
+    steps = check_document_rows(
+        tmp_path, r"a + a = 2a \quad (※1)", r"a + a = 3a (※2)", r"b = 2a （※）"
+    )
+    assert [s["status"] for s in steps] == ["verified", "refuted", "definition"], steps
+    assert [s["label"] for s in steps] == ["※1", "※2", "※"], steps

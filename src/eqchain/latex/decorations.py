@@ -727,6 +727,11 @@ _SPACED_NUMBER = re.compile(
     + NUMBER_IN_PARENTHESES
     + r"\s*[.,]?\s*$"
 )
+# ... and a reference mark in parentheses ending a row, with or without spacing before it:
+# a = b (※1), a = b \quad （※）: Japanese authors' label for a note below (no factor holds ※)
+_KOME_LABEL = re.compile(
+    r"(?:\\q?quad|\\[,;:! ]|\s)*[(（]\s*(※\s*[0-9０-９]*)\s*[)）]\s*[.,。、]?\s*$"
+)
 _RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|lt|gt|neq|approx)(?![A-Za-z])")
 _BEFORE_DOTS = re.compile(r"(?:[-+=,(\[{&]|\\(?:cdot|times|pm|mp|le|leq|ge|geq|lt|gt|neq))\s*$")
 
@@ -738,7 +743,7 @@ def _dots_number(text: str) -> tuple[int, str] | None:
     ``\\tag{1}``;
     None otherwise. Dots after an operator (``a_1 + \\cdots + (1)``, ``x \\cdot \\cdots (1)``)
     are an ellipsis of the formula, read (or rejected) as such."""
-    m = _DOTS_NUMBER.search(text) or _SPACED_NUMBER.search(text)
+    m = _DOTS_NUMBER.search(text) or _SPACED_NUMBER.search(text) or _KOME_LABEL.search(text)
     if m is None:
         return None
     before = text[: m.start()]
