@@ -32,3 +32,14 @@ def test_the_softmax_sums_to_one_over_its_range(tmp_path, condition):
         "unknown",
         "unknown",
     ], steps
+
+
+def test_an_inner_sum_rebinding_the_index_keeps_its_own_range(tmp_path):
+    # red team s44 (third round): the outer range 1..C was applied inside \sum_{c=0}^{C}
+    steps = check_document_rows(
+        tmp_path,
+        SOFTMAX + r", \quad c = 1, \ldots, C",
+        r"\sum_{j=1}^{C} \left( y_j + \sum_{c=0}^{C} y_c \right)"
+        r" = 1 + C \sum_{c=0}^{C} \frac{e^{z_c}}{\sum_{d=1}^{C} e^{z_d}}",
+    )
+    assert steps[1]["status"] != "verified", steps

@@ -40,3 +40,17 @@ def test_a_case_eqchain_cannot_read_leaves_a_refutation_undecided(tmp_path):
     steps = steps_of(tmp_path, "If $x \\in A$, then\n\n$$\n\\sqrt{x^2} = x\n$$\n")
     assert steps[-1]["status"] == "unknown", steps
     assert "does not read as a condition" in steps[-1]["reason"]
+
+
+def test_a_case_on_a_function_is_never_put_in_under_its_derivative(tmp_path):
+    # red team s44 (third round): "Since $f(x) = 0$" put f(x) = 0 inside d/dx f(x), and
+    # d/dx (x^2 - 1) = 0 was verified (the case holds at the roots only)
+    text = "$$\nf(x) = x^2 - 1\n$$\n\nSince $f(x) = 0$, we have\n\n$$\n\\frac{d}{dx} f(x) = 0\n$$\n"
+    steps = steps_of(tmp_path, text)
+    assert steps[-1]["status"] == "unknown", steps
+
+
+def test_a_case_that_names_nothing_refuted_keeps_the_refutation(tmp_path):
+    text = "Given the parameters $\\theta$, the likelihood is\n\n$$\n(a + b)^2 = a^2 + b^2\n$$\n"
+    steps = steps_of(tmp_path, text)
+    assert steps[-1]["status"] == "refuted", steps

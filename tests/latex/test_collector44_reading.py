@@ -80,3 +80,22 @@ def test_a_reference_mark_ending_a_row_is_its_label(tmp_path):
     )
     assert [s["status"] for s in steps] == ["verified", "refuted", "definition"], steps
     assert [s["label"] for s in steps] == ["※1", "※2", "※"], steps
+
+
+def test_a_word_in_a_text_command_applied_is_an_operator():
+    assert read_expression(r"\text{ELBO}(q, \theta)") == read_expression(
+        r"\mathrm{ELBO}(q, \theta)"
+    )
+    with pytest.raises(LatexError, match="applied to an argument"):
+        read_expression(r"\text{if}(x > 0) + 1")  # prose is never a name
+
+
+def test_a_switch_before_braces_around_a_part_is_the_font_command(tmp_path):
+    # red team s44 (third round): \rm{Var}(X) lost its switch and was read V a r X
+    steps = check_document_rows(tmp_path, r"\rm{Var}(X) = E[X^2] - E[X]^2")
+    assert steps[0]["status"] != "refuted", steps
+
+
+def test_a_family_over_a_value_stays_ambiguous(tmp_path):
+    steps = check_document_rows(tmp_path, r"c_i = i", r"h(x) = \sum_{i=1}^{n} c_i (x)")
+    assert steps[1]["status"] == "unreadable", steps

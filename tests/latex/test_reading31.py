@@ -37,8 +37,13 @@ def test_a_text_command_right_after_a_script_sign_is_the_script(unbraced, braced
 
 def test_a_text_command_elsewhere_is_still_prose_or_rejected():
     assert read("a = b \\quad \\text{(by the rule)}").annotation == "(by the rule)"
+    # an operator's name in \text (two capitals) before parentheses is the operator (s44)
+    assert (
+        read("L = \\text{KL}(q \\parallel p)").sides
+        == read("L = \\mathrm{KL}(q \\parallel p)").sides
+    )
     with pytest.raises(LatexError, match="applied to an argument"):
-        read("L = \\text{KL}(q \\parallel p)")
+        read("L = \\text{divergence}(q \\parallel p)")
     with pytest.raises(LatexError, match="prose in the middle"):
         read("L = D \\text{KL} + 1")
     with pytest.raises(LatexError):  # a word as an exponent is no power

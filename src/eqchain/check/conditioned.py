@@ -126,7 +126,21 @@ def conditioned(step: Step, exprs: list, facts):
         strengthen = isinstance(a, sp.Symbol) and str(a) not in defined
         member = isinstance(a, sp.Indexed) and all(i.is_Integer for i in a.indices)
         if op == "eq":
-            rest.append(("==", a, b))  # a stated case's equation: a given of the row
+            # a stated case's equation: a given of the row, where it holds; never about a
+            # variable the row differentiates by (If $f(x) = 0$: at a point, and d/dx f(x) is
+            # about every x near it; f(x) was put in as 0 under the derivative)
+            varying = {
+                v
+                for e in present
+                for d in e.atoms(sp.Derivative, sp.Subs)
+                for v in d.variables
+                if isinstance(v, sp.Symbol)
+            }
+            if (a.free_symbols | b.free_symbols) & varying:
+                raise NotUsable(
+                    "the case holds where it does, and the row differentiates by a name it holds"
+                )
+            rest.append(("==", a, b))
             continue
         if op == "=" and (isinstance(a, sp.Symbol) or member) and b.is_number:
             # a case "When $y = 1$" ("$x_1 = 1$ のとき", a member with concrete indices): the

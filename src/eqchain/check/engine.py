@@ -1094,7 +1094,11 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 result = _unrelated_sides(result, facts, lhs, step.rhs)
             if result.verdict is Verdict.REFUTED and step.infer_kind and link_relation == "=":
                 result = _mean_reading(result, step, source, facts.under(values), values, timeout)
-            if result.verdict is Verdict.REFUTED and step.unread_case:
+            if (
+                result.verdict is Verdict.REFUTED
+                and step.unread_case
+                and _case_names_meet(step.unread_case, result.counterexample)
+            ):
                 # If $x^2 = x$, then x^3 = x: refuted at x = 2, outside the stated case
                 result = StepResult(
                     step,
@@ -2791,13 +2795,27 @@ def _pieces_in_range(expr):
                 return p.args[0].expr
             return p
 
-        function = rebuild(node.function, piece)
+        variables = {lim[0] for lim in limits}
+        function = _outside_rebinding(node.function, piece, variables)
         return node if function == node.function else node.func(function, *node.limits)
 
     try:
         return rebuild(expr, visit)
     except (TypeError, ValueError):  # a condition SymPy cannot compare: kept as written
         return expr
+
+
+def _outside_rebinding(expr, visit, variables: set):
+    """``rebuild(expr, visit)``, leaving alone every subtree a binder (a sum, product, integral
+    or limit) of one of ``variables`` heads: there the name is that binder's own."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return visit(expr)
+    binders = (sp.Sum, sp.Product, sp.Integral, sp.Limit)
+    if isinstance(expr, binders) and set(getattr(expr, "variables", ())) & variables:
+        return expr
+    args = tuple(_outside_rebinding(a, visit, variables) for a in expr.args)
+    node = expr if args == expr.args else build(expr.func, args)
+    return visit(node)
 
 
 def _said_off_the_real_line(result: StepResult, lhs, rhs, facts: Facts) -> StepResult:
@@ -4894,6 +4912,26 @@ def _series_conditions(lhs, rhs, givens) -> str:
         f"; series_sum needs {shown} (where the series' closed form holds), not established: "
         "declare it"
     )
+
+
+_LATEX_NAME = re.compile(r"\\[A-Za-z]+|[A-Za-z]")
+# commands that name no quantity (a case's relations, spacing, fonts)
+_NOT_NAMES = {"\\in", "\\to", "\\infty", "\\sim", "\\mathbb", "\\mathcal", "\\mathrm", "\\text"}
+
+
+def _case_names_meet(case: str, cex) -> bool:
+    """Whether the stated case ``case`` (LaTeX eqchain could not read) names something the
+    counterexample gives a value (a name, or a family by its base): else the case says
+    nothing of those values, and the refutation stands ("Given the parameters $\\theta$" before
+    a false row about x). No counterexample: True."""
+    if cex is None:
+        return True
+    written = set(_LATEX_NAME.findall(case)) - _NOT_NAMES
+    for name, _ in cex.values:
+        base = re.split(r"[_^{(\s]", name.lstrip("\\"), maxsplit=1)[0]
+        if name in written or base in written or ("\\" + base) in written:
+            return True
+    return False
 
 
 def _sampled_domain(conditions: list, lhs, rhs) -> list:

@@ -277,6 +277,8 @@ class Uses:
     # subscripted names applied to names as a whole side of an equation: E_n(w) = ...,
     # ... = \gamma_{Z_i}(k) (what a family needs when a sum runs over its subscript)
     alone_sides: set[str] = field(default_factory=set)
+    # families applied to a defined function's parameters (y(x, w) = \sum_j w_j \phi_j(x))
+    on_parameters: set[str] = field(default_factory=set)
     # where the document writes E as the expectation: E[...], or E(...) holding more than
     # names (E(X^2), E(X + c)), by its style ("italic", "upright"): the names written in those
     # bodies (not in an E(...) of names there): its E(X) of those names is that expectation too
@@ -305,7 +307,7 @@ class Uses:
         if found is not None:
             self.defined.add(found)
         self.alone_sides.update(_family_sides(tokens, partner))
-        self.alone_sides.update(_families_on_parameters(tokens, partner))
+        self.on_parameters.update(_families_on_parameters(tokens, partner))
 
     def add_definition(self, text: str) -> None:
         """Add the function an inline formula of the prose defines (``E(y) = (y - t)^2``), if
@@ -431,7 +433,11 @@ class Uses:
             # quantity of its own, a whole side of an equation (E_n(w) = ...): \prod_i
             # f X_i(x_i) gives no sign that X_i is a family of functions. E too (E(X), never).
             base = family[:-1]
-            if family not in self.alone_sides or (base in NOT_FUNCTIONS and base != "E"):
+            signed = family in self.alone_sides or (
+                # applied to a definition's parameters, and written nowhere as a value
+                family in self.on_parameters and not members & (symbols | self.other)
+            )
+            if not signed or (base in NOT_FUNCTIONS and base != "E"):
                 continue
             if members & (tails | self.bound) or family in self.bound:
                 continue

@@ -265,9 +265,11 @@ def font_switches(text: str, base: int = 0) -> str:
             j -= 1
         if j < 0 and m.group(1) in _PLAIN_SWITCHES:
             # \sf{\log L = ...} (a Math.SE answer): the whole formula set in one font, its
-            # letters the names they are; the switch (and braces around all the rest) blanked
+            # letters the names they are; the switch (and braces around all the rest) blanked.
+            # \rm{Var}(X): braces around a part only are the font command's, \mathrm{Var}
+            if _blank_whole_group(text, m.end(), out) is False:
+                continue
             out[m.start() : m.end()] = " " * (m.end() - m.start())
-            _blank_whole_group(text, m.end(), out)
             continue
         escaped = j > 0 and text[j - 1] == "\\" and (j < 2 or text[j - 2] != "\\")
         if j < 0 or text[j] != "{" or escaped:
@@ -286,13 +288,14 @@ def font_switches(text: str, base: int = 0) -> str:
 _PLAIN_SWITCHES = ("sf", "rm", "it")
 
 
-def _blank_whole_group(text: str, at: int, out: list) -> None:
-    """Blank the braces at ``at`` (after spaces) in ``out`` when they hold the rest of ``text``."""
+def _blank_whole_group(text: str, at: int, out: list) -> bool | None:
+    """Blank the braces at ``at`` (after spaces) in ``out`` when they hold the rest of ``text``
+    (True); False when braces there hold a part only; None when no brace opens there."""
     k = at
     while k < len(text) and text[k] in " \t\r\n":
         k += 1
     if k >= len(text) or text[k] != "{":
-        return
+        return None
     depth = 0
     for i in range(k, len(text)):
         if text[i] == "\\":
@@ -303,9 +306,10 @@ def _blank_whole_group(text: str, at: int, out: list) -> None:
             depth -= 1
             if depth == 0:
                 if text[i + 1 :].strip(" \t\r\n.,"):
-                    return  # the group ends before the formula does
+                    return False  # the group ends before the formula does
                 out[k] = out[i] = " "
-                return
+                return True
+    return False
 
 
 _LEFT_RIGHT = re.compile(r"\\(left|right)(?![A-Za-z])")
@@ -632,6 +636,15 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 if law_name(content) and _before_parentheses(text, arg[1] + 1):
                     i = arg[1] + 1  # X \sim \text{Exp}(\lambda): the law, as \mathrm{Exp}
                     continue
+                if (
+                    plain in ("text", "textrm")
+                    and _ACRONYM.fullmatch(content.strip())
+                    and content.strip().lower() not in _PROSE_BEFORE_PARENTHESES
+                    and _before_parentheses(text, arg[1] + 1)
+                    and not re.search(r"\\sim\s*$", text[:i])
+                ):
+                    i = arg[1] + 1  # \text{ELBO}(q, \theta): an operator's name, \mathrm{ELBO}
+                    continue
                 _reject_operator_name(text, arg[1] + 1, plain, content, base + i + 1)
                 notes.append((i, arg[1] + 1, _clean_prose(content)))
                 blank(i, arg[1] + 1)
@@ -827,6 +840,19 @@ def _annotated_equals(text: str, end: int, column: int):
 
 
 _NAME_WORD = re.compile(r"[A-Za-z]{2,}")
+# an operator's name as ML posts set it in \text: two capitals or more (ELBO, KL, ReLU, MSE)
+_ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,}")
+# words of prose that may stand before brackets in a formula (\text{if} (x > 0)), and
+# statistics' names: never an operator's name
+_PROSE_BEFORE_PARENTHESES = frozenset(
+    {"if", "for", "where", "when", "and", "or", "with", "otherwise", "as", "at", "by", "since"}
+    | {"because", "then", "so", "let", "subject", "to", "else", "on", "in", "of", "is", "st"}
+    | {"iff", "all", "each", "every", "some", "any", "from", "over", "under", "thus", "hence"}
+    # statistics spelled out, which eqchain reads in other spellings (\mathrm{Var}): never an
+    # unknown operator of the same name
+    | {"variance", "covariance", "expectation", "mean", "std", "sd", "corr", "correlation"}
+    | {"prob", "probability", "cov", "var", "expected"}
+)
 _AFTER_NAME = "=+-*/^_()[],"
 # the font sizes: \Large{a + a = 2a} sets its group in a size, which typesets nothing else
 _SIZES = ("tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE",

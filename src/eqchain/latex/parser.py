@@ -24,6 +24,8 @@ The parser knows no assumptions: binding names to declared symbols is :mod:`eqch
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
@@ -848,6 +850,11 @@ class Parser:
             raise UnsupportedLatex(f"not supported: {UNSUPPORTED[name]}", column=tok.column)
         if name in PROSE and (moment := self._moment_word(tok)) is not None:
             return moment
+        if name in ("text", "textrm") and self._word_before_parentheses(self.pos):
+            # \text{ELBO}(q, \theta): the operator's name as \mathrm{ELBO} writes it (the
+            # decorations keep such a word, never prose)
+            self.tokens[self.pos] = replace(tok, text="mathrm")
+            return self.name()
         if name in ("text", "textrm") and (known := self._known_word(tok)) is not None:
             return known
         if name in PROSE:
@@ -1414,6 +1421,23 @@ class Parser:
             return None
         name = MOMENT_WORDS[word]
         return self.moment(NameSpan(name, None, j, name, tok.column), j)
+
+    def _word_before_parentheses(self, k: int) -> bool:
+        """Whether ``tokens[k]`` (a text command) holds one word of letters, two of them capitals
+        (an operator's name, ``ELBO``), parentheses after its closing brace."""
+        o = self.at(k + 1)
+        if o is None or not o.is_char("{"):
+            return False
+        close = self.partner[k + 1]
+        inner = self.tokens[k + 2 : close]
+        after = self.at(close + 1)
+        return (
+            len(inner) >= 2
+            and all(t.kind == "letter" for t in inner)
+            and sum(t.text.isupper() for t in inner) >= 2
+            and after is not None
+            and after.is_char("(")
+        )
 
     def _known_word(self, tok: Token):
         """``\\text{sign}(x)``, ``\\textrm{erf}(x)`` (a text command holding the name of a
