@@ -5,6 +5,7 @@ as a given."""
 
 from __future__ import annotations
 
+import pytest
 from helpers import check_document_rows
 
 GAUSSIAN = (
@@ -47,6 +48,7 @@ def eval_fraction(text: str) -> float:
     return float(top) / float(bottom or 1)
 
 
+@pytest.mark.slow  # 8 s (integrals evaluated per sign case): in .ci/run, not the README's pytest
 def test_an_integral_equation_no_real_value_satisfies_is_refuted(tmp_path):
     steps = check_document_rows(
         tmp_path,

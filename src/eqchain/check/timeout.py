@@ -22,6 +22,7 @@ back what is left of it when the inner block ends (spent, it fires at once).
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import time
@@ -68,6 +69,8 @@ def time_limit(seconds: float | None):
         if not active[0]:
             return  # delivered while the block is being left: nothing to interrupt
         signal.setitimer(signal.ITIMER_PROF, REFIRE)  # again, should this raise be swallowed
+        if _in_gc_callback(frame):
+            return  # Python would swallow it there (and report it): the refire raises it after
         raise StepTimeout()
 
     started = time.process_time()
@@ -82,6 +85,18 @@ def time_limit(seconds: float | None):
         if outer:  # give the outer limit back what is left of it
             left = outer - (time.process_time() - started)
             signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
+
+
+def _in_gc_callback(frame, depth: int = 8) -> bool:
+    """Whether ``frame`` (or one of the few frames around it) runs a garbage collector callback
+    (hypothesis registers one): an exception raised there is ignored, and reported as an
+    unraisable exception."""
+    codes = {getattr(cb, "__code__", None) for cb in gc.callbacks}
+    while frame is not None and depth > 0:
+        if frame.f_code in codes:
+            return True
+        frame, depth = frame.f_back, depth - 1
+    return False
 
 
 def time_left() -> float | None:
