@@ -393,12 +393,7 @@ def _differentiate(rule, ranges):
             return None
         if shapes and _shape(node) not in shapes:
             return None
-        try:
-            done = node.doit()
-        except RecursionError:
-            # SymPy's doit recursed without end (the derivative by a_j of log of a family of
-            # functions y_k(x_n, w)): no move, never "expression nested too deeply" for the step
-            return None
+        done = node.doit()
         if done.has(sp.Piecewise) and not node.has(sp.Piecewise):
             # SymPy sums \sum_k \delta_{ik} f_k out to a Piecewise on lo <= i <= hi: its
             # value where i's range is established; else the sum kept (-\sum_k ... by A_i
