@@ -167,23 +167,7 @@ def defined_function(
         return None
     if partner.get(primes) != len(tokens) - 1:
         return None
-    names, k = [], primes + 1
-    while k < len(tokens) - 1:
-        if not starts_name(tokens[k]):
-            return None
-        try:
-            arg = scan_name(tokens, k, partner)
-        except (LatexError, KeyError):
-            return None
-        names.append(arg.key)
-        k = arg.end
-        if k < len(tokens) - 1:
-            if not tokens[k].is_char(","):
-                return None
-            k += 1
-            if k == len(tokens) - 1:
-                return None
-    if not names or len(set(names)) != len(names):
+    if _distinct_names(tokens, primes + 1, len(tokens) - 1, partner) is None:
         return None
     return span.base, primes - span.end
 
@@ -637,21 +621,7 @@ def _family_applied(tokens: list[Token], lo: int, hi: int, partner: dict[int, in
         return None
     if partner.get(span.end) != hi - 1:
         return None
-    names, k = [], span.end + 1
-    while k < hi - 1:
-        if not starts_name(tokens[k]):
-            return None
-        try:
-            arg = scan_name(tokens, k, partner)
-        except (LatexError, KeyError):
-            return None
-        names.append(arg.key)
-        k = arg.end
-        if k < hi - 1:
-            if not tokens[k].is_char(",") or k + 1 == hi - 1:
-                return None
-            k += 1
-    if not names or len(set(names)) != len(names):
+    if _distinct_names(tokens, span.end + 1, hi - 1, partner) is None:
         return None
     if function_key(span.base, list(tokens[span.sub[0] : span.sub[1]])) is None:
         return None
