@@ -509,19 +509,27 @@ def _definition(tokens: list[Token]) -> str | None:
     return None
 
 
-def _family_sides(tokens: list[Token], partner: dict[int, int]) -> set[str]:
-    """The keys of the subscripted names applied to distinct names (``E_n(\\mathbf{w})``,
-    ``\\gamma_{Z_i}(k)``) that make up a whole side of one of the row's top-level ``=``."""
-    sides, start, depth = [], 0, 0
+def _equals_at_top(tokens: list[Token]) -> list[int]:
+    """The indices of the ``=`` of ``tokens`` outside every bracket."""
+    out, depth = [], 0
     for k, tok in enumerate(tokens):
         if tok.is_char("([{"):
             depth += 1
         elif tok.is_char(")]}"):
             depth -= 1
         elif depth == 0 and tok.is_char("="):
-            end = k - 1 if k > start and tokens[k - 1].is_char(":") else k
-            sides.append((start, end))
-            start = k + 1
+            out.append(k)
+    return out
+
+
+def _family_sides(tokens: list[Token], partner: dict[int, int]) -> set[str]:
+    """The keys of the subscripted names applied to distinct names (``E_n(\\mathbf{w})``,
+    ``\\gamma_{Z_i}(k)``) that make up a whole side of one of the row's top-level ``=``."""
+    sides, start = [], 0
+    for k in _equals_at_top(tokens):
+        end = k - 1 if k > start and tokens[k - 1].is_char(":") else k
+        sides.append((start, end))
+        start = k + 1
     if not sides:
         return set()
     sides.append((start, len(tokens)))
@@ -540,15 +548,7 @@ def _families_on_parameters(tokens: list[Token], partner: dict[int, int]) -> set
     right side, to some of f's own parameters (``y(x, w) = w_0 + \sum_j w_j \phi_j(x)``: the
     basis functions of x; a product \phi_j \cdot x is never bracketed so): a family of
     functions, as a whole side ``\phi_j(x) = ...`` says."""
-    depth, equals = 0, None
-    for k, tok in enumerate(tokens):
-        if tok.is_char("([{"):
-            depth += 1
-        elif tok.is_char(")]}"):
-            depth -= 1
-        elif depth == 0 and tok.is_char("="):
-            equals = k
-            break
+    equals = next(iter(_equals_at_top(tokens)), None)
     if equals is None or equals == 0:
         return set()
     left_end = equals - 1 if tokens[equals - 1].is_char(":") else equals
