@@ -10,10 +10,11 @@ verified; at least 95% must be refuted, each with a counterexample that the judg
 The campaign runs once per test session, in two worker processes forked after its setup (the
 mutants, and the judge's view of each derivation).
 
-The README's ``pytest`` runs a systematic sample of the campaign: every mutant is judged, and of
-those the judge keeps, every 24th of each operator (at least two of each) and one of each claim
-that leaves out are checked, so every claim of every derivation still has mutants checked and
-every operator is exercised (the tests below check both on the sample too). The whole campaign
+The README's ``pytest`` runs a systematic sample of the campaign: of the mutants the judge keeps,
+one of each claim, each of the operator least used so far (see :func:`_sample`), so every claim of
+every derivation still has mutants checked and every operator is exercised (the tests below check
+both on the sample too); only the mutants that may join the sample are judged (until stop 45
+every mutant was). The whole campaign
 is marked ``slow`` (``pytest -m slow``); ``.ci/run`` runs it with the README's tests in one
 call, ``pytest -m 'slow or not slow'``, where the sample is read from the whole campaign
 (issue 17).
@@ -66,8 +67,6 @@ PER_CLAIM = (6, 18)  # ... at least 6 and at most 18 a claim, two thirds on the 
 CAMPAIGN_LIMIT = 3600.0  # seconds: a guard against a hang, not a performance assertion (900 ran
 # out on the shared 2-core machine under a load of 13, with every step within its time limit)
 REFUTED_SHARE = 0.95
-SAMPLE_STEP = 24  # the sample: every 24th kept mutant of each operator (see _sample; 16 until
-# stop 37: the README's run reached 5 min 11 s); `-m slow` and .ci/run check every one
 CRASH = "crash"  # the checker raised instead of giving a verdict
 
 # Known defects, reported to the lead (tracker issue 7); remove a mark when the defect is fixed.
@@ -246,40 +245,76 @@ def _run(n: int, judge_only: bool = False) -> Outcome:
     )
 
 
-def _sample(kept: list[int], step: int) -> list[int]:
-    """A systematic sample of the kept mutants (numbers in :data:`_JOBS`): every ``step``-th
-    of each operator in the campaign's order (at least two of each operator, or all it has),
-    and the first of each claim the former left out (two until stop 40: 127 mutants checked
-    instead of 79, a quarter of the README's pytest); in the campaign's order."""
-    by_operator: dict[str, list[int]] = {}
-    by_claim: dict[tuple, list[int]] = {}
-    for n in kept:
-        job = _JOBS[n]
-        by_operator.setdefault(job.mutant.operator, []).append(n)
-        by_claim.setdefault((id(job.derivation), job.index), []).append(n)
-    chosen: set[int] = set()
-    for ns in by_operator.values():
-        chosen |= set(ns[::step]) | set(ns[:2])
-    for ns in by_claim.values():
-        if not chosen & set(ns):
-            chosen.add(ns[0])
-    return sorted(chosen)
+def _claim_of(n: int) -> tuple:
+    return (id(_JOBS[n].derivation), _JOBS[n].index)
 
 
-def _campaign(step: int = 1) -> list[Outcome]:
-    """The outcomes of the whole campaign (``step`` 1), or of a sample: every mutant judged,
-    and a sample of the kept ones (:func:`_sample`) checked."""
+def _candidates(chosen: list[int], out: set[int]) -> list[int]:
+    """The mutants that may join the sample next, best first: those of the first claim with no
+    mutant in ``chosen`` (in the campaign's order), the operators least used in ``chosen`` first;
+    once every claim has one, the mutants of the operators ``chosen`` lacks. Never those in
+    ``out`` (discarded by the judge); empty when the sample is full."""
+    done = {_claim_of(m) for m in chosen}
+    used = Counter(_JOBS[m].mutant.operator for m in chosen)
+    ns = [n for n in range(len(_JOBS)) if n not in out and n not in chosen]
+    for n in ns:
+        if _claim_of(n) not in done:
+            mine = [m for m in ns if _claim_of(m) == _claim_of(n)]
+            return sorted(mine, key=lambda m: (used[_JOBS[m].mutant.operator], m))
+    return [n for n in ns if _JOBS[n].mutant.operator not in used]
+
+
+def _sample(kept: list[int]) -> list[int]:
+    """The sample of the kept mutants (numbers in :data:`_JOBS`): one of each claim, of the
+    operator least used so far (the campaign's first of it on a tie), then one of each operator
+    still missing. Until stop 45 the first two kept of each operator and the first of each claim
+    those left out: 78 mutants, 65 of them one operator (flip_sign); now about 67, all kinds."""
+    out = set(range(len(_JOBS))) - set(kept)
+    chosen: list[int] = []
+    while candidates := _candidates(chosen, out):
+        chosen.append(candidates[0])
+    return chosen
+
+
+def _judged_sample(judge) -> tuple[list, list[int]]:
+    """:func:`_sample` without judging every mutant: each claim's candidates are judged best
+    first until one is kept (``judge`` maps a list of numbers to their outcomes, None for kept),
+    the first candidates of the next few claims together, as if the ones before were kept; where
+    one is discarded, what came after it is chosen again. Returns the outcomes of the mutants
+    the judge discarded and the sample (the same as :func:`_sample` of every kept mutant)."""
+    outcomes: dict[int, Outcome | None] = {}
+    chosen: list[int] = []
+    while True:
+        batch: list[int] = []
+        while len(batch) < 8:
+            out = {n for n, o in outcomes.items() if o is not None}
+            candidates = _candidates(chosen + batch, out)
+            if not candidates:
+                break
+            batch.append(candidates[0])
+        if not batch:
+            return [o for o in outcomes.values() if o is not None], chosen
+        todo = [m for m in batch if m not in outcomes]
+        outcomes.update(zip(todo, judge(todo), strict=True))
+        for m in batch:
+            if outcomes[m] is not None:  # discarded: the ones after it are chosen again
+                break
+            chosen.append(m)
+
+
+def _campaign(whole: bool = True) -> list[Outcome]:
+    """The outcomes of the whole campaign, or of the sample: the mutants judged for it
+    (:func:`_judged_sample`) and the kept ones of the sample checked."""
     global _JOBS
     _JOBS = _jobs()
     for job in _JOBS:  # once per derivation, before the workers fork
         _judged(job.derivation)
     workers = max(1, min(2, os.cpu_count() or 1))
     if workers == 1:
-        if step == 1:
+        if whole:
             return [_run(n) for n in range(len(_JOBS))]
-        judged = [_judge(n) for n in range(len(_JOBS))]
-        chosen = _sample([n for n, o in enumerate(judged) if o is None], step)
-        return [o for o in judged if o is not None] + [_run(n) for n in chosen]
+        discarded, chosen = _judged_sample(lambda ns: [_judge(n) for n in ns])
+        return discarded + [_run(n) for n in chosen]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         started = time.monotonic()
 
@@ -287,16 +322,15 @@ def _campaign(step: int = 1) -> list[Outcome]:
             left = CAMPAIGN_LIMIT - (time.monotonic() - started)
             return pool.map_async(f, ns, chunksize=1).get(timeout=left)
 
-        if step == 1:
+        if whole:
             return each(_run, range(len(_JOBS)))
-        judged = each(_judge, range(len(_JOBS)))
-        chosen = _sample([n for n, o in enumerate(judged) if o is None], step)
-        return [o for o in judged if o is not None] + each(_run, chosen)
+        discarded, chosen = _judged_sample(lambda ns: each(_judge, ns))
+        return discarded + each(_run, chosen)
 
 
 @pytest.fixture(scope="session")
 def whole_campaign():
-    return _reported(1, "mutation campaign")
+    return _reported(True, "mutation campaign")
 
 
 def _whole_is_selected(session) -> bool:
@@ -318,9 +352,9 @@ def sampled_campaign(request):
     if _whole_is_selected(request.session):
         whole = request.getfixturevalue("whole_campaign")  # outcome n is that of _JOBS[n]
         kept = [n for n, o in enumerate(whole) if o.judged == "kept"]
-        chosen = _sample(kept, SAMPLE_STEP)
+        chosen = _sample(kept)
         return [o for o in whole if o.judged != "kept"] + [whole[n] for n in chosen]
-    return _reported(SAMPLE_STEP, f"mutation campaign, a sample (1 in {SAMPLE_STEP})")
+    return _reported(False, "mutation campaign, a sample")
 
 
 @pytest.fixture(params=[pytest.param("sample"), pytest.param("whole", marks=pytest.mark.slow)])
@@ -330,9 +364,9 @@ def outcomes(request):
     return request.getfixturevalue(name)
 
 
-def _reported(step: int, what: str) -> list[Outcome]:
+def _reported(whole: bool, what: str) -> list[Outcome]:
     started = time.monotonic()
-    out = _campaign(step)
+    out = _campaign(whole)
     kept = [o for o in out if o.judged == "kept"]
     counts = Counter(o.verdict for o in kept)
     print(
