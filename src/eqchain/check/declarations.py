@@ -351,6 +351,10 @@ def clashing_givens(givens) -> tuple | None:
                 if not value.has(atom):
                     names[atom] = (value, (a, b))
                 break
+        else:
+            solved = _linear_in_one_name(a, b)  # s + 1 = 3: s = 2
+            if solved is not None and solved[0] not in names:
+                names[solved[0]] = (solved[1], (a, b))
     for a, b in givens:
         try:
             d = a - b
@@ -380,6 +384,24 @@ def clashing_givens(givens) -> tuple | None:
             if gap.is_number and gap.is_zero is False:
                 return a, b, ((c, d),)
     return _inconsistent_linear(givens)
+
+
+def _linear_in_one_name(a, b) -> tuple | None:
+    """``(name, value)`` when ``a = b`` names one plain symbol, to the first power with a
+    nonzero number as its coefficient and nothing else but numbers (``s + 1 = 3``); else None."""
+    try:
+        d = sp.expand(a - b)
+        names = d.free_symbols
+        if len(names) != 1 or d.atoms(sp.Function, sp.Sum, sp.Product, sp.Integral):
+            return None
+        (x,) = names
+        poly = sp.Poly(d, x)
+        if poly.degree() != 1 or not all(c.is_Rational for c in poly.all_coeffs()):
+            return None
+        slope, rest = poly.all_coeffs()
+        return x, -rest / slope
+    except (sp.PolynomialError, TypeError, ValueError, AttributeError, RecursionError):
+        return None
 
 
 def _carried_out(d):

@@ -76,7 +76,7 @@ from eqchain.check.search import (
     Search,
     faithful_application,
 )
-from eqchain.check.timeout import StepTimeout, time_limit
+from eqchain.check.timeout import StepTimeout, time_left, time_limit
 from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import (
     density_conditions,
@@ -1977,10 +1977,66 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
     )
 
 
-def _clash(givens, facts: Facts) -> str | None:
-    """Which givens contradict each other (definitions put in), or None."""
+# The sizes a row over sizes only is tried at (_a_claim_over_sizes), and the seconds it may take.
+_SIZES_TRIED = range(31)
+_SIZES_SECONDS = 1.0
+
+
+def _a_claim_over_sizes(lhs, rhs) -> bool:
+    r"""Whether a row whose one name is the bound of its sums and products, with a number on a
+    side, claims something rather than states an equation for the size: it holds at the sizes
+    1, 2 and 3 (an identity for every size, as its author means it:
+    ``\sum_{k=0}^{n} inom{n}{k} (-1)^k = 0``, false at n = 0, was a given, and rows verified
+    from it), or at no size from 0 to 30 (``\sum_{k=1}^{n} k = 0``: no equation to solve for
+    n). A claim is checked, never assumed. Where it holds at some size and not at all of 1, 2
+    and 3 (``\sum_{k=1}^{n} k = 10``, n = 4), or the sizes cannot be tried in a second, it is
+    an equation for the size (a given, as before)."""
+    free = lhs.free_symbols | rhs.free_symbols
+    if len(free) != 1 or not lhs.has(sp.Sum, sp.Product) and not rhs.has(sp.Sum, sp.Product):
+        return False
+    (n,) = free
+    bounds = {
+        x
+        for e in (lhs, rhs)
+        for node in e.atoms(sp.Sum, sp.Product)
+        for limit in node.limits
+        for b in limit[1:]
+        for x in b.free_symbols
+    }
+    if n not in bounds or not n.is_integer:
+        return False
+    outer = time_left()
+    try:
+        with time_limit(_SIZES_SECONDS):
+            holds = {}
+            for size in _SIZES_TRIED:
+                d = (lhs - rhs).xreplace({n: sp.Integer(size)}).doit()
+                if not d.is_number or d.is_zero is None:
+                    return False
+                holds[size] = bool(d.is_zero)
+    except StepTimeout:
+        if outer is not None and outer <= _SIZES_SECONDS:
+            raise
+        return False
+    return all(holds[s] for s in (1, 2, 3)) or not any(holds.values())
+
+
+def _powers_defined(names, facts: Facts) -> list:
+    r"""The definitions of powers of ``names`` (``t^2 = 4``), as equations: what a value of
+    such a name must agree with to be a given (``t = 3`` after ``t^2 = 4`` was one, and
+    ``t^2 + t = 7`` was verified from the pair no real t satisfies)."""
+    return [
+        (d, body)
+        for d, body in facts.definitions.items()
+        if isinstance(d, sp.Pow) and d.base in names
+    ]
+
+
+def _clash(givens, facts: Facts, defining=()) -> str | None:
+    """Which givens contradict each other (definitions put in), or None; ``defining``:
+    equations that hold too, as written (:func:`_powers_defined`)."""
     unfolded = [(canonical(facts.unfold(a)), canonical(facts.unfold(b))) for a, b in givens]
-    found = clashing_givens(unfolded)
+    found = clashing_givens(unfolded + [(canonical(a), canonical(b)) for a, b in defining])
     if found is None:
         return None
     a, b, by = found
@@ -2476,13 +2532,30 @@ def _plain_names(expr) -> set:
     return {str(x) for x in expr.free_symbols if isinstance(x, sp.Symbol)}
 
 
-def _defined_function(lhs, facts: Facts):
+def _parameters_of(func, facts: Facts) -> set:
+    """The parameters of the earlier definitions of ``func`` (``t`` of ``g(t) = t^2``)."""
+    return {
+        a
+        for d in facts.definitions
+        if isinstance(d, AppliedUndef) and d.func == func
+        for a in d.args
+    }
+
+
+def _defined_function(lhs, facts: Facts, rhs=None):
     """The earlier definition ``L(p) = ...`` of the function that ``lhs``, ``L(\\sigma)``
-    (applied to names only), defines again; None otherwise."""
+    (applied to names only), defines again with the right side ``rhs`` (when given); None
+    otherwise."""
     if not isinstance(lhs, AppliedUndef) or not all(isinstance(a, sp.Symbol) for a in lhs.args):
         return None
     if len(set(lhs.args)) < len(lhs.args):
         return None  # I(X;X) after I(X;Y) = ...: the function at a repeated argument, a claim
+    if rhs is not None:
+        new = [a for a in lhs.args if a not in _parameters_of(lhs.func, facts)]
+        if new and not rhs.has(*new):
+            # g(a) = 4 after g(t) = t^2: an equation for a, never g made the constant 4 (then
+            # g(3) = 4 was verified); g(a) = a + 1 defines g again
+            return None
     return next(
         (
             d
@@ -2610,7 +2683,7 @@ def _infer(
             if result.verdict is Verdict.VERIFIED
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
-    target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
+    target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts, step.rhs)
     if target is None:
         target = _defined_at_members(lhs, step, facts)
     numbered = isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices)
@@ -2718,7 +2791,9 @@ def _infer(
         )
         and result.verdict is not Verdict.VERIFIED
         and _given_contradiction(lhs, step.rhs, facts) is None
-        and _clash(facts.givens + [(lhs, step.rhs)], facts) is None
+        and _clash(facts.givens + [(lhs, step.rhs)], facts, _powers_defined(mentioned, facts))
+        is None
+        and not _a_claim_over_sizes(lhs, step.rhs)
         and not _from_a_condition(lhs, step.rhs, facts)
         and not _solution_of_previous(step, lhs, premise)
     ):

@@ -650,6 +650,9 @@ def _run_before(tokens: list[Token], i: int, lo: int) -> list[str]:
     ``e^xf(x)``) ends what comes before it: TeX takes it as the whole subscript, so the next
     letter starts a new run."""
     letters: list[str] = []
+    if tokens[i].kind != "letter":
+        return letters  # x\Gamma(x): a command starts no word's tail (\Gamma(n + 1) = n! was
+        # read as a product in a document that also wrote x\Gamma(x))
     j = i - 1
     while j >= lo and tokens[j].kind == "letter" and not tokens[j + 1].space_before:
         if j - 1 >= lo and tokens[j - 1].is_char("_^"):

@@ -23,6 +23,13 @@ _ARG_OPTIMUM = re.compile(r"\s*arg\s*(?:\\[,; ])?\s*(?:max|min)\s*")
 _COMMAND_NAME = re.compile(r"[A-Za-z]+\*?")
 _WITH_ARGUMENT = {"label", "hspace", "hspace*", "vspace", "hskip", "vskip"}
 _WITH_ARGUMENT |= {"phantom", "hphantom", "vphantom"}
+# TeX's primitives take glue without braces: \hskip 1em plus 2pt minus 1fil
+_GLUE_AFTER = {"hskip", "vskip"}
+_DIMENSION = r"\s*[-+]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:pt|em|ex|mu|cm|mm|in|bp|pc|dd|cc|sp|px)"
+_STRETCH = r"(?:\s*[-+]?\s*(?:\d+(?:\.\d*)?|\.\d+)?\s*fil{1,3}|" + _DIMENSION + ")"
+_GLUE = re.compile(
+    _DIMENSION + r"(?:\s*plus" + _STRETCH + r")?(?:\s*minus" + _STRETCH + r")?(?![A-Za-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -498,7 +505,12 @@ def strip_decorations(text: str, base: int = 0) -> Decorated:
                 continue
             if name in _WITH_ARGUMENT:
                 arg = braced_argument(text, end)
-                stop = arg[1] + 1 if arg else end
+                glue = _GLUE.match(text, end) if arg is None and name in _GLUE_AFTER else None
+                if arg is None and glue is None:
+                    # \hskip 0pt + x: the length was read as a product (x 0 p t + x = x verified)
+                    length = "a dimension such as 1em" if name in _GLUE_AFTER else "in braces"
+                    raise LatexError(f"\\{name} needs its length: {length}", column=base + i + 1)
+                stop = arg[1] + 1 if arg else glue.end()
                 blank(i, stop)
                 i = stop
                 continue

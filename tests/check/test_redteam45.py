@@ -1,0 +1,80 @@
+"""Red team s45: a value of a name whose square an earlier row defines (``t^2 = 4``, then
+``t = 3``) was taken as a given, and rows that follow only from the contradictory pair were
+verified."""
+
+from __future__ import annotations
+
+from helpers import check_document_rows
+
+
+def statuses(steps):
+    return [s["status"] for s in steps]
+
+
+def test_a_value_the_defined_square_contradicts_is_no_given(tmp_path):
+    steps = check_document_rows(tmp_path, r"t^2 = 4", r"t = 3", r"t^2 + t = 7")
+    assert statuses(steps)[1] != "given", steps
+    assert "verified" not in statuses(steps), steps
+    steps = check_document_rows(tmp_path, r"s^2 = 5", r"s + 1 = 3", r"s^2 = 2s + 1")
+    assert statuses(steps)[1] != "given", steps
+    assert "verified" not in statuses(steps), steps
+
+
+def test_a_value_the_defined_square_allows_is_still_a_given(tmp_path):
+    steps = check_document_rows(tmp_path, r"t^2 = 4", r"t = 2", r"t^2 + t = 6", r"t^2 + t = 7")
+    assert statuses(steps)[0] == "definition", steps
+    assert statuses(steps)[1] in ("definition", "given"), steps
+    assert statuses(steps)[2:] == ["verified", "refuted"], steps
+
+
+def test_an_identity_over_sizes_is_a_claim(tmp_path):
+    """Holding at the sizes 1, 2 and 3, it is meant for every size: checked (false at n = 0)."""
+    steps = check_document_rows(
+        tmp_path,
+        r"\sum_{k=0}^{n} \binom{n}{k} (-1)^k = 0",
+        r"\sum_{k=0}^{n} \binom{n}{k} (-1)^k + \sum_{k=0}^{n} \binom{n}{k} = 2^n",
+    )
+    assert statuses(steps)[0] == "refuted", steps
+    assert steps[0]["counterexample"]["values"] == {"n": "0"}, steps
+    assert statuses(steps)[1] != "verified", steps
+
+
+def test_a_row_over_sizes_no_size_satisfies_is_a_claim(tmp_path):
+    steps = check_document_rows(tmp_path, r"\sum_{k=1}^{m} k = 7", r"\sum_{k=1}^{m} 2k = 14")
+    assert statuses(steps) == ["refuted", "refuted"], steps
+
+
+def test_an_equation_for_the_size_is_still_a_given(tmp_path):
+    """Holding at some sizes only (n = 4; r odd): an equation for the size, a premise."""
+    steps = check_document_rows(
+        tmp_path, r"\sum_{k=1}^{n} k = 10", r"\prod_{j=1}^{r} (-1) = -1", r"\sum_{k=1}^{m} k = 0"
+    )
+    assert statuses(steps) == ["given", "given", "given"], steps
+
+
+def test_a_defined_function_at_a_new_name_with_a_constant_is_an_equation(tmp_path):
+    """g(a) = 4 after g(t) = t^2 is an equation for a, never g redefined as the constant 4."""
+    steps = check_document_rows(tmp_path, r"g(t) = t^2", r"g(a) = 4", r"g(3) = 4", r"g(3) = 9")
+    assert statuses(steps)[2:] == ["refuted", "verified"], steps
+    steps = check_document_rows(tmp_path, r"g(t) = t^2", r"g(a) = a + 1", r"g(3) = 4")
+    assert statuses(steps) == ["definition", "definition", "verified"], steps
+
+
+def test_tex_glue_after_hskip_is_spacing_never_a_factor(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"x \hskip 0pt + x = x",
+        r"x + x = 2x \hskip 1em",
+        r"x + x = 2x \hskip 1em plus 2fil minus 1pt",
+        r"x + x = 2x \vskip x",
+    )
+    assert statuses(steps) == ["refuted", "verified", "verified", "unreadable"], steps
+    assert "needs its length" in steps[3]["reason"], steps
+
+
+def test_a_product_before_gamma_leaves_gamma_a_function(tmp_path):
+    """x\\Gamma(x) made Gamma a word's tail (as the r of Var(X)), and \\Gamma(n + 1) = n! a
+    product refuted at Gamma = 2; a command is no letter of a word."""
+    steps = check_document_rows(tmp_path, r"\Gamma(n + 1) = n!", r"\Gamma(x + 1) = x\Gamma(x)")
+    assert statuses(steps) == ["unknown", "unknown"], steps
+    assert all("Gamma =" not in (s.get("reason") or "") for s in steps), steps
