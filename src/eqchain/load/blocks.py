@@ -32,6 +32,9 @@ class Block:
     # the like, reStructuredText titles): rows of different sections never make one chain
     # (engine: a left side written again)
     section: int = 0
+    # the paragraph after the last display of a Markdown document (the prose after any other
+    # display is the next one's ``prose``): a condition may be stated there (load/prose.py)
+    after: str | None = None
 
 
 def line_col(text: str, pos: int) -> tuple[int, int]:

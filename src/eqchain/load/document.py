@@ -284,6 +284,9 @@ def _read_rows(
             continue
         case = _stated_case(block, functions)
         unread_case = _unread_case(block) if case is None else None
+        if case is None and unread_case is None:
+            following = blocks[b_index + 1] if b_index + 1 < len(blocks) else None
+            case, unread_case = _case_after(block, following, functions)
         derived = _states_a_consequence(block)
         closed = _closed_across_displays(rows, blocks[b_index + 1 : b_index + 2])
         open_last = closed is not rows
@@ -492,6 +495,31 @@ def _stated_case(block: Block, functions) -> object | None:
         return read_case(text, frozenset(functions))
     except LatexError:
         return None
+
+
+def _case_after(block: Block, following: Block | None, functions) -> tuple:
+    """The condition the prose right after ``block`` states for it (「ただし $x > 0$ とする。」,
+    "where $u \\geq 0$.": load/prose.case_after), read, or its LaTeX when eqchain cannot read
+    it: ``(case, unread_case)`` as :func:`_stated_case` and :func:`_unread_case` give them for
+    the prose before (the row was refuted at x = -1, outside the condition)."""
+    from eqchain.latex.read import read_case
+    from eqchain.load.prose import case_after
+
+    if following is None:
+        first = block.after
+    elif following.prose is not None:
+        first = following.prose.split("\n\n", 1)[0]
+    else:
+        first = following.lead
+    if not first or first == PROSE_DEFINITION:
+        return None, None
+    text = case_after(first)
+    if text is None:
+        return None, None
+    try:
+        return read_case(text, frozenset(functions)), None
+    except LatexError:
+        return None, text
 
 
 def _unread_case(block: Block) -> str | None:

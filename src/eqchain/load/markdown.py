@@ -167,6 +167,8 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
                         since = []
             if not token.type.endswith("_close") and token.type != "paragraph_open":
                 lead = ""  # (a paragraph's own text is read from its inline token)
+    if blocks and since:
+        blocks[-1] = replace(blocks[-1], after=since[0])
     return MarkdownDocument(tuple(blocks), title, tuple(assumptions), name)
 
 

@@ -143,6 +143,36 @@ def stated_case(prose: str) -> str | None:
     return None
 
 
+# A condition stated right after a display, as the first sentence of the prose that follows it:
+# 「ただし $x > 0$ とする。」, "where $u \geq 0$." (a whitelist: the sentence holds the inline
+# condition and nothing after it but a verb of supposing; "where $u$ is the step size" states
+# no condition, and "for"/"if" after a display may as well be the next display's case).
+_AFTER_EN = re.compile(
+    r"\A\s*(?:where|provided(?:\s+that)?|assuming)\s+" + _INLINE + r"\s*(?:holds\s*)?[.,;]?\s*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+_AFTER_CJK = re.compile(
+    r"\A\s*(?:ただし|但し)[\s、,，]*"
+    + _INLINE
+    + r"\s*(?:とする|とします|とおく|とおきます|である|です"
+    + r"|を仮定する|を仮定します)?\s*[。.．]?\s*\Z",
+    re.DOTALL,
+)
+
+
+def case_after(prose: str) -> str | None:
+    """The LaTeX of the condition the first sentence of ``prose`` (the text right after a
+    display) states for that display (see ``_AFTER_EN``), or None."""
+    text = (prose or "").strip()
+    first = re.split(r"(?<=[.!?。．])\s+|(?<=[。．])", text, maxsplit=1)[0] if text else ""
+    for pattern in (_AFTER_EN, _AFTER_CJK):
+        m = pattern.match(first)
+        if m is not None:
+            found = (m.group("dollar") or m.group("paren") or "").strip()
+            return found or None
+    return None
+
+
 # a name a prose sentence may define: a letter (Latin or Greek), optionally with a hat, bar,
 # tilde or check, and a subscript
 _NAME = (
