@@ -15,6 +15,12 @@ one reading:
   declared ``constant``: any other name may be random too (``\\mathrm{E}(X + Y)``, or t in
   ``\\mathbb{E}[e^{tX}]``), and holding it fixed would be a guess. Such an expectation stays as
   written (any distribution is then its, as before).
+
+After the same statement, ``f_X(x)`` and ``p_X(x)`` (also ``f_\\mathrm{X}(x)``: the letter f or p,
+the stated name as its subscript, one argument) are X's density (or probability mass) at x, the
+StatProofBook's notation (``\\mathrm{E}(X) = \\int x \\cdot f_\\mathrm{X}(x) \\, \\mathrm{d}x`` was
+unknown, "f_X stands on one side only"), where the document defines no function of that name
+(``f_X(x) = \\lambda e^{-\\lambda x}``, written without the support: the author's, as before).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.expectations import nonrandom
 from eqchain.densities import density_named
-from eqchain.operators import Event, Expectation, Law, Normal
+from eqchain.operators import Event, Expectation, Law, Normal, gaussian_density
 
 _GAUSSIAN = "mathcalN"
 
@@ -67,14 +73,21 @@ def with_stated_laws(steps: tuple) -> tuple:
     laws = {x: v for x, v in found.items() if v is not None}
     if not laws:
         return steps
+    written = {  # the functions a row's left side applies to names: the document's own
+        # (f_X(x) = ...; a value, p_Y(2) = ..., defines nothing)
+        step.lhs.func.__name__
+        for step in steps
+        if isinstance(step.lhs, AppliedUndef)
+        and all(isinstance(a, sp.Symbol) for a in step.lhs.args)
+    }
     out = []
     for position, step in enumerate(steps):
         now = {x: law for x, (at, law) in laws.items() if at < position}
         if now and step.rhs is not None:
             # a row continuing a chain (``= ...``) has no left side of its own: its right
             # side is taken over the law as the chain's first row is
-            lhs = None if step.lhs is None else _over_laws(step.lhs, now)
-            rhs = _over_laws(step.rhs, now)
+            lhs = None if step.lhs is None else _over_laws(step.lhs, now, written)
+            rhs = _over_laws(step.rhs, now, written)
             if (lhs, rhs) != (step.lhs, step.rhs):
                 step = replace(step, lhs=lhs, rhs=rhs)
         out.append(step)
@@ -107,14 +120,41 @@ def _probability(node, laws: dict):
     return density.value(value, law.parameters)
 
 
-def _over_laws(expr, laws: dict):
+# f_X(x), p_X(x): the density (or mass) of the law stated of X (see the module's docstring)
+_DENSITY_LETTERS = ("f", "p")
+
+
+def _density(node, laws: dict, written: frozenset | set):
+    """``f_X(x)`` with X stated of a law of the table, and no row's left side applying f_X:
+    the law's density (or mass) at x (undefined where its parameters' conditions fail); None
+    for anything else."""
+    if not isinstance(node, AppliedUndef) or len(node.args) != 1:
+        return None
+    letter, _, subscript = node.func.__name__.partition("_")
+    if letter not in _DENSITY_LETTERS or not subscript or node.func.__name__ in written:
+        return None
+    variable = next((x for x in laws if x.name == subscript), None)
+    if variable is None:
+        return None
+    law, (x,) = laws[variable], node.args
+    if isinstance(law, Normal):
+        mean, variance = law.args
+        return sp.Piecewise((gaussian_density(x, mean, variance), variance > 0))
+    density = density_named(law.name, len(law.parameters))
+    return None if density is None else density.value(x, law.parameters)
+
+
+def _over_laws(expr, laws: dict, written=frozenset()):
     if not isinstance(expr, sp.Basic) or not expr.args:
         return expr
-    args = tuple(_over_laws(a, laws) for a in expr.args)
+    args = tuple(_over_laws(a, laws, written) for a in expr.args)
     node = expr.func(*args) if args != expr.args else expr
     mass = _probability(node, laws)
     if mass is not None:
         return mass
+    density = _density(node, laws, written)
+    if density is not None:
+        return density
     if not isinstance(node, Expectation) or node.under:
         return node
     body = node.body
