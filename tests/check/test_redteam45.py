@@ -78,3 +78,15 @@ def test_a_product_before_gamma_leaves_gamma_a_function(tmp_path):
     steps = check_document_rows(tmp_path, r"\Gamma(n + 1) = n!", r"\Gamma(x + 1) = x\Gamma(x)")
     assert statuses(steps) == ["unknown", "unknown"], steps
     assert all("Gamma =" not in (s.get("reason") or "") for s in steps), steps
+
+
+def test_a_parameter_the_law_declares_is_still_the_parameter(tmp_path):
+    """H(X) again after H(X) = ... with X stated of a law (its symbol then carries the law's
+    assumptions): the same parameter, a redefinition as before, never an equation for X."""
+    steps = check_document_rows(
+        tmp_path,
+        r"X \sim \mathrm{Bern}(p)",
+        r"\mathrm{H}(X) = -p \log p - (1-p) \log (1-p)",
+        r"\mathrm{H}(X) = - \sum_{x} q(x) \log q(x)",
+    )
+    assert statuses(steps)[-2:] == ["definition", "definition"], steps

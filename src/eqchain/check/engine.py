@@ -2551,7 +2551,8 @@ def _defined_function(lhs, facts: Facts, rhs=None):
     if len(set(lhs.args)) < len(lhs.args):
         return None  # I(X;X) after I(X;Y) = ...: the function at a repeated argument, a claim
     if rhs is not None:
-        new = [a for a in lhs.args if a not in _parameters_of(lhs.func, facts)]
+        known = {str(a) for a in _parameters_of(lhs.func, facts)}  # by name: X of a law is
+        new = [a for a in lhs.args if str(a) not in known]  # X with its assumptions put in
         if new and not rhs.has(*new):
             # g(a) = 4 after g(t) = t^2: an equation for a, never g made the constant 4 (then
             # g(3) = 4 was verified); g(a) = a + 1 defines g again
