@@ -90,3 +90,20 @@ def test_a_parameter_the_law_declares_is_still_the_parameter(tmp_path):
         r"\mathrm{H}(X) = - \sum_{x} q(x) \log q(x)",
     )
     assert statuses(steps)[-2:] == ["definition", "definition"], steps
+
+
+def test_an_additive_constant_is_never_refuted_as_a_name(tmp_path):
+    """+ const on one side stands for a constant the author does not write: refuted at
+    const = 2 before (a true step); on both sides it cancels, and the step is checked."""
+    steps = check_document_rows(
+        tmp_path,
+        r"\log(2 e^{x}) = x + \mathrm{const}",
+        r"\log(2 e^{x}) = x + const",
+        r"\log(2 e^{x}) = x + \text{const}",
+        r"\log(2 e^{x}) + \mathrm{const} = x + \mathrm{const}",
+        r"\log(2 e^{x}) + \mathrm{const} = x + \log 2 + \mathrm{const}",
+    )
+    assert statuses(steps)[0] == "unknown", steps
+    assert statuses(steps)[1] in ("unknown", "given"), steps  # c o n s t: new names
+    assert statuses(steps)[2:] == ["unreadable", "refuted", "verified"], steps
+    assert "additive constant" in steps[2]["reason"], steps

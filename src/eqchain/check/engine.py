@@ -1196,6 +1196,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             implied = False
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
+        if result.verdict is Verdict.REFUTED and step.infer_kind:
+            result = _an_additive_constant(result, step, source, lhs)
         # the link's own sides (a continuation's verdict is about its source and right side)
         link_sides = (source if source is not None else lhs, step.rhs)
         if facts.unread and result.verdict in (Verdict.VERIFIED, Verdict.REFUTED):
@@ -2019,6 +2021,44 @@ def _a_claim_over_sizes(lhs, rhs) -> bool:
             raise
         return False
     return all(holds[s] for s in (1, 2, 3)) or not any(holds.values())
+
+
+# names that stand for an additive constant to an ML author: log p(x) = -x^2/2 + const
+_CONSTANT_NAMES = re.compile(r"(?:const|Const|CONST|cst|constant)(?:_.*|\W.*)?")
+_CONSTANT_WORD = re.compile(r"(?<![A-Za-z])(?:const|Const|CONST|cst)(?![A-Za-z])")
+
+
+def _an_additive_constant(result: StepResult, step: Step, source, lhs) -> StepResult:
+    r"""A refuted row of a document that writes a name const (``+ \mathrm{const}``, ``+
+    const'``): unknown, saying so. The name stands for a constant the author does not write,
+    "equal up to a constant" (``\log(2e^x) = x + \mathrm{const}`` was refuted at const = 2, a true
+    step); read as a name it verifies only what holds for every value of it, which is sound."""
+    sides = [e for e in (source if source is not None else lhs, step.rhs) if e is not None]
+    written = bool(_CONSTANT_WORD.search(step.claim or ""))
+
+    def constants(e) -> list:
+        if not isinstance(e, sp.Basic):
+            return []
+        names = {str(x) for x in e.free_symbols | {i.base.label for i in e.atoms(sp.Indexed)}}
+        found = sorted(n for n in names if _CONSTANT_NAMES.fullmatch(n))
+        if written and {"c", "o", "n", "s", "t"} <= names:
+            found.append("const")  # the letters of const, a product to the reader
+        return found
+
+    found = [constants(e) for e in sides]
+    if len(sides) != 2 or bool(found[0]) == bool(found[1]):
+        return result  # on both sides (it cancels: log(2e^x) + C = x + C is false) or neither
+    found = found[0] or found[1]
+    return StepResult(
+        step,
+        Verdict.UNKNOWN,
+        result.rules,
+        f"not decided: refuted with {found[0]} read as a name, which stands for a constant the "
+        "author does not write (equal up to a constant is not read: write \\propto between the "
+        "exponentials, or define the constant)",
+        None,
+        result.warnings,
+    )
 
 
 def _powers_defined(names, facts: Facts) -> list:
@@ -6759,8 +6799,8 @@ def _constant_hint(result: StepResult, source, rhs, facts: Facts, values, deriva
         return result
     names = ", ".join(latex(v) for v in variables)
     hint = (
-        f"the two sides differ by {latex(gap)}, which does not depend on {names}: write "
-        "'= ... + \\text{const}', or \\propto between the exponentials"
+        f"the two sides differ by {latex(gap)}, which does not depend on {names}: if they are "
+        "meant equal up to a constant, write \\propto between the exponentials"
     )
     return replace(result, warnings=result.warnings + (hint,))
 

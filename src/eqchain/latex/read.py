@@ -241,7 +241,27 @@ def _applies(token_lists, name: str) -> bool:
     )
 
 
+# "+ \text{const.}", 「+ \text{定数}」: equal up to an additive constant, which eqchain does not
+# read (it was "an operator without an operand"): unsupported, saying what to write instead.
+# Written as a name, const or \mathrm{const}, it is a name (engine._an_additive_constant)
+_ADDITIVE_CONSTANT = re.compile(
+    r"\\(?:text|textrm|textit)\s*\{\s*"
+    r"(?:const\.?|Const\.?|constant|cst|定数|\(const\.?\))\s*\}"
+)
+
+
+def _no_additive_constant(text: str, offset: int) -> None:
+    m = _ADDITIVE_CONSTANT.search(text)
+    if m is not None:
+        raise UnsupportedLatex(
+            "not supported: an additive constant ('+ const', equal up to a constant): write "
+            "\\propto between the exponentials, or name the constant and define it",
+            column=offset + m.start() + 1,
+        )
+
+
 def _read_row(text: str, offset: int, indices, functions, variables=frozenset()) -> Formula:
+    _no_additive_constant(text, offset)
     parts = row_parts(text, offset, indices, functions)
     if parts is None:
         deco = strip_decorations(text, offset)
