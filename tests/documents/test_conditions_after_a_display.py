@@ -33,7 +33,12 @@ def test_where_after_a_display_is_its_condition(tmp_path):
 
 
 def test_other_prose_after_a_display_states_no_condition(tmp_path):
-    for after in ("where $u$ is the step size.", "for $u \\geq 0$.", "ただし $u$ は実数。"):
+    for after in (
+        "where $u$ is the step size.",
+        "for $u \\geq 0$.",
+        "ただし $u$ は実数。",
+        "Assuming $u \\geq 0$,",  # leads the next display (red team s45, round 2)
+    ):
         steps = steps_of(tmp_path, f"$$\n\\sqrt{{u^2}} = u\n$$\n\n{after}\n")
         assert steps[0]["status"] == "refuted", (after, steps)
 
@@ -41,3 +46,11 @@ def test_other_prose_after_a_display_states_no_condition(tmp_path):
 def test_an_unread_condition_after_a_display_leaves_a_refutation_undecided(tmp_path):
     steps = steps_of(tmp_path, "$$\n\\sqrt{x^2} = x\n$$\n\nwhere $x \\in A$.\n")
     assert steps[0]["status"] == "unknown", steps
+
+
+def test_an_equation_after_where_is_a_value_as_before(tmp_path):
+    """where $a = 2$. defines a (a prose definition for the next display), never a condition
+    of the display before (f(1) = 2 was refuted at a = -1)."""
+    text = "$$\nf(x) = a x^2\n$$\n\nwhere $a = 2$.\n\n$$\nf(1) = 2\n$$\n"
+    steps = steps_of(tmp_path, text)
+    assert steps[-1]["status"] == "verified", steps

@@ -352,7 +352,7 @@ def clashing_givens(givens) -> tuple | None:
                     names[atom] = (value, (a, b))
                 break
         else:
-            solved = _linear_in_one_name(a, b)  # s + 1 = 3: s = 2
+            solved = _one_power_of_one_name(a, b)  # s + 1 = 3: s = 2; 2 s^2 = 8: s^2 = 4
             if solved is not None and solved[0] not in names:
                 names[solved[0]] = (solved[1], (a, b))
     for a, b in givens:
@@ -386,20 +386,26 @@ def clashing_givens(givens) -> tuple | None:
     return _inconsistent_linear(givens)
 
 
-def _linear_in_one_name(a, b) -> tuple | None:
-    """``(name, value)`` when ``a = b`` names one plain symbol, to the first power with a
-    nonzero number as its coefficient and nothing else but numbers (``s + 1 = 3``); else None."""
+def _one_power_of_one_name(a, b) -> tuple | None:
+    """``(x^k, value)`` when ``a = b`` names one plain symbol or family member x, and holds
+    nothing else but numbers and one power of it, x^k with k >= 1, times a nonzero number
+    (``s + 1 = 3``: ``(s, 2)``; ``2 s^2 = 8``: ``(s^2, 4)``; ``\\sigma_x + 1 = 4``); else None."""
     try:
         d = sp.expand(a - b)
-        names = d.free_symbols
-        if len(names) != 1 or d.atoms(sp.Function, sp.Sum, sp.Product, sp.Integral):
+        if d.atoms(sp.Function, sp.Sum, sp.Product, sp.Integral):
+            return None
+        members = d.atoms(sp.Indexed)
+        inside = {x for m in members for x in m.free_symbols - {m}}
+        names = members | (d.free_symbols - inside - members)
+        if len(names) != 1:
             return None
         (x,) = names
         poly = sp.Poly(d, x)
-        if poly.degree() != 1 or not all(c.is_Rational for c in poly.all_coeffs()):
+        terms = [(k, c) for (k,), c in poly.terms() if k]
+        if len(terms) != 1 or not all(c.is_Rational for c in poly.coeffs()):
             return None
-        slope, rest = poly.all_coeffs()
-        return x, -rest / slope
+        (k, slope), rest = terms[0], poly.coeff_monomial(1)
+        return (x if k == 1 else x**k), -rest / slope
     except (sp.PolynomialError, TypeError, ValueError, AttributeError, RecursionError):
         return None
 

@@ -145,10 +145,11 @@ def stated_case(prose: str) -> str | None:
 
 # A condition stated right after a display, as the first sentence of the prose that follows it:
 # 「ただし $x > 0$ とする。」, "where $u \geq 0$." (a whitelist: the sentence holds the inline
-# condition and nothing after it but a verb of supposing; "where $u$ is the step size" states
-# no condition, and "for"/"if" after a display may as well be the next display's case).
+# condition, no equation, and nothing after it but a verb of supposing; "where $u$ is the step
+# size" states no condition, "where $a = 2$." a value (a prose definition, as before), and
+# "for", "if" or "assuming $x > 0$," after a display may as well lead the next display).
 _AFTER_EN = re.compile(
-    r"\A\s*(?:where|provided(?:\s+that)?|assuming)\s+" + _INLINE + r"\s*(?:holds\s*)?[.,;]?\s*\Z",
+    r"\A\s*(?:where|provided(?:\s+that)?)\s+" + _INLINE + r"\s*(?:holds\s*)?[.;]?\s*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 _AFTER_CJK = re.compile(
@@ -158,6 +159,8 @@ _AFTER_CJK = re.compile(
     + r"|を仮定する|を仮定します)?\s*[。.．]?\s*\Z",
     re.DOTALL,
 )
+# an equation there (where $a = 2$.) gives a value or defines a name: read as before
+_EQUATION = re.compile(r"(?<![<>!:\\])=")
 
 
 def case_after(prose: str) -> str | None:
@@ -169,6 +172,8 @@ def case_after(prose: str) -> str | None:
         m = pattern.match(first)
         if m is not None:
             found = (m.group("dollar") or m.group("paren") or "").strip()
+            if _EQUATION.search(found):
+                return None
             return found or None
     return None
 
