@@ -290,10 +290,25 @@ class Scope:
                 return sp.Symbol(name, integer=True)
         return sp.Symbol(name, real=True)
 
+    def _conjugate(self, name: str):
+        r"""``\bar z``, ``\overline{z}`` (read as the names barz, overlinez) of a name declared
+        complex, not real (``Let $z \in \mathbb{C}$``): z's complex conjugate (as a name of its
+        own, ``|z|^2 = z \bar z`` was refuted at z = 1, z-bar = -1; red team s45). Of a real
+        name, or one not declared, it stays a name (a sample mean, \bar x)."""
+        for mark in ("overline", "bar"):
+            if name.startswith(mark) and len(name) > len(mark):
+                base = self.symbols.get(name[len(mark) :])
+                if base is not None and base.is_real is not True:
+                    return sp.conjugate(base)
+        return None
+
     def _bind_symbol(self, node: sp.Symbol, bound: set[str], define: bool = False):
         name = node.name
         if name in self.symbols:
             return self.symbols[name]
+        conjugate = self._conjugate(name)
+        if conjugate is not None:
+            return conjugate
         if name in self.index_names:
             return self.index_symbol(name)
         # a name a sum or product binds, written outside it too (\sin(\pi k) + \sum_{k=1}^{3}

@@ -119,3 +119,14 @@ def test_a_family_member_or_a_power_in_a_given_is_solved_for_in_the_clash_check(
     assert "verified" not in statuses(steps), steps
     steps = check_document_rows(tmp_path, r"2 s^2 = 8", r"s^2 = 9")
     assert statuses(steps) == ["given", "refuted"], steps
+
+
+def test_the_bar_of_a_complex_name_is_its_conjugate(tmp_path):
+    """|z|^2 = z \\bar z was refuted at z = 1, z-bar = -1 (the bar a name of its own)."""
+    steps = check_document_rows(
+        tmp_path, r"|z|^2 = z \bar z", r"z + \bar z = 2 z", r"\bar{x} = x", assume="z complex"
+    )
+    assert statuses(steps)[0] != "refuted", steps
+    assert statuses(steps)[1] == "refuted", steps
+    assert "i" in steps[1]["counterexample"]["values"]["z"], steps  # off the real line
+    assert statuses(steps)[2] == "definition", steps  # a real name's bar: a name (a mean)
