@@ -69,3 +69,34 @@ def test_a_mass_of_a_stated_discrete_law_at_numbers(tmp_path):
         r"p_Y(2) = \lambda^2 e^{-\lambda}",
     )
     assert statuses(steps) == ["given", "verified", "verified", "refuted"], steps
+
+
+def test_a_value_of_the_density_defines_nothing(tmp_path):
+    """f_X(\\mu) = ... made f_X the author's (a constant), and a false value verified."""
+    steps = check_document_rows(
+        tmp_path,
+        r"X \sim \mathcal{N}(\mu, \sigma^2)",
+        r"f_X(\mu) = \frac{1}{\sqrt{2\pi}\sigma}",
+        r"f_X(\mu + \sigma) = \frac{1}{\sqrt{2\pi}\sigma}",
+    )
+    assert statuses(steps) == ["given", "verified", "refuted"], steps
+
+
+def test_a_parameter_subscript_is_no_density(tmp_path):
+    """p_\\mu(y) after \\mu \\sim \\mathcal{N}(0, 1): a model with parameter mu to an ML author."""
+    steps = check_document_rows(
+        tmp_path,
+        r"\mu \sim \mathcal{N}(0, 1)",
+        r"p_\mu(y) p_\mu(-y) = \frac{1}{2\pi} e^{-y^2}",
+    )
+    assert statuses(steps)[1] != "verified", steps
+
+
+def test_the_author_defining_the_density_at_a_member_keeps_it(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        LAW,
+        r"f_X(x_i) = \lambda e^{-\lambda x_i}",
+        r"f_X(x_1) = \lambda e^{-\lambda x_1}",
+    )
+    assert "refuted" not in statuses(steps), steps

@@ -1,6 +1,7 @@
 """A condition stated right after a display, as the first sentence after it (red team s45):
-「ただし $x > 0$ とする。」 and "where $u \\geq 0$." are the display's case, as "if" before it
-is (the true row was refuted at x = -1, outside it). Only these openings: "for" or "if" after a
+「ただし $x > 0$ とする。」 and "where $u \\geq 0$." leave a refutation at values outside it
+undecided (the true row was refuted at x = -1); it is no condition of the rows (read as one, a
+given became a refuted claim). Only these openings: "for" or "if" after a
 display may as well be the next display's case, and "where $u$ is the step size" states none."""
 
 from __future__ import annotations
@@ -17,19 +18,32 @@ def steps_of(tmp_path, text: str) -> list[dict]:
     return json.loads(ran.stdout)["derivations"][0]["steps"]
 
 
-def test_tadashi_after_a_display_is_its_condition(tmp_path):
+def test_tadashi_after_a_display_leaves_a_refutation_outside_it_undecided(tmp_path):
     steps = steps_of(tmp_path, "$$\n\\sqrt{x^2} = x\n$$\n\nただし $x > 0$ とする。\n")
-    assert steps[-1]["status"] == "verified", steps
-    assert steps[-1]["condition"], steps
-    text = "$$\n\\sqrt{x^2} = -x\n$$\n\nただし、$x > 0$ とする。\n\n$$a = 1$$\n"
-    wrong = steps_of(tmp_path, text)
-    assert wrong[0]["status"] == "refuted", wrong
-    assert not wrong[0]["counterexample"]["values"]["x"].startswith(("-", "−")), wrong
+    assert steps[-1]["status"] == "unknown", steps
+    assert "x > 0" in steps[-1]["reason"], steps
 
 
-def test_where_after_a_display_is_its_condition(tmp_path):
+def test_a_refutation_within_the_condition_after_a_display_stands(tmp_path):
+    text = "$$\n\\sqrt{x^2} = x + 1\n$$\n\nただし、$x > 0$ とする。\n\n$$a = 1$$\n"
+    steps = steps_of(tmp_path, text)
+    assert steps[0]["status"] in ("refuted", "unknown"), steps
+    if steps[0]["status"] == "refuted":
+        assert not steps[0]["counterexample"]["values"]["x"].startswith(("-", "−")), steps
+
+
+def test_where_after_a_display_leaves_a_refutation_undecided(tmp_path):
     steps = steps_of(tmp_path, "$$\n\\sqrt{u^2} = u,\n$$\n\nwhere $u \\geq 0$.\n\n$$b = 2$$\n")
-    assert steps[0]["status"] == "verified", steps
+    assert steps[0]["status"] == "unknown", steps
+
+
+def test_a_condition_after_a_display_never_makes_a_given_a_claim(tmp_path):
+    """Read as the rows' condition, 2x^2 = 8 before 「ただし $x>0$ とする。」 (a given) became a
+    claim refuted at x = 1, and a + 1 = 3 before "where $b > 0$." too (red team s45)."""
+    steps = steps_of(tmp_path, "$$\n2x^2 = 8\n$$\n\nただし $x>0$ とする。\n\n$$x^3 = 8$$\n")
+    assert steps[0]["status"] == "given", steps
+    steps = steps_of(tmp_path, "$$\na + 1 = 3\n$$\n\nwhere $b > 0$.\n\n$$a = 2$$\n")
+    assert steps[0]["status"] == "given", steps
 
 
 def test_other_prose_after_a_display_states_no_condition(tmp_path):

@@ -64,10 +64,12 @@ def test_a_name_outside_a_sum_over_its_letter_is_no_index(tmp_path):
 @pytest.mark.parametrize(
     ("row", "status"),
     [
-        # a number on one side: a given (an equation to solve for n, as \prod_{k=1}^{N} k = 120
-        # is), never verified by SymPy's closed form
-        (r"\sum_{k=0}^{n} \binom{n}{k} (-1)^k = 0", "given"),
-        (r"\sum_{k=1}^{n} (-1)^{k} \binom{n}{k} = -1", "given"),
+        # a number on one side, holding at the sizes 1, 2, 3: an identity, a claim refuted at
+        # n = 0 (a given until red team s45, and rows verified from it), never verified by
+        # SymPy's closed form; \prod_{k=1}^{N} k = 120 (an equation for N) stays a given
+        (r"\sum_{k=0}^{n} \binom{n}{k} (-1)^k = 0", "refuted"),
+        (r"\sum_{k=1}^{n} (-1)^{k} \binom{n}{k} = -1", "refuted"),
+        (r"\prod_{k=1}^{N} k = 120", "given"),
         (r"\sum_{k=0}^{n-1} \binom{n}{k} (-1)^k = (-1)^{n+1}", "refuted"),
     ],
 )

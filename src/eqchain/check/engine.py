@@ -1098,15 +1098,17 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 result.verdict is Verdict.REFUTED
                 and step.unread_case
                 and _case_names_meet(step.unread_case, result.counterexample)
+                and not _case_holds_at(step.unread_case, result.counterexample)
             ):
                 # If $x^2 = x$, then x^3 = x: refuted at x = 2, outside the stated case
                 result = StepResult(
                     step,
                     Verdict.UNKNOWN,
                     (),
-                    f"not decided: the prose before it states the case ${step.unread_case}$, which "
-                    "eqchain does not read as a condition, and the values that refute it may lie "
-                    "outside it (state it with --assume, or as a condition after a comma)",
+                    f"not decided: the prose beside it states the case ${step.unread_case}$, "
+                    "which eqchain does not read as the row's condition, and the values that "
+                    "refute it may lie outside it (state it with --assume, or as a condition "
+                    "after a comma)",
                     None,
                     result.warnings,
                 )
@@ -5033,6 +5035,46 @@ def _series_conditions(lhs, rhs, givens) -> str:
 _LATEX_NAME = re.compile(r"\\[A-Za-z]+|[A-Za-z]")
 # commands that name no quantity (a case's relations, spacing, fonts)
 _NOT_NAMES = {"\\in", "\\to", "\\infty", "\\sim", "\\mathbb", "\\mathcal", "\\mathrm", "\\text"}
+
+
+_RATIONAL_VALUE = re.compile(r"[-−]?\d+(?:/\d+)?")
+_ORDERS = {">": sp.Gt, ">=": sp.Ge, "<": sp.Lt, "<=": sp.Le}
+
+
+def _case_holds_at(case: str, cex) -> bool:
+    """Whether the stated case ``case``, a chain of order relations between expressions of
+    names (``x > 0``, ``0 < p < 1``), is proved true at the counterexample's values, every name
+    it writes given a rational value there: the refutation then lies within the case and
+    stands (``\\sqrt{x^2} = -x`` before 「ただし $x > 0$ とする。」, refuted at x = 1). False on
+    any doubt (a case eqchain cannot read, a name without a value, a value not rational)."""
+    from eqchain.latex.read import read_formula
+
+    if cex is None:
+        return False
+    try:
+        formula = read_formula(case)
+    except Exception:  # noqa: BLE001 - a case eqchain cannot read holds nowhere it can show
+        return False
+    sides, relations = formula.sides, formula.relations[1:]
+    if len(sides) < 2 or not all(r in _ORDERS for r in relations):
+        return False
+    values = {}
+    for name, text in cex.values:
+        if _RATIONAL_VALUE.fullmatch(text.strip()):
+            values[name] = sp.Rational(text.strip().replace("−", "-"))
+    try:
+        put = {}
+        for side in sides:
+            for x in side.free_symbols:
+                if latex(x) not in values:
+                    return False
+                put[x] = values[latex(x)]
+        return all(
+            _ORDERS[r](a.xreplace(put), b.xreplace(put)) is sp.true
+            for r, a, b in zip(relations, sides, sides[1:], strict=True)
+        )
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def _case_names_meet(case: str, cex) -> bool:

@@ -17,14 +17,18 @@ one reading:
   written (any distribution is then its, as before).
 
 After the same statement, ``f_X(x)`` and ``p_X(x)`` (also ``f_\\mathrm{X}(x)``: the letter f or p,
-the stated name as its subscript, one argument) are X's density (or probability mass) at x, the
-StatProofBook's notation (``\\mathrm{E}(X) = \\int x \\cdot f_\\mathrm{X}(x) \\, \\mathrm{d}x`` was
-unknown, "f_X stands on one side only"), where the document defines no function of that name
-(``f_X(x) = \\lambda e^{-\\lambda x}``, written without the support: the author's, as before).
+the stated name, one capital letter, as its subscript, one argument: ``p_\\mu(y)`` after ``\\mu
+\\sim \\mathcal{N}(0, 1)`` is a model with parameter mu to an ML author) are X's density (or
+probability mass) at x, the StatProofBook's notation (``\\mathrm{E}(X) = \\int x \\cdot
+f_\\mathrm{X}(x) \\, \\mathrm{d}x`` was unknown, "f_X stands on one side only"), where the
+document defines no function of that name (``f_X(x) = \\lambda e^{-\\lambda x}``, written
+without the support: the author's, as before; a value, ``f_X(\\mu) = \\frac{1}{\\sqrt{2\\pi}
+\\sigma}``, defines nothing).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import sympy as sp
@@ -73,12 +77,20 @@ def with_stated_laws(steps: tuple) -> tuple:
     laws = {x: v for x, v in found.items() if v is not None}
     if not laws:
         return steps
-    written = {  # the functions a row's left side applies to names: the document's own
-        # (f_X(x) = ...; a value, p_Y(2) = ..., defines nothing)
+    written = {  # the functions a row defines, its left side applied to what its right side
+        # is written in: the document's own (f_X(x) = ..., f_X(x_i) = \lambda e^{-\lambda x_i});
+        # a value, p_Y(2) = ..., f_X(\mu) = \frac{1}{\sqrt{2\pi}\sigma}, defines nothing
         step.lhs.func.__name__
         for step in steps
         if isinstance(step.lhs, AppliedUndef)
-        and all(isinstance(a, sp.Symbol) for a in step.lhs.args)
+        and isinstance(step.rhs, sp.Basic)
+        and any(
+            a.free_symbols
+            and a.free_symbols <= step.rhs.free_symbols
+            or isinstance(a, sp.Indexed)
+            and step.rhs.has(a)
+            for a in step.lhs.args
+        )
     }
     out = []
     for position, step in enumerate(steps):
@@ -120,8 +132,10 @@ def _probability(node, laws: dict):
     return density.value(value, law.parameters)
 
 
-# f_X(x), p_X(x): the density (or mass) of the law stated of X (see the module's docstring)
+# f_X(x), p_X(x): the density (or mass) of the law stated of X (see the module's docstring);
+# X a capital Latin letter, as random variables are written
 _DENSITY_LETTERS = ("f", "p")
+_RANDOM_VARIABLE = re.compile(r"[A-Z]")
 
 
 def _density(node, laws: dict, written: frozenset | set):
@@ -130,9 +144,13 @@ def _density(node, laws: dict, written: frozenset | set):
     for anything else."""
     if not isinstance(node, AppliedUndef) or len(node.args) != 1:
         return None
+    if isinstance(node.args[0], Event):
+        return None  # p_N(N = 0): a probability written with a density's name, not read
     letter, _, subscript = node.func.__name__.partition("_")
-    if letter not in _DENSITY_LETTERS or not subscript or node.func.__name__ in written:
+    if letter not in _DENSITY_LETTERS or node.func.__name__ in written:
         return None
+    if not _RANDOM_VARIABLE.fullmatch(subscript):
+        return None  # p_\mu(y), p_\theta(x): a model with that parameter, no density of \mu
     variable = next((x for x in laws if x.name == subscript), None)
     if variable is None:
         return None

@@ -499,10 +499,12 @@ def _stated_case(block: Block, functions) -> object | None:
 
 def _case_after(block: Block, following: Block | None, functions) -> tuple:
     """The condition the prose right after ``block`` states for it (「ただし $x > 0$ とする。」,
-    "where $u \\geq 0$.": load/prose.case_after), read, or its LaTeX when eqchain cannot read
-    it: ``(case, unread_case)`` as :func:`_stated_case` and :func:`_unread_case` give them for
-    the prose before (the row was refuted at x = -1, outside the condition)."""
-    from eqchain.latex.read import read_case
+    "where $u \\geq 0$.": load/prose.case_after), as ``(None, its LaTeX)``: what
+    :func:`_unread_case` gives for the prose before, so that no row of the display is refuted
+    at values that may lie outside it (``\\sqrt{x^2} = x`` was refuted at x = -1). Never the
+    rows' condition: read as one it turned a given (``2x^2 = 8``, ``a + 1 = 3`` before "where
+    $b > 0$.") into a refuted claim, and it may say what the author meant for the next display
+    (red team s45, round 3)."""
     from eqchain.load.prose import case_after
 
     if following is None:
@@ -514,12 +516,7 @@ def _case_after(block: Block, following: Block | None, functions) -> tuple:
     if not first or first == PROSE_DEFINITION:
         return None, None
     text = case_after(first)
-    if text is None:
-        return None, None
-    try:
-        return read_case(text, frozenset(functions)), None
-    except LatexError:
-        return None, text
+    return None, text
 
 
 def _unread_case(block: Block) -> str | None:
