@@ -39,7 +39,7 @@ def test_since_states_the_case_and_refutes_within_it(tmp_path):
 def test_a_case_eqchain_cannot_read_leaves_a_refutation_undecided(tmp_path):
     steps = steps_of(tmp_path, "If $x \\in A$, then\n\n$$\n\\sqrt{x^2} = x\n$$\n")
     assert steps[-1]["status"] == "unknown", steps
-    assert "does not read as the row's condition" in steps[-1]["reason"]
+    assert "does not read as a condition" in steps[-1]["reason"]
 
 
 def test_a_case_on_a_function_is_never_put_in_under_its_derivative(tmp_path):

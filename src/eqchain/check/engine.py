@@ -1106,7 +1106,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     Verdict.UNKNOWN,
                     (),
                     f"not decided: the prose beside it states the case ${step.unread_case}$, "
-                    "which eqchain does not read as the row's condition, and the values that "
+                    "which eqchain does not read as a condition of the row, and the values that "
                     "refute it may lie outside it (state it with --assume, or as a condition "
                     "after a comma)",
                     None,
