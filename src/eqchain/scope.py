@@ -109,6 +109,9 @@ class Scope:
     # families a document writes without declaring them (their number of indices is the
     # first one met): another number of indices is another family (_family_of_arity)
     undeclared_families: set[str] = field(default_factory=set)
+    # names a row of the document defines (its whole left side): \bar z = \frac{a + b}{2}, a
+    # mean, stays a name even where z is declared complex (Scope._conjugate)
+    written_alone: set[str] = field(default_factory=set)
 
     @classmethod
     def from_decls(cls, decls: tuple[SymbolDecl, ...], strict: bool = True) -> Scope:
@@ -295,6 +298,8 @@ class Scope:
         complex, not real (``Let $z \in \mathbb{C}$``): z's complex conjugate (as a name of its
         own, ``|z|^2 = z \bar z`` was refuted at z = 1, z-bar = -1; red team s45). Of a real
         name, or one not declared, it stays a name (a sample mean, \bar x)."""
+        if name in self.written_alone:
+            return None
         for mark in ("overline", "bar"):
             if name.startswith(mark) and len(name) > len(mark):
                 base = self.symbols.get(name[len(mark) :])

@@ -130,3 +130,34 @@ def test_the_bar_of_a_complex_name_is_its_conjugate(tmp_path):
     assert statuses(steps)[1] == "refuted", steps
     assert "i" in steps[1]["counterexample"]["values"]["z"], steps  # off the real line
     assert statuses(steps)[2] == "definition", steps  # a real name's bar: a name (a mean)
+
+
+def test_two_powers_of_one_name_given_apart_must_agree(tmp_path):
+    """2s^2 = 8 and s^3 = 27 (no real s has both) were both givens, and s^3 + 2s^2 = 35
+    verified; s^2 = 4 then \\sqrt{s} = 3 too (red team s45, round 4)."""
+    steps = check_document_rows(tmp_path, r"2 s^2 = 8", r"s^3 = 27", r"s^3 + 2 s^2 = 35")
+    assert statuses(steps)[1] == "refuted" and statuses(steps)[2] != "verified", steps
+    steps = check_document_rows(tmp_path, r"s^2 = 4", r"\sqrt{s} = 3", r"s^2 + \sqrt{s} = 7")
+    assert "verified" not in statuses(steps), steps
+    steps = check_document_rows(tmp_path, r"2 s^2 = 8", r"s^4 = 16", r"s^4 + 2 s^2 = 24")
+    assert statuses(steps) == ["given", "given", "verified"], steps  # they agree: s^2 = 4
+
+
+def test_a_value_of_the_density_at_a_parameter_defines_nothing(tmp_path):
+    """f_X(\\lambda) = \\lambda e^{-\\lambda^2} made f_X the author's, and f_X(0) = 0 verified."""
+    steps = check_document_rows(
+        tmp_path,
+        r"X \sim \mathrm{Exp}(\lambda)",
+        r"f_X(\lambda) = \lambda e^{-\lambda^2}",
+        r"f_X(0) = 0",
+    )
+    assert statuses(steps) == ["given", "verified", "refuted"], steps
+
+
+def test_a_barred_name_the_document_defines_stays_a_name(tmp_path):
+    """\\bar z = \\frac{a + b}{2} (a mean) in one part, z declared complex for another: the row
+    defines the mean (it was read as the conjugate of z, a claim refuted; red team s45)."""
+    steps = check_document_rows(
+        tmp_path, r"\bar z = \frac{a + b}{2}", r"2 \bar z = a + b", assume="z complex"
+    )
+    assert statuses(steps) == ["definition", "verified"], steps

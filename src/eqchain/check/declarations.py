@@ -355,6 +355,10 @@ def clashing_givens(givens) -> tuple | None:
             solved = _one_power_of_one_name(a, b)  # s + 1 = 3: s = 2; 2 s^2 = 8: s^2 = 4
             if solved is not None and solved[0] not in names:
                 names[solved[0]] = (solved[1], (a, b))
+    disagree = _powers_disagree(names)
+    if disagree is not None:
+        (a, b), other = disagree
+        return a, b, (other,)
     for a, b in givens:
         try:
             d = a - b
@@ -388,8 +392,9 @@ def clashing_givens(givens) -> tuple | None:
 
 def _one_power_of_one_name(a, b) -> tuple | None:
     """``(x^k, value)`` when ``a = b`` names one plain symbol or family member x, and holds
-    nothing else but numbers and one power of it, x^k with k >= 1, times a nonzero number
-    (``s + 1 = 3``: ``(s, 2)``; ``2 s^2 = 8``: ``(s^2, 4)``; ``\\sigma_x + 1 = 4``); else None."""
+    nothing else but numbers and one power of it, x^k with a positive rational k, times a
+    nonzero number (``s + 1 = 3``: ``(s, 2)``; ``2 s^2 = 8``: ``(s^2, 4)``; ``\\sqrt{s} = 3``:
+    ``(s^{1/2}, 3)``; ``\\sigma_x + 1 = 4``); else None."""
     try:
         d = sp.expand(a - b)
         if d.atoms(sp.Function, sp.Sum, sp.Product, sp.Integral):
@@ -400,14 +405,38 @@ def _one_power_of_one_name(a, b) -> tuple | None:
         if len(names) != 1:
             return None
         (x,) = names
-        poly = sp.Poly(d, x)
-        terms = [(k, c) for (k,), c in poly.terms() if k]
-        if len(terms) != 1 or not all(c.is_Rational for c in poly.coeffs()):
+        rest, term = d.as_independent(x, as_Add=True)
+        if term.is_Add or not rest.is_Rational:
             return None
-        (k, slope), rest = terms[0], poly.coeff_monomial(1)
-        return (x if k == 1 else x**k), -rest / slope
-    except (sp.PolynomialError, TypeError, ValueError, AttributeError, RecursionError):
+        coeff, power = term.as_coeff_Mul()
+        if not coeff.is_Rational or coeff == 0:
+            return None
+        if power != x and not (
+            power.is_Pow and power.base == x and power.exp.is_Rational and power.exp > 0
+        ):
+            return None
+        return power, -rest / coeff
+    except (TypeError, ValueError, AttributeError, RecursionError):
         return None
+
+
+def _powers_disagree(names: dict) -> tuple | None:
+    """Two values given to powers of one name that no real value of it has together (``2s^2 =
+    8`` and ``s^3 = 27``; ``s^2 = 4`` and ``\\sqrt{s} = 3``): x^p = u and x^q = v need
+    u^q = v^p (both are x^{pq}); the two equations, or None."""
+    powers: dict = {}
+    for key, (value, eq) in names.items():
+        base, k = (key.base, key.exp) if isinstance(key, sp.Pow) else (key, sp.Integer(1))
+        if not (k.is_Rational and value.is_Rational):
+            continue
+        powers.setdefault(base, []).append((k, value, eq))
+    for found in powers.values():
+        for n, (p, u, first) in enumerate(found):
+            for q, v, second in found[:n]:
+                gap = sp.nsimplify(u**q - v**p)
+                if gap.is_number and gap.is_zero is False:
+                    return first, second
+    return None
 
 
 def _carried_out(d):

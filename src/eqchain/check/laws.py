@@ -77,17 +77,18 @@ def with_stated_laws(steps: tuple) -> tuple:
     laws = {x: v for x, v in found.items() if v is not None}
     if not laws:
         return steps
-    written = {  # the functions a row defines, its left side applied to what its right side
-        # is written in: the document's own (f_X(x) = ..., f_X(x_i) = \lambda e^{-\lambda x_i});
-        # a value, p_Y(2) = ..., f_X(\mu) = \frac{1}{\sqrt{2\pi}\sigma}, defines nothing
+    parameters = {x for _, law in laws.values() for x in law.free_symbols}
+    written = {  # the functions a row defines, its left side applied to a name (no parameter of
+        # a law) its right side is written in: the document's own (f_X(x) = ..., f_X(x_i) =
+        # \lambda e^{-\lambda x_i}); a value, p_Y(2) = ..., f_X(\mu) = \frac{1}{\sqrt{2\pi}
+        # \sigma}, f_X(\lambda) = \lambda e^{-\lambda^2}, defines nothing (red team s45)
         step.lhs.func.__name__
         for step in steps
         if isinstance(step.lhs, AppliedUndef)
         and isinstance(step.rhs, sp.Basic)
         and any(
-            a.free_symbols
-            and a.free_symbols <= step.rhs.free_symbols
-            or isinstance(a, sp.Indexed)
+            isinstance(a, (sp.Symbol, sp.Indexed))
+            and not ({a} | a.free_symbols) & parameters
             and step.rhs.has(a)
             for a in step.lhs.args
         )

@@ -1104,6 +1104,14 @@ def _scope(path: str, rows, items: list):
     from eqchain.scope import Family, Scope, family_base, symbol_kwargs
 
     scope = Scope(strict=False, real_by_default=True)
+    scope.written_alone = {
+        str(row.formula.sides[0])
+        for _, block_rows in rows
+        for row in block_rows
+        if row.formula is not None
+        and len(row.formula.sides) > 1
+        and isinstance(row.formula.sides[0], sp.Symbol)
+    }
     words: dict[tuple[str, str | None], set[str]] = {}
     for item in items:
         if isinstance(item, Declaration):
