@@ -6,16 +6,7 @@ display may as well be the next display's case, and "where $u$ is the step size"
 
 from __future__ import annotations
 
-import json
-
-from helpers import run_eqchain
-
-
-def steps_of(tmp_path, text: str) -> list[dict]:
-    doc = tmp_path / "d.md"
-    doc.write_text(text, encoding="utf-8")
-    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
-    return json.loads(ran.stdout)["derivations"][0]["steps"]
+from helpers import document_steps as steps_of
 
 
 def test_tadashi_after_a_display_leaves_a_refutation_outside_it_undecided(tmp_path):
