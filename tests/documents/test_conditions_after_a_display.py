@@ -59,3 +59,14 @@ def test_an_equation_after_where_is_a_value_as_before(tmp_path):
     text = "$$\nf(x) = a x^2\n$$\n\nwhere $a = 2$.\n\n$$\nf(1) = 2\n$$\n"
     steps = steps_of(tmp_path, text)
     assert steps[-1]["status"] == "verified", steps
+
+
+def test_a_false_row_is_refuted_within_the_condition_after_it(tmp_path):
+    """Its first counterexample at sigma = -1 (outside) left it unknown: the refuter looks again
+    within the case (red team s45, round 4)."""
+    row = "\\frac{d}{d\\sigma} \\log \\sigma^2 = \\frac{1}{\\sigma}"
+    text = f"$$\n{row}\n$$\n\nwhere $\\sigma > 0$.\n"
+    steps = steps_of(tmp_path, text)
+    assert steps[0]["status"] == "refuted", steps
+    value = steps[0]["counterexample"]["values"]["\\sigma"]
+    assert not value.startswith(("-", "−")), steps

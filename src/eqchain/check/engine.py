@@ -1100,6 +1100,16 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 and _case_names_meet(step.unread_case, result.counterexample)
                 and not _case_holds_at(step.unread_case, result.counterexample)
             ):
+                # a counterexample within the case, when it is an order of names: refuted there
+                within = _refuted_within_case(step, source, lhs, facts, values)
+                if within is not None:
+                    result = replace(result, counterexample=within)
+            if (
+                result.verdict is Verdict.REFUTED
+                and step.unread_case
+                and _case_names_meet(step.unread_case, result.counterexample)
+                and not _case_holds_at(step.unread_case, result.counterexample)
+            ):
                 # If $x^2 = x$, then x^3 = x: refuted at x = 2, outside the stated case
                 result = StepResult(
                     step,
@@ -5059,6 +5069,8 @@ def _case_holds_at(case: str, cex) -> bool:
     if len(sides) < 2 or not all(r in _ORDERS for r in relations):
         return False
     values = {}
+    if len({name for name, _ in cex.values}) < len(cex.values):
+        return False  # two values under one name: which one the case is about is not said
     for name, text in cex.values:
         if _RATIONAL_VALUE.fullmatch(text.strip()):
             values[name] = sp.Rational(text.strip().replace("−", "-"))
@@ -5071,10 +5083,61 @@ def _case_holds_at(case: str, cex) -> bool:
                 put[x] = values[latex(x)]
         return all(
             _ORDERS[r](a.xreplace(put), b.xreplace(put)) is sp.true
-            for r, a, b in zip(relations, sides, sides[1:], strict=True)
+            for r, a, b in zip(relations, sides[:-1], sides[1:], strict=True)
         )
     except (TypeError, ValueError, AttributeError):
         return False
+
+
+def _case_order(case: str, names: dict) -> list | None:
+    """The stated case ``case`` as domain conditions ``(pred, expr)`` on ``names`` (by name,
+    the link's symbols: ``x > 0``, positive x), when it is a chain of order relations (``0 < p
+    < 1``) of those names only; else None."""
+    from eqchain.latex.read import read_formula
+
+    try:
+        formula = read_formula(case)
+    except Exception:  # noqa: BLE001 - a case eqchain cannot read gives no conditions
+        return None
+    sides, relations = formula.sides, formula.relations[1:]
+    if len(sides) < 2 or not all(r in _ORDERS for r in relations):
+        return None
+    if any(str(x) not in names for side in sides for x in side.free_symbols):
+        return None  # a name of the case the link does not write: no condition on its values
+    try:
+        bound = [side.xreplace({x: names[str(x)] for x in side.free_symbols}) for side in sides]
+    except (TypeError, AttributeError):
+        return None
+    out = []
+    for r, a, b in zip(relations, bound[:-1], bound[1:], strict=True):
+        gap = a - b if r in (">", ">=") else b - a
+        out.append(("positive" if r in (">", "<") else "nonnegative", gap))
+    return out
+
+
+def _refuted_within_case(step: Step, source, lhs, facts: Facts, values: dict):
+    """A counterexample to the link that lies within the case stated beside its display
+    (``\\frac{d}{d\\sigma} \\log \\sigma^2 = \\frac{1}{\\sigma}`` "where $\\sigma > 0$.": refuted at
+    sigma = 1, not only at -1), or None: a refutation the case cannot undo."""
+    try:
+        a = _unfolded(source if source is not None else lhs, facts, values)
+        b = _unfolded(step.rhs, facts, values)
+        names: dict = {}
+        for x in a.free_symbols | b.free_symbols:
+            names.setdefault(str(x), []).append(x)
+        if any(len(xs) > 1 for xs in names.values()):
+            return None  # two symbols of one name: which one the case is about is not said
+        conditions = _case_order(step.unread_case, {k: xs[0] for k, xs in names.items()})
+        if not conditions:
+            return None
+        cex = find_counterexample(
+            a, b, _givens(facts), seed=3, ranges=facts.ranges, values=values, domain=conditions
+        )
+    except Exception:  # noqa: BLE001 - SymPy failing here refutes nothing more
+        return None
+    if cex is None or not _case_holds_at(step.unread_case, cex):
+        return None
+    return _without_margins(cex, facts)
 
 
 def _case_names_meet(case: str, cex) -> bool:
