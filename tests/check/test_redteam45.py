@@ -161,3 +161,22 @@ def test_a_barred_name_the_document_defines_stays_a_name(tmp_path):
         tmp_path, r"\bar z = \frac{a + b}{2}", r"2 \bar z = a + b", assume="z complex"
     )
     assert statuses(steps) == ["definition", "verified"], steps
+
+
+def test_a_row_false_for_every_constant_of_its_variable_is_still_refuted(tmp_path):
+    """With the variable known (a derivative by mu in the document), + const is of mu: the
+    sides differing by an amount that changes with mu is refuted (red team s45, round 3: unknown
+    once any refutation with const on one side was); with no variable known, unknown."""
+    rows = [
+        r"\ell = -\frac{(x - \mu)^2}{2}",
+        r"\frac{d}{d \mu} \left(-\frac{(x - \mu)^2}{2}\right) = x - \mu",
+        # const written for the first time: a given (an equation naming it), as before
+        r"-\frac{(x - \mu)^2}{2} = -\frac{\mu^2}{2} + x \mu + \mathrm{const}",
+        r"-\frac{(x - \mu)^2}{2} = -\mu^2 + x \mu + \mathrm{const}",
+    ]
+    steps = check_document_rows(tmp_path, *rows)
+    assert statuses(steps)[2:] == ["given", "refuted"], steps
+    assert any("no value of const" in w for w in steps[3]["warnings"]), steps
+    # no derivative: the constant may be of any name: not refuted for being one
+    steps = check_document_rows(tmp_path, rows[2], rows[3])
+    assert statuses(steps)[1] == "unknown", steps

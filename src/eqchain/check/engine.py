@@ -1209,7 +1209,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         if facts.inconsistent and result.verdict is Verdict.VERIFIED:
             result = _vacuous(result, facts.inconsistent)
         if result.verdict is Verdict.REFUTED and step.infer_kind:
-            result = _an_additive_constant(result, step, source, lhs)
+            result = _an_additive_constant(result, step, source, lhs, facts, values, derivation)
         # the link's own sides (a continuation's verdict is about its source and right side)
         link_sides = (source if source is not None else lhs, step.rhs)
         if facts.unread and result.verdict in (Verdict.VERIFIED, Verdict.REFUTED):
@@ -2040,7 +2040,9 @@ _CONSTANT_NAMES = re.compile(r"(?:const|Const|CONST|cst|constant)(?:_.*|\W.*)?")
 _CONSTANT_WORD = re.compile(r"(?<![A-Za-z])(?:const|Const|CONST|cst)(?![A-Za-z])")
 
 
-def _an_additive_constant(result: StepResult, step: Step, source, lhs) -> StepResult:
+def _an_additive_constant(
+    result: StepResult, step: Step, source, lhs, facts: Facts, values: dict, derivation
+) -> StepResult:
     r"""A refuted row of a document that writes a name const (``+ \mathrm{const}``, ``+
     const'``): unknown, saying so. The name stands for a constant the author does not write,
     "equal up to a constant" (``\log(2e^x) = x + \mathrm{const}`` was refuted at const = 2, a true
@@ -2060,6 +2062,10 @@ def _an_additive_constant(result: StepResult, step: Step, source, lhs) -> StepRe
     found = [constants(e) for e in sides]
     if len(sides) != 2 or bool(found[0]) == bool(found[1]):
         return result  # on both sides (it cancels: log(2e^x) + C = x + C is false) or neither
+    varying = _varies_beyond_a_constant(sides, found, facts, values, derivation)
+    if varying is not None:
+        # no value of the constant makes it hold (-\mu^2 for -\mu^2/2, + const, in \mu)
+        return replace(result, warnings=(*result.warnings, varying))
     found = found[0] or found[1]
     return StepResult(
         step,
@@ -2071,6 +2077,46 @@ def _an_additive_constant(result: StepResult, step: Step, source, lhs) -> StepRe
         None,
         result.warnings,
     )
+
+
+def _varies_beyond_a_constant(sides, found, facts: Facts, values: dict, derivation):
+    r"""Why no constant makes the row hold, or None: the two sides, the constant's name put to 0
+    (``found``: its names on each side), differ by an amount that changes with a variable the
+    constant is of, the variables of a ``\propto`` (declared, a posterior's, or the derivation's
+    one derivative variable: :func:`_propto_variables`): the same link at two values of it,
+    which the refuter finds, differs. Without such variables the constant may be of any name
+    (``-\frac{(x-\mu)^2}{2} = -\frac{x^2}{2} + x\mu + \mathrm{const}`` holds, the constant
+    -\mu^2/2 being of x): None."""
+    constant_names = set(found[0] + found[1])
+    try:
+        a, b = (_unfolded(e, facts, values) for e in sides)
+        zero = {x: 0 for e in (a, b) for x in e.free_symbols if str(x) in constant_names}
+        gap = canonical((a - b).xreplace(zero))
+        variables, how = _propto_variables(derivation, a, b)
+    except Exception:  # noqa: BLE001 - SymPy failing here decides nothing
+        return None
+    givens = _givens(facts)
+    # a given naming the constant says what it is (log p = ... + const), never what v is
+    fixing = [
+        g for g in givens if not any(str(x) in constant_names for e in g for x in e.free_symbols)
+    ]
+    for v in variables:
+        if not zero or not gap.has(v) or any(x.has(v) for pair in fixing for x in pair):
+            continue  # a given fixing v: another value of it would break the given
+        other = sp.Dummy(f"{v.name}_prime", **v.assumptions0)
+        try:
+            cex = find_counterexample(
+                gap, relations.put_for(gap, v, other), fixing, seed=0, ranges=facts.ranges
+            )
+        except Exception:  # noqa: BLE001 - SymPy failing here decides nothing
+            continue
+        if cex is not None:
+            name = sorted(constant_names)[0]
+            return (
+                f"the two sides differ by an amount that changes with {latex(v)} ({how}): no "
+                f"value of {name} makes the row hold"
+            )
+    return None
 
 
 def _powers_defined(names, facts: Facts) -> list:
