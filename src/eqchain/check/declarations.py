@@ -433,7 +433,7 @@ def _powers_disagree(names: dict) -> tuple | None:
     for found in powers.values():
         for n, (p, u, first) in enumerate(found):
             for q, v, second in found[:n]:
-                gap = sp.nsimplify(u**q - v**p)
+                gap = u**q - v**p
                 if gap.is_number and gap.is_zero is False:
                     return first, second
     return None

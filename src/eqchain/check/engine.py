@@ -5097,23 +5097,32 @@ _RATIONAL_VALUE = re.compile(r"[-−]?\d+(?:/\d+)?")
 _ORDERS = {">": sp.Gt, ">=": sp.Ge, "<": sp.Lt, "<=": sp.Le}
 
 
+def _case_orders(case: str) -> tuple | None:
+    """``(sides, relations)`` of a stated case that is a chain of order relations between
+    expressions (``x > 0``, ``0 < p < 1``); None for any other case, or one eqchain cannot
+    read."""
+    from eqchain.latex.read import read_formula
+
+    try:
+        formula = read_formula(case)
+    except Exception:  # noqa: BLE001 - a case eqchain cannot read is no chain of orders
+        return None
+    sides, relations = formula.sides, formula.relations[1:]
+    if len(sides) < 2 or not all(r in _ORDERS for r in relations):
+        return None
+    return sides, relations
+
+
 def _case_holds_at(case: str, cex) -> bool:
     """Whether the stated case ``case``, a chain of order relations between expressions of
     names (``x > 0``, ``0 < p < 1``), is proved true at the counterexample's values, every name
     it writes given a rational value there: the refutation then lies within the case and
     stands (``\\sqrt{x^2} = -x`` before 「ただし $x > 0$ とする。」, refuted at x = 1). False on
     any doubt (a case eqchain cannot read, a name without a value, a value not rational)."""
-    from eqchain.latex.read import read_formula
-
-    if cex is None:
+    orders = _case_orders(case) if cex is not None else None
+    if orders is None:
         return False
-    try:
-        formula = read_formula(case)
-    except Exception:  # noqa: BLE001 - a case eqchain cannot read holds nowhere it can show
-        return False
-    sides, relations = formula.sides, formula.relations[1:]
-    if len(sides) < 2 or not all(r in _ORDERS for r in relations):
-        return False
+    sides, relations = orders
     values = {}
     if len({name for name, _ in cex.values}) < len(cex.values):
         return False  # two values under one name: which one the case is about is not said
@@ -5135,19 +5144,14 @@ def _case_holds_at(case: str, cex) -> bool:
         return False
 
 
-def _case_order(case: str, names: dict) -> list | None:
+def _case_as_domain(case: str, names: dict) -> list | None:
     """The stated case ``case`` as domain conditions ``(pred, expr)`` on ``names`` (by name,
     the link's symbols: ``x > 0``, positive x), when it is a chain of order relations (``0 < p
     < 1``) of those names only; else None."""
-    from eqchain.latex.read import read_formula
-
-    try:
-        formula = read_formula(case)
-    except Exception:  # noqa: BLE001 - a case eqchain cannot read gives no conditions
+    orders = _case_orders(case)
+    if orders is None:
         return None
-    sides, relations = formula.sides, formula.relations[1:]
-    if len(sides) < 2 or not all(r in _ORDERS for r in relations):
-        return None
+    sides, relations = orders
     if any(str(x) not in names for side in sides for x in side.free_symbols):
         return None  # a name of the case the link does not write: no condition on its values
     try:
@@ -5173,7 +5177,7 @@ def _refuted_within_case(step: Step, source, lhs, facts: Facts, values: dict):
             names.setdefault(str(x), []).append(x)
         if any(len(xs) > 1 for xs in names.values()):
             return None  # two symbols of one name: which one the case is about is not said
-        conditions = _case_order(step.unread_case, {k: xs[0] for k, xs in names.items()})
+        conditions = _case_as_domain(step.unread_case, {k: xs[0] for k, xs in names.items()})
         if not conditions:
             return None
         cex = find_counterexample(

@@ -286,7 +286,7 @@ def _read_rows(
         unread_case = _unread_case(block) if case is None else None
         if case is None and unread_case is None:
             following = blocks[b_index + 1] if b_index + 1 < len(blocks) else None
-            case, unread_case = _case_after(block, following, functions)
+            case, unread_case = None, _case_after(block, following)
         derived = _states_a_consequence(block)
         closed = _closed_across_displays(rows, blocks[b_index + 1 : b_index + 2])
         open_last = closed is not rows
@@ -497,10 +497,10 @@ def _stated_case(block: Block, functions) -> object | None:
         return None
 
 
-def _case_after(block: Block, following: Block | None, functions) -> tuple:
+def _case_after(block: Block, following: Block | None) -> str | None:
     """The condition the prose right after ``block`` states for it (「ただし $x > 0$ とする。」,
-    "where $u \\geq 0$.": load/prose.case_after), as ``(None, its LaTeX)``: what
-    :func:`_unread_case` gives for the prose before, so that no row of the display is refuted
+    "where $u \\geq 0$.": load/prose.case_after), as its LaTeX: what :func:`_unread_case`
+    gives for the prose before, so that no row of the display is refuted
     at values that may lie outside it (``\\sqrt{x^2} = x`` was refuted at x = -1). Never the
     rows' condition: read as one it turned a given (``2x^2 = 8``, ``a + 1 = 3`` before "where
     $b > 0$.") into a refuted claim, and it may say what the author meant for the next display
@@ -514,9 +514,8 @@ def _case_after(block: Block, following: Block | None, functions) -> tuple:
     else:
         first = following.lead
     if not first or first == PROSE_DEFINITION:
-        return None, None
-    text = case_after(first)
-    return None, text
+        return None
+    return case_after(first)
 
 
 def _unread_case(block: Block) -> str | None:
