@@ -307,8 +307,11 @@ def _check_files(
     if jobs is None:  # the cores, when there are more files than cores
         cores = os.cpu_count() or 1
         jobs = cores if len(files) > cores else 1
+    readable = files + [i for i in inputs if isinstance(i, _Stdin)]
+    if readable:
+        _import_checker(readable)
     if jobs > 1 and len(files) > 1:
-        with _worker_pool(min(jobs, len(files)), files) as pool:
+        with _worker_pool(min(jobs, len(files))) as pool:
             # the costliest first (a Lagrange problem, then the longest files), so that no worker
             # starts the longest check last; reported in the order given
             futures = {
@@ -359,13 +362,16 @@ def _output_modules(fmt: str) -> None:
         import eqchain.render.terminal  # noqa: F401
 
 
-def _worker_pool(workers: int, files):
-    """Processes for ``--jobs``, forked (where the platform can) from this process once it has
-    imported the checker and the readers the files need, so that no worker imports them
-    again."""
+def _import_checker(inputs) -> None:
+    """Import the checker and the readers ``inputs`` need (standard input: every reader), with
+    the cyclic garbage collector paused: imports make many objects and almost no garbage, and
+    its passes over them were a tenth of a cold check's start. In eqchain's own process (the
+    console script, :func:`run`) what they made is then frozen (``gc.freeze``): no later pass
+    walks it, nor touches it in a forked worker (the pattern the ``gc`` module's documentation
+    gives for fork). A process that calls :func:`main` itself (tests, the MCP server) keeps its
+    garbage collectable: nothing is frozen there."""
+    import gc
     import importlib
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     needed = [
         "eqchain.api",
@@ -374,12 +380,29 @@ def _worker_pool(workers: int, files):
         "eqchain.latex.memo",  # the reader, which loading any file uses
         *_SYMPY_LAZY,
     ]
-    if any(not str(f).lower().endswith(".toml") for f in files):
+    if any(not isinstance(f, str) or not f.lower().endswith(".toml") for f in inputs):
         needed += ["eqchain.load.document"]
-    if any(_optimizes(f) for f in files):
+    if any(isinstance(f, str) and _optimizes(f) for f in inputs):
         needed += ["eqchain.optimize"]
-    for name in needed:
-        importlib.import_module(name)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        for name in needed:
+            importlib.import_module(name)
+    finally:
+        if paused:
+            gc.enable()
+    if _FREEZE_AFTER_IMPORTS and paused:
+        gc.freeze()
+
+
+def _worker_pool(workers: int):
+    """Processes for ``--jobs``, forked (where the platform can) from this process once it has
+    imported the checker and the readers the files need (:func:`_import_checker`), so that no
+    worker imports them again."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if fork else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
@@ -858,11 +881,17 @@ def main(argv=None) -> int:
     sys.exit(code)
 
 
+# Whether :func:`_import_checker` freezes what the imports made: in eqchain's own process only.
+_FREEZE_AFTER_IMPORTS = False
+
+
 def run() -> None:
     """The console script (and ``python -m eqchain``): :func:`main` in a process of its own,
     which ends without tearing the interpreter down. Freeing SymPy's caches and trees object by
     object took a third of a second after every check; the exit handlers still run (worker
     pools, temporary files) and the output is flushed first."""
+    global _FREEZE_AFTER_IMPORTS
+    _FREEZE_AFTER_IMPORTS = True
     try:
         main()
     except SystemExit as e:

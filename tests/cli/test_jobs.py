@@ -20,7 +20,8 @@ GOOD = "title = 'g'\n[symbols]\na = 'positive'\n[[steps]]\nclaim = '(a + 1)^2 = 
     "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
 )
 def test_the_pool_forks_from_a_parent_with_the_checker_imported():
-    with cli_module._worker_pool(2, ["a.toml", "b.md"]) as pool:
+    cli_module._import_checker(["a.toml", "b.md"])
+    with cli_module._worker_pool(2) as pool:
         assert pool._mp_context.get_start_method() == "fork"
     assert "eqchain.check.engine" in sys.modules
     assert "eqchain.load.document" in sys.modules  # a document among the files
@@ -38,8 +39,7 @@ def test_the_parent_imports_what_sympy_the_reader_and_the_solver_load_on_first_u
         "from eqchain import cli\n"
         "names = (*cli._SYMPY_LAZY, 'eqchain.optimize', 'eqchain.latex.memo')\n"
         "before = [n for n in names if n in sys.modules]\n"
-        f"with cli._worker_pool(2, [{str(solved)!r}, 'b.toml']):\n"
-        "    pass\n"
+        f"cli._import_checker([{str(solved)!r}, 'b.toml'])\n"
         "print(before, [n for n in names if n not in sys.modules])\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -78,9 +78,9 @@ def pools_used(monkeypatch) -> list[int]:
     used: list[int] = []
     real = cli_module._worker_pool
 
-    def spy(workers, files):
+    def spy(workers):
         used.append(workers)
-        return real(workers, files)
+        return real(workers)
 
     monkeypatch.setattr(cli_module, "_worker_pool", spy)
     return used
@@ -103,3 +103,44 @@ def test_as_many_cores_as_files_check_in_this_process(folder, monkeypatch):
     monkeypatch.setattr(cli_module.os, "cpu_count", lambda: 4)
     result = CliRunner().invoke(cli, ["check", "--no-cache", str(folder)])
     assert result.exit_code == 0 and used == []
+
+
+def test_the_imports_pause_the_garbage_collector_and_only_the_console_script_freezes():
+    # in a fresh process each: what is frozen stays frozen
+    script = (
+        "import gc, sys\n"
+        "from eqchain import cli\n"
+        "cli._FREEZE_AFTER_IMPORTS = sys.argv[1] == 'console'\n"
+        "cli._import_checker(['a.toml'])\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    for who, frozen in (("console", "True"), ("library", "False")):
+        out = subprocess.run(
+            [sys.executable, "-c", script, who], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.split() == ["True", frozen], (who, out.stdout, out.stderr)
+
+
+def test_a_collector_paused_by_the_caller_stays_paused_and_nothing_is_frozen():
+    script = (
+        "import gc\n"
+        "from eqchain import cli\n"
+        "cli._FREEZE_AFTER_IMPORTS = True\n"
+        "gc.disable()\n"
+        "cli._import_checker(['a.toml'])\n"
+        "print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "0"], out.stdout
+
+
+def test_the_console_script_checks_with_the_imports_frozen(tmp_path):
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "eqchain", "check", "--no-cache", "--format", "json", str(good)],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    assert '"verified"' in out.stdout
