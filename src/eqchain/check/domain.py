@@ -22,7 +22,7 @@ from itertools import combinations
 import sympy as sp
 
 from eqchain.check import conditions as cond
-from eqchain.check.rewrite import evaluate, node_definedness
+from eqchain.check.rewrite import carry_out, evaluate, node_definedness
 from eqchain.tree import build, canonical
 
 # What needs a definedness condition: only these may be part of a domain.
@@ -207,7 +207,7 @@ def _carried_out(derivative):
     try:
         if derivative.expr.has(sp.Integral):
             return derivative.doit(deep=False)
-        return derivative.doit()
+        return carry_out(derivative)
     except Exception:  # noqa: BLE001 - SymPy could not differentiate: nothing learnt
         return None
 

@@ -15,10 +15,11 @@ longer changes, and returns the side conditions of every match. Nothing here dec
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.core.operations import AssocOp
 
 from eqchain import rules as rule_table
 from eqchain.check import conditions as cond
@@ -381,6 +382,79 @@ def _distribute(rule, ranges):
     return step
 
 
+@lru_cache(maxsize=2048)
+def carry_out(derivative):
+    r"""``derivative.doit()``, the derivative carried out. SymPy's doit first carries out what
+    the differentiated expression holds, and a sum over a symbolic range whose every use of its
+    variable is the whole index of a family's member (``\sum_{k=1}^{K} t_k \log y_k``) is then
+    tried with every summation method SymPy has, none of which gives a closed form (the members
+    are unknowns): most of a flagship step's time. Such a sum is kept as it is, as SymPy keeps
+    it when its methods fail, and everything else is carried out as doit does: the same tree,
+    save a sum whose term is a constant in disguise (``\sin^2 y_k + \cos^2 y_k``), which SymPy
+    would have summed and is kept here (the same value). Expressions with anything else doit
+    carries out (an integral, a limit, a product, a Kronecker delta, ...) go to doit."""
+    expr = derivative.expr if isinstance(derivative, sp.Derivative) else None
+    if expr is None or not expr.has(sp.Sum) or not _rebuilt_only(expr):
+        return derivative.doit()
+    done = sp.Derivative(_doit_keeping_family_sums(expr), *derivative.variable_count, evaluate=True)
+    if done != derivative and done.has(sp.Derivative):
+        done = done.doit()
+    return done
+
+
+_REBUILDS = (sp.Basic.doit, AssocOp.doit)  # doits that rebuild a node from its arguments' doits
+
+
+def _rebuilt_only(expr) -> bool:
+    """Whether SymPy's doit of ``expr`` only rebuilds its nodes, its sums of family members
+    (:func:`_family_sum`) aside, which it tries and cannot sum."""
+    if isinstance(expr, sp.Sum):
+        return _family_sum(expr) and _rebuilt_only(expr.function)
+    if not isinstance(expr, sp.Basic) or isinstance(
+        expr, (sp.KroneckerDelta, sp.Piecewise, sp.Product)
+    ):
+        return False
+    if expr.is_Atom:
+        return True
+    if type(expr).doit not in _REBUILDS:
+        return False
+    return all(_rebuilt_only(a) for a in expr.args)
+
+
+def _family_sum(node) -> bool:
+    r"""A sum of one variable over a range SymPy cannot count (b - a no integer, not known to
+    be negative, the bounds not equal), whose term is no proved zero and uses the variable
+    only as the whole index of families' members (``t_k \log y_k``, not ``y_{k+1}`` or
+    ``k y_k``)."""
+    if len(node.limits) != 1:
+        return False
+    var, lo, hi = node.limits[0]
+    gap = hi - lo
+    if gap.is_Integer or (gap.is_integer and gap.is_negative) or lo == hi:
+        return False
+    if lo.has(var) or hi.has(var):
+        return False
+    members = {a: sp.Dummy() for a in node.function.atoms(sp.Indexed) if var in a.indices}
+    if not members or any(a.indices != (var,) for a in members):
+        return False
+    if node.function.xreplace(members).has(var):
+        return False
+    return node.function.is_zero is not True
+
+
+def _doit_keeping_family_sums(expr):
+    """``expr.doit()`` where :func:`_rebuilt_only` holds: each node rebuilt from its arguments
+    as its doit does, each family sum kept with its term carried out."""
+    if not isinstance(expr, sp.Basic) or expr.is_Atom:
+        return expr
+    args = tuple(_doit_keeping_family_sums(a) for a in expr.args)
+    if isinstance(expr, sp.Sum):
+        return expr if args[0] == expr.function else expr.func(args[0], *expr.limits)
+    if type(expr).doit is AssocOp.doit:
+        return expr.func(*args, evaluate=True)
+    return expr.func(*args)
+
+
 def _differentiate(rule, ranges):
     """Carry out derivatives. Differentiating a sum over j with respect to y_k gives a sum of
     Kronecker deltas; it collapses to the k-th term only when k's declared range lies within
@@ -393,7 +467,7 @@ def _differentiate(rule, ranges):
             return None
         if shapes and _shape(node) not in shapes:
             return None
-        done = node.doit()
+        done = carry_out(node)
         if done.has(sp.Piecewise) and not node.has(sp.Piecewise):
             # SymPy sums \sum_k \delta_{ik} f_k out to a Piecewise on lo <= i <= hi: its
             # value where i's range is established; else the sum kept (-\sum_k ... by A_i
