@@ -82,7 +82,7 @@ class Pins:
         self.made_of: dict = {}  # a defined name -> the names its definition uses
         for eq in equations:
             if eq.kind == "definition" and isinstance(eq.lhs, sp.Symbol):
-                self.made_of.setdefault(eq.lhs, set()).update(eq.rhs.free_symbols)
+                self.made_of.setdefault(eq.lhs, set()).update(_free(eq.rhs))
         self.at: dict = {v: -1 for v in values if isinstance(v, sp.Symbol)}
         for n, eq in enumerate(equations):
             tied = set()
@@ -153,13 +153,33 @@ def _arguments(eq) -> set:
     return set()
 
 
-def _names(expr) -> set:
-    """The names ``expr`` holds free, derivatives' variables and families' bases included."""
+def _free(expr) -> frozenset:
+    """``expr.free_symbols``, remembered (SymPy computes a sum's afresh each time)."""
+    try:
+        return _free_remembered(expr)
+    except TypeError:  # a tree that cannot be hashed
+        return frozenset(expr.free_symbols)
+
+
+@lru_cache(maxsize=1 << 14)
+def _free_remembered(expr) -> frozenset:
+    return frozenset(expr.free_symbols)
+
+
+def _names(expr) -> frozenset:
+    """The names ``expr`` holds free, derivatives' variables and families' bases included;
+    remembered, as every search of a derivation's later steps asks it of the same equations."""
     if not isinstance(expr, sp.Basic):
-        return set()
-    out = set(expr.free_symbols)
-    out |= {i.base.label for i in expr.atoms(sp.Indexed)}
-    return out
+        return frozenset()
+    try:
+        return _names_remembered(expr)
+    except TypeError:  # a tree that cannot be hashed
+        return _names_remembered.__wrapped__(expr)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_remembered(expr) -> frozenset:
+    return frozenset(expr.free_symbols) | {i.base.label for i in expr.atoms(sp.Indexed)}
 
 
 class EquationIndex:
@@ -356,7 +376,7 @@ class Search:
                     continue  # e.g. a derivative with respect to what is no longer a symbol
                 if replaced != state:
                     yield Move(name, conds, eq.label or "", (eq.lhs, eq.rhs)), replaced
-            free = [i for i in self.ranges if i in (eq.lhs.free_symbols | eq.rhs.free_symbols)]
+            free = [i for i in self.ranges if i in (_free(eq.lhs) | _free(eq.rhs))]
             if free and eq.kind != "definition":
                 for old, new in pairs:
                     if self.pins.blocked(n, eq, state, None, nodes):
@@ -438,6 +458,9 @@ class Search:
         self.closest_state = None
         if s0 == t0:
             return ()
+        written_out = self._written_out(s0, t0)
+        if written_out is not None:
+            return written_out
         seen = {"source": {s0: ()}, "target": {t0: ()}}
         goals = {"source": _subtrees(t0), "target": _subtrees(s0)}
         self.closest = (_likeness(_subtrees(s0), goals["source"]), ())
@@ -467,6 +490,43 @@ class Search:
             if self.exhausted():
                 return None
         return None
+
+    def _written_out(self, s0, t0):
+        """Two sides holding sums or products over concrete ranges: each written out by the
+        rules that expand them, in turn, until none changes it (the bound values put in); the
+        path when the two then agree, else None (the search goes on as usual). It is a path
+        the search itself would find, found without trying every rule and equation at every
+        state on the way (the solver's bordered-Hessian minors: a third of its check)."""
+        if not any(
+            all(lo.is_Integer and hi.is_Integer for _, lo, hi in node.limits)
+            for side in (s0, t0)
+            for node in side.atoms(sp.Sum, sp.Product)
+        ):
+            return None
+        names = [n for n in ("prod_expand", "sum_expand") if n in self.rules]
+        paths: dict = {"source": [], "target": []}
+        ends = []
+        for side, state in (("source", s0), ("target", t0)):
+            for _ in range(_WRITE_OUT_ROUNDS):
+                changed = False
+                for name in names:
+                    if self.exhausted():
+                        return None
+                    self.work += _size(state)
+                    out = apply_rule(name, state, ranges=self.ranges)
+                    if out is None:
+                        continue
+                    new = self.normal(out[0])
+                    if new == state:
+                        continue
+                    paths[side].append(Move(reported_name(name, side), out[1]))
+                    state, changed = new, True
+                if not changed:
+                    break
+            ends.append(state)
+        if ends[0] != ends[1]:
+            return None
+        return _join("source", paths["source"], paths["target"])
 
     def _note_closest(self, state, goal: set, path, side: str = "source") -> None:
         score = _likeness(_subtrees(state), goal)
@@ -629,6 +689,9 @@ def _apply_function(state, head, body):
 
     out = visit(state)
     return out if changed and out != state else None
+
+
+_WRITE_OUT_ROUNDS = 4  # nests of sums and products written out by Search._written_out
 
 
 def _join(side: str, path, other_path):
