@@ -4836,8 +4836,10 @@ def _check_claim_written(
     # the bounds of ranges the author did not write: a counterexample is tried at every length
     invented = sorted(unwritten_bounds(lhs_cex, rhs_cex), key=str)
 
-    def quick_counterexample():
+    def quick_counterexample(conditions=None):
         # a counterexample must lie where the source is defined
+        if conditions is None:
+            conditions = domain.conditions()
         return find_counterexample(
             lhs_cex,
             rhs_cex,
@@ -4847,7 +4849,7 @@ def _check_claim_written(
             ranges=facts.ranges,
             values=_replaced_keys(values, real),
             domain=_sampled_domain(
-                [(pred, e.xreplace(real)) for pred, e in domain.conditions()], lhs_cex, rhs_cex
+                [(pred, e.xreplace(real)) for pred, e in conditions], lhs_cex, rhs_cex
             ),
             off_reals=off_reals,
             invented=invented,
@@ -4861,6 +4863,7 @@ def _check_claim_written(
     # The author's own rules have been tried already: a step they name and whose condition is
     # missing still says which condition.
     sized = path is None and _symbolic_range(lhs_full, rhs_full)
+    own = domain.conditions()  # where the source is defined, before any equation is used
     search = Search(
         facts.equations, values, ranges=facts.ranges, budget=SEARCH_BUDGET, varying=varying
     )
@@ -4881,8 +4884,14 @@ def _check_claim_written(
             warnings.append(note)
         rules = _unique([m.rule for m in path] + evaluations) or ["algebra"]
         decided = _decide(step, rules, side_conditions, warnings, values, facts, domain)
-        if sized and decided.verdict is Verdict.UNKNOWN:
-            cex = quick_counterexample()
+        # verified only where a condition the path brought in holds (n >= 0 from an equation
+        # about \sum_{k=1}^{n}): sampled too, where the source alone is defined (the path
+        # took n c = \sum_{k=1}^{n} c for verified, false at n = -1: red team s46)
+        brought = [c for c in domain.conditions() if c not in own]
+        if sized and (
+            decided.verdict is Verdict.UNKNOWN or (decided.verdict is Verdict.VERIFIED and brought)
+        ):
+            cex = quick_counterexample(own)
             if cex is not None:
                 return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
         return decided
@@ -6727,6 +6736,15 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
             rules,
             f"the difference of the two sides has the sign {shown} says",
         )
+    if _a_number_of_the_wrong_sign(pred, diff):
+        word = {"<": "less than", "<=": "at most", ">": "greater than", ">=": "at least"}
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            (),
+            f"the left side is not {word[step.relation]} the right side",
+            Counterexample((), *(str(sp.N(x, 30)) for x in (a, b))),
+        )
     # A counterexample: a point where the relation fails (a \le b: where max(a, b) is a, not b).
     big, small = (a, b) if step.relation in ("<", "<=") else (b, a)
     cex = find_counterexample(
@@ -6759,6 +6777,26 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
         "no proof that the difference of the two sides has a sign (sums and products of "
         "terms of known sign, the order rules of the table) and no counterexample",
     )
+
+
+def _a_number_of_the_wrong_sign(pred: str, diff) -> bool:
+    """For an order between sides that name nothing: whether the difference is a number
+    without the sign ``pred`` (positive, nonnegative) says: exactly for a rational (``0 > 0``:
+    equal sides, which no sampled point shows), else where 50 digits put it clearly on the
+    other side (numbers may refute)."""
+    if not isinstance(diff, sp.Basic) or diff.free_symbols or not diff.is_number:
+        return False
+    try:
+        if diff.is_Rational:
+            wrong = diff <= 0 if pred == "positive" else diff < 0
+        else:
+            near = diff.evalf(50)
+            if not near.is_real:
+                return False
+            wrong = bool(near < -sp.Rational(1, 10**40))
+    except (TypeError, ValueError):
+        return False
+    return bool(wrong)
 
 
 def _proportional(step: Step, source, facts: Facts, values, derivation, left=None) -> StepResult:
