@@ -99,7 +99,66 @@ class Writer:
         out += with_role(self._second_order(), "second-order")
         if self.instance is not None:
             out += with_role(self._instance(), "data")
+        wanted = self._wanted_condition()
+        if wanted is not None:
+            out.append(wanted)
         return out
+
+    def _wanted_condition(self) -> Claim | None:
+        """When the second-order test did not certify the wanted extremum (it found the other
+        one, a saddle, or could not decide), the condition the wanted one needs, as a claim
+        the checker decides: a ``[maximize]`` whose point is a minimum is no maximum, and its
+        check does not pass (it exited 0, every step verified, red team s45). The concavity test's
+        diagonal entry with the wanted sign everywhere, or the first leading principal minor of
+        the bordered Hessian whose sign is not the one the wanted extremum needs (orders 2m+1
+        .. n+m: (-1)^(r-m) for a maximum, (-1)^m for a minimum, m the constraints)."""
+        cert = self.certificate
+        if cert.status == self.wanted or cert.status == S.NOT_UNIQUE:
+            return None
+        maximum = self.wanted == S.MAXIMUM
+        word, word_ja = ("maximum", "最大") if maximum else ("minimum", "最小")
+        where = where_of(self.problem) if self.instance is not None else ()
+        if cert.method == "concavity" and cert.hessian_entry is not None:
+            relation = "<" if maximum else ">"
+            return Claim(
+                f"{tex(cert.hessian_entry)} {relation} 0",
+                en=(
+                    f"A {word} needs the Hessian's diagonal entry "
+                    f"{'negative' if maximum else 'positive'} at every point of the domain; "
+                    f"the second-order test found a {cert.status}."
+                ),
+                ja=(
+                    f"{word_ja}点であるにはヘッセ行列の対角成分が定義域のすべての点で"
+                    f"{'負' if maximum else '正'}でなければならないが、二階の条件の判定は"
+                    f"「{cert.status}」。"
+                ),
+                role="second-order",
+            )
+        if cert.method != "bordered-hessian" or not cert.minors:
+            return None
+        m = (cert.minors[0].order - 1) // 2
+        for minor in cert.minors:
+            need = (-1) ** (minor.order - m) if maximum else (-1) ** m
+            if minor.sign == need:
+                continue
+            relation = ">" if need == 1 else "<"
+            return Claim(
+                f"{tex(minor.value)} {relation} 0",
+                where=where,
+                en=(
+                    f"A {word} needs the bordered Hessian's leading principal minor of order "
+                    f"${minor.order}$ {'positive' if need == 1 else 'negative'}; at the "
+                    f"stationary point it is ${tex(minor.value)}$: the point is a "
+                    f"{cert.status}, no {word}."
+                ),
+                ja=(
+                    f"{word_ja}点であるには縁付きヘッセ行列の ${minor.order}$ 次の首座小行列式が"
+                    f"{'正' if need == 1 else '負'}でなければならないが、停留点では "
+                    f"${tex(minor.value)}$（判定は「{cert.status}」）。"
+                ),
+                role="second-order",
+            )
+        return None
 
     def _variables(self):
         """(variable, dL/dvariable): each plain variable, or the family's generic member."""
