@@ -497,6 +497,8 @@ class Search:
         path when the two then agree, else None (the search goes on as usual). It is a path
         the search itself would find, found without trying every rule and equation at every
         state on the way (the solver's bordered-Hessian minors: a third of its check)."""
+        if s0.has(sp.Derivative) or t0.has(sp.Derivative):
+            return None  # the search's moves guard derivatives of defined names (_hidden)
         if not any(
             all(lo.is_Integer and hi.is_Integer for _, lo, hi in node.limits)
             for side in (s0, t0)
