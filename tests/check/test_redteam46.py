@@ -66,9 +66,23 @@ def test_with_the_range_declared_nonempty_the_step_is_verified(tmp_path):
         (r"1 - 1 \ge 0", Verdict.VERIFIED),
         (r"\frac{1}{3} \le \frac{1}{3}", Verdict.VERIFIED),
         ("x^2 > 0", Verdict.UNKNOWN),  # false at x = 0 only: no sampled point shows it
+        # numbers SymPy cannot compare (log 6 - log 2 - log 3 is 0, no digit shows it): the
+        # difference proved zero decides the order both ways
+        (r"\log 6 - \log 2 - \log 3 > 0", Verdict.REFUTED),
+        (r"\log 6 < \log 2 + \log 3", Verdict.REFUTED),
+        (r"\log 6 \le \log 2 + \log 3", Verdict.VERIFIED),
     ],
 )
 def test_an_order_between_numbers_is_decided_at_equality_too(tmp_path, claim, verdict):
     text = f"[symbols]\nx = 'real'\n[[steps]]\nclaim = '{claim}'\n"
     result = claims(check_text(tmp_path, text))[-1]
     assert result.verdict is verdict, result.reason
+
+
+def test_an_order_between_numbers_left_undecided_says_so(tmp_path):
+    # cos(pi/7) - cos(2pi/7) + cos(3pi/7) is 1/2 exactly; SymPy proves it neither way
+    claim = r"\cos(\pi/7) - \cos(2\pi/7) + \cos(3\pi/7) > \frac{1}{2}"
+    text = f"[[steps]]\nclaim = '{claim}'\n"
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.UNKNOWN
+    assert "SymPy" not in result.reason, result.reason

@@ -6738,6 +6738,15 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
             rules,
             f"the difference of the two sides has the sign {shown} says",
         )
+    if pred == "positive" and _numbers_proved_equal(diff):
+        return StepResult(
+            step,
+            Verdict.REFUTED,
+            (),
+            "the two sides are equal (their difference is proved 0), so the order is strict in "
+            "neither direction",
+            Counterexample((), *(str(sp.N(b, 30)),) * 2),
+        )
     if _a_number_of_the_wrong_sign(pred, diff):
         word = {"<": "less than", "<=": "at most", ">": "greater than", ">=": "at least"}
         return StepResult(
@@ -6749,9 +6758,13 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
         )
     # A counterexample: a point where the relation fails (a \le b: where max(a, b) is a, not b).
     big, small = (a, b) if step.relation in ("<", "<=") else (b, a)
-    cex = find_counterexample(
-        sp.Max(big, small), small, _givens(facts), seed=0, ranges=facts.ranges, values=values
-    )
+    numbers = all(isinstance(x, sp.Basic) and x.is_number for x in (a, b))
+    # (two numbers have no point to sample, and Max raises on numbers SymPy cannot compare)
+    cex = None
+    if not numbers:
+        cex = find_counterexample(
+            sp.Max(big, small), small, _givens(facts), seed=0, ranges=facts.ranges, values=values
+        )
     if cex is not None:
         if step.relation in (">", ">="):
             cex = replace(cex, lhs=cex.rhs, rhs=cex.lhs)
@@ -6772,6 +6785,14 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
         return StepResult(
             step, Verdict.UNKNOWN, (), f"an order needs real sides: {', '.join(unreal)}"
         )
+    if numbers:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            (),
+            "two numbers whose order is not decided: their difference is neither proved zero "
+            "nor put clearly on one side by 50 digits",
+        )
     return StepResult(
         step,
         Verdict.UNKNOWN,
@@ -6779,6 +6800,17 @@ def _order(step: Step, source, facts: Facts, values) -> StepResult:
         "no proof that the difference of the two sides has a sign (sums and products of "
         "terms of known sign, the order rules of the table) and no counterexample",
     )
+
+
+def _numbers_proved_equal(diff) -> bool:
+    """Whether ``diff`` is a number other than a rational proved 0 (log 6 - log 2 - log 3,
+    which no digit shows: SymPy cannot compare it with 0)."""
+    if not isinstance(diff, sp.Basic) or not diff.is_number or diff.is_Rational:
+        return False
+    try:
+        return bool(is_zero(diff))
+    except SYMPY_FAILURES:
+        return False
 
 
 def _a_number_of_the_wrong_sign(pred: str, diff) -> bool:
