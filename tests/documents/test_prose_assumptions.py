@@ -123,6 +123,13 @@ WRONG_BINOMIAL = r"S = \sum_{k=0}^{n} k \binom{n}{k} p^k = \sum_{k=0}^{n} n \bin
         r"Let $n$ and $k$ be positive integers.",
         r"Let $n \in \mathbb{Z}_{>0}$.",
         r"**Lemma 1.** Let $n$ be a positive integer.",
+        # clauses of one sentence, a type in words in one of them
+        r"Let $n$ be a positive integer and $0 < p < 1$.",
+        r"Let $n$ be a positive integer, $0 < p < 1$.",
+        r"Let $n$ be a positive integer and let $0 < p < 1$.",
+        r"Let $0 < p < 1$ and let $n$ be a positive integer.",
+        r"Let $X$ be a random variable, and let $n$ be a positive integer.",
+        r"Assume $p \in (0, 1)$ and $n \geq 1$ is an integer.",
     ],
 )
 def test_conditions_and_types_in_words_on_one_name(tmp_path, lead):
@@ -145,6 +152,10 @@ def test_conditions_and_types_in_words_on_one_name(tmp_path, lead):
         r"Let $n - 1 > 0$ be an integer.",
         # cases in words across sentences still assume nothing
         r"Assume $n > 0$. Now assume $n < 0$.",
+        # a clause that turns the sentence round, or a clause of consequence: nothing assumed
+        r"Let $n$ be a positive integer, except $n > 0$ here.",
+        r"Let $p > 0$, then $n > 0$.",
+        r"Let $n$ be a positive integer or $n < 0$.",
     ],
 )
 def test_without_n_positive_the_step_names_the_condition(tmp_path, lead):

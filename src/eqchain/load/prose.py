@@ -366,6 +366,36 @@ _ASSUME_CJK = re.compile(
     re.DOTALL,
 )
 _ORDER = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in)(?![A-Za-z])|[<>≥≤≠]")
+# "Let $n$ be a positive integer and $0 < p < 1$.", "Let $X$ be a random variable, and let $a$
+# and $b$ be constants.": a sentence of assumption in clauses, each of formulas joined by commas
+# and "and", with or without a type in words, the clauses joined by a comma, "and" or ", and",
+# each perhaps after "let"; a clause whose type eqchain does not read ("be a random variable")
+# assumes nothing, about names alone. Anything else in the sentence (then, or, except, ...):
+# the sentence assumes nothing (:func:`_assumed_clauses`)
+_ASSUME_CLAUSES_EN = re.compile(
+    _SENTENCE
+    + r"(?:(?:now|so|then|here|throughout|below|from\s+now\s+on|in\s+what\s+follows),?\s+)?"
+    + r"(?:(?:we|let\s+us)\s+)?"
+    + r"(?:assume|suppose|let)\s+(?:that\s+)?"
+    + r"(?P<formulas>(?:"
+    + _PLAIN_INLINE
+    + r"|[^$.;!?:])*?)"
+    + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+_CLAUSE = re.compile(
+    r"\s*(?P<formulas>"
+    + _PLAIN_INLINE
+    + r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
+    + _PLAIN_INLINE
+    + r")*)"
+    + r"(?:\s+(?:be|is|are)\s+(?P<article>an?\s+|all\s+)?(?:(?:"
+    + _TYPE
+    + r")(?![\w-])|(?P<untyped>random\s+variables?|(?:random\s+)?vectors?|functions?"
+    + r"|matri(?:x|ces)|samples?|observations?|events?|sets?)(?![\w-])))?",
+    re.IGNORECASE | re.DOTALL,
+)
+_CLAUSE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:let\s+)?", re.IGNORECASE)
 
 
 def inline_formulas(prose: str) -> list[str]:
@@ -401,8 +431,23 @@ def stated_assumption_sentences(prose: str) -> list[tuple[list[str], list[str]]]
     case = stated_case(text)
     out: list[tuple[list[str], list[str]]] = []
     seen: set[tuple[int, int]] = set()
+    claimed: list[tuple[int, int]] = []  # sentences read in clauses
+    for m in _ASSUME_CLAUSES_EN.finditer(text):
+        if case is not None and not text[m.end() :].strip():
+            continue  # the case of the display that follows
+        if _ABBREVIATION.search(text[: m.start("formulas")]) or _SUPPOSED_FALSE.search(text):
+            continue
+        read = _assumed_clauses(m.group("formulas"))
+        if read is None:
+            continue
+        claimed.append(m.span())
+        if read[0]:
+            seen.add(m.span("formulas"))
+            out.append(read)
     for pattern in (_ASSUME_EN, _TYPED_EN, _ASSUME_CJK, _TYPED_CJK):
         for m in pattern.finditer(text):
+            if any(a < m.end() and m.start("formulas") < b for a, b in claimed):
+                continue  # a sentence read in clauses
             if case is not None and not text[m.end() :].strip():
                 continue  # the case of the display that follows
             if m.span("formulas") in seen:
@@ -429,6 +474,64 @@ def stated_assumption_sentences(prose: str) -> list[tuple[list[str], list[str]]]
                 seen.add(m.span("formulas"))
                 out.append((conditions, found))
     return out
+
+
+def _assumed_clauses(rest: str) -> tuple[list[str], list[str]] | None:
+    """The conditions and formulas of a sentence of assumption in two clauses or more (see
+    ``_ASSUME_CLAUSES_EN``), ``rest`` what follows its "let"; None when it is not such a
+    sentence (one clause, a word no clause reads, a formula of no clause's kind). A singular
+    type after several formulas ("$p \\in (0, 1)$ and $n \\geq 1$ is an integer") is the last
+    one's."""
+    if _TURNED.search(re.sub(_INLINE, " ", rest)):
+        return None
+    clauses: list[tuple[list[str], str | None, str | None, bool]] = []
+    pos, end = 0, len(rest.rstrip())
+    while True:
+        m = _CLAUSE.match(rest, pos)
+        if m is None or not m.group("formulas"):
+            return None
+        found = [
+            (f.group("dollar") or f.group("paren") or "").strip()
+            for f in _ONE_INLINE.finditer(m.group("formulas"))
+        ]
+        groups = m.groupdict()
+        typed, kind = groups.get("type"), groups.get("kind") or groups.get("kind_only")
+        singular = (
+            (typed or kind)
+            and not (typed or "").lower().endswith("s")
+            and ((groups.get("article") or "").strip().lower() in ("a", "an", ""))
+        )
+        if singular and len(found) > 1:
+            clauses.append((found[:-1], None, None, False))
+            found = found[-1:]
+        clauses.append((found, typed, kind, bool(groups.get("untyped"))))
+        pos = m.end()
+        if pos >= end:
+            break
+        join = _CLAUSE_JOIN.match(rest, pos)
+        if join is None or join.end() == pos:
+            return None
+        pos = join.end()
+    if len(clauses) < 2:
+        return None
+    conditions: list[str] = []
+    formulas: list[str] = []
+    for found, typed, kind, untyped in clauses:
+        if untyped:
+            if not all(_BARE_NAME.fullmatch(n.strip()) for f in found for n in f.split(",")):
+                return None
+            continue  # "be a random variable": nothing eqchain reads
+        if typed or kind:
+            read = _typed(found, typed, kind)
+        elif all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
+            read = found
+        else:
+            read = []
+        if not read:
+            return None
+        conditions += [c for c in read if c not in conditions]
+        formulas += found
+    return conditions, formulas
 
 
 # a sentence "started" by the period of an abbreviation ("i.e. $x$ is positive; ...")
