@@ -5476,11 +5476,17 @@ class _Domain:
         domain as well."""
         lhs, rhs = pair
         stored = facts.domains.get((lhs, rhs)) or facts.domains.get((rhs, lhs)) or ()
+        given = bool(stored) and _is_given(pair, facts)
         for pred, expr in stored:
             key = _unfolded_key((pred, expr), facts, values)
             if key is None or any(e[3] == key for e in self.entries):
                 continue
-            rule = "premise" if (pred, expr) in facts.defined_where else "held"
+            # a given holds where the author says it does (u = \frac{1}{x}: x is not 0 there);
+            # an equation eqchain verified holds where its source is defined, which the step's
+            # source must need (red team s47: \frac{\sin 2x}{\sin x} = 2\cos x, verified,
+            # then 2\cos x = \frac{\sin 2x}{\sin x} was verified "where sin x \neq 0",
+            # false at x = 0 where its left side is defined)
+            rule = "held" if given and (pred, expr) not in facts.defined_where else "premise"
             self.entries.append((rule, pred, expr, key, expr, True))
 
     def conditions(self) -> list:
@@ -5580,6 +5586,16 @@ def _needs_unfolded(tree, facts: Facts, values: dict) -> list[Need]:
     if unfolded != tree:
         out += [n for n in needs(unfolded) if n not in out]
     return out
+
+
+def _is_given(pair, facts: Facts) -> bool:
+    """Whether the equation ``pair`` (either way round, as the facts store it) is a given."""
+    lhs, rhs = pair
+    for a, b in facts.givens:
+        ca, cb = canonical(a), canonical(b)
+        if (ca, cb) in ((lhs, rhs), (rhs, lhs)):
+            return True
+    return False
 
 
 def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=None) -> StepResult:

@@ -1,0 +1,89 @@
+"""Red team s47: an equation eqchain verified holds where its source is defined, not beyond.
+
+A verified row ``\\frac{\\sin 2x}{\\sin x} = 2\\cos x`` holds where sin x is not 0. Used the other
+way round, it verified ``2\\cos x = \\frac{\\sin 2x}{\\sin x}`` "where sin x \\neq 0", although the
+left side is defined at x = 0 and the right side is not: the used equation's domain was taken
+as the step's own (as a given's is: the author says it holds). Now the step's source must need
+it, else the step is unknown, naming it (as the same step written alone is)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import check_document_rows, check_text, claims, run_eqchain
+
+from eqchain.model import Verdict
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (r"\frac{\sin(2x)}{\sin x} = 2\cos x", r"2\cos x = \frac{\sin(2x)}{\sin x}"),
+        (r"\frac{u^2 - 1}{u - 1} = u + 1", r"u + 2 = \frac{u^2 - 1}{u - 1} + 1"),
+        (r"\frac{(n+1)!}{n!} = n + 1", r"n + 1 = \frac{(n+1)!}{n!}"),
+    ],
+)
+def test_a_verified_equation_used_the_other_way_needs_its_domain(tmp_path, first, second):
+    steps = check_document_rows(tmp_path, first, second)
+    assert steps[0]["status"] == "verified", steps[0]
+    assert steps[1]["status"] != "verified", steps[1]
+    assert "introduces" in steps[1]["reason"], steps[1]
+
+
+def test_where_the_source_needs_it_too_the_step_is_verified(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\frac{\sin(2x)}{\sin x} = 2\cos x",
+        r"\frac{3}{\sin x} + 2\cos x = \frac{3}{\sin x} + \frac{\sin(2x)}{\sin x}",
+    )
+    assert [s["status"] for s in steps] == ["verified", "verified"], steps
+
+
+def test_a_defined_function_used_the_other_way(tmp_path):
+    rows = [r"f(x) = \frac{\sin x}{x}", r"x f(x) = \sin x", r"\sin x = x f(x)"]
+    text = "# t\n\n" + "".join(f"$$ {r} $$\n\n" for r in rows)
+    doc = tmp_path / "d.md"
+    doc.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    steps = json.loads(ran.stdout)["derivations"][0]["steps"]
+    assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_a_given_still_holds_where_the_author_says(tmp_path):
+    text = """
+[symbols]
+x = "real"
+u = "real"
+[[steps]]
+kind = "given"
+claim = 'u = \\frac{1}{x}'
+[[steps]]
+claim = 'u x = 1'
+"""
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.VERIFIED, result.reason
+
+
+def test_naming_the_rule_does_not_get_round_it(tmp_path):
+    text = """
+[symbols]
+n = "integer"
+c = "real"
+[[steps]]
+claim = '\\sum_{k=1}^{n} c = n c'
+[[steps]]
+claim = 'n c = \\sum_{k=1}^{n} c'
+by = ["substitute"]
+"""
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is not Verdict.VERIFIED, result.reason
+
+
+def test_a_premise_on_the_right_decides_no_branch_on_the_left(tmp_path):
+    steps = check_document_rows(
+        tmp_path,
+        r"\frac{\Gamma(x+1)}{\Gamma(x)} = x",
+        r"\frac{1}{2}\log(x^2) = \log\frac{\Gamma(x+1)}{\Gamma(x)}",
+    )
+    assert steps[-1]["status"] != "verified", steps[-1]
