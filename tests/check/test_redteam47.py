@@ -87,3 +87,15 @@ def test_a_premise_on_the_right_decides_no_branch_on_the_left(tmp_path):
         r"\frac{1}{2}\log(x^2) = \log\frac{\Gamma(x+1)}{\Gamma(x)}",
     )
     assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_gamma_has_a_value_at_negative_non_integers(tmp_path):
+    # Gamma(-1/2) = -2 sqrt(pi): log(Gamma(x)^2)/2 = log Gamma(x) fails there
+    steps = check_document_rows(tmp_path, r"\frac{\log(\Gamma(x)^2)}{2} = \log \Gamma(x)")
+    assert steps[-1]["status"] == "unknown", steps[-1]
+    steps = check_document_rows(
+        tmp_path, r"\frac{\log(\Gamma(x)^2)}{2} = \log \Gamma(x)", assume="x > 0"
+    )
+    assert steps[-1]["status"] == "verified", steps[-1]
+    steps = check_document_rows(tmp_path, r"\frac{\Gamma(x+1)}{\Gamma(x)} = x")
+    assert steps[-1]["status"] == "verified", steps[-1]

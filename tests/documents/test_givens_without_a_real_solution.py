@@ -98,3 +98,21 @@ def test_members_are_named_not_their_family(tmp_path):
 def test_only_polynomial_equations_in_i_or_j_state_the_imaginary_unit(tmp_path):
     steps = _steps(tmp_path, r"\cos j = 2", r"\cos^2 j = 4")
     assert steps[0][0] == "refuted" and steps[1][0] != "verified"
+
+
+def test_an_inverse_function_beyond_its_range_is_refuted_not_given(tmp_path):
+    # red team s47: SymPy's solveset gives sin(2) for arcsin x = 2 (arcsin(sin 2) = pi - 2)
+    for given, after in (
+        (r"\arcsin x = 2", r"y \arcsin x = 2 y"),
+        (r"\arctan x = 2", r"y \arctan x = 2 y"),
+        (r"\arccos x = -1", r"y \arccos x = -y"),
+        (r"\Gamma(x) = 0", r"\Gamma(x) + y = y"),
+    ):
+        steps = _steps(tmp_path, given, after)
+        assert steps[0][0] == "refuted", (given, steps)
+        assert steps[1][0] != "verified", (given, steps)
+
+
+def test_an_inverse_function_within_its_range_stays_a_given(tmp_path):
+    steps = _steps(tmp_path, r"\arcsin x = 1", r"y \arcsin x = y")
+    assert [s for s, _ in steps] == ["given", "verified"]

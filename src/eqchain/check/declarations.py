@@ -166,6 +166,8 @@ def _no_real_value(lhs, rhs) -> str | None:
         )
         if difference.is_zero is False:
             return why
+        if cond._never_zero(difference):
+            return why  # \Gamma(x) = 0, x! = 0: zero nowhere they have a value
         if _never_zero_by_signs(difference, [real[a] for a in names if a in real]):
             return why
         if difference.has(sp.Sum) and (
@@ -182,11 +184,32 @@ def _no_real_value(lhs, rhs) -> str | None:
             solutions = sp.solveset(difference, real[names[0]], sp.S.Reals)
             if solutions is sp.S.EmptySet:
                 return why
+            if _no_solution_after_all(difference, real[names[0]], solutions):
+                return why
     except StepTimeout:
         raise
     except Exception:  # noqa: BLE001 - SymPy failed: nothing proved
         return None
     return None
+
+
+def _no_solution_after_all(difference, name, solutions) -> bool:
+    """Whether the finite set ``solutions`` SymPy's ``solveset`` gave for ``difference = 0``
+    holds no solution after all (it gives sin(2) for arcsin x = 2: arcsin(sin 2) is pi - 2):
+    each candidate put back is clearly not 0 at 30 digits, and 0 lies outside the range of
+    ``difference`` over the reals (SymPy's ``function_range``)."""
+    from sympy.calculus.util import function_range
+
+    if not isinstance(solutions, sp.FiniteSet) or not solutions:
+        return False
+    for candidate in solutions:
+        value = sp.N(difference.xreplace({name: candidate}), 30)
+        if not value.is_number or value.has(sp.nan, sp.zoo):
+            return False
+        if abs(value) < sp.Rational(1, 10**20):
+            return False  # a root, or too near one to tell
+    values = function_range(difference, name, sp.S.Reals)
+    return values.contains(0) is sp.false
 
 
 # Names whose signs _never_zero_by_signs splits (3 cases each).
