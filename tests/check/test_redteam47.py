@@ -99,3 +99,25 @@ def test_gamma_has_a_value_at_negative_non_integers(tmp_path):
     assert steps[-1]["status"] == "verified", steps[-1]
     steps = check_document_rows(tmp_path, r"\frac{\Gamma(x+1)}{\Gamma(x)} = x")
     assert steps[-1]["status"] == "verified", steps[-1]
+
+
+def test_what_a_given_needs_holds_for_what_is_derived_from_it(tmp_path):
+    # the given needs p != 0 and 1 - p != 0: so does every step after it, also one that uses
+    # an equation derived from the given (en/bernoulli-mle-lingying line 24)
+    text = """
+[symbols]
+m = "real"
+n = "real"
+p = "real"
+[[steps]]
+kind = "given"
+claim = '\\frac{m}{p} - \\frac{n - m}{1 - p} = 0'
+[[steps]]
+claim = '(1 - p) m - p (n - m) = 0'
+[[steps]]
+claim = 'm - p m - p n + p m = 0'
+[[steps]]
+claim = 'm - p n = 0'
+"""
+    results = claims(check_text(tmp_path, text))
+    assert [r.verdict for r in results] == [Verdict.VERIFIED] * 3, [r.reason for r in results]

@@ -5477,9 +5477,16 @@ class _Domain:
         lhs, rhs = pair
         stored = facts.domains.get((lhs, rhs)) or facts.domains.get((rhs, lhs)) or ()
         given = bool(stored) and _is_given(pair, facts)
+        held = _givens_domain(facts) if stored and not given else set()
         for pred, expr in stored:
             key = _unfolded_key((pred, expr), facts, values)
             if key is None or any(e[3] == key for e in self.entries):
+                continue
+            if (pred, expr) in held and (pred, expr) not in facts.defined_where:
+                # what a given needs holds wherever the givens do, for every step after it
+                # (\frac{d\ell}{dp} = \frac{m}{p} - ... = 0 says p \neq 0): an equation derived
+                # from it holds there too
+                self.entries.append(("held", pred, expr, key, expr, True))
                 continue
             # a given holds where the author says it does (u = \frac{1}{x}: x is not 0 there);
             # an equation eqchain verified holds where its source is defined, which the step's
@@ -5585,6 +5592,14 @@ def _needs_unfolded(tree, facts: Facts, values: dict) -> list[Need]:
     unfolded = substitute(facts.unfold(tree), values) if facts.definitions else tree
     if unfolded != tree:
         out += [n for n in needs(unfolded) if n not in out]
+    return out
+
+
+def _givens_domain(facts: Facts) -> set:
+    """The conditions (pred, expr) the givens in force need to be defined."""
+    out: set = set()
+    for a, b in facts.givens:
+        out.update(facts.domains.get((canonical(a), canonical(b)), ()))
     return out
 
 
