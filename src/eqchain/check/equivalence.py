@@ -166,6 +166,8 @@ def prove_equal(
     proof, found before a counterexample is looked for (none exists where it succeeds). The
     full call proves whatever the quick one does, at the same stage or an earlier one (whose
     name it then returns): the name is the full call's."""
+    if _one_side_alone(a, b, givens):
+        return None  # before summing a series on the other side (seconds, to no end)
     sa, sb = settled(a, givens), settled(b, givens)
     if (sa, sb) != (a, b):  # a series summed where its convergence is established
         how = prove_equal(sa, sb, givens, ranges, used, quick)
@@ -226,6 +228,8 @@ def _one_side_alone(a, b, givens) -> bool:
     (\\mathbb{E}[K] = \\sum_{k=0}^{n} k \\binom{n}{k} p^k (1 - p)^{n - k}: 20 s of hypergeometric
     summation, then unknown anyway)."""
     for one, other in ((a, b), (b, a)):
+        if _holds_opaque_linearly(one, other, givens):
+            return True
         if not isinstance(one, (sp.Symbol, AppliedUndef, Expectation)):
             continue
         if isinstance(one, sp.Symbol) and one in other.free_symbols:
@@ -235,6 +239,39 @@ def _one_side_alone(a, b, givens) -> bool:
         if isinstance(one, Expectation) and one.doit() != one:
             continue
         return True
+    return False
+
+
+def _holds_opaque_linearly(one, other, givens) -> bool:
+    r"""Whether ``one`` holds an undefined function's value or an expectation SymPy cannot take
+    that ``other`` and the givens do not mention, with a number other than 0 as its
+    coefficient (``\mathbb{E}[K^2] - \mathbb{E}[K]`` against a sum: each quantity taken as a
+    name of its own, as every stage below takes it, the difference moves with it, so none of
+    them proves it zero)."""
+    if not isinstance(one, sp.Expr) or not isinstance(other, sp.Expr):
+        return False
+
+    def stays(q) -> bool:  # an expectation SymPy takes (E[c] = c) may meet the other side
+        if not isinstance(q, Expectation):
+            return True
+        done = q.doit()
+        return isinstance(done, Expectation) and done.args[0] == canonical(q.args[0])
+
+    opaque = [
+        q
+        for q in one.atoms(AppliedUndef, Expectation)
+        if not other.has(q)
+        and not any(side.has(q) for pair in givens for side in pair)
+        and stays(q)
+    ]
+    for q in opaque:
+        name = sp.Dummy("q")
+        try:
+            slope = sp.diff(one.xreplace({q: name}), name)
+        except Exception:  # noqa: BLE001 - SymPy failed: nothing shown
+            continue
+        if slope.is_number and slope.is_zero is False:
+            return True
     return False
 
 
