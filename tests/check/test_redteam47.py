@@ -9,6 +9,7 @@ it, else the step is unknown, naming it (as the same step written alone is)."""
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 
 import pytest
 from helpers import check_document_rows, check_text, claims, run_eqchain
@@ -121,3 +122,22 @@ claim = 'm - p n = 0'
 """
     results = claims(check_text(tmp_path, text))
     assert [r.verdict for r in results] == [Verdict.VERIFIED] * 3, [r.reason for r in results]
+
+
+def test_a_given_met_on_a_whole_interval_lets_a_claim_beside_it_be_refuted(tmp_path):
+    # -x = sqrt(x^2) holds for every x <= 0: no isolated root, and no point was found, so the
+    # false |y| = -y beside it was unknown; values drawn and checked exactly meet it
+    text = """
+[symbols]
+x = "real"
+y = "real"
+[[steps]]
+kind = "given"
+claim = '-x = \\sqrt{x^2}'
+[[steps]]
+claim = '|y| = -y'
+"""
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is Verdict.REFUTED, result.reason
+    x = dict(result.counterexample.values)["x"]
+    assert Fraction(x) <= 0
