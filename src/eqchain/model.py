@@ -222,6 +222,9 @@ class StepResult:
     # Those of them that are a definition's condition (f(x) = ... \\quad (a > 0)): the step
     # holds there only, and a later step may use it only where its own source needs them.
     defined_where: tuple = field(default=(), compare=False, repr=False)
+    # Those of them that a given the step used needs (dl/dp = m/p - ... = 0: p \neq 0): they
+    # hold wherever the givens do, also for a later step that uses this one.
+    held_conditions: tuple = field(default=(), compare=False, repr=False)
     # The relation shown between ``lhs_latex`` and ``rhs_latex`` (a chain a = b \le c shows
     # a \le c): "=", "<", "<=", ">", ">=", "propto", "sim"; and "implies"/"iff" when the step's
     # equation is checked as following from the equation before it.

@@ -141,3 +141,24 @@ claim = '|y| = -y'
     assert result.verdict is Verdict.REFUTED, result.reason
     x = dict(result.counterexample.values)["x"]
     assert Fraction(x) <= 0
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a chain's link with the given's sides, verified under sin x != 0, wrote its domain
+        # over the given's; then every step after it held sin x != 0
+        r"\frac{(a + b) \sin x}{\sin x} = a + b = 3",
+        # a link taken as a given itself (x new): its domain holds only where it is used
+        r"a + b = \frac{3 \sin x}{\sin x} = 3",
+    ],
+)
+def test_a_given_does_not_spread_a_domain_it_does_not_need(tmp_path, middle):
+    steps = check_document_rows(
+        tmp_path,
+        "a + b = 3",
+        middle,
+        r"\frac{\sin(2x)}{\sin x} = 2\cos x",
+        r"2\cos x = \frac{\sin(2x)}{\sin x}",
+    )
+    assert steps[-1]["status"] != "verified", steps[-1]

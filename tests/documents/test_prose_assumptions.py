@@ -247,3 +247,21 @@ def test_words_that_assume_nothing(tmp_path, lead):
     row = ABS.replace("x", "x_1") if "x_1" in lead else ABS
     steps = check(tmp_path, f"# t\n\n{lead}\n\n$$\n{row}\n$$\n")
     assert steps[-1]["status"] == "refuted", (lead, steps[-1])
+
+
+@pytest.mark.parametrize(
+    ("lead", "sigma"),
+    [
+        # red team s47: a plural type after a condition and names is the names' only
+        (r"Let $\sigma > 0$ and $n, m$ be positive integers.", [r"\sigma > 0"]),
+        (r"Let $\sigma > 0$, $n$ and $m$ be positive integers.", [r"\sigma > 0"]),
+        (r"Let $n \geq 1$ and $\sigma \geq 1$ be integers.", [r"\sigma \geq 1"]),
+    ],
+)
+def test_a_type_after_a_condition_is_not_the_conditions_name(lead, sigma):
+    from eqchain.load.prose import stated_assumptions
+
+    taken = stated_assumptions(lead)
+    assert [c for c in taken if "sigma" in c] == sigma, taken
+    if "positive" in lead:
+        assert "n > 0" in taken and r"m \in \mathbb{Z}" in taken, taken

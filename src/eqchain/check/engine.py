@@ -155,6 +155,13 @@ class Facts:
     # (canonical lhs, canonical rhs) of an equation -> the domain where it holds, as keys
     # (pred, expression): a step that uses the equation is judged within it
     domains: dict = field(default_factory=dict)
+    # the same for the givens, kept apart: a later verified equation with the same sides (a
+    # chain's link a + b = 3 under sin x \neq 0, after the given a + b = 3) does not change
+    # where the author says the given holds (red team s47)
+    given_domains: dict = field(default_factory=dict)
+    # (canonical lhs, canonical rhs) of a verified equation -> the keys of its domain that a
+    # given it was proved with needs: where the givens hold, so does the equation
+    held_domains: dict = field(default_factory=dict)
     # the keys among those that are the conditions of a definition under a condition: an
     # equation holds only there, never where a step's source is defined without them
     defined_where: set = field(default_factory=set)
@@ -275,14 +282,17 @@ class Facts:
         self.supposed_from, self.supposed_names, self.supposed_about = None, (), set()
         self.premise_defined = {}
 
-    def add(self, label, lhs, rhs, values: dict | None, domain=()) -> None:
+    def add(self, label, lhs, rhs, values: dict | None, domain=(), held=()) -> None:
         """A verified equation: a fact when it holds generally (``values == {}``), else an
         instance, usable only by a step checked with the same ``values`` (never, for None).
         ``domain``: the conditions where it holds (its source's definedness)."""
         # a derivative at a point enters as taken (_at_point): never re-read as a constant's
         lhs, rhs = self.at_points(self.named(lhs)), self.at_points(self.named(rhs))
         if domain:
-            self.domains[(canonical(lhs), canonical(rhs))] = tuple(domain)
+            key = (canonical(lhs), canonical(rhs))
+            if key not in self.given_domains and key[::-1] not in self.given_domains:
+                self.domains[key] = tuple(domain)
+                self.held_domains[key] = tuple(k for k in held if k in domain)
         if values == {}:
             self.verified.append((label, lhs, rhs))
             self.equations.append(Equation(canonical(lhs), canonical(rhs), label, "claim"))
@@ -895,6 +905,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     unreadable: Step | None = None  # the unreadable step just before, if any
     unused_where: Step | None = None  # a "where" equation just before that was not used
     chain_domain: list = []  # where the chain's "lhs = rhs" holds: its links' domains
+    chain_held: list = []  # those of them that givens its links used need
     chain_first = None  # the chain's first row (lhs, rhs): what it needs is the chain's domain
     # The relation the current chain states between its first and last sides (a = b \le c:
     # "<="; None when its links state none), and its sides: an implication's premise.
@@ -965,6 +976,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             chain_states = True  # every link so far an equation stated outright (written_about)
             chain_values = {}
             chain_domain = []
+            chain_held = []
             chain_relation = "="
             chain_sides = [step.lhs]
         link_relation = step.relation
@@ -1245,14 +1257,17 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             link_domain = list(result.domain_conditions)
             facts.defined_where.update(result.defined_where)
             chain_domain += [c for c in link_domain if c not in chain_domain]
+            chain_held += [c for c in result.held_conditions if c not in chain_held]
             # Only equations are facts: a \le b or a \propto b is not an equation to use, nor
             # an antiderivative (\int x dx = x^2/2 holds up to a constant; so does the chain).
             if is_antiderivative(result):
                 chain_holds = False
             elif step.continues and source is not None and link_relation == "=":
-                facts.add(step.label, source, step.rhs, link_values, link_domain)
+                facts.add(
+                    step.label, source, step.rhs, link_values, link_domain, result.held_conditions
+                )
             if chain_holds and chain_relation == "=":
-                facts.add(step.label, lhs, step.rhs, chain_values, chain_domain)
+                facts.add(step.label, lhs, step.rhs, chain_values, chain_domain, chain_held)
         if result.verdict is not Verdict.DEFINITION:
             # what a row other than a definition says about a function (g(2) = 3) keeps a
             # later row from defining it (_applied_only)
@@ -1989,7 +2004,8 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
     # A given holds where it is defined: a step that uses it is judged there.
     keys = [n.key for e in (lhs, rhs) for n in _needs_unfolded(e, facts, {}) if n.key]
     if keys:
-        facts.domains[(canonical(lhs), canonical(rhs))] = tuple(dict.fromkeys(keys))
+        key = (canonical(lhs), canonical(rhs))
+        facts.domains[key] = facts.given_domains[key] = tuple(dict.fromkeys(keys))
     clash = None if facts.inconsistent else _clash(facts.givens, facts)
     if clash is None:
         return StepResult(step, Verdict.GIVEN, reason="given")
@@ -5477,15 +5493,15 @@ class _Domain:
         lhs, rhs = pair
         stored = facts.domains.get((lhs, rhs)) or facts.domains.get((rhs, lhs)) or ()
         given = bool(stored) and _is_given(pair, facts)
-        held = _givens_domain(facts) if stored and not given else set()
+        held = facts.held_domains.get((lhs, rhs)) or facts.held_domains.get((rhs, lhs)) or ()
         for pred, expr in stored:
             key = _unfolded_key((pred, expr), facts, values)
             if key is None or any(e[3] == key for e in self.entries):
                 continue
             if (pred, expr) in held and (pred, expr) not in facts.defined_where:
-                # what a given needs holds wherever the givens do, for every step after it
-                # (\frac{d\ell}{dp} = \frac{m}{p} - ... = 0 says p \neq 0): an equation derived
-                # from it holds there too
+                # what a given the equation was proved with needs holds wherever the givens
+                # do (\frac{d\ell}{dp} = \frac{m}{p} - ... = 0 says p \neq 0): an equation
+                # derived from it holds there too
                 self.entries.append(("held", pred, expr, key, expr, True))
                 continue
             # a given holds where the author says it does (u = \frac{1}{x}: x is not 0 there);
@@ -5595,14 +5611,6 @@ def _needs_unfolded(tree, facts: Facts, values: dict) -> list[Need]:
     return out
 
 
-def _givens_domain(facts: Facts) -> set:
-    """The conditions (pred, expr) the givens in force need to be defined."""
-    out: set = set()
-    for a, b in facts.givens:
-        out.update(facts.domains.get((canonical(a), canonical(b)), ()))
-    return out
-
-
 def _is_given(pair, facts: Facts) -> bool:
     """Whether the equation ``pair`` (either way round, as the facts store it) is a given."""
     lhs, rhs = pair
@@ -5660,6 +5668,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
     # The domain: conditions that hold anyway are established; the others are assumed, but
     # one that cannot hold empties the claim.
     assumed: list = []  # keys (pred, expression) of the domain conditions assumed
+    held: list = []  # those of them a given the step uses needs
     within: list = []  # the same, and the conditions as the tree has them when closed
     shown: list[str] = []
     beyond: list[str] = []  # what an equation used needs that the source does not
@@ -5681,6 +5690,8 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
             reason = domain.impossible(facts) or ""
             return StepResult(step, Verdict.UNKNOWN, tuple(rules), reason, warnings=tuple(warnings))
         assumed.append(key)
+        if rule == "held":
+            held.append(key)
         within.append(key)
         if closed:
             within.append((pred, expr))
@@ -5734,6 +5745,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
                 )
             if rule != "premise":  # a given's domain holds: it is assumed, and shown
                 assumed.append(key)
+                held.append(key)
                 _show(shown, pred, expr)
             elif not (key in assumed or holds_within(pred, expr, within)):
                 text = cond.describe(pred, expr)
@@ -5780,6 +5792,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         tuple(established),
         domain=tuple(shown),
         domain_conditions=tuple(assumed),
+        held_conditions=tuple(held),
     )
 
 
@@ -6235,6 +6248,7 @@ def _generalized_facts(facts: Facts, instance: dict, claim=()) -> tuple[Facts, d
         history=[h for h in facts.history if not about_changed(h[2], h[3])],
         instances=[i for i in facts.instances if not about_changed(i[1], i[2])],
         domains=dict(facts.domains),
+        given_domains=dict(facts.given_domains),
     )
     return general, reread
 

@@ -856,14 +856,17 @@ _NAME_WORD = re.compile(r"[A-Za-z]{2,}")
 _ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,}")
 # words of prose that may stand before brackets in a formula (\text{if} (x > 0)), and
 # statistics' names: never an operator's name
+_STATISTICS = frozenset(
+    {"variance", "covariance", "expectation", "mean", "std", "sd", "corr", "correlation"}
+    | {"prob", "probability", "cov", "var", "expected"}
+)
 _PROSE_BEFORE_PARENTHESES = frozenset(
     {"if", "for", "where", "when", "and", "or", "with", "otherwise", "as", "at", "by", "since"}
     | {"because", "then", "so", "let", "subject", "to", "else", "on", "in", "of", "is", "st"}
     | {"iff", "all", "each", "every", "some", "any", "from", "over", "under", "thus", "hence"}
     # statistics spelled out, which eqchain reads in other spellings (\mathrm{Var}): never an
     # unknown operator of the same name
-    | {"variance", "covariance", "expectation", "mean", "std", "sd", "corr", "correlation"}
-    | {"prob", "probability", "cov", "var", "expected"}
+    | _STATISTICS
 )
 _AFTER_NAME = "=+-*/^_()[],"
 # the font sizes: \Large{a + a = 2a} sets its group in a size, which typesets nothing else
@@ -918,7 +921,7 @@ MOMENT_WORDS = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 # (parser._UPRIGHT_FUNCTIONS reads them).
 UPRIGHT_FUNCTION_WORDS = frozenset(
     {"erf", "sign", "sgn", "sech", "csch", "coth", "arsinh", "arcsinh", "arcosh", "arccosh"}
-    | {"artanh", "arctanh"}
+    | {"artanh", "arctanh", "arccot", "arcsec", "arccsc"}
 )  # the parser's _UPRIGHT_FUNCTIONS: never prose (\mathrm{sech} z was read as z)
 
 
@@ -962,7 +965,32 @@ def _combination_letter(text: str, start: int, after: int, content: str) -> bool
     return j < len(text) and text[j] == "_" and _LEFT_SUBSCRIPT_END.search(text[:start]) is not None
 
 
+# after an upright word, spacing then an operand: \mathrm{Var}\, X, \mathrm{tr}\, A
+_OPERAND_AFTER = re.compile(
+    r"(?:\s|\\[,;:! ]|\\quad(?![A-Za-z])|\\qquad(?![A-Za-z]))*"
+    r"(?:[A-Za-z0-9]|\\(?:frac|dfrac|sqrt|mathbf|boldsymbol|hat|bar|tilde|alpha|beta|gamma|delta"
+    r"|epsilon|theta|lambda|mu|nu|pi|rho|sigma|tau|phi|chi|psi|omega|Sigma|Phi|Lambda|Theta)"
+    r"(?![A-Za-z]))"
+)
+
+
 def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):
+    word = content.strip()
+    if (
+        command == "mathrm"
+        and _NAME_WORD.fullmatch(word)
+        and word.lower() not in _CONNECTIVES
+        and (word.lower() not in _PROSE_BEFORE_PARENTHESES or word.lower() in _STATISTICS)
+        and _OPERAND_AFTER.match(text, after)
+    ):
+        # \mathrm{Var}\, X = 3 was read X = 3 (the word dropped as prose before the formula),
+        # \mathrm{tr}\, A the same: an operator's name before its operand
+        raise UnsupportedLatex(
+            f"ambiguous: \\mathrm{{{word}}} before an operand without parentheses may be that "
+            f"operator applied to it or words before the formula: write \\mathrm{{{word}}}(x) "
+            "for the operator, or the words outside the formula",
+            column=column,
+        )
     j = after
     while j < len(text) and text[j] in " \t":
         j += 1

@@ -554,6 +554,17 @@ def _typed(formulas: list[str], typed: str | None, kind: str | None) -> list[str
         words = (*words, _KINDS[kind.strip().lower()])
     if not words:
         return []
+    conditions = [f for f in formulas if _ONE_NAME_CONDITION.fullmatch(f)]
+    if len(formulas) > 1 and conditions:
+        # "Let $\sigma > 0$ and $n, m$ be positive integers": the type is the names' after the
+        # last condition, not sigma's (it made sigma an integer); a condition is one of its own
+        last = max(n for n, f in enumerate(formulas) if f in conditions)
+        if any(f not in conditions and _ORDER.search(f) for f in formulas):
+            return []
+        named = _typed(formulas[last + 1 :], typed, kind) if formulas[last + 1 :] else []
+        if formulas[last + 1 :] and not named:
+            return []
+        return [f for f in formulas[: last + 1]] + named
     out: list[str] = []
     for formula in formulas:
         names = [n.strip() for n in formula.split(",")]
