@@ -1093,7 +1093,7 @@ def _solve(equations, unknowns, chosen: dict, rng: random.Random, simple=None) -
             if len(mine) != 1:
                 return False  # coupled givens, none linear in an unknown: not attempted
             (a,) = mine
-            roots = _roots(p, a) or _met_by_drawing(p, a, rng, simple)
+            roots = _roots(p, a) or _met_by_drawing(p, a, simple)
             if not roots:
                 return False
             step = (0, a, rng.choice(roots))
@@ -1160,20 +1160,27 @@ ROOT_DEGREE = 4
 _DRAWS = 6  # values drawn for a given met on a whole interval (x = |x|: every x >= 0)
 
 
-def _met_by_drawing(e, a, rng: random.Random, simple=None) -> list:
+def _met_by_drawing(e, a, simple=None) -> list:
     r"""Values of ``a`` drawn at random where ``e`` = 0 holds exactly, for a given whose solutions
     are no isolated roots (``-x = \sqrt{x^2}``, every x <= 0: no point was found, so no
     counterexample to ``|y| = -y`` beside it); [] when no draw meets it."""
     if not e.has(sp.Abs, sp.Pow, sp.Max, sp.Min, sp.Piecewise, sp.sign):
         return []
+    # draws of their own, the same for the same given (the sampler's draws stay as they were)
+    import zlib
+
+    own = random.Random(zlib.crc32(f"{e}|{a}".encode()))
     found = []
     for _ in range(_DRAWS):
-        value = _random_value(a, rng, simple)
-        try:
-            if _is_zero(e.xreplace({a: value})):
-                found.append(value)
-        except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
-            continue
+        drawn = _random_value(a, own, simple)
+        for value in (drawn, -drawn):  # either side of 0: x <= 0 as often as x >= 0
+            if not _satisfies(a, value):
+                continue
+            try:
+                if _is_zero(e.xreplace({a: value})):
+                    found.append(value)
+            except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
+                continue
     return found
 
 
