@@ -93,7 +93,7 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
     # step gets unless an expectation over a stated law decides it (integrals or sums)
     pending = None
     for guess in _guesses(lhs, rhs):
-        record = _Record(guess)
+        record = _Record(guess, _finite_by_source(lhs))
         expanded = [_linear(side, record) for side in (lhs, rhs)]
         if not record.rules:
             continue
@@ -190,8 +190,10 @@ class _Record:
     declared constant as random; else the symbols taken as random, every other one constant
     (and named as a condition when a proof takes it so)."""
 
-    def __init__(self, guess: frozenset | None):
+    def __init__(self, guess: frozenset | None, implied=None):
         self.guess = guess
+        # expectations the step's source makes finite where it is defined (_finite_by_source)
+        self.implied = implied or (lambda e: False)
         self.rules: list[str] = []
         self.assumed_constant: dict = {}  # rule -> the symbols it took constant
         self.finite: list = []  # expectations a split needs finite
@@ -216,7 +218,7 @@ class _Record:
             ("expectation_tower", self.tower_finite),
             ("expectation_linear", self.finite),
         ):
-            missing = _unique([e for e in finite if not _finite(e)])
+            missing = _unique([e for e in finite if not _finite(e) and not self.implied(e)])
             if missing:
                 shown = ", ".join(latex(e) for e in missing)
                 text = (
@@ -494,6 +496,64 @@ def _letters(s) -> tuple[str, frozenset]:
 
 def _bare(word: str) -> str:
     return undecorated(word, _DECORATIONS).lower()
+
+
+def _finite_by_source(source):
+    """Which expectations the step's source makes finite where it is defined (a step is
+    verified where its source is): each expectation it writes (a number, so finite), and the
+    moments E[X^k] up to d of one random variable X whose polynomial of degree d it takes the
+    expectation of, the coefficients numbers, names declared constant or expectations it
+    writes, the leading one not 0 (E|p(X)| finite needs E|X|^d finite: |p(x)| >= c |x|^d - C).
+    So E[(X - E[X])^2] = E[X^2] - E[X]^2 needs nothing more. Returns a predicate on
+    expectations."""
+    if not isinstance(source, sp.Basic) or not source.has(Expectation):
+        return None
+    written = set(source.atoms(Expectation))
+    degrees: dict = {}  # the random variable -> the highest moment made finite
+    for e in written:
+        if e.under or e.variable is not None:
+            continue
+        inner = _top(e.body)
+        masked = e.body.xreplace({i: sp.Dummy(real=True) for i in inner})
+        randoms = [
+            x for x in masked.free_symbols if not isinstance(x, sp.Dummy) and not nonrandom(x)
+        ]
+        if len(randoms) != 1 or masked.has(Expectation):
+            continue
+        (x,) = randoms
+        try:
+            poly = sp.Poly(sp.expand(masked), x)
+        except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError, ValueError):
+            continue
+        if poly.degree() < 1 or any(c.has(x) for c in poly.coeffs()):
+            continue
+        if poly.LC().is_zero is not False:
+            continue
+        if any(
+            not isinstance(a, sp.Dummy) and not nonrandom(a)
+            for c in poly.coeffs()
+            for a in c.free_symbols
+        ):
+            continue
+        degrees[x] = max(degrees.get(x, 0), poly.degree())
+
+    def implied(e) -> bool:
+        if e in written:
+            return True
+        if e.under or e.variable is not None:
+            return False
+        for x, d in degrees.items():
+            coefficient, power = e.body.as_coeff_exponent(x)
+            if (
+                power.is_Integer
+                and 1 <= power <= d
+                and not coefficient.has(x)
+                and all(nonrandom(a) for a in coefficient.free_symbols)
+            ):
+                return True
+        return False
+
+    return implied
 
 
 def _finite(e: Expectation) -> bool:
