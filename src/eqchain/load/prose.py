@@ -277,17 +277,23 @@ _TYPE = (
 # not\nassume $x > 0$." assumed x > 0), with a bold or italic label's closing marks after it
 # ("**Lemma 1.** Let $n$ be ...")
 _SENTENCE = r"(?:\A|(?<=[.!?。．])\s*|\n[ \t]*\n\s*)(?:[*_]{1,2}\s*)?"
-_ASSUME_EN = re.compile(
+# a sentence of assumption starts "(Now,) (we) assume/suppose/let (that)" and ends with an
+# optional "throughout" and its period (or a semicolon)
+_ASSUME_LEAD = (
     _SENTENCE
     + r"(?:(?:now|so|then|here|throughout|below|from\s+now\s+on|in\s+what\s+follows),?\s+)?"
     + r"(?:(?:we|let\s+us)\s+)?"
     + r"(?:assume|suppose|let)\s+(?:that\s+)?"
+)
+_ASSUME_END = r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)"
+_ASSUME_EN = re.compile(
+    _ASSUME_LEAD
     + _FORMULAS
     # "Let $n \geq 1$ be an integer", "Let $n$ and $k$ be positive integers"
     + r"(?:\s+(?:be|is|are)\s+(?:an?\s+|all\s+)?(?:"
     + _TYPE
     + r"))?"
-    + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)",
+    + _ASSUME_END,
     re.IGNORECASE | re.DOTALL,
 )
 # ", where $a$ and $b$ are constants.", "Here $\sigma$ is positive.": the formulas after "here"
@@ -373,14 +379,7 @@ _ORDER = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in)(?![A-Za-z])|[<>≥≤≠]")
 # assumes nothing, about names alone. Anything else in the sentence (then, or, except, ...):
 # the sentence assumes nothing (:func:`_assumed_clauses`)
 _ASSUME_CLAUSES_EN = re.compile(
-    _SENTENCE
-    + r"(?:(?:now|so|then|here|throughout|below|from\s+now\s+on|in\s+what\s+follows),?\s+)?"
-    + r"(?:(?:we|let\s+us)\s+)?"
-    + r"(?:assume|suppose|let)\s+(?:that\s+)?"
-    + r"(?P<formulas>(?:"
-    + _PLAIN_INLINE
-    + r"|[^$.;!?:])*?)"
-    + r"\s*(?:throughout|from\s+now\s+on|below|everywhere)?\s*(?:[.;]|\Z)",
+    _ASSUME_LEAD + r"(?P<formulas>(?:" + _PLAIN_INLINE + r"|[^$.;!?:])*?)" + _ASSUME_END,
     re.IGNORECASE | re.DOTALL,
 )
 _CLAUSE = re.compile(
