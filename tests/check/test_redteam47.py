@@ -162,3 +162,19 @@ def test_a_given_does_not_spread_a_domain_it_does_not_need(tmp_path, middle):
         r"2\cos x = \frac{\sin(2x)}{\sin x}",
     )
     assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_a_given_met_in_complex_numbers_only_is_no_point(tmp_path):
+    # red team s47: sqrt(x) sqrt(x - 1) = sqrt(x^2 - x) holds at x = 4/7 only through
+    # imaginary roots; the claim beside it, true where the given holds (x >= 1), was refuted
+    text = """
+[symbols]
+x = "real"
+[[steps]]
+kind = "given"
+claim = '\\sqrt{x}\\sqrt{x - 1} = \\sqrt{x^2 - x}'
+[[steps]]
+claim = '\\sqrt{(x - 1)^2} = x - 1'
+"""
+    result = claims(check_text(tmp_path, text))[-1]
+    assert result.verdict is not Verdict.REFUTED, result.counterexample

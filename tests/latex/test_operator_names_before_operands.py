@@ -17,7 +17,6 @@ from eqchain.latex.read import read_formula
 @pytest.mark.parametrize(
     "text",
     [
-        r"\operatorname{arccot} 2x = 2\operatorname{arccot} x",
         r"\operatorname{tr} A = 2",
         r"\operatorname{Var} X = 2",
         r"\mathrm{Var}\, X = 3",
@@ -44,6 +43,45 @@ def test_names_and_prose_keep_their_reading(text, lhs):
     assert read_formula(text).sides[0].free_symbols == {lhs}
 
 
-def test_the_inverse_cotangent_with_parentheses():
-    side = read_formula(r"\operatorname{arccot}(2x) = 1").sides[0]
-    assert side.func is sp.acot
+@pytest.mark.parametrize(
+    "text",
+    [
+        # texts differ: arccot(-1) is 3 pi/4 with the range (0, pi), -pi/4 to SymPy (red team)
+        r"\operatorname{arccot}(x) = \frac{\pi}{2} - \arctan(x)",
+        r"\mathrm{arcsec}(x) = 1",
+    ],
+)
+def test_inverse_functions_of_two_conventions_are_unreadable(text):
+    with pytest.raises(LatexError) as err:
+        read_formula(text)
+    assert "arctan" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spacing between the name and its operand is still the operator's (red team s47:
+        # \mathrm{Var}\,(X) = 1 was read X = 1)
+        r"\mathrm{Var}~X = 1",
+        r"\mathrm{Var}\,\xi = 1",
+        r"\mathrm{Var}\,{X} = X",
+        r"\mathrm{Var}\>X = 1",
+        r"\mathrm{tr}\,\Delta = 1",
+        r"\textrm{Var}\, X + 1 = X + 1",
+    ],
+)
+def test_spacing_between_a_name_and_its_operand(text):
+    with pytest.raises(LatexError):
+        read_formula(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\mathrm{Var}\,(X) = 1",
+        r"\mathrm{Var}\!\left(X\right) = 1",
+        r"\mathrm{Var}\,\bigl(X\bigr) = 1",
+    ],
+)
+def test_spacing_before_the_parentheses_of_a_variance(text):
+    assert read_formula(text).sides[0] == read_formula(r"\mathrm{Var}(X) = 1").sides[0]

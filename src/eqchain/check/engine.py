@@ -899,6 +899,9 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     previous: Step | None = None
     previous_rhs = None
     chain_holds = True  # every link of the current chain so far is established
+    # ... and verified as an identity of its own (no given, definition, premise or condition):
+    # what follows from such a chain is an identity too, so a row refuted as one stays refuted
+    chain_proved = True
     # The values the current chain's links were checked with: {} when it holds generally,
     # None when it holds for values no later step can name (a specialisation).
     chain_values: dict | None = {}
@@ -971,8 +974,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         # The equation before, as an implication's premise: its sides, relation, and whether
         # it is established (every link verified, given or a definition).
         premise = (list(chain_sides), chain_relation, chain_holds and chain_values == {})
+        premise_proved = premise[2] and chain_proved
         if not step.continues:
             chain_holds = True
+            chain_proved = True
             chain_states = True  # every link so far an equation stated outright (written_about)
             chain_values = {}
             chain_domain = []
@@ -1181,6 +1186,23 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 result, implied = _as_implication(
                     step, lhs, premise, result, facts.under(values), values, timeout
                 )
+                if not implied and alone.verdict is Verdict.REFUTED and premise_proved:
+                    # "Hence" after an identity: what follows from one is one; not shown to
+                    # follow, the row keeps its refutation as an identity (red team s47)
+                    result = alone
+                before = results[-1] if results else None
+                if (
+                    implied
+                    and not premise[2]
+                    and before is not None
+                    and before.verdict is Verdict.REFUTED
+                ):
+                    # it follows from a row refuted as written (x^2 + 1 = 0, then "so" x + 1 =
+                    # x + 2): never verified by that; refuted alone, else unknown naming it
+                    if alone.verdict is Verdict.REFUTED:
+                        result, implied = alone, False
+                    else:
+                        result, implied = _from_unsettled_row(result, before, alone, False)
                 if implied and not premise[2] and _nothing_to_solve(premise, facts, values):
                     # an equation between numbers, not established, is no equation of a system:
                     # what follows from a false one follows vacuously; the row is what it is alone
@@ -1297,6 +1319,14 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 if result.verdict is Verdict.UNKNOWN:
                     facts.unproved.append((line, written, step.rhs))
         chain_holds = chain_holds and established
+        chain_proved = (
+            chain_proved
+            and result.verdict is Verdict.VERIFIED
+            and not implied
+            and not result.conditional
+            and not step.condition
+            and not step.follows
+        )
         if lhs is not None:
             # what the chain says of its left side, for a row that writes it again: only an
             # equation stated outright (no premise, conclusion, condition, given, other relation)
@@ -1359,7 +1389,9 @@ def _nothing_to_solve(premise, facts: Facts, values) -> bool:
     return all(isinstance(side, sp.Basic) and not side.free_symbols for side in unfolded)
 
 
-def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: StepResult):
+def _from_unsettled_row(
+    implied: StepResult, before: StepResult | None, alone: StepResult, numbers: bool = True
+):
     r"""A row shown to follow from the row before, when that row is a statement about numbers
     that is not established: no equation of a system, so that what follows from it (from a
     false one, anything does) is unknown, naming that row, as :func:`_from_unproved` says
@@ -1373,10 +1405,13 @@ def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: S
     state = "refuted" if refuted else "not established"
     rules = ", ".join(implied.rules)
     settle = "" if refuted else ": settle it (declare what it needs) and this one follows"
-    reason = (
-        f"follows from {where}, the row before ({rules}), but that row, an equation between "
-        f"numbers with nothing to solve for, is {state}{settle}"
-    )
+    if numbers:
+        reason = (
+            f"follows from {where}, the row before ({rules}), but that row, an equation "
+            f"between numbers with nothing to solve for, is {state}{settle}"
+        )
+    else:  # a row refuted as written (x^2 + 1 = 0 for a real x): from it anything follows
+        reason = f"follows from {where}, the row before ({rules}), but that row is {state}"
     if alone.verdict is Verdict.UNKNOWN and " needs " in alone.reason:
         reason += f"; as an identity of its own: {alone.reason}"
     return StepResult(

@@ -776,8 +776,10 @@ def _sample(
         # The exact check that makes the values a model of every given and assumption.
         if any(v.is_real is False and _real_only(a) for a, v in chosen.items()):
             continue  # a value solved from a given, off the real line
-        if all(_satisfies(a, v) for a, v in chosen.items()) and all(
-            _is_zero(e.xreplace(chosen)) for e in problem.equations
+        if (
+            all(_satisfies(a, v) for a, v in chosen.items())
+            and all(_is_zero(e.xreplace(chosen)) for e in problem.equations)
+            and not any(_given_off_the_reals(e, chosen) for e in problem.equations)
         ):
             break
     else:
@@ -1157,6 +1159,21 @@ ROOT_OPS = 80
 ROOT_DEGREE = 4
 
 
+def _given_off_the_reals(e, values: dict) -> bool:
+    r"""Whether the given ``e`` = 0, its names real, takes a value off the real line on the way
+    at ``values`` (\sqrt{x - 1} at x = 4/7: \sqrt{x}\sqrt{x - 1} = \sqrt{x^2 - x} holds there
+    in complex numbers only, and a counterexample there was no point of the document, red
+    team s47); a name that may be complex may make it so."""
+    if not all(a.is_real or _real_only(a) for a in values):
+        return False
+    try:
+        # each root, power and logarithm on its own: the whole may cancel to a real 0
+        parts = [e, *e.atoms(sp.Pow, sp.log, sp.Function)]
+        return any(part.xreplace(values).has(sp.I) for part in parts)
+    except (TypeError, ValueError, RecursionError):
+        return True
+
+
 _DRAWS = 6  # values drawn for a given met on a whole interval (x = |x|: every x >= 0)
 
 
@@ -1177,7 +1194,7 @@ def _met_by_drawing(e, a, simple=None) -> list:
             if not _satisfies(a, value):
                 continue
             try:
-                if _is_zero(e.xreplace({a: value})):
+                if _is_zero(e.xreplace({a: value})) and not _given_off_the_reals(e, {a: value}):
                     found.append(value)
             except (ValueError, TypeError, ZeroDivisionError, NotImplementedError, RecursionError):
                 continue

@@ -827,6 +827,19 @@ def _after_spaces(text: str, j: int) -> int:
     return j
 
 
+# TeX's spacing, which typesets nothing but space: \, \; \: \! \> \  ~ \thinspace \quad ...
+_SPACING = re.compile(
+    r"(?:\s|~|\\[,;:!> ]|\\(?:thinspace|medspace|thickspace|negthinspace|negmedspace"
+    r"|enspace|quad|qquad)(?![A-Za-z])|\\hspace\*?\s*\{[^{}]*\})+"
+)
+
+
+def _after_spacing(text: str, j: int) -> int:
+    """Where ``text`` goes on after white space and TeX's spacing commands from ``j``."""
+    m = _SPACING.match(text, j)
+    return m.end() if m else j
+
+
 _DEFINITION_MARKS = {"def", "def.", "\\triangle", "\\Delta", "\\mathrm{def}", "\\text{def}"}
 _REFERENCE = re.compile(r"\\(?:text|mathrm|textrm|eqref|ref)\s*\{([^{}]*)\}")
 
@@ -885,9 +898,7 @@ def _upright_name(text: str, start: int, after: int, content: str) -> bool:
     operator (``L = \\mathrm{BCE}``)."""
     if not _NAME_WORD.fullmatch(content):
         return False
-    j = after
-    while j < len(text) and text[j] in " \t":
-        j += 1
+    j = _after_spacing(text, after)
     if j < len(text):
         return text[j] in _AFTER_NAME or text.startswith(_AFTER_NAME_COMMANDS, j)
     k = start - 1
@@ -937,17 +948,17 @@ def law_name(content: str) -> bool:
 def _before_parentheses(text: str, j: int) -> bool:
     """Whether parentheses (``\\left(`` too) open at ``text[j:]``, after spaces and a power
     (``\\mathrm{sech}^2(z)``, ``^{2}``)."""
-    j = _after_spaces(text, j)
+    j = _after_spacing(text, j)
     power = re.match(r"\^\s*(?:\{[^{}]*\}|\w)", text[j:])
     if power is not None:
-        j = _after_spaces(text, j + power.end())
+        j = _after_spacing(text, j + power.end())
     return j < len(text) and (text[j] == "(" or re.match(r"\\left\s*\(", text[j:]) is not None)
 
 
 def _before_brackets(text: str, j: int) -> bool:
     """Whether parentheses or square brackets (``\\left(`` too) open at ``text[j:]``, after
     spaces."""
-    j = _after_spaces(text, j)
+    j = _after_spacing(text, j)
     return j < len(text) and (text[j] in "([" or text.startswith("\\left", j))
 
 
@@ -965,35 +976,45 @@ def _combination_letter(text: str, start: int, after: int, content: str) -> bool
     return j < len(text) and text[j] == "_" and _LEFT_SUBSCRIPT_END.search(text[:start]) is not None
 
 
-# after an upright word, spacing then an operand: \mathrm{Var}\, X, \mathrm{tr}\, A
-_OPERAND_AFTER = re.compile(
-    r"(?:\s|\\[,;:! ]|\\quad(?![A-Za-z])|\\qquad(?![A-Za-z]))*"
-    r"(?:[A-Za-z0-9]|\\(?:frac|dfrac|sqrt|mathbf|boldsymbol|hat|bar|tilde|alpha|beta|gamma|delta"
-    r"|epsilon|theta|lambda|mu|nu|pi|rho|sigma|tau|phi|chi|psi|omega|Sigma|Phi|Lambda|Theta)"
-    r"(?![A-Za-z]))"
+# what may follow an upright word and end or continue the formula without being its operand:
+# a relation, an operator, punctuation, the end of a row or cell, more words
+_NOT_AN_OPERAND = re.compile(
+    r"[=<>+\-*/,.;:&|)\]}^_'!?]|\\\\|\\(?:le|leq|ge|geq|lt|gt|ne|neq|approx|equiv|sim|simeq"
+    r"|propto|to|rightarrow|Rightarrow|Longrightarrow|iff|implies|in|notin|cdot|times|pm|mp|div"
+    r"|ast|circ|end|tag|label|nonumber|notag|text|textrm|textit|textbf|mbox|mathrm|operatorname"
+    r"|right|middle|mid|vert|Vert|quad|qquad|cdots|ldots|dots)(?![A-Za-z])"
 )
+
+
+def _operand_follows(text: str, after: int) -> bool:
+    """Whether an operand (a letter, a number, a command that starts one, a group, a bracket)
+    follows ``after``, past white space and TeX's spacing: \\mathrm{Var}\\, X, \\mathrm{tr}~A,
+    \\mathrm{Var}\\,{X}."""
+    j = _after_spacing(text, after)
+    if j >= len(text) or text[j] in "([" or re.match(r"\\(?:left|[bB]igg?l?)(?![a-z])", text[j:]):
+        return False  # brackets: an argument (\text{divergence}(q \| p): applied to it)
+    return _NOT_AN_OPERAND.match(text, j) is None
 
 
 def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):
     word = content.strip()
     if (
-        command == "mathrm"
+        command in ("mathrm", "textrm", "text")
         and _NAME_WORD.fullmatch(word)
         and word.lower() not in _CONNECTIVES
         and (word.lower() not in _PROSE_BEFORE_PARENTHESES or word.lower() in _STATISTICS)
-        and _OPERAND_AFTER.match(text, after)
+        and _operand_follows(text, after)
     ):
         # \mathrm{Var}\, X = 3 was read X = 3 (the word dropped as prose before the formula),
-        # \mathrm{tr}\, A the same: an operator's name before its operand
+        # \mathrm{tr}\, A the same, \mathrm{Var}\,(X) = 1 too: an operator's name before its
+        # operand (red team s47)
         raise UnsupportedLatex(
-            f"ambiguous: \\mathrm{{{word}}} before an operand without parentheses may be that "
+            f"ambiguous: \\{command}{{{word}}} before an operand without parentheses may be that "
             f"operator applied to it or words before the formula: write \\mathrm{{{word}}}(x) "
             "for the operator, or the words outside the formula",
             column=column,
         )
-    j = after
-    while j < len(text) and text[j] in " \t":
-        j += 1
+    j = _after_spacing(text, after)
     if j < len(text) and text[j] in "(_^":
         raise UnsupportedLatex(
             f"not supported: the operator \\{command}{{{content.strip()}}} applied to an argument",

@@ -141,7 +141,6 @@ _FUNCTION_CLASSES = {
 # as an unknown function sech before, and \mathrm{sech}^2(z) as a product).
 _UPRIGHT_FUNCTIONS = {
     "erf": sp.erf, "sign": sp.sign, "sgn": sp.sign, "sech": sp.sech, "csch": sp.csch,
-    "arccot": sp.acot, "arcsec": sp.asec, "arccsc": sp.acsc,
     "coth": sp.coth, "arsinh": sp.asinh, "arcsinh": sp.asinh, "arcosh": sp.acosh,
     "arccosh": sp.acosh, "artanh": sp.atanh, "arctanh": sp.atanh,
 }  # fmt: skip
@@ -151,6 +150,8 @@ _KNOWN_FUNCTIONS = {
        ("mathrm", "operatorname")},
 }  # fmt: skip
 _SPACING = {",", ";", "!", ":", " ", "quad", "qquad", "thinspace", "enspace", "medspace"}
+# inverse functions whose values texts choose differently (arccot x for x < 0)
+_TWO_CONVENTIONS = {"arccot", "arcsec", "arccsc", "arccosec"}
 _OPERAND_COMMANDS = set(GREEK) | {
     "frac", "dfrac", "tfrac", "sqrt", "mathbf", "boldsymbol", "bm", "hat", "bar", "tilde",
     "widehat", "overline", "vec", "mathbb", "mathcal", "mathit",
@@ -926,6 +927,14 @@ class Parser:
             raise UnsupportedLatex(
                 f"not supported: \\{first.text}{{{span.base}}} without its argument in "
                 f"parentheses: write \\{first.text}{{{span.base}}}(x)",
+                column=span.column,
+            )
+        if operator_name and span.base in _TWO_CONVENTIONS:
+            # arccot(-1) is 3 pi / 4 in calculus texts (range (0, pi)), -pi / 4 to SymPy
+            raise UnsupportedLatex(
+                f"not supported: \\{first.text}{{{span.base}}}: texts differ on its values at "
+                "negative arguments (the range of arccot is (0, \\pi) in some, (-\\pi/2, "
+                "\\pi/2] in others): write it through \\arctan, \\arcsin or \\arccos",
                 column=span.column,
             )
         if (
