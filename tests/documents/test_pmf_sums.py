@@ -25,10 +25,14 @@ def test_a_wrong_weight_in_a_pmf_sum_is_refuted_by_a_distribution(tmp_path):
 
 
 def test_splitting_a_pmf_sum_needs_finite_moments(tmp_path):
-    row = r"\sum_x (x^2+1)p_X(x) = \sum_xx^2p_X(x)+\sum_xp_X(x)"
+    # the left side, E[X] finite, says nothing of E[X^2]: unknown, naming it
+    row = r"\sum_x x p_X(x) = \sum_x (x + x^2) p_X(x) - \sum_x x^2 p_X(x)"
     step = check_document_rows(tmp_path, row)[-1]
     assert step["status"] == "unknown"
     assert "finite" in step["reason"]
+    # E[X^2 + 1] finite makes E[X^2] finite: the split needs nothing more
+    row = r"\sum_x (x^2+1)p_X(x) = \sum_xx^2p_X(x)+\sum_xp_X(x)"
+    assert check_document_rows(tmp_path, row)[-1]["status"] == "verified"
 
 
 def test_a_sum_over_values_is_not_over_whole_numbers(tmp_path):
@@ -62,9 +66,10 @@ def test_the_variance_identity_rows_through_the_cli(tmp_path):
     )
     ran = run_eqchain("check", "--no-cache", str(doc))
     lines = [line for line in ran.stdout.splitlines() if line.strip().startswith("line")]
-    # splitting the sum needs E[X] and E[X^2] finite (an infinite support): unknown, naming it
+    # splitting the sum needs E[X] and E[X^2] finite (an infinite support): the row before,
+    # E[X^2 - 2X E[X] + E[X]^2] with a value, makes them so
     assert [line.split()[3] for line in lines] == [
-        "verified", "verified", "verified", "unknown", "verified", "refuted",
+        "verified", "verified", "verified", "verified", "verified", "refuted",
     ]  # fmt: skip
     assert "unreadable" not in ran.stdout
 

@@ -1193,12 +1193,15 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 before = results[-1] if results else None
                 if (
                     implied
+                    and step.after_display
                     and not premise[2]
                     and before is not None
                     and before.verdict is Verdict.REFUTED
                 ):
-                    # it follows from a row refuted as written (x^2 + 1 = 0, then "so" x + 1 =
-                    # x + 2): never verified by that; refuted alone, else unknown naming it
+                    # it follows from a row refuted as written in the display before (x^2 + 1
+                    # = 0, then "So:" x + 1 = x + 2): never verified by that; refuted alone, else
+                    # unknown naming it (within one display, a system's equation that is no
+                    # identity, s t x = s t, may still be solved: s x = s follows)
                     if alone.verdict is Verdict.REFUTED:
                         result, implied = alone, False
                     else:

@@ -1546,12 +1546,13 @@ def _steps(
         lone, carried = carried, None  # the bound expression of the row before, standing alone
         for n_row, row in enumerate(block_rows):
             f = row.formula
-            if (
+            across = (
                 n_row == 0
                 and row.derived == "follows"
                 and lone is None
                 and last_section == row.section
-            ):
+            )
+            if across:
                 # "Therefore:" before the display: its first row may follow from the equation
                 # that ended the display before, as the next row of one display may
                 prev_formula = last_formula
@@ -1633,6 +1634,7 @@ def _steps(
                         relation=link.relation,
                         follows=link.follows,
                         after_equation=after_equation and j == 0,
+                        after_display=after_equation and j == 0 and across,
                         condition=condition,
                         condition_text=_condition_text(row.case, f.condition),
                         law=f.law,
