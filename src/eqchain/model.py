@@ -122,9 +122,6 @@ class Step:
     # (``0 = a - b`` under ``f'(x) = 0``). When it is no identity it may be the next equation of
     # a system the author solves: it is then checked as following from the equation before.
     after_equation: bool = False
-    # ... that equation ended the display before, and the prose between says this one follows
-    # ("Therefore:"): never carried from a row refuted as written
-    after_display: bool = False
     # What a generated step does ("stationarity", "solution", "second-order (minor 3)"): its
     # name for a reader, since all the steps generated from one table share that table's line.
     role: str | None = None

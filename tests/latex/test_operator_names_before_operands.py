@@ -85,3 +85,34 @@ def test_spacing_between_a_name_and_its_operand(text):
 )
 def test_spacing_before_the_parentheses_of_a_variance(text):
     assert read_formula(text).sides[0] == read_formula(r"\mathrm{Var}(X) = 1").sides[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # red team s47 round 4: other text commands, brackets sized, an operand after a bar or
+        # another upright name
+        r"\mbox{Var}\,X = 1",
+        r"\textnormal{Var}\, X = 1",
+        r"\textbf{Var}\, X = 1",
+        r"\text{Var}\bigl(X\bigr) = 1",
+        r"\textrm{Var}\Bigl[X\Bigr] = 1",
+        r"\mathrm{Var}\,|X| = 1",
+        r"\mathrm{Var}\,\mathrm{X} = 1",
+    ],
+)
+def test_more_spellings_of_an_operator_before_its_operand(text):
+    with pytest.raises(LatexError):
+        read_formula(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\text{Clearly}\quad x + 0 = x",
+        r"\text{Equivalently}\quad 2x = x + x",
+        r"\textrm{Rearranging}\quad x - 1 = -(1 - x)",
+    ],
+)
+def test_words_of_prose_in_a_text_command_stay_prose(text):
+    assert read_formula(text).sides[0].free_symbols == {sp.Symbol("x")}

@@ -1190,22 +1190,6 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     # "Hence" after an identity: what follows from one is one; not shown to
                     # follow, the row keeps its refutation as an identity (red team s47)
                     result = alone
-                before = results[-1] if results else None
-                if (
-                    implied
-                    and step.after_display
-                    and not premise[2]
-                    and before is not None
-                    and before.verdict is Verdict.REFUTED
-                ):
-                    # it follows from a row refuted as written in the display before (x^2 + 1
-                    # = 0, then "So:" x + 1 = x + 2): never verified by that; refuted alone, else
-                    # unknown naming it (within one display, a system's equation that is no
-                    # identity, s t x = s t, may still be solved: s x = s follows)
-                    if alone.verdict is Verdict.REFUTED:
-                        result, implied = alone, False
-                    else:
-                        result, implied = _from_unsettled_row(result, before, alone, False)
                 if implied and not premise[2] and _nothing_to_solve(premise, facts, values):
                     # an equation between numbers, not established, is no equation of a system:
                     # what follows from a false one follows vacuously; the row is what it is alone
@@ -1392,9 +1376,7 @@ def _nothing_to_solve(premise, facts: Facts, values) -> bool:
     return all(isinstance(side, sp.Basic) and not side.free_symbols for side in unfolded)
 
 
-def _from_unsettled_row(
-    implied: StepResult, before: StepResult | None, alone: StepResult, numbers: bool = True
-):
+def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: StepResult):
     r"""A row shown to follow from the row before, when that row is a statement about numbers
     that is not established: no equation of a system, so that what follows from it (from a
     false one, anything does) is unknown, naming that row, as :func:`_from_unproved` says
@@ -1408,13 +1390,10 @@ def _from_unsettled_row(
     state = "refuted" if refuted else "not established"
     rules = ", ".join(implied.rules)
     settle = "" if refuted else ": settle it (declare what it needs) and this one follows"
-    if numbers:
-        reason = (
-            f"follows from {where}, the row before ({rules}), but that row, an equation "
-            f"between numbers with nothing to solve for, is {state}{settle}"
-        )
-    else:  # a row refuted as written (x^2 + 1 = 0 for a real x): from it anything follows
-        reason = f"follows from {where}, the row before ({rules}), but that row is {state}"
+    reason = (
+        f"follows from {where}, the row before ({rules}), but that row, an equation between "
+        f"numbers with nothing to solve for, is {state}{settle}"
+    )
     if alone.verdict is Verdict.UNKNOWN and " needs " in alone.reason:
         reason += f"; as an identity of its own: {alone.reason}"
     return StepResult(

@@ -1169,7 +1169,12 @@ def _given_off_the_reals(e, values: dict) -> bool:
     try:
         # each root, power and logarithm on its own: the whole may cancel to a real 0
         parts = [e, *e.atoms(sp.Pow, sp.log, sp.Function)]
-        return any(part.xreplace(values).has(sp.I) for part in parts)
+        for part in parts:
+            value = part.xreplace(values)
+            # arcsin 2, (-8)^{1/3}: complex, with no I written (SymPy leaves them so)
+            if value.has(sp.I) or (value.is_number and value.is_real is False):
+                return True
+        return False
     except (TypeError, ValueError, RecursionError):
         return True
 

@@ -979,10 +979,10 @@ def _combination_letter(text: str, start: int, after: int, content: str) -> bool
 # what may follow an upright word and end or continue the formula without being its operand:
 # a relation, an operator, punctuation, the end of a row or cell, more words
 _NOT_AN_OPERAND = re.compile(
-    r"[=<>+\-*/,.;:&|)\]}^_'!?]|\\\\|\\(?:le|leq|ge|geq|lt|gt|ne|neq|approx|equiv|sim|simeq"
+    r"[=<>+*/,.;:&)\]}^_'!?]|\\\\|\\(?:le|leq|ge|geq|lt|gt|ne|neq|approx|equiv|sim|simeq"
     r"|propto|to|rightarrow|Rightarrow|Longrightarrow|iff|implies|in|notin|cdot|times|pm|mp|div"
-    r"|ast|circ|end|tag|label|nonumber|notag|text|textrm|textit|textbf|mbox|mathrm|operatorname"
-    r"|right|middle|mid|vert|Vert|quad|qquad|cdots|ldots|dots)(?![A-Za-z])"
+    r"|ast|circ|end|tag|label|nonumber|notag|text|textrm|textit|textbf|textsf|textnormal|mbox"
+    r"|right|middle|mid|quad|qquad|cdots|ldots|dots)(?![A-Za-z])"
 )
 
 
@@ -996,15 +996,36 @@ def _operand_follows(text: str, after: int) -> bool:
     return _NOT_AN_OPERAND.match(text, j) is None
 
 
+def _operator_word(command: str, word: str) -> bool:
+    """Whether an upright ``word`` set by ``command`` may name an operator before its operand:
+    in ``\\mathrm`` any word but prose's (math is set there); in a text command (prose's own
+    place: ``\\text{Clearly}\\quad x = 1``) only an operator's name eqchain knows or an acronym
+    (``\\text{Var}``, ``\\text{tr}``, ``\\textbf{KL}``)."""
+    if not _NAME_WORD.fullmatch(word) or word.lower() in _CONNECTIVES:
+        return False
+    if word.lower() in _PROSE_BEFORE_PARENTHESES and word.lower() not in _STATISTICS:
+        return False
+    if command == "mathrm":
+        return True
+    return (
+        word.lower() in _STATISTICS
+        or word in MOMENT_WORDS
+        or word in UPRIGHT_FUNCTION_WORDS
+        or word.lower() in _OPERATOR_WORDS
+        or _ACRONYM.fullmatch(word) is not None
+    )
+
+
+# operators' names an author may set in a text command before their operand
+_OPERATOR_WORDS = frozenset(
+    {"tr", "trace", "diag", "rank", "det", "softmax", "sigmoid", "relu", "sgn", "sign", "exp"}
+    | {"log", "ln", "max", "min", "argmax", "argmin", "pr", "e", "p", "std", "erf", "logit"}
+)
+
+
 def _reject_operator_name(text: str, after: int, command: str, content: str, column: int):
     word = content.strip()
-    if (
-        command in ("mathrm", "textrm", "text")
-        and _NAME_WORD.fullmatch(word)
-        and word.lower() not in _CONNECTIVES
-        and (word.lower() not in _PROSE_BEFORE_PARENTHESES or word.lower() in _STATISTICS)
-        and _operand_follows(text, after)
-    ):
+    if _operator_word(command, word) and _operand_follows(text, after):
         # \mathrm{Var}\, X = 3 was read X = 3 (the word dropped as prose before the formula),
         # \mathrm{tr}\, A the same, \mathrm{Var}\,(X) = 1 too: an operator's name before its
         # operand (red team s47)
@@ -1015,7 +1036,10 @@ def _reject_operator_name(text: str, after: int, command: str, content: str, col
             column=column,
         )
     j = _after_spacing(text, after)
-    if j < len(text) and text[j] in "(_^":
+    bracket = j < len(text) and (
+        text[j] in "([" or re.match(r"\\[bB]igg?l?(?![a-z])", text[j:]) is not None
+    )
+    if j < len(text) and (text[j] in "(_^" or (bracket and _operator_word(command, word))):
         raise UnsupportedLatex(
             f"not supported: the operator \\{command}{{{content.strip()}}} applied to an argument",
             column=column,

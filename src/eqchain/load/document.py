@@ -1540,22 +1540,11 @@ def _steps(
                     continue
     carried = None  # an expression alone that ended with '=' before the display it continues in
     beside_before = False  # the row before held equations side by side (rows.beside_split)
-    last_formula, last_section = None, None  # the last row of the display before, its section
     for b_index, block_rows in rows:
         prev_formula = None  # the formula of the row before in this display
         lone, carried = carried, None  # the bound expression of the row before, standing alone
-        for n_row, row in enumerate(block_rows):
+        for row in block_rows:
             f = row.formula
-            across = (
-                n_row == 0
-                and row.derived == "follows"
-                and lone is None
-                and last_section == row.section
-            )
-            if across:
-                # "Therefore:" before the display: its first row may follow from the equation
-                # that ended the display before, as the next row of one display may
-                prev_formula = last_formula
             if row.where and f is not None:
                 steps.append(_where_step(path, row, f, scope))
                 continue
@@ -1634,7 +1623,6 @@ def _steps(
                         relation=link.relation,
                         follows=link.follows,
                         after_equation=after_equation and j == 0,
-                        after_display=after_equation and j == 0 and across,
                         condition=condition,
                         condition_text=_condition_text(row.case, f.condition),
                         law=f.law,
@@ -1644,8 +1632,6 @@ def _steps(
                         section=row.section,
                     )
                 )
-        last_formula = prev_formula
-        last_section = block_rows[-1].section if block_rows else None
         if lone is not None and not steps:
             # an expression alone, with no row before it, ends the display and the next starts
             # '= b': it continues that expression (\int_0^1 2x \, dx, then = 1: "no formula

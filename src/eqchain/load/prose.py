@@ -40,11 +40,14 @@ _INLINE = r"(?:\$(?P<dollar>[^$]+)\$|\\\((?P<paren>.+?)\\\))"
 _START = r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
 # a connective of up to three words and a comma first ("Moreover, if", "First of all, if"),
 # then an optional then, now or so
-_CONNECTIVE = r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?(?:(?:then|now|so),?\s+)?"
+_CONNECTIVE = (
+    r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?"
+    r"(?:(?:then|now|so|hence|thus|therefore|in\s+particular),?\s+)?"
+)
 _EN = re.compile(
     _START
     + _CONNECTIVE
-    + r"(?:if|for|when|whenever|assuming|suppose|in\s+the\s+case|since|because"
+    + r"(?:if|for|when|whenever|assuming|suppose|in\s+the\s+case|since|because|at"
     + r"|given(?:\s+that)?)\s+"
     # up to three words naming what the formula is about ("When the true label $y = 1$")
     + r"(?P<about>(?:(?:the|a|an|true|label|case|class|value|values|target|input|output|"
