@@ -466,12 +466,7 @@ def stated_assumption_sentences(prose: str) -> list[tuple[list[str], list[str]]]
                 # anywhere in the prose: what it supposes is to be refuted
                 continue
             typed, kind = groups.get("type"), groups.get("kind") or groups.get("kind_only")
-            if typed or kind:
-                conditions = _typed(found, typed, kind)
-            elif all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
-                conditions = found
-            else:
-                conditions = []
+            conditions = _conditions_of(found, typed, kind)
             if conditions:
                 seen.add(m.span("formulas"))
                 out.append((conditions, found))
@@ -523,12 +518,7 @@ def _assumed_clauses(rest: str) -> tuple[list[str], list[str]] | None:
             if not all(_BARE_NAME.fullmatch(n.strip()) for f in found for n in f.split(",")):
                 return None
             continue  # "be a random variable": nothing eqchain reads
-        if typed or kind:
-            read = _typed(found, typed, kind)
-        elif all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
-            read = found
-        else:
-            read = []
+        read = _conditions_of(found, typed, kind)
         if not read:
             return None
         conditions += [c for c in read if c not in conditions]
@@ -542,6 +532,16 @@ _ABBREVIATION = re.compile(r"\b(?:i\.\s*e|e\.\s*g|cf|vs|resp|etc)\.[*_\s]*(?:her
 _SUPPOSED_FALSE = re.compile(
     r"contradiction|absurd|to\s+the\s+contrary|背理|矛盾|反して|귀류|모순", re.IGNORECASE
 )
+
+
+def _conditions_of(found: list[str], typed: str | None, kind: str | None) -> list[str]:
+    """The conditions formulas with an optional type in words give: the type's, or the
+    formulas themselves when each is a condition (an order, \\neq or \\in, no equation)."""
+    if typed or kind:
+        return _typed(found, typed, kind)
+    if all(_ORDER.search(f) and "=" not in _ORDER.sub("", f) for f in found):
+        return found
+    return []
 
 
 def _typed(formulas: list[str], typed: str | None, kind: str | None) -> list[str]:
