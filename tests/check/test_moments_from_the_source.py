@@ -45,3 +45,20 @@ def test_a_wrong_split_is_refuted(tmp_path):
         tmp_path, r"\mathbb{E}[X^2 - 2 X + 1] = \mathbb{E}[X^2] - \mathbb{E}[X] + 1"
     )
     assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_a_conditional_expectation_inside_is_no_constant_coefficient():
+    # X^2 + X E[Y | X] is 0 for Y = -X (E[Y | X] = -X, random): its expectation finite says
+    # nothing of E[X^2]; only constant coefficients bound |p(X)| below by c |X|^d - C
+    import sympy as sp
+
+    from eqchain.check.expectations import _finite_by_source
+    from eqchain.latex.read import read_formula
+
+    source, target = read_formula(
+        r"\mathbb{E}[X^2 + X \mathbb{E}[Y \mid X]] = \mathbb{E}[X^2]"
+    ).sides
+    implied = _finite_by_source(source)
+    assert not implied(target), sp.srepr(target)
+    plain = read_formula(r"\mathbb{E}[X^2 + 2 X] = \mathbb{E}[X^2]").sides
+    assert _finite_by_source(plain[0])(plain[1])

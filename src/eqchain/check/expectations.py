@@ -514,6 +514,8 @@ def _finite_by_source(source):
         if e.under or e.variable is not None:
             continue
         inner = _top(e.body)
+        if any(i.under or i.variable is not None for i in inner):
+            continue  # E[Y | X] inside is random (a function of X), no constant coefficient
         masked = e.body.xreplace({i: sp.Dummy(real=True) for i in inner})
         randoms = [
             x for x in masked.free_symbols if not isinstance(x, sp.Dummy) and not nonrandom(x)
