@@ -100,3 +100,20 @@ def test_an_arrow_with_nothing_before_it_verifies_an_identity_under_its_conditio
     assert steps[0]["status"] == "verified"
     steps = check_document_rows(tmp_path, r"\Rightarrow \sqrt{x^2} = x, \quad x > -1")
     assert steps[0]["status"] == "unknown"  # false at x = -1/2, but the prose may say more
+
+
+def test_a_row_after_an_equation_no_value_satisfies_is_never_verified(tmp_path):
+    # x^2 + 1 = 0 has no real solution: dividing by x^2 + 1 "carries" it to any equation
+    # (x + 1 = x + 2 was verified, "follows from the previous row (divide_both_sides)")
+    steps = _steps(tmp_path, "x^2 + 1 &= 0 \\\\\nx + 1 &= x + 2")
+    assert steps[-1]["status"] == "refuted", steps[-1]
+    steps = _steps(tmp_path, "x^2 + 1 &= 0 \\\\\nx^2 &= -1")
+    assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_a_row_after_an_equation_the_declarations_contradict_is_unknown(tmp_path):
+    # s = 3 is given; s x^2 + s = 0 has no real solution: y = y + 0 x follows, vacuously
+    steps = _steps(tmp_path, "s x^2 + s &= 0 \\\\\n x^2 s + s + x - x &= 0 \\cdot y")
+    assert steps[-1]["status"] in ("unknown", "refuted"), steps[-1]
+    steps = _steps(tmp_path, "s x^2 + s &= 0 \\\\\n x^2 &= -1")
+    assert steps[-1]["status"] != "verified", steps[-1]

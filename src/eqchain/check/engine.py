@@ -50,6 +50,7 @@ from eqchain.check.domain import (
 )
 from eqchain.check.equivalence import is_zero, prove_equal
 from eqchain.check.expectations import expectation_step, has_expectation
+from eqchain.check.expectations import introduced as introduced_expectations
 from eqchain.check.integrals import (
     antiderivative_claim,
     has_indefinite_integral,
@@ -1190,15 +1191,17 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     # "Hence" after an identity: what follows from one is one; not shown to
                     # follow, the row keeps its refutation as an identity (red team s47)
                     result = alone
-                if implied and not premise[2] and _nothing_to_solve(premise, facts, values):
-                    # an equation between numbers, not established, is no equation of a system:
-                    # what follows from a false one follows vacuously; the row is what it is alone
-                    # (refuted), or unknown naming that row (_from_unproved)
+                vacuous = implied and not premise[2] and _vacuous_premise(premise, facts, values)
+                if vacuous:
+                    # an equation between numbers, not established, is no equation of a system,
+                    # and one no allowed value satisfies (x^2 + 1 = 0) has no solution to carry:
+                    # what follows from a false one follows vacuously; the row is what it is
+                    # alone (refuted), or unknown naming that row (_from_unproved)
                     before = results[-1] if results else None
                     if alone.verdict is Verdict.REFUTED:
                         result, implied = alone, False
                     else:
-                        result, implied = _from_unsettled_row(result, before, alone)
+                        result, implied = _from_unsettled_row(result, before, alone, vacuous)
                 if implied:
                     chain_holds = premise[2] and premise[1] == "="
             if result.verdict is Verdict.VERIFIED and (
@@ -1376,7 +1379,22 @@ def _nothing_to_solve(premise, facts: Facts, values) -> bool:
     return all(isinstance(side, sp.Basic) and not side.free_symbols for side in unfolded)
 
 
-def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: StepResult):
+def _vacuous_premise(premise, facts: Facts, values) -> str | None:
+    """Why what follows from the equation before (not established) follows vacuously: it names
+    no unknown ("numbers"), or the declarations and the givens leave no value satisfying it
+    (``x^2 + 1 = 0``, "no value"); else None."""
+    if _nothing_to_solve(premise, facts, values):
+        return "numbers"
+    sides = premise[0]
+    if len(sides) == 2 and all(isinstance(side, sp.Basic) for side in sides):
+        if _given_contradiction(sides[0], sides[1], facts) is not None:
+            return "no value"
+    return None
+
+
+def _from_unsettled_row(
+    implied: StepResult, before: StepResult | None, alone: StepResult, vacuous: str = "numbers"
+):
     r"""A row shown to follow from the row before, when that row is a statement about numbers
     that is not established: no equation of a system, so that what follows from it (from a
     false one, anything does) is unknown, naming that row, as :func:`_from_unproved` says
@@ -1390,10 +1408,16 @@ def _from_unsettled_row(implied: StepResult, before: StepResult | None, alone: S
     state = "refuted" if refuted else "not established"
     rules = ", ".join(implied.rules)
     settle = "" if refuted else ": settle it (declare what it needs) and this one follows"
-    reason = (
-        f"follows from {where}, the row before ({rules}), but that row, an equation between "
-        f"numbers with nothing to solve for, is {state}{settle}"
-    )
+    if vacuous == "numbers":
+        reason = (
+            f"follows from {where}, the row before ({rules}), but that row, an equation between "
+            f"numbers with nothing to solve for, is {state}{settle}"
+        )
+    else:
+        reason = (
+            f"follows from {where}, the row before ({rules}), but no value the declarations "
+            "and the givens allow satisfies that row: anything follows from it, vacuously"
+        )
     if alone.verdict is Verdict.UNKNOWN and " needs " in alone.reason:
         reason += f"; as an identity of its own: {alone.reason}"
     return StepResult(
@@ -4783,6 +4807,14 @@ def _check_claim_written(
         entry = (need.rule, (need.pred, need.expr), need.key)
         if entry not in side_conditions:
             side_conditions.append(entry)
+    # An expectation only the right side writes must be finite where the source is defined.
+    origin_unfolded = (
+        [substitute(facts.unfold(t), values) for t in origin] if origin is not None else []
+    )
+    for e in introduced_expectations([unfolded_src, *origin_unfolded], unfolded_tgt):
+        entry = ("expectation", ("finite", e), ("finite", e))
+        if entry not in side_conditions:
+            side_conditions.append(entry)
     # The step's domain: what its source (and, for a continuation, the chain's left side)
     # needs to be defined. A definition must not hide what is undefined (L = \log 0, L = 1/x):
     # its conditions come with every use.
@@ -5740,7 +5772,7 @@ def _decide(step, rules, side_conditions, warnings, values, facts=None, domain=N
         for need in _needs_text(pred, expr, holds, bound):
             if need not in missing.setdefault(rule, []):
                 missing[rule].append(need)
-            if rule in DOMAIN_RULES:
+            if rule in DOMAIN_RULES or rule == "expectation":
                 into = inherited if before else introduced
                 if need not in into:
                     into.append(need)

@@ -88,7 +88,11 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
         how = _prove_whole(a, b, g, ranges)
         if how is not None:
             rules = ["expectation_body"] + ([] if how == "algebra" else [how])
-            return engine._decide(step, rules, side_conditions, warnings, values, facts, domain)
+            # an expectation of the right side whose argument equals one of the left side's
+            # in every outcome is finite where that one is
+            same = rhs.atoms(Expectation) - matched.atoms(Expectation)
+            kept = [c for c in side_conditions if not (c[0] == "expectation" and c[1][1] in same)]
+            return engine._decide(step, rules, kept, warnings, values, facts, domain)
     # a proof by linearity that needs something (finite moments, a name constant): what the
     # step gets unless an expectation over a stated law decides it (integrals or sums)
     pending = None
@@ -555,7 +559,129 @@ def _finite_by_source(source):
                 return True
         return False
 
+    implied.degrees = degrees  # what introduced() combines them with
     return implied
+
+
+def introduced(sources, target) -> list:
+    r"""The expectations ``target`` writes whose finiteness the ``sources`` (the step's source
+    and its chain's left side) do not give: a step is verified where its source is defined, so
+    an expectation only the right side writes must be finite there. It is when the law makes it
+    so (:func:`_finite`), when a source implies it (:func:`_finite_by_source`), when a source
+    takes an expectation over the same law of the table (every moment of it finite), or when
+    its argument is a constant combination of the arguments of the source's expectations of the
+    same kind (a linear combination of integrable variables is integrable, :func:`_spanned`).
+    ``\mathbb{E}[X] = \mathbb{E}[X^3] - \mathbb{E}[X^3] + \mathbb{E}[X]`` was verified by
+    algebra, false for a Student t with 3 degrees of freedom (E[X^3] has no value)."""
+    if not isinstance(target, sp.Basic) or not target.has(Expectation):
+        return []
+    # bound indices renamed alike (\sum_i X_i and \sum_k X_k are one sum)
+    sources = [_alpha(s) for s in sources if isinstance(s, sp.Basic)]
+    checks = [f for f in (_finite_by_source(s) for s in sources) if f is not None]
+    written = set().union(*(s.atoms(Expectation) for s in sources))
+    laws = {e.args[2] for e in written if e.variable is not None}
+    out = []
+    for original in sorted(target.atoms(Expectation), key=sp.default_sort_key):
+        e = _alpha(original)
+        if e in written or _finite(e) or any(check(e) for check in checks):
+            continue
+        if e.variable is not None and e.args[2] in laws:
+            # a source's expectation over the same law: where it is defined, the law is one
+            # (its parameters allowed), and a law of the table has every moment finite
+            if _moments_table(e.args[2]) and _polynomial_in(e.body, e.variable):
+                continue
+        kin = [w.body for w in written if w.under == e.under]
+        if not e.under:  # the moments a source makes finite: E[X^2] gives E[X]
+            kin += [x**k for c in checks for x, d in c.degrees.items() for k in range(1, d + 1)]
+        if kin and _spanned(e.body, kin, _random_symbols(e)):
+            continue
+        out.append(original)
+    return out
+
+
+def _alpha(expr, depth: int = 0):
+    """``expr`` with the index of each sum and product renamed by its depth alone."""
+    if not isinstance(expr, sp.Basic) or not expr.args:
+        return expr
+    try:
+        if isinstance(expr, (sp.Sum, sp.Product)) and len(expr.limits) == 1:
+            var, lo, hi = expr.limits[0]
+            new = sp.Symbol(f"_bound{depth}", integer=True)
+            body = _alpha(expr.function.xreplace({var: new}), depth + 1)
+            return expr.func(body, (new, _alpha(lo, depth), _alpha(hi, depth)))
+        args = tuple(_alpha(a, depth) for a in expr.args)
+        return expr if args == expr.args else expr.func(*args)
+    except (TypeError, ValueError, AttributeError):
+        return expr
+
+
+def _moments_table(law) -> bool:
+    """Whether ``law`` is the Gaussian or a law of ``_MOMENTS_FINITE`` (its parameters aside)."""
+    return isinstance(law, Normal) or (isinstance(law, Law) and str(law.name) in _MOMENTS_FINITE)
+
+
+def _spanned(body, bodies, random_symbols=None) -> bool:
+    """Whether ``body`` is c_0 + c_1 b_1 + ... + c_n b_n identically, the c_i constants
+    (numbers, names declared constant, names an expectation's subscript holds fixed, and
+    expectations, numbers themselves) and the b_i of ``bodies``. A conditional expectation
+    inside (a random variable) is no constant: then False."""
+    inner = {i for b in (body, *bodies) for i in _top(b)}
+    if any(_conditioned_on(i) or i.under for i in inner):
+        return False
+    mask = {i: sp.Dummy("e") for i in inner}
+    masked = [_sums_apart(b.xreplace(mask)) for b in (body, *bodies)]
+    constants = set(mask.values())
+    coefficients = sp.symbols(f"c0:{len(bodies) + 1}", cls=sp.Dummy)
+    try:
+        combination = sum(c * b for c, b in zip(coefficients[1:], masked[1:], strict=True))
+        expr = sp.expand(masked[0] - coefficients[0] - combination)
+    except (TypeError, ValueError, RecursionError):
+        return False
+
+    def fixed(factor) -> bool:
+        if factor.has(Expectation):
+            return False
+        names = factor.free_symbols - set(coefficients) - constants
+        if random_symbols is not None:
+            return not any(_among(s, random_symbols) for s in names)
+        return all(nonrandom(s) for s in names)
+
+    groups: dict = {}
+    for term in sp.Add.make_args(expr):
+        constant, part = [], []
+        for factor in sp.Mul.make_args(term):
+            (constant if fixed(factor) else part).append(factor)
+        groups.setdefault(sp.Mul(*part), []).append(sp.Mul(*constant))
+    equations = [sp.Add(*v) for k, v in groups.items() if k != 1]
+    if not equations:
+        return True
+    try:
+        return sp.linsolve(equations, coefficients) != sp.EmptySet
+    except (TypeError, ValueError, NotImplementedError):
+        return False
+
+
+def _sums_apart(expr):
+    r"""``expr`` with each finite sum split over its terms and its constant factors taken out
+    (``\sum_k X_k / n`` as ``\frac{1}{n} \sum_k X_k``), so that equal combinations match."""
+
+    def apart(node):
+        if not isinstance(node, sp.Sum) or len(node.limits) != 1:
+            return node
+        var, lo, hi = node.limits[0]
+        if any(b.is_infinite for b in (lo, hi)):
+            return node
+        pieces = []
+        for term in sp.Add.make_args(sp.expand(node.function)):
+            outside = [f for f in sp.Mul.make_args(term) if not f.has(var)]
+            inside = [f for f in sp.Mul.make_args(term) if f.has(var)]
+            pieces.append(sp.Mul(*outside) * sp.Sum(sp.Mul(*inside), (var, lo, hi)))
+        return sp.Add(*pieces)
+
+    try:
+        return expr.replace(lambda n: isinstance(n, sp.Sum), apart)
+    except (TypeError, ValueError, RecursionError):
+        return expr
 
 
 def _finite(e: Expectation) -> bool:
