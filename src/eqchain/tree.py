@@ -100,12 +100,12 @@ def _substitute(expr, mapping: dict, names: dict):
         return expr
     bound = _bound_by(expr)
     if bound and any(names[k] & bound for k in mapping):
-        expr = _scoped(expr, mapping, names)
+        expr = _captured(_scoped(expr, mapping, names))
         return mapping.get(expr, expr)
     if expr.args and not isinstance(expr, (sp.Indexed, sp.IndexedBase, sp.Symbol)):
         args = tuple(_substitute(a, mapping, names) for a in expr.args)
         if args != expr.args:
-            expr = build(expr.func, args)
+            expr = _captured(build(expr.func, args))
     elif isinstance(expr, sp.Indexed):
         indices = tuple(_substitute(a, mapping, names) for a in expr.indices)
         if indices != expr.indices:
@@ -125,6 +125,24 @@ def _bound_by(expr) -> frozenset:
     if isinstance(expr, Expectation) and len(expr.args) == 3:
         return frozenset({expr.args[1]})
     return frozenset()
+
+
+def _captured(expr):
+    r"""A sum or product whose body, values put in, names its index as another symbol (the
+    index an integer, the name defined a real one): that name is the index, as in an integral
+    or a limit (``y = x^2``, then ``\prod_{x=1}^{3} y`` is 1 \cdot 4 \cdot 9, not
+    ``y^3``; red team s48). The author's own body names the index only as the index."""
+    if not isinstance(expr, (sp.Sum, sp.Product)):
+        return expr
+    variables = {v.name: v for v, *_ in expr.limits if isinstance(v, sp.Symbol)}
+    clash = {
+        s: variables[s.name]
+        for s in expr.function.free_symbols
+        if isinstance(s, sp.Symbol) and s.name in variables and s != variables[s.name]
+    }
+    if not clash:
+        return expr
+    return build(expr.func, (expr.function.xreplace(clash), *expr.limits))
 
 
 def _scoped(expr, mapping: dict, names: dict):

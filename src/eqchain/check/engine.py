@@ -288,7 +288,7 @@ class Facts:
         instance, usable only by a step checked with the same ``values`` (never, for None).
         ``domain``: the conditions where it holds (its source's definedness)."""
         # a derivative at a point enters as taken (_at_point): never re-read as a constant's
-        lhs, rhs = self.at_points(self.named(lhs)), self.at_points(self.named(rhs))
+        lhs, rhs = (self.at_points(self.captured(self.named(e))) for e in (lhs, rhs))
         if domain:
             key = (canonical(lhs), canonical(rhs))
             if key not in self.given_domains and key[::-1] not in self.given_domains:
@@ -450,6 +450,36 @@ class Facts:
             return node
 
         return rebuild(expr, visit)
+
+    def captured(self, expr):
+        r"""``expr`` with each defined name inside a sum, product, integral or limit put in
+        where its value mentions the variable that node binds (by name): that value means the
+        variable (tree.put_in), and a rule that takes the name for a constant there would
+        not see it vary (``y = x^2``, then ``\prod_{x=1}^{3} y = y^3`` was verified by
+        prod_expand; ``b = a_i^2``, then ``\sum_{i=1}^{n} b = n a_i^2`` by sum_const)."""
+        plain = {k: v for k, v in self.definitions.items() if isinstance(k, sp.Symbol)}
+        if not plain or not isinstance(expr, sp.Basic):
+            return expr
+        from eqchain.tree import _bound_by
+
+        def visit(node):
+            bound = {str(v) for v in _bound_by(node)}
+            if not bound:
+                return node
+            inner = {
+                k: v
+                for k, v in plain.items()
+                if k.name not in bound
+                and isinstance(v, sp.Basic)
+                and {str(x) for x in v.free_symbols} & bound
+                and node.has(k)
+            }
+            return put_in(node, inner) if inner else node
+
+        try:
+            return rebuild(expr, visit)
+        except (TypeError, ValueError, RecursionError):
+            return expr
 
     def unfold(self, expr, depth: int = 8):
         """Replace defined symbols by their definitions, and defined functions applied to
@@ -2038,7 +2068,7 @@ def _give(step: Step, lhs, facts: Facts) -> StepResult:
             f"the given {latex(lhs)} = {latex(step.rhs)} contradicts {why}",
             line=step.place.line if step.place else None,
         )
-    lhs, rhs = facts.at_points(facts.named(lhs)), facts.at_points(facts.named(step.rhs))
+    lhs, rhs = (facts.at_points(facts.captured(facts.named(e))) for e in (lhs, step.rhs))
     facts.givens.append((lhs, rhs))
     facts.given_lines.append(step.place.line if step.place and not step.from_assumption else None)
     facts.equations.append(Equation(canonical(lhs), canonical(rhs), step.label, "given"))
@@ -4747,8 +4777,9 @@ def _check_claim_written(
     if example is not None:
         return StepResult(step, Verdict.UNKNOWN, (), example)
     varying = facts.undefined_varying(powers=False)  # put in by unfold, after the definitions
-    src = with_varying(substitute(facts.at_points(facts.named(source)), values), varying)
-    tgt = with_varying(substitute(facts.at_points(facts.named(target)), values), varying)
+    src, tgt = (facts.captured(facts.named(side)) for side in (source, target))
+    src = with_varying(substitute(facts.at_points(src), values), varying)
+    tgt = with_varying(substitute(facts.at_points(tgt), values), varying)
     functions = {d.func: d for d in facts.definitions if isinstance(d, AppliedUndef)}
     if functions:  # f'(a) with a in f's body otherwise: the derivative at the point a
         src = facts._derivative_at_a_name(src, functions)
