@@ -265,3 +265,41 @@ def test_a_type_after_a_condition_is_not_the_conditions_name(lead, sigma):
     assert [c for c in taken if "sigma" in c] == sigma, taken
     if "positive" in lead:
         assert "n > 0" in taken and r"m \in \mathbb{Z}" in taken, taken
+
+
+@pytest.mark.parametrize(
+    ("lead", "status"),
+    [
+        # a negative type in words (red team s48: "Let $n$ be a negative integer." was not read,
+        # and the sum's n >= 0 reading verified the row without a word)
+        ("Let $x$ be a negative real number.", "verified"),
+        ("Let $x$ be a nonpositive real number.", "verified"),
+        ("$x$ は負の実数とする。", "verified"),
+        ("$x$ は非正の実数とする。", "verified"),
+        # the same said again after the display turns the prose to no other value of x
+        (
+            "Let $x$ be a negative real number.\n\n$$ x^2 = x^2 $$\n\n"
+            "Let $x$ be a negative real number.",
+            "verified",
+        ),
+        # said otherwise: a case in words, assumed by none (refuted at a positive x)
+        (
+            "Let $x$ be a negative real number.\n\n$$ x^2 = x^2 $$\n\n"
+            "Now let $x$ be a positive real number.",
+            "refuted",
+        ),
+        ("Let $x$ be a positive real number.", "refuted"),
+    ],
+)
+def test_a_negative_sign_in_words_is_read(tmp_path, lead, status):
+    steps = check(tmp_path, f"# t\n\n{lead}\n\n$$\n\\sqrt{{x^2}} = -x\n$$\n")
+    assert steps[-1]["status"] == status, steps[-1]
+
+
+def test_a_negative_integer_bounds_no_sum(tmp_path):
+    steps = check(
+        tmp_path,
+        "# t\n\nLet $n$ be a negative integer.\n\n$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$\n",
+    )
+    assert steps[-1]["status"] == "unknown", steps[-1]
+    assert "n \\geq 0" in steps[-1]["reason"], steps[-1]

@@ -105,7 +105,9 @@ def load_document(
         written = text.split("\n")[line - 1][col - 1 :].strip()
         rows.append((len(blocks), [_Row(None, line, col, written, error=unclosed.message)]))
     stated = _not_of_families(stated_law_conditions(rows), items, rows)
-    stated += _prose_assumptions(path, blocks, rows, items + stated, _inline_names(text, blocks))
+    stated += _prose_assumptions(
+        path, blocks, rows, items + stated, _inline_names(text, blocks), text
+    )
     bound_rows = _display_bounds(rows, items + stated)
     items = items + stated
     scope = _scope(path, rows, items)
@@ -800,15 +802,25 @@ def _inline_names(text: str, blocks: list[Block]) -> list[frozenset[str]]:
     document's text without its displays. A formula that cannot be tokenised names nothing."""
     from eqchain.load.prose import inline_formulas
 
+    return [_tex_names(formula) for formula in inline_formulas(_prose_of(text, blocks))]
+
+
+def _prose_of(text: str, blocks: list[Block]) -> str:
+    """The document's text without its displays (each a paragraph break)."""
     prose = text
     for block in blocks:
         if block.path is None and block.text:
-            prose = prose.replace(block.text, " ")
-    return [_tex_names(formula) for formula in inline_formulas(prose)]
+            prose = prose.replace(block.text, "\n\n")
+    return prose
 
 
 def _prose_assumptions(
-    path: str, blocks: list[Block], rows, items: list, inline: list[frozenset[str]] = ()
+    path: str,
+    blocks: list[Block],
+    rows,
+    items: list,
+    inline: list[frozenset[str]] = (),
+    prose_text: str = "",
 ) -> list:
     r"""The conditions the prose states as standing assumptions ("Assume $\sigma > 0$.",
     "ただし $\sigma > 0$ とする。": load/prose.stated_assumptions), as assumption items, the way
@@ -831,13 +843,24 @@ def _prose_assumptions(
         by_block.setdefault(b, []).extend(block_rows)
     out: list = []
     contested: set[str] = set()
-    for b, block in enumerate(blocks):
+
+    def sentences_of(block):
         # the prose since the display before (a heading or another paragraph between the
         # assumption and the display: it was not read), else the paragraph right before it
         prose = block.prose if block.prose is not None else block.lead
-        sentences = stated_assumption_sentences(prose) if block.path is None and prose else []
-        # the inline formulas the conditions come from ("Let $n$ be a positive integer": one)
-        stating = [_tex_names(f) for _, formulas in sentences for f in formulas]
+        return stated_assumption_sentences(prose) if block.path is None and prose else []
+
+    # the inline formulas the conditions come from ("Let $n$ be a positive integer": one),
+    # in the whole document: an assumption said again ("Let $x$ be negative", then 「$x$ は負の
+    # 実数とする」) turns the prose to no other value of it (both were dropped, and a row false
+    # for every negative x refuted at x = 2); said otherwise, it is contested below
+    stating = [
+        _tex_names(f)
+        for _, formulas in stated_assumption_sentences(_prose_of(prose_text, blocks))
+        for f in formulas
+    ]
+    for b, block in enumerate(blocks):
+        sentences = sentences_of(block)
         for sentence, _formulas in sentences:
             own_sentence: list = []  # what this sentence assumed: "Let $n \in \mathbb{N}$, $n > 0$"
             for text in sentence:

@@ -268,12 +268,14 @@ def stated_definitions(prose: str) -> list[str]:
 # a standing assumption the prose states (README, "Assumptions"): a whole sentence "Assume $\sigma
 # > 0$.", "We assume that $0 < p < 1$ and $n \geq 1$.", "Let $a > 0$.", "Throughout, suppose
 # $x \neq 0$."; "ただし $\sigma > 0$ とする。", "$n \geq 1$ と仮定する。"
-# a type in words: an optional positive or nonnegative, then integer, natural number, real
-# number, constant or number (the last says nothing without positive or nonnegative)
+# a type in words: an optional sign (positive, nonnegative, negative, nonpositive), then
+# integer, natural number, real number, constant or number (the last says nothing without a
+# sign)
+_SIGNS = r"positive|nonnegative|non-negative|negative|nonpositive|non-positive"
 _TYPE = (
-    r"(?:(?P<kind>positive|nonnegative|non-negative)\s+)?"
+    r"(?:(?P<kind>" + _SIGNS + r")\s+)?"
     r"(?P<type>integers?|natural\s+numbers?|real\s+numbers?|reals?|constants?|numbers?)"
-    r"|(?P<kind_only>positive|nonnegative|non-negative)"
+    r"|(?P<kind_only>" + _SIGNS + r")"
 )
 # where a sentence of an assumption starts: the prose's start, after a sentence's end, or a
 # paragraph's (a blank line; a line break inside a paragraph is no sentence's end: "We do
@@ -333,8 +335,13 @@ _KINDS = {
     "positive": r"> 0",
     "nonnegative": r"\geq 0",
     "non-negative": r"\geq 0",
+    "negative": r"< 0",
+    "nonpositive": r"\leq 0",
+    "non-positive": r"\leq 0",
     "正の": r"> 0",
     "非負の": r"\geq 0",
+    "負の": r"< 0",
+    "非正の": r"\leq 0",
 }
 # 「$c$ は定数とする」「ただし $a, b$ は定数。」「$n$ を自然数とする」「$\sigma$ は正の実数」
 # (Japanese: after ただし or ここで, or ending とする: 「$x$ は正の実数である。」 alone may be a
@@ -347,7 +354,7 @@ _TYPED_CJK = re.compile(
     + r"(?:\s*(?:[、,，]|および|及び|と)\s*"
     + _PLAIN_INLINE
     + r")*)"
-    + r"\s*(?:は|を)\s*(?:(?P<kind>正の|非負の)\s*)?(?P<type>定数|整数|自然数|実数)"
+    + r"\s*(?:は|を)\s*(?:(?P<kind>正の|非負の|負の|非正の)\s*)?(?P<type>定数|整数|自然数|実数)"
     + r"\s*(?:(?P<suppose>とする|とします|と仮定する|と仮定します|であるとする|であるとします)"
     + r"|である|です)?"
     + r"\s*(?:[。.．]|\Z)",
