@@ -1078,6 +1078,21 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 elif isinstance(step.rhs, ArgMax) and link_relation == "=":
                     decide = partial(_optimum, step, source, facts, values, timeout)
                     result = _guarded(step, timeout, decide)
+                elif (
+                    isinstance(source, ArgMax)
+                    and link_relation == "="
+                    and step.follows is None
+                    and not step.condition
+                ):
+                    # \arg\max_x f = 3: the same claim read from the right (it was a given,
+                    # x taken for a name the row states a value of; red team s48)
+                    swapped = replace(step, lhs=step.rhs, rhs=source)
+                    decide = partial(_optimum, swapped, step.rhs, facts, values, timeout, "right")
+                    result = replace(_guarded(swapped, timeout, decide), step=step)
+                    if result.counterexample is not None:  # its sides as the row has them
+                        cex = result.counterexample
+                        cex = replace(cex, lhs=cex.rhs, rhs=cex.lhs)
+                        result = replace(result, counterexample=cex)
                 elif link_relation == "sim" and step.follows is None:
                     result = _distribution_statement(step)
                 elif step.follows is not None:
@@ -7035,7 +7050,7 @@ def _proportional(step: Step, source, facts: Facts, values, derivation, left=Non
     )
 
 
-def _optimum(step: Step, source, facts: Facts, values, timeout) -> StepResult:
+def _optimum(step: Step, source, facts: Facts, values, timeout, other="left") -> StepResult:
     r"""``\hat\theta = \arg\max_{\theta} f``: the Lagrange solver's stationary point, its
     stationarity re-checked here, is the global maximum when its certificate proves it; then a
     new name on the left is defined as that point, and any other left side must equal it
@@ -7094,7 +7109,8 @@ def _optimum(step: Step, source, facts: Facts, values, timeout) -> StepResult:
     # point: in a document, or a hatted name in a derivation file (a declared plain name is a
     # claim about a value the author fixed elsewhere).
     if (
-        isinstance(target, sp.Symbol)
+        other == "left"
+        and isinstance(target, sp.Symbol)
         and target not in facts.seen
         and target not in facts.definitions
         and not node.has(target)
@@ -7110,9 +7126,9 @@ def _optimum(step: Step, source, facts: Facts, values, timeout) -> StepResult:
     cex = find_counterexample(lhs_full, value, _givens(facts), seed=0, ranges=facts.ranges)
     if cex is not None:
         return StepResult(
-            step, Verdict.REFUTED, (), f"the arg {word} is {shown}, not the left side", cex
+            step, Verdict.REFUTED, (), f"the arg {word} is {shown}, not the {other} side", cex
         )
-    return StepResult(step, Verdict.UNKNOWN, (), f"{why}; not shown equal to the left side")
+    return StepResult(step, Verdict.UNKNOWN, (), f"{why}; not shown equal to the {other} side")
 
 
 def _stationary(slope) -> bool:
