@@ -1,0 +1,19 @@
+r"""Red team s48: readings and verdicts it showed wrong, each mended (the sums and products of
+defined names, arg max on the left, prose signs and expectations have their own files)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import check_document_rows
+
+
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        ("L = 3", "refuted"),  # states p^2 = 3: no second definition of L
+        (r"L = p \cdot p", "verified"),  # the bare name restated: a claim, proved
+    ],
+)
+def test_a_bare_name_of_a_defined_function_is_its_value(tmp_path, row, status):
+    steps = check_document_rows(tmp_path, "L(p) = p^2", row)
+    assert steps[-1]["status"] == status, steps[-1]
