@@ -474,3 +474,20 @@ def test_mathjax_display_scripts_are_read_as_displays(tmp_path, script):
 def test_an_inline_mathjax_script_is_not_a_display():
     text = '$$x = 1$$\n\nSo <script type="math/tex">a + a = 3a</script> holds.\n'
     assert len(markdown_blocks(text)) == 1
+
+
+def test_a_line_of_equals_inside_a_paragraphs_display_is_the_displays_own():
+    # an author breaking a row at its relation: "=" alone on a line inside $$ ... $$ right
+    # after prose was CommonMark's setext underline, which cut the display in two ("unclosed
+    # '$$'"), dropped the definition after it and refuted valid rows (helper s48)
+    text = "Recall:\n$$\na\n=\nb + 1\n$$\nwhere\n$$\nb := 2\n$$\n\n$$\na = 3\n$$\n"
+    blocks = markdown_blocks(text)
+    assert [b.line for b in blocks] == [2, 8, 12], blocks
+    assert "=" in blocks[0].text and "b + 1" in blocks[0].text
+
+
+def test_an_underline_outside_the_dollars_still_makes_a_heading():
+    text = "Title\n=====\n\n$$ a = b $$\n"
+    assert [b.line for b in markdown_blocks(text)] == [4]
+    doc = read_markdown(text)
+    assert doc.title == "Title"

@@ -211,6 +211,7 @@ def _parser(admonitions: bool = False):
         ("katex", _katex_shortcode),
     ):
         md.block.ruler.before("amsmath", name, _not_inside_dollars(rule), {"alt": alt[:4]})
+    md.block.ruler.at("lheading", _underline_outside_dollars())
     # The inline rule, wrapped to remember where in the paragraph each formula starts.
     md.inline.ruler.at("math_inline", _located(math_inline_dollar(True, True, True)))
     return md
@@ -228,6 +229,28 @@ def _not_inside_dollars(rule):
         return rule(state, start_line, end_line, silent)
 
     return rule_outside_dollars
+
+
+def _underline_outside_dollars():
+    """CommonMark's setext heading rule, except that a line of ``=`` (or ``-``) inside a
+    paragraph's open ``$$`` is the display's own (``\\end{pmatrix}`` / ``=`` / ``\\frac{1}{Z}``,
+    an author breaking a row at its relation): not a heading's underline, which cut the display
+    in two ("unclosed '$$'"), dropped a definition after it and refuted valid rows (helper s48,
+    a Japanese softmax post)."""
+    from markdown_it.rules_block import lheading
+
+    def rule(state, start_line: int, end_line: int, silent: bool) -> bool:
+        line = start_line + 1
+        while line < end_line and not state.isEmpty(line):
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            if re.fullmatch(r"(?:=+|-+)\s*", text):
+                if _open_dollars(state, line):
+                    return False
+                break
+            line += 1
+        return lheading(state, start_line, end_line, silent)
+
+    return rule
 
 
 def _open_dollars(state, line: int) -> bool:
