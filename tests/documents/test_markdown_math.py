@@ -491,3 +491,27 @@ def test_an_underline_outside_the_dollars_still_makes_a_heading():
     assert [b.line for b in markdown_blocks(text)] == [4]
     doc = read_markdown(text)
     assert doc.title == "Title"
+
+
+def test_a_paragraph_that_is_one_inline_equation_is_a_display():
+    # blogs write a chain as paragraphs of one $...$ each: its rows were skipped without a word
+    text = "Since\n\n$f(x) = (x + 1)^2$\n\n$= x^2 + 2x + 1$\n\n$= x^2 + 1$\n"
+    assert [b.line for b in markdown_blocks(text)] == [3, 5, 7]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here $f(x) = x^2$ holds.\n",  # inside a sentence: prose
+        "$f(x) = x^2$ より、\n",  # words after it
+        "$x$\n",  # no relation
+    ],
+)
+def test_an_inline_formula_with_prose_or_no_relation_stays_prose(text):
+    assert markdown_blocks(text) == []
+
+
+def test_a_chain_of_lone_inline_equations_is_checked(tmp_path):
+    text = "# t\n\n$f(x) = (x + 1)^2$\n\n$= x^2 + 2x + 1$\n\n$= x^2 + 1$\n"
+    results = check(tmp_path, text, assume=None)
+    assert [r.verdict for r in results] == [Verdict.DEFINITION, Verdict.VERIFIED, Verdict.REFUTED]
