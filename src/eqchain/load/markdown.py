@@ -747,7 +747,13 @@ def _lone_relation(content: str, source: str, offset: int, end: int) -> bool:
     rows were skipped without a word, two wrong steps with them (helper s48, a Japanese post)."""
     if source[:offset].strip() or source[end:].strip():
         return False
-    return _RELATION.search(content) is not None
+    top = content
+    while True:  # outside every brace group (not the = of \sum_{k=1}^{n})
+        inner = re.sub(r"\{[^{}]*\}", "", top)
+        if inner == top:
+            break
+        top = inner
+    return _RELATION.search(top) is not None
 
 
 HTML_MATH = (
