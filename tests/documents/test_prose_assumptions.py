@@ -48,19 +48,24 @@ def test_without_it_the_step_names_the_condition(tmp_path):
 
 
 def test_an_assumption_about_a_name_written_before_is_not_taken(tmp_path):
-    # the first row, written before the sentence, is false in general: never verified
+    # the first row, written before the sentence, is false in general: never verified; the
+    # sentence is the case of the display after it (stop 48), which holds there
     text = "# t\n\n$$ \\sqrt{x^2} = x $$\n\nAssume $x > 0$.\n\n$$ \\sqrt{x^2} = x $$\n"
     steps = check(tmp_path, text)
-    assert [s["status"] for s in steps] == ["refuted", "refuted"], steps
+    assert [s["status"] for s in steps] == ["refuted", "verified"], steps
+    assert [s["condition"] for s in steps] == [None, "x > 0"], steps
 
 
 def test_cases_in_words_are_no_assumptions(tmp_path):
+    # no assumption of the whole document: each is the case of the display after it (stop 48;
+    # they were refuted at values their own case excludes), never verified without its case
     text = (
         "# t\n\nAssume $x > 0$.\n\n$$ \\sqrt{x^2} = x $$\n\n"
         "Now assume $x < 0$.\n\n$$ \\sqrt{x^2} = -x $$\n"
     )
     steps = check(tmp_path, text)
-    assert "verified" not in [s["status"] for s in steps], steps
+    assert [s["status"] for s in steps] == ["verified", "verified"], steps
+    assert [s["condition"] for s in steps] == ["x > 0", "x < 0"], steps
 
 
 @pytest.mark.parametrize(
@@ -88,9 +93,12 @@ def test_other_sentences_assume_nothing(tmp_path, lead):
     ],
 )
 def test_a_name_the_prose_writes_again_is_assumed_by_none(tmp_path, later):
+    # the sentence is the case of the display right after it only (stop 48): the prose turns
+    # to t otherwise before the second
     text = f"# t\n\nLet $t > 0$.\n\n$$ |t| = t $$\n\n{later}\n\n$$ \\frac{{|t|}}{{t}} = 1 $$\n"
     steps = check(tmp_path, text)
-    assert "verified" not in [s["status"] for s in steps], steps
+    assert steps[0]["status"] == "verified" and steps[0]["condition"] == "t > 0", steps
+    assert steps[1]["status"] != "verified" or steps[1]["condition"] not in (None, "t > 0"), steps
 
 
 @pytest.mark.parametrize(
@@ -303,3 +311,34 @@ def test_a_negative_integer_bounds_no_sum(tmp_path):
     )
     assert steps[-1]["status"] == "unknown", steps[-1]
     assert "n \\geq 0" in steps[-1]["reason"], steps[-1]
+
+
+def _two_cases(first: str, second: str, between: str = "") -> str:
+    return (
+        "# Positive case\n\nLet $x > 0$.\n\n"
+        f"$$\n{first}\n$$\n\n{between}# Negative case\n\nLet $x < 0$.\n\n$$\n{second}\n$$\n"
+    )
+
+
+def test_opposite_assumptions_in_two_sections_are_the_cases_of_their_displays(tmp_path):
+    # both rows were refuted at values their own section excludes (red team s48)
+    steps = check(tmp_path, _two_cases(r"\sqrt{x^2} = x", r"\sqrt{x^2} = -x"))
+    assert [s["status"] for s in steps] == ["verified", "verified"], steps
+    assert [s["condition"] for s in steps] == ["x > 0", "x < 0"], steps
+
+
+def test_a_row_false_in_its_own_case_is_refuted_there(tmp_path):
+    steps = check(tmp_path, _two_cases(r"\sqrt{x^2} = -x", r"\sqrt{x^2} = x"))
+    assert [s["status"] for s in steps] == ["refuted", "refuted"], steps
+    assert float(steps[0]["counterexample"]["values"]["x"]) > 0, steps[0]
+    assert float(steps[1]["counterexample"]["values"]["x"]) < 0, steps[1]
+
+
+def test_a_case_ends_where_the_prose_writes_the_name_otherwise(tmp_path):
+    text = (
+        "Let $x > 0$.\n\n$$\n\\sqrt{x^2} = x\n$$\n\nFor negative $x$ instead:\n\n"
+        "$$\n\\sqrt{x^2} = x\n$$\n"
+    )
+    steps = check(tmp_path, text)
+    assert steps[0]["status"] == "verified", steps[0]
+    assert steps[1]["status"] == "refuted", steps[1]

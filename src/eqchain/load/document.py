@@ -108,6 +108,7 @@ def load_document(
     stated += _prose_assumptions(
         path, blocks, rows, items + stated, _inline_names(text, blocks), text
     )
+    rows = _cases_in_words(blocks, rows, items + stated, functions)
     bound_rows = _display_bounds(rows, items + stated)
     items = items + stated
     scope = _scope(path, rows, items)
@@ -903,6 +904,82 @@ def _prose_assumptions(
         except Exception:  # noqa: BLE001 - conditions that cannot hold together: none taken
             return []
     return out
+
+
+def _cases_in_words(blocks: list[Block], rows, taken: list, functions) -> list:
+    r"""``rows`` with a case for the displays after an assumption sentence that is no
+    assumption of the whole document (the prose assumes the name otherwise elsewhere, or a
+    display before it writes the name): "Let $x > 0$." before one display and "Let $x < 0$."
+    before another are two cases in words. Its one condition (``x > 0``, or the sign a type in
+    words gives) is the case of each display after it that writes the name and has no case of
+    its own, until the prose writes the name again in any inline formula: both rows were
+    refuted at values their own case excludes (red team s48)."""
+    from eqchain.latex.read import read_case
+    from eqchain.load.assume import parse_assume
+    from eqchain.load.prose import inline_formulas, stated_assumption_sentences
+
+    by_block: dict[int, list] = {}
+    for b, block_rows in rows:
+        by_block.setdefault(b, []).append(block_rows)
+    current: dict[str, object] = {}  # a name -> the case in force for it
+    changed: dict[int, object] = {}  # id of a row -> its case
+    for b, block in enumerate(blocks):
+        prose = block.prose if block.prose is not None else block.lead
+        if block.path is None and prose:
+            sentences = stated_assumption_sentences(prose)
+            stating = {f for _, formulas in sentences for f in formulas}
+            # the prose turns to the name otherwise (anywhere in this prose): no case for it
+            others = {
+                name
+                for formula in inline_formulas(prose)
+                if formula not in stating
+                for name in _tex_names(formula)
+            }
+            # a name two sentences of this prose assume ("Assume $n > 0$. Now assume $n < 0$.")
+            counts: dict[str, int] = {}
+            for _, formulas in sentences:
+                for name in set().union(*(_tex_names(f) for f in formulas)) if formulas else ():
+                    counts[name] = counts.get(name, 0) + 1
+            others |= {name for name, n in counts.items() if n > 1}
+            for name in others:
+                current.pop(name, None)
+            for sentence, formulas in sentences:
+                names = set().union(*(_tex_names(f) for f in formulas)) if formulas else set()
+                for name in names:
+                    current.pop(name, None)
+                try:
+                    found = [i for text in sentence for i in parse_assume(text)]
+                except InputError:
+                    continue
+                if not found or all(i in taken for i in found):
+                    continue  # an assumption of the whole document
+                cases = []
+                for text in sentence:
+                    if "\\in" in text:
+                        continue  # a type (n \in \mathbb{Z}): no case eqchain reads
+                    try:
+                        cases.append(read_case(text, frozenset(functions)))
+                    except LatexError:
+                        cases = []
+                        break
+                if len(cases) == 1 and len(names) == 1 and not names & others:
+                    current[next(iter(names))] = cases[0]
+        for block_rows in by_block.get(b, ()):
+            for row in block_rows:
+                formula = getattr(row, "formula", None)
+                if formula is None or row.case is not None or not current:
+                    continue
+                written = set().union(*(_written_names(side) for side in formula.sides))
+                for name, case in current.items():
+                    if name in written:
+                        changed[id(row)] = case
+                        break
+    if not changed:
+        return rows
+    return [
+        (b, [replace(r, case=changed[id(r)]) if id(r) in changed else r for r in block_rows])
+        for b, block_rows in rows
+    ]
 
 
 # spaces and separators a row of bounds may hold between them (\alpha > 0,\ \beta > 0)
