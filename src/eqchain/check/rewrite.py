@@ -902,7 +902,11 @@ def node_definedness(node) -> list[tuple[str, Condition]]:
     out: list[tuple[str, Condition]] = []
     if isinstance(node, sp.Pow) and node.exp.is_nonnegative is not True:
         base = node.base
-        if not (base.is_number and base.is_zero is False):
+        if base.is_zero:
+            # 0^{\alpha + 1}: defined where the exponent is not negative (a boundary term of
+            # an integration by parts; "0 \neq 0 cannot hold" called it defined nowhere)
+            out.append(("division", ("nonnegative", evaluate(node.exp))))
+        elif not (base.is_number and base.is_zero is False):
             out.append(("division", ("nonzero", evaluate(base))))
     elif isinstance(node, sp.log):
         arg = node.args[0]
