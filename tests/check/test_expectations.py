@@ -210,7 +210,9 @@ CASES = [
         "expectation_linear",
         r"\mathrm{Cov}(V, W) = \mathbb{E}[V W] - \mathbb{E}[V] \mathbb{E}[W]",
         r"\mathrm{Cov}(V, W) = \mathbb{E}[V W] + \mathbb{E}[V] \mathbb{E}[W]",
-        r"\mathrm{Cov}(R, W) = \mathbb{E}[R W] - \mathbb{E}[R] \mathbb{E}[W]",
+        # (Cov(R, W) = E[R W] - E[R] E[W] needs nothing more: where its left side is defined,
+        # E[R] and E[(R - E[R])(W - E[W])] are finite, so is E[R W], stop 48)
+        r"\mathbb{E}[R W] = \mathrm{Cov}(R, W) + \mathbb{E}[R] \mathbb{E}[W]",
         "finite moments",
     ),
     (

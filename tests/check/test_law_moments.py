@@ -54,11 +54,13 @@ def test_a_wrong_split_over_a_stated_law_is_not_verified(tmp_path, law, rows):
 
 
 def test_a_law_whose_parameters_are_not_shown_valid_is_not_taken_to_have_moments(tmp_path):
-    # Exp(lambda - mu): lambda - mu > 0 is not established by the declarations
+    # Exp(lambda - mu): lambda - mu > 0 is not established by the declarations. (The variance
+    # split W = Var(X) = E[X^2] - E[X]^2 needs nothing of the law since stop 48: where its left
+    # side is defined, E[X] and E[(X - E[X])^2] are finite, so is E[X^2].)
     rows = (
         r"X \sim \mathrm{Exp}(\lambda - \mu)",
-        r"W = \mathrm{Var}(X)",
-        r"= \mathbb{E}[X^2] - \mathbb{E}[X]^2",
+        r"W = \mathbb{E}[X]",
+        r"= \mathbb{E}[X^3] - \mathbb{E}[X^3 - X]",
     )
     got = check_document_rows(tmp_path, *rows)[-1]
     assert got["status"] == "unknown"

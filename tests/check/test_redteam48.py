@@ -7,16 +7,19 @@ import pytest
 from helpers import check_document_rows
 
 
-@pytest.mark.parametrize(
-    ("row", "status"),
-    [
-        ("L = 3", "refuted"),  # states p^2 = 3: no second definition of L
-        (r"L = p \cdot p", "verified"),  # the bare name restated: a claim, proved
-    ],
-)
-def test_a_bare_name_of_a_defined_function_is_its_value(tmp_path, row, status):
-    steps = check_document_rows(tmp_path, "L(p) = p^2", row)
-    assert steps[-1]["status"] == status, steps[-1]
+def test_a_bare_name_of_a_defined_function_is_its_value(tmp_path):
+    # the bare name restated: a claim, proved
+    steps = check_document_rows(tmp_path, "L(p) = p^2", r"L = p \cdot p")
+    assert steps[-1]["status"] == "verified", steps[-1]
+
+
+def test_a_false_row_about_it_is_a_redefinition_said_so(tmp_path):
+    # L = 3 was a second definition without a word (red team s48); then refuted, and every row
+    # after it (red team s48-2: p = 1/3 after a density p(x)): a new meaning, warned
+    steps = check_document_rows(tmp_path, "L(p) = p^2", "L = 3", "L + 1 = 4")
+    assert steps[1]["status"] == "definition", steps[1]
+    assert any("redefines L" in w and "false" in w for w in steps[1]["warnings"]), steps[1]
+    assert steps[2]["status"] == "verified", steps[2]
 
 
 def test_zero_to_a_symbolic_power_is_defined_where_the_power_is_not_negative(tmp_path):
@@ -28,3 +31,39 @@ def test_zero_to_a_symbolic_power_is_defined_where_the_power_is_not_negative(tmp
     assert steps[-1]["status"] == "verified", steps[-1]
     steps = check_document_rows(tmp_path, r"0^{a + 1} \cdot 3 + b = b + 3", assume="a > 0")
     assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_a_name_defined_through_another_means_the_index_too(tmp_path):
+    # u = x, y = u^2: y names x through u (red team s48-2: both rows below were verified)
+    steps = check_document_rows(tmp_path, "u = x", "y = u^2", r"\prod_{x=1}^{3} y = y^3")
+    assert steps[-1]["status"] == "refuted", steps[-1]
+    steps = check_document_rows(tmp_path, "u = x", "y = u^2", r"\prod_{x=1}^{3} y = 36")
+    assert steps[-1]["status"] == "verified", steps[-1]
+
+
+@pytest.mark.parametrize(
+    ("step", "assume"),
+    [
+        # a coefficient that is 0 (or may be) makes nothing finite (red team s48-2)
+        (
+            r"\mathbb{E}[(\sin^2(1) + \cos^2(1) - 1) X] = "
+            r"\mathbb{E}[(\sin^2(1) + \cos^2(1) - 1) X] + \mathbb{E}[X] - \mathbb{E}[X]",
+            None,
+        ),
+        (r"\mathbb{E}[a X] = \mathbb{E}[a X] + \mathbb{E}[X] - \mathbb{E}[X]", "a constant"),
+        (
+            r"\mathbb{E}[\mathbb{E}[Y] X] = \mathbb{E}[\mathbb{E}[Y] X] + \mathbb{E}[X] - "
+            r"\mathbb{E}[X]",
+            None,
+        ),
+    ],
+)
+def test_a_combination_that_may_divide_by_zero_makes_nothing_finite(tmp_path, step, assume):
+    steps = check_document_rows(tmp_path, step, assume=assume)
+    assert steps[-1]["status"] != "verified", steps[-1]
+
+
+def test_a_nonzero_constant_coefficient_does(tmp_path):
+    step = r"\mathbb{E}[a X + 1] = a \mathbb{E}[X] + 1"
+    steps = check_document_rows(tmp_path, step, assume="a constant, a > 0")
+    assert steps[-1]["status"] == "verified", steps[-1]

@@ -493,7 +493,7 @@ def test_an_underline_outside_the_dollars_still_makes_a_heading():
     assert doc.title == "Title"
 
 
-def test_a_paragraph_that_is_one_inline_equation_is_a_display():
+def test_a_chain_of_paragraphs_of_one_inline_equation_is_a_display():
     # blogs write a chain as paragraphs of one $...$ each: its rows were skipped without a word
     text = "Since\n\n$f(x) = (x + 1)^2$\n\n$= x^2 + 2x + 1$\n\n$= x^2 + 1$\n"
     assert [b.line for b in markdown_blocks(text)] == [3, 5, 7]
@@ -505,9 +505,15 @@ def test_a_paragraph_that_is_one_inline_equation_is_a_display():
         "Here $f(x) = x^2$ holds.\n",  # inside a sentence: prose
         "$f(x) = x^2$ より、\n",  # words after it
         "$x$\n",  # no relation
+        # a lone equation that starts no chain: an example value, a range, a list (red team
+        # s48-2: read as displays, they defined t, y, i for the rest of the document)
+        "For instance,\n\n$t = 0$\n\ngives a trivial case.\n",
+        "$i = 1, \\ldots, n$\n",
+        "- $y = 1$\n- $= 2$\n",
+        "$a = 1$\n\nand\n\n$= 2$\n",
     ],
 )
-def test_an_inline_formula_with_prose_or_no_relation_stays_prose(text):
+def test_an_inline_formula_that_is_no_chain_stays_prose(text):
     assert markdown_blocks(text) == []
 
 

@@ -342,3 +342,35 @@ def test_a_case_ends_where_the_prose_writes_the_name_otherwise(tmp_path):
     steps = check(tmp_path, text)
     assert steps[0]["status"] == "verified", steps[0]
     assert steps[1]["status"] == "refuted", steps[1]
+
+
+def test_a_case_in_words_ends_at_the_next_heading(tmp_path):
+    # red team s48-2: "General remarks" after two cases: |x|/x = -1 was verified under x < 0
+    text = (
+        _two_cases(
+            r"\sqrt{x^2} = x",
+            r"\sqrt{x^2} = -x",
+        )
+        + "\n## General remarks\n\nFor any real x:\n\n$$\n\\sqrt{x^2} = -x\n$$\n"
+    )
+    steps = check(tmp_path, text)
+    assert steps[-1]["condition"] is None, steps[-1]
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_two_cases_of_an_integer_keep_it_an_integer(tmp_path):
+    # red team s48-2: both rows refuted at n = 27/4 (the cases dropped "integer")
+    text = (
+        "# t\n\n## Positive\n\nLet $n$ be a positive integer.\n\n$$\n\\cos(2 \\pi n) = 1\n$$\n\n"
+        "## Negative\n\nLet $n$ be a negative integer.\n\n$$\n\\cos(2 \\pi n) = 1\n$$\n"
+    )
+    steps = check(tmp_path, text)
+    assert [s["status"] for s in steps] == ["verified", "verified"], steps
+
+
+def test_a_row_naming_a_new_quantity_under_a_case_is_a_definition(tmp_path):
+    # red team s48-2: k = \sqrt{x^2} under "Let $x > 0$." was not taken, and k = x refuted
+    text = _two_cases("k = \\sqrt{x^2}\n$$\n\n$$\nk = x", r"\sqrt{x^2} = -x")
+    steps = check(tmp_path, text)
+    assert steps[0]["status"] == "definition", steps[0]
+    assert steps[1]["status"] == "verified" and steps[1]["condition"] == "x > 0", steps[1]

@@ -462,17 +462,25 @@ class Facts:
             return expr
         from eqchain.tree import _bound_by
 
+        # the names each value stands for, through the definitions it uses (y = u^2 after
+        # u = x names x: red team s48-2)
+        names = {}
+        for k, v in plain.items():
+            if isinstance(v, sp.Basic):
+                try:
+                    full = self.unfold(v)
+                except (ValueError, TypeError, RecursionError):
+                    full = v
+                names[k] = {str(x) for x in v.free_symbols | getattr(full, "free_symbols", set())}
+
         def visit(node):
             bound = {str(v) for v in _bound_by(node)}
             if not bound:
                 return node
             inner = {
-                k: v
+                k: self.unfold(v) if names[k] - {str(x) for x in v.free_symbols} else v
                 for k, v in plain.items()
-                if k.name not in bound
-                and isinstance(v, sp.Basic)
-                and {str(x) for x in v.free_symbols} & bound
-                and node.has(k)
+                if k.name not in bound and k in names and names[k] & bound and node.has(k)
             }
             return put_in(node, inner) if inner else node
 
@@ -2906,6 +2914,24 @@ def _infer(
         # (_named_before)
         target = lhs
     head = target.func if isinstance(target, AppliedUndef) else target
+    applied = _bare_function(target, facts)
+    if applied is not None and result.verdict is Verdict.REFUTED and not step.rhs.has(head):
+        # p = \frac{1}{3} after p(x) = \frac{1}{2} e^{-|x|}: read as the function's value it
+        # is false; a new meaning of the letter, as any redefinition (red team s48-2: it was
+        # refuted, and every row after it)
+        earlier = facts.defined_at.get(applied)
+        where = f" (line {earlier})" if earlier else ""
+        at = ", ".join(f"{n} = {v}" for n, v in result.counterexample.values)
+        warning = (
+            f"redefines {latex(target)}: a bare {latex(target)} was the value of "
+            f"{latex(applied)}, defined earlier{where}; as a claim about that value it is "
+            f"false" + (f" (at {at})" if at else "")
+        )
+        for dependent in facts.dependents(applied):
+            facts.forget_about(dependent)
+        facts.forget_definition(applied)
+        facts.forget_about(applied)
+        return replace(_define(step, lhs, facts), warnings=(warning,))
     if target is not None and target in facts.definitions and step.rhs.has(head):
         # L = L + 1 after L = 5: no new meaning (a definition names a quantity by others), a
         # claim about L, as checked (it stopped the whole document as invalid input)
@@ -3861,6 +3887,17 @@ def _derivative_value_set_to_zero(source, rhs, facts: Facts) -> bool:
 
 # Nodes whose value depends on how their argument varies, not only on its value.
 _DEPENDENT = (sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Limit, Expectation)
+
+
+def _bare_function(target, facts: Facts):
+    """The definition's left side ``L(p)`` of the function a bare name ``L`` is the value of
+    (Facts.named), or None."""
+    if not isinstance(target, sp.Symbol) or target in facts.definitions:
+        return None
+    for d in facts.definitions:
+        if isinstance(d, AppliedUndef) and str(d.func) == str(target):
+            return d
+    return None
 
 
 def _named_before(target, rhs, facts: Facts) -> bool:

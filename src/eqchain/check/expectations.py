@@ -97,7 +97,9 @@ def expectation_step(step, lhs, rhs, side_conditions, warnings, facts, values, g
     # step gets unless an expectation over a stated law decides it (integrals or sums)
     pending = None
     for guess in _guesses(lhs, rhs):
-        record = _Record(guess, _finite_by_source(lhs))
+        # what the source makes finite: its moments, its laws, constant combinations of what
+        # it takes the expectation of (introduced)
+        record = _Record(guess, lambda e, lhs=lhs: not introduced([lhs], e))
         expanded = [_linear(side, record) for side in (lhs, rhs)]
         if not record.rules:
             continue
@@ -513,17 +515,25 @@ def _finite_by_source(source):
     if not isinstance(source, sp.Basic) or not source.has(Expectation):
         return None
     written = set(source.atoms(Expectation))
-    degrees: dict = {}  # the random variable -> the highest moment made finite
+    # (what the expectation is over: () or E_{X \sim D}'s, the random variable) -> the highest
+    # moment made finite; over a stated law, E_{X \sim D}[(X - \lambda)^2], every other name
+    # is held fixed
+    degrees: dict = {}
     for e in written:
-        if e.under or e.variable is not None:
+        if e.under and e.variable is None:
             continue
+        randoms_of = {e.variable} if e.variable is not None else None
         inner = _top(e.body)
-        if any(i.under or i.variable is not None for i in inner):
+        if not all(_constant_inner(i, randoms_of) for i in inner):
             continue  # E[Y | X] inside is random (a function of X), no constant coefficient
         masked = e.body.xreplace({i: sp.Dummy(real=True) for i in inner})
-        randoms = [
-            x for x in masked.free_symbols if not isinstance(x, sp.Dummy) and not nonrandom(x)
-        ]
+
+        def fixed(a, randoms_of=randoms_of) -> bool:
+            if isinstance(a, sp.Dummy):
+                return True
+            return a not in randoms_of if randoms_of is not None else nonrandom(a)
+
+        randoms = [x for x in masked.free_symbols if not fixed(x)]
         if len(randoms) != 1 or masked.has(Expectation):
             continue
         (x,) = randoms
@@ -535,20 +545,19 @@ def _finite_by_source(source):
             continue
         if poly.LC().is_zero is not False:
             continue
-        if any(
-            not isinstance(a, sp.Dummy) and not nonrandom(a)
-            for c in poly.coeffs()
-            for a in c.free_symbols
-        ):
+        if any(not fixed(a) for c in poly.coeffs() for a in c.free_symbols):
             continue
-        degrees[x] = max(degrees.get(x, 0), poly.degree())
+        key = (e.under, x)
+        degrees[key] = max(degrees.get(key, 0), poly.degree())
 
     def implied(e) -> bool:
         if e in written:
             return True
-        if e.under or e.variable is not None:
+        if e.under and e.variable is None:
             return False
-        for x, d in degrees.items():
+        for (under, x), d in degrees.items():
+            if under != e.under:
+                continue
             coefficient, power = e.body.as_coeff_exponent(x)
             if (
                 power.is_Integer
@@ -567,10 +576,10 @@ def introduced(sources, target) -> list:
     r"""The expectations ``target`` writes whose finiteness the ``sources`` (the step's source
     and its chain's left side) do not give: a step is verified where its source is defined, so
     an expectation only the right side writes must be finite there. It is when the law makes it
-    so (:func:`_finite`), when a source implies it (:func:`_finite_by_source`), when a source
-    takes an expectation over the same law of the table (every moment of it finite), or when
-    its argument is a constant combination of the arguments of the source's expectations of the
-    same kind (a linear combination of integrable variables is integrable, :func:`_spanned`).
+    so (:func:`_finite`: its parameters' conditions established), when a source implies it
+    (:func:`_finite_by_source`), or when its argument is a constant combination of the
+    arguments of the source's expectations of the same kind (a linear combination of
+    integrable variables is integrable, :func:`_spanned`).
     ``\mathbb{E}[X] = \mathbb{E}[X^3] - \mathbb{E}[X^3] + \mathbb{E}[X]`` was verified by
     algebra, false for a Student t with 3 degrees of freedom (E[X^3] has no value)."""
     if not isinstance(target, sp.Basic) or not target.has(Expectation):
@@ -579,20 +588,20 @@ def introduced(sources, target) -> list:
     sources = [_alpha(s) for s in sources if isinstance(s, sp.Basic)]
     checks = [f for f in (_finite_by_source(s) for s in sources) if f is not None]
     written = set().union(*(s.atoms(Expectation) for s in sources))
-    laws = {e.args[2] for e in written if e.variable is not None}
     out = []
     for original in sorted(target.atoms(Expectation), key=sp.default_sort_key):
         e = _alpha(original)
         if e in written or _finite(e) or any(check(e) for check in checks):
             continue
-        if e.variable is not None and e.args[2] in laws:
-            # a source's expectation over the same law: where it is defined, the law is one
-            # (its parameters allowed), and a law of the table has every moment finite
-            if _moments_table(e.args[2]) and _polynomial_in(e.body, e.variable):
-                continue
         kin = [w.body for w in written if w.under == e.under]
-        if not e.under:  # the moments a source makes finite: E[X^2] gives E[X]
-            kin += [x**k for c in checks for x, d in c.degrees.items() for k in range(1, d + 1)]
+        # the moments a source makes finite: E[X^2] gives E[X]
+        kin += [
+            x**k
+            for c in checks
+            for (under, x), d in c.degrees.items()
+            if under == e.under
+            for k in range(1, d + 1)
+        ]
         if kin and _spanned(e.body, kin, _random_symbols(e)):
             continue
         out.append(original)
@@ -615,19 +624,20 @@ def _alpha(expr, depth: int = 0):
         return expr
 
 
-def _moments_table(law) -> bool:
-    """Whether ``law`` is the Gaussian or a law of ``_MOMENTS_FINITE`` (its parameters aside)."""
-    return isinstance(law, Normal) or (isinstance(law, Law) and str(law.name) in _MOMENTS_FINITE)
-
-
 def _spanned(body, bodies, random_symbols=None) -> bool:
     """Whether ``body`` is c_0 + c_1 b_1 + ... + c_n b_n identically, the c_i constants
     (numbers, names declared constant, names an expectation's subscript holds fixed, and
     expectations, numbers themselves) and the b_i of ``bodies``. A conditional expectation
     inside (a random variable) is no constant: then False."""
     inner = {i for b in (body, *bodies) for i in _top(b)}
-    if any(_conditioned_on(i) or i.under for i in inner):
+    if not all(_constant_inner(i, random_symbols) for i in inner):
         return False
+    if any(
+        big.function.has(Expectation)
+        for b in (body, *bodies)
+        for big in b.atoms(sp.Sum, sp.Product)
+    ):
+        return False  # E[Y_i] under \sum_i is one value for each i, no constant
     mask = {i: sp.Dummy("e") for i in inner}
     masked = [_sums_apart(b.xreplace(mask)) for b in (body, *bodies)]
     constants = set(mask.values())
@@ -656,9 +666,38 @@ def _spanned(body, bodies, random_symbols=None) -> bool:
     if not equations:
         return True
     try:
-        return sp.linsolve(equations, coefficients) != sp.EmptySet
+        solutions = sp.linsolve(equations, coefficients)
     except (TypeError, ValueError, NotImplementedError):
         return False
+    if not isinstance(solutions, sp.FiniteSet) or not solutions:
+        return False
+    # solved for every value of the constants: no division by one that may be 0 (E[q R + 1]
+    # says nothing of E[R] where q = 0; linsolve gives c = 1/q)
+    from eqchain.check import conditions as cond
+
+    (solution,) = solutions
+    for value in solution:
+        # (a number too must be proved nonzero: \sin^2 1 + \cos^2 1 - 1 is 0; red team s48)
+        if not cond.holds("nonzero", sp.denom(sp.together(value))):
+            return False
+    return True
+
+
+def _constant_inner(inner: Expectation, random_symbols=None) -> bool:
+    """Whether the expectation ``inner``, inside another over ``random_symbols`` (None: over
+    every name not declared constant), is a constant there: no conditional one (a function of
+    what it is conditioned on); one over all (no subscript) is a number; one whose subscript
+    holds other names fixed is a constant only when none of its names is random outside."""
+    if _conditioned_on(inner):
+        return False
+    if not inner.under:
+        return True
+    if inner.variable is None:
+        return False
+    names = inner.free_symbols
+    if random_symbols is not None:
+        return not any(_among(s, random_symbols) for s in names)
+    return all(nonrandom(s) for s in names)
 
 
 def _sums_apart(expr):
@@ -666,11 +705,22 @@ def _sums_apart(expr):
     (``\sum_k X_k / n`` as ``\frac{1}{n} \sum_k X_k``), so that equal combinations match."""
 
     def apart(node):
+        if (
+            isinstance(node, sp.Product)
+            and len(node.limits) == 1
+            and node.limits[0][1].is_Integer
+            and node.limits[0][2].is_Integer
+            and node.limits[0][2] - node.limits[0][1] < 16
+        ):
+            var, lo, hi = node.limits[0]
+            return sp.Mul(*(node.function.xreplace({var: k}) for k in range(lo, hi + 1)))
         if not isinstance(node, sp.Sum) or len(node.limits) != 1:
             return node
         var, lo, hi = node.limits[0]
         if any(b.is_infinite for b in (lo, hi)):
             return node
+        if lo.is_Integer and hi.is_Integer and hi - lo < 16:  # written out
+            return sp.Add(*(node.function.xreplace({var: k}) for k in range(lo, hi + 1)))
         pieces = []
         for term in sp.Add.make_args(sp.expand(node.function)):
             outside = [f for f in sp.Mul.make_args(term) if not f.has(var)]
@@ -679,7 +729,7 @@ def _sums_apart(expr):
         return sp.Add(*pieces)
 
     try:
-        return expr.replace(lambda n: isinstance(n, sp.Sum), apart)
+        return expr.replace(lambda n: isinstance(n, (sp.Sum, sp.Product)), apart)
     except (TypeError, ValueError, RecursionError):
         return expr
 

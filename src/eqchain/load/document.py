@@ -860,10 +860,15 @@ def _prose_assumptions(
         for _, formulas in stated_assumption_sentences(_prose_of(prose_text, blocks))
         for f in formulas
     ]
+    # what each sentence says of each name, and the names contested otherwise than by
+    # another sentence: a type every sentence about a name says (integer) outlives the cases
+    said: dict[str, list[set]] = {}
+    spoken: set[str] = set()  # contested by prose that is no assumption sentence
     for b, block in enumerate(blocks):
         sentences = sentences_of(block)
         for sentence, _formulas in sentences:
             own_sentence: list = []  # what this sentence assumed: "Let $n \in \mathbb{N}$, $n > 0$"
+            this: dict[str, set] = {}
             for text in sentence:
                 try:
                     found = parse_assume(text)
@@ -871,16 +876,22 @@ def _prose_assumptions(
                     # a condition --assume cannot read ($x \in (-\infty, 0)$, the other case)
                     # still speaks of its names: they are assumed by none
                     contested |= _tex_names(text)
+                    spoken |= _tex_names(text)
                     continue
                 names = set().union(*(_item_names(i) for i in found))
+                for i in found:
+                    for n in _item_names(i):
+                        this.setdefault(_letter(n), set()).add(i)
                 # written in another inline formula of the prose (than the stated conditions),
                 # a member x_1 by its letter
-                contested |= {
+                elsewhere = {
                     n
                     for n in names
                     if sum(1 for f in inline if _letter(n) in f)
                     > sum(1 for f in stating if _letter(n) in f)
                 }
+                contested |= elsewhere
+                spoken |= {_letter(n) for n in elsewhere}
                 if all(i in out for i in found):
                     continue  # said again
                 earlier = [i for i in out if i not in own_sentence]
@@ -893,11 +904,28 @@ def _prose_assumptions(
                 new = [i for i in found if i not in out]
                 out += new
                 own_sentence += new
+            for name, items_said in this.items():
+                said.setdefault(name, []).append(items_said)
         for row in by_block.get(b, ()):
             formula = getattr(row, "formula", None)
             for side in getattr(formula, "sides", ()) or ():
                 written |= _written_names(side)
-    out = [i for i in out if not {_letter(n) for n in _item_names(i)} & contested]
+    from eqchain.load.assume import Declaration
+
+    def kept(item) -> bool:
+        letters = {_letter(n) for n in _item_names(item)}
+        if not letters & contested:
+            return True
+        # "Let $n$ be a positive integer." and "Let $n$ be a negative integer.": two cases of
+        # an integer (both rows were refuted at n = 27/4; red team s48-2)
+        return (
+            isinstance(item, Declaration)
+            and set(item.words) <= {"integer", "real"}
+            and not letters & spoken
+            and all(item in sets for n in letters for sets in said.get(n, [set()]))
+        )
+
+    out = [i for i in out if kept(i)]
     if out:
         try:
             _scope(path, rows, items + out)
@@ -921,8 +949,11 @@ def _cases_in_words(blocks: list[Block], rows, taken: list, functions) -> list:
     by_block: dict[int, list] = {}
     for b, block_rows in rows:
         by_block.setdefault(b, []).append(block_rows)
-    current: dict[str, object] = {}  # a name -> the case in force for it
+    import sympy as sp
+
+    current: dict[str, tuple] = {}  # a name -> (the case in force for it, its section)
     changed: dict[int, object] = {}  # id of a row -> its case
+    seen: set[str] = set()  # the names the rows so far write
     for b, block in enumerate(blocks):
         prose = block.prose if block.prose is not None else block.lead
         if block.path is None and prose:
@@ -953,25 +984,37 @@ def _cases_in_words(blocks: list[Block], rows, taken: list, functions) -> list:
                     continue
                 if not found or all(i in taken for i in found):
                     continue  # an assumption of the whole document
+                if any("\\in" in text for text in sentence):
+                    continue  # a type (n \in \mathbb{Z}) no case says: no case at all
                 cases = []
                 for text in sentence:
-                    if "\\in" in text:
-                        continue  # a type (n \in \mathbb{Z}): no case eqchain reads
                     try:
                         cases.append(read_case(text, frozenset(functions)))
                     except LatexError:
                         cases = []
                         break
                 if len(cases) == 1 and len(names) == 1 and not names & others:
-                    current[next(iter(names))] = cases[0]
+                    current[next(iter(names))] = (cases[0], block.section)
+        # a case holds within its section: a heading turns the prose to something else
+        current = {n: c for n, c in current.items() if c[1] == block.section}
         for block_rows in by_block.get(b, ()):
             for row in block_rows:
                 formula = getattr(row, "formula", None)
-                if formula is None or row.case is not None or not current:
+                if formula is None:
                     continue
-                written = set().union(*(_written_names(side) for side in formula.sides))
-                for name, case in current.items():
-                    if name in written:
+                sides = getattr(formula, "sides", ()) or ()
+                names = set().union(*(_written_names(side) for side in sides)) if sides else set()
+                new_name = (
+                    len(sides) == 2
+                    and isinstance(sides[0], sp.Symbol)
+                    and str(sides[0]) not in seen
+                )
+                seen |= names
+                if row.case is not None or not current or new_name:
+                    # a row naming a new quantity (k = \sqrt{x^2}) defines it whatever the case
+                    continue
+                for name, (case, _section) in current.items():
+                    if name in names:
                         changed[id(row)] = case
                         break
     if not changed:

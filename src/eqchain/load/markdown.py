@@ -124,6 +124,7 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
     lead = ""  # the paragraph just before: the prose a display follows
     since: list[str] = []  # the paragraphs since the display before (Block.prose)
     section = 0  # the headings so far (Block.section)
+    chained = _lone_chains(tokens)
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             section += 1
@@ -143,7 +144,7 @@ def read_markdown(text: str, dialect: str | None = None, suffix: str = "") -> Ma
             if title is None and i > 0 and tokens[i - 1].tag == "h1":
                 title = token.content.strip() or None
             paragraph = i > 0 and tokens[i - 1].type == "paragraph_open"
-            found, lead = _inline_blocks(token, lines, chosen, assumptions, lead)
+            found, lead = _inline_blocks(token, lines, chosen, assumptions, lead, i in chained)
             if found:
                 found[0] = replace(found[0], prose="\n\n".join([*since, found[0].lead]))
                 since = []
@@ -547,7 +548,9 @@ def _environments(text: str):
     return spans
 
 
-def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[str], previous=""):
+def _inline_blocks(
+    token, lines: list[str], dialect: Dialect, assumptions: list[str], previous="", chained=False
+):
     """Display math inside a paragraph (``$$...$$`` where the dialect says so, and a display-like
     ``$...$`` that is the whole paragraph: :func:`_lone_single_dollar`), each with the prose
     before it in the paragraph (``previous``, the paragraph before, for a whole-paragraph
@@ -579,9 +582,7 @@ def _inline_blocks(token, lines: list[str], dialect: Dialect, assumptions: list[
         source = token.content
         if child.type == "math_inline":
             lone = _lone_single_dollar(child.content, source, offset, end)
-            if not (dialect.lone_dollar and lone) and not _lone_relation(
-                child.content, source, offset, end
-            ):
+            if not (dialect.lone_dollar and lone) and not chained:
                 continue
             first = token.map[0] + 1 + source.count("\n", 0, offset)
             line_start = source.rfind("\n", 0, offset) + 1
@@ -740,20 +741,42 @@ def _lone_single_dollar(content: str, source: str, offset: int, end: int) -> boo
     return "\n" in content or _DISPLAY_LIKE.search(content) is not None
 
 
-def _lone_relation(content: str, source: str, offset: int, end: int) -> bool:
-    r"""Whether the ``$...$`` at ``source[offset:end]`` is its paragraph's only content and
-    holds a relation: an equation the author sets apart as a display (``$\sigma'(x) = ...$``,
-    then ``$= ...$`` paragraph after paragraph, as blogs write a chain), in every dialect. Its
-    rows were skipped without a word, two wrong steps with them (helper s48, a Japanese post)."""
-    if source[:offset].strip() or source[end:].strip():
-        return False
-    top = content
-    while True:  # outside every brace group (not the = of \sum_{k=1}^{n})
-        inner = re.sub(r"\{[^{}]*\}", "", top)
-        if inner == top:
-            break
-        top = inner
-    return _RELATION.search(top) is not None
+# a formula that starts with a relation: a chain's next row (= ..., \le ...)
+_LEADING_RELATION = re.compile(r"\s*(?:=|<|>|\\(?:leq?|geq?|lt|gt)(?![A-Za-z]))")
+
+
+def _lone_chains(tokens) -> set[int]:
+    r"""The positions of the inline tokens that are a chain written as paragraphs of one
+    ``$...$`` each, in every dialect: ``$\sigma'(x) = ...$``, then ``$= ...$`` paragraph after
+    paragraph, as blogs write one (its rows were skipped without a word, two wrong steps with
+    them; helper s48). A paragraph is in such a chain when it is one ``$...$`` with a relation
+    outside its braces and the next paragraph, right after it, is one ``$...$`` that starts with
+    a relation, or it starts with one itself right after such a paragraph. A lone ``$t = 0$``
+    (an example value), ``$i = 1, \ldots, n$`` or a list of ``$y = 1$`` items is no chain:
+    read as displays they defined names for the rest of the document (red team s48-2)."""
+    lone = []  # (position of the inline token, starts with a relation)
+    for i, token in enumerate(tokens):
+        if token.type != "inline" or i == 0 or tokens[i - 1].type != "paragraph_open":
+            continue
+        children = [c for c in token.children or () if c.type != "softbreak"]
+        if len(children) != 1 or children[0].type != "math_inline":
+            continue
+        content = children[0].content
+        top = content
+        while True:  # outside every brace group (not the = of \sum_{k=1}^{n})
+            inner = re.sub(r"\{[^{}]*\}", "", top)
+            if inner == top:
+                break
+            top = inner
+        if _RELATION.search(top) is None:
+            continue
+        lone.append((i, _LEADING_RELATION.match(content) is not None))
+    chained: set[int] = set()
+    for (i, _), (j, continues) in zip(lone, lone[1:], strict=False):
+        # right after each other: paragraph_close, paragraph_open between them, nothing else
+        if continues and j - i == 3 and tokens[i].level == tokens[j].level:
+            chained |= {i, j}
+    return chained
 
 
 HTML_MATH = (
