@@ -214,7 +214,7 @@ def test_counts_are_consistent(outcomes):
 # finds no other row read or lost (135 unreadable steps -> 102). Then +2: en/binomial-moments-
 # datainquiry 15 -> 17 (a condition after '\quad \text{for }', the mark '\quad \Box'; 100 left).
 # Stop 27: the whole run on the merged tree (CI-equivalent, EQCHAIN_REACH_JSON) reads 1048.
-DISPLAY_EQUATIONS_READ = 1048
+DISPLAY_EQUATIONS_READ = 1214  # 1048 at stop 27; 1064 + 150 (the stop-48 documents) at stop 48
 
 # The documents added at stop 24, collected to find what eqchain cannot read yet (a vector's
 # m-th component [x_n]_m, matrix inverses, update rules with \leftarrow, \mathbb{E}_q \log x
@@ -254,6 +254,28 @@ ADDED_AT_STOP_26 = {
 }
 
 
+# ... and at stop 48 (eleven posts two helpers collected and labelled, English and Japanese:
+# geometric and exponential MLE, bias-variance, ELBO, KL nonnegativity, variance of the sample
+# mean, a logistic-regression gradient, Bernoulli/multinomial MLE, MGFs, the sigmoid and
+# softmax derivatives, the gamma distribution): 150 of their 223 rows are read; what stops the
+# rest is x^{(i)} superscript indices under subscripted functions (h_\theta(x^{(i)}), 31 rows of
+# one post), primes on expressions ((-\beta e^{-x/\beta})'), symbolic derivative orders
+# (\frac{d^k}{dt^k}), integrals without a differential, \text{Bias}^2 and pmatrix
+ADDED_AT_STOP_48 = {
+    "en/alstatmaxima-geometric-exponential-mle",
+    "en/bennykenkireth-bias-variance",
+    "en/eugenhotaj-kl-nonnegativity",
+    "en/imathworks-variance-sample-mean",
+    "en/jethrogit-logistic-regression-gradient",
+    "en/lemuelpuglisi-bernoulli-multinomial-mle",
+    "en/yumaloop-deriving-elbo",
+    "ja/hkawabata-moment-generating-function",
+    "ja/math-joy-life-sigmoid-derivative",
+    "ja/seisyuu-gamma-distribution",
+    "ja/sumikitch-softmax-derivative",
+}
+
+
 @pytest.mark.slow
 def test_display_equations_read_never_fall(whole_corpus):
     outcomes = whole_corpus
@@ -265,8 +287,14 @@ def test_display_equations_read_never_fall(whole_corpus):
 @pytest.mark.slow
 def test_most_display_equations_are_read(whole_corpus):
     outcomes = whole_corpus
+    assert reach.totals(outcomes)["rows"] > 0
+    # the documents of stop 48 read 150 of their 223 rows (67%) when they came: a bar of their
+    # own, to raise as the reader learns what stops them; the others keep theirs
+    added_48 = reach.totals([o for o in outcomes if o.document.name in ADDED_AT_STOP_48])
+    assert added_48["rows_read"] >= 0.67 * added_48["rows"]
+    assert ADDED_AT_STOP_48 <= {o.document.name for o in outcomes}
+    outcomes = [o for o in outcomes if o.document.name not in ADDED_AT_STOP_48]
     total = reach.totals(outcomes)
-    assert total["rows"] > 0
     # 1048 of 1147 (91.4%) at stop 27 (1014, 88.4%, at stop 26, when the six documents added at
     # stop 26 read 83 of their 133 rows; 117 at stop 27); the documents of stop 25 keep their bar
     assert total["rows_read"] >= 0.91 * total["rows"]
