@@ -67,3 +67,16 @@ def test_a_nonzero_constant_coefficient_does(tmp_path):
     step = r"\mathbb{E}[a X + 1] = a \mathbb{E}[X] + 1"
     steps = check_document_rows(tmp_path, step, assume="a constant, a > 0")
     assert steps[-1]["status"] == "verified", steps[-1]
+
+
+def test_a_wrong_expansion_of_a_bare_function_name_stays_refuted(tmp_path):
+    # red team s48-3: a value that uses the function's parameter is a claim about it, never a
+    # new meaning (it was a warned definition, and the wrong derivative after it verified)
+    steps = check_document_rows(
+        tmp_path,
+        "L(p) = p^3 (1 - p)^2",
+        "L = p^3 - 2 p^4 + 2 p^5",
+        r"\frac{d L}{d p} = 3 p^2 - 8 p^3 + 10 p^4",
+    )
+    assert steps[1]["status"] == "refuted", steps[1]
+    assert steps[2]["status"] != "verified", steps[2]

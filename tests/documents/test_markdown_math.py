@@ -521,3 +521,14 @@ def test_a_chain_of_lone_inline_equations_is_checked(tmp_path):
     text = "# t\n\n$f(x) = (x + 1)^2$\n\n$= x^2 + 2x + 1$\n\n$= x^2 + 1$\n"
     results = check(tmp_path, text, assume=None)
     assert [r.verdict for r in results] == [Verdict.DEFINITION, Verdict.VERIFIED, Verdict.REFUTED]
+
+
+def test_a_lone_continuation_right_after_a_display_continues_it():
+    # red team s48-3: the wrong row after a display was skipped without a word
+    text = "$$\n(x + 1)^2 = x^2 + 2x + 1\n$$\n\n$= x^2 + 1$\n"
+    assert [b.line for b in markdown_blocks(text)] == [1, 5]
+
+
+def test_angle_brackets_start_no_chain():
+    text = "The norm is defined by\n\n$f(x) = x^2$\n\n$<x, y> = x_1 y_1 + x_2 y_2$\n\nis it.\n"
+    assert markdown_blocks(text) == []

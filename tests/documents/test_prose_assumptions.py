@@ -374,3 +374,25 @@ def test_a_row_naming_a_new_quantity_under_a_case_is_a_definition(tmp_path):
     steps = check(tmp_path, text)
     assert steps[0]["status"] == "definition", steps[0]
     assert steps[1]["status"] == "verified" and steps[1]["condition"] == "x > 0", steps[1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("|n| = n", "|n| = -n"),  # the sign of the case (red team s48-3: refuted at n = -2)
+        (r"\cos(2 \pi n) = 1", r"\cos(2 \pi n) = 1"),  # and its type
+    ],
+)
+def test_a_typed_case_in_words_keeps_its_sign_and_its_type(tmp_path, first, second):
+    text = (
+        "# t\n\n## Positive\n\nLet $n$ be a positive integer.\n\n$$\n" + first + "\n$$\n\n"
+        "## Negative\n\nLet $n$ be a negative integer.\n\n$$\n" + second + "\n$$\n"
+    )
+    steps = check(tmp_path, text)
+    assert [s["status"] for s in steps] == ["verified", "verified"], steps
+
+
+def test_a_row_about_the_cases_own_name_keeps_the_case(tmp_path):
+    # red team s48-3: x = |x| under "Let $x > 0$." was taken for a new name's definition
+    steps = check(tmp_path, _two_cases("x = |x|", "x = -|x|"))
+    assert [s["status"] for s in steps] == ["verified", "verified"], steps

@@ -2915,7 +2915,14 @@ def _infer(
         target = lhs
     head = target.func if isinstance(target, AppliedUndef) else target
     applied = _bare_function(target, facts)
-    if applied is not None and result.verdict is Verdict.REFUTED and not step.rhs.has(head):
+    if (
+        applied is not None
+        and result.verdict is Verdict.REFUTED
+        and not step.rhs.has(head)
+        and not step.rhs.free_symbols & set(applied.args)
+    ):
+        # (only a value that uses none of the function's parameters: L = p^3 - 2p^4 + 2p^5
+        # after L(p) = p^3 (1 - p)^2 is an expansion error, refuted; red team s48-3)
         # p = \frac{1}{3} after p(x) = \frac{1}{2} e^{-|x|}: read as the function's value it
         # is false; a new meaning of the letter, as any redefinition (red team s48-2: it was
         # refuted, and every row after it)

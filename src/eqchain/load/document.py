@@ -860,15 +860,10 @@ def _prose_assumptions(
         for _, formulas in stated_assumption_sentences(_prose_of(prose_text, blocks))
         for f in formulas
     ]
-    # what each sentence says of each name, and the names contested otherwise than by
-    # another sentence: a type every sentence about a name says (integer) outlives the cases
-    said: dict[str, list[set]] = {}
-    spoken: set[str] = set()  # contested by prose that is no assumption sentence
     for b, block in enumerate(blocks):
         sentences = sentences_of(block)
         for sentence, _formulas in sentences:
             own_sentence: list = []  # what this sentence assumed: "Let $n \in \mathbb{N}$, $n > 0$"
-            this: dict[str, set] = {}
             for text in sentence:
                 try:
                     found = parse_assume(text)
@@ -876,22 +871,16 @@ def _prose_assumptions(
                     # a condition --assume cannot read ($x \in (-\infty, 0)$, the other case)
                     # still speaks of its names: they are assumed by none
                     contested |= _tex_names(text)
-                    spoken |= _tex_names(text)
                     continue
                 names = set().union(*(_item_names(i) for i in found))
-                for i in found:
-                    for n in _item_names(i):
-                        this.setdefault(_letter(n), set()).add(i)
                 # written in another inline formula of the prose (than the stated conditions),
                 # a member x_1 by its letter
-                elsewhere = {
+                contested |= {
                     n
                     for n in names
                     if sum(1 for f in inline if _letter(n) in f)
                     > sum(1 for f in stating if _letter(n) in f)
                 }
-                contested |= elsewhere
-                spoken |= {_letter(n) for n in elsewhere}
                 if all(i in out for i in found):
                     continue  # said again
                 earlier = [i for i in out if i not in own_sentence]
@@ -904,28 +893,14 @@ def _prose_assumptions(
                 new = [i for i in found if i not in out]
                 out += new
                 own_sentence += new
-            for name, items_said in this.items():
-                said.setdefault(name, []).append(items_said)
         for row in by_block.get(b, ()):
             formula = getattr(row, "formula", None)
             for side in getattr(formula, "sides", ()) or ():
                 written |= _written_names(side)
-    from eqchain.load.assume import Declaration
-
-    def kept(item) -> bool:
-        letters = {_letter(n) for n in _item_names(item)}
-        if not letters & contested:
-            return True
-        # "Let $n$ be a positive integer." and "Let $n$ be a negative integer.": two cases of
-        # an integer (both rows were refuted at n = 27/4; red team s48-2)
-        return (
-            isinstance(item, Declaration)
-            and set(item.words) <= {"integer", "real"}
-            and not letters & spoken
-            and all(item in sets for n in letters for sets in said.get(n, [set()]))
-        )
-
-    out = [i for i in out if kept(i)]
+    # (two cases of an integer, "Let $n$ be a positive integer." and "Let $n$ be a negative
+    # integer.", are each a case with the type: _cases_in_words; the type is no assumption of
+    # the whole document, where the prose may turn to any real n in words: red team s48-3)
+    out = [i for i in out if not {_letter(n) for n in _item_names(i)} & contested]
     if out:
         try:
             _scope(path, rows, items + out)
@@ -984,17 +959,15 @@ def _cases_in_words(blocks: list[Block], rows, taken: list, functions) -> list:
                     continue
                 if not found or all(i in taken for i in found):
                     continue  # an assumption of the whole document
-                if any("\\in" in text for text in sentence):
-                    continue  # a type (n \in \mathbb{Z}) no case says: no case at all
-                cases = []
-                for text in sentence:
-                    try:
-                        cases.append(read_case(text, frozenset(functions)))
-                    except LatexError:
-                        cases = []
-                        break
-                if len(cases) == 1 and len(names) == 1 and not names & others:
-                    current[next(iter(names))] = (cases[0], block.section)
+                # the sentence's conditions together, its type too ("Let $n$ be a positive
+                # integer.": n \in \mathbb{Z}, n > 0; the sign alone refuted cos(2 pi n) = 1 at
+                # n = 27/4, no case at all |n| = n at n = -2; red teams s48-2, s48-3)
+                try:
+                    case = read_case(", ".join(sentence), frozenset(functions))
+                except LatexError:
+                    continue
+                if len(names) == 1 and not names & others:
+                    current[next(iter(names))] = (case, block.section)
         # a case holds within its section: a heading turns the prose to something else
         current = {n: c for n, c in current.items() if c[1] == block.section}
         for block_rows in by_block.get(b, ()):
@@ -1008,6 +981,7 @@ def _cases_in_words(blocks: list[Block], rows, taken: list, functions) -> list:
                     len(sides) == 2
                     and isinstance(sides[0], sp.Symbol)
                     and str(sides[0]) not in seen
+                    and str(sides[0]) not in current  # x = |x| under "Let $x > 0$."
                 )
                 seen |= names
                 if row.case is not None or not current or new_name:

@@ -742,7 +742,8 @@ def _lone_single_dollar(content: str, source: str, offset: int, end: int) -> boo
 
 
 # a formula that starts with a relation: a chain's next row (= ..., \le ...)
-_LEADING_RELATION = re.compile(r"\s*(?:=|<|>|\\(?:leq?|geq?|lt|gt)(?![A-Za-z]))")
+# (not a bare < or >: $<x, y> = ...$ is an inner product)
+_LEADING_RELATION = re.compile(r"\s*(?:=|\\(?:leq?|geq?|lt|gt|approx)(?![A-Za-z]))")
 
 
 def _lone_chains(tokens) -> set[int]:
@@ -751,9 +752,10 @@ def _lone_chains(tokens) -> set[int]:
     paragraph, as blogs write one (its rows were skipped without a word, two wrong steps with
     them; helper s48). A paragraph is in such a chain when it is one ``$...$`` with a relation
     outside its braces and the next paragraph, right after it, is one ``$...$`` that starts with
-    a relation, or it starts with one itself right after such a paragraph. A lone ``$t = 0$``
-    (an example value), ``$i = 1, \ldots, n$`` or a list of ``$y = 1$`` items is no chain:
-    read as displays they defined names for the rest of the document (red team s48-2)."""
+    a relation, or it starts with one itself right after such a paragraph or a display. A
+    lone ``$t = 0$`` (an example value), ``$i = 1, \ldots, n$`` or a list of ``$y = 1$``
+    items is no chain: read as displays they defined names for the rest of the document (red
+    team s48-2)."""
     lone = []  # (position of the inline token, starts with a relation)
     for i, token in enumerate(tokens):
         if token.type != "inline" or i == 0 or tokens[i - 1].type != "paragraph_open":
@@ -776,6 +778,12 @@ def _lone_chains(tokens) -> set[int]:
         # right after each other: paragraph_close, paragraph_open between them, nothing else
         if continues and j - i == 3 and tokens[i].level == tokens[j].level:
             chained |= {i, j}
+    for j, continues in lone:
+        # $= ...$ right after a display ($$ (x + 1)^2 = x^2 + 2x + 1 $$, then $= x^2 + 1$: the
+        # wrong row was skipped; red team s48-3)
+        before = tokens[j - 2] if j >= 2 else None
+        if continues and before is not None and before.type.startswith(("math_block", "amsmath")):
+            chained.add(j)
     return chained
 
 
