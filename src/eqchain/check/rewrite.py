@@ -902,7 +902,7 @@ def node_definedness(node) -> list[tuple[str, Condition]]:
     out: list[tuple[str, Condition]] = []
     if isinstance(node, sp.Pow) and node.exp.is_nonnegative is not True:
         base = node.base
-        if base.is_zero:
+        if base.is_zero and not node.exp.is_number:
             # 0^{\alpha + 1}: defined where the exponent is not negative (a boundary term of
             # an integration by parts; "0 \neq 0 cannot hold" called it defined nowhere)
             out.append(("division", ("nonnegative", evaluate(node.exp))))
