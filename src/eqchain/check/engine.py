@@ -457,8 +457,12 @@ class Facts:
         variable (tree.put_in), and a rule that takes the name for a constant there would
         not see it vary (``y = x^2``, then ``\prod_{x=1}^{3} y = y^3`` was verified by
         prod_expand; ``b = a_i^2``, then ``\sum_{i=1}^{n} b = n a_i^2`` by sum_const)."""
+        if not isinstance(expr, sp.Basic) or not expr.has(
+            sp.Sum, sp.Product, sp.Integral, sp.Limit
+        ):
+            return expr  # (E_{x \sim p} binds too; its put_in captures already)
         plain = {k: v for k, v in self.definitions.items() if isinstance(k, sp.Symbol)}
-        if not plain or not isinstance(expr, sp.Basic):
+        if not plain:
             return expr
         from eqchain.tree import _bound_by
 
