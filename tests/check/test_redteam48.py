@@ -80,3 +80,24 @@ def test_a_wrong_expansion_of_a_bare_function_name_stays_refuted(tmp_path):
     )
     assert steps[1]["status"] == "refuted", steps[1]
     assert steps[2]["status"] != "verified", steps[2]
+
+
+def test_a_bare_function_name_under_another_heading_is_a_new_meaning(tmp_path):
+    # red team s48-4: V = kq/r after V(r) = 4/3 pi r^3 in another section was refuted, and the
+    # derivative after it
+    doc = tmp_path / "d.md"
+    doc.write_text(
+        "# t\n\n## Volume\n\n$$ V(r) = \\frac{4}{3} \\pi r^3 $$\n\n## Potential\n\n"
+        "$$ V = \\frac{k q}{r} $$\n\n$$ \\frac{d V}{d r} = -\\frac{k q}{r^2} $$\n",
+        encoding="utf-8",
+    )
+    import json
+
+    from helpers import run_eqchain
+
+    steps = json.loads(run_eqchain("check", "--no-cache", "--format", "json", str(doc)).stdout)[
+        "derivations"
+    ][0]["steps"]
+    assert steps[1]["status"] == "definition", steps[1]
+    assert any("redefines V" in w for w in steps[1]["warnings"]), steps[1]
+    assert steps[2]["status"] == "verified", steps[2]

@@ -532,3 +532,9 @@ def test_a_lone_continuation_right_after_a_display_continues_it():
 def test_angle_brackets_start_no_chain():
     text = "The norm is defined by\n\n$f(x) = x^2$\n\n$<x, y> = x_1 y_1 + x_2 y_2$\n\nis it.\n"
     assert markdown_blocks(text) == []
+
+
+def test_a_bare_less_than_continues_a_chain():
+    # red team s48-4: $< 0$ after a lone equation was skipped (only <x, y> is an inner product)
+    text = "$\\frac{1}{x^2 + 2} = \\frac{1}{x^2 + 2}$\n\n$< 0$\n"
+    assert [b.line for b in markdown_blocks(text)] == [1, 3]

@@ -396,3 +396,15 @@ def test_a_row_about_the_cases_own_name_keeps_the_case(tmp_path):
     # red team s48-3: x = |x| under "Let $x > 0$." was taken for a new name's definition
     steps = check(tmp_path, _two_cases("x = |x|", "x = -|x|"))
     assert [s["status"] for s in steps] == ["verified", "verified"], steps
+
+
+def test_a_value_given_to_the_cases_name_is_a_definition(tmp_path):
+    # red team s48-4: n = 3 under "Let $n$ be a positive integer." was checked under the case,
+    # and 2^n = 8 refuted at n = 1
+    text = (
+        "# t\n\n## Integer case\n\nLet $n$ be a positive integer.\n\n$$\nn = 3\n$$\n\n"
+        "$$\n2^n = 8\n$$\n\n## Real case\n\nThe case of real $n$ is similar.\n"
+    )
+    steps = check(tmp_path, text)
+    assert steps[0]["status"] == "definition", steps[0]
+    assert steps[1]["status"] != "refuted", steps[1]

@@ -139,6 +139,7 @@ class Facts:
     families: dict = field(default_factory=dict)  # base -> (index symbol, lower, upper)
     seen: set = field(default_factory=set)  # symbols and family bases met so far
     defined_at: dict = field(default_factory=dict)  # symbol -> line of its definition
+    defined_section: dict = field(default_factory=dict)  # symbol -> its definition's section
     statements: int = 0  # the rows seen that start a statement (not a chain's later links)
     # a document's names written alone on a row's left side (LaTeX) -> the first such row's line
     written_later: dict = field(default_factory=dict)
@@ -2923,10 +2924,15 @@ def _infer(
         applied is not None
         and result.verdict is Verdict.REFUTED
         and not step.rhs.has(head)
-        and not step.rhs.free_symbols & set(applied.args)
+        and (
+            not step.rhs.free_symbols & set(applied.args)
+            or facts.defined_section.get(applied, step.section) != step.section
+        )
     ):
-        # (only a value that uses none of the function's parameters: L = p^3 - 2p^4 + 2p^5
-        # after L(p) = p^3 (1 - p)^2 is an expansion error, refuted; red team s48-3)
+        # (a value that uses the function's parameters in the definition's own section is a
+        # claim about it: L = p^3 - 2p^4 + 2p^5 after L(p) = p^3 (1 - p)^2, an expansion error,
+        # refuted (red team s48-3); under another heading, V = kq/r after V(r) = 4/3 pi r^3 is
+        # a new meaning (red team s48-4))
         # p = \frac{1}{3} after p(x) = \frac{1}{2} e^{-|x|}: read as the function's value it
         # is false; a new meaning of the letter, as any redefinition (red team s48-2: it was
         # refuted, and every row after it)
@@ -4546,6 +4552,7 @@ def _define(step: Step, lhs, facts: Facts) -> StepResult:
         raise InputError(overlap, line=line, column=step.place.column if step.place else None)
     if line:
         facts.defined_at[target] = line
+    facts.defined_section[target] = step.section
     facts.defined_in[target] = facts.statements
     given = _member_given(target, rhs, facts)
     if isinstance(target, AppliedUndef):

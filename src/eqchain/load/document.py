@@ -981,7 +981,9 @@ def _cases_in_words(blocks: list[Block], rows, taken: list, functions) -> list:
                     len(sides) == 2
                     and isinstance(sides[0], sp.Symbol)
                     and str(sides[0]) not in seen
-                    and str(sides[0]) not in current  # x = |x| under "Let $x > 0$."
+                    # x = |x| under "Let $x > 0$." is about x; n = 3 or x = 2y defines it
+                    # (red team s48-4: 2^n = 8 after n = 3 was refuted at n = 1)
+                    and not (str(sides[0]) in current and str(sides[0]) in _written_names(sides[1]))
                 )
                 seen |= names
                 if row.case is not None or not current or new_name:

@@ -742,8 +742,8 @@ def _lone_single_dollar(content: str, source: str, offset: int, end: int) -> boo
 
 
 # a formula that starts with a relation: a chain's next row (= ..., \le ...)
-# (not a bare < or >: $<x, y> = ...$ is an inner product)
-_LEADING_RELATION = re.compile(r"\s*(?:=|\\(?:leq?|geq?|lt|gt|approx)(?![A-Za-z]))")
+# (a bare < only without a > after it: $<x, y> = ...$ is an inner product)
+_LEADING_RELATION = re.compile(r"\s*(?:=|>|<(?![^>]*>)|\\(?:leq?|geq?|lt|gt|approx)(?![A-Za-z]))")
 
 
 def _lone_chains(tokens) -> set[int]:
