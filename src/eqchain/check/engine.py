@@ -3924,8 +3924,7 @@ def _named_before(target, rhs, facts: Facts) -> bool:
     leads back to it), so every earlier verdict holds for every value of it, this one included:
     naming its value is a definition, not a claim to refute."""
     numbered = isinstance(target, sp.Indexed) and all(i.is_Integer for i in target.indices)
-    functions = {str(d.func) for d in facts.definitions if isinstance(d, AppliedUndef)}
-    if isinstance(target, sp.Symbol) and str(target) in functions:
+    if _bare_function(target, facts) is not None:
         # L after L(p) = p^2: the function's value (Facts.named), not a name to define (L = 3
         # was a second definition, never used: the row states p^2 = 3; red team s48)
         return False
