@@ -962,6 +962,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     # for it, its section, whether that row holds, the left side): a left side written again
     # (_repeated_left_side)
     written_about: dict = {}
+    system = None  # the row before was decided by _from_stationarity (a row of its system)
+    system_gave = False  # ... and taken as the author's condition (a given)
     chain_states = True
     steps = derivation.steps
     restarted = False  # the row before started a chain after an unread formula
@@ -1077,8 +1079,16 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         # (\mathrm{Var}[X] = \frac{2}{\lambda^2} - \frac{1}{\lambda^2}, unknown, then
         # = \frac{1}{\lambda^2}: "the row before needs \lambda \neq 0")
         within = chain_first if chain_holds or chain_first is None else (lhs, source)
+        # a row right after a derivative set to zero, checked from that derivative's meaning
+        system_before, system = system is not None and system_gave, None
+        system_gave = False
         try:
             try:
+                if step.infer_kind and not step.condition and step.follows is None:
+                    system = _from_stationarity(
+                        step, lhs, premise, results[-1] if results else None, written_about,
+                        facts.under(values), values, timeout, system_before,
+                    )  # fmt: skip
                 if (
                     step.condition
                     and link_relation == "="
@@ -1128,6 +1138,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     result = _define(step, lhs, facts)
                 elif step.kind is StepKind.GIVEN:
                     result = _give(step, lhs, facts)
+                elif step.infer_kind and system is not None:
+                    result = system
                 elif step.infer_kind:
                     result = _infer(step, lhs, source, facts, values, timeout, within, premise)
                 elif "generalize" in step.by:
@@ -1231,8 +1243,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 result = conditioned.unusable(step, "only an equation is checked under one")
             if step.condition and result.verdict is Verdict.VERIFIED:
                 result = replace(result, conditional=True)  # holds under the condition only
-            implied = False
-            if step.condition and _may_follow(step, result, premise, facts):
+            implied = system is not None and result.verdict is Verdict.VERIFIED
+            if system is not None:
+                pass  # decided from the meaning of the derivative before (_from_stationarity)
+            elif step.condition and _may_follow(step, result, premise, facts):
                 # the next equation of a system (x = 2 under x^2 = 4, for x > 0) is not checked as
                 # following from the row before under a condition: neither refuted as an identity
                 # nor by a counterexample outside the condition
@@ -1249,6 +1263,17 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     # "Hence" after an identity: what follows from one is one; not shown to
                     # follow, the row keeps its refutation as an identity (red team s47)
                     result = alone
+                elif result.verdict is Verdict.REFUTED and _another_condition(premise, lhs, step):
+                    result = StepResult(
+                        step,
+                        Verdict.UNKNOWN,
+                        (),
+                        "not shown to follow from the row before, and it may be another equation "
+                        "of the system (it drops a name of that row and writes a new one): if it "
+                        "is a condition of its own, state it so ('subject to', 'Assume')",
+                        None,
+                        result.warnings,
+                    )
                 vacuous = implied and not premise[2] and _vacuous_premise(premise, facts, values)
                 if vacuous:
                     # an equation between numbers, not established, is no equation of a system,
@@ -1262,8 +1287,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                         result, implied = _from_unsettled_row(result, before, alone, vacuous)
                 if implied:
                     chain_holds = premise[2] and premise[1] == "="
-            if result.verdict is Verdict.VERIFIED and (
-                step.follows or implied or link_relation != "="
+            if (
+                result.verdict is Verdict.VERIFIED
+                and system is None  # (it asks the derivative's meaning: _from_stationarity)
+                and (step.follows or implied or link_relation != "=")
             ):
                 # A relation may not introduce a restriction either: what its right side (an
                 # implication's conclusion) needs beyond its source (the premise) must hold.
@@ -1344,6 +1371,15 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             for side in (lhs, step.rhs):
                 if side is not None:
                     facts.stated |= {str(f.func) for f in side.atoms(AppliedUndef)}
+        if system is not None:
+            # the author's condition for the rows after it, as any row of a system is (a given:
+            # never a fact established, whatever its own verdict)
+            chain_holds = False
+            if any(_stated_value(e) for e in (lhs, step.rhs)):
+                _drop_stationary_given(facts, system_before)
+                given = _give(step, lhs, facts)
+                system_gave = True
+                result = replace(result, warnings=(*result.warnings, *given.warnings))
         usable = (
             established
             and chain_holds
@@ -2896,7 +2932,7 @@ def _infer(
         given = _give(step, source, facts)
         facts.stationary.add(len(facts.givens) - 1)
         facts.conditions.append(_names_of(source, step.rhs))
-        return replace(given, reason="given: the derivative set to zero (a stationarity condition)")
+        return replace(given, reason=STATIONARY)
     if result.verdict is Verdict.VERIFIED and not step.continues:
         again = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts)
         if again is not None and again in facts.definitions:
@@ -3232,6 +3268,227 @@ def _contradicts_declarations(lhs, step: Step, facts: Facts) -> bool:
         return _given_contradiction(lhs, step.rhs, facts) is not None
     except (TypeError, ValueError, AttributeError, RecursionError):
         return False
+
+
+STATIONARY = "given: the derivative set to zero (a stationarity condition)"
+
+
+def _from_stationarity(
+    step, lhs, premise, before, written_about, facts: Facts, values, timeout, after_system=False
+):
+    r"""A row right after a derivative set to zero in the same display (``\frac{\partial}{\partial
+    \mu} \log L(\mu) = 0``, then ``\sum_i (x_i - \mu) = 0``): the author evaluates the derivative
+    and writes the next equation of the system. When every function differentiated there has a
+    meaning written before (a definition, or the right side of an equation of the same section
+    whose left side it is: ``written_about``), and the row writes a variable of the derivative
+    and no name that meaning lacks, it is checked as following from the derivative of that
+    meaning set to zero: verified, refuted at a point where that derivative vanishes and the
+    row fails, or unknown naming the condition a proof needs. None when the row is no such step
+    or nothing decides it (then it is the author's condition, a given, as before)."""
+    if (
+        before is None
+        or (before.reason != STATIONARY and not after_system)
+        or not step.after_equation
+        or step.continues
+        or step.relation != "="
+        or lhs is None
+    ):
+        return None
+    sides, relation, _ = premise
+    if relation != "=" or len(sides) < 2 or any(not isinstance(x, sp.Basic) for x in sides):
+        return None
+    row = (lhs, step.rhs)
+    derivatives = {d for x in sides for d in x.atoms(sp.Derivative)}
+    if (not derivatives and not after_system) or any(e.has(sp.Derivative) for e in row):
+        return None
+    variables = {v for d in derivatives for v in d.variables}
+    if derivatives and not any(e.has(v) for e in row for v in variables):
+        return None  # a second condition (a constraint), not the derivative evaluated
+    # (the row after such a row: the next equation of the same system, from that row)
+    meanings, lines = {}, []
+    for d in derivatives:
+        if facts.unfold(d.expr) != d.expr:
+            continue  # defined: the implication unfolds it
+        earlier = written_about.get(_about_key(d.expr))
+        if earlier is None or earlier[2] != step.section or earlier[1] is None:
+            return None
+        meanings[d.expr] = earlier[1]
+        lines.append(earlier)
+    written = [x.xreplace(meanings) for x in sides]
+    unfolded = [facts.unfold(x) for x in written]
+    if any(
+        a.has(AppliedUndef) for x in unfolded for d in x.atoms(sp.Derivative) for a in (d.expr,)
+    ):
+        return None  # the derivative of a function nothing defines decides nothing
+    if not _names_of(*row) <= _names_of(*unfolded) | _names_of(*variables):
+        return None
+    last = len(facts.givens) - 1
+    if meanings and last in facts.stationary:
+        # the row before as a given says nothing of a function no row defines: its meaning
+        # stands for it (the premise), so that a point where it holds can be found
+        said = tuple(canonical(e) for e in facts.givens[last])
+        facts = replace(
+            facts,
+            givens=facts.givens[:last],
+            equations=[
+                e for e in facts.equations if not (e.kind == "given" and (e.lhs, e.rhs) == said)
+            ],
+        )
+    # the derivatives of the meaning taken (a factor of the condition then shows: dividing by
+    # it needs it nonzero)
+    taken = [
+        x.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()) for x in unfolded
+    ]
+    if not _content_names(taken[0] - taken[-1]) <= _names_of(*row):
+        # a name of the derivative's value beyond its factors the row does not write: no value
+        # of it the author wrote down but another equation (x + y = 1 after \frac{\partial
+        # \mathcal{L}}{\partial y} = x - \lambda = 0: the constraint, a condition of its own)
+        return None
+    # the condition holds where the meaning is defined (\log \mu: \mu > 0), not where only
+    # its derivative is: a point where it holds lies there
+    # (a real logarithm's argument positive: the document's names are real)
+    keys = [
+        ("positive", n.expr) if n.rule == "log" and n.key == ("nonzero", n.expr) else n.key
+        for x in unfolded
+        for d in x.atoms(sp.Derivative)
+        for n in _needs_unfolded(d.expr, facts, {})
+        if n.key
+    ]
+    implied = _implication(
+        replace(step, follows="implies"), lhs, (taken, "=", False), facts, values, timeout
+    )
+    if implied.verdict is Verdict.REFUTED and keys:
+        implied = _within_meaning(implied, step, lhs, taken, keys, facts, values)
+    where = " and ".join(
+        f"line {line}'s right side" if line else "an earlier row's right side" for line, *_ in lines
+    )
+    with_meaning = f", the derivative of {where}" if where else ""
+    if implied.verdict is Verdict.VERIFIED and _vacuous_premise((taken, "=", False), facts, values):
+        # the derivative set to zero holds nowhere (\frac{d}{d\mu} \mu = 1 = 0): what follows
+        # from it follows vacuously, no step the author made
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            implied.rules,
+            f"not checked: the derivative set to zero in the row before{with_meaning} holds for "
+            "no value, and anything would follow from it",
+            None,
+            implied.warnings,
+        )
+    introduced = None
+    if implied.verdict is Verdict.VERIFIED:
+        # what the row needs, the derivative set to zero needs too (it is defined where it
+        # holds: \frac{x}{\mu} needs \mu \neq 0 on both), else it needs it established
+        introduced = _introduced([lhs, step.rhs], taken, facts, values)
+    if introduced is not None:
+        return StepResult(step, Verdict.UNKNOWN, implied.rules, introduced, None, implied.warnings)
+    if implied.verdict is Verdict.VERIFIED:
+        rest = implied.reason.removeprefix("it follows from the equation before")
+        reason = f"follows from the derivative set to zero in the row before{with_meaning}{rest}"
+        warnings = implied.warnings + tuple(
+            f"uses line {line}'s equation, which is not established" if line else
+            "uses an earlier equation that is not established"
+            for line, _, _, holds, _ in lines
+            if not holds
+        )  # fmt: skip
+        return replace(implied, step=step, reason=reason, warnings=warnings)
+    if implied.verdict is Verdict.REFUTED:
+        reason = f"does not follow from the derivative set to zero in the row before{with_meaning}"
+        return replace(implied, step=step, reason=reason)
+    if implied.rules and implied.reason:
+        reason = (
+            "follows from the derivative set to zero in the row before"
+            f"{with_meaning} once its condition holds: {implied.reason}"
+        )
+        return StepResult(step, Verdict.UNKNOWN, implied.rules, reason, None, implied.warnings)
+    return None
+
+
+def _within_meaning(implied, step, lhs, taken, keys, facts: Facts, values) -> StepResult:
+    r"""A row refuted as not following from a derivative set to zero, looked at again where the
+    function differentiated is defined (its meaning needs \mu > 0: a point at \mu = -2, where
+    only the derivative's formula is defined, is none the author meant). Refuted with a point
+    there, else unknown."""
+    sides = [_unfolded(e, facts, values) for e in (lhs, step.rhs)]
+    premise = tuple(_unfolded(e, facts, values) for e in (taken[-2], taken[-1]))
+    givens = [*_givens(facts, *sides), premise]
+    real = _undefined_real((*sides, *(e for g in givens for e in g)), facts)
+    try:
+        found = find_counterexample(
+            *(e.xreplace(real) for e in sides),
+            [(a.xreplace(real), b.xreplace(real)) for a, b in givens],
+            seed=2,
+            ranges=facts.ranges,
+            values=_replaced_keys(values, real),
+            domain=[(pred, e.xreplace(real)) for pred, e in dict.fromkeys(keys)],
+        )
+    except SYMPY_FAILURES:
+        found = None
+    if found is None:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            implied.rules,
+            "not shown to follow from the derivative set to zero in the row before: the points "
+            "found where it fails lie where the function differentiated is not defined",
+            None,
+            implied.warnings,
+        )
+    return replace(implied, counterexample=_without_margins(found, facts))
+
+
+def _another_condition(premise, lhs, step: Step) -> bool:
+    r"""Whether the row, refuted as following from the equation before, may be another equation
+    of the system rather than a step from it: it drops a name of that equation's value (beyond
+    its factors) and writes one that equation does not (``x + y = 1`` after ``\frac{\partial
+    \mathcal{L}}{\partial y} = x - \lambda = 0``: the constraint, refuted as not following)."""
+    sides = premise[0]
+    if lhs is None or len(sides) < 2 or any(not isinstance(x, sp.Basic) for x in sides[-2:]):
+        return False
+    before = _names_of(sides[-2], sides[-1])
+    written = _names_of(lhs, step.rhs)
+    try:
+        dropped = _content_names(sides[-2] - sides[-1]) - written
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return bool(dropped) and bool(written - before)
+
+
+def _content_names(expr) -> frozenset:
+    r"""The names of ``expr`` outside the factors that are powers of one name or numbers
+    (``\frac{a}{\sigma^2} \sum_i (x_i - \mu)``: x, n, \mu), which an equation ``expr = 0``
+    rewritten may drop."""
+    e = sp.factor_terms(_linear_sums(expr))
+    kept = [
+        f
+        for f in sp.Mul.make_args(e)
+        if not f.is_number
+        and not isinstance(f.base if isinstance(f, sp.Pow) else f, (sp.Symbol, sp.Indexed))
+    ]
+    return _names_of(*kept) if kept else _names_of(e)
+
+
+def _drop_stationary_given(facts: Facts, after_system: bool = False) -> None:
+    """The derivative set to zero just given makes way for the row the author derived from it
+    (:func:`_from_stationarity`): the rows after it are checked from that row, as the author
+    wrote them; with both kept, a refuted row and the condition together would fix the values
+    and a later wrong row could follow from the two."""
+    last = len(facts.givens) - 1
+    if last < 0 or (last not in facts.stationary and not after_system):
+        return
+    if any(
+        d.expr.has(AppliedUndef) for e in facts.givens[last] for d in facts.unfold(e).atoms(
+            sp.Derivative)
+    ):  # fmt: skip
+        # of a function nothing defines it fixes no value: kept, as it always was (without it,
+        # rows of later sections it kept from being sampled were refuted as identities)
+        return
+    said = tuple(canonical(e) for e in facts.givens[last])
+    del facts.givens[last], facts.given_lines[last]
+    facts.stationary.discard(last)
+    facts.equations = [
+        e for e in facts.equations if not (e.kind == "given" and (e.lhs, e.rhs) == said)
+    ]
 
 
 def _solution_of_previous(step: Step, lhs, premise) -> bool:
@@ -6766,12 +7023,21 @@ def _linear_sums(expr):
     Karr's convention for a symbolic range); anything else as it is."""
     if not isinstance(expr, sp.Basic) or not expr.has(sp.Sum):
         return expr
+
+    def outside(t):
+        # \sum_i (-2 x_i) = -2 \sum_i x_i: what does not name the index stands outside
+        t = t.doit(deep=False)
+        if not isinstance(t, sp.Sum):
+            return t
+        out, body = t.function.as_independent(*t.variables, as_Add=False)
+        return out * sp.Sum(body, *t.limits) if out != 1 else t
+
     try:
         return expr.replace(
             lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1,
             lambda e: sp.Add(
                 *(
-                    t.doit(deep=False) if isinstance(t, sp.Sum) else t
+                    outside(t) if isinstance(t, sp.Sum) else t
                     for t in sp.Add.make_args(sp.expand(e))
                 )
             ),

@@ -332,6 +332,11 @@ def _vanishes_with(expr, p) -> bool:
     denominator), so a factor that needs ``expr \neq 0`` is undefined on the whole premise."""
     try:
         _, den = sp.fraction(sp.cancel(sp.together(expr / p)))
+        if den.free_symbols and (expr.has(sp.exp) or p.has(sp.exp)):
+            # e^{n\mu} e^{\sum_k x_k} - 1 against e^{\sum_k x_k + n\mu} - 1: one power
+            # (e^{-A} - 1 against e^{A} - 1: their ratio is -e^{-A}, with no denominator)
+            joined = [sp.powsimp(e, combine="exp") for e in (expr, p)]
+            _, den = sp.fraction(sp.together(sp.simplify(joined[0] / joined[1])))
     except Exception:  # noqa: BLE001 - cannot tell: treat as vanishing (no certificate)
         return True
     return not den.free_symbols

@@ -394,12 +394,30 @@ def carry_out(derivative):
     would have summed and is kept here (the same value). Expressions with anything else doit
     carries out (an integral, a limit, a product, a Kronecker delta, ...) go to doit."""
     expr = derivative.expr if isinstance(derivative, sp.Derivative) else None
+    if expr is not None and _through_its_family(derivative):
+        return derivative  # not carried out: it is no 0 (SymPy's doit says it is)
     if expr is None or not expr.has(sp.Sum) or not _rebuilt_only(expr):
         return derivative.doit()
     done = sp.Derivative(_doit_keeping_family_sums(expr), *derivative.variable_count, evaluate=True)
     if done != derivative and done.has(sp.Derivative):
         done = done.doit()
     return done
+
+
+def _through_its_family(derivative) -> bool:
+    r"""Whether ``derivative`` is by a member of a family (``\mu_1``) of a function applied to
+    the family's name (``\ell(\mu)``, defined as ``(y_1 - \mu_1)^2 + \dots``): the function
+    depends on its members, although SymPy, seeing no \mu_1 among its arguments, takes the
+    derivative to be 0 (``\frac{\partial}{\partial \mu_1} \ell(\mu) = 0`` was verified)."""
+    members = {str(v.base.label) for v in derivative.variables if isinstance(v, sp.Indexed)}
+    if not members:
+        return False
+    return any(
+        str(x) in members
+        for f in derivative.expr.atoms(AppliedUndef)
+        for x in f.free_symbols
+        if isinstance(x, sp.Symbol)
+    )
 
 
 _REBUILDS = (sp.Basic.doit, AssocOp.doit)  # doits that rebuild a node from its arguments' doits

@@ -1,0 +1,199 @@
+r"""Rows written right after a derivative set to zero, in the same display: the author
+evaluates the derivative and writes the next equation of the system (``\frac{\partial}{\partial
+\mu} \log L(\mu) = 0``, then ``\sum_i (x_i - \mu) = 0``). Such a row was taken as a given, never
+checked: a sign error in the derivative passed (four wrong rows of a public Bernoulli MLE did).
+Now, when the function differentiated has a meaning written before it (a definition, or the
+right side of an equation whose left side it is, in the same section), the row is checked as
+following from the derivative of that meaning set to zero: verified when it follows, refuted
+with a point where the derivative vanishes and the row does not hold, unknown naming what a
+proof needs. It stays the author's condition for the rows after it (as before)."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import run_eqchain
+
+LOG_LIKELIHOOD = r"""# Normal mean
+
+The log-likelihood of the sample is
+
+$$
+\begin{aligned}
+\log L(\mu) &= \log \prod_{i=1}^{n} e^{-(x_i - \mu)^2 / 2} \\
+&= -\frac{1}{2} \sum_{i=1}^{n} (x_i - \mu)^2
+\end{aligned}
+$$
+
+Setting its derivative to zero:
+
+$$
+\begin{aligned}
+\frac{\partial}{\partial \mu} \log L(\mu) &= 0 \\
+ROW &= 0 \\
+\sum_{i=1}^{n} x_i - n \mu &= 0
+\end{aligned}
+$$
+"""
+
+DEFINED = r"""# Scaled mean
+
+The log-likelihood of the sample is
+
+$$
+\ell(\mu) = -\frac{1}{2} \sum_{i=1}^{n} (x_i - \mu)^2
+$$
+
+Setting its derivative to zero:
+
+$$
+\begin{aligned}
+\frac{d \ell}{d \mu} &= 0 \\
+ROW &= 0
+\end{aligned}
+$$
+"""
+
+
+def check(tmp_path, text: str) -> list[dict]:
+    doc = tmp_path / "d.md"
+    doc.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    return json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+def at(steps: list[dict], line: int) -> dict:
+    return next(s for s in steps if s["line"] == line)
+
+
+def test_the_derivative_evaluated_follows(tmp_path):
+    steps = check(tmp_path, LOG_LIKELIHOOD.replace("ROW", r"\sum_{i=1}^{n} (x_i - \mu)"))
+    row = at(steps, 17)
+    assert row["status"] == "verified", row
+    assert "the derivative of line 8's right side" in row["reason"], row
+    # the row is still the author's condition: the next row follows from it
+    assert at(steps, 18)["status"] == "verified"
+
+
+def test_a_sign_error_in_the_derivative_is_refuted(tmp_path):
+    steps = check(tmp_path, LOG_LIKELIHOOD.replace("ROW", r"\sum_{i=1}^{n} (x_i + \mu)"))
+    row = at(steps, 17)
+    assert row["status"] == "refuted", row
+    assert row["counterexample"], row
+    # the next row is checked against the author's row (its condition), not refuted again
+    assert at(steps, 18)["status"] != "verified"
+
+
+def test_a_defined_function_differentiated(tmp_path):
+    good = check(tmp_path, DEFINED.replace("ROW", r"\sum_{i=1}^{n} (x_i - \mu)"))
+    assert at(good, 14)["status"] == "verified", at(good, 14)
+    bad = check(tmp_path, DEFINED.replace("ROW", r"\sum_{i=1}^{n} (x_i - 2 \mu)"))
+    assert at(bad, 14)["status"] == "refuted", at(bad, 14)
+
+
+def test_dividing_by_a_name_not_shown_nonzero_is_unknown(tmp_path):
+    text = DEFINED.replace(r"-\frac{1}{2}", r"-\frac{a}{2}")
+    steps = check(tmp_path, text.replace("ROW", r"\sum_{i=1}^{n} (x_i - \mu)"))
+    row = at(steps, 14)
+    assert row["status"] == "unknown", row
+    assert "a \\neq 0" in row["reason"], row
+    # with the factor kept, it follows
+    steps = check(tmp_path, text.replace("ROW", r"a \sum_{i=1}^{n} (x_i - \mu)"))
+    assert at(steps, 14)["status"] == "verified", at(steps, 14)
+
+
+def test_a_derivative_with_no_meaning_written_stays_a_given(tmp_path):
+    text = (
+        "# m\n\n$$\n\\begin{aligned}\n\\frac{\\partial \\ell}{\\partial \\mu} &= 0 \\\\\n"
+        "\\sum_{i=1}^{n} (x_i + \\mu) &= 0\n\\end{aligned}\n$$\n"
+    )
+    steps = check(tmp_path, text)
+    assert [s["status"] for s in steps] == ["given", "given"], steps
+
+
+def test_a_constraint_in_new_names_stays_a_given(tmp_path):
+    # the constraint names no variable of the derivative: the author's second condition
+    text = DEFINED.replace("ROW", r"\sum_{i=1}^{n} w_i - 1")
+    steps = check(tmp_path, text)
+    assert at(steps, 14)["status"] == "given", at(steps, 14)
+
+
+def test_a_derivative_that_vanishes_nowhere_verifies_nothing(tmp_path):
+    # e^mu = 0 has no real solution: mu = 7 "follows" from it only vacuously
+    text = (
+        "# v\n\n$$\n\\log L(\\mu) = e^{\\mu}\n$$\n\n$$\n\\begin{aligned}\n"
+        "\\frac{\\partial}{\\partial \\mu} \\log L(\\mu) &= 0 \\\\\n\\mu &= 7\n"
+        "\\end{aligned}\n$$\n"
+    )
+    row = at(check(tmp_path, text), 10)
+    assert row["status"] == "unknown", row
+    assert "holds for no value" in row["reason"], row
+
+
+BERNOULLI = r"""# Bernoulli
+
+$$
+\begin{aligned}
+\ln p(D \mid \mu) &= \sum_{n=1}^{N} \left[ x_n \ln \mu + (1 - x_n) \ln (1 - \mu) \right]
+\end{aligned}
+$$
+
+$$
+\begin{aligned}
+\frac{\partial}{\partial \mu} \ln p(D \mid \mu) &= 0 \\
+\sum_{n=1}^{N} \left( \frac{x_n}{\mu} + \frac{1 - x_n}{1 - \mu} \right) &= 0
+\end{aligned}
+$$
+"""
+
+
+def test_the_counterexample_lies_where_the_logarithms_are_defined(tmp_path):
+    row = at(check(tmp_path, BERNOULLI), 12)
+    assert row["status"] == "refuted", row
+    values = dict(row["counterexample"]["values"])
+    mu = values["\\mu"]
+    assert not mu.startswith("-"), values
+    num, _, den = mu.partition("/")
+    assert 0 < int(num) < int(den or 1), values  # 0 < mu < 1, where ln(1 - mu) is real
+    fixed = BERNOULLI.replace(r"+ \frac{1 - x_n}{1 - \mu}", r"- \frac{1 - x_n}{1 - \mu}")
+    assert at(check(tmp_path, fixed), 12)["status"] == "verified"
+
+
+LAGRANGE = r"""# Lagrange
+
+$$
+\mathcal{L}(x, y, \lambda) = x y - \lambda (x + y - 1)
+$$
+
+$$
+\begin{aligned}
+ROWS
+x + y &= 1
+\end{aligned}
+$$
+"""
+
+
+def test_the_constraint_after_a_stationarity_row_is_no_step_from_it(tmp_path):
+    # red team s49: x + y = 1 was refuted as not following from the derivative by y
+    for rows in (
+        r"\frac{\partial \mathcal{L}}{\partial y} &= 0 \\",
+        r"\frac{\partial \mathcal{L}}{\partial x} &= y - \lambda = 0 \\"
+        "\n"
+        r"\frac{\partial \mathcal{L}}{\partial y} &= x - \lambda = 0 \\",
+    ):
+        steps = check(tmp_path, LAGRANGE.replace("ROWS", rows))
+        last = steps[-1]
+        assert last["status"] in ("given", "unknown"), last
+
+
+def test_a_derivative_by_a_member_of_the_functions_argument_is_no_zero(tmp_path):
+    # red team s49: l(mu) = (y_1 - mu_1)^2 + (y_2 - mu_2)^2, then d l(mu) / d mu_1 = 0 was
+    # verified (SymPy takes the derivative of l(mu) by mu_1 to be 0)
+    text = (
+        "# d\n\n$$\n\\ell(\\mu) = (y_1 - \\mu_1)^2 + (y_2 - \\mu_2)^2\n$$\n\n"
+        "$$\n\\frac{\\partial}{\\partial \\mu_1} \\ell(\\mu) = VALUE\n$$\n"
+    )
+    assert at(check(tmp_path, text.replace("VALUE", "0")), 8)["status"] != "verified"
+    good = at(check(tmp_path, text.replace("VALUE", "-2 (y_1 - \\mu_1)")), 8)
+    assert good["status"] != "refuted", good
