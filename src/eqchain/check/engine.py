@@ -3445,10 +3445,14 @@ def _another_condition(premise, lhs, step: Step) -> bool:
     sides = premise[0]
     if lhs is None or len(sides) < 2 or any(not isinstance(x, sp.Basic) for x in sides[-2:]):
         return False
-    before = _names_of(sides[-2], sides[-1])
-    written = _names_of(lhs, step.rhs)
+    before = {str(x) for x in _names_of(sides[-2], sides[-1])}
+    # a hatted name is its letter's value (\hat p = 7 after p - 3 = 0: the solution named)
+    written = {
+        relations.hat_letter(x) if isinstance(x, sp.Symbol) and x.name.startswith("hat") else str(x)
+        for x in _names_of(lhs, step.rhs)
+    }
     try:
-        dropped = _content_names(sides[-2] - sides[-1]) - written
+        dropped = {str(x) for x in _content_names(sides[-2] - sides[-1])} - written
     except (TypeError, ValueError, RecursionError):
         return False
     return bool(dropped) and bool(written - before)

@@ -394,7 +394,7 @@ def carry_out(derivative):
     would have summed and is kept here (the same value). Expressions with anything else doit
     carries out (an integral, a limit, a product, a Kronecker delta, ...) go to doit."""
     expr = derivative.expr if isinstance(derivative, sp.Derivative) else None
-    if expr is not None and _through_its_family(derivative):
+    if expr is not None and not expr.has(*derivative.variables) and _through_its_family(derivative):
         return derivative  # not carried out: it is no 0 (SymPy's doit says it is)
     if expr is None or not expr.has(sp.Sum) or not _rebuilt_only(expr):
         return derivative.doit()
