@@ -197,3 +197,53 @@ def test_a_derivative_by_a_member_of_the_functions_argument_is_no_zero(tmp_path)
     assert at(check(tmp_path, text.replace("VALUE", "0")), 8)["status"] != "verified"
     good = at(check(tmp_path, text.replace("VALUE", "-2 (y_1 - \\mu_1)")), 8)
     assert good["status"] != "refuted", good
+
+
+def test_another_models_row_proves_nothing_of_this_system(tmp_path):
+    # red team s49 (2): mu = x, right for the first model, "proved" mu = x for the second,
+    # whose stationary point is x / 2
+    model = (
+        "$$\n\\log L(\\mu) = MEANING\n$$\n\n$$\n\\begin{aligned}\n"
+        "\\frac{d}{d \\mu} \\log L(\\mu) &= 0 \\\\\n\\mu &= x\n\\end{aligned}\n$$\n"
+    )
+    text = (
+        "# Two models\n\nFirst model.\n\n"
+        + model.replace("MEANING", "-(x - \\mu)^2")
+        + "\nSecond model.\n\n"
+        + model.replace("MEANING", "-(x - 2 \\mu)^2")
+    )
+    steps = check(tmp_path, text)
+    assert at(steps, 12)["status"] == "verified", at(steps, 12)
+    assert at(steps, 25)["status"] != "verified", at(steps, 25)
+
+
+def test_a_kink_is_no_stationary_point(tmp_path):
+    # red team s49 (2): |mu| has no derivative at 0; mu^2 = 1 was refuted at mu = 0
+    text = (
+        "# k\n\n$$\nf(\\mu) = \\frac{\\mu^2}{2} - |\\mu|\n$$\n\n$$\n\\begin{aligned}\n"
+        "\\frac{d f}{d \\mu} &= 0 \\\\\n\\mu^2 &= 1\n\\end{aligned}\n$$\n"
+    )
+    assert at(check(tmp_path, text), 10)["status"] != "refuted"
+
+
+def test_a_point_found_meets_every_equation_of_the_row_before(tmp_path):
+    # red team s49 (2): with d f/d mu = d f/d sigma = 0, a point met only the second
+    text = (
+        "# t\n\n$$\nf(\\mu, \\sigma) = (\\mu - 1)^2 + \\frac{\\sigma^2}{2} - \\log \\sigma\n$$\n\n"
+        "$$\n\\begin{aligned}\n\\frac{\\partial f}{\\partial \\mu} = "
+        "\\frac{\\partial f}{\\partial \\sigma} &= 0 \\\\\n\\mu + \\sigma &= 2\n"
+        "\\end{aligned}\n$$\n"
+    )
+    assert at(check(tmp_path, text), 10)["status"] != "refuted"
+
+
+def test_a_weaker_row_keeps_the_condition_for_the_rows_after(tmp_path):
+    # red team s49 (2): mu^2 = 1 (verified) replaced mu - 1 = 0, and mu = 1 in the next
+    # display was a given, never checked
+    text = (
+        "# w\n\n$$\nf(\\mu) = \\frac{\\mu^2}{2} - \\mu\n$$\n\n$$\n\\begin{aligned}\n"
+        "\\frac{d f}{d \\mu} &= 0 \\\\\n\\mu^2 &= 1\n\\end{aligned}\n$$\n\n$$\n\\mu = 1\n$$\n"
+    )
+    steps = check(tmp_path, text)
+    assert at(steps, 10)["status"] == "verified", at(steps, 10)
+    assert steps[-1]["status"] == "verified", steps[-1]

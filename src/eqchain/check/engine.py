@@ -1263,7 +1263,9 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     # "Hence" after an identity: what follows from one is one; not shown to
                     # follow, the row keeps its refutation as an identity (red team s47)
                     result = alone
-                elif result.verdict is Verdict.REFUTED and _another_condition(premise, lhs, step):
+                elif result.verdict is Verdict.REFUTED and _another_condition(
+                    premise, lhs, step, facts
+                ):
                     result = StepResult(
                         step,
                         Verdict.UNKNOWN,
@@ -1337,6 +1339,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             result = _through_an_unread_definition(result, link_sides, facts)
         if result.verdict in (Verdict.VERIFIED, Verdict.REFUTED) and step.infer_kind:
             result = _through_a_hidden_dependence(result, link_sides, facts)
+        if system is not None:
+            # a row of the system the derivative set to zero starts: the author's condition (a
+            # given below, when it states a value), never a fact established, whatever its verdict
+            chain_holds = False
         verified = result.verdict is Verdict.VERIFIED
         # What the report shows is the chain's "lhs = rhs": for particular values only when the
         # step or an earlier link of its chain was checked for them.
@@ -1372,11 +1378,13 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 if side is not None:
                     facts.stated |= {str(f.func) for f in side.atoms(AppliedUndef)}
         if system is not None:
-            # the author's condition for the rows after it, as any row of a system is (a given:
-            # never a fact established, whatever its own verdict)
-            chain_holds = False
-            if any(_stated_value(e) for e in (lhs, step.rhs)):
-                _drop_stationary_given(facts, system_before)
+            # the author's condition for the rows after it, as any row of a system is
+            if any(_stated_value(e) for e in (lhs, step.rhs)) and (
+                _given_contradiction(lhs, step.rhs, facts) is None
+            ):
+                if result.verdict is Verdict.REFUTED:
+                    # (with the condition it fails to follow from, it could fix the values)
+                    _drop_stationary_given(facts, system_before)
                 given = _give(step, lhs, facts)
                 system_gave = True
                 result = replace(result, warnings=(*result.warnings, *given.warnings))
@@ -3320,6 +3328,10 @@ def _from_stationarity(
         a.has(AppliedUndef) for x in unfolded for d in x.atoms(sp.Derivative) for a in (d.expr,)
     ):
         return None  # the derivative of a function nothing defines decides nothing
+    if any(x.has(*_KINKS) for x in unfolded):
+        # |\mu| has no derivative at 0, where SymPy's sign(0) = 0 makes one vanish (a point no
+        # stationary one refuted a valid row)
+        return None
     if not _names_of(*row) <= _names_of(*unfolded) | _names_of(*variables):
         return None
     last = len(facts.givens) - 1
@@ -3357,12 +3369,54 @@ def _from_stationarity(
     implied = _implication(
         replace(step, follows="implies"), lhs, (taken, "=", False), facts, values, timeout
     )
+    about = {str(v) for v in variables} | (_names_of(*row) if not variables else set())
+    elsewhere = [k for k, g in enumerate(facts.givens) if {str(x) for x in _names_of(*g)} & about]
+    if implied.verdict is Verdict.VERIFIED and elsewhere:
+        # the variable is a variable here: what an earlier given says of it (another model's
+        # \mu = x, in another section) proves nothing of this system; verified without them
+        # only (refuted or not, with them: a constraint the author gave may be what it needs)
+        apart = replace(
+            facts,
+            givens=[g for k, g in enumerate(facts.givens) if k not in elsewhere],
+            given_lines=[n for k, n in enumerate(facts.given_lines) if k not in elsewhere],
+            equations=[e for e in facts.equations if e.kind != "given"]
+            + [
+                Equation(canonical(a), canonical(b), None, "given")
+                for k, (a, b) in enumerate(facts.givens)
+                if k not in elsewhere
+            ],
+            stationary={k for k in facts.stationary if k not in elsewhere},
+        )
+        alone = _implication(
+            replace(step, follows="implies"), lhs, (taken, "=", False), apart, values, timeout
+        )
+        if alone.verdict is not Verdict.VERIFIED:
+            lines_used = [facts.given_lines[k] for k in elsewhere if facts.given_lines[k]]
+            said = f" (line {', '.join(map(str, lines_used))})" if lines_used else ""
+            return StepResult(
+                step,
+                Verdict.UNKNOWN,
+                implied.rules,
+                f"not shown to follow from the row before alone: it follows with an earlier "
+                f"given about its variable{said}, which may belong to another problem",
+                None,
+                implied.warnings,
+            )
     if implied.verdict is Verdict.REFUTED and keys:
         implied = _within_meaning(implied, step, lhs, taken, keys, facts, values)
+    origin = "the derivative set to zero in the row before" if derivatives else "the row before"
     where = " and ".join(
         f"line {line}'s right side" if line else "an earlier row's right side" for line, *_ in lines
     )
     with_meaning = f", the derivative of {where}" if where else ""
+    if not derivatives:  # the row after a row of the system: from that row
+        with_meaning = " (the next equation of the system a derivative set to zero starts)"
+    unsettled = tuple(
+        f"uses line {line}'s equation, which is not established" if line else
+        "uses an earlier equation that is not established"
+        for line, _, _, holds, _ in lines
+        if not holds
+    )  # fmt: skip
     if implied.verdict is Verdict.VERIFIED and _vacuous_premise((taken, "=", False), facts, values):
         # the derivative set to zero holds nowhere (\frac{d}{d\mu} \mu = 1 = 0): what follows
         # from it follows vacuously, no step the author made
@@ -3370,8 +3424,8 @@ def _from_stationarity(
             step,
             Verdict.UNKNOWN,
             implied.rules,
-            f"not checked: the derivative set to zero in the row before{with_meaning} holds for "
-            "no value, and anything would follow from it",
+            f"not checked: {origin}{with_meaning} holds for no value, and anything would follow "
+            "from it",
             None,
             implied.warnings,
         )
@@ -3384,24 +3438,18 @@ def _from_stationarity(
         return StepResult(step, Verdict.UNKNOWN, implied.rules, introduced, None, implied.warnings)
     if implied.verdict is Verdict.VERIFIED:
         rest = implied.reason.removeprefix("it follows from the equation before")
-        reason = f"follows from the derivative set to zero in the row before{with_meaning}{rest}"
-        warnings = implied.warnings + tuple(
-            f"uses line {line}'s equation, which is not established" if line else
-            "uses an earlier equation that is not established"
-            for line, _, _, holds, _ in lines
-            if not holds
-        )  # fmt: skip
-        return replace(implied, step=step, reason=reason, warnings=warnings)
+        reason = f"follows from {origin}{with_meaning}{rest}"
+        return replace(implied, step=step, reason=reason, warnings=implied.warnings + unsettled)
     if implied.verdict is Verdict.REFUTED:
-        reason = f"does not follow from the derivative set to zero in the row before{with_meaning}"
-        return replace(implied, step=step, reason=reason)
+        reason = f"does not follow from {origin}{with_meaning}"
+        return replace(implied, step=step, reason=reason, warnings=implied.warnings + unsettled)
     if implied.rules and implied.reason:
-        reason = (
-            "follows from the derivative set to zero in the row before"
-            f"{with_meaning} once its condition holds: {implied.reason}"
-        )
+        reason = f"follows from {origin}{with_meaning} once its condition holds: {implied.reason}"
         return StepResult(step, Verdict.UNKNOWN, implied.rules, reason, None, implied.warnings)
     return None
+
+
+_KINKS = (sp.Abs, sp.sign, sp.Piecewise, sp.Heaviside, sp.floor, sp.ceiling, sp.Max, sp.Min)
 
 
 def _within_meaning(implied, step, lhs, taken, keys, facts: Facts, values) -> StepResult:
@@ -3410,8 +3458,9 @@ def _within_meaning(implied, step, lhs, taken, keys, facts: Facts, values) -> St
     only the derivative's formula is defined, is none the author meant). Refuted with a point
     there, else unknown."""
     sides = [_unfolded(e, facts, values) for e in (lhs, step.rhs)]
-    premise = tuple(_unfolded(e, facts, values) for e in (taken[-2], taken[-1]))
-    givens = [*_givens(facts, *sides), premise]
+    # every equation the row before states: a = b = 0 says a = 0 too
+    premises = [tuple(_unfolded(e, facts, values) for e in (x, taken[-1])) for x in taken[:-1]]
+    givens = [*_givens(facts, *sides), *premises]
     real = _undefined_real((*sides, *(e for g in givens for e in g)), facts)
     try:
         found = find_counterexample(
@@ -3437,13 +3486,22 @@ def _within_meaning(implied, step, lhs, taken, keys, facts: Facts, values) -> St
     return replace(implied, counterexample=_without_margins(found, facts))
 
 
-def _another_condition(premise, lhs, step: Step) -> bool:
+def _another_condition(premise, lhs, step: Step, facts: Facts) -> bool:
     r"""Whether the row, refuted as following from the equation before, may be another equation
     of the system rather than a step from it: it drops a name of that equation's value (beyond
     its factors) and writes one that equation does not (``x + y = 1`` after ``\frac{\partial
     \mathcal{L}}{\partial y} = x - \lambda = 0``: the constraint, refuted as not following)."""
     sides = premise[0]
     if lhs is None or len(sides) < 2 or any(not isinstance(x, sp.Basic) for x in sides[-2:]):
+        return False
+    try:
+        # what the row before says, its definitions put in and its derivatives taken (\frac{
+        # \partial f}{\partial \mu} = 0 with f defined is about f's names, not about f)
+        sides = [
+            facts.unfold(x).replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
+            for x in sides[-2:]
+        ]
+    except (TypeError, ValueError, RecursionError, NotImplementedError):
         return False
     before = {str(x) for x in _names_of(sides[-2], sides[-1])}
     # a hatted name is its letter's value (\hat p = 7 after p - 3 = 0: the solution named)
