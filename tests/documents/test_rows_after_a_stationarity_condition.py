@@ -247,3 +247,27 @@ def test_a_weaker_row_keeps_the_condition_for_the_rows_after(tmp_path):
     steps = check(tmp_path, text)
     assert at(steps, 10)["status"] == "verified", at(steps, 10)
     assert steps[-1]["status"] == "verified", steps[-1]
+
+
+def test_the_other_equations_of_a_system_are_no_steps_from_the_first(tmp_path):
+    # red team s49 (3): the equation of the derivative by sigma, and that of the derivative by
+    # y, written after the first one's row, were refuted as not following from it
+    gaussian = (
+        "# g\n\n$$\n\\ell(\\mu, \\sigma) = -n \\log \\sigma - \\frac{1}{2 \\sigma^2} "
+        "\\sum_{i=1}^{n} (x_i - \\mu)^2\n$$\n\n$$\n\\begin{aligned}\n"
+        "\\frac{\\partial \\ell}{\\partial \\mu} &= 0 \\\\\nROWS\\end{aligned}\n$$\n"
+    )
+    for rows in (
+        "\\sum_{i=1}^{n} (x_i - \\mu) &= 0 \\\\\n\\sum_{i=1}^{n} (x_i - \\mu)^2 &= n \\sigma^2\n",
+        "\\sum_{i=1}^{n} (x_i - \\mu)^2 &= n \\sigma^2\n",
+    ):
+        steps = check(tmp_path, gaussian.replace("ROWS", rows))
+        assert "refuted" not in [s["status"] for s in steps], steps
+    two = (
+        "# s\n\n$$\nf(x, y) = x^2 + x y + y^2 - 3 x\n$$\n\n$$\n\\begin{aligned}\n"
+        "\\frac{\\partial f}{\\partial x} &= 0 \\\\\n2 x + y &= 3 \\\\\nx + 2 y &= 0\n"
+        "\\end{aligned}\n$$\n"
+    )
+    steps = check(tmp_path, two)
+    assert at(steps, 10)["status"] == "verified", at(steps, 10)
+    assert at(steps, 11)["status"] != "refuted", at(steps, 11)

@@ -1087,7 +1087,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 if step.infer_kind and not step.condition and step.follows is None:
                     system = _from_stationarity(
                         step, lhs, premise, results[-1] if results else None, written_about,
-                        facts.under(values), values, timeout, system_before,
+                        facts.under(values), values, timeout,
                     )  # fmt: skip
                 if (
                     step.condition
@@ -1264,15 +1264,19 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     # follow, the row keeps its refutation as an identity (red team s47)
                     result = alone
                 elif result.verdict is Verdict.REFUTED and _another_condition(
-                    premise, lhs, step, facts
+                    premise,
+                    lhs,
+                    step,
+                    facts,
+                    system_before or bool(results and results[-1].reason == STATIONARY),
                 ):
                     result = StepResult(
                         step,
                         Verdict.UNKNOWN,
                         (),
                         "not shown to follow from the row before, and it may be another equation "
-                        "of the system (it drops a name of that row and writes a new one): if it "
-                        "is a condition of its own, state it so ('subject to', 'Assume')",
+                        "of the system (it writes a name that row does not): if it is a "
+                        "condition of its own, state it so ('subject to', 'Assume')",
                         None,
                         result.warnings,
                     )
@@ -1384,7 +1388,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             ):
                 if result.verdict is Verdict.REFUTED:
                     # (with the condition it fails to follow from, it could fix the values)
-                    _drop_stationary_given(facts, system_before)
+                    _drop_stationary_given(facts)
                 given = _give(step, lhs, facts)
                 system_gave = True
                 result = replace(result, warnings=(*result.warnings, *given.warnings))
@@ -3281,9 +3285,7 @@ def _contradicts_declarations(lhs, step: Step, facts: Facts) -> bool:
 STATIONARY = "given: the derivative set to zero (a stationarity condition)"
 
 
-def _from_stationarity(
-    step, lhs, premise, before, written_about, facts: Facts, values, timeout, after_system=False
-):
+def _from_stationarity(step, lhs, premise, before, written_about, facts: Facts, values, timeout):
     r"""A row right after a derivative set to zero in the same display (``\frac{\partial}{\partial
     \mu} \log L(\mu) = 0``, then ``\sum_i (x_i - \mu) = 0``): the author evaluates the derivative
     and writes the next equation of the system. When every function differentiated there has a
@@ -3295,7 +3297,7 @@ def _from_stationarity(
     or nothing decides it (then it is the author's condition, a given, as before)."""
     if (
         before is None
-        or (before.reason != STATIONARY and not after_system)
+        or before.reason != STATIONARY
         or not step.after_equation
         or step.continues
         or step.relation != "="
@@ -3307,12 +3309,11 @@ def _from_stationarity(
         return None
     row = (lhs, step.rhs)
     derivatives = {d for x in sides for d in x.atoms(sp.Derivative)}
-    if (not derivatives and not after_system) or any(e.has(sp.Derivative) for e in row):
+    if not derivatives or any(e.has(sp.Derivative) for e in row):
         return None
     variables = {v for d in derivatives for v in d.variables}
     if derivatives and not any(e.has(v) for e in row for v in variables):
         return None  # a second condition (a constraint), not the derivative evaluated
-    # (the row after such a row: the next equation of the same system, from that row)
     meanings, lines = {}, []
     for d in derivatives:
         if facts.unfold(d.expr) != d.expr:
@@ -3351,10 +3352,13 @@ def _from_stationarity(
     taken = [
         x.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()) for x in unfolded
     ]
-    if not _content_names(taken[0] - taken[-1]) <= _names_of(*row):
+    content = _content_names(taken[0] - taken[-1])
+    if not content <= _names_of(*row) or not _content_names(lhs - step.rhs) <= content:
         # a name of the derivative's value beyond its factors the row does not write: no value
         # of it the author wrote down but another equation (x + y = 1 after \frac{\partial
-        # \mathcal{L}}{\partial y} = x - \lambda = 0: the constraint, a condition of its own)
+        # \mathcal{L}}{\partial y} = x - \lambda = 0: the constraint, a condition of its own),
+        # or one beyond them (\sum_i (x_i - \mu)^2 = n \sigma^2 after \frac{\partial \ell}{
+        # \partial \mu} = 0: the derivative by \sigma set to zero, another equation of it)
         return None
     # the condition holds where the meaning is defined (\log \mu: \mu > 0), not where only
     # its derivative is: a point where it holds lies there
@@ -3404,13 +3408,11 @@ def _from_stationarity(
             )
     if implied.verdict is Verdict.REFUTED and keys:
         implied = _within_meaning(implied, step, lhs, taken, keys, facts, values)
-    origin = "the derivative set to zero in the row before" if derivatives else "the row before"
+    origin = "the derivative set to zero in the row before"
     where = " and ".join(
         f"line {line}'s right side" if line else "an earlier row's right side" for line, *_ in lines
     )
     with_meaning = f", the derivative of {where}" if where else ""
-    if not derivatives:  # the row after a row of the system: from that row
-        with_meaning = " (the next equation of the system a derivative set to zero starts)"
     unsettled = tuple(
         f"uses line {line}'s equation, which is not established" if line else
         "uses an earlier equation that is not established"
@@ -3486,7 +3488,7 @@ def _within_meaning(implied, step, lhs, taken, keys, facts: Facts, values) -> St
     return replace(implied, counterexample=_without_margins(found, facts))
 
 
-def _another_condition(premise, lhs, step: Step, facts: Facts) -> bool:
+def _another_condition(premise, lhs, step: Step, facts: Facts, in_system=False) -> bool:
     r"""Whether the row, refuted as following from the equation before, may be another equation
     of the system rather than a step from it: it drops a name of that equation's value (beyond
     its factors) and writes one that equation does not (``x + y = 1`` after ``\frac{\partial
@@ -3510,10 +3512,15 @@ def _another_condition(premise, lhs, step: Step, facts: Facts) -> bool:
         for x in _names_of(lhs, step.rhs)
     }
     try:
-        dropped = {str(x) for x in _content_names(sides[-2] - sides[-1])} - written
+        content = {str(x) for x in _content_names(sides[-2] - sides[-1])}
     except (TypeError, ValueError, RecursionError):
         return False
-    return bool(dropped) and bool(written - before)
+    if in_system:
+        # in a system a derivative set to zero started, a name beyond the row before's value
+        # says so: \sum_i (x_i - \mu)^2 = n \sigma^2 after \sum_i (x_i - \mu) = 0 (or after
+        # \frac{\partial \ell}{\partial \mu} = 0) is the derivative by \sigma set to zero
+        return bool(written - content)
+    return bool(content - written) and bool(written - before)
 
 
 def _content_names(expr) -> frozenset:
@@ -3530,13 +3537,13 @@ def _content_names(expr) -> frozenset:
     return _names_of(*kept) if kept else _names_of(e)
 
 
-def _drop_stationary_given(facts: Facts, after_system: bool = False) -> None:
+def _drop_stationary_given(facts: Facts) -> None:
     """The derivative set to zero just given makes way for the row the author derived from it
     (:func:`_from_stationarity`): the rows after it are checked from that row, as the author
     wrote them; with both kept, a refuted row and the condition together would fix the values
     and a later wrong row could follow from the two."""
     last = len(facts.givens) - 1
-    if last < 0 or (last not in facts.stationary and not after_system):
+    if last not in facts.stationary:
         return
     if any(
         d.expr.has(AppliedUndef) for e in facts.givens[last] for d in facts.unfold(e).atoms(
