@@ -271,3 +271,19 @@ def test_the_other_equations_of_a_system_are_no_steps_from_the_first(tmp_path):
     steps = check(tmp_path, two)
     assert at(steps, 10)["status"] == "verified", at(steps, 10)
     assert at(steps, 11)["status"] != "refuted", at(steps, 11)
+
+
+def test_the_row_after_a_refuted_row_of_the_system_is_checked_from_it(tmp_path):
+    # the derivative of an unknown L set to zero no point can be shown to meet: after the row
+    # that stands for it, the next row is checked from that row alone (a defined mean unfolded)
+    text = LOG_LIKELIHOOD.replace("ROW", r"\sum_{i=1}^{n} (x_i + \mu)").replace(
+        r"\sum_{i=1}^{n} x_i - n \mu &= 0", r"n \bar{x} - n \mu &= 0"
+    )
+    mean = "Let $\\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i$. "
+    text = text.replace("The log-likelihood", mean + "The log-likelihood")
+    steps = check(tmp_path, text)
+    assert at(steps, 17)["status"] == "refuted", at(steps, 17)
+    assert at(steps, 18)["status"] == "refuted", at(steps, 18)
+    # written right, the row after follows from it
+    good = LOG_LIKELIHOOD.replace("ROW", r"\sum_{i=1}^{n} (x_i - \mu)")
+    assert at(check(tmp_path, good), 18)["status"] == "verified"

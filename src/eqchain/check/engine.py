@@ -1256,8 +1256,11 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             elif _may_follow(step, result, premise, facts):
                 # The next equation of a system the author solves (0 = a - b under f'(x) = 0)
                 alone = result
+                # after a row of a stationarity system, the derivative set to zero of a function
+                # nothing defines is that row's (it stands for it): no point could meet it
+                within = _without_opaque_stationary(facts) if system_before else facts
                 result, implied = _as_implication(
-                    step, lhs, premise, result, facts.under(values), values, timeout
+                    step, lhs, premise, result, within.under(values), values, timeout
                 )
                 if not implied and alone.verdict is Verdict.REFUTED and premise_proved:
                     # "Hence" after an identity: what follows from one is one; not shown to
@@ -3507,9 +3510,13 @@ def _another_condition(premise, lhs, step: Step, facts: Facts, in_system=False) 
         return False
     before = {str(x) for x in _names_of(sides[-2], sides[-1])}
     # a hatted name is its letter's value (\hat p = 7 after p - 3 = 0: the solution named)
+    try:
+        row = [facts.unfold(e) for e in (lhs, step.rhs)]  # (\bar{x} is the x_i it averages)
+    except (TypeError, ValueError, RecursionError):
+        return False
     written = {
         relations.hat_letter(x) if isinstance(x, sp.Symbol) and x.name.startswith("hat") else str(x)
-        for x in _names_of(lhs, step.rhs)
+        for x in _names_of(*row)
     }
     try:
         content = {str(x) for x in _content_names(sides[-2] - sides[-1])}
@@ -3537,6 +3544,35 @@ def _content_names(expr) -> frozenset:
     return _names_of(*kept) if kept else _names_of(e)
 
 
+def _opaque_stationary(facts: Facts, k: int) -> bool:
+    """Whether given ``k`` is a derivative set to zero of a function nothing defines."""
+    return k in facts.stationary and any(
+        d.expr.has(AppliedUndef)
+        for e in facts.givens[k]
+        for d in facts.unfold(e).atoms(sp.Derivative)
+    )
+
+
+def _without_opaque_stationary(facts: Facts) -> Facts:
+    """``facts`` without the derivatives set to zero of functions nothing defines (for a check
+    from a row of the system such a derivative started, which stands for it)."""
+    kept = [k for k in range(len(facts.givens)) if not _opaque_stationary(facts, k)]
+    if len(kept) == len(facts.givens):
+        return facts
+    gone = {tuple(canonical(e) for e in facts.givens[k]) for k in range(len(facts.givens))} - {
+        tuple(canonical(e) for e in facts.givens[k]) for k in kept
+    }
+    return replace(
+        facts,
+        givens=[facts.givens[k] for k in kept],
+        given_lines=[facts.given_lines[k] for k in kept],
+        stationary={kept.index(k) for k in facts.stationary if k in kept},
+        equations=[
+            e for e in facts.equations if not (e.kind == "given" and (e.lhs, e.rhs) in gone)
+        ],
+    )
+
+
 def _drop_stationary_given(facts: Facts) -> None:
     """The derivative set to zero just given makes way for the row the author derived from it
     (:func:`_from_stationarity`): the rows after it are checked from that row, as the author
@@ -3545,10 +3581,7 @@ def _drop_stationary_given(facts: Facts) -> None:
     last = len(facts.givens) - 1
     if last not in facts.stationary:
         return
-    if any(
-        d.expr.has(AppliedUndef) for e in facts.givens[last] for d in facts.unfold(e).atoms(
-            sp.Derivative)
-    ):  # fmt: skip
+    if _opaque_stationary(facts, last):
         # of a function nothing defines it fixes no value: kept, as it always was (without it,
         # rows of later sections it kept from being sampled were refuted as identities)
         return
