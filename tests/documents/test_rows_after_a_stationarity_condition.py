@@ -287,3 +287,30 @@ def test_the_row_after_a_refuted_row_of_the_system_is_checked_from_it(tmp_path):
     # written right, the row after follows from it
     good = LOG_LIKELIHOOD.replace("ROW", r"\sum_{i=1}^{n} (x_i - \mu)")
     assert at(check(tmp_path, good), 18)["status"] == "verified"
+
+
+def test_only_the_derivative_the_system_stands_for_makes_way(tmp_path):
+    # red team s49 (4): the derivative by y set to zero was dropped too when the row after the
+    # system of the derivative by x was checked, and x = 2 (which needs it) was refuted
+    text = (
+        "# h\n\n$$\n\\log L(x, y) = x^2 + x y + y^2 - 3 x\n$$\n\n$$\n\\begin{aligned}\n"
+        "\\frac{\\partial}{\\partial y} \\log L(x, y) &= 0 \\\\\n"
+        "\\frac{\\partial}{\\partial x} \\log L(x, y) &= 0 \\\\\n2 x + y &= 3 \\\\\nx &= 2\n"
+        "\\end{aligned}\n$$\n"
+    )
+    assert at(check(tmp_path, text), 12)["status"] != "refuted"
+
+
+def test_a_slip_in_a_system_of_plain_equations_stays_refuted(tmp_path):
+    # red team s49 (4): no derivative set to zero, so no other equation of its system
+    text = "# l\n\n$$\n\\begin{aligned}\n2 x + 4 y &= 6 \\\\\nx &= 3 - 2 z\n\\end{aligned}\n$$\n"
+    assert check(tmp_path, text)[-1]["status"] == "refuted"
+
+
+def test_a_wrong_solution_after_the_rows_of_a_system_is_refuted(tmp_path):
+    # red team s49 (4): an exp_both_sides "certificate" (the premise in disguise) kept it unknown
+    text = DEFINED.replace("ROW &= 0", "\\sum_{i=1}^{n} (x_i - \\mu) &= 0 \\\\\nROW")
+    text = text.replace("ROW", "\\mu &= \\frac{1}{n} \\sum_{i=1}^{n} x_i + 1")
+    assert check(tmp_path, text)[-1]["status"] == "refuted"
+    right = text.replace("x_i + 1\n", "x_i\n")
+    assert check(tmp_path, right)[-1]["status"] != "refuted"

@@ -964,6 +964,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     written_about: dict = {}
     system = None  # the row before was decided by _from_stationarity (a row of its system)
     system_gave = False  # ... and taken as the author's condition (a given)
+    single = False  # ... of a function of the derivative's variables alone (a system of one)
+    standing = None  # the derivative set to zero (a given) that system's rows stand for
     chain_states = True
     steps = derivation.steps
     restarted = False  # the row before started a chain after an unread formula
@@ -1082,13 +1084,17 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         # a row right after a derivative set to zero, checked from that derivative's meaning
         system_before, system = system is not None and system_gave, None
         system_gave = False
+        chained, single = system_before and single, False
         try:
             try:
                 if step.infer_kind and not step.condition and step.follows is None:
-                    system = _from_stationarity(
+                    system, single = _from_stationarity(
                         step, lhs, premise, results[-1] if results else None, written_about,
-                        facts.under(values), values, timeout,
+                        facts.under(values), values, timeout, standing if chained else False,
                     )  # fmt: skip
+                    if system is not None and not chained and facts.givens:
+                        last = len(facts.givens) - 1
+                        standing = tuple(canonical(e) for e in facts.givens[last])
                 if (
                     step.condition
                     and link_relation == "="
@@ -1258,7 +1264,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 alone = result
                 # after a row of a stationarity system, the derivative set to zero of a function
                 # nothing defines is that row's (it stands for it): no point could meet it
-                within = _without_opaque_stationary(facts) if system_before else facts
+                within = _without_opaque_stationary(facts, standing) if system_before else facts
                 result, implied = _as_implication(
                     step, lhs, premise, result, within.under(values), values, timeout
                 )
@@ -3288,7 +3294,10 @@ def _contradicts_declarations(lhs, step: Step, facts: Facts) -> bool:
 STATIONARY = "given: the derivative set to zero (a stationarity condition)"
 
 
-def _from_stationarity(step, lhs, premise, before, written_about, facts: Facts, values, timeout):
+def _from_stationarity(
+    step, lhs, premise, before, written_about, facts: Facts, values, timeout, chained=False
+):
+    # (chained: False, or the given the system's rows stand for, as canonical sides)
     r"""A row right after a derivative set to zero in the same display (``\frac{\partial}{\partial
     \mu} \log L(\mu) = 0``, then ``\sum_i (x_i - \mu) = 0``): the author evaluates the derivative
     and writes the next equation of the system. When every function differentiated there has a
@@ -3297,7 +3306,119 @@ def _from_stationarity(step, lhs, premise, before, written_about, facts: Facts, 
     and no name that meaning lacks, it is checked as following from the derivative of that
     meaning set to zero: verified, refuted at a point where that derivative vanishes and the
     row fails, or unknown naming the condition a proof needs. None when the row is no such step
-    or nothing decides it (then it is the author's condition, a given, as before)."""
+    or nothing decides it (then it is the author's condition, a given, as before). With it,
+    whether the function differentiated varies with the derivative's variables alone (then the
+    row after this one continues the system: ``chained``, :func:`_next_of_system`)."""
+    if chained and before is not None and before.reason != STATIONARY:
+        return _next_of_system(step, lhs, premise, facts, values, timeout, chained), True
+    result = _stationarity_row(step, lhs, premise, before, written_about, facts, values, timeout)
+    return result, result is not None and _one_variable(premise[0], written_about, facts)
+
+
+def _one_variable(sides, written_about, facts: Facts) -> bool:
+    r"""Whether each function differentiated in ``sides`` varies with the derivative's
+    variables alone: its arguments that its meaning writes are among them (``\ln p(D \mid
+    \mu)`` meaning \sum_n [x_n \ln \mu + ...]: \mu alone; ``\ell(\mu, \sigma)`` or ``f(x, y)``
+    by \mu or x: no, the rows after may be the other derivatives set to zero)."""
+    derivatives = {d for x in sides for d in x.atoms(sp.Derivative)}
+    if not derivatives:
+        return False
+    for d in derivatives:
+        variables = {str(v) for v in d.variables}
+        f = d.expr
+        applied = list(f.atoms(AppliedUndef))
+        if isinstance(f, sp.Symbol):
+            applied = [k for k in facts.definitions if isinstance(k, AppliedUndef) and str(
+                k.func) == str(f)]  # fmt: skip
+        if len(applied) != 1:
+            return False
+        earlier = written_about.get(_about_key(f))
+        meaning = earlier[1] if earlier is not None and earlier[1] is not None else facts.unfold(f)
+        if meaning == f or not isinstance(meaning, sp.Basic):
+            return False
+        written = {str(x) for x in _names_of(meaning)}
+        arguments = {str(x) for a in applied[0].args for x in _names_of(a)}
+        if not (arguments & written) <= variables:
+            return False
+    return True
+
+
+def _next_of_system(step, lhs, premise, facts: Facts, values, timeout, standing=None):
+    r"""The row after a row of a system a derivative set to zero started (of a function of that
+    derivative's variables alone: no other derivative to set to zero), in the same display:
+    checked from that row alone, as the next equation of the system (``\sum_n rac{x_n -
+    \mu}{\mu(1 - \mu)} = 0`` after ``\sum_n (rac{x_n}{\mu} - rac{1 - x_n}{1 - \mu}) = 0``).
+    Verified only from that row without the givens about its names, refuted at a point where
+    that row (and the givens) hold and it does not, unknown naming a condition; None when it
+    is no such row (a name beyond that row's value: another equation) or nothing decides it."""
+    sides, relation, _ = premise
+    if (
+        not step.after_equation
+        or step.continues
+        or step.relation != "="
+        or lhs is None
+        or relation != "="
+        or len(sides) != 2
+        or any(not isinstance(x, sp.Basic) for x in (*sides, lhs, step.rhs))
+        or any(x.has(sp.Derivative, *_KINKS) for x in (*sides, lhs, step.rhs))
+    ):
+        return None
+    before = [facts.unfold(x) for x in sides]
+    row = [facts.unfold(x) for x in (lhs, step.rhs)]
+    content = _content_names(before[0] - before[1])
+    if not content <= _names_of(*row) or not _content_names(row[0] - row[1]) <= content:
+        return None
+    within = _without_opaque_stationary(facts, standing)
+    implied = _implication(
+        replace(step, follows="implies"), lhs, (list(sides), "=", False), within, values, timeout
+    )
+    reason = "the row before (the system a derivative set to zero starts)"
+    if implied.verdict is Verdict.VERIFIED:
+        about = {str(x) for x in content}
+        apart = replace(
+            within,
+            givens=[g for g in within.givens if not {str(x) for x in _names_of(*g)} & about],
+            equations=[e for e in within.equations if e.kind != "given"],
+            stationary=set(),
+        )
+        apart = replace(
+            apart,
+            given_lines=[None] * len(apart.givens),
+            equations=apart.equations
+            + [Equation(canonical(a), canonical(b), None, "given") for a, b in apart.givens],
+        )
+        alone = _implication(
+            replace(step, follows="implies"), lhs, (list(sides), "=", False), apart, values,
+            timeout,
+        )  # fmt: skip
+        if alone.verdict is not Verdict.VERIFIED:
+            return StepResult(
+                step,
+                Verdict.UNKNOWN,
+                implied.rules,
+                f"not shown to follow from {reason} alone: it follows with an earlier given "
+                "about its names",
+                None,
+                implied.warnings,
+            )
+        rest = implied.reason.removeprefix("it follows from the equation before")
+        return replace(implied, step=step, reason=f"follows from {reason}{rest}")
+    if implied.verdict is Verdict.REFUTED:
+        return replace(implied, step=step, reason=f"does not follow from {reason}")
+    if implied.rules and implied.reason:
+        return StepResult(
+            step,
+            Verdict.UNKNOWN,
+            implied.rules,
+            f"follows from {reason} once its condition holds: {implied.reason}",
+            None,
+            implied.warnings,
+        )
+    return None
+
+
+def _stationarity_row(step, lhs, premise, before, written_about, facts: Facts, values, timeout):
+    """:func:`_from_stationarity` for the row right after the derivative set to zero."""
     if (
         before is None
         or before.reason != STATIONARY
@@ -3493,11 +3614,14 @@ def _within_meaning(implied, step, lhs, taken, keys, facts: Facts, values) -> St
 
 def _another_condition(premise, lhs, step: Step, facts: Facts, in_system=False) -> bool:
     r"""Whether the row, refuted as following from the equation before, may be another equation
-    of the system rather than a step from it: it drops a name of that equation's value (beyond
-    its factors) and writes one that equation does not (``x + y = 1`` after ``\frac{\partial
-    \mathcal{L}}{\partial y} = x - \lambda = 0``: the constraint, refuted as not following)."""
+    of the system a derivative set to zero started (``in_system``: right after it, or after a
+    row checked from it) rather than a step from it: it writes a name beyond that equation's
+    value (beyond its factors; ``x + y = 1`` after ``\frac{\partial \mathcal{L}}{\partial y} =
+    x - \lambda = 0``: the constraint, refuted as not following)."""
     sides = premise[0]
-    if lhs is None or len(sides) < 2 or any(not isinstance(x, sp.Basic) for x in sides[-2:]):
+    if not in_system or lhs is None or len(sides) < 2:
+        return False
+    if any(not isinstance(x, sp.Basic) for x in sides[-2:]):
         return False
     try:
         # what the row before says, its definitions put in and its derivatives taken (\frac{
@@ -3508,7 +3632,6 @@ def _another_condition(premise, lhs, step: Step, facts: Facts, in_system=False) 
         ]
     except (TypeError, ValueError, RecursionError, NotImplementedError):
         return False
-    before = {str(x) for x in _names_of(sides[-2], sides[-1])}
     # a hatted name is its letter's value (\hat p = 7 after p - 3 = 0: the solution named)
     try:
         row = [facts.unfold(e) for e in (lhs, step.rhs)]  # (\bar{x} is the x_i it averages)
@@ -3522,12 +3645,11 @@ def _another_condition(premise, lhs, step: Step, facts: Facts, in_system=False) 
         content = {str(x) for x in _content_names(sides[-2] - sides[-1])}
     except (TypeError, ValueError, RecursionError):
         return False
-    if in_system:
-        # in a system a derivative set to zero started, a name beyond the row before's value
-        # says so: \sum_i (x_i - \mu)^2 = n \sigma^2 after \sum_i (x_i - \mu) = 0 (or after
-        # \frac{\partial \ell}{\partial \mu} = 0) is the derivative by \sigma set to zero
-        return bool(written - content)
-    return bool(content - written) and bool(written - before)
+    # in a system a derivative set to zero started, a name beyond the row before's value says
+    # so: \sum_i (x_i - \mu)^2 = n \sigma^2 after \sum_i (x_i - \mu) = 0 (or after \frac{
+    # \partial \ell}{\partial \mu} = 0) is the derivative by \sigma set to zero; elsewhere a
+    # row that does not follow is refuted (2x + 4y = 6, then x = 3 - 2z: a slip, red team s49-4)
+    return bool(written - content)
 
 
 def _content_names(expr) -> frozenset:
@@ -3553,10 +3675,19 @@ def _opaque_stationary(facts: Facts, k: int) -> bool:
     )
 
 
-def _without_opaque_stationary(facts: Facts) -> Facts:
-    """``facts`` without the derivatives set to zero of functions nothing defines (for a check
-    from a row of the system such a derivative started, which stands for it)."""
-    kept = [k for k in range(len(facts.givens)) if not _opaque_stationary(facts, k)]
+def _without_opaque_stationary(facts: Facts, standing) -> Facts:
+    """``facts`` without the derivative set to zero of a function nothing defines that the rows
+    of a system stand for (``standing``, its canonical sides; for a check from such a row): no
+    point could be shown to meet it. Another such given (the derivative by y, when the system
+    is the one by x) stays (red team s49-4: dropping every one refuted a row that needed it)."""
+    kept = [
+        k
+        for k in range(len(facts.givens))
+        if not (
+            _opaque_stationary(facts, k)
+            and tuple(canonical(e) for e in facts.givens[k]) == standing
+        )
+    ]
     if len(kept) == len(facts.givens):
         return facts
     gone = {tuple(canonical(e) for e in facts.givens[k]) for k in range(len(facts.givens))} - {

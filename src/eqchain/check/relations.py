@@ -288,7 +288,9 @@ def certificate(premise, conclusion, holds=cond.holds) -> Certificate | None:
             text = cond.describe(*cond.missing(pred, canonical(expr)))
             if text not in missing:
                 missing.append(text)
-        if useless:
+        if useless or (name == "exp_both_sides" and missing):
+            # (e^a = e^b carries a = b with no condition; a factor that needs one is the
+            # premise's difference in disguise, e^{-A} - 1 against e^{A} - 1: no certificate)
             continue
         found.append(Certificate(rule, factor, tuple(missing), tuple(established)))
         if not missing:
