@@ -314,3 +314,28 @@ def test_a_wrong_solution_after_the_rows_of_a_system_is_refuted(tmp_path):
     assert check(tmp_path, text)[-1]["status"] == "refuted"
     right = text.replace("x_i + 1\n", "x_i\n")
     assert check(tmp_path, right)[-1]["status"] != "refuted"
+
+
+def test_a_parameter_the_arguments_leave_out_has_its_own_equation(tmp_path):
+    # red team s49 (5): l(beta) with alpha in its value: the intercept's normal equation after
+    # the slope's was refuted as not following from it
+    text = (
+        "# m\n\n$$\n\\ell(\\beta) = -\\sum_{i=1}^{n} (y_i - \\alpha - \\beta x_i)^2\n$$\n\n"
+        "$$\n\\begin{aligned}\n\\frac{d}{d\\beta} \\ell(\\beta) &= 0 \\\\\n"
+        "\\sum_{i=1}^{n} x_i (y_i - \\alpha - \\beta x_i) &= 0 \\\\\n"
+        "\\sum_{i=1}^{n} (y_i - \\alpha - \\beta x_i) &= 0\n\\end{aligned}\n$$\n"
+    )
+    steps = check(tmp_path, text)
+    assert at(steps, 10)["status"] == "verified", at(steps, 10)
+    assert at(steps, 11)["status"] != "refuted", at(steps, 11)
+
+
+def test_what_the_function_needs_the_row_may_need(tmp_path):
+    # red team s49 (5): 1/sigma^2 in the row, 1/(2 sigma^2) and log sigma in the function: the
+    # row introduces nothing (it was unknown, "division needs sigma != 0")
+    text = (
+        "# e\n\n$$\n\\ell(\\mu) = -\\frac{1}{2\\sigma^2} \\sum_{i=1}^{n} (x_i - \\mu)^2 - n \\ln "
+        "\\sigma\n$$\n\n$$\n\\begin{aligned}\n\\frac{d}{d\\mu} \\ell(\\mu) &= 0 \\\\\n"
+        "\\frac{1}{\\sigma^2} \\sum_{i=1}^{n} (x_i - \\mu) &= 0\n\\end{aligned}\n$$\n"
+    )
+    assert at(check(tmp_path, text), 10)["status"] == "verified"

@@ -3336,9 +3336,18 @@ def _one_variable(sides, written_about, facts: Facts) -> bool:
         meaning = earlier[1] if earlier is not None and earlier[1] is not None else facts.unfold(f)
         if meaning == f or not isinstance(meaning, sp.Basic):
             return False
-        written = {str(x) for x in _names_of(meaning)}
-        arguments = {str(x) for a in applied[0].args for x in _names_of(a)}
-        if not (arguments & written) <= variables:
+        # its plain names other than the bounds of its sums and products (a parameter the
+        # arguments leave out, \alpha in \ell(\beta) = -\sum_i (y_i - \alpha - \beta x_i)^2,
+        # has its own derivative set to zero: red team s49-5)
+        bounds = {
+            x
+            for big in meaning.atoms(sp.Sum, sp.Product)
+            for _, lo, hi in big.limits
+            for x in (lo.free_symbols | hi.free_symbols)
+        }
+        bounds |= {a.base.label for a in meaning.atoms(sp.Indexed)}  # (families: data)
+        plain = {x for x in meaning.free_symbols if isinstance(x, sp.Symbol)} - bounds
+        if not {str(x) for x in plain} <= variables:
             return False
     return True
 
@@ -3559,7 +3568,18 @@ def _stationarity_row(step, lhs, premise, before, written_about, facts: Facts, v
     if implied.verdict is Verdict.VERIFIED:
         # what the row needs, the derivative set to zero needs too (it is defined where it
         # holds: \frac{x}{\mu} needs \mu \neq 0 on both), else it needs it established
-        introduced = _introduced([lhs, step.rhs], taken, facts, values)
+        # (and what the function differentiated needs: it is defined where its derivative is)
+        meant = [d.expr for x in unfolded for d in x.atoms(sp.Derivative)]
+        # (a definition's body may write a name with other assumptions than the row: by name)
+        names = {x.name: x for e in row for x in e.free_symbols if isinstance(x, sp.Symbol)}
+        same = {
+            x: names[x.name]
+            for e in (*taken, *meant)
+            for x in e.free_symbols
+            if isinstance(x, sp.Symbol) and x.name in names and names[x.name] != x
+        }
+        origins = [e.xreplace(same) for e in (*taken, *meant)]
+        introduced = _introduced([lhs, step.rhs], origins, facts, values)
     if introduced is not None:
         return StepResult(step, Verdict.UNKNOWN, implied.rules, introduced, None, implied.warnings)
     if implied.verdict is Verdict.VERIFIED:
@@ -6980,12 +7000,31 @@ def _equal_within(pred: str, expr, within, facts: Facts | None, values: dict) ->
     return False
 
 
+def _nonzero_key(key):
+    r"""A condition ``a \neq 0`` in one form for every way of writing it: ``2 \sigma^2 \neq
+    0`` and ``\sigma^2 \neq 0`` are ``\sigma \neq 0`` (a nonzero number's multiple, a positive
+    integer power); any other condition as it is."""
+    pred, expr = key
+    if pred != "nonzero" or not isinstance(expr, sp.Basic):
+        return key
+    while True:
+        if isinstance(expr, sp.Mul):
+            coefficient, rest = expr.as_coeff_Mul()
+            if coefficient.is_nonzero and coefficient.is_number and coefficient != 1:
+                expr = rest
+                continue
+        if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 0:
+            expr = expr.base
+            continue
+        return (pred, expr)
+
+
 def _introduced(targets, origins, facts: Facts, values) -> str | None:
     """What the ``targets`` need to be defined beyond what the ``origins`` need and the
     assumptions (and established equations) give, as a reason naming it; None when nothing."""
     holds = _establisher(facts, values)
     known = {
-        n.key
+        _nonzero_key(n.key)
         for t in origins
         if t is not None
         for n in _needs_unfolded(t, facts, values)
@@ -6997,7 +7036,7 @@ def _introduced(targets, origins, facts: Facts, values) -> str | None:
         if t is None:
             continue
         for n in _needs_unfolded(t, facts, values):
-            if n.key is not None and n.key in known:
+            if n.key is not None and _nonzero_key(n.key) in known:
                 continue
             expr = canonical(n.expr.xreplace(values)) if values else n.expr
             if holds(n.pred, expr):
