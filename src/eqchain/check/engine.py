@@ -3297,7 +3297,6 @@ STATIONARY = "given: the derivative set to zero (a stationarity condition)"
 def _from_stationarity(
     step, lhs, premise, before, written_about, facts: Facts, values, timeout, chained=False
 ):
-    # (chained: False, or the given the system's rows stand for, as canonical sides)
     r"""A row right after a derivative set to zero in the same display (``\frac{\partial}{\partial
     \mu} \log L(\mu) = 0``, then ``\sum_i (x_i - \mu) = 0``): the author evaluates the derivative
     and writes the next equation of the system. When every function differentiated there has a
@@ -3308,7 +3307,8 @@ def _from_stationarity(
     row fails, or unknown naming the condition a proof needs. None when the row is no such step
     or nothing decides it (then it is the author's condition, a given, as before). With it,
     whether the function differentiated varies with the derivative's variables alone (then the
-    row after this one continues the system: ``chained``, :func:`_next_of_system`)."""
+    row after this one continues the system: ``chained``, then the given the system's rows
+    stand for, as canonical sides, else False; :func:`_next_of_system`)."""
     if chained and before is not None and before.reason != STATIONARY:
         return _next_of_system(step, lhs, premise, facts, values, timeout, chained), True
     result = _stationarity_row(step, lhs, premise, before, written_about, facts, values, timeout)
@@ -3476,6 +3476,8 @@ def _stationarity_row(step, lhs, premise, before, written_about, facts: Facts, v
         facts = replace(
             facts,
             givens=facts.givens[:last],
+            given_lines=facts.given_lines[:last],
+            stationary=facts.stationary - {last},
             equations=[
                 e for e in facts.equations if not (e.kind == "given" and (e.lhs, e.rhs) == said)
             ],
