@@ -3384,17 +3384,9 @@ def _next_of_system(step, lhs, premise, facts: Facts, values, timeout, standing=
     reason = "the row before (the system a derivative set to zero starts)"
     if implied.verdict is Verdict.VERIFIED:
         about = {str(x) for x in content}
-        apart = replace(
+        apart = _without_givens(
             within,
-            givens=[g for g in within.givens if not {str(x) for x in _names_of(*g)} & about],
-            equations=[e for e in within.equations if e.kind != "given"],
-            stationary=set(),
-        )
-        apart = replace(
-            apart,
-            given_lines=[None] * len(apart.givens),
-            equations=apart.equations
-            + [Equation(canonical(a), canonical(b), None, "given") for a, b in apart.givens],
+            {k for k, g in enumerate(within.givens) if {str(x) for x in _names_of(*g)} & about},
         )
         alone = _implication(
             replace(step, follows="implies"), lhs, (list(sides), "=", False), apart, values,
@@ -3472,16 +3464,7 @@ def _stationarity_row(step, lhs, premise, before, written_about, facts: Facts, v
     if meanings and last in facts.stationary:
         # the row before as a given says nothing of a function no row defines: its meaning
         # stands for it (the premise), so that a point where it holds can be found
-        said = tuple(canonical(e) for e in facts.givens[last])
-        facts = replace(
-            facts,
-            givens=facts.givens[:last],
-            given_lines=facts.given_lines[:last],
-            stationary=facts.stationary - {last},
-            equations=[
-                e for e in facts.equations if not (e.kind == "given" and (e.lhs, e.rhs) == said)
-            ],
-        )
+        facts = _without_givens(facts, {last})
     # the derivatives of the meaning taken (a factor of the condition then shows: dividing by
     # it needs it nonzero)
     taken = [
@@ -3514,18 +3497,7 @@ def _stationarity_row(step, lhs, premise, before, written_about, facts: Facts, v
         # the variable is a variable here: what an earlier given says of it (another model's
         # \mu = x, in another section) proves nothing of this system; verified without them
         # only (refuted or not, with them: a constraint the author gave may be what it needs)
-        apart = replace(
-            facts,
-            givens=[g for k, g in enumerate(facts.givens) if k not in elsewhere],
-            given_lines=[n for k, n in enumerate(facts.given_lines) if k not in elsewhere],
-            equations=[e for e in facts.equations if e.kind != "given"]
-            + [
-                Equation(canonical(a), canonical(b), None, "given")
-                for k, (a, b) in enumerate(facts.givens)
-                if k not in elsewhere
-            ],
-            stationary={k for k in facts.stationary if k not in elsewhere},
-        )
+        apart = _without_givens(facts, set(elsewhere))
         alone = _implication(
             replace(step, follows="implies"), lhs, (taken, "=", False), apart, values, timeout
         )
@@ -3688,6 +3660,25 @@ def _content_names(expr) -> frozenset:
     return _names_of(*kept) if kept else _names_of(e)
 
 
+def _without_givens(facts: Facts, drop) -> Facts:
+    """``facts`` without the givens at the positions ``drop`` (for one check): their lines,
+    their equations and the stationary marks kept in step with what stays."""
+    kept = [k for k in range(len(facts.givens)) if k not in drop]
+    if len(kept) == len(facts.givens):
+        return facts
+    said = lambda k: tuple(canonical(e) for e in facts.givens[k])  # noqa: E731
+    gone = {said(k) for k in drop if k < len(facts.givens)} - {said(k) for k in kept}
+    return replace(
+        facts,
+        givens=[facts.givens[k] for k in kept],
+        given_lines=[facts.given_lines[k] for k in kept],
+        stationary={kept.index(k) for k in facts.stationary if k in kept},
+        equations=[
+            e for e in facts.equations if not (e.kind == "given" and (e.lhs, e.rhs) in gone)
+        ],
+    )
+
+
 def _opaque_stationary(facts: Facts, k: int) -> bool:
     """Whether given ``k`` is a derivative set to zero of a function nothing defines."""
     return k in facts.stationary and any(
@@ -3702,28 +3693,12 @@ def _without_opaque_stationary(facts: Facts, standing) -> Facts:
     of a system stand for (``standing``, its canonical sides; for a check from such a row): no
     point could be shown to meet it. Another such given (the derivative by y, when the system
     is the one by x) stays (red team s49-4: dropping every one refuted a row that needed it)."""
-    kept = [
+    drop = {
         k
         for k in range(len(facts.givens))
-        if not (
-            _opaque_stationary(facts, k)
-            and tuple(canonical(e) for e in facts.givens[k]) == standing
-        )
-    ]
-    if len(kept) == len(facts.givens):
-        return facts
-    gone = {tuple(canonical(e) for e in facts.givens[k]) for k in range(len(facts.givens))} - {
-        tuple(canonical(e) for e in facts.givens[k]) for k in kept
+        if _opaque_stationary(facts, k) and tuple(canonical(e) for e in facts.givens[k]) == standing
     }
-    return replace(
-        facts,
-        givens=[facts.givens[k] for k in kept],
-        given_lines=[facts.given_lines[k] for k in kept],
-        stationary={kept.index(k) for k in facts.stationary if k in kept},
-        equations=[
-            e for e in facts.equations if not (e.kind == "given" and (e.lhs, e.rhs) in gone)
-        ],
-    )
+    return _without_givens(facts, drop)
 
 
 def _drop_stationary_given(facts: Facts) -> None:
