@@ -572,6 +572,24 @@ def _solves(diff, g, quick: bool = False) -> bool:
             solution = sym - form / slope
             if _zero_or_termwise(diff.xreplace({sym: solution}), quick):
                 return True
+        # a sum the equation determines linearly, taken as one quantity (\sum_i x_i = 3 n
+        # 	heta from -3n/	heta + \sum_i x_i / 	heta^2 = 0: solved for 	heta it needed n
+        # nonzero, which the step does not)
+        for total in sorted(form.atoms(sp.Sum), key=str):
+            if not diff.has(total):
+                continue
+            quantity = sp.Dummy("total")
+            written = form.xreplace({total: quantity})
+            slope = sp.diff(written, quantity)
+            if slope.has(quantity) or slope == 0 or written.has(total):
+                continue
+            if slope.is_zero is not False and not _divides(slope, claim_denominator):
+                continue
+            value = quantity - written / slope
+            if value.has(quantity):
+                continue
+            if _zero_or_termwise(diff.xreplace({total: value}), quick):
+                return True
     return False
 
 
