@@ -1545,6 +1545,13 @@ def quadrature_counterexample(lhs, rhs, givens=(), seed: int = 0, trials: int = 
         return None
     margins = _margins(givens, set(symbols))
     if margins is None:
+        # a margin that ties a step's symbol to one the step does not write (lambda > t, for a
+        # step in t and sigma): that one is given a value too, the margin checked at both
+        partners = _margin_partners(givens, set(symbols))
+        if partners:
+            symbols = sorted(set(symbols) | partners, key=lambda s: s.name)
+            margins = _margins(givens, set(symbols))
+    if margins is None:
         return None
     rng = random.Random(seed)
     for _ in range(trials):
@@ -1597,6 +1604,19 @@ def _margins(givens, symbols: set):
         ):
             return None
         out.append((m, e))
+    return out
+
+
+def _margin_partners(givens, symbols: set) -> set:
+    """The symbols beside ``symbols`` in the margins ``m = e`` that mention them (``lambda`` of
+    ``m = lambda - t`` for a step in t): given values too, a point may satisfy the margin."""
+    out: set = set()
+    for a, b in givens:
+        if not (a.free_symbols | b.free_symbols) & symbols:
+            continue
+        m, e = (a, b) if isinstance(a, sp.Symbol) else (b, a)
+        if isinstance(m, sp.Symbol) and m not in e.free_symbols:
+            out |= {x for x in e.free_symbols if isinstance(x, sp.Symbol)} - symbols
     return out
 
 
