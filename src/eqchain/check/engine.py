@@ -211,6 +211,9 @@ class Facts:
     # the positions in ``givens`` of the derivatives set to zero (stationarity conditions): a
     # step proved through one holds at the stationary point only, and says so
     stationary: set = field(default_factory=set)
+    # a given -> what it was set about (a derivative set to zero: the derivative, dl/d\theta,
+    # though the given writes only its value): redefining that function takes the given away
+    given_about: dict = field(default_factory=dict)
     # where the facts stood (the lengths of givens, verified, instances, history, equations)
     # before the premise of the implication under way: what was added since (the premise and
     # what follows from it) stops holding where the implication ends (retract_supposed)
@@ -390,7 +393,11 @@ class Facts:
             return out, before
 
         mark = list(self.supposed_from) if self.supposed_from is not None else [None] * 5
-        gone = {n for n, pair in enumerate(self.givens) if about(*pair)}
+        gone = {
+            n
+            for n, pair in enumerate(self.givens)
+            if about(*pair) or about(*self.given_about.get(pair, ()))
+        }
         if gone:
             old = self.givens
             self.givens = [g for n, g in enumerate(old) if n not in gone]
@@ -992,9 +999,12 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             if on_step is not None:
                 on_step(result)
             unreadable = step if step.unreadable is not None else None
-            if step.unread_target is not None:
+            if step.unread_target is not None and not _proof_of_defined_function(
+                step.unread_target, step.section, facts
+            ):
                 line = step.place.line if step.place else None
                 facts.unread[step.unread_target] = line
+                _forget_unread_redefinition(step.unread_target, step.section, facts)
             previous = None if unreadable is not None else Step(step.claim, step.rhs, step.rhs)
             previous_rhs = None if unreadable is not None else step.rhs
             chain_holds, chain_values = True, {}
@@ -1384,12 +1394,15 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 )
             if chain_holds and chain_relation == "=":
                 facts.add(step.label, lhs, step.rhs, chain_values, chain_domain, chain_held)
-        if result.verdict is not Verdict.DEFINITION:
+        if result.verdict not in (Verdict.DEFINITION, Verdict.VERIFIED):
             # what a row other than a definition says about a function (g(2) = 3) keeps a
-            # later row from defining it (_applied_only)
+            # later row from defining it (_applied_only); a verified row holds for every
+            # function, and a claim that writes it only under an integral, a sum or an
+            # expectation (E[e^{tX}] = \int e^{tX} f(X) dX) says nothing of its values
+            given = result.verdict is Verdict.GIVEN or step.kind is StepKind.GIVEN
             for side in (lhs, step.rhs):
                 if side is not None:
-                    facts.stated |= {str(f.func) for f in side.atoms(AppliedUndef)}
+                    facts.stated |= _functions_said_of(side, bound_too=given)
         if system is not None:
             # the author's condition for the rows after it, as any row of a system is
             if any(_stated_value(e) for e in (lhs, step.rhs)) and (
@@ -2407,6 +2420,44 @@ def _solvable_for_a_name(difference) -> bool:
     return False
 
 
+def _proof_of_defined_function(name: str, section, facts: Facts) -> bool:
+    """Whether ``name`` is a function defined in ``section``: a row there that writes it on its
+    left and cannot be read is the proof's next statement about it (``M_X(t) = ...`` worked on),
+    no definition of its own (the rows after it are checked against the meaning as before)."""
+    return any(
+        isinstance(target, AppliedUndef)
+        and str(target.func) == name
+        and facts.defined_section.get(target, section) == section
+        for target in facts.definitions
+    )
+
+
+def _forget_unread_redefinition(name: str, section, facts: Facts) -> None:
+    r"""A row that could not be read defines ``name`` again under another heading (the
+    exponential's density, ``f(X) = \begin{cases} ...``, after the normal one's section's
+    ``f(X) = \frac{1}{\sqrt{2\pi}\sigma} ...``): the earlier meaning may be gone, so it is
+    forgotten with what was shown about it, as for a redefinition that was read; the rows after
+    it about the name are then decided as of a name an unreadable row defines
+    (:func:`_through_an_unread_definition`). In the definition's own section such a row is the
+    proof's next statement about it (``M_X(t) = ...`` worked on), and the meaning stays."""
+    for target in list(facts.definitions):
+        if facts.defined_section.get(target, section) == section:
+            continue
+        if isinstance(target, AppliedUndef):
+            head = str(target.func)
+        elif isinstance(target, sp.Indexed):
+            head = str(target.base.label)
+        else:
+            head = str(target)
+        if head != name:
+            continue
+        for dependent in facts.dependents(target):
+            facts.forget_about(dependent)
+        facts.forget_definition(target)
+        facts.forget_about(target)
+        facts.unfolded.clear()
+
+
 def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> StepResult:
     r"""A verdict on a row that mentions a name an unreadable row defined (``z = w^T x + b``,
     not read), its definitions put in: refuted only with the name a number of its own, which
@@ -2952,6 +3003,10 @@ def _infer(
         # the stationary point), not an identity to check: a given from here on.
         given = _give(step, source, facts)
         facts.stationary.add(len(facts.givens) - 1)
+        # the derivative's function: a new meaning of it (a second case's l(\theta)) is no
+        # longer at the point this condition fixes (red team s50: the first case's condition
+        # verified the second case's wrong root)
+        facts.given_about[facts.givens[-1]] = (lhs,)
         facts.conditions.append(_names_of(source, step.rhs))
         return replace(given, reason=STATIONARY)
     if result.verdict is Verdict.VERIFIED and not step.continues:
@@ -2967,6 +3022,15 @@ def _infer(
             else _special_moves(step, lhs, source, facts, result, values, timeout)
         )
     target = lhs if isinstance(lhs, sp.Symbol) else _defined_function(lhs, facts, step.rhs)
+    if (
+        target is None
+        and isinstance(lhs, sp.Pow)
+        and lhs in facts.definitions
+        and facts.defined_section.get(lhs, step.section) != step.section
+    ):
+        # s^2 = ... again under another heading (another estimator): a new meaning, as a plain
+        # name's (red team s50: refuted); in its own section a row of the proof about it
+        target = lhs
     if target is None:
         target = _defined_at_members(lhs, step, facts)
     numbered = isinstance(lhs, sp.Indexed) and all(i.is_Integer for i in lhs.indices)
@@ -4184,6 +4248,29 @@ def _defined_at_members(lhs, step: Step, facts: Facts):
     if not _at_members(step, lhs, replace(facts, definitions=rest, unfolded={})):
         return None
     return earlier[0]
+
+
+def _functions_said_of(expr, bound_too: bool = False) -> set:
+    """The names of the functions ``expr`` applies, those under an integral, a sum, a product
+    or an expectation left out unless ``bound_too``: there a claim says nothing of a value of
+    the function by itself (a density in the general formula of a moment)."""
+    if not isinstance(expr, sp.Basic):
+        return set()
+    if bound_too:
+        return {str(f.func) for f in expr.atoms(AppliedUndef)}
+    found: set = set()
+
+    def visit(node) -> None:
+        if isinstance(node, (sp.Integral, sp.Sum, sp.Product, Expectation)):
+            return
+        if isinstance(node, AppliedUndef):
+            found.add(str(node.func))
+        for arg in node.args:
+            if isinstance(arg, sp.Basic):
+                visit(arg)
+
+    visit(expr)
+    return found
 
 
 def _applied_only(target, head, facts: Facts) -> bool:

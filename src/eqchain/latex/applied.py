@@ -347,7 +347,12 @@ class Uses:
             end = min(span.end, hi)
             sub = list(tokens[span.sub[0] : span.sub[1]]) if span.sub is not None else None
             key = function_key(span.base, sub)
-            applied = key is not None and _opens_parenthesis(tokens, k, hi, partner)
+            # a one-token script (\sum_{i=1}^n (x_i - \mu)^2, x^n(1 - x)) ends at that token:
+            # the parentheses after it are no argument of it (TeX raises only the n)
+            scripted = i > lo and tokens[i - 1].is_char("^_") and span.end == i + 1
+            applied = (
+                key is not None and not scripted and _opens_parenthesis(tokens, k, hi, partner)
+            )
             if bind_next and not applied:  # \partial \sigma(z) differentiates sigma(z)
                 self.bound.add(span.base if sub is None else key or span.base)
             # dx, \mathrm{d}x: x is integrated or differentiated (not in \frac{d y}{...})

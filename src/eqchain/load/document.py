@@ -113,7 +113,7 @@ def load_document(
     items = items + stated
     scope = _scope(path, rows, items)
     owners: list[int] = []
-    steps = [_assumed(s, path) for s in _steps(path, rows, scope, owners, bound_rows)]
+    steps = [_assumed(s, path) for s in _steps(path, rows, scope, owners, bound_rows, functions)]
     steps = _statements_after_proofs(steps, owners, blocks)
     if not steps:
         raise InputError("no displayed equations found", path)
@@ -336,11 +336,23 @@ def _read_rows(
                     # a chain a = b = c = d with one side unreadable: the links that do not
                     # touch it are read and checked (the whole row was lost); the rest
                     # continues the unreadable side, as a row after an unreadable row does
-                    unread = _Row(None, line, col, row.text.strip(), block.path, message)
+                    unread = _Row(
+                        None, line, col, row.text.strip(), block.path, message,
+                        section=block.section,
+                    )  # fmt: skip
                     queue[:0] = [r for r in (before_side, unread, after_side) if r is not None]
                     continue
                 read.append(
-                    _Row(None, line, col, row.text.strip(), block.path, message, prose=prose)
+                    _Row(
+                        None,
+                        line,
+                        col,
+                        row.text.strip(),
+                        block.path,
+                        message,
+                        prose=prose,
+                        section=block.section,
+                    )  # fmt: skip
                 )
                 pending_note = None
                 before = frozenset()
@@ -1645,9 +1657,15 @@ def _margin_givens(path: str, items: list, scope) -> list[Step]:
 
 
 def _steps(
-    path: str, rows, scope, owners: list | None = None, bound_rows: frozenset = frozenset()
+    path: str,
+    rows,
+    scope,
+    owners: list | None = None,
+    bound_rows: frozenset = frozenset(),
+    functions: frozenset = frozenset(),
 ) -> list[Step]:
-    """The steps of the rows read; ``owners``, when given, receives each step's block index."""
+    """The steps of the rows read; ``owners``, when given, receives each step's block index;
+    ``functions``: the document's, for the left side of a row that could not be read."""
     steps: list[Step] = []
     used: set[str] = set()  # the names the rows read write (an unread prose definition's use)
     for _, block_rows in rows:
@@ -1693,9 +1711,10 @@ def _steps(
                 unread = _unreadable_step(
                     row.path or path, row.text, row.error, row.line, row.column
                 )
-                target = _unread_target(row.text, scope)
+                target = _unread_target(row.text, scope, functions)
                 if row.prose and target not in used:
                     continue  # Let $\theta = (\mu, \sigma^2)$. and no display writes theta
+                unread = replace(unread, section=row.section)
                 steps.append(
                     replace(unread, unread_target=target) if target is not None else unread
                 )
@@ -1909,10 +1928,11 @@ def _defines_a_name(text: str) -> bool:
     return isinstance(left.sides[0], (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef))
 
 
-def _unread_target(text: str, scope):
+def _unread_target(text: str, scope, functions: frozenset = frozenset()):
     r"""The name an unreadable row ``name = ...`` defines (``z`` of ``z = w^T x + b``, ``y_i``,
-    ``\hat{y}``), its left side read alone, or None (a left side that is no name, or that
-    cannot be read either)."""
+    ``\hat{y}``, ``f(X)`` of a function of the document), its left side read alone (with the
+    document's ``functions``), or None (a left side that is no name, or that cannot be read
+    either)."""
     import sympy as sp
 
     from eqchain.latex.memo import read_cached
@@ -1935,7 +1955,7 @@ def _unread_target(text: str, scope):
             if len(bases) == 1 and len(members) == len(entries) >= 1:
                 return bases.pop()
             return None
-        formula = read_cached(left)
+        formula = read_cached(left, functions=functions)
         if len(formula.sides) != 1 or formula.continues:
             return None
         target = scope.bind(formula.sides[0])

@@ -1,0 +1,165 @@
+r"""A name's meaning changes along a document: a density used in a general formula and defined
+later, a density defined again in a section whose row cannot be read, a function defined again
+for a second case, an estimator ``s^2`` defined again. Each was found on a public derivation
+(stop 50): the later definition was a claim (the rows after it all unknown), the unread one left
+the old meaning standing (a valid row refuted), the first case's derivative set to zero verified
+the second case's wrong root, ``s^2`` was refuted where ``S`` is read as a new meaning."""
+
+from __future__ import annotations
+
+from helpers import document_steps
+
+GENERAL = r"""The moment generating function:
+
+$$
+M_X(t) = \mathbb{E}[e^{tX}] = \int_{-\infty}^{\infty} e^{tX} f(X) dX
+$$
+
+For the normal distribution the density is
+
+$$
+f(X) = \frac{1}{\sqrt{2\pi}\sigma} \exp\left(- \frac{(X-\mu)^2}{2\sigma^2}\right)
+$$
+
+and the Gaussian integral is
+
+$$
+\int_{-\infty}^{\infty} \exp\left(- \frac{(X-\mu)^2}{2\sigma^2}\right) dX = VALUE
+$$
+"""
+
+
+def at(steps: list[dict], line: int) -> list[dict]:
+    return [s for s in steps if s["line"] == line]
+
+
+def test_a_density_used_in_a_general_formula_may_be_defined_after_it(tmp_path):
+    steps = document_steps(tmp_path, GENERAL.replace("VALUE", r"\sqrt{2\pi\sigma^2}"))
+    assert [s["status"] for s in at(steps, 10)] == ["definition"], steps
+    assert [s["status"] for s in at(steps, 16)] != ["refuted"], steps
+
+
+def test_the_wrong_gaussian_integral_after_it_is_refuted(tmp_path):
+    steps = document_steps(tmp_path, GENERAL.replace("VALUE", r"\sqrt{2\pi\sigma}"))
+    assert [s["status"] for s in at(steps, 16)] == ["refuted"], steps
+
+
+def test_a_row_that_wrote_the_function_alone_keeps_it_a_claim(tmp_path):
+    # f(0) = 5 said something of f's values: f(x) = x after it is a claim about that f
+    steps = document_steps(tmp_path, "$$\nf(0) + a = 5\n$$\n\n$$\nf(x) = x\n$$\n")
+    assert at(steps, 6)[0]["status"] != "definition", steps
+
+
+def test_a_claim_under_an_integral_does_not_contradict_the_definition(tmp_path):
+    # \int_0^1 f = 5 (unknown) then f(x) = 1: the claim is no fact that 1 = 5 could follow from
+    text = "$$\n\\int_0^1 f(x) dx = 5\n$$\n\n$$\nf(x) = 1\n$$\n\n$$\n\\int_0^1 f(x) dx = 5\n$$\n"
+    steps = document_steps(tmp_path, text)
+    assert [s["status"] for s in steps] == ["unknown", "definition", "refuted"], steps
+
+
+SECTIONS = r"""## Normal
+
+$$
+f(X) = \frac{1}{\sqrt{2\pi}\sigma} \exp\left(- \frac{(X-\mu)^2}{2\sigma^2}\right)
+$$
+
+## Exponential
+
+$$
+f(X) =
+\begin{cases}
+  \lambda e^{-\lambda X} & & X \ge 0 \\
+  0 & & X \lt 0
+\end{cases}
+$$
+
+$$
+\int_{-\infty}^{\infty} e^{tX} f(X) dX = \frac{\lambda}{\lambda - t}
+$$
+"""
+
+
+def test_an_unread_redefinition_takes_the_old_meaning_away(tmp_path):
+    # the exponential's density (two & in a row: not read) left the normal one standing, and
+    # the exponential's moment generating function was refuted with it
+    steps = document_steps(tmp_path, SECTIONS)
+    assert [s["status"] for s in steps[1:2]] == ["unreadable"], steps
+    assert [s["status"] for s in at(steps, 18)] == ["unknown"], steps
+
+
+def test_an_unread_row_of_another_name_leaves_the_meaning(tmp_path):
+    text = SECTIONS.replace("f(X) =\n\\begin{cases}", "g(X) =\n\\begin{cases}")
+    steps = document_steps(tmp_path, text)
+    assert [s["status"] for s in at(steps, 18)] == ["refuted"], steps
+
+
+CASES = r"""### Case (a)
+
+$$\ell(\theta) = -2n\ln(\theta) - \frac{1}{\theta}\sum_{i=1}^n x_i$$
+
+$$\frac{d\ell(\theta)}{d\theta} = -\frac{2n}{\theta} + \frac{1}{\theta^2}\sum_{i=1}^n x_i = 0$$
+
+### Case (b)
+
+$$\ell(\theta) = -3n\ln(\theta) - \frac{1}{\theta}\sum_{i=1}^n x_i$$
+
+$$\frac{d\ell(\theta)}{d\theta} = -\frac{3n}{\theta} + \frac{1}{\theta^2}\sum_{i=1}^n x_i = 0$$
+
+$$ROW$$
+"""
+
+
+def test_a_redefined_function_takes_its_derivative_set_to_zero_away(tmp_path):
+    # the first case's condition verified the second case's root 1/(2n) sum x_i (red team s50)
+    for row in (
+        r"\theta = \frac{1}{2n}\sum_{i=1}^n x_i",
+        r"\frac{1}{\theta^2}\sum_{i=1}^n x_i = \frac{2n}{\theta}",
+    ):
+        steps = document_steps(tmp_path, CASES.replace("ROW", row))
+        assert [s["status"] for s in at(steps, 13)] == ["refuted"], (row, steps)
+
+
+def test_the_second_case_root_still_follows_from_its_own_condition(tmp_path):
+    row = r"\frac{1}{\theta^2}\sum_{i=1}^n x_i = \frac{3n}{\theta}"
+    steps = document_steps(tmp_path, CASES.replace("ROW", row))
+    row = at(steps, 13)
+    assert [s["status"] for s in row] == ["verified"], steps
+    assert "line 11" in " ".join(row[0].get("warnings", [])), row
+
+
+ESTIMATORS = r"""$$ s^2 = \frac{1}{n-1}\sum_{i=1}^n (X_i - \bar{X})^2 $$
+
+## A brief proof
+
+First, examine the biasedness of the below estimator:
+
+$$ NAME = \frac{1}{n}\sum_{i=1}^n (X_i - \bar{X})^2 $$
+"""
+
+
+def test_an_estimator_s_squared_defined_again_reads_as_a_plain_name_does(tmp_path):
+    for name in ("s^2", "S"):
+        text = ESTIMATORS.replace("s^2 =", name + " =", 1).replace("NAME", name)
+        row = at(document_steps(tmp_path, text), 7)
+        assert [s["status"] for s in row] == ["unknown"], (name, row)
+        assert "redefines" in row[0]["reason"], row
+
+
+def test_a_count_before_parentheses_is_a_factor(tmp_path):
+    # \sum_{i=1}^n (x_i - \mu)^2: the n raised is the bound, so n(a - \mu)^2 is a product
+    claim = r"\sum_{i=1}^n (x_i - \mu)^2 = \sum_{i=1}^n (x_i - \mu)^2 + n(a - \mu)^2 - n(\mu - a)^2"
+    assert [s["status"] for s in document_steps(tmp_path, f"$${claim}$$\n")] == ["verified"]
+    wrong = claim.replace(r"n(\mu - a)^2", r"n(\mu + a)^2")
+    assert [s["status"] for s in document_steps(tmp_path, f"$${wrong}$$\n")] == ["refuted"]
+
+
+def test_an_unread_row_about_a_function_in_its_own_section_keeps_its_meaning(tmp_path):
+    # a public proof's M_X(t) = ... with a '/' that cannot be read, then M_X(t) = e^{...}: the
+    # last row was taken for a new definition (its meaning forgotten with the unread row)
+    text = (
+        "$$\nM(t) = e^{t} \\cdot e^{t}\n$$\n\n"
+        "$$\nM(t) = e^{2t} / 2 \\sqrt{\\pi} \\cdot \\sqrt{\\pi} \\cdot 2\n$$\n\n"
+        "$$\nM(t) = e^{2t}\n$$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert [s["status"] for s in steps] == ["definition", "unreadable", "verified"], steps
