@@ -115,6 +115,15 @@ AMONG_GIVENS = [
         ["x = \\frac{1}{2}", "2 x = 1"],
         "4 x = 2",
     ),
+    # the sides, moved to one, differ by what the declarations make nonzero: two cases'
+    # derivatives set to zero (red team s50, -2n/t + S/t^2 = 0 and -3n/t + S/t^2 = 0)
+    (
+        "differ_by_a_positive_amount",
+        'n = "positive"\nt = "positive"\ns = "real"',
+        ["s - 2 n t = 0", "s - 3 n t = 0"],
+        ["s - 2 n t = 0", "s + n t = 3 n t"],
+        "s = 2 n t",
+    ),
 ]
 
 

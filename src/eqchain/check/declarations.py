@@ -400,15 +400,17 @@ def clashing_givens(givens) -> tuple | None:
                 return a, b, tuple(dict.fromkeys(used))
         except (TypeError, ValueError, AttributeError, RecursionError):
             continue
-    # two givens that differ by a number once both are moved to one side (a x = 1 and a x = 5):
-    # a - b = 0 and c - d = 0 would make that number 0
+    # two givens that differ by a number once both are moved to one side (a x = 1 and a x = 5),
+    # or by what the declarations make nonzero (-2n/t + S/t^2 = 0 and -3n/t + S/t^2 = 0 with
+    # n, t > 0: n/t; two cases' derivatives set to zero, red team s50): a - b = 0 and c - d = 0
+    # would make it 0
     for n, (a, b) in enumerate(givens):
         for c, d in givens[:n]:
             try:
                 gap = sp.expand((a - b) - (c - d))
             except (TypeError, ValueError, AttributeError, RecursionError):
                 continue
-            if gap.is_number and gap.is_zero is False:
+            if gap.is_zero is False and not gap.has(sp.nan, sp.zoo):
                 return a, b, ((c, d),)
     return _inconsistent_linear(givens)
 
