@@ -163,3 +163,98 @@ def test_an_unread_row_about_a_function_in_its_own_section_keeps_its_meaning(tmp
     )
     steps = document_steps(tmp_path, text)
     assert [s["status"] for s in steps] == ["definition", "unreadable", "verified"], steps
+
+
+COINS = r"""# Coins
+
+## Fair coin
+
+For a fair coin
+
+$$p = \frac{1}{2}$$
+
+so two heads have probability
+
+$$p^2 = \frac{1}{4}$$
+
+## A general coin
+
+The likelihood of two heads and a tail is
+
+$$L = p^2 (1-p)$$
+
+and its derivative is
+
+$$\frac{dL}{dp} = 2p - 3p^2 = VALUE$$
+"""
+
+
+def test_a_variable_of_a_later_section_is_no_longer_the_example_value(tmp_path):
+    # p = 1/2 of the worked example verified 2p - 3p^2 = 1/4 in the general case
+    steps = document_steps(tmp_path, COINS.replace("VALUE", r"\frac{1}{4}"))
+    assert [s["status"] for s in at(steps, 21)] == ["verified", "refuted"], steps
+    steps = document_steps(tmp_path, COINS.replace("VALUE", r"p(2 - 3p)"))
+    assert [s["status"] for s in at(steps, 21)] == ["verified", "verified"], steps
+
+
+def test_in_the_example_section_the_value_stands(tmp_path):
+    text = COINS.replace("## A general coin\n", "").replace("VALUE", r"\frac{1}{4}")
+    steps = document_steps(tmp_path, text)
+    assert all(s["status"] != "refuted" for s in steps), steps
+
+
+def test_what_was_shown_of_a_power_of_s_goes_with_s_squared(tmp_path):
+    # s^4 = (a + 1)^2 from the first estimator, s^2 = 2a in the second: 4a^2 = (a + 1)^2 was
+    # verified (red team s50-2), and with one row less SymPy's IndexError hid the same proof
+    text = (
+        "## First estimator\n\n$$s^2 = a + 1$$\n\n$$s^4 = (a + 1)^2$$\n\n"
+        "## Second estimator\n\n$$s^2 = 2a$$\n\nROWS"
+    )
+    steps = document_steps(
+        tmp_path, text.replace("ROWS", "$$s^4 = (a+1)^2$$\n\n$$4a^2 = (a+1)^2$$\n")
+    )
+    assert [s["status"] for s in steps[-2:]] == ["refuted", "refuted"], steps
+    steps = document_steps(tmp_path, text.replace("ROWS", "$$4a^2 = (a+1)^2$$\n"))
+    assert steps[-1]["status"] == "refuted", steps
+
+
+DERIVATIVE_A = (
+    r"\frac{d\ell(\theta)}{d\theta} = -\frac{2n}{\theta} + \frac{1}{\theta^2}\sum_{i=1}^n x_i"
+)
+SEPARATE = CASES.replace(
+    f"$${DERIVATIVE_A} = 0$$",
+    f"$${DERIVATIVE_A}$$\n\nSetting it to zero,\n\n$${DERIVATIVE_A.split(' = ')[1]} = 0$$",
+)
+
+
+def test_a_condition_in_a_display_of_its_own_goes_with_its_function(tmp_path):
+    # the derivative's value set to zero in its own display was no condition "about" l
+    steps = document_steps(tmp_path, SEPARATE.replace("ROW", r"\sum_{i=1}^n x_i = 2n\theta"))
+    assert steps[-1]["status"] == "refuted", steps
+
+
+def test_what_followed_from_the_first_case_goes_with_its_condition(tmp_path):
+    # \sum_i x_i = 2n\theta, verified in case (a), was a fact that verified case (b)'s slip
+    text = CASES.replace(
+        "### Case (b)",
+        "$$\\frac{1}{\\theta^2}\\sum_{i=1}^n x_i = \\frac{2n}{\\theta}$$\n\n### Case (b)",
+    )
+    steps = document_steps(
+        tmp_path, text.replace("ROW", r"\frac{1}{\theta^2}\sum_{i=1}^n x_i = \frac{2n}{\theta}")
+    )
+    assert steps[-1]["status"] == "refuted", steps
+    assert [s["status"] for s in steps if s["line"] == 7] == ["verified"], steps
+
+
+def test_the_same_derivative_set_to_zero_again_is_another_case(tmp_path):
+    # an undefined l, two cases in prose: the first case's condition verified the second's slip
+    case_b = DERIVATIVE_A.replace("2n", "3n")
+    text = (
+        f"Case (a):\n\n$${DERIVATIVE_A} = 0$$\n\nCase (b):\n\n$${case_b} = 0$$\n\n"
+        "$$\\frac{1}{\\theta^2}\\sum_{i=1}^n x_i = ROW$$\n"
+    )
+    steps = document_steps(tmp_path, text.replace("ROW", "\\frac{2n}{\\theta}"))
+    assert [s["status"] for s in steps if s["line"] == 7] == ["unknown", "given"], steps
+    assert steps[-1]["status"] == "refuted", steps
+    steps = document_steps(tmp_path, text.replace("ROW", "\\frac{3n}{\\theta}"))
+    assert steps[-1]["status"] == "verified", steps

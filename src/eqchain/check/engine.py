@@ -214,6 +214,9 @@ class Facts:
     # a given -> what it was set about (a derivative set to zero: the derivative, dl/d\theta,
     # though the given writes only its value): redefining that function takes the given away
     given_about: dict = field(default_factory=dict)
+    # a derivative set to zero -> how many equations were verified before it: those after it
+    # may be derived from it (Facts.derived_from), and go with it
+    given_mark: dict = field(default_factory=dict)
     # where the facts stood (the lengths of givens, verified, instances, history, equations)
     # before the premise of the implication under way: what was added since (the premise and
     # what follows from it) stops holding where the implication ends (retract_supposed)
@@ -378,14 +381,20 @@ class Facts:
         head = target.func if isinstance(target, AppliedUndef) else target
         if isinstance(head, sp.Indexed):
             head = head.base.label
+        if isinstance(head, sp.Pow):
+            # s^2 defined again: what was shown of s^4, s or \sqrt{s} held for the old s too
+            # (SymPy finds no s**2 in s**4; red team s50-2: 4a^2 = (a + 1)^2 was verified)
+            head = head.base
 
         def about(*exprs) -> bool:
             return any(isinstance(e, sp.Basic) and e.has(head) for e in exprs)
 
-        def kept(items: list, sides, start: int | None = None) -> tuple[list, int | None]:
+        def kept(
+            items: list, sides, start: int | None = None, also=lambda n, item: False
+        ) -> tuple[list, int | None]:
             out, before = [], start
             for n, item in enumerate(items):
-                if about(*sides(item)):
+                if about(*sides(item)) or also(n, item):
                     if start is not None and n < start:
                         before -= 1
                     continue
@@ -398,6 +407,13 @@ class Facts:
             for n, pair in enumerate(self.givens)
             if about(*pair) or about(*self.given_about.get(pair, ()))
         }
+        # a derivative set to zero that goes (its function redefined) takes with it its own
+        # equation and what was verified from it (at its point only: red team s50)
+        gone_said = {tuple(canonical(e) for e in self.givens[n]) for n in gone}
+        derived = self.derived_from([self.givens[n] for n in gone])
+        derived_said = {
+            (canonical(self.verified[k][1]), canonical(self.verified[k][2])) for k in derived
+        }
         if gone:
             old = self.givens
             self.givens = [g for n, g in enumerate(old) if n not in gone]
@@ -408,19 +424,42 @@ class Facts:
             }
             if mark[0] is not None:
                 mark[0] -= sum(1 for g in gone if g < mark[0])
-        self.verified, mark[1] = kept(self.verified, lambda v: v[1:], mark[1])
+        self.verified, mark[1] = kept(
+            self.verified, lambda v: v[1:], mark[1], lambda n, _: n in derived
+        )
         self.instances, mark[2] = kept(self.instances, lambda v: v[1:3], mark[2])
         self.history, mark[3] = kept(self.history, lambda v: v[2:], mark[3])
         self.equations, mark[4] = kept(
             self.equations,
             lambda e: () if e.kind == "definition" else (e.lhs, e.rhs),
             mark[4],
+            lambda _, e: (
+                (e.kind == "given" and (e.lhs, e.rhs) in gone_said)
+                or (e.kind == "claim" and (e.lhs, e.rhs) in derived_said)
+            ),
         )
         if self.supposed_from is not None:
             self.supposed_from = tuple(mark)
         self.unsettled = [u for u in self.unsettled if not about(*u[1:])]
         self.unproved = [u for u in self.unproved if not about(*u[1:])]
         self.unfolded.clear()
+
+    def derived_from(self, pairs) -> set:
+        r"""The positions in ``verified`` of the equations verified after one of the givens
+        ``pairs`` (derivatives set to zero, Facts.given_mark) that share a name with it: what
+        may hold at its point only (\sum_i x_i = 2 n \theta from the first case's condition),
+        taken as derived from it."""
+        out: set = set()
+        for pair in pairs:
+            start = self.given_mark.get(pair)
+            if start is None:
+                continue
+            names = set().union(*(e.free_symbols for e in pair if isinstance(e, sp.Basic)))
+            for k in range(start, len(self.verified)):
+                _, a, b = self.verified[k]
+                if any(isinstance(e, sp.Basic) and e.free_symbols & names for e in (a, b)):
+                    out.add(k)
+        return out
 
     def forget_definition(self, target) -> None:
         self.definitions.pop(target, None)
@@ -1027,6 +1066,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             continue
         stated = False
         unreadable = None
+        _example_value_released(step, facts)
         if not step.continues and step.follows is None:
             facts.retract_supposed()  # the implication before (if any) has ended
         # The equation before, as an implication's premise: its sides, relation, and whether
@@ -1974,6 +2014,7 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     chain's domain, within which every later row is judged."""
     target, turned, opaque = step.rhs, [], False
     facts = _narrowed(facts, source, target)
+    facts = _without_its_own_stationarity(facts, source)
     if source is not None and (matrices.has_matrices(source) or matrices.has_matrices(target)):
         if matrices.involved(source, target):
             decided = _guarded(step, timeout, lambda: matrices.decide(step, source, target))
@@ -2990,15 +3031,20 @@ def _infer(
         return StepResult(step, Verdict.UNKNOWN, reason=f"not a definition: {not_defined}")
     if not_defined is not None:
         result = replace(result, warnings=(*result.warnings, f"not a definition: {not_defined}"))
-    if (
+    setting = (
         result.verdict is not Verdict.VERIFIED
         and (
             _stationarity(lhs, source, step.rhs)
             or _derivative_value_set_to_zero(source, step.rhs, facts)
         )
         and _given_contradiction(source, step.rhs, facts) is None
-        and _clash(facts.givens + [(source, step.rhs)], facts) is None
-    ):
+    )
+    if setting:
+        # the same derivative set to zero again (a second case, in prose: "Case (b)"): the
+        # earlier condition makes way, as at a redefinition of the function (with both, the
+        # first case's root was verified in the second; red team s50)
+        _supersede_stationary((lhs, *_derivatives_valued(source, facts)), facts)
+    if setting and _clash(facts.givens + [(source, step.rhs)], facts) is None:
         # dL/dx = ... = 0: the author sets the derivative to zero (a condition imposed to find
         # the stationary point), not an identity to check: a given from here on.
         given = _give(step, source, facts)
@@ -3006,7 +3052,8 @@ def _infer(
         # the derivative's function: a new meaning of it (a second case's l(\theta)) is no
         # longer at the point this condition fixes (red team s50: the first case's condition
         # verified the second case's wrong root)
-        facts.given_about[facts.givens[-1]] = (lhs,)
+        facts.given_about[facts.givens[-1]] = (lhs, *_derivatives_valued(source, facts))
+        facts.given_mark[facts.givens[-1]] = len(facts.verified)
         facts.conditions.append(_names_of(source, step.rhs))
         return replace(given, reason=STATIONARY)
     if result.verdict is Verdict.VERIFIED and not step.continues:
@@ -3765,6 +3812,63 @@ def _without_opaque_stationary(facts: Facts, standing) -> Facts:
     return _without_givens(facts, drop)
 
 
+def _without_its_own_stationarity(facts: Facts, source) -> Facts:
+    r"""``facts`` without the derivatives set to zero about a derivative ``source`` writes: a
+    row that gives that derivative a value (``rac{\partial \ell}{\partial \sigma} = -n +
+    rac{S}{\sigma^2}`` after it was set to zero) states the derivative as a function of the
+    variable, which its own condition would make hold trivially at the point (0 = 0: the
+    factor sigma the author dropped passed as verified)."""
+    if not isinstance(source, sp.Basic) or not facts.stationary or not source.has(sp.Derivative):
+        return facts
+    written = {canonical(d) for d in source.atoms(sp.Derivative)}
+    drop = {
+        k
+        for k in facts.stationary
+        if k < len(facts.givens)
+        and written
+        & {
+            canonical(d)
+            for e in facts.given_about.get(facts.givens[k], ())
+            if isinstance(e, sp.Basic)
+            for d in e.atoms(sp.Derivative)
+        }
+    }
+    return _without_givens(facts, drop) if drop else facts
+
+
+def _supersede_stationary(about: tuple, facts: Facts) -> None:
+    """Drop the derivatives set to zero earlier about one of the derivatives in ``about``
+    (Facts.given_about): a new condition on the same derivative contradicts them."""
+    derivatives = {
+        canonical(d) for e in about if isinstance(e, sp.Basic) for d in e.atoms(sp.Derivative)
+    }
+    if not derivatives:
+        return
+    drop = {
+        k
+        for k in facts.stationary
+        if k < len(facts.givens)
+        and derivatives
+        & {
+            canonical(d)
+            for e in facts.given_about.get(facts.givens[k], ())
+            if isinstance(e, sp.Basic)
+            for d in e.atoms(sp.Derivative)
+        }
+    }
+    if not drop:
+        return
+    derived = facts.derived_from([facts.givens[k] for k in drop])
+    said = {(canonical(facts.verified[k][1]), canonical(facts.verified[k][2])) for k in derived}
+    lean = _without_givens(facts, drop)
+    facts.givens, facts.given_lines = lean.givens, lean.given_lines
+    facts.stationary = lean.stationary
+    facts.equations = [
+        e for e in lean.equations if not (e.kind == "claim" and (e.lhs, e.rhs) in said)
+    ]
+    facts.verified = [v for k, v in enumerate(facts.verified) if k not in derived]
+
+
 def _drop_stationary_given(facts: Facts) -> None:
     """The derivative set to zero just given makes way for the row the author derived from it
     (:func:`_from_stationarity`): the rows after it are checked from that row, as the author
@@ -3968,6 +4072,29 @@ def _defined_late(lhs, rhs, facts: Facts) -> str | None:
         f"variable of its own{where}; taken as a definition it would change those rows, so it "
         "is not used: define it before the rows that differentiate by it"
     )
+
+
+def _example_value_released(step: Step, facts: Facts) -> None:
+    r"""A row that differentiates by a name an earlier section gave a number (``p = \frac{1}{2}``
+    under "Fair coin", then ``\frac{dL}{dp}`` under "A general coin"): the name is the variable
+    of the general case, no longer the example's value, whose definition is forgotten from here
+    on with what was shown about it (``2p - 3p^2 = \frac{1}{4}`` was verified with p = 1/2 in
+    the general case). In the example's own section the value stands (as before)."""
+    for tree in (step.lhs, step.rhs):
+        if not isinstance(tree, sp.Basic) or not tree.has(sp.Derivative):
+            continue
+        for node in tree.atoms(sp.Derivative):
+            for v in node.variables:
+                value = facts.definitions.get(v)
+                if not isinstance(value, sp.Basic) or not value.is_number:
+                    continue
+                if facts.defined_section.get(v, step.section) == step.section:
+                    continue
+                for dependent in facts.dependents(v):
+                    facts.forget_about(dependent)
+                facts.forget_definition(v)
+                facts.forget_about(v)
+                facts.unfolded.clear()
 
 
 def _number_differentiated(source, target, facts: Facts) -> str | None:
@@ -4474,6 +4601,20 @@ def _derivative_value_set_to_zero(source, rhs, facts: Facts) -> bool:
         isinstance(a, sp.Basic) and a.has(sp.Derivative) and b in written
         for *_, a, b in facts.history
     )
+
+
+def _derivatives_valued(source, facts: Facts) -> list:
+    r"""The derivatives earlier rows gave ``source`` as their value (``\frac{d\ell}{d\theta}``
+    of ``\frac{d\ell}{d\theta} = -\frac{n}{\theta} + ...``): what a condition ``source = 0``
+    in a display of its own is set about (red team s50-2: a redefined l kept it)."""
+    if not isinstance(source, sp.Basic):
+        return []
+    written = {source, facts.named(source)}
+    return [
+        a
+        for *_, a, b in facts.history
+        if isinstance(a, sp.Basic) and a.has(sp.Derivative) and b in written
+    ]
 
 
 # Nodes whose value depends on how their argument varies, not only on its value.
@@ -5644,8 +5785,20 @@ def _check_claim_written(
     # asking simplify() to prove it (which is slow exactly when it cannot succeed).
     inside = domain.conditions()  # a counterexample must lie where the source is defined
     used: list[int] = []
-    premises = list(facts.givens) + [(a, b) for _, a, b in facts.verified]
-    proof_givens = _outside_binders(givens + _claims_used(facts), lhs_full, rhs_full)
+    # each equation the algebra may use, with the premise a step that uses it stands on and its
+    # position among the givens (None for a defined power's or member's equation and for a
+    # verified claim): ``used`` counts in this list (the powers' equations had shifted the
+    # claims' positions: a claim past the end was asked for, or another's premise recorded)
+    own_equations = len(facts.givens)
+    labelled = [(pair, facts.givens[k], k) for k, pair in enumerate(givens[:own_equations])]
+    labelled += [(pair, pair, None) for pair in givens[own_equations:]]
+    labelled += [
+        (pair, (a, b), None)
+        for pair, (_, a, b) in zip(_claims_used(facts), facts.verified, strict=True)
+    ]
+    kept = _outside_binders([pair for pair, _, _ in labelled], lhs_full, rhs_full)
+    labelled = [item for item in labelled if item[0] in kept]
+    proof_givens = [pair for pair, _, _ in labelled]
     # ... unless expansion alone proves the step (no simplify, which is what is slow on a false
     # step): then there is no counterexample to look for (dice_mle's \lambda y_k = t_k by
     # solve_for: a third of a second of sampling saved), and the full call below names the proof;
@@ -5657,8 +5810,11 @@ def _check_claim_written(
             return _refuted(step, _without_margins(cex, facts), warnings, lhs_full, rhs_full)
     how = prove_equal(lhs_full, rhs_full, proof_givens, facts.ranges, used)
     for n in used:
-        domain.premise((canonical(premises[n][0]), canonical(premises[n][1])), facts, values)
-    at_the_point = _at_the_stationary_point(used, facts)
+        premise = labelled[n][1]
+        domain.premise((canonical(premise[0]), canonical(premise[1])), facts, values)
+    at_the_point = _at_the_stationary_point(
+        [labelled[n][2] for n in used if labelled[n][2] is not None], facts
+    )
     if at_the_point and how is not None:
         warnings.append(at_the_point)
     if how is not None:
