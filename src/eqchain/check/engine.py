@@ -3466,8 +3466,8 @@ def _one_variable(sides, written_about, facts: Facts) -> bool:
 def _next_of_system(step, lhs, premise, facts: Facts, values, timeout, standing=None):
     r"""The row after a row of a system a derivative set to zero started (of a function of that
     derivative's variables alone: no other derivative to set to zero), in the same display:
-    checked from that row alone, as the next equation of the system (``\sum_n rac{x_n -
-    \mu}{\mu(1 - \mu)} = 0`` after ``\sum_n (rac{x_n}{\mu} - rac{1 - x_n}{1 - \mu}) = 0``).
+    checked from that row alone, as the next equation of the system (``\sum_n \frac{x_n -
+    \mu}{\mu(1 - \mu)} = 0`` after ``\sum_n (\frac{x_n}{\mu} - \frac{1 - x_n}{1 - \mu}) = 0``).
     Verified only from that row without the givens about its names, refuted at a point where
     that row (and the givens) hold and it does not, unknown naming a condition; None when it
     is no such row (a name beyond that row's value: another equation) or nothing decides it."""
@@ -3814,37 +3814,20 @@ def _without_opaque_stationary(facts: Facts, standing) -> Facts:
 
 def _without_its_own_stationarity(facts: Facts, source) -> Facts:
     r"""``facts`` without the derivatives set to zero about a derivative ``source`` writes: a
-    row that gives that derivative a value (``rac{\partial \ell}{\partial \sigma} = -n +
+    row that gives that derivative a value (``\frac{\partial \ell}{\partial \sigma} = -n +
     rac{S}{\sigma^2}`` after it was set to zero) states the derivative as a function of the
     variable, which its own condition would make hold trivially at the point (0 = 0: the
     factor sigma the author dropped passed as verified)."""
     if not isinstance(source, sp.Basic) or not facts.stationary or not source.has(sp.Derivative):
         return facts
-    written = {canonical(d) for d in source.atoms(sp.Derivative)}
-    drop = {
-        k
-        for k in facts.stationary
-        if k < len(facts.givens)
-        and written
-        & {
-            canonical(d)
-            for e in facts.given_about.get(facts.givens[k], ())
-            if isinstance(e, sp.Basic)
-            for d in e.atoms(sp.Derivative)
-        }
-    }
+    drop = _stationary_about({canonical(d) for d in source.atoms(sp.Derivative)}, facts)
     return _without_givens(facts, drop) if drop else facts
 
 
-def _supersede_stationary(about: tuple, facts: Facts) -> None:
-    """Drop the derivatives set to zero earlier about one of the derivatives in ``about``
-    (Facts.given_about): a new condition on the same derivative contradicts them."""
-    derivatives = {
-        canonical(d) for e in about if isinstance(e, sp.Basic) for d in e.atoms(sp.Derivative)
-    }
-    if not derivatives:
-        return
-    drop = {
+def _stationary_about(derivatives: set, facts: Facts) -> set:
+    """The positions of the derivatives set to zero about one of ``derivatives`` (canonical
+    trees; Facts.given_about)."""
+    return {
         k
         for k in facts.stationary
         if k < len(facts.givens)
@@ -3856,6 +3839,15 @@ def _supersede_stationary(about: tuple, facts: Facts) -> None:
             for d in e.atoms(sp.Derivative)
         }
     }
+
+
+def _supersede_stationary(about: tuple, facts: Facts) -> None:
+    """Drop the derivatives set to zero earlier about one of the derivatives in ``about``
+    (Facts.given_about): a new condition on the same derivative contradicts them."""
+    derivatives = {
+        canonical(d) for e in about if isinstance(e, sp.Basic) for d in e.atoms(sp.Derivative)
+    }
+    drop = _stationary_about(derivatives, facts)
     if not drop:
         return
     derived = facts.derived_from([facts.givens[k] for k in drop])
