@@ -214,6 +214,9 @@ class Facts:
     # a given -> what it was set about (a derivative set to zero: the derivative, dl/d\theta,
     # though the given writes only its value): redefining that function takes the given away
     given_about: dict = field(default_factory=dict)
+    # name -> line of a worked example's value in another section that a later row differentiates
+    # by (_example_value_released): which one a row means is not known
+    released: dict = field(default_factory=dict)
     # a derivative set to zero -> how many equations were verified before it: those after it
     # may be derived from it (Facts.derived_from), and go with it
     given_mark: dict = field(default_factory=dict)
@@ -454,12 +457,23 @@ class Facts:
             start = self.given_mark.get(pair)
             if start is None:
                 continue
-            names = set().union(*(e.free_symbols for e in pair if isinstance(e, sp.Basic)))
+            names = set().union(*(self._names_through(e) for e in pair))
             for k in range(start, len(self.verified)):
                 _, a, b = self.verified[k]
-                if any(isinstance(e, sp.Basic) and e.free_symbols & names for e in (a, b)):
+                if (self._names_through(a) | self._names_through(b)) & names:
                     out.add(k)
         return out
+
+    def _names_through(self, expr) -> set:
+        """The free symbols of ``expr`` and of it with the definitions put in (m = k stands
+        for S/n = 2\theta)."""
+        if not isinstance(expr, sp.Basic):
+            return set()
+        try:
+            unfolded = self.unfold(expr)
+        except Exception:  # noqa: BLE001 - SymPy failed unfolding: as written
+            unfolded = expr
+        return expr.free_symbols | getattr(unfolded, "free_symbols", set())
 
     def forget_definition(self, target) -> None:
         self.definitions.pop(target, None)
@@ -1398,7 +1412,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             result = _an_additive_constant(result, step, source, lhs, facts, values, derivation)
         # the link's own sides (a continuation's verdict is about its source and right side)
         link_sides = (source if source is not None else lhs, step.rhs)
-        if facts.unread and result.verdict in (Verdict.VERIFIED, Verdict.REFUTED):
+        if (facts.unread or facts.released) and result.verdict in (
+            Verdict.VERIFIED,
+            Verdict.REFUTED,
+        ):
             result = _through_an_unread_definition(result, link_sides, facts)
         if result.verdict in (Verdict.VERIFIED, Verdict.REFUTED) and step.infer_kind:
             result = _through_a_hidden_dependence(result, link_sides, facts)
@@ -2509,7 +2526,7 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
     does what holds through a sum or product over an index the name is written without."""
     hit = []
     defined = {str(d.base) if isinstance(d, sp.Indexed) else str(d) for d in facts.definitions}
-    for name, line in facts.unread.items():
+    for name, line in {**facts.unread, **facts.released}.items():
         if name in defined:
             continue  # defined again by a row that was read
         for side in sides:
@@ -2538,6 +2555,12 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
             f"not decided: refuted only with {names} a number of its own; {row} could not "
             "be read, and its definition may exclude that value: make that row readable"
         )
+        if all(n in facts.released for n, _, _ in hit):
+            why = (
+                f"not decided: refuted only with {names} a number of its own; {row} gave "
+                f"{names} a value under another heading (a worked example?), which this row "
+                "may mean: write the value in this section, or give the example another name"
+            )
         # what explained the refutation (the sides differ by a constant) goes with it
         kept = tuple(w for w in result.warnings if not w.startswith("the two sides differ by"))
         return StepResult(result.step, Verdict.UNKNOWN, (), why, None, kept)
@@ -3044,6 +3067,11 @@ def _infer(
         # earlier condition makes way, as at a redefinition of the function (with both, the
         # first case's root was verified in the second; red team s50)
         _supersede_stationary((lhs, *_derivatives_valued(source, facts)), facts)
+        if _clash(facts.givens + [(source, step.rhs)], facts) is not None and facts.stationary:
+            # another model's derivative set to zero in the same letter (model B after model
+            # A): the letter names B's stationary point now, and A's condition makes way
+            # (red team s50-3: B's condition was refuted as clashing, and its root with it)
+            _supersede_all_stationary(facts)
     if setting and _clash(facts.givens + [(source, step.rhs)], facts) is None:
         # dL/dx = ... = 0: the author sets the derivative to zero (a condition imposed to find
         # the stationary point), not an identity to check: a given from here on.
@@ -3818,10 +3846,21 @@ def _without_its_own_stationarity(facts: Facts, source) -> Facts:
     rac{S}{\sigma^2}`` after it was set to zero) states the derivative as a function of the
     variable, which its own condition would make hold trivially at the point (0 = 0: the
     factor sigma the author dropped passed as verified)."""
-    if not isinstance(source, sp.Basic) or not facts.stationary or not source.has(sp.Derivative):
+    if not isinstance(source, sp.Derivative) or not facts.stationary:
+        return facts  # a row that uses the derivative (-\frac{2}{\theta} \ell' - ...) may use it
+    drop = _stationary_about({canonical(source)}, facts)
+    if not drop:
         return facts
-    drop = _stationary_about({canonical(d) for d in source.atoms(sp.Derivative)}, facts)
-    return _without_givens(facts, drop) if drop else facts
+    # what was verified from the condition goes too (S = n\sigma^2, then the same row passed
+    # by "substitute": red team s50-3)
+    derived = facts.derived_from([facts.givens[k] for k in drop])
+    said = {(canonical(facts.verified[k][1]), canonical(facts.verified[k][2])) for k in derived}
+    lean = _without_givens(facts, drop)
+    return replace(
+        lean,
+        verified=[v for k, v in enumerate(facts.verified) if k not in derived],
+        equations=[e for e in lean.equations if not (e.kind == "claim" and (e.lhs, e.rhs) in said)],
+    )
 
 
 def _stationary_about(derivatives: set, facts: Facts) -> set:
@@ -3841,15 +3880,16 @@ def _stationary_about(derivatives: set, facts: Facts) -> set:
     }
 
 
-def _supersede_stationary(about: tuple, facts: Facts) -> None:
-    """Drop the derivatives set to zero earlier about one of the derivatives in ``about``
-    (Facts.given_about): a new condition on the same derivative contradicts them."""
-    derivatives = {
-        canonical(d) for e in about if isinstance(e, sp.Basic) for d in e.atoms(sp.Derivative)
-    }
-    drop = _stationary_about(derivatives, facts)
-    if not drop:
-        return
+def _supersede_all_stationary(facts: Facts) -> None:
+    """Drop every derivative set to zero so far, with what was verified from them."""
+    drop = {k for k in facts.stationary if k < len(facts.givens)}
+    if drop:
+        _drop_givens_and_derived(facts, drop)
+
+
+def _drop_givens_and_derived(facts: Facts, drop: set) -> None:
+    """Drop the givens at ``drop`` in place, with what was verified from them
+    (Facts.derived_from)."""
     derived = facts.derived_from([facts.givens[k] for k in drop])
     said = {(canonical(facts.verified[k][1]), canonical(facts.verified[k][2])) for k in derived}
     lean = _without_givens(facts, drop)
@@ -3859,6 +3899,36 @@ def _supersede_stationary(about: tuple, facts: Facts) -> None:
         e for e in lean.equations if not (e.kind == "claim" and (e.lhs, e.rhs) in said)
     ]
     facts.verified = [v for k, v in enumerate(facts.verified) if k not in derived]
+
+
+def _supersede_stationary(about: tuple, facts: Facts) -> None:
+    r"""Drop the derivatives set to zero earlier by the same variables as one of the derivatives
+    in ``about`` (Facts.given_about): the same derivative set to zero again (a second case), or
+    another function's by the same variable (a second model, l_B after l_A, in the same letter:
+    the letter names the new stationary point). By other variables (d/d\mu, then d/d\sigma of
+    one function: a system) they stay."""
+    variables = {
+        tuple(canonical(v) for v in d.variables)
+        for e in about
+        if isinstance(e, sp.Basic)
+        for d in e.atoms(sp.Derivative)
+    }
+    if not variables:
+        return
+    drop = {
+        k
+        for k in facts.stationary
+        if k < len(facts.givens)
+        and variables
+        & {
+            tuple(canonical(v) for v in d.variables)
+            for e in facts.given_about.get(facts.givens[k], ())
+            if isinstance(e, sp.Basic)
+            for d in e.atoms(sp.Derivative)
+        }
+    }
+    if drop:
+        _drop_givens_and_derived(facts, drop)
 
 
 def _drop_stationary_given(facts: Facts) -> None:
@@ -4082,6 +4152,7 @@ def _example_value_released(step: Step, facts: Facts) -> None:
                     continue
                 if facts.defined_section.get(v, step.section) == step.section:
                     continue
+                facts.released[str(v)] = facts.defined_at.get(v)
                 for dependent in facts.dependents(v):
                     facts.forget_about(dependent)
                 facts.forget_definition(v)
