@@ -332,3 +332,64 @@ def test_a_fact_through_definitions_goes_with_its_condition(tmp_path):
     ran = run_eqchain(*args, str(doc))
     steps = json.loads(ran.stdout)["derivations"][0]["steps"]
     assert steps[-1]["status"] == "refuted", steps
+
+
+def checked(tmp_path, text: str, assume: str) -> list[dict]:
+    import json
+
+    from helpers import run_eqchain
+
+    doc = tmp_path / "d.md"
+    doc.write_text(text, encoding="utf-8")
+    ran = run_eqchain("check", "--no-cache", "--format", "json", "--assume", assume, str(doc))
+    return json.loads(ran.stdout)["derivations"][0]["steps"]
+
+
+CASE_A = (
+    "$$ \\ell(\\theta) = -2n \\log\\theta - \\frac{S}{\\theta} $$\n\n"
+    "$$ \\frac{d\\ell(\\theta)}{d\\theta} = -\\frac{2n}{\\theta} + \\frac{S}{\\theta^2} = 0 $$\n\n"
+    "so\n\n$$ S = 2n\\theta $$\n\n"
+)
+
+
+def test_a_redefinition_before_does_not_shift_what_the_condition_derived(tmp_path):
+    # c = 2, c^2 = 4, then c = 3: the verified c^2 = 4 went, the positions shifted, and case
+    # (a)'s S = 2n theta survived case (b)'s condition (red team s50-4)
+    text = (
+        "## Case (a)\n\n$$ c = 2 $$\n\n$$ c^2 = 4 $$\n\n"
+        + CASE_A
+        + "## Case (b)\n\n$$ c = 3 $$\n\n"
+        + CASE_A.replace("-2n", "-3n").replace("-\\frac{2n}", "-\\frac{3n}").split("so")[0]
+        + "$$ \\theta = \\frac{S}{2n} $$\n"
+    )
+    assert checked(tmp_path, text, "theta > 0, n > 0")[-1]["status"] == "refuted"
+
+
+def test_the_derivative_at_the_solution_may_use_the_condition(tmp_path):
+    # its value with the solution put in (no theta left) holds at the point: it was refuted
+    text = CASE_A + (
+        "$$ \\frac{d\\ell(\\theta)}{d\\theta} = -\\frac{2n}{S/(2n)} + \\frac{S}{(S/(2n))^2}$$\n"
+    )
+    assert checked(tmp_path, text, "theta > 0, n > 0, S > 0")[-1]["status"] == "verified"
+
+
+def test_two_functions_set_to_zero_together_in_one_section(tmp_path):
+    # df/dx = 0 and dg/dx = 0 at one point, then a = b: the first condition was dropped for
+    # the second and a = b refuted (red team s50-4)
+    text = (
+        "$$ f(x) = x^2 - 2 a x $$\n\n$$ g(x) = x^2 - 2 b x $$\n\n"
+        "$$ \\frac{df(x)}{dx} = 2x - 2a = 0 $$\n\n$$ \\frac{dg(x)}{dx} = 2x - 2b = 0 $$\n\n"
+        "hence\n\n$$ a = b $$\n"
+    )
+    assert document_steps(tmp_path, text)[-1]["status"] != "refuted"
+
+
+def test_a_condition_against_an_earlier_plain_given_is_not_refuted(tmp_path):
+    # case (a)'s condition given in words-free prose as a plain equation; case (b)'s
+    # derivative set to zero contradicts it: no row is verified after, none refuted for it
+    text = (
+        "## Case (a)\n\nSuppose\n\n$$ -\\frac{2n}{\\theta} + \\frac{S}{\\theta^2} = 0 $$\n\n"
+        "## Case (b)\n\n" + CASE_A.replace("-2n", "-3n").replace("-\\frac{2n}", "-\\frac{3n}")
+    )
+    steps = checked(tmp_path, text, "theta > 0, n > 0")
+    assert all(s["status"] != "refuted" for s in steps if s["line"] > 6), steps

@@ -359,7 +359,7 @@ def admissible_values(sigma: dict, givens) -> bool:
     return True
 
 
-def clashing_givens(givens) -> tuple | None:
+def clashing_givens(givens, by_declarations: bool = True) -> tuple | None:
     """Two or more givens that cannot hold together, as the first given found false once the
     others that name a quantity (``x = 1``) are put in: ``(lhs, rhs, by)`` with ``by`` the
     equations put in; None when SymPy proves no contradiction.
@@ -409,6 +409,8 @@ def clashing_givens(givens) -> tuple | None:
             try:
                 gap = sp.expand((a - b) - (c - d))
             except (TypeError, ValueError, AttributeError, RecursionError):
+                continue
+            if not by_declarations and not gap.is_number:
                 continue
             if gap.is_zero is False and not gap.has(sp.nan, sp.zoo):
                 return a, b, ((c, d),)

@@ -220,6 +220,12 @@ class Facts:
     # a derivative set to zero -> how many equations were verified before it: those after it
     # may be derived from it (Facts.derived_from), and go with it
     given_mark: dict = field(default_factory=dict)
+    # (canonical lhs, canonical rhs) of a verified equation -> when it was verified (a count
+    # that only grows: positions in ``verified`` shift as facts are forgotten, red team s50-4)
+    verified_order: dict = field(default_factory=dict)
+    # a derivative set to zero -> the section it was written in
+    given_section: dict = field(default_factory=dict)
+    verified_count: int = 0
     # where the facts stood (the lengths of givens, verified, instances, history, equations)
     # before the premise of the implication under way: what was added since (the premise and
     # what follows from it) stops holding where the implication ends (retract_supposed)
@@ -306,6 +312,8 @@ class Facts:
                 self.held_domains[key] = tuple(k for k in held if k in domain)
         if values == {}:
             self.verified.append((label, lhs, rhs))
+            self.verified_count += 1
+            self.verified_order.setdefault((canonical(lhs), canonical(rhs)), self.verified_count)
             self.equations.append(Equation(canonical(lhs), canonical(rhs), label, "claim"))
         else:
             self.instances.append((label, lhs, rhs, values))
@@ -458,8 +466,9 @@ class Facts:
             if start is None:
                 continue
             names = set().union(*(self._names_through(e) for e in pair))
-            for k in range(start, len(self.verified)):
-                _, a, b = self.verified[k]
+            for k, (_, a, b) in enumerate(self.verified):
+                if self.verified_order.get((canonical(a), canonical(b)), 0) <= start:
+                    continue  # verified before the condition
                 if (self._names_through(a) | self._names_through(b)) & names:
                     out.add(k)
         return out
@@ -2031,7 +2040,7 @@ def _claim(step, source, facts, values, timeout, step_values=None, origin=None) 
     chain's domain, within which every later row is judged."""
     target, turned, opaque = step.rhs, [], False
     facts = _narrowed(facts, source, target)
-    facts = _without_its_own_stationarity(facts, source)
+    facts = _without_its_own_stationarity(facts, source, target)
     if source is not None and (matrices.has_matrices(source) or matrices.has_matrices(target)):
         if matrices.involved(source, target):
             decided = _guarded(step, timeout, lambda: matrices.decide(step, source, target))
@@ -2385,11 +2394,15 @@ def _powers_defined(names, facts: Facts) -> list:
     ]
 
 
-def _clash(givens, facts: Facts, defining=()) -> str | None:
+def _clash(givens, facts: Facts, defining=(), by_declarations: bool = True) -> str | None:
     """Which givens contradict each other (definitions put in), or None; ``defining``:
-    equations that hold too, as written (:func:`_powers_defined`)."""
+    equations that hold too, as written (:func:`_powers_defined`); without ``by_declarations``
+    two givens that differ by what the declarations make nonzero (not a number) are no clash
+    (declarations.clashing_givens)."""
     unfolded = [(canonical(facts.unfold(a)), canonical(facts.unfold(b))) for a, b in givens]
-    found = clashing_givens(unfolded + [(canonical(a), canonical(b)) for a, b in defining])
+    found = clashing_givens(
+        unfolded + [(canonical(a), canonical(b)) for a, b in defining], by_declarations
+    )
     if found is None:
         return None
     a, b, by = found
@@ -2586,6 +2599,12 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
                     "and the step differentiates, integrates or takes a limit or an expectation "
                     "over another variable: make that row readable"
                 )
+                if all(n in facts.released for n, _, _ in hit):
+                    why = (
+                        f"not decided: {row} gave {names} a value under another heading (a "
+                        "worked example?), which this row may mean, and the step differentiates, "
+                        "integrates or takes a limit or an expectation over another variable"
+                    )
                 return StepResult(result.step, Verdict.UNKNOWN, (), why, None, result.warnings)
     return result
 
@@ -3066,13 +3085,19 @@ def _infer(
         # the same derivative set to zero again (a second case, in prose: "Case (b)"): the
         # earlier condition makes way, as at a redefinition of the function (with both, the
         # first case's root was verified in the second; red team s50)
-        _supersede_stationary((lhs, *_derivatives_valued(source, facts)), facts)
+        _supersede_stationary((lhs, *_derivatives_valued(source, facts)), facts, step.section)
         if _clash(facts.givens + [(source, step.rhs)], facts) is not None and facts.stationary:
             # another model's derivative set to zero in the same letter (model B after model
             # A): the letter names B's stationary point now, and A's condition makes way
             # (red team s50-3: B's condition was refuted as clashing, and its root with it)
             _supersede_all_stationary(facts)
-    if setting and _clash(facts.givens + [(source, step.rhs)], facts) is None:
+    # (a clash with an earlier given that is no derivative set to zero, a case's condition in
+    # prose, is found by _give below: the givens then prove nothing, and this condition is
+    # not refuted for it, red team s50-4)
+    if (
+        setting
+        and _clash(facts.givens + [(source, step.rhs)], facts, by_declarations=False) is None
+    ):
         # dL/dx = ... = 0: the author sets the derivative to zero (a condition imposed to find
         # the stationary point), not an identity to check: a given from here on.
         given = _give(step, source, facts)
@@ -3081,7 +3106,8 @@ def _infer(
         # longer at the point this condition fixes (red team s50: the first case's condition
         # verified the second case's wrong root)
         facts.given_about[facts.givens[-1]] = (lhs, *_derivatives_valued(source, facts))
-        facts.given_mark[facts.givens[-1]] = len(facts.verified)
+        facts.given_mark[facts.givens[-1]] = facts.verified_count
+        facts.given_section[facts.givens[-1]] = step.section
         facts.conditions.append(_names_of(source, step.rhs))
         return replace(given, reason=STATIONARY)
     if result.verdict is Verdict.VERIFIED and not step.continues:
@@ -3840,14 +3866,17 @@ def _without_opaque_stationary(facts: Facts, standing) -> Facts:
     return _without_givens(facts, drop)
 
 
-def _without_its_own_stationarity(facts: Facts, source) -> Facts:
+def _without_its_own_stationarity(facts: Facts, source, target=None) -> Facts:
     r"""``facts`` without the derivatives set to zero about a derivative ``source`` writes: a
     row that gives that derivative a value (``\frac{\partial \ell}{\partial \sigma} = -n +
-    rac{S}{\sigma^2}`` after it was set to zero) states the derivative as a function of the
+    \frac{S}{\sigma^2}`` after it was set to zero) states the derivative as a function of the
     variable, which its own condition would make hold trivially at the point (0 = 0: the
     factor sigma the author dropped passed as verified)."""
     if not isinstance(source, sp.Derivative) or not facts.stationary:
         return facts  # a row that uses the derivative (-\frac{2}{\theta} \ell' - ...) may use it
+    if target is not None and not (getattr(target, "free_symbols", set()) & set(source.variables)):
+        # its value at the solution, the variable put in (\frac{S}{S/n} - n): at the point
+        return facts
     drop = _stationary_about({canonical(source)}, facts)
     if not drop:
         return facts
@@ -3901,27 +3930,29 @@ def _drop_givens_and_derived(facts: Facts, drop: set) -> None:
     facts.verified = [v for k, v in enumerate(facts.verified) if k not in derived]
 
 
-def _supersede_stationary(about: tuple, facts: Facts) -> None:
+def _supersede_stationary(about: tuple, facts: Facts, section=None) -> None:
     r"""Drop the derivatives set to zero earlier by the same variables as one of the derivatives
     in ``about`` (Facts.given_about): the same derivative set to zero again (a second case), or
     another function's by the same variable (a second model, l_B after l_A, in the same letter:
     the letter names the new stationary point). By other variables (d/d\mu, then d/d\sigma of
     one function: a system) they stay."""
-    variables = {
-        tuple(canonical(v) for v in d.variables)
-        for e in about
-        if isinstance(e, sp.Basic)
-        for d in e.atoms(sp.Derivative)
+    derivatives = {
+        canonical(d) for e in about if isinstance(e, sp.Basic) for d in e.atoms(sp.Derivative)
     }
+    variables = {tuple(d.variables) for d in derivatives}
     if not variables:
         return
-    drop = {
+    drop = _stationary_about(derivatives, facts)
+    # another function's by the same variable under another heading (a second model): in one
+    # section both may hold together (df/dx = 0 and dg/dx = 0, then a = b; red team s50-4)
+    drop |= {
         k
         for k in facts.stationary
         if k < len(facts.givens)
+        and facts.given_section.get(facts.givens[k], section) != section
         and variables
         & {
-            tuple(canonical(v) for v in d.variables)
+            tuple(canonical(d).variables)
             for e in facts.given_about.get(facts.givens[k], ())
             if isinstance(e, sp.Basic)
             for d in e.atoms(sp.Derivative)
