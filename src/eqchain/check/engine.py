@@ -3882,14 +3882,7 @@ def _without_its_own_stationarity(facts: Facts, source, target=None) -> Facts:
         return facts
     # what was verified from the condition goes too (S = n\sigma^2, then the same row passed
     # by "substitute": red team s50-3)
-    derived = facts.derived_from([facts.givens[k] for k in drop])
-    said = {(canonical(facts.verified[k][1]), canonical(facts.verified[k][2])) for k in derived}
-    lean = _without_givens(facts, drop)
-    return replace(
-        lean,
-        verified=[v for k, v in enumerate(facts.verified) if k not in derived],
-        equations=[e for e in lean.equations if not (e.kind == "claim" and (e.lhs, e.rhs) in said)],
-    )
+    return _without_givens_and_derived(facts, drop)
 
 
 def _stationary_about(derivatives: set, facts: Facts) -> set:
@@ -3916,18 +3909,28 @@ def _supersede_all_stationary(facts: Facts) -> None:
         _drop_givens_and_derived(facts, drop)
 
 
-def _drop_givens_and_derived(facts: Facts, drop: set) -> None:
-    """Drop the givens at ``drop`` in place, with what was verified from them
-    (Facts.derived_from)."""
+def _without_givens_and_derived(facts: Facts, drop: set) -> Facts:
+    """``facts`` without the givens at ``drop`` and what was verified from them
+    (Facts.derived_from), their equations with them."""
     derived = facts.derived_from([facts.givens[k] for k in drop])
     said = {(canonical(facts.verified[k][1]), canonical(facts.verified[k][2])) for k in derived}
     lean = _without_givens(facts, drop)
-    facts.givens, facts.given_lines = lean.givens, lean.given_lines
-    facts.stationary = lean.stationary
-    facts.equations = [
-        e for e in lean.equations if not (e.kind == "claim" and (e.lhs, e.rhs) in said)
-    ]
-    facts.verified = [v for k, v in enumerate(facts.verified) if k not in derived]
+    return replace(
+        lean,
+        verified=[v for k, v in enumerate(facts.verified) if k not in derived],
+        equations=[e for e in lean.equations if not (e.kind == "claim" and (e.lhs, e.rhs) in said)],
+    )
+
+
+def _drop_givens_and_derived(facts: Facts, drop: set) -> None:
+    """Drop the givens at ``drop`` in place, with what was verified from them."""
+    lean = _without_givens_and_derived(facts, drop)
+    facts.givens, facts.given_lines, facts.stationary = (
+        lean.givens,
+        lean.given_lines,
+        lean.stationary,
+    )
+    facts.equations, facts.verified = lean.equations, lean.verified
 
 
 def _supersede_stationary(about: tuple, facts: Facts, section=None) -> None:
