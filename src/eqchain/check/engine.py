@@ -474,7 +474,7 @@ class Facts:
         return out
 
     def _names_through(self, expr) -> set:
-        """The free symbols of ``expr`` and of it with the definitions put in (m = k stands
+        r"""The free symbols of ``expr`` and of it with the definitions put in (m = k stands
         for S/n = 2\theta)."""
         if not isinstance(expr, sp.Basic):
             return set()
