@@ -96,14 +96,14 @@ def run_eqchain(*args, cwd=None, env=None) -> Ran:
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 
-def document_steps(tmp_path: Path, text: str) -> list[dict]:
-    """Check the Markdown document ``text`` through the CLI (JSON); return its first
-    derivation's steps."""
+def document_steps(tmp_path: Path, text: str, *options: str) -> list[dict]:
+    """Check the Markdown document ``text`` through the CLI (JSON), with the CLI's ``options``;
+    return its first derivation's steps."""
     import json
 
     doc = tmp_path / "d.md"
     doc.write_text(text, encoding="utf-8")
-    ran = run_eqchain("check", "--no-cache", "--format", "json", str(doc))
+    ran = run_eqchain("check", "--no-cache", "--format", "json", *options, str(doc))
     return json.loads(ran.stdout)["derivations"][0]["steps"]
 
 

@@ -59,6 +59,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from eqchain.errors import LatexError
+from eqchain.latex import piecewise
 from eqchain.latex.decorations import strip_decorations
 from eqchain.latex.names import scan_name, starts_name, with_subscript
 from eqchain.latex.tokens import Token, match_brackets, tokenize
@@ -280,6 +281,8 @@ class Uses:
         reader leaves them out. Text that cannot be tokenised is never read as a formula (its
         row is unreadable, checked never, a fact never): only the names its binders bind count
         (so that no name is inferred a function that something binds)."""
+        if self._add_pieces(text):
+            return
         try:
             tokens = tokenize(strip_decorations(text).body)
             partner = match_brackets(tokens)
@@ -292,6 +295,27 @@ class Uses:
             self.defined.add(found)
         self.alone_sides.update(_family_sides(tokens, partner))
         self.on_parameters.update(_families_on_parameters(tokens, partner))
+
+    def _add_pieces(self, text: str) -> bool:
+        """Add the uses of a row holding piecewise environments as the reader reads it (README,
+        "Piecewise definitions"): the row with each environment as a placeholder name, then each
+        cell, a condition's prose (``\\text{if } x \\geq 0``) left out. False for a row
+        without one, or one whose environments the reader rejects."""
+        try:
+            found = piecewise.spans(text)
+            names = piecewise.placeholder_names(text, len(found)) if found else []
+        except LatexError:
+            return False
+        if not found:
+            return False
+        self.add_text(piecewise.blank_pieces(text, found, names))
+        for _, _, *inner in found:
+            for cell in piecewise.cells(text, tuple(inner)):
+                try:
+                    self.add_text(strip_decorations(cell).body)
+                except LatexError:
+                    self.bound.update(m.lstrip("\\") for m in _LOOSE_BOUND.findall(cell))
+        return True
 
     def add_definition(self, text: str) -> None:
         """Add the function an inline formula of the prose defines (``E(y) = (y - t)^2``), if

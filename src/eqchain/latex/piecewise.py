@@ -217,6 +217,13 @@ def _columns(row: str) -> list[tuple[str, int]]:
     return out
 
 
+def cells(text: str, inner: tuple[int, int]) -> list[str]:
+    """The cells of the environment whose body is ``text[inner[0]:inner[1]]``: each row's
+    value and condition, as written (prose such as ``\\text{if }`` included)."""
+    body = text[inner[0] : inner[1]]
+    return [cell for row, _ in _rows(body) for cell, _ in _columns(row)]
+
+
 def blank_pieces(text: str, found: list, names: list[str]) -> str:
     """``text`` with each piecewise environment replaced by its placeholder name and spaces
     (same length, so that columns stay those of the author's text)."""
