@@ -184,3 +184,39 @@ def test_a_list_that_runs_on_is_an_integer_from_its_first_value(text, first):
 def test_a_list_that_runs_on_needs_two_values_counting_up_by_one(text):
     with pytest.raises(LatexError):
         read_formula(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"a = b \quad \text{and} \quad c = d",
+        r"a = b \quad \text{and} \quad c > d",
+        r"|a| = a \qquad \text{and} \qquad a > 0",
+        r"a = b \quad \text{also} \quad (c > 0)",
+        r"a = b \quad \mbox{so} \quad c \geq 0",
+    ],
+)
+def test_words_before_a_wide_space_make_no_condition(text):
+    # "a = b and c = d" states two things: c = d is no case of a = b (it was read as one, and
+    # a = b checked where c = d, the second claim never checked); only for, if, where, when
+    # introduce a condition (as after a comma)
+    with pytest.raises(LatexError):
+        read_formula(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"a = b \quad \text{for} \quad c = d",
+        r"a = b \quad \text{if} \quad c > d",
+        r"a = b \qquad c > d",
+        r"a = b \quad (c > d)",
+    ],
+)
+def test_a_wide_space_or_a_condition_word_still_sets_a_condition_apart(text):
+    assert read_formula(text).condition is not None
+
+
+def test_an_upright_name_before_a_wide_space_is_no_word():
+    formula = read_formula(r"a = \mathrm{e} \quad c > 0")
+    assert formula.condition is not None

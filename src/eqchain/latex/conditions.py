@@ -170,12 +170,32 @@ _SPACED_BRACKETS = re.compile(r"\\q?quad\s*(?=\(.*\)[\s.,;]*(?:\$\$|\\\])?\s*\Z)
 _CLOSING = re.compile(r"(?:\$\$|\\\])?\s*\Z")
 
 
+# prose (and its spacing) at the end of the text before a wide space: ``a = b \quad
+# \text{and}`` before ``\quad c = d`` (an upright word of two letters or more; \mathrm{e} is
+# a name)
+_PROSE_BEFORE = re.compile(
+    r"(?:\\(?:text[a-z]*|mbox)\s*\{[^{}]*\}|\\mathrm\s*\{\s*[A-Za-z]{2,}[^{}]*\})"
+    r"(?:\s|\\[,;:! ]|\\q?quad(?![A-Za-z])|~)*\Z"
+)
+
+
+def _after_words(head: str) -> bool:
+    """Whether the text before a wide space ends with words (``a = b \\quad \\text{and}``):
+    what follows is introduced by them, a condition only where they are for, if, where, when
+    (:func:`_worded_condition`); "and c = d" is a second statement, never a case of the first
+    (it was read as one: a = b checked where c = d, and c = d never checked)."""
+    return _PROSE_BEFORE.search(head.rstrip()) is not None
+
+
 def _spaced_bracket_condition(text: str) -> tuple[int, int] | None:
     """``\\log(ab) = \\log a + \\log b \\quad (a > 0, b > 0)``: a condition in brackets at the
     row's end, set off by ``\\quad`` or ``\\qquad`` instead of a comma (as Japanese notes write
-    it), after a relation of the row; (its ``\\quad``'s offset, twice) or None."""
+    it), after a relation of the row, no words before it; (its ``\\quad``'s offset, twice) or
+    None."""
     for m in _SPACED_BRACKETS.finditer(text):
         head, tail = text[: m.start()], _CLOSING.sub("", text[m.end() :])
+        if _after_words(head):
+            continue
         inner = tail.strip().rstrip(" .,;")
         if not (_closes_at_end(inner) and _is_condition_like(tail)):
             continue
@@ -219,7 +239,7 @@ def _spaced_condition(text: str) -> tuple[int, int] | None:
         head, tail = text[: m.start()], _CLOSING.sub("", text[m.end() :])
         if _depth(head) != 0 or not tail.strip() or not _is_condition_like(tail):
             continue
-        if _PROSE_IN.search(tail):
+        if _PROSE_IN.search(tail) or _after_words(head):
             continue  # \quad \text{for all } x > 0: words, which _worded_condition reads or not
         if not _is_condition_like(head):  # a relation of the row, outside brackets
             continue

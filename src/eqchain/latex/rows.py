@@ -463,7 +463,9 @@ def _and_split(text: str) -> list[tuple[int, int]]:
         return []
     bounds = [0, *[x for m in found for x in (m.start(), m.end())], len(text)]
     parts = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
-    if not _top_level_equals(parts[0]) or not all(_side_by_side_equation(p) for p in parts[1:]):
+    if not _top_level_equals(parts[0]) or not all(
+        _side_by_side_equation(p, simple=True) for p in parts[1:]
+    ):
         return []
     return [(m.start(), m.end()) for m in found]
 
@@ -538,13 +540,16 @@ def _states_a_law(part: str) -> bool:
     return _NOT_EQUATION.search(rest) is None
 
 
-def _side_by_side_equation(part: str) -> bool:
+def _side_by_side_equation(part: str, simple: bool = False) -> bool:
+    """Whether ``part`` is an equation set beside another; one of names or numbers only (``i =
+    j``, ``x = 0``) may be a case condition and is one only with ``simple`` (after the word and,
+    which introduces no condition)."""
     if _PROSE_START.match(part) or _NOT_EQUATION.search(part):
         return False
     sides = [part[a:b] for a, b in _top_level_equals_parts(part)]
     if len(sides) < 2:
         return False
-    return not all(_SIMPLE_SIDE.fullmatch(_math_of(s)) for s in sides)
+    return simple or not all(_SIMPLE_SIDE.fullmatch(_math_of(s)) for s in sides)
 
 
 def _math_of(text: str) -> str:
