@@ -397,6 +397,9 @@ _RELATION_WORDS = re.compile(
 )
 
 
+_BECAUSE_ROW = re.compile(r"\s*&?\s*\\because(?![A-Za-z])")
+
+
 def _around_unreadable_side(row, err: LatexError, continued: bool = False, functions=()):
     """For a row ``a = b = c = d`` whose side at ``err``'s column cannot be read: the row of the
     sides before it (when two or more) and the row from the relation after it (``= c = d``, a
@@ -414,6 +417,8 @@ def _around_unreadable_side(row, err: LatexError, continued: bool = False, funct
         return None, None
     if split_condition(row.text) is not None or "\\{" in row.text:
         return None, None  # a condition after a comma, a set: not a chain's sides
+    if _BECAUSE_ROW.match(row.text):
+        return None, None  # \because p &= ...: a premise, no side of the chain it stands in
     try:
         parts, relations = relation_parts(row.text)
     except (LatexError, ValueError):
