@@ -30,3 +30,12 @@ def test_the_reason_row_is_unreadable_and_nothing_after_it_is_refuted(tmp_path):
 def test_a_reason_beside_a_formula_is_its_annotation(tmp_path):
     steps = document_steps(tmp_path, "$$\n(a + 1)^2 = a^2 + 2a + 1 \\quad (\\because x > 0)\n$$\n")
     assert [s["status"] for s in steps] == ["verified"], steps
+
+
+def test_a_reason_in_a_column_beside_a_formula_is_its_annotation(tmp_path):
+    text = (
+        "$$\n\\begin{align}\nV &= a + a & & \\because a = b \\\\\n & = 2a & & \\because a = b"
+        "\n\\end{align}\n$$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert "unreadable" not in [s["status"] for s in steps], steps

@@ -1066,7 +1066,6 @@ def _clean_prose(content: str) -> str:
 
 
 _BECAUSE = re.compile(r"\\because(?![A-Za-z])")
-_RELATION_IN_REASON = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|neq|ne|lt|gt)(?![A-Za-z])")
 _OPENING = re.compile(r"(?:\\(?:left|bigl|Bigl|biggl|Biggl|big|Big)\s*)?\($")
 
 
@@ -1081,12 +1080,6 @@ def _justification(text: str) -> tuple[int, str] | None:
     if _depths(text)[m.start()] != 0:
         return None
     before = text[: m.start()].rstrip()
-    if not before.lstrip("&").strip() and _RELATION_IN_REASON.search(text, m.end()):
-        # a row that is only a reason stating an equation, \because p &= \frac{1}{1 + e^{-z}}
-        # in an align: a premise of the rows after it, not prose beside a formula; unread (it
-        # was dropped, and the row after it, continuing the chain before it, refuted with p
-        # free)
-        return None
     opening = _OPENING.search(before)
     start = m.start() if opening is None else opening.start()
     if opening is not None:

@@ -323,11 +323,24 @@ def _no_imaginary_unit(sides, text: str, offset: int) -> None:
             )
 
 
+_REASON_ROW = re.compile(r"\s*&?\s*\\because(?![A-Za-z])")
+_REASON_RELATION = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|neq|ne|lt|gt)(?![A-Za-z])")
+
+
 def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     """Cut one row (at ``offset`` in the formula) into its sides' tokens; None for a row of
     prose only. Raises LatexError for an empty side and for text that is not LaTeX math.
     A condition after a comma (:func:`eqchain.latex.conditions.split_condition`) is cut off
     and read on its own."""
+    if _REASON_ROW.match(text) and _REASON_RELATION.search(text):
+        # \because p &= \frac{1}{1 + e^{-z}} as a row of its own: a premise of the rows after
+        # it; read as prose it was dropped, and the row after it, continuing the chain before
+        # it with p free, refuted
+        raise UnsupportedLatex(
+            "not supported: a row that is only a reason (\\because ...) stating an equation: "
+            "write it in the prose before the display",
+            column=offset + text.index("\\because") + 1,
+        )
     found = piecewise.spans(text)
     pieces: tuple = ()
     if found:
