@@ -219,6 +219,9 @@ class Facts:
     # name -> line of a worked example's value in another section that a later row differentiates
     # by (_example_value_released): which one a row means is not known
     released: dict = field(default_factory=dict)
+    # name -> line of a row defining it as an arg max eqchain could not find (\hat{p} =
+    # \arg\max_p l(p), l defined nowhere): a later row refuted only through its value is unknown
+    unsolved: dict = field(default_factory=dict)
     # a derivative set to zero -> how many equations were verified before it: those after it
     # may be derived from it (Facts.derived_from), and go with it
     given_mark: dict = field(default_factory=dict)
@@ -1211,6 +1214,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 elif isinstance(step.rhs, ArgMax) and link_relation == "=":
                     decide = partial(_optimum, step, source, facts, values, timeout)
                     result = _guarded(step, timeout, decide)
+                    if result.verdict is Verdict.UNKNOWN and _a_new_name(source, facts):
+                        # \hat{p} = \arg\max_p l(p), l defined nowhere: p-hat is that point,
+                        # not a number of its own that a later row may be refuted with
+                        facts.unsolved[str(source)] = step.place.line if step.place else None
                 elif (
                     isinstance(source, ArgMax)
                     and link_relation == "="
@@ -1290,6 +1297,24 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                         _left_of(timeout, cpu_started),
                         step_values,
                     )
+            if (
+                result.verdict is Verdict.REFUTED
+                and link_relation == "="
+                and step.follows is None
+                and not step.condition
+                and not values
+                and unused_where is None
+                and step.kind is StepKind.CLAIM
+            ):
+                result = _from_unproved(
+                    result,
+                    step,
+                    source,
+                    facts.under(values),
+                    values,
+                    _left_of(timeout, cpu_started),
+                    step_values,
+                )
             if result.verdict is Verdict.REFUTED:
                 result = _unwritten_range(result, facts, lhs, source, step.rhs)
             if result.counterexample is not None:
@@ -1452,7 +1477,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             result = _an_additive_constant(result, step, source, lhs, facts, values, derivation)
         # the link's own sides (a continuation's verdict is about its source and right side)
         link_sides = (source if source is not None else lhs, step.rhs)
-        if (facts.unread or facts.released) and result.verdict in (
+        if (facts.unread or facts.released or facts.unsolved) and result.verdict in (
             Verdict.VERIFIED,
             Verdict.REFUTED,
         ):
@@ -1740,7 +1765,10 @@ def _from_unproved(result, step, source, facts: Facts, values, timeout, step_val
     ``UNPROVED_TRIES``. ``timeout``: what is left of the step's time limit (CPU seconds), shared
     by the tries: the step's own search has spent the rest, and a step never gets its limit
     twice (a row of a binomial's moments took 20 s at ``--timeout 10``)."""
-    if not result.reason.startswith(NO_PROOF) or not facts.unproved or source is None:
+    refuted = result.verdict is Verdict.REFUTED
+    if not (refuted or result.reason.startswith(NO_PROOF)) or not facts.unproved:
+        return result
+    if source is None:
         return result
     if timeout is not None and timeout < MIN_UNPROVED_TRY:
         return result
@@ -1773,19 +1801,45 @@ def _from_unproved(result, step, source, facts: Facts, values, timeout, step_val
             again = _claim(step, source, extended, values, left, step_values)
         except (ValueError, TypeError, RecursionError, InputError):
             continue
-        if again.verdict is not Verdict.VERIFIED:
+        needs = ""
+        if refuted and again.verdict is Verdict.UNKNOWN and _side_condition_only(again):
+            # p = k/n from k = np needs n != 0: the step is still the author's from that row
+            needs = f" (where {again.reason})"
+        elif again.verdict is not Verdict.VERIFIED:
             continue
         where = f"line {line}" if line else "an earlier row"
+        alone = ""
+        if refuted and result.counterexample is not None:
+            # false on its own (at a point that row excludes): the step is the author's from
+            # that row, and the gap is that row's
+            shown = ", ".join(f"{k} = {v}" for k, v in result.counterexample.values)
+            alone = f"; on its own it fails ({shown}), where {where} fails too"
         return StepResult(
             step,
             Verdict.UNKNOWN,
             again.rules,
             f"follows from {where} ({latex(a)} = {latex(b)}) by the rules named, but that row "
-            "is not established: settle it (declare what it needs) and this one follows",
+            "is not established: settle it (declare what it needs) and this one follows"
+            f"{needs}{alone}",
             None,
             result.warnings,
         )
     return result
+
+
+def _a_new_name(source, facts: Facts) -> bool:
+    """Whether ``source`` is a plain name nothing defines yet (the left side of a row naming an
+    optimum, ``\\hat{p} = \\arg\\max_p l(p)``)."""
+    return isinstance(source, sp.Symbol) and not any(
+        str(d) == str(source) for d in facts.definitions
+    )
+
+
+def _side_condition_only(result: StepResult) -> bool:
+    """Whether an ``unknown`` result is so only for a side condition its rules need
+    (``division needs n \\neq 0``), its proof otherwise found."""
+    reason = result.reason or ""
+    return bool(result.rules) and " needs " in reason and not reason.startswith(NO_PROOF)
 
 
 def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
@@ -2570,7 +2624,7 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
     does what holds through a sum or product over an index the name is written without."""
     hit = []
     defined = {str(d.base) if isinstance(d, sp.Indexed) else str(d) for d in facts.definitions}
-    for name, line in {**facts.unread, **facts.released}.items():
+    for name, line in {**facts.unread, **facts.released, **facts.unsolved}.items():
         if name in defined:
             continue  # defined again by a row that was read
         for side in sides:
@@ -2599,6 +2653,12 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
             f"not decided: refuted only with {names} a number of its own; {row} could not "
             "be read, and its definition may exclude that value: make that row readable"
         )
+        if all(n in facts.unsolved for n, _, _ in hit):
+            why = (
+                f"not decided: refuted only with {names} a number of its own; {row} defines "
+                f"{names} as an optimum eqchain could not find, which may be the value that "
+                "makes this row hold"
+            )
         if all(n in facts.released for n, _, _ in hit):
             why = (
                 f"not decided: refuted only with {names} a number of its own; {row} gave "
@@ -2630,6 +2690,12 @@ def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> St
                     "and the step differentiates, integrates or takes a limit or an expectation "
                     "over another variable: make that row readable"
                 )
+                if all(n in facts.unsolved for n, _, _ in hit):
+                    why = (
+                        f"not decided: {row} defines {names} as an optimum eqchain could not "
+                        "find, so what it depends on is not known, and the step differentiates, "
+                        "integrates or takes a limit or an expectation over another variable"
+                    )
                 if all(n in facts.released for n, _, _ in hit):
                     why = (
                         f"not decided: {row} gave {names} a value under another heading (a "
@@ -3211,6 +3277,21 @@ def _infer(
         where = f" (line {earlier})" if earlier else ""
         restated = _restates(target, lhs, step.rhs, facts) and not _written_as_a_definition(step)
         warning = f"redefines {latex(target)}, defined earlier{where}"
+        if (
+            step.derived == "follows"
+            and result.verdict is Verdict.REFUTED
+            and not _written_as_a_definition(step)
+        ):
+            # "Thus: F = 3" after F = \int_0^1 2x dx: the prose says it follows, so it is a
+            # claim about that F, refuted (it was taken as a new meaning, with a warning only)
+            return replace(
+                result,
+                warnings=(
+                    *result.warnings,
+                    f"the prose before it says it follows: a claim about the {latex(target)} "
+                    f"defined earlier{where}, not a new meaning (write := for one)",
+                ),
+            )
         if result.verdict is Verdict.REFUTED and result.counterexample is not None:
             # a restatement that is wrong and a new meaning read alike: the reader is told both
             at = ", ".join(f"{name} = {value}" for name, value in result.counterexample.values)
