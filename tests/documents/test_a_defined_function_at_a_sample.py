@@ -57,3 +57,50 @@ def test_a_function_defined_without_the_variable_keeps_its_argument_varying(tmp_
         r"h_\theta(x) = \frac{1}{1 + e^{-\theta_0 - \theta_1 x}}", r"\phi(z) = \frac{1}{1 + e^{-z}}"
     )
     assert status(tmp_path, r"\frac{\partial}{\partial w} \phi(z_i) = 0", model) != "verified"
+
+
+G = r"""# G
+
+$$g(t) = BODY$$
+
+$$ROW$$
+"""
+
+
+def g_status(tmp_path, body: str, row: str) -> str:
+    return status(tmp_path, row, G.replace("BODY", body))
+
+
+@pytest.mark.parametrize(
+    ("body", "row"),
+    [
+        # the derivative of a defined function at arguments free of the variable is no 0
+        # (red team s51: the rule search took g(2) as a symbol, and verified these)
+        (r"e^{a t}", r"\frac{\partial}{\partial a} g(2) = 0"),
+        (r"\frac{1}{1+e^{-a-bt}}", r"\frac{\partial}{\partial a} g(x_i) = 0"),
+    ],
+)
+def test_a_defined_function_s_derivative_is_not_zero(tmp_path, body, row):
+    assert g_status(tmp_path, body, row) == "refuted"
+
+
+def test_a_fact_about_one_parameter_proves_nothing_about_another(tmp_path):
+    text = G.replace("BODY", r"\frac{1}{1+e^{-a-bt}}").replace(
+        "$$ROW$$",
+        r"$$\frac{\partial}{\partial a} \log g(x_i) = 1 - g(x_i)$$"
+        "\n\n"
+        r"$$\frac{\partial}{\partial b} \log g(x_i) = 1 - g(x_i)$$",
+    )
+    steps = document_steps(tmp_path, text)
+    assert [s["status"] for s in steps if s["line"] in (5, 7)] == ["verified", "refuted"], steps
+
+
+def test_a_family_a_row_defines_still_varies(tmp_path):
+    # \hat{y}_i = w x_i written after the derivative: the chain-rule term must not be dropped
+    text = (
+        "# Ridge\n\n$$L(u) = (y - u)^2 + \\lambda w^2$$\n\n"
+        "$$\\frac{\\partial}{\\partial w} L(\\hat{y}_i) = 2\\lambda w$$\n\nwhere\n\n"
+        "$$\\hat{y}_i = w x_i$$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert [s["status"] for s in steps if s["line"] == 5] != ["verified"], steps

@@ -36,3 +36,12 @@ def test_a_true_result_said_to_follow_is_verified(tmp_path):
 
 def test_without_such_prose_it_is_a_new_meaning(tmp_path):
     assert status(tmp_path, "For the next example, take", "3") == "definition"
+
+
+def test_a_worked_example_s_number_after_thus_is_a_new_value(tmp_path):
+    text = (
+        "$$\n\\hat{p} = \\frac{3}{10}\n$$\n\nThus, for the second sample,\n\n"
+        "$$\n\\hat{p} = \\frac{8}{20}\n$$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert [s["status"] for s in steps if s["line"] == 8] == ["definition"], steps

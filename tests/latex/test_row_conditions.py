@@ -220,3 +220,9 @@ def test_a_wide_space_or_a_condition_word_still_sets_a_condition_apart(text):
 def test_an_upright_name_before_a_wide_space_is_no_word():
     formula = read_formula(r"a = \mathrm{e} \quad c > 0")
     assert formula.condition is not None
+
+
+@pytest.mark.parametrize("word", ["for all", "provided", "provided that", "whenever"])
+def test_condition_words_before_a_wide_space(word):
+    formula = read_formula(rf"\sqrt{{x^2}} = x \quad \text{{{word}}} \quad x > 0")
+    assert formula.condition is not None

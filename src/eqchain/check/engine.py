@@ -1214,7 +1214,11 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                 elif isinstance(step.rhs, ArgMax) and link_relation == "=":
                     decide = partial(_optimum, step, source, facts, values, timeout)
                     result = _guarded(step, timeout, decide)
-                    if result.verdict is Verdict.UNKNOWN and _a_new_name(source, facts):
+                    if (
+                        result.verdict is Verdict.UNKNOWN
+                        and _a_new_name(source, facts)
+                        and result.reason.startswith(("not checked:", "the solver found no"))
+                    ):
                         # \hat{p} = \arg\max_p l(p), l defined nowhere: p-hat is that point,
                         # not a number of its own that a later row may be refuted with
                         facts.unsolved[str(source)] = step.place.line if step.place else None
@@ -1297,24 +1301,6 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                         _left_of(timeout, cpu_started),
                         step_values,
                     )
-            if (
-                result.verdict is Verdict.REFUTED
-                and link_relation == "="
-                and step.follows is None
-                and not step.condition
-                and not values
-                and unused_where is None
-                and step.kind is StepKind.CLAIM
-            ):
-                result = _from_unproved(
-                    result,
-                    step,
-                    source,
-                    facts.under(values),
-                    values,
-                    _left_of(timeout, cpu_started),
-                    step_values,
-                )
             if result.verdict is Verdict.REFUTED:
                 result = _unwritten_range(result, facts, lhs, source, step.rhs)
             if result.counterexample is not None:
@@ -1765,10 +1751,7 @@ def _from_unproved(result, step, source, facts: Facts, values, timeout, step_val
     ``UNPROVED_TRIES``. ``timeout``: what is left of the step's time limit (CPU seconds), shared
     by the tries: the step's own search has spent the rest, and a step never gets its limit
     twice (a row of a binomial's moments took 20 s at ``--timeout 10``)."""
-    refuted = result.verdict is Verdict.REFUTED
-    if not (refuted or result.reason.startswith(NO_PROOF)) or not facts.unproved:
-        return result
-    if source is None:
+    if not result.reason.startswith(NO_PROOF) or not facts.unproved or source is None:
         return result
     if timeout is not None and timeout < MIN_UNPROVED_TRY:
         return result
@@ -1801,30 +1784,29 @@ def _from_unproved(result, step, source, facts: Facts, values, timeout, step_val
             again = _claim(step, source, extended, values, left, step_values)
         except (ValueError, TypeError, RecursionError, InputError):
             continue
-        needs = ""
-        if refuted and again.verdict is Verdict.UNKNOWN and _side_condition_only(again):
-            # p = k/n from k = np needs n != 0: the step is still the author's from that row
-            needs = f" (where {again.reason})"
-        elif again.verdict is not Verdict.VERIFIED:
+        if again.verdict is not Verdict.VERIFIED:
             continue
         where = f"line {line}" if line else "an earlier row"
-        alone = ""
-        if refuted and result.counterexample is not None:
-            # false on its own (at a point that row excludes): the step is the author's from
-            # that row, and the gap is that row's
-            shown = ", ".join(f"{k} = {v}" for k, v in result.counterexample.values)
-            alone = f"; on its own it fails ({shown}), where {where} fails too"
         return StepResult(
             step,
             Verdict.UNKNOWN,
             again.rules,
             f"follows from {where} ({latex(a)} = {latex(b)}) by the rules named, but that row "
-            "is not established: settle it (declare what it needs) and this one follows"
-            f"{needs}{alone}",
+            "is not established: settle it (declare what it needs) and this one follows",
             None,
             result.warnings,
         )
     return result
+
+
+def _a_plain_number(value) -> bool:
+    """Whether ``value`` is a number as written (``\\frac{3}{10}``, ``\\sqrt{2}``), not an
+    integral, sum or limit that evaluates to one."""
+    return (
+        isinstance(value, sp.Basic)
+        and value.is_number
+        and not value.has(sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Derivative)
+    )
 
 
 def _a_new_name(source, facts: Facts) -> bool:
@@ -1833,13 +1815,6 @@ def _a_new_name(source, facts: Facts) -> bool:
     return isinstance(source, sp.Symbol) and not any(
         str(d) == str(source) for d in facts.definitions
     )
-
-
-def _side_condition_only(result: StepResult) -> bool:
-    """Whether an ``unknown`` result is so only for a side condition its rules need
-    (``division needs n \\neq 0``), its proof otherwise found."""
-    reason = result.reason or ""
-    return bool(result.rules) and " needs " in reason and not reason.startswith(NO_PROOF)
 
 
 def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
@@ -3277,11 +3252,15 @@ def _infer(
         where = f" (line {earlier})" if earlier else ""
         restated = _restates(target, lhs, step.rhs, facts) and not _written_as_a_definition(step)
         warning = f"redefines {latex(target)}, defined earlier{where}"
+        earlier_value = facts.definitions.get(target)
         if (
             step.derived == "follows"
             and result.verdict is Verdict.REFUTED
             and not _written_as_a_definition(step)
+            and not _a_plain_number(earlier_value)
         ):
+            # (a worked example's number before: "Thus, for the second sample, \hat{p} =
+            # \frac{8}{20}" is another example's value, a new meaning)
             # "Thus: F = 3" after F = \int_0^1 2x dx: the prose says it follows, so it is a
             # claim about that F, refuted (it was taken as a new meaning, with a warning only)
             return replace(

@@ -36,12 +36,14 @@ def varying_names(trees) -> dict:
 
 
 def through_arguments(trees) -> dict:
-    """{family: {(function, variables)}} for each family whose members vary (:func:`varying_names`)
-    only because they stand in the arguments of a function differentiated by variables its
-    arguments do not mention (``\\phi(z^{(i)})`` by w_j); a family also differentiated on its
-    own elsewhere is not listed. The checker holds such a family fixed where each of those
-    functions is defined by a body that mentions the variables: the definition says how the
-    function depends on them (``g(t) = \\frac{1}{1 + e^{-a - bt}}`` by a, at x_i)."""
+    """{family: {(function, variables)}} for each family whose members vary
+    (:func:`varying_names`) only because they stand in the arguments of a function
+    differentiated by variables its arguments do not mention (``\\phi(z^{(i)})`` by w_j); a
+    family also differentiated on its own elsewhere, or written as a whole side of a row
+    (``\\hat{y}_i = w x_i``, before or after), is not listed. The checker holds such a family
+    fixed where each of those functions is defined by a body that mentions the variables: the
+    definition says how the function depends on them (``g(t) = \\frac{1}{1 + e^{-a - bt}}`` by
+    a, at x_i)."""
     return _varying_and_sources(trees)[1]
 
 
@@ -52,6 +54,10 @@ def _varying_and_sources(trees) -> tuple[dict, dict]:
     for tree in trees:
         if not isinstance(tree, sp.Basic):
             continue
+        if isinstance(tree, sp.Indexed):
+            # a member written as a whole side (\hat{y}_i = w x_i, before or after): a row
+            # says what the family is, and it may depend on the variable
+            own.add(tree.base)
         for d in tree.atoms(sp.Derivative):
             # by w_1: by every member of the family w (the derivative by w_k in a sum)
             bases = {v.base for v in d.variables if isinstance(v, sp.Indexed)}

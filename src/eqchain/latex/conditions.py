@@ -43,6 +43,8 @@ _NOT_CONDITION = {"sim", "propto", "Rightarrow", "Longrightarrow", "implies", "i
 _NOT_CONDITION |= {"Leftrightarrow", "Longleftrightarrow", "coloneqq", "approx"}
 _NOT_CONDITION |= {"because"}  # (\because x > 0): the author's reason, prose after the formula
 _PROSE_WORDS = {"for", "if", "where", "when", "for all"}
+# words that also introduce a condition before a wide space (\quad \text{provided} \quad x > 0)
+_CONDITION_WORDS = {"provided", "provided that", "whenever", "assuming", "given", "for every"}
 _LEADING_SPACE = re.compile(r"\A(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s)*")
 _ELLIPSIS = re.compile(r"\s*(?:\\[lcv]?dots(?![A-Za-z])|\\ldotp|\.\.\.)\s*\Z")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
@@ -184,7 +186,12 @@ def _after_words(head: str) -> bool:
     what follows is introduced by them, a condition only where they are for, if, where, when
     (:func:`_worded_condition`); "and c = d" is a second statement, never a case of the first
     (it was read as one: a = b checked where c = d, and c = d never checked)."""
-    return _PROSE_BEFORE.search(head.rstrip()) is not None
+    found = _PROSE_BEFORE.search(head.rstrip())
+    if found is None:
+        return False
+    words = re.sub(r"\\[A-Za-z]+|[{}]", " ", found.group(0))
+    words = " ".join(re.sub(r"\\.", " ", words).split()).lower().rstrip(" ,:")
+    return words not in _PROSE_WORDS | _CONDITION_WORDS
 
 
 def _spaced_bracket_condition(text: str) -> tuple[int, int] | None:
