@@ -58,6 +58,10 @@ def check(tmp_path, text: str, name: str = "d.md") -> list[dict]:
         # a definition's sign (a red team: "Let $z := 2b$." was left as prose)
         r"Let $S := \sum_{i=1}^{n}\lvert x_i - \mu \rvert$.",
         r"Define $S \coloneqq \sum_{i=1}^{n}\lvert x_i - \mu \rvert$.",
+        # what a quantity is (a red team s51: an MGF exercise's "The moment generating function
+        # is $M(t) = ...$." was ignored, and every row after it "defined nowhere")
+        r"The sum of the distances is $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$.",
+        r"Its total is given by $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$:",
     ],
 )
 def test_the_name_defined_before_a_display_is_a_row_of_its_own(tmp_path, lead):
@@ -90,6 +94,9 @@ def test_a_wrong_step_after_the_definition_is_refuted(tmp_path):
         # a redefinition and \mu^2 = 9 verified (a red team, stop 37)
         r"Since $S = \sum_{i=1}^{n}\lvert x_i - \mu \rvert$,",
         r"The sum, with $S = \sum_i x_i$ as before, becomes",
+        r"The answer is $S^2 = 4$.",  # no name on the left
+        r"This is $S = a = b$.",  # a chain
+        r"Since the sum is $S = \sum_i x_i$,",  # a premise's sentence
     ],
 )
 def test_prose_that_defines_no_name_gives_no_row(lead):

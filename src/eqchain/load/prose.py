@@ -14,7 +14,9 @@ condition of every row of the display, read as a row's condition after its comma
 
 A name or a function defined in the prose right before a display: "With $S = \sum_i |x_i -
 \mu|$:", "Let $S = ...$.", "where $\sigma(z) = ...$," (the sentence starts with *with*, *let*,
-*where*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, after an
+*where*, *define*, *defining*, *write*, *writing*, *denote* or *denoting*, or says what a
+quantity is, "The moment generating function is $M(t) = (1 - t)^{-2}$." (the, its, our or this,
+one to five words, is, is given by or is defined as, one formula), after an
 optional connective (or a label and a colon, "Step 7: with") and *we* or *let us*; right after
 that word one inline formula, or several joined by commas and *and*; after them only punctuation
 or *we have*, *we get*, *we obtain*, *we find*), or in Japanese "$S = ...$ とおくと、" (とおく,
@@ -229,6 +231,17 @@ _DEF_CJK = re.compile(
     + r"\s*[、,。.:：]?\s*\Z",
     re.DOTALL,
 )
+# "The moment generating function is $M(t) = (1 - t)^{-2}$.": what a quantity is, one formula
+_DEF_IS_EN = re.compile(
+    r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)"
+    + _CONNECTIVE
+    + r"(?:the|its|our|this)\s+(?:[A-Za-z-]+\s+){1,5}?"
+    + r"(?:is|is\s+given\s+by|is\s+defined\s+(?:as|by))\s+"
+    + r"(?P<formulas>"
+    + _INLINE
+    + r")\s*[:,.;]?\s*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
 _ONE_INLINE = re.compile(_INLINE, re.DOTALL)
 
 
@@ -252,7 +265,7 @@ def stated_definitions(prose: str) -> list[str]:
     text = prose.strip()
     if not text:
         return []
-    for pattern in (_DEF_EN, _DEF_CJK):
+    for pattern in (_DEF_EN, _DEF_CJK, _DEF_IS_EN):
         m = pattern.search(text)
         if m is None:
             continue
