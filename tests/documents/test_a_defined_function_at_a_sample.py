@@ -104,3 +104,12 @@ def test_a_family_a_row_defines_still_varies(tmp_path):
     )
     steps = document_steps(tmp_path, text)
     assert [s["status"] for s in steps if s["line"] == 5] != ["verified"], steps
+
+
+def test_a_refutation_names_the_definition_it_put_in(tmp_path):
+    # a name reused: f the sigmoid, then y = f(u) = 1/u (a Japanese sigmoid post); the
+    # counterexample's left side is the sigmoid's value, and the reason says so
+    text = "$$f(x)=\\frac{1}{1+e^{-x}}$$\n\nと置くと、\n\n$$y=f(u)=\\frac{1}{u}$$\n"
+    steps = document_steps(tmp_path, text)
+    refuted = [s for s in steps if s["status"] == "refuted"]
+    assert refuted and "as defined at line 1" in refuted[0]["reason"], steps

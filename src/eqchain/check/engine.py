@@ -1303,6 +1303,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     )
             if result.verdict is Verdict.REFUTED:
                 result = _unwritten_range(result, facts, lhs, source, step.rhs)
+            if result.verdict is Verdict.REFUTED:
+                result = _naming_functions_put_in(result, (source, lhs, step.rhs), facts)
             if result.counterexample is not None:
                 # every path's counterexample without the loader's margins (p_{bound} of a
                 # law's or an assumption's bound: no name of the document)
@@ -1797,6 +1799,27 @@ def _from_unproved(result, step, source, facts: Facts, values, timeout, step_val
             result.warnings,
         )
     return result
+
+
+def _naming_functions_put_in(result: StepResult, trees, facts: Facts) -> StepResult:
+    """A refutation of a row that applies functions defined earlier says which definitions it
+    put in (``f(u) = \\frac{1}{u}`` after ``f(x) = \\frac{1}{1 + e^{-x}}``: the counterexample's
+    left side is the sigmoid's value, and the reader was not told why)."""
+    heads = []
+    for tree in trees:
+        if isinstance(tree, sp.Basic):
+            heads += [f.func for f in tree.atoms(AppliedUndef)]
+    named = []
+    for key in facts.definitions:
+        if isinstance(key, AppliedUndef) and key.func in heads and key not in named:
+            named.append(key)
+    if not named or not result.reason:
+        return result
+    shown = []
+    for key in named[:3]:
+        line = facts.defined_at.get(key)
+        shown.append(f"{latex(key)} as defined" + (f" at line {line}" if line else " before"))
+    return replace(result, reason=f"{result.reason} (with {', '.join(shown)})")
 
 
 def _a_plain_number(value) -> bool:
