@@ -3282,10 +3282,10 @@ def _infer(
             and not _written_as_a_definition(step)
             and not _a_plain_number(earlier_value)
         ):
-            # (a worked example's number before: "Thus, for the second sample, \hat{p} =
-            # \frac{8}{20}" is another example's value, a new meaning)
             # "Thus: F = 3" after F = \int_0^1 2x dx: the prose says it follows, so it is a
-            # claim about that F, refuted (it was taken as a new meaning, with a warning only)
+            # claim about that F, refuted (it was taken as a new meaning, with a warning only);
+            # not after a worked example's number ("Thus, for the second sample, \hat{p} =
+            # \frac{8}{20}" is another example's value, a new meaning)
             return replace(
                 result,
                 warnings=(
