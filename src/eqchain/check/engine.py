@@ -78,7 +78,7 @@ from eqchain.check.search import (
     faithful_application,
 )
 from eqchain.check.timeout import StepTimeout, time_left, time_limit
-from eqchain.check.varying import through_arguments, varying_names, with_varying
+from eqchain.check.varying import varying_names, with_varying
 from eqchain.densities import (
     density_conditions,
     established,
@@ -169,8 +169,6 @@ class Facts:
     defined_where: set = field(default_factory=set)
     # name -> the variables it may vary with: names differentiated on their own (varying.py)
     varying: dict = field(default_factory=dict)
-    # families that vary only as arguments of functions differentiated (varying.through_arguments)
-    varying_through: dict = field(default_factory=dict)
     # (expression, depth, definitions) -> the expression unfolded (see unfold)
     unfolded: dict = field(default_factory=dict, repr=False, compare=False)
     # a document's names that are real by its default only (Scope.defaulted)
@@ -688,11 +686,7 @@ class Facts:
         defined = {d for d in self.definitions if isinstance(d, sp.Symbol)}
         defined |= {d.base for d in self.definitions if isinstance(d, sp.Indexed)}
         defined |= {d.func for d in self.definitions if isinstance(d, AppliedUndef)}
-        out = {
-            k: v
-            for k, v in self.varying.items()
-            if k not in defined and not self._held_by_definitions(k)
-        }
+        out = {k: v for k, v in self.varying.items() if k not in defined}
         if not powers:
             # s after s^2 = x + 1: put in by its definition first (a derivative of s^2 that
             # varies would keep s^2 from being replaced)
@@ -708,30 +702,6 @@ class Facts:
         for name, by in self._through_definitions(defined).items():
             out[name] = out.get(name, frozenset()) | by
         return out
-
-    def _held_by_definitions(self, family) -> bool:
-        """Whether ``family`` varies only as the argument of functions (x_i in ``\\frac{\\partial
-        g(x_i)}{\\partial a}``) each defined here by a body that mentions the variables: the
-        definition says how the function depends on them (``g(t) = \\frac{1}{1 + e^{-a - bt}}``),
-        and x_i is held fixed, as partial derivatives hold every name they do not differentiate
-        on its own (it varied with a, and the valid derivative stayed unknown). A function
-        defined without the variables (``\\phi(z) = \\frac{1}{1 + e^{-z}}`` by w_j) depends on
-        them only through its arguments: they vary (check/varying.py)."""
-        sources = self.varying_through.get(family)
-        if not sources:
-            return False
-        bodies: dict = {}
-        for key, value in self.definitions.items():
-            if isinstance(key, AppliedUndef) and isinstance(value, sp.Basic):
-                bodies.setdefault(key.func, []).append(value)
-        for head, variables in sources:
-            values = bodies.get(head)
-            if not values or len(values) != 1:
-                return False
-            (value,) = values
-            if not any(value.has(v) for v in variables):
-                return False
-        return True
 
     def _functions_defined(self) -> bool:
         return any(isinstance(d, AppliedUndef) for d in self.definitions)
@@ -1011,7 +981,6 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         ranges=_index_ranges(derivation.scope),
         families=_family_ranges(derivation.scope),
         varying=varying_names(t for s in derivation.steps for t in (s.lhs, s.rhs)),
-        varying_through=through_arguments(t for s in derivation.steps for t in (s.lhs, s.rhs)),
         defaulted=frozenset(getattr(derivation.scope, "defaulted", ())),
         undefaulted=frozenset(getattr(derivation.scope, "undefaulted", ())),
         document=derivation.real_by_default,

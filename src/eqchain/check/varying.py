@@ -32,53 +32,16 @@ def varying_names(trees) -> dict:
     """{name: variables} for each name differentiated on its own in ``trees``: a Symbol, or
     the IndexedBase of a family member, that is not declared ``constant``, not a variable of
     the derivative, and not of a variable's family."""
-    return _varying_and_sources(trees)[0]
-
-
-def through_arguments(trees) -> dict:
-    """{family: {(function, variables)}} for each family whose members vary
-    (:func:`varying_names`) only because they stand in the arguments of a function
-    differentiated by variables its arguments do not mention (``\\phi(z^{(i)})`` by w_j); a
-    family also differentiated on its own elsewhere, or written as a whole side of a row
-    (``\\hat{y}_i = w x_i``, before or after), is not listed. The checker holds such a family
-    fixed where each of those functions is defined by a body that mentions the variables: the
-    definition says how the function depends on them (``g(t) = \\frac{1}{1 + e^{-a - bt}}`` by
-    a, at x_i)."""
-    return _varying_and_sources(trees)[1]
-
-
-def _varying_and_sources(trees) -> tuple[dict, dict]:
     out: dict = {}
-    through: dict = {}
-    own: set = set()
     for tree in trees:
         if not isinstance(tree, sp.Basic):
             continue
-        if isinstance(tree, sp.Indexed):
-            # a member written as a whole side (\hat{y}_i = w x_i, before or after): a row
-            # says what the family is, and it may depend on the variable
-            own.add(tree.base)
         for d in tree.atoms(sp.Derivative):
             # by w_1: by every member of the family w (the derivative by w_k in a sum)
             bases = {v.base for v in d.variables if isinstance(v, sp.Indexed)}
-            names = _bare_names(d)
-            applied = list(d.expr.atoms(AppliedUndef))
-            masked = d.expr.xreplace({f: sp.Dummy() for f in applied})
-            by = frozenset(d.variables) | bases
-            for name in names:
-                out.setdefault(name, set()).update(by)
-                if not isinstance(name, sp.IndexedBase):
-                    if not any(name == f.func for f in applied):
-                        own.add(name)
-                    continue
-                heads = {f.func for f in applied if f.has(name)}
-                if heads and not masked.has(name):
-                    # x_i only in the arguments of functions: \log g(x_i) by a
-                    through.setdefault(name, set()).update((h, by) for h in heads)
-                else:
-                    own.add(name)
-    through = {k: frozenset(v) for k, v in through.items() if k not in own}
-    return {k: frozenset(v) for k, v in out.items()}, through
+            for name in _bare_names(d):
+                out.setdefault(name, set()).update(set(d.variables) | bases)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _bare_names(d: sp.Derivative) -> list:
