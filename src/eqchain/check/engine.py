@@ -1777,10 +1777,12 @@ def _naming_functions_put_in(result: StepResult, trees, facts: Facts) -> StepRes
     heads = []
     for tree in trees:
         if isinstance(tree, sp.Basic):
-            heads += [f.func for f in tree.atoms(AppliedUndef)]
+            heads += [(f.func, len(f.args)) for f in tree.atoms(AppliedUndef)]
     named = []
     for key in facts.definitions:
-        if isinstance(key, AppliedUndef) and key.func in heads and key not in named:
+        if not isinstance(key, AppliedUndef) or key in named:
+            continue
+        if (key.func, len(key.args)) in heads:  # \mathcal{L}(p) is not \mathcal{L}(\lambda, x)
             named.append(key)
     if not named or not result.reason:
         return result
