@@ -327,12 +327,18 @@ _REASON_ROW = re.compile(r"\s*&?\s*\\because(?![A-Za-z])")
 _REASON_RELATION = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|neq|ne|lt|gt)(?![A-Za-z])")
 
 
+def reason_row(text: str) -> bool:
+    """Whether the row ``text`` is only a reason stating a relation (``\\because p &= \\frac{1}
+    {1 + e^{-z}}``): a premise of the rows after it, which eqchain does not read."""
+    return _REASON_ROW.match(text) is not None and _REASON_RELATION.search(text) is not None
+
+
 def row_parts(text: str, offset: int, indices, functions) -> RowParts | None:
     """Cut one row (at ``offset`` in the formula) into its sides' tokens; None for a row of
     prose only. Raises LatexError for an empty side and for text that is not LaTeX math.
     A condition after a comma (:func:`eqchain.latex.conditions.split_condition`) is cut off
     and read on its own."""
-    if _REASON_ROW.match(text) and _REASON_RELATION.search(text):
+    if reason_row(text):
         # \because p &= \frac{1}{1 + e^{-z}} as a row of its own: a premise of the rows after
         # it; read as prose it was dropped, and the row after it, continuing the chain before
         # it with p free, refuted
