@@ -397,9 +397,6 @@ _RELATION_WORDS = re.compile(
 )
 
 
-_BECAUSE_ROW = re.compile(r"\s*&?\s*\\because(?![A-Za-z])")
-
-
 def _around_unreadable_side(row, err: LatexError, continued: bool = False, functions=()):
     """For a row ``a = b = c = d`` whose side at ``err``'s column cannot be read: the row of the
     sides before it (when two or more) and the row from the relation after it (``= c = d``, a
@@ -411,13 +408,13 @@ def _around_unreadable_side(row, err: LatexError, continued: bool = False, funct
 
     from eqchain.latex.conditions import split_condition
     from eqchain.latex.memo import read_cached
-    from eqchain.latex.read import relation_parts
+    from eqchain.latex.read import reason_row, relation_parts
 
     if err.column is None or row.error is not None or row.where or row.beside:
         return None, None
     if split_condition(row.text) is not None or "\\{" in row.text:
         return None, None  # a condition after a comma, a set: not a chain's sides
-    if _BECAUSE_ROW.match(row.text):
+    if reason_row(row.text):
         return None, None  # \because p &= ...: a premise, no side of the chain it stands in
     try:
         parts, relations = relation_parts(row.text)
