@@ -11,7 +11,7 @@ The campaign runs once per test session, in two worker processes forked after it
 mutants, and the judge's view of each derivation).
 
 The README's ``pytest`` runs a systematic sample of the campaign: of the mutants the judge keeps,
-one of every other claim of each derivation, each of the operator least used so far (see
+one of every third claim of each derivation, each of the operator least used so far (see
 :func:`_sample`), so every derivation still has mutants checked and every operator is exercised
 (the tests below check both on the sample too); only the mutants that may join the sample are
 judged (until stop 45 every mutant was, and every claim had one). The whole campaign
@@ -250,14 +250,15 @@ def _claim_of(n: int) -> tuple:
 
 
 def _sampled_claims() -> set:
-    """The claims the sample mutates: every other claim of each derivation, from its first
-    (every claim until stop 45: the README's pytest took 5 min 13 s, its setup 41 s)."""
+    """The claims the sample mutates: every third claim of each derivation, from its first
+    (every claim until stop 45: the README's pytest took 5 min 13 s, its setup 41 s; every other
+    until stop 51: 5 min 8 s with 5974 tests, its setup 16 s)."""
     by_derivation: dict[int, list] = {}
     for n in range(len(_JOBS)):
         claims = by_derivation.setdefault(id(_JOBS[n].derivation), [])
         if _claim_of(n) not in claims:
             claims.append(_claim_of(n))
-    return {c for claims in by_derivation.values() for c in claims[::2]}
+    return {c for claims in by_derivation.values() for c in claims[::3]}
 
 
 def _candidates(chosen: list[int], out: set[int]) -> list[int]:
@@ -408,7 +409,7 @@ def _summary(kept) -> str:
 
 
 def test_every_claim_of_every_derivation_gets_mutants(outcomes, request):
-    """Every claim in the whole campaign; every other claim of each derivation in the sample."""
+    """Every claim in the whole campaign; every third claim of each derivation in the sample."""
     claims = {
         (str(path), d.title, s.claim)
         for path in FILES
