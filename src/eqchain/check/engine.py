@@ -487,6 +487,14 @@ class Facts:
             unfolded = expr
         return expr.free_symbols | getattr(unfolded, "free_symbols", set())
 
+    def forget_meaning(self, target) -> None:
+        """Forget ``target``'s definition, what was shown about it, and what was shown about the
+        names defined from it (a redefinition, read or not, and a released example value)."""
+        for dependent in self.dependents(target):
+            self.forget_about(dependent)  # M = L + 1 = 6 held for the earlier L
+        self.forget_definition(target)
+        self.forget_about(target)
+
     def forget_definition(self, target) -> None:
         self.definitions.pop(target, None)
         self.equations = [
@@ -2576,11 +2584,7 @@ def _forget_unread_redefinition(name: str, section, facts: Facts) -> None:
             head = str(target)
         if head != name:
             continue
-        for dependent in facts.dependents(target):
-            facts.forget_about(dependent)
-        facts.forget_definition(target)
-        facts.forget_about(target)
-        facts.unfolded.clear()
+        facts.forget_meaning(target)
 
 
 def _through_an_unread_definition(result: StepResult, sides, facts: Facts) -> StepResult:
@@ -3232,10 +3236,7 @@ def _infer(
             f"{latex(applied)}, defined earlier{where}; as a claim about that value it is "
             f"false" + (f" (at {at})" if at else "")
         )
-        for dependent in facts.dependents(applied):
-            facts.forget_about(dependent)
-        facts.forget_definition(applied)
-        facts.forget_about(applied)
+        facts.forget_meaning(applied)
         return replace(_define(step, lhs, facts), warnings=(warning,))
     if target is not None and target in facts.definitions and step.rhs.has(head):
         # L = L + 1 after L = 5: no new meaning (a definition names a quantity by others), a
@@ -3275,10 +3276,7 @@ def _infer(
             # a restatement eqchain could not prove is taken as a new meaning all the same:
             # the reader is told it was not shown to be the earlier one
             warning += f"; not shown equal to that {latex(target)}"
-        for dependent in facts.dependents(target):
-            facts.forget_about(dependent)  # M = L + 1 = 6 held for the earlier L
-        facts.forget_definition(target)
-        facts.forget_about(target)
+        facts.forget_meaning(target)
         redefined = _define(step, lhs, facts)
         if restated and result.verdict is Verdict.REFUTED:
             # H(p) = ... again right after its definition, in its own names: a restatement to
@@ -4272,11 +4270,7 @@ def _example_value_released(step: Step, facts: Facts) -> None:
                 if facts.defined_section.get(v, step.section) == step.section:
                     continue
                 facts.released[str(v)] = facts.defined_at.get(v)
-                for dependent in facts.dependents(v):
-                    facts.forget_about(dependent)
-                facts.forget_definition(v)
-                facts.forget_about(v)
-                facts.unfolded.clear()
+                facts.forget_meaning(v)
 
 
 def _number_differentiated(source, target, facts: Facts) -> str | None:
