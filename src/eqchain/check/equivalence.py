@@ -573,7 +573,7 @@ def _solves(diff, g, quick: bool = False) -> bool:
             if _zero_or_termwise(diff.xreplace({sym: solution}), quick):
                 return True
         # a sum the equation determines linearly, taken as one quantity (\sum_i x_i = 3 n
-        # 	heta from -3n/	heta + \sum_i x_i / 	heta^2 = 0: solved for 	heta it needed n
+        # \theta from -3n/\theta + \sum_i x_i / \theta^2 = 0: solved for \theta it needed n
         # nonzero, which the step does not)
         for total in sorted(form.atoms(sp.Sum), key=str):
             if not diff.has(total):
