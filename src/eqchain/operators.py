@@ -334,3 +334,13 @@ class Given(sp.Expr):
     def _latex(self, printer):
         given = ", ".join(printer._print(c) for c in self.conditions)
         return f"{printer._print(self.variable)} | {given}"
+
+
+class Prime(sp.Derivative):
+    """``f'(x)`` with a name for argument, as the reader builds it: the derivative of f at the
+    point x. A Derivative like ``\\frac{d}{dx} f(x)`` and equal to it in value unless f's
+    definition names x otherwise (``g(t) = a t``: ``g'(a)`` is a, ``\\frac{d}{da} g(a)`` is
+    2a); only this class is read at the point there (``Facts._derivative_at_a_name``), so
+    the two notations keep their one reading each. SymPy's own operations may give a plain
+    Derivative back (``doit``), which is the same value wherever the point reading does not
+    apply."""

@@ -14,6 +14,7 @@ import sympy as sp
 from sympy.core.parameters import global_parameters
 
 from eqchain import speedups
+from eqchain.operators import Prime
 
 speedups.install()
 
@@ -234,6 +235,8 @@ def _canonical(expr, depth: int):
         return expr if indices == expr.indices else expr.base[indices]
     args = [_canonical(a, depth) for a in expr.args]
     check_size(expr.func, args)
+    if isinstance(expr, Prime):  # f'(x) compares equal to \frac{d}{dx} f(x)
+        return sp.Derivative(*args)
     return expr.func(*args)
 
 

@@ -12,6 +12,7 @@ from eqchain.errors import LatexError
 from eqchain.latex.applied import family_function, family_of, inferred_functions
 from eqchain.latex.printer import latex
 from eqchain.latex.read import read_expression
+from eqchain.operators import Prime
 
 n, w, k, i, N = sp.symbols("n w k i N")
 E = family_function("E", 1)
@@ -99,4 +100,4 @@ def test_a_prime_on_a_family_is_the_derivative_by_its_argument():
     expr = read(r"M_n'(t)", texts)
     M = family_function("M", 1)
     t = sp.Symbol("t")
-    assert expr == sp.Derivative(M(n, t), t)
+    assert expr == Prime(M(n, t), t)

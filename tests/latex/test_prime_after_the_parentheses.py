@@ -12,6 +12,7 @@ from helpers import check_document_rows
 
 from eqchain.errors import LatexError
 from eqchain.latex.read import read_formula
+from eqchain.operators import Prime
 
 F = frozenset({"f"})
 
@@ -19,7 +20,7 @@ F = frozenset({"f"})
 def test_read_as_the_derivative_by_the_name():
     (_, rhs) = read_formula(r"y = f(x)''", functions=F).sides
     x = sp.Symbol("x")
-    assert rhs == sp.Derivative(sp.Function("f")(x), (x, 2))
+    assert rhs == Prime(sp.Function("f")(x), (x, 2))
 
 
 def test_at_a_point_it_is_ambiguous():

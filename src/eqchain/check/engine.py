@@ -100,7 +100,7 @@ from eqchain.model import (
     StepResult,
     Verdict,
 )
-from eqchain.operators import Expectation
+from eqchain.operators import Expectation, Prime
 from eqchain.tree import NotAVariable, TooLarge, build, canonical, put_in, rebuild, substitute
 
 DEFAULT_TIMEOUT = 10.0
@@ -615,9 +615,11 @@ class Facts:
         return settled(with_varying(expr, self.undefined_varying()), self.givens)
 
     def _derivative_at_a_name(self, expr, functions: dict):
-        r"""``f'(a)`` read as the derivative of f(a) by a, where f's body names a otherwise
-        (``f(x) = a x^2``): the derivative of f at the point a, ``Subs(Derivative(f(u), u), u,
-        a)`` (by a, f(a) = a^3 would give 3a^2 for f'(a) = 2a^2: a false row was verified)."""
+        r"""``f'(a)`` (a :class:`Prime`, read as the derivative of f(a) by a), where f's body
+        names a otherwise (``f(x) = a x^2``): the derivative of f at the point a,
+        ``Subs(Derivative(f(u), u), u, a)`` (by a, f(a) = a^3 would give 3a^2 for f'(a) =
+        2a^2: a false row was verified). ``\frac{d}{da} f(a)`` is a plain Derivative, the
+        derivative of f(a) by a, all of it."""
         if not expr.has(sp.Derivative):
             return expr
         # and where a sum or product runs a over numbers (\sum_{a=1}^{3} f'(a): SymPy failed
@@ -625,8 +627,8 @@ class Facts:
         bound = {v for node in expr.atoms(sp.Sum, sp.Product) for v in node.variables}
 
         def visit(node):
-            if not (isinstance(node, sp.Derivative) and isinstance(node.expr, AppliedUndef)):
-                return node
+            if not (isinstance(node, Prime) and isinstance(node.expr, AppliedUndef)):
+                return node  # \frac{d}{da} g(a) is the derivative of g(a) by a, all of it
             head = functions.get(node.expr.func)
             if head is None or len(node.expr.args) != len(head.args):
                 return node

@@ -21,7 +21,7 @@ import sympy as sp
 
 from eqchain.latex import matrices
 from eqchain.latex.read import Formula, read_formula
-from eqchain.operators import Event, Sequence
+from eqchain.operators import Event, Prime, Sequence
 
 _MEMORY: dict = {}
 _VERSION = "1"
@@ -201,7 +201,8 @@ def encode(expr):
         limits = [[encode(v), encode(lo), encode(hi)] for v, lo, hi in expr.limits]
         return [type(expr).__name__, encode(expr.function), limits]
     if isinstance(expr, sp.Derivative):
-        return ["D", encode(expr.expr), [[encode(v), int(n)] for v, n in expr.variable_count]]
+        counts = [[encode(v), int(n)] for v, n in expr.variable_count]
+        return ["P" if isinstance(expr, Prime) else "D", encode(expr.expr), counts]
     if type(expr).__name__ in _UNEVALUATED and type(expr) in _UNEVALUATED.values():
         return [type(expr).__name__, [encode(a) for a in expr.args]]
     if isinstance(expr, Event):
@@ -246,8 +247,8 @@ def decode(tree):
         cls = sp.Sum if head == "Sum" else sp.Product
         limits = [tuple(decode(x) for x in lim) for lim in tree[2]]
         return cls(decode(tree[1]), *limits)
-    if head == "D":
-        return sp.Derivative(
+    if head in ("D", "P"):
+        return (Prime if head == "P" else sp.Derivative)(
             decode(tree[1]), *[(decode(v), int(n)) for v, n in tree[2]], evaluate=False
         )
     if head in _UNEVALUATED:

@@ -90,6 +90,7 @@ from eqchain.operators import (
     Given,
     Law,
     Normal,
+    Prime,
     Sequence,
     SetIntegral,
     SetProduct,
@@ -2082,7 +2083,7 @@ class Parser:
         name = self._family_member(span, key) if self._in_family(span) else sp.Function(key)
         self.pos = after
         if isinstance(argument, (sp.Symbol, sp.Indexed)):
-            return derivative(name(argument), [(argument, order)], span.column)
+            return derivative(name(argument), [(argument, order)], span.column, Prime)
         if trailing:
             # f(0)': the derivative of the number f(0) (0), or f'(0)? not guessed
             raise UnsupportedLatex(
@@ -3968,10 +3969,11 @@ def _fresh_variable(*trees) -> sp.Symbol:
     return sp.Symbol(POINT_VARIABLE)
 
 
-def derivative(expr, variables, column: int):
-    """``Derivative(expr, ...)`` with (variable, order) pairs, unevaluated."""
+def derivative(expr, variables, column: int, kind=sp.Derivative):
+    """``Derivative(expr, ...)`` with (variable, order) pairs, unevaluated (``kind``: Prime for
+    ``f'(x)``)."""
     spec = [var if order == 1 else (var, order) for var, order in variables]
     try:
-        return sp.Derivative(expr, *spec)
+        return kind(expr, *spec)
     except ValueError as err:
         raise LatexError(f"cannot read this derivative ({err})", column=column) from None
