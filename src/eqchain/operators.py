@@ -344,3 +344,11 @@ class Prime(sp.Derivative):
     the two notations keep their one reading each. SymPy's own operations may give a plain
     Derivative back (``doit``), which is the same value wherever the point reading does not
     apply."""
+
+    def at_point(self):
+        """The same derivative written at its point, ``Subs(Derivative(f(u), u), u, x)``,
+        right whatever f's body names (``u`` a variable of its own)."""
+        (var,) = set(self.variables)
+        own = sp.Dummy("u", **var.assumptions0)
+        inner = self.expr.func(*(own if a == var else a for a in self.expr.args))
+        return sp.Subs(sp.Derivative(inner, (own, self.derivative_count)), own, var)

@@ -185,12 +185,12 @@ class Scope:
         integer symbols. Raises InputError for an undeclared name in strict mode, unless
         ``define`` (the left side of a definition introduces it)."""
         bound = {str(v) for s in expr.atoms(sp.Sum, sp.Product) for v in s.variables}
-        if bound and any(
-            str(x) in bound for s in expr.atoms(sp.Subs) for p in s.point for x in p.free_symbols
-        ):
+        if any(p.free_symbols for s in expr.atoms(sp.Subs) for p in s.point):
             # SymPy's Subs at 2a equals the one at the integer a (its point's assumptions are
-            # not compared), so its cache hands the rebuilt sum the reader's point back
-            # (\sum_{a=1}^{3} f'(2a) kept a free a there): start from an empty cache
+            # not compared), so its cache hands the rebuilt tree the reader's point back
+            # (\sum_{a=1}^{3} f'(2a) kept a free a there; 2 f'(2x) = 8x was refuted at
+            # "x = -1, x = 1", the declared x and the reader's): start from an empty cache
+            # (tree.changed compares the rebuilt arguments by identity for the same reason)
             sp.core.cache.clear_cache()
         # A name integrated over needs no declaration, and is real: inside its integral it is
         # the integral's own real variable (_real_integration_variables); the same name outside

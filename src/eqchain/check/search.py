@@ -18,7 +18,8 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
 from eqchain.check.varying import with_varying
-from eqchain.tree import canonical, put_in
+from eqchain.operators import Prime
+from eqchain.tree import canonical, derivatives_taken, put_in
 
 
 @dataclass(frozen=True)
@@ -672,6 +673,15 @@ def _apply_function(state, head, body):
             return node
         if isinstance(node, sp.Indexed):
             return node
+        if (
+            isinstance(node, Prime)
+            and node.expr.func == func
+            and len(set(node.variables)) == 1
+            and list(node.expr.args).count(node.variables[0]) == 1
+        ):
+            # f'(a): f's derivative at a, whatever its body names (put in, the derivative by
+            # a of f(a) = a^3 would be 3a^2 for f(t) = a t^2)
+            node = node.at_point()
         args = tuple(visit(a) for a in node.args)
         if args != node.args:
             try:
@@ -685,8 +695,12 @@ def _apply_function(state, head, body):
                 return node
             if not faithful_application(head, body, node.args):
                 return node  # E(X) = \sum_k k p_k is no function of X
+            moved = {p for p, a in zip(params, node.args, strict=True) if p != a}
+            taken = derivatives_taken(body, moved)  # h(a) after h(x) = \frac{d}{dx}(a x^2)
+            if taken is None:
+                return node
             changed = True
-            return body.xreplace(dict(zip(params, node.args, strict=True)))
+            return taken.xreplace(dict(zip(params, node.args, strict=True)))
         return node
 
     out = visit(state)

@@ -3973,6 +3973,13 @@ def derivative(expr, variables, column: int, kind=sp.Derivative):
     """``Derivative(expr, ...)`` with (variable, order) pairs, unevaluated (``kind``: Prime for
     ``f'(x)``)."""
     spec = [var if order == 1 else (var, order) for var, order in variables]
+    if isinstance(expr, Prime) and set(expr.variables) & {var for var, _ in variables}:
+        # \frac{d}{da} f'(a): SymPy would merge the two into one derivative of f(a) by a,
+        # twice, losing the point (f(t) = a t^2: 4a, not 6a); the prime at its point instead
+        (var,) = expr.variables
+        own = _fresh_variable()
+        inner = expr.expr.func(*(own if a == var else a for a in expr.expr.args))
+        expr = sp.Subs(sp.Derivative(inner, (own, expr.derivative_count)), own, var)
     try:
         return kind(expr, *spec)
     except ValueError as err:

@@ -10,6 +10,7 @@ one ``\\sum`` per limit, derivatives as ``\\frac{\\partial (...)}{\\partial x}``
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
@@ -172,6 +173,17 @@ class EqchainLatexPrinter(LatexPrinter):
             # index written again after an unbracketed body as ambiguous (parser._index_after_body)
             return f"\\left({prefix}{body}\\right)"
         return prefix + body
+
+    def _print_Prime(self, expr):
+        """``f'(x)`` as written (a :class:`eqchain.operators.Prime`): printed as the fraction
+        it would be the derivative of f(x) by x, which it is not where f's body names x
+        otherwise (``g'(a) = a`` after ``g(t) = a t`` was printed as a false equation)."""
+        inner = expr.expr
+        if isinstance(inner, AppliedUndef) and not getattr(inner.func, "separators", None):
+            text, head = self._print(inner), name_latex(inner.func.__name__)
+            if family_of(inner.func) is None and text.startswith(head + "{"):
+                return head + "'" * expr.derivative_count + text[len(head) :]
+        return self._print_Derivative(expr)
 
     def _print_Derivative(self, expr):
         total = sum(count for _, count in expr.variable_count)
