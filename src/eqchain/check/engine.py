@@ -101,7 +101,16 @@ from eqchain.model import (
     Verdict,
 )
 from eqchain.operators import Expectation, Prime
-from eqchain.tree import NotAVariable, TooLarge, build, canonical, put_in, rebuild, substitute
+from eqchain.tree import (
+    NotAVariable,
+    TooLarge,
+    build,
+    canonical,
+    derivatives_taken,
+    put_in,
+    rebuild,
+    substitute,
+)
 
 DEFAULT_TIMEOUT = 10.0
 STATED_BOUND = (
@@ -638,15 +647,43 @@ class Facts:
                 return node
             (var,) = variables
             params = set(head.args)
-            if var in params or (var not in body.free_symbols and var not in bound):
+            if var in params or (var not in self._names_behind(body, params) and var not in bound):
                 return node
             if list(node.expr.args).count(var) != 1:
                 return node
-            u = sp.Dummy("u", **var.assumptions0)
-            inner = node.expr.func(*(u if a == var else a for a in node.expr.args))
-            return sp.Subs(sp.Derivative(inner, (u, node.derivative_count)), u, var)
+            return node.at_point()
 
         return rebuild(expr, visit)
+
+    def _names_behind(self, body, params=frozenset()) -> set:
+        """The names ``body`` (a definition's, ``params`` its parameters) stands on, through
+        the definitions of the names and functions it uses (``g(t) = k t`` after ``k = a^2``:
+        k and a), its parameters left out."""
+        found: set = set()
+        done: set = set()
+        frontier = [(body, frozenset(params))]
+        while frontier:
+            expr, own = frontier.pop()
+            if not isinstance(expr, sp.Basic):
+                continue
+            names = expr.free_symbols - own
+            found |= names
+            applied = {a.func for a in expr.atoms(AppliedUndef)}
+            members = {m.base.label for m in expr.atoms(sp.Indexed)}
+            for d, value in self.definitions.items():
+                if d in done or not isinstance(value, sp.Basic):
+                    continue
+                if isinstance(d, AppliedUndef) and d.func in applied:
+                    inner = frozenset(a for a in d.args if isinstance(a, sp.Symbol))
+                elif isinstance(d, sp.Indexed) and d.base.label in members | names:
+                    inner = frozenset(i for i in d.indices if isinstance(i, sp.Symbol))
+                elif isinstance(d, sp.Symbol) and d in names:
+                    inner = frozenset()
+                else:
+                    continue
+                done.add(d)
+                frontier.append((value, inner))
+        return {n for n in found if isinstance(n, sp.Symbol)}
 
     def _powers_of_defined(self, expr):
         """``s^4`` after ``s^2 = v`` is ``v^2``, and ``s^3`` is ``v s``: a power of a name whose
@@ -863,7 +900,9 @@ class Facts:
         """``expr`` with each derivative of a defined function at a point taken
         (:meth:`_at_point`), before any rule sees the function's value at the point."""
         functions = {d.func: d for d in self.definitions if isinstance(d, AppliedUndef)}
-        return self._at_point(expr, functions) if functions else expr
+        if not functions:
+            return expr
+        return self._at_point(self._derivative_at_a_name(expr, functions), functions)
 
     def _at_point(self, expr, functions: dict):
         """The derivative of a defined function at a point, written with the point inside:
@@ -944,6 +983,10 @@ def _put_arguments(body, parameters, arguments):
     \sigma^2) = ...``): the body must then mention the name only through that square (a
     lone sigma left behind would keep the old sigma in ``\ell(0, 4)``)."""
     if all(isinstance(p, sp.Symbol) for p in parameters):
+        moved = {p for p, a in zip(parameters, arguments, strict=True) if p != a}
+        body = derivatives_taken(body, moved)
+        if body is None:
+            return None
         return substitute(body, dict(zip(parameters, arguments, strict=True)))
     for p, a in zip(parameters, arguments, strict=True):
         if isinstance(p, sp.Indexed) and all(i.is_Integer for i in p.indices):
@@ -1024,6 +1067,11 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     results: list[StepResult] = []
     previous: Step | None = None
     previous_rhs = None
+    # A proof by cases: the condition the row before was under, and the value its chain had
+    # where that case began ("If $x > 0$," then "If $x < 0$,", each display going on from the
+    # same |x| = \sqrt{x^2}: the second case starts there again, not at the first case's x)
+    previous_case: tuple = ()
+    case_source = None
     chain_holds = True  # every link of the current chain so far is established
     # ... and verified as an identity of its own (no given, definition, premise or condition):
     # what follows from such a chain is an identity too, so a row refuted as one stays refuted
@@ -1152,6 +1200,13 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         values = {**base_values, **own}
         lhs = previous.lhs if step.continues and previous is not None else step.lhs
         source = previous_rhs if step.continues else lhs
+        if not (step.continues and step.condition):
+            case_source = None
+        elif not previous_case:
+            case_source = previous_rhs  # the first case begins here
+        elif step.condition != previous_case and case_source is not None:
+            source = case_source  # another case: from where the cases began
+        previous_case = step.condition if step.continues else ()
         if not step.continues:
             chain_first = None
         elif chain_first is None:
@@ -2098,11 +2153,37 @@ def _mean_reading(result: StepResult, step: Step, source, facts: Facts, values, 
     return StepResult(step, Verdict.UNKNOWN, again.rules, reason, None, result.warnings)
 
 
+def _two_different_fractions(step, source, target) -> StepResult | None:
+    """Refuted: an equation between two numbers that are different fractions (``10 \\cdot
+    0.85 = 8.6``), whatever the givens say. Arithmetic needs no premise, and an opaque given
+    (``\\mathbb{E}[X] = 10 \\cdot 0.85`` before it) left the refuter no point to try."""
+    if step.relation != "=" or not all(isinstance(e, sp.Basic) for e in (source, target)):
+        return None
+    try:
+        a, b = canonical(source), canonical(target)
+    except (TypeError, ValueError, TooLarge):
+        return None
+    if not (a.is_Rational and b.is_Rational) or a == b:
+        return None
+    if max(abs(x.p).bit_length() + x.q.bit_length() for x in (a, b)) > 200:
+        return None  # (1/2004! is no value to print: the refuter's way, as before)
+    return StepResult(
+        step,
+        Verdict.REFUTED,
+        (),
+        "the two sides differ",
+        Counterexample((), str(a), str(b)),
+    )
+
+
 def _claim(step, source, facts, values, timeout, step_values=None, origin=None) -> StepResult:
     """Check a claim under the time limit; the limit running out is ``unknown``. ``origin``:
     for a continuation, the first row ``(lhs, rhs)`` of its chain: what it needs is the
     chain's domain, within which every later row is judged."""
     target, turned, opaque = step.rhs, [], False
+    differ = _two_different_fractions(step, source, target)
+    if differ is not None:
+        return differ
     facts = _narrowed(facts, source, target)
     facts = _without_its_own_stationarity(facts, source, target)
     if source is not None and (matrices.has_matrices(source) or matrices.has_matrices(target)):
@@ -3157,7 +3238,9 @@ def _infer(
         # the same derivative set to zero again (a second case, in prose: "Case (b)"): the
         # earlier condition makes way, as at a redefinition of the function (with both, the
         # first case's root was verified in the second; red team s50)
-        _supersede_stationary((lhs, *_derivatives_valued(source, facts)), facts, step.section)
+        _supersede_stationary(
+            (lhs, *_derivatives_valued(source, facts, step.rhs)), facts, step.section
+        )
         if _clash(facts.givens + [(source, step.rhs)], facts) is not None and facts.stationary:
             # another model's derivative set to zero in the same letter (model B after model
             # A): the letter names B's stationary point now, and A's condition makes way
@@ -3177,7 +3260,7 @@ def _infer(
         # the derivative's function: a new meaning of it (a second case's l(\theta)) is no
         # longer at the point this condition fixes (red team s50: the first case's condition
         # verified the second case's wrong root)
-        facts.given_about[facts.givens[-1]] = (lhs, *_derivatives_valued(source, facts))
+        facts.given_about[facts.givens[-1]] = (lhs, *_derivatives_valued(source, facts, step.rhs))
         facts.given_mark[facts.givens[-1]] = facts.verified_count
         facts.given_section[facts.givens[-1]] = step.section
         facts.conditions.append(_names_of(source, step.rhs))
@@ -4765,34 +4848,55 @@ def _stationarity(lhs, source, rhs) -> bool:
 
 
 def _derivative_value_set_to_zero(source, rhs, facts: Facts) -> bool:
-    """Whether ``source = 0`` sets to zero the value an earlier row gave a derivative
+    """Whether ``source = rhs`` sets to zero the value an earlier row gave a derivative
     (``\\frac{\\partial \\ell}{\\partial b} = -\\frac{n}{b} + \\frac{S}{b^2}``, then, in a display
     of its own, ``-\\frac{n}{b} + \\frac{S}{b^2} = 0``): the stationarity condition, as
     ``\\frac{\\partial \\ell}{\\partial b} = ... = 0`` in one chain is (:func:`_stationarity`).
-    The value must be written as that row wrote it (the same expression)."""
-    if rhs != 0 or not isinstance(source, sp.Basic) or source.is_number:
-        return False
-    if not source.free_symbols:
-        return False
-    written = {source, facts.named(source)}
-    return any(
-        isinstance(a, sp.Basic) and a.has(sp.Derivative) and b in written
-        for *_, a, b in facts.history
-    )
+    The value must be written as that row wrote it (the same expression), or with its terms
+    on two sides (``\\frac{a}{p} = \\frac{b}{1 - p}`` after ``\\frac{d\\ell}{dp} = \\frac{a}{p} -
+    \\frac{b}{1 - p}``: refuted as an identity at p = 2, a red team s52)."""
+    return bool(_derivatives_valued(source, facts, rhs))
 
 
-def _derivatives_valued(source, facts: Facts) -> list:
-    r"""The derivatives earlier rows gave ``source`` as their value (``\frac{d\ell}{d\theta}``
-    of ``\frac{d\ell}{d\theta} = -\frac{n}{\theta} + ...``): what a condition ``source = 0``
-    in a display of its own is set about (red team s50-2: a redefined l kept it)."""
-    if not isinstance(source, sp.Basic):
+def _derivatives_valued(source, facts: Facts, rhs=0) -> list:
+    r"""The derivatives earlier rows gave ``source - rhs`` as their value (``\frac{d\ell}{d\theta}``
+    of ``\frac{d\ell}{d\theta} = -\frac{n}{\theta} + ...``): what a condition ``source = rhs``
+    in a display of its own is set about (red team s50-2: a redefined l kept it). With a
+    right side other than 0, the value must be the two sides' difference term for term (up to
+    SymPy's evaluation and the sign), name something, and be the latest derivative's."""
+    if not isinstance(source, sp.Basic) or not isinstance(rhs, sp.Basic):
         return []
-    written = {source, facts.named(source)}
-    return [
-        a
-        for *_, a, b in facts.history
-        if isinstance(a, sp.Basic) and a.has(sp.Derivative) and b in written
+    if rhs == 0:
+        if source.is_number or not source.free_symbols:
+            return []
+        written = {source, facts.named(source)}
+    else:
+        if (source.is_number or rhs.is_number) or not (source.free_symbols | rhs.free_symbols):
+            return []
+        try:
+            moved = canonical(sp.Add(source, -rhs))
+            written = {moved, canonical(-moved)}
+        except (TypeError, ValueError, TooLarge):
+            return []
+    found = []
+    valued = [
+        (a, b) for *_, a, b in facts.history if isinstance(a, sp.Basic) and a.has(sp.Derivative)
     ]
+    if rhs != 0:
+        # terms on two sides: the latest derivative's value only (an earlier model's value,
+        # written again after another model's condition, stays a claim: red team s50-3)
+        valued = valued[-1:]
+    for a, b in valued:
+        if rhs == 0:
+            if b in written:
+                found.append(a)
+            continue
+        try:
+            if canonical(b) in written or canonical(facts.named(b)) in written:
+                found.append(a)
+        except (TypeError, ValueError, TooLarge):
+            continue
+    return found
 
 
 # Nodes whose value depends on how their argument varies, not only on its value.
@@ -7476,6 +7580,11 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
     neither continues it nor follows from it: Facts.retract_supposed), unless the declarations
     or the givens contradict it (then its own verdict stands)."""
     if source is None or _given_contradiction(source, step.rhs, facts) is not None:
+        return result
+    # A later link of a chain is a step of the derivation unless it sets what was derived to a
+    # number (\frac{dL}{dp} = \frac{a}{p} - \frac{b}{1-p} = 0 \Rightarrow): (a+b)^2 = (a+b)(a+b)
+    # = a^2 + b^2, then a row opening with \Rightarrow, made the false link a premise (exit 0)
+    if step.continues and not (source.is_number or step.rhs.is_number):
         return result
     # Only a condition: no derivative computed in it (a wrong derivative stays refuted), and a
     # number on one side or no defined symbol in it (a wrong rewriting stays refuted).
