@@ -44,7 +44,10 @@ _START = r"(?:\A|(?<=[.!?。．])\s*|\n\s*)"
 # then an optional then, now or so
 _CONNECTIVE = (
     r"(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2},\s*)?"
-    r"(?:(?:then|now|so|hence|thus|therefore|in\s+particular),?\s+)?"
+    # "And if $x < 0$," states its case as "If $x < 0$," does (a red team s52: the second
+    # case was dropped and its row refuted at a point the case excludes)
+    r"(?:(?:and|but|or)\s+)?"
+    r"(?:(?:then|now|so|hence|thus|therefore|in\s+particular|similarly|finally),?\s+)?"
 )
 _EN = re.compile(
     _START

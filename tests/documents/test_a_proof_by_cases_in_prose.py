@@ -1,0 +1,33 @@
+r"""A proof by cases written in prose: each case's display goes on from where the cases began.
+
+Found by a red-team helper (s52 rt1 defects 3 and 4, a softmax post on GitHub Pages): after
+``|x| = \sqrt{x^2}``, "If $x > 0$," ``= x``, then "And if $x < 0$," ``= -x``: the second case was
+dropped ("And if" was not read as a case) and ``= -x`` was checked against the first case's
+``x``, refuted at x = -1."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import document_steps
+
+START = "We compute it.\n\n$$\n|x| = \\sqrt{x^2}\n$$\n\n"
+
+
+@pytest.mark.parametrize("lead", ["If", "And if", "But if"])
+def test_the_second_case_starts_where_the_cases_began(tmp_path, lead):
+    text = START + "If $x > 0$,\n\n$$\n= x\n$$\n\n" + lead + " $x < 0$,\n\n$$\n= -x\n$$\n"
+    got = [s["status"] for s in document_steps(tmp_path, text)]
+    assert got == ["verified", "verified", "verified"], got
+
+
+def test_a_wrong_second_case_is_refuted(tmp_path):
+    text = START + "If $x > 0$,\n\n$$\n= x\n$$\n\nAnd if $x < 0$,\n\n$$\n= x\n$$\n"
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == "refuted", steps[-1]
+    assert "x < 0" in (steps[-1].get("condition") or steps[-1]["reason"] or ""), steps[-1]
+
+
+def test_rows_of_one_case_go_on_from_each_other(tmp_path):
+    text = START + "If $x > 0$,\n\n$$\n= \\sqrt{x}\\sqrt{x}\n$$\n\n$$\n= x\n$$\n"
+    got = [s["status"] for s in document_steps(tmp_path, text)]
+    assert got == ["verified", "verified", "verified"], got
