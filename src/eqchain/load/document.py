@@ -1426,17 +1426,17 @@ def _definitions(rows):
     for _, block_rows in rows:
         for row in block_rows:
             f = row.formula
-            if f is None or f.continues or len(f.sides) < 2:
-                continue
+            if f is None or f.continues or len(f.sides) < 2 or f.relation(1) != "=":
+                continue  # \tau_0^2 \geq 0 defines nothing (it left the family \tau not real)
             lhs, rhs = f.sides[0], f.sides[1]
             if isinstance(lhs, sp.log):
                 lhs, rhs = lhs.args[0], None
             if isinstance(lhs, sp.Pow) and lhs.exp.is_Integer:
                 lhs, rhs = lhs.base, None
             if isinstance(lhs, sp.Symbol):
-                yield lhs.name, rhs
+                yield lhs.name, rhs, False
             elif isinstance(lhs, sp.Indexed):
-                yield str(lhs.base.label), rhs
+                yield str(lhs.base.label), rhs, True
 
 
 def _real_definitions(rows, scope, defined: set[str]) -> set[str]:
@@ -1449,36 +1449,44 @@ def _real_definitions(rows, scope, defined: set[str]) -> set[str]:
     root, a logarithm, a function's value) leaves the name undefaulted, as before."""
 
     found: dict[str, list] = {}
-    for name, rhs in _definitions(rows):
+    for name, rhs, family in _definitions(rows):
         if name in defined:
-            found.setdefault(name, []).append(rhs)
+            found.setdefault(name, []).append((rhs, family))
+    # a name may be a plain symbol and a family's at once (\tau and \tau_0): the member's
+    # definition says nothing of the plain \tau, which keeps the default where no row defines it
+    plain = {name for name, sides in found.items() if any(not f for _, f in sides)}
+    families = {name for name, sides in found.items() if any(f for _, f in sides)}
     real: set[str] = set()
     changed = True
     while changed:
         changed = False
         for name, sides in found.items():
             if name not in real and all(
-                side is not None and _real_side(side, scope, defined - real) for side in sides
+                side is not None and _real_side(side, scope, plain - real, families - real)
+                for side, _ in sides
             ):
                 real.add(name)
                 changed = True
     return real
 
 
-def _real_side(expr, scope, unknown: set[str]) -> bool:
+def _real_side(expr, scope, unknown: set[str], unknown_families: set[str]) -> bool:
     """True when ``expr`` is real with every name in it real (a declared one as declared)
-    except those in ``unknown``, which are left without assumptions."""
+    except those in ``unknown`` (names alone) and ``unknown_families`` (families' members),
+    which are left without assumptions."""
     import sympy as sp
 
     put: dict = {}
     members = expr.atoms(sp.Indexed)
-    labels = {m.base.label for m in members}  # a family's name is no symbol of its own
-    for x in expr.free_symbols:
-        if isinstance(x, sp.Symbol) and x.name not in unknown and x not in labels:
+    # a family's name is no symbol of its own; the same name written alone is (\tau_1 = \tau
+    # + \tau_0: that \tau was left without assumptions, and the definition not shown real)
+    plain = expr.xreplace({m: sp.Dummy() for m in members}).free_symbols
+    for x in plain:
+        if isinstance(x, sp.Symbol) and not isinstance(x, sp.Dummy) and x.name not in unknown:
             put[x] = scope.symbols.get(x.name) or sp.Symbol(x.name, real=True)
     for node in members:
         label = str(node.base.label)
-        if label in unknown:
+        if label in unknown_families:
             continue
         member = f"{label}_{'_'.join(str(i) for i in node.indices)}"
         declared = scope.families.get(label)  # a declared family is what it is declared
