@@ -31,3 +31,10 @@ def test_a_later_link_set_to_zero_is_still_the_premise(tmp_path):
     )
     got = [s["status"] for s in check_document_rows(tmp_path, *rows)]
     assert got == ["verified", "given", "verified"], got
+
+
+def test_a_number_derived_then_set_equal_to_an_expression_is_checked(tmp_path):
+    # a red team (s52 rt3): the false link 1 = x^2 was the premise (a number on one side)
+    rows = (r"(x + 1)^2 - x^2 - 2x = 1 = x^2", r"\Rightarrow x^4 = 1")
+    got = [s["status"] for s in check_document_rows(tmp_path, *rows)]
+    assert got[:2] == ["verified", "refuted"], got

@@ -31,3 +31,22 @@ def test_rows_of_one_case_go_on_from_each_other(tmp_path):
     text = START + "If $x > 0$,\n\n$$\n= \\sqrt{x}\\sqrt{x}\n$$\n\n$$\n= x\n$$\n"
     got = [s["status"] for s in document_steps(tmp_path, text)]
     assert got == ["verified", "verified", "verified"], got
+
+
+def test_a_case_that_began_the_chain_is_no_start_for_the_next(tmp_path):
+    # a red team (s52 rt3): the first case's row wrote the left side, and the second case was
+    # checked from that case's value: \max(a, b) - b = a - b for a < b was VERIFIED
+    text = "If $a \\geq b$,\n\n$$ \\max(a, b) - b = a - b $$\n\nIf $a < b$,\n\n$$ = a - b $$\n"
+    steps = document_steps(tmp_path, text)
+    assert [s["status"] for s in steps] == ["verified", "refuted"], steps
+
+
+@pytest.mark.parametrize("value, verdict", [("2x", "refuted"), ("-2x", "verified")])
+def test_a_value_inside_the_first_case_is_no_start_either(tmp_path, value, verdict):
+    # rt3: the restart went back to (x - 1) + (x + 1), a value of the first case only
+    text = (
+        "If $x \\geq 1$,\n\n$$ |x - 1| + |x + 1| = (x - 1) + (x + 1) = 2x $$\n\n"
+        f"If $x \\leq -1$,\n\n$$ = {value} $$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == verdict, steps

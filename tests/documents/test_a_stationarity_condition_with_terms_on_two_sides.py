@@ -34,3 +34,16 @@ def test_a_wrong_rearrangement_is_still_refuted(tmp_path):
 def test_terms_that_are_not_the_derivative_stay_a_claim(tmp_path):
     steps = check_document_rows(tmp_path, *ROWS, r"\frac{a}{p} = \frac{2b}{1 - p}")
     assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_terms_that_cancel_are_no_condition(tmp_path):
+    # a red team (s52 rt3): x^2 + 2x = x^2 after \frac{d}{dx} x^2 = 2x was "given: the
+    # derivative set to zero" (the difference of the two sides, simplified, was 2x)
+    steps = check_document_rows(tmp_path, r"\frac{d}{dx} x^2 = 2x", r"x^2 + 2x = x^2")
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_only_right_after_the_derivative(tmp_path):
+    rows = (*ROWS, r"a + b = 1", r"\frac{a}{p} = \frac{b}{1 - p}")
+    steps = check_document_rows(tmp_path, *rows)
+    assert steps[-1]["status"] != "given", steps[-1]

@@ -105,3 +105,11 @@ def test_a_function_defined_as_a_derivative_at_a_number(tmp_path, rows):
     true = check_document_rows(tmp_path, *rows, r"h(2) = 12")
     false = check_document_rows(tmp_path, *rows, r"h(2) = 13")
     assert (true[-1]["status"], false[-1]["status"]) == ("verified", "refuted"), (true, false)
+
+
+def test_a_prime_on_a_subscripted_function_is_printed_at_its_point(tmp_path):
+    # rt3: M'_X(t) was printed \frac{\partial M_X(t)}{\partial t}, false where M_X's body
+    # names t otherwise (a verified row published as a false equation)
+    steps = check_document_rows(tmp_path, r"M_X(s) = e^{s t}", r"M'_X(t) = t e^{t^2}")
+    assert steps[-1]["status"] == "verified", steps[-1]
+    assert steps[-1]["lhs"].startswith(r"\left."), steps[-1]["lhs"]

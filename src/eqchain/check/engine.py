@@ -1067,9 +1067,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     results: list[StepResult] = []
     previous: Step | None = None
     previous_rhs = None
-    # A proof by cases: the condition the row before was under, and the value its chain had
-    # where that case began ("If $x > 0$," then "If $x < 0$,", each display going on from the
-    # same |x| = \sqrt{x^2}: the second case starts there again, not at the first case's x)
+    # A proof by cases: the condition the row before was under, and the chain's latest value
+    # shown under no condition ("If $x > 0$," then "If $x < 0$,", each display going on from
+    # the same |x| = \sqrt{x^2}: the second case starts there again, not at the first case's
+    # x; where the first case began the chain, from its left side)
     previous_case: tuple = ()
     case_source = None
     chain_holds = True  # every link of the current chain so far is established
@@ -1200,13 +1201,16 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         values = {**base_values, **own}
         lhs = previous.lhs if step.continues and previous is not None else step.lhs
         source = previous_rhs if step.continues else lhs
-        if not (step.continues and step.condition):
-            case_source = None
-        elif not previous_case:
-            case_source = previous_rhs  # the first case begins here
-        elif step.condition != previous_case and case_source is not None:
-            source = case_source  # another case: from where the cases began
-        previous_case = step.condition if step.continues else ()
+        if not step.continues:
+            case_source, previous_case = (lhs if step.condition else step.rhs), ()
+        elif step.condition and previous_case and step.condition != previous_case:
+            # another case: from where the cases began, never from a value that holds in the
+            # case before only (\max(a, b) - b = a - b under a \geq b, then "If $a < b$,"
+            # = a - b was verified)
+            source = case_source
+        elif not (step.condition or previous_case):
+            case_source = step.rhs  # no case yet: the cases will begin from here
+        previous_case = step.condition or previous_case  # a case holds until the next one
         if not step.continues:
             chain_first = None
         elif chain_first is None:
@@ -4874,8 +4878,8 @@ def _derivatives_valued(source, facts: Facts, rhs=0) -> list:
         if (source.is_number or rhs.is_number) or not (source.free_symbols | rhs.free_symbols):
             return []
         try:
-            moved = canonical(sp.Add(source, -rhs))
-            written = {moved, canonical(-moved)}
+            moved = _terms(source) + [canonical(-t) for t in _terms(rhs)]
+            written = {_sorted_terms(moved), _sorted_terms([canonical(-t) for t in moved])}
         except (TypeError, ValueError, TooLarge):
             return []
     found = []
@@ -4883,20 +4887,37 @@ def _derivatives_valued(source, facts: Facts, rhs=0) -> list:
         (a, b) for *_, a, b in facts.history if isinstance(a, sp.Basic) and a.has(sp.Derivative)
     ]
     if rhs != 0:
-        # terms on two sides: the latest derivative's value only (an earlier model's value,
-        # written again after another model's condition, stays a claim: red team s50-3)
-        valued = valued[-1:]
+        # terms on two sides: the derivative's value in the row right before only (an earlier
+        # model's value, written again after another model's condition, stays a claim: red
+        # team s50-3; so does one under an earlier heading, s52 rt3)
+        last = facts.history[-1] if facts.history else None
+        valued = [(a, b) for a, b in valued[-1:] if last is not None and last[-2] is a]
     for a, b in valued:
         if rhs == 0:
             if b in written:
                 found.append(a)
             continue
         try:
-            if canonical(b) in written or canonical(facts.named(b)) in written:
+            if (
+                _sorted_terms(_terms(b)) in written
+                or _sorted_terms(_terms(facts.named(b))) in written
+            ):
                 found.append(a)
         except (TypeError, ValueError, TooLarge):
             continue
     return found
+
+
+def _terms(expr) -> list:
+    """The terms of ``expr`` as written (an Add's arguments, each evaluated), none cancelled."""
+    return [canonical(t) for t in sp.Add.make_args(expr)]
+
+
+def _sorted_terms(terms: list) -> tuple:
+    """``terms`` in a fixed order: two lists of the same terms compare equal (term for term,
+    no two cancelled: x^2 + 2x = x^2 is no stationarity condition after \frac{d}{dx} x^2 = 2x,
+    red team s52 rt3)."""
+    return tuple(sorted(terms, key=sp.default_sort_key))
 
 
 # Nodes whose value depends on how their argument varies, not only on its value.
@@ -7584,8 +7605,8 @@ def _suppose(step: Step, source, facts: Facts, result: StepResult) -> StepResult
     # A later link of a chain is a step of the derivation unless it sets what was derived to a
     # number (\frac{dL}{dp} = \frac{a}{p} - \frac{b}{1-p} = 0 \Rightarrow): (a+b)^2 = (a+b)(a+b)
     # = a^2 + b^2, then a row opening with \Rightarrow, made the false link a premise (exit 0)
-    if step.continues and not (source.is_number or step.rhs.is_number):
-        return result
+    if step.continues and not step.rhs.is_number:
+        return result  # (a number derived, then = x^2: a new claim, s52 rt3)
     # Only a condition: no derivative computed in it (a wrong derivative stays refuted), and a
     # number on one side or no defined symbol in it (a wrong rewriting stays refuted).
     if any(e.has(sp.Derivative) for e in (source, step.rhs)):

@@ -183,6 +183,10 @@ class EqchainLatexPrinter(LatexPrinter):
             text, head = self._print(inner), name_latex(inner.func.__name__)
             if family_of(inner.func) is None and text.startswith(head + "{"):
                 return head + "'" * expr.derivative_count + text[len(head) :]
+        if len(set(expr.variables)) == 1 and list(inner.args).count(expr.variables[0]) == 1:
+            # M'_X(t): at its point, as the reader reads it back (the fraction is another
+            # derivative where the body names t otherwise)
+            return self._print(expr.at_point())
         return self._print_Derivative(expr)
 
     def _print_Derivative(self, expr):
