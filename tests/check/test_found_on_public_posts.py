@@ -366,6 +366,7 @@ PHI = r"\phi(z) = \frac{1}{1+e^{-z}}"
 LOG_LIKELIHOOD = r"l = \sum_{i=1}^{n} y_i \log \phi(z_i)"
 
 
+@pytest.mark.slow  # among the slowest of the README's pytest (5 to 8 s): CI runs it
 def test_a_defined_function_differentiated_by_another_name_varies_through_its_argument(
     tmp_path,
 ):

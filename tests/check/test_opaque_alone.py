@@ -5,6 +5,7 @@ anyway: en/binomial-moments-datainquiry line 51). Only ever a proof attempt skip
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 
 from eqchain.check.equivalence import _one_side_alone, prove_equal
@@ -23,6 +24,7 @@ def test_an_expectation_with_a_coefficient_is_alone():
     assert prove_equal(Expectation(K**2) - Expectation(K), SUM) is None
 
 
+@pytest.mark.slow  # among the slowest of the README's pytest (5 to 8 s): CI runs it
 def test_not_alone_where_the_other_side_or_a_given_holds_it():
     e = Expectation(K**2)
     assert not _one_side_alone(e - Expectation(K), SUM + e - Expectation(K), [])

@@ -164,6 +164,7 @@ def test_a_given_does_not_spread_a_domain_it_does_not_need(tmp_path, middle):
     assert steps[-1]["status"] != "verified", steps[-1]
 
 
+@pytest.mark.slow  # among the slowest of the README's pytest (5 to 8 s): CI runs it
 def test_a_given_met_in_complex_numbers_only_is_no_point(tmp_path):
     # red team s47: sqrt(x) sqrt(x - 1) = sqrt(x^2 - x) holds at x = 4/7 only through
     # imaginary roots; the claim beside it, true where the given holds (x >= 1), was refuted

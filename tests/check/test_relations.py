@@ -500,6 +500,7 @@ claim = '\\hat{a} + 1 = 3'
     assert [r.verdict for r in results] == [Verdict.VERIFIED, Verdict.VERIFIED]
 
 
+@pytest.mark.slow  # among the slowest of the README's pytest (5 to 8 s): CI runs it
 def test_a_wrong_derivative_before_an_implication_stays_refuted(tmp_path):
     body = """
 [[steps]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from helpers import run_eqchain
 
 LOG_LIKELIHOOD = r"""# Normal mean
@@ -147,6 +148,7 @@ $$
 """
 
 
+@pytest.mark.slow  # among the slowest of the README's pytest (5 to 8 s): CI runs it
 def test_the_counterexample_lies_where_the_logarithms_are_defined(tmp_path):
     row = at(check(tmp_path, BERNOULLI), 12)
     assert row["status"] == "refuted", row
@@ -249,6 +251,7 @@ def test_a_weaker_row_keeps_the_condition_for_the_rows_after(tmp_path):
     assert steps[-1]["status"] == "verified", steps[-1]
 
 
+@pytest.mark.slow  # among the slowest of the README's pytest (5 to 8 s): CI runs it
 def test_the_other_equations_of_a_system_are_no_steps_from_the_first(tmp_path):
     # red team s49 (3): the equation of the derivative by sigma, and that of the derivative by
     # y, written after the first one's row, were refuted as not following from it

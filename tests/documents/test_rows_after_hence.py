@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from helpers import run_eqchain
 
 
@@ -29,6 +30,7 @@ def test_nothing_follows_from_a_row_refuted_as_written(tmp_path):
         assert steps[-1]["status"] == "refuted", (premise, steps[-1])
 
 
+@pytest.mark.slow  # among the slowest of the README's pytest (5 to 8 s): CI runs it
 def test_a_false_row_after_an_identity_stays_refuted(tmp_path):
     for text in (
         "# t\n\nRecall\n\n$$\n\\cos^2 x - \\sin^2 x = \\cos 2x\n$$\n\n"

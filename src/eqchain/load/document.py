@@ -1285,6 +1285,8 @@ def _scope(path: str, rows, items: list):
                 for node in side.atoms(sp.Sum, sp.Product):
                     for _, lo, hi in node.limits:
                         for bound in (lo, hi):
+                            if isinstance(bound, sp.Indexed) and bound is hi and bound != lo:
+                                _counting_family(scope, bound, defined)
                             if not isinstance(bound, sp.Symbol) or bound.name in scope.unwritten:
                                 continue
                             if bound.name not in scope.symbols:
@@ -1300,6 +1302,23 @@ def _scope(path: str, rows, items: list):
                                 _integer_too(scope, bound.name)
     _shifted_bounds(rows, scope, defined)
     return scope
+
+
+def _counting_family(scope, bound, defined: set[str]) -> None:
+    r"""A member written as the upper bound of a sum or product over integers,
+    ``\prod_{k=1}^{n_i}``, counts its terms as a name there does: an undeclared family that no
+    row defines is of nonnegative integers (n_i the frequency of outcome i; real, \prod_i
+    \prod_{k=1}^{n_i} \pi_i = \prod_i \pi_i^{n_i} was refuted at n_1 = -2)."""
+    import sympy as sp
+
+    from eqchain.scope import Family, family_base
+
+    name = str(bound.base.label)
+    if name in scope.families or name in defined or name in scope.symbols:
+        return
+    indices = tuple(sp.Symbol(f"i{j}", integer=True) for j in range(len(bound.indices)))
+    scope.families[name] = Family(family_base(name, integer=True, nonnegative=True), indices, ())
+    scope.undeclared_families.add(name)
 
 
 def _integer_too(scope, name: str) -> None:
