@@ -345,10 +345,10 @@ class Prime(sp.Derivative):
     Derivative back (``doit``), which is the same value wherever the point reading does not
     apply."""
 
-    def at_point(self):
+    def at_point(self, own=None):
         """The same derivative written at its point, ``Subs(Derivative(f(u), u), u, x)``,
-        right whatever f's body names (``u`` a variable of its own)."""
+        right whatever f's body names (``u`` a variable of its own, ``own`` if given)."""
         (var,) = set(self.variables)
-        own = sp.Dummy("u", **var.assumptions0)
+        own = sp.Dummy("u", **var.assumptions0) if own is None else own
         inner = self.expr.func(*(own if a == var else a for a in self.expr.args))
         return sp.Subs(sp.Derivative(inner, (own, self.derivative_count)), own, var)

@@ -5872,10 +5872,6 @@ def _check_claim_written(
     src, tgt = (facts.captured(facts.named(side)) for side in (source, target))
     src = with_varying(substitute(facts.at_points(src), values), varying)
     tgt = with_varying(substitute(facts.at_points(tgt), values), varying)
-    functions = {d.func: d for d in facts.definitions if isinstance(d, AppliedUndef)}
-    if functions:  # f'(a) with a in f's body otherwise: the derivative at the point a
-        src = facts._derivative_at_a_name(src, functions)
-        tgt = facts._derivative_at_a_name(tgt, functions)
 
     side_conditions: list[tuple] = []
     evaluations: list[str] = []

@@ -3976,10 +3976,7 @@ def derivative(expr, variables, column: int, kind=sp.Derivative):
     if isinstance(expr, Prime) and set(expr.variables) & {var for var, _ in variables}:
         # \frac{d}{da} f'(a): SymPy would merge the two into one derivative of f(a) by a,
         # twice, losing the point (f(t) = a t^2: 4a, not 6a); the prime at its point instead
-        (var,) = expr.variables
-        own = _fresh_variable()
-        inner = expr.expr.func(*(own if a == var else a for a in expr.expr.args))
-        expr = sp.Subs(sp.Derivative(inner, (own, expr.derivative_count)), own, var)
+        expr = expr.at_point(_fresh_variable())
     try:
         return kind(expr, *spec)
     except ValueError as err:
