@@ -50,3 +50,29 @@ def test_a_value_inside_the_first_case_is_no_start_either(tmp_path, value, verdi
     )
     steps = document_steps(tmp_path, text)
     assert steps[-1]["status"] == verdict, steps
+
+
+@pytest.mark.parametrize("value, verdict", [("-x", "verified"), ("x", "refuted")])
+def test_otherwise_is_the_other_case(tmp_path, value, verdict):
+    # a red team (s52 rt3): "Otherwise," was not read, and the true = -x was refuted
+    text = START + f"If $x \\geq 0$,\n\n$$\n= x\n$$\n\nOtherwise,\n\n$$\n= {value}\n$$\n"
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == verdict, steps
+
+
+def test_otherwise_after_a_case_that_has_no_simple_complement(tmp_path):
+    # not (0 < x < 1) is two intervals: a case eqchain does not read, so no refutation at a
+    # point that may lie outside it, and no verification
+    text = (
+        "We compute it.\n\n$$\nx^2 - 1 = (x - 1)(x + 1)\n$$\n\n"
+        "If $-1 < x < 1$,\n\n$$\n= -|x^2 - 1|\n$$\n\nOtherwise,\n\n$$\n= |x^2 - 1|\n$$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == "unknown", steps
+    assert r"\lnot" in steps[-1]["reason"], steps[-1]
+
+
+def test_numbered_cases(tmp_path):
+    text = START + "Case 1: $x \\geq 0$.\n\n$$\n= x\n$$\n\nCase 2: $x < 0$.\n\n$$\n= -x\n$$\n"
+    got = [s["status"] for s in document_steps(tmp_path, text)]
+    assert got == ["verified", "verified", "verified"], got

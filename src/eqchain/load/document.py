@@ -263,6 +263,7 @@ def _read_rows(
     out = []
     functions: set[str] = set(declared)  # declared, and defined so far (p(x) = ...)
     before: frozenset = frozenset()  # the variables of integration of the row before
+    last_case: str | None = None  # the LaTeX of the latest case the prose stated
     document = path
     for b_index, block in enumerate(blocks):
         path = block.path or document
@@ -286,7 +287,14 @@ def _read_rows(
             )
             continue
         case = _stated_case(block, functions)
-        unread_case = _unread_case(block) if case is None else None
+        if case is None and last_case is not None and _otherwise(block):
+            # "Otherwise," after "If $x > 0$,": the other case, x \leq 0 (its row was refuted
+            # at a point of the first case, a red team s52)
+            case, unread_case = _other_case(last_case, functions)
+        else:
+            unread_case = _unread_case(block) if case is None else None
+        if case is not None or unread_case is not None:
+            last_case = _stated_case_text(block) or last_case
         if case is None and unread_case is None:
             following = blocks[b_index + 1] if b_index + 1 < len(blocks) else None
             case, unread_case = None, _case_after(block, following)
@@ -533,6 +541,48 @@ def _case_after(block: Block, following: Block | None) -> str | None:
     if not first or first == PROSE_DEFINITION:
         return None
     return case_after(first)
+
+
+def _stated_case_text(block: Block) -> str | None:
+    """The LaTeX of the case the prose before ``block`` states, read or not."""
+    from eqchain.load.prose import stated_case
+
+    return stated_case(block.lead) if block.lead and block.lead != PROSE_DEFINITION else None
+
+
+# The complement of one order or equation (the case "Otherwise," stands for)
+_OTHER = {">": r"\leq", "<": r"\geq", r"\geq": "<", r"\leq": ">", r"\ge": "<", r"\le": ">",
+          "=": r"\neq", r"\neq": "=", r"\ne": "="}  # fmt: skip
+_ONE_RELATION = re.compile(
+    r"\A(?P<a>[^<>=]+?)\s*(?P<op>>|<|\\geq?(?![a-z])|\\leq?(?![a-z])|=|\\neq?(?![a-z]))"
+    r"\s*(?P<b>[^<>=]+)\Z"
+)
+_RELATION_WORD = re.compile(r"\\(?:geq?|leq?|neq?|ll|gg|approx|sim|in|subset)(?![a-z])")
+
+
+def _otherwise(block: Block) -> bool:
+    """Whether the prose before ``block`` ends with a sentence that only says "otherwise"."""
+    from eqchain.load.prose import states_otherwise
+
+    return bool(block.lead) and block.lead != PROSE_DEFINITION and states_otherwise(block.lead)
+
+
+def _other_case(last: str, functions) -> tuple[object | None, str | None]:
+    """The case "Otherwise," states after the case ``last`` (LaTeX): the complement of one
+    order or equation, read (``x \\leq 0`` after ``x > 0``); anything else (``0 < x < 1``,
+    ``x \\in A``) is a case eqchain does not read, its LaTeX kept so that no row is refuted at
+    a point that may lie outside it (written ``\\lnot (...)``, which nothing reads as the
+    case itself: ``\\text{not}`` was dropped as a word and the case read as stated)."""
+    from eqchain.latex.read import read_case
+
+    m = _ONE_RELATION.match(last.strip())
+    if m is None or any(_RELATION_WORD.search(m.group(k)) for k in ("a", "b")):
+        return None, rf"\lnot ({last})"
+    text = f"{m.group('a').strip()} {_OTHER[m.group('op')]} {m.group('b').strip()}"
+    try:
+        return read_case(text, frozenset(functions)), None
+    except LatexError:
+        return None, rf"\lnot ({last})"
 
 
 def _unread_case(block: Block) -> str | None:

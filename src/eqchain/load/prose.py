@@ -131,12 +131,26 @@ def states_a_consequence(prose: str) -> str | None:
     return "condition" if _IMPOSED.search(sentence) else "follows"
 
 
+# "Case 1: $x \geq 0$." / "Case (b): $i \neq j$" as the prose's last sentence (a red team s52:
+# the second case was not read and its row refuted at a point of the first)
+_CASE_N = re.compile(
+    _START
+    + r"case\s*(?:\d+|\(?[a-z]\)|[ivx]+)\s*[:.)]?\s*(?:\(\s*)?"
+    + _INLINE
+    + r"\s*\)?\s*[:.,]?\s*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def stated_case(prose: str) -> str | None:
     """The LaTeX of the condition the prose ``prose`` (the text right before a display) ends
     by stating (see the module's docstring), or None."""
     text = prose.strip()
     if not text:
         return None
+    m = _CASE_N.search(text)
+    if m is not None and (found := (m.group("dollar") or m.group("paren") or "").strip()):
+        return found
     for pattern in (_EN, _CJK):
         m = pattern.search(text)
         if m is None or _INLINE_ANYWHERE.search(m.group("tail")) or _TURNED.search(m.group("tail")):
@@ -149,6 +163,21 @@ def stated_case(prose: str) -> str | None:
         if found and found.strip():
             return found.strip()
     return None
+
+
+# "Otherwise," / "Else:" / "In the other case, we have" as the prose's last sentence: the
+# complement of the case stated before (load/document._other_case)
+_OTHERWISE = re.compile(
+    r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)(?:(?:and|but)\s+)?(?:otherwise|else|in\s+the\s+other\s+case"
+    r"|in\s+all\s+other\s+cases)\s*[,:]?\s*(?:(?:then\s+)?(?:we|one)\s+(?:have|get|obtain|find)\s*)?"
+    r"[:,.]?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def states_otherwise(prose: str) -> bool:
+    """Whether ``prose`` (the text right before a display) ends by saying "otherwise"."""
+    return _OTHERWISE.search((prose or "").strip()) is not None
 
 
 # A condition stated right after a display, as the first sentence of the prose that follows it:
