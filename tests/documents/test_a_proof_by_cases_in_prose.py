@@ -76,3 +76,12 @@ def test_numbered_cases(tmp_path):
     text = START + "Case 1: $x \\geq 0$.\n\n$$\n= x\n$$\n\nCase 2: $x < 0$.\n\n$$\n= -x\n$$\n"
     got = [s["status"] for s in document_steps(tmp_path, text)]
     assert got == ["verified", "verified", "verified"], got
+
+
+@pytest.mark.parametrize("first", ["If $x \\in P$,", "Suppose $x \\geq 0$. Then"])
+def test_a_case_not_read_as_a_condition_is_a_case_still(tmp_path, first):
+    # a red team (s52 rt4): "If $x \in P$," counted as no case, so its x was where the next
+    # case began, and |x| = x under x < 0 was VERIFIED; "Suppose ... . Then" was not read
+    text = START + f"{first}\n\n$$\n= x\n$$\n\nIf $x < 0$,\n\n$$\n= x\n$$\n"
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == "refuted", steps

@@ -1201,16 +1201,19 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
         values = {**base_values, **own}
         lhs = previous.lhs if step.continues and previous is not None else step.lhs
         source = previous_rhs if step.continues else lhs
+        # a case eqchain cannot read is a case all the same ("If $x \in P$,": its value was
+        # where the next case began, and |x| = x verified under x < 0; s52 rt4)
+        case = step.condition or ((("unread", step.unread_case),) if step.unread_case else ())
         if not step.continues:
-            case_source, previous_case = (lhs if step.condition else step.rhs), ()
-        elif step.condition and previous_case and step.condition != previous_case:
+            case_source, previous_case = (lhs if case else step.rhs), ()
+        elif case and previous_case and case != previous_case:
             # another case: from where the cases began, never from a value that holds in the
             # case before only (\max(a, b) - b = a - b under a \geq b, then "If $a < b$,"
             # = a - b was verified)
             source = case_source
-        elif not (step.condition or previous_case):
+        elif not (case or previous_case):
             case_source = step.rhs  # no case yet: the cases will begin from here
-        previous_case = step.condition or previous_case  # a case holds until the next one
+        previous_case = case or previous_case  # a case holds until the next one
         if not step.continues:
             chain_first = None
         elif chain_first is None:
@@ -3234,7 +3237,9 @@ def _infer(
         result.verdict is not Verdict.VERIFIED
         and (
             _stationarity(lhs, source, step.rhs)
-            or _derivative_value_set_to_zero(source, step.rhs, facts)
+            or _derivative_value_set_to_zero(
+                source, step.rhs, facts, imposed=step.derived in ("zero", "condition")
+            )
         )
         and _given_contradiction(source, step.rhs, facts) is None
     )
@@ -4851,14 +4856,18 @@ def _stationarity(lhs, source, rhs) -> bool:
     )
 
 
-def _derivative_value_set_to_zero(source, rhs, facts: Facts) -> bool:
+def _derivative_value_set_to_zero(source, rhs, facts: Facts, imposed: bool = False) -> bool:
     """Whether ``source = rhs`` sets to zero the value an earlier row gave a derivative
     (``\\frac{\\partial \\ell}{\\partial b} = -\\frac{n}{b} + \\frac{S}{b^2}``, then, in a display
     of its own, ``-\\frac{n}{b} + \\frac{S}{b^2} = 0``): the stationarity condition, as
     ``\\frac{\\partial \\ell}{\\partial b} = ... = 0`` in one chain is (:func:`_stationarity`).
     The value must be written as that row wrote it (the same expression), or with its terms
     on two sides (``\\frac{a}{p} = \\frac{b}{1 - p}`` after ``\\frac{d\\ell}{dp} = \\frac{a}{p} -
-    \\frac{b}{1 - p}``: refuted as an identity at p = 2, a red team s52)."""
+    \\frac{b}{1 - p}``: refuted as an identity at p = 2, a red team s52) when the prose before
+    the row says it sets something to zero (``imposed``: "Set the derivative equal to zero:";
+    without it ``x^2 = x`` after "Therefore" or under another heading was given, s52 rt4)."""
+    if rhs != 0 and not imposed:
+        return False
     return bool(_derivatives_valued(source, facts, rhs))
 
 

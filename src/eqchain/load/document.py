@@ -1326,6 +1326,7 @@ def _scope(path: str, rows, items: list):
             ) from err
     defined = _defined_names(rows) - set(scope.symbols) - set(scope.families)
     scope.undefaulted = defined - _real_definitions(rows, scope, defined)
+    defined_families = {name for name, _, family in _definitions(rows) if family}
     _listed_bounds(rows, scope, defined)
     # The upper bound of a sum over integers is an integer: the notation says so.
     for _, block_rows in rows:
@@ -1336,7 +1337,7 @@ def _scope(path: str, rows, items: list):
                     for _, lo, hi in node.limits:
                         for bound in (lo, hi):
                             if isinstance(bound, sp.Indexed) and bound is hi and bound != lo:
-                                _counting_family(scope, bound, defined)
+                                _counting_family(scope, bound, defined_families)
                             if not isinstance(bound, sp.Symbol) or bound.name in scope.unwritten:
                                 continue
                             if bound.name not in scope.symbols:
@@ -1364,8 +1365,8 @@ def _counting_family(scope, bound, defined: set[str]) -> None:
     from eqchain.scope import Family, family_base
 
     name = str(bound.base.label)
-    if name in scope.families or name in defined or name in scope.symbols:
-        return
+    if name in scope.families or name in defined:
+        return  # (a plain n defined, n = \sum_i n_i, is another quantity: s52 rt4)
     indices = tuple(sp.Symbol(f"i{j}", integer=True) for j in range(len(bound.indices)))
     scope.families[name] = Family(family_base(name, integer=True, nonnegative=True), indices, ())
     scope.undeclared_families.add(name)

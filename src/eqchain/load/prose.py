@@ -113,13 +113,24 @@ _IMPOSED = re.compile(
 )
 
 
+# "Set the derivative equal to zero:", "Setting this to zero,", 「0 とおくと」 with no word of
+# consequence: the display imposes a zero ("zero": engine._derivative_value_set_to_zero reads
+# the derivative's terms on two sides as its stationarity condition only after such prose)
+_SET_TO_ZERO = re.compile(
+    r"\b(?:set|sets|setting|equat\w*|put|putting)\b[^.!?]*?(?:\bzero\b|(?<![\d.])0(?!\.?\d))"
+    r"|(?:ゼロ|0)\s*(?:と\s*(?:お|置)|に\s*等し)",
+    re.IGNORECASE,
+)
+
+
 def states_a_consequence(prose: str) -> str | None:
     """What the prose right before a display says of it by a word of consequence in its last
     sentence (see ``_CONSEQUENCE_EN``): "follows" (what the display says is derived), or
     "condition" when the sentence also sets something, speaks of zero or an optimum, or holds a
     derivative in its math ("Setting $\\partial L / \\partial \\mu = 0$, we get": a condition
-    imposed, which the engine takes as given when the row states a zero); None without one, or
-    for "so that" (a purpose) and "so we set/define/choose"."""
+    imposed, which the engine takes as given when the row states a zero); "zero" without one
+    when the sentence sets something to zero ("Set the derivative equal to zero:"); None
+    otherwise, or for "so that" (a purpose) and "so we set/define/choose"."""
     text = prose or ""
     last = re.split(r"(?<=[.!?。．])\s*", text.strip())
     sentence = next((t for t in reversed(last) if t.strip()), "")
@@ -127,7 +138,7 @@ def states_a_consequence(prose: str) -> str | None:
     if _NOT_CONSEQUENCE.search(words):
         return None
     if not (_CONSEQUENCE_EN.search(words) or _CONSEQUENCE_CJK.search(words)):
-        return None
+        return "zero" if _SET_TO_ZERO.search(sentence) else None
     return "condition" if _IMPOSED.search(sentence) else "follows"
 
 
@@ -142,6 +153,12 @@ _CASE_N = re.compile(
 )
 
 
+_THEN_ALONE = re.compile(
+    r"(?<=\.)\s*then\s*,?\s*(?:(?:we|one)\s+(?:have|get|obtain|find)\s*)?[:,.]?\s*\Z",
+    re.IGNORECASE,
+)
+
+
 def stated_case(prose: str) -> str | None:
     """The LaTeX of the condition the prose ``prose`` (the text right before a display) ends
     by stating (see the module's docstring), or None."""
@@ -151,6 +168,11 @@ def stated_case(prose: str) -> str | None:
     m = _CASE_N.search(text)
     if m is not None and (found := (m.group("dollar") or m.group("paren") or "").strip()):
         return found
+    # "Suppose $x \geq 0$. Then" / "Assume $x < 0$. Then we have:": the case in the sentence
+    # before a bare "Then" (a red team s52: the case was not read)
+    then = _THEN_ALONE.search(text)
+    if then is not None and then.start() > 0:
+        return stated_case(text[: then.start()].rstrip().rstrip("."))
     for pattern in (_EN, _CJK):
         m = pattern.search(text)
         if m is None or _INLINE_ANYWHERE.search(m.group("tail")) or _TURNED.search(m.group("tail")):
