@@ -138,7 +138,8 @@ def test_a_tex_document_reads_the_case_too(tmp_path):
     )
     first, second = check(tmp_path, text, name="d.tex")
     assert first["status"] == "verified" and first["condition"] == r"x \geq 0"
-    assert second["status"] == "refuted" and second["condition"] is None
+    # "and otherwise" is the complement of the case before it (stop 52), never that case
+    assert second["status"] == "refuted" and second["condition"] == "x < 0"
 
 
 PIECES = r"""# t
