@@ -85,3 +85,9 @@ def test_a_case_not_read_as_a_condition_is_a_case_still(tmp_path, first):
     text = START + f"{first}\n\n$$\n= x\n$$\n\nIf $x < 0$,\n\n$$\n= x\n$$\n"
     steps = document_steps(tmp_path, text)
     assert steps[-1]["status"] == "refuted", steps
+
+
+def test_otherwise_under_another_heading_is_no_other_case(tmp_path):
+    text = "# A\n\nIf $x \\geq 0$,\n\n$$ |x| = x $$\n\n# B\n\nOtherwise,\n\n$$ |x| = -x $$\n"
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == "refuted" and not steps[-1]["condition"], steps[-1]

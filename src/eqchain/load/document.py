@@ -264,6 +264,7 @@ def _read_rows(
     functions: set[str] = set(declared)  # declared, and defined so far (p(x) = ...)
     before: frozenset = frozenset()  # the variables of integration of the row before
     last_case: str | None = None  # the LaTeX of the latest case the prose stated
+    last_case_section = 0  # ... and the section it was stated in
     document = path
     for b_index, block in enumerate(blocks):
         path = block.path or document
@@ -287,6 +288,8 @@ def _read_rows(
             )
             continue
         case = _stated_case(block, functions)
+        if last_case is not None and block.section != last_case_section:
+            last_case = None  # "Otherwise," under another heading is no other case of it
         if case is None and last_case is not None and _otherwise(block):
             # "Otherwise," after "If $x > 0$,": the other case, x \leq 0 (its row was refuted
             # at a point of the first case, a red team s52)
@@ -295,6 +298,7 @@ def _read_rows(
             unread_case = _unread_case(block) if case is None else None
         if case is not None or unread_case is not None:
             last_case = _stated_case_text(block) or last_case
+            last_case_section = block.section
         if case is None and unread_case is None:
             following = blocks[b_index + 1] if b_index + 1 < len(blocks) else None
             case, unread_case = None, _case_after(block, following)
