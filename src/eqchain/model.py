@@ -105,7 +105,10 @@ class Step:
     unread_case: str | None = None
     # Documents: the prose before the display says it follows ("so", "therefore", 「よって」):
     # "follows", its rows claims, never taken as givens (engine: a row with a value stated);
-    # "condition", the sentence also sets something to zero (a row stating a zero may be one)
+    # "condition", the sentence also sets something to zero (a row stating a zero may be one);
+    # "zero-condition" when it sets the derivative, it or this to zero, and "zero" for such a
+    # sentence with no word of consequence ("Set the derivative equal to zero:"): the two where
+    # a row may be the derivative's terms set equal on two sides (engine)
     derived: str | None = None
     # Documents: how many headings stand before the row's display (load/blocks.Block.section):
     # a left side written again in another section starts anew (engine._repeated_left_side)

@@ -91,3 +91,24 @@ def test_otherwise_under_another_heading_is_no_other_case(tmp_path):
     text = "# A\n\nIf $x \\geq 0$,\n\n$$ |x| = x $$\n\n# B\n\nOtherwise,\n\n$$ |x| = -x $$\n"
     steps = document_steps(tmp_path, text)
     assert steps[-1]["status"] == "refuted" and not steps[-1]["condition"], steps[-1]
+
+
+def test_otherwise_after_other_sentences_completes_nothing(tmp_path):
+    # a red team (s52 rt5): "If $y > 0$, there is nothing more to prove. Otherwise," took the
+    # complement of the case two displays before, and a false row was VERIFIED under x < 0
+    text = (
+        "If $x \\geq 0$, then\n\n$$ \\sqrt{x^2} = x $$\n\n"
+        "If $y > 0$, there is nothing more to prove. Otherwise,\n\n$$ \\sqrt{x^2} + y = y - x $$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == "refuted", steps[-1]
+
+
+def test_otherwise_after_two_cases_completes_both(tmp_path):
+    # rt5: after x < 0 and x = 0, "Otherwise" was x \neq 0, and the true |x| = x refuted
+    text = (
+        "If $x < 0$,\n\n$$ |x| = -x $$\n\nIf $x = 0$,\n\n$$ |x| = 0 $$\n\n"
+        "Otherwise,\n\n$$ |x| = x $$\n"
+    )
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == "unknown", steps[-1]

@@ -72,3 +72,21 @@ def test_only_after_prose_that_sets_it_to_zero(tmp_path, between):
     text = f"# t\n\n{D}\n\nSetting the derivative to zero:\n\n$$ x^2 = x $$\n"
     steps = document_steps(tmp_path, text)
     assert steps[-1]["status"] == "given", steps[-1]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The next equation holds for every $x > 0$:",
+        "We put $a_0 = 1$.",
+        "Setting $y = 0$ in the identity of Part 1,",
+        "Hence, setting $y = 0$ in it, we get",
+        "$y$ を 0 とおくと",
+    ],
+)
+def test_prose_that_sets_no_derivative_to_zero(tmp_path, prose):
+    # a red team (s52 rt5): a 0 anywhere in the sentence, formulas included, made x^2 = x the
+    # derivative set to zero, and x^2 + 1 = x + 1 was verified from it
+    text = f"# t\n\n{D}\n\n{prose}\n\n$$ x^2 = x $$\n"
+    steps = document_steps(tmp_path, text)
+    assert steps[-1]["status"] == "refuted", steps[-1]

@@ -3238,7 +3238,7 @@ def _infer(
         and (
             _stationarity(lhs, source, step.rhs)
             or _derivative_value_set_to_zero(
-                source, step.rhs, facts, imposed=step.derived in ("zero", "condition")
+                source, step.rhs, facts, imposed=step.derived in ("zero", "zero-condition")
             )
         )
         and _given_contradiction(source, step.rhs, facts) is None
@@ -3453,7 +3453,9 @@ def _infer(
         and not _solution_of_previous(step, lhs, premise)
     ):
         zero = any(isinstance(e, sp.Basic) and e.is_zero for e in (lhs, step.rhs))
-        if step.derived == "follows" or (step.derived == "condition" and not zero):
+        if step.derived == "follows" or (
+            step.derived in ("condition", "zero-condition") and not zero
+        ):
             # "so, multiplying by two," \int 2 p(x) dx = 3: the prose says it follows, so it is
             # no premise (it was a given, exit 0); nor is it refuted by a value of a name no
             # row fixes ("Thus we impose u + v = 1": a premise after all)

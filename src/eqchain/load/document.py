@@ -263,8 +263,10 @@ def _read_rows(
     out = []
     functions: set[str] = set(declared)  # declared, and defined so far (p(x) = ...)
     before: frozenset = frozenset()  # the variables of integration of the row before
-    last_case: str | None = None  # the LaTeX of the latest case the prose stated
-    last_case_section = 0  # ... and the section it was stated in
+    # the LaTeX of the cases the prose stated for the displays right before (displays with no
+    # prose between them go on in their case), and their section: what "Otherwise," completes
+    cases: list[str] = []
+    cases_section = 0
     document = path
     for b_index, block in enumerate(blocks):
         path = block.path or document
@@ -288,17 +290,20 @@ def _read_rows(
             )
             continue
         case = _stated_case(block, functions)
-        if last_case is not None and block.section != last_case_section:
-            last_case = None  # "Otherwise," under another heading is no other case of it
-        if case is None and last_case is not None and _otherwise(block):
-            # "Otherwise," after "If $x > 0$,": the other case, x \leq 0 (its row was refuted
-            # at a point of the first case, a red team s52)
-            case, unread_case = _other_case(last_case, functions)
+        if block.section != cases_section:
+            cases, cases_section = [], block.section  # no case of another heading goes on
+        if case is None and cases and _otherwise(block):
+            # "Otherwise," right after the cases: the other case, x < 0 after x \geq 0 (its
+            # row was refuted at a point of the first case, a red team s52)
+            case, unread_case = _other_case(cases, functions)
+            cases = []
         else:
             unread_case = _unread_case(block) if case is None else None
-        if case is not None or unread_case is not None:
-            last_case = _stated_case_text(block) or last_case
-            last_case_section = block.section
+            stated = _stated_case_text(block)
+            if stated is not None:
+                cases.append(stated)
+            elif block.lead:
+                cases = []  # prose that states no case ends the cases
         if case is None and unread_case is None:
             following = blocks[b_index + 1] if b_index + 1 < len(blocks) else None
             case, unread_case = None, _case_after(block, following)
@@ -571,15 +576,17 @@ def _otherwise(block: Block) -> bool:
     return bool(block.lead) and block.lead != PROSE_DEFINITION and states_otherwise(block.lead)
 
 
-def _other_case(last: str, functions) -> tuple[object | None, str | None]:
-    """The case "Otherwise," states after the case ``last`` (LaTeX): the complement of one
+def _other_case(cases: list[str], functions) -> tuple[object | None, str | None]:
+    """The case "Otherwise," states after the cases ``cases`` (LaTeX): the complement of one
     order or equation, read (``x \\leq 0`` after ``x > 0``); anything else (``0 < x < 1``,
-    ``x \\in A``) is a case eqchain does not read, its LaTeX kept so that no row is refuted at
-    a point that may lie outside it (written ``\\lnot (...)``, which nothing reads as the
-    case itself: ``\\text{not}`` was dropped as a word and the case read as stated)."""
+    ``x \\in A``, two cases before it: x < 0, then x = 0) is a case eqchain does not read, its
+    LaTeX kept so that no row is refuted at a point that may lie outside it (written
+    ``\\lnot (...)``, which nothing reads as the case itself: ``\\text{not}`` was dropped as a
+    word and the case read as stated)."""
     from eqchain.latex.read import read_case
 
-    m = _ONE_RELATION.match(last.strip())
+    last = r" \lor ".join(cases)
+    m = _ONE_RELATION.match(last.strip()) if len(cases) == 1 else None
     if m is None or any(_RELATION_WORD.search(m.group(k)) for k in ("a", "b")):
         return None, rf"\lnot ({last})"
     text = f"{m.group('a').strip()} {_OTHER[m.group('op')]} {m.group('b').strip()}"

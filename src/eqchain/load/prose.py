@@ -117,8 +117,11 @@ _IMPOSED = re.compile(
 # consequence: the display imposes a zero ("zero": engine._derivative_value_set_to_zero reads
 # the derivative's terms on two sides as its stationarity condition only after such prose)
 _SET_TO_ZERO = re.compile(
-    r"\b(?:set|sets|setting|equat\w*|put|putting)\b[^.!?]*?(?:\bzero\b|(?<![\d.])0(?!\.?\d))"
-    r"|(?:ゼロ|0)\s*(?:と\s*(?:お|置)|に\s*等し)",
+    r"\b(?:set|sets|setting|equat\w*|put|putting)\s+(?:the\s+|this\s+|these\s+|each\s+|both\s+)?"
+    r"(?:(?:first|partial)\s+)?(?:derivatives?|gradients?|it|this|them|result|expression|score)"
+    r"\s+(?:(?:equal|equals)\s+)?to\s+(?:zero|0)\b"
+    r"|\bequat\w*\s+(?:it\s+|this\s+|them\s+)?(?:to|with)\s+(?:zero|0)\b"
+    r"|(?:微分|導関数|勾配)[^。．]*(?:ゼロ|0)\s*(?:と\s*(?:お|置)|に\s*等し)",
     re.IGNORECASE,
 )
 
@@ -128,9 +131,10 @@ def states_a_consequence(prose: str) -> str | None:
     sentence (see ``_CONSEQUENCE_EN``): "follows" (what the display says is derived), or
     "condition" when the sentence also sets something, speaks of zero or an optimum, or holds a
     derivative in its math ("Setting $\\partial L / \\partial \\mu = 0$, we get": a condition
-    imposed, which the engine takes as given when the row states a zero); "zero" without one
-    when the sentence sets something to zero ("Set the derivative equal to zero:"); None
-    otherwise, or for "so that" (a purpose) and "so we set/define/choose"."""
+    imposed, which the engine takes as given when the row states a zero; "zero-condition" when
+    it sets the derivative, it or this to zero: "Setting this to zero, we get"); "zero" without
+    one when the sentence does ("Set the derivative equal to zero:"); None otherwise, or for
+    "so that" (a purpose) and "so we set/define/choose"."""
     text = prose or ""
     last = re.split(r"(?<=[.!?。．])\s*", text.strip())
     sentence = next((t for t in reversed(last) if t.strip()), "")
@@ -138,8 +142,10 @@ def states_a_consequence(prose: str) -> str | None:
     if _NOT_CONSEQUENCE.search(words):
         return None
     if not (_CONSEQUENCE_EN.search(words) or _CONSEQUENCE_CJK.search(words)):
-        return "zero" if _SET_TO_ZERO.search(sentence) else None
-    return "condition" if _IMPOSED.search(sentence) else "follows"
+        return "zero" if _SET_TO_ZERO.search(words) else None
+    if not _IMPOSED.search(sentence):
+        return "follows"
+    return "zero-condition" if _SET_TO_ZERO.search(words) else "condition"
 
 
 # "Case 1: $x \geq 0$." / "Case (b): $i \neq j$" as the prose's last sentence (a red team s52:
@@ -187,10 +193,11 @@ def stated_case(prose: str) -> str | None:
     return None
 
 
-# "Otherwise," / "Else:" / "In the other case, we have" as the prose's last sentence: the
-# complement of the case stated before (load/document._other_case)
+# "Otherwise," / "Else:" / "In the other case, we have" as the whole prose before a display:
+# the complement of the case stated right before (load/document._other_case); after other
+# sentences ("If $y > 0$, there is nothing to prove. Otherwise,") it may complete another case
 _OTHERWISE = re.compile(
-    r"(?:\A|(?<=[.!?。．:])\s*|\n\s*)(?:(?:and|but)\s+)?(?:otherwise|else|in\s+the\s+other\s+case"
+    r"\A\s*(?:(?:and|but)\s+)?(?:otherwise|else|in\s+the\s+other\s+case"
     r"|in\s+all\s+other\s+cases)\s*[,:]?\s*(?:(?:then\s+)?(?:we|one)\s+(?:have|get|obtain|find)\s*)?"
     r"[:,.]?\s*\Z",
     re.IGNORECASE,
