@@ -112,3 +112,18 @@ def test_otherwise_after_two_cases_completes_both(tmp_path):
     )
     steps = document_steps(tmp_path, text)
     assert steps[-1]["status"] == "unknown", steps[-1]
+
+
+@pytest.mark.parametrize(
+    "first, other",
+    [
+        ("If $x \\geq 0$,", "Otherwise (that is, for negative $x$), we have"),
+        ("$x \\geq 0$ のとき、", "それ以外のとき、"),
+        ("**Case 1.** $x \\geq 0$.", "**Case 2.** $x < 0$."),
+    ],
+)
+def test_other_spellings_of_the_second_case(tmp_path, first, other):
+    # a red team (s52 rt5): each left the correct second case refuted
+    text = f"{first}\n\n$$ |x| = x $$\n\n{other}\n\n$$ |x| = -x $$\n"
+    got = [s["status"] for s in document_steps(tmp_path, text)]
+    assert got == ["verified", "verified"], got

@@ -152,7 +152,8 @@ def states_a_consequence(prose: str) -> str | None:
 # the second case was not read and its row refuted at a point of the first)
 _CASE_N = re.compile(
     _START
-    + r"case\s*(?:\d+|\(?[a-z]\)|[ivx]+)\s*[:.)]?\s*(?:\(\s*)?"
+    # "**Case 1.** $x \geq 0$.": Markdown's emphasis around the label
+    + r"[*_]{0,2}case\s*(?:\d+|\(?[a-z]\)|[ivx]+)\s*[:.)]?\s*[*_]{0,2}\s*[:.]?\s*(?:\(\s*)?"
     + _INLINE
     + r"\s*\)?\s*[:.,]?\s*\Z",
     re.IGNORECASE | re.DOTALL,
@@ -198,8 +199,12 @@ def stated_case(prose: str) -> str | None:
 # sentences ("If $y > 0$, there is nothing to prove. Otherwise,") it may complete another case
 _OTHERWISE = re.compile(
     r"\A\s*(?:(?:and|but)\s+)?(?:otherwise|else|in\s+the\s+other\s+case"
-    r"|in\s+all\s+other\s+cases)\s*[,:]?\s*(?:(?:then\s+)?(?:we|one)\s+(?:have|get|obtain|find)\s*)?"
-    r"[:,.]?\s*\Z",
+    r"|in\s+all\s+other\s+cases)\s*"
+    # a parenthesis restating it, "Otherwise (that is, for negative $x$), we have"
+    r"(?:\([^()]*\)\s*)?"
+    r"[,:]?\s*(?:(?:then\s+)?(?:we|one)\s+(?:have|get|obtain|find)\s*)?"
+    r"[:,.]?\s*\Z"
+    r"|\A\s*(?:それ以外|そうでない)\s*(?:の\s*)?(?:とき|時|場合)?\s*(?:は|には|では)?\s*[、,，:：]?\s*\Z",
     re.IGNORECASE,
 )
 
