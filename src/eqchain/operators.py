@@ -10,6 +10,7 @@ linearity, no value), so a step that needs a property of expectations is ``unkno
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 
 class Expectation(sp.Expr):
@@ -334,6 +335,16 @@ class Given(sp.Expr):
     def _latex(self, printer):
         given = ", ".join(printer._print(c) for c in self.conditions)
         return f"{printer._print(self.variable)} | {given}"
+
+
+def at_its_argument(node) -> bool:
+    """Whether ``node`` is a derivative of a function applied to its one variable of
+    differentiation, written once among the arguments (``f'(x)``, ``\\frac{d}{dx} f(x, a)``):
+    one that :meth:`Prime.at_point` can write at its point."""
+    if not (isinstance(node, sp.Derivative) and isinstance(node.expr, AppliedUndef)):
+        return False
+    variables = set(node.variables)
+    return len(variables) == 1 and list(node.expr.args).count(next(iter(variables))) == 1
 
 
 class Prime(sp.Derivative):

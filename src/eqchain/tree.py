@@ -14,7 +14,7 @@ import sympy as sp
 from sympy.core.parameters import global_parameters
 
 from eqchain import speedups
-from eqchain.operators import Prime
+from eqchain.operators import Prime, at_its_argument
 
 speedups.install()
 
@@ -107,11 +107,7 @@ def derivatives_taken(body, moved: set):
         nonlocal failed
         if not isinstance(node, sp.Derivative) or not set(node.variables) & moved:
             return node
-        if (
-            isinstance(node.expr, sp.core.function.AppliedUndef)
-            and len(set(node.variables)) == 1
-            and list(node.expr.args).count(node.variables[0]) == 1
-        ):
+        if at_its_argument(node):
             return Prime(node.expr, *node.variable_count).at_point()
         taken = node.doit()
         if any(set(d.variables) & moved for d in taken.atoms(sp.Derivative)):

@@ -100,7 +100,7 @@ from eqchain.model import (
     StepResult,
     Verdict,
 )
-from eqchain.operators import Expectation, Prime
+from eqchain.operators import Expectation, Prime, at_its_argument
 from eqchain.tree import (
     NotAVariable,
     TooLarge,
@@ -636,20 +636,17 @@ class Facts:
         bound = {v for node in expr.atoms(sp.Sum, sp.Product) for v in node.variables}
 
         def visit(node):
-            if not (isinstance(node, Prime) and isinstance(node.expr, AppliedUndef)):
+            if not (isinstance(node, Prime) and at_its_argument(node)):
                 return node  # \frac{d}{da} g(a) is the derivative of g(a) by a, all of it
             head = functions.get(node.expr.func)
             if head is None or len(node.expr.args) != len(head.args):
                 return node
             body = self.definitions.get(head)
-            variables = set(node.variables)
-            if body is None or len(variables) != 1:
-                return node
-            (var,) = variables
+            (var,) = set(node.variables)
             params = set(head.args)
-            if var in params or (var not in self._names_behind(body, params) and var not in bound):
+            if body is None or var in params:
                 return node
-            if list(node.expr.args).count(var) != 1:
+            if var not in self._names_behind(body, params) and var not in bound:
                 return node
             return node.at_point()
 

@@ -18,7 +18,7 @@ from sympy.core.function import AppliedUndef
 
 from eqchain.check.rewrite import Condition, apply_rule, reported_name, searchable_rules
 from eqchain.check.varying import with_varying
-from eqchain.operators import Prime
+from eqchain.operators import Prime, at_its_argument
 from eqchain.tree import canonical, derivatives_taken, put_in
 
 
@@ -673,12 +673,7 @@ def _apply_function(state, head, body):
             return node
         if isinstance(node, sp.Indexed):
             return node
-        if (
-            isinstance(node, Prime)
-            and node.expr.func == func
-            and len(set(node.variables)) == 1
-            and list(node.expr.args).count(node.variables[0]) == 1
-        ):
+        if isinstance(node, Prime) and at_its_argument(node) and node.expr.func == func:
             # f'(a): f's derivative at a, whatever its body names (put in, the derivative by
             # a of f(a) = a^3 would be 3a^2 for f(t) = a t^2)
             node = node.at_point()

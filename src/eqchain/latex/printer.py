@@ -16,6 +16,7 @@ from sympy.printing.str import StrPrinter
 
 from eqchain.latex.applied import family_of
 from eqchain.latex.commands import ACCENTS, GREEK
+from eqchain.operators import at_its_argument
 
 _ACCENTS_LONGEST_FIRST = sorted(ACCENTS, key=len, reverse=True)
 
@@ -183,7 +184,7 @@ class EqchainLatexPrinter(LatexPrinter):
             text, head = self._print(inner), name_latex(inner.func.__name__)
             if family_of(inner.func) is None and text.startswith(head + "{"):
                 return head + "'" * expr.derivative_count + text[len(head) :]
-        if len(set(expr.variables)) == 1 and list(inner.args).count(expr.variables[0]) == 1:
+        if at_its_argument(expr):
             # M'_X(t): at its point, as the reader reads it back (the fraction is another
             # derivative where the body names t otherwise)
             return self._print(expr.at_point())

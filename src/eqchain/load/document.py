@@ -289,7 +289,8 @@ def _read_rows(
                 )
             )
             continue
-        case = _stated_case(block, functions)
+        stated = _stated_case_text(block)  # read once: the case, the unread case, "Otherwise"
+        case = _read_stated_case(stated, functions)
         if block.section != cases_section:
             cases, cases_section = [], block.section  # no case of another heading goes on
         if case is None and cases and _otherwise(block):
@@ -298,8 +299,9 @@ def _read_rows(
             case, unread_case = _other_case(cases, functions)
             cases = []
         else:
-            unread_case = _unread_case(block) if case is None else None
-            stated = _stated_case_text(block)
+            # a case eqchain cannot read as a condition (If $x^2 = x$, then): its LaTeX, so
+            # that no row of the display is refuted at a point that may lie outside it
+            unread_case = stated if case is None else None
             if stated is not None:
                 cases.append(stated)
             elif block.lead:
@@ -516,13 +518,11 @@ def _states_a_consequence(block: Block) -> str | None:
     return states_a_consequence(lead) if lead and lead != PROSE_DEFINITION else None
 
 
-def _stated_case(block: Block, functions) -> object | None:
-    """The condition the prose before ``block`` states as its case (load/prose.py), read; None
-    when it states none or what it states is no condition eqchain reads."""
+def _read_stated_case(text: str | None, functions) -> object | None:
+    """The condition ``text`` (the case the prose before a display states, load/prose.py),
+    read; None when it states none or what it states is no condition eqchain reads."""
     from eqchain.latex.read import read_case
-    from eqchain.load.prose import stated_case
 
-    text = stated_case(block.lead)
     if text is None:
         return None
     try:
@@ -533,7 +533,7 @@ def _stated_case(block: Block, functions) -> object | None:
 
 def _case_after(block: Block, following: Block | None) -> str | None:
     """The condition the prose right after ``block`` states for it (「ただし $x > 0$ とする。」,
-    "where $u \\geq 0$.": load/prose.case_after), as its LaTeX: what :func:`_unread_case`
+    "where $u \\geq 0$.": load/prose.case_after), as its LaTeX: what an unread case
     gives for the prose before, so that no row of the display is refuted
     at values that may lie outside it (``\\sqrt{x^2} = x`` was refuted at x = -1). Never the
     rows' condition: read as one it turned a given (``2x^2 = 8``, ``a + 1 = 3`` before "where
@@ -594,15 +594,6 @@ def _other_case(cases: list[str], functions) -> tuple[object | None, str | None]
         return read_case(text, frozenset(functions)), None
     except LatexError:
         return None, rf"\lnot ({last})"
-
-
-def _unread_case(block: Block) -> str | None:
-    """The case the prose before ``block`` states when eqchain cannot read it as a condition
-    (``If $x^2 = x$, then``, 「$t^2=t$だから」): its LaTeX, so that no row of the display is
-    refuted at a point that may lie outside it (engine); None otherwise."""
-    from eqchain.load.prose import stated_case
-
-    return stated_case(block.lead)
 
 
 def _closed_across_displays(rows, following: list[Block]):
