@@ -132,6 +132,13 @@ def display_rows(text: str, kind: str) -> list[tuple[int, str]]:
             lead = row.text[: len(row.text) - len(row.text.lstrip())]
             return block.line + row.line - 1 + lead.count("\n"), None
 
+    if kind == "markdown":
+        try:  # a Markdown file holding reST math is read as reST (README, Documents)
+            from eqchain.load.document import markdown_or_rest
+
+            kind = markdown_or_rest(text)
+        except ImportError:
+            pass
     try:
         if kind == "rest":
             blocks = rest_blocks(text) if rest_blocks is not None else []

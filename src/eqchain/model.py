@@ -189,6 +189,9 @@ class Counterexample:
     # The bounds of unwritten ranges (n_k of \sum_k, as LaTeX) at whose every length tried the
     # step is refuted too (check/refute.py, _fails_at_every_length): not only at the invented one.
     every_length: tuple[str, ...] = field(default=(), compare=False)
+    # Why the values refute a step about an unknown function (its value a number of its own,
+    # check/refute.py, _with_opaque_values): shown with the counterexample; empty otherwise.
+    note: str = field(default="", compare=False)
 
     def plain_values(self) -> tuple[tuple[str, str], ...]:
         """(name, value as Unicode text) pairs: ``plain`` where it is given."""

@@ -43,3 +43,35 @@ def test_a_row_that_computes_something_stays_a_claim(tmp_path):
     # new names on both sides: an identity claimed, checked as before
     rows = (BEFORE, r"\frac{a}{\sigma^2} = \frac{1}{b^2}")
     assert _statuses(tmp_path, *rows)[-1] == "refuted"
+
+
+# The posterior written again with new names: \ln q = \ln(...\hat m, \hat s...) after \ln q was
+# worked on says what \hat m and \hat s must be (daring-board wrote them so at line 82, then
+# matched the coefficients): rows about them after it are not identities in them
+KNOWN = r"\ln q = a \mu^2 - b \mu + c"
+RENAMED = (
+    r"\ln q = \ln g(\mu | \hat{m}, \hat{s}^2) = "
+    r"\frac{\mu^2}{2 \hat{s}^2} - \frac{\hat{m}}{\hat{s}^2} \mu + c"
+)
+
+
+def test_names_a_known_quantity_is_written_with_are_not_refuted_with(tmp_path):
+    steps = check_document_rows(
+        tmp_path, KNOWN, RENAMED, r"2 a \hat{s}^2 = 1", r"b \hat{s}^2 = \hat{m}"
+    )
+    # g's value is no number of its own either: \hat{m}, \hat{s} may depend on a, b, c
+    assert [s["status"] for s in steps[1:3]] == ["unknown", "unknown"]
+    # = 1: a condition the author states (a given); the other one matched
+    assert [s["status"] for s in steps[3:]] == ["given", "unknown"]
+    assert "named in passing at line 5" in steps[4]["reason"]
+
+
+def test_a_row_of_its_own_with_new_names_is_still_an_identity(tmp_path):
+    # (u + v)^2 = u^2 + v^2: u, v new on both sides, claimed for every value
+    steps = check_document_rows(tmp_path, KNOWN, r"(u + v)^2 = u^2 + v^2", r"u^2 = u")
+    assert [s["status"] for s in steps[1:]] == ["refuted", "refuted"]
+
+
+def test_a_wrong_row_about_names_met_before_is_still_refuted(tmp_path):
+    steps = check_document_rows(tmp_path, KNOWN, RENAMED, r"a \mu^2 = 2 a \mu^2")
+    assert steps[-1]["status"] == "refuted"

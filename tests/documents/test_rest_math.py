@@ -136,3 +136,26 @@ def test_standard_input_as_rest_and_a_folder_walk_finds_rst_files(tmp_path):
     report = json.loads(ran.stdout)
     assert [d["path"].endswith("notes.rst") for d in report["derivations"]] == [True]
     assert ran.returncode == 0
+
+
+def test_a_markdown_file_holding_rest_math_is_read_as_rest(tmp_path):
+    # Sphinx notes are often published (and saved) under .md: a Markdown reading finds no
+    # display math in them, where '.. math::' is literal text; the directives are read instead
+    text = f"Notes\n=====\n\nThe log rule:\n\n  .. math::\n    {WRONG}\n"
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    (d,) = load(str(path), assume="a > 0, b > 0")
+    (result,) = check_derivations([d], 10).derivations[0].results
+    assert d.source == "rest"
+    assert result.verdict == Verdict.REFUTED and result.step.place.line == 7
+    ran = run_eqchain("check", "--assume", "a > 0, b > 0", str(path))
+    assert ran.returncode == 1 and "line 7  ✗ refuted" in ran.stdout
+
+
+def test_a_markdown_file_with_display_math_is_never_read_as_rest(tmp_path):
+    # '.. math::' in a Markdown document that has math of its own is the author's text
+    text = f"$$\n{RIGHT}\n$$\n\n.. math::\n    {WRONG}\n"
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    (d,) = load(str(path), assume="a > 0, b > 0")
+    assert d.source == "markdown" and len(d.steps) == 1

@@ -63,6 +63,7 @@ from eqchain.check.pmf import with_pmf_sums
 from eqchain.check.ranges import IndexRanges, empty_ranges
 from eqchain.check.refute import (
     REAL_VALUES,
+    UNSETTLED,
     find_counterexample,
     find_witness,
     undefined_side_counterexample,
@@ -147,6 +148,8 @@ class Facts:
     ranges: dict = field(default_factory=dict)  # index symbol -> [(lower, upper), ...]
     families: dict = field(default_factory=dict)  # base -> (index symbol, lower, upper)
     seen: set = field(default_factory=set)  # symbols and family bases met so far
+    # the sides of the rows so far, as text (canonical): a quantity already written
+    sides_written: set = field(default_factory=set)
     defined_at: dict = field(default_factory=dict)  # symbol -> line of its definition
     defined_section: dict = field(default_factory=dict)  # symbol -> its definition's section
     statements: int = 0  # the rows seen that start a statement (not a chain's later links)
@@ -358,6 +361,8 @@ class Facts:
         for e in (lhs, step.rhs):
             if e is None:
                 continue
+            if isinstance(e, sp.Basic) and not e.is_number:
+                self.sides_written.add(str(canonical(e)))
             self.seen |= {s for s in e.free_symbols if isinstance(s, sp.Symbol)}
             self.seen |= {a.base for a in e.atoms(sp.Indexed)}
             self.seen |= {a for a in e.atoms(sp.Indexed)}
@@ -1016,10 +1021,12 @@ def check_derivation(
     a step that cannot be decided is ``unknown`` with the reason."""
     complex_names = frozenset(getattr(derivation.scope, "complex_names", ()))
     token = REAL_VALUES.set(complex_names if derivation.real_by_default else None)
+    unsettled = UNSETTLED.set(None)
     try:
         return _check_derivation(derivation, timeout, on_step)
     finally:
         REAL_VALUES.reset(token)
+        UNSETTLED.reset(unsettled)
 
 
 def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationReport:
@@ -1106,6 +1113,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             # condition was refuted as an identity)
             step = replace(step, lhs=previous.rhs, continues=False)
         restarted = False
+        link = step.continues and step.kind is StepKind.CLAIM and step.follows is None
+        UNSETTLED.set(_unsettled_names(step, facts) if link else None)
         if not step.continues:
             facts.statements += 1  # a row that starts a statement (a chain's links are one)
         if step.unreadable is not None or (
@@ -1568,6 +1577,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             and chain_relation == "="
             and (not step.condition or result.verdict is Verdict.DEFINITION)
         )
+        if not established and link_relation == "=":
+            _named_by_a_known_side(link_sides, facts, step)
         facts.remember(step, lhs, usable=usable)
         if supposed or supposed_relation:
             facts.premise_made()  # what the premise defined ends with the implication
@@ -1969,6 +1980,54 @@ def _unrelated_sides(result: StepResult, facts: Facts, lhs, rhs) -> StepResult:
         "this one"
     )
     return replace(result, warnings=(*result.warnings, note))
+
+
+def _unsettled_names(step: Step, facts: Facts) -> frozenset:
+    """The names of the link ``step`` whose relation to the others is open there
+    (refute.UNSETTLED): named in passing, defined by a row not read or as an optimum not found,
+    given a value under another heading, and those the link writes for the first time."""
+    open_ = {**facts.in_passing, **facts.unread, **facts.unsolved, **facts.released}
+    out = {f"{kind}:{n}" for n in open_ for kind in "sf"}
+    known = {_typed_name(n) for n in facts.seen} | {_typed_name(d) for d in facts.definitions}
+    known |= {_typed_name(d.base) for d in facts.definitions if isinstance(d, sp.Indexed)}
+    for side in (step.lhs, step.rhs):
+        if isinstance(side, sp.Basic):
+            names = {s for s in side.free_symbols if isinstance(s, sp.Symbol)}
+            names |= {a.base for a in side.atoms(sp.Indexed)}
+            out |= {_typed_name(n) for n in names} - known
+    return frozenset(out)
+
+
+def _typed_name(n) -> str:
+    """A name as refute.UNSETTLED holds it: ``s:x`` for the symbol x, ``f:x`` for the family x
+    (x_1, x_k), so that x_1 is new beside an index x met before."""
+    if isinstance(n, sp.IndexedBase):
+        return f"f:{n.label}"
+    if isinstance(n, sp.Indexed):
+        return f"f:{n.base.label}"
+    return f"s:{n}"
+
+
+def _named_by_a_known_side(sides, facts: Facts, step: Step) -> None:
+    r"""Names a row not established writes for the first time, all on one side, whose other
+    side is a quantity written before (``\ln p(\mu|D) = \ln \mathcal{N}(\mu|\hat m,
+    \hat\sigma^2)`` after ``\ln p(\mu|D)`` was worked on): the row says what they must be
+    (the posterior's mean and variance, matched against that work later), it claims nothing for
+    every value of theirs. They are named in passing (``facts.in_passing``): a later row refuted
+    only by a value of theirs is unknown (:func:`_named_in_passing`). A row of its own with new
+    names (``(u + v)^2 = u^2 + v^2``) claims its equation for every value of them."""
+    if not all(isinstance(e, sp.Basic) for e in sides):
+        return
+    known = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
+    line = step.place.line if step.place else None
+    if step.continues:
+        return  # a link rewrites the chain's quantity: its new names are _named_in_passing's
+    for side, other in (sides, sides[::-1]):
+        if other.is_number or str(canonical(other)) not in facts.sides_written:
+            continue
+        new = _name_texts(side) - _name_texts(other) - known
+        for name in sorted(new):
+            facts.in_passing.setdefault(name, line)
 
 
 def _named_in_passing(result: StepResult, facts: Facts, step: Step) -> StepResult:
@@ -6524,6 +6583,8 @@ def _refuted(step, cex, warnings, lhs, rhs) -> StepResult:
         if getattr(a, "is_real", None) is None
     }
     complex_names = [n for n in cex.complex_names if n in undeclared]
+    if cex.note:
+        warnings = [*warnings, cex.note]
     if complex_names:
         names = ", ".join(complex_names)
         warnings = [

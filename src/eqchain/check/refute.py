@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
+from sympy.core.assumptions import _assume_defined
 from sympy.core.function import AppliedUndef
 from sympy.polys.polyroots import roots_linear, roots_quadratic
 
@@ -33,6 +34,17 @@ from eqchain.scope import ASSUMPTIONS as _DECLARABLE
 # Set by engine.check_derivation for the derivation it checks: the names declared complex (the
 # only ones sampled off the real line), or None (a derivation file: no default).
 REAL_VALUES: contextvars.ContextVar = contextvars.ContextVar("real_values", default=None)
+
+
+# Whether an unknown function's value may be taken as a number of its own at the step being
+# checked (_with_opaque_values), and then the names (as text) whose relation to the others the
+# document leaves open there: written there for the first time, named in passing, defined by a
+# row not read. None (the default): not at all. Set by engine.check_derivation for each step,
+# to a set for a link of a chain only: a link rewrites what the chain's left side is, for every
+# value of its names; a row of its own may be an equation to solve (n_x L(p) / p_x = \lambda
+# with its multiplier), or the author's condition. An unknown function applied to an open name
+# is no function of independent arguments, and an open name is no value a link holds for.
+UNSETTLED: contextvars.ContextVar = contextvars.ContextVar("unsettled", default=None)
 
 
 def _real_only(atom) -> bool:
@@ -123,6 +135,10 @@ def find_counterexample(
     chosen: tuple = ()
     if found is None and free_functions:
         found, chosen, problem = _with_concrete_functions(problem, rng, trials)
+    opaque: dict = {}  # a number standing for an unknown function's value -> the application
+    note = ""
+    if found is None:
+        found, problem, opaque, note = _with_opaque_values(problem, rng, trials)
     if found is None:
         if seen and off_reals is not None:
             point = min(seen, key=_cost)
@@ -149,7 +165,7 @@ def find_counterexample(
             return None
         problem = within
         sample, lv, rv = _simpler(found, problem, seed)
-    point = dict(sample.values)
+    point = {opaque.get(k, k): v for k, v in sample.values.items()}
     if apart:
         # the givens about other names: values of theirs that meet them, shown beside, so that
         # a reader can redo every given. None found: only a given about an unknown function
@@ -177,6 +193,7 @@ def find_counterexample(
         tuple(text for _, _, text in functions) + tuple(unicode_value(v) for _, v in shown),
         tuple(name for name, v in shown if v.is_real is not True),
         every,
+        note,
     )
 
 
@@ -398,6 +415,131 @@ def _with_concrete_functions(problem: tuple, rng: random.Random, trials: int):
             if found is not None:
                 return found, tuple(chosen), attempt
     return None, (), problem
+
+
+# The assumptions an unknown function may carry (a positive h: h(x) > 0) are its value's
+# stand-in's; any other keyword leaves the step as it was.
+_VALUE_ASSUMPTIONS = frozenset(_assume_defined)
+
+
+def _with_opaque_values(problem: tuple, rng: random.Random, trials: int):
+    r"""(sample, the problem refuted, {stand-in: application}, note), or (None, problem, {},
+    ""): a step about unknown functions refuted with each value it takes (\sigma(A_i)) a
+    number of its own, only where no function but a constant one could make it hold.
+
+    The step must hold for every value of the names outside the functions' arguments (Y_i of
+    -Y_i(1 - \sigma(A_i)) = \sigma(A_i) - Y_i). As a polynomial in those names, each of its
+    coefficients must vanish; solved for the values, with the arguments' names left free:
+    when no value meets them all, no function makes the step hold; when every solution is a
+    number (\sigma(A_i) = 0), only a function that is that constant over its whole range does,
+    and a function written applied to an argument is read as depending on it (README,
+    "Refuted means a real counterexample"). A solution that depends on the argument
+    (\sigma(z) = 1/(1 + e^{-z}) of Y \sigma(z)(1 + e^{-z}) = Y) says what the function is: no
+    refutation. Only values taken in plain algebra (not under a sum, a derivative, an integral:
+    the value differs per term there), of functions with a name no other name of the step has,
+    none applied to a constant only, each written on both sides (one on one side only is what
+    the step says it is: P(X_m) = x_m / n), and no given or domain condition about them."""
+    none = (None, problem, {}, "")
+    lhs, rhs, givens, ranges, bound, cache, domain = problem
+    if not all(isinstance(e, sp.Basic) for e in (lhs, rhs)):
+        return none
+    applied = sorted({f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)}, key=str)
+    context = [x for g in givens for x in g] + [e for _, e in domain] + [*bound, *bound.values()]
+    if not applied or len(applied) > 3:
+        return none
+    if any(isinstance(e, sp.Basic) and e.atoms(AppliedUndef) for e in context):
+        return none
+    if any(a.atoms(AppliedUndef) - {a} for a in applied):
+        return none  # f(g(x)): one value inside another
+    if any(not (lhs.has(a) and rhs.has(a)) for a in applied):
+        return none  # P(X_m) = x_m / n: a value on one side only is what the row says it is
+    names = lambda e: e.free_symbols | e.atoms(sp.Indexed)  # noqa: E731
+    inside = set().union(*(names(sp.Tuple(*a.args)) for a in applied))
+    heads = {str(a.func) for a in applied}
+    written = {str(n.base.label) if isinstance(n, sp.Indexed) else str(n) for n in names(lhs - rhs)}
+    if heads & written or any(not names(sp.Tuple(*a.args)) for a in applied):
+        return none
+    # an argument whose relation to the other names is open (\hat{m} of \mathcal{N}(\mu |
+    # \hat{m}, ...) written first there) may be what the step's other names determine
+    unsettled = UNSETTLED.get()
+    text = lambda n: f"f:{n.base.label}" if isinstance(n, sp.Indexed) else f"s:{n}"  # noqa: E731
+    if unsettled is None or {text(n) for n in inside} & unsettled:
+        return none
+    if not all(_only_algebra_above(e, set(applied)) for e in (lhs, rhs)):
+        return none
+    stand = {}
+    for n, a in enumerate(applied):
+        kwargs = dict(getattr(a.func, "_kwargs", {}))
+        kwargs.pop("separators", None)
+        if set(kwargs) - _VALUE_ASSUMPTIONS or kwargs.get("real") is False:
+            return none
+        stand[a] = sp.Dummy(f"v{n}", **{"real": True, **kwargs})
+    L, R = lhs.xreplace(stand), rhs.xreplace(stand)
+    difference = L - R
+    indexed = difference.atoms(sp.Indexed)
+    indices = {i for x in indexed for i in x.indices}
+    labels = {x.base.label for x in indexed}
+    free = [
+        n
+        for n in sorted(names(difference), key=str)
+        if n not in inside
+        and n not in stand.values()
+        and n not in bound
+        and n not in labels
+        and not (isinstance(n, sp.Symbol) and any(n in i.free_symbols for i in indices))
+    ]
+    if not free or {text(n) for n in free} & unsettled:
+        return none
+    try:
+        top = sp.numer(sp.together(difference))
+        coefficients = sp.Poly(top, *free).coeffs()
+        # linear or quadratic in the values: solved exactly, at a cost bounded by the step
+        if len(coefficients) > 16 or any(
+            sp.Poly(c, *stand.values()).total_degree() > 2 for c in coefficients
+        ):
+            return none
+        solutions = sp.solve(coefficients, list(stand.values()), dict=True)
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError, RecursionError):
+        return none
+    if not all(s and all(v.is_number for v in s.values()) for s in solutions):
+        return none
+    attempt = (L, R, givens, ranges, bound, {}, domain)
+    for trial in range(trials):
+        found = _refuting(attempt, rng, trial, None)
+        if found is not None:
+            break
+    else:
+        return none
+    by = {v: a for a, v in stand.items()}
+    values = ", ".join(latex(a) for a in applied)
+    over = ", ".join(latex(n) for n in free)
+    if not solutions:
+        why = f"no value of it makes the step hold for every {over}"
+    else:
+        only = " or ".join(
+            ", ".join(f"{latex(by[k])} = {latex(v)}" for k, v in s.items()) for s in solutions
+        )
+        why = (
+            f"the step holds for every {over} only where {only} whatever the argument, that "
+            "is for a constant function, which a function written applied to an argument is "
+            "not read as"
+        )
+    note = f"{values}: an unknown function's value, a number of its own here; {why}"
+    return found, attempt, by, note
+
+
+def _only_algebra_above(expr, applied: set) -> bool:
+    """Whether every application of ``applied`` in ``expr`` stands in plain algebra: sums,
+    products, powers and SymPy's elementary functions above it, nothing that binds a variable
+    (a sum, an integral, a derivative) or takes an expectation."""
+    if expr in applied or not expr.has(*applied):
+        return True
+    algebra = isinstance(expr, (sp.Add, sp.Mul, sp.Pow)) or (
+        isinstance(expr, sp.Function)
+        and not isinstance(expr, AppliedUndef)
+        and type(expr).__module__.startswith("sympy.functions")
+    )
+    return algebra and all(_only_algebra_above(a, applied) for a in expr.args)
 
 
 def _put_functions(expr, put: dict):

@@ -76,6 +76,9 @@ def load_document(
         )
     table = load_macros(macros) if macros else {}
     (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
+    if kind == "markdown" and not blocks and unclosed is None and _REST_MATH.search(text):
+        kind = "rest"
+        (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
     blocks = _with_prose_definitions(blocks, text, table)
     assumptions = ([assume] if assume else []) + declared
     items = _assumption_items(path, assumptions)
@@ -133,6 +136,12 @@ def load_document(
     )
 
 
+# A Sphinx math directive at a line's start: in Markdown literal text, in reST display math.
+# A Markdown file with no display math of its own but such directives is a reST document
+# published (or saved) under .md, as Sphinx notes often are, and is read as one.
+_REST_MATH = re.compile(r"^[ \t]*\.\. math::", re.M)
+
+
 def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
     """(blocks, declared assumptions, title) of the document, and None; when a block is never
     closed, those of the text before it and the error (at the unclosed opening), since
@@ -167,6 +176,15 @@ def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
     from eqchain.load.markdown import markdown_blocks as find
 
     return find(text, dialect)
+
+
+def markdown_or_rest(text: str) -> str:
+    """How a Markdown file is read: ``"rest"`` when a Markdown reading finds no display math in
+    it and it has a reST math directive at a line's start (:data:`_REST_MATH`), else
+    ``"markdown"``."""
+    if _REST_MATH.search(text) and not markdown_blocks(text):
+        return "rest"
+    return "markdown"
 
 
 def latex_blocks(text: str, path: str = "document.tex") -> list[Block]:
