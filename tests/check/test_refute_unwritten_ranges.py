@@ -1,7 +1,8 @@
 """A step over a range the author did not write (\\sum_k: k = 1..n_k, n_k invented) is refuted
-when it fails at every length (0, 1, 2, ...; 1, 2, ... when a free index of the step runs over
-the range) and it names nothing else that could be the length; otherwise the invented length
-leaves it unknown, naming the range (tests/soundness/test_unwritten_ranges.py)."""
+when it fails at every length (0, 1, 2, ...; 2, 3, ... when a free index of the step runs
+over the range: it names one member, and a sum the author writes has others) and it names
+nothing else that could be the length; otherwise the invented length leaves it unknown, naming
+the range (tests/soundness/test_unwritten_ranges.py)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,11 @@ def test_a_step_false_at_every_length_without_a_free_index_is_refuted(tmp_path):
     # 2 x_k + 1 summed is 2 sum x_k + n_k: n_k = 0 makes it 0 = 0... but not with 1 added
     (step,) = statuses(tmp_path, r"\sum_k (x_k + 1) = \sum_k x_k - 1")
     assert step[0] == "refuted", step
+
+
+def test_a_free_index_written_outside_its_sum_is_refuted(tmp_path):
+    # hkawabata's gradient: a per-sample factor left outside the sum over the samples, then
+    # moved in; at one sample the two agree, at every other length they differ
+    (step,) = statuses(tmp_path, r"\left(\sum_i y_i e^{-z_i}\right) x_i = \sum_i y_i e^{-z_i} x_i")
+    assert step[0] == "refuted", step
+    assert any("differ at every length" in w for w in step[2]), step

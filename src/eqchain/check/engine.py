@@ -6511,10 +6511,27 @@ def _sampled_domain(conditions: list, lhs, rhs) -> list:
     out = []
     for pred, e in conditions:
         free = {f.func for f in e.atoms(AppliedUndef)} if isinstance(e, sp.Basic) else set()
-        if free and not free & written and not (e.free_symbols - _arguments_symbols(e)):
-            continue
+        if free and not free & written:
+            if not (e.free_symbols - _arguments_symbols(e)) or _met_by_ones(pred, e):
+                continue
         out.append((pred, e))
     return out
+
+
+def _met_by_ones(pred: str, e) -> bool:
+    r"""Whether ``pred`` holds of ``e`` for every value of its names once each unknown function
+    in it is the constant 1, a function that exists: a likelihood's
+    ``\prod_{i=1}^{n} p(y_i | x_i, w) \neq 0`` (for the chain's left side, its \log) is met
+    so at every n, while its bound n is written outside the functions' arguments."""
+    try:
+        ones = e.xreplace({f: sp.Integer(1) for f in e.atoms(AppliedUndef)}).doit()
+    except SYMPY_FAILURES:
+        return False
+    if not ones.is_number:
+        return False
+    if pred in ("nonzero", "positive", "nonnegative", "real", "finite"):
+        return ones.is_positive is True
+    return False
 
 
 def _arguments_symbols(e) -> set:

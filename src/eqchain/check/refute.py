@@ -304,7 +304,8 @@ def _fails_at_every_length(problem: tuple, invented: list, seed: int) -> list:
     symbol that is not an index of a family may be the author's n (\\sum_i 1 = n holds for
     i = 1..n, \\sum_i x_i = n for x_i = 1), and the step stays unknown. An empty range is a
     length too (\\sum_k b_k = 0 there), unless a free index of the step runs over it (a_i
-    with i = 1..n_k names a member: the range has one). Every point comes out of the same
+    with i = 1..n_k names a member: the range has one, and others beside it, so that the
+    lengths start at 2). Every point comes out of the same
     sampler (assumptions, givens and domain checked exactly). Running out of the step's time
     establishes nothing."""
     lhs, rhs, givens, ranges, bound, _, domain = problem
@@ -338,8 +339,17 @@ def _fails_at_every_length(problem: tuple, invented: list, seed: int) -> list:
                 for i, r in (ranges or {}).items()
                 if i in free
                 for _, hi in r
+            ) or any(
+                hi.has(b)
+                for t in trees
+                for node in t.atoms(sp.Sum, sp.Product)
+                for v, _, hi in (lim for lim in node.limits if len(lim) == 3)
+                if str(v) in {str(f) for f in free}
             )
-            lengths = range(1 if runs else 0, longest + 1)
+            # a free index running over the range names one of its members: the range has it,
+            # and a sum the author writes over it has others too (at length 1, (\sum_i a_i) b_i
+            # = \sum_i a_i b_i holds: the member is the whole sum)
+            lengths = range(2 if runs else 0, longest + 1)
             if all(_refuted_with(problem, b, sp.Integer(m), rng) for m in lengths):
                 out.append(b)
     except StepTimeout:
@@ -772,12 +782,15 @@ def _indices_with_ranges(exprs, ranges: dict, claim_ints, givens=()) -> dict:
     if not free:
         return ranges
     found: dict = {}
+    # by name: a document's sum variable is an integer, the same letter written free is only
+    # real (the i of x_{ij} outside \sum_i: hkawabata's gradient)
+    by_name = {str(s): s for s in free}
     for e in exprs:
         for node in e.atoms(sp.Sum, sp.Product):
             bound_here = {limit[0] for limit in node.limits}
             for limit in node.limits:
-                s = limit[0]
-                if s not in free or len(limit) != 3:
+                s = by_name.get(str(limit[0]))
+                if s is None or len(limit) != 3:
                     continue
                 lo, hi = limit[1], limit[2]
                 if (lo.free_symbols | hi.free_symbols) & (bound_here | free):
