@@ -159,3 +159,19 @@ def test_a_markdown_file_with_display_math_is_never_read_as_rest(tmp_path):
     path.write_text(text, encoding="utf-8")
     (d,) = load(str(path), assume="a > 0, b > 0")
     assert d.source == "markdown" and len(d.steps) == 1
+
+
+def test_a_directive_a_markdown_post_shows_as_code_is_not_math(tmp_path):
+    # Sphinx's syntax shown in a fence, an indented code block or an HTML comment: text
+    fence = "`" * 3
+    shown = (
+        f"{fence}rst\n.. math::\n\n   {WRONG}\n{fence}\n",
+        f"Example:\n\n    .. math::\n\n       {WRONG}\n",
+        f"<!--\n.. math::\n\n   {WRONG}\n-->\n",
+    )
+    for n, body in enumerate(shown):
+        path = tmp_path / f"post{n}.md"
+        path.write_text(f"# Writing math in Sphinx\n\n{body}\nInline $x^2$.\n", encoding="utf-8")
+        ran = run_eqchain("check", str(path))
+        assert "✗ refuted" not in ran.stdout, (body, ran.stdout)
+        assert "no displayed equations" in ran.stdout + ran.stderr, (body, ran.stdout)

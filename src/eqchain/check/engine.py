@@ -1105,6 +1105,7 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
     steps = derivation.steps
     restarted = False  # the row before started a chain after an unread formula
     stated = False  # the row before is a condition the author states (step.stated_bound)
+    chain_known: frozenset = frozenset()
     for position, step in enumerate(steps):
         if restarted and step.continues and step.follows is None and previous is not None:
             # \|a\|^2 = \sum_j a_j^2 = 1 with its first side unread: the rest is the row
@@ -1113,8 +1114,10 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
             # condition was refuted as an identity)
             step = replace(step, lhs=previous.rhs, continues=False)
         restarted = False
+        if not step.continues:
+            chain_known = _known_names(facts)  # what a name written in this chain is new to
         link = step.continues and step.kind is StepKind.CLAIM and step.follows is None
-        UNSETTLED.set(_unsettled_names(step, facts) if link else None)
+        UNSETTLED.set(_unsettled_names(step, facts, chain_known) if link else None)
         if not step.continues:
             facts.statements += 1  # a row that starts a statement (a chain's links are one)
         if step.unreadable is not None or (
@@ -1982,14 +1985,21 @@ def _unrelated_sides(result: StepResult, facts: Facts, lhs, rhs) -> StepResult:
     return replace(result, warnings=(*result.warnings, note))
 
 
-def _unsettled_names(step: Step, facts: Facts) -> frozenset:
-    """The names of the link ``step`` whose relation to the others is open there
-    (refute.UNSETTLED): named in passing, defined by a row not read or as an optimum not found,
-    given a value under another heading, and those the link writes for the first time."""
-    open_ = {**facts.in_passing, **facts.unread, **facts.unsolved, **facts.released}
-    out = {f"{kind}:{n}" for n in open_ for kind in "sf"}
+def _known_names(facts: Facts) -> frozenset:
+    """The names met or defined so far, as refute.UNSETTLED writes them (:func:`_typed_name`)."""
     known = {_typed_name(n) for n in facts.seen} | {_typed_name(d) for d in facts.definitions}
     known |= {_typed_name(d.base) for d in facts.definitions if isinstance(d, sp.Indexed)}
+    return frozenset(known)
+
+
+def _unsettled_names(step: Step, facts: Facts, known: frozenset) -> frozenset:
+    r"""The names of the link ``step`` whose relation to the others is open there
+    (refute.UNSETTLED): named in passing, defined by a row not read or as an optimum not found,
+    given a value under another heading, and those written for the first time in its chain
+    (``known``: the names met before the chain began), which the prose after the display may
+    say (``\sigma(z) rac{u}{1 + u} = ...``, "where $u = e^{-z}$")."""
+    open_ = {**facts.in_passing, **facts.unread, **facts.unsolved, **facts.released}
+    out = {f"{kind}:{n}" for n in open_ for kind in "sf"}
     for side in (step.lhs, step.rhs):
         if isinstance(side, sp.Basic):
             names = {s for s in side.free_symbols if isinstance(s, sp.Symbol)}

@@ -454,10 +454,14 @@ def _with_opaque_values(problem: tuple, rng: random.Random, trials: int):
     if not all(isinstance(e, sp.Basic) for e in (lhs, rhs)):
         return none
     applied = sorted({f for e in (lhs, rhs) for f in e.atoms(AppliedUndef)}, key=str)
-    context = [x for g in givens for x in g] + [e for _, e in domain] + [*bound, *bound.values()]
+    context = [x for g in givens for x in g] + [*bound, *bound.values()]
     if not applied or len(applied) > 3:
         return none
     if any(isinstance(e, sp.Basic) and e.atoms(AppliedUndef) for e in context):
+        return none
+    # where the sides are defined (\sigma(z) \neq 0 of a logarithm's): about the same values,
+    # put in below; about another one of the function, not
+    if any(set(e.atoms(AppliedUndef)) - set(applied) for _, e in domain):
         return none
     if any(a.atoms(AppliedUndef) - {a} for a in applied):
         return none  # f(g(x)): one value inside another
@@ -500,19 +504,34 @@ def _with_opaque_values(problem: tuple, rng: random.Random, trials: int):
     ]
     if not free or {text(n) for n in free} & unsettled:
         return none
+    # a given about these names ties them together (u e^z = 1): they are not free to take
+    # every value (a domain condition only says where the sides are defined)
+    tied = {text(n) for g in givens for e in g if isinstance(e, sp.Basic) for n in names(e)}
+    if tied & {text(n) for n in [*free, *inside]}:
+        return none
+    values_ = list(stand.values())
     try:
         top = sp.numer(sp.together(difference))
         coefficients = sp.Poly(top, *free).coeffs()
         # linear or quadratic in the values: solved exactly, at a cost bounded by the step
         if len(coefficients) > 16 or any(
-            sp.Poly(c, *stand.values()).total_degree() > 2 for c in coefficients
+            sp.Poly(c, *values_).total_degree() > 2 for c in coefficients
         ):
             return none
-        solutions = sp.solve(coefficients, list(stand.values()), dict=True)
+        solutions = sp.solve(coefficients, values_, dict=True)
+        # the step for every value of the function's: a condition on the other names (y = 1,
+        # y_0 + y_1 = 1) that some values of theirs meet is a case the author may mean (said
+        # in prose, or not at all): no refutation, as for a plain name (engine, "specialize")
+        by_value = sp.Poly(top, *values_).coeffs()
+        if sp.solve(by_value, free, dict=True):
+            return none
     except (sp.PolynomialError, NotImplementedError, ValueError, TypeError, RecursionError):
         return none
-    if not all(s and all(v.is_number for v in s.values()) for s in solutions):
+    # one point only: a function taking two values (an indicator, 0 or 1) meets a step that
+    # holds where its value is 0 or 1, without being constant
+    if len(solutions) > 1 or not all(s and all(v.is_number for v in s.values()) for s in solutions):
         return none
+    domain = tuple((pred, e.xreplace(stand)) for pred, e in domain)
     attempt = (L, R, givens, ranges, bound, {}, domain)
     for trial in range(trials):
         found = _refuting(attempt, rng, trial, None)
@@ -521,21 +540,26 @@ def _with_opaque_values(problem: tuple, rng: random.Random, trials: int):
     else:
         return none
     by = {v: a for a, v in stand.items()}
-    values = ", ".join(latex(a) for a in applied)
+    shown = {a: _applied_latex(a) for a in applied}
+    values = ", ".join(shown.values())
     over = ", ".join(latex(n) for n in free)
     if not solutions:
         why = f"no value of it makes the step hold for every {over}"
     else:
-        only = " or ".join(
-            ", ".join(f"{latex(by[k])} = {latex(v)}" for k, v in s.items()) for s in solutions
-        )
+        (only,) = solutions
+        at = ", ".join(f"{shown[by[k]]} = {latex(v)}" for k, v in only.items())
         why = (
-            f"the step holds for every {over} only where {only} whatever the argument, that "
-            "is for a constant function, which a function written applied to an argument is "
-            "not read as"
+            f"the step holds for every {over} only where {at} whatever the argument: for a "
+            "constant function, and a function written applied to an argument is read as "
+            "depending on it"
         )
     note = f"{values}: an unknown function's value, a number of its own here; {why}"
     return found, attempt, by, note
+
+
+def _applied_latex(a) -> str:
+    r"""An unknown function applied, as an author writes it: ``\sigma(A_{i})``."""
+    return f"{latex(a.func)}({', '.join(latex(x) for x in a.args)})"
 
 
 def _only_algebra_above(expr, applied: set) -> bool:

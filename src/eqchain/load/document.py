@@ -76,7 +76,7 @@ def load_document(
         )
     table = load_macros(macros) if macros else {}
     (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
-    if kind == "markdown" and not blocks and unclosed is None and _REST_MATH.search(text):
+    if kind == "markdown" and not blocks and unclosed is None and _rest_directives(text):
         kind = "rest"
         (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
     blocks = _with_prose_definitions(blocks, text, table)
@@ -142,6 +142,18 @@ def load_document(
 _REST_MATH = re.compile(r"^[ \t]*\.\. math::", re.M)
 
 
+def _rest_directives(text: str) -> bool:
+    """Whether the Markdown text has a reST math directive as its prose (a paragraph's line
+    starting ``.. math::``), not in a code block, a fenced one or an HTML comment, where a
+    Markdown post shows Sphinx's syntax."""
+    if not _REST_MATH.search(text):
+        return False
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    return any(t.type == "inline" and _REST_MATH.search(t.content) for t in tokens)
+
+
 def _blocks(path: str, text: str, kind: str, dialect, macros: dict):
     """(blocks, declared assumptions, title) of the document, and None; when a block is never
     closed, those of the text before it and the error (at the unclosed opening), since
@@ -180,9 +192,9 @@ def markdown_blocks(text: str, dialect: str | None = None) -> list[Block]:
 
 def markdown_or_rest(text: str) -> str:
     """How a Markdown file is read: ``"rest"`` when a Markdown reading finds no display math in
-    it and it has a reST math directive at a line's start (:data:`_REST_MATH`), else
+    it and it has a reST math directive in its prose (:func:`_rest_directives`), else
     ``"markdown"``."""
-    if _REST_MATH.search(text) and not markdown_blocks(text):
+    if _rest_directives(text) and not markdown_blocks(text):
         return "rest"
     return "markdown"
 
