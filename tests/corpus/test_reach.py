@@ -218,8 +218,10 @@ def test_counts_are_consistent(outcomes):
 # finds no other row read or lost (135 unreadable steps -> 102). Then +2: en/binomial-moments-
 # datainquiry 15 -> 17 (a condition after '\quad \text{for }', the mark '\quad \Box'; 100 left).
 # Stop 27: the whole run on the merged tree (CI-equivalent, EQCHAIN_REACH_JSON) reads 1048.
-# Stop 53: 1233, with the reST note kept as .md (ja/daring-board-bayes-gaussian-mean) now read.
-DISPLAY_EQUATIONS_READ = 1233  # 1048 at stop 27; 1064 + 150 (the stop-48 documents) at stop 48
+# Stop 53: 1233, with the reST note kept as .md (ja/daring-board-bayes-gaussian-mean) now read;
+# 1253 with jethrogit's h_\theta(x^{(i)}) read as a function where the chain rule differentiates
+# by it.
+DISPLAY_EQUATIONS_READ = 1253  # 1048 at stop 27; 1064 + 150 (the stop-48 documents) at stop 48
 
 # The documents added at stop 24, collected to find what eqchain cannot read yet (a vector's
 # m-th component [x_n]_m, matrix inverses, update rules with \leftarrow, \mathbb{E}_q \log x

@@ -61,7 +61,7 @@ import sympy as sp
 from eqchain.errors import LatexError
 from eqchain.latex import piecewise
 from eqchain.latex.decorations import strip_decorations
-from eqchain.latex.names import scan_name, starts_name, with_subscript
+from eqchain.latex.names import sample_superscripts, scan_name, starts_name, with_subscript
 from eqchain.latex.tokens import Token, match_brackets, tokenize
 
 # Never inferred: constants, the differential, and E, whose E(X) is the expectation to a
@@ -434,7 +434,12 @@ class Uses:
                 continue
             if base in NOT_FUNCTIONS and not (key == "e" and self._defined_only("e")):
                 continue
-            if key in self.bound or sub_names & (self.bound | symbols):
+            # a subscripted name the document defines as a function (h_\theta(x) = ...) stays
+            # one where a derivative is also taken by it (\frac{\partial}{\partial h_\theta}:
+            # by its value, the chain rule); a plain one differentiated by never is (\lambda(x)
+            # = 1 beside \frac{d}{d\lambda}: \lambda x = 1 may be meant)
+            defined_here = key != base and key in self.defined
+            if (key in self.bound and not defined_here) or sub_names & (self.bound | symbols):
                 continue
             if key not in symbols and (key in self.defined or key not in self.other):
                 out.add(key)
@@ -532,10 +537,34 @@ def _definition(tokens: list[Token]) -> str | None:
         elif depth == 0 and tok.is_char("="):
             left = tokens[: k - 1] if k > 0 and tokens[k - 1].is_char(":") else tokens[:k]
             found = defined_function(left, frozenset({"e"}))  # e: see Uses.functions
-            return found[0] if found is not None and found[1] == 0 else None
+            if found is None:
+                return _subscripted_definition(left)
+            return found[0] if found[1] == 0 else None
         elif depth == 0 and (tok.is_char("<>") or tok.is_cmd(*_RELATIONS)):
             return None  # f(x) \le ...: no definition
     return None
+
+
+def _subscripted_definition(tokens: list[Token]) -> str | None:
+    r"""The key of a subscripted name applied to distinct names as a definition's whole left
+    side (``h_\theta(x^{(i)}) = \frac{1}{1 + e^{-\theta^T x^{(i)}}}``), when its subscript is
+    no index a binder runs over (:func:`function_key`), else None."""
+    if not tokens or not starts_name(tokens[0]):
+        return None
+    try:
+        tokens = sample_superscripts(tokens)  # x^{(i)}: the member x_i, as the reader reads it
+        partner = match_brackets(tokens)
+        span = scan_name(tokens, 0, partner)
+    except (LatexError, KeyError):
+        return None
+    k = span.end
+    if span.sub is None or k >= len(tokens) or not tokens[k].is_char("("):
+        return None
+    if partner.get(k) != len(tokens) - 1:
+        return None
+    if _distinct_names(tokens, k + 1, len(tokens) - 1, partner) is None:
+        return None
+    return function_key(span.base, list(tokens[span.sub[0] : span.sub[1]]))
 
 
 def _equals_at_top(tokens: list[Token]) -> list[int]:

@@ -23,6 +23,8 @@ _ARG_OPTIMUM = re.compile(r"\s*arg\s*(?:\\[,; ])?\s*(?:max|min)\s*")
 _COMMAND_NAME = re.compile(r"[A-Za-z]+\*?")
 _WITH_ARGUMENT = {"label", "hspace", "hspace*", "vspace", "hskip", "vskip"}
 _WITH_ARGUMENT |= {"phantom", "hphantom", "vphantom"}
+# MathJax's \require{cancel} loads an extension: no mathematics
+_WITH_ARGUMENT |= {"require"}
 # TeX's primitives take glue without braces: \hskip 1em plus 2pt minus 1fil
 _GLUE_AFTER = {"hskip", "vskip"}
 _DIMENSION = r"\s*[-+]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:pt|em|ex|mu|cm|mm|in|bp|pc|dd|cc|sp|px)"
