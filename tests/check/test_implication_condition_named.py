@@ -26,6 +26,7 @@ def last(tmp_path, after, assume=None):
     return check_document_rows(tmp_path, block, assume=assume)[-1]
 
 
+@pytest.mark.slow  # 6 to 9 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_the_missing_condition_of_the_move_is_named(tmp_path):
     got = last(tmp_path, SCALED)
     assert got["status"] == "unknown"
@@ -33,6 +34,7 @@ def test_the_missing_condition_of_the_move_is_named(tmp_path):
     assert not got["reason"].startswith("no symbolic proof found")
 
 
+@pytest.mark.slow  # 6 to 9 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_with_the_condition_declared_the_row_follows(tmp_path):
     assert last(tmp_path, SCALED, assume="n > 0, t > 0")["status"] == "verified"
 

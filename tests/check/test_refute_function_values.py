@@ -101,6 +101,7 @@ def test_a_name_both_a_function_and_a_factor_is_not_refuted():
     assert find_counterexample(a(b + c), sp.Symbol("a", real=True) * (b + c)) is None
 
 
+@pytest.mark.slow  # 6 s (the sampler meets the given first): in .ci/run
 def test_a_given_about_the_function_leaves_it_undecided():
     assert find_counterexample(-Y * (1 - sigma(A)), sigma(A) - Y, [(sigma(A), 0)]) is None
 

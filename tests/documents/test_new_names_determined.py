@@ -75,3 +75,16 @@ def test_a_row_of_its_own_with_new_names_is_still_an_identity(tmp_path):
 def test_a_wrong_row_about_names_met_before_is_still_refuted(tmp_path):
     steps = check_document_rows(tmp_path, KNOWN, RENAMED, r"a \mu^2 = 2 a \mu^2")
     assert steps[-1]["status"] == "refuted"
+
+
+def test_a_row_false_whatever_the_new_names_are_is_still_refuted(tmp_path):
+    steps = check_document_rows(tmp_path, KNOWN, RENAMED, r"\hat{m} + 1 = \hat{m} + 2")
+    assert steps[-1]["status"] == "refuted"
+
+
+def test_a_declared_name_is_not_named_in_passing(tmp_path):
+    renamed = r"\ln q = \ln g(\mu | a_2, s_2) = \frac{\mu^2}{2 s_2^2} - \frac{a_2}{s_2^2} \mu + c"
+    steps = check_document_rows(
+        tmp_path, KNOWN, renamed, r"(a_2 + 1)^2 = a_2^2 + 2 a_2 + 3", assume="a_2 > 0, s_2 > 0"
+    )
+    assert steps[-1]["status"] == "refuted"

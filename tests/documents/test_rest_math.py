@@ -175,3 +175,19 @@ def test_a_directive_a_markdown_post_shows_as_code_is_not_math(tmp_path):
         ran = run_eqchain("check", str(path))
         assert "✗ refuted" not in ran.stdout, (body, ran.stdout)
         assert "no displayed equations" in ran.stdout + ran.stderr, (body, ran.stdout)
+
+
+def test_code_and_comments_stay_out_of_a_markdown_file_read_as_rest(tmp_path):
+    # once the prose's directive makes the file reST, a fenced directive (Sphinx's syntax shown)
+    # and a commented-out draft are still no math of it
+    fence = "`" * 3
+    text = (
+        f"# Notes\n\n{fence}\n.. math::\n\n   x = 0\n{fence}\n\n"
+        f"<!-- draft\n.. math::\n\n   {WRONG}\n-->\n\n"
+        "A claim:\n\n.. math::\n\n   x^3 = x\n"
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    (d,) = load(str(path))
+    (result,) = check_derivations([d], 10).derivations[0].results
+    assert result.step.place.line == 19 and result.verdict == Verdict.REFUTED

@@ -1362,7 +1362,8 @@ def _check_derivation(derivation: Derivation, timeout, on_step) -> DerivationRep
                     result, counterexample=_without_margins(result.counterexample, facts)
                 )
             if result.verdict is Verdict.REFUTED and step.infer_kind:
-                result = _named_in_passing(result, facts, step)
+                sides = (source if source is not None else lhs, step.rhs)
+                result = _named_in_passing(result, facts, step, sides)
             if result.verdict is Verdict.REFUTED and step.infer_kind and not step.continues:
                 result = _unrelated_sides(result, facts, lhs, step.rhs)
             if result.verdict is Verdict.REFUTED and step.infer_kind and link_relation == "=":
@@ -1911,7 +1912,8 @@ def _unwritten_range(result: StepResult, facts: Facts, *trees) -> StepResult:
         indices = ", ".join(sorted(str(names[n].name)[2:] for n, _ in taken))
         note = (
             f"the range of {indices} is not written: the two sides differ at every length "
-            "tried, not only at the one shown"
+            "tried, not only at the one shown (from 2 where a free index names a member of "
+            "the range, read as one term among others: at 1 the sum is that member alone)"
         )
         return replace(result, warnings=(*result.warnings, note))
     shown = ", ".join(f"{name} = {value}" for name, value in taken)
@@ -2004,8 +2006,15 @@ def _unsettled_names(step: Step, facts: Facts, known: frozenset) -> frozenset:
         if isinstance(side, sp.Basic):
             names = {s for s in side.free_symbols if isinstance(s, sp.Symbol)}
             names |= {a.base for a in side.atoms(sp.Indexed)}
+            # declared names (--assume) are settled: any value of theirs is the author's
+            names = {n for n in names if _plain_name(n) in facts.defaulted}
             out |= {_typed_name(n) for n in names} - known
     return frozenset(out)
+
+
+def _plain_name(n) -> str:
+    """A symbol's or a family's name as text (the label of x of x_i)."""
+    return str(n.label) if isinstance(n, sp.IndexedBase) else str(n)
 
 
 def _typed_name(n) -> str:
@@ -2035,12 +2044,13 @@ def _named_by_a_known_side(sides, facts: Facts, step: Step) -> None:
     for side, other in (sides, sides[::-1]):
         if other.is_number or str(canonical(other)) not in facts.sides_written:
             continue
-        new = _name_texts(side) - _name_texts(other) - known
+        # a name declared (--assume) is no name met in passing: only the document's defaults
+        new = (_name_texts(side) - _name_texts(other) - known) & set(facts.defaulted)
         for name in sorted(new):
             facts.in_passing.setdefault(name, line)
 
 
-def _named_in_passing(result: StepResult, facts: Facts, step: Step) -> StepResult:
+def _named_in_passing(result: StepResult, facts: Facts, step: Step, sides=None) -> StepResult:
     r"""A refutation of a document's continuation whose counterexample gives a value to a
     name the continuation writes for the first time (not declared, not defined, in no row
     before: ``= -\sum_j \ell_j`` after ``L = -\sum_j y_j \log p_j``) is no refutation: the
@@ -2075,6 +2085,13 @@ def _named_in_passing(result: StepResult, facts: Facts, step: Step) -> StepResul
     ]
     if not taken:
         return result
+    if sides is not None and all(isinstance(e, sp.Basic) for e in sides):
+        try:  # \hat m + 1 = \hat m + 2 is false whatever \hat m is
+            depends = _name_texts(sp.simplify(facts.unfold(sides[0] - sides[1])))
+        except Exception:  # noqa: BLE001 - SymPy failed: as written
+            depends = set(new) | set(earlier)
+        if not depends & (set(new) | set(earlier)):
+            return result
     line = step.place.line if step.place else None
     for name in new:
         facts.in_passing[name] = line

@@ -77,7 +77,7 @@ def load_document(
     table = load_macros(macros) if macros else {}
     (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
     if kind == "markdown" and not blocks and unclosed is None and _rest_directives(text):
-        kind = "rest"
+        kind, text = "rest", _without_markdown_code(text)
         (blocks, declared, title), unclosed = _blocks(path, text, kind, dialect, table)
     blocks = _with_prose_definitions(blocks, text, table)
     assumptions = ([assume] if assume else []) + declared
@@ -140,6 +140,20 @@ def load_document(
 # A Markdown file with no display math of its own but such directives is a reST document
 # published (or saved) under .md, as Sphinx notes often are, and is read as one.
 _REST_MATH = re.compile(r"^[ \t]*\.\. math::", re.M)
+
+
+def _without_markdown_code(text: str) -> str:
+    """The text with its Markdown fences and HTML blocks (comments) blanked, every line kept:
+    what a Markdown file shows as code or hides is no math of its reST reading."""
+    from markdown_it import MarkdownIt
+
+    lines = text.split("\n")
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type in ("fence", "html_block") and token.map:
+            first, end = token.map
+            for k in range(first, min(end, len(lines))):
+                lines[k] = ""
+    return "\n".join(lines)
 
 
 def _rest_directives(text: str) -> bool:
