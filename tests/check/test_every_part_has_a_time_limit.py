@@ -44,6 +44,7 @@ def test_a_specialisation_search_that_never_ends_ends_at_the_limit(tmp_path, mon
     assert verdicts == [Verdict.REFUTED, Verdict.REFUTED, Verdict.VERIFIED]
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_an_earlier_equation_checked_against_a_named_value_ends_at_the_limit(tmp_path, monkeypatch):
     called = []
     monkeypatch.setattr(engine, "find_counterexample", lambda *a, **k: called.append(1) or _burn())

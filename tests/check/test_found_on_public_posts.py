@@ -281,6 +281,7 @@ def test_no_sympy_error_reaches_a_reason(tmp_path):
     assert all("SymPy" not in s["reason"] for s in steps), steps
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_a_stopiteration_from_sympys_sum_simplify_decides_nothing(tmp_path):
     # a Gaussian mixture's stationarity condition: SymPy's sum_combine let a StopIteration
     # out of simplify while the row was tested for a contradiction with the declarations,

@@ -71,6 +71,7 @@ def _same_under_every_seed(seeds, *paths):
             assert a == b, f"PYTHONHASHSEED={seeds[0]} and {seed} differ in {a.get('title')}"
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_a_reason_naming_several_conditions_names_them_in_one_order(tmp_path):
     path = tmp_path / "two.md"
     path.write_text(TWO_CONDITIONS, encoding="utf-8")

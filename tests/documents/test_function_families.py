@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from helpers import run_eqchain
 
 FAMILY = r"""# Per-sample losses
@@ -113,12 +114,14 @@ def test_leaving_one_index_out_with_the_index_in_the_range(tmp_path):
 CORPUS = Path(__file__).parents[1].parent / "benchmarks/corpus/en/softmax-cross-entropy-dl-demo.md"
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_the_softmax_derivative_rows_leaving_one_index_out_are_read(tmp_path):
     steps = steps_of(tmp_path, CORPUS.read_text(encoding="utf-8"))
     status = {line: st for line, st, _ in steps}
     assert all(status[line] != "unreadable" for line in (34, 36, 38))
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_a_wrong_softmax_step_leaving_one_index_out_is_never_verified(tmp_path):
     text = CORPUS.read_text(encoding="utf-8").replace(
         r"= -y_i(1-a_i) + \sum_{k\neq i} y_k a_i $$",

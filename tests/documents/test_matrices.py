@@ -255,6 +255,7 @@ L &= \sum_{i=1}^{n} (y_i - \mathbf{w}^T \mathbf{x}_i)^2 \\
 \end{align}"""
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_inner_products_in_a_sum_are_scalars_to_the_scalar_checker(tmp_path):
     steps = _document(tmp_path, SQUARED_ERRORS)
     assert [s["status"] for s in steps] == ["definition", "verified", "unknown"]

@@ -4,6 +4,8 @@ read the input, and answers pings while a tool computes."""
 
 from __future__ import annotations
 
+import pytest
+
 STEP_LIMIT = 2.0  # the session's per-step time limit, in seconds
 # Reading the input (formulas are read outside the step's limit) and a busy machine: measured
 # 0.6-4 s a call on a 2-core machine shared by eight test runs.
@@ -14,6 +16,7 @@ TEN_MB = "x" * (10 * 1024 * 1024)
 MINUTES = r"\sum_{k=1}^{3000} \frac{1}{k^{k}+x} = \sum_{k=1}^{3000} \frac{1}{k^{k}+x+1}"
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_ten_calls_with_hostile_ones_all_get_answers_in_time(server):
     # The worker has loaded SymPy (it starts with the server): the session measures answers.
     server.call("check_step", {"previous": "a", "next": "a"})
@@ -65,6 +68,7 @@ def test_ten_calls_with_hostile_ones_all_get_answers_in_time(server):
                 )
 
 
+@pytest.mark.slow  # 2.5 to 5 s: in .ci/run, not in the README's pytest (its 5 minutes)
 def test_the_server_answers_while_a_tool_computes(server):
     future = server.start_call("check", {"text": f"$$ {MINUTES} $$", "timeout": 5})
     try:
