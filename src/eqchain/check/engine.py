@@ -1999,7 +1999,7 @@ def _unsettled_names(step: Step, facts: Facts, known: frozenset) -> frozenset:
     (refute.UNSETTLED): named in passing, defined by a row not read or as an optimum not found,
     given a value under another heading, and those written for the first time in its chain
     (``known``: the names met before the chain began), which the prose after the display may
-    say (``\sigma(z) rac{u}{1 + u} = ...``, "where $u = e^{-z}$")."""
+    say (``\sigma(z) \frac{u}{1 + u} = ...``, "where $u = e^{-z}$")."""
     open_ = {**facts.in_passing, **facts.unread, **facts.unsolved, **facts.released}
     out = {f"{kind}:{n}" for n in open_ for kind in "sf"}
     for side in (step.lhs, step.rhs):
@@ -2035,12 +2035,10 @@ def _named_by_a_known_side(sides, facts: Facts, step: Step) -> None:
     every value of theirs. They are named in passing (``facts.in_passing``): a later row refuted
     only by a value of theirs is unknown (:func:`_named_in_passing`). A row of its own with new
     names (``(u + v)^2 = u^2 + v^2``) claims its equation for every value of them."""
-    if not all(isinstance(e, sp.Basic) for e in sides):
-        return
+    if step.continues or not all(isinstance(e, sp.Basic) for e in sides):
+        return  # a link rewrites the chain's quantity: its new names are _named_in_passing's
     known = {str(s) for s in facts.seen} | {str(d) for d in facts.definitions}
     line = step.place.line if step.place else None
-    if step.continues:
-        return  # a link rewrites the chain's quantity: its new names are _named_in_passing's
     for side, other in (sides, sides[::-1]):
         if other.is_number or str(canonical(other)) not in facts.sides_written:
             continue

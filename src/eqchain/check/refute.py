@@ -434,21 +434,25 @@ _VALUE_ASSUMPTIONS = frozenset(_assume_defined)
 
 def _with_opaque_values(problem: tuple, rng: random.Random, trials: int):
     r"""(sample, the problem refuted, {stand-in: application}, note), or (None, problem, {},
-    ""): a step about unknown functions refuted with each value it takes (\sigma(A_i)) a
-    number of its own, only where no function but a constant one could make it hold.
+    ""): a link about unknown functions refuted with each value it takes (\sigma(z)) a number
+    of its own, only where no function but a constant one could make it hold.
 
-    The step must hold for every value of the names outside the functions' arguments (Y_i of
-    -Y_i(1 - \sigma(A_i)) = \sigma(A_i) - Y_i). As a polynomial in those names, each of its
-    coefficients must vanish; solved for the values, with the arguments' names left free:
-    when no value meets them all, no function makes the step hold; when every solution is a
-    number (\sigma(A_i) = 0), only a function that is that constant over its whole range does,
-    and a function written applied to an argument is read as depending on it (README,
-    "Refuted means a real counterexample"). A solution that depends on the argument
-    (\sigma(z) = 1/(1 + e^{-z}) of Y \sigma(z)(1 + e^{-z}) = Y) says what the function is: no
-    refutation. Only values taken in plain algebra (not under a sum, a derivative, an integral:
-    the value differs per term there), of functions with a name no other name of the step has,
-    none applied to a constant only, each written on both sides (one on one side only is what
-    the step says it is: P(X_m) = x_m / n), and no given or domain condition about them."""
+    The link must hold for every value of the names outside the functions' arguments (y of
+    y(1 - \sigma(z)) - (1 - y)\sigma(z) = y + \sigma(z)). As a polynomial in those names, each
+    of its coefficients must vanish; solved for the values, with the arguments' names left
+    free: when no value meets them all, no function makes the link hold; when the one solution
+    is a number (\sigma(z) = 0), only a function that is that constant over its whole range
+    does, and a function written applied to an argument is read as depending on it (README,
+    "Refuted means a real counterexample"). No refutation when the solution depends on the
+    argument (Y \sigma(z)(1 + e^{-z}) = Y says what the function is), when there are two
+    solutions or more (an indicator is 0 or 1 without being constant), or when some value or
+    relation of the other names makes the link hold for every value of the function's
+    (-Y_i(1 - \sigma(A_i)) = \sigma(A_i) - Y_i at Y_i = 1: a case the prose may state). Only
+    values taken in plain algebra (not under a sum, a derivative, an integral: the value
+    differs per term there), of functions with a name no other name of the link has, none
+    applied to a constant only, each written on both sides (one on one side only is what the
+    row says it is: P(X_m) = x_m / n), with no given about them or tying the other names; a
+    domain condition on the same values is kept, with the stand-ins put in."""
     none = (None, problem, {}, "")
     lhs, rhs, givens, ranges, bound, cache, domain = problem
     if not all(isinstance(e, sp.Basic) for e in (lhs, rhs)):
